@@ -1,0 +1,35 @@
+/**
+ * Domain errors. Each sets `name`, which becomes the Step Functions error type on AWS
+ * (Lambda reports errorType = name) and locally, so operators and the job's
+ * `error.type` see e.g. "EmptyFileError" rather than a generic failure.
+ */
+export class DomainError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The file has no bytes, or only whitespace. */
+export class EmptyFileError extends DomainError {}
+/** Bytes that are not text and not a known container (junk named .csv, images...). */
+export class BinaryContentError extends DomainError {}
+/** A known format this version does not read (yet). */
+export class UnsupportedFormatError extends DomainError {}
+/** A header was found but no data rows follow it. */
+export class NoDataRowsError extends DomainError {}
+/** No line of the file looks like a header row. */
+export class HeaderNotFoundError extends DomainError {}
+/** The text cannot be decoded in the detected encoding. */
+export class EncodingError extends DomainError {}
+/** A line, field or column count beyond what the parser accepts. */
+export class LimitExceededError extends DomainError {}
+/** The requested target schema does not exist. */
+export class UnknownSchemaError extends DomainError {}
+/** A dependency hiccup worth retrying (the state machine retries this type). */
+export class TransientError extends DomainError {}
+
+/** Narrow an unknown catch value to an Error. */
+export function assertIsError(value: unknown): asserts value is Error {
+  if (!(value instanceof Error)) throw new Error(`Expected an Error, got ${String(value)}`);
+}

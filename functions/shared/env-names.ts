@@ -1,0 +1,20 @@
+/**
+ * Environment variable NAMES shared by the CDK constructs that set them and the handlers
+ * that read them, so the two can never drift. Values come from CDK on AWS and from the
+ * local stack on one machine; endpoint overrides use the SDK's own AWS_ENDPOINT_URL_* vars.
+ */
+export const ENV = {
+  jobsTable: 'JOBS_TABLE',
+  uploadsTable: 'UPLOADS_TABLE',
+  apiKeysTable: 'API_KEYS_TABLE',
+  connectionsTable: 'CONNECTIONS_TABLE',
+  uploadBucket: 'UPLOAD_BUCKET',
+  stateMachineArn: 'STATE_MACHINE_ARN',
+  eventsQueueUrl: 'EVENTS_QUEUE_URL',
+  /** https://{apiId}.execute-api.{region}.amazonaws.com/{stage} on AWS; the local WS adapter's URL locally. */
+  wsManagementEndpoint: 'WS_MANAGEMENT_ENDPOINT',
+  /** "true" for s3rver, which only speaks path-style addressing. */
+  s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
+} as const;
+
+export type EnvName = (typeof ENV)[keyof typeof ENV];

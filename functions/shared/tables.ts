@@ -1,0 +1,54 @@
+/**
+ * DynamoDB table designs, shared by the CDK stateful stack and the local stack's table
+ * bootstrap so both create exactly the same keys. Tenant id is in every key of tenant data.
+ */
+export interface TableDesign {
+  /** logical name, also the suffix of the physical name */
+  name: string;
+  envName: string;
+  partitionKey: string;
+  sortKey?: string;
+  indexes: { indexName: string; partitionKey: string; sortKey?: string }[];
+  /** attribute holding an epoch-seconds expiry; AWS TTL deletes it, readers also check it */
+  ttlAttribute?: string;
+}
+
+export const TABLES = {
+  /** pk tenantId, sk jobId (time-sortable ULID, so a Query lists newest first) */
+  jobs: {
+    name: 'jobs',
+    envName: 'JOBS_TABLE',
+    partitionKey: 'tenantId',
+    sortKey: 'jobId',
+    indexes: [],
+  },
+  /** upload sessions: pk tenantId, sk sessionId */
+  uploads: {
+    name: 'uploads',
+    envName: 'UPLOADS_TABLE',
+    partitionKey: 'tenantId',
+    sortKey: 'sessionId',
+    indexes: [],
+    ttlAttribute: 'expiresAtEpoch',
+  },
+  /** pk is the SHA-256 of the key; the plaintext is never stored. byTenant lists a tenant's keys. */
+  apiKeys: {
+    name: 'api-keys',
+    envName: 'API_KEYS_TABLE',
+    partitionKey: 'keyHash',
+    indexes: [{ indexName: 'byTenant', partitionKey: 'tenantId', sortKey: 'keyId' }],
+  },
+  /**
+   * WebSocket connections and subscriptions: pk connectionId, sk "CONN" or "SUB#<jobId>".
+   * byJob (pk "<tenantId>#<jobId>") finds the subscribers of a job; the tenant in the key
+   * means a push can only ever reach the job's own tenant.
+   */
+  connections: {
+    name: 'connections',
+    envName: 'CONNECTIONS_TABLE',
+    partitionKey: 'connectionId',
+    sortKey: 'sk',
+    indexes: [{ indexName: 'byJob', partitionKey: 'jobKey', sortKey: 'connectionId' }],
+    ttlAttribute: 'expiresAtEpoch',
+  },
+} as const satisfies Record<string, TableDesign>;
