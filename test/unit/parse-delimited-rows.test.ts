@@ -1,0 +1,238 @@
+import { createReadStream, readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import {
+  parseDelimitedRows,
+  type DelimitedParseOptions,
+  type DelimitedRowStream,
+  type ParsedRow,
+} from '../../functions/core/parse/delimited-rows.ts';
+import { HeaderNotFoundError, LimitExceededError, NoDataRowsError } from '../../functions/core/errors.ts';
+
+const fixturePath = (name: string): URL => new URL(`../fixtures/csv/${name}`, import.meta.url);
+const fixture = (name: string): Buffer => readFileSync(fixturePath(name));
+
+/** Feeds bytes in fixed-size chunks, so records, CRLFs and characters straddle chunk edges. */
+async function* inChunks(bytes: Buffer, size: number, counter?: { pulled: number }): AsyncGenerator<Buffer> {
+  for (let i = 0; i < bytes.length; i += size) {
+    if (counter) counter.pulled += Math.min(size, bytes.length - i);
+    yield bytes.subarray(i, i + size);
+  }
+}
+
+async function collect(stream: DelimitedRowStream): Promise<ParsedRow[]> {
+  const rows: ParsedRow[] = [];
+  for await (const batch of stream) rows.push(...batch.rows);
+  return rows;
+}
+
+const utf8 = (o: Partial<DelimitedParseOptions> & { headerRow?: number } = {}): DelimitedParseOptions => ({
+  encoding: 'utf-8',
+  delimiter: ',',
+  headerRow: 0,
+  ...o,
+});
+
+describe('parseDelimitedRows', () => {
+  it('skips the AT&T preamble, header and Subtotal/Total rows, and counts them', async () => {
+    const bytes = Buffer.from(fixture('att-wireless-calls.csv').toString('utf8').replace(/\n/g, '\r\n'));
+    const stream = parseDelimitedRows(inChunks(bytes, 17), utf8({ headerRow: 4 }));
+    const rows = await collect(stream);
+    expect(rows.map((r) => r.row)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // physical lines: header on 5, a Subtotal on 13
+    expect(rows.map((r) => r.line)).toEqual([6, 7, 8, 9, 10, 11, 12, 14, 15]);
+    expect(rows[5]!.cells).toEqual(['6', 'FRI', '01/05/2024', '3:22PM', '011-44-20-7946-0958', 'LONDON, UK', '9', 'IN', '', '$0.00', '$13.41', '$13.41']);
+    expect(rows.every((r) => r.cells.every((c) => !c.includes('\r')))).toBe(true);
+    expect(stream.stats).toMatchObject({
+      headers: expect.arrayContaining(['Item', 'Number Called', "LD/Add'l Charges"]) as unknown,
+      headerLine: 5,
+      rowsEmitted: 9,
+      bytesRead: bytes.length,
+      skipped: { preamble: 4, blank: 0, summary: 3, repeatedHeader: 0, lines: [13, 16, 17] },
+    });
+    expect(stream.skipped()).toBe(3);
+  });
+
+  it('parses tab-delimited Verizon usage with mixed CRLF/LF line ends', async () => {
+    const mixed = fixture('verizon-usage.tsv')
+      .toString('utf8')
+      .split('\n')
+      .map((line, i, all) => (i === all.length - 1 ? line : line + (i % 2 === 0 ? '\r\n' : '\n')))
+      .join('');
+    const rows = await collect(parseDelimitedRows(inChunks(Buffer.from(mixed), 64), utf8({ delimiter: '\t' })));
+    expect(rows).toHaveLength(6);
+    expect(rows.map((r) => r.line)).toEqual([2, 3, 4, 5, 6, 7]);
+    expect(rows.every((r) => r.cells.length === 11 && !r.cells.some((c) => /[\r\n]/.test(c)))).toBe(true);
+    expect(rows[1]!.cells[4]).toBe('Incoming');
+  });
+
+  it('parses a semicolon export with decimal commas', async () => {
+    const rows = await collect(parseDelimitedRows(createReadStream(fixturePath('european-export-semicolon.csv')), utf8({ delimiter: ';', headerRow: 4 })));
+    expect(rows).toHaveLength(5);
+    expect(rows[3]!.cells).toEqual(['03.01.2024', '18:31:58', '+43 1 53114', 'ausgehend', '420', '1,26']);
+  });
+
+  it('parses pipe-delimited text', async () => {
+    const rows = await collect(parseDelimitedRows(inChunks(fixture('pipe-delimited.txt'), 5), utf8({ delimiter: '|' })));
+    expect(rows.map((r) => r.cells[4])).toEqual(['187', '722', '61', '420']);
+  });
+
+  it('keeps quoted delimiters, escaped quotes and line breaks, with the line each row starts on', async () => {
+    const rows = await collect(parseDelimitedRows(inChunks(fixture('quoted-multiline.csv'), 7), utf8()));
+    expect(rows.map((r) => [r.row, r.line])).toEqual([
+      [1, 2],
+      [2, 5],
+      [3, 6],
+    ]);
+    expect(rows[0]!.cells).toEqual(['Lopez, Maria', 'maria.lopez@example.com', 'Acme, Inc.', '100 Main St\nSuite 200\nDallas, TX 75201', 'Prefers "email" contact']);
+    expect(rows[2]!.cells[4]).toBe('Called 01/03, left msg');
+  });
+
+  it('decodes UTF-16LE with BOM', async () => {
+    const bytes = iconv.encode(fixture('verizon-usage.tsv').toString('utf8').replace(/\n/g, '\r\n'), 'utf-16le', { addBOM: true });
+    const stream = parseDelimitedRows(inChunks(bytes, 33), { encoding: 'utf-16le', delimiter: '\t', headerRow: 0 });
+    const rows = await collect(stream);
+    expect(stream.stats.headers?.[0]).toBe('Date'); // BOM stripped
+    expect(rows).toHaveLength(6);
+    expect(rows[0]!.cells[2]).toBe('(972) 555-0143');
+  });
+
+  it('decodes Windows-1252 accents', async () => {
+    const text = 'Name;Stadt;Betrag\r\nMüller;Düsseldorf;12,50 €\r\nRenée;Besançon;“3,00”\r\n';
+    const rows = await collect(parseDelimitedRows(inChunks(iconv.encode(text, 'windows-1252'), 3), { encoding: 'windows-1252', delimiter: ';', headerRow: 0 }));
+    expect(rows.map((r) => r.cells)).toEqual([
+      ['Müller', 'Düsseldorf', '12,50 €'],
+      ['Renée', 'Besançon', '“3,00”'],
+    ]);
+  });
+
+  it('decodes invalid UTF-8 as U+FFFD and counts it', async () => {
+    const bytes = Buffer.concat([Buffer.from('Name,City\nJos'), Buffer.from([0xe9]), Buffer.from(',Montr'), Buffer.from([0xe9, 0x61, 0x6c]), Buffer.from('\n')]);
+    const stream = parseDelimitedRows(inChunks(bytes, 4), utf8());
+    const rows = await collect(stream);
+    expect(rows[0]!.cells).toEqual(['Jos\uFFFD', 'Montr\uFFFDal']);
+    expect(stream.stats.replacementChars).toBe(2);
+  });
+
+  it('passes ragged rows through for the record builder to judge', async () => {
+    const text = 'Date,Number,Minutes\n01/02/2024,972-555-0143,3\n01/02/2024,214-555-0177\n01/03/2024,469-555-0199,1,extra\n';
+    const rows = await collect(parseDelimitedRows(inChunks(Buffer.from(text), 1024), utf8()));
+    expect(rows.map((r) => r.cells.length)).toEqual([3, 2, 4]);
+  });
+
+  it('skips and counts blank lines and repeated headers, and handles CR-only files and a last line without line break', async () => {
+    const text = 'Name,Phone\r\rAda,555-0100\r,\r  \rName,Phone\rBob,555-0101';
+    const stream = parseDelimitedRows(inChunks(Buffer.from(text), 2), utf8());
+    const rows = await collect(stream);
+    expect(rows.map((r) => [r.line, r.cells[0]])).toEqual([
+      [3, 'Ada'],
+      [7, 'Bob'],
+    ]);
+    expect(stream.stats.skipped).toEqual({ preamble: 0, blank: 3, summary: 0, repeatedHeader: 1, lines: [6] });
+  });
+
+  it('emits batches of batchSize with cumulative bytesRead, pulling the source only as batches are consumed', async () => {
+    const body = Array.from({ length: 1000 }, (_, i) => `${i + 1},972-555-${String(i).padStart(4, '0')},${i % 30}\n`).join('');
+    const bytes = Buffer.from(`Item,Number,Min\n${body}`);
+    const counter = { pulled: 0 };
+    const stream = parseDelimitedRows(inChunks(bytes, 1024, counter), utf8({ batchSize: 100 }));
+    const iterator = stream[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    expect(first.done).toBe(false);
+    expect(first.value).toMatchObject({ rows: expect.any(Array) as unknown });
+    const batch = (first.value as { rows: ParsedRow[]; bytesRead: number });
+    expect(batch.rows).toHaveLength(100);
+    expect(batch.bytesRead).toBeLessThan(bytes.length);
+    expect(counter.pulled).toBeLessThan(bytes.length / 2);
+
+    let total = batch.rows.length;
+    let last = batch.bytesRead;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      expect(next.value.bytesRead).toBeGreaterThanOrEqual(last);
+      last = next.value.bytesRead;
+      total += next.value.rows.length;
+    }
+    expect(total).toBe(1000);
+    expect(last).toBe(bytes.length);
+  });
+
+  it('fails on a 2 MiB single line with LimitExceededError, without reading the whole line', async () => {
+    const bytes = Buffer.concat([Buffer.from('Name,Notes\nAda,'), Buffer.alloc(2 * 1024 * 1024, 0x78), Buffer.from('\n')]);
+    const counter = { pulled: 0 };
+    const stream = parseDelimitedRows(inChunks(bytes, 64 * 1024, counter), utf8());
+    await expect(collect(stream)).rejects.toThrow(LimitExceededError);
+    expect(counter.pulled).toBeLessThan(1.2 * 1024 * 1024);
+    await expect(collect(parseDelimitedRows(inChunks(bytes, 64 * 1024), utf8()))).rejects.toThrow(/Line 2 is longer than the limit of 1048576 bytes/);
+  });
+
+  it('fails on a line just over maxLineBytes that ends inside one chunk', async () => {
+    const text = `Name,Notes\nAda,short\nBob,${'y'.repeat(150)}\nCy,short\n`;
+    await expect(collect(parseDelimitedRows(inChunks(Buffer.from(text), 100), utf8({ maxLineBytes: 120 })))).rejects.toThrow(/Line 3 is longer/);
+    const rows = await collect(parseDelimitedRows(inChunks(Buffer.from(text), 100), utf8({ maxLineBytes: 200 })));
+    expect(rows).toHaveLength(3);
+  });
+
+  it('fails on 10,001 columns with LimitExceededError naming the line', async () => {
+    const wide = Array.from({ length: 10_001 }, (_, i) => `c${i}`).join(',');
+    await expect(collect(parseDelimitedRows(inChunks(Buffer.from(`${wide}\n${wide}\n`), 65536), utf8()))).rejects.toThrow(
+      /Line 1 has 10001 columns, more than the limit of 10000/,
+    );
+    const text = `a,b\n1,2\n${'x,'.repeat(10_000)}x\n`;
+    await expect(collect(parseDelimitedRows(inChunks(Buffer.from(text), 4096), utf8()))).rejects.toThrow(/Line 3 has 10001 columns/);
+  });
+
+  it('stays bounded on an unterminated quote: fails near its line instead of buffering the rest of the file', async () => {
+    const line = '2,TUE,01/02/2024,9:02AM,214-555-0177,PLANO TX,12\n';
+    const text = `Item,Day,Date,Time,Number,City,Min\n1,TUE,01/02/2024,8:14AM,972-555-0143,"DALLAS, TX,3\n${line.repeat(70_000)}`;
+    const bytes = Buffer.from(text);
+    expect(bytes.length).toBeGreaterThan(3 * 1024 * 1024);
+    const counter = { pulled: 0 };
+    let error: unknown;
+    try {
+      await collect(parseDelimitedRows(inChunks(bytes, 64 * 1024, counter), utf8()));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(LimitExceededError);
+    expect((error as Error).message).toMatch(/Unterminated quote near line 2/);
+    expect(counter.pulled).toBeLessThan(1.2 * 1024 * 1024);
+  });
+
+  it('marks rows whose quotes pair up wrongly, and keeps counting lines', async () => {
+    const text = 'Item,Number,City,Min\n1,972-555-0143,"DALLAS, TX,3\n2,214-555-0177,"PLANO, TX",12\n3,469-555-0199,IRVING,1\n';
+    const stream = parseDelimitedRows(inChunks(Buffer.from(text), 16), utf8());
+    const rows = await collect(stream);
+    expect(rows.map((r) => [r.row, r.line, r.error !== undefined])).toEqual([
+      [1, 2, true],
+      [2, 4, false],
+    ]);
+    expect(rows[0]!.error).toMatch(/malformed quotes/);
+    expect(stream.stats.malformedRows).toBe(1);
+  });
+
+  it('marks a row whose quote is never closed before the end of a small file', async () => {
+    const text = 'Name,Notes\nAda,"ok"\nBob,"never closed\nCy,fine\n';
+    const stream = parseDelimitedRows(inChunks(Buffer.from(text), 8), utf8());
+    const rows = await collect(stream);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toMatchObject({ row: 2, line: 3, cells: ['Bob', 'never closed\nCy,fine\n'] });
+    expect(rows[1]!.error).toMatch(/unterminated quoted field \(line 3\)/);
+    expect(stream.stats.malformedRows).toBe(1);
+  });
+
+  it('throws NoDataRowsError after a header with only summary rows', async () => {
+    const text = 'AT&T\nItem,Date,Min\nSubtotal,,0\nTotal,,0\n';
+    await expect(collect(parseDelimitedRows(inChunks(Buffer.from(text), 1024), utf8({ headerRow: 1 })))).rejects.toThrow(NoDataRowsError);
+    await expect(collect(parseDelimitedRows(inChunks(Buffer.from(text), 1024), utf8({ headerRow: 1 })))).rejects.toThrow(/skipped 2 summary/);
+  });
+
+  it('throws HeaderNotFoundError when the file ends before the header line', async () => {
+    await expect(collect(parseDelimitedRows(inChunks(Buffer.from('AT&T\nAccount: 1\n'), 1024), utf8({ headerRow: 5 })))).rejects.toThrow(HeaderNotFoundError);
+  });
+
+  it('can be iterated only once', async () => {
+    const stream = parseDelimitedRows(inChunks(Buffer.from('a,b\n1,2\n'), 1024), utf8());
+    await collect(stream);
+    expect(() => stream[Symbol.asyncIterator]()).toThrow(/only once/);
+  });
+});
