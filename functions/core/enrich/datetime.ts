@@ -1,0 +1,652 @@
+import { Info, type Zone } from 'luxon';
+import { BoundedCache } from './bounded-cache.ts';
+import { EMPTY, fail, isBlankCell, type ParseFailure } from './result.ts';
+
+/**
+ * Dates and times as exports print them, to ISO 8601.
+ *
+ * Output is always UTC with a `Z` and whole seconds (`2025-11-03T19:05:09Z`): one format
+ * for every record, so strings sort in time order. Wall-clock values without an offset are
+ * read in the job's time zone (luxon supplies the zone rules); values with `Z`, an offset
+ * or a US zone abbreviation keep their instant.
+ *
+ * Hot path: each cell is scanned once into tokens in preallocated scratch arrays (no
+ * regex cascade), ISO values take a direct fast path, parsed date cells are memoised
+ * (call logs repeat dates), and zone offsets are memoised per 15-minute bucket.
+ */
+
+export type DateTimeResult = { ok: true; iso: string } | ParseFailure;
+export type DateResult = { ok: true; iso: string } | ParseFailure;
+
+/** What a cell holds, for mapping by value pattern. */
+export type DateTimeShape = 'date' | 'time' | 'datetime';
+
+export interface DateTimeOptions {
+  /** IANA zone (or "UTC", "UTC+5") for wall-clock values without an offset */
+  timezone: string;
+}
+
+/** Two-digit years below this are 20xx, the rest 19xx ("25" -> 2025, "87" -> 1987). */
+export const TWO_DIGIT_YEAR_PIVOT = 50;
+
+// ---------------------------------------------------------------------------
+// Parsed value: a plain object so it can be cached and shared (never mutated).
+
+interface Moment {
+  hasDate: boolean;
+  hasTime: boolean;
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
+  /** explicit UTC offset in minutes, or null for wall-clock */
+  offset: number | null;
+  /** true for epoch / spreadsheet-serial numbers (kept out of shape detection) */
+  numeric: boolean;
+}
+
+// ---------------------------------------------------------------------------
+// Tokenizer: numbers, lower-case words and single separator chars, into scratch arrays.
+
+const MAX_TOKENS = 40;
+const K_NUM = 1;
+const K_WORD = 2;
+const K_SEP = 3;
+const kind = new Uint8Array(MAX_TOKENS);
+const num = new Float64Array(MAX_TOKENS); // NUM: value; SEP: char code
+const len = new Uint8Array(MAX_TOKENS); // NUM: digit count
+const word: string[] = new Array<string>(MAX_TOKENS).fill('');
+let count = 0;
+
+const SPACE = 32;
+
+/** Tokenise `s`; false when it has characters no date/time uses or too many tokens. */
+function tokenize(s: string): boolean {
+  count = 0;
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    let c = s.charCodeAt(i);
+    if (count >= MAX_TOKENS) return false;
+    if (c >= 48 && c <= 57) {
+      let v = 0;
+      const start = i;
+      while (i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57) {
+        v = v * 10 + (c - 48);
+        i++;
+      }
+      if (i - start > 17) return false;
+      kind[count] = K_NUM;
+      num[count] = v;
+      len[count] = i - start;
+      count++;
+    } else if ((c | 0x20) >= 97 && (c | 0x20) <= 122) {
+      const start = i;
+      while (i < n && ((c = s.charCodeAt(i) | 0x20) >= 97 && c <= 122)) i++;
+      if (i - start > 12) return false;
+      kind[count] = K_WORD;
+      word[count] = s.slice(start, i).toLowerCase();
+      count++;
+    } else if (c === SPACE || c === 9 || c === 160) {
+      while (i < n && ((c = s.charCodeAt(i)) === SPACE || c === 9 || c === 160)) i++;
+      kind[count] = K_SEP;
+      num[count] = SPACE;
+      count++;
+    } else if (c === 47 /* / */ || c === 45 /* - */ || c === 46 /* . */ || c === 58 /* : */ || c === 44 /* , */ || c === 43 /* + */) {
+      kind[count] = K_SEP;
+      num[count] = c;
+      count++;
+      i++;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+function isSep(i: number, c: number): boolean {
+  return i < count && kind[i] === K_SEP && num[i] === c;
+}
+function isNum(i: number): boolean {
+  return i < count && kind[i] === K_NUM;
+}
+function isWord(i: number): boolean {
+  return i < count && kind[i] === K_WORD;
+}
+function skipBlanks(i: number): number {
+  while (i < count && kind[i] === K_SEP && (num[i] === SPACE || num[i] === 44)) i++;
+  return i;
+}
+
+const MONTHS = new Map<string, number>();
+[
+  ['jan', 'january'],
+  ['feb', 'february'],
+  ['mar', 'march'],
+  ['apr', 'april'],
+  ['may'],
+  ['jun', 'june'],
+  ['jul', 'july'],
+  ['aug', 'august'],
+  ['sep', 'sept', 'september'],
+  ['oct', 'october'],
+  ['nov', 'november'],
+  ['dec', 'december'],
+].forEach((names, idx) => names.forEach((m) => MONTHS.set(m, idx + 1)));
+
+const WEEKDAYS = new Set([
+  'mon', 'monday', 'tue', 'tues', 'tuesday', 'wed', 'weds', 'wednesday', 'thu', 'thur', 'thurs', 'thursday',
+  'fri', 'friday', 'sat', 'saturday', 'sun', 'sunday',
+]);
+const ORDINALS = new Set(['st', 'nd', 'rd', 'th']);
+
+// Zone names exports print after a time. Fixed offsets: "EST" is -05:00 even in July.
+const ZONE_ABBR = new Map<string, number>([
+  ['z', 0], ['utc', 0], ['gmt', 0], ['ut', 0],
+  ['est', -300], ['edt', -240], ['cst', -360], ['cdt', -300], ['mst', -420], ['mdt', -360],
+  ['pst', -480], ['pdt', -420], ['akst', -540], ['akdt', -480], ['hst', -600],
+  ['bst', 60], ['cet', 60], ['cest', 120], ['eet', 120], ['eest', 180],
+]);
+
+// ---------------------------------------------------------------------------
+// Grammar over tokens. Each part parser returns the next token index, or -1.
+
+let py = 0;
+let pmo = 0;
+let pd = 0;
+let ph = 0;
+let pmi = 0;
+let ps = 0;
+let poff: number | null = null;
+
+function fullYear(v: number, digits: number): number {
+  if (digits === 4) return v;
+  if (digits === 2) return v < TWO_DIGIT_YEAR_PIVOT ? 2000 + v : 1900 + v;
+  return -1;
+}
+
+function parseDatePart(i: number): number {
+  if (isWord(i) && WEEKDAYS.has(word[i]!)) {
+    i++;
+    if (isSep(i, 46)) i++;
+    i = skipBlanks(i);
+  }
+  if (isNum(i)) {
+    const a = num[i]!;
+    const alen = len[i]!;
+    if (alen === 8 && (i + 1 >= count || isSep(i + 1, SPACE) || (isWord(i + 1) && word[i + 1] === 't'))) {
+      // 20251103
+      py = Math.floor(a / 10000);
+      pmo = Math.floor(a / 100) % 100;
+      pd = a % 100;
+      return i + 1;
+    }
+    let k = i + 1;
+    if (isWord(k) && ORDINALS.has(word[k]!)) k++;
+    if (k + 1 >= count || kind[k] !== K_SEP) return -1;
+    const sep = num[k]!;
+    if (k === i + 1 && isNum(i + 2)) {
+      // numeric: Y-M-D, M/D/Y, D/M/Y, D.M.Y
+      if (sep !== 47 && sep !== 45 && sep !== 46) return -1;
+      if (!isSep(i + 3, sep) || !isNum(i + 4)) return -1;
+      const b = num[i + 2]!;
+      const c = num[i + 4]!;
+      const clen = len[i + 4]!;
+      if (alen === 4) {
+        py = a;
+        pmo = b;
+        pd = c;
+        if (clen > 2 || len[i + 2]! > 2) return -1;
+      } else {
+        if (alen > 2 || len[i + 2]! > 2) return -1;
+        py = fullYear(c, clen);
+        // US month-first unless that cannot be a month; dotted dates are European day-first.
+        const dayFirst = sep === 46 ? !(b > 12 && a <= 12) : a > 12;
+        pmo = dayFirst ? b : a;
+        pd = dayFirst ? a : b;
+      }
+      return i + 5;
+    }
+    if (isWord(k + 1) && (sep === SPACE || sep === 45 || sep === 47 || sep === 46)) {
+      // 03-Nov-2025, 3 Nov 2025, 3rd Nov 2025 (the ordinal is a word glued to the number)
+      let j = k + 1;
+      const m = MONTHS.get(word[j]!);
+      if (m === undefined) return -1;
+      j++;
+      if (isSep(j, 46)) j++;
+      if (isSep(j, SPACE) || isSep(j, 45) || isSep(j, 47) || isSep(j, 44)) j++;
+      j = skipBlanks(j);
+      if (!isNum(j)) return -1;
+      py = fullYear(num[j]!, len[j]!);
+      pmo = m;
+      pd = a;
+      if (alen > 2) return -1;
+      return j + 1;
+    }
+    return -1;
+  }
+  if (isWord(i)) {
+    // Nov 3, 2025 / November 3 2025 / Nov-03-2025 / Nov. 3rd, 2025
+    const m = MONTHS.get(word[i]!);
+    if (m === undefined) return -1;
+    let j = i + 1;
+    if (isSep(j, 46)) j++;
+    if (isSep(j, SPACE) || isSep(j, 45) || isSep(j, 47)) j++;
+    if (!isNum(j) || len[j]! > 2) return -1;
+    pd = num[j]!;
+    j++;
+    if (isWord(j) && ORDINALS.has(word[j]!)) j++;
+    if (isSep(j, 45) || isSep(j, 47)) j++;
+    j = skipBlanks(j);
+    if (!isNum(j)) return -1;
+    py = fullYear(num[j]!, len[j]!);
+    pmo = m;
+    return j + 1;
+  }
+  return -1;
+}
+
+/** Time of day, then optional AM/PM and zone; must consume to the end. */
+function parseTimePart(i: number, allowCompact: boolean): number {
+  if (!isNum(i)) return -1;
+  const hlen = len[i]!;
+  let h = num[i]!;
+  let mi = 0;
+  let s = 0;
+  let j = i + 1;
+  let colon = false;
+  if (isSep(j, 58) && isNum(j + 1) && len[j + 1] === 2) {
+    colon = true;
+    mi = num[j + 1]!;
+    j += 2;
+    if (isSep(j, 58) && isNum(j + 1) && len[j + 1] === 2) {
+      s = num[j + 1]!;
+      j += 2;
+      // fractional seconds are dropped: the output has whole seconds
+      if ((isSep(j, 46) || isSep(j, 44)) && isNum(j + 1)) j += 2;
+    }
+  } else if (hlen > 2) {
+    if (!allowCompact) return -1;
+    // 1405, 140509 (separate time columns only)
+    if (hlen === 3 || hlen === 4) {
+      mi = h % 100;
+      h = Math.floor(h / 100);
+    } else if (hlen === 6) {
+      s = h % 100;
+      mi = Math.floor(h / 100) % 100;
+      h = Math.floor(h / 10000);
+    } else return -1;
+    colon = true;
+  }
+  if (hlen > 2 && !allowCompact) return -1;
+  j = skipSpaceOnly(j);
+  // AM/PM: am, pm, a, p, a.m., p.m.
+  let meridiem = 0;
+  if (isWord(j)) {
+    const w = word[j]!;
+    if (w === 'am' || w === 'a') meridiem = 1;
+    else if (w === 'pm' || w === 'p') meridiem = 2;
+    if (meridiem !== 0) {
+      j++;
+      if ((w === 'a' || w === 'p') && isSep(j, 46) && isWord(j + 1) && word[j + 1] === 'm') {
+        j += 2;
+        if (isSep(j, 46)) j++;
+      }
+    }
+  }
+  if (!colon && meridiem === 0) return -1;
+  if (meridiem !== 0) {
+    if (h < 1 || h > 12) return -1;
+    if (meridiem === 1 && h === 12) h = 0;
+    else if (meridiem === 2 && h !== 12) h += 12;
+  }
+  j = skipSpaceOnly(j);
+  poff = null;
+  if (j < count) {
+    j = parseZone(j);
+    if (j < 0) return -1;
+  }
+  if (j !== count) return -1;
+  ph = h;
+  pmi = mi;
+  ps = s;
+  return j;
+}
+
+function skipSpaceOnly(i: number): number {
+  return isSep(i, SPACE) ? i + 1 : i;
+}
+
+function parseZone(j: number): number {
+  let off = 0;
+  if (isWord(j)) {
+    const z = ZONE_ABBR.get(word[j]!);
+    if (z === undefined) return -1;
+    off = z;
+    j++;
+    if (!(isSep(j, 43) || isSep(j, 45))) {
+      poff = off;
+      return j;
+    }
+  }
+  if (isSep(j, 43) || isSep(j, 45)) {
+    const sign = num[j] === 43 ? 1 : -1;
+    if (!isNum(j + 1)) return -1;
+    const v = num[j + 1]!;
+    const l = len[j + 1]!;
+    let hh: number;
+    let mm = 0;
+    j += 2;
+    if (l === 4) {
+      hh = Math.floor(v / 100);
+      mm = v % 100;
+    } else if (l <= 2) {
+      hh = v;
+      if (isSep(j, 58) && isNum(j + 1) && len[j + 1] === 2) {
+        mm = num[j + 1]!;
+        j += 2;
+      }
+    } else return -1;
+    if (hh > 14 || mm > 59) return -1;
+    poff = off + sign * (hh * 60 + mm);
+    return j;
+  }
+  return -1;
+}
+
+// ---------------------------------------------------------------------------
+// Whole-cell parsers.
+
+/** ISO fast path by character codes: YYYY-MM-DD[(T| )HH:MM[:SS[.fff]]][Z|±HH:MM]. */
+function parseIsoFast(s: string): Moment | null {
+  const n = s.length;
+  if (n < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 5, 2);
+  const d = digits(s, 8, 2);
+  if (y < 0 || mo < 0 || d < 0) return null;
+  if (n === 10) return moment(true, false, y, mo, d, 0, 0, 0, null);
+  const t = s.charCodeAt(10);
+  if ((t !== 84 && t !== 32 && t !== 116) || n < 16 || s.charCodeAt(13) !== 58) return null;
+  const h = digits(s, 11, 2);
+  const mi = digits(s, 14, 2);
+  if (h < 0 || mi < 0) return null;
+  let i = 16;
+  let sec = 0;
+  if (i < n && s.charCodeAt(i) === 58) {
+    sec = digits(s, 17, 2);
+    if (sec < 0) return null;
+    i = 19;
+    if (i < n && s.charCodeAt(i) === 46) {
+      i++;
+      while (i < n && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+    }
+  }
+  if (i === n) return moment(true, true, y, mo, d, h, mi, sec, null);
+  const z = s.charCodeAt(i);
+  if ((z === 90 || z === 122) && i + 1 === n) return moment(true, true, y, mo, d, h, mi, sec, 0);
+  if ((z === 43 || z === 45) && (n - i === 6 || n - i === 5 || n - i === 3)) {
+    const oh = digits(s, i + 1, 2);
+    const om = n - i === 3 ? 0 : digits(s, n - 2, 2);
+    if (oh < 0 || om < 0 || (n - i === 6 && s.charCodeAt(i + 3) !== 58)) return null;
+    return moment(true, true, y, mo, d, h, mi, sec, (z === 43 ? 1 : -1) * (oh * 60 + om));
+  }
+  return null;
+}
+
+function digits(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let k = at; k < at + n; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 48 || c > 57) return -1;
+    v = v * 10 + (c - 48);
+  }
+  return v;
+}
+
+function moment(
+  hasDate: boolean,
+  hasTime: boolean,
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  offset: number | null,
+  numeric = false,
+): Moment {
+  return { hasDate, hasTime, y, mo, d, h, mi, s, offset, numeric };
+}
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** Any date, time or date+time cell; null when it is none of them or out of range. */
+function parseMoment(raw: string, allowCompactTime: boolean): Moment | null {
+  const s = raw.trim();
+  const fast = parseIsoFast(s);
+  if (fast !== null) return checkRanges(fast);
+  if (!tokenize(s) || count === 0) return null;
+
+  // Numbers alone: epoch seconds/ms, or a spreadsheet serial date (days since 1899-12-30).
+  if (isNum(0) && (count === 1 || (count === 3 && isSep(1, 46) && isNum(2)))) {
+    const l = len[0]!;
+    const v = num[0]!;
+    if (count === 1 && (l === 10 || l === 13)) {
+      const ms = l === 10 ? v * 1000 : v;
+      const dt = new Date(ms);
+      return moment(true, true, dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate(), dt.getUTCHours(), dt.getUTCMinutes(), dt.getUTCSeconds(), 0, true);
+    }
+    if (l === 5 && v >= 20000 && v < 80000) {
+      const frac = count === 3 ? Number('0.' + String(num[2]).padStart(len[2]!, '0')) : 0;
+      const dt = new Date(EXCEL_EPOCH_MS + Math.round((v + frac) * 86400) * 1000);
+      const hasTime = frac > 0;
+      return moment(true, hasTime, dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate(), dt.getUTCHours(), dt.getUTCMinutes(), dt.getUTCSeconds(), null, true);
+    }
+    // fall through: "1405" can still be a compact time
+  }
+
+  let j = parseDatePart(0);
+  if (j >= 0) {
+    const y = py;
+    const mo = pmo;
+    const d = pd;
+    if (j === count) return checkRanges(moment(true, false, y, mo, d, 0, 0, 0, null));
+    // date then time: separated by a space, a comma, "T" or "at"
+    j = skipBlanks(j);
+    if (isWord(j) && (word[j] === 't' || word[j] === 'at')) j = skipBlanks(j + 1);
+    if (isSep(j, 64)) j = skipBlanks(j + 1);
+    if (j >= count) return checkRanges(moment(true, false, y, mo, d, 0, 0, 0, null));
+    // date with only a zone or a weekday after it is not a time; reject rather than guess
+    if (parseTimePart(j, false) < 0) return null;
+    return checkRanges(moment(true, true, y, mo, d, ph, pmi, ps, poff));
+  }
+  if (parseTimePart(0, allowCompactTime) >= 0) return checkRanges(moment(false, true, 0, 0, 0, ph, pmi, ps, poff));
+  return null;
+}
+
+function checkRanges(m: Moment): Moment | null {
+  if (m.hasDate) {
+    if (m.y < 1000 || m.y > 9999 || m.mo < 1 || m.mo > 12 || m.d < 1) return null;
+    if (m.d > daysInMonth(m.y, m.mo)) return null;
+  }
+  if (m.hasTime) {
+    if (m.h > 23 || m.mi > 59 || m.s > 59) return null;
+  }
+  return m;
+}
+
+function daysInMonth(y: number, mo: number): number {
+  if (mo === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
+}
+
+// ---------------------------------------------------------------------------
+// Memo and zone math.
+
+// false caches "not a date" (the cache itself uses undefined for a miss)
+const momentCache = new BoundedCache<Moment | false>(20_000);
+
+function cachedMoment(raw: string, allowCompactTime: boolean): Moment | null {
+  // ISO cells are parsed directly: cheaper than hashing a mostly-unique key
+  const fast = parseIsoFast(raw);
+  if (fast !== null) return checkRanges(fast);
+  const key = allowCompactTime ? 't\u0000' + raw : raw;
+  const hit = momentCache.get(key);
+  if (hit !== undefined) return hit === false ? null : hit;
+  const m = parseMoment(raw, allowCompactTime);
+  momentCache.set(key, m === null ? false : Object.freeze(m));
+  return m;
+}
+
+interface ZoneInfo {
+  zone: Zone | null;
+  /** offset (minutes) per 15-minute bucket of UTC time: zone transitions fall on such boundaries */
+  offsets: Map<number, number>;
+}
+const zones = new Map<string, ZoneInfo>();
+
+function zoneInfo(name: string): ZoneInfo | null {
+  let info = zones.get(name);
+  if (info === undefined) {
+    const upper = name.toUpperCase();
+    if (upper === 'UTC' || upper === 'ETC/UTC' || upper === 'Z' || upper === 'GMT') {
+      info = { zone: null, offsets: new Map() };
+    } else {
+      const zone = Info.normalizeZone(name);
+      if (!zone.isValid) return null;
+      info = { zone, offsets: new Map() };
+    }
+    zones.set(name, info);
+  }
+  return info;
+}
+
+const BUCKET_MS = 15 * 60 * 1000;
+
+function offsetAt(info: ZoneInfo, ts: number): number {
+  if (info.zone === null) return 0;
+  const bucket = Math.floor(ts / BUCKET_MS);
+  let o = info.offsets.get(bucket);
+  if (o === undefined) {
+    o = info.zone.offset(ts);
+    if (info.offsets.size > 200_000) info.offsets.clear();
+    info.offsets.set(bucket, o);
+  }
+  return o;
+}
+
+/**
+ * UTC ms for a wall-clock time in a zone. A time in a gap (spring forward) moves forward
+ * by the gap, as luxon does. A repeated hour (fall back) takes its first (daylight)
+ * occurrence: deterministic, where luxon's choice depends on today's offset.
+ */
+function wallToUtc(info: ZoneInfo, local: number): number {
+  if (info.zone === null) return local;
+  const o1 = offsetAt(info, local);
+  const guess = local - o1 * 60000;
+  const o2 = offsetAt(info, guess);
+  if (o1 === o2) return guess;
+  const guess2 = local - o2 * 60000;
+  const o3 = offsetAt(info, guess2);
+  if (o2 === o3) return guess2;
+  return local - Math.min(o2, o3) * 60000;
+}
+
+const DAY_MS = 86_400_000;
+// "YYYY-MM-DDT" per day number: rows of a log share a handful of days
+const dayPrefixes = new Map<number, string>();
+
+/** `YYYY-MM-DDTHH:mm:ssZ` for a UTC instant (whole seconds, fractions dropped). */
+function isoUtc(ms: number): string {
+  const day = Math.floor(ms / DAY_MS);
+  let prefix = dayPrefixes.get(day);
+  if (prefix === undefined) {
+    prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    if (dayPrefixes.size > 50_000) dayPrefixes.clear();
+    dayPrefixes.set(day, prefix);
+  }
+  const sec = Math.floor((ms - day * DAY_MS) / 1000);
+  const h = Math.floor(sec / 3600);
+  const m = Math.floor(sec / 60) % 60;
+  const s = sec % 60;
+  return prefix + TWO_DIGITS[h]! + ':' + TWO_DIGITS[m]! + ':' + TWO_DIGITS[s]! + 'Z';
+}
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => (i < 10 ? '0' : '') + i);
+
+// ---------------------------------------------------------------------------
+// Public API.
+
+/**
+ * Parse a date (and optional separate time cell) to an ISO 8601 UTC instant,
+ * `YYYY-MM-DDTHH:mm:ssZ`.
+ *
+ * Dates: ISO (`2025-11-03`, with time and `Z`/offset), `MM/DD/YYYY`, `M/D/YY`,
+ * `YYYY/MM/DD`, `DD.MM.YYYY`, `Nov 3, 2025`, `03-Nov-2025`, weekday prefixes, `20251103`,
+ * epoch seconds/ms and spreadsheet serial days. Slashed/dashed dates are US month-first
+ * unless the first number exceeds 12; dotted dates are day-first.
+ * Times: `2:05 PM`, `2:05PM`, `2:05p`, `14:05`, `14:05:09`, optional zone (`Z`, `+05:30`,
+ * `EST`); a separate time cell may also be compact (`1405`).
+ *
+ * A non-blank `timeRaw` wins over any time inside `dateRaw` (spreadsheets export date
+ * cells as midnight). A date with no time is midnight in `opts.timezone`.
+ */
+export function parseDateTime(dateRaw: string, timeRaw: string | undefined, opts: DateTimeOptions): DateTimeResult {
+  if (isBlankCell(dateRaw)) return EMPTY;
+  const date = cachedMoment(dateRaw, false);
+  if (date === null) return fail('not a recognised date');
+  if (!date.hasDate) return fail('time without a date');
+
+  let h = date.h;
+  let mi = date.mi;
+  let s = date.s;
+  let offset = date.offset;
+  if (timeRaw !== undefined && !isBlankCell(timeRaw)) {
+    const time = cachedMoment(timeRaw, true);
+    if (time === null || !time.hasTime) return fail(`not a recognised time: "${timeRaw.trim()}"`);
+    h = time.h;
+    mi = time.mi;
+    s = time.s;
+    if (time.offset !== null) offset = time.offset;
+  }
+
+  const local = Date.UTC(date.y, date.mo - 1, date.d, h, mi, s);
+  if (offset !== null) return { ok: true, iso: isoUtc(local - offset * 60000) };
+  const info = zoneInfo(opts.timezone);
+  if (info === null) return fail(`unknown time zone "${opts.timezone}"`);
+  return { ok: true, iso: isoUtc(wallToUtc(info, local)) };
+}
+
+/**
+ * Parse a calendar date to `YYYY-MM-DD` (any time in the cell is ignored; no zone
+ * conversion: the date is taken as written). Accepts the formats of {@link parseDateTime}.
+ */
+export function parseDate(raw: string): DateResult {
+  if (isBlankCell(raw)) return EMPTY;
+  const m = cachedMoment(raw, false);
+  if (m === null || !m.hasDate) return fail('not a recognised date');
+  return { ok: true, iso: `${m.y}-${pad2(m.mo)}-${pad2(m.d)}` };
+}
+
+/**
+ * What a cell looks like, for suggesting a mapping from sample values: a date, a time of
+ * day, both, or null. Bare numbers (epoch, spreadsheet serials, "1405") count as none.
+ */
+export function detectDateTimeShape(raw: string): DateTimeShape | null {
+  if (isBlankCell(raw)) return null;
+  const m = cachedMoment(raw, false);
+  if (m === null || m.numeric) return null;
+  if (m.hasDate) return m.hasTime ? 'datetime' : 'date';
+  return m.hasTime ? 'time' : null;
+}
+
+/** True when `name` is a time zone luxon can use (IANA name, "UTC", "UTC+5"). */
+export function isValidTimeZone(name: string): boolean {
+  return zoneInfo(name) !== null;
+}
+
+function pad2(v: number): string {
+  return v < 10 ? '0' + v : String(v);
+}

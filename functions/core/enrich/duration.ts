@@ -1,0 +1,95 @@
+import { EMPTY, fail, isBlankCell, type ParseFailure } from './result.ts';
+
+export type DurationUnit = 'seconds' | 'minutes';
+export type DurationResult = { ok: true; seconds: number } | ParseFailure;
+
+const UNIT_SECONDS = new Map<string, number>([
+  ['s', 1], ['sec', 1], ['secs', 1], ['second', 1], ['seconds', 1],
+  ['m', 60], ['min', 60], ['mins', 60], ['minute', 60], ['minutes', 60],
+  ['h', 3600], ['hr', 3600], ['hrs', 3600], ['hour', 3600], ['hours', 3600],
+]);
+
+// Upper bound for one record: a week. Larger values are almost always a wrong column
+// (a phone number or an amount mapped as a duration), so they fail instead of passing.
+const MAX_SECONDS = 7 * 24 * 3600;
+
+/**
+ * Parse a call duration to whole seconds (rounded to the nearest second).
+ *
+ * - a bare number is seconds, or minutes with `unitHint: 'minutes'` ("754", "3.5")
+ * - clock forms: "12:34" is mm:ss, "1:02:03" is h:mm:ss ("0:00" is 0), whatever the hint
+ * - units: "5 min", "5m 3s", "1h 2m", "90 sec", "2 hrs 5 mins"
+ *
+ * Negative values, garbage and durations over a week fail with a reason; blank cells
+ * fail with `empty: true`.
+ */
+export function parseDurationSeconds(raw: string, unitHint: DurationUnit = 'seconds'): DurationResult {
+  if (isBlankCell(raw)) return EMPTY;
+  const s = raw.trim();
+  const c0 = s.charCodeAt(0);
+  if (c0 === 45 || c0 === 40) return fail('negative duration');
+
+  // Fast path: digits only.
+  let v = 0;
+  let i = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    v = v * 10 + (c - 48);
+  }
+  if (i === s.length) return bounded(unitHint === 'minutes' ? v * 60 : v);
+
+  if (s.includes(':')) return parseClock(s);
+  const plain = Number(s.replace(/,/g, '.'));
+  if (s.length > 0 && Number.isFinite(plain) && /^\d*[.,]?\d+$/.test(s)) {
+    return bounded(Math.round(unitHint === 'minutes' ? plain * 60 : plain));
+  }
+  return parseUnits(s);
+}
+
+function parseClock(s: string): DurationResult {
+  const parts = s.split(':');
+  if (parts.length > 3) return fail('not a duration');
+  let total = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k]!.trim();
+    // seconds may carry a fraction ("0:05.5"); other parts are whole numbers
+    const isLast = k === parts.length - 1;
+    if (!(isLast ? /^\d+(?:\.\d+)?$/ : /^\d+$/).test(p)) return fail('not a duration');
+    const n = Number(p);
+    // the leading part may be large ("125:00" = 125 minutes); the rest are base 60
+    if (k > 0 && n >= 60) return fail('minutes/seconds must be below 60');
+    total = total * 60 + n;
+  }
+  return bounded(Math.round(total));
+}
+
+const UNIT_TOKEN = /(\d+(?:[.,]\d+)?)\s*([a-z]+)\.?/gy;
+
+function parseUnits(s: string): DurationResult {
+  const lower = s.toLowerCase();
+  let total = 0;
+  let pos = 0;
+  let matched = false;
+  UNIT_TOKEN.lastIndex = 0;
+  while (pos < lower.length) {
+    while (pos < lower.length && (lower[pos] === ' ' || lower[pos] === ',')) pos++;
+    if (pos >= lower.length) break;
+    UNIT_TOKEN.lastIndex = pos;
+    const m = UNIT_TOKEN.exec(lower);
+    if (m === null) return fail('not a duration');
+    const unit = UNIT_SECONDS.get(m[2]!);
+    if (unit === undefined) return fail(`unknown duration unit "${m[2]}"`);
+    total += Number(m[1]!.replace(',', '.')) * unit;
+    pos = UNIT_TOKEN.lastIndex;
+    matched = true;
+  }
+  if (!matched) return fail('not a duration');
+  return bounded(Math.round(total));
+}
+
+function bounded(seconds: number): DurationResult {
+  if (!Number.isFinite(seconds) || seconds < 0) return fail('not a duration');
+  if (seconds > MAX_SECONDS) return fail('duration longer than a week');
+  return { ok: true, seconds };
+}

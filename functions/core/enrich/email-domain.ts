@@ -1,0 +1,86 @@
+import { EMPTY, fail, isBlankCell, type ParseFailure } from './result.ts';
+
+export type TextResult = { ok: true; value: string } | ParseFailure;
+
+// Deliberately simple: exports carry typos, not RFC 5322 corner cases; a value passes
+// when it has one "@", a local part, and a host with a dot and an alphabetic TLD.
+const EMAIL = /^[^\s@<>(),;:"]+@([a-z0-9-]+\.)+[a-z]{2,63}$/;
+
+// Mailbox providers: their domain says nothing about a contact's company.
+const FREE_MAIL = new Set([
+  'gmail.com', 'googlemail.com', 'yahoo.com', 'ymail.com', 'hotmail.com', 'outlook.com', 'live.com', 'msn.com', 'aol.com',
+  'icloud.com', 'me.com', 'mac.com', 'proton.me', 'protonmail.com', 'gmx.com', 'gmx.de', 'web.de', 'mail.com', 'yandex.ru',
+  'zoho.com', 'comcast.net', 'att.net', 'verizon.net', 'sbcglobal.net', 'qq.com', '163.com', 'fastmail.com', 'hey.com',
+]);
+
+/**
+ * Normalise an e-mail address: trimmed and lower-cased, with "mailto:", angle brackets
+ * and a display name removed ("Jane Doe <Jane@Acme.com>" -> "jane@acme.com"). A cell
+ * with several addresses keeps the first.
+ */
+export function normalizeEmail(raw: string): TextResult {
+  if (isBlankCell(raw)) return EMPTY;
+  let s = raw.trim();
+  const angle = s.indexOf('<');
+  if (angle >= 0) {
+    const close = s.indexOf('>', angle);
+    if (close < 0) return fail('not an e-mail address');
+    s = s.slice(angle + 1, close);
+  }
+  s = s.trim().toLowerCase();
+  if (s.startsWith('mailto:')) s = s.slice(7);
+  const sep = s.search(/[;,\s]/);
+  if (sep > 0) s = s.slice(0, sep);
+  if (!EMAIL.test(s)) return fail('not an e-mail address');
+  return { ok: true, value: s };
+}
+
+/**
+ * A bare host name from a domain, URL or e-mail address: lower case, no scheme, path,
+ * port or leading "www." ("https://www.Acme.com/about" -> "acme.com"). International
+ * names are returned in their ASCII (punycode) form.
+ */
+export function normalizeDomain(raw: string): TextResult {
+  if (isBlankCell(raw)) return EMPTY;
+  let s = raw.trim();
+  const at = s.lastIndexOf('@');
+  if (at >= 0) s = s.slice(at + 1);
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) s = 'http://' + s;
+  let host: string;
+  try {
+    host = new URL(s).hostname;
+  } catch {
+    return fail('not a domain');
+  }
+  if (host.startsWith('www.')) host = host.slice(4);
+  if (host.endsWith('.')) host = host.slice(0, -1);
+  if (!/^([a-z0-9-]{1,63}\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/.test(host)) return fail('not a domain');
+  return { ok: true, value: host };
+}
+
+/** The company domain of an e-mail address, or undefined for free-mail providers and bad input. */
+export function companyDomainFromEmail(email: string): string | undefined {
+  const at = email.lastIndexOf('@');
+  if (at < 0) return undefined;
+  const domain = email.slice(at + 1).toLowerCase();
+  return FREE_MAIL.has(domain) ? undefined : domain;
+}
+
+/**
+ * Normalise a web address: "acme.com/about" -> "https://acme.com/about". Only http(s);
+ * a missing scheme is taken as https.
+ */
+export function normalizeUrl(raw: string): TextResult {
+  if (isBlankCell(raw)) return EMPTY;
+  const s = raw.trim();
+  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(s) ? s : 'https://' + s;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    return fail('not a URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return fail('not a web address');
+  if (!url.hostname.includes('.')) return fail('not a URL');
+  return { ok: true, value: url.href };
+}

@@ -1,0 +1,187 @@
+import { EMPTY, fail, isBlankCell, type ParseFailure } from './result.ts';
+
+export type MoneyResult = { ok: true; minor: number; currency: string } | ParseFailure;
+
+const SYMBOLS = new Map<string, string>([
+  ['$', 'USD'], ['US$', 'USD'], ['€', 'EUR'], ['£', 'GBP'], ['¥', 'JPY'], ['₹', 'INR'], ['₩', 'KRW'],
+  ['₽', 'RUB'], ['₺', 'TRY'], ['₪', 'ILS'], ['₱', 'PHP'], ['₫', 'VND'], ['฿', 'THB'], ['₦', 'NGN'],
+  ['C$', 'CAD'], ['CA$', 'CAD'], ['A$', 'AUD'], ['AU$', 'AUD'], ['NZ$', 'NZD'], ['HK$', 'HKD'],
+  ['S$', 'SGD'], ['R$', 'BRL'], ['MX$', 'MXN'], ['CHF', 'CHF'], ['kr', 'SEK'], ['zł', 'PLN'], ['R', 'ZAR'],
+]);
+
+// Words exports print for a zero charge.
+const ZERO_WORDS = new Set(['free', 'included', 'incl', 'incl.', 'no charge', 'n/c', 'nc']);
+
+let knownCurrencies: Set<string> | undefined;
+function isCurrencyCode(code: string): boolean {
+  knownCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
+  return knownCurrencies.has(code);
+}
+
+const fractionDigitsCache = new Map<string, number>();
+/** ISO 4217 minor-unit digits: USD 2, JPY 0, BHD 3 (from the runtime's ICU data). */
+export function currencyFractionDigits(currency: string): number {
+  let f = fractionDigitsCache.get(currency);
+  if (f === undefined) {
+    f = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    fractionDigitsCache.set(currency, f);
+  }
+  return f;
+}
+
+/**
+ * Parse an amount to integer minor units and an ISO 4217 currency.
+ *
+ * "$1.25" -> 125 USD; "1.25" -> 125 in `defaultCurrency`; "€1,25" / "1,25 €" -> 125 EUR;
+ * "(0.50)" and "-0.50" and "0.50-" -> -50; "1,234.56" / "1.234,56" / "1 234,56" -> 123456;
+ * "JPY 100" / "¥100" -> 100 JPY (zero-decimal currencies have no minor digits);
+ * "Free" / "Included" -> 0. Amounts with more decimals than the currency has are rounded
+ * half away from zero ("$0.045" -> 5). Blank cells and placeholders ("-") fail with
+ * `empty: true`, so callers can tell absent from invalid.
+ *
+ * Separators: when both "," and "." appear the last one is the decimal mark; a lone ","
+ * followed by exactly three digits ("1,234") is a thousands separator, otherwise decimal.
+ */
+export function parseMoney(raw: string, defaultCurrency: string): MoneyResult {
+  const quick = parsePlainAmount(raw, defaultCurrency);
+  if (quick !== undefined) return quick;
+  if (isBlankCell(raw)) return EMPTY;
+  let s = raw.trim();
+  let currency: string | undefined;
+
+  if (!/\d/.test(s)) {
+    return ZERO_WORDS.has(s.toLowerCase()) ? { ok: true, minor: 0, currency: defaultCurrency.toUpperCase() } : fail('not an amount');
+  }
+
+
+  let negative = false;
+  if (s.startsWith('(') && s.endsWith(')')) {
+    negative = true;
+    s = s.slice(1, -1).trim();
+  }
+  // sign before or after the currency, or trailing ("0.50-", accounting exports)
+  if (s.startsWith('-') || s.startsWith('\u2212')) {
+    negative = !negative;
+    s = s.slice(1).trim();
+  } else if (s.endsWith('-')) {
+    negative = !negative;
+    s = s.slice(0, -1).trim();
+  } else if (s.startsWith('+')) {
+    s = s.slice(1).trim();
+  }
+
+  // Currency prefix/suffix: an ISO code or a symbol.
+  const lead = /^([A-Za-z]{3}\b|[A-Z]{1,3}\$|[^\d\s.,+-]{1,2})\s*/.exec(s);
+  if (lead !== null) {
+    const code = resolveCurrency(lead[1]!);
+    if (code === undefined) return fail(`unknown currency "${lead[1]}"`);
+    currency = code;
+    s = s.slice(lead[0].length);
+  }
+  const trail = /\s*([A-Za-z]{3}|[^\d\s.,+-]{1,3})$/.exec(s);
+  if (trail !== null) {
+    const code = resolveCurrency(trail[1]!);
+    if (code === undefined) return fail(`unknown currency "${trail[1]}"`);
+    if (currency !== undefined && currency !== code) return fail('two different currencies');
+    currency = code;
+    s = s.slice(0, s.length - trail[0].length);
+  }
+  if (s.startsWith('-') || s.startsWith('\u2212')) {
+    // "$-1.25"
+    negative = !negative;
+    s = s.slice(1);
+  }
+  if (currency === undefined) {
+    currency = defaultCurrency.toUpperCase();
+    if (!isCurrencyCode(currency)) return fail(`unknown currency "${defaultCurrency}"`);
+  }
+
+  const parts = splitDecimal(s);
+  if (parts === null) return fail('not an amount');
+  const digits = currencyFractionDigits(currency);
+  let frac = parts.frac;
+  let roundUp = false;
+  if (frac.length > digits) {
+    roundUp = frac.charCodeAt(digits) >= 53; // '5'
+    frac = frac.slice(0, digits);
+  }
+  const minorAbs = Number(parts.int || '0') * 10 ** digits + Number(frac.padEnd(digits, '0') || '0') + (roundUp ? 1 : 0);
+  if (!Number.isSafeInteger(minorAbs)) return fail('amount too large');
+  return { ok: true, minor: negative && minorAbs !== 0 ? -minorAbs : minorAbs, currency };
+}
+
+function resolveCurrency(token: string): string | undefined {
+  const sym = SYMBOLS.get(token);
+  if (sym !== undefined) return sym;
+  const upper = token.toUpperCase();
+  return upper.length === 3 && isCurrencyCode(upper) ? upper : undefined;
+}
+
+/**
+ * Split a plain decimal ("1,234.56", "1.234,56", "1 234") into integer and fraction digit
+ * strings by the separator rules of {@link parseMoney}; null when it is not a number.
+ */
+export function splitDecimal(raw: string): { int: string; frac: string } | null {
+  // spaces and apostrophes only ever group thousands ("1 234,56", "1'234.50")
+  const s = raw.replace(/[\s\u00a0\u202f']/g, '');
+  if (!/^[\d.,]*\d[\d.,]*$/.test(s)) return null;
+  const lastDot = s.lastIndexOf('.');
+  const lastComma = s.lastIndexOf(',');
+  let decimal = '';
+  if (lastDot >= 0 && lastComma >= 0) decimal = lastDot > lastComma ? '.' : ',';
+  else if (lastComma >= 0) decimal = s.indexOf(',') === lastComma && s.length - lastComma - 1 !== 3 ? ',' : '';
+  else if (lastDot >= 0) decimal = s.indexOf('.') === lastDot ? '.' : '';
+
+  const at = decimal === '' ? s.length : s.lastIndexOf(decimal);
+  const int = s.slice(0, at);
+  const frac = decimal === '' ? '' : s.slice(at + 1);
+  if (decimal !== '' && !/^\d+$/.test(frac)) return null;
+  if (/[.,]/.test(int)) {
+    // grouped integer part: one separator kind, groups of three after the first
+    const sep = decimal === '.' ? ',' : decimal === ',' ? '.' : int.includes(',') ? ',' : '.';
+    const groups = int.split(sep);
+    if (!groups.every((g, i) => /^\d+$/.test(g) && (i === 0 ? g.length <= 3 : g.length === 3))) return null;
+  }
+  return { int: int.replace(/[.,]/g, ''), frac };
+}
+
+/**
+ * Fast path for the common cell: optional "$", digits, optional "." and exactly the
+ * currency's minor digits ("0.00", "$12.50", "3"). Anything else: undefined.
+ */
+function parsePlainAmount(raw: string, defaultCurrency: string): MoneyResult | undefined {
+  const n = raw.length;
+  if (n === 0 || n > 15) return undefined;
+  let i = 0;
+  let currency = defaultCurrency;
+  if (raw.charCodeAt(0) === 36) {
+    currency = 'USD';
+    i = 1;
+  }
+  const start = i;
+  let v = 0;
+  while (i < n) {
+    const c = raw.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    v = v * 10 + (c - 48);
+    i++;
+  }
+  if (i === start) return undefined;
+  let fracDigits = 0;
+  if (i < n) {
+    if (raw.charCodeAt(i) !== 46) return undefined;
+    i++;
+    while (i < n) {
+      const c = raw.charCodeAt(i);
+      if (c < 48 || c > 57) return undefined;
+      v = v * 10 + (c - 48);
+      fracDigits++;
+      i++;
+    }
+    if (fracDigits === 0) return undefined;
+  }
+  if (currency.length !== 3 || (currency !== 'USD' && !/^[A-Z]{3}$/.test(currency))) return undefined;
+  const digits = currencyFractionDigits(currency);
+  if (fracDigits > digits) return undefined;
+  return { ok: true, minor: v * 10 ** (digits - fracDigits), currency };
+}

@@ -1,0 +1,204 @@
+import {
+  getCountryCallingCode,
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+  validatePhoneNumberLength,
+  type CountryCode,
+  type NumberType,
+  type PhoneNumber,
+} from 'libphonenumber-js/max';
+// The `max` bundle: the only metadata with the patterns getType() needs for line types.
+import { BoundedCache } from './bounded-cache.ts';
+import { EMPTY, fail, isBlankCell, type ParseFailure } from './result.ts';
+
+/** Line type of a number, from libphonenumber's metadata (snake_case), or 'unknown'. */
+export type PhoneLineType =
+  | 'mobile'
+  | 'fixed_line'
+  | 'fixed_line_or_mobile'
+  | 'toll_free'
+  | 'premium_rate'
+  | 'shared_cost'
+  | 'voip'
+  | 'personal_number'
+  | 'pager'
+  | 'uan'
+  | 'voicemail'
+  | 'unknown';
+
+export interface PhoneOk {
+  ok: true;
+  /** E.164, e.g. "+12125551234" (extension not included) */
+  e164: string;
+  /** ISO 3166-1 alpha-2 region, or null when the number's calling code is shared and the number fits no region */
+  region: string | null;
+  lineType: PhoneLineType;
+  /** true when the number is in an assigned range of its region; false for well-formed but unassigned numbers (e.g. 555-01xx) */
+  valid: boolean;
+  /** extension digits when the cell carried one ("x123", "ext. 55", "#12") */
+  extension?: string;
+}
+
+/**
+ * A failure. `shortCode` is set when the cell is an SMS/service short code ("12345",
+ * "611", "*86"): those have no E.164 form, so callers decide whether to keep the digits.
+ */
+export type PhoneFailure = ParseFailure & { shortCode?: string };
+
+export type PhoneResult = PhoneOk | PhoneFailure;
+
+const LINE_TYPES: Record<NumberType & string, PhoneLineType> = {
+  MOBILE: 'mobile',
+  FIXED_LINE: 'fixed_line',
+  FIXED_LINE_OR_MOBILE: 'fixed_line_or_mobile',
+  TOLL_FREE: 'toll_free',
+  PREMIUM_RATE: 'premium_rate',
+  SHARED_COST: 'shared_cost',
+  VOIP: 'voip',
+  PERSONAL_NUMBER: 'personal_number',
+  PAGER: 'pager',
+  UAN: 'uan',
+  VOICEMAIL: 'voicemail',
+};
+
+// What carriers print instead of a number for calls with caller ID withheld.
+const WITHHELD = new Set([
+  'private',
+  'private number',
+  'private caller',
+  'restricted',
+  'unknown',
+  'unknown caller',
+  'anonymous',
+  'blocked',
+  'unavailable',
+  'no caller id',
+  'withheld',
+  'caller id blocked',
+]);
+
+const KEYPAD = '22233344455566677778889999';
+const SHORT_CODE = /^(?:\d{3,6}|[*#]\d{2,6}#?)$/;
+// "1-800-FLOWERS": digits first (at least a country/area prefix), then letters
+const VANITY = /^\+?[\d\s().-]*\d[\d\s().-]*[A-Za-z][A-Za-z\d\s-]*$/;
+const EXTENSION_MARK = /(?:ext\.?|extension|x|#|;ext=)\s*\d{1,7}\s*$/i;
+
+const CACHE_CAPACITY = 50_000;
+// one memo per region, keyed by the raw cell: no key concatenation on the hot path
+const caches = new Map<string, BoundedCache<PhoneResult>>();
+
+/**
+ * Normalise a phone number as carriers and CRMs print it to E.164, with its region and
+ * line type. National numbers are read in `defaultRegion` (ISO 3166 alpha-2, e.g. "US");
+ * US-style "011" and "00" international prefixes, a leading national "1", extensions,
+ * `tel:` URIs and vanity letters ("1-800-FLOWERS") are understood.
+ *
+ * Policy: a number of the right length for its country is accepted even when it is not in
+ * an assigned range (`valid: false`, `lineType: 'unknown'`) — carrier logs are the record of
+ * what was dialled, and test/fictional ranges like 555 are common. Short codes fail with
+ * `shortCode` set (E.164 cannot represent them); withheld caller IDs ("Private",
+ * "Restricted") fail with reason "number withheld".
+ *
+ * Results are memoised per (raw, region) in a bounded cache; the returned objects are
+ * frozen and shared, so do not mutate them.
+ */
+export function normalizePhone(raw: string, defaultRegion: string): PhoneResult {
+  let cache = caches.get(defaultRegion);
+  if (cache === undefined) {
+    cache = new BoundedCache<PhoneResult>(CACHE_CAPACITY);
+    caches.set(defaultRegion, cache);
+  }
+  const hit = cache.get(raw);
+  if (hit !== undefined) return hit;
+  const result = Object.freeze(normalizePhoneUncached(raw, defaultRegion));
+  cache.set(raw, result);
+  return result;
+}
+
+/** {@link normalizePhone} without the memo (for measuring, and for callers with one-off values). */
+export function normalizePhoneUncached(raw: string, defaultRegion: string): PhoneResult {
+  if (isBlankCell(raw)) return EMPTY;
+  let text = raw.trim();
+  if (text.length > 64) return fail('too long for a phone number');
+  if (text.startsWith('tel:')) text = text.slice(4);
+
+  const lower = text.toLowerCase();
+  if (WITHHELD.has(lower)) return fail('number withheld');
+
+  const compact = text.replace(/[\s().-]/g, '');
+  if (SHORT_CODE.test(compact)) return { ok: false, reason: 'short code (no E.164 form)', shortCode: compact };
+
+  if (/[a-z]/i.test(text) && !EXTENSION_MARK.test(text)) {
+    const leadingDigits = text.replace(/[a-z].*$/is, '').replace(/\D/g, '').length;
+    if (!VANITY.test(text) || leadingDigits < 4) return fail('not a phone number');
+    text = lettersToDigits(text);
+  }
+
+  const upper = defaultRegion.toUpperCase();
+  const region: CountryCode | undefined = isSupportedCountry(upper) ? upper : undefined;
+
+  let parsed = parsePhoneNumberFromString(text, region);
+  if (parsed === undefined || !parsed.isPossible()) {
+    // Exports often drop the "+" (or use "00"): "447700900123", "0044 20 7946 0958".
+    // Retry as international, but only keep the guess when it lands in an assigned range.
+    const digits = compact.replace(/\D/g, '');
+    const intl = digits.startsWith('00') ? digits.slice(2) : digits.startsWith('011') ? digits.slice(3) : digits;
+    if (!compact.startsWith('+') && intl.length >= 8) {
+      const guess = parsePhoneNumberFromString('+' + intl);
+      if (guess?.isValid()) parsed = guess;
+    }
+  }
+  if (parsed === undefined) return fail('not a phone number');
+  if (!parsed.isPossible()) return fail(lengthReason(text, region));
+  return toOk(parsed, region);
+}
+
+function toOk(parsed: PhoneNumber, defaultRegion: CountryCode | undefined): PhoneOk {
+  const valid = parsed.isValid();
+  const type = valid ? parsed.getType() : undefined;
+  let region: string | null = parsed.country ?? null;
+  // "+1 555 123 4567" has no region of its own (NANP is shared); read it in the default
+  // region when that shares the calling code, so the same number gets the same region
+  // however it was written.
+  if (region === null && defaultRegion !== undefined && getCountryCallingCode(defaultRegion) === parsed.countryCallingCode) {
+    region = defaultRegion;
+  }
+  const ok: PhoneOk = {
+    ok: true,
+    e164: parsed.number,
+    region,
+    lineType: type === undefined ? 'unknown' : LINE_TYPES[type],
+    valid,
+  };
+  if (parsed.ext !== undefined) ok.extension = parsed.ext;
+  return ok;
+}
+
+function lengthReason(text: string, region: CountryCode | undefined): string {
+  const why = validatePhoneNumberLength(text, region);
+  const where = text.trimStart().startsWith('+') || region === undefined ? '' : ` for ${region}`;
+  switch (why) {
+    case 'TOO_SHORT':
+      return `too few digits${where}`;
+    case 'TOO_LONG':
+      return `too many digits${where}`;
+    case 'INVALID_COUNTRY':
+      return 'unknown country calling code';
+    default:
+      return 'not a phone number';
+  }
+}
+
+function lettersToDigits(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20; // lower-case ASCII letters
+    out += c >= 97 && c <= 122 ? KEYPAD[c - 97] : text[i];
+  }
+  return out;
+}
+
+/** Empty the memo (tests and benchmarks). */
+export function clearPhoneCache(): void {
+  caches.clear();
+}

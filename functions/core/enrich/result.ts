@@ -1,0 +1,42 @@
+/**
+ * The failure half of every enricher's result. Enrichers never throw on bad input: a
+ * cell is data, and a bad cell becomes a row error (or a warning) with this reason.
+ */
+export interface ParseFailure {
+  ok: false;
+  /** short, human-readable: it ends up in the job's error report */
+  reason: string;
+  /** true when the cell holds nothing (blank or a placeholder like "-"): absent, not invalid */
+  empty?: true;
+}
+
+/** The failure for a blank cell. Frozen and shared: blank cells are common and need no allocation. */
+export const EMPTY: ParseFailure = Object.freeze({ ok: false, reason: 'empty', empty: true }) as ParseFailure;
+
+/** Build a failure with a reason. */
+export function fail(reason: string): ParseFailure {
+  return { ok: false, reason };
+}
+
+// Placeholders exports use for "no value". Deliberately short: words like "none" or
+// "unknown" can be real values in a text column, so they are left to the field's parser.
+const BLANK_MARKERS = new Set(['', '-', '--', '---', '\u2013', '\u2014', 'n/a', 'na', '#n/a', 'null', 'nil']);
+
+/**
+ * True when a cell holds no value: empty, whitespace, or a placeholder such as "-",
+ * "N/A" or "NULL". Cheap for the common case (a non-empty ordinary value).
+ */
+export function isBlankCell(raw: string | undefined): boolean {
+  if (raw === undefined) return true;
+  const n = raw.length;
+  if (n === 0) return true;
+  if (n > 8) {
+    // Long values are blank only when they are all whitespace.
+    const c0 = raw.charCodeAt(0);
+    if (c0 > 32 && c0 !== 160) return false;
+    return raw.trim().length === 0;
+  }
+  const t = raw.trim();
+  if (t.length === 0) return true;
+  return BLANK_MARKERS.has(t.length <= 4 ? t.toLowerCase() : t);
+}

@@ -1,0 +1,49 @@
+import type { Classification, MappingResult } from '../pipeline-types.ts';
+import { BUILTIN_SCHEMAS, getSchema } from '../schemas/registry.ts';
+import type { SchemaDefinition } from '../schemas/schema-types.ts';
+import { suggestMapping } from './suggest-mapping.ts';
+
+export type SchemaScore = Classification['schema'];
+
+/**
+ * How well a file fits a schema, 0..1: the mapping's confidence, scaled by how much of
+ * the file the schema explains (share of non-empty columns it uses), halved when a
+ * required field has no column. A call log scores high on call_record and near zero on
+ * contact; a wide export with a few matching columns scores lower than a tight one.
+ */
+export function scoreSchema(headers: string[], sampleRows: string[][], schema: SchemaDefinition): SchemaScore {
+  const mapping = suggestMapping(headers, sampleRows, schema);
+  const columns = headers.filter((h) => h.trim().length > 0).length;
+  const used = new Set(mapping.fields.flatMap((f) => f.sources)).size;
+  const coverage = columns === 0 ? 0 : used / columns;
+  const complete = mapping.missingRequired.length === 0;
+  const confidence = round2(mapping.confidence * (0.5 + 0.5 * coverage) * (complete ? 1 : 0.5));
+  return { name: schema.name, confidence, reason: explain(mapping, used, columns) };
+}
+
+/**
+ * Which target schema a file looks like. With `requested` (a schema name the caller
+ * chose), that schema is scored and returned whatever its score (UnknownSchemaError for a
+ * name that does not exist); otherwise every built-in schema is scored and the best one is
+ * returned, ties going to the first built-in (call_record).
+ */
+export function scoreSchemas(headers: string[], sampleRows: string[][], requested?: string): SchemaScore {
+  if (requested !== undefined) return scoreSchema(headers, sampleRows, getSchema(requested));
+  let best: SchemaScore | undefined;
+  for (const schema of BUILTIN_SCHEMAS.values()) {
+    const score = scoreSchema(headers, sampleRows, schema);
+    if (best === undefined || score.confidence > best.confidence) best = score;
+  }
+  return best ?? { name: 'call_record', confidence: 0, reason: 'no schemas' };
+}
+
+function explain(mapping: MappingResult, used: number, columns: number): string {
+  if (mapping.fields.length === 0) return `no column matches ${mapping.schema}`;
+  const fields = mapping.fields.map((f) => `${f.field} <- ${f.sourceHeaders.join(' + ')}`).join(', ');
+  const missing = mapping.missingRequired.length > 0 ? `; missing required: ${mapping.missingRequired.join(', ')}` : '';
+  return `${used} of ${columns} columns match ${mapping.schema} (${fields})${missing}`;
+}
+
+function round2(v: number): number {
+  return Math.round(v * 100) / 100;
+}

@@ -1,0 +1,133 @@
+import { normalizeDirection, normalizeRecordType } from '../enrich/call-codes.ts';
+import { detectDateTimeShape, type DateTimeShape } from '../enrich/datetime.ts';
+import { parseDurationSeconds } from '../enrich/duration.ts';
+import { normalizeDomain, normalizeEmail, normalizeUrl } from '../enrich/email-domain.ts';
+import { parseMoney } from '../enrich/money.ts';
+import { parseBoolean, parseInteger, parseNumber } from '../enrich/number.ts';
+import { normalizePhone } from '../enrich/phone.ts';
+import { isBlankCell } from '../enrich/result.ts';
+import type { FieldDefinition } from '../schemas/schema-types.ts';
+
+/**
+ * Sample-value checks for mapping. Two strengths:
+ * - `fitsField`: would the record builder accept this value for the field? (used to
+ *   confirm or doubt a header match: "Call type" holding "Voice" is not a direction)
+ * - `looksLikeField`: is the value distinctive enough to map a column by values alone?
+ *   Stricter: "754" parses as a duration, but a bare number proves nothing.
+ */
+
+const MONEY_SHAPE = /^\(?-?\s*(?:[$€£¥₹]\s*)?-?\d{1,3}(?:[,.\s]?\d{3})*[.,]\d{2}\)?(?:\s*[€£$])?$|^[$€£¥₹]/;
+const CLOCK_DURATION = /^\d{1,3}:\d{2}(?::\d{2})?$/;
+const UNIT_DURATION = /^\d+(?:\.\d+)?\s*(?:s|sec|secs|m|min|mins|h|hr|hrs)\b/i;
+
+export interface ValueCheckContext {
+  defaultRegion: string;
+}
+
+/** True when the builder would accept `value` (non-blank) for `field`. */
+export function fitsField(field: FieldDefinition, value: string, ctx: ValueCheckContext): boolean {
+  switch (field.type) {
+    case 'string':
+      return true;
+    case 'integer':
+      return parseInteger(value).ok;
+    case 'number':
+      return parseNumber(value).ok;
+    case 'boolean':
+      return parseBoolean(value).ok;
+    case 'date':
+    case 'datetime':
+      return detectDateTimeShape(value) !== null;
+    case 'phone': {
+      const p = normalizePhone(value, ctx.defaultRegion);
+      return p.ok || p.shortCode !== undefined;
+    }
+    case 'email':
+      return normalizeEmail(value).ok;
+    case 'url':
+      return normalizeUrl(value).ok;
+    case 'domain':
+      return normalizeDomain(value).ok;
+    case 'money':
+      return parseMoney(value, 'USD').ok;
+    case 'duration':
+      return parseDurationSeconds(value).ok;
+    case 'enum':
+      return enumValue(field, value) !== undefined;
+  }
+}
+
+/** True when `value` alone says it belongs to a field of this kind. */
+export function looksLikeField(field: FieldDefinition, value: string, ctx: ValueCheckContext): boolean {
+  const v = value.trim();
+  switch (field.type) {
+    case 'phone': {
+      const p = normalizePhone(v, ctx.defaultRegion);
+      return p.ok && /\d{3}\D?\d{4}$/.test(v.replace(/\s*(?:x|ext\.?)\s*\d+$/i, ''));
+    }
+    case 'date':
+      return detectDateTimeShape(v) === 'date';
+    case 'datetime': {
+      const shape = detectDateTimeShape(v);
+      return shape === 'datetime' || shape === 'date';
+    }
+    case 'duration':
+      return (CLOCK_DURATION.test(v) || UNIT_DURATION.test(v)) && parseDurationSeconds(v).ok;
+    case 'money':
+      return MONEY_SHAPE.test(v) && parseMoney(v, 'USD').ok;
+    case 'email':
+      return normalizeEmail(v).ok;
+    case 'url':
+      return /^https?:\/\//i.test(v) && normalizeUrl(v).ok;
+    case 'domain':
+      return /^(?:https?:\/\/)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/?$/i.test(v);
+    case 'enum':
+      return enumValue(field, v) !== undefined;
+    default:
+      return false;
+  }
+}
+
+/** The normalised enum value for `raw`, or undefined. Shared with the record builder. */
+export function enumValue(field: FieldDefinition, raw: string): string | undefined {
+  if (field.codes === 'call_direction') return normalizeDirection(raw);
+  if (field.codes === 'call_record_type') return normalizeRecordType(raw);
+  const key = raw.trim().toLowerCase();
+  const alias = field.enumAliases?.[key] ?? field.enumAliases?.[raw.trim()];
+  if (alias !== undefined) return alias;
+  return field.enumValues?.find((v) => v.toLowerCase() === key);
+}
+
+/** Shape of a column's date/time values (majority of non-blank samples), or null. */
+export function columnDateTimeShape(values: readonly string[]): DateTimeShape | null {
+  const counts = { date: 0, time: 0, datetime: 0 };
+  let n = 0;
+  for (const v of values) {
+    if (isBlankCell(v)) continue;
+    n++;
+    const s = detectDateTimeShape(v);
+    if (s !== null) counts[s]++;
+  }
+  if (n === 0) return null;
+  let best: DateTimeShape | null = null;
+  let bestCount = 0;
+  for (const k of ['datetime', 'date', 'time'] as const) {
+    if (counts[k] > bestCount) {
+      best = k;
+      bestCount = counts[k];
+    }
+  }
+  return bestCount * 2 > n ? best : null;
+}
+
+/** Share of the non-blank values passing `test`, and how many there were. */
+export function ratio(values: readonly string[], test: (v: string) => boolean): { ratio: number; count: number } {
+  let n = 0;
+  let hits = 0;
+  for (const v of values) {
+    if (isBlankCell(v)) continue;
+    n++;
+    if (test(v)) hits++;
+  }
+  return { ratio: n === 0 ? 0 : hits / n, count: n };
+}

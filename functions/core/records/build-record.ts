@@ -1,0 +1,175 @@
+import { isValidTimeZone } from '../enrich/datetime.ts';
+import { isBlankCell } from '../enrich/result.ts';
+import type { JobOptions, MappingResult, RowError } from '../pipeline-types.ts';
+import type { FieldDefinition, SchemaDefinition } from '../schemas/schema-types.ts';
+import { deriveValue } from './derive.ts';
+import { compileCurrencyField, compileField, type CompiledField, type ConvertContext } from './field-converters.ts';
+
+export type BuildRecordResult =
+  | {
+      ok: true;
+      record: Record<string, unknown>;
+      /** optional fields whose cell was invalid and left out; the row is still written */
+      warnings?: RowError[];
+    }
+  | { ok: false; errors: RowError[] };
+
+/** Turns one parsed row into a record. `rowNumber` is the 1-based row in the source file. */
+export type RecordBuilder = (cells: string[], rowNumber: number) => BuildRecordResult;
+
+export const DEFAULT_JOB_OPTIONS: Required<JobOptions> = { timezone: 'UTC', defaultRegion: 'US', defaultCurrency: 'USD' };
+
+/**
+ * Compile a mapping into a fast row -> record function. Everything that depends only on
+ * the job (field lookups, type converters, unit hints from headers, defaults) is resolved
+ * here once; the returned function does only per-cell work.
+ *
+ * Output record (keys are the schema's field names; absent values are left out, never null):
+ * - datetime: ISO 8601 UTC `YYYY-MM-DDTHH:mm:ssZ` (wall-clock cells read in `timezone`)
+ * - date: `YYYY-MM-DD`
+ * - phone: E.164 under the field name plus flat companions `<field>_region` (ISO 3166),
+ *   `<field>_line_type` and `<field>_extension`; SMS short codes keep their digits with
+ *   line type `short_code`
+ * - money: integer minor units under the field name, ISO 4217 code under its
+ *   `currencyField` (default `currency`)
+ * - duration: whole seconds (bare numbers under a "Min"/"Minutes" header are minutes)
+ * - enum: carrier codes normalised ("Incoming" -> inbound, "TXT" -> sms)
+ * - email lower-cased; domain a bare host; lists (`multiple`) string arrays
+ * - derived fields (contact full_name, first/last name, domain) filled when their own
+ *   column is absent or blank
+ *
+ * Rejection policy (the row goes to the error report, one RowError per problem):
+ * - a cell count different from the header's: "expected 7 columns, found 9" (extra
+ *   trailing cells that are all blank are tolerated: exports often end lines with a
+ *   delimiter)
+ * - every cell blank: "empty row"
+ * - a required field blank, invalid, or not mapped; an unmet `requireAnyOf` group
+ * An invalid optional field does not reject the row: the field is left out and the
+ * problem is returned in `warnings` (same shape as errors), so nothing is lost silently.
+ * When a row is rejected, its optional-field problems are listed after its errors.
+ *
+ * Throws when the mapping cannot apply to this layout (unknown field, a source column
+ * beyond the headers) or the time zone is unknown: those are job-level errors, not row errors.
+ */
+export function createRecordBuilder(
+  mapping: MappingResult,
+  schema: SchemaDefinition,
+  options: JobOptions,
+  headers: string[],
+): RecordBuilder {
+  const ctx: ConvertContext = {
+    timezone: options.timezone ?? DEFAULT_JOB_OPTIONS.timezone,
+    defaultRegion: (options.defaultRegion ?? DEFAULT_JOB_OPTIONS.defaultRegion).toUpperCase(),
+    defaultCurrency: (options.defaultCurrency ?? DEFAULT_JOB_OPTIONS.defaultCurrency).toUpperCase(),
+  };
+  if (!isValidTimeZone(ctx.timezone)) throw new Error(`Unknown time zone "${ctx.timezone}" in job options`);
+
+  const width = headers.length;
+  const defs = new Map(schema.fields.map((f) => [f.name, f]));
+  const byField = new Map(mapping.fields.map((m) => [m.field, m]));
+  for (const m of mapping.fields) {
+    if (!defs.has(m.field)) throw new Error(`Mapping names field "${m.field}", which schema "${schema.name}" does not have`);
+    if (m.sources.length === 0) throw new Error(`Mapping for field "${m.field}" has no source column`);
+    for (const s of m.sources) {
+      if (!Number.isInteger(s) || s < 0 || s >= width) {
+        throw new Error(`Mapping for field "${m.field}" reads column ${s}, but the file has ${width} columns`);
+      }
+    }
+  }
+
+  // Currency columns feed their money field rather than standing alone.
+  const consumedCurrency = new Map<string, number>();
+  for (const def of schema.fields) {
+    if (def.type !== 'money' || !byField.has(def.name)) continue;
+    const key = def.currencyField ?? 'currency';
+    const src = byField.get(key)?.sources[0];
+    if (src !== undefined) consumedCurrency.set(key, src);
+  }
+
+  const compiled: CompiledField[] = [];
+  const unmappedRequired: FieldDefinition[] = [];
+  for (const def of schema.fields) {
+    const m = byField.get(def.name);
+    if (m === undefined) {
+      if (def.required && def.derive === undefined) unmappedRequired.push(def);
+      continue;
+    }
+    if (consumedCurrency.has(def.name)) continue;
+    const isCurrencyOnly = schema.fields.some((f) => f.type === 'money' && (f.currencyField ?? 'currency') === def.name);
+    if (isCurrencyOnly) {
+      compiled.push(compileCurrencyField(def, m));
+      continue;
+    }
+    const currencySource = def.type === 'money' ? consumedCurrency.get(def.currencyField ?? 'currency') : undefined;
+    compiled.push(compileField(def, m, ctx, currencySource));
+  }
+  const derived = schema.fields.filter((f) => f.derive !== undefined);
+  const requiredDerived = derived.filter((f) => f.required);
+  const groups = schema.requireAnyOf ?? [];
+  const unmappedErrors = (row: number): RowError[] =>
+    unmappedRequired.map((def) => ({ row, column: def.name, reason: `required field "${def.name}" has no mapped column` }));
+
+  return function buildRecord(cells: string[], rowNumber: number): BuildRecordResult {
+    if (blankFrom(cells, 0)) return { ok: false, errors: [{ row: rowNumber, reason: 'empty row' }] };
+    if (cells.length !== width && !(cells.length > width && blankFrom(cells, width))) {
+      return { ok: false, errors: [{ row: rowNumber, reason: `expected ${width} columns, found ${cells.length}` }] };
+    }
+    if (unmappedRequired.length > 0) return { ok: false, errors: unmappedErrors(rowNumber) };
+
+    const record: Record<string, unknown> = {};
+    let errors: RowError[] | undefined;
+    let warnings: RowError[] | undefined;
+    // invalid cells of required fields that a derivation may still fill
+    let pending: Map<string, RowError> | undefined;
+    for (let i = 0; i < compiled.length; i++) {
+      const f = compiled[i]!;
+      const outcome = f.apply(record, cells);
+      if (outcome === true) continue;
+      const def = f.def;
+      if (outcome === false) {
+        if (def.required && def.derive === undefined) {
+          (errors ??= []).push({ row: rowNumber, column: f.column, value: f.rawValue(cells), reason: 'required field is empty' });
+        }
+        continue;
+      }
+      const problem: RowError = { row: rowNumber, column: f.column, value: f.rawValue(cells), reason: outcome };
+      if (!def.required) (warnings ??= []).push(problem);
+      else if (def.derive === undefined) (errors ??= []).push(problem);
+      else (pending ??= new Map()).set(def.name, problem);
+    }
+
+    if (derived.length > 0) {
+      // read from the row's own values only: derived values never feed other derivations
+      let fills: [string, string][] | undefined;
+      for (const def of derived) {
+        if (record[def.name] !== undefined) continue;
+        const v = deriveValue(def.derive!, record);
+        if (v !== undefined) (fills ??= []).push([def.name, v]);
+      }
+      if (fills !== undefined) for (const [k, v] of fills) record[k] = v;
+      for (const def of requiredDerived) {
+        const problem = pending?.get(def.name);
+        if (record[def.name] === undefined) {
+          (errors ??= []).push(problem ?? { row: rowNumber, column: def.name, reason: 'required field is empty' });
+        } else if (problem !== undefined) {
+          (warnings ??= []).push(problem);
+        }
+      }
+    }
+    for (const group of groups) {
+      if (!group.some((name) => record[name] !== undefined)) {
+        (errors ??= []).push({ row: rowNumber, reason: `needs one of: ${group.join(', ')}` });
+      }
+    }
+
+    // a rejected row reports its optional-field problems too: the report explains the whole row
+    if (errors !== undefined) return { ok: false, errors: warnings === undefined ? errors : errors.concat(warnings) };
+    return warnings === undefined ? { ok: true, record } : { ok: true, record, warnings };
+  };
+}
+
+/** True when every cell from `start` on is blank. */
+function blankFrom(cells: readonly string[], start: number): boolean {
+  for (let i = start; i < cells.length; i++) if (!isBlankCell(cells[i])) return false;
+  return true;
+}

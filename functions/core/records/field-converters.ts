@@ -1,0 +1,257 @@
+import { parseDate, parseDateTime } from '../enrich/datetime.ts';
+import { parseDurationSeconds } from '../enrich/duration.ts';
+import { normalizeDomain, normalizeEmail, normalizeUrl } from '../enrich/email-domain.ts';
+import { parseMoney } from '../enrich/money.ts';
+import { parseBoolean, parseInteger, parseNumber } from '../enrich/number.ts';
+import { normalizePhone } from '../enrich/phone.ts';
+import { isBlankCell } from '../enrich/result.ts';
+import { enumValue } from '../map/value-patterns.ts';
+import type { FieldMapping } from '../pipeline-types.ts';
+import type { FieldDefinition } from '../schemas/schema-types.ts';
+import { currencyFromHeader, durationUnitFromHeader } from './column-hints.ts';
+
+/** Job-wide settings a converter needs (JobOptions with defaults applied). */
+export interface ConvertContext {
+  timezone: string;
+  defaultRegion: string;
+  defaultCurrency: string;
+}
+
+/**
+ * Outcome of converting one field of one row:
+ * - `true`: the value (and any companion keys) was written to the record
+ * - `false`: the cells are blank, nothing written
+ * - a string: why the value is invalid, nothing written
+ */
+export type Outcome = boolean | string;
+
+/** A field compiled once per job: `apply` runs per row on the hot path. */
+export interface CompiledField {
+  def: FieldDefinition;
+  /** header(s) for the error report, "Date + Time" for combined columns */
+  column: string;
+  /** the raw cell text for the error report */
+  rawValue(cells: readonly string[]): string;
+  apply(record: Record<string, unknown>, cells: readonly string[]): Outcome;
+}
+
+const LIST_SPLIT = /\s*[,;|]\s*/;
+const CURRENCY_CODE = /^[A-Za-z]{3}$/;
+
+/**
+ * Compile the converter for one mapped field. `currencySource` is the column of the
+ * money field's currency, when a currency column is mapped.
+ */
+export function compileField(
+  def: FieldDefinition,
+  mapping: FieldMapping,
+  ctx: ConvertContext,
+  currencySource?: number,
+): CompiledField {
+  const sources = mapping.sources;
+  const first = sources[0] ?? -1;
+  const second = sources[1];
+  const column = mapping.sourceHeaders.join(' + ') || def.name;
+  // one cell, or several joined by a space (blank ones skipped)
+  const read =
+    sources.length === 1
+      ? (cells: readonly string[]): string => cells[first] ?? ''
+      : (cells: readonly string[]): string =>
+          sources
+            .map((s) => cells[s] ?? '')
+            .filter((v) => !isBlankCell(v))
+            .join(' ');
+  const rawValue = (cells: readonly string[]): string =>
+    sources.length === 1 ? (cells[first] ?? '') : sources.map((s) => cells[s] ?? '').join(' ');
+  const name = def.name;
+  const base = { def, column, rawValue };
+
+  switch (def.type) {
+    case 'string':
+      if (def.multiple === true) {
+        return {
+          ...base,
+          apply(record, cells) {
+            const raw = read(cells);
+            if (isBlankCell(raw)) return false;
+            const items = [...new Set(raw.split(LIST_SPLIT).map((v) => v.trim()).filter((v) => v.length > 0))];
+            if (items.length === 0) return false;
+            record[name] = items;
+            return true;
+          },
+        };
+      }
+      return {
+        ...base,
+        apply(record, cells) {
+          const raw = read(cells);
+          if (isBlankCell(raw)) return false;
+          record[name] = raw.trim();
+          return true;
+        },
+      };
+
+    case 'integer':
+    case 'number':
+    case 'boolean': {
+      const parse = def.type === 'integer' ? parseInteger : def.type === 'number' ? parseNumber : parseBoolean;
+      return {
+        ...base,
+        apply(record, cells) {
+          const r = parse(read(cells));
+          if (r.ok) {
+            record[name] = r.value;
+            return true;
+          }
+          return r.empty === true ? false : r.reason;
+        },
+      };
+    }
+
+    case 'date':
+      return {
+        ...base,
+        apply(record, cells) {
+          const r = parseDate(read(cells));
+          if (r.ok) {
+            record[name] = r.iso;
+            return true;
+          }
+          return r.empty === true ? false : r.reason;
+        },
+      };
+
+    case 'datetime': {
+      const opts = { timezone: ctx.timezone };
+      return {
+        ...base,
+        apply(record, cells) {
+          const r = parseDateTime(cells[first] ?? '', second === undefined ? undefined : cells[second], opts);
+          if (r.ok) {
+            record[name] = r.iso;
+            return true;
+          }
+          return r.empty === true ? false : r.reason;
+        },
+      };
+    }
+
+    case 'phone': {
+      const region = ctx.defaultRegion;
+      const regionKey = `${name}_region`;
+      const lineTypeKey = `${name}_line_type`;
+      const extensionKey = `${name}_extension`;
+      return {
+        ...base,
+        apply(record, cells) {
+          const r = normalizePhone(read(cells), region);
+          if (r.ok) {
+            record[name] = r.e164;
+            if (r.region !== null) record[regionKey] = r.region;
+            record[lineTypeKey] = r.lineType;
+            if (r.extension !== undefined) record[extensionKey] = r.extension;
+            return true;
+          }
+          if (r.shortCode !== undefined) {
+            // SMS short codes have no E.164 form: keep the digits, flagged by line type
+            record[name] = r.shortCode;
+            record[regionKey] = region;
+            record[lineTypeKey] = 'short_code';
+            return true;
+          }
+          return r.empty === true ? false : r.reason;
+        },
+      };
+    }
+
+    case 'email':
+    case 'url':
+    case 'domain': {
+      const normalize = def.type === 'email' ? normalizeEmail : def.type === 'url' ? normalizeUrl : normalizeDomain;
+      return {
+        ...base,
+        apply(record, cells) {
+          const r = normalize(read(cells));
+          if (r.ok) {
+            record[name] = r.value;
+            return true;
+          }
+          return r.empty === true ? false : r.reason;
+        },
+      };
+    }
+
+    case 'money': {
+      const currencyKey = def.currencyField ?? 'currency';
+      const fallback = currencyFromHeader(mapping.sourceHeaders[0]) ?? ctx.defaultCurrency;
+      return {
+        ...base,
+        apply(record, cells) {
+          let currency = fallback;
+          if (currencySource !== undefined) {
+            const c = (cells[currencySource] ?? '').trim();
+            if (CURRENCY_CODE.test(c)) currency = c.toUpperCase();
+            else if (!isBlankCell(c)) return `unknown currency "${c}"`;
+          }
+          const r = parseMoney(read(cells), currency);
+          if (r.ok) {
+            record[name] = r.minor;
+            record[currencyKey] = r.currency;
+            return true;
+          }
+          return r.empty === true ? false : r.reason;
+        },
+      };
+    }
+
+    case 'duration': {
+      const unit = durationUnitFromHeader(mapping.sourceHeaders[0]);
+      return {
+        ...base,
+        apply(record, cells) {
+          const r = parseDurationSeconds(read(cells), unit);
+          if (r.ok) {
+            record[name] = r.seconds;
+            return true;
+          }
+          return r.empty === true ? false : r.reason;
+        },
+      };
+    }
+
+    case 'enum': {
+      const allowed = (def.enumValues ?? []).join(', ');
+      return {
+        ...base,
+        apply(record, cells) {
+          const raw = read(cells);
+          if (isBlankCell(raw)) return false;
+          const v = enumValue(def, raw);
+          if (v === undefined) return `not one of ${allowed}`;
+          record[name] = v;
+          return true;
+        },
+      };
+    }
+  }
+}
+
+/**
+ * A currency column mapped without a money field: the code, upper-cased.
+ */
+export function compileCurrencyField(def: FieldDefinition, mapping: FieldMapping): CompiledField {
+  const source = mapping.sources[0] ?? -1;
+  const name = def.name;
+  return {
+    def,
+    column: mapping.sourceHeaders.join(' + ') || name,
+    rawValue: (cells) => cells[source] ?? '',
+    apply(record, cells) {
+      const raw = (cells[source] ?? '').trim();
+      if (isBlankCell(raw)) return false;
+      if (!CURRENCY_CODE.test(raw)) return 'not an ISO 4217 currency code';
+      record[name] = raw.toUpperCase();
+      return true;
+    },
+  };
+}

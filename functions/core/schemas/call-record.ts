@@ -1,0 +1,114 @@
+import type { SchemaDefinition } from './schema-types.ts';
+
+/**
+ * Carrier call/SMS detail records. Synonyms come from real exports: AT&T ("Item, Day,
+ * Date, Time, Number Called, Call To/From?, Min, Rate Code, Rate Pd, Feature, Airtime
+ * Charge, LD/Add'l Charges, Total Charge"), Verizon ("Date, Time, Number, Origination,
+ * Destination, Minutes, Airtime Charges, LD/Other Charges, Total"), T-Mobile ("Date and
+ * time, Destination, Number, Min, Type, Call type") and generic call-log tools.
+ */
+export const callRecordSchema: SchemaDefinition = {
+  name: 'call_record',
+  description: 'Carrier call/SMS detail records (PhoneLog)',
+  fields: [
+    {
+      name: 'started_at',
+      type: 'datetime',
+      required: true,
+      description: 'When the call started or the message was sent, ISO 8601 UTC',
+      synonyms: [
+        'started at', 'start time', 'start date time', 'start datetime', 'date and time', 'date time', 'datetime',
+        'timestamp', 'time stamp', 'call start', 'call start time', 'call date time', 'call date', 'event time',
+        'event date', 'connect time', 'message date', 'sent date', 'usage date', 'date of call', 'date',
+      ],
+      timeSynonyms: ['time', 'call time', 'start time', 'time of call', 'connect time', 'usage time', 'time of day', 'message time'],
+    },
+    {
+      name: 'direction',
+      type: 'enum',
+      required: false,
+      enumValues: ['inbound', 'outbound'],
+      codes: 'call_direction',
+      description: 'inbound (received, MT) or outbound (dialed, MO)',
+      synonyms: [
+        'direction', 'call direction', 'in out', 'inbound outbound', 'incoming outgoing', 'call type', 'type of call',
+        'call dir', 'dir', 'io', 'mo mt', 'originating terminating', 'sent received',
+      ],
+    },
+    {
+      name: 'counterpart_number',
+      type: 'phone',
+      required: true,
+      description: 'The other party, E.164 (SMS short codes are kept as their digits)',
+      synonyms: [
+        'counterpart number', 'number called', 'called number', 'number dialed', 'dialed number', 'other number',
+        'other party', 'other party number', 'to from number', 'from to number', 'number', 'phone number', 'phone',
+        'telephone number', 'contact number', 'remote number', 'calling number', 'caller', 'caller id', 'called party',
+        'destination number', 'b number', 'recipient', 'sender', 'counterpart', 'to from', 'from to',
+      ],
+    },
+    {
+      name: 'duration_seconds',
+      type: 'duration',
+      required: false,
+      description: 'Call length in whole seconds; bare numbers under a "Min"/"Minutes" header are minutes',
+      synonyms: [
+        'duration seconds', 'duration', 'call duration', 'duration sec', 'duration secs', 'duration min', 'min', 'mins',
+        'minutes', 'minutes used', 'billed minutes', 'airtime minutes', 'usage minutes', 'seconds', 'secs', 'length',
+        'call length', 'talk time', 'air time', 'mou', 'elapsed time', 'billable seconds', 'billed seconds',
+      ],
+    },
+    {
+      name: 'record_type',
+      type: 'enum',
+      required: false,
+      enumValues: ['voice', 'sms', 'mms', 'data'],
+      codes: 'call_record_type',
+      description: 'voice, sms, mms or data',
+      synonyms: [
+        'record type', 'type', 'usage type', 'service', 'service type', 'event type', 'message type', 'record kind',
+        'usage category', 'activity type', 'category', 'kind',
+      ],
+    },
+    {
+      name: 'location',
+      type: 'string',
+      required: false,
+      description: 'Place the carrier prints for the call (called city, origin or "INCOMING")',
+      synonyms: [
+        'location', 'call to from', 'call to', 'call from', 'destination', 'origination', 'city', 'city state',
+        'destination city', 'called city', 'origin', 'call location', 'calling location', 'place', 'area',
+        'roaming location',
+      ],
+    },
+    {
+      name: 'cost_minor',
+      type: 'money',
+      required: false,
+      currencyField: 'currency',
+      description: 'Total charge in minor units (cents) of `currency`',
+      synonyms: [
+        'cost minor', 'total charge', 'total charges', 'total', 'cost', 'total cost', 'call cost', 'charge', 'charges',
+        'amount', 'total amount', 'billed amount', 'price', 'fee',
+      ],
+    },
+    {
+      name: 'currency',
+      type: 'string',
+      required: false,
+      description: 'ISO 4217 code of cost_minor (from the amount, a currency column or the job default)',
+      synonyms: ['currency', 'currency code', 'ccy', 'cur'],
+    },
+    {
+      name: 'account_number',
+      type: 'string',
+      required: false,
+      description: 'Billing account or the line the record belongs to',
+      synonyms: [
+        'account number', 'account', 'account no', 'account id', 'acct', 'acct no', 'acct number', 'ban',
+        'billing account number', 'billing account', 'wireless number', 'line number', 'subscriber number', 'subscriber',
+        'msisdn', 'my number', 'service number',
+      ],
+    },
+  ],
+};

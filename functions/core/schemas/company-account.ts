@@ -1,0 +1,73 @@
+import type { SchemaDefinition } from './schema-types.ts';
+
+/** Companies from CRM account exports and prospecting tools. */
+export const companyAccountSchema: SchemaDefinition = {
+  name: 'company_account',
+  description: 'Companies: name, domain, industry, size, revenue, technologies, location',
+  requireAnyOf: [['name', 'domain']],
+  fields: [
+    {
+      name: 'name',
+      type: 'string',
+      required: false,
+      description: 'Company name',
+      synonyms: [
+        'name', 'company', 'company name', 'account name', 'organization', 'organisation', 'organization name',
+        'business name', 'legal name', 'account', 'business',
+      ],
+    },
+    {
+      name: 'domain',
+      type: 'domain',
+      required: false,
+      description: 'Web domain ("acme.com"), from a domain or website column',
+      synonyms: ['domain', 'company domain', 'website', 'web site', 'url', 'web', 'homepage', 'web address', 'site', 'company website'],
+    },
+    {
+      name: 'industry',
+      type: 'string',
+      required: false,
+      description: 'Industry or sector',
+      synonyms: ['industry', 'sector', 'vertical', 'industry type', 'business type', 'category', 'naics description'],
+    },
+    {
+      name: 'employee_count',
+      type: 'integer',
+      required: false,
+      description: 'Number of employees ("1,200", "1.2K")',
+      synonyms: [
+        'employee count', 'employees', 'number of employees', 'no of employees', 'num employees', 'headcount', 'staff',
+        'staff count', 'company size', 'size', 'team size', 'employees total',
+      ],
+    },
+    {
+      name: 'annual_revenue',
+      type: 'number',
+      required: false,
+      description: 'Annual revenue in major units as printed ("$1.2M" -> 1200000)',
+      synonyms: ['annual revenue', 'revenue', 'yearly revenue', 'turnover', 'annual sales', 'sales', 'revenue usd', 'arr'],
+    },
+    {
+      name: 'technologies',
+      type: 'string',
+      multiple: true,
+      required: false,
+      description: 'Technologies used, split from a list cell ("AWS, Salesforce; HubSpot")',
+      synonyms: ['technologies', 'technology', 'tech stack', 'tech', 'stack', 'tools', 'software', 'technographics', 'installed technologies'],
+    },
+    {
+      name: 'country',
+      type: 'string',
+      required: false,
+      description: 'Country as printed',
+      synonyms: ['country', 'country region', 'country code', 'hq country', 'nation', 'billing country'],
+    },
+    {
+      name: 'city',
+      type: 'string',
+      required: false,
+      description: 'City as printed',
+      synonyms: ['city', 'town', 'hq city', 'locality', 'municipality', 'billing city'],
+    },
+  ],
+};

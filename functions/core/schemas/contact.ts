@@ -1,0 +1,80 @@
+import type { SchemaDefinition } from './schema-types.ts';
+
+/** People from CRM / address-book exports (Outlook, Google, HubSpot, Salesforce, LinkedIn). */
+export const contactSchema: SchemaDefinition = {
+  name: 'contact',
+  description: 'People: name, e-mail, phone, title, company',
+  requireAnyOf: [['full_name', 'email', 'phone']],
+  fields: [
+    {
+      name: 'full_name',
+      type: 'string',
+      required: false,
+      description: 'Display name; joined from first and last name when there is no name column',
+      derive: { kind: 'join', from: ['first_name', 'last_name'] },
+      synonyms: ['full name', 'name', 'contact name', 'display name', 'contact', 'person', 'customer name', 'lead name', 'nom complet'],
+    },
+    {
+      name: 'first_name',
+      type: 'string',
+      required: false,
+      description: 'Given name; split from the full name when there is no column for it',
+      derive: { kind: 'name_part', from: 'full_name', part: 'first' },
+      synonyms: ['first name', 'firstname', 'given name', 'first', 'fname', 'forename', 'prenom', 'vorname', 'nombre'],
+    },
+    {
+      name: 'last_name',
+      type: 'string',
+      required: false,
+      description: 'Family name; split from the full name when there is no column for it',
+      derive: { kind: 'name_part', from: 'full_name', part: 'last' },
+      synonyms: ['last name', 'lastname', 'surname', 'family name', 'last', 'lname', 'nachname', 'apellido', 'nom'],
+    },
+    {
+      name: 'email',
+      type: 'email',
+      required: false,
+      description: 'E-mail address, lower case',
+      synonyms: [
+        'email', 'email address', 'e mail', 'e mail address', 'mail', 'work email', 'business email', 'primary email',
+        'email 1', 'email1', 'personal email', 'courriel', 'email address 1',
+      ],
+    },
+    {
+      name: 'phone',
+      type: 'phone',
+      required: false,
+      description: 'Phone number, E.164',
+      synonyms: [
+        'phone', 'phone number', 'mobile phone', 'mobile', 'mobile number', 'cell', 'cell phone', 'telephone', 'tel',
+        'work phone', 'business phone', 'direct phone', 'direct dial', 'primary phone', 'phone 1', 'contact number',
+        'telefon', 'telefono',
+      ],
+    },
+    {
+      name: 'title',
+      type: 'string',
+      required: false,
+      description: 'Job title',
+      synonyms: ['title', 'job title', 'position', 'role', 'designation', 'job role', 'job', 'headline', 'job position'],
+    },
+    {
+      name: 'company',
+      type: 'string',
+      required: false,
+      description: 'Employer / organisation name',
+      synonyms: [
+        'company', 'company name', 'organization', 'organisation', 'organization name', 'employer', 'account name',
+        'business', 'firm', 'org', 'entreprise', 'firma', 'empresa',
+      ],
+    },
+    {
+      name: 'domain',
+      type: 'domain',
+      required: false,
+      description: 'Company web domain; taken from the e-mail address (not free-mail) when there is no column for it',
+      derive: { kind: 'domain_from_email', from: 'email' },
+      synonyms: ['domain', 'company domain', 'website', 'web site', 'company website', 'url', 'web', 'homepage', 'web page', 'site'],
+    },
+  ],
+};

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { FieldDefinition, SchemaDefinition } from './schema-types.ts';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+// E.164, or an SMS/service short code kept as its digits (see normalizePhone)
+const PHONE = /^(?:\+[1-9]\d{1,14}|[*#]?\d{3,6}#?)$/;
+const CURRENCY = /^[A-Z]{3}$/;
+const LINE_TYPES = [
+  'mobile', 'fixed_line', 'fixed_line_or_mobile', 'toll_free', 'premium_rate', 'shared_cost', 'voip',
+  'personal_number', 'pager', 'uan', 'voicemail', 'short_code', 'unknown',
+] as const;
+
+function valueType(field: FieldDefinition): z.ZodType {
+  let t: z.ZodType;
+  switch (field.type) {
+    case 'string':
+      t = z.string().min(1);
+      break;
+    case 'integer':
+    case 'duration':
+      t = field.type === 'duration' ? z.number().int().nonnegative() : z.number().int();
+      break;
+    case 'money':
+      t = z.number().int();
+      break;
+    case 'number':
+      t = z.number();
+      break;
+    case 'boolean':
+      t = z.boolean();
+      break;
+    case 'date':
+      t = z.string().regex(DATE);
+      break;
+    case 'datetime':
+      t = z.iso.datetime({ offset: true });
+      break;
+    case 'phone':
+      t = z.string().regex(PHONE);
+      break;
+    case 'email':
+      t = z.email();
+      break;
+    case 'url':
+      t = z.url();
+      break;
+    case 'domain':
+      t = z.string().regex(/^([a-z0-9-]{1,63}\.)+[a-z0-9-]{2,63}$/);
+      break;
+    case 'enum':
+      t = z.enum((field.enumValues ?? []) as [string, ...string[]]);
+      break;
+  }
+  return field.multiple === true ? z.array(t).min(1) : t;
+}
+
+/**
+ * A zod validator for the records built for `schema`: each field's output type, required
+ * fields present, companion keys (phone `_region`/`_line_type`/`_extension`, a money
+ * field's currency) typed, `requireAnyOf` groups satisfied, and no other keys.
+ */
+export function recordValidator(schema: SchemaDefinition): z.ZodType<Record<string, unknown>> {
+  const shape: Record<string, z.ZodType> = {};
+  const currencyKeys = new Set(schema.fields.filter((f) => f.type === 'money').map((f) => f.currencyField ?? 'currency'));
+  for (const field of schema.fields) {
+    const t = currencyKeys.has(field.name) ? z.string().regex(CURRENCY) : valueType(field);
+    shape[field.name] = field.required ? t : t.optional();
+    if (field.type === 'phone') {
+      shape[`${field.name}_region`] = z.string().regex(/^[A-Z]{2}$/).optional();
+      shape[`${field.name}_line_type`] = z.enum(LINE_TYPES).optional();
+      shape[`${field.name}_extension`] = z.string().regex(/^\d{1,10}$/).optional();
+    }
+    if (field.type === 'money') shape[field.currencyField ?? 'currency'] = z.string().regex(CURRENCY).optional();
+  }
+  const groups = schema.requireAnyOf ?? [];
+  return z.strictObject(shape).superRefine((record, ctx) => {
+    for (const group of groups) {
+      if (!group.some((name) => record[name] !== undefined)) {
+        ctx.addIssue({ code: 'custom', message: `needs one of: ${group.join(', ')}`, path: [group[0] ?? ''] });
+      }
+    }
+  });
+}

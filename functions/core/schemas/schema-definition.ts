@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { companionKeys, FIELD_TYPES, type SchemaDefinition } from './schema-types.ts';
+
+const NAME = /^[a-z][a-z0-9_]{0,62}$/;
+
+const derivation = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('domain_from_email'), from: z.string() }),
+  z.object({ kind: z.literal('join'), from: z.array(z.string()).min(1) }),
+  z.object({ kind: z.literal('name_part'), from: z.string(), part: z.enum(['first', 'last']) }),
+]);
+
+const field = z.object({
+  name: z.string().regex(NAME, 'snake_case, starting with a letter'),
+  type: z.enum(FIELD_TYPES as [string, ...string[]]),
+  required: z.boolean(),
+  synonyms: z.array(z.string().min(1).max(100)).max(200),
+  enumValues: z.array(z.string().min(1)).min(1).optional(),
+  enumAliases: z.record(z.string(), z.string()).optional(),
+  codes: z.enum(['call_direction', 'call_record_type']).optional(),
+  timeSynonyms: z.array(z.string().min(1)).optional(),
+  currencyField: z.string().regex(NAME).optional(),
+  multiple: z.boolean().optional(),
+  derive: derivation.optional(),
+  description: z.string().max(500),
+});
+
+/**
+ * zod schema for a user-supplied schema definition (POST /v1/schemas): shape, unique
+ * field and output names, enum values present, references to existing fields.
+ */
+export const schemaDefinitionSchema = z
+  .object({
+    name: z.string().regex(NAME, 'snake_case, starting with a letter'),
+    description: z.string().max(500).optional(),
+    fields: z.array(field).min(1).max(500),
+    requireAnyOf: z.array(z.array(z.string()).min(1)).optional(),
+  })
+  .superRefine((def, ctx) => {
+    const names = new Set<string>();
+    const outputs = new Set<string>();
+    def.fields.forEach((f, i) => {
+      if (names.has(f.name)) ctx.addIssue({ code: 'custom', path: ['fields', i, 'name'], message: `duplicate field "${f.name}"` });
+      names.add(f.name);
+      if (f.type === 'enum' && f.enumValues === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['fields', i, 'enumValues'], message: 'enum fields need enumValues' });
+      }
+    });
+    def.fields.forEach((f, i) => {
+      for (const key of companionKeys(f as SchemaDefinition['fields'][number])) {
+        // a money field's currency may be a declared field of its own; anything else may not collide
+        const sharedCurrency = f.type === 'money' && names.has(key) && !outputs.has(key);
+        if ((names.has(key) && !sharedCurrency) || outputs.has(key)) {
+          ctx.addIssue({ code: 'custom', path: ['fields', i, 'name'], message: `output key "${key}" is written twice` });
+        }
+        outputs.add(key);
+      }
+      const refs = f.derive === undefined ? [] : Array.isArray(f.derive.from) ? f.derive.from : [f.derive.from];
+      for (const ref of refs) {
+        if (!names.has(ref)) ctx.addIssue({ code: 'custom', path: ['fields', i, 'derive'], message: `unknown field "${ref}"` });
+      }
+    });
+    def.requireAnyOf?.forEach((group, i) => {
+      for (const ref of group) {
+        if (!names.has(ref)) ctx.addIssue({ code: 'custom', path: ['requireAnyOf', i], message: `unknown field "${ref}"` });
+      }
+    });
+  });
+
+/** Validate a user-supplied definition; throws a ZodError listing every problem. */
+export function parseSchemaDefinition(input: unknown): SchemaDefinition {
+  return schemaDefinitionSchema.parse(input) as SchemaDefinition;
+}

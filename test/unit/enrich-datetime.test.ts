@@ -1,0 +1,119 @@
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { detectDateTimeShape, isValidTimeZone, parseDate, parseDateTime } from '../../functions/core/enrich/datetime.ts';
+
+const NY = { timezone: 'America/New_York' };
+const UTC = { timezone: 'UTC' };
+
+function iso(date: string, time?: string, opts = NY): string | undefined {
+  const r = parseDateTime(date, time, opts);
+  return r.ok ? r.iso : undefined;
+}
+
+describe('parseDateTime', () => {
+  it('keeps the instant of ISO values with an offset or Z, written as UTC', () => {
+    expect(iso('2025-11-03T14:05:09-05:00')).toBe('2025-11-03T19:05:09Z');
+    expect(iso('2025-11-03T14:05:09Z')).toBe('2025-11-03T14:05:09Z');
+    expect(iso('2025-11-03T14:05:09.123+05:30')).toBe('2025-11-03T08:35:09Z');
+    expect(iso('2025-11-03T14:05:09+0100')).toBe('2025-11-03T13:05:09Z');
+  });
+
+  it('reads wall-clock values in the job time zone', () => {
+    expect(iso('2025-11-03 14:05:09')).toBe('2025-11-03T19:05:09Z');
+    expect(iso('2025-07-03 14:05:09')).toBe('2025-07-03T18:05:09Z');
+    expect(iso('2025-11-03 14:05:09', undefined, UTC)).toBe('2025-11-03T14:05:09Z');
+  });
+
+  it.each([
+    ['11/03/2025', '2:05 PM'],
+    ['11/3/25', '2:05PM'],
+    ['2025/11/03', '14:05'],
+    ['03.11.2025', '14:05:00'],
+    ['Nov 3, 2025', '2:05p'],
+    ['03-Nov-2025', '2:05 p.m.'],
+    ['Mon, Nov 3, 2025', '14:05'],
+    ['November 3rd, 2025', '2:05 pm'],
+    ['20251103', '1405'],
+  ])('reads the date %j with the time %j', (date, time) => {
+    expect(iso(date, time)).toBe('2025-11-03T19:05:00Z');
+  });
+
+  it('reads date and time in one cell', () => {
+    expect(iso('11/03/2025 2:05 PM')).toBe('2025-11-03T19:05:00Z');
+    expect(iso('2025-11-03 14:05:09')).toBe('2025-11-03T19:05:09Z');
+    expect(iso('Nov 3, 2025 at 2:05 PM')).toBe('2025-11-03T19:05:00Z');
+    expect(iso('11/03/2025 14:05:09 EST')).toBe('2025-11-03T19:05:09Z');
+  });
+
+  it('reads US month-first dates unless the first number cannot be a month', () => {
+    expect(iso('03/04/2025', undefined, UTC)).toBe('2025-03-04T00:00:00Z');
+    expect(iso('13/04/2025', undefined, UTC)).toBe('2025-04-13T00:00:00Z');
+  });
+
+  it('takes a date without a time as midnight in the zone', () => {
+    expect(iso('2025-11-03')).toBe('2025-11-03T05:00:00Z');
+  });
+
+  it('lets a separate time cell win over a midnight time in the date cell', () => {
+    expect(iso('11/03/2025 00:00:00', '2:05 PM')).toBe('2025-11-03T19:05:00Z');
+  });
+
+  it('moves a wall time in the spring-forward gap forward, like luxon', () => {
+    expect(iso('2025-03-09 02:30')).toBe('2025-03-09T07:30:00Z');
+  });
+
+  it('takes the first occurrence of a repeated fall-back hour', () => {
+    expect(iso('2025-11-02 01:30')).toBe('2025-11-02T05:30:00Z');
+  });
+
+  it('agrees with luxon on wall-clock times across a year in several zones', () => {
+    for (const zone of ['America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kolkata', 'America/Los_Angeles']) {
+      for (let day = 0; day < 365; day += 3) {
+        const base = DateTime.fromObject({ year: 2025, month: 1, day: 1, hour: 4 + (day % 19), minute: (day * 7) % 60, second: day % 60 }, { zone }).plus({ days: day });
+        const wall = base.toFormat('yyyy-MM-dd HH:mm:ss');
+        const expected = base.toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss'Z'");
+        expect(iso(wall, undefined, { timezone: zone }), `${zone} ${wall}`).toBe(expected);
+      }
+    }
+  });
+
+  it('reads epoch seconds and spreadsheet serial dates', () => {
+    expect(iso('1762196709')).toBe('2025-11-03T19:05:09Z');
+    expect(iso('45964.5', undefined, UTC)).toBe('2025-11-03T12:00:00Z');
+  });
+
+  it('rejects impossible dates and times with a reason', () => {
+    expect(parseDateTime('02/30/2025', undefined, NY)).toEqual({ ok: false, reason: 'not a recognised date' });
+    expect(parseDateTime('11/03/2025', '25:00', NY)).toEqual({ ok: false, reason: 'not a recognised time: "25:00"' });
+    expect(parseDateTime('garbage', undefined, NY).ok).toBe(false);
+    expect(parseDateTime('14:05', undefined, NY)).toEqual({ ok: false, reason: 'time without a date' });
+  });
+
+  it('marks a blank date as empty', () => {
+    expect(parseDateTime('', '2:05 PM', NY)).toMatchObject({ ok: false, empty: true });
+  });
+
+  it('rejects an unknown time zone', () => {
+    expect(parseDateTime('2025-11-03 14:05', undefined, { timezone: 'Mars/Olympus' })).toEqual({ ok: false, reason: 'unknown time zone "Mars/Olympus"' });
+    expect(isValidTimeZone('Europe/Paris')).toBe(true);
+    expect(isValidTimeZone('Mars/Olympus')).toBe(false);
+  });
+});
+
+describe('parseDate', () => {
+  it('gives the calendar date as written', () => {
+    expect(parseDate('Nov 3, 2025')).toEqual({ ok: true, iso: '2025-11-03' });
+    expect(parseDate('2025-11-03T23:30:00-08:00')).toEqual({ ok: true, iso: '2025-11-03' });
+    expect(parseDate('3.11.2025')).toEqual({ ok: true, iso: '2025-11-03' });
+  });
+});
+
+describe('detectDateTimeShape', () => {
+  it('tells dates, times and both apart, and ignores bare numbers', () => {
+    expect(detectDateTimeShape('11/03/2025')).toBe('date');
+    expect(detectDateTimeShape('2:05PM')).toBe('time');
+    expect(detectDateTimeShape('2025-11-03 14:05')).toBe('datetime');
+    expect(detectDateTimeShape('754')).toBeNull();
+    expect(detectDateTimeShape('45964')).toBeNull();
+  });
+});

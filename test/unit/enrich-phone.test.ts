@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { normalizePhone, normalizePhoneUncached } from '../../functions/core/enrich/phone.ts';
+
+describe('normalizePhone', () => {
+  it.each([
+    ['(212) 555-1234', '+12125551234'],
+    ['212.555.1234', '+12125551234'],
+    ['+1 212 555 1234', '+12125551234'],
+    ['12125551234', '+12125551234'],
+    ['2125551234', '+12125551234'],
+    ['212-555-1234', '+12125551234'],
+    ['tel:+1-212-555-1234', '+12125551234'],
+    ['  (212) 555-1234  ', '+12125551234'],
+  ])('reads the US carrier format %j as E.164', (raw, e164) => {
+    const r = normalizePhone(raw, 'US');
+    expect(r).toMatchObject({ ok: true, e164, region: 'US', lineType: 'fixed_line_or_mobile', valid: true });
+  });
+
+  it('dials out with the US 011 international prefix', () => {
+    expect(normalizePhone('011 44 20 7946 0958', 'US')).toMatchObject({ ok: true, e164: '+442079460958', region: 'GB', lineType: 'fixed_line' });
+  });
+
+  it('accepts the 00 prefix and a missing plus as international when that gives a valid number', () => {
+    expect(normalizePhone('0044 20 7946 0958', 'US')).toMatchObject({ ok: true, e164: '+442079460958', region: 'GB' });
+    expect(normalizePhone('442079460958', 'US')).toMatchObject({ ok: true, e164: '+442079460958' });
+  });
+
+  it('reads national numbers in the default region', () => {
+    expect(normalizePhone('020 7946 0958', 'GB')).toMatchObject({ ok: true, e164: '+442079460958', region: 'GB' });
+    expect(normalizePhone('07400 123456', 'gb')).toMatchObject({ ok: true, e164: '+447400123456', lineType: 'mobile' });
+  });
+
+  it('gives the same region to a +1 number whether or not it was written with +1', () => {
+    const a = normalizePhone('(555) 123-4567', 'US');
+    const b = normalizePhone('+1 555 123 4567', 'US');
+    expect(a).toMatchObject({ ok: true, e164: '+15551234567', region: 'US' });
+    expect(b).toMatchObject({ ok: true, e164: '+15551234567', region: 'US' });
+  });
+
+  it('keeps well-formed but unassigned numbers, marked invalid with an unknown line type', () => {
+    expect(normalizePhone('555-123-4567', 'US')).toMatchObject({ ok: true, e164: '+15551234567', valid: false, lineType: 'unknown' });
+  });
+
+  it('splits off extensions', () => {
+    expect(normalizePhone('212-555-1234 x123', 'US')).toMatchObject({ ok: true, e164: '+12125551234', extension: '123' });
+    expect(normalizePhone('(212) 555-1234 ext. 55', 'US')).toMatchObject({ ok: true, extension: '55' });
+  });
+
+  it('reports line types from the full metadata', () => {
+    expect(normalizePhone('800-555-1212', 'US')).toMatchObject({ ok: true, lineType: 'toll_free' });
+  });
+
+  it('turns vanity letters into digits', () => {
+    expect(normalizePhone('1-800-FLOWERS', 'US')).toMatchObject({ ok: true, e164: '+18003569377' });
+  });
+
+  it('fails SMS short codes but hands back their digits', () => {
+    const r = normalizePhone('12345', 'US');
+    expect(r.ok).toBe(false);
+    expect(r).toMatchObject({ shortCode: '12345' });
+    expect(normalizePhone('*86', 'US')).toMatchObject({ ok: false, shortCode: '*86' });
+  });
+
+  it('says why a number is rejected', () => {
+    expect(normalizePhone('555-1234', 'US')).toEqual({ ok: false, reason: 'too few digits for US' });
+    expect(normalizePhone('Private', 'US')).toEqual({ ok: false, reason: 'number withheld' });
+    expect(normalizePhone('RESTRICTED', 'US')).toEqual({ ok: false, reason: 'number withheld' });
+    expect(normalizePhone('hello world', 'US').ok).toBe(false);
+  });
+
+  it('marks blank cells as empty rather than invalid', () => {
+    expect(normalizePhone('', 'US')).toMatchObject({ ok: false, empty: true });
+    expect(normalizePhone(' - ', 'US')).toMatchObject({ ok: false, empty: true });
+  });
+
+  it('memoises per raw value and region', () => {
+    const first = normalizePhone('(917) 555-2671', 'US');
+    expect(normalizePhone('(917) 555-2671', 'US')).toBe(first);
+    expect(normalizePhone('(917) 555-2671', 'CA')).not.toBe(first);
+    expect(normalizePhoneUncached('(917) 555-2671', 'US')).toEqual(first);
+  });
+
+  it('ignores an unknown default region instead of throwing', () => {
+    expect(normalizePhone('+44 20 7946 0958', 'XX')).toMatchObject({ ok: true, e164: '+442079460958' });
+    expect(normalizePhone('2125551234', 'XX').ok).toBe(false);
+  });
+});

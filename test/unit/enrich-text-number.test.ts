@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { companyDomainFromEmail, normalizeDomain, normalizeEmail, normalizeUrl } from '../../functions/core/enrich/email-domain.ts';
+import { parseBoolean, parseInteger, parseNumber } from '../../functions/core/enrich/number.ts';
+import { isBlankCell } from '../../functions/core/enrich/result.ts';
+
+describe('normalizeEmail', () => {
+  it('lower-cases and strips display names, mailto and spaces', () => {
+    expect(normalizeEmail('  Jane.Doe@Acme.COM ')).toEqual({ ok: true, value: 'jane.doe@acme.com' });
+    expect(normalizeEmail('Jane Doe <Jane@Acme.com>')).toEqual({ ok: true, value: 'jane@acme.com' });
+    expect(normalizeEmail('mailto:jane@acme.com')).toEqual({ ok: true, value: 'jane@acme.com' });
+    expect(normalizeEmail('jane@acme.com; bob@acme.com')).toEqual({ ok: true, value: 'jane@acme.com' });
+  });
+
+  it('rejects addresses without a host', () => {
+    expect(normalizeEmail('jane@')).toEqual({ ok: false, reason: 'not an e-mail address' });
+    expect(normalizeEmail('jane.acme.com').ok).toBe(false);
+  });
+});
+
+describe('normalizeDomain', () => {
+  it('reduces URLs and e-mail addresses to a bare host', () => {
+    expect(normalizeDomain('https://www.Acme.com/about')).toEqual({ ok: true, value: 'acme.com' });
+    expect(normalizeDomain('acme.co.uk')).toEqual({ ok: true, value: 'acme.co.uk' });
+    expect(normalizeDomain('jane@acme.io')).toEqual({ ok: true, value: 'acme.io' });
+    expect(normalizeDomain('not a domain').ok).toBe(false);
+  });
+
+  it('skips free-mail providers as company domains', () => {
+    expect(companyDomainFromEmail('jane@gmail.com')).toBeUndefined();
+    expect(companyDomainFromEmail('jane@acme.com')).toBe('acme.com');
+  });
+});
+
+describe('normalizeUrl', () => {
+  it('adds https to bare addresses and rejects other schemes', () => {
+    expect(normalizeUrl('acme.com/about')).toEqual({ ok: true, value: 'https://acme.com/about' });
+    expect(normalizeUrl('javascript:alert(1)').ok).toBe(false);
+  });
+});
+
+describe('parseNumber', () => {
+  it('reads separators, suffixes and currency signs', () => {
+    expect(parseNumber('1,234.5')).toEqual({ ok: true, value: 1234.5 });
+    expect(parseNumber('$1.2M')).toEqual({ ok: true, value: 1_200_000 });
+    expect(parseNumber('(12)')).toEqual({ ok: true, value: -12 });
+    expect(parseNumber('51-200')).toEqual({ ok: false, reason: 'a range, not a number' });
+  });
+});
+
+describe('parseInteger', () => {
+  it('accepts whole numbers only', () => {
+    expect(parseInteger('1,200')).toEqual({ ok: true, value: 1200 });
+    expect(parseInteger('1.1K')).toEqual({ ok: true, value: 1100 });
+    expect(parseInteger('12.5')).toEqual({ ok: false, reason: 'not a whole number' });
+  });
+});
+
+describe('parseBoolean', () => {
+  it('reads yes/no words', () => {
+    expect(parseBoolean('Yes')).toEqual({ ok: true, value: true });
+    expect(parseBoolean('0')).toEqual({ ok: true, value: false });
+    expect(parseBoolean('maybe').ok).toBe(false);
+  });
+});
+
+describe('isBlankCell', () => {
+  it('treats whitespace and placeholders as blank, real values as not', () => {
+    for (const v of ['', '   ', '-', 'N/A', '#N/A', 'NULL', '\u2014']) expect(isBlankCell(v), v).toBe(true);
+    for (const v of ['0', 'none', 'x', 'New York NY']) expect(isBlankCell(v), v).toBe(false);
+  });
+});

@@ -1,0 +1,243 @@
+import { describe, expect, it } from 'vitest';
+import { MAPPING_CONFIDENCE_THRESHOLD, suggestMapping } from '../../functions/core/map/suggest-mapping.ts';
+import { normalizeHeader } from '../../functions/core/map/normalize-header.ts';
+import { scoreSchemas } from '../../functions/core/map/score-schemas.ts';
+import { UnknownSchemaError } from '../../functions/core/errors.ts';
+import type { MappingResult } from '../../functions/core/pipeline-types.ts';
+import { getSchema } from '../../functions/core/schemas/registry.ts';
+
+const callRecord = getSchema('call_record');
+
+/** field -> the headers it reads, for compact assertions */
+function byField(m: MappingResult): Record<string, string[]> {
+  return Object.fromEntries(m.fields.map((f) => [f.field, f.sourceHeaders]));
+}
+
+const ATT = ['Item', 'Day', 'Date', 'Time', 'Number Called', 'Call To/From?', 'Min', 'Rate Code', 'Rate Pd', 'Feature', 'Airtime Charge', "LD/Add'l Charges", 'Total Charge'];
+const ATT_ROWS = [
+  ['1', 'Mon', '11/03/2025', '2:05PM', '555-123-4567', 'NEW YORK NY', '5', 'NW', 'PK', '', '0.00', '0.00', '0.00'],
+  ['2', 'Mon', '11/03/2025', '3:15PM', '212-555-0199', 'INCOMING CL', '12', 'M2M', 'OP', 'CW', '0.00', '0.00', '1.25'],
+  ['3', 'Tue', '11/04/2025', '9:01AM', '917-555-2671', 'DALLAS TX', '1', 'NW', 'PK', '', '0.00', '0.00', '0.00'],
+];
+const VERIZON = ['Date', 'Time', 'Number', 'Origination', 'Destination', 'Minutes', 'Airtime Charges', 'LD/Other Charges', 'Total'];
+const VERIZON_ROWS = [
+  ['11/03/2025', '2:05 PM', '555.123.4567', 'Seattle WA', 'New York NY', '5', '0.00', '0.00', '0.00'],
+  ['11/03/2025', '2:35 PM', '2125550199', 'Seattle WA', 'Incoming, CL', '3', '0.00', '0.00', '0.00'],
+  ['11/04/2025', '9:01 AM', '9175552671', 'Seattle WA', 'Dallas TX', '1', '0.00', '0.00', '0.00'],
+];
+const TMOBILE = ['Date and time', 'Destination', 'Number', 'Min', 'Type', 'Call type'];
+const TMOBILE_ROWS = [
+  ['2025-11-03T19:05:09Z', 'Seattle, WA', '+1 555 123 4567', '5', 'Voice', 'Outgoing'],
+  ['2025-11-03T19:35:00Z', 'Incoming', '+12125550199', '3', 'Voice', 'Incoming'],
+  ['2025-11-04T14:01:00Z', '', '12345', '0', 'Text', 'Incoming'],
+];
+
+describe('normalizeHeader', () => {
+  it('folds case, punctuation, accents, camelCase and filler words', () => {
+    expect(normalizeHeader('E-mail Address')).toBe('e mail address');
+    expect(normalizeHeader("LD/Add'l Charges")).toBe('ld addl charges');
+    expect(normalizeHeader('startedAt')).toBe('started at');
+    expect(normalizeHeader('Téléphone')).toBe('telephone');
+    expect(normalizeHeader('Phone #')).toBe('phone number');
+    expect(normalizeHeader('\uFEFFDate of Call')).toBe('date call');
+  });
+});
+
+describe('suggestMapping', () => {
+  it('maps an AT&T export fully, combining Date and Time', () => {
+    const m = suggestMapping(ATT, ATT_ROWS, callRecord);
+    expect(m.status).toBe('mapped');
+    expect(m.missingRequired).toEqual([]);
+    expect(byField(m)).toEqual({
+      started_at: ['Date', 'Time'],
+      counterpart_number: ['Number Called'],
+      duration_seconds: ['Min'],
+      location: ['Call To/From?'],
+      cost_minor: ['Total Charge'],
+    });
+    expect(m.fields.find((f) => f.field === 'started_at')).toMatchObject({ sources: [2, 3], reason: 'synonym' });
+    expect(m.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('maps a Verizon export fully', () => {
+    const m = suggestMapping(VERIZON, VERIZON_ROWS, callRecord);
+    expect(m.status).toBe('mapped');
+    expect(byField(m)).toEqual({
+      started_at: ['Date', 'Time'],
+      counterpart_number: ['Number'],
+      duration_seconds: ['Minutes'],
+      location: ['Destination'],
+      cost_minor: ['Total'],
+    });
+  });
+
+  it('maps a T-Mobile export fully, telling Type from Call type', () => {
+    const m = suggestMapping(TMOBILE, TMOBILE_ROWS, callRecord);
+    expect(m.status).toBe('mapped');
+    expect(byField(m)).toEqual({
+      started_at: ['Date and time'],
+      direction: ['Call type'],
+      counterpart_number: ['Number'],
+      duration_seconds: ['Min'],
+      record_type: ['Type'],
+      location: ['Destination'],
+    });
+  });
+
+  it('maps a generic call log, with exact names scoring highest', () => {
+    const headers = ['Start Time', 'Phone Number', 'Duration', 'Direction', 'Type', 'Cost'];
+    const m = suggestMapping(headers, [['2025-11-03 14:05:09', '+1 555 123 4567', '00:05:23', 'Outbound', 'Call', '$0.10']], callRecord);
+    expect(m.status).toBe('mapped');
+    expect(byField(m)).toEqual({
+      started_at: ['Start Time'],
+      direction: ['Direction'],
+      counterpart_number: ['Phone Number'],
+      duration_seconds: ['Duration'],
+      record_type: ['Type'],
+      cost_minor: ['Cost'],
+    });
+    expect(m.fields.find((f) => f.field === 'direction')).toMatchObject({ confidence: 1, reason: 'exact' });
+  });
+
+  it('maps from headers alone when there are no sample rows', () => {
+    const m = suggestMapping(VERIZON, [], callRecord);
+    expect(m.status).toBe('mapped');
+    expect(m.fields.find((f) => f.field === 'started_at')?.sources).toEqual([0, 1]);
+  });
+
+  it('maps a contact CSV', () => {
+    const headers = ['First Name', 'Last Name', 'E-mail Address', 'Mobile Phone', 'Job Title', 'Company'];
+    const m = suggestMapping(headers, [['Jane', 'Doe', 'jane@acme.com', '(415) 555-2671', 'CTO', 'Acme']], getSchema('contact'));
+    expect(m.status).toBe('mapped');
+    expect(byField(m)).toEqual({
+      first_name: ['First Name'],
+      last_name: ['Last Name'],
+      email: ['E-mail Address'],
+      phone: ['Mobile Phone'],
+      title: ['Job Title'],
+      company: ['Company'],
+    });
+  });
+
+  it('maps a company account export', () => {
+    const headers = ['Company Name', 'Website', 'Industry', '# Employees', 'Annual Revenue', 'Tech Stack', 'Country', 'City'];
+    const m = suggestMapping(headers, [], getSchema('company_account'));
+    expect(m.status).toBe('mapped');
+    expect(m.fields.map((f) => f.field)).toEqual(['name', 'domain', 'industry', 'employee_count', 'annual_revenue', 'technologies', 'country', 'city']);
+  });
+
+  it('matches near-miss headers fuzzily with lower confidence', () => {
+    const m = suggestMapping(['Call Start Time (UTC)', 'Phone Numbr', 'Call Durations'], [], callRecord);
+    const f = byField(m);
+    expect(f.started_at).toEqual(['Call Start Time (UTC)']);
+    expect(f.counterpart_number).toEqual(['Phone Numbr']);
+    expect(f.duration_seconds).toEqual(['Call Durations']);
+    for (const x of m.fields) {
+      expect(x.reason).toBe('fuzzy');
+      expect(x.confidence).toBeLessThan(0.95);
+      expect(x.confidence).toBeGreaterThan(0.6);
+    }
+  });
+
+  it('falls back to value patterns and asks a person when that is all it has', () => {
+    const rows = [
+      ['11/03/2025 2:05 PM', '555-123-4567', '5:03'],
+      ['11/04/2025 9:15 AM', '(212) 555-0199', '0:03'],
+      ['11/05/2025 6:45 PM', '917-555-2671', '15:03'],
+    ];
+    const m = suggestMapping(['Col1', 'Col2', 'Col3'], rows, callRecord);
+    expect(byField(m)).toEqual({ started_at: ['Col1'], counterpart_number: ['Col2'], duration_seconds: ['Col3'] });
+    expect(m.fields.every((f) => f.reason === 'value_pattern')).toBe(true);
+    expect(m.confidence).toBeLessThan(MAPPING_CONFIDENCE_THRESHOLD);
+    expect(m.status).toBe('needs_mapping');
+  });
+
+  it('pairs a value-matched time column with the date before a duration can claim it', () => {
+    const rows = [
+      ['11/03/2025', '14:05', '555-123-4567'],
+      ['11/04/2025', '09:15', '(212) 555-0199'],
+      ['11/05/2025', '18:45', '917-555-2671'],
+    ];
+    const m = suggestMapping(['Day of call', 'At', 'Who'], rows, callRecord);
+    expect(m.fields.find((f) => f.field === 'started_at')?.sources).toEqual([0, 1]);
+    expect(byField(m).duration_seconds).toBeUndefined();
+  });
+
+  it('doubts a header match whose values do not fit the field', () => {
+    const m = suggestMapping(['Date', 'Number', 'Call type'], [
+      ['11/03/2025', '2125551234', 'Voice'],
+      ['11/03/2025', '2125551235', 'SMS'],
+      ['11/03/2025', '2125551236', 'Voice'],
+    ], callRecord);
+    const f = byField(m);
+    expect(f.direction).toBeUndefined();
+    expect(f.record_type).toEqual(['Call type']);
+  });
+
+  it('asks a person when the only time column holds times of day without a date', () => {
+    const m = suggestMapping(['Start Time', 'Number'], [['2:05 PM', '2125551234'], ['3:10 PM', '2125551235'], ['9:00 AM', '2125551236']], callRecord);
+    expect(m.fields.find((f) => f.field === 'started_at')?.confidence).toBeLessThan(0.5);
+    expect(m.status).toBe('needs_mapping');
+  });
+
+  it('lists missing required fields and needs mapping', () => {
+    const m = suggestMapping(['Date', 'Time', 'Duration'], [], callRecord);
+    expect(m.status).toBe('needs_mapping');
+    expect(m.missingRequired).toEqual(['counterpart_number']);
+  });
+
+  it('reports an unmet any-of group for contacts', () => {
+    const m = suggestMapping(['Job Title', 'Company'], [], getSchema('contact'));
+    expect(m.status).toBe('needs_mapping');
+    expect(m.missingRequired).toEqual(['full_name|email|phone']);
+  });
+
+  it('counts a required field that can be derived as present', () => {
+    const m = suggestMapping(['First Name', 'Last Name'], [], getSchema('contact'));
+    expect(m.missingRequired).toEqual([]);
+  });
+
+  it('uses each column at most once and is deterministic', () => {
+    const headers = ['Number', 'Phone Number', 'Number Called', 'Date', 'Date'];
+    const a = suggestMapping(headers, [], callRecord);
+    const b = suggestMapping(headers, [], callRecord);
+    expect(a).toEqual(b);
+    const used = a.fields.flatMap((f) => f.sources);
+    expect(new Set(used).size).toBe(used.length);
+    expect(a.fields.find((f) => f.field === 'counterpart_number')?.sourceHeaders).toEqual(['Number Called']);
+  });
+
+  it('stays fast on a 10,000-column header', () => {
+    const headers = Array.from({ length: 10_000 }, (_, i) => `Column ${i}`);
+    headers[9_000] = 'Phone Number';
+    headers[9_001] = 'Start Time';
+    const started = performance.now();
+    const m = suggestMapping(headers, [], callRecord);
+    expect(performance.now() - started).toBeLessThan(1_500);
+    expect(m.fields.map((f) => f.field)).toEqual(['started_at', 'counterpart_number']);
+  });
+});
+
+describe('scoreSchemas', () => {
+  it('picks call_record for carrier exports and contact for a contact list', () => {
+    for (const [headers, rows] of [[ATT, ATT_ROWS], [VERIZON, VERIZON_ROWS], [TMOBILE, TMOBILE_ROWS]] as const) {
+      const score = scoreSchemas([...headers], rows.map((r) => [...r]));
+      expect(score.name).toBe('call_record');
+      expect(score.confidence).toBeGreaterThan(0.6);
+    }
+    const contactScore = scoreSchemas(['First Name', 'Last Name', 'E-mail Address', 'Mobile Phone', 'Job Title', 'Company'], []);
+    expect(contactScore.name).toBe('contact');
+    expect(contactScore.reason).toContain('6 of 6 columns match contact');
+  });
+
+  it('picks company_account for a company list', () => {
+    expect(scoreSchemas(['Company Name', 'Website', 'Industry', 'Employees', 'Annual Revenue'], []).name).toBe('company_account');
+  });
+
+  it('scores a requested schema, and says what is missing', () => {
+    const score = scoreSchemas(['First Name', 'Last Name', 'E-mail Address'], [], 'call_record');
+    expect(score.name).toBe('call_record');
+    expect(score.confidence).toBeLessThan(0.3);
+    expect(() => scoreSchemas(['a'], [], 'nope')).toThrow(UnknownSchemaError);
+  });
+});
