@@ -1,0 +1,21 @@
+/**
+ * The CDK app: one stateful and one stateless stack per stage.
+ *
+ *   npx cdk synth --quiet                                   # offline; stage "dev" from cdk.json
+ *   npx cdk bootstrap                                       # once per account/region
+ *   npx cdk deploy --all --context stage=prod --context allowedOrigins=https://app.example.com
+ *
+ * cdk.json sets stage "dev" and allowedOrigins "*" as explicit, visible defaults; a bad value
+ * fails here, before anything is synthesized. Offline, also export CDK_DISABLE_VERSION_CHECK=1
+ * and AWS_EC2_METADATA_DISABLED=true: synth works without them, only slower (the CLI probes the
+ * npm registry and the EC2 metadata endpoint first).
+ */
+import { App } from 'aws-cdk-lib';
+import { addStacks } from '../lib/app-stacks.ts';
+import { parseAllowedOrigins, parseStage } from '../lib/config.ts';
+
+const app = new App();
+addStacks(app, {
+  stage: parseStage(app.node.tryGetContext('stage')),
+  allowedOrigins: parseAllowedOrigins(app.node.tryGetContext('allowedOrigins')),
+});

@@ -1,0 +1,62 @@
+/**
+ * Bind a resource to a function in one call: set the env var the handler reads (names from
+ * functions/shared/env-names.ts) and grant exactly the access it needs, so the two can't drift.
+ */
+import type { WebSocketStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { ENV, type EnvName } from '../functions/shared/env-names.ts';
+import type { AppTable } from './constructs/app-table.ts';
+
+export type DataAccess = 'read' | 'readWrite';
+
+/** Env var from the table's shared design (`TableDesign.envName`), plus data-plane access. */
+export function bindTable(fn: LambdaFunction, table: AppTable, access: DataAccess): void {
+  fn.addEnvironment(table.design.envName, table.tableName);
+  if (access === 'read') table.grantReadData(fn);
+  else table.grantReadWriteData(fn);
+}
+
+/** readWrite covers multipart: s3:PutObject, s3:Abort* and s3:List* (ListParts). */
+export function bindBucket(fn: LambdaFunction, envName: EnvName, bucket: IBucket, access: DataAccess): void {
+  fn.addEnvironment(envName, bucket.bucketName);
+  if (access === 'read') bucket.grantRead(fn);
+  else bucket.grantReadWrite(fn);
+}
+
+export type QueueAccess = 'send' | 'consume';
+
+export function bindQueue(fn: LambdaFunction, envName: EnvName, queue: IQueue, access: QueueAccess): void {
+  fn.addEnvironment(envName, queue.queueUrl);
+  if (access === 'send') queue.grantSendMessages(fn);
+  else queue.grantConsumeMessages(fn);
+}
+
+/** start: start, describe and stop executions (jobs, cancel, retry); read: health checks. */
+export type StateMachineAccess = 'start' | 'read';
+
+export function bindStateMachine(
+  fn: LambdaFunction,
+  envName: EnvName,
+  stateMachine: IStateMachine,
+  access: StateMachineAccess,
+): void {
+  fn.addEnvironment(envName, stateMachine.stateMachineArn);
+  if (access === 'start') {
+    stateMachine.grantStartExecution(fn);
+    stateMachine.grantExecution(fn, 'states:DescribeExecution', 'states:StopExecution');
+  } else {
+    stateMachine.grantRead(fn);
+  }
+}
+
+/**
+ * Push messages to WebSocket clients: the stage's callback URL as the management endpoint and
+ * execute-api:ManageConnections on that stage's @connections only.
+ */
+export function bindWebSocketManagement(fn: LambdaFunction, stage: WebSocketStage): void {
+  fn.addEnvironment(ENV.wsManagementEndpoint, stage.callbackUrl);
+  stage.grantManagementApiAccess(fn);
+}

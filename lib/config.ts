@@ -1,0 +1,50 @@
+/**
+ * Deployment configuration read from CDK context, checked once in bin/app.ts so a typo fails
+ * the synth instead of deploying somewhere unexpected.
+ */
+
+/** Stage names become part of stack, table and function names, so keep them short and DNS-safe. */
+export const STAGE_PATTERN = /^[a-z][a-z0-9-]{1,15}$/;
+
+export interface AppConfig {
+  /** e.g. "dev", "prod"; part of every stack and physical resource name */
+  stage: string;
+  /** browser origins allowed to call the HTTP API and to PUT parts to the upload bucket */
+  allowedOrigins: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Check the `stage` context value; there is no silent default (cdk.json sets "dev" explicitly). */
+export function parseStage(raw: unknown): string {
+  if (typeof raw !== 'string' || !STAGE_PATTERN.test(raw)) {
+    throw new ConfigError(
+      `Invalid stage ${JSON.stringify(raw)}: pass --context stage=<name> matching ${STAGE_PATTERN.source}`,
+    );
+  }
+  return raw;
+}
+
+/**
+ * Check the `allowedOrigins` context value: a JSON array from cdk.json or a comma-separated
+ * string from `--context allowedOrigins=https://a.example,https://b.example`. "*" allows any.
+ */
+export function parseAllowedOrigins(raw: unknown): string[] {
+  const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : undefined;
+  const origins = list?.map((o) => (typeof o === 'string' ? o.trim() : o)).filter((o) => o !== '');
+  if (!origins || origins.length === 0) {
+    throw new ConfigError('Missing allowedOrigins: pass --context allowedOrigins=<origin>[,<origin>] or "*"');
+  }
+  for (const origin of origins) {
+    if (origin === '*') continue;
+    if (typeof origin !== 'string' || !/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new ConfigError(`Invalid origin ${JSON.stringify(origin)}: expected "*" or scheme://host[:port]`);
+    }
+  }
+  return origins as string[];
+}

@@ -1,0 +1,122 @@
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  HttpMethods,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { TABLES } from '../../functions/shared/tables.ts';
+import { AppTable } from '../constructs/app-table.ts';
+import { pascalCase, resourcePrefix } from '../naming.ts';
+
+export type TableKey = keyof typeof TABLES;
+
+/**
+ * RETAIN: jobs and API keys are the customer's record and access; losing them to a stack
+ * delete is not recoverable. Upload sessions and WebSocket connections are short-lived
+ * (TTL-expired) and may go with the stack.
+ */
+const RETAINED_TABLES: ReadonlySet<TableKey> = new Set<TableKey>(['jobs', 'apiKeys']);
+
+/** A queue delivered at least maxReceiveCount times before it lands in its dead-letter queue. */
+const MAX_RECEIVE_COUNT = 5;
+
+export interface StatefulStackProps extends StackProps {
+  stage: string;
+  /** origins allowed to PUT/GET upload parts straight to S3 from a browser */
+  allowedOrigins: string[];
+}
+
+/**
+ * Everything that holds data: tables, the upload bucket, queues and their DLQs. Kept apart
+ * from the stateless stack so functions and APIs can be replaced freely without touching data.
+ */
+export class StatefulStack extends Stack {
+  readonly tables: { readonly [K in TableKey]: AppTable };
+  readonly uploadBucket: Bucket;
+  /** job completion events (job.succeeded, job.failed, ...) sent by persist and job-status */
+  readonly eventsQueue: Queue;
+  readonly eventsDeadLetterQueue: Queue;
+  /** webhook deliveries, retried with backoff until they land in the DLQ */
+  readonly webhooksQueue: Queue;
+  readonly webhooksDeadLetterQueue: Queue;
+  /** every alarm of the app notifies this topic; subscribe on-call to it */
+  readonly alarmTopic: Topic;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, props);
+    const prefix = resourcePrefix(props.stage);
+
+    const tables = {} as Record<TableKey, AppTable>;
+    for (const key of Object.keys(TABLES) as TableKey[]) {
+      const design = TABLES[key];
+      tables[key] = new AppTable(this, `${pascalCase(design.name)}Table`, {
+        design,
+        tableName: `${prefix}-${design.name}`,
+        removalPolicy: RETAINED_TABLES.has(key) ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      });
+    }
+    this.tables = tables;
+
+    this.uploadBucket = new Bucket(this, 'UploadBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      cors: [
+        {
+          allowedMethods: [HttpMethods.PUT, HttpMethods.GET, HttpMethods.HEAD],
+          allowedOrigins: props.allowedOrigins,
+          allowedHeaders: ['*'],
+          // Browsers hide ETag from scripts unless exposed, and multipart complete needs each part's ETag.
+          exposedHeaders: ['ETag'],
+          maxAge: 3600,
+        },
+      ],
+      lifecycleRules: [
+        // Abandoned multipart uploads are invisible in listings but still billed.
+        { id: 'abort-incomplete-multipart-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+      // RETAIN: uploaded files and job outputs are customer data.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.alarmTopic = new Topic(this, 'AlarmTopic', { displayName: `${prefix} alarms`, enforceSSL: true });
+
+    [this.eventsQueue, this.eventsDeadLetterQueue] = this.queueWithDlq('Events', Duration.seconds(60));
+    // Delivery attempts can wait on slow subscriber endpoints.
+    [this.webhooksQueue, this.webhooksDeadLetterQueue] = this.queueWithDlq('Webhooks', Duration.minutes(2));
+  }
+
+  private queueWithDlq(name: string, visibilityTimeout: Duration): [Queue, Queue] {
+    const dlq = new Queue(this, `${name}DeadLetterQueue`, {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    const queue = new Queue(this, `${name}Queue`, {
+      visibilityTimeout,
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      deadLetterQueue: { queue: dlq, maxReceiveCount: MAX_RECEIVE_COUNT },
+    });
+    dlq
+      .metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' })
+      .createAlarm(this, `${name}DeadLetterQueueAlarm`, {
+        alarmDescription: `Messages in the ${name.toLowerCase()} dead-letter queue: they were not processed after ${MAX_RECEIVE_COUNT} attempts.`,
+        threshold: 0,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      })
+      .addAlarmAction(new SnsAction(this.alarmTopic));
+    return [queue, dlq];
+  }
+}

@@ -1,0 +1,350 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpRoute,
+  HttpRouteKey,
+  HttpStage,
+  LogGroupLogDestination,
+  WebSocketApi,
+  WebSocketStage,
+  type ThrottleSettings,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration, WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
+import type { Construct } from 'constructs';
+import { ENV } from '../../functions/shared/env-names.ts';
+import {
+  HTTP_ROUTES,
+  PIPELINE_FUNCTIONS,
+  WS_FUNCTION,
+  WS_ROUTES,
+  type FunctionName,
+} from '../../functions/shared/routes.ts';
+import {
+  bindBucket,
+  bindQueue,
+  bindStateMachine,
+  bindTable,
+  bindWebSocketManagement,
+  type DataAccess,
+  type StateMachineAccess,
+} from '../bind.ts';
+import { AppFunction, PROJECT_ROOT } from '../constructs/app-function.ts';
+import { pascalCase, resourcePrefix } from '../naming.ts';
+import type { StatefulStack, TableKey } from './stateful-stack.ts';
+
+/** The one ASL file, shared with the local stack's interpreter. */
+export const PIPELINE_ASL_PATH = resolve(PROJECT_ROOT, 'statemachines/pipeline.asl.json');
+
+interface FunctionSpec {
+  description: string;
+  timeout: Duration;
+  memorySize: number;
+  tables: Partial<Record<TableKey, DataAccess>>;
+  uploadBucket?: DataAccess;
+  /** sends job completion events */
+  eventsQueue?: 'send';
+  stateMachine?: StateMachineAccess;
+  /** pushes job.progress / job.status to WebSocket subscribers */
+  pushesProgress?: boolean;
+}
+
+/*
+ * One row per function: sizing and what it may touch. API functions answer within API Gateway's
+ * 30 s integration limit; pipeline stages stay under the ASL's TimeoutSeconds (900, 60 for
+ * job-status), so a slow stage fails as a Lambda timeout with a cause, not a States.Timeout.
+ * Parse and enrich get 1769 MB: that is one full vCPU, and both are CPU-bound.
+ * Access is least privilege for what the handlers do today: API keys are only looked up by
+ * hash, and job-status touches no objects. Widen a row here when a handler starts needing more.
+ */
+const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
+  'api-health': {
+    description: 'GET /v1/health: checks DynamoDB, S3 and Step Functions',
+    timeout: Duration.seconds(10),
+    memorySize: 256,
+    tables: { jobs: 'read', uploads: 'read', apiKeys: 'read', connections: 'read' },
+    uploadBucket: 'read',
+    stateMachine: 'read',
+  },
+  'api-uploads': {
+    description: 'Upload sessions: presigned multipart (the Uppy @uppy/aws-s3 contract), complete starts the job',
+    timeout: Duration.seconds(29),
+    memorySize: 512,
+    tables: { jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read' },
+    uploadBucket: 'readWrite',
+    stateMachine: 'start',
+  },
+  'api-jobs': {
+    description: 'Jobs: list, inspect, cancel, retry, records and errors',
+    timeout: Duration.seconds(29),
+    memorySize: 512,
+    tables: { jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', connections: 'readWrite' },
+    uploadBucket: 'readWrite',
+    stateMachine: 'start',
+    pushesProgress: true,
+  },
+  ws: {
+    description: 'WebSocket $connect/$disconnect and job subscriptions',
+    timeout: Duration.seconds(10),
+    memorySize: 256,
+    tables: { jobs: 'read', apiKeys: 'read', connections: 'readWrite' },
+    pushesProgress: true,
+  },
+  classify: {
+    description: 'Pipeline: sniff format, encoding, delimiter and header row; score templates',
+    timeout: Duration.seconds(300),
+    memorySize: 1024,
+    tables: { jobs: 'readWrite', connections: 'readWrite' },
+    uploadBucket: 'readWrite',
+    pushesProgress: true,
+  },
+  parse: {
+    description: 'Pipeline: stream rows out of the upload into chunks',
+    timeout: Duration.seconds(890),
+    memorySize: 1769,
+    tables: { jobs: 'readWrite', connections: 'readWrite' },
+    uploadBucket: 'readWrite',
+    pushesProgress: true,
+  },
+  map: {
+    description: 'Pipeline: map source columns to the target schema',
+    timeout: Duration.seconds(300),
+    memorySize: 1024,
+    tables: { jobs: 'readWrite', connections: 'readWrite' },
+    uploadBucket: 'readWrite',
+    pushesProgress: true,
+  },
+  enrich: {
+    description: 'Pipeline: normalise, enrich and validate one chunk',
+    timeout: Duration.seconds(890),
+    memorySize: 1769,
+    tables: { jobs: 'readWrite', connections: 'readWrite' },
+    uploadBucket: 'readWrite',
+    pushesProgress: true,
+  },
+  persist: {
+    description: 'Pipeline: commit records, error report and job summary; emit the completion event',
+    timeout: Duration.seconds(890),
+    memorySize: 1024,
+    tables: { jobs: 'readWrite', connections: 'readWrite' },
+    uploadBucket: 'readWrite',
+    eventsQueue: 'send',
+    pushesProgress: true,
+  },
+  'job-status': {
+    description: 'Pipeline: record failed / needs_mapping on the job and emit the event',
+    timeout: Duration.seconds(50),
+    memorySize: 256,
+    tables: { jobs: 'readWrite', connections: 'readWrite' },
+    eventsQueue: 'send',
+    pushesProgress: true,
+  },
+};
+
+export interface StatelessStackProps extends StackProps {
+  stage: string;
+  stateful: StatefulStack;
+  /** origins allowed by the HTTP API's CORS preflight */
+  allowedOrigins: string[];
+  /** default-stage throttling of the HTTP API (per account and region, all clients together) */
+  httpThrottle?: ThrottleSettings;
+  /** @default one month */
+  logRetention?: RetentionDays;
+}
+
+/** Functions, the HTTP and WebSocket APIs, the pipeline state machine and its alarms. */
+export class StatelessStack extends Stack {
+  readonly functions: { readonly [F in FunctionName]: AppFunction };
+  readonly httpApi: HttpApi;
+  readonly httpStage: HttpStage;
+  readonly webSocketApi: WebSocketApi;
+  readonly webSocketStage: WebSocketStage;
+  readonly stateMachine: StateMachine;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { stateful, stage } = props;
+    const prefix = resourcePrefix(stage);
+    const logRetention = props.logRetention ?? RetentionDays.ONE_MONTH;
+
+    const functions = {} as Record<FunctionName, AppFunction>;
+    for (const [fn, spec] of Object.entries(FUNCTIONS) as [FunctionName, FunctionSpec][]) {
+      functions[fn] = new AppFunction(this, `${pascalCase(fn)}Function`, {
+        fn,
+        namePrefix: prefix,
+        description: spec.description,
+        timeout: spec.timeout,
+        memorySize: spec.memorySize,
+        logRetention,
+      });
+    }
+    this.functions = functions;
+
+    // ---- HTTP API -------------------------------------------------------------------------
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      apiName: `${prefix}-http`,
+      description: 'ai-file-parser HTTP API (/v1)',
+      corsPreflight: {
+        allowOrigins: props.allowedOrigins,
+        allowMethods: [
+          CorsHttpMethod.GET,
+          CorsHttpMethod.POST,
+          CorsHttpMethod.PUT,
+          CorsHttpMethod.PATCH,
+          CorsHttpMethod.DELETE,
+          CorsHttpMethod.OPTIONS,
+        ],
+        allowHeaders: ['authorization', 'content-type', 'if-match'],
+        // Scripts can read these only if exposed: template versions (If-Match) and 429 back-off.
+        exposeHeaders: ['etag', 'retry-after'],
+        maxAge: Duration.hours(1),
+      },
+      // The stage is created below with throttling and access logs, which the implicit one lacks.
+      createDefaultStage: false,
+    });
+    const accessLogs = new LogGroup(this, 'HttpAccessLogs', {
+      retention: logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.httpStage = new HttpStage(this, 'HttpDefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.httpThrottle ?? { rateLimit: 100, burstLimit: 200 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            requestTime: '$context.requestTime',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            protocol: '$context.protocol',
+            responseLength: '$context.responseLength',
+            latencyMs: '$context.responseLatency',
+            integrationLatencyMs: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+
+    const httpIntegrations = new Map<FunctionName, HttpLambdaIntegration>();
+    for (const route of HTTP_ROUTES) {
+      const [method, path] = parseRouteKey(route.routeKey);
+      let integration = httpIntegrations.get(route.fn);
+      if (!integration) {
+        integration = new HttpLambdaIntegration(`${pascalCase(route.fn)}Integration`, functions[route.fn]);
+        httpIntegrations.set(route.fn, integration);
+      }
+      new HttpRoute(this, `Route${pascalCase(`${method} ${path}`)}`, {
+        httpApi: this.httpApi,
+        routeKey: HttpRouteKey.with(path, method),
+        integration,
+      });
+    }
+
+    // ---- WebSocket API --------------------------------------------------------------------
+    this.webSocketApi = new WebSocketApi(this, 'WebSocketApi', {
+      apiName: `${prefix}-ws`,
+      description: 'ai-file-parser live job progress',
+      routeSelectionExpression: '$request.body.action',
+    });
+    const wsIntegration = new WebSocketLambdaIntegration('WsIntegration', functions[WS_FUNCTION]);
+    for (const routeKey of WS_ROUTES) {
+      this.webSocketApi.addRoute(routeKey, { integration: wsIntegration });
+    }
+    // No access logs here: WebSocket APIs log through the account-wide API Gateway CloudWatch
+    // role, which is account state this app should not own. The ws function logs each event.
+    this.webSocketStage = new WebSocketStage(this, 'WebSocketStage', {
+      webSocketApi: this.webSocketApi,
+      stageName: stage,
+      autoDeploy: true,
+      throttle: { rateLimit: 50, burstLimit: 100 },
+    });
+
+    // ---- State machine --------------------------------------------------------------------
+    const asl = readFileSync(PIPELINE_ASL_PATH, 'utf8');
+    const definitionSubstitutions = Object.fromEntries(
+      Object.entries(PIPELINE_FUNCTIONS).map(([placeholder, fn]) => [placeholder, functions[fn].functionArn]),
+    );
+    assertPlaceholdersCovered(asl, definitionSubstitutions);
+    const pipelineLogs = new LogGroup(this, 'PipelineLogs', {
+      // /aws/vendedlogs/ keeps Step Functions clear of the CloudWatch Logs resource-policy size limit.
+      logGroupName: `/aws/vendedlogs/states/${prefix}-pipeline`,
+      retention: logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.stateMachine = new StateMachine(this, 'Pipeline', {
+      stateMachineName: `${prefix}-pipeline`,
+      stateMachineType: StateMachineType.STANDARD,
+      // Inline (not fromFile, an S3 asset): the template holds the exact definition we test.
+      definitionBody: DefinitionBody.fromString(asl),
+      definitionSubstitutions,
+      tracingEnabled: true,
+      logs: { destination: pipelineLogs, level: LogLevel.ERROR, includeExecutionData: false },
+    });
+    for (const fn of new Set(Object.values(PIPELINE_FUNCTIONS))) {
+      functions[fn].grantInvoke(this.stateMachine);
+    }
+    // Note: a job that fails on bad input also ends in the Fail state, so this counts those too.
+    this.stateMachine
+      .metricFailed({ period: Duration.minutes(5), statistic: 'Sum' })
+      .createAlarm(this, 'PipelineExecutionsFailedAlarm', {
+        alarmDescription: 'Pipeline executions failed (ExecutionsFailed > 0): see the job records for type and stage.',
+        threshold: 0,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      })
+      .addAlarmAction(new SnsAction(stateful.alarmTopic));
+
+    // ---- Bindings: env var + grant in one call each ----------------------------------------
+    for (const [fn, spec] of Object.entries(FUNCTIONS) as [FunctionName, FunctionSpec][]) {
+      const lambda = functions[fn];
+      for (const [key, access] of Object.entries(spec.tables) as [TableKey, DataAccess][]) {
+        bindTable(lambda, stateful.tables[key], access);
+      }
+      if (spec.uploadBucket) bindBucket(lambda, ENV.uploadBucket, stateful.uploadBucket, spec.uploadBucket);
+      if (spec.eventsQueue) bindQueue(lambda, ENV.eventsQueueUrl, stateful.eventsQueue, spec.eventsQueue);
+      if (spec.stateMachine) bindStateMachine(lambda, ENV.stateMachineArn, this.stateMachine, spec.stateMachine);
+      if (spec.pushesProgress) bindWebSocketManagement(lambda, this.webSocketStage);
+    }
+
+    // ---- Outputs (read by the CLI's --endpoint users and by operators) ----------------------
+    new CfnOutput(this, 'HttpApiUrl', { value: this.httpStage.url, description: 'HTTP API base URL (routes under /v1)' });
+    new CfnOutput(this, 'WebSocketUrl', { value: this.webSocketStage.url, description: 'WebSocket URL (?token=<api key>)' });
+    new CfnOutput(this, 'StateMachineArn', { value: this.stateMachine.stateMachineArn });
+    new CfnOutput(this, 'UploadBucketName', { value: stateful.uploadBucket.bucketName });
+  }
+}
+
+/** "GET /v1/jobs/{jobId}" -> [HttpMethod.GET, "/v1/jobs/{jobId}"]; a typo fails the synth. */
+function parseRouteKey(routeKey: string): [HttpMethod, string] {
+  const match = /^([A-Z]+) (\/\S*)$/.exec(routeKey);
+  const method = match?.[1];
+  const path = match?.[2];
+  if (!method || !path || !(Object.values(HttpMethod) as string[]).includes(method)) {
+    throw new Error(`Malformed HTTP route key "${routeKey}": expected "<METHOD> /path"`);
+  }
+  return [method as HttpMethod, path];
+}
+
+/** Every ${Placeholder} in the ASL must have a substitution, or the deployed definition is broken. */
+function assertPlaceholdersCovered(asl: string, substitutions: Record<string, string>): void {
+  const missing = [...asl.matchAll(/\$\{([A-Za-z0-9_]+)\}/g)]
+    .map((m) => m[1] ?? '')
+    .filter((name) => !(name in substitutions));
+  if (missing.length > 0) {
+    throw new Error(`statemachines/pipeline.asl.json uses placeholders with no function: ${[...new Set(missing)].join(', ')}`);
+  }
+}

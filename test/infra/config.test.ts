@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseAllowedOrigins, parseStage } from '../../lib/config.ts';
+
+describe('parseStage', () => {
+  it('accepts short lower-case DNS-safe names', () => {
+    for (const stage of ['dev', 'prod', 'pr-123', 'eu1']) expect(parseStage(stage)).toBe(stage);
+  });
+
+  it('rejects a missing stage instead of guessing one', () => {
+    expect(() => parseStage(undefined)).toThrow(ConfigError);
+  });
+
+  it.each(['', 'd', 'Dev', '1dev', 'dev_1', 'dev.1', 'a-very-long-stage-name', 'dev ', 42])(
+    'rejects %j',
+    (stage) => {
+      expect(() => parseStage(stage)).toThrow(/Invalid stage/);
+    },
+  );
+});
+
+describe('parseAllowedOrigins', () => {
+  it('splits a comma-separated --context value', () => {
+    expect(parseAllowedOrigins('https://a.example.com, http://localhost:5173')).toEqual([
+      'https://a.example.com',
+      'http://localhost:5173',
+    ]);
+  });
+
+  it('takes a JSON array from cdk.json and "*" for any origin', () => {
+    expect(parseAllowedOrigins(['*'])).toEqual(['*']);
+  });
+
+  it.each([undefined, '', [], 'example.com', 'https://a.example.com/app', ['https://ok.example', 3]])(
+    'rejects %j',
+    (raw) => {
+      expect(() => parseAllowedOrigins(raw)).toThrow(ConfigError);
+    },
+  );
+});

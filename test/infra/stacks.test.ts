@@ -1,0 +1,494 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ENV } from '../../functions/shared/env-names.ts';
+import { HTTP_ROUTES, PIPELINE_FUNCTIONS, WS_ROUTES, type FunctionName } from '../../functions/shared/routes.ts';
+import { TABLES } from '../../functions/shared/tables.ts';
+import { addStacks } from '../../lib/app-stacks.ts';
+import { PROJECT_ROOT } from '../../lib/constructs/app-function.ts';
+import { PIPELINE_ASL_PATH } from '../../lib/stacks/stateless-stack.ts';
+
+// ---- readers over the synthesized CloudFormation ------------------------------------------
+
+type Json = unknown;
+interface Resource {
+  Type: string;
+  Properties?: Record<string, Json>;
+  DeletionPolicy?: string;
+}
+interface CfnTemplate {
+  Resources: Record<string, Resource>;
+  Outputs?: Record<string, { Value: Json; Export?: { Name: Json } }>;
+}
+
+/**
+ * An App with the same context as `cdk synth` (feature flags from cdk.json), minus bundling:
+ * the template differs only in asset hashes, and bundling ten functions would double the time and
+ * couple it to handler code. `npx cdk synth` does bundle.
+ */
+function newTestApp(): App {
+  const cdkJson = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, Json> };
+  return new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+}
+
+function resourcesOfType(template: CfnTemplate, type: string): [string, Resource][] {
+  return Object.entries(template.Resources).filter(([, r]) => r.Type === type);
+}
+
+function props(resource: Resource): Record<string, Json> {
+  return resource.Properties ?? {};
+}
+
+/** The logical id a `{ Ref }` or `{ Fn::GetAtt: [id, attr] }` points at, if it is one. */
+function localTarget(value: Json): { id: string; attr?: string } | undefined {
+  if (value && typeof value === 'object') {
+    const v = value as Record<string, Json>;
+    if (typeof v.Ref === 'string') return { id: v.Ref };
+    const getAtt = v['Fn::GetAtt'];
+    if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') return { id: getAtt[0], attr: String(getAtt[1]) };
+  }
+  return undefined;
+}
+
+/**
+ * Follow a cross-stack reference in the consumer back to the producer's resource: a weak
+ * `Fn::GetStackOutput` (this app's default) or a strong `Fn::ImportValue`.
+ */
+function crossStackTarget(value: Json, producer: CfnTemplate): { id: string; attr?: string } | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const v = value as Record<string, Json>;
+  const outputs = producer.Outputs ?? {};
+  const getStackOutput = v['Fn::GetStackOutput'] as { OutputName?: string } | undefined;
+  if (getStackOutput?.OutputName) return localTarget(outputs[getStackOutput.OutputName]?.Value);
+  const importName = v['Fn::ImportValue'];
+  if (importName !== undefined) {
+    const output = Object.values(outputs).find((o) => JSON.stringify(o.Export?.Name) === JSON.stringify(importName));
+    return localTarget(output?.Value);
+  }
+  return undefined;
+}
+
+/** Turn `{ Fn::Join: ["", [...]] }` into one string, tokens rendered as `${...}`; strings pass through. */
+function joinToString(value: Json): string {
+  if (typeof value === 'string') return value;
+  const join = (value as Record<string, Json>)['Fn::Join'];
+  if (!Array.isArray(join)) throw new Error(`not a string or Fn::Join: ${JSON.stringify(value).slice(0, 200)}`);
+  const [separator, parts] = join as [string, Json[]];
+  return parts.map((p) => (typeof p === 'string' ? p : '${' + JSON.stringify(p) + '}')).join(separator);
+}
+
+/** Every IAM statement attached (through AWS::IAM::Policy) to the role with this logical id. */
+function statementsOfRole(template: CfnTemplate, roleId: string): { Action: Json; Resource: Json }[] {
+  return resourcesOfType(template, 'AWS::IAM::Policy')
+    .filter(([, p]) => (props(p).Roles as Json[]).some((r) => localTarget(r)?.id === roleId))
+    .flatMap(([, p]) => (props(p).PolicyDocument as { Statement: { Action: Json; Resource: Json }[] }).Statement);
+}
+
+const asArray = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
+
+// ---- the stacks under test ---------------------------------------------------------------
+
+const STAGE = 'test';
+const ORIGINS = ['https://app.example.com'];
+const ALL_FUNCTIONS: FunctionName[] = [
+  'api-health', 'api-uploads', 'api-jobs', 'ws', 'classify', 'parse', 'map', 'enrich', 'persist', 'job-status',
+];
+
+// One synth for the whole file (~10 s, ~450 MB): every test reads these.
+let stateful: Template;
+let stateless: Template;
+let statefulJson: CfnTemplate;
+let statelessJson: CfnTemplate;
+
+beforeAll(() => {
+  const stacks = addStacks(newTestApp(), { stage: STAGE, allowedOrigins: ORIGINS });
+  stateful = Template.fromStack(stacks.stateful);
+  stateless = Template.fromStack(stacks.stateless);
+  statefulJson = stateful.toJSON() as CfnTemplate;
+  statelessJson = stateless.toJSON() as CfnTemplate;
+});
+
+/** Logical id of the Lambda function deployed for `fn` (found by its physical name). */
+function functionId(fn: FunctionName): string {
+  const found = resourcesOfType(statelessJson, 'AWS::Lambda::Function').find(
+    ([, r]) => props(r).FunctionName === `ai-file-parser-${STAGE}-${fn}`,
+  );
+  if (!found) throw new Error(`no Lambda function for ${fn}`);
+  return found[0];
+}
+
+function functionEnv(fn: FunctionName): Record<string, Json> {
+  const env = props(statelessJson.Resources[functionId(fn)]!).Environment as { Variables: Record<string, Json> };
+  return env.Variables;
+}
+
+function tableId(name: string): string {
+  const found = resourcesOfType(statefulJson, 'AWS::DynamoDB::Table').find(
+    ([, r]) => props(r).TableName === `ai-file-parser-${STAGE}-${name}`,
+  );
+  if (!found) throw new Error(`no table ${name}`);
+  return found[0];
+}
+
+describe('StatefulStack', () => {
+  it('creates every table of TABLES with its keys, GSIs and TTL, on demand with PITR', () => {
+    for (const design of Object.values(TABLES)) {
+      const keySchema: { AttributeName: string; KeyType: string }[] = [{ AttributeName: design.partitionKey, KeyType: 'HASH' }];
+      if ('sortKey' in design) keySchema.push({ AttributeName: design.sortKey, KeyType: 'RANGE' });
+      stateful.hasResourceProperties('AWS::DynamoDB::Table', {
+        TableName: `ai-file-parser-${STAGE}-${design.name}`,
+        KeySchema: keySchema,
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        GlobalSecondaryIndexes:
+          design.indexes.length === 0
+            ? Match.absent()
+            : design.indexes.map((index) =>
+                Match.objectLike({
+                  IndexName: index.indexName,
+                  KeySchema: [
+                    { AttributeName: index.partitionKey, KeyType: 'HASH' },
+                    ...(index.sortKey ? [{ AttributeName: index.sortKey, KeyType: 'RANGE' }] : []),
+                  ],
+                }),
+              ),
+        TimeToLiveSpecification:
+          'ttlAttribute' in design ? { AttributeName: design.ttlAttribute, Enabled: true } : Match.absent(),
+      });
+    }
+    expect(resourcesOfType(statefulJson, 'AWS::DynamoDB::Table')).toHaveLength(Object.keys(TABLES).length);
+  });
+
+  it('keys tenant data by tenantId: jobs and uploads by partition key, api keys through byTenant', () => {
+    for (const name of ['jobs', 'uploads']) {
+      const keys = props(statefulJson.Resources[tableId(name)]!).KeySchema as { AttributeName: string; KeyType: string }[];
+      expect(keys[0]).toEqual({ AttributeName: 'tenantId', KeyType: 'HASH' });
+    }
+    const gsis = props(statefulJson.Resources[tableId('api-keys')]!).GlobalSecondaryIndexes as {
+      IndexName: string;
+      KeySchema: { AttributeName: string }[];
+    }[];
+    expect(gsis.find((g) => g.IndexName === 'byTenant')?.KeySchema[0]?.AttributeName).toBe('tenantId');
+  });
+
+  it('retains the jobs and api-keys tables and the upload bucket on stack delete', () => {
+    expect(statefulJson.Resources[tableId('jobs')]?.DeletionPolicy).toBe('Retain');
+    expect(statefulJson.Resources[tableId('api-keys')]?.DeletionPolicy).toBe('Retain');
+    const [[, bucket] = []] = resourcesOfType(statefulJson, 'AWS::S3::Bucket');
+    expect(bucket?.DeletionPolicy).toBe('Retain');
+  });
+
+  it('lets browsers PUT parts and read the ETag from the upload bucket, nothing public', () => {
+    stateful.hasResourceProperties('AWS::S3::Bucket', {
+      CorsConfiguration: {
+        CorsRules: [
+          Match.objectLike({
+            AllowedMethods: Match.arrayWith(['PUT', 'GET', 'HEAD']),
+            AllowedOrigins: ORIGINS,
+            ExposedHeaders: Match.arrayWith(['ETag']),
+          }),
+        ],
+      },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+    });
+  });
+
+  it('aborts incomplete multipart uploads after one day', () => {
+    stateful.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' }),
+        ]),
+      },
+    });
+  });
+
+  it('denies non-TLS access to the bucket and every queue', () => {
+    const deniesInsecure = {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    };
+    stateful.hasResourceProperties('AWS::S3::BucketPolicy', deniesInsecure);
+    const queues = resourcesOfType(statefulJson, 'AWS::SQS::Queue').map(([id]) => id);
+    const policies = resourcesOfType(statefulJson, 'AWS::SQS::QueuePolicy');
+    expect(queues).toHaveLength(4);
+    for (const queue of queues) {
+      const policy = policies.find(([, p]) => (props(p).Queues as Json[]).some((q) => localTarget(q)?.id === queue));
+      expect(policy, `policy of ${queue}`).toBeDefined();
+      expect(JSON.stringify(props(policy![1]).PolicyDocument)).toContain('"aws:SecureTransport":"false"');
+    }
+  });
+
+  it('gives the events and webhooks queues each a dead-letter queue that keeps messages 14 days', () => {
+    const queues = resourcesOfType(statefulJson, 'AWS::SQS::Queue');
+    const withRedrive = queues.filter(([, q]) => props(q).RedrivePolicy !== undefined);
+    expect(withRedrive).toHaveLength(2);
+    const dlqIds = new Set<string>();
+    for (const [, queue] of withRedrive) {
+      const redrive = props(queue).RedrivePolicy as { deadLetterTargetArn: Json; maxReceiveCount: number };
+      expect(redrive.maxReceiveCount).toBe(5);
+      const dlq = localTarget(redrive.deadLetterTargetArn);
+      expect(dlq?.attr).toBe('Arn');
+      expect(props(statefulJson.Resources[dlq!.id]!).MessageRetentionPeriod).toBe(14 * 24 * 3600);
+      dlqIds.add(dlq!.id);
+    }
+    expect(dlqIds.size).toBe(2);
+  });
+
+  it('alarms on any message in either dead-letter queue', () => {
+    const alarms = resourcesOfType(statefulJson, 'AWS::CloudWatch::Alarm').map(([, a]) => props(a));
+    const dlqIds = resourcesOfType(statefulJson, 'AWS::SQS::Queue')
+      .filter(([, q]) => props(q).RedrivePolicy === undefined)
+      .map(([id]) => id);
+    for (const dlq of dlqIds) {
+      const alarm = alarms.find((a) =>
+        (a.Dimensions as { Name: string; Value: Json }[] | undefined)?.some(
+          (d) => d.Name === 'QueueName' && localTarget(d.Value)?.id === dlq,
+        ),
+      );
+      expect(alarm, `alarm for ${dlq}`).toMatchObject({
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+      });
+      expect(alarm?.AlarmActions).toHaveLength(1);
+    }
+  });
+});
+
+describe('StatelessStack', () => {
+  it('deploys one Node 22 arm64 function per function name, traced, with source maps and a log retention', () => {
+    const functions = resourcesOfType(statelessJson, 'AWS::Lambda::Function');
+    expect(functions).toHaveLength(ALL_FUNCTIONS.length);
+    for (const fn of ALL_FUNCTIONS) {
+      const p = props(statelessJson.Resources[functionId(fn)]!);
+      expect(p, fn).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        Handler: 'index.handler',
+      });
+      expect(functionEnv(fn).NODE_OPTIONS).toBe('--enable-source-maps');
+      const logGroup = localTarget((p.LoggingConfig as { LogGroup: Json }).LogGroup);
+      expect(props(statelessJson.Resources[logGroup!.id]!).RetentionInDays, fn).toBeGreaterThan(0);
+    }
+  });
+
+  it('sets exactly the env vars each function needs, and never S3_FORCE_PATH_STYLE', () => {
+    const tables = [ENV.jobsTable, ENV.uploadsTable, ENV.apiKeysTable, ENV.connectionsTable];
+    const pipeline = [ENV.jobsTable, ENV.connectionsTable, ENV.uploadBucket, ENV.wsManagementEndpoint];
+    const expected: Record<FunctionName, string[]> = {
+      'api-health': [...tables, ENV.uploadBucket, ENV.stateMachineArn],
+      'api-uploads': [ENV.jobsTable, ENV.uploadsTable, ENV.apiKeysTable, ENV.uploadBucket, ENV.stateMachineArn],
+      'api-jobs': [...tables, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint],
+      ws: [ENV.jobsTable, ENV.apiKeysTable, ENV.connectionsTable, ENV.wsManagementEndpoint],
+      classify: pipeline,
+      parse: pipeline,
+      map: pipeline,
+      enrich: pipeline,
+      persist: [...pipeline, ENV.eventsQueueUrl],
+      'job-status': [ENV.jobsTable, ENV.connectionsTable, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
+    };
+    for (const fn of ALL_FUNCTIONS) {
+      const names = Object.keys(functionEnv(fn)).filter((n) => n !== 'NODE_OPTIONS' && !n.startsWith('POWERTOOLS_'));
+      expect(names.sort(), fn).toEqual([...expected[fn]].sort());
+      expect(functionEnv(fn)).not.toHaveProperty(ENV.s3ForcePathStyle);
+    }
+  });
+
+  it('grants access to the very resource each env var names (env and grant cannot drift)', () => {
+    const actionFor: Record<string, string> = {
+      [ENV.jobsTable]: 'dynamodb:GetItem',
+      [ENV.uploadsTable]: 'dynamodb:GetItem',
+      [ENV.apiKeysTable]: 'dynamodb:GetItem',
+      [ENV.connectionsTable]: 'dynamodb:GetItem',
+      [ENV.uploadBucket]: 's3:GetObject*',
+      [ENV.eventsQueueUrl]: 'sqs:SendMessage',
+    };
+    let checked = 0;
+    for (const fn of ALL_FUNCTIONS) {
+      const roleId = localTarget(props(statelessJson.Resources[functionId(fn)]!).Role)!.id;
+      const statements = statementsOfRole(statelessJson, roleId);
+      for (const [name, value] of Object.entries(functionEnv(fn))) {
+        const action = actionFor[name];
+        if (!action) continue;
+        // the env var holds the resource's name/URL (Ref); the grant must cover its ARN
+        const target = crossStackTarget(value, statefulJson);
+        expect(target, `${fn} ${name}`).toBeDefined();
+        const granted = statements.some(
+          (s) =>
+            asArray(s.Action).includes(action) &&
+            asArray(s.Resource).some((r) => {
+              const t = crossStackTarget(r, statefulJson);
+              return t?.id === target!.id && t.attr === 'Arn';
+            }),
+        );
+        expect(granted, `${fn}: ${action} on ${name}`).toBe(true);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(30);
+  });
+
+  it('serves every HTTP_ROUTES entry with the function the contract names', () => {
+    const routes = resourcesOfType(statelessJson, 'AWS::ApiGatewayV2::Route').map(([, r]) => props(r));
+    for (const { routeKey, fn } of HTTP_ROUTES) {
+      const route = routes.find((r) => r.RouteKey === routeKey);
+      expect(route, routeKey).toBeDefined();
+      const integrationId = /integrations\/\$\{\{"Ref":"([^"]+)"\}\}/.exec(joinToString(route!.Target))?.[1];
+      const integration = props(statelessJson.Resources[integrationId!]!);
+      expect(localTarget(integration.IntegrationUri)?.id, routeKey).toBe(functionId(fn));
+    }
+  });
+
+  it('puts CORS preflight, throttling and access logs on the HTTP API', () => {
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'HTTP',
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: ORIGINS,
+        AllowHeaders: Match.arrayWith(['authorization', 'content-type']),
+      }),
+    });
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('\\$context\\.requestId') },
+    });
+  });
+
+  it('routes every WS_ROUTES key to the ws function, selecting on body.action', () => {
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'WEBSOCKET',
+      RouteSelectionExpression: '$request.body.action',
+    });
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: STAGE, AutoDeploy: true });
+    const routes = resourcesOfType(statelessJson, 'AWS::ApiGatewayV2::Route').map(([, r]) => props(r));
+    for (const routeKey of WS_ROUTES) {
+      const route = routes.find((r) => r.RouteKey === routeKey);
+      expect(route, routeKey).toBeDefined();
+      const integrationId = /integrations\/\$\{\{"Ref":"([^"]+)"\}\}/.exec(joinToString(route!.Target))?.[1];
+      // a WebSocket integration URI wraps the function ARN in the apigateway:lambda invocation path
+      expect(JSON.stringify(props(statelessJson.Resources[integrationId!]!).IntegrationUri), routeKey).toContain(
+        JSON.stringify({ 'Fn::GetAtt': [functionId('ws'), 'Arn'] }),
+      );
+    }
+  });
+
+  it('lets the progress pushers manage WebSocket connections through the stage callback URL', () => {
+    for (const fn of ['ws', 'api-jobs', ...new Set(Object.values(PIPELINE_FUNCTIONS))] as FunctionName[]) {
+      const endpoint = joinToString(functionEnv(fn)[ENV.wsManagementEndpoint]);
+      expect(endpoint, fn).toMatch(/^https:\/\/\$\{\{"Ref":"WebSocketApi[^}]+\}\}\.execute-api\..+\/test$/);
+      const roleId = localTarget(props(statelessJson.Resources[functionId(fn)]!).Role)!.id;
+      const manage = statementsOfRole(statelessJson, roleId).filter((s) =>
+        asArray(s.Action).includes('execute-api:ManageConnections'),
+      );
+      expect(manage, fn).toHaveLength(1);
+      expect(JSON.stringify(manage[0]!.Resource)).toContain('/test/*/@connections/*');
+    }
+  });
+
+  describe('pipeline state machine', () => {
+    const asl = JSON.parse(readFileSync(PIPELINE_ASL_PATH, 'utf8')) as Json;
+    let definition: { States: Record<string, Record<string, Json>> };
+    let sm: Record<string, Json>;
+    let smId: string;
+
+    beforeAll(() => {
+      const machines = resourcesOfType(statelessJson, 'AWS::StepFunctions::StateMachine');
+      expect(machines).toHaveLength(1);
+      smId = machines[0]![0];
+      sm = props(machines[0]![1]);
+      definition = JSON.parse(joinToString(sm.DefinitionString)) as typeof definition;
+    });
+
+    it('embeds statemachines/pipeline.asl.json inline, unchanged', () => {
+      expect(definition).toEqual(asl);
+      expect(sm).toMatchObject({ StateMachineType: 'STANDARD', TracingConfiguration: { Enabled: true } });
+      expect(sm.DefinitionS3Location).toBeUndefined();
+    });
+
+    it('names the states after the pipeline stages', () => {
+      expect(Object.keys(definition.States)).toEqual(
+        expect.arrayContaining(['Classify', 'Parse', 'Map', 'Enrich', 'Persist']),
+      );
+    });
+
+    it('retries every Task and catches every top-level one (MarkFailed retries only, by design)', () => {
+      const tasks: [string, Record<string, Json>, boolean][] = [];
+      const walk = (states: Record<string, Record<string, Json>>, topLevel: boolean): void => {
+        for (const [name, state] of Object.entries(states)) {
+          if (state.Type === 'Task') tasks.push([name, state, topLevel]);
+          const nested = (state.ItemProcessor ?? state.Iterator) as { States: typeof states } | undefined;
+          if (nested) walk(nested.States, false);
+          if (state.Type === 'Map' && topLevel) expect(state.Catch, name).toBeDefined();
+        }
+      };
+      walk(definition.States, true);
+      expect(tasks.length).toBeGreaterThanOrEqual(7);
+      for (const [name, state, topLevel] of tasks) {
+        expect(state.Retry, name).toBeDefined();
+        if (topLevel && name !== 'MarkFailed') expect(state.Catch, name).toBeDefined();
+      }
+      expect(definition.States.MarkFailed?.Catch).toBeUndefined();
+    });
+
+    it('substitutes each ${...Arn} placeholder with the function PIPELINE_FUNCTIONS names, and may invoke it', () => {
+      const placeholders = [...JSON.stringify(asl).matchAll(/\$\{(\w+)\}/g)].map((m) => m[1]!);
+      const substitutions = sm.DefinitionSubstitutions as Record<string, Json>;
+      expect(Object.keys(substitutions).sort()).toEqual([...new Set(placeholders)].sort());
+      const roleId = localTarget(sm.RoleArn)!.id;
+      const invokable = JSON.stringify(
+        statementsOfRole(statelessJson, roleId).filter((s) => asArray(s.Action).includes('lambda:InvokeFunction')),
+      );
+      for (const [placeholder, fn] of Object.entries(PIPELINE_FUNCTIONS)) {
+        expect(localTarget(substitutions[placeholder]), placeholder).toEqual({ id: functionId(fn), attr: 'Arn' });
+        expect(invokable, fn).toContain(`"${functionId(fn)}"`);
+      }
+    });
+
+    it('logs errors without execution data', () => {
+      expect(sm.LoggingConfiguration).toMatchObject({ Level: 'ERROR', IncludeExecutionData: false });
+    });
+
+    it('alarms on failed executions', () => {
+      stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/States',
+        MetricName: 'ExecutionsFailed',
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+        AlarmActions: Match.anyValue(),
+      });
+    });
+
+    it('lets api-uploads and api-jobs start, describe and stop executions', () => {
+      for (const fn of ['api-uploads', 'api-jobs'] as FunctionName[]) {
+        const roleId = localTarget(props(statelessJson.Resources[functionId(fn)]!).Role)!.id;
+        const actions = statementsOfRole(statelessJson, roleId).flatMap((s) => asArray(s.Action));
+        expect(actions, fn).toEqual(
+          expect.arrayContaining(['states:StartExecution', 'states:DescribeExecution', 'states:StopExecution']),
+        );
+        expect(localTarget(functionEnv(fn)[ENV.stateMachineArn])?.id, fn).toBe(smId);
+      }
+    });
+  });
+
+  it('outputs the HTTP and WebSocket URLs, the state machine ARN and the bucket name', () => {
+    expect(Object.keys(statelessJson.Outputs ?? {})).toEqual(
+      expect.arrayContaining(['HttpApiUrl', 'WebSocketUrl', 'StateMachineArn', 'UploadBucketName']),
+    );
+  });
+});
