@@ -1,0 +1,80 @@
+import { BatchWriteCommand, PutCommand, QueryCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from './aws-clients.ts';
+import { tableName } from '../shared/config.ts';
+
+/** How long a subscription lives without being renewed; connections are dropped by API Gateway after 2 h anyway. */
+const SUBSCRIPTION_TTL_SECONDS = 2 * 60 * 60;
+const jobKey = (tenantId: string, jobId: string) => `${tenantId}#${jobId}`;
+
+/** WebSocket connections and their job subscriptions. */
+export const connectionStore = {
+  async putConnection(connectionId: string, tenantId: string): Promise<void> {
+    await documentClient().send(
+      new PutCommand({
+        TableName: tableName.connections(),
+        Item: { connectionId, sk: 'CONN', tenantId, connectedAt: new Date().toISOString(), expiresAtEpoch: epochIn(SUBSCRIPTION_TTL_SECONDS) },
+      }),
+    );
+  },
+
+  async getTenant(connectionId: string): Promise<string | undefined> {
+    const { Items } = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName.connections(),
+        KeyConditionExpression: 'connectionId = :c AND sk = :conn',
+        ExpressionAttributeValues: { ':c': connectionId, ':conn': 'CONN' },
+      }),
+    );
+    const tenantId = Items?.[0]?.tenantId;
+    return typeof tenantId === 'string' ? tenantId : undefined;
+  },
+
+  async subscribe(connectionId: string, tenantId: string, jobId: string): Promise<void> {
+    await documentClient().send(
+      new PutCommand({
+        TableName: tableName.connections(),
+        Item: { connectionId, sk: `SUB#${jobId}`, jobKey: jobKey(tenantId, jobId), expiresAtEpoch: epochIn(SUBSCRIPTION_TTL_SECONDS) },
+      }),
+    );
+  },
+
+  async unsubscribe(connectionId: string, jobId: string): Promise<void> {
+    await documentClient().send(new DeleteCommand({ TableName: tableName.connections(), Key: { connectionId, sk: `SUB#${jobId}` } }));
+  },
+
+  /** Connection ids subscribed to a job of this tenant (expired subscriptions excluded). */
+  async subscribers(tenantId: string, jobId: string): Promise<string[]> {
+    const { Items } = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName.connections(),
+        IndexName: 'byJob',
+        KeyConditionExpression: 'jobKey = :k',
+        ExpressionAttributeValues: { ':k': jobKey(tenantId, jobId) },
+      }),
+    );
+    const nowEpoch = Math.floor(Date.now() / 1000);
+    return (Items ?? []).filter((i) => Number(i.expiresAtEpoch) > nowEpoch).map((i) => String(i.connectionId));
+  },
+
+  /** Forget a connection and all its subscriptions ($disconnect, or GoneException on push). */
+  async removeConnection(connectionId: string): Promise<void> {
+    const { Items } = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName.connections(),
+        KeyConditionExpression: 'connectionId = :c',
+        ExpressionAttributeValues: { ':c': connectionId },
+        ProjectionExpression: 'connectionId, sk',
+      }),
+    );
+    const keys = (Items ?? []).map((i) => ({ connectionId: i.connectionId, sk: i.sk }));
+    for (let i = 0; i < keys.length; i += 25) {
+      await documentClient().send(
+        new BatchWriteCommand({
+          RequestItems: { [tableName.connections()]: keys.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } })) },
+        }),
+      );
+    }
+  },
+};
+
+const epochIn = (seconds: number) => Math.floor(Date.now() / 1000) + seconds;

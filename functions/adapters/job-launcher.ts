@@ -1,0 +1,62 @@
+import { ulid } from 'ulid';
+import { jobStore } from './job-store.ts';
+import { startPipeline } from './pipeline-starter.ts';
+import { logger } from '../shared/logger.ts';
+import type { JobRecord } from '../core/jobs/job.ts';
+import type { JobOptions, PipelineInput } from '../core/pipeline-types.ts';
+
+export const newJobId = () => `job_${ulid()}`;
+
+export interface LaunchRequest {
+  tenantId: string;
+  jobId?: string;
+  schema?: string;
+  options?: JobOptions;
+  source: JobRecord['source'];
+}
+
+/**
+ * Create a queued job and start its first execution. If the execution cannot be
+ * started the job is marked failed rather than left queued forever.
+ */
+export async function launchJob(req: LaunchRequest): Promise<JobRecord> {
+  const at = new Date().toISOString();
+  const job: JobRecord = {
+    tenantId: req.tenantId,
+    jobId: req.jobId ?? newJobId(),
+    status: 'queued',
+    attempt: 1,
+    schema: req.schema ?? 'auto',
+    options: req.options ?? {},
+    source: req.source,
+    progress: { rowsRead: 0, rowsWritten: 0, rowsRejected: 0, rowsSkipped: 0, bytesRead: 0 },
+    stages: {},
+    createdAt: at,
+    updatedAt: at,
+  };
+  await jobStore.create(job);
+  const input: PipelineInput = {
+    tenantId: job.tenantId,
+    jobId: job.jobId,
+    attempt: job.attempt,
+    bucket: job.source.bucket,
+    key: job.source.key,
+    filename: job.source.filename,
+    declaredType: job.source.contentType,
+    size: job.source.size,
+    schema: job.schema,
+    options: job.options,
+  };
+  try {
+    const { executionName } = await startPipeline(input);
+    await jobStore.setExecution(job.tenantId, job.jobId, executionName);
+    return { ...job, executionName };
+  } catch (err) {
+    logger.error('could not start the pipeline', { jobId: job.jobId, error: err as Error });
+    const { job: failed } = await jobStore.finish(job.tenantId, job.jobId, job.attempt, {
+      status: 'failed',
+      error: { type: 'StartExecutionError', message: 'The pipeline could not be started; retry the job' },
+    });
+    return failed ?? job;
+  }
+}

@@ -1,0 +1,277 @@
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { documentClient } from './aws-clients.ts';
+import { tableName } from '../shared/config.ts';
+import type { JobError, JobOutput, JobRecord } from '../core/jobs/job.ts';
+import type { Classification, JobStatus, MappingResult, Stage } from '../core/pipeline-types.ts';
+
+/** Thrown when a conditional write loses: the job moved on (cancelled, newer attempt...). */
+export class StaleJobError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StaleJobError';
+  }
+}
+
+const encodeCursor = (key: Record<string, unknown> | undefined) =>
+  key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
+
+export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
+  if (!cursor) return undefined;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // fall through to undefined: the caller reports an invalid cursor
+  }
+  throw new InvalidCursorError();
+}
+
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('cursor is not one this API returned');
+    this.name = 'InvalidCursorError';
+  }
+}
+
+const now = () => new Date().toISOString();
+
+/**
+ * Jobs in DynamoDB. Every write after creation is conditional on the attempt, so an
+ * older execution can never overwrite a newer attempt, and nothing revives a cancelled job.
+ */
+export const jobStore = {
+  async create(job: JobRecord): Promise<void> {
+    await documentClient().send(
+      new PutCommand({ TableName: tableName.jobs(), Item: job, ConditionExpression: 'attribute_not_exists(jobId)' }),
+    );
+  },
+
+  async get(tenantId: string, jobId: string): Promise<JobRecord | undefined> {
+    const { Item } = await documentClient().send(
+      new GetCommand({ TableName: tableName.jobs(), Key: { tenantId, jobId }, ConsistentRead: true }),
+    );
+    return Item as JobRecord | undefined;
+  },
+
+  /** Newest first; the cursor is an opaque encoding of DynamoDB's LastEvaluatedKey. */
+  async list(tenantId: string, opts: { limit: number; cursor?: string; status?: JobStatus; schema?: string }) {
+    const startKey = decodeCursor(opts.cursor);
+    if (startKey && startKey.tenantId !== tenantId) throw new InvalidCursorError();
+    const filters: string[] = [];
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = { ':t': tenantId };
+    if (opts.status) {
+      filters.push('#s = :s');
+      names['#s'] = 'status';
+      values[':s'] = opts.status;
+    }
+    if (opts.schema) {
+      filters.push('#sc = :sc');
+      names['#sc'] = 'schema';
+      values[':sc'] = opts.schema;
+    }
+    const items: JobRecord[] = [];
+    let lastKey = startKey;
+    // A filter can leave a page short; keep reading until the page is full or the partition ends.
+    do {
+      const res = await documentClient().send(
+        new QueryCommand({
+          TableName: tableName.jobs(),
+          KeyConditionExpression: 'tenantId = :t',
+          ExpressionAttributeValues: values,
+          ExpressionAttributeNames: filters.length ? names : undefined,
+          FilterExpression: filters.length ? filters.join(' AND ') : undefined,
+          ScanIndexForward: false,
+          Limit: opts.limit - items.length,
+          ExclusiveStartKey: lastKey,
+        }),
+      );
+      items.push(...((res.Items ?? []) as JobRecord[]));
+      lastKey = res.LastEvaluatedKey;
+    } while (lastKey && items.length < opts.limit);
+    return { items, nextCursor: encodeCursor(lastKey) };
+  },
+
+  async setExecution(tenantId: string, jobId: string, executionName: string): Promise<void> {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName.jobs(),
+        Key: { tenantId, jobId },
+        UpdateExpression: 'SET executionName = :e, updatedAt = :u',
+        ExpressionAttributeValues: { ':e': executionName, ':u': now() },
+      }),
+    );
+  },
+
+  /** Mark a stage as started (and the job running) for this attempt. */
+  async enterStage(tenantId: string, jobId: string, attempt: number, stage: Stage): Promise<JobRecord> {
+    const at = now();
+    return conditional(() =>
+      documentClient().send(
+        new UpdateCommand({
+          TableName: tableName.jobs(),
+          Key: { tenantId, jobId },
+          // if_not_exists: Enrich chunks enter the stage in parallel; the first one sets the start.
+          UpdateExpression: 'SET #s = :running, stage = :stage, stages.#st = if_not_exists(stages.#st, :t), updatedAt = :u',
+          ConditionExpression: 'attempt = :a AND #s IN (:queued, :running)',
+          ExpressionAttributeNames: { '#s': 'status', '#st': stage },
+          ExpressionAttributeValues: {
+            ':running': 'running',
+            ':queued': 'queued',
+            ':stage': stage,
+            ':t': { startedAt: at },
+            ':u': at,
+            ':a': attempt,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    `job ${jobId} attempt ${attempt} is no longer running`);
+  },
+
+  /** Close a stage's timing and store what it found. */
+  async exitStage(
+    tenantId: string,
+    jobId: string,
+    attempt: number,
+    stage: Stage,
+    startedAt: string,
+    extra: { classification?: Classification; mapping?: MappingResult; rowsRead?: number; rowsSkipped?: number } = {},
+  ): Promise<JobRecord> {
+    const endedAt = now();
+    const sets = ['stages.#st = :t', 'updatedAt = :u'];
+    const values: Record<string, unknown> = {
+      ':t': { startedAt, endedAt, durationMs: Date.parse(endedAt) - Date.parse(startedAt) },
+      ':u': endedAt,
+      ':a': attempt,
+      ':running': 'running',
+    };
+    if (extra.classification) {
+      sets.push('classification = :c');
+      values[':c'] = extra.classification;
+    }
+    if (extra.mapping) {
+      sets.push('mapping = :m');
+      values[':m'] = extra.mapping;
+    }
+    if (extra.rowsRead !== undefined) {
+      sets.push('progress.rowsRead = :r');
+      values[':r'] = extra.rowsRead;
+    }
+    if (extra.rowsSkipped !== undefined) {
+      sets.push('progress.rowsSkipped = :sk');
+      values[':sk'] = extra.rowsSkipped;
+    }
+    return conditional(() =>
+      documentClient().send(
+        new UpdateCommand({
+          TableName: tableName.jobs(),
+          Key: { tenantId, jobId },
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: 'attempt = :a AND #s = :running',
+          ExpressionAttributeNames: { '#st': stage, '#s': 'status' },
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    `job ${jobId} attempt ${attempt} is no longer running`);
+  },
+
+  /** Parse progress: absolute counts (one writer). */
+  async setParseProgress(tenantId: string, jobId: string, attempt: number, rowsRead: number, bytesRead: number) {
+    return conditional(() =>
+      documentClient().send(
+        new UpdateCommand({
+          TableName: tableName.jobs(),
+          Key: { tenantId, jobId },
+          UpdateExpression: 'SET progress.rowsRead = :r, progress.bytesRead = :b, updatedAt = :u',
+          ConditionExpression: 'attempt = :a AND #s = :running',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':r': rowsRead, ':b': bytesRead, ':u': now(), ':a': attempt, ':running': 'running' },
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    `job ${jobId} attempt ${attempt} is no longer running`);
+  },
+
+  /** Enrich progress: increments, because chunks run in parallel. */
+  async addEnrichProgress(tenantId: string, jobId: string, attempt: number, written: number, rejected: number) {
+    return conditional(() =>
+      documentClient().send(
+        new UpdateCommand({
+          TableName: tableName.jobs(),
+          Key: { tenantId, jobId },
+          UpdateExpression: 'ADD progress.rowsWritten :w, progress.rowsRejected :r SET updatedAt = :u',
+          ConditionExpression: 'attempt = :a AND #s = :running',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':w': written, ':r': rejected, ':u': now(), ':a': attempt, ':running': 'running' },
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    `job ${jobId} attempt ${attempt} is no longer running`);
+  },
+
+  /**
+   * Commit the outcome of an attempt. Only a running job of this attempt can be finished,
+   * so a retried Persist or a late MarkFailed does nothing twice. Returns `{ job, committed }`:
+   * committed is false when the job had already left `running` (an earlier try of this
+   * same call, or a cancel), and job is then the current record.
+   */
+  async finish(
+    tenantId: string,
+    jobId: string,
+    attempt: number,
+    outcome:
+      | { status: 'succeeded'; output: JobOutput; counts: { rowsRead: number; rowsWritten: number; rowsRejected: number } }
+      | { status: 'failed'; error: JobError }
+      | { status: 'needs_mapping'; mapping: MappingResult },
+  ): Promise<{ job: JobRecord | undefined; committed: boolean }> {
+    const at = now();
+    const names: Record<string, string> = { '#s': 'status' };
+    const values: Record<string, unknown> = { ':a': attempt, ':status': outcome.status, ':u': at, ':active': 'running', ':queued': 'queued' };
+    const sets = ['#s = :status', 'updatedAt = :u'];
+    if (outcome.status !== 'needs_mapping') {
+      sets.push('finishedAt = :u');
+    }
+    if (outcome.status === 'succeeded') {
+      sets.push('#o = :o', 'progress.rowsRead = :r', 'progress.rowsWritten = :w', 'progress.rowsRejected = :j');
+      names['#o'] = 'output';
+      Object.assign(values, { ':o': outcome.output, ':r': outcome.counts.rowsRead, ':w': outcome.counts.rowsWritten, ':j': outcome.counts.rowsRejected });
+    } else if (outcome.status === 'failed') {
+      sets.push('#e = :e');
+      names['#e'] = 'error';
+      values[':e'] = outcome.error;
+    } else {
+      sets.push('mapping = :m');
+      values[':m'] = outcome.mapping;
+    }
+    try {
+      const res = await documentClient().send(
+        new UpdateCommand({
+          TableName: tableName.jobs(),
+          Key: { tenantId, jobId },
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: 'attempt = :a AND #s IN (:active, :queued)',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return { job: res.Attributes as JobRecord, committed: true };
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return { job: await this.get(tenantId, jobId), committed: false };
+      throw err;
+    }
+  },
+};
+
+async function conditional(write: () => Promise<{ Attributes?: Record<string, unknown> }>, staleMessage: string): Promise<JobRecord> {
+  try {
+    const res = await write();
+    return res.Attributes as unknown as JobRecord;
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) throw new StaleJobError(staleMessage);
+    throw err;
+  }
+}

@@ -1,0 +1,113 @@
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListPartsCommand,
+  NoSuchKey,
+  PutObjectCommand,
+  UploadPartCommand,
+  type Part,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { Readable } from 'node:stream';
+import { s3Client } from './aws-clients.ts';
+
+/** Presigned URLs are short-lived: long enough for one part on a slow link, no longer. */
+export const PART_URL_TTL_SECONDS = 15 * 60;
+
+/** The S3 edge: uploads, streams and small objects. */
+export const objectStore = {
+  async createMultipartUpload(bucket: string, key: string, contentType: string): Promise<string> {
+    const res = await s3Client().send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: contentType }));
+    if (!res.UploadId) throw new Error('S3 returned no UploadId');
+    return res.UploadId;
+  },
+
+  async signPart(bucket: string, key: string, uploadId: string, partNumber: number): Promise<{ url: string; expiresAt: string }> {
+    const url = await getSignedUrl(s3Client(), new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: partNumber }), {
+      expiresIn: PART_URL_TTL_SECONDS,
+    });
+    return { url, expiresAt: new Date(Date.now() + PART_URL_TTL_SECONDS * 1000).toISOString() };
+  },
+
+  /** Every uploaded part (follows ListParts pagination). */
+  async listParts(bucket: string, key: string, uploadId: string): Promise<Part[]> {
+    const parts: Part[] = [];
+    let marker: string | undefined;
+    do {
+      const res = await s3Client().send(new ListPartsCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumberMarker: marker }));
+      parts.push(...(res.Parts ?? []));
+      marker = res.IsTruncated ? res.NextPartNumberMarker : undefined;
+    } while (marker);
+    return parts;
+  },
+
+  async completeMultipartUpload(bucket: string, key: string, uploadId: string, parts: { PartNumber: number; ETag: string }[]) {
+    const res = await s3Client().send(
+      new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId, MultipartUpload: { Parts: parts } }),
+    );
+    return { location: res.Location ?? `s3://${bucket}/${key}` };
+  },
+
+  async abortMultipartUpload(bucket: string, key: string, uploadId: string): Promise<void> {
+    await s3Client().send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId }));
+  },
+
+  async head(bucket: string, key: string): Promise<{ size: number; contentType?: string } | undefined> {
+    try {
+      const res = await s3Client().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+      return { size: res.ContentLength ?? 0, contentType: res.ContentType };
+    } catch (err) {
+      if (err instanceof Error && (err.name === 'NotFound' || err.name === 'NoSuchKey')) return undefined;
+      throw err;
+    }
+  },
+
+  /** The object as a Node stream, optionally a byte range [start, end] inclusive. */
+  async stream(bucket: string, key: string, range?: { start: number; end?: number }): Promise<Readable> {
+    const res = await s3Client().send(
+      new GetObjectCommand({ Bucket: bucket, Key: key, Range: range ? `bytes=${range.start}-${range.end ?? ''}` : undefined }),
+    );
+    return res.Body as Readable;
+  },
+
+  /** The first `bytes` of an object (for sniffing). */
+  async readHead(bucket: string, key: string, bytes: number): Promise<Buffer> {
+    const res = await s3Client().send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=0-${bytes - 1}` }));
+    return Buffer.from(await res.Body!.transformToByteArray());
+  },
+
+  /** A byte range as a Buffer, or undefined when the range starts past the end. */
+  async readRange(bucket: string, key: string, start: number, length: number): Promise<Buffer | undefined> {
+    try {
+      const res = await s3Client().send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=${start}-${start + length - 1}` }));
+      return Buffer.from(await res.Body!.transformToByteArray());
+    } catch (err) {
+      if (err instanceof NoSuchKey) return undefined;
+      if (err instanceof Error && err.name === 'InvalidRange') return undefined;
+      throw err;
+    }
+  },
+
+  async readAll(bucket: string, key: string): Promise<Buffer> {
+    const res = await s3Client().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    return Buffer.from(await res.Body!.transformToByteArray());
+  },
+
+  async put(bucket: string, key: string, body: string | Buffer, contentType = 'application/x-ndjson'): Promise<void> {
+    // An explicit length: the SDK cannot infer one for an empty body and would warn.
+    const ContentLength = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+    await s3Client().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, ContentLength }));
+  },
+
+  async delete(bucket: string, key: string): Promise<void> {
+    await s3Client().send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+  },
+
+  async presignGet(bucket: string, key: string, expiresIn = 300): Promise<string> {
+    return getSignedUrl(s3Client(), new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn });
+  },
+};

@@ -1,0 +1,109 @@
+import type { Classification, JobOptions, JobStatus, MappingResult, Stage } from '../pipeline-types.ts';
+
+/** A job as stored (one DynamoDB item per job; rows live in S3). */
+export interface JobRecord {
+  tenantId: string;
+  jobId: string;
+  status: JobStatus;
+  stage?: Stage;
+  attempt: number;
+  schema: string;
+  options: JobOptions;
+  source: { sessionId?: string; bucket: string; key: string; filename: string; size: number; contentType?: string };
+  progress: { rowsRead: number; rowsWritten: number; rowsRejected: number; rowsSkipped: number; bytesRead: number };
+  stages: Partial<Record<Stage, { startedAt: string; endedAt?: string; durationMs?: number }>>;
+  classification?: Classification;
+  mapping?: MappingResult;
+  error?: JobError;
+  output?: JobOutput;
+  executionName?: string;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt?: string;
+}
+
+export interface JobError {
+  type: string;
+  message: string;
+  stage?: Stage;
+}
+
+export interface JobOutput {
+  bucket: string;
+  recordsKeys: string[];
+  errorsKeys: string[];
+  manifestKey: string;
+}
+
+export const TERMINAL_STATUSES: readonly JobStatus[] = ['succeeded', 'failed', 'cancelled', 'needs_mapping'];
+
+/** Share of the overall percent that each stage covers when it ends. */
+const STAGE_END_PERCENT: Record<Stage, number> = { classify: 2, parse: 45, map: 47, enrich: 97, persist: 100 };
+
+/**
+ * Overall progress 0-100: Parse advances by bytes read, Enrich by rows processed,
+ * the quick stages jump. Derived on read so it can never disagree with the counts.
+ */
+export function computePercent(job: Pick<JobRecord, 'status' | 'stage' | 'progress' | 'source'>): number {
+  if (job.status === 'succeeded') return 100;
+  if (job.status === 'queued' || !job.stage) return 0;
+  const { progress } = job;
+  const start = (stage: Stage) => {
+    const order: Stage[] = ['classify', 'parse', 'map', 'enrich', 'persist'];
+    const i = order.indexOf(stage);
+    return i === 0 ? 0 : STAGE_END_PERCENT[order[i - 1] as Stage];
+  };
+  const span = (stage: Stage) => STAGE_END_PERCENT[stage] - start(stage);
+  let fraction = 0;
+  if (job.stage === 'parse') fraction = job.source.size > 0 ? progress.bytesRead / job.source.size : 0;
+  if (job.stage === 'enrich') {
+    fraction = progress.rowsRead > 0 ? (progress.rowsWritten + progress.rowsRejected) / progress.rowsRead : 0;
+  }
+  const percent = start(job.stage) + span(job.stage) * Math.min(1, Math.max(0, fraction));
+  return Math.round(percent * 10) / 10;
+}
+
+/** The public shape of a job (GET /v1/jobs/{id}, CLI --json). */
+export function toApiJob(job: JobRecord) {
+  const stages = Object.fromEntries(
+    Object.entries(job.stages).map(([name, t]) => [name, { startedAt: t.startedAt, endedAt: t.endedAt, durationMs: t.durationMs }]),
+  );
+  return {
+    jobId: job.jobId,
+    status: job.status,
+    stage: job.stage ?? null,
+    attempt: job.attempt,
+    schema: job.schema,
+    options: job.options,
+    source: { filename: job.source.filename, size: job.source.size, contentType: job.source.contentType, sessionId: job.source.sessionId },
+    progress: {
+      rowsRead: job.progress.rowsRead,
+      rowsWritten: job.progress.rowsWritten,
+      rowsRejected: job.progress.rowsRejected,
+      rowsSkipped: job.progress.rowsSkipped,
+      percent: computePercent(job),
+    },
+    stages,
+    classification: job.classification ?? null,
+    mapping: job.mapping
+      ? { status: job.mapping.status, confidence: job.mapping.confidence, missingRequired: job.mapping.missingRequired, fields: job.mapping.fields }
+      : null,
+    error: job.error ?? null,
+    output: job.output
+      ? {
+          records: job.output.recordsKeys.map((k) => `s3://${job.output?.bucket}/${k}`),
+          errors: job.output.errorsKeys.map((k) => `s3://${job.output?.bucket}/${k}`),
+          manifest: `s3://${job.output.bucket}/${job.output.manifestKey}`,
+        }
+      : null,
+    executionName: job.executionName ?? null,
+    createdAt: job.createdAt,
+    updatedAt: job.updatedAt,
+    finishedAt: job.finishedAt ?? null,
+  };
+}
+
+export type ApiJob = ReturnType<typeof toApiJob>;
+
+/** Execution names must be unique per state machine: one per attempt. */
+export const executionNameFor = (jobId: string, attempt: number) => `${jobId}-${attempt}`;

@@ -1,0 +1,28 @@
+/**
+ * S3 key layout for a job's objects. Keys are deterministic per attempt and chunk, so a
+ * retried task overwrites its own output instead of adding duplicates.
+ */
+const pad = (n: number) => String(n).padStart(5, '0');
+const base = (tenantId: string, jobId: string) => `jobs/${tenantId}/${jobId}`;
+
+export const jobKeys = {
+  prefix: base,
+  parsedChunk: (tenantId: string, jobId: string, attempt: number, index: number) =>
+    `${base(tenantId, jobId)}/a${attempt}/parsed/chunk-${pad(index)}.ndjson`,
+  recordsPart: (tenantId: string, jobId: string, attempt: number, index: number) =>
+    `${base(tenantId, jobId)}/a${attempt}/records/part-${pad(index)}.ndjson`,
+  errorsPart: (tenantId: string, jobId: string, attempt: number, index: number) =>
+    `${base(tenantId, jobId)}/a${attempt}/errors/part-${pad(index)}.ndjson`,
+  manifest: (tenantId: string, jobId: string, attempt: number) => `${base(tenantId, jobId)}/a${attempt}/manifest.json`,
+};
+
+/** Where an upload session's object goes; the tenant prefix keeps tenants apart in the bucket. */
+export const uploadKey = (tenantId: string, sessionId: string, filename: string) =>
+  `uploads/${tenantId}/${sessionId}/${sanitizeFilename(filename)}`;
+
+/** Keep a readable name but nothing that could climb out of the prefix or break a URL. */
+export function sanitizeFilename(filename: string): string {
+  const base = filename.split(/[\\/]/).pop() ?? 'file';
+  const cleaned = base.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '');
+  return (cleaned || 'file').slice(0, 200);
+}

@@ -1,0 +1,21 @@
+import { ENV } from './env-names.ts';
+
+/** Read an env var that must be set; a missing one is a deployment bug, so fail loudly at cold start. */
+export function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (value === undefined || value === '') throw new Error(`Missing required environment variable ${name}`);
+  return value;
+}
+
+/** Read an env var that may be absent (feature switches, local-only overrides). */
+export function optionalEnv(name: string): string | undefined {
+  const value = process.env[name];
+  return value === undefined || value === '' ? undefined : value;
+}
+
+export const tableName = {
+  jobs: () => requiredEnv(ENV.jobsTable),
+  uploads: () => requiredEnv(ENV.uploadsTable),
+  apiKeys: () => requiredEnv(ENV.apiKeysTable),
+  connections: () => requiredEnv(ENV.connectionsTable),
+};

@@ -1,0 +1,121 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { z } from 'zod';
+import { HttpError, badRequest, forbidden, notFound, unauthorized } from './http-errors.ts';
+import { logger } from './logger.ts';
+import { apiKeyStore } from '../adapters/api-key-store.ts';
+import { bearerToken, hasRole, type Principal, type Role } from '../core/auth/api-keys.ts';
+import { InvalidCursorError } from '../adapters/job-store.ts';
+
+export type HttpEvent = APIGatewayProxyEventV2;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+export interface ApiRequest {
+  event: HttpEvent;
+  principal: Principal;
+  params: Record<string, string>;
+  query: Record<string, string | undefined>;
+}
+
+export interface Route {
+  /** the least role allowed; every route but health needs a key */
+  role: Role;
+  handle: (req: ApiRequest) => Promise<HttpResult>;
+}
+
+export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult => ({
+  statusCode,
+  headers: { 'content-type': 'application/json', ...headers },
+  body: body === undefined ? '' : JSON.stringify(body),
+});
+
+export const noContent = (): HttpResult => ({ statusCode: 204, headers: {}, body: '' });
+
+const errorBody = (code: string, message: string, details?: unknown) => ({ error: { code, message, ...(details === undefined ? {} : { details }) } });
+
+/** Turn a zod failure into the 400 body: each wrong field by its path. */
+export function validationDetails(error: z.ZodError) {
+  return error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
+}
+
+/** Parse and validate a JSON body; any problem is a 400 naming the field. */
+export function parseBody<T extends z.ZodType>(event: HttpEvent, schema: T): z.infer<T> {
+  let raw: unknown = {};
+  if (event.body) {
+    const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw badRequest('Request body is not valid JSON');
+    }
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) throw badRequest('Request body is invalid', validationDetails(result.error));
+  return result.data;
+}
+
+/** Validate query parameters the same way. */
+export function parseQuery<T extends z.ZodType>(event: HttpEvent, schema: T): z.infer<T> {
+  const result = schema.safeParse(event.queryStringParameters ?? {});
+  if (!result.success) throw badRequest('Query parameters are invalid', validationDetails(result.error));
+  return result.data;
+}
+
+/** Common list paging: ?limit=1..100 (default 25) & cursor. */
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(2048).optional(),
+});
+
+/**
+ * Map any thrown error to the API's error body. Domain/HTTP errors keep their status;
+ * anything else is a generic 500 whose detail goes only to the log.
+ */
+const errorResponder = (): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
+  onError: async (request) => {
+    const err = request.error;
+    if (err instanceof HttpError) {
+      request.response = json(err.statusCode, errorBody(err.code, err.message, err.details), err.headers);
+      return;
+    }
+    if (err instanceof InvalidCursorError) {
+      request.response = json(400, errorBody('invalid_request', 'Query parameters are invalid', [{ field: 'cursor', message: err.message }]));
+      return;
+    }
+    logger.error('unhandled error', { error: err });
+    request.response = json(500, errorBody('internal_error', 'Something went wrong on our side; the request id identifies it in our logs'));
+  },
+});
+
+/**
+ * Build a route-group handler: authenticate (Bearer API key), check the role, dispatch
+ * on the API Gateway route key. Middleware first, handler last.
+ */
+export function httpApi(routes: Record<string, Route>) {
+  const dispatch = async (event: HttpEvent): Promise<HttpResult> => {
+    const route = routes[event.routeKey];
+    if (!route) throw notFound(`Route ${event.routeKey}`);
+    const token = bearerToken(event.headers?.authorization);
+    if (!token) throw unauthorized();
+    const principal = await apiKeyStore.findByKey(token);
+    if (!principal) throw unauthorized();
+    if (!hasRole(principal.role, route.role)) throw forbidden();
+    logger.appendKeys({ tenantId: principal.tenantId, requestId: event.requestContext.requestId });
+    try {
+      return await route.handle({
+        event,
+        principal,
+        params: (event.pathParameters ?? {}) as Record<string, string>,
+        query: event.queryStringParameters ?? {},
+      });
+    } finally {
+      logger.removeKeys(['tenantId', 'requestId']);
+    }
+  };
+  return middy<HttpEvent, HttpResult, Error, Context>().use(errorResponder()).handler(dispatch);
+}
+
+/** Same error handling for a route that needs no key (health). */
+export function publicHttpHandler(handle: (event: HttpEvent) => Promise<HttpResult>) {
+  return middy<HttpEvent, HttpResult, Error, Context>().use(errorResponder()).handler(handle);
+}

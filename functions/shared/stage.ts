@@ -1,0 +1,40 @@
+import { jobStore } from '../adapters/job-store.ts';
+import { publishStatus } from '../adapters/progress-notifier.ts';
+import { logger } from './logger.ts';
+import type { JobRecord } from '../core/jobs/job.ts';
+import type { Stage } from '../core/pipeline-types.ts';
+
+interface StageInput {
+  tenantId: string;
+  jobId: string;
+  attempt: number;
+}
+
+/**
+ * Run one pipeline stage for a job attempt: mark it entered (which also refuses to run
+ * for a cancelled job or a superseded attempt), tag the logs, then do the work.
+ */
+export async function runStage<T>(input: StageInput, stage: Stage, work: (job: JobRecord) => Promise<T>): Promise<T> {
+  logger.appendKeys({ tenantId: input.tenantId, jobId: input.jobId, attempt: input.attempt, stage });
+  try {
+    const job = await jobStore.enterStage(input.tenantId, input.jobId, input.attempt, stage);
+    await publishStatus(job);
+    return await work(job);
+  } finally {
+    logger.removeKeys(['tenantId', 'jobId', 'attempt', 'stage']);
+  }
+}
+
+/** Calls `fn` at most once per `ms`; for progress writes on a hot loop. */
+export function throttle(ms: number) {
+  let last = 0;
+  return (fn: () => Promise<void>): Promise<void> | undefined => {
+    const now = Date.now();
+    if (now - last < ms) return undefined;
+    last = now;
+    return fn();
+  };
+}
+
+/** How often a running stage writes progress (and pushes it to WebSocket subscribers). */
+export const PROGRESS_INTERVAL_MS = 250;

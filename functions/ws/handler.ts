@@ -1,0 +1,88 @@
+import type { APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
+import { z } from 'zod';
+import { apiKeyStore } from '../adapters/api-key-store.ts';
+import { connectionStore } from '../adapters/connection-store.ts';
+import { jobStore } from '../adapters/job-store.ts';
+import { pushToConnection, statusMessage } from '../adapters/progress-notifier.ts';
+import { logger } from '../shared/logger.ts';
+
+/** $connect carries the query string and headers, which the base event type omits. */
+export type WsEvent = APIGatewayProxyWebsocketEventV2 & {
+  queryStringParameters?: Record<string, string | undefined>;
+  headers?: Record<string, string | undefined>;
+};
+type WsResult = { statusCode: number; body?: string };
+
+const message = z.object({ action: z.enum(['subscribe', 'unsubscribe']), jobId: z.string().min(1).max(64) });
+
+/**
+ * Answer the sender through @connections rather than a route response: it works the
+ * same on AWS (no two-way route to configure) and locally.
+ */
+async function reply(connectionId: string, statusCode: number, body: object): Promise<WsResult> {
+  await pushToConnection(connectionId, body);
+  return { statusCode };
+}
+
+/** $connect: the API key comes as ?token= (browsers cannot set headers on a WebSocket). */
+async function connect(event: WsEvent): Promise<WsResult> {
+  const token = event.queryStringParameters?.token;
+  const principal = token ? await apiKeyStore.findByKey(token) : undefined;
+  if (!principal) return { statusCode: 401 };
+  await connectionStore.putConnection(event.requestContext.connectionId, principal.tenantId);
+  return { statusCode: 200 };
+}
+
+/**
+ * subscribe: only the job's own tenant may follow it; another tenant's job answers
+ * exactly like a missing one. The current status is sent at once, so a late
+ * subscriber never waits for the next change to learn where the job is.
+ */
+async function onMessage(event: WsEvent): Promise<WsResult> {
+  const connectionId = event.requestContext.connectionId;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(event.body ?? '');
+  } catch {
+    return reply(connectionId, 400, { type: 'error', code: 'invalid_request', message: 'message must be JSON' });
+  }
+  const parsed = message.safeParse(raw);
+  if (!parsed.success) {
+    return reply(connectionId, 400, { type: 'error', code: 'invalid_request', message: 'expected { "action": "subscribe" | "unsubscribe", "jobId": "..." }' });
+  }
+  const tenantId = await connectionStore.getTenant(connectionId);
+  if (!tenantId) return reply(connectionId, 401, { type: 'error', code: 'unauthorized', message: 'connection is not authenticated' });
+  const { action, jobId } = parsed.data;
+  if (action === 'unsubscribe') {
+    await connectionStore.unsubscribe(connectionId, jobId);
+    return reply(connectionId, 200, { type: 'unsubscribed', jobId });
+  }
+  const job = await jobStore.get(tenantId, jobId);
+  if (!job) return reply(connectionId, 404, { type: 'error', code: 'not_found', jobId, message: 'Job not found' });
+  await connectionStore.subscribe(connectionId, tenantId, jobId);
+  await pushToConnection(connectionId, { type: 'subscribed', jobId });
+  await pushToConnection(connectionId, statusMessage(job));
+  return { statusCode: 200 };
+}
+
+export async function handle(event: WsEvent): Promise<WsResult> {
+  const { routeKey, connectionId } = event.requestContext;
+  switch (routeKey) {
+    case '$connect':
+      return connect(event);
+    case '$disconnect':
+      await connectionStore.removeConnection(connectionId);
+      return { statusCode: 200 };
+    default:
+      return onMessage(event);
+  }
+}
+
+export const handler = async (event: WsEvent): Promise<WsResult> => {
+  try {
+    return await handle(event);
+  } catch (err) {
+    logger.error('websocket route failed', { routeKey: event.requestContext.routeKey, error: err as Error });
+    return { statusCode: 500 };
+  }
+};

@@ -1,0 +1,56 @@
+import dynalite from 'dynalite';
+import type { AddressInfo } from 'node:net';
+import { CreateTableCommand, DynamoDBClient, ListTablesCommand, type AttributeDefinition, type GlobalSecondaryIndex, type KeySchemaElement } from '@aws-sdk/client-dynamodb';
+import type { TableDesign } from '../functions/shared/tables.ts';
+
+/** dynalite with its data on disk, so jobs and keys survive a restart of the local stack. */
+export async function startLocalDynamo(opts: { dataDir: string; host: string; port?: number }) {
+  const server = dynalite({ path: opts.dataDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://${opts.host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections?.();
+      }),
+  };
+}
+
+/** Create the tables the CDK stack would create, from the same designs; existing ones are kept. */
+export async function ensureTables(endpoint: string, designs: { design: TableDesign; tableName: string }[]) {
+  const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  try {
+    const existing = new Set((await client.send(new ListTablesCommand({}))).TableNames ?? []);
+    for (const { design, tableName } of designs) {
+      if (existing.has(tableName)) continue;
+      const attrs = new Map<string, AttributeDefinition>();
+      const key = (pk: string, sk?: string): KeySchemaElement[] => {
+        attrs.set(pk, { AttributeName: pk, AttributeType: 'S' });
+        if (sk) attrs.set(sk, { AttributeName: sk, AttributeType: 'S' });
+        return [{ AttributeName: pk, KeyType: 'HASH' }, ...(sk ? [{ AttributeName: sk, KeyType: 'RANGE' as const }] : [])];
+      };
+      const keySchema = key(design.partitionKey, design.sortKey);
+      const gsis: GlobalSecondaryIndex[] = design.indexes.map((i) => ({
+        IndexName: i.indexName,
+        KeySchema: key(i.partitionKey, i.sortKey),
+        Projection: { ProjectionType: 'ALL' },
+      }));
+      await client.send(
+        new CreateTableCommand({
+          TableName: tableName,
+          KeySchema: keySchema,
+          AttributeDefinitions: [...attrs.values()],
+          BillingMode: 'PAY_PER_REQUEST',
+          GlobalSecondaryIndexes: gsis.length ? gsis : undefined,
+        }),
+      );
+    }
+  } finally {
+    client.destroy();
+  }
+}

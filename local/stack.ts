@@ -1,0 +1,162 @@
+import './polyfills.ts';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startLocalS3 } from './s3/local-s3.ts';
+import { startLocalDynamo, ensureTables } from './dynamodb.ts';
+import { startLocalSqs } from './sqs.ts';
+import { startLocalStepFunctions, type TaskHandler } from './stepfunctions/local-sfn.ts';
+import { startLocalHttpApi, type HttpHandler } from './apigateway/http-api.ts';
+import { startLocalWebSocketApi, type WsHandler } from './apigateway/websocket-api.ts';
+import { ENV } from '../functions/shared/env-names.ts';
+import { TABLES } from '../functions/shared/tables.ts';
+import { HTTP_ROUTES, PIPELINE_FUNCTIONS, WS_ROUTES, functionEntry, type FunctionName } from '../functions/shared/routes.ts';
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const REGION = 'us-east-1';
+const ACCOUNT = '000000000000';
+const PREFIX = 'afp-local';
+const BUCKET = `${PREFIX}-uploads`;
+const STATE_MACHINE = `${PREFIX}-pipeline`;
+export const DEV_TENANT = 'dev';
+
+export interface LocalStackOptions {
+  /** where S3 objects and DynamoDB tables live; survives restarts */
+  dataDir: string;
+  /** fixed HTTP port (WebSocket gets the next one); 0 or absent = random ports */
+  port?: number;
+  host?: string;
+  /** CORS origins for the HTTP API and the bucket (browser uploads) */
+  allowedOrigins?: string[];
+}
+
+export interface LocalStack {
+  httpUrl: string;
+  wsUrl: string;
+  /** the dev admin key of tenant "dev" (kept in the data folder so it survives restarts) */
+  apiKey: string;
+  bucket: string;
+  close(): Promise<void>;
+}
+
+let running = false;
+
+/**
+ * Boot the embedded local stack: real protocol servers in-process (s3rver, dynalite,
+ * fauxqs, the ASL interpreter behind a Step Functions endpoint, API Gateway HTTP and
+ * WebSocket adapters) and the same handlers that run on AWS, reached through the SDK's
+ * endpoint-override variables. One per process: handlers read their config at load.
+ */
+export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
+  if (running) throw new Error('A local stack is already running in this process');
+  running = true;
+  const host = opts.host ?? '127.0.0.1';
+  const dataDir = resolve(opts.dataDir);
+  await mkdir(join(dataDir, 's3'), { recursive: true });
+  await mkdir(join(dataDir, 'dynamodb'), { recursive: true });
+  const closers: (() => Promise<void>)[] = [];
+  const close = async () => {
+    for (const c of closers.reverse()) await c().catch(() => undefined);
+    running = false;
+  };
+  try {
+    const s3 = await startLocalS3({ dataDir: join(dataDir, 's3'), host, buckets: [BUCKET], allowedOrigins: opts.allowedOrigins ?? ['*'], silent: true });
+    closers.push(() => s3.close());
+    const dynamo = await startLocalDynamo({ dataDir: join(dataDir, 'dynamodb'), host });
+    closers.push(() => dynamo.close());
+    const sqs = await startLocalSqs({ host, queues: [{ name: `${PREFIX}-events`, maxReceiveCount: 5 }, { name: `${PREFIX}-webhooks`, maxReceiveCount: 5 }] });
+    closers.push(() => sqs.close());
+
+    const tables = Object.values(TABLES).map((design) => ({ design, tableName: `${PREFIX}-${design.name}` }));
+    await ensureTables(dynamo.endpoint, tables);
+
+    Object.assign(process.env, {
+      AWS_REGION: REGION,
+      AWS_DEFAULT_REGION: REGION,
+      // s3rver only accepts this access key; the other local servers accept any.
+      AWS_ACCESS_KEY_ID: 'S3RVER',
+      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+      AWS_ENDPOINT_URL_S3: s3.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_SQS: sqs.endpoint,
+      [ENV.s3ForcePathStyle]: 'true',
+      [ENV.uploadBucket]: BUCKET,
+      [ENV.eventsQueueUrl]: sqs.queueUrls[`${PREFIX}-events`],
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
+      POWERTOOLS_DEV: 'true',
+    });
+    delete process.env.AWS_PROFILE;
+    for (const t of tables) process.env[t.design.envName] = t.tableName;
+
+    const ws = await startLocalWebSocketApi({
+      host,
+      port: opts.port ? opts.port + 1 : 0,
+      stage: 'local',
+      routes: WS_ROUTES,
+      loadHandler: () => loadHandler<WsHandler>('ws'),
+    });
+    closers.push(() => ws.close());
+    process.env[ENV.wsManagementEndpoint] = ws.managementEndpoint;
+
+    const arnOf = (fn: FunctionName) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${PREFIX}-${fn}`;
+    let definition = readFileSync(join(PROJECT_ROOT, 'statemachines/pipeline.asl.json'), 'utf8');
+    const taskHandlers: Record<string, TaskHandler> = {};
+    for (const [placeholder, fn] of Object.entries(PIPELINE_FUNCTIONS)) {
+      definition = definition.replaceAll(`\${${placeholder}}`, arnOf(fn));
+      const handler = await loadHandler<TaskHandler>(fn);
+      taskHandlers[arnOf(fn)] = (input) => handler(input);
+    }
+    const sfn = await startLocalStepFunctions({ host, dataDir: join(dataDir, 'stepfunctions'), region: REGION, accountId: ACCOUNT, stateMachines: [{ name: STATE_MACHINE, definition }], taskHandlers });
+    closers.push(() => sfn.close());
+    process.env.AWS_ENDPOINT_URL_SFN = sfn.endpoint;
+    process.env[ENV.stateMachineArn] = sfn.stateMachineArn(STATE_MACHINE);
+
+    const http = await startLocalHttpApi({
+      host,
+      port: opts.port ?? 0,
+      routes: HTTP_ROUTES,
+      loadHandler: (fn) => loadHandler<HttpHandler>(fn),
+      cors: {
+        allowOrigins: opts.allowedOrigins ?? ['*'],
+        allowHeaders: ['authorization', 'content-type', 'if-match'],
+        allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+        exposeHeaders: ['etag', 'retry-after'],
+        maxAge: 600,
+      },
+    });
+    closers.push(() => http.close());
+
+    const apiKey = await ensureDevApiKey(dataDir);
+    return { httpUrl: http.url, wsUrl: ws.url, apiKey, bucket: BUCKET, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+/** Import a function's handler exactly as Lambda would load its entry file. */
+async function loadHandler<T>(fn: FunctionName): Promise<T> {
+  const mod = (await import(pathToFileURL(join(PROJECT_ROOT, functionEntry(fn))).href)) as { handler: T };
+  return mod.handler;
+}
+
+/** The dev admin key: created once per data folder, stored hashed in the table like any key. */
+async function ensureDevApiKey(dataDir: string): Promise<string> {
+  const { apiKeyStore } = await import('../functions/adapters/api-key-store.ts');
+  const file = join(dataDir, 'dev-api-key.json');
+  if (existsSync(file)) {
+    const saved = JSON.parse(await readFile(file, 'utf8')) as { apiKey: string; keyId: string };
+    await apiKeyStore.storeExisting(saved.apiKey, saved.keyId, { tenantId: DEV_TENANT, role: 'admin', name: 'local dev key' });
+    return saved.apiKey;
+  }
+  const issued = await apiKeyStore.issue({ tenantId: DEV_TENANT, role: 'admin', name: 'local dev key' });
+  await writeFile(file, JSON.stringify(issued), { mode: 0o600 });
+  return issued.apiKey;
+}
+
+/** Issue an extra API key on a running local stack (tests use one tenant each). */
+export async function issueApiKey(tenantId: string, role: 'admin' | 'member' | 'viewer' = 'admin'): Promise<string> {
+  const { apiKeyStore } = await import('../functions/adapters/api-key-store.ts');
+  return (await apiKeyStore.issue({ tenantId, role })).apiKey;
+}

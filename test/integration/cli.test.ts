@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const BIN = join(import.meta.dirname, '../../local/cli/bin.mjs');
+const SAMPLE = join(import.meta.dirname, '../fixtures/call-logs/att-voice.csv');
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'afp-cli-'));
+});
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function cli(args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args, '--data-dir', dataDir], { timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('ai-file-parser CLI on the embedded local stack', () => {
+  let jobId: string;
+
+  it('ingest --json prints only the final job and exits 0 on success', async () => {
+    const { code, stdout } = await cli(['ingest', SAMPLE, '--schema', 'call_record', '--json']);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const job = JSON.parse(lines[0]!) as { jobId: string; status: string; progress: Record<string, number> };
+    expect(job.status).toBe('succeeded');
+    expect(job.progress.rowsRead).toBe(job.progress.rowsWritten! + job.progress.rowsRejected!);
+    jobId = job.jobId;
+  });
+
+  it('keeps state across restarts: a new process lists the job', async () => {
+    const { code, stdout } = await cli(['jobs', 'list', '--json']);
+    expect(code).toBe(0);
+    const { items } = JSON.parse(stdout) as { items: { jobId: string }[] };
+    expect(items.map((j) => j.jobId)).toContain(jobId);
+    const records = await cli(['jobs', 'records', jobId, '--limit', '2']);
+    const page = JSON.parse(records.stdout) as { items: { counterpart_number: string }[] };
+    expect(page.items).toHaveLength(2);
+    expect(page.items[0]!.counterpart_number).toMatch(/^\+1\d{10}$/);
+  });
+
+  it('exits 1 with a failed job for an empty file', async () => {
+    const empty = join(dataDir, 'empty.csv');
+    await writeFile(empty, '');
+    const { code, stdout } = await cli(['ingest', empty, '--json']);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toMatchObject({ status: 'failed', error: { type: 'EmptyFileError' } });
+  });
+
+  it('exits 2 with a clear message for a missing file', async () => {
+    const { code, stderr } = await cli(['ingest', join(dataDir, 'nope.csv')]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/No such file/);
+  });
+
+  it('serve --json prints one line with the URLs and a key that works, and other commands use it', async () => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--json', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        createInterface({ input: child.stdout }).once('line', resolve);
+        child.once('exit', (c) => reject(new Error(`serve exited with ${c}`)));
+      });
+      const info = JSON.parse(line) as { httpUrl: string; wsUrl: string; apiKey: string };
+      expect(info.wsUrl).toMatch(/^ws:\/\//);
+      const res = await fetch(`${info.httpUrl}/v1/jobs`, { headers: { authorization: `Bearer ${info.apiKey}` } });
+      expect(res.status).toBe(200);
+      const { items } = (await res.json()) as { items: { jobId: string }[] };
+      expect(items.map((j) => j.jobId)).toContain(jobId);
+      // a second process on the same data folder talks to the running server
+      const listed = await cli(['jobs', 'get', jobId, '--json']);
+      expect(listed.code).toBe(0);
+      expect(JSON.parse(listed.stdout)).toMatchObject({ jobId, status: 'succeeded' });
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+  });
+});
