@@ -1,6 +1,6 @@
 import dynalite from 'dynalite';
 import type { AddressInfo } from 'node:net';
-import { CreateTableCommand, DynamoDBClient, ListTablesCommand, type AttributeDefinition, type GlobalSecondaryIndex, type KeySchemaElement } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, UpdateTableCommand, type AttributeDefinition, type GlobalSecondaryIndex, type KeySchemaElement } from '@aws-sdk/client-dynamodb';
 import type { TableDesign } from '../functions/shared/tables.ts';
 
 /** dynalite with its data on disk, so jobs and keys survive a restart of the local stack. */
@@ -21,13 +21,15 @@ export async function startLocalDynamo(opts: { dataDir: string; host: string; po
   };
 }
 
-/** Create the tables the CDK stack would create, from the same designs; existing ones are kept. */
+/**
+ * Create the tables the CDK stack would create, from the same designs. Existing tables
+ * are kept with their data; indexes added to a design since are created on them.
+ */
 export async function ensureTables(endpoint: string, designs: { design: TableDesign; tableName: string }[]) {
   const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   try {
     const existing = new Set((await client.send(new ListTablesCommand({}))).TableNames ?? []);
     for (const { design, tableName } of designs) {
-      if (existing.has(tableName)) continue;
       const attrs = new Map<string, AttributeDefinition>();
       const key = (pk: string, sk?: string): KeySchemaElement[] => {
         attrs.set(pk, { AttributeName: pk, AttributeType: 'S' });
@@ -40,6 +42,23 @@ export async function ensureTables(endpoint: string, designs: { design: TableDes
         KeySchema: key(i.partitionKey, i.sortKey),
         Projection: { ProjectionType: 'ALL' },
       }));
+      if (existing.has(tableName)) {
+        const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+        const have = new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+        for (const gsi of gsis.filter((g) => !have.has(g.IndexName))) {
+          await client.send(
+            new UpdateTableCommand({
+              TableName: tableName,
+              AttributeDefinitions: [...attrs.values()],
+              // dynalite (an older API level) wants a throughput even for on-demand tables.
+              GlobalSecondaryIndexUpdates: [
+                { Create: { IndexName: gsi.IndexName, KeySchema: gsi.KeySchema, Projection: gsi.Projection, ProvisionedThroughput: { ReadCapacityUnits: 5, WriteCapacityUnits: 5 } } },
+              ],
+            }),
+          );
+        }
+        continue;
+      }
       await client.send(
         new CreateTableCommand({
           TableName: tableName,

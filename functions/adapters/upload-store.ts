@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { documentClient } from './aws-clients.ts';
 import { tableName } from '../shared/config.ts';
@@ -36,6 +36,20 @@ export const uploadStore = {
     const session = Item as UploadSession | undefined;
     if (!session) return undefined;
     return session.expiresAtEpoch * 1000 < Date.now() && session.status === 'open' ? undefined : session;
+  },
+
+  /** The tenant's session for an S3 multipart upload id (what Uppy knows as uploadId). */
+  async getByUploadId(tenantId: string, uploadId: string): Promise<UploadSession | undefined> {
+    const { Items } = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName.uploads(),
+        IndexName: 'byUploadId',
+        KeyConditionExpression: 'tenantId = :t AND uploadId = :u',
+        ExpressionAttributeValues: { ':t': tenantId, ':u': uploadId },
+      }),
+    );
+    const found = Items?.[0] as UploadSession | undefined;
+    return found ? this.get(tenantId, found.sessionId) : undefined;
   },
 
   /**

@@ -12,11 +12,14 @@ import { toApiJob, type JobRecord } from '../core/jobs/job.ts';
 
 const STATUSES = ['queued', 'running', 'needs_mapping', 'succeeded', 'failed', 'cancelled'] as const;
 
-const createBody = z.object({
-  sessionId: z.string().min(1).max(64),
-  schema: schemaNameSchema.optional(),
-  options: jobOptionsSchema.optional(),
-});
+const createBody = z
+  .object({
+    sessionId: z.string().min(1).max(64).optional(),
+    uploadId: z.string().min(1).max(1024).optional(),
+    schema: schemaNameSchema.optional(),
+    options: jobOptionsSchema.optional(),
+  })
+  .refine((b) => Boolean(b.sessionId) !== Boolean(b.uploadId), { message: 'give exactly one of sessionId or uploadId', path: ['sessionId'] });
 
 async function requireJob(req: ApiRequest): Promise<JobRecord> {
   // Another tenant's id reads exactly like a missing one: 404, never 403.
@@ -35,7 +38,9 @@ async function create(req: ApiRequest) {
       throw new HttpError(400, 'invalid_request', 'Unknown schema', [{ field: 'schema', message: (err as Error).message }]);
     }
   }
-  const session = await uploadStore.get(req.principal.tenantId, body.sessionId);
+  const session = body.sessionId
+    ? await uploadStore.get(req.principal.tenantId, body.sessionId)
+    : await uploadStore.getByUploadId(req.principal.tenantId, body.uploadId ?? '');
   if (!session) throw notFound('Upload session');
   if (session.status !== 'completed') throw conflict(`Upload session is ${session.status}; complete the upload first`);
   const head = await objectStore.head(session.bucket, session.key);

@@ -3,6 +3,19 @@ import { publishStatus } from '../adapters/progress-notifier.ts';
 import { logger } from './logger.ts';
 import type { JobRecord } from '../core/jobs/job.ts';
 import type { Stage } from '../core/pipeline-types.ts';
+import { DomainError, TransientError } from '../core/errors.ts';
+import { StaleJobError } from '../adapters/job-store.ts';
+
+/**
+ * A failure that is ours, not the file's (a bug, an outage). The job shows a generic
+ * message; the detail goes to the log, where the jobId key finds it.
+ */
+export class InternalError extends Error {
+  constructor(stage: Stage, cause: unknown) {
+    super(`The ${stage} stage failed unexpectedly; the service logs have the details. Retrying the job may help.`, { cause });
+    this.name = 'InternalError';
+  }
+}
 
 interface StageInput {
   tenantId: string;
@@ -20,6 +33,10 @@ export async function runStage<T>(input: StageInput, stage: Stage, work: (job: J
     const job = await jobStore.enterStage(input.tenantId, input.jobId, input.attempt, stage);
     await publishStatus(job);
     return await work(job);
+  } catch (err) {
+    if (err instanceof DomainError || err instanceof TransientError || err instanceof StaleJobError) throw err;
+    logger.error('stage failed unexpectedly', { error: err as Error });
+    throw new InternalError(stage, err);
   } finally {
     logger.removeKeys(['tenantId', 'jobId', 'attempt', 'stage']);
   }

@@ -22,13 +22,13 @@ export const TABLES = {
     sortKey: 'jobId',
     indexes: [],
   },
-  /** upload sessions: pk tenantId, sk sessionId */
+  /** upload sessions: pk tenantId, sk sessionId; byUploadId finds one by its S3 upload id */
   uploads: {
     name: 'uploads',
     envName: 'UPLOADS_TABLE',
     partitionKey: 'tenantId',
     sortKey: 'sessionId',
-    indexes: [],
+    indexes: [{ indexName: 'byUploadId', partitionKey: 'tenantId', sortKey: 'uploadId' }],
     ttlAttribute: 'expiresAtEpoch',
   },
   /** pk is the SHA-256 of the key; the plaintext is never stored. byTenant lists a tenant's keys. */
