@@ -11,7 +11,8 @@ import { startLocalHttpApi, type HttpHandler } from './apigateway/http-api.ts';
 import { startLocalWebSocketApi, type WsHandler } from './apigateway/websocket-api.ts';
 import { ENV } from '../functions/shared/env-names.ts';
 import { TABLES } from '../functions/shared/tables.ts';
-import { HTTP_ROUTES, PIPELINE_FUNCTIONS, WS_ROUTES, functionEntry, type FunctionName } from '../functions/shared/routes.ts';
+import { HTTP_ROUTES, PIPELINE_FUNCTIONS, QUEUE_CONSUMERS, WS_ROUTES, functionEntry, type FunctionName } from '../functions/shared/routes.ts';
+import { startQueuePoller, type SqsHandler } from './sqs-event-source.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const REGION = 'us-east-1';
@@ -83,6 +84,9 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       [ENV.s3ForcePathStyle]: 'true',
       [ENV.uploadBucket]: BUCKET,
       [ENV.eventsQueueUrl]: sqs.queueUrls[`${PREFIX}-events`],
+      [ENV.webhooksQueueUrl]: sqs.queueUrls[`${PREFIX}-webhooks`],
+      // Local development and tests deliver webhooks to receivers on this machine.
+      [ENV.allowLoopbackWebhooks]: 'true',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
       POWERTOOLS_DEV: 'true',
     });
@@ -126,6 +130,19 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       },
     });
     closers.push(() => http.close());
+
+    for (const consumer of QUEUE_CONSUMERS) {
+      const name = `${PREFIX}-${consumer.queue}`;
+      const poller = startQueuePoller({
+        endpoint: sqs.endpoint,
+        queueUrl: sqs.queueUrls[name]!,
+        queueArn: `arn:aws:sqs:${REGION}:${ACCOUNT}:${name}`,
+        batchSize: consumer.batchSize,
+        functionName: `${PREFIX}-${consumer.fn}`,
+        loadHandler: () => loadHandler<SqsHandler>(consumer.fn),
+      });
+      closers.push(() => poller.stop());
+    }
 
     const apiKey = await ensureDevApiKey(dataDir);
     return { httpUrl: http.url, wsUrl: ws.url, apiKey, bucket: BUCKET, close };

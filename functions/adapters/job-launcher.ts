@@ -3,7 +3,7 @@ import { jobStore } from './job-store.ts';
 import { startPipeline } from './pipeline-starter.ts';
 import { logger } from '../shared/logger.ts';
 import type { JobRecord } from '../core/jobs/job.ts';
-import type { JobOptions, PipelineInput } from '../core/pipeline-types.ts';
+import type { JobOptions, JobStatus, MappingResult, PipelineInput, ResumePoint } from '../core/pipeline-types.ts';
 
 export const newJobId = () => `job_${ulid()}`;
 
@@ -35,6 +35,27 @@ export async function launchJob(req: LaunchRequest): Promise<JobRecord> {
     updatedAt: at,
   };
   await jobStore.create(job);
+  return startAttempt(job);
+}
+
+/**
+ * Start the next attempt of a finished job, reusing what earlier stages wrote. Returns
+ * undefined when the job is not in one of the allowed statuses (or another request
+ * started the attempt first).
+ */
+export async function resumeJob(
+  job: JobRecord,
+  allowed: JobStatus[],
+  resumeFrom: ResumePoint | undefined,
+  patch: { mapping?: MappingResult } = {},
+): Promise<JobRecord | undefined> {
+  const next = await jobStore.beginAttempt(job, allowed, resumeFrom, patch);
+  if (!next) return undefined;
+  return startAttempt(next, resumeFrom);
+}
+
+/** Start the execution of the job's current attempt; mark the job failed if that is impossible. */
+async function startAttempt(job: JobRecord, resumeFrom?: ResumePoint): Promise<JobRecord> {
   const input: PipelineInput = {
     tenantId: job.tenantId,
     jobId: job.jobId,
@@ -46,6 +67,7 @@ export async function launchJob(req: LaunchRequest): Promise<JobRecord> {
     size: job.source.size,
     schema: job.schema,
     options: job.options,
+    ...(resumeFrom ? { resumeFrom, classification: job.classification, parsed: job.parsed, mapping: job.mapping } : {}),
   };
   try {
     const { executionName } = await startPipeline(input);

@@ -3,7 +3,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { documentClient } from './aws-clients.ts';
 import { tableName } from '../shared/config.ts';
 import type { JobError, JobOutput, JobRecord } from '../core/jobs/job.ts';
-import type { Classification, JobStatus, MappingResult, Stage } from '../core/pipeline-types.ts';
+import type { Classification, JobStatus, MappingResult, ParseResult, ResumePoint, Stage } from '../core/pipeline-types.ts';
 
 /** Thrown when a conditional write loses: the job moved on (cancelled, newer attempt...). */
 export class StaleJobError extends Error {
@@ -137,7 +137,7 @@ export const jobStore = {
     attempt: number,
     stage: Stage,
     startedAt: string,
-    extra: { classification?: Classification; mapping?: MappingResult; rowsRead?: number; rowsSkipped?: number } = {},
+    extra: { classification?: Classification; parsed?: ParseResult; mapping?: MappingResult; rowsRead?: number; rowsSkipped?: number } = {},
   ): Promise<JobRecord> {
     const endedAt = now();
     const sets = ['stages.#st = :t', 'updatedAt = :u'];
@@ -154,6 +154,10 @@ export const jobStore = {
     if (extra.mapping) {
       sets.push('mapping = :m');
       values[':m'] = extra.mapping;
+    }
+    if (extra.parsed) {
+      sets.push('parsed = :p');
+      values[':p'] = extra.parsed;
     }
     if (extra.rowsRead !== undefined) {
       sets.push('progress.rowsRead = :r');
@@ -210,6 +214,56 @@ export const jobStore = {
         }),
       ),
     `job ${jobId} attempt ${attempt} is no longer running`);
+  },
+
+  /**
+   * Open the next attempt of a finished job (retry, confirmed mapping): attempt + 1,
+   * queued again, the reused stages' timings and counts kept and the rest cleared. The
+   * condition on (attempt, status) makes two concurrent retries start one attempt.
+   */
+  async beginAttempt(
+    job: JobRecord,
+    allowed: JobStatus[],
+    resumeFrom: ResumePoint | undefined,
+    patch: { mapping?: MappingResult } = {},
+  ): Promise<JobRecord | undefined> {
+    const kept: Stage[] = resumeFrom === 'map' ? ['classify', 'parse'] : resumeFrom === 'enrich' ? ['classify', 'parse', 'map'] : [];
+    const stages = Object.fromEntries(Object.entries(job.stages).filter(([s]) => kept.includes(s as Stage)));
+    const rowsRead = resumeFrom ? job.progress.rowsRead : 0;
+    const progress = { rowsRead, rowsWritten: 0, rowsRejected: 0, rowsSkipped: resumeFrom ? job.progress.rowsSkipped : 0, bytesRead: resumeFrom ? job.progress.bytesRead : 0 };
+    const values: Record<string, unknown> = {
+      ':a': job.attempt,
+      ':next': job.attempt + 1,
+      ':queued': 'queued',
+      ':stages': stages,
+      ':progress': progress,
+      ':u': now(),
+      ...Object.fromEntries(allowed.map((s, i) => [`:s${i}`, s])),
+    };
+    const sets = ['attempt = :next', '#s = :queued', 'stages = :stages', 'progress = :progress', 'updatedAt = :u'];
+    const removes = ['#e', 'finishedAt', '#o', 'stage'];
+    if (!resumeFrom) removes.push('parsed', 'classification', 'mapping');
+    if (patch.mapping) {
+      sets.push('mapping = :m');
+      values[':m'] = patch.mapping;
+    }
+    try {
+      const res = await documentClient().send(
+        new UpdateCommand({
+          TableName: tableName.jobs(),
+          Key: { tenantId: job.tenantId, jobId: job.jobId },
+          UpdateExpression: `SET ${sets.join(', ')} REMOVE ${removes.join(', ')}`,
+          ConditionExpression: `attempt = :a AND #s IN (${allowed.map((_, i) => `:s${i}`).join(', ')})`,
+          ExpressionAttributeNames: { '#s': 'status', '#e': 'error', '#o': 'output' },
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return res.Attributes as JobRecord;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return undefined;
+      throw err;
+    }
   },
 
   /**

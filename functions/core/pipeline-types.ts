@@ -27,6 +27,11 @@ export interface PipelineInput {
   size: number;
   schema: string;
   options: JobOptions;
+  /** set on a resumed attempt, with the earlier stages' results below */
+  resumeFrom?: ResumePoint;
+  classification?: Classification;
+  parsed?: ParseResult;
+  mapping?: MappingResult;
 }
 
 export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'pdf' | 'docx' | 'json' | 'ndjson' | 'unknown';
@@ -97,7 +102,11 @@ export interface EnrichChunkResult {
   rowsRejected: number;
 }
 
+/** Where a later attempt starts: after the stages whose output it reuses. */
+export type ResumePoint = 'map' | 'enrich';
+
 export interface PipelineState extends PipelineInput {
+  resumeFrom?: ResumePoint;
   classification?: Classification;
   parsed?: ParseResult;
   mapping?: MappingResult;

@@ -55,12 +55,14 @@ export async function parse(state: PipelineState): Promise<ParseResult> {
     await flush();
     if (rowsRead === 0) throw new NoDataRowsError('The file has a header row but no data rows');
     await jobStore.setParseProgress(state.tenantId, state.jobId, state.attempt, rowsRead, state.size);
+    const parsed: ParseResult = { rowsRead, headers: classification.headers, chunks };
     const done = await jobStore.exitStage(state.tenantId, state.jobId, state.attempt, 'parse', job.stages.parse?.startedAt ?? new Date().toISOString(), {
       rowsRead,
-      rowsSkipped: rows.skipped?.() ?? 0,
+      rowsSkipped: rows.skipped(),
+      parsed,
     });
     await publishProgress(done);
-    return { rowsRead, headers: classification.headers, chunks };
+    return parsed;
   });
 }
 

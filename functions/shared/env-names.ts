@@ -8,9 +8,18 @@ export const ENV = {
   uploadsTable: 'UPLOADS_TABLE',
   apiKeysTable: 'API_KEYS_TABLE',
   connectionsTable: 'CONNECTIONS_TABLE',
+  templatesTable: 'TEMPLATES_TABLE',
+  webhooksTable: 'WEBHOOKS_TABLE',
   uploadBucket: 'UPLOAD_BUCKET',
   stateMachineArn: 'STATE_MACHINE_ARN',
   eventsQueueUrl: 'EVENTS_QUEUE_URL',
+  webhooksQueueUrl: 'WEBHOOKS_QUEUE_URL',
+  /** Claude for mapping suggestions; absent = deterministic heuristics only */
+  anthropicApiKey: 'ANTHROPIC_API_KEY',
+  /** the Messages API base URL (tests point it at a local fake) */
+  anthropicBaseUrl: 'ANTHROPIC_BASE_URL',
+  /** "true" only on the local stack: lets webhooks target http://127.0.0.1 for development and tests */
+  allowLoopbackWebhooks: 'ALLOW_LOOPBACK_WEBHOOKS',
   /** https://{apiId}.execute-api.{region}.amazonaws.com/{stage} on AWS; the local WS adapter's URL locally. */
   wsManagementEndpoint: 'WS_MANAGEMENT_ENDPOINT',
   /** "true" for s3rver, which only speaks path-style addressing. */

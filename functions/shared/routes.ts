@@ -7,7 +7,12 @@ export type FunctionName =
   | 'api-health'
   | 'api-uploads'
   | 'api-jobs'
+  | 'api-templates'
+  | 'api-webhooks'
+  | 'api-admin'
   | 'ws'
+  | 'job-events'
+  | 'webhook-delivery'
   | 'classify'
   | 'parse'
   | 'map'
@@ -33,7 +38,46 @@ export const HTTP_ROUTES: HttpRoute[] = [
   { routeKey: 'GET /v1/jobs/{jobId}', fn: 'api-jobs' },
   { routeKey: 'GET /v1/jobs/{jobId}/records', fn: 'api-jobs' },
   { routeKey: 'GET /v1/jobs/{jobId}/errors', fn: 'api-jobs' },
+  { routeKey: 'GET /v1/jobs/{jobId}/output', fn: 'api-jobs' },
+  { routeKey: 'POST /v1/jobs/{jobId}/cancel', fn: 'api-jobs' },
+  { routeKey: 'POST /v1/jobs/{jobId}/retry', fn: 'api-jobs' },
+  { routeKey: 'DELETE /v1/jobs/{jobId}', fn: 'api-jobs' },
+  { routeKey: 'POST /v1/jobs/bulk', fn: 'api-jobs' },
+  { routeKey: 'GET /v1/jobs/stats', fn: 'api-jobs' },
+  { routeKey: 'GET /v1/jobs/{jobId}/mapping', fn: 'api-templates' },
+  { routeKey: 'PUT /v1/jobs/{jobId}/mapping', fn: 'api-templates' },
+  { routeKey: 'GET /v1/templates', fn: 'api-templates' },
+  { routeKey: 'POST /v1/templates', fn: 'api-templates' },
+  { routeKey: 'POST /v1/templates/suggest', fn: 'api-templates' },
+  { routeKey: 'GET /v1/templates/{templateId}', fn: 'api-templates' },
+  { routeKey: 'PUT /v1/templates/{templateId}', fn: 'api-templates' },
+  { routeKey: 'DELETE /v1/templates/{templateId}', fn: 'api-templates' },
+  { routeKey: 'GET /v1/templates/{templateId}/versions', fn: 'api-templates' },
+  { routeKey: 'GET /v1/schemas', fn: 'api-templates' },
+  { routeKey: 'POST /v1/schemas', fn: 'api-templates' },
+  { routeKey: 'GET /v1/schemas/{name}', fn: 'api-templates' },
+  { routeKey: 'GET /v1/webhooks', fn: 'api-webhooks' },
+  { routeKey: 'POST /v1/webhooks', fn: 'api-webhooks' },
+  { routeKey: 'GET /v1/webhooks/{webhookId}', fn: 'api-webhooks' },
+  { routeKey: 'PATCH /v1/webhooks/{webhookId}', fn: 'api-webhooks' },
+  { routeKey: 'DELETE /v1/webhooks/{webhookId}', fn: 'api-webhooks' },
+  { routeKey: 'POST /v1/webhooks/{webhookId}/test', fn: 'api-webhooks' },
+  { routeKey: 'POST /v1/webhooks/{webhookId}/rotate-secret', fn: 'api-webhooks' },
+  { routeKey: 'GET /v1/webhooks/{webhookId}/deliveries', fn: 'api-webhooks' },
+  { routeKey: 'POST /v1/webhooks/{webhookId}/deliveries/{deliveryId}/replay', fn: 'api-webhooks' },
+  { routeKey: 'GET /v1/metrics', fn: 'api-admin' },
+  { routeKey: 'GET /v1/api-keys', fn: 'api-admin' },
+  { routeKey: 'POST /v1/api-keys', fn: 'api-admin' },
+  { routeKey: 'DELETE /v1/api-keys/{keyId}', fn: 'api-admin' },
 ];
+
+/** SQS queues and the function each one triggers (an event source mapping on AWS, a poller locally). */
+export const QUEUE_CONSUMERS = [
+  /** job completion events -> one webhook delivery message per subscribed endpoint */
+  { queue: 'events', fn: 'job-events', batchSize: 10 },
+  /** one message per delivery attempt -> HTTP POST to the endpoint */
+  { queue: 'webhooks', fn: 'webhook-delivery', batchSize: 10 },
+] as const satisfies readonly { queue: string; fn: FunctionName; batchSize: number }[];
 
 /** WebSocket route keys; one function serves them all (routing by body.action). */
 export const WS_ROUTES = ['$connect', '$disconnect', '$default', 'subscribe', 'unsubscribe'] as const;

@@ -51,4 +51,28 @@ export const TABLES = {
     indexes: [{ indexName: 'byJob', partitionKey: 'jobKey', sortKey: 'connectionId' }],
     ttlAttribute: 'expiresAtEpoch',
   },
+  /**
+   * Templates (with every immutable version) and custom schemas, per tenant: pk tenantId,
+   * sk e.g. "TPL#<id>" (current), "TPL#<id>#V#00001" (versions), "SCHEMA#<name>".
+   * byFingerprint (pk "<tenantId>#<layout fingerprint>") finds the tenant's templates for a layout.
+   */
+  templates: {
+    name: 'templates',
+    envName: 'TEMPLATES_TABLE',
+    partitionKey: 'tenantId',
+    sortKey: 'sk',
+    indexes: [{ indexName: 'byFingerprint', partitionKey: 'fpKey', sortKey: 'sk' }],
+  },
+  /**
+   * Webhook endpoints and their delivery log: pk tenantId, sk "WH#<id>" (endpoint) or
+   * "DLV#<webhookId>#<deliveryId>" (one attempt log per delivery, newest ids sort last).
+   */
+  webhooks: {
+    name: 'webhooks',
+    envName: 'WEBHOOKS_TABLE',
+    partitionKey: 'tenantId',
+    sortKey: 'sk',
+    indexes: [],
+    ttlAttribute: 'expiresAtEpoch',
+  },
 } as const satisfies Record<string, TableDesign>;

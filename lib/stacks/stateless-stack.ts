@@ -15,6 +15,7 @@ import {
   type ThrottleSettings,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration, WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -24,6 +25,7 @@ import { ENV } from '../../functions/shared/env-names.ts';
 import {
   HTTP_ROUTES,
   PIPELINE_FUNCTIONS,
+  QUEUE_CONSUMERS,
   WS_FUNCTION,
   WS_ROUTES,
   type FunctionName,
@@ -35,6 +37,7 @@ import {
   bindTable,
   bindWebSocketManagement,
   type DataAccess,
+  type QueueAccess,
   type StateMachineAccess,
 } from '../bind.ts';
 import { AppFunction, PROJECT_ROOT } from '../constructs/app-function.ts';
@@ -50,8 +53,12 @@ interface FunctionSpec {
   memorySize: number;
   tables: Partial<Record<TableKey, DataAccess>>;
   uploadBucket?: DataAccess;
-  /** sends job completion events */
-  eventsQueue?: 'send';
+  /** job completion events: persist/job-status/api-jobs send, job-events consumes */
+  eventsQueue?: QueueAccess;
+  /** webhook delivery attempts: fanned out by job-events, consumed (and re-queued) by webhook-delivery */
+  webhooksQueue?: QueueAccess[];
+  /** may call Claude (ANTHROPIC_API_KEY from the deployer's environment at synth; absent = heuristics only) */
+  usesAi?: boolean;
   stateMachine?: StateMachineAccess;
   /** pushes job.progress / job.status to WebSocket subscribers */
   pushesProgress?: boolean;
@@ -89,7 +96,47 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     tables: { jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', connections: 'readWrite' },
     uploadBucket: 'readWrite',
     stateMachine: 'start',
+    eventsQueue: 'send',
     pushesProgress: true,
+  },
+  'api-templates': {
+    description: 'Templates, schemas, mapping suggestions and a job\'s mapping (confirm to resume)',
+    timeout: Duration.seconds(29),
+    memorySize: 512,
+    tables: { jobs: 'readWrite', uploads: 'read', apiKeys: 'read', templates: 'readWrite', connections: 'readWrite' },
+    uploadBucket: 'read',
+    stateMachine: 'start',
+    eventsQueue: 'send',
+    pushesProgress: true,
+    usesAi: true,
+  },
+  'api-webhooks': {
+    description: 'Webhook endpoints: CRUD, secret rotation, test, deliveries and replay',
+    timeout: Duration.seconds(29),
+    memorySize: 256,
+    tables: { apiKeys: 'read', webhooks: 'readWrite' },
+    webhooksQueue: ['send'],
+  },
+  'api-admin': {
+    description: 'API keys and service metrics (admin)',
+    timeout: Duration.seconds(29),
+    memorySize: 256,
+    tables: { jobs: 'read', apiKeys: 'readWrite' },
+  },
+  'job-events': {
+    description: 'Job completion events -> one webhook delivery per subscribed endpoint',
+    timeout: Duration.seconds(60),
+    memorySize: 256,
+    tables: { webhooks: 'readWrite' },
+    eventsQueue: 'consume',
+    webhooksQueue: ['send'],
+  },
+  'webhook-delivery': {
+    description: 'Deliver one signed webhook attempt; re-queue with backoff on failure',
+    timeout: Duration.seconds(60),
+    memorySize: 256,
+    tables: { webhooks: 'readWrite' },
+    webhooksQueue: ['send', 'consume'],
   },
   ws: {
     description: 'WebSocket $connect/$disconnect and job subscriptions',
@@ -102,7 +149,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Pipeline: sniff format, encoding, delimiter and header row; score templates',
     timeout: Duration.seconds(300),
     memorySize: 1024,
-    tables: { jobs: 'readWrite', connections: 'readWrite' },
+    tables: { jobs: 'readWrite', connections: 'readWrite', templates: 'read' },
     uploadBucket: 'readWrite',
     pushesProgress: true,
   },
@@ -118,9 +165,10 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Pipeline: map source columns to the target schema',
     timeout: Duration.seconds(300),
     memorySize: 1024,
-    tables: { jobs: 'readWrite', connections: 'readWrite' },
+    tables: { jobs: 'readWrite', connections: 'readWrite', templates: 'readWrite' },
     uploadBucket: 'readWrite',
     pushesProgress: true,
+    usesAi: true,
   },
   enrich: {
     description: 'Pipeline: normalise, enrich and validate one chunk',
@@ -316,8 +364,20 @@ export class StatelessStack extends Stack {
       }
       if (spec.uploadBucket) bindBucket(lambda, ENV.uploadBucket, stateful.uploadBucket, spec.uploadBucket);
       if (spec.eventsQueue) bindQueue(lambda, ENV.eventsQueueUrl, stateful.eventsQueue, spec.eventsQueue);
+      for (const access of spec.webhooksQueue ?? []) bindQueue(lambda, ENV.webhooksQueueUrl, stateful.webhooksQueue, access);
+      // The key comes from the deployer's environment; unset, mapping stays deterministic.
+      const aiKey = process.env[ENV.anthropicApiKey];
+      if (spec.usesAi && aiKey) lambda.addEnvironment(ENV.anthropicApiKey, aiKey);
       if (spec.stateMachine) bindStateMachine(lambda, ENV.stateMachineArn, this.stateMachine, spec.stateMachine);
       if (spec.pushesProgress) bindWebSocketManagement(lambda, this.webSocketStage);
+    }
+
+    // ---- Queue consumers: the same list the local stack polls ------------------------------
+    const queues = { events: stateful.eventsQueue, webhooks: stateful.webhooksQueue };
+    for (const consumer of QUEUE_CONSUMERS) {
+      functions[consumer.fn].addEventSource(
+        new SqsEventSource(queues[consumer.queue], { batchSize: consumer.batchSize, reportBatchItemFailures: true }),
+      );
     }
 
     // ---- Outputs (read by the CLI's --endpoint users and by operators) ----------------------

@@ -148,6 +148,7 @@ describe('local Step Functions running the real pipeline ASL', () => {
     const { events = [] } = await client.send(new GetExecutionHistoryCommand({ executionArn: arn, maxResults: 1000 }));
     const entered = events.filter((e) => e.type?.endsWith('StateEntered')).map((e) => `${e.type}:${e.stateEnteredEventDetails?.name}`);
     expect(entered.filter((e) => !e.includes('EnrichChunk'))).toEqual([
+      'ChoiceStateEntered:ResumeFrom',
       'TaskStateEntered:Classify',
       'TaskStateEntered:Parse',
       'TaskStateEntered:Map',

@@ -1,4 +1,4 @@
-import type { Classification, JobOptions, JobStatus, MappingResult, Stage } from '../pipeline-types.ts';
+import type { Classification, JobOptions, JobStatus, MappingResult, ParseResult, ResumePoint, Stage } from '../pipeline-types.ts';
 
 /** A job as stored (one DynamoDB item per job; rows live in S3). */
 export interface JobRecord {
@@ -13,6 +13,8 @@ export interface JobRecord {
   progress: { rowsRead: number; rowsWritten: number; rowsRejected: number; rowsSkipped: number; bytesRead: number };
   stages: Partial<Record<Stage, { startedAt: string; endedAt?: string; durationMs?: number }>>;
   classification?: Classification;
+  /** Parse's chunk list: what a later attempt reuses instead of parsing again */
+  parsed?: ParseResult;
   mapping?: MappingResult;
   error?: JobError;
   output?: JobOutput;
@@ -104,6 +106,19 @@ export function toApiJob(job: JobRecord) {
 }
 
 export type ApiJob = ReturnType<typeof toApiJob>;
+
+/**
+ * Where a retry can pick up: after the last stage whose output is still good. A failure
+ * in Classify or Parse starts over; in Map, Map runs again on the parsed chunks; in
+ * Enrich or Persist, the chunks are enriched again with the stored mapping.
+ */
+export function resumePointFor(job: Pick<JobRecord, 'parsed' | 'mapping' | 'classification' | 'error' | 'stage'>): ResumePoint | undefined {
+  const failedStage = job.error?.stage ?? job.stage;
+  if (!job.classification || !job.parsed) return undefined;
+  if (failedStage === 'map' || !job.mapping) return 'map';
+  if (failedStage === 'enrich' || failedStage === 'persist') return job.mapping.status === 'mapped' ? 'enrich' : 'map';
+  return undefined;
+}
 
 /** Execution names must be unique per state machine: one per attempt. */
 export const executionNameFor = (jobId: string, attempt: number) => `${jobId}-${attempt}`;
