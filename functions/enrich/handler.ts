@@ -17,9 +17,10 @@ export async function enrichChunk(input: EnrichChunkInput): Promise<EnrichChunkR
     const { chunk, mapping } = input;
     const bucket = job.source.bucket;
     const schema = getSchema(mapping.schema);
-    // Classify found the header row that Parse used, so these are the chunk's columns.
-    const headers = job.classification?.headers;
-    if (!headers?.length) throw new Error('Enrich needs the header row found by Classify');
+    // The columns of the parsed rows, as Parse wrote them (a multi-section file's sections
+    // are unified into one header), so cells line up with the mapping's column indexes.
+    const headers = job.parsed?.headers ?? job.classification?.headers;
+    if (!headers?.length) throw new Error('Enrich needs the headers of the parsed rows');
     const build = createRecordBuilder(mapping, schema, input.options ?? {}, headers);
     const text = (await objectStore.readAll(bucket, chunk.key)).toString('utf8');
     const records: string[] = [];
