@@ -26,12 +26,14 @@ export function bindBucket(fn: LambdaFunction, envName: EnvName, bucket: IBucket
   else bucket.grantReadWrite(fn);
 }
 
-export type QueueAccess = 'send' | 'consume';
+/** depth: only GetQueueAttributes, for metrics. */
+export type QueueAccess = 'send' | 'consume' | 'depth';
 
 export function bindQueue(fn: LambdaFunction, envName: EnvName, queue: IQueue, access: QueueAccess): void {
   fn.addEnvironment(envName, queue.queueUrl);
   if (access === 'send') queue.grantSendMessages(fn);
-  else queue.grantConsumeMessages(fn);
+  else if (access === 'consume') queue.grantConsumeMessages(fn);
+  else queue.grant(fn, 'sqs:GetQueueAttributes');
 }
 
 /** start: start, describe and stop executions (jobs, cancel, retry); read: health checks. */

@@ -85,6 +85,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       [ENV.uploadBucket]: BUCKET,
       [ENV.eventsQueueUrl]: sqs.queueUrls[`${PREFIX}-events`],
       [ENV.webhooksQueueUrl]: sqs.queueUrls[`${PREFIX}-webhooks`],
+      [ENV.eventsDlqUrl]: sqs.queueUrls[`${PREFIX}-events-dlq`],
+      [ENV.webhooksDlqUrl]: sqs.queueUrls[`${PREFIX}-webhooks-dlq`],
       // Local development and tests deliver webhooks to receivers on this machine.
       [ENV.allowLoopbackWebhooks]: 'true',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from './aws-clients.ts';
 import { tableName } from '../shared/config.ts';
 import { generateApiKey, hashApiKey, type Principal, type Role } from '../core/auth/api-keys.ts';
@@ -11,6 +11,56 @@ export const apiKeyStore = {
     );
     if (!Item || Item.revokedAt) return undefined;
     return { tenantId: String(Item.tenantId), role: Item.role as Role, keyId: String(Item.keyId) };
+  },
+
+  /** The tenant's keys, without hashes: id, name, role, created, revoked. */
+  async list(tenantId: string) {
+    const items: Record<string, unknown>[] = [];
+    let lastKey: Record<string, unknown> | undefined;
+    do {
+      const res = await documentClient().send(
+        new QueryCommand({
+          TableName: tableName.apiKeys(),
+          IndexName: 'byTenant',
+          KeyConditionExpression: 'tenantId = :t',
+          ExpressionAttributeValues: { ':t': tenantId },
+          ExclusiveStartKey: lastKey,
+        }),
+      );
+      items.push(...(res.Items ?? []));
+      lastKey = res.LastEvaluatedKey;
+    } while (lastKey);
+    return items.map((i) => ({
+      keyId: String(i.keyId),
+      name: (i.name as string | undefined) ?? null,
+      role: i.role as Role,
+      createdAt: String(i.createdAt),
+      revokedAt: (i.revokedAt as string | undefined) ?? null,
+    }));
+  },
+
+  /** Revoke a tenant's key by id; false when the tenant has no such key. */
+  async revoke(tenantId: string, keyId: string): Promise<boolean> {
+    const res = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName.apiKeys(),
+        IndexName: 'byTenant',
+        KeyConditionExpression: 'tenantId = :t AND keyId = :k',
+        ExpressionAttributeValues: { ':t': tenantId, ':k': keyId },
+      }),
+    );
+    const item = res.Items?.[0];
+    if (!item) return false;
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName.apiKeys(),
+        Key: { keyHash: item.keyHash },
+        UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :now)',
+        ConditionExpression: 'tenantId = :t',
+        ExpressionAttributeValues: { ':now': new Date().toISOString(), ':t': tenantId },
+      }),
+    );
+    return true;
   },
 
   /** Issue a key for a tenant and return its plaintext (shown once). */

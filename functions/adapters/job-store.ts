@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { documentClient } from './aws-clients.ts';
 import { tableName } from '../shared/config.ts';
@@ -214,6 +214,74 @@ export const jobStore = {
         }),
       ),
     `job ${jobId} attempt ${attempt} is no longer running`);
+  },
+
+  /**
+   * Cancel the current attempt: only from queued, running or needs_mapping. Returns the
+   * cancelled job, or undefined when it had already left those states.
+   */
+  async cancel(job: JobRecord): Promise<JobRecord | undefined> {
+    const at = now();
+    try {
+      const res = await documentClient().send(
+        new UpdateCommand({
+          TableName: tableName.jobs(),
+          Key: { tenantId: job.tenantId, jobId: job.jobId },
+          UpdateExpression: 'SET #s = :cancelled, updatedAt = :u, finishedAt = :u',
+          ConditionExpression: 'attempt = :a AND #s IN (:queued, :running, :nm)',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':cancelled': 'cancelled', ':u': at, ':a': job.attempt, ':queued': 'queued', ':running': 'running', ':nm': 'needs_mapping' },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return res.Attributes as JobRecord;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return undefined;
+      throw err;
+    }
+  },
+
+  /** Delete a job that is not in flight; false when it is queued or running (or gone). */
+  async delete(job: JobRecord): Promise<boolean> {
+    try {
+      await documentClient().send(
+        new DeleteCommand({
+          TableName: tableName.jobs(),
+          Key: { tenantId: job.tenantId, jobId: job.jobId },
+          ConditionExpression: 'attribute_exists(jobId) AND NOT (#s IN (:queued, :running))',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':queued': 'queued', ':running': 'running' },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  },
+
+  /**
+   * Jobs created since an instant, newest first, at most `max` (stats windows). Job ids
+   * are ULIDs, so the sort key itself bounds the query to the window.
+   */
+  async listSince(tenantId: string, sinceJobIdPrefix: string, max: number): Promise<JobRecord[]> {
+    const items: JobRecord[] = [];
+    let lastKey: Record<string, unknown> | undefined;
+    do {
+      const res = await documentClient().send(
+        new QueryCommand({
+          TableName: tableName.jobs(),
+          KeyConditionExpression: 'tenantId = :t AND jobId >= :from',
+          ExpressionAttributeValues: { ':t': tenantId, ':from': sinceJobIdPrefix },
+          ScanIndexForward: false,
+          Limit: Math.min(500, max - items.length),
+          ExclusiveStartKey: lastKey,
+        }),
+      );
+      items.push(...((res.Items ?? []) as JobRecord[]));
+      lastKey = res.LastEvaluatedKey;
+    } while (lastKey && items.length < max);
+    return items;
   },
 
   /**

@@ -1,4 +1,4 @@
-import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { ExecutionAlreadyExists, ExecutionDoesNotExist, StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { sfnClient } from './aws-clients.ts';
 import { requiredEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
@@ -19,4 +19,18 @@ export async function startPipeline(input: PipelineInput): Promise<{ executionNa
     if (!(err instanceof ExecutionAlreadyExists)) throw err;
   }
   return { executionName };
+}
+
+/** The ARN of a job attempt's execution, derived from the state machine's (same on AWS and locally). */
+export function executionArnFor(executionName: string): string {
+  return `${requiredEnv(ENV.stateMachineArn).replace(':stateMachine:', ':execution:')}:${executionName}`;
+}
+
+/** Stop an attempt's execution; an execution that already ended or never started is fine. */
+export async function stopPipeline(executionName: string, cause: string): Promise<void> {
+  try {
+    await sfnClient().send(new StopExecutionCommand({ executionArn: executionArnFor(executionName), cause, error: 'JobCancelled' }));
+  } catch (err) {
+    if (!(err instanceof ExecutionDoesNotExist)) throw err;
+  }
 }

@@ -1,14 +1,21 @@
 import { z } from 'zod';
-import { httpApi, json, pageQuery, parseBody, parseQuery, type ApiRequest } from '../shared/http.ts';
+import { httpApi, json, noContent, pageQuery, parseBody, parseQuery, type ApiRequest } from '../shared/http.ts';
 import { HttpError, conflict, notFound } from '../shared/http-errors.ts';
 import { jobOptionsSchema, schemaNameSchema } from '../shared/job-request.ts';
 import { jobStore } from '../adapters/job-store.ts';
 import { uploadStore } from '../adapters/upload-store.ts';
 import { objectStore } from '../adapters/object-store.ts';
-import { launchJob } from '../adapters/job-launcher.ts';
+import { launchJob, resumeJob } from '../adapters/job-launcher.ts';
+import { stopPipeline } from '../adapters/pipeline-starter.ts';
+import { emitJobEvent } from '../adapters/event-queue.ts';
+import { publishStatus } from '../adapters/progress-notifier.ts';
+import { downloadUrl } from '../adapters/job-output.ts';
+import { ACTION_ALLOWED, jobIdFloor } from '../core/jobs/job-actions.ts';
+import { computeJobStats } from '../core/jobs/stats.ts';
+import { jobKeys } from '../core/jobs/keys.ts';
 import { decodePageCursor, readNdjsonPage } from '../adapters/ndjson-pages.ts';
 import { getSchema } from '../core/schemas/index.ts';
-import { toApiJob, type JobRecord } from '../core/jobs/job.ts';
+import { executionNameFor, resumePointFor, toApiJob, type JobRecord } from '../core/jobs/job.ts';
 
 const STATUSES = ['queued', 'running', 'needs_mapping', 'succeeded', 'failed', 'cancelled'] as const;
 
@@ -73,10 +80,117 @@ async function pageOutput(req: ApiRequest, which: 'recordsKeys' | 'errorsKeys') 
   return json(200, page);
 }
 
+const conflictFor = (action: string, job: JobRecord) =>
+  new HttpError(409, 'conflict', `Cannot ${action} a job that is ${job.status}`, { status: job.status });
+
+/**
+ * Cancel: stop the execution, then mark the attempt cancelled (idempotent: cancelling a
+ * cancelled job answers it as it is). Stages that are still running find the job no
+ * longer running at their next write and stop there.
+ */
+async function cancelJob(job: JobRecord): Promise<JobRecord> {
+  if (job.status === 'cancelled') return job;
+  if (!ACTION_ALLOWED.cancel.includes(job.status)) throw conflictFor('cancel', job);
+  const cancelled = await jobStore.cancel(job);
+  if (!cancelled) {
+    const now = await jobStore.get(job.tenantId, job.jobId);
+    if (now?.status === 'cancelled') return now;
+    throw conflictFor('cancel', now ?? job);
+  }
+  // By its derived name: a queued job's execution may have started before its name was recorded.
+  if (job.status !== 'needs_mapping') await stopPipeline(executionNameFor(job.jobId, job.attempt), 'Cancelled through the API');
+  await emitJobEvent('job.cancelled', cancelled);
+  await publishStatus(cancelled);
+  return cancelled;
+}
+
+/** Retry: a new attempt (execution <jobId>-<attempt>) resuming after the last good stage. */
+async function retryJob(job: JobRecord): Promise<JobRecord> {
+  if (!ACTION_ALLOWED.retry.includes(job.status)) throw conflictFor('retry', job);
+  const next = await resumeJob(job, ACTION_ALLOWED.retry, resumePointFor(job));
+  if (!next) throw conflictFor('retry', (await jobStore.get(job.tenantId, job.jobId)) ?? job);
+  return next;
+}
+
+/** Delete: the job and everything it wrote to S3; never while it runs. The upload stays. */
+async function deleteJob(job: JobRecord): Promise<void> {
+  if (!ACTION_ALLOWED.delete.includes(job.status)) throw conflictFor('delete', job);
+  await objectStore.deletePrefix(job.source.bucket, `${jobKeys.prefix(job.tenantId, job.jobId)}/`);
+  if (!(await jobStore.delete(job))) throw conflictFor('delete', (await jobStore.get(job.tenantId, job.jobId)) ?? job);
+}
+
+const bulkBody = z.object({
+  action: z.enum(['retry', 'cancel', 'delete']),
+  jobIds: z.array(z.string().min(1).max(64)).min(1).max(100),
+});
+
+/** One result per id, in request order; a failure of one id never fails the others. */
+async function bulk(req: ApiRequest) {
+  const { action, jobIds } = parseBody(req.event, bulkBody);
+  const unique = [...new Set(jobIds)];
+  const results = new Map<string, unknown>();
+  const queue = [...unique];
+  const worker = async () => {
+    for (let jobId = queue.shift(); jobId; jobId = queue.shift()) {
+      try {
+        const job = await jobStore.get(req.principal.tenantId, jobId);
+        if (!job) throw notFound('Job');
+        if (action === 'delete') {
+          await deleteJob(job);
+          results.set(jobId, { jobId, ok: true, status: 'deleted' });
+        } else {
+          const done = action === 'cancel' ? await cancelJob(job) : await retryJob(job);
+          results.set(jobId, { jobId, ok: true, status: done.status, attempt: done.attempt });
+        }
+      } catch (err) {
+        const e = err instanceof HttpError ? err : null;
+        results.set(jobId, { jobId, ok: false, error: { code: e?.code ?? 'internal_error', message: e?.message ?? 'Something went wrong on our side' } });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(5, unique.length) }, worker));
+  return json(200, { action, results: jobIds.map((id) => results.get(id)) });
+}
+
+async function output(req: ApiRequest) {
+  const { format } = parseQuery(req.event, z.object({ format: z.enum(['ndjson', 'csv']).default('ndjson') }));
+  const job = await requireJob(req);
+  if (!job.output) throw new HttpError(409, 'conflict', `Job is ${job.status}; output exists once it has succeeded`, { status: job.status });
+  return json(200, { format, ...(await downloadUrl(job, format)) });
+}
+
+const STATS_MAX_JOBS = 5000;
+
+async function stats(req: ApiRequest) {
+  const q = parseQuery(
+    req.event,
+    z.object({
+      from: z.iso.datetime({ offset: true }).optional(),
+      to: z.iso.datetime({ offset: true }).optional(),
+    }),
+  );
+  const to = q.to ?? new Date().toISOString();
+  const from = q.from ?? new Date(Date.parse(to) - 24 * 60 * 60 * 1000).toISOString();
+  const jobs = (await jobStore.listSince(req.principal.tenantId, jobIdFloor(from), STATS_MAX_JOBS)).filter((j) => j.createdAt <= to);
+  return json(200, { ...computeJobStats(jobs, { from, to }), truncated: jobs.length >= STATS_MAX_JOBS });
+}
+
 export const handler = httpApi({
   'POST /v1/jobs': { role: 'member', handle: create },
   'GET /v1/jobs': { role: 'viewer', handle: list },
   'GET /v1/jobs/{jobId}': { role: 'viewer', handle: get },
   'GET /v1/jobs/{jobId}/records': { role: 'viewer', handle: (req) => pageOutput(req, 'recordsKeys') },
   'GET /v1/jobs/{jobId}/errors': { role: 'viewer', handle: (req) => pageOutput(req, 'errorsKeys') },
+  'GET /v1/jobs/{jobId}/output': { role: 'viewer', handle: output },
+  'POST /v1/jobs/{jobId}/cancel': { role: 'member', handle: async (req) => json(200, toApiJob(await cancelJob(await requireJob(req)))) },
+  'POST /v1/jobs/{jobId}/retry': { role: 'member', handle: async (req) => json(202, toApiJob(await retryJob(await requireJob(req)))) },
+  'DELETE /v1/jobs/{jobId}': {
+    role: 'member',
+    handle: async (req) => {
+      await deleteJob(await requireJob(req));
+      return noContent();
+    },
+  },
+  'POST /v1/jobs/bulk': { role: 'member', handle: bulk },
+  'GET /v1/jobs/stats': { role: 'viewer', handle: stats },
 });

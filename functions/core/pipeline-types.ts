@@ -100,6 +100,8 @@ export interface EnrichChunkResult {
   errorsKey: string;
   rowsWritten: number;
   rowsRejected: number;
+  /** record fields seen in this chunk, first-seen order (CSV output columns) */
+  columns?: string[];
 }
 
 /** Where a later attempt starts: after the stages whose output it reuses. */

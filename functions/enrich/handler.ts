@@ -26,6 +26,7 @@ export async function enrichChunk(input: EnrichChunkInput): Promise<EnrichChunkR
     const records: string[] = [];
     const errors: string[] = [];
     let rowsRejected = 0;
+    const columns = new Set<string>();
     let start = 0;
     while (start < text.length) {
       let end = text.indexOf('\n', start);
@@ -35,6 +36,7 @@ export async function enrichChunk(input: EnrichChunkInput): Promise<EnrichChunkR
         const result = parseError ? { ok: false as const, errors: [{ row, reason: parseError }] } : build(cells, row);
         if (result.ok) {
           records.push(JSON.stringify(result.record));
+          for (const k in result.record) columns.add(k);
           // An optional field that could not be read: the row is kept, the report says what was dropped.
           for (const w of result.warnings ?? []) errors.push(JSON.stringify({ ...w, severity: 'warning' }));
         } else {
@@ -53,7 +55,7 @@ export async function enrichChunk(input: EnrichChunkInput): Promise<EnrichChunkR
     ]);
     const updated = await jobStore.addEnrichProgress(input.tenantId, input.jobId, input.attempt, records.length, rowsRejected);
     await publishProgress(updated);
-    return { index: chunk.index, recordsKey, errorsKey, rowsWritten: records.length, rowsRejected };
+    return { index: chunk.index, recordsKey, errorsKey, rowsWritten: records.length, rowsRejected, columns: [...columns] };
   });
 }
 

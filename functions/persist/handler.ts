@@ -32,6 +32,7 @@ export async function persist(state: PipelineState) {
       recordsKeys: chunks.map((c) => c.recordsKey),
       errorsKeys: chunks.map((c) => c.errorsKey),
       manifestKey: jobKeys.manifest(state.tenantId, state.jobId, state.attempt),
+      columns: [...new Set(chunks.flatMap((c) => c.columns ?? []))],
     };
     const counts = { rowsRead: parsed.rowsRead, rowsWritten, rowsRejected };
     const manifest = { jobId: state.jobId, attempt: state.attempt, schema: state.mapping?.schema, counts, records: output.recordsKeys, errors: output.errorsKeys, mapping: state.mapping };

@@ -14,6 +14,8 @@ export const ENV = {
   stateMachineArn: 'STATE_MACHINE_ARN',
   eventsQueueUrl: 'EVENTS_QUEUE_URL',
   webhooksQueueUrl: 'WEBHOOKS_QUEUE_URL',
+  eventsDlqUrl: 'EVENTS_DLQ_URL',
+  webhooksDlqUrl: 'WEBHOOKS_DLQ_URL',
   /** Claude for mapping suggestions; absent = deterministic heuristics only */
   anthropicApiKey: 'ANTHROPIC_API_KEY',
   /** the Messages API base URL (tests point it at a local fake) */

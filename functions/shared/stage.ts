@@ -5,6 +5,7 @@ import type { JobRecord } from '../core/jobs/job.ts';
 import type { Stage } from '../core/pipeline-types.ts';
 import { DomainError, TransientError } from '../core/errors.ts';
 import { StaleJobError } from '../adapters/job-store.ts';
+import { maybeInjectFault } from './fault-injection.ts';
 
 /**
  * A failure that is ours, not the file's (a bug, an outage). The job shows a generic
@@ -32,6 +33,7 @@ export async function runStage<T>(input: StageInput, stage: Stage, work: (job: J
   try {
     const job = await jobStore.enterStage(input.tenantId, input.jobId, input.attempt, stage);
     await publishStatus(job);
+    maybeInjectFault(stage, input.tenantId);
     return await work(job);
   } catch (err) {
     if (err instanceof DomainError || err instanceof TransientError || err instanceof StaleJobError) throw err;

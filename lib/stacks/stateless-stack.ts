@@ -57,6 +57,8 @@ interface FunctionSpec {
   eventsQueue?: QueueAccess;
   /** webhook delivery attempts: fanned out by job-events, consumed (and re-queued) by webhook-delivery */
   webhooksQueue?: QueueAccess[];
+  /** reads queue and DLQ depths (GET /v1/metrics) */
+  queueDepths?: boolean;
   /** may call Claude (ANTHROPIC_API_KEY from the deployer's environment at synth; absent = heuristics only) */
   usesAi?: boolean;
   stateMachine?: StateMachineAccess;
@@ -122,6 +124,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     timeout: Duration.seconds(29),
     memorySize: 256,
     tables: { jobs: 'read', apiKeys: 'readWrite' },
+    queueDepths: true,
   },
   'job-events': {
     description: 'Job completion events -> one webhook delivery per subscribed endpoint',
@@ -365,6 +368,12 @@ export class StatelessStack extends Stack {
       if (spec.uploadBucket) bindBucket(lambda, ENV.uploadBucket, stateful.uploadBucket, spec.uploadBucket);
       if (spec.eventsQueue) bindQueue(lambda, ENV.eventsQueueUrl, stateful.eventsQueue, spec.eventsQueue);
       for (const access of spec.webhooksQueue ?? []) bindQueue(lambda, ENV.webhooksQueueUrl, stateful.webhooksQueue, access);
+      if (spec.queueDepths) {
+        bindQueue(lambda, ENV.eventsQueueUrl, stateful.eventsQueue, 'depth');
+        bindQueue(lambda, ENV.webhooksQueueUrl, stateful.webhooksQueue, 'depth');
+        bindQueue(lambda, ENV.eventsDlqUrl, stateful.eventsDeadLetterQueue, 'depth');
+        bindQueue(lambda, ENV.webhooksDlqUrl, stateful.webhooksDeadLetterQueue, 'depth');
+      }
       // The key comes from the deployer's environment; unset, mapping stays deterministic.
       const aiKey = process.env[ENV.anthropicApiKey];
       if (spec.usesAi && aiKey) lambda.addEnvironment(ENV.anthropicApiKey, aiKey);

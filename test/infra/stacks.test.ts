@@ -296,7 +296,7 @@ describe('StatelessStack', () => {
       'api-jobs': [...tables, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
       'api-templates': [...tables, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
       'api-webhooks': [ENV.apiKeysTable, ENV.webhooksTable, ENV.webhooksQueueUrl],
-      'api-admin': [ENV.jobsTable, ENV.apiKeysTable],
+      'api-admin': [ENV.jobsTable, ENV.apiKeysTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl, ENV.eventsDlqUrl, ENV.webhooksDlqUrl],
       'job-events': [ENV.webhooksTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl],
       'webhook-delivery': [ENV.webhooksTable, ENV.webhooksQueueUrl],
       ws: [ENV.jobsTable, ENV.apiKeysTable, ENV.connectionsTable, ENV.wsManagementEndpoint],
@@ -321,7 +321,11 @@ describe('StatelessStack', () => {
       [ENV.apiKeysTable]: 'dynamodb:GetItem',
       [ENV.connectionsTable]: 'dynamodb:GetItem',
       [ENV.uploadBucket]: 's3:GetObject*',
-      [ENV.eventsQueueUrl]: 'sqs:SendMessage',
+      // common to send, consume and depth grants: the env var's queue is the granted one
+      [ENV.eventsQueueUrl]: 'sqs:GetQueueAttributes',
+      [ENV.webhooksQueueUrl]: 'sqs:GetQueueAttributes',
+      [ENV.eventsDlqUrl]: 'sqs:GetQueueAttributes',
+      [ENV.webhooksDlqUrl]: 'sqs:GetQueueAttributes',
     };
     let checked = 0;
     for (const fn of ALL_FUNCTIONS) {

@@ -35,6 +35,8 @@ export interface JobOutput {
   recordsKeys: string[];
   errorsKeys: string[];
   manifestKey: string;
+  /** every record field, first-seen order: the columns of the CSV download */
+  columns?: string[];
 }
 
 export const TERMINAL_STATUSES: readonly JobStatus[] = ['succeeded', 'failed', 'cancelled', 'needs_mapping'];

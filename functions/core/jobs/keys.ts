@@ -14,6 +14,8 @@ export const jobKeys = {
   errorsPart: (tenantId: string, jobId: string, attempt: number, index: number) =>
     `${base(tenantId, jobId)}/a${attempt}/errors/part-${pad(index)}.ndjson`,
   manifest: (tenantId: string, jobId: string, attempt: number) => `${base(tenantId, jobId)}/a${attempt}/manifest.json`,
+  download: (tenantId: string, jobId: string, attempt: number, format: 'ndjson' | 'csv') =>
+    `${base(tenantId, jobId)}/a${attempt}/download/records.${format}`,
 };
 
 /** Where an upload session's object goes; the tenant prefix keeps tenants apart in the bucket. */

@@ -8,11 +8,14 @@ export const jobsCommand: Command = {
     '  jobs get <jobId> [--json]',
     '  jobs records <jobId> [--limit N] [--cursor C]      (JSON)',
     '  jobs errors <jobId> [--limit N] [--cursor C]       (JSON)',
+    '  jobs cancel|retry|delete <jobId> [--json]',
+    '  jobs output <jobId> [--format ndjson|csv]          a short-lived download URL',
+    '  jobs stats [--json]',
   ].join('\n'),
   async run(argv) {
     const { values: flags, positionals } = parseArgs({
       args: argv,
-      options: { ...GLOBAL_OPTIONS, status: { type: 'string' }, limit: { type: 'string' }, cursor: { type: 'string' } },
+      options: { ...GLOBAL_OPTIONS, status: { type: 'string' }, limit: { type: 'string' }, cursor: { type: 'string' }, format: { type: 'string' } },
       allowPositionals: true,
       strict: true,
     });
@@ -46,8 +49,33 @@ export const jobsCommand: Command = {
           printJson(await target.api.get<unknown>(`/v1/jobs/${encodeURIComponent(jobId)}/${sub}?${page}`));
           return 0;
         }
+        case 'cancel':
+        case 'retry': {
+          if (!jobId) throw new Error(`jobs ${sub} needs a job id`);
+          const job = await target.api.post<ApiJob>(`/v1/jobs/${encodeURIComponent(jobId)}/${sub}`);
+          if (flags.json) printJson(job);
+          else process.stdout.write(`${job.jobId}: ${job.status} (attempt ${job.attempt})\n`);
+          return 0;
+        }
+        case 'delete': {
+          if (!jobId) throw new Error('jobs delete needs a job id');
+          await target.api.delete(`/v1/jobs/${encodeURIComponent(jobId)}`);
+          if (!flags.json) process.stdout.write(`${jobId}: deleted\n`);
+          return 0;
+        }
+        case 'output': {
+          if (!jobId) throw new Error('jobs output needs a job id');
+          const res = await target.api.get<{ url: string }>(`/v1/jobs/${encodeURIComponent(jobId)}/output?format=${encodeURIComponent(flags.format ?? 'ndjson')}`);
+          if (flags.json) printJson(res);
+          else process.stdout.write(`${res.url}\n`);
+          return 0;
+        }
+        case 'stats': {
+          printJson(await target.api.get('/v1/jobs/stats'), !flags.json);
+          return 0;
+        }
         default:
-          throw new Error(`Unknown jobs command '${sub ?? ''}': use list, get, records or errors`);
+          throw new Error(`Unknown jobs command '${sub ?? ''}': use list, get, records, errors, cancel, retry, delete, output or stats`);
       }
     });
   },

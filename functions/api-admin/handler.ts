@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { httpApi, json, noContent, parseBody, type ApiRequest } from '../shared/http.ts';
+import { conflict, notFound } from '../shared/http-errors.ts';
+import { optionalEnv } from '../shared/config.ts';
+import { ENV } from '../shared/env-names.ts';
+import { sqsClient } from '../adapters/aws-clients.ts';
+import { apiKeyStore } from '../adapters/api-key-store.ts';
+import { jobStore } from '../adapters/job-store.ts';
+import { ROLES } from '../core/auth/api-keys.ts';
+import { computeJobStats } from '../core/jobs/stats.ts';
+import { jobIdFloor } from '../core/jobs/job-actions.ts';
+
+const createKeyBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  role: z.enum(ROLES as [string, ...string[]]),
+});
+
+async function createKey(req: ApiRequest) {
+  const body = parseBody(req.event, createKeyBody);
+  const { apiKey, keyId } = await apiKeyStore.issue({ tenantId: req.principal.tenantId, role: body.role as (typeof ROLES)[number], name: body.name });
+  // The plaintext is in this answer only; it is stored as a hash.
+  return json(201, { apiKey, keyId, name: body.name, role: body.role });
+}
+
+async function revokeKey(req: ApiRequest) {
+  const keyId = req.params.keyId ?? '';
+  // Revoking the key that makes the request would lock the caller out mid-session.
+  if (keyId === req.principal.keyId) throw conflict('Cannot revoke the API key used for this request; use another admin key');
+  if (!(await apiKeyStore.revoke(req.principal.tenantId, keyId))) throw notFound('API key');
+  return noContent();
+}
+
+/** Messages waiting in each queue (and its dead-letter queue): the backlog operators watch. */
+async function queueDepths() {
+  const queues = { events: ENV.eventsQueueUrl, webhooks: ENV.webhooksQueueUrl, eventsDeadLetter: ENV.eventsDlqUrl, webhooksDeadLetter: ENV.webhooksDlqUrl };
+  const entries = await Promise.all(
+    Object.entries(queues).map(async ([name, env]) => {
+      const url = optionalEnv(env);
+      if (!url) return [name, null] as const;
+      try {
+        const res = await sqsClient().send(
+          new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+        );
+        return [name, { visible: Number(res.Attributes?.ApproximateNumberOfMessages ?? 0), inFlight: Number(res.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0) }] as const;
+      } catch {
+        return [name, null] as const;
+      }
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+/** GET /v1/metrics: the tenant's throughput and error rates over the last hour, and queue depths. */
+async function metrics(req: ApiRequest) {
+  const to = new Date().toISOString();
+  const from = new Date(Date.now() - 60 * 60 * 1000).toISOString();
+  const jobs = await jobStore.listSince(req.principal.tenantId, jobIdFloor(from), 5000);
+  const stats = computeJobStats(jobs, { from, to });
+  const finished = stats.byStatus.succeeded + stats.byStatus.failed;
+  return json(200, {
+    window: stats.window,
+    jobs: { total: stats.jobs, byStatus: stats.byStatus },
+    throughput: { rowsPerSecond: stats.rowsPerSecond, rowsWritten: stats.rows.written },
+    errorRates: {
+      jobFailureRate: finished > 0 ? stats.byStatus.failed / finished : null,
+      rowRejectionRate: stats.rows.read > 0 ? stats.rows.rejected / stats.rows.read : null,
+    },
+    queues: await queueDepths(),
+  });
+}
+
+export const handler = httpApi({
+  'GET /v1/api-keys': { role: 'admin', handle: async (req) => json(200, { items: await apiKeyStore.list(req.principal.tenantId), nextCursor: null }) },
+  'POST /v1/api-keys': { role: 'admin', handle: createKey },
+  'DELETE /v1/api-keys/{keyId}': { role: 'admin', handle: revokeKey },
+  'GET /v1/metrics': { role: 'admin', handle: metrics },
+});

@@ -1,0 +1,33 @@
+import { optionalEnv } from './config.ts';
+import type { Stage } from '../core/pipeline-types.ts';
+
+/**
+ * Chaos hook for resilience tests: FAULT_INJECTION='{"tenantId":"t1","stage":"enrich","times":1}'
+ * makes the next `times` runs of that stage for that tenant throw. Read on every call so
+ * a test can arm it at run time; never set in a deployed stack (the CDK app has no such
+ * variable), so it costs one env lookup there.
+ */
+const fired = new Map<string, number>();
+
+export class InjectedFaultError extends Error {
+  constructor(stage: Stage) {
+    super(`Injected fault in ${stage} (FAULT_INJECTION)`);
+    this.name = 'InjectedFaultError';
+  }
+}
+
+export function maybeInjectFault(stage: Stage, tenantId: string): void {
+  const raw = optionalEnv('FAULT_INJECTION');
+  if (!raw) return;
+  let spec: { tenantId?: string; stage?: string; times?: number };
+  try {
+    spec = JSON.parse(raw) as typeof spec;
+  } catch {
+    return;
+  }
+  if (spec.stage !== stage || spec.tenantId !== tenantId) return;
+  const count = fired.get(raw) ?? 0;
+  if (count >= (spec.times ?? 1)) return;
+  fired.set(raw, count + 1);
+  throw new InjectedFaultError(stage);
+}

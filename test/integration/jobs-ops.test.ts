@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
+import { uploadFile } from '../../local/cli/upload.ts';
+import type { ApiClient } from '../../local/cli/api-client.ts';
+import type { ApiJob } from '../../functions/core/jobs/job.ts';
+import { executionArnFor } from '../../functions/adapters/pipeline-starter.ts';
+
+let stack: TestStack;
+let scratch: string;
+let bigCsv: string;
+const fixture = (name: string) => join(import.meta.dirname, '../fixtures/call-logs', name);
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  scratch = await mkdtemp(join(tmpdir(), 'afp-ops-'));
+  // Big enough that Parse runs for a while on 2 cores, so a cancel lands mid-stage.
+  const row = '2025-09-14T16:16:00Z,Outgoing,+15123359335,12:34,Voice\n';
+  bigCsv = join(scratch, 'big.csv');
+  await writeFile(bigCsv, 'Start Time,Direction,Phone Number,Duration,Type\n' + row.repeat(400_000));
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function waitForStage(api: ApiClient, jobId: string, stage: string) {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const job = await api.get<ApiJob>(`/v1/jobs/${jobId}`);
+    if (job.stage === stage && job.status === 'running') return job;
+    if (Date.now() > deadline || ['succeeded', 'failed'].includes(job.status)) throw new Error(`job never ran ${stage}: ${job.status}/${job.stage}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('cancel', () => {
+  it('stops the execution during Parse and leaves the job cancelled (idempotently)', async () => {
+    const { api } = await stack.tenant();
+    const { jobId } = await uploadFile(api, bigCsv, { schema: 'call_record' });
+    await waitForStage(api, jobId, 'parse');
+    const cancelled = await api.post<ApiJob>(`/v1/jobs/${jobId}/cancel`);
+    expect(cancelled.status).toBe('cancelled');
+    const sfn = new SFNClient({});
+    let status: string | undefined;
+    for (let i = 0; i < 100 && status !== 'ABORTED'; i++) {
+      status = (await sfn.send(new DescribeExecutionCommand({ executionArn: executionArnFor(`${jobId}-1`) }))).status;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    sfn.destroy();
+    expect(status).toBe('ABORTED');
+    // nothing the aborted stages did afterwards revived the job
+    await new Promise((r) => setTimeout(r, 300));
+    const after = await api.get<ApiJob>(`/v1/jobs/${jobId}`);
+    expect(after.status).toBe('cancelled');
+    expect((await api.post<ApiJob>(`/v1/jobs/${jobId}/cancel`)).status).toBe('cancelled');
+  });
+
+  it('refuses to cancel a finished job with 409', async () => {
+    const { api } = await stack.tenant();
+    const { jobId } = await uploadFile(api, fixture('generic-export.csv'), { schema: 'call_record' });
+    await waitForJob(api, jobId);
+    await expect(api.post(`/v1/jobs/${jobId}/cancel`)).rejects.toMatchObject({ status: 409, code: 'conflict' });
+  });
+});
+
+describe('retry', () => {
+  it('resumes a job that failed in Enrich without running Classify or Parse again', async () => {
+    const { api, tenantId } = await stack.tenant();
+    process.env.FAULT_INJECTION = JSON.stringify({ tenantId, stage: 'enrich', times: 1 });
+    try {
+      const { jobId } = await uploadFile(api, fixture('att-voice.csv'), { schema: 'call_record' });
+      const failed = await waitForJob(api, jobId);
+      expect(failed).toMatchObject({ status: 'failed', error: { type: 'InternalError', stage: 'enrich' } });
+      const parseTiming = failed.stages.parse;
+      const retried = await api.post<ApiJob>(`/v1/jobs/${jobId}/retry`);
+      expect(retried.attempt).toBe(2);
+      const done = await waitForJob(api, jobId);
+      expect(done).toMatchObject({ status: 'succeeded', attempt: 2, executionName: `${jobId}-2`, error: null });
+      expect(done.progress).toMatchObject({ rowsRead: 60, rowsWritten: 60, rowsRejected: 0 });
+      // Classify and Parse were reused: their timings are the first attempt's
+      expect(done.stages.parse).toEqual(parseTiming);
+      const sfn = new SFNClient({});
+      const second = await sfn.send(new DescribeExecutionCommand({ executionArn: executionArnFor(`${jobId}-2`) }));
+      sfn.destroy();
+      expect(JSON.parse(second.input!)).toMatchObject({ resumeFrom: 'enrich', attempt: 2 });
+      const { items } = await api.get<{ items: unknown[] }>(`/v1/jobs/${jobId}/records?limit=100`);
+      expect(items).toHaveLength(60);
+    } finally {
+      delete process.env.FAULT_INJECTION;
+    }
+  });
+
+  it('refuses to retry a succeeded job', async () => {
+    const { api } = await stack.tenant();
+    const { jobId } = await uploadFile(api, fixture('generic-export.csv'), { schema: 'call_record' });
+    await waitForJob(api, jobId);
+    await expect(api.post(`/v1/jobs/${jobId}/retry`)).rejects.toMatchObject({ status: 409 });
+  });
+});
+
+describe('results, delete, bulk and stats', () => {
+  it('serves presigned NDJSON and CSV downloads of the records', async () => {
+    const { api } = await stack.tenant();
+    const { jobId } = await uploadFile(api, fixture('generic-export.csv'), { schema: 'call_record' });
+    await waitForJob(api, jobId);
+    const nd = await api.get<{ url: string; expiresAt: string }>(`/v1/jobs/${jobId}/output?format=ndjson`);
+    const ndText = await (await fetch(nd.url)).text();
+    expect(ndText.trim().split('\n')).toHaveLength(50);
+    const csv = await api.get<{ url: string }>(`/v1/jobs/${jobId}/output?format=csv`);
+    const lines = (await (await fetch(csv.url)).text()).trim().split('\n');
+    expect(lines).toHaveLength(51);
+    expect(lines[0]).toContain('counterpart_number');
+    expect(lines[0]).toContain('started_at');
+    await expect(api.get(`/v1/jobs/${jobId}/output?format=xml`)).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('deletes a finished job and its outputs, answers 404 after', async () => {
+    const { api } = await stack.tenant();
+    const { jobId } = await uploadFile(api, fixture('generic-export.csv'), { schema: 'call_record' });
+    await waitForJob(api, jobId);
+    const { url } = await api.get<{ url: string }>(`/v1/jobs/${jobId}/output?format=ndjson`);
+    await api.delete(`/v1/jobs/${jobId}`);
+    await expect(api.get(`/v1/jobs/${jobId}`)).rejects.toMatchObject({ status: 404 });
+    expect((await fetch(url)).status).toBe(404);
+  });
+
+  it('runs bulk actions with a result per id', async () => {
+    const { api } = await stack.tenant();
+    const other = await stack.tenant();
+    const a = (await uploadFile(api, fixture('generic-export.csv'), { schema: 'call_record' })).jobId;
+    const b = (await uploadFile(api, fixture('generic-export.csv'), { schema: 'call_record' })).jobId;
+    const foreign = (await uploadFile(other.api, fixture('generic-export.csv'), { schema: 'call_record' })).jobId;
+    await Promise.all([waitForJob(api, a), waitForJob(api, b), waitForJob(other.api, foreign)]);
+    const res = await api.post<{ results: { jobId: string; ok: boolean; status?: string; error?: { code: string } }[] }>('/v1/jobs/bulk', {
+      action: 'delete',
+      jobIds: [a, 'job_missing', foreign, b],
+    });
+    expect(res.results).toEqual([
+      { jobId: a, ok: true, status: 'deleted' },
+      { jobId: 'job_missing', ok: false, error: expect.objectContaining({ code: 'not_found' }) },
+      { jobId: foreign, ok: false, error: expect.objectContaining({ code: 'not_found' }) },
+      { jobId: b, ok: true, status: 'deleted' },
+    ]);
+    expect((await other.api.get<ApiJob>(`/v1/jobs/${foreign}`)).status).toBe('succeeded');
+    await expect(api.post('/v1/jobs/bulk', { action: 'explode', jobIds: [a] })).rejects.toMatchObject({ status: 400 });
+    await expect(api.post('/v1/jobs/bulk', { action: 'cancel', jobIds: Array.from({ length: 101 }, (_, i) => `j${i}`) })).rejects.toMatchObject({
+      status: 400,
+    });
+  });
+
+  it('reports stats: counts by status, success rate and stage durations', async () => {
+    const { api } = await stack.tenant();
+    const ok = (await uploadFile(api, fixture('generic-export.csv'), { schema: 'call_record' })).jobId;
+    const again = (await uploadFile(api, fixture('att-voice.csv'), { schema: 'call_record' })).jobId;
+    await Promise.all([waitForJob(api, ok), waitForJob(api, again)]);
+    const stats = await api.get<{ jobs: number; byStatus: Record<string, number>; successRate: number; stages: Record<string, { count: number; medianMs: number | null }> }>(
+      '/v1/jobs/stats',
+    );
+    expect(stats.jobs).toBe(2);
+    expect(stats.byStatus.succeeded).toBe(2);
+    expect(stats.successRate).toBe(1);
+    expect(stats.stages.parse!.count).toBe(2);
+    expect(stats.stages.parse!.medianMs).not.toBeNull();
+  });
+});
+
+describe('api keys and metrics (admin)', () => {
+  it('issues, lists and revokes keys; a revoked key stops working', async () => {
+    const { api } = await stack.tenant('admin');
+    const created = await api.post<{ apiKey: string; keyId: string }>('/v1/api-keys', { name: 'ci', role: 'viewer' });
+    expect(created.apiKey).toMatch(/^afp_/);
+    const res = await fetch(`${stack.httpUrl}/v1/jobs`, { headers: { authorization: `Bearer ${created.apiKey}` } });
+    expect(res.status).toBe(200);
+    const { items } = await api.get<{ items: { keyId: string; role: string }[] }>('/v1/api-keys');
+    expect(items.find((k) => k.keyId === created.keyId)).toMatchObject({ role: 'viewer' });
+    expect(JSON.stringify(items)).not.toContain('keyHash');
+    await api.delete(`/v1/api-keys/${created.keyId}`);
+    const after = await fetch(`${stack.httpUrl}/v1/jobs`, { headers: { authorization: `Bearer ${created.apiKey}` } });
+    expect(after.status).toBe(401);
+  });
+
+  it('serves metrics to admins only', async () => {
+    const admin = await stack.tenant('admin');
+    const metrics = await admin.api.get<{ queues: Record<string, { visible: number } | null> }>('/v1/metrics');
+    expect(metrics.queues.events).toMatchObject({ visible: expect.any(Number) });
+    expect(metrics.queues.eventsDeadLetter).toMatchObject({ visible: expect.any(Number) });
+    const member = await stack.tenant('member');
+    await expect(member.api.get('/v1/metrics')).rejects.toMatchObject({ status: 403 });
+  });
+});
