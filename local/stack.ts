@@ -21,6 +21,8 @@ const PREFIX = 'afp-local';
 const BUCKET = `${PREFIX}-uploads`;
 const STATE_MACHINE = `${PREFIX}-pipeline`;
 export const DEV_TENANT = 'dev';
+/** The local dev key serves a whole web app under development; it gets a roomy limit. */
+const DEV_KEY_RPS = 1000;
 
 export interface LocalStackOptions {
   /** where S3 objects and DynamoDB tables live; survives restarts */
@@ -166,16 +168,16 @@ async function ensureDevApiKey(dataDir: string): Promise<string> {
   const file = join(dataDir, 'dev-api-key.json');
   if (existsSync(file)) {
     const saved = JSON.parse(await readFile(file, 'utf8')) as { apiKey: string; keyId: string };
-    await apiKeyStore.storeExisting(saved.apiKey, saved.keyId, { tenantId: DEV_TENANT, role: 'admin', name: 'local dev key' });
+    await apiKeyStore.storeExisting(saved.apiKey, saved.keyId, { tenantId: DEV_TENANT, role: 'admin', name: 'local dev key', rateLimitRps: DEV_KEY_RPS });
     return saved.apiKey;
   }
-  const issued = await apiKeyStore.issue({ tenantId: DEV_TENANT, role: 'admin', name: 'local dev key' });
+  const issued = await apiKeyStore.issue({ tenantId: DEV_TENANT, role: 'admin', name: 'local dev key', rateLimitRps: DEV_KEY_RPS });
   await writeFile(file, JSON.stringify(issued), { mode: 0o600 });
   return issued.apiKey;
 }
 
 /** Issue an extra API key on a running local stack (tests use one tenant each). */
-export async function issueApiKey(tenantId: string, role: 'admin' | 'member' | 'viewer' = 'admin'): Promise<string> {
+export async function issueApiKey(tenantId: string, role: 'admin' | 'member' | 'viewer' = 'admin', opts: { rateLimitRps?: number } = {}): Promise<string> {
   const { apiKeyStore } = await import('../functions/adapters/api-key-store.ts');
-  return (await apiKeyStore.issue({ tenantId, role })).apiKey;
+  return (await apiKeyStore.issue({ tenantId, role, rateLimitRps: opts.rateLimitRps })).apiKey;
 }

@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import { documentClient } from './aws-clients.ts';
 import { tableName } from '../shared/config.ts';
 import { generateApiKey, hashApiKey, type Principal, type Role } from '../core/auth/api-keys.ts';
+import { DEFAULT_RATE_LIMIT_RPS } from '../core/auth/rate-limit.ts';
 
 /** API keys, stored by the hash of the key; the plaintext never reaches the table. */
 export const apiKeyStore = {
@@ -10,7 +11,12 @@ export const apiKeyStore = {
       new GetCommand({ TableName: tableName.apiKeys(), Key: { keyHash: hashApiKey(apiKey) } }),
     );
     if (!Item || Item.revokedAt) return undefined;
-    return { tenantId: String(Item.tenantId), role: Item.role as Role, keyId: String(Item.keyId) };
+    return {
+      tenantId: String(Item.tenantId),
+      role: Item.role as Role,
+      keyId: String(Item.keyId),
+      rateLimitRps: typeof Item.rateLimitRps === 'number' ? Item.rateLimitRps : DEFAULT_RATE_LIMIT_RPS,
+    };
   },
 
   /** The tenant's keys, without hashes: id, name, role, created, revoked. */
@@ -34,6 +40,7 @@ export const apiKeyStore = {
       keyId: String(i.keyId),
       name: (i.name as string | undefined) ?? null,
       role: i.role as Role,
+      rateLimitRps: typeof i.rateLimitRps === 'number' ? i.rateLimitRps : DEFAULT_RATE_LIMIT_RPS,
       createdAt: String(i.createdAt),
       revokedAt: (i.revokedAt as string | undefined) ?? null,
     }));
@@ -64,18 +71,26 @@ export const apiKeyStore = {
   },
 
   /** Issue a key for a tenant and return its plaintext (shown once). */
-  async issue(input: { tenantId: string; role: Role; name?: string }): Promise<{ apiKey: string; keyId: string }> {
+  async issue(input: { tenantId: string; role: Role; name?: string; rateLimitRps?: number }): Promise<{ apiKey: string; keyId: string }> {
     const { apiKey, keyId } = generateApiKey();
     await this.storeExisting(apiKey, keyId, input);
     return { apiKey, keyId };
   },
 
   /** Store a key whose plaintext already exists (the local stack's persistent dev key). */
-  async storeExisting(apiKey: string, keyId: string, input: { tenantId: string; role: Role; name?: string }): Promise<void> {
+  async storeExisting(apiKey: string, keyId: string, input: { tenantId: string; role: Role; name?: string; rateLimitRps?: number }): Promise<void> {
     await documentClient().send(
       new PutCommand({
         TableName: tableName.apiKeys(),
-        Item: { keyHash: hashApiKey(apiKey), keyId, tenantId: input.tenantId, role: input.role, name: input.name, createdAt: new Date().toISOString() },
+        Item: {
+          keyHash: hashApiKey(apiKey),
+          keyId,
+          tenantId: input.tenantId,
+          role: input.role,
+          name: input.name,
+          rateLimitRps: input.rateLimitRps,
+          createdAt: new Date().toISOString(),
+        },
       }),
     );
   },

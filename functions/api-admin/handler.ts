@@ -8,19 +8,26 @@ import { sqsClient } from '../adapters/aws-clients.ts';
 import { apiKeyStore } from '../adapters/api-key-store.ts';
 import { jobStore } from '../adapters/job-store.ts';
 import { ROLES } from '../core/auth/api-keys.ts';
+import { DEFAULT_RATE_LIMIT_RPS } from '../core/auth/rate-limit.ts';
 import { computeJobStats } from '../core/jobs/stats.ts';
 import { jobIdFloor } from '../core/jobs/job-actions.ts';
 
 const createKeyBody = z.object({
   name: z.string().trim().min(1).max(100),
   role: z.enum(ROLES as [string, ...string[]]),
+  rateLimitRps: z.number().int().min(1).max(10_000).optional(),
 });
 
 async function createKey(req: ApiRequest) {
   const body = parseBody(req.event, createKeyBody);
-  const { apiKey, keyId } = await apiKeyStore.issue({ tenantId: req.principal.tenantId, role: body.role as (typeof ROLES)[number], name: body.name });
+  const { apiKey, keyId } = await apiKeyStore.issue({
+    tenantId: req.principal.tenantId,
+    role: body.role as (typeof ROLES)[number],
+    name: body.name,
+    rateLimitRps: body.rateLimitRps,
+  });
   // The plaintext is in this answer only; it is stored as a hash.
-  return json(201, { apiKey, keyId, name: body.name, role: body.role });
+  return json(201, { apiKey, keyId, name: body.name, role: body.role, rateLimitRps: body.rateLimitRps ?? DEFAULT_RATE_LIMIT_RPS });
 }
 
 async function revokeKey(req: ApiRequest) {

@@ -18,4 +18,5 @@ export const tableName = {
   uploads: () => requiredEnv(ENV.uploadsTable),
   apiKeys: () => requiredEnv(ENV.apiKeysTable),
   connections: () => requiredEnv(ENV.connectionsTable),
+  rateLimits: () => requiredEnv(ENV.rateLimitsTable),
 };

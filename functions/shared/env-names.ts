@@ -10,6 +10,7 @@ export const ENV = {
   connectionsTable: 'CONNECTIONS_TABLE',
   templatesTable: 'TEMPLATES_TABLE',
   webhooksTable: 'WEBHOOKS_TABLE',
+  rateLimitsTable: 'RATE_LIMITS_TABLE',
   uploadBucket: 'UPLOAD_BUCKET',
   stateMachineArn: 'STATE_MACHINE_ARN',
   eventsQueueUrl: 'EVENTS_QUEUE_URL',

@@ -6,6 +6,7 @@ import { logger } from './logger.ts';
 import { apiKeyStore } from '../adapters/api-key-store.ts';
 import { bearerToken, hasRole, type Principal, type Role } from '../core/auth/api-keys.ts';
 import { InvalidCursorError } from '../adapters/job-store.ts';
+import { takeRequest } from '../adapters/rate-limiter.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -100,6 +101,12 @@ export function httpApi(routes: Record<string, Route>) {
     const principal = await apiKeyStore.findByKey(token);
     if (!principal) throw unauthorized();
     if (!hasRole(principal.role, route.role)) throw forbidden();
+    const { allowed, retryAfterSeconds } = await takeRequest(principal.keyId, principal.rateLimitRps);
+    if (!allowed) {
+      throw new HttpError(429, 'rate_limited', `Too many requests: this API key may make ${principal.rateLimitRps} per second`, undefined, {
+        'retry-after': String(retryAfterSeconds),
+      });
+    }
     logger.appendKeys({ tenantId: principal.tenantId, requestId: event.requestContext.requestId });
     try {
       return await route.handle({

@@ -75,4 +75,15 @@ export const TABLES = {
     indexes: [],
     ttlAttribute: 'expiresAtEpoch',
   },
+  /**
+   * Per-API-key request counters, one item per key and one-second window
+   * (pk "<keyId>#<epochSecond>"); expired by TTL on AWS, ignored once past locally.
+   */
+  rateLimits: {
+    name: 'rate-limits',
+    envName: 'RATE_LIMITS_TABLE',
+    partitionKey: 'bucket',
+    indexes: [],
+    ttlAttribute: 'expiresAtEpoch',
+  },
 } as const satisfies Record<string, TableDesign>;

@@ -9,7 +9,7 @@ import type { ApiJob } from '../../functions/core/jobs/job.ts';
 export interface TestStack extends LocalStack {
   dataDir: string;
   /** an API client for a fresh tenant (every test uses its own) */
-  tenant(role?: 'admin' | 'member' | 'viewer', tenantId?: string): Promise<{ api: ApiClient; apiKey: string; tenantId: string }>;
+  tenant(role?: 'admin' | 'member' | 'viewer', tenantId?: string, rateLimitRps?: number): Promise<{ api: ApiClient; apiKey: string; tenantId: string }>;
   stop(): Promise<void>;
 }
 
@@ -22,8 +22,9 @@ export async function startTestStack(): Promise<TestStack> {
   return {
     ...stack,
     dataDir,
-    async tenant(role = 'admin', tenantId = `t${process.pid}x${++tenantSeq}`) {
-      const apiKey = await issueApiKey(tenantId, role);
+    async tenant(role = 'admin', tenantId = `t${process.pid}x${++tenantSeq}`, rateLimitRps = 10_000) {
+      // Tests poll fast; the rate limit itself is tested with a key that asks for a low one.
+      const apiKey = await issueApiKey(tenantId, role, { rateLimitRps });
       return { api: new ApiClient(stack.httpUrl, apiKey), apiKey, tenantId };
     },
     async stop() {

@@ -292,11 +292,12 @@ describe('StatelessStack', () => {
     const pipeline = [ENV.jobsTable, ENV.connectionsTable, ENV.uploadBucket, ENV.wsManagementEndpoint];
     const expected: Record<FunctionName, string[]> = {
       'api-health': [...tables, ENV.uploadBucket, ENV.stateMachineArn],
-      'api-uploads': [ENV.jobsTable, ENV.uploadsTable, ENV.apiKeysTable, ENV.uploadBucket, ENV.stateMachineArn],
-      'api-jobs': [...tables, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
-      'api-templates': [...tables, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
-      'api-webhooks': [ENV.apiKeysTable, ENV.webhooksTable, ENV.webhooksQueueUrl],
-      'api-admin': [ENV.jobsTable, ENV.apiKeysTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl, ENV.eventsDlqUrl, ENV.webhooksDlqUrl],
+      // every authenticated API function counts requests against the key's rate limit
+      'api-uploads': [ENV.jobsTable, ENV.uploadsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.uploadBucket, ENV.stateMachineArn],
+      'api-jobs': [...tables, ENV.rateLimitsTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
+      'api-templates': [...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
+      'api-webhooks': [ENV.apiKeysTable, ENV.rateLimitsTable, ENV.webhooksTable, ENV.webhooksQueueUrl],
+      'api-admin': [ENV.jobsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl, ENV.eventsDlqUrl, ENV.webhooksDlqUrl],
       'job-events': [ENV.webhooksTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl],
       'webhook-delivery': [ENV.webhooksTable, ENV.webhooksQueueUrl],
       ws: [ENV.jobsTable, ENV.apiKeysTable, ENV.connectionsTable, ENV.wsManagementEndpoint],

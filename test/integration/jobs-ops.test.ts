@@ -182,6 +182,24 @@ describe('api keys and metrics (admin)', () => {
     expect(after.status).toBe(401);
   });
 
+  it('answers 429 with Retry-After past the key\'s rate limit', async () => {
+    const { apiKey } = await stack.tenant('viewer', undefined, 3);
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    // All at once: they span at most two one-second windows, so at most 2 x 3 pass.
+    const responses = await Promise.all(Array.from({ length: 12 }, () => fetch(`${stack.httpUrl}/v1/jobs`, { headers: { authorization: `Bearer ${apiKey}` } })));
+    for (const res of responses) {
+      statuses.push(res.status);
+      if (res.status === 429) {
+        retryAfter = res.headers.get('retry-after');
+        expect(await res.json()).toMatchObject({ error: { code: 'rate_limited' } });
+      }
+    }
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(6);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(6);
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+  });
+
   it('serves metrics to admins only', async () => {
     const admin = await stack.tenant('admin');
     const metrics = await admin.api.get<{ queues: Record<string, { visible: number } | null> }>('/v1/metrics');

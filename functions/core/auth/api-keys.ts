@@ -8,6 +8,8 @@ export interface Principal {
   tenantId: string;
   role: Role;
   keyId: string;
+  /** requests per second this key may make */
+  rateLimitRps: number;
 }
 
 const PREFIX = 'afp_';
