@@ -3,12 +3,14 @@ import type { Command } from './target.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { jobsCommand } from './commands/jobs.ts';
 import { serveCommand } from './commands/serve.ts';
+import { webhooksCommand } from './commands/webhooks.ts';
 
 /** Each command lives in its own module under commands/; add new ones here. */
 const COMMANDS: Record<string, Command> = {
   ingest: ingestCommand,
   jobs: jobsCommand,
   serve: serveCommand,
+  webhooks: webhooksCommand,
 };
 
 const usage = () => `Usage: ai-file-parser <command> [options]

@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+
+/** The events an endpoint can subscribe to (SPEC §3). */
+export const WEBHOOK_EVENT_TYPES = ['job.succeeded', 'job.failed', 'job.needs_mapping', 'job.cancelled'] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** The synthetic ping sent by `POST /v1/webhooks/{id}/test`; never subject to the event filter. */
+export const TEST_EVENT_TYPE = 'webhook.test';
+
+/** What goes on the wire as the request body: the completion event exactly as it was emitted. */
+export interface WebhookEvent {
+  id: string;
+  type: string;
+  tenantId: string;
+  createdAt: string;
+  data: unknown;
+}
+
+/** True when an endpoint should get this event: it is enabled and its filter names the type. */
+export function isSubscribed(endpoint: { enabled: boolean; events: readonly string[] }, eventType: string): boolean {
+  return endpoint.enabled && endpoint.events.includes(eventType);
+}
+
+/**
+ * The Standard Webhooks `webhook-id`: derived from the event and the endpoint only, so it is
+ * the same on every retry and replay (receivers dedupe on it) and differs between endpoints.
+ */
+export function webhookMessageId(webhookId: string, eventId: string): string {
+  return `msg_${createHash('sha256').update(`${webhookId}\n${eventId}`).digest('base64url').slice(0, 32)}`;
+}
+
+/** The ping event of `test`: shaped like a real event so receivers exercise their real path. */
+export function buildTestEvent(input: { tenantId: string; webhookId: string; id: string; now: Date }): WebhookEvent {
+  return {
+    id: input.id,
+    type: TEST_EVENT_TYPE,
+    tenantId: input.tenantId,
+    createdAt: input.now.toISOString(),
+    data: { webhookId: input.webhookId, message: 'Test event from ai-file-parser: if you can read this, your endpoint works.' },
+  };
+}

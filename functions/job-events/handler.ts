@@ -1,0 +1,78 @@
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { z } from 'zod';
+import { webhookStore, newDeliveryId } from '../adapters/webhook-store.ts';
+import { webhookQueue } from '../adapters/webhook-queue.ts';
+import { isSubscribed, webhookMessageId, WEBHOOK_EVENT_TYPES, type WebhookEvent } from '../core/webhooks/events.ts';
+import type { WebhookDelivery, WebhookEndpoint } from '../core/webhooks/model.ts';
+import { logger } from '../shared/logger.ts';
+
+/** A completion event as emitJobEvent puts it on the events queue. */
+const jobEventSchema = z.object({
+  id: z.string().min(1).max(512),
+  type: z.string().min(1),
+  tenantId: z.string().min(1),
+  createdAt: z.string(),
+  data: z.unknown(),
+});
+
+const isWebhookEvent = (type: string) => (WEBHOOK_EVENT_TYPES as readonly string[]).includes(type);
+
+/**
+ * One delivery per (event, endpoint), even when the event arrives twice (the events queue is
+ * at-least-once): the event marker names the delivery, and the first attempt is only queued
+ * by whoever created it, or again if it evidently never got queued.
+ */
+async function queueDelivery(endpoint: WebhookEndpoint, event: WebhookEvent, payload: string): Promise<void> {
+  const { tenantId, webhookId } = endpoint;
+  const { deliveryId, created } = await webhookStore.claimEvent(tenantId, webhookId, event.id, newDeliveryId());
+  const at = new Date().toISOString();
+  const fresh: WebhookDelivery = {
+    tenantId,
+    webhookId,
+    deliveryId,
+    eventId: event.id,
+    eventType: event.type,
+    messageId: webhookMessageId(webhookId, event.id),
+    payload,
+    status: 'pending',
+    autoAttempts: 0,
+    attempts: [],
+    createdAt: at,
+    updatedAt: at,
+  };
+  let send = created;
+  if (created) {
+    await webhookStore.createDelivery(fresh);
+  } else {
+    const existing = await webhookStore.getDelivery(tenantId, webhookId, deliveryId);
+    if (!existing) send = await webhookStore.createDelivery(fresh);
+    else send = existing.status === 'pending' && existing.autoAttempts === 0;
+  }
+  if (!send) return;
+  await webhookQueue.send({ v: 1, tenantId, webhookId, deliveryId, attempt: 1, notBefore: Date.now() });
+  logger.info('webhook delivery queued', { tenantId, webhookId, deliveryId, eventId: event.id, eventType: event.type });
+}
+
+async function fanOut(record: SQSRecord): Promise<void> {
+  // An unreadable message throws: it fails, is retried, and ends in the events DLQ for a look.
+  const event = jobEventSchema.parse(JSON.parse(record.body));
+  if (!isWebhookEvent(event.type)) return;
+  // Only this tenant's partition is read: an event can never reach another tenant's endpoint.
+  const endpoints = (await webhookStore.listAllEndpoints(event.tenantId)).filter((e) => isSubscribed(e, event.type));
+  // The body is the event exactly as emitted; retries and replays send these same bytes.
+  await Promise.all(endpoints.map((endpoint) => queueDelivery(endpoint, event, record.body)));
+}
+
+/** Events queue consumer: fan each completion event out to the tenant's subscribed, enabled endpoints. */
+export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
+  const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
+  for (const record of event.Records) {
+    try {
+      await fanOut(record);
+    } catch (err) {
+      logger.error('job event fan-out failed', { messageId: record.messageId, error: err as Error });
+      batchItemFailures.push({ itemIdentifier: record.messageId });
+    }
+  }
+  return { batchItemFailures };
+}

@@ -1,0 +1,379 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { Webhook } from 'standardwebhooks';
+import { GetQueueUrlCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
+import { uploadFile } from '../../local/cli/upload.ts';
+import { ApiError, type ApiClient } from '../../local/cli/api-client.ts';
+import { main } from '../../local/cli/main.ts';
+import { MAX_ATTEMPTS } from '../../functions/core/webhooks/backoff.ts';
+
+/*
+ * Webhooks end to end on the real local stack: job-events and webhook-delivery fed by the
+ * fauxqs pollers, a receiver on 127.0.0.1 that checks every request with the
+ * `standardwebhooks` library. The backoff schedule is shrunk 50,000x (5 s -> 0.1 ms,
+ * 24 h -> 1.7 s) and queue hops capped at 1 s, so eight attempts, long waits carried as
+ * several re-queued hops, and the DLQ all happen in seconds.
+ */
+const RETRY_SCALE = '0.00002';
+
+interface Hit {
+  headers: Record<string, string>;
+  body: string;
+  at: number;
+}
+interface Step {
+  status: number;
+  headers?: Record<string, string>;
+}
+
+/** A programmable receiver: each path answers its script in order (the last step repeats). */
+async function startReceiver() {
+  const hits = new Map<string, Hit[]>();
+  const scripts = new Map<string, Step[]>();
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+    req.on('end', () => {
+      const path = req.url ?? '/';
+      const list = hits.get(path) ?? [];
+      list.push({ headers: req.headers as Record<string, string>, body, at: Date.now() });
+      hits.set(path, list);
+      const script = scripts.get(path) ?? [{ status: 200 }];
+      const step = script[Math.min(list.length, script.length) - 1]!;
+      res.writeHead(step.status, step.headers).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    /** a fresh path with its script */
+    endpoint(script: Step[] = [{ status: 200 }]) {
+      const path = `/hook/${randomUUID()}`;
+      scripts.set(path, script);
+      return { url: `http://127.0.0.1:${port}${path}`, hits: () => hits.get(path) ?? [] };
+    },
+    close: () => new Promise((r) => server.close(r)),
+  };
+}
+
+/** What a subscriber's handler does: verify with the library; it throws on any mismatch. */
+function verify(hit: Hit, secret: string) {
+  const { 'webhook-id': id, 'webhook-timestamp': ts, 'webhook-signature': sig } = hit.headers;
+  return new Webhook(secret).verify(hit.body, { 'webhook-id': id ?? '', 'webhook-timestamp': ts ?? '', 'webhook-signature': sig ?? '' }) as {
+    id: string;
+    type: string;
+    tenantId: string;
+    data: Record<string, unknown>;
+  };
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+interface ApiWebhook {
+  webhookId: string;
+  url: string;
+  events: string[];
+  enabled: boolean;
+  disabledReason: string | null;
+  previousSecretExpiresAt: string | null;
+  secret?: string;
+}
+interface ApiDelivery {
+  deliveryId: string;
+  eventId: string;
+  eventType: string;
+  messageId: string;
+  status: string;
+  failureReason: string | null;
+  attempts: { attempt: number; trigger: string; autoAttempt: number | null; statusCode: number | null; latencyMs: number; error: string | null }[];
+}
+
+let stack: TestStack;
+let rx: Awaited<ReturnType<typeof startReceiver>>;
+let sqs: SQSClient;
+
+beforeAll(async () => {
+  // Read by webhook-delivery at load, which happens when the stack's pollers start.
+  process.env.WEBHOOK_RETRY_SCALE = RETRY_SCALE;
+  process.env.WEBHOOK_MAX_QUEUE_DELAY_SECONDS = '1';
+  stack = await startTestStack();
+  rx = await startReceiver();
+  sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
+});
+afterAll(async () => {
+  sqs?.destroy();
+  await rx?.close();
+  await stack?.stop();
+  delete process.env.WEBHOOK_RETRY_SCALE;
+  delete process.env.WEBHOOK_MAX_QUEUE_DELAY_SECONDS;
+});
+
+const createWebhook = (api: ApiClient, url: string, events?: string[]) => api.post<ApiWebhook>('/v1/webhooks', { url, events });
+const deliveries = async (api: ApiClient, webhookId: string) => (await api.get<{ items: ApiDelivery[]; nextCursor: string | null }>(`/v1/webhooks/${webhookId}/deliveries`)).items;
+
+/** Put a completion event on the events queue exactly as emitJobEvent does. */
+async function emitEvent(tenantId: string, type = 'job.succeeded', id = `evt_job_${randomUUID()}_1_${type.split('.')[1]}`) {
+  const event = { id, type, tenantId, createdAt: new Date().toISOString(), data: { jobId: id, status: type.split('.')[1] } };
+  await sqs.send(new SendMessageCommand({ QueueUrl: process.env.EVENTS_QUEUE_URL, MessageBody: JSON.stringify(event) }));
+  return event;
+}
+
+describe('a job completion reaches its subscribers', () => {
+  it('delivers job.succeeded signed, only to the tenant’s subscribed endpoints; replay resends the same webhook-id', async () => {
+    const a = await stack.tenant();
+    const b = await stack.tenant();
+    const onSuccess = rx.endpoint();
+    const onFailure = rx.endpoint();
+    const otherTenant = rx.endpoint();
+    const hook = await createWebhook(a.api, onSuccess.url, ['job.succeeded']);
+    await createWebhook(a.api, onFailure.url, ['job.failed']);
+    await createWebhook(b.api, otherTenant.url);
+    expect(hook.secret).toMatch(/^whsec_/);
+
+    const { jobId } = await uploadFile(a.api, join(import.meta.dirname, '../fixtures/call-logs/generic-export.csv'), { schema: 'call_record' });
+    expect((await waitForJob(a.api, jobId)).status).toBe('succeeded');
+    const [hit] = await until('the job.succeeded delivery', () => (onSuccess.hits().length ? onSuccess.hits() : undefined));
+    const event = verify(hit!, hook.secret!);
+    expect(event).toMatchObject({ type: 'job.succeeded', tenantId: a.tenantId, data: { jobId, status: 'succeeded', progress: { rowsWritten: 50 } } });
+    expect(hit!.headers['webhook-id']).toMatch(/^msg_/);
+
+    const [logged] = await until('the delivery log', async () => {
+      const items = await deliveries(a.api, hook.webhookId);
+      return items[0]?.status === 'delivered' ? items : undefined;
+    });
+    expect(logged).toMatchObject({ eventType: 'job.succeeded', eventId: event.id, messageId: hit!.headers['webhook-id'], status: 'delivered' });
+    expect(logged!.attempts).toEqual([expect.objectContaining({ attempt: 1, trigger: 'auto', autoAttempt: 1, statusCode: 200, error: null })]);
+    expect(logged!.attempts[0]!.latencyMs).toBeGreaterThanOrEqual(0);
+
+    // Replay: a new attempt, same webhook-id, fresh signature.
+    const replay = await a.api.post<{ success: boolean; statusCode: number; delivery: ApiDelivery }>(`/v1/webhooks/${hook.webhookId}/deliveries/${logged!.deliveryId}/replay`);
+    expect(replay).toMatchObject({ success: true, statusCode: 200 });
+    expect(replay.delivery.attempts.map((x) => x.trigger)).toEqual(['auto', 'replay']);
+    expect(onSuccess.hits()).toHaveLength(2);
+    expect(onSuccess.hits()[1]!.headers['webhook-id']).toBe(hit!.headers['webhook-id']);
+    expect(verify(onSuccess.hits()[1]!, hook.secret!).id).toBe(event.id);
+
+    // Nothing for the job.failed-only endpoint, nothing for the other tenant.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(onFailure.hits()).toHaveLength(0);
+    expect(otherTenant.hits()).toHaveLength(0);
+  });
+
+  it('keeps another tenant out: its webhook ids answer 404 to read, change, test and replay', async () => {
+    const a = await stack.tenant();
+    const b = await stack.tenant();
+    const target = rx.endpoint();
+    const hook = await createWebhook(a.api, target.url);
+    const test = await a.api.post<{ delivery: ApiDelivery }>(`/v1/webhooks/${hook.webhookId}/test`);
+    const base = `/v1/webhooks/${hook.webhookId}`;
+    const attempts: [string, string][] = [
+      ['GET', base],
+      ['PATCH', base],
+      ['DELETE', base],
+      ['POST', `${base}/test`],
+      ['POST', `${base}/rotate-secret`],
+      ['GET', `${base}/deliveries`],
+      ['POST', `${base}/deliveries/${test.delivery.deliveryId}/replay`],
+    ];
+    for (const [method, path] of attempts) {
+      const err = await b.api.request(method, path, method === 'PATCH' ? { enabled: false } : method === 'POST' ? {} : undefined).catch((e: unknown) => e);
+      expect(err, `${method} ${path}`).toBeInstanceOf(ApiError);
+      expect((err as ApiError).status, `${method} ${path}`).toBe(404);
+    }
+    expect((await b.api.get<{ items: ApiWebhook[] }>('/v1/webhooks')).items).toEqual([]);
+    expect(target.hits()).toHaveLength(1); // only a's own test ping
+    expect((await a.api.get<ApiWebhook>(base)).enabled).toBe(true);
+  });
+});
+
+describe('retries', () => {
+  it('500, 500, then 200: the event arrives exactly once more after the failures, with the same webhook-id', async () => {
+    const { api, tenantId } = await stack.tenant();
+    const flaky = rx.endpoint([{ status: 500 }, { status: 500 }, { status: 200 }]);
+    const hook = await createWebhook(api, flaky.url);
+    const event = await emitEvent(tenantId);
+    const [delivery] = await until('delivered after retries', async () => {
+      const items = await deliveries(api, hook.webhookId);
+      return items[0]?.status === 'delivered' ? items : undefined;
+    });
+    // The same event again (the events queue is at-least-once) must not make a second delivery.
+    await sqs.send(new SendMessageCommand({ QueueUrl: process.env.EVENTS_QUEUE_URL, MessageBody: JSON.stringify(event) }));
+    await new Promise((r) => setTimeout(r, 1000));
+
+    const hits = flaky.hits();
+    expect(hits).toHaveLength(3);
+    expect(new Set(hits.map((h) => h.headers['webhook-id'])).size).toBe(1);
+    for (const h of hits) expect(verify(h, hook.secret!).id).toBe(event.id);
+    expect(delivery!.attempts.map((x) => [x.autoAttempt, x.statusCode])).toEqual([
+      [1, 500],
+      [2, 500],
+      [3, 200],
+    ]);
+    expect(delivery!.attempts[0]!.error).toBe('HTTP 500');
+    expect(await deliveries(api, hook.webhookId)).toHaveLength(1);
+  });
+
+  it('honours Retry-After on a 429', async () => {
+    const { api, tenantId } = await stack.tenant();
+    const busy = rx.endpoint([{ status: 429, headers: { 'retry-after': '1' } }, { status: 200 }]);
+    const hook = await createWebhook(api, busy.url);
+    await emitEvent(tenantId);
+    await until('the second attempt', () => (busy.hits().length >= 2 ? true : undefined));
+    const [first, second] = busy.hits();
+    // The scaled schedule alone would retry after 0.1 ms.
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(950);
+    await until('delivered', async () => ((await deliveries(api, hook.webhookId))[0]?.status === 'delivered' ? true : undefined));
+  });
+
+  it('gives up after the last attempt: the delivery is failed and its message is in the DLQ', async () => {
+    const { api, tenantId } = await stack.tenant();
+    const down = rx.endpoint([{ status: 503 }]);
+    const hook = await createWebhook(api, down.url, ['job.failed']);
+    const event = await emitEvent(tenantId, 'job.failed');
+    const [delivery] = await until(
+      'the delivery to fail',
+      async () => {
+        const items = await deliveries(api, hook.webhookId);
+        return items[0]?.status === 'failed' ? items : undefined;
+      },
+      25_000,
+    );
+    expect(delivery).toMatchObject({ failureReason: 'exhausted', eventId: event.id });
+    expect(delivery!.attempts.map((x) => x.autoAttempt)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(down.hits()).toHaveLength(MAX_ATTEMPTS);
+    expect(new Set(down.hits().map((h) => h.headers['webhook-id'])).size).toBe(1);
+    // The last waits (up to 1.7 s, scaled) travelled as several 1 s queue hops; the gap shows they were kept.
+    const gaps = down.hits().map((h, i, all) => (i ? h.at - all[i - 1]!.at : 0));
+    expect(gaps[7]).toBeGreaterThanOrEqual(1600);
+
+    const { QueueUrl: dlqUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: 'afp-local-webhooks-dlq' }));
+    const inDlq = await until(
+      'the exhausted message in the DLQ',
+      async () => {
+        const res = await sqs.send(new ReceiveMessageCommand({ QueueUrl: dlqUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+        const bodies = (res.Messages ?? []).map((m) => JSON.parse(m.Body ?? '{}') as { deliveryId?: string; exhausted?: { reason: string } });
+        return bodies.find((b) => b.deliveryId === delivery!.deliveryId);
+      },
+      15_000,
+    );
+    expect(inDlq).toMatchObject({ tenantId, webhookId: hook.webhookId, attempt: MAX_ATTEMPTS, exhausted: { lastError: 'HTTP 503' } });
+  });
+
+  it('410 Gone disables the endpoint and nothing more is sent to it', async () => {
+    const { api, tenantId } = await stack.tenant();
+    const gone = rx.endpoint([{ status: 410 }]);
+    const hook = await createWebhook(api, gone.url);
+    await emitEvent(tenantId);
+    const disabled = await until('the endpoint to be disabled', async () => {
+      const w = await api.get<ApiWebhook>(`/v1/webhooks/${hook.webhookId}`);
+      return w.enabled ? undefined : w;
+    });
+    expect(disabled.disabledReason).toMatch(/410/);
+    const [delivery] = await deliveries(api, hook.webhookId);
+    expect(delivery).toMatchObject({ status: 'failed', failureReason: 'endpoint_gone' });
+    expect(delivery!.attempts).toHaveLength(1);
+
+    await emitEvent(tenantId);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(gone.hits()).toHaveLength(1);
+    expect(await deliveries(api, hook.webhookId)).toHaveLength(1);
+  });
+});
+
+describe('secrets, test pings and URL policy', () => {
+  it('rotate-secret: both the old and the new secret verify during the overlap', async () => {
+    const { api } = await stack.tenant();
+    const target = rx.endpoint();
+    const hook = await createWebhook(api, target.url);
+    const rotated = await api.post<ApiWebhook>(`/v1/webhooks/${hook.webhookId}/rotate-secret`);
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.secret).not.toBe(hook.secret);
+    expect(Date.parse(rotated.previousSecretExpiresAt!) - Date.now()).toBeGreaterThan(23.9 * 3600_000);
+    const fetched = await api.get<ApiWebhook>(`/v1/webhooks/${hook.webhookId}`);
+    expect(JSON.stringify(fetched)).not.toContain('whsec_');
+
+    const test = await api.post<{ success: boolean; statusCode: number; latencyMs: number; delivery: ApiDelivery }>(`/v1/webhooks/${hook.webhookId}/test`);
+    expect(test).toMatchObject({ success: true, statusCode: 200, delivery: { eventType: 'webhook.test', status: 'delivered' } });
+    const [hit] = target.hits();
+    expect(hit!.headers['webhook-signature']!.split(' ')).toHaveLength(2);
+    expect(verify(hit!, hook.secret!).type).toBe('webhook.test');
+    expect(verify(hit!, rotated.secret!).type).toBe('webhook.test');
+    expect(() => verify(hit!, 'whsec_' + Buffer.alloc(32, 7).toString('base64'))).toThrow();
+  });
+
+  it('test reports a failing endpoint in its answer', async () => {
+    const { api } = await stack.tenant();
+    const hook = await createWebhook(api, rx.endpoint([{ status: 500 }]).url);
+    const test = await api.post<{ success: boolean; statusCode: number; error: string; delivery: ApiDelivery }>(`/v1/webhooks/${hook.webhookId}/test`);
+    expect(test).toMatchObject({ success: false, statusCode: 500, error: 'HTTP 500', delivery: { status: 'failed' } });
+  });
+
+  it('refuses private, metadata and non-https URLs even where loopback is allowed', async () => {
+    const { api } = await stack.tenant();
+    for (const url of ['https://169.254.169.254/latest/meta-data/', 'http://10.0.0.8/hook', 'https://192.168.0.10/hook', 'http://example.com/hook', 'https://[fd00::1]/x']) {
+      const err = await createWebhook(api, url).catch((e: unknown) => e);
+      expect(err, url).toMatchObject({ status: 400, details: [{ field: 'url' }] });
+    }
+    const hook = await createWebhook(api, rx.endpoint().url);
+    const err = await api.request('PATCH', `/v1/webhooks/${hook.webhookId}`, { url: 'https://100.64.1.1/x' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ status: 400, details: [{ field: 'url' }] });
+  });
+
+  it('PATCH changes the filter and re-enables; DELETE removes', async () => {
+    const { api } = await stack.tenant();
+    const hook = await createWebhook(api, rx.endpoint().url);
+    const patched = await api.request<ApiWebhook>('PATCH', `/v1/webhooks/${hook.webhookId}`, { events: ['job.failed', 'job.failed'], enabled: false });
+    expect(patched).toMatchObject({ events: ['job.failed'], enabled: false });
+    await api.delete(`/v1/webhooks/${hook.webhookId}`);
+    await expect(api.get(`/v1/webhooks/${hook.webhookId}`)).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe('CLI webhooks', () => {
+  it('create, list, test and deliveries against the running stack', async () => {
+    const { apiKey } = await stack.tenant();
+    const target = rx.endpoint();
+    const out: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      out.push(String(chunk));
+      return true;
+    });
+    const cli = async (...args: string[]) => {
+      out.length = 0;
+      const code = await main([...args, '--endpoint', stack.httpUrl, '--api-key', apiKey]);
+      return { code, text: out.join('') };
+    };
+    try {
+      const created = await cli('webhooks', 'create', target.url, '--events', 'job.succeeded,job.failed', '--json');
+      expect(created.code).toBe(0);
+      const hook = JSON.parse(created.text) as ApiWebhook;
+      expect(hook).toMatchObject({ url: target.url, events: ['job.succeeded', 'job.failed'] });
+      expect(hook.secret).toMatch(/^whsec_/);
+
+      const listed = await cli('webhooks', 'list');
+      expect(listed.text).toContain(hook.webhookId);
+      expect(listed.text).not.toContain('whsec_');
+
+      const tested = await cli('webhooks', 'test', hook.webhookId);
+      expect(tested).toMatchObject({ code: 0, text: expect.stringMatching(/^delivered: HTTP 200/) });
+
+      const log = await cli('webhooks', 'deliveries', hook.webhookId, '--json');
+      expect((JSON.parse(log.text) as { items: ApiDelivery[] }).items[0]).toMatchObject({ eventType: 'webhook.test', status: 'delivered' });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(target.hits()).toHaveLength(1);
+  });
+});
