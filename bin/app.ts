@@ -13,9 +13,11 @@
 import { App } from 'aws-cdk-lib';
 import { addStacks } from '../lib/app-stacks.ts';
 import { parseAllowedOrigins, parseStage } from '../lib/config.ts';
+import { applyNagChecks } from '../lib/nag.ts';
 
 const app = new App();
-addStacks(app, {
+const stacks = addStacks(app, {
   stage: parseStage(app.node.tryGetContext('stage')),
   allowedOrigins: parseAllowedOrigins(app.node.tryGetContext('allowedOrigins')),
 });
+applyNagChecks(app, stacks);

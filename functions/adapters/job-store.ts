@@ -16,11 +16,13 @@ export class StaleJobError extends Error {
 const encodeCursor = (key: Record<string, unknown> | undefined) =>
   key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
 
+/** A job-list cursor is exactly the key DynamoDB returned: string tenantId and jobId. */
 export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
   if (!cursor) return undefined;
   try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown> | null;
+    const keys = value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value).sort() : [];
+    if (keys.join(',') === 'jobId,tenantId' && typeof value?.jobId === 'string' && typeof value.tenantId === 'string') return value;
   } catch {
     // fall through to undefined: the caller reports an invalid cursor
   }

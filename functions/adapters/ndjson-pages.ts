@@ -30,6 +30,12 @@ export async function readNdjsonPage(bucket: string, keys: string[], start: Ndjs
   const items: unknown[] = [];
   let part = start?.part ?? 0;
   let offset = start?.offset ?? 0;
+  if (start && start.offset > 0) {
+    // A cursor must point at the start of a line: the byte before it is a newline.
+    const before = start.part < keys.length ? await objectStore.readRange(bucket, keys[start.part]!, start.offset - 1, 1) : undefined;
+    if (!before || before[0] !== 0x0a) throw new InvalidCursorError();
+  }
+  if (start && start.part > keys.length) throw new InvalidCursorError();
   while (items.length < limit && part < keys.length) {
     const window = await objectStore.readRange(bucket, keys[part]!, offset, WINDOW_BYTES);
     if (!window || window.length === 0) {

@@ -14,7 +14,7 @@ import { ACTION_ALLOWED, jobIdFloor } from '../core/jobs/job-actions.ts';
 import { computeJobStats } from '../core/jobs/stats.ts';
 import { jobKeys } from '../core/jobs/keys.ts';
 import { decodePageCursor, readNdjsonPage } from '../adapters/ndjson-pages.ts';
-import { getSchema } from '../core/schemas/index.ts';
+import { schemaStore } from '../adapters/schema-store.ts';
 import { executionNameFor, resumePointFor, toApiJob, type JobRecord } from '../core/jobs/job.ts';
 
 const STATUSES = ['queued', 'running', 'needs_mapping', 'succeeded', 'failed', 'cancelled'] as const;
@@ -38,12 +38,8 @@ async function requireJob(req: ApiRequest): Promise<JobRecord> {
 /** A new job over an already uploaded file (e.g. the same file with another schema). */
 async function create(req: ApiRequest) {
   const body = parseBody(req.event, createBody);
-  if (body.schema) {
-    try {
-      getSchema(body.schema);
-    } catch (err) {
-      throw new HttpError(400, 'invalid_request', 'Unknown schema', [{ field: 'schema', message: (err as Error).message }]);
-    }
+  if (body.schema && !(await schemaStore.get(req.principal.tenantId, body.schema))) {
+    throw new HttpError(400, 'invalid_request', 'Unknown schema', [{ field: 'schema', message: `no schema named "${body.schema}"; GET /v1/schemas lists them` }]);
   }
   const session = body.sessionId
     ? await uploadStore.get(req.principal.tenantId, body.sessionId)

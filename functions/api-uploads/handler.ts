@@ -8,7 +8,7 @@ import { jobOptionsSchema, schemaNameSchema } from '../shared/job-request.ts';
 import { objectStore } from '../adapters/object-store.ts';
 import { uploadStore, type UploadSession } from '../adapters/upload-store.ts';
 import { launchJob, newJobId } from '../adapters/job-launcher.ts';
-import { getSchema } from '../core/schemas/index.ts';
+import { schemaStore } from '../adapters/schema-store.ts';
 import { uploadKey } from '../core/jobs/keys.ts';
 import { MAX_PARTS, MAX_UPLOAD_BYTES, choosePartSize, partCount } from '../core/uploads/part-size.ts';
 
@@ -121,7 +121,7 @@ async function signBatch(req: ApiRequest) {
  */
 async function complete(req: ApiRequest) {
   const body = parseBody(req.event, completeBody);
-  if (body.schema) getSchemaOr400(body.schema);
+  if (body.schema) await requireKnownSchema(req.principal.tenantId, body.schema);
   const session = await requireSession(req);
   const location = `s3://${bucket}/${session.key}`;
   if (session.status === 'completed' && session.jobId) return json(200, { location, jobId: session.jobId });
@@ -184,11 +184,10 @@ async function abort(req: ApiRequest) {
   return noContent();
 }
 
-function getSchemaOr400(name: string) {
-  try {
-    return getSchema(name);
-  } catch (err) {
-    throw new HttpError(400, 'invalid_request', 'Unknown schema', [{ field: 'schema', message: (err as Error).message }]);
+/** A built-in or the tenant's own schema; anything else is a 400 naming `schema`. */
+export async function requireKnownSchema(tenantId: string, name: string): Promise<void> {
+  if (!(await schemaStore.get(tenantId, name))) {
+    throw new HttpError(400, 'invalid_request', 'Unknown schema', [{ field: 'schema', message: `no schema named "${name}"; GET /v1/schemas lists them` }]);
   }
 }
 

@@ -33,3 +33,12 @@ export class TransientError extends DomainError {}
 export function assertIsError(value: unknown): asserts value is Error {
   if (!(value instanceof Error)) throw new Error(`Expected an Error, got ${String(value)}`);
 }
+
+/** A ZIP container (XLSX, DOCX) whose entries would inflate beyond the limits: a zip bomb, or too big to read safely. */
+export class ZipBombError extends DomainError {}
+/** The file stops before its end: a ZIP without its central directory, a cut-off PDF. */
+export class TruncatedFileError extends DomainError {}
+/** A PDF whose pages carry no text (scanned images): there is nothing to read without OCR. */
+export class NoTextLayerError extends DomainError {}
+/** A known container format whose content is broken (not a workbook inside, invalid XML, unreadable PDF). */
+export class CorruptFileError extends DomainError {}

@@ -3,6 +3,9 @@
  * state and its result is stored at its ResultPath (see statemachines/pipeline.asl.json),
  * so results stay small: rows live in S3, never in the state.
  */
+import type { SchemaDefinition } from './schemas/schema-types.ts';
+import type { FieldTransform } from './templates/transforms.ts';
+
 export type JobStatus = 'queued' | 'running' | 'needs_mapping' | 'succeeded' | 'failed' | 'cancelled';
 export type Stage = 'classify' | 'parse' | 'map' | 'enrich' | 'persist';
 
@@ -50,6 +53,35 @@ export interface Classification {
   lineEnding?: 'crlf' | 'lf' | 'cr' | 'mixed';
   rowEstimate?: number;
   schema: { name: string; confidence: number; reason: string };
+  /**
+   * The tables of a multi-section export (AT&T-style: a header per section), in file
+   * order; Parse emits all of them under `headers`, the union of their columns plus
+   * `contextColumns`. A single-table file has one section.
+   */
+  sections?: ClassifiedSection[];
+  /** columns Parse adds from each section's context (e.g. "Section", "Account Number"), last in `headers` */
+  contextColumns?: string[];
+  /** XLSX: every sheet in workbook order, and the one that is read (the first with a table) */
+  sheetNames?: string[];
+  sheet?: string;
+  /** PDF: page count */
+  pages?: number;
+  /** DOCX: tables in the document, and the 1-based index of the one that is read (with its continuations) */
+  tables?: number;
+  table?: number;
+  /** JSON: where the records are ("$" for a top-level array, "$.data" for an array property) */
+  recordsPath?: string;
+}
+
+export interface ClassifiedSection {
+  /** "voice", "data", "messaging", or "section N" when neither the title nor the header says */
+  kind: string;
+  /** the section's title line, when it has one */
+  title?: string;
+  /** 0-based line (row) of the section's header */
+  headerRow: number;
+  headers: string[];
+  accountNumber?: string;
 }
 
 export interface ChunkRef {
@@ -69,11 +101,14 @@ export interface ParseResult {
 
 export interface FieldMapping {
   field: string;
-  /** source column indexes, combined in order (e.g. Date + Time -> started_at) */
+  /** source column indexes, combined in order (e.g. Date + Time -> started_at); empty only with a `default` transform */
   sources: number[];
   sourceHeaders: string[];
   confidence: number;
+  /** exact | synonym | fuzzy | value_pattern | learned (a tenant template) | ai | confirmed (a person) */
   reason: string;
+  /** applied in order to the source cell(s) before the field's type conversion */
+  transforms?: FieldTransform[];
 }
 
 export interface MappingResult {
@@ -82,6 +117,21 @@ export interface MappingResult {
   fields: FieldMapping[];
   confidence: number;
   missingRequired: string[];
+  /** audit: the tenant template (and its version) that mapped the job */
+  templateId?: string;
+  templateVersion?: number;
+  templateName?: string;
+  /** layout fingerprint of the file the mapping was made for */
+  fingerprint?: string;
+  /** how the mapping came about: heuristics, a template, heuristics + Claude, or a person */
+  source?: 'heuristics' | 'template' | 'ai' | 'person';
+  /** AI involvement: consulted, answered from the per-layout cache, or skipped/failed (why) */
+  ai?: { used: boolean; cached: boolean; note?: string };
+  /**
+   * A tenant's custom schema travels with the mapping (without synonyms), because Enrich
+   * has no access to the templates table; built-in schemas are looked up by name.
+   */
+  schemaDefinition?: SchemaDefinition;
 }
 
 export interface EnrichChunkInput {

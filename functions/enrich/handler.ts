@@ -2,7 +2,7 @@ import { objectStore } from '../adapters/object-store.ts';
 import { jobStore } from '../adapters/job-store.ts';
 import { publishProgress } from '../adapters/progress-notifier.ts';
 import { runStage } from '../shared/stage.ts';
-import { getSchema } from '../core/schemas/index.ts';
+import { schemaForMapping } from '../core/schemas/index.ts';
 import { createRecordBuilder } from '../core/records/build-record.ts';
 import { jobKeys } from '../core/jobs/keys.ts';
 import type { EnrichChunkInput, EnrichChunkResult, RowError } from '../core/pipeline-types.ts';
@@ -16,7 +16,8 @@ export async function enrichChunk(input: EnrichChunkInput): Promise<EnrichChunkR
   return runStage(input, 'enrich', async (job) => {
     const { chunk, mapping } = input;
     const bucket = job.source.bucket;
-    const schema = getSchema(mapping.schema);
+    // A custom schema travels inside the mapping (Enrich has no access to the schema store).
+    const schema = schemaForMapping(mapping);
     // The columns of the parsed rows, as Parse wrote them (a multi-section file's sections
     // are unified into one header), so cells line up with the mapping's column indexes.
     const headers = job.parsed?.headers ?? job.classification?.headers;

@@ -1,39 +1,49 @@
-import { objectStore } from '../adapters/object-store.ts';
 import { jobStore } from '../adapters/job-store.ts';
+import { aiSuggesterFor } from '../adapters/ai-client.ts';
+import { sampleFromParsed } from '../adapters/file-sample.ts';
+import { schemaStore } from '../adapters/schema-store.ts';
+import { templateSourceFor, templateStore } from '../adapters/template-store.ts';
 import { runStage } from '../shared/stage.ts';
-import { getSchema } from '../core/schemas/index.ts';
-import { suggestMapping } from '../core/map/suggest-mapping.ts';
+import { BUILTIN_SCHEMAS, compactSchema, isBuiltinSchema, type SchemaDefinition } from '../core/schemas/index.ts';
+import { suggestForFile } from '../core/templates/suggest.ts';
 import type { MappingResult, PipelineState } from '../core/pipeline-types.ts';
 
-/** Rows of the first chunk used as value samples for the mapping. */
-const SAMPLE_ROWS = 50;
-const SAMPLE_BYTES = 128 * 1024;
-
-/** Map: choose the target schema's field for each source column (or park the job for a person). */
+/**
+ * Map: choose the target schema's field for each source column, or park the job for a
+ * person. The tenant's templates come first (a learned layout maps itself, and the job
+ * records which template version mapped it), then the heuristics, with Claude's
+ * suggestion merged in when configured and the heuristics are unsure.
+ */
 export async function map(state: PipelineState): Promise<MappingResult> {
   return runStage(state, 'map', async (job) => {
     const parsed = state.parsed;
     if (!parsed) throw new Error('Map needs the result of Parse');
-    const schemaName = state.schema === 'auto' ? (state.classification?.schema.name ?? 'call_record') : state.schema;
-    const schema = getSchema(schemaName);
-    const sample = await readSampleRows(state.bucket, parsed.chunks[0]?.key);
-    const mapping = suggestMapping(parsed.headers, sample, schema);
+    const tenantId = state.tenantId;
+    const custom = (await schemaStore.listCustom(tenantId)).map((s) => s.definition);
+    // an explicit custom schema is checked here (UnknownSchemaError names what exists)
+    const requested = state.schema === 'auto' ? undefined : (await schemaStore.require(tenantId, state.schema)).name;
+    const schemas = orderSchemas(custom, state.classification?.schema.name);
+    const sample = await sampleFromParsed(state.bucket, parsed, state.classification);
+    const request = { ...sample, schemas, requestedSchema: requested, defaultRegion: state.options?.defaultRegion };
+    let { mapping } = await suggestForFile(request, templateSourceFor(tenantId), aiSuggesterFor(tenantId));
+    if (mapping.templateId !== undefined && mapping.status === 'mapped') {
+      // the use is recorded before the mapping is: a template deleted in between is not used
+      const recorded = await templateStore.recordUse(tenantId, mapping.templateId, state.jobId);
+      if (!recorded) ({ mapping } = await suggestForFile(request, { findByFingerprint: async () => [], listRecent: async () => [] }, aiSuggesterFor(tenantId)));
+    }
+    const schema = schemas.find((s) => s.name === mapping.schema);
+    if (schema !== undefined && !isBuiltinSchema(schema.name)) mapping = { ...mapping, schemaDefinition: compactSchema(schema) };
     await jobStore.exitStage(state.tenantId, state.jobId, state.attempt, 'map', job.stages.map?.startedAt ?? new Date().toISOString(), { mapping });
     return mapping;
   });
 }
 
-async function readSampleRows(bucket: string, key: string | undefined): Promise<string[][]> {
-  if (!key) return [];
-  const head = await objectStore.readRange(bucket, key, 0, SAMPLE_BYTES);
-  if (!head) return [];
-  const lines = head.toString('utf8').split('\n');
-  // The last line may be cut by the byte range; keep whole lines only.
-  if (head.length === SAMPLE_BYTES) lines.pop();
-  return lines
-    .filter((l) => l.length > 0)
-    .slice(0, SAMPLE_ROWS)
-    .map((l) => (JSON.parse(l) as [number, string[]])[1]);
+/** Built-ins and custom schemas, the one Classify chose first (so it wins ties). */
+function orderSchemas(custom: SchemaDefinition[], classified: string | undefined): SchemaDefinition[] {
+  const all = [...BUILTIN_SCHEMAS.values(), ...custom];
+  const first = all.findIndex((s) => s.name === classified);
+  if (first <= 0) return all;
+  return [all[first]!, ...all.slice(0, first), ...all.slice(first + 1)];
 }
 
 export const handler = map;

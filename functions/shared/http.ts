@@ -62,6 +62,8 @@ export function parseQuery<T extends z.ZodType>(event: HttpEvent, schema: T): z.
   return result.data;
 }
 
+const PATH_PARAM = /^[A-Za-z0-9_.:-]{1,128}$/;
+
 /** Common list paging: ?limit=1..100 (default 25) & cursor. */
 export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
@@ -106,6 +108,10 @@ export function httpApi(routes: Record<string, Route>) {
       throw new HttpError(429, 'rate_limited', `Too many requests: this API key may make ${principal.rateLimitRps} per second`, undefined, {
         'retry-after': String(retryAfterSeconds),
       });
+    }
+    // Every id this API issues is short and URL-safe; anything else names nothing that exists.
+    for (const [name, value] of Object.entries(event.pathParameters ?? {})) {
+      if (!value || !PATH_PARAM.test(value)) throw notFound(name === 'name' ? 'Schema' : `Resource ${name}`);
     }
     logger.appendKeys({ tenantId: principal.tenantId, requestId: event.requestContext.requestId });
     try {

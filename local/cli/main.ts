@@ -3,6 +3,7 @@ import type { Command } from './target.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { jobsCommand } from './commands/jobs.ts';
 import { serveCommand } from './commands/serve.ts';
+import { templatesCommand } from './commands/templates.ts';
 import { webhooksCommand } from './commands/webhooks.ts';
 
 /** Each command lives in its own module under commands/; add new ones here. */
@@ -10,6 +11,7 @@ const COMMANDS: Record<string, Command> = {
   ingest: ingestCommand,
   jobs: jobsCommand,
   serve: serveCommand,
+  templates: templatesCommand,
   webhooks: webhooksCommand,
 };
 

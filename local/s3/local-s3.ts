@@ -7,6 +7,7 @@
 import { mkdir } from 'node:fs/promises';
 
 import { createAwsChunkedPutObjectMiddleware } from './aws-chunked.ts';
+import { createEmptyObjectRangeMiddleware } from './empty-range.ts';
 import { createMultipartMiddleware } from './multipart.ts';
 import { isS3Error, S3Error, S3rver, type S3rverApp, type S3rverMiddleware } from './s3rver-internals.ts';
 import { escapeXml } from './xml.ts';
@@ -90,7 +91,14 @@ export async function startLocalS3(opts: LocalS3Options): Promise<LocalS3> {
 function mountMiddleware(app: S3rverApp): void {
   const routerIndex = app.middleware.findIndex((fn) => 'router' in fn);
   if (routerIndex < 0) throw new Error('s3rver middleware layout changed: router not found (expected s3rver 3.7.1)');
-  app.middleware.splice(routerIndex, 0, completePreflight(), createMultipartMiddleware(), createAwsChunkedPutObjectMiddleware());
+  app.middleware.splice(
+    routerIndex,
+    0,
+    completePreflight(),
+    createMultipartMiddleware(),
+    createAwsChunkedPutObjectMiddleware(),
+    createEmptyObjectRangeMiddleware(),
+  );
   app.middleware.unshift(guardErrors());
 }
 

@@ -4,7 +4,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../functions/shared/env-names.ts';
-import { HTTP_ROUTES, PIPELINE_FUNCTIONS, WS_ROUTES, type FunctionName } from '../../functions/shared/routes.ts';
+import { HTTP_ROUTES, PIPELINE_FUNCTIONS, QUEUE_CONSUMERS, WS_FUNCTION, WS_ROUTES, type FunctionName } from '../../functions/shared/routes.ts';
 import { TABLES } from '../../functions/shared/tables.ts';
 import { addStacks } from '../../lib/app-stacks.ts';
 import { PROJECT_ROOT } from '../../lib/constructs/app-function.ts';
@@ -92,9 +92,8 @@ const asArray = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
 
 const STAGE = 'test';
 const ORIGINS = ['https://app.example.com'];
-const ALL_FUNCTIONS: FunctionName[] = [
-  'api-health', 'api-uploads', 'api-jobs', 'ws', 'classify', 'parse', 'map', 'enrich', 'persist', 'job-status',
-];
+// Every function the contract names: a new one must be deployed (and is checked below).
+const ALL_FUNCTIONS: FunctionName[] = [...new Set<FunctionName>([...HTTP_ROUTES.map((r) => r.fn), WS_FUNCTION, ...Object.values(PIPELINE_FUNCTIONS), ...QUEUE_CONSUMERS.map((c) => c.fn)])];
 
 // One synth for the whole file (~10 s, ~450 MB): every test reads these.
 let stateful: Template;
@@ -293,8 +292,8 @@ describe('StatelessStack', () => {
     const expected: Record<FunctionName, string[]> = {
       'api-health': [...tables, ENV.uploadBucket, ENV.stateMachineArn],
       // every authenticated API function counts requests against the key's rate limit
-      'api-uploads': [ENV.jobsTable, ENV.uploadsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.uploadBucket, ENV.stateMachineArn],
-      'api-jobs': [...tables, ENV.rateLimitsTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
+      'api-uploads': [ENV.jobsTable, ENV.uploadsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn],
+      'api-jobs': [...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
       'api-templates': [...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
       'api-webhooks': [ENV.apiKeysTable, ENV.rateLimitsTable, ENV.webhooksTable, ENV.webhooksQueueUrl],
       'api-admin': [ENV.jobsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl, ENV.eventsDlqUrl, ENV.webhooksDlqUrl],

@@ -4,6 +4,7 @@ import type { MappingResult } from '../../functions/core/pipeline-types.ts';
 import { createRecordBuilder } from '../../functions/core/records/build-record.ts';
 import { recordValidator } from '../../functions/core/schemas/record-validator.ts';
 import { getSchema } from '../../functions/core/schemas/registry.ts';
+import { parseSchemaDefinition } from '../../functions/core/schemas/schema-definition.ts';
 
 const callRecord = getSchema('call_record');
 const contact = getSchema('contact');
@@ -215,5 +216,43 @@ describe('createRecordBuilder', () => {
       record: { name: 'Acme Inc', domain: 'acme.com', employee_count: 1200, annual_revenue: 1_200_000, technologies: ['AWS', 'Salesforce', 'HubSpot'] },
     });
     expect(r.ok && recordValidator(schema).safeParse(r.record).success).toBe(true);
+  });
+});
+
+describe('createRecordBuilder with a custom schema and validation rules', () => {
+  const invoice = parseSchemaDefinition({
+    name: 'invoice_line',
+    fields: [
+      { name: 'invoice_number', type: 'string', required: true, validation: { pattern: '^INV-\\d+$' } },
+      { name: 'amount', type: 'money', required: true, validation: { min: 0 } },
+      { name: 'note', type: 'string', validation: { maxLength: 5 } },
+    ],
+  });
+  const headers = ['No', 'Amount', 'Note'];
+  const build = createRecordBuilder(
+    {
+      status: 'mapped',
+      schema: 'invoice_line',
+      confidence: 1,
+      missingRequired: [],
+      fields: ['invoice_number', 'amount', 'note'].map((field, i) => ({ field, sources: [i], sourceHeaders: [headers[i]!], confidence: 1, reason: 'confirmed' })),
+    },
+    invoice,
+    { defaultCurrency: 'EUR' },
+    headers,
+  );
+
+  it('writes values that keep the rules', () => {
+    expect(build(['INV-7', '12.50', 'ok'], 2)).toEqual({ ok: true, record: { invoice_number: 'INV-7', amount: 1250, currency: 'EUR', note: 'ok' } });
+  });
+
+  it('rejects a row whose required value breaks a rule, and drops an optional one with a warning', () => {
+    expect(build(['7', '12.50', ''], 3)).toEqual({ ok: false, errors: [{ row: 3, column: 'No', value: '7', reason: 'does not match ^INV-\\d+$' }] });
+    expect(build(['INV-7', '-1.00', ''], 4)).toMatchObject({ ok: false, errors: [{ column: 'Amount', reason: 'less than 0' }] });
+    expect(build(['INV-7', '1.00', 'too long'], 5)).toEqual({
+      ok: true,
+      record: { invoice_number: 'INV-7', amount: 100, currency: 'EUR' },
+      warnings: [{ row: 5, column: 'Note', value: 'too long', reason: 'longer than 5 characters' }],
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UnknownSchemaError } from '../../functions/core/errors.ts';
 import { recordValidator } from '../../functions/core/schemas/record-validator.ts';
-import { BUILTIN_SCHEMAS, getSchema, listSchemaNames } from '../../functions/core/schemas/registry.ts';
+import { BUILTIN_SCHEMAS, compactSchema, getSchema, isBuiltinSchema, listSchemaNames, schemaForMapping } from '../../functions/core/schemas/registry.ts';
 import { parseSchemaDefinition } from '../../functions/core/schemas/schema-definition.ts';
 
 describe('getSchema', () => {
@@ -104,5 +104,51 @@ describe('recordValidator', () => {
     expect(company.safeParse({ name: 'Acme', technologies: ['AWS'], employee_count: 12, annual_revenue: 1.5e6 }).success).toBe(true);
     expect(company.safeParse({ name: 'Acme', technologies: 'AWS' }).success).toBe(false);
     expect(company.safeParse({ name: 'Acme', employee_count: 12.5 }).success).toBe(false);
+  });
+});
+
+describe('custom schemas', () => {
+  const custom = {
+    name: 'invoice_line',
+    fields: [
+      { name: 'invoice_number', type: 'string', required: true, validation: { pattern: '^INV-\\d+$', maxLength: 12 } },
+      { name: 'amount', type: 'money', required: true, validation: { min: 0, max: 1_000_000 } },
+      { name: 'status', type: 'enum', enumValues: ['open', 'paid'] },
+      { name: 'issued_on', type: 'date' },
+    ],
+  };
+
+  it('fills defaults so a person can give just names and types', () => {
+    const def = parseSchemaDefinition(custom);
+    expect(def.fields[2]).toEqual({ name: 'status', type: 'enum', enumValues: ['open', 'paid'], required: false, synonyms: [], description: '' });
+  });
+
+  it('rejects validation rules that do not fit the field type, or do not compile', () => {
+    const bad = (field: object) => () => parseSchemaDefinition({ name: 'x', fields: [{ name: 'a', ...field }] });
+    expect(bad({ type: 'integer', validation: { pattern: '^1' } })).toThrow('take min/max, not text rules');
+    expect(bad({ type: 'string', validation: { min: 1 } })).toThrow('not min/max');
+    expect(bad({ type: 'string', validation: { pattern: '(' } })).toThrow('not a valid regular expression');
+    expect(bad({ type: 'number', validation: { min: 5, max: 1 } })).toThrow('min is greater than max');
+    expect(bad({ type: 'string', validation: { colour: 'red' } })).toThrow();
+  });
+
+  it('validates records with the rules through zod', () => {
+    const validate = recordValidator(parseSchemaDefinition(custom));
+    expect(validate.safeParse({ invoice_number: 'INV-12', amount: 1250, currency: 'EUR', status: 'paid' }).success).toBe(true);
+    expect(validate.safeParse({ invoice_number: 'X-12', amount: 1250 }).success).toBe(false);
+    expect(validate.safeParse({ invoice_number: 'INV-123456789', amount: 1250 }).success).toBe(false);
+    expect(validate.safeParse({ invoice_number: 'INV-1', amount: -5 }).success).toBe(false);
+  });
+
+  it('travels in a mapping without its synonyms, and Enrich finds it there', () => {
+    const def = parseSchemaDefinition({ ...custom, fields: custom.fields.map((f) => ({ ...f, synonyms: ['long', 'list'], description: 'd' })) });
+    const compact = compactSchema(def);
+    expect(compact.fields.every((f) => f.synonyms.length === 0 && f.description === '')).toBe(true);
+    expect(compact.fields[0]?.validation).toEqual({ pattern: '^INV-\\d+$', maxLength: 12 });
+    expect(schemaForMapping({ schema: 'invoice_line', schemaDefinition: compact })).toBe(compact);
+    expect(schemaForMapping({ schema: 'contact' }).name).toBe('contact');
+    expect(() => schemaForMapping({ schema: 'invoice_line' })).toThrow(UnknownSchemaError);
+    expect(isBuiltinSchema('contact')).toBe(true);
+    expect(isBuiltinSchema('invoice_line')).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAPPING_CONFIDENCE_THRESHOLD, suggestMapping } from '../../functions/core/map/suggest-mapping.ts';
+import { MAPPING_CONFIDENCE_THRESHOLD, suggestMapping, summarizeMapping } from '../../functions/core/map/suggest-mapping.ts';
+import { fieldAlternatives } from '../../functions/core/map/field-alternatives.ts';
 import { normalizeHeader } from '../../functions/core/map/normalize-header.ts';
 import { scoreSchemas } from '../../functions/core/map/score-schemas.ts';
 import { UnknownSchemaError } from '../../functions/core/errors.ts';
@@ -239,5 +240,69 @@ describe('scoreSchemas', () => {
     expect(score.name).toBe('call_record');
     expect(score.confidence).toBeLessThan(0.3);
     expect(() => scoreSchemas(['a'], [], 'nope')).toThrow(UnknownSchemaError);
+  });
+});
+
+describe('suggestMapping on real-world variants', () => {
+  const contact = getSchema('contact');
+  const company = getSchema('company_account');
+
+  it('reads German, Spanish, French and Italian headers', () => {
+    expect(byField(suggestMapping(['Datum', 'Uhrzeit', 'Rufnummer', 'Dauer', 'Betrag (EUR)'], [], callRecord))).toEqual({
+      started_at: ['Datum', 'Uhrzeit'],
+      counterpart_number: ['Rufnummer'],
+      duration_seconds: ['Dauer'],
+      cost_minor: ['Betrag (EUR)'],
+    });
+    expect(byField(suggestMapping(['Nombre', 'Apellidos', 'Correo electrónico', 'Teléfono', 'Empresa', 'Cargo'], [], contact))).toEqual({
+      first_name: ['Nombre'],
+      last_name: ['Apellidos'],
+      email: ['Correo electrónico'],
+      phone: ['Teléfono'],
+      title: ['Cargo'],
+      company: ['Empresa'],
+    });
+    expect(byField(suggestMapping(['Raison sociale', "Secteur d'activité", "Chiffre d'affaires", 'Ville'], [], company))).toEqual({
+      name: ['Raison sociale'],
+      industry: ["Secteur d'activité"],
+      annual_revenue: ["Chiffre d'affaires"],
+      city: ['Ville'],
+    });
+  });
+
+  it('does not take a qualifier column ("E-mail 1 - Type", "Contact owner", "Middle Name") for the field it names', () => {
+    const headers = ['Given Name', 'Middle Name', 'Family Name', 'E-mail 1 - Type', 'E-mail 1 - Value', 'Contact owner'];
+    const rows = [['Jane', 'Q', 'Doe', '* Work', 'jane@acme.com', 'Sam Seller']];
+    expect(byField(suggestMapping(headers, rows, contact))).toEqual({ first_name: ['Given Name'], last_name: ['Family Name'], email: ['E-mail 1 - Value'] });
+  });
+
+  it('prefers the more specific of two headers for a field ("Job Title" over an Outlook "Title")', () => {
+    const m = suggestMapping(['Title', 'First Name', 'Job Title'], [['Ms.', 'Jane', 'CTO']], contact);
+    expect(byField(m).title).toEqual(['Job Title']);
+  });
+
+  it('doubts a header when both of two samples contradict it', () => {
+    const m = suggestMapping(['Number Name', 'Digits'], [['Paris Sales', '+33 6 12 34 56 78'], ['Front desk', '+33 1 23 45 67 89']], callRecord);
+    expect(byField(m).counterpart_number).not.toEqual(['Number Name']);
+  });
+});
+
+describe('summarizeMapping', () => {
+  it('orders fields by the schema and decides the status', () => {
+    const m = summarizeMapping(callRecord, [
+      { field: 'counterpart_number', sources: [1], sourceHeaders: ['b'], confidence: 1, reason: 'confirmed' },
+      { field: 'started_at', sources: [0], sourceHeaders: ['a'], confidence: 1, reason: 'confirmed' },
+    ]);
+    expect(m).toMatchObject({ status: 'mapped', confidence: 1, missingRequired: [] });
+    expect(m.fields.map((f) => f.field)).toEqual(['started_at', 'counterpart_number']);
+    expect(summarizeMapping(callRecord, []).missingRequired).toEqual(['started_at', 'counterpart_number']);
+  });
+});
+
+describe('fieldAlternatives', () => {
+  it('lists the likely columns of each field by header and by values, best first', () => {
+    const alts = fieldAlternatives(['Phone', 'Mobile', 'Note'], [['(212) 555-0199', '+1 917 555 2671', 'hello']], getSchema('contact'));
+    expect(alts.phone?.map((a) => [a.header, a.why])).toEqual([['Phone', 'synonym'], ['Mobile', 'synonym']]);
+    expect(alts.email).toEqual([]);
   });
 });

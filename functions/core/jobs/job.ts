@@ -90,7 +90,16 @@ export function toApiJob(job: JobRecord) {
     stages,
     classification: job.classification ?? null,
     mapping: job.mapping
-      ? { status: job.mapping.status, confidence: job.mapping.confidence, missingRequired: job.mapping.missingRequired, fields: job.mapping.fields }
+      ? {
+          status: job.mapping.status,
+          schema: job.mapping.schema,
+          confidence: job.mapping.confidence,
+          missingRequired: job.mapping.missingRequired,
+          source: job.mapping.source ?? null,
+          templateId: job.mapping.templateId ?? null,
+          templateVersion: job.mapping.templateVersion ?? null,
+          fields: job.mapping.fields,
+        }
       : null,
     error: job.error ?? null,
     output: job.output

@@ -4,8 +4,9 @@
  * "telephone", "Phone #" -> "phone number", "Number of Employees" -> "number employees".
  */
 
-// Words that carry no meaning in a header; dropped so "Date of Call" matches "date call".
-const STOPWORDS = new Set(['of', 'the', 'a', 'an', 'in']);
+// Words that carry no meaning in a header; dropped so "Date of Call" matches "date call",
+// "Número de empleados" matches "numero empleados" and "Anzahl der Mitarbeiter" "anzahl mitarbeiter".
+const STOPWORDS = new Set(['of', 'the', 'a', 'an', 'in', 'de', 'del', 'la', 'le', 'les', 'du', 'des', 'di', 'da', 'der', 'die', 'das']);
 
 /** Lower-case words of a header, accents and punctuation removed, space-separated. */
 export function normalizeHeader(header: string): string {
@@ -17,6 +18,8 @@ export function normalizeHeader(header: string): string {
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/#/g, ' number ')
+    // French/Italian elision: "Type d'appel" -> "type appel", "Secteur d'activité" -> "secteur activite"
+    .replace(/\b[dl]['\u2019](?=[a-z])/g, ' ')
     .replace(/['\u2019`]/g, '')
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 0 && !STOPWORDS.has(w));

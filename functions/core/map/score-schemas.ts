@@ -12,13 +12,17 @@ export type SchemaScore = Classification['schema'];
  * contact; a wide export with a few matching columns scores lower than a tight one.
  */
 export function scoreSchema(headers: string[], sampleRows: string[][], schema: SchemaDefinition): SchemaScore {
-  const mapping = suggestMapping(headers, sampleRows, schema);
+  return scoreFromMapping(headers, suggestMapping(headers, sampleRows, schema));
+}
+
+/** {@link scoreSchema} from a mapping already suggested for the schema (no second pass over the columns). */
+export function scoreFromMapping(headers: readonly string[], mapping: MappingResult): SchemaScore {
   const columns = headers.filter((h) => h.trim().length > 0).length;
   const used = new Set(mapping.fields.flatMap((f) => f.sources)).size;
   const coverage = columns === 0 ? 0 : used / columns;
   const complete = mapping.missingRequired.length === 0;
   const confidence = round2(mapping.confidence * (0.5 + 0.5 * coverage) * (complete ? 1 : 0.5));
-  return { name: schema.name, confidence, reason: explain(mapping, used, columns) };
+  return { name: mapping.schema, confidence, reason: explain(mapping, used, columns) };
 }
 
 /**

@@ -6,8 +6,12 @@ import { columnDateTimeShape, fitsField, looksLikeField, ratio, type ValueCheckC
 /** Below this overall confidence a mapping needs a person to confirm it. */
 export const MAPPING_CONFIDENCE_THRESHOLD = 0.6;
 
-/** Why a field was mapped to its column(s). */
-export type MappingReason = 'exact' | 'synonym' | 'fuzzy' | 'value_pattern';
+/**
+ * Why a field was mapped to its column(s): the header is the field's name, a synonym, close
+ * to one; the values look like the field; a tenant's template learned it; Claude said so;
+ * a person confirmed it.
+ */
+export type MappingReason = 'exact' | 'synonym' | 'fuzzy' | 'value_pattern' | 'learned' | 'ai' | 'confirmed';
 
 export interface SuggestMappingOptions {
   /** overall confidence below which the status is `needs_mapping` (default {@link MAPPING_CONFIDENCE_THRESHOLD}) */
@@ -31,6 +35,16 @@ const VALUE_MIN_RATIO = 0.8;
 const MIN_CANDIDATE = 0.5;
 /** fuzzy and value matching look at this many columns at most (10,000-column files stay fast) */
 const MAX_SCANNED_COLUMNS = 500;
+/**
+ * Words that make a header about something else than the term it contains: "E-mail 1 - Type"
+ * is the kind of address, "Contact owner" a salesperson, "Person Linkedin Url" a profile,
+ * "Middle Name" not the name. A fuzzy match that adds one of them is scaled by QUALIFIED_SCALE.
+ */
+const QUALIFIER_WORDS = new Set([
+  'type', 'label', 'status', 'owner', 'id', 'sid', 'url', 'link', 'linkedin', 'rank', 'verified', 'score', 'stage',
+  'source', 'count', 'middle', 'nick', 'nickname', 'additional', 'phonetic', 'maiden', 'yomi', 'suffix', 'prefix',
+]);
+const QUALIFIED_SCALE = 0.6;
 
 interface Candidate {
   field: number;
@@ -104,18 +118,20 @@ export function suggestMapping(
     }
     if (column >= MAX_SCANNED_COLUMNS) return;
     // fuzzy: best term per field, for fields without an exact/synonym hit on this column
-    const best = new Map<number, { sim: number; rank: number }>();
+    const best = new Map<number, { sim: number; rank: number; term: string }>();
     for (const t of terms) {
       if (seen.has(t.field)) continue;
       const sim = headerSimilarity(h, t.normalized);
       if (sim < FUZZY_MIN) continue;
       const prev = best.get(t.field);
-      if (prev === undefined || sim > prev.sim) best.set(t.field, { sim, rank: t.rank });
+      if (prev === undefined || sim > prev.sim) best.set(t.field, { sim, rank: t.rank, term: t.normalized });
     }
-    for (const [field, { sim, rank }] of best) {
-      candidates.push({ field, column, confidence: round2(sim * FUZZY_SCALE), reason: 'fuzzy', rank });
+    for (const [field, { sim, rank, term }] of best) {
+      const qualified = h.split(' ').some((w) => QUALIFIER_WORDS.has(w) && !term.split(' ').includes(w));
+      candidates.push({ field, column, confidence: round2(sim * FUZZY_SCALE * (qualified ? QUALIFIED_SCALE : 1)), reason: 'fuzzy', rank });
     }
   });
+  preferSpecificHeaders(candidates, normalized);
 
   // 2. Doubt header matches whose samples do not fit the field.
   const fitCache = new Map<string, number>();
@@ -125,7 +141,8 @@ export function suggestMapping(
     if (r === undefined) {
       const def = fields[field]!;
       const { ratio: share, count } = ratio(columnValues(column), (v) => fitsField(def, v, ctx));
-      r = count < 3 ? 1 : share; // too few samples to judge
+      // one or two samples are too few to judge a mixed column, but all of them failing is telling
+      r = count === 0 || (count < 3 && share > 0) ? 1 : share;
       fitCache.set(key, r);
     }
     return r;
@@ -187,6 +204,21 @@ export function suggestMapping(
   });
 
   // 6. Status.
+  return summarizeMapping(schema, mapped, threshold);
+}
+
+/**
+ * The overall verdict on a set of field mappings (from heuristics, a template, Claude or a
+ * person): `missingRequired` (required fields with no column and no way to derive them,
+ * plus each unmet `requireAnyOf` group as "a|b|c"), the overall confidence (mean over
+ * mapped fields, required ones counted twice, unmapped required ones as 0), and the status:
+ * `needs_mapping` when something required is missing, a required field's mapping is below
+ * the threshold, or the overall confidence is. Fields come out in schema order.
+ */
+export function summarizeMapping(schema: SchemaDefinition, mappedFields: FieldMapping[], threshold = MAPPING_CONFIDENCE_THRESHOLD): MappingResult {
+  const fields = schema.fields;
+  const order = new Map(fields.map((f, i) => [f.name, i]));
+  const mapped = [...mappedFields].sort((a, b) => (order.get(a.field) ?? 1e9) - (order.get(b.field) ?? 1e9));
   const mappedNames = new Set(mapped.map((m) => m.field));
   const available = (name: string): boolean => mappedNames.has(name) || derivable(schema, name, mappedNames);
   const missingRequired = fields.filter((f) => f.required && !available(f.name)).map((f) => f.name);
@@ -211,6 +243,24 @@ export function suggestMapping(
     confidence,
     missingRequired,
   };
+}
+
+/**
+ * When a field's name or synonym matches one column exactly ("Title", "Phone") and a longer
+ * header ending in it matches the same field too ("Job Title", "Business Phone"), the longer
+ * one is the more specific statement: the generic column gives way.
+ */
+function preferSpecificHeaders(candidates: Candidate[], normalized: readonly string[]): void {
+  const direct = candidates.filter((c) => c.reason === 'exact' || c.reason === 'synonym');
+  for (const generic of direct) {
+    const g = normalized[generic.column] ?? '';
+    const beaten = direct.some((other) => {
+      if (other.field !== generic.field || other.column === generic.column) return false;
+      const o = normalized[other.column] ?? '';
+      return o.length > g.length && o.endsWith(` ${g}`);
+    });
+    if (beaten) generic.confidence = round2(Math.min(generic.confidence, CONF_SYNONYM) - 0.02);
+  }
 }
 
 function buildTerms(fields: readonly FieldDefinition[]): Term[] {
@@ -275,14 +325,18 @@ function pairDateAndTime(
   return { sources, confidence: found.confidence };
 }
 
+// Header words for a date and for a time of day, in the languages the built-in synonyms cover.
+const DATE_WORDS = new Set(['date', 'datum', 'fecha', 'data']);
+const TIME_WORDS = new Set(['time', 'timestamp', 'uhrzeit', 'zeit', 'hora', 'heure', 'ora', 'tijd']);
+
 /** 'date', 'time' or 'datetime' from sample values, else from the header words. */
 function columnShape(header: string, values: readonly string[]): 'date' | 'time' | 'datetime' | null {
   const fromValues = columnDateTimeShape(values);
   if (fromValues !== null) return fromValues;
   if (values.some((v) => v.trim().length > 0)) return null;
   const words = header.split(' ');
-  const hasDate = words.includes('date');
-  const hasTime = words.includes('time') || words.includes('timestamp');
+  const hasDate = words.some((w) => DATE_WORDS.has(w));
+  const hasTime = words.some((w) => TIME_WORDS.has(w));
   if (hasDate && hasTime) return 'datetime';
   if (words.includes('timestamp') || words.includes('datetime')) return 'datetime';
   if (hasDate) return 'date';

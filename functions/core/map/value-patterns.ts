@@ -17,6 +17,8 @@ import type { FieldDefinition } from '../schemas/schema-types.ts';
  */
 
 const MONEY_SHAPE = /^\(?-?\s*(?:[$€£¥₹]\s*)?-?\d{1,3}(?:[,.\s]?\d{3})*[.,]\d{2}\)?(?:\s*[€£$])?$|^[$€£¥₹]/;
+/** 7-15 digits with the punctuation people print phone numbers with */
+const PHONE_SHAPE = /^(?=(?:\D*\d){7,15}\D*$)\+?[\d\s().\-/]+$/;
 const CLOCK_DURATION = /^\d{1,3}:\d{2}(?::\d{2})?$/;
 const UNIT_DURATION = /^\d+(?:\.\d+)?\s*(?:s|sec|secs|m|min|mins|h|hr|hrs)\b/i;
 
@@ -40,7 +42,8 @@ export function fitsField(field: FieldDefinition, value: string, ctx: ValueCheck
       return detectDateTimeShape(value) !== null;
     case 'phone': {
       const p = normalizePhone(value, ctx.defaultRegion);
-      return p.ok || p.shortCode !== undefined;
+      // a national number of another region still fits: the region is a job option a person may set
+      return p.ok || p.shortCode !== undefined || PHONE_SHAPE.test(value.trim());
     }
     case 'email':
       return normalizeEmail(value).ok;

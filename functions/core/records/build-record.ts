@@ -4,6 +4,7 @@ import type { JobOptions, MappingResult, RowError } from '../pipeline-types.ts';
 import type { FieldDefinition, SchemaDefinition } from '../schemas/schema-types.ts';
 import { deriveValue } from './derive.ts';
 import { compileCurrencyField, compileField, type CompiledField, type ConvertContext } from './field-converters.ts';
+import { hasDefault } from '../templates/transforms.ts';
 
 export type BuildRecordResult =
   | {
@@ -69,7 +70,7 @@ export function createRecordBuilder(
   const byField = new Map(mapping.fields.map((m) => [m.field, m]));
   for (const m of mapping.fields) {
     if (!defs.has(m.field)) throw new Error(`Mapping names field "${m.field}", which schema "${schema.name}" does not have`);
-    if (m.sources.length === 0) throw new Error(`Mapping for field "${m.field}" has no source column`);
+    if (m.sources.length === 0 && !hasDefault(m.transforms)) throw new Error(`Mapping for field "${m.field}" has no source column`);
     for (const s of m.sources) {
       if (!Number.isInteger(s) || s < 0 || s >= width) {
         throw new Error(`Mapping for field "${m.field}" reads column ${s}, but the file has ${width} columns`);
@@ -78,12 +79,17 @@ export function createRecordBuilder(
   }
 
   // Currency columns feed their money field rather than standing alone.
+  // A constant currency (no column, a default) becomes the money field's currency instead.
   const consumedCurrency = new Map<string, number>();
+  const constantCurrency = new Map<string, string>();
   for (const def of schema.fields) {
     if (def.type !== 'money' || !byField.has(def.name)) continue;
     const key = def.currencyField ?? 'currency';
-    const src = byField.get(key)?.sources[0];
-    if (src !== undefined) consumedCurrency.set(key, src);
+    const cm = byField.get(key);
+    const src = cm?.sources[0];
+    if (src !== undefined && (cm?.transforms ?? []).length === 0) consumedCurrency.set(key, src);
+    const constant = cm !== undefined && cm.sources.length === 0 ? cm.transforms?.find((t) => t.kind === 'default') : undefined;
+    if (constant?.kind === 'default' && /^[A-Za-z]{3}$/.test(constant.value)) constantCurrency.set(key, constant.value.toUpperCase());
   }
 
   const compiled: CompiledField[] = [];
@@ -94,14 +100,16 @@ export function createRecordBuilder(
       if (def.required && def.derive === undefined) unmappedRequired.push(def);
       continue;
     }
-    if (consumedCurrency.has(def.name)) continue;
+    if (consumedCurrency.has(def.name) || constantCurrency.has(def.name)) continue;
     const isCurrencyOnly = schema.fields.some((f) => f.type === 'money' && (f.currencyField ?? 'currency') === def.name);
     if (isCurrencyOnly) {
       compiled.push(compileCurrencyField(def, m));
       continue;
     }
-    const currencySource = def.type === 'money' ? consumedCurrency.get(def.currencyField ?? 'currency') : undefined;
-    compiled.push(compileField(def, m, ctx, currencySource));
+    const currencyKey = def.currencyField ?? 'currency';
+    const currencySource = def.type === 'money' ? consumedCurrency.get(currencyKey) : undefined;
+    const constant = def.type === 'money' ? constantCurrency.get(currencyKey) : undefined;
+    compiled.push(compileField(def, m, constant === undefined ? ctx : { ...ctx, defaultCurrency: constant, currencyIsExplicit: true }, currencySource));
   }
   const derived = schema.fields.filter((f) => f.derive !== undefined);
   const requiredDerived = derived.filter((f) => f.required);

@@ -7,7 +7,9 @@ import { normalizePhone } from '../enrich/phone.ts';
 import { isBlankCell } from '../enrich/result.ts';
 import { enumValue } from '../map/value-patterns.ts';
 import type { FieldMapping } from '../pipeline-types.ts';
-import type { FieldDefinition } from '../schemas/schema-types.ts';
+import { fieldRuleValidator } from '../schemas/record-validator.ts';
+import { companionKeys, type FieldDefinition } from '../schemas/schema-types.ts';
+import { compileTransforms, type FieldTransform } from '../templates/transforms.ts';
 import { currencyFromHeader, durationUnitFromHeader } from './column-hints.ts';
 
 /** Job-wide settings a converter needs (JobOptions with defaults applied). */
@@ -15,6 +17,8 @@ export interface ConvertContext {
   timezone: string;
   defaultRegion: string;
   defaultCurrency: string;
+  /** the currency was set for this field (a template's constant), so it beats a currency named in the header */
+  currencyIsExplicit?: boolean;
 }
 
 /**
@@ -41,8 +45,69 @@ const CURRENCY_CODE = /^[A-Za-z]{3}$/;
 /**
  * Compile the converter for one mapped field. `currencySource` is the column of the
  * money field's currency, when a currency column is mapped.
+ *
+ * A mapping with transforms (or a constant field: no source, a `default`) reads its value
+ * through them first; the type conversion then sees the one transformed value. A field
+ * with validation rules (custom schemas) checks the converted value against them: a value
+ * that breaks a rule is invalid like any unreadable cell.
  */
 export function compileField(
+  def: FieldDefinition,
+  mapping: FieldMapping,
+  ctx: ConvertContext,
+  currencySource?: number,
+): CompiledField {
+  const transforms = mapping.transforms ?? [];
+  const base =
+    transforms.length === 0 && mapping.sources.length > 0
+      ? compileBaseField(def, mapping, ctx, currencySource)
+      : compileTransformedField(def, mapping, ctx, currencySource, transforms);
+  return withValidation(base);
+}
+
+function compileTransformedField(
+  def: FieldDefinition,
+  mapping: FieldMapping,
+  ctx: ConvertContext,
+  currencySource: number | undefined,
+  transforms: readonly FieldTransform[],
+): CompiledField {
+  const reader = compileTransforms(mapping.sources, transforms, { timezone: ctx.timezone, fieldType: def.type });
+  // the converter reads a one-cell row [value] (plus the currency cell, when there is one)
+  const inner = compileBaseField(def, { ...mapping, sources: [0], transforms: undefined }, ctx, currencySource === undefined ? undefined : 1);
+  const rawValue = (cells: readonly string[]): string => mapping.sources.map((s) => cells[s] ?? '').join(' ');
+  return {
+    def,
+    column: mapping.sourceHeaders.join(' + ') || def.name,
+    rawValue,
+    apply(record, cells) {
+      const value = reader(cells);
+      if (typeof value !== 'string') return value.reason;
+      return inner.apply(record, currencySource === undefined ? [value] : [value, cells[currencySource] ?? '']);
+    },
+  };
+}
+
+function withValidation(field: CompiledField): CompiledField {
+  const rules = fieldRuleValidator(field.def);
+  if (rules === undefined) return field;
+  const name = field.def.name;
+  const companions = companionKeys(field.def);
+  return {
+    ...field,
+    apply(record, cells) {
+      const outcome = field.apply(record, cells);
+      if (outcome !== true) return outcome;
+      const checked = rules.safeParse(record[name]);
+      if (checked.success) return true;
+      delete record[name];
+      for (const k of companions) delete record[k];
+      return checked.error.issues[0]?.message ?? 'breaks a validation rule';
+    },
+  };
+}
+
+function compileBaseField(
   def: FieldDefinition,
   mapping: FieldMapping,
   ctx: ConvertContext,
@@ -183,7 +248,7 @@ export function compileField(
 
     case 'money': {
       const currencyKey = def.currencyField ?? 'currency';
-      const fallback = currencyFromHeader(mapping.sourceHeaders[0]) ?? ctx.defaultCurrency;
+      const fallback = ctx.currencyIsExplicit === true ? ctx.defaultCurrency : (currencyFromHeader(mapping.sourceHeaders[0]) ?? ctx.defaultCurrency);
       return {
         ...base,
         apply(record, cells) {
@@ -242,12 +307,16 @@ export function compileField(
 export function compileCurrencyField(def: FieldDefinition, mapping: FieldMapping): CompiledField {
   const source = mapping.sources[0] ?? -1;
   const name = def.name;
+  const transforms = mapping.transforms ?? [];
+  const reader = transforms.length > 0 ? compileTransforms(mapping.sources, transforms, { timezone: 'UTC', fieldType: def.type }) : undefined;
   return {
     def,
     column: mapping.sourceHeaders.join(' + ') || name,
     rawValue: (cells) => cells[source] ?? '',
     apply(record, cells) {
-      const raw = (cells[source] ?? '').trim();
+      const read = reader === undefined ? (cells[source] ?? '') : reader(cells);
+      if (typeof read !== 'string') return read.reason;
+      const raw = read.trim();
       if (isBlankCell(raw)) return false;
       if (!CURRENCY_CODE.test(raw)) return 'not an ISO 4217 currency code';
       record[name] = raw.toUpperCase();

@@ -20,8 +20,9 @@ export const callRecordSchema: SchemaDefinition = {
         'started at', 'start time', 'start date time', 'start datetime', 'date and time', 'date time', 'datetime',
         'timestamp', 'time stamp', 'call start', 'call start time', 'call date time', 'call date', 'event time',
         'event date', 'connect time', 'message date', 'sent date', 'usage date', 'date of call', 'date',
+        'datum', 'fecha', 'data', 'fecha hora', 'fecha y hora', 'date heure', 'date et heure', 'data ora', 'data e ora', 'data hora', 'data e hora', 'datum uhrzeit', 'datum tijd', 'zeitpunkt', 'horodatage', 'date appel', 'fecha llamada', 'data chiamata', 'data chamada', 'gespreksdatum', 'verbindungsdatum',
       ],
-      timeSynonyms: ['time', 'call time', 'start time', 'time of call', 'connect time', 'usage time', 'time of day', 'message time'],
+      timeSynonyms: ['time', 'call time', 'start time', 'time of call', 'connect time', 'usage time', 'time of day', 'message time', 'uhrzeit', 'zeit', 'hora', 'heure', 'ora', 'tijd', 'tijdstip', 'horario', 'heure appel', 'hora llamada', 'ora chiamata', 'beginn'],
     },
     {
       name: 'direction',
@@ -33,6 +34,7 @@ export const callRecordSchema: SchemaDefinition = {
       synonyms: [
         'direction', 'call direction', 'in out', 'inbound outbound', 'incoming outgoing', 'call type', 'type of call',
         'call dir', 'dir', 'io', 'mo mt', 'originating terminating', 'sent received',
+        'richtung', 'direccion', 'sens', 'sens appel', 'direzione', 'direcao', 'richting', 'sentido', 'entrante saliente', 'entrant sortant', 'eingehend ausgehend',
       ],
     },
     {
@@ -45,6 +47,7 @@ export const callRecordSchema: SchemaDefinition = {
         'other party', 'other party number', 'to from number', 'from to number', 'number', 'phone number', 'phone',
         'telephone number', 'contact number', 'remote number', 'calling number', 'caller', 'caller id', 'called party',
         'destination number', 'b number', 'recipient', 'sender', 'counterpart', 'to from', 'from to',
+        'rufnummer', 'telefonnummer', 'nummer', 'gewahlte nummer', 'zielrufnummer', 'numero', 'numero llamado', 'numero de telefono', 'numero appele', 'numero de telephone', 'numero chiamato', 'numero di telefono', 'numero telefone', 'telefoonnummer', 'gekozen nummer', 'destinatario', 'correspondant', 'interlocutor', 'numero destino', 'numero destination',
       ],
     },
     {
@@ -56,6 +59,7 @@ export const callRecordSchema: SchemaDefinition = {
         'duration seconds', 'duration', 'call duration', 'duration sec', 'duration secs', 'duration min', 'min', 'mins',
         'minutes', 'minutes used', 'billed minutes', 'airtime minutes', 'usage minutes', 'seconds', 'secs', 'length',
         'call length', 'talk time', 'air time', 'mou', 'elapsed time', 'billable seconds', 'billed seconds',
+        'dauer', 'verbindungsdauer', 'gesprachsdauer', 'duracion', 'duree', 'durata', 'duracao', 'duur', 'gespreksduur', 'tiempo', 'temps',
       ],
     },
     {
@@ -68,6 +72,7 @@ export const callRecordSchema: SchemaDefinition = {
       synonyms: [
         'record type', 'type', 'usage type', 'service', 'service type', 'event type', 'message type', 'record kind',
         'usage category', 'activity type', 'category', 'kind',
+        'tipo', 'typ', 'soort', 'art', 'verbindungsart', 'tipo servicio', 'type service', 'tipo servizio', 'tipo de servico', 'dienst',
       ],
     },
     {
@@ -79,6 +84,7 @@ export const callRecordSchema: SchemaDefinition = {
         'location', 'call to from', 'call to', 'call from', 'destination', 'origination', 'city', 'city state',
         'destination city', 'called city', 'origin', 'call location', 'calling location', 'place', 'area',
         'roaming location',
+        'ziel', 'zielort', 'ort', 'destino', 'lugar', 'localidad', 'lieu', 'luogo', 'localita', 'plaats', 'bestemming', 'local',
       ],
     },
     {
@@ -90,6 +96,7 @@ export const callRecordSchema: SchemaDefinition = {
       synonyms: [
         'cost minor', 'total charge', 'total charges', 'total', 'cost', 'total cost', 'call cost', 'charge', 'charges',
         'amount', 'total amount', 'billed amount', 'price', 'fee',
+        'betrag', 'kosten', 'preis', 'gebuhr', 'entgelt', 'importe', 'coste', 'costo', 'precio', 'montant', 'montant ttc', 'prix', 'cout', 'tarif', 'importo', 'valor', 'custo', 'bedrag', 'prijs',
       ],
     },
     {
@@ -97,7 +104,7 @@ export const callRecordSchema: SchemaDefinition = {
       type: 'string',
       required: false,
       description: 'ISO 4217 code of cost_minor (from the amount, a currency column or the job default)',
-      synonyms: ['currency', 'currency code', 'ccy', 'cur'],
+      synonyms: ['currency', 'currency code', 'ccy', 'cur', 'price unit', 'currency unit', 'wahrung', 'moneda', 'divisa', 'devise', 'valuta', 'moeda'],
     },
     {
       name: 'account_number',
@@ -108,6 +115,7 @@ export const callRecordSchema: SchemaDefinition = {
         'account number', 'account', 'account no', 'account id', 'acct', 'acct no', 'acct number', 'ban',
         'billing account number', 'billing account', 'wireless number', 'line number', 'subscriber number', 'subscriber',
         'msisdn', 'my number', 'service number',
+        'kundennummer', 'vertragsnummer', 'numero de cuenta', 'cuenta', 'numero de compte', 'compte', 'numero cliente', 'conto', 'conta', 'klantnummer', 'rekeningnummer',
       ],
     },
   ],

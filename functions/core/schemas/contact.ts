@@ -12,7 +12,7 @@ export const contactSchema: SchemaDefinition = {
       required: false,
       description: 'Display name; joined from first and last name when there is no name column',
       derive: { kind: 'join', from: ['first_name', 'last_name'] },
-      synonyms: ['full name', 'name', 'contact name', 'display name', 'contact', 'person', 'customer name', 'lead name', 'nom complet'],
+      synonyms: ['full name', 'name', 'contact name', 'display name', 'contact', 'person', 'customer name', 'lead name', 'nom complet', 'nombre completo', 'nome completo', 'vollstandiger name', 'volledige naam', 'naam', 'name vollstandig'],
     },
     {
       name: 'first_name',
@@ -20,7 +20,7 @@ export const contactSchema: SchemaDefinition = {
       required: false,
       description: 'Given name; split from the full name when there is no column for it',
       derive: { kind: 'name_part', from: 'full_name', part: 'first' },
-      synonyms: ['first name', 'firstname', 'given name', 'first', 'fname', 'forename', 'prenom', 'vorname', 'nombre'],
+      synonyms: ['first name', 'firstname', 'given name', 'first', 'fname', 'forename', 'prenom', 'vorname', 'nombre', 'nome', 'voornaam', 'primer nombre', 'prenome', 'rufname'],
     },
     {
       name: 'last_name',
@@ -28,7 +28,7 @@ export const contactSchema: SchemaDefinition = {
       required: false,
       description: 'Family name; split from the full name when there is no column for it',
       derive: { kind: 'name_part', from: 'full_name', part: 'last' },
-      synonyms: ['last name', 'lastname', 'surname', 'family name', 'last', 'lname', 'nachname', 'apellido', 'nom'],
+      synonyms: ['last name', 'lastname', 'surname', 'family name', 'last', 'lname', 'nachname', 'apellido', 'nom', 'apellidos', 'cognome', 'sobrenome', 'achternaam', 'familienname', 'nom de famille', 'apelido'],
     },
     {
       name: 'email',
@@ -38,6 +38,7 @@ export const contactSchema: SchemaDefinition = {
       synonyms: [
         'email', 'email address', 'e mail', 'e mail address', 'mail', 'work email', 'business email', 'primary email',
         'email 1', 'email1', 'personal email', 'courriel', 'email address 1',
+        'e mail adresse', 'correo', 'correo electronico', 'adresse e mail', 'adresse email', 'adresse mail', 'emailadres', 'e mailadres', 'posta elettronica', 'indirizzo email', 'endereco de email',
       ],
     },
     {
@@ -49,6 +50,7 @@ export const contactSchema: SchemaDefinition = {
         'phone', 'phone number', 'mobile phone', 'mobile', 'mobile number', 'cell', 'cell phone', 'telephone', 'tel',
         'work phone', 'business phone', 'direct phone', 'direct dial', 'primary phone', 'phone 1', 'contact number',
         'telefon', 'telefono',
+        'telefonnummer', 'telefone', 'movil', 'celular', 'portable', 'cellulare', 'mobiel', 'telefoonnummer', 'handy', 'mobil', 'numero de telephone', 'numero de telefono', 'numero di telefono', 'rufnummer',
       ],
     },
     {
@@ -56,7 +58,7 @@ export const contactSchema: SchemaDefinition = {
       type: 'string',
       required: false,
       description: 'Job title',
-      synonyms: ['title', 'job title', 'position', 'role', 'designation', 'job role', 'job', 'headline', 'job position'],
+      synonyms: ['title', 'job title', 'position', 'role', 'designation', 'job role', 'job', 'headline', 'job position', 'cargo', 'puesto', 'fonction', 'poste', 'titre', 'ruolo', 'qualifica', 'funcao', 'functie', 'berufsbezeichnung', 'titel', 'funktion'],
     },
     {
       name: 'company',
@@ -66,6 +68,7 @@ export const contactSchema: SchemaDefinition = {
       synonyms: [
         'company', 'company name', 'organization', 'organisation', 'organization name', 'employer', 'account name',
         'business', 'firm', 'org', 'entreprise', 'firma', 'empresa',
+        'societe', 'unternehmen', 'azienda', 'bedrijf', 'compania', 'societa', 'companhia', 'organizacion',
       ],
     },
     {
@@ -74,7 +77,7 @@ export const contactSchema: SchemaDefinition = {
       required: false,
       description: 'Company web domain; taken from the e-mail address (not free-mail) when there is no column for it',
       derive: { kind: 'domain_from_email', from: 'email' },
-      synonyms: ['domain', 'company domain', 'website', 'web site', 'company website', 'url', 'web', 'homepage', 'web page', 'site'],
+      synonyms: ['domain', 'company domain', 'website', 'web site', 'company website', 'url', 'web', 'homepage', 'web page', 'site', 'sitio web', 'site web', 'site internet', 'webseite', 'internetseite', 'sito web', 'pagina web'],
     },
   ],
 };

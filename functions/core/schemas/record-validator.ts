@@ -51,7 +51,35 @@ function valueType(field: FieldDefinition): z.ZodType {
       t = z.enum((field.enumValues ?? []) as [string, ...string[]]);
       break;
   }
+  t = withRules(t, field);
   return field.multiple === true ? z.array(t).min(1) : t;
+}
+
+/**
+ * A field's validation rules as a zod check on its output value (each list item for a
+ * `multiple` field), or undefined when it has none. Shared by the record validator and
+ * the record builder, so a rule means the same thing in both.
+ */
+export function fieldRuleValidator(field: FieldDefinition): z.ZodType | undefined {
+  if (field.validation === undefined) return undefined;
+  const rule = withRules(z.unknown(), field);
+  return field.multiple === true ? z.array(rule) : rule;
+}
+
+function withRules(base: z.ZodType, field: FieldDefinition): z.ZodType {
+  const v = field.validation;
+  if (v === undefined) return base;
+  const pattern = v.pattern === undefined ? undefined : new RegExp(v.pattern);
+  return base.superRefine((value, ctx) => {
+    if (typeof value === 'string') {
+      if (pattern !== undefined && !pattern.test(value)) ctx.addIssue({ code: 'custom', message: `does not match ${v.pattern}` });
+      if (v.minLength !== undefined && value.length < v.minLength) ctx.addIssue({ code: 'custom', message: `shorter than ${v.minLength} characters` });
+      if (v.maxLength !== undefined && value.length > v.maxLength) ctx.addIssue({ code: 'custom', message: `longer than ${v.maxLength} characters` });
+    } else if (typeof value === 'number') {
+      if (v.min !== undefined && value < v.min) ctx.addIssue({ code: 'custom', message: `less than ${v.min}` });
+      if (v.max !== undefined && value > v.max) ctx.addIssue({ code: 'custom', message: `greater than ${v.max}` });
+    }
+  });
 }
 
 /**

@@ -25,3 +25,30 @@ export function getSchema(name: string): SchemaDefinition {
   }
   return schema;
 }
+
+/** True for the names of the built-in schemas (a tenant's custom schema may not reuse one). */
+export function isBuiltinSchema(name: string): boolean {
+  return BUILTIN_SCHEMAS.has(name);
+}
+
+/**
+ * What a custom schema's definition needs to travel inside a mapping (through the state
+ * machine to Enrich): everything the record builder reads, without the synonyms and
+ * descriptions that only matching and people use.
+ */
+export function compactSchema(schema: SchemaDefinition): SchemaDefinition {
+  return {
+    name: schema.name,
+    ...(schema.requireAnyOf ? { requireAnyOf: schema.requireAnyOf } : {}),
+    fields: schema.fields.map(({ synonyms: _s, description: _d, timeSynonyms: _t, ...rest }) => ({ ...rest, synonyms: [], description: '' })),
+  };
+}
+
+/**
+ * The schema a mapping applies: the definition it carries (a tenant's custom schema),
+ * else the built-in of that name. Enrich should use this instead of `getSchema(mapping.schema)`.
+ */
+export function schemaForMapping(mapping: { schema: string; schemaDefinition?: SchemaDefinition }): SchemaDefinition {
+  if (mapping.schemaDefinition !== undefined && mapping.schemaDefinition.name === mapping.schema) return mapping.schemaDefinition;
+  return getSchema(mapping.schema);
+}

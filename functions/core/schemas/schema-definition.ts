@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { companionKeys, FIELD_TYPES, type SchemaDefinition } from './schema-types.ts';
+import { hasNestedQuantifier } from '../templates/transforms.ts';
 
 const NAME = /^[a-z][a-z0-9_]{0,62}$/;
 
@@ -9,11 +10,38 @@ const derivation = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('name_part'), from: z.string(), part: z.enum(['first', 'last']) }),
 ]);
 
+const validation = z
+  .object({
+    pattern: z.string().min(1).max(200).optional(),
+    minLength: z.number().int().min(0).max(100_000).optional(),
+    maxLength: z.number().int().min(1).max(100_000).optional(),
+    min: z.number().finite().optional(),
+    max: z.number().finite().optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.pattern !== undefined) {
+      try {
+        new RegExp(v.pattern);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', path: ['pattern'], message: `not a valid regular expression: ${(err as Error).message}` });
+      }
+      if (hasNestedQuantifier(v.pattern)) ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'nested quantifiers like (a+)+ are not allowed' });
+    }
+    if (v.min !== undefined && v.max !== undefined && v.min > v.max) ctx.addIssue({ code: 'custom', path: ['min'], message: 'min is greater than max' });
+    if (v.minLength !== undefined && v.maxLength !== undefined && v.minLength > v.maxLength) {
+      ctx.addIssue({ code: 'custom', path: ['minLength'], message: 'minLength is greater than maxLength' });
+    }
+  });
+
+const NUMERIC_TYPES = new Set(['integer', 'number', 'money', 'duration']);
+
+// Optional parts default so a person can POST { name, type } per field; the built-ins spell everything out.
 const field = z.object({
   name: z.string().regex(NAME, 'snake_case, starting with a letter'),
   type: z.enum(FIELD_TYPES as [string, ...string[]]),
-  required: z.boolean(),
-  synonyms: z.array(z.string().min(1).max(100)).max(200),
+  required: z.boolean().default(false),
+  synonyms: z.array(z.string().min(1).max(100)).max(200).default([]),
   enumValues: z.array(z.string().min(1)).min(1).optional(),
   enumAliases: z.record(z.string(), z.string()).optional(),
   codes: z.enum(['call_direction', 'call_record_type']).optional(),
@@ -21,7 +49,8 @@ const field = z.object({
   currencyField: z.string().regex(NAME).optional(),
   multiple: z.boolean().optional(),
   derive: derivation.optional(),
-  description: z.string().max(500),
+  validation: validation.optional(),
+  description: z.string().max(500).default(''),
 });
 
 /**
@@ -43,6 +72,16 @@ export const schemaDefinitionSchema = z
       names.add(f.name);
       if (f.type === 'enum' && f.enumValues === undefined) {
         ctx.addIssue({ code: 'custom', path: ['fields', i, 'enumValues'], message: 'enum fields need enumValues' });
+      }
+      const v = f.validation;
+      if (v !== undefined) {
+        const numeric = NUMERIC_TYPES.has(f.type);
+        if (numeric && (v.pattern !== undefined || v.minLength !== undefined || v.maxLength !== undefined)) {
+          ctx.addIssue({ code: 'custom', path: ['fields', i, 'validation'], message: `${f.type} fields take min/max, not text rules` });
+        }
+        if (!numeric && (v.min !== undefined || v.max !== undefined)) {
+          ctx.addIssue({ code: 'custom', path: ['fields', i, 'validation'], message: `${f.type} fields take pattern/minLength/maxLength, not min/max` });
+        }
       }
     });
     def.fields.forEach((f, i) => {

@@ -60,7 +60,23 @@ export interface FieldDefinition {
   /** the cell holds a list ("a, b; c"): output is string[] */
   multiple?: boolean;
   derive?: FieldDerivation;
+  /** extra checks on the converted value; a value that fails is invalid (row error if required, else a warning) */
+  validation?: FieldValidation;
   description: string;
+}
+
+/**
+ * Validation rules of a custom schema's field, checked on the output value: text rules on
+ * string outputs (e-mail, phone E.164, ISO dates... included), bounds on numeric outputs
+ * (money in minor units, durations in seconds).
+ */
+export interface FieldValidation {
+  /** the output must match this regular expression (ECMAScript syntax, whole-string anchors are yours to add) */
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  min?: number;
+  max?: number;
 }
 
 export interface SchemaDefinition {

@@ -2,7 +2,9 @@ import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
 import { GLOBAL_OPTIONS, withTarget, type Command, type Target } from '../target.ts';
-import type { ApiClient } from '../api-client.ts';
+import { createInterface } from 'node:readline/promises';
+import { ApiError, type ApiClient } from '../api-client.ts';
+import { applyMappingEdit, type EditableField } from './templates.ts';
 import { uploadFile } from '../upload.ts';
 import { watchJob } from '../watch.ts';
 import type { ApiJob } from '../../../functions/core/jobs/job.ts';
@@ -14,12 +16,14 @@ const OPTIONS = {
   region: { type: 'string' },
   currency: { type: 'string' },
   'no-wait': { type: 'boolean' },
+  'no-confirm': { type: 'boolean' },
 } as const;
 
 export const ingestCommand: Command = {
   usage: [
-    '  ingest <file> [--schema S] [--timezone TZ] [--region CC] [--currency CUR] [--no-wait] [--json]',
-    '                          upload a file, start its job, follow it to the end',
+    '  ingest <file> [--schema S] [--timezone TZ] [--region CC] [--currency CUR] [--no-wait] [--no-confirm] [--json]',
+    '                          upload a file, start its job, follow it to the end; on a terminal, a job',
+    '                          that needs its mapping confirmed asks you (--no-confirm leaves it parked)',
   ].join('\n'),
   async run(argv) {
     const { values: flags, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -58,6 +62,25 @@ async function ingest(target: Target, file: string, flags: IngestFlags): Promise
     return 0;
   }
   bar?.update(0, { phase: 'process ', detail: 'queued' });
+  let job = await follow(target, jobId, bar);
+  bar?.stop();
+  // A person at a terminal confirms (or fixes) the mapping right here; scripts get the parked job.
+  const interactive = !flags.json && !flags['no-confirm'] && process.stdin.isTTY === true && process.stderr.isTTY === true;
+  if (job.status === 'needs_mapping' && interactive && (await confirmMapping(target.api, job))) {
+    const again = new SingleBar({ format: ' {phase} [{bar}] {percentage}% | {detail}', hideCursor: true, stream: process.stderr }, Presets.shades_classic);
+    again.start(100, 0, { phase: 'process ', detail: 'resumed' });
+    job = await follow(target, jobId, again);
+    again.stop();
+  }
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify(job)}\n`);
+  } else {
+    await printSummary(target.api, job, Date.now() - started);
+  }
+  return job.status === 'succeeded' ? 0 : 1;
+}
+
+async function follow(target: Target, jobId: string, bar: SingleBar | undefined): Promise<ApiJob> {
   const job = await watchJob(target.api, jobId, {
     wsUrl: target.wsUrl,
     apiKey: target.apiKey,
@@ -65,13 +88,71 @@ async function ingest(target: Target, file: string, flags: IngestFlags): Promise
       bar?.update(Math.floor(p.percent), { phase: 'process ', detail: `${p.stage ?? 'queued'} · ${p.rowsRead.toLocaleString()} rows read · ${p.rowsWritten.toLocaleString()} written` }),
   });
   if (job.status === 'succeeded') bar?.update(100);
-  bar?.stop();
-  if (flags.json) {
-    process.stdout.write(`${JSON.stringify(job)}\n`);
-  } else {
-    await printSummary(target.api, job, Date.now() - started);
+  return job;
+}
+
+interface JobMappingAnswer {
+  mapping: {
+    schema: string;
+    confidence: number;
+    missingRequired: string[];
+    fields: { field: string; sources: number[]; sourceHeaders: string[]; confidence: number; reason: string; transforms?: unknown[] }[];
+  };
+  headers: string[];
+  samples: { column: number; header: string; values: string[] }[];
+}
+
+/**
+ * Show the suggested mapping and ask the person to accept, edit or leave it; on accept,
+ * PUT it (optionally saved as a template) so the job resumes. True when the job resumed.
+ */
+async function confirmMapping(api: ApiClient, job: ApiJob): Promise<boolean> {
+  const view = await api.get<JobMappingAnswer>(`/v1/jobs/${job.jobId}/mapping`);
+  const schema = await api.get<{ fields: { name: string; required: boolean }[] }>(`/v1/schemas/${view.mapping.schema}`);
+  const schemaFields = schema.fields.map((f) => f.name);
+  let fields: EditableField[] = view.mapping.fields.map((f) => ({ field: f.field, sources: f.sources, ...(f.transforms ? { transforms: f.transforms } : {}) }));
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  const say = (text: string) => process.stderr.write(`${text}\n`);
+  try {
+    say(`\nJob ${job.jobId} needs its mapping confirmed (schema ${view.mapping.schema}, confidence ${view.mapping.confidence}).`);
+    say('Columns:');
+    for (const c of view.samples) say(`  ${String(c.column).padStart(3)}: ${c.header}${c.values.length ? `   e.g. ${c.values.slice(0, 3).join(' | ')}` : ''}`);
+    for (;;) {
+      say('Mapping:');
+      for (const name of schemaFields) {
+        const f = fields.find((x) => x.field === name);
+        const required = schema.fields.find((x) => x.name === name)?.required ? ' (required)' : '';
+        say(`  ${name.padEnd(22)} <- ${f ? f.sources.map((s) => view.headers[s] ?? `#${s}`).join(' + ') : '—'}${required}`);
+      }
+      const choice = (await rl.question('Accept this mapping? [y]es / [e]dit / [n]o, leave the job waiting: ')).trim().toLowerCase();
+      if (choice === 'n' || choice === 'no') return false;
+      if (choice === 'e' || choice === 'edit') {
+        say('One change per line: field=column (number or header; Date+Time for two), field= to unmap; empty line when done.');
+        for (let line = (await rl.question('> ')).trim(); line !== ''; line = (await rl.question('> ')).trim()) {
+          const edited = applyMappingEdit(fields, line, view.headers, schemaFields);
+          if (edited.ok) fields = edited.fields;
+          else say(`  ${edited.message}`);
+        }
+        continue;
+      }
+      if (choice !== '' && choice !== 'y' && choice !== 'yes') continue;
+      const name = (await rl.question('Save as a template for the next file like this? Name (empty: no): ')).trim();
+      try {
+        await api.request('PUT', `/v1/jobs/${job.jobId}/mapping`, {
+          mapping: { schema: view.mapping.schema, fields },
+          ...(name ? { saveAsTemplate: { name } } : {}),
+        });
+        say(name ? `Mapping confirmed and saved as template "${name}"; the job resumes.` : 'Mapping confirmed; the job resumes.');
+        return true;
+      } catch (err) {
+        if (!(err instanceof ApiError) || err.status !== 400) throw err;
+        say(`The mapping was refused: ${err.message}`);
+        for (const d of (err.details as { field: string; message: string }[] | undefined) ?? []) say(`  ${d.field}: ${d.message}`);
+      }
+    }
+  } finally {
+    rl.close();
   }
-  return job.status === 'succeeded' ? 0 : 1;
 }
 
 async function printSummary(api: ApiClient, job: ApiJob, elapsedMs: number) {
@@ -89,7 +170,7 @@ async function printSummary(api: ApiClient, job: ApiJob, elapsedMs: number) {
     lines.push(`  file:   ${c.format}, ${c.encoding}${c.delimiter ? `, delimiter ${JSON.stringify(c.delimiter)}` : ''}, header on line ${c.headerRow + 1}`);
   }
   if (job.error) lines.push(`  error:  ${job.error.type} in ${job.error.stage ?? 'pipeline'}: ${job.error.message}`);
-  if (job.status === 'needs_mapping') lines.push(`  mapping needs a person: ai-file-parser jobs get ${job.jobId} (then PUT /v1/jobs/${job.jobId}/mapping)`);
+  if (job.status === 'needs_mapping') lines.push(`  mapping needs a person: GET /v1/jobs/${job.jobId}/mapping, then PUT it (or run ingest on a terminal without --no-confirm)`);
   if (job.output) lines.push(`  output: ${job.output.records.join(', ')}`);
   if (p.rowsRejected > 0) lines.push(`  rejected rows: ai-file-parser jobs errors ${job.jobId}`);
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,0 +1,243 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon from 'autocannon';
+import WebSocket from 'ws';
+import { ApiClient } from '../local/cli/api-client.ts';
+import { uploadFile } from '../local/cli/upload.ts';
+import type { ApiJob } from '../functions/core/jobs/job.ts';
+import { writeCallRecordCsv } from './call-records.ts';
+import { fmtInt, loadNow, machineBusyPercent, machineLine, printTable, printVerdicts, type Verdict } from './report.ts';
+
+/*
+ * npm run bench:api [-- --connections 50 --duration 10 --jobs 12 --rows 30000]
+ *
+ * The local stack runs in its own process (`serve --json`), as a server would; the load
+ * generator and the WebSocket client run here. Two measurements (SPEC §7):
+ *   1. GET /v1/jobs/{id} under autocannon with 50 connections: p50/p99 latency, req/s.
+ *   2. progress events: small ingests followed over the WebSocket; for each pushed
+ *      job.status, the time from the DynamoDB write that changed the job (the stage's
+ *      startedAt, or finishedAt, as the job stores them) to arrival here; for each
+ *      job.progress, the time from its `at` stamp to arrival. One machine, one clock.
+ */
+
+const TARGET_P99_MS = 50;
+const TARGET_EVENT_MS = 100;
+
+const { values } = parseArgs({
+  options: {
+    connections: { type: 'string', default: '50' },
+    duration: { type: 'string', default: '10' },
+    jobs: { type: 'string', default: '12' },
+    rows: { type: 'string', default: '30000' },
+  },
+});
+
+const ROOT = resolve(import.meta.dirname, '..');
+const WORK = join(ROOT, '.bench');
+
+interface Served {
+  child: ChildProcess;
+  httpUrl: string;
+  wsUrl: string;
+  apiKey: string;
+}
+
+/** `ai-file-parser serve --json` on a throwaway data folder; the first stdout line says where. */
+async function serve(dataDir: string): Promise<Served> {
+  const child = spawn(process.execPath, [join(ROOT, 'local/cli/bin.mjs'), 'serve', '--json', '--data-dir', dataDir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-8000);
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const first = await Promise.race([
+    new Promise<string>((resolveLine) => lines.once('line', resolveLine)),
+    new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)))),
+    sleep(60_000).then(() => {
+      throw new Error(`serve did not start in 60 s: ${stderr}`);
+    }),
+  ]);
+  lines.close();
+  child.stdout?.resume();
+  const info = JSON.parse(first) as { httpUrl: string; wsUrl: string; apiKey: string };
+  return { child, ...info };
+}
+
+async function waitForJob(api: ApiClient, jobId: string): Promise<ApiJob> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const job = await api.get<ApiJob>(`/v1/jobs/${jobId}`);
+    if (['succeeded', 'failed', 'cancelled', 'needs_mapping'].includes(job.status)) return job;
+    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job.status}`);
+    await sleep(100);
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const summary = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { n: s.length, p50: percentile(s, 50), p99: percentile(s, 99), max: s[s.length - 1] ?? NaN };
+};
+
+/** CPU seconds (user + system) the process has used so far, from /proc (Linux). */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux)
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+async function measureGetJob(server: Served, jobId: string) {
+  const options: autocannon.Options = {
+    url: `${server.httpUrl}/v1/jobs/${jobId}`,
+    connections: Number(values.connections),
+    duration: Number(values.duration),
+    headers: { authorization: `Bearer ${server.apiKey}` },
+  };
+  // Warm up (handler loads, connection pools) so the measured window is steady state.
+  await autocannon({ ...options, duration: 2 });
+  const cpuBefore = cpuSeconds(server.child.pid);
+  const result = await autocannon(options);
+  // Share of one core the server used: near 100% means it is CPU-bound (one event loop).
+  const serverCpu = (cpuSeconds(server.child.pid) - cpuBefore) / Number(values.duration);
+  return { result, serverCpu };
+}
+
+interface Received {
+  msg: Record<string, unknown>;
+  receivedAt: number;
+}
+
+/** Ingest small files one after another, following each over the WebSocket. */
+async function measureProgressEvents(server: Served, file: string, jobs: number) {
+  const url = new URL(server.wsUrl);
+  url.searchParams.set('token', server.apiKey);
+  const socket = new WebSocket(url);
+  const received: Received[] = [];
+  socket.on('message', (data: WebSocket.RawData) => received.push({ msg: JSON.parse(String(data)) as Record<string, unknown>, receivedAt: Date.now() }));
+  await new Promise<void>((resolveOpen, reject) => {
+    socket.once('open', () => resolveOpen());
+    socket.once('error', reject);
+  });
+  const api = new ApiClient(server.httpUrl, server.apiKey);
+  const statusLatencies: number[] = [];
+  const progressLatencies: number[] = [];
+  const statusPushLatencies: number[] = [];
+  try {
+    for (let i = 0; i < jobs; i++) {
+      const { jobId } = await uploadFile(api, file, { schema: 'call_record' });
+      socket.send(JSON.stringify({ action: 'subscribe', jobId }));
+      const job = await waitForJob(api, jobId);
+      await sleep(200); // the final push may land just after the job reads as finished
+      const mine = received.filter((r) => r.msg.jobId === jobId);
+      // The first job.status after `subscribed` is the snapshot sent on subscribe, not a change.
+      const snapshot = mine.findIndex((r) => r.msg.type === 'job.status');
+      const seenStages = new Set<string>();
+      for (const [idx, r] of mine.entries()) {
+        if (r.msg.type === 'job.progress' && typeof r.msg.at === 'string') {
+          progressLatencies.push(r.receivedAt - Date.parse(r.msg.at));
+        }
+        if (r.msg.type !== 'job.status' || idx === snapshot) continue;
+        if (typeof r.msg.at === 'string') statusPushLatencies.push(r.receivedAt - Date.parse(r.msg.at));
+        const status = String(r.msg.status);
+        const stage = String(r.msg.stage);
+        let changedAt: string | null | undefined;
+        if (status === 'running') {
+          // Enrich's parallel chunks each re-enter the stage; only the first entry wrote startedAt.
+          if (seenStages.has(stage)) continue;
+          seenStages.add(stage);
+          changedAt = job.stages[stage as keyof typeof job.stages]?.startedAt;
+        } else {
+          changedAt = job.finishedAt;
+        }
+        if (changedAt) statusLatencies.push(r.receivedAt - Date.parse(changedAt));
+      }
+    }
+  } finally {
+    socket.close();
+  }
+  return { status: summary(statusLatencies), statusPush: summary(statusPushLatencies), progress: summary(progressLatencies) };
+}
+
+async function main() {
+  const dataDir = join(WORK, `api-stack-${process.pid}`);
+  await mkdir(WORK, { recursive: true });
+  const file = join(WORK, `api-bench-${values.rows}.csv`);
+  await writeCallRecordCsv(file, Number(values.rows), 7);
+  console.log('ai-file-parser API bench (local stack in its own process)');
+  console.log(`  ${machineLine()}; machine ${await machineBusyPercent()} busy before the run`);
+  const server = await serve(dataDir);
+  try {
+    const api = new ApiClient(server.httpUrl, server.apiKey);
+    const { jobId } = await uploadFile(api, file, { schema: 'call_record' });
+    const job = await waitForJob(api, jobId);
+    console.log(`  job ${jobId} ${job.status} (${fmtInt(job.progress.rowsRead)} rows): the target of the GET load`);
+
+    console.log(`\n1. GET /v1/jobs/{id}: ${values.connections} connections, ${values.duration} s (after a 2 s warm-up) [load ${loadNow()}]`);
+    const { result: r, serverCpu } = await measureGetJob(server, jobId);
+    printTable(
+      ['', 'value'],
+      [
+        ['requests/s (mean)', fmtInt(r.requests.average)],
+        ['latency p50', `${r.latency.p50} ms`],
+        ['latency p90', `${r.latency.p90} ms`],
+        ['latency p99', `${r.latency.p99} ms`],
+        ['latency max', `${r.latency.max} ms`],
+        ['responses (2xx / non-2xx)', `${fmtInt(r['2xx'])} / ${fmtInt(r.non2xx)}`],
+        ['errors / timeouts', `${r.errors} / ${r.timeouts}`],
+        ['server CPU (share of one core)', `${Math.round(serverCpu * 100)}%`],
+        ['server CPU per request', `${((serverCpu * 1000) / r.requests.average).toFixed(2)} ms`],
+      ],
+    );
+
+    console.log(`\n2. Progress events: ${values.jobs} ingests of ${fmtInt(Number(values.rows))} rows, followed over the WebSocket [load ${loadNow()}]`);
+    const ev = await measureProgressEvents(server, file, Number(values.jobs));
+    printTable(
+      ['', 'n', 'p50', 'p99', 'max'],
+      [
+        ['job.status: DynamoDB write -> client', String(ev.status.n), `${ev.status.p50} ms`, `${ev.status.p99} ms`, `${ev.status.max} ms`],
+        ['job.status: message `at` -> client', String(ev.statusPush.n), `${ev.statusPush.p50} ms`, `${ev.statusPush.p99} ms`, `${ev.statusPush.max} ms`],
+        ['job.progress: message `at` -> client', String(ev.progress.n), `${ev.progress.p50} ms`, `${ev.progress.p99} ms`, `${ev.progress.max} ms`],
+      ],
+    );
+    console.log('  (timestamps have millisecond resolution; the write time is the stage start or finish the job records)');
+
+    const verdicts: Verdict[] = [
+      { target: `GET /v1/jobs/{id} p99 < ${TARGET_P99_MS} ms (${values.connections} conns)`, measured: `${r.latency.p99} ms, ${fmtInt(r.requests.average)} req/s`, pass: r.latency.p99 < TARGET_P99_MS && r.non2xx === 0 && r.errors === 0 },
+      { target: `status change -> event p99 < ${TARGET_EVENT_MS} ms`, measured: `${ev.status.p99} ms (p50 ${ev.status.p50} ms, n=${ev.status.n})`, pass: ev.status.n > 0 && ev.status.p99 < TARGET_EVENT_MS },
+      { target: `progress push p99 < ${TARGET_EVENT_MS} ms`, measured: `${ev.progress.p99} ms (p50 ${ev.progress.p50} ms, n=${ev.progress.n})`, pass: ev.progress.n > 0 && ev.progress.p99 < TARGET_EVENT_MS },
+    ];
+    printVerdicts(`Targets (SPEC §7) [load at end ${loadNow()}]`, verdicts);
+  } finally {
+    if (server.child.exitCode === null) {
+      const exited = new Promise((r) => server.child.once('exit', r));
+      server.child.kill('SIGTERM');
+      await exited;
+    }
+    await rm(dataDir, { recursive: true, force: true });
+    await rm(file, { force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+    process.exit(1);
+  },
+);

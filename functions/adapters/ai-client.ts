@@ -1,0 +1,115 @@
+import Anthropic, { APIConnectionTimeoutError, APIError } from '@anthropic-ai/sdk';
+import { templateStore } from './template-store.ts';
+import { optionalEnv } from '../shared/config.ts';
+import { ENV } from '../shared/env-names.ts';
+import { logger } from '../shared/logger.ts';
+import { backoffMs, DEFAULT_RETRY, isRetryable, TokenBucket } from '../core/ai/call-policy.ts';
+import { buildMappingPrompt } from '../core/ai/mapping-prompt.ts';
+import { parseAiMapping } from '../core/ai/parse-answer.ts';
+import type { AiOutcome, AiSuggester } from '../core/templates/suggest.ts';
+
+/*
+ * Claude for mapping suggestions, at the edge. Off unless ANTHROPIC_API_KEY is set; the
+ * Messages API base URL comes from ANTHROPIC_BASE_URL when set (tests point it at
+ * local/fake-anthropic.ts). Each call is rate-limited (a token bucket per process),
+ * retried with backoff on 429/5xx/connection errors, and bounded by a timeout; answers are
+ * cached per tenant, layout fingerprint and schema in the templates table. Whatever goes
+ * wrong, the suggester answers with a note instead of throwing: AI never fails a job.
+ * The key is handed to the SDK and never logged.
+ */
+
+/** Per-request timeout override in ms (tests shorten it); not one of the deployment's names. */
+export const AI_TIMEOUT_ENV = 'ANTHROPIC_TIMEOUT_MS';
+const DEFAULT_TIMEOUT_MS = 8000;
+export const AI_MODEL = 'claude-haiku-4-5';
+/** Requests per second per process, and the burst allowed. */
+const RATE_PER_SECOND = 2;
+const BURST = 4;
+/** Waiting longer than this for a rate-limit token gives up (the heuristics answer instead). */
+const MAX_QUEUE_MS = 5000;
+
+let client: Anthropic | undefined;
+let bucket: TokenBucket | undefined;
+
+function timeoutMs(): number {
+  const v = Number(optionalEnv(AI_TIMEOUT_ENV));
+  return Number.isFinite(v) && v > 0 ? v : DEFAULT_TIMEOUT_MS;
+}
+
+function anthropic(apiKey: string): Anthropic {
+  client ??= new Anthropic({
+    apiKey,
+    baseURL: optionalEnv(ENV.anthropicBaseUrl) ?? null,
+    // retries are ours (policy below), so the SDK's own would multiply them
+    maxRetries: 0,
+    timeout: timeoutMs(),
+    logLevel: 'off',
+  });
+  return client;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Why a call failed, in words safe to store on a job (no key, no request body). */
+class AiCallError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AiCallError';
+  }
+}
+
+async function callClaude(apiKey: string, system: string, user: string): Promise<string> {
+  const api = anthropic(apiKey);
+  bucket ??= new TokenBucket(BURST, RATE_PER_SECOND, Date.now());
+  for (let attempt = 1; ; attempt++) {
+    const wait = bucket.take(Date.now());
+    if (wait > MAX_QUEUE_MS) throw new AiCallError('rate limited: too many AI requests in this process');
+    if (wait > 0) await sleep(wait);
+    try {
+      const msg = await api.messages.create({ model: AI_MODEL, max_tokens: 1024, system, messages: [{ role: 'user', content: user }] });
+      return msg.content.map((b) => (b.type === 'text' ? b.text : '')).join('');
+    } catch (err) {
+      const timedOut = err instanceof APIConnectionTimeoutError;
+      const status = err instanceof APIError && typeof err.status === 'number' ? err.status : undefined;
+      const describe = timedOut ? `timed out after ${timeoutMs()} ms` : status !== undefined ? `HTTP ${status}` : `connection failed (${(err as Error).name})`;
+      if (!isRetryable({ status, timedOut }) || attempt >= DEFAULT_RETRY.attempts) throw new AiCallError(`${describe} after ${attempt} attempt(s)`);
+      const retryAfter = err instanceof APIError ? Number(err.headers?.get('retry-after') ?? Number.NaN) : Number.NaN;
+      await sleep(backoffMs(attempt, DEFAULT_RETRY, Math.random(), Number.isFinite(retryAfter) ? retryAfter : undefined));
+    }
+  }
+}
+
+/** True when a key is configured (the mapping may consult Claude). */
+export function aiConfigured(): boolean {
+  return optionalEnv(ENV.anthropicApiKey) !== undefined;
+}
+
+/**
+ * The AI port for one tenant's mapping suggestions, or undefined when no key is set.
+ * Cached answers come from the templates table; new ones are stored there.
+ */
+export function aiSuggesterFor(tenantId: string): AiSuggester | undefined {
+  const apiKey = optionalEnv(ENV.anthropicApiKey);
+  if (apiKey === undefined) return undefined;
+  return async ({ schema, headers, sampleRows, fingerprint }): Promise<AiOutcome> => {
+    try {
+      const cached = await templateStore.getAiSuggestion(tenantId, fingerprint, schema.name);
+      if (cached !== undefined) return { suggestion: cached, cached: true };
+      const prompt = buildMappingPrompt(schema, headers, sampleRows);
+      const text = await callClaude(apiKey, prompt.system, prompt.user);
+      const suggestion = parseAiMapping(text, schema, headers, prompt.columns);
+      if (suggestion === undefined) {
+        logger.warn('AI mapping answer was not JSON; using heuristics', { fingerprint, schema: schema.name });
+        return { cached: false, note: 'the AI answer could not be read; heuristics only' };
+      }
+      await templateStore.putAiSuggestion(tenantId, fingerprint, schema.name, suggestion, AI_MODEL).catch((err: unknown) => {
+        logger.warn('could not cache the AI mapping suggestion', { error: (err as Error).message });
+      });
+      return { suggestion, cached: false };
+    } catch (err) {
+      const message = err instanceof AiCallError ? err.message : `unexpected ${(err as Error).name ?? 'error'}`;
+      logger.warn('AI mapping suggestion unavailable; using heuristics', { fingerprint, schema: schema.name, reason: message });
+      return { cached: false, note: `AI unavailable (${message}); heuristics only` };
+    }
+  };
+}

@@ -1,0 +1,68 @@
+import { isBlankCell } from '../enrich/result.ts';
+import type { SchemaDefinition } from '../schemas/schema-types.ts';
+
+/**
+ * The request Claude gets for a mapping suggestion. Only what the task needs leaves the
+ * service: the schema's field list, the file's headers and at most SAMPLE_VALUES short
+ * sample values per column. No file name, no tenant, no row as a whole.
+ */
+
+/** Sample values sent per column. */
+export const SAMPLE_VALUES = 3;
+/** Each sample value is cut to this many characters. */
+export const SAMPLE_CHARS = 40;
+/** Columns described to Claude at most (very wide files: the first ones). */
+export const MAX_AI_COLUMNS = 150;
+
+export interface MappingPrompt {
+  system: string;
+  user: string;
+  /** how many columns were described (<= headers.length) */
+  columns: number;
+}
+
+const SYSTEM = [
+  'You map the columns of a spreadsheet or CSV export to the fields of a target schema.',
+  'Answer with one JSON object and nothing else, of the form',
+  '{"mappings":[{"field":"<schema field>","columns":[<column number>, ...],"confidence":<0..1>}]}.',
+  'Use the column numbers given. Map a field only when a column clearly holds it; leave a field out otherwise.',
+  'A datetime field may take two columns (a date column, then a time column). Use each column for at most one field.',
+  'confidence is how sure you are that a person would agree.',
+].join(' ');
+
+/** Build the prompt for `schema` and a file's headers and sample rows. */
+export function buildMappingPrompt(schema: SchemaDefinition, headers: readonly string[], sampleRows: readonly (readonly string[])[]): MappingPrompt {
+  const fields = schema.fields.map((f) => {
+    const bits = [`${f.name} (${f.type}${f.multiple === true ? ' list' : ''}${f.required ? ', required' : ''})`];
+    if (f.description) bits.push(f.description);
+    if (f.enumValues !== undefined) bits.push(`one of: ${f.enumValues.join(', ')}`);
+    return `- ${bits.join(': ')}`;
+  });
+  const columns = Math.min(headers.length, MAX_AI_COLUMNS);
+  const lines: string[] = [];
+  for (let c = 0; c < columns; c++) {
+    const samples = sampleValues(sampleRows, c);
+    lines.push(`${c}: ${JSON.stringify(headers[c] ?? '')}${samples.length > 0 ? ` e.g. ${samples.map((s) => JSON.stringify(s)).join(', ')}` : ''}`);
+  }
+  const user = [
+    `Target schema "${schema.name}"${schema.description ? ` (${schema.description})` : ''}, fields:`,
+    ...fields,
+    '',
+    `Columns of the file (number: header, sample values)${columns < headers.length ? `, first ${columns} of ${headers.length}` : ''}:`,
+    ...lines,
+  ].join('\n');
+  return { system: SYSTEM, user, columns };
+}
+
+/** Up to SAMPLE_VALUES distinct non-blank values of column `c`, each at most SAMPLE_CHARS long. */
+export function sampleValues(rows: readonly (readonly string[])[], c: number): string[] {
+  const out: string[] = [];
+  for (const row of rows) {
+    const v = row[c];
+    if (v === undefined || isBlankCell(v)) continue;
+    const cut = v.trim().slice(0, SAMPLE_CHARS);
+    if (!out.includes(cut)) out.push(cut);
+    if (out.length >= SAMPLE_VALUES) break;
+  }
+  return out;
+}

@@ -1,0 +1,115 @@
+import { mergeAiSuggestion } from '../ai/merge-suggestion.ts';
+import type { AiSuggestion } from '../ai/parse-answer.ts';
+import { UnknownSchemaError } from '../errors.ts';
+import { scoreFromMapping, type SchemaScore } from '../map/score-schemas.ts';
+import { suggestMapping } from '../map/suggest-mapping.ts';
+import type { MappingResult } from '../pipeline-types.ts';
+import type { SchemaDefinition } from '../schemas/schema-types.ts';
+import { layoutFingerprint, type LayoutFingerprint, type LayoutInput } from './fingerprint.ts';
+import { applyTemplate, rankTemplates, type RankedTemplate } from './match-templates.ts';
+import type { TemplateVersion } from './template-model.ts';
+
+/** Claude is asked only when the heuristics are less sure than this (or need a person). */
+export const AI_CONSULT_BELOW = 0.9;
+/** Templates whose mapping is worked out and shown (the rest are only ranked). */
+const TEMPLATES_APPLIED = 5;
+
+/** The tenant's templates, as the suggestion needs them (a storage port). */
+export interface TemplateSource<T extends TemplateVersion> {
+  /** templates made for exactly this layout */
+  findByFingerprint(hash: string): Promise<T[]>;
+  /** the tenant's most recent templates, for similar layouts */
+  listRecent(): Promise<T[]>;
+}
+
+/** What the AI port answers: a suggestion (fresh or from the per-layout cache), or why there is none. */
+export interface AiOutcome {
+  suggestion?: AiSuggestion;
+  cached: boolean;
+  note?: string;
+}
+
+export type AiSuggester = (req: { schema: SchemaDefinition; headers: string[]; sampleRows: string[][]; fingerprint: string }) => Promise<AiOutcome>;
+
+export interface SuggestRequest {
+  headers: string[];
+  sampleRows: string[][];
+  /** format, delimiter, sheet, sections of the file */
+  layout: Omit<LayoutInput, 'headers'>;
+  /** candidate schemas: the built-ins and the tenant's custom ones */
+  schemas: readonly SchemaDefinition[];
+  /** the schema the caller asked for; absent = pick the best fitting one */
+  requestedSchema?: string;
+  defaultRegion?: string;
+  threshold?: number;
+}
+
+export interface SuggestResult<T extends TemplateVersion> {
+  fingerprint: LayoutFingerprint;
+  /** the mapping to use (or to show a person): from a template, the heuristics, or heuristics + Claude */
+  mapping: MappingResult;
+  /** the tenant's templates that fit, best first, each with the mapping it would give */
+  templates: { ranked: RankedTemplate<T>; mapping: MappingResult }[];
+  /** the candidate schemas by fit, best first */
+  schemas: SchemaScore[];
+}
+
+/**
+ * Suggest how to read a file: rank the tenant's templates (same layout fingerprint first,
+ * then similar columns) and the schemas, and choose:
+ * 1. the best template whose mapping is confident (a learned layout maps itself);
+ * 2. else the heuristic mapping for the requested schema (or the best-fitting one), with
+ *    Claude's suggestion merged in when an AI port is given and the heuristics are less
+ *    sure than AI_CONSULT_BELOW; a failing or absent AI leaves the heuristics as they are;
+ * 3. when neither is confident, the more confident of the two, for a person to confirm.
+ * Throws UnknownSchemaError when `requestedSchema` is not among `schemas`.
+ */
+export async function suggestForFile<T extends TemplateVersion>(
+  req: SuggestRequest,
+  templates: TemplateSource<T>,
+  ai?: AiSuggester,
+): Promise<SuggestResult<T>> {
+  const fingerprint = layoutFingerprint({ ...req.layout, headers: req.headers });
+  const byName = new Map(req.schemas.map((s) => [s.name, s]));
+  if (req.requestedSchema !== undefined && !byName.has(req.requestedSchema)) {
+    throw new UnknownSchemaError(`Unknown schema "${req.requestedSchema}". Known schemas: ${[...byName.keys()].sort().join(', ')}`);
+  }
+  const opts = { threshold: req.threshold, defaultRegion: req.defaultRegion };
+
+  // 1. Templates: the exact layout first; similar ones only when there is none.
+  let candidates = await templates.findByFingerprint(fingerprint.hash);
+  if (!candidates.some((t) => t.layout.hash === fingerprint.hash && (req.requestedSchema === undefined || t.schema === req.requestedSchema))) {
+    candidates = [...candidates, ...(await templates.listRecent())];
+  }
+  const ranked = rankTemplates(
+    candidates.filter((t) => byName.has(t.schema)),
+    fingerprint,
+    req.requestedSchema,
+  ).slice(0, TEMPLATES_APPLIED);
+  const applied = ranked.map((r) => ({ ranked: r, mapping: { ...applyTemplate(r, req.headers, byName.get(r.template.schema)!, req.threshold), fingerprint: fingerprint.hash } }));
+
+  // 2. Schemas by fit (each schema's heuristic mapping is worked out once).
+  const schemaList = req.requestedSchema !== undefined ? [byName.get(req.requestedSchema)!] : [...req.schemas];
+  const heuristics = new Map(schemaList.map((s) => [s.name, suggestMapping(req.headers, req.sampleRows, s, opts)]));
+  const schemas = [...heuristics.values()].map((m) => scoreFromMapping(req.headers, m)).sort((a, b) => b.confidence - a.confidence);
+  const bestTemplate = applied.find((a) => a.mapping.status === 'mapped');
+  if (bestTemplate !== undefined) return { fingerprint, mapping: bestTemplate.mapping, templates: applied, schemas };
+
+  // 3. Heuristics (+ Claude) for the best schema.
+  const schema = byName.get(schemas[0]?.name ?? '') ?? schemaList[0];
+  const heuristic = schema === undefined ? undefined : heuristics.get(schema.name);
+  if (schema === undefined || heuristic === undefined) throw new UnknownSchemaError('No schema to map to');
+  let mapping: MappingResult = { ...heuristic, fingerprint: fingerprint.hash, source: 'heuristics' };
+  if (ai !== undefined && (mapping.status === 'needs_mapping' || mapping.confidence < AI_CONSULT_BELOW)) {
+    const outcome = await ai({ schema, headers: req.headers, sampleRows: req.sampleRows, fingerprint: fingerprint.hash });
+    if (outcome.suggestion !== undefined) {
+      mapping = { ...mergeAiSuggestion(schema, req.headers, mapping, outcome.suggestion, req.threshold), fingerprint: fingerprint.hash };
+    }
+    mapping.ai = { used: outcome.suggestion !== undefined, cached: outcome.cached, ...(outcome.note !== undefined ? { note: outcome.note } : {}) };
+  }
+  const weakTemplate = applied[0];
+  if (mapping.status !== 'mapped' && weakTemplate !== undefined && weakTemplate.mapping.confidence > mapping.confidence) {
+    return { fingerprint, mapping: weakTemplate.mapping, templates: applied, schemas };
+  }
+  return { fingerprint, mapping, templates: applied, schemas };
+}

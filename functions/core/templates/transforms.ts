@@ -1,0 +1,184 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { isBlankCell } from '../enrich/result.ts';
+import type { FieldDefinition } from '../schemas/schema-types.ts';
+
+/**
+ * What a template does to a column's text before the field's own type conversion.
+ * "Rename" is the mapping itself (source header -> field); the rest reshape the value:
+ *
+ * - `concat`: join the field's source columns with a separator ("First" + "Last", Date + Time)
+ * - `split`: keep one part of the cell ("Doe, Jane" -> part 1 "Jane"; negative counts from the end)
+ * - `regex`: keep a capture group ("Acct #12345 (main)" -> "12345"); no match gives a blank
+ * - `value_map`: replace whole values (carrier code "I" -> "inbound" for an enum)
+ * - `date_format`: read dates with an explicit luxon format ("dd.MM.yyyy HH:mm"), so
+ *   "03/04/2025" is not guessed; wall-clock values are read in the job's time zone
+ * - `default`: the value when the cell is blank, or a constant when the field has no column
+ *
+ * Transforms run in the order given; `concat` and `date_format` act where they make sense
+ * whatever their position (joining first, date parsing last).
+ */
+export type FieldTransform =
+  | { kind: 'concat'; separator: string }
+  | { kind: 'split'; separator: string; index: number }
+  | { kind: 'regex'; pattern: string; group?: number; flags?: string }
+  | { kind: 'value_map'; map: Record<string, string>; caseSensitive?: boolean }
+  | { kind: 'date_format'; format: string }
+  | { kind: 'default'; value: string };
+
+export type TransformKind = FieldTransform['kind'];
+
+/** Regexes run on at most this many characters of a cell: a 1 MiB cell cannot stall a worker. */
+const REGEX_INPUT_LIMIT = 1000;
+
+/**
+ * A cheap guard against catastrophic backtracking: a quantified group that itself holds a
+ * quantifier ("(a+)+", "(\\d*x)*"). Such patterns are refused; they are rarely needed to
+ * pick a value out of a cell, and one of them could stall a worker on a hostile file.
+ */
+export function hasNestedQuantifier(pattern: string): boolean {
+  return /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*(?:[+*]|\{\d+,?\d*\})/.test(pattern);
+}
+
+const regexTransform = z
+  .object({
+    kind: z.literal('regex'),
+    pattern: z.string().min(1).max(200),
+    group: z.number().int().min(0).max(9).optional(),
+    flags: z.string().regex(/^[imsu]*$/, 'only the flags i, m, s and u').optional(),
+  })
+  .superRefine((t, ctx) => {
+    try {
+      new RegExp(t.pattern, t.flags);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', path: ['pattern'], message: `not a valid regular expression: ${(err as Error).message}` });
+    }
+    if (hasNestedQuantifier(t.pattern)) ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'nested quantifiers like (a+)+ are not allowed' });
+  });
+
+/** zod schema for one transform (API input); the message names the bad part. */
+export const fieldTransformSchema: z.ZodType<FieldTransform> = z.union([
+  z.object({ kind: z.literal('concat'), separator: z.string().max(10).default(' ') }),
+  z.object({ kind: z.literal('split'), separator: z.string().min(1).max(10), index: z.number().int().min(-20).max(20) }),
+  regexTransform,
+  z.object({
+    kind: z.literal('value_map'),
+    map: z.record(z.string().max(200), z.string().max(200)).refine((m) => Object.keys(m).length <= 500, 'at most 500 values'),
+    caseSensitive: z.boolean().optional(),
+  }),
+  z.object({
+    kind: z.literal('date_format'),
+    format: z
+      .string()
+      .min(1)
+      .max(64)
+      .refine((f) => /[yMdHhmsaL]/.test(f), 'a luxon format such as dd.MM.yyyy or MM/dd/yyyy HH:mm'),
+  }),
+  z.object({ kind: z.literal('default'), value: z.string().max(500) }),
+]) as z.ZodType<FieldTransform>;
+
+/**
+ * Problems with using `transforms` on `field` (beyond their own shape): a value map into
+ * an enum must produce allowed values, a date format needs a date/datetime field.
+ * Returns one message per problem, with the index of the transform.
+ */
+export function checkTransformsForField(field: FieldDefinition, transforms: readonly FieldTransform[]): { index: number; message: string }[] {
+  const problems: { index: number; message: string }[] = [];
+  transforms.forEach((t, index) => {
+    if (t.kind === 'value_map' && field.type === 'enum' && field.enumValues !== undefined && field.codes === undefined) {
+      const allowed = new Set(field.enumValues);
+      const bad = Object.values(t.map).filter((v) => !allowed.has(v));
+      if (bad.length > 0) problems.push({ index, message: `maps to ${bad.map((b) => `"${b}"`).join(', ')}, not one of ${field.enumValues.join(', ')}` });
+    }
+    if (t.kind === 'date_format' && field.type !== 'date' && field.type !== 'datetime') {
+      problems.push({ index, message: `date_format applies to date and datetime fields; "${field.name}" is ${field.type}` });
+    }
+  });
+  return problems;
+}
+
+/** A transform that could not produce a value (the row's error report gets `reason`). */
+export interface TransformFailure {
+  reason: string;
+}
+
+/** Reads one field's value from a row's cells, transforms applied. */
+export type CellReader = (cells: readonly string[]) => string | TransformFailure;
+
+export interface TransformContext {
+  /** IANA zone for wall-clock dates read with a `date_format` */
+  timezone: string;
+  /** the field's type: `date_format` writes a date or an instant */
+  fieldType: FieldDefinition['type'];
+}
+
+/**
+ * Compile a field's sources and transforms into a reader, once per job. Blank source cells
+ * are skipped when joining (as the record builder always did).
+ */
+export function compileTransforms(sources: readonly number[], transforms: readonly FieldTransform[], ctx: TransformContext): CellReader {
+  const concat = transforms.find((t): t is Extract<FieldTransform, { kind: 'concat' }> => t.kind === 'concat');
+  const separator = concat?.separator ?? ' ';
+  const dateFormat = transforms.find((t): t is Extract<FieldTransform, { kind: 'date_format' }> => t.kind === 'date_format');
+  const steps = transforms.filter((t) => t.kind !== 'concat' && t.kind !== 'date_format').map((t) => compileStep(t));
+  const toDate = dateFormat === undefined ? undefined : compileDateFormat(dateFormat.format, ctx);
+  return (cells) => {
+    let value: string;
+    if (sources.length === 1) value = cells[sources[0]!] ?? '';
+    else {
+      const parts: string[] = [];
+      for (const s of sources) {
+        const v = cells[s] ?? '';
+        if (!isBlankCell(v)) parts.push(v.trim());
+      }
+      value = parts.join(separator);
+    }
+    for (const step of steps) value = step(value);
+    if (toDate !== undefined && !isBlankCell(value)) return toDate(value);
+    return value;
+  };
+}
+
+function compileStep(t: Exclude<FieldTransform, { kind: 'concat' } | { kind: 'date_format' }>): (v: string) => string {
+  switch (t.kind) {
+    case 'split':
+      return (v) => {
+        const parts = v.split(t.separator);
+        const part = t.index < 0 ? parts[parts.length + t.index] : parts[t.index];
+        return (part ?? '').trim();
+      };
+    case 'regex': {
+      const re = new RegExp(t.pattern, (t.flags ?? '').replace(/g/g, ''));
+      const group = t.group ?? (re.source.includes('(') ? 1 : 0);
+      return (v) => {
+        const m = re.exec(v.length > REGEX_INPUT_LIMIT ? v.slice(0, REGEX_INPUT_LIMIT) : v);
+        return (m?.[group] ?? m?.[0] ?? '').trim();
+      };
+    }
+    case 'value_map': {
+      const table = new Map<string, string>();
+      for (const [from, to] of Object.entries(t.map)) table.set(t.caseSensitive === true ? from.trim() : from.trim().toLowerCase(), to);
+      return (v) => {
+        const key = t.caseSensitive === true ? v.trim() : v.trim().toLowerCase();
+        return table.get(key) ?? v;
+      };
+    }
+    case 'default':
+      return (v) => (isBlankCell(v) ? t.value : v);
+  }
+}
+
+function compileDateFormat(format: string, ctx: TransformContext): (v: string) => string | TransformFailure {
+  const opts = { zone: ctx.timezone, setZone: false };
+  return (v) => {
+    const dt = DateTime.fromFormat(v.trim(), format, opts);
+    if (!dt.isValid) return { reason: `does not match the date format "${format}"` };
+    if (ctx.fieldType === 'date') return dt.toISODate() ?? v;
+    return dt.toUTC().toISO({ suppressMilliseconds: true }) ?? v;
+  };
+}
+
+/** True when the transforms give a value without any source column (a constant field). */
+export function hasDefault(transforms: readonly FieldTransform[] | undefined): boolean {
+  return transforms?.some((t) => t.kind === 'default') ?? false;
+}

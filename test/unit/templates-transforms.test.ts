@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { createRecordBuilder } from '../../functions/core/records/build-record.ts';
+import type { FieldMapping, MappingResult } from '../../functions/core/pipeline-types.ts';
+import { getSchema } from '../../functions/core/schemas/registry.ts';
+import {
+  checkTransformsForField,
+  compileTransforms,
+  fieldTransformSchema,
+  hasNestedQuantifier,
+  type FieldTransform,
+} from '../../functions/core/templates/transforms.ts';
+
+const read = (sources: number[], transforms: FieldTransform[], cells: string[], fieldType: 'string' | 'date' | 'datetime' = 'string', timezone = 'UTC') =>
+  compileTransforms(sources, transforms, { timezone, fieldType })(cells);
+
+describe('compileTransforms', () => {
+  it('concatenates sources with a separator, skipping blank cells', () => {
+    expect(read([0, 1], [], ['Jane', 'Doe'])).toBe('Jane Doe');
+    expect(read([0, 1, 2], [{ kind: 'concat', separator: ', ' }], ['Doe', '', 'Jane'])).toBe('Doe, Jane');
+  });
+
+  it('splits a cell and keeps one part, counting from the end for negative indexes', () => {
+    expect(read([0], [{ kind: 'split', separator: ',', index: 1 }], ['Doe, Jane'])).toBe('Jane');
+    expect(read([0], [{ kind: 'split', separator: ' ', index: -1 }], ['San Francisco CA'])).toBe('CA');
+    expect(read([0], [{ kind: 'split', separator: ',', index: 5 }], ['a,b'])).toBe('');
+  });
+
+  it('extracts a regex group (or the whole match), and a blank when nothing matches', () => {
+    expect(read([0], [{ kind: 'regex', pattern: 'Acct #(\\d+)' }], ['Acct #12345 (main)'])).toBe('12345');
+    expect(read([0], [{ kind: 'regex', pattern: '\\d{3}-\\d{4}' }], ['call 555-0100 now'])).toBe('555-0100');
+    expect(read([0], [{ kind: 'regex', pattern: 'x(\\d)', flags: 'i' }], ['X7'])).toBe('7');
+    expect(read([0], [{ kind: 'regex', pattern: 'zzz' }], ['abc'])).toBe('');
+  });
+
+  it('maps whole values, case-insensitively unless told otherwise, and keeps unknown ones', () => {
+    const map = { kind: 'value_map', map: { I: 'inbound', O: 'outbound' } } as const;
+    expect(read([0], [map], [' i '])).toBe('inbound');
+    expect(read([0], [map], ['X'])).toBe('X');
+    expect(read([0], [{ ...map, caseSensitive: true }], ['i'])).toBe('i');
+  });
+
+  it('reads dates with an explicit format in the job time zone', () => {
+    expect(read([0], [{ kind: 'date_format', format: 'dd.MM.yyyy' }], ['03.04.2025'], 'date')).toBe('2025-04-03');
+    expect(read([0, 1], [{ kind: 'date_format', format: 'dd/MM/yyyy HH:mm' }], ['03/04/2025', '14:05'], 'datetime', 'Europe/Berlin')).toBe('2025-04-03T12:05:00Z');
+    expect(read([0], [{ kind: 'date_format', format: 'dd.MM.yyyy' }], ['2025-04-03'], 'date')).toEqual({ reason: 'does not match the date format "dd.MM.yyyy"' });
+    expect(read([0], [{ kind: 'date_format', format: 'dd.MM.yyyy' }], [''], 'date')).toBe('');
+  });
+
+  it('fills blanks with a default, and gives a constant without any source', () => {
+    expect(read([0], [{ kind: 'default', value: 'USD' }], [''])).toBe('USD');
+    expect(read([0], [{ kind: 'default', value: 'USD' }], ['EUR'])).toBe('EUR');
+    expect(read([], [{ kind: 'default', value: 'voice' }], ['anything'])).toBe('voice');
+  });
+
+  it('applies transforms in order', () => {
+    const t: FieldTransform[] = [{ kind: 'split', separator: '/', index: 0 }, { kind: 'value_map', map: { in: 'inbound' } }, { kind: 'default', value: 'outbound' }];
+    expect(read([0], t, ['IN/local'])).toBe('inbound');
+    expect(read([0], t, ['/x'])).toBe('outbound');
+  });
+});
+
+describe('fieldTransformSchema', () => {
+  it('accepts each kind and rejects broken regexes, unknown kinds and bad flags', () => {
+    expect(fieldTransformSchema.safeParse({ kind: 'concat' }).data).toEqual({ kind: 'concat', separator: ' ' });
+    expect(fieldTransformSchema.safeParse({ kind: 'regex', pattern: '(' }).success).toBe(false);
+    expect(fieldTransformSchema.safeParse({ kind: 'regex', pattern: 'a', flags: 'g' }).success).toBe(false);
+    expect(fieldTransformSchema.safeParse({ kind: 'uppercase' }).success).toBe(false);
+    expect(fieldTransformSchema.safeParse({ kind: 'date_format', format: '--.--' }).success).toBe(false);
+    expect(fieldTransformSchema.safeParse({ kind: 'split', separator: ',', index: 0 }).success).toBe(true);
+  });
+
+  it('refuses regexes with nested quantifiers, which could stall a worker', () => {
+    expect(hasNestedQuantifier('(a+)+$')).toBe(true);
+    expect(hasNestedQuantifier('([a-z]+\\s?)*')).toBe(true);
+    expect(hasNestedQuantifier('Acct #(\\d+)')).toBe(false);
+    expect(hasNestedQuantifier('(IN|OUT)+')).toBe(false);
+    expect(fieldTransformSchema.safeParse({ kind: 'regex', pattern: '(\\d+)*x' }).error?.issues[0]?.message).toContain('nested quantifiers');
+  });
+});
+
+describe('checkTransformsForField', () => {
+  const status = { name: 'status', type: 'enum' as const, required: false, synonyms: [], description: '', enumValues: ['open', 'paid'] };
+  it('requires value maps into an enum to produce allowed values, and date formats on dates', () => {
+    expect(checkTransformsForField(status, [{ kind: 'value_map', map: { O: 'open', P: 'settled' } }])).toEqual([
+      { index: 0, message: 'maps to "settled", not one of open, paid' },
+    ]);
+    expect(checkTransformsForField(status, [{ kind: 'date_format', format: 'dd.MM.yyyy' }])[0]?.message).toContain('date and datetime');
+    expect(checkTransformsForField(status, [{ kind: 'value_map', map: { O: 'open' } }])).toEqual([]);
+  });
+});
+
+describe('templates in the record builder', () => {
+  const callRecord = getSchema('call_record');
+  const contact = getSchema('contact');
+  const mapping = (schema: string, fields: Omit<FieldMapping, 'confidence' | 'reason'>[]): MappingResult => ({
+    status: 'mapped',
+    schema,
+    confidence: 1,
+    missingRequired: [],
+    fields: fields.map((f) => ({ ...f, confidence: 1, reason: 'learned' })),
+  });
+
+  it('builds a call record with a value map, a date format, a regex and constants', () => {
+    const headers = ['Datum', 'Rufnummer', 'Richtung', 'Dauer', 'Betrag', 'Konto'];
+    const build = createRecordBuilder(
+      mapping('call_record', [
+        { field: 'started_at', sources: [0], sourceHeaders: ['Datum'], transforms: [{ kind: 'date_format', format: 'dd.MM.yyyy HH:mm' }] },
+        { field: 'counterpart_number', sources: [1], sourceHeaders: ['Rufnummer'] },
+        { field: 'direction', sources: [2], sourceHeaders: ['Richtung'], transforms: [{ kind: 'value_map', map: { E: 'inbound', A: 'outbound' } }] },
+        { field: 'duration_seconds', sources: [3], sourceHeaders: ['Dauer'] },
+        { field: 'cost_minor', sources: [4], sourceHeaders: ['Betrag'] },
+        { field: 'currency', sources: [], sourceHeaders: [], transforms: [{ kind: 'default', value: 'eur' }] },
+        { field: 'account_number', sources: [5], sourceHeaders: ['Konto'], transforms: [{ kind: 'regex', pattern: 'Nr\\. (\\d+)' }] },
+        { field: 'record_type', sources: [], sourceHeaders: [], transforms: [{ kind: 'default', value: 'voice' }] },
+      ]),
+      callRecord,
+      { timezone: 'Europe/Berlin', defaultRegion: 'DE' },
+      headers,
+    );
+    const r = build(['03.11.2025 14:05', '030 1234567', 'A', '0:05:12', '1,25', 'Vertrag Nr. 4711'], 2);
+    expect(r).toEqual({
+      ok: true,
+      record: {
+        started_at: '2025-11-03T13:05:00Z',
+        counterpart_number: '+49301234567',
+        counterpart_number_region: 'DE',
+        counterpart_number_line_type: 'fixed_line',
+        direction: 'outbound',
+        duration_seconds: 312,
+        record_type: 'voice',
+        cost_minor: 125,
+        currency: 'EUR',
+        account_number: '4711',
+      },
+    });
+    const bad = build(['3 Nov 2025', '030 1234567', 'A', '0:05:12', '1,25', ''], 3);
+    expect(bad).toMatchObject({ ok: false, errors: [{ row: 3, column: 'Datum', value: '3 Nov 2025', reason: 'does not match the date format "dd.MM.yyyy HH:mm"' }] });
+  });
+
+  it('splits one name column into first and last name', () => {
+    const build = createRecordBuilder(
+      mapping('contact', [
+        { field: 'first_name', sources: [0], sourceHeaders: ['Name'], transforms: [{ kind: 'split', separator: ',', index: 1 }] },
+        { field: 'last_name', sources: [0], sourceHeaders: ['Name'], transforms: [{ kind: 'split', separator: ',', index: 0 }] },
+        { field: 'email', sources: [1], sourceHeaders: ['Mail'] },
+      ]),
+      contact,
+      {},
+      ['Name', 'Mail'],
+    );
+    expect(build(['Doe, Jane', 'JANE@ACME.COM'], 2)).toEqual({
+      ok: true,
+      record: { first_name: 'Jane', last_name: 'Doe', full_name: 'Jane Doe', email: 'jane@acme.com', domain: 'acme.com' },
+    });
+  });
+
+  it('refuses a field without a column unless it has a default', () => {
+    expect(() =>
+      createRecordBuilder(mapping('contact', [{ field: 'email', sources: [], sourceHeaders: [] }]), contact, {}, ['Mail']),
+    ).toThrow('has no source column');
+  });
+});
