@@ -9,7 +9,8 @@ export function createEmptyObjectRangeMiddleware(): S3rverMiddleware {
   return async (ctx: S3rverContext, next) => {
     if (ctx.method !== 'GET' || !ctx.get('range')) return next();
     const match = /^\/([^/]+)\/(.+)$/s.exec(ctx.path);
-    if (!match?.[1] || !match[2] || Object.keys(ctx.query).length > 0) return next();
+    // Plain object reads only (the SDK tags them ?x-id=GetObject); subresources go on to s3rver.
+    if (!match?.[1] || !match[2] || Object.keys(ctx.query).some((k) => k !== 'x-id')) return next();
     let size: number | undefined;
     try {
       size = (await stat(ctx.store.getResourcePath(decodeURIComponent(match[1]), decodeURIComponent(match[2]), 'object'))).size;

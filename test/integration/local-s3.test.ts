@@ -287,6 +287,14 @@ describe('local S3 multipart uploads', () => {
 });
 
 describe('local S3 for browsers and bad clients', () => {
+  it('answers InvalidRange at once for a ranged read of an empty object, as S3 does', async () => {
+    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'empty/errors.ndjson', Body: '', ContentLength: 0 }));
+    // stock s3rver answered 206 promising 1 byte it never sent, and the client hung
+    await expect(client.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'empty/errors.ndjson', Range: 'bytes=0-99' }))).rejects.toMatchObject({
+      name: 'InvalidRange',
+    });
+  });
+
   const preflight = (origin: string): Promise<Response> =>
     fetch(`${s3.endpoint}/${BUCKET}/some/key.csv?partNumber=1&uploadId=x`, {
       method: 'OPTIONS',
