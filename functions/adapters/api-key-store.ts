@@ -4,12 +4,32 @@ import { tableName } from '../shared/config.ts';
 import { generateApiKey, hashApiKey, type Principal, type Role } from '../core/auth/api-keys.ts';
 import { DEFAULT_RATE_LIMIT_RPS } from '../core/auth/rate-limit.ts';
 
+/**
+ * Resolved keys are kept for a short while per container: every request authenticates,
+ * and this halves its database calls. A revoked key therefore keeps working for at most
+ * this long on a container that saw it recently (the README says so).
+ */
+const KEY_CACHE_TTL_MS = 30_000;
+const KEY_CACHE_MAX = 1000;
+const keyCache = new Map<string, { principal: Principal | undefined; until: number }>();
+
 /** API keys, stored by the hash of the key; the plaintext never reaches the table. */
 export const apiKeyStore = {
   async findByKey(apiKey: string): Promise<Principal | undefined> {
-    const { Item } = await documentClient().send(
-      new GetCommand({ TableName: tableName.apiKeys(), Key: { keyHash: hashApiKey(apiKey) } }),
-    );
+    const keyHash = hashApiKey(apiKey);
+    const cached = keyCache.get(keyHash);
+    if (cached && cached.until > Date.now()) return cached.principal;
+    const principal = await this.lookup(keyHash);
+    // Unknown keys are not cached: a key issued a moment ago must work at once.
+    if (principal) {
+      if (keyCache.size >= KEY_CACHE_MAX) keyCache.delete(keyCache.keys().next().value as string);
+      keyCache.set(keyHash, { principal, until: Date.now() + KEY_CACHE_TTL_MS });
+    }
+    return principal;
+  },
+
+  async lookup(keyHash: string): Promise<Principal | undefined> {
+    const { Item } = await documentClient().send(new GetCommand({ TableName: tableName.apiKeys(), Key: { keyHash } }));
     if (!Item || Item.revokedAt) return undefined;
     return {
       tenantId: String(Item.tenantId),
@@ -58,6 +78,7 @@ export const apiKeyStore = {
     );
     const item = res.Items?.[0];
     if (!item) return false;
+    keyCache.delete(String(item.keyHash));
     await documentClient().send(
       new UpdateCommand({
         TableName: tableName.apiKeys(),
