@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from './aws-clients.ts';
+import { queryAll } from './dynamo-query.ts';
 import { tableName } from '../shared/config.ts';
 import { generateApiKey, hashApiKey, type Principal, type Role } from '../core/auth/api-keys.ts';
 import { DEFAULT_RATE_LIMIT_RPS } from '../core/auth/rate-limit.ts';
@@ -41,21 +42,12 @@ export const apiKeyStore = {
 
   /** The tenant's keys, without hashes: id, name, role, created, revoked. */
   async list(tenantId: string) {
-    const items: Record<string, unknown>[] = [];
-    let lastKey: Record<string, unknown> | undefined;
-    do {
-      const res = await documentClient().send(
-        new QueryCommand({
-          TableName: tableName.apiKeys(),
-          IndexName: 'byTenant',
-          KeyConditionExpression: 'tenantId = :t',
-          ExpressionAttributeValues: { ':t': tenantId },
-          ExclusiveStartKey: lastKey,
-        }),
-      );
-      items.push(...(res.Items ?? []));
-      lastKey = res.LastEvaluatedKey;
-    } while (lastKey);
+    const items = await queryAll<Record<string, unknown>>({
+      TableName: tableName.apiKeys(),
+      IndexName: 'byTenant',
+      KeyConditionExpression: 'tenantId = :t',
+      ExpressionAttributeValues: { ':t': tenantId },
+    });
     return items.map((i) => ({
       keyId: String(i.keyId),
       name: (i.name as string | undefined) ?? null,

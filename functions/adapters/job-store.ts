@@ -1,6 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { documentClient } from './aws-clients.ts';
+import { queryAll } from './dynamo-query.ts';
 import { tableName } from '../shared/config.ts';
 import type { JobError, JobOutput, JobRecord } from '../core/jobs/job.ts';
 import type { Classification, JobStatus, MappingResult, ParseResult, ResumePoint, Stage } from '../core/pipeline-types.ts';
@@ -267,23 +268,16 @@ export const jobStore = {
    * are ULIDs, so the sort key itself bounds the query to the window.
    */
   async listSince(tenantId: string, sinceJobIdPrefix: string, max: number): Promise<JobRecord[]> {
-    const items: JobRecord[] = [];
-    let lastKey: Record<string, unknown> | undefined;
-    do {
-      const res = await documentClient().send(
-        new QueryCommand({
-          TableName: tableName.jobs(),
-          KeyConditionExpression: 'tenantId = :t AND jobId >= :from',
-          ExpressionAttributeValues: { ':t': tenantId, ':from': sinceJobIdPrefix },
-          ScanIndexForward: false,
-          Limit: Math.min(500, max - items.length),
-          ExclusiveStartKey: lastKey,
-        }),
-      );
-      items.push(...((res.Items ?? []) as JobRecord[]));
-      lastKey = res.LastEvaluatedKey;
-    } while (lastKey && items.length < max);
-    return items;
+    return queryAll<JobRecord>(
+      {
+        TableName: tableName.jobs(),
+        KeyConditionExpression: 'tenantId = :t AND jobId >= :from',
+        ExpressionAttributeValues: { ':t': tenantId, ':from': sinceJobIdPrefix },
+        ScanIndexForward: false,
+        Limit: Math.min(500, max),
+      },
+      max,
+    );
   },
 
   /**

@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from './aws-clients.ts';
+import { queryAll } from './dynamo-query.ts';
 import { requiredEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
 import { UnknownSchemaError } from '../core/errors.ts';
@@ -56,23 +57,15 @@ export const schemaStore = {
 
   /** The tenant's custom schemas, by name. */
   async listCustom(tenantId: string): Promise<StoredSchema[]> {
-    const out: StoredSchema[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const res = await documentClient().send(
-        new QueryCommand({
-          TableName: table(),
-          KeyConditionExpression: 'tenantId = :t AND begins_with(sk, :p)',
-          ExpressionAttributeValues: { ':t': tenantId, ':p': 'SCHEMA#' },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const i of (res.Items ?? []) as { definition: SchemaDefinition; createdAt: string }[]) {
-        out.push({ definition: i.definition, builtin: false, createdAt: i.createdAt });
-      }
-      startKey = res.LastEvaluatedKey;
-    } while (startKey && out.length < MAX_CUSTOM_SCHEMAS);
-    return out;
+    const items = await queryAll<{ definition: SchemaDefinition; createdAt: string }>(
+      {
+        TableName: table(),
+        KeyConditionExpression: 'tenantId = :t AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':t': tenantId, ':p': 'SCHEMA#' },
+      },
+      MAX_CUSTOM_SCHEMAS,
+    );
+    return items.map((i) => ({ definition: i.definition, builtin: false, createdAt: i.createdAt }));
   },
 
   /** Built-ins first, then the tenant's own. */

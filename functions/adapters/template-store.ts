@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from './aws-clients.ts';
+import { queryAll } from './dynamo-query.ts';
 import { decodeCursor, InvalidCursorError, jobStore } from './job-store.ts';
 import { requiredEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
@@ -265,20 +266,11 @@ export const templateStore = {
   async versions(tenantId: string, templateId: string): Promise<TemplateVersion[] | undefined> {
     const head = await getHead(tenantId, templateId);
     if (head === undefined) return undefined;
-    const items: VersionItem[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const res = await documentClient().send(
-        new QueryCommand({
-          TableName: table(),
-          KeyConditionExpression: 'tenantId = :t AND begins_with(sk, :p)',
-          ExpressionAttributeValues: { ':t': tenantId, ':p': versionPrefix(templateId) },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...((res.Items ?? []) as VersionItem[]));
-      startKey = res.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAll<VersionItem>({
+      TableName: table(),
+      KeyConditionExpression: 'tenantId = :t AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':t': tenantId, ':p': versionPrefix(templateId) },
+    });
     const missing = missingVersions(head.version, items.map((i) => i.version));
     if (missing.includes(head.version)) {
       await putVersionIfMissing(head);
@@ -375,21 +367,12 @@ export const templateStore = {
       throw err;
     }
     // versions go after the head: a half-finished delete leaves only unreachable items
-    const keys: { tenantId: string; sk: string }[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const res = await documentClient().send(
-        new QueryCommand({
-          TableName: table(),
-          KeyConditionExpression: 'tenantId = :t AND begins_with(sk, :p)',
-          ExpressionAttributeValues: { ':t': tenantId, ':p': versionPrefix(templateId) },
-          ProjectionExpression: 'tenantId, sk',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      keys.push(...((res.Items ?? []) as { tenantId: string; sk: string }[]));
-      startKey = res.LastEvaluatedKey;
-    } while (startKey);
+    const keys = await queryAll<{ tenantId: string; sk: string }>({
+      TableName: table(),
+      KeyConditionExpression: 'tenantId = :t AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':t': tenantId, ':p': versionPrefix(templateId) },
+      ProjectionExpression: 'tenantId, sk',
+    });
     for (let i = 0; i < keys.length; i += 25) {
       let requests: Record<string, { DeleteRequest: { Key: Record<string, unknown> } }[]> | undefined = {
         [table()]: keys.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } })),

@@ -1,21 +1,39 @@
 import { objectStore } from '../adapters/object-store.ts';
 import { jobStore } from '../adapters/job-store.ts';
 import { runStage } from '../shared/stage.ts';
-import { classifyText } from '../core/detect/classify-text.ts';
-import { scoreSchemas } from '../core/map/score-schemas.ts';
+import { classifyFile } from '../core/detect/classify-file.ts';
+import { scoreSchema, scoreSchemas } from '../core/map/score-schemas.ts';
+import { isBuiltinSchema } from '../core/schemas/index.ts';
+import { schemaStore } from '../adapters/schema-store.ts';
 import { EmptyFileError } from '../core/errors.ts';
 import type { Classification, PipelineState } from '../core/pipeline-types.ts';
 
 /** Enough bytes to see past a long preamble and judge the delimiter on many lines. */
 const HEAD_BYTES = 256 * 1024;
 
-/** Classify: sniff format, encoding, delimiter and header row; say which schema the file looks like. */
+/**
+ * Classify: sniff the format from the bytes, then encoding, delimiter, header row and
+ * sections (text: from the first HEAD_BYTES; XLSX, DOCX, PDF: the whole file, within each
+ * format's size cap), and say which schema the file looks like.
+ */
 export async function classify(state: PipelineState): Promise<Classification> {
   return runStage(state, 'classify', async (job) => {
     if (state.size === 0) throw new EmptyFileError('The file is empty (0 bytes)');
     const head = await objectStore.readHead(state.bucket, state.key, Math.min(HEAD_BYTES, state.size));
-    const text = classifyText(head, { filename: state.filename, declaredType: state.declaredType, size: state.size, truncated: head.length < state.size });
-    const schema = scoreSchemas(text.headers, text.sampleRows, state.schema === 'auto' ? undefined : state.schema);
+    const text = await classifyFile(
+      {
+        head,
+        readAll: () => objectStore.readAll(state.bucket, state.key),
+        readHead: (bytes) => objectStore.readHead(state.bucket, state.key, Math.min(bytes, state.size)),
+      },
+      { filename: state.filename, declaredType: state.declaredType, size: state.size, truncated: head.length < state.size },
+    );
+    // A tenant's own schema is scored from its stored definition; built-ins by name.
+    const requested = state.schema === 'auto' ? undefined : state.schema;
+    const schema =
+      requested && !isBuiltinSchema(requested)
+        ? scoreSchema(text.headers, text.sampleRows, await schemaStore.require(state.tenantId, requested))
+        : scoreSchemas(text.headers, text.sampleRows, requested);
     const { sampleRows: _sample, ...rest } = text;
     const classification: Classification = { ...rest, schema };
     await jobStore.exitStage(state.tenantId, state.jobId, state.attempt, 'classify', job.stages.classify?.startedAt ?? new Date().toISOString(), { classification });

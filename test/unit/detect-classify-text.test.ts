@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { classifyText } from '../../functions/core/detect/classify-text.ts';
 import { readHead } from '../../functions/core/detect/read-head.ts';
-import { BinaryContentError, EmptyFileError, UnsupportedFormatError } from '../../functions/core/errors.ts';
+import { BinaryContentError, EmptyFileError, LimitExceededError, UnsupportedFormatError } from '../../functions/core/errors.ts';
 
 const fixture = (name: string): Buffer => readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url));
 
@@ -60,13 +60,48 @@ describe('classifyText', () => {
     expect(c.rowEstimate).toBeLessThan(2100);
   });
 
-  it('says XLSX and other recognised formats are not supported yet', () => {
+  it('leaves formats that are not delimited text to classifyFile', () => {
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from('xl/workbook.xml')]);
     expect(() => classifyText(zip, { filename: 'usage.xlsx' })).toThrow(UnsupportedFormatError);
-    expect(() => classifyText(zip, { filename: 'usage.xlsx' })).toThrow('XLSX files are not supported yet');
-    expect(() => classifyText(Buffer.from('%PDF-1.4\n'), {})).toThrow(/PDF files are not supported yet/);
-    expect(() => classifyText(Buffer.from('{"a":1}\n{"a":2}\n'), {})).toThrow(/NDJSON files/);
-    expect(() => classifyText(Buffer.from('<!DOCTYPE html><html></html>'), {})).toThrow(/looks like text\/html/);
+    expect(() => classifyText(zip, { filename: 'usage.xlsx' })).toThrow('Not delimited text: the file looks like XLSX');
+    expect(() => classifyText(Buffer.from('%PDF-1.4\n'), {})).toThrow(/looks like PDF/);
+    expect(() => classifyText(Buffer.from('{"a":1}\n{"a":2}\n'), {})).toThrow(/looks like NDJSON/);
+  });
+
+  it('lists the sections of a multi-section export and the unified header Parse will emit', () => {
+    const text = [
+      'AT&T',
+      'Account Number: 287-445-1093',
+      'Voice Usage',
+      'Item,Date,Number Called,Min',
+      '1,10/02/2025,(415) 604-1791,3',
+      '2,10/02/2025,(415) 604-1792,4',
+      'Total,,,7',
+      '',
+      'AT&T',
+      'Account Number: 287-445-1093',
+      'Data Usage',
+      'Item,Date,Type,KB',
+      '1,10/03/2025,Data,1000',
+    ].join('\n');
+    const c = classifyText(Buffer.from(text), { size: text.length });
+    expect(c).toMatchObject({
+      headerRow: 3,
+      headers: ['Item', 'Date', 'Number Called', 'Min', 'Account Number', 'Type', 'KB', 'Section'],
+      contextColumns: ['Account Number', 'Section'],
+      sections: [
+        { kind: 'voice', title: 'Voice Usage', headerRow: 3, accountNumber: '287-445-1093', headers: ['Item', 'Date', 'Number Called', 'Min'] },
+        { kind: 'data', title: 'Data Usage', headerRow: 11, accountNumber: '287-445-1093', headers: ['Item', 'Date', 'Type', 'KB'] },
+      ],
+      rowEstimate: 3,
+    });
+    expect(c.sampleRows[2]).toEqual(['1', '10/03/2025', '', '', '287-445-1093', 'Data', '1000', 'data']);
+  });
+
+  it('refuses a header too long to store on the job', () => {
+    const wide = Array.from({ length: 3000 }, (_, i) => `A rather long column name number ${i}`).join(',');
+    const row = Array.from({ length: 3000 }, (_, i) => String(i)).join(',');
+    expect(() => classifyText(Buffer.from(`${wide}\n${row}\n`), {})).toThrow(LimitExceededError);
   });
 
   it('passes on empty and binary errors', () => {

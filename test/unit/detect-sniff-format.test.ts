@@ -73,6 +73,9 @@ describe('sniffFormat', () => {
     const ndjson = Buffer.from('{"number":"+12145550187","duration":187}\n{"number":"+19725550143","duration":12}\n{"number":"+14695550199"');
     expect(sniffFormat(ndjson, {})).toMatchObject({ format: 'ndjson', detectedType: 'application/x-ndjson' });
     expect(sniffFormat(Buffer.from('[Report]\nName,Phone\nAda,555-0100\n'), {}).format).toBe('csv');
+    // a broken line among objects is still NDJSON (Parse rejects that row)
+    expect(sniffFormat(Buffer.from('{"n":1}\n{"n":2}\n{"n": broken}\n'), {}).format).toBe('ndjson');
+    expect(sniffFormat(Buffer.from('{\n  "calls": [{"n": 1}]\n}\n'), {}).format).toBe('json');
   });
 
   it('reads UTF-16 text as text despite its NUL bytes', () => {

@@ -8,6 +8,8 @@ import {
   type ParsedRow,
 } from '../../functions/core/parse/delimited-rows.ts';
 import { HeaderNotFoundError, LimitExceededError, NoDataRowsError } from '../../functions/core/errors.ts';
+import { classifyText } from '../../functions/core/detect/classify-text.ts';
+import { attMultiSection } from '../fixtures/formats/builders.ts';
 
 const fixturePath = (name: string): URL => new URL(`../fixtures/csv/${name}`, import.meta.url);
 const fixture = (name: string): Buffer => readFileSync(fixturePath(name));
@@ -50,7 +52,8 @@ describe('parseDelimitedRows', () => {
       bytesRead: bytes.length,
       skipped: { preamble: 4, blank: 0, summary: 3, repeatedHeader: 0, lines: [13, 16, 17] },
     });
-    expect(stream.skipped()).toBe(3);
+    // every line read and not emitted: 4 preamble + 3 summary
+    expect(stream.skipped()).toBe(7);
   });
 
   it('parses tab-delimited Verizon usage with mixed CRLF/LF line ends', async () => {
@@ -128,7 +131,8 @@ describe('parseDelimitedRows', () => {
       [3, 'Ada'],
       [7, 'Bob'],
     ]);
-    expect(stream.stats.skipped).toEqual({ preamble: 0, blank: 3, summary: 0, repeatedHeader: 1, lines: [6] });
+    expect(stream.stats.skipped).toEqual({ preamble: 0, blank: 3, summary: 0, repeatedHeader: 1, sectionContext: 0, footer: 0, pageFurniture: 0, lines: [6] });
+    expect(stream.skipped()).toBe(4);
   });
 
   it('emits batches of batchSize with cumulative bytesRead, pulling the source only as batches are consumed', async () => {
@@ -228,6 +232,55 @@ describe('parseDelimitedRows', () => {
 
   it('throws HeaderNotFoundError when the file ends before the header line', async () => {
     await expect(collect(parseDelimitedRows(inChunks(Buffer.from('AT&T\nAccount: 1\n'), 1024), utf8({ headerRow: 5 })))).rejects.toThrow(HeaderNotFoundError);
+  });
+
+  it('keeps a CRLF inside a quoted cell as written while CRLF line ends are cut', async () => {
+    const text = 'Name,Notes\r\nAda,"line one\r\nline two"\r\nBob,plain\r\n';
+    const rows = await collect(parseDelimitedRows(inChunks(Buffer.from(text), 3), utf8()));
+    expect(rows.map((r) => [r.line, r.cells])).toEqual([
+      [2, ['Ada', 'line one\r\nline two']],
+      [4, ['Bob', 'plain']],
+    ]);
+  });
+
+  it('emits every section of an AT&T export under the classified header, whatever the chunking', async () => {
+    const { csv, voice, messaging, data, raggedRows } = attMultiSection();
+    const bytes = Buffer.from(csv);
+    const c = classifyText(bytes, { size: bytes.length });
+    const table = { unified: c.headers, contextColumns: c.contextColumns!, context: { kind: c.sections![0]!.kind, accountNumber: c.sections![0]!.accountNumber! } };
+    const parse = async (size: number) => {
+      const stream = parseDelimitedRows(inChunks(bytes, size), utf8({ headerRow: c.headerRow, table }));
+      const rows = await collect(stream);
+      return { rows, stream };
+    };
+    const { rows, stream } = await parse(bytes.length);
+    expect(rows).toHaveLength(voice + messaging + data);
+    expect(stream.headers()).toEqual(c.headers);
+    expect(rows.every((r) => r.cells.length === c.headers.length)).toBe(true);
+    const section = c.headers.indexOf('Section');
+    const number = c.headers.indexOf('Number Called');
+    expect(rows.map((r) => r.cells[section])).toEqual([...Array(voice).fill('voice'), ...Array(messaging).fill('messaging'), ...Array(data).fill('data')]);
+    expect(rows[voice]!.cells[number]).toBe('(415) 604-1801'); // the messaging "To/From" lands under the other party's number
+    expect(rows.filter((r) => r.error).map((r) => [r.row, r.error])).toEqual(raggedRows.map((n) => [n, expect.stringMatching(/^expected 12 columns, found 14/)]));
+    for (const size of [1, 13, 4096]) expect((await parse(size)).rows).toEqual(rows);
+  });
+
+  it('appends the columns of a section that starts after the classified head, and fills the earlier rows', async () => {
+    const { csv, voice } = attMultiSection(20, 3, 2);
+    const bytes = Buffer.from(csv);
+    const head = bytes.subarray(0, csv.indexOf('Messaging Usage') - 40);
+    const c = classifyText(head, { size: bytes.length });
+    expect(c.headers).not.toContain('Section');
+    const table = { unified: c.headers, contextColumns: c.contextColumns ?? [], context: { kind: c.sections![0]!.kind, accountNumber: c.sections![0]!.accountNumber! } };
+    const stream = parseDelimitedRows(inChunks(bytes, 64), utf8({ headerRow: c.headerRow, table }));
+    const rows = await collect(stream);
+    const headers = stream.headers();
+    expect(headers.slice(0, c.headers.length)).toEqual(c.headers);
+    expect(headers).toContain('Section');
+    const full = rows.map((r) => [...r.cells, ...stream.fillFor(r.row, r.cells.length)]);
+    expect(full.every((cells) => cells.length === headers.length)).toBe(true);
+    expect(full[0]![headers.indexOf('Section')]).toBe('voice');
+    expect(full[voice]![headers.indexOf('Section')]).toBe('messaging');
   });
 
   it('can be iterated only once', async () => {

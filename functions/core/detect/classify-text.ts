@@ -1,5 +1,6 @@
-import type { Classification, FileFormat } from '../pipeline-types.ts';
-import { UnsupportedFormatError } from '../errors.ts';
+import type { ClassifiedSection, Classification } from '../pipeline-types.ts';
+import { LimitExceededError, UnsupportedFormatError } from '../errors.ts';
+import type { AssembledSection } from '../parse/table-assembler.ts';
 import { detectDialect } from './csv-dialect.ts';
 import { createDecoder, detectEncoding } from './encoding.ts';
 import { sniffFormat, type FormatHints } from './sniff-format.ts';
@@ -15,30 +16,22 @@ export interface ClassifyHints extends FormatHints {
   truncated?: boolean;
 }
 
-const NOT_YET: Readonly<Record<Exclude<FileFormat, 'csv'>, string>> = {
-  xlsx: 'XLSX files are not supported yet',
-  xls: 'Legacy Excel (XLS) files are not supported yet; save the sheet as CSV or XLSX',
-  pdf: 'PDF files are not supported yet',
-  docx: 'DOCX files are not supported yet',
-  json: 'JSON files are not supported yet',
-  ndjson: 'NDJSON files are not supported yet',
-  unknown: 'This file type is not supported',
-};
+/** Header text beyond this is refused: it is stored on the job and travels in the state machine's state. */
+export const MAX_HEADER_CHARS = 64 * 1024;
 
 /**
  * Classifies delimited text from the head of a file: format sniffing, encoding, then
- * delimiter, header row and line endings on the decoded head. `hints.size` (the whole
- * file's size) tells whether the head is the whole file and scales the row estimate.
+ * delimiter, header row, sections and line endings on the decoded head. `hints.size` (the
+ * whole file's size) tells whether the head is the whole file and scales the row estimate.
  *
- * Throws what sniffFormat and detectDialect throw, and UnsupportedFormatError for the
- * formats that are recognised but not read yet (XLSX, XLS, PDF, DOCX, JSON, NDJSON, ...).
+ * Throws what sniffFormat and detectDialect throw, UnsupportedFormatError for a format
+ * that is not delimited text (classifyFile handles those), and LimitExceededError for a
+ * header of more than MAX_HEADER_CHARS characters.
  */
 export function classifyText(head: Buffer, hints: ClassifyHints = {}): TextClassification {
   const sniffed = sniffFormat(head, hints);
   if (sniffed.format !== 'csv') {
-    const message =
-      sniffed.format === 'unknown' ? `${NOT_YET.unknown} (it looks like ${sniffed.detectedType})` : NOT_YET[sniffed.format];
-    throw new UnsupportedFormatError(message);
+    throw new UnsupportedFormatError(`Not delimited text: the file looks like ${sniffed.format === 'unknown' ? sniffed.detectedType : sniffed.format.toUpperCase()}`);
   }
   const { encoding, hasBom } = detectEncoding(head);
   const complete = hints.truncated !== undefined ? !hints.truncated : hints.size !== undefined && hints.size <= head.length;
@@ -46,6 +39,7 @@ export function classifyText(head: Buffer, hints: ClassifyHints = {}): TextClass
   // Without end(), a character cut by the end of a partial head is simply left out.
   const text = complete ? decoder.write(head) + decoder.end() : decoder.write(head);
   const dialect = detectDialect(text, { complete });
+  assertHeaderSize(dialect.unifiedHeaders);
 
   // Rows seen in the sample, plus the rest of the file at the sample's rows per character.
   let rowEstimate: number | undefined;
@@ -64,9 +58,46 @@ export function classifyText(head: Buffer, hints: ClassifyHints = {}): TextClass
     hasBom,
     delimiter: dialect.delimiter,
     headerRow: dialect.headerRow,
-    headers: dialect.headers,
+    headers: dialect.unifiedHeaders,
     lineEnding: dialect.lineEnding,
     ...(rowEstimate !== undefined ? { rowEstimate } : {}),
+    ...sectionFields(dialect.sections, dialect.contextColumns),
     sampleRows: dialect.sampleRows,
   };
+}
+
+/** Sections listed on the job at most: it is stored in DynamoDB and travels in the state. */
+export const MAX_LISTED_SECTIONS = 20;
+
+/**
+ * The sections and context columns of a Classification: listed when they tell Parse
+ * something (several sections, or a title or account number from the preamble), the
+ * first MAX_LISTED_SECTIONS of them (Parse needs only the first; it finds the others).
+ */
+export function sectionFields(sections: readonly AssembledSection[], contextColumns: readonly string[]): Pick<Classification, 'sections' | 'contextColumns'> {
+  const first = sections[0];
+  const tells = sections.length > 1 || (first !== undefined && (first.title !== undefined || first.accountNumber !== undefined));
+  return {
+    ...(tells ? { sections: sections.slice(0, MAX_LISTED_SECTIONS).map(toClassifiedSection) } : {}),
+    ...(contextColumns.length > 0 ? { contextColumns: [...contextColumns] } : {}),
+  };
+}
+
+function toClassifiedSection(s: AssembledSection): ClassifiedSection {
+  return {
+    kind: s.kind,
+    ...(s.title !== undefined ? { title: s.title } : {}),
+    headerRow: s.headerLine,
+    headers: s.headers,
+    ...(s.accountNumber !== undefined ? { accountNumber: s.accountNumber } : {}),
+  };
+}
+
+/** Throws LimitExceededError when the header text is too long to store on the job. */
+export function assertHeaderSize(headers: readonly string[]): void {
+  let chars = 0;
+  for (const h of headers) chars += h.length + 1;
+  if (chars > MAX_HEADER_CHARS) {
+    throw new LimitExceededError(`The header row is ${chars} characters long (${headers.length} columns), more than the limit of ${MAX_HEADER_CHARS}`);
+  }
 }

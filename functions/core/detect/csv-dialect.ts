@@ -1,4 +1,8 @@
 import { HeaderNotFoundError } from '../errors.ts';
+import { TableAssembler, type AssembledSection, type ParsedRow } from '../parse/table-assembler.ts';
+import { countFilled, describeSection, filledWidth, isBlankCells, isDataLike, isSummaryRow, lineText, looksLikeData, looksLikeHeader } from './row-shapes.ts';
+
+export { isSummaryRow } from './row-shapes.ts';
 
 export type Delimiter = ',' | '\t' | ';' | '|';
 export type LineEnding = 'crlf' | 'lf' | 'cr' | 'mixed';
@@ -7,12 +11,21 @@ export interface CsvDialect {
   delimiter: Delimiter;
   /** 0-based physical line of the header (lines before it are preamble) */
   headerRow: number;
-  /** header cells, trimmed */
+  /** header cells, trimmed (of the first section, when there are several) */
   headers: string[];
+  /**
+   * what Parse will emit: every section's columns (by normalised name, first seen first)
+   * then the context columns; equal to `headers` for a plain single-table file
+   */
+  unifiedHeaders: string[];
+  /** columns filled from each section's context ("Section", "Account Number"), part of unifiedHeaders */
+  contextColumns: string[];
+  /** the sections seen in the sample, in file order; `headerLine` is 0-based */
+  sections: AssembledSection[];
   lineEnding: LineEnding;
-  /** complete data records seen in the sample after the header (blank and summary lines excluded) */
+  /** complete data records seen in the sample after the header (blank, summary, header and section lines excluded) */
   sampleDataRows: number;
-  /** the first of those records' cells, at most `maxSampleRows` */
+  /** the first of those records' cells under `unifiedHeaders`, at most `maxSampleRows` */
   sampleRows: string[][];
   /** data records per character of sample text after the header; undefined without data rows */
   rowsPerChar?: number;
@@ -38,6 +51,8 @@ interface SampleRecord {
   line: number;
   /** character offset just past the record's line break */
   end: number;
+  /** a quote opened in it is never closed: it runs to the end of the sample */
+  open?: boolean;
 }
 
 /**
@@ -48,9 +63,11 @@ interface SampleRecord {
  * two) of columns, quote-aware like the parser: a quote opens a quoted field only at the
  * start of a field, and delimiters and line breaks inside it do not count. The header is
  * the first record, after any preamble (carrier/account/title lines, blank lines), that
- * has that modal width, looks like names (non-empty, mostly not numbers/dates/phones,
- * distinct) and is followed by a record of the same width. Throws HeaderNotFoundError
- * when no record qualifies.
+ * looks like names (non-empty, mostly not numbers/dates/phones, distinct) and is followed
+ * by a record of the same width: of the modal width, or of another width when a data row
+ * follows (the first section of a multi-section export may be the smaller one). The
+ * records after it are run through the TableAssembler, as Parse will, to find later
+ * sections and the unified header. Throws HeaderNotFoundError when no record qualifies.
  */
 export function detectDialect(sampleText: string, options: DialectOptions = {}): CsvDialect {
   const maxRecords = options.maxRecords ?? 500;
@@ -75,18 +92,66 @@ export function detectDialect(sampleText: string, options: DialectOptions = {}):
     );
   }
   const header = records[headerIndex]!;
-  const dataRecords = records.slice(headerIndex + 1).filter((r) => !isBlankCells(r.cells) && !isSummaryRow(r.cells));
+  const headers = header.cells.map((c) => c.trim());
+  const table = assembleSample(records.slice(0, headerIndex), records.slice(headerIndex), headers, options);
   const last = records[records.length - 1]!;
   const dataChars = last.end - header.end;
   return {
     delimiter,
     headerRow: header.line,
-    headers: header.cells.map((c) => c.trim()),
+    headers,
+    unifiedHeaders: table.headers,
+    contextColumns: table.contextColumns,
+    sections: table.sections,
     lineEnding: detectLineEnding(sampleText),
-    sampleDataRows: dataRecords.length,
-    sampleRows: dataRecords.slice(0, options.maxSampleRows ?? 50).map((r) => r.cells),
-    ...(dataRecords.length > 0 && dataChars > 0 ? { rowsPerChar: dataRecords.length / dataChars } : {}),
+    sampleDataRows: table.rows,
+    sampleRows: table.sampleRows,
+    ...(table.rows > 0 && dataChars > 0 ? { rowsPerChar: table.rows / dataChars } : {}),
     sampledChars: last.end,
+  };
+}
+
+export interface SampleTable {
+  headers: string[];
+  contextColumns: string[];
+  /** `headerLine` 0-based, as the records' `line` */
+  sections: AssembledSection[];
+  rows: number;
+  sampleRows: string[][];
+}
+
+/**
+ * Runs sample records (from the header on) through the TableAssembler as Parse will:
+ * the preamble records give the first section's context (account line, title).
+ * `lenient` for sources whose rows omit trailing empty cells (XLSX, DOCX, PDF).
+ */
+export function assembleSample(
+  preamble: readonly { cells: string[] }[],
+  records: readonly { cells: string[]; line: number; breakBefore?: boolean }[],
+  headers: string[],
+  options: { maxSampleRows?: number; complete?: boolean; lenient?: boolean } = {},
+): SampleTable {
+  const context = describeSection(
+    preamble.filter((r) => !isBlankCells(r.cells)).map((r) => lineText(r.cells)),
+    headers,
+    1,
+  );
+  const emitted: ParsedRow[] = [];
+  const max = options.maxSampleRows ?? 50;
+  const assembler = new TableAssembler((row) => {
+    if (emitted.length < max) emitted.push(row);
+  }, { headers, context, lenientWidth: options.lenient === true });
+  for (const r of records) assembler.push({ cells: r.cells, line: r.line + 1, ...(r.breakBefore ? { breakBefore: true } : {}) });
+  // A cut sample's held lines are undecided; a whole file's are decided now.
+  if (options.complete === true) assembler.end();
+  const unified = assembler.headers();
+  const sampleRows = emitted.map((r) => (r.cells.length < unified.length ? [...r.cells, ...assembler.fillFor(r.row, r.cells.length)] : r.cells));
+  return {
+    headers: unified,
+    contextColumns: assembler.contextColumns(),
+    sections: assembler.sectionList().map((s) => ({ ...s, headerLine: s.headerLine - 1 })),
+    rows: assembler.rowsEmitted,
+    sampleRows,
   };
 }
 
@@ -110,62 +175,52 @@ function modalWidth(records: readonly SampleRecord[]): { width: number; count: n
 function findHeader(records: readonly SampleRecord[], width: number): number {
   for (let i = 0; i < records.length; i++) {
     const cells = records[i]!.cells;
-    if (isBlankCells(cells) || cells.length !== width) continue;
-    if (looksLikeHeader(cells)) {
-      const next = records.slice(i + 1).find((r) => !isBlankCells(r.cells));
+    if (isBlankCells(cells)) continue;
+    const w = cells.length;
+    if (w === width && looksLikeHeader(cells)) {
+      // A record whose quote never closes is broken data (Parse reports it), not a width.
+      const next = records.slice(i + 1).find((r) => !isBlankCells(r.cells) && r.open !== true);
       if (!next || next.cells.length === width) return i;
       continue;
     }
+    // A header of another width: the first section of a multi-section export, when data follows.
+    if (w !== width && w >= 2 && looksLikeHeader(cells) && !cells.some((c) => c.length > 0 && isDataLike(c))) {
+      const next = records.slice(i + 1).find((r) => !isBlankCells(r.cells));
+      if (next && next.cells.length === w && !isSummaryRow(next.cells) && looksLikeData(next.cells)) return i;
+      continue;
+    }
     // A full-width line of values means the data has started without a header.
-    if (looksLikeData(cells)) return -1;
+    if (w === width && looksLikeData(cells)) return -1;
   }
   return -1;
 }
 
-/** Numbers, money, dates, times, phone numbers, e-mail addresses: values, not column names. */
-const DATA_LIKE =
-  /^(?:[-+(]?\s*[$€£¥]?\s*\d[\d\s,.:/()'-]*(?:\s*(?:am|pm|%))?|\d{4}-\d{2}-\d{2}[T ]\d.*|[^@\s]+@[^@\s]+\.[a-z]{2,})$/i;
-
-function isDataLike(cell: string): boolean {
-  return DATA_LIKE.test(cell);
-}
-
-function looksLikeHeader(cells: readonly string[]): boolean {
-  const names = cells.map((c) => c.trim()).filter((c) => c.length > 0);
-  if (names.length === 0 || names.length * 2 < cells.length) return false;
-  if (names.some((n) => n.length > 128)) return false;
-  if (names.filter(isDataLike).length * 2 >= names.length) return false;
-  if (new Set(names.map((n) => n.toLowerCase())).size < names.length * 0.8) return false;
-  return !isSummaryRow(cells);
-}
-
-function looksLikeData(cells: readonly string[]): boolean {
-  const values = cells.map((c) => c.trim()).filter((c) => c.length > 0);
-  return values.length * 2 >= cells.length && values.filter(isDataLike).length * 2 >= values.length;
-}
-
-function isBlankCells(cells: readonly string[]): boolean {
-  for (const c of cells) if (c.trim() !== '') return false;
-  return true;
-}
-
-const SUMMARY_LABEL = /^(?:(?:sub|grand)[\s-]?)?totals?\b|^end of (?:report|file|data|statement)\b|^page \d+(?: of \d+)?$|^\*{2,}\s*end\b/i;
-
 /**
- * True for subtotal/total/footer lines carriers put between data rows: the first
- * non-empty cell is "Subtotal", "Total ...", "Grand Total", "End of report", "Page 2 of 5".
+ * The header among rows whose trailing empty cells are left out (XLSX, DOCX tables):
+ * the first row with at least two filled cells that looks like names and is followed by
+ * data (a row with values in it, or rows as wide as it), after any title or account
+ * rows. -1 when a row of values comes first, or none qualifies.
  */
-export function isSummaryRow(cells: readonly string[]): boolean {
-  for (const cell of cells) {
-    let i = 0;
-    while (i < cell.length && cell.charCodeAt(i) <= 0x20) i++;
-    if (i === cell.length) continue;
-    // Cheap first-letter filter: this runs on every data row.
-    const c = cell.charCodeAt(i) | 0x20;
-    if (c !== 0x73 && c !== 0x74 && c !== 0x67 && c !== 0x65 && c !== 0x70 && cell.charCodeAt(i) !== 0x2a) return false;
-    return SUMMARY_LABEL.test(i === 0 ? cell : cell.slice(i));
+export function findHeaderRow(records: readonly { cells: readonly string[] }[]): number {
+  const nonBlank = records.map((r, i) => ({ cells: r.cells, i })).filter((r) => !isBlankCells(r.cells));
+  for (let k = 0; k < nonBlank.length; k++) {
+    const cells = nonBlank[k]!.cells;
+    const width = filledWidth(cells);
+    const filled = cells.slice(0, width);
+    if (countFilled(filled, 2) >= 2 && looksLikeHeader(filled)) {
+      const next = nonBlank[k + 1];
+      if (!next) return nonBlank[k]!.i;
+      const nextWidth = filledWidth(next.cells);
+      const hasValues = next.cells.some((c) => c.length > 0 && isDataLike(c));
+      const sameWidth = nextWidth === width && (nonBlank[k + 2] === undefined || filledWidth(nonBlank[k + 2]!.cells) === width);
+      if (nextWidth <= width + 1 && (hasValues || sameWidth) && !isSummaryRow(next.cells)) return nonBlank[k]!.i;
+      continue;
+    }
+    // Rows of values, as wide as the rows after them, before any header: a headerless table.
+    const after = nonBlank[k + 1];
+    if (countFilled(filled, 3) >= 3 && looksLikeData(filled) && after !== undefined && filledWidth(after.cells) === width) return -1;
   }
-  return false;
+  return -1;
 }
 
 function detectLineEnding(text: string): LineEnding {
@@ -204,6 +259,7 @@ function splitRecords(text: string, delimiter: Delimiter, maxRecords: number, co
     const startLine = line;
     const cells: string[] = [];
     let terminated = false;
+    let open = false;
     for (;;) {
       let value = '';
       if (text.charCodeAt(i) === QUOTE) {
@@ -227,6 +283,7 @@ function splitRecords(text: string, delimiter: Delimiter, maxRecords: number, co
           // Unclosed quote: the field runs to the end of the sample.
           cells.push(value + text.slice(j));
           i = n;
+          open = true;
           break;
         }
         i = j;
@@ -252,7 +309,7 @@ function splitRecords(text: string, delimiter: Delimiter, maxRecords: number, co
       terminated = true;
       break;
     }
-    if (terminated || (complete && i >= n)) records.push({ cells, line: startLine, end: i });
+    if (terminated || (complete && i >= n)) records.push({ cells, line: startLine, end: i, ...(open ? { open } : {}) });
   }
   return records;
 }

@@ -145,8 +145,11 @@ function sniffJson(text: string, start: number): 'json' | 'ndjson' | undefined {
   // The last line may be cut by the end of the head.
   const complete = lines.length > 1 ? lines.slice(0, -1) : lines;
   const nonEmpty = complete.map((l) => l.trim()).filter((l) => l.length > 0);
-  if (nonEmpty.length >= 2 && nonEmpty.every((l) => l.startsWith('{') && l.endsWith('}') && parsesAsJson(l))) {
-    return 'ndjson';
+  // Lines that are each an object: NDJSON, even with a broken line or two among them
+  // (Parse rejects those rows); one object spread over lines does not parse line by line.
+  if (nonEmpty.length >= 2 && nonEmpty.every((l) => l.startsWith('{') && l.endsWith('}'))) {
+    const parsed = nonEmpty.filter(parsesAsJson).length;
+    if (parsed * 2 > nonEmpty.length) return 'ndjson';
   }
   const next = text.slice(start + 1).trimStart()[0];
   if (text[start] === '{') return next === '"' || next === '}' ? 'json' : undefined;

@@ -1,7 +1,11 @@
-import Papa from 'papaparse';
-import { isSummaryRow } from '../detect/csv-dialect.ts';
 import { createDecoder } from '../detect/encoding.ts';
 import { HeaderNotFoundError, LimitExceededError, NoDataRowsError } from '../errors.ts';
+import { tokenizeRecords } from './csv-tokenizer.ts';
+import { TableAssembler, totalSkipped, type AssemblerOptions, type ParsedRow } from './table-assembler.ts';
+import type { RowBatch, RowStream, RowStreamStats } from './row-stream.ts';
+
+export type { ParsedRow, SkippedRecords } from './table-assembler.ts';
+export type { RowBatch } from './row-stream.ts';
 
 export interface DelimitedParseOptions {
   encoding: string;
@@ -14,57 +18,18 @@ export interface DelimitedParseOptions {
   maxColumns?: number;
   /** rows per emitted batch; default 5,000 */
   batchSize?: number;
+  /** sections, unified header and context columns (from the Classification); see TableAssembler */
+  table?: AssemblerOptions;
 }
 
-export interface ParsedRow {
-  /** 1-based data-row number: header, preamble and skipped lines excluded */
-  row: number;
-  /** 1-based physical line of the file where the row starts */
-  line: number;
-  cells: string[];
-  /** set when the row's quoting is broken; the cells are what the parser made of it */
-  error?: string;
-}
-
-export interface RowBatch {
-  rows: ParsedRow[];
-  /** source bytes consumed so far, for progress */
-  bytesRead: number;
-}
-
-export interface SkippedLines {
-  /** lines before the header row (titles, account lines, blank lines) */
-  preamble: number;
-  /** empty lines, or lines of only whitespace and delimiters, after the header */
-  blank: number;
-  /** Subtotal/Total/footer rows (see isSummaryRow) */
-  summary: number;
-  /** rows repeating the header, as paged exports do */
-  repeatedHeader: number;
-  /** physical lines of the summary and repeated-header rows, first 100 */
-  lines: number[];
-}
-
-export interface DelimitedParseStats {
-  /** the header row's cells, trimmed; set once the header line is read */
-  headers: string[] | undefined;
-  /** 1-based physical line of the header */
-  headerLine: number | undefined;
-  /** data rows emitted; the last row's `row` */
-  rowsEmitted: number;
-  /** emitted rows carrying an `error` (broken quoting) */
-  malformedRows: number;
-  skipped: SkippedLines;
-  bytesRead: number;
+export interface DelimitedParseStats extends RowStreamStats {
   /** invalid byte sequences decoded as U+FFFD */
   replacementChars: number;
 }
 
 /** The batches, plus counters that are final once iteration ends. */
-export interface DelimitedRowStream extends AsyncIterable<RowBatch> {
+export interface DelimitedRowStream extends RowStream {
   readonly stats: DelimitedParseStats;
-  /** non-blank lines after the header that were not emitted: summary rows + repeated headers */
-  skipped(): number;
 }
 
 export type ByteSource = AsyncIterable<Uint8Array | string> | NodeJS.ReadableStream;
@@ -74,20 +39,21 @@ const DEFAULT_MAX_COLUMNS = 10_000;
 const DEFAULT_BATCH = 5000;
 /** Largest piece decoded and parsed at once: keeps one parse call's rows small. */
 const MAX_SLICE = 256 * 1024;
-const MAX_NOTED_LINES = 100;
-const LF = 0x0a;
 const CR = 0x0d;
+const LONE_CR = /\r(?!\n)/g;
 
 /**
  * Streams the data rows of delimited text in batches, with bounded memory.
  *
  * Bytes are decoded (invalid sequences become U+FFFD, counted in `stats`), line endings
- * normalised to LF (CRLF, LF and CR mixed freely; a CRLF inside a quoted cell becomes LF),
+ * CRLF, LF and CR mixed freely (a line break inside a quoted cell is kept as written),
  * the first `headerRow` lines skipped as preamble, the header row read into
- * `stats.headers`, then each record parsed by papaparse (quoted fields with delimiters and
- * line breaks). Blank lines, Subtotal/Total/footer rows and repeated headers are skipped
- * and counted in `stats.skipped`; every other record is emitted, ragged or not (width
- * checks belong to the caller). Broken quoting marks the row with `error`.
+ * `stats.headers`, then each record split by tokenizeRecords (quoted fields with delimiters
+ * and line breaks; a stray quote marks its own record only) and judged by the TableAssembler: blank lines, Subtotal/Total/footer rows,
+ * repeated headers and later sections' context lines are skipped and counted in
+ * `stats.skipped`; later sections' rows are re-projected onto the unified header
+ * (`headers()`); every other record is emitted. Broken quoting, or a cell count that
+ * differs from the row's section header, marks the row with `error`.
  *
  * The source is pulled only as batches are consumed (backpressure), in pieces of at most
  * 256 KiB; rows are built synchronously, one async step per batch.
@@ -103,20 +69,16 @@ export function parseDelimitedRows(source: ByteSource, opts: DelimitedParseOptio
 }
 
 class DelimitedRowReader implements DelimitedRowStream {
-  readonly stats: DelimitedParseStats = {
-    headers: undefined,
-    headerLine: undefined,
-    rowsEmitted: 0,
-    malformedRows: 0,
-    skipped: { preamble: 0, blank: 0, summary: 0, repeatedHeader: 0, lines: [] },
-    bytesRead: 0,
-    replacementChars: 0,
-  };
+  private readonly assembler: TableAssembler;
+  private preamble = 0;
+  private bytesRead = 0;
+  private replacementChars = 0;
+  private headerLine: number | undefined;
+  private firstHeaders: string[] | undefined;
 
   private readonly maxLine: number;
   private readonly maxColumns: number;
   private readonly batchSize: number;
-  private readonly parser: Papa.Parser;
   private started = false;
   /** text after the last complete record: the start of the next one */
   private pending = '';
@@ -124,7 +86,6 @@ class DelimitedRowReader implements DelimitedRowStream {
   private nextLine = 1;
   private preambleLeft: number;
   private heldCR = false;
-  private rawHeaders: string[] | undefined;
   private batch: ParsedRow[] = [];
   private readonly ready: ParsedRow[][] = [];
 
@@ -140,11 +101,42 @@ class DelimitedRowReader implements DelimitedRowStream {
     this.maxColumns = opts.maxColumns ?? DEFAULT_MAX_COLUMNS;
     this.batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH);
     this.preambleLeft = Math.max(0, opts.headerRow);
-    this.parser = new Papa.Parser({ delimiter, newline: '\n', quoteChar: '"' });
+    this.assembler = new TableAssembler((row) => {
+      this.batch.push(row);
+      if (this.batch.length >= this.batchSize) {
+        this.ready.push(this.batch);
+        this.batch = [];
+      }
+    }, opts.table);
+  }
+
+  get stats(): DelimitedParseStats {
+    const a = this.assembler;
+    return {
+      headers: this.firstHeaders,
+      headerLine: this.headerLine,
+      rowsEmitted: a.rowsEmitted,
+      malformedRows: a.malformedRows,
+      skipped: { ...a.skipped, preamble: this.preamble },
+      bytesRead: this.bytesRead,
+      replacementChars: this.replacementChars,
+    };
+  }
+
+  headers(): string[] {
+    return this.assembler.headers();
+  }
+
+  columnCount(): number {
+    return this.assembler.width;
+  }
+
+  fillFor(row: number, fromWidth: number): string[] {
+    return this.assembler.fillFor(row, fromWidth);
   }
 
   skipped(): number {
-    return this.stats.skipped.summary + this.stats.skipped.repeatedHeader;
+    return totalSkipped(this.stats.skipped);
   }
 
   [Symbol.asyncIterator](): AsyncIterator<RowBatch> {
@@ -160,32 +152,33 @@ class DelimitedRowReader implements DelimitedRowStream {
     for await (const chunk of this.source as AsyncIterable<Uint8Array | string>) {
       if (typeof chunk === 'string') {
         // Already decoded upstream (setEncoding): take the text as is.
-        this.stats.bytesRead += Buffer.byteLength(chunk);
+        this.bytesRead += Buffer.byteLength(chunk);
         this.feed(chunk, false);
         yield* this.drainReady();
         continue;
       }
       for (let off = 0; off < chunk.length; off += slice) {
         const piece = chunk.subarray(off, off + slice);
-        this.stats.bytesRead += piece.length;
+        this.bytesRead += piece.length;
         this.feed(decoder.write(piece), false);
         yield* this.drainReady();
       }
     }
     this.feed(decoder.end(), true);
+    this.assembler.end();
     if (this.batch.length > 0) this.ready.push(this.batch);
     this.batch = [];
     yield* this.drainReady();
 
-    if (this.stats.headers === undefined) {
+    if (this.firstHeaders === undefined) {
       throw new HeaderNotFoundError(
         `The file ends before its header: expected the header on line ${this.opts.headerRow + 1}, found ${this.nextLine - 1} lines`,
       );
     }
-    if (this.stats.rowsEmitted === 0) {
-      const { summary, blank } = this.stats.skipped;
+    if (this.assembler.rowsEmitted === 0) {
+      const { summary, blank } = this.assembler.skipped;
       throw new NoDataRowsError(
-        `No data rows after the header on line ${this.stats.headerLine}` +
+        `No data rows after the header on line ${this.headerLine}` +
           (summary + blank > 0 ? ` (skipped ${summary} summary and ${blank} blank lines)` : ''),
       );
     }
@@ -194,7 +187,7 @@ class DelimitedRowReader implements DelimitedRowStream {
   private *drainReady(): Generator<RowBatch, void, undefined> {
     while (this.ready.length > 0) {
       const rows = this.ready.shift()!;
-      yield { rows, bytesRead: this.stats.bytesRead };
+      yield { rows, bytesRead: this.bytesRead };
     }
   }
 
@@ -209,12 +202,12 @@ class DelimitedRowReader implements DelimitedRowStream {
       this.heldCR = true;
       text = text.slice(0, -1);
     }
-    if (text.indexOf('\r') !== -1) {
-      text = text.replaceAll('\r\n', '\n');
-      if (text.indexOf('\r') !== -1) text = text.replaceAll('\r', '\n');
-    }
+    // CRLF stays as written: the tokenizer splits on its LF and drops the CR before it,
+    // and a CRLF inside a quoted cell is kept, as the csv-spectrum cases expect. A lone CR
+    // (old Mac files) is a line break: made LF.
+    if (text.indexOf('\r') !== -1) text = text.replace(LONE_CR, '\n');
     if (text.indexOf('\uFFFD') !== -1) {
-      for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) this.stats.replacementChars++;
+      for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) this.replacementChars++;
     }
     if (this.preambleLeft > 0) {
       text = this.skipPreamble(text, final);
@@ -233,14 +226,14 @@ class DelimitedRowReader implements DelimitedRowStream {
       if (nl === -1) break;
       pos = nl + 1;
       this.preambleLeft--;
-      this.stats.skipped.preamble++;
+      this.preamble++;
       this.nextLine++;
     }
     if (this.preambleLeft === 0) return buf.slice(pos);
     const rest = buf.slice(pos);
     if (final) {
       if (rest.length > 0) {
-        this.stats.skipped.preamble++;
+        this.preamble++;
         this.nextLine++;
       }
     } else {
@@ -251,105 +244,35 @@ class DelimitedRowReader implements DelimitedRowStream {
   }
 
   private parse(text: string, final: boolean): void {
-    const carried = this.pending.length;
-    const input = carried > 0 ? this.pending + text : text;
+    const input = this.pending.length > 0 ? this.pending + text : text;
     this.pending = '';
     if (input.length === 0) return;
-
-    const result = this.parser.parse(input, 0, !final) as Papa.ParseResult<string[]>;
-    const data = result.data;
-    const endsWithLf = input.charCodeAt(input.length - 1) === LF;
-    if (final) {
-      // "...\n" at the very end makes papaparse add an empty phantom row.
-      const last = data[data.length - 1];
-      if (endsWithLf && last !== undefined && last.length === 1 && last[0] === '') data.pop();
+    const result = tokenizeRecords(input, this.opts.delimiter, this.nextLine, final);
+    for (const rec of result.records) {
+      if (rec.length > this.maxLine) this.assertLineLength(rec.length, rec.line, rec.innerBreaks > 0);
+      this.takeRow(rec.cells, rec.line, rec.error);
     }
-    const consumed = final ? input.length : result.meta.cursor;
-
-    // Rows are one line each unless a quoted cell holds line breaks; counting the consumed
-    // line breaks tells which case this is without looking at every cell.
-    const hasQuote = input.indexOf('"') !== -1;
-    const terminated = Math.max(0, final && !endsWithLf ? data.length - 1 : data.length);
-    const breaks = hasQuote ? countNewlines(input, 0, consumed) : terminated;
-    const multiLine = breaks !== terminated;
-
+    this.nextLine = result.nextLine;
     if (!final) {
-      this.pending = input.slice(consumed);
+      this.pending = input.slice(result.consumed);
       // Whatever is pending is one unfinished record: a long line, or a quote left open.
-      this.assertLineLength(this.pending.length, this.nextLine + breaks, this.pending.includes('\n'));
+      this.assertLineLength(this.pending.length, this.nextLine, this.pending.includes('\n'));
     }
-    if (carried > 0 && data.length > 0 && carried + text.length > this.maxLine) {
-      this.assertFirstRowLength(input, data[0]!, multiLine);
-    }
-
-    let quoteErrors: Map<number, string> | undefined;
-    for (const e of result.errors) {
-      if (e.type !== 'Quotes' || e.row === undefined || e.row >= data.length) continue;
-      quoteErrors ??= new Map();
-      quoteErrors.set(e.row, e.code === 'MissingQuotes' ? 'unterminated quoted field' : 'malformed quotes: text after a closing quote');
-    }
-
-    let line = this.nextLine;
-    for (let r = 0; r < data.length; r++) {
-      const cells = data[r]!;
-      const rowLine = line;
-      line += multiLine ? 1 + countNewlinesInCells(cells) : 1;
-      this.takeRow(cells, rowLine, quoteErrors?.get(r));
-    }
-    this.nextLine = this.nextLine + breaks;
   }
 
   private takeRow(cells: string[], line: number, error: string | undefined): void {
     if (cells.length > this.maxColumns) {
       throw new LimitExceededError(`Line ${line} has ${cells.length} columns, more than the limit of ${this.maxColumns}`);
     }
-    const { stats } = this;
-    if (this.rawHeaders === undefined) {
-      if (isBlank(cells)) {
-        stats.skipped.blank++;
-        return;
-      }
-      this.rawHeaders = cells;
-      stats.headers = cells.map((c) => c.trim());
-      stats.headerLine = line;
-      return;
+    // The CR of a CRLF line end, left on the last cell by splitting on LF.
+    const last = cells[cells.length - 1]!;
+    if (last.charCodeAt(last.length - 1) === CR) cells[cells.length - 1] = last.slice(0, -1);
+    const hadHeader = this.assembler.hasHeader;
+    this.assembler.push(error === undefined ? { cells, line } : { cells, line, error: `${error} (line ${line})` });
+    if (!hadHeader && this.assembler.hasHeader) {
+      this.headerLine = line;
+      this.firstHeaders = cells.map((c) => c.trim());
     }
-    if (isBlank(cells)) {
-      stats.skipped.blank++;
-      return;
-    }
-    if (isSummaryRow(cells)) {
-      stats.skipped.summary++;
-      this.noteSkipped(line);
-      return;
-    }
-    if (this.isRepeatedHeader(cells)) {
-      stats.skipped.repeatedHeader++;
-      this.noteSkipped(line);
-      return;
-    }
-    const row: ParsedRow = { row: ++stats.rowsEmitted, line, cells };
-    if (error !== undefined) {
-      row.error = `${error} (line ${line})`;
-      stats.malformedRows++;
-    }
-    this.batch.push(row);
-    if (this.batch.length >= this.batchSize) {
-      this.ready.push(this.batch);
-      this.batch = [];
-    }
-  }
-
-  private isRepeatedHeader(cells: readonly string[]): boolean {
-    const h = this.rawHeaders!;
-    if (cells.length !== h.length || cells[0] !== h[0]) return false;
-    for (let i = 1; i < h.length; i++) if (cells[i] !== h[i]) return false;
-    return true;
-  }
-
-  private noteSkipped(line: number): void {
-    const lines = this.stats.skipped.lines;
-    if (lines.length < MAX_NOTED_LINES) lines.push(line);
   }
 
   private assertLineLength(length: number, line: number, inQuotes: boolean): void {
@@ -361,36 +284,5 @@ class DelimitedRowReader implements DelimitedRowStream {
     );
   }
 
-  /** The first record of a parse may include text carried over from earlier pieces. */
-  private assertFirstRowLength(input: string, cells: readonly string[], multiLine: boolean): void {
-    const spans = multiLine ? 1 + countNewlinesInCells(cells) : 1;
-    let end = -1;
-    for (let k = 0; k < spans; k++) {
-      end = input.indexOf('\n', end + 1);
-      if (end === -1) {
-        end = input.length;
-        break;
-      }
-    }
-    this.assertLineLength(end, this.nextLine, spans > 1);
-  }
-}
 
-function isBlank(cells: readonly string[]): boolean {
-  for (const c of cells) {
-    if (c.length !== 0 && (c.charCodeAt(0) > 0x20 || c.trim() !== '')) return false;
-  }
-  return true;
-}
-
-function countNewlines(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = s.indexOf('\n', from); i !== -1 && i < to; i = s.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
-function countNewlinesInCells(cells: readonly string[]): number {
-  let n = 0;
-  for (const c of cells) if (c.indexOf('\n') !== -1) n += countNewlines(c, 0, c.length);
-  return n;
 }

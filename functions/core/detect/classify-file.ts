@@ -1,0 +1,185 @@
+import type { FileFormat } from '../pipeline-types.ts';
+import { EmptyFileError, HeaderNotFoundError, LimitExceededError, NoDataRowsError, UnsupportedFormatError } from '../errors.ts';
+import { DOCX_LIMITS, PDF_LIMITS, XLSX_LIMITS } from '../parse/container-limits.ts';
+import { classifyJson } from './classify-json.ts';
+import { assertHeaderSize, classifyText, sectionFields, type ClassifyHints, type TextClassification } from './classify-text.ts';
+import { assembleSample } from './csv-dialect.ts';
+import { baseFields, classifyTable, SAMPLE_RECORDS, TableScanner, type TableScan } from './classify-container.ts';
+import { listZipEntries } from './zip-archive.ts';
+import { MIME, sniffFormat, type SniffedFormat } from './sniff-format.ts';
+import type { SourceRecord } from '../parse/table-assembler.ts';
+
+/** The bytes Classify may read: the head, and the whole object for container formats. */
+export interface FileBytes {
+  /** the first bytes of the file (HEAD_BYTES or the whole file when smaller) */
+  head: Buffer;
+  /** the whole file; called only for XLSX, DOCX and PDF, after the size check */
+  readAll: () => Promise<Buffer>;
+  /** more of the head, for a JSON record longer than the head */
+  readHead?: (bytes: number) => Promise<Buffer>;
+}
+
+/** Largest whole-file read per container format (the archive or document itself). */
+export const CONTAINER_LIMITS: Readonly<Record<'xlsx' | 'docx' | 'pdf', number>> = {
+  xlsx: XLSX_LIMITS.maxArchiveBytes,
+  docx: DOCX_LIMITS.maxArchiveBytes,
+  pdf: PDF_LIMITS.maxBytes,
+};
+
+const FORMAT_NAMES: Readonly<Record<'xlsx' | 'docx' | 'pdf', string>> = { xlsx: 'XLSX', docx: 'DOCX', pdf: 'PDF' };
+
+/**
+ * Classifies any file from its bytes: delimited text and JSON from the head; XLSX, DOCX
+ * and PDF from the whole file, read only when it is within CONTAINER_LIMITS. The format
+ * comes from the bytes (for a ZIP, from its central directory), never from the name.
+ *
+ * Throws EmptyFileError, BinaryContentError, UnsupportedFormatError (XLS, HTML, other
+ * ZIPs), LimitExceededError (a container over its size cap), and what each format's
+ * reader throws (ZipBombError, TruncatedFileError, NoTextLayerError, CorruptFileError,
+ * HeaderNotFoundError, NoDataRowsError).
+ */
+export async function classifyFile(bytes: FileBytes, hints: ClassifyHints & { size: number }): Promise<TextClassification> {
+  if (hints.size === 0) throw new EmptyFileError(`${hints.filename ? `The file "${hints.filename}"` : 'The file'} is empty (0 bytes)`);
+  const sniffed = sniffFormat(bytes.head, hints);
+  switch (sniffed.format) {
+    case 'csv':
+      return classifyText(bytes.head, hints);
+    case 'json':
+    case 'ndjson':
+      return classifyJsonWithMore(bytes, { ...sniffed, format: sniffed.format }, hints);
+    case 'xls':
+      throw new UnsupportedFormatError(
+        'Legacy Excel 97-2003 (.xls) workbooks are not supported (this file is an OLE2 compound document: an .xls, or a password-protected Office file); open it in Excel and save it as .xlsx or .csv',
+      );
+    case 'xlsx':
+    case 'docx':
+    case 'pdf':
+      return classifyContainer(sniffed.format, bytes, hints, sniffed);
+    default:
+      if (sniffed.detectedType === 'application/zip') return classifyZip(bytes, hints, sniffed);
+      throw new UnsupportedFormatError(`This file type is not supported (it looks like ${sniffed.detectedType}); upload CSV, TSV, XLSX, PDF, DOCX, JSON or NDJSON`);
+  }
+}
+
+async function classifyJsonWithMore(bytes: FileBytes, sniffed: SniffedFormat & { format: 'json' | 'ndjson' }, hints: ClassifyHints & { size: number }): Promise<TextClassification> {
+  const truncated = bytes.head.length < hints.size;
+  try {
+    return classifyJson(bytes.head, sniffed, { ...hints, truncated });
+  } catch (err) {
+    // One record longer than the head: look further, up to the record limit.
+    if (!(err instanceof HeaderNotFoundError) || !truncated || !bytes.readHead) throw err;
+    const more = await bytes.readHead(Math.min(hints.size, 1024 * 1024 + 64 * 1024));
+    return classifyJson(more, sniffed, { ...hints, truncated: more.length < hints.size });
+  }
+}
+
+/** A ZIP whose first local headers did not say: its central directory does. */
+async function classifyZip(bytes: FileBytes, hints: ClassifyHints & { size: number }, sniffed: SniffedFormat): Promise<TextClassification> {
+  if (hints.size > CONTAINER_LIMITS.xlsx) throw new UnsupportedFormatError('This ZIP archive is not an XLSX or DOCX file');
+  const names = await listZipEntries(await bytes.readAll(), 'ZIP');
+  const format: FileFormat | undefined = names.includes('xl/workbook.xml') ? 'xlsx' : names.includes('word/document.xml') ? 'docx' : undefined;
+  if (format === undefined) {
+    const ods = names.includes('content.xml') && names.includes('mimetype');
+    throw new UnsupportedFormatError(
+      ods ? 'OpenDocument files (.ods/.odt) are not supported; save the file as .xlsx, .docx or .csv' : 'This ZIP archive is not an XLSX or DOCX file',
+    );
+  }
+  return classifyContainer(format, bytes, hints, { ...sniffed, format, detectedType: MIME[format] });
+}
+
+async function classifyContainer(
+  format: 'xlsx' | 'docx' | 'pdf',
+  bytes: FileBytes,
+  hints: ClassifyHints & { size: number },
+  sniffed: SniffedFormat,
+): Promise<TextClassification> {
+  if (hints.size > CONTAINER_LIMITS[format]) {
+    throw new LimitExceededError(
+      `${FORMAT_NAMES[format]} files are read whole and may be at most ${CONTAINER_LIMITS[format]} bytes; this one is ${hints.size}. Export the data as CSV instead`,
+    );
+  }
+  const buf = await bytes.readAll();
+  const base = { format, ...baseFields(hints, MIME[format], sniffed.typeMismatch) };
+  if (format === 'xlsx') return { ...base, ...(await classifyXlsx(buf)) };
+  if (format === 'docx') return { ...base, ...(await classifyDocx(buf)) };
+  return { ...base, ...(await classifyPdf(buf)) };
+}
+
+type TablePart = Omit<TextClassification, 'format' | 'detectedType' | 'typeMismatch' | 'declaredType' | 'encoding' | 'hasBom'>;
+
+async function classifyXlsx(buf: Buffer): Promise<TablePart> {
+  // Each container's library is loaded only for its own format (cold starts of CSV jobs).
+  const { readSheets, readWorkbookParts, MergeFiller } = await import('../parse/xlsx-rows.ts');
+  const parts = await readWorkbookParts(buf);
+  const scans = new Map<string, TableScan>();
+  for await (const { sheet, rows } of readSheets(buf, parts, () => true)) {
+    // The first rows of each sheet are enough: the rest is drained unparsed, and the row
+    // count comes from the sheet's declared used range.
+    const scanner = new TableScanner();
+    for await (const rec of rows) {
+      if (scanner.scan.sample.length >= SAMPLE_RECORDS) {
+        scanner.scan.complete = false;
+        break;
+      }
+      scanner.add(rec);
+    }
+    const last = parts.lastRows.get(sheet.path);
+    if (!scanner.scan.complete && last !== undefined) scanner.scan.nonBlank = Math.max(scanner.scan.nonBlank, last);
+    scans.set(sheet.name, scanner.scan);
+  }
+  const ordered = [...parts.sheets.filter((s) => !s.hidden), ...parts.sheets.filter((s) => s.hidden)];
+  let firstError: Error | undefined;
+  for (const sheet of ordered) {
+    const scan = scans.get(sheet.name);
+    if (!scan || scan.nonBlank === 0) continue;
+    try {
+      const merges = parts.merges.get(sheet.path) ?? [];
+      const table = classifyTable(scan, `sheet "${sheet.name}"`, (sample, headerLine) => fillMerges(sample, new MergeFiller(merges, headerLine)));
+      const { firstHeaders: _h, dataRows: _d, ...rest } = table;
+      return { ...rest, sheetNames: parts.sheets.map((s) => s.name), sheet: sheet.name };
+    } catch (err) {
+      if (!(err instanceof HeaderNotFoundError || err instanceof NoDataRowsError)) throw err;
+      firstError ??= err;
+    }
+  }
+  if (firstError) throw firstError;
+  throw new NoDataRowsError(`The workbook has no data: ${parts.sheets.length === 0 ? 'no sheets' : 'every sheet is empty'}`);
+}
+
+/** Merged cells filled in (horizontally up to the filler's header line: Infinity while looking for the header). */
+function fillMerges(sample: SourceRecord[], filler: { fill(row: number, cells: string[]): void }): SourceRecord[] {
+  return sample.map((r) => {
+    const cells = r.cells.slice();
+    filler.fill(r.line, cells);
+    return { ...r, cells };
+  });
+}
+
+async function classifyDocx(buf: Buffer): Promise<TablePart> {
+  const { chooseDocxTable, readDocxTables } = await import('../parse/docx-tables.ts');
+  const doc = await readDocxTables(buf);
+  const chosen = chooseDocxTable(doc);
+  const { firstHeaders: _h, dataRows: _d, ...rest } = chosen.table;
+  return { ...rest, tables: doc.tables.length, table: chosen.index + 1 };
+}
+
+/** PDFs are small, but pdfjs on a hostile one can be slow: Classify gives it two minutes. */
+const PDF_CLASSIFY_MILLIS = 120_000;
+
+async function classifyPdf(buf: Buffer): Promise<TablePart> {
+  const { readPdfTable } = await import('../parse/pdf-table.ts');
+  const pdf = await readPdfTable(buf, { maxMillis: PDF_CLASSIFY_MILLIS });
+  assertHeaderSize(pdf.headers);
+  const preamble = pdf.records.filter((r) => r.line <= pdf.headerRow);
+  const rest = pdf.records.filter((r) => r.line > pdf.headerRow).map((r) => ({ ...r, line: r.line - 1 }));
+  const table = assembleSample(preamble, rest, pdf.headers, { complete: true, lenient: true });
+  if (table.rows === 0) throw new NoDataRowsError('No data rows after the header of the PDF table');
+  return {
+    headerRow: pdf.headerRow,
+    headers: table.headers,
+    rowEstimate: table.rows,
+    ...sectionFields(table.sections, table.contextColumns),
+    pages: pdf.pages,
+    sampleRows: table.sampleRows,
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * What a row of cells looks like: a header, data, a blank line, a Subtotal/Total line or a
+ * context line (carrier, account, section title). Shared by header detection (Classify)
+ * and the table assembler (Parse) so both judge rows the same way.
+ */
+
+/** Numbers, money, dates, times, phone numbers, e-mail addresses: values, not column names. */
+const DATA_LIKE =
+  /^(?:[-+(]?\s*[$€£¥]?\s*\d[\d\s,.:/()'-]*(?:\s*(?:am|pm|a|p|%))?|\d{4}-\d{2}-\d{2}[T ]\d.*|[^@\s]+@[^@\s]+\.[a-z]{2,})$/i;
+
+export function isDataLike(cell: string): boolean {
+  return DATA_LIKE.test(cell.trim());
+}
+
+/** Non-empty, mostly not values, at most 128 characters each, mostly distinct, not a summary line. */
+export function looksLikeHeader(cells: readonly string[]): boolean {
+  const names = cells.map((c) => c.trim()).filter((c) => c.length > 0);
+  if (names.length === 0 || names.length * 2 < cells.length) return false;
+  if (names.some((n) => n.length > 128)) return false;
+  if (names.filter(isDataLike).length * 2 >= names.length) return false;
+  if (new Set(names.map((n) => n.toLowerCase())).size < names.length * 0.8) return false;
+  return !isSummaryRow(cells);
+}
+
+/** At least half the cells filled, and at least half of those are values. */
+export function looksLikeData(cells: readonly string[]): boolean {
+  const values = cells.map((c) => c.trim()).filter((c) => c.length > 0);
+  return values.length * 2 >= cells.length && values.filter(isDataLike).length * 2 >= values.length;
+}
+
+export function isBlankCells(cells: readonly string[]): boolean {
+  for (const c of cells) {
+    if (c.length !== 0 && (c.charCodeAt(0) > 0x20 || c.trim() !== '')) return false;
+  }
+  return true;
+}
+
+/** Number of non-blank cells, counting no further than `stopAt`. */
+export function countFilled(cells: readonly string[], stopAt = Infinity): number {
+  let n = 0;
+  for (const c of cells) {
+    if (c.length !== 0 && (c.charCodeAt(0) > 0x20 || c.trim() !== '')) {
+      n++;
+      if (n >= stopAt) return n;
+    }
+  }
+  return n;
+}
+
+/** 1 + index of the last non-blank cell (0 for a blank row). */
+export function filledWidth(cells: readonly string[]): number {
+  for (let i = cells.length - 1; i >= 0; i--) {
+    const c = cells[i]!;
+    if (c.length !== 0 && (c.charCodeAt(0) > 0x20 || c.trim() !== '')) return i + 1;
+  }
+  return 0;
+}
+
+const SUMMARY_LABEL = /^(?:(?:sub|grand)[\s-]?)?totals?\b|^end of (?:report|file|data|statement)\b|^page \d+(?: of \d+)?$|^\*{2,}\s*end\b/i;
+
+/**
+ * True for subtotal/total/footer lines carriers put between data rows: the first
+ * non-empty cell is "Subtotal", "Total ...", "Grand Total", "End of report", "Page 2 of 5".
+ */
+export function isSummaryRow(cells: readonly string[]): boolean {
+  for (const cell of cells) {
+    let i = 0;
+    while (i < cell.length && cell.charCodeAt(i) <= 0x20) i++;
+    if (i === cell.length) continue;
+    // Cheap first-letter filter: this runs on every data row.
+    const c = cell.charCodeAt(i) | 0x20;
+    if (c !== 0x73 && c !== 0x74 && c !== 0x67 && c !== 0x65 && c !== 0x70 && cell.charCodeAt(i) !== 0x2a) return false;
+    return SUMMARY_LABEL.test(i === 0 ? cell : cell.slice(i));
+  }
+  return false;
+}
+
+const ACCOUNT = /\b(?:account|acct|ban)\b(?:\s*(?:number|no\.?|num(?:ber)?|#|id))?\s*[:#]?\s*([A-Z0-9][A-Z0-9-]*\d[A-Z0-9-]*)/i;
+
+/** The account number of an "Account Number: 287-445-1093" style line, if it is one. */
+export function findAccountNumber(text: string): string | undefined {
+  return ACCOUNT.exec(text)?.[1];
+}
+
+/**
+ * A line that is context, not data: one filled cell holding text (a carrier name, an
+ * account line, a section title), or an account line however it is split into cells.
+ */
+export function isContextLine(cells: readonly string[]): boolean {
+  const filled = countFilled(cells, 3);
+  if (filled === 0) return false;
+  const text = cells.filter((c) => c.trim().length > 0).join(' ');
+  if (filled === 1) return !isDataLike(text) && text.length <= 200;
+  return filled === 2 && findAccountNumber(text) !== undefined && /^\s*(?:account|acct|ban)\b/i.test(text);
+}
+
+/** The text of a context line: its filled cells joined by a space. */
+export function lineText(cells: readonly string[]): string {
+  const parts: string[] = [];
+  for (const c of cells) {
+    const t = c.trim();
+    // A merged cell filled across its columns is one text.
+    if (t.length > 0 && t !== parts[parts.length - 1]) parts.push(t);
+  }
+  return parts.join(' ');
+}
+
+const KINDS: readonly [kind: string, pattern: RegExp][] = [
+  ['messaging', /\b(?:messag\w*|texts?|texting|sms|mms|msgs?)\b/i],
+  ['data', /\b(?:data|internet|kb|mb|gb|kilobytes?|megabytes?|gprs|bytes)\b/i],
+  ['voice', /\b(?:voice|calls?|calling|minutes?|mins?|airtime|number called)\b/i],
+];
+
+function kindIn(text: string): string | undefined {
+  for (const [kind, pattern] of KINDS) if (pattern.test(text)) return kind;
+  return undefined;
+}
+
+export interface SectionContextInfo {
+  kind: string;
+  title?: string;
+  accountNumber?: string;
+}
+
+/**
+ * The context of a section from the lines before its header (carrier, account, title)
+ * and the header itself: the kind ("voice", "data", "messaging") from the title, else
+ * from the column names, else `section <n>`; the account number from an account line.
+ */
+export function describeSection(contextLines: readonly string[], headers: readonly string[], ordinal: number): SectionContextInfo {
+  let accountNumber: string | undefined;
+  let title: string | undefined;
+  for (const line of contextLines) {
+    const account = findAccountNumber(line);
+    if (account !== undefined) accountNumber = account;
+    else if (line.trim().length > 0) title = line.trim();
+  }
+  const titled = contextLines.map((l) => kindIn(l)).find((k) => k !== undefined);
+  const kind = titled ?? kindIn(headers.join(' | ')) ?? `section ${ordinal}`;
+  return { kind, ...(title !== undefined ? { title: title.slice(0, 200) } : {}), ...(accountNumber !== undefined ? { accountNumber } : {}) };
+}

@@ -1,0 +1,404 @@
+import { createDecoder } from '../detect/encoding.ts';
+import { CorruptFileError, LimitExceededError, NoDataRowsError, TruncatedFileError } from '../errors.ts';
+import type { ByteSource } from './delimited-rows.ts';
+import { emptySkipped, totalSkipped, type ParsedRow } from './table-assembler.ts';
+import type { RowBatch, RowStream, RowStreamStats } from './row-stream.ts';
+
+export type JsonMode = 'json' | 'ndjson';
+
+/** Longest JSON record (NDJSON line) accepted, in characters: the same bound as a delimited line. */
+export const MAX_JSON_RECORD_CHARS = 1024 * 1024;
+const MAX_DEPTH_FLATTENED = 8;
+
+const enum C {
+  Quote = 0x22,
+  Backslash = 0x5c,
+  OpenBrace = 0x7b,
+  CloseBrace = 0x7d,
+  OpenBracket = 0x5b,
+  CloseBracket = 0x5d,
+  Comma = 0x2c,
+  Colon = 0x3a,
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff;
+}
+
+/**
+ * Cuts the records out of a JSON document as it streams in, without parsing the whole:
+ * the elements of a top-level array (`$`), or of the first property of a top-level
+ * object whose value is an array of objects or arrays (`$.data`, `$.records`, ...); a
+ * top-level object with no such property is one record. Each record is returned as its
+ * JSON text, for JSON.parse. Memory is bounded by the longest record.
+ */
+export class JsonRecordSplitter {
+  /** where the records are, once known: "$" or "$.<key>" */
+  path: string | undefined;
+  private buf = '';
+  private pos = 0;
+  /** characters dropped from the front of buf */
+  private consumed = 0;
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  private recordsDepth = -1;
+  private probing = false;
+  private recordsDone = false;
+  private recordStart = -1;
+  private primitive = false;
+  private topObject = false;
+  private topStart = -1;
+  private keyStart = -1;
+  private lastKey: string | undefined;
+  private afterColon = false;
+  private started = false;
+
+  constructor(private readonly maxRecordChars = MAX_JSON_RECORD_CHARS) {}
+
+  /** Feeds text; returns the records completed by it. */
+  write(text: string): string[] {
+    const out: string[] = [];
+    this.compact();
+    this.buf += text;
+    this.scan(out);
+    return out;
+  }
+
+  /** The end of the document: throws TruncatedFileError when it stops inside a value. */
+  end(): string[] {
+    const out: string[] = [];
+    if (this.recordStart >= 0 && this.primitive && this.depth === this.recordsDepth) {
+      const text = this.buf.slice(this.recordStart).trim();
+      if (text.length > 0) out.push(text);
+      this.recordStart = -1;
+    }
+    if (this.inString || this.depth > 0) {
+      throw new TruncatedFileError(`The JSON document ends inside ${this.inString ? 'a string' : 'an object or array'}: the file is truncated or not valid JSON`);
+    }
+    return out;
+  }
+
+  private compact(): void {
+    let keep = this.pos;
+    for (const i of [this.recordStart, this.topStart, this.keyStart]) if (i >= 0 && i < keep) keep = i;
+    if (keep === 0) return;
+    this.consumed += keep;
+    this.buf = this.buf.slice(keep);
+    this.pos -= keep;
+    if (this.recordStart >= 0) this.recordStart -= keep;
+    if (this.topStart >= 0) this.topStart -= keep;
+    if (this.keyStart >= 0) this.keyStart -= keep;
+  }
+
+  private scan(out: string[]): void {
+    const buf = this.buf;
+    const n = buf.length;
+    let i = this.pos;
+    for (; i < n; i++) {
+      const c = buf.charCodeAt(i);
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === C.Backslash) this.escaped = true;
+        else if (c === C.Quote) {
+          this.inString = false;
+          if (this.keyStart >= 0) {
+            this.lastKey = JSON.parse(buf.slice(this.keyStart, i + 1)) as string;
+            this.keyStart = -1;
+          }
+        }
+        continue;
+      }
+      if (isSpace(c)) continue;
+      if (this.started && this.depth === 0) {
+        // Another value after the document: concatenated JSON, or NDJSON sniffed as JSON.
+        throw new CorruptFileError(`The JSON document goes on after its end (at character ${this.consumed + i}): several top-level values are not one JSON document (is it NDJSON?)`);
+      }
+      if (!this.started) {
+        this.started = true;
+        if (c === C.OpenBracket) {
+          this.recordsDepth = 1;
+          this.path = '$';
+        } else if (c === C.OpenBrace) {
+          this.topObject = true;
+          this.topStart = i;
+        }
+      } else if (this.probing && this.depth === this.recordsDepth) {
+        // The first element of a candidate array decides whether it holds the records.
+        this.probing = false;
+        if (c === C.OpenBrace || c === C.OpenBracket) this.path = `$.${this.lastKey ?? ''}`;
+        else this.recordsDepth = -1;
+      }
+      const colon = this.afterColon;
+      this.afterColon = false;
+      const inRecords = !this.recordsDone && this.depth === this.recordsDepth && this.recordsDepth > 0;
+      switch (c) {
+        case C.Quote:
+          this.inString = true;
+          if (inRecords && this.recordStart < 0) this.startRecord(i, true);
+          else if (this.topObject && this.depth === 1 && this.recordsDepth < 0 && !colon) this.keyStart = i;
+          break;
+        case C.OpenBrace:
+        case C.OpenBracket:
+          if (inRecords && this.recordStart < 0) this.startRecord(i, false);
+          else if (c === C.OpenBracket && this.topObject && this.depth === 1 && colon && this.recordsDepth < 0 && !this.recordsDone) {
+            this.recordsDepth = 2;
+            this.probing = true;
+          }
+          this.depth++;
+          break;
+        case C.CloseBrace:
+        case C.CloseBracket:
+          if (this.recordStart >= 0 && this.primitive && this.depth === this.recordsDepth) this.endRecord(i, out);
+          this.depth--;
+          if (this.recordStart >= 0 && !this.primitive && this.depth === this.recordsDepth) this.endRecord(i + 1, out);
+          else if (this.depth === this.recordsDepth - 1 && this.recordsDepth > 0) {
+            // The records array closed (or an empty candidate array): no records after it.
+            if (this.probing) {
+              this.probing = false;
+              this.recordsDepth = -1;
+            } else this.recordsDone = true;
+          }
+          if (this.depth === 0 && this.topObject && this.recordsDepth < 0 && !this.recordsDone && this.topStart >= 0) {
+            // A top-level object without an array of records: it is the one record.
+            this.path = '$';
+            this.recordsDone = true;
+            out.push(buf.slice(this.topStart, i + 1));
+            this.topStart = -1;
+          }
+          break;
+        case C.Comma:
+          if (this.recordStart >= 0 && this.primitive && this.depth === this.recordsDepth) this.endRecord(i, out);
+          break;
+        case C.Colon:
+          if (this.depth === 1) this.afterColon = true;
+          break;
+        default:
+          if (inRecords && this.recordStart < 0) this.startRecord(i, true);
+      }
+      if (this.recordStart >= 0 && i - this.recordStart > this.maxRecordChars) this.tooLong();
+      if (this.topStart >= 0 && (this.recordsDepth > 0 || i - this.topStart > this.maxRecordChars)) this.topStart = -1;
+    }
+    this.pos = i;
+    if (this.recordStart >= 0 && n - this.recordStart > this.maxRecordChars) this.tooLong();
+  }
+
+  private tooLong(): never {
+    throw new LimitExceededError(`A JSON record is longer than the limit of ${this.maxRecordChars} characters`);
+  }
+
+  private startRecord(i: number, primitive: boolean): void {
+    this.recordStart = i;
+    this.primitive = primitive;
+  }
+
+  private endRecord(end: number, out: string[]): void {
+    if (end - this.recordStart > this.maxRecordChars) this.tooLong();
+    out.push(this.buf.slice(this.recordStart, end).trim());
+    this.recordStart = -1;
+  }
+}
+
+/** A record's columns: nested objects as dotted keys, lists of values joined by "; ". */
+export function flattenRecord(value: unknown): [key: string, value: string][] {
+  const out: [string, string][] = [];
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) flattenInto(value as Record<string, unknown>, '', 0, out);
+  else out.push(['value', cellText(value)]);
+  return out;
+}
+
+function flattenInto(obj: Record<string, unknown>, prefix: string, depth: number, out: [string, string][]): void {
+  for (const [k, v] of Object.entries(obj)) {
+    const key = prefix + k;
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && depth < MAX_DEPTH_FLATTENED) flattenInto(v as Record<string, unknown>, `${key}.`, depth + 1, out);
+    else out.push([key, cellText(v)]);
+  }
+}
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object')) return v.map((x) => cellText(x)).join('; ');
+  return JSON.stringify(v);
+}
+
+/** The union of the records' keys, first seen first, and each record's cells under it. */
+export class KeyUnion {
+  private readonly index = new Map<string, number>();
+  readonly names: string[] = [];
+
+  constructor(
+    initial: readonly string[] = [],
+    private readonly maxColumns = 10_000,
+  ) {
+    for (const k of initial) this.add(k);
+  }
+
+  /** The record's cells under the union as it is after adding the record's keys. */
+  cells(pairs: readonly [string, string][]): string[] {
+    for (const [k] of pairs) this.add(k);
+    const out = new Array<string>(this.names.length).fill('');
+    for (const [k, v] of pairs) out[this.index.get(k)!] = v;
+    return out;
+  }
+
+  private add(key: string): void {
+    if (this.index.has(key)) return;
+    if (this.names.length >= this.maxColumns) {
+      throw new LimitExceededError(`The records have more than ${this.maxColumns} distinct keys`);
+    }
+    this.index.set(key, this.names.length);
+    this.names.push(key);
+  }
+}
+
+export interface JsonParseOptions {
+  mode: JsonMode;
+  encoding: string;
+  /** column order known from the Classification; keys seen later are appended */
+  headers?: readonly string[];
+  maxRecordChars?: number;
+  maxColumns?: number;
+  batchSize?: number;
+}
+
+/**
+ * Streams the records of a JSON document (array of objects) or NDJSON (an object per
+ * line) as rows under the union of their keys. A record that is not valid JSON, or not
+ * an object, becomes a row with an `error` (rejected, never dropped); blank NDJSON lines
+ * are skipped and counted. Throws TruncatedFileError when a JSON document stops inside a
+ * value, LimitExceededError for a record over `maxRecordChars` or more than `maxColumns`
+ * keys, NoDataRowsError when there are no records.
+ */
+export function parseJsonRows(source: ByteSource, opts: JsonParseOptions): RowStream {
+  return new JsonRowReader(source, opts);
+}
+
+class JsonRowReader implements RowStream {
+  private readonly union: KeyUnion;
+  private rowsEmitted = 0;
+  private malformed = 0;
+  private blank = 0;
+  private bytesRead = 0;
+  private started = false;
+  private line = 0;
+  private pendingLine = '';
+  private batch: ParsedRow[] = [];
+  private readonly maxRecord: number;
+
+  constructor(
+    private readonly source: ByteSource,
+    private readonly opts: JsonParseOptions,
+  ) {
+    this.union = new KeyUnion(opts.headers ?? [], opts.maxColumns);
+    this.maxRecord = opts.maxRecordChars ?? MAX_JSON_RECORD_CHARS;
+  }
+
+  get stats(): RowStreamStats {
+    return {
+      headers: this.union.names.slice(),
+      headerLine: undefined,
+      rowsEmitted: this.rowsEmitted,
+      malformedRows: this.malformed,
+      skipped: { ...emptySkipped(), blank: this.blank },
+      bytesRead: this.bytesRead,
+    };
+  }
+
+  headers(): string[] {
+    return this.union.names.slice();
+  }
+
+  columnCount(): number {
+    return this.union.names.length;
+  }
+
+  fillFor(_row: number, fromWidth: number): string[] {
+    return new Array<string>(Math.max(0, this.union.names.length - fromWidth)).fill('');
+  }
+
+  skipped(): number {
+    return totalSkipped(this.stats.skipped);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<RowBatch> {
+    if (this.started) throw new Error('A row stream can be iterated only once');
+    this.started = true;
+    return this.run();
+  }
+
+  private async *run(): AsyncGenerator<RowBatch, void, undefined> {
+    const decoder = createDecoder(this.opts.encoding);
+    const splitter = this.opts.mode === 'json' ? new JsonRecordSplitter(this.maxRecord) : undefined;
+    const size = Math.max(1, this.opts.batchSize ?? 5000);
+    const take = (texts: string[]) => {
+      for (const t of texts) this.takeRecord(t, splitter ? this.rowsEmitted + 1 : this.line);
+    };
+    for await (const chunk of this.source as AsyncIterable<Uint8Array | string>) {
+      const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+      this.bytesRead += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+      if (splitter) take(splitter.write(text));
+      else this.takeLines(text, false);
+      if (this.batch.length >= size) {
+        yield { rows: this.batch, bytesRead: this.bytesRead };
+        this.batch = [];
+      }
+    }
+    const rest = decoder.end();
+    if (splitter) {
+      take(splitter.write(rest));
+      take(splitter.end());
+    } else this.takeLines(rest, true);
+    if (this.batch.length > 0) yield { rows: this.batch, bytesRead: this.bytesRead };
+    this.batch = [];
+    if (this.rowsEmitted === 0) throw new NoDataRowsError(this.opts.mode === 'json' ? 'The JSON document has no records' : 'The NDJSON file has no records');
+  }
+
+  private takeLines(text: string, final: boolean): void {
+    const buf = this.pendingLine + text;
+    let start = 0;
+    for (let nl = buf.indexOf('\n'); nl !== -1; nl = buf.indexOf('\n', start)) {
+      this.line++;
+      this.takeLine(buf.slice(start, nl));
+      start = nl + 1;
+    }
+    this.pendingLine = buf.slice(start);
+    if (final && this.pendingLine.length > 0) {
+      this.line++;
+      this.takeLine(this.pendingLine);
+      this.pendingLine = '';
+    }
+    if (this.pendingLine.length > this.maxRecord) {
+      throw new LimitExceededError(`Line ${this.line + 1} is longer than the limit of ${this.maxRecord} characters`);
+    }
+  }
+
+  private takeLine(raw: string): void {
+    if (raw.length > this.maxRecord) throw new LimitExceededError(`Line ${this.line} is longer than the limit of ${this.maxRecord} characters`);
+    const text = raw.trim();
+    if (text.length === 0) {
+      this.blank++;
+      return;
+    }
+    this.takeRecord(text, this.line);
+  }
+
+  private takeRecord(text: string, line: number): void {
+    let value: unknown;
+    let error: string | undefined;
+    try {
+      value = JSON.parse(text);
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) error = `record ${line} is not a JSON object`;
+    } catch (err) {
+      error = `invalid JSON in record ${line}: ${(err as Error).message}`;
+    }
+    const cells = error === undefined ? this.union.cells(flattenRecord(value)) : new Array<string>(this.union.names.length).fill('');
+    const row: ParsedRow = { row: ++this.rowsEmitted, line, cells };
+    if (error !== undefined) {
+      row.error = error;
+      this.malformed++;
+    }
+    this.batch.push(row);
+  }
+}

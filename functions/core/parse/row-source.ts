@@ -1,0 +1,141 @@
+import type { Classification } from '../pipeline-types.ts';
+import { CorruptFileError, LimitExceededError, UnsupportedFormatError } from '../errors.ts';
+import { parseDelimitedRows, type ByteSource } from './delimited-rows.ts';
+import { parseJsonRows } from './json-rows.ts';
+import { DOCX_LIMITS, PDF_LIMITS, XLSX_LIMITS } from './container-limits.ts';
+import { assembleRows, type RecordBatch, type RowStream } from './row-stream.ts';
+import type { AssemblerOptions, SourceRecord } from './table-assembler.ts';
+import type { MergeFiller } from './xlsx-rows.ts';
+
+export type { RowBatch, RowStream } from './row-stream.ts';
+
+/** How Parse reaches the file: a stream for text formats, the whole object for containers. */
+export interface RowSourceInput {
+  stream: () => Promise<ByteSource>;
+  readAll: () => Promise<Buffer>;
+  size: number;
+}
+
+export interface RowSourceOptions {
+  /** rows per batch (default 5,000) */
+  batchSize?: number;
+  /** time budget for reading a PDF (default PDF_LIMITS.maxMillis) */
+  pdfMaxMillis?: number;
+}
+
+const MAX_BYTES: Readonly<Record<'xlsx' | 'docx' | 'pdf', number>> = {
+  xlsx: XLSX_LIMITS.maxArchiveBytes,
+  docx: DOCX_LIMITS.maxArchiveBytes,
+  pdf: PDF_LIMITS.maxBytes,
+};
+
+/**
+ * Opens the rows of a classified file, whatever its format, behind one interface: batches
+ * of rows under one header (RowStream), with progress in source bytes. Delimited text and
+ * JSON stream with bounded memory whatever their size; XLSX, DOCX and PDF are read whole
+ * (within their size caps) and their rows streamed out. Every format's rows go through
+ * the same judgement (TableAssembler): preamble, blank, summary and repeated header lines
+ * skipped and counted, sections unified, ragged rows marked.
+ *
+ * Throws UnsupportedFormatError for a format Classify would not have passed (XLS, unknown).
+ */
+export async function openRowSource(classification: Classification, input: RowSourceInput, opts: RowSourceOptions = {}): Promise<RowStream> {
+  const c = classification;
+  switch (c.format) {
+    case 'csv': {
+      if (!c.delimiter) throw new CorruptFileError('The classification of a delimited text file has no delimiter');
+      return parseDelimitedRows(await input.stream(), {
+        encoding: c.encoding,
+        delimiter: c.delimiter,
+        headerRow: c.headerRow,
+        ...(opts.batchSize !== undefined ? { batchSize: opts.batchSize } : {}),
+        table: tableOptions(c, false),
+      });
+    }
+    case 'json':
+    case 'ndjson':
+      return parseJsonRows(await input.stream(), {
+        mode: c.format,
+        encoding: c.encoding,
+        headers: c.headers,
+        ...(opts.batchSize !== undefined ? { batchSize: opts.batchSize } : {}),
+      });
+    case 'xlsx':
+      return assembleRows(xlsxRecords(await readWhole(c.format, input), c), {
+        ...tableOptions(c, true),
+        headerRow: c.headerRow,
+        describe: `sheet "${c.sheet ?? ''}"`,
+        ...(opts.batchSize !== undefined ? { batchSize: opts.batchSize } : {}),
+      });
+    case 'docx': {
+      // Each container's library is loaded only for its own format (cold starts of CSV jobs).
+      const { chooseDocxTable, readDocxTables } = await import('./docx-tables.ts');
+      const doc = await readDocxTables(await readWhole(c.format, input));
+      const chosen = chooseDocxTable(doc, c.table !== undefined ? c.table - 1 : undefined);
+      return assembleRows(once(chosen.records, input.size), {
+        ...tableOptions(c, true),
+        headerRow: c.headerRow,
+        describe: `table ${chosen.index + 1}`,
+        ...(opts.batchSize !== undefined ? { batchSize: opts.batchSize } : {}),
+      });
+    }
+    case 'pdf': {
+      const { readPdfTable } = await import('./pdf-table.ts');
+      const pdf = await readPdfTable(await readWhole(c.format, input), { maxMillis: opts.pdfMaxMillis ?? PDF_LIMITS.maxMillis });
+      return assembleRows(once(pdf.records, input.size), {
+        ...tableOptions(c, true),
+        headerRow: c.headerRow,
+        describe: 'the PDF table',
+        pageFurniture: () => pdf.furniture,
+        ...(opts.batchSize !== undefined ? { batchSize: opts.batchSize } : {}),
+      });
+    }
+    default:
+      throw new UnsupportedFormatError(`Files of format "${c.format}" cannot be parsed`);
+  }
+}
+
+/** The assembler options a Classification implies: unified header, context columns, first section. */
+function tableOptions(c: Classification, lenient: boolean): AssemblerOptions {
+  const first = c.sections?.[0];
+  const contextColumns = c.contextColumns ?? [];
+  const opts: AssemblerOptions = { unified: c.headers, contextColumns, lenientWidth: lenient };
+  if (first) {
+    opts.context = { kind: first.kind, ...(first.title !== undefined ? { title: first.title } : {}), ...(first.accountNumber !== undefined ? { accountNumber: first.accountNumber } : {}) };
+  }
+  // Container formats fill blank header names ("Column 7") and merged header cells: the
+  // Classification's header is the one to use, not the raw header row.
+  if (lenient) opts.headers = first?.headers ?? c.headers.filter((h) => !contextColumns.includes(h));
+  return opts;
+}
+
+async function readWhole(format: 'xlsx' | 'docx' | 'pdf', input: RowSourceInput): Promise<Buffer> {
+  if (input.size > MAX_BYTES[format]) {
+    throw new LimitExceededError(`${format.toUpperCase()} files are read whole and may be at most ${MAX_BYTES[format]} bytes; this one is ${input.size}`);
+  }
+  return input.readAll();
+}
+
+async function* xlsxRecords(buf: Buffer, c: Classification): AsyncGenerator<RecordBatch> {
+  const { batchRecords, MergeFiller, readSheets, readWorkbookParts } = await import('./xlsx-rows.ts');
+  const parts = await readWorkbookParts(buf);
+  let found = false;
+  for await (const { sheet, rows } of readSheets(buf, parts, (s) => s.name === c.sheet)) {
+    found = true;
+    const filler = new MergeFiller(parts.merges.get(sheet.path) ?? [], c.headerRow + 1);
+    yield* batchRecords(fillMerged(rows, filler), buf.length, c.rowEstimate);
+  }
+  if (!found) throw new CorruptFileError(`The workbook has no sheet named "${c.sheet ?? ''}"`);
+}
+
+async function* fillMerged(rows: AsyncIterable<SourceRecord>, filler: MergeFiller): AsyncGenerator<SourceRecord> {
+  for await (const rec of rows) {
+    filler.fill(rec.line, rec.cells);
+    yield rec;
+  }
+}
+
+/** The records of a source read whole, as one batch. */
+async function* once(records: SourceRecord[], bytes: number): AsyncGenerator<RecordBatch> {
+  yield { records, bytesRead: bytes };
+}

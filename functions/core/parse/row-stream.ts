@@ -1,0 +1,164 @@
+import { TableAssembler, totalSkipped, type AssemblerOptions, type ParsedRow, type SkippedRecords, type SourceRecord } from './table-assembler.ts';
+import { HeaderNotFoundError, NoDataRowsError } from '../errors.ts';
+
+export type { ParsedRow, SkippedRecords, SourceRecord } from './table-assembler.ts';
+
+export interface RowBatch {
+  rows: ParsedRow[];
+  /** source bytes consumed so far, for progress */
+  bytesRead: number;
+}
+
+export interface RowStreamStats {
+  /** the first section's header cells, trimmed; set once the header is read */
+  headers: string[] | undefined;
+  /** 1-based line (row) of the first header */
+  headerLine: number | undefined;
+  /** data rows emitted; the last row's `row` */
+  rowsEmitted: number;
+  /** emitted rows carrying an `error` (broken quoting, ragged, unreadable record) */
+  malformedRows: number;
+  skipped: SkippedRecords;
+  bytesRead: number;
+}
+
+/**
+ * The rows of one table, whatever the format: batches of rows under one (unified) header.
+ * Rows line up with `headers()` as it was when they were emitted; the header only grows
+ * (new columns appended), and `fillFor` gives the cells a row emitted earlier lacks.
+ */
+export interface RowStream extends AsyncIterable<RowBatch> {
+  readonly stats: RowStreamStats;
+  /** the unified header: final once iteration ends */
+  headers(): string[];
+  /** headers().length, without copying the header */
+  columnCount(): number;
+  /** cells for the columns from `fromWidth` on, for row `row` emitted when the header had `fromWidth` columns */
+  fillFor(row: number, fromWidth: number): string[];
+  /** every record that was read and not emitted (preamble, blank, summary, repeated headers, section context, footers) */
+  skipped(): number;
+}
+
+/** A batch of records from a source, with its progress. */
+export interface RecordBatch {
+  records: SourceRecord[];
+  bytesRead: number;
+}
+
+export interface AssembledStreamOptions extends AssemblerOptions {
+  /** records whose `line` is at most this (Classification.headerRow, 0-based) are preamble: skipped and counted */
+  headerRow: number;
+  /** what the source is, for error messages ("sheet \"Calls\"", "the table") */
+  describe: string;
+  /** rows per emitted batch; default 5,000 */
+  batchSize?: number;
+  /** page headers/footers the source dropped itself (PDF) */
+  pageFurniture?: () => number;
+}
+
+/**
+ * Runs records from a source (XLSX sheet, DOCX table, PDF lines, JSON objects) through
+ * the table assembler: skips the preamble by index, then headers, sections, summary
+ * lines and raggedness are judged as for delimited text.
+ */
+export function assembleRows(records: AsyncIterable<RecordBatch>, opts: AssembledStreamOptions): RowStream {
+  return new AssembledRowStream(records, opts);
+}
+
+class AssembledRowStream implements RowStream {
+  private readonly assembler: TableAssembler;
+  private batch: ParsedRow[] = [];
+  private readonly ready: ParsedRow[][] = [];
+  private started = false;
+  private preamble = 0;
+  private bytesRead = 0;
+  private headerLine: number | undefined;
+  private firstHeaders: string[] | undefined;
+
+  constructor(
+    private readonly source: AsyncIterable<RecordBatch>,
+    private readonly opts: AssembledStreamOptions,
+  ) {
+    const size = Math.max(1, opts.batchSize ?? 5000);
+    this.assembler = new TableAssembler((row) => {
+      this.batch.push(row);
+      if (this.batch.length >= size) {
+        this.ready.push(this.batch);
+        this.batch = [];
+      }
+    }, opts);
+  }
+
+  get stats(): RowStreamStats {
+    const a = this.assembler;
+    const skipped: SkippedRecords = {
+      ...a.skipped,
+      preamble: a.skipped.preamble + this.preamble,
+      pageFurniture: a.skipped.pageFurniture + (this.opts.pageFurniture?.() ?? 0),
+    };
+    return {
+      headers: this.firstHeaders,
+      headerLine: this.headerLine,
+      rowsEmitted: a.rowsEmitted,
+      malformedRows: a.malformedRows,
+      skipped,
+      bytesRead: this.bytesRead,
+    };
+  }
+
+  headers(): string[] {
+    return this.assembler.headers();
+  }
+
+  columnCount(): number {
+    return this.assembler.width;
+  }
+
+  fillFor(row: number, fromWidth: number): string[] {
+    return this.assembler.fillFor(row, fromWidth);
+  }
+
+  skipped(): number {
+    return totalSkipped(this.stats.skipped);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<RowBatch> {
+    if (this.started) throw new Error('A row stream can be iterated only once');
+    this.started = true;
+    return this.run();
+  }
+
+  private async *run(): AsyncGenerator<RowBatch, void, undefined> {
+    let index = 0;
+    for await (const { records, bytesRead } of this.source) {
+      this.bytesRead = bytesRead;
+      for (const rec of records) {
+        index++;
+        if (rec.line <= this.opts.headerRow) {
+          this.preamble++;
+          continue;
+        }
+        const had = this.assembler.hasHeader;
+        this.assembler.push(rec);
+        if (!had && this.assembler.hasHeader) {
+          this.headerLine = rec.line;
+          this.firstHeaders = this.opts.headers ?? rec.cells.map((c) => c.trim());
+        }
+      }
+      while (this.ready.length > 0) yield { rows: this.ready.shift()!, bytesRead: this.bytesRead };
+    }
+    this.assembler.end();
+    if (this.batch.length > 0) this.ready.push(this.batch);
+    this.batch = [];
+    while (this.ready.length > 0) yield { rows: this.ready.shift()!, bytesRead: this.bytesRead };
+    if (!this.assembler.hasHeader) {
+      throw new HeaderNotFoundError(`${this.opts.describe} ends before its header: expected the header at row ${this.opts.headerRow + 1}, found ${index} rows`);
+    }
+    if (this.assembler.rowsEmitted === 0) {
+      const { summary, blank } = this.assembler.skipped;
+      throw new NoDataRowsError(
+        `No data rows after the header of ${this.opts.describe}` + (summary + blank > 0 ? ` (skipped ${summary} summary and ${blank} blank rows)` : ''),
+      );
+    }
+  }
+}

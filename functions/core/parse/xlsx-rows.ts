@@ -1,0 +1,341 @@
+import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
+import { inspectZip } from '../detect/zip-archive.ts';
+import { XLSX_LIMITS } from './container-limits.ts';
+
+export { XLSX_LIMITS } from './container-limits.ts';
+import { CorruptFileError, DomainError } from '../errors.ts';
+import type { RecordBatch, SourceRecord } from './row-stream.ts';
+
+/** exceljs keeps every shared string in memory. */
+const MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024;
+const MAX_MERGES = 100_000;
+const MAX_COLUMNS = 16_384;
+
+export interface SheetInfo {
+  name: string;
+  /** hidden or veryHidden sheets are read only when no visible sheet has a table */
+  hidden: boolean;
+  /** the part, e.g. xl/worksheets/sheet1.xml */
+  path: string;
+}
+
+export interface MergeRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface WorkbookParts {
+  /** in workbook (tab) order */
+  sheets: SheetInfo[];
+  /** merged ranges per sheet part */
+  merges: Map<string, MergeRange[]>;
+  /** last row of each sheet part's declared used range (<dimension ref="A1:E1200"/>), when it has one */
+  lastRows: Map<string, number>;
+  date1904: boolean;
+}
+
+/**
+ * Checks the archive (zip bomb, truncation: see inspectZip) and reads what the streaming
+ * reader does not give: sheet names and order, merged ranges, the 1904 date system.
+ */
+export async function readWorkbookParts(buf: Buffer): Promise<WorkbookParts> {
+  let workbookXml = '';
+  let relsXml = '';
+  const merges = new Map<string, MergeRange[]>();
+  const lastRows = new Map<string, number>();
+  let sharedStrings = 0;
+  const { entries } = await inspectZip(buf, 'XLSX', XLSX_LIMITS, (name) => {
+    if (name === 'xl/workbook.xml') return (chunk) => (workbookXml += chunk.toString('utf8'));
+    if (name === 'xl/_rels/workbook.xml.rels') return (chunk) => (relsXml += chunk.toString('utf8'));
+    if (name === 'xl/sharedStrings.xml') {
+      return (chunk) => {
+        sharedStrings += chunk.length;
+        if (sharedStrings > MAX_SHARED_STRINGS_BYTES) {
+          throw new CorruptFileError(`The XLSX shared-strings table is larger than ${MAX_SHARED_STRINGS_BYTES} bytes`);
+        }
+      };
+    }
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
+      const ranges: MergeRange[] = [];
+      merges.set(name, ranges);
+      const scanMerges = mergeScanner(ranges);
+      let head = '';
+      return (chunk) => {
+        // The declared used range sits at the top of the sheet.
+        if (head.length < 4096 && !lastRows.has(name)) {
+          head += chunk.toString('latin1', 0, Math.min(chunk.length, 4096));
+          const m = /<(?:\w+:)?dimension\b[^>]*\bref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/.exec(head);
+          if (m?.[1]) lastRows.set(name, Number(m[1]));
+        }
+        scanMerges(chunk);
+      };
+    }
+    return undefined;
+  });
+  if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
+    throw new CorruptFileError('The file is a ZIP archive but not an Excel workbook: it has no xl/workbook.xml');
+  }
+  const targets = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = attr(m[0], 'Id');
+    const target = attr(m[0], 'Target');
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
+  }
+  const sheets: SheetInfo[] = [];
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = attr(m[0], 'name');
+    const rid = attr(m[0], 'r:id') ?? attr(m[0], 'id');
+    const path = rid ? targets.get(rid) : undefined;
+    if (name === undefined || path === undefined) continue;
+    const state = attr(m[0], 'state');
+    sheets.push({ name, path, hidden: state === 'hidden' || state === 'veryHidden' });
+  }
+  const pr = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(workbookXml)?.[0];
+  const d1904 = pr ? attr(pr, 'date1904') : undefined;
+  return { sheets, merges, lastRows, date1904: d1904 === '1' || d1904 === 'true' };
+}
+
+function attr(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name.replace(':', '\\:')}="([^"]*)"`).exec(tag);
+  return m ? decodeXml(m[1]!) : undefined;
+}
+
+function decodeXml(s: string): string {
+  return s.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (_m, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
+    if (hex) return String.fromCodePoint(parseInt(hex, 16));
+    if (dec) return String.fromCodePoint(parseInt(dec, 10));
+    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[named!.toLowerCase()] ?? '';
+  });
+}
+
+/** Finds <mergeCell ref="A1:C2"/> in a worksheet's XML as it inflates (they follow the rows). */
+function mergeScanner(out: MergeRange[]): (chunk: Buffer) => void {
+  let tail = '';
+  const re = /<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g;
+  return (chunk) => {
+    const text = tail + chunk.toString('latin1');
+    for (const m of text.matchAll(re)) {
+      // Matches wholly inside the carried tail were taken last time.
+      if (m.index + m[0].length <= tail.length || out.length >= MAX_MERGES) continue;
+      const [top, bottom] = [Number(m[2]), Number(m[4])];
+      const [left, right] = [columnNumber(m[1]!), columnNumber(m[3]!)];
+      out.push({ top: Math.min(top, bottom), bottom: Math.max(top, bottom), left: Math.min(left, right), right: Math.max(left, right) });
+    }
+    tail = text.slice(-256);
+  };
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/**
+ * Fills merged cells as rows stream by: a cell covered by a merge takes the value of the
+ * merge's top-left cell. Vertical merges fill every row (a date merged over the calls of
+ * that day); horizontal ones only rows up to `horizontalUpTo` (the header), so a data
+ * row's note spanning columns is not copied into them.
+ */
+export class MergeFiller {
+  private readonly byTop = new Map<number, MergeRange[]>();
+  private active: { range: MergeRange; value: string }[] = [];
+
+  constructor(
+    ranges: readonly MergeRange[],
+    private readonly horizontalUpTo = Infinity,
+  ) {
+    for (const r of ranges) {
+      const list = this.byTop.get(r.top);
+      if (list) list.push(r);
+      else this.byTop.set(r.top, [r]);
+    }
+  }
+
+  /** Fills `cells` (0-based columns) of sheet row `row` in place; rows must come in order. */
+  fill(row: number, cells: string[]): void {
+    if (this.byTop.size === 0 && this.active.length === 0) return;
+    this.active = this.active.filter((a) => a.range.bottom >= row);
+    for (const range of this.byTop.get(row) ?? []) this.active.push({ range, value: cells[range.left - 1] ?? '' });
+    for (const { range, value } of this.active) {
+      if (value === '') continue;
+      const right = row <= this.horizontalUpTo ? range.right : range.left;
+      for (let c = range.left; c <= right; c++) {
+        if (c === range.left && row === range.top) continue;
+        if (c - 1 >= MAX_COLUMNS) break;
+        while (cells.length < c) cells.push('');
+        if (cells[c - 1] === '') cells[c - 1] = value;
+      }
+    }
+  }
+}
+
+type WorkbookReader = InstanceType<typeof ExcelJS.stream.xlsx.WorkbookReader>;
+
+/**
+ * Streams the rows of the workbook's sheets, as records per sheet (cells as text, merged
+ * cells not filled). `wanted` picks the sheets to read; others are skipped unread.
+ */
+export async function* readSheets(
+  buf: Buffer,
+  parts: WorkbookParts,
+  wanted: (sheet: SheetInfo) => boolean,
+): AsyncGenerator<{ sheet: SheetInfo; rows: AsyncGenerator<SourceRecord> }> {
+  const reader: WorkbookReader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buf), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  // exceljs names each worksheet from xl/workbook.xml; when an archive lists a worksheet
+  // before that part (writers differ, exceljs's own varies with timing), exceljs crashes on
+  // its missing model. Give it an empty one and identify sheets by their part instead.
+  // The same goes for the workbook properties it reads the 1904 date system from; ours
+  // come from the archive's own workbook.xml, read before streaming.
+  const internals = reader as unknown as { model?: { sheets?: unknown[] }; properties?: { model?: { date1904?: boolean } } };
+  internals.model ??= { sheets: [] };
+  internals.properties ??= { model: { date1904: parts.date1904 } };
+  try {
+    for await (const ws of reader) {
+      const { name, id } = ws as unknown as { name?: string; id?: string | number };
+      const sheet = parts.sheets.find((s) => name !== undefined && s.name === name) ?? parts.sheets.find((s) => s.path === `xl/worksheets/sheet${id}.xml`);
+      if (!sheet || !wanted(sheet)) continue;
+      yield { sheet, rows: sheetRows(ws, parts.date1904) };
+    }
+  } catch (err) {
+    throw readError(err);
+  }
+}
+
+async function* sheetRows(ws: AsyncIterable<ExcelJS.Row>, date1904: boolean): AsyncGenerator<SourceRecord> {
+  try {
+    for await (const row of ws) {
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        if (col > MAX_COLUMNS) return;
+        const text = cellText(cell.value, cell.numFmt, date1904);
+        if (text === '') return;
+        while (cells.length < col - 1) cells.push('');
+        cells[col - 1] = text;
+      });
+      yield { cells, line: row.number };
+    }
+  } catch (err) {
+    throw readError(err);
+  }
+}
+
+function readError(err: unknown): Error {
+  if (err instanceof DomainError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  return new CorruptFileError(`The XLSX workbook could not be read: ${message}`);
+}
+
+/** Batches a sheet's records for the row assembler, with progress as a share of the archive. */
+export async function* batchRecords(rows: AsyncIterable<SourceRecord>, totalBytes: number, rowEstimate: number | undefined, size = 2000): AsyncGenerator<RecordBatch> {
+  let batch: SourceRecord[] = [];
+  let seen = 0;
+  const progress = () => (rowEstimate && rowEstimate > 0 ? Math.min(totalBytes, Math.round((seen / rowEstimate) * totalBytes)) : 0);
+  for await (const rec of rows) {
+    batch.push(rec);
+    seen++;
+    if (batch.length >= size) {
+      yield { records: batch, bytesRead: progress() };
+      batch = [];
+    }
+  }
+  yield { records: batch, bytesRead: totalBytes };
+}
+
+// ---------------------------------------------------------------------------------------
+// Cell values to text
+
+const MS_PER_DAY = 86_400_000;
+/** Serial 0 in each date system, as a UTC instant (Excel dates carry no zone: wall clock). */
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+
+/**
+ * A cell as the text a person sees, in a form the enrichers read: dates as ISO 8601 wall
+ * clock (`2025-10-02`, `2025-10-02T16:05:00`, `16:05:00`; no zone, Excel has none),
+ * elapsed-time formats ([h]:mm:ss) as `h:mm:ss`, numbers without float noise, formulas as
+ * their cached result, rich text as its text, errors as their code (#N/A).
+ */
+export function cellText(value: ExcelJS.CellValue | undefined, numFmt: string | undefined, date1904: boolean): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return isDateFormat(numFmt) ? serialText(value, numFmt!, date1904) : numberText(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return dateText(value, numFmt, date1904);
+  if (typeof value === 'object') {
+    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join('');
+    if ('formula' in value || 'sharedFormula' in value) {
+      const result = (value as { result?: unknown }).result;
+      if (result === undefined || result === null) return '';
+      if (typeof result === 'object' && !(result instanceof Date) && 'error' in result) return String((result as { error: unknown }).error);
+      if (typeof result === 'number' && Number.isNaN(result)) return '';
+      return cellText(result as ExcelJS.CellValue, numFmt, date1904);
+    }
+    if ('error' in value) return String(value.error);
+    if ('text' in value) {
+      const text = (value as { text: unknown }).text;
+      return typeof text === 'string' ? text : cellText(text as ExcelJS.CellValue, numFmt, date1904);
+    }
+  }
+  return '';
+}
+
+function numberText(n: number): string {
+  if (!Number.isFinite(n)) return '';
+  if (Number.isInteger(n)) return String(n);
+  return String(Number(n.toPrecision(15)));
+}
+
+/** A number format that shows a date or time (d, m, y, h, s outside quotes and brackets; [h] elapsed). */
+export function isDateFormat(fmt: string | undefined): boolean {
+  if (!fmt || fmt === 'General' || fmt === '@') return false;
+  const bare = fmt
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[(?![hms]+\])[^\]]*\]/gi, '')
+    .replace(/_.|\*./g, '');
+  return /[dmyhs]/i.test(bare) && !/^[#0.,%E+\-\s?/]*$/.test(bare);
+}
+
+function serialText(serial: number, fmt: string, date1904: boolean): string {
+  if (/\[[hms]+\]/i.test(fmt)) return elapsedText(serial * MS_PER_DAY);
+  return wallClockText((date1904 ? EPOCH_1904 : EPOCH_1900) + serial * MS_PER_DAY, fmt, date1904);
+}
+
+function dateText(d: Date, fmt: string | undefined, date1904: boolean): string {
+  const epoch = date1904 ? EPOCH_1904 : EPOCH_1900;
+  if (fmt && /\[[hms]+\]/i.test(fmt)) return elapsedText(d.getTime() - epoch);
+  return wallClockText(d.getTime(), fmt, date1904);
+}
+
+function wallClockText(ms: number, fmt: string | undefined, date1904: boolean): string {
+  const t = Math.round(ms / 1000) * 1000;
+  const iso = new Date(t).toISOString();
+  const date = iso.slice(0, 10);
+  const time = iso.slice(11, 19);
+  const epoch = date1904 ? EPOCH_1904 : EPOCH_1900;
+  const dayOnly = t % MS_PER_DAY === 0;
+  const bare = (fmt ?? '').replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
+  const showsTime = /[hs]/i.test(bare) || /am\/pm|a\/p/i.test(bare);
+  const showsDate = /[dy]/i.test(bare) || (/m/i.test(bare) && !/[hs]/i.test(bare));
+  // A time of day has no date: its format shows none, or it is day 0 of the epoch.
+  if ((showsTime && !showsDate) || (t - epoch < MS_PER_DAY && t >= epoch && !showsDate)) return time;
+  if (dayOnly && !showsTime) return date;
+  return `${date}T${time}`;
+}
+
+function elapsedText(ms: number): string {
+  const total = Math.round(ms / 1000);
+  const sign = total < 0 ? '-' : '';
+  const s = Math.abs(total);
+  return `${sign}${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+}
