@@ -54,21 +54,10 @@ export function parseMoney(raw: string, defaultCurrency: string): MoneyResult {
   }
 
 
-  let negative = false;
-  if (s.startsWith('(') && s.endsWith(')')) {
-    negative = true;
-    s = s.slice(1, -1).trim();
-  }
   // sign before or after the currency, or trailing ("0.50-", accounting exports)
-  if (s.startsWith('-') || s.startsWith('\u2212')) {
-    negative = !negative;
-    s = s.slice(1).trim();
-  } else if (s.endsWith('-')) {
-    negative = !negative;
-    s = s.slice(0, -1).trim();
-  } else if (s.startsWith('+')) {
-    s = s.slice(1).trim();
-  }
+  const signed = takeSign(s, true);
+  let negative = signed.negative;
+  s = signed.rest;
 
   // Currency prefix/suffix: an ISO code or a symbol.
   const lead = /^([A-Za-z]{3}\b|[A-Z]{1,3}\$|[^\d\s.,+-]{1,2})\s*/.exec(s);
@@ -121,6 +110,29 @@ function resolveCurrency(token: string): string | undefined {
  * Split a plain decimal ("1,234.56", "1.234,56", "1 234") into integer and fraction digit
  * strings by the separator rules of {@link parseMoney}; null when it is not a number.
  */
+/**
+ * Accounting parentheses and a leading sign (with `trailingMinus`, also "0.50-"):
+ * whether the amount is negative, and the text without them.
+ */
+export function takeSign(input: string, trailingMinus: boolean): { negative: boolean; rest: string } {
+  let s = input;
+  let negative = false;
+  if (s.startsWith('(') && s.endsWith(')')) {
+    negative = true;
+    s = s.slice(1, -1).trim();
+  }
+  if (s.startsWith('-') || s.startsWith('\u2212')) {
+    negative = !negative;
+    s = s.slice(1).trim();
+  } else if (trailingMinus && s.endsWith('-')) {
+    negative = !negative;
+    s = s.slice(0, -1).trim();
+  } else if (s.startsWith('+')) {
+    s = s.slice(1).trim();
+  }
+  return { negative, rest: s };
+}
+
 export function splitDecimal(raw: string): { int: string; frac: string } | null {
   // spaces and apostrophes only ever group thousands ("1 234,56", "1'234.50")
   const s = raw.replace(/[\s\u00a0\u202f']/g, '');

@@ -1,4 +1,4 @@
-import { splitDecimal } from './money.ts';
+import { splitDecimal, takeSign } from './money.ts';
 import { EMPTY, fail, isBlankCell, type ParseFailure } from './result.ts';
 
 export type NumberResult = { ok: true; value: number } | ParseFailure;
@@ -18,15 +18,9 @@ export function parseNumber(raw: string): NumberResult {
   // fast path: plain decimal
   if (/^-?\d+(?:\.\d+)?$/.test(s)) return { ok: true, value: Number(s) };
 
-  let negative = false;
-  if (s.startsWith('(') && s.endsWith(')')) {
-    negative = true;
-    s = s.slice(1, -1).trim();
-  }
-  if (s.startsWith('-') || s.startsWith('\u2212')) {
-    negative = !negative;
-    s = s.slice(1).trim();
-  } else if (s.startsWith('+')) s = s.slice(1).trim();
+  const signed = takeSign(s, false);
+  const negative = signed.negative;
+  s = signed.rest;
   s = s.replace(/^(?:[A-Z]{0,3}\$|[€£¥₹])\s*/i, '');
   if (s.endsWith('%')) s = s.slice(0, -1).trim();
   if (s.endsWith('+')) s = s.slice(0, -1).trim(); // "10K+"
