@@ -1,7 +1,8 @@
 import { createDecoder } from '../detect/encoding.ts';
 import { HeaderNotFoundError, LimitExceededError, NoDataRowsError } from '../errors.ts';
 import { tokenizeRecords } from './csv-tokenizer.ts';
-import { TableAssembler, totalSkipped, type AssemblerOptions, type ParsedRow } from './table-assembler.ts';
+import { type AssemblerOptions } from './table-assembler.ts';
+import { AssemblerStream } from './assembler-stream.ts';
 import type { RowBatch, RowStream, RowStreamStats } from './row-stream.ts';
 
 export type { ParsedRow, SkippedRecords } from './table-assembler.ts';
@@ -68,49 +69,33 @@ export function parseDelimitedRows(source: ByteSource, opts: DelimitedParseOptio
   return new DelimitedRowReader(source, opts);
 }
 
-class DelimitedRowReader implements DelimitedRowStream {
-  private readonly assembler: TableAssembler;
-  private preamble = 0;
-  private bytesRead = 0;
+class DelimitedRowReader extends AssemblerStream<DelimitedParseStats> implements DelimitedRowStream {
   private replacementChars = 0;
-  private headerLine: number | undefined;
-  private firstHeaders: string[] | undefined;
 
   private readonly maxLine: number;
   private readonly maxColumns: number;
-  private readonly batchSize: number;
-  private started = false;
   /** text after the last complete record: the start of the next one */
   private pending = '';
   /** 1-based physical line where `pending` starts */
   private nextLine = 1;
   private preambleLeft: number;
   private heldCR = false;
-  private batch: ParsedRow[] = [];
-  private readonly ready: ParsedRow[][] = [];
 
   constructor(
     private readonly source: ByteSource,
     private readonly opts: DelimitedParseOptions,
   ) {
+    super(opts.batchSize ?? DEFAULT_BATCH, opts.table);
     const { delimiter } = opts;
     if (delimiter.length === 0 || delimiter.includes('"') || delimiter.includes('\n') || delimiter.includes('\r')) {
       throw new RangeError(`Invalid delimiter ${JSON.stringify(delimiter)}`);
     }
     this.maxLine = opts.maxLineBytes ?? DEFAULT_MAX_LINE;
     this.maxColumns = opts.maxColumns ?? DEFAULT_MAX_COLUMNS;
-    this.batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH);
     this.preambleLeft = Math.max(0, opts.headerRow);
-    this.assembler = new TableAssembler((row) => {
-      this.batch.push(row);
-      if (this.batch.length >= this.batchSize) {
-        this.ready.push(this.batch);
-        this.batch = [];
-      }
-    }, opts.table);
   }
 
-  get stats(): DelimitedParseStats {
+  override get stats(): DelimitedParseStats {
     const a = this.assembler;
     return {
       headers: this.firstHeaders,
@@ -123,29 +108,7 @@ class DelimitedRowReader implements DelimitedRowStream {
     };
   }
 
-  headers(): string[] {
-    return this.assembler.headers();
-  }
-
-  columnCount(): number {
-    return this.assembler.width;
-  }
-
-  fillFor(row: number, fromWidth: number): string[] {
-    return this.assembler.fillFor(row, fromWidth);
-  }
-
-  skipped(): number {
-    return totalSkipped(this.stats.skipped);
-  }
-
-  [Symbol.asyncIterator](): AsyncIterator<RowBatch> {
-    if (this.started) throw new Error('A delimited row stream can be iterated only once');
-    this.started = true;
-    return this.run();
-  }
-
-  private async *run(): AsyncGenerator<RowBatch, void, undefined> {
+  protected override async *run(): AsyncGenerator<RowBatch, void, undefined> {
     const decoder = createDecoder(this.opts.encoding);
     // A piece never exceeds maxLine, so only a record carried over from earlier pieces can.
     const slice = Math.max(1, Math.min(MAX_SLICE, this.maxLine));

@@ -1,4 +1,5 @@
-import { TableAssembler, totalSkipped, type AssemblerOptions, type ParsedRow, type SkippedRecords, type SourceRecord } from './table-assembler.ts';
+import { type AssemblerOptions, type ParsedRow, type SkippedRecords, type SourceRecord } from './table-assembler.ts';
+import { AssemblerStream } from './assembler-stream.ts';
 import { HeaderNotFoundError, NoDataRowsError } from '../errors.ts';
 
 export type { ParsedRow, SkippedRecords, SourceRecord } from './table-assembler.ts';
@@ -65,31 +66,15 @@ export function assembleRows(records: AsyncIterable<RecordBatch>, opts: Assemble
   return new AssembledRowStream(records, opts);
 }
 
-class AssembledRowStream implements RowStream {
-  private readonly assembler: TableAssembler;
-  private batch: ParsedRow[] = [];
-  private readonly ready: ParsedRow[][] = [];
-  private started = false;
-  private preamble = 0;
-  private bytesRead = 0;
-  private headerLine: number | undefined;
-  private firstHeaders: string[] | undefined;
-
+class AssembledRowStream extends AssemblerStream<RowStreamStats> implements RowStream {
   constructor(
     private readonly source: AsyncIterable<RecordBatch>,
     private readonly opts: AssembledStreamOptions,
   ) {
-    const size = Math.max(1, opts.batchSize ?? 5000);
-    this.assembler = new TableAssembler((row) => {
-      this.batch.push(row);
-      if (this.batch.length >= size) {
-        this.ready.push(this.batch);
-        this.batch = [];
-      }
-    }, opts);
+    super(opts.batchSize ?? 5000, opts);
   }
 
-  get stats(): RowStreamStats {
+  override get stats(): RowStreamStats {
     const a = this.assembler;
     const skipped: SkippedRecords = {
       ...a.skipped,
@@ -106,29 +91,7 @@ class AssembledRowStream implements RowStream {
     };
   }
 
-  headers(): string[] {
-    return this.assembler.headers();
-  }
-
-  columnCount(): number {
-    return this.assembler.width;
-  }
-
-  fillFor(row: number, fromWidth: number): string[] {
-    return this.assembler.fillFor(row, fromWidth);
-  }
-
-  skipped(): number {
-    return totalSkipped(this.stats.skipped);
-  }
-
-  [Symbol.asyncIterator](): AsyncIterator<RowBatch> {
-    if (this.started) throw new Error('A row stream can be iterated only once');
-    this.started = true;
-    return this.run();
-  }
-
-  private async *run(): AsyncGenerator<RowBatch, void, undefined> {
+  protected override async *run(): AsyncGenerator<RowBatch, void, undefined> {
     let index = 0;
     for await (const { records, bytesRead } of this.source) {
       this.bytesRead = bytesRead;
