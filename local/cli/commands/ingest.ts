@@ -160,7 +160,7 @@ async function printSummary(api: ApiClient, job: ApiJob, elapsedMs: number) {
   const schema = job.mapping?.fields ? (job.classification?.schema.name ?? job.schema) : job.schema;
   const lines = [
     `${job.status === 'succeeded' ? '✔' : '✖'} ${job.status}  ${job.source.filename} -> ${schema}  (job ${job.jobId})`,
-    `  rows:   ${p.rowsRead.toLocaleString()} read, ${p.rowsWritten.toLocaleString()} written, ${p.rowsRejected.toLocaleString()} rejected${p.rowsSkipped ? `, ${p.rowsSkipped} summary lines skipped` : ''}`,
+    `  rows:   ${p.rowsRead.toLocaleString()} read, ${p.rowsWritten.toLocaleString()} written, ${p.rowsRejected.toLocaleString()} rejected${p.rowsSkipped ? `, ${p.rowsSkipped} non-data lines skipped (preamble, blank, totals)` : ''}`,
     `  time:   ${(elapsedMs / 1000).toFixed(1)} s  (${Object.entries(job.stages)
       .map(([s, t]) => `${s} ${t.durationMs ?? '?'} ms`)
       .join(', ')})`,
