@@ -1,24 +1,13 @@
 import dynalite from 'dynalite';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listen } from './http-server.ts';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, UpdateTableCommand, type AttributeDefinition, type GlobalSecondaryIndex, type KeySchemaElement } from '@aws-sdk/client-dynamodb';
 import type { TableDesign } from '../functions/shared/tables.ts';
 
 /** dynalite with its data on disk, so jobs and keys survive a restart of the local stack. */
 export async function startLocalDynamo(opts: { dataDir: string; host: string; port?: number }) {
   const server = dynalite({ path: opts.dataDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, opts.host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://${opts.host}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections?.();
-      }),
-  };
+  const port = await listen(server, opts.port ?? 0, opts.host);
+  return { endpoint: `http://${opts.host}:${port}`, close: () => closeServer(server) };
 }
 
 /**

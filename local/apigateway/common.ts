@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { IncomingMessage, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import type { Context } from 'aws-lambda';
 
 /** API Gateway's ids (requestId, connectionId) look like `L0SM9cOFvHcCIhw=`: 11 random bytes, base64. */
@@ -41,39 +40,6 @@ export function lambdaContext(functionName: string, timeoutMs: number, region = 
     fail: unsupported,
     succeed: unsupported,
   };
-}
-
-/**
- * Read a request body up to `limit` bytes. Past the limit it keeps draining (so the client
- * finishes sending and can read the answer) and resolves undefined.
- */
-export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size <= limit) chunks.push(chunk);
-  }
-  return size > limit ? undefined : Buffer.concat(chunks);
-}
-
-export async function listen(server: Server, port: number, host: string): Promise<number> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  return (server.address() as AddressInfo).port;
-}
-
-/** Stop listening and drop keep-alive sockets, so a test process can exit. */
-export async function closeServer(server: Server): Promise<void> {
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
 }
 
 /** Collapse raw header pairs: names lower-cased, repeats joined with commas (API Gateway v2). */

@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { FunctionName, HttpRoute } from '../../functions/shared/routes.ts';
-import { closeServer, formatRequestTime, joinHeaders, lambdaContext, listen, newGatewayId, readBody, sourceIpOf } from './common.ts';
+import { formatRequestTime, joinHeaders, lambdaContext, newGatewayId, sourceIpOf } from './common.ts';
+import { closeServer, listen, readBody } from '../http-server.ts';
 
 /*
  * API Gateway v2 HTTP API, payload format 2.0, in front of in-process handlers: the same

@@ -4,7 +4,8 @@ import type { Duplex } from 'node:stream';
 import { once } from 'node:events';
 import { WebSocketServer, WebSocket } from 'ws';
 import type { APIGatewayEventWebsocketRequestContextV2, APIGatewayProxyWebsocketEventV2, Context } from 'aws-lambda';
-import { closeServer, formatRequestTime, joinHeaders, lambdaContext, listen, newGatewayId, readBody, sourceIpOf } from './common.ts';
+import { formatRequestTime, joinHeaders, lambdaContext, newGatewayId, sourceIpOf } from './common.ts';
+import { closeServer, listen, readBody } from '../http-server.ts';
 
 /*
  * API Gateway WebSocket API on one port: $connect on upgrade (a non-2xx answer refuses

@@ -1,7 +1,6 @@
 // The interpreter needs Promise.withResolvers, which Node 20 lacks.
 import '../polyfills.ts';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import {
   StateMachine,
   type StateMachineDefinition,
 } from 'aws-local-stepfunctions';
+import { closeServer, listen, readBody } from '../http-server.ts';
 import { buildLocalHandlers, collectTaskResources, type TaskHandler } from './task-handlers.ts';
 import { toHistoryEvents, type HistoryEvent, type HistoryEventBody } from './history.ts';
 
@@ -369,14 +369,7 @@ export async function startLocalStepFunctions(o: LocalSfnOptions): Promise<Local
     }
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(o.port ?? 0, o.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listen(server, o.port ?? 0, o.host ?? '127.0.0.1');
 
   const waitForIdle = async (): Promise<void> => {
     while (running.size > 0) await Promise.all([...running.values()].map((r) => r.settled));
@@ -400,10 +393,7 @@ export async function startLocalStepFunctions(o: LocalSfnOptions): Promise<Local
       persist();
       await waitForIdle();
       await store?.flush();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await closeServer(server);
     },
   };
 }
@@ -430,17 +420,6 @@ function send(res: ServerResponse, status: number, payload: unknown): void {
 function sendError(res: ServerResponse, err: SfnError): void {
   res.setHeader('x-amzn-errortype', err.type);
   send(res, err.status, { __type: err.type, message: err.message });
-}
-
-/** The request body, or undefined when it is larger than `limit` (the rest is drained). */
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size <= limit) chunks.push(chunk);
-  }
-  return size > limit ? undefined : Buffer.concat(chunks);
 }
 
 /** Execution summaries on disk: one JSON file, rewritten atomically, writes serialised. */
