@@ -76,10 +76,10 @@ export const objectStore = {
     return res.Body as Readable;
   },
 
-  /** The first `bytes` of an object (for sniffing). */
+  /** The first `bytes` of an object (for sniffing); empty for an empty object. */
   async readHead(bucket: string, key: string, bytes: number): Promise<Buffer> {
-    const res = await s3Client().send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=0-${bytes - 1}` }));
-    return Buffer.from(await res.Body!.transformToByteArray());
+    if (bytes <= 0) return Buffer.alloc(0);
+    return (await this.readRange(bucket, key, 0, bytes)) ?? Buffer.alloc(0);
   },
 
   /** A byte range as a Buffer, or undefined when the range starts past the end. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { httpApi, json, noContent, pageQuery, parseBody, parseQuery, type ApiRequest } from '../shared/http.ts';
 import { HttpError, conflict, notFound } from '../shared/http-errors.ts';
-import { jobOptionsSchema, schemaNameSchema } from '../shared/job-request.ts';
+import { jobOptionsSchema, schemaNameSchema, schemaOr400 } from '../shared/job-request.ts';
 import { jobStore } from '../adapters/job-store.ts';
 import { uploadStore } from '../adapters/upload-store.ts';
 import { objectStore } from '../adapters/object-store.ts';
@@ -14,7 +14,6 @@ import { ACTION_ALLOWED, jobIdFloor } from '../core/jobs/job-actions.ts';
 import { computeJobStats } from '../core/jobs/stats.ts';
 import { jobKeys } from '../core/jobs/keys.ts';
 import { decodePageCursor, readNdjsonPage } from '../adapters/ndjson-pages.ts';
-import { schemaStore } from '../adapters/schema-store.ts';
 import { executionNameFor, resumePointFor, toApiJob, type JobRecord } from '../core/jobs/job.ts';
 
 const STATUSES = ['queued', 'running', 'needs_mapping', 'succeeded', 'failed', 'cancelled'] as const;
@@ -38,9 +37,7 @@ async function requireJob(req: ApiRequest): Promise<JobRecord> {
 /** A new job over an already uploaded file (e.g. the same file with another schema). */
 async function create(req: ApiRequest) {
   const body = parseBody(req.event, createBody);
-  if (body.schema && !(await schemaStore.get(req.principal.tenantId, body.schema))) {
-    throw new HttpError(400, 'invalid_request', 'Unknown schema', [{ field: 'schema', message: `no schema named "${body.schema}"; GET /v1/schemas lists them` }]);
-  }
+  if (body.schema) await schemaOr400(req.principal.tenantId, body.schema);
   const session = body.sessionId
     ? await uploadStore.get(req.principal.tenantId, body.sessionId)
     : await uploadStore.getByUploadId(req.principal.tenantId, body.uploadId ?? '');

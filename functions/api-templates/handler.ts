@@ -2,7 +2,7 @@ import { ulid } from 'ulid';
 import { z } from 'zod';
 import { httpApi, json, noContent, pageQuery, parseBody, parseQuery, type ApiRequest } from '../shared/http.ts';
 import { badRequest, conflict, HttpError, notFound } from '../shared/http-errors.ts';
-import { schemaNameSchema } from '../shared/job-request.ts';
+import { schemaNameSchema, schemaOr400 } from '../shared/job-request.ts';
 import { logger } from '../shared/logger.ts';
 import { aiSuggesterFor } from '../adapters/ai-client.ts';
 import { layoutOf, sampleFromParsed, sampleFromUpload, type FileSample } from '../adapters/file-sample.ts';
@@ -73,13 +73,6 @@ const putMappingBody = z
 // helpers
 
 const invalid = (issues: MappingIssue[]) => badRequest('The mapping does not fit the schema or the file', issues);
-
-/** A schema of the tenant (built-in or custom), or a 400 naming `field`. */
-async function schemaOr400(tenantId: string, name: string, field: string): Promise<SchemaDefinition> {
-  const found = await schemaStore.get(tenantId, name);
-  if (found === undefined) throw badRequest('Unknown schema', [{ field, message: `no schema named "${name}"` }]);
-  return found.definition;
-}
 
 async function candidateSchemas(tenantId: string): Promise<SchemaDefinition[]> {
   return (await schemaStore.listAll(tenantId)).map((s) => s.definition);

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { ulid } from 'ulid';
 import { httpApi, json, noContent, parseBody, type ApiRequest } from '../shared/http.ts';
-import { HttpError, badRequest, conflict, notFound } from '../shared/http-errors.ts';
+import { badRequest, conflict, notFound } from '../shared/http-errors.ts';
 import { requiredEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
-import { jobOptionsSchema, schemaNameSchema } from '../shared/job-request.ts';
+import { jobOptionsSchema, schemaNameSchema, schemaOr400 } from '../shared/job-request.ts';
 import { objectStore } from '../adapters/object-store.ts';
 import { uploadStore, type UploadSession } from '../adapters/upload-store.ts';
 import { launchJob, newJobId } from '../adapters/job-launcher.ts';
-import { schemaStore } from '../adapters/schema-store.ts';
 import { uploadKey } from '../core/jobs/keys.ts';
 import { MAX_PARTS, MAX_UPLOAD_BYTES, choosePartSize, partCount } from '../core/uploads/part-size.ts';
 
@@ -121,7 +120,7 @@ async function signBatch(req: ApiRequest) {
  */
 async function complete(req: ApiRequest) {
   const body = parseBody(req.event, completeBody);
-  if (body.schema) await requireKnownSchema(req.principal.tenantId, body.schema);
+  if (body.schema) await schemaOr400(req.principal.tenantId, body.schema);
   const session = await requireSession(req);
   const location = `s3://${bucket}/${session.key}`;
   if (session.status === 'completed' && session.jobId) return json(200, { location, jobId: session.jobId });
@@ -184,12 +183,6 @@ async function abort(req: ApiRequest) {
   return noContent();
 }
 
-/** A built-in or the tenant's own schema; anything else is a 400 naming `schema`. */
-export async function requireKnownSchema(tenantId: string, name: string): Promise<void> {
-  if (!(await schemaStore.get(tenantId, name))) {
-    throw new HttpError(400, 'invalid_request', 'Unknown schema', [{ field: 'schema', message: `no schema named "${name}"; GET /v1/schemas lists them` }]);
-  }
-}
 
 export const handler = httpApi({
   'POST /v1/uploads': { role: 'member', handle: create },

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { badRequest } from './http-errors.ts';
+import { schemaStore } from '../adapters/schema-store.ts';
+import type { SchemaDefinition } from '../core/schemas/schema-types.ts';
 
 /** Options a client may set on a job; unknown keys are refused so typos surface. */
 export const jobOptionsSchema = z
@@ -21,3 +24,10 @@ export const jobOptionsSchema = z
   .strict();
 
 export const schemaNameSchema = z.string().regex(/^[a-z][a-z0-9_]{1,63}$/, 'must be a schema name such as call_record');
+
+/** A schema the tenant can use (built-in or its own), or a 400 naming `field`. */
+export async function schemaOr400(tenantId: string, name: string, field = 'schema'): Promise<SchemaDefinition> {
+  const found = await schemaStore.get(tenantId, name);
+  if (found === undefined) throw badRequest('Unknown schema', [{ field, message: `no schema named "${name}"; GET /v1/schemas lists them` }]);
+  return found.definition;
+}
