@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePhone, normalizePhoneUncached } from '../../functions/core/enrich/phone.ts';
+import { nanpDecidingDigits, normalizePhone, normalizePhoneUncached } from '../../functions/core/enrich/phone.ts';
 
 describe('normalizePhone', () => {
   it.each([
@@ -73,15 +73,59 @@ describe('normalizePhone', () => {
     expect(normalizePhone(' - ', 'US')).toMatchObject({ ok: false, empty: true });
   });
 
-  it('memoises per raw value and region', () => {
-    const first = normalizePhone('(917) 555-2671', 'US');
-    expect(normalizePhone('(917) 555-2671', 'US')).toBe(first);
-    expect(normalizePhone('(917) 555-2671', 'CA')).not.toBe(first);
-    expect(normalizePhoneUncached('(917) 555-2671', 'US')).toEqual(first);
+  it('memoises per raw value and region (numbers off the NANP fast path)', () => {
+    const first = normalizePhone('+44 20 7946 0958', 'US');
+    expect(normalizePhone('+44 20 7946 0958', 'US')).toBe(first);
+    expect(normalizePhone('+44 20 7946 0958', 'CA')).not.toBe(first);
+    expect(normalizePhoneUncached('+44 20 7946 0958', 'US')).toEqual(first);
   });
 
   it('ignores an unknown default region instead of throwing', () => {
     expect(normalizePhone('+44 20 7946 0958', 'XX')).toMatchObject({ ok: true, e164: '+442079460958' });
     expect(normalizePhone('2125551234', 'XX').ok).toBe(false);
+  });
+});
+
+describe('NANP fast path', () => {
+  // A seeded generator so a failure names a number that reproduces.
+  function rng(seed: number) {
+    let s = seed >>> 0;
+    return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  }
+
+  it('works out from the metadata how many leading digits decide a NANP number', () => {
+    // Jamaica's 876-606-0 range is the deepest today; a metadata update may move it, never to 0.
+    expect(nanpDecidingDigits()).toBeGreaterThanOrEqual(3);
+    expect(nanpDecidingDigits()).toBeLessThanOrEqual(7);
+    // a US area code narrows it: only the exchange's first digit matters after it
+    expect(nanpDecidingDigits('212')).toBeLessThan(nanpDecidingDigits());
+    expect(nanpDecidingDigits('212')).toBeGreaterThanOrEqual(3);
+  });
+
+  it('gives exactly what libphonenumber gives, for every NANP region and the ways numbers are written', () => {
+    const rand = rng(7);
+    const regions = ['US', 'CA', 'JM', 'DO', 'PR', 'AG', 'BS', 'TT', 'VI', 'GU', 'GB', 'DE'];
+    const writeAs = [
+      (d: string) => d,
+      (d: string) => `(${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}`,
+      (d: string) => `1-${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6)}`,
+      (d: string) => `+1 ${d.slice(0, 3)}.${d.slice(3, 6)}.${d.slice(6)}`,
+      (d: string) => `1${d}`,
+      (d: string) => ` ${d} `,
+      (d: string) => `+${d}`,
+      (d: string) => `${d.slice(0, 9)}`,
+    ];
+    // Real area codes of several NANP countries plus random ones; few prefixes, so the memo is reused.
+    const areas = ['212', '415', '876', '658', '809', '787', '268', '242', '868', '340', '671', '800', '900', '555', String(200 + Math.floor(rand() * 800))];
+    let compared = 0;
+    for (let i = 0; i < 30_000; i++) {
+      const area = areas[Math.floor(rand() * areas.length)]!;
+      const digits = area + String(Math.floor(rand() * 10_000_000)).padStart(7, '0');
+      const raw = writeAs[Math.floor(rand() * writeAs.length)]!(digits);
+      const region = regions[Math.floor(rand() * regions.length)]!;
+      expect(normalizePhone(raw, region), `${raw} in ${region}`).toEqual(normalizePhoneUncached(raw, region));
+      compared++;
+    }
+    expect(compared).toBe(30_000);
   });
 });

@@ -8,7 +8,9 @@ import {
   type PhoneNumber,
 } from 'libphonenumber-js/max';
 // The `max` bundle: the only metadata with the patterns getType() needs for line types.
+import metadata from 'libphonenumber-js/metadata.max.json';
 import { BoundedCache } from './bounded-cache.ts';
+import { constrainedDepth } from './pattern-depth.ts';
 import { EMPTY, fail, isBlankCell, type ParseFailure } from './result.ts';
 
 /** Line type of a number, from libphonenumber's metadata (snake_case), or 'unknown'. */
@@ -103,6 +105,8 @@ const caches = new Map<string, BoundedCache<PhoneResult>>();
  * frozen and shared, so do not mutate them.
  */
 export function normalizePhone(raw: string, defaultRegion: string): PhoneResult {
+  const nanp = nanpFastPath(raw, defaultRegion);
+  if (nanp !== undefined) return nanp;
   let cache = caches.get(defaultRegion);
   if (cache === undefined) {
     cache = new BoundedCache<PhoneResult>(CACHE_CAPACITY);
@@ -198,7 +202,106 @@ function lettersToDigits(text: string): string {
   return out;
 }
 
-/** Empty the memo (tests and benchmarks). */
+/** Empty the memos (tests and benchmarks). */
 export function clearPhoneCache(): void {
   caches.clear();
+  nanpMemos.clear();
+}
+
+/*
+ * The NANP fast path. Carrier exports are mostly North American numbers, and a million
+ * distinct numbers defeat any per-number memo, while libphonenumber costs ~15 µs each.
+ * For a 10-digit NANP national number, region, validity and line type come from metadata
+ * patterns that look only at its first few digits: how many, per area code, is worked out
+ * from the metadata itself (pattern-depth.ts; 4 for most US area codes, 7 at most today).
+ * So the verdict is memoised per such prefix, and the E.164 form is "+1" and the ten
+ * digits. The first number of each prefix goes the whole way through libphonenumber;
+ * tests compare the two paths.
+ */
+const NANP_REGIONS: ReadonlySet<string> = new Set(metadata.country_calling_codes['1'] ?? []);
+/** A deeper prefix would make the memo as large as the numbers: use libphonenumber then. */
+const MAX_KEY_DIGITS = 7;
+const nanpDepths = new Map<string, number>();
+type Verdict = Omit<PhoneOk, 'e164' | 'ok'>;
+const nanpMemos = new Map<string, { byPrefix: Map<string, Verdict>; verdicts: Map<string, Verdict> }>();
+
+/**
+ * How many leading digits decide the region, validity and type of a 10-digit NANP number
+ * starting with `areaCode` (all of them when omitted); Infinity when the metadata has a
+ * shape this reading does not know.
+ */
+export function nanpDecidingDigits(areaCode = ''): number {
+  let k = areaCode.length;
+  for (const code of NANP_REGIONS) {
+    // the compressed metadata layout: [calling code, IDD, national pattern, lengths, formats, ..., leading digits (10), types (11)]
+    const entry = (metadata.countries as unknown as Record<string, unknown[]>)[code];
+    const national = entry?.[2];
+    const leading = entry?.[10];
+    const types = entry?.[11];
+    if (typeof national !== 'string' || !Array.isArray(types)) return Infinity;
+    const at = { startsWith: areaCode };
+    k = Math.max(k, constrainedDepth(national, 10, at));
+    if (typeof leading === 'string') k = Math.max(k, constrainedDepth(leading, 10, { ...at, prefix: true }));
+    for (const type of types as unknown[]) {
+      if (Array.isArray(type) && typeof type[0] === 'string' && type[0] !== '') k = Math.max(k, constrainedDepth(type[0], 10, at));
+      else if (type !== 0 && !(Array.isArray(type) && type[0] === '')) return Infinity;
+    }
+  }
+  return k;
+}
+
+function depthFor(areaCode: string): number {
+  let k = nanpDepths.get(areaCode);
+  if (k === undefined) {
+    k = nanpDecidingDigits(areaCode);
+    nanpDepths.set(areaCode, k);
+  }
+  return k;
+}
+
+/** The ten national digits of a plainly written NANP number ("(415) 530-2492", "1-646-776-4257", "+1 212.541.5903"). */
+function nanpNational(raw: string, defaultRegion: string): string | undefined {
+  let digits = '';
+  let plus = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits += raw[i];
+    else if (c === 43 && digits.length === 0 && !plus) plus = true;
+    else if (c !== 32 && c !== 45 && c !== 46 && c !== 40 && c !== 41) return undefined;
+    if (digits.length > 11) return undefined;
+  }
+  // A bare "1" + ten digits reads as NANP only in a NANP default region; elsewhere it needs its "+".
+  if (digits.length === 11 && digits.charCodeAt(0) === 49 && (plus || NANP_REGIONS.has(defaultRegion))) digits = digits.slice(1);
+  else if (plus || digits.length !== 10 || !NANP_REGIONS.has(defaultRegion)) return undefined;
+  return digits.charCodeAt(0) >= 50 ? digits : undefined;
+}
+
+function nanpFastPath(raw: string, defaultRegion: string): PhoneResult | undefined {
+  if (raw.length > 40) return undefined;
+  const national = nanpNational(raw, defaultRegion);
+  if (national === undefined) return undefined;
+  const k = depthFor(national.slice(0, 3));
+  if (k > MAX_KEY_DIGITS) return undefined;
+  let memo = nanpMemos.get(defaultRegion);
+  if (memo === undefined) {
+    memo = { byPrefix: new Map(), verdicts: new Map() };
+    nanpMemos.set(defaultRegion, memo);
+  }
+  const prefix = national.slice(0, k);
+  const e164 = '+1' + national;
+  const known = memo.byPrefix.get(prefix);
+  if (known !== undefined) return { ok: true, e164, ...known };
+  const full = normalizePhoneUncached(raw, defaultRegion);
+  // Only a plain answer is memoised; anything else (never seen so far) stays on the slow path.
+  if (!full.ok || full.e164 !== e164 || full.extension !== undefined) return full;
+  const name = `${full.region}|${full.lineType}|${full.valid}`;
+  let verdict = memo.verdicts.get(name);
+  if (verdict === undefined) {
+    verdict = { region: full.region, lineType: full.lineType, valid: full.valid };
+    memo.verdicts.set(name, verdict);
+  }
+  // Bounded like the other memo: prefixes are few in real files, but a file of random numbers must not grow it forever.
+  if (memo.byPrefix.size >= CACHE_CAPACITY * 4) memo.byPrefix.clear();
+  memo.byPrefix.set(prefix, verdict);
+  return full;
 }
