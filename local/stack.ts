@@ -13,6 +13,10 @@ import { ENV } from '../functions/shared/env-names.ts';
 import { TABLES } from '../functions/shared/tables.ts';
 import { HTTP_ROUTES, PIPELINE_FUNCTIONS, QUEUE_CONSUMERS, WS_ROUTES, functionEntry, type FunctionName } from '../functions/shared/routes.ts';
 import { startQueuePoller, type SqsHandler } from './sqs-event-source.ts';
+import { LambdaWorkerPool } from './lambda-workers.ts';
+
+/** Pipeline functions that run in worker threads: the ones that read and write every row. */
+const WORKER_FUNCTIONS: ReadonlySet<FunctionName> = new Set(['parse', 'enrich']);
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const REGION = 'us-east-1';
@@ -110,10 +114,18 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     const arnOf = (fn: FunctionName) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${PREFIX}-${fn}`;
     let definition = readFileSync(join(PROJECT_ROOT, 'statemachines/pipeline.asl.json'), 'utf8');
     const taskHandlers: Record<string, TaskHandler> = {};
+    // LOCAL_LAMBDA_WORKERS=0 runs every handler on the main thread (for debugging).
+    const pool = process.env.LOCAL_LAMBDA_WORKERS === '0' ? undefined : new LambdaWorkerPool();
+    if (pool) closers.push(() => pool.close());
     for (const [placeholder, fn] of Object.entries(PIPELINE_FUNCTIONS)) {
       definition = definition.replaceAll(`\${${placeholder}}`, arnOf(fn));
-      const handler = await loadHandler<TaskHandler>(fn);
-      taskHandlers[arnOf(fn)] = (input) => handler(input);
+      if (pool && WORKER_FUNCTIONS.has(fn)) {
+        const entry = join(PROJECT_ROOT, functionEntry(fn));
+        taskHandlers[arnOf(fn)] = (input) => pool.invoke(entry, input);
+      } else {
+        const handler = await loadHandler<TaskHandler>(fn);
+        taskHandlers[arnOf(fn)] = (input) => handler(input);
+      }
     }
     const sfn = await startLocalStepFunctions({ host, dataDir: join(dataDir, 'stepfunctions'), region: REGION, accountId: ACCOUNT, stateMachines: [{ name: STATE_MACHINE, definition }], taskHandlers });
     closers.push(() => sfn.close());

@@ -43,7 +43,7 @@ export function layoutOf(classification: Classification | undefined): Omit<Layou
 
 /** A job's file as Parse saw it: the parsed headers and the first chunk's rows. */
 export async function sampleFromParsed(bucket: string, parsed: ParseResult, classification: Classification | undefined): Promise<FileSample> {
-  return { headers: parsed.headers, sampleRows: await readParsedSampleRows(bucket, parsed.chunks[0]?.key), layout: layoutOf(classification) };
+  return { headers: parsed.headers, sampleRows: await readParsedSampleRows(bucket, parsed.sampleKey ?? parsed.chunks[0]?.key), layout: layoutOf(classification) };
 }
 
 /**

@@ -341,7 +341,7 @@ export const jobStore = {
     jobId: string,
     attempt: number,
     outcome:
-      | { status: 'succeeded'; output: JobOutput; counts: { rowsRead: number; rowsWritten: number; rowsRejected: number } }
+      | { status: 'succeeded'; output: JobOutput; counts: { rowsRead: number; rowsWritten: number; rowsRejected: number }; rowsSkipped?: number }
       | { status: 'failed'; error: JobError }
       | { status: 'needs_mapping'; mapping: MappingResult },
   ): Promise<{ job: JobRecord | undefined; committed: boolean }> {
@@ -356,6 +356,11 @@ export const jobStore = {
       sets.push('#o = :o', 'progress.rowsRead = :r', 'progress.rowsWritten = :w', 'progress.rowsRejected = :j');
       names['#o'] = 'output';
       Object.assign(values, { ':o': outcome.output, ':r': outcome.counts.rowsRead, ':w': outcome.counts.rowsWritten, ':j': outcome.counts.rowsRejected });
+      if (outcome.rowsSkipped !== undefined) {
+        // a split file's skipped lines were counted range by range
+        sets.push('progress.rowsSkipped = :sk');
+        values[':sk'] = outcome.rowsSkipped;
+      }
     } else if (outcome.status === 'failed') {
       sets.push('#e = :e');
       names['#e'] = 'error';

@@ -10,6 +10,11 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * A byte range of a split file met columns its header does not have (a later section
+ * with another header): the state machine then reads the file in one pass instead.
+ */
+export class LayoutChangedError extends DomainError {}
 /** The file has no bytes, or only whitespace. */
 export class EmptyFileError extends DomainError {}
 /** Bytes that are not text and not a known container (junk named .csv, images...). */

@@ -86,17 +86,40 @@ export interface ClassifiedSection {
 
 export interface ChunkRef {
   index: number;
-  /** S3 key of the parsed rows: NDJSON, one JSON array of cells per line */
+  /** S3 key of the parsed rows: NDJSON, one JSON array of cells per line; or, with `range`, the upload itself */
   key: string;
+  /** rows in the chunk (0 for a byte range: known once Enrich has read it) */
   rows: number;
-  /** 1-based row number (in the source file) of the chunk's first data row */
+  /** 1-based row number (in the source file) of the chunk's first data row (0 for a byte range) */
   firstRow: number;
+  /**
+   * Set when the chunk is a byte range of the uploaded file (large delimited text, split
+   * at record starts): Enrich reads the file's header bytes and this range and parses them
+   * itself, so the rows are read once, in parallel, with no intermediate copy.
+   */
+  range?: ChunkRange;
+}
+
+export interface ChunkRange {
+  start: number;
+  end: number;
+  /** 1-based line of the file on which the range starts */
+  firstLine: number;
+  /** bytes of preamble and header in front of every range */
+  headerEnd: number;
+  /** 1-based line on which the data after the header starts */
+  dataLine: number;
 }
 
 export interface ParseResult {
+  /** data rows; for a file split into byte ranges, 0 here and summed from the chunks by Persist */
   rowsRead: number;
   headers: string[];
   chunks: ChunkRef[];
+  /** the file was split into byte ranges (chunks have `range`) */
+  split?: boolean;
+  /** NDJSON of the first parsed rows, for mapping, when the chunks are not parsed rows */
+  sampleKey?: string;
 }
 
 export interface FieldMapping {
@@ -148,6 +171,12 @@ export interface EnrichChunkResult {
   index: number;
   recordsKey: string;
   errorsKey: string;
+  /** data rows the chunk held */
+  rowsRead: number;
+  /** lines skipped in a byte-range chunk (blank, summary, repeated header); Parse counts them otherwise */
+  rowsSkipped?: number;
+  /** lines in the error part (errors and warnings) */
+  errorLines?: number;
   rowsWritten: number;
   rowsRejected: number;
   /** record fields seen in this chunk, first-seen order (CSV output columns) */
@@ -159,6 +188,8 @@ export type ResumePoint = 'map' | 'enrich';
 
 export interface PipelineState extends PipelineInput {
   resumeFrom?: ResumePoint;
+  /** set by the state machine when a byte-range chunk found the columns changing: Parse reads the file in one pass */
+  wholeFile?: boolean;
   classification?: Classification;
   parsed?: ParseResult;
   mapping?: MappingResult;

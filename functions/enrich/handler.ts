@@ -1,16 +1,21 @@
 import { objectStore } from '../adapters/object-store.ts';
 import { jobStore } from '../adapters/job-store.ts';
 import { publishProgress } from '../adapters/progress-notifier.ts';
+import { rangeSource } from '../adapters/range-source.ts';
 import { runStage } from '../shared/stage.ts';
 import { schemaForMapping } from '../core/schemas/index.ts';
-import { createRecordBuilder } from '../core/records/build-record.ts';
+import { createRecordBuilder, type RecordBuilder } from '../core/records/build-record.ts';
+import { openDelimitedRange } from '../core/parse/row-source.ts';
 import { jobKeys } from '../core/jobs/keys.ts';
-import type { EnrichChunkInput, EnrichChunkResult, RowError } from '../core/pipeline-types.ts';
+import { LayoutChangedError } from '../core/errors.ts';
+import type { ChunkRef, Classification, EnrichChunkInput, EnrichChunkResult, RowError } from '../core/pipeline-types.ts';
 
 /**
- * Enrich one parsed chunk: apply the mapping, normalise every field (E.164, ISO 8601,
- * seconds, minor units), validate, and write the chunk's records and rejected rows.
- * Output keys are fixed per attempt and chunk, so a retried chunk replaces its output.
+ * Enrich one chunk: apply the mapping, normalise every field (E.164, ISO 8601, seconds,
+ * minor units), validate, and write the chunk's records and rejected rows. A chunk is
+ * either parsed rows written by Parse, or a byte range of the upload that is parsed here
+ * (large delimited text: read, parsed, mapped and written in one pass). Output keys are
+ * fixed per attempt and chunk, so a retried chunk replaces its output.
  */
 export async function enrichChunk(input: EnrichChunkInput): Promise<EnrichChunkResult> {
   return runStage(input, 'enrich', async (job) => {
@@ -22,42 +27,108 @@ export async function enrichChunk(input: EnrichChunkInput): Promise<EnrichChunkR
     // are unified into one header), so cells line up with the mapping's column indexes.
     const headers = job.parsed?.headers ?? job.classification?.headers;
     if (!headers?.length) throw new Error('Enrich needs the headers of the parsed rows');
-    const build = createRecordBuilder(mapping, schema, input.options ?? {}, headers);
-    const text = (await objectStore.readAll(bucket, chunk.key)).toString('utf8');
-    const records: string[] = [];
-    const errors: string[] = [];
-    let rowsRejected = 0;
-    const columns = new Set<string>();
-    let start = 0;
-    while (start < text.length) {
-      let end = text.indexOf('\n', start);
-      if (end === -1) end = text.length;
-      if (end > start) {
-        const [row, cells, parseError] = JSON.parse(text.slice(start, end)) as [number, string[], string?];
-        const result = parseError ? { ok: false as const, errors: [{ row, reason: parseError }] } : build(cells, row);
-        if (result.ok) {
-          records.push(JSON.stringify(result.record));
-          for (const k in result.record) columns.add(k);
-          // An optional field that could not be read: the row is kept, the report says what was dropped.
-          for (const w of result.warnings ?? []) errors.push(JSON.stringify({ ...w, severity: 'warning' }));
-        } else {
-          // A row can fail on several columns; it is one rejected row with several reasons.
-          rowsRejected += 1;
-          for (const e of result.errors as RowError[]) errors.push(JSON.stringify({ ...e, severity: 'error' }));
-        }
-      }
-      start = end + 1;
+    const out = new ChunkOutput(createRecordBuilder(mapping, schema, input.options ?? {}, headers));
+    let rowsSkipped: number | undefined;
+    if (chunk.range) {
+      if (!job.classification) throw new Error('Enrich needs the classification to parse a byte range');
+      rowsSkipped = await enrichRange(bucket, chunk, job.classification, headers, out);
+    } else {
+      await enrichParsed(bucket, chunk, out);
     }
     const recordsKey = jobKeys.recordsPart(input.tenantId, input.jobId, input.attempt, chunk.index);
-    const errorsKey = jobKeys.errorsPart(input.tenantId, input.jobId, input.attempt, chunk.index);
-    await Promise.all([
-      objectStore.put(bucket, recordsKey, records.length ? records.join('\n') + '\n' : ''),
-      objectStore.put(bucket, errorsKey, errors.length ? errors.join('\n') + '\n' : ''),
-    ]);
-    const updated = await jobStore.addEnrichProgress(input.tenantId, input.jobId, input.attempt, records.length, rowsRejected);
+    // A range numbers its rows from its own start: its report is renumbered by Persist.
+    const errorsKey = (chunk.range ? jobKeys.rangeErrors : jobKeys.errorsPart)(input.tenantId, input.jobId, input.attempt, chunk.index);
+    await Promise.all([objectStore.put(bucket, recordsKey, out.recordsBody()), objectStore.put(bucket, errorsKey, out.errorsBody())]);
+    const updated = await jobStore.addEnrichProgress(input.tenantId, input.jobId, input.attempt, out.rowsWritten, out.rowsRejected);
     await publishProgress(updated);
-    return { index: chunk.index, recordsKey, errorsKey, rowsWritten: records.length, rowsRejected, columns: [...columns] };
+    return {
+      index: chunk.index,
+      recordsKey,
+      errorsKey,
+      rowsRead: out.rowsRead,
+      ...(rowsSkipped !== undefined ? { rowsSkipped } : {}),
+      errorLines: out.errorLines,
+      rowsWritten: out.rowsWritten,
+      rowsRejected: out.rowsRejected,
+      columns: [...out.columns],
+    };
   });
+}
+
+/** Rows Parse wrote: NDJSON lines [row, cells] or [row, cells, parseError]. */
+async function enrichParsed(bucket: string, chunk: ChunkRef, out: ChunkOutput): Promise<void> {
+  const text = (await objectStore.readAll(bucket, chunk.key)).toString('utf8');
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (end > start) {
+      const [row, cells, parseError] = JSON.parse(text.slice(start, end)) as [number, string[], string?];
+      out.add(row, cells, parseError);
+    }
+    start = end + 1;
+  }
+}
+
+/**
+ * A byte range of the upload, parsed here. Row numbers in its error report count from the
+ * range's first row (Persist adds the rows of the ranges before it); returns the lines
+ * skipped in the range (the preamble only with the first range, as a whole-file read counts it once).
+ */
+async function enrichRange(bucket: string, chunk: ChunkRef, c: Classification, headers: readonly string[], out: ChunkOutput): Promise<number> {
+  const range = chunk.range!;
+  const rows = openDelimitedRange(c, rangeSource(bucket, chunk), range.firstLine - range.dataLine);
+  for await (const batch of rows) {
+    for (const row of batch.rows) out.add(row.row, row.cells, row.error);
+  }
+  const seen = rows.headers();
+  if (seen.length !== headers.length || seen.some((h, i) => h !== headers[i])) {
+    throw new LayoutChangedError(`Lines ${range.firstLine}+ change the file's columns (${seen.length} instead of ${headers.length}); reading the file in one pass`);
+  }
+  const preamble = rows.stats.skipped.preamble;
+  return chunk.index === 0 ? rows.skipped() : rows.skipped() - preamble;
+}
+
+/** One chunk's records and error report, as NDJSON lines, with its counts. */
+class ChunkOutput {
+  private readonly records: string[] = [];
+  private readonly errors: string[] = [];
+  rowsRead = 0;
+  rowsRejected = 0;
+  readonly columns = new Set<string>();
+
+  constructor(private readonly build: RecordBuilder) {}
+
+  get rowsWritten(): number {
+    return this.records.length;
+  }
+
+  get errorLines(): number {
+    return this.errors.length;
+  }
+
+  add(row: number, cells: string[], parseError: string | undefined): void {
+    this.rowsRead++;
+    const result = parseError ? { ok: false as const, errors: [{ row, reason: parseError }] } : this.build(cells, row);
+    if (result.ok) {
+      this.records.push(JSON.stringify(result.record));
+      for (const k in result.record) this.columns.add(k);
+      // An optional field that could not be read: the row is kept, the report says what was dropped.
+      for (const w of result.warnings ?? []) this.errors.push(JSON.stringify({ ...w, severity: 'warning' }));
+    } else {
+      // A row can fail on several columns; it is one rejected row with several reasons.
+      this.rowsRejected += 1;
+      for (const e of result.errors as RowError[]) this.errors.push(JSON.stringify({ ...e, severity: 'error' }));
+    }
+  }
+
+  recordsBody(): string {
+    return this.records.length ? this.records.join('\n') + '\n' : '';
+  }
+
+  errorsBody(): string {
+    return this.errors.length ? this.errors.join('\n') + '\n' : '';
+  }
 }
 
 export const handler = enrichChunk;

@@ -3,15 +3,25 @@ import { jobStore } from '../adapters/job-store.ts';
 import { publishProgress } from '../adapters/progress-notifier.ts';
 import { logger } from '../shared/logger.ts';
 import { PROGRESS_INTERVAL_MS, runStage, throttle } from '../shared/stage.ts';
-import { openRowSource, type RowStream } from '../core/parse/row-source.ts';
+import { isSplittable, openDelimitedRange, openRowSource, type RowStream } from '../core/parse/row-source.ts';
+import { RowBoundaryScanner } from '../core/parse/row-boundaries.ts';
+import { SAMPLE_ROWS } from '../adapters/file-sample.ts';
+import { rangeSource } from '../adapters/range-source.ts';
+import { positiveIntEnv } from '../shared/config.ts';
 import { ChunkBuilder, widenLine } from '../core/parse/chunk-builder.ts';
 import { assertHeaderSize } from '../core/detect/classify-text.ts';
 import { NoDataRowsError } from '../core/errors.ts';
 import { jobKeys } from '../core/jobs/keys.ts';
-import type { ChunkRef, ParseResult, PipelineState } from '../core/pipeline-types.ts';
+import type { ChunkRef, Classification, ParseResult, PipelineState } from '../core/pipeline-types.ts';
 
 /** Rows per parsed chunk: the unit Enrich fans out over (and a bounded buffer here). */
 export const CHUNK_ROWS = 100_000;
+
+/**
+ * Byte ranges a large delimited file is split into (PARSE_RANGE_BYTES, default 4 MiB:
+ * ~45,000 call records, whose records Enrich holds in memory at once).
+ */
+const rangeBytes = () => positiveIntEnv('PARSE_RANGE_BYTES', 4 * 1024 * 1024);
 
 /**
  * Parse: read the upload's rows, whatever its format (see openRowSource), and write them
@@ -25,6 +35,14 @@ export async function parse(state: PipelineState): Promise<ParseResult> {
   return runStage(state, 'parse', async (job) => {
     const classification = state.classification;
     if (!classification) throw new Error('Parse needs the classification of the file');
+    if (!state.wholeFile && isSplittable(classification) && state.size > rangeBytes()) {
+      const split = await splitIntoRanges(state, classification);
+      if (split !== undefined) {
+        const done = await jobStore.exitStage(state.tenantId, state.jobId, state.attempt, 'parse', job.stages.parse?.startedAt ?? new Date().toISOString(), { parsed: split });
+        await publishProgress(done);
+        return split;
+      }
+    }
     const rows = await openRowSource(classification, {
       stream: () => objectStore.stream(state.bucket, state.key),
       readAll: () => objectStore.readAll(state.bucket, state.key),
@@ -70,6 +88,44 @@ export async function parse(state: PipelineState): Promise<ParseResult> {
     await publishProgress(done);
     return parsed;
   });
+}
+
+/**
+ * Large delimited text: one quote-aware pass over the bytes finds record starts about
+ * every PARSE_RANGE_BYTES (RowBoundaryScanner, the tokenizer's own quoting rules), and
+ * the ranges become the chunks Enrich fans out over, each parsed where it is processed.
+ * The header and the first rows are parsed here (the columns and samples Map needs).
+ * Undefined when the file turns out to be one range, or has no rows after its header.
+ */
+async function splitIntoRanges(state: PipelineState, c: Classification): Promise<ParseResult | undefined> {
+  const scanner = new RowBoundaryScanner(c.delimiter!.charCodeAt(0), rangeBytes(), c.headerRow);
+  const every = throttle(PROGRESS_INTERVAL_MS);
+  let bytesRead = 0;
+  for await (const piece of await objectStore.stream(state.bucket, state.key)) {
+    scanner.push(piece as Buffer);
+    bytesRead += (piece as Buffer).length;
+    await every(async () => publishProgress(await jobStore.setParseProgress(state.tenantId, state.jobId, state.attempt, 0, bytesRead)));
+  }
+  const { headerEnd, ranges } = scanner.end();
+  if (ranges.length < 2) return undefined;
+  const dataLine = ranges[0]!.firstLine;
+  const chunks: ChunkRef[] = ranges.map((r, index) => ({ index, key: state.key, rows: 0, firstRow: 0, range: { ...r, headerEnd, dataLine } }));
+
+  // The header and the first rows, read the way Enrich will read the first range.
+  const rows = openDelimitedRange(c, rangeSource(state.bucket, chunks[0]!), 0, { batchSize: SAMPLE_ROWS });
+  const sample = new ChunkBuilder(rows);
+  for await (const batch of rows) {
+    for (const row of batch.rows) sample.add(row);
+    break;
+  }
+  if (sample.size === 0) return undefined;
+  const headers = rows.headers();
+  assertHeaderSize(headers);
+  const sampleKey = jobKeys.parsedSample(state.tenantId, state.jobId, state.attempt);
+  await objectStore.put(state.bucket, sampleKey, sample.take().body);
+  await jobStore.setParseProgress(state.tenantId, state.jobId, state.attempt, 0, state.size);
+  logger.info('split', { format: c.format, ranges: chunks.length, headerEnd, columns: headers.length });
+  return { rowsRead: 0, headers, chunks, split: true, sampleKey };
 }
 
 /** Chunks written before the header reached its final width: padded in place, one at a time. */

@@ -4,8 +4,8 @@ import { emitJobEvent } from '../adapters/event-queue.ts';
 import { publishStatus } from '../adapters/progress-notifier.ts';
 import { runStage } from '../shared/stage.ts';
 import { jobKeys } from '../core/jobs/keys.ts';
-import { DomainError } from '../core/errors.ts';
-import type { PipelineState } from '../core/pipeline-types.ts';
+import { DomainError, NoDataRowsError } from '../core/errors.ts';
+import type { EnrichChunkResult, PipelineState, RowError } from '../core/pipeline-types.ts';
 
 /** Every row read must be written or reported; anything else is a bug we refuse to hide. */
 export class RowAccountingError extends DomainError {}
@@ -18,13 +18,17 @@ export class RowAccountingError extends DomainError {}
 export async function persist(state: PipelineState) {
   return runStage(state, 'persist', async (job) => {
     const parsed = state.parsed;
-    const chunks = [...(state.enriched ?? [])].sort((a, b) => a.index - b.index);
+    let chunks = [...(state.enriched ?? [])].sort((a, b) => a.index - b.index);
     if (!parsed) throw new Error('Persist needs the result of Parse');
     const rowsWritten = chunks.reduce((n, c) => n + c.rowsWritten, 0);
     const rowsRejected = chunks.reduce((n, c) => n + c.rowsRejected, 0);
-    if (parsed.rowsRead !== rowsWritten + rowsRejected) {
-      throw new RowAccountingError(`rows read (${parsed.rowsRead}) != written (${rowsWritten}) + rejected (${rowsRejected})`);
+    // A split file's rows were counted where they were parsed, range by range.
+    const rowsRead = parsed.split ? chunks.reduce((n, c) => n + c.rowsRead, 0) : parsed.rowsRead;
+    if (parsed.split && rowsRead === 0) throw new NoDataRowsError('No data rows after the header');
+    if (rowsRead !== rowsWritten + rowsRejected || chunks.some((c) => c.rowsRead !== c.rowsWritten + c.rowsRejected)) {
+      throw new RowAccountingError(`rows read (${rowsRead}) != written (${rowsWritten}) + rejected (${rowsRejected})`);
     }
+    if (parsed.split) chunks = await renumberErrorRows(state, chunks);
     const enrichStarted = job.stages.enrich?.startedAt;
     if (enrichStarted) await jobStore.exitStage(state.tenantId, state.jobId, state.attempt, 'enrich', enrichStarted);
     const output = {
@@ -34,12 +38,13 @@ export async function persist(state: PipelineState) {
       manifestKey: jobKeys.manifest(state.tenantId, state.jobId, state.attempt),
       columns: [...new Set(chunks.flatMap((c) => c.columns ?? []))],
     };
-    const counts = { rowsRead: parsed.rowsRead, rowsWritten, rowsRejected };
+    const counts = { rowsRead, rowsWritten, rowsRejected };
     const manifest = { jobId: state.jobId, attempt: state.attempt, schema: state.mapping?.schema, counts, records: output.recordsKeys, errors: output.errorsKeys, mapping: state.mapping };
     await objectStore.put(state.bucket, output.manifestKey, JSON.stringify(manifest, null, 2), 'application/json');
     const persistStarted = job.stages.persist?.startedAt ?? new Date().toISOString();
     await jobStore.exitStage(state.tenantId, state.jobId, state.attempt, 'persist', persistStarted);
-    const { job: finished } = await jobStore.finish(state.tenantId, state.jobId, state.attempt, { status: 'succeeded', output, counts });
+    const rowsSkipped = parsed.split ? chunks.reduce((n, c) => n + (c.rowsSkipped ?? 0), 0) : undefined;
+    const { job: finished } = await jobStore.finish(state.tenantId, state.jobId, state.attempt, { status: 'succeeded', output, counts, rowsSkipped });
     // Emit whenever this attempt stands succeeded, also on a retry after the commit: the event
     // is at-least-once, and its id (fixed per job, attempt and type) lets receivers drop repeats.
     if (finished?.status === 'succeeded' && finished.attempt === state.attempt) {
@@ -48,6 +53,34 @@ export async function persist(state: PipelineState) {
     }
     return counts;
   });
+}
+
+/**
+ * A byte-range chunk numbers its rows from 1 (it cannot know how many rows the ranges
+ * before it hold): its error report is rewritten here with the file's row numbers, once
+ * the counts are known, into the key a whole-file read would have used. Idempotent: the
+ * chunk's own report is left as it is.
+ */
+async function renumberErrorRows(state: PipelineState, chunks: readonly EnrichChunkResult[]): Promise<EnrichChunkResult[]> {
+  let before = 0;
+  const out: EnrichChunkResult[] = [];
+  for (const chunk of chunks) {
+    const offset = before;
+    before += chunk.rowsRead;
+    const errorsKey = jobKeys.errorsPart(state.tenantId, state.jobId, state.attempt, chunk.index);
+    let body = '';
+    if (chunk.errorLines) {
+      const text = (await objectStore.readAll(state.bucket, chunk.errorsKey)).toString('utf8');
+      const lines = text.split('\n').filter((l) => l.length > 0);
+      body = lines.map((line) => {
+        const entry = JSON.parse(line) as RowError;
+        return JSON.stringify({ ...entry, row: entry.row + offset });
+      }).join('\n') + '\n';
+    }
+    await objectStore.put(state.bucket, errorsKey, body);
+    out.push({ ...chunk, errorsKey });
+  }
+  return out;
 }
 
 export const handler = persist;

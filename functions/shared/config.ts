@@ -13,6 +13,12 @@ export function optionalEnv(name: string): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
+/** A tuning knob: a positive integer from the environment, or the default when unset or not one. */
+export function positiveIntEnv(name: string, fallback: number): number {
+  const value = Number(optionalEnv(name));
+  return Number.isSafeInteger(value) && value > 0 ? value : fallback;
+}
+
 export const tableName = {
   jobs: () => requiredEnv(ENV.jobsTable),
   uploads: () => requiredEnv(ENV.uploadsTable),

@@ -7,7 +7,9 @@ import type { Stage } from '../core/pipeline-types.ts';
  * a test can arm it at run time; never set in a deployed stack (the CDK app has no such
  * variable), so it costs one env lookup there.
  */
-const fired = new Map<string, number>();
+// Counted in the environment, not in module state: the local stack runs heavy stages in
+// worker threads that share the process environment, so `times` holds across them.
+const FIRED = 'FAULT_INJECTION_FIRED';
 
 export class InjectedFaultError extends Error {
   constructor(stage: Stage) {
@@ -26,8 +28,9 @@ export function maybeInjectFault(stage: Stage, tenantId: string): void {
     return;
   }
   if (spec.stage !== stage || spec.tenantId !== tenantId) return;
-  const count = fired.get(raw) ?? 0;
+  const fired = JSON.parse(optionalEnv(FIRED) ?? '{}') as Record<string, number>;
+  const count = fired[raw] ?? 0;
   if (count >= (spec.times ?? 1)) return;
-  fired.set(raw, count + 1);
+  process.env[FIRED] = JSON.stringify({ ...fired, [raw]: count + 1 });
   throw new InjectedFaultError(stage);
 }

@@ -9,10 +9,14 @@ export const jobKeys = {
   prefix: base,
   parsedChunk: (tenantId: string, jobId: string, attempt: number, index: number) =>
     `${base(tenantId, jobId)}/a${attempt}/parsed/chunk-${pad(index)}.ndjson`,
+  parsedSample: (tenantId: string, jobId: string, attempt: number) => `${base(tenantId, jobId)}/a${attempt}/parsed/sample.ndjson`,
   recordsPart: (tenantId: string, jobId: string, attempt: number, index: number) =>
     `${base(tenantId, jobId)}/a${attempt}/records/part-${pad(index)}.ndjson`,
   errorsPart: (tenantId: string, jobId: string, attempt: number, index: number) =>
     `${base(tenantId, jobId)}/a${attempt}/errors/part-${pad(index)}.ndjson`,
+  /** a byte-range chunk's error report with rows counted from the range's start (Persist renumbers it into errorsPart) */
+  rangeErrors: (tenantId: string, jobId: string, attempt: number, index: number) =>
+    `${base(tenantId, jobId)}/a${attempt}/errors/range-${pad(index)}.ndjson`,
   manifest: (tenantId: string, jobId: string, attempt: number) => `${base(tenantId, jobId)}/a${attempt}/manifest.json`,
   download: (tenantId: string, jobId: string, attempt: number, format: 'ndjson' | 'csv') =>
     `${base(tenantId, jobId)}/a${attempt}/download/records.${format}`,

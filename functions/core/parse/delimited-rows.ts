@@ -21,6 +21,12 @@ export interface DelimitedParseOptions {
   batchSize?: number;
   /** sections, unified header and context columns (from the Classification); see TableAssembler */
   table?: AssemblerOptions;
+  /**
+   * Added to the line numbers of the records after the header: when the source is the
+   * header followed by a byte range from further down the file, this makes the lines the
+   * file's own.
+   */
+  lineOffset?: number;
 }
 
 export interface DelimitedParseStats extends RowStreamStats {
@@ -231,6 +237,7 @@ class DelimitedRowReader extends AssemblerStream<DelimitedParseStats> implements
     const last = cells[cells.length - 1]!;
     if (last.charCodeAt(last.length - 1) === CR) cells[cells.length - 1] = last.slice(0, -1);
     const hadHeader = this.assembler.hasHeader;
+    if (hadHeader) line += this.opts.lineOffset ?? 0;
     this.assembler.push(error === undefined ? { cells, line } : { cells, line, error: `${error} (line ${line})` });
     if (!hadHeader && this.assembler.hasHeader) {
       this.headerLine = line;
@@ -240,6 +247,7 @@ class DelimitedRowReader extends AssemblerStream<DelimitedParseStats> implements
 
   private assertLineLength(length: number, line: number, inQuotes: boolean): void {
     if (length <= this.maxLine) return;
+    if (this.assembler.hasHeader) line += this.opts.lineOffset ?? 0;
     throw new LimitExceededError(
       inQuotes
         ? `Unterminated quote near line ${line}: a quoted field runs on for more than ${this.maxLine} bytes`

@@ -109,6 +109,45 @@ function tableOptions(c: Classification, lenient: boolean): AssemblerOptions {
   return opts;
 }
 
+/** Encodings in which the quote, line feed and an ASCII delimiter byte mean only themselves. */
+const BYTE_SAFE_ENCODINGS = new Set(['utf-8', 'ascii', 'us-ascii', 'windows-1252', 'iso-8859-1', 'latin1']);
+
+/**
+ * Whether a classified file can be split into byte ranges parsed independently
+ * (RowBoundaryScanner): one-table delimited text with a one-byte delimiter, in a
+ * byte-safe encoding, with LF or CRLF line ends. Multi-section exports, UTF-16 and old
+ * Mac line ends are read in one pass.
+ */
+export function isSplittable(c: Classification): boolean {
+  return (
+    c.format === 'csv' &&
+    c.delimiter !== undefined &&
+    c.delimiter.length === 1 &&
+    c.delimiter.charCodeAt(0) < 0x80 &&
+    BYTE_SAFE_ENCODINGS.has(c.encoding.toLowerCase()) &&
+    (c.lineEnding === undefined || c.lineEnding === 'lf' || c.lineEnding === 'crlf') &&
+    // one section: its context columns (an account number from the preamble) are the same on every row
+    (c.sections?.length ?? 1) <= 1
+  );
+}
+
+/**
+ * The rows of one byte range of a splittable file. `source` is the file's header bytes
+ * followed by the range (see ChunkRange), so preamble, header and encoding are handled
+ * exactly as in a whole-file read; `lineOffset` makes the line numbers the file's.
+ */
+export function openDelimitedRange(c: Classification, source: ByteSource, lineOffset: number, opts: RowSourceOptions = {}): RowStream {
+  if (!c.delimiter) throw new CorruptFileError('The classification of a delimited text file has no delimiter');
+  return parseDelimitedRows(source, {
+    encoding: c.encoding,
+    delimiter: c.delimiter,
+    headerRow: c.headerRow,
+    lineOffset,
+    ...(opts.batchSize !== undefined ? { batchSize: opts.batchSize } : {}),
+    table: tableOptions(c, false),
+  });
+}
+
 async function readWhole(format: 'xlsx' | 'docx' | 'pdf', input: RowSourceInput): Promise<Buffer> {
   if (input.size > MAX_BYTES[format]) {
     throw new LimitExceededError(`${format.toUpperCase()} files are read whole and may be at most ${MAX_BYTES[format]} bytes; this one is ${input.size}`);

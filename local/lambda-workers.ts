@@ -1,0 +1,92 @@
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { SHARE_ENV, Worker } from 'node:worker_threads';
+
+/**
+ * Worker threads for the pipeline's heavy handlers (Parse, Enrich). On AWS each Lambda
+ * invocation has a sandbox of its own; in one Node process they would share one thread,
+ * so a big Enrich would use one core and stall the API and WebSocket servers running
+ * beside it. Here each invocation runs in a worker thread, at most `size` at a time
+ * (default: the machine's cores), the rest queued. Workers share the process environment
+ * (endpoints, table names), start on first use and stay for the next invocation, like a
+ * warm sandbox. A handler's error comes back with its name and message, so Retry/Catch
+ * match on it as on AWS; a worker that dies fails its invocation and is replaced.
+ */
+export class LambdaWorkerPool {
+  private readonly idle: Worker[] = [];
+  private readonly queue: { entry: string; input: unknown; resolve: (v: unknown) => void; reject: (e: Error) => void }[] = [];
+  private readonly busy = new Map<Worker, { reject: (e: Error) => void }>();
+  private started = 0;
+  private closed = false;
+  private nextId = 0;
+
+  constructor(private readonly size = Number(process.env.LOCAL_LAMBDA_WORKERS) || Math.min(4, availableParallelism())) {}
+
+  /** Run `handler` exported by the entry file `entry` (absolute path) with `input`. */
+  invoke(entry: string, input: unknown): Promise<unknown> {
+    if (this.closed) return Promise.reject(new Error('The local worker pool is closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ entry, input, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.reject(new Error('The local stack is shutting down'));
+    const workers = [...this.idle.splice(0), ...this.busy.keys()];
+    this.busy.clear();
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const worker = this.idle.pop() ?? (this.started < this.size ? this.spawn() : undefined);
+      if (worker === undefined) return;
+      this.run(worker, this.queue.shift()!);
+    }
+  }
+
+  private spawn(): Worker {
+    this.started++;
+    const worker = new Worker(join(import.meta.dirname, 'lambda-worker.mjs'), { env: SHARE_ENV });
+    // A worker that dies (out of memory, a native crash) fails what it was running.
+    const lost = (err: Error) => {
+      this.started--;
+      const pending = this.busy.get(worker);
+      this.busy.delete(worker);
+      const at = this.idle.indexOf(worker);
+      if (at !== -1) this.idle.splice(at, 1);
+      pending?.reject(err);
+      if (!this.closed) this.dispatch();
+    };
+    worker.on('error', lost);
+    worker.on('exit', (code) => {
+      if (this.busy.has(worker) || this.idle.includes(worker)) lost(new Error(`The local Lambda worker exited with code ${code}`));
+    });
+    worker.unref();
+    return worker;
+  }
+
+  private run(worker: Worker, job: (typeof this.queue)[number]): void {
+    const id = ++this.nextId;
+    this.busy.set(worker, { reject: job.reject });
+    const onMessage = (msg: { id: number; result?: unknown; error?: { name: string; message: string; stack?: string } }) => {
+      if (msg.id !== id) return;
+      worker.off('message', onMessage);
+      this.busy.delete(worker);
+      if (!this.closed) this.idle.push(worker);
+      if (msg.error) {
+        const err = new Error(msg.error.message);
+        err.name = msg.error.name;
+        if (msg.error.stack) err.stack = msg.error.stack;
+        job.reject(err);
+      } else {
+        job.resolve(msg.result);
+      }
+      this.dispatch();
+    };
+    worker.on('message', onMessage);
+    worker.postMessage({ id, entry: job.entry, input: job.input });
+  }
+}
