@@ -1,6 +1,6 @@
 import '../local/polyfills.ts';
-import { open, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -62,48 +62,29 @@ const send = (msg: object) => {
   if (process.send) process.send(msg);
 };
 
-/** Create a session and PUT every part, without completing (the clock starts at complete). */
-async function uploadParts(api: ApiClient, file: string) {
-  const { size } = await stat(file);
-  const session = await api.post<{ sessionId: string; partSize: number; partCount: number }>('/v1/uploads', {
-    filename: basename(file),
-    contentType: 'text/csv',
-    size,
+/**
+ * Create a session and PUT every part, without completing (the clock starts at complete).
+ * In a process of its own, as a client would be: its buffers are not the pipeline's memory.
+ */
+async function uploadParts(stackUrl: string, apiKey: string, file: string): Promise<{ sessionId: string; parts: { PartNumber: number; ETag: string }[]; size: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'upload-parts.ts'), stackUrl, file], {
+    env: { ...process.env, AFP_API_KEY: apiKey },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const numbers = Array.from({ length: session.partCount }, (_, i) => i + 1);
-  const parts: { PartNumber: number; ETag: string }[] = [];
-  const handle = await open(file, 'r');
-  try {
-    for (let i = 0; i < numbers.length; i += 100) {
-      const { urls } = await api.post<{ urls: { partNumber: number; url: string }[] }>(`/v1/uploads/${session.sessionId}/parts`, {
-        partNumbers: numbers.slice(i, i + 100),
-      });
-      const queue = [...urls];
-      const worker = async () => {
-        for (let next = queue.shift(); next; next = queue.shift()) {
-          const start = (next.partNumber - 1) * session.partSize;
-          const buf = Buffer.alloc(Math.min(session.partSize, size - start));
-          await handle.read(buf, 0, buf.length, start);
-          const res = await fetch(next.url, { method: 'PUT', body: buf });
-          if (!res.ok) throw new Error(`part ${next.partNumber}: HTTP ${res.status}`);
-          parts.push({ PartNumber: next.partNumber, ETag: res.headers.get('etag') ?? '' });
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(4, urls.length) }, worker));
-    }
-  } finally {
-    await handle.close();
-  }
-  parts.sort((a, b) => a.PartNumber - b.PartNumber);
-  return { sessionId: session.sessionId, parts, size };
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`the upload client exited with ${code}`);
+  return JSON.parse(out) as { sessionId: string; parts: { PartNumber: number; ETag: string }[]; size: number };
 }
 
 async function main(file: string, dataDir: string): Promise<ChildResult> {
   const stack = await startLocalStack({ dataDir });
   try {
-    const api = new ApiClient(stack.httpUrl, await issueApiKey('bench', 'admin'));
+    const apiKey = await issueApiKey('bench', 'admin');
+    const api = new ApiClient(stack.httpUrl, apiKey);
     const uploadStart = Date.now();
-    const upload = await uploadParts(api, file);
+    const upload = await uploadParts(stack.httpUrl, apiKey, file);
     const uploadMs = Date.now() - uploadStart;
 
     // Drop the upload's garbage and restart the peak counter: what follows is the pipeline.

@@ -2,18 +2,31 @@
 // thread that loads handlers through tsx and runs one invocation at a time.
 import { parentPort } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
-import { register } from 'tsx/esm/api';
 
-register();
 const handlers = new Map();
+let tsx;
 
-parentPort.on('message', async ({ id, entry, input }) => {
+async function load(entry) {
+  let handler = handlers.get(entry);
+  if (!handler) {
+    // A bundled handler is plain JavaScript; a TypeScript entry needs tsx's loader first.
+    if (entry.endsWith('.ts')) tsx ??= import('tsx/esm/api').then(({ register }) => register());
+    // the promise is kept, so a job arriving while warming waits for the same import
+    handler = Promise.resolve(entry.endsWith('.ts') ? tsx : undefined)
+      .then(() => import(pathToFileURL(entry).href))
+      .then((mod) => mod.handler);
+    handlers.set(entry, handler);
+  }
+  return handler;
+}
+
+parentPort.on('message', async ({ id, entry, input, warm }) => {
+  if (warm) {
+    for (const e of warm) await load(e).catch(() => undefined);
+    return;
+  }
   try {
-    let handler = handlers.get(entry);
-    if (!handler) {
-      ({ handler } = await import(pathToFileURL(entry).href));
-      handlers.set(entry, handler);
-    }
+    const handler = await load(entry);
     parentPort.postMessage({ id, result: await handler(input) });
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));

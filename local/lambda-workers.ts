@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { SHARE_ENV, Worker } from 'node:worker_threads';
 
 /**
- * Worker threads for the pipeline's heavy handlers (Parse, Enrich). On AWS each Lambda
+ * Worker threads for the pipeline's heaviest handler (Enrich). On AWS each Lambda
  * invocation has a sandbox of its own; in one Node process they would share one thread,
  * so a big Enrich would use one core and stall the API and WebSocket servers running
  * beside it. Here each invocation runs in a worker thread, at most `size` at a time
@@ -20,7 +21,16 @@ export class LambdaWorkerPool {
   private closed = false;
   private nextId = 0;
 
-  constructor(private readonly size = Number(process.env.LOCAL_LAMBDA_WORKERS) || Math.min(4, availableParallelism())) {}
+  private readonly size: number;
+
+  /**
+   * `size`: workers (default LOCAL_LAMBDA_WORKERS, else the cores, at most 4); `heapMb`: a
+   * worker's old-generation heap limit, the local stand-in for a function's memory size
+   * (a handler that needs more dies, as a Lambda would, instead of growing the process).
+   */
+  constructor(private readonly opts: { size?: number; heapMb?: number } = {}) {
+    this.size = opts.size ?? (Number(process.env.LOCAL_LAMBDA_WORKERS) || Math.min(4, availableParallelism()));
+  }
 
   /** Run `handler` exported by the entry file `entry` (absolute path) with `input`. */
   invoke(entry: string, input: unknown): Promise<unknown> {
@@ -29,6 +39,38 @@ export class LambdaWorkerPool {
       this.queue.push({ entry, input, resolve, reject });
       this.dispatch();
     });
+  }
+
+  /**
+   * The handler as Lambda would run it: bundled by esbuild into one ES module (packages
+   * left to node_modules, so the file sits in the project's node_modules/.cache). Workers
+   * then load plain JavaScript, without a TypeScript loader and its extra thread per
+   * worker. Without esbuild (not installed), the TypeScript entry is used as it is.
+   */
+  static async bundle(entry: string, projectRoot: string): Promise<string> {
+    let esbuild: typeof import('esbuild');
+    try {
+      esbuild = await import('esbuild');
+    } catch {
+      return entry;
+    }
+    const outfile = join(projectRoot, 'node_modules/.cache/ai-file-parser-local', `${basename(dirname(entry))}.mjs`);
+    await mkdir(dirname(outfile), { recursive: true });
+    const built = await esbuild.build({ entryPoints: [entry], outfile, write: false, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' });
+    // Written aside and renamed: another stack (a parallel test file) may be loading the same file.
+    const temp = `${outfile}.${process.pid}.${Date.now()}`;
+    await writeFile(temp, built.outputFiles[0]!.contents);
+    await rename(temp, outfile);
+    return outfile;
+  }
+
+  /**
+   * Start every worker and load `entries` in each, in the background (like provisioned
+   * concurrency): the first job then does not wait for workers to compile the handlers.
+   */
+  warm(entries: readonly string[]): void {
+    while (this.started < this.size) this.idle.push(this.spawn());
+    for (const worker of [...this.idle]) worker.postMessage({ id: 0, warm: entries });
   }
 
   async close(): Promise<void> {
@@ -49,7 +91,10 @@ export class LambdaWorkerPool {
 
   private spawn(): Worker {
     this.started++;
-    const worker = new Worker(join(import.meta.dirname, 'lambda-worker.mjs'), { env: SHARE_ENV });
+    const worker = new Worker(join(import.meta.dirname, 'lambda-worker.mjs'), {
+      env: SHARE_ENV,
+      ...(this.opts.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMb } } : {}),
+    });
     // A worker that dies (out of memory, a native crash) fails what it was running.
     const lost = (err: Error) => {
       this.started--;
@@ -62,7 +107,11 @@ export class LambdaWorkerPool {
     };
     worker.on('error', lost);
     worker.on('exit', (code) => {
-      if (this.busy.has(worker) || this.idle.includes(worker)) lost(new Error(`The local Lambda worker exited with code ${code}`));
+      if (!this.busy.has(worker) && !this.idle.includes(worker)) return;
+      // Lambda's own name for a sandbox that died (out of memory included): not retried, caught as a failure.
+      const died = new Error(`The function's runtime exited (code ${code}), e.g. out of memory`);
+      died.name = 'Runtime.ExitError';
+      lost(died);
     });
     worker.unref();
     return worker;

@@ -15,8 +15,13 @@ import { HTTP_ROUTES, PIPELINE_FUNCTIONS, QUEUE_CONSUMERS, WS_ROUTES, functionEn
 import { startQueuePoller, type SqsHandler } from './sqs-event-source.ts';
 import { LambdaWorkerPool } from './lambda-workers.ts';
 
-/** Pipeline functions that run in worker threads: the ones that read and write every row. */
-const WORKER_FUNCTIONS: ReadonlySet<FunctionName> = new Set(['parse', 'enrich']);
+/**
+ * Pipeline functions that run in worker threads: Enrich reads, parses and writes every row,
+ * in chunks of bounded size, so its workers get a bounded heap (LOCAL_LAMBDA_HEAP_MB,
+ * default 256). Parse stays on the main thread: for split files it only scans bytes, and
+ * a whole XLSX or PDF needs more memory than a chunk.
+ */
+const WORKER_FUNCTIONS: ReadonlySet<FunctionName> = new Set(['enrich']);
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const REGION = 'us-east-1';
@@ -115,13 +120,18 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     let definition = readFileSync(join(PROJECT_ROOT, 'statemachines/pipeline.asl.json'), 'utf8');
     const taskHandlers: Record<string, TaskHandler> = {};
     // LOCAL_LAMBDA_WORKERS=0 runs every handler on the main thread (for debugging).
-    const pool = process.env.LOCAL_LAMBDA_WORKERS === '0' ? undefined : new LambdaWorkerPool();
+    const pool = process.env.LOCAL_LAMBDA_WORKERS === '0' ? undefined : new LambdaWorkerPool({ heapMb: Number(process.env.LOCAL_LAMBDA_HEAP_MB) || 256 });
     if (pool) closers.push(() => pool.close());
+    const bundles = new Map<FunctionName, string>();
+    if (pool) {
+      for (const fn of WORKER_FUNCTIONS) bundles.set(fn, await LambdaWorkerPool.bundle(join(PROJECT_ROOT, functionEntry(fn)), PROJECT_ROOT));
+      pool.warm([...bundles.values()]);
+    }
     for (const [placeholder, fn] of Object.entries(PIPELINE_FUNCTIONS)) {
       definition = definition.replaceAll(`\${${placeholder}}`, arnOf(fn));
-      if (pool && WORKER_FUNCTIONS.has(fn)) {
-        const entry = join(PROJECT_ROOT, functionEntry(fn));
-        taskHandlers[arnOf(fn)] = (input) => pool.invoke(entry, input);
+      const bundle = bundles.get(fn);
+      if (pool && bundle) {
+        taskHandlers[arnOf(fn)] = (input) => pool.invoke(bundle, input);
       } else {
         const handler = await loadHandler<TaskHandler>(fn);
         taskHandlers[arnOf(fn)] = (input) => handler(input);

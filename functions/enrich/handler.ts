@@ -7,6 +7,7 @@ import { schemaForMapping } from '../core/schemas/index.ts';
 import { createRecordBuilder, type RecordBuilder } from '../core/records/build-record.ts';
 import { openDelimitedRange } from '../core/parse/row-source.ts';
 import { jobKeys } from '../core/jobs/keys.ts';
+import { LinePacker } from '../core/parse/line-packer.ts';
 import { LayoutChangedError } from '../core/errors.ts';
 import type { ChunkRef, Classification, EnrichChunkInput, EnrichChunkResult, RowError } from '../core/pipeline-types.ts';
 
@@ -89,10 +90,10 @@ async function enrichRange(bucket: string, chunk: ChunkRef, c: Classification, h
   return chunk.index === 0 ? rows.skipped() : rows.skipped() - preamble;
 }
 
-/** One chunk's records and error report, as NDJSON lines, with its counts. */
+/** One chunk's records and error report, as NDJSON packed into buffers, with its counts. */
 class ChunkOutput {
-  private readonly records: string[] = [];
-  private readonly errors: string[] = [];
+  private readonly records = new LinePacker(8 * 1024 * 1024);
+  private readonly errors = new LinePacker(64 * 1024);
   rowsRead = 0;
   rowsRejected = 0;
   readonly columns = new Set<string>();
@@ -100,34 +101,34 @@ class ChunkOutput {
   constructor(private readonly build: RecordBuilder) {}
 
   get rowsWritten(): number {
-    return this.records.length;
+    return this.records.size;
   }
 
   get errorLines(): number {
-    return this.errors.length;
+    return this.errors.size;
   }
 
   add(row: number, cells: string[], parseError: string | undefined): void {
     this.rowsRead++;
     const result = parseError ? { ok: false as const, errors: [{ row, reason: parseError }] } : this.build(cells, row);
     if (result.ok) {
-      this.records.push(JSON.stringify(result.record));
+      this.records.add(JSON.stringify(result.record));
       for (const k in result.record) this.columns.add(k);
       // An optional field that could not be read: the row is kept, the report says what was dropped.
-      for (const w of result.warnings ?? []) this.errors.push(JSON.stringify({ ...w, severity: 'warning' }));
+      for (const w of result.warnings ?? []) this.errors.add(JSON.stringify({ ...w, severity: 'warning' }));
     } else {
       // A row can fail on several columns; it is one rejected row with several reasons.
       this.rowsRejected += 1;
-      for (const e of result.errors as RowError[]) this.errors.push(JSON.stringify({ ...e, severity: 'error' }));
+      for (const e of result.errors as RowError[]) this.errors.add(JSON.stringify({ ...e, severity: 'error' }));
     }
   }
 
-  recordsBody(): string {
-    return this.records.length ? this.records.join('\n') + '\n' : '';
+  recordsBody(): Buffer {
+    return this.records.bytes();
   }
 
-  errorsBody(): string {
-    return this.errors.length ? this.errors.join('\n') + '\n' : '';
+  errorsBody(): Buffer {
+    return this.errors.bytes();
   }
 }
 

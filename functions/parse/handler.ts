@@ -16,6 +16,8 @@ import type { ChunkRef, Classification, ParseResult, PipelineState } from '../co
 
 /** Rows per parsed chunk: the unit Enrich fans out over (and a bounded buffer here). */
 export const CHUNK_ROWS = 100_000;
+/** ...and at most about this many bytes, so wide rows keep a chunk (and Enrich's memory) bounded too. */
+const CHUNK_BYTES = 16 * 1024 * 1024;
 
 /**
  * Byte ranges a large delimited file is split into (PARSE_RANGE_BYTES, default 4 MiB:
@@ -66,7 +68,7 @@ export async function parse(state: PipelineState): Promise<ParseResult> {
       for (const row of batch.rows) {
         pending.add(row);
         rowsRead += 1;
-        if (pending.size >= CHUNK_ROWS) await flush();
+        if (pending.size >= CHUNK_ROWS || pending.bytes >= CHUNK_BYTES) await flush();
       }
       await every(async () => publishProgress(await jobStore.setParseProgress(state.tenantId, state.jobId, state.attempt, rowsRead, batch.bytesRead)));
     }

@@ -1,8 +1,7 @@
 import type { ParsedRow } from './table-assembler.ts';
 import type { RowStream } from './row-stream.ts';
 
-/** Lines kept as strings before they are packed into a Buffer. */
-const PACK_LINES = 2_000;
+import { LinePacker } from './line-packer.ts';
 
 /**
  * Builds one parsed chunk: NDJSON lines [rowNumber, cells] or [rowNumber, cells, error].
@@ -13,10 +12,7 @@ const PACK_LINES = 2_000;
  */
 export class ChunkBuilder {
   /** the packed lines: one buffer, grown as needed and reused from chunk to chunk */
-  private buf = Buffer.allocUnsafe(1024 * 1024);
-  private used = 0;
-  private lines: string[] = [];
-  private count = 0;
+  private readonly packer = new LinePacker();
   private firstRow = 0;
   /** [first line index, header width] for each run of lines written at one width */
   private widths: [number, number][] = [];
@@ -24,17 +20,20 @@ export class ChunkBuilder {
   constructor(private readonly rows: RowStream) {}
 
   get size(): number {
-    return this.count;
+    return this.packer.size;
+  }
+
+  /** about how many bytes the chunk holds */
+  get bytes(): number {
+    return this.packer.packedBytes;
   }
 
   add(row: ParsedRow): void {
     const width = this.rows.columnCount();
-    if (this.count === 0) this.firstRow = row.row;
+    if (this.packer.size === 0) this.firstRow = row.row;
     const last = this.widths[this.widths.length - 1];
-    if (!last || last[1] !== width) this.widths.push([this.count, width]);
-    this.lines.push(chunkLine(row, width, this.rows));
-    this.count++;
-    if (this.lines.length >= PACK_LINES) this.pack();
+    if (!last || last[1] !== width) this.widths.push([this.packer.size, width]);
+    this.packer.add(chunkLine(row, width, this.rows));
   }
 
   /**
@@ -42,9 +41,8 @@ export class ChunkBuilder {
    * starts over. The body is a view of the builder's buffer: valid until the next add().
    */
   take(): { body: Buffer; firstRow: number; rows: number; width: number } {
-    this.pack();
     const width = this.rows.columnCount();
-    let body = this.buf.subarray(0, this.used);
+    let body = this.packer.bytes();
     if (this.widths.some(([, w]) => w < width)) {
       // Rare: the header grew while this chunk was built. Re-lay the narrower lines.
       const lines = body.toString('utf8').split('\n');
@@ -57,24 +55,10 @@ export class ChunkBuilder {
       }
       body = Buffer.from(lines.join('\n') + '\n');
     }
-    const out = { body, firstRow: this.firstRow, rows: this.count, width };
-    this.used = 0;
+    const out = { body, firstRow: this.firstRow, rows: this.packer.size, width };
+    this.packer.reset();
     this.widths = [];
-    this.count = 0;
     return out;
-  }
-
-  private pack(): void {
-    if (this.lines.length === 0) return;
-    const text = this.lines.join('\n') + '\n';
-    this.lines = [];
-    const bytes = Buffer.byteLength(text);
-    if (this.used + bytes > this.buf.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.used + bytes));
-      this.buf.copy(grown, 0, 0, this.used);
-      this.buf = grown;
-    }
-    this.used += this.buf.write(text, this.used);
   }
 }
 
