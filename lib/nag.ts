@@ -61,6 +61,11 @@ export const ACCEPTED_IAM_FINDINGS: { rule: string; pattern: RegExp; reason: str
   { rule: 'AwsSolutions-IAM5', pattern: /:execution:.*:\*$/, reason: 'Executions of this one state machine, each named after its job at run time.' },
   {
     rule: 'AwsSolutions-IAM5',
+    pattern: /:execution:[^:]+-pipeline\/\*$/,
+    reason: "The pipeline's distributed Map describing and stopping its own child executions (one per chunk, named at run time).",
+  },
+  {
+    rule: 'AwsSolutions-IAM5',
     pattern: /^Resource::<[A-Za-z0-9]+Function[A-Za-z0-9]+\.Arn>:\*$/,
     reason: "The state machine invoking a pipeline function's versions and aliases (CDK grantInvoke).",
   },

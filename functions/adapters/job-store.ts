@@ -202,6 +202,21 @@ export const jobStore = {
     `job ${jobId} attempt ${attempt} is no longer running`);
   },
 
+  /** Note a stage's error on the job, for MarkFailed (see JobRecord.lastStageError); best effort. */
+  async noteStageError(tenantId: string, jobId: string, attempt: number, error: JobError): Promise<void> {
+    await documentClient()
+      .send(
+        new UpdateCommand({
+          TableName: tableName.jobs(),
+          Key: { tenantId, jobId },
+          UpdateExpression: 'SET lastStageError = :e',
+          ConditionExpression: 'attempt = :a',
+          ExpressionAttributeValues: { ':e': { ...error, attempt }, ':a': attempt },
+        }),
+      )
+      .catch(() => undefined);
+  },
+
   /** Enrich progress: increments, because chunks run in parallel. */
   async addEnrichProgress(tenantId: string, jobId: string, attempt: number, written: number, rejected: number) {
     return conditional(() =>

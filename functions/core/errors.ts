@@ -12,7 +12,8 @@ export class DomainError extends Error {
 
 /**
  * A byte range of a split file met columns its header does not have (a later section
- * with another header): the state machine then reads the file in one pass instead.
+ * with another header): raised by Persist, on which the state machine reads the file in
+ * one pass instead.
  */
 export class LayoutChangedError extends DomainError {}
 /** The file has no bytes, or only whitespace. */

@@ -181,6 +181,8 @@ export interface EnrichChunkResult {
   rowsRejected: number;
   /** record fields seen in this chunk, first-seen order (CSV output columns) */
   columns?: string[];
+  /** a byte range met a later section with other columns: nothing was written, the file must be read in one pass */
+  layoutChanged?: boolean;
 }
 
 /** Where a later attempt starts: after the stages whose output it reuses. */

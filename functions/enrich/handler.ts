@@ -8,7 +8,7 @@ import { createRecordBuilder, type RecordBuilder } from '../core/records/build-r
 import { openDelimitedRange } from '../core/parse/row-source.ts';
 import { jobKeys } from '../core/jobs/keys.ts';
 import { LinePacker } from '../core/parse/line-packer.ts';
-import { LayoutChangedError } from '../core/errors.ts';
+import { logger } from '../shared/logger.ts';
 import type { ChunkRef, Classification, EnrichChunkInput, EnrichChunkResult, RowError } from '../core/pipeline-types.ts';
 
 /**
@@ -32,7 +32,11 @@ export async function enrichChunk(input: EnrichChunkInput): Promise<EnrichChunkR
     let rowsSkipped: number | undefined;
     if (chunk.range) {
       if (!job.classification) throw new Error('Enrich needs the classification to parse a byte range');
-      rowsSkipped = await enrichRange(bucket, chunk, job.classification, headers, out);
+      const range = await enrichRange(bucket, chunk, job.classification, headers, out);
+      // Not an error here: a failed child of a distributed Map reaches the state machine as
+      // a generic threshold failure, so the chunk reports it and Persist raises it.
+      if (range === 'layout changed') return { index: chunk.index, recordsKey: '', errorsKey: '', rowsRead: 0, rowsWritten: 0, rowsRejected: 0, layoutChanged: true };
+      rowsSkipped = range;
     } else {
       await enrichParsed(bucket, chunk, out);
     }
@@ -74,9 +78,10 @@ async function enrichParsed(bucket: string, chunk: ChunkRef, out: ChunkOutput): 
 /**
  * A byte range of the upload, parsed here. Row numbers in its error report count from the
  * range's first row (Persist adds the rows of the ranges before it); returns the lines
- * skipped in the range (the preamble only with the first range, as a whole-file read counts it once).
+ * skipped in the range (the preamble only with the first range, as a whole-file read counts
+ * it once), or 'layout changed' when the range met columns the header does not have.
  */
-async function enrichRange(bucket: string, chunk: ChunkRef, c: Classification, headers: readonly string[], out: ChunkOutput): Promise<number> {
+async function enrichRange(bucket: string, chunk: ChunkRef, c: Classification, headers: readonly string[], out: ChunkOutput): Promise<number | 'layout changed'> {
   const range = chunk.range!;
   const rows = openDelimitedRange(c, rangeSource(bucket, chunk), range.firstLine - range.dataLine);
   for await (const batch of rows) {
@@ -84,7 +89,8 @@ async function enrichRange(bucket: string, chunk: ChunkRef, c: Classification, h
   }
   const seen = rows.headers();
   if (seen.length !== headers.length || seen.some((h, i) => h !== headers[i])) {
-    throw new LayoutChangedError(`Lines ${range.firstLine}+ change the file's columns (${seen.length} instead of ${headers.length}); reading the file in one pass`);
+    logger.info('layout changed in a byte range', { chunk: chunk.index, firstLine: range.firstLine, columns: seen.length, expected: headers.length });
+    return 'layout changed';
   }
   const preamble = rows.stats.skipped.preamble;
   return chunk.index === 0 ? rows.skipped() : rows.skipped() - preamble;

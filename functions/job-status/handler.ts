@@ -12,8 +12,11 @@ export type JobStatusEvent =
 /**
  * Turn a Step Functions Catch payload into the job's `{ type, message }`. Lambda puts a
  * JSON `{ errorType, errorMessage, trace }` in Cause; keep the message, never the trace.
+ * `noted` is the error the stage itself stored for this attempt.
  */
-export function describeFailure(error: { Error?: string; Cause?: string }): Pick<JobError, 'type' | 'message'> {
+export function describeFailure(error: { Error?: string; Cause?: string }, noted?: JobError): Pick<JobError, 'type' | 'message'> {
+  // A distributed Map reports a failed child only as exceeding its failure threshold; the stage noted what failed.
+  if (error.Error === 'States.ExceedToleratedFailureThreshold' && noted) return { type: noted.type, message: noted.message };
   const type = error.Error && error.Error !== 'Error' ? error.Error : 'InternalError';
   let message = error.Cause ?? '';
   try {
@@ -34,7 +37,7 @@ export async function handler(event: JobStatusEvent): Promise<{ recorded: boolea
     event.outcome === 'failed'
       ? await jobStore.finish(event.tenantId, event.jobId, event.attempt, {
           status: 'failed',
-          error: { ...describeFailure(event.error), stage: current.stage },
+          error: { ...describeFailure(event.error, current.lastStageError?.attempt === event.attempt ? current.lastStageError : undefined), stage: current.stage },
         })
       : await jobStore.finish(event.tenantId, event.jobId, event.attempt, { status: 'needs_mapping', mapping: event.mapping });
   // Emit when this attempt stands in the outcome, also on a retry after the commit

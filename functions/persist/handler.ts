@@ -4,7 +4,7 @@ import { emitJobEvent } from '../adapters/event-queue.ts';
 import { publishStatus } from '../adapters/progress-notifier.ts';
 import { runStage } from '../shared/stage.ts';
 import { jobKeys } from '../core/jobs/keys.ts';
-import { DomainError, NoDataRowsError } from '../core/errors.ts';
+import { DomainError, LayoutChangedError, NoDataRowsError } from '../core/errors.ts';
 import type { EnrichChunkResult, PipelineState, RowError } from '../core/pipeline-types.ts';
 
 /** Every row read must be written or reported; anything else is a bug we refuse to hide. */
@@ -20,6 +20,8 @@ export async function persist(state: PipelineState) {
     const parsed = state.parsed;
     let chunks = [...(state.enriched ?? [])].sort((a, b) => a.index - b.index);
     if (!parsed) throw new Error('Persist needs the result of Parse');
+    const changed = chunks.find((c) => c.layoutChanged);
+    if (changed) throw new LayoutChangedError(`Chunk ${changed.index} met a later section with other columns; the file is read again in one pass`);
     const rowsWritten = chunks.reduce((n, c) => n + c.rowsWritten, 0);
     const rowsRejected = chunks.reduce((n, c) => n + c.rowsRejected, 0);
     // A split file's rows were counted where they were parsed, range by range.

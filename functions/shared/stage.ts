@@ -36,9 +36,11 @@ export async function runStage<T>(input: StageInput, stage: Stage, work: (job: J
     maybeInjectFault(stage, input.tenantId);
     return await work(job);
   } catch (err) {
-    if (err instanceof DomainError || err instanceof TransientError || err instanceof StaleJobError) throw err;
-    logger.error('stage failed unexpectedly', { error: err as Error });
-    throw new InternalError(stage, err);
+    if (err instanceof StaleJobError) throw err;
+    const failure = err instanceof DomainError || err instanceof TransientError ? err : new InternalError(stage, err);
+    if (failure instanceof InternalError) logger.error('stage failed unexpectedly', { error: err as Error });
+    await jobStore.noteStageError(input.tenantId, input.jobId, input.attempt, { type: failure.name, message: failure.message, stage });
+    throw failure;
   } finally {
     logger.removeKeys(['tenantId', 'jobId', 'attempt', 'stage']);
   }

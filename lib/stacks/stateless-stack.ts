@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
@@ -336,7 +337,7 @@ export class StatelessStack extends Stack {
       removalPolicy: RemovalPolicy.DESTROY,
     });
     this.stateMachine = new StateMachine(this, 'Pipeline', {
-      stateMachineName: `${prefix}-pipeline`,
+      stateMachineName: pipelineNameFor(prefix),
       stateMachineType: StateMachineType.STANDARD,
       // Inline (not fromFile, an S3 asset): the template holds the exact definition we test.
       definitionBody: DefinitionBody.fromString(asl),
@@ -347,6 +348,21 @@ export class StatelessStack extends Stack {
     for (const fn of new Set(Object.values(PIPELINE_FUNCTIONS))) {
       functions[fn].grantInvoke(this.stateMachine);
     }
+    // The DISTRIBUTED Map (Enrich) runs each chunk as a child execution of this state
+    // machine. ARNs built from the name: referencing the machine itself would be circular.
+    const pipelineName = pipelineNameFor(prefix);
+    this.stateMachine.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['states:StartExecution'],
+        resources: [this.formatArn({ service: 'states', resource: 'stateMachine', resourceName: pipelineName, arnFormat: ArnFormat.COLON_RESOURCE_NAME })],
+      }),
+    );
+    this.stateMachine.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['states:DescribeExecution', 'states:StopExecution'],
+        resources: [this.formatArn({ service: 'states', resource: 'execution', resourceName: `${pipelineName}/*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME })],
+      }),
+    );
     // Note: a job that fails on bad input also ends in the Fail state, so this counts those too.
     this.stateMachine
       .metricFailed({ period: Duration.minutes(5), statistic: 'Sum' })
@@ -417,3 +433,5 @@ function assertPlaceholdersCovered(asl: string, substitutions: Record<string, st
     throw new Error(`statemachines/pipeline.asl.json uses placeholders with no function: ${[...new Set(missing)].join(', ')}`);
   }
 }
+
+const pipelineNameFor = (prefix: string) => `${prefix}-pipeline`;

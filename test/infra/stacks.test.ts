@@ -469,6 +469,18 @@ describe('StatelessStack', () => {
       }
     });
 
+    it('runs Enrich as a DISTRIBUTED Map over chunks from the state input, and may start and stop its child executions', () => {
+      const enrich = definition.States.Enrich as Record<string, Json>;
+      expect(enrich).toMatchObject({ Type: 'Map', ItemsPath: '$.parsed.chunks', ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' } } });
+      expect(enrich.ItemReader).toBeUndefined();
+      const roleId = localTarget(sm.RoleArn)!.id;
+      const statements = JSON.stringify(statementsOfRole(statelessJson, roleId));
+      for (const action of ['states:StartExecution', 'states:DescribeExecution', 'states:StopExecution']) expect(statements).toContain(action);
+      const name = sm.StateMachineName as string;
+      expect(statements).toContain(`:stateMachine:${name}"`);
+      expect(statements).toContain(`:execution:${name}/*"`);
+    });
+
     it('logs errors without execution data', () => {
       expect(sm.LoggingConfiguration).toMatchObject({ Level: 'ERROR', IncludeExecutionData: false });
     });

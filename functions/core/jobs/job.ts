@@ -17,6 +17,12 @@ export interface JobRecord {
   parsed?: ParseResult;
   mapping?: MappingResult;
   error?: JobError;
+  /**
+   * The last error a stage raised in this attempt (stored by the stage itself): a failed
+   * child of the distributed Map reaches the state machine only as a generic threshold
+   * failure, so MarkFailed reads the real type and message here.
+   */
+  lastStageError?: JobError & { attempt: number };
   output?: JobOutput;
   executionName?: string;
   createdAt: string;

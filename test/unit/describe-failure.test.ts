@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { describeFailure } from '../../functions/job-status/handler.ts';
+
+describe('describeFailure', () => {
+  it("keeps the Lambda error's type and message, never its trace", () => {
+    const cause = JSON.stringify({ errorType: 'NoDataRowsError', errorMessage: 'No data rows after the header on line 3', trace: ['at x'] });
+    expect(describeFailure({ Error: 'NoDataRowsError', Cause: cause })).toEqual({ type: 'NoDataRowsError', message: 'No data rows after the header on line 3' });
+  });
+
+  it('names what failed inside a distributed Map from the error the stage noted', () => {
+    const mapRun = { Error: 'States.ExceedToleratedFailureThreshold', Cause: 'The specified tolerated failure threshold was exceeded' };
+    expect(describeFailure(mapRun, { type: 'LimitExceededError', message: 'Line 9 is longer than the limit', stage: 'enrich' })).toEqual({
+      type: 'LimitExceededError',
+      message: 'Line 9 is longer than the limit',
+    });
+    // with nothing noted, the threshold failure is shown as it is
+    expect(describeFailure(mapRun).type).toBe('States.ExceedToleratedFailureThreshold');
+  });
+});
