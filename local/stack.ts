@@ -137,7 +137,20 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
         taskHandlers[arnOf(fn)] = (input) => handler(input);
       }
     }
-    const sfn = await startLocalStepFunctions({ host, dataDir: join(dataDir, 'stepfunctions'), region: REGION, accountId: ACCOUNT, stateMachines: [{ name: STATE_MACHINE, definition }], taskHandlers });
+    // EventBridge's execution status changes, delivered to the watchdog as the CDK rule does.
+    const jobStatus = await loadHandler<(e: unknown) => Promise<unknown>>('job-status');
+    const onExecutionEnded = async (detail: unknown) => {
+      await jobStatus({ version: '0', source: 'aws.states', 'detail-type': 'Step Functions Execution Status Change', detail });
+    };
+    const sfn = await startLocalStepFunctions({
+      host,
+      dataDir: join(dataDir, 'stepfunctions'),
+      region: REGION,
+      accountId: ACCOUNT,
+      stateMachines: [{ name: STATE_MACHINE, definition }],
+      taskHandlers,
+      onExecutionEnded,
+    });
     closers.push(() => sfn.close());
     process.env.AWS_ENDPOINT_URL_SFN = sfn.endpoint;
     process.env[ENV.stateMachineArn] = sfn.stateMachineArn(STATE_MACHINE);

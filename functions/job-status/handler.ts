@@ -29,8 +29,45 @@ export function describeFailure(error: { Error?: string; Cause?: string }, noted
   return { type, message: message.slice(0, 1000) || 'The stage failed without a message' };
 }
 
-/** MarkFailed / MarkNeedsMapping: record how the attempt ended and tell subscribers. */
-export async function handler(event: JobStatusEvent): Promise<{ recorded: boolean }> {
+/**
+ * EventBridge's "Step Functions Execution Status Change" for the pipeline, when an
+ * execution ends without succeeding (see the rule in the CDK app).
+ */
+export interface ExecutionStatusChange {
+  source: 'aws.states';
+  'detail-type': 'Step Functions Execution Status Change';
+  detail: { executionArn: string; name: string; status: string; input?: string | null; error?: string | null; cause?: string | null };
+}
+
+const ENDED_WITHOUT_MARK: Readonly<Record<string, { type: string; message: string }>> = {
+  ABORTED: { type: 'ExecutionAborted', message: 'The pipeline stopped before the job finished (stopped, or its host went away); retry the job' },
+  TIMED_OUT: { type: 'ExecutionTimedOut', message: 'The pipeline ran past its time limit; retry the job' },
+  FAILED: { type: 'ExecutionFailed', message: 'The pipeline failed without recording why; retry the job' },
+};
+
+/**
+ * The watchdog: an execution that ended while its job still stands `running` (the state
+ * machine was stopped or timed out, its host died, or MarkFailed itself failed) fails the
+ * job, so it can be retried instead of staying stuck. A job that was already marked
+ * (failed, cancelled, superseded by a new attempt) is left as it is: finish is conditional.
+ */
+async function onExecutionEnded(event: ExecutionStatusChange): Promise<{ recorded: boolean }> {
+  const ended = ENDED_WITHOUT_MARK[event.detail.status];
+  if (ended === undefined) return { recorded: false };
+  let input: Partial<{ tenantId: string; jobId: string; attempt: number }>;
+  try {
+    input = JSON.parse(event.detail.input ?? '{}') as typeof input;
+  } catch {
+    return { recorded: false };
+  }
+  if (typeof input.tenantId !== 'string' || typeof input.jobId !== 'string' || typeof input.attempt !== 'number') return { recorded: false };
+  const cause = event.detail.error ? `${ended.message} (${event.detail.error}${event.detail.cause ? `: ${event.detail.cause}` : ''})` : ended.message;
+  return handler({ outcome: 'failed', tenantId: input.tenantId, jobId: input.jobId, attempt: input.attempt, error: { Error: ended.type, Cause: cause } });
+}
+
+/** MarkFailed / MarkNeedsMapping: record how the attempt ended and tell subscribers; or the watchdog (above). */
+export async function handler(event: JobStatusEvent | ExecutionStatusChange): Promise<{ recorded: boolean }> {
+  if ('detail-type' in event) return onExecutionEnded(event);
   const current = await jobStore.get(event.tenantId, event.jobId);
   if (!current) return { recorded: false };
   const { job: finished } =

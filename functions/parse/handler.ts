@@ -24,6 +24,8 @@ const CHUNK_BYTES = 16 * 1024 * 1024;
  * ~45,000 call records, whose records Enrich holds in memory at once).
  */
 const rangeBytes = () => positiveIntEnv('PARSE_RANGE_BYTES', 4 * 1024 * 1024);
+/** At most this many ranges: the chunk list travels in the state (256 KiB), so huge files get larger ranges. */
+const MAX_RANGES = 500;
 
 /**
  * Parse: read the upload's rows, whatever its format (see openRowSource), and write them
@@ -100,7 +102,7 @@ export async function parse(state: PipelineState): Promise<ParseResult> {
  * Undefined when the file turns out to be one range, or has no rows after its header.
  */
 async function splitIntoRanges(state: PipelineState, c: Classification): Promise<ParseResult | undefined> {
-  const scanner = new RowBoundaryScanner(c.delimiter!.charCodeAt(0), rangeBytes(), c.headerRow);
+  const scanner = new RowBoundaryScanner(c.delimiter!.charCodeAt(0), Math.max(rangeBytes(), Math.ceil(state.size / MAX_RANGES)), c.headerRow);
   const every = throttle(PROGRESS_INTERVAL_MS);
   let bytesRead = 0;
   for await (const piece of await objectStore.stream(state.bucket, state.key)) {

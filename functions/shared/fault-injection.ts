@@ -1,4 +1,5 @@
 import { optionalEnv } from './config.ts';
+import { TransientError } from '../core/errors.ts';
 import type { Stage } from '../core/pipeline-types.ts';
 
 /**
@@ -18,19 +19,25 @@ export class InjectedFaultError extends Error {
   }
 }
 
-export function maybeInjectFault(stage: Stage, tenantId: string): void {
+/**
+ * `when`: 'before' the stage's work (default) or 'after' it, once its output is written (a
+ * crash at the end of a stage); `error`: 'TransientError' makes the fault one the state
+ * machine retries, anything else (default) one that fails the job.
+ */
+export function maybeInjectFault(stage: Stage, tenantId: string, when: 'before' | 'after' = 'before'): void {
   const raw = optionalEnv('FAULT_INJECTION');
   if (!raw) return;
-  let spec: { tenantId?: string; stage?: string; times?: number };
+  let spec: { tenantId?: string; stage?: string; times?: number; when?: string; error?: string };
   try {
     spec = JSON.parse(raw) as typeof spec;
   } catch {
     return;
   }
-  if (spec.stage !== stage || spec.tenantId !== tenantId) return;
+  if (spec.stage !== stage || spec.tenantId !== tenantId || (spec.when ?? 'before') !== when) return;
   const fired = JSON.parse(optionalEnv(FIRED) ?? '{}') as Record<string, number>;
   const count = fired[raw] ?? 0;
   if (count >= (spec.times ?? 1)) return;
   process.env[FIRED] = JSON.stringify({ ...fired, [raw]: count + 1 });
+  if (spec.error === 'TransientError') throw new TransientError(`Injected transient fault ${when} ${stage} (FAULT_INJECTION)`);
   throw new InjectedFaultError(stage);
 }

@@ -34,7 +34,9 @@ export async function runStage<T>(input: StageInput, stage: Stage, work: (job: J
     const job = await jobStore.enterStage(input.tenantId, input.jobId, input.attempt, stage);
     await publishStatus(job);
     maybeInjectFault(stage, input.tenantId);
-    return await work(job);
+    const result = await work(job);
+    maybeInjectFault(stage, input.tenantId, 'after');
+    return result;
   } catch (err) {
     if (err instanceof StaleJobError) throw err;
     const failure = err instanceof DomainError || err instanceof TransientError ? err : new InternalError(stage, err);

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
@@ -363,6 +365,17 @@ export class StatelessStack extends Stack {
         resources: [this.formatArn({ service: 'states', resource: 'execution', resourceName: `${pipelineName}/*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME })],
       }),
     );
+    // The watchdog: an execution that ends without succeeding tells job-status, which fails
+    // a job still standing `running` (stopped, timed out, or MarkFailed itself failed).
+    new Rule(this, 'PipelineEndedRule', {
+      description: 'Pipeline executions that ended without succeeding: job-status fails their job if it was left running.',
+      eventPattern: {
+        source: ['aws.states'],
+        detailType: ['Step Functions Execution Status Change'],
+        detail: { stateMachineArn: [this.stateMachine.stateMachineArn], status: ['FAILED', 'TIMED_OUT', 'ABORTED'] },
+      },
+      targets: [new LambdaFunction(functions['job-status'], { retryAttempts: 8, maxEventAge: Duration.hours(6) })],
+    });
     // Note: a job that fails on bad input also ends in the Fail state, so this counts those too.
     this.stateMachine
       .metricFailed({ period: Duration.minutes(5), statistic: 'Sum' })

@@ -48,6 +48,22 @@ export interface LocalSfnOptions {
   onExecutionEvent?: (e: ExecutionEvent) => void;
   /** when set, execution summaries and histories are kept in <dataDir>/executions.json across restarts */
   dataDir?: string;
+  /**
+   * Told once of every execution that ended other than SUCCEEDED (failed, timed out,
+   * aborted: also by a stopped or killed stack, told at the next start), as EventBridge's
+   * "Step Functions Execution Status Change" tells a subscriber on AWS.
+   */
+  onExecutionEnded?: (e: EndedExecution) => Promise<void>;
+}
+
+export interface EndedExecution {
+  executionArn: string;
+  stateMachineArn: string;
+  name: string;
+  status: Exclude<ExecutionStatus, 'RUNNING' | 'SUCCEEDED'>;
+  input: string;
+  error?: string;
+  cause?: string;
 }
 
 export interface LocalStepFunctions {
@@ -73,6 +89,8 @@ interface ExecutionRecord {
   error?: string;
   cause?: string;
   history: HistoryEvent[];
+  /** onExecutionEnded has been told of this execution's end */
+  announced?: boolean;
 }
 
 interface Running {
@@ -171,6 +189,20 @@ export async function startLocalStepFunctions(o: LocalSfnOptions): Promise<Local
     executions.set(record.executionArn, record);
   }
   const persist = (): void => store?.save([...executions.values()]);
+  const announcing = new Set<Promise<void>>();
+  const announce = (r: ExecutionRecord): void => {
+    if (!o.onExecutionEnded || r.announced || r.status === 'RUNNING' || r.status === 'SUCCEEDED') return;
+    const { executionArn, stateMachineArn, name, status, input, error, cause } = r;
+    const told = o
+      .onExecutionEnded({ executionArn, stateMachineArn, name, status, input, ...(error !== undefined && { error }), ...(cause !== undefined && { cause }) })
+      .then(() => {
+        r.announced = true;
+        persist();
+      })
+      .catch((err: unknown) => console.error('[local-sfn] onExecutionEnded hook failed; retried at the next start', err))
+      .finally(() => announcing.delete(told));
+    announcing.add(told);
+  };
 
   const emit = (record: ExecutionRecord, bodies: HistoryEventBody[]): void => {
     for (const body of bodies) {
@@ -190,6 +222,7 @@ export async function startLocalStepFunctions(o: LocalSfnOptions): Promise<Local
     // A stopped execution already holds its outcome (StopExecution or close wrote it).
     if (record.status === 'RUNNING') Object.assign(record, { stopDate: Date.now(), ...outcomeFields(outcome) });
     persist();
+    announce(record);
   }
 
   function startExecution(body: Record<string, unknown>): unknown {
@@ -370,6 +403,8 @@ export async function startLocalStepFunctions(o: LocalSfnOptions): Promise<Local
   }
 
   const port = await listen(server, o.port ?? 0, o.host ?? '127.0.0.1');
+  // Ends the previous process could not tell (killed mid-execution, or its hook failed).
+  for (const r of executions.values()) announce(r);
 
   const waitForIdle = async (): Promise<void> => {
     while (running.size > 0) await Promise.all([...running.values()].map((r) => r.settled));
@@ -392,6 +427,7 @@ export async function startLocalStepFunctions(o: LocalSfnOptions): Promise<Local
       }
       persist();
       await waitForIdle();
+      await Promise.all([...announcing]);
       await store?.flush();
       await closeServer(server);
     },

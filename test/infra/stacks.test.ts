@@ -481,6 +481,17 @@ describe('StatelessStack', () => {
       expect(statements).toContain(`:execution:${name}/*"`);
     });
 
+    it('sends executions that end without succeeding to job-status (the watchdog)', () => {
+      stateless.hasResourceProperties('AWS::Events::Rule', {
+        EventPattern: {
+          source: ['aws.states'],
+          'detail-type': ['Step Functions Execution Status Change'],
+          detail: { stateMachineArn: [{ Ref: smId }], status: ['FAILED', 'TIMED_OUT', 'ABORTED'] },
+        },
+        Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [functionId('job-status'), 'Arn'] } })],
+      });
+    });
+
     it('logs errors without execution data', () => {
       expect(sm.LoggingConfiguration).toMatchObject({ Level: 'ERROR', IncludeExecutionData: false });
     });

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { GetQueueUrlCommand, ReceiveMessageCommand, SendMessageCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
+import { uploadFile } from '../../local/cli/upload.ts';
+import { ApiClient } from '../../local/cli/api-client.ts';
+import { writeCallRecordCsv } from '../../bench/call-records.ts';
+import type { ApiJob } from '../../functions/core/jobs/job.ts';
+
+/*
+ * Faults (issue 6): a stage that throws is retried by the state machine without
+ * duplicating output; a stack killed mid-job leaves the job failed, and retry completes it;
+ * what exhausts its retries on a queue lands in that queue's DLQ.
+ */
+
+const BIN = join(import.meta.dirname, '../../local/cli/bin.mjs');
+const ROWS = 60_000;
+let stack: TestStack;
+let scratch: string;
+let file: string;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  scratch = await mkdtemp(join(tmpdir(), 'afp-faults-'));
+  file = join(scratch, 'calls.csv');
+  await writeCallRecordCsv(file, ROWS, 5);
+});
+afterAll(async () => {
+  delete process.env.FAULT_INJECTION;
+  delete process.env.PARSE_RANGE_BYTES;
+  await stack?.stop();
+  await rm(scratch, { recursive: true, force: true });
+});
+
+/** The job's records as downloaded: every line once, or the test sees the duplicate. */
+async function downloadedRecords(api: ApiClient, jobId: string): Promise<string[]> {
+  const { url } = await api.get<{ url: string }>(`/v1/jobs/${jobId}/output?format=ndjson`);
+  return (await (await fetch(url)).text()).split('\n').filter((l) => l.length > 0);
+}
+
+describe('a stage that throws is retried by the state machine', () => {
+  it.each([
+    ['Enrich, after writing its output', { stage: 'enrich', when: 'after' }],
+    ['Persist, before committing', { stage: 'persist', when: 'before' }],
+  ])('%s: the job ends with exactly its records', async (_name, fault) => {
+    const { api, tenantId } = await stack.tenant();
+    process.env.PARSE_RANGE_BYTES = String(256 * 1024);
+    process.env.FAULT_INJECTION = JSON.stringify({ tenantId, ...fault, times: 1, error: 'TransientError' });
+    try {
+      const { jobId } = await uploadFile(api, file, { schema: 'call_record' });
+      const job = await waitForJob(api, jobId, 90_000);
+      expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
+      expect(JSON.parse(process.env.FAULT_INJECTION_FIRED ?? '{}')[process.env.FAULT_INJECTION]).toBe(1);
+      expect(job.attempt).toBe(1); // retried inside the execution, not by a new attempt
+      expect(job.progress).toMatchObject({ rowsRead: ROWS, rowsWritten: ROWS, rowsRejected: 0 });
+      const records = await downloadedRecords(api, jobId);
+      expect(records).toHaveLength(ROWS);
+      expect(new Set(records).size).toBeGreaterThan(ROWS * 0.99); // not one chunk twice
+    } finally {
+      delete process.env.FAULT_INJECTION;
+      delete process.env.PARSE_RANGE_BYTES;
+    }
+  });
+});
+
+interface Served {
+  child: ChildProcess;
+  api: ApiClient;
+}
+
+/** `ai-file-parser serve --json` on `dataDir`, in its own process (so it can be killed). */
+async function serve(dataDir: string, env: Record<string, string> = {}): Promise<Served> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--json', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  child.stderr?.resume();
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (c) => reject(new Error(`serve exited with ${c}`)));
+  });
+  const info = JSON.parse(line) as { httpUrl: string; apiKey: string };
+  return { child, api: new ApiClient(info.httpUrl, info.apiKey) };
+}
+
+async function stop(served: Served, signal: NodeJS.Signals): Promise<void> {
+  const exited = new Promise((r) => served.child.once('exit', r));
+  served.child.kill(signal);
+  await exited;
+}
+
+describe('a local stack killed in the middle of a job', () => {
+  it('leaves the job failed (ExecutionAborted) at the next start, and retry completes it', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'afp-killed-'));
+    // small ranges: many chunks, so the job is surely mid-Enrich when it is killed
+    const env = { PARSE_RANGE_BYTES: String(64 * 1024) };
+    let served = await serve(dataDir, env);
+    try {
+      const { jobId } = await uploadFile(served.api, file, { schema: 'call_record' });
+      const deadline = Date.now() + 60_000;
+      let job: ApiJob;
+      do {
+        job = await served.api.get<ApiJob>(`/v1/jobs/${jobId}`);
+        if (job.status === 'running' && job.stage === 'enrich' && job.progress.rowsWritten > 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      } while (Date.now() < deadline && job.status !== 'succeeded');
+      expect(job.status, 'the job finished before it could be killed').toBe('running');
+      await stop(served, 'SIGKILL');
+
+      served = await serve(dataDir, env);
+      const after = await waitForJob(served.api, jobId, 20_000);
+      expect(after.status).toBe('failed');
+      expect(after.error).toMatchObject({ type: 'ExecutionAborted', stage: 'enrich' });
+
+      await served.api.post(`/v1/jobs/${jobId}/retry`, {});
+      const retried = await waitForJob(served.api, jobId, 90_000);
+      expect(retried.status, JSON.stringify(retried.error)).toBe('succeeded');
+      expect(retried.attempt).toBe(2);
+      expect(retried.progress).toMatchObject({ rowsRead: ROWS, rowsWritten: ROWS, rowsRejected: 0 });
+      expect(await downloadedRecords(served.api, jobId)).toHaveLength(ROWS);
+    } finally {
+      await stop(served, 'SIGTERM');
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 200_000);
+});
+
+describe('the events queue', () => {
+  it('moves a message its consumer cannot read to the DLQ after the receive limit', async () => {
+    const sqs = new SQSClient({ endpoint: process.env.AWS_ENDPOINT_URL_SQS, useQueueUrlAsEndpoint: false });
+    const { QueueUrl: queueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: 'afp-local-events' }));
+    const { QueueUrl: dlqUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: 'afp-local-events-dlq' }));
+    // one-second visibility: the five receives before the DLQ take seconds, not minutes
+    await sqs.send(new SetQueueAttributesCommand({ QueueUrl: queueUrl, Attributes: { VisibilityTimeout: '1' } }));
+    const poison = `not json ${Date.now()}`;
+    await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: poison }));
+    const deadline = Date.now() + 30_000;
+    let found: string | undefined;
+    while (!found && Date.now() < deadline) {
+      const res = await sqs.send(new ReceiveMessageCommand({ QueueUrl: dlqUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, MessageSystemAttributeNames: ['All'] }));
+      const hit = (res.Messages ?? []).find((m) => m.Body === poison);
+      if (hit) {
+        found = hit.Body;
+        expect(Number(hit.Attributes?.ApproximateReceiveCount ?? 0)).toBeGreaterThanOrEqual(1);
+      }
+    }
+    expect(found).toBe(poison);
+  }, 40_000);
+});
