@@ -1,13 +1,38 @@
-import dynalite from 'dynalite';
-import { closeServer, listen } from './http-server.ts';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, UpdateTableCommand, type AttributeDefinition, type GlobalSecondaryIndex, type KeySchemaElement } from '@aws-sdk/client-dynamodb';
 import type { TableDesign } from '../functions/shared/tables.ts';
 
-/** dynalite with its data on disk, so jobs and keys survive a restart of the local stack. */
+/**
+ * dynalite with its data on disk, so jobs and keys survive a restart of the local stack.
+ * It runs in a worker thread: every API request makes DynamoDB calls, and serving them on
+ * the main thread would put the database's CPU on the same core as the handlers.
+ */
 export async function startLocalDynamo(opts: { dataDir: string; host: string; port?: number }) {
-  const server = dynalite({ path: opts.dataDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  const port = await listen(server, opts.port ?? 0, opts.host);
-  return { endpoint: `http://${opts.host}:${port}`, close: () => closeServer(server) };
+  const worker = new Worker(join(import.meta.dirname, 'dynamodb-worker.mjs'), { workerData: { path: opts.dataDir, host: opts.host, port: opts.port ?? 0 } });
+  const reply = <T>(pick: (m: Record<string, unknown>) => T | undefined) =>
+    new Promise<T>((resolve, reject) => {
+      const onMessage = (m: Record<string, unknown>) => {
+        if (typeof m.error === 'string') reject(new Error(`dynalite: ${m.error}`));
+        const value = pick(m);
+        if (value === undefined) return;
+        worker.off('message', onMessage);
+        resolve(value);
+      };
+      worker.on('message', onMessage);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`dynalite's thread exited (code ${code})`)));
+    });
+  const port = await reply((m) => (typeof m.port === 'number' ? m.port : undefined));
+  return {
+    endpoint: `http://${opts.host}:${port}`,
+    async close() {
+      const closed = reply((m) => (m.closed ? true : undefined)).catch(() => true);
+      worker.postMessage('close');
+      await closed;
+      await worker.terminate();
+    },
+  };
 }
 
 /**

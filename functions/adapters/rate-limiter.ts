@@ -1,24 +1,63 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from './aws-clients.ts';
 import { tableName } from '../shared/config.ts';
-import { rateWindow } from '../core/auth/rate-limit.ts';
+import { leaseSize, rateWindow } from '../core/auth/rate-limit.ts';
+
+/** This container's share of each key's current window: tokens leased from the shared counter, and used. */
+interface Lease {
+  bucket: string;
+  leased: number;
+  used: number;
+  /** the shared counter said the window is spent: refuse without asking again */
+  spent: boolean;
+  /** a lease request in flight: concurrent requests wait for it instead of each asking */
+  pending?: Promise<void>;
+}
+const leases = new Map<string, Lease>();
 
 /**
- * Count one request against the key's current window; true when it is within the limit.
- * One atomic ADD per request, shared by every Lambda container, so the limit holds
- * across the fleet rather than per instance.
+ * Count one request against the key's current one-second window; true when it is within
+ * the limit. The window's counter is shared by every Lambda container (an atomic ADD in
+ * DynamoDB), so the limit holds across the fleet rather than per instance. A container
+ * takes tokens from it in leases (1 for small limits, a twentieth of the limit for large
+ * ones) and spends them locally, so a busy key costs one write per lease, not per request.
+ * The fleet never exceeds the limit; tokens a container leased but did not use in a
+ * window are lost, at most a lease per container.
  */
 export async function takeRequest(keyId: string, limitPerSecond: number): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
   const w = rateWindow(keyId, Date.now());
+  let lease = leases.get(keyId);
+  if (lease === undefined || lease.bucket !== w.bucket) {
+    lease = { bucket: w.bucket, leased: 0, used: 0, spent: false };
+    leases.set(keyId, lease);
+  }
+  for (;;) {
+    if (lease.used < lease.leased) {
+      lease.used++;
+      return { allowed: true, retryAfterSeconds: w.retryAfterSeconds };
+    }
+    if (lease.spent) return { allowed: false, retryAfterSeconds: w.retryAfterSeconds };
+    lease.pending ??= extendLease(lease, limitPerSecond, w.expiresAtEpoch).finally(() => {
+      lease.pending = undefined;
+    });
+    await lease.pending;
+  }
+}
+
+async function extendLease(lease: Lease, limitPerSecond: number, expiresAtEpoch: number): Promise<void> {
+  const want = leaseSize(limitPerSecond);
   const res = await documentClient().send(
     new UpdateCommand({
       TableName: tableName.rateLimits(),
-      Key: { bucket: w.bucket },
-      UpdateExpression: 'ADD hits :one SET expiresAtEpoch = if_not_exists(expiresAtEpoch, :exp)',
-      ExpressionAttributeValues: { ':one': 1, ':exp': w.expiresAtEpoch },
+      Key: { bucket: lease.bucket },
+      UpdateExpression: 'ADD hits :n SET expiresAtEpoch = if_not_exists(expiresAtEpoch, :exp)',
+      ExpressionAttributeValues: { ':n': want, ':exp': expiresAtEpoch },
       ReturnValues: 'UPDATED_NEW',
     }),
   );
-  const hits = Number(res.Attributes?.hits ?? 1);
-  return { allowed: hits <= limitPerSecond, retryAfterSeconds: w.retryAfterSeconds };
+  const hits = Number(res.Attributes?.hits ?? want);
+  // what was left of the limit before this ADD, up to what was asked for
+  const granted = Math.max(0, Math.min(want, limitPerSecond - (hits - want)));
+  lease.leased += granted;
+  if (granted < want) lease.spent = true;
 }

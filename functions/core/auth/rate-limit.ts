@@ -9,3 +9,12 @@ export function rateWindow(keyId: string, nowMs: number) {
   const second = Math.floor(nowMs / 1000);
   return { bucket: `${keyId}#${second}`, expiresAtEpoch: second + 60, retryAfterSeconds: 1 };
 }
+
+/**
+ * Tokens a container takes from a key's shared window counter at once: 1 up to a limit of
+ * 40 per second (exact accounting where a few requests matter), then a twentieth of the
+ * limit (one counter write per 20th of the traffic).
+ */
+export function leaseSize(limitPerSecond: number): number {
+  return Math.max(1, Math.floor(limitPerSecond / 20));
+}
