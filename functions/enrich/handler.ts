@@ -35,7 +35,10 @@ export async function enrichChunk(input: EnrichChunkInput): Promise<EnrichChunkR
       const range = await enrichRange(bucket, chunk, job.classification, headers, out);
       // Not an error here: a failed child of a distributed Map reaches the state machine as
       // a generic threshold failure, so the chunk reports it and Persist raises it.
-      if (range === 'layout changed') return { index: chunk.index, recordsKey: '', errorsKey: '', rowsRead: 0, rowsWritten: 0, rowsRejected: 0, layoutChanged: true };
+      if (range === 'layout changed') {
+        out.release();
+        return { index: chunk.index, recordsKey: '', errorsKey: '', rowsRead: 0, rowsWritten: 0, rowsRejected: 0, layoutChanged: true };
+      }
       rowsSkipped = range;
     } else {
       await enrichParsed(bucket, chunk, out);
@@ -43,10 +46,7 @@ export async function enrichChunk(input: EnrichChunkInput): Promise<EnrichChunkR
     const recordsKey = jobKeys.recordsPart(input.tenantId, input.jobId, input.attempt, chunk.index);
     // A range numbers its rows from its own start: its report is renumbered by Persist.
     const errorsKey = (chunk.range ? jobKeys.rangeErrors : jobKeys.errorsPart)(input.tenantId, input.jobId, input.attempt, chunk.index);
-    await Promise.all([objectStore.put(bucket, recordsKey, out.recordsBody()), objectStore.put(bucket, errorsKey, out.errorsBody())]);
-    const updated = await jobStore.addEnrichProgress(input.tenantId, input.jobId, input.attempt, out.rowsWritten, out.rowsRejected);
-    await publishProgress(updated);
-    return {
+    const result: EnrichChunkResult = {
       index: chunk.index,
       recordsKey,
       errorsKey,
@@ -57,6 +57,15 @@ export async function enrichChunk(input: EnrichChunkInput): Promise<EnrichChunkR
       rowsRejected: out.rowsRejected,
       columns: [...out.columns],
     };
+    try {
+      await Promise.all([objectStore.put(bucket, recordsKey, out.recordsBody()), objectStore.put(bucket, errorsKey, out.errorsBody())]);
+    } finally {
+      // (the counts above are taken: releasing resets the packers)
+      out.release();
+    }
+    const updated = await jobStore.addEnrichProgress(input.tenantId, input.jobId, input.attempt, result.rowsWritten, result.rowsRejected);
+    await publishProgress(updated);
+    return result;
   });
 }
 
@@ -96,10 +105,17 @@ async function enrichRange(bucket: string, chunk: ChunkRef, c: Classification, h
   return chunk.index === 0 ? rows.skipped() : rows.skipped() - preamble;
 }
 
+/**
+ * Packers kept between invocations of a warm container: a chunk's records take 10-20 MiB,
+ * and a fresh buffer per chunk would leave the last one for the collector.
+ */
+const sparePackers: LinePacker[] = [];
+const takePacker = () => sparePackers.pop() ?? new LinePacker(1024 * 1024);
+
 /** One chunk's records and error report, as NDJSON packed into buffers, with its counts. */
 class ChunkOutput {
-  private readonly records = new LinePacker(8 * 1024 * 1024);
-  private readonly errors = new LinePacker(64 * 1024);
+  private readonly records = takePacker();
+  private readonly errors = takePacker();
   rowsRead = 0;
   rowsRejected = 0;
   readonly columns = new Set<string>();
@@ -135,6 +151,14 @@ class ChunkOutput {
 
   errorsBody(): Buffer {
     return this.errors.bytes();
+  }
+
+  /** Give the buffers back once the bodies are written. */
+  release(): void {
+    for (const packer of [this.records, this.errors]) {
+      packer.reset();
+      sparePackers.push(packer);
+    }
   }
 }
 
