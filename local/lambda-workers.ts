@@ -26,9 +26,10 @@ export class LambdaWorkerPool {
   /**
    * `size`: workers (default LOCAL_LAMBDA_WORKERS, else the cores, at most 4); `heapMb`: a
    * worker's old-generation heap limit, the local stand-in for a function's memory size
-   * (a handler that needs more dies, as a Lambda would, instead of growing the process).
+   * (a handler that needs more dies, as a Lambda would, instead of growing the process);
+   * `youngMb`: its young generation (V8's default is sized for one isolate per process).
    */
-  constructor(private readonly opts: { size?: number; heapMb?: number } = {}) {
+  constructor(private readonly opts: { size?: number; heapMb?: number; youngMb?: number } = {}) {
     this.size = opts.size ?? (Number(process.env.LOCAL_LAMBDA_WORKERS) || Math.min(4, availableParallelism()));
   }
 
@@ -93,7 +94,10 @@ export class LambdaWorkerPool {
     this.started++;
     const worker = new Worker(join(import.meta.dirname, 'lambda-worker.mjs'), {
       env: SHARE_ENV,
-      ...(this.opts.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMb } } : {}),
+      resourceLimits: {
+        ...(this.opts.heapMb ? { maxOldGenerationSizeMb: this.opts.heapMb } : {}),
+        ...(this.opts.youngMb ? { maxYoungGenerationSizeMb: this.opts.youngMb } : {}),
+      },
     });
     // A worker that dies (out of memory, a native crash) fails what it was running.
     const lost = (err: Error) => {
