@@ -51,3 +51,21 @@ describe('parseDurationSeconds', () => {
     expect(parseDurationSeconds('')).toMatchObject({ ok: false, empty: true });
   });
 });
+
+describe('clock durations, in place and by parts', () => {
+  it.each([
+    ['0:00', 0],
+    ['18:29', 1109],
+    ['1:02:03', 3723],
+    ['125:00', 7500],
+    ['007:05', 425],
+    ['0:05.5', 6],
+    [' 1:02 ', 62],
+  ])('%j is %i seconds', (raw, seconds) => {
+    expect(parseDurationSeconds(raw)).toEqual({ ok: true, seconds });
+  });
+
+  it.each(['1:60', '1:02:60', '1:2:3:4', '1::2', ':30', '12:', '1:x'])('%j is not a duration', (raw) => {
+    expect(parseDurationSeconds(raw).ok).toBe(false);
+  });
+});

@@ -396,6 +396,54 @@ function parseIsoFast(s: string): Moment | null {
   return null;
 }
 
+/**
+ * "10/01/2025", "1/5/2025": month first, as parseMoment reads a slashed date whose first
+ * number can be a month (tests compare the two). Anything else: null, for parseMoment.
+ */
+function parseSlashDateFast(s: string): Moment | null {
+  const n = s.length;
+  if (n < 8 || n > 10) return null;
+  const a = s.indexOf('/');
+  const b = s.indexOf('/', a + 1);
+  if ((a !== 1 && a !== 2) || b - a < 2 || b - a > 3 || n - b !== 5) return null;
+  const mo = digits(s, 0, a);
+  const d = digits(s, a + 1, b - a - 1);
+  const y = digits(s, b + 1, 4);
+  if (mo < 1 || mo > 12 || d < 1 || y < 0) return null;
+  return moment(true, false, y, mo, d, 0, 0, 0, null);
+}
+
+/**
+ * A time-of-day cell as exports write it: "9:46a", "12:58p", "11:14PM", "13:05",
+ * "1:02:03", as parseMoment reads it with compact times allowed (tests compare the two).
+ * Anything else: null, for parseMoment.
+ */
+function parseClockFast(s: string): Moment | null {
+  const n = s.length;
+  const colon = s.indexOf(':');
+  if ((colon !== 1 && colon !== 2) || colon + 3 > n) return null;
+  let h = digits(s, 0, colon);
+  const mi = digits(s, colon + 1, 2);
+  if (h < 0 || mi < 0) return null;
+  let i = colon + 3;
+  let sec = 0;
+  if (i < n && s.charCodeAt(i) === 58) {
+    if (i + 3 > n) return null;
+    sec = digits(s, i + 1, 2);
+    if (sec < 0) return null;
+    i += 3;
+  }
+  if (i < n) {
+    const marker = s.charCodeAt(i) | 0x20;
+    if (marker !== 97 && marker !== 112) return null; // a / p
+    i++;
+    if (i < n && (s.charCodeAt(i) | 0x20) === 109) i++; // m
+    if (i !== n || h < 1 || h > 12) return null;
+    h = marker === 112 ? (h % 12) + 12 : h % 12;
+  }
+  return moment(false, true, 0, 0, 0, h, mi, sec, null);
+}
+
 function digits(s: string, at: number, n: number): number {
   let v = 0;
   for (let k = at; k < at + n; k++) {
@@ -490,8 +538,9 @@ function daysInMonth(y: number, mo: number): number {
 const momentCache = new BoundedCache<Moment | false>(20_000);
 
 function cachedMoment(raw: string, allowCompactTime: boolean): Moment | null {
-  // ISO cells are parsed directly: cheaper than hashing a mostly-unique key
-  const fast = parseIsoFast(raw);
+  // ISO cells, and the US date and clock cells carrier exports are full of, are parsed
+  // directly: cheaper than building and hashing a memo key
+  const fast = parseIsoFast(raw) ?? (allowCompactTime ? parseClockFast(raw) : parseSlashDateFast(raw));
   if (fast !== null) return checkRanges(fast);
   const key = allowCompactTime ? 't\u0000' + raw : raw;
   const hit = momentCache.get(key);
@@ -650,3 +699,6 @@ export function isValidTimeZone(name: string): boolean {
 function pad2(v: number): string {
   return v < 10 ? '0' + v : String(v);
 }
+
+/** The general parser and its fast paths, for the tests that hold them to the same answers. */
+export const momentParsersForTests = { parseMoment, parseSlashDateFast, parseClockFast, checkRanges };

@@ -48,6 +48,33 @@ export function parseDurationSeconds(raw: string, unitHint: DurationUnit = 'seco
 }
 
 function parseClock(s: string): DurationResult {
+  // Digits and colons only ("18:29", "1:02:03"): read in place, with the same rules as below.
+  let total = 0;
+  let part = 0;
+  let digitsInPart = 0;
+  let parts = 1;
+  let plain = true;
+  for (let i = 0; i < s.length && plain; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      part = part * 10 + (c - 48);
+      digitsInPart++;
+    } else if (c === 58 && digitsInPart > 0 && parts < 3) {
+      if (parts > 1 && part >= 60) return fail('minutes/seconds must be below 60');
+      total = total * 60 + part;
+      part = 0;
+      digitsInPart = 0;
+      parts++;
+    } else plain = false;
+  }
+  if (plain && digitsInPart > 0) {
+    if (parts > 1 && part >= 60) return fail('minutes/seconds must be below 60');
+    return bounded(total * 60 + part);
+  }
+  return parseClockParts(s);
+}
+
+function parseClockParts(s: string): DurationResult {
   const parts = s.split(':');
   if (parts.length > 3) return fail('not a duration');
   let total = 0;
