@@ -84,9 +84,6 @@ async function enrichParsed(bucket: string, chunk: ChunkRef, out: ChunkOutput): 
   }
 }
 
-/** Rows per batch from a range's reader: small batches die young instead of being promoted by the collector. */
-const RANGE_BATCH_ROWS = 1000;
-
 /**
  * A byte range of the upload, parsed here. Row numbers in its error report count from the
  * range's first row (Persist adds the rows of the ranges before it); returns the lines
@@ -95,7 +92,7 @@ const RANGE_BATCH_ROWS = 1000;
  */
 async function enrichRange(bucket: string, chunk: ChunkRef, c: Classification, headers: readonly string[], out: ChunkOutput): Promise<number | 'layout changed'> {
   const range = chunk.range!;
-  const rows = openDelimitedRange(c, rangeSource(bucket, chunk), range.firstLine - range.dataLine, { batchSize: RANGE_BATCH_ROWS });
+  const rows = openDelimitedRange(c, rangeSource(bucket, chunk), range.firstLine - range.dataLine);
   for await (const batch of rows) {
     for (const row of batch.rows) out.add(row.row, row.cells, row.error);
   }

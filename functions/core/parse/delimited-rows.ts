@@ -3,7 +3,7 @@ import { HeaderNotFoundError, LimitExceededError, NoDataRowsError } from '../err
 import { tokenizeRecords } from './csv-tokenizer.ts';
 import { type AssemblerOptions } from './table-assembler.ts';
 import { AssemblerStream } from './assembler-stream.ts';
-import type { RowBatch, RowStream, RowStreamStats } from './row-stream.ts';
+import { DEFAULT_BATCH_ROWS, type RowBatch, type RowStream, type RowStreamStats } from './row-stream.ts';
 
 export type { ParsedRow, SkippedRecords } from './table-assembler.ts';
 export type { RowBatch } from './row-stream.ts';
@@ -17,7 +17,7 @@ export interface DelimitedParseOptions {
   maxLineBytes?: number;
   /** most cells accepted in one row; default 10,000 */
   maxColumns?: number;
-  /** rows per emitted batch; default 5,000 */
+  /** rows per emitted batch; default DEFAULT_BATCH_ROWS */
   batchSize?: number;
   /** sections, unified header and context columns (from the Classification); see TableAssembler */
   table?: AssemblerOptions;
@@ -43,7 +43,6 @@ export type ByteSource = AsyncIterable<Uint8Array | string> | NodeJS.ReadableStr
 
 const DEFAULT_MAX_LINE = 1024 * 1024;
 const DEFAULT_MAX_COLUMNS = 10_000;
-const DEFAULT_BATCH = 5000;
 /** Largest piece decoded and parsed at once: keeps one parse call's rows small. */
 const MAX_SLICE = 256 * 1024;
 const CR = 0x0d;
@@ -91,7 +90,7 @@ class DelimitedRowReader extends AssemblerStream<DelimitedParseStats> implements
     private readonly source: ByteSource,
     private readonly opts: DelimitedParseOptions,
   ) {
-    super(opts.batchSize ?? DEFAULT_BATCH, opts.table);
+    super(opts.batchSize ?? DEFAULT_BATCH_ROWS, opts.table);
     const { delimiter } = opts;
     if (delimiter.length === 0 || delimiter.includes('"') || delimiter.includes('\n') || delimiter.includes('\r')) {
       throw new RangeError(`Invalid delimiter ${JSON.stringify(delimiter)}`);

@@ -2,7 +2,7 @@ import { createDecoder } from '../detect/encoding.ts';
 import { CorruptFileError, LimitExceededError, NoDataRowsError, TruncatedFileError } from '../errors.ts';
 import type { ByteSource } from './delimited-rows.ts';
 import { emptySkipped, totalSkipped, type ParsedRow } from './table-assembler.ts';
-import type { RowBatch, RowStream, RowStreamStats } from './row-stream.ts';
+import { DEFAULT_BATCH_ROWS, type RowBatch, type RowStream, type RowStreamStats } from './row-stream.ts';
 
 export type JsonMode = 'json' | 'ndjson';
 
@@ -331,7 +331,7 @@ class JsonRowReader implements RowStream {
   private async *run(): AsyncGenerator<RowBatch, void, undefined> {
     const decoder = createDecoder(this.opts.encoding);
     const splitter = this.opts.mode === 'json' ? new JsonRecordSplitter(this.maxRecord) : undefined;
-    const size = Math.max(1, this.opts.batchSize ?? 5000);
+    const size = Math.max(1, this.opts.batchSize ?? DEFAULT_BATCH_ROWS);
     const take = (texts: string[]) => {
       for (const t of texts) this.takeRecord(t, splitter ? this.rowsEmitted + 1 : this.line);
     };

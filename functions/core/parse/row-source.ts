@@ -17,7 +17,7 @@ export interface RowSourceInput {
 }
 
 export interface RowSourceOptions {
-  /** rows per batch (default 5,000) */
+  /** rows per batch (default DEFAULT_BATCH_ROWS) */
   batchSize?: number;
   /** time budget for reading a PDF (default PDF_LIMITS.maxMillis) */
   pdfMaxMillis?: number;
