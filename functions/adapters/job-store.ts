@@ -218,16 +218,25 @@ export const jobStore = {
   },
 
   /** Enrich progress: increments, because chunks run in parallel. */
-  async addEnrichProgress(tenantId: string, jobId: string, attempt: number, written: number, rejected: number) {
+  async addEnrichProgress(tenantId: string, jobId: string, attempt: number, chunk: { written: number; rejected: number; range?: { rowsRead: number; bytes: number } }) {
+    // A byte range's rows were read here, not by Parse: they are counted as ranges finish.
+    const range = chunk.range ? ', progress.rowsRead :rd, progress.bytesEnriched :be' : '';
     return conditional(() =>
       documentClient().send(
         new UpdateCommand({
           TableName: tableName.jobs(),
           Key: { tenantId, jobId },
-          UpdateExpression: 'ADD progress.rowsWritten :w, progress.rowsRejected :r SET updatedAt = :u',
+          UpdateExpression: `ADD progress.rowsWritten :w, progress.rowsRejected :r${range} SET updatedAt = :u`,
           ConditionExpression: 'attempt = :a AND #s = :running',
           ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':w': written, ':r': rejected, ':u': now(), ':a': attempt, ':running': 'running' },
+          ExpressionAttributeValues: {
+            ':w': chunk.written,
+            ':r': chunk.rejected,
+            ...(chunk.range ? { ':rd': chunk.range.rowsRead, ':be': chunk.range.bytes } : {}),
+            ':u': now(),
+            ':a': attempt,
+            ':running': 'running',
+          },
           ReturnValues: 'ALL_NEW',
         }),
       ),
@@ -308,7 +317,8 @@ export const jobStore = {
   ): Promise<JobRecord | undefined> {
     const kept: Stage[] = resumeFrom === 'map' ? ['classify', 'parse'] : resumeFrom === 'enrich' ? ['classify', 'parse', 'map'] : [];
     const stages = Object.fromEntries(Object.entries(job.stages).filter(([s]) => kept.includes(s as Stage)));
-    const rowsRead = resumeFrom ? job.progress.rowsRead : 0;
+    // (a split file's rows are counted again as its ranges are enriched again)
+    const rowsRead = resumeFrom && !job.parsed?.split ? job.progress.rowsRead : 0;
     const progress = { rowsRead, rowsWritten: 0, rowsRejected: 0, rowsSkipped: resumeFrom ? job.progress.rowsSkipped : 0, bytesRead: resumeFrom ? job.progress.bytesRead : 0 };
     const values: Record<string, unknown> = {
       ':a': job.attempt,

@@ -63,7 +63,11 @@ export async function enrichChunk(input: EnrichChunkInput): Promise<EnrichChunkR
       // (the counts above are taken: releasing resets the packers)
       out.release();
     }
-    const updated = await jobStore.addEnrichProgress(input.tenantId, input.jobId, input.attempt, result.rowsWritten, result.rowsRejected);
+    const updated = await jobStore.addEnrichProgress(input.tenantId, input.jobId, input.attempt, {
+      written: result.rowsWritten,
+      rejected: result.rowsRejected,
+      ...(chunk.range ? { range: { rowsRead: result.rowsRead, bytes: chunk.range.end - chunk.range.start } } : {}),
+    });
     await publishProgress(updated);
     return result;
   });

@@ -10,7 +10,15 @@ export interface JobRecord {
   schema: string;
   options: JobOptions;
   source: { sessionId?: string; bucket: string; key: string; filename: string; size: number; contentType?: string };
-  progress: { rowsRead: number; rowsWritten: number; rowsRejected: number; rowsSkipped: number; bytesRead: number };
+  progress: {
+    rowsRead: number;
+    rowsWritten: number;
+    rowsRejected: number;
+    rowsSkipped: number;
+    bytesRead: number;
+    /** a split file: bytes of the ranges enriched so far (its rows are counted as the ranges are read) */
+    bytesEnriched?: number;
+  };
   stages: Partial<Record<Stage, { startedAt: string; endedAt?: string; durationMs?: number }>>;
   classification?: Classification;
   /** Parse's chunk list: what a later attempt reuses instead of parsing again */
@@ -51,7 +59,7 @@ export const TERMINAL_STATUSES: readonly JobStatus[] = ['succeeded', 'failed', '
 const STAGE_END_PERCENT: Record<Stage, number> = { classify: 2, parse: 45, map: 47, enrich: 97, persist: 100 };
 
 /**
- * Overall progress 0-100: Parse advances by bytes read, Enrich by rows processed,
+ * Overall progress 0-100: Parse advances by bytes read, Enrich by rows processed (bytes of a split file),
  * the quick stages jump. Derived on read so it can never disagree with the counts.
  */
 export function computePercent(job: Pick<JobRecord, 'status' | 'stage' | 'progress' | 'source'>): number {
@@ -67,7 +75,9 @@ export function computePercent(job: Pick<JobRecord, 'status' | 'stage' | 'progre
   let fraction = 0;
   if (job.stage === 'parse') fraction = job.source.size > 0 ? progress.bytesRead / job.source.size : 0;
   if (job.stage === 'enrich') {
-    fraction = progress.rowsRead > 0 ? (progress.rowsWritten + progress.rowsRejected) / progress.rowsRead : 0;
+    // A split file's rows are only known as its ranges are read: its progress is in bytes.
+    if (progress.bytesEnriched !== undefined) fraction = job.source.size > 0 ? progress.bytesEnriched / job.source.size : 0;
+    else fraction = progress.rowsRead > 0 ? (progress.rowsWritten + progress.rowsRejected) / progress.rowsRead : 0;
   }
   const percent = start(job.stage) + span(job.stage) * Math.min(1, Math.max(0, fraction));
   return Math.round(percent * 10) / 10;
