@@ -76,7 +76,9 @@ export class LambdaWorkerPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.reject(new Error('The local stack is shutting down'));
+    const stopping = () => new Error('The local stack is shutting down');
+    for (const job of this.queue.splice(0)) job.reject(stopping());
+    for (const running of this.busy.values()) running.reject(stopping());
     const workers = [...this.idle.splice(0), ...this.busy.keys()];
     this.busy.clear();
     await Promise.all(workers.map((w) => w.terminate()));
@@ -109,7 +111,12 @@ export class LambdaWorkerPool {
       pending?.reject(err);
       if (!this.closed) this.dispatch();
     };
-    worker.on('error', lost);
+    worker.on('error', (err) => {
+      // e.g. ERR_WORKER_OUT_OF_MEMORY: to the state machine, the sandbox died
+      const died = new Error(`The function's runtime failed: ${err.message}`);
+      died.name = 'Runtime.ExitError';
+      lost(died);
+    });
     worker.on('exit', (code) => {
       if (!this.busy.has(worker) && !this.idle.includes(worker)) return;
       // Lambda's own name for a sandbox that died (out of memory included): not retried, caught as a failure.

@@ -202,6 +202,23 @@ export const jobStore = {
     `job ${jobId} attempt ${attempt} is no longer running`);
   },
 
+  /** Forget the counts of a split pass that is being redone in one pass (ReadWholeFile). */
+  async resetRowProgress(tenantId: string, jobId: string, attempt: number) {
+    return conditional(() =>
+      documentClient().send(
+        new UpdateCommand({
+          TableName: tableName.jobs(),
+          Key: { tenantId, jobId },
+          UpdateExpression: 'SET progress.rowsRead = :z, progress.rowsWritten = :z, progress.rowsRejected = :z, updatedAt = :u REMOVE progress.bytesEnriched',
+          ConditionExpression: 'attempt = :a AND #s = :running',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':z': 0, ':u': now(), ':a': attempt, ':running': 'running' },
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    `job ${jobId} attempt ${attempt} is no longer running`);
+  },
+
   /** Note a stage's error on the job, for MarkFailed (see JobRecord.lastStageError); best effort. */
   async noteStageError(tenantId: string, jobId: string, attempt: number, error: JobError): Promise<void> {
     await documentClient()

@@ -10,6 +10,8 @@ interface Lease {
   used: number;
   /** the shared counter said the window is spent: refuse without asking again */
   spent: boolean;
+  /** tokens to ask for next: starts at 1 and doubles while this container uses them up */
+  size: number;
   /** a lease request in flight: concurrent requests wait for it instead of each asking */
   pending?: Promise<void>;
 }
@@ -19,16 +21,18 @@ const leases = new Map<string, Lease>();
  * Count one request against the key's current one-second window; true when it is within
  * the limit. The window's counter is shared by every Lambda container (an atomic ADD in
  * DynamoDB), so the limit holds across the fleet rather than per instance. A container
- * takes tokens from it in leases (1 for small limits, a twentieth of the limit for large
- * ones) and spends them locally, so a busy key costs one write per lease, not per request.
- * The fleet never exceeds the limit; tokens a container leased but did not use in a
- * window are lost, at most a lease per container.
+ * takes tokens from it in leases and spends them locally, so a busy key costs one write
+ * per lease, not per request: a lease starts at one token each window and doubles while
+ * the container uses it up (up to a twentieth of the limit), so a container that serves
+ * one request at a time (a Lambda) holds back next to nothing, and one that serves many at
+ * once (the local stack) writes rarely. The fleet never exceeds the limit; near it,
+ * leases shrink back to one token, so tokens left unused are at most one per container.
  */
 export async function takeRequest(keyId: string, limitPerSecond: number): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
   const w = rateWindow(keyId, Date.now());
   let lease = leases.get(keyId);
   if (lease === undefined || lease.bucket !== w.bucket) {
-    lease = { bucket: w.bucket, leased: 0, used: 0, spent: false };
+    lease = { bucket: w.bucket, leased: 0, used: 0, spent: false, size: 1 };
     leases.set(keyId, lease);
   }
   for (;;) {
@@ -45,7 +49,7 @@ export async function takeRequest(keyId: string, limitPerSecond: number): Promis
 }
 
 async function extendLease(lease: Lease, limitPerSecond: number, expiresAtEpoch: number): Promise<void> {
-  const want = leaseSize(limitPerSecond);
+  const want = Math.min(lease.size, leaseSize(limitPerSecond));
   const res = await documentClient().send(
     new UpdateCommand({
       TableName: tableName.rateLimits(),
@@ -59,5 +63,7 @@ async function extendLease(lease: Lease, limitPerSecond: number, expiresAtEpoch:
   // what was left of the limit before this ADD, up to what was asked for
   const granted = Math.max(0, Math.min(want, limitPerSecond - (hits - want)));
   lease.leased += granted;
-  if (granted < want) lease.spent = true;
+  if (granted === 0) lease.spent = true;
+  // near the limit, one token at a time; otherwise ask for more next time
+  lease.size = granted < want ? 1 : Math.min(want * 2, leaseSize(limitPerSecond));
 }

@@ -57,12 +57,10 @@ export async function enrichChunk(input: EnrichChunkInput): Promise<EnrichChunkR
       rowsRejected: out.rowsRejected,
       columns: [...out.columns],
     };
-    try {
-      await Promise.all([objectStore.put(bucket, recordsKey, out.recordsBody()), objectStore.put(bucket, errorsKey, out.errorsBody())]);
-    } finally {
-      // (the counts above are taken: releasing resets the packers)
-      out.release();
-    }
+    // Both writes settle before the buffers go back for the next chunk (the counts above are taken).
+    const written = await Promise.allSettled([objectStore.put(bucket, recordsKey, out.recordsBody()), objectStore.put(bucket, errorsKey, out.errorsBody())]);
+    out.release();
+    for (const w of written) if (w.status === 'rejected') throw w.reason;
     const updated = await jobStore.addEnrichProgress(input.tenantId, input.jobId, input.attempt, {
       written: result.rowsWritten,
       rejected: result.rowsRejected,

@@ -15,8 +15,8 @@ export type JobStatusEvent =
  * `noted` is the error the stage itself stored for this attempt.
  */
 export function describeFailure(error: { Error?: string; Cause?: string }, noted?: JobError): Pick<JobError, 'type' | 'message'> {
-  // A distributed Map reports a failed child only as exceeding its failure threshold; the stage noted what failed.
-  if (error.Error === 'States.ExceedToleratedFailureThreshold' && noted) return { type: noted.type, message: noted.message };
+  // A distributed Map reports a failed child only as exceeding its failure threshold; the chunk noted what failed.
+  if (error.Error === 'States.ExceedToleratedFailureThreshold' && noted?.stage === 'enrich') return { type: noted.type, message: noted.message };
   const type = error.Error && error.Error !== 'Error' ? error.Error : 'InternalError';
   let message = error.Cause ?? '';
   try {
@@ -62,15 +62,24 @@ async function onExecutionEnded(event: ExecutionStatusChange): Promise<{ recorde
   }
   if (typeof input.tenantId !== 'string' || typeof input.jobId !== 'string' || typeof input.attempt !== 'number') return { recorded: false };
   const cause = event.detail.error ? `${ended.message} (${event.detail.error}${event.detail.cause ? `: ${event.detail.cause}` : ''})` : ended.message;
-  return handler({ outcome: 'failed', tenantId: input.tenantId, jobId: input.jobId, attempt: input.attempt, error: { Error: ended.type, Cause: cause } });
+  return markFailed({ outcome: 'failed', tenantId: input.tenantId, jobId: input.jobId, attempt: input.attempt, error: { Error: ended.type, Cause: cause } }, { onlyIfCommitted: true });
 }
 
 /** MarkFailed / MarkNeedsMapping: record how the attempt ended and tell subscribers; or the watchdog (above). */
 export async function handler(event: JobStatusEvent | ExecutionStatusChange): Promise<{ recorded: boolean }> {
   if ('detail-type' in event) return onExecutionEnded(event);
+  return markFailed(event);
+}
+
+/**
+ * Record the outcome. The state machine's MarkFailed tells subscribers whenever the attempt
+ * stands in that outcome, also on a retry after the commit (at-least-once); the watchdog
+ * only when it made the change itself, since every failed execution reaches it too.
+ */
+async function markFailed(event: JobStatusEvent, opts: { onlyIfCommitted?: boolean } = {}): Promise<{ recorded: boolean }> {
   const current = await jobStore.get(event.tenantId, event.jobId);
   if (!current) return { recorded: false };
-  const { job: finished } =
+  const { job: finished, committed } =
     event.outcome === 'failed'
       ? await jobStore.finish(event.tenantId, event.jobId, event.attempt, {
           status: 'failed',
@@ -81,6 +90,7 @@ export async function handler(event: JobStatusEvent | ExecutionStatusChange): Pr
   // (at-least-once; the event id is fixed per job, attempt and type).
   const expected = event.outcome === 'failed' ? 'failed' : 'needs_mapping';
   if (!finished || finished.status !== expected || finished.attempt !== event.attempt) return { recorded: false };
+  if (opts.onlyIfCommitted && !committed) return { recorded: false };
   if (finished.status === 'failed') logger.warn('job failed', { jobId: finished.jobId, error: finished.error });
   await emitJobEvent(finished.status === 'failed' ? 'job.failed' : 'job.needs_mapping', finished);
   await publishStatus(finished);

@@ -24,8 +24,12 @@ const CHUNK_BYTES = 16 * 1024 * 1024;
  * ~45,000 call records, whose records Enrich holds in memory at once).
  */
 const rangeBytes = () => positiveIntEnv('PARSE_RANGE_BYTES', 4 * 1024 * 1024);
-/** At most this many ranges: the chunk list travels in the state (256 KiB), so huge files get larger ranges. */
-const MAX_RANGES = 500;
+/**
+ * At most this many ranges: the chunk list, and the Map's result with one entry per chunk
+ * (~1 KB together), travel in the execution's state, which Step Functions caps at 256 KiB.
+ * A 5 GiB upload (the largest accepted) gets ~34 MiB ranges.
+ */
+const MAX_RANGES = 150;
 
 /**
  * Parse: read the upload's rows, whatever its format (see openRowSource), and write them
@@ -39,6 +43,8 @@ export async function parse(state: PipelineState): Promise<ParseResult> {
   return runStage(state, 'parse', async (job) => {
     const classification = state.classification;
     if (!classification) throw new Error('Parse needs the classification of the file');
+    // A split pass found other columns further down: its counts go, the file is read in one pass.
+    if (state.wholeFile) await jobStore.resetRowProgress(state.tenantId, state.jobId, state.attempt);
     if (!state.wholeFile && isSplittable(classification) && state.size > rangeBytes()) {
       const split = await splitIntoRanges(state, classification);
       if (split !== undefined) {
@@ -54,6 +60,8 @@ export async function parse(state: PipelineState): Promise<ParseResult> {
     });
     const chunks: (ChunkRef & { width: number })[] = [];
     const pending = new ChunkBuilder(rows);
+    // the same bound on the number of chunks as for ranges (a very large JSON file)
+    const minChunkBytes = Math.ceil(state.size / MAX_RANGES);
     let rowsRead = 0;
     const every = throttle(PROGRESS_INTERVAL_MS);
 
@@ -70,7 +78,7 @@ export async function parse(state: PipelineState): Promise<ParseResult> {
       for (const row of batch.rows) {
         pending.add(row);
         rowsRead += 1;
-        if (pending.size >= CHUNK_ROWS || pending.bytes >= CHUNK_BYTES) await flush();
+        if ((pending.size >= CHUNK_ROWS || pending.bytes >= CHUNK_BYTES) && pending.bytes >= minChunkBytes) await flush();
       }
       await every(async () => publishProgress(await jobStore.setParseProgress(state.tenantId, state.jobId, state.attempt, rowsRead, batch.bytesRead)));
     }

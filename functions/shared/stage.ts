@@ -41,7 +41,11 @@ export async function runStage<T>(input: StageInput, stage: Stage, work: (job: J
     if (err instanceof StaleJobError) throw err;
     const failure = err instanceof DomainError || err instanceof TransientError ? err : new InternalError(stage, err);
     if (failure instanceof InternalError) logger.error('stage failed unexpectedly', { error: err as Error });
-    await jobStore.noteStageError(input.tenantId, input.jobId, input.attempt, { type: failure.name, message: failure.message, stage });
+    // Noted for MarkFailed, which sees an Enrich chunk's failure only through the distributed
+    // Map's threshold error; a transient error is retried, so it is not the reason.
+    if (stage === 'enrich' && !(failure instanceof TransientError)) {
+      await jobStore.noteStageError(input.tenantId, input.jobId, input.attempt, { type: failure.name, message: failure.message, stage });
+    }
     throw failure;
   } finally {
     logger.removeKeys(['tenantId', 'jobId', 'attempt', 'stage']);

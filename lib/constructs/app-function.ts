@@ -34,6 +34,13 @@ export interface AppFunctionProps {
  * with source maps, and its own log group with a retention (not the deprecated logRetention
  * custom resource). Bundling runs local esbuild; there is no Docker on the build machines.
  */
+/**
+ * Minified, but class and function names kept: errors are told apart by `name` (the
+ * Lambda runtime's errorType, which the state machine's Retry and Catch match), and
+ * DomainError takes its name from its class (test/infra/bundle-names.test.ts).
+ */
+export const MINIFY = { minify: true, keepNames: true } as const;
+
 export class AppFunction extends NodejsFunction {
   readonly fn: FunctionName;
 
@@ -67,7 +74,7 @@ export class AppFunction extends NodejsFunction {
         target: 'node22',
         mainFields: ['module', 'main'],
         banner: ESM_REQUIRE_BANNER,
-        minify: true,
+        ...MINIFY,
         sourceMap: true,
         // Stack traces map to file:line without shipping the sources themselves.
         sourcesContent: false,

@@ -96,6 +96,20 @@ describe('byte-range splitting', () => {
     expect(split.errors.length).toBeGreaterThan(0);
   });
 
+  it('accepts ranges that hold no data rows (a trailing total and blank lines), as a one-pass read does', async () => {
+    const { api } = await stack.tenant();
+    const path = join(scratch, 'trailing.csv');
+    // 3 KB of total lines: at least one 1 KB range holds nothing else
+    const totals = Array.from({ length: 250 }, (_, i) => `Total,,,,,${i},`).join('\n');
+    await writeFile(path, awkwardCsv(400, '\n') + `\n${totals}\n\n\n`);
+    const split = await ingest(api, path, 1024);
+    const whole = await ingest(api, path, 1024 * 1024 * 1024);
+    expect(split.job.output!.records.length).toBeGreaterThan(10);
+    expect(split.records).toEqual(whole.records);
+    expect(split.errors).toEqual(whole.errors);
+    expect(split.job.progress).toMatchObject({ rowsRead: whole.job.progress.rowsRead, rowsSkipped: whole.job.progress.rowsSkipped });
+  });
+
   it('falls back to one pass when a later section changes the columns', async () => {
     const { api } = await stack.tenant();
     const path = join(scratch, 'sections.csv');

@@ -13,7 +13,8 @@ describe('describeFailure', () => {
       type: 'LimitExceededError',
       message: 'Line 9 is longer than the limit',
     });
-    // with nothing noted, the threshold failure is shown as it is
+    // with nothing noted (or only another stage's error), the threshold failure is shown as it is
     expect(describeFailure(mapRun).type).toBe('States.ExceedToleratedFailureThreshold');
+    expect(describeFailure(mapRun, { type: 'TransientError', message: 'S3 503', stage: 'parse' }).type).toBe('States.ExceedToleratedFailureThreshold');
   });
 });

@@ -31,11 +31,20 @@ async function burst(keyId: string, limit: number, n: number): Promise<number> {
 }
 
 describe('takeRequest', () => {
-  it('allows exactly the limit in a window, writing once per lease, and refuses the rest', async () => {
+  it('allows exactly the limit in a window, with leases that grow to a twentieth of it, and refuses the rest', async () => {
     expect(leaseSize(1000)).toBe(50);
     expect(await burst('k-big', 1000, 1200)).toBe(1000);
-    // 20 leases of 50, one more that finds the window spent, then no more writes
-    expect(ddb.commandCalls(UpdateCommand).length).toBe(21);
+    // leases of 1, 2, 4 ... 50 tokens, then one at a time near the limit; nothing once it is spent
+    const writes = ddb.commandCalls(UpdateCommand).map((c) => (c.args[0].input.ExpressionAttributeValues as { ':n': number })[':n']);
+    expect(writes.slice(0, 7)).toEqual([1, 2, 4, 8, 16, 32, 50]);
+    expect(writes.length).toBeLessThan(40);
+  });
+
+  it('takes one token for the first request of a window (a Lambda container holds back nothing)', async () => {
+    const bucket = `k-fleet#${Math.floor(Date.now() / 1000)}`;
+    counters.set(bucket, 0);
+    expect(await burst('k-fleet', 100, 1)).toBe(1);
+    expect(counters.get(bucket)).toBe(1);
   });
 
   it('counts small limits request by request', async () => {
@@ -51,10 +60,11 @@ describe('takeRequest', () => {
     expect(await burst('k-next', 40, 40)).toBe(40);
   });
 
-  it('asks the shared counter once for a burst of concurrent requests', async () => {
+  it('coalesces the lease requests of a burst of concurrent requests', async () => {
     const results = await Promise.all(Array.from({ length: 50 }, () => takeRequest('k-burst', 1000)));
     expect(results.every((r) => r.allowed)).toBe(true);
-    expect(ddb.commandCalls(UpdateCommand).length).toBe(1);
+    // one lease at a time (1, 2, 4, 8, 16, 32 tokens), not one per request
+    expect(ddb.commandCalls(UpdateCommand).length).toBe(6);
   });
 
   it('never lets two containers together exceed the limit', async () => {

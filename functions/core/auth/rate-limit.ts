@@ -11,9 +11,9 @@ export function rateWindow(keyId: string, nowMs: number) {
 }
 
 /**
- * Tokens a container takes from a key's shared window counter at once: 1 up to a limit of
- * 40 per second (exact accounting where a few requests matter), then a twentieth of the
- * limit (one counter write per 20th of the traffic).
+ * The most tokens a container takes from a key's shared window counter at once: 1 up to a
+ * limit of 40 per second (exact accounting where a few requests matter), then a twentieth
+ * of the limit (one counter write per 20th of the traffic).
  */
 export function leaseSize(limitPerSecond: number): number {
   return Math.max(1, Math.floor(limitPerSecond / 20));

@@ -27,6 +27,8 @@ export interface DelimitedParseOptions {
    * file's own.
    */
   lineOffset?: number;
+  /** the source is one range of a split file: no rows after the header is fine here (the file as a whole is checked) */
+  partOfFile?: boolean;
 }
 
 export interface DelimitedParseStats extends RowStreamStats {
@@ -143,7 +145,7 @@ class DelimitedRowReader extends AssemblerStream<DelimitedParseStats> implements
         `The file ends before its header: expected the header on line ${this.opts.headerRow + 1}, found ${this.nextLine - 1} lines`,
       );
     }
-    if (this.assembler.rowsEmitted === 0) {
+    if (this.assembler.rowsEmitted === 0 && !this.opts.partOfFile) {
       const { summary, blank } = this.assembler.skipped;
       throw new NoDataRowsError(
         `No data rows after the header on line ${this.headerLine}` +

@@ -40,6 +40,8 @@ export class RowBoundaryScanner {
   private quotePending = false;
   /** the byte before the current one: a quote opens a cell only after a delimiter or a line feed */
   private prev = LF;
+  /** the record being read has a delimiter outside quotes: only after such a record is a cut made */
+  private delimited = false;
   /** the next position at or after which a record start ends the current range */
   private target = -1;
   private headerEnd = -1;
@@ -57,6 +59,8 @@ export class RowBoundaryScanner {
   push(piece: Uint8Array): void {
     let i = 0;
     const n = piece.length;
+    // a UTF-8 byte order mark is not part of the first line (a quote after it opens a cell)
+    if (this.offset === 0 && n >= 3 && piece[0] === 0xef && piece[1] === 0xbb && piece[2] === 0xbf) i = 3;
     while (this.preambleLeft > 0 && i < n) {
       const nl = piece.indexOf(LF, i);
       if (nl === -1) i = n;
@@ -104,21 +108,43 @@ export class RowBoundaryScanner {
       if (c === LF) {
         this.lines++;
         const next = this.offset + i + 1;
-        if (next > this.target) this.recordStart(next);
+        // Cut only after a record of several cells: never after a blank or one-cell line, so
+        // a range neither starts after a break nor ends holding rows the row judgement would
+        // decide on with what follows (footers, section titles).
+        if (next > this.target && this.delimited) this.recordStart(next);
+        this.delimited = false;
+      } else if (c === this.delimiter) {
+        this.delimited = true;
       }
       // Outside quotes only a quote, or a line feed past the target, matters: jump to the nearer.
       const q = piece.indexOf(QUOTE, i + 1);
       const stop = q === -1 ? n : q;
+      // Line feeds before the target, or after a record without a delimiter, are no cut:
+      // count them and go on; stop at the first one that is.
       let nl = piece.indexOf(LF, i + 1);
-      while (nl !== -1 && nl < stop && this.offset + nl + 1 <= this.target) {
+      let from = i + 1; // where the bytes of the current record not yet looked at begin
+      while (nl !== -1 && nl < stop) {
+        if (this.offset + nl + 1 > this.target && (this.delimited || this.hasDelimiter(piece, from, nl))) {
+          this.delimited = true;
+          break;
+        }
         this.lines++;
+        this.delimited = false;
+        from = nl + 1;
         nl = piece.indexOf(LF, nl + 1);
       }
       const resume = nl !== -1 && nl < stop ? nl : stop;
+      if (!this.delimited) this.delimited = this.hasDelimiter(piece, from, resume);
       this.prev = piece[resume - 1]!;
       i = resume;
     }
     this.offset += n;
+  }
+
+  /** a delimiter byte in piece[from, to) */
+  private hasDelimiter(piece: Uint8Array, from: number, to: number): boolean {
+    const d = piece.indexOf(this.delimiter, from);
+    return d !== -1 && d < to;
   }
 
   private recordStart(at: number): void {

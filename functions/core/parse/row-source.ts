@@ -143,6 +143,7 @@ export function openDelimitedRange(c: Classification, source: ByteSource, lineOf
     delimiter: c.delimiter,
     headerRow: c.headerRow,
     lineOffset,
+    partOfFile: true,
     ...(opts.batchSize !== undefined ? { batchSize: opts.batchSize } : {}),
     table: tableOptions(c, false),
   });
