@@ -1,0 +1,61 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
+import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { handler, type ExecutionStatusChange } from '../../functions/job-status/handler.ts';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+const sqs = mockClient(SQSClient);
+
+const job = (status: string) => ({
+  tenantId: 't1',
+  jobId: 'job_1',
+  attempt: 1,
+  status,
+  stage: 'enrich',
+  source: { bucket: 'b', key: 'k', filename: 'f.csv', size: 10 },
+  progress: { rowsRead: 0, rowsWritten: 0, rowsRejected: 0, rowsSkipped: 0, bytesRead: 0 },
+  stages: {},
+  createdAt: '2026-11-21T00:00:00Z',
+  updatedAt: '2026-11-21T00:00:00Z',
+});
+
+const ended = (status: string): ExecutionStatusChange => ({
+  source: 'aws.states',
+  'detail-type': 'Step Functions Execution Status Change',
+  detail: { executionArn: 'arn:x', name: 'job_1-1', status, input: JSON.stringify({ tenantId: 't1', jobId: 'job_1', attempt: 1 }) },
+});
+
+beforeEach(() => {
+  process.env.JOBS_TABLE = 'jobs';
+  process.env.EVENTS_QUEUE_URL = 'https://sqs.local/events';
+  delete process.env.WS_MANAGEMENT_ENDPOINT;
+  ddb.reset();
+  sqs.reset();
+  sqs.on(SendMessageCommand).resolves({});
+});
+
+describe('job-status as the watchdog', () => {
+  it('fails a job an aborted execution left running, and tells subscribers once', async () => {
+    ddb.on(GetCommand).resolves({ Item: job('running') });
+    ddb.on(UpdateCommand).callsFake((input: { ExpressionAttributeValues: Record<string, unknown> }) => ({ Attributes: { ...job('failed'), error: input.ExpressionAttributeValues[':e'] } }));
+    expect(await handler(ended('ABORTED'))).toEqual({ recorded: true });
+    const update = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
+    expect(update.ExpressionAttributeValues?.[':e']).toMatchObject({ type: 'ExecutionAborted', stage: 'enrich' });
+    expect(sqs.commandCalls(SendMessageCommand)).toHaveLength(1);
+  });
+
+  it('leaves a job the state machine already failed alone: no second job.failed', async () => {
+    ddb.on(GetCommand).resolves({ Item: job('failed') });
+    ddb.on(UpdateCommand).rejects(new ConditionalCheckFailedException({ message: 'no', $metadata: {} }));
+    expect(await handler(ended('FAILED'))).toEqual({ recorded: false });
+    expect(sqs.commandCalls(SendMessageCommand)).toHaveLength(0);
+  });
+
+  it('ignores executions that succeeded or carry no job', async () => {
+    expect(await handler(ended('SUCCEEDED'))).toEqual({ recorded: false });
+    expect(await handler({ ...ended('ABORTED'), detail: { ...ended('ABORTED').detail, input: '{"x":1}' } })).toEqual({ recorded: false });
+    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(0);
+  });
+});
