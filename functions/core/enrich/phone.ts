@@ -221,9 +221,11 @@ export function clearPhoneCache(): void {
 const NANP_REGIONS: ReadonlySet<string> = new Set(metadata.country_calling_codes['1'] ?? []);
 /** A deeper prefix would make the memo as large as the numbers: use libphonenumber then. */
 const MAX_KEY_DIGITS = 7;
-const nanpDepths = new Map<string, number>();
+/** deciding digits per area code (index = the three digits), 0 until worked out */
+const nanpDepths = new Int8Array(1000);
 type Verdict = Omit<PhoneOk, 'e164' | 'ok'>;
-const nanpMemos = new Map<string, { byPrefix: Map<string, Verdict>; verdicts: Map<string, Verdict> }>();
+/** per default region: verdicts by the number value of the deciding prefix (no key strings on the hot path) */
+const nanpMemos = new Map<string, { byPrefix: Map<number, Verdict>; verdicts: Map<string, Verdict> }>();
 
 /**
  * How many leading digits decide the region, validity and type of a 10-digit NANP number
@@ -250,26 +252,33 @@ export function nanpDecidingDigits(areaCode = ''): number {
   return k;
 }
 
-function depthFor(areaCode: string): number {
-  let k = nanpDepths.get(areaCode);
-  if (k === undefined) {
-    k = nanpDecidingDigits(areaCode);
-    nanpDepths.set(areaCode, k);
+function depthFor(national: string): number {
+  const area = Number(national.slice(0, 3));
+  let k = nanpDepths[area]!;
+  if (k === 0) {
+    // Infinity (metadata this reading does not know) is kept as "too deep"
+    k = Math.min(nanpDecidingDigits(national.slice(0, 3)), 127);
+    nanpDepths[area] = k;
   }
   return k;
 }
 
+const NOT_DIGIT = /\D/g;
+
 /** The ten national digits of a plainly written NANP number ("(415) 530-2492", "1-646-776-4257", "+1 212.541.5903"). */
 function nanpNational(raw: string, defaultRegion: string): string | undefined {
-  let digits = '';
+  let count = 0;
   let plus = false;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits += raw[i];
-    else if (c === 43 && digits.length === 0 && !plus) plus = true;
+    if (c >= 48 && c <= 57) count++;
+    else if (c === 43 && count === 0 && !plus) plus = true;
     else if (c !== 32 && c !== 45 && c !== 46 && c !== 40 && c !== 41) return undefined;
-    if (digits.length > 11) return undefined;
+    if (count > 11) return undefined;
   }
+  if (count < 10) return undefined;
+  // one string for the digits: the cell itself when it is only digits
+  let digits = count === raw.length ? raw : raw.replace(NOT_DIGIT, '');
   // A bare "1" + ten digits reads as NANP only in a NANP default region; elsewhere it needs its "+".
   if (digits.length === 11 && digits.charCodeAt(0) === 49 && (plus || NANP_REGIONS.has(defaultRegion))) digits = digits.slice(1);
   else if (plus || digits.length !== 10 || !NANP_REGIONS.has(defaultRegion)) return undefined;
@@ -280,17 +289,18 @@ function nanpFastPath(raw: string, defaultRegion: string): PhoneResult | undefin
   if (raw.length > 40) return undefined;
   const national = nanpNational(raw, defaultRegion);
   if (national === undefined) return undefined;
-  const k = depthFor(national.slice(0, 3));
+  const k = depthFor(national);
   if (k > MAX_KEY_DIGITS) return undefined;
   let memo = nanpMemos.get(defaultRegion);
   if (memo === undefined) {
     memo = { byPrefix: new Map(), verdicts: new Map() };
     nanpMemos.set(defaultRegion, memo);
   }
-  const prefix = national.slice(0, k);
+  let prefix = 0;
+  for (let i = 0; i < k; i++) prefix = prefix * 10 + (national.charCodeAt(i) - 48);
   const e164 = '+1' + national;
   const known = memo.byPrefix.get(prefix);
-  if (known !== undefined) return { ok: true, e164, ...known };
+  if (known !== undefined) return { ok: true, e164, region: known.region, lineType: known.lineType, valid: known.valid };
   const full = normalizePhoneUncached(raw, defaultRegion);
   // Only a plain answer is memoised; anything else (never seen so far) stays on the slow path.
   if (!full.ok || full.e164 !== e164 || full.extension !== undefined) return full;
