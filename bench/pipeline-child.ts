@@ -41,6 +41,8 @@ export interface ChildResult {
   pollErrors: number;
   /** the longest the event loop was blocked during the job: how long the API, WebSocket pushes and progress froze */
   maxLoopStallMs: number;
+  /** CPU time of the whole process (all its threads) from complete to succeeded: steadier than wall time on a shared machine */
+  cpuMs: number;
 }
 
 const { values } = parseArgs({
@@ -95,6 +97,7 @@ async function main(file: string, dataDir: string): Promise<ChildResult> {
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     loopDelay.enable();
     const t0 = Date.now();
+    const cpu0 = process.cpuUsage();
     const { jobId } = await api.post<{ jobId: string }>(`/v1/uploads/${upload.sessionId}/complete`, { parts: upload.parts, schema: values.schema });
 
     const deadline = t0 + Number(values.timeout) * 1000;
@@ -115,6 +118,7 @@ async function main(file: string, dataDir: string): Promise<ChildResult> {
       await sleep(250);
     }
     loopDelay.disable();
+    const cpu = process.cpuUsage(cpu0);
     const end = job.finishedAt ? Date.parse(job.finishedAt) : Date.now();
     const timings = Object.values(job.stages);
     const firstStart = Math.min(...timings.map((t) => Date.parse(t.startedAt)));
@@ -136,6 +140,7 @@ async function main(file: string, dataDir: string): Promise<ChildResult> {
       sample,
       pollErrors,
       maxLoopStallMs: loopDelay.max / 1e6,
+      cpuMs: (cpu.user + cpu.system) / 1000,
     };
   } finally {
     await stack.close();

@@ -180,6 +180,11 @@ async function main() {
     ],
   );
   console.log(`  ratios: (c)/(a) = ${fmtRatio(rate.c / rate.a)}, (c)/(b) = ${fmtRatio(rate.c / rate.b)}, (c)/(a') = ${fmtRatio(rate.c / rate.aRaw)}`);
+  // CPU time does not depend on what else the machine runs: the figure to compare across runs
+  console.log(
+    `  CPU of the pipeline process (all threads) for the job: ${fmtMs(bigRun.cpuMs)} = ${(bigRun.cpuMs * 1000 / bigRun.rows).toFixed(1)} µs/row` +
+      ` (${fmtInt(smallRows)} rows: ${fmtMs(smallRun.cpuMs)})`,
+  );
 
   console.log('\nWhere the job spends its time (stage durations from the job)');
   const stageRows = (['classify', 'parse', 'map', 'enrich', 'persist'] as const).map((s) => {
