@@ -203,7 +203,13 @@ export async function* readSheets(
     for await (const ws of reader) {
       const { name, id } = ws as unknown as { name?: string; id?: string | number };
       const sheet = parts.sheets.find((s) => name !== undefined && s.name === name) ?? parts.sheets.find((s) => s.path === `xl/worksheets/sheet${id}.xml`);
-      if (!sheet || !wanted(sheet)) continue;
+      if (!sheet || !wanted(sheet)) {
+        // Read it through even so: exceljs streams a sheet that came before the shared
+        // strings from a temp file it deletes once we move on, and a stream nobody read
+        // would open the deleted file later (an uncaught ENOENT that took the process down).
+        for await (const _row of ws) void _row;
+        continue;
+      }
       yield { sheet, rows: sheetRows(ws, parts.date1904) };
     }
   } catch (err) {
