@@ -1,12 +1,12 @@
-import { TableAssembler, totalSkipped, type AssemblerOptions, type ParsedRow, type SkippedRecords } from './table-assembler.ts';
-import type { RowBatch } from './row-stream.ts';
+import { TableAssembler, type AssemblerOptions, type ParsedRow, type SkippedRecords } from './table-assembler.ts';
+import { OnceRowStream } from './once-row-stream.ts';
 
 /**
  * What every row stream shares: a table assembler whose rows are gathered into batches,
- * the header/width questions Parse asks of it, and single-use iteration. Subclasses feed
+ * and the header/width questions Parse asks of it. Subclasses feed
  * the assembler from their source (bytes of delimited text, records of a container).
  */
-export abstract class AssemblerStream<Stats extends { skipped: SkippedRecords }> {
+export abstract class AssemblerStream<Stats extends { skipped: SkippedRecords }> extends OnceRowStream<Stats> {
   protected readonly assembler: TableAssembler;
   protected batch: ParsedRow[] = [];
   protected readonly ready: ParsedRow[][] = [];
@@ -14,9 +14,9 @@ export abstract class AssemblerStream<Stats extends { skipped: SkippedRecords }>
   protected bytesRead = 0;
   protected headerLine: number | undefined;
   protected firstHeaders: string[] | undefined;
-  private started = false;
 
   constructor(batchSize: number, tableOptions: AssemblerOptions | undefined) {
+    super();
     const size = Math.max(1, batchSize);
     this.assembler = new TableAssembler((row) => {
       this.batch.push(row);
@@ -26,9 +26,6 @@ export abstract class AssemblerStream<Stats extends { skipped: SkippedRecords }>
       }
     }, tableOptions);
   }
-
-  abstract get stats(): Stats;
-  protected abstract run(): AsyncGenerator<RowBatch, void, undefined>;
 
   headers(): string[] {
     return this.assembler.headers();
@@ -40,15 +37,5 @@ export abstract class AssemblerStream<Stats extends { skipped: SkippedRecords }>
 
   fillFor(row: number, fromWidth: number): string[] {
     return this.assembler.fillFor(row, fromWidth);
-  }
-
-  skipped(): number {
-    return totalSkipped(this.stats.skipped);
-  }
-
-  [Symbol.asyncIterator](): AsyncIterator<RowBatch> {
-    if (this.started) throw new Error('A row stream can be iterated only once');
-    this.started = true;
-    return this.run();
   }
 }

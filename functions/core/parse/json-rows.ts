@@ -1,7 +1,8 @@
 import { createDecoder } from '../detect/encoding.ts';
 import { CorruptFileError, LimitExceededError, NoDataRowsError, TruncatedFileError } from '../errors.ts';
 import type { ByteSource } from './delimited-rows.ts';
-import { emptySkipped, totalSkipped, type ParsedRow } from './table-assembler.ts';
+import { emptySkipped, type ParsedRow } from './table-assembler.ts';
+import { OnceRowStream } from './once-row-stream.ts';
 import { DEFAULT_BATCH_ROWS, type RowBatch, type RowStream, type RowStreamStats } from './row-stream.ts';
 
 export type JsonMode = 'json' | 'ndjson';
@@ -275,13 +276,12 @@ export function parseJsonRows(source: ByteSource, opts: JsonParseOptions): RowSt
   return new JsonRowReader(source, opts);
 }
 
-class JsonRowReader implements RowStream {
+class JsonRowReader extends OnceRowStream<RowStreamStats> implements RowStream {
   private readonly union: KeyUnion;
   private rowsEmitted = 0;
   private malformed = 0;
   private blank = 0;
   private bytesRead = 0;
-  private started = false;
   private line = 0;
   private pendingLine = '';
   private batch: ParsedRow[] = [];
@@ -291,11 +291,12 @@ class JsonRowReader implements RowStream {
     private readonly source: ByteSource,
     private readonly opts: JsonParseOptions,
   ) {
+    super();
     this.union = new KeyUnion(opts.headers ?? [], opts.maxColumns);
     this.maxRecord = opts.maxRecordChars ?? MAX_JSON_RECORD_CHARS;
   }
 
-  get stats(): RowStreamStats {
+  override get stats(): RowStreamStats {
     return {
       headers: this.union.names.slice(),
       headerLine: undefined,
@@ -318,17 +319,7 @@ class JsonRowReader implements RowStream {
     return new Array<string>(Math.max(0, this.union.names.length - fromWidth)).fill('');
   }
 
-  skipped(): number {
-    return totalSkipped(this.stats.skipped);
-  }
-
-  [Symbol.asyncIterator](): AsyncIterator<RowBatch> {
-    if (this.started) throw new Error('A row stream can be iterated only once');
-    this.started = true;
-    return this.run();
-  }
-
-  private async *run(): AsyncGenerator<RowBatch, void, undefined> {
+  protected async *run(): AsyncGenerator<RowBatch, void, undefined> {
     const decoder = createDecoder(this.opts.encoding);
     const splitter = this.opts.mode === 'json' ? new JsonRecordSplitter(this.maxRecord) : undefined;
     const size = Math.max(1, this.opts.batchSize ?? DEFAULT_BATCH_ROWS);
