@@ -1,23 +1,11 @@
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { classifyFile } from '../../functions/core/detect/classify-file.ts';
-import { openRowSource } from '../../functions/core/parse/row-source.ts';
 import { htmlTables } from '../../functions/core/parse/docx-tables.ts';
-import type { Classification } from '../../functions/core/pipeline-types.ts';
-import type { ParsedRow } from '../../functions/core/parse/table-assembler.ts';
 import { HeaderNotFoundError, ZipBombError } from '../../functions/core/errors.ts';
 import { callLogDocx, entry, writeZip } from '../fixtures/formats/builders.ts';
+import { classifyAndParse as parseFile } from '../helpers/parse-file.ts';
 
-async function classifyAndParse(buf: Buffer) {
-  const text = await classifyFile({ head: buf.subarray(0, 256 * 1024), readAll: () => Promise.resolve(buf) }, { filename: 'log.docx', size: buf.length });
-  const { sampleRows: _s, ...rest } = text;
-  const classification: Classification = { ...rest, schema: { name: 'call_record', confidence: 0, reason: '' } };
-  const stream = await openRowSource(classification, { stream: () => Promise.resolve(Readable.from([buf])), readAll: () => Promise.resolve(buf), size: buf.length });
-  const rows: ParsedRow[] = [];
-  for await (const b of stream) rows.push(...b.rows);
-  return { classification, rows, stream };
-}
+const classifyAndParse = (buf: Buffer, filename = 'log.docx') => parseFile(buf, filename);
 
 const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] });
 const table = (rows: string[][]) => new Table({ rows: rows.map((r) => new TableRow({ children: r.map(cell) })) });

@@ -1,23 +1,11 @@
 import PDFDocument from 'pdfkit';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { classifyFile } from '../../functions/core/detect/classify-file.ts';
-import { openRowSource } from '../../functions/core/parse/row-source.ts';
 import { readPdfTable } from '../../functions/core/parse/pdf-table.ts';
-import type { Classification } from '../../functions/core/pipeline-types.ts';
-import type { ParsedRow } from '../../functions/core/parse/table-assembler.ts';
 import { CorruptFileError, HeaderNotFoundError, LimitExceededError, NoTextLayerError } from '../../functions/core/errors.ts';
 import { callLogPdf, scannedPdf } from '../fixtures/formats/builders.ts';
+import { classifyAndParse as parseFile } from '../helpers/parse-file.ts';
 
-async function classifyAndParse(buf: Buffer) {
-  const text = await classifyFile({ head: buf.subarray(0, 256 * 1024), readAll: () => Promise.resolve(buf) }, { filename: 'statement.pdf', size: buf.length });
-  const { sampleRows: _s, ...rest } = text;
-  const classification: Classification = { ...rest, schema: { name: 'call_record', confidence: 0, reason: '' } };
-  const stream = await openRowSource(classification, { stream: () => Promise.resolve(Readable.from([buf])), readAll: () => Promise.resolve(buf), size: buf.length });
-  const rows: ParsedRow[] = [];
-  for await (const b of stream) rows.push(...b.rows);
-  return { classification, rows, stream };
-}
+const classifyAndParse = (buf: Buffer, filename = 'statement.pdf') => parseFile(buf, filename);
 
 async function pdf(draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'LETTER', margin: 40 });

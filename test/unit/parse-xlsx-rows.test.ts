@@ -1,23 +1,11 @@
 import ExcelJS from 'exceljs';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { classifyFile } from '../../functions/core/detect/classify-file.ts';
-import { openRowSource } from '../../functions/core/parse/row-source.ts';
 import { cellText, isDateFormat } from '../../functions/core/parse/xlsx-rows.ts';
-import type { Classification } from '../../functions/core/pipeline-types.ts';
-import type { ParsedRow } from '../../functions/core/parse/table-assembler.ts';
 import { CorruptFileError, HeaderNotFoundError, TruncatedFileError } from '../../functions/core/errors.ts';
 import { callLogXlsx } from '../fixtures/formats/builders.ts';
+import { classifyAndParse as parseFile } from '../helpers/parse-file.ts';
 
-async function classifyAndParse(buf: Buffer, filename = 'calls.xlsx') {
-  const text = await classifyFile({ head: buf.subarray(0, 256 * 1024), readAll: () => Promise.resolve(buf) }, { filename, size: buf.length });
-  const { sampleRows, ...rest } = text;
-  const classification: Classification = { ...rest, schema: { name: 'call_record', confidence: 0, reason: '' } };
-  const stream = await openRowSource(classification, { stream: () => Promise.resolve(Readable.from([buf])), readAll: () => Promise.resolve(buf), size: buf.length });
-  const rows: ParsedRow[] = [];
-  for await (const b of stream) rows.push(...b.rows);
-  return { classification, sampleRows, rows, stream };
-}
+const classifyAndParse = (buf: Buffer, filename = 'calls.xlsx') => parseFile(buf, filename);
 
 async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
