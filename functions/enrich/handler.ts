@@ -44,8 +44,9 @@ export async function enrichChunk(input: EnrichChunkInput): Promise<EnrichChunkR
       await enrichParsed(bucket, chunk, out);
     }
     const recordsKey = jobKeys.recordsPart(input.tenantId, input.jobId, input.attempt, chunk.index);
-    // A range numbers its rows from its own start: its report is renumbered by Persist.
-    const errorsKey = (chunk.range ? jobKeys.rangeErrors : jobKeys.errorsPart)(input.tenantId, input.jobId, input.attempt, chunk.index);
+    // A range numbers its rows from its own start: a report with rows in it is renumbered
+    // by Persist into the final key; an empty one is final as it is.
+    const errorsKey = (chunk.range && out.errorLines > 0 ? jobKeys.rangeErrors : jobKeys.errorsPart)(input.tenantId, input.jobId, input.attempt, chunk.index);
     const result: EnrichChunkResult = {
       index: chunk.index,
       recordsKey,

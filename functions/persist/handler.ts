@@ -59,9 +59,10 @@ export async function persist(state: PipelineState) {
 
 /**
  * A byte-range chunk numbers its rows from 1 (it cannot know how many rows the ranges
- * before it hold): its error report is rewritten here with the file's row numbers, once
- * the counts are known, into the key a whole-file read would have used. Idempotent: the
- * chunk's own report is left as it is.
+ * before it hold): a chunk's error report with rows in it is rewritten here with the
+ * file's row numbers, once the counts are known, into the key a whole-file read would
+ * have used (empty reports were written there already). Idempotent: the chunk's own
+ * report is left as it is.
  */
 async function renumberErrorRows(state: PipelineState, chunks: readonly EnrichChunkResult[]): Promise<EnrichChunkResult[]> {
   let before = 0;
@@ -69,17 +70,18 @@ async function renumberErrorRows(state: PipelineState, chunks: readonly EnrichCh
   for (const chunk of chunks) {
     const offset = before;
     before += chunk.rowsRead;
-    const errorsKey = jobKeys.errorsPart(state.tenantId, state.jobId, state.attempt, chunk.index);
-    let body = '';
-    if (chunk.errorLines) {
-      const text = (await objectStore.readAll(state.bucket, chunk.errorsKey)).toString('utf8');
-      const lines = text.split('\n').filter((l) => l.length > 0);
-      body = lines.map((line) => {
-        const entry = JSON.parse(line) as RowError;
-        return JSON.stringify({ ...entry, row: entry.row + offset });
-      }).join('\n') + '\n';
+    if (!chunk.errorLines) {
+      out.push(chunk);
+      continue;
     }
-    await objectStore.put(state.bucket, errorsKey, body);
+    const errorsKey = jobKeys.errorsPart(state.tenantId, state.jobId, state.attempt, chunk.index);
+    const text = (await objectStore.readAll(state.bucket, chunk.errorsKey)).toString('utf8');
+    const lines = text.split('\n').filter((l) => l.length > 0);
+    const body = lines.map((line) => {
+      const entry = JSON.parse(line) as RowError;
+      return JSON.stringify({ ...entry, row: entry.row + offset });
+    });
+    await objectStore.put(state.bucket, errorsKey, body.join('\n') + '\n');
     out.push({ ...chunk, errorsKey });
   }
   return out;
