@@ -253,7 +253,7 @@ export function nanpDecidingDigits(areaCode = ''): number {
 }
 
 function depthFor(national: string): number {
-  const area = Number(national.slice(0, 3));
+  const area = (national.charCodeAt(0) - 48) * 100 + (national.charCodeAt(1) - 48) * 10 + (national.charCodeAt(2) - 48);
   let k = nanpDepths[area]!;
   if (k === 0) {
     // Infinity (metadata this reading does not know) is kept as "too deep"
