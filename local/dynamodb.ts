@@ -12,16 +12,26 @@ export async function startLocalDynamo(opts: { dataDir: string; host: string; po
   const worker = new Worker(join(import.meta.dirname, 'dynamodb-worker.mjs'), { workerData: { path: opts.dataDir, host: opts.host, port: opts.port ?? 0 } });
   const reply = <T>(pick: (m: Record<string, unknown>) => T | undefined) =>
     new Promise<T>((resolve, reject) => {
+      const done = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      const onError = (err: Error) => {
+        done();
+        reject(err);
+      };
+      const onExit = (code: number) => onError(new Error(`dynalite's thread exited (code ${code})`));
       const onMessage = (m: Record<string, unknown>) => {
-        if (typeof m.error === 'string') reject(new Error(`dynalite: ${m.error}`));
+        if (typeof m.error === 'string') return onError(new Error(`dynalite: ${m.error}`));
         const value = pick(m);
         if (value === undefined) return;
-        worker.off('message', onMessage);
+        done();
         resolve(value);
       };
       worker.on('message', onMessage);
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`dynalite's thread exited (code ${code})`)));
+      worker.on('error', onError);
+      worker.on('exit', onExit);
     });
   const port = await reply((m) => (typeof m.port === 'number' ? m.port : undefined));
   return {

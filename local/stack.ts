@@ -139,7 +139,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       }
     }
     // EventBridge's execution status changes, delivered to the watchdog as the CDK rule does.
-    const jobStatus = await loadHandler<(e: unknown) => Promise<unknown>>('job-status');
+    const jobStatus = taskHandlers[arnOf('job-status')]!;
     const onExecutionEnded = async (detail: unknown) => {
       await jobStatus({ version: '0', source: 'aws.states', 'detail-type': 'Step Functions Execution Status Change', detail });
     };
