@@ -16,7 +16,14 @@ export type JobStatusEvent =
  */
 export function describeFailure(error: { Error?: string; Cause?: string }, noted?: JobError): Pick<JobError, 'type' | 'message'> {
   // A distributed Map reports a failed child only as exceeding its failure threshold; the chunk noted what failed.
-  if (error.Error === 'States.ExceedToleratedFailureThreshold' && noted?.stage === 'enrich') return { type: noted.type, message: noted.message };
+  if (error.Error === 'States.ExceedToleratedFailureThreshold') {
+    if (noted?.stage === 'enrich') return { type: noted.type, message: noted.message };
+    // No handler code ran to note it: the chunk's function timed out, ran out of memory or could not start.
+    return {
+      type: 'ChunkFailedError',
+      message: 'A chunk of the file failed without reporting why (it ran out of time or memory, or its function could not start); the Map Run in the Step Functions console shows the failed child execution',
+    };
+  }
   const type = error.Error && error.Error !== 'Error' ? error.Error : 'InternalError';
   let message = error.Cause ?? '';
   try {
