@@ -5,10 +5,11 @@ import { LinePacker } from './line-packer.ts';
 
 /**
  * Builds one parsed chunk: NDJSON lines [rowNumber, cells] or [rowNumber, cells, error].
- * Lines are serialised as rows come and packed into one reused Buffer every few thousand
- * lines, so a 100,000-row chunk sits outside the JS heap instead of as 100,000 strings
- * the collector must carry, and memory does not grow with the number of chunks. The header width is noted per run of lines: lines written before the header
- * grew (a later section, a new JSON key) are padded when the chunk is taken.
+ * Lines are serialised as rows come and written into one reused Buffer, so a 100,000-row
+ * chunk sits outside the JS heap instead of as 100,000 strings the collector must carry,
+ * and memory does not grow with the number of chunks. The header width is noted per run
+ * of lines: lines written before the header grew (a later section, a new JSON key) are
+ * padded when the chunk is taken.
  */
 export class ChunkBuilder {
   /** the packed lines: one buffer, grown as needed and reused from chunk to chunk */
@@ -23,7 +24,7 @@ export class ChunkBuilder {
     return this.packer.size;
   }
 
-  /** about how many bytes the chunk holds */
+  /** how many bytes the chunk holds */
   get bytes(): number {
     return this.packer.packedBytes;
   }

@@ -1,15 +1,13 @@
-/** Lines kept as strings before they are packed into the Buffer. */
-const PACK_LINES = 2_000;
-
 /**
- * Collects NDJSON lines into one Buffer, packing every few thousand lines, so a chunk's
- * hundred thousand lines sit outside the JS heap instead of as strings the collector must
- * carry into its old generation (and copy again to join and encode them).
+ * Collects NDJSON lines into one Buffer, each written as it comes, so a chunk's hundred
+ * thousand lines sit outside the JS heap instead of as strings the collector must carry
+ * into its old generation. Writing line by line beat joining a few thousand lines and
+ * writing the joined text by about a quarter: the joined copy is gone, and each line's
+ * string dies young.
  */
 export class LinePacker {
   private buf: Buffer;
   private used = 0;
-  private lines: string[] = [];
   private count = 0;
 
   constructor(initialBytes = 1024 * 1024) {
@@ -22,39 +20,33 @@ export class LinePacker {
   }
 
   add(line: string): void {
-    this.lines.push(line);
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8, plus the LF.
+    const room = line.length * 3 + 1;
+    if (this.used + room > this.buf.length) this.grow(room);
+    this.used += this.buf.write(line, this.used);
+    this.buf[this.used++] = 0x0a;
     this.count++;
-    if (this.lines.length >= PACK_LINES) this.pack();
   }
 
-  /** bytes packed so far (the last few thousand lines may not be counted yet) */
+  /** bytes packed so far */
   get packedBytes(): number {
     return this.used;
   }
 
   /** Every line, each ending in LF: a view of the packer's buffer, valid until the next add() after reset(). */
   bytes(): Buffer {
-    this.pack();
     return this.buf.subarray(0, this.used);
   }
 
   /** Start over, keeping the buffer for the next chunk. */
   reset(): void {
-    this.lines = [];
     this.used = 0;
     this.count = 0;
   }
 
-  private pack(): void {
-    if (this.lines.length === 0) return;
-    const text = this.lines.join('\n') + '\n';
-    this.lines = [];
-    const bytes = Buffer.byteLength(text);
-    if (this.used + bytes > this.buf.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.used + bytes));
-      this.buf.copy(grown, 0, 0, this.used);
-      this.buf = grown;
-    }
-    this.used += this.buf.write(text, this.used);
+  private grow(room: number): void {
+    const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.used + room));
+    this.buf.copy(grown, 0, 0, this.used);
+    this.buf = grown;
   }
 }
