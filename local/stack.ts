@@ -121,7 +121,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     let definition = readFileSync(join(PROJECT_ROOT, 'statemachines/pipeline.asl.json'), 'utf8');
     const taskHandlers: Record<string, TaskHandler> = {};
     // LOCAL_LAMBDA_WORKERS=0 runs every handler on the main thread (for debugging).
-    const pool = process.env.LOCAL_LAMBDA_WORKERS === '0' ? undefined : new LambdaWorkerPool({ heapMb: Number(process.env.LOCAL_LAMBDA_HEAP_MB) || 256, youngMb: 16 });
+    const pool = process.env.LOCAL_LAMBDA_WORKERS === '0' ? undefined : new LambdaWorkerPool({ heapMb: Number(process.env.LOCAL_LAMBDA_HEAP_MB) || 256, youngMb: Number(process.env.LOCAL_LAMBDA_YOUNG_MB) || 16 });
     if (pool) closers.push(() => pool.close());
     const bundles = new Map<FunctionName, string>();
     if (pool) {
