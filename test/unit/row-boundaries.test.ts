@@ -3,19 +3,28 @@ import fc from 'fast-check';
 import { RowBoundaryScanner } from '../../functions/core/parse/row-boundaries.ts';
 import { tokenizeRecords } from '../../functions/core/parse/csv-tokenizer.ts';
 
-/** Record starts (char offset and line) as the tokenizer sees them, after `headerRow` preamble lines and the header. */
+/**
+ * Record starts (char offset and line) as the row reader sees them, after `headerRow`
+ * preamble lines and the header. `cellsBefore`: the most cells of a record since the last
+ * line feed (a lone CR ends a record, but the scanner reads on to the next LF as one line).
+ */
 function tokenizerStarts(text: string, headerRow: number): { at: number; line: number; cellsBefore: number }[] {
+  // as delimited-rows does before it skips the preamble and tokenizes: a lone CR becomes a LF (offsets stay)
+  const read = text.replace(/\r(?!\n)/g, '\n');
   let at = 0;
   for (let k = 0; k < headerRow; k++) {
-    const nl = text.indexOf('\n', at);
+    const nl = read.indexOf('\n', at);
     if (nl === -1) return [];
     at = nl + 1;
   }
-  const { records } = tokenizeRecords(text.slice(at), ',', headerRow + 1, true);
+  const { records } = tokenizeRecords(read.slice(at), ',', headerRow + 1, true);
   const starts: { at: number; line: number; cellsBefore: number }[] = [];
+  let most = 0;
   for (const rec of records) {
     at += rec.length;
-    starts.push({ at, line: rec.line + 1 + rec.innerBreaks, cellsBefore: rec.cells.length });
+    most = Math.max(most, rec.cells.length);
+    starts.push({ at, line: rec.line + 1 + rec.innerBreaks, cellsBefore: most });
+    if (text[at - 1] === '\n') most = 0;
   }
   return starts;
 }
@@ -27,31 +36,36 @@ function scan(text: string, rangeBytes: number, headerRow: number, pieceSize: nu
   return scanner.end();
 }
 
-// Cells as exports write them: plain, quoted with commas, line breaks and "" escapes, and stray quotes mid-cell.
+// Cells as exports write them: plain, quoted with commas, line breaks (LF, CRLF, a stray lone
+// CR) and "" escapes, stray quotes mid-cell, and a stray CR outside quotes.
 const cell = fc.oneof(
   fc.stringMatching(/^[a-z0-9 ]{0,6}$/),
-  fc.stringMatching(/^[a-z,\n ]{0,6}$/).map((s) => `"${s}"`),
+  fc.stringMatching(/^[a-z,\r\n ]{0,6}$/).map((s) => `"${s}"`),
   fc.stringMatching(/^[a-z]{0,3}$/).map((s) => `"${s}""x"""`),
   fc.stringMatching(/^[a-z]{1,3}$/).map((s) => `${s}"in"`),
   fc.constant('5\'10"'),
+  fc.stringMatching(/^[a-z]{0,2}\r[a-z"]{0,2}$/),
 );
 const line = fc.oneof(
   fc.array(cell, { minLength: 1, maxLength: 4 }).map((cells) => cells.join(',')),
-  fc.constantFrom('', 'Total 12', '"one, quoted"'),
+  // a CR at the end of a line: a CRLF with LF line ends, a lone CR before the CRLF ("\r\r\n") with CRLF ones
+  fc.constantFrom('', 'Total 12', '"one, quoted"', '1,2\r', '\r'),
 );
 const csv = fc.record({
-  preamble: fc.array(fc.stringMatching(/^[a-z "]{0,8}$/), { maxLength: 2 }),
+  preamble: fc.array(fc.stringMatching(/^[a-z "\r]{0,8}$/), { maxLength: 2 }),
   rows: fc.array(line, { minLength: 1, maxLength: 30 }),
   eol: fc.constantFrom('\n', '\r\n'),
-  trailing: fc.boolean(),
+  trailing: fc.constantFrom('', 'eol', '\r'),
 });
 
 describe('RowBoundaryScanner', () => {
   it('cuts only where the tokenizer starts a record, with the right line numbers, however the bytes arrive', () => {
     fc.assert(
       fc.property(csv, fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 17 }), (file, rangeBytes, pieceSize) => {
-        const text = [...file.preamble, 'a,b,c', ...file.rows].join(file.eol) + (file.trailing ? file.eol : '');
-        const headerRow = file.preamble.length;
+        const preamble = file.preamble.map((l) => l + file.eol).join('');
+        const text = preamble + ['a,b,c', ...file.rows].join(file.eol) + (file.trailing === 'eol' ? file.eol : file.trailing);
+        // the header follows the preamble, whose lone CRs end lines of their own
+        const headerRow = preamble.replace(/\r(?!\n)/g, '\n').split('\n').length - 1;
         const starts = tokenizerStarts(text, headerRow);
         const { headerEnd, ranges } = scan(text, rangeBytes, headerRow, pieceSize);
         // the header's end is the tokenizer's first record end
@@ -64,12 +78,12 @@ describe('RowBoundaryScanner', () => {
           expect(start, `range at ${r.start} is not a record start`).toBeDefined();
           expect(r.firstLine).toBe(start!.line);
           // never right after a blank or one-cell line
-          expect(start!.cellsBefore, `range at ${r.start} follows a record of one cell`).toBeGreaterThan(1);
+          expect(start!.cellsBefore, `range at ${r.start} follows a line without a record of several cells`).toBeGreaterThan(1);
           at = r.end;
         }
         expect(at).toBe(ranges.length ? text.length : headerEnd);
       }),
-      { numRuns: 400 },
+      { numRuns: 1000 },
     );
   });
 
@@ -94,6 +108,32 @@ describe('RowBoundaryScanner', () => {
       ['1,2\n', 3],
       ['3,4\n', 4],
     ]);
+  });
+
+  it('counts a lone CR as a line break, inside quotes and out, however the bytes arrive', () => {
+    const text = 'a,b\r\n1,2\r\n3,"x\ry"\r\n4\r5,6\r\n7,8\r\n';
+    for (let pieceSize = 1; pieceSize <= text.length; pieceSize++) {
+      const { ranges } = scan(text, 1, 0, pieceSize);
+      expect(ranges.map((r) => [text.slice(r.start, r.end), r.firstLine])).toEqual([
+        ['1,2\r\n', 2],
+        ['3,"x\ry"\r\n', 3],
+        ['4\r5,6\r\n', 5],
+        ['7,8\r\n', 7],
+      ]);
+    }
+  });
+
+  it('ends a preamble line at a lone CR, as the row reader does', () => {
+    // the header is `h1,"h\n2"` on line 2: read on to the first LF, the preamble would swallow half of it
+    const text = 'title\rh1,"h\n2"\n1,2\n3,4\n';
+    for (let pieceSize = 1; pieceSize <= text.length; pieceSize++) {
+      const { headerEnd, ranges } = scan(text, 1, 1, pieceSize);
+      expect(text.slice(0, headerEnd)).toBe('title\rh1,"h\n2"\n');
+      expect(ranges.map((r) => [text.slice(r.start, r.end), r.firstLine])).toEqual([
+        ['1,2\n', 4],
+        ['3,4\n', 5],
+      ]);
+    }
   });
 
   it('does not cut after a blank or one-cell line', () => {

@@ -6,8 +6,12 @@
  * quotes belongs to the cell. The first `headerRow` lines (preamble) are skipped as plain
  * lines, as the row reader skips them.
  *
+ * Lines are counted as the row reader counts them: it makes each lone CR (one not followed
+ * by a LF) a LF before tokenizing, so a stray lone CR, inside quotes or out, is a line break
+ * of its own and ends a preamble line. Cuts are made only at line feeds.
+ *
  * Works on bytes, one piece at a time (bounded memory): valid for encodings where the
- * quote, line feed and delimiter bytes only ever mean those characters (ASCII, UTF-8,
+ * quote, CR, line feed and delimiter bytes only ever mean those characters (ASCII, UTF-8,
  * Windows-1252), with LF or CRLF line ends.
  */
 
@@ -31,6 +35,12 @@ const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 
+/** Index of the first `byte` in piece[from, ...), or the piece's length when there is none. */
+function indexIn(piece: Uint8Array, byte: number, from: number): number {
+  const at = piece.indexOf(byte, from);
+  return at === -1 ? piece.length : at;
+}
+
 export class RowBoundaryScanner {
   private offset = 0;
   private lines = 1;
@@ -42,6 +52,10 @@ export class RowBoundaryScanner {
   private prev = LF;
   /** the record being read has a delimiter outside quotes: only after such a record is a cut made */
   private delimited = false;
+  /** the previous piece ended with a CR: a line break of its own unless this piece starts with a LF */
+  private pendingCR = false;
+  /** index in the current piece from which its lone CRs are not yet counted */
+  private crFrom = 0;
   /** the next position at or after which a record start ends the current range */
   private target = -1;
   private headerEnd = -1;
@@ -61,20 +75,37 @@ export class RowBoundaryScanner {
     const n = piece.length;
     // a UTF-8 byte order mark is not part of the first line (a quote after it opens a cell)
     if (this.offset === 0 && n >= 3 && piece[0] === 0xef && piece[1] === 0xbb && piece[2] === 0xbf) i = 3;
+    if (this.pendingCR && n > 0) {
+      this.pendingCR = false;
+      if (piece[0] !== LF) this.lineBreak();
+    }
+    // The row reader makes each lone CR a LF before it skips the preamble, so a preamble
+    // line ends at a lone CR too (where it ends decides how a quote after it reads).
+    let lfAt = -1;
+    let crAt = -1;
     while (this.preambleLeft > 0 && i < n) {
-      const nl = piece.indexOf(LF, i);
-      if (nl === -1) i = n;
-      else {
-        i = nl + 1;
-        this.lines++;
-        this.preambleLeft--;
-      }
+      if (lfAt < i) lfAt = indexIn(piece, LF, i);
+      if (crAt < i) crAt = indexIn(piece, CR, i);
+      if (crAt < lfAt && piece[crAt + 1] !== LF) {
+        i = crAt + 1;
+        if (i === n) this.pendingCR = true;
+        else this.lineBreak();
+      } else if (lfAt < n) {
+        i = lfAt + 1;
+        this.lineBreak();
+      } else i = n;
     }
     if (this.preambleLeft > 0) {
       this.offset += n;
       return;
     }
+    this.crFrom = i;
     if (this.target === -1) this.target = this.offset + i;
+    // The next quote and the next line feed at or after the scan position (n: none left in
+    // the piece). The scan only moves forward, so each is searched for again only once the
+    // scan has passed it: a line feed found past a quoted cell is the one the scan meets next.
+    let quoteAt = -1;
+    lfAt = -1;
     while (i < n) {
       const c = piece[i]!;
       if (this.inQuotes) {
@@ -88,13 +119,16 @@ export class RowBoundaryScanner {
           }
           this.inQuotes = false; // the quote before closed the cell; this byte is outside
         } else {
-          // jump to the next quote, counting the line breaks inside the cell
-          const q = piece.indexOf(QUOTE, i);
-          const stop = q === -1 ? n : q;
-          for (let nl = piece.indexOf(LF, i); nl !== -1 && nl < stop; nl = piece.indexOf(LF, nl + 1)) this.lines++;
-          if (q !== -1) this.quotePending = true;
-          this.prev = piece[stop - 1] ?? this.prev;
-          i = stop + 1;
+          // jump to the next quote, counting the line feeds inside the cell (lone CRs: countLoneCRs)
+          if (quoteAt < i) quoteAt = indexIn(piece, QUOTE, i);
+          if (lfAt < i) lfAt = indexIn(piece, LF, i);
+          while (lfAt < quoteAt) {
+            this.lines++;
+            lfAt = indexIn(piece, LF, lfAt + 1);
+          }
+          if (quoteAt < n) this.quotePending = true;
+          this.prev = piece[quoteAt - 1] ?? this.prev;
+          i = quoteAt + 1;
           continue;
         }
       }
@@ -111,34 +145,58 @@ export class RowBoundaryScanner {
         // Cut only after a record of several cells: never after a blank or one-cell line, so
         // a range neither starts after a break nor ends holding rows the row judgement would
         // decide on with what follows (footers, section titles).
-        if (next > this.target && this.delimited) this.recordStart(next);
+        if (next > this.target && this.delimited) {
+          this.countLoneCRs(piece, i);
+          this.recordStart(next);
+        }
         this.delimited = false;
       } else if (c === this.delimiter) {
         this.delimited = true;
       }
       // Outside quotes only a quote, or a line feed past the target, matters: jump to the nearer.
-      const q = piece.indexOf(QUOTE, i + 1);
-      const stop = q === -1 ? n : q;
+      if (quoteAt <= i) quoteAt = indexIn(piece, QUOTE, i + 1);
+      if (lfAt <= i) lfAt = indexIn(piece, LF, i + 1);
       // Line feeds before the target, or after a record without a delimiter, are no cut:
       // count them and go on; stop at the first one that is.
-      let nl = piece.indexOf(LF, i + 1);
       let from = i + 1; // where the bytes of the current record not yet looked at begin
-      while (nl !== -1 && nl < stop) {
-        if (this.offset + nl + 1 > this.target && (this.delimited || this.hasDelimiter(piece, from, nl))) {
+      const cutFrom = this.target - this.offset; // a line feed here or later is past the target
+      while (lfAt < quoteAt) {
+        if (lfAt >= cutFrom && (this.delimited || this.hasDelimiter(piece, from, lfAt))) {
           this.delimited = true;
           break;
         }
         this.lines++;
         this.delimited = false;
-        from = nl + 1;
-        nl = piece.indexOf(LF, nl + 1);
+        from = lfAt + 1;
+        lfAt = indexIn(piece, LF, lfAt + 1);
       }
-      const resume = nl !== -1 && nl < stop ? nl : stop;
+      const resume = lfAt < quoteAt ? lfAt : quoteAt;
       if (!this.delimited) this.delimited = this.hasDelimiter(piece, from, resume);
       this.prev = piece[resume - 1]!;
       i = resume;
     }
+    this.countLoneCRs(piece, n);
     this.offset += n;
+  }
+
+  /** a preamble line, or a lone CR after it, has ended */
+  private lineBreak(): void {
+    this.lines++;
+    if (this.preambleLeft > 0) this.preambleLeft--;
+  }
+
+  /**
+   * Counts the lone CRs in piece[crFrom, to) as line breaks, inside quotes or not, as the
+   * row reader does (it makes each a LF before tokenizing). Their line count matters only
+   * at a cut, so they are counted there and at the end of the piece, in a pass apart from
+   * the scan: a file without CRs pays one search per piece, a CRLF file one per line.
+   */
+  private countLoneCRs(piece: Uint8Array, to: number): void {
+    for (let c = piece.indexOf(CR, this.crFrom); c !== -1 && c < to; c = piece.indexOf(CR, c + 1)) {
+      if (c + 1 === piece.length) this.pendingCR = true; // decided by the next piece's first byte
+      else if (piece[c + 1] !== LF) this.lines++;
+    }
+    this.crFrom = to;
   }
 
   /** a delimiter byte in piece[from, to) */
