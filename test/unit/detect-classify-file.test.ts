@@ -1,9 +1,9 @@
 import iconv from 'iconv-lite';
 import { crc32 } from 'node:zlib';
 import { inspectZip } from '../../functions/core/detect/zip-archive.ts';
-import { XLSX_LIMITS } from '../../functions/core/parse/xlsx-rows.ts';
+import { READ_WHOLE_MAX_BYTES, XLSX_LIMITS } from '../../functions/core/parse/container-limits.ts';
 import { describe, expect, it } from 'vitest';
-import { classifyFile, CONTAINER_LIMITS, type FileBytes } from '../../functions/core/detect/classify-file.ts';
+import { classifyFile, type FileBytes } from '../../functions/core/detect/classify-file.ts';
 import { EmptyFileError, LimitExceededError, UnsupportedFormatError, ZipBombError } from '../../functions/core/errors.ts';
 import { callLogDocx, callLogPdf, callLogXlsx, entry, manyEntriesZip, writeZip } from '../fixtures/formats/builders.ts';
 
@@ -75,7 +75,7 @@ describe('classifyFile', () => {
   it('refuses a container over its size cap without reading it', async () => {
     const xlsx = await callLogXlsx();
     const b = bytes(xlsx);
-    const err = await classifyFile(b, { size: CONTAINER_LIMITS.xlsx + 1 }).catch((e: unknown) => e);
+    const err = await classifyFile(b, { size: READ_WHOLE_MAX_BYTES.xlsx + 1 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LimitExceededError);
     expect((err as Error).message).toMatch(/XLSX files are read whole and may be at most 104857600 bytes/);
     expect(b.reads).toBe(0);

@@ -36,8 +36,6 @@ export class TableScanner {
 
 /** What a table source says about its table: the part of a Classification it decides. */
 export type TableClassification = Pick<Classification, 'headerRow' | 'headers' | 'rowEstimate' | 'sections' | 'contextColumns'> & {
-  /** the first section's header, blank names filled in ("Column 7") */
-  firstHeaders: string[];
   sampleRows: string[][];
   dataRows: number;
 };
@@ -77,7 +75,6 @@ export function classifyTable(scan: TableScan, describe: string, prepare?: (samp
   return {
     headerRow: header.line - 1,
     headers: table.headers,
-    firstHeaders: headers,
     rowEstimate,
     ...sectionFields(
       table.sections.map((s, i) => (i === 0 ? { ...s, headers } : s)),

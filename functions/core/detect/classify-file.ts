@@ -1,8 +1,9 @@
 import type { FileFormat } from '../pipeline-types.ts';
-import { EmptyFileError, HeaderNotFoundError, LimitExceededError, NoDataRowsError, UnsupportedFormatError } from '../errors.ts';
-import { DOCX_LIMITS, PDF_LIMITS, XLSX_LIMITS } from '../parse/container-limits.ts';
+import { HeaderNotFoundError, NoDataRowsError, UnsupportedFormatError } from '../errors.ts';
+import { assertReadWholeSize, READ_WHOLE_MAX_BYTES } from '../parse/container-limits.ts';
+import { MAX_JSON_RECORD_CHARS } from '../parse/json-rows.ts';
 import { classifyJson } from './classify-json.ts';
-import { assertHeaderSize, classifyText, sectionFields, type ClassifyHints, type TextClassification } from './classify-text.ts';
+import { assertHeaderSize, classifyDelimited, sectionFields, type ClassifyHints, type TextClassification } from './classify-text.ts';
 import { assembleSample } from './csv-dialect.ts';
 import { baseFields, classifyTable, SAMPLE_RECORDS, TableScanner, type TableScan } from './classify-container.ts';
 import { listZipEntries } from './zip-archive.ts';
@@ -19,18 +20,9 @@ export interface FileBytes {
   readHead?: (bytes: number) => Promise<Buffer>;
 }
 
-/** Largest whole-file read per container format (the archive or document itself). */
-export const CONTAINER_LIMITS: Readonly<Record<'xlsx' | 'docx' | 'pdf', number>> = {
-  xlsx: XLSX_LIMITS.maxArchiveBytes,
-  docx: DOCX_LIMITS.maxArchiveBytes,
-  pdf: PDF_LIMITS.maxBytes,
-};
-
-const FORMAT_NAMES: Readonly<Record<'xlsx' | 'docx' | 'pdf', string>> = { xlsx: 'XLSX', docx: 'DOCX', pdf: 'PDF' };
-
 /**
  * Classifies any file from its bytes: delimited text and JSON from the head; XLSX, DOCX
- * and PDF from the whole file, read only when it is within CONTAINER_LIMITS. The format
+ * and PDF from the whole file, read only when it is within READ_WHOLE_MAX_BYTES. The format
  * comes from the bytes (for a ZIP, from its central directory), never from the name.
  *
  * Throws EmptyFileError, BinaryContentError, UnsupportedFormatError (XLS, HTML, other
@@ -39,11 +31,10 @@ const FORMAT_NAMES: Readonly<Record<'xlsx' | 'docx' | 'pdf', string>> = { xlsx: 
  * HeaderNotFoundError, NoDataRowsError).
  */
 export async function classifyFile(bytes: FileBytes, hints: ClassifyHints & { size: number }): Promise<TextClassification> {
-  if (hints.size === 0) throw new EmptyFileError(`${hints.filename ? `The file "${hints.filename}"` : 'The file'} is empty (0 bytes)`);
   const sniffed = sniffFormat(bytes.head, hints);
   switch (sniffed.format) {
     case 'csv':
-      return classifyText(bytes.head, hints);
+      return classifyDelimited(bytes.head, sniffed, hints);
     case 'json':
     case 'ndjson':
       return classifyJsonWithMore(bytes, { ...sniffed, format: sniffed.format }, hints);
@@ -68,15 +59,16 @@ async function classifyJsonWithMore(bytes: FileBytes, sniffed: SniffedFormat & {
   } catch (err) {
     // One record longer than the head: look further, up to the record limit.
     if (!(err instanceof HeaderNotFoundError) || !truncated || !bytes.readHead) throw err;
-    const more = await bytes.readHead(Math.min(hints.size, 1024 * 1024 + 64 * 1024));
+    const more = await bytes.readHead(Math.min(hints.size, MAX_JSON_RECORD_CHARS + 64 * 1024));
     return classifyJson(more, sniffed, { ...hints, truncated: more.length < hints.size });
   }
 }
 
 /** A ZIP whose first local headers did not say: its central directory does. */
 async function classifyZip(bytes: FileBytes, hints: ClassifyHints & { size: number }, sniffed: SniffedFormat): Promise<TextClassification> {
-  if (hints.size > CONTAINER_LIMITS.xlsx) throw new UnsupportedFormatError('This ZIP archive is not an XLSX or DOCX file');
-  const names = await listZipEntries(await bytes.readAll(), 'ZIP');
+  if (hints.size > READ_WHOLE_MAX_BYTES.xlsx) throw new UnsupportedFormatError('This ZIP archive is not an XLSX or DOCX file');
+  const buf = await bytes.readAll();
+  const names = await listZipEntries(buf, 'ZIP');
   const format: FileFormat | undefined = names.includes('xl/workbook.xml') ? 'xlsx' : names.includes('word/document.xml') ? 'docx' : undefined;
   if (format === undefined) {
     const ods = names.includes('content.xml') && names.includes('mimetype');
@@ -84,7 +76,8 @@ async function classifyZip(bytes: FileBytes, hints: ClassifyHints & { size: numb
       ods ? 'OpenDocument files (.ods/.odt) are not supported; save the file as .xlsx, .docx or .csv' : 'This ZIP archive is not an XLSX or DOCX file',
     );
   }
-  return classifyContainer(format, bytes, hints, { ...sniffed, format, detectedType: MIME[format] });
+  // the archive is in memory already: classify it without reading it again
+  return classifyContainer(format, { ...bytes, readAll: () => Promise.resolve(buf) }, hints, { ...sniffed, format, detectedType: MIME[format] });
 }
 
 async function classifyContainer(
@@ -93,11 +86,7 @@ async function classifyContainer(
   hints: ClassifyHints & { size: number },
   sniffed: SniffedFormat,
 ): Promise<TextClassification> {
-  if (hints.size > CONTAINER_LIMITS[format]) {
-    throw new LimitExceededError(
-      `${FORMAT_NAMES[format]} files are read whole and may be at most ${CONTAINER_LIMITS[format]} bytes; this one is ${hints.size}. Export the data as CSV instead`,
-    );
-  }
+  assertReadWholeSize(format, hints.size);
   const buf = await bytes.readAll();
   const base = { format, ...baseFields(hints, MIME[format], sniffed.typeMismatch) };
   if (format === 'xlsx') return { ...base, ...(await classifyXlsx(buf)) };
@@ -135,7 +124,7 @@ async function classifyXlsx(buf: Buffer): Promise<TablePart> {
     try {
       const merges = parts.merges.get(sheet.path) ?? [];
       const table = classifyTable(scan, `sheet "${sheet.name}"`, (sample, headerLine) => fillMerges(sample, new MergeFiller(merges, headerLine)));
-      const { firstHeaders: _h, dataRows: _d, ...rest } = table;
+      const { dataRows: _d, ...rest } = table;
       return { ...rest, sheetNames: parts.sheets.map((s) => s.name), sheet: sheet.name };
     } catch (err) {
       if (!(err instanceof HeaderNotFoundError || err instanceof NoDataRowsError)) throw err;
@@ -159,7 +148,7 @@ async function classifyDocx(buf: Buffer): Promise<TablePart> {
   const { chooseDocxTable, readDocxTables } = await import('../parse/docx-tables.ts');
   const doc = await readDocxTables(buf);
   const chosen = chooseDocxTable(doc);
-  const { firstHeaders: _h, dataRows: _d, ...rest } = chosen.table;
+  const { dataRows: _d, ...rest } = chosen.table;
   return { ...rest, tables: doc.tables.length, table: chosen.index + 1 };
 }
 

@@ -3,8 +3,8 @@ import { JsonRecordSplitter, KeyUnion, flattenRecord, type JsonMode } from '../p
 import { assertHeaderSize, type ClassifyHints, type TextClassification } from './classify-text.ts';
 import { createDecoder, detectEncoding } from './encoding.ts';
 import { MIME, type SniffedFormat } from './sniff-format.ts';
+import { SAMPLE_RECORDS } from './classify-container.ts';
 
-const SAMPLE_RECORDS = 500;
 const SAMPLE_ROWS = 50;
 
 /**

@@ -3,7 +3,7 @@ import { LimitExceededError, UnsupportedFormatError } from '../errors.ts';
 import type { AssembledSection } from '../parse/table-assembler.ts';
 import { detectDialect } from './csv-dialect.ts';
 import { createDecoder, detectEncoding } from './encoding.ts';
-import { sniffFormat, type FormatHints } from './sniff-format.ts';
+import { sniffFormat, type FormatHints, type SniffedFormat } from './sniff-format.ts';
 
 /** What classify knows from the bytes alone; schema scoring is added by the caller. */
 export type TextClassification = Omit<Classification, 'schema'> & {
@@ -33,6 +33,11 @@ export function classifyText(head: Buffer, hints: ClassifyHints = {}): TextClass
   if (sniffed.format !== 'csv') {
     throw new UnsupportedFormatError(`Not delimited text: the file looks like ${sniffed.format === 'unknown' ? sniffed.detectedType : sniffed.format.toUpperCase()}`);
   }
+  return classifyDelimited(head, sniffed, hints);
+}
+
+/** classifyText for a head already sniffed as delimited text (classifyFile sniffs first). */
+export function classifyDelimited(head: Buffer, sniffed: SniffedFormat, hints: ClassifyHints = {}): TextClassification {
   const { encoding, hasBom } = detectEncoding(head);
   const complete = hints.truncated !== undefined ? !hints.truncated : hints.size !== undefined && hints.size <= head.length;
   const decoder = createDecoder(encoding);

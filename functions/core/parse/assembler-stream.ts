@@ -1,4 +1,5 @@
-import { TableAssembler, type AssemblerOptions, type ParsedRow, type SkippedRecords } from './table-assembler.ts';
+import { TableAssembler, type AssemblerOptions, type ParsedRow, type SkippedRecords, type SourceRecord } from './table-assembler.ts';
+import type { RowBatch } from './row-stream.ts';
 import { OnceRowStream } from './once-row-stream.ts';
 
 /**
@@ -37,5 +38,28 @@ export abstract class AssemblerStream<Stats extends { skipped: SkippedRecords }>
 
   fillFor(row: number, fromWidth: number): string[] {
     return this.assembler.fillFor(row, fromWidth);
+  }
+
+  /** Hands a record to the assembler, noting the header when this is it (`headers` names it instead of its cells). */
+  protected pushRecord(rec: SourceRecord, headers?: string[]): void {
+    const had = this.assembler.hasHeader;
+    this.assembler.push(rec);
+    if (!had && this.assembler.hasHeader) {
+      this.headerLine = rec.line;
+      this.firstHeaders = headers ?? rec.cells.map((c) => c.trim());
+    }
+  }
+
+  /** The batches filled so far. */
+  protected *drainReady(): Generator<RowBatch, void, undefined> {
+    while (this.ready.length > 0) yield { rows: this.ready.shift()!, bytesRead: this.bytesRead };
+  }
+
+  /** At the end of the source: the assembler's last rows, and every batch left. */
+  protected *finish(): Generator<RowBatch, void, undefined> {
+    this.assembler.end();
+    if (this.batch.length > 0) this.ready.push(this.batch);
+    this.batch = [];
+    yield* this.drainReady();
   }
 }

@@ -1,4 +1,5 @@
 import type { ZipLimits } from '../detect/zip-archive.ts';
+import { LimitExceededError } from '../errors.ts';
 
 /**
  * Size caps for the formats read whole. Kept apart from their readers so the size checks
@@ -34,3 +35,19 @@ export const PDF_LIMITS = {
   /** reading stops with LimitExceededError after this long (Parse; Classify gives it less) */
   maxMillis: 600_000,
 };
+
+/** Largest whole-file read per container format (the archive or document itself). */
+export const READ_WHOLE_MAX_BYTES: Readonly<Record<'xlsx' | 'docx' | 'pdf', number>> = {
+  xlsx: XLSX_LIMITS.maxArchiveBytes,
+  docx: DOCX_LIMITS.maxArchiveBytes,
+  pdf: PDF_LIMITS.maxBytes,
+};
+
+/** Throws LimitExceededError for a container too big to be read whole. */
+export function assertReadWholeSize(format: 'xlsx' | 'docx' | 'pdf', size: number): void {
+  if (size > READ_WHOLE_MAX_BYTES[format]) {
+    throw new LimitExceededError(
+      `${format.toUpperCase()} files are read whole and may be at most ${READ_WHOLE_MAX_BYTES[format]} bytes; this one is ${size}. Export the data as CSV instead`,
+    );
+  }
+}

@@ -135,10 +135,7 @@ class DelimitedRowReader extends AssemblerStream<DelimitedParseStats> implements
       }
     }
     this.feed(decoder.end(), true);
-    this.assembler.end();
-    if (this.batch.length > 0) this.ready.push(this.batch);
-    this.batch = [];
-    yield* this.drainReady();
+    yield* this.finish();
 
     if (this.firstHeaders === undefined) {
       throw new HeaderNotFoundError(
@@ -151,13 +148,6 @@ class DelimitedRowReader extends AssemblerStream<DelimitedParseStats> implements
         `No data rows after the header on line ${this.headerLine}` +
           (summary + blank > 0 ? ` (skipped ${summary} summary and ${blank} blank lines)` : ''),
       );
-    }
-  }
-
-  private *drainReady(): Generator<RowBatch, void, undefined> {
-    while (this.ready.length > 0) {
-      const rows = this.ready.shift()!;
-      yield { rows, bytesRead: this.bytesRead };
     }
   }
 
@@ -234,16 +224,9 @@ class DelimitedRowReader extends AssemblerStream<DelimitedParseStats> implements
     if (cells.length > this.maxColumns) {
       throw new LimitExceededError(`Line ${line} has ${cells.length} columns, more than the limit of ${this.maxColumns}`);
     }
-    // The CR of a CRLF line end, left on the last cell by splitting on LF.
-    const last = cells[cells.length - 1]!;
-    if (last.charCodeAt(last.length - 1) === CR) cells[cells.length - 1] = last.slice(0, -1);
-    const hadHeader = this.assembler.hasHeader;
-    if (hadHeader) line += this.opts.lineOffset ?? 0;
-    this.assembler.push(error === undefined ? { cells, line } : { cells, line, error: `${error} (line ${line})` });
-    if (!hadHeader && this.assembler.hasHeader) {
-      this.headerLine = line;
-      this.firstHeaders = cells.map((c) => c.trim());
-    }
+    // No cell ends in a CR: feed leaves only the CRs of CRLFs, and the tokenizer drops those.
+    if (this.assembler.hasHeader) line += this.opts.lineOffset ?? 0;
+    this.pushRecord(error === undefined ? { cells, line } : { cells, line, error: `${error} (line ${line})` });
   }
 
   private assertLineLength(length: number, line: number, inQuotes: boolean): void {
@@ -255,6 +238,4 @@ class DelimitedRowReader extends AssemblerStream<DelimitedParseStats> implements
         : `Line ${line} is longer than the limit of ${this.maxLine} bytes`,
     );
   }
-
-
 }

@@ -1,12 +1,11 @@
 import mammoth from 'mammoth';
 import { inspectZip } from '../detect/zip-archive.ts';
 import { DOCX_LIMITS } from './container-limits.ts';
-
-export { DOCX_LIMITS } from './container-limits.ts';
 import { classifyTable, TableScanner, type TableClassification } from '../detect/classify-container.ts';
 import { isBlankCells } from '../detect/row-shapes.ts';
 import { CorruptFileError, DomainError, HeaderNotFoundError, NoDataRowsError } from '../errors.ts';
-import type { SourceRecord } from './table-assembler.ts';
+import { headerKey, type SourceRecord } from './table-assembler.ts';
+import { decodeXmlEntities } from './xml-entities.ts';
 
 /** Paragraphs before a table kept as its preamble (title, account line). */
 const PREAMBLE_PARAGRAPHS = 5;
@@ -80,7 +79,7 @@ function tableRecords(doc: DocxDocument, index: number): SourceRecord[] {
     const t = doc.tables[next]!;
     if (t.before.some((p) => p.trim().length > 0)) break; // text between: a separate table
     const first = t.rows.find((r) => !isBlankCells(r));
-    const sameHeader = first !== undefined && header !== undefined && sameCells(first, header);
+    const sameHeader = first !== undefined && header !== undefined && headerKey(first) === headerKey(header);
     const sameWidth = Math.max(0, ...t.rows.map((r) => r.length)) === width;
     if (!sameHeader && !sameWidth) break;
     rows.push(...t.rows);
@@ -88,14 +87,6 @@ function tableRecords(doc: DocxDocument, index: number): SourceRecord[] {
   return rows.map((cells, i) => ({ cells, line: i + 1 }));
 }
 
-function sameCells(a: readonly string[], b: readonly string[]): boolean {
-  const norm = (r: readonly string[]) => {
-    const cells = r.map((c) => c.trim().toLowerCase());
-    while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-    return cells.join('\u0001');
-  };
-  return norm(a) === norm(b);
-}
 
 // ---------------------------------------------------------------------------------------
 // HTML tables (mammoth's output: well-formed, few tags)
@@ -126,7 +117,7 @@ export function htmlTables(html: string): DocxTable[] {
   for (const m of html.matchAll(TOKEN)) {
     const table = stack[stack.length - 1];
     if (m[4] !== undefined) {
-      const t = decodeEntities(m[4]);
+      const t = decodeXmlEntities(m[4]);
       if (table?.cell) table.cell.text += t;
       else if (!table) text += t;
       continue;
@@ -216,11 +207,3 @@ function endRow(t: OpenTable): void {
   t.row = undefined;
 }
 
-function decodeEntities(s: string): string {
-  if (s.indexOf('&') === -1) return s;
-  return s.replace(/&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));/gi, (whole, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    if (dec) return String.fromCodePoint(parseInt(dec, 10));
-    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' } as Record<string, string>)[named!.toLowerCase()] ?? whole;
-  });
-}

@@ -6,8 +6,6 @@ import { CorruptFileError, DomainError, HeaderNotFoundError, LimitExceededError,
 import type { SourceRecord } from './table-assembler.ts';
 import { PDF_LIMITS } from './container-limits.ts';
 
-export { PDF_LIMITS } from './container-limits.ts';
-
 interface Run {
   text: string;
   x0: number;

@@ -1,8 +1,8 @@
 import type { Classification } from '../pipeline-types.ts';
-import { CorruptFileError, LimitExceededError, UnsupportedFormatError } from '../errors.ts';
+import { CorruptFileError, UnsupportedFormatError } from '../errors.ts';
 import { parseDelimitedRows, type ByteSource } from './delimited-rows.ts';
 import { parseJsonRows } from './json-rows.ts';
-import { DOCX_LIMITS, PDF_LIMITS, XLSX_LIMITS } from './container-limits.ts';
+import { assertReadWholeSize } from './container-limits.ts';
 import { assembleRows, type RecordBatch, type RowStream } from './row-stream.ts';
 import type { AssemblerOptions, SourceRecord } from './table-assembler.ts';
 import type { MergeFiller } from './xlsx-rows.ts';
@@ -19,15 +19,7 @@ export interface RowSourceInput {
 export interface RowSourceOptions {
   /** rows per batch (default DEFAULT_BATCH_ROWS) */
   batchSize?: number;
-  /** time budget for reading a PDF (default PDF_LIMITS.maxMillis) */
-  pdfMaxMillis?: number;
 }
-
-const MAX_BYTES: Readonly<Record<'xlsx' | 'docx' | 'pdf', number>> = {
-  xlsx: XLSX_LIMITS.maxArchiveBytes,
-  docx: DOCX_LIMITS.maxArchiveBytes,
-  pdf: PDF_LIMITS.maxBytes,
-};
 
 /**
  * Opens the rows of a classified file, whatever its format, behind one interface: batches
@@ -39,7 +31,7 @@ const MAX_BYTES: Readonly<Record<'xlsx' | 'docx' | 'pdf', number>> = {
  *
  * Throws UnsupportedFormatError for a format Classify would not have passed (XLS, unknown).
  */
-export async function openRowSource(classification: Classification, input: RowSourceInput, opts: RowSourceOptions = {}): Promise<RowStream> {
+export async function openRowSource(classification: Classification, input: RowSourceInput): Promise<RowStream> {
   const c = classification;
   switch (c.format) {
     case 'csv': {
@@ -48,7 +40,6 @@ export async function openRowSource(classification: Classification, input: RowSo
         encoding: c.encoding,
         delimiter: c.delimiter,
         headerRow: c.headerRow,
-        ...(opts.batchSize !== undefined ? { batchSize: opts.batchSize } : {}),
         table: tableOptions(c, false),
       });
     }
@@ -58,14 +49,12 @@ export async function openRowSource(classification: Classification, input: RowSo
         mode: c.format,
         encoding: c.encoding,
         headers: c.headers,
-        ...(opts.batchSize !== undefined ? { batchSize: opts.batchSize } : {}),
       });
     case 'xlsx':
       return assembleRows(xlsxRecords(await readWhole(c.format, input), c), {
         ...tableOptions(c, true),
         headerRow: c.headerRow,
         describe: `sheet "${c.sheet ?? ''}"`,
-        ...(opts.batchSize !== undefined ? { batchSize: opts.batchSize } : {}),
       });
     case 'docx': {
       // Each container's library is loaded only for its own format (cold starts of CSV jobs).
@@ -76,18 +65,16 @@ export async function openRowSource(classification: Classification, input: RowSo
         ...tableOptions(c, true),
         headerRow: c.headerRow,
         describe: `table ${chosen.index + 1}`,
-        ...(opts.batchSize !== undefined ? { batchSize: opts.batchSize } : {}),
       });
     }
     case 'pdf': {
       const { readPdfTable } = await import('./pdf-table.ts');
-      const pdf = await readPdfTable(await readWhole(c.format, input), { maxMillis: opts.pdfMaxMillis ?? PDF_LIMITS.maxMillis });
+      const pdf = await readPdfTable(await readWhole(c.format, input));
       return assembleRows(once(pdf.records, input.size), {
         ...tableOptions(c, true),
         headerRow: c.headerRow,
         describe: 'the PDF table',
-        pageFurniture: () => pdf.furniture,
-        ...(opts.batchSize !== undefined ? { batchSize: opts.batchSize } : {}),
+        pageFurniture: pdf.furniture,
       });
     }
     default:
@@ -150,9 +137,7 @@ export function openDelimitedRange(c: Classification, source: ByteSource, lineOf
 }
 
 async function readWhole(format: 'xlsx' | 'docx' | 'pdf', input: RowSourceInput): Promise<Buffer> {
-  if (input.size > MAX_BYTES[format]) {
-    throw new LimitExceededError(`${format.toUpperCase()} files are read whole and may be at most ${MAX_BYTES[format]} bytes; this one is ${input.size}`);
-  }
+  assertReadWholeSize(format, input.size);
   return input.readAll();
 }
 

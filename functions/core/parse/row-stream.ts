@@ -58,10 +58,10 @@ export interface AssembledStreamOptions extends AssemblerOptions {
   headerRow: number;
   /** what the source is, for error messages ("sheet \"Calls\"", "the table") */
   describe: string;
-  /** rows per emitted batch; default 5,000 */
+  /** rows per emitted batch (default DEFAULT_BATCH_ROWS) */
   batchSize?: number;
   /** page headers/footers the source dropped itself (PDF) */
-  pageFurniture?: () => number;
+  pageFurniture?: number;
 }
 
 /**
@@ -86,7 +86,7 @@ class AssembledRowStream extends AssemblerStream<RowStreamStats> implements RowS
     const skipped: SkippedRecords = {
       ...a.skipped,
       preamble: a.skipped.preamble + this.preamble,
-      pageFurniture: a.skipped.pageFurniture + (this.opts.pageFurniture?.() ?? 0),
+      pageFurniture: a.skipped.pageFurniture + (this.opts.pageFurniture ?? 0),
     };
     return {
       headers: this.firstHeaders,
@@ -108,19 +108,11 @@ class AssembledRowStream extends AssemblerStream<RowStreamStats> implements RowS
           this.preamble++;
           continue;
         }
-        const had = this.assembler.hasHeader;
-        this.assembler.push(rec);
-        if (!had && this.assembler.hasHeader) {
-          this.headerLine = rec.line;
-          this.firstHeaders = this.opts.headers ?? rec.cells.map((c) => c.trim());
-        }
+        this.pushRecord(rec, this.opts.headers);
       }
-      while (this.ready.length > 0) yield { rows: this.ready.shift()!, bytesRead: this.bytesRead };
+      yield* this.drainReady();
     }
-    this.assembler.end();
-    if (this.batch.length > 0) this.ready.push(this.batch);
-    this.batch = [];
-    while (this.ready.length > 0) yield { rows: this.ready.shift()!, bytesRead: this.bytesRead };
+    yield* this.finish();
     if (!this.assembler.hasHeader) {
       throw new HeaderNotFoundError(`${this.opts.describe} ends before its header: expected the header at row ${this.opts.headerRow + 1}, found ${index} rows`);
     }

@@ -86,8 +86,6 @@ export interface AssemblerOptions {
   contextColumns?: readonly string[];
   /** sources whose absent trailing cells are just empty (XLSX, DOCX, PDF, JSON) rather than a ragged row */
   lenientWidth?: boolean;
-  /** recognise later sections with their own header (default true) */
-  sections?: boolean;
   /** most sections accepted (default 10,000) */
   maxSections?: number;
   /** most unified columns accepted (default 10,000) */
@@ -154,7 +152,6 @@ export class TableAssembler {
   private heldAfterBreak = false;
   private afterBreak = false;
   private readonly lenient: boolean;
-  private readonly detectSections: boolean;
   private readonly maxSections: number;
   private readonly maxColumns: number;
 
@@ -163,7 +160,6 @@ export class TableAssembler {
     private readonly opts: AssemblerOptions = {},
   ) {
     this.lenient = opts.lenientWidth === true;
-    this.detectSections = opts.sections !== false;
     this.maxSections = opts.maxSections ?? 10_000;
     this.maxColumns = opts.maxColumns ?? 10_000;
     const contextNames = new Set(opts.contextColumns ?? []);
@@ -378,7 +374,7 @@ export class TableAssembler {
     if (filled === 0) return 'blank';
     if (isSummaryRow(cells)) return 'summary';
     if (this.isKnownHeader(cells)) return 'header';
-    if (!this.detectSections || current.width < 2) return 'data';
+    if (current.width < 2) return 'data';
     // The common case first: a full row with at least two cells filled, right after data.
     if (filled >= 2 && !this.afterBreak && this.held.length === 0 && this.widthFits(cells, current.width)) return 'data';
     if (isContextLine(cells)) return 'context';
@@ -419,7 +415,7 @@ export class TableAssembler {
   private takeKnownHeader(rec: SourceRecord, context: SourceRecord[]): void {
     const key = headerKey(rec.cells);
     const section = this.sections.find((s) => s.key === key)!;
-    this.noteSkip(context, 'sectionContext');
+    this.noteSectionContext(context);
     if (context.length === 0) {
       // A header repeated by a paged export: the same section carries on.
       this.skipped.repeatedHeader++;
@@ -445,7 +441,7 @@ export class TableAssembler {
   }
 
   private openSection(candidate: SourceRecord, context: SourceRecord[]): void {
-    this.noteSkip(context, 'sectionContext');
+    this.noteSectionContext(context);
     this.skipped.sectionContext++;
     this.note(candidate.line);
     const headers = candidate.cells.map((c) => c.trim());
@@ -478,9 +474,9 @@ export class TableAssembler {
     this.afterBreak = true;
   }
 
-  private noteSkip(records: readonly SourceRecord[], reason: 'sectionContext'): void {
+  private noteSectionContext(records: readonly SourceRecord[]): void {
     for (const r of records) {
-      this.skipped[reason]++;
+      this.skipped.sectionContext++;
       this.note(r.line);
     }
   }
@@ -568,7 +564,8 @@ function contextKeyOf(name: string, contextNames: ReadonlySet<string>): ContextK
   return undefined;
 }
 
-function headerKey(cells: readonly string[]): string {
+/** A header row's identity: trimmed, case-folded cells without trailing blanks. */
+export function headerKey(cells: readonly string[]): string {
   let end = cells.length;
   while (end > 0 && cells[end - 1]!.trim() === '') end--;
   let key = '';

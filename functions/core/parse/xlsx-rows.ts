@@ -2,8 +2,7 @@ import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { inspectZip } from '../detect/zip-archive.ts';
 import { XLSX_LIMITS } from './container-limits.ts';
-
-export { XLSX_LIMITS } from './container-limits.ts';
+import { decodeXmlEntities } from './xml-entities.ts';
 import { CorruptFileError, DomainError } from '../errors.ts';
 import type { RecordBatch, SourceRecord } from './row-stream.ts';
 
@@ -100,16 +99,9 @@ export async function readWorkbookParts(buf: Buffer): Promise<WorkbookParts> {
 
 function attr(tag: string, name: string): string | undefined {
   const m = new RegExp(`\\s${name.replace(':', '\\:')}="([^"]*)"`).exec(tag);
-  return m ? decodeXml(m[1]!) : undefined;
+  return m ? decodeXmlEntities(m[1]!) : undefined;
 }
 
-function decodeXml(s: string): string {
-  return s.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (_m, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    if (dec) return String.fromCodePoint(parseInt(dec, 10));
-    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[named!.toLowerCase()] ?? '';
-  });
-}
 
 /** Finds <mergeCell ref="A1:C2"/> in a worksheet's XML as it inflates (they follow the rows). */
 function mergeScanner(out: MergeRange[]): (chunk: Buffer) => void {
