@@ -5,8 +5,7 @@ import { type AssemblerOptions } from './table-assembler.ts';
 import { AssemblerStream } from './assembler-stream.ts';
 import { DEFAULT_BATCH_ROWS, type RowBatch, type RowStream, type RowStreamStats } from './row-stream.ts';
 
-export type { ParsedRow, SkippedRecords } from './table-assembler.ts';
-export type { RowBatch } from './row-stream.ts';
+export type { ParsedRow } from './table-assembler.ts';
 
 export interface DelimitedParseOptions {
   encoding: string;

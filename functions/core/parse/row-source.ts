@@ -7,7 +7,7 @@ import { assembleRows, type RecordBatch, type RowStream } from './row-stream.ts'
 import type { AssemblerOptions, SourceRecord } from './table-assembler.ts';
 import type { MergeFiller } from './xlsx-rows.ts';
 
-export type { RowBatch, RowStream } from './row-stream.ts';
+export type { RowStream } from './row-stream.ts';
 
 /** How Parse reaches the file: a stream for text formats, the whole object for containers. */
 export interface RowSourceInput {

@@ -2,7 +2,7 @@ import { type AssemblerOptions, type ParsedRow, type SkippedRecords, type Source
 import { AssemblerStream } from './assembler-stream.ts';
 import { HeaderNotFoundError, NoDataRowsError } from '../errors.ts';
 
-export type { ParsedRow, SkippedRecords, SourceRecord } from './table-assembler.ts';
+export type { SourceRecord } from './table-assembler.ts';
 
 /**
  * Rows per batch unless a caller asks otherwise: one async step per batch, and batches
