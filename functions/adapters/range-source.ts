@@ -9,6 +9,6 @@ import type { ChunkRef } from '../core/pipeline-types.ts';
 export async function* rangeSource(bucket: string, chunk: ChunkRef): AsyncGenerator<Uint8Array> {
   const range = chunk.range;
   if (range === undefined) throw new Error(`chunk ${chunk.index} is not a byte range`);
-  if (range.headerEnd > 0) yield (await objectStore.readRange(bucket, chunk.key, 0, range.headerEnd)) ?? Buffer.alloc(0);
+  if (range.headerEnd > 0) yield await objectStore.readHead(bucket, chunk.key, range.headerEnd);
   if (range.end > range.start) yield* await objectStore.stream(bucket, chunk.key, { start: range.start, end: range.end - 1 });
 }

@@ -3,7 +3,6 @@ import { jobStore } from '../adapters/job-store.ts';
 import { runStage } from '../shared/stage.ts';
 import { classifyFile } from '../core/detect/classify-file.ts';
 import { scoreSchema, scoreSchemas } from '../core/map/score-schemas.ts';
-import { isBuiltinSchema } from '../core/schemas/index.ts';
 import { schemaStore } from '../adapters/schema-store.ts';
 import { EmptyFileError } from '../core/errors.ts';
 import type { Classification, PipelineState } from '../core/pipeline-types.ts';
@@ -28,12 +27,11 @@ export async function classify(state: PipelineState): Promise<Classification> {
       },
       { filename: state.filename, declaredType: state.declaredType, size: state.size, truncated: head.length < state.size },
     );
-    // A tenant's own schema is scored from its stored definition; built-ins by name.
+    // A requested schema (built-in or the tenant's own) is scored alone; otherwise the best built-in.
     const requested = state.schema === 'auto' ? undefined : state.schema;
-    const schema =
-      requested && !isBuiltinSchema(requested)
-        ? scoreSchema(text.headers, text.sampleRows, await schemaStore.require(state.tenantId, requested))
-        : scoreSchemas(text.headers, text.sampleRows, requested);
+    const schema = requested
+      ? scoreSchema(text.headers, text.sampleRows, await schemaStore.require(state.tenantId, requested))
+      : scoreSchemas(text.headers, text.sampleRows);
     const { sampleRows: _sample, ...rest } = text;
     const classification: Classification = { ...rest, schema };
     await jobStore.exitStage(state.tenantId, state.jobId, state.attempt, 'classify', job.stages.classify?.startedAt ?? new Date().toISOString(), { classification });

@@ -88,10 +88,6 @@ export interface ChunkRef {
   index: number;
   /** S3 key of the parsed rows: NDJSON, one JSON array of cells per line; or, with `range`, the upload itself */
   key: string;
-  /** rows in the chunk (0 for a byte range: known once Enrich has read it) */
-  rows: number;
-  /** 1-based row number (in the source file) of the chunk's first data row (0 for a byte range) */
-  firstRow: number;
   /**
    * Set when the chunk is a byte range of the uploaded file (large delimited text, split
    * at record starts): Enrich reads the file's header bytes and this range and parses them

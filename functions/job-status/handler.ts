@@ -86,6 +86,10 @@ export async function handler(event: JobStatusEvent | ExecutionStatusChange): Pr
 async function markFailed(event: JobStatusEvent, opts: { onlyIfCommitted?: boolean } = {}): Promise<{ recorded: boolean }> {
   const current = await jobStore.get(event.tenantId, event.jobId);
   if (!current) return { recorded: false };
+  // The watchdog hears of every failed execution, mostly ones MarkFailed already recorded:
+  // only a job still running (or queued) in that attempt can be its to change.
+  const open = current.status === 'running' || current.status === 'queued';
+  if (opts.onlyIfCommitted && (current.attempt !== event.attempt || !open)) return { recorded: false };
   const { job: finished, committed } =
     event.outcome === 'failed'
       ? await jobStore.finish(event.tenantId, event.jobId, event.attempt, {

@@ -69,9 +69,9 @@ export async function parse(state: PipelineState): Promise<ParseResult> {
       if (pending.size === 0) return;
       const index = chunks.length;
       const key = jobKeys.parsedChunk(state.tenantId, state.jobId, state.attempt, index);
-      const { body, firstRow, rows: count, width } = pending.take();
+      const { body, width } = pending.take();
       await objectStore.put(state.bucket, key, body);
-      chunks.push({ index, key, rows: count, firstRow, width });
+      chunks.push({ index, key, width });
     };
 
     for await (const batch of rows) {
@@ -121,7 +121,7 @@ async function splitIntoRanges(state: PipelineState, c: Classification): Promise
   const { headerEnd, ranges } = scanner.end();
   if (ranges.length < 2) return undefined;
   const dataLine = ranges[0]!.firstLine;
-  const chunks: ChunkRef[] = ranges.map((r, index) => ({ index, key: state.key, rows: 0, firstRow: 0, range: { ...r, headerEnd, dataLine } }));
+  const chunks: ChunkRef[] = ranges.map((r, index) => ({ index, key: state.key, range: { ...r, headerEnd, dataLine } }));
 
   // The header and the first rows, read the way Enrich will read the first range.
   const rows = openDelimitedRange(c, rangeSource(state.bucket, chunks[0]!), 0, { batchSize: SAMPLE_ROWS });

@@ -27,7 +27,7 @@ export async function persist(state: PipelineState) {
     // A split file's rows were counted where they were parsed, range by range.
     const rowsRead = parsed.split ? chunks.reduce((n, c) => n + c.rowsRead, 0) : parsed.rowsRead;
     if (parsed.split && rowsRead === 0) throw new NoDataRowsError('No data rows after the header');
-    if (rowsRead !== rowsWritten + rowsRejected || chunks.some((c) => c.rowsRead !== c.rowsWritten + c.rowsRejected)) {
+    if (rowsRead !== rowsWritten + rowsRejected) {
       throw new RowAccountingError(`rows read (${rowsRead}) != written (${rowsWritten}) + rejected (${rowsRejected})`);
     }
     if (parsed.split) chunks = await renumberErrorRows(state, chunks);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nanpDecidingDigits, normalizePhone, normalizePhoneUncached } from '../../functions/core/enrich/phone.ts';
+import { nanpDecidingDigits, nanpFastPath, normalizePhone, normalizePhoneUncached } from '../../functions/core/enrich/phone.ts';
 
 describe('normalizePhone', () => {
   it.each([
@@ -117,15 +117,21 @@ describe('NANP fast path', () => {
     ];
     // Real area codes of several NANP countries plus random ones; few prefixes, so the memo is reused.
     const areas = ['212', '415', '876', '658', '809', '787', '268', '242', '868', '340', '671', '800', '900', '555', String(200 + Math.floor(rand() * 800))];
-    let compared = 0;
+    let fast = 0;
     for (let i = 0; i < 30_000; i++) {
       const area = areas[Math.floor(rand() * areas.length)]!;
       const digits = area + String(Math.floor(rand() * 10_000_000)).padStart(7, '0');
       const raw = writeAs[Math.floor(rand() * writeAs.length)]!(digits);
       const region = regions[Math.floor(rand() * regions.length)]!;
-      expect(normalizePhone(raw, region), `${raw} in ${region}`).toEqual(normalizePhoneUncached(raw, region));
-      compared++;
+      const expected = normalizePhoneUncached(raw, region);
+      expect(normalizePhone(raw, region), `${raw} in ${region}`).toEqual(expected);
+      const answered = nanpFastPath(raw, region);
+      if (answered !== undefined) {
+        expect(answered, `fast path: ${raw} in ${region}`).toEqual(expected);
+        fast++;
+      }
     }
-    expect(compared).toBe(30_000);
+    // The comparison is of the fast path itself: it answers most of these (19,383 of the seeded 30,000).
+    expect(fast).toBeGreaterThan(15_000);
   });
 });

@@ -107,10 +107,6 @@ function resolveCurrency(token: string): string | undefined {
 }
 
 /**
- * Split a plain decimal ("1,234.56", "1.234,56", "1 234") into integer and fraction digit
- * strings by the separator rules of {@link parseMoney}; null when it is not a number.
- */
-/**
  * Accounting parentheses and a leading sign (with `trailingMinus`, also "0.50-"):
  * whether the amount is negative, and the text without them.
  */
@@ -133,6 +129,10 @@ export function takeSign(input: string, trailingMinus: boolean): { negative: boo
   return { negative, rest: s };
 }
 
+/**
+ * Split a plain decimal ("1,234.56", "1.234,56", "1 234") into integer and fraction digit
+ * strings by the separator rules of {@link parseMoney}; null when it is not a number.
+ */
 export function splitDecimal(raw: string): { int: string; frac: string } | null {
   // spaces and apostrophes only ever group thousands ("1 234,56", "1'234.50")
   const s = raw.replace(/[\s\u00a0\u202f']/g, '');

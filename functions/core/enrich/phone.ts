@@ -285,7 +285,8 @@ function nanpNational(raw: string, defaultRegion: string): string | undefined {
   return digits.charCodeAt(0) >= 50 ? digits : undefined;
 }
 
-function nanpFastPath(raw: string, defaultRegion: string): PhoneResult | undefined {
+/** The memoised answer for a North American number, or undefined for libphonenumber to decide (exported for tests). */
+export function nanpFastPath(raw: string, defaultRegion: string): PhoneResult | undefined {
   if (raw.length > 40) return undefined;
   const national = nanpNational(raw, defaultRegion);
   if (national === undefined) return undefined;
