@@ -147,8 +147,6 @@ export const jobStore = {
     const values: Record<string, unknown> = {
       ':t': { startedAt, endedAt, durationMs: Date.parse(endedAt) - Date.parse(startedAt) },
       ':u': endedAt,
-      ':a': attempt,
-      ':running': 'running',
     };
     if (extra.classification) {
       sets.push('classification = :c');
@@ -170,53 +168,23 @@ export const jobStore = {
       sets.push('progress.rowsSkipped = :sk');
       values[':sk'] = extra.rowsSkipped;
     }
-    return conditional(() =>
-      documentClient().send(
-        new UpdateCommand({
-          TableName: tableName.jobs(),
-          Key: { tenantId, jobId },
-          UpdateExpression: `SET ${sets.join(', ')}`,
-          ConditionExpression: 'attempt = :a AND #s = :running',
-          ExpressionAttributeNames: { '#st': stage, '#s': 'status' },
-          ExpressionAttributeValues: values,
-          ReturnValues: 'ALL_NEW',
-        }),
-      ),
-    `job ${jobId} attempt ${attempt} is no longer running`);
+    return updateWhileRunning(tenantId, jobId, attempt, `SET ${sets.join(', ')}`, values, { '#st': stage });
   },
 
   /** Parse progress: absolute counts (one writer). */
   async setParseProgress(tenantId: string, jobId: string, attempt: number, rowsRead: number, bytesRead: number) {
-    return conditional(() =>
-      documentClient().send(
-        new UpdateCommand({
-          TableName: tableName.jobs(),
-          Key: { tenantId, jobId },
-          UpdateExpression: 'SET progress.rowsRead = :r, progress.bytesRead = :b, updatedAt = :u',
-          ConditionExpression: 'attempt = :a AND #s = :running',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':r': rowsRead, ':b': bytesRead, ':u': now(), ':a': attempt, ':running': 'running' },
-          ReturnValues: 'ALL_NEW',
-        }),
-      ),
-    `job ${jobId} attempt ${attempt} is no longer running`);
+    return updateWhileRunning(tenantId, jobId, attempt, 'SET progress.rowsRead = :r, progress.bytesRead = :b, updatedAt = :u', { ':r': rowsRead, ':b': bytesRead, ':u': now() });
   },
 
   /** Forget the counts of a split pass that is being redone in one pass (ReadWholeFile). */
   async resetRowProgress(tenantId: string, jobId: string, attempt: number) {
-    return conditional(() =>
-      documentClient().send(
-        new UpdateCommand({
-          TableName: tableName.jobs(),
-          Key: { tenantId, jobId },
-          UpdateExpression: 'SET progress.rowsRead = :z, progress.rowsWritten = :z, progress.rowsRejected = :z, updatedAt = :u REMOVE progress.bytesEnriched',
-          ConditionExpression: 'attempt = :a AND #s = :running',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':z': 0, ':u': now(), ':a': attempt, ':running': 'running' },
-          ReturnValues: 'ALL_NEW',
-        }),
-      ),
-    `job ${jobId} attempt ${attempt} is no longer running`);
+    return updateWhileRunning(
+      tenantId,
+      jobId,
+      attempt,
+      'SET progress.rowsRead = :z, progress.rowsWritten = :z, progress.rowsRejected = :z, updatedAt = :u REMOVE progress.bytesEnriched',
+      { ':z': 0, ':u': now() },
+    );
   },
 
   /** Note a stage's error on the job, for MarkFailed (see JobRecord.lastStageError); best effort. */
@@ -238,26 +206,12 @@ export const jobStore = {
   async addEnrichProgress(tenantId: string, jobId: string, attempt: number, chunk: { written: number; rejected: number; range?: { rowsRead: number; bytes: number } }) {
     // A byte range's rows were read here, not by Parse: they are counted as ranges finish.
     const range = chunk.range ? ', progress.rowsRead :rd, progress.bytesEnriched :be' : '';
-    return conditional(() =>
-      documentClient().send(
-        new UpdateCommand({
-          TableName: tableName.jobs(),
-          Key: { tenantId, jobId },
-          UpdateExpression: `ADD progress.rowsWritten :w, progress.rowsRejected :r${range} SET updatedAt = :u`,
-          ConditionExpression: 'attempt = :a AND #s = :running',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: {
-            ':w': chunk.written,
-            ':r': chunk.rejected,
-            ...(chunk.range ? { ':rd': chunk.range.rowsRead, ':be': chunk.range.bytes } : {}),
-            ':u': now(),
-            ':a': attempt,
-            ':running': 'running',
-          },
-          ReturnValues: 'ALL_NEW',
-        }),
-      ),
-    `job ${jobId} attempt ${attempt} is no longer running`);
+    return updateWhileRunning(tenantId, jobId, attempt, `ADD progress.rowsWritten :w, progress.rowsRejected :r${range} SET updatedAt = :u`, {
+      ':w': chunk.written,
+      ':r': chunk.rejected,
+      ...(chunk.range ? { ':rd': chunk.range.rowsRead, ':be': chunk.range.bytes } : {}),
+      ':u': now(),
+    });
   },
 
   /**
@@ -430,6 +384,35 @@ export const jobStore = {
     }
   },
 };
+
+/**
+ * An update only the attempt that is running may make (stage timings, progress): the job
+ * as it now stands, or StaleJobError once that attempt has ended or been replaced.
+ */
+function updateWhileRunning(
+  tenantId: string,
+  jobId: string,
+  attempt: number,
+  update: string,
+  values: Record<string, unknown>,
+  names: Record<string, string> = {},
+): Promise<JobRecord> {
+  return conditional(
+    () =>
+      documentClient().send(
+        new UpdateCommand({
+          TableName: tableName.jobs(),
+          Key: { tenantId, jobId },
+          UpdateExpression: update,
+          ConditionExpression: 'attempt = :a AND #s = :running',
+          ExpressionAttributeNames: { ...names, '#s': 'status' },
+          ExpressionAttributeValues: { ...values, ':a': attempt, ':running': 'running' },
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    `job ${jobId} attempt ${attempt} is no longer running`,
+  );
+}
 
 async function conditional(write: () => Promise<{ Attributes?: Record<string, unknown> }>, staleMessage: string): Promise<JobRecord> {
   try {
