@@ -5,7 +5,7 @@ import type { Classification } from '../../functions/core/pipeline-types.ts';
 import type { ParsedRow } from '../../functions/core/parse/table-assembler.ts';
 
 /** Classify a whole file from memory as Classify does, then read every row as Parse does. */
-export async function classifyAndParse(buf: Buffer, filename: string) {
+export async function classifyAndParse(buf: Buffer, filename?: string) {
   const text = await classifyFile({ head: buf.subarray(0, 256 * 1024), readAll: () => Promise.resolve(buf) }, { filename, size: buf.length });
   const { sampleRows, ...rest } = text;
   const classification: Classification = { ...rest, schema: { name: 'call_record', confidence: 0, reason: '' } };

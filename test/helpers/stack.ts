@@ -1,6 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import WebSocket from 'ws';
 import { issueApiKey, startLocalStack, type LocalStack } from '../../local/stack.ts';
 import { ApiClient } from '../../local/cli/api-client.ts';
@@ -10,6 +12,8 @@ export interface TestStack extends LocalStack {
   dataDir: string;
   /** an API client for a fresh tenant (every test uses its own) */
   tenant(role?: 'admin' | 'member' | 'viewer', tenantId?: string, rateLimitRps?: number): Promise<{ api: ApiClient; apiKey: string; tenantId: string }>;
+  /** write a file to upload into the stack's data folder (gone with stop()); its path */
+  writeScratch(name: string, content: string | Buffer): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -27,11 +31,49 @@ export async function startTestStack(): Promise<TestStack> {
       const apiKey = await issueApiKey(tenantId, role, { rateLimitRps });
       return { api: new ApiClient(stack.httpUrl, apiKey), apiKey, tenantId };
     },
+    async writeScratch(name, content) {
+      const dir = join(dataDir, 'scratch');
+      await mkdir(dir, { recursive: true });
+      const path = join(dir, name);
+      await writeFile(path, content);
+      return path;
+    },
     async stop() {
       await stack.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+const BIN = join(import.meta.dirname, '../../local/cli/bin.mjs');
+
+/** `ai-file-parser serve --json` on `dataDir`, in a process of its own; the line it prints first says where. */
+export async function serveProcess(dataDir: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; info: { httpUrl: string; wsUrl: string; apiKey: string } }> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--json', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  child.stderr?.resume();
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (c) => reject(new Error(`serve exited with ${c}`)));
+  });
+  return { child, info: JSON.parse(line) as { httpUrl: string; wsUrl: string; apiKey: string } };
+}
+
+/** Every item of a paged list (`path` has its query; the cursor is added). */
+export async function allPages<T>(api: ApiClient, path: string): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { items: T[]; nextCursor: string | null } = await api.get(`${path}${cursor ? `&cursor=${cursor}` : ''}`);
+    out.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+/** A finished job's records as downloaded (NDJSON lines): every line once, or the test sees the duplicate. */
+export async function downloadRecords(api: ApiClient, jobId: string): Promise<string[]> {
+  const { url } = await api.get<{ url: string }>(`/v1/jobs/${jobId}/output?format=ndjson`);
+  return (await (await fetch(url)).text()).split('\n').filter((l) => l.length > 0);
 }
 
 const TERMINAL = ['succeeded', 'failed', 'cancelled', 'needs_mapping'];

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
+import { serveProcess } from '../helpers/stack.ts';
 
 const run = promisify(execFile);
 const BIN = join(import.meta.dirname, '../../local/cli/bin.mjs');
@@ -68,13 +68,8 @@ describe('ai-file-parser CLI on the embedded local stack', () => {
   });
 
   it('serve --json prints one line with the URLs and a key that works, and other commands use it', async () => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--json', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const { child, info } = await serveProcess(dataDir);
     try {
-      const line = await new Promise<string>((resolve, reject) => {
-        createInterface({ input: child.stdout }).once('line', resolve);
-        child.once('exit', (c) => reject(new Error(`serve exited with ${c}`)));
-      });
-      const info = JSON.parse(line) as { httpUrl: string; wsUrl: string; apiKey: string };
       expect(info.wsUrl).toMatch(/^ws:\/\//);
       const res = await fetch(`${info.httpUrl}/v1/jobs`, { headers: { authorization: `Bearer ${info.apiKey}` } });
       expect(res.status).toBe(200);

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { GetQueueUrlCommand, ReceiveMessageCommand, SendMessageCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
+import { downloadRecords, serveProcess, startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
 import { uploadFile } from '../../local/cli/upload.ts';
 import { ApiClient } from '../../local/cli/api-client.ts';
 import { writeCallRecordCsv } from '../../bench/call-records.ts';
@@ -17,30 +16,20 @@ import type { ApiJob } from '../../functions/core/jobs/job.ts';
  * what exhausts its retries on a queue lands in that queue's DLQ.
  */
 
-const BIN = join(import.meta.dirname, '../../local/cli/bin.mjs');
 const ROWS = 60_000;
 let stack: TestStack;
-let scratch: string;
 let file: string;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  scratch = await mkdtemp(join(tmpdir(), 'afp-faults-'));
-  file = join(scratch, 'calls.csv');
+  file = await stack.writeScratch('calls.csv', ''); // filled by the generator
   await writeCallRecordCsv(file, ROWS, 5);
 });
 afterAll(async () => {
   delete process.env.FAULT_INJECTION;
   delete process.env.PARSE_RANGE_BYTES;
   await stack?.stop();
-  await rm(scratch, { recursive: true, force: true });
 });
-
-/** The job's records as downloaded: every line once, or the test sees the duplicate. */
-async function downloadedRecords(api: ApiClient, jobId: string): Promise<string[]> {
-  const { url } = await api.get<{ url: string }>(`/v1/jobs/${jobId}/output?format=ndjson`);
-  return (await (await fetch(url)).text()).split('\n').filter((l) => l.length > 0);
-}
 
 describe('a stage that throws is retried by the state machine', () => {
   it.each([
@@ -57,7 +46,7 @@ describe('a stage that throws is retried by the state machine', () => {
       expect(JSON.parse(process.env.FAULT_INJECTION_FIRED ?? '{}')[process.env.FAULT_INJECTION]).toBe(1);
       expect(job.attempt).toBe(1); // retried inside the execution, not by a new attempt
       expect(job.progress).toMatchObject({ rowsRead: ROWS, rowsWritten: ROWS, rowsRejected: 0 });
-      const records = await downloadedRecords(api, jobId);
+      const records = await downloadRecords(api, jobId);
       expect(records).toHaveLength(ROWS);
       expect(new Set(records).size).toBeGreaterThan(ROWS * 0.99); // not one chunk twice
     } finally {
@@ -72,15 +61,9 @@ interface Served {
   api: ApiClient;
 }
 
-/** `ai-file-parser serve --json` on `dataDir`, in its own process (so it can be killed). */
+/** `ai-file-parser serve` on `dataDir`, in its own process (so it can be killed). */
 async function serve(dataDir: string, env: Record<string, string> = {}): Promise<Served> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--json', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-  child.stderr?.resume();
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (c) => reject(new Error(`serve exited with ${c}`)));
-  });
-  const info = JSON.parse(line) as { httpUrl: string; apiKey: string };
+  const { child, info } = await serveProcess(dataDir, env);
   return { child, api: new ApiClient(info.httpUrl, info.apiKey) };
 }
 
@@ -118,7 +101,7 @@ describe('a local stack killed in the middle of a job', () => {
       expect(retried.status, JSON.stringify(retried.error)).toBe('succeeded');
       expect(retried.attempt).toBe(2);
       expect(retried.progress).toMatchObject({ rowsRead: ROWS, rowsWritten: ROWS, rowsRejected: 0 });
-      expect(await downloadedRecords(served.api, jobId)).toHaveLength(ROWS);
+      expect(await downloadRecords(served.api, jobId)).toHaveLength(ROWS);
     } finally {
       await stop(served, 'SIGTERM');
       await rm(dataDir, { recursive: true, force: true });

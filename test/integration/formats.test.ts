@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
+import { allPages, startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
 import { uploadFile } from '../../local/cli/upload.ts';
 import type { ApiClient } from '../../local/cli/api-client.ts';
 import type { ApiJob } from '../../functions/core/jobs/job.ts';
@@ -16,19 +13,17 @@ import {
   scannedPdf,
   tmobileUsage,
   verizonUsage,
+  workbook,
   zipBombXlsx,
 } from '../fixtures/formats/builders.ts';
 
 let stack: TestStack;
-let scratch: string;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  scratch = await mkdtemp(join(tmpdir(), 'afp-formats-'));
 });
 afterAll(async () => {
   await stack?.stop();
-  if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
 const E164 = /^\+[1-9]\d{7,14}$/;
@@ -39,22 +34,12 @@ type Row = Record<string, unknown>;
 /** Upload through the real pipeline (presigned multipart upload, Step Functions) and wait for the end. */
 async function ingest(name: string, content: string | Buffer, options?: Record<string, string>): Promise<{ api: ApiClient; job: ApiJob }> {
   const { api } = await stack.tenant();
-  const path = join(scratch, `${Math.random().toString(36).slice(2)}-${name}`);
-  await writeFile(path, content);
+  const path = await stack.writeScratch(`${Math.random().toString(36).slice(2)}-${name}`, content);
   const { jobId } = await uploadFile(api, path, { schema: 'call_record', ...(options ? { options } : {}) });
   return { api, job: await waitForJob(api, jobId, 45_000) };
 }
 
-async function records(api: ApiClient, jobId: string): Promise<Row[]> {
-  const out: Row[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: { items: Row[]; nextCursor: string | null } = await api.get(`/v1/jobs/${jobId}/records?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
-    out.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return out;
-}
+const records = (api: ApiClient, jobId: string) => allPages<Row>(api, `/v1/jobs/${jobId}/records?limit=100`);
 
 async function errors(api: ApiClient, jobId: string): Promise<{ row: number; reason: string; column?: string }[]> {
   return (await api.get<{ items: { row: number; reason: string; column?: string }[] }>(`/v1/jobs/${jobId}/errors?limit=100`)).items;
@@ -65,7 +50,6 @@ function expectCounts(job: ApiJob, read: number, written: number) {
   expect(job.progress.rowsRead).toBe(read);
   expect(job.progress.rowsWritten).toBe(written);
   expect(job.progress.rowsRejected).toBe(read - written);
-  expect(job.progress.rowsRead).toBe(job.progress.rowsWritten + job.progress.rowsRejected);
 }
 
 function expectFailed(job: ApiJob, type: string, stage: string, message?: RegExp) {
@@ -253,10 +237,8 @@ describe('bad input ends as a specific failure or as rejected rows, never a hang
   });
 
   it('fails a header-only workbook with NoDataRowsError', async () => {
-    const ExcelJS = (await import('exceljs')).default;
-    const wb = new ExcelJS.Workbook();
-    wb.addWorksheet('Calls').addRow(['Date', 'Number', 'Minutes']);
-    const { job } = await ingest('empty.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const headerOnly = await workbook((wb) => wb.addWorksheet('Calls').addRow(['Date', 'Number', 'Minutes']));
+    const { job } = await ingest('empty.xlsx', headerOnly);
     expectFailed(job, 'NoDataRowsError', 'classify');
   });
 });

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
@@ -10,17 +8,14 @@ import type { ApiJob } from '../../functions/core/jobs/job.ts';
 import { executionArnFor } from '../../functions/adapters/pipeline-starter.ts';
 
 let stack: TestStack;
-let scratch: string;
 let bigCsv: string;
 const fixture = (name: string) => join(import.meta.dirname, '../fixtures/call-logs', name);
 
 beforeAll(async () => {
   stack = await startTestStack();
-  scratch = await mkdtemp(join(tmpdir(), 'afp-ops-'));
   // Big enough that Parse runs for a while on 2 cores, so a cancel lands mid-stage.
   const row = '2025-09-14T16:16:00Z,Outgoing,+15123359335,12:34,Voice\n';
-  bigCsv = join(scratch, 'big.csv');
-  await writeFile(bigCsv, 'Start Time,Direction,Phone Number,Duration,Type\n' + row.repeat(400_000));
+  bigCsv = await stack.writeScratch('big.csv', 'Start Time,Direction,Phone Number,Duration,Type\n' + row.repeat(400_000));
 });
 afterAll(async () => {
   await stack?.stop();

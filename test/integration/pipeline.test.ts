@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startTestStack, waitForJob, openSocket, type TestStack } from '../helpers/stack.ts';
@@ -9,22 +7,16 @@ import { ApiError } from '../../local/cli/api-client.ts';
 import type { ApiJob } from '../../functions/core/jobs/job.ts';
 
 let stack: TestStack;
-let scratch: string;
 const fixture = (name: string) => join(import.meta.dirname, '../fixtures/call-logs', name);
 
 beforeAll(async () => {
   stack = await startTestStack();
-  scratch = await mkdtemp(join(tmpdir(), 'afp-files-'));
 });
 afterAll(async () => {
   await stack?.stop();
 });
 
-async function writeScratch(name: string, content: string | Buffer) {
-  const path = join(scratch, name);
-  await writeFile(path, content);
-  return path;
-}
+const writeScratch = (name: string, content: string | Buffer) => stack.writeScratch(name, content);
 
 const E164 = /^\+[1-9]\d{7,14}$/;
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;

@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
+import { allPages, downloadRecords, startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
 import { uploadFile } from '../../local/cli/upload.ts';
 import type { ApiClient } from '../../local/cli/api-client.ts';
 import type { ApiJob } from '../../functions/core/jobs/job.ts';
@@ -15,11 +12,9 @@ import { seededRandom } from '../../bench/call-records.ts';
  */
 
 let stack: TestStack;
-let scratch: string;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  scratch = await mkdtemp(join(tmpdir(), 'afp-split-'));
 });
 afterAll(async () => {
   delete process.env.PARSE_RANGE_BYTES;
@@ -54,16 +49,7 @@ async function ingest(api: ApiClient, path: string, rangeBytes: number): Promise
   const { jobId } = await uploadFile(api, path, { schema: 'call_record' });
   const job = await waitForJob(api, jobId, 60_000);
   expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
-  const { url } = await api.get<{ url: string }>(`/v1/jobs/${jobId}/output?format=ndjson`);
-  const records = (await (await fetch(url)).text()).split('\n').filter((l) => l.length > 0);
-  const errors: unknown[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: { items: unknown[]; nextCursor: string | null } = await api.get(`/v1/jobs/${jobId}/errors?limit=200${cursor ? `&cursor=${cursor}` : ''}`);
-    errors.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return { job, records, errors };
+  return { job, records: await downloadRecords(api, jobId), errors: await allPages(api, `/v1/jobs/${jobId}/errors?limit=200`) };
 }
 
 describe('byte-range splitting', () => {
@@ -72,8 +58,7 @@ describe('byte-range splitting', () => {
     ['CRLF', '\r\n'],
   ])('gives the records, errors and counts of a one-pass read (%s line ends)', async (_name, eol) => {
     const { api } = await stack.tenant();
-    const path = join(scratch, `awkward-${_name}.csv`);
-    await writeFile(path, awkwardCsv(3000, eol));
+    const path = await stack.writeScratch(`awkward-${_name}.csv`, awkwardCsv(3000, eol));
 
     const split = await ingest(api, path, 8 * 1024);
     const whole = await ingest(api, path, 1024 * 1024 * 1024);
@@ -98,10 +83,9 @@ describe('byte-range splitting', () => {
 
   it('accepts ranges that hold no data rows (a trailing total and blank lines), as a one-pass read does', async () => {
     const { api } = await stack.tenant();
-    const path = join(scratch, 'trailing.csv');
     // 3 KB of total lines: at least one 1 KB range holds nothing else
     const totals = Array.from({ length: 250 }, (_, i) => `Total,,,,,${i},`).join('\n');
-    await writeFile(path, awkwardCsv(400, '\n') + `\n${totals}\n\n\n`);
+    const path = await stack.writeScratch('trailing.csv', awkwardCsv(400, '\n') + `\n${totals}\n\n\n`);
     const split = await ingest(api, path, 1024);
     const whole = await ingest(api, path, 1024 * 1024 * 1024);
     expect(split.job.output!.records.length).toBeGreaterThan(10);
@@ -112,12 +96,11 @@ describe('byte-range splitting', () => {
 
   it('falls back to one pass when a later section changes the columns', async () => {
     const { api } = await stack.tenant();
-    const path = join(scratch, 'sections.csv');
     // the second section starts past the bytes Classify reads (256 KiB), so only a range meets it
     const first = awkwardCsv(5000, '\n');
     expect(first.length).toBeGreaterThan(256 * 1024);
     const second = ['', 'Data Usage', 'Date,Time,Number,Direction,Duration,Type,Notes,Megabytes', ...Array.from({ length: 200 }, (_, i) => `10/03/2025,1:0${i % 10}p,(212) 555-01${String(i % 100).padStart(2, '0')},OUT,0:10,Data,,${i}`)].join('\n') + '\n';
-    await writeFile(path, first + second);
+    const path = await stack.writeScratch('sections.csv', first + second);
     const split = await ingest(api, path, 4 * 1024);
     const whole = await ingest(api, path, 1024 * 1024 * 1024);
     expect(split.job.classification?.sections ?? [{}]).toHaveLength(1);

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyText } from '../../functions/core/detect/classify-text.ts';
 import { parseDelimitedRows, type ParsedRow } from '../../functions/core/parse/delimited-rows.ts';
+import { inChunks } from '../helpers/byte-chunks.ts';
 
 // csv-spectrum ships its cases as files: csvs/<name>.csv and json/<name>.json.
 const root = dirname(createRequire(import.meta.url).resolve('csv-spectrum/package.json'));
@@ -21,14 +22,9 @@ const ERRATA: Record<string, Record<string, string>> = {
   location_coordinates: { 'Contact Phone Number': '2095257564' },
 };
 
-/** Each chunk split mid-record and mid-character, as a network stream would. */
-async function* chunked(bytes: Buffer, size: number): AsyncGenerator<Buffer> {
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-}
-
 async function parseCase(bytes: Buffer, chunkSize: number): Promise<Record<string, string>[]> {
   const c = classifyText(bytes, { size: bytes.length });
-  const stream = parseDelimitedRows(chunked(bytes, chunkSize), { encoding: c.encoding, delimiter: c.delimiter!, headerRow: c.headerRow });
+  const stream = parseDelimitedRows(inChunks(bytes, chunkSize), { encoding: c.encoding, delimiter: c.delimiter!, headerRow: c.headerRow });
   const rows: ParsedRow[] = [];
   for await (const batch of stream) rows.push(...batch.rows);
   const headers = stream.stats.headers!;

@@ -10,17 +10,10 @@ import {
 import { HeaderNotFoundError, LimitExceededError, NoDataRowsError } from '../../functions/core/errors.ts';
 import { classifyText } from '../../functions/core/detect/classify-text.ts';
 import { attMultiSection } from '../fixtures/formats/builders.ts';
+import { inChunks } from '../helpers/byte-chunks.ts';
 
 const fixturePath = (name: string): URL => new URL(`../fixtures/csv/${name}`, import.meta.url);
 const fixture = (name: string): Buffer => readFileSync(fixturePath(name));
-
-/** Feeds bytes in fixed-size chunks, so records, CRLFs and characters straddle chunk edges. */
-async function* inChunks(bytes: Buffer, size: number, counter?: { pulled: number }): AsyncGenerator<Buffer> {
-  for (let i = 0; i < bytes.length; i += size) {
-    if (counter) counter.pulled += Math.min(size, bytes.length - i);
-    yield bytes.subarray(i, i + size);
-  }
-}
 
 async function collect(stream: DelimitedRowStream): Promise<ParsedRow[]> {
   const rows: ParsedRow[] = [];

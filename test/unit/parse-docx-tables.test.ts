@@ -1,14 +1,11 @@
-import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import { Document, Packer, Paragraph, Table, TableRow } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { htmlTables } from '../../functions/core/parse/docx-tables.ts';
 import { HeaderNotFoundError, ZipBombError } from '../../functions/core/errors.ts';
-import { callLogDocx, entry, writeZip } from '../fixtures/formats/builders.ts';
-import { classifyAndParse as parseFile } from '../helpers/parse-file.ts';
+import { callLogDocx, docxCell, entry, writeZip } from '../fixtures/formats/builders.ts';
+import { classifyAndParse } from '../helpers/parse-file.ts';
 
-const classifyAndParse = (buf: Buffer, filename = 'log.docx') => parseFile(buf, filename);
-
-const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] });
-const table = (rows: string[][]) => new Table({ rows: rows.map((r) => new TableRow({ children: r.map(cell) })) });
+const table = (rows: string[][]) => new Table({ rows: rows.map((r) => new TableRow({ children: r.map(docxCell) })) });
 
 describe('htmlTables', () => {
   it('lays out colspan and rowspan cells on a grid, repeating their text, and keeps nested tables apart', () => {

@@ -5,13 +5,10 @@ import { classifyJson } from '../../functions/core/detect/classify-json.ts';
 import { sniffFormat } from '../../functions/core/detect/sniff-format.ts';
 import type { ParsedRow } from '../../functions/core/parse/table-assembler.ts';
 import { LimitExceededError, NoDataRowsError, TruncatedFileError } from '../../functions/core/errors.ts';
-
-async function* chunks(bytes: Buffer, size: number): AsyncGenerator<Buffer> {
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-}
+import { inChunks } from '../helpers/byte-chunks.ts';
 
 async function parse(text: string | Buffer, opts: Partial<JsonParseOptions> & Pick<JsonParseOptions, 'mode'>, size = 7) {
-  const stream = parseJsonRows(chunks(Buffer.isBuffer(text) ? text : Buffer.from(text), size), { encoding: 'utf-8', ...opts });
+  const stream = parseJsonRows(inChunks(Buffer.isBuffer(text) ? text : Buffer.from(text), size), { encoding: 'utf-8', ...opts });
   const rows: ParsedRow[] = [];
   for await (const b of stream) rows.push(...b.rows);
   return { rows, stream, full: rows.map((r) => [...r.cells, ...stream.fillFor(r.row, r.cells.length)]) };

@@ -1,22 +1,9 @@
-import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { readPdfTable } from '../../functions/core/parse/pdf-table.ts';
 import { CorruptFileError, HeaderNotFoundError, LimitExceededError, NoTextLayerError } from '../../functions/core/errors.ts';
-import { callLogPdf, scannedPdf } from '../fixtures/formats/builders.ts';
-import { classifyAndParse as parseFile } from '../helpers/parse-file.ts';
+import { callLogPdf, drawPdf, scannedPdf } from '../fixtures/formats/builders.ts';
+import { classifyAndParse } from '../helpers/parse-file.ts';
 
-const classifyAndParse = (buf: Buffer, filename = 'statement.pdf') => parseFile(buf, filename);
-
-async function pdf(draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'LETTER', margin: 40 });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((r) => doc.on('end', () => r()));
-  draw(doc);
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
-}
 
 describe('PDF tables', () => {
   it('reads a table that spans three pages as one table, dropping repeated page headers and footers', async () => {
@@ -39,7 +26,7 @@ describe('PDF tables', () => {
   });
 
   it('assigns right-aligned values and empty cells to the right columns', async () => {
-    const buf = await pdf((doc) => {
+    const buf = await drawPdf((doc) => {
       doc.fontSize(10);
       const cols = [40, 150, 300, 420];
       ['Number', 'Feature', 'Minutes', 'Charge'].forEach((h, i) => doc.text(h, cols[i]!, 80, { lineBreak: false }));
@@ -69,7 +56,7 @@ describe('PDF tables', () => {
   });
 
   it('fails prose without a table with HeaderNotFoundError, and garbage with CorruptFileError', async () => {
-    const prose = await pdf((doc) => doc.fontSize(12).text('Dear customer, thank you for your payment. Your next bill is due on the first of the month.', 40, 80));
+    const prose = await drawPdf((doc) => doc.fontSize(12).text('Dear customer, thank you for your payment. Your next bill is due on the first of the month.', 40, 80));
     await expect(readPdfTable(prose)).rejects.toThrow(HeaderNotFoundError);
     await expect(readPdfTable(Buffer.from('%PDF-1.7\nthis is not a pdf at all\n'))).rejects.toThrow(CorruptFileError);
   });

@@ -2,16 +2,9 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { cellText, isDateFormat } from '../../functions/core/parse/xlsx-rows.ts';
 import { CorruptFileError, HeaderNotFoundError, TruncatedFileError } from '../../functions/core/errors.ts';
-import { callLogXlsx } from '../fixtures/formats/builders.ts';
-import { classifyAndParse as parseFile } from '../helpers/parse-file.ts';
+import { callLogXlsx, entry, workbook, writeZip } from '../fixtures/formats/builders.ts';
+import { classifyAndParse } from '../helpers/parse-file.ts';
 
-const classifyAndParse = (buf: Buffer, filename = 'calls.xlsx') => parseFile(buf, filename);
-
-async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  build(wb);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
 describe('XLSX classification and rows', () => {
   it('picks the first sheet with a table, skips the preamble, reads dates, times and cached formula values', async () => {
@@ -97,7 +90,6 @@ describe('XLSX classification and rows', () => {
   });
 
   it('fails a ZIP that is not a workbook inside', async () => {
-    const { writeZip, entry } = await import('../fixtures/formats/builders.ts');
     const fake = writeZip([entry('xl/styles.xml', '<styleSheet/>'), entry('xl/worksheets/sheet1.xml', '<worksheet/>')]);
     await expect(classifyAndParse(fake)).rejects.toThrow(CorruptFileError);
   });
