@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
+import { closeServer, listen } from './http-server.ts';
 
 /**
  * A tiny stand-in for the Anthropic Messages API (POST /v1/messages), for tests and local
@@ -53,7 +53,6 @@ export async function startFakeAnthropic(opts: { port?: number; host?: string } 
   let answer: (req: FakeMessagesRequest) => string = () => '{"mappings":[]}';
   let calls = 0;
   const requests: FakeAnthropic['requests'] = [];
-  const sockets = new Set<Socket>();
 
   const send = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_fake_${calls}` });
@@ -100,16 +99,10 @@ export async function startFakeAnthropic(opts: { port?: number; host?: string } 
       });
     });
   });
-  server.on('connection', (s: Socket) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('fake Anthropic server has no port');
+  const port = await listen(server, opts.port ?? 0, opts.host ?? '127.0.0.1');
 
   return {
-    url: `http://${opts.host ?? '127.0.0.1'}:${address.port}`,
+    url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
     get calls() {
       return calls;
     },
@@ -125,10 +118,7 @@ export async function startFakeAnthropic(opts: { port?: number; host?: string } 
       requests.length = 0;
       mode = 'ok';
     },
-    async close() {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: () => closeServer(server),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/* Plumbing shared by the local stack's own HTTP servers (API Gateway adapters, Step Functions endpoint). */
+/* Plumbing shared by the local stack's own HTTP servers (API Gateway adapters, Step Functions endpoint, the fake Anthropic API). */
 
 /**
  * Read a request body up to `limit` bytes. Past the limit it keeps draining (so the client

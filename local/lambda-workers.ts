@@ -24,13 +24,13 @@ export class LambdaWorkerPool {
   private readonly size: number;
 
   /**
-   * `size`: workers (default LOCAL_LAMBDA_WORKERS, else the cores, at most 4); `heapMb`: a
+   * `size`: workers (default: the cores, at most 4); `heapMb`: a
    * worker's old-generation heap limit, the local stand-in for a function's memory size
    * (a handler that needs more dies, as a Lambda would, instead of growing the process);
    * `youngMb`: its young generation (V8's default is sized for one isolate per process).
    */
   constructor(private readonly opts: { size?: number; heapMb?: number; youngMb?: number } = {}) {
-    this.size = opts.size ?? (Number(process.env.LOCAL_LAMBDA_WORKERS) || Math.min(4, availableParallelism()));
+    this.size = opts.size ?? Math.min(4, availableParallelism());
   }
 
   /** Run `handler` exported by the entry file `entry` (absolute path) with `input`. */

@@ -18,8 +18,8 @@ import { LambdaWorkerPool } from './lambda-workers.ts';
 /**
  * Pipeline functions that run in worker threads: Enrich reads, parses and writes every row,
  * in chunks of bounded size, so its workers get a bounded heap (LOCAL_LAMBDA_HEAP_MB,
- * default 256; a 16 MiB young generation: measured, ~45 MiB less RSS for two workers at
- * no measurable cost in speed). Parse stays on the main thread: for split files it only scans bytes, and
+ * default 256; a 16 MiB young generation, LOCAL_LAMBDA_YOUNG_MB: ~45 MiB less RSS for two
+ * workers than V8's default; a bigger one trades memory for some speed, see the README). Parse stays on the main thread: for split files it only scans bytes, and
  * a whole XLSX or PDF needs more memory than a chunk.
  */
 const WORKER_FUNCTIONS: ReadonlySet<FunctionName> = new Set(['enrich']);
@@ -120,8 +120,16 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     const arnOf = (fn: FunctionName) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${PREFIX}-${fn}`;
     let definition = readFileSync(join(PROJECT_ROOT, 'statemachines/pipeline.asl.json'), 'utf8');
     const taskHandlers: Record<string, TaskHandler> = {};
-    // LOCAL_LAMBDA_WORKERS=0 runs every handler on the main thread (for debugging).
-    const pool = process.env.LOCAL_LAMBDA_WORKERS === '0' ? undefined : new LambdaWorkerPool({ heapMb: Number(process.env.LOCAL_LAMBDA_HEAP_MB) || 256, youngMb: Number(process.env.LOCAL_LAMBDA_YOUNG_MB) || 16 });
+    // LOCAL_LAMBDA_WORKERS: how many workers; 0 runs every handler on the main thread (for debugging).
+    const workers = process.env.LOCAL_LAMBDA_WORKERS;
+    const pool =
+      workers === '0'
+        ? undefined
+        : new LambdaWorkerPool({
+            ...(Number(workers) > 0 ? { size: Number(workers) } : {}),
+            heapMb: Number(process.env.LOCAL_LAMBDA_HEAP_MB) || 256,
+            youngMb: Number(process.env.LOCAL_LAMBDA_YOUNG_MB) || 16,
+          });
     if (pool) closers.push(() => pool.close());
     const bundles = new Map<FunctionName, string>();
     if (pool) {

@@ -338,8 +338,9 @@ export class StatelessStack extends Stack {
       retention: logRetention,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    const pipelineName = pipelineNameFor(prefix);
     this.stateMachine = new StateMachine(this, 'Pipeline', {
-      stateMachineName: pipelineNameFor(prefix),
+      stateMachineName: pipelineName,
       stateMachineType: StateMachineType.STANDARD,
       // Inline (not fromFile, an S3 asset): the template holds the exact definition we test.
       definitionBody: DefinitionBody.fromString(asl),
@@ -352,7 +353,6 @@ export class StatelessStack extends Stack {
     }
     // The DISTRIBUTED Map (Enrich) runs each chunk as a child execution of this state
     // machine. ARNs built from the name: referencing the machine itself would be circular.
-    const pipelineName = pipelineNameFor(prefix);
     this.stateMachine.addToRolePolicy(
       new PolicyStatement({
         actions: ['states:StartExecution'],

@@ -30,6 +30,21 @@ export async function uploadFile(
   file: string,
   opts: { schema?: string; options?: Record<string, string>; concurrency?: number; onProgress?: (sent: number, total: number) => void },
 ): Promise<{ sessionId: string; jobId: string }> {
+  const { sessionId, parts } = await uploadParts(api, file, opts);
+  const done = await api.post<{ jobId: string }>(`/v1/uploads/${sessionId}/complete`, {
+    parts,
+    ...(opts.schema ? { schema: opts.schema } : {}),
+    ...(opts.options && Object.keys(opts.options).length ? { options: opts.options } : {}),
+  });
+  return { sessionId, jobId: done.jobId };
+}
+
+/** Create an upload session and PUT every part, without completing it: the parts' ETags, for complete. */
+export async function uploadParts(
+  api: ApiClient,
+  file: string,
+  opts: { concurrency?: number; onProgress?: (sent: number, total: number) => void } = {},
+): Promise<{ sessionId: string; parts: { PartNumber: number; ETag: string }[]; size: number }> {
   const { size } = await stat(file);
   const session = await api.post<CreatedSession>('/v1/uploads', { filename: basename(file), contentType: guessContentType(file), size });
   const handle = await open(file, 'r');
@@ -65,12 +80,7 @@ export async function uploadFile(
     await handle.close();
   }
   etags.sort((a, b) => a.PartNumber - b.PartNumber);
-  const done = await api.post<{ jobId: string }>(`/v1/uploads/${session.sessionId}/complete`, {
-    parts: etags,
-    ...(opts.schema ? { schema: opts.schema } : {}),
-    ...(opts.options && Object.keys(opts.options).length ? { options: opts.options } : {}),
-  });
-  return { sessionId: session.sessionId, jobId: done.jobId };
+  return { sessionId: session.sessionId, parts: etags, size };
 }
 
 async function putWithRetry(url: string, body: Buffer, attempts = 3): Promise<Response> {
