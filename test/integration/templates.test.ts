@@ -1,7 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
 import { apiKeyOf, startFakeAnthropic, userText, type FakeAnthropic } from '../../local/fake-anthropic.ts';
 import { uploadFile } from '../../local/cli/upload.ts';
@@ -18,7 +15,6 @@ import type { Template, TemplateVersion } from '../../functions/core/templates/t
 const FAKE_KEY = 'sk-ant-test-not-a-real-key';
 let stack: TestStack;
 let fake: FakeAnthropic;
-let scratch: string;
 
 beforeAll(async () => {
   fake = await startFakeAnthropic();
@@ -26,7 +22,6 @@ beforeAll(async () => {
   process.env.ANTHROPIC_BASE_URL = fake.url;
   process.env.ANTHROPIC_TIMEOUT_MS = '1500';
   stack = await startTestStack();
-  scratch = await mkdtemp(join(tmpdir(), 'afp-tpl-'));
 });
 afterAll(async () => {
   await stack?.stop();
@@ -39,9 +34,7 @@ beforeEach(() => fake.reset());
 
 let fileSeq = 0;
 async function csv(lines: string[]): Promise<string> {
-  const path = join(scratch, `file-${++fileSeq}.csv`);
-  await writeFile(path, `${lines.join('\n')}\n`);
-  return path;
+  return stack.writeScratch(`file-${++fileSeq}.csv`, `${lines.join('\n')}\n`);
 }
 
 interface JobMappingView {
