@@ -81,7 +81,7 @@ async function uploadParts(stackUrl: string, apiKey: string, file: string): Prom
 }
 
 async function main(file: string, dataDir: string): Promise<ChildResult> {
-  const stack = await startLocalStack({ dataDir });
+  const stack = await startLocalStack({ dataDir, warmWorkers: true });
   try {
     const apiKey = await issueApiKey('bench', 'admin');
     const api = new ApiClient(stack.httpUrl, apiKey);

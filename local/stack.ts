@@ -42,6 +42,8 @@ export interface LocalStackOptions {
   host?: string;
   /** CORS origins for the HTTP API and the bucket (browser uploads) */
   allowedOrigins?: string[];
+  /** start the worker threads now, as a server waiting for jobs would (default: at the first job) */
+  warmWorkers?: boolean;
 }
 
 export interface LocalStack {
@@ -131,21 +133,34 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
             youngMb: Number(process.env.LOCAL_LAMBDA_YOUNG_MB) || 16,
           });
     if (pool) closers.push(() => pool.close());
-    const bundles = new Map<FunctionName, string>();
-    if (pool) {
-      for (const fn of WORKER_FUNCTIONS) bundles.set(fn, await LambdaWorkerPool.bundle(join(PROJECT_ROOT, functionEntry(fn)), PROJECT_ROOT));
-      pool.warm([...bundles.values()]);
-    }
+    // Unless warmWorkers asks for it now, the worker functions are bundled and the workers
+    // warmed when the first pipeline task runs: most CLI commands boot the stack and run no
+    // job (it cost them ~0.7 s and ~70 MB), and Classify and Parse, which run first, leave
+    // the workers time to start.
+    let bundles: Promise<Map<FunctionName, string>> | undefined;
+    const prepareWorkers = (workerPool: LambdaWorkerPool) =>
+      (bundles ??= (async () => {
+        const built = new Map<FunctionName, string>();
+        for (const fn of WORKER_FUNCTIONS) built.set(fn, await LambdaWorkerPool.bundle(join(PROJECT_ROOT, functionEntry(fn)), PROJECT_ROOT));
+        workerPool.warm([...built.values()]);
+        return built;
+      })().catch((err: unknown) => {
+        bundles = undefined; // tried again by the next task
+        throw err;
+      }));
     for (const [placeholder, fn] of Object.entries(PIPELINE_FUNCTIONS)) {
       definition = definition.replaceAll(`\${${placeholder}}`, arnOf(fn));
-      const bundle = bundles.get(fn);
-      if (pool && bundle) {
-        taskHandlers[arnOf(fn)] = (input) => pool.invoke(bundle, input);
+      if (pool && WORKER_FUNCTIONS.has(fn)) {
+        taskHandlers[arnOf(fn)] = async (input) => pool.invoke((await prepareWorkers(pool)).get(fn)!, input);
       } else {
         const handler = await loadHandler<TaskHandler>(fn);
-        taskHandlers[arnOf(fn)] = (input) => handler(input);
+        taskHandlers[arnOf(fn)] = (input) => {
+          if (pool) prepareWorkers(pool).catch(() => undefined); // a worker task reports the failure
+          return handler(input);
+        };
       }
     }
+    if (pool && opts.warmWorkers) await prepareWorkers(pool);
     // EventBridge's execution status changes, delivered to the watchdog as the CDK rule does.
     const jobStatus = taskHandlers[arnOf('job-status')]!;
     const onExecutionEnded = async (detail: unknown) => {

@@ -11,7 +11,7 @@ export const serveCommand: Command = {
     const port = flags.port ? Number(flags.port) : 0;
     if (!Number.isInteger(port) || port < 0 || port > 65534) throw new Error('--port must be a port number');
     const { startLocalStack } = await import('../../stack.ts');
-    const stack = await startLocalStack({ dataDir, port });
+    const stack = await startLocalStack({ dataDir, port, warmWorkers: true });
     const info = { httpUrl: stack.httpUrl, wsUrl: stack.wsUrl, apiKey: stack.apiKey };
     writeFileSync(serverFile(dataDir), JSON.stringify({ ...info, pid: process.pid }), { mode: 0o600 });
     if (flags.json) {
