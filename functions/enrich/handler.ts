@@ -7,7 +7,7 @@ import { schemaForMapping } from '../core/schemas/index.ts';
 import { createRecordBuilder, type RecordBuilder } from '../core/records/build-record.ts';
 import { openDelimitedRange } from '../core/parse/row-source.ts';
 import { jobKeys } from '../core/jobs/keys.ts';
-import { LinePacker } from '../core/parse/line-packer.ts';
+import { RecordPacker } from '../core/parse/record-packer.ts';
 import { logger } from '../shared/logger.ts';
 import type { ChunkRef, Classification, EnrichChunkInput, EnrichChunkResult, RowError } from '../core/pipeline-types.ts';
 
@@ -56,7 +56,7 @@ export async function enrichChunk(input: EnrichChunkInput): Promise<EnrichChunkR
       errorLines: out.errorLines,
       rowsWritten: out.rowsWritten,
       rowsRejected: out.rowsRejected,
-      columns: [...out.columns],
+      columns: out.columns(),
     };
     // Both writes settle before the buffers go back for the next chunk (the counts above are taken).
     const written = await Promise.allSettled([objectStore.put(bucket, recordsKey, out.recordsBody()), objectStore.put(bucket, errorsKey, out.errorsBody())]);
@@ -120,8 +120,8 @@ async function enrichRange(bucket: string, chunk: ChunkRef, c: Classification, h
  * 439-464 MiB this way (100k rows: ~400 MiB either way).
  */
 const PACKER_RESERVE_BYTES = 64 * 1024 * 1024;
-const sparePackers: LinePacker[] = [];
-const takePacker = () => sparePackers.pop() ?? new LinePacker(PACKER_RESERVE_BYTES);
+const sparePackers: RecordPacker[] = [];
+const takePacker = () => sparePackers.pop() ?? new RecordPacker(PACKER_RESERVE_BYTES);
 
 /** One chunk's records and error report, as NDJSON packed into buffers, with its counts. */
 class ChunkOutput {
@@ -129,7 +129,6 @@ class ChunkOutput {
   private readonly errors = takePacker();
   rowsRead = 0;
   rowsRejected = 0;
-  readonly columns = new Set<string>();
 
   constructor(private readonly build: RecordBuilder) {}
 
@@ -145,15 +144,19 @@ class ChunkOutput {
     this.rowsRead++;
     const result = parseError ? { ok: false as const, errors: [{ row, reason: parseError }] } : this.build(cells, row);
     if (result.ok) {
-      this.records.add(JSON.stringify(result.record));
-      for (const k in result.record) this.columns.add(k);
+      this.records.addRecord(result.record);
       // An optional field that could not be read: the row is kept, the report says what was dropped.
-      for (const w of result.warnings ?? []) this.errors.add(JSON.stringify({ ...w, severity: 'warning' }));
+      for (const w of result.warnings ?? []) this.errors.addRecord({ ...w, severity: 'warning' });
     } else {
       // A row can fail on several columns; it is one rejected row with several reasons.
       this.rowsRejected += 1;
-      for (const e of result.errors as RowError[]) this.errors.add(JSON.stringify({ ...e, severity: 'error' }));
+      for (const e of result.errors as RowError[]) this.errors.addRecord({ ...e, severity: 'error' });
     }
+  }
+
+  /** The fields the chunk's records have, in first-seen order. */
+  columns(): string[] {
+    return this.records.keys();
   }
 
   recordsBody(): Buffer {

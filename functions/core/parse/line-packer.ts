@@ -6,9 +6,9 @@
  * string dies young.
  */
 export class LinePacker {
-  private buf: Buffer;
-  private used = 0;
-  private count = 0;
+  protected buf: Buffer;
+  protected used = 0;
+  protected count = 0;
 
   constructor(initialBytes = 1024 * 1024) {
     this.buf = Buffer.allocUnsafe(initialBytes);
@@ -21,8 +21,7 @@ export class LinePacker {
 
   add(line: string): void {
     // A UTF-16 code unit takes at most 3 bytes in UTF-8, plus the LF.
-    const room = line.length * 3 + 1;
-    if (this.used + room > this.buf.length) this.grow(room);
+    this.ensure(line.length * 3 + 1);
     this.used += this.buf.write(line, this.used);
     this.buf[this.used++] = 0x0a;
     this.count++;
@@ -42,6 +41,11 @@ export class LinePacker {
   reset(): void {
     this.used = 0;
     this.count = 0;
+  }
+
+  /** Make room for `room` more bytes after what is packed. */
+  protected ensure(room: number): void {
+    if (this.used + room > this.buf.length) this.grow(room);
   }
 
   private grow(room: number): void {
