@@ -22,19 +22,37 @@ function withoutSdkCallLogging<T extends { middlewareStack: { remove(name: strin
   return client;
 }
 
+/**
+ * SigV4 signs a byte body by hashing all of it (SHA-256) before it is sent: ~30 ms of CPU
+ * for each 15 MB chunk of records Enrich writes. S3 accepts the literal UNSIGNED-PAYLOAD
+ * instead (the SDK already sends stream bodies that way); the request itself stays
+ * signed and TLS protects the bytes in transit.
+ */
+function withUnsignedPayloads(client: S3Client): S3Client {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const request = args.request as { method?: string; body?: unknown; headers?: Record<string, string> };
+      if (request.method === 'PUT' && request.headers && ArrayBuffer.isView(request.body)) request.headers['x-amz-content-sha256'] = 'UNSIGNED-PAYLOAD';
+      return next(args);
+    },
+    { step: 'build', name: 'unsignedPayloads' },
+  );
+  return client;
+}
+
 let s3: S3Client | undefined;
 let ddb: DynamoDBDocumentClient | undefined;
 let sfn: SFNClient | undefined;
 let sqs: SQSClient | undefined;
 
 export function s3Client(): S3Client {
-  s3 ??= withoutSdkCallLogging(new S3Client({
+  s3 ??= withUnsignedPayloads(withoutSdkCallLogging(new S3Client({
     forcePathStyle: optionalEnv(ENV.s3ForcePathStyle) === 'true',
     // Presigned part URLs would otherwise carry the CRC32 of an empty body, which the
     // browser's real part then contradicts; checksums only where an operation needs one.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
-  }));
+  })));
   return s3;
 }
 

@@ -13,7 +13,7 @@ const LF = 0x0a;
  * ~1.3 µs per call record on one core; this takes ~0.7 µs.
  *
  * Plain ASCII strings (no quote, backslash or control character) and finite numbers are
- * written byte by byte; anything else (escapes, non-ASCII text, booleans, null, nested
+ * written byte by byte (String(number) is JSON's number text); anything else (escapes, non-ASCII text, booleans, null, nested
  * values) goes through JSON.stringify, so the output is JSON.stringify's exactly. Records
  * are plain objects; like JSON.stringify, undefined, function and symbol values are left out.
  */
@@ -51,7 +51,14 @@ export class RecordPacker extends LinePacker {
       this.used += name.length;
       const first = !seen && this.remember(position, key, name);
       if (typeof value === 'string' && this.writePlain(value)) continue;
-      const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : (JSON.stringify(value) as string | undefined);
+      if (typeof value === 'number' && Number.isFinite(value)) {
+        // ASCII, at most 24 characters: byte by byte, within the room ensured above
+        const digits = String(value);
+        for (let i = 0; i < digits.length; i++) this.buf[this.used + i] = digits.charCodeAt(i);
+        this.used += digits.length;
+        continue;
+      }
+      const text = JSON.stringify(value) as string | undefined;
       if (text === undefined) {
         // a toJSON that returns undefined: JSON.stringify leaves the key out
         this.used = mark;
