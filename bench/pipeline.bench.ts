@@ -142,18 +142,25 @@ async function main() {
   const duckHead = await readNdjsonHead(duckOut, 200);
   await rm(duckOut, { force: true });
 
-  console.log(`\n(c) our job on the local stack, upload-complete -> succeeded (child process)`);
+  // (c) at the full size runs twice and the faster run counts, as (a) and (b) take their
+  // best of 2; memory counts the larger peak of the two. One run in three or so is ~40 %
+  // slower here, with the main isolate in back-to-back mark-compacts (see README).
+  console.log(`\n(c) our job on the local stack, upload-complete -> succeeded (child process), ${fmtInt(rows)} rows best of 2`);
   const runs: PipelineRun[] = [];
-  for (const f of [small, big]) {
-    console.log(`    ${fmtInt(f === small ? smallRows : rows)} rows... [load ${loadNow()}]`);
-    const run = await runPipeline(f.path, f === small ? smallRows : rows);
+  for (const [f, n] of [[small, smallRows], [big, rows], [big, rows]] as const) {
+    console.log(`    ${fmtInt(n)} rows... [load ${loadNow()}]`);
+    const run = await runPipeline(f.path, n);
     runs.push(run);
     const p = run.job.progress;
     console.log(
-      `      ${run.job.status}: read ${fmtInt(p.rowsRead)}, written ${fmtInt(p.rowsWritten)}, rejected ${fmtInt(p.rowsRejected)}; wall ${fmtMs(run.wallMs)} (upload before it: ${fmtMs(run.uploadMs)})`,
+      `      ${run.job.status}: read ${fmtInt(p.rowsRead)}, written ${fmtInt(p.rowsWritten)}, rejected ${fmtInt(p.rowsRejected)}; wall ${fmtMs(run.wallMs)}, CPU ${fmtMs(run.cpuMs)} (upload before it: ${fmtMs(run.uploadMs)})`,
     );
   }
-  const [smallRun, bigRun] = runs as [PipelineRun, PipelineRun];
+  const smallRun = runs[0]!;
+  const bigRuns = runs.slice(1);
+  // a failed run is never the one that counts
+  const bigRun = bigRuns.reduce((a, b) => (b.job.status === 'succeeded' && (a.job.status !== 'succeeded' || b.wallMs < a.wallMs) ? b : a));
+  const bigPeakBytes = Math.max(...bigRuns.map((r) => Math.max(r.peakRssBytes, r.sampledMaxRssBytes)));
   if (bigRun.job.status !== 'succeeded') console.log(`    the job did not succeed: ${JSON.stringify(bigRun.job.error)}`);
 
   // ---- results -------------------------------------------------------------------------
@@ -219,7 +226,7 @@ async function main() {
       (agreement.mismatches.length ? `\n  ${agreement.mismatches.join('\n  ')}` : ''),
   );
 
-  const peak = Math.max(bigRun.peakRssBytes, bigRun.sampledMaxRssBytes);
+  const peak = bigPeakBytes;
   const growth = peak / Math.max(smallRun.peakRssBytes, smallRun.sampledMaxRssBytes);
   const verdicts: Verdict[] = [
     { target: `(c)/(a) >= ${TARGETS.vsPapaparse}`, measured: `${fmtRatio(rate.c / rate.a)}  (${fmtInt(rate.c)} vs ${fmtInt(rate.a)} rows/s)`, pass: rate.c / rate.a >= TARGETS.vsPapaparse },
@@ -230,7 +237,7 @@ async function main() {
       measured: `x${growth.toFixed(2)}`,
       pass: growth <= TARGETS.flatness,
     },
-    { target: 'every row accounted for', measured: `read ${fmtInt(bigRun.job.progress.rowsRead)} of ${fmtInt(rows)}, written + rejected ${fmtInt(bigRun.job.progress.rowsWritten + bigRun.job.progress.rowsRejected)}`, pass: bigRun.job.status === 'succeeded' && bigRun.job.progress.rowsRead === rows && bigRun.job.progress.rowsRead === bigRun.job.progress.rowsWritten + bigRun.job.progress.rowsRejected },
+    { target: 'every row accounted for (each run)', measured: `read ${fmtInt(bigRun.job.progress.rowsRead)} of ${fmtInt(rows)}, written + rejected ${fmtInt(bigRun.job.progress.rowsWritten + bigRun.job.progress.rowsRejected)}`, pass: bigRuns.every((r) => r.job.status === 'succeeded' && r.job.progress.rowsRead === rows && r.job.progress.rowsRead === r.job.progress.rowsWritten + r.job.progress.rowsRejected) },
   ];
   printVerdicts(`Targets (SPEC §7, issue 6) [load at end ${loadNow()}]`, verdicts);
 }
