@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { companyDomainFromEmail, normalizeDomain, normalizeEmail, normalizeUrl } from '../../functions/core/enrich/email-domain.ts';
 import { parseBoolean, parseInteger, parseNumber } from '../../functions/core/enrich/number.ts';
 import { isBlankCell } from '../../functions/core/enrich/result.ts';
@@ -67,5 +68,20 @@ describe('isBlankCell', () => {
   it('treats whitespace and placeholders as blank, real values as not', () => {
     for (const v of ['', '   ', '-', 'N/A', '#N/A', 'NULL', '\u2014']) expect(isBlankCell(v), v).toBe(true);
     for (const v of ['0', 'none', 'x', 'New York NY']) expect(isBlankCell(v), v).toBe(false);
+  });
+
+  it('answers for short cells as trimming and looking the marker up would', () => {
+    const markers = new Set(['', '-', '--', '---', '\u2013', '\u2014', 'n/a', 'na', '#n/a', 'null', 'nil']);
+    const reference = (v: string) => {
+      const t = v.trim();
+      return t.length === 0 || markers.has(t.length <= 4 ? t.toLowerCase() : t);
+    };
+    const piece = fc.constantFrom('-', 'n', 'N', 'a', 'A', '/', '#', 'u', 'L', 'l', 'i', ' ', '\t', '\u00a0', '\u3000', '\u2014', '0', 'x');
+    fc.assert(
+      fc.property(fc.oneof(fc.array(piece, { maxLength: 8 }).map((p) => p.join('')), fc.string({ maxLength: 8 })), (v) => {
+        expect(isBlankCell(v), JSON.stringify(v)).toBe(reference(v));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

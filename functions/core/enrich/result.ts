@@ -21,6 +21,8 @@ export function fail(reason: string): ParseFailure {
 // Placeholders exports use for "no value". Deliberately short: words like "none" or
 // "unknown" can be real values in a text column, so they are left to the field's parser.
 const BLANK_MARKERS = new Set(['', '-', '--', '---', '\u2013', '\u2014', 'n/a', 'na', '#n/a', 'null', 'nil']);
+/** The first characters of the markers, either case (ASCII only: the others take the full check). */
+const MARKER_STARTS = new Set([...BLANK_MARKERS].flatMap((m) => [m.charCodeAt(0), m.toUpperCase().charCodeAt(0)]).filter((c) => c < 127));
 
 /**
  * True when a cell holds no value: empty, whitespace, or a placeholder such as "-",
@@ -30,12 +32,14 @@ export function isBlankCell(raw: string | undefined): boolean {
   if (raw === undefined) return true;
   const n = raw.length;
   if (n === 0) return true;
+  const c0 = raw.charCodeAt(0);
   if (n > 8) {
     // Long values are blank only when they are all whitespace.
-    const c0 = raw.charCodeAt(0);
     if (c0 > 32 && c0 !== 160) return false;
     return raw.trim().length === 0;
   }
+  // A printable ASCII first character that starts no marker: a value, without trimming.
+  if (c0 > 32 && c0 < 127 && !MARKER_STARTS.has(c0)) return false;
   const t = raw.trim();
   if (t.length === 0) return true;
   return BLANK_MARKERS.has(t.length <= 4 ? t.toLowerCase() : t);
