@@ -56,6 +56,8 @@ export class RowBoundaryScanner {
   private pendingCR = false;
   /** index in the current piece from which its lone CRs are not yet counted */
   private crFrom = 0;
+  /** the next delimiter in the current piece at or after the last position asked about (the piece's length: none) */
+  private delimAt = -1;
   /** the next position at or after which a record start ends the current range */
   private target = -1;
   private headerEnd = -1;
@@ -100,6 +102,7 @@ export class RowBoundaryScanner {
       return;
     }
     this.crFrom = i;
+    this.delimAt = -1;
     if (this.target === -1) this.target = this.offset + i;
     // The next quote and the next line feed at or after the scan position (n: none left in
     // the piece). The scan only moves forward, so each is searched for again only once the
@@ -199,10 +202,14 @@ export class RowBoundaryScanner {
     this.crFrom = to;
   }
 
-  /** a delimiter byte in piece[from, to) */
+  /**
+   * A delimiter byte in piece[from, to). `from` only grows within a piece, so the next
+   * delimiter is searched for again only once it is passed: a file whose lines hold none
+   * would otherwise search to the piece's end at every line.
+   */
   private hasDelimiter(piece: Uint8Array, from: number, to: number): boolean {
-    const d = piece.indexOf(this.delimiter, from);
-    return d !== -1 && d < to;
+    if (this.delimAt < from) this.delimAt = indexIn(piece, this.delimiter, from);
+    return this.delimAt < to;
   }
 
   private recordStart(at: number): void {
