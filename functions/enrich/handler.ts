@@ -29,46 +29,47 @@ export async function enrichChunk(input: EnrichChunkInput): Promise<EnrichChunkR
     const headers = job.parsed?.headers ?? job.classification?.headers;
     if (!headers?.length) throw new Error('Enrich needs the headers of the parsed rows');
     const out = new ChunkOutput(createRecordBuilder(mapping, schema, input.options ?? {}, headers));
-    let rowsSkipped: number | undefined;
-    if (chunk.range) {
-      if (!job.classification) throw new Error('Enrich needs the classification to parse a byte range');
-      const range = await enrichRange(bucket, chunk, job.classification, headers, out);
-      // Not an error here: a failed child of a distributed Map reaches the state machine as
-      // a generic threshold failure, so the chunk reports it and Persist raises it.
-      if (range === 'layout changed') {
-        out.release();
-        return { index: chunk.index, recordsKey: '', errorsKey: '', rowsRead: 0, rowsWritten: 0, rowsRejected: 0, layoutChanged: true };
+    // The buffers go back for the next chunk however this one ends.
+    try {
+      let rowsSkipped: number | undefined;
+      if (chunk.range) {
+        if (!job.classification) throw new Error('Enrich needs the classification to parse a byte range');
+        const range = await enrichRange(bucket, chunk, job.classification, headers, out);
+        // Not an error here: a failed child of a distributed Map reaches the state machine as
+        // a generic threshold failure, so the chunk reports it and Persist raises it.
+        if (range === 'layout changed') return { index: chunk.index, recordsKey: '', errorsKey: '', rowsRead: 0, rowsWritten: 0, rowsRejected: 0, layoutChanged: true };
+        rowsSkipped = range;
+      } else {
+        await enrichParsed(bucket, chunk, out);
       }
-      rowsSkipped = range;
-    } else {
-      await enrichParsed(bucket, chunk, out);
+      const recordsKey = jobKeys.recordsPart(input.tenantId, input.jobId, input.attempt, chunk.index);
+      // A range numbers its rows from its own start: a report with rows in it is renumbered
+      // by Persist into the final key; an empty one is final as it is.
+      const errorsKey = (chunk.range && out.errorLines > 0 ? jobKeys.rangeErrors : jobKeys.errorsPart)(input.tenantId, input.jobId, input.attempt, chunk.index);
+      const result: EnrichChunkResult = {
+        index: chunk.index,
+        recordsKey,
+        errorsKey,
+        rowsRead: out.rowsRead,
+        ...(rowsSkipped !== undefined ? { rowsSkipped } : {}),
+        errorLines: out.errorLines,
+        rowsWritten: out.rowsWritten,
+        rowsRejected: out.rowsRejected,
+        columns: out.columns(),
+      };
+      // allSettled: both writes are done with the buffers before they go back, even when one fails.
+      const written = await Promise.allSettled([objectStore.put(bucket, recordsKey, out.recordsBody()), objectStore.put(bucket, errorsKey, out.errorsBody())]);
+      for (const w of written) if (w.status === 'rejected') throw w.reason;
+      const updated = await jobStore.addEnrichProgress(input.tenantId, input.jobId, input.attempt, {
+        written: result.rowsWritten,
+        rejected: result.rowsRejected,
+        ...(chunk.range ? { range: { rowsRead: result.rowsRead, bytes: chunk.range.end - chunk.range.start } } : {}),
+      });
+      await publishProgress(updated);
+      return result;
+    } finally {
+      out.release();
     }
-    const recordsKey = jobKeys.recordsPart(input.tenantId, input.jobId, input.attempt, chunk.index);
-    // A range numbers its rows from its own start: a report with rows in it is renumbered
-    // by Persist into the final key; an empty one is final as it is.
-    const errorsKey = (chunk.range && out.errorLines > 0 ? jobKeys.rangeErrors : jobKeys.errorsPart)(input.tenantId, input.jobId, input.attempt, chunk.index);
-    const result: EnrichChunkResult = {
-      index: chunk.index,
-      recordsKey,
-      errorsKey,
-      rowsRead: out.rowsRead,
-      ...(rowsSkipped !== undefined ? { rowsSkipped } : {}),
-      errorLines: out.errorLines,
-      rowsWritten: out.rowsWritten,
-      rowsRejected: out.rowsRejected,
-      columns: out.columns(),
-    };
-    // Both writes settle before the buffers go back for the next chunk (the counts above are taken).
-    const written = await Promise.allSettled([objectStore.put(bucket, recordsKey, out.recordsBody()), objectStore.put(bucket, errorsKey, out.errorsBody())]);
-    out.release();
-    for (const w of written) if (w.status === 'rejected') throw w.reason;
-    const updated = await jobStore.addEnrichProgress(input.tenantId, input.jobId, input.attempt, {
-      written: result.rowsWritten,
-      rejected: result.rowsRejected,
-      ...(chunk.range ? { range: { rowsRead: result.rowsRead, bytes: chunk.range.end - chunk.range.start } } : {}),
-    });
-    await publishProgress(updated);
-    return result;
   });
 }
 
