@@ -14,7 +14,6 @@ import { LinePacker } from './line-packer.ts';
 export class ChunkBuilder {
   /** the packed lines: one buffer, grown as needed and reused from chunk to chunk */
   private readonly packer = new LinePacker();
-  private firstRow = 0;
   /** [first line index, header width] for each run of lines written at one width */
   private widths: [number, number][] = [];
 
@@ -31,17 +30,17 @@ export class ChunkBuilder {
 
   add(row: ParsedRow): void {
     const width = this.rows.columnCount();
-    if (this.packer.size === 0) this.firstRow = row.row;
     const last = this.widths[this.widths.length - 1];
     if (!last || last[1] !== width) this.widths.push([this.packer.size, width]);
     this.packer.add(chunkLine(row, width, this.rows));
   }
 
   /**
-   * The chunk's body (one line per row, each ending in LF) and what it holds; the builder
-   * starts over. The body is a view of the builder's buffer: valid until the next add().
+   * The chunk's body (one line per row, each ending in LF) and the header width its lines
+   * have; the builder starts over. The body is a view of the builder's buffer: valid until
+   * the next add().
    */
-  take(): { body: Buffer; firstRow: number; rows: number; width: number } {
+  take(): { body: Buffer; width: number } {
     const width = this.rows.columnCount();
     let body = this.packer.bytes();
     if (this.widths.some(([, w]) => w < width)) {
@@ -56,7 +55,7 @@ export class ChunkBuilder {
       }
       body = Buffer.from(lines.join('\n') + '\n');
     }
-    const out = { body, firstRow: this.firstRow, rows: this.packer.size, width };
+    const out = { body, width };
     this.packer.reset();
     this.widths = [];
     return out;
