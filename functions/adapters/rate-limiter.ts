@@ -25,8 +25,9 @@ const leases = new Map<string, Lease>();
  * per lease, not per request: a lease starts at one token each window and doubles while
  * the container uses it up (up to a twentieth of the limit), so a container that serves
  * one request at a time (a Lambda) holds back next to nothing, and one that serves many at
- * once (the local stack) writes rarely. The fleet never exceeds the limit; near it,
- * leases shrink back to one token, so tokens left unused are at most one per container.
+ * once (the local stack) writes rarely. The fleet never exceeds the limit; a container
+ * holds back at most one lease of tokens (leaseSize: a twentieth of the limit) that others
+ * are refused, and after a partial grant near the limit its leases shrink back to one.
  */
 export async function takeRequest(keyId: string, limitPerSecond: number): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
   const w = rateWindow(keyId, Date.now());

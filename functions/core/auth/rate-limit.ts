@@ -11,7 +11,7 @@ export function rateWindow(keyId: string, nowMs: number) {
 }
 
 /**
- * The most tokens a container takes from a key's shared window counter at once: 1 up to a
+ * The most tokens a container takes from a key's shared window counter at once: 1 below a
  * limit of 40 per second (exact accounting where a few requests matter), then a twentieth
  * of the limit (one counter write per 20th of the traffic).
  */
