@@ -134,7 +134,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
           });
     if (pool) closers.push(() => pool.close());
     // Unless warmWorkers asks for it now, the worker functions are bundled and the workers
-    // warmed when the first pipeline task runs: most CLI commands boot the stack and run no
+    // warmed when the first pipeline stage runs: most CLI commands boot the stack and run no
     // job (it cost them ~0.7 s and ~70 MB), and Classify and Parse, which run first, leave
     // the workers time to start.
     let bundles: Promise<Map<FunctionName, string>> | undefined;
@@ -154,10 +154,16 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
         taskHandlers[arnOf(fn)] = async (input) => pool.invoke((await prepareWorkers(pool)).get(fn)!, input);
       } else {
         const handler = await loadHandler<TaskHandler>(fn);
-        taskHandlers[arnOf(fn)] = (input) => {
-          if (pool) prepareWorkers(pool).catch(() => undefined); // a worker task reports the failure
-          return handler(input);
-        };
+        // A pipeline stage starts the workers' warm-up; job-status does not: it records how
+        // a job ended (and is the watchdog, called at start-up for executions a killed stack
+        // left behind), and no Enrich follows it.
+        taskHandlers[arnOf(fn)] =
+          pool && fn !== 'job-status'
+            ? (input) => {
+                prepareWorkers(pool).catch(() => undefined); // a worker task reports the failure
+                return handler(input);
+              }
+            : handler;
       }
     }
     if (pool && opts.warmWorkers) await prepareWorkers(pool);
