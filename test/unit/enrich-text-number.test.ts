@@ -77,8 +77,11 @@ describe('isBlankCell', () => {
       return t.length === 0 || markers.has(t.length <= 4 ? t.toLowerCase() : t);
     };
     const piece = fc.constantFrom('-', 'n', 'N', 'a', 'A', '/', '#', 'u', 'L', 'l', 'i', ' ', '\t', '\u00a0', '\u3000', '\u2014', '0', 'x');
+    // the markers themselves, in any case, between whitespace (kept to 8 characters)
+    const space = fc.constantFrom('', ' ', '\t', '\u00a0', '\u3000');
+    const marker = fc.tuple(space, fc.mixedCase(fc.constantFrom(...markers)), space).map((p) => p.join('').slice(0, 8));
     fc.assert(
-      fc.property(fc.oneof(fc.array(piece, { maxLength: 8 }).map((p) => p.join('')), fc.string({ maxLength: 8 })), (v) => {
+      fc.property(fc.oneof(marker, fc.array(piece, { maxLength: 8 }).map((p) => p.join('')), fc.string({ maxLength: 8 })), (v) => {
         expect(isBlankCell(v), JSON.stringify(v)).toBe(reference(v));
       }),
       { numRuns: 3000 },
