@@ -44,6 +44,7 @@ function withUnsignedPayloads(client: S3Client): S3Client {
 
 let s3: S3Client | undefined;
 let ddb: DynamoDBDocumentClient | undefined;
+let ddbItems: DynamoDBClient | undefined;
 let sfn: SFNClient | undefined;
 let sqs: SQSClient | undefined;
 
@@ -63,6 +64,18 @@ export function documentClient(): DynamoDBDocumentClient {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
   return ddb;
+}
+
+/**
+ * A plain client for single-item reads (every API request makes one). It keeps each
+ * command's resolved middleware chain instead of rebuilding it per call, about a quarter
+ * of a GetItem's client-side CPU; the document client cannot (lib-dynamodb refuses the
+ * option, its marshalling is bound to each command), so this one gets items marshalled
+ * by hand (dynamo-item.ts).
+ */
+export function itemClient(): DynamoDBClient {
+  ddbItems ??= withoutSdkCallLogging(new DynamoDBClient({ cacheMiddleware: true }));
+  return ddbItems;
 }
 
 export function sfnClient(): SFNClient {

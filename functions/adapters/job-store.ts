@@ -1,6 +1,7 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { documentClient } from './aws-clients.ts';
+import { getItem } from './dynamo-item.ts';
 import { queryAll } from './dynamo-query.ts';
 import { tableName } from '../shared/config.ts';
 import type { JobError, JobOutput, JobRecord } from '../core/jobs/job.ts';
@@ -40,21 +41,40 @@ export class InvalidCursorError extends Error {
 const now = () => new Date().toISOString();
 
 /**
+ * What Classify, Parse and Map found (classification, parsed, mapping) is written whole,
+ * once per stage, and never read or filtered by its parts, so it is stored as JSON text.
+ * As nested maps it was a few hundred typed values that the SDK and DynamoDB walk one by
+ * one on every read: about a sixth of the CPU of GET /v1/jobs/{id} on the local stack.
+ */
+const TEXT_FIELDS = ['classification', 'parsed', 'mapping'] as const;
+const asText = (value: unknown): string => JSON.stringify(value);
+
+function toItem(job: JobRecord): Record<string, unknown> {
+  const item: Record<string, unknown> = { ...job };
+  for (const f of TEXT_FIELDS) if (item[f] !== undefined) item[f] = asText(item[f]);
+  return item;
+}
+
+/** A stored job as the code uses it; items written before the text fields decode as they are. */
+function fromItem(item: Record<string, unknown> | undefined): JobRecord | undefined {
+  if (!item) return undefined;
+  for (const f of TEXT_FIELDS) if (typeof item[f] === 'string') item[f] = JSON.parse(item[f]) as unknown;
+  return item as unknown as JobRecord;
+}
+
+/**
  * Jobs in DynamoDB. Every write after creation is conditional on the attempt, so an
  * older execution can never overwrite a newer attempt, and nothing revives a cancelled job.
  */
 export const jobStore = {
   async create(job: JobRecord): Promise<void> {
     await documentClient().send(
-      new PutCommand({ TableName: tableName.jobs(), Item: job, ConditionExpression: 'attribute_not_exists(jobId)' }),
+      new PutCommand({ TableName: tableName.jobs(), Item: toItem(job), ConditionExpression: 'attribute_not_exists(jobId)' }),
     );
   },
 
   async get(tenantId: string, jobId: string): Promise<JobRecord | undefined> {
-    const { Item } = await documentClient().send(
-      new GetCommand({ TableName: tableName.jobs(), Key: { tenantId, jobId }, ConsistentRead: true }),
-    );
-    return Item as JobRecord | undefined;
+    return fromItem(await getItem(tableName.jobs(), { tenantId, jobId }, { consistent: true }));
   },
 
   /** Newest first; the cursor is an opaque encoding of DynamoDB's LastEvaluatedKey. */
@@ -90,7 +110,7 @@ export const jobStore = {
           ExclusiveStartKey: lastKey,
         }),
       );
-      items.push(...((res.Items ?? []) as JobRecord[]));
+      items.push(...(res.Items ?? []).map((i) => fromItem(i)!));
       lastKey = res.LastEvaluatedKey;
     } while (lastKey && items.length < opts.limit);
     return { items, nextCursor: encodeCursor(lastKey) };
@@ -150,15 +170,15 @@ export const jobStore = {
     };
     if (extra.classification) {
       sets.push('classification = :c');
-      values[':c'] = extra.classification;
+      values[':c'] = asText(extra.classification);
     }
     if (extra.mapping) {
       sets.push('mapping = :m');
-      values[':m'] = extra.mapping;
+      values[':m'] = asText(extra.mapping);
     }
     if (extra.parsed) {
       sets.push('parsed = :p');
-      values[':p'] = extra.parsed;
+      values[':p'] = asText(extra.parsed);
     }
     if (extra.rowsRead !== undefined) {
       sets.push('progress.rowsRead = :r');
@@ -232,7 +252,7 @@ export const jobStore = {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return res.Attributes as JobRecord;
+      return fromItem(res.Attributes);
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException) return undefined;
       throw err;
@@ -263,7 +283,7 @@ export const jobStore = {
    * are ULIDs, so the sort key itself bounds the query to the window.
    */
   async listSince(tenantId: string, sinceJobIdPrefix: string, max: number): Promise<JobRecord[]> {
-    return queryAll<JobRecord>(
+    const items = await queryAll<Record<string, unknown>>(
       {
         TableName: tableName.jobs(),
         KeyConditionExpression: 'tenantId = :t AND jobId >= :from',
@@ -273,6 +293,7 @@ export const jobStore = {
       },
       max,
     );
+    return items.map((i) => fromItem(i)!);
   },
 
   /**
@@ -305,7 +326,7 @@ export const jobStore = {
     if (!resumeFrom) removes.push('parsed', 'classification', 'mapping');
     if (patch.mapping) {
       sets.push('mapping = :m');
-      values[':m'] = patch.mapping;
+      values[':m'] = asText(patch.mapping);
     }
     try {
       const res = await documentClient().send(
@@ -319,7 +340,7 @@ export const jobStore = {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return res.Attributes as JobRecord;
+      return fromItem(res.Attributes);
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException) return undefined;
       throw err;
@@ -363,7 +384,7 @@ export const jobStore = {
       values[':e'] = outcome.error;
     } else {
       sets.push('mapping = :m');
-      values[':m'] = outcome.mapping;
+      values[':m'] = asText(outcome.mapping);
     }
     try {
       const res = await documentClient().send(
@@ -377,7 +398,7 @@ export const jobStore = {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return { job: res.Attributes as JobRecord, committed: true };
+      return { job: fromItem(res.Attributes)!, committed: true };
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException) return { job: await this.get(tenantId, jobId), committed: false };
       throw err;
@@ -417,7 +438,7 @@ function updateWhileRunning(
 async function conditional(write: () => Promise<{ Attributes?: Record<string, unknown> }>, staleMessage: string): Promise<JobRecord> {
   try {
     const res = await write();
-    return res.Attributes as unknown as JobRecord;
+    return fromItem(res.Attributes)!;
   } catch (err) {
     if (err instanceof ConditionalCheckFailedException) throw new StaleJobError(staleMessage);
     throw err;

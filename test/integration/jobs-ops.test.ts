@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { tableName } from '../../functions/shared/config.ts';
 import { startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
 import { uploadFile } from '../../local/cli/upload.ts';
 import type { ApiClient } from '../../local/cli/api-client.ts';
@@ -93,6 +96,36 @@ describe('retry', () => {
     const { jobId } = await uploadFile(api, fixture('generic-export.csv'), { schema: 'call_record' });
     await waitForJob(api, jobId);
     await expect(api.post(`/v1/jobs/${jobId}/retry`)).rejects.toMatchObject({ status: 409 });
+  });
+});
+
+describe('storage', () => {
+  it('keeps what Classify, Parse and Map found as JSON text, and still reads jobs stored as maps', async () => {
+    const { api, tenantId } = await stack.tenant();
+    const { jobId } = await uploadFile(api, fixture('att-voice.csv'), { schema: 'call_record' });
+    const job = await waitForJob(api, jobId);
+    expect(job.status).toBe('succeeded');
+    const ddb = new DynamoDBClient({});
+    try {
+      const { Item } = await ddb.send(new GetItemCommand({ TableName: tableName.jobs(), Key: { tenantId: { S: tenantId }, jobId: { S: jobId } } }));
+      for (const field of ['classification', 'parsed', 'mapping']) expect(typeof Item?.[field]?.S, field).toBe('string');
+      expect(job.classification).toEqual(JSON.parse(Item!.classification!.S!));
+      const storedMapping = JSON.parse(Item!.mapping!.S!) as { status: string; fields: unknown[] };
+      expect(job.mapping).toMatchObject({ status: storedMapping.status, fields: storedMapping.fields });
+
+      // the same job as an older version stored it: nested maps
+      const decoded = Object.fromEntries(Object.entries(Item!).map(([k, v]) => [k, v.S !== undefined && ['classification', 'parsed', 'mapping'].includes(k) ? JSON.parse(v.S) : v]));
+      const doc = DynamoDBDocumentClient.from(ddb);
+      const { unmarshall } = await import('@aws-sdk/util-dynamodb');
+      const plain = { ...unmarshall(Item!), classification: decoded.classification, parsed: decoded.parsed, mapping: decoded.mapping };
+      await doc.send(new PutCommand({ TableName: tableName.jobs(), Item: plain }));
+      const again = await api.get<ApiJob>(`/v1/jobs/${jobId}`);
+      expect(again).toEqual(job);
+      const { items } = await api.get<{ items: unknown[] }>(`/v1/jobs/${jobId}/records?limit=100`);
+      expect(items).toHaveLength(60);
+    } finally {
+      ddb.destroy();
+    }
   });
 });
 

@@ -1,11 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
-import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { handler, type ExecutionStatusChange } from '../../functions/job-status/handler.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
+// single-item reads go through the plain client (dynamo-item.ts)
+const items = mockClient(DynamoDBClient);
 const sqs = mockClient(SQSClient);
 
 const job = (status: string) => ({
@@ -32,13 +35,14 @@ beforeEach(() => {
   process.env.EVENTS_QUEUE_URL = 'https://sqs.local/events';
   delete process.env.WS_MANAGEMENT_ENDPOINT;
   ddb.reset();
+  items.reset();
   sqs.reset();
   sqs.on(SendMessageCommand).resolves({});
 });
 
 describe('job-status as the watchdog', () => {
   it('fails a job an aborted execution left running, and tells subscribers once', async () => {
-    ddb.on(GetCommand).resolves({ Item: job('running') });
+    items.on(GetItemCommand).resolves({ Item: marshall(job('running')) });
     ddb.on(UpdateCommand).callsFake((input: { ExpressionAttributeValues: Record<string, unknown> }) => ({ Attributes: { ...job('failed'), error: input.ExpressionAttributeValues[':e'] } }));
     expect(await handler(ended('ABORTED'))).toEqual({ recorded: true });
     const update = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
@@ -47,7 +51,7 @@ describe('job-status as the watchdog', () => {
   });
 
   it('leaves a job the state machine already failed alone: no second job.failed', async () => {
-    ddb.on(GetCommand).resolves({ Item: job('failed') });
+    items.on(GetItemCommand).resolves({ Item: marshall(job('failed')) });
     ddb.on(UpdateCommand).rejects(new ConditionalCheckFailedException({ message: 'no', $metadata: {} }));
     expect(await handler(ended('FAILED'))).toEqual({ recorded: false });
     // one read: an attempt no longer open is not even tried (the rejecting stub is the fallback)

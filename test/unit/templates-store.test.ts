@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { layoutFingerprint } from '../../functions/core/templates/fingerprint.ts';
 
@@ -10,6 +11,8 @@ import { layoutFingerprint } from '../../functions/core/templates/fingerprint.ts
  */
 
 const ddb = mockClient(DynamoDBDocumentClient);
+// jobs are read through the plain client (dynamo-item.ts)
+const items = mockClient(DynamoDBClient);
 let templateStore: typeof import('../../functions/adapters/template-store.ts').templateStore;
 let TemplateConflictError: typeof import('../../functions/adapters/template-store.ts').TemplateConflictError;
 
@@ -17,7 +20,10 @@ beforeAll(async () => {
   Object.assign(process.env, { TEMPLATES_TABLE: 'templates', JOBS_TABLE: 'jobs', AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'y' });
   ({ templateStore, TemplateConflictError } = await import('../../functions/adapters/template-store.ts'));
 });
-beforeEach(() => ddb.reset());
+beforeEach(() => {
+  ddb.reset();
+  items.reset();
+});
 
 const layout = layoutFingerprint({ headers: ['Mail'] });
 const content = (name: string) => ({ name, schema: 'contact', layout, fields: [{ field: 'email', sources: [0], sourceHeaders: ['Mail'] }] });
@@ -76,7 +82,7 @@ describe('templateStore.update', () => {
 describe('templateStore.remove', () => {
   it('refuses while a job using the template is still running', async () => {
     ddb.on(GetCommand, { TableName: 'templates' }).resolves({ Item: head(1, { pending: { job_1: '2025-01-01T00:00:00Z' }, useSeq: 1 }) });
-    ddb.on(GetCommand, { TableName: 'jobs' }).resolves({ Item: { tenantId: 't1', jobId: 'job_1', status: 'running', progress: { rowsRead: 1, rowsWritten: 0, rowsRejected: 0 } } });
+    items.on(GetItemCommand, { TableName: 'jobs' }).resolves({ Item: marshall({ tenantId: 't1', jobId: 'job_1', status: 'running', progress: { rowsRead: 1, rowsWritten: 0, rowsRejected: 0 } }) });
     expect(await templateStore.remove('t1', 'tpl_1')).toEqual({ inUse: ['job_1'] });
     expect(ddb.commandCalls(DeleteCommand)).toHaveLength(0);
   });
@@ -84,7 +90,7 @@ describe('templateStore.remove', () => {
   it('folds a finished job into the usage and deletes, unless a new use slipped in', async () => {
     const finished = head(1, { pending: { job_1: '2025-01-01T00:00:00Z' }, useSeq: 1 });
     ddb.on(GetCommand, { TableName: 'templates' }).resolvesOnce({ Item: finished }).resolves({ Item: head(1, { useSeq: 1, usageJobs: 1 }) });
-    ddb.on(GetCommand, { TableName: 'jobs' }).resolves({ Item: { status: 'succeeded', progress: { rowsRead: 10, rowsWritten: 9, rowsRejected: 1 } } });
+    items.on(GetItemCommand, { TableName: 'jobs' }).resolves({ Item: marshall({ status: 'succeeded', progress: { rowsRead: 10, rowsWritten: 9, rowsRejected: 1 } }) });
     ddb.on(UpdateCommand).resolves({});
     ddb.on(DeleteCommand).rejects(conditionFailed());
     expect(await templateStore.remove('t1', 'tpl_1')).toBe('changed');
