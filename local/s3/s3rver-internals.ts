@@ -47,12 +47,8 @@ export interface FilesystemStore {
   getResourcePath(bucket: string, key: string | undefined, resource: string): string;
   getBucket(bucket: string): Promise<object | null>;
   getSubresource(bucket: string, key: undefined, type: 'cors'): Promise<CorsConfiguration | null>;
-  /** Concatenates the listed part files into the object, then removes the upload folder. */
-  putObjectMultipart(
-    bucket: string,
-    uploadId: string,
-    parts: { number: number; etag: string }[],
-  ): Promise<{ size: number; md5: string }>;
+  /** Writes `metadata.json` (allowed headers and x-amz-meta-*) and, given one, `object.md5` (served verbatim as the ETag). */
+  putMetadata(bucket: string, key: string, metadata: Record<string, string>, md5?: string): Promise<void>;
 }
 
 export interface S3rverOptions {
@@ -90,6 +86,22 @@ export const S3Error = requireCjs('s3rver/lib/models/error.js') as new (
   message?: string,
   detail?: Record<string, string>,
 ) => S3ErrorInstance;
+
+const S3Object = requireCjs('s3rver/lib/models/object.js') as new (
+  bucket: string,
+  key: string,
+  content: null,
+  metadata: Record<string, string>,
+) => { metadata: Record<string, string> };
+
+/**
+ * An object's stored metadata from the request headers that created it, as s3rver's
+ * S3Object keeps them: the allowed headers and x-amz-meta-*, content-type defaulting to
+ * binary/octet-stream; an unknown storage class throws InvalidStorageClass.
+ */
+export function objectMetadata(bucket: string, key: string, headers: Record<string, string>): Record<string, string> {
+  return new S3Object(bucket, key, null, headers).metadata;
+}
 
 /** s3rver's CORS middleware (needs ctx.params.bucket); answers preflights itself. */
 export const createCorsMiddleware = requireCjs('s3rver/lib/middleware/cors.js') as () => S3rverMiddleware;

@@ -52,8 +52,8 @@ const md5 = (bytes: Buffer): string => createHash('md5').update(bytes).digest('h
 /** Each test gets keys of its own, as each would get its own tenant. */
 const newKey = (name: string): string => `tenant-${randomBytes(4).toString('hex')}/${name}`;
 
-async function createUpload(key: string): Promise<string> {
-  const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: key }));
+async function createUpload(key: string, headers: { ContentType?: string; Metadata?: Record<string, string> } = {}): Promise<string> {
+  const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: key, ...headers }));
   expect(UploadId).toBeTruthy();
   return UploadId ?? '';
 }
@@ -68,8 +68,8 @@ async function putPartWithFetch(key: string, uploadId: string, partNumber: numbe
   return fetch(url, { method: 'PUT', body, headers: { Origin: ORIGIN } });
 }
 
-async function uploadParts(key: string, bodies: Buffer[]): Promise<{ uploadId: string; parts: CompletedPart[] }> {
-  const uploadId = await createUpload(key);
+async function uploadParts(key: string, bodies: Buffer[], headers: Parameters<typeof createUpload>[1] = {}): Promise<{ uploadId: string; parts: CompletedPart[] }> {
+  const uploadId = await createUpload(key, headers);
   const parts: CompletedPart[] = [];
   for (const [i, body] of bodies.entries()) {
     const response = await putPartWithFetch(key, uploadId, i + 1, body);
@@ -136,7 +136,7 @@ describe('local S3 multipart uploads', () => {
 
   it('completes into the exact bytes, readable whole, by range, by HEAD and by presigned GET', async () => {
     const key = newKey('calls.csv');
-    const { uploadId, parts } = await uploadParts(key, [part1, part2]);
+    const { uploadId, parts } = await uploadParts(key, [part1, part2], { ContentType: 'text/csv', Metadata: { source: 'crm' } });
 
     const done = await client.send(
       new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: key, UploadId: uploadId, MultipartUpload: { Parts: parts } }),
@@ -153,7 +153,8 @@ describe('local S3 multipart uploads', () => {
     expect(await readObject(key, `bytes=${start}-${start + 199}`)).toEqual(whole.subarray(start, start + 200));
 
     const head = await client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
-    expect(head).toMatchObject({ ContentLength: whole.length, ETag: expectedEtag });
+    // the headers given at create travel to the object
+    expect(head).toMatchObject({ ContentLength: whole.length, ETag: expectedEtag, ContentType: 'text/csv', Metadata: { source: 'crm' } });
 
     const url = await getSignedUrl(client, new GetObjectCommand({ Bucket: BUCKET, Key: key }), { expiresIn: 60 });
     const response = await fetch(url);
@@ -162,6 +163,17 @@ describe('local S3 multipart uploads', () => {
 
     const listed = await client.send(new ListMultipartUploadsCommand({ Bucket: BUCKET, Prefix: key }));
     expect(listed.Uploads ?? []).toEqual([]);
+  });
+
+  it('completes over an existing object, as binary/octet-stream when no type was given', async () => {
+    const key = newKey('again.csv');
+    for (const body of [Buffer.from('first,version\n'), Buffer.from('second\n')]) {
+      const { uploadId, parts } = await uploadParts(key, [body]);
+      await client.send(new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: key, UploadId: uploadId, MultipartUpload: { Parts: parts } }));
+    }
+    expect((await readObject(key)).toString()).toBe('second\n');
+    const head = await client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
+    expect(head).toMatchObject({ ContentLength: 7, ContentType: 'binary/octet-stream' });
   });
 
   it('answers InvalidPart for a part never uploaded, and the server and upload survive it', async () => {
