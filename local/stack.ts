@@ -14,6 +14,7 @@ import { TABLES } from '../functions/shared/tables.ts';
 import { HTTP_ROUTES, PIPELINE_FUNCTIONS, QUEUE_CONSUMERS, WS_ROUTES, functionEntry, type FunctionName } from '../functions/shared/routes.ts';
 import { startQueuePoller, type SqsHandler } from './sqs-event-source.ts';
 import { LambdaWorkerPool } from './lambda-workers.ts';
+import { fixHeapGrowingFactor } from './gc-tuning.ts';
 
 /**
  * Pipeline functions that run in worker threads: Enrich reads, parses and writes every row,
@@ -66,6 +67,7 @@ let running = false;
 export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
   if (running) throw new Error('A local stack is already running in this process');
   running = true;
+  fixHeapGrowingFactor();
   const host = opts.host ?? '127.0.0.1';
   const dataDir = resolve(opts.dataDir);
   await mkdir(join(dataDir, 's3'), { recursive: true });
