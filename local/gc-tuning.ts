@@ -11,8 +11,11 @@ import { setFlagsFromString } from 'node:v8';
  * 3-5, the job 1.1-1.5x as slow. That happened in 6 of 28 runs here.
  *
  * A fixed factor of 2 (the old generation may double before a full GC) ended it: 0 of 16
- * runs, same peak RSS (430-458 MiB), same speed otherwise. The flag is read at each
- * limit computation, so setting it at boot applies to every isolate of the process.
+ * runs, same peak RSS (430-458 MiB), same speed otherwise. V8 reads the flag at each
+ * limit computation, so setting it at boot applies to every isolate of the process (the
+ * stack's, the workers', and a test runner's that hosts a stack), for as long as it runs.
+ * Node keeps V8's flags writable after start for v8.setFlagsFromString, though it does
+ * not promise the effect of every flag; `--trace-gc` shows whether it holds.
  */
 export function fixHeapGrowingFactor(): void {
   setFlagsFromString('--heap-growing-percent=100');

@@ -5,8 +5,16 @@ import { itemClient } from './aws-clients.ts';
 /**
  * One item by its key, as the document client's GetCommand would return it (plain values,
  * numbers as numbers), through the client that reuses its middleware chain.
+ *
+ * That client resolves GetItem's middleware once and then shares it, and the context it
+ * writes each call's endpoint and auth choice into, between concurrent calls. That is sound
+ * while every call resolves the same endpoint and credentials: our own tables by name. A
+ * table ARN can name another account or region (another endpoint), so it is refused here.
+ * Middleware added to that client later, and calls with per-call options, would bypass the
+ * cache: send commands through this function only.
  */
 export async function getItem<T = Record<string, unknown>>(tableName: string, key: Record<string, unknown>, opts: { consistent?: boolean } = {}): Promise<T | undefined> {
+  if (tableName.includes(':')) throw new Error(`getItem takes a table name, not an ARN: ${tableName}`);
   const { Item } = await itemClient().send(new GetItemCommand({ TableName: tableName, Key: marshall(key), ConsistentRead: opts.consistent }));
   return Item ? (unmarshall(Item) as T) : undefined;
 }

@@ -10,19 +10,20 @@ import type { Context } from 'aws-lambda';
 const pool = Buffer.alloc(4096);
 let poolUsed = pool.length;
 
-/** n random bytes (n <= 4096), valid until the next call. */
-export function randomChunk(n: number): Buffer {
+/** n random bytes (1 <= n <= 256) from the pool, encoded at once: the pool is reused. */
+export function randomText(n: number, encoding: 'hex' | 'base64url'): string {
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new RangeError(`randomText takes 1 to 256 bytes, not ${n}`);
   if (poolUsed + n > pool.length) {
     randomFillSync(pool);
     poolUsed = 0;
   }
   poolUsed += n;
-  return pool.subarray(poolUsed - n, poolUsed);
+  return pool.toString(encoding, poolUsed - n, poolUsed);
 }
 
 /** API Gateway's ids (requestId, connectionId) look like `L0SM9cOFvHcCIhw=`: 11 random bytes, base64. */
 export function newGatewayId(): string {
-  return `${randomChunk(11).toString('base64url').slice(0, 15)}=`;
+  return `${randomText(11, 'base64url').slice(0, 15)}=`;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -43,7 +44,7 @@ const logStreams = new Map<string, string>();
 function logStreamOf(functionName: string): string {
   let name = logStreams.get(functionName);
   if (name === undefined) {
-    name = `${new Date().toISOString().slice(0, 10).replaceAll('-', '/')}/[$LATEST]${randomChunk(16).toString('hex')}`;
+    name = `${new Date().toISOString().slice(0, 10).replaceAll('-', '/')}/[$LATEST]${randomText(16, 'hex')}`;
     logStreams.set(functionName, name);
   }
   return name;

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { FunctionName, HttpRoute } from '../../functions/shared/routes.ts';
-import { formatRequestTime, joinHeaders, lambdaContext, newGatewayId, randomChunk, sourceIpOf } from './common.ts';
+import { formatRequestTime, joinHeaders, lambdaContext, newGatewayId, randomText, sourceIpOf } from './common.ts';
 import { closeServer, listen, readBody } from '../http-server.ts';
 
 /*
@@ -237,7 +237,7 @@ export async function startLocalHttpApi(o: LocalHttpApiOptions): Promise<LocalHt
     headers['x-forwarded-for'] ??= sourceIp;
     headers['x-forwarded-port'] ??= String(req.socket.localPort ?? '');
     headers['x-forwarded-proto'] ??= 'http';
-    headers['x-amzn-trace-id'] ??= `Root=1-${Math.floor(now / 1000).toString(16)}-${randomChunk(12).toString('hex')}`;
+    headers['x-amzn-trace-id'] ??= `Root=1-${Math.floor(now / 1000).toString(16)}-${randomText(12, 'hex')}`;
 
     const query = new URLSearchParams(rawQueryString);
     const queryStringParameters: Record<string, string> = {};

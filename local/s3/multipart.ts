@@ -269,24 +269,35 @@ async function completeMultipartUpload(
  * them through an MD5 of the whole object, a hash no S3 answer uses (the ETag is built from
  * the part MD5s): the MD5 alone is ~140 ms of CPU per 100 MB here, on the call that starts
  * the job. Here the bytes go through one reused buffer into a file inside the upload folder,
- * renamed into place once whole: a reader never sees half an object, and until then the
+ * renamed into place once whole: a reader never sees half the bytes, and until then the
  * upload keeps every part (a crash leaves it open, to complete again or abort).
+ *
+ * The ETag and metadata files are written before the rename: a reader that found the object
+ * without its ETag file would have s3rver hash the object and store that MD5 as its ETag for
+ * good. Over an existing key, a read in between sees the old bytes with the new ETag (S3 is
+ * atomic here; this emulator is not).
  */
 async function joinParts(store: FilesystemStore, bucket: string, key: string, dir: string, parts: { number: number }[], etag: string): Promise<void> {
   const headers = JSON.parse(await readFile(path.join(dir, 'metadata'), 'utf8')) as Record<string, string>;
   const metadata = objectMetadata(bucket, key, headers);
   const joined = path.join(dir, `.object.${randomBytes(6).toString('hex')}.joining`);
-  const out = await open(joined, 'w');
   try {
-    const buffer = Buffer.allocUnsafe(JOIN_BUFFER_BYTES);
-    for (const part of parts) await appendFileTo(out, path.join(dir, String(part.number)), buffer);
-  } finally {
-    await out.close();
+    const out = await open(joined, 'w');
+    try {
+      const buffer = Buffer.allocUnsafe(JOIN_BUFFER_BYTES);
+      for (const part of parts) await appendFileTo(out, path.join(dir, String(part.number)), buffer);
+    } finally {
+      await out.close();
+    }
+    const objectPath = store.getResourcePath(bucket, key, 'object');
+    await mkdir(path.dirname(objectPath), { recursive: true });
+    await store.putMetadata(bucket, key, metadata, etag);
+    await rename(joined, objectPath);
+  } catch (err) {
+    // the upload stays open with its parts; only the half-joined copy goes
+    await rm(joined, { force: true });
+    throw err;
   }
-  const objectPath = store.getResourcePath(bucket, key, 'object');
-  await mkdir(path.dirname(objectPath), { recursive: true });
-  await rename(joined, objectPath);
-  await store.putMetadata(bucket, key, metadata, etag);
   await rm(dir, { recursive: true, force: true });
 }
 

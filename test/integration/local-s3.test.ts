@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -174,6 +174,22 @@ describe('local S3 multipart uploads', () => {
     expect((await readObject(key)).toString()).toBe('second\n');
     const head = await client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
     expect(head).toMatchObject({ ContentLength: 7, ContentType: 'binary/octet-stream' });
+  });
+
+  it('keeps the upload open, without a half-joined copy, when joining the parts fails', async () => {
+    const key = newKey('broken.csv');
+    const { uploadId, parts } = await uploadParts(key, [part1, Buffer.from('tail\n')]);
+    // part 2's bytes replaced by a folder: listed and checked as before, unreadable when joined
+    const uploadDir = path.join(dataDir, BUCKET, '._S3rver_uploads', uploadId);
+    await rm(path.join(uploadDir, '2'));
+    await mkdir(path.join(uploadDir, '2'));
+    const complete = () =>
+      client.send(new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: key, UploadId: uploadId, MultipartUpload: { Parts: parts } }));
+    await expect(complete()).rejects.toMatchObject({ $metadata: { httpStatusCode: 500 } });
+    expect((await readdir(uploadDir)).filter((name) => name.includes('joining'))).toEqual([]);
+    expect(await errorOf(client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key })))).toMatchObject({ status: 404 });
+    const listed = await client.send(new ListPartsCommand({ Bucket: BUCKET, Key: key, UploadId: uploadId }));
+    expect(listed.Parts?.map((p) => p.PartNumber)).toEqual([1, 2]);
   });
 
   it('answers InvalidPart for a part never uploaded, and the server and upload survive it', async () => {

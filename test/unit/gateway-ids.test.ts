@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lambdaContext, newGatewayId, randomChunk } from '../../local/apigateway/common.ts';
+import { lambdaContext, newGatewayId, randomText } from '../../local/apigateway/common.ts';
 
 describe('gateway ids from the random pool', () => {
   it('are shaped like API Gateway ids and never repeat across pool refills', () => {
@@ -9,12 +9,14 @@ describe('gateway ids from the random pool', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('hands out chunks that do not overlap until the pool is refilled', () => {
-    const a = Buffer.from(randomChunk(16));
-    const b = randomChunk(16);
-    expect(b.equals(a)).toBe(false);
-    // chunks as large as the pool come from a fresh fill
-    expect(randomChunk(4096)).toHaveLength(4096);
+  it('hands out bytes that do not overlap the previous draw, and refuses sizes it cannot give', () => {
+    // a pool that advanced by less than it handed out would repeat the end of one draw at
+    // the start of the next
+    const draws = Array.from({ length: 2000 }, () => randomText(16, 'hex'));
+    for (const d of draws.slice(0, 20)) expect(d).toMatch(/^[0-9a-f]{32}$/);
+    for (let i = 1; i < draws.length; i++) expect(draws[i]!.slice(0, 8)).not.toBe(draws[i - 1]!.slice(-8));
+    expect(new Set(draws).size).toBe(draws.length);
+    for (const n of [0, 257, 1.5]) expect(() => randomText(n, 'hex')).toThrow(RangeError);
   });
 
   it('names one log stream per function, like a container, and a new request id per call', () => {

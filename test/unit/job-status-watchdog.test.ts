@@ -55,6 +55,7 @@ describe('job-status as the watchdog', () => {
     ddb.on(UpdateCommand).rejects(new ConditionalCheckFailedException({ message: 'no', $metadata: {} }));
     expect(await handler(ended('FAILED'))).toEqual({ recorded: false });
     // one read: an attempt no longer open is not even tried (the rejecting stub is the fallback)
+    expect(items.commandCalls(GetItemCommand)).toHaveLength(1);
     expect(ddb.commandCalls(UpdateCommand)).toHaveLength(0);
     expect(sqs.commandCalls(SendMessageCommand)).toHaveLength(0);
   });
