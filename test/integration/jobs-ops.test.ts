@@ -121,6 +121,8 @@ describe('storage', () => {
       await doc.send(new PutCommand({ TableName: tableName.jobs(), Item: plain }));
       const again = await api.get<ApiJob>(`/v1/jobs/${jobId}`);
       expect(again).toEqual(job);
+      const { items: listed } = await api.get<{ items: ApiJob[] }>('/v1/jobs?limit=5');
+      expect(listed.find((j) => j.jobId === jobId)?.classification).toEqual(job.classification);
       const { items } = await api.get<{ items: unknown[] }>(`/v1/jobs/${jobId}/records?limit=100`);
       expect(items).toHaveLength(60);
     } finally {
