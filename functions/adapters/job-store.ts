@@ -202,7 +202,7 @@ export const jobStore = {
       tenantId,
       jobId,
       attempt,
-      'SET progress.rowsRead = :z, progress.rowsWritten = :z, progress.rowsRejected = :z, updatedAt = :u REMOVE progress.bytesEnriched',
+      'SET progress.rowsRead = :z, progress.rowsWritten = :z, progress.rowsRejected = :z, updatedAt = :u REMOVE progress.bytesEnriched, enrichedChunks',
       { ':z': 0, ':u': now() },
     );
   },
@@ -222,16 +222,44 @@ export const jobStore = {
       .catch(() => undefined);
   },
 
-  /** Enrich progress: increments, because chunks run in parallel. */
-  async addEnrichProgress(tenantId: string, jobId: string, attempt: number, chunk: { written: number; rejected: number; range?: { rowsRead: number; bytes: number } }) {
+  /**
+   * Enrich progress: increments, because chunks run in parallel. Each chunk is counted once
+   * per attempt: the chunk's index joins a set in the same conditional write, so a chunk
+   * the state machine retries after its counts were added (a crash at the end of Enrich)
+   * does not add them again. Returns the job as it now stands.
+   */
+  async addEnrichProgress(tenantId: string, jobId: string, attempt: number, chunk: { index: number; written: number; rejected: number; range?: { rowsRead: number; bytes: number } }) {
     // A byte range's rows were read here, not by Parse: they are counted as ranges finish.
     const range = chunk.range ? ', progress.rowsRead :rd, progress.bytesEnriched :be' : '';
-    return updateWhileRunning(tenantId, jobId, attempt, `ADD progress.rowsWritten :w, progress.rowsRejected :r${range} SET updatedAt = :u`, {
-      ':w': chunk.written,
-      ':r': chunk.rejected,
-      ...(chunk.range ? { ':rd': chunk.range.rowsRead, ':be': chunk.range.bytes } : {}),
-      ':u': now(),
-    });
+    try {
+      const res = await documentClient().send(
+        new UpdateCommand({
+          TableName: tableName.jobs(),
+          Key: { tenantId, jobId },
+          UpdateExpression: `ADD progress.rowsWritten :w, progress.rowsRejected :r${range}, enrichedChunks :chunkSet SET updatedAt = :u`,
+          ConditionExpression: 'attempt = :a AND #s = :running AND NOT contains(enrichedChunks, :chunk)',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: {
+            ':w': chunk.written,
+            ':r': chunk.rejected,
+            ...(chunk.range ? { ':rd': chunk.range.rowsRead, ':be': chunk.range.bytes } : {}),
+            ':chunkSet': new Set([chunk.index]),
+            ':chunk': chunk.index,
+            ':u': now(),
+            ':a': attempt,
+            ':running': 'running',
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return fromItem(res.Attributes)!;
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      // Either this chunk was counted already (its retry), or the attempt is over.
+      const job = await this.get(tenantId, jobId);
+      if (job?.attempt === attempt && job.status === 'running' && job.enrichedChunks?.has(chunk.index)) return job;
+      throw new StaleJobError(`job ${jobId} attempt ${attempt} is no longer running`);
+    }
   },
 
   /**
@@ -322,7 +350,7 @@ export const jobStore = {
       ...Object.fromEntries(allowed.map((s, i) => [`:s${i}`, s])),
     };
     const sets = ['attempt = :next', '#s = :queued', 'stages = :stages', 'progress = :progress', 'updatedAt = :u'];
-    const removes = ['#e', 'finishedAt', '#o', 'stage'];
+    const removes = ['#e', 'finishedAt', '#o', 'stage', 'enrichedChunks'];
     if (!resumeFrom) removes.push('parsed', 'classification', 'mapping');
     if (patch.mapping) {
       sets.push('mapping = :m');

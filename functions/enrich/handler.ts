@@ -61,6 +61,7 @@ export async function enrichChunk(input: EnrichChunkInput): Promise<EnrichChunkR
       const written = await Promise.allSettled([objectStore.put(bucket, recordsKey, out.recordsBody()), objectStore.put(bucket, errorsKey, out.errorsBody())]);
       for (const w of written) if (w.status === 'rejected') throw w.reason;
       const updated = await jobStore.addEnrichProgress(input.tenantId, input.jobId, input.attempt, {
+        index: chunk.index,
         written: result.rowsWritten,
         rejected: result.rowsRejected,
         ...(chunk.range ? { range: { rowsRead: result.rowsRead, bytes: chunk.range.end - chunk.range.start } } : {}),

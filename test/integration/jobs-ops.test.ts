@@ -4,6 +4,8 @@ import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../../functions/shared/config.ts';
+import { jobStore, StaleJobError } from '../../functions/adapters/job-store.ts';
+import type { JobRecord } from '../../functions/core/jobs/job.ts';
 import { startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
 import { uploadFile } from '../../local/cli/upload.ts';
 import type { ApiClient } from '../../local/cli/api-client.ts';
@@ -128,6 +130,39 @@ describe('storage', () => {
     } finally {
       ddb.destroy();
     }
+  });
+});
+
+describe('enrich progress', () => {
+  it('counts each chunk once per attempt, so a retried chunk does not add its rows again', async () => {
+    const { tenantId } = await stack.tenant();
+    const at = new Date().toISOString();
+    const job: JobRecord = {
+      tenantId,
+      jobId: `job_progress_${Date.now()}`,
+      status: 'running',
+      stage: 'enrich',
+      attempt: 1,
+      schema: 'call_record',
+      options: {},
+      source: { bucket: 'b', key: 'k', filename: 'f.csv', size: 10 },
+      progress: { rowsRead: 0, rowsWritten: 0, rowsRejected: 0, rowsSkipped: 0, bytesRead: 0 },
+      stages: {},
+      createdAt: at,
+      updatedAt: at,
+    };
+    await jobStore.create(job);
+    const add = (index: number, attempt = 1) =>
+      jobStore.addEnrichProgress(tenantId, job.jobId, attempt, { index, written: 10, rejected: 1, range: { rowsRead: 11, bytes: 100 } });
+    expect((await add(0)).progress).toMatchObject({ rowsRead: 11, rowsWritten: 10, rowsRejected: 1, bytesEnriched: 100 });
+    // chunk 0 again (its retry): the job as it stands, nothing added
+    expect((await add(0)).progress).toMatchObject({ rowsRead: 11, rowsWritten: 10, rowsRejected: 1, bytesEnriched: 100 });
+    expect((await add(1)).progress).toMatchObject({ rowsRead: 22, rowsWritten: 20, rowsRejected: 2, bytesEnriched: 200 });
+    await expect(add(2, 2)).rejects.toBeInstanceOf(StaleJobError);
+    // a new attempt counts its chunks afresh
+    const next = await jobStore.beginAttempt({ ...(await jobStore.get(tenantId, job.jobId))!, status: 'failed' }, ['running'], undefined);
+    expect(next?.enrichedChunks).toBeUndefined();
+    expect(next?.progress).toMatchObject({ rowsWritten: 0 });
   });
 });
 

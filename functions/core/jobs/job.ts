@@ -31,6 +31,8 @@ export interface JobRecord {
    * failure, so MarkFailed reads the real type and message here.
    */
   lastStageError?: JobError & { attempt: number };
+  /** Enrich chunks of this attempt whose counts are in `progress` (a retried chunk adds nothing twice) */
+  enrichedChunks?: Set<number>;
   output?: JobOutput;
   executionName?: string;
   createdAt: string;
