@@ -4,7 +4,7 @@ import { documentClient } from './aws-clients.ts';
 import { getItem } from './dynamo-item.ts';
 import { queryAll } from './dynamo-query.ts';
 import { tableName } from '../shared/config.ts';
-import type { JobError, JobOutput, JobRecord } from '../core/jobs/job.ts';
+import type { JobError, JobOutput, JobRecord, JobSummary } from '../core/jobs/job.ts';
 import type { Classification, JobStatus, MappingResult, ParseResult, ResumePoint, Stage } from '../core/pipeline-types.ts';
 
 /** Thrown when a conditional write loses: the job moved on (cancelled, newer attempt...). */
@@ -168,17 +168,10 @@ export const jobStore = {
       ':t': { startedAt, endedAt, durationMs: Date.parse(endedAt) - Date.parse(startedAt) },
       ':u': endedAt,
     };
-    if (extra.classification) {
-      sets.push('classification = :c');
-      values[':c'] = asText(extra.classification);
-    }
-    if (extra.mapping) {
-      sets.push('mapping = :m');
-      values[':m'] = asText(extra.mapping);
-    }
-    if (extra.parsed) {
-      sets.push('parsed = :p');
-      values[':p'] = asText(extra.parsed);
+    for (const field of TEXT_FIELDS) {
+      if (!extra[field]) continue;
+      sets.push(`${field} = :${field}`);
+      values[`:${field}`] = asText(extra[field]);
     }
     if (extra.rowsRead !== undefined) {
       sets.push('progress.rowsRead = :r');
@@ -188,7 +181,7 @@ export const jobStore = {
       sets.push('progress.rowsSkipped = :sk');
       values[':sk'] = extra.rowsSkipped;
     }
-    return updateWhileRunning(tenantId, jobId, attempt, `SET ${sets.join(', ')}`, values, { '#st': stage });
+    return updateWhileRunning(tenantId, jobId, attempt, `SET ${sets.join(', ')}`, values, { names: { '#st': stage } });
   },
 
   /** Parse progress: absolute counts (one writer). */
@@ -231,34 +224,24 @@ export const jobStore = {
   async addEnrichProgress(tenantId: string, jobId: string, attempt: number, chunk: { index: number; written: number; rejected: number; range?: { rowsRead: number; bytes: number } }) {
     // A byte range's rows were read here, not by Parse: they are counted as ranges finish.
     const range = chunk.range ? ', progress.rowsRead :rd, progress.bytesEnriched :be' : '';
+    const values = {
+      ':w': chunk.written,
+      ':r': chunk.rejected,
+      ...(chunk.range ? { ':rd': chunk.range.rowsRead, ':be': chunk.range.bytes } : {}),
+      ':chunkSet': new Set([chunk.index]),
+      ':chunk': chunk.index,
+      ':u': now(),
+    };
     try {
-      const res = await documentClient().send(
-        new UpdateCommand({
-          TableName: tableName.jobs(),
-          Key: { tenantId, jobId },
-          UpdateExpression: `ADD progress.rowsWritten :w, progress.rowsRejected :r${range}, enrichedChunks :chunkSet SET updatedAt = :u`,
-          ConditionExpression: 'attempt = :a AND #s = :running AND NOT contains(enrichedChunks, :chunk)',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: {
-            ':w': chunk.written,
-            ':r': chunk.rejected,
-            ...(chunk.range ? { ':rd': chunk.range.rowsRead, ':be': chunk.range.bytes } : {}),
-            ':chunkSet': new Set([chunk.index]),
-            ':chunk': chunk.index,
-            ':u': now(),
-            ':a': attempt,
-            ':running': 'running',
-          },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return fromItem(res.Attributes)!;
+      return await updateWhileRunning(tenantId, jobId, attempt, `ADD progress.rowsWritten :w, progress.rowsRejected :r${range}, enrichedChunks :chunkSet SET updatedAt = :u`, values, {
+        condition: 'NOT contains(enrichedChunks, :chunk)',
+      });
     } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      if (!(err instanceof StaleJobError)) throw err;
       // Either this chunk was counted already (its retry), or the attempt is over.
       const job = await this.get(tenantId, jobId);
       if (job?.attempt === attempt && job.status === 'running' && job.enrichedChunks?.has(chunk.index)) return job;
-      throw new StaleJobError(`job ${jobId} attempt ${attempt} is no longer running`);
+      throw err;
     }
   },
 
@@ -310,18 +293,20 @@ export const jobStore = {
    * Jobs created since an instant, newest first, at most `max` (stats windows). Job ids
    * are ULIDs, so the sort key itself bounds the query to the window.
    */
-  async listSince(tenantId: string, sinceJobIdPrefix: string, max: number): Promise<JobRecord[]> {
-    const items = await queryAll<Record<string, unknown>>(
+  async listSince(tenantId: string, sinceJobIdPrefix: string, max: number): Promise<JobSummary[]> {
+    return queryAll<JobSummary>(
       {
         TableName: tableName.jobs(),
         KeyConditionExpression: 'tenantId = :t AND jobId >= :from',
+        // what the stats read: not the stored classification, chunk list and mapping
+        ProjectionExpression: 'jobId, #s, stages, progress, createdAt',
+        ExpressionAttributeNames: { '#s': 'status' },
         ExpressionAttributeValues: { ':t': tenantId, ':from': sinceJobIdPrefix },
         ScanIndexForward: false,
         Limit: Math.min(500, max),
       },
       max,
     );
-    return items.map((i) => fromItem(i)!);
   },
 
   /**
@@ -444,7 +429,7 @@ function updateWhileRunning(
   attempt: number,
   update: string,
   values: Record<string, unknown>,
-  names: Record<string, string> = {},
+  opts: { names?: Record<string, string>; /** ANDed to the attempt-is-running condition */ condition?: string } = {},
 ): Promise<JobRecord> {
   return conditional(
     () =>
@@ -453,8 +438,8 @@ function updateWhileRunning(
           TableName: tableName.jobs(),
           Key: { tenantId, jobId },
           UpdateExpression: update,
-          ConditionExpression: 'attempt = :a AND #s = :running',
-          ExpressionAttributeNames: { ...names, '#s': 'status' },
+          ConditionExpression: `attempt = :a AND #s = :running${opts.condition ? ` AND ${opts.condition}` : ''}`,
+          ExpressionAttributeNames: { ...opts.names, '#s': 'status' },
           ExpressionAttributeValues: { ...values, ':a': attempt, ':running': 'running' },
           ReturnValues: 'ALL_NEW',
         }),

@@ -86,6 +86,9 @@ export function computePercent(job: Pick<JobRecord, 'status' | 'stage' | 'progre
 }
 
 /** The public shape of a job (GET /v1/jobs/{id}, CLI --json). */
+/** The fields of a job that stats over many jobs read (jobStore.listSince). */
+export type JobSummary = Pick<JobRecord, 'jobId' | 'status' | 'stages' | 'progress' | 'createdAt'>;
+
 export function toApiJob(job: JobRecord) {
   const stages = Object.fromEntries(
     Object.entries(job.stages).map(([name, t]) => [name, { startedAt: t.startedAt, endedAt: t.endedAt, durationMs: t.durationMs }]),

@@ -1,4 +1,4 @@
-import type { JobRecord } from './job.ts';
+import type { JobSummary } from './job.ts';
 import type { JobStatus, Stage } from '../pipeline-types.ts';
 
 const STAGES: Stage[] = ['classify', 'parse', 'map', 'enrich', 'persist'];
@@ -16,7 +16,7 @@ export function quantile(sorted: number[], q: number): number | undefined {
  * throughput of succeeded jobs (rows written per second of pipeline time), and the
  * median and p95 duration of each stage.
  */
-export function computeJobStats(jobs: JobRecord[], window: { from: string; to: string }) {
+export function computeJobStats(jobs: JobSummary[], window: { from: string; to: string }) {
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<JobStatus, number>;
   const stageDurations = Object.fromEntries(STAGES.map((s) => [s, [] as number[]])) as Record<Stage, number[]>;
   let rowsWritten = 0;
