@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAPPING_CONFIDENCE_THRESHOLD, suggestMapping, summarizeMapping } from '../../functions/core/map/suggest-mapping.ts';
 import { fieldAlternatives } from '../../functions/core/map/field-alternatives.ts';
 import { normalizeHeader } from '../../functions/core/map/normalize-header.ts';
-import { scoreSchemas } from '../../functions/core/map/score-schemas.ts';
+import { scoreSchema, scoreSchemas } from '../../functions/core/map/score-schemas.ts';
 import { UnknownSchemaError } from '../../functions/core/errors.ts';
 import type { MappingResult } from '../../functions/core/pipeline-types.ts';
 import { getSchema } from '../../functions/core/schemas/registry.ts';
@@ -236,10 +236,10 @@ describe('scoreSchemas', () => {
   });
 
   it('scores a requested schema, and says what is missing', () => {
-    const score = scoreSchemas(['First Name', 'Last Name', 'E-mail Address'], [], 'call_record');
+    const score = scoreSchema(['First Name', 'Last Name', 'E-mail Address'], [], getSchema('call_record'));
     expect(score.name).toBe('call_record');
     expect(score.confidence).toBeLessThan(0.3);
-    expect(() => scoreSchemas(['a'], [], 'nope')).toThrow(UnknownSchemaError);
+    expect(() => scoreSchema(['a'], [], getSchema('nope'))).toThrow(UnknownSchemaError);
   });
 });
 

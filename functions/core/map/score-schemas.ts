@@ -1,5 +1,5 @@
 import type { Classification, MappingResult } from '../pipeline-types.ts';
-import { BUILTIN_SCHEMAS, getSchema } from '../schemas/registry.ts';
+import { BUILTIN_SCHEMAS } from '../schemas/registry.ts';
 import type { SchemaDefinition } from '../schemas/schema-types.ts';
 import { suggestMapping } from './suggest-mapping.ts';
 
@@ -26,13 +26,11 @@ export function scoreFromMapping(headers: readonly string[], mapping: MappingRes
 }
 
 /**
- * Which target schema a file looks like. With `requested` (a schema name the caller
- * chose), that schema is scored and returned whatever its score (UnknownSchemaError for a
- * name that does not exist); otherwise every built-in schema is scored and the best one is
- * returned, ties going to the first built-in (call_record).
+ * Which built-in schema a file looks like: every one is scored and the best returned, ties
+ * going to the first built-in (call_record). A schema the caller chose is scored alone
+ * with {@link scoreSchema}.
  */
-export function scoreSchemas(headers: string[], sampleRows: string[][], requested?: string): SchemaScore {
-  if (requested !== undefined) return scoreSchema(headers, sampleRows, getSchema(requested));
+export function scoreSchemas(headers: string[], sampleRows: string[][]): SchemaScore {
   let best: SchemaScore | undefined;
   for (const schema of BUILTIN_SCHEMAS.values()) {
     const score = scoreSchema(headers, sampleRows, schema);

@@ -261,7 +261,6 @@ export interface JsonParseOptions {
   headers?: readonly string[];
   maxRecordChars?: number;
   maxColumns?: number;
-  batchSize?: number;
 }
 
 /**
@@ -322,7 +321,7 @@ class JsonRowReader extends OnceRowStream<RowStreamStats> implements RowStream {
   protected async *run(): AsyncGenerator<RowBatch, void, undefined> {
     const decoder = createDecoder(this.opts.encoding);
     const splitter = this.opts.mode === 'json' ? new JsonRecordSplitter(this.maxRecord) : undefined;
-    const size = Math.max(1, this.opts.batchSize ?? DEFAULT_BATCH_ROWS);
+    const size = DEFAULT_BATCH_ROWS;
     const take = (texts: string[]) => {
       for (const t of texts) this.takeRecord(t, splitter ? this.rowsEmitted + 1 : this.line);
     };

@@ -58,8 +58,6 @@ export interface AssembledStreamOptions extends AssemblerOptions {
   headerRow: number;
   /** what the source is, for error messages ("sheet \"Calls\"", "the table") */
   describe: string;
-  /** rows per emitted batch (default DEFAULT_BATCH_ROWS) */
-  batchSize?: number;
   /** page headers/footers the source dropped itself (PDF) */
   pageFurniture?: number;
 }
@@ -78,7 +76,7 @@ class AssembledRowStream extends AssemblerStream<RowStreamStats> implements RowS
     private readonly source: AsyncIterable<RecordBatch>,
     private readonly opts: AssembledStreamOptions,
   ) {
-    super(opts.batchSize ?? DEFAULT_BATCH_ROWS, opts);
+    super(DEFAULT_BATCH_ROWS, opts);
   }
 
   override get stats(): RowStreamStats {
