@@ -75,11 +75,12 @@ function tableRecords(doc: DocxDocument, index: number): SourceRecord[] {
   const rows: string[][] = [...table.before.slice(-PREAMBLE_PARAGRAPHS).map((p) => [p]), ...table.rows];
   const header = table.rows.find((r) => !isBlankCells(r));
   const width = Math.max(0, ...table.rows.map((r) => r.length));
+  const key = header && headerKey(header);
   for (let next = index + 1; next < doc.tables.length; next++) {
     const t = doc.tables[next]!;
     if (t.before.some((p) => p.trim().length > 0)) break; // text between: a separate table
     const first = t.rows.find((r) => !isBlankCells(r));
-    const sameHeader = first !== undefined && header !== undefined && headerKey(first) === headerKey(header);
+    const sameHeader = first !== undefined && key !== undefined && headerKey(first) === key;
     const sameWidth = Math.max(0, ...t.rows.map((r) => r.length)) === width;
     if (!sameHeader && !sameWidth) break;
     rows.push(...t.rows);

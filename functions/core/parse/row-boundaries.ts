@@ -192,10 +192,12 @@ export class RowBoundaryScanner {
    * Counts the lone CRs in piece[crFrom, to) as line breaks, inside quotes or not, as the
    * row reader does (it makes each a LF before tokenizing). Their line count matters only
    * at a cut, so they are counted there and at the end of the piece, in a pass apart from
-   * the scan: a file without CRs pays one search per piece, a CRLF file one per line.
+   * the scan: a file without CRs pays one search of each stretch, a CRLF file one per line.
    */
   private countLoneCRs(piece: Uint8Array, to: number): void {
-    for (let c = piece.indexOf(CR, this.crFrom); c !== -1 && c < to; c = piece.indexOf(CR, c + 1)) {
+    // searched within [crFrom, to) only: at a cut, the rest of the piece is searched later
+    const stretch = piece.subarray(0, to);
+    for (let c = stretch.indexOf(CR, this.crFrom); c !== -1; c = stretch.indexOf(CR, c + 1)) {
       if (c + 1 === piece.length) this.pendingCR = true; // decided by the next piece's first byte
       else if (piece[c + 1] !== LF) this.lines++;
     }
