@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { issueApiKey, startLocalStack } from '../local/stack.ts';
 import { ApiClient } from '../local/cli/api-client.ts';
+import type { UploadedParts } from '../local/cli/upload.ts';
 import type { ApiJob } from '../functions/core/jobs/job.ts';
 import { mib, readProcMemory, resetPeakRss } from './proc-memory.ts';
 
@@ -68,7 +69,7 @@ const send = (msg: object) => {
  * Create a session and PUT every part, without completing (the clock starts at complete).
  * In a process of its own, as a client would be: its buffers are not the pipeline's memory.
  */
-async function uploadParts(stackUrl: string, apiKey: string, file: string): Promise<{ sessionId: string; parts: { PartNumber: number; ETag: string }[]; size: number }> {
+async function uploadParts(stackUrl: string, apiKey: string, file: string): Promise<UploadedParts> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'upload-parts.ts'), stackUrl, file], {
     env: { ...process.env, AFP_API_KEY: apiKey },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -77,7 +78,7 @@ async function uploadParts(stackUrl: string, apiKey: string, file: string): Prom
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   if (code !== 0) throw new Error(`the upload client exited with ${code}`);
-  return JSON.parse(out) as { sessionId: string; parts: { PartNumber: number; ETag: string }[]; size: number };
+  return JSON.parse(out) as UploadedParts;
 }
 
 async function main(file: string, dataDir: string): Promise<ChildResult> {

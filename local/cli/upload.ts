@@ -39,12 +39,19 @@ export async function uploadFile(
   return { sessionId, jobId: done.jobId };
 }
 
+/** A session whose parts are all uploaded, not yet completed. */
+export interface UploadedParts {
+  sessionId: string;
+  parts: { PartNumber: number; ETag: string }[];
+  size: number;
+}
+
 /** Create an upload session and PUT every part, without completing it: the parts' ETags, for complete. */
 export async function uploadParts(
   api: ApiClient,
   file: string,
   opts: { concurrency?: number; onProgress?: (sent: number, total: number) => void } = {},
-): Promise<{ sessionId: string; parts: { PartNumber: number; ETag: string }[]; size: number }> {
+): Promise<UploadedParts> {
   const { size } = await stat(file);
   const session = await api.post<CreatedSession>('/v1/uploads', { filename: basename(file), contentType: guessContentType(file), size });
   const handle = await open(file, 'r');
