@@ -145,8 +145,7 @@ async function main() {
   await rm(duckOut, { force: true });
 
   // (c) at the full size runs twice and the faster run counts, as (a) and (b) take their
-  // best of 2; memory counts the larger peak of the two. One run in three or so is 1.1-1.5x
-  // slower here, with the main isolate in back-to-back mark-compacts (see README).
+  // best of 2 (the VM's speed moves between runs); memory counts the larger peak of the two.
   console.log(`\n(c) our job on the local stack, upload-complete -> succeeded (child process), ${fmtInt(rows)} rows best of 2`);
   const runs: PipelineRun[] = [];
   for (const [f, n] of [[small, smallRows], [big, rows], [big, rows]] as const) {

@@ -8,7 +8,7 @@ import { SHARE_ENV, Worker } from 'node:worker_threads';
  * invocation has a sandbox of its own; in one Node process they would share one thread,
  * so a big Enrich would use one core and stall the API and WebSocket servers running
  * beside it. Here each invocation runs in a worker thread, at most `size` at a time
- * (default: the machine's cores), the rest queued. Workers share the process environment
+ * (default: the machine's cores, at most 4), the rest queued. Workers share the process environment
  * (endpoints, table names), start on first use and stay for the next invocation, like a
  * warm sandbox. A handler's error comes back with its name and message, so Retry/Catch
  * match on it as on AWS; a worker that dies fails its invocation and is replaced.

@@ -10,8 +10,8 @@ import { itemClient } from './aws-clients.ts';
  * writes each call's endpoint and auth choice into, between concurrent calls. That is sound
  * while every call resolves the same endpoint and credentials: our own tables by name. A
  * table ARN can name another account or region (another endpoint), so it is refused here.
- * Middleware added to that client later, and calls with per-call options, would bypass the
- * cache: send commands through this function only.
+ * Middleware added to that client later would be skipped by the cached chain, and a call
+ * with per-call options clears the cache: send commands through this function only.
  */
 export async function getItem<T = Record<string, unknown>>(tableName: string, key: Record<string, unknown>, opts: { consistent?: boolean } = {}): Promise<T | undefined> {
   if (tableName.includes(':')) throw new Error(`getItem takes a table name, not an ARN: ${tableName}`);

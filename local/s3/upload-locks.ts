@@ -1,7 +1,6 @@
 // Per-upload readers/writer lock. Part uploads of one upload run side by side (shared); complete
-// and abort run alone (exclusive). Without it, a complete racing an abort makes s3rver's assembly
-// (store.putObjectMultipart) open a part file that is gone, an unhandled stream error that ends
-// the whole process; and a part rewritten during assembly would end up half in the object.
+// and abort run alone (exclusive). Without it, a complete racing an abort would join parts the
+// abort is deleting, and a part rewritten during the join would end up half in the object.
 
 interface Waiter {
   exclusive: boolean;

@@ -7,7 +7,7 @@ import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { handler, type ExecutionStatusChange } from '../../functions/job-status/handler.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
-// single-item reads go through the plain client (dynamo-item.ts)
+// job reads go through the plain client (dynamo-item.ts)
 const items = mockClient(DynamoDBClient);
 const sqs = mockClient(SQSClient);
 
