@@ -605,25 +605,37 @@ function wallToUtc(info: ZoneInfo, local: number): number {
 }
 
 const DAY_MS = 86_400_000;
-// "YYYY-MM-DDT" per day number: rows of a log share a handful of days
-const dayPrefixes = new Map<number, string>();
+// "YYYY-MM-DDT" per day number, as character codes: rows of a log share a handful of days
+const dayPrefixes = new Map<number, number[]>();
+const ZERO = 0x30;
+const COLON = 0x3a;
 
-/** `YYYY-MM-DDTHH:mm:ssZ` for a UTC instant (whole seconds, fractions dropped). */
+/**
+ * `YYYY-MM-DDTHH:mm:ssZ` for a UTC instant (whole seconds, fractions dropped). Made by one
+ * String.fromCharCode call: joined with `+`, the pieces would make a chain of V8 cons
+ * strings, five objects per value, which the record packer then flattens (another copy)
+ * to read them: ~0.06 us more per value.
+ */
 function isoUtc(ms: number): string {
   const day = Math.floor(ms / DAY_MS);
-  let prefix = dayPrefixes.get(day);
-  if (prefix === undefined) {
-    prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+  let p = dayPrefixes.get(day);
+  if (p === undefined) {
+    const text = new Date(day * DAY_MS).toISOString();
+    p = Array.from({ length: 11 }, (_, i) => text.charCodeAt(i));
     if (dayPrefixes.size > 50_000) dayPrefixes.clear();
-    dayPrefixes.set(day, prefix);
+    dayPrefixes.set(day, p);
   }
   const sec = Math.floor((ms - day * DAY_MS) / 1000);
   const h = Math.floor(sec / 3600);
   const m = Math.floor(sec / 60) % 60;
   const s = sec % 60;
-  return prefix + TWO_DIGITS[h]! + ':' + TWO_DIGITS[m]! + ':' + TWO_DIGITS[s]! + 'Z';
+  return String.fromCharCode(
+    p[0]!, p[1]!, p[2]!, p[3]!, p[4]!, p[5]!, p[6]!, p[7]!, p[8]!, p[9]!, p[10]!,
+    ZERO + Math.floor(h / 10), ZERO + (h % 10), COLON,
+    ZERO + Math.floor(m / 10), ZERO + (m % 10), COLON,
+    ZERO + Math.floor(s / 10), ZERO + (s % 10), 0x5a, // Z
+  );
 }
-const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => (i < 10 ? '0' : '') + i);
 
 // ---------------------------------------------------------------------------
 // Public API.
