@@ -1,14 +1,16 @@
 // Embedded S3 for the local stack: s3rver 3.7.1 storing under `dataDir`, plus the multipart calls
-// it lacks (multipart.ts), decoding of the SDK's aws-chunked stream uploads (aws-chunked.ts),
-// CORS preflights that carry Access-Control-Expose-Headers, and an error guard so a bad request
-// yields S3 error XML instead of ending the process. Clients: the ordinary SDK v3 S3Client with
-// `endpoint`, `forcePathStyle: true`, region us-east-1 and access key id / secret
-// `S3RVER` / `S3RVER`; browsers use presigned URLs from that client.
+// it lacks (multipart.ts), object PUTs that answer only once the object is whole (put-object.ts),
+// decoding of the SDK's aws-chunked stream uploads (aws-chunked.ts), CORS preflights that carry
+// Access-Control-Expose-Headers, and an error guard so a bad request yields S3 error XML instead
+// of ending the process. Clients: the ordinary SDK v3 S3Client with `endpoint`,
+// `forcePathStyle: true`, region us-east-1 and access key id / secret `S3RVER` / `S3RVER`;
+// browsers use presigned URLs from that client.
 import { mkdir } from 'node:fs/promises';
 
 import { createAwsChunkedPutObjectMiddleware } from './aws-chunked.ts';
 import { createEmptyObjectRangeMiddleware } from './empty-range.ts';
 import { createMultipartMiddleware } from './multipart.ts';
+import { installWholePutObject } from './put-object.ts';
 import { isS3Error, S3Error, S3rver, type S3rverApp, type S3rverMiddleware } from './s3rver-internals.ts';
 import { escapeXml } from './xml.ts';
 
@@ -62,6 +64,7 @@ export async function startLocalS3(opts: LocalS3Options): Promise<LocalS3> {
     configureBuckets: opts.buckets.map((name) => ({ name, configs: [cors] })),
   });
   mountMiddleware(app);
+  installWholePutObject(app.store);
   // guardErrors already logged anything unexpected; without a listener Koa prints errors again.
   app.on('error', () => undefined);
 

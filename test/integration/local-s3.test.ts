@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { request } from 'node:http';
 import { Readable } from 'node:stream';
 
 import {
@@ -388,6 +389,31 @@ describe('local S3 for browsers and bad clients', () => {
       }),
     );
     expect(part.ETag).toBe(`"${md5(body)}"`);
+  });
+  it('answers a PUT with the MD5 ETag once the object is whole, and keeps the old object when a PUT breaks off', async () => {
+    const key = newKey('records/part-00000.ndjson');
+    const old = randomBytes(MIB);
+    const put = await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: old }));
+    expect(put.ETag).toBe(`"${md5(old)}"`);
+    expect((await readObject(key)).equals(old)).toBe(true);
+
+    // a client that promises 2 MiB, sends 1 MiB and drops the connection
+    const url = new URL(await getSignedUrl(client, new PutObjectCommand({ Bucket: BUCKET, Key: key }), { expiresIn: 60 }));
+    const req = request(url, { method: 'PUT', headers: { 'content-length': String(2 * MIB) } });
+    req.on('error', () => undefined); // the connection we drop
+    req.write(randomBytes(MIB));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    req.destroy();
+
+    // the half-written body is removed once the server sees the break; the object never changed
+    const folder = path.dirname(path.join(dataDir, BUCKET, key));
+    const writing = async () => (await readdir(folder)).filter((name) => name.endsWith('.writing'));
+    for (let i = 0; i < 50 && (await writing()).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await writing()).toEqual([]);
+    expect((await readObject(key)).equals(old)).toBe(true);
+    const head = await client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
+    expect(head.ETag).toBe(`"${md5(old)}"`);
+    expect(head.ContentLength).toBe(MIB);
   });
 });
 
