@@ -6,35 +6,13 @@ import { queryAll } from './dynamo-query.ts';
 import { tableName } from '../shared/config.ts';
 import type { JobError, JobOutput, JobRecord, JobSummary } from '../core/jobs/job.ts';
 import type { Classification, JobStatus, MappingResult, ParseResult, ResumePoint, Stage } from '../core/pipeline-types.ts';
+import { decodeCursor, encodeCursor } from './page-cursor.ts';
 
 /** Thrown when a conditional write loses: the job moved on (cancelled, newer attempt...). */
 export class StaleJobError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'StaleJobError';
-  }
-}
-
-const encodeCursor = (key: Record<string, unknown> | undefined) =>
-  key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
-
-/** A job-list cursor is exactly the key DynamoDB returned: string tenantId and jobId. */
-export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
-  if (!cursor) return undefined;
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown> | null;
-    const keys = value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value).sort() : [];
-    if (keys.join(',') === 'jobId,tenantId' && typeof value?.jobId === 'string' && typeof value.tenantId === 'string') return value;
-  } catch {
-    // fall through to undefined: the caller reports an invalid cursor
-  }
-  throw new InvalidCursorError();
-}
-
-export class InvalidCursorError extends Error {
-  constructor() {
-    super('cursor is not one this API returned');
-    this.name = 'InvalidCursorError';
   }
 }
 
@@ -79,8 +57,7 @@ export const jobStore = {
 
   /** Newest first; the cursor is an opaque encoding of DynamoDB's LastEvaluatedKey. */
   async list(tenantId: string, opts: { limit: number; cursor?: string; status?: JobStatus; schema?: string }) {
-    const startKey = decodeCursor(opts.cursor);
-    if (startKey && startKey.tenantId !== tenantId) throw new InvalidCursorError();
+    const startKey = decodeCursor(opts.cursor, tenantId, 'jobId');
     const filters: string[] = [];
     const names: Record<string, string> = {};
     const values: Record<string, unknown> = { ':t': tenantId };

@@ -1,5 +1,5 @@
 import { objectStore } from './object-store.ts';
-import { InvalidCursorError } from './job-store.ts';
+import { InvalidCursorError } from './page-cursor.ts';
 
 /** Read window per request: records are small, so one window holds many lines. */
 const WINDOW_BYTES = 1024 * 1024;

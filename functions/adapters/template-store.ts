@@ -2,7 +2,8 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from './aws-clients.ts';
 import { queryAll } from './dynamo-query.ts';
-import { decodeCursor, InvalidCursorError, jobStore } from './job-store.ts';
+import { jobStore } from './job-store.ts';
+import { decodeCursor, encodeCursor } from './page-cursor.ts';
 import { requiredEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
 import type { AiSuggestion } from '../core/ai/parse-answer.ts';
@@ -160,10 +161,7 @@ export const templateStore = {
 
   /** The tenant's templates, newest first (ids are ULIDs), with an opaque cursor. */
   async list(tenantId: string, opts: { limit: number; cursor?: string }): Promise<{ items: Template[]; nextCursor: string | null }> {
-    const startKey = decodeCursor(opts.cursor);
-    if (startKey !== undefined && (startKey.tenantId !== tenantId || typeof startKey.sk !== 'string' || !startKey.sk.startsWith('TPL#'))) {
-      throw new InvalidCursorError();
-    }
+    const startKey = decodeCursor(opts.cursor, tenantId, 'sk', 'TPL#');
     const res = await documentClient().send(
       new QueryCommand({
         TableName: table(),
@@ -175,8 +173,7 @@ export const templateStore = {
       }),
     );
     const items = ((res.Items ?? []) as HeadItem[]).map(toTemplate);
-    const next = res.LastEvaluatedKey ? Buffer.from(JSON.stringify(res.LastEvaluatedKey)).toString('base64url') : null;
-    return { items, nextCursor: next };
+    return { items, nextCursor: encodeCursor(res.LastEvaluatedKey) };
   },
 
   /** Up to `max` of the tenant's newest templates (for matching similar layouts). */

@@ -2,7 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } fr
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { documentClient } from './aws-clients.ts';
-import { decodeCursor, InvalidCursorError } from './job-store.ts';
+import { decodeCursor, encodeCursor } from './page-cursor.ts';
 import { requiredEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
 import type { DeliveryAttempt, DeliveryStatus, WebhookDelivery, WebhookEndpoint } from '../core/webhooks/model.ts';
@@ -35,14 +35,6 @@ const nowIso = () => new Date().toISOString();
 const nextUlid = monotonicFactory();
 export const newWebhookId = () => `wh_${nextUlid()}`;
 export const newDeliveryId = () => `dlv_${nextUlid()}`;
-
-const encodeCursor = (key: Record<string, unknown> | undefined) => (key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null);
-
-function startKey(cursor: string | undefined, tenantId: string, skPrefix: string) {
-  const key = decodeCursor(cursor);
-  if (key && (key.tenantId !== tenantId || typeof key.sk !== 'string' || !key.sk.startsWith(skPrefix))) throw new InvalidCursorError();
-  return key;
-}
 
 function stripKeys<T>(item: Record<string, unknown>): T {
   const { sk: _sk, expiresAtEpoch: _exp, ...rest } = item;
@@ -87,7 +79,7 @@ export const webhookStore = {
         KeyConditionExpression: 'tenantId = :t AND begins_with(sk, :p)',
         ExpressionAttributeValues: { ':t': tenantId, ':p': 'WH#' },
         Limit: opts.limit,
-        ExclusiveStartKey: startKey(opts.cursor, tenantId, 'WH#'),
+        ExclusiveStartKey: decodeCursor(opts.cursor, tenantId, 'sk', 'WH#'),
       }),
     );
     return { items: (res.Items ?? []).map((i) => stripKeys<WebhookEndpoint>(i)), nextCursor: encodeCursor(res.LastEvaluatedKey) };
@@ -193,7 +185,7 @@ export const webhookStore = {
   /** An endpoint's deliveries, newest first (delivery ids are ULIDs); expired entries are skipped. */
   async listDeliveries(tenantId: string, webhookId: string, opts: { limit: number; cursor?: string }): Promise<Page<WebhookDelivery>> {
     const prefix = `DLV#${webhookId}#`;
-    let lastKey = startKey(opts.cursor, tenantId, prefix);
+    let lastKey = decodeCursor(opts.cursor, tenantId, 'sk', prefix);
     const items: WebhookDelivery[] = [];
     // The expiry filter can leave a page short; read on until it is full or the log ends.
     do {

@@ -5,7 +5,7 @@ import { HttpError, badRequest, forbidden, notFound, unauthorized } from './http
 import { logger } from './logger.ts';
 import { apiKeyStore } from '../adapters/api-key-store.ts';
 import { bearerToken, hasRole, type Principal, type Role } from '../core/auth/api-keys.ts';
-import { InvalidCursorError } from '../adapters/job-store.ts';
+import { InvalidCursorError } from '../adapters/page-cursor.ts';
 import { takeRequest } from '../adapters/rate-limiter.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2;

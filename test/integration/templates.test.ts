@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
+import { allPages, startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
 import { apiKeyOf, startFakeAnthropic, userText, type FakeAnthropic } from '../../local/fake-anthropic.ts';
 import { uploadFile } from '../../local/cli/upload.ts';
 import { ApiError, type ApiClient } from '../../local/cli/api-client.ts';
@@ -190,6 +190,21 @@ describe('template versions', () => {
     expect((await api.get<Template>(path)).version).toBe(3);
     const listed = await api.get<{ items: Template[] }>('/v1/templates');
     expect(listed.items.map((t) => t.templateId)).toEqual([created.templateId]);
+  });
+
+  it('pages templates with the cursor it returns, and refuses that cursor to another tenant', async () => {
+    const { api } = await stack.tenant('member');
+    const other = await stack.tenant('member');
+    const created = [];
+    for (let i = 0; i < 3; i++) created.push((await api.post<Template>('/v1/templates', body(`layout ${i}`))).templateId);
+    const listed = await allPages<Template>(api, '/v1/templates?limit=1');
+    expect(listed.map((t) => t.templateId)).toEqual([...created].reverse()); // newest first, each once
+
+    const page = await api.get<{ nextCursor: string | null }>('/v1/templates?limit=1');
+    expect(page.nextCursor).toBeTruthy();
+    const err = await other.api.get(`/v1/templates?limit=1&cursor=${page.nextCursor}`).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).status).toBe(400);
   });
 
   it('validates a template against its schema and layout', async () => {

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { GetQueueUrlCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
+import { allPages, startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
 import { uploadFile } from '../../local/cli/upload.ts';
 import { ApiError, type ApiClient } from '../../local/cli/api-client.ts';
 import { main } from '../../local/cli/main.ts';
@@ -195,6 +195,35 @@ describe('a job completion reaches its subscribers', () => {
     expect((await b.api.get<{ items: ApiWebhook[] }>('/v1/webhooks')).items).toEqual([]);
     expect(target.hits()).toHaveLength(1); // only a's own test ping
     expect((await a.api.get<ApiWebhook>(base)).enabled).toBe(true);
+  });
+
+  it('pages endpoints and deliveries with the cursor it returns, and refuses that cursor elsewhere', async () => {
+    const a = await stack.tenant();
+    const b = await stack.tenant();
+    const hooks = [];
+    for (let i = 0; i < 3; i++) hooks.push(await createWebhook(a.api, rx.endpoint().url));
+    const listed = await allPages<ApiWebhook>(a.api, '/v1/webhooks?limit=1');
+    expect(listed.map((h) => h.webhookId).sort()).toEqual(hooks.map((h) => h.webhookId).sort());
+
+    const hook = hooks[0]!;
+    const pings = [];
+    for (let i = 0; i < 3; i++) pings.push((await a.api.post<{ delivery: ApiDelivery }>(`/v1/webhooks/${hook.webhookId}/test`)).delivery.deliveryId);
+    const sent = await allPages<ApiDelivery>(a.api, `/v1/webhooks/${hook.webhookId}/deliveries?limit=1`);
+    expect(sent.map((d) => d.deliveryId)).toEqual([...pings].reverse()); // newest first, each once
+
+    // a cursor works only for the list and tenant it came from
+    const page = await a.api.get<{ nextCursor: string | null }>('/v1/webhooks?limit=1');
+    expect(page.nextCursor).toBeTruthy();
+    const refused = [
+      [b.api, `/v1/webhooks?limit=1&cursor=${page.nextCursor}`],
+      [a.api, `/v1/webhooks/${hook.webhookId}/deliveries?limit=1&cursor=${page.nextCursor}`],
+      [a.api, `/v1/jobs?limit=1&cursor=${page.nextCursor}`],
+    ] as const;
+    for (const [api, path] of refused) {
+      const err = await api.get(path).catch((e: unknown) => e);
+      expect(err, path).toBeInstanceOf(ApiError);
+      expect((err as ApiError).status, path).toBe(400);
+    }
   });
 });
 
