@@ -10,7 +10,7 @@
 // FilesystemStore in s3rver-internals.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { open, readdir, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { Transform } from 'node:stream';
@@ -27,6 +27,7 @@ import {
   type S3rverContext,
   type S3rverMiddleware,
 } from './s3rver-internals.ts';
+import { commitObject } from './put-object.ts';
 import { UploadLocks } from './upload-locks.ts';
 import { parseCompleteMultipartUpload, renderS3Xml, type XmlElement } from './xml.ts';
 
@@ -268,14 +269,10 @@ async function completeMultipartUpload(
  * Join the parts into the object and close the upload. s3rver's putObjectMultipart streams
  * them through an MD5 of the whole object, a hash no S3 answer uses (the ETag is built from
  * the part MD5s): the MD5 alone is ~140 ms of CPU per 100 MB here, on the call that starts
- * the job. Here the bytes go through one reused buffer into a file inside the upload folder,
- * renamed into place once whole: a reader never sees half the bytes, and until then the
- * upload keeps every part (a crash leaves it open, to complete again or abort).
- *
- * The ETag and metadata files are written before the rename: a reader that found the object
- * without its ETag file would have s3rver hash the object and store that MD5 as its ETag for
- * good. Over an existing key, a read in between sees the old bytes with the new ETag (S3 is
- * atomic here; this emulator is not).
+ * the job. Here the bytes go through one reused buffer into a file inside the upload folder
+ * (so an upload aborted after a crash takes it along), committed (commitObject) once whole:
+ * a reader never sees half the bytes, and until then the upload keeps every part (a crash
+ * leaves it open, to complete again or abort).
  */
 async function joinParts(store: FilesystemStore, bucket: string, key: string, dir: string, parts: { number: number }[], etag: string): Promise<void> {
   const headers = JSON.parse(await readFile(path.join(dir, 'metadata'), 'utf8')) as Record<string, string>;
@@ -289,10 +286,7 @@ async function joinParts(store: FilesystemStore, bucket: string, key: string, di
     } finally {
       await out.close();
     }
-    const objectPath = store.getResourcePath(bucket, key, 'object');
-    await mkdir(path.dirname(objectPath), { recursive: true });
-    await store.putMetadata(bucket, key, metadata, etag);
-    await rename(joined, objectPath);
+    await commitObject(store, bucket, key, metadata, etag, joined);
   } catch (err) {
     // the upload stays open with its parts; only the half-joined copy goes
     await rm(joined, { force: true });

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 import type { FilesystemStore } from './s3rver-internals.ts';
+import { UploadLocks } from './upload-locks.ts';
 
 /** What s3rver's PUT and POST Object routes hand the store: the body as a stream (or bytes) and the stored metadata. */
 export interface StoredObject {
@@ -20,23 +21,23 @@ export interface StoredObject {
  * once the file is written (a GET right after the PUT's 200 could read a short object) and
  * writes over the object in place (a reader during an overwrite, or after a client that gave
  * up halfway, got a mix or a stub). Here the body goes to a file beside the object, hashed on
- * the way; the ETag and metadata are written, then the file is renamed into place: the PUT
- * answers only once the object is whole, and a failed body leaves the old object as it was.
- * The same order as a multipart completion (multipart.ts joinParts), for the same reason: an
- * object found without its ETag file would have s3rver store the MD5 of whatever it read.
+ * the way, and is committed (commitObject) only once whole: a body that breaks off leaves
+ * the old object as it was.
  */
 export function installWholePutObject(store: FilesystemStore & { putObject?: unknown }): void {
   store.putObject = (object: StoredObject) => putWholeObject(store, object);
 }
 
 async function putWholeObject(store: FilesystemStore, object: StoredObject): Promise<{ size: number; md5: string }> {
+  const body = Buffer.isBuffer(object.content) ? Readable.from([object.content]) : object.content;
+  // The body may fail before the pipeline below listens (a browser form upload cut short):
+  // the pipeline still sees that error; without a listener now it would end the process.
+  body.on('error', () => undefined);
   const objectPath = store.getResourcePath(object.bucket, object.key, 'object');
   await mkdir(path.dirname(objectPath), { recursive: true });
-  // not an object to listings: those only take names ending in ._S3rver_object
-  const writing = `${objectPath}.${randomBytes(6).toString('hex')}.writing`;
+  const writing = tempBeside(objectPath);
   const md5 = createHash('md5');
   let size = 0;
-  const body = Buffer.isBuffer(object.content) ? Readable.from([object.content]) : object.content;
   try {
     await pipeline(
       body,
@@ -50,11 +51,40 @@ async function putWholeObject(store: FilesystemStore, object: StoredObject): Pro
       createWriteStream(writing),
     );
     const etag = md5.digest('hex');
-    await store.putMetadata(object.bucket, object.key, object.metadata, etag);
-    await rename(writing, objectPath);
+    await commitObject(store, object.bucket, object.key, object.metadata, etag, writing);
     return { size, md5: etag };
   } catch (err) {
     await rm(writing, { force: true });
     throw err;
   }
+}
+
+/**
+ * A name in the object's folder for bytes not yet committed. Short, so a key whose last
+ * segment is near the file-name limit still fits (s3rver's own longest suffix is
+ * `._S3rver_metadata.json`), and never an object to listings, which only take names
+ * ending in `._S3rver_object`.
+ */
+function tempBeside(objectPath: string): string {
+  return path.join(path.dirname(objectPath), `.${randomBytes(6).toString('hex')}.writing`);
+}
+
+// One commit at a time per object file: two PUTs of one key that interleaved their ETag
+// writes and renames would leave one's bytes under the other's ETag for good.
+const commits = new UploadLocks();
+
+/**
+ * Makes the complete file `from` the object: its ETag and metadata are written first, then
+ * the file is renamed into place. In that order because an object found without its ETag
+ * file would have s3rver hash it and store that MD5 as its ETag for good. Over an existing
+ * key, a read in between sees the old bytes with the new ETag, and a failed rename leaves
+ * them so (S3 is atomic here; this emulator is not).
+ */
+export async function commitObject(store: FilesystemStore, bucket: string, key: string, metadata: Record<string, string>, etag: string, from: string): Promise<void> {
+  const objectPath = store.getResourcePath(bucket, key, 'object');
+  await commits.run(objectPath, true, async () => {
+    await mkdir(path.dirname(objectPath), { recursive: true });
+    await store.putMetadata(bucket, key, metadata, etag);
+    await rename(from, objectPath);
+  });
 }

@@ -1,6 +1,7 @@
-// Per-upload readers/writer lock. Part uploads of one upload run side by side (shared); complete
-// and abort run alone (exclusive). Without it, a complete racing an abort would join parts the
-// abort is deleting, and a part rewritten during the join would end up half in the object.
+// Readers/writer lock per id. Per upload: part uploads of one upload run side by side (shared);
+// complete and abort run alone (exclusive). Without it, a complete racing an abort would join
+// parts the abort is deleting, and a part rewritten during the join would end up half in the
+// object. Per object file (put-object.ts): one commit of its ETag and bytes at a time.
 
 interface Waiter {
   exclusive: boolean;

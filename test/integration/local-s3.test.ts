@@ -397,23 +397,41 @@ describe('local S3 for browsers and bad clients', () => {
     expect(put.ETag).toBe(`"${md5(old)}"`);
     expect((await readObject(key)).equals(old)).toBe(true);
 
-    // a client that promises 2 MiB, sends 1 MiB and drops the connection
+    // a client that promises 2 MiB, sends 1 MiB and drops the connection once the server is writing it
+    const folder = path.dirname(path.join(dataDir, BUCKET, key));
+    const writing = async () => (await readdir(folder)).filter((name) => name.endsWith('.writing'));
     const url = new URL(await getSignedUrl(client, new PutObjectCommand({ Bucket: BUCKET, Key: key }), { expiresIn: 60 }));
     const req = request(url, { method: 'PUT', headers: { 'content-length': String(2 * MIB) } });
     req.on('error', () => undefined); // the connection we drop
     req.write(randomBytes(MIB));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let i = 0; i < 100 && (await writing()).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await writing()).toHaveLength(1);
     req.destroy();
 
     // the half-written body is removed once the server sees the break; the object never changed
-    const folder = path.dirname(path.join(dataDir, BUCKET, key));
-    const writing = async () => (await readdir(folder)).filter((name) => name.endsWith('.writing'));
     for (let i = 0; i < 50 && (await writing()).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await writing()).toEqual([]);
     expect((await readObject(key)).equals(old)).toBe(true);
     const head = await client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
     expect(head.ETag).toBe(`"${md5(old)}"`);
     expect(head.ContentLength).toBe(MIB);
+  });
+
+  it('keeps each object\'s ETag with its own bytes when PUTs of one key race', async () => {
+    const key = newKey('raced.ndjson');
+    for (let round = 0; round < 20; round++) {
+      const bodies = [randomBytes(64 * 1024), randomBytes(64 * 1024)];
+      await Promise.all(bodies.map((Body) => client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body }))));
+      const head = await client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
+      expect(head.ETag, `round ${round}`).toBe(`"${md5(await readObject(key))}"`);
+    }
+  });
+
+  it('stores a key whose last segment is near the file-name limit', async () => {
+    const key = newKey(`${'k'.repeat(225)}.csv`);
+    const body = Buffer.from('a,b\n1,2\n');
+    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body }));
+    expect((await readObject(key)).equals(body)).toBe(true);
   });
 });
 
