@@ -89,6 +89,20 @@ describe('parseDateTime', () => {
     expect(parseDateTime('14:05', undefined, NY)).toEqual({ ok: false, reason: 'time without a date' });
   });
 
+  it('refuses offsets beyond ±14:59, in the fast ISO reading as in the general one', () => {
+    expect(iso('2025-11-03T14:05:09+14:00')).toBe('2025-11-03T00:05:09Z');
+    for (const cell of ['2025-11-03T14:05:09+99:99', '2025-11-03T14:05+15:00', '2025-11-03T14:05:09-05:60', '2025-11-03 14:05 +1500']) {
+      expect(parseDateTime(cell, undefined, NY), cell).toEqual({ ok: false, reason: 'not a recognised date' });
+    }
+  });
+
+  it('refuses an instant past the end of 9999 in UTC, which YYYY cannot write', () => {
+    expect(iso('9999-12-31T23:59:59Z')).toBe('9999-12-31T23:59:59Z');
+    expect(iso('9999-12-31T18:59:59', undefined, NY)).toBe('9999-12-31T23:59:59Z');
+    expect(parseDateTime('9999-12-31T23:59:59-05:00', undefined, NY)).toEqual({ ok: false, reason: 'after the year 9999 in UTC' });
+    expect(parseDateTime('12/31/9999', '11:00 PM', NY)).toEqual({ ok: false, reason: 'after the year 9999 in UTC' });
+  });
+
   it('marks a blank date as empty', () => {
     expect(parseDateTime('', '2:05 PM', NY)).toMatchObject({ ok: false, empty: true });
   });

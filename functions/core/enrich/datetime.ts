@@ -390,7 +390,8 @@ function parseIsoFast(s: string): Moment | null {
   if ((z === 43 || z === 45) && (n - i === 6 || n - i === 5 || n - i === 3)) {
     const oh = digits(s, i + 1, 2);
     const om = n - i === 3 ? 0 : digits(s, n - 2, 2);
-    if (oh < 0 || om < 0 || (n - i === 6 && s.charCodeAt(i + 3) !== 58)) return null;
+    // the bounds parseZone keeps: an offset beyond them is not read as one here either
+    if (oh < 0 || om < 0 || oh > 14 || om > 59 || (n - i === 6 && s.charCodeAt(i + 3) !== 58)) return null;
     return moment(true, true, y, mo, d, h, mi, sec, (z === 43 ? 1 : -1) * (oh * 60 + om));
   }
   return null;
@@ -613,7 +614,7 @@ const COLON = 0x3a;
 /**
  * `YYYY-MM-DDTHH:mm:ssZ` for a UTC instant (whole seconds, fractions dropped). Made by one
  * String.fromCharCode call: joined with `+`, the pieces would make a chain of V8 cons
- * strings, five objects per value, which the record packer then flattens (another copy)
+ * strings, six objects per value, which the record packer then flattens (another copy)
  * to read them: ~0.06 us more per value.
  */
 function isoUtc(ms: number): string {
@@ -674,11 +675,18 @@ export function parseDateTime(dateRaw: string, timeRaw: string | undefined, opts
   }
 
   const local = Date.UTC(date.y, date.mo - 1, date.d, h, mi, s);
-  if (offset !== null) return { ok: true, iso: isoUtc(local - offset * 60000) };
-  const info = zoneInfo(opts.timezone);
-  if (info === null) return fail(`unknown time zone "${opts.timezone}"`);
-  return { ok: true, iso: isoUtc(wallToUtc(info, local)) };
+  let utc = local - (offset ?? 0) * 60000;
+  if (offset === null) {
+    const info = zoneInfo(opts.timezone);
+    if (info === null) return fail(`unknown time zone "${opts.timezone}"`);
+    utc = wallToUtc(info, local);
+  }
+  // the last hours of 9999 written with a western offset or zone: past what YYYY can hold
+  if (utc > LAST_ISO_MS) return fail('after the year 9999 in UTC');
+  return { ok: true, iso: isoUtc(utc) };
 }
+
+const LAST_ISO_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
 
 /**
  * Parse a calendar date to `YYYY-MM-DD` (any time in the cell is ignored; no zone
