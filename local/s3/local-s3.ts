@@ -1,10 +1,10 @@
 // Embedded S3 for the local stack: s3rver 3.7.1 storing under `dataDir`, plus the multipart calls
 // it lacks (multipart.ts), object PUTs that answer only once the object is whole (put-object.ts),
-// decoding of the SDK's aws-chunked stream uploads (aws-chunked.ts), CORS preflights that carry
-// Access-Control-Expose-Headers, and an error guard so a bad request yields S3 error XML instead
-// of ending the process. Clients: the ordinary SDK v3 S3Client with `endpoint`,
-// `forcePathStyle: true`, region us-east-1 and access key id / secret `S3RVER` / `S3RVER`;
-// browsers use presigned URLs from that client.
+// decoding of the SDK's aws-chunked stream uploads (aws-chunked.ts), no form uploads (POST
+// Object), CORS preflights that carry Access-Control-Expose-Headers, and an error guard so a bad
+// request yields S3 error XML instead of ending the process. Clients: the ordinary SDK v3
+// S3Client with `endpoint`, `forcePathStyle: true`, region us-east-1 and access key id / secret
+// `S3RVER` / `S3RVER`; browsers use presigned URLs from that client.
 import { mkdir } from 'node:fs/promises';
 
 import { createAwsChunkedPutObjectMiddleware } from './aws-chunked.ts';
@@ -98,11 +98,29 @@ function mountMiddleware(app: S3rverApp): void {
     routerIndex,
     0,
     completePreflight(),
+    refuseFormUploads(),
     createMultipartMiddleware(),
     createAwsChunkedPutObjectMiddleware(),
     createEmptyObjectRangeMiddleware(),
   );
   app.middleware.unshift(guardErrors());
+}
+
+/**
+ * POST Object (an HTML form upload to the bucket) is refused: s3rver reads it with a
+ * multipart parser that, when a form ends without its closing boundary, raises an error on
+ * a stream nothing listens to, which ends the whole process. Nothing here uses form uploads
+ * (files arrive through presigned multipart PUTs); DeleteObjects, the other POST to a
+ * bucket, is untouched.
+ */
+function refuseFormUploads(): S3rverMiddleware {
+  return async (ctx, next) => {
+    const toBucket = /^\/[^/]+\/?$/.test(ctx.path);
+    if (ctx.method === 'POST' && toBucket && ctx.query.delete === undefined) {
+      throw new S3Error('NotImplemented', 'The local S3 does not implement POST Object (form uploads); use a presigned PUT');
+    }
+    await next();
+  };
 }
 
 /**

@@ -30,8 +30,8 @@ export function installWholePutObject(store: FilesystemStore & { putObject?: unk
 
 async function putWholeObject(store: FilesystemStore, object: StoredObject): Promise<{ size: number; md5: string }> {
   const body = Buffer.isBuffer(object.content) ? Readable.from([object.content]) : object.content;
-  // The body may fail before the pipeline below listens (a browser form upload cut short):
-  // the pipeline still sees that error; without a listener now it would end the process.
+  // The body may fail while the folder is made, before the pipeline below listens: the
+  // pipeline still sees that error, and without a listener now it would end the process.
   body.on('error', () => undefined);
   const objectPath = store.getResourcePath(object.bucket, object.key, 'object');
   await mkdir(path.dirname(objectPath), { recursive: true });
