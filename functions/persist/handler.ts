@@ -1,11 +1,13 @@
 import { objectStore } from '../adapters/object-store.ts';
-import { jobStore } from '../adapters/job-store.ts';
+import { jobStore, StaleJobError } from '../adapters/job-store.ts';
 import { emitJobEvent } from '../adapters/event-queue.ts';
 import { publishStatus } from '../adapters/progress-notifier.ts';
 import { runStage } from '../shared/stage.ts';
+import { maybeInjectFault } from '../shared/fault-injection.ts';
 import { jobKeys } from '../core/jobs/keys.ts';
-import { DomainError, LayoutChangedError, NoDataRowsError } from '../core/errors.ts';
+import { DomainError, LayoutChangedError, NoDataRowsError, TransientError } from '../core/errors.ts';
 import type { EnrichChunkResult, PipelineState, RowError } from '../core/pipeline-types.ts';
+import type { JobRecord } from '../core/jobs/job.ts';
 
 /** Every row read must be written or reported; anything else is a bug we refuse to hide. */
 export class RowAccountingError extends DomainError {}
@@ -13,9 +15,24 @@ export class RowAccountingError extends DomainError {}
 /**
  * Persist: check the counts add up, write the manifest, and commit the job summary.
  * The commit is a conditional write on (attempt, running), so a retried Persist
- * commits once; the completion event is emitted at least once.
+ * commits once; the completion event is emitted at least once: a Persist retried after
+ * its commit (the event could not be queued) finds this attempt succeeded and announces
+ * it again.
  */
 export async function persist(state: PipelineState) {
+  try {
+    return await commit(state);
+  } catch (err) {
+    if (!(err instanceof StaleJobError)) throw err;
+    const job = await jobStore.get(state.tenantId, state.jobId);
+    if (job?.status !== 'succeeded' || job.attempt !== state.attempt) throw err;
+    await announceSuccess(job);
+    const { rowsRead, rowsWritten, rowsRejected } = job.progress;
+    return { rowsRead, rowsWritten, rowsRejected };
+  }
+}
+
+async function commit(state: PipelineState) {
   return runStage(state, 'persist', async (job) => {
     const parsed = state.parsed;
     let chunks = [...(state.enriched ?? [])].sort((a, b) => a.index - b.index);
@@ -47,14 +64,27 @@ export async function persist(state: PipelineState) {
     await jobStore.exitStage(state.tenantId, state.jobId, state.attempt, 'persist', persistStarted);
     const rowsSkipped = parsed.split ? chunks.reduce((n, c) => n + (c.rowsSkipped ?? 0), 0) : undefined;
     const { job: finished } = await jobStore.finish(state.tenantId, state.jobId, state.attempt, { status: 'succeeded', output, counts, rowsSkipped });
-    // Emit whenever this attempt stands succeeded, also on a retry after the commit: the event
-    // is at-least-once, and its id (fixed per job, attempt and type) lets receivers drop repeats.
     if (finished?.status === 'succeeded' && finished.attempt === state.attempt) {
-      await emitJobEvent('job.succeeded', finished);
-      await publishStatus(finished);
+      maybeInjectFault('persist', state.tenantId, 'committed');
+      await announceSuccess(finished);
     }
     return counts;
   });
+}
+
+/**
+ * The completion event and the WebSocket push for an attempt that stands succeeded. The
+ * event is at-least-once, and its id (fixed per job, attempt and type) lets receivers drop
+ * repeats. A queue that cannot take it fails the stage as transient, so the state machine
+ * retries Persist, which then comes back here.
+ */
+async function announceSuccess(job: JobRecord): Promise<void> {
+  try {
+    await emitJobEvent('job.succeeded', job);
+  } catch (err) {
+    throw new TransientError(`The job.succeeded event could not be queued: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  await publishStatus(job);
 }
 
 /**

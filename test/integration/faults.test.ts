@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +56,39 @@ describe('a stage that throws is retried by the state machine', () => {
       delete process.env.PARSE_RANGE_BYTES;
     }
   });
+});
+
+describe('a Persist that fails after its commit', () => {
+  it('is retried, finds the attempt succeeded and still queues job.succeeded', async () => {
+    const { api, tenantId } = await stack.tenant();
+    // a subscriber, so the event shows as a delivery
+    const receiver = createServer((_req, res) => res.writeHead(204).end());
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+      const hook = await api.post<{ webhookId: string }>('/v1/webhooks', { url, events: ['job.succeeded'] });
+      process.env.FAULT_INJECTION = JSON.stringify({ tenantId, stage: 'persist', when: 'committed', times: 1, error: 'TransientError' });
+      const { jobId } = await uploadFile(api, file, { schema: 'call_record' });
+      const job = await waitForJob(api, jobId, 90_000);
+      expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
+      expect(JSON.parse(process.env.FAULT_INJECTION_FIRED ?? '{}')[process.env.FAULT_INJECTION]).toBe(1);
+      expect(job.attempt).toBe(1);
+
+      const eventId = `evt_${jobId}_1_succeeded`;
+      const deadline = Date.now() + 20_000;
+      let delivered: { eventId: string; eventType: string }[] = [];
+      while (delivered.length === 0 && Date.now() < deadline) {
+        const page = await api.get<{ items: { eventId: string; eventType: string }[] }>(`/v1/webhooks/${hook.webhookId}/deliveries`);
+        delivered = page.items.filter((d) => d.eventId === eventId);
+        if (delivered.length === 0) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(delivered).toHaveLength(1);
+      expect(delivered[0]!.eventType).toBe('job.succeeded');
+    } finally {
+      delete process.env.FAULT_INJECTION;
+      await new Promise((resolve) => receiver.close(resolve));
+    }
+  }, 120_000);
 });
 
 interface Served {
