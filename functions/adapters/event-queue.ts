@@ -3,13 +3,15 @@ import { sqsClient } from './aws-clients.ts';
 import { requiredEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
 import { toApiJob, type JobRecord } from '../core/jobs/job.ts';
+import { TransientError } from '../core/errors.ts';
 
 export type JobEventType = 'job.succeeded' | 'job.failed' | 'job.needs_mapping' | 'job.cancelled';
 
 /**
  * Put a job's completion event on the events queue (consumed by webhook delivery).
  * The event id is deterministic per job attempt and type, so a redelivered message
- * can be recognised downstream.
+ * can be recognised downstream. A queue that cannot take it is a TransientError: the
+ * state machine retries the step that emits (Persist, MarkFailed), which emits again.
  */
 export async function emitJobEvent(type: JobEventType, job: JobRecord): Promise<void> {
   const event = {
@@ -19,5 +21,9 @@ export async function emitJobEvent(type: JobEventType, job: JobRecord): Promise<
     createdAt: new Date().toISOString(),
     data: toApiJob(job),
   };
-  await sqsClient().send(new SendMessageCommand({ QueueUrl: requiredEnv(ENV.eventsQueueUrl), MessageBody: JSON.stringify(event) }));
+  try {
+    await sqsClient().send(new SendMessageCommand({ QueueUrl: requiredEnv(ENV.eventsQueueUrl), MessageBody: JSON.stringify(event) }));
+  } catch (err) {
+    throw new TransientError(`The ${type} event could not be queued: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }

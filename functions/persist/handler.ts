@@ -5,7 +5,7 @@ import { publishStatus } from '../adapters/progress-notifier.ts';
 import { runStage } from '../shared/stage.ts';
 import { maybeInjectFault } from '../shared/fault-injection.ts';
 import { jobKeys } from '../core/jobs/keys.ts';
-import { DomainError, LayoutChangedError, NoDataRowsError, TransientError } from '../core/errors.ts';
+import { DomainError, LayoutChangedError, NoDataRowsError } from '../core/errors.ts';
 import type { EnrichChunkResult, PipelineState, RowError } from '../core/pipeline-types.ts';
 import type { JobRecord } from '../core/jobs/job.ts';
 
@@ -79,11 +79,7 @@ async function commit(state: PipelineState) {
  * retries Persist, which then comes back here.
  */
 async function announceSuccess(job: JobRecord): Promise<void> {
-  try {
-    await emitJobEvent('job.succeeded', job);
-  } catch (err) {
-    throw new TransientError(`The job.succeeded event could not be queued: ${err instanceof Error ? err.message : String(err)}`);
-  }
+  await emitJobEvent('job.succeeded', job);
   await publishStatus(job);
 }
 

@@ -5,6 +5,7 @@ import { ConditionalCheckFailedException, DynamoDBClient, GetItemCommand } from 
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { handler, type ExecutionStatusChange } from '../../functions/job-status/handler.ts';
+import { TransientError } from '../../functions/core/errors.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 // job reads go through the plain client (dynamo-item.ts)
@@ -58,6 +59,24 @@ describe('job-status as the watchdog', () => {
     expect(items.commandCalls(GetItemCommand)).toHaveLength(1);
     expect(ddb.commandCalls(UpdateCommand)).toHaveLength(0);
     expect(sqs.commandCalls(SendMessageCommand)).toHaveLength(0);
+  });
+
+  it('MarkFailed fails as transient when the queue cannot take job.failed, and its retry emits it', async () => {
+    const markFailed = { outcome: 'failed' as const, tenantId: 't1', jobId: 'job_1', attempt: 1, error: { Error: 'CorruptFileError', Cause: 'bad bytes' } };
+    items.on(GetItemCommand).resolves({ Item: marshall(job('running')) });
+    ddb.on(UpdateCommand).callsFake((input: { ExpressionAttributeValues: Record<string, unknown> }) => ({ Attributes: { ...job('failed'), error: input.ExpressionAttributeValues[':e'] } }));
+    sqs.on(SendMessageCommand).rejects(new Error('queue unreachable'));
+    const first = await handler(markFailed).catch((e: unknown) => e);
+    expect(first).toBeInstanceOf(TransientError); // in MarkFailed's Retry list
+    expect((first as Error).message).toBe('The job.failed event could not be queued: queue unreachable');
+
+    // the retry: the job already stands failed in this attempt, so the commit is a no-op and the event goes out
+    const failed = { ...job('failed'), error: { type: 'CorruptFileError', message: 'bad bytes', stage: 'enrich' } };
+    items.on(GetItemCommand).resolves({ Item: marshall(failed) });
+    ddb.on(UpdateCommand).rejects(new ConditionalCheckFailedException({ message: 'no', $metadata: {} }));
+    sqs.on(SendMessageCommand).resolves({});
+    expect(await handler(markFailed)).toEqual({ recorded: true });
+    expect(sqs.commandCalls(SendMessageCommand).filter((c) => JSON.parse(c.args[0].input.MessageBody!).type === 'job.failed')).toHaveLength(2);
   });
 
   it('ignores executions that succeeded or carry no job', async () => {
