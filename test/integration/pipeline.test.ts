@@ -5,6 +5,8 @@ import { startTestStack, waitForJob, openSocket, type TestStack } from '../helpe
 import { uploadFile } from '../../local/cli/upload.ts';
 import { ApiError } from '../../local/cli/api-client.ts';
 import type { ApiJob } from '../../functions/core/jobs/job.ts';
+import { uploadKey } from '../../functions/core/jobs/keys.ts';
+import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 
 let stack: TestStack;
 const fixture = (name: string) => join(import.meta.dirname, '../fixtures/call-logs', name);
@@ -111,20 +113,49 @@ describe('a call log from upload to records', () => {
     await expect(api.get(`/v1/uploads/${session.sessionId}/parts/1`)).rejects.toMatchObject({ status: 409 });
   });
 
-  it('refuses a completion whose size differs from the declared size', async () => {
-    const { api } = await stack.tenant();
+  it.each([
+    ['smaller', 100],
+    ['larger', 900],
+  ])('refuses a completion %s than the declared size, and deletes the object', async (_how, sent) => {
+    const { api, tenantId } = await stack.tenant();
     const session = await api.post<{ sessionId: string }>('/v1/uploads', { filename: 'x.csv', contentType: 'text/csv', size: 500 });
     const { url } = await api.get<{ url: string }>(`/v1/uploads/${session.sessionId}/parts/1`);
-    const res = await fetch(url, { method: 'PUT', body: Buffer.alloc(100, 65) });
+    const res = await fetch(url, { method: 'PUT', body: Buffer.alloc(sent, 65) });
     const err = await api
       .post(`/v1/uploads/${session.sessionId}/complete`, { parts: [{ PartNumber: 1, ETag: res.headers.get('etag') }] })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
-    expect(err).toMatchObject({ status: 400, details: [{ field: 'size' }] });
+    expect(err).toMatchObject({ status: 400, details: [{ field: 'size', message: `declared 500 bytes, received ${sent}` }] });
+    expect((await api.get<{ status: string }>(`/v1/uploads/${session.sessionId}`)).status).toBe('aborted');
+    const s3 = new S3Client({ forcePathStyle: true });
+    try {
+      const head = s3.send(new HeadObjectCommand({ Bucket: process.env.UPLOAD_BUCKET, Key: uploadKey(tenantId, session.sessionId, 'x.csv') }));
+      await expect(head).rejects.toMatchObject({ name: 'NotFound' });
+    } finally {
+      s3.destroy();
+    }
   });
 });
 
 describe('after the upload', () => {
+  it('hands out presigned URLs that expire soon: 15 minutes for a part, 5 for a download', async () => {
+    const { api } = await stack.tenant();
+    const expiresIn = (url: string) => Number(new URL(url).searchParams.get('X-Amz-Expires'));
+    const session = await api.post<{ sessionId: string }>('/v1/uploads', { filename: 'x.csv', contentType: 'text/csv', size: 100 });
+    const part = await api.get<{ url: string; expiresAt: string }>(`/v1/uploads/${session.sessionId}/parts/1`);
+    expect(expiresIn(part.url)).toBeGreaterThan(0);
+    expect(expiresIn(part.url)).toBeLessThanOrEqual(15 * 60);
+    expect(Date.parse(part.expiresAt) - Date.now()).toBeLessThanOrEqual(15 * 60 * 1000);
+
+    const { jobId } = await uploadFile(api, fixture('generic-export.csv'), { schema: 'call_record' });
+    expect((await waitForJob(api, jobId)).status).toBe('succeeded');
+    for (const format of ['ndjson', 'csv']) {
+      const { url } = await api.get<{ url: string }>(`/v1/jobs/${jobId}/output?format=${format}`);
+      expect(expiresIn(url), format).toBeGreaterThan(0);
+      expect(expiresIn(url), format).toBeLessThanOrEqual(5 * 60);
+    }
+  });
+
   it('starts another job over an uploaded file by sessionId or uploadId', async () => {
     const { api } = await stack.tenant();
     const first = await uploadFile(api, fixture('generic-export.csv'), { schema: 'call_record' });
