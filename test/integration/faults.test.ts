@@ -160,7 +160,8 @@ describe('the events queue', () => {
       const hit = (res.Messages ?? []).find((m) => m.Body === poison);
       if (hit) {
         found = hit.Body;
-        expect(Number(hit.Attributes?.ApproximateReceiveCount ?? 0)).toBeGreaterThanOrEqual(1);
+        // the consumer's five receives (the queue's maxReceiveCount) travel with it, then ours
+        expect(Number(hit.Attributes?.ApproximateReceiveCount ?? 0)).toBeGreaterThan(5);
       }
     }
     expect(found).toBe(poison);

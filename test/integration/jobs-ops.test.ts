@@ -245,12 +245,19 @@ describe('api keys and metrics (admin)', () => {
     expect(after.status).toBe(401);
   });
 
-  it('answers 429 with Retry-After past the key\'s rate limit', async () => {
-    const { apiKey } = await stack.tenant('viewer', undefined, 3);
+  it('answers 429 with Retry-After past the key\'s rate limit, and only to that key', async () => {
+    const { apiKey, tenantId } = await stack.tenant('viewer', undefined, 3);
+    // another key of the same tenant, with the same limit: its budget is its own
+    const sibling = await stack.tenant('viewer', tenantId, 3);
     const statuses: number[] = [];
     let retryAfter: string | null = null;
-    // All at once: they span at most two one-second windows, so at most 2 x 3 pass.
-    const responses = await Promise.all(Array.from({ length: 12 }, () => fetch(`${stack.httpUrl}/v1/jobs`, { headers: { authorization: `Bearer ${apiKey}` } })));
+    // All at once: they span at most two one-second windows, so at most 2 x 3 pass. The
+    // sibling's 3 go in the same burst and all pass: a budget shared by the tenant's keys
+    // would let through at most 6 of the 15, the sibling's 3 among them only by chance.
+    const get = (key: string) => fetch(`${stack.httpUrl}/v1/jobs`, { headers: { authorization: `Bearer ${key}` } });
+    const burst = await Promise.all([...Array.from({ length: 12 }, () => get(apiKey)), ...Array.from({ length: 3 }, () => get(sibling.apiKey))]);
+    const responses = burst.slice(0, 12);
+    expect(burst.slice(12).map((r) => r.status)).toEqual([200, 200, 200]);
     for (const res of responses) {
       statuses.push(res.status);
       if (res.status === 429) {
