@@ -39,11 +39,25 @@ export function validationDetails(error: z.ZodError) {
   return error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
 }
 
-/** Parse and validate a JSON body; any problem is a 400 naming the field. */
+/**
+ * The largest JSON body a route reads. API Gateway refuses more than 10 MB before the
+ * function runs (a 413 with only a `message`, which the API cannot shape); below that, a body
+ * no route needs (the largest, a template, must fit a 400 KB DynamoDB item) is refused here,
+ * with the API's error shape, before it is parsed.
+ */
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+/** Parse and validate a JSON body; any problem is a 400 naming the field (413 when it is too large). */
 export function parseBody<T extends z.ZodType>(event: HttpEvent, schema: T): z.infer<T> {
   let raw: unknown = {};
   if (event.body) {
     const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+    const bytes = Buffer.byteLength(text);
+    if (bytes > MAX_JSON_BODY_BYTES) {
+      throw new HttpError(413, 'payload_too_large', `Request body is ${bytes} bytes; the limit is ${MAX_JSON_BODY_BYTES}`, [
+        { field: '(body)', message: `at most ${MAX_JSON_BODY_BYTES} bytes` },
+      ]);
+    }
     try {
       raw = JSON.parse(text);
     } catch {
