@@ -170,6 +170,8 @@ async function check(routeKey: string, req: RawRequest): Promise<void> {
 
 interface Fixtures {
   adminKey: string;
+  /** a key issued through POST /v1/api-keys (its id is a path fixture) */
+  issuedKey: string;
   viewerKey: string;
   otherTenantKey: string;
   adminTenant: string;
@@ -214,24 +216,30 @@ const junkValue = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
 );
 
-/** A plausible body for each route, which the fuzzer then breaks one field at a time. */
+const FIXTURE = join(import.meta.dirname, '../fixtures/call-logs/generic-export.csv');
+const FIXTURE_HEADERS = ['Start Time', 'Direction', 'Phone Number', 'Duration', 'Type', 'Location', 'Cost', 'Account'];
+// the fixture file's layout, so a valid mapping or template passes validation and reaches the handler's logic
+const FIXTURE_FIELDS = [{ field: 'started_at', sourceHeaders: ['Start Time'] }, { field: 'counterpart_number', sources: [2] }];
+const TEMPLATE_BODY = { name: 'fuzz layout', schema: 'call_record', layout: { headers: FIXTURE_HEADERS, delimiter: ',' }, fields: FIXTURE_FIELDS };
+
+/** A plausible body for each route (one that passes validation), which the fuzzer then breaks one field at a time. */
 function validBody(routeKey: string, f: Fixtures): Record<string, unknown> {
   const session = f.ids.sessionId?.[0] ?? 'upl_x';
   const jobId = f.ids.jobId?.[0] ?? 'job_x';
   const options = { timezone: 'America/Chicago', defaultRegion: 'US', defaultCurrency: 'USD' };
-  const mapping = [{ field: 'started_at', sources: [0, 1] }, { field: 'counterpart_number', sources: [2] }];
   const bodies: Record<string, Record<string, unknown>> = {
     'POST /v1/uploads': { filename: 'calls.csv', contentType: 'text/csv', size: 1234, sha256: 'a'.repeat(64) },
     'POST /v1/uploads/{sessionId}/parts': { partNumbers: [1, 2] },
     'POST /v1/uploads/{sessionId}/complete': { parts: [{ PartNumber: 1, ETag: '"d41d8cd98f00b204e9800998ecf8427e"' }], schema: 'call_record', options },
     'POST /v1/jobs': { sessionId: session, schema: 'call_record', options },
     'POST /v1/jobs/bulk': { action: 'cancel', jobIds: [jobId] },
-    'PUT /v1/jobs/{jobId}/mapping': { mapping, saveAsTemplate: { name: 'fuzz layout' } },
-    'POST /v1/templates': { name: 'fuzz layout', schema: 'call_record', mapping },
-    'PUT /v1/templates/{templateId}': { name: 'fuzz layout', schema: 'call_record', mapping },
+    'PUT /v1/jobs/{jobId}/mapping': { mapping: { schema: 'call_record', fields: FIXTURE_FIELDS }, saveAsTemplate: { name: 'fuzz layout' } },
+    'POST /v1/templates': TEMPLATE_BODY,
+    'PUT /v1/templates/{templateId}': TEMPLATE_BODY,
     'POST /v1/templates/suggest': { headers: ['Date', 'Number'], sampleRows: [['2025-01-01', '+13125550100']], schema: 'call_record' },
     'POST /v1/schemas': { name: 'fuzz_schema', fields: [{ name: 'a', type: 'string', required: true }] },
-    'POST /v1/webhooks': { url: 'https://example.com/hook', events: ['job.succeeded'] },
+    // loopback: the local stack allows it, and no name needs a DNS answer
+    'POST /v1/webhooks': { url: 'http://127.0.0.1:9/hook', events: ['job.succeeded'] },
     'PATCH /v1/webhooks/{webhookId}': { enabled: false, events: ['job.failed'] },
     'POST /v1/api-keys': { role: 'viewer', name: 'fuzz' },
   };
@@ -396,17 +404,32 @@ beforeAll(async () => {
   const admin = await stack.tenant('admin');
   const viewer = await stack.tenant('viewer', admin.tenantId);
   const other = await stack.tenant('admin');
-  const { sessionId, jobId } = await uploadFile(admin.api, join(import.meta.dirname, '../fixtures/call-logs/generic-export.csv'), { schema: 'call_record' });
+  const { sessionId, jobId } = await uploadFile(admin.api, FIXTURE, { schema: 'call_record' });
   await waitForJob(admin.api, jobId);
   const open = await admin.api.post<{ sessionId: string }>('/v1/uploads', { filename: 'open.csv', contentType: 'text/csv', size: 100 });
+  // one of each thing a path can name, so requests get past the lookup into the handler's logic
+  const { templateId } = await admin.api.post<{ templateId: string }>('/v1/templates', TEMPLATE_BODY);
+  const { webhookId } = await admin.api.post<{ webhookId: string }>('/v1/webhooks', { url: 'http://127.0.0.1:9/hook', events: ['job.succeeded'] });
+  const { delivery } = await admin.api.post<{ delivery: { deliveryId: string } }>(`/v1/webhooks/${webhookId}/test`, {});
+  const extraKey = await admin.api.post<{ keyId: string; apiKey: string }>('/v1/api-keys', { role: 'viewer', name: 'fuzz' });
   fixtures = {
     adminKey: admin.apiKey,
+    issuedKey: extraKey.apiKey,
     viewerKey: viewer.apiKey,
     otherTenantKey: other.apiKey,
     adminTenant: admin.tenantId,
-    ids: { jobId: [jobId], sessionId: [sessionId, open.sessionId], partNumber: ['1', '2', '0', '10001'], name: ['call_record', 'contact'] },
+    ids: {
+      jobId: [jobId],
+      sessionId: [sessionId, open.sessionId],
+      partNumber: ['1', '2', '0', '10001'],
+      name: ['call_record', 'contact'],
+      templateId: [templateId],
+      webhookId: [webhookId],
+      deliveryId: [delivery.deliveryId],
+      keyId: [extraKey.keyId],
+    },
   };
-  Object.assign(keysToRedact, { [admin.apiKey]: 'admin key', [viewer.apiKey]: 'viewer key', [other.apiKey]: 'other tenant key', [stack.apiKey]: 'dev key' });
+  Object.assign(keysToRedact, { [admin.apiKey]: 'admin key', [viewer.apiKey]: 'viewer key', [other.apiKey]: 'other tenant key', [stack.apiKey]: 'dev key', [extraKey.apiKey]: 'issued key' });
 });
 
 afterAll(async () => {
@@ -420,8 +443,11 @@ afterAll(async () => {
 const formatViolations = (list: Violation[]) =>
   list.map((v) => `${v.problem} on ${v.route}\n  request: ${v.request}\n  response: ${v.response}`).join('\n\n');
 
+// Deleting routes last: fuzzed with the fixtures' real ids, they remove what the other routes need.
+const FUZZ_ORDER = [...HTTP_ROUTES.filter((r) => !r.routeKey.startsWith('DELETE ')), ...HTTP_ROUTES.filter((r) => r.routeKey.startsWith('DELETE '))];
+
 describe('every HTTP route under random and malformed requests', () => {
-  for (const route of HTTP_ROUTES) {
+  for (const route of FUZZ_ORDER) {
     // A route whose function is not written yet is reported as skipped, not fuzzed.
     const name = handlerExists(route)
       ? `${route.routeKey}: no 5xx, every 4xx is { error: { code, message } }`
@@ -453,7 +479,7 @@ describe('API keys never reach a log line', () => {
 
   it('logs no key sent in headers, query strings or WebSocket connects, valid or not', async () => {
     const unknownKey = 'afp_' + 'Zq9'.repeat(11);
-    const keys = [fixtures.adminKey, fixtures.viewerKey, fixtures.otherTenantKey, stack.apiKey, unknownKey];
+    const keys = [fixtures.adminKey, fixtures.viewerKey, fixtures.otherTenantKey, fixtures.issuedKey, stack.apiKey, unknownKey];
     for (const route of HTTP_ROUTES.filter(handlerExists)) {
       const path = route.routeKey.split(' ')[1]!.replace(/\{([^}]+)\}/g, (_, p: string) => fixtures.ids[p]?.[0] ?? 'x');
       for (const key of [fixtures.adminKey, unknownKey]) {
