@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { existsSync, writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent, createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
@@ -396,6 +397,7 @@ function examplesFor(route: HttpRoute, f: Fixtures): RawRequest[] {
 const handlerExists = (route: HttpRoute) => existsSync(join(PROJECT_ROOT, functionEntry(route.fn)));
 let stack: TestStack;
 let fixtures: Fixtures;
+let receiver: Server;
 
 beforeAll(async () => {
   captureLogs();
@@ -404,12 +406,17 @@ beforeAll(async () => {
   const admin = await stack.tenant('admin');
   const viewer = await stack.tenant('viewer', admin.tenantId);
   const other = await stack.tenant('admin');
+  // A subscriber that answers, created before the fixture job: its job.succeeded goes through
+  // the queues and webhook-delivery while the logs are captured.
+  receiver = createServer((_req, res) => res.writeHead(204).end());
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  const { webhookId } = await admin.api.post<{ webhookId: string }>('/v1/webhooks', { url: hookUrl, events: ['job.succeeded'] });
   const { sessionId, jobId } = await uploadFile(admin.api, FIXTURE, { schema: 'call_record' });
   await waitForJob(admin.api, jobId);
   const open = await admin.api.post<{ sessionId: string }>('/v1/uploads', { filename: 'open.csv', contentType: 'text/csv', size: 100 });
   // one of each thing a path can name, so requests get past the lookup into the handler's logic
   const { templateId } = await admin.api.post<{ templateId: string }>('/v1/templates', TEMPLATE_BODY);
-  const { webhookId } = await admin.api.post<{ webhookId: string }>('/v1/webhooks', { url: 'http://127.0.0.1:9/hook', events: ['job.succeeded'] });
   const { delivery } = await admin.api.post<{ delivery: { deliveryId: string } }>(`/v1/webhooks/${webhookId}/test`, {});
   const extraKey = await admin.api.post<{ keyId: string; apiKey: string }>('/v1/api-keys', { role: 'viewer', name: 'fuzz' });
   fixtures = {
@@ -436,6 +443,7 @@ afterAll(async () => {
   // FUZZ_REPORT=<file>: every violation as JSON, for a bug list.
   if (process.env.FUZZ_REPORT) writeFileSync(process.env.FUZZ_REPORT, JSON.stringify({ seed: SEED, violations }, null, 2));
   agent.destroy();
+  await new Promise((resolve) => receiver?.close(resolve));
   await stack?.stop();
   vi.restoreAllMocks();
 });
@@ -467,7 +475,7 @@ describe('every HTTP route under random and malformed requests', () => {
   }
 });
 
-describe('API keys never reach a log line', () => {
+describe('no API key or webhook signing secret reaches a log line', () => {
   it('captures handler logs (the capture itself works)', async () => {
     const { logger } = await import('../../functions/shared/logger.ts');
     logger.error('fuzz-log-capture-probe');
@@ -507,11 +515,17 @@ describe('API keys never reach a log line', () => {
         ws.once('error', () => resolve());
       });
     }
-    // Everything logged by this file so far, the fuzzing above included.
+    // Everything logged by this file so far, the fuzzing above included; the fixture job's
+    // event reached the subscriber through webhook-delivery (its log line shows it ran here).
     const all = captured.join('\n');
+    expect(all).toContain('webhook delivered');
     for (const key of keys) {
       expect(all.includes(key), `an API key (${key.slice(0, 8)}...) appears in the logs`).toBe(false);
       expect(all.includes(key.slice(4)), `an API key's secret part (${key.slice(4, 10)}...) appears in the logs`).toBe(false);
     }
+    // Any key-shaped or signing-secret-shaped text, whole or in part: the fuzzed requests sent
+    // many more keys than the list above, and rotate-secret made secrets this test never saw.
+    expect(all.match(/afp_[A-Za-z0-9_-]{12,}/)?.[0], 'key-shaped text in the logs').toBeUndefined();
+    expect(all.match(/whsec_[A-Za-z0-9+/]{12,}/)?.[0], 'a webhook signing secret in the logs').toBeUndefined();
   });
 });
