@@ -10,7 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import { createAwsChunkedPutObjectMiddleware } from './aws-chunked.ts';
 import { createEmptyObjectRangeMiddleware } from './empty-range.ts';
 import { createMultipartMiddleware } from './multipart.ts';
-import { installWholePutObject } from './put-object.ts';
+import { installWholePutObject, sweepUnfinishedPuts } from './put-object.ts';
 import { isS3Error, S3Error, S3rver, type S3rverApp, type S3rverMiddleware } from './s3rver-internals.ts';
 import { escapeXml } from './xml.ts';
 
@@ -51,6 +51,7 @@ export async function startLocalS3(opts: LocalS3Options): Promise<LocalS3> {
   const host = opts.host ?? '127.0.0.1';
   const silent = opts.silent ?? true;
   await mkdir(opts.dataDir, { recursive: true });
+  await sweepUnfinishedPuts(opts.dataDir);
 
   const cors = corsConfigurationXml(opts.allowedOrigins ?? ['*']);
   const app = new S3rver({

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -57,6 +57,17 @@ async function putWholeObject(store: FilesystemStore, object: StoredObject): Pro
     await rm(writing, { force: true });
     throw err;
   }
+}
+
+const WRITING = /^\.[0-9a-f]{12}\.writing$/;
+
+/**
+ * Removes the bytes of PUTs that a stopped or killed server never finished. Run before the
+ * server listens, when no PUT can be under way.
+ */
+export async function sweepUnfinishedPuts(dataDir: string): Promise<void> {
+  const names = await readdir(dataDir, { recursive: true });
+  await Promise.all(names.filter((name) => WRITING.test(path.basename(name))).map((name) => rm(path.join(dataDir, name), { force: true })));
 }
 
 /**
