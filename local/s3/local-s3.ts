@@ -51,7 +51,6 @@ export async function startLocalS3(opts: LocalS3Options): Promise<LocalS3> {
   const host = opts.host ?? '127.0.0.1';
   const silent = opts.silent ?? true;
   await mkdir(opts.dataDir, { recursive: true });
-  await sweepUnfinishedPuts(opts.dataDir);
 
   const cors = corsConfigurationXml(opts.allowedOrigins ?? ['*']);
   const app = new S3rver({
@@ -70,6 +69,8 @@ export async function startLocalS3(opts: LocalS3Options): Promise<LocalS3> {
   app.on('error', () => undefined);
 
   const { port } = await app.run();
+  // In the background: a big data folder takes a while to list, and start-up need not wait.
+  const swept = sweepUnfinishedPuts(opts.dataDir).catch((err: unknown) => app.logger.warn('local S3: sweeping unfinished PUTs failed: %s', String(err)));
   const server = app.httpServer;
   let closing: Promise<void> | undefined;
   return {
@@ -77,6 +78,7 @@ export async function startLocalS3(opts: LocalS3Options): Promise<LocalS3> {
     port,
     close() {
       closing ??= (async () => {
+        await swept;
         const closed = app.close();
         // Keep-alive sockets from SDK agents and browsers would hold close() open.
         server?.closeAllConnections();

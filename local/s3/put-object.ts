@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -60,14 +60,23 @@ async function putWholeObject(store: FilesystemStore, object: StoredObject): Pro
 }
 
 const WRITING = /^\.[0-9a-f]{12}\.writing$/;
+/** A temp file untouched this long belongs to no PUT in progress: a PUT writes as its bytes arrive. */
+const STALE_AFTER_MS = 10 * 60 * 1000;
 
 /**
- * Removes the bytes of PUTs that a stopped or killed server never finished. Run before the
- * server listens, when no PUT can be under way.
+ * Removes the bytes of PUTs that a stopped or killed server never finished: temp files not
+ * written to for 10 minutes, so a PUT in progress on another server over the same folder
+ * keeps its file. Folders are left alone (a key may have a segment that looks like one).
  */
-export async function sweepUnfinishedPuts(dataDir: string): Promise<void> {
-  const names = await readdir(dataDir, { recursive: true });
-  await Promise.all(names.filter((name) => WRITING.test(path.basename(name))).map((name) => rm(path.join(dataDir, name), { force: true })));
+export async function sweepUnfinishedPuts(dataDir: string, now = Date.now()): Promise<void> {
+  const entries = await readdir(dataDir, { recursive: true, withFileTypes: true });
+  const stale = entries.filter((e) => e.isFile() && WRITING.test(e.name)).map((e) => path.join(e.parentPath ?? e.path, e.name));
+  await Promise.all(
+    stale.map(async (file) => {
+      const info = await stat(file).catch(() => undefined);
+      if (info && now - info.mtimeMs > STALE_AFTER_MS) await rm(file, { force: true });
+    }),
+  );
 }
 
 /**

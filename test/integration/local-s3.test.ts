@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { request } from 'node:http';
@@ -459,12 +459,20 @@ describe('local S3 persistence', () => {
       );
       before.destroy();
       await first.close();
-      // what a PUT cut short by a kill leaves: gone at the next start
+      // what a PUT cut short by a kill leaves goes at the next start, once it is 10 minutes old;
+      // a fresh one may be another server's PUT in progress, and a folder of that name is a key's
       const stale = path.join(dir, 'restart-bucket', '.0123456789ab.writing');
+      const fresh = path.join(dir, 'restart-bucket', '.ba9876543210.writing');
       await writeFile(stale, 'half a body');
+      await writeFile(fresh, 'a body on its way');
+      const hourAgo = new Date(Date.now() - 3_600_000);
+      await utimes(stale, hourAgo, hourAgo);
+      await mkdir(path.join(dir, 'restart-bucket', 'a', '.0123456789ab.writing'), { recursive: true });
 
       const second = await startLocalS3({ dataDir: dir, buckets: ['restart-bucket'] });
+      for (let i = 0; i < 100 && existsSync(stale); i++) await new Promise((resolve) => setTimeout(resolve, 20));
       expect(existsSync(stale)).toBe(false);
+      expect(existsSync(fresh)).toBe(true);
       const after = clientFor(second.endpoint);
       try {
         const { Body } = await after.send(new GetObjectCommand({ Bucket: 'restart-bucket', Key: 'kept.txt' }));
