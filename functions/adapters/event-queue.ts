@@ -10,8 +10,11 @@ export type JobEventType = 'job.succeeded' | 'job.failed' | 'job.needs_mapping' 
 /**
  * Put a job's completion event on the events queue (consumed by webhook delivery).
  * The event id is deterministic per job attempt and type, so a redelivered message
- * can be recognised downstream. A queue that cannot take it is a TransientError: the
- * state machine retries the step that emits (Persist, MarkFailed), which emits again.
+ * can be recognised downstream. A queue that cannot take it is a TransientError, which
+ * the state machine retries for Persist and MarkFailed (three times, over ~7 s), and each
+ * retry emits again. Not covered: a queue down for longer than that; the watchdog, whose
+ * retry finds the job already failed; and a cancel, which answers 500 after the job is
+ * cancelled, so the client's retry finds it cancelled and sends nothing.
  */
 export async function emitJobEvent(type: JobEventType, job: JobRecord): Promise<void> {
   const event = {

@@ -15,9 +15,9 @@ export class RowAccountingError extends DomainError {}
 /**
  * Persist: check the counts add up, write the manifest, and commit the job summary.
  * The commit is a conditional write on (attempt, running), so a retried Persist
- * commits once; the completion event is emitted at least once: a Persist retried after
- * its commit (the event could not be queued) finds this attempt succeeded and announces
- * it again.
+ * commits once. A Persist retried after its commit (the event could not be queued) finds
+ * this attempt succeeded and announces it again, so the completion event goes out once the
+ * queue takes it within the retries (see emitJobEvent for what that does not cover).
  */
 export async function persist(state: PipelineState) {
   try {

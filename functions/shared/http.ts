@@ -40,12 +40,13 @@ export function validationDetails(error: z.ZodError) {
 }
 
 /**
- * The largest JSON body a route reads. API Gateway refuses more than 10 MB before the
- * function runs (a 413 with only a `message`, which the API cannot shape); below that, a body
- * no route needs (the largest, a template, must fit a 400 KB DynamoDB item) is refused here,
- * with the API's error shape, before it is parsed.
+ * The largest JSON body a route reads. On AWS a body over 10 MB is refused by API Gateway
+ * (a 413 with only a `message`, which the API cannot shape) and a Lambda event over 6 MB by
+ * Lambda (base64 bodies grow by a third), so this sits below both and answers in the API's
+ * error shape. The largest legitimate bodies: an inline sample for /templates/suggest (100
+ * rows of a wide file: a few MB) and a completion listing 10,000 parts (~560 KB).
  */
-export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+export const MAX_JSON_BODY_BYTES = 4 * 1024 * 1024;
 
 /** Parse and validate a JSON body; any problem is a 400 naming the field (413 when it is too large). */
 export function parseBody<T extends z.ZodType>(event: HttpEvent, schema: T): z.infer<T> {

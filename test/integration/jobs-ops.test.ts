@@ -270,16 +270,17 @@ describe('api keys and metrics (admin)', () => {
     expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
   });
 
-  it('refuses a JSON body over 1 MiB with 413 payload_too_large, and one over 10 MiB at the gateway', async () => {
+  it('refuses a JSON body over 4 MiB with 413 payload_too_large, and one over 10 MiB at the gateway', async () => {
     const { apiKey } = await stack.tenant('member');
     const post = (path: string, body: string) =>
       fetch(`${stack.httpUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body });
     const padded = (bytes: number) => JSON.stringify({ name: 'x', pad: 'a'.repeat(bytes - 21) });
-    expect(padded(1024 * 1024 + 1)).toHaveLength(1024 * 1024 + 1);
+    const limit = 4 * 1024 * 1024;
+    expect(padded(limit + 1)).toHaveLength(limit + 1);
 
-    const under = await post('/v1/templates', padded(1024 * 1024));
+    const under = await post('/v1/templates', padded(limit));
     expect(under.status).toBe(400); // read and validated: an unknown field, no schema
-    const over = await post('/v1/templates', padded(1024 * 1024 + 1));
+    const over = await post('/v1/templates', padded(limit + 1));
     expect(over.status).toBe(413);
     expect(await over.json()).toMatchObject({ error: { code: 'payload_too_large', details: [{ field: '(body)' }] } });
 
