@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
 import { uploadFile } from '../../local/cli/upload.ts';
+import { ApiClient } from '../../local/cli/api-client.ts';
 import { PROJECT_ROOT } from '../../local/stack.ts';
 import { HTTP_ROUTES, functionEntry, type HttpRoute } from '../../functions/shared/routes.ts';
 
@@ -473,19 +474,45 @@ describe('every HTTP route under random and malformed requests', () => {
 });
 
 describe('the WebSocket API under random messages', () => {
-  it('answers every message with JSON that has a type (errors with a code), never fails a route, and keeps the connection', async () => {
-    const jobId = fixtures.ids.jobId![0]!;
+  it('answers every message as its contract says, never fails a route, and keeps the connection', async () => {
+    // a job of its own: the HTTP fuzzing deletes the shared one
+    const admin = new ApiClient(stack.httpUrl, fixtures.adminKey);
+    const { jobId } = await uploadFile(admin, FIXTURE, { schema: 'call_record' });
+    await waitForJob(admin, jobId);
+    const action = fc.constantFrom('subscribe', 'unsubscribe');
     const messages = fc.sample(
       fc.oneof(
-        fc.string({ unit: 'binary', maxLength: 200 }),
-        fc.constantFrom(...INVALID_JSON),
-        fc.json({ maxDepth: 3 }),
-        fc
-          .record({ action: fc.oneof(fc.constantFrom('subscribe', 'unsubscribe', '$default', '$connect', ''), junkValue), jobId: fc.oneof(fc.constantFrom(jobId, ...NASTY_IDS), junkValue) }, { requiredKeys: [] })
-          .map((m) => JSON.stringify(m)),
+        // well-formed: the fixture job, missing and hostile ids, both actions
+        {
+          weight: 3,
+          arbitrary: fc
+            .tuple(action, fc.oneof({ weight: 2, arbitrary: fc.constant(jobId) }, { weight: 1, arbitrary: fc.constantFrom('job_missing', ...NASTY_IDS) }))
+            .map(([a, id]) => JSON.stringify({ action: a, jobId: id })),
+        },
+        { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
+        { weight: 1, arbitrary: fc.constantFrom(...INVALID_JSON) },
+        { weight: 1, arbitrary: fc.json({ maxDepth: 3 }) },
+        {
+          weight: 2,
+          arbitrary: fc
+            .record({ action: fc.oneof(action, fc.constantFrom('$default', '$connect', ''), junkValue), jobId: fc.oneof(fc.constant(jobId), junkValue) }, { requiredKeys: [] })
+            .map((m) => JSON.stringify(m)),
+        },
       ),
-      { numRuns: 60, seed: SEED },
+      { numRuns: 80, seed: SEED },
     );
+    // The contract: one answer per message, except a subscribe to a job the tenant has, which
+    // gets two (subscribed, then the job's status).
+    const answers = (m: string) => {
+      try {
+        const v = JSON.parse(m) as { action?: unknown; jobId?: unknown };
+        return v?.action === 'subscribe' && v.jobId === jobId && Object.keys(v).length === 2 ? 2 : 1;
+      } catch {
+        return 1;
+      }
+    };
+    expect(messages.filter((m) => answers(m) === 2).length, 'the sample subscribes the fixture job').toBeGreaterThan(3);
+
     const url = new URL(stack.wsUrl);
     url.searchParams.set('token', fixtures.adminKey);
     const ws = new WebSocket(url);
@@ -494,24 +521,27 @@ describe('the WebSocket API under random messages', () => {
     await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
     const failedBefore = captured.filter((line) => line.includes('websocket route failed')).length;
     try {
-      // one at a time: each message is its own invocation, and their answers may come in any order
+      // one at a time, each message's answers counted before the next is sent
       for (const m of messages) {
-        const before = replies.length;
+        const expected = replies.length + answers(m);
         ws.send(m);
         const deadline = Date.now() + 5_000;
-        while (replies.length === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-        expect(replies.length, `no answer to ${JSON.stringify(m)}`).toBeGreaterThan(before);
+        while (replies.length < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+        expect(replies.length, `answers to ${JSON.stringify(m)}`).toBe(expected);
       }
+      await new Promise((r) => setTimeout(r, 100)); // nothing more trails in
+      expect(replies.length).toBe(messages.reduce((n, m) => n + answers(m), 0));
       expect(ws.readyState).toBe(WebSocket.OPEN);
     } finally {
       ws.close();
     }
-    expect(replies.length).toBeGreaterThanOrEqual(messages.length);
     for (const reply of replies) {
       const body = JSON.parse(reply) as { type?: unknown; code?: unknown; message?: unknown };
       expect(typeof body.type, reply).toBe('string');
       if (body.type === 'error') expect([typeof body.code, typeof body.message], reply).toEqual(['string', 'string']);
     }
+    const types = new Set(replies.map((r) => (JSON.parse(r) as { type: string }).type));
+    expect([...types].sort()).toEqual(expect.arrayContaining(['error', 'subscribed', 'unsubscribed']));
     expect(captured.filter((line) => line.includes('websocket route failed')).length).toBe(failedBefore);
   });
 });
