@@ -12,9 +12,9 @@ export type JobEventType = 'job.succeeded' | 'job.failed' | 'job.needs_mapping' 
  * The event id is deterministic per job attempt and type, so a redelivered message
  * can be recognised downstream. A queue that cannot take it is a TransientError, which
  * the state machine retries for Persist and MarkFailed (three times, over ~7 s), and each
- * retry emits again. Not covered: a queue down for longer than that; the watchdog, whose
- * retry finds the job already failed; and a cancel, which answers 500 after the job is
- * cancelled, so the client's retry finds it cancelled and sends nothing.
+ * retry emits again; a cancel answers 500, and the client's repeated cancel emits again.
+ * Not covered: a queue down for longer than the state machine's retries, and the
+ * watchdog, whose retry finds the job already failed.
  */
 export async function emitJobEvent(type: JobEventType, job: JobRecord): Promise<void> {
   const event = {

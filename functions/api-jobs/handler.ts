@@ -82,7 +82,12 @@ const conflictFor = (action: string, job: JobRecord) =>
  * longer running at their next write and stop there.
  */
 async function cancelJob(job: JobRecord): Promise<JobRecord> {
-  if (job.status === 'cancelled') return job;
+  if (job.status === 'cancelled') {
+    // Sent again: when the first cancel could not queue it, that cancel answered 500 and the
+    // client's retry lands here. Webhook fan-out keeps one delivery per event and endpoint.
+    await emitJobEvent('job.cancelled', job);
+    return job;
+  }
   if (!ACTION_ALLOWED.cancel.includes(job.status)) throw conflictFor('cancel', job);
   const cancelled = await jobStore.cancel(job);
   if (!cancelled) {

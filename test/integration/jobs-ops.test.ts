@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
@@ -56,6 +58,37 @@ describe('cancel', () => {
     const after = await api.get<ApiJob>(`/v1/jobs/${jobId}`);
     expect(after.status).toBe('cancelled');
     expect((await api.post<ApiJob>(`/v1/jobs/${jobId}/cancel`)).status).toBe('cancelled');
+  });
+
+  it('sends job.cancelled on a repeated cancel when the first could not queue it', async () => {
+    const { api } = await stack.tenant();
+    const receiver = createServer((_req, res) => res.writeHead(204).end());
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const queueUrl = process.env.EVENTS_QUEUE_URL;
+    try {
+      const hook = await api.post<{ webhookId: string }>('/v1/webhooks', { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, events: ['job.cancelled'] });
+      const { jobId } = await uploadFile(api, bigCsv, { schema: 'call_record' });
+      await waitForStage(api, jobId, 'parse');
+      process.env.EVENTS_QUEUE_URL = `${queueUrl}-gone`; // the queue cannot take the event
+      await expect(api.post(`/v1/jobs/${jobId}/cancel`)).rejects.toMatchObject({ status: 500 });
+      process.env.EVENTS_QUEUE_URL = queueUrl;
+      expect((await api.get<ApiJob>(`/v1/jobs/${jobId}`)).status).toBe('cancelled');
+
+      expect((await api.post<ApiJob>(`/v1/jobs/${jobId}/cancel`)).status).toBe('cancelled');
+      await api.post<ApiJob>(`/v1/jobs/${jobId}/cancel`); // a third time: still one delivery
+      const eventId = `evt_${jobId}_1_cancelled`;
+      let sent: { eventId: string }[] = [];
+      for (let i = 0; i < 100 && sent.length === 0; i++) {
+        sent = (await api.get<{ items: { eventId: string }[] }>(`/v1/webhooks/${hook.webhookId}/deliveries`)).items.filter((d) => d.eventId === eventId);
+        if (sent.length === 0) await new Promise((r) => setTimeout(r, 100));
+      }
+      await new Promise((r) => setTimeout(r, 500));
+      sent = (await api.get<{ items: { eventId: string }[] }>(`/v1/webhooks/${hook.webhookId}/deliveries`)).items.filter((d) => d.eventId === eventId);
+      expect(sent).toHaveLength(1);
+    } finally {
+      process.env.EVENTS_QUEUE_URL = queueUrl;
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 
   it('refuses to cancel a finished job with 409', async () => {
