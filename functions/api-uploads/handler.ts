@@ -10,13 +10,19 @@ import { uploadStore, type UploadSession } from '../adapters/upload-store.ts';
 import { launchJob, newJobId } from '../adapters/job-launcher.ts';
 import { uploadKey } from '../core/jobs/keys.ts';
 import { MAX_PARTS, MAX_UPLOAD_BYTES, choosePartSize, partCount } from '../core/uploads/part-size.ts';
+import { cleanDisplayName } from '../core/uploads/display-name.ts';
 
 const bucket = requiredEnv(ENV.uploadBucket);
 /** An unfinished session is abandoned after a day; the bucket's lifecycle rule cleans up its parts. */
 const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
 
 const createBody = z.object({
-  filename: z.string().trim().min(1).max(255),
+  // Stored and echoed (session, job) as cleaned; a name with nothing left is refused.
+  filename: z
+    .string()
+    .max(1024)
+    .transform(cleanDisplayName)
+    .pipe(z.string().min(1, 'must contain a visible character').max(255, 'must be at most 255 characters once control and bidi characters are removed')),
   contentType: z.string().max(255).default('application/octet-stream'),
   size: z.number().int().min(0).max(MAX_UPLOAD_BYTES, `must be at most ${MAX_UPLOAD_BYTES} bytes (5 GiB)`),
   sha256: z.string().regex(/^[a-f0-9]{64}$/i, 'must be a hex SHA-256').optional(),

@@ -70,6 +70,33 @@ export function parseBody<T extends z.ZodType>(event: HttpEvent, schema: T): z.i
   return result.data;
 }
 
+/**
+ * A request body must be JSON, declared as `application/json` (any case, optional
+ * parameters; a charset, if named, must be UTF-8, the only one JSON allows). Anything else
+ * is a 415 before a route reads it, so a form post or a text/plain "simple request" from a
+ * browser page is never taken for JSON. An empty body needs no type: body-less POSTs
+ * (cancel, retry, rotate-secret) are sent without one by curl and most clients.
+ */
+export function requireJsonBody(event: HttpEvent): void {
+  if (!event.body) return;
+  const declared = event.headers?.['content-type'];
+  if (declared !== undefined && isJsonMediaType(declared)) return;
+  const mediaType = declared?.split(';')[0]?.trim().toLowerCase() ?? '';
+  const named = /^[\w.+-]+\/[\w.+-]+$/.test(mediaType) ? ` (got ${mediaType})` : '';
+  throw new HttpError(415, 'unsupported_media_type', `Request body must be JSON sent as Content-Type: application/json${named}`, [
+    { field: 'content-type', message: 'must be application/json (charset utf-8, if given)' },
+  ]);
+}
+
+function isJsonMediaType(header: string): boolean {
+  const [type, ...params] = header.split(';');
+  if (type?.trim().toLowerCase() !== 'application/json') return false;
+  return params.every((param) => {
+    const [name, value] = param.split('=').map((part) => part.trim().toLowerCase());
+    return name !== 'charset' || /^"?utf-?8"?$/.test(value ?? '');
+  });
+}
+
 /** Validate query parameters the same way. */
 export function parseQuery<T extends z.ZodType>(event: HttpEvent, schema: T): z.infer<T> {
   const result = schema.safeParse(event.queryStringParameters ?? {});
@@ -84,6 +111,23 @@ export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2048).optional(),
 });
+
+/**
+ * On every answer, errors included: `nosniff` so a browser never renders a JSON body (which
+ * can echo what the caller sent) as HTML or script, and `no-store` so tenant data and keys
+ * shown once (API keys, webhook secrets) stay out of browser and proxy caches.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store',
+};
+
+const securityHeaders = (): middy.MiddlewareObj<HttpEvent, HttpResult> => {
+  const addHeaders = async (request: middy.Request<HttpEvent, HttpResult>) => {
+    if (request.response) request.response.headers = { ...request.response.headers, ...SECURITY_HEADERS };
+  };
+  return { after: addHeaders, onError: addHeaders };
+};
 
 /**
  * Map any thrown error to the API's error body. Domain/HTTP errors keep their status;
@@ -106,8 +150,10 @@ const errorResponder = (): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
 });
 
 /**
- * Build a route-group handler: authenticate (Bearer API key), check the role, dispatch
- * on the API Gateway route key. Middleware first, handler last.
+ * Build a route-group handler: authenticate (Bearer API key), check the role and the rate
+ * limit, refuse a body that is not JSON, dispatch on the API Gateway route key. Middleware
+ * first, handler last; errors are shaped by errorResponder, then every answer gets the
+ * security headers (middy runs `after`/`onError` in reverse order of `use`).
  */
 export function httpApi(routes: Record<string, Route>) {
   const dispatch = async (event: HttpEvent): Promise<HttpResult> => {
@@ -124,6 +170,7 @@ export function httpApi(routes: Record<string, Route>) {
         'retry-after': String(retryAfterSeconds),
       });
     }
+    requireJsonBody(event);
     // Every id this API issues is short and URL-safe; anything else names nothing that exists.
     for (const [name, value] of Object.entries(event.pathParameters ?? {})) {
       if (!value || !PATH_PARAM.test(value)) throw notFound(name === 'name' ? 'Schema' : `Resource ${name}`);
@@ -140,10 +187,10 @@ export function httpApi(routes: Record<string, Route>) {
       logger.removeKeys(['tenantId', 'requestId']);
     }
   };
-  return middy<HttpEvent, HttpResult, Error, Context>().use(errorResponder()).handler(dispatch);
+  return middy<HttpEvent, HttpResult, Error, Context>().use(securityHeaders()).use(errorResponder()).handler(dispatch);
 }
 
 /** Same error handling for a route that needs no key (health). */
 export function publicHttpHandler(handle: (event: HttpEvent) => Promise<HttpResult>) {
-  return middy<HttpEvent, HttpResult, Error, Context>().use(errorResponder()).handler(handle);
+  return middy<HttpEvent, HttpResult, Error, Context>().use(securityHeaders()).use(errorResponder()).handler(handle);
 }

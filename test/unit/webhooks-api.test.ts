@@ -65,7 +65,7 @@ function request(routeKey: string, body?: unknown, pathParameters?: Record<strin
     routeKey,
     rawPath: '/',
     rawQueryString: '',
-    headers: { authorization: 'Bearer afp_unit_test_key' },
+    headers: { authorization: 'Bearer afp_unit_test_key', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     requestContext: { requestId: 'req-1' } as HttpEvent['requestContext'],
     body: body === undefined ? undefined : JSON.stringify(body),
     isBase64Encoded: false,
