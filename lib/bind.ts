@@ -3,8 +3,10 @@
  * functions/shared/env-names.ts) and grant exactly the access it needs, so the two can't drift.
  */
 import type { WebSocketStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { ENV, type EnvName } from '../functions/shared/env-names.ts';
@@ -61,4 +63,19 @@ export function bindStateMachine(
 export function bindWebSocketManagement(fn: LambdaFunction, stage: WebSocketStage): void {
   fn.addEnvironment(ENV.wsManagementEndpoint, stage.callbackUrl);
   stage.grantManagementApiAccess(fn);
+}
+
+/**
+ * A secret the function reads at run time: its ARN as the env var (never its value, which
+ * would land in the template and the console) and GetSecretValue/DescribeSecret on it alone.
+ */
+export function bindSecret(fn: LambdaFunction, envName: EnvName, secret: ISecret): void {
+  fn.addEnvironment(envName, secret.secretArn);
+  secret.grantRead(fn);
+}
+
+/** A key the function seals and opens small secrets with: KMS Encrypt and Decrypt on it, nothing else. */
+export function bindSealingKey(fn: LambdaFunction, envName: EnvName, key: IKey): void {
+  fn.addEnvironment(envName, key.keyArn);
+  key.grant(fn, 'kms:Encrypt', 'kms:Decrypt');
 }

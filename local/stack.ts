@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startLocalS3 } from './s3/local-s3.ts';
 import { startLocalDynamo, ensureTables } from './dynamodb.ts';
 import { startLocalSqs } from './sqs.ts';
+import { startLocalKms } from './kms.ts';
 import { startLocalStepFunctions, type TaskHandler } from './stepfunctions/local-sfn.ts';
 import { startLocalHttpApi, type HttpHandler } from './apigateway/http-api.ts';
 import { startLocalWebSocketApi, type WsHandler } from './apigateway/websocket-api.ts';
@@ -84,6 +85,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     closers.push(() => dynamo.close());
     const sqs = await startLocalSqs({ host, queues: [{ name: `${PREFIX}-events`, maxReceiveCount: 5 }, { name: `${PREFIX}-webhooks`, maxReceiveCount: 5 }] });
     closers.push(() => sqs.close());
+    const kms = await startLocalKms({ dataDir, host, region: REGION, accountId: ACCOUNT });
+    closers.push(() => kms.close());
 
     const tables = Object.values(TABLES).map((design) => ({ design, tableName: `${PREFIX}-${design.name}` }));
     await ensureTables(dynamo.endpoint, tables);
@@ -97,6 +100,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       AWS_ENDPOINT_URL_S3: s3.endpoint,
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_ENDPOINT_URL_SQS: sqs.endpoint,
+      AWS_ENDPOINT_URL_KMS: kms.endpoint,
+      [ENV.webhookSecretsKeyArn]: kms.keyArn,
       [ENV.s3ForcePathStyle]: 'true',
       [ENV.uploadBucket]: BUCKET,
       [ENV.eventsQueueUrl]: sqs.queueUrls[`${PREFIX}-events`],

@@ -1,5 +1,6 @@
 import Anthropic, { APIConnectionTimeoutError, APIError } from '@anthropic-ai/sdk';
 import { templateStore } from './template-store.ts';
+import { aiKeyConfigured, resolveAiKey } from './ai-key.ts';
 import { optionalEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
 import { logger } from '../shared/logger.ts';
@@ -9,7 +10,8 @@ import { parseAiMapping } from '../core/ai/parse-answer.ts';
 import type { AiOutcome, AiSuggester } from '../core/templates/suggest.ts';
 
 /*
- * Claude for mapping suggestions, at the edge. Off unless ANTHROPIC_API_KEY is set; the
+ * Claude for mapping suggestions, at the edge. Off unless a key is configured (ai-key.ts:
+ * ANTHROPIC_API_KEY, or on AWS the secret ANTHROPIC_API_KEY_SECRET_ARN names); the
  * Messages API base URL comes from ANTHROPIC_BASE_URL when set (tests point it at
  * local/fake-anthropic.ts). Each call is rate-limited (a token bucket per process),
  * retried with backoff on 429/5xx/connection errors, and bounded by a timeout; answers are
@@ -28,7 +30,7 @@ const BURST = 4;
 /** Waiting longer than this for a rate-limit token gives up (the heuristics answer instead). */
 const MAX_QUEUE_MS = 5000;
 
-let client: Anthropic | undefined;
+let client: { apiKey: string; api: Anthropic } | undefined;
 let bucket: TokenBucket | undefined;
 
 function timeoutMs(): number {
@@ -36,16 +38,20 @@ function timeoutMs(): number {
   return Number.isFinite(v) && v > 0 ? v : DEFAULT_TIMEOUT_MS;
 }
 
+/** One SDK client per container, made again only when the key changes (a new value in the secret). */
 function anthropic(apiKey: string): Anthropic {
-  client ??= new Anthropic({
-    apiKey,
-    baseURL: optionalEnv(ENV.anthropicBaseUrl) ?? null,
-    // retries are ours (policy below), so the SDK's own would multiply them
-    maxRetries: 0,
-    timeout: timeoutMs(),
-    logLevel: 'off',
-  });
-  return client;
+  if (client?.apiKey !== apiKey) {
+    const api = new Anthropic({
+      apiKey,
+      baseURL: optionalEnv(ENV.anthropicBaseUrl) ?? null,
+      // retries are ours (policy below), so the SDK's own would multiply them
+      maxRetries: 0,
+      timeout: timeoutMs(),
+      logLevel: 'off',
+    });
+    client = { apiKey, api };
+  }
+  return client.api;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -79,22 +85,20 @@ async function callClaude(apiKey: string, system: string, user: string): Promise
   }
 }
 
-/** True when a key is configured (the mapping may consult Claude). */
-export function aiConfigured(): boolean {
-  return optionalEnv(ENV.anthropicApiKey) !== undefined;
-}
-
 /**
- * The AI port for one tenant's mapping suggestions, or undefined when no key is set.
+ * The AI port for one tenant's mapping suggestions, or undefined when no key is configured.
  * Cached answers come from the templates table; new ones are stored there.
  */
 export function aiSuggesterFor(tenantId: string): AiSuggester | undefined {
-  const apiKey = optionalEnv(ENV.anthropicApiKey);
-  if (apiKey === undefined) return undefined;
+  if (!aiKeyConfigured()) return undefined;
   return async ({ schema, headers, sampleRows, fingerprint }): Promise<AiOutcome> => {
     try {
       const cached = await templateStore.getAiSuggestion(tenantId, fingerprint, schema.name);
       if (cached !== undefined) return { suggestion: cached, cached: true };
+      const apiKey = await resolveAiKey().catch((err: unknown) => {
+        throw new AiCallError(`the API key could not be read from Secrets Manager (${(err as Error).name})`);
+      });
+      if (apiKey === undefined) return { cached: false, note: 'AI unavailable (the API key secret has no value yet); heuristics only' };
       const prompt = buildMappingPrompt(schema, headers, sampleRows);
       const text = await callClaude(apiKey, prompt.system, prompt.user);
       const suggestion = parseAiMapping(text, schema, headers, prompt.columns);

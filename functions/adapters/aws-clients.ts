@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { ENV } from '../shared/env-names.ts';
 import { optionalEnv } from '../shared/config.ts';
 
@@ -47,6 +48,7 @@ let ddb: DynamoDBDocumentClient | undefined;
 let ddbItems: DynamoDBClient | undefined;
 let sfn: SFNClient | undefined;
 let sqs: SQSClient | undefined;
+let kms: KMSClient | undefined;
 
 export function s3Client(): S3Client {
   s3 ??= withUnsignedPayloads(withoutSdkCallLogging(new S3Client({
@@ -88,4 +90,10 @@ export function sqsClient(): SQSClient {
   // fauxqs's queue URLs name a host (sqs.<region>.localhost) that need not resolve.
   sqs ??= withoutSdkCallLogging(new SQSClient({ useQueueUrlAsEndpoint: false }));
   return sqs;
+}
+
+/** Webhook signing secrets are sealed and opened with KMS (secret-sealer.ts). */
+export function kmsClient(): KMSClient {
+  kms ??= withoutSdkCallLogging(new KMSClient({}));
+  return kms;
 }

@@ -4,7 +4,7 @@ import { lookup } from 'node:dns/promises';
 import { isIP, type LookupFunction } from 'node:net';
 import { bareHostname, checkWebhookUrl, WebhookUrlError, type ResolvedAddress, type Resolver, type UrlPolicy } from '../core/webhooks/url-policy.ts';
 import { signWebhook } from '../core/webhooks/signing.ts';
-import { signingSecrets } from '../core/webhooks/secrets.ts';
+import { webhookStore } from './webhook-store.ts';
 import { classifyResponse, type ResponseClass } from '../core/webhooks/backoff.ts';
 import type { AttemptTrigger, DeliveryAttempt, WebhookDelivery, WebhookEndpoint } from '../core/webhooks/model.ts';
 import { optionalEnv } from '../shared/config.ts';
@@ -147,7 +147,7 @@ export async function sendDeliveryAttempt(
   opts: { trigger: AttemptTrigger; autoAttempt?: number; policy: UrlPolicy; resolve?: Resolver },
 ): Promise<AttemptResult> {
   const now = new Date();
-  const headers = signWebhook({ msgId: delivery.messageId, timestamp: now, payload: delivery.payload, secrets: signingSecrets(endpoint, now) });
+  const headers = signWebhook({ msgId: delivery.messageId, timestamp: now, payload: delivery.payload, secrets: await webhookStore.openSigningSecrets(endpoint, now) });
   const result = await postWebhook({ url: endpoint.url, headers: { ...headers }, body: delivery.payload, policy: opts.policy, resolve: opts.resolve });
   return {
     attempt: {

@@ -6,7 +6,9 @@ import { decodeCursor, encodeCursor } from './page-cursor.ts';
 import { requiredEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
 import type { DeliveryAttempt, DeliveryStatus, WebhookDelivery, WebhookEndpoint } from '../core/webhooks/model.ts';
-import type { SecretState } from '../core/webhooks/secrets.ts';
+import { signingSecrets, type SecretState } from '../core/webhooks/secrets.ts';
+import { isSealed, openSecret, sealSecret, type SecretOwner } from './secret-sealer.ts';
+import { logger } from '../shared/logger.ts';
 
 /*
  * The webhooks table (pk tenantId): one partition per tenant holds
@@ -15,10 +17,13 @@ import type { SecretState } from '../core/webhooks/secrets.ts';
  *   EVT#<webhookId>#<eventId>         which delivery an event became, so a redelivered event is not sent twice
  * Every key starts with the tenant, so no read here can reach another tenant's items.
  *
- * Secrets are stored as they are: HMAC signing needs the plaintext, so a hash cannot work.
- * They are protected by DynamoDB encryption at rest and by IAM (only the three webhook
- * functions can read this table), are never logged, and leave the API only in the create
- * and rotate answers.
+ * Signing secrets are stored sealed (secret-sealer.ts: KMS, with the tenant and webhook as
+ * encryption context): HMAC signing needs the plaintext, so a hash cannot work, and the
+ * table alone does not give it away. Writes take the plaintext and seal it; reads return
+ * the sealed form, which only openSigningSecrets turns back into secrets, in the functions
+ * that sign. Endpoints stored before sealing hold a plaintext `whsec_` value: it still
+ * signs, and is sealed in place the first time it does. Secrets are never logged and leave
+ * the API only in the create and rotate answers.
  */
 
 const table = () => requiredEnv(ENV.webhooksTable);
@@ -55,14 +60,60 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** A stored secret in sealed form: sealed already, or (stored before sealing) sealed now. */
+const sealedForm = (stored: string, owner: SecretOwner) => (isSealed(stored) ? stored : sealSecret(stored, owner));
+
 export const webhookStore = {
+  /** Store a new endpoint; `endpoint.secret` is the new plaintext secret, stored sealed. */
   async createEndpoint(endpoint: WebhookEndpoint): Promise<void> {
+    const secret = await sealSecret(endpoint.secret, endpoint);
     await documentClient().send(
       new PutCommand({
         TableName: table(),
-        Item: { ...endpoint, ...endpointKey(endpoint.tenantId, endpoint.webhookId) },
+        Item: { ...endpoint, secret, ...endpointKey(endpoint.tenantId, endpoint.webhookId) },
         ConditionExpression: 'attribute_not_exists(sk)',
       }),
+    );
+  },
+
+  /**
+   * The plaintext secrets that sign a delivery made at `now` (the current one, and the
+   * previous one during a rotation's overlap). Only the functions that sign call this. A
+   * secret still stored in plaintext is sealed in place on the way, best effort: signing
+   * never waits on that write succeeding.
+   */
+  async openSigningSecrets(endpoint: WebhookEndpoint, now: Date): Promise<string[]> {
+    const secrets = await Promise.all(signingSecrets(endpoint, now).map((stored) => openSecret(stored, endpoint)));
+    const legacy = !isSealed(endpoint.secret) || (endpoint.previousSecret !== undefined && !isSealed(endpoint.previousSecret));
+    if (legacy) {
+      await this.sealStoredSecrets(endpoint).catch((err: unknown) => {
+        logger.warn('could not seal a webhook secret stored in plaintext; it still signs', { webhookId: endpoint.webhookId, error: (err as Error).name });
+      });
+    }
+    return secrets;
+  },
+
+  /** Seal an endpoint's secrets stored before sealing existed, unless they changed since `endpoint` was read. */
+  async sealStoredSecrets(endpoint: WebhookEndpoint): Promise<void> {
+    const values: Record<string, unknown> = { ':s': await sealedForm(endpoint.secret, endpoint), ':old': endpoint.secret };
+    const sets = ['secret = :s'];
+    let condition = 'attribute_exists(sk) AND secret = :old';
+    if (endpoint.previousSecret !== undefined) {
+      Object.assign(values, { ':ps': await sealedForm(endpoint.previousSecret, endpoint), ':oldPrevious': endpoint.previousSecret });
+      sets.push('previousSecret = :ps');
+      condition += ' AND previousSecret = :oldPrevious';
+    }
+    // updatedAt stays: nothing the API shows has changed
+    await conditional(() =>
+      documentClient().send(
+        new UpdateCommand({
+          TableName: table(),
+          Key: endpointKey(endpoint.tenantId, endpoint.webhookId),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: condition,
+          ExpressionAttributeValues: values,
+        }),
+      ),
     );
   },
 
@@ -135,8 +186,12 @@ export const webhookStore = {
   /**
    * Store rotated secrets, only if the secret is still the one the rotation started from:
    * two concurrent rotations cannot both hand out a secret that then never signs.
+   * `expectedSecret` and `next.previousSecret` are as stored (the current secret moves over
+   * as it is, sealed if it was not yet); `next.secret` is the new plaintext, stored sealed.
    */
   async replaceSecrets(tenantId: string, webhookId: string, expectedSecret: string, next: Required<SecretState>): Promise<WebhookEndpoint | undefined> {
+    const owner = { tenantId, webhookId };
+    const stored = { secret: await sealSecret(next.secret, owner), previousSecret: await sealedForm(next.previousSecret, owner) };
     const at = nowIso();
     const res = await conditional(() =>
       documentClient().send(
@@ -145,7 +200,7 @@ export const webhookStore = {
           Key: endpointKey(tenantId, webhookId),
           UpdateExpression: 'SET secret = :s, previousSecret = :ps, previousSecretExpiresAt = :pe, secretRotatedAt = :u, updatedAt = :u',
           ConditionExpression: 'attribute_exists(sk) AND secret = :expected',
-          ExpressionAttributeValues: { ':s': next.secret, ':ps': next.previousSecret, ':pe': next.previousSecretExpiresAt, ':u': at, ':expected': expectedSecret },
+          ExpressionAttributeValues: { ':s': stored.secret, ':ps': stored.previousSecret, ':pe': next.previousSecretExpiresAt, ':u': at, ':expected': expectedSecret },
           ReturnValues: 'ALL_NEW',
         }),
       ),

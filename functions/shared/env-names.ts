@@ -17,10 +17,14 @@ export const ENV = {
   webhooksQueueUrl: 'WEBHOOKS_QUEUE_URL',
   eventsDlqUrl: 'EVENTS_DLQ_URL',
   webhooksDlqUrl: 'WEBHOOKS_DLQ_URL',
-  /** Claude for mapping suggestions; absent = deterministic heuristics only */
+  /** Claude for mapping suggestions, the key itself (local stack, developer shells); absent = see the next */
   anthropicApiKey: 'ANTHROPIC_API_KEY',
+  /** AWS: the Secrets Manager secret holding that key (read at run time, cached); neither set = deterministic heuristics only */
+  anthropicApiKeySecretArn: 'ANTHROPIC_API_KEY_SECRET_ARN',
   /** the Messages API base URL (tests point it at a local fake) */
   anthropicBaseUrl: 'ANTHROPIC_BASE_URL',
+  /** the KMS key that seals webhook signing secrets at rest (AWS: the app's key; local: local/kms.ts) */
+  webhookSecretsKeyArn: 'WEBHOOK_SECRETS_KEY_ARN',
   /** "true" only on the local stack: lets webhooks target http://127.0.0.1 for development and tests */
   allowLoopbackWebhooks: 'ALLOW_LOOPBACK_WEBHOOKS',
   /** https://{apiId}.execute-api.{region}.amazonaws.com/{stage} on AWS; the local WS adapter's URL locally. */

@@ -1,4 +1,6 @@
-import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { CfnSecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import {
@@ -48,6 +50,10 @@ export class StatefulStack extends Stack {
   readonly webhooksDeadLetterQueue: Queue;
   /** every alarm of the app notifies this topic; subscribe on-call to it */
   readonly alarmTopic: Topic;
+  /** seals webhook signing secrets at rest (KMS Encrypt with tenant + webhook as encryption context) */
+  readonly webhookSecretsKey: Key;
+  /** the Anthropic API key for AI mapping; created empty, its value put by the operator (README, Deploy) */
+  readonly anthropicApiKeySecret: Secret;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -105,6 +111,31 @@ export class StatefulStack extends Stack {
     });
 
     this.alarmTopic = new Topic(this, 'AlarmTopic', { displayName: `${prefix} alarms`, enforceSSL: true });
+
+    // RETAIN: every stored webhook secret is sealed with this key; without it none can sign again.
+    this.webhookSecretsKey = new Key(this, 'WebhookSecretsKey', {
+      description: `${prefix}: seals webhook signing secrets stored in the webhooks table`,
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // No value in the template: CloudFormation creates the secret empty and the operator puts
+    // the key (README, "Deploy to AWS"). Until then mapping runs on the heuristics alone.
+    this.anthropicApiKeySecret = new Secret(this, 'AnthropicApiKeySecret', {
+      description: `${prefix}: Anthropic API key for AI column mapping (put the value after deploy)`,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    // CDK would generate a random value; an empty secret reads as "no key yet".
+    (this.anthropicApiKeySecret.node.defaultChild as CfnSecret).addPropertyDeletionOverride('GenerateSecretString');
+    Validations.of(this.anthropicApiKeySecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'A third-party API key issued in the Anthropic console: no rotation Lambda can create one. Rotate it by putting a new value; functions pick it up within 5 minutes.',
+    });
+    new CfnOutput(this, 'AnthropicApiKeySecretArn', {
+      value: this.anthropicApiKeySecret.secretArn,
+      description: 'Put the Anthropic API key here (aws secretsmanager put-secret-value); empty = no AI',
+    });
 
     [this.eventsQueue, this.eventsDeadLetterQueue] = this.queueWithDlq('Events', Duration.seconds(60));
     // Delivery attempts can wait on slow subscriber endpoints.

@@ -36,6 +36,8 @@ import {
 import {
   bindBucket,
   bindQueue,
+  bindSealingKey,
+  bindSecret,
   bindStateMachine,
   bindTable,
   bindWebSocketManagement,
@@ -62,8 +64,10 @@ interface FunctionSpec {
   webhooksQueue?: QueueAccess[];
   /** reads queue and DLQ depths (GET /v1/metrics) */
   queueDepths?: boolean;
-  /** may call Claude (ANTHROPIC_API_KEY from the deployer's environment at synth; absent = heuristics only) */
+  /** may call Claude: reads the Anthropic key from its secret at run time (no value = heuristics only) */
   usesAi?: boolean;
+  /** signs webhook deliveries or rotates their secrets: seals and opens them with the KMS key */
+  sealsWebhookSecrets?: boolean;
   stateMachine?: StateMachineAccess;
   /** pushes job.progress / job.status to WebSocket subscribers */
   pushesProgress?: boolean;
@@ -121,6 +125,8 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     memorySize: 256,
     tables: { apiKeys: 'read', webhooks: 'readWrite', rateLimits: 'readWrite' },
     webhooksQueue: ['send'],
+    // create and rotate seal; test and replay sign
+    sealsWebhookSecrets: true,
   },
   'api-admin': {
     description: 'API keys and service metrics (admin)',
@@ -143,6 +149,8 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     memorySize: 256,
     tables: { webhooks: 'readWrite' },
     webhooksQueue: ['send', 'consume'],
+    // signs; seals in place a secret stored before sealing existed
+    sealsWebhookSecrets: true,
   },
   ws: {
     description: 'WebSocket $connect/$disconnect and job subscriptions',
@@ -403,9 +411,9 @@ export class StatelessStack extends Stack {
         bindQueue(lambda, ENV.eventsDlqUrl, stateful.eventsDeadLetterQueue, 'depth');
         bindQueue(lambda, ENV.webhooksDlqUrl, stateful.webhooksDeadLetterQueue, 'depth');
       }
-      // The key comes from the deployer's environment; unset, mapping stays deterministic.
-      const aiKey = process.env[ENV.anthropicApiKey];
-      if (spec.usesAi && aiKey) lambda.addEnvironment(ENV.anthropicApiKey, aiKey);
+      // The secret's ARN only: its value never reaches the template or the function's configuration.
+      if (spec.usesAi) bindSecret(lambda, ENV.anthropicApiKeySecretArn, stateful.anthropicApiKeySecret);
+      if (spec.sealsWebhookSecrets) bindSealingKey(lambda, ENV.webhookSecretsKeyArn, stateful.webhookSecretsKey);
       if (spec.stateMachine) bindStateMachine(lambda, ENV.stateMachineArn, this.stateMachine, spec.stateMachine);
       if (spec.pushesProgress) bindWebSocketManagement(lambda, this.webSocketStage);
     }

@@ -88,6 +88,10 @@ function statementsOfRole(template: CfnTemplate, roleId: string): { Action: Json
 
 const asArray = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
 
+/** A `{ Ref }` that CloudFormation resolves to the resource's ARN (a secret's Ref is its ARN). */
+const isArnReference = (template: CfnTemplate, target: { id: string; attr?: string }) =>
+  target.attr === undefined && template.Resources[target.id]?.Type === 'AWS::SecretsManager::Secret';
+
 // ---- the stacks under test ---------------------------------------------------------------
 
 const STAGE = 'test';
@@ -101,12 +105,41 @@ let stateless: Template;
 let statefulJson: CfnTemplate;
 let statelessJson: CfnTemplate;
 
+/**
+ * Secret-shaped values in the deploying shell at synth time: a template must never carry
+ * them (an earlier stack copied ANTHROPIC_API_KEY into the functions' environment).
+ */
+const SHELL_SECRETS = {
+  ANTHROPIC_API_KEY: 'sk-ant-api03-infraTestFakeKey0000000000000000000000000000-AAAAAA',
+  AI_FILE_PARSER_API_KEY: 'afp_infraTestFakeKey000000000000000000',
+  WEBHOOK_SECRET: 'whsec_aW5mcmEgdGVzdCBmYWtlIHNlY3JldCAwMDAwMDAwMDA=',
+};
+
 beforeAll(() => {
-  const stacks = addStacks(newTestApp(), { stage: STAGE, allowedOrigins: ORIGINS });
-  stateful = Template.fromStack(stacks.stateful);
-  stateless = Template.fromStack(stacks.stateless);
+  const saved = Object.keys(SHELL_SECRETS).map((name) => [name, process.env[name]] as const);
+  Object.assign(process.env, SHELL_SECRETS);
+  try {
+    const stacks = addStacks(newTestApp(), { stage: STAGE, allowedOrigins: ORIGINS });
+    stateful = Template.fromStack(stacks.stateful);
+    stateless = Template.fromStack(stacks.stateless);
+  } finally {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
   statefulJson = stateful.toJSON() as CfnTemplate;
   statelessJson = stateless.toJSON() as CfnTemplate;
+});
+
+describe('both templates', () => {
+  it('hold no secret-shaped value, even with keys in the deploying shell at synth', () => {
+    for (const [name, template] of [['stateful', statefulJson], ['stateless', statelessJson]] as const) {
+      const text = JSON.stringify(template);
+      expect(text.match(/sk-ant-[A-Za-z0-9_-]*|whsec_[A-Za-z0-9+/=]*|afp_[A-Za-z0-9_-]{8,}/)?.[0], name).toBeUndefined();
+      for (const value of Object.values(SHELL_SECRETS)) expect(text.includes(value), name).toBe(false);
+    }
+  });
 });
 
 /** Logical id of the Lambda function deployed for `fn` (found by its physical name). */
@@ -177,6 +210,21 @@ describe('StatefulStack', () => {
     expect(statefulJson.Resources[tableId('api-keys')]?.DeletionPolicy).toBe('Retain');
     const [[, bucket] = []] = resourcesOfType(statefulJson, 'AWS::S3::Bucket');
     expect(bucket?.DeletionPolicy).toBe('Retain');
+  });
+
+  it('creates the webhook-secrets KMS key with rotation, retained on stack delete', () => {
+    const keys = resourcesOfType(statefulJson, 'AWS::KMS::Key');
+    expect(keys).toHaveLength(1);
+    expect(props(keys[0]![1]).EnableKeyRotation).toBe(true);
+    expect(keys[0]![1].DeletionPolicy).toBe('Retain');
+  });
+
+  it('creates the Anthropic key secret empty (no value in the template) and outputs its ARN for the operator', () => {
+    const secrets = resourcesOfType(statefulJson, 'AWS::SecretsManager::Secret');
+    expect(secrets).toHaveLength(1);
+    expect(props(secrets[0]![1])).not.toHaveProperty('SecretString');
+    expect(props(secrets[0]![1])).not.toHaveProperty('GenerateSecretString');
+    expect(localTarget(statefulJson.Outputs?.AnthropicApiKeySecretArn?.Value)?.id).toBe(secrets[0]![0]);
   });
 
   it('lets browsers PUT parts and read the ETag from the upload bucket, nothing public', () => {
@@ -286,7 +334,7 @@ describe('StatelessStack', () => {
     }
   });
 
-  it('sets exactly the env vars each function needs, and never S3_FORCE_PATH_STYLE', () => {
+  it('sets exactly the env vars each function needs, and never S3_FORCE_PATH_STYLE nor the Anthropic key itself', () => {
     const tables = [ENV.jobsTable, ENV.uploadsTable, ENV.apiKeysTable, ENV.connectionsTable];
     const pipeline = [ENV.jobsTable, ENV.connectionsTable, ENV.uploadBucket, ENV.wsManagementEndpoint];
     const expected: Record<FunctionName, string[]> = {
@@ -294,15 +342,15 @@ describe('StatelessStack', () => {
       // every authenticated API function counts requests against the key's rate limit
       'api-uploads': [ENV.jobsTable, ENV.uploadsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn],
       'api-jobs': [...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
-      'api-templates': [...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
-      'api-webhooks': [ENV.apiKeysTable, ENV.rateLimitsTable, ENV.webhooksTable, ENV.webhooksQueueUrl],
+      'api-templates': [...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl, ENV.anthropicApiKeySecretArn],
+      'api-webhooks': [ENV.apiKeysTable, ENV.rateLimitsTable, ENV.webhooksTable, ENV.webhooksQueueUrl, ENV.webhookSecretsKeyArn],
       'api-admin': [ENV.jobsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl, ENV.eventsDlqUrl, ENV.webhooksDlqUrl],
       'job-events': [ENV.webhooksTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl],
-      'webhook-delivery': [ENV.webhooksTable, ENV.webhooksQueueUrl],
+      'webhook-delivery': [ENV.webhooksTable, ENV.webhooksQueueUrl, ENV.webhookSecretsKeyArn],
       ws: [ENV.jobsTable, ENV.apiKeysTable, ENV.connectionsTable, ENV.wsManagementEndpoint],
       classify: [...pipeline, ENV.templatesTable],
       parse: pipeline,
-      map: [...pipeline, ENV.templatesTable],
+      map: [...pipeline, ENV.templatesTable, ENV.anthropicApiKeySecretArn],
       enrich: pipeline,
       persist: [...pipeline, ENV.eventsQueueUrl],
       'job-status': [ENV.jobsTable, ENV.connectionsTable, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
@@ -311,6 +359,7 @@ describe('StatelessStack', () => {
       const names = Object.keys(functionEnv(fn)).filter((n) => n !== 'NODE_OPTIONS' && !n.startsWith('POWERTOOLS_'));
       expect(names.sort(), fn).toEqual([...expected[fn]].sort());
       expect(functionEnv(fn)).not.toHaveProperty(ENV.s3ForcePathStyle);
+      expect(functionEnv(fn)).not.toHaveProperty(ENV.anthropicApiKey);
     }
   });
 
@@ -326,6 +375,8 @@ describe('StatelessStack', () => {
       [ENV.webhooksQueueUrl]: 'sqs:GetQueueAttributes',
       [ENV.eventsDlqUrl]: 'sqs:GetQueueAttributes',
       [ENV.webhooksDlqUrl]: 'sqs:GetQueueAttributes',
+      [ENV.anthropicApiKeySecretArn]: 'secretsmanager:GetSecretValue',
+      [ENV.webhookSecretsKeyArn]: 'kms:Decrypt',
     };
     let checked = 0;
     for (const fn of ALL_FUNCTIONS) {
@@ -334,7 +385,7 @@ describe('StatelessStack', () => {
       for (const [name, value] of Object.entries(functionEnv(fn))) {
         const action = actionFor[name];
         if (!action) continue;
-        // the env var holds the resource's name/URL (Ref); the grant must cover its ARN
+        // the env var holds the resource's name/URL (Ref) or its ARN; the grant must cover that ARN
         const target = crossStackTarget(value, statefulJson);
         expect(target, `${fn} ${name}`).toBeDefined();
         const granted = statements.some(
@@ -342,7 +393,7 @@ describe('StatelessStack', () => {
             asArray(s.Action).includes(action) &&
             asArray(s.Resource).some((r) => {
               const t = crossStackTarget(r, statefulJson);
-              return t?.id === target!.id && t.attr === 'Arn';
+              return t?.id === target!.id && (t.attr === 'Arn' || isArnReference(statefulJson, t));
             }),
         );
         expect(granted, `${fn}: ${action} on ${name}`).toBe(true);
@@ -516,6 +567,25 @@ describe('StatelessStack', () => {
         expect(localTarget(functionEnv(fn)[ENV.stateMachineArn])?.id, fn).toBe(smId);
       }
     });
+  });
+
+  it('lets only the functions that sign or rotate use the webhook-secrets key, and only the AI users read the Anthropic secret', () => {
+    const keyId = resourcesOfType(statefulJson, 'AWS::KMS::Key')[0]![0];
+    const secretId = resourcesOfType(statefulJson, 'AWS::SecretsManager::Secret')[0]![0];
+    const touching = (resourceId: string) =>
+      ALL_FUNCTIONS.filter((fn) => {
+        const roleId = localTarget(props(statelessJson.Resources[functionId(fn)]!).Role)!.id;
+        return statementsOfRole(statelessJson, roleId).some((s) => asArray(s.Resource).some((r) => crossStackTarget(r, statefulJson)?.id === resourceId));
+      });
+    expect(touching(keyId).sort()).toEqual(['api-webhooks', 'webhook-delivery']);
+    expect(touching(secretId).sort()).toEqual(['api-templates', 'map']);
+    for (const fn of touching(keyId)) {
+      const roleId = localTarget(props(statelessJson.Resources[functionId(fn)]!).Role)!.id;
+      const actions = statementsOfRole(statelessJson, roleId)
+        .filter((s) => asArray(s.Resource).some((r) => crossStackTarget(r, statefulJson)?.id === keyId))
+        .flatMap((s) => asArray(s.Action));
+      expect(actions.sort(), fn).toEqual(['kms:Decrypt', 'kms:Encrypt']);
+    }
   });
 
   it('outputs the HTTP and WebSocket URLs, the state machine ARN and the bucket name', () => {

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { GetQueueUrlCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { allPages, startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
 import { uploadFile } from '../../local/cli/upload.ts';
@@ -103,6 +105,7 @@ interface ApiDelivery {
 let stack: TestStack;
 let rx: Awaited<ReturnType<typeof startReceiver>>;
 let sqs: SQSClient;
+let documents: DynamoDBDocumentClient;
 
 beforeAll(async () => {
   // Read by webhook-delivery at load, which happens when the stack's pollers start.
@@ -111,14 +114,22 @@ beforeAll(async () => {
   stack = await startTestStack();
   rx = await startReceiver();
   sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
+  documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 });
 afterAll(async () => {
   sqs?.destroy();
+  documents?.destroy();
   await rx?.close();
   await stack?.stop();
   delete process.env.WEBHOOK_RETRY_SCALE;
   delete process.env.WEBHOOK_MAX_QUEUE_DELAY_SECONDS;
 });
+
+/** The endpoint's item as the table holds it, secrets included. */
+async function storedEndpoint(tenantId: string, webhookId: string) {
+  const { Item } = await documents.send(new GetCommand({ TableName: process.env.WEBHOOKS_TABLE, Key: { tenantId, sk: `WH#${webhookId}` }, ConsistentRead: true }));
+  return Item as Record<string, string>;
+}
 
 const createWebhook = (api: ApiClient, url: string, events?: string[]) => api.post<ApiWebhook>('/v1/webhooks', { url, events });
 const deliveries = async (api: ApiClient, webhookId: string) => (await api.get<{ items: ApiDelivery[]; nextCursor: string | null }>(`/v1/webhooks/${webhookId}/deliveries`)).items;
@@ -340,6 +351,50 @@ describe('secrets, test pings and URL policy', () => {
     expect(verify(hit!, hook.secret!).type).toBe('webhook.test');
     expect(verify(hit!, rotated.secret!).type).toBe('webhook.test');
     expect(() => verify(hit!, 'whsec_' + Buffer.alloc(32, 7).toString('base64'))).toThrow();
+  });
+
+  it('stores secrets sealed (KMS, through the local KMS endpoint): the table holds no whsec_ value, before or after a rotation', async () => {
+    const { api, tenantId } = await stack.tenant();
+    const target = rx.endpoint();
+    const hook = await createWebhook(api, target.url);
+    const item = await storedEndpoint(tenantId, hook.webhookId);
+    expect(item.secret).toMatch(/^kms:v1:[A-Za-z0-9+/]+=*$/);
+    expect(JSON.stringify(item)).not.toContain('whsec_');
+    expect(JSON.stringify(item)).not.toContain(hook.secret!.slice('whsec_'.length));
+    const rotated = await api.post<ApiWebhook>(`/v1/webhooks/${hook.webhookId}/rotate-secret`);
+    const after = await storedEndpoint(tenantId, hook.webhookId);
+    expect(after.previousSecret).toBe(item.secret);
+    expect(after.secret).toMatch(/^kms:v1:/);
+    expect(JSON.stringify(after)).not.toContain('whsec_');
+    // the sealed values open where signing needs them: both secrets verify
+    await api.post(`/v1/webhooks/${hook.webhookId}/test`);
+    expect(verify(target.hits()[0]!, hook.secret!).type).toBe('webhook.test');
+    expect(verify(target.hits()[0]!, rotated.secret!).type).toBe('webhook.test');
+  });
+
+  it('keeps a secret stored in plaintext before sealing signing, and seals it in place at first use', async () => {
+    const { api, tenantId } = await stack.tenant();
+    const target = rx.endpoint();
+    const hook = await createWebhook(api, target.url);
+    const legacy = { secret: `whsec_${Buffer.alloc(32, 1).toString('base64')}`, previousSecret: `whsec_${Buffer.alloc(32, 2).toString('base64')}` };
+    await documents.send(
+      new UpdateCommand({
+        TableName: process.env.WEBHOOKS_TABLE,
+        Key: { tenantId, sk: `WH#${hook.webhookId}` },
+        UpdateExpression: 'SET secret = :s, previousSecret = :p, previousSecretExpiresAt = :e',
+        ExpressionAttributeValues: { ':s': legacy.secret, ':p': legacy.previousSecret, ':e': new Date(Date.now() + 3600_000).toISOString() },
+      }),
+    );
+    const test = await api.post<{ success: boolean }>(`/v1/webhooks/${hook.webhookId}/test`);
+    expect(test.success).toBe(true);
+    expect(verify(target.hits()[0]!, legacy.secret).type).toBe('webhook.test');
+    expect(verify(target.hits()[0]!, legacy.previousSecret).type).toBe('webhook.test');
+    const sealed = await storedEndpoint(tenantId, hook.webhookId);
+    expect([sealed.secret, sealed.previousSecret]).toEqual([expect.stringMatching(/^kms:v1:/), expect.stringMatching(/^kms:v1:/)]);
+    // and signs the same after sealing
+    await api.post(`/v1/webhooks/${hook.webhookId}/test`);
+    expect(verify(target.hits()[1]!, legacy.secret).type).toBe('webhook.test');
+    expect(verify(target.hits()[1]!, legacy.previousSecret).type).toBe('webhook.test');
   });
 
   it('test reports a failing endpoint in its answer', async () => {

@@ -4,12 +4,15 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@
 import type { Context } from 'aws-lambda';
 import type { HttpEvent, HttpResult } from '../../functions/shared/http.ts';
 import type { Resolver } from '../../functions/core/webhooks/url-policy.ts';
+import { mockKms } from '../helpers/fake-kms.ts';
+import { openSecret } from '../../functions/adapters/secret-sealer.ts';
 
 /*
  * The API's URL validation with the production policy (ALLOW_LOOPBACK_WEBHOOKS unset), which
  * the integration stack cannot show because it allows loopback. DynamoDB is mocked.
  */
 const ddb = mockClient(DynamoDBDocumentClient);
+const kms = mockKms();
 type Handler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 let handler: Handler;
 let handlerWithDns: (resolve: Resolver) => Handler;
@@ -28,7 +31,7 @@ const fakeDns: Resolver = async (host) => {
 
 beforeAll(async () => {
   // Set before the handler module loads: it reads its config once, as at a cold start.
-  Object.assign(process.env, { API_KEYS_TABLE: 'keys', RATE_LIMITS_TABLE: 'rate-limits', WEBHOOKS_TABLE: 'webhooks', AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'y' });
+  Object.assign(process.env, { WEBHOOK_SECRETS_KEY_ARN: kms.keyArn, API_KEYS_TABLE: 'keys', RATE_LIMITS_TABLE: 'rate-limits', WEBHOOKS_TABLE: 'webhooks', AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'y' });
   delete process.env.ALLOW_LOOPBACK_WEBHOOKS;
   const api = await import('../../functions/api-webhooks/handler.ts');
   const { httpApi } = await import('../../functions/shared/http.ts');
@@ -102,14 +105,16 @@ describe('POST /v1/webhooks URL policy (loopback not allowed)', () => {
     expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
   });
 
-  it('creates a public https endpoint: the secret is in the answer once and stored for signing', async () => {
+  it('creates a public https endpoint: the secret is in the answer once and stored sealed for signing', async () => {
     const res = await call(handlerWithDns(fakeDns), request('POST /v1/webhooks', { url: 'https://hooks.example.net/in', description: 'prod' }));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ url: 'https://hooks.example.net/in', enabled: true, description: 'prod' });
     expect(res.body.events).toEqual(['job.succeeded', 'job.failed', 'job.needs_mapping', 'job.cancelled']);
     expect(res.body.secret).toMatch(/^whsec_/);
     const put = ddb.commandCalls(PutCommand)[0]?.args[0].input;
-    expect(put?.Item).toMatchObject({ tenantId: 't1', sk: `WH#${String(res.body.webhookId)}`, secret: res.body.secret });
+    expect(put?.Item).toMatchObject({ tenantId: 't1', sk: `WH#${String(res.body.webhookId)}`, secret: expect.stringMatching(/^kms:v1:/) });
+    expect(JSON.stringify(put?.Item)).not.toContain(String(res.body.secret));
+    expect(await openSecret(String(put?.Item?.secret), { tenantId: 't1', webhookId: String(res.body.webhookId) })).toBe(res.body.secret);
   });
 
   it('rejects unknown event names, naming the field', async () => {
