@@ -82,6 +82,8 @@ export interface ClassifiedSection {
   headerRow: number;
   headers: string[];
   accountNumber?: string;
+  /** the phone line named above the section ("JANE DOE,214-662-0187"), as printed */
+  lineNumber?: string;
 }
 
 export interface ChunkRef {

@@ -22,11 +22,11 @@ describe('detectDialect', () => {
     expect(dialect).toMatchObject({ delimiter: ',', headerRow: 4, headers: ATT_HEADERS, lineEnding: 'lf' });
     // Subtotal and Total lines are not data
     expect(dialect.sampleDataRows).toBe(9);
-    // the account line of the preamble becomes a context column, filled on every row
-    expect(dialect.unifiedHeaders).toEqual([...ATT_HEADERS, 'Account Number']);
-    expect(dialect.contextColumns).toEqual(['Account Number']);
-    expect(dialect.sections).toEqual([expect.objectContaining({ kind: 'voice', accountNumber: '123456789', headerLine: 4, rows: 9 })]);
-    expect(dialect.sampleRows[0]).toEqual(['1', 'TUE', '01/02/2024', '8:14AM', '972-555-0143', 'DALLAS, TX', '3', 'NW', '', '$0.00', '$0.00', '$0.00', '123456789']);
+    // the account and the line ("Wireless Statement for 214-555-0187") of the preamble become context columns, filled on every row
+    expect(dialect.unifiedHeaders).toEqual([...ATT_HEADERS, 'Account Number', 'Line Number']);
+    expect(dialect.contextColumns).toEqual(['Account Number', 'Line Number']);
+    expect(dialect.sections).toEqual([expect.objectContaining({ kind: 'voice', accountNumber: '123456789', lineNumber: '214-555-0187', headerLine: 4, rows: 9 })]);
+    expect(dialect.sampleRows[0]).toEqual(['1', 'TUE', '01/02/2024', '8:14AM', '972-555-0143', 'DALLAS, TX', '3', 'NW', '', '$0.00', '$0.00', '$0.00', '123456789', '214-555-0187']);
   });
 
   it('finds the header when preamble lines are padded to the full width with commas', () => {

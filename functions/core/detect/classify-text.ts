@@ -81,7 +81,7 @@ export const MAX_LISTED_SECTIONS = 20;
  */
 export function sectionFields(sections: readonly AssembledSection[], contextColumns: readonly string[]): Pick<Classification, 'sections' | 'contextColumns'> {
   const first = sections[0];
-  const tells = sections.length > 1 || (first !== undefined && (first.title !== undefined || first.accountNumber !== undefined));
+  const tells = sections.length > 1 || (first !== undefined && (first.title !== undefined || first.accountNumber !== undefined || first.lineNumber !== undefined));
   return {
     ...(tells ? { sections: sections.slice(0, MAX_LISTED_SECTIONS).map(toClassifiedSection) } : {}),
     ...(contextColumns.length > 0 ? { contextColumns: [...contextColumns] } : {}),
@@ -95,6 +95,7 @@ function toClassifiedSection(s: AssembledSection): ClassifiedSection {
     headerRow: s.headerLine,
     headers: s.headers,
     ...(s.accountNumber !== undefined ? { accountNumber: s.accountNumber } : {}),
+    ...(s.lineNumber !== undefined ? { lineNumber: s.lineNumber } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import { HeaderNotFoundError } from '../errors.ts';
 import { TableAssembler, type AssembledSection, type ParsedRow } from '../parse/table-assembler.ts';
-import { countFilled, describeSection, filledWidth, isBlankCells, isDataLike, isSummaryRow, lineText, looksLikeData, looksLikeHeader } from './row-shapes.ts';
+import { countFilled, describeSection, filledWidth, isBlankCells, isContextLine, isDataLike, isSummaryRow, lineText, looksLikeData, looksLikeHeader } from './row-shapes.ts';
 
 export { isSummaryRow } from './row-shapes.ts';
 
@@ -189,8 +189,9 @@ function findHeader(records: readonly SampleRecord[], width: number): number {
       if (next && next.cells.length === w && !isSummaryRow(next.cells) && looksLikeData(next.cells)) return i;
       continue;
     }
-    // A full-width line of values means the data has started without a header.
-    if (w === width && looksLikeData(cells)) return -1;
+    // A full-width line of values means the data has started without a header (a statement's
+    // "<name>,<line number>" line padded to the width is context, not data).
+    if (w === width && looksLikeData(cells) && !isContextLine(cells)) return -1;
   }
   return -1;
 }

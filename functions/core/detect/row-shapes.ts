@@ -82,16 +82,42 @@ export function findAccountNumber(text: string): string | undefined {
   return ACCOUNT.exec(text)?.[1];
 }
 
+const PHONE_IN_TEXT = /(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\b\d{3})[\s.-]?\d{3}[\s.-]\d{4}\b|\+\d{1,3}[\s.-]?\d[\d\s.-]{6,14}\d/;
+/** Words before a number that make it the line the statement is about. */
+const LINE_LABEL = /\b(?:wireless|mobile|cell(?:ular)?|line|phone|subscriber|user|msisdn|mdn|device|service)\b[^0-9+]*$|\bfor\s*$/i;
+/** A person's or company's name in capitals or title case, as statements print above a line's usage. */
+const NAME_ONLY = /^[A-Za-z][A-Za-z .,'&-]{1,80}$/;
+/** Numbers a statement prints that are not the line: the carrier's own. */
+const NOT_A_LINE = /\b(?:customer|support|care|help|fax|call us|toll[\s-]free|questions?|dial)\b/i;
+
+/**
+ * The phone line a statement block is about, from one of its context lines:
+ * "Wireless Number: 312-404-7781", "Wireless Statement for 214-555-0187 - ...", or a
+ * name followed by the number ("JANE DOE,214-662-0187"); undefined otherwise (a
+ * customer-service number is not a line).
+ */
+export function findLineNumber(text: string): string | undefined {
+  if (NOT_A_LINE.test(text)) return undefined;
+  const m = PHONE_IN_TEXT.exec(text);
+  if (m === null) return undefined;
+  const before = text.slice(0, m.index);
+  const after = text.slice(m.index + m[0].length).trim();
+  if (LINE_LABEL.test(before) || (NAME_ONLY.test(before.trim().replace(/[,:;-]\s*$/, '')) && after.length === 0)) return m[0].trim();
+  return undefined;
+}
+
 /**
  * A line that is context, not data: one filled cell holding text (a carrier name, an
- * account line, a section title), or an account line however it is split into cells.
+ * account line, a section title), or an account or line identification however it is
+ * split into cells ("Account:,123456789", "JANE DOE,214-662-0187").
  */
 export function isContextLine(cells: readonly string[]): boolean {
   const filled = countFilled(cells, 3);
   if (filled === 0) return false;
   const text = cells.filter((c) => c.trim().length > 0).join(' ');
   if (filled === 1) return !isDataLike(text) && text.length <= 200;
-  return filled === 2 && findAccountNumber(text) !== undefined && /^\s*(?:account|acct|ban)\b/i.test(text);
+  if (filled !== 2) return false;
+  return (findAccountNumber(text) !== undefined && /^\s*(?:account|acct|ban)\b/i.test(text)) || findLineNumber(text) !== undefined;
 }
 
 /** The text of a context line: its filled cells joined by a space. */
@@ -120,6 +146,8 @@ export interface SectionContextInfo {
   kind: string;
   title?: string;
   accountNumber?: string;
+  /** the phone line of a statement block ("JANE DOE,214-662-0187"), as printed */
+  lineNumber?: string;
 }
 
 /**
@@ -129,13 +157,22 @@ export interface SectionContextInfo {
  */
 export function describeSection(contextLines: readonly string[], headers: readonly string[], ordinal: number): SectionContextInfo {
   let accountNumber: string | undefined;
+  let lineNumber: string | undefined;
   let title: string | undefined;
   for (const line of contextLines) {
     const account = findAccountNumber(line);
+    const phone = findLineNumber(line);
     if (account !== undefined) accountNumber = account;
-    else if (line.trim().length > 0) title = line.trim();
+    // "Account 123456789 - Wireless Number 312-404-7781" names both; a 10-digit account alone is no line
+    if (phone !== undefined && (account === undefined || !phone.replace(/\D/g, '').includes(account.replace(/\D/g, '')))) lineNumber = phone;
+    else if (account === undefined && line.trim().length > 0) title = line.trim();
   }
   const titled = contextLines.map((l) => kindIn(l)).find((k) => k !== undefined);
   const kind = titled ?? kindIn(headers.join(' | ')) ?? `section ${ordinal}`;
-  return { kind, ...(title !== undefined ? { title: title.slice(0, 200) } : {}), ...(accountNumber !== undefined ? { accountNumber } : {}) };
+  return {
+    kind,
+    ...(title !== undefined ? { title: title.slice(0, 200) } : {}),
+    ...(accountNumber !== undefined ? { accountNumber } : {}),
+    ...(lineNumber !== undefined ? { lineNumber } : {}),
+  };
 }

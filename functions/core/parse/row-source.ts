@@ -88,7 +88,12 @@ function tableOptions(c: Classification, lenient: boolean): AssemblerOptions {
   const contextColumns = c.contextColumns ?? [];
   const opts: AssemblerOptions = { unified: c.headers, contextColumns, lenientWidth: lenient };
   if (first) {
-    opts.context = { kind: first.kind, ...(first.title !== undefined ? { title: first.title } : {}), ...(first.accountNumber !== undefined ? { accountNumber: first.accountNumber } : {}) };
+    opts.context = {
+      kind: first.kind,
+      ...(first.title !== undefined ? { title: first.title } : {}),
+      ...(first.accountNumber !== undefined ? { accountNumber: first.accountNumber } : {}),
+      ...(first.lineNumber !== undefined ? { lineNumber: first.lineNumber } : {}),
+    };
   }
   // Container formats fill blank header names ("Column 7") and merged header cells: the
   // Classification's header is the one to use, not the raw header row.

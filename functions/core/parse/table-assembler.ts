@@ -62,9 +62,9 @@ export function totalSkipped(s: SkippedRecords): number {
   return s.preamble + s.blank + s.summary + s.repeatedHeader + s.sectionContext + s.footer + s.pageFurniture;
 }
 
-/** A context column: filled from the section a row belongs to. */
-export type ContextKey = 'section' | 'account';
-export const CONTEXT_COLUMN_NAMES: Readonly<Record<ContextKey, string>> = { section: 'Section', account: 'Account Number' };
+/** A context column: filled from the section a row belongs to (its kind, account, and the line of a statement block). */
+export type ContextKey = 'section' | 'account' | 'line';
+export const CONTEXT_COLUMN_NAMES: Readonly<Record<ContextKey, string>> = { section: 'Section', account: 'Account Number', line: 'Line Number' };
 
 export interface AssembledSection extends SectionContextInfo {
   /** the section's own header cells, trimmed */
@@ -98,11 +98,14 @@ const MAX_NOTED = 100;
  * Column names that carriers use for the same thing in different sections of one export
  * (AT&T: "Number Called" in voice, "To/From" in messaging). A later section's column
  * joins an earlier column of its group instead of starting its own, so the other party's
- * number is one column for every row. Only this group: everything else unifies by name.
+ * number is one column for every row, and so is its charge. Only these groups: everything
+ * else unifies by name.
  * ("Call To/From?" is AT&T's location column: not in the group.)
  */
 const ALIAS_GROUPS: readonly (readonly string[])[] = [
   ['number called', 'number', 'to from', 'from to', 'to from number', 'phone number', 'called number', 'number dialed', 'dialed number', 'other party', 'other number', 'contact number'],
+  // the charge of a row: AT&T's voice "Total Charge", messaging and data "Charge"
+  ['total charge', 'total charges', 'charge', 'charges', 'total', 'amount', 'cost', 'total cost'],
 ];
 const ALIAS_OF = new Map<string, number>(ALIAS_GROUPS.flatMap((g, i) => g.map((name) => [name, i] as [string, number])));
 const MAX_HELD = 20;
@@ -323,6 +326,7 @@ export class TableAssembler {
       this.addContextColumn('section');
     }
     if (context.accountNumber !== undefined && !this.contextIndex.has('account')) this.addContextColumn('account');
+    if (context.lineNumber !== undefined) this.addContextColumn('line');
     return section;
   }
 
@@ -431,10 +435,11 @@ export class TableAssembler {
       section.info.headers,
       this.runs.length + 1,
     );
-    // The same layout under a new title or account (a second line's voice calls).
-    const same = info.kind === section.info.kind && info.accountNumber === section.info.accountNumber && info.title === section.info.title;
-    const next: Section = same ? section : { ...section, info: { ...section.info, ...withDefaults(info, section.info), headerLine: rec.line, rows: 0 } };
+    // The same layout under a new title, account or line (a second line's voice calls).
+    const same = sameContext(info, section.info);
+    const next: Section = same ? section : { ...section, info: { ...withoutContext(section.info), ...withDefaults(info, this.current!.info), headerLine: rec.line, rows: 0 } };
     if (!same && next.info.accountNumber !== undefined) this.addContextColumn('account');
+    if (!same && next.info.lineNumber !== undefined) this.addContextColumn('line');
     if (!same && next.info.kind !== this.sections[0]!.info.kind) this.addContextColumn('section');
     this.switchTo(next);
     this.afterBreak = false;
@@ -549,18 +554,36 @@ export class TableAssembler {
 }
 
 function contextOf(key: ContextKey, section: Section): string {
-  return key === 'section' ? section.info.kind : (section.info.accountNumber ?? '');
+  if (key === 'section') return section.info.kind;
+  return (key === 'account' ? section.info.accountNumber : section.info.lineNumber) ?? '';
 }
 
-/** A later section keeps the account of the one before unless it names its own. */
+/**
+ * A later section keeps the account and the line of the one before unless it names its
+ * own: a statement block names them once, above all of its sections.
+ */
 function withDefaults(info: SectionContextInfo, previous: SectionContextInfo): SectionContextInfo {
-  return info.accountNumber === undefined && previous.accountNumber !== undefined ? { ...info, accountNumber: previous.accountNumber } : info;
+  let out = info;
+  if (info.accountNumber === undefined && previous.accountNumber !== undefined) out = { ...out, accountNumber: previous.accountNumber };
+  if (info.lineNumber === undefined && previous.lineNumber !== undefined) out = { ...out, lineNumber: previous.lineNumber };
+  return out;
+}
+
+function sameContext(a: SectionContextInfo, b: SectionContextInfo): boolean {
+  return a.kind === b.kind && a.accountNumber === b.accountNumber && a.title === b.title && a.lineNumber === b.lineNumber;
+}
+
+/** A section's layout without its context (the context of a new run replaces it whole). */
+function withoutContext(info: AssembledSection): AssembledSection {
+  const { title: _title, accountNumber: _account, lineNumber: _line, ...rest } = info;
+  return rest;
 }
 
 function contextKeyOf(name: string, contextNames: ReadonlySet<string>): ContextKey | undefined {
   if (!contextNames.has(name)) return undefined;
   if (name === CONTEXT_COLUMN_NAMES.section) return 'section';
   if (name === CONTEXT_COLUMN_NAMES.account) return 'account';
+  if (name === CONTEXT_COLUMN_NAMES.line) return 'line';
   return undefined;
 }
 
