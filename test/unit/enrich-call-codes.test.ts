@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeDirection, normalizeRecordType } from '../../functions/core/enrich/call-codes.ts';
+import { normalizeDirection, normalizeRecordType, readCallCode } from '../../functions/core/enrich/call-codes.ts';
 
 describe('normalizeDirection', () => {
   it.each(['In', 'Incoming', 'Received', 'IN', 'MT', 'Terminating', 'inbound', 'Incoming, CL', 'Missed'])('reads %j as inbound', (raw) => {
@@ -38,5 +38,53 @@ describe('normalizeRecordType', () => {
   it('gives undefined for unknown codes', () => {
     expect(normalizeRecordType('Incoming')).toBeUndefined();
     expect(normalizeRecordType('NW')).toBeUndefined();
+  });
+});
+
+describe('readCallCode', () => {
+  it.each([
+    // 3GPP TS 32.298 record types and the spellings carrier CDRs derive from them
+    ['mSOriginating', 'outbound', 'voice'],
+    ['mSTerminating', 'inbound', 'voice'],
+    ['callForwarding', 'inbound', 'voice'],
+    ['mSOriginatingSMSinMSC', 'outbound', 'sms'],
+    ['mSTerminatingSMSinMSC', 'inbound', 'sms'],
+    ['moCallRecord', 'outbound', 'voice'],
+    ['mtSMSRecord', 'inbound', 'sms'],
+    ['roamingRecord', 'inbound', 'voice'],
+    ['sgsnSMORecord', 'outbound', 'sms'],
+    ['sGWRecord', undefined, 'data'],
+    ['pGWRecord', undefined, 'data'],
+    ['gGSNPDPRecord', undefined, 'data'],
+    ['SMS-MO', 'outbound', 'sms'],
+    ['SMS MT', 'inbound', 'sms'],
+    // cloud telephony and PBX dialplan contexts
+    ['outbound-api', 'outbound', undefined],
+    ['outbound-dial', 'outbound', undefined],
+    ['trunking-originating', 'outbound', undefined],
+    ['from-internal', 'outbound', undefined],
+    ['from-trunk', 'inbound', undefined],
+    // carrier markers with a qualifier
+    ['Incoming, CL', 'inbound', undefined],
+    ['INCOMING CL', 'inbound', undefined],
+    ['Rcvd', 'inbound', undefined],
+    ['Picture/Video', undefined, 'mms'],
+  ])('reads %j as %s %s', (raw, direction, recordType) => {
+    const code = readCallCode(raw);
+    expect(code?.direction).toBe(direction);
+    expect(code?.recordType).toBe(recordType);
+    expect(code?.weak).toBe(false);
+  });
+
+  it('marks short codes that are words or rate codes elsewhere as weak', () => {
+    for (const raw of ['In', 'Out', 'MO', 'MT', 'IN', 'T']) expect(readCallCode(raw)?.weak).toBe(true);
+  });
+
+  it('reads calls that stayed inside a PBX as internal, with no direction', () => {
+    for (const raw of ['Internal', 'ext-local']) expect(readCallCode(raw)).toEqual({ weak: false, internal: true });
+  });
+
+  it('reads no code in places, dispositions and roaming as a usage type', () => {
+    for (const raw of ['Chicago, IL', 'TOLL FREE CL', 'ANSWERED', 'NO ANSWER', 'Roaming', 'NW', '']) expect(readCallCode(raw)).toBeUndefined();
   });
 });

@@ -44,7 +44,20 @@ describe('parseNumber', () => {
     expect(parseNumber('1,234.5')).toEqual({ ok: true, value: 1234.5 });
     expect(parseNumber('$1.2M')).toEqual({ ok: true, value: 1_200_000 });
     expect(parseNumber('(12)')).toEqual({ ok: true, value: -12 });
-    expect(parseNumber('51-200')).toEqual({ ok: false, reason: 'a range, not a number' });
+  });
+
+  it('reads a range as its midpoint and an open range as its bound', () => {
+    expect(parseNumber('51-200')).toEqual({ ok: true, value: 125.5, range: true });
+    expect(parseNumber('1,001 – 5,000')).toEqual({ ok: true, value: 3000.5, range: true });
+    expect(parseNumber('$1M-$5M')).toEqual({ ok: true, value: 3_000_000, range: true });
+    expect(parseNumber('1-5M')).toEqual({ ok: true, value: 3_000_000, range: true });
+    expect(parseNumber('10K to 50K')).toEqual({ ok: true, value: 30_000, range: true });
+    expect(parseNumber('10,001+')).toEqual({ ok: true, value: 10_001 });
+    expect(parseNumber('-5')).toEqual({ ok: true, value: -5 });
+    expect(parseNumber('200-51')).toMatchObject({ ok: false });
+    // a whole number of people: the midpoint rounds half up
+    expect(parseInteger('51-200')).toEqual({ ok: true, value: 126, range: true });
+    expect(parseInteger('2.5')).toMatchObject({ ok: false });
   });
 });
 

@@ -1,93 +1,172 @@
 /**
  * Carrier codes for call direction and record type. Carriers print these in many ways
  * ("Incoming", "MT", "Dialed", "TXT", "Picture"), sometimes with a qualifier after the
- * code ("Incoming, CL", "Voice Call - Roaming"): a value is matched whole first, then by
- * its first word.
+ * code ("Incoming, CL", "Voice Call - Roaming"), and switch records use 3GPP names
+ * ("mSOriginating", "mSTerminatingSMSinMSC", "sGWRecord"); cloud telephony says
+ * "outbound-api". One value can say both things ("SMS-MO" is an outbound text).
+ *
+ * A value is matched whole first, then without its separators ("mSOriginating" ->
+ * "msoriginating"), then by its first word, then by the 3GPP word parts it contains.
  */
 
 export type CallDirection = 'inbound' | 'outbound';
 export type CallRecordType = 'voice' | 'sms' | 'mms' | 'data';
 
+/** What one cell says about a call. */
+export interface CallCode {
+  direction?: CallDirection;
+  recordType?: CallRecordType;
+  /**
+   * The value is a code only in a column about codes: "In", "O", "T", "Call" also occur
+   * as rate codes, statuses or plain words. A strong code ("Incoming, CL",
+   * "mSTerminating", "outbound-api") means the same in any column.
+   */
+  weak: boolean;
+  /** a call between two extensions of one PBX ("Internal", "ext-local"): no direction, and no warning */
+  internal?: true;
+}
+
+// Direction values for calls that never left the PBX.
+const INTERNAL = new Set(['internal', 'intern', 'local', 'ext local', 'extension', 'intra', 'internal call', 'on net', 'onnet', 'intercom', 'from internal xfer']);
+
 const DIRECTIONS = new Map<string, CallDirection>();
-for (const w of [
-  'in', 'i', 'inbound', 'incoming', 'incoming call', 'in call', 'received', 'receive', 'recv', 'rcvd', 'rec', 'mt',
-  'mobile terminated', 'terminating', 'terminated', 'term', 'missed', 'missed call', 'from', 'answered', 'inc', 'incom',
-  'forwarded', 'voicemail', 'vm',
-]) {
-  DIRECTIONS.set(w, 'inbound');
-}
-for (const w of [
-  'out', 'o', 'outbound', 'outgoing', 'outgoing call', 'out call', 'dialed', 'dialled', 'placed', 'sent', 'send', 'mo',
-  'mobile originated', 'originating', 'originated', 'orig', 'to', 'called', 'outg', 'call out',
-]) {
-  DIRECTIONS.set(w, 'outbound');
-}
-
 const RECORD_TYPES = new Map<string, CallRecordType>();
-for (const w of [
+const WEAK = new Set<string>();
+
+function define<T>(table: Map<string, T>, value: T, words: string): void {
+  for (const w of words.split('|')) table.set(w, value);
+}
+
+define(DIRECTIONS, 'inbound', [
+  'inbound', 'incoming', 'incoming call', 'in call', 'received', 'receive', 'recv', 'rcvd', 'rcv', 'recd', 'mt',
+  'mobile terminated', 'mobile terminating', 'terminating', 'terminated', 'missed', 'missed call', 'inc', 'incom',
+  'forwarded', 'forwarding', 'call forwarding', 'voicemail', 'vm', 'rejected', 'blocked', 'declined',
+  // Asterisk/FreePBX dialplan contexts of calls that came in from the network
+  'from trunk', 'from pstn', 'from did', 'from did direct', 'ext did', 'from external', 'from sip external',
+  'trunk', 'did',
+  // Twilio and other cloud telephony
+  'trunking terminating', 'sms mt', 'mt sms', 'mms mt', 'mt mms', 'sms in', 'text in', 'text received', 'sms received',
+  'in', 'i', 'from', 'rec', 'term',
+].join('|'));
+define(DIRECTIONS, 'outbound', [
+  'outbound', 'outgoing', 'outgoing call', 'out call', 'dialed', 'dialled', 'placed', 'sent', 'send', 'mo',
+  'mobile originated', 'mobile originating', 'originating', 'originated', 'outg', 'call out',
+  'from internal', 'outbound api', 'outbound dial', 'outbound call', 'outbound reply', 'trunking originating',
+  'sms mo', 'mo sms', 'mms mo', 'mo mms', 'sms out', 'text out', 'text sent', 'sms sent',
+  'out', 'o', 'to', 'called', 'orig',
+].join('|'));
+// Ambiguous alone: counted only in a column about direction or type.
+for (const w of 'in|i|from|rec|term|out|o|to|called|orig|mo|mt|trunk|did|inc|send|t|v|d|call|calls|phone|message|msg|talk|web|edge|internet|kb|mb|gb|minutes|mou|3g|4g|5g|lte|rcv|recd'.split('|')) {
+  WEAK.add(w);
+}
+
+define(RECORD_TYPES, 'voice', [
   'voice', 'call', 'calls', 'phone', 'phone call', 'voice call', 'telephony', 'talk', 'v', 'vc', 'voip', 'wifi call',
-  'wi fi call', 'wifi calling', 'minutes', 'mou', 'conference',
-]) {
-  RECORD_TYPES.set(w, 'voice');
-}
-for (const w of ['sms', 'text', 'texts', 'txt', 'text message', 'message', 'msg', 'messaging', 'sms text', 'sms message', 'imessage', 't']) {
-  RECORD_TYPES.set(w, 'sms');
-}
-for (const w of [
+  'wi fi call', 'wifi calling', 'minutes', 'mou', 'conference', 'voice calls', 'calling', 'call forwarding', 'forwarded call',
+].join('|'));
+define(RECORD_TYPES, 'sms', [
+  'sms', 'text', 'texts', 'txt', 'text message', 'message', 'msg', 'messaging', 'sms text', 'sms message', 'imessage', 't',
+  'sms mo', 'sms mt', 'mo sms', 'mt sms', 'smsmo', 'smsmt', 'sms in', 'sms out', 'text messages', 'messages', 'rcs',
+].join('|'));
+define(RECORD_TYPES, 'mms', [
   'mms', 'picture', 'picture message', 'pic', 'pix', 'photo', 'multimedia', 'multimedia message', 'video message', 'pix msg',
-  'picture video', 'pix flix',
-]) {
-  RECORD_TYPES.set(w, 'mms');
-}
-for (const w of ['data', 'gprs', 'internet', 'mobile data', 'web', 'lte', '4g', '5g', '3g', 'edge', 'umts', 'kb', 'mb', 'gb', 'data session', 'd']) {
-  RECORD_TYPES.set(w, 'data');
-}
+  'picture video', 'pix flix', 'mms mo', 'mms mt',
+].join('|'));
+define(RECORD_TYPES, 'data', [
+  'data', 'gprs', 'internet', 'mobile data', 'web', 'lte', '4g', '5g', '3g', 'edge', 'umts', 'kb', 'mb', 'gb', 'data session', 'd',
+  'data usage', 'pdp', 'pdp context', 'apn',
+].join('|'));
 
-// raw cell -> result memo per table (null = no match): a column holds a handful of codes
-const memos = new Map<Map<string, unknown>, Map<string, unknown>>();
-
-function lookup<T>(table: Map<string, T>, raw: string | undefined): T | undefined {
-  if (raw === undefined) return undefined;
-  let memo = memos.get(table) as Map<string, T | null> | undefined;
-  if (memo === undefined) {
-    memo = new Map();
-    memos.set(table, memo);
+/**
+ * Word parts of switch and CDR record names (3GPP TS 32.298 CallEventRecordType and the
+ * spellings carriers derive from it), read from the value without separators:
+ * moCallRecord, mtCallRecord, mSOriginating, mSTerminatingSMSinMSC, callForwarding,
+ * roamingRecord, incGatewayRecord, outGatewayRecord, moSMSRecord, sgsnSMORecord,
+ * sGWRecord, pGWRecord, gGSNPDPRecord, sGSNPDPRecord, eGSNPDPRecord...
+ */
+function fromRecordName(compact: string): Omit<CallCode, 'weak'> | undefined {
+  let direction: CallDirection | undefined;
+  let recordType: CallRecordType | undefined;
+  if (/originat|outgoing|outbound|outgateway|^mo(?:call|sms|mms|trace|lcs)|smsmo|mmsmo|smo(?:record)?$/.test(compact)) direction = 'outbound';
+  else if (/terminat|incoming|inbound|incgateway|roamingrecord|forward|^mt(?:call|sms|mms|roaming|trace|lcs)|smsmt|mmsmt|smt(?:record)?$/.test(compact)) {
+    direction = 'inbound';
   }
+  if (/mms/.test(compact)) recordType = 'mms';
+  else if (/sms|smo(?:record)?$|smt(?:record)?$/.test(compact)) recordType = 'sms';
+  else if (/pdp|gprs|sgw|pgw|ggsn|sgsn|egsn|datasession|ipcan|gtp/.test(compact)) recordType = 'data';
+  else if (/callrecord|gateway|transit|forward|roamingrecord|voice|^ms(?:orig|term)|^(?:mo|mt)call/.test(compact)) recordType = 'voice';
+  if (direction === undefined && recordType === undefined) return undefined;
+  return { ...(direction !== undefined ? { direction } : {}), ...(recordType !== undefined ? { recordType } : {}) };
+}
+
+// raw cell -> code memo (null = no code): a column holds a handful of codes
+const memo = new Map<string, CallCode | null>();
+
+/**
+ * What a carrier code says about a call: direction, record type, or both; undefined
+ * when it says neither. Memoised per distinct value.
+ */
+export function readCallCode(raw: string | undefined): CallCode | undefined {
+  if (raw === undefined) return undefined;
   const hit = memo.get(raw);
   if (hit !== undefined) return hit ?? undefined;
-  const found = lookupUncached(table, raw);
+  const found = readUncached(raw);
   if (memo.size >= 10_000) memo.clear();
   memo.set(raw, found ?? null);
   return found;
 }
 
-function lookupUncached<T>(table: Map<string, T>, raw: string): T | undefined {
-  const direct = table.get(raw);
-  if (direct !== undefined) return direct;
+function readUncached(raw: string): CallCode | undefined {
   const key = raw
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
   if (key.length === 0) return undefined;
-  const whole = table.get(key);
-  if (whole !== undefined) return whole;
+  if (INTERNAL.has(key)) return { weak: false, internal: true };
+  const compact = key.replace(/ /g, '');
+  const trimmed = raw.trim();
+  // 3GPP names are one identifier ("mSOriginatingSMSinMSC", "SMS-MO", "sgw_record"), never a phrase
+  const named = !/\s/.test(trimmed) || /^[a-z0-9]+(?:[-_][a-z0-9]+)+$/i.test(trimmed) ? fromRecordName(compact) : undefined;
+  const whole = codeOf(key) ?? codeOf(compact);
+  if (whole !== undefined) {
+    if (named === undefined) return whole;
+    // "SMS-MO": the table knows the type, the name adds the direction
+    const direction = whole.direction ?? named.direction;
+    const recordType = whole.recordType ?? named.recordType;
+    return { ...(direction !== undefined ? { direction } : {}), ...(recordType !== undefined ? { recordType } : {}), weak: false };
+  }
+  if (named !== undefined) return { ...named, weak: false };
   const space = key.indexOf(' ');
-  return space > 0 ? table.get(key.slice(0, space)) : undefined;
+  // "Incoming, CL", "Voice Call - Roaming": the first word is the code and the rest a qualifier
+  return space > 0 ? codeOf(key.slice(0, space)) : undefined;
+}
+
+function codeOf(key: string): CallCode | undefined {
+  const direction = DIRECTIONS.get(key);
+  const recordType = RECORD_TYPES.get(key);
+  if (direction === undefined && recordType === undefined) return undefined;
+  return {
+    ...(direction !== undefined ? { direction } : {}),
+    ...(recordType !== undefined ? { recordType } : {}),
+    weak: WEAK.has(key),
+  };
 }
 
 /**
- * Call direction from a carrier code: "In", "Incoming", "Received", "MT", "Terminating"
- * -> 'inbound'; "Out", "Outgoing", "Dialed", "MO", "Originating", "Sent" -> 'outbound';
- * anything else -> undefined. Missed and forwarded calls count as inbound.
+ * Call direction from a carrier code: "In", "Incoming", "Received", "MT", "Terminating",
+ * "mSTerminating", "inbound" -> 'inbound'; "Out", "Outgoing", "Dialed", "MO",
+ * "Originating", "Sent", "outbound-api" -> 'outbound'; anything else -> undefined.
+ * Missed and forwarded calls count as inbound.
  */
 export function normalizeDirection(raw: string | undefined): CallDirection | undefined {
-  return lookup(DIRECTIONS, raw);
+  return readCallCode(raw)?.direction;
 }
 
 /**
- * Record type from a carrier code: "Voice", "Call" -> 'voice'; "SMS", "Text", "TXT" ->
- * 'sms'; "MMS", "Picture" -> 'mms'; "Data", "GPRS", "LTE" -> 'data'; else undefined.
+ * Record type from a carrier code: "Voice", "Call", "mSOriginating" -> 'voice'; "SMS",
+ * "Text", "TXT", "mSOriginatingSMSinMSC" -> 'sms'; "MMS", "Picture" -> 'mms'; "Data",
+ * "GPRS", "LTE", "sGWRecord" -> 'data'; else undefined.
  */
 export function normalizeRecordType(raw: string | undefined): CallRecordType | undefined {
-  return lookup(RECORD_TYPES, raw);
+  return readCallCode(raw)?.recordType;
 }

@@ -24,6 +24,8 @@ export type DateTimeShape = 'date' | 'time' | 'datetime';
 export interface DateTimeOptions {
   /** IANA zone (or "UTC", "UTC+5") for wall-clock values without an offset */
   timezone: string;
+  /** read "03/04/2025" as 3 April (the column's other dates or the region say so); default month-first */
+  dayFirst?: boolean;
 }
 
 /** Two-digit years below this are 20xx, the rest 19xx ("25" -> 2025, "87" -> 1987). */
@@ -657,9 +659,10 @@ function isoUtc(ms: number): string {
  */
 export function parseDateTime(dateRaw: string, timeRaw: string | undefined, opts: DateTimeOptions): DateTimeResult {
   if (isBlankCell(dateRaw)) return EMPTY;
-  const date = cachedMoment(dateRaw, false);
+  let date = cachedMoment(dateRaw, false);
   if (date === null) return fail('not a recognised date');
   if (!date.hasDate) return fail('time without a date');
+  if (opts.dayFirst === true && date.mo !== date.d && date.d <= 12 && isAmbiguousNumericDate(dateRaw)) date = { ...date, mo: date.d, d: date.mo };
 
   let h = date.h;
   let mi = date.mi;
@@ -692,11 +695,12 @@ const LAST_ISO_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
  * Parse a calendar date to `YYYY-MM-DD` (any time in the cell is ignored; no zone
  * conversion: the date is taken as written). Accepts the formats of {@link parseDateTime}.
  */
-export function parseDate(raw: string): DateResult {
+export function parseDate(raw: string, opts: { dayFirst?: boolean } = {}): DateResult {
   if (isBlankCell(raw)) return EMPTY;
   const m = cachedMoment(raw, false);
   if (m === null || !m.hasDate) return fail('not a recognised date');
-  return { ok: true, iso: `${m.y}-${pad2(m.mo)}-${pad2(m.d)}` };
+  const swap = opts.dayFirst === true && m.mo !== m.d && m.d <= 12 && isAmbiguousNumericDate(raw);
+  return { ok: true, iso: `${m.y}-${pad2(swap ? m.d : m.mo)}-${pad2(swap ? m.mo : m.d)}` };
 }
 
 /**
@@ -709,6 +713,70 @@ export function detectDateTimeShape(raw: string): DateTimeShape | null {
   if (m === null || m.numeric) return null;
   if (m.hasDate) return m.hasTime ? 'datetime' : 'date';
   return m.hasTime ? 'time' : null;
+}
+
+// a numeric date whose first two numbers could each be the month: "03/04/2025", "3-4-25"
+const NUMERIC_DATE = /^\s*(?:[a-z]{3,9}\.?,?\s+)?(\d{1,2})([/-])(\d{1,2})\2\d{2,4}\b/i;
+
+/** "03/04/2025" (either order possible); "13/04/2025", "2025-03-04" and "04.03.2025" are not. */
+function isAmbiguousNumericDate(raw: string): boolean {
+  const m = NUMERIC_DATE.exec(raw);
+  return m !== null && Number(m[1]) <= 12 && Number(m[3]) <= 12;
+}
+
+/**
+ * The order of a column's numeric dates from its values: day-first when one of them
+ * starts with a number over 12 ("13/04/2025"), month-first when one has it second
+ * ("04/13/2025"); undefined when every date could be read either way.
+ */
+export function numericDateOrder(values: Iterable<string>): 'day-first' | 'month-first' | undefined {
+  for (const v of values) {
+    const m = NUMERIC_DATE.exec(v);
+    if (m === null) continue;
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    if (a > 12 && b <= 12) return 'day-first';
+    if (b > 12 && a <= 12) return 'month-first';
+  }
+  return undefined;
+}
+
+// Where numeric dates put the month first (ISO 3166 regions); everywhere else the day comes first.
+const MONTH_FIRST_REGIONS = new Set(['US', 'CA', 'PH', 'PR', 'GU', 'VI', 'AS', 'MP', 'UM', 'FM', 'MH', 'PW']);
+
+/** Whether numeric dates of a region's exports are day-first ("03/04/2025" = 3 April in GB, 4 March in the US). */
+export function regionDatesDayFirst(region: string): boolean {
+  return !MONTH_FIRST_REGIONS.has(region.toUpperCase());
+}
+
+/**
+ * The fixed UTC offset (minutes) of a zone abbreviation exports print ("UTC", "GMT", "Z",
+ * "EST", "CET"), or undefined.
+ */
+export function zoneAbbreviationOffset(abbr: string): number | undefined {
+  return ZONE_ABBR.get(abbr.toLowerCase());
+}
+
+/**
+ * How well a date column and a time-of-day column make one timestamp together, from
+ * sample values: the share of rows where both are filled and each parses cleanly as what
+ * it is (a date without a time, a time without a date), 0 when either column holds
+ * anything else or fewer than 2 rows have both.
+ */
+export function dateTimePairFit(dateValues: readonly string[], timeValues: readonly string[]): number {
+  let both = 0;
+  let clean = 0;
+  const n = Math.min(dateValues.length, timeValues.length);
+  for (let i = 0; i < n; i++) {
+    const d = dateValues[i]!;
+    const t = timeValues[i]!;
+    if (isBlankCell(d) || isBlankCell(t)) continue;
+    both++;
+    const dm = cachedMoment(d, false);
+    const tm = cachedMoment(t, true);
+    if (dm !== null && dm.hasDate && !dm.hasTime && !dm.numeric && tm !== null && tm.hasTime && !tm.hasDate) clean++;
+  }
+  return both < 2 ? 0 : clean / both;
 }
 
 /** True when `name` is a time zone luxon can use (IANA name, "UTC", "UTC+5"). */

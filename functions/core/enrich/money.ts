@@ -1,6 +1,11 @@
 import { EMPTY, fail, isBlankCell, type ParseFailure } from './result.ts';
 
-export type MoneyResult = { ok: true; minor: number; currency: string } | ParseFailure;
+/**
+ * `minor`: integer minor units, rounded half away from zero; `micros`: integer millionths
+ * of the unit, the amount as printed up to six decimals (a per-second rate of "-0.0130"
+ * is -1 cent but -13,000 micros).
+ */
+export type MoneyResult = { ok: true; minor: number; micros: number; currency: string } | ParseFailure;
 
 const SYMBOLS = new Map<string, string>([
   ['$', 'USD'], ['US$', 'USD'], ['€', 'EUR'], ['£', 'GBP'], ['¥', 'JPY'], ['₹', 'INR'], ['₩', 'KRW'],
@@ -50,7 +55,7 @@ export function parseMoney(raw: string, defaultCurrency: string): MoneyResult {
   let currency: string | undefined;
 
   if (!/\d/.test(s)) {
-    return ZERO_WORDS.has(s.toLowerCase()) ? { ok: true, minor: 0, currency: defaultCurrency.toUpperCase() } : fail('not an amount');
+    return ZERO_WORDS.has(s.toLowerCase()) ? { ok: true, minor: 0, micros: 0, currency: defaultCurrency.toUpperCase() } : fail('not an amount');
   }
 
 
@@ -95,8 +100,16 @@ export function parseMoney(raw: string, defaultCurrency: string): MoneyResult {
     frac = frac.slice(0, digits);
   }
   const minorAbs = Number(parts.int || '0') * 10 ** digits + Number(frac.padEnd(digits, '0') || '0') + (roundUp ? 1 : 0);
-  if (!Number.isSafeInteger(minorAbs)) return fail('amount too large');
-  return { ok: true, minor: negative && minorAbs !== 0 ? -minorAbs : minorAbs, currency };
+  const microsAbs = toMicros(parts.int, parts.frac);
+  if (!Number.isSafeInteger(minorAbs) || !Number.isSafeInteger(microsAbs)) return fail('amount too large');
+  return { ok: true, minor: negative && minorAbs !== 0 ? -minorAbs : minorAbs, micros: negative && microsAbs !== 0 ? -microsAbs : microsAbs, currency };
+}
+
+/** Integer millionths from the digit strings of an amount, rounded half away from zero past six decimals. */
+function toMicros(int: string, frac: string): number {
+  const six = frac.length > 6 ? frac.slice(0, 6) : frac.padEnd(6, '0');
+  const up = frac.length > 6 && frac.charCodeAt(6) >= 53; // '5'
+  return Number(int || '0') * 1_000_000 + Number(six) + (up ? 1 : 0);
 }
 
 function resolveCurrency(token: string): string | undefined {
@@ -195,5 +208,5 @@ function parsePlainAmount(raw: string, defaultCurrency: string): MoneyResult | u
   if (currency.length !== 3 || (currency !== 'USD' && !/^[A-Z]{3}$/.test(currency))) return undefined;
   const digits = currencyFractionDigits(currency);
   if (fracDigits > digits) return undefined;
-  return { ok: true, minor: v * 10 ** (digits - fracDigits), currency };
+  return { ok: true, minor: v * 10 ** (digits - fracDigits), micros: v * 10 ** (6 - fracDigits), currency };
 }

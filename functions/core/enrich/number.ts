@@ -1,22 +1,45 @@
 import { splitDecimal, takeSign } from './money.ts';
 import { EMPTY, fail, isBlankCell, type ParseFailure } from './result.ts';
 
-export type NumberResult = { ok: true; value: number } | ParseFailure;
+/** `range`: the value is the midpoint of a range the cell printed ("51-200" -> 125.5). */
+export type NumberResult = { ok: true; value: number; range?: true } | ParseFailure;
 export type BooleanResult = { ok: true; value: boolean } | ParseFailure;
 
 const SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, mm: 1e6, mn: 1e6, b: 1e9, bn: 1e9 };
+
+// "51-200", "1,001 - 5,000", "$1M-$5M", "10K to 50K" (a leading minus is a sign, not a range)
+const RANGE = /^\s*([^-\u2013\u2014\s][^\u2013\u2014]*?)\s*(?:-|\u2013|\u2014|\bto\b)\s*(\S.*)$/i;
 
 /**
  * Parse a number as exports print it: thousands separators ("1,234.5", "1.234,5"),
  * a leading currency symbol ("$1.2M"), magnitude suffixes K/M/B ("12K", "1.5bn"),
  * parentheses or a minus for negatives, a trailing "%" (kept as printed: "12%" -> 12).
- * Ranges ("51-200") fail: pick a bound explicitly in a template instead.
+ * A range counts as its midpoint ("51-200" -> 125.5, "$1M-$5M" -> 3,000,000), flagged
+ * `range`; an open range as its bound ("10,001+" -> 10001).
  */
 export function parseNumber(raw: string): NumberResult {
   if (isBlankCell(raw)) return EMPTY;
-  let s = raw.trim();
+  const s = raw.trim();
   // fast path: plain decimal
   if (/^-?\d+(?:\.\d+)?$/.test(s)) return { ok: true, value: Number(s) };
+  const single = parseSingleNumber(s);
+  if (single.ok) return single;
+  const range = RANGE.exec(s);
+  if (range !== null) {
+    let lo = parseSingleNumber(range[1]!);
+    const hi = parseSingleNumber(range[2]!);
+    // "1-5M": the bound without a suffix takes the other's magnitude
+    if (lo.ok && hi.ok && /\d\s*$/.test(range[1]!) && !/\d\s*$/.test(range[2]!.replace(/[%+]$/, ''))) {
+      const scaled = parseSingleNumber(range[1]!.trim() + range[2]!.trim().replace(/^.*?\d([a-z]{1,2})\+?$/i, '$1'));
+      if (scaled.ok) lo = scaled;
+    }
+    if (lo.ok && hi.ok && hi.value >= lo.value) return { ok: true, value: (lo.value + hi.value) / 2, range: true };
+  }
+  return single;
+}
+
+function parseSingleNumber(raw: string): NumberResult {
+  let s = raw.trim();
 
   const signed = takeSign(s, false);
   const negative = signed.negative;
@@ -32,7 +55,6 @@ export function parseNumber(raw: string): NumberResult {
     scale = f;
     s = s.slice(0, s.length - suffix[0].length);
   }
-  if (/^\d+\s*[-\u2013]\s*\d+$/.test(s)) return fail('a range, not a number');
   const parts = splitDecimal(s);
   if (parts === null) return fail('not a number');
   const value = Number(`${parts.int || '0'}.${parts.frac || '0'}`) * scale;
@@ -40,11 +62,15 @@ export function parseNumber(raw: string): NumberResult {
   return { ok: true, value: negative && value !== 0 ? -value : value };
 }
 
-/** {@link parseNumber}, then require a whole number within the safe integer range. */
+/**
+ * {@link parseNumber}, then require a whole number within the safe integer range; the
+ * midpoint of a range is rounded half up ("51-200" -> 126).
+ */
 export function parseInteger(raw: string): NumberResult {
   const n = parseNumber(raw);
   if (!n.ok) return n;
   const rounded = Math.round(n.value);
+  if (n.range === true && Number.isSafeInteger(rounded)) return { ok: true, value: rounded, range: true };
   // allow float noise from suffixes ("1.1K" = 1100.0000000000002)
   if (Math.abs(rounded - n.value) > 1e-6 || !Number.isSafeInteger(rounded)) return fail('not a whole number');
   return { ok: true, value: rounded };
