@@ -28,7 +28,7 @@ export async function enrichChunk(input: EnrichChunkInput): Promise<EnrichChunkR
     // are unified into one header), so cells line up with the mapping's column indexes.
     const headers = job.parsed?.headers ?? job.classification?.headers;
     if (!headers?.length) throw new Error('Enrich needs the headers of the parsed rows');
-    const out = new ChunkOutput(createRecordBuilder(mapping, schema, input.options ?? {}, headers));
+    const out = new ChunkOutput((sample) => createRecordBuilder(mapping, schema, input.options ?? {}, headers, sample));
     // The buffers go back for the next chunk however this one ends.
     try {
       let rowsSkipped: number | undefined;
@@ -42,6 +42,7 @@ export async function enrichChunk(input: EnrichChunkInput): Promise<EnrichChunkR
       } else {
         await enrichParsed(bucket, chunk, out);
       }
+      out.finish();
       const recordsKey = jobKeys.recordsPart(input.tenantId, input.jobId, input.attempt, chunk.index);
       // A range numbers its rows from its own start: a report with rows in it is renumbered
       // by Persist into the final key; an empty one is final as it is.
@@ -125,14 +126,22 @@ const PACKER_RESERVE_BYTES = 64 * 1024 * 1024;
 const sparePackers: RecordPacker[] = [];
 const takePacker = () => sparePackers.pop() ?? new RecordPacker(PACKER_RESERVE_BYTES);
 
+/**
+ * Rows a chunk's record builder learns the table from before it builds any (which columns
+ * carry direction codes, which party is the subscriber's line): read once, held briefly.
+ */
+const SAMPLE_ROWS = 200;
+
 /** One chunk's records and error report, as NDJSON packed into buffers, with its counts. */
 class ChunkOutput {
   private readonly records = takePacker();
   private readonly errors = takePacker();
   rowsRead = 0;
   rowsRejected = 0;
+  private build: RecordBuilder | undefined;
+  private held: [row: number, cells: string[], parseError: string | undefined][] = [];
 
-  constructor(private readonly build: RecordBuilder) {}
+  constructor(private readonly makeBuilder: (sample: readonly string[][]) => RecordBuilder) {}
 
   get rowsWritten(): number {
     return this.records.size;
@@ -143,8 +152,26 @@ class ChunkOutput {
   }
 
   add(row: number, cells: string[], parseError: string | undefined): void {
+    if (this.build === undefined) {
+      this.held.push([row, cells, parseError]);
+      if (this.held.length >= SAMPLE_ROWS) this.finish();
+      return;
+    }
+    this.convert(this.build, row, cells, parseError);
+  }
+
+  /** Builds the rows still held (a chunk shorter than the sample); the builder is made even for an empty chunk, so a bad mapping fails the job. */
+  finish(): void {
+    if (this.build !== undefined) return;
+    const held = this.held;
+    this.held = [];
+    const build = (this.build = this.makeBuilder(held.filter((h) => h[2] === undefined).map((h) => h[1])));
+    for (const [row, cells, parseError] of held) this.convert(build, row, cells, parseError);
+  }
+
+  private convert(build: RecordBuilder, row: number, cells: string[], parseError: string | undefined): void {
     this.rowsRead++;
-    const result = parseError ? { ok: false as const, errors: [{ row, reason: parseError }] } : this.build(cells, row);
+    const result = parseError ? { ok: false as const, errors: [{ row, reason: parseError }] } : build(cells, row);
     if (result.ok) {
       this.records.addRecord(result.record);
       // An optional field that could not be read: the row is kept, the report says what was dropped.

@@ -34,8 +34,11 @@ describe('createRecordBuilder', () => {
         counterpart_number_region: 'US',
         counterpart_number_line_type: 'fixed_line_or_mobile',
         duration_seconds: 300,
+        // no type column: the columns (minutes, airtime, "Number Called") are a voice log's
+        record_type: 'voice',
         location: 'NEW YORK NY',
         cost_minor: 125,
+        cost_micros: 1_250_000,
         currency: 'USD',
       },
     });

@@ -9,7 +9,8 @@ describe('getSchema', () => {
     expect(listSchemaNames()).toEqual(['call_record', 'company_account', 'contact']);
     const cr = getSchema('call_record');
     expect(cr.fields.map((f) => f.name)).toEqual([
-      'started_at', 'direction', 'counterpart_number', 'duration_seconds', 'record_type', 'location', 'cost_minor', 'currency', 'account_number',
+      'started_at', 'direction', 'counterpart_number', 'duration_seconds', 'record_type', 'location', 'subscriber_number', 'cost_minor', 'cost_micros',
+      'currency', 'account_number',
     ]);
     expect(cr.fields.filter((f) => f.required).map((f) => f.name)).toEqual(['started_at', 'counterpart_number']);
   });

@@ -129,6 +129,7 @@ describe('templates in the record builder', () => {
         duration_seconds: 312,
         record_type: 'voice',
         cost_minor: 125,
+        cost_micros: 1_250_000,
         currency: 'EUR',
         account_number: '4711',
       },

@@ -2,6 +2,8 @@ import type { FieldMapping, MappingResult } from '../pipeline-types.ts';
 import type { FieldDefinition, SchemaDefinition } from '../schemas/schema-types.ts';
 import { compactHeader, headerSimilarity, normalizeHeader } from './normalize-header.ts';
 import { columnDateTimeShape, fitsField, looksLikeField, ratio, type ValueCheckContext } from './value-patterns.ts';
+import { dateTimePairFit } from '../enrich/datetime.ts';
+import { partyColumnCandidates } from '../records/call-semantics.ts';
 
 /** Below this overall confidence a mapping needs a person to confirm it. */
 export const MAPPING_CONFIDENCE_THRESHOLD = 0.6;
@@ -24,6 +26,8 @@ export interface SuggestMappingOptions {
 
 const CONF_EXACT = 1;
 const CONF_SYNONYM = 0.95;
+/** a date and a time-of-day column whose sample values all parse as such */
+const CONF_PAIR = 0.9;
 /** fuzzy confidence = similarity x this, for similarities >= FUZZY_MIN */
 const FUZZY_SCALE = 0.85;
 const FUZZY_MIN = 0.75;
@@ -132,6 +136,8 @@ export function suggestMapping(
     }
   });
   preferSpecificHeaders(candidates, normalized);
+  // a CDR's two party columns ("From"/"To"): the other party is one of them
+  for (const p of partyColumnCandidates(fields, headers)) candidates.push({ ...p, reason: 'synonym', rank: 0 });
 
   // 2. Doubt header matches whose samples do not fit the field.
   const fitCache = new Map<string, number>();
@@ -314,7 +320,9 @@ function pairDateAndTime(
     if (c === column || usedColumns.has(c) || h.length === 0) return;
     const cShape = columnShape(h, columnValues(c));
     if (cShape !== want) return;
-    const confidence = headerTerms.has(h) ? CONF_SYNONYM : VALUE_BASE + VALUE_SPAN;
+    // a date column and a time column that each parse cleanly are one timestamp, whatever the header says
+    const clean = dateTimePairFit(want === 'time' ? values : columnValues(c), want === 'time' ? columnValues(c) : values) >= 0.9 ? CONF_PAIR : 0;
+    const confidence = headerTerms.has(h) ? CONF_SYNONYM : Math.max(VALUE_BASE + VALUE_SPAN, clean);
     if (best === null || confidence > best.confidence) best = { column: c, confidence };
   });
   // values that are only times of day cannot give an instant: keep the column, but ask a

@@ -1,7 +1,8 @@
 import { isValidTimeZone } from '../enrich/datetime.ts';
 import { isBlankCell } from '../enrich/result.ts';
 import type { JobOptions, MappingResult, RowError } from '../pipeline-types.ts';
-import type { FieldDefinition, SchemaDefinition } from '../schemas/schema-types.ts';
+import { requirementWaived, type FieldDefinition, type SchemaDefinition } from '../schemas/schema-types.ts';
+import { compileCallSemantics } from './call-semantics.ts';
 import { deriveValue } from './derive.ts';
 import { compileCurrencyField, compileField, type CompiledField, type ConvertContext } from './field-converters.ts';
 import { hasDefault } from '../templates/transforms.ts';
@@ -57,6 +58,7 @@ export function createRecordBuilder(
   schema: SchemaDefinition,
   options: JobOptions,
   headers: string[],
+  sample?: readonly (readonly string[])[],
 ): RecordBuilder {
   const ctx: ConvertContext = {
     timezone: options.timezone ?? DEFAULT_JOB_OPTIONS.timezone,
@@ -64,6 +66,7 @@ export function createRecordBuilder(
     defaultCurrency: (options.defaultCurrency ?? DEFAULT_JOB_OPTIONS.defaultCurrency).toUpperCase(),
   };
   if (!isValidTimeZone(ctx.timezone)) throw new Error(`Unknown time zone "${ctx.timezone}" in job options`);
+  if (sample !== undefined) ctx.sample = sample;
 
   const width = headers.length;
   const defs = new Map(schema.fields.map((f) => [f.name, f]));
@@ -92,15 +95,16 @@ export function createRecordBuilder(
     if (constant?.kind === 'default' && /^[A-Za-z]{3}$/.test(constant.value)) constantCurrency.set(key, constant.value.toUpperCase());
   }
 
+  const semantics = compileCallSemantics({ schema, mapping, headers, region: ctx.defaultRegion, ...(sample !== undefined ? { sample } : {}) });
   const compiled: CompiledField[] = [];
   const unmappedRequired: FieldDefinition[] = [];
   for (const def of schema.fields) {
     const m = byField.get(def.name);
     if (m === undefined) {
-      if (def.required && def.derive === undefined) unmappedRequired.push(def);
+      if (def.required && def.derive === undefined && semantics?.fills.has(def.name) !== true) unmappedRequired.push(def);
       continue;
     }
-    if (consumedCurrency.has(def.name) || constantCurrency.has(def.name)) continue;
+    if (consumedCurrency.has(def.name) || constantCurrency.has(def.name) || semantics?.owns.has(def.name) === true) continue;
     const isCurrencyOnly = schema.fields.some((f) => f.type === 'money' && (f.currencyField ?? 'currency') === def.name);
     if (isCurrencyOnly) {
       compiled.push(compileCurrencyField(def, m));
@@ -129,6 +133,8 @@ export function createRecordBuilder(
     let warnings: RowError[] | undefined;
     // invalid cells of required fields that a derivation may still fill
     let pending: Map<string, RowError> | undefined;
+    // required fields some records do without (a data session's other party): decided once the record is built
+    let waivable: { def: FieldDefinition; problem: RowError; blank: boolean }[] | undefined;
     for (let i = 0; i < compiled.length; i++) {
       const f = compiled[i]!;
       const outcome = f.apply(record, cells);
@@ -136,14 +142,27 @@ export function createRecordBuilder(
       const def = f.def;
       if (outcome === false) {
         if (def.required && def.derive === undefined) {
-          (errors ??= []).push({ row: rowNumber, column: f.column, value: f.rawValue(cells), reason: 'required field is empty' });
+          const problem: RowError = { row: rowNumber, column: f.column, value: f.rawValue(cells), reason: 'required field is empty' };
+          if (def.requiredUnless !== undefined) (waivable ??= []).push({ def, problem, blank: true });
+          else (errors ??= []).push(problem);
         }
         continue;
       }
       const problem: RowError = { row: rowNumber, column: f.column, value: f.rawValue(cells), reason: outcome };
       if (!def.required) (warnings ??= []).push(problem);
-      else if (def.derive === undefined) (errors ??= []).push(problem);
-      else (pending ??= new Map()).set(def.name, problem);
+      else if (def.derive !== undefined) (pending ??= new Map()).set(def.name, problem);
+      else if (def.requiredUnless !== undefined) (waivable ??= []).push({ def, problem, blank: false });
+      else (errors ??= []).push(problem);
+    }
+
+    if (semantics !== undefined) {
+      const found = semantics.apply(record, cells, rowNumber);
+      if (found?.errors !== undefined) (errors ??= []).push(...found.errors);
+      if (found?.warnings !== undefined) (warnings ??= []).push(...found.warnings);
+    }
+    for (const w of waivable ?? []) {
+      if (!requirementWaived(w.def, record)) (errors ??= []).push(w.problem);
+      else if (!w.blank) (warnings ??= []).push(w.problem);
     }
 
     if (derived.length > 0) {

@@ -1,3 +1,4 @@
+import { isValidTimeZone, zoneAbbreviationOffset } from '../enrich/datetime.ts';
 import type { DurationUnit } from '../enrich/duration.ts';
 import { normalizeHeader } from '../map/normalize-header.ts';
 
@@ -30,4 +31,60 @@ export function currencyFromHeader(header: string | undefined): string | undefin
     .split(' ')
     .map((w) => w.toUpperCase())
     .find((w) => w.length === 3 && known.has(w) && w !== 'ALL'); // "ALL" is Albania's lek, and a word
+}
+
+// US zone names without standard/daylight: the zone's rules decide the offset of each date.
+const US_ZONES = new Map([
+  ['et', 'America/New_York'], ['eastern', 'America/New_York'], ['ct', 'America/Chicago'], ['central', 'America/Chicago'],
+  ['mt', 'America/Denver'], ['mountain', 'America/Denver'], ['pt', 'America/Los_Angeles'], ['pacific', 'America/Los_Angeles'],
+]);
+
+/**
+ * The time zone a date/time column's header declares, as a zone luxon reads: "(UTC) Time",
+ * "Time (GMT)", "Start Time Z" -> "UTC"; "Date (EST)" -> "UTC-5"; "Time (UTC+02:00)" ->
+ * "UTC+2"; "Time (ET)" -> "America/New_York"; "Time (Europe/Berlin)" -> that zone.
+ * Undefined when the header names none: the job's zone applies.
+ */
+export function timeZoneFromHeader(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const iana = /\b([A-Z][a-z]+(?:_[A-Z][a-z]+)*\/[A-Z][A-Za-z_]+(?:\/[A-Z][A-Za-z_]+)?)\b/.exec(header);
+  if (iana !== null && isValidTimeZone(iana[1]!)) return iana[1];
+  const offset = /\b(?:utc|gmt)\s*([+-−])\s*(\d{1,2})(?::?(\d{2}))?\b/i.exec(header);
+  if (offset !== null) {
+    const minutes = Number(offset[2]) * 60 + Number(offset[3] ?? 0);
+    if (minutes <= 14 * 60) return fixedZone(offset[1] === '+' ? minutes : -minutes);
+  }
+  const bare = /(?:^|[\s([])([+-])(\d{2}):?(\d{2})(?=$|[\s)\]])/.exec(header);
+  if (bare !== null) return fixedZone((bare[1] === '+' ? 1 : -1) * (Number(bare[2]) * 60 + Number(bare[3])));
+  for (const word of header.toLowerCase().split(/[^a-z]+/)) {
+    if (word.length === 0) continue;
+    const us = US_ZONES.get(word);
+    if (us !== undefined) return us;
+    if (word === 'zulu') return 'UTC';
+    const fixed = zoneAbbreviationOffset(word);
+    // a lone "Z" counts only as a word of its own ("Start Time Z"), never inside one
+    if (fixed !== undefined) return fixedZone(fixed);
+  }
+  return undefined;
+}
+
+function fixedZone(minutes: number): string {
+  if (minutes === 0) return 'UTC';
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `UTC${sign}${Math.floor(abs / 60)}${abs % 60 === 0 ? '' : `:${String(abs % 60).padStart(2, '0')}`}`;
+}
+
+/**
+ * The magnitude a numeric column's header prints its values in: "Revenue (USD thousands)",
+ * "Revenue ($000s)", "Sales ('000)", "Revenue ($K)" -> 1,000; "(in millions)", "($M)",
+ * "(MM)" -> 1,000,000; "(billions)", "($B)" -> 1e9; else 1.
+ */
+export function numberScaleFromHeader(header: string | undefined): number {
+  if (header === undefined) return 1;
+  const h = header.toLowerCase();
+  if (/\bthousands?\b|\(\s*(?:[a-z]{0,3}\s*)?[$€£]?\s*'?000s?\s*\)|\(\s*[a-z]{0,3}\s*[$€£]?\s*k\s*\)|\bin\s+k\b/.test(h)) return 1e3;
+  if (/\bmillions?\b|\(\s*(?:[a-z]{0,3}\s*)?[$€£]?\s*(?:m|mm|mn|mio)\s*\)|\bin\s+(?:m|mm)\b/.test(h)) return 1e6;
+  if (/\bbillions?\b|\(\s*(?:[a-z]{0,3}\s*)?[$€£]?\s*(?:b|bn)\s*\)/.test(h)) return 1e9;
+  return 1;
 }

@@ -1,8 +1,8 @@
-import { parseDate, parseDateTime } from '../enrich/datetime.ts';
+import { numericDateOrder, parseDate, parseDateTime, regionDatesDayFirst } from '../enrich/datetime.ts';
 import { parseDurationSeconds } from '../enrich/duration.ts';
 import { normalizeDomain, normalizeEmail, normalizeUrl } from '../enrich/email-domain.ts';
 import { parseMoney } from '../enrich/money.ts';
-import { parseBoolean, parseInteger, parseNumber } from '../enrich/number.ts';
+import { parseBoolean, parseInteger, parseNumber, type NumberResult } from '../enrich/number.ts';
 import { normalizePhone } from '../enrich/phone.ts';
 import { isBlankCell } from '../enrich/result.ts';
 import { enumValue } from '../map/value-patterns.ts';
@@ -10,7 +10,7 @@ import type { FieldMapping } from '../pipeline-types.ts';
 import { fieldRuleValidator } from '../schemas/record-validator.ts';
 import { companionKeys, type FieldDefinition } from '../schemas/schema-types.ts';
 import { compileTransforms, type FieldTransform } from '../templates/transforms.ts';
-import { currencyFromHeader, durationUnitFromHeader } from './column-hints.ts';
+import { currencyFromHeader, durationUnitFromHeader, numberScaleFromHeader, timeZoneFromHeader } from './column-hints.ts';
 
 /** Job-wide settings a converter needs (JobOptions with defaults applied). */
 export interface ConvertContext {
@@ -19,6 +19,8 @@ export interface ConvertContext {
   defaultCurrency: string;
   /** the currency was set for this field (a template's constant), so it beats a currency named in the header */
   currencyIsExplicit?: boolean;
+  /** rows of the same table, for what a column's values say as a whole (the order of its dates) */
+  sample?: readonly (readonly string[])[];
 }
 
 /**
@@ -73,8 +75,10 @@ function compileTransformedField(
   transforms: readonly FieldTransform[],
 ): CompiledField {
   const reader = compileTransforms(mapping.sources, transforms, { timezone: ctx.timezone, fieldType: def.type });
-  // the converter reads a one-cell row [value] (plus the currency cell, when there is one)
-  const inner = compileBaseField(def, { ...mapping, sources: [0], transforms: undefined }, ctx, currencySource === undefined ? undefined : 1);
+  // the converter reads a one-cell row [value] (plus the currency cell, when there is one);
+  // the sample's columns are not that row's
+  const { sample: _sample, ...rowless } = ctx;
+  const inner = compileBaseField(def, { ...mapping, sources: [0], transforms: undefined }, rowless, currencySource === undefined ? undefined : 1);
   const rawValue = (cells: readonly string[]): string => mapping.sources.map((s) => cells[s] ?? '').join(' ');
   return {
     def,
@@ -159,7 +163,9 @@ function compileBaseField(
     case 'integer':
     case 'number':
     case 'boolean': {
-      const parse = def.type === 'integer' ? parseInteger : def.type === 'number' ? parseNumber : parseBoolean;
+      // "Revenue (USD thousands)": the values are in thousands
+      const scale = def.type === 'boolean' ? 1 : numberScaleFromHeader(mapping.sourceHeaders[0]);
+      const parse = def.type === 'integer' ? (scale === 1 ? parseInteger : (raw: string) => scaledInteger(raw, scale)) : def.type === 'number' ? (scale === 1 ? parseNumber : (raw: string) => scaledNumber(raw, scale)) : parseBoolean;
       return {
         ...base,
         apply(record, cells) {
@@ -173,11 +179,12 @@ function compileBaseField(
       };
     }
 
-    case 'date':
+    case 'date': {
+      const opts = { dayFirst: datesDayFirst(ctx, first) };
       return {
         ...base,
         apply(record, cells) {
-          const r = parseDate(read(cells));
+          const r = parseDate(read(cells), opts);
           if (r.ok) {
             record[name] = r.iso;
             return true;
@@ -185,9 +192,12 @@ function compileBaseField(
           return r.empty === true ? false : r.reason;
         },
       };
+    }
 
     case 'datetime': {
-      const opts = { timezone: ctx.timezone };
+      // a zone the header declares ("(UTC) Time", "Date (EST)") beats the job's, which is for naive times
+      const zone = timeZoneFromHeader(mapping.sourceHeaders[0]) ?? timeZoneFromHeader(mapping.sourceHeaders[1]) ?? ctx.timezone;
+      const opts = { timezone: zone, dayFirst: datesDayFirst(ctx, first) };
       return {
         ...base,
         apply(record, cells) {
@@ -202,29 +212,11 @@ function compileBaseField(
     }
 
     case 'phone': {
-      const region = ctx.defaultRegion;
-      const regionKey = `${name}_region`;
-      const lineTypeKey = `${name}_line_type`;
-      const extensionKey = `${name}_extension`;
+      const write = phoneWriter(name, ctx.defaultRegion);
       return {
         ...base,
         apply(record, cells) {
-          const r = normalizePhone(read(cells), region);
-          if (r.ok) {
-            record[name] = r.e164;
-            if (r.region !== null) record[regionKey] = r.region;
-            record[lineTypeKey] = r.lineType;
-            if (r.extension !== undefined) record[extensionKey] = r.extension;
-            return true;
-          }
-          if (r.shortCode !== undefined) {
-            // SMS short codes have no E.164 form: keep the digits, flagged by line type
-            record[name] = r.shortCode;
-            record[regionKey] = region;
-            record[lineTypeKey] = 'short_code';
-            return true;
-          }
-          return r.empty === true ? false : r.reason;
+          return write(record, read(cells));
         },
       };
     }
@@ -248,6 +240,7 @@ function compileBaseField(
 
     case 'money': {
       const currencyKey = def.currencyField ?? 'currency';
+      const microsKey = def.microsField;
       const fallback = ctx.currencyIsExplicit === true ? ctx.defaultCurrency : (currencyFromHeader(mapping.sourceHeaders[0]) ?? ctx.defaultCurrency);
       return {
         ...base,
@@ -261,6 +254,7 @@ function compileBaseField(
           const r = parseMoney(read(cells), currency);
           if (r.ok) {
             record[name] = r.minor;
+            if (microsKey !== undefined) record[microsKey] = r.micros;
             record[currencyKey] = r.currency;
             return true;
           }
@@ -299,6 +293,60 @@ function compileBaseField(
       };
     }
   }
+}
+
+function scaledNumber(raw: string, scale: number): NumberResult {
+  const n = parseNumber(raw);
+  return n.ok ? { ...n, value: n.value * scale } : n;
+}
+
+function scaledInteger(raw: string, scale: number): NumberResult {
+  const n = scaledNumber(raw, scale);
+  if (!n.ok) return n;
+  const rounded = Math.round(n.value);
+  // "12.5" thousand is 12,500 (up to float noise); a range's midpoint rounds
+  if ((Math.abs(rounded - n.value) > 1e-6 && n.range !== true) || !Number.isSafeInteger(rounded)) return { ok: false, reason: 'not a whole number' };
+  return { ok: true, value: rounded };
+}
+
+/**
+ * Whether the numeric dates of column `column` are day-first: what the column's own dates
+ * say ("13/04/2025" somewhere in the sample), else what the region's exports do.
+ */
+function datesDayFirst(ctx: ConvertContext, column: number): boolean {
+  const order = ctx.sample === undefined ? undefined : numericDateOrder(ctx.sample.map((r) => r[column] ?? ''));
+  return order === undefined ? regionDatesDayFirst(ctx.defaultRegion) : order === 'day-first';
+}
+
+/** Writes a phone field and its companions from a cell, or says why it cannot. */
+export type PhoneWriter = (record: Record<string, unknown>, raw: string) => Outcome;
+
+/**
+ * A phone field's writer: E.164 under `name` plus `<name>_region`, `<name>_line_type` and
+ * `<name>_extension`; SMS short codes keep their digits with line type `short_code`.
+ */
+export function phoneWriter(name: string, region: string): PhoneWriter {
+  const regionKey = `${name}_region`;
+  const lineTypeKey = `${name}_line_type`;
+  const extensionKey = `${name}_extension`;
+  return (record, raw) => {
+    const r = normalizePhone(raw, region);
+    if (r.ok) {
+      record[name] = r.e164;
+      if (r.region !== null) record[regionKey] = r.region;
+      record[lineTypeKey] = r.lineType;
+      if (r.extension !== undefined) record[extensionKey] = r.extension;
+      return true;
+    }
+    if (r.shortCode !== undefined) {
+      // SMS short codes have no E.164 form: keep the digits, flagged by line type
+      record[name] = r.shortCode;
+      record[regionKey] = region;
+      record[lineTypeKey] = 'short_code';
+      return true;
+    }
+    return r.empty === true ? false : r.reason;
+  };
 }
 
 /**

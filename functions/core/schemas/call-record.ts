@@ -41,6 +41,8 @@ export const callRecordSchema: SchemaDefinition = {
       name: 'counterpart_number',
       type: 'phone',
       required: true,
+      // a data session has a line but no other party
+      requiredUnless: { field: 'record_type', in: ['data'] },
       description: 'The other party, E.164 (SMS short codes are kept as their digits)',
       synonyms: [
         'counterpart number', 'number called', 'called number', 'number dialed', 'dialed number', 'other number',
@@ -88,16 +90,34 @@ export const callRecordSchema: SchemaDefinition = {
       ],
     },
     {
+      name: 'subscriber_number',
+      type: 'phone',
+      required: false,
+      description: 'The line whose log it is, E.164: from its own column, the statement block above the rows, or the side of the call that is the same on every row',
+      synonyms: [
+        'subscriber number', 'subscriber', 'wireless number', 'line number', 'mobile number', 'msisdn', 'my number', 'service number',
+        'served msisdn', 'target number', 'user number', 'device number', 'mdn',
+      ],
+    },
+    {
       name: 'cost_minor',
       type: 'money',
       required: false,
       currencyField: 'currency',
-      description: 'Total charge in minor units (cents) of `currency`',
+      microsField: 'cost_micros',
+      description: 'Total charge in minor units (cents) of `currency`, rounded half away from zero',
       synonyms: [
         'cost minor', 'total charge', 'total charges', 'total', 'cost', 'total cost', 'call cost', 'charge', 'charges',
         'amount', 'total amount', 'billed amount', 'price', 'fee',
         'betrag', 'kosten', 'preis', 'gebuhr', 'entgelt', 'importe', 'coste', 'costo', 'precio', 'montant', 'montant ttc', 'prix', 'cout', 'tarif', 'importo', 'valor', 'custo', 'bedrag', 'prijs',
       ],
+    },
+    {
+      name: 'cost_micros',
+      type: 'integer',
+      required: false,
+      description: 'The same charge in millionths of `currency`, as precise as printed ("-0.0130" is -13000), written with cost_minor',
+      synonyms: [],
     },
     {
       name: 'currency',
@@ -113,8 +133,7 @@ export const callRecordSchema: SchemaDefinition = {
       description: 'Billing account or the line the record belongs to',
       synonyms: [
         'account number', 'account', 'account no', 'account id', 'acct', 'acct no', 'acct number', 'ban',
-        'billing account number', 'billing account', 'wireless number', 'line number', 'subscriber number', 'subscriber',
-        'msisdn', 'my number', 'service number',
+        'billing account number', 'billing account',
         'kundennummer', 'vertragsnummer', 'numero de cuenta', 'cuenta', 'numero de compte', 'compte', 'numero cliente', 'conto', 'conta', 'klantnummer', 'rekeningnummer',
       ],
     },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FieldDefinition, SchemaDefinition } from './schema-types.ts';
+import { requirementWaived, type FieldDefinition, type SchemaDefinition } from './schema-types.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // E.164, or an SMS/service short code kept as its digits (see normalizePhone)
@@ -7,7 +7,7 @@ const PHONE = /^(?:\+[1-9]\d{1,14}|[*#]?\d{3,6}#?)$/;
 const CURRENCY = /^[A-Z]{3}$/;
 const LINE_TYPES = [
   'mobile', 'fixed_line', 'fixed_line_or_mobile', 'toll_free', 'premium_rate', 'shared_cost', 'voip',
-  'personal_number', 'pager', 'uan', 'voicemail', 'short_code', 'unknown',
+  'personal_number', 'pager', 'uan', 'voicemail', 'short_code', 'extension', 'unknown',
 ] as const;
 
 function valueType(field: FieldDefinition): z.ZodType {
@@ -90,18 +90,23 @@ function withRules(base: z.ZodType, field: FieldDefinition): z.ZodType {
 export function recordValidator(schema: SchemaDefinition): z.ZodType<Record<string, unknown>> {
   const shape: Record<string, z.ZodType> = {};
   const currencyKeys = new Set(schema.fields.filter((f) => f.type === 'money').map((f) => f.currencyField ?? 'currency'));
+  const conditional = schema.fields.filter((f) => f.required && f.requiredUnless !== undefined);
   for (const field of schema.fields) {
     const t = currencyKeys.has(field.name) ? z.string().regex(CURRENCY) : valueType(field);
-    shape[field.name] = field.required ? t : t.optional();
+    shape[field.name] = field.required && field.requiredUnless === undefined ? t : t.optional();
     if (field.type === 'phone') {
       shape[`${field.name}_region`] = z.string().regex(/^[A-Z]{2}$/).optional();
       shape[`${field.name}_line_type`] = z.enum(LINE_TYPES).optional();
       shape[`${field.name}_extension`] = z.string().regex(/^\d{1,10}$/).optional();
     }
     if (field.type === 'money') shape[field.currencyField ?? 'currency'] = z.string().regex(CURRENCY).optional();
+    if (field.type === 'money' && field.microsField !== undefined) shape[field.microsField] = z.number().int().optional();
   }
   const groups = schema.requireAnyOf ?? [];
   return z.strictObject(shape).superRefine((record, ctx) => {
+    for (const field of conditional) {
+      if (record[field.name] === undefined && !requirementWaived(field, record)) ctx.addIssue({ code: 'custom', message: 'required', path: [field.name] });
+    }
     for (const group of groups) {
       if (!group.some((name) => record[name] !== undefined)) {
         ctx.addIssue({ code: 'custom', message: `needs one of: ${group.join(', ')}`, path: [group[0] ?? ''] });

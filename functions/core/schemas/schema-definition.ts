@@ -47,8 +47,10 @@ const field = z.object({
   codes: z.enum(['call_direction', 'call_record_type']).optional(),
   timeSynonyms: z.array(z.string().min(1)).optional(),
   currencyField: z.string().regex(NAME).optional(),
+  microsField: z.string().regex(NAME).optional(),
   multiple: z.boolean().optional(),
   derive: derivation.optional(),
+  requiredUnless: z.object({ field: z.string().regex(NAME), in: z.array(z.string().min(1)).min(1) }).optional(),
   validation: validation.optional(),
   description: z.string().max(500).default(''),
 });
@@ -86,7 +88,7 @@ export const schemaDefinitionSchema = z
     });
     def.fields.forEach((f, i) => {
       for (const key of companionKeys(f as SchemaDefinition['fields'][number])) {
-        // a money field's currency may be a declared field of its own; anything else may not collide
+        // a money field's currency and micros may be declared fields of their own; anything else may not collide
         const sharedCurrency = f.type === 'money' && names.has(key) && !outputs.has(key);
         if ((names.has(key) && !sharedCurrency) || outputs.has(key)) {
           ctx.addIssue({ code: 'custom', path: ['fields', i, 'name'], message: `output key "${key}" is written twice` });
@@ -96,6 +98,9 @@ export const schemaDefinitionSchema = z
       const refs = f.derive === undefined ? [] : Array.isArray(f.derive.from) ? f.derive.from : [f.derive.from];
       for (const ref of refs) {
         if (!names.has(ref)) ctx.addIssue({ code: 'custom', path: ['fields', i, 'derive'], message: `unknown field "${ref}"` });
+      }
+      if (f.requiredUnless !== undefined && !names.has(f.requiredUnless.field)) {
+        ctx.addIssue({ code: 'custom', path: ['fields', i, 'requiredUnless', 'field'], message: `unknown field "${f.requiredUnless.field}"` });
       }
     });
     def.requireAnyOf?.forEach((group, i) => {

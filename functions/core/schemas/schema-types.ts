@@ -57,9 +57,16 @@ export interface FieldDefinition {
   timeSynonyms?: string[];
   /** money: output key for the ISO 4217 currency (default "currency") */
   currencyField?: string;
+  /** money: output key for the amount in integer millionths of the currency, as precise as printed (none by default) */
+  microsField?: string;
   /** the cell holds a list ("a, b; c"): output is string[] */
   multiple?: boolean;
   derive?: FieldDerivation;
+  /**
+   * A required field some records do without: when the record's `field` has one of `in`
+   * (a data session's record_type "data" has no other party), the field is optional.
+   */
+  requiredUnless?: { field: string; in: string[] };
   /** extra checks on the converted value; a value that fails is invalid (row error if required, else a warning) */
   validation?: FieldValidation;
   description: string;
@@ -90,6 +97,14 @@ export interface SchemaDefinition {
 /** Output keys a field writes besides its own name (phone details, a money field's currency). */
 export function companionKeys(field: FieldDefinition): string[] {
   if (field.type === 'phone') return [`${field.name}_region`, `${field.name}_line_type`, `${field.name}_extension`];
-  if (field.type === 'money') return [field.currencyField ?? 'currency'];
+  if (field.type === 'money') return field.microsField === undefined ? [field.currencyField ?? 'currency'] : [field.currencyField ?? 'currency', field.microsField];
   return [];
+}
+
+/** True when a required field's requirement is lifted for this record (see `requiredUnless`). */
+export function requirementWaived(field: FieldDefinition, record: Readonly<Record<string, unknown>>): boolean {
+  const unless = field.requiredUnless;
+  if (unless === undefined) return false;
+  const v = record[unless.field];
+  return typeof v === 'string' && unless.in.includes(v);
 }

@@ -1,0 +1,481 @@
+import { readCallCode, type CallCode, type CallDirection, type CallRecordType } from '../enrich/call-codes.ts';
+import { normalizePhone } from '../enrich/phone.ts';
+import { isBlankCell } from '../enrich/result.ts';
+import { CONTEXT_COLUMN_NAMES } from '../parse/table-assembler.ts';
+import type { FieldMapping, MappingResult, RowError } from '../pipeline-types.ts';
+import { requirementWaived, type FieldDefinition, type SchemaDefinition } from '../schemas/schema-types.ts';
+import { phoneWriter, type PhoneWriter } from './field-converters.ts';
+
+/**
+ * What a call log means, beyond its cells one by one: which way each call went and what
+ * it was, whose log it is, and who the other party is.
+ *
+ * Carriers rarely say it in one column. Verizon prints "Incoming, CL" where an outgoing
+ * call has its destination city; AT&T writes "INCOMING CL" under "Call To" and "In"/"Out"
+ * in its messaging section; switch records carry 3GPP record types ("mSTerminatingSMSinMSC");
+ * CDRs name both parties ("Calling Number", "Called Number") and leave it to the reader to
+ * pick the other one; a multi-statement export names the line once, above its rows.
+ * This step reads all of that for the fields of a schema with carrier code fields
+ * (`codes: call_direction` / `call_record_type`), after the per-cell converters.
+ */
+export interface CallSemantics {
+  /** fields this step writes itself: the per-cell converters leave them alone */
+  owns: ReadonlySet<string>;
+  /** fields this step can fill without a mapped column */
+  fills: ReadonlySet<string>;
+
+  apply(record: Record<string, unknown>, cells: readonly string[], row: number): RowProblems | undefined;
+}
+
+export interface RowProblems {
+  errors?: RowError[];
+  warnings?: RowError[];
+}
+
+export interface CallSemanticsInput {
+  schema: SchemaDefinition;
+  mapping: MappingResult;
+  /** the columns of the rows (a multi-section export's unified header, context columns included) */
+  headers: readonly string[];
+  /** phone region for national numbers */
+  region: string;
+  /**
+   * Rows from the same table, to learn which columns carry codes: a column that says
+   * "Incoming, CL" on some rows and a city on the others is a direction column in disguise.
+   */
+  sample?: readonly (readonly string[])[];
+}
+
+/** Columns whose header is about the call's kind or direction: short codes ("In", "T", "MO") count there. */
+const CODE_HEADER_WORDS = new Set([
+  'direction', 'dir', 'in', 'out', 'inout', 'io', 'i/o', 'inbound', 'outbound', 'incoming', 'outgoing', 'sent', 'received',
+  'rcvd', 'mo', 'mt', 'type', 'kind', 'category', 'service', 'record', 'event', 'feature', 'context', 'dcontext', 'usage',
+  'class', 'section', 'leg', 'flow', 'way',
+]);
+/** Columns that print a place for an outgoing call and a marker for an incoming one. */
+const PLACE_HEADER_WORDS = new Set([
+  'origination', 'destination', 'origin', 'location', 'city', 'place', 'call to', 'call from', 'to from', 'from to',
+  'description', 'called', 'area', 'state', 'region',
+]);
+
+// The two parties of a CDR, by header (lower case, words joined by one space).
+const CALLING_HEADERS = [
+  'calling number', 'calling party number', 'calling party', 'calling msisdn', 'calling', 'caller number', 'caller',
+  'caller id number', 'from number', 'from', 'a number', 'a party number', 'a party', 'originating number',
+  'origin number', 'orig number', 'source number', 'source', 'src', 'ani', 'sender', 'originator',
+];
+const CALLED_HEADERS = [
+  'called number', 'called party number', 'called party', 'called msisdn', 'called', 'callee', 'to number', 'to',
+  'b number', 'b party number', 'b party', 'dialed number', 'dialled number', 'dialed digits', 'dialled digits',
+  'destination number', 'dest number', 'terminating number', 'dst', 'dnis', 'recipient', 'receiver',
+];
+
+// Header words that tell which kind of records a single-kind table holds.
+const KIND_HEADER_WORDS: readonly [CallRecordType, RegExp][] = [
+  ['sms', /\b(?:messages?|msgs?|sms|texts?|segments)\b/],
+  ['data', /\b(?:kb|mb|gb|kilobytes?|megabytes?|bytes|apn|data usage|data volume)\b/],
+  ['voice', /\b(?:min|mins|minutes|mou|airtime|number called|talk time|talking|ringing|duration|billsec|disposition|dcontext|clid|calls?|caller)\b/],
+];
+
+interface CodeColumn {
+  index: number;
+  /** short codes ("In", "MO") count in this column */
+  weakOk: boolean;
+}
+
+interface MarkerColumn {
+  index: number;
+  /** the direction of a filled cell without a marker ("Dallas, TX" where incoming calls say "Incoming, CL") */
+  otherwise?: CallDirection;
+}
+
+interface Parties {
+  calling: number;
+  called: number;
+}
+
+const opposite = (d: CallDirection): CallDirection => (d === 'inbound' ? 'outbound' : 'inbound');
+
+/** Lower-case words of a header, kept as printed otherwise ("In/Out" -> "in out"). */
+function headerWords(header: string): string {
+  return header
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+function hasWord(words: string, set: ReadonlySet<string>): boolean {
+  if (set.has(words)) return true;
+  const list = words.split(' ');
+  for (let i = 0; i < list.length; i++) {
+    if (set.has(list[i]!)) return true;
+    if (i + 1 < list.length && set.has(`${list[i]} ${list[i + 1]}`)) return true;
+  }
+  return false;
+}
+
+/** A column mapped as it is (one source, no transforms), or undefined. */
+function plainSource(m: FieldMapping | undefined): number | undefined {
+  return m !== undefined && (m.transforms ?? []).length === 0 && m.sources.length === 1 ? m.sources[0] : undefined;
+}
+
+/**
+ * Compile the call semantics of a schema, or undefined when the schema has no carrier
+ * code fields. Everything about the layout is decided here once; `apply` does per-row
+ * lookups that are memoised per distinct value (codes, phone numbers).
+ */
+export function compileCallSemantics(input: CallSemanticsInput): CallSemantics | undefined {
+  const { schema, mapping, headers, region } = input;
+  const dirDef = schema.fields.find((f) => f.type === 'enum' && f.codes === 'call_direction');
+  const typeDef = schema.fields.find((f) => f.type === 'enum' && f.codes === 'call_record_type');
+  if (dirDef === undefined && typeDef === undefined) return undefined;
+  const phoneField = (name: string): FieldDefinition | undefined => schema.fields.find((f) => f.name === name && f.type === 'phone');
+  const counterpartDef = phoneField('counterpart_number');
+  const subscriberDef = phoneField('subscriber_number');
+  const byField = new Map(mapping.fields.map((m) => [m.field, m]));
+  const transformed = (def: FieldDefinition | undefined): boolean => def !== undefined && byField.has(def.name) && plainSource(byField.get(def.name)) === undefined;
+
+  const owns = new Set<string>();
+  const fills = new Set<string>();
+  const dirSource = dirDef !== undefined ? plainSource(byField.get(dirDef.name)) : undefined;
+  const typeSource = typeDef !== undefined ? plainSource(byField.get(typeDef.name)) : undefined;
+  if (dirDef !== undefined && !transformed(dirDef)) owns.add(dirDef.name);
+  if (typeDef !== undefined && !transformed(typeDef)) owns.add(typeDef.name);
+
+  const normalized = headers.map(headerWords);
+  const parties = counterpartDef !== undefined && !transformed(counterpartDef) ? findParties(normalized) : undefined;
+  if (parties !== undefined) {
+    owns.add(counterpartDef!.name);
+    fills.add(counterpartDef!.name);
+  }
+  const counterpartSource = counterpartDef !== undefined ? plainSource(byField.get(counterpartDef.name)) : undefined;
+  // without a direction, the party the mapping chose (when it chose one of the two)
+  const mappedParty = parties !== undefined && (counterpartSource === parties.calling || counterpartSource === parties.called) ? counterpartSource : undefined;
+  const subscriberMapped = subscriberDef !== undefined ? byField.get(subscriberDef.name) : undefined;
+  // a party column is the subscriber's on some rows only (a mapper may offer it for its phone-like values)
+  const subscriberSource = ((s) => (s !== undefined && parties !== undefined && (s === parties.calling || s === parties.called) ? undefined : s))(plainSource(subscriberMapped));
+  // the statement block's line, when Parse added it as a context column
+  const lineColumn = subscriberMapped === undefined ? headers.indexOf(CONTEXT_COLUMN_NAMES.line) : -1;
+  const ownsSubscriber = subscriberDef !== undefined && !transformed(subscriberDef);
+  if (ownsSubscriber) {
+    owns.add(subscriberDef.name);
+    fills.add(subscriberDef.name);
+  }
+
+  // Columns that may carry codes without being mapped to the code fields.
+  const skip = new Set<number>();
+  for (const m of mapping.fields) {
+    if (m.field === dirDef?.name || m.field === typeDef?.name || m.field === 'location') continue;
+    for (const s of m.sources) skip.add(s);
+  }
+  if (dirSource !== undefined) skip.add(dirSource);
+  if (typeSource !== undefined) skip.add(typeSource);
+  if (parties !== undefined) skip.add(parties.calling).add(parties.called);
+  if (lineColumn >= 0) skip.add(lineColumn);
+  const locationSource = plainSource(byField.get('location'));
+  const learned = learnColumns(normalized, input.sample ?? [], skip, locationSource);
+  // without rows to learn from, the place column still says "Incoming" where it does
+  if (input.sample === undefined && locationSource !== undefined) learned.marker.push({ index: locationSource });
+  const constantParty = parties !== undefined && input.sample !== undefined ? findConstantParty(input.sample, parties, region) : undefined;
+  const tableKind = kindOfTable(normalized, headers);
+
+  const dirName = dirDef?.name;
+  const typeName = typeDef?.name;
+  const writeCounterpart = counterpartDef !== undefined ? phoneWriter(counterpartDef.name, region) : undefined;
+  // a PBX's other party may be one of its extensions ("Ext.101"): kept as digits, like a short code
+  const writeParty = (record: Record<string, unknown>, raw: string): true | false | string => {
+    const outcome = writeCounterpart!(record, raw);
+    if (typeof outcome !== 'string') return outcome;
+    const ext = extensionOf(raw);
+    if (ext === undefined) return outcome;
+    record[counterpartDef!.name] = ext;
+    record[`${counterpartDef!.name}_line_type`] = 'extension';
+    return true;
+  };
+  const writeSubscriber: PhoneWriter | undefined = subscriberDef !== undefined ? phoneWriter(subscriberDef.name, region) : undefined;
+  const dirHeader = dirSource !== undefined ? (headers[dirSource] ?? '') : '';
+  const typeHeader = typeSource !== undefined ? (headers[typeSource] ?? '') : '';
+  const codeColumns = learned.code;
+  const markerColumns = learned.marker;
+
+  return {
+    owns,
+    fills,
+    apply(record, cells, row) {
+      let problems: RowProblems | undefined;
+      let direction = dirName !== undefined ? (record[dirName] as CallDirection | undefined) : undefined;
+      let type = typeName !== undefined ? (record[typeName] as CallRecordType | undefined) : undefined;
+      let dirUnread: string | undefined;
+      // a call between extensions: no direction to find
+      let internal = false;
+      let typeUnread: string | undefined;
+
+      // 1. The mapped code columns: each may say the other thing too ("SMS-MO" under "Type").
+      let dirCode: CallCode | undefined;
+      if (dirSource !== undefined) {
+        const raw = cells[dirSource] ?? '';
+        dirCode = readCallCode(raw);
+        if (dirCode === undefined && !isBlankCell(raw)) dirUnread = raw;
+        if (dirCode?.internal === true) internal = true;
+        direction ??= dirCode?.direction;
+      }
+      if (typeSource !== undefined) {
+        const raw = cells[typeSource] ?? '';
+        const code = readCallCode(raw);
+        if (code === undefined && !isBlankCell(raw)) typeUnread = raw;
+        type ??= code?.recordType;
+        direction ??= code?.direction;
+      }
+      type ??= dirCode?.recordType;
+
+      // 2. Other columns of codes (a call type next to the direction, the section of a multi-section export).
+      for (let i = 0; i < codeColumns.length && (direction === undefined || type === undefined); i++) {
+        const c = codeColumns[i]!;
+        const code = readCallCode(cells[c.index]);
+        if (code === undefined || (code.weak && !c.weakOk)) continue;
+        if (code.internal === true) internal = true;
+        direction ??= code.direction;
+        type ??= code.recordType;
+      }
+
+      // 3. Places that stand for a direction ("Incoming, CL"), and what their absence means.
+      if (direction === undefined && !internal && markerColumns.length > 0) {
+        for (const m of markerColumns) {
+          const code = readCallCode(cells[m.index]);
+          if (code?.direction !== undefined && !code.weak) {
+            direction = code.direction;
+            break;
+          }
+        }
+        if (direction === undefined) {
+          for (const m of markerColumns) {
+            if (m.otherwise !== undefined && !isBlankCell(cells[m.index])) {
+              direction = m.otherwise;
+              break;
+            }
+          }
+        }
+      }
+
+      type ??= tableKind;
+      const session = type === 'data';
+      // the type is known now: a required field it lifts (a data session's other party) sees it
+      if (typeName !== undefined && owns.has(typeName) && type !== undefined) record[typeName] = type;
+
+      // 4. The parties: whose line it is, and who the other party is.
+      let subscriberRaw: string | undefined;
+      let subscriberFrom: 'column' | 'derived' = 'derived';
+      if (subscriberSource !== undefined && !isBlankCell(cells[subscriberSource])) {
+        subscriberRaw = cells[subscriberSource];
+        subscriberFrom = 'column';
+      } else if (lineColumn >= 0 && !isBlankCell(cells[lineColumn])) subscriberRaw = cells[lineColumn];
+      else if (constantParty !== undefined) subscriberRaw = constantParty;
+
+      if (parties !== undefined) {
+        const callingRaw = cells[parties.calling] ?? '';
+        const calledRaw = cells[parties.called] ?? '';
+        // a data session has a line but no other party, hence no direction
+        if (direction === undefined && !session && !internal) direction = directionFromParties(callingRaw, calledRaw, subscriberRaw, region);
+        const side = direction === 'inbound' ? parties.calling : direction === 'outbound' ? parties.called : (mappedParty ?? parties.called);
+        const outcome = writeParty(record, cells[side] ?? '');
+        if (outcome !== true) {
+          const problem: RowError = { row, column: headers[side] ?? counterpartDef!.name, value: cells[side] ?? '', reason: outcome === false ? 'required field is empty' : outcome };
+          if (counterpartDef!.required && !requirementWaived(counterpartDef!, record)) (problems ??= {}).errors = [problem];
+          else if (outcome !== false) (problems ??= {}).warnings = [problem];
+        }
+        if (subscriberRaw === undefined && direction !== undefined) subscriberRaw = direction === 'inbound' ? calledRaw : callingRaw;
+      }
+
+      if (ownsSubscriber && subscriberRaw !== undefined) {
+        if (subscriberFrom === 'column') {
+          const outcome = writeSubscriber!(record, subscriberRaw);
+          if (typeof outcome === 'string') {
+            ((problems ??= {}).warnings ??= []).push({ row, column: headers[subscriberSource!] ?? 'subscriber_number', value: subscriberRaw, reason: outcome });
+          }
+        } else if (normalizePhone(subscriberRaw, region).ok) {
+          // a line found by inference is a full number or nothing (not a PBX extension)
+          writeSubscriber!(record, subscriberRaw);
+        }
+      }
+
+      if (dirName !== undefined && owns.has(dirName)) {
+        if (direction !== undefined) record[dirName] = direction;
+        else if (dirUnread !== undefined) ((problems ??= {}).warnings ??= []).push({ row, column: dirHeader, value: dirUnread, reason: `not one of ${(dirDef!.enumValues ?? []).join(', ')}` });
+      }
+      if (typeName !== undefined && owns.has(typeName)) {
+        if (type !== undefined) record[typeName] = type;
+        else if (typeUnread !== undefined) ((problems ??= {}).warnings ??= []).push({ row, column: typeHeader, value: typeUnread, reason: `not one of ${(typeDef!.enumValues ?? []).join(', ')}` });
+      }
+      return problems;
+    },
+  };
+}
+
+/**
+ * The calling and called party columns of a CDR ("Calling Number"/"Called Number",
+ * "From"/"To", "src"/"dst"), when it has both: the other party is one or the other,
+ * call by call. Indexes into `headers`.
+ */
+export function findPartyColumns(headers: readonly string[]): { calling: number; called: number } | undefined {
+  return findParties(headers.map(headerWords));
+}
+
+/**
+ * Mapping candidates that only the pair of party columns gives: the counterpart field
+ * (a phone field named `counterpart_number`) on the called party's column, which the
+ * record builder switches to the calling party's on inbound rows. For the mapper.
+ */
+export function partyColumnCandidates(fields: readonly FieldDefinition[], headers: readonly string[]): { field: number; column: number; confidence: number }[] {
+  const field = fields.findIndex((f) => f.name === 'counterpart_number' && f.type === 'phone');
+  if (field < 0 || !fields.some((f) => f.codes === 'call_direction')) return [];
+  const parties = findPartyColumns(headers);
+  return parties === undefined ? [] : [{ field, column: parties.called, confidence: 0.9 }];
+}
+
+function findParties(normalized: readonly string[]): Parties | undefined {
+  const find = (names: readonly string[]): number => {
+    for (const name of names) {
+      const i = normalized.indexOf(name);
+      if (i >= 0) return i;
+    }
+    return -1;
+  };
+  const calling = find(CALLING_HEADERS);
+  const called = find(CALLED_HEADERS);
+  return calling >= 0 && called >= 0 && calling !== called ? { calling, called } : undefined;
+}
+
+/** A number as compared with another: E.164, a short code's digits, or the bare digits. */
+function partyKey(raw: string | undefined, region: string): string | undefined {
+  if (raw === undefined || isBlankCell(raw)) return undefined;
+  const r = normalizePhone(raw, region);
+  if (r.ok) return r.e164;
+  if (r.shortCode !== undefined) return r.shortCode;
+  const digits = raw.replace(/\D/g, '');
+  return digits.length > 0 ? digits : undefined;
+}
+
+const EXTENSION = /^\s*\d{2,6}\s*$/;
+const NAMED_EXTENSION = /^\s*(?:ext(?:ension)?\.?|x)\s*(\d{2,6})\s*$/i;
+
+/** The digits of a PBX extension written as one ("Ext.101", "x204"), or undefined. */
+function extensionOf(raw: string): string | undefined {
+  return NAMED_EXTENSION.exec(raw)?.[1];
+}
+
+/**
+ * The direction of a call from its parties: the side that is the subscriber's line made
+ * it (outbound) or took it (inbound); without a known subscriber, a PBX's internal
+ * extension ("101") is the subscriber's side and the full number the other party.
+ */
+function directionFromParties(callingRaw: string, calledRaw: string, subscriberRaw: string | undefined, region: string): CallDirection | undefined {
+  if (subscriberRaw !== undefined) {
+    const subscriber = partyKey(subscriberRaw, region);
+    if (subscriber === undefined) return undefined;
+    if (partyKey(callingRaw, region) === subscriber) return 'outbound';
+    if (partyKey(calledRaw, region) === subscriber) return 'inbound';
+    return undefined;
+  }
+  const callingInternal = EXTENSION.test(callingRaw) || extensionOf(callingRaw) !== undefined;
+  const calledInternal = EXTENSION.test(calledRaw) || extensionOf(calledRaw) !== undefined;
+  if (callingInternal === calledInternal) return undefined;
+  const other = callingInternal ? calledRaw : callingRaw;
+  if (other.replace(/\D/g, '').length < 7) return undefined;
+  return callingInternal ? 'outbound' : 'inbound';
+}
+
+/**
+ * The subscriber of a CDR without a direction column: the one number that is on one side
+ * or the other of most calls (at least 3 and 60% of the sampled rows). Its cell text, or
+ * undefined.
+ */
+function findConstantParty(sample: readonly (readonly string[])[], parties: Parties, region: string): string | undefined {
+  const counts = new Map<string, { n: number; raw: string }>();
+  let rows = 0;
+  for (const cells of sample) {
+    const sides = new Map<string, string>();
+    for (const raw of [cells[parties.calling], cells[parties.called]]) {
+      const k = partyKey(raw, region);
+      if (k !== undefined && !sides.has(k)) sides.set(k, raw!);
+    }
+    if (sides.size === 0) continue;
+    rows++;
+    for (const [k, raw] of sides) {
+      const entry = counts.get(k);
+      if (entry === undefined) counts.set(k, { n: 1, raw });
+      else entry.n++;
+    }
+  }
+  let best: { n: number; raw: string } | undefined;
+  for (const e of counts.values()) if (best === undefined || e.n > best.n) best = e;
+  return best !== undefined && best.n >= 3 && best.n >= rows * 0.6 ? best.raw : undefined;
+}
+
+/**
+ * Which unmapped columns carry codes, from sample rows. A code column is mostly codes
+ * (short ones like "In" only under a header about codes, or when the column holds
+ * nothing else and at least two of them). A marker column is a column of places or notes
+ * with a direction word on some rows ("Incoming, CL"); when it only ever marks one
+ * direction and is a column of places, its other filled cells mean the other direction.
+ */
+function learnColumns(
+  normalized: readonly string[],
+  sample: readonly (readonly string[])[],
+  skip: ReadonlySet<number>,
+  locationSource: number | undefined,
+): { code: CodeColumn[]; marker: MarkerColumn[] } {
+  const code: CodeColumn[] = [];
+  const marker: MarkerColumn[] = [];
+  if (sample.length === 0) return { code, marker };
+  for (let index = 0; index < normalized.length; index++) {
+    if (skip.has(index)) continue;
+    const header = normalized[index]!;
+    const codeish = hasWord(header, CODE_HEADER_WORDS);
+    let filled = 0;
+    let counted = 0;
+    let allCodes = true;
+    const distinct = new Set<string>();
+    const strong = new Set<CallDirection>();
+    for (const cells of sample) {
+      const raw = cells[index];
+      if (raw === undefined || isBlankCell(raw)) continue;
+      filled++;
+      const c = readCallCode(raw);
+      if (c === undefined) {
+        allCodes = false;
+        continue;
+      }
+      distinct.add(raw.trim().toLowerCase());
+      if (!c.weak || codeish) counted++;
+      if (c.direction !== undefined && !c.weak) strong.add(c.direction);
+    }
+    if (filled === 0) continue;
+    // a column of places stays one however many of its rows are marked ("Incoming, CL" on most calls)
+    const place = index === locationSource || hasWord(header, PLACE_HEADER_WORDS);
+    if (place && strong.size > 0) {
+      marker.push({ index, ...(strong.size === 1 ? { otherwise: opposite([...strong][0]!) } : {}) });
+    } else if (counted >= filled * 0.6 || (allCodes && distinct.size >= 2)) {
+      code.push({ index, weakOk: codeish || allCodes });
+    } else if (strong.size > 0) {
+      marker.push({ index });
+    }
+  }
+  return { code, marker };
+}
+
+/**
+ * The kind of records a table holds when its columns speak of only one kind (minutes and
+ * airtime: calls; segments and messages: texts; kilobytes: data); undefined otherwise.
+ * Context columns (the section of a multi-section export) do not count.
+ */
+function kindOfTable(normalized: readonly string[], headers: readonly string[]): CallRecordType | undefined {
+  const context = new Set<string>(Object.values(CONTEXT_COLUMN_NAMES));
+  const kinds = new Set<CallRecordType>();
+  normalized.forEach((h, i) => {
+    if (context.has(headers[i] ?? '')) return;
+    for (const [kind, pattern] of KIND_HEADER_WORDS) if (pattern.test(h)) kinds.add(kind);
+  });
+  return kinds.size === 1 ? [...kinds][0] : undefined;
+}
