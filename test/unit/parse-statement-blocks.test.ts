@@ -20,6 +20,7 @@ describe('findLineNumber', () => {
     ['JANE DOE 214-662-0187', '214-662-0187'],
     ['DOE, JANE (214) 662-0187', '(214) 662-0187'],
     ['Mobile number +44 7700 900123', '+44 7700 900123'],
+    ['JANE DOE 2146620187', '2146620187'],
   ])('finds the line in %j', (text, line) => {
     expect(findLineNumber(text)).toBe(line);
   });
@@ -30,6 +31,8 @@ describe('findLineNumber', () => {
     'Invoice Date: 07/01/2025',
     'Call 611 for questions',
     'Total usage 214-662-0187 minutes',
+    'Invoice 2146620187',
+    'Account Number: 287-445-1093',
   ])('finds none in %j', (text) => {
     expect(findLineNumber(text)).toBeUndefined();
   });

@@ -121,6 +121,9 @@ describe('call semantics: both parties of a CDR', () => {
     expect(findPartyColumns(headers)).toEqual({ calling: 2, called: 3 });
     expect(findPartyColumns(['From', 'To', 'Direction'])).toEqual({ calling: 0, called: 1 });
     expect(findPartyColumns(['src', 'dst'])).toEqual({ calling: 0, called: 1 });
+    expect(findPartyColumns(['Calling NBR', 'Called No.'])).toEqual({ calling: 0, called: 1 });
+    expect(findPartyColumns(['Source', 'Destination', 'Disposition'])).toEqual({ calling: 0, called: 1 });
+    expect(findPartyColumns(['Number', 'Origination', 'Destination'])).toBeUndefined();
     expect(findPartyColumns(['Number', 'Direction'])).toBeUndefined();
   });
 

@@ -82,11 +82,13 @@ export function findAccountNumber(text: string): string | undefined {
   return ACCOUNT.exec(text)?.[1];
 }
 
-const PHONE_IN_TEXT = /(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\b\d{3})[\s.-]?\d{3}[\s.-]\d{4}\b|\+\d{1,3}[\s.-]?\d[\d\s.-]{6,14}\d/;
+const PHONE_IN_TEXT = /(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\b\d{3})[\s.-]?\d{3}[\s.-]\d{4}\b|\+\d{1,3}[\s.-]?\d[\d\s.-]{6,14}\d|\b1?\d{10}\b/;
 /** Words before a number that make it the line the statement is about. */
 const LINE_LABEL = /\b(?:wireless|mobile|cell(?:ular)?|line|phone|subscriber|user|msisdn|mdn|device|service)\b[^0-9+]*$|\bfor\s*$/i;
 /** A person's or company's name in capitals or title case, as statements print above a line's usage. */
 const NAME_ONLY = /^[A-Za-z][A-Za-z .,'&-]{1,80}$/;
+/** Labels of other numbers a statement prints ("Invoice 2145550187", "Account Number: ..."). */
+const OTHER_NUMBER = /\b(?:invoice|bill|billing|order|ref|reference|account|acct|customer|page|id|no|number|statement|period|total|date)\b/i;
 /** Numbers a statement prints that are not the line: the carrier's own. */
 const NOT_A_LINE = /\b(?:customer|support|care|help|fax|call us|toll[\s-]free|questions?|dial)\b/i;
 
@@ -102,7 +104,8 @@ export function findLineNumber(text: string): string | undefined {
   if (m === null) return undefined;
   const before = text.slice(0, m.index);
   const after = text.slice(m.index + m[0].length).trim();
-  if (LINE_LABEL.test(before) || (NAME_ONLY.test(before.trim().replace(/[,:;-]\s*$/, '')) && after.length === 0)) return m[0].trim();
+  const name = before.trim().replace(/[,:;-]\s*$/, '');
+  if (LINE_LABEL.test(before) || (NAME_ONLY.test(name) && !OTHER_NUMBER.test(name) && after.length === 0)) return m[0].trim();
   return undefined;
 }
 

@@ -46,6 +46,7 @@ define(DIRECTIONS, 'inbound', [
   'trunk', 'did',
   // Twilio and other cloud telephony
   'trunking terminating', 'sms mt', 'mt sms', 'mms mt', 'mt mms', 'sms in', 'text in', 'text received', 'sms received',
+  'mtc', 'mt call', 'voice mt', 'mt voice', 'inbound call', 'call in', 'received call',
   'in', 'i', 'from', 'rec', 'term',
 ].join('|'));
 define(DIRECTIONS, 'outbound', [
@@ -53,6 +54,7 @@ define(DIRECTIONS, 'outbound', [
   'mobile originated', 'mobile originating', 'originating', 'originated', 'outg', 'call out',
   'from internal', 'outbound api', 'outbound dial', 'outbound call', 'outbound reply', 'trunking originating',
   'sms mo', 'mo sms', 'mms mo', 'mo mms', 'sms out', 'text out', 'text sent', 'sms sent',
+  'moc', 'mo call', 'voice mo', 'mo voice', 'outbound call', 'dialed call',
   'out', 'o', 'to', 'called', 'orig',
 ].join('|'));
 // Ambiguous alone: counted only in a column about direction or type.
@@ -63,6 +65,8 @@ for (const w of 'in|i|from|rec|term|out|o|to|called|orig|mo|mt|trunk|did|inc|sen
 define(RECORD_TYPES, 'voice', [
   'voice', 'call', 'calls', 'phone', 'phone call', 'voice call', 'telephony', 'talk', 'v', 'vc', 'voip', 'wifi call',
   'wi fi call', 'wifi calling', 'minutes', 'mou', 'conference', 'voice calls', 'calling', 'call forwarding', 'forwarded call',
+  'moc', 'mtc', 'mo call', 'mt call', 'voice mo', 'voice mt', 'mo voice', 'mt voice', 'inbound call', 'outbound call', 'incoming call', 'outgoing call',
+  'missed call', 'received call', 'dialed call',
 ].join('|'));
 define(RECORD_TYPES, 'sms', [
   'sms', 'text', 'texts', 'txt', 'text message', 'message', 'msg', 'messaging', 'sms text', 'sms message', 'imessage', 't',

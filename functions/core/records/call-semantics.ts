@@ -102,8 +102,11 @@ function headerWords(header: string): string {
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .replace(/\([^)]*\)/g, ' ')
+    .replace(/#/g, ' number ')
     .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+    .trim()
+    // "Calling NBR", "Called No.", "To Num"
+    .replace(/\b(?:nbr|num|no)\b/g, 'number');
 }
 
 function hasWord(words: string, set: ReadonlySet<string>): boolean {
@@ -343,7 +346,8 @@ function findParties(normalized: readonly string[]): Parties | undefined {
     return -1;
   };
   const calling = find(CALLING_HEADERS);
-  const called = find(CALLED_HEADERS);
+  // "Destination" is a place in carrier bills, and the other end of "Source" in PBX reports
+  const called = find(CALLED_HEADERS) >= 0 ? find(CALLED_HEADERS) : normalized[calling] === 'source' ? normalized.indexOf('destination') : -1;
   return calling >= 0 && called >= 0 && calling !== called ? { calling, called } : undefined;
 }
 
