@@ -46,10 +46,10 @@ describe('call semantics: direction from places that stand for one', () => {
     ]);
   });
 
-  it('without the rows that show which columns carry it, reads only the markers in the place column', () => {
+  it('without the rows that show which columns carry it, reads the markers of place columns but infers nothing from a place', () => {
     const build = builderFor(headers, rows, { timezone: 'America/Chicago' }, false);
     const out = records(rows.map((r, i) => build(r, i + 1)));
-    expect(out.map((r) => r.direction)).toEqual([undefined, 'inbound', undefined, 'inbound']);
+    expect(out.map((r) => r.direction)).toEqual([undefined, 'inbound', 'inbound', 'inbound']);
   });
 
   it('keeps reading a place column as such when most calls in it are incoming', () => {
@@ -93,6 +93,17 @@ describe('call semantics: multi-section statements', () => {
       { direction: 'outbound', record_type: 'sms', subscriber_number: '+14157082232', account_number: '287445109301', location: undefined },
       { direction: undefined, record_type: 'data', subscriber_number: '+14157082232', account_number: '287445109301', location: undefined },
     ]);
+  });
+
+  it('reads a later section\'s direction column that the first rows leave empty', () => {
+    // the sample is voice rows only: "Sent/Rcvd" is never filled in it (and not mapped)
+    const h = ['Item', 'Date', 'Time', 'Number Called', 'Call To', 'Min', 'Sent/Rcvd', 'Section'];
+    const voice = ['1', '01/06/2025', '9:14AM', '972-663-0143', 'DALLAS TX', '3', '', 'voice'];
+    const text = ['1', '01/06/2025', '10:01AM', '972-663-0143', '', '', 'Rcvd', 'messaging'];
+    const mapping = suggestMapping(h, [voice], callRecord);
+    expect(mapping.fields.some((f) => f.sources.includes(6))).toBe(false);
+    const build = createRecordBuilder(mapping, callRecord, {}, h, [voice, voice]);
+    expect(records([build(text, 2)])[0]).toMatchObject({ direction: 'inbound', record_type: 'sms' });
   });
 
   it('does not reject a data session for having no other party, and says why its "number" was dropped', () => {

@@ -46,6 +46,11 @@ export interface CallSemanticsInput {
   sample?: readonly (readonly string[])[];
 }
 
+/** Columns whose header is about the call's direction: short codes ("In", "MO") count there even unseen. */
+const DIRECTION_HEADER_WORDS = new Set([
+  'direction', 'dir', 'in', 'out', 'inout', 'io', 'inbound', 'outbound', 'incoming', 'outgoing', 'sent', 'received', 'rcvd',
+  'mo', 'mt', 'leg', 'flow', 'way',
+]);
 /** Columns whose header is about the call's kind or direction: short codes ("In", "T", "MO") count there. */
 const CODE_HEADER_WORDS = new Set([
   'direction', 'dir', 'in', 'out', 'inout', 'io', 'i/o', 'inbound', 'outbound', 'incoming', 'outgoing', 'sent', 'received',
@@ -179,8 +184,6 @@ export function compileCallSemantics(input: CallSemanticsInput): CallSemantics |
   if (lineColumn >= 0) skip.add(lineColumn);
   const locationSource = plainSource(byField.get('location'));
   const learned = learnColumns(normalized, input.sample ?? [], skip, locationSource);
-  // without rows to learn from, the place column still says "Incoming" where it does
-  if (input.sample === undefined && locationSource !== undefined) learned.marker.push({ index: locationSource });
   const constantParty = parties !== undefined && input.sample !== undefined ? findConstantParty(input.sample, parties, region) : undefined;
   const tableKind = kindOfTable(normalized, headers);
 
@@ -418,7 +421,8 @@ function findConstantParty(sample: readonly (readonly string[])[], parties: Part
 }
 
 /**
- * Which unmapped columns carry codes, from sample rows. A code column is mostly codes
+ * Which unmapped columns carry codes, from sample rows (a column empty in them, from its
+ * header: a later section's "Sent/Rcvd" may not be in the first rows). A code column is mostly codes
  * (short ones like "In" only under a header about codes, or when the column holds
  * nothing else and at least two of them). A marker column is a column of places or notes
  * with a direction word on some rows ("Incoming, CL"); when it only ever marks one
@@ -432,11 +436,11 @@ function learnColumns(
 ): { code: CodeColumn[]; marker: MarkerColumn[] } {
   const code: CodeColumn[] = [];
   const marker: MarkerColumn[] = [];
-  if (sample.length === 0) return { code, marker };
   for (let index = 0; index < normalized.length; index++) {
     if (skip.has(index)) continue;
     const header = normalized[index]!;
     const codeish = hasWord(header, CODE_HEADER_WORDS);
+    const place = index === locationSource || hasWord(header, PLACE_HEADER_WORDS);
     let filled = 0;
     let counted = 0;
     let allCodes = true;
@@ -455,9 +459,14 @@ function learnColumns(
       if (!c.weak || codeish) counted++;
       if (c.direction !== undefined && !c.weak) strong.add(c.direction);
     }
-    if (filled === 0) continue;
+    if (filled === 0) {
+      // Nothing to learn from (no rows, or a later section's column): its header decides,
+      // and only codes that mean the same anywhere count, short ones under a direction header.
+      if (codeish) code.push({ index, weakOk: hasWord(header, DIRECTION_HEADER_WORDS) });
+      else if (place) marker.push({ index });
+      continue;
+    }
     // a column of places stays one however many of its rows are marked ("Incoming, CL" on most calls)
-    const place = index === locationSource || hasWord(header, PLACE_HEADER_WORDS);
     if (place && strong.size > 0) {
       marker.push({ index, ...(strong.size === 1 ? { otherwise: opposite([...strong][0]!) } : {}) });
     } else if (counted >= filled * 0.6 || (allCodes && distinct.size >= 2)) {
