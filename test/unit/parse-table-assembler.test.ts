@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TableAssembler, totalSkipped, type AssemblerOptions, type ParsedRow } from '../../functions/core/parse/table-assembler.ts';
 import { LimitExceededError } from '../../functions/core/errors.ts';
+import { detectDialect } from '../../functions/core/detect/csv-dialect.ts';
 
 function assemble(lines: string[][], opts: AssemblerOptions = {}) {
   const rows: ParsedRow[] = [];
@@ -123,5 +124,59 @@ describe('TableAssembler', () => {
     const lines: string[][] = [['Item', 'Date', 'Number']];
     for (let i = 0; i < 5; i++) lines.push(['1', '10/02', '555-0100'], [''], [`Col${i}`, `Other${i}`], ['1', '2']);
     expect(() => assemble(lines, { maxSections: 3 })).toThrow(LimitExceededError);
+  });
+});
+
+describe('TableAssembler with statement blocks', () => {
+  const statement = [
+    'AT&T Wireless Statement,,,',
+    'MARIA GARCIA,415-708-2231,,',
+    'Account Number: 287445109301,,,',
+    ',,,',
+    'Item,Date,Number Called,Call To',
+    '1,01/06/2025,972-663-0143,DALLAS TX',
+    '2,01/06/2025,469-777-0199,INCOMING CL',
+    '3,01/06/2025,469-777-0198,PLANO TX',
+    'Subtotal,,,',
+    'AT&T Wireless Statement,,,',
+    'JAMES GARCIA,415-708-2232,,',
+    'Item,Date,Number Called,Call To',
+    '1,01/07/2025,214-111-2222,INCOMING CL',
+    'Total,,,',
+  ].join('\n');
+
+  it("gives each block's rows its line and the account, and skips a later block's header lines instead of emitting them", () => {
+    const lines = csv(statement);
+    const dialect = detectDialect(statement, { complete: true });
+    expect(dialect.headerRow).toBe(4);
+    expect(dialect.sections[0]).toMatchObject({ accountNumber: '287445109301', lineNumber: '415-708-2231' });
+    const { rows, a } = assemble(lines.slice(4), { context: dialect.sections[0]! });
+    const full = rows.map((r) => [...r.cells, ...a.fillFor(r.row, r.cells.length)]);
+    expect(a.headers()).toEqual(['Item', 'Date', 'Number Called', 'Call To', 'Account Number', 'Line Number']);
+    expect(full.map((r) => [r[2], r[4], r[5]])).toEqual([
+      ['972-663-0143', '287445109301', '415-708-2231'],
+      ['469-777-0199', '287445109301', '415-708-2231'],
+      ['469-777-0198', '287445109301', '415-708-2231'],
+      ['214-111-2222', '287445109301', '415-708-2232'],
+    ]);
+    expect(rows.every((r) => r.error === undefined)).toBe(true);
+    // Subtotal, Total, and the second block's carrier, name/line and header lines
+    expect(a.skipped).toMatchObject({ summary: 2, sectionContext: 3 });
+    expect(totalSkipped(a.skipped)).toBe(5);
+  });
+
+  it('keeps the line of the block for its later sections, which name none', () => {
+    const text = [
+      'Item,Date,Number Called,Min',
+      '1,01/06,972-663-0143,3',
+      '',
+      'Messaging Usage',
+      'Item,Date,To/From,In/Out',
+      '1,01/06,972-663-0143,Out',
+    ].join('\n');
+    const { rows, a } = assemble(csv(text), { context: { kind: 'voice', lineNumber: '415-708-2231' } });
+    const full = rows.map((r) => [...r.cells, ...a.fillFor(r.row, r.cells.length)]);
+    const line = a.headers().indexOf('Line Number');
+    expect(full.map((r) => r[line])).toEqual(['415-708-2231', '415-708-2231']);
   });
 });
