@@ -210,6 +210,19 @@ describe('call semantics: both parties of a CDR', () => {
     expect(r.ok && (r.record.direction ?? r.warnings)).toBeUndefined();
   });
 
+  it('takes the line of each call from its side when the account has several, not the one on most calls', () => {
+    const h = ['Start Time', 'From', 'To', 'Direction'];
+    const main = '+14155550188';
+    const rs = [
+      ['2025-05-12T16:32:00Z', main, '+17023086524', 'outbound-api'],
+      ['2025-05-12T16:40:00Z', '+12147127053', main, 'inbound'],
+      ['2025-05-12T16:50:00Z', main, '+13127066046', 'outbound-api'],
+      ['2025-05-12T17:00:00Z', '+14155550123', '+13127066047', 'outbound-dial'],
+    ];
+    const build = builderFor(h, rs);
+    expect(records(rs.map((r, i) => build(r, i + 1))).map((r) => r.subscriber_number)).toEqual([main, main, main, '+14155550123']);
+  });
+
   it('ignores a party column offered as the subscriber: it is the line on some rows only', () => {
     const mapping = suggestMapping(headers, rows, callRecord);
     const withSub: MappingResult = {

@@ -163,7 +163,8 @@ export function compileCallSemantics(input: CallSemanticsInput): CallSemantics |
   const mappedParty = parties !== undefined && (counterpartSource === parties.calling || counterpartSource === parties.called) ? counterpartSource : undefined;
   const subscriberMapped = subscriberDef !== undefined ? byField.get(subscriberDef.name) : undefined;
   // a party column is the subscriber's on some rows only (a mapper may offer it for its phone-like values)
-  const subscriberSource = ((s) => (s !== undefined && parties !== undefined && (s === parties.calling || s === parties.called) ? undefined : s))(plainSource(subscriberMapped));
+  const mappedSubscriber = plainSource(subscriberMapped);
+  const subscriberSource = parties !== undefined && (mappedSubscriber === parties.calling || mappedSubscriber === parties.called) ? undefined : mappedSubscriber;
   // the statement block's line, when Parse added it as a context column
   const lineColumn = subscriberMapped === undefined ? headers.indexOf(CONTEXT_COLUMN_NAMES.line) : -1;
   const ownsSubscriber = subscriberDef !== undefined && !transformed(subscriberDef);
@@ -270,28 +271,29 @@ export function compileCallSemantics(input: CallSemanticsInput): CallSemantics |
       // the type is known now: a required field it lifts (a data session's other party) sees it
       if (typeName !== undefined && owns.has(typeName) && type !== undefined) record[typeName] = type;
 
-      // 4. The parties: whose line it is, and who the other party is.
+      // 4. The parties: whose line it is, and who the other party is. A line that is
+      // printed (its own column, the statement block) wins over one that is inferred.
       let subscriberRaw: string | undefined;
       let subscriberFrom: 'column' | 'derived' = 'derived';
       if (subscriberSource !== undefined && !isBlankCell(cells[subscriberSource])) {
         subscriberRaw = cells[subscriberSource];
         subscriberFrom = 'column';
       } else if (lineColumn >= 0 && !isBlankCell(cells[lineColumn])) subscriberRaw = cells[lineColumn];
-      else if (constantParty !== undefined) subscriberRaw = constantParty;
 
       if (parties !== undefined) {
         const callingRaw = cells[parties.calling] ?? '';
         const calledRaw = cells[parties.called] ?? '';
         // a data session has a line but no other party, hence no direction
-        if (direction === undefined && !session && !internal) direction = directionFromParties(callingRaw, calledRaw, subscriberRaw, region);
+        if (direction === undefined && !session && !internal) direction = directionFromParties(callingRaw, calledRaw, subscriberRaw ?? constantParty, region);
         const side = direction === 'inbound' ? parties.calling : direction === 'outbound' ? parties.called : (mappedParty ?? parties.called);
         const outcome = writeParty(record, cells[side] ?? '');
         if (outcome !== true) {
           const problem: RowError = { row, column: headers[side] ?? counterpartDef!.name, value: cells[side] ?? '', reason: outcome === false ? 'required field is empty' : outcome };
-          if (counterpartDef!.required && !requirementWaived(counterpartDef!, record)) (problems ??= {}).errors = [problem];
-          else if (outcome !== false) (problems ??= {}).warnings = [problem];
+          if (counterpartDef!.required && !requirementWaived(counterpartDef!, record)) ((problems ??= {}).errors ??= []).push(problem);
+          else if (outcome !== false) ((problems ??= {}).warnings ??= []).push(problem);
         }
-        if (subscriberRaw === undefined && direction !== undefined) subscriberRaw = direction === 'inbound' ? calledRaw : callingRaw;
+        // the side of this call (an account may have several lines), else the line on most calls
+        subscriberRaw ??= direction === 'inbound' ? calledRaw : direction === 'outbound' ? callingRaw : constantParty;
       }
 
       if (ownsSubscriber && subscriberRaw !== undefined) {
