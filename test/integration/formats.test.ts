@@ -127,14 +127,15 @@ describe('carrier exports it has never seen', () => {
   it('reads an AT&T multi-section export: voice, messaging and data under one header, with section and account', async () => {
     const att = attMultiSection(20, 6, 4);
     const { api, job } = await ingest('att-statement.csv', att.csv);
-    // data sessions have no other party: rejected as call records; the ragged voice row too
-    expectCounts(job, 30, 20 - 1 + 6);
+    // the ragged voice row is rejected; data sessions are kept, with no other party
+    expectCounts(job, 30, 20 - 1 + 6 + 4);
     expect(job.classification).toMatchObject({
       format: 'csv',
       headerRow: 3,
-      contextColumns: ['Account Number', 'Section'],
+      // "Wireless Statement for (312) 555-0187" names the line
+      contextColumns: ['Account Number', 'Line Number', 'Section'],
       sections: [
-        { kind: 'voice', accountNumber: '287-445-1093' },
+        { kind: 'voice', accountNumber: '287-445-1093', lineNumber: '(312) 555-0187' },
         { kind: 'messaging', title: 'Messaging Usage' },
         { kind: 'data', title: 'Data Usage' },
       ],
@@ -143,8 +144,10 @@ describe('carrier exports it has never seen', () => {
     const errs = await errors(api, job.jobId);
     expect(errs.filter((e) => /expected 12 columns, found 14/.test(e.reason)).map((e) => e.row)).toEqual(att.raggedRows);
     const rows = await records(api, job.jobId);
-    expect(rows.every((r) => r.account_number === '287-445-1093' && E164.test(String(r.counterpart_number)))).toBe(true);
+    expect(rows.every((r) => r.account_number === '287-445-1093')).toBe(true);
+    expect(rows.filter((r) => r.record_type !== 'data').every((r) => E164.test(String(r.counterpart_number)))).toBe(true);
     expect(rows.filter((r) => r.record_type === 'sms' || r.record_type === 'mms')).toHaveLength(6);
+    expect(rows.filter((r) => r.record_type === 'data').map((r) => r.counterpart_number)).toEqual([undefined, undefined, undefined, undefined]);
   });
 
   it('reads a Verizon tab-delimited export with a preamble and mixed CRLF/LF', async () => {
