@@ -58,6 +58,8 @@ describe('readCallCode', () => {
     ['gGSNPDPRecord', undefined, 'data'],
     ['SMS-MO', 'outbound', 'sms'],
     ['SMS MT', 'inbound', 'sms'],
+    ['MO SMS in MSC', 'outbound', 'sms'],
+    ['Voice Call - Roaming', undefined, 'voice'],
     // cloud telephony and PBX dialplan contexts
     ['outbound-api', 'outbound', undefined],
     ['outbound-dial', 'outbound', undefined],

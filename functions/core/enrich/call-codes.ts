@@ -140,9 +140,11 @@ function readUncached(raw: string): CallCode | undefined {
     return { ...(direction !== undefined ? { direction } : {}), ...(recordType !== undefined ? { recordType } : {}), weak: false };
   }
   if (named !== undefined) return { ...named, weak: false };
+  // "Incoming, CL", "Voice Call - Roaming", "MO SMS in MSC": the first words are the code and the rest a qualifier
   const space = key.indexOf(' ');
-  // "Incoming, CL", "Voice Call - Roaming": the first word is the code and the rest a qualifier
-  return space > 0 ? codeOf(key.slice(0, space)) : undefined;
+  if (space < 0) return undefined;
+  const second = key.indexOf(' ', space + 1);
+  return (second > 0 ? codeOf(key.slice(0, second)) : undefined) ?? codeOf(key.slice(0, space));
 }
 
 function codeOf(key: string): CallCode | undefined {
