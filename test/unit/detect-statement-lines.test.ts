@@ -9,6 +9,7 @@ describe('findLineNumber', () => {
     ['DOE, JANE (214) 662-0187', '(214) 662-0187'],
     ['Mobile number +44 7700 900123', '+44 7700 900123'],
     ['JANE DOE 2146620187', '2146620187'],
+    ['Target Number: 13124047781', '13124047781'],
   ])('finds the line in %j', (text, line) => {
     expect(findLineNumber(text)).toBe(line);
   });

@@ -84,7 +84,7 @@ export function findAccountNumber(text: string): string | undefined {
 
 const PHONE_IN_TEXT = /(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\b\d{3})[\s.-]?\d{3}[\s.-]\d{4}\b|\+\d{1,3}[\s.-]?\d[\d\s.-]{6,14}\d|\b1?\d{10}\b/;
 /** Words before a number that make it the line the statement is about. */
-const LINE_LABEL = /\b(?:wireless|mobile|cell(?:ular)?|line|phone|subscriber|user|msisdn|mdn|device|service)\b[^0-9+]*$|\bfor\s*$/i;
+const LINE_LABEL = /\b(?:wireless|mobile|cell(?:ular)?|line|phone|subscriber|user|msisdn|mdn|device|service|target)\b[^0-9+]*$|\bfor\s*$/i;
 /** A person's or company's name in capitals or title case, as statements print above a line's usage. */
 const NAME_ONLY = /^[A-Za-z][A-Za-z .,'&-]{1,80}$/;
 /** Labels of other numbers a statement prints ("Invoice 2145550187", "Account Number: ..."). */
