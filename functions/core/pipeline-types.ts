@@ -130,12 +130,33 @@ export interface FieldMapping {
   transforms?: FieldTransform[];
 }
 
+/** A non-empty source column no field took, with up to three sample values. */
+export interface UnmappedColumn {
+  column: number;
+  header: string;
+  samples: string[];
+}
+
+/**
+ * Something about a job a person should know, with a stable `code` (e.g. `unmapped_columns`,
+ * `empty_mapped_field`, `schema_low_coverage`), a sentence, and how many things it concerns.
+ */
+export interface MappingWarning {
+  code: string;
+  message: string;
+  count: number;
+}
+
 export interface MappingResult {
   status: 'mapped' | 'needs_mapping';
   schema: string;
   fields: FieldMapping[];
   confidence: number;
   missingRequired: string[];
+  /** non-empty source columns that no field takes (from the sample rows) */
+  unmappedColumns?: UnmappedColumn[];
+  /** what a person should check about this mapping (codes: unmapped_columns, empty_mapped_field, schema_low_coverage, range_values, unit_scale) */
+  warnings?: MappingWarning[];
   /** audit: the tenant template (and its version) that mapped the job */
   templateId?: string;
   templateVersion?: number;

@@ -123,6 +123,40 @@ export function columnDateTimeShape(values: readonly string[]): DateTimeShape | 
   return bestCount * 2 > n ? best : null;
 }
 
+const CLOCK = /^(\d{1,3}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * Whether a column of h:mm[:ss] values holds durations or clock times, judged on the column
+ * as a whole, not one value: hours past 23, most values under an hour with a `0:`/`00:`
+ * prefix, or a column with seconds whose hours stay near zero are durations; values that
+ * climb through the day in row order, or spread over many hours of the day, are clock times
+ * (if they print two-digit hours: "5:03" may be minutes and seconds).
+ * Null when the values are not h:mm[:ss] or do not say.
+ */
+export function timeColumnKind(values: readonly string[]): 'duration' | 'clock' | null {
+  const parsed: { h: number; m: number; s: number; zeroPrefix: boolean; padded: boolean }[] = [];
+  let n = 0;
+  for (const v of values) {
+    if (isBlankCell(v)) continue;
+    n++;
+    const m = CLOCK.exec(v.trim());
+    if (m === null) continue;
+    parsed.push({ h: Number(m[1]), m: Number(m[2]), s: Number(m[3] ?? 0), zeroPrefix: /^0{1,2}:/.test(v.trim()), padded: m[1]!.length === 2 });
+  }
+  if (n === 0 || parsed.length * 2 <= n) return null;
+  if (parsed.some((p) => p.h >= 24 || p.m >= 60)) return 'duration';
+  const zero = parsed.filter((p) => p.zeroPrefix).length / parsed.length;
+  const hours = new Set(parsed.map((p) => p.h));
+  if (zero >= 0.6) return 'duration';
+  // clocks print two-digit hours ("09:15"); "5:03" may as well be minutes and seconds
+  if (parsed.filter((p) => p.padded).length < 0.8 * parsed.length) return null;
+  const secondsOfDay = parsed.map((p) => p.h * 3600 + p.m * 60 + p.s);
+  const increasing = secondsOfDay.every((t, i) => i === 0 || t >= secondsOfDay[i - 1]!);
+  if (hours.size >= 3 && (increasing || Math.max(...parsed.map((p) => p.h)) - Math.min(...parsed.map((p) => p.h)) >= 6)) return 'clock';
+  if (parsed.length >= 3 && increasing && hours.size >= 2) return 'clock';
+  return null;
+}
+
 /** Share of the non-blank values passing `test`, and how many there were. */
 export function ratio(values: readonly string[], test: (v: string) => boolean): { ratio: number; count: number } {
   let n = 0;

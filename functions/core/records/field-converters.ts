@@ -9,7 +9,8 @@ import { enumValue } from '../map/value-patterns.ts';
 import type { FieldMapping } from '../pipeline-types.ts';
 import { fieldRuleValidator } from '../schemas/record-validator.ts';
 import { companionKeys, type FieldDefinition } from '../schemas/schema-types.ts';
-import { compileTransforms, type FieldTransform } from '../templates/transforms.ts';
+import { parseRange } from '../map/units.ts';
+import { compileTransforms, readsRanges, type FieldTransform } from '../templates/transforms.ts';
 import { currencyFromHeader, durationUnitFromHeader } from './column-hints.ts';
 
 /** Job-wide settings a converter needs (JobOptions with defaults applied). */
@@ -76,6 +77,8 @@ function compileTransformedField(
   // the converter reads a one-cell row [value] (plus the currency cell, when there is one)
   const inner = compileBaseField(def, { ...mapping, sources: [0], transforms: undefined }, ctx, currencySource === undefined ? undefined : 1);
   const rawValue = (cells: readonly string[]): string => mapping.sources.map((s) => cells[s] ?? '').join(' ');
+  // a band read as one number keeps its text beside it ("101-250" -> 101 and employee_count_range "101-250")
+  const rangeKey = readsRanges(transforms) ? `${def.name}_range` : undefined;
   return {
     def,
     column: mapping.sourceHeaders.join(' + ') || def.name,
@@ -83,7 +86,12 @@ function compileTransformedField(
     apply(record, cells) {
       const value = reader(cells);
       if (typeof value !== 'string') return value.reason;
-      return inner.apply(record, currencySource === undefined ? [value] : [value, cells[currencySource] ?? '']);
+      const outcome = inner.apply(record, currencySource === undefined ? [value] : [value, cells[currencySource] ?? '']);
+      if (rangeKey !== undefined && outcome === true) {
+        const raw = rawValue(cells).trim();
+        if (parseRange(raw) !== undefined) record[rangeKey] = raw;
+      }
+      return outcome;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { companionKeys, FIELD_TYPES, type SchemaDefinition } from './schema-types.ts';
+import { companionKeys, FIELD_TYPES, VALUE_KINDS, type SchemaDefinition } from './schema-types.ts';
 import { hasNestedQuantifier } from '../templates/transforms.ts';
 
 const NAME = /^[a-z][a-z0-9_]{0,62}$/;
@@ -49,6 +49,7 @@ const field = z.object({
   currencyField: z.string().regex(NAME).optional(),
   multiple: z.boolean().optional(),
   derive: derivation.optional(),
+  kind: z.enum(VALUE_KINDS as [string, ...string[]]).optional(),
   validation: validation.optional(),
   description: z.string().max(500).default(''),
 });

@@ -1,0 +1,150 @@
+import type { LexiconBlock } from './lexicon-types.ts';
+
+/**
+ * Header wordings for the `call_record` schema's fields in 31 languages (see
+ * lexicon-types.ts for the source tags). `started_at` holds date and date-time wordings;
+ * `started_at.time` the time-of-day column a date column pairs with.
+ */
+export const CALL_RECORD_LEXICON: readonly LexiconBlock[] = [
+  {
+    field: 'started_at',
+    source: 'carrier',
+    terms: {
+      bg: 'дата|дата и час|дата на разговора|начало', hr: 'datum|datum i vrijeme|datum poziva|početak', cs: 'datum|datum a čas|datum hovoru|začátek hovoru|čas zahájení',
+      da: 'dato|dato og tid|opkaldsdato|tidspunkt|starttidspunkt', nl: 'datum|datum en tijd|datum/tijd|begintijd', en: 'date|call date|date/time|start time|call time',
+      et: 'kuupäev|kuupäev ja kellaaeg|algus|alguse aeg', fi: 'päivämäärä|pvm|päivä|aika|päivämäärä ja aika|alkuaika|puhelun alkuaika', fr: 'date|date et heure|date d\'appel|début',
+      de: 'datum|datum/uhrzeit|beginn|verbindungsbeginn|startzeit', el: 'ημερομηνία|ημερομηνία και ώρα|ημ/νία|έναρξη|ώρα έναρξης', hu: 'dátum|dátum és idő|hívás időpontja|időpont|kezdés|hívás kezdete',
+      ga: 'dáta|dáta agus am', it: 'data|data e ora|data chiamata|inizio|ora inizio', lv: 'datums|datums un laiks|sākuma laiks|zvana datums', lt: 'data|data ir laikas|pradžia|skambučio data|pradžios laikas',
+      mt: 'data|data u ħin', pl: 'data|data i godzina|data połączenia|data i godzina połączenia|początek połączenia|data rozpoczęcia', pt: 'data|data e hora|data da chamada|início',
+      ro: 'data|dată|data și ora|data apelului|început', sk: 'dátum|dátum a čas|dátum hovoru|začiatok hovoru', sl: 'datum|datum in čas|začetek|datum klica',
+      es: 'fecha|fecha y hora|inicio|fecha de llamada', sv: 'datum|datum och tid|tidpunkt|starttid|samtalsdatum',
+      ja: '日時|日付|通話日時|通話開始日時|開始日時|利用日時|発信日時|年月日', zh: '日期|时间|通话时间|开始时间|通话日期|起始时间|通话起始时间|日期时间|呼叫时间',
+      ko: '일시|날짜|통화일시|통화 일시|시작 시간|사용일시|발신일시', tr: 'tarih|tarih saat|başlangıç|arama tarihi|görüşme tarihi|başlangıç zamanı',
+      ru: 'дата|дата и время|дата/время|начало|время начала|дата звонка|дата вызова', no: 'dato|dato og tid|tidspunkt|starttid|samtaledato', uk: 'дата|дата і час|дата та час|початок|час початку|дата дзвінка',
+    },
+  },
+  {
+    field: 'started_at.time',
+    source: 'carrier',
+    terms: {
+      bg: 'час|начален час', hr: 'vrijeme|sat|vrijeme poziva', cs: 'čas|čas hovoru', da: 'tid|klokkeslæt|tidspunkt', nl: 'tijd|tijdstip', en: 'time|call time',
+      et: 'kellaaeg|aeg', fi: 'kellonaika|klo|aika', fr: 'heure|heure d\'appel', de: 'uhrzeit|zeit', el: 'ώρα|ώρα κλήσης', hu: 'idő|időpont|óra', ga: 'am',
+      it: 'ora|orario', lv: 'laiks|pulksteņa laiks', lt: 'laikas', mt: 'ħin', pl: 'godzina|godz.|czas rozpoczęcia', pt: 'hora', ro: 'ora|oră', sk: 'čas', sl: 'čas|ura',
+      es: 'hora', sv: 'klockslag|tid|kl.', ja: '時刻|通話開始時刻|開始時刻', zh: '时刻|时间', ko: '시간|시각|통화시각', tr: 'saat|zaman', ru: 'время', no: 'klokkeslett|tid', uk: 'час',
+    },
+  },
+  {
+    field: 'direction',
+    source: 'carrier',
+    terms: {
+      bg: 'посока|вид на разговора|входящ/изходящ', hr: 'smjer|dolazni/odlazni', cs: 'směr|směr hovoru|příchozí/odchozí', da: 'retning|ind/ud|indgående/udgående',
+      nl: 'richting|inkomend/uitgaand', en: 'direction|call direction|in/out', et: 'suund|sissetulev/väljaminev', fi: 'suunta|tuleva/lähtevä|puhelun suunta',
+      fr: 'sens|sens de l\'appel|entrant/sortant', de: 'richtung|eingehend/ausgehend|anrufrichtung', el: 'κατεύθυνση|εισερχόμενη/εξερχόμενη', hu: 'irány|hívás iránya|bejövő/kimenő',
+      ga: 'treo', it: 'direzione|entrante/uscente|verso', lv: 'virziens|ienākošs/izejošs', lt: 'kryptis|įeinantis/išeinantis|skambučio kryptis', mt: 'direzzjoni',
+      pl: 'kierunek połączenia|przychodzące/wychodzące|typ połączenia', pt: 'sentido|direção|entrada/saída', ro: 'direcție|direcția apelului|intrare/ieșire',
+      sk: 'smer|smer hovoru|prichádzajúci/odchádzajúci', sl: 'smer|dohodni/odhodni', es: 'sentido|dirección|entrante/saliente', sv: 'riktning|inkommande/utgående|samtalsriktning',
+      ja: '発着信|発着|発信/着信|発着区分|着発信', zh: '呼叫类型|通话类型|呼叫方向|主叫/被叫|呼入/呼出|类型(主叫/被叫)', ko: '발신/수신|발착신|통화구분|수발신',
+      tr: 'arama tipi|arama yönü|yön|gelen/giden|arama türü', ru: 'направление|тип вызова|вх/исх|входящий/исходящий|тип звонка', no: 'retning|inn/ut|innkommende/utgående',
+      uk: 'напрямок|тип виклику|вхідний/вихідний|тип дзвінка',
+    },
+  },
+  {
+    field: 'counterpart_number',
+    source: 'carrier',
+    terms: {
+      bg: 'номер|набран номер|телефонен номер|номер на абоната|викан номер', hr: 'broj|birani broj|pozvani broj|broj telefona', cs: 'číslo|volané číslo|telefonní číslo|volající|číslo protistrany',
+      da: 'nummer|kaldt nummer|opkaldt nummer|telefonnummer|modtager', nl: 'nummer|gebeld nummer|telefoonnummer|bestemming nummer', en: 'number|called number|to|phone number',
+      et: 'number|valitud number|telefoninumber|helistatud number', fi: 'numero|soitettu numero|puhelinnumero|vastapuolen numero|b-numero', fr: 'numéro|numéro appelé|correspondant|numéro de téléphone',
+      de: 'rufnummer|gewählte rufnummer|zielrufnummer|nummer|gegenstelle', el: 'αριθμός|καλούμενος αριθμός|αριθμός κλήσης|αριθμός τηλεφώνου|καλών αριθμός', hu: 'szám|hívott szám|telefonszám|hívószám|hívott fél',
+      ga: 'uimhir|uimhir a glaodh', it: 'numero|numero chiamato|numero di telefono|numero composto', lv: 'numurs|zvanītais numurs|tālruņa numurs|izsauktais numurs',
+      lt: 'numeris|telefono numeris|skambintas numeris|kviečiamas numeris|abonento numeris', mt: 'numru|numru mċempel', pl: 'numer|numer docelowy|wybrany numer|numer telefonu|numer wybierany|numer abonenta',
+      pt: 'número|número chamado|número marcado|número de telefone|destino', ro: 'număr|număr apelat|număr de telefon|numărul apelat', sk: 'číslo|volané číslo|telefónne číslo',
+      sl: 'številka|klicana številka|telefonska številka', es: 'número|número llamado|número marcado|número de teléfono', sv: 'nummer|till nummer|uppringt nummer|telefonnummer|motpart',
+      ja: '相手先番号|相手番号|通話先|電話番号|通話先番号|発信先|着信番号|相手先電話番号', zh: '对方号码|对方号|被叫号码|主叫号码|电话号码|号码|通话号码|對方號碼',
+      ko: '상대번호|상대방 번호|통화번호|착신번호|전화번호|발신번호', tr: 'aranan numara|arayan numara|numara|telefon numarası|karşı numara|aranan',
+      ru: 'номер|номер абонента|вызываемый номер|набранный номер|номер телефона|номер собеседника|абонент', no: 'nummer|oppringt nummer|til nummer|telefonnummer|motpart',
+      uk: 'номер|номер абонента|набраний номер|номер телефону|абонент',
+    },
+  },
+  {
+    field: 'duration_seconds',
+    source: 'carrier',
+    terms: {
+      bg: 'продължителност|времетраене|продължителност на разговора', hr: 'trajanje|trajanje poziva', cs: 'délka|doba trvání|délka hovoru|trvání', da: 'varighed|samtalevarighed|tid brugt',
+      nl: 'duur|gespreksduur|belduur', en: 'duration|talk time|talking|call length', et: 'kestus|kõne kestus', fi: 'kesto|puhelun kesto|kestoaika', fr: 'durée|durée de l\'appel',
+      de: 'dauer|gesprächsdauer|verbindungsdauer', el: 'διάρκεια|διάρκεια κλήσης', hu: 'időtartam|hívás időtartama|hossz|beszélgetés hossza', ga: 'fad|fad an ghlao',
+      it: 'durata|durata chiamata', lv: 'ilgums|zvana ilgums|sarunas ilgums', lt: 'trukmė|skambučio trukmė|pokalbio trukmė', mt: 'tul|tul tat-telefonata',
+      pl: 'czas trwania|czas połączenia|długość połączenia|czas', pt: 'duração|duração da chamada', ro: 'durată|durata|durata apelului', sk: 'trvanie|dĺžka hovoru|doba trvania',
+      sl: 'trajanje|trajanje klica', es: 'duración|duración de la llamada', sv: 'varaktighet|samtalstid|längd', ja: '通話時間|通話秒数|利用時間|秒数',
+      zh: '通话时长|时长|通话时间长度|持续时间|通話時長', ko: '통화시간|통화 시간|사용시간', tr: 'süre|görüşme süresi|konuşma süresi|arama süresi',
+      ru: 'длительность|продолжительность|время разговора|длит.', no: 'varighet|samtaletid|lengde', uk: 'тривалість|тривалість розмови|час розмови',
+    },
+  },
+  {
+    field: 'record_type',
+    source: 'carrier',
+    terms: {
+      bg: 'вид|вид услуга|тип|услуга', hr: 'vrsta|vrsta usluge|usluga|tip', cs: 'typ|druh|služba|typ služby|druh hovoru', da: 'type|tjeneste|opkaldstype|samtaletype',
+      nl: 'soort|dienst|type|soort gesprek', en: 'type|service|usage type|record type', et: 'tüüp|teenus|teenuse liik|liik', fi: 'tyyppi|palvelu|laji|palvelun tyyppi|puhelutyyppi',
+      fr: 'type|service|type d\'appel|nature', de: 'art|typ|dienst|verbindungsart|leistung', el: 'τύπος|υπηρεσία|είδος|είδος κλήσης', hu: 'típus|szolgáltatás|hívástípus|fajta',
+      ga: 'cineál|seirbhís', it: 'tipo|servizio|tipologia|tipo chiamata', lv: 'veids|pakalpojums|tips|pakalpojuma veids', lt: 'paslauga|tipas|rūšis|paslaugos tipas',
+      mt: 'tip|servizz', pl: 'rodzaj usługi|usługa|typ|rodzaj|typ usługi', pt: 'tipo|serviço|tipo de chamada', ro: 'tip|serviciu|tip serviciu|tip apel', sk: 'typ|služba|druh|typ služby',
+      sl: 'vrsta|storitev|tip|vrsta storitve', es: 'tipo|servicio|tipo de servicio', sv: 'samtalstyp|typ|tjänst|trafiktyp', ja: '種別|通話種別|サービス|区分|利用種別|種類',
+      zh: '业务类型|类型|通信类型|业务|服务类型|業務類型', ko: '구분|서비스|유형|통화유형|서비스 구분', tr: 'tür|hizmet|hizmet türü|tip|servis',
+      ru: 'тип услуги|услуга|тип|вид услуги|вид связи', no: 'type|tjeneste|samtaletype', uk: 'тип послуги|послуга|тип|вид послуги',
+    },
+  },
+  {
+    field: 'location',
+    source: 'carrier',
+    terms: {
+      bg: 'направление|местоположение|зона|дестинация', hr: 'odredište|lokacija|zona|mreža', cs: 'cíl|lokalita|zóna|destinace|síť', da: 'destination|zone|lokation|sted',
+      nl: 'bestemming|locatie|zone', en: 'destination|location|zone', et: 'sihtkoht|asukoht|tsoon', fi: 'kohde|sijainti|vyöhyke|määränpää', fr: 'destination|lieu|zone',
+      de: 'ziel|zone|ort|zielnetz', el: 'προορισμός|τοποθεσία|ζώνη|δίκτυο', hu: 'célállomás|hely|zóna|irányszám|hívott hálózat', ga: 'ceann scríbe|suíomh',
+      it: 'destinazione|luogo|zona|località', lv: 'galamērķis|atrašanās vieta|zona', lt: 'kryptis (zona)|vieta|zona|paskirties vieta|tinklas', mt: 'destinazzjoni|post',
+      pl: 'strefa|kierunek|miejsce|lokalizacja|sieć', pt: 'destino|local|zona', ro: 'destinație|locație|zonă|rețea', sk: 'cieľ|lokalita|zóna|sieť', sl: 'cilj|lokacija|cona|omrežje',
+      es: 'destino|ubicación|zona', sv: 'destination|plats|zon|område', ja: '通話先地域|地域|発信地|着信地|エリア|通話エリア', zh: '通话地点|归属地|对方归属地|通话地|地区|漫游地',
+      ko: '지역|발신지역|착신지역', tr: 'yer|konum|bölge|hedef', ru: 'направление вызова|зона|местоположение|регион|населённый пункт', no: 'destinasjon|sted|sone',
+      uk: 'напрямок виклику|зона|місцезнаходження|регіон',
+    },
+  },
+  {
+    field: 'cost_minor',
+    source: 'carrier',
+    terms: {
+      bg: 'цена|сума|стойност|такса', hr: 'iznos|cijena|trošak|naknada', cs: 'cena|částka|cena bez dph|cena s dph|poplatek', da: 'beløb|pris|takst|afgift',
+      nl: 'bedrag|kosten|prijs', en: 'cost|amount|charge|price', et: 'summa|hind|maksumus|tasu', fi: 'hinta|summa|veloitus|maksu|euroa',
+      fr: 'montant|coût|prix|montant ht|montant ttc', de: 'betrag|kosten|preis|entgelt|gebühr', el: 'χρέωση|κόστος|ποσό|τιμή', hu: 'díj|összeg|ár|költség|bruttó díj|nettó díj',
+      ga: 'costas|méid', it: 'importo|costo|addebito|prezzo', lv: 'summa|cena|maksa|izmaksas', lt: 'kaina|suma|mokestis|kaina, eur', mt: 'spiża|ammont|prezz',
+      pl: 'kwota|kwota netto|kwota brutto|koszt|opłata|cena|wartość', pt: 'valor|custo|preço|montante', ro: 'cost|sumă|valoare|preț|tarif', sk: 'cena|suma|poplatok|čiastka',
+      sl: 'znesek|cena|strošek', es: 'importe|coste|costo|precio', sv: 'belopp|kostnad|pris|avgift', ja: '料金|通話料|通話料金|金額|請求額|利用料金',
+      zh: '费用|话费|金额|通话费|计费|费用(元)|通話費', ko: '요금|금액|통화요금|사용요금', tr: 'tutar|ücret|fiyat|maliyet',
+      ru: 'стоимость|сумма|цена|списание|тариф', no: 'beløp|pris|kostnad', uk: 'вартість|сума|ціна|списання',
+    },
+  },
+  {
+    field: 'currency',
+    source: 'std',
+    terms: {
+      bg: 'валута', hr: 'valuta', cs: 'měna', da: 'valuta', nl: 'valuta|munteenheid', en: 'currency', et: 'valuuta', fi: 'valuutta', fr: 'devise|monnaie', de: 'währung',
+      el: 'νόμισμα', hu: 'pénznem|deviza', ga: 'airgeadra', it: 'valuta', lv: 'valūta', lt: 'valiuta', mt: 'munita', pl: 'waluta', pt: 'moeda', ro: 'monedă|valută',
+      sk: 'mena', sl: 'valuta', es: 'moneda|divisa', sv: 'valuta', ja: '通貨', zh: '币种|货币', ko: '통화|화폐', tr: 'para birimi|döviz', ru: 'валюта', no: 'valuta', uk: 'валюта',
+    },
+  },
+  {
+    field: 'account_number',
+    source: 'carrier',
+    terms: {
+      bg: 'клиентски номер|номер на договор|абонатен номер', hr: 'broj korisnika|broj ugovora|pretplatnički broj', cs: 'zákaznické číslo|číslo smlouvy|účastnické číslo|číslo účtu',
+      da: 'abonnement|kundenummer|abonnementsnummer|kontonummer', nl: 'klantnummer|abonnement|abonnementsnummer', en: 'account number|subscriber|line number',
+      et: 'kliendinumber|lepingu number|liitumisnumber', fi: 'asiakasnumero|liittymä|liittymänumero|sopimusnumero', fr: 'numéro de compte|numéro client|ligne|numéro de ligne',
+      de: 'kundennummer|vertragsnummer|anschluss|teilnehmer', el: 'αριθμός λογαριασμού|κωδικός πελάτη|σύνδεση|αριθμός σύνδεσης', hu: 'ügyfélszám|előfizetés|szerződésszám|előfizetői szám',
+      ga: 'uimhir chuntais', it: 'numero cliente|codice cliente|linea|utenza', lv: 'klienta numurs|līguma numurs|abonents', lt: 'kliento numeris|sutarties numeris|abonentas|abonento nr.',
+      mt: 'numru tal-kont', pl: 'numer klienta|numer konta|abonent|numer umowy|msisdn', pt: 'número de cliente|conta|linha', ro: 'cod client|număr cont|abonament|număr abonat',
+      sk: 'zákaznícke číslo|číslo zmluvy|účastnícke číslo', sl: 'številka naročnika|naročnik|številka pogodbe', es: 'número de cuenta|cuenta|línea|número de cliente',
+      sv: 'abonnemang|kundnummer|avtalsnummer|anknytning', ja: 'ご契約番号|契約番号|お客様番号|回線番号|契約電話番号', zh: '本机号码|账户|账号|客户号|本机号',
+      ko: '가입번호|고객번호|회선번호|계약번호', tr: 'abone no|müşteri no|hat numarası|abone numarası|hesap numarası', ru: 'лицевой счёт|номер договора|лицевой счет|абонентский номер',
+      no: 'abonnement|kundenummer|abonnementsnummer', uk: 'особовий рахунок|номер договору|абонентський номер',
+    },
+  },
+];
