@@ -365,6 +365,12 @@ async function putJobMapping(req: ApiRequest) {
     if (template) await templateStore.remove(tenantId, template.templateId).catch(() => undefined);
     throw conflict('The job left needs_mapping meanwhile (another confirmation or a cancel); fetch it again');
   }
+  // learning by default: the next file of this layout maps itself (reason `learned`) without a named template
+  if (!template) {
+    await templateStore
+      .putLearned(tenantId, fingerprint.hash, { schema: schema.name, fields: resolved.fields, jobId: job.jobId, learnedAt: new Date().toISOString() })
+      .catch((err: unknown) => logger.warn('could not remember the confirmed mapping', { error: (err as Error).message }));
+  }
   return json(202, { job: toApiJob(resumed), mapping: mappingView(mapping), template: template ?? null });
 }
 

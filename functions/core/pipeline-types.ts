@@ -164,7 +164,9 @@ export interface MappingResult {
   /** layout fingerprint of the file the mapping was made for */
   fingerprint?: string;
   /** how the mapping came about: heuristics, a template, heuristics + Claude, or a person */
-  source?: 'heuristics' | 'template' | 'ai' | 'person';
+  source?: 'heuristics' | 'template' | 'ai' | 'person' | 'learned';
+  /** a mapping remembered from a person's confirmation of the same layout (source `learned`) */
+  learnedFrom?: { jobId: string; learnedAt: string };
   /** AI involvement: consulted, answered from the per-layout cache, or skipped/failed (why) */
   ai?: { used: boolean; cached: boolean; note?: string };
   /**

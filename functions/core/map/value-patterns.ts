@@ -22,6 +22,12 @@ const PHONE_SHAPE = /^(?=(?:\D*\d){7,15}\D*$)\+?[\d\s().\-/]+$/;
 const CLOCK_DURATION = /^\d{1,3}:\d{2}(?::\d{2})?$/;
 const UNIT_DURATION = /^\d+(?:\.\d+)?\s*(?:s|sec|secs|m|min|mins|h|hr|hrs)\b/i;
 
+/**
+ * A profile or listing on a social or data site, not a company's own web site: a column of
+ * these would give every record the domain "linkedin.com".
+ */
+const PROFILE_URL = /^(?:https?:\/\/)?(?:[a-z]{2,3}\.|www\.)?(?:linkedin\.com|facebook\.com|fb\.com|twitter\.com|x\.com|instagram\.com|xing\.com|github\.com|crunchbase\.com|youtube\.com|tiktok\.com|angel\.co|wellfound\.com|vk\.com|t\.me)(?:[/?#]|$)/i;
+
 export interface ValueCheckContext {
   defaultRegion: string;
 }
@@ -50,7 +56,7 @@ export function fitsField(field: FieldDefinition, value: string, ctx: ValueCheck
     case 'url':
       return normalizeUrl(value).ok;
     case 'domain':
-      return normalizeDomain(value).ok;
+      return normalizeDomain(value).ok && !PROFILE_URL.test(value.trim());
     case 'money':
       return parseMoney(value, 'USD').ok;
     case 'duration':

@@ -7,7 +7,10 @@ import type { MappingResult } from '../pipeline-types.ts';
 import type { SchemaDefinition } from '../schemas/schema-types.ts';
 import { layoutFingerprint, type LayoutFingerprint, type LayoutInput } from './fingerprint.ts';
 import { applyTemplate, rankTemplates, type RankedTemplate } from './match-templates.ts';
-import type { TemplateVersion } from './template-model.ts';
+import { toFieldMappings, type TemplateField, type TemplateVersion } from './template-model.ts';
+import { LEARNED_EXACT_CONFIDENCE } from './match-templates.ts';
+import { summarizeMapping } from '../map/suggest-mapping.ts';
+import { lowCoverageWarning } from '../map/mapping-report.ts';
 
 /** Claude is asked only when the heuristics are less sure than this (or need a person). */
 export const AI_CONSULT_BELOW = 0.9;
@@ -20,6 +23,17 @@ export interface TemplateSource<T extends TemplateVersion> {
   findByFingerprint(hash: string): Promise<T[]>;
   /** the tenant's most recent templates, for similar layouts */
   listRecent(): Promise<T[]>;
+  /** mappings a person confirmed for exactly this layout (one per schema), remembered without a template */
+  findLearned?(hash: string): Promise<LearnedMapping[]>;
+}
+
+/** A mapping a person confirmed for a layout: the next file of that layout maps itself with it. */
+export interface LearnedMapping {
+  schema: string;
+  fields: TemplateField[];
+  /** the job whose confirmation it came from */
+  jobId: string;
+  learnedAt: string;
 }
 
 /** What the AI port answers: a suggestion (fresh or from the per-layout cache), or why there is none. */
@@ -95,6 +109,21 @@ export async function suggestForFile<T extends TemplateVersion>(
   const bestTemplate = applied.find((a) => a.mapping.status === 'mapped');
   if (bestTemplate !== undefined) return { fingerprint, mapping: bestTemplate.mapping, templates: applied, schemas };
 
+  // 2b. A mapping a person confirmed for this very layout (remembered without a template).
+  const learned = (await templates.findLearned?.(fingerprint.hash)) ?? [];
+  const remembered = learned.find((l) => byName.has(l.schema) && (req.requestedSchema === undefined || l.schema === req.requestedSchema) && l.fields.every((f) => f.sources.every((c) => c < req.headers.length)));
+  if (remembered !== undefined) {
+    const schema = byName.get(remembered.schema)!;
+    const mapping: MappingResult = {
+      ...summarizeMapping(schema, toFieldMappings(remembered.fields, LEARNED_EXACT_CONFIDENCE, 'learned'), req.threshold, { headers: req.headers, sampleRows: req.sampleRows }),
+      fingerprint: fingerprint.hash,
+      source: 'learned',
+      learnedFrom: { jobId: remembered.jobId, learnedAt: remembered.learnedAt },
+    };
+    // a confirmed mapping is a person's word: what it leaves out is known, not a reason to ask again
+    if (mapping.missingRequired.length === 0) return { fingerprint, mapping: { ...mapping, status: 'mapped' }, templates: applied, schemas };
+  }
+
   // 3. Heuristics (+ Claude) for the best schema.
   const schema = byName.get(schemas[0]?.name ?? '') ?? schemaList[0];
   const heuristic = schema === undefined ? undefined : heuristics.get(schema.name);
@@ -106,6 +135,11 @@ export async function suggestForFile<T extends TemplateVersion>(
       mapping = { ...mergeAiSuggestion(schema, req.headers, mapping, outcome.suggestion, req.threshold), fingerprint: fingerprint.hash };
     }
     mapping.ai = { used: outcome.suggestion !== undefined, cached: outcome.cached, ...(outcome.note !== undefined ? { note: outcome.note } : {}) };
+  }
+  if (req.requestedSchema === undefined) {
+    const nonEmpty = mapping.unmappedColumns === undefined ? 0 : mapping.unmappedColumns.length + new Set(mapping.fields.flatMap((f) => f.sources)).size;
+    const low = lowCoverageWarning(mapping.schema, mapping.unmappedColumns?.length ?? 0, nonEmpty);
+    if (low !== undefined) mapping = { ...mapping, warnings: [...(mapping.warnings ?? []), low] };
   }
   const weakTemplate = applied[0];
   if (mapping.status !== 'mapped' && weakTemplate !== undefined && weakTemplate.mapping.confidence > mapping.confidence) {
