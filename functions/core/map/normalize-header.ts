@@ -19,7 +19,7 @@ const LATIN_FOLD: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 's
  */
 export function foldText(text: string): string {
   // most headers are plain ASCII: nothing to normalise
-  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
+  if (!/[^ -~]/.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKC')
     .toLowerCase()
