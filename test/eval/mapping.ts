@@ -42,11 +42,15 @@ const SCHEMA_FILES = ['call_record.json', 'contact.json', 'company_account.json'
  * auto-accepted layouts. A set without an entry (e.g. a new holdout) gets DEFAULT_FLOOR.
  */
 export const FLOORS: Record<string, { accuracy: number; rankedFirst: number; errorsAccepted: number }> = {
-  '.': { accuracy: 0.95, rankedFirst: 0.9, errorsAccepted: 6 },
-  holdout: { accuracy: 0.9, rankedFirst: 0.9, errorsAccepted: 6 },
-  'v2/tuning': { accuracy: 0.5, rankedFirst: 0.5, errorsAccepted: 20 },
+  // measured 99.7 %, 49/51, 0
+  '.': { accuracy: 0.97, rankedFirst: 0.94, errorsAccepted: 1 },
+  // measured 98.6 %, 27/27, 1
+  holdout: { accuracy: 0.95, rankedFirst: 0.96, errorsAccepted: 2 },
+  // measured 100 %, 24/24, 0 (the set the lexicon and value checks were tuned on)
+  'v2/tuning': { accuracy: 0.97, rankedFirst: 0.95, errorsAccepted: 1 },
 };
-const DEFAULT_FLOOR = { accuracy: 0.5, rankedFirst: 0.5, errorsAccepted: Number.POSITIVE_INFINITY };
+/** A set measured for the first time (a new holdout): fail only below what the mapper did before this work on unseen layouts (61.5 %). */
+const DEFAULT_FLOOR = { accuracy: 0.6, rankedFirst: 0.75, errorsAccepted: Number.POSITIVE_INFINITY };
 
 const same = (a: Answer, b: Answer) => JSON.stringify(a === null ? null : [a].flat()) === JSON.stringify(b === null ? null : [b].flat());
 
@@ -185,14 +189,29 @@ export function calibrationTable(fields: readonly FieldOutcome[]): string[] {
   return lines;
 }
 
+/**
+ * For each candidate threshold: wrong field mappings at or above it (they would be
+ * auto-accepted) and right ones below it (a person is asked for nothing). The threshold is
+ * chosen from this table on the tuning sets, never on a holdout.
+ */
+export function thresholdSweep(fields: readonly FieldOutcome[]): string[] {
+  const lines = ['  threshold  wrong >= t  right < t'];
+  for (let t = 0.5; t <= 0.951; t += 0.05) {
+    const wrong = fields.filter((f) => f.predicted && !f.correct && f.confidence >= t).length;
+    const right = fields.filter((f) => f.predicted && f.correct && f.confidence < t).length;
+    lines.push(`  ${t.toFixed(2)}       ${String(wrong).padStart(5)}      ${String(right).padStart(5)}${Math.abs(t - MAPPING_CONFIDENCE_THRESHOLD) < 1e-9 ? '   <- in use' : ''}`);
+  }
+  return lines;
+}
+
 /** The whole mapping evaluation, as `npm run eval` prints it. */
 export async function evaluateMapping(): Promise<EvalOutcome> {
   const report: string[] = [];
   const failures: string[] = [];
-  const all: FieldOutcome[] = [];
+  const tuning: FieldOutcome[] = [];
   for (const set of findSets()) {
     const r = await evaluateSet(set);
-    all.push(...r.fields);
+    if (!set.split('/').includes('holdout')) tuning.push(...r.fields);
     const acc = r.scored === 0 ? 0 : r.correct / r.scored;
     const ranked = r.cases === 0 ? 0 : r.rankedFirst / r.cases;
     report.push(
@@ -210,6 +229,6 @@ export async function evaluateMapping(): Promise<EvalOutcome> {
     if (ranked < floor.rankedFirst) failures.push(`${set}: ranked first ${pct(r.rankedFirst, r.cases)} < ${floor.rankedFirst * 100}%`);
     if (r.errorsAccepted > floor.errorsAccepted) failures.push(`${set}: ${r.errorsAccepted} wrong or missing fields auto-accepted > ${floor.errorsAccepted}`);
   }
-  report.push('calibration over all sets:', ...calibrationTable(all));
+  report.push('calibration on the tuning sets (holdouts left out):', ...calibrationTable(tuning), 'auto-accept threshold on the tuning sets:', ...thresholdSweep(tuning));
   return { report, failures };
 }

@@ -28,6 +28,9 @@ const UNIT_DURATION = /^\d+(?:\.\d+)?\s*(?:s|sec|secs|m|min|mins|h|hr|hrs)\b/i;
  */
 const PROFILE_URL = /^(?:https?:\/\/)?(?:[a-z]{2,3}\.|www\.)?(?:linkedin\.com|facebook\.com|fb\.com|twitter\.com|x\.com|instagram\.com|xing\.com|github\.com|crunchbase\.com|youtube\.com|tiktok\.com|angel\.co|wellfound\.com|vk\.com|t\.me)(?:[/?#]|$)/i;
 
+/** Values that are not a name, a place or a title: dates and times, numbers and amounts, e-mail addresses, links. */
+const NOT_WORDS = /^[\d\s.,:/+\-()$€£%]+$|^\d{4}-\d{2}-\d{2}|@|^https?:\/\//;
+
 export interface ValueCheckContext {
   defaultRegion: string;
 }
@@ -36,7 +39,8 @@ export interface ValueCheckContext {
 export function fitsField(field: FieldDefinition, value: string, ctx: ValueCheckContext): boolean {
   switch (field.type) {
     case 'string':
-      return true;
+      // names, companies, places, titles are words: a date, a number, an address or a link is something else
+      return field.kind === undefined || !NOT_WORDS.test(value.trim());
     case 'integer':
       return parseInteger(value).ok;
     case 'number':

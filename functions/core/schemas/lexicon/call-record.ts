@@ -98,7 +98,7 @@ export const CALL_RECORD_LEXICON: readonly LexiconBlock[] = [
     field: 'location',
     source: 'carrier',
     terms: {
-      bg: 'направление|местоположение|зона|дестинация', hr: 'odredište|lokacija|zona|mreža', cs: 'cíl|lokalita|zóna|destinace|síť', da: 'destination|zone|lokation|sted',
+      bg: 'местоположение|зона|дестинация', hr: 'odredište|lokacija|zona|mreža', cs: 'cíl|lokalita|zóna|destinace|síť', da: 'destination|zone|lokation|sted',
       nl: 'bestemming|locatie|zone', en: 'destination|location|zone', et: 'sihtkoht|asukoht|tsoon', fi: 'kohde|sijainti|vyöhyke|määränpää', fr: 'destination|lieu|zone',
       de: 'ziel|zone|ort|zielnetz', el: 'προορισμός|τοποθεσία|ζώνη|δίκτυο', hu: 'célállomás|hely|zóna|irányszám|hívott hálózat', ga: 'ceann scríbe|suíomh',
       it: 'destinazione|luogo|zona|località', lv: 'galamērķis|atrašanās vieta|zona', lt: 'kryptis (zona)|vieta|zona|paskirties vieta|tinklas', mt: 'destinazzjoni|post',
