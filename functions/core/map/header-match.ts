@@ -80,10 +80,21 @@ interface Term {
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
-/** Header terms per field: name, synonyms, lexicon (for a built-in schema). */
+/** Words too common in field names to stand for the field alone ("iata_code" is "iata", not "code"). */
+const GENERIC_NAME_PARTS = new Set(['code', 'name', 'number', 'id', 'no', 'nr', 'date', 'time', 'type', 'value', 'text', 'data', 'info', 'the', 'and']);
+
+/**
+ * Header terms per field: name, synonyms, then the lexicon for a built-in schema, or, for
+ * a tenant's own schema, the distinctive parts of the field's name ("iata_code" -> "iata")
+ * and its description, so a custom schema competes on its own words.
+ */
 export function fieldTerms(schema: SchemaDefinition): string[][] {
-  const lexicon = BUILTIN_LEXICONS.get(schema.name) ?? [];
-  return schema.fields.map((f) => [f.name, ...f.synonyms, ...lexiconTerms(lexicon, f.name).map((t) => t.term)]);
+  const lexicon = BUILTIN_LEXICONS.get(schema.name);
+  return schema.fields.map((f) => {
+    if (lexicon !== undefined) return [f.name, ...f.synonyms, ...lexiconTerms(lexicon, f.name).map((t) => t.term)];
+    const parts = f.name.split('_').filter((p) => p.length >= 3 && !GENERIC_NAME_PARTS.has(p));
+    return [f.name, ...f.synonyms, ...(parts.length > 0 && parts.length < f.name.split('_').length ? parts : []), ...(f.description.trim() ? [f.description] : [])];
+  });
 }
 
 /** Time-of-day headers a datetime field's date column pairs with: `timeSynonyms` plus the lexicon's `<field>.time`. */
@@ -224,7 +235,7 @@ function candidatesForHeader(schema: SchemaDefinition, raw: string, h: string, s
     if (!shares && !editable && !t.cjk && t.normalized.length < 5) continue;
     const minEdit = editable ? (t.lexicon ? LEXICON_MIN_EDIT : 4) : Number.POSITIVE_INFINITY;
     const sim = Math.max(preparedSimilarity(ph, t.prepared, minEdit), pc === undefined ? 0 : preparedSimilarity(pc, t.prepared, minEdit));
-    const score = Math.max(sim >= FUZZY_MIN ? sim * FUZZY_SCALE : 0, substringScore(compactH, t), compoundScore(words, t));
+    const score = Math.max(sim >= FUZZY_MIN ? sim * FUZZY_SCALE : 0, substringScore(compactH, t), compoundScore(words, t), t.lexicon ? 0 : abbreviationScore(words, t));
     if (score === 0) continue;
     const prev = best.get(t.field);
     if (prev === undefined || score > prev.score) best.set(t.field, { score, rank: t.rank, term: t.normalized });
@@ -241,6 +252,18 @@ function substringScore(compactH: string, t: Term): number {
   if (!t.cjk || [...t.compact].length < 2 || !compactH.includes(t.compact)) return 0;
   const share = [...t.compact].length / [...compactH].length;
   return 0.62 + 0.25 * share;
+}
+
+/**
+ * A one-word header that abbreviates a one-word term of the schema's own ("Lat" for
+ * "latitude", "Long" for "longitude", "Qty" is not caught): at least three letters, the
+ * term's start, at least a third of it. Below the threshold: a person confirms it.
+ */
+function abbreviationScore(words: readonly string[], t: Term): number {
+  if (words.length !== 1 || t.normalized.includes(' ') || t.cjk) return 0;
+  const w = words[0]!;
+  if (w.length < 3 || w.length >= t.normalized.length || !t.normalized.startsWith(w) || w.length * 3 < t.normalized.length) return 0;
+  return 0.6;
 }
 
 /**

@@ -5,6 +5,7 @@ import { normalizeHeader } from './normalize-header.ts';
 import { isBlankCell } from '../enrich/result.ts';
 import type { FieldTransform } from '../templates/transforms.ts';
 import type { ValueKind } from '../schemas/schema-types.ts';
+import { BUILTIN_LEXICONS } from '../schemas/lexicon/index.ts';
 import { describeMapping } from './mapping-report.ts';
 import { headerScale, parseRange, rangeShare } from './units.ts';
 import { kindShare } from './value-kinds.ts';
@@ -43,8 +44,8 @@ const KIND_BASE = 0.35;
 /** at most 0.6: values alone map a column, but below the threshold (a person confirms) */
 const KIND_SPAN = 0.25;
 const KIND_MIN_SHARE = 0.6;
-/** an empty column's header match is scaled by this (below the threshold) */
-const EMPTY_COLUMN_SCALE = 0.45;
+/** an empty column's header match is scaled by this: still offered (0.95 -> 0.55), below the threshold */
+const EMPTY_COLUMN_SCALE = 0.58;
 /** a numeric column with this share of ranges ("101-250") reads them by the range rule */
 const RANGE_MIN_SHARE = 0.3;
 /** candidates below this are never assigned */
@@ -90,6 +91,7 @@ export function suggestMapping(
   const samples = sampleRows.slice(0, opts.maxSamples ?? 50);
   const fields = schema.fields;
   const normalized = headers.map(normalizeHeader);
+  const custom = !BUILTIN_LEXICONS.has(schema.name);
   const columnValues = (c: number): string[] => samples.map((row) => row[c] ?? '');
 
   // 1. Header candidates.
@@ -154,7 +156,9 @@ export function suggestMapping(
         const values = columnValues(column);
         if (def.kind !== undefined) continue; // weighed with the headers above
         if (def.type === 'duration' && timeColumnKind(values) === 'clock') continue;
-        const { ratio: share, count } = ratio(values, (v) => looksLikeField(def, v, ctx));
+        // a tenant's own schema has no lexicon: its number fields take numeric columns by their values too
+        const looks = custom && (def.type === 'number' || def.type === 'integer') ? (v: string) => fitsField(def, v, ctx) : (v: string) => looksLikeField(def, v, ctx);
+        const { ratio: share, count } = ratio(values, looks);
         if (count === 0 || share < VALUE_MIN_RATIO) continue;
         valueCandidates.push({ field, column, confidence: round2(VALUE_BASE + VALUE_SPAN * share), reason: 'value_pattern', rank: 0 });
       }
