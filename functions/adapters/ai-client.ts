@@ -91,11 +91,12 @@ export function aiConfigured(): boolean {
 export function aiSuggesterFor(tenantId: string): AiSuggester | undefined {
   const apiKey = optionalEnv(ENV.anthropicApiKey);
   if (apiKey === undefined) return undefined;
-  return async ({ schema, headers, sampleRows, fingerprint }): Promise<AiOutcome> => {
+  return async ({ schema, headers, sampleRows, fingerprint, settled }): Promise<AiOutcome> => {
     try {
       const cached = await templateStore.getAiSuggestion(tenantId, fingerprint, schema.name);
       if (cached !== undefined) return { suggestion: cached, cached: true };
-      const prompt = buildMappingPrompt(schema, headers, sampleRows);
+      // one call per layout: only what the heuristics could not settle, 3 samples per column
+      const prompt = buildMappingPrompt(schema, headers, sampleRows, settled);
       const text = await callClaude(apiKey, prompt.system, prompt.user);
       const suggestion = parseAiMapping(text, schema, headers, prompt.columns);
       if (suggestion === undefined) {

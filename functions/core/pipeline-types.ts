@@ -169,6 +169,8 @@ export interface MappingResult {
   learnedFrom?: { jobId: string; learnedAt: string };
   /** AI involvement: consulted, answered from the per-layout cache, or skipped/failed (why) */
   ai?: { used: boolean; cached: boolean; note?: string };
+  /** Claude's answers refused because the column's values do not fit the field ("email <- \"Name\"") */
+  aiRefused?: string[];
   /**
    * A tenant's custom schema travels with the mapping (without synonyms), because Enrich
    * has no access to the templates table; built-in schemas are looked up by name.

@@ -190,8 +190,8 @@ export function suggestMapping(
   return summarizeMapping(schema, mapped, threshold, { headers, sampleRows: samples });
 }
 
-/** Share of a column's samples that fit the field (1 when too few to judge). */
-function valueFit(def: FieldDefinition, values: readonly string[], ctx: ValueCheckContext): number {
+/** Share of a column's samples that fit the field (1 when too few to judge). Claude's answers are checked with it too. */
+export function valueFit(def: FieldDefinition, values: readonly string[], ctx: ValueCheckContext): number {
   if (def.type === 'duration' && timeColumnKind(values) === 'clock') return 0;
   const numeric = def.type === 'integer' || def.type === 'number' || def.type === 'money';
   const { ratio: share, count } = ratio(values, (v) => fitsField(def, v, ctx) || (numeric && parseRange(v) !== undefined));

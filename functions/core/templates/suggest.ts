@@ -1,4 +1,5 @@
 import { mergeAiSuggestion } from '../ai/merge-suggestion.ts';
+import type { SettledMapping } from '../ai/mapping-prompt.ts';
 import type { AiSuggestion } from '../ai/parse-answer.ts';
 import { UnknownSchemaError } from '../errors.ts';
 import { scoreFromMapping, type SchemaScore } from '../map/score-schemas.ts';
@@ -9,7 +10,7 @@ import { layoutFingerprint, type LayoutFingerprint, type LayoutInput } from './f
 import { applyTemplate, rankTemplates, type RankedTemplate } from './match-templates.ts';
 import { toFieldMappings, type TemplateField, type TemplateVersion } from './template-model.ts';
 import { LEARNED_EXACT_CONFIDENCE } from './match-templates.ts';
-import { summarizeMapping } from '../map/suggest-mapping.ts';
+import { MAPPING_CONFIDENCE_THRESHOLD, summarizeMapping } from '../map/suggest-mapping.ts';
 import { lowCoverageWarning } from '../map/mapping-report.ts';
 
 /** Claude is asked only when the heuristics are less sure than this (or need a person). */
@@ -43,7 +44,8 @@ export interface AiOutcome {
   note?: string;
 }
 
-export type AiSuggester = (req: { schema: SchemaDefinition; headers: string[]; sampleRows: string[][]; fingerprint: string }) => Promise<AiOutcome>;
+/** Claude's port: `settled` is what the heuristics are already sure of, so only the rest is asked. */
+export type AiSuggester = (req: { schema: SchemaDefinition; headers: string[]; sampleRows: string[][]; fingerprint: string; settled?: SettledMapping }) => Promise<AiOutcome>;
 
 export interface SuggestRequest {
   headers: string[];
@@ -130,11 +132,14 @@ export async function suggestForFile<T extends TemplateVersion>(
   if (schema === undefined || heuristic === undefined) throw new UnknownSchemaError('No schema to map to');
   let mapping: MappingResult = { ...heuristic, fingerprint: fingerprint.hash, source: 'heuristics' };
   if (ai !== undefined && (mapping.status === 'needs_mapping' || mapping.confidence < AI_CONSULT_BELOW)) {
-    const outcome = await ai({ schema, headers: req.headers, sampleRows: req.sampleRows, fingerprint: fingerprint.hash });
+    const settled = { fields: mapping.fields, threshold: req.threshold ?? MAPPING_CONFIDENCE_THRESHOLD };
+    const outcome = await ai({ schema, headers: req.headers, sampleRows: req.sampleRows, fingerprint: fingerprint.hash, settled });
     if (outcome.suggestion !== undefined) {
-      mapping = { ...mergeAiSuggestion(schema, req.headers, mapping, outcome.suggestion, req.threshold), fingerprint: fingerprint.hash };
+      mapping = { ...mergeAiSuggestion(schema, req.headers, mapping, outcome.suggestion, req.threshold, req.sampleRows), fingerprint: fingerprint.hash };
     }
-    mapping.ai = { used: outcome.suggestion !== undefined, cached: outcome.cached, ...(outcome.note !== undefined ? { note: outcome.note } : {}) };
+    const refusedNote = mapping.aiRefused === undefined ? undefined : `refused (values do not fit): ${mapping.aiRefused.join(', ')}`;
+    const note = [outcome.note, refusedNote].filter((n) => n !== undefined).join('; ');
+    mapping.ai = { used: outcome.suggestion !== undefined, cached: outcome.cached, ...(note !== '' ? { note } : {}) };
   }
   if (req.requestedSchema === undefined) {
     const nonEmpty = mapping.unmappedColumns === undefined ? 0 : mapping.unmappedColumns.length + new Set(mapping.fields.flatMap((f) => f.sources)).size;
