@@ -65,6 +65,8 @@ export interface HeaderCandidate {
 }
 
 interface Term {
+  /** position in the schema's term list: comparisons run in this order, so ties break as they always did */
+  index: number;
   field: number;
   /** from the lexicon, not the schema itself: short words there are too many to compare by edit distance */
   lexicon: boolean;
@@ -113,7 +115,7 @@ function buildTerms(schema: SchemaDefinition): Term[] {
       if (normalized.length === 0 || seen.has(`${field}:${normalized}`)) return;
       seen.add(`${field}:${normalized}`);
       // rank -1 marks the field's own name (an exact match)
-      terms.push({ field, lexicon: i >= own, rank: i - 1, normalized, compact: compactHeader(normalized), prepared: prepareHeader(normalized), cjk: CJK.test(normalized), script: scriptOf(normalized) });
+      terms.push({ index: terms.length, field, lexicon: i >= own, rank: i - 1, normalized, compact: compactHeader(normalized), prepared: prepareHeader(normalized), cjk: CJK.test(normalized), script: scriptOf(normalized) });
     });
   });
   return terms;
@@ -142,24 +144,66 @@ export function coreHeader(header: string): string {
     .join(' ');
 }
 
-const termCache = new WeakMap<SchemaDefinition, { terms: Term[]; byKey: Map<string, Term[]> }>();
+/**
+ * A schema's terms and the indexes that find the few worth comparing with a header: by
+ * whole text, by word, by first and last letter (edit distance), and the CJK ones.
+ */
+interface TermIndex {
+  terms: Term[];
+  byKey: Map<string, Term[]>;
+  byWord: Map<string, Term[]>;
+  byFirst: Map<string, Term[]>;
+  byLast: Map<string, Term[]>;
+  cjk: Term[];
+}
 
-function termsOf(schema: SchemaDefinition): { terms: Term[]; byKey: Map<string, Term[]> } {
+const termCache = new WeakMap<SchemaDefinition, TermIndex>();
+
+function push(map: Map<string, Term[]>, key: string | undefined, t: Term): void {
+  if (key === undefined || key.length === 0) return;
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [t]);
+  else if (list[list.length - 1] !== t) list.push(t);
+}
+
+function termsOf(schema: SchemaDefinition): TermIndex {
   let hit = termCache.get(schema);
   if (hit === undefined) {
     const terms = buildTerms(schema);
-    const byKey = new Map<string, Term[]>();
+    hit = { terms, byKey: new Map(), byWord: new Map(), byFirst: new Map(), byLast: new Map(), cjk: [] };
     for (const t of terms) {
-      for (const key of new Set([t.normalized, t.compact])) {
-        const list = byKey.get(key) ?? [];
-        list.push(t);
-        byKey.set(key, list);
-      }
+      push(hit.byKey, t.normalized, t);
+      push(hit.byKey, t.compact, t);
+      for (const w of t.prepared.words) push(hit.byWord, w, t);
+      push(hit.byFirst, t.compact[0], t);
+      push(hit.byLast, t.compact[t.compact.length - 1], t);
+      if (t.cjk) hit.cjk.push(t);
     }
-    hit = { terms, byKey };
     termCache.set(schema, hit);
   }
   return hit;
+}
+
+/** The terms worth comparing with a header: sharing a word, a first or last letter, a compound part, or CJK. */
+function termsNear(index: TermIndex, words: readonly string[], compacts: readonly string[], cjk: boolean): Term[] {
+  const found = new Set<Term>();
+  const add = (list: Term[] | undefined) => {
+    if (list !== undefined) for (const t of list) found.add(t);
+  };
+  for (const w of words) {
+    add(index.byWord.get(w));
+    // compound parts: a known word of five letters or more at the start or end of a longer one
+    for (let len = 5; len <= w.length - 3; len++) {
+      add(index.byKey.get(w.slice(0, len)));
+      add(index.byKey.get(w.slice(w.length - len)));
+    }
+  }
+  for (const c of compacts) {
+    add(index.byFirst.get(c[0] ?? ''));
+    add(index.byLast.get(c[c.length - 1] ?? ''));
+  }
+  if (cjk) for (const t of index.cjk) found.add(t);
+  return [...found].sort((a, b) => a.index - b.index);
 }
 
 /** Per schema: a header's candidates (field, confidence, reason, rank) by its raw text; the same headers recur in every file of a tool. */
@@ -201,7 +245,8 @@ type Scan = 'all' | 'own' | 'none';
 
 /** One header's candidates; `scan` adds the fuzzy, substring and compound comparisons with the terms. */
 function candidatesForHeader(schema: SchemaDefinition, raw: string, h: string, scan: Scan): Omit<HeaderCandidate, 'column'>[] {
-  const { terms, byKey } = termsOf(schema);
+  const index = termsOf(schema);
+  const { byKey } = index;
   const out: Omit<HeaderCandidate, 'column'>[] = [];
   const seen = new Set<number>();
   const direct = (keys: string[], confidence: (t: Term) => number) => {
@@ -225,14 +270,12 @@ function candidatesForHeader(schema: SchemaDefinition, raw: string, h: string, s
   const ph = prepareHeader(h);
   const pc = core.length > 0 && core !== h ? prepareHeader(core) : undefined;
   const script = scriptOf(h);
-  const wordSet = new Set(words);
   const ends = [compactH[0], compactH[compactH.length - 1], ...(pc === undefined ? [] : [pc.compact[0], pc.compact[pc.compact.length - 1]])];
-  for (const t of terms) {
+  const near = termsNear(index, pc === undefined ? words : [...words, ...pc.words], pc === undefined ? [compactH] : [compactH, pc.compact], CJK.test(h));
+  for (const t of near) {
     if (seen.has(t.field) || (t.script !== script && t.script !== 'other') || (scan === 'own' && t.lexicon)) continue;
-    // cheap filters first: a shared word, a shared first or last letter (edit distance), CJK, a compound
-    const shares = t.prepared.words.some((w) => wordSet.has(w));
+    // edit distance only between headers and terms that share a first or last letter
     const editable = ends.includes(t.compact[0]) || ends.includes(t.compact[t.compact.length - 1]);
-    if (!shares && !editable && !t.cjk && t.normalized.length < 5) continue;
     const minEdit = editable ? (t.lexicon ? LEXICON_MIN_EDIT : 4) : Number.POSITIVE_INFINITY;
     const sim = Math.max(preparedSimilarity(ph, t.prepared, minEdit), pc === undefined ? 0 : preparedSimilarity(pc, t.prepared, minEdit));
     const score = Math.max(sim >= FUZZY_MIN ? sim * FUZZY_SCALE : 0, substringScore(compactH, t), compoundScore(words, t), t.lexicon ? 0 : abbreviationScore(words, t));
