@@ -161,7 +161,10 @@ describe('learning by default', () => {
       mapping: { fields: [{ field: 'started_at', sources: [0] }, { field: 'counterpart_number', sources: [1] }, { field: 'duration_seconds', sources: [2] }] },
     });
     expect(confirmed.template).toBeNull();
-    expect((await waitForJob(api, jobId)).status).toBe('succeeded');
+    const done = await waitForJob(api, jobId);
+    expect(done.status).toBe('succeeded');
+    // the column the person left out is on the job, with a warning of a stable code
+    expect(done.mapping).toMatchObject({ unmappedColumns: [{ column: 3, header: 'fld_d' }], warnings: [{ code: 'unmapped_columns', count: 1 }] });
 
     const next = await uploadFile(api, await csv([OPAQUE_HEADER, ...opaqueRows(50)]), { schema: 'call_record' });
     const learned = await waitForJob(api, next.jobId);
