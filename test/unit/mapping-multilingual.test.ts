@@ -184,3 +184,12 @@ describe('custom schemas compete fairly', () => {
     expect(r.mapping.warnings?.find((w) => w.code === 'schema_low_coverage')).toMatchObject({ count: 3 });
   });
 });
+
+describe('alternatives shown to a person', () => {
+  it('list a column whose header is in the lexicon as a synonym of the field', async () => {
+    const { fieldAlternatives } = await import('../../functions/core/map/field-alternatives.ts');
+    const a = fieldAlternatives(['Etunimi', 'Sukunimi', 'Työpuhelin'], [['Mikko', 'Virtanen', '+358 10 532 1234']], getSchema('contact'));
+    expect(a.first_name?.[0]).toEqual({ column: 0, header: 'Etunimi', score: 1, why: 'synonym' });
+    expect(a.phone?.[0]).toMatchObject({ column: 2, why: 'synonym' });
+  });
+});
