@@ -193,3 +193,24 @@ describe('alternatives shown to a person', () => {
     expect(a.phone?.[0]).toMatchObject({ column: 2, why: 'synonym' });
   });
 });
+
+describe('a Chinese itemised bill (详单)', () => {
+  it('maps its columns and reads its durations ("2分41秒") and call directions (主叫/被叫)', async () => {
+    const { parseDurationSeconds } = await import('../../functions/core/enrich/duration.ts');
+    const { normalizeDirection } = await import('../../functions/core/enrich/call-codes.ts');
+    expect(parseDurationSeconds('2分41秒')).toEqual({ ok: true, seconds: 161 });
+    expect(parseDurationSeconds('2분 41초')).toEqual({ ok: true, seconds: 161 });
+    expect(['主叫', '被叫'].map(normalizeDirection)).toEqual(['outbound', 'inbound']);
+    const headers = ['起始时间', '通信地点', '通信方式', '对方号码', '通信时长', '实收通信费(元)'];
+    const rows = [
+      ['2025-03-04 14:07:12', '北京', '主叫', '13812345678', '2分41秒', '0.00'],
+      ['2025-03-04 16:10:00', '上海', '被叫', '13998765432', '10分11秒', '0.00'],
+      ['2025-03-05 09:00:00', '北京', '主叫', '01055551234', '30秒', '0.20'],
+    ];
+    const m = suggestMapping(headers, rows, getSchema('call_record'));
+    expect(byField(m)).toEqual({
+      started_at: ['起始时间'], location: ['通信地点'], direction: ['通信方式'], counterpart_number: ['对方号码'], duration_seconds: ['通信时长'], cost_minor: ['实收通信费(元)'],
+    });
+    expect(m.status).toBe('mapped');
+  });
+});

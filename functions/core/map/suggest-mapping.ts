@@ -213,8 +213,11 @@ function fillFactor(values: readonly string[]): number {
 
 /** Values of the wrong kind (person names under a company header, companies under a name header) lower a header match. */
 function kindFactor(def: FieldDefinition, values: readonly string[]): number {
+  const partOfName = def.kind === 'given_name' || def.kind === 'family_name';
   for (const clash of KIND_CLASHES[def.kind ?? ''] ?? []) {
-    const { share, count } = kindShare(values, clash);
+    // "山田" may be a family name alone; only names of several words ("Marco Rossi") clash with a part of a name
+    const judged = partOfName && clash === 'person_name' ? values.map((v) => (/\S\s+\S/.test(v) ? v : v.trim() === '' ? '' : '-')) : values;
+    const { share, count } = kindShare(judged, clash);
     if (count >= 2 && share >= 0.6) return 0.6;
   }
   return 1;
