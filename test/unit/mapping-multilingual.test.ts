@@ -214,3 +214,14 @@ describe('a Chinese itemised bill (详单)', () => {
     expect(m.status).toBe('mapped');
   });
 });
+
+describe('unmapped columns of a very wide file', () => {
+  it('lists the first 50 (the mapping travels through the state machine and onto the job item) and counts them all', () => {
+    const headers = ['Phone Number', 'Start Time', ...Array.from({ length: 2000 }, (_, i) => `Extra ${i} ${'x'.repeat(300)}`)];
+    const row = ['+1 415 555 0100', '2025-03-04 14:07:12', ...Array.from({ length: 2000 }, () => 'y'.repeat(500))];
+    const m = suggestMapping(headers, [row], getSchema('call_record'));
+    expect(m.unmappedColumns).toHaveLength(50);
+    expect(m.warnings?.find((w) => w.code === 'unmapped_columns')?.count).toBe(2000);
+    expect(JSON.stringify(m).length).toBeLessThan(30_000);
+  });
+});

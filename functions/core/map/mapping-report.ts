@@ -3,6 +3,13 @@ import type { FieldMapping, MappingWarning, UnmappedColumn } from '../pipeline-t
 
 /** Sample values listed per unmapped column. */
 const UNMAPPED_SAMPLES = 3;
+/**
+ * Unmapped columns listed at most, and how long a header or sample may be there: the mapping
+ * travels through the state machine (256 KB) and is stored on the job item (400 KB), so a
+ * 10,000-column file lists its first 50 (the warning's count says how many there are).
+ */
+const UNMAPPED_LISTED = 50;
+const LISTED_CHARS = 120;
 /** An auto-chosen schema that leaves more than this share of the non-empty columns unused is flagged. */
 export const LOW_COVERAGE_SHARE = 0.25;
 
@@ -18,30 +25,33 @@ export function describeMapping(
   mapped: readonly FieldMapping[],
   headers: readonly string[],
   sampleRows: readonly (readonly string[])[],
-): { unmappedColumns: UnmappedColumn[]; warnings: MappingWarning[]; nonEmptyColumns: number } {
+): { unmappedColumns: UnmappedColumn[]; warnings: MappingWarning[]; nonEmptyColumns: number; unmapped: number } {
   const used = new Set(mapped.flatMap((f) => f.sources));
   const filled = (c: number) => sampleRows.length === 0 || sampleRows.some((r) => !isBlankCell(r[c] ?? ''));
   const unmappedColumns: UnmappedColumn[] = [];
   let nonEmptyColumns = 0;
+  let unmapped = 0;
   headers.forEach((header, column) => {
     if (!filled(column) || (header.trim() === '' && sampleRows.length === 0)) return;
     nonEmptyColumns++;
     if (used.has(column)) return;
+    unmapped++;
+    if (unmappedColumns.length >= UNMAPPED_LISTED) return;
     const samples: string[] = [];
     for (const r of sampleRows) {
-      const v = (r[column] ?? '').trim();
-      if (!isBlankCell(v) && !samples.includes(v)) samples.push(v.slice(0, 100));
+      const v = (r[column] ?? '').trim().slice(0, LISTED_CHARS);
+      if (!isBlankCell(v) && !samples.includes(v)) samples.push(v);
       if (samples.length >= UNMAPPED_SAMPLES) break;
     }
-    unmappedColumns.push({ column, header, samples });
+    unmappedColumns.push({ column, header: header.slice(0, LISTED_CHARS), samples });
   });
   const warnings: MappingWarning[] = [];
-  if (unmappedColumns.length > 0) {
+  if (unmapped > 0) {
     const names = unmappedColumns.slice(0, 5).map((u) => `"${u.header}"`).join(', ');
     warnings.push({
       code: 'unmapped_columns',
-      message: `${unmappedColumns.length} non-empty column(s) are not mapped to any field and are not imported: ${names}${unmappedColumns.length > 5 ? ', ...' : ''}`,
-      count: unmappedColumns.length,
+      message: `${unmapped} non-empty column(s) are not mapped to any field and are not imported: ${names}${unmapped > 5 ? ', ...' : ''}`,
+      count: unmapped,
     });
   }
   const empty = sampleRows.length === 0 ? [] : mapped.filter((f) => f.sources.length > 0 && f.sources.every((c) => !filled(c)));
@@ -69,7 +79,7 @@ export function describeMapping(
     const what = scaled.map((f) => `${f.field} x ${factor(f)} (from "${f.sourceHeaders[0] ?? ''}")`);
     warnings.push({ code: 'unit_scale', message: `numbers multiplied by the unit their header states: ${what.join(', ')}`, count: scaled.length });
   }
-  return { unmappedColumns, warnings, nonEmptyColumns };
+  return { unmappedColumns, warnings, nonEmptyColumns, unmapped };
 }
 
 /** The warning for an auto-chosen schema that leaves much of the file unused, or undefined. */

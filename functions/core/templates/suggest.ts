@@ -142,8 +142,10 @@ export async function suggestForFile<T extends TemplateVersion>(
     mapping.ai = { used: outcome.suggestion !== undefined, cached: outcome.cached, ...(note !== '' ? { note } : {}) };
   }
   if (req.requestedSchema === undefined) {
-    const nonEmpty = mapping.unmappedColumns === undefined ? 0 : mapping.unmappedColumns.length + new Set(mapping.fields.flatMap((f) => f.sources)).size;
-    const low = lowCoverageWarning(mapping.schema, mapping.unmappedColumns?.length ?? 0, nonEmpty);
+    // the unmapped_columns warning counts them all (the list stops at 50)
+    const unmapped = mapping.warnings?.find((w) => w.code === 'unmapped_columns')?.count ?? 0;
+    const nonEmpty = mapping.unmappedColumns === undefined ? 0 : unmapped + new Set(mapping.fields.flatMap((f) => f.sources)).size;
+    const low = lowCoverageWarning(mapping.schema, unmapped, nonEmpty);
     if (low !== undefined) mapping = { ...mapping, warnings: [...(mapping.warnings ?? []), low] };
   }
   const weakTemplate = applied[0];
