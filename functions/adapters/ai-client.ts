@@ -91,7 +91,7 @@ async function callClaude(apiKey: string, system: string, user: string): Promise
  */
 export function aiSuggesterFor(tenantId: string): AiSuggester | undefined {
   if (!aiKeyConfigured()) return undefined;
-  return async ({ schema, headers, sampleRows, fingerprint }): Promise<AiOutcome> => {
+  return async ({ schema, headers, sampleRows, fingerprint, settled }): Promise<AiOutcome> => {
     try {
       const cached = await templateStore.getAiSuggestion(tenantId, fingerprint, schema.name);
       if (cached !== undefined) return { suggestion: cached, cached: true };
@@ -99,7 +99,8 @@ export function aiSuggesterFor(tenantId: string): AiSuggester | undefined {
         throw new AiCallError(`the API key could not be read from Secrets Manager (${(err as Error).name})`);
       });
       if (apiKey === undefined) return { cached: false, note: 'AI unavailable (the API key secret has no value yet); heuristics only' };
-      const prompt = buildMappingPrompt(schema, headers, sampleRows);
+      // one call per layout: only what the heuristics could not settle, 3 samples per column
+      const prompt = buildMappingPrompt(schema, headers, sampleRows, settled);
       const text = await callClaude(apiKey, prompt.system, prompt.user);
       const suggestion = parseAiMapping(text, schema, headers, prompt.columns);
       if (suggestion === undefined) {

@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor } from './page-cursor.ts';
 import { requiredEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
 import type { AiSuggestion } from '../core/ai/parse-answer.ts';
-import type { TemplateSource } from '../core/templates/suggest.ts';
+import type { LearnedMapping, TemplateSource } from '../core/templates/suggest.ts';
 import type { Template, TemplateContent, TemplateVersion } from '../core/templates/template-model.ts';
 import { foldJob, usageView, type UsageCounters } from '../core/templates/usage.ts';
 import { missingVersions, planUpdate } from '../core/templates/versioning.ts';
@@ -20,6 +20,7 @@ import { missingVersions, planUpdate } from '../core/templates/versioning.ts';
  *   "TPLV#<id>#<000001>"    one immutable item per version (a separate prefix, so listing
  *                           templates never reads their versions)
  *   "AICACHE#<fp>#<schema>" Claude's suggestion for a layout (see ai-client.ts)
+ *   "LEARNED#<fp>#<schema>" the mapping a person last confirmed for a layout (no template needed)
  *   "SCHEMA#<name>"         custom schemas (see schema-store.ts)
  * dynalite has no transactions, so every rule holds with single-item conditional writes:
  * the head's version is the one arbiter of concurrent updates, and a version item is
@@ -393,6 +394,24 @@ export const templateStore = {
     return item.suggestion;
   },
 
+  /** Remember a confirmed mapping for a layout and schema (the latest confirmation wins). */
+  async putLearned(tenantId: string, fingerprint: string, learned: LearnedMapping): Promise<void> {
+    await documentClient().send(
+      new PutCommand({ TableName: table(), Item: { tenantId, sk: `LEARNED#${fingerprint}#${learned.schema}`, kind: 'learned_mapping', ...learned } }),
+    );
+  },
+
+  /** The confirmed mappings remembered for a layout, one per schema. */
+  async findLearned(tenantId: string, fingerprint: string): Promise<LearnedMapping[]> {
+    const items = await queryAll<LearnedMapping & { sk: string }>({
+      TableName: table(),
+      KeyConditionExpression: 'tenantId = :t AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':t': tenantId, ':p': `LEARNED#${fingerprint}#` },
+      ConsistentRead: true,
+    });
+    return items.map(({ schema, fields, jobId, learnedAt }) => ({ schema, fields, jobId, learnedAt }));
+  },
+
   async putAiSuggestion(tenantId: string, fingerprint: string, schema: string, suggestion: AiSuggestion, model: string): Promise<void> {
     await documentClient().send(
       new PutCommand({
@@ -416,5 +435,6 @@ export function templateSourceFor(tenantId: string): TemplateSource<Template> {
   return {
     findByFingerprint: (hash) => templateStore.findByFingerprint(tenantId, hash),
     listRecent: () => templateStore.listRecent(tenantId),
+    findLearned: (hash) => templateStore.findLearned(tenantId, hash),
   };
 }

@@ -15,6 +15,7 @@ import { uploadStore } from '../adapters/upload-store.ts';
 import { DomainError } from '../core/errors.ts';
 import { toApiJob, type JobRecord } from '../core/jobs/job.ts';
 import { fieldAlternatives } from '../core/map/field-alternatives.ts';
+import { describeMapping } from '../core/map/mapping-report.ts';
 import { summarizeMapping } from '../core/map/suggest-mapping.ts';
 import type { MappingResult } from '../core/pipeline-types.ts';
 import { compactSchema, isBuiltinSchema, schemaDefinitionSchema, type SchemaDefinition } from '../core/schemas/index.ts';
@@ -340,8 +341,13 @@ async function putJobMapping(req: ApiRequest) {
   const resolved = resolveFieldMappings(schema, headers, body.mapping.fields, 'mapping.fields');
   if (!resolved.ok) throw invalid(resolved.issues);
   const fingerprint = layoutFingerprint({ ...layoutOf(job.classification), headers });
+  const confirmedFields = toFieldMappings(resolved.fields, 1, 'confirmed');
+  // what the person left out is listed too (columns by header: the samples are not read here)
+  const { unmappedColumns, warnings } = describeMapping(confirmedFields, headers, []);
   let mapping: MappingResult = {
-    ...summarizeMapping(schema, toFieldMappings(resolved.fields, 1, 'confirmed')),
+    ...summarizeMapping(schema, confirmedFields),
+    unmappedColumns,
+    warnings,
     fingerprint: fingerprint.hash,
     source: 'person',
     ...(isBuiltinSchema(schema.name) ? {} : { schemaDefinition: compactSchema(schema) }),
@@ -364,6 +370,12 @@ async function putJobMapping(req: ApiRequest) {
   if (!resumed) {
     if (template) await templateStore.remove(tenantId, template.templateId).catch(() => undefined);
     throw conflict('The job left needs_mapping meanwhile (another confirmation or a cancel); fetch it again');
+  }
+  // learning by default: the next file of this layout maps itself (reason `learned`) without a named template
+  if (!template) {
+    await templateStore
+      .putLearned(tenantId, fingerprint.hash, { schema: schema.name, fields: resolved.fields, jobId: job.jobId, learnedAt: new Date().toISOString() })
+      .catch((err: unknown) => logger.warn('could not remember the confirmed mapping', { error: (err as Error).message }));
   }
   return json(202, { job: toApiJob(resumed), mapping: mappingView(mapping), template: template ?? null });
 }

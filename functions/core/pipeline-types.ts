@@ -132,12 +132,33 @@ export interface FieldMapping {
   transforms?: FieldTransform[];
 }
 
+/** A non-empty source column no field took, with up to three sample values. */
+export interface UnmappedColumn {
+  column: number;
+  header: string;
+  samples: string[];
+}
+
+/**
+ * Something about a job a person should know, with a stable `code` (e.g. `unmapped_columns`,
+ * `empty_mapped_field`, `schema_low_coverage`), a sentence, and how many things it concerns.
+ */
+export interface MappingWarning {
+  code: string;
+  message: string;
+  count: number;
+}
+
 export interface MappingResult {
   status: 'mapped' | 'needs_mapping';
   schema: string;
   fields: FieldMapping[];
   confidence: number;
   missingRequired: string[];
+  /** non-empty source columns that no field takes (from the sample rows) */
+  unmappedColumns?: UnmappedColumn[];
+  /** what a person should check about this mapping (codes: unmapped_columns, empty_mapped_field, schema_low_coverage, range_values, unit_scale) */
+  warnings?: MappingWarning[];
   /** audit: the tenant template (and its version) that mapped the job */
   templateId?: string;
   templateVersion?: number;
@@ -145,9 +166,13 @@ export interface MappingResult {
   /** layout fingerprint of the file the mapping was made for */
   fingerprint?: string;
   /** how the mapping came about: heuristics, a template, heuristics + Claude, or a person */
-  source?: 'heuristics' | 'template' | 'ai' | 'person';
+  source?: 'heuristics' | 'template' | 'ai' | 'person' | 'learned';
+  /** a mapping remembered from a person's confirmation of the same layout (source `learned`) */
+  learnedFrom?: { jobId: string; learnedAt: string };
   /** AI involvement: consulted, answered from the per-layout cache, or skipped/failed (why) */
   ai?: { used: boolean; cached: boolean; note?: string };
+  /** Claude's answers refused because the column's values do not fit the field ("email <- \"Name\"") */
+  aiRefused?: string[];
   /**
    * A tenant's custom schema travels with the mapping (without synonyms), because Enrich
    * has no access to the templates table; built-in schemas are looked up by name.

@@ -1,41 +1,44 @@
 /**
- * `npm run eval`: runs every evaluation module in this folder (a `.ts` file that exports
- * `evaluate()`), or only those named on the command line, one after another. Exits
- * non-zero when a module reports a result under its floor or throws.
+ * `npm run eval`: runs every evaluation module and exits non-zero when one of them falls
+ * under its floors. Each module measures one thing on fixtures it finds itself and prints
+ * its own report; this file only dispatches. `npm run eval -- mapping` runs one module.
  */
-import { readdir } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { evaluateMapping } from './mapping.ts';
+import { evaluate as evaluateRecords } from './records.ts';
 
-type Outcome = boolean | { passed?: boolean; ok?: boolean } | void;
+/** Each module prints its report and answers whether every floor held. */
+const MODULES: Record<string, () => Promise<boolean>> = {
+  mapping: async () => {
+    const outcome = await evaluateMapping();
+    process.stdout.write(`${outcome.report.join('\n')}\n`);
+    for (const f of outcome.failures) process.stdout.write(`FLOOR MISSED (mapping): ${f}\n`);
+    return outcome.failures.length === 0;
+  },
+  records: async () => (await evaluateRecords()).passed,
+};
 
 async function main(): Promise<number> {
-  const only = new Set(process.argv.slice(2));
-  const files = (await readdir(import.meta.dirname)).filter((f) => f.endsWith('.ts') && f !== basename(import.meta.filename)).sort();
+  const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const unknown = wanted.filter((w) => !(w in MODULES));
+  if (unknown.length > 0) {
+    console.error(`[eval] no evaluation module named ${unknown.join(', ')} (have: ${Object.keys(MODULES).join(', ')})`);
+    return 2;
+  }
   let failed = 0;
-  let ran = 0;
-  for (const file of files) {
-    const name = file.replace(/\.ts$/, '');
-    if (only.size > 0 && !only.has(name)) continue;
-    const mod = (await import(pathToFileURL(join(import.meta.dirname, file)).href)) as { evaluate?: () => Promise<Outcome> };
-    if (typeof mod.evaluate !== 'function') continue;
-    ran++;
+  for (const [name, run] of Object.entries(MODULES)) {
+    if (wanted.length > 0 && !wanted.includes(name)) continue;
+    process.stdout.write(`\n== ${name}\n`);
     try {
-      const outcome = await mod.evaluate();
-      const passed = typeof outcome === 'boolean' ? outcome : outcome === undefined ? true : (outcome.passed ?? outcome.ok ?? true);
-      console.log(`\n[eval] ${name}: ${passed ? 'PASS' : 'FAIL (under its floor)'}`);
+      const passed = await run();
+      process.stdout.write(`[eval] ${name}: ${passed ? 'PASS' : 'FAIL (under its floor)'}\n`);
       if (!passed) failed++;
     } catch (err) {
       failed++;
-      console.error(`\n[eval] ${name}: ERROR`, err);
+      console.error(`[eval] ${name}: ERROR`, err);
     }
-  }
-  if (ran === 0) {
-    console.error(`[eval] no evaluation module${only.size > 0 ? ` named ${[...only].join(', ')}` : ''}`);
-    return 1;
   }
   return failed > 0 ? 1 : 0;
 }
 
-// exit explicitly: an evaluation may leave servers or timers behind
+// exit explicitly: the records evaluation leaves a local stack's servers and timers behind
 process.exit(await main());

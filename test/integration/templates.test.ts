@@ -152,6 +152,42 @@ describe('a person confirms a mapping, and the next file of that layout maps its
   });
 });
 
+describe('learning by default', () => {
+  it('remembers a confirmed mapping for the layout without saveAsTemplate: the next file maps itself (reason learned), for that tenant only', async () => {
+    const { api } = await stack.tenant('member');
+    const { jobId } = await uploadFile(api, await csv([OPAQUE_HEADER, ...opaqueRows(40)]), { schema: 'call_record' });
+    expect((await waitForJob(api, jobId)).status).toBe('needs_mapping');
+    const confirmed = await api.request<{ job: ApiJob; template: Template | null }>('PUT', `/v1/jobs/${jobId}/mapping`, {
+      mapping: { fields: [{ field: 'started_at', sources: [0] }, { field: 'counterpart_number', sources: [1] }, { field: 'duration_seconds', sources: [2] }] },
+    });
+    expect(confirmed.template).toBeNull();
+    const done = await waitForJob(api, jobId);
+    expect(done.status).toBe('succeeded');
+    // the column the person left out is on the job, with a warning of a stable code
+    expect(done.mapping).toMatchObject({ unmappedColumns: [{ column: 3, header: 'fld_d' }], warnings: [{ code: 'unmapped_columns', count: 1 }] });
+
+    const next = await uploadFile(api, await csv([OPAQUE_HEADER, ...opaqueRows(50)]), { schema: 'call_record' });
+    const learned = await waitForJob(api, next.jobId);
+    expect(learned.status).toBe('succeeded');
+    expect(learned.progress.rowsWritten).toBe(6);
+    expect(learned.mapping?.fields.map((f) => [f.field, f.sources, f.reason])).toEqual([
+      ['started_at', [0], 'learned'],
+      ['counterpart_number', [1], 'learned'],
+      ['duration_seconds', [2], 'learned'],
+    ]);
+    const audit = await api.get<JobMappingView>(`/v1/jobs/${next.jobId}/mapping`);
+    expect(audit.mapping).toMatchObject({ source: 'learned', learnedFrom: { jobId } });
+    // the column no field took is listed, not dropped silently
+    expect(learned.mapping).toMatchObject({ unmappedColumns: [{ column: 3, header: 'fld_d', samples: ['note 50', 'note 51', 'note 52'] }] });
+    expect((await api.get<{ items: unknown[] }>('/v1/templates')).items).toEqual([]);
+
+    // another tenant does not learn from it
+    const other = await stack.tenant('member');
+    const theirs = await uploadFile(other.api, await csv([OPAQUE_HEADER, ...opaqueRows(60)]), { schema: 'call_record' });
+    expect((await waitForJob(other.api, theirs.jobId)).status).toBe('needs_mapping');
+  });
+});
+
 describe('template versions', () => {
   const body = (name: string) => ({
     name,

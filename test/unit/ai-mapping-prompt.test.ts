@@ -36,4 +36,17 @@ describe('sampleValues', () => {
   it('skips blanks and repeats', () => {
     expect(sampleValues([['a'], [''], ['a'], ['b'], ['-'], ['c'], ['d']], 0)).toEqual(['a', 'b', 'c']);
   });
+
+  it('asks only what the heuristics could not settle: unmapped fields and columns, three samples each', () => {
+    const schema = getSchema('contact');
+    const headers = ['E-mail', 'Mystery', 'Other'];
+    const rows = [['a@b.com', 'Jane Doe', 'x'], ['c@d.com', 'Luis Ortega', 'y'], ['e@f.com', 'Mei Chen', 'z'], ['g@h.com', 'Tom Lee', 'w']];
+    const p = buildMappingPrompt(schema, headers, rows, { fields: [{ field: 'email', sources: [0], confidence: 0.95 }], threshold: 0.65 });
+    expect(p.user).toContain('- email <- 0: "E-mail"');
+    expect(p.user).not.toContain('a@b.com');
+    expect(p.user).toContain('1: "Mystery" e.g. "Jane Doe", "Luis Ortega", "Mei Chen"');
+    expect(p.user).not.toContain('Tom Lee');
+    expect(p.user).not.toMatch(/^- email \(/m);
+    expect(p.user).toMatch(/^- full_name \(/m);
+  });
 });

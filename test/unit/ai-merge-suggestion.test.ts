@@ -45,4 +45,17 @@ describe('mergeAiSuggestion', () => {
     const unsure = mergeAiSuggestion(schema, ['a', 'b'], opaque, { fields: [{ field: 'started_at', sources: [0], confidence: 0.4 }, { field: 'counterpart_number', sources: [1], confidence: 0.9 }] });
     expect(unsure.status).toBe('needs_mapping');
   });
+
+  it('checks Claude against the values: a suggested e-mail column of names is refused, a fitting one taken', () => {
+    const contact = getSchema('contact');
+    const h = ['Col A', 'Col B'];
+    const r = [['Jane Doe', 'jane@acme.com'], ['Luis Ortega', 'luis@globex.com'], ['Mei Chen', 'mei@soylent.com']];
+    const base = suggestMapping(h, r, contact);
+    const wrong = mergeAiSuggestion(contact, h, base, { fields: [{ field: 'email', sources: [0], confidence: 0.9 }] }, undefined, r);
+    expect(wrong.fields.find((f) => f.field === 'email')?.sources).toEqual([1]);
+    expect(wrong.aiRefused).toEqual(['email <- "Col A"']);
+    const right = mergeAiSuggestion(contact, h, base, { fields: [{ field: 'full_name', sources: [0], confidence: 0.9 }] }, undefined, r);
+    expect(right.fields.find((f) => f.field === 'full_name')).toMatchObject({ sources: [0], reason: 'ai' });
+    expect(right.aiRefused).toBeUndefined();
+  });
 });

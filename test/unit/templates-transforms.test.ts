@@ -160,4 +160,42 @@ describe('templates in the record builder', () => {
       createRecordBuilder(mapping('contact', [{ field: 'email', sources: [], sourceHeaders: [] }]), contact, {}, ['Mail']),
     ).toThrow('has no source column');
   });
+
+  it('reads a band as its midpoint by default, rounded half up for a whole-number field', () => {
+    const company = getSchema('company_account');
+    // a range transform with no pick, as a person would write it
+    const range = [fieldTransformSchema.parse({ kind: 'range' })];
+    const build = createRecordBuilder(
+      mapping('company_account', [{ field: 'employee_count', sources: [0], sourceHeaders: ['Employees'], transforms: range }]),
+      company,
+      {},
+      ['Employees'],
+    );
+    expect(build(['51-200'], 2)).toMatchObject({ ok: true, record: { employee_count: 126, employee_count_range: '51-200' } });
+    expect(build(['10,001+'], 3)).toMatchObject({ ok: true, record: { employee_count: 10_001 } });
+  });
+
+  it('reads ranges by their lower bound (text kept in <field>_range) and scales numbers by the header\'s unit', () => {
+    const company = getSchema('company_account');
+    const build = createRecordBuilder(
+      mapping('company_account', [
+        { field: 'name', sources: [0], sourceHeaders: ['Company'] },
+        { field: 'employee_count', sources: [1], sourceHeaders: ['Employees'], transforms: [{ kind: 'range', pick: 'lower' }] },
+        { field: 'annual_revenue', sources: [2], sourceHeaders: ['Revenue (in 000s USD)'], transforms: [{ kind: 'range', pick: 'midpoint' }, { kind: 'scale', factor: 1000 }] },
+      ]),
+      company,
+      {},
+      ['Company', 'Employees', 'Revenue (in 000s USD)'],
+    );
+    expect(build(['Initech', '101-250', '25,000'], 2)).toEqual({
+      ok: true,
+      record: { name: 'Initech', employee_count: 101, employee_count_range: '101-250', annual_revenue: 25_000_000 },
+    });
+    expect(build(['Globex', '10,001+', '$10M to $50M'], 3)).toMatchObject({
+      ok: true,
+      record: { employee_count: 10_001, employee_count_range: '10,001+', annual_revenue: 30_000_000_000, annual_revenue_range: '$10M to $50M' },
+    });
+    // a plain number passes the range rule untouched, and keeps no _range
+    expect(build(['Acme', '35', '48.5'], 4)).toMatchObject({ ok: true, record: { employee_count: 35, annual_revenue: 48_500 } });
+  });
 });

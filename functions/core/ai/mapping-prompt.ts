@@ -30,9 +30,28 @@ const SYSTEM = [
   'confidence is how sure you are that a person would agree.',
 ].join(' ');
 
-/** Build the prompt for `schema` and a file's headers and sample rows. */
-export function buildMappingPrompt(schema: SchemaDefinition, headers: readonly string[], sampleRows: readonly (readonly string[])[]): MappingPrompt {
-  const fields = schema.fields.map((f) => {
+/** What the heuristics already settled: fields mapped at or above the threshold, and their columns. */
+export interface SettledMapping {
+  fields: { field: string; sources: number[]; confidence: number }[];
+  threshold: number;
+}
+
+/**
+ * Build the prompt for `schema` and a file's headers and sample rows. With `settled`, only
+ * what the heuristics could not settle is asked: the fields without a confident column,
+ * and the columns no confident field took, each with its sample values (column numbers
+ * stay the file's); the settled pairs are named, without samples, for context.
+ */
+export function buildMappingPrompt(
+  schema: SchemaDefinition,
+  headers: readonly string[],
+  sampleRows: readonly (readonly string[])[],
+  settled?: SettledMapping,
+): MappingPrompt {
+  const sure = (settled?.fields ?? []).filter((f) => f.confidence >= (settled?.threshold ?? 1));
+  const sureFields = new Set(sure.map((f) => f.field));
+  const sureColumns = new Set(sure.flatMap((f) => f.sources));
+  const fields = schema.fields.filter((f) => !sureFields.has(f.name)).map((f) => {
     const bits = [`${f.name} (${f.type}${f.multiple === true ? ' list' : ''}${f.required ? ', required' : ''})`];
     if (f.description) bits.push(f.description);
     if (f.enumValues !== undefined) bits.push(`one of: ${f.enumValues.join(', ')}`);
@@ -41,14 +60,17 @@ export function buildMappingPrompt(schema: SchemaDefinition, headers: readonly s
   const columns = Math.min(headers.length, MAX_AI_COLUMNS);
   const lines: string[] = [];
   for (let c = 0; c < columns; c++) {
+    if (sureColumns.has(c)) continue;
     const samples = sampleValues(sampleRows, c);
     lines.push(`${c}: ${JSON.stringify(headers[c] ?? '')}${samples.length > 0 ? ` e.g. ${samples.map((s) => JSON.stringify(s)).join(', ')}` : ''}`);
   }
+  const context = sure.map((f) => `- ${f.field} <- ${f.sources.map((c) => `${c}: ${JSON.stringify(headers[c] ?? '')}`).join(' + ')}`);
   const user = [
-    `Target schema "${schema.name}"${schema.description ? ` (${schema.description})` : ''}, fields:`,
+    `Target schema "${schema.name}"${schema.description ? ` (${schema.description})` : ''}, fields${sure.length > 0 ? ' still to map' : ''}:`,
     ...fields,
+    ...(sure.length > 0 ? ['', 'Already mapped (do not map these fields or columns again):', ...context] : []),
     '',
-    `Columns of the file (number: header, sample values)${columns < headers.length ? `, first ${columns} of ${headers.length}` : ''}:`,
+    `Columns ${sure.length > 0 ? 'not mapped yet' : 'of the file'} (number: header, sample values)${columns < headers.length ? `, among the first ${columns} of ${headers.length}` : ''}:`,
     ...lines,
   ].join('\n');
   return { system: SYSTEM, user, columns };

@@ -9,6 +9,8 @@
  * "msoriginating"), then by its first word, then by the 3GPP word parts it contains.
  */
 
+import { foldText } from '../map/normalize-header.ts';
+
 export type CallDirection = 'inbound' | 'outbound';
 export type CallRecordType = 'voice' | 'sms' | 'mms' | 'data';
 
@@ -81,6 +83,37 @@ define(RECORD_TYPES, 'data', [
   'data usage', 'pdp', 'pdp context', 'apn',
 ].join('|'));
 
+// The same codes as carriers print them in other languages (itemised bills and portals of
+// Nordic, Baltic, Slavic, Greek, Hungarian, Turkish, CJK and western European carriers).
+const DIRECTIONS_ELSEWHERE: Record<CallDirection, string> = {
+  inbound:
+    'inkommande|mottaget|indgående|innkommende|modtaget|saapuva|tuleva|vastaanotettu|eingehend|ankommend|empfangen|inkomend|ontvangen|entrant|reçu|entrante|recibida|ricevuta|recebida|entrada|przychodzące|przychodzący|odebrane|příchozí|prichádzajúci|dohodni|dolazni|bejövő|primit|intrare|įeinantis|gaunamas|ienākošs|sissetulev|εισερχόμενη|εισερχόμενη κλήση|входящ|входящий|входящая|вх|вхідний|gelen|gelen arama|着信|呼入|被叫|来电|수신|착신',
+  outbound:
+    'utgående|udgående|lähtevä|soitettu|ausgehend|abgehend|uitgaand|sortant|émis|saliente|realizada|uscente|effettuata|efetuada|saída|wychodzące|wychodzący|odchozí|odchádzajúci|odhodni|odlazni|kimenő|ieșire|efectuat|išeinantis|izejošs|väljaminev|εξερχόμενη|εξερχόμενη κλήση|изходящ|исходящий|исходящая|исх|вихідний|giden|giden arama|発信|呼出|主叫|去电|발신',
+};
+const RECORD_TYPES_ELSEWHERE: Record<CallRecordType, string> = {
+  voice:
+    'samtal|röstsamtal|opkald|samtale|puhelu|gespräch|anruf|telefonat|gesprek|appel|appel vocal|llamada|chiamata|chamada|połączenie|połączenie głosowe|hovor|hívás|apel|skambutis|zvans|kõne|κλήση|φωνή|разговор|звонок|вызов|голосовой вызов|дзвінок|голосовий виклик|arama|sesli arama|görüşme|通話|音声|通话|语音|통화|음성',
+  sms: 'textmeddelande|tekstbesked|tekstmelding|tekstiviesti|textnachricht|mensaje|messaggio|mensagem|wiadomość|zpráva|üzenet|mesaj|сообщение|смс|повідомлення|短信|ショートメッセージ|メッセージ|문자|문자메시지',
+  mms: 'multimediameddelande|bildmeddelande|multimediaviesti|мультимедийное сообщение|ммс|彩信|멀티메일',
+  data: 'mobilsurf|datatrafik|dataliikenne|mobiilidata|datenverbindung|transmisja danych|internet mobilny|datové služby|adatforgalom|передача данных|мобильный интернет|интернет|veri|mobil internet|パケット|データ通信|流量|上网|数据|데이터',
+};
+
+for (const [dir, words] of Object.entries(DIRECTIONS_ELSEWHERE) as [CallDirection, string][]) {
+  for (const w of words.split('|')) DIRECTIONS.set(codeKey(w), dir);
+}
+for (const [type, words] of Object.entries(RECORD_TYPES_ELSEWHERE) as [CallRecordType, string][]) {
+  for (const w of words.split('|')) RECORD_TYPES.set(codeKey(w), type);
+}
+
+/** A code as looked up: folded (case, diacritics, any script) and punctuation as single spaces. */
+function codeKey(raw: string): string {
+  return foldText(raw)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+
 /**
  * Word parts of switch and CDR record names (3GPP TS 32.298 CallEventRecordType and the
  * spellings carriers derive from it), read from the value without separators:
@@ -121,10 +154,7 @@ export function readCallCode(raw: string | undefined): CallCode | undefined {
 }
 
 function readUncached(raw: string): CallCode | undefined {
-  const key = raw
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  const key = codeKey(raw);
   if (key.length === 0) return undefined;
   if (INTERNAL.has(key)) return { weak: false, internal: true };
   const compact = key.replace(/ /g, '');

@@ -7,6 +7,10 @@ const UNIT_SECONDS = new Map<string, number>([
   ['s', 1], ['sec', 1], ['secs', 1], ['second', 1], ['seconds', 1],
   ['m', 60], ['min', 60], ['mins', 60], ['minute', 60], ['minutes', 60],
   ['h', 3600], ['hr', 3600], ['hrs', 3600], ['hour', 3600], ['hours', 3600],
+  // as carrier bills print them elsewhere: "2分41秒", "2분 41초", "3 мин 12 сек", "4 dk 50 sn", "1 Std. 5 Min."
+  ['秒', 1], ['分', 60], ['分钟', 60], ['分鐘', 60], ['时', 3600], ['小时', 3600], ['小時', 3600], ['時間', 3600],
+  ['초', 1], ['분', 60], ['시간', 3600], ['с', 1], ['сек', 1], ['мин', 60], ['ч', 3600], ['час', 3600],
+  ['sek', 1], ['sn', 1], ['dk', 60], ['sa', 3600], ['std', 3600], ['stunden', 3600], ['tim', 3600], ['godz', 3600],
 ]);
 
 // Upper bound for one record: a week. Larger values are almost always a wrong column
@@ -91,7 +95,7 @@ function parseClockParts(s: string): DurationResult {
   return bounded(Math.round(total));
 }
 
-const UNIT_TOKEN = /(\d+(?:[.,]\d+)?)\s*([a-z]+)\.?/gy;
+const UNIT_TOKEN = /(\d+(?:[.,]\d+)?)\s*(\p{L}+)\.?/guy;
 
 function parseUnits(s: string): DurationResult {
   const lower = s.toLowerCase();

@@ -120,6 +120,9 @@ export function toApiJob(job: JobRecord) {
           templateId: job.mapping.templateId ?? null,
           templateVersion: job.mapping.templateVersion ?? null,
           fields: job.mapping.fields,
+          // non-empty columns no field took, and what a person should check (stable codes)
+          unmappedColumns: job.mapping.unmappedColumns ?? [],
+          warnings: job.mapping.warnings ?? [],
         }
       : null,
     error: job.error ?? null,

@@ -1,4 +1,5 @@
 import type { SchemaDefinition } from '../schemas/schema-types.ts';
+import { fieldTerms } from './header-match.ts';
 import { headerSimilarity, normalizeHeader } from './normalize-header.ts';
 import { looksLikeField, ratio, type ValueCheckContext } from './value-patterns.ts';
 
@@ -29,14 +30,21 @@ export function fieldAlternatives(
 ): Record<string, FieldAlternative[]> {
   const normalized = headers.slice(0, MAX_COLUMNS).map(normalizeHeader);
   const out: Record<string, FieldAlternative[]> = {};
-  for (const def of schema.fields) {
+  const allTerms = fieldTerms(schema);
+  schema.fields.forEach((def, i) => {
     const terms = [def.name, ...def.synonyms].map(normalizeHeader);
+    // the lexicon's wordings count when they are the whole header (comparing each by resemblance would be slow)
+    const lexicon = new Set((allTerms[i] ?? []).map(normalizeHeader));
     const found: FieldAlternative[] = [];
     normalized.forEach((h, column) => {
       if (h.length === 0) return;
       let header = 0;
       let why: FieldAlternative['why'] = 'header';
-      for (const t of terms) {
+      if (lexicon.has(h)) {
+        header = 1;
+        why = 'synonym';
+      }
+      for (const t of header === 1 ? [] : terms) {
         if (t === h) {
           header = 1;
           why = 'synonym';
@@ -51,6 +59,6 @@ export function fieldAlternatives(
       found.push({ column, header: headers[column] ?? '', score, why: valueScore > header ? 'values' : why });
     });
     out[def.name] = found.sort((a, b) => b.score - a.score || a.column - b.column).slice(0, PER_FIELD);
-  }
+  });
   return out;
 }

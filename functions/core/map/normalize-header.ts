@@ -8,20 +8,40 @@
 // "Número de empleados" matches "numero empleados" and "Anzahl der Mitarbeiter" "anzahl mitarbeiter".
 const STOPWORDS = new Set(['of', 'the', 'a', 'an', 'in', 'de', 'del', 'la', 'le', 'les', 'du', 'des', 'di', 'da', 'der', 'die', 'das']);
 
-/** Lower-case words of a header, accents and punctuation removed, space-separated. */
-export function normalizeHeader(header: string): string {
-  const words = header
-    .replace(/^\uFEFF/, '')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+// Latin letters that do not decompose into a base letter and a diacritic under NFD.
+const LATIN_FOLD: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't', ŋ: 'n' };
+
+/**
+ * Text folded for comparison in any script: NFKC (full-width forms, ligatures), lower case,
+ * Latin diacritics removed ("Příjmení" -> "prijmeni", "Ülke" -> "ulke"), letters without a
+ * decomposition transliterated ("Første" -> "forste", "Straße" -> "strasse"), Greek final
+ * sigma as sigma, and recomposed (Hangul stays syllables, kana keep their voicing marks).
+ */
+export function foldText(text: string): string {
+  // most headers are plain ASCII: nothing to normalise
+  if (!/[^ -~]/.test(text)) return text.toLowerCase();
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[øæœßłđðþıħŧŋ]/g, (c) => LATIN_FOLD[c] ?? c)
+    .replace(/ς/g, 'σ')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+    .normalize('NFC');
+}
+
+/**
+ * Lower-case words of a header in any script, accents and punctuation removed,
+ * space-separated. ASCII headers give what they always gave (layout fingerprints rest on it).
+ */
+export function normalizeHeader(header: string): string {
+  const words = foldText(header.replace(/^\uFEFF/, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2'))
     .replace(/&/g, ' and ')
     .replace(/#/g, ' number ')
     // French/Italian elision: "Type d'appel" -> "type appel", "Secteur d'activité" -> "secteur activite"
     .replace(/\b[dl]['\u2019](?=[a-z])/g, ' ')
-    .replace(/['\u2019`]/g, '')
-    .split(/[^a-z0-9]+/)
+    .replace(/['\u2019`\u02bc]/g, '')
+    .split(/[^\p{L}\p{N}\p{M}]+/u)
     .filter((w) => w.length > 0 && !STOPWORDS.has(w));
   return words.join(' ');
 }
@@ -57,28 +77,48 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 /**
  * Similarity of two normalised headers, 0..1: the better of token overlap (Dice) and
  * edit-distance ratio on the compact forms, with a bonus when every word of `term` is in
- * `header` ("call start time utc" contains "call start time").
+ * `header` ("call start time utc" contains "call start time"). Edit distance counts only
+ * when the longer of the two has at least `minEditLength` characters.
  */
-export function headerSimilarity(header: string, term: string): number {
-  if (header === term) return 1;
-  const ht = header.split(' ');
-  const tt = term.split(' ');
+export function headerSimilarity(header: string, term: string, minEditLength = 4): number {
+  return preparedSimilarity(prepareHeader(header), prepareHeader(term), minEditLength);
+}
+
+/** A normalised header split once, for comparing it with many terms. */
+export interface PreparedHeader {
+  text: string;
+  words: string[];
+  compact: string;
+}
+
+export function prepareHeader(normalized: string): PreparedHeader {
+  return { text: normalized, words: normalized.split(' '), compact: compactHeader(normalized) };
+}
+
+/** {@link headerSimilarity} of headers split beforehand. */
+export function preparedSimilarity(h: PreparedHeader, t: PreparedHeader, minEditLength = 4): number {
+  if (h.text === t.text) return 1;
+  const ht = h.words;
+  const tt = t.words;
   let common = 0;
-  for (const t of tt) if (ht.includes(t)) common++;
+  for (const w of tt) if (ht.includes(w)) common++;
   const dice = (2 * common) / (ht.length + tt.length);
   let contained = 0;
   // containment needs a distinctive term: several words, or one long word in a short header
-  if (common === tt.length && (tt.length >= 2 || (term.length >= 4 && ht.length <= 3))) {
+  if (common === tt.length && (tt.length >= 2 || (t.text.length >= 4 && ht.length <= 3))) {
     contained = 0.75 + 0.2 * (tt.length / ht.length);
   }
-  const a = compactHeader(header);
-  const b = compactHeader(term);
+  const a = h.compact;
+  const b = t.compact;
   const maxLen = Math.max(a.length, b.length);
   let edit = 0;
-  if (maxLen >= 4) {
+  if (maxLen >= minEditLength) {
     const limit = Math.floor(maxLen * 0.3);
-    const d = editDistance(a, b, limit);
-    edit = d > limit ? 0 : 1 - d / maxLen;
+    // the distance is at least the difference in length: skip the table when that already fails
+    if (Math.abs(a.length - b.length) <= limit) {
+      const d = editDistance(a, b, limit);
+      edit = d > limit ? 0 : 1 - d / maxLen;
+    }
   }
   return Math.max(dice, contained, edit);
 }

@@ -7,7 +7,7 @@ export type SchemaScore = Classification['schema'];
 
 /**
  * How well a file fits a schema, 0..1: the mapping's confidence, scaled by how much of
- * the file the schema explains (share of non-empty columns it uses), halved when a
+ * the file the schema explains (0.4 + 0.6 x the share of non-empty columns it uses), halved when a
  * required field has no column. A call log scores high on call_record and near zero on
  * contact; a wide export with a few matching columns scores lower than a tight one.
  */
@@ -21,7 +21,8 @@ export function scoreFromMapping(headers: readonly string[], mapping: MappingRes
   const used = new Set(mapping.fields.flatMap((f) => f.sources)).size;
   const coverage = columns === 0 ? 0 : used / columns;
   const complete = mapping.missingRequired.length === 0;
-  const confidence = round2(mapping.confidence * (0.5 + 0.5 * coverage) * (complete ? 1 : 0.5));
+  // a schema that leaves most of the file's columns unused is a poor fit, however sure its few matches are
+  const confidence = round2(mapping.confidence * (0.4 + 0.6 * coverage) * (complete ? 1 : 0.5));
   return { name: mapping.schema, confidence, reason: explain(mapping, used, columns) };
 }
 

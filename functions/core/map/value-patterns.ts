@@ -22,6 +22,15 @@ const PHONE_SHAPE = /^(?=(?:\D*\d){7,15}\D*$)\+?[\d\s().\-/]+$/;
 const CLOCK_DURATION = /^\d{1,3}:\d{2}(?::\d{2})?$/;
 const UNIT_DURATION = /^\d+(?:\.\d+)?\s*(?:s|sec|secs|m|min|mins|h|hr|hrs)\b/i;
 
+/**
+ * A profile or listing on a social or data site, not a company's own web site: a column of
+ * these would give every record the domain "linkedin.com".
+ */
+const PROFILE_URL = /^(?:https?:\/\/)?(?:[a-z]{2,3}\.|www\.)?(?:linkedin\.com|facebook\.com|fb\.com|twitter\.com|x\.com|instagram\.com|xing\.com|github\.com|crunchbase\.com|youtube\.com|tiktok\.com|angel\.co|wellfound\.com|vk\.com|t\.me)(?:[/?#]|$)/i;
+
+/** Values that are not a name, a place or a title: dates and times, numbers and amounts, e-mail addresses, links. */
+const NOT_WORDS = /^[\d\s.,:/+\-()$€£%]+$|^\d{4}-\d{2}-\d{2}|@|^https?:\/\//;
+
 export interface ValueCheckContext {
   defaultRegion: string;
 }
@@ -30,7 +39,8 @@ export interface ValueCheckContext {
 export function fitsField(field: FieldDefinition, value: string, ctx: ValueCheckContext): boolean {
   switch (field.type) {
     case 'string':
-      return true;
+      // names, companies, places, titles are words: a date, a number, an address or a link is something else
+      return field.kind === undefined || !NOT_WORDS.test(value.trim());
     case 'integer':
       return parseInteger(value).ok;
     case 'number':
@@ -50,7 +60,7 @@ export function fitsField(field: FieldDefinition, value: string, ctx: ValueCheck
     case 'url':
       return normalizeUrl(value).ok;
     case 'domain':
-      return normalizeDomain(value).ok;
+      return normalizeDomain(value).ok && !PROFILE_URL.test(value.trim());
     case 'money':
       return parseMoney(value, 'USD').ok;
     case 'duration':
@@ -121,6 +131,40 @@ export function columnDateTimeShape(values: readonly string[]): DateTimeShape | 
     }
   }
   return bestCount * 2 > n ? best : null;
+}
+
+const CLOCK = /^(\d{1,3}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * Whether a column of h:mm[:ss] values holds durations or clock times, judged on the column
+ * as a whole, not one value: hours past 23, most values under an hour with a `0:`/`00:`
+ * prefix, or a column with seconds whose hours stay near zero are durations; values that
+ * climb through the day in row order, or spread over many hours of the day, are clock times
+ * (if they print two-digit hours: "5:03" may be minutes and seconds).
+ * Null when the values are not h:mm[:ss] or do not say.
+ */
+export function timeColumnKind(values: readonly string[]): 'duration' | 'clock' | null {
+  const parsed: { h: number; m: number; s: number; zeroPrefix: boolean; padded: boolean }[] = [];
+  let n = 0;
+  for (const v of values) {
+    if (isBlankCell(v)) continue;
+    n++;
+    const m = CLOCK.exec(v.trim());
+    if (m === null) continue;
+    parsed.push({ h: Number(m[1]), m: Number(m[2]), s: Number(m[3] ?? 0), zeroPrefix: /^0{1,2}:/.test(v.trim()), padded: m[1]!.length === 2 });
+  }
+  if (n === 0 || parsed.length * 2 <= n) return null;
+  if (parsed.some((p) => p.h >= 24 || p.m >= 60)) return 'duration';
+  const zero = parsed.filter((p) => p.zeroPrefix).length / parsed.length;
+  const hours = new Set(parsed.map((p) => p.h));
+  if (zero >= 0.6) return 'duration';
+  // clocks print two-digit hours ("09:15"); "5:03" may as well be minutes and seconds
+  if (parsed.filter((p) => p.padded).length < 0.8 * parsed.length) return null;
+  const secondsOfDay = parsed.map((p) => p.h * 3600 + p.m * 60 + p.s);
+  const increasing = secondsOfDay.every((t, i) => i === 0 || t >= secondsOfDay[i - 1]!);
+  if (hours.size >= 3 && (increasing || Math.max(...parsed.map((p) => p.h)) - Math.min(...parsed.map((p) => p.h)) >= 6)) return 'clock';
+  if (parsed.length >= 3 && increasing && hours.size >= 2) return 'clock';
+  return null;
 }
 
 /** Share of the non-blank values passing `test`, and how many there were. */

@@ -74,17 +74,3 @@ function fixedZone(minutes: number): string {
   const abs = Math.abs(minutes);
   return `UTC${sign}${Math.floor(abs / 60)}${abs % 60 === 0 ? '' : `:${String(abs % 60).padStart(2, '0')}`}`;
 }
-
-/**
- * The magnitude a numeric column's header prints its values in: "Revenue (USD thousands)",
- * "Revenue ($000s)", "Sales ('000)", "Revenue ($K)" -> 1,000; "(in millions)", "($M)",
- * "(MM)" -> 1,000,000; "(billions)", "($B)" -> 1e9; else 1.
- */
-export function numberScaleFromHeader(header: string | undefined): number {
-  if (header === undefined) return 1;
-  const h = header.toLowerCase();
-  if (/\bthousands?\b|\(\s*(?:[a-z]{0,3}\s*)?[$€£]?\s*'?000s?\s*\)|\(\s*[a-z]{0,3}\s*[$€£]?\s*k\s*\)|\bin\s+k\b/.test(h)) return 1e3;
-  if (/\bmillions?\b|\(\s*(?:[a-z]{0,3}\s*)?[$€£]?\s*(?:m|mm|mn|mio)\s*\)|\bin\s+(?:m|mm)\b/.test(h)) return 1e6;
-  if (/\bbillions?\b|\(\s*(?:[a-z]{0,3}\s*)?[$€£]?\s*(?:b|bn)\s*\)/.test(h)) return 1e9;
-  return 1;
-}

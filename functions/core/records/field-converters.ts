@@ -2,15 +2,16 @@ import { numericDateOrder, parseDate, parseDateTime, regionDatesDayFirst } from 
 import { parseDurationSeconds } from '../enrich/duration.ts';
 import { normalizeDomain, normalizeEmail, normalizeUrl } from '../enrich/email-domain.ts';
 import { parseMoney } from '../enrich/money.ts';
-import { parseBoolean, parseInteger, parseNumber, type NumberResult } from '../enrich/number.ts';
+import { parseBoolean, parseInteger, parseNumber } from '../enrich/number.ts';
 import { normalizePhone } from '../enrich/phone.ts';
 import { isBlankCell } from '../enrich/result.ts';
 import { enumValue } from '../map/value-patterns.ts';
 import type { FieldMapping } from '../pipeline-types.ts';
 import { fieldRuleValidator } from '../schemas/record-validator.ts';
 import { companionKeys, type FieldDefinition } from '../schemas/schema-types.ts';
-import { compileTransforms, type FieldTransform } from '../templates/transforms.ts';
-import { currencyFromHeader, durationUnitFromHeader, numberScaleFromHeader, timeZoneFromHeader } from './column-hints.ts';
+import { parseRange } from '../map/units.ts';
+import { compileTransforms, readsRanges, type FieldTransform } from '../templates/transforms.ts';
+import { currencyFromHeader, durationUnitFromHeader, timeZoneFromHeader } from './column-hints.ts';
 
 /** Job-wide settings a converter needs (JobOptions with defaults applied). */
 export interface ConvertContext {
@@ -80,6 +81,8 @@ function compileTransformedField(
   const { sample: _sample, ...rowless } = ctx;
   const inner = compileBaseField(def, { ...mapping, sources: [0], transforms: undefined }, rowless, currencySource === undefined ? undefined : 1);
   const rawValue = (cells: readonly string[]): string => mapping.sources.map((s) => cells[s] ?? '').join(' ');
+  // a band read as one number keeps its text beside it ("101-250" -> 101 and employee_count_range "101-250")
+  const rangeKey = readsRanges(transforms) ? `${def.name}_range` : undefined;
   return {
     def,
     column: mapping.sourceHeaders.join(' + ') || def.name,
@@ -87,7 +90,12 @@ function compileTransformedField(
     apply(record, cells) {
       const value = reader(cells);
       if (typeof value !== 'string') return value.reason;
-      return inner.apply(record, currencySource === undefined ? [value] : [value, cells[currencySource] ?? '']);
+      const outcome = inner.apply(record, currencySource === undefined ? [value] : [value, cells[currencySource] ?? '']);
+      if (rangeKey !== undefined && outcome === true) {
+        const raw = rawValue(cells).trim();
+        if (parseRange(raw) !== undefined) record[rangeKey] = raw;
+      }
+      return outcome;
     },
   };
 }
@@ -163,9 +171,8 @@ function compileBaseField(
     case 'integer':
     case 'number':
     case 'boolean': {
-      // "Revenue (USD thousands)": the values are in thousands
-      const scale = def.type === 'boolean' ? 1 : numberScaleFromHeader(mapping.sourceHeaders[0]);
-      const parse = def.type === 'integer' ? (scale === 1 ? parseInteger : (raw: string) => scaledInteger(raw, scale)) : def.type === 'number' ? (scale === 1 ? parseNumber : (raw: string) => scaledNumber(raw, scale)) : parseBoolean;
+      // a header's unit ("Revenue (in 000s USD)") is a `scale` transform on the mapping, visible and editable, never applied here too
+      const parse = def.type === 'integer' ? parseInteger : def.type === 'number' ? parseNumber : parseBoolean;
       return {
         ...base,
         apply(record, cells) {
@@ -293,20 +300,6 @@ function compileBaseField(
       };
     }
   }
-}
-
-function scaledNumber(raw: string, scale: number): NumberResult {
-  const n = parseNumber(raw);
-  return n.ok ? { ...n, value: n.value * scale } : n;
-}
-
-function scaledInteger(raw: string, scale: number): NumberResult {
-  const n = scaledNumber(raw, scale);
-  if (!n.ok) return n;
-  const rounded = Math.round(n.value);
-  // "12.5" thousand is 12,500 (up to float noise); a range's midpoint rounds
-  if ((Math.abs(rounded - n.value) > 1e-6 && n.range !== true) || !Number.isSafeInteger(rounded)) return { ok: false, reason: 'not a whole number' };
-  return { ok: true, value: rounded };
 }
 
 /**

@@ -9,6 +9,7 @@ export const companyAccountSchema: SchemaDefinition = {
     {
       name: 'name',
       type: 'string',
+      kind: 'company_name',
       required: false,
       description: 'Company name',
       synonyms: [
@@ -27,6 +28,7 @@ export const companyAccountSchema: SchemaDefinition = {
     {
       name: 'industry',
       type: 'string',
+      kind: 'industry',
       required: false,
       description: 'Industry or sector',
       synonyms: ['industry', 'sector', 'vertical', 'industry type', 'business type', 'category', 'naics description', 'industries', 'branche', 'secteur', 'secteur activite', 'settore', 'setor', 'industria', 'industrie', 'rubro', 'sector actividad'],
@@ -60,6 +62,7 @@ export const companyAccountSchema: SchemaDefinition = {
     {
       name: 'country',
       type: 'string',
+      kind: 'country',
       required: false,
       description: 'Country as printed',
       synonyms: ['country', 'country region', 'country code', 'hq country', 'nation', 'billing country', 'land', 'pais', 'pays', 'paese', 'nazione', 'staat'],
@@ -67,6 +70,7 @@ export const companyAccountSchema: SchemaDefinition = {
     {
       name: 'city',
       type: 'string',
+      kind: 'city',
       required: false,
       description: 'City as printed',
       synonyms: ['city', 'town', 'hq city', 'locality', 'municipality', 'billing city', 'stadt', 'ort', 'ciudad', 'ville', 'citta', 'cidade', 'stad', 'plaats', 'localidad', 'comune'],

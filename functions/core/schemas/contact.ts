@@ -9,6 +9,7 @@ export const contactSchema: SchemaDefinition = {
     {
       name: 'full_name',
       type: 'string',
+      kind: 'person_name',
       required: false,
       description: 'Display name; joined from first and last name when there is no name column',
       derive: { kind: 'join', from: ['first_name', 'last_name'] },
@@ -17,6 +18,7 @@ export const contactSchema: SchemaDefinition = {
     {
       name: 'first_name',
       type: 'string',
+      kind: 'given_name',
       required: false,
       description: 'Given name; split from the full name when there is no column for it',
       derive: { kind: 'name_part', from: 'full_name', part: 'first' },
@@ -25,6 +27,7 @@ export const contactSchema: SchemaDefinition = {
     {
       name: 'last_name',
       type: 'string',
+      kind: 'family_name',
       required: false,
       description: 'Family name; split from the full name when there is no column for it',
       derive: { kind: 'name_part', from: 'full_name', part: 'last' },
@@ -56,6 +59,7 @@ export const contactSchema: SchemaDefinition = {
     {
       name: 'title',
       type: 'string',
+      kind: 'job_title',
       required: false,
       description: 'Job title',
       synonyms: ['title', 'job title', 'position', 'role', 'designation', 'job role', 'job', 'headline', 'job position', 'cargo', 'puesto', 'fonction', 'poste', 'titre', 'ruolo', 'qualifica', 'funcao', 'functie', 'berufsbezeichnung', 'titel', 'funktion'],
@@ -63,6 +67,7 @@ export const contactSchema: SchemaDefinition = {
     {
       name: 'company',
       type: 'string',
+      kind: 'company_name',
       required: false,
       description: 'Employer / organisation name',
       synonyms: [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { companionKeys, FIELD_TYPES, type SchemaDefinition } from './schema-types.ts';
+import { companionKeys, FIELD_TYPES, VALUE_KINDS, type SchemaDefinition } from './schema-types.ts';
 import { hasNestedQuantifier } from '../templates/transforms.ts';
 
 const NAME = /^[a-z][a-z0-9_]{0,62}$/;
@@ -51,6 +51,7 @@ const field = z.object({
   multiple: z.boolean().optional(),
   derive: derivation.optional(),
   requiredUnless: z.object({ field: z.string().regex(NAME), in: z.array(z.string().min(1)).min(1) }).optional(),
+  kind: z.enum(VALUE_KINDS as [string, ...string[]]).optional(),
   validation: validation.optional(),
   description: z.string().max(500).default(''),
 });

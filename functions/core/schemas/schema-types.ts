@@ -39,6 +39,11 @@ export type FieldDerivation =
   /** one part of a full name: "Doe, Jane" and "Jane Doe" both give first "Jane", last "Doe" */
   | { kind: 'name_part'; from: string; part: 'first' | 'last' };
 
+/** What the values of a text field are, for recognising its column by its values (see map/value-kinds.ts). */
+export type ValueKind = 'person_name' | 'given_name' | 'family_name' | 'company_name' | 'country' | 'city' | 'industry' | 'job_title';
+
+export const VALUE_KINDS: readonly ValueKind[] = ['person_name', 'given_name', 'family_name', 'company_name', 'country', 'city', 'industry', 'job_title'];
+
 export interface FieldDefinition {
   /** output key, snake_case */
   name: string;
@@ -67,6 +72,8 @@ export interface FieldDefinition {
    * (a data session's record_type "data" has no other party), the field is optional.
    */
   requiredUnless?: { field: string; in: string[] };
+  /** string fields: what the values are (names, companies, places...), so a column can be recognised by them */
+  kind?: ValueKind;
   /** extra checks on the converted value; a value that fails is invalid (row error if required, else a warning) */
   validation?: FieldValidation;
   description: string;

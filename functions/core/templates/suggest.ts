@@ -1,4 +1,5 @@
 import { mergeAiSuggestion } from '../ai/merge-suggestion.ts';
+import type { SettledMapping } from '../ai/mapping-prompt.ts';
 import type { AiSuggestion } from '../ai/parse-answer.ts';
 import { UnknownSchemaError } from '../errors.ts';
 import { scoreFromMapping, type SchemaScore } from '../map/score-schemas.ts';
@@ -7,7 +8,10 @@ import type { MappingResult } from '../pipeline-types.ts';
 import type { SchemaDefinition } from '../schemas/schema-types.ts';
 import { layoutFingerprint, type LayoutFingerprint, type LayoutInput } from './fingerprint.ts';
 import { applyTemplate, rankTemplates, type RankedTemplate } from './match-templates.ts';
-import type { TemplateVersion } from './template-model.ts';
+import { toFieldMappings, type TemplateField, type TemplateVersion } from './template-model.ts';
+import { LEARNED_EXACT_CONFIDENCE } from './match-templates.ts';
+import { MAPPING_CONFIDENCE_THRESHOLD, summarizeMapping } from '../map/suggest-mapping.ts';
+import { lowCoverageWarning } from '../map/mapping-report.ts';
 
 /** Claude is asked only when the heuristics are less sure than this (or need a person). */
 export const AI_CONSULT_BELOW = 0.9;
@@ -20,6 +24,17 @@ export interface TemplateSource<T extends TemplateVersion> {
   findByFingerprint(hash: string): Promise<T[]>;
   /** the tenant's most recent templates, for similar layouts */
   listRecent(): Promise<T[]>;
+  /** mappings a person confirmed for exactly this layout (one per schema), remembered without a template */
+  findLearned?(hash: string): Promise<LearnedMapping[]>;
+}
+
+/** A mapping a person confirmed for a layout: the next file of that layout maps itself with it. */
+export interface LearnedMapping {
+  schema: string;
+  fields: TemplateField[];
+  /** the job whose confirmation it came from */
+  jobId: string;
+  learnedAt: string;
 }
 
 /** What the AI port answers: a suggestion (fresh or from the per-layout cache), or why there is none. */
@@ -29,7 +44,8 @@ export interface AiOutcome {
   note?: string;
 }
 
-export type AiSuggester = (req: { schema: SchemaDefinition; headers: string[]; sampleRows: string[][]; fingerprint: string }) => Promise<AiOutcome>;
+/** Claude's port: `settled` is what the heuristics are already sure of, so only the rest is asked. */
+export type AiSuggester = (req: { schema: SchemaDefinition; headers: string[]; sampleRows: string[][]; fingerprint: string; settled?: SettledMapping }) => Promise<AiOutcome>;
 
 export interface SuggestRequest {
   headers: string[];
@@ -95,17 +111,42 @@ export async function suggestForFile<T extends TemplateVersion>(
   const bestTemplate = applied.find((a) => a.mapping.status === 'mapped');
   if (bestTemplate !== undefined) return { fingerprint, mapping: bestTemplate.mapping, templates: applied, schemas };
 
+  // 2b. A mapping a person confirmed for this very layout (remembered without a template).
+  const learned = (await templates.findLearned?.(fingerprint.hash)) ?? [];
+  const remembered = learned.find((l) => byName.has(l.schema) && (req.requestedSchema === undefined || l.schema === req.requestedSchema) && l.fields.every((f) => f.sources.every((c) => c < req.headers.length)));
+  if (remembered !== undefined) {
+    const schema = byName.get(remembered.schema)!;
+    const mapping: MappingResult = {
+      ...summarizeMapping(schema, toFieldMappings(remembered.fields, LEARNED_EXACT_CONFIDENCE, 'learned'), req.threshold, { headers: req.headers, sampleRows: req.sampleRows }),
+      fingerprint: fingerprint.hash,
+      source: 'learned',
+      learnedFrom: { jobId: remembered.jobId, learnedAt: remembered.learnedAt },
+    };
+    // a confirmed mapping is a person's word: what it leaves out is known, not a reason to ask again
+    if (mapping.missingRequired.length === 0) return { fingerprint, mapping: { ...mapping, status: 'mapped' }, templates: applied, schemas };
+  }
+
   // 3. Heuristics (+ Claude) for the best schema.
   const schema = byName.get(schemas[0]?.name ?? '') ?? schemaList[0];
   const heuristic = schema === undefined ? undefined : heuristics.get(schema.name);
   if (schema === undefined || heuristic === undefined) throw new UnknownSchemaError('No schema to map to');
   let mapping: MappingResult = { ...heuristic, fingerprint: fingerprint.hash, source: 'heuristics' };
   if (ai !== undefined && (mapping.status === 'needs_mapping' || mapping.confidence < AI_CONSULT_BELOW)) {
-    const outcome = await ai({ schema, headers: req.headers, sampleRows: req.sampleRows, fingerprint: fingerprint.hash });
+    const settled = { fields: mapping.fields, threshold: req.threshold ?? MAPPING_CONFIDENCE_THRESHOLD };
+    const outcome = await ai({ schema, headers: req.headers, sampleRows: req.sampleRows, fingerprint: fingerprint.hash, settled });
     if (outcome.suggestion !== undefined) {
-      mapping = { ...mergeAiSuggestion(schema, req.headers, mapping, outcome.suggestion, req.threshold), fingerprint: fingerprint.hash };
+      mapping = { ...mergeAiSuggestion(schema, req.headers, mapping, outcome.suggestion, req.threshold, req.sampleRows), fingerprint: fingerprint.hash };
     }
-    mapping.ai = { used: outcome.suggestion !== undefined, cached: outcome.cached, ...(outcome.note !== undefined ? { note: outcome.note } : {}) };
+    const refusedNote = mapping.aiRefused === undefined ? undefined : `refused (values do not fit): ${mapping.aiRefused.join(', ')}`;
+    const note = [outcome.note, refusedNote].filter((n) => n !== undefined).join('; ');
+    mapping.ai = { used: outcome.suggestion !== undefined, cached: outcome.cached, ...(note !== '' ? { note } : {}) };
+  }
+  if (req.requestedSchema === undefined) {
+    // the unmapped_columns warning counts them all (the list stops at 50)
+    const unmapped = mapping.warnings?.find((w) => w.code === 'unmapped_columns')?.count ?? 0;
+    const nonEmpty = mapping.unmappedColumns === undefined ? 0 : unmapped + new Set(mapping.fields.flatMap((f) => f.sources)).size;
+    const low = lowCoverageWarning(mapping.schema, unmapped, nonEmpty);
+    if (low !== undefined) mapping = { ...mapping, warnings: [...(mapping.warnings ?? []), low] };
   }
   const weakTemplate = applied[0];
   if (mapping.status !== 'mapped' && weakTemplate !== undefined && weakTemplate.mapping.confidence > mapping.confidence) {

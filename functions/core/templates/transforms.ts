@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { isBlankCell } from '../enrich/result.ts';
+import { parseNumber } from '../enrich/number.ts';
+import { parseRange } from '../map/units.ts';
 import type { FieldDefinition } from '../schemas/schema-types.ts';
 
 /**
@@ -14,6 +16,12 @@ import type { FieldDefinition } from '../schemas/schema-types.ts';
  * - `date_format`: read dates with an explicit luxon format ("dd.MM.yyyy HH:mm"), so
  *   "03/04/2025" is not guessed; wall-clock values are read in the job's time zone
  * - `default`: the value when the cell is blank, or a constant when the field has no column
+ * - `range`: a band such as "101-250", "10,001+" or "$10M to $50M" becomes one number, its
+ *   midpoint by default (rounded half up for an integer field: "51-200" -> 126; an open band
+ *   "10,001+" is its bound), `lower` or `upper` on request; the record keeps the text as
+ *   printed under `<field>_range`, so the estimate is never mistaken for the source. Plain
+ *   numbers pass through.
+ * - `scale`: multiply a number by the unit its header states ("Revenue (in 000s USD)": 1000)
  *
  * Transforms run in the order given; `concat` and `date_format` act where they make sense
  * whatever their position (joining first, date parsing last).
@@ -24,7 +32,9 @@ export type FieldTransform =
   | { kind: 'regex'; pattern: string; group?: number; flags?: string }
   | { kind: 'value_map'; map: Record<string, string>; caseSensitive?: boolean }
   | { kind: 'date_format'; format: string }
-  | { kind: 'default'; value: string };
+  | { kind: 'default'; value: string }
+  | { kind: 'range'; pick: 'lower' | 'midpoint' | 'upper' }
+  | { kind: 'scale'; factor: number };
 
 export type TransformKind = FieldTransform['kind'];
 
@@ -75,6 +85,8 @@ export const fieldTransformSchema: z.ZodType<FieldTransform> = z.union([
       .refine((f) => /[yMdHhmsaL]/.test(f), 'a luxon format such as dd.MM.yyyy or MM/dd/yyyy HH:mm'),
   }),
   z.object({ kind: z.literal('default'), value: z.string().max(500) }),
+  z.object({ kind: z.literal('range'), pick: z.enum(['lower', 'midpoint', 'upper']).default('midpoint') }),
+  z.object({ kind: z.literal('scale'), factor: z.number().positive().finite().max(1e12) }),
 ]) as z.ZodType<FieldTransform>;
 
 /**
@@ -90,12 +102,17 @@ export function checkTransformsForField(field: FieldDefinition, transforms: read
       const bad = Object.values(t.map).filter((v) => !allowed.has(v));
       if (bad.length > 0) problems.push({ index, message: `maps to ${bad.map((b) => `"${b}"`).join(', ')}, not one of ${field.enumValues.join(', ')}` });
     }
+    if ((t.kind === 'range' || t.kind === 'scale') && !NUMERIC_FIELD_TYPES.has(field.type)) {
+      problems.push({ index, message: `${t.kind} applies to integer, number and money fields; "${field.name}" is ${field.type}` });
+    }
     if (t.kind === 'date_format' && field.type !== 'date' && field.type !== 'datetime') {
       problems.push({ index, message: `date_format applies to date and datetime fields; "${field.name}" is ${field.type}` });
     }
   });
   return problems;
 }
+
+const NUMERIC_FIELD_TYPES = new Set<FieldDefinition['type']>(['integer', 'number', 'money']);
 
 /** A transform that could not produce a value (the row's error report gets `reason`). */
 export interface TransformFailure {
@@ -120,7 +137,7 @@ export function compileTransforms(sources: readonly number[], transforms: readon
   const concat = transforms.find((t): t is Extract<FieldTransform, { kind: 'concat' }> => t.kind === 'concat');
   const separator = concat?.separator ?? ' ';
   const dateFormat = transforms.find((t): t is Extract<FieldTransform, { kind: 'date_format' }> => t.kind === 'date_format');
-  const steps = transforms.filter((t) => t.kind !== 'concat' && t.kind !== 'date_format').map((t) => compileStep(t));
+  const steps = transforms.filter((t) => t.kind !== 'concat' && t.kind !== 'date_format').map((t) => compileStep(t, ctx));
   const toDate = dateFormat === undefined ? undefined : compileDateFormat(dateFormat.format, ctx);
   return (cells) => {
     let value: string;
@@ -139,7 +156,7 @@ export function compileTransforms(sources: readonly number[], transforms: readon
   };
 }
 
-function compileStep(t: Exclude<FieldTransform, { kind: 'concat' } | { kind: 'date_format' }>): (v: string) => string {
+function compileStep(t: Exclude<FieldTransform, { kind: 'concat' } | { kind: 'date_format' }>, ctx: TransformContext): (v: string) => string {
   switch (t.kind) {
     case 'split':
       return (v) => {
@@ -165,7 +182,31 @@ function compileStep(t: Exclude<FieldTransform, { kind: 'concat' } | { kind: 'da
     }
     case 'default':
       return (v) => (isBlankCell(v) ? t.value : v);
+    case 'range':
+      return (v) => {
+        const r = parseRange(v);
+        if (r === undefined) return v;
+        const value = t.pick === 'upper' ? (r.upper ?? r.lower) : t.pick === 'midpoint' && r.upper !== undefined ? (r.lower + r.upper) / 2 : r.lower;
+        return String(ctx.fieldType === 'integer' ? Math.floor(value + 0.5) : value);
+      };
+    case 'scale':
+      return (v) => {
+        // the currency stays in front, so a money field still knows it ("$25,000" -> "$25000000")
+        const currency = /^\s*((?:[A-Z]{0,3}\$|[€£¥₹]|[A-Z]{3}\s))\s*/.exec(v)?.[1] ?? '';
+        const n = parseNumber(v);
+        return n.ok ? `${currency}${round6(n.value * t.factor)}` : v;
+      };
   }
+}
+
+/** Float noise off a scaled value (48.5 x 1e6 = 48500000.00000001). */
+function round6(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
+}
+
+/** True when the transforms read ranges (the record keeps the text as printed). */
+export function readsRanges(transforms: readonly FieldTransform[] | undefined): boolean {
+  return transforms?.some((t) => t.kind === 'range') ?? false;
 }
 
 function compileDateFormat(format: string, ctx: TransformContext): (v: string) => string | TransformFailure {

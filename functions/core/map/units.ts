@@ -1,0 +1,90 @@
+import { parseNumber } from '../enrich/number.ts';
+import { isBlankCell } from '../enrich/result.ts';
+import { foldText } from './normalize-header.ts';
+
+/**
+ * Units a header states for its numbers, and ranges in the values.
+ *
+ * A header that says its numbers are in thousands or millions ("Revenue (in 000s USD)",
+ * "Umsatz (Mio. €)", "Omsättning (tkr)", "売上高（百万円）", "Выручка, млн руб.") gets a
+ * `scale` transform on its mapping, so 25,000 is stored as 25,000,000; the transform is part
+ * of the mapping, shown to a person and editable like any other.
+ */
+
+// [pattern on the folded header, factor]; the first that matches wins (longer units first).
+const SCALE_PATTERNS: [RegExp, number][] = [
+  [/百万|百萬|백만/u, 1e6],
+  [/千万|千萬|천만/u, 1e7],
+  [/億|억/u, 1e8],
+  [/万|萬|만원/u, 1e4],
+  [/千円|千元|천원/u, 1e3],
+  [/(?:^|[^\p{L}])(?:in\s+)?(?:bn|billions?|mrd\.?|mld\.?|milliarden?|miljarder|mia\.?|млрд\.?)(?=$|[^\p{L}])/u, 1e9],
+  [/(?:^|[^\p{L}])(?:in\s+)?(?:mio\.?|mill?\.?|millions?|million|mln\.?|mn|miljoner|miljoonaa|milj\.?|mkr|mnok|mdkk|млн\.?|млн|мільйон\w*|milijon\w*|milion\w*|millio\w*|milioane|miljon\w*|milyon|εκατ\.?|mm|m(?:\s*(?:usd|eur|gbp|\$|€|£))|(?:usd|eur|gbp|\$|€|£)\s*mm?)(?=$|[^\p{L}])/u, 1e6],
+  [/(?:^|[^\p{L}])(?:in\s+|v\s+|w\s+|u\s+)?(?:000s?|'000s?|thousands?|tsd\.?|tausend|tkr|tnok|tdkk|tys\.?|tysiac\w*|tis\.?|tisoc|tisuc\w*|tusen|tuhat|tuhatta|tukst\.?|tukstos\w*|ezer|mii\s+(?:lei|ron|eur)|bin\s+(?:tl|try|₺|usd|eur)|χιλ\.?|хил\.?|тыс\.?|тис\.?|k(?:\s*(?:usd|eur|gbp|\$|€|£))|(?:usd|eur|gbp|\$|€|£)\s*k|t€|k€|k\$|ke)(?=$|[^\p{L}\d])/u, 1e3],
+];
+
+/** Where a header's unit note may stand: in brackets, after a comma, or as the last word. */
+function unitNotes(header: string): string[] {
+  const folded = foldText(header);
+  const notes = [...folded.matchAll(/[([]([^)\]]*)[)\]]/g)].map((m) => m[1] ?? '');
+  const comma = folded.lastIndexOf(',');
+  if (comma >= 0) notes.push(folded.slice(comma + 1));
+  const words = folded.trim().split(/\s+/);
+  // a lone "k" only as the last word ("Revenue k"); elsewhere it is too common a letter
+  if (words.length > 1 && words[words.length - 1] === 'k') notes.push('000s');
+  // the unit as a word of the header itself ("Umsatz Tsd. EUR", "Mkr omsättning"), or written into it ("売上高百万円")
+  notes.push(folded);
+  return notes;
+}
+
+/** The multiplier a header states for its numbers (1000 for "(in 000s USD)"), or undefined. */
+export function headerScale(header: string): { factor: number; note: string } | undefined {
+  for (const note of unitNotes(header)) {
+    for (const [re, factor] of SCALE_PATTERNS) {
+      if (re.test(note)) return { factor, note: note.trim() };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A range as exports print company sizes and revenue bands: "101-250", "1,001–5,000",
+ * "10,001+", "$10M to $50M", "1M-5M", "< 10", "500 - 1000 employees". Returns the bounds
+ * (upper undefined when open-ended), or undefined when the value is not a range.
+ */
+export function parseRange(raw: string): { lower: number; upper?: number } | undefined {
+  if (isBlankCell(raw)) return undefined;
+  const s = raw.trim().replace(/\s*(?:employees|mitarbeiter|ansatte|anställda|salariés|empleados|dipendenti|pracowników)$/i, '');
+  const open = /^(?:>|≥|over|more than|mehr als|plus de|más de|oltre)?\s*([^+<>≥]*?)\s*(?:\+|or more|and above|und mehr|et plus|o más)$/i.exec(s);
+  if (open !== null && open[1] !== undefined && open[1] !== s) {
+    const lower = parseNumber(open[1]);
+    return lower.ok ? { lower: lower.value } : undefined;
+  }
+  const below = /^(?:<|under|less than|bis|moins de|menos de|fino a)\s*(.+)$/i.exec(s);
+  if (below !== null && below[1] !== undefined) {
+    const upper = parseNumber(below[1]);
+    return upper.ok ? { lower: 0, upper: upper.value } : undefined;
+  }
+  const two = /^(.+?)\s*(?:-|–|—|to|bis|à|a|till|til|do|до)\s*(.+)$/i.exec(s);
+  if (two === null || two[1] === undefined || two[2] === undefined) return undefined;
+  const hi = parseNumber(two[2]);
+  if (!hi.ok) return undefined;
+  // "1-5M": the lower bound takes the upper one's magnitude when it has none of its own
+  let lo = parseNumber(two[1]);
+  const suffix = /([kmb]|bn|mm)\s*$/i.exec(two[2].trim());
+  if (lo.ok && suffix !== null && !/[kmb]|bn|mm/i.test(two[1])) lo = parseNumber(`${two[1].trim()}${suffix[1]}`);
+  if (!lo.ok || lo.value > hi.value) return undefined;
+  return { lower: lo.value, upper: hi.value };
+}
+
+/** Share of a column's non-blank samples that are ranges (0 when there are none). */
+export function rangeShare(values: readonly string[]): number {
+  let n = 0;
+  let ranges = 0;
+  for (const v of values) {
+    if (isBlankCell(v)) continue;
+    n++;
+    if (parseRange(v) !== undefined) ranges++;
+  }
+  return n === 0 ? 0 : ranges / n;
+}

@@ -1,0 +1,156 @@
+import { isBlankCell } from '../enrich/result.ts';
+import type { ValueKind } from '../schemas/schema-types.ts';
+import { CITY_NAMES } from './data/cities.generated.ts';
+import { COUNTRY_NAMES } from './data/countries.generated.ts';
+import { FAMILY_NAME_ENDINGS, GIVEN_NAMES } from './data/person-names.ts';
+import { foldText } from './normalize-header.ts';
+
+/**
+ * What a column's values say it holds when its header does not: person names (given,
+ * family, full), company names (legal forms across countries), countries (CLDR names in
+ * 31 languages and ISO codes), cities, industries, job titles. Each test is on one value;
+ * {@link kindShare} gives the share of a column's values that pass.
+ */
+
+let countries: Set<string> | undefined;
+let cities: Set<string> | undefined;
+let givenNames: Set<string> | undefined;
+let familyEndings: string[] | undefined;
+
+const fold = (v: string) => foldText(v.trim()).replace(/\s+/g, ' ');
+
+// Legal forms, folded, as whole words at the start or end of a name (and CJK/Korean markers anywhere).
+const LEGAL_FORMS = new Set([
+  'inc', 'incorporated', 'llc', 'llp', 'lp', 'ltd', 'limited', 'plc', 'corp', 'corporation', 'co', 'company', 'pty', 'pte', 'gmbh', 'ag', 'kg',
+  'ohg', 'ug', 'ek', 'e.k', 'mbh', 'se', 'sa', 'sas', 'sarl', 'sasu', 'eurl', 'sl', 'slu', 'srl', 'spa', 'snc', 'bv', 'nv', 'vof', 'cv', 'ab', 'hb',
+  'kb', 'aktiebolag', 'as', 'asa', 'ans', 'da', 'aps', 'a/s', 'ivs', 'i/s', 'p/s', 'k/s', 'oy', 'oyj', 'abp', 'ky', 'tmi', 'ou', 'uab', 'ab',
+  'sia', 'as', 'ad', 'ead', 'eood', 'ood', 'doo', 'd.o.o', 'dd', 'd.d', 'sro', 's.r.o', 'a.s', 'spol', 'zoo', 'z.o.o', 'sp', 'sa', 'kft', 'zrt', 'nyrt',
+  'bt', 'rt', 'lda', 'ltda', 'sgps', 'ae', 'epe', 'ike', 'oe', 'ee', 'as', 'a.s', 'anonim', 'sti', 'şti', 'sirketi', 'kk', 'gk', 'holding', 'holdings', 'group',
+  'gruppe', 'groupe', 'grupo', 'gruppo', 'ltd.', 'inc.', 'corp.', 'co.', 'ооо', 'оао', 'зао', 'пао', 'ао', 'тов', 'прат', 'пат', 'фоп', 'ип', 'еоод', 'оод', 'ад',
+]);
+const CJK_COMPANY = /株式会社|有限会社|合同会社|合資会社|\(株\)|㈱|（株）|有限公司|股份|集团|集團|公司|\(주\)|㈜|주식회사|유한회사|그룹/u;
+
+function lists() {
+  countries ??= new Set(COUNTRY_NAMES.split('|'));
+  cities ??= new Set(CITY_NAMES.split('|'));
+  givenNames ??= new Set(GIVEN_NAMES.split('|').map(fold));
+  familyEndings ??= FAMILY_NAME_ENDINGS.map(fold);
+  return { countries, cities, givenNames, familyEndings };
+}
+
+const WORD = /^[\p{L}][\p{L}\p{M}'’.-]*$/u;
+const HAN = /^[\p{Script=Han}]{2,4}$/u;
+const HANGUL_NAME = /^[\p{Script=Hangul}]{2,4}$/u;
+
+/** True when `raw` is a company name by its legal form or corporate marker. */
+export function isCompanyName(raw: string): boolean {
+  if (CJK_COMPANY.test(raw)) return true;
+  const words = fold(raw).replace(/[«»"“”„()]/g, ' ').split(/[\s,]+/).filter((w) => w.length > 0);
+  if (words.length < 2) return false;
+  const first = words[0]!.replace(/\.$/, '');
+  const last = words[words.length - 1]!.replace(/\.$/, '');
+  const lastTwo = words.slice(-2).join(' ');
+  return LEGAL_FORMS.has(first) || LEGAL_FORMS.has(last) || LEGAL_FORMS.has(words[words.length - 1]!) || /^(?:gmbh & co\. kg|ltd\. sti|san\. ve tic\.)$/.test(lastTwo) || /\b(?:a\.s|s\.r\.o|sp\. z o\.o|z o\.o|a\.ş|ltd\. şti)\.?$/u.test(fold(raw));
+}
+
+/** A given name alone ("Mikko", "Олена", "김민준" is a full name). */
+export function isGivenName(raw: string): boolean {
+  const v = fold(raw);
+  return v.length > 1 && !v.includes(' ') && lists().givenNames.has(v);
+}
+
+/** A family name alone: one capitalised word that is not a given name and ends like a family name. */
+export function isFamilyName(raw: string): boolean {
+  const t = raw.trim();
+  if (!WORD.test(t) || t.includes(' ') || t[0] !== t[0]!.toUpperCase()) return false;
+  const v = fold(t);
+  if (lists().givenNames.has(v)) return false;
+  return lists().familyEndings.some((e) => v.endsWith(e) && v.length > e.length + 1);
+}
+
+/** A person's full name: two to four capitalised words with a known given name first or last, or a 2-4 character Han or Hangul name. */
+export function isPersonName(raw: string): boolean {
+  const t = raw.trim();
+  if (HAN.test(t) && !CJK_COMPANY.test(t)) return true;
+  if (HANGUL_NAME.test(t)) return true;
+  const words = t.split(/\s+/);
+  if (words.length < 2 || words.length > 4 || !words.every((w) => WORD.test(w.replace(/,$/, '')))) return false;
+  if (isCompanyName(t)) return false;
+  const g = lists().givenNames;
+  return g.has(fold(words[0]!.replace(/,$/, ''))) || g.has(fold(words[words.length - 1]!));
+}
+
+export function isCountry(raw: string): boolean {
+  return lists().countries.has(fold(raw));
+}
+
+export function isCity(raw: string): boolean {
+  const v = fold(raw).replace(/\s+(?:[a-z]|\d+)$/, ''); // "Aarhus C", "København Ø" (Ø folds to o), "Paris 8"
+  if (lists().cities.has(v)) return true;
+  return /^[\p{Script=Han}]{1,4}[市区町村郡县]$/u.test(raw.trim()) || /^[\p{Script=Hangul}]{1,4}[시구군]$/u.test(raw.trim());
+}
+
+// Stems of industry words in the lexicon's languages (folded; matched as a word start).
+const INDUSTRY_STEMS = [
+  'software', 'softwar', 'logisti', 'manufactur', 'retail', 'wholesale', 'construct', 'bau', 'maschinenbau', 'chemi', 'pharma', 'health', 'hospital',
+  'medic', 'insur', 'bank', 'financ', 'real estate', 'telecom', 'media', 'education', 'learning', 'energ', 'renewab', 'automot', 'aerospace', 'food',
+  'beverage', 'hospitality', 'travel', 'transport', 'textil', 'tekstil', 'agri', 'mining', 'oil', 'utilit', 'consult', 'marketing', 'advertis',
+  'computer', 'information technology', 'it services', 'internet', 'electronic', 'semicond', 'robot', 'import', 'export', 'lebensmittel', 'handel',
+  'logistik', 'bauwesen', 'holding', 'gida', 'yazilim', 'lojistik', 'insaat', 'beyaz esya', 'turism', 'tourism', 'energi', 'programvar', 'bygg',
+  'grafisk', 'transport', 'utvinning', 'produksjon', 'butikkhandel', 'drosje', 'bygging', 'handel', 'teollisuus', 'kauppa', 'rakent', 'stavebn',
+  'vyroba', 'obchod', 'przemysl', 'budown', 'produkcja', 'uslugi', 'ipar', 'kereskedelem', 'epit', 'tirdzniec', 'razosan', 'apstrad', 'pramone',
+  'prekyba', 'statyb', 'industri', 'commerce', 'fabrica', 'costruz', 'servizi', 'servicios', 'construccion', 'kokapstrad', 'poligraf',
+  '業', '产业', '行业', '制造', '製造', '小売', '情報', '通信', '建設', '輸送', '銀行', '保険', '서비스', '제조', '유통', '건설', '금융',
+  'производ', 'торговл', 'строител', 'услуг', 'виробництв', 'торгівл',
+];
+// Words of job titles (folded; matched as a word or word start).
+const TITLE_STEMS = [
+  'manager', 'director', 'head', 'chief', 'ceo', 'cfo', 'cto', 'coo', 'cmo', 'vp', 'vice president', 'president', 'engineer', 'developer', 'analyst',
+  'consultant', 'specialist', 'assistant', 'officer', 'lead', 'architect', 'designer', 'buyer', 'recruiter', 'accountant', 'founder', 'owner', 'partner',
+  'sales', 'account executive', 'product', 'project', 'admin', 'coordinator', 'leiter', 'geschaftsfuhrer', 'einkauf', 'referent', 'berater', 'ingenieur',
+  'directeur', 'responsable', 'chef', 'ingenieur', 'directora', 'director', 'jefe', 'gerente', 'responsabile', 'direttore', 'diretor', 'gestor',
+  'directeur', 'inkoper', 'adviseur', 'paallikko', 'johtaja', 'insinoori', 'asiantuntija', 'chef', 'chefe', 'ledare', 'ansvarig', 'saljare', 'konsult',
+  'leder', 'radgiver', 'reditel', 'manazer', 'nakupc', 'technik', 'analyti', 'specialista', 'kierownik', 'dyrektor', 'specjalista', 'vezeto', 'menedzser',
+  'mernok', 'asszisztens', 'pilota', 'vadītāj', 'vaditaj', 'direktor', 'vadovas', 'vadove', 'muhendis', 'mudur', 'uzman', 'yonetici',
+  'менеджер', 'директор', 'руководител', 'инженер', 'бухгалтер', 'юрист', 'логіст', 'власниц', 'керівник', 'διευθυντ', 'μηχανικ',
+  '部長', '課長', '係長', '主任', '社長', '取締役', '経理', 'マネージャー', 'エンジニア', '经理', '总监', '工程师', '专员', '主管', '会计', '总裁',
+  '과장', '대리', '부장', '팀장', '차장', '사원', '연구원', '매니저', '이사', '대표',
+];
+
+function hasStem(raw: string, stems: readonly string[]): boolean {
+  const v = fold(raw);
+  if (v.length === 0 || /^[\d\s.,%+-]+$/.test(v)) return false;
+  return stems.some((s) => (/^[a-z]/.test(s) ? new RegExp(`(?:^|[^\\p{L}])${s.replace(/ /g, '\\s')}`, 'u').test(v) : v.includes(s)));
+}
+
+export function isIndustry(raw: string): boolean {
+  return hasStem(raw, INDUSTRY_STEMS) && !isCompanyName(raw);
+}
+
+export function isJobTitle(raw: string): boolean {
+  return hasStem(raw, TITLE_STEMS) && !isCompanyName(raw) && !/@|https?:/.test(raw);
+}
+
+const TESTS: Record<ValueKind, (v: string) => boolean> = {
+  person_name: isPersonName,
+  given_name: isGivenName,
+  family_name: isFamilyName,
+  company_name: isCompanyName,
+  country: isCountry,
+  city: isCity,
+  industry: isIndustry,
+  job_title: isJobTitle,
+};
+
+/** Share of a column's non-blank values of this kind, and how many there were. */
+export function kindShare(values: readonly string[], kind: ValueKind): { share: number; count: number } {
+  let n = 0;
+  let hits = 0;
+  const test = TESTS[kind];
+  for (const v of values) {
+    if (isBlankCell(v)) continue;
+    n++;
+    if (test(v)) hits++;
+  }
+  return { share: n === 0 ? 0 : hits / n, count: n };
+}

@@ -1,0 +1,48 @@
+/**
+ * A field lexicon: header wordings that mean a field, by language, each block tagged with
+ * the kind of public reference it was compiled from. Data only; the matching lives in
+ * functions/core/map/. Terms are compared after the same folding as headers (NFKC, case,
+ * diacritics, ø/æ/ß/ł..., punctuation), so they are written as people print them.
+ *
+ * Source tags:
+ * - `std`: standard translations of the term (EU terminology as used in official forms
+ *   and business registers of that country, dictionaries)
+ * - `outlook`: column names of localized Outlook / Windows contacts CSV exports
+ * - `google`: localized Google Contacts / Google Sheets template labels
+ * - `crm`: localized CRM and newsletter-tool exports (Salesforce, HubSpot, Bitrix24, Pipedrive, Mailchimp)
+ * - `carrier`: itemised carrier bills and PBX reports of that country
+ * - `register`: business registers and company databases of that country
+ */
+export type LexiconSource = 'std' | 'outlook' | 'google' | 'crm' | 'carrier' | 'register';
+
+/** ISO 639-1 language codes the lexicon covers (EU's 24 official languages plus ja, zh, ko, tr, ru, no, uk). */
+export type LexiconLanguage =
+  | 'bg' | 'hr' | 'cs' | 'da' | 'nl' | 'en' | 'et' | 'fi' | 'fr' | 'de' | 'el' | 'hu' | 'ga' | 'it' | 'lv' | 'lt' | 'mt'
+  | 'pl' | 'pt' | 'ro' | 'sk' | 'sl' | 'es' | 'sv' | 'ja' | 'zh' | 'ko' | 'tr' | 'ru' | 'no' | 'uk';
+
+export const LEXICON_LANGUAGES: readonly LexiconLanguage[] = [
+  'bg', 'hr', 'cs', 'da', 'nl', 'en', 'et', 'fi', 'fr', 'de', 'el', 'hu', 'ga', 'it', 'lv', 'lt', 'mt',
+  'pl', 'pt', 'ro', 'sk', 'sl', 'es', 'sv', 'ja', 'zh', 'ko', 'tr', 'ru', 'no', 'uk',
+];
+
+/**
+ * One block: a field (`started_at.time` is the time-of-day column a date column pairs
+ * with), where the wordings come from, and the wordings per language, `|`-separated.
+ */
+export interface LexiconBlock {
+  field: string;
+  source: LexiconSource;
+  terms: Partial<Record<LexiconLanguage, string>>;
+}
+
+/** Every term of a lexicon for one field, with its language and source (for audits and tests). */
+export function lexiconTerms(blocks: readonly LexiconBlock[], field: string): { term: string; lang: LexiconLanguage; source: LexiconSource }[] {
+  const out: { term: string; lang: LexiconLanguage; source: LexiconSource }[] = [];
+  for (const b of blocks) {
+    if (b.field !== field) continue;
+    for (const [lang, list] of Object.entries(b.terms) as [LexiconLanguage, string][]) {
+      for (const term of list.split('|')) if (term.trim().length > 0) out.push({ term: term.trim(), lang, source: b.source });
+    }
+  }
+  return out;
+}
