@@ -3,7 +3,8 @@ import { HeaderNotFoundError, NoDataRowsError, UnsupportedFormatError } from '..
 import { assertReadWholeSize, READ_WHOLE_MAX_BYTES } from '../parse/container-limits.ts';
 import { MAX_JSON_RECORD_CHARS } from '../parse/json-rows.ts';
 import { classifyJson } from './classify-json.ts';
-import { assertHeaderSize, classifyDelimited, sectionFields, type ClassifyHints, type TextClassification } from './classify-text.ts';
+import { assertHeaderSize, classifyDelimited, sectionFields, warningsField, type ClassifyHints, type TextClassification } from './classify-text.ts';
+import { renamedColumnsWarnings } from '../parse/table-assembler.ts';
 import { assembleSample } from './csv-dialect.ts';
 import { baseFields, classifyTable, SAMPLE_RECORDS, TableScanner, type TableScan } from './classify-container.ts';
 import { listZipEntries } from './zip-archive.ts';
@@ -168,6 +169,7 @@ async function classifyPdf(buf: Buffer): Promise<TablePart> {
     headers: table.headers,
     rowEstimate: table.rows,
     ...sectionFields(table.sections, table.contextColumns),
+    ...warningsField(renamedColumnsWarnings(table.renamed)),
     pages: pdf.pages,
     sampleRows: table.sampleRows,
   };

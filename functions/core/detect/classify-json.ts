@@ -1,7 +1,7 @@
 import { HeaderNotFoundError, NoDataRowsError } from '../errors.ts';
 import { JsonRecordSplitter, KeyUnion, flattenRecord, type JsonMode } from '../parse/json-rows.ts';
-import { assertHeaderSize, type ClassifyHints, type TextClassification } from './classify-text.ts';
-import { createDecoder, detectEncoding } from './encoding.ts';
+import { assertHeaderSize, warningsField, type ClassifyHints, type TextClassification } from './classify-text.ts';
+import { createDecoder, detectEncoding, encodingWarnings } from './encoding.ts';
 import { MIME, type SniffedFormat } from './sniff-format.ts';
 import { SAMPLE_RECORDS } from './classify-container.ts';
 
@@ -15,7 +15,8 @@ const SAMPLE_ROWS = 50;
  * no whole record fits in the head.
  */
 export function classifyJson(head: Buffer, sniffed: SniffedFormat & { format: JsonMode }, hints: ClassifyHints = {}): TextClassification {
-  const { encoding, hasBom } = detectEncoding(head);
+  const detection = detectEncoding(head);
+  const { encoding, hasBom } = detection;
   const complete = hints.truncated !== undefined ? !hints.truncated : hints.size !== undefined && hints.size <= head.length;
   const decoder = createDecoder(encoding);
   const text = complete ? decoder.write(head) + decoder.end() : decoder.write(head);
@@ -74,6 +75,7 @@ export function classifyJson(head: Buffer, sniffed: SniffedFormat & { format: Js
     headers,
     rowEstimate,
     ...(recordsPath !== undefined ? { recordsPath } : {}),
+    ...warningsField(encodingWarnings(detection)),
     sampleRows,
   };
 }

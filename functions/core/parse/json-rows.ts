@@ -4,6 +4,7 @@ import type { ByteSource } from './delimited-rows.ts';
 import { emptySkipped, type ParsedRow } from './table-assembler.ts';
 import { OnceRowStream } from './once-row-stream.ts';
 import { DEFAULT_BATCH_ROWS, type RowBatch, type RowStream, type RowStreamStats } from './row-stream.ts';
+import { WARNING_CODES, WarningTally, type JobWarning } from '../jobs/warnings.ts';
 
 export type JsonMode = 'json' | 'ndjson';
 
@@ -54,7 +55,6 @@ export class JsonRecordSplitter {
   private lastKey: string | undefined;
   private afterColon = false;
   private started = false;
-
   constructor(private readonly maxRecordChars = MAX_JSON_RECORD_CHARS) {}
 
   /** Feeds text; returns the records completed by it. */
@@ -269,7 +269,7 @@ export interface JsonParseOptions {
  * an object, becomes a row with an `error` (rejected, never dropped); blank NDJSON lines
  * are skipped and counted. Throws TruncatedFileError when a JSON document stops inside a
  * value, LimitExceededError for a record over `maxRecordChars` or more than `maxColumns`
- * keys, NoDataRowsError when there are no records.
+ * keys, NoDataRowsError when there are no records. Records holding undecodable bytes (U+FFFD) are counted in `warnings()`.
  */
 export function parseJsonRows(source: ByteSource, opts: JsonParseOptions): RowStream {
   return new JsonRowReader(source, opts);
@@ -285,6 +285,9 @@ class JsonRowReader extends OnceRowStream<RowStreamStats> implements RowStream {
   private pendingLine = '';
   private batch: ParsedRow[] = [];
   private readonly maxRecord: number;
+  private readonly tally = new WarningTally();
+  /** the text decoded so far held U+FFFD: look for it in the records */
+  private undecodable = false;
 
   constructor(
     private readonly source: ByteSource,
@@ -293,6 +296,10 @@ class JsonRowReader extends OnceRowStream<RowStreamStats> implements RowStream {
     super();
     this.union = new KeyUnion(opts.headers ?? [], opts.maxColumns);
     this.maxRecord = opts.maxRecordChars ?? MAX_JSON_RECORD_CHARS;
+  }
+
+  warnings(): JobWarning[] {
+    return this.tally.list();
   }
 
   override get stats(): RowStreamStats {
@@ -327,6 +334,7 @@ class JsonRowReader extends OnceRowStream<RowStreamStats> implements RowStream {
     };
     for await (const chunk of this.source as AsyncIterable<Uint8Array | string>) {
       const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+      if (!this.undecodable && text.includes('\uFFFD')) this.undecodable = true;
       this.bytesRead += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
       if (splitter) take(splitter.write(text));
       else this.takeLines(text, false);
@@ -336,6 +344,7 @@ class JsonRowReader extends OnceRowStream<RowStreamStats> implements RowStream {
       }
     }
     const rest = decoder.end();
+    if (rest.includes('\uFFFD')) this.undecodable = true;
     if (splitter) {
       take(splitter.write(rest));
       take(splitter.end());
@@ -377,6 +386,9 @@ class JsonRowReader extends OnceRowStream<RowStreamStats> implements RowStream {
   private takeRecord(text: string, line: number): void {
     let value: unknown;
     let error: string | undefined;
+    if (this.undecodable && text.includes('\uFFFD')) {
+      this.tally.add(WARNING_CODES.invalidCharacters, 1, () => `Some bytes are not valid ${this.opts.encoding} and were read as the replacement character U+FFFD, first in record ${line}; the count is of records holding one`);
+    }
     try {
       value = JSON.parse(text);
       if (value === null || typeof value !== 'object' || Array.isArray(value)) error = `record ${line} is not a JSON object`;

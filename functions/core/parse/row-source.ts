@@ -6,6 +6,7 @@ import { assertReadWholeSize } from './container-limits.ts';
 import { assembleRows, type RecordBatch, type RowStream } from './row-stream.ts';
 import type { AssemblerOptions, SourceRecord } from './table-assembler.ts';
 import type { MergeFiller } from './xlsx-rows.ts';
+import type { WarningPart } from './assembler-stream.ts';
 
 export type { RowStream } from './row-stream.ts';
 
@@ -19,6 +20,8 @@ export interface RowSourceInput {
 export interface RowSourceOptions {
   /** rows per batch (default DEFAULT_BATCH_ROWS) */
   batchSize?: number;
+  /** which of the file's warnings the range reports (see WarningPart; default all) */
+  warnings?: WarningPart;
 }
 
 /**
@@ -132,6 +135,7 @@ export function openDelimitedRange(c: Classification, source: ByteSource, lineOf
     lineOffset,
     partOfFile: true,
     ...(opts.batchSize !== undefined ? { batchSize: opts.batchSize } : {}),
+    ...(opts.warnings !== undefined ? { warnings: opts.warnings } : {}),
     table: tableOptions(c, false),
   });
 }
