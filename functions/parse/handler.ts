@@ -8,6 +8,7 @@ import { RowBoundaryScanner } from '../core/parse/row-boundaries.ts';
 import { SAMPLE_ROWS } from '../adapters/file-sample.ts';
 import { rangeSource } from '../adapters/range-source.ts';
 import { positiveIntEnv } from '../shared/config.ts';
+import { parseLimitsFromEnv } from '../shared/parse-limits.ts';
 import { ChunkBuilder, widenLine } from '../core/parse/chunk-builder.ts';
 import { assertHeaderSize } from '../core/detect/classify-text.ts';
 import { NoDataRowsError } from '../core/errors.ts';
@@ -57,6 +58,7 @@ export async function parse(state: PipelineState): Promise<ParseResult> {
       stream: () => objectStore.stream(state.bucket, state.key),
       readAll: () => objectStore.readAll(state.bucket, state.key),
       size: state.size,
+      limits: parseLimitsFromEnv(),
     });
     const chunks: (ChunkRef & { width: number })[] = [];
     const pending = new ChunkBuilder(rows);

@@ -5,11 +5,14 @@ import { allPages, downloadRecords, startTestStack, waitForJob, type TestStack }
 import { uploadFile } from '../../local/cli/upload.ts';
 import type { ApiClient } from '../../local/cli/api-client.ts';
 import type { ApiJob } from '../../functions/core/jobs/job.ts';
+import { nestedJson, pdfBomb, sharedStringsBombXlsx } from '../fixtures/formats/hostile.ts';
 
 /*
  * What a careless or hostile file does to a job on the real local stack: what the parsers
  * bend is on the job as `warnings` (and in its completion event), an unclosed quote costs
- * its own row and no other, in one pass and in byte ranges alike.
+ * its own row and no other, in one pass and in byte ranges alike, and a file that would
+ * make a parser inflate or recurse without bound fails the job at once with
+ * LimitExceededError naming the limit.
  */
 
 let stack: TestStack;
@@ -121,5 +124,54 @@ describe('warnings on the job', () => {
       { code: 'unclosed_quote', count: unclosedRows, message: expect.stringMatching(/line 9 /) },
       { code: 'invalid_characters', count: 30, message: expect.stringMatching(/line 101;/) },
     ]);
+  });
+});
+
+describe('limits', () => {
+  /** from Classify's start to the job's failure */
+  const classifyMillis = (job: ApiJob) => Date.parse(job.finishedAt!) - Date.parse(job.stages.classify!.startedAt);
+  const expectLimit = (job: ApiJob, stage: string, message: RegExp) => {
+    expect(job.status).toBe('failed');
+    expect(job.attempt).toBe(1);
+    expect(job.error).toMatchObject({ type: 'LimitExceededError', stage });
+    expect(job.error?.message).toMatch(message);
+  };
+
+  it('fails a PDF whose content stream inflates past the per-stream limit at once, naming the limit', async () => {
+    const { api } = await stack.tenant();
+    const bomb = await pdfBomb(160 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    const started = Date.now();
+    const job = await ingest(api, 'statement.pdf', bomb);
+    expectLimit(job, 'classify', /inflates to more than 67108864 bytes.*PDF_MAX_STREAM_INFLATED_BYTES/);
+    expect(classifyMillis(job)).toBeLessThan(10_000);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
+  it('fails a small workbook with a huge shared-strings table before reading it, naming the limit', async () => {
+    const { api } = await stack.tenant();
+    const bomb = await sharedStringsBombXlsx(243 * 1000 * 1000);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const job = await ingest(api, 'calls.xlsx', bomb);
+    expectLimit(job, 'classify', /shared-strings table .* more than the limit of 104857600 bytes \(XLSX_MAX_SHARED_STRINGS_BYTES\)/);
+    expect(classifyMillis(job)).toBeLessThan(10_000);
+  });
+
+  it('fails NDJSON and JSON nested thousands deep with the depth limit, not an internal error', async () => {
+    const { api } = await stack.tenant();
+    const ndjson = ['{"number":"+14155550100","minutes":1}', `{"number":"+14155550101","extra":${nestedJson(5000)}}`, '{"number":"+14155550102","minutes":2}'].join('\n') + '\n';
+    expectLimit(await ingest(api, 'calls.ndjson', ndjson), 'classify', /record 2 nests objects and arrays more than 64 levels deep.*\(JSON_MAX_DEPTH\)/);
+    expectLimit(await ingest(api, 'calls.json', `[${nestedJson(100_000)}]`), 'classify', /record 1 nests objects and arrays more than 64 levels deep.*\(JSON_MAX_DEPTH\)/);
+  });
+
+  it('reads NDJSON whose first record is 600 KB (under the 1 MiB record limit)', async () => {
+    const { api } = await stack.tenant();
+    const record = (i: number, notes: string) => ({ started_at: '2025-10-02T10:00:00Z', direction: 'outbound', counterpart_number: `+141555501${String(i).padStart(2, '0')}`, duration_seconds: i, notes });
+    const first = JSON.stringify(record(0, 'x'.repeat(600 * 1024)));
+    const rest = Array.from({ length: 20 }, (_, i) => JSON.stringify(record(i + 1, 'short')));
+    const job = await ingest(api, 'calls.ndjson', [first, ...rest].join('\n') + '\n');
+    expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
+    expect(job.classification).toMatchObject({ format: 'ndjson' });
+    expect(job.progress.rowsRead).toBe(21);
   });
 });

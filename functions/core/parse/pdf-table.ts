@@ -5,6 +5,8 @@ import { DISTINCT_NAMES, isDataLike, looksLikeHeader } from '../detect/row-shape
 import { CorruptFileError, DomainError, HeaderNotFoundError, LimitExceededError, NoTextLayerError, UnsupportedFormatError } from '../errors.ts';
 import type { SourceRecord } from './table-assembler.ts';
 import { PDF_LIMITS } from './container-limits.ts';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse-limits.ts';
+import { checkPdfInflation } from './pdf-streams.ts';
 
 interface Run {
   text: string;
@@ -58,9 +60,12 @@ interface TextItemLike {
  *
  * Throws NoTextLayerError when no page has text (a scan), HeaderNotFoundError when no
  * line looks like a table header, UnsupportedFormatError for an encrypted PDF,
- * CorruptFileError for one pdfjs cannot open, LimitExceededError past maxPages/maxMillis.
+ * CorruptFileError for one pdfjs cannot open, LimitExceededError past maxPages/maxMillis
+ * or when its streams inflate past `limits` (checked before pdfjs reads a byte: see
+ * checkPdfInflation).
  */
-export async function readPdfTable(buf: Buffer, opts: { maxMillis?: number } = {}): Promise<PdfTable> {
+export async function readPdfTable(buf: Buffer, opts: { maxMillis?: number; limits?: ParseLimits } = {}): Promise<PdfTable> {
+  await checkPdfInflation(buf, opts.limits ?? DEFAULT_PARSE_LIMITS);
   const { pages, lines } = await readLines(buf, opts.maxMillis ?? PDF_LIMITS.maxMillis);
   if (lines.length === 0) {
     throw new NoTextLayerError(`The PDF has no text layer: its ${pages} page${pages === 1 ? '' : 's'} hold only images (a scan?). Run OCR on it, or export the data as CSV`);
