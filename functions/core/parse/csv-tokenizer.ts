@@ -81,14 +81,10 @@ export function tokenizeRecords(text: string, delimiter: string, firstLine: numb
     }
     const rec = quotedRecord(text, i, delimiter, single, final, maxQuotedBreaks);
     if (rec === undefined) break; // unfinished: wait for more text
-    records.push({
-      cells: rec.cells,
-      line,
-      length: rec.end - i,
-      innerBreaks: rec.breaks,
-      ...(rec.error ? { error: rec.error } : {}),
-      ...(rec.unclosed ? { unclosedQuote: true } : {}),
-    });
+    const record: TokenizedRecord = { cells: rec.cells, line, length: rec.end - i, innerBreaks: rec.breaks };
+    if (rec.error !== undefined) record.error = rec.error;
+    if (rec.unclosed === true) record.unclosedQuote = true;
+    records.push(record);
     line += 1 + rec.breaks;
     i = rec.end;
   }
