@@ -7,7 +7,8 @@ import { classifyFile } from '../../functions/core/detect/classify-file.ts';
 import { openRowSource } from '../../functions/core/parse/row-source.ts';
 import { JsonRecordSplitter, parseJsonRows } from '../../functions/core/parse/json-rows.ts';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../../functions/core/parse/parse-limits.ts';
-import { LimitExceededError, NoTextLayerError } from '../../functions/core/errors.ts';
+import { readFileSync } from 'node:fs';
+import { DomainError, LimitExceededError, NoTextLayerError, TransientError } from '../../functions/core/errors.ts';
 import type { Classification } from '../../functions/core/pipeline-types.ts';
 import { callLogPdf, callLogXlsx, scannedPdf } from '../fixtures/formats/builders.ts';
 import { asciiHex, deflate, deflateRepeated, lzwEncode, nestedJson, pdfWithStreams, sharedStringsBombXlsx, tablePageContent } from '../fixtures/formats/hostile.ts';
@@ -163,5 +164,29 @@ describe('JSON records are held to the depth limit', () => {
     const stream = parseJsonRows(inChunks(bytes, 5), { mode: 'ndjson', encoding: 'utf-8' });
     for await (const _b of stream) void _b;
     expect(stream.warnings()).toEqual([{ code: 'invalid_characters', count: 1, message: expect.stringMatching(/first in record 1;/) }]);
+  });
+});
+
+describe('a limit error fails the job', () => {
+  it('keeps its type through the stage wrapper, and no state of the pipeline retries it', () => {
+    const error = new LimitExceededError('x');
+    expect(error.name).toBe('LimitExceededError');
+    // runStage passes DomainErrors through as they are (anything else becomes InternalError)
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).not.toBeInstanceOf(TransientError);
+    const asl = JSON.parse(readFileSync(new URL('../../statemachines/pipeline.asl.json', import.meta.url), 'utf8')) as unknown;
+    const retried: string[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node !== null && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) {
+          if (key === 'Retry') for (const r of value as { ErrorEquals: string[] }[]) retried.push(...r.ErrorEquals);
+          else walk(value);
+        }
+      }
+    };
+    walk(asl);
+    expect(retried).toContain('TransientError');
+    for (const name of ['LimitExceededError', 'DomainError', 'States.ALL', 'States.TaskFailed']) expect(retried).not.toContain(name);
   });
 });
