@@ -5,6 +5,7 @@ import { getItem } from './dynamo-item.ts';
 import { queryAll } from './dynamo-query.ts';
 import { tableName } from '../shared/config.ts';
 import type { JobError, JobOutput, JobRecord, JobSummary } from '../core/jobs/job.ts';
+import type { JobWarning } from '../core/jobs/warnings.ts';
 import type { Classification, JobStatus, MappingResult, ParseResult, ResumePoint, Stage } from '../core/pipeline-types.ts';
 import { decodeCursor, encodeCursor } from './page-cursor.ts';
 
@@ -24,7 +25,9 @@ const now = () => new Date().toISOString();
  * As nested maps it was a few hundred typed values that the SDK and DynamoDB walk one by
  * one on every read: about a sixth of the CPU of GET /v1/jobs/{id} on the local stack.
  */
-const TEXT_FIELDS = ['classification', 'parsed', 'mapping'] as const;
+const STAGE_FIELDS = ['classification', 'parsed', 'mapping'] as const;
+/** ...and so are the merged warnings, written once by the commit */
+const TEXT_FIELDS = [...STAGE_FIELDS, 'warnings'] as const;
 const asText = (value: unknown): string => JSON.stringify(value);
 
 function toItem(job: JobRecord): Record<string, unknown> {
@@ -145,7 +148,7 @@ export const jobStore = {
       ':t': { startedAt, endedAt, durationMs: Date.parse(endedAt) - Date.parse(startedAt) },
       ':u': endedAt,
     };
-    for (const field of TEXT_FIELDS) {
+    for (const field of STAGE_FIELDS) {
       if (!extra[field]) continue;
       sets.push(`${field} = :${field}`);
       values[`:${field}`] = asText(extra[field]);
@@ -312,7 +315,8 @@ export const jobStore = {
       ...Object.fromEntries(allowed.map((s, i) => [`:s${i}`, s])),
     };
     const sets = ['attempt = :next', '#s = :queued', 'stages = :stages', 'progress = :progress', 'updatedAt = :u'];
-    const removes = ['#e', 'finishedAt', '#o', 'stage', 'enrichedChunks'];
+    // (the warnings of the attempt before: this one collects its own)
+    const removes = ['#e', 'finishedAt', '#o', 'stage', 'enrichedChunks', 'warnings'];
     if (!resumeFrom) removes.push('parsed', 'classification', 'mapping');
     if (patch.mapping) {
       sets.push('mapping = :m');
@@ -348,7 +352,7 @@ export const jobStore = {
     jobId: string,
     attempt: number,
     outcome:
-      | { status: 'succeeded'; output: JobOutput; counts: { rowsRead: number; rowsWritten: number; rowsRejected: number }; rowsSkipped?: number }
+      | { status: 'succeeded'; output: JobOutput; counts: { rowsRead: number; rowsWritten: number; rowsRejected: number }; rowsSkipped?: number; warnings?: JobWarning[] }
       | { status: 'failed'; error: JobError }
       | { status: 'needs_mapping'; mapping: MappingResult },
   ): Promise<{ job: JobRecord | undefined; committed: boolean }> {
@@ -367,6 +371,10 @@ export const jobStore = {
         // a split file's skipped lines were counted range by range
         sets.push('progress.rowsSkipped = :sk');
         values[':sk'] = outcome.rowsSkipped;
+      }
+      if (outcome.warnings !== undefined) {
+        sets.push('warnings = :wn');
+        values[':wn'] = asText(outcome.warnings);
       }
     } else if (outcome.status === 'failed') {
       sets.push('#e = :e');

@@ -5,6 +5,7 @@ import { classifyFile } from '../core/detect/classify-file.ts';
 import { scoreSchema, scoreSchemas } from '../core/map/score-schemas.ts';
 import { schemaStore } from '../adapters/schema-store.ts';
 import { EmptyFileError } from '../core/errors.ts';
+import { parseLimitsFromEnv } from '../shared/parse-limits.ts';
 import type { Classification, PipelineState } from '../core/pipeline-types.ts';
 
 /** Enough bytes to see past a long preamble and judge the delimiter on many lines. */
@@ -26,6 +27,7 @@ export async function classify(state: PipelineState): Promise<Classification> {
         readHead: (bytes) => objectStore.readHead(state.bucket, state.key, Math.min(bytes, state.size)),
       },
       { filename: state.filename, declaredType: state.declaredType, size: state.size, truncated: head.length < state.size },
+      parseLimitsFromEnv(),
     );
     // A requested schema (built-in or the tenant's own) is scored alone; otherwise the best built-in.
     const requested = state.schema === 'auto' ? undefined : state.schema;

@@ -5,6 +5,7 @@
  */
 import type { SchemaDefinition } from './schemas/schema-types.ts';
 import type { FieldTransform } from './templates/transforms.ts';
+import type { JobWarning } from './jobs/warnings.ts';
 
 export type JobStatus = 'queued' | 'running' | 'needs_mapping' | 'succeeded' | 'failed' | 'cancelled';
 export type Stage = 'classify' | 'parse' | 'map' | 'enrich' | 'persist';
@@ -71,6 +72,8 @@ export interface Classification {
   table?: number;
   /** JSON: where the records are ("$" for a top-level array, "$.data" for an array property) */
   recordsPath?: string;
+  /** what Classify had to guess (an encoding without a BOM that is not UTF-8) */
+  warnings?: JobWarning[];
 }
 
 export interface ClassifiedSection {
@@ -118,6 +121,8 @@ export interface ParseResult {
   split?: boolean;
   /** NDJSON of the first parsed rows, for mapping, when the chunks are not parsed rows */
   sampleKey?: string;
+  /** what Parse read but had to bend (a split file's rows are read, and warned about, in Enrich) */
+  warnings?: JobWarning[];
 }
 
 export interface FieldMapping {
@@ -206,6 +211,8 @@ export interface EnrichChunkResult {
   columns?: string[];
   /** a byte range met a later section with other columns: nothing was written, the file must be read in one pass */
   layoutChanged?: boolean;
+  /** what reading a byte range had to bend (see ParseResult.warnings) */
+  warnings?: JobWarning[];
 }
 
 /** Where a later attempt starts: after the stages whose output it reuses. */

@@ -10,6 +10,7 @@ import { jobKeys } from '../core/jobs/keys.ts';
 import { RecordPacker } from '../core/parse/record-packer.ts';
 import { logger } from '../shared/logger.ts';
 import type { ChunkRef, Classification, EnrichChunkInput, EnrichChunkResult, RowError } from '../core/pipeline-types.ts';
+import type { JobWarning } from '../core/jobs/warnings.ts';
 
 /**
  * Enrich one chunk: apply the mapping, normalise every field (E.164, ISO 8601, seconds,
@@ -32,13 +33,14 @@ export async function enrichChunk(input: EnrichChunkInput): Promise<EnrichChunkR
     // The buffers go back for the next chunk however this one ends.
     try {
       let rowsSkipped: number | undefined;
+      let warnings: JobWarning[] = [];
       if (chunk.range) {
         if (!job.classification) throw new Error('Enrich needs the classification to parse a byte range');
         const range = await enrichRange(bucket, chunk, job.classification, headers, out);
         // Not an error here: a failed child of a distributed Map reaches the state machine as
         // a generic threshold failure, so the chunk reports it and Persist raises it.
         if (range === 'layout changed') return { index: chunk.index, recordsKey: '', errorsKey: '', rowsRead: 0, rowsWritten: 0, rowsRejected: 0, layoutChanged: true };
-        rowsSkipped = range;
+        ({ rowsSkipped, warnings } = range);
       } else {
         await enrichParsed(bucket, chunk, out);
       }
@@ -57,6 +59,7 @@ export async function enrichChunk(input: EnrichChunkInput): Promise<EnrichChunkR
         rowsWritten: out.rowsWritten,
         rowsRejected: out.rowsRejected,
         columns: out.columns(),
+        ...(warnings.length > 0 ? { warnings } : {}),
       };
       // allSettled: both writes are done with the buffers before they go back, even when one fails.
       const written = await Promise.allSettled([objectStore.put(bucket, recordsKey, out.recordsBody()), objectStore.put(bucket, errorsKey, out.errorsBody())]);
@@ -94,11 +97,18 @@ async function enrichParsed(bucket: string, chunk: ChunkRef, out: ChunkOutput): 
  * A byte range of the upload, parsed here. Row numbers in its error report count from the
  * range's first row (Persist adds the rows of the ranges before it); returns the lines
  * skipped in the range (the preamble only with the first range, as a whole-file read counts
- * it once), or 'layout changed' when the range met columns the header does not have.
+ * it once) and the warnings of its rows (Parse reported the header's), or 'layout changed'
+ * when the range met columns the header does not have.
  */
-async function enrichRange(bucket: string, chunk: ChunkRef, c: Classification, headers: readonly string[], out: ChunkOutput): Promise<number | 'layout changed'> {
+async function enrichRange(
+  bucket: string,
+  chunk: ChunkRef,
+  c: Classification,
+  headers: readonly string[],
+  out: ChunkOutput,
+): Promise<{ rowsSkipped: number; warnings: JobWarning[] } | 'layout changed'> {
   const range = chunk.range!;
-  const rows = openDelimitedRange(c, rangeSource(bucket, chunk), range.firstLine - range.dataLine);
+  const rows = openDelimitedRange(c, rangeSource(bucket, chunk), range.firstLine - range.dataLine, { warnings: 'rows' });
   for await (const batch of rows) {
     for (const row of batch.rows) out.add(row.row, row.cells, row.error);
   }
@@ -108,7 +118,7 @@ async function enrichRange(bucket: string, chunk: ChunkRef, c: Classification, h
     return 'layout changed';
   }
   const preamble = rows.stats.skipped.preamble;
-  return chunk.index === 0 ? rows.skipped() : rows.skipped() - preamble;
+  return { rowsSkipped: chunk.index === 0 ? rows.skipped() : rows.skipped() - preamble, warnings: rows.warnings() };
 }
 
 /**

@@ -8,6 +8,7 @@ import { RowBoundaryScanner } from '../core/parse/row-boundaries.ts';
 import { SAMPLE_ROWS } from '../adapters/file-sample.ts';
 import { rangeSource } from '../adapters/range-source.ts';
 import { positiveIntEnv } from '../shared/config.ts';
+import { parseLimitsFromEnv } from '../shared/parse-limits.ts';
 import { ChunkBuilder, widenLine } from '../core/parse/chunk-builder.ts';
 import { assertHeaderSize } from '../core/detect/classify-text.ts';
 import { NoDataRowsError } from '../core/errors.ts';
@@ -57,6 +58,7 @@ export async function parse(state: PipelineState): Promise<ParseResult> {
       stream: () => objectStore.stream(state.bucket, state.key),
       readAll: () => objectStore.readAll(state.bucket, state.key),
       size: state.size,
+      limits: parseLimitsFromEnv(),
     });
     const chunks: (ChunkRef & { width: number })[] = [];
     const pending = new ChunkBuilder(rows);
@@ -90,8 +92,9 @@ export async function parse(state: PipelineState): Promise<ParseResult> {
 
     await jobStore.setParseProgress(state.tenantId, state.jobId, state.attempt, rowsRead, state.size);
     const stats = rows.stats;
-    logger.info('parsed', { format: classification.format, rowsRead, malformedRows: stats.malformedRows, skipped: stats.skipped, columns: headers.length });
-    const parsed: ParseResult = { rowsRead, headers, chunks: chunks.map(({ width: _w, ...ref }) => ref) };
+    const warnings = rows.warnings();
+    logger.info('parsed', { format: classification.format, rowsRead, malformedRows: stats.malformedRows, skipped: stats.skipped, columns: headers.length, warnings: warnings.map((w) => w.code) });
+    const parsed: ParseResult = { rowsRead, headers, chunks: chunks.map(({ width: _w, ...ref }) => ref), ...(warnings.length > 0 ? { warnings } : {}) };
     const done = await jobStore.exitStage(state.tenantId, state.jobId, state.attempt, 'parse', job.stages.parse?.startedAt ?? new Date().toISOString(), {
       rowsRead,
       rowsSkipped: rows.skipped(),
@@ -123,8 +126,9 @@ async function splitIntoRanges(state: PipelineState, c: Classification): Promise
   const dataLine = ranges[0]!.firstLine;
   const chunks: ChunkRef[] = ranges.map((r, index) => ({ index, key: state.key, range: { ...r, headerEnd, dataLine } }));
 
-  // The header and the first rows, read the way Enrich will read the first range.
-  const rows = openDelimitedRange(c, rangeSource(state.bucket, chunks[0]!), 0, { batchSize: SAMPLE_ROWS });
+  // The header and the first rows, read the way Enrich will read the first range; the
+  // header's warnings are this read's, the rows' are each range's own.
+  const rows = openDelimitedRange(c, rangeSource(state.bucket, chunks[0]!), 0, { batchSize: SAMPLE_ROWS, warnings: 'header' });
   const sample = new ChunkBuilder(rows);
   for await (const batch of rows) {
     for (const row of batch.rows) sample.add(row);
@@ -137,7 +141,8 @@ async function splitIntoRanges(state: PipelineState, c: Classification): Promise
   await objectStore.put(state.bucket, sampleKey, sample.take().body);
   await jobStore.setParseProgress(state.tenantId, state.jobId, state.attempt, 0, state.size);
   logger.info('split', { format: c.format, ranges: chunks.length, headerEnd, columns: headers.length });
-  return { rowsRead: 0, headers, chunks, split: true, sampleKey };
+  const warnings = rows.warnings();
+  return { rowsRead: 0, headers, chunks, split: true, sampleKey, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 /** Chunks written before the header reached its final width: padded in place, one at a time. */

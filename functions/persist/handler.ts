@@ -8,6 +8,7 @@ import { jobKeys } from '../core/jobs/keys.ts';
 import { DomainError, LayoutChangedError, NoDataRowsError } from '../core/errors.ts';
 import type { EnrichChunkResult, PipelineState, RowError } from '../core/pipeline-types.ts';
 import type { JobRecord } from '../core/jobs/job.ts';
+import { mergeWarnings } from '../core/jobs/warnings.ts';
 
 /** Every row read must be written or reported; anything else is a bug we refuse to hide. */
 export class RowAccountingError extends DomainError {}
@@ -63,7 +64,9 @@ async function commit(state: PipelineState) {
     const persistStarted = job.stages.persist?.startedAt ?? new Date().toISOString();
     await jobStore.exitStage(state.tenantId, state.jobId, state.attempt, 'persist', persistStarted);
     const rowsSkipped = parsed.split ? chunks.reduce((n, c) => n + (c.rowsSkipped ?? 0), 0) : undefined;
-    const { job: finished } = await jobStore.finish(state.tenantId, state.jobId, state.attempt, { status: 'succeeded', output, counts, rowsSkipped });
+    // Each stage's and chunk's warnings, once: a retried chunk's result replaced its first one.
+    const warnings = mergeWarnings(state.classification?.warnings, parsed.warnings, ...chunks.map((c) => c.warnings));
+    const { job: finished } = await jobStore.finish(state.tenantId, state.jobId, state.attempt, { status: 'succeeded', output, counts, rowsSkipped, warnings });
     if (finished?.status === 'succeeded' && finished.attempt === state.attempt) {
       maybeInjectFault('persist', state.tenantId, 'committed');
       await announceSuccess(finished);

@@ -50,6 +50,17 @@ describe('detectDialect', () => {
     expect(detectDialect(fixture('pipe-delimited.txt'))).toMatchObject({ delimiter: '|', headerRow: 0 });
   });
 
+  it('reads an unclosed quote as the tokenizer does: its row ends with its line, and the rows after it count', () => {
+    const rows = Array.from({ length: 6 }, (_, i) => `10/0${i + 1}/2025,(415) 604-170${i},"note ${i}"`);
+    rows[1] = '10/02/2025,(415) 604-1701,"left open';
+    // the head is cut inside the last row: only the whole rows count
+    const head = ['Date,Number,Notes', ...rows].join('\n') + '\n10/09/2025,(415) 604-17';
+    const dialect = detectDialect(head);
+    expect(dialect).toMatchObject({ delimiter: ',', headerRow: 0, headers: ['Date', 'Number', 'Notes'], sampleDataRows: 6 });
+    expect(dialect.sampleRows[1]).toEqual(['10/02/2025', '(415) 604-1701', 'left open']);
+    expect(dialect.sampleRows[2]).toEqual(['10/03/2025', '(415) 604-1702', 'note 2']);
+  });
+
   it('ignores delimiters and line breaks inside quoted fields', () => {
     const dialect = detectDialect(fixture('quoted-multiline.csv'), { complete: true });
     expect(dialect).toMatchObject({ delimiter: ',', headerRow: 0, sampleDataRows: 3 });

@@ -12,6 +12,7 @@ function fakeStream() {
     columnCount: () => width,
     fillFor: (row, from) => Array.from({ length: width - from }, () => `ctx${row}`),
     skipped: () => 0,
+    warnings: () => [],
     grow(n: number) {
       width = n;
     },

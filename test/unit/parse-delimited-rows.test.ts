@@ -178,43 +178,106 @@ describe('parseDelimitedRows', () => {
     await expect(collect(parseDelimitedRows(inChunks(Buffer.from(text), 4096), utf8()))).rejects.toThrow(/Line 3 has 10001 columns/);
   });
 
-  it('stays bounded on an unterminated quote: fails near its line instead of buffering the rest of the file', async () => {
+  it('cuts a quote never closed in a large file back to its line, and reads every row after it', async () => {
     const line = '2,TUE,01/02/2024,9:02AM,214-555-0177,PLANO TX,12\n';
     const text = `Item,Day,Date,Time,Number,City,Min\n1,TUE,01/02/2024,8:14AM,972-555-0143,"DALLAS, TX,3\n${line.repeat(70_000)}`;
     const bytes = Buffer.from(text);
     expect(bytes.length).toBeGreaterThan(3 * 1024 * 1024);
-    const counter = { pulled: 0 };
-    let error: unknown;
-    try {
-      await collect(parseDelimitedRows(inChunks(bytes, 64 * 1024, counter), utf8()));
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(LimitExceededError);
-    expect((error as Error).message).toMatch(/Unterminated quote near line 2/);
-    expect(counter.pulled).toBeLessThan(1.2 * 1024 * 1024);
-  });
-
-  it('marks rows whose quotes pair up wrongly, and keeps counting lines', async () => {
-    const text = 'Item,Number,City,Min\n1,972-555-0143,"DALLAS, TX,3\n2,214-555-0177,"PLANO, TX",12\n3,469-555-0199,IRVING,1\n';
-    const stream = parseDelimitedRows(inChunks(Buffer.from(text), 16), utf8());
+    const stream = parseDelimitedRows(inChunks(bytes, 64 * 1024), utf8());
     const rows = await collect(stream);
-    expect(rows.map((r) => [r.row, r.line, r.error !== undefined])).toEqual([
-      [1, 2, true],
-      [2, 4, false],
-    ]);
-    expect(rows[0]!.error).toMatch(/malformed quotes/);
-    expect(stream.stats.malformedRows).toBe(1);
+    expect(rows).toHaveLength(70_001);
+    expect(rows[0]).toMatchObject({ row: 1, line: 2, cells: ['1', 'TUE', '01/02/2024', '8:14AM', '972-555-0143', 'DALLAS, TX,3'] });
+    expect(rows[0]!.error).toMatch(/unclosed quote.*\(line 2\)/);
+    expect(rows.slice(1).every((r) => r.error === undefined && r.cells.length === 7)).toBe(true);
+    expect(rows[70_000]!.line).toBe(70_002);
+    expect(stream.warnings()).toEqual([{ code: 'unclosed_quote', count: 1, message: expect.stringMatching(/line 2 /) }]);
   });
 
-  it('marks a row whose quote is never closed before the end of a small file', async () => {
+  it('still fails on a quoted cell that runs on past the line limit within its allowance of line breaks', async () => {
+    const long = `${'x'.repeat(600 * 1024)}\n`;
+    const text = `Name,Notes\nAda,"${long.repeat(3)}",end\n`;
+    await expect(collect(parseDelimitedRows(inChunks(Buffer.from(text), 64 * 1024), utf8()))).rejects.toThrow(/Unterminated quote near line 2/);
+  });
+
+  it('does not let an unclosed quote swallow the row after it: a closing quote followed by text was another cell opening', async () => {
+    const text = 'Item,Number,City,Min\n1,972-555-0143,"DALLAS, TX,3\n2,214-555-0177,"PLANO, TX",12\n3,469-555-0199,IRVING,1\n';
+    for (const size of [1, 7, 16, 1000]) {
+      const stream = parseDelimitedRows(inChunks(Buffer.from(text), size), utf8());
+      const rows = await collect(stream);
+      expect(rows.map((r) => [r.row, r.line, r.error !== undefined])).toEqual([
+        [1, 2, true],
+        [2, 3, false],
+        [3, 4, false],
+      ]);
+      expect(rows[0]!.error).toMatch(/unclosed quote/);
+      expect(rows[1]!.cells).toEqual(['2', '214-555-0177', 'PLANO, TX', '12']);
+      expect(stream.stats.malformedRows).toBe(1);
+      expect(stream.stats.unclosedQuotes).toBe(1);
+    }
+  });
+
+  it('keeps a quoted cell over several lines whose closing quote ends the cell, spaces before the delimiter included', async () => {
+    const text = 'Name,Notes,Min\nAda,"line one\nline two"  ,3\nBob,x,4\n';
+    const rows = await collect(parseDelimitedRows(inChunks(Buffer.from(text), 5), utf8()));
+    expect(rows.map((r) => [r.line, r.cells, r.error])).toEqual([
+      [2, ['Ada', 'line one\nline two', '3'], undefined],
+      [4, ['Bob', 'x', '4'], undefined],
+    ]);
+  });
+
+  it('cuts a quote open over more line breaks than a cell holds, and reports each such row', async () => {
+    const rows = Array.from({ length: 8 }, (_, i) => `${i},n${i}`);
+    const text = `Id,Note\n1,"open\n${rows.slice(0, 4).join('\n')}\n2,"open again\n${rows.slice(4).join('\n')}\n`;
+    const stream = parseDelimitedRows(inChunks(Buffer.from(text), 3), utf8({ maxQuotedLineBreaks: 2 }));
+    const out = await collect(stream);
+    expect(out.map((r) => [r.line, r.cells[0], r.error !== undefined])).toEqual([
+      [2, '1', true],
+      [3, '0', false],
+      [4, '1', false],
+      [5, '2', false],
+      [6, '3', false],
+      [7, '2', true],
+      [8, '4', false],
+      [9, '5', false],
+      [10, '6', false],
+      [11, '7', false],
+    ]);
+    expect(stream.warnings()).toEqual([{ code: 'unclosed_quote', count: 2, message: expect.stringMatching(/line 2 /) }]);
+  });
+
+  it('marks a row whose quote is never closed before the end of a small file, and reads the rows after it', async () => {
     const text = 'Name,Notes\nAda,"ok"\nBob,"never closed\nCy,fine\n';
     const stream = parseDelimitedRows(inChunks(Buffer.from(text), 8), utf8());
     const rows = await collect(stream);
-    expect(rows).toHaveLength(2);
-    expect(rows[1]).toMatchObject({ row: 2, line: 3, cells: ['Bob', 'never closed\nCy,fine\n'] });
-    expect(rows[1]!.error).toMatch(/unterminated quoted field \(line 3\)/);
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toMatchObject({ row: 2, line: 3, cells: ['Bob', 'never closed'] });
+    expect(rows[1]!.error).toMatch(/unclosed quote.*\(line 3\)/);
+    expect(rows[2]).toMatchObject({ row: 3, line: 4, cells: ['Cy', 'fine'] });
     expect(stream.stats.malformedRows).toBe(1);
+  });
+
+  it('warns about undecodable bytes once per row, with the first line, split by header and rows', async () => {
+    const bad = Buffer.from([0xff]);
+    const bytes = Buffer.concat([Buffer.from('Title '), bad, Buffer.from('\nName,City\nAda,Z'), bad, Buffer.from('rich '), bad, Buffer.from('\nBob,Bern\nCy,Gen'), bad, Buffer.from('ve\n')]);
+    const all = parseDelimitedRows(inChunks(bytes, 4), utf8({ headerRow: 1 }));
+    await collect(all);
+    expect(all.stats.replacementChars).toBe(4);
+    expect(all.warnings()).toEqual([{ code: 'invalid_characters', count: 3, message: expect.stringMatching(/utf-8.*first on line 1;/) }]);
+    const header = parseDelimitedRows(inChunks(bytes, 4), utf8({ headerRow: 1, warnings: 'header' }));
+    await collect(header);
+    expect(header.warnings()).toEqual([{ code: 'invalid_characters', count: 1, message: expect.stringMatching(/line 1;/) }]);
+    const rows = parseDelimitedRows(inChunks(bytes, 4), utf8({ headerRow: 1, warnings: 'rows' }));
+    await collect(rows);
+    expect(rows.warnings()).toEqual([{ code: 'invalid_characters', count: 2, message: expect.stringMatching(/line 3;/) }]);
+  });
+
+  it('keeps two columns of one name, the later one renamed, and warns', async () => {
+    const text = 'Date,Phone Number,Duration,Phone Number\n10/01/2025,2125550100,1:00,2125550101\n';
+    const stream = parseDelimitedRows(inChunks(Buffer.from(text), 9), utf8());
+    const rows = await collect(stream);
+    expect(stream.headers()).toEqual(['Date', 'Phone Number', 'Duration', 'Phone Number (2)']);
+    expect(rows[0]!.cells).toEqual(['10/01/2025', '2125550100', '1:00', '2125550101']);
+    expect(stream.warnings()).toEqual([{ code: 'duplicate_columns', count: 1, message: expect.stringContaining('"Phone Number (2)"') }]);
   });
 
   it('throws NoDataRowsError after a header with only summary rows', async () => {

@@ -166,13 +166,16 @@ describe('templates in the record builder', () => {
     // a range transform with no pick, as a person would write it
     const range = [fieldTransformSchema.parse({ kind: 'range' })];
     const build = createRecordBuilder(
-      mapping('company_account', [{ field: 'employee_count', sources: [0], sourceHeaders: ['Employees'], transforms: range }]),
+      mapping('company_account', [
+        { field: 'name', sources: [0], sourceHeaders: ['Company'] },
+        { field: 'employee_count', sources: [1], sourceHeaders: ['Employees'], transforms: range },
+      ]),
       company,
       {},
-      ['Employees'],
+      ['Company', 'Employees'],
     );
-    expect(build(['51-200'], 2)).toMatchObject({ ok: true, record: { employee_count: 126, employee_count_range: '51-200' } });
-    expect(build(['10,001+'], 3)).toMatchObject({ ok: true, record: { employee_count: 10_001 } });
+    expect(build(['Initech', '51-200'], 2)).toMatchObject({ ok: true, record: { employee_count: 126, employee_count_range: '51-200' } });
+    expect(build(['Globex', '10,001+'], 3)).toMatchObject({ ok: true, record: { employee_count: 10_001 } });
   });
 
   it('reads ranges by their lower bound (text kept in <field>_range) and scales numbers by the header\'s unit', () => {

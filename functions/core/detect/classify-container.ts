@@ -1,7 +1,8 @@
 import type { Classification } from '../pipeline-types.ts';
 import { HeaderNotFoundError, NoDataRowsError } from '../errors.ts';
 import { assembleSample, findHeaderRow } from './csv-dialect.ts';
-import { assertHeaderSize, sectionFields, type ClassifyHints, type TextClassification } from './classify-text.ts';
+import { assertHeaderSize, sectionFields, warningsField, type ClassifyHints, type TextClassification } from './classify-text.ts';
+import { renamedColumnsWarnings } from '../parse/table-assembler.ts';
 import { filledWidth, isBlankCells } from './row-shapes.ts';
 import type { SourceRecord } from '../parse/table-assembler.ts';
 
@@ -35,7 +36,7 @@ export class TableScanner {
 }
 
 /** What a table source says about its table: the part of a Classification it decides. */
-export type TableClassification = Pick<Classification, 'headerRow' | 'headers' | 'rowEstimate' | 'sections' | 'contextColumns'> & {
+export type TableClassification = Pick<Classification, 'headerRow' | 'headers' | 'rowEstimate' | 'sections' | 'contextColumns' | 'warnings'> & {
   sampleRows: string[][];
   dataRows: number;
 };
@@ -80,6 +81,7 @@ export function classifyTable(scan: TableScan, describe: string, prepare?: (samp
       table.sections.map((s, i) => (i === 0 ? { ...s, headers } : s)),
       table.contextColumns,
     ),
+    ...warningsField(renamedColumnsWarnings(table.renamed)),
     sampleRows: table.sampleRows,
     dataRows: table.rows,
   };

@@ -3,12 +3,14 @@ import { HeaderNotFoundError, NoDataRowsError, UnsupportedFormatError } from '..
 import { assertReadWholeSize, READ_WHOLE_MAX_BYTES } from '../parse/container-limits.ts';
 import { MAX_JSON_RECORD_CHARS } from '../parse/json-rows.ts';
 import { classifyJson } from './classify-json.ts';
-import { assertHeaderSize, classifyDelimited, sectionFields, type ClassifyHints, type TextClassification } from './classify-text.ts';
+import { assertHeaderSize, classifyDelimited, sectionFields, warningsField, type ClassifyHints, type TextClassification } from './classify-text.ts';
+import { renamedColumnsWarnings } from '../parse/table-assembler.ts';
 import { assembleSample } from './csv-dialect.ts';
 import { baseFields, classifyTable, SAMPLE_RECORDS, TableScanner, type TableScan } from './classify-container.ts';
 import { listZipEntries } from './zip-archive.ts';
 import { MIME, sniffFormat, type SniffedFormat } from './sniff-format.ts';
 import type { SourceRecord } from '../parse/table-assembler.ts';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../parse/parse-limits.ts';
 
 /** The bytes Classify may read: the head, and the whole object for container formats. */
 export interface FileBytes {
@@ -28,16 +30,17 @@ export interface FileBytes {
  * Throws EmptyFileError, BinaryContentError, UnsupportedFormatError (XLS, HTML, other
  * ZIPs), LimitExceededError (a container over its size cap), and what each format's
  * reader throws (ZipBombError, TruncatedFileError, NoTextLayerError, CorruptFileError,
- * HeaderNotFoundError, NoDataRowsError).
+ * HeaderNotFoundError, NoDataRowsError), and LimitExceededError past one of `limits`
+ * (a PDF stream inflating too far, an XLSX shared-strings table too big, JSON nested too deep).
  */
-export async function classifyFile(bytes: FileBytes, hints: ClassifyHints & { size: number }): Promise<TextClassification> {
+export async function classifyFile(bytes: FileBytes, hints: ClassifyHints & { size: number }, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<TextClassification> {
   const sniffed = sniffFormat(bytes.head, hints);
   switch (sniffed.format) {
     case 'csv':
       return classifyDelimited(bytes.head, sniffed, hints);
     case 'json':
     case 'ndjson':
-      return classifyJsonWithMore(bytes, { ...sniffed, format: sniffed.format }, hints);
+      return classifyJsonWithMore(bytes, { ...sniffed, format: sniffed.format }, hints, limits);
     case 'xls':
       throw new UnsupportedFormatError(
         'Legacy Excel 97-2003 (.xls) workbooks are not supported (this file is an OLE2 compound document: an .xls, or a password-protected Office file); open it in Excel and save it as .xlsx or .csv',
@@ -45,27 +48,38 @@ export async function classifyFile(bytes: FileBytes, hints: ClassifyHints & { si
     case 'xlsx':
     case 'docx':
     case 'pdf':
-      return classifyContainer(sniffed.format, bytes, hints, sniffed);
+      return classifyContainer(sniffed.format, bytes, hints, sniffed, limits);
     default:
-      if (sniffed.detectedType === 'application/zip') return classifyZip(bytes, hints, sniffed);
+      if (sniffed.detectedType === 'application/zip') return classifyZip(bytes, hints, sniffed, limits);
       throw new UnsupportedFormatError(`This file type is not supported (it looks like ${sniffed.detectedType}); upload CSV, TSV, XLSX, PDF, DOCX, JSON or NDJSON`);
   }
 }
 
-async function classifyJsonWithMore(bytes: FileBytes, sniffed: SniffedFormat & { format: 'json' | 'ndjson' }, hints: ClassifyHints & { size: number }): Promise<TextClassification> {
+/** Bytes that surely hold a record of MAX_JSON_RECORD_CHARS characters (up to 4 bytes each in UTF-8) and the next line's start. */
+const JSON_RECORD_BYTES = MAX_JSON_RECORD_CHARS * 4 + 64 * 1024;
+
+async function classifyJsonWithMore(
+  bytes: FileBytes,
+  sniffed: SniffedFormat & { format: 'json' | 'ndjson' },
+  hints: ClassifyHints & { size: number },
+  limits: ParseLimits,
+): Promise<TextClassification> {
   const truncated = bytes.head.length < hints.size;
   try {
-    return classifyJson(bytes.head, sniffed, { ...hints, truncated });
+    return classifyJson(bytes.head, sniffed, { ...hints, truncated }, limits.jsonMaxDepth);
   } catch (err) {
-    // One record longer than the head: look further, up to the record limit.
+    // One record longer than the head: look further, up to the record limit. The head could
+    // not tell a long NDJSON line from a JSON document either: sniff again on the longer head.
     if (!(err instanceof HeaderNotFoundError) || !truncated || !bytes.readHead) throw err;
-    const more = await bytes.readHead(Math.min(hints.size, MAX_JSON_RECORD_CHARS + 64 * 1024));
-    return classifyJson(more, sniffed, { ...hints, truncated: more.length < hints.size });
+    const more = await bytes.readHead(Math.min(hints.size, JSON_RECORD_BYTES));
+    const again = sniffFormat(more, hints);
+    const format = again.format === 'json' || again.format === 'ndjson' ? again.format : sniffed.format;
+    return classifyJson(more, { ...again, format, detectedType: MIME[format] }, { ...hints, truncated: more.length < hints.size }, limits.jsonMaxDepth);
   }
 }
 
 /** A ZIP whose first local headers did not say: its central directory does. */
-async function classifyZip(bytes: FileBytes, hints: ClassifyHints & { size: number }, sniffed: SniffedFormat): Promise<TextClassification> {
+async function classifyZip(bytes: FileBytes, hints: ClassifyHints & { size: number }, sniffed: SniffedFormat, limits: ParseLimits): Promise<TextClassification> {
   if (hints.size > READ_WHOLE_MAX_BYTES.xlsx) throw new UnsupportedFormatError('This ZIP archive is not an XLSX or DOCX file');
   const buf = await bytes.readAll();
   const names = await listZipEntries(buf, 'ZIP');
@@ -77,7 +91,7 @@ async function classifyZip(bytes: FileBytes, hints: ClassifyHints & { size: numb
     );
   }
   // the archive is in memory already: classify it without reading it again
-  return classifyContainer(format, { ...bytes, readAll: () => Promise.resolve(buf) }, hints, { ...sniffed, format, detectedType: MIME[format] });
+  return classifyContainer(format, { ...bytes, readAll: () => Promise.resolve(buf) }, hints, { ...sniffed, format, detectedType: MIME[format] }, limits);
 }
 
 async function classifyContainer(
@@ -85,21 +99,22 @@ async function classifyContainer(
   bytes: FileBytes,
   hints: ClassifyHints & { size: number },
   sniffed: SniffedFormat,
+  limits: ParseLimits,
 ): Promise<TextClassification> {
   assertReadWholeSize(format, hints.size);
   const buf = await bytes.readAll();
   const base = { format, ...baseFields(hints, MIME[format], sniffed.typeMismatch) };
-  if (format === 'xlsx') return { ...base, ...(await classifyXlsx(buf)) };
+  if (format === 'xlsx') return { ...base, ...(await classifyXlsx(buf, limits)) };
   if (format === 'docx') return { ...base, ...(await classifyDocx(buf)) };
-  return { ...base, ...(await classifyPdf(buf)) };
+  return { ...base, ...(await classifyPdf(buf, limits)) };
 }
 
 type TablePart = Omit<TextClassification, 'format' | 'detectedType' | 'typeMismatch' | 'declaredType' | 'encoding' | 'hasBom'>;
 
-async function classifyXlsx(buf: Buffer): Promise<TablePart> {
+async function classifyXlsx(buf: Buffer, limits: ParseLimits): Promise<TablePart> {
   // Each container's library is loaded only for its own format (cold starts of CSV jobs).
   const { readSheets, readWorkbookParts, MergeFiller } = await import('../parse/xlsx-rows.ts');
-  const parts = await readWorkbookParts(buf);
+  const parts = await readWorkbookParts(buf, limits);
   const scans = new Map<string, TableScan>();
   for await (const { sheet, rows } of readSheets(buf, parts, () => true)) {
     // The first rows of each sheet are enough: the rest is drained unparsed, and the row
@@ -155,9 +170,9 @@ async function classifyDocx(buf: Buffer): Promise<TablePart> {
 /** PDFs are small, but pdfjs on a hostile one can be slow: Classify gives it two minutes. */
 const PDF_CLASSIFY_MILLIS = 120_000;
 
-async function classifyPdf(buf: Buffer): Promise<TablePart> {
+async function classifyPdf(buf: Buffer, limits: ParseLimits): Promise<TablePart> {
   const { readPdfTable } = await import('../parse/pdf-table.ts');
-  const pdf = await readPdfTable(buf, { maxMillis: PDF_CLASSIFY_MILLIS });
+  const pdf = await readPdfTable(buf, { maxMillis: PDF_CLASSIFY_MILLIS, limits });
   assertHeaderSize(pdf.headers);
   const preamble = pdf.records.filter((r) => r.line <= pdf.headerRow);
   const rest = pdf.records.filter((r) => r.line > pdf.headerRow).map((r) => ({ ...r, line: r.line - 1 }));
@@ -168,6 +183,7 @@ async function classifyPdf(buf: Buffer): Promise<TablePart> {
     headers: table.headers,
     rowEstimate: table.rows,
     ...sectionFields(table.sections, table.contextColumns),
+    ...warningsField(renamedColumnsWarnings(table.renamed)),
     pages: pdf.pages,
     sampleRows: table.sampleRows,
   };

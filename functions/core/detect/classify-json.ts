@@ -1,7 +1,7 @@
-import { HeaderNotFoundError, NoDataRowsError } from '../errors.ts';
-import { JsonRecordSplitter, KeyUnion, flattenRecord, type JsonMode } from '../parse/json-rows.ts';
-import { assertHeaderSize, type ClassifyHints, type TextClassification } from './classify-text.ts';
-import { createDecoder, detectEncoding } from './encoding.ts';
+import { HeaderNotFoundError, LimitExceededError, NoDataRowsError } from '../errors.ts';
+import { assertJsonDepth, JsonRecordSplitter, KeyUnion, flattenRecord, MAX_JSON_DEPTH, MAX_JSON_RECORD_CHARS, type JsonMode } from '../parse/json-rows.ts';
+import { assertHeaderSize, warningsField, type ClassifyHints, type TextClassification } from './classify-text.ts';
+import { createDecoder, detectEncoding, encodingWarnings } from './encoding.ts';
 import { MIME, type SniffedFormat } from './sniff-format.ts';
 import { SAMPLE_RECORDS } from './classify-container.ts';
 
@@ -11,11 +11,13 @@ const SAMPLE_ROWS = 50;
  * Classifies JSON (an array of objects, or an object holding one) or NDJSON from the head
  * of the file: the header is the union of the keys of the records seen (nested objects
  * as dotted keys), in first-seen order; Parse appends keys that first appear later.
- * Throws NoDataRowsError for a document without records and HeaderNotFoundError when
- * no whole record fits in the head.
+ * Throws NoDataRowsError for a document without records, HeaderNotFoundError when no
+ * whole record fits in the head, and LimitExceededError for a record longer than
+ * MAX_JSON_RECORD_CHARS or nested deeper than `maxDepth`.
  */
-export function classifyJson(head: Buffer, sniffed: SniffedFormat & { format: JsonMode }, hints: ClassifyHints = {}): TextClassification {
-  const { encoding, hasBom } = detectEncoding(head);
+export function classifyJson(head: Buffer, sniffed: SniffedFormat & { format: JsonMode }, hints: ClassifyHints = {}, maxDepth = MAX_JSON_DEPTH): TextClassification {
+  const detection = detectEncoding(head);
+  const { encoding, hasBom } = detection;
   const complete = hints.truncated !== undefined ? !hints.truncated : hints.size !== undefined && hints.size <= head.length;
   const decoder = createDecoder(encoding);
   const text = complete ? decoder.write(head) + decoder.end() : decoder.write(head);
@@ -24,15 +26,19 @@ export function classifyJson(head: Buffer, sniffed: SniffedFormat & { format: Js
   let consumed = 0;
   let recordsPath: string | undefined;
   if (sniffed.format === 'json') {
-    const splitter = new JsonRecordSplitter();
+    const splitter = new JsonRecordSplitter(MAX_JSON_RECORD_CHARS, maxDepth);
     records.push(...splitter.write(text));
     if (complete) records.push(...splitter.end());
     recordsPath = splitter.path;
     consumed = text.length;
   } else {
     const lines = text.split('\n');
-    if (!complete) lines.pop(); // cut by the end of the head
-    for (const line of lines) {
+    if (!complete) {
+      const cut = lines.pop()!; // cut by the end of the head
+      if (cut.length > MAX_JSON_RECORD_CHARS) throw new LimitExceededError(`Line ${lines.length + 1} is longer than the limit of ${MAX_JSON_RECORD_CHARS} characters`);
+    }
+    for (const [i, line] of lines.entries()) {
+      if (line.length > MAX_JSON_RECORD_CHARS) throw new LimitExceededError(`Line ${i + 1} is longer than the limit of ${MAX_JSON_RECORD_CHARS} characters`);
       consumed += line.length + 1;
       if (line.trim().length > 0) records.push(line.trim());
     }
@@ -44,7 +50,9 @@ export function classifyJson(head: Buffer, sniffed: SniffedFormat & { format: Js
 
   const union = new KeyUnion();
   const rows: string[][] = [];
-  for (const r of records.slice(0, SAMPLE_RECORDS)) {
+  for (const [i, r] of records.slice(0, SAMPLE_RECORDS).entries()) {
+    // (a document's records were checked by the splitter)
+    if (sniffed.format === 'ndjson') assertJsonDepth(r, maxDepth, `NDJSON record ${i + 1}`);
     try {
       const value: unknown = JSON.parse(r);
       if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
@@ -74,6 +82,7 @@ export function classifyJson(head: Buffer, sniffed: SniffedFormat & { format: Js
     headers,
     rowEstimate,
     ...(recordsPath !== undefined ? { recordsPath } : {}),
+    ...warningsField(encodingWarnings(detection)),
     sampleRows,
   };
 }

@@ -2,7 +2,9 @@ import type { ClassifiedSection, Classification } from '../pipeline-types.ts';
 import { LimitExceededError, UnsupportedFormatError } from '../errors.ts';
 import type { AssembledSection } from '../parse/table-assembler.ts';
 import { detectDialect } from './csv-dialect.ts';
-import { createDecoder, detectEncoding } from './encoding.ts';
+import { createDecoder, detectEncoding, encodingWarnings } from './encoding.ts';
+import { renamedColumnsWarnings } from '../parse/table-assembler.ts';
+import { mergeWarnings, type JobWarning } from '../jobs/warnings.ts';
 import { sniffFormat, type FormatHints, type SniffedFormat } from './sniff-format.ts';
 
 /** What classify knows from the bytes alone; schema scoring is added by the caller. */
@@ -38,7 +40,8 @@ export function classifyText(head: Buffer, hints: ClassifyHints = {}): TextClass
 
 /** classifyText for a head already sniffed as delimited text (classifyFile sniffs first). */
 export function classifyDelimited(head: Buffer, sniffed: SniffedFormat, hints: ClassifyHints = {}): TextClassification {
-  const { encoding, hasBom } = detectEncoding(head);
+  const detection = detectEncoding(head);
+  const { encoding, hasBom } = detection;
   const complete = hints.truncated !== undefined ? !hints.truncated : hints.size !== undefined && hints.size <= head.length;
   const decoder = createDecoder(encoding);
   // Without end(), a character cut by the end of a partial head is simply left out.
@@ -67,8 +70,15 @@ export function classifyDelimited(head: Buffer, sniffed: SniffedFormat, hints: C
     lineEnding: dialect.lineEnding,
     ...(rowEstimate !== undefined ? { rowEstimate } : {}),
     ...sectionFields(dialect.sections, dialect.contextColumns),
+    ...warningsField(encodingWarnings(detection), renamedColumnsWarnings(dialect.renamed)),
     sampleRows: dialect.sampleRows,
   };
+}
+
+/** The `warnings` of a Classification: present when there are any. */
+export function warningsField(...lists: (readonly JobWarning[])[]): Pick<Classification, 'warnings'> {
+  const warnings = mergeWarnings(...lists);
+  return warnings.length > 0 ? { warnings } : {};
 }
 
 /** Sections listed on the job at most: it is stored in DynamoDB and travels in the state. */

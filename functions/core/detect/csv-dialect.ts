@@ -1,6 +1,7 @@
 import { HeaderNotFoundError } from '../errors.ts';
-import { TableAssembler, type AssembledSection, type ParsedRow } from '../parse/table-assembler.ts';
-import { countFilled, describeSection, filledWidth, isBlankCells, isContextLine, isDataLike, isSummaryRow, lineText, looksLikeData, looksLikeHeader } from './row-shapes.ts';
+import { TableAssembler, type AssembledSection, type ParsedRow, type RenamedColumns } from '../parse/table-assembler.ts';
+import { MAX_QUOTED_LINE_BREAKS } from '../parse/csv-tokenizer.ts';
+import { countFilled, describeSection, DISTINCT_NAMES, filledWidth, isBlankCells, isContextLine, isDataLike, isSummaryRow, lineText, looksLikeData, looksLikeHeader } from './row-shapes.ts';
 
 export { isSummaryRow } from './row-shapes.ts';
 
@@ -31,6 +32,8 @@ export interface CsvDialect {
   rowsPerChar?: number;
   /** characters of the sample covered by the records examined (at most `maxRecords`) */
   sampledChars: number;
+  /** columns kept under a new name because an earlier column of their header has theirs */
+  renamed: RenamedColumns[];
 }
 
 export interface DialectOptions {
@@ -108,6 +111,7 @@ export function detectDialect(sampleText: string, options: DialectOptions = {}):
     sampleRows: table.sampleRows,
     ...(table.rows > 0 && dataChars > 0 ? { rowsPerChar: table.rows / dataChars } : {}),
     sampledChars: last.end,
+    renamed: table.renamed,
   };
 }
 
@@ -118,6 +122,8 @@ export interface SampleTable {
   sections: AssembledSection[];
   rows: number;
   sampleRows: string[][];
+  /** columns kept under a new name (see TableAssembler.renamed); `line` 1-based */
+  renamed: RenamedColumns[];
 }
 
 /**
@@ -152,6 +158,7 @@ export function assembleSample(
     sections: assembler.sectionList().map((s) => ({ ...s, headerLine: s.headerLine - 1 })),
     rows: assembler.rowsEmitted,
     sampleRows,
+    renamed: assembler.renamed,
   };
 }
 
@@ -172,19 +179,25 @@ function modalWidth(records: readonly SampleRecord[]): { width: number; count: n
   return { width, count };
 }
 
+/** The header record: one of distinct names if there is one (DISTINCT_NAMES), else one with repeated names. */
 function findHeader(records: readonly SampleRecord[], width: number): number {
+  const found = findHeaderWith(records, width, DISTINCT_NAMES.preferred);
+  return found !== -1 ? found : findHeaderWith(records, width, DISTINCT_NAMES.allowed);
+}
+
+function findHeaderWith(records: readonly SampleRecord[], width: number, distinct: number): number {
   for (let i = 0; i < records.length; i++) {
     const cells = records[i]!.cells;
     if (isBlankCells(cells)) continue;
     const w = cells.length;
-    if (w === width && looksLikeHeader(cells)) {
+    if (w === width && looksLikeHeader(cells, distinct)) {
       // A record whose quote never closes is broken data (Parse reports it), not a width.
       const next = records.slice(i + 1).find((r) => !isBlankCells(r.cells) && r.open !== true);
       if (!next || next.cells.length === width) return i;
       continue;
     }
     // A header of another width: the first section of a multi-section export, when data follows.
-    if (w !== width && w >= 2 && looksLikeHeader(cells) && !cells.some((c) => c.length > 0 && isDataLike(c))) {
+    if (w !== width && w >= 2 && looksLikeHeader(cells, distinct) && !cells.some((c) => c.length > 0 && isDataLike(c))) {
       const next = records.slice(i + 1).find((r) => !isBlankCells(r.cells));
       if (next && next.cells.length === w && !isSummaryRow(next.cells) && looksLikeData(next.cells)) return i;
       continue;
@@ -200,15 +213,21 @@ function findHeader(records: readonly SampleRecord[], width: number): number {
  * The header among rows whose trailing empty cells are left out (XLSX, DOCX tables):
  * the first row with at least two filled cells that looks like names and is followed by
  * data (a row with values in it, or rows as wide as it), after any title or account
- * rows. -1 when a row of values comes first, or none qualifies.
+ * rows. -1 when a row of values comes first, or none qualifies. Rows of distinct names
+ * are preferred (a group row over the header repeats its merged name): see DISTINCT_NAMES.
  */
 export function findHeaderRow(records: readonly { cells: readonly string[] }[]): number {
   const nonBlank = records.map((r, i) => ({ cells: r.cells, i })).filter((r) => !isBlankCells(r.cells));
+  const found = findHeaderRowWith(nonBlank, DISTINCT_NAMES.preferred);
+  return found !== -1 ? found : findHeaderRowWith(nonBlank, DISTINCT_NAMES.allowed);
+}
+
+function findHeaderRowWith(nonBlank: readonly { cells: readonly string[]; i: number }[], distinct: number): number {
   for (let k = 0; k < nonBlank.length; k++) {
     const cells = nonBlank[k]!.cells;
     const width = filledWidth(cells);
     const filled = cells.slice(0, width);
-    if (countFilled(filled, 2) >= 2 && looksLikeHeader(filled)) {
+    if (countFilled(filled, 2) >= 2 && looksLikeHeader(filled, distinct)) {
       const next = nonBlank[k + 1];
       if (!next) return nonBlank[k]!.i;
       const nextWidth = filledWidth(next.cells);
@@ -264,12 +283,15 @@ function splitRecords(text: string, delimiter: Delimiter, maxRecords: number, co
     for (;;) {
       let value = '';
       if (text.charCodeAt(i) === QUOTE) {
+        const opened = i;
+        const lineAtQuote = line;
         let j = i + 1;
         let closed = false;
+        let breaks = 0;
         while (j < n) {
           const q = text.indexOf('"', j);
-          if (q === -1) break;
-          line += countLineBreaks(text, j, q);
+          breaks += countLineBreaks(text, j, q === -1 ? n : q);
+          if (q === -1 || breaks > MAX_QUOTED_LINE_BREAKS) break;
           value += text.slice(j, q);
           if (text.charCodeAt(q + 1) === QUOTE) {
             value += '"';
@@ -280,6 +302,27 @@ function splitRecords(text: string, delimiter: Delimiter, maxRecords: number, co
           closed = true;
           break;
         }
+        // As the tokenizer reads it: a quoted cell over several lines must end at its closing
+        // quote, within MAX_QUOTED_LINE_BREAKS; otherwise (or open at the end of a whole file)
+        // its quote was never closed, and the record ends with the quote's line.
+        let neverClosed = breaks > MAX_QUOTED_LINE_BREAKS || (!closed && complete && breaks > 0);
+        if (closed && breaks > 0) {
+          let k = j;
+          while (k < n && (text.charCodeAt(k) === 0x20 || text.charCodeAt(k) === 0x09) && text.charCodeAt(k) !== delim) k++;
+          const c = text.charCodeAt(k);
+          neverClosed = k < n && c !== delim && c !== LF && c !== CR;
+        }
+        if (neverClosed) {
+          let e = opened + 1;
+          while (e < n && text.charCodeAt(e) !== LF && text.charCodeAt(e) !== CR) e++;
+          cells.push(text.slice(opened + 1, e));
+          i = e + (text.charCodeAt(e) === CR && text.charCodeAt(e + 1) === LF ? 2 : 1);
+          line = lineAtQuote + 1;
+          open = true;
+          terminated = true;
+          break;
+        }
+        line = lineAtQuote + breaks;
         if (!closed) {
           // Unclosed quote: the field runs to the end of the sample.
           cells.push(value + text.slice(j));

@@ -3,6 +3,7 @@ import { TextDecoder } from 'node:util';
 import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
 import { EncodingError } from '../errors.ts';
+import { WARNING_CODES, type JobWarning } from '../jobs/warnings.ts';
 
 /** The encodings seen in practice first; any other name iconv-lite or ICU knows also works. */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | (string & {});
@@ -12,6 +13,8 @@ export interface EncodingDetection {
   hasBom: boolean;
   /** 0..1: 1 for a BOM or multi-byte UTF-8 seen, lower for guesses */
   confidence: number;
+  /** no BOM, not UTF-8 or UTF-16: the encoding is a guess from the bytes (chardet, or Windows-1252) */
+  guessed?: boolean;
 }
 
 /** A streaming decoder: bytes in, text out, a multi-byte character split across chunks kept whole. */
@@ -140,11 +143,23 @@ function guessLegacyEncoding(head: Uint8Array): EncodingDetection {
     // chardet's language models are shaky on short, mostly-ASCII samples; for a weak
     // Latin guess, the Windows code page people actually export with is the better bet.
     if (LATIN_SINGLE_BYTE.test(name) && name !== 'windows-1252' && confidence < 0.5) {
-      return { encoding: 'windows-1252', hasBom: false, confidence };
+      return { encoding: 'windows-1252', hasBom: false, confidence, guessed: true };
     }
-    return { encoding: normaliseEncodingName(name), hasBom: false, confidence };
+    return { encoding: normaliseEncodingName(name), hasBom: false, confidence, guessed: true };
   }
-  return { encoding: 'windows-1252', hasBom: false, confidence: 0.3 };
+  return { encoding: 'windows-1252', hasBom: false, confidence: 0.3, guessed: true };
+}
+
+/** The warning a guessed encoding puts on the job (none for a BOM, UTF-8 or UTF-16). */
+export function encodingWarnings(detection: EncodingDetection): JobWarning[] {
+  if (detection.guessed !== true) return [];
+  return [
+    {
+      code: WARNING_CODES.encodingGuessed,
+      message: `The file is not UTF-8 and has no byte order mark, so it was read as ${detection.encoding}, the encoding its bytes suggest: check its accented letters and symbols (saving it as UTF-8 makes this certain)`,
+      count: 1,
+    },
+  ];
 }
 
 function isDecodable(name: string): boolean {

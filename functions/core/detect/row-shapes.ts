@@ -12,13 +12,21 @@ export function isDataLike(cell: string): boolean {
   return DATA_LIKE.test(cell.trim());
 }
 
-/** Non-empty, mostly not values, at most 128 characters each, mostly distinct, not a summary line. */
-export function looksLikeHeader(cells: readonly string[]): boolean {
+/**
+ * How many of a header's names must be distinct: a row of repeated names is more likely a
+ * group row over the header (merged cells filled in) than the header, so header searches
+ * look for `preferred` first; but exports do repeat column names ("Number" for each party
+ * of a call), so a row that is only `allowed` is the header when no row is `preferred`.
+ */
+export const DISTINCT_NAMES = { preferred: 0.8, allowed: 0.5 } as const;
+
+/** Non-empty, mostly not values, at most 128 characters each, mostly distinct (see DISTINCT_NAMES), not a summary line. */
+export function looksLikeHeader(cells: readonly string[], distinct: number = DISTINCT_NAMES.preferred): boolean {
   const names = cells.map((c) => c.trim()).filter((c) => c.length > 0);
   if (names.length === 0 || names.length * 2 < cells.length) return false;
   if (names.some((n) => n.length > 128)) return false;
   if (names.filter(isDataLike).length * 2 >= names.length) return false;
-  if (new Set(names.map((n) => n.toLowerCase())).size < names.length * 0.8) return false;
+  if (new Set(names.map((n) => n.toLowerCase())).size < names.length * distinct) return false;
   return !isSummaryRow(cells);
 }
 

@@ -151,6 +151,11 @@ function sniffJson(text: string, start: number): 'json' | 'ndjson' | undefined {
     const parsed = nonEmpty.filter(parsesAsJson).length;
     if (parsed * 2 > nonEmpty.length) return 'ndjson';
   }
+  // One whole object on its line and another one starting on the next (long records: the
+  // head holds one and the start of the next).
+  if (nonEmpty.length === 1 && lines.length > 1 && nonEmpty[0]!.startsWith('{') && lines[lines.length - 1]!.trimStart().startsWith('{') && parsesAsJson(nonEmpty[0]!)) {
+    return 'ndjson';
+  }
   const next = text.slice(start + 1).trimStart()[0];
   if (text[start] === '{') return next === '"' || next === '}' ? 'json' : undefined;
   // '[' followed by a JSON value; "[Header]" style text lines are not JSON.

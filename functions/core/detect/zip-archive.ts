@@ -27,6 +27,8 @@ export interface InspectedZip {
 
 /** Receives an entry's inflated bytes as they come; returning undefined skips the entry's bytes. */
 export type EntryTap = (name: string) => ((chunk: Buffer) => void) | undefined;
+/** Sees each entry as the directory declares it, before anything inflates; throws to refuse the file. */
+export type EntryCheck = (entry: ZipEntrySummary) => void;
 
 /** Largest gap allowed between one entry's data and the next local header: a data descriptor. */
 const MAX_DESCRIPTOR = 24;
@@ -38,12 +40,13 @@ const EOCD_SIGNATURE = 0x06054b50;
  * the entry count and the declared inflated sizes are held to `limits` before a byte is
  * inflated, entries must tile the archive (no hidden data for a streaming unzipper to
  * find between them), then every entry is inflated with the declared sizes enforced
- * (yauzl stops an entry that inflates past its declared size). `tap` sees the bytes.
+ * (yauzl stops an entry that inflates past its declared size). `check` sees each entry's
+ * declared sizes first, `tap` the bytes.
  *
  * Throws TruncatedFileError, ZipBombError, CorruptFileError, LimitExceededError, and
  * UnsupportedFormatError for encrypted entries. `what` names the file in messages ("XLSX").
  */
-export async function inspectZip(buf: Buffer, what: string, limits: ZipLimits, tap?: EntryTap): Promise<InspectedZip> {
+export async function inspectZip(buf: Buffer, what: string, limits: ZipLimits, tap?: EntryTap, check?: EntryCheck): Promise<InspectedZip> {
   if (buf.length > limits.maxArchiveBytes) {
     throw new LimitExceededError(`The ${what} file is ${buf.length} bytes, more than the limit of ${limits.maxArchiveBytes} for this format`);
   }
@@ -61,6 +64,7 @@ export async function inspectZip(buf: Buffer, what: string, limits: ZipLimits, t
           `The ${what} entry "${entry.fileName}" would inflate to ${entry.uncompressedSize} bytes, more than the limit of ${limits.maxEntryInflatedBytes}`,
         );
       }
+      check?.({ name: entry.fileName, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize });
       declared += entry.uncompressedSize;
       if (declared > limits.maxInflatedBytes) {
         throw new ZipBombError(`The ${what} file would inflate to more than ${limits.maxInflatedBytes} bytes (a zip bomb, or too large to read)`);

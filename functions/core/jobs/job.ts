@@ -1,4 +1,5 @@
 import type { Classification, JobOptions, JobStatus, MappingResult, ParseResult, ResumePoint, Stage } from '../pipeline-types.ts';
+import { mergeWarnings, type JobWarning } from './warnings.ts';
 
 /** A job as stored (one DynamoDB item per job; rows live in S3). */
 export interface JobRecord {
@@ -34,6 +35,8 @@ export interface JobRecord {
   /** Enrich chunks of this attempt whose counts are in `progress` (a retried chunk adds nothing twice) */
   enrichedChunks?: Set<number>;
   output?: JobOutput;
+  /** every stage's warnings, merged: stored once, by Persist, when the attempt succeeds */
+  warnings?: JobWarning[];
   executionName?: string;
   createdAt: string;
   updatedAt: string;
@@ -126,6 +129,7 @@ export function toApiJob(job: JobRecord) {
         }
       : null,
     error: job.error ?? null,
+    warnings: jobWarnings(job),
     output: job.output
       ? {
           records: job.output.recordsKeys.map((k) => `s3://${job.output?.bucket}/${k}`),
@@ -141,6 +145,14 @@ export function toApiJob(job: JobRecord) {
 }
 
 export type ApiJob = ReturnType<typeof toApiJob>;
+
+/**
+ * The job's warnings: as Persist stored them, or, before that (running, needs_mapping, or
+ * failed), what Classify and Parse found so far.
+ */
+export function jobWarnings(job: Pick<JobRecord, 'warnings' | 'classification' | 'parsed'>): JobWarning[] {
+  return job.warnings ?? mergeWarnings(job.classification?.warnings, job.parsed?.warnings);
+}
 
 /**
  * Where a retry can pick up: after the last stage whose output is still good. A failure

@@ -1,6 +1,14 @@
-import { TableAssembler, type AssemblerOptions, type ParsedRow, type SkippedRecords, type SourceRecord } from './table-assembler.ts';
+import { renamedColumnsWarnings, TableAssembler, type AssemblerOptions, type ParsedRow, type SkippedRecords, type SourceRecord } from './table-assembler.ts';
 import type { RowBatch } from './row-stream.ts';
 import { OnceRowStream } from './once-row-stream.ts';
+import { mergeWarnings, WarningTally, type JobWarning } from '../jobs/warnings.ts';
+
+/**
+ * Which warnings a read reports: all of them, or, for a file split into byte ranges, those
+ * of the preamble and header (Parse reads them once) or those of the rows after the header
+ * (each range's reader: every range reads the header again).
+ */
+export type WarningPart = 'all' | 'header' | 'rows';
 
 /**
  * What every row stream shares: a table assembler whose rows are gathered into batches,
@@ -15,8 +23,15 @@ export abstract class AssemblerStream<Stats extends { skipped: SkippedRecords }>
   protected bytesRead = 0;
   protected headerLine: number | undefined;
   protected firstHeaders: string[] | undefined;
+  /** the warnings of the preamble and header, and of the rows after it */
+  protected readonly headerWarnings = new WarningTally();
+  protected readonly rowWarnings = new WarningTally();
 
-  constructor(batchSize: number, tableOptions: AssemblerOptions | undefined) {
+  constructor(
+    batchSize: number,
+    tableOptions: AssemblerOptions | undefined,
+    private readonly warningPart: WarningPart = 'all',
+  ) {
     super();
     const size = Math.max(1, batchSize);
     this.assembler = new TableAssembler((row) => {
@@ -38,6 +53,21 @@ export abstract class AssemblerStream<Stats extends { skipped: SkippedRecords }>
 
   fillFor(row: number, fromWidth: number): string[] {
     return this.assembler.fillFor(row, fromWidth);
+  }
+
+  warnings(): JobWarning[] {
+    const inHeader = (line: number) => this.headerLine === undefined || line <= this.headerLine;
+    const renamed = this.assembler.renamed;
+    const header = mergeWarnings(this.headerWarnings.list(), renamedColumnsWarnings(renamed.filter((r) => inHeader(r.line))));
+    const rows = mergeWarnings(this.rowWarnings.list(), renamedColumnsWarnings(renamed.filter((r) => !inHeader(r.line))));
+    if (this.warningPart === 'header') return header;
+    if (this.warningPart === 'rows') return rows;
+    return mergeWarnings(header, rows);
+  }
+
+  /** The tally a record's warnings go to: the header's until the header is read (the header itself included). */
+  protected warningsFor(): WarningTally {
+    return this.assembler.hasHeader ? this.rowWarnings : this.headerWarnings;
   }
 
   /** Hands a record to the assembler, noting the header when this is it (`headers` names it instead of its cells). */

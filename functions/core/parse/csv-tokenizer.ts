@@ -8,6 +8,8 @@ export interface TokenizedRecord {
   /** line breaks inside its quoted cells */
   innerBreaks: number;
   error?: string;
+  /** a quote in it opens a cell and is never closed: the record was cut at the end of that quote's line */
+  unclosedQuote?: boolean;
 }
 
 export interface TokenizeResult {
@@ -18,24 +20,44 @@ export interface TokenizeResult {
   nextLine: number;
 }
 
+/**
+ * Line breaks a quoted cell may hold before its quote counts as never closed. Cells of
+ * notes or addresses hold a few; a quote left open by mistake runs on to the end of the
+ * file (or to the next quote), and this bounds how far it is followed before the row is
+ * cut back. RowBoundaryScanner applies the same bound, so a split file reads the same.
+ */
+export const MAX_QUOTED_LINE_BREAKS = 1000;
+
+/** The reason a record cut back at an unclosed quote carries. */
+export const UNCLOSED_QUOTE = 'unclosed quote: a cell opens with a quote that is not closed on its line';
+
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
+const SPACE = 0x20;
+const TAB = 0x09;
 
 /**
  * Splits delimited text into records, the way detection's sample splitter does: a quote
  * opens a quoted cell only at the start of a cell and closes at the next quote that is not
  * doubled; text after a closing quote is kept in the cell and marks the record
  * ("malformed quotes"), so a stray quote costs its own line rather than swallowing the
- * lines after it; a quote still open at the end of the input marks the record
- * "unterminated quoted field". Line breaks are LF (a CR before it is dropped from an
- * unquoted last cell); CRLF inside a quoted cell is kept as written.
+ * lines after it. Line breaks are LF (a CR before it is dropped from an unquoted last
+ * cell); CRLF inside a quoted cell is kept as written.
+ *
+ * A quoted cell may hold line breaks, but then its closing quote must end the cell (be
+ * followed, after any spaces or tabs, by the delimiter, a line break or the end of the
+ * input), and it must close within `maxQuotedBreaks` line breaks. Otherwise (and when the
+ * input ends inside it) the quote was never closed: the record is cut at the end of the
+ * line on which the quote opened, the rest of that line is the cell, the record is marked
+ * `unclosedQuote`, and the lines after it are read as records of their own, so an unclosed
+ * quote costs its own row rather than swallowing valid rows after it.
  *
  * Lines without a quote take a fast path (split on the delimiter). Unless `final`, a
  * record not yet ended by a line break is left unconsumed, to be completed by the next
  * piece of text.
  */
-export function tokenizeRecords(text: string, delimiter: string, firstLine: number, final: boolean): TokenizeResult {
+export function tokenizeRecords(text: string, delimiter: string, firstLine: number, final: boolean, maxQuotedBreaks = MAX_QUOTED_LINE_BREAKS): TokenizeResult {
   const n = text.length;
   const records: TokenizedRecord[] = [];
   const single = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
@@ -57,9 +79,12 @@ export function tokenizeRecords(text: string, delimiter: string, firstLine: numb
       line++;
       continue;
     }
-    const rec = quotedRecord(text, i, delimiter, single, final);
+    const rec = quotedRecord(text, i, delimiter, single, final, maxQuotedBreaks);
     if (rec === undefined) break; // unfinished: wait for more text
-    records.push({ cells: rec.cells, line, length: rec.end - i, innerBreaks: rec.breaks, ...(rec.error ? { error: rec.error } : {}) });
+    const record: TokenizedRecord = { cells: rec.cells, line, length: rec.end - i, innerBreaks: rec.breaks };
+    if (rec.error !== undefined) record.error = rec.error;
+    if (rec.unclosed === true) record.unclosedQuote = true;
+    records.push(record);
     line += 1 + rec.breaks;
     i = rec.end;
   }
@@ -71,10 +96,11 @@ interface QuotedRecord {
   end: number;
   breaks: number;
   error?: string;
+  unclosed?: boolean;
 }
 
 /** A record with a quote somewhere in it, cell by cell; undefined when the text ends before the record does (and !final). */
-function quotedRecord(text: string, start: number, delimiter: string, single: number, final: boolean): QuotedRecord | undefined {
+function quotedRecord(text: string, start: number, delimiter: string, single: number, final: boolean, maxBreaks: number): QuotedRecord | undefined {
   const n = text.length;
   const cells: string[] = [];
   let breaks = 0;
@@ -83,14 +109,18 @@ function quotedRecord(text: string, start: number, delimiter: string, single: nu
   for (;;) {
     let value: string;
     if (text.charCodeAt(i) === QUOTE) {
+      const open = i;
       value = '';
       let j = i + 1;
+      let cellBreaks = 0;
       let closed = false;
       for (;;) {
         const q = text.indexOf('"', j);
+        cellBreaks += countBreaks(text, j, q === -1 ? n : q);
+        // Open over more lines than a cell holds: the quote was never closed.
+        if (cellBreaks > maxBreaks) return cutAtQuoteLine(text, open, cells, breaks, error);
         if (q === -1) break;
         value += text.slice(j, q);
-        breaks += countBreaks(text, j, q);
         if (text.charCodeAt(q + 1) === QUOTE) {
           value += '"';
           j = q + 2;
@@ -103,9 +133,18 @@ function quotedRecord(text: string, start: number, delimiter: string, single: nu
       }
       if (!closed) {
         if (!final) return undefined;
-        breaks += countBreaks(text, j, n);
+        if (cellBreaks > 0) return cutAtQuoteLine(text, open, cells, breaks, error);
         cells.push(value + text.slice(j));
-        return { cells, end: n, breaks, error: error ?? 'unterminated quoted field' };
+        return { cells, end: n, breaks, error: error ?? UNCLOSED_QUOTE, unclosed: true };
+      }
+      if (cellBreaks > 0) {
+        // A cell over several lines must end at its closing quote; a quote followed by more
+        // text is where another cell opened, after a quote that was never closed.
+        let k = j;
+        while (k < n && isBlank(text.charCodeAt(k), single)) k++;
+        if (k >= n && !final) return undefined;
+        if (k < n && !endsCell(text, k, delimiter, single)) return cutAtQuoteLine(text, open, cells, breaks, error);
+        breaks += cellBreaks;
       }
       // Text after the closing quote, up to the cell's end, stays in the cell.
       const k = cellEnd(text, j, delimiter, single);
@@ -134,6 +173,28 @@ function quotedRecord(text: string, start: number, delimiter: string, single: nu
       return { cells, end: n, breaks, ...(error ? { error } : {}) };
     }
   }
+}
+
+/** The record cut back at an unclosed quote: it ends with the line on which the quote opened, whose rest is the cell. */
+function cutAtQuoteLine(text: string, open: number, cells: string[], breaks: number, error: string | undefined): QuotedRecord {
+  const nl = text.indexOf('\n', open);
+  const end = nl === -1 ? text.length : nl;
+  let value = text.slice(open + 1, end);
+  if (value.charCodeAt(value.length - 1) === CR) value = value.slice(0, -1);
+  cells.push(value);
+  return { cells, end: nl === -1 ? end : nl + 1, breaks, error: error ?? UNCLOSED_QUOTE, unclosed: true };
+}
+
+/** A space or tab that is not the delimiter: allowed between a closing quote and the cell's end. */
+function isBlank(c: number, single: number): boolean {
+  return (c === SPACE || c === TAB) && c !== single;
+}
+
+/** The delimiter or a line break starts at `k`. */
+function endsCell(text: string, k: number, delimiter: string, single: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c === LF || c === CR) return true;
+  return single !== -1 ? c === single : text.startsWith(delimiter, k);
 }
 
 /** Index of the delimiter or LF that ends the cell starting at `from` (or the end of the text). */

@@ -1,8 +1,9 @@
 import { createDecoder } from '../detect/encoding.ts';
 import { HeaderNotFoundError, LimitExceededError, NoDataRowsError } from '../errors.ts';
-import { tokenizeRecords } from './csv-tokenizer.ts';
+import { MAX_QUOTED_LINE_BREAKS, tokenizeRecords } from './csv-tokenizer.ts';
 import { type AssemblerOptions } from './table-assembler.ts';
-import { AssemblerStream } from './assembler-stream.ts';
+import { AssemblerStream, type WarningPart } from './assembler-stream.ts';
+import { WARNING_CODES, type WarningTally } from '../jobs/warnings.ts';
 import { DEFAULT_BATCH_ROWS, type RowBatch, type RowStream, type RowStreamStats } from './row-stream.ts';
 
 export type { ParsedRow } from './table-assembler.ts';
@@ -28,11 +29,17 @@ export interface DelimitedParseOptions {
   lineOffset?: number;
   /** the source is one range of a split file: no rows after the header is fine here (the file as a whole is checked) */
   partOfFile?: boolean;
+  /** which warnings `warnings()` reports (default all; see WarningPart) */
+  warnings?: WarningPart;
+  /** line breaks a quoted cell may hold before its quote counts as never closed (default MAX_QUOTED_LINE_BREAKS) */
+  maxQuotedLineBreaks?: number;
 }
 
 export interface DelimitedParseStats extends RowStreamStats {
   /** invalid byte sequences decoded as U+FFFD */
   replacementChars: number;
+  /** records cut back at a quote that opens a cell and is never closed */
+  unclosedQuotes: number;
 }
 
 /** The batches, plus counters that are final once iteration ends. */
@@ -60,7 +67,9 @@ const LONE_CR = /\r(?!\n)/g;
  * repeated headers and later sections' context lines are skipped and counted in
  * `stats.skipped`; later sections' rows are re-projected onto the unified header
  * (`headers()`); every other record is emitted. Broken quoting, or a cell count that
- * differs from the row's section header, marks the row with `error`.
+ * differs from the row's section header, marks the row with `error`. A quote that is never
+ * closed costs only its own line (see tokenizeRecords). Unclosed quotes, lines with
+ * undecodable bytes and renamed duplicate columns are counted in `warnings()`.
  *
  * The source is pulled only as batches are consumed (backpressure), in pieces of at most
  * 256 KiB; rows are built synchronously, one async step per batch.
@@ -77,6 +86,10 @@ export function parseDelimitedRows(source: ByteSource, opts: DelimitedParseOptio
 
 class DelimitedRowReader extends AssemblerStream<DelimitedParseStats> implements DelimitedRowStream {
   private replacementChars = 0;
+  private unclosedQuotes = 0;
+  /** text not yet tokenized may hold U+FFFD: look for it in the records */
+  private undecodable = false;
+  private readonly maxQuotedBreaks: number;
 
   private readonly maxLine: number;
   private readonly maxColumns: number;
@@ -91,7 +104,7 @@ class DelimitedRowReader extends AssemblerStream<DelimitedParseStats> implements
     private readonly source: ByteSource,
     private readonly opts: DelimitedParseOptions,
   ) {
-    super(opts.batchSize ?? DEFAULT_BATCH_ROWS, opts.table);
+    super(opts.batchSize ?? DEFAULT_BATCH_ROWS, opts.table, opts.warnings);
     const { delimiter } = opts;
     if (delimiter.length === 0 || delimiter.includes('"') || delimiter.includes('\n') || delimiter.includes('\r')) {
       throw new RangeError(`Invalid delimiter ${JSON.stringify(delimiter)}`);
@@ -99,6 +112,7 @@ class DelimitedRowReader extends AssemblerStream<DelimitedParseStats> implements
     this.maxLine = opts.maxLineBytes ?? DEFAULT_MAX_LINE;
     this.maxColumns = opts.maxColumns ?? DEFAULT_MAX_COLUMNS;
     this.preambleLeft = Math.max(0, opts.headerRow);
+    this.maxQuotedBreaks = opts.maxQuotedLineBreaks ?? MAX_QUOTED_LINE_BREAKS;
   }
 
   override get stats(): DelimitedParseStats {
@@ -111,6 +125,7 @@ class DelimitedRowReader extends AssemblerStream<DelimitedParseStats> implements
       skipped: { ...a.skipped, preamble: this.preamble },
       bytesRead: this.bytesRead,
       replacementChars: this.replacementChars,
+      unclosedQuotes: this.unclosedQuotes,
     };
   }
 
@@ -166,6 +181,7 @@ class DelimitedRowReader extends AssemblerStream<DelimitedParseStats> implements
     // (old Mac files) is a line break: made LF.
     if (text.indexOf('\r') !== -1) text = text.replace(LONE_CR, '\n');
     if (text.indexOf('\uFFFD') !== -1) {
+      this.undecodable = true;
       for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) this.replacementChars++;
     }
     if (this.preambleLeft > 0) {
@@ -183,6 +199,7 @@ class DelimitedRowReader extends AssemblerStream<DelimitedParseStats> implements
     while (this.preambleLeft > 0) {
       const nl = buf.indexOf('\n', pos);
       if (nl === -1) break;
+      if (this.undecodable) this.noteUndecodable(buf.slice(pos, nl), this.nextLine, this.headerWarnings);
       pos = nl + 1;
       this.preambleLeft--;
       this.preamble++;
@@ -192,6 +209,7 @@ class DelimitedRowReader extends AssemblerStream<DelimitedParseStats> implements
     const rest = buf.slice(pos);
     if (final) {
       if (rest.length > 0) {
+        if (this.undecodable) this.noteUndecodable(rest, this.nextLine, this.headerWarnings);
         this.preamble++;
         this.nextLine++;
       }
@@ -206,14 +224,16 @@ class DelimitedRowReader extends AssemblerStream<DelimitedParseStats> implements
     const input = this.pending.length > 0 ? this.pending + text : text;
     this.pending = '';
     if (input.length === 0) return;
-    const result = tokenizeRecords(input, this.opts.delimiter, this.nextLine, final);
+    const result = tokenizeRecords(input, this.opts.delimiter, this.nextLine, final, this.maxQuotedBreaks);
     for (const rec of result.records) {
       if (rec.length > this.maxLine) this.assertLineLength(rec.length, rec.line, rec.innerBreaks > 0);
+      if (rec.unclosedQuote === true || this.undecodable) this.noteRecord(rec.cells, this.fileLine(rec.line), rec.unclosedQuote === true);
       this.takeRow(rec.cells, rec.line, rec.error);
     }
     this.nextLine = result.nextLine;
     if (!final) {
       this.pending = input.slice(result.consumed);
+      if (this.undecodable) this.undecodable = this.pending.includes('\uFFFD');
       // Whatever is pending is one unfinished record: a long line, or a quote left open.
       this.assertLineLength(this.pending.length, this.nextLine, this.pending.includes('\n'));
     }
@@ -224,8 +244,36 @@ class DelimitedRowReader extends AssemblerStream<DelimitedParseStats> implements
       throw new LimitExceededError(`Line ${line} has ${cells.length} columns, more than the limit of ${this.maxColumns}`);
     }
     // No cell ends in a CR: feed leaves only the CRs of CRLFs, and the tokenizer drops those.
-    if (this.assembler.hasHeader) line += this.opts.lineOffset ?? 0;
+    line = this.fileLine(line);
     this.pushRecord(error === undefined ? { cells, line } : { cells, line, error: `${error} (line ${line})` });
+  }
+
+  /** The file's line number of a line counted in this source (a range's lines after the header are offset). */
+  private fileLine(line: number): number {
+    return this.assembler.hasHeader ? line + (this.opts.lineOffset ?? 0) : line;
+  }
+
+  /** Counts a record cut back at an unclosed quote, and one holding undecodable bytes, before it is judged. */
+  private noteRecord(cells: readonly string[], line: number, unclosed: boolean): void {
+    const tally = this.warningsFor();
+    if (unclosed) {
+      this.unclosedQuotes++;
+      tally.add(WARNING_CODES.unclosedQuote, 1, () => `A quote opens a cell on line ${line} and is not closed on that line: the row was cut at the end of the line (and rejected), and the lines after it were read as rows of their own`);
+    }
+    if (this.undecodable) {
+      for (const c of cells) {
+        if (c.includes('\uFFFD')) {
+          this.noteUndecodable(c, line, tally);
+          break;
+        }
+      }
+    }
+  }
+
+  /** A line (or record) with U+FFFD in it: bytes that are not valid in the file's encoding. */
+  private noteUndecodable(text: string, line: number, tally: WarningTally): void {
+    if (!text.includes('\uFFFD')) return;
+    tally.add(WARNING_CODES.invalidCharacters, 1, () => `Some bytes are not valid ${this.opts.encoding} and were read as the replacement character U+FFFD, first on line ${line}; the count is of rows holding one`);
   }
 
   private assertLineLength(length: number, line: number, inQuotes: boolean): void {

@@ -4,11 +4,19 @@ import type { ByteSource } from './delimited-rows.ts';
 import { emptySkipped, type ParsedRow } from './table-assembler.ts';
 import { OnceRowStream } from './once-row-stream.ts';
 import { DEFAULT_BATCH_ROWS, type RowBatch, type RowStream, type RowStreamStats } from './row-stream.ts';
+import { WARNING_CODES, WarningTally, type JobWarning } from '../jobs/warnings.ts';
+import { DEFAULT_PARSE_LIMITS, LIMIT_SETTINGS } from './parse-limits.ts';
 
 export type JsonMode = 'json' | 'ndjson';
 
 /** Longest JSON record (NDJSON line) accepted, in characters: the same bound as a delimited line. */
 export const MAX_JSON_RECORD_CHARS = 1024 * 1024;
+/**
+ * Deepest nesting of objects and arrays accepted in one record. Records are flattened
+ * (nested objects to dotted keys, deeper values to JSON text); a record nested thousands
+ * deep is not data, and turning it back into text would overflow the stack.
+ */
+export const MAX_JSON_DEPTH = DEFAULT_PARSE_LIMITS.jsonMaxDepth;
 const MAX_DEPTH_FLATTENED = 8;
 
 const enum C {
@@ -20,6 +28,34 @@ const enum C {
   CloseBracket = 0x5d,
   Comma = 0x2c,
   Colon = 0x3a,
+}
+
+function tooDeep(maxDepth: number, where: string): LimitExceededError {
+  return new LimitExceededError(`${where} nests objects and arrays more than ${maxDepth} levels deep, the limit for a JSON record (${LIMIT_SETTINGS.jsonMaxDepth})`);
+}
+
+/**
+ * Throws LimitExceededError when the JSON text nests objects and arrays more than
+ * `maxDepth` deep (outside strings). Cheap for ordinary records: only text with more
+ * opening brackets than the limit is scanned.
+ */
+export function assertJsonDepth(text: string, maxDepth: number, where: string): void {
+  let opens = 0;
+  for (let i = text.indexOf('{'); i !== -1 && opens <= maxDepth; i = text.indexOf('{', i + 1)) opens++;
+  for (let i = text.indexOf('['); i !== -1 && opens <= maxDepth; i = text.indexOf('[', i + 1)) opens++;
+  if (opens <= maxDepth) return;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === C.Backslash) i++;
+      else if (c === C.Quote) inString = false;
+    } else if (c === C.Quote) inString = true;
+    else if (c === C.OpenBrace || c === C.OpenBracket) {
+      if (++depth > maxDepth) throw tooDeep(maxDepth, where);
+    } else if (c === C.CloseBrace || c === C.CloseBracket) depth--;
+  }
 }
 
 function isSpace(c: number): boolean {
@@ -54,8 +90,13 @@ export class JsonRecordSplitter {
   private lastKey: string | undefined;
   private afterColon = false;
   private started = false;
+  /** records cut so far */
+  private records = 0;
 
-  constructor(private readonly maxRecordChars = MAX_JSON_RECORD_CHARS) {}
+  constructor(
+    private readonly maxRecordChars = MAX_JSON_RECORD_CHARS,
+    private readonly maxDepth = MAX_JSON_DEPTH,
+  ) {}
 
   /** Feeds text; returns the records completed by it. */
   write(text: string): string[] {
@@ -147,6 +188,8 @@ export class JsonRecordSplitter {
             this.probing = true;
           }
           this.depth++;
+          // counted from the records' own level (a wrapper object and its array are not the record's)
+          if (this.depth - Math.max(0, this.recordsDepth) > this.maxDepth) throw tooDeep(this.maxDepth, `JSON record ${this.records + 1}`);
           break;
         case C.CloseBrace:
         case C.CloseBracket:
@@ -164,6 +207,7 @@ export class JsonRecordSplitter {
             // A top-level object without an array of records: it is the one record.
             this.path = '$';
             this.recordsDone = true;
+            this.records++;
             out.push(buf.slice(this.topStart, i + 1));
             this.topStart = -1;
           }
@@ -196,6 +240,7 @@ export class JsonRecordSplitter {
   private endRecord(end: number, out: string[]): void {
     if (end - this.recordStart > this.maxRecordChars) this.tooLong();
     out.push(this.buf.slice(this.recordStart, end).trim());
+    this.records++;
     this.recordStart = -1;
   }
 }
@@ -261,6 +306,8 @@ export interface JsonParseOptions {
   headers?: readonly string[];
   maxRecordChars?: number;
   maxColumns?: number;
+  /** deepest nesting of a record (default MAX_JSON_DEPTH) */
+  maxDepth?: number;
 }
 
 /**
@@ -268,8 +315,9 @@ export interface JsonParseOptions {
  * line) as rows under the union of their keys. A record that is not valid JSON, or not
  * an object, becomes a row with an `error` (rejected, never dropped); blank NDJSON lines
  * are skipped and counted. Throws TruncatedFileError when a JSON document stops inside a
- * value, LimitExceededError for a record over `maxRecordChars` or more than `maxColumns`
- * keys, NoDataRowsError when there are no records.
+ * value, LimitExceededError for a record over `maxRecordChars`, nested deeper than
+ * `maxDepth` or with more than `maxColumns` keys, NoDataRowsError when there are no
+ * records. Records holding undecodable bytes (U+FFFD) are counted in `warnings()`.
  */
 export function parseJsonRows(source: ByteSource, opts: JsonParseOptions): RowStream {
   return new JsonRowReader(source, opts);
@@ -285,6 +333,10 @@ class JsonRowReader extends OnceRowStream<RowStreamStats> implements RowStream {
   private pendingLine = '';
   private batch: ParsedRow[] = [];
   private readonly maxRecord: number;
+  private readonly maxDepth: number;
+  private readonly tally = new WarningTally();
+  /** the text decoded so far held U+FFFD: look for it in the records */
+  private undecodable = false;
 
   constructor(
     private readonly source: ByteSource,
@@ -293,6 +345,11 @@ class JsonRowReader extends OnceRowStream<RowStreamStats> implements RowStream {
     super();
     this.union = new KeyUnion(opts.headers ?? [], opts.maxColumns);
     this.maxRecord = opts.maxRecordChars ?? MAX_JSON_RECORD_CHARS;
+    this.maxDepth = opts.maxDepth ?? MAX_JSON_DEPTH;
+  }
+
+  warnings(): JobWarning[] {
+    return this.tally.list();
   }
 
   override get stats(): RowStreamStats {
@@ -320,13 +377,14 @@ class JsonRowReader extends OnceRowStream<RowStreamStats> implements RowStream {
 
   protected async *run(): AsyncGenerator<RowBatch, void, undefined> {
     const decoder = createDecoder(this.opts.encoding);
-    const splitter = this.opts.mode === 'json' ? new JsonRecordSplitter(this.maxRecord) : undefined;
+    const splitter = this.opts.mode === 'json' ? new JsonRecordSplitter(this.maxRecord, this.maxDepth) : undefined;
     const size = DEFAULT_BATCH_ROWS;
     const take = (texts: string[]) => {
       for (const t of texts) this.takeRecord(t, splitter ? this.rowsEmitted + 1 : this.line);
     };
     for await (const chunk of this.source as AsyncIterable<Uint8Array | string>) {
       const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+      if (!this.undecodable && text.includes('\uFFFD')) this.undecodable = true;
       this.bytesRead += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
       if (splitter) take(splitter.write(text));
       else this.takeLines(text, false);
@@ -336,6 +394,7 @@ class JsonRowReader extends OnceRowStream<RowStreamStats> implements RowStream {
       }
     }
     const rest = decoder.end();
+    if (rest.includes('\uFFFD')) this.undecodable = true;
     if (splitter) {
       take(splitter.write(rest));
       take(splitter.end());
@@ -377,6 +436,11 @@ class JsonRowReader extends OnceRowStream<RowStreamStats> implements RowStream {
   private takeRecord(text: string, line: number): void {
     let value: unknown;
     let error: string | undefined;
+    // (the splitter checks a JSON document's records as it cuts them)
+    if (this.opts.mode === 'ndjson') assertJsonDepth(text, this.maxDepth, `The record on line ${line}`);
+    if (this.undecodable && text.includes('\uFFFD')) {
+      this.tally.add(WARNING_CODES.invalidCharacters, 1, () => `Some bytes are not valid ${this.opts.encoding} and were read as the replacement character U+FFFD, first in record ${line}; the count is of records holding one`);
+    }
     try {
       value = JSON.parse(text);
       if (value === null || typeof value !== 'object' || Array.isArray(value)) error = `record ${line} is not a JSON object`;

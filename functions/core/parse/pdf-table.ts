@@ -1,10 +1,12 @@
 // pdfjs-dist is pdf-parse's engine (pinned by it); its text items carry the positions a
 // table is rebuilt from, which pdf-parse's text API flattens away.
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { isDataLike, looksLikeHeader } from '../detect/row-shapes.ts';
+import { DISTINCT_NAMES, isDataLike, looksLikeHeader } from '../detect/row-shapes.ts';
 import { CorruptFileError, DomainError, HeaderNotFoundError, LimitExceededError, NoTextLayerError, UnsupportedFormatError } from '../errors.ts';
 import type { SourceRecord } from './table-assembler.ts';
 import { PDF_LIMITS } from './container-limits.ts';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse-limits.ts';
+import { checkPdfInflation } from './pdf-streams.ts';
 
 interface Run {
   text: string;
@@ -58,9 +60,12 @@ interface TextItemLike {
  *
  * Throws NoTextLayerError when no page has text (a scan), HeaderNotFoundError when no
  * line looks like a table header, UnsupportedFormatError for an encrypted PDF,
- * CorruptFileError for one pdfjs cannot open, LimitExceededError past maxPages/maxMillis.
+ * CorruptFileError for one pdfjs cannot open, LimitExceededError past maxPages/maxMillis
+ * or when its streams inflate past `limits` (checked before pdfjs reads a byte: see
+ * checkPdfInflation).
  */
-export async function readPdfTable(buf: Buffer, opts: { maxMillis?: number } = {}): Promise<PdfTable> {
+export async function readPdfTable(buf: Buffer, opts: { maxMillis?: number; limits?: ParseLimits } = {}): Promise<PdfTable> {
+  await checkPdfInflation(buf, opts.limits ?? DEFAULT_PARSE_LIMITS);
   const { pages, lines } = await readLines(buf, opts.maxMillis ?? PDF_LIMITS.maxMillis);
   if (lines.length === 0) {
     throw new NoTextLayerError(`The PDF has no text layer: its ${pages} page${pages === 1 ? '' : 's'} hold only images (a scan?). Run OCR on it, or export the data as CSV`);
@@ -180,13 +185,21 @@ function pageLines(items: TextItemLike[], page: number): Omit<Line, 'index'>[] {
   return lines;
 }
 
-/** The first line of names (two runs or more, no values) whose next line on the page holds values in two columns or more. */
+/**
+ * The first line of names (two runs or more, no values) whose next line on the page holds
+ * values in two columns or more: of distinct names if one is (see DISTINCT_NAMES).
+ */
 function findHeaderLine(lines: readonly Line[]): number {
+  const found = findHeaderLineWith(lines, DISTINCT_NAMES.preferred);
+  return found !== -1 ? found : findHeaderLineWith(lines, DISTINCT_NAMES.allowed);
+}
+
+function findHeaderLineWith(lines: readonly Line[], distinct: number): number {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.runs.length < 2) continue;
     const texts = line.runs.map((r) => r.text);
-    if (!looksLikeHeader(texts) || texts.some((t) => isDataLike(t))) continue;
+    if (!looksLikeHeader(texts, distinct) || texts.some((t) => isDataLike(t))) continue;
     const next = lines[i + 1];
     if (!next || next.page !== line.page) continue;
     const cells = projectRuns(next.runs, columnEdges(line.runs)).filter((c) => c.length > 0);

@@ -1,3 +1,5 @@
+import { MAX_QUOTED_LINE_BREAKS } from './csv-tokenizer.ts';
+
 /**
  * Splits delimited text into byte ranges that each start at the beginning of a record, so
  * the ranges can be parsed independently and in parallel. "The beginning of a record"
@@ -9,6 +11,13 @@
  * Lines are counted as the row reader counts them: it makes each lone CR (one not followed
  * by a LF) a LF before tokenizing, so a stray lone CR, inside quotes or out, is a line break
  * of its own and ends a preamble line. Cuts are made only at line feeds.
+ *
+ * A quote that the tokenizer takes as never closed (a quoted cell over several lines whose
+ * closing quote does not end the cell, or one holding more than `maxQuotedBreaks` line
+ * breaks) does not keep the scan inside quotes: the tokenizer cuts that record back at the
+ * end of the quote's line and reads on from there, and the scan takes up the state that
+ * reading has at the point where it notices (see push). Cuts are not made inside such a
+ * cell; they do not need to be made at every record start, only at record starts.
  *
  * Works on bytes, one piece at a time (bounded memory): valid for encodings where the
  * quote, CR, line feed and delimiter bytes only ever mean those characters (ASCII, UTF-8,
@@ -34,6 +43,8 @@ export interface RowBoundaries {
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
+const SPACE = 0x20;
+const TAB = 0x09;
 
 /** Index of the first `byte` in piece[from, ...), or the piece's length when there is none. */
 function indexIn(piece: Uint8Array, byte: number, from: number): number {
@@ -62,11 +73,27 @@ export class RowBoundaryScanner {
   private target = -1;
   private headerEnd = -1;
   private readonly starts: { at: number; line: number }[] = [];
+  /** line breaks (LF, lone CR) inside the current quoted cell */
+  private cellBreaks = 0;
+  /** the byte before the current run of quotes inside a quoted cell */
+  private runPrev = LF;
+  /** a quoted cell over several lines has just closed: the bytes after it must end the cell */
+  private closeCheck = false;
+  /** the previous piece ended with a CR inside a quoted cell: a line break of the cell unless this piece starts with a LF */
+  private pendingCellCR = false;
+  /**
+   * the header record itself holds a quote the tokenizer takes as never closed, or ends at a
+   * lone CR (cuts are made at line feeds only): the file is not split
+   */
+  private headerBroken = false;
+  /** the previous piece ended with a CR outside quotes in the header record */
+  private headerCR = false;
 
   constructor(
     private readonly delimiter: number,
     private readonly rangeBytes: number,
     headerRow: number,
+    private readonly maxQuotedBreaks = MAX_QUOTED_LINE_BREAKS,
   ) {
     if (rangeBytes < 1) throw new RangeError('rangeBytes must be positive');
     this.preambleLeft = headerRow;
@@ -109,8 +136,33 @@ export class RowBoundaryScanner {
     // scan has passed it: a line feed found past a quoted cell is the one the scan meets next.
     let quoteAt = -1;
     lfAt = -1;
-    while (i < n) {
+    crAt = -1;
+    if (this.headerCR && n > 0) {
+      this.headerCR = false;
+      if (piece[0] !== LF && this.headerEnd === -1) this.headerBroken = true;
+    }
+    if (this.pendingCellCR && n > 0) {
+      this.pendingCellCR = false;
+      if (this.inQuotes && piece[0] !== LF && ++this.cellBreaks > this.maxQuotedBreaks) this.quoteNeverClosed(false);
+    }
+    scan: while (i < n) {
       const c = piece[i]!;
+      if (this.closeCheck) {
+        // After a quoted cell over several lines: spaces, then the cell's end, or the tokenizer
+        // takes the quote that opened it as never closed and reads on from that quote's line.
+        // What it reads here: the run of quotes just passed opens a quoted cell if a cell
+        // starts there (after a delimiter or line break), else it is text in one.
+        if ((c === SPACE || c === TAB) && c !== this.delimiter) {
+          this.prev = c;
+          i++;
+          continue;
+        }
+        this.closeCheck = false;
+        if (c !== this.delimiter && c !== LF && c !== CR) {
+          this.quoteNeverClosed(this.runPrev === this.delimiter || this.runPrev === LF || this.runPrev === CR);
+          if (this.inQuotes) continue; // this byte is inside the cell that run opened
+        }
+      }
       if (this.inQuotes) {
         if (this.quotePending) {
           this.quotePending = false;
@@ -121,15 +173,40 @@ export class RowBoundaryScanner {
             continue;
           }
           this.inQuotes = false; // the quote before closed the cell; this byte is outside
-        } else {
-          // jump to the next quote, counting the line feeds inside the cell (lone CRs: countLoneCRs)
-          if (quoteAt < i) quoteAt = indexIn(piece, QUOTE, i);
-          if (lfAt < i) lfAt = indexIn(piece, LF, i);
-          while (lfAt < quoteAt) {
-            this.lines++;
-            lfAt = indexIn(piece, LF, lfAt + 1);
+          if (this.cellBreaks > 0) {
+            this.closeCheck = true;
+            continue;
           }
-          if (quoteAt < n) this.quotePending = true;
+        } else {
+          // jump to the next quote, counting the line breaks inside the cell (lone CRs are
+          // counted as lines by countLoneCRs, but as the cell's breaks here)
+          if (quoteAt < i) quoteAt = indexIn(piece, QUOTE, i);
+          let from = i;
+          for (;;) {
+            if (lfAt < from) lfAt = indexIn(piece, LF, from);
+            if (crAt < from) crAt = indexIn(piece, CR, from);
+            const at = lfAt < crAt ? lfAt : crAt;
+            if (at >= quoteAt) break;
+            from = at + 1;
+            if (at === lfAt) this.lines++;
+            else if (at + 1 === n) {
+              this.pendingCellCR = true; // CRLF or a lone CR: the next piece says
+              break;
+            } else if (piece[at + 1] === LF) continue; // CRLF: its LF is the break
+            if (++this.cellBreaks > this.maxQuotedBreaks) {
+              // More lines than a cell holds: the tokenizer cut the record back and read on;
+              // this line break ends a record there.
+              this.quoteNeverClosed(false);
+              this.prev = piece[at]!;
+              i = at + 1;
+              continue scan;
+            }
+          }
+          if (quoteAt < n) {
+            this.quotePending = true;
+            const before = quoteAt > i ? piece[quoteAt - 1]! : this.prev;
+            if (before !== QUOTE) this.runPrev = before;
+          }
           this.prev = piece[quoteAt - 1] ?? this.prev;
           i = quoteAt + 1;
           continue;
@@ -138,6 +215,7 @@ export class RowBoundaryScanner {
       // (a lone CR is a line break to the row reader, so a quote after it opens a cell too)
       if (c === QUOTE && (this.prev === this.delimiter || this.prev === LF || this.prev === CR)) {
         this.inQuotes = true;
+        this.cellBreaks = 0;
         this.prev = c;
         i++;
         continue;
@@ -175,11 +253,27 @@ export class RowBoundaryScanner {
       }
       const resume = lfAt < quoteAt ? lfAt : quoteAt;
       if (!this.delimited) this.delimited = this.hasDelimiter(piece, from, resume);
+      if (this.headerEnd === -1 && !this.headerBroken) this.headerBroken = this.hasLoneCR(piece, i, resume);
       this.prev = piece[resume - 1]!;
       i = resume;
     }
     this.countLoneCRs(piece, n);
     this.offset += n;
+  }
+
+  /**
+   * The tokenizer takes the open quoted cell's quote as never closed: it cut that record
+   * back and read on from the quote's line, and here, where the scan notices, its reading
+   * is inside a quoted cell only if `inCell` (one that opened at the quotes just passed).
+   * Up to here the scan made no cuts, as it does not inside quotes; whether the current
+   * record has a delimiter is not known, so none is assumed (a cut may come a line later).
+   */
+  private quoteNeverClosed(inCell: boolean): void {
+    if (this.headerEnd === -1) this.headerBroken = true;
+    this.inQuotes = inCell;
+    this.quotePending = false;
+    this.cellBreaks = 0;
+    this.delimited = false;
   }
 
   /** a preamble line, or a lone CR after it, has ended */
@@ -204,6 +298,15 @@ export class RowBoundaryScanner {
     this.crFrom = to;
   }
 
+  /** A lone CR (outside quotes) in piece[from, to); one at the piece's end is decided by the next piece. */
+  private hasLoneCR(piece: Uint8Array, from: number, to: number): boolean {
+    for (let c = piece.indexOf(CR, from); c !== -1 && c < to; c = piece.indexOf(CR, c + 1)) {
+      if (c + 1 === piece.length) this.headerCR = true;
+      else if (piece[c + 1] !== LF) return true;
+    }
+    return false;
+  }
+
   /**
    * A delimiter byte in piece[from, to). `from` only grows within a piece, so the next
    * delimiter is searched for again only once it is passed: a file whose lines hold none
@@ -223,7 +326,7 @@ export class RowBoundaryScanner {
   /** The ranges, once every byte has been pushed; `size` is the file's length. */
   end(): RowBoundaries {
     const size = this.offset;
-    if (this.headerEnd === -1) return { headerEnd: size, ranges: [] };
+    if (this.headerEnd === -1 || this.headerBroken) return { headerEnd: size, ranges: [] };
     const ranges: ByteRange[] = [];
     // the header's end is the first record start; each later one closes a range
     for (let k = 0; k < this.starts.length; k++) {

@@ -6,6 +6,8 @@ import { assertReadWholeSize } from './container-limits.ts';
 import { assembleRows, type RecordBatch, type RowStream } from './row-stream.ts';
 import type { AssemblerOptions, SourceRecord } from './table-assembler.ts';
 import type { MergeFiller } from './xlsx-rows.ts';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse-limits.ts';
+import type { WarningPart } from './assembler-stream.ts';
 
 export type { RowStream } from './row-stream.ts';
 
@@ -14,11 +16,15 @@ export interface RowSourceInput {
   stream: () => Promise<ByteSource>;
   readAll: () => Promise<Buffer>;
   size: number;
+  /** what the file may make the readers do (default DEFAULT_PARSE_LIMITS) */
+  limits?: ParseLimits;
 }
 
 export interface RowSourceOptions {
   /** rows per batch (default DEFAULT_BATCH_ROWS) */
   batchSize?: number;
+  /** which of the file's warnings the range reports (see WarningPart; default all) */
+  warnings?: WarningPart;
 }
 
 /**
@@ -33,6 +39,7 @@ export interface RowSourceOptions {
  */
 export async function openRowSource(classification: Classification, input: RowSourceInput): Promise<RowStream> {
   const c = classification;
+  const limits = input.limits ?? DEFAULT_PARSE_LIMITS;
   switch (c.format) {
     case 'csv': {
       if (!c.delimiter) throw new CorruptFileError('The classification of a delimited text file has no delimiter');
@@ -49,9 +56,10 @@ export async function openRowSource(classification: Classification, input: RowSo
         mode: c.format,
         encoding: c.encoding,
         headers: c.headers,
+        maxDepth: limits.jsonMaxDepth,
       });
     case 'xlsx':
-      return assembleRows(xlsxRecords(await readWhole(c.format, input), c), {
+      return assembleRows(xlsxRecords(await readWhole(c.format, input), c, limits), {
         ...tableOptions(c, true),
         headerRow: c.headerRow,
         describe: `sheet "${c.sheet ?? ''}"`,
@@ -69,7 +77,7 @@ export async function openRowSource(classification: Classification, input: RowSo
     }
     case 'pdf': {
       const { readPdfTable } = await import('./pdf-table.ts');
-      const pdf = await readPdfTable(await readWhole(c.format, input));
+      const pdf = await readPdfTable(await readWhole(c.format, input), { limits });
       return assembleRows(once(pdf.records, input.size), {
         ...tableOptions(c, true),
         headerRow: c.headerRow,
@@ -137,6 +145,7 @@ export function openDelimitedRange(c: Classification, source: ByteSource, lineOf
     lineOffset,
     partOfFile: true,
     ...(opts.batchSize !== undefined ? { batchSize: opts.batchSize } : {}),
+    ...(opts.warnings !== undefined ? { warnings: opts.warnings } : {}),
     table: tableOptions(c, false),
   });
 }
@@ -146,9 +155,9 @@ async function readWhole(format: 'xlsx' | 'docx' | 'pdf', input: RowSourceInput)
   return input.readAll();
 }
 
-async function* xlsxRecords(buf: Buffer, c: Classification): AsyncGenerator<RecordBatch> {
+async function* xlsxRecords(buf: Buffer, c: Classification, limits: ParseLimits): AsyncGenerator<RecordBatch> {
   const { batchRecords, MergeFiller, readSheets, readWorkbookParts } = await import('./xlsx-rows.ts');
-  const parts = await readWorkbookParts(buf);
+  const parts = await readWorkbookParts(buf, limits);
   let found = false;
   for await (const { sheet, rows } of readSheets(buf, parts, (s) => s.name === c.sheet)) {
     found = true;

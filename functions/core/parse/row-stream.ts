@@ -1,6 +1,7 @@
 import { type AssemblerOptions, type ParsedRow, type SkippedRecords, type SourceRecord } from './table-assembler.ts';
 import { AssemblerStream } from './assembler-stream.ts';
 import { HeaderNotFoundError, NoDataRowsError } from '../errors.ts';
+import type { JobWarning } from '../jobs/warnings.ts';
 
 export type { SourceRecord } from './table-assembler.ts';
 
@@ -45,6 +46,8 @@ export interface RowStream extends AsyncIterable<RowBatch> {
   fillFor(row: number, fromWidth: number): string[];
   /** every record that was read and not emitted (preamble, blank, summary, repeated headers, section context, footers) */
   skipped(): number;
+  /** what the read had to bend (renamed duplicate columns, unclosed quotes, undecodable bytes): final once iteration ends */
+  warnings(): JobWarning[];
 }
 
 /** A batch of records from a source, with its progress. */

@@ -9,9 +9,11 @@ import {
   isSummaryRow,
   lineText,
   looksLikeHeader,
+  DISTINCT_NAMES,
   type SectionContextInfo,
 } from '../detect/row-shapes.ts';
 import { LimitExceededError } from '../errors.ts';
+import { WARNING_CODES, type JobWarning } from '../jobs/warnings.ts';
 
 /** A record as a row source reads it, before any judgement. */
 export interface SourceRecord {
@@ -143,6 +145,8 @@ export class TableAssembler {
   malformedRows = 0;
   /** data rows whose width differs from their section's header */
   raggedRows = 0;
+  /** the columns each section header added under a new name, because a column before them has theirs */
+  readonly renamed: RenamedColumns[] = [];
 
   private readonly names: string[] = [];
   private readonly keyIndex = new Map<string, number>();
@@ -311,16 +315,22 @@ export class TableAssembler {
     }
     const width = this.lenient ? Math.max(filledWidth(headers), 1) : headers.length;
     const trimmed = headers.slice(0, width).map((h) => h.trim());
+    // Two columns of one name are both kept: the later ones renamed, so mapping can tell them apart.
+    const named = distinctNames(trimmed);
+    const known = this.names.length;
     const seen = new Map<string, number>();
-    const keys = trimmed.map((name) => this.nextOccurrenceKey(name, seen));
+    const keys = named.map((name) => this.nextOccurrenceKey(name, seen));
     const used = new Set<number>(keys.map((k) => this.keyIndex.get(k)).filter((i): i is number => i !== undefined));
-    const columns = trimmed.map((name, i) => {
+    const columns = named.map((name, i) => {
       const key = keys[i]!;
       const index = this.keyIndex.get(key) ?? this.aliasColumn(key, used) ?? this.addColumn(name, key);
       used.add(index);
       return index;
     });
-    const info: AssembledSection = { ...context, headers: trimmed, headerLine: line, rows: 0 };
+    // Renamed columns this header adds (the ones of a known header, e.g. the Classification's, were reported with it).
+    const renamed = named.filter((name, i) => name !== trimmed[i] && columns[i]! >= known);
+    if (renamed.length > 0) this.renamed.push({ line, names: renamed });
+    const info: AssembledSection = { ...context, headers: named, headerLine: line, rows: 0 };
     const section: Section = { info, width, columns, raw: raw.map((c) => c.trim()), key: headerKey(raw) };
     if (this.sections.length >= 1 && !this.contextIndex.has('section') && context.kind !== this.sections[0]!.info.kind) {
       this.addContextColumn('section');
@@ -390,7 +400,8 @@ export class TableAssembler {
 
   private isCandidate(rec: SourceRecord): boolean {
     const cells = rec.cells;
-    if (countFilled(cells, 2) < 2 || !looksLikeHeader(cells)) return false;
+    // (a section's header may repeat names too: it must be followed by data to count)
+    if (countFilled(cells, 2) < 2 || !looksLikeHeader(cells, DISTINCT_NAMES.allowed)) return false;
     for (const c of cells) if (c.length > 0 && isDataLike(c)) return false;
     return headerKey(cells) !== this.current!.key;
   }
@@ -585,6 +596,51 @@ function contextKeyOf(name: string, contextNames: ReadonlySet<string>): ContextK
   if (name === CONTEXT_COLUMN_NAMES.account) return 'account';
   if (name === CONTEXT_COLUMN_NAMES.line) return 'line';
   return undefined;
+}
+
+export interface RenamedColumns {
+  /** the header's line */
+  line: number;
+  /** the new names */
+  names: string[];
+}
+
+/** The warning for columns renamed because an earlier column has their name (none when none were). */
+export function renamedColumnsWarnings(renamed: readonly RenamedColumns[]): JobWarning[] {
+  const first = renamed[0];
+  if (first === undefined) return [];
+  const names = renamed.flatMap((r) => r.names);
+  const listed = first.names.slice(0, 5).map((n) => `"${n}"`).join(', ');
+  return [
+    {
+      code: WARNING_CODES.duplicateColumns,
+      message: `Columns named like a column before them were kept under new names: ${listed}${first.names.length > 5 ? ' ...' : ''} (header on line ${first.line}); map them by these names`,
+      count: names.length,
+    },
+  ];
+}
+
+/**
+ * Header names made distinct: a name that an earlier column of the same header already has
+ * (ignoring case) becomes "Name (2)", "Name (3)"..., skipping names the header has anyway.
+ * Blank names stay blank: they are unnamed columns, not duplicates.
+ */
+export function distinctNames(names: readonly string[]): string[] {
+  const fold = (name: string) => name.toLowerCase();
+  const taken = new Set(names.map(fold));
+  const seen = new Map<string, number>();
+  return names.map((name) => {
+    if (name === '') return name;
+    const key = fold(name);
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n === 1) return name;
+    let k = n;
+    while (taken.has(fold(`${name} (${k})`))) k++;
+    const renamed = `${name} (${k})`;
+    taken.add(fold(renamed));
+    return renamed;
+  });
 }
 
 /** A header row's identity: trimmed, case-folded cells without trailing blanks. */

@@ -3,11 +3,10 @@ import { Readable } from 'node:stream';
 import { inspectZip } from '../detect/zip-archive.ts';
 import { XLSX_LIMITS } from './container-limits.ts';
 import { decodeXmlEntities } from './xml-entities.ts';
-import { CorruptFileError, DomainError } from '../errors.ts';
+import { CorruptFileError, DomainError, LimitExceededError } from '../errors.ts';
+import { DEFAULT_PARSE_LIMITS, describeLimit, type ParseLimits } from './parse-limits.ts';
 import type { RecordBatch, SourceRecord } from './row-stream.ts';
 
-/** exceljs keeps every shared string in memory. */
-const MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024;
 const MAX_MERGES = 100_000;
 const MAX_COLUMNS = 16_384;
 
@@ -39,41 +38,50 @@ export interface WorkbookParts {
 /**
  * Checks the archive (zip bomb, truncation: see inspectZip) and reads what the streaming
  * reader does not give: sheet names and order, merged ranges, the 1904 date system.
+ *
+ * The reader holds the whole shared-strings table in memory, and a small file can declare
+ * a huge one (a 625 KB workbook with a 243 MB table took 53 s and 850 MB), so the table is
+ * held to `limits` here, before the reader starts: its size as the archive declares it,
+ * then its size and string count as it inflates. Throws LimitExceededError past them.
  */
-export async function readWorkbookParts(buf: Buffer): Promise<WorkbookParts> {
+export async function readWorkbookParts(buf: Buffer, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<WorkbookParts> {
   let workbookXml = '';
   let relsXml = '';
   const merges = new Map<string, MergeRange[]>();
   const lastRows = new Map<string, number>();
-  let sharedStrings = 0;
-  const { entries } = await inspectZip(buf, 'XLSX', XLSX_LIMITS, (name) => {
-    if (name === 'xl/workbook.xml') return (chunk) => (workbookXml += chunk.toString('utf8'));
-    if (name === 'xl/_rels/workbook.xml.rels') return (chunk) => (relsXml += chunk.toString('utf8'));
-    if (name === 'xl/sharedStrings.xml') {
-      return (chunk) => {
-        sharedStrings += chunk.length;
-        if (sharedStrings > MAX_SHARED_STRINGS_BYTES) {
-          throw new CorruptFileError(`The XLSX shared-strings table is larger than ${MAX_SHARED_STRINGS_BYTES} bytes`);
-        }
-      };
-    }
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
-      const ranges: MergeRange[] = [];
-      merges.set(name, ranges);
-      const scanMerges = mergeScanner(ranges);
-      let head = '';
-      return (chunk) => {
-        // The declared used range sits at the top of the sheet.
-        if (head.length < 4096 && !lastRows.has(name)) {
-          head += chunk.toString('latin1', 0, Math.min(chunk.length, 4096));
-          const m = /<(?:\w+:)?dimension\b[^>]*\bref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/.exec(head);
-          if (m?.[1]) lastRows.set(name, Number(m[1]));
-        }
-        scanMerges(chunk);
-      };
-    }
-    return undefined;
-  });
+  const tooBig = (bytes: number) =>
+    new LimitExceededError(
+      `The workbook's shared-strings table (${SHARED_STRINGS}) holds ${bytes} bytes or more, more than ${describeLimit(limits, 'xlsxMaxSharedStringsBytes', 'bytes')}: save the sheet as CSV instead`,
+    );
+  const { entries } = await inspectZip(
+    buf,
+    'XLSX',
+    XLSX_LIMITS,
+    (name) => {
+      if (name === 'xl/workbook.xml') return (chunk) => (workbookXml += chunk.toString('utf8'));
+      if (name === 'xl/_rels/workbook.xml.rels') return (chunk) => (relsXml += chunk.toString('utf8'));
+      if (name === SHARED_STRINGS) return sharedStringsCounter(limits, tooBig);
+      if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
+        const ranges: MergeRange[] = [];
+        merges.set(name, ranges);
+        const scanMerges = mergeScanner(ranges);
+        let head = '';
+        return (chunk) => {
+          // The declared used range sits at the top of the sheet.
+          if (head.length < 4096 && !lastRows.has(name)) {
+            head += chunk.toString('latin1', 0, Math.min(chunk.length, 4096));
+            const m = /<(?:\w+:)?dimension\b[^>]*\bref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/.exec(head);
+            if (m?.[1]) lastRows.set(name, Number(m[1]));
+          }
+          scanMerges(chunk);
+        };
+      }
+      return undefined;
+    },
+    (entry) => {
+      if (entry.name === SHARED_STRINGS && entry.uncompressedSize > limits.xlsxMaxSharedStringsBytes) throw tooBig(entry.uncompressedSize);
+    },
+  );
   if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
     throw new CorruptFileError('The file is a ZIP archive but not an Excel workbook: it has no xl/workbook.xml');
   }
@@ -96,6 +104,42 @@ export async function readWorkbookParts(buf: Buffer): Promise<WorkbookParts> {
   const d1904 = pr ? attr(pr, 'date1904') : undefined;
   return { sheets, merges, lastRows, date1904: d1904 === '1' || d1904 === 'true' };
 }
+
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
+
+/**
+ * Counts the shared-strings table as it inflates: its bytes, and its strings (`<si>`
+ * elements, found in the bytes without parsing them; the declared `uniqueCount` is taken
+ * at its word first, so a table that says it is too big stops at once).
+ */
+function sharedStringsCounter(limits: ParseLimits, tooBig: (bytes: number) => Error): (chunk: Buffer) => void {
+  let bytes = 0;
+  let strings = 0;
+  let head = '';
+  let tail = '';
+  const tooMany = (n: number) =>
+    new LimitExceededError(
+      `The workbook's shared-strings table (${SHARED_STRINGS}) holds ${n} or more strings, more than ${describeLimit(limits, 'xlsxMaxSharedStrings', 'strings')}: save the sheet as CSV instead`,
+    );
+  return (chunk) => {
+    bytes += chunk.length;
+    if (bytes > limits.xlsxMaxSharedStringsBytes) throw tooBig(bytes);
+    if (head.length < 1024) {
+      head += chunk.toString('latin1', 0, Math.min(chunk.length, 1024));
+      const declared = /<(?:\w+:)?sst\b[^>]*\buniqueCount="(\d+)"/.exec(head);
+      if (declared && Number(declared[1]) > limits.xlsxMaxSharedStrings) throw tooMany(Number(declared[1]));
+    }
+    const text = tail + chunk.toString('latin1');
+    for (const _m of text.matchAll(SI_START)) strings++;
+    // An element start cut by the chunk's end is carried to the next one; a counted one never is.
+    const cut = text.lastIndexOf('<');
+    tail = cut !== -1 && text.length - cut < 16 && text.indexOf('>', cut) === -1 && !SI_AT.test(text.slice(cut)) ? text.slice(cut) : '';
+    if (strings > limits.xlsxMaxSharedStrings) throw tooMany(strings);
+  };
+}
+
+const SI_START = /<(?:\w+:)?si[\s>/]/g;
+const SI_AT = /^<(?:\w+:)?si[\s>/]/;
 
 function attr(tag: string, name: string): string | undefined {
   const m = new RegExp(`\\s${name.replace(':', '\\:')}="([^"]*)"`).exec(tag);

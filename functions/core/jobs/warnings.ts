@@ -1,0 +1,59 @@
+/**
+ * Warnings: what a job read but had to bend to read (bytes that are not valid text, two
+ * columns of one name, a quote never closed). The job still succeeds; the warnings say
+ * what to check. Each stage collects its own, one entry per code with a count, and carries
+ * them in its result; the job stores the merged list once, when the attempt ends, so a
+ * retried stage or chunk never counts anything twice.
+ */
+
+/**
+ * Stable codes: clients match on them, so a code is never renamed or reused. Later kinds
+ * are added here.
+ */
+export const WARNING_CODES = {
+  /** bytes that are not valid in the file's encoding, decoded as U+FFFD */
+  invalidCharacters: 'invalid_characters',
+  /** no byte order mark and not valid UTF-8: the encoding is a guess (e.g. Windows-1252) */
+  encodingGuessed: 'encoding_guessed',
+  /** two columns with the same name: the later ones renamed "Name (2)", "Name (3)" */
+  duplicateColumns: 'duplicate_columns',
+  /** a quote that opens a cell and is never closed: the row is cut at the end of its line */
+  unclosedQuote: 'unclosed_quote',
+} as const;
+
+export type WarningCode = (typeof WARNING_CODES)[keyof typeof WARNING_CODES];
+
+export interface JobWarning {
+  code: WarningCode;
+  /** what happened, with the first place it happened */
+  message: string;
+  /** how many times (rows, columns, characters: the message says which) */
+  count: number;
+}
+
+/** Collects a stage's warnings: the first message of each code is kept, the counts add up. */
+export class WarningTally {
+  private readonly byCode = new Map<WarningCode, JobWarning>();
+
+  add(code: WarningCode, count: number, message: () => string): void {
+    if (count <= 0) return;
+    const seen = this.byCode.get(code);
+    if (seen) seen.count += count;
+    else this.byCode.set(code, { code, message: message(), count });
+  }
+
+  /** the warnings so far, in the order their codes first came up */
+  list(): JobWarning[] {
+    return [...this.byCode.values()].map((w) => ({ ...w }));
+  }
+}
+
+/**
+ * One list from several (stages, chunks in file order): one entry per code, counts summed,
+ * the message of the first list that has the code.
+ */
+export function mergeWarnings(...lists: readonly (readonly JobWarning[] | undefined)[]): JobWarning[] {
+  const tally = new WarningTally();
+  for (const list of lists) for (const w of list ?? []) tally.add(w.code, w.count, () => w.message);
+  return tally.list();
+}
