@@ -172,9 +172,10 @@ describe('StatefulStack', () => {
     expect(gsis.find((g) => g.IndexName === 'byTenant')?.KeySchema[0]?.AttributeName).toBe('tenantId');
   });
 
-  it('retains the jobs and api-keys tables and the upload bucket on stack delete', () => {
+  it('retains the jobs, api-keys and entities tables and the upload bucket on stack delete', () => {
     expect(statefulJson.Resources[tableId('jobs')]?.DeletionPolicy).toBe('Retain');
     expect(statefulJson.Resources[tableId('api-keys')]?.DeletionPolicy).toBe('Retain');
+    expect(statefulJson.Resources[tableId('entities')]?.DeletionPolicy).toBe('Retain');
     const [[, bucket] = []] = resourcesOfType(statefulJson, 'AWS::S3::Bucket');
     expect(bucket?.DeletionPolicy).toBe('Retain');
   });
@@ -208,6 +209,14 @@ describe('StatefulStack', () => {
         Rules: Match.arrayWith([
           Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' }),
         ]),
+      },
+    });
+  });
+
+  it('expires account and contact exports after a day', () => {
+    stateful.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([Match.objectLike({ Prefix: 'exports/', ExpirationInDays: 1, Status: 'Enabled' })]),
       },
     });
   });
@@ -293,9 +302,10 @@ describe('StatelessStack', () => {
       'api-health': [...tables, ENV.uploadBucket, ENV.stateMachineArn],
       // every authenticated API function counts requests against the key's rate limit
       'api-uploads': [ENV.jobsTable, ENV.uploadsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn],
-      'api-jobs': [...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
+      'api-jobs': [...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.entitiesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
       'api-templates': [...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
       'api-webhooks': [ENV.apiKeysTable, ENV.rateLimitsTable, ENV.webhooksTable, ENV.webhooksQueueUrl],
+      'api-accounts': [ENV.apiKeysTable, ENV.rateLimitsTable, ENV.entitiesTable, ENV.uploadBucket],
       'api-admin': [ENV.jobsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl, ENV.eventsDlqUrl, ENV.webhooksDlqUrl],
       'job-events': [ENV.webhooksTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl],
       'webhook-delivery': [ENV.webhooksTable, ENV.webhooksQueueUrl],
@@ -304,7 +314,7 @@ describe('StatelessStack', () => {
       parse: pipeline,
       map: [...pipeline, ENV.templatesTable],
       enrich: pipeline,
-      persist: [...pipeline, ENV.eventsQueueUrl],
+      persist: [...pipeline, ENV.entitiesTable, ENV.eventsQueueUrl],
       'job-status': [ENV.jobsTable, ENV.connectionsTable, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
     };
     for (const fn of ALL_FUNCTIONS) {
@@ -320,6 +330,7 @@ describe('StatelessStack', () => {
       [ENV.uploadsTable]: 'dynamodb:GetItem',
       [ENV.apiKeysTable]: 'dynamodb:GetItem',
       [ENV.connectionsTable]: 'dynamodb:GetItem',
+      [ENV.entitiesTable]: 'dynamodb:GetItem',
       [ENV.uploadBucket]: 's3:GetObject*',
       // common to send, consume and depth grants: the env var's queue is the granted one
       [ENV.eventsQueueUrl]: 'sqs:GetQueueAttributes',

@@ -31,6 +31,9 @@ describe('applyJobRecords: companies', () => {
     expect(book.accounts.size).toBe(4);
 
     const acme = book.findAccount({ domain: 'acme.example' })!;
+    // "ACME" is the same name written differently: no conflict, the first spelling stays
+    expect(acme.name).toBe('Acme, Inc.');
+    expect(acme.history.filter((h) => h.field === 'name')).toEqual([]);
     // newest value wins, the older one is in the history with its provenance
     expect(acme.industry).toBe('Computer Software');
     expect(acme.employees).toBe(150);

@@ -1,7 +1,7 @@
 import type { Account, Contact, SourceRef } from './model.ts';
 
 /** Sources as the API shows them: a job deleted since is still named, and says so. */
-function apiSources(sources: SourceRef[], deletedJobs: ReadonlySet<string>) {
+function apiSources(sources: SourceRef[]) {
   return sources.map((s) => ({
     jobId: s.jobId,
     via: s.via,
@@ -9,11 +9,11 @@ function apiSources(sources: SourceRef[], deletedJobs: ReadonlySet<string>) {
     ...(s.rowsTruncated ? { rowsTruncated: true } : {}),
     firstAt: s.firstAt,
     lastAt: s.lastAt,
-    ...(s.jobId && deletedJobs.has(s.jobId) ? { jobDeleted: true } : {}),
+    ...(s.jobDeleted ? { jobDeleted: true } : {}),
   }));
 }
 
-export function toApiAccount(a: Account, deletedJobs: ReadonlySet<string>) {
+export function toApiAccount(a: Account) {
   return {
     accountId: a.accountId,
     name: a.name ?? null,
@@ -25,13 +25,13 @@ export function toApiAccount(a: Account, deletedJobs: ReadonlySet<string>) {
     city: a.city ?? null,
     technologies: a.technologies.map((t) => t.name),
     contactCount: a.contactCount,
-    sources: apiSources(a.sources, deletedJobs),
+    sources: apiSources(a.sources),
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
   };
 }
 
-export function toApiContact(c: Contact, deletedJobs: ReadonlySet<string>) {
+export function toApiContact(c: Contact) {
   return {
     contactId: c.contactId,
     accountId: c.accountId ?? null,
@@ -42,27 +42,27 @@ export function toApiContact(c: Contact, deletedJobs: ReadonlySet<string>) {
     phone: c.phone ?? null,
     title: c.title ?? null,
     company: c.company ?? null,
-    sources: apiSources(c.sources, deletedJobs),
+    sources: apiSources(c.sources),
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   };
 }
 
 /** The account page: the list shape plus where each value and technology came from, the history and contacts. */
-export function toApiAccountDetail(a: Account, contacts: Contact[], deletedJobs: ReadonlySet<string>, insights: unknown) {
+export function toApiAccountDetail(a: Account, contacts: Contact[], insights: unknown) {
   return {
-    ...toApiAccount(a, deletedJobs),
+    ...toApiAccount(a),
     altDomains: a.altDomains,
     provenance: a.prov,
     technologyDetails: a.technologies,
     history: a.history,
-    contacts: contacts.map((c) => toApiContact(c, deletedJobs)),
+    contacts: contacts.map((c) => toApiContact(c)),
     insights,
   };
 }
 
-export function toApiContactDetail(c: Contact, deletedJobs: ReadonlySet<string>) {
-  return { ...toApiContact(c, deletedJobs), provenance: c.prov, history: c.history };
+export function toApiContactDetail(c: Contact) {
+  return { ...toApiContact(c), provenance: c.prov, history: c.history };
 }
 
 /** Export columns: header and the cell of each entity (arrays joined with "; "). */

@@ -129,3 +129,22 @@ export function deleteContact(book: EntityBook, contactId: string): boolean {
   book.recountContacts();
   return true;
 }
+
+/** A job was deleted: its entities stay, and their sources say the job is gone. Returns how many entities changed. */
+export function markJobDeleted(book: EntityBook, jobId: string): number {
+  let changed = 0;
+  const mark = (e: Account | Contact) => {
+    let hit = false;
+    for (const s of e.sources) {
+      if (s.jobId === jobId && !s.jobDeleted) {
+        s.jobDeleted = true;
+        hit = true;
+      }
+    }
+    if (hit) changed++;
+    return hit;
+  };
+  for (const a of [...book.accounts.values()]) if (a.sources.some((s) => s.jobId === jobId && !s.jobDeleted)) book.updateAccount(a.accountId, mark);
+  for (const c of [...book.contacts.values()]) if (c.sources.some((s) => s.jobId === jobId && !s.jobDeleted)) book.updateContact(c.contactId, mark);
+  return changed;
+}

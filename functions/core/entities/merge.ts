@@ -13,7 +13,7 @@ export function isNewer(a: Provenance, b: Provenance): boolean {
   return (a.row ?? 0) > (b.row ?? 0);
 }
 
-const sameValue = (a: unknown, b: unknown) => (typeof a === 'string' && typeof b === 'string' ? a.trim().toLowerCase() === b.trim().toLowerCase() : a === b);
+export const sameValue = (a: unknown, b: unknown) => (typeof a === 'string' && typeof b === 'string' ? a.trim().toLowerCase() === b.trim().toLowerCase() : a === b);
 
 function pushHistory(entity: Entity, entry: HistoryEntry): boolean {
   const seen = entity.history.some(
@@ -28,10 +28,11 @@ function pushHistory(entity: Entity, entry: HistoryEntry): boolean {
 
 /**
  * Offer a value for one field. An empty field takes it; the same value changes nothing (the
- * first source keeps the credit); a different value wins when its source is newer, and the
+ * first source keeps the credit; `same` says what counts as the same, e.g. "ACME" and "Acme
+ * Inc." for a company name); a different value wins when its source is newer, and the
  * loser of the two goes to the entity's history. Returns true when the entity changed.
  */
-export function offerField(entity: Entity, field: string, value: unknown, source: Provenance, now: string): boolean {
+export function offerField(entity: Entity, field: string, value: unknown, source: Provenance, now: string, same = sameValue): boolean {
   if (value === undefined || value === null || value === '') return false;
   const record = entity as unknown as Record<string, unknown>;
   const current = record[field];
@@ -41,7 +42,7 @@ export function offerField(entity: Entity, field: string, value: unknown, source
     entity.prov[field] = source;
     return true;
   }
-  if (sameValue(current, value)) return false;
+  if (same(current, value)) return false;
   if (!currentSource || isNewer(source, currentSource)) {
     if (currentSource) pushHistory(entity, { field, value: current, source: currentSource, recordedAt: now });
     record[field] = value;

@@ -30,6 +30,8 @@ export interface SourceRef {
   rowsTruncated?: true;
   firstAt: string;
   lastAt: string;
+  /** the job has been deleted since; its values stay */
+  jobDeleted?: true;
 }
 
 /** Where a technology was seen. */

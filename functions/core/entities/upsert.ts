@@ -1,5 +1,5 @@
 import type { EntityBook } from './entity-book.ts';
-import { noteSource, noteTechnology, offerField } from './merge.ts';
+import { noteSource, noteTechnology, offerField, sameValue } from './merge.ts';
 import type { Account, AccountValues, Contact, ContactValues, Provenance } from './model.ts';
 import { accountDomain, companyNameKey, countryKey, domainOfEmail, emailKey, normalizeCountry, personNameKey, phoneKey } from './normalize.ts';
 import { extractTechnologies, extractTechnologiesFromText, type TechnologyMatch } from './technologies.ts';
@@ -81,10 +81,15 @@ function newContact(id: string, ctx: JobContext): Contact {
   return { contactId: id, accountId: null, prov: {}, history: [], sources: [], createdAt: ctx.now, updatedAt: ctx.now, createdByJob: ctx.jobId };
 }
 
+/** Values that differ only in how they are written: a company name with or without its legal form. */
+const SAME: Record<string, (a: unknown, b: unknown) => boolean> = {
+  name: (a, b) => sameValue(a, b) || (companyNameKey(a) !== undefined && companyNameKey(a) === companyNameKey(b)),
+};
+
 /** Offer every value; true when anything changed. */
 function offerAll(entity: Account | Contact, values: object, source: Provenance, now: string): boolean {
   let changed = false;
-  for (const [field, value] of Object.entries(values)) changed = offerField(entity, field, value, source, now) || changed;
+  for (const [field, value] of Object.entries(values)) changed = offerField(entity, field, value, source, now, 'accountId' in entity && 'technologies' in entity ? SAME[field] : undefined) || changed;
   return changed;
 }
 
@@ -92,7 +97,7 @@ function offerAll(entity: Account | Contact, values: object, source: Provenance,
 function fillEmpty(entity: Account, values: AccountValues, source: Provenance, now: string): boolean {
   const record = entity as unknown as Record<string, unknown>;
   let changed = false;
-  for (const [field, value] of Object.entries(values)) if (record[field] === undefined) changed = offerField(entity, field, value, source, now) || changed;
+  for (const [field, value] of Object.entries(values)) if (record[field] === undefined) changed = offerField(entity, field, value, source, now, SAME[field]) || changed;
   return changed;
 }
 
