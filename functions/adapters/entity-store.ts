@@ -11,6 +11,7 @@ import { requiredEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
 import { EntityBook } from '../core/entities/entity-book.ts';
 import { AccountIndex, ContactIndex } from '../core/entities/query.ts';
+import { decodeAccount, decodeContact, encodeAccount, encodeContact } from '../core/entities/codec.ts';
 import type { Account, Contact } from '../core/entities/model.ts';
 import { TransientError } from '../core/errors.ts';
 
@@ -103,7 +104,7 @@ export class StoreView {
 // a container serves few tenants at a time; the least recently used go first.
 const SHARD_CACHE_LIMIT = 256;
 const VIEW_CACHE_LIMIT = 8;
-const shardCache = new Map<string, unknown[]>();
+const shardCache = new Map<string, (Account | Contact)[]>();
 const viewCache = new Map<string, StoreView>();
 
 function remember<K, V>(cache: Map<K, V>, key: K, value: V, limit: number): void {
@@ -118,11 +119,12 @@ async function readMeta(tenantId: string): Promise<Meta> {
   return { version: item.version, accountShards: item.accountShards ?? emptyMeta().accountShards, contactShards: item.contactShards ?? emptyMeta().contactShards };
 }
 
-async function readShard<T>(key: string | null): Promise<T[]> {
+async function readShard<T extends Account | Contact>(key: string | null, decode: (stored: Record<string, unknown>) => T): Promise<T[]> {
   if (!key) return [];
   const cached = shardCache.get(key);
   if (cached) return cached as T[];
-  const items = JSON.parse((await gunzipAsync(await objectStore.readAll(bucket(), key))).toString('utf8')) as T[];
+  const stored = JSON.parse((await gunzipAsync(await objectStore.readAll(bucket(), key))).toString('utf8')) as Record<string, unknown>[];
+  const items = stored.map(decode);
   remember(shardCache, key, items, SHARD_CACHE_LIMIT);
   return items;
 }
@@ -134,8 +136,8 @@ async function readVersion(tenantId: string, meta: Meta): Promise<StoreView> {
   if (cached && cached.version === meta.version) return cached;
   try {
     const [accounts, contacts] = await Promise.all([
-      Promise.all(meta.accountShards.map((k) => readShard<Account>(k))),
-      Promise.all(meta.contactShards.map((k) => readShard<Contact>(k))),
+      Promise.all(meta.accountShards.map((k) => readShard(k, decodeAccount))),
+      Promise.all(meta.contactShards.map((k) => readShard(k, decodeContact))),
     ]);
     const view = new StoreView(meta.version, accounts.flat(), contacts.flat());
     remember(viewCache, tenantId, view, VIEW_CACHE_LIMIT);
@@ -158,18 +160,19 @@ async function load(tenantId: string): Promise<{ meta: Meta; view: StoreView }> 
   }
 }
 
-async function writeShards(tenantId: string, kind: 'accounts' | 'contacts', entities: Iterable<Account | Contact>, dirty: Set<number>, version: number): Promise<Map<number, { key: string; items: unknown[] }>> {
-  const groups = new Map<number, unknown[]>([...dirty].map((s) => [s, []]));
+async function writeShards(tenantId: string, kind: 'accounts' | 'contacts', entities: Iterable<Account | Contact>, dirty: Set<number>, version: number): Promise<Map<number, { key: string; items: (Account | Contact)[] }>> {
+  const groups = new Map<number, (Account | Contact)[]>([...dirty].map((s) => [s, []]));
   for (const e of entities) {
     const id = 'contactId' in e ? e.contactId : e.accountId;
     groups.get(shardOf(id))?.push(e);
   }
   const suffix = randomBytes(4).toString('hex');
-  const written = new Map<number, { key: string; items: unknown[] }>();
+  const written = new Map<number, { key: string; items: (Account | Contact)[] }>();
   await Promise.all(
     [...groups].map(async ([shard, items]) => {
       const key = `entities/${tenantId}/${kind}/${String(shard).padStart(2, '0')}-v${version}-${suffix}.json.gz`;
-      await objectStore.put(bucket(), key, await gzipAsync(JSON.stringify(items), { level: 1 }), 'application/gzip');
+      const stored = items.map((e) => ('contactId' in e ? encodeContact(e as Contact) : encodeAccount(e as Account)));
+      await objectStore.put(bucket(), key, await gzipAsync(JSON.stringify(stored), { level: 1 }), 'application/gzip');
       written.set(shard, { key, items });
     }),
   );

@@ -7,6 +7,7 @@ import { startFakeAnthropic, userText, type FakeAnthropic, type FakeMessagesRequ
 import { uploadFile } from '../../local/cli/upload.ts';
 import type { ApiClient } from '../../local/cli/api-client.ts';
 import type { ApiJob } from '../../functions/core/jobs/job.ts';
+import type { ApiAccount, ApiAccountDetail, ApiContact } from '../../functions/core/entities/api-shape.ts';
 
 /*
  * The accounts/contacts store end to end on the real local stack: two overlapping company
@@ -40,32 +41,7 @@ const CONTACTS = [
   'Jane,Doe,Jane.Doe@Acme.Example,,Chief Technology Officer,Acme Inc',
 ];
 
-interface ApiAccount {
-  accountId: string;
-  name: string | null;
-  domain: string | null;
-  industry: string | null;
-  employees: number | null;
-  country: string | null;
-  technologies: string[];
-  contactCount: number;
-  sources: { jobId: string; rows: number[]; jobDeleted?: boolean }[];
-}
-interface AccountDetail extends ApiAccount {
-  contacts: ApiContact[];
-  history: { field: string; value: unknown; source: { jobId: string | null } }[];
-  technologyDetails: { name: string; found: { jobId: string; row: number; how: string }[] }[];
-  insights: { status: string; reason?: string; summary?: string; fitScore?: number | null; industry?: string; model?: string };
-}
-interface ApiContact {
-  contactId: string;
-  accountId: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  email: string | null;
-  phone: string | null;
-  title: string | null;
-}
+type AccountDetail = Omit<ApiAccountDetail, 'insights'> & { insights: { status: string; reason?: string; summary?: string; fitScore?: number | null; industry?: string; model?: string } };
 interface AccountList {
   items: ApiAccount[];
   nextCursor: string | null;

@@ -65,6 +65,17 @@ describe('applyJobRecords: companies', () => {
     expect(settled.changed).toBe(false);
   });
 
+  it('settles conflicts inside one job the same way every time (the later row wins, at the same time)', () => {
+    const book = new EntityBook([], []);
+    const ctx = context('job1', 'company_account', '2026-01-01T00:00:00.000Z');
+    const conflicting = rows({ name: 'Acme', domain: 'acme.example', industry: 'Software' }, { name: 'ACME', domain: 'acme.example', industry: 'Computer Software' });
+    applyJobRecords(book, ctx, conflicting);
+    const settled = new EntityBook(book.accounts.values(), book.contacts.values());
+    applyJobRecords(settled, ctx, conflicting);
+    expect(settled.changed).toBe(false);
+    expect(settled.findAccount({ domain: 'acme.example' })).toMatchObject({ industry: 'Computer Software', history: [expect.objectContaining({ value: 'Software' })] });
+  });
+
   it('keeps two companies of the same name apart when their domains or countries differ', () => {
     const book = new EntityBook([], []);
     applyJobRecords(book, context('j', 'company_account', '2026-01-01T00:00:00.000Z'), rows(

@@ -65,6 +65,10 @@ export function toApiContactDetail(c: Contact) {
   return { ...toApiContact(c), provenance: c.prov, history: c.history };
 }
 
+export type ApiAccount = ReturnType<typeof toApiAccount>;
+export type ApiContact = ReturnType<typeof toApiContact>;
+export type ApiAccountDetail = ReturnType<typeof toApiAccountDetail>;
+
 /** Export columns: header and the cell of each entity (arrays joined with "; "). */
 export const ACCOUNT_EXPORT_COLUMNS: { header: string; value: (a: Account) => string | number | undefined }[] = [
   { header: 'accountId', value: (a) => a.accountId },

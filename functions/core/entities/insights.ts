@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { extractJson } from '../ai/parse-answer.ts';
+import { toApiAccount } from './api-shape.ts';
 import type { Account } from './model.ts';
 
 /** The industries Claude normalises an account's industry to (a fixed list, so facets stay few). */
@@ -25,16 +26,8 @@ export interface AccountInsight {
 
 /** What an insight is computed from: the same content (and ICP) never costs a second call. */
 export function insightContent(a: Account) {
-  return {
-    name: a.name ?? null,
-    domain: a.domain ?? null,
-    industry: a.industry ?? null,
-    employees: a.employees ?? null,
-    annualRevenue: a.annualRevenue ?? null,
-    country: a.country ?? null,
-    city: a.city ?? null,
-    technologies: a.technologies.map((t) => t.name).sort(),
-  };
+  const { name, domain, industry, employees, annualRevenue, country, city, technologies } = toApiAccount(a);
+  return { name, domain, industry, employees, annualRevenue, country, city, technologies: [...technologies].sort() };
 }
 
 export function insightHash(a: Account, icp: string | undefined, model: string): string {

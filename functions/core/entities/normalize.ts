@@ -47,13 +47,47 @@ function startsWithTokens(tokens: readonly string[], form: readonly string[]): b
   return form.every((t, i) => tokens[i] === t);
 }
 
+/** Forms by their last (suffixes) or first (prefixes) token, longest first: one lookup per pass. */
+function byEdgeToken(forms: readonly string[][], edge: (form: string[]) => string): Map<string, string[][]> {
+  const map = new Map<string, string[][]>();
+  for (const form of forms) {
+    const key = edge(form);
+    map.set(key, [...(map.get(key) ?? []), form]);
+  }
+  return map;
+}
+const SUFFIXES_BY_LAST = byEdgeToken(LEGAL_SUFFIXES as string[][], (f) => f[f.length - 1]!);
+const PREFIXES_BY_FIRST = byEdgeToken(LEGAL_PREFIXES as string[][], (f) => f[0]!);
+
+/**
+ * Name keys and countries are asked for again and again while a file is merged (every
+ * candidate, every offered value): remembered per process, the memo emptied when full.
+ */
+function memoize<T>(fn: (raw: string) => T, limit = 50_000): (raw: string) => T {
+  const memo = new Map<string, T>();
+  return (raw) => {
+    let value = memo.get(raw);
+    if (value === undefined && !memo.has(raw)) {
+      if (memo.size >= limit) memo.clear();
+      value = fn(raw);
+      memo.set(raw, value);
+    }
+    return value as T;
+  };
+}
+
 /**
  * The dedupe form of a company name: case, diacritics, punctuation and legal forms removed
  * ("ACME, Inc." / "Acme Inc" / "acme" -> "acme"; "Müller GmbH & Co. KG" -> "muller";
  * "トヨタ自動車株式会社" -> "トヨタ自動車"). A name that is nothing but a legal form is kept.
  */
 export function companyNameKey(raw: unknown): string | undefined {
-  if (typeof raw !== 'string') return undefined;
+  return typeof raw === 'string' ? memoNameKey(raw) : undefined;
+}
+
+const memoNameKey = memoize(nameKeyOf);
+
+function nameKeyOf(raw: string): string | undefined {
   let s = fold(raw);
   for (const form of CJK_FORMS) {
     if (s.length > form.length && s.startsWith(form)) s = s.slice(form.length);
@@ -66,19 +100,15 @@ export function companyNameKey(raw: unknown): string | undefined {
   let removed = true;
   while (removed) {
     removed = false;
-    for (const form of LEGAL_SUFFIXES) {
-      if (endsWithTokens(tokens, form)) {
-        tokens.splice(tokens.length - form.length, form.length);
-        removed = true;
-        break;
-      }
+    const suffix = SUFFIXES_BY_LAST.get(tokens[tokens.length - 1]!)?.find((form) => endsWithTokens(tokens, form));
+    if (suffix) {
+      tokens.splice(tokens.length - suffix.length, suffix.length);
+      removed = true;
     }
-    for (const form of LEGAL_PREFIXES) {
-      if (startsWithTokens(tokens, form)) {
-        tokens.splice(0, form.length);
-        removed = true;
-        break;
-      }
+    const prefix = PREFIXES_BY_FIRST.get(tokens[0]!)?.find((form) => startsWithTokens(tokens, form));
+    if (prefix) {
+      tokens.splice(0, prefix.length);
+      removed = true;
     }
   }
   return tokens.join(' ');
@@ -86,10 +116,10 @@ export function companyNameKey(raw: unknown): string | undefined {
 
 /** A person's name for matching: folded, single spaces. */
 export function personNameKey(first: string | undefined, last: string | undefined, full?: string): string | undefined {
-  const joined = [first, last].filter((p) => p && p.trim()).join(' ') || full || '';
-  const s = fold(joined).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  return s || undefined;
+  return memoPersonKey([first, last].filter((p) => p && p.trim()).join(' ') || full || '');
 }
+
+const memoPersonKey = memoize((joined: string) => fold(joined).replace(/[^\p{L}\p{N}]+/gu, ' ').trim() || undefined);
 
 /** Lower-cased e-mail address, when it looks like one. */
 export function emailKey(raw: unknown): string | undefined {
@@ -150,10 +180,14 @@ function buildCountryIndex(): Map<string, string> {
  */
 export function normalizeCountry(raw: unknown): { code: string; name: string } | undefined {
   if (typeof raw !== 'string' || !raw.trim()) return undefined;
+  return memoCountry(raw);
+}
+
+const memoCountry = memoize((raw: string) => {
   countryIndex ??= buildCountryIndex();
   const code = countryIndex.get(foldCountry(raw));
   return code ? { code, name: englishRegion.of(code) ?? code } : undefined;
-}
+}, 5_000);
 
 /** The country part of an account's name key: the ISO code, or the folded text when unknown. */
 export function countryKey(country: string | undefined): string {
