@@ -1,28 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { GLOBAL_OPTIONS, printJson, withTarget, type Command } from '../target.ts';
-
-interface ApiAccount {
-  accountId: string;
-  name: string | null;
-  domain: string | null;
-  industry: string | null;
-  employees: number | null;
-  country: string | null;
-  technologies: string[];
-  contactCount: number;
-}
-
-interface ApiContact {
-  contactId: string;
-  accountId: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  fullName: string | null;
-  email: string | null;
-  phone: string | null;
-  title: string | null;
-}
+import type { ApiAccount, ApiAccountDetail, ApiContact } from '../../../functions/core/entities/api-shape.ts';
 
 interface AccountList {
   items: ApiAccount[];
@@ -91,7 +70,7 @@ export const accountsCommand: Command = {
     for (const f of FILTERS) if (flags[f] !== undefined) query.set(QUERY_NAMES[f] ?? f, flags[f]);
     return withTarget(flags, async (target) => {
       if (sub === 'get') {
-        const account = await target.api.get<ApiAccount & { contacts: ApiContact[] }>(`/v1/accounts/${encodeURIComponent(id!)}`);
+        const account = await target.api.get<ApiAccountDetail>(`/v1/accounts/${encodeURIComponent(id!)}`);
         if (flags.json) printJson(account);
         else {
           process.stdout.write(`${accountLine(account)}\n`);
