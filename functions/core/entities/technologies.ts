@@ -49,6 +49,8 @@ interface Compiled {
   asWritten: Map<string, TechnologyEntry>;
   /** the most words an alias has */
   longest: number;
+  /** lower-cased first words of free-text aliases: a word not here starts no name */
+  firstWords: Set<string>;
 }
 
 function compile(entries: readonly TechnologyEntry[]): Compiled {
@@ -56,17 +58,19 @@ function compile(entries: readonly TechnologyEntry[]): Compiled {
   const anyCase = new Map<string, TechnologyEntry>();
   const asWritten = new Map<string, TechnologyEntry>();
   let longest = 1;
+  const firstWords = new Set<string>();
   for (const entry of entries) {
     for (const alias of [entry.name, ...entry.aliases]) {
       byAlias.set(fold(alias), entry);
       if (entry.listOnly) continue;
       const phrase = words(alias);
       longest = Math.max(longest, phrase.length);
+      firstWords.add(phrase[0]!.toLowerCase());
       if (entry.ambiguous || isAcronym(alias)) asWritten.set(phrase.join(' '), entry);
       else anyCase.set(phrase.join(' ').toLowerCase(), entry);
     }
   }
-  return { byAlias, anyCase, asWritten, longest };
+  return { byAlias, anyCase, asWritten, longest, firstWords };
 }
 
 let compiled: Compiled | undefined;
@@ -83,12 +87,13 @@ export function recogniseTechnology(item: string): TechnologyEntry | undefined {
  * ("Amazon Web Services" before "Amazon"): one pass over the words with map lookups.
  */
 export function findTechnologiesInText(text: string): TechnologyEntry[] {
-  const { anyCase, asWritten, longest } = dictionaryIndex();
+  const { anyCase, asWritten, longest, firstWords } = dictionaryIndex();
   const w = words(text);
   const found = new Set<TechnologyEntry>();
   for (let i = 0; i < w.length; ) {
     let step = 1;
-    for (let n = Math.min(longest, w.length - i); n >= 1; n--) {
+    const starts = firstWords.has(w[i]!.toLowerCase());
+    for (let n = starts ? Math.min(longest, w.length - i) : 0; n >= 1; n--) {
       const phrase = w.slice(i, i + n).join(' ');
       const entry = asWritten.get(phrase) ?? anyCase.get(phrase.toLowerCase());
       if (entry) {

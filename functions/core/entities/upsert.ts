@@ -191,22 +191,43 @@ function countKind(ids: Set<string>, lookup: (id: string) => Account | Contact |
  * aside) and country; contacts by e-mail, else phone, else name at the same account, each
  * linked to the account of its e-mail domain or company. Applying the same records again
  * changes nothing and reports the same counts (they are read from the entities' provenance,
- * not from what this call happened to do), so a retried stage neither double-counts nor
- * duplicates.
+ * not from what this run happened to do), so a retried stage neither double-counts nor
+ * duplicates. Records can be applied in batches (`apply` as often as needed, then `finish`),
+ * so a caller can let other work run between them.
  */
-export function applyJobRecords(book: EntityBook, ctx: JobContext, rows: Iterable<JobRecordRow>): UpsertCounts {
-  const tally = new Tally();
-  for (const row of rows) {
-    tally.records++;
-    const source: Provenance = { jobId: ctx.jobId, row: row.row, at: ctx.at, via: 'job' };
-    if (ctx.schema === 'company_account') applyCompany(book, ctx, tally, row, source);
-    else applyContact(book, ctx, tally, row, source);
+export class JobMerge {
+  private readonly tally = new Tally();
+
+  constructor(
+    private readonly book: EntityBook,
+    private readonly ctx: JobContext,
+  ) {}
+
+  apply(rows: Iterable<JobRecordRow>): void {
+    const { book, ctx, tally } = this;
+    for (const row of rows) {
+      tally.records++;
+      const source: Provenance = { jobId: ctx.jobId, row: row.row, at: ctx.at, via: 'job' };
+      if (ctx.schema === 'company_account') applyCompany(book, ctx, tally, row, source);
+      else applyContact(book, ctx, tally, row, source);
+    }
   }
-  book.recountContacts();
-  return {
-    records: tally.records,
-    skipped: tally.skipped,
-    accounts: countKind(tally.accounts, (id) => book.accounts.get(id), tally.accountApplications, ctx.jobId),
-    contacts: countKind(tally.contacts, (id) => book.contacts.get(id), tally.contactApplications, ctx.jobId),
-  };
+
+  finish(): UpsertCounts {
+    const { book, ctx, tally } = this;
+    book.recountContacts();
+    return {
+      records: tally.records,
+      skipped: tally.skipped,
+      accounts: countKind(tally.accounts, (id) => book.accounts.get(id), tally.accountApplications, ctx.jobId),
+      contacts: countKind(tally.contacts, (id) => book.contacts.get(id), tally.contactApplications, ctx.jobId),
+    };
+  }
+}
+
+/** All of a job's records at once (see JobMerge). */
+export function applyJobRecords(book: EntityBook, ctx: JobContext, rows: Iterable<JobRecordRow>): UpsertCounts {
+  const merge = new JobMerge(book, ctx);
+  merge.apply(rows);
+  return merge.finish();
 }
