@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../local/cli/main.ts';
 import { startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
 import { startFakeAnthropic, userText, type FakeAnthropic, type FakeMessagesRequest } from '../../local/fake-anthropic.ts';
 import { uploadFile } from '../../local/cli/upload.ts';
@@ -106,12 +107,13 @@ const byName = (list: AccountList, name: string) => list.items.find((a) => a.nam
 
 describe('accounts store from two company exports and a contact list', () => {
   let api: ApiClient;
+  let apiKey: string;
   let tenantId: string;
   let jobs: ApiJob[];
   let all: AccountList;
 
   beforeAll(async () => {
-    ({ api, tenantId } = await stack.tenant('admin'));
+    ({ api, apiKey, tenantId } = await stack.tenant('admin'));
     const port = (receiver.address() as AddressInfo).port;
     await api.post('/v1/webhooks', { url: `http://127.0.0.1:${port}/accounts`, events: ['accounts.updated'] });
     jobs = [await ingest(api, COMPANIES_HUBSPOT, 'company_account'), await ingest(api, COMPANIES_SALESFORCE, 'company_account'), await ingest(api, CONTACTS, 'contact')];
@@ -156,6 +158,32 @@ describe('accounts store from two company exports and a contact list', () => {
     expect((await api.get<AccountList>('/v1/accounts?q=globex.example')).total).toBe(1);
     await expect(api.get('/v1/accounts?minEmployees=10&maxEmployees=5')).rejects.toMatchObject({ status: 400, details: [{ field: 'maxEmployees' }] });
     await expect(api.get('/v1/accounts?cursor=bogus')).rejects.toMatchObject({ status: 400, details: [{ field: 'cursor' }] });
+  });
+
+  it('answers the CLI: accounts list|get|export and contacts list', async () => {
+    const run = async (...args: string[]) => {
+      const out: string[] = [];
+      const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => out.push(String(chunk)) > 0);
+      try {
+        return { code: await main([...args, '--endpoint', stack.httpUrl, '--api-key', apiKey]), out: out.join('') };
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    const list = await run('accounts', 'list', '--technology', 'aws', '--json');
+    expect(list.code).toBe(0);
+    expect((JSON.parse(list.out) as AccountList).items.map((a) => a.name)).toEqual(['Globex GmbH']);
+    const text = await run('accounts', 'list', '--country', 'Germany');
+    expect(text.out).toContain('Globex GmbH');
+    expect(text.out).toContain('1 of 1');
+    const acme = byName(all, 'Acme Inc.')!;
+    expect((await run('accounts', 'get', acme.accountId)).out).toContain('jane.doe@acme.example');
+    expect(JSON.parse((await run('contacts', 'list', '--account', acme.accountId, '--json')).out)).toMatchObject({ total: 1 });
+    const file = `${stack.dataDir}/accounts-cli.xlsx`;
+    expect((await run('accounts', 'export', '--format', 'xlsx', '--out', file)).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.worksheets[0]!.rowCount).toBe(1 + 7);
   });
 
   it('sends accounts.updated with the counts of each job', async () => {
