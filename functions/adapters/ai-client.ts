@@ -57,14 +57,15 @@ function anthropic(apiKey: string): Anthropic {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Why a call failed, in words safe to store on a job (no key, no request body). */
-class AiCallError extends Error {
+export class AiCallError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'AiCallError';
   }
 }
 
-async function callClaude(apiKey: string, system: string, user: string): Promise<string> {
+/** One Messages call under the process's rate limit, retries and timeout (mapping and account insights share them). */
+export async function callClaude(apiKey: string, system: string, user: string, maxTokens = 1024): Promise<string> {
   const api = anthropic(apiKey);
   bucket ??= new TokenBucket(BURST, RATE_PER_SECOND, Date.now());
   for (let attempt = 1; ; attempt++) {
@@ -72,7 +73,7 @@ async function callClaude(apiKey: string, system: string, user: string): Promise
     if (wait > MAX_QUEUE_MS) throw new AiCallError('rate limited: too many AI requests in this process');
     if (wait > 0) await sleep(wait);
     try {
-      const msg = await api.messages.create({ model: AI_MODEL, max_tokens: 1024, system, messages: [{ role: 'user', content: user }] });
+      const msg = await api.messages.create({ model: AI_MODEL, max_tokens: maxTokens, system, messages: [{ role: 'user', content: user }] });
       return msg.content.map((b) => (b.type === 'text' ? b.text : '')).join('');
     } catch (err) {
       const timedOut = err instanceof APIConnectionTimeoutError;

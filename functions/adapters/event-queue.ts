@@ -17,16 +17,15 @@ export type JobEventType = 'job.succeeded' | 'job.failed' | 'job.needs_mapping' 
  * watchdog, whose retry finds the job already failed.
  */
 export async function emitJobEvent(type: JobEventType, job: JobRecord): Promise<void> {
-  const event = {
-    id: `evt_${job.jobId}_${job.attempt}_${type.split('.')[1]}`,
-    type,
-    tenantId: job.tenantId,
-    createdAt: new Date().toISOString(),
-    data: toApiJob(job),
-  };
+  await emitEvent({ id: `evt_${job.jobId}_${job.attempt}_${type.split('.')[1]}`, type, tenantId: job.tenantId, data: toApiJob(job) });
+}
+
+/** Put any tenant event on the events queue (the same at-least-once rules as job events). */
+export async function emitEvent(input: { id: string; type: string; tenantId: string; data: unknown }): Promise<void> {
+  const event = { id: input.id, type: input.type, tenantId: input.tenantId, createdAt: new Date().toISOString(), data: input.data };
   try {
     await sqsClient().send(new SendMessageCommand({ QueueUrl: requiredEnv(ENV.eventsQueueUrl), MessageBody: JSON.stringify(event) }));
   } catch (err) {
-    throw new TransientError(`The ${type} event could not be queued: ${err instanceof Error ? err.message : String(err)}`);
+    throw new TransientError(`The ${input.type} event could not be queued: ${err instanceof Error ? err.message : String(err)}`);
   }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { httpApi, json, noContent, pageQuery, parseBody, parseQuery, type ApiRequest } from '../shared/http.ts';
 import { HttpError, conflict, notFound } from '../shared/http-errors.ts';
 import { jobOptionsSchema, schemaNameSchema, schemaOr400 } from '../shared/job-request.ts';
+import { noteJobDeleted } from '../adapters/entity-sync.ts';
 import { jobStore } from '../adapters/job-store.ts';
 import { uploadStore } from '../adapters/upload-store.ts';
 import { objectStore } from '../adapters/object-store.ts';
@@ -113,6 +114,7 @@ async function retryJob(job: JobRecord): Promise<JobRecord> {
 /** Delete: the job and everything it wrote to S3; never while it runs. The upload stays. */
 async function deleteJob(job: JobRecord): Promise<void> {
   if (!ACTION_ALLOWED.delete.includes(job.status)) throw conflictFor('delete', job);
+  await noteJobDeleted(job);
   await objectStore.deletePrefix(job.source.bucket, `${jobKeys.prefix(job.tenantId, job.jobId)}/`);
   if (!(await jobStore.delete(job))) throw conflictFor('delete', (await jobStore.get(job.tenantId, job.jobId)) ?? job);
 }

@@ -1,6 +1,8 @@
 import { objectStore } from '../adapters/object-store.ts';
 import { jobStore, StaleJobError } from '../adapters/job-store.ts';
 import { emitJobEvent } from '../adapters/event-queue.ts';
+import { announceEntityRun, upsertJobEntities } from '../adapters/entity-sync.ts';
+import { generateJobInsights } from '../adapters/account-insights.ts';
 import { publishStatus } from '../adapters/progress-notifier.ts';
 import { runStage } from '../shared/stage.ts';
 import { maybeInjectFault } from '../shared/fault-injection.ts';
@@ -61,6 +63,8 @@ async function commit(state: PipelineState) {
     const counts = { rowsRead, rowsWritten, rowsRejected };
     const manifest = { jobId: state.jobId, attempt: state.attempt, schema: state.mapping?.schema, counts, records: output.recordsKeys, errors: output.errorsKeys, mapping: state.mapping };
     await objectStore.put(state.bucket, output.manifestKey, JSON.stringify(manifest, null, 2), 'application/json');
+    // Accounts and contacts into the tenant's store before the commit: a failure is retried with Persist (idempotent).
+    await upsertJobEntities(job, output, rowsWritten);
     const persistStarted = job.stages.persist?.startedAt ?? new Date().toISOString();
     await jobStore.exitStage(state.tenantId, state.jobId, state.attempt, 'persist', persistStarted);
     const rowsSkipped = parsed.split ? chunks.reduce((n, c) => n + (c.rowsSkipped ?? 0), 0) : undefined;
@@ -70,6 +74,8 @@ async function commit(state: PipelineState) {
     if (finished?.status === 'succeeded' && finished.attempt === state.attempt) {
       maybeInjectFault('persist', state.tenantId, 'committed');
       await announceSuccess(finished);
+      // Best effort once the job stands succeeded: a slow or failing AI costs the job nothing.
+      await generateJobInsights(finished);
     }
     return counts;
   });
@@ -83,6 +89,7 @@ async function commit(state: PipelineState) {
  */
 async function announceSuccess(job: JobRecord): Promise<void> {
   await emitJobEvent('job.succeeded', job);
+  await announceEntityRun(job);
   await publishStatus(job);
 }
 

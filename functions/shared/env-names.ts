@@ -11,6 +11,7 @@ export const ENV = {
   templatesTable: 'TEMPLATES_TABLE',
   webhooksTable: 'WEBHOOKS_TABLE',
   rateLimitsTable: 'RATE_LIMITS_TABLE',
+  entitiesTable: 'ENTITIES_TABLE',
   uploadBucket: 'UPLOAD_BUCKET',
   stateMachineArn: 'STATE_MACHINE_ARN',
   eventsQueueUrl: 'EVENTS_QUEUE_URL',

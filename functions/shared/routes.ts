@@ -10,6 +10,7 @@ export type FunctionName =
   | 'api-templates'
   | 'api-webhooks'
   | 'api-admin'
+  | 'api-accounts'
   | 'ws'
   | 'job-events'
   | 'webhook-delivery'
@@ -65,6 +66,20 @@ export const HTTP_ROUTES: HttpRoute[] = [
   { routeKey: 'POST /v1/webhooks/{webhookId}/rotate-secret', fn: 'api-webhooks' },
   { routeKey: 'GET /v1/webhooks/{webhookId}/deliveries', fn: 'api-webhooks' },
   { routeKey: 'POST /v1/webhooks/{webhookId}/deliveries/{deliveryId}/replay', fn: 'api-webhooks' },
+  { routeKey: 'GET /v1/accounts', fn: 'api-accounts' },
+  { routeKey: 'GET /v1/accounts/export', fn: 'api-accounts' },
+  { routeKey: 'GET /v1/accounts/{accountId}', fn: 'api-accounts' },
+  { routeKey: 'PATCH /v1/accounts/{accountId}', fn: 'api-accounts' },
+  { routeKey: 'DELETE /v1/accounts/{accountId}', fn: 'api-accounts' },
+  { routeKey: 'POST /v1/accounts/{accountId}/merge', fn: 'api-accounts' },
+  { routeKey: 'POST /v1/accounts/{accountId}/insights/refresh', fn: 'api-accounts' },
+  { routeKey: 'GET /v1/contacts', fn: 'api-accounts' },
+  { routeKey: 'GET /v1/contacts/export', fn: 'api-accounts' },
+  { routeKey: 'GET /v1/contacts/{contactId}', fn: 'api-accounts' },
+  { routeKey: 'PATCH /v1/contacts/{contactId}', fn: 'api-accounts' },
+  { routeKey: 'DELETE /v1/contacts/{contactId}', fn: 'api-accounts' },
+  { routeKey: 'GET /v1/settings/icp', fn: 'api-accounts' },
+  { routeKey: 'PUT /v1/settings/icp', fn: 'api-accounts' },
   { routeKey: 'GET /v1/metrics', fn: 'api-admin' },
   { routeKey: 'GET /v1/api-keys', fn: 'api-admin' },
   { routeKey: 'POST /v1/api-keys', fn: 'api-admin' },

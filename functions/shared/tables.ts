@@ -76,6 +76,19 @@ export const TABLES = {
     ttlAttribute: 'expiresAtEpoch',
   },
   /**
+   * The accounts/contacts store's coordination, per tenant: pk tenantId, sk "META" (the store
+   * version, the S3 keys of its entity shards, counts), "JOB#<jobId>" (what a job did to the
+   * store), "SETTINGS#icp" and "AI#..." (insights budget and cache). The entities themselves
+   * are S3 shards (functions/adapters/entity-store.ts says why).
+   */
+  entities: {
+    name: 'entities',
+    envName: 'ENTITIES_TABLE',
+    partitionKey: 'tenantId',
+    sortKey: 'sk',
+    indexes: [],
+  },
+  /**
    * Per-API-key request counters, one item per key and one-second window
    * (pk "<keyId>#<epochSecond>"); expired by TTL on AWS, ignored once past locally.
    */

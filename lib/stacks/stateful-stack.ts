@@ -20,11 +20,11 @@ import { pascalCase, resourcePrefix } from '../naming.ts';
 export type TableKey = keyof typeof TABLES;
 
 /**
- * RETAIN: jobs and API keys are the customer's record and access; losing them to a stack
- * delete is not recoverable. Upload sessions and WebSocket connections are short-lived
+ * RETAIN: jobs, API keys and the accounts store's index (entities) are the customer's record
+ * and access; losing them to a stack delete is not recoverable. Upload sessions and WebSocket connections are short-lived
  * (TTL-expired) and may go with the stack.
  */
-const RETAINED_TABLES: ReadonlySet<TableKey> = new Set<TableKey>(['jobs', 'apiKeys']);
+const RETAINED_TABLES: ReadonlySet<TableKey> = new Set<TableKey>(['jobs', 'apiKeys', 'entities']);
 
 /** A queue delivered at least maxReceiveCount times before it lands in its dead-letter queue. */
 const MAX_RECEIVE_COUNT = 5;
@@ -105,6 +105,8 @@ export class StatefulStack extends Stack {
       lifecycleRules: [
         // Abandoned multipart uploads are invisible in listings but still billed.
         { id: 'abort-incomplete-multipart-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        // Account/contact exports are fetched through a 5-minute link; a day is plenty.
+        { id: 'expire-entity-exports', prefix: 'exports/', expiration: Duration.days(1) },
       ],
       // RETAIN: uploaded files and job outputs are customer data.
       removalPolicy: RemovalPolicy.RETAIN,

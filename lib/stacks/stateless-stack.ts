@@ -102,7 +102,8 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Jobs: list, inspect, cancel, retry, records and errors',
     timeout: Duration.seconds(29),
     memorySize: 512,
-    tables: { jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', connections: 'readWrite', rateLimits: 'readWrite', templates: 'read' },
+    // entities: a deleted job's entities keep their values, and their sources are marked
+    tables: { jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', connections: 'readWrite', rateLimits: 'readWrite', templates: 'read', entities: 'readWrite' },
     uploadBucket: 'readWrite',
     stateMachine: 'start',
     eventsQueue: 'send',
@@ -127,6 +128,16 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     webhooksQueue: ['send'],
     // create and rotate seal; test and replay sign
     sealsWebhookSecrets: true,
+  },
+  'api-accounts': {
+    description: 'Accounts and contacts: faceted lists, edits, merge, CSV/XLSX export, AI insights',
+    // The tenant's whole store is read into memory and listed there (entity-store.ts): 1 GB
+    // holds a few hundred thousand entities and buys the CPU that keeps lists fast.
+    timeout: Duration.seconds(29),
+    memorySize: 1024,
+    tables: { apiKeys: 'read', rateLimits: 'readWrite', entities: 'readWrite' },
+    uploadBucket: 'readWrite',
+    usesAi: true,
   },
   'api-admin': {
     description: 'API keys and service metrics (admin)',
@@ -193,13 +204,15 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     pushesProgress: true,
   },
   persist: {
-    description: 'Pipeline: commit records, error report and job summary; emit the completion event',
+    description: 'Pipeline: commit records, error report and job summary; upsert accounts/contacts; emit the completion event',
     timeout: Duration.seconds(890),
     memorySize: 1024,
-    tables: { jobs: 'readWrite', connections: 'readWrite' },
+    // entities: company and contact jobs upsert into the tenant's accounts store (and ask Claude for insights)
+    tables: { jobs: 'readWrite', connections: 'readWrite', entities: 'readWrite' },
     uploadBucket: 'readWrite',
     eventsQueue: 'send',
     pushesProgress: true,
+    usesAi: true,
   },
   'job-status': {
     description: 'Pipeline: record failed / needs_mapping on the job and emit the event',

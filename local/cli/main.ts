@@ -1,4 +1,5 @@
 import { ApiError } from './api-client.ts';
+import { accountsCommand, contactsCommand } from './commands/accounts.ts';
 import type { Command } from './target.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { jobsCommand } from './commands/jobs.ts';
@@ -8,6 +9,8 @@ import { webhooksCommand } from './commands/webhooks.ts';
 
 /** Each command lives in its own module under commands/; add new ones here. */
 const COMMANDS: Record<string, Command> = {
+  accounts: accountsCommand,
+  contacts: contactsCommand,
   ingest: ingestCommand,
   jobs: jobsCommand,
   serve: serveCommand,

@@ -205,9 +205,10 @@ describe('StatefulStack', () => {
     expect(gsis.find((g) => g.IndexName === 'byTenant')?.KeySchema[0]?.AttributeName).toBe('tenantId');
   });
 
-  it('retains the jobs and api-keys tables and the upload bucket on stack delete', () => {
+  it('retains the jobs, api-keys and entities tables and the upload bucket on stack delete', () => {
     expect(statefulJson.Resources[tableId('jobs')]?.DeletionPolicy).toBe('Retain');
     expect(statefulJson.Resources[tableId('api-keys')]?.DeletionPolicy).toBe('Retain');
+    expect(statefulJson.Resources[tableId('entities')]?.DeletionPolicy).toBe('Retain');
     const [[, bucket] = []] = resourcesOfType(statefulJson, 'AWS::S3::Bucket');
     expect(bucket?.DeletionPolicy).toBe('Retain');
   });
@@ -256,6 +257,14 @@ describe('StatefulStack', () => {
         Rules: Match.arrayWith([
           Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' }),
         ]),
+      },
+    });
+  });
+
+  it('expires account and contact exports after a day', () => {
+    stateful.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([Match.objectLike({ Prefix: 'exports/', ExpirationInDays: 1, Status: 'Enabled' })]),
       },
     });
   });
@@ -341,9 +350,10 @@ describe('StatelessStack', () => {
       'api-health': [...tables, ENV.uploadBucket, ENV.stateMachineArn],
       // every authenticated API function counts requests against the key's rate limit
       'api-uploads': [ENV.jobsTable, ENV.uploadsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn],
-      'api-jobs': [...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
+      'api-jobs': [...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.entitiesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
       'api-templates': [...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl, ENV.anthropicApiKeySecretArn],
       'api-webhooks': [ENV.apiKeysTable, ENV.rateLimitsTable, ENV.webhooksTable, ENV.webhooksQueueUrl, ENV.webhookSecretsKeyArn],
+      'api-accounts': [ENV.apiKeysTable, ENV.rateLimitsTable, ENV.entitiesTable, ENV.uploadBucket, ENV.anthropicApiKeySecretArn],
       'api-admin': [ENV.jobsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl, ENV.eventsDlqUrl, ENV.webhooksDlqUrl],
       'job-events': [ENV.webhooksTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl],
       'webhook-delivery': [ENV.webhooksTable, ENV.webhooksQueueUrl, ENV.webhookSecretsKeyArn],
@@ -352,7 +362,7 @@ describe('StatelessStack', () => {
       parse: pipeline,
       map: [...pipeline, ENV.templatesTable, ENV.anthropicApiKeySecretArn],
       enrich: pipeline,
-      persist: [...pipeline, ENV.eventsQueueUrl],
+      persist: [...pipeline, ENV.entitiesTable, ENV.eventsQueueUrl, ENV.anthropicApiKeySecretArn],
       'job-status': [ENV.jobsTable, ENV.connectionsTable, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
     };
     for (const fn of ALL_FUNCTIONS) {
@@ -369,6 +379,7 @@ describe('StatelessStack', () => {
       [ENV.uploadsTable]: 'dynamodb:GetItem',
       [ENV.apiKeysTable]: 'dynamodb:GetItem',
       [ENV.connectionsTable]: 'dynamodb:GetItem',
+      [ENV.entitiesTable]: 'dynamodb:GetItem',
       [ENV.uploadBucket]: 's3:GetObject*',
       // common to send, consume and depth grants: the env var's queue is the granted one
       [ENV.eventsQueueUrl]: 'sqs:GetQueueAttributes',
@@ -578,7 +589,7 @@ describe('StatelessStack', () => {
         return statementsOfRole(statelessJson, roleId).some((s) => asArray(s.Resource).some((r) => crossStackTarget(r, statefulJson)?.id === resourceId));
       });
     expect(touching(keyId).sort()).toEqual(['api-webhooks', 'webhook-delivery']);
-    expect(touching(secretId).sort()).toEqual(['api-templates', 'map']);
+    expect(touching(secretId).sort()).toEqual(['api-accounts', 'api-templates', 'map', 'persist']);
     for (const fn of touching(keyId)) {
       const roleId = localTarget(props(statelessJson.Resources[functionId(fn)]!).Role)!.id;
       const actions = statementsOfRole(statelessJson, roleId)

@@ -244,6 +244,10 @@ function validBody(routeKey: string, f: Fixtures): Record<string, unknown> {
     'POST /v1/webhooks': { url: 'http://127.0.0.1:9/hook', events: ['job.succeeded'] },
     'PATCH /v1/webhooks/{webhookId}': { enabled: false, events: ['job.failed'] },
     'POST /v1/api-keys': { role: 'viewer', name: 'fuzz' },
+    'PATCH /v1/accounts/{accountId}': { name: 'Fuzz Co', industry: 'Software', employees: 10, technologies: ['AWS'] },
+    'POST /v1/accounts/{accountId}/merge': { otherId: f.ids.accountId?.[1] ?? 'acc_x' },
+    'PATCH /v1/contacts/{contactId}': { title: 'CTO', email: 'fuzz@fuzz.example' },
+    'PUT /v1/settings/icp': { text: 'B2B software companies' },
   };
   return structuredClone(bodies[routeKey] ?? {});
 }
@@ -428,6 +432,11 @@ beforeAll(async () => {
   const { templateId } = await admin.api.post<{ templateId: string }>('/v1/templates', TEMPLATE_BODY);
   const { delivery } = await admin.api.post<{ delivery: { deliveryId: string } }>(`/v1/webhooks/${webhookId}/test`, {});
   const extraKey = await admin.api.post<{ keyId: string; apiKey: string }>('/v1/api-keys', { role: 'viewer', name: 'fuzz' });
+  // a contact file: two accounts (one to merge into the other) and their contacts
+  const people = await stack.writeScratch('fuzz-contacts.csv', 'First Name,Last Name,Email,Company\nJane,Doe,jane@acme.example,Acme\nJohn,Roe,john@globex.example,Globex\n');
+  await waitForJob(admin.api, (await uploadFile(admin.api, people, { schema: 'contact' })).jobId);
+  const accounts = (await admin.api.get<{ items: { accountId: string }[] }>('/v1/accounts')).items.map((a) => a.accountId);
+  const contacts = (await admin.api.get<{ items: { contactId: string }[] }>('/v1/contacts')).items.map((c) => c.contactId);
   fixtures = {
     adminKey: admin.apiKey,
     issuedKey: extraKey.apiKey,
@@ -443,6 +452,8 @@ beforeAll(async () => {
       webhookId: [webhookId],
       deliveryId: [delivery.deliveryId],
       keyId: [extraKey.keyId],
+      accountId: accounts,
+      contactId: contacts,
     },
   };
   Object.assign(keysToRedact, { [admin.apiKey]: 'admin key', [viewer.apiKey]: 'viewer key', [other.apiKey]: 'other tenant key', [stack.apiKey]: 'dev key', [extraKey.apiKey]: 'issued key' });

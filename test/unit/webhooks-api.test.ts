@@ -109,7 +109,7 @@ describe('POST /v1/webhooks URL policy (loopback not allowed)', () => {
     const res = await call(handlerWithDns(fakeDns), request('POST /v1/webhooks', { url: 'https://hooks.example.net/in', description: 'prod' }));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ url: 'https://hooks.example.net/in', enabled: true, description: 'prod' });
-    expect(res.body.events).toEqual(['job.succeeded', 'job.failed', 'job.needs_mapping', 'job.cancelled']);
+    expect(res.body.events).toEqual(['job.succeeded', 'job.failed', 'job.needs_mapping', 'job.cancelled', 'accounts.updated']);
     expect(res.body.secret).toMatch(/^whsec_/);
     const put = ddb.commandCalls(PutCommand)[0]?.args[0].input;
     expect(put?.Item).toMatchObject({ tenantId: 't1', sk: `WH#${String(res.body.webhookId)}`, secret: expect.stringMatching(/^kms:v1:/) });

@@ -1,0 +1,108 @@
+import { setImmediate } from 'node:timers/promises';
+import { monotonicFactory } from 'ulid';
+import { entityStore } from './entity-store.ts';
+import { emitEvent } from './event-queue.ts';
+import { objectStore } from './object-store.ts';
+import { logger } from '../shared/logger.ts';
+import { positiveIntEnv } from '../shared/config.ts';
+import { markJobDeleted } from '../core/entities/edits.ts';
+import { isEntitySchema, JobMerge, type JobRecordRow, type UpsertCounts } from '../core/entities/upsert.ts';
+import type { JobOutput, JobRecord } from '../core/jobs/job.ts';
+
+const nextUlid = monotonicFactory();
+const MERGE_BATCH = 1000;
+export const newAccountId = () => `acc_${nextUlid()}`;
+export const newContactId = () => `con_${nextUlid()}`;
+
+/**
+ * The most records one job brings into the store. The whole store is held in memory while
+ * it changes (entity-store.ts), so a larger file is left out of the store (the job still
+ * succeeds and says so in its store run) rather than running Persist out of memory.
+ */
+export const ENTITY_RECORDS_PER_JOB = positiveIntEnv('ENTITY_RECORDS_PER_JOB', 200_000);
+
+/** What one job did to the accounts store: kept per job, sent as the `accounts.updated` event. */
+export interface EntityRun {
+  jobId: string;
+  attempt: number;
+  schema: string;
+  status: 'applied' | 'skipped';
+  reason?: string;
+  counts?: UpsertCounts;
+  version?: number;
+  durationMs: number;
+  at: string;
+}
+
+/** The schema a job's records are in (the mapping's, which a person may have chosen). */
+const schemaOf = (job: JobRecord) => job.mapping?.schema ?? job.schema;
+
+async function readRecords(bucket: string, keys: readonly string[]): Promise<JobRecordRow[]> {
+  const rows: JobRecordRow[] = [];
+  for (const key of keys) {
+    const text = (await objectStore.readAll(bucket, key)).toString('utf8');
+    let start = 0;
+    while (start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      if (end > start) rows.push({ row: rows.length + 1, record: JSON.parse(text.slice(start, end)) as Record<string, unknown> });
+      start = end + 1;
+    }
+  }
+  return rows;
+}
+
+/**
+ * Upsert a succeeded company_account or contact job's records into the tenant's store
+ * (before the job commits, so a failure here is retried with Persist). Idempotent: a
+ * retried Persist applies the same records again, which changes nothing and counts the same.
+ */
+export async function upsertJobEntities(job: JobRecord, output: Pick<JobOutput, 'bucket' | 'recordsKeys'>, rowsWritten: number): Promise<EntityRun | undefined> {
+  const schema = schemaOf(job);
+  if (!isEntitySchema(schema)) return undefined;
+  const started = Date.now();
+  const base = { jobId: job.jobId, attempt: job.attempt, schema, at: new Date().toISOString() };
+  let run: EntityRun;
+  if (rowsWritten > ENTITY_RECORDS_PER_JOB) {
+    run = { ...base, status: 'skipped', reason: `${rowsWritten} records are more than the ${ENTITY_RECORDS_PER_JOB} one job may bring into the accounts store`, durationMs: 0 };
+    logger.warn('job left out of the accounts store', { reason: run.reason });
+  } else {
+    const rows = await readRecords(output.bucket, output.recordsKeys);
+    const outcome = await entityStore.change(job.tenantId, async (book) => {
+      const merge = new JobMerge(book, { jobId: job.jobId, schema, at: job.createdAt, now: new Date().toISOString(), newAccountId, newContactId });
+      // Batches with a turn of the event loop between them: where the stack shares one
+      // process (locally), a 50,000-row merge must not hold up the API for seconds.
+      for (let i = 0; i < rows.length; i += MERGE_BATCH) {
+        merge.apply(rows.slice(i, i + MERGE_BATCH));
+        await setImmediate();
+      }
+      return merge.finish();
+    });
+    run = { ...base, status: 'applied', counts: outcome.result, version: outcome.version, durationMs: Date.now() - started };
+  }
+  await entityStore.putJobRun(job.tenantId, job.jobId, { ...run });
+  return run;
+}
+
+/**
+ * The `accounts.updated` event of a succeeded job that brought records into the store. Its
+ * id is fixed per job attempt, so a repeat (a retried Persist) is dropped by receivers.
+ */
+export async function announceEntityRun(job: JobRecord): Promise<void> {
+  if (!isEntitySchema(schemaOf(job))) return;
+  const run = await entityStore.getJobRun<EntityRun>(job.tenantId, job.jobId);
+  if (!run || run.attempt !== job.attempt || !run.counts || run.counts.records - run.counts.skipped === 0) return;
+  const { accounts, contacts } = run.counts;
+  await emitEvent({
+    id: `evt_${job.jobId}_${job.attempt}_accounts`,
+    type: 'accounts.updated',
+    tenantId: job.tenantId,
+    data: { jobId: job.jobId, schema: run.schema, accounts, contacts, records: run.counts.records, skipped: run.counts.skipped, storeVersion: run.version },
+  });
+}
+
+/** A job is being deleted: entities keep its values, and their sources say the job is gone. */
+export async function noteJobDeleted(job: JobRecord): Promise<void> {
+  if (!isEntitySchema(schemaOf(job)) || job.status !== 'succeeded') return;
+  await entityStore.change(job.tenantId, (book) => markJobDeleted(book, job.jobId));
+}

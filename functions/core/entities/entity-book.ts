@@ -1,0 +1,212 @@
+import { cloneAccount, cloneContact } from './merge.ts';
+import { companyNameKey, countryKey, emailKey, personNameKey, phoneKey } from './normalize.ts';
+import type { Account, Contact } from './model.ts';
+
+/** What an incoming account is matched on. */
+export interface AccountProbe {
+  domain?: string;
+  nameKey?: string;
+  /** ISO code or folded country text; '' = unknown */
+  country?: string;
+}
+
+/** What an incoming contact is matched on. */
+export interface ContactProbe {
+  email?: string;
+  phone?: string;
+  nameKey?: string;
+  accountId?: string | null;
+}
+
+const accountDomains = (a: Account) => (a.domain ? [a.domain, ...a.altDomains] : a.altDomains);
+const nameKeyOf = (a: Account) => companyNameKey(a.name);
+const contactNameKey = (c: Contact) => personNameKey(c.firstName, c.lastName, c.fullName);
+
+/**
+ * One tenant's accounts and contacts in memory, with the dedupe indexes, for one change
+ * (a job's records, an edit, a merge). Entities are shared with readers, so an entity is
+ * copied before its first edit (`updateAccount`); the dirty sets say which ones to save.
+ *
+ * Indexes map a key to an id and are checked on read: a stale entry (the entity changed or
+ * went) is ignored, so edits never have to remove keys.
+ */
+export class EntityBook {
+  readonly accounts: Map<string, Account>;
+  readonly contacts: Map<string, Contact>;
+  readonly dirtyAccounts = new Set<string>();
+  readonly dirtyContacts = new Set<string>();
+  private readonly byDomain = new Map<string, string>();
+  private readonly byName = new Map<string, Set<string>>();
+  private readonly byEmail = new Map<string, string>();
+  private readonly byPhone = new Map<string, string>();
+  private readonly byPersonAtAccount = new Map<string, string>();
+
+  constructor(accounts: Iterable<Account>, contacts: Iterable<Contact>) {
+    this.accounts = new Map();
+    this.contacts = new Map();
+    for (const a of accounts) {
+      this.accounts.set(a.accountId, a);
+      this.indexAccount(a);
+    }
+    for (const c of contacts) {
+      this.contacts.set(c.contactId, c);
+      this.indexContact(c);
+    }
+  }
+
+  indexAccount(a: Account): void {
+    for (const d of accountDomains(a)) if (!this.domainHolds(d)) this.byDomain.set(d, a.accountId);
+    const key = nameKeyOf(a);
+    if (key) {
+      let ids = this.byName.get(key);
+      if (!ids) this.byName.set(key, (ids = new Set()));
+      ids.add(a.accountId);
+    }
+  }
+
+  private domainHolds(domain: string): boolean {
+    const holder = this.accounts.get(this.byDomain.get(domain) ?? '');
+    return holder !== undefined && accountDomains(holder).includes(domain);
+  }
+
+  indexContact(c: Contact): void {
+    const email = emailKey(c.email);
+    if (email && !this.contactHolds(this.byEmail, email, (x) => emailKey(x.email))) this.byEmail.set(email, c.contactId);
+    const phone = phoneKey(c.phone);
+    if (phone && !this.contactHolds(this.byPhone, phone, (x) => phoneKey(x.phone))) this.byPhone.set(phone, c.contactId);
+    const name = contactNameKey(c);
+    if (name && c.accountId) {
+      const key = `${name}|${c.accountId}`;
+      if (!this.contactHolds(this.byPersonAtAccount, key, (x) => (x.accountId ? `${contactNameKey(x)}|${x.accountId}` : undefined))) this.byPersonAtAccount.set(key, c.contactId);
+    }
+  }
+
+  private contactHolds(index: Map<string, string>, key: string, keyOf: (c: Contact) => string | undefined): boolean {
+    const holder = this.contacts.get(index.get(key) ?? '');
+    return holder !== undefined && keyOf(holder) === key;
+  }
+
+  /**
+   * The account an incoming one is: the same domain; else the same name (legal form aside)
+   * where neither side's domain or country contradicts the other, the same country first.
+   */
+  findAccount(probe: AccountProbe): Account | undefined {
+    if (probe.domain) {
+      const hit = this.accounts.get(this.byDomain.get(probe.domain) ?? '');
+      if (hit && accountDomains(hit).includes(probe.domain)) return hit;
+    }
+    if (!probe.nameKey) return undefined;
+    const candidates = [...(this.byName.get(probe.nameKey) ?? [])]
+      .map((id) => this.accounts.get(id))
+      .filter((a): a is Account => a !== undefined && nameKeyOf(a) === probe.nameKey)
+      .filter((a) => !probe.domain || !a.domain || accountDomains(a).includes(probe.domain))
+      .filter((a) => !probe.country || !a.country || countryKey(a.country) === probe.country);
+    return candidates.find((a) => probe.country && a.country && countryKey(a.country) === probe.country) ?? candidates[0];
+  }
+
+  /** The contact an incoming one is: same e-mail; else same phone; else same name at the same account (never across different e-mails). */
+  findContact(probe: ContactProbe): Contact | undefined {
+    if (probe.email) {
+      const hit = this.contacts.get(this.byEmail.get(probe.email) ?? '');
+      if (hit && emailKey(hit.email) === probe.email) return hit;
+    }
+    const compatible = (c: Contact | undefined) => c !== undefined && (!probe.email || !c.email || emailKey(c.email) === probe.email);
+    if (probe.phone) {
+      const hit = this.contacts.get(this.byPhone.get(probe.phone) ?? '');
+      if (hit && phoneKey(hit.phone) === probe.phone && compatible(hit)) return hit;
+    }
+    if (probe.nameKey && probe.accountId) {
+      const key = `${probe.nameKey}|${probe.accountId}`;
+      const hit = this.contacts.get(this.byPersonAtAccount.get(key) ?? '');
+      if (hit && hit.accountId === probe.accountId && contactNameKey(hit) === probe.nameKey && compatible(hit)) return hit;
+    }
+    return undefined;
+  }
+
+  addAccount(a: Account): Account {
+    this.accounts.set(a.accountId, a);
+    this.dirtyAccounts.add(a.accountId);
+    this.indexAccount(a);
+    return a;
+  }
+
+  addContact(c: Contact): Contact {
+    this.contacts.set(c.contactId, c);
+    this.dirtyContacts.add(c.contactId);
+    this.indexContact(c);
+    return c;
+  }
+
+  /**
+   * Edit an account: `edit` works on a copy (the first time in this change) and says whether
+   * it changed anything; only then does the copy replace the original and count as dirty.
+   * The account is indexed again afterwards. Undefined when there is no such account.
+   */
+  updateAccount(id: string, edit: (a: Account) => boolean): Account | undefined {
+    const current = this.accounts.get(id);
+    if (!current) return undefined;
+    const mine = this.dirtyAccounts.has(id);
+    const target = mine ? current : cloneAccount(current);
+    if (edit(target) && !mine) {
+      this.accounts.set(id, target);
+      this.dirtyAccounts.add(id);
+    }
+    const result = this.accounts.get(id)!;
+    this.indexAccount(result);
+    return result;
+  }
+
+  updateContact(id: string, edit: (c: Contact) => boolean): Contact | undefined {
+    const current = this.contacts.get(id);
+    if (!current) return undefined;
+    const mine = this.dirtyContacts.has(id);
+    const target = mine ? current : cloneContact(current);
+    if (edit(target) && !mine) {
+      this.contacts.set(id, target);
+      this.dirtyContacts.add(id);
+    }
+    const result = this.contacts.get(id)!;
+    this.indexContact(result);
+    return result;
+  }
+
+  deleteAccount(id: string): boolean {
+    if (!this.accounts.delete(id)) return false;
+    this.dirtyAccounts.add(id);
+    return true;
+  }
+
+  deleteContact(id: string): boolean {
+    if (!this.contacts.delete(id)) return false;
+    this.dirtyContacts.add(id);
+    return true;
+  }
+
+  /** Contacts of an account (a scan: fine for one account's page, not for a loop over all). */
+  contactsOf(accountId: string): Contact[] {
+    return [...this.contacts.values()].filter((c) => c.accountId === accountId);
+  }
+
+  /**
+   * Bring every account's contactCount up to date (an account copied only when its count moved).
+   * Call once per change, before saving.
+   */
+  recountContacts(): void {
+    const counts = new Map<string, number>();
+    for (const c of this.contacts.values()) if (c.accountId) counts.set(c.accountId, (counts.get(c.accountId) ?? 0) + 1);
+    for (const a of this.accounts.values()) {
+      const n = counts.get(a.accountId) ?? 0;
+      if (a.contactCount !== n) {
+        this.updateAccount(a.accountId, (copy) => {
+          copy.contactCount = n;
+          return true;
+        });
+      }
+    }
+  }
+
+  /** True when this change touched anything. */
+  get changed(): boolean {
+    return this.dirtyAccounts.size > 0 || this.dirtyContacts.size > 0;
+  }
+}

@@ -1,0 +1,196 @@
+import freeMailDomains from 'email-providers/all.json' with { type: 'json' };
+import { normalizeDomain } from '../enrich/email-domain.ts';
+import { CJK_FORMS, LEGAL_PREFIXES, LEGAL_SUFFIXES } from './legal-forms.ts';
+
+/*
+ * Folding of the values the store dedupes on: domains, company names, countries, e-mail
+ * addresses, person names. Each returns undefined for a value that cannot name anything.
+ */
+
+/**
+ * An account's domain: lower case, no scheme, `www.`, port, path or trailing dot
+ * ("https://www.Acme.example/" -> "acme.example"). Free-mail domains are not a company's.
+ */
+export function accountDomain(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const result = normalizeDomain(raw);
+  if (!result.ok || isFreeMailDomain(result.value)) return undefined;
+  return result.value;
+}
+
+const FREE_MAIL: ReadonlySet<string> = new Set(freeMailDomains as string[]);
+
+/** True for mailbox providers (gmail.com, web.de, ...: the email-providers list, ~8,700 domains). */
+export function isFreeMailDomain(domain: string): boolean {
+  return FREE_MAIL.has(domain.toLowerCase());
+}
+
+/** The company domain of an e-mail address, unless it is a free-mail provider's. */
+export function domainOfEmail(email: string | undefined): string | undefined {
+  if (!email) return undefined;
+  const at = email.lastIndexOf('@');
+  return at < 0 ? undefined : accountDomain(email.slice(at + 1));
+}
+
+/** Lower case, diacritics removed, NFKC (full-width letters), trimmed. */
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFKC').toLowerCase().trim();
+}
+
+function endsWithTokens(tokens: readonly string[], form: readonly string[]): boolean {
+  if (form.length >= tokens.length) return false; // never the whole name
+  return form.every((t, i) => tokens[tokens.length - form.length + i] === t);
+}
+
+function startsWithTokens(tokens: readonly string[], form: readonly string[]): boolean {
+  if (form.length >= tokens.length) return false;
+  return form.every((t, i) => tokens[i] === t);
+}
+
+/** Forms by their last (suffixes) or first (prefixes) token, longest first: one lookup per pass. */
+function byEdgeToken(forms: readonly string[][], edge: (form: string[]) => string): Map<string, string[][]> {
+  const map = new Map<string, string[][]>();
+  for (const form of forms) {
+    const key = edge(form);
+    map.set(key, [...(map.get(key) ?? []), form]);
+  }
+  return map;
+}
+const SUFFIXES_BY_LAST = byEdgeToken(LEGAL_SUFFIXES as string[][], (f) => f[f.length - 1]!);
+const PREFIXES_BY_FIRST = byEdgeToken(LEGAL_PREFIXES as string[][], (f) => f[0]!);
+
+/**
+ * Name keys and countries are asked for again and again while a file is merged (every
+ * candidate, every offered value): remembered per process, the memo emptied when full.
+ */
+function memoize<T>(fn: (raw: string) => T, limit = 50_000): (raw: string) => T {
+  const memo = new Map<string, T>();
+  return (raw) => {
+    let value = memo.get(raw);
+    if (value === undefined && !memo.has(raw)) {
+      if (memo.size >= limit) memo.clear();
+      value = fn(raw);
+      memo.set(raw, value);
+    }
+    return value as T;
+  };
+}
+
+/**
+ * The dedupe form of a company name: case, diacritics, punctuation and legal forms removed
+ * ("ACME, Inc." / "Acme Inc" / "acme" -> "acme"; "Müller GmbH & Co. KG" -> "muller";
+ * "トヨタ自動車株式会社" -> "トヨタ自動車"). A name that is nothing but a legal form is kept.
+ */
+export function companyNameKey(raw: unknown): string | undefined {
+  return typeof raw === 'string' ? memoNameKey(raw) : undefined;
+}
+
+const memoNameKey = memoize(nameKeyOf);
+
+function nameKeyOf(raw: string): string | undefined {
+  let s = fold(raw);
+  for (const form of CJK_FORMS) {
+    if (s.length > form.length && s.startsWith(form)) s = s.slice(form.length);
+    if (s.length > form.length && s.endsWith(form)) s = s.slice(0, -form.length);
+  }
+  // Dots, commas, apostrophes and slashes join ("S.A." -> "sa", "A/S" -> "as"); "&" reads "and".
+  s = s.replace(/[.,'’/]/g, '').replace(/&/g, ' and ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  if (!s) return undefined;
+  const tokens = s.split(' ');
+  let removed = true;
+  while (removed) {
+    removed = false;
+    const suffix = SUFFIXES_BY_LAST.get(tokens[tokens.length - 1]!)?.find((form) => endsWithTokens(tokens, form));
+    if (suffix) {
+      tokens.splice(tokens.length - suffix.length, suffix.length);
+      removed = true;
+    }
+    const prefix = PREFIXES_BY_FIRST.get(tokens[0]!)?.find((form) => startsWithTokens(tokens, form));
+    if (prefix) {
+      tokens.splice(0, prefix.length);
+      removed = true;
+    }
+  }
+  return tokens.join(' ');
+}
+
+/** A person's name for matching: folded, single spaces. */
+export function personNameKey(first: string | undefined, last: string | undefined, full?: string): string | undefined {
+  return memoPersonKey([first, last].filter((p) => p && p.trim()).join(' ') || full || '');
+}
+
+const memoPersonKey = memoize((joined: string) => fold(joined).replace(/[^\p{L}\p{N}]+/gu, ' ').trim() || undefined);
+
+/** Lower-cased e-mail address, when it looks like one. */
+export function emailKey(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const s = raw.trim().toLowerCase();
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s) ? s : undefined;
+}
+
+/** An E.164 number (Enrich already wrote phones that way); anything else is not a dedupe key. */
+export function phoneKey(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const s = raw.replace(/[\s().-]/g, '');
+  return /^\+[1-9]\d{6,14}$/.test(s) ? s : undefined;
+}
+
+// Languages whose country names exports commonly use; Intl supplies the names (no table to keep).
+const COUNTRY_NAME_LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'sv', 'da', 'nb', 'fi', 'pl', 'cs', 'tr', 'ru', 'ja', 'zh', 'ko'];
+const COUNTRY_ALIASES: Record<string, string> = {
+  usa: 'US', 'u s a': 'US', 'u s': 'US', us: 'US', america: 'US', 'united states of america': 'US',
+  uk: 'GB', 'u k': 'GB', 'great britain': 'GB', britain: 'GB', england: 'GB', scotland: 'GB', wales: 'GB', 'northern ireland': 'GB',
+  holland: 'NL', 'the netherlands': 'NL', 'south korea': 'KR', 'republic of korea': 'KR', 'korea republic of': 'KR', korea: 'KR',
+  russia: 'RU', 'russian federation': 'RU', uae: 'AE', 'czech republic': 'CZ', czechia: 'CZ', vietnam: 'VN', 'viet nam': 'VN',
+  deu: 'DE', gbr: 'GB', fra: 'FR', esp: 'ES', ita: 'IT', nld: 'NL', che: 'CH', aut: 'AT', swe: 'SE', nor: 'NO', dnk: 'DK', fin: 'FI',
+  pol: 'PL', can: 'CA', aus: 'AU', jpn: 'JP', chn: 'CN', ind: 'IN', bra: 'BR', mex: 'MX', kor: 'KR', irl: 'IE', bel: 'BE', prt: 'PT',
+};
+
+let countryIndex: Map<string, string> | undefined;
+const englishRegion = new Intl.DisplayNames(['en'], { type: 'region' });
+
+function foldCountry(raw: string): string {
+  return fold(raw).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function buildCountryIndex(): Map<string, string> {
+  const index = new Map<string, string>();
+  const names = COUNTRY_NAME_LANGUAGES.map((lang) => new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' }));
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      const english = names[0]!.of(code);
+      // Intl knows only assigned codes (and a few reserved ones it names "Unknown Region").
+      if (!english || english === code || /unknown/i.test(english)) continue;
+      index.set(code.toLowerCase(), code);
+      for (const dn of names) {
+        const name = dn.of(code);
+        if (name) index.set(foldCountry(name), code);
+      }
+    }
+  }
+  for (const [alias, code] of Object.entries(COUNTRY_ALIASES)) index.set(alias, code);
+  return index;
+}
+
+/**
+ * A country as an ISO 3166-1 alpha-2 code and its English name ("USA", "Deutschland",
+ * "de" -> DE / Germany), or undefined when the text names no country we know; callers keep
+ * such text as printed.
+ */
+export function normalizeCountry(raw: unknown): { code: string; name: string } | undefined {
+  if (typeof raw !== 'string' || !raw.trim()) return undefined;
+  return memoCountry(raw);
+}
+
+const memoCountry = memoize((raw: string) => {
+  countryIndex ??= buildCountryIndex();
+  const code = countryIndex.get(foldCountry(raw));
+  return code ? { code, name: englishRegion.of(code) ?? code } : undefined;
+}, 5_000);
+
+/** The country part of an account's name key: the ISO code, or the folded text when unknown. */
+export function countryKey(country: string | undefined): string {
+  if (!country) return '';
+  return normalizeCountry(country)?.code ?? foldCountry(country);
+}

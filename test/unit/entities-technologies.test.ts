@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { extractTechnologies, findTechnologiesInText, recogniseTechnology, TECHNOLOGIES } from '../../functions/core/entities/technologies.ts';
+
+describe('technologies.json', () => {
+  it('holds at least 300 products, each with a category, and no alias naming two products', () => {
+    expect(TECHNOLOGIES.length).toBeGreaterThanOrEqual(300);
+    const seen = new Map<string, string>();
+    for (const t of TECHNOLOGIES) {
+      expect(t.name.trim(), JSON.stringify(t)).toBe(t.name);
+      expect(t.category, t.name).toMatch(/^[a-z-]+$/);
+      for (const alias of [t.name, ...t.aliases]) {
+        const key = alias.toLowerCase();
+        expect(seen.get(key) ?? t.name, `${alias} is claimed by ${seen.get(key)} and ${t.name}`).toBe(t.name);
+        seen.set(key, t.name);
+      }
+    }
+  });
+
+  it('resolves aliases to the product name', () => {
+    expect(recogniseTechnology('AWS')?.name).toBe('Amazon Web Services');
+    expect(recogniseTechnology(' amazon web services ')?.name).toBe('Amazon Web Services');
+    expect(recogniseTechnology('Postgres')?.name).toBe('PostgreSQL');
+    expect(recogniseTechnology('G Suite')?.name).toBe('Google Workspace');
+  });
+});
+
+describe('findTechnologiesInText', () => {
+  it('finds products in free text on word boundaries', () => {
+    expect(findTechnologiesInText('runs PostgreSQL, Stripe, Twilio in production').map((t) => t.name)).toEqual(['PostgreSQL', 'Stripe', 'Twilio']);
+    expect(findTechnologiesInText('Migrated from MySQL to amazon web services last year').map((t) => t.name)).toEqual(['MySQL', 'Amazon Web Services']);
+  });
+
+  it('does not match inside words, everyday words, or acronyms written in lower case', () => {
+    expect(findTechnologiesInText('We love Javanese coffee and reactive programming')).toEqual([]);
+    expect(findTechnologiesInText('a slack rope, a square table and tree sap')).toEqual([]);
+    expect(findTechnologiesInText('Our team chats in Slack and bills with SAP').map((t) => t.name)).toEqual(['Slack', 'SAP']);
+    expect(findTechnologiesInText('JavaScript and C++ and C#').map((t) => t.name)).toEqual(['JavaScript', 'C++', 'C#']);
+  });
+});
+
+describe('extractTechnologies', () => {
+  it('reads list cells in every common separator, resolving aliases, keeping unknown names as written', () => {
+    expect(extractTechnologies('Salesforce; HubSpot').map((t) => t.name)).toEqual(['Salesforce', 'HubSpot']);
+    expect(extractTechnologies(['AWS, Snowflake', 'Acme Internal CRM']).map((t) => [t.name, t.how])).toEqual([
+      ['Amazon Web Services', 'list'],
+      ['Snowflake', 'list'],
+      ['Acme Internal CRM', 'list'],
+    ]);
+  });
+
+  it('finds products in a sentence inside a list cell and says so', () => {
+    expect(extractTechnologies('runs PostgreSQL, Stripe, Twilio in production').map((t) => [t.name, t.how])).toEqual([
+      ['PostgreSQL', 'text'],
+      ['Stripe', 'list'],
+      ['Twilio', 'text'],
+    ]);
+    expect(extractTechnologies('We are evaluating several vendors this quarter for our new platform')).toEqual([]);
+  });
+});
