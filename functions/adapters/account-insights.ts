@@ -123,7 +123,7 @@ async function generate(tenantId: string, accounts: readonly Account[], force: b
 
 /** The insights part of an account's page: ready, stale (the account changed since), or why they are missing. */
 export async function accountInsights(tenantId: string, account: Account): Promise<ApiInsights> {
-  if (!aiKeyConfigured()) return { status: 'unavailable', reason: 'AI insights are off: no Anthropic API key is configured' };
+  if (!aiKeyConfigured()) return { status: 'unavailable', reason: 'AI insights are off: no Anthropic API key is configured (set ANTHROPIC_API_KEY locally, or put the key in the stack’s Anthropic API key secret)' };
   const item = await getItemFor(tenantId, account.accountId);
   if (!item) return { status: 'missing', reason: 'not generated yet: POST /v1/accounts/{id}/insights/refresh' };
   if (item.status !== 'ready' || !item.insight) return { status: 'missing', reason: item.reason ?? 'not generated', at: item.at };

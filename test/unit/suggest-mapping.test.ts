@@ -199,6 +199,18 @@ describe('suggestMapping', () => {
     expect(m.missingRequired).toEqual([]);
   });
 
+  it('gives a repeated column (same header, same values) no field of its own', () => {
+    const headers = ['Date', 'Time', 'Number', 'Direction', 'Duration', 'Number (2)'];
+    const rows = [0, 1, 2, 3].map((i) => ['10/01/2025', `1:0${i}p`, `(212) 555-100${i}`, i % 2 ? 'IN' : 'OUT', `${i}:30`, `(212) 555-100${i}`]);
+    const m = suggestMapping(headers, rows, callRecord);
+    expect(byField(m).counterpart_number).toEqual(['Number']);
+    expect(m.fields.some((f) => f.sourceHeaders.includes('Number (2)'))).toBe(false);
+    expect(m.status).toBe('mapped');
+    // a second column of that name holding other values is not a copy, and is weighed as usual
+    const other = rows.map((r, i) => [...r.slice(0, 5), `(646) 555-200${i}`]);
+    expect(suggestMapping(headers, other, callRecord).fields.some((f) => f.sourceHeaders.includes('Number (2)'))).toBe(true);
+  });
+
   it('uses each column at most once and is deterministic', () => {
     const headers = ['Number', 'Phone Number', 'Number Called', 'Date', 'Date'];
     const a = suggestMapping(headers, [], callRecord);

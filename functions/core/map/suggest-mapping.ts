@@ -137,7 +137,7 @@ export function suggestMapping(
   // 3. Assign greedily, best first; then give date-only / time-only datetime columns their
   //    partner before value patterns can claim it (a "14:05" column also looks like mm:ss).
   const fieldColumns = new Map<number, { column: number; confidence: number; reason: MappingReason }>();
-  const usedColumns = new Set<number>();
+  const usedColumns = copyColumns(headers, columnValues);
   const pairs = new Map<number, { sources: number[]; confidence: number }>();
   const pairDatetimes = (): void => {
     fields.forEach((def, field) => {
@@ -302,6 +302,28 @@ export function summarizeMapping(
     missingRequired,
     ...(report !== undefined ? { unmappedColumns: report.unmappedColumns, warnings: report.warnings } : {}),
   };
+}
+
+/**
+ * Columns that repeat an earlier column: the same header (the reader names the second
+ * "Number" as "Number (2)") over the same sampled values. A copy adds nothing and takes no
+ * field: guessing it onto another field of the type (the subscriber's own line, say) would
+ * be a guess from a header that was never about that field.
+ */
+function copyColumns(headers: readonly string[], columnValues: (c: number) => string[]): Set<number> {
+  const copies = new Set<number>();
+  const base = (h: string): string => h.replace(/\s*\(\d+\)$/, '').trim().toLowerCase();
+  const firstByHeader = new Map<string, number>();
+  headers.forEach((h, c) => {
+    const key = base(h);
+    if (key === '') return;
+    const first = firstByHeader.get(key);
+    if (first === undefined) return void firstByHeader.set(key, c);
+    const a = columnValues(first);
+    const b = columnValues(c);
+    if (b.some((v) => !isBlankCell(v)) && a.every((v, i) => v === b[i])) copies.add(c);
+  });
+  return copies;
 }
 
 function assign(
