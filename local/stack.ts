@@ -31,6 +31,13 @@ const ACCOUNT = '000000000000';
 const PREFIX = 'afp-local';
 const BUCKET = `${PREFIX}-uploads`;
 const STATE_MACHINE = `${PREFIX}-pipeline`;
+/**
+ * Every server of the stack listens here and nowhere else: none of them checks who calls
+ * (s3rver takes any signature, fauxqs and dynalite any key, the Step Functions endpoint
+ * none), so reachable from the network they would hand out every tenant's files and
+ * jobs, and take forged events.
+ */
+const LOOPBACK = '127.0.0.1';
 export const DEV_TENANT = 'dev';
 /** The local dev key serves a whole web app under development; it gets a roomy limit. */
 const DEV_KEY_RPS = 1000;
@@ -40,7 +47,6 @@ export interface LocalStackOptions {
   dataDir: string;
   /** fixed HTTP port (WebSocket gets the next one); 0 or absent = random ports */
   port?: number;
-  host?: string;
   /** CORS origins for the HTTP API and the bucket (browser uploads) */
   allowedOrigins?: string[];
   /** start the worker threads now, as a server waiting for jobs would (default: at the first job) */
@@ -68,7 +74,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   if (running) throw new Error('A local stack is already running in this process');
   running = true;
   fixHeapGrowingFactor();
-  const host = opts.host ?? '127.0.0.1';
+  const host = LOOPBACK;
   const dataDir = resolve(opts.dataDir);
   await mkdir(join(dataDir, 's3'), { recursive: true });
   await mkdir(join(dataDir, 'dynamodb'), { recursive: true });
