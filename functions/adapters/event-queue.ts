@@ -4,6 +4,7 @@ import { requiredEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
 import { toApiJob, type JobRecord } from '../core/jobs/job.ts';
 import { TransientError } from '../core/errors.ts';
+import { jobEventId } from '../core/webhooks/job-event-claims.ts';
 
 export type JobEventType = 'job.succeeded' | 'job.failed' | 'job.needs_mapping' | 'job.cancelled';
 
@@ -18,7 +19,7 @@ export type JobEventType = 'job.succeeded' | 'job.failed' | 'job.needs_mapping' 
  */
 export async function emitJobEvent(type: JobEventType, job: JobRecord): Promise<void> {
   const event = {
-    id: `evt_${job.jobId}_${job.attempt}_${type.split('.')[1]}`,
+    id: jobEventId(job.jobId, job.attempt, type),
     type,
     tenantId: job.tenantId,
     createdAt: new Date().toISOString(),

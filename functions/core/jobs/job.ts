@@ -34,6 +34,8 @@ export interface JobRecord {
   /** Enrich chunks of this attempt whose counts are in `progress` (a retried chunk adds nothing twice) */
   enrichedChunks?: Set<number>;
   output?: JobOutput;
+  /** every final status an attempt reached (`<attempt>:<status>`, see outcomeKey): what a late completion event is checked against */
+  outcomes?: Set<string>;
   executionName?: string;
   createdAt: string;
   updatedAt: string;
