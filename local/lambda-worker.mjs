@@ -1,5 +1,5 @@
-// One local "Lambda sandbox" for heavy pipeline handlers (see lambda-workers.ts): a worker
-// thread that loads handlers through tsx and runs one invocation at a time.
+// One local "Lambda sandbox" for the pipeline handlers that read files (see lambda-workers.ts):
+// a worker thread that loads handlers (bundled, or through tsx) and runs one invocation at a time.
 import { parentPort } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 
@@ -27,6 +27,8 @@ parentPort.on('message', async ({ id, entry, input, warm }) => {
   }
   try {
     const handler = await load(entry);
+    // The pool measures the invocation's memory from here, loading the handler left out.
+    parentPort.postMessage({ id, started: true });
     parentPort.postMessage({ id, result: await handler(input) });
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));

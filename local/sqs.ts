@@ -1,4 +1,5 @@
-import { startFauxqs } from 'fauxqs';
+import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { buildApp } from 'fauxqs';
 
 export interface QueueDesign {
   name: string;
@@ -9,17 +10,33 @@ export interface QueueDesign {
 /**
  * fauxqs (SQS protocol, in memory) with each queue wired to its dead-letter queue as
  * on AWS. Messages do not survive a restart of the local stack; jobs and files do.
+ *
+ * The server is built with fauxqs's `buildApp` and listened here, on `host`: its own
+ * `startFauxqs` always listens on 0.0.0.0, and fauxqs checks no credentials, so anyone
+ * who could reach the port could put a forged completion event on the events queue.
  */
 export async function startLocalSqs(opts: { host: string; port?: number; queues: QueueDesign[] }) {
-  const server = await startFauxqs({ port: opts.port ?? 0, logger: false });
+  const app = buildApp({ logger: false });
+  const endpoint = await app.listen({ port: opts.port ?? 0, host: opts.host });
+  // Queues are made through the protocol, so their URLs carry the address clients reach.
+  const client = new SQSClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const queueUrls: Record<string, string> = {};
-  for (const q of opts.queues) {
-    const dlq = server.createQueue(`${q.name}-dlq`, { attributes: { MessageRetentionPeriod: '1209600' } });
-    const main = server.createQueue(q.name, {
-      attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.queueArn, maxReceiveCount: String(q.maxReceiveCount) }) },
-    });
-    queueUrls[q.name] = main.queueUrl;
-    queueUrls[`${q.name}-dlq`] = dlq.queueUrl;
+  try {
+    const create = async (name: string, attributes: Record<string, string>) => {
+      const { QueueUrl } = await client.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }));
+      queueUrls[name] = QueueUrl!;
+      return QueueUrl!;
+    };
+    for (const q of opts.queues) {
+      const dlqUrl = await create(`${q.name}-dlq`, { MessageRetentionPeriod: '1209600' });
+      const { Attributes } = await client.send(new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ['QueueArn'] }));
+      await create(q.name, { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: Attributes!.QueueArn, maxReceiveCount: String(q.maxReceiveCount) }) });
+    }
+  } catch (err) {
+    await app.close();
+    throw err;
+  } finally {
+    client.destroy();
   }
-  return { endpoint: server.address, queueUrls, close: () => server.stop() };
+  return { endpoint, queueUrls, close: () => app.close() };
 }

@@ -14,17 +14,8 @@ import { ENV } from '../functions/shared/env-names.ts';
 import { TABLES } from '../functions/shared/tables.ts';
 import { HTTP_ROUTES, PIPELINE_FUNCTIONS, QUEUE_CONSUMERS, WS_ROUTES, functionEntry, type FunctionName } from '../functions/shared/routes.ts';
 import { startQueuePoller, type SqsHandler } from './sqs-event-source.ts';
-import { LambdaWorkerPool } from './lambda-workers.ts';
+import { createPipelineWorkers } from './pipeline-workers.ts';
 import { fixHeapGrowingFactor } from './gc-tuning.ts';
-
-/**
- * Pipeline functions that run in worker threads: Enrich reads, parses and writes every row,
- * in chunks of bounded size, so its workers get a bounded heap (LOCAL_LAMBDA_HEAP_MB,
- * default 256; a 16 MiB young generation, LOCAL_LAMBDA_YOUNG_MB: ~45 MiB less RSS for two
- * workers than V8's default; a bigger one trades memory for some speed, see the README). Parse stays on the main thread: for split files it only scans bytes, and
- * a whole XLSX or PDF needs more memory than a chunk.
- */
-const WORKER_FUNCTIONS: ReadonlySet<FunctionName> = new Set(['enrich']);
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const REGION = 'us-east-1';
@@ -32,6 +23,13 @@ const ACCOUNT = '000000000000';
 const PREFIX = 'afp-local';
 const BUCKET = `${PREFIX}-uploads`;
 const STATE_MACHINE = `${PREFIX}-pipeline`;
+/**
+ * Every server of the stack listens here and nowhere else: none of them checks who calls
+ * (s3rver takes any signature, fauxqs and dynalite any key, the Step Functions endpoint
+ * none), so reachable from the network they would hand out every tenant's files and
+ * jobs, and take forged events.
+ */
+const LOOPBACK = '127.0.0.1';
 export const DEV_TENANT = 'dev';
 /** The local dev key serves a whole web app under development; it gets a roomy limit. */
 const DEV_KEY_RPS = 1000;
@@ -41,7 +39,6 @@ export interface LocalStackOptions {
   dataDir: string;
   /** fixed HTTP port (WebSocket gets the next one); 0 or absent = random ports */
   port?: number;
-  host?: string;
   /** CORS origins for the HTTP API and the bucket (browser uploads) */
   allowedOrigins?: string[];
   /** start the worker threads now, as a server waiting for jobs would (default: at the first job) */
@@ -69,7 +66,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   if (running) throw new Error('A local stack is already running in this process');
   running = true;
   fixHeapGrowingFactor();
-  const host = opts.host ?? '127.0.0.1';
+  const host = LOOPBACK;
   const dataDir = resolve(opts.dataDir);
   await mkdir(join(dataDir, 's3'), { recursive: true });
   await mkdir(join(dataDir, 'dynamodb'), { recursive: true });
@@ -129,51 +126,32 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     const arnOf = (fn: FunctionName) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${PREFIX}-${fn}`;
     let definition = readFileSync(join(PROJECT_ROOT, 'statemachines/pipeline.asl.json'), 'utf8');
     const taskHandlers: Record<string, TaskHandler> = {};
-    // LOCAL_LAMBDA_WORKERS: how many workers; 0 runs every handler on the main thread (for debugging).
-    const workers = process.env.LOCAL_LAMBDA_WORKERS;
-    const pool =
-      workers === '0'
-        ? undefined
-        : new LambdaWorkerPool({
-            ...(Number(workers) > 0 ? { size: Number(workers) } : {}),
-            heapMb: Number(process.env.LOCAL_LAMBDA_HEAP_MB) || 256,
-            youngMb: Number(process.env.LOCAL_LAMBDA_YOUNG_MB) || 16,
-          });
-    if (pool) closers.push(() => pool.close());
-    // Unless warmWorkers asks for it now, the worker functions are bundled and the workers
+    // Classify, Parse and Enrich run in worker threads (see pipeline-workers.ts). Unless
+    // warmWorkers asks for it now, the worker functions are bundled and the Enrich workers
     // warmed when the first pipeline stage runs: most CLI commands boot the stack and run no
-    // job (it cost them ~0.7 s and ~70 MB), and Classify and Parse, which run first, leave
-    // the workers time to start.
-    let bundles: Promise<Map<FunctionName, string>> | undefined;
-    const prepareWorkers = (workerPool: LambdaWorkerPool) =>
-      (bundles ??= (async () => {
-        const built = new Map<FunctionName, string>();
-        for (const fn of WORKER_FUNCTIONS) built.set(fn, await LambdaWorkerPool.bundle(join(PROJECT_ROOT, functionEntry(fn)), PROJECT_ROOT));
-        workerPool.warm([...built.values()]);
-        return built;
-      })().catch((err: unknown) => {
-        bundles = undefined; // tried again by the next task
-        throw err;
-      }));
+    // job (it cost them ~0.7 s and ~70 MB).
+    const workers = createPipelineWorkers(PROJECT_ROOT);
+    if (workers) closers.push(() => workers.close());
     for (const [placeholder, fn] of Object.entries(PIPELINE_FUNCTIONS)) {
       definition = definition.replaceAll(`\${${placeholder}}`, arnOf(fn));
-      if (pool && WORKER_FUNCTIONS.has(fn)) {
-        taskHandlers[arnOf(fn)] = async (input) => pool.invoke((await prepareWorkers(pool)).get(fn)!, input);
+      const inWorker = workers?.taskHandler(fn);
+      if (inWorker) {
+        taskHandlers[arnOf(fn)] = inWorker;
       } else {
         const handler = await loadHandler<TaskHandler>(fn);
         // A pipeline stage starts the workers' warm-up; job-status does not: it records how
         // a job ended (and is the watchdog, called at start-up for executions a killed stack
         // left behind), and no Enrich follows it.
         taskHandlers[arnOf(fn)] =
-          pool && fn !== 'job-status'
+          workers && fn !== 'job-status'
             ? (input) => {
-                prepareWorkers(pool).catch(() => undefined); // a worker task reports the failure
+                workers.prepare().catch(() => undefined); // a worker task reports the failure
                 return handler(input);
               }
             : handler;
       }
     }
-    if (pool && opts.warmWorkers) await prepareWorkers(pool);
+    if (workers && opts.warmWorkers) await workers.prepare();
     // EventBridge's execution status changes, delivered to the watchdog as the CDK rule does.
     const jobStatus = taskHandlers[arnOf('job-status')]!;
     const onExecutionEnded = async (detail: unknown) => {

@@ -1,3 +1,4 @@
+import { jobEventId } from '../core/webhooks/job-event-claims.ts';
 import { setImmediate } from 'node:timers/promises';
 import { monotonicFactory } from 'ulid';
 import { entityStore } from './entity-store.ts';
@@ -94,10 +95,10 @@ export async function announceEntityRun(job: JobRecord): Promise<void> {
   if (!run || run.attempt !== job.attempt || !run.counts || run.counts.records - run.counts.skipped === 0) return;
   const { accounts, contacts } = run.counts;
   await emitEvent({
-    id: `evt_${job.jobId}_${job.attempt}_accounts`,
+    id: jobEventId(job.jobId, job.attempt, 'accounts.updated'),
     type: 'accounts.updated',
     tenantId: job.tenantId,
-    data: { jobId: job.jobId, schema: run.schema, accounts, contacts, records: run.counts.records, skipped: run.counts.skipped, storeVersion: run.version },
+    data: { jobId: job.jobId, attempt: job.attempt, schema: run.schema, accounts, contacts, records: run.counts.records, skipped: run.counts.skipped, storeVersion: run.version },
   });
 }
 

@@ -4,6 +4,7 @@ import { requiredEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
 import { toApiJob, type JobRecord } from '../core/jobs/job.ts';
 import { TransientError } from '../core/errors.ts';
+import { jobEventId } from '../core/webhooks/job-event-claims.ts';
 
 export type JobEventType = 'job.succeeded' | 'job.failed' | 'job.needs_mapping' | 'job.cancelled';
 
@@ -17,7 +18,7 @@ export type JobEventType = 'job.succeeded' | 'job.failed' | 'job.needs_mapping' 
  * watchdog, whose retry finds the job already failed.
  */
 export async function emitJobEvent(type: JobEventType, job: JobRecord): Promise<void> {
-  await emitEvent({ id: `evt_${job.jobId}_${job.attempt}_${type.split('.')[1]}`, type, tenantId: job.tenantId, data: toApiJob(job) });
+  await emitEvent({ id: jobEventId(job.jobId, job.attempt, type), type, tenantId: job.tenantId, data: toApiJob(job) });
 }
 
 /** Put any tenant event on the events queue (the same at-least-once rules as job events). */

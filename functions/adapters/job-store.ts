@@ -8,6 +8,7 @@ import type { JobError, JobOutput, JobRecord, JobSummary } from '../core/jobs/jo
 import type { JobWarning } from '../core/jobs/warnings.ts';
 import type { Classification, JobStatus, MappingResult, ParseResult, ResumePoint, Stage } from '../core/pipeline-types.ts';
 import { decodeCursor, encodeCursor } from './page-cursor.ts';
+import { outcomeKey } from '../core/webhooks/job-event-claims.ts';
 
 /** Thrown when a conditional write loses: the job moved on (cancelled, newer attempt...). */
 export class StaleJobError extends Error {
@@ -236,10 +237,18 @@ export const jobStore = {
         new UpdateCommand({
           TableName: tableName.jobs(),
           Key: { tenantId: job.tenantId, jobId: job.jobId },
-          UpdateExpression: 'SET #s = :cancelled, updatedAt = :u, finishedAt = :u',
+          UpdateExpression: 'SET #s = :cancelled, updatedAt = :u, finishedAt = :u ADD outcomes :outcome',
           ConditionExpression: 'attempt = :a AND #s IN (:queued, :running, :nm)',
           ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':cancelled': 'cancelled', ':u': at, ':a': job.attempt, ':queued': 'queued', ':running': 'running', ':nm': 'needs_mapping' },
+          ExpressionAttributeValues: {
+            ':cancelled': 'cancelled',
+            ':u': at,
+            ':a': job.attempt,
+            ':queued': 'queued',
+            ':running': 'running',
+            ':nm': 'needs_mapping',
+            ':outcome': new Set([outcomeKey(job.attempt, 'cancelled')]),
+          },
           ReturnValues: 'ALL_NEW',
         }),
       );
@@ -345,7 +354,8 @@ export const jobStore = {
    * Commit the outcome of an attempt. Only a running job of this attempt can be finished,
    * so a retried Persist or a late MarkFailed does nothing twice. Returns `{ job, committed }`:
    * committed is false when the job had already left `running` (an earlier try of this
-   * same call, or a cancel), and job is then the current record.
+   * same call, or a cancel), and job is then the current record. The outcome is also
+   * added to `outcomes`, which outlives the attempt (see outcomeKey).
    */
   async finish(
     tenantId: string,
@@ -358,7 +368,14 @@ export const jobStore = {
   ): Promise<{ job: JobRecord | undefined; committed: boolean }> {
     const at = now();
     const names: Record<string, string> = { '#s': 'status' };
-    const values: Record<string, unknown> = { ':a': attempt, ':status': outcome.status, ':u': at, ':active': 'running', ':queued': 'queued' };
+    const values: Record<string, unknown> = {
+      ':a': attempt,
+      ':status': outcome.status,
+      ':u': at,
+      ':active': 'running',
+      ':queued': 'queued',
+      ':outcome': new Set([outcomeKey(attempt, outcome.status)]),
+    };
     const sets = ['#s = :status', 'updatedAt = :u'];
     if (outcome.status !== 'needs_mapping') {
       sets.push('finishedAt = :u');
@@ -389,7 +406,7 @@ export const jobStore = {
         new UpdateCommand({
           TableName: tableName.jobs(),
           Key: { tenantId, jobId },
-          UpdateExpression: `SET ${sets.join(', ')}`,
+          UpdateExpression: `SET ${sets.join(', ')} ADD outcomes :outcome`,
           ConditionExpression: 'attempt = :a AND #s IN (:active, :queued)',
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,

@@ -2,7 +2,9 @@ import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
 import { webhookStore, newDeliveryId } from '../adapters/webhook-store.ts';
 import { webhookQueue } from '../adapters/webhook-queue.ts';
-import { isSubscribed, webhookMessageId, WEBHOOK_EVENT_TYPES, type WebhookEvent } from '../core/webhooks/events.ts';
+import { jobStore } from '../adapters/job-store.ts';
+import { isSubscribed, webhookMessageId, WEBHOOK_EVENT_TYPES, type WebhookEvent, type WebhookEventType } from '../core/webhooks/events.ts';
+import { readJobEventClaim, refuteJobEventClaim } from '../core/webhooks/job-event-claims.ts';
 import type { WebhookDelivery, WebhookEndpoint } from '../core/webhooks/model.ts';
 import { logger } from '../shared/logger.ts';
 
@@ -15,7 +17,8 @@ const jobEventSchema = z.object({
   data: z.unknown(),
 });
 
-const isWebhookEvent = (type: string) => (WEBHOOK_EVENT_TYPES as readonly string[]).includes(type);
+const isWebhookEvent = <T extends { type: string }>(event: T): event is T & { type: WebhookEventType } =>
+  (WEBHOOK_EVENT_TYPES as readonly string[]).includes(event.type);
 
 /**
  * One delivery per (event, endpoint), even when the event arrives twice (the events queue is
@@ -53,10 +56,29 @@ async function queueDelivery(endpoint: WebhookEndpoint, event: WebhookEvent, pay
   logger.info('webhook delivery queued', { tenantId, webhookId, deliveryId, eventId: event.id, eventType: event.type });
 }
 
+/**
+ * Why the event must not reach anyone, or undefined. Only the pipeline and the API put
+ * events on the queue, but whatever can send to it (a leaked role, a misrouted message)
+ * would otherwise have its words signed with the tenant's secret: an event is delivered
+ * only when the job it names, of its own tenant, stands in (or reached) the status it
+ * claims in the attempt it claims.
+ */
+async function refuteEvent(event: WebhookEvent & { type: WebhookEventType }): Promise<string | undefined> {
+  const claim = readJobEventClaim(event);
+  if ('invalid' in claim) return claim.invalid;
+  return refuteJobEventClaim(event.tenantId, claim, await jobStore.get(event.tenantId, claim.jobId));
+}
+
 async function fanOut(record: SQSRecord): Promise<void> {
   // An unreadable message throws: it fails, is retried, and ends in the events DLQ for a look.
   const event = jobEventSchema.parse(JSON.parse(record.body));
-  if (!isWebhookEvent(event.type)) return;
+  if (!isWebhookEvent(event)) return;
+  const refused = await refuteEvent(event);
+  if (refused !== undefined) {
+    // Dropped, not failed: retrying cannot make it true.
+    logger.warn('job event dropped: the job does not bear it out', { messageId: record.messageId, eventId: event.id, eventType: event.type, tenantId: event.tenantId, reason: refused });
+    return;
+  }
   // Only this tenant's partition is read: an event can never reach another tenant's endpoint.
   const endpoints = (await webhookStore.listAllEndpoints(event.tenantId)).filter((e) => isSubscribed(e, event.type));
   // The body is the event exactly as emitted; retries and replays send these same bytes.

@@ -150,7 +150,8 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Job completion events -> one webhook delivery per subscribed endpoint',
     timeout: Duration.seconds(60),
     memorySize: 256,
-    tables: { webhooks: 'readWrite' },
+    // jobs: an event is fanned out only when the job it names bears it out
+    tables: { webhooks: 'readWrite', jobs: 'read' },
     eventsQueue: 'consume',
     webhooksQueue: ['send'],
   },

@@ -355,7 +355,7 @@ describe('StatelessStack', () => {
       'api-webhooks': [ENV.apiKeysTable, ENV.rateLimitsTable, ENV.webhooksTable, ENV.webhooksQueueUrl, ENV.webhookSecretsKeyArn],
       'api-accounts': [ENV.apiKeysTable, ENV.rateLimitsTable, ENV.entitiesTable, ENV.uploadBucket, ENV.anthropicApiKeySecretArn],
       'api-admin': [ENV.jobsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl, ENV.eventsDlqUrl, ENV.webhooksDlqUrl],
-      'job-events': [ENV.webhooksTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl],
+      'job-events': [ENV.jobsTable, ENV.webhooksTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl],
       'webhook-delivery': [ENV.webhooksTable, ENV.webhooksQueueUrl, ENV.webhookSecretsKeyArn],
       ws: [ENV.jobsTable, ENV.apiKeysTable, ENV.connectionsTable, ENV.wsManagementEndpoint],
       classify: [...pipeline, ENV.templatesTable],

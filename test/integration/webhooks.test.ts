@@ -6,12 +6,16 @@ import { join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { GetQueueUrlCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, GetQueueUrlCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { allPages, startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
 import { uploadFile } from '../../local/cli/upload.ts';
 import { ApiError, type ApiClient } from '../../local/cli/api-client.ts';
 import { main } from '../../local/cli/main.ts';
 import { MAX_ATTEMPTS } from '../../functions/core/webhooks/backoff.ts';
+import { jobEventId } from '../../functions/core/webhooks/job-event-claims.ts';
+import { jobStore } from '../../functions/adapters/job-store.ts';
+import { emitJobEvent } from '../../functions/adapters/event-queue.ts';
+import type { JobRecord } from '../../functions/core/jobs/job.ts';
 
 /*
  * Webhooks end to end on the real local stack: job-events and webhook-delivery fed by the
@@ -134,11 +138,37 @@ async function storedEndpoint(tenantId: string, webhookId: string) {
 const createWebhook = (api: ApiClient, url: string, events?: string[]) => api.post<ApiWebhook>('/v1/webhooks', { url, events });
 const deliveries = async (api: ApiClient, webhookId: string) => (await api.get<{ items: ApiDelivery[]; nextCursor: string | null }>(`/v1/webhooks/${webhookId}/deliveries`)).items;
 
-/** Put a completion event on the events queue exactly as emitJobEvent does. */
-async function emitEvent(tenantId: string, type = 'job.succeeded', id = `evt_job_${randomUUID()}_1_${type.split('.')[1]}`) {
-  const event = { id, type, tenantId, createdAt: new Date().toISOString(), data: { jobId: id, status: type.split('.')[1] } };
-  await sqs.send(new SendMessageCommand({ QueueUrl: process.env.EVENTS_QUEUE_URL, MessageBody: JSON.stringify(event) }));
-  return event;
+/** A job of the tenant's own that ended in `status` (written to the job store directly, without running a file). */
+async function finishedJob(tenantId: string, status: 'succeeded' | 'failed' | 'needs_mapping'): Promise<JobRecord> {
+  const at = new Date().toISOString();
+  const jobId = `job_${randomUUID()}`;
+  await jobStore.create({
+    tenantId,
+    jobId,
+    status: 'running',
+    attempt: 1,
+    schema: 'call_record',
+    options: {},
+    source: { bucket: 'afp-local-uploads', key: `uploads/${tenantId}/${jobId}`, filename: 'calls.csv', size: 100 },
+    progress: { rowsRead: 0, rowsWritten: 0, rowsRejected: 0, rowsSkipped: 0, bytesRead: 0 },
+    stages: {},
+    createdAt: at,
+    updatedAt: at,
+  });
+  const { job } =
+    status === 'failed'
+      ? await jobStore.finish(tenantId, jobId, 1, { status, error: { type: 'NoDataRowsError', message: 'No data rows after the header' } })
+      : status === 'needs_mapping'
+      ? await jobStore.finish(tenantId, jobId, 1, { status, mapping: { status, schema: 'call_record', fields: [], confidence: 0.2, missingRequired: ['started_at'] } })
+      : await jobStore.finish(tenantId, jobId, 1, { status, output: { bucket: 'afp-local-uploads', recordsKeys: [], errorsKeys: [], manifestKey: 'm' }, counts: { rowsRead: 1, rowsWritten: 1, rowsRejected: 0 } });
+  return job!;
+}
+
+/** A job that ended in `status`, and its completion event queued the way the pipeline queues it. */
+async function emitEvent(tenantId: string, status: 'succeeded' | 'failed' = 'succeeded') {
+  const job = await finishedJob(tenantId, status);
+  await emitJobEvent(`job.${status}`, job);
+  return { job, id: jobEventId(job.jobId, job.attempt, `job.${status}`) };
 }
 
 describe('a job completion reaches its subscribers', () => {
@@ -249,7 +279,7 @@ describe('retries', () => {
       return items[0]?.status === 'delivered' ? items : undefined;
     });
     // The same event again (the events queue is at-least-once) must not make a second delivery.
-    await sqs.send(new SendMessageCommand({ QueueUrl: process.env.EVENTS_QUEUE_URL, MessageBody: JSON.stringify(event) }));
+    await sqs.send(new SendMessageCommand({ QueueUrl: process.env.EVENTS_QUEUE_URL, MessageBody: flaky.hits()[0]!.body }));
     await new Promise((r) => setTimeout(r, 1000));
 
     const hits = flaky.hits();
@@ -281,7 +311,7 @@ describe('retries', () => {
     const { api, tenantId } = await stack.tenant();
     const down = rx.endpoint([{ status: 503 }]);
     const hook = await createWebhook(api, down.url, ['job.failed']);
-    const event = await emitEvent(tenantId, 'job.failed');
+    const event = await emitEvent(tenantId, 'failed');
     const [delivery] = await until(
       'the delivery to fail',
       async () => {
@@ -329,6 +359,72 @@ describe('retries', () => {
     await new Promise((r) => setTimeout(r, 800));
     expect(gone.hits()).toHaveLength(1);
     expect(await deliveries(api, hook.webhookId)).toHaveLength(1);
+  });
+});
+
+/** Until every message on the events queue has been taken and deleted: handled, none left failing toward a retry. */
+async function eventsQueueDrained() {
+  await until('the events queue to be empty, nothing in flight', async () => {
+    const { Attributes: a } = await sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: process.env.EVENTS_QUEUE_URL, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+    );
+    return a?.ApproximateNumberOfMessages === '0' && a.ApproximateNumberOfMessagesNotVisible === '0' ? true : undefined;
+  }, 10_000);
+}
+
+describe('events the job store does not bear out', () => {
+  it('a forged event (no such job; wrong status, attempt, tenant or id) is dropped: nothing is signed or sent, nothing is retried', async () => {
+    const a = await stack.tenant();
+    const b = await stack.tenant();
+    const toA = rx.endpoint();
+    const toB = rx.endpoint();
+    await createWebhook(a.api, toA.url);
+    await createWebhook(b.api, toB.url);
+    const real = await finishedJob(a.tenantId, 'succeeded');
+    const forge = (tenantId: string, type: string, jobId: string, attempt: number, id = jobEventId(jobId, attempt, type as 'job.succeeded')) => ({
+      id,
+      type,
+      tenantId,
+      createdAt: new Date().toISOString(),
+      data: { jobId, attempt, status: type.split('.')[1] },
+    });
+    const forged = [
+      forge(a.tenantId, 'job.succeeded', `job_${randomUUID()}`, 1), // no such job
+      forge(a.tenantId, 'job.failed', real.jobId, 1), // the job succeeded
+      forge(a.tenantId, 'job.succeeded', real.jobId, 2), // it has no attempt 2
+      forge(b.tenantId, 'job.succeeded', real.jobId, 1), // another tenant's job
+      forge(a.tenantId, 'job.succeeded', real.jobId, 1, `evt_${randomUUID()}`), // true, but under an id of its own: a second delivery
+    ];
+    for (const event of forged) await sqs.send(new SendMessageCommand({ QueueUrl: process.env.EVENTS_QUEUE_URL, MessageBody: JSON.stringify(event) }));
+    await eventsQueueDrained();
+    await new Promise((r) => setTimeout(r, 300)); // a delivery queued by fan-out would reach the receiver by now
+    expect(toA.hits()).toHaveLength(0);
+    expect(toB.hits()).toHaveLength(0);
+    for (const tenant of [a, b]) {
+      const [hook] = (await tenant.api.get<{ items: ApiWebhook[] }>('/v1/webhooks')).items;
+      expect(await deliveries(tenant.api, hook!.webhookId)).toEqual([]);
+    }
+    // nothing went to the DLQ either: dropped on first sight
+    const { QueueUrl: dlqUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: 'afp-local-events-dlq' }));
+    const { Attributes: dlq } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ['ApproximateNumberOfMessages'] }));
+    expect(dlq?.ApproximateNumberOfMessages).toBe('0');
+  });
+
+  it('an event of an attempt the job has since moved on from is still delivered (retried after failing, cancelled while waiting for a mapping)', async () => {
+    const { api, tenantId } = await stack.tenant();
+    const target = rx.endpoint();
+    const hook = await createWebhook(api, target.url, ['job.failed', 'job.needs_mapping']);
+    // A client acts on the WebSocket's job.status before fan-out has read the job.
+    const failed = await finishedJob(tenantId, 'failed');
+    expect(await jobStore.beginAttempt(failed, ['failed'], undefined)).toMatchObject({ attempt: 2, status: 'queued' });
+    await emitJobEvent('job.failed', failed);
+    const waiting = await finishedJob(tenantId, 'needs_mapping');
+    expect(await jobStore.cancel(waiting)).toMatchObject({ attempt: 1, status: 'cancelled' });
+    await emitJobEvent('job.needs_mapping', waiting);
+
+    const hits = await until('both deliveries', () => (target.hits().length >= 2 ? target.hits() : undefined));
+    const events = hits.map((h) => verify(h, hook.secret!));
+    expect(events.map((e) => e.id).sort()).toEqual([jobEventId(failed.jobId, 1, 'job.failed'), jobEventId(waiting.jobId, 1, 'job.needs_mapping')].sort());
   });
 });
 

@@ -37,6 +37,8 @@ export interface JobRecord {
   output?: JobOutput;
   /** every stage's warnings, merged: stored once, by Persist, when the attempt succeeds */
   warnings?: JobWarning[];
+  /** every final status an attempt reached (`<attempt>:<status>`, see outcomeKey): what a late completion event is checked against */
+  outcomes?: Set<string>;
   executionName?: string;
   createdAt: string;
   updatedAt: string;
