@@ -22,6 +22,11 @@ const createBody = z.object({
   sha256: z.string().regex(/^[a-f0-9]{64}$/i, 'must be a hex SHA-256').optional(),
 });
 
+/**
+ * Any part number S3 accepts: the client chooses its part size (Uppy's default is 5 MiB, the
+ * session's `partSize` is only a recommendation), and S3 itself enforces the rest at complete
+ * (parts of at least 5 MiB but the last, at most 5 GiB each); the size is checked there too.
+ */
 const partNumber = z.coerce.number().int().min(1).max(MAX_PARTS);
 
 const completeBody = z.object({
@@ -38,11 +43,6 @@ async function requireSession(req: ApiRequest): Promise<UploadSession> {
 
 function requireOpen(session: UploadSession) {
   if (session.status !== 'open') throw conflict(`Upload session is ${session.status}`);
-}
-
-function checkPartNumber(session: UploadSession, n: number) {
-  const count = partCount(session.size, session.partSize);
-  if (n > count) throw badRequest('Part number is out of range', [{ field: 'partNumber', message: `this upload has ${count} part(s)` }]);
 }
 
 const sessionView = (s: UploadSession) => ({
@@ -101,7 +101,6 @@ async function signOne(req: ApiRequest) {
   requireOpen(session);
   const n = partNumber.safeParse(req.params.partNumber);
   if (!n.success) throw badRequest('Part number is invalid', [{ field: 'partNumber', message: `must be an integer from 1 to ${MAX_PARTS}` }]);
-  checkPartNumber(session, n.data);
   return json(200, await objectStore.signPart(bucket, session.key, session.uploadId, n.data));
 }
 
@@ -109,7 +108,6 @@ async function signBatch(req: ApiRequest) {
   const session = await requireSession(req);
   requireOpen(session);
   const { partNumbers } = parseBody(req.event, z.object({ partNumbers: z.array(partNumber).min(1).max(100) }));
-  partNumbers.forEach((n) => checkPartNumber(session, n));
   const signed = await Promise.all(partNumbers.map(async (n) => ({ partNumber: n, ...(await objectStore.signPart(bucket, session.key, session.uploadId, n)) })));
   return json(200, { urls: signed.map(({ partNumber: n, url }) => ({ partNumber: n, url })), expiresAt: signed[0]?.expiresAt });
 }
