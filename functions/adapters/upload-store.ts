@@ -13,8 +13,13 @@ export interface UploadSession {
   key: string;
   filename: string;
   contentType: string;
-  size: number;
+  /** declared by the client; absent for an Uppy upload through an upload token (`maxBytes` bounds it) */
+  size?: number;
   sha256?: string;
+  /** the most the object may hold (an upload token's limit) */
+  maxBytes?: number;
+  /** the upload token that opened the session; only it may sign, list, complete or abort it */
+  tokenId?: string;
   partSize: number;
   status: UploadStatus;
   jobId?: string;

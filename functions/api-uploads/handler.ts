@@ -1,23 +1,20 @@
 import { z } from 'zod';
-import { ulid } from 'ulid';
 import { httpApi, json, noContent, parseBody, type ApiRequest } from '../shared/http.ts';
-import { badRequest, conflict, notFound } from '../shared/http-errors.ts';
+import { badRequest, notFound } from '../shared/http-errors.ts';
 import { requiredEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
 import { jobOptionsSchema, schemaNameSchema, schemaOr400 } from '../shared/job-request.ts';
+import { abortUploadSession, completeUploadSession, contentTypeSchema, jobUrl, openUploadSession, requireOpen, uploadedParts } from '../shared/upload-flow.ts';
 import { objectStore } from '../adapters/object-store.ts';
 import { uploadStore, type UploadSession } from '../adapters/upload-store.ts';
-import { launchJob, newJobId } from '../adapters/job-launcher.ts';
-import { uploadKey } from '../core/jobs/keys.ts';
-import { MAX_PARTS, MAX_UPLOAD_BYTES, choosePartSize, partCount } from '../core/uploads/part-size.ts';
+import { MAX_PARTS, MAX_UPLOAD_BYTES, partCount } from '../core/uploads/part-size.ts';
+import { uploadTokenRoutes } from './upload-tokens.ts';
 
 const bucket = requiredEnv(ENV.uploadBucket);
-/** An unfinished session is abandoned after a day; the bucket's lifecycle rule cleans up its parts. */
-const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
 
 const createBody = z.object({
   filename: z.string().trim().min(1).max(255),
-  contentType: z.string().max(255).default('application/octet-stream'),
+  contentType: contentTypeSchema,
   size: z.number().int().min(0).max(MAX_UPLOAD_BYTES, `must be at most ${MAX_UPLOAD_BYTES} bytes (5 GiB)`),
   sha256: z.string().regex(/^[a-f0-9]{64}$/i, 'must be a hex SHA-256').optional(),
 });
@@ -41,19 +38,15 @@ async function requireSession(req: ApiRequest): Promise<UploadSession> {
   return session;
 }
 
-function requireOpen(session: UploadSession) {
-  if (session.status !== 'open') throw conflict(`Upload session is ${session.status}`);
-}
-
 const sessionView = (s: UploadSession) => ({
   sessionId: s.sessionId,
   uploadId: s.uploadId,
   key: s.key,
   filename: s.filename,
   contentType: s.contentType,
-  size: s.size,
+  size: s.size ?? null,
   partSize: s.partSize,
-  partCount: partCount(s.size, s.partSize),
+  partCount: s.size === undefined ? null : partCount(s.size, s.partSize),
   status: s.status,
   jobId: s.jobId ?? null,
   createdAt: s.createdAt,
@@ -62,38 +55,15 @@ const sessionView = (s: UploadSession) => ({
 
 async function create(req: ApiRequest) {
   const body = parseBody(req.event, createBody);
-  const sessionId = `upl_${ulid()}`;
-  const key = uploadKey(req.principal.tenantId, sessionId, body.filename);
-  const uploadId = await objectStore.createMultipartUpload(bucket, key, body.contentType);
-  const expires = new Date(Date.now() + SESSION_TTL_MS);
-  const session: UploadSession = {
-    tenantId: req.principal.tenantId,
-    sessionId,
-    uploadId,
-    bucket,
-    key,
-    filename: body.filename,
-    contentType: body.contentType,
-    size: body.size,
-    sha256: body.sha256,
-    partSize: choosePartSize(body.size),
-    status: 'open',
-    createdAt: new Date().toISOString(),
-    expiresAt: expires.toISOString(),
-    expiresAtEpoch: Math.floor(expires.getTime() / 1000),
-  };
-  await uploadStore.create(session);
-  return json(201, { uploadId, key, sessionId, partSize: session.partSize, partCount: partCount(session.size, session.partSize), expiresAt: session.expiresAt });
+  const session = await openUploadSession({ tenantId: req.principal.tenantId, bucket, ...body });
+  const { uploadId, key, sessionId, partSize, expiresAt } = session;
+  return json(201, { uploadId, key, sessionId, partSize, partCount: partCount(body.size, partSize), expiresAt });
 }
 
 /** The session and its uploaded parts (from S3 ListParts): what lets Uppy resume. */
 async function get(req: ApiRequest) {
   const session = await requireSession(req);
-  const parts =
-    session.status === 'open'
-      ? (await objectStore.listParts(bucket, session.key, session.uploadId)).map((p) => ({ PartNumber: p.PartNumber, Size: p.Size, ETag: p.ETag }))
-      : [];
-  return json(200, { ...sessionView(session), parts });
+  return json(200, { ...sessionView(session), parts: await uploadedParts(session) });
 }
 
 async function signOne(req: ApiRequest) {
@@ -112,75 +82,19 @@ async function signBatch(req: ApiRequest) {
   return json(200, { urls: signed.map(({ partNumber: n, url }) => ({ partNumber: n, url })), expiresAt: signed[0]?.expiresAt });
 }
 
-/**
- * Complete the multipart upload, check the object against what was declared, and start
- * the job. Completing again (a client retry) answers with the same job.
- */
+/** Complete the upload and start the job (see completeUploadSession); `location` is the job's URL. */
 async function complete(req: ApiRequest) {
   const body = parseBody(req.event, completeBody);
   if (body.schema) await schemaOr400(req.principal.tenantId, body.schema);
   const session = await requireSession(req);
-  const location = `s3://${bucket}/${session.key}`;
-  if (session.status === 'completed' && session.jobId) return json(200, { location, jobId: session.jobId });
-  requireOpen(session);
-  const sorted = [...body.parts].sort((a, b) => a.PartNumber - b.PartNumber);
-  if (new Set(sorted.map((p) => p.PartNumber)).size !== sorted.length) {
-    throw badRequest('Request body is invalid', [{ field: 'parts', message: 'part numbers must be unique' }]);
-  }
-  try {
-    await objectStore.completeMultipartUpload(bucket, session.key, session.uploadId, sorted);
-  } catch (err) {
-    const name = err instanceof Error ? err.name : '';
-    if (name === 'InvalidPart' || name === 'InvalidPartOrder' || name === 'EntityTooSmall') {
-      throw badRequest('The parts do not match what was uploaded', [{ field: 'parts', message: (err as Error).message }]);
-    }
-    if (name === 'NoSuchUpload') {
-      const again = await uploadStore.get(req.principal.tenantId, session.sessionId);
-      if (again?.status === 'completed' && again.jobId) return json(200, { location, jobId: again.jobId });
-      throw conflict('The multipart upload no longer exists; start a new upload session');
-    }
-    throw err;
-  }
-  const head = await objectStore.head(bucket, session.key);
-  if (!head || head.size !== session.size) {
-    // The object is not what the client declared: delete it rather than ingest a partial file.
-    await objectStore.delete(bucket, session.key);
-    await uploadStore.transition(req.principal.tenantId, session.sessionId, 'aborted');
-    throw badRequest('The uploaded size does not match the declared size', [
-      { field: 'size', message: `declared ${session.size} bytes, received ${head?.size ?? 0}` },
-    ]);
-  }
-  const jobId = newJobId();
-  if (!(await uploadStore.transition(req.principal.tenantId, session.sessionId, 'completed', jobId))) {
-    const winner = await uploadStore.get(req.principal.tenantId, session.sessionId);
-    if (winner?.jobId) return json(200, { location, jobId: winner.jobId });
-    throw conflict('Upload session changed while completing');
-  }
-  const job = await launchJob({
-    tenantId: req.principal.tenantId,
-    jobId,
-    schema: body.schema,
-    options: body.options,
-    source: { sessionId: session.sessionId, bucket, key: session.key, filename: session.filename, size: head.size, contentType: session.contentType },
-  });
-  return json(200, { location, jobId: job.jobId });
+  const { jobId } = await completeUploadSession(session, body.parts, { schema: body.schema, options: body.options });
+  return json(200, { location: jobUrl(req.event, jobId), jobId });
 }
 
 async function abort(req: ApiRequest) {
-  const session = await requireSession(req);
-  if (session.status === 'completed') throw conflict('Upload session is already completed');
-  if (session.status === 'open') {
-    try {
-      await objectStore.abortMultipartUpload(bucket, session.key, session.uploadId);
-    } catch (err) {
-      // Already gone at S3 is the outcome we want.
-      if (!(err instanceof Error && err.name === 'NoSuchUpload')) throw err;
-    }
-    await uploadStore.transition(req.principal.tenantId, session.sessionId, 'aborted');
-  }
+  await abortUploadSession(await requireSession(req));
   return noContent();
 }
-
 
 export const handler = httpApi({
   'POST /v1/uploads': { role: 'member', handle: create },
@@ -189,4 +103,5 @@ export const handler = httpApi({
   'POST /v1/uploads/{sessionId}/parts': { role: 'member', handle: signBatch },
   'POST /v1/uploads/{sessionId}/complete': { role: 'member', handle: complete },
   'DELETE /v1/uploads/{sessionId}': { role: 'member', handle: abort },
+  ...uploadTokenRoutes,
 });

@@ -89,7 +89,7 @@ export const pageQuery = z.object({
  * Map any thrown error to the API's error body. Domain/HTTP errors keep their status;
  * anything else is a generic 500 whose detail goes only to the log.
  */
-const errorResponder = (): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
+export const errorResponder = (): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
   onError: async (request) => {
     const err = request.error;
     if (err instanceof HttpError) {

@@ -6,6 +6,7 @@
 export type FunctionName =
   | 'api-health'
   | 'api-uploads'
+  | 'api-companion'
   | 'api-jobs'
   | 'api-templates'
   | 'api-webhooks'
@@ -33,6 +34,15 @@ export const HTTP_ROUTES: HttpRoute[] = [
   { routeKey: 'POST /v1/uploads/{sessionId}/parts', fn: 'api-uploads' },
   { routeKey: 'POST /v1/uploads/{sessionId}/complete', fn: 'api-uploads' },
   { routeKey: 'DELETE /v1/uploads/{sessionId}', fn: 'api-uploads' },
+  { routeKey: 'POST /v1/upload-tokens', fn: 'api-uploads' },
+  { routeKey: 'GET /v1/upload-tokens', fn: 'api-uploads' },
+  { routeKey: 'DELETE /v1/upload-tokens/{tokenId}', fn: 'api-uploads' },
+  // Uppy's companion mode: the upload token in the path is the credential (no Authorization header).
+  { routeKey: 'POST /v1/companion/{uploadToken}/s3/multipart', fn: 'api-companion' },
+  { routeKey: 'GET /v1/companion/{uploadToken}/s3/multipart/{uploadId}/{partNumber}', fn: 'api-companion' },
+  { routeKey: 'GET /v1/companion/{uploadToken}/s3/multipart/{uploadId}', fn: 'api-companion' },
+  { routeKey: 'POST /v1/companion/{uploadToken}/s3/multipart/{uploadId}/complete', fn: 'api-companion' },
+  { routeKey: 'DELETE /v1/companion/{uploadToken}/s3/multipart/{uploadId}', fn: 'api-companion' },
   { routeKey: 'POST /v1/jobs', fn: 'api-jobs' },
   { routeKey: 'GET /v1/jobs', fn: 'api-jobs' },
   { routeKey: 'GET /v1/jobs/{jobId}', fn: 'api-jobs' },

@@ -292,7 +292,9 @@ describe('StatelessStack', () => {
     const expected: Record<FunctionName, string[]> = {
       'api-health': [...tables, ENV.uploadBucket, ENV.stateMachineArn],
       // every authenticated API function counts requests against the key's rate limit
-      'api-uploads': [ENV.jobsTable, ENV.uploadsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn],
+      'api-uploads': [ENV.jobsTable, ENV.uploadsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadTokensTable, ENV.uploadBucket, ENV.stateMachineArn],
+      // no API keys: an upload token is the only credential of these routes
+      'api-companion': [ENV.jobsTable, ENV.uploadsTable, ENV.uploadTokensTable, ENV.rateLimitsTable, ENV.uploadBucket, ENV.stateMachineArn],
       'api-jobs': [...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
       'api-templates': [...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
       'api-webhooks': [ENV.apiKeysTable, ENV.rateLimitsTable, ENV.webhooksTable, ENV.webhooksQueueUrl],
@@ -319,6 +321,7 @@ describe('StatelessStack', () => {
       [ENV.jobsTable]: 'dynamodb:GetItem',
       [ENV.uploadsTable]: 'dynamodb:GetItem',
       [ENV.apiKeysTable]: 'dynamodb:GetItem',
+      [ENV.uploadTokensTable]: 'dynamodb:GetItem',
       [ENV.connectionsTable]: 'dynamodb:GetItem',
       [ENV.uploadBucket]: 's3:GetObject*',
       // common to send, consume and depth grants: the env var's queue is the granted one

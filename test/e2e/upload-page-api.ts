@@ -1,0 +1,15 @@
+/** What the Uppy test page (pages/uppy-companion.ts) exposes as `window.uploadSelected`, shared with the test. */
+export interface UploadOptions {
+  companionEndpoint: string;
+  /** pause (as closing the page would stop it) once this many parts are uploaded */
+  stopAfterParts?: number;
+}
+
+export interface UploadOutcome {
+  /** part numbers this page uploaded, in order */
+  partsUploaded: number[];
+  /** set when the upload finished: what Uppy reports as the file's response */
+  location?: string;
+  key?: string;
+  error?: string;
+}
