@@ -33,6 +33,7 @@ const view = (t: StoredToken): ApiUploadToken => ({
   schema: t.schema,
   options: t.options,
   maxBytes: t.maxBytes,
+  rateLimitRps: t.rateLimitRps ?? DEFAULT_RATE_LIMIT_RPS,
   createdAt: t.createdAt,
   expiresAt: t.expiresAt,
   revokedAt: t.revokedAt ?? null,
@@ -77,7 +78,7 @@ export const uploadTokenStore = {
       options: t.options,
       maxBytes: t.maxBytes,
       expiresAt: t.expiresAt,
-      rateLimitRps: DEFAULT_RATE_LIMIT_RPS,
+      rateLimitRps: t.rateLimitRps ?? DEFAULT_RATE_LIMIT_RPS,
     };
   },
 

@@ -4,7 +4,8 @@ import { badRequest, notFound } from '../shared/http-errors.ts';
 import { requiredEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
 import { uploadTokenApi, type TokenRequest } from '../shared/upload-token-http.ts';
-import { abortUploadSession, completeUploadSession, contentTypeSchema, jobUrl, openUploadSession, requireOpen, uploadedParts } from '../shared/upload-flow.ts';
+import { companionCompleteBody, companionCreateBody, companionKeyQuery } from '../shared/contract/uploads.ts';
+import { abortUploadSession, completeUploadSession, jobUrl, openUploadSession, requireOpen, uploadedParts } from '../shared/upload-flow.ts';
 import { objectStore } from '../adapters/object-store.ts';
 import { uploadStore, type UploadSession } from '../adapters/upload-store.ts';
 import { MAX_PARTS, MIB } from '../core/uploads/part-size.ts';
@@ -16,22 +17,6 @@ import { MAX_PARTS, MIB } from '../core/uploads/part-size.ts';
  */
 
 const bucket = requiredEnv(ENV.uploadBucket);
-
-export const companionCreateBody = z.object({
-  filename: z.string().trim().min(1).max(255),
-  type: contentTypeSchema,
-  /** Uppy sends the file's meta fields; only a declared `sha256` is used */
-  metadata: z.object({ sha256: z.string().regex(/^[a-f0-9]{64}$/i, 'must be a hex SHA-256').optional() }).passthrough().optional(),
-});
-
-export const companionKeyQuery = z.object({ key: z.string().min(1).max(1024) });
-
-export const companionCompleteBody = z.object({
-  parts: z
-    .array(z.object({ PartNumber: z.coerce.number().int().min(1).max(MAX_PARTS), ETag: z.string().min(1).max(256) }))
-    .min(1)
-    .max(MAX_PARTS),
-});
 
 /** The token's own session for an S3 upload id and key; anything else is not found (another token's upload included). */
 async function requireSession(req: TokenRequest): Promise<UploadSession> {

@@ -1,36 +1,16 @@
-import { z } from 'zod';
 import { httpApi, json, noContent, parseBody, type ApiRequest } from '../shared/http.ts';
 import { badRequest, notFound } from '../shared/http-errors.ts';
 import { requiredEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
-import { jobOptionsSchema, schemaNameSchema, schemaOr400 } from '../shared/job-request.ts';
-import { abortUploadSession, completeUploadSession, contentTypeSchema, jobUrl, openUploadSession, requireOpen, uploadedParts } from '../shared/upload-flow.ts';
+import { schemaOr400 } from '../shared/job-request.ts';
+import { completeUploadBody, createUploadBody, partNumberSchema, signPartsBody } from '../shared/contract/uploads.ts';
+import { abortUploadSession, completeUploadSession, jobUrl, openUploadSession, requireOpen, uploadedParts } from '../shared/upload-flow.ts';
 import { objectStore } from '../adapters/object-store.ts';
 import { uploadStore, type UploadSession } from '../adapters/upload-store.ts';
-import { MAX_PARTS, MAX_UPLOAD_BYTES, partCount } from '../core/uploads/part-size.ts';
+import { MAX_PARTS, partCount } from '../core/uploads/part-size.ts';
 import { uploadTokenRoutes } from './upload-tokens.ts';
 
 const bucket = requiredEnv(ENV.uploadBucket);
-
-const createBody = z.object({
-  filename: z.string().trim().min(1).max(255),
-  contentType: contentTypeSchema,
-  size: z.number().int().min(0).max(MAX_UPLOAD_BYTES, `must be at most ${MAX_UPLOAD_BYTES} bytes (5 GiB)`),
-  sha256: z.string().regex(/^[a-f0-9]{64}$/i, 'must be a hex SHA-256').optional(),
-});
-
-/**
- * Any part number S3 accepts: the client chooses its part size (Uppy's default is 5 MiB, the
- * session's `partSize` is only a recommendation), and S3 itself enforces the rest at complete
- * (parts of at least 5 MiB but the last, at most 5 GiB each); the size is checked there too.
- */
-const partNumber = z.coerce.number().int().min(1).max(MAX_PARTS);
-
-const completeBody = z.object({
-  parts: z.array(z.object({ PartNumber: partNumber, ETag: z.string().min(1).max(256) })).min(1).max(MAX_PARTS),
-  schema: schemaNameSchema.optional(),
-  options: jobOptionsSchema.optional(),
-});
 
 async function requireSession(req: ApiRequest): Promise<UploadSession> {
   const session = await uploadStore.get(req.principal.tenantId, req.params.sessionId ?? '');
@@ -54,7 +34,7 @@ const sessionView = (s: UploadSession) => ({
 });
 
 async function create(req: ApiRequest) {
-  const body = parseBody(req.event, createBody);
+  const body = parseBody(req.event, createUploadBody);
   const session = await openUploadSession({ tenantId: req.principal.tenantId, bucket, ...body });
   const { uploadId, key, sessionId, partSize, expiresAt } = session;
   return json(201, { uploadId, key, sessionId, partSize, partCount: partCount(body.size, partSize), expiresAt });
@@ -69,7 +49,7 @@ async function get(req: ApiRequest) {
 async function signOne(req: ApiRequest) {
   const session = await requireSession(req);
   requireOpen(session);
-  const n = partNumber.safeParse(req.params.partNumber);
+  const n = partNumberSchema.safeParse(req.params.partNumber);
   if (!n.success) throw badRequest('Part number is invalid', [{ field: 'partNumber', message: `must be an integer from 1 to ${MAX_PARTS}` }]);
   return json(200, await objectStore.signPart(bucket, session.key, session.uploadId, n.data));
 }
@@ -77,14 +57,14 @@ async function signOne(req: ApiRequest) {
 async function signBatch(req: ApiRequest) {
   const session = await requireSession(req);
   requireOpen(session);
-  const { partNumbers } = parseBody(req.event, z.object({ partNumbers: z.array(partNumber).min(1).max(100) }));
+  const { partNumbers } = parseBody(req.event, signPartsBody);
   const signed = await Promise.all(partNumbers.map(async (n) => ({ partNumber: n, ...(await objectStore.signPart(bucket, session.key, session.uploadId, n)) })));
   return json(200, { urls: signed.map(({ partNumber: n, url }) => ({ partNumber: n, url })), expiresAt: signed[0]?.expiresAt });
 }
 
 /** Complete the upload and start the job (see completeUploadSession); `location` is the job's URL. */
 async function complete(req: ApiRequest) {
-  const body = parseBody(req.event, completeBody);
+  const body = parseBody(req.event, completeUploadBody);
   if (body.schema) await schemaOr400(req.principal.tenantId, body.schema);
   const session = await requireSession(req);
   const { jobId } = await completeUploadSession(session, body.parts, { schema: body.schema, options: body.options });

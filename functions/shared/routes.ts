@@ -11,6 +11,7 @@ export type FunctionName =
   | 'api-templates'
   | 'api-webhooks'
   | 'api-admin'
+  | 'api-openapi'
   | 'ws'
   | 'job-events'
   | 'webhook-delivery'
@@ -28,6 +29,7 @@ export interface HttpRoute {
 
 export const HTTP_ROUTES: HttpRoute[] = [
   { routeKey: 'GET /v1/health', fn: 'api-health' },
+  { routeKey: 'GET /v1/openapi.json', fn: 'api-openapi' },
   { routeKey: 'POST /v1/uploads', fn: 'api-uploads' },
   { routeKey: 'GET /v1/uploads/{sessionId}', fn: 'api-uploads' },
   { routeKey: 'GET /v1/uploads/{sessionId}/parts/{partNumber}', fn: 'api-uploads' },

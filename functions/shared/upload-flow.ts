@@ -1,5 +1,4 @@
 import { ulid } from 'ulid';
-import { z } from 'zod';
 import { badRequest, conflict } from './http-errors.ts';
 import type { HttpEvent } from './http.ts';
 import { objectStore } from '../adapters/object-store.ts';
@@ -14,13 +13,6 @@ import type { JobOptions } from '../core/pipeline-types.ts';
  * the upload-token routes Uppy calls in companion mode. A session is an S3 multipart upload
  * plus what the client declared; completing it checks the object and starts the job once.
  */
-
-/** A declared media type; it becomes the object's Content-Type header, so printable ASCII only. */
-export const contentTypeSchema = z
-  .string()
-  .max(255)
-  .regex(/^[\x21-\x7e][\x20-\x7e]*$/, 'must be a media type such as text/csv')
-  .default('application/octet-stream');
 
 /** An unfinished session is abandoned after a day; the bucket's lifecycle rule cleans up its parts. */
 const SESSION_TTL_MS = 24 * 60 * 60 * 1000;

@@ -137,6 +137,12 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     tables: { jobs: 'read', apiKeys: 'readWrite', rateLimits: 'readWrite' },
     queueDepths: true,
   },
+  'api-openapi': {
+    description: 'GET /v1/openapi.json: the OpenAPI 3.1 document, built from the handlers\' zod schemas (only this function loads it)',
+    timeout: Duration.seconds(10),
+    memorySize: 256,
+    tables: {},
+  },
   'job-events': {
     description: 'Job completion events -> one webhook delivery per subscribed endpoint',
     timeout: Duration.seconds(60),

@@ -14,6 +14,8 @@ export interface UploadTokenScope {
   options?: JobOptions;
   /** the largest file one upload may hold */
   maxBytes: number;
+  /** requests per second; absent = the default of an API key */
+  rateLimitRps?: number;
 }
 
 export interface UploadTokenPrincipal extends UploadTokenScope {
