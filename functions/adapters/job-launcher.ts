@@ -2,7 +2,8 @@ import { ulid } from 'ulid';
 import { jobStore } from './job-store.ts';
 import { startPipeline } from './pipeline-starter.ts';
 import { logger } from '../shared/logger.ts';
-import type { JobRecord } from '../core/jobs/job.ts';
+import { emitJobEvent } from './event-queue.ts';
+import type { JobError, JobRecord } from '../core/jobs/job.ts';
 import type { JobOptions, JobStatus, MappingResult, PipelineInput, ResumePoint } from '../core/pipeline-types.ts';
 
 export const newJobId = () => `job_${ulid()}`;
@@ -20,8 +21,15 @@ export interface LaunchRequest {
  * started the job is marked failed rather than left queued forever.
  */
 export async function launchJob(req: LaunchRequest): Promise<JobRecord> {
+  const job = queuedJob(req);
+  await jobStore.create(job);
+  return startAttempt(job);
+}
+
+/** A new job record, queued for its first attempt. */
+function queuedJob(req: LaunchRequest): JobRecord {
   const at = new Date().toISOString();
-  const job: JobRecord = {
+  return {
     tenantId: req.tenantId,
     jobId: req.jobId ?? newJobId(),
     status: 'queued',
@@ -34,8 +42,19 @@ export async function launchJob(req: LaunchRequest): Promise<JobRecord> {
     createdAt: at,
     updatedAt: at,
   };
+}
+
+/**
+ * Record a job that is refused before it can start (a direct upload whose metadata is
+ * invalid): it is created and failed at once with `error`, and job.failed goes to webhooks,
+ * so the tenant sees why in the job list rather than nothing at all.
+ */
+export async function recordRejectedJob(req: LaunchRequest, error: Omit<JobError, 'stage'>): Promise<JobRecord> {
+  const job = queuedJob(req);
   await jobStore.create(job);
-  return startAttempt(job);
+  const { job: failed } = await jobStore.finish(job.tenantId, job.jobId, 1, { status: 'failed', error });
+  if (failed) await emitJobEvent('job.failed', failed);
+  return failed ?? job;
 }
 
 /**

@@ -34,6 +34,19 @@ export const uploadStore = {
     await documentClient().send(new PutCommand({ TableName: tableName.uploads(), Item: session }));
   },
 
+  /** Create a session unless one with its id exists; false when it did (a repeated event). */
+  async createOnce(session: UploadSession): Promise<boolean> {
+    try {
+      await documentClient().send(
+        new PutCommand({ TableName: tableName.uploads(), Item: session, ConditionExpression: 'attribute_not_exists(sessionId)' }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  },
+
   async get(tenantId: string, sessionId: string): Promise<UploadSession | undefined> {
     const { Item } = await documentClient().send(
       new GetCommand({ TableName: tableName.uploads(), Key: { tenantId, sessionId }, ConsistentRead: true }),

@@ -4,11 +4,14 @@ import { badRequest, notFound } from '../shared/http-errors.ts';
 import { requiredEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
 import { uploadTokenApi, type TokenRequest } from '../shared/upload-token-http.ts';
-import { companionCompleteBody, companionCreateBody, companionKeyQuery } from '../shared/contract/uploads.ts';
+import { ulid } from 'ulid';
+import { companionCompleteBody, companionCreateBody, companionKeyQuery, companionParamsQuery } from '../shared/contract/uploads.ts';
 import { abortUploadSession, completeUploadSession, jobUrl, openUploadSession, requireOpen, uploadedParts } from '../shared/upload-flow.ts';
 import { objectStore } from '../adapters/object-store.ts';
 import { uploadStore, type UploadSession } from '../adapters/upload-store.ts';
 import { MAX_PARTS, MIB } from '../core/uploads/part-size.ts';
+import { inboxKey, metadataFor } from '../core/uploads/inbox.ts';
+import { sanitizeFilename } from '../core/jobs/keys.ts';
 
 /*
  * The routes @uppy/aws-s3 6.x calls in companion mode (its CompanionS3 client), under
@@ -65,6 +68,19 @@ export const handler = uploadTokenApi({
     const session = await requireSession(req);
     const { jobId } = await completeUploadSession(session, parts, { schema: req.token.schema, options: req.token.options });
     return json(200, { location: jobUrl(req.event, jobId), key: session.key, jobId });
+  },
+
+  // A single-request upload: a form POST into the tenant's inbox, whose Object Created event
+  // starts the job (functions/inbox) with the token's settings carried as object metadata.
+  'GET /v1/companion/{uploadToken}/s3/params': async (req) => {
+    const { filename, type } = parseQuery(req.event, companionParamsQuery);
+    const key = inboxKey(req.token.tenantId, `${req.token.tokenId}-${ulid()}`, sanitizeFilename(filename));
+    const metadata = Object.entries(metadataFor(req.token)).map(([name, value]) => [`x-amz-meta-${name}`, value]);
+    const { url, fields, expiresAt } = await objectStore.presignPost(bucket, key, {
+      maxBytes: req.token.maxBytes,
+      fields: { 'Content-Type': type, ...Object.fromEntries(metadata) },
+    });
+    return json(200, { method: 'POST', url, fields, expires: expiresAt });
   },
 
   'DELETE /v1/companion/{uploadToken}/s3/multipart/{uploadId}': async (req) => {

@@ -15,6 +15,7 @@ export type FunctionName =
   | 'ws'
   | 'job-events'
   | 'webhook-delivery'
+  | 'inbox'
   | 'classify'
   | 'parse'
   | 'map'
@@ -45,6 +46,7 @@ export const HTTP_ROUTES: HttpRoute[] = [
   { routeKey: 'GET /v1/companion/{uploadToken}/s3/multipart/{uploadId}', fn: 'api-companion' },
   { routeKey: 'POST /v1/companion/{uploadToken}/s3/multipart/{uploadId}/complete', fn: 'api-companion' },
   { routeKey: 'DELETE /v1/companion/{uploadToken}/s3/multipart/{uploadId}', fn: 'api-companion' },
+  { routeKey: 'GET /v1/companion/{uploadToken}/s3/params', fn: 'api-companion' },
   { routeKey: 'POST /v1/jobs', fn: 'api-jobs' },
   { routeKey: 'GET /v1/jobs', fn: 'api-jobs' },
   { routeKey: 'GET /v1/jobs/{jobId}', fn: 'api-jobs' },
@@ -90,6 +92,15 @@ export const QUEUE_CONSUMERS = [
   /** one message per delivery attempt -> HTTP POST to the endpoint */
   { queue: 'webhooks', fn: 'webhook-delivery', batchSize: 10 },
 ] as const satisfies readonly { queue: string; fn: FunctionName; batchSize: number }[];
+
+/**
+ * S3 "Object Created" events of the upload bucket and the function each key prefix triggers:
+ * an EventBridge rule on AWS, the local S3's own events locally.
+ */
+export const OBJECT_CREATED_CONSUMERS = [
+  /** a file put straight into inbox/<tenantId>/ starts a job for that tenant */
+  { prefix: 'inbox/', fn: 'inbox' },
+] as const satisfies readonly { prefix: string; fn: FunctionName }[];
 
 /** WebSocket route keys; one function serves them all (routing by body.action). */
 export const WS_ROUTES = ['$connect', '$disconnect', '$default', 'subscribe', 'unsubscribe'] as const;

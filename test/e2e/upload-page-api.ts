@@ -3,6 +3,8 @@ export interface UploadOptions {
   companionEndpoint: string;
   /** pause (as closing the page would stop it) once this many parts are uploaded */
   stopAfterParts?: number;
+  /** false: one form POST straight to the bucket (Uppy's default for files under 100 MiB) */
+  multipart?: boolean;
 }
 
 export interface UploadOutcome {

@@ -79,6 +79,28 @@ describe('Uppy 6 in a browser, with an upload token', () => {
     }
   });
 
+  it('uploads a small file in one form POST (shouldUseMultipart: false), and its job starts from the bucket\'s event', async () => {
+    const { api, tenantId } = await stack.tenant('member');
+    const { companionEndpoint } = await api.post<{ companionEndpoint: string }>('/v1/upload-tokens', { schema: 'call_record' });
+    const { bytes, rows } = callLog(0.5);
+    const context = await browser.newContext();
+    try {
+      const { outcome, partPuts } = await uploadInPage(context, { name: 'small.csv', bytes }, { companionEndpoint, multipart: false });
+      expect(outcome.error).toBeUndefined();
+      expect(partPuts).toEqual([]);
+      expect(outcome.key).toMatch(new RegExp(`^inbox/${tenantId}/`));
+      let jobs: { jobId: string }[] = [];
+      for (let i = 0; i < 200 && jobs.length === 0; i++) {
+        jobs = (await api.get<{ items: { jobId: string }[] }>('/v1/jobs')).items;
+        if (jobs.length === 0) await new Promise((r) => setTimeout(r, 100));
+      }
+      const job = await waitForJob(api, jobs[0]!.jobId, 60_000);
+      expect(job).toMatchObject({ status: 'succeeded', source: { filename: 'small.csv' }, progress: { rowsWritten: rows } });
+    } finally {
+      await context.close();
+    }
+  });
+
   it('resumes after the page is closed mid-upload: a new page uploads only the missing parts', async () => {
     const { api } = await stack.tenant('member');
     const { companionEndpoint } = await api.post<{ companionEndpoint: string }>('/v1/upload-tokens', { schema: 'call_record' });

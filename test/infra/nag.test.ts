@@ -18,7 +18,8 @@ describe('cdk-nag AwsSolutions', () => {
     applyNagChecks(app, addStacks(app, { stage: 'test', allowedOrigins: ['https://app.example.com'] }));
     // A finding makes synth throw with the policy validation report.
     expect(() => app.synth()).not.toThrow();
-  });
+    // ~40 s alone for 19 functions on two cores, more beside other test files
+  }, 180_000);
 
   it('is live: without the acknowledgements the same app fails to synth', () => {
     const app = newApp();

@@ -4,7 +4,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../functions/shared/env-names.ts';
-import { HTTP_ROUTES, PIPELINE_FUNCTIONS, QUEUE_CONSUMERS, WS_FUNCTION, WS_ROUTES, type FunctionName } from '../../functions/shared/routes.ts';
+import { HTTP_ROUTES, OBJECT_CREATED_CONSUMERS, PIPELINE_FUNCTIONS, QUEUE_CONSUMERS, WS_FUNCTION, WS_ROUTES, type FunctionName } from '../../functions/shared/routes.ts';
 import { TABLES } from '../../functions/shared/tables.ts';
 import { addStacks } from '../../lib/app-stacks.ts';
 import { PROJECT_ROOT } from '../../lib/constructs/app-function.ts';
@@ -93,7 +93,7 @@ const asArray = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
 const STAGE = 'test';
 const ORIGINS = ['https://app.example.com'];
 // Every function the contract names: a new one must be deployed (and is checked below).
-const ALL_FUNCTIONS: FunctionName[] = [...new Set<FunctionName>([...HTTP_ROUTES.map((r) => r.fn), WS_FUNCTION, ...Object.values(PIPELINE_FUNCTIONS), ...QUEUE_CONSUMERS.map((c) => c.fn)])];
+const ALL_FUNCTIONS: FunctionName[] = [...new Set<FunctionName>([...HTTP_ROUTES.map((r) => r.fn), WS_FUNCTION, ...Object.values(PIPELINE_FUNCTIONS), ...QUEUE_CONSUMERS.map((c) => c.fn), ...OBJECT_CREATED_CONSUMERS.map((c) => c.fn)])];
 
 // One synth for the whole file (~10 s, ~450 MB): every test reads these.
 let stateful: Template;
@@ -299,6 +299,7 @@ describe('StatelessStack', () => {
       'api-templates': [...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
       'api-webhooks': [ENV.apiKeysTable, ENV.rateLimitsTable, ENV.webhooksTable, ENV.webhooksQueueUrl],
       'api-openapi': [],
+      inbox: [ENV.jobsTable, ENV.uploadsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.eventsQueueUrl],
       'api-admin': [ENV.jobsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl, ENV.eventsDlqUrl, ENV.webhooksDlqUrl],
       'job-events': [ENV.webhooksTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl],
       'webhook-delivery': [ENV.webhooksTable, ENV.webhooksQueueUrl],
@@ -354,6 +355,20 @@ describe('StatelessStack', () => {
       }
     }
     expect(checked).toBeGreaterThan(30);
+  });
+
+  it('sends the upload bucket\'s Object Created events under each OBJECT_CREATED_CONSUMERS prefix to its function', () => {
+    stateful.hasResourceProperties('AWS::S3::Bucket', { NotificationConfiguration: { EventBridgeConfiguration: { EventBridgeEnabled: true } } });
+    for (const consumer of OBJECT_CREATED_CONSUMERS) {
+      stateless.hasResourceProperties('AWS::Events::Rule', {
+        EventPattern: {
+          source: ['aws.s3'],
+          'detail-type': ['Object Created'],
+          detail: { bucket: { name: [Match.anyValue()] }, object: { key: [{ prefix: consumer.prefix }] } },
+        },
+        Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [functionId(consumer.fn), 'Arn'] }, RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 8 }) })],
+      });
+    }
   });
 
   it('serves every HTTP_ROUTES entry with the function the contract names', () => {

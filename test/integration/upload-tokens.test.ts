@@ -113,6 +113,40 @@ describe('upload tokens', () => {
     expect(((await (await c.complete(uploadId, key, parts)).json()) as { jobId: string }).jobId).toBe(answer.jobId);
   });
 
+  it('give Uppy a presigned POST for single-request uploads into the tenant\'s inbox, whose event starts the job', async () => {
+    const { api, tenantId } = await stack.tenant('member');
+    const { companionEndpoint } = await issue(api, { schema: 'call_record', options: { timezone: 'Europe/Berlin' }, maxBytes: 20_000 });
+    const res = await fetch(`${companionEndpoint}/s3/params?${new URLSearchParams({ filename: 'small calls.csv', type: 'text/csv' })}`);
+    expect(res.status).toBe(200);
+    const params = (await res.json()) as { method: string; url: string; fields: Record<string, string> };
+    expect(params.method).toBe('POST');
+    expect(params.fields.key).toMatch(new RegExp(`^inbox/${tenantId}/upt_[^/]+/small_calls\\.csv$`));
+    const post = (fields: Record<string, string>, bytes: Buffer) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(fields)) form.append(k, v);
+      form.append('file', new Blob([bytes]), 'small calls.csv');
+      return fetch(params.url, { method: 'POST', body: form });
+    };
+    // S3 holds the policy to the token: not into another tenant's inbox, not over maxBytes
+    expect((await post({ ...params.fields, key: `inbox/other/${tenantId}.csv` }, csv(5))).status).toBe(403);
+    expect((await post(params.fields, csv(500))).status).toBe(400);
+    expect((await post(params.fields, csv(100))).status).toBe(204);
+    const deadline = Date.now() + 20_000;
+    let jobs: { jobId: string }[] = [];
+    while (jobs.length === 0 && Date.now() < deadline) {
+      jobs = (await api.get<{ items: { jobId: string }[] }>('/v1/jobs')).items;
+      if (jobs.length === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(jobs).toHaveLength(1);
+    expect(await waitForJob(api, jobs[0]!.jobId)).toMatchObject({
+      status: 'succeeded',
+      schema: 'call_record',
+      options: { timezone: 'Europe/Berlin' },
+      source: { filename: 'small_calls.csv' },
+      progress: { rowsWritten: 100 },
+    });
+  });
+
   it('admit only the token: no header credential, not another tenant\'s or token\'s upload', async () => {
     const owner = await stack.tenant('member');
     const { token, companionEndpoint } = await issue(owner.api);

@@ -103,6 +103,12 @@ export const uploadTokenIssuedSchema = uploadTokenSchema.extend({
 export const companionCreatedSchema = z.object({ key: z.string(), uploadId: z.string() });
 export const companionSignedSchema = z.object({ url: z.string(), expires: isoTime });
 export const companionPartsSchema = z.array(partSchema);
+export const companionParamsSchema = z.object({
+  method: z.literal('POST'),
+  url: z.string(),
+  fields: z.record(z.string(), z.string()).describe('the form fields, in order, before the file'),
+  expires: isoTime,
+});
 export const companionCompletedSchema = z.object({ location: z.string(), key: z.string(), jobId: z.string() });
 
 /** A webhook delivery's body (Standard Webhooks: signed with the endpoint's secret). */

@@ -62,6 +62,9 @@ export const companionCreateBody = z.object({
   metadata: z.object({ sha256: sha256Schema.optional() }).passthrough().optional(),
 });
 
+/** Uppy's single-request upload (shouldUseMultipart false): a form POST straight to the bucket. */
+export const companionParamsQuery = z.object({ filename: z.string().trim().min(1).max(255), type: contentTypeSchema });
+
 export const companionKeyQuery = z.object({ key: z.string().min(1).max(1024) });
 
 export const companionCompleteBody = z.object({ parts: completedParts });

@@ -17,7 +17,7 @@ async function uploadSelected(opts: UploadOptions): Promise<UploadOutcome> {
   if (!file) throw new Error('no file selected');
 
   // The whole setup the README shows: an endpoint, and multipart always.
-  const uppy = new Uppy().use(AwsS3, { companionEndpoint: opts.companionEndpoint, shouldUseMultipart: true });
+  const uppy = new Uppy().use(AwsS3, { companionEndpoint: opts.companionEndpoint, shouldUseMultipart: opts.multipart ?? true });
 
   const id = uppy.addFile({ name: file.name, type: file.type, data: file });
   const saved = localStorage.getItem(resumeKey(file));
