@@ -3,6 +3,7 @@ import { jobStore } from './job-store.ts';
 import { startPipeline } from './pipeline-starter.ts';
 import { logger } from '../shared/logger.ts';
 import { emitJobEvent } from './event-queue.ts';
+import { duplicateIndex } from './duplicate-index.ts';
 import type { JobError, JobRecord } from '../core/jobs/job.ts';
 import type { JobOptions, JobStatus, MappingResult, PipelineInput, ResumePoint } from '../core/pipeline-types.ts';
 
@@ -23,6 +24,8 @@ export interface LaunchRequest {
 export async function launchJob(req: LaunchRequest): Promise<JobRecord> {
   const job = queuedJob(req);
   await jobStore.create(job);
+  // the next upload of the same bytes by this tenant is told about this job
+  if (job.source.sha256) await duplicateIndex.record(job.tenantId, job.source.sha256, job.jobId);
   return startAttempt(job);
 }
 
@@ -84,6 +87,7 @@ async function startAttempt(job: JobRecord, resumeFrom?: ResumePoint): Promise<J
     filename: job.source.filename,
     declaredType: job.source.contentType,
     size: job.source.size,
+    ...(job.source.sha256 ? { sha256: job.source.sha256 } : {}),
     schema: job.schema,
     options: job.options,
     ...(resumeFrom ? { resumeFrom, classification: job.classification, parsed: job.parsed, mapping: job.mapping } : {}),

@@ -15,6 +15,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { s3Client } from './aws-clients.ts';
 
@@ -94,6 +95,13 @@ export const objectStore = {
       if (err instanceof Error && err.name === 'InvalidRange') return undefined;
       throw err;
     }
+  },
+
+  /** The SHA-256 (hex) of the whole object, read as a stream. */
+  async sha256(bucket: string, key: string): Promise<string> {
+    const hash = createHash('sha256');
+    for await (const chunk of await this.stream(bucket, key)) hash.update(chunk as Buffer);
+    return hash.digest('hex');
   },
 
   async readAll(bucket: string, key: string): Promise<Buffer> {

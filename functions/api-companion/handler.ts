@@ -9,6 +9,7 @@ import { companionCompleteBody, companionCreateBody, companionKeyQuery, companio
 import { abortUploadSession, completeUploadSession, jobUrl, openUploadSession, requireOpen, uploadedParts } from '../shared/upload-flow.ts';
 import { objectStore } from '../adapters/object-store.ts';
 import { uploadStore, type UploadSession } from '../adapters/upload-store.ts';
+import { duplicateIndex } from '../adapters/duplicate-index.ts';
 import { MAX_PARTS, MIB } from '../core/uploads/part-size.ts';
 import { inboxKey, metadataFor } from '../core/uploads/inbox.ts';
 import { sanitizeFilename } from '../core/jobs/keys.ts';
@@ -48,7 +49,8 @@ export const handler = uploadTokenApi({
       maxBytes: req.token.maxBytes,
       tokenId: req.token.tokenId,
     });
-    return json(200, { key: session.key, uploadId: session.uploadId });
+    const duplicateOf = (session.sha256 && (await duplicateIndex.find(req.token.tenantId, session.sha256))) || null;
+    return json(200, { key: session.key, uploadId: session.uploadId, duplicateOf });
   },
 
   'GET /v1/companion/{uploadToken}/s3/multipart/{uploadId}/{partNumber}': async (req) => {
@@ -66,8 +68,8 @@ export const handler = uploadTokenApi({
   'POST /v1/companion/{uploadToken}/s3/multipart/{uploadId}/complete': async (req) => {
     const { parts } = parseBody(req.event, companionCompleteBody);
     const session = await requireSession(req);
-    const { jobId } = await completeUploadSession(session, parts, { schema: req.token.schema, options: req.token.options });
-    return json(200, { location: jobUrl(req.event, jobId), key: session.key, jobId });
+    const done = await completeUploadSession(session, parts, { schema: req.token.schema, options: req.token.options });
+    return json(200, { location: jobUrl(req.event, done.jobId), key: session.key, ...done });
   },
 
   // A single-request upload: a form POST into the tenant's inbox, whose Object Created event

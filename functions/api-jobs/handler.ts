@@ -38,7 +38,15 @@ async function create(req: ApiRequest) {
     tenantId: req.principal.tenantId,
     schema: body.schema,
     options: body.options,
-    source: { sessionId: session.sessionId, bucket: session.bucket, key: session.key, filename: session.filename, size: head.size, contentType: session.contentType },
+    source: {
+      sessionId: session.sessionId,
+      bucket: session.bucket,
+      key: session.key,
+      filename: session.filename,
+      size: head.size,
+      contentType: session.contentType,
+      sha256: session.sha256,
+    },
   });
   return json(202, toApiJob(job));
 }

@@ -7,6 +7,7 @@ import { completeUploadBody, createUploadBody, partNumberSchema, signPartsBody }
 import { abortUploadSession, completeUploadSession, jobUrl, openUploadSession, requireOpen, uploadedParts } from '../shared/upload-flow.ts';
 import { objectStore } from '../adapters/object-store.ts';
 import { uploadStore, type UploadSession } from '../adapters/upload-store.ts';
+import { duplicateIndex } from '../adapters/duplicate-index.ts';
 import { MAX_PARTS, partCount } from '../core/uploads/part-size.ts';
 import { uploadTokenRoutes } from './upload-tokens.ts';
 
@@ -37,7 +38,8 @@ async function create(req: ApiRequest) {
   const body = parseBody(req.event, createUploadBody);
   const session = await openUploadSession({ tenantId: req.principal.tenantId, bucket, ...body });
   const { uploadId, key, sessionId, partSize, expiresAt } = session;
-  return json(201, { uploadId, key, sessionId, partSize, partCount: partCount(body.size, partSize), expiresAt });
+  const duplicateOf = (session.sha256 && (await duplicateIndex.find(req.principal.tenantId, session.sha256))) || null;
+  return json(201, { uploadId, key, sessionId, partSize, partCount: partCount(body.size, partSize), expiresAt, duplicateOf });
 }
 
 /** The session and its uploaded parts (from S3 ListParts): what lets Uppy resume. */
@@ -67,8 +69,8 @@ async function complete(req: ApiRequest) {
   const body = parseBody(req.event, completeUploadBody);
   if (body.schema) await schemaOr400(req.principal.tenantId, body.schema);
   const session = await requireSession(req);
-  const { jobId } = await completeUploadSession(session, body.parts, { schema: body.schema, options: body.options });
-  return json(200, { location: jobUrl(req.event, jobId), jobId });
+  const done = await completeUploadSession(session, body.parts, { schema: body.schema, options: body.options });
+  return json(200, { location: jobUrl(req.event, done.jobId), ...done });
 }
 
 async function abort(req: ApiRequest) {

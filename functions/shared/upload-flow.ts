@@ -4,6 +4,7 @@ import type { HttpEvent } from './http.ts';
 import { objectStore } from '../adapters/object-store.ts';
 import { uploadStore, type UploadSession } from '../adapters/upload-store.ts';
 import { launchJob, newJobId } from '../adapters/job-launcher.ts';
+import { duplicateIndex, SKIP_FOR, type Duplicate } from '../adapters/duplicate-index.ts';
 import { uploadKey } from '../core/jobs/keys.ts';
 import { MAX_UPLOAD_BYTES, choosePartSize } from '../core/uploads/part-size.ts';
 import type { JobOptions } from '../core/pipeline-types.ts';
@@ -73,16 +74,25 @@ export interface CompletedPart {
   ETag: string;
 }
 
+export interface Completion {
+  jobId: string;
+  /** the tenant's earlier job over a file with the same declared SHA-256 */
+  duplicateOf?: Duplicate;
+  /** options.onDuplicate was "skip" and the earlier job stands for the file: no new job */
+  skipped?: true;
+}
+
 /**
  * Complete the multipart upload, check the object against what was declared (its size, or
- * the token's limit), and start the job. Completing again (a client retry, a double click)
- * answers with the same job.
+ * the token's limit), and start the job, unless the same bytes already have one and the
+ * client asked to skip them. Completing again (a client retry, a double click) answers with
+ * the same job.
  */
 export async function completeUploadSession(
   session: UploadSession,
   parts: CompletedPart[],
   start: { schema?: string; options?: JobOptions },
-): Promise<{ jobId: string }> {
+): Promise<Completion> {
   const { tenantId, sessionId, bucket } = session;
   if (session.status === 'completed' && session.jobId) return { jobId: session.jobId };
   requireOpen(session);
@@ -112,20 +122,23 @@ export async function completeUploadSession(
     await uploadStore.transition(tenantId, sessionId, 'aborted');
     throw badRequest(sizeProblem?.message ?? 'The uploaded object is missing', [sizeProblem?.detail ?? { field: 'parts', message: 'no object' }]);
   }
-  const jobId = newJobId();
+  const duplicateOf = session.sha256 ? await duplicateIndex.find(tenantId, session.sha256) : undefined;
+  const skip = duplicateOf && start.options?.onDuplicate === 'skip' && SKIP_FOR.includes(duplicateOf.status);
+  const jobId = skip ? duplicateOf.jobId : newJobId();
   if (!(await uploadStore.transition(tenantId, sessionId, 'completed', jobId))) {
     const winner = await uploadStore.get(tenantId, sessionId);
     if (winner?.jobId) return { jobId: winner.jobId };
     throw conflict('Upload session changed while completing');
   }
+  if (skip) return { jobId, duplicateOf, skipped: true };
   const job = await launchJob({
     tenantId,
     jobId,
     schema: start.schema,
     options: start.options,
-    source: { sessionId, bucket, key: session.key, filename: session.filename, size: head.size, contentType: session.contentType },
+    source: { sessionId, bucket, key: session.key, filename: session.filename, size: head.size, contentType: session.contentType, sha256: session.sha256 },
   });
-  return { jobId: job.jobId };
+  return { jobId: job.jobId, ...(duplicateOf ? { duplicateOf } : {}) };
 }
 
 function sizeMismatch(session: UploadSession, received: number) {

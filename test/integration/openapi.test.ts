@@ -5,7 +5,7 @@ import { startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts'
 import { uploadFile } from '../../local/cli/upload.ts';
 import { HTTP_ROUTES } from '../../functions/shared/routes.ts';
 import { WEBHOOK_EVENT_TYPES } from '../../functions/core/webhooks/events.ts';
-import { jobSchema, pageOf, uploadSessionSchema, uploadTokenIssuedSchema, uploadTokenSchema } from '../../functions/shared/contract/responses.ts';
+import { jobSchema, pageOf, uploadCreatedSchema, uploadSessionSchema, uploadTokenIssuedSchema, uploadTokenSchema } from '../../functions/shared/contract/responses.ts';
 import { errorBodySchema } from '../../functions/shared/contract/common.ts';
 
 /*
@@ -83,6 +83,7 @@ describe('GET /v1/openapi.json', () => {
     expectShape(jobSchema, await api.get(`/v1/jobs/${jobId}`));
     expectShape(pageOf(jobSchema), await api.get('/v1/jobs?limit=5'));
     expectShape(uploadSessionSchema, await api.get(`/v1/uploads/${sessionId}`));
+    expectShape(uploadCreatedSchema, await api.post('/v1/uploads', { filename: 'x.csv', contentType: 'text/csv', size: 10, sha256: 'a'.repeat(64) }));
     const issued = await api.post('/v1/upload-tokens', { schema: 'call_record', options: { timezone: 'UTC' } });
     expectShape(uploadTokenIssuedSchema, issued);
     expectShape(pageOf(uploadTokenSchema), await api.get('/v1/upload-tokens'));

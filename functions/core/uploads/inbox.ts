@@ -23,6 +23,7 @@ export function metadataFor(request: { schema?: string; options?: JobOptions }):
     ['timezone', o.timezone],
     ['region', o.defaultRegion],
     ['currency', o.defaultCurrency],
+    ['on-duplicate', o.onDuplicate],
   ];
   return Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as Record<string, string>;
 }
@@ -85,6 +86,7 @@ export const INBOX_METADATA = {
   currency: 'options.defaultCurrency',
   template: 'template',
   sha256: 'sha256',
+  'on-duplicate': 'options.onDuplicate',
 } as const;
 
 export interface InboxRequest {
@@ -107,6 +109,8 @@ export function requestFromMetadata(metadata: Record<string, string | undefined>
   if (timezone) options.timezone = timezone;
   if (region) options.defaultRegion = region.toUpperCase();
   if (currency) options.defaultCurrency = currency.toUpperCase();
+  const onDuplicate = get('on-duplicate');
+  if (onDuplicate) options.onDuplicate = onDuplicate.toLowerCase() as JobOptions['onDuplicate'];
   const schema = get('schema');
   const templateId = get('template');
   const sha256 = get('sha256');

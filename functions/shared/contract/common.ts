@@ -32,6 +32,8 @@ export const jobOptionsSchema = z
       .optional(),
     defaultRegion: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 region such as US').optional(),
     defaultCurrency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD').optional(),
+    /** when the upload's SHA-256 matches an earlier job of the tenant: process it again (default) or answer with that job */
+    onDuplicate: z.enum(['process', 'skip']).optional(),
   })
   .strict();
 

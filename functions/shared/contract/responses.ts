@@ -26,6 +26,7 @@ export const jobSchema = z
       size: z.number().int(),
       contentType: z.string().optional(),
       sessionId: z.string().optional(),
+      sha256: z.string().optional(),
     }),
     progress: z.object({
       rowsRead: z.number().int(),
@@ -49,6 +50,9 @@ export const jobSchema = z
 /** `{ items, nextCursor }`: every list; pass nextCursor back as ?cursor= for the next page. */
 export const pageOf = (item: z.ZodType) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
+/** The tenant's latest job over a file with the same declared SHA-256. */
+const duplicateSchema = z.object({ jobId: z.string(), status: z.enum(JOB_STATUSES) });
+
 export const uploadCreatedSchema = z.object({
   uploadId: z.string(),
   key: z.string(),
@@ -56,6 +60,7 @@ export const uploadCreatedSchema = z.object({
   partSize: z.number().int().describe('recommended part size; any size S3 accepts works'),
   partCount: z.number().int(),
   expiresAt: isoTime,
+  duplicateOf: duplicateSchema.nullable().describe('set when sha256 was given and the tenant already sent these bytes'),
 });
 
 const partSchema = z.object({ PartNumber: z.number().int(), Size: z.number().int(), ETag: z.string() });
@@ -81,6 +86,8 @@ export const signedPartSchema = z.object({ url: z.string(), expiresAt: isoTime }
 export const uploadCompletedSchema = z.object({
   location: z.string().describe("the job's URL under this API"),
   jobId: z.string(),
+  duplicateOf: duplicateSchema.optional(),
+  skipped: z.literal(true).optional().describe('options.onDuplicate was "skip": jobId is the earlier job, no new one started'),
 });
 
 export const uploadTokenSchema = z.object({
@@ -100,7 +107,7 @@ export const uploadTokenIssuedSchema = uploadTokenSchema.extend({
   companionEndpoint: z.string().describe("Uppy's companionEndpoint: an absolute URL holding the token"),
 });
 
-export const companionCreatedSchema = z.object({ key: z.string(), uploadId: z.string() });
+export const companionCreatedSchema = z.object({ key: z.string(), uploadId: z.string(), duplicateOf: duplicateSchema.nullable() });
 export const companionSignedSchema = z.object({ url: z.string(), expires: isoTime });
 export const companionPartsSchema = z.array(partSchema);
 export const companionParamsSchema = z.object({
@@ -109,7 +116,7 @@ export const companionParamsSchema = z.object({
   fields: z.record(z.string(), z.string()).describe('the form fields, in order, before the file'),
   expires: isoTime,
 });
-export const companionCompletedSchema = z.object({ location: z.string(), key: z.string(), jobId: z.string() });
+export const companionCompletedSchema = uploadCompletedSchema.extend({ key: z.string() });
 
 /** A webhook delivery's body (Standard Webhooks: signed with the endpoint's secret). */
 export const webhookEventSchema = (type: (typeof WEBHOOK_EVENT_TYPES)[number]) =>
