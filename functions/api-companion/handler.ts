@@ -5,13 +5,15 @@ import { requiredEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
 import { uploadTokenApi, type TokenRequest } from '../shared/upload-token-http.ts';
 import { ulid } from 'ulid';
-import { companionCompleteBody, companionCreateBody, companionKeyQuery, companionParamsQuery } from '../shared/contract/uploads.ts';
+import { companionCompleteBody, companionCreateBody, companionKeyQuery, companionParamsQuery, companionSignBody } from '../shared/contract/uploads.ts';
 import { abortUploadSession, completeUploadSession, jobUrl, openUploadSession, requireOpen, uploadedParts } from '../shared/upload-flow.ts';
 import { objectStore } from '../adapters/object-store.ts';
 import { uploadStore, type UploadSession } from '../adapters/upload-store.ts';
 import { duplicateIndex } from '../adapters/duplicate-index.ts';
+import { presignMultipartCall, type MultipartCall } from '../adapters/s3-signer.ts';
 import { MAX_PARTS, MIB } from '../core/uploads/part-size.ts';
-import { inboxKey, metadataFor } from '../core/uploads/inbox.ts';
+import { INBOX_PREFIX, inboxKey, metadataFor } from '../core/uploads/inbox.ts';
+import type { UploadTokenPrincipal } from '../core/auth/upload-tokens.ts';
 import { sanitizeFilename } from '../core/jobs/keys.ts';
 
 /*
@@ -36,6 +38,36 @@ async function requireSession(req: TokenRequest): Promise<UploadSession> {
  * last holds at least 5 MiB, so part n means at least (n - 1) x 5 MiB before it.
  */
 const maxPartNumber = (maxBytes: number) => Math.min(MAX_PARTS, Math.floor(maxBytes / (5 * MIB)) + 1);
+
+/*
+ * Uploads that go straight to S3 (a form POST, or every multipart call presigned for Uppy's
+ * signRequest mode) land in the tenant's inbox, in a folder of their own named after the
+ * token, with the token's settings as object metadata; the bucket's Object Created event
+ * then starts the job (functions/inbox).
+ */
+const tokenFolder = (token: UploadTokenPrincipal) => `${token.tokenId}-${ulid()}`;
+const ownsKey = (token: UploadTokenPrincipal, key: string) => key.startsWith(`${INBOX_PREFIX}${token.tenantId}/${token.tokenId}-`);
+const directMetadata = (token: UploadTokenPrincipal) => ({ ...metadataFor(token), 'max-bytes': String(token.maxBytes) });
+
+/** A presigned POST policy for one new object of this token: the size range is S3's to enforce. */
+async function formUpload(token: UploadTokenPrincipal, filename: string, type: string) {
+  const key = inboxKey(token.tenantId, tokenFolder(token), sanitizeFilename(filename));
+  const metadata = Object.entries(directMetadata(token)).map(([name, value]) => [`x-amz-meta-${name}`, value]);
+  return objectStore.presignPost(bucket, key, { maxBytes: token.maxBytes, fields: { 'Content-Type': type, ...Object.fromEntries(metadata) } });
+}
+
+/** The multipart call an Uppy signRequest names, for a key this token created. */
+function multipartCall(token: UploadTokenPrincipal, body: { method: string; uploadId?: string; partNumber?: number }): MultipartCall {
+  const uploadId = body.uploadId!;
+  if (body.method === 'GET') return { op: 'listParts', uploadId };
+  if (body.method === 'POST') return { op: 'complete', uploadId };
+  if (body.method === 'DELETE') return { op: 'abort', uploadId };
+  const highest = maxPartNumber(token.maxBytes);
+  if (body.partNumber === undefined || body.partNumber > highest) {
+    throw badRequest('Part number is invalid', [{ field: 'partNumber', message: `must be an integer from 1 to ${highest}` }]);
+  }
+  return { op: 'uploadPart', uploadId, partNumber: body.partNumber };
+}
 
 export const handler = uploadTokenApi({
   'POST /v1/companion/{uploadToken}/s3/multipart': async (req) => {
@@ -76,13 +108,26 @@ export const handler = uploadTokenApi({
   // starts the job (functions/inbox) with the token's settings carried as object metadata.
   'GET /v1/companion/{uploadToken}/s3/params': async (req) => {
     const { filename, type } = parseQuery(req.event, companionParamsQuery);
-    const key = inboxKey(req.token.tenantId, `${req.token.tokenId}-${ulid()}`, sanitizeFilename(filename));
-    const metadata = Object.entries(metadataFor(req.token)).map(([name, value]) => [`x-amz-meta-${name}`, value]);
-    const { url, fields, expiresAt } = await objectStore.presignPost(bucket, key, {
-      maxBytes: req.token.maxBytes,
-      fields: { 'Content-Type': type, ...Object.fromEntries(metadata) },
-    });
+    const { url, fields, expiresAt } = await formUpload(req.token, filename, type);
     return json(200, { method: 'POST', url, fields, expires: expiresAt });
+  },
+
+  // Uppy's signRequest mode: presign the one S3 request Uppy is about to make.
+  'POST /v1/companion/{uploadToken}/s3/sign': async (req) => {
+    const body = parseBody(req.event, companionSignBody);
+    if (body.uploadId === undefined) {
+      if (body.method === 'PUT') {
+        const { url, fields } = await formUpload(req.token, body.key, body.contentType ?? 'application/octet-stream');
+        return json(200, { url, fields });
+      }
+      if (body.method === 'POST') {
+        const key = inboxKey(req.token.tenantId, tokenFolder(req.token), sanitizeFilename(body.key));
+        return json(200, { ...(await presignMultipartCall(bucket, key, { op: 'create', metadata: directMetadata(req.token) })), key });
+      }
+      throw badRequest('Only uploads can be signed', [{ field: 'method', message: 'PUT (an object) or POST (a multipart upload), or a call with uploadId' }]);
+    }
+    if (!ownsKey(req.token, body.key)) throw notFound('Upload');
+    return json(200, await presignMultipartCall(bucket, body.key, multipartCall(req.token, body)));
   },
 
   'DELETE /v1/companion/{uploadToken}/s3/multipart/{uploadId}': async (req) => {

@@ -9,6 +9,7 @@ import {
   companionCreateBody,
   companionKeyQuery,
   companionParamsQuery,
+  companionSignBody,
   completeUploadBody,
   createUploadBody,
   createUploadTokenBody,
@@ -20,6 +21,7 @@ import {
   companionCreatedSchema,
   companionParamsSchema,
   companionPartsSchema,
+  companionSignedRequestSchema,
   companionSignedSchema,
   jobSchema,
   pageOf,
@@ -78,6 +80,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /v1/companion/{uploadToken}/s3/multipart/{uploadId}': { summary: 'Uppy: the parts S3 holds (resume)', tag: 'Uppy companion', auth: token, query: companionKeyQuery, success: ok('Parts', companionPartsSchema) },
   'POST /v1/companion/{uploadToken}/s3/multipart/{uploadId}/complete': { summary: "Uppy: complete the upload and start the job with the token's schema and options", tag: 'Uppy companion', auth: token, query: companionKeyQuery, body: companionCompleteBody, success: ok('The job started', companionCompletedSchema), errors: [409] },
   'GET /v1/companion/{uploadToken}/s3/params': { summary: "Uppy: a presigned POST for a single-request upload into the tenant's inbox (the job starts from the object's event)", tag: 'Uppy companion', auth: token, query: companionParamsQuery, success: ok('{ method: "POST", url, fields, expires }', companionParamsSchema) },
+  'POST /v1/companion/{uploadToken}/s3/sign': { summary: "Uppy's signRequest mode: presign one S3 request (create, part, list, complete, abort, or a form for a single-request upload) for the tenant's inbox", tag: 'Uppy companion', auth: token, body: companionSignBody, success: ok('{ url, key?, headers?, fields? } (Uppy\'s PresignedResponse)', companionSignedRequestSchema) },
   'DELETE /v1/companion/{uploadToken}/s3/multipart/{uploadId}': { summary: 'Uppy: abort the upload', tag: 'Uppy companion', auth: token, query: companionKeyQuery, success: ok('Aborted'), errors: [409] },
 
   'POST /v1/jobs': { summary: 'A new job over an uploaded file', tag: 'Jobs', auth: key('member'), body: createJobBody, success: ok('The job', jobSchema, 202), errors: [409] },

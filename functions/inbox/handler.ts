@@ -51,6 +51,12 @@ export async function handleObjectCreated(event: ObjectCreatedEvent): Promise<{ 
     const job = await recordRejectedJob(launch, { type: 'InvalidMetadataError', message: checked.problem });
     return { jobId: job.jobId };
   }
+  // a browser's direct multipart upload: S3 cannot bound its size, so the limit it was signed with is checked here
+  if (request.maxBytes !== undefined && head.size > request.maxBytes) {
+    const message = `The file has ${head.size} bytes; its upload allowed at most ${request.maxBytes}`;
+    const job = await recordRejectedJob(launch, { type: 'FileTooLargeError', message });
+    return { jobId: job.jobId };
+  }
   const { sha256, ...jobSettings } = checked;
   const job = await launchJob({ ...launch, ...jobSettings, source: { ...launch.source, sha256 } });
   logger.info('inbox job started', { tenantId: object.tenantId, jobId: job.jobId });

@@ -47,6 +47,7 @@ export const HTTP_ROUTES: HttpRoute[] = [
   { routeKey: 'POST /v1/companion/{uploadToken}/s3/multipart/{uploadId}/complete', fn: 'api-companion' },
   { routeKey: 'DELETE /v1/companion/{uploadToken}/s3/multipart/{uploadId}', fn: 'api-companion' },
   { routeKey: 'GET /v1/companion/{uploadToken}/s3/params', fn: 'api-companion' },
+  { routeKey: 'POST /v1/companion/{uploadToken}/s3/sign', fn: 'api-companion' },
   { routeKey: 'POST /v1/jobs', fn: 'api-jobs' },
   { routeKey: 'GET /v1/jobs', fn: 'api-jobs' },
   { routeKey: 'GET /v1/jobs/{jobId}', fn: 'api-jobs' },

@@ -5,6 +5,8 @@ export interface UploadOptions {
   stopAfterParts?: number;
   /** false: one form POST straight to the bucket (Uppy's default for files under 100 MiB) */
   multipart?: boolean;
+  /** signRequest: every S3 call presigned by {companionEndpoint}/s3/sign and sent to S3 by Uppy itself */
+  mode?: 'companion' | 'signRequest';
 }
 
 export interface UploadOutcome {

@@ -101,6 +101,35 @@ describe('Uppy 6 in a browser, with an upload token', () => {
     }
   });
 
+  it('uploads a multi-part CSV in signRequest mode (every S3 call presigned by {companionEndpoint}/s3/sign), and its job starts from the bucket\'s event', async () => {
+    const { api, tenantId } = await stack.tenant('member');
+    const { companionEndpoint } = await api.post<{ companionEndpoint: string }>('/v1/upload-tokens', { schema: 'call_record', options: { timezone: 'America/Chicago' } });
+    const { bytes, rows } = callLog(11);
+    const context = await browser.newContext();
+    try {
+      const { outcome, partPuts } = await uploadInPage(context, { name: 'signed.csv', bytes }, { companionEndpoint, mode: 'signRequest' });
+      expect(outcome.error).toBeUndefined();
+      expect(partPuts).toEqual([1, 2, 3]);
+      expect(outcome.key?.startsWith(`inbox/${tenantId}/upt_`)).toBe(true);
+      expect(outcome.key).toMatch(/\/signed\.csv$/);
+      let jobs: { jobId: string }[] = [];
+      for (let i = 0; i < 200 && jobs.length === 0; i++) {
+        jobs = (await api.get<{ items: { jobId: string }[] }>('/v1/jobs')).items;
+        if (jobs.length === 0) await new Promise((r) => setTimeout(r, 100));
+      }
+      const job = await waitForJob(api, jobs[0]!.jobId, 60_000);
+      expect(job).toMatchObject({
+        status: 'succeeded',
+        schema: 'call_record',
+        options: { timezone: 'America/Chicago' },
+        source: { filename: 'signed.csv' },
+        progress: { rowsWritten: rows },
+      });
+    } finally {
+      await context.close();
+    }
+  });
+
   it('resumes after the page is closed mid-upload: a new page uploads only the missing parts', async () => {
     const { api } = await stack.tenant('member');
     const { companionEndpoint } = await api.post<{ companionEndpoint: string }>('/v1/upload-tokens', { schema: 'call_record' });

@@ -147,6 +147,42 @@ describe('upload tokens', () => {
     });
   });
 
+  it('presign each S3 call of Uppy\'s signRequest mode, only for the token\'s own keys, and hold the direct upload to maxBytes', async () => {
+    const { api, tenantId } = await stack.tenant('member');
+    const { companionEndpoint, tokenId } = await issue(api, { schema: 'call_record', maxBytes: 2000 });
+    const sign = async (request: Record<string, unknown>) => {
+      const res = await fetch(`${companionEndpoint}/s3/sign`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
+      return { status: res.status, body: (await res.json()) as { url: string; key?: string; headers?: Record<string, string> } };
+    };
+    const created = await sign({ method: 'POST', key: 'big calls.csv' });
+    expect(created.status).toBe(200);
+    expect(created.body.key).toMatch(new RegExp(`^inbox/${tenantId}/${tokenId}-[^/]+/big_calls\\.csv$`));
+    expect(created.body.headers).toMatchObject({ 'x-amz-meta-schema': 'call_record', 'x-amz-meta-max-bytes': '2000' });
+    // what S3mini does with the answer: the signed request, with the signed headers
+    const init = await fetch(created.body.url, { method: 'POST', headers: created.body.headers });
+    const uploadId = /<UploadId>([^<]+)<\/UploadId>/.exec(await init.text())?.[1];
+    expect(uploadId).toBeTruthy();
+    const key = created.body.key!;
+    // not another token's key, not a delete, not a part no upload within maxBytes reaches
+    const sibling = (await issue(api)).companionEndpoint;
+    const foreign = await fetch(`${sibling}/s3/sign`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method: 'GET', key, uploadId }) });
+    expect(foreign.status).toBe(404);
+    expect((await sign({ method: 'DELETE', key })).status).toBe(400);
+    expect((await sign({ method: 'PUT', key, uploadId, partNumber: 2 })).status).toBe(400);
+    // one part over the limit, completed straight at S3: the job that starts is failed, not run
+    const part = await sign({ method: 'PUT', key, uploadId, partNumber: 1 });
+    const put = await fetch(part.body.url, { method: 'PUT', body: csv(100) });
+    const complete = await sign({ method: 'POST', key, uploadId });
+    const xml = `<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>${put.headers.get('etag')}</ETag></Part></CompleteMultipartUpload>`;
+    expect((await fetch(complete.body.url, { method: 'POST', body: xml, headers: { 'content-type': 'application/xml' } })).status).toBe(200);
+    let jobs: { jobId: string }[] = [];
+    for (let i = 0; i < 200 && jobs.length === 0; i++) {
+      jobs = (await api.get<{ items: { jobId: string }[] }>('/v1/jobs')).items;
+      if (jobs.length === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await waitForJob(api, jobs[0]!.jobId)).toMatchObject({ status: 'failed', error: { type: 'FileTooLargeError' } });
+  });
+
   it('admit only the token: no header credential, not another tenant\'s or token\'s upload', async () => {
     const owner = await stack.tenant('member');
     const { token, companionEndpoint } = await issue(owner.api);

@@ -87,6 +87,8 @@ export const INBOX_METADATA = {
   template: 'template',
   sha256: 'sha256',
   'on-duplicate': 'options.onDuplicate',
+  /** set by this service when it signs a browser's direct upload: the upload token's limit */
+  'max-bytes': 'maxBytes',
 } as const;
 
 export interface InboxRequest {
@@ -94,6 +96,7 @@ export interface InboxRequest {
   options: JobOptions;
   templateId?: string;
   sha256?: string;
+  maxBytes?: number;
 }
 
 /** The job request the object's metadata makes (not yet validated: the handler checks it as the API does). */
@@ -114,5 +117,12 @@ export function requestFromMetadata(metadata: Record<string, string | undefined>
   const schema = get('schema');
   const templateId = get('template');
   const sha256 = get('sha256');
-  return { ...(schema ? { schema } : {}), options, ...(templateId ? { templateId } : {}), ...(sha256 ? { sha256: sha256.toLowerCase() } : {}) };
+  const maxBytes = Number(get('max-bytes'));
+  return {
+    ...(schema ? { schema } : {}),
+    options,
+    ...(templateId ? { templateId } : {}),
+    ...(sha256 ? { sha256: sha256.toLowerCase() } : {}),
+    ...(Number.isSafeInteger(maxBytes) && maxBytes > 0 ? { maxBytes } : {}),
+  };
 }

@@ -116,6 +116,12 @@ export const companionParamsSchema = z.object({
   fields: z.record(z.string(), z.string()).describe('the form fields, in order, before the file'),
   expires: isoTime,
 });
+export const companionSignedRequestSchema = z.object({
+  url: z.string(),
+  key: z.string().optional().describe('the key the object gets (create and single-request uploads)'),
+  headers: z.record(z.string(), z.string()).optional().describe('signed headers the request must carry'),
+  fields: z.record(z.string(), z.string()).optional().describe('POST policy form fields (single-request upload)'),
+});
 export const companionCompletedSchema = uploadCompletedSchema.extend({ key: z.string() });
 
 /** A webhook delivery's body (Standard Webhooks: signed with the endpoint's secret). */

@@ -65,6 +65,16 @@ export const companionCreateBody = z.object({
 /** Uppy's single-request upload (shouldUseMultipart false): a form POST straight to the bucket. */
 export const companionParamsQuery = z.object({ filename: z.string().trim().min(1).max(255), type: contentTypeSchema });
 
+/** Uppy's signRequest mode: one S3 request to presign (its PresignableRequest). */
+export const companionSignBody = z.object({
+  method: z.enum(['GET', 'PUT', 'POST', 'DELETE']),
+  key: z.string().min(1).max(1024),
+  uploadId: z.string().min(1).max(1024).optional(),
+  partNumber: z.number().int().min(1).max(MAX_PARTS).optional(),
+  contentType: contentTypeSchema.optional(),
+  expiresIn: z.number().optional(),
+});
+
 export const companionKeyQuery = z.object({ key: z.string().min(1).max(1024) });
 
 export const companionCompleteBody = z.object({ parts: completedParts });

@@ -17,7 +17,12 @@ async function uploadSelected(opts: UploadOptions): Promise<UploadOutcome> {
   if (!file) throw new Error('no file selected');
 
   // The whole setup the README shows: an endpoint, and multipart always.
-  const uppy = new Uppy().use(AwsS3, { companionEndpoint: opts.companionEndpoint, shouldUseMultipart: opts.multipart ?? true });
+  const shouldUseMultipart = opts.multipart ?? true;
+  const uppy =
+    opts.mode === 'signRequest'
+      ? // each upload gets a folder of its own server-side, so the file's name alone is the key's last segment
+        new Uppy().use(AwsS3, { signRequest: signWith(opts.companionEndpoint), shouldUseMultipart, generateObjectKey: (f) => f.name })
+      : new Uppy().use(AwsS3, { companionEndpoint: opts.companionEndpoint, shouldUseMultipart });
 
   const id = uppy.addFile({ name: file.name, type: file.type, data: file });
   const saved = localStorage.getItem(resumeKey(file));
@@ -44,5 +49,12 @@ async function uploadSelected(opts: UploadOptions): Promise<UploadOutcome> {
     void uppy.upload();
   });
 }
+
+/** The README's signRequest variant: the same endpoint presigns each S3 call, Uppy makes it. */
+const signWith = (companionEndpoint: string) => async (request: object) => {
+  const res = await fetch(`${companionEndpoint}/s3/sign`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
+  if (!res.ok) throw new Error(`signing failed: ${res.status}`);
+  return res.json();
+};
 
 (window as unknown as { uploadSelected: typeof uploadSelected }).uploadSelected = uploadSelected;
