@@ -17,11 +17,14 @@ export type JobEventType = 'job.succeeded' | 'job.failed' | 'job.needs_mapping' 
  * watchdog, whose retry finds the job already failed.
  */
 export async function emitJobEvent(type: JobEventType, job: JobRecord): Promise<void> {
+  const at = new Date().toISOString();
+  // Standard Webhooks' payload is { type, timestamp, data }; id, tenantId and createdAt stay for existing receivers.
   const event = {
     id: `evt_${job.jobId}_${job.attempt}_${type.split('.')[1]}`,
     type,
+    timestamp: at,
     tenantId: job.tenantId,
-    createdAt: new Date().toISOString(),
+    createdAt: at,
     data: toApiJob(job),
   };
   try {

@@ -10,6 +10,8 @@ import { logger } from '../shared/logger.ts';
 const jobEventSchema = z.object({
   id: z.string().min(1).max(512),
   type: z.string().min(1),
+  /** Standard Webhooks' timestamp; absent on events queued before it was added, which deliver as they were emitted */
+  timestamp: z.string().optional(),
   tenantId: z.string().min(1),
   createdAt: z.string(),
   data: z.unknown(),
@@ -22,7 +24,7 @@ const isWebhookEvent = (type: string) => (WEBHOOK_EVENT_TYPES as readonly string
  * at-least-once): the event marker names the delivery, and the first attempt is only queued
  * by whoever created it, or again if it evidently never got queued.
  */
-async function queueDelivery(endpoint: WebhookEndpoint, event: WebhookEvent, payload: string): Promise<void> {
+async function queueDelivery(endpoint: WebhookEndpoint, event: Pick<WebhookEvent, 'id' | 'type'>, payload: string): Promise<void> {
   const { tenantId, webhookId } = endpoint;
   const { deliveryId, created } = await webhookStore.claimEvent(tenantId, webhookId, event.id, newDeliveryId());
   const at = new Date().toISOString();

@@ -129,7 +129,8 @@ export const webhookEventSchema = (type: (typeof WEBHOOK_EVENT_TYPES)[number]) =
   z.object({
     id: z.string().describe('the event id; webhook-id differs per endpoint and stays the same across retries'),
     type: z.literal(type),
+    timestamp: isoTime.describe("Standard Webhooks' payload timestamp: when the event happened"),
     tenantId: z.string(),
-    createdAt: isoTime,
+    createdAt: isoTime.describe('the same as timestamp'),
     data: jobSchema,
   });
