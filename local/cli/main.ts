@@ -2,6 +2,7 @@ import { ApiError } from './api-client.ts';
 import type { Command } from './target.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { jobsCommand } from './commands/jobs.ts';
+import { schemasCommand } from './commands/schemas.ts';
 import { serveCommand } from './commands/serve.ts';
 import { templatesCommand } from './commands/templates.ts';
 import { webhooksCommand } from './commands/webhooks.ts';
@@ -10,6 +11,7 @@ import { webhooksCommand } from './commands/webhooks.ts';
 const COMMANDS: Record<string, Command> = {
   ingest: ingestCommand,
   jobs: jobsCommand,
+  schemas: schemasCommand,
   serve: serveCommand,
   templates: templatesCommand,
   webhooks: webhooksCommand,

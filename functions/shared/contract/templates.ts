@@ -28,9 +28,26 @@ export const suggestBody = z
     path: ['sessionId'],
   });
 
+/**
+ * Keys of GET /v1/jobs/{id}/mapping's answer that a PUT may send back as they were: a client
+ * that edits the answer and returns it whole is accepted. They are ignored; any other unknown
+ * key is still refused, so a typo surfaces.
+ */
+const readOnly = z.unknown().optional().describe('read-only (from GET): ignored');
+function readOnlyKeys<K extends string>(...keys: K[]): Record<K, typeof readOnly> {
+  return Object.fromEntries(keys.map((k) => [k, readOnly])) as Record<K, typeof readOnly>;
+}
+
 export const putMappingBody = z
   .object({
-    mapping: z.object({ schema: schemaNameSchema.optional(), fields: z.array(fieldMappingInputSchema).min(1).max(500) }).strict(),
+    mapping: z
+      .object({
+        schema: schemaNameSchema.optional(),
+        fields: z.array(fieldMappingInputSchema.extend(readOnlyKeys('confidence', 'reason'))).min(1).max(500),
+        ...readOnlyKeys('status', 'confidence', 'missingRequired', 'templateId', 'templateVersion', 'templateName', 'fingerprint', 'source', 'ai'),
+      })
+      .strict(),
     saveAsTemplate: z.object({ name: templateNameSchema, description: z.string().max(1000).optional() }).strict().optional(),
+    ...readOnlyKeys('jobId', 'status', 'attempt', 'headers', 'samples', 'alternatives'),
   })
   .strict();
