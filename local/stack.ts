@@ -12,7 +12,8 @@ import { startLocalHttpApi, type HttpHandler } from './apigateway/http-api.ts';
 import { startLocalWebSocketApi, type WsHandler } from './apigateway/websocket-api.ts';
 import { ENV } from '../functions/shared/env-names.ts';
 import { TABLES } from '../functions/shared/tables.ts';
-import { HTTP_ROUTES, PIPELINE_FUNCTIONS, QUEUE_CONSUMERS, WS_ROUTES, functionEntry, type FunctionName } from '../functions/shared/routes.ts';
+import { HTTP_ROUTES, OBJECT_CREATED_CONSUMERS, PIPELINE_FUNCTIONS, QUEUE_CONSUMERS, WS_ROUTES, functionEntry, type FunctionName } from '../functions/shared/routes.ts';
+import { createObjectCreatedDelivery, type ObjectCreatedHandler } from './object-created-events.ts';
 import { startQueuePoller, type SqsHandler } from './sqs-event-source.ts';
 import { createPipelineWorkers } from './pipeline-workers.ts';
 import { fixHeapGrowingFactor } from './gc-tuning.ts';
@@ -51,6 +52,8 @@ export interface LocalStack {
   /** the dev admin key of tenant "dev" (kept in the data folder so it survives restarts) */
   apiKey: string;
   bucket: string;
+  /** the local S3 (path-style; access key id and secret S3RVER): files put under inbox/<tenant>/ start jobs */
+  s3Endpoint: string;
   close(): Promise<void>;
 }
 
@@ -76,7 +79,20 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     running = false;
   };
   try {
-    const s3 = await startLocalS3({ dataDir: join(dataDir, 's3'), host, buckets: [BUCKET], allowedOrigins: opts.allowedOrigins ?? ['*'], silent: true });
+    // The bucket's Object Created events go where the EventBridge rules send them on AWS.
+    const objectEvents = createObjectCreatedDelivery({
+      bucket: BUCKET,
+      consumers: OBJECT_CREATED_CONSUMERS,
+      loadHandler: (fn) => loadHandler<ObjectCreatedHandler>(fn as FunctionName),
+    });
+    const s3 = await startLocalS3({
+      dataDir: join(dataDir, 's3'),
+      host,
+      buckets: [BUCKET],
+      allowedOrigins: opts.allowedOrigins ?? ['*'],
+      silent: true,
+      onObjectCreated: (event) => objectEvents.deliver(event),
+    });
     closers.push(() => s3.close());
     const dynamo = await startLocalDynamo({ dataDir: join(dataDir, 'dynamodb'), host });
     closers.push(() => dynamo.close());
@@ -198,8 +214,10 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       closers.push(() => poller.stop());
     }
 
+    // first to stop: deliveries in flight finish while the servers they need still run
+    closers.push(() => objectEvents.drain());
     const apiKey = await ensureDevApiKey(dataDir);
-    return { httpUrl: http.url, wsUrl: ws.url, apiKey, bucket: BUCKET, close };
+    return { httpUrl: http.url, wsUrl: ws.url, apiKey, bucket: BUCKET, s3Endpoint: s3.endpoint, close };
   } catch (err) {
     await close();
     throw err;

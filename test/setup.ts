@@ -1,5 +1,9 @@
 import '../local/polyfills.ts';
 
+// The SDK's own switch for its Node version notice: worker threads (the local Enrich) copy the
+// environment when they start, where the filter below does not reach.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 // The AWS SDK warns once per process that releases after early 2027 need Node 22
 // (README: Development notes). Keep test output for real problems.
 const emitWarning = process.emitWarning.bind(process);

@@ -23,7 +23,9 @@ export async function emitJobEvent(type: JobEventType, job: JobRecord): Promise<
 
 /** Put any tenant event on the events queue (the same at-least-once rules as job events). */
 export async function emitEvent(input: { id: string; type: string; tenantId: string; data: unknown }): Promise<void> {
-  const event = { id: input.id, type: input.type, tenantId: input.tenantId, createdAt: new Date().toISOString(), data: input.data };
+  const at = new Date().toISOString();
+  // Standard Webhooks' payload is { type, timestamp, data }; id, tenantId and createdAt stay for existing receivers.
+  const event = { id: input.id, type: input.type, timestamp: at, tenantId: input.tenantId, createdAt: at, data: input.data };
   try {
     await sqsClient().send(new SendMessageCommand({ QueueUrl: requiredEnv(ENV.eventsQueueUrl), MessageBody: JSON.stringify(event) }));
   } catch (err) {

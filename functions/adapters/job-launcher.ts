@@ -2,7 +2,9 @@ import { ulid } from 'ulid';
 import { jobStore } from './job-store.ts';
 import { startPipeline } from './pipeline-starter.ts';
 import { logger } from '../shared/logger.ts';
-import type { JobRecord } from '../core/jobs/job.ts';
+import { emitJobEvent } from './event-queue.ts';
+import { duplicateIndex } from './duplicate-index.ts';
+import type { JobError, JobRecord } from '../core/jobs/job.ts';
 import type { JobOptions, JobStatus, MappingResult, PipelineInput, ResumePoint } from '../core/pipeline-types.ts';
 
 export const newJobId = () => `job_${ulid()}`;
@@ -20,8 +22,17 @@ export interface LaunchRequest {
  * started the job is marked failed rather than left queued forever.
  */
 export async function launchJob(req: LaunchRequest): Promise<JobRecord> {
+  const job = queuedJob(req);
+  await jobStore.create(job);
+  // the next upload of the same bytes by this tenant is told about this job
+  if (job.source.sha256) await duplicateIndex.record(job.tenantId, job.source.sha256, job.jobId);
+  return startAttempt(job);
+}
+
+/** A new job record, queued for its first attempt. */
+function queuedJob(req: LaunchRequest): JobRecord {
   const at = new Date().toISOString();
-  const job: JobRecord = {
+  return {
     tenantId: req.tenantId,
     jobId: req.jobId ?? newJobId(),
     status: 'queued',
@@ -34,8 +45,19 @@ export async function launchJob(req: LaunchRequest): Promise<JobRecord> {
     createdAt: at,
     updatedAt: at,
   };
+}
+
+/**
+ * Record a job that is refused before it can start (a direct upload whose metadata is
+ * invalid): it is created and failed at once with `error`, and job.failed goes to webhooks,
+ * so the tenant sees why in the job list rather than nothing at all.
+ */
+export async function recordRejectedJob(req: LaunchRequest, error: Omit<JobError, 'stage'>): Promise<JobRecord> {
+  const job = queuedJob(req);
   await jobStore.create(job);
-  return startAttempt(job);
+  const { job: failed } = await jobStore.finish(job.tenantId, job.jobId, 1, { status: 'failed', error });
+  if (failed) await emitJobEvent('job.failed', failed);
+  return failed ?? job;
 }
 
 /**
@@ -65,6 +87,7 @@ async function startAttempt(job: JobRecord, resumeFrom?: ResumePoint): Promise<J
     filename: job.source.filename,
     declaredType: job.source.contentType,
     size: job.source.size,
+    ...(job.source.sha256 ? { sha256: job.source.sha256 } : {}),
     schema: job.schema,
     options: job.options,
     ...(resumeFrom ? { resumeFrom, classification: job.classification, parsed: job.parsed, mapping: job.mapping } : {}),

@@ -14,6 +14,8 @@ import {
   type Part,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { s3Client } from './aws-clients.ts';
 
@@ -58,10 +60,11 @@ export const objectStore = {
     await s3Client().send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId }));
   },
 
-  async head(bucket: string, key: string): Promise<{ size: number; contentType?: string } | undefined> {
+  /** Size, type and user metadata (x-amz-meta-*, names lower case), or undefined when there is no such object. */
+  async head(bucket: string, key: string): Promise<{ size: number; contentType?: string; metadata: Record<string, string> } | undefined> {
     try {
       const res = await s3Client().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-      return { size: res.ContentLength ?? 0, contentType: res.ContentType };
+      return { size: res.ContentLength ?? 0, contentType: res.ContentType, metadata: res.Metadata ?? {} };
     } catch (err) {
       if (err instanceof Error && (err.name === 'NotFound' || err.name === 'NoSuchKey')) return undefined;
       throw err;
@@ -94,6 +97,13 @@ export const objectStore = {
     }
   },
 
+  /** The SHA-256 (hex) of the whole object, read as a stream. */
+  async sha256(bucket: string, key: string): Promise<string> {
+    const hash = createHash('sha256');
+    for await (const chunk of await this.stream(bucket, key)) hash.update(chunk as Buffer);
+    return hash.digest('hex');
+  },
+
   async readAll(bucket: string, key: string): Promise<Buffer> {
     const res = await s3Client().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
     return Buffer.from(await res.Body!.transformToByteArray());
@@ -123,6 +133,21 @@ export const objectStore = {
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
     return deleted;
+  },
+
+  /**
+   * A presigned POST policy (a browser's single-request form upload) for exactly `key`, at
+   * most `maxBytes`, with `fields` (Content-Type, x-amz-meta-*) fixed by the policy.
+   */
+  async presignPost(bucket: string, key: string, opts: { maxBytes: number; fields: Record<string, string> }) {
+    const { url, fields } = await createPresignedPost(s3Client(), {
+      Bucket: bucket,
+      Key: key,
+      Conditions: [['content-length-range', 0, opts.maxBytes]],
+      Fields: opts.fields,
+      Expires: PART_URL_TTL_SECONDS,
+    });
+    return { url, fields, expiresAt: new Date(Date.now() + PART_URL_TTL_SECONDS * 1000).toISOString() };
   },
 
   async presignGet(bucket: string, key: string, expiresIn = 300): Promise<string> {

@@ -13,8 +13,13 @@ export interface UploadSession {
   key: string;
   filename: string;
   contentType: string;
-  size: number;
+  /** declared by the client; absent for an Uppy upload through an upload token (`maxBytes` bounds it) */
+  size?: number;
   sha256?: string;
+  /** the most the object may hold (an upload token's limit) */
+  maxBytes?: number;
+  /** the upload token that opened the session; only it may sign, list, complete or abort it */
+  tokenId?: string;
   partSize: number;
   status: UploadStatus;
   jobId?: string;
@@ -27,6 +32,19 @@ export interface UploadSession {
 export const uploadStore = {
   async create(session: UploadSession): Promise<void> {
     await documentClient().send(new PutCommand({ TableName: tableName.uploads(), Item: session }));
+  },
+
+  /** Create a session unless one with its id exists; false when it did (a repeated event). */
+  async createOnce(session: UploadSession): Promise<boolean> {
+    try {
+      await documentClient().send(
+        new PutCommand({ TableName: tableName.uploads(), Item: session, ConditionExpression: 'attribute_not_exists(sessionId)' }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
   },
 
   async get(tenantId: string, sessionId: string): Promise<UploadSession | undefined> {

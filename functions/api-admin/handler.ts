@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { httpApi, json, noContent, parseBody, type ApiRequest } from '../shared/http.ts';
 import { conflict, notFound } from '../shared/http-errors.ts';
+import { createApiKeyBody } from '../shared/contract/admin.ts';
 import { optionalEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
 import { sqsClient } from '../adapters/aws-clients.ts';
@@ -12,14 +12,8 @@ import { DEFAULT_RATE_LIMIT_RPS } from '../core/auth/rate-limit.ts';
 import { computeJobStats } from '../core/jobs/stats.ts';
 import { jobIdFloor } from '../core/jobs/job-actions.ts';
 
-const createKeyBody = z.object({
-  name: z.string().trim().min(1).max(100),
-  role: z.enum(ROLES as [string, ...string[]]),
-  rateLimitRps: z.number().int().min(1).max(10_000).optional(),
-});
-
 async function createKey(req: ApiRequest) {
-  const body = parseBody(req.event, createKeyBody);
+  const body = parseBody(req.event, createApiKeyBody);
   const { apiKey, keyId } = await apiKeyStore.issue({
     tenantId: req.principal.tenantId,
     role: body.role as (typeof ROLES)[number],

@@ -1,7 +1,7 @@
-import { z } from 'zod';
-import { httpApi, json, noContent, pageQuery, parseBody, parseQuery, type ApiRequest } from '../shared/http.ts';
+import { httpApi, json, noContent, parseBody, parseQuery, type ApiRequest } from '../shared/http.ts';
 import { HttpError, conflict, notFound } from '../shared/http-errors.ts';
-import { jobOptionsSchema, schemaNameSchema, schemaOr400 } from '../shared/job-request.ts';
+import { schemaOr400 } from '../shared/job-request.ts';
+import { bulkJobsBody, createJobBody, listJobsQuery, outputPageQuery, outputQuery, statsQuery } from '../shared/contract/jobs.ts';
 import { noteJobDeleted } from '../adapters/entity-sync.ts';
 import { jobStore } from '../adapters/job-store.ts';
 import { uploadStore } from '../adapters/upload-store.ts';
@@ -17,17 +17,6 @@ import { jobKeys } from '../core/jobs/keys.ts';
 import { decodePageCursor, readNdjsonPage } from '../adapters/ndjson-pages.ts';
 import { executionNameFor, resumePointFor, toApiJob, type JobRecord } from '../core/jobs/job.ts';
 
-const STATUSES = ['queued', 'running', 'needs_mapping', 'succeeded', 'failed', 'cancelled'] as const;
-
-const createBody = z
-  .object({
-    sessionId: z.string().min(1).max(64).optional(),
-    uploadId: z.string().min(1).max(1024).optional(),
-    schema: schemaNameSchema.optional(),
-    options: jobOptionsSchema.optional(),
-  })
-  .refine((b) => Boolean(b.sessionId) !== Boolean(b.uploadId), { message: 'give exactly one of sessionId or uploadId', path: ['sessionId'] });
-
 async function requireJob(req: ApiRequest): Promise<JobRecord> {
   // Another tenant's id reads exactly like a missing one: 404, never 403.
   const job = await jobStore.get(req.principal.tenantId, req.params.jobId ?? '');
@@ -37,7 +26,7 @@ async function requireJob(req: ApiRequest): Promise<JobRecord> {
 
 /** A new job over an already uploaded file (e.g. the same file with another schema). */
 async function create(req: ApiRequest) {
-  const body = parseBody(req.event, createBody);
+  const body = parseBody(req.event, createJobBody);
   if (body.schema) await schemaOr400(req.principal.tenantId, body.schema);
   const session = body.sessionId
     ? await uploadStore.get(req.principal.tenantId, body.sessionId)
@@ -50,13 +39,21 @@ async function create(req: ApiRequest) {
     tenantId: req.principal.tenantId,
     schema: body.schema,
     options: body.options,
-    source: { sessionId: session.sessionId, bucket: session.bucket, key: session.key, filename: session.filename, size: head.size, contentType: session.contentType },
+    source: {
+      sessionId: session.sessionId,
+      bucket: session.bucket,
+      key: session.key,
+      filename: session.filename,
+      size: head.size,
+      contentType: session.contentType,
+      sha256: session.sha256,
+    },
   });
   return json(202, toApiJob(job));
 }
 
 async function list(req: ApiRequest) {
-  const q = parseQuery(req.event, pageQuery.extend({ status: z.enum(STATUSES).optional(), schema: schemaNameSchema.optional() }));
+  const q = parseQuery(req.event, listJobsQuery);
   const page = await jobStore.list(req.principal.tenantId, q);
   return json(200, { items: page.items.map(toApiJob), nextCursor: page.nextCursor });
 }
@@ -67,7 +64,7 @@ async function get(req: ApiRequest) {
 
 /** Pages over a finished job's NDJSON output without loading whole files. */
 async function pageOutput(req: ApiRequest, which: 'recordsKeys' | 'errorsKeys') {
-  const q = parseQuery(req.event, pageQuery.extend({ limit: z.coerce.number().int().min(1).max(1000).default(100) }));
+  const q = parseQuery(req.event, outputPageQuery);
   const job = await requireJob(req);
   if (!job.output) throw conflict(`Job is ${job.status}; output exists once it has succeeded`);
   const page = await readNdjsonPage(job.output.bucket, job.output[which], decodePageCursor(q.cursor), q.limit);
@@ -119,14 +116,9 @@ async function deleteJob(job: JobRecord): Promise<void> {
   if (!(await jobStore.delete(job))) throw conflictFor('delete', (await jobStore.get(job.tenantId, job.jobId)) ?? job);
 }
 
-const bulkBody = z.object({
-  action: z.enum(['retry', 'cancel', 'delete']),
-  jobIds: z.array(z.string().min(1).max(64)).min(1).max(100),
-});
-
 /** One result per id, in request order; a failure of one id never fails the others. */
 async function bulk(req: ApiRequest) {
-  const { action, jobIds } = parseBody(req.event, bulkBody);
+  const { action, jobIds } = parseBody(req.event, bulkJobsBody);
   const unique = [...new Set(jobIds)];
   const results = new Map<string, unknown>();
   const queue = [...unique];
@@ -153,7 +145,7 @@ async function bulk(req: ApiRequest) {
 }
 
 async function output(req: ApiRequest) {
-  const { format } = parseQuery(req.event, z.object({ format: z.enum(['ndjson', 'csv']).default('ndjson') }));
+  const { format } = parseQuery(req.event, outputQuery);
   const job = await requireJob(req);
   if (!job.output) throw new HttpError(409, 'conflict', `Job is ${job.status}; output exists once it has succeeded`, { status: job.status });
   return json(200, { format, ...(await downloadUrl(job, format)) });
@@ -162,13 +154,7 @@ async function output(req: ApiRequest) {
 const STATS_MAX_JOBS = 5000;
 
 async function stats(req: ApiRequest) {
-  const q = parseQuery(
-    req.event,
-    z.object({
-      from: z.iso.datetime({ offset: true }).optional(),
-      to: z.iso.datetime({ offset: true }).optional(),
-    }),
-  );
+  const q = parseQuery(req.event, statsQuery);
   const to = q.to ?? new Date().toISOString();
   const from = q.from ?? new Date(Date.parse(to) - 24 * 60 * 60 * 1000).toISOString();
   const jobs = (await jobStore.listSince(req.principal.tenantId, jobIdFloor(from), STATS_MAX_JOBS)).filter((j) => j.createdAt <= to);

@@ -2,7 +2,8 @@ import { ulid } from 'ulid';
 import { z } from 'zod';
 import { httpApi, json, noContent, pageQuery, parseBody, parseQuery, type ApiRequest } from '../shared/http.ts';
 import { badRequest, conflict, HttpError, notFound } from '../shared/http-errors.ts';
-import { schemaNameSchema, schemaOr400 } from '../shared/job-request.ts';
+import { schemaOr400 } from '../shared/job-request.ts';
+import { putMappingBody, suggestBody, templateFromJobBody } from '../shared/contract/templates.ts';
 import { logger } from '../shared/logger.ts';
 import { aiSuggesterFor } from '../adapters/ai-client.ts';
 import { layoutOf, sampleFromParsed, sampleFromUpload, type FileSample } from '../adapters/file-sample.ts';
@@ -22,10 +23,8 @@ import { compactSchema, isBuiltinSchema, schemaDefinitionSchema, type SchemaDefi
 import { layoutFingerprint } from '../core/templates/fingerprint.ts';
 import { suggestForFile } from '../core/templates/suggest.ts';
 import {
-  fieldMappingInputSchema,
   resolveFieldMappings,
   templateInputSchema,
-  templateNameSchema,
   toFieldMappings,
   type FieldMappingInput,
   type MappingIssue,
@@ -42,33 +41,6 @@ import { etagFor, parseIfMatch } from '../core/templates/versioning.ts';
  */
 
 const newTemplateId = () => `tpl_${ulid()}`;
-
-const fromJobBody = z
-  .object({ name: templateNameSchema, description: z.string().max(1000).optional(), fromJob: z.string().min(1).max(64) })
-  .strict();
-
-const suggestBody = z
-  .object({
-    sessionId: z.string().min(1).max(64).optional(),
-    uploadId: z.string().min(1).max(1024).optional(),
-    headers: z.array(z.string().max(500)).min(1).max(10_000).optional(),
-    sampleRows: z.array(z.array(z.string().max(2000)).max(10_000)).max(100).optional(),
-    delimiter: z.enum([',', '\t', ';', '|']).optional(),
-    format: z.string().max(16).optional(),
-    schema: schemaNameSchema.optional(),
-  })
-  .strict()
-  .refine((b) => [b.sessionId, b.uploadId, b.headers].filter((x) => x !== undefined).length === 1, {
-    message: 'give exactly one of sessionId, uploadId or headers',
-    path: ['sessionId'],
-  });
-
-const putMappingBody = z
-  .object({
-    mapping: z.object({ schema: schemaNameSchema.optional(), fields: z.array(fieldMappingInputSchema).min(1).max(500) }).strict(),
-    saveAsTemplate: z.object({ name: templateNameSchema, description: z.string().max(1000).optional() }).strict().optional(),
-  })
-  .strict();
 
 // ---------------------------------------------------------------------------------------
 // helpers
@@ -169,7 +141,7 @@ async function createTemplate(req: ApiRequest) {
   const tenantId = req.principal.tenantId;
   const probe = parseBody(req.event, z.object({ fromJob: z.unknown().optional() }).passthrough());
   if (probe.fromJob !== undefined) {
-    const body = parseBody(req.event, fromJobBody);
+    const body = parseBody(req.event, templateFromJobBody);
     const job = await jobStore.get(tenantId, body.fromJob);
     if (!job) throw badRequest('Unknown job', [{ field: 'fromJob', message: `no job ${body.fromJob}` }]);
     if (!job.mapping || !job.parsed) throw conflict(`Job ${job.jobId} has no mapping yet (it is ${job.status})`);

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { httpApi, json, noContent, pageQuery, parseBody, parseQuery, type ApiRequest, type Route } from '../shared/http.ts';
 import { badRequest, conflict, notFound } from '../shared/http-errors.ts';
+import { createWebhookBody, patchWebhookBody } from '../shared/contract/webhooks.ts';
 import { newDeliveryId, newWebhookId, webhookStore } from '../adapters/webhook-store.ts';
 import { dnsResolver, sendDeliveryAttempt, urlPolicyFromEnv, type AttemptResult } from '../adapters/webhook-sender.ts';
 import { buildTestEvent, TEST_EVENT_TYPE, WEBHOOK_EVENT_TYPES, webhookMessageId } from '../core/webhooks/events.ts';
@@ -10,28 +10,6 @@ import { statusAfterManualAttempt, toApiDelivery, toApiWebhook, type WebhookDeli
 
 // Config once per cold start: loopback receivers only where the local stack allows them.
 const policy = urlPolicyFromEnv();
-
-const eventsField = z
-  .array(z.enum(WEBHOOK_EVENT_TYPES))
-  .min(1, 'subscribe to at least one event')
-  .transform((events) => [...new Set(events)]);
-
-const createBody = z.object({
-  url: z.string().min(1).max(2048),
-  /** default: every event */
-  events: eventsField.optional(),
-  description: z.string().max(500).optional(),
-  enabled: z.boolean().optional(),
-});
-
-const patchBody = z
-  .object({
-    url: z.string().min(1).max(2048).optional(),
-    events: eventsField.optional(),
-    description: z.string().max(500).optional(),
-    enabled: z.boolean().optional(),
-  })
-  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'give at least one of url, events, description, enabled', path: ['url'] });
 
 /**
  * The SSRF policy at the API edge: syntax, scheme and every resolved address; a refusal is a
@@ -83,7 +61,7 @@ export function webhookRoutes(resolve: Resolver = dnsResolver): Record<string, R
     'POST /v1/webhooks': {
       role: 'admin',
       handle: async (req) => {
-        const body = parseBody(req.event, createBody);
+        const body = parseBody(req.event, createWebhookBody);
         const url = await validateUrl(body.url, resolve);
         const at = new Date().toISOString();
         const endpoint: WebhookEndpoint = {
@@ -108,7 +86,7 @@ export function webhookRoutes(resolve: Resolver = dnsResolver): Record<string, R
     'PATCH /v1/webhooks/{webhookId}': {
       role: 'admin',
       handle: async (req) => {
-        const body = parseBody(req.event, patchBody);
+        const body = parseBody(req.event, patchWebhookBody);
         await requireWebhook(req);
         const url = body.url === undefined ? undefined : await validateUrl(body.url, resolve);
         const updated = await webhookStore.updateEndpoint(req.principal.tenantId, req.params.webhookId ?? '', {

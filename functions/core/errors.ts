@@ -32,6 +32,8 @@ export class EncodingError extends DomainError {}
 export class LimitExceededError extends DomainError {}
 /** The requested target schema does not exist. */
 export class UnknownSchemaError extends DomainError {}
+/** The file's bytes do not have the SHA-256 the client declared: a corrupted or substituted upload. */
+export class ChecksumMismatchError extends DomainError {}
 /** A dependency hiccup worth retrying (the state machine retries this type). */
 export class TransientError extends DomainError {}
 

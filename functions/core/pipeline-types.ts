@@ -17,6 +17,8 @@ export interface JobOptions {
   defaultRegion?: string;
   /** ISO 4217 currency for amounts without a symbol (default USD) */
   defaultCurrency?: string;
+  /** an upload whose SHA-256 matches an earlier job of the tenant: process it again (default) or skip it */
+  onDuplicate?: 'process' | 'skip';
 }
 
 export interface PipelineInput {
@@ -29,6 +31,8 @@ export interface PipelineInput {
   filename: string;
   declaredType?: string;
   size: number;
+  /** the SHA-256 the client declared; Classify checks the bytes against it */
+  sha256?: string;
   schema: string;
   options: JobOptions;
   /** set on a resumed attempt, with the earlier stages' results below */

@@ -12,6 +12,8 @@ import { logger } from '../shared/logger.ts';
 const jobEventSchema = z.object({
   id: z.string().min(1).max(512),
   type: z.string().min(1),
+  /** Standard Webhooks' timestamp; absent on events queued before it was added, which deliver as they were emitted */
+  timestamp: z.string().optional(),
   tenantId: z.string().min(1),
   createdAt: z.string(),
   data: z.unknown(),
@@ -25,7 +27,7 @@ const isWebhookEvent = <T extends { type: string }>(event: T): event is T & { ty
  * at-least-once): the event marker names the delivery, and the first attempt is only queued
  * by whoever created it, or again if it evidently never got queued.
  */
-async function queueDelivery(endpoint: WebhookEndpoint, event: WebhookEvent, payload: string): Promise<void> {
+async function queueDelivery(endpoint: WebhookEndpoint, event: Pick<WebhookEvent, 'id' | 'type'>, payload: string): Promise<void> {
   const { tenantId, webhookId } = endpoint;
   const { deliveryId, created } = await webhookStore.claimEvent(tenantId, webhookId, event.id, newDeliveryId());
   const at = new Date().toISOString();
@@ -63,7 +65,7 @@ async function queueDelivery(endpoint: WebhookEndpoint, event: WebhookEvent, pay
  * only when the job it names, of its own tenant, stands in (or reached) the status it
  * claims in the attempt it claims.
  */
-async function refuteEvent(event: WebhookEvent & { type: WebhookEventType }): Promise<string | undefined> {
+async function refuteEvent(event: Pick<WebhookEvent, 'id' | 'tenantId' | 'data'> & { type: WebhookEventType }): Promise<string | undefined> {
   const claim = readJobEventClaim(event);
   if ('invalid' in claim) return claim.invalid;
   return refuteJobEventClaim(event.tenantId, claim, await jobStore.get(event.tenantId, claim.jobId));

@@ -23,6 +23,7 @@ export const tableName = {
   jobs: () => requiredEnv(ENV.jobsTable),
   uploads: () => requiredEnv(ENV.uploadsTable),
   apiKeys: () => requiredEnv(ENV.apiKeysTable),
+  uploadTokens: () => requiredEnv(ENV.uploadTokensTable),
   connections: () => requiredEnv(ENV.connectionsTable),
   rateLimits: () => requiredEnv(ENV.rateLimitsTable),
 };

@@ -7,6 +7,7 @@ export const ENV = {
   jobsTable: 'JOBS_TABLE',
   uploadsTable: 'UPLOADS_TABLE',
   apiKeysTable: 'API_KEYS_TABLE',
+  uploadTokensTable: 'UPLOAD_TOKENS_TABLE',
   connectionsTable: 'CONNECTIONS_TABLE',
   templatesTable: 'TEMPLATES_TABLE',
   webhooksTable: 'WEBHOOKS_TABLE',

@@ -106,11 +106,7 @@ export function parseQuery<T extends z.ZodType>(event: HttpEvent, schema: T): z.
 
 const PATH_PARAM = /^[A-Za-z0-9_.:-]{1,128}$/;
 
-/** Common list paging: ?limit=1..100 (default 25) & cursor. */
-export const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(2048).optional(),
-});
+export { pageQuery } from './contract/common.ts';
 
 /**
  * On every answer, errors included: `nosniff` so a browser never renders a JSON body (which
@@ -133,7 +129,7 @@ const securityHeaders = (): middy.MiddlewareObj<HttpEvent, HttpResult> => {
  * Map any thrown error to the API's error body. Domain/HTTP errors keep their status;
  * anything else is a generic 500 whose detail goes only to the log.
  */
-const errorResponder = (): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
+export const errorResponder = (): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
   onError: async (request) => {
     const err = request.error;
     if (err instanceof HttpError) {

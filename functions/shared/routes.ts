@@ -6,14 +6,17 @@
 export type FunctionName =
   | 'api-health'
   | 'api-uploads'
+  | 'api-companion'
   | 'api-jobs'
   | 'api-templates'
   | 'api-webhooks'
   | 'api-admin'
   | 'api-accounts'
+  | 'api-openapi'
   | 'ws'
   | 'job-events'
   | 'webhook-delivery'
+  | 'inbox'
   | 'classify'
   | 'parse'
   | 'map'
@@ -28,12 +31,24 @@ export interface HttpRoute {
 
 export const HTTP_ROUTES: HttpRoute[] = [
   { routeKey: 'GET /v1/health', fn: 'api-health' },
+  { routeKey: 'GET /v1/openapi.json', fn: 'api-openapi' },
   { routeKey: 'POST /v1/uploads', fn: 'api-uploads' },
   { routeKey: 'GET /v1/uploads/{sessionId}', fn: 'api-uploads' },
   { routeKey: 'GET /v1/uploads/{sessionId}/parts/{partNumber}', fn: 'api-uploads' },
   { routeKey: 'POST /v1/uploads/{sessionId}/parts', fn: 'api-uploads' },
   { routeKey: 'POST /v1/uploads/{sessionId}/complete', fn: 'api-uploads' },
   { routeKey: 'DELETE /v1/uploads/{sessionId}', fn: 'api-uploads' },
+  { routeKey: 'POST /v1/upload-tokens', fn: 'api-uploads' },
+  { routeKey: 'GET /v1/upload-tokens', fn: 'api-uploads' },
+  { routeKey: 'DELETE /v1/upload-tokens/{tokenId}', fn: 'api-uploads' },
+  // Uppy's companion mode: the upload token in the path is the credential (no Authorization header).
+  { routeKey: 'POST /v1/companion/{uploadToken}/s3/multipart', fn: 'api-companion' },
+  { routeKey: 'GET /v1/companion/{uploadToken}/s3/multipart/{uploadId}/{partNumber}', fn: 'api-companion' },
+  { routeKey: 'GET /v1/companion/{uploadToken}/s3/multipart/{uploadId}', fn: 'api-companion' },
+  { routeKey: 'POST /v1/companion/{uploadToken}/s3/multipart/{uploadId}/complete', fn: 'api-companion' },
+  { routeKey: 'DELETE /v1/companion/{uploadToken}/s3/multipart/{uploadId}', fn: 'api-companion' },
+  { routeKey: 'GET /v1/companion/{uploadToken}/s3/params', fn: 'api-companion' },
+  { routeKey: 'POST /v1/companion/{uploadToken}/s3/sign', fn: 'api-companion' },
   { routeKey: 'POST /v1/jobs', fn: 'api-jobs' },
   { routeKey: 'GET /v1/jobs', fn: 'api-jobs' },
   { routeKey: 'GET /v1/jobs/{jobId}', fn: 'api-jobs' },
@@ -93,6 +108,15 @@ export const QUEUE_CONSUMERS = [
   /** one message per delivery attempt -> HTTP POST to the endpoint */
   { queue: 'webhooks', fn: 'webhook-delivery', batchSize: 10 },
 ] as const satisfies readonly { queue: string; fn: FunctionName; batchSize: number }[];
+
+/**
+ * S3 "Object Created" events of the upload bucket and the function each key prefix triggers:
+ * an EventBridge rule on AWS, the local S3's own events locally.
+ */
+export const OBJECT_CREATED_CONSUMERS = [
+  /** a file put straight into inbox/<tenantId>/ starts a job for that tenant */
+  { prefix: 'inbox/', fn: 'inbox' },
+] as const satisfies readonly { prefix: string; fn: FunctionName }[];
 
 /** WebSocket route keys; one function serves them all (routing by body.action). */
 export const WS_ROUTES = ['$connect', '$disconnect', '$default', 'subscribe', 'unsubscribe'] as const;

@@ -32,7 +32,9 @@ export async function runStage<T>(input: StageInput, stage: Stage, work: (job: J
   logger.appendKeys({ tenantId: input.tenantId, jobId: input.jobId, attempt: input.attempt, stage });
   try {
     const job = await jobStore.enterStage(input.tenantId, input.jobId, input.attempt, stage);
-    await publishStatus(job);
+    // One job.status per stage change: the call that set the stage's start (the same instant
+    // as updatedAt) tells subscribers; every other Enrich chunk, and a retried Lambda, did not change it.
+    if (job.stages[stage]?.startedAt === job.updatedAt) await publishStatus(job);
     maybeInjectFault(stage, input.tenantId);
     const result = await work(job);
     maybeInjectFault(stage, input.tenantId, 'after');

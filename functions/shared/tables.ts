@@ -39,6 +39,17 @@ export const TABLES = {
     indexes: [{ indexName: 'byTenant', partitionKey: 'tenantId', sortKey: 'keyId' }],
   },
   /**
+   * Upload tokens (a browser's upload-only credential): pk is the SHA-256 of the token, which
+   * is never stored. byTenant lists and revokes a tenant's tokens by id.
+   */
+  uploadTokens: {
+    name: 'upload-tokens',
+    envName: 'UPLOAD_TOKENS_TABLE',
+    partitionKey: 'tokenHash',
+    indexes: [{ indexName: 'byTenant', partitionKey: 'tenantId', sortKey: 'tokenId' }],
+    ttlAttribute: 'expiresAtEpoch',
+  },
+  /**
    * WebSocket connections and subscriptions: pk connectionId, sk "CONN" or "SUB#<jobId>".
    * byJob (pk "<tenantId>#<jobId>") finds the subscribers of a job; the tenant in the key
    * means a push can only ever reach the job's own tenant.

@@ -13,7 +13,13 @@ export type WsEvent = APIGatewayProxyWebsocketEventV2 & {
 };
 type WsResult = { statusCode: number; body?: string };
 
-const message = z.object({ action: z.enum(['subscribe', 'unsubscribe']), jobId: z.string().min(1).max(64) });
+const message = z.object({ action: z.enum(['subscribe', 'unsubscribe']), jobId: z.string().min(1).max(64), requestId: z.string().max(128).optional() });
+
+/** A client's requestId (a string up to 128 characters), read even from a message that is otherwise wrong. */
+function requestIdOf(raw: unknown): { requestId?: string } {
+  const id = (raw as { requestId?: unknown } | null)?.requestId;
+  return typeof id === 'string' && id.length <= 128 ? { requestId: id } : {};
+}
 
 /**
  * Answer the sender through @connections rather than a route response: it works the
@@ -46,21 +52,24 @@ async function onMessage(event: WsEvent): Promise<WsResult> {
   } catch {
     return reply(connectionId, 400, { type: 'error', code: 'invalid_request', message: 'message must be JSON' });
   }
+  // Every reply to a message carries the requestId the client put in it, so a client with
+  // several requests in flight can tell the answers apart.
+  const echo = requestIdOf(raw);
   const parsed = message.safeParse(raw);
   if (!parsed.success) {
-    return reply(connectionId, 400, { type: 'error', code: 'invalid_request', message: 'expected { "action": "subscribe" | "unsubscribe", "jobId": "..." }' });
+    return reply(connectionId, 400, { type: 'error', code: 'invalid_request', message: 'expected { "action": "subscribe" | "unsubscribe", "jobId": "...", "requestId"?: "..." }', ...echo });
   }
   const tenantId = await connectionStore.getTenant(connectionId);
-  if (!tenantId) return reply(connectionId, 401, { type: 'error', code: 'unauthorized', message: 'connection is not authenticated' });
+  if (!tenantId) return reply(connectionId, 401, { type: 'error', code: 'unauthorized', message: 'connection is not authenticated', ...echo });
   const { action, jobId } = parsed.data;
   if (action === 'unsubscribe') {
     await connectionStore.unsubscribe(connectionId, jobId);
-    return reply(connectionId, 200, { type: 'unsubscribed', jobId });
+    return reply(connectionId, 200, { type: 'unsubscribed', jobId, ...echo });
   }
   const job = await jobStore.get(tenantId, jobId);
-  if (!job) return reply(connectionId, 404, { type: 'error', code: 'not_found', jobId, message: 'Job not found' });
+  if (!job) return reply(connectionId, 404, { type: 'error', code: 'not_found', jobId, message: 'Job not found', ...echo });
   await connectionStore.subscribe(connectionId, tenantId, jobId);
-  await pushToConnection(connectionId, { type: 'subscribed', jobId });
+  await pushToConnection(connectionId, { type: 'subscribed', jobId, ...echo });
   await pushToConnection(connectionId, statusMessage(job));
   return { statusCode: 200 };
 }

@@ -7,6 +7,7 @@ import {
   BlockPublicAccess,
   Bucket,
   BucketEncryption,
+  CfnBucket,
   HttpMethods,
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
@@ -111,6 +112,11 @@ export class StatefulStack extends Stack {
       // RETAIN: uploaded files and job outputs are customer data.
       removalPolicy: RemovalPolicy.RETAIN,
     });
+
+    // Object Created events to EventBridge (a file put into inbox/<tenant>/ starts a job: the
+    // stateless stack's rule). Set on the CloudFormation bucket itself: the construct's
+    // eventBridgeEnabled adds a custom-resource Lambda to do what this property does.
+    (this.uploadBucket.node.defaultChild as CfnBucket).notificationConfiguration = { eventBridgeConfiguration: { eventBridgeEnabled: true } };
 
     this.alarmTopic = new Topic(this, 'AlarmTopic', { displayName: `${prefix} alarms`, enforceSSL: true });
 

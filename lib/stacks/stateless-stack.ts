@@ -27,6 +27,7 @@ import type { Construct } from 'constructs';
 import { ENV } from '../../functions/shared/env-names.ts';
 import {
   HTTP_ROUTES,
+  OBJECT_CREATED_CONSUMERS,
   PIPELINE_FUNCTIONS,
   QUEUE_CONSUMERS,
   WS_FUNCTION,
@@ -94,7 +95,15 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Upload sessions: presigned multipart (the Uppy @uppy/aws-s3 contract), complete starts the job',
     timeout: Duration.seconds(29),
     memorySize: 512,
-    tables: { jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', rateLimits: 'readWrite', templates: 'read' },
+    tables: { jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', rateLimits: 'readWrite', templates: 'read', uploadTokens: 'readWrite' },
+    uploadBucket: 'readWrite',
+    stateMachine: 'start',
+  },
+  'api-companion': {
+    description: 'Uppy companion-mode routes for browser uploads, authorised by an upload token in the path; complete starts the job',
+    timeout: Duration.seconds(29),
+    memorySize: 512,
+    tables: { jobs: 'readWrite', uploads: 'readWrite', uploadTokens: 'read', rateLimits: 'readWrite' },
     uploadBucket: 'readWrite',
     stateMachine: 'start',
   },
@@ -145,6 +154,21 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     memorySize: 256,
     tables: { jobs: 'read', apiKeys: 'readWrite', rateLimits: 'readWrite' },
     queueDepths: true,
+  },
+  'api-openapi': {
+    description: 'GET /v1/openapi.json: the OpenAPI 3.1 document, built from the handlers\' zod schemas (only this function loads it)',
+    timeout: Duration.seconds(10),
+    memorySize: 256,
+    tables: {},
+  },
+  inbox: {
+    description: 'S3 Object Created under inbox/<tenantId>/ (EventBridge): start a job with the options in the object metadata',
+    timeout: Duration.seconds(60),
+    memorySize: 256,
+    tables: { jobs: 'readWrite', uploads: 'readWrite', templates: 'read' },
+    uploadBucket: 'read',
+    stateMachine: 'start',
+    eventsQueue: 'send',
   },
   'job-events': {
     description: 'Job completion events -> one webhook delivery per subscribed endpoint',
@@ -438,6 +462,20 @@ export class StatelessStack extends Stack {
       functions[consumer.fn].addEventSource(
         new SqsEventSource(queues[consumer.queue], { batchSize: consumer.batchSize, reportBatchItemFailures: true }),
       );
+    }
+
+    // ---- Direct uploads: the bucket's Object Created events, the same prefixes the local S3 serves
+    for (const consumer of OBJECT_CREATED_CONSUMERS) {
+      new Rule(this, `ObjectCreated${pascalCase(consumer.fn)}Rule`, {
+        description: `Files created under ${consumer.prefix} in the upload bucket -> ${consumer.fn}`,
+        eventPattern: {
+          source: ['aws.s3'],
+          detailType: ['Object Created'],
+          detail: { bucket: { name: [stateful.uploadBucket.bucketName] }, object: { key: [{ prefix: consumer.prefix }] } },
+        },
+        // EventBridge retries a failed invoke; a repeated event starts nothing (one job per write).
+        targets: [new LambdaFunction(functions[consumer.fn], { retryAttempts: 8, maxEventAge: Duration.hours(24) })],
+      });
     }
 
     // ---- Outputs (read by the CLI's --endpoint users and by operators) ----------------------

@@ -3,6 +3,7 @@ import { accountsCommand, contactsCommand } from './commands/accounts.ts';
 import type { Command } from './target.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { jobsCommand } from './commands/jobs.ts';
+import { schemasCommand } from './commands/schemas.ts';
 import { serveCommand } from './commands/serve.ts';
 import { templatesCommand } from './commands/templates.ts';
 import { webhooksCommand } from './commands/webhooks.ts';
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, Command> = {
   contacts: contactsCommand,
   ingest: ingestCommand,
   jobs: jobsCommand,
+  schemas: schemasCommand,
   serve: serveCommand,
   templates: templatesCommand,
   webhooks: webhooksCommand,

@@ -1,8 +1,10 @@
 // Embedded S3 for the local stack: s3rver 3.7.1 storing under `dataDir`, plus the multipart calls
 // it lacks (multipart.ts), object PUTs that answer only once the object is whole (put-object.ts),
-// decoding of the SDK's aws-chunked stream uploads (aws-chunked.ts), no form uploads (POST
-// Object), CORS preflights that carry Access-Control-Expose-Headers, and an error guard so a bad
-// request yields S3 error XML instead of ending the process. Clients: the ordinary SDK v3
+// decoding of the SDK's aws-chunked stream uploads (aws-chunked.ts), form uploads (POST Object)
+// with the policy enforced and a parser that survives a form cut short (post-object.ts), S3's
+// EventBridge "Object Created" events (object-events.ts), CORS preflights that carry
+// Access-Control-Expose-Headers, and an error guard so a bad request yields S3 error XML instead
+// of ending the process. Clients: the ordinary SDK v3
 // S3Client with `endpoint`, `forcePathStyle: true`, region us-east-1 and access key id / secret
 // `S3RVER` / `S3RVER`; browsers use presigned URLs from that client.
 import { mkdir } from 'node:fs/promises';
@@ -10,6 +12,8 @@ import { mkdir } from 'node:fs/promises';
 import { createAwsChunkedPutObjectMiddleware } from './aws-chunked.ts';
 import { createEmptyObjectRangeMiddleware } from './empty-range.ts';
 import { createMultipartMiddleware } from './multipart.ts';
+import { createObjectEventsMiddleware, type ObjectCreatedEvent } from './object-events.ts';
+import { createPostObjectMiddleware } from './post-object.ts';
 import { installWholePutObject, sweepUnfinishedPuts } from './put-object.ts';
 import { isS3Error, S3Error, S3rver, type S3rverApp, type S3rverMiddleware } from './s3rver-internals.ts';
 import { escapeXml } from './xml.ts';
@@ -27,6 +31,8 @@ export interface LocalS3Options {
   allowedOrigins?: string[];
   /** Default true: s3rver's request log and warnings stay off. */
   silent?: boolean;
+  /** Called after each write that creates an object, with the event S3 sends to EventBridge. */
+  onObjectCreated?: (event: ObjectCreatedEvent) => void;
 }
 
 export interface LocalS3 {
@@ -63,7 +69,7 @@ export async function startLocalS3(opts: LocalS3Options): Promise<LocalS3> {
     resetOnClose: false,
     configureBuckets: opts.buckets.map((name) => ({ name, configs: [cors] })),
   });
-  mountMiddleware(app);
+  mountMiddleware(app, opts.onObjectCreated);
   installWholePutObject(app.store);
   // guardErrors already logged anything unexpected; without a listener Koa prints errors again.
   app.on('error', () => undefined);
@@ -94,36 +100,20 @@ export async function startLocalS3(opts: LocalS3Options): Promise<LocalS3> {
  * server starts listening, so the stack can still be edited here: the guard goes first, the rest
  * right in front of s3rver's router (after its XML serializer and vhost rewriting).
  */
-function mountMiddleware(app: S3rverApp): void {
+function mountMiddleware(app: S3rverApp, onObjectCreated: LocalS3Options['onObjectCreated']): void {
   const routerIndex = app.middleware.findIndex((fn) => 'router' in fn);
   if (routerIndex < 0) throw new Error('s3rver middleware layout changed: router not found (expected s3rver 3.7.1)');
   app.middleware.splice(
     routerIndex,
     0,
+    ...(onObjectCreated ? [createObjectEventsMiddleware({ onObjectCreated })] : []),
     completePreflight(),
-    refuseFormUploads(),
+    createPostObjectMiddleware(),
     createMultipartMiddleware(),
     createAwsChunkedPutObjectMiddleware(),
     createEmptyObjectRangeMiddleware(),
   );
   app.middleware.unshift(guardErrors());
-}
-
-/**
- * POST Object (an HTML form upload to the bucket) is refused: s3rver reads it with a
- * multipart parser that, when a form ends without its closing boundary, raises an error on
- * a stream nothing listens to, which ends the whole process. Nothing here uses form uploads
- * (files arrive through presigned multipart PUTs); DeleteObjects, the other POST to a
- * bucket, is untouched.
- */
-function refuseFormUploads(): S3rverMiddleware {
-  return async (ctx, next) => {
-    const toBucket = /^\/[^/]+\/?$/.test(ctx.path);
-    if (ctx.method === 'POST' && toBucket && ctx.query.delete === undefined) {
-      throw new S3Error('NotImplemented', 'The local S3 does not implement POST Object (form uploads); use a presigned PUT');
-    }
-    await next();
-  };
 }
 
 /**

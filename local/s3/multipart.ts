@@ -5,7 +5,8 @@
 //   PUT    /{bucket}/{key}?uploadId=X  UploadPart            (s3rver: creates the upload folder for
 //                                       any id, and leaks a half-written part on client abort)
 //   POST   /{bucket}/{key}?uploadId=X  CompleteMultipartUpload (s3rver: a part never uploaded
-//                                       crashes the process; ETags are not checked)
+//                                       crashes the process; ETags and S3's 5 MiB minimum part
+//                                       size are not checked)
 // CreateMultipartUpload stays with s3rver; it decides the folder layout read here (see
 // FilesystemStore in s3rver-internals.ts).
 import { createHash, randomBytes } from 'node:crypto';
@@ -34,6 +35,9 @@ import { parseCompleteMultipartUpload, renderS3Xml, type XmlElement } from './xm
 /** s3rver makes upload ids with randomBytes(16).toString('hex'); anything else cannot exist. */
 const UPLOAD_ID = /^[0-9a-f]{32}$/;
 const MAX_PART_NUMBER = 10_000;
+/** S3's part sizes: every part but the last at least 5 MiB (checked at complete), none over 5 GiB. */
+const MIN_PART_BYTES = 5 * 1024 * 1024;
+const MAX_PART_BYTES = 5 * 1024 * 1024 * 1024;
 const MAX_LIST_ITEMS = 1000;
 /** 10,000 parts with checksums stay well under this; anything bigger is not a parts list. */
 const MAX_COMPLETE_BODY_BYTES = 4 * 1024 * 1024;
@@ -181,6 +185,13 @@ async function uploadPart(
   partNumber: number,
 ): Promise<void> {
   const dir = await openUpload(ctx.store, bucket, key, uploadId);
+  const declaredLength = Number(ctx.get(isAwsChunked(ctx.req.headers) ? 'x-amz-decoded-content-length' : 'content-length'));
+  if (declaredLength > MAX_PART_BYTES) {
+    throw new S3Error('EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size', {
+      ProposedSize: String(declaredLength),
+      MaxSizeAllowed: String(MAX_PART_BYTES),
+    });
+  }
   // Write beside the final name and rename: a re-upload that fails halfway must leave the
   // earlier copy of the part intact, and a half-written part must never be listed or assembled.
   const tempPath = path.join(dir, `.${partNumber}.${randomBytes(6).toString('hex')}.partial`);
@@ -247,6 +258,16 @@ async function completeMultipartUpload(
         { UploadId: uploadId, PartNumber: String(part.number), ETag: part.etag },
       );
     }
+  }
+
+  const tooSmall = parts.slice(0, -1).find((part) => (stored.get(part.number)?.size ?? 0) < MIN_PART_BYTES);
+  if (tooSmall) {
+    throw new S3Error('EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed object size.', {
+      ProposedSize: String(stored.get(tooSmall.number)?.size ?? 0),
+      MinSizeAllowed: String(MIN_PART_BYTES),
+      PartNumber: String(tooSmall.number),
+      ETag: tooSmall.etag,
+    });
   }
 
   // S3's multipart ETag: MD5 of the concatenated binary part MD5s, then "-<part count>". s3rver

@@ -85,7 +85,7 @@ export async function sweepUnfinishedPuts(dataDir: string, now = Date.now()): Pr
  * `._S3rver_metadata.json`), and never an object to listings, which only take names
  * ending in `._S3rver_object`.
  */
-function tempBeside(objectPath: string): string {
+export function tempBeside(objectPath: string): string {
   return path.join(path.dirname(objectPath), `.${randomBytes(6).toString('hex')}.writing`);
 }
 

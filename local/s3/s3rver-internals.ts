@@ -46,6 +46,8 @@ export interface FilesystemStore {
    */
   getResourcePath(bucket: string, key: string | undefined, resource: string): string;
   getBucket(bucket: string): Promise<object | null>;
+  /** The stored metadata plus `etag` (JSON-quoted MD5) and `content-length`; throws when there is no such object. */
+  getMetadata(bucket: string, key: string): Promise<Record<string, string> & { etag: string; 'content-length': number }>;
   getSubresource(bucket: string, key: undefined, type: 'cors'): Promise<CorsConfiguration | null>;
   /** Writes `metadata.json` (allowed headers and x-amz-meta-*) and, given one, `object.md5` (served verbatim as the ETag). */
   putMetadata(bucket: string, key: string, metadata: Record<string, string>, md5?: string): Promise<void>;

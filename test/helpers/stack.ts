@@ -48,14 +48,22 @@ export async function startTestStack(): Promise<TestStack> {
 const BIN = join(import.meta.dirname, '../../local/cli/bin.mjs');
 
 /** `ai-file-parser serve --json` on `dataDir`, in a process of its own; the line it prints first says where. */
-export async function serveProcess(dataDir: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; info: { httpUrl: string; wsUrl: string; apiKey: string } }> {
+export interface ServeInfo {
+  httpUrl: string;
+  wsUrl: string;
+  apiKey: string;
+  s3Endpoint: string;
+  uploadBucket: string;
+}
+
+export async function serveProcess(dataDir: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; info: ServeInfo }> {
   const child = spawn(process.execPath, [BIN, 'serve', '--json', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   child.stderr?.resume();
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (c) => reject(new Error(`serve exited with ${c}`)));
   });
-  return { child, info: JSON.parse(line) as { httpUrl: string; wsUrl: string; apiKey: string } };
+  return { child, info: JSON.parse(line) as ServeInfo };
 }
 
 /** Every item of a paged list (`path` has its query; the cursor is added). */

@@ -4,7 +4,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../functions/shared/env-names.ts';
-import { HTTP_ROUTES, PIPELINE_FUNCTIONS, QUEUE_CONSUMERS, WS_FUNCTION, WS_ROUTES, type FunctionName } from '../../functions/shared/routes.ts';
+import { HTTP_ROUTES, OBJECT_CREATED_CONSUMERS, PIPELINE_FUNCTIONS, QUEUE_CONSUMERS, WS_FUNCTION, WS_ROUTES, type FunctionName } from '../../functions/shared/routes.ts';
 import { TABLES } from '../../functions/shared/tables.ts';
 import { addStacks } from '../../lib/app-stacks.ts';
 import { PROJECT_ROOT } from '../../lib/constructs/app-function.ts';
@@ -97,7 +97,7 @@ const isArnReference = (template: CfnTemplate, target: { id: string; attr?: stri
 const STAGE = 'test';
 const ORIGINS = ['https://app.example.com'];
 // Every function the contract names: a new one must be deployed (and is checked below).
-const ALL_FUNCTIONS: FunctionName[] = [...new Set<FunctionName>([...HTTP_ROUTES.map((r) => r.fn), WS_FUNCTION, ...Object.values(PIPELINE_FUNCTIONS), ...QUEUE_CONSUMERS.map((c) => c.fn)])];
+const ALL_FUNCTIONS: FunctionName[] = [...new Set<FunctionName>([...HTTP_ROUTES.map((r) => r.fn), WS_FUNCTION, ...Object.values(PIPELINE_FUNCTIONS), ...QUEUE_CONSUMERS.map((c) => c.fn), ...OBJECT_CREATED_CONSUMERS.map((c) => c.fn)])];
 
 // One synth for the whole file (~10 s, ~450 MB): every test reads these.
 let stateful: Template;
@@ -349,11 +349,15 @@ describe('StatelessStack', () => {
     const expected: Record<FunctionName, string[]> = {
       'api-health': [...tables, ENV.uploadBucket, ENV.stateMachineArn],
       // every authenticated API function counts requests against the key's rate limit
-      'api-uploads': [ENV.jobsTable, ENV.uploadsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn],
+      'api-uploads': [ENV.jobsTable, ENV.uploadsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadTokensTable, ENV.uploadBucket, ENV.stateMachineArn],
+      // no API keys: an upload token is the only credential of these routes
+      'api-companion': [ENV.jobsTable, ENV.uploadsTable, ENV.uploadTokensTable, ENV.rateLimitsTable, ENV.uploadBucket, ENV.stateMachineArn],
       'api-jobs': [...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.entitiesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
       'api-templates': [...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl, ENV.anthropicApiKeySecretArn],
       'api-webhooks': [ENV.apiKeysTable, ENV.rateLimitsTable, ENV.webhooksTable, ENV.webhooksQueueUrl, ENV.webhookSecretsKeyArn],
       'api-accounts': [ENV.apiKeysTable, ENV.rateLimitsTable, ENV.entitiesTable, ENV.uploadBucket, ENV.anthropicApiKeySecretArn],
+      'api-openapi': [],
+      inbox: [ENV.jobsTable, ENV.uploadsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.eventsQueueUrl],
       'api-admin': [ENV.jobsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl, ENV.eventsDlqUrl, ENV.webhooksDlqUrl],
       'job-events': [ENV.jobsTable, ENV.webhooksTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl],
       'webhook-delivery': [ENV.webhooksTable, ENV.webhooksQueueUrl, ENV.webhookSecretsKeyArn],
@@ -378,6 +382,7 @@ describe('StatelessStack', () => {
       [ENV.jobsTable]: 'dynamodb:GetItem',
       [ENV.uploadsTable]: 'dynamodb:GetItem',
       [ENV.apiKeysTable]: 'dynamodb:GetItem',
+      [ENV.uploadTokensTable]: 'dynamodb:GetItem',
       [ENV.connectionsTable]: 'dynamodb:GetItem',
       [ENV.entitiesTable]: 'dynamodb:GetItem',
       [ENV.uploadBucket]: 's3:GetObject*',
@@ -412,6 +417,20 @@ describe('StatelessStack', () => {
       }
     }
     expect(checked).toBeGreaterThan(30);
+  });
+
+  it('sends the upload bucket\'s Object Created events under each OBJECT_CREATED_CONSUMERS prefix to its function', () => {
+    stateful.hasResourceProperties('AWS::S3::Bucket', { NotificationConfiguration: { EventBridgeConfiguration: { EventBridgeEnabled: true } } });
+    for (const consumer of OBJECT_CREATED_CONSUMERS) {
+      stateless.hasResourceProperties('AWS::Events::Rule', {
+        EventPattern: {
+          source: ['aws.s3'],
+          'detail-type': ['Object Created'],
+          detail: { bucket: { name: [Match.anyValue()] }, object: { key: [{ prefix: consumer.prefix }] } },
+        },
+        Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [functionId(consumer.fn), 'Arn'] }, RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 8 }) })],
+      });
+    }
   });
 
   it('serves every HTTP_ROUTES entry with the function the contract names', () => {

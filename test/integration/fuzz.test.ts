@@ -248,6 +248,9 @@ function validBody(routeKey: string, f: Fixtures): Record<string, unknown> {
     'POST /v1/accounts/{accountId}/merge': { otherId: f.ids.accountId?.[1] ?? 'acc_x' },
     'PATCH /v1/contacts/{contactId}': { title: 'CTO', email: 'fuzz@fuzz.example' },
     'PUT /v1/settings/icp': { text: 'B2B software companies' },
+    'POST /v1/upload-tokens': { schema: 'call_record', options, expiresIn: 600, maxBytes: 1_000_000, name: 'fuzz' },
+    'POST /v1/companion/{uploadToken}/s3/multipart': { filename: 'calls.csv', type: 'text/csv', metadata: { sha256: 'a'.repeat(64) } },
+    'POST /v1/companion/{uploadToken}/s3/multipart/{uploadId}/complete': { parts: [{ PartNumber: 1, ETag: '"d41d8cd98f00b204e9800998ecf8427e"' }] },
   };
   return structuredClone(bodies[routeKey] ?? {});
 }
@@ -317,8 +320,8 @@ function segmentArb(param: string, f: Fixtures): fc.Arbitrary<string> {
 }
 
 function queryArb(f: Fixtures): fc.Arbitrary<string> {
-  const key = fc.oneof(fc.constantFrom('limit', 'cursor', 'status', 'schema', 'format', 'token', 'limit'), fc.string({ maxLength: 10 }));
-  const value = fc.oneof(fc.constantFrom(...JUNK_QUERY_VALUES), structuredCursor(f), fc.string({ unit: 'binary', maxLength: 30 }), fc.base64String({ maxLength: 60 }));
+  const key = fc.oneof(fc.constantFrom('limit', 'cursor', 'status', 'schema', 'format', 'token', 'limit', 'key', 'filename', 'type'), fc.string({ maxLength: 10 }));
+  const value = fc.oneof(fc.constantFrom(...JUNK_QUERY_VALUES, ...(f.ids.key ?? [])), structuredCursor(f), fc.string({ unit: 'binary', maxLength: 30 }), fc.base64String({ maxLength: 60 }));
   const pairs = fc.array(fc.tuple(key, value, fc.boolean()), { maxLength: 4 }).map((kvs) =>
     kvs.map(([k, v, raw]) => `${raw && rawSafe(k) && !k.includes('&') && !k.includes('=') ? k : pctEncode(k)}=${raw && rawSafe(v) && !v.includes('&') ? v : pctEncode(v)}`).join('&'),
   );
@@ -394,6 +397,8 @@ function examplesFor(route: HttpRoute, f: Fixtures): RawRequest[] {
   // list cursors are DynamoDB keys: the right tenant with a wrong or missing sort key
   out.push({ method, path: `${real}?cursor=${Buffer.from(JSON.stringify({ tenantId: f.adminTenant })).toString('base64url')}`, headers: auth });
   out.push({ method, path: `${real}?cursor=${Buffer.from(JSON.stringify({ tenantId: f.adminTenant, jobId: { S: 1 } })).toString('base64url')}`, headers: auth });
+  // the companion routes name their upload by ?key= as well
+  for (const key of f.ids.key ?? []) out.push({ method, path: `${real}?key=${pctEncode(key)}`, headers: json, body: valid });
   if (template.includes('{')) {
     out.push({ method, path: fill(() => 'a'.repeat(1100)), headers: { ...auth, ...json }, body: valid });
     out.push({ method, path: fill(() => 'a'.repeat(2100)), headers: { ...auth, ...json }, body: valid });
@@ -437,6 +442,17 @@ beforeAll(async () => {
   await waitForJob(admin.api, (await uploadFile(admin.api, people, { schema: 'contact' })).jobId);
   const accounts = (await admin.api.get<{ items: { accountId: string }[] }>('/v1/accounts')).items.map((a) => a.accountId);
   const contacts = (await admin.api.get<{ items: { contactId: string }[] }>('/v1/contacts')).items.map((c) => c.contactId);
+  // an upload token with an upload of its own open (the companion routes' ids), and a second
+  // token for the revoke route, so revoking does not end the companion routes' fuzzing
+  const uploadToken = await admin.api.post<{ token: string }>('/v1/upload-tokens', { schema: 'call_record' });
+  const spareToken = await admin.api.post<{ tokenId: string }>('/v1/upload-tokens', {});
+  const opened = (await (
+    await fetch(`${stack.httpUrl}/v1/companion/${uploadToken.token}/s3/multipart`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ filename: 'fuzz.csv', type: 'text/csv' }),
+    })
+  ).json()) as { key: string; uploadId: string };
   fixtures = {
     adminKey: admin.apiKey,
     issuedKey: extraKey.apiKey,
@@ -454,9 +470,13 @@ beforeAll(async () => {
       keyId: [extraKey.keyId],
       accountId: accounts,
       contactId: contacts,
+      uploadToken: [uploadToken.token],
+      tokenId: [spareToken.tokenId],
+      uploadId: [opened.uploadId],
+      key: [opened.key],
     },
   };
-  Object.assign(keysToRedact, { [admin.apiKey]: 'admin key', [viewer.apiKey]: 'viewer key', [other.apiKey]: 'other tenant key', [stack.apiKey]: 'dev key', [extraKey.apiKey]: 'issued key' });
+  Object.assign(keysToRedact, { [admin.apiKey]: 'admin key', [viewer.apiKey]: 'viewer key', [other.apiKey]: 'other tenant key', [stack.apiKey]: 'dev key', [extraKey.apiKey]: 'issued key', [uploadToken.token]: 'upload token' });
 });
 
 afterAll(async () => {
@@ -616,6 +636,7 @@ describe('no API key or webhook signing secret reaches a log line', () => {
     // Any key-shaped or signing-secret-shaped text, whole or in part: the fuzzed requests sent
     // many more keys than the list above, and rotate-secret made secrets this test never saw.
     expect(all.match(/afp_[A-Za-z0-9_-]{12,}/)?.[0], 'key-shaped text in the logs').toBeUndefined();
+    expect(all.match(/afpu_[A-Za-z0-9_-]{12,}/)?.[0], 'an upload token in the logs').toBeUndefined();
     expect(all.match(/whsec_[A-Za-z0-9+/]{12,}/)?.[0], 'a webhook signing secret in the logs').toBeUndefined();
   });
 });

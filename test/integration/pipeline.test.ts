@@ -102,6 +102,51 @@ describe('a call log from upload to records', () => {
     expect(job.progress.rowsWritten).toBe(rows);
   });
 
+  it('takes the part size the client chooses: 5 MiB parts of a file the server would cut in two', async () => {
+    const { api } = await stack.tenant();
+    const header = 'Start Time,Direction,Phone Number,Duration,Type\n';
+    const row = '2025-09-14T16:16:00Z,Outgoing,+15123359335,12:34,Voice\n';
+    const bytes = Buffer.from(header + row.repeat(Math.ceil((12 * 1024 * 1024) / row.length)));
+    const session = await api.post<{ sessionId: string; partSize: number; partCount: number }>('/v1/uploads', {
+      filename: 'uppy-sized.csv',
+      contentType: 'text/csv',
+      size: bytes.length,
+    });
+    expect(session).toMatchObject({ partSize: 8 * 1024 * 1024, partCount: 2 });
+    const clientPart = 5 * 1024 * 1024;
+    const numbers = [1, 2, 3];
+    const { urls } = await api.post<{ urls: { partNumber: number; url: string }[] }>(`/v1/uploads/${session.sessionId}/parts`, { partNumbers: numbers });
+    const parts = [];
+    for (const { partNumber, url } of urls) {
+      const res = await fetch(url, { method: 'PUT', body: bytes.subarray((partNumber - 1) * clientPart, partNumber * clientPart) });
+      expect(res.status).toBe(200);
+      parts.push({ PartNumber: partNumber, ETag: res.headers.get('etag')! });
+    }
+    // signing one part more than the server's recommendation would make is fine too
+    expect((await api.get<{ url: string }>(`/v1/uploads/${session.sessionId}/parts/7`)).url).toContain('partNumber=7');
+    await expect(api.get(`/v1/uploads/${session.sessionId}/parts/10001`)).rejects.toMatchObject({ status: 400, details: [{ field: 'partNumber' }] });
+    const done = await api.post<{ jobId: string }>(`/v1/uploads/${session.sessionId}/complete`, { parts, schema: 'call_record' });
+    const job = await waitForJob(api, done.jobId, 60_000);
+    expect(job.status).toBe('succeeded');
+    expect(job.progress.rowsWritten).toBe(Math.ceil((12 * 1024 * 1024) / row.length));
+  });
+
+  it('leaves part sizes to S3\'s rules: a small part that is not the last is refused at complete', async () => {
+    const { api } = await stack.tenant();
+    const bytes = Buffer.alloc(6 * 1024 * 1024, 0x61);
+    const session = await api.post<{ sessionId: string }>('/v1/uploads', { filename: 'small-parts.csv', contentType: 'text/csv', size: bytes.length });
+    const cut = 1024 * 1024;
+    const parts = [];
+    for (const [n, body] of [[1, bytes.subarray(0, cut)], [2, bytes.subarray(cut)]] as const) {
+      const { url } = await api.get<{ url: string }>(`/v1/uploads/${session.sessionId}/parts/${n}`);
+      const res = await fetch(url, { method: 'PUT', body });
+      parts.push({ PartNumber: n, ETag: res.headers.get('etag')! });
+    }
+    const err = await api.post(`/v1/uploads/${session.sessionId}/complete`, { parts }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ status: 400, details: [{ field: 'parts' }] });
+    expect((await api.get<{ status: string }>(`/v1/uploads/${session.sessionId}`)).status).toBe('open');
+  });
+
   it('aborts an upload session', async () => {
     const { api } = await stack.tenant();
     const session = await api.post<{ sessionId: string }>('/v1/uploads', { filename: 'x.csv', contentType: 'text/csv', size: 100 });

@@ -64,6 +64,29 @@ async function put(api: ApiClient, apiKey: string, path: string, body: unknown, 
   return { status: res.status, body: (await res.json()) as Record<string, unknown>, etag: res.headers.get('etag') };
 }
 
+describe('the mapping a client read', () => {
+  it('can be sent back as GET /v1/jobs/{id}/mapping answered it, read-only keys and all', async () => {
+    const { api } = await stack.tenant('member');
+    const { jobId } = await uploadFile(api, await csv([OPAQUE_HEADER, ...opaqueRows(40)]), { schema: 'call_record' });
+    expect((await waitForJob(api, jobId)).status).toBe('needs_mapping');
+    const view = await api.get<JobMappingView & Record<string, unknown>>(`/v1/jobs/${jobId}/mapping`);
+    // a person fills in what the suggestion left out, picking from the alternatives, and sends the whole answer back
+    for (const field of view.mapping.missingRequired) {
+      const best = view.alternatives.fields[field]?.[0];
+      expect(best, field).toBeDefined();
+      view.mapping.fields.push({ field, sources: [best!.column], sourceHeaders: [view.headers[best!.column]!], confidence: best!.score, reason: 'confirmed' });
+    }
+    expect(Object.keys(view).sort()).toEqual(['alternatives', 'attempt', 'headers', 'jobId', 'mapping', 'samples', 'status']);
+    const confirmed = await api.request<{ job: ApiJob }>('PUT', `/v1/jobs/${jobId}/mapping`, view);
+    expect(confirmed.job.attempt).toBe(2);
+    expect((await waitForJob(api, jobId)).status).toBe('succeeded');
+    // an unknown key is still refused, so a typo does not pass unseen
+    const again = await uploadFile(api, await csv([OPAQUE_HEADER, ...opaqueRows(60)]), { schema: 'call_record' });
+    await waitForJob(api, again.jobId);
+    await expect(api.request('PUT', `/v1/jobs/${again.jobId}/mapping`, { ...view, mappping: {} })).rejects.toMatchObject({ status: 400 });
+  });
+});
+
 describe('a person confirms a mapping, and the next file of that layout maps itself', () => {
   it('parks a low-confidence file, resumes it from a confirmed mapping, then learns the layout', async () => {
     const { api } = await stack.tenant('member');

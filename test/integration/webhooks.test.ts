@@ -72,6 +72,8 @@ function verify(hit: Hit, secret: string) {
   return new Webhook(secret).verify(hit.body, { 'webhook-id': id ?? '', 'webhook-timestamp': ts ?? '', 'webhook-signature': sig ?? '' }) as {
     id: string;
     type: string;
+    timestamp?: string;
+    createdAt?: string;
     tenantId: string;
     data: Record<string, unknown>;
   };
@@ -188,6 +190,9 @@ describe('a job completion reaches its subscribers', () => {
     const [hit] = await until('the job.succeeded delivery', () => (onSuccess.hits().length ? onSuccess.hits() : undefined));
     const event = verify(hit!, hook.secret!);
     expect(event).toMatchObject({ type: 'job.succeeded', tenantId: a.tenantId, data: { jobId, status: 'succeeded', progress: { rowsWritten: 50 } } });
+    // Standard Webhooks' { type, timestamp, data }, beside the fields receivers already read
+    expect(Date.parse(event.timestamp ?? '')).toBeGreaterThan(Date.now() - 60_000);
+    expect(event.createdAt).toBe(event.timestamp);
     expect(hit!.headers['webhook-id']).toMatch(/^msg_/);
 
     const [logged] = await until('the delivery log', async () => {
@@ -444,7 +449,7 @@ describe('secrets, test pings and URL policy', () => {
     expect(test).toMatchObject({ success: true, statusCode: 200, delivery: { eventType: 'webhook.test', status: 'delivered' } });
     const [hit] = target.hits();
     expect(hit!.headers['webhook-signature']!.split(' ')).toHaveLength(2);
-    expect(verify(hit!, hook.secret!).type).toBe('webhook.test');
+    expect(verify(hit!, hook.secret!)).toMatchObject({ type: 'webhook.test', timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
     expect(verify(hit!, rotated.secret!).type).toBe('webhook.test');
     expect(() => verify(hit!, 'whsec_' + Buffer.alloc(32, 7).toString('base64'))).toThrow();
   });

@@ -10,7 +10,8 @@ export interface JobRecord {
   attempt: number;
   schema: string;
   options: JobOptions;
-  source: { sessionId?: string; bucket: string; key: string; filename: string; size: number; contentType?: string };
+  /** sha256: what the client declared (hex, lower case); Classify checks the bytes against it */
+  source: { sessionId?: string; bucket: string; key: string; filename: string; size: number; contentType?: string; sha256?: string };
   progress: {
     rowsRead: number;
     rowsWritten: number;
@@ -105,7 +106,7 @@ export function toApiJob(job: JobRecord) {
     attempt: job.attempt,
     schema: job.schema,
     options: job.options,
-    source: { filename: job.source.filename, size: job.source.size, contentType: job.source.contentType, sessionId: job.source.sessionId },
+    source: { filename: job.source.filename, size: job.source.size, contentType: job.source.contentType, sessionId: job.source.sessionId, sha256: job.source.sha256 },
     progress: {
       rowsRead: job.progress.rowsRead,
       rowsWritten: job.progress.rowsWritten,

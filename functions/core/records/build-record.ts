@@ -19,7 +19,8 @@ export type BuildRecordResult =
 /** Turns one parsed row into a record. `rowNumber` is the 1-based row in the source file. */
 export type RecordBuilder = (cells: string[], rowNumber: number) => BuildRecordResult;
 
-export const DEFAULT_JOB_OPTIONS: Required<JobOptions> = { timezone: 'UTC', defaultRegion: 'US', defaultCurrency: 'USD' };
+/** The options that shape records (onDuplicate only decides whether a job runs at all). */
+export const DEFAULT_JOB_OPTIONS: Required<Omit<JobOptions, 'onDuplicate'>> = { timezone: 'UTC', defaultRegion: 'US', defaultCurrency: 'USD' };
 
 /**
  * Compile a mapping into a fast row -> record function. Everything that depends only on

@@ -7,7 +7,7 @@ const MIN_PART = 5 * MIB;
 const DEFAULT_PART = 8 * MIB;
 
 /**
- * Part size for a multipart upload: 8 MiB (a good unit for browser retries) unless the
+ * The recommended part size for a multipart upload (clients may choose any size S3 accepts): 8 MiB (a good unit for browser retries) unless the
  * file is so large that 10,000 parts would not hold it; then the smallest whole MiB that does.
  */
 export function choosePartSize(size: number): number {

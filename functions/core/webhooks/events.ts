@@ -11,6 +11,8 @@ export const TEST_EVENT_TYPE = 'webhook.test';
 export interface WebhookEvent {
   id: string;
   type: string;
+  /** when the event happened (ISO 8601): Standard Webhooks' payload field; createdAt holds the same */
+  timestamp: string;
   tenantId: string;
   createdAt: string;
   data: unknown;
@@ -34,6 +36,7 @@ export function buildTestEvent(input: { tenantId: string; webhookId: string; id:
   return {
     id: input.id,
     type: TEST_EVENT_TYPE,
+    timestamp: input.now.toISOString(),
     tenantId: input.tenantId,
     createdAt: input.now.toISOString(),
     data: { webhookId: input.webhookId, message: 'Test event from ai-file-parser: if you can read this, your endpoint works.' },

@@ -51,7 +51,7 @@ export interface ClaimedJob {
  * status matching the type, the id derived from job, attempt and type), or why the event
  * is not one. An id of its own would make a copy of a real event a second delivery.
  */
-export function readJobEventClaim(event: WebhookEvent & { type: WebhookEventType }): JobEventClaim | { invalid: string } {
+export function readJobEventClaim(event: Pick<WebhookEvent, 'id' | 'data'> & { type: WebhookEventType }): JobEventClaim | { invalid: string } {
   const data = (typeof event.data === 'object' && event.data !== null ? event.data : {}) as Record<string, unknown>;
   const { jobId, attempt, status } = data;
   if (typeof jobId !== 'string' || jobId.length === 0) return { invalid: 'the event names no job (data.jobId)' };

@@ -170,8 +170,8 @@ async function printSummary(api: ApiClient, job: ApiJob, elapsedMs: number) {
     lines.push(`  file:   ${c.format}, ${c.encoding}${c.delimiter ? `, delimiter ${JSON.stringify(c.delimiter)}` : ''}, header on line ${c.headerRow + 1}`);
   }
   if (job.error) lines.push(`  error:  ${job.error.type} in ${job.error.stage ?? 'pipeline'}: ${job.error.message}`);
-  if (job.status === 'needs_mapping') lines.push(`  mapping needs a person: GET /v1/jobs/${job.jobId}/mapping, then PUT it (or run ingest on a terminal without --no-confirm)`);
-  if (job.output) lines.push(`  output: ${job.output.records.join(', ')}`);
+  if (job.status === 'needs_mapping') lines.push(`  mapping needs a person: ai-file-parser jobs mapping ${job.jobId}, then confirm it with --set or --file`);
+  if (job.output) lines.push(`  output: ai-file-parser jobs output ${job.jobId} --out ${job.jobId}.ndjson  (or --format csv)`);
   if (p.rowsRejected > 0) lines.push(`  rejected rows: ai-file-parser jobs errors ${job.jobId}`);
   process.stdout.write(`${lines.join('\n')}\n`);
   if (job.status === 'succeeded' && p.rowsWritten > 0) {

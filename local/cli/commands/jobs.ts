@@ -1,4 +1,9 @@
 import { parseArgs } from 'node:util';
+import { createWriteStream } from 'node:fs';
+import { resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { jobMapping } from './job-mapping.ts';
 import { GLOBAL_OPTIONS, printJson, withTarget, type Command } from '../target.ts';
 import type { ApiJob } from '../../../functions/core/jobs/job.ts';
 
@@ -9,13 +14,25 @@ export const jobsCommand: Command = {
     '  jobs records <jobId> [--limit N] [--cursor C]      (JSON)',
     '  jobs errors <jobId> [--limit N] [--cursor C]       (JSON)',
     '  jobs cancel|retry|delete <jobId> [--json]',
-    '  jobs output <jobId> [--format ndjson|csv]          a short-lived download URL',
+    '  jobs output <jobId> [--format ndjson|csv] [--out FILE]  download the records to FILE (else a short-lived URL)',
+    '  jobs mapping <jobId> [--json]                      the suggested mapping: fields, columns, confidence, samples',
+    '  jobs mapping <jobId> --set field=Column,... | --file mapping.json [--save-as NAME]   confirm it and resume the job',
     '  jobs stats [--json]',
   ].join('\n'),
   async run(argv) {
     const { values: flags, positionals } = parseArgs({
       args: argv,
-      options: { ...GLOBAL_OPTIONS, status: { type: 'string' }, limit: { type: 'string' }, cursor: { type: 'string' }, format: { type: 'string' } },
+      options: {
+        ...GLOBAL_OPTIONS,
+        status: { type: 'string' },
+        limit: { type: 'string' },
+        cursor: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        set: { type: 'string' },
+        file: { type: 'string' },
+        'save-as': { type: 'string' },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -66,16 +83,27 @@ export const jobsCommand: Command = {
         case 'output': {
           if (!jobId) throw new Error('jobs output needs a job id');
           const res = await target.api.get<{ url: string }>(`/v1/jobs/${encodeURIComponent(jobId)}/output?format=${encodeURIComponent(flags.format ?? 'ndjson')}`);
-          if (flags.json) printJson(res);
+          if (flags.out) {
+            const download = await fetch(res.url);
+            if (!download.ok || !download.body) throw new Error(`The download failed: HTTP ${download.status}`);
+            const file = resolve(flags.out);
+            await pipeline(Readable.fromWeb(download.body as import('node:stream/web').ReadableStream), createWriteStream(file));
+            if (flags.json) printJson({ ...res, file });
+            else process.stdout.write(`${file}\n`);
+          } else if (flags.json) printJson(res);
           else process.stdout.write(`${res.url}\n`);
           return 0;
+        }
+        case 'mapping': {
+          if (!jobId) throw new Error('jobs mapping needs a job id');
+          return jobMapping(target.api, jobId, { set: flags.set, file: flags.file, saveAs: flags['save-as'], json: flags.json });
         }
         case 'stats': {
           printJson(await target.api.get('/v1/jobs/stats'), !flags.json);
           return 0;
         }
         default:
-          throw new Error(`Unknown jobs command '${sub ?? ''}': use list, get, records, errors, cancel, retry, delete, output or stats`);
+          throw new Error(`Unknown jobs command '${sub ?? ''}': use list, get, records, errors, cancel, retry, delete, output, mapping or stats`);
       }
     });
   },

@@ -12,7 +12,7 @@ export const serveCommand: Command = {
     if (!Number.isInteger(port) || port < 0 || port > 65534) throw new Error('--port must be a port number');
     const { startLocalStack } = await import('../../stack.ts');
     const stack = await startLocalStack({ dataDir, port, warmWorkers: true });
-    const info = { httpUrl: stack.httpUrl, wsUrl: stack.wsUrl, apiKey: stack.apiKey };
+    const info = { httpUrl: stack.httpUrl, wsUrl: stack.wsUrl, apiKey: stack.apiKey, s3Endpoint: stack.s3Endpoint, uploadBucket: stack.bucket };
     writeFileSync(serverFile(dataDir), JSON.stringify({ ...info, pid: process.pid }), { mode: 0o600 });
     if (flags.json) {
       process.stdout.write(`${JSON.stringify(info)}\n`);
@@ -20,6 +20,7 @@ export const serveCommand: Command = {
       process.stdout.write(
         `ai-file-parser local stack is running (data in ${dataDir})\n` +
           `  HTTP API:  ${info.httpUrl}/v1\n  WebSocket: ${info.wsUrl}\n  API key:   ${info.apiKey}   (tenant "dev", admin)\n` +
+          `  S3:        ${info.s3Endpoint}   bucket ${info.uploadBucket}; files put under inbox/dev/ start jobs (access key S3RVER / S3RVER)\n` +
           `Press Ctrl-C to stop.\n`,
       );
     }

@@ -1,0 +1,118 @@
+import { logger } from '../shared/logger.ts';
+import { jobOptionsSchema, schemaNameSchema } from '../shared/contract/common.ts';
+import { validationDetails } from '../shared/http.ts';
+import { objectStore } from '../adapters/object-store.ts';
+import { uploadStore, type UploadSession } from '../adapters/upload-store.ts';
+import { jobStore } from '../adapters/job-store.ts';
+import { schemaStore } from '../adapters/schema-store.ts';
+import { templateStore } from '../adapters/template-store.ts';
+import { launchJob, newJobId, recordRejectedJob, type LaunchRequest } from '../adapters/job-launcher.ts';
+import { duplicateIndex, SKIP_FOR } from '../adapters/duplicate-index.ts';
+import { inboxSessionId, readInboxEvent, requestFromMetadata, type InboxObject, type InboxRequest, type ObjectCreatedEvent } from '../core/uploads/inbox.ts';
+
+/** How long the record of one write is kept: longer than EventBridge retries an event (24 h). */
+const RECORD_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * S3 "Object Created" under inbox/<tenantId>/ (EventBridge on AWS, the local S3 locally):
+ * start a job for that tenant with the options in the object's metadata. One job per write of
+ * a key: the write's record is created once (a conditional put keyed by its version), and a
+ * repeated event finds it and starts nothing. A repeated event after a crash between the
+ * record and the job starts the job the record names.
+ */
+export async function handleObjectCreated(event: ObjectCreatedEvent): Promise<{ jobId?: string; ignored?: string; skipped?: true }> {
+  const object = readInboxEvent(event);
+  if ('ignored' in object) {
+    logger.info('inbox event ignored', { reason: object.ignored });
+    return object;
+  }
+  const head = await objectStore.head(object.bucket, object.key);
+  if (!head) return { ignored: 'the object is gone' };
+  const sessionId = inboxSessionId(object);
+  const request = requestFromMetadata(head.metadata);
+  const checked = await checkRequest(object.tenantId, request);
+  // the same bytes already have a job, and the uploader asked to skip them: the write's record names that job
+  const settings = 'problem' in checked ? undefined : checked;
+  const duplicateOf = settings?.sha256 ? await duplicateIndex.find(object.tenantId, settings.sha256) : undefined;
+  const skip = duplicateOf && settings?.options.onDuplicate === 'skip' && SKIP_FOR.includes(duplicateOf.status);
+  const record = inboxRecord(object, sessionId, head, skip ? duplicateOf.jobId : newJobId(), settings?.sha256);
+  if (!(await uploadStore.createOnce(record))) {
+    const existing = await uploadStore.get(object.tenantId, sessionId);
+    if (!existing?.jobId || (await jobStore.get(object.tenantId, existing.jobId))) return { ignored: 'this write already started its job' };
+    record.jobId = existing.jobId;
+  }
+  if (skip) return { jobId: duplicateOf.jobId, skipped: true };
+  const launch: LaunchRequest = {
+    tenantId: object.tenantId,
+    jobId: record.jobId,
+    source: { sessionId, bucket: object.bucket, key: object.key, filename: object.filename, size: head.size, contentType: head.contentType },
+  };
+  if ('problem' in checked) {
+    const job = await recordRejectedJob(launch, { type: 'InvalidMetadataError', message: checked.problem });
+    return { jobId: job.jobId };
+  }
+  // a browser's direct multipart upload: S3 cannot bound its size, so the limit it was signed with is checked here
+  if (request.maxBytes !== undefined && head.size > request.maxBytes) {
+    const message = `The file has ${head.size} bytes; its upload allowed at most ${request.maxBytes}`;
+    const job = await recordRejectedJob(launch, { type: 'FileTooLargeError', message });
+    return { jobId: job.jobId };
+  }
+  const { sha256, ...jobSettings } = checked;
+  const job = await launchJob({ ...launch, ...jobSettings, source: { ...launch.source, sha256 } });
+  logger.info('inbox job started', { tenantId: object.tenantId, jobId: job.jobId });
+  return { jobId: job.jobId };
+}
+
+function inboxRecord(object: InboxObject, sessionId: string, head: { size: number; contentType?: string }, jobId: string, sha256?: string): UploadSession {
+  const now = Date.now();
+  return {
+    tenantId: object.tenantId,
+    sessionId,
+    // the record stands for a finished upload; the id keeps it findable like any session
+    uploadId: sessionId,
+    bucket: object.bucket,
+    key: object.key,
+    filename: object.filename,
+    contentType: head.contentType ?? 'application/octet-stream',
+    size: head.size,
+    ...(sha256 ? { sha256 } : {}),
+    partSize: 0,
+    status: 'completed',
+    jobId,
+    createdAt: new Date(now).toISOString(),
+    expiresAt: new Date(now + RECORD_TTL_MS).toISOString(),
+    expiresAtEpoch: Math.floor((now + RECORD_TTL_MS) / 1000),
+  };
+}
+
+/**
+ * The same checks the API makes on a job request, with the metadata's names in the message:
+ * a schema the tenant has, valid options, a template of the tenant's (whose schema the job
+ * then targets; Map matches templates by the file's layout, as for every job).
+ */
+async function checkRequest(
+  tenantId: string,
+  request: InboxRequest,
+): Promise<{ schema?: string; options: InboxRequest['options']; sha256?: string } | { problem: string }> {
+  if (request.sha256 !== undefined && !/^[a-f0-9]{64}$/.test(request.sha256)) return { problem: 'x-amz-meta-sha256: must be a hex SHA-256' };
+  const options = jobOptionsSchema.safeParse(request.options);
+  if (!options.success) {
+    const names: Record<string, string> = { timezone: 'timezone', defaultRegion: 'region', defaultCurrency: 'currency', onDuplicate: 'on-duplicate' };
+    return { problem: validationDetails(options.error).map((d) => `x-amz-meta-${names[d.field] ?? d.field}: ${d.message}`).join('; ') };
+  }
+  let schema = request.schema;
+  if (request.templateId) {
+    const template = await templateStore.get(tenantId, request.templateId);
+    if (!template) return { problem: `x-amz-meta-template: no template ${request.templateId} for this tenant` };
+    if (schema && schema !== template.schema) return { problem: `x-amz-meta-schema: ${schema} is not the schema of template ${request.templateId} (${template.schema})` };
+    schema = template.schema;
+  }
+  if (schema !== undefined) {
+    if (!schemaNameSchema.safeParse(schema).success || !(await schemaStore.get(tenantId, schema))) {
+      return { problem: `x-amz-meta-schema: no schema named "${schema}"; GET /v1/schemas lists them` };
+    }
+  }
+  return { ...(schema ? { schema } : {}), options: options.data, ...(request.sha256 ? { sha256: request.sha256 } : {}) };
+}
+
+export const handler = handleObjectCreated;

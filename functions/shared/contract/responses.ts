@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { JOB_STATUSES, jobOptionsSchema } from './common.ts';
+import { WEBHOOK_EVENT_TYPES } from '../../core/webhooks/events.ts';
+
+/*
+ * The shapes of the main answers, for the OpenAPI document. Handlers build their answers with
+ * plain functions (toApiJob, ...), so these are checked against real answers instead:
+ * test/integration/openapi.test.ts parses a real job, upload, token and webhook event with
+ * them (objects are strict there, so a field added on one side only fails it).
+ */
+
+const isoTime = z.string().describe('ISO 8601 time');
+
+const stageTimes = z.object({ startedAt: isoTime, endedAt: isoTime.optional(), durationMs: z.number().optional() });
+
+export const jobSchema = z
+  .object({
+    jobId: z.string(),
+    status: z.enum(JOB_STATUSES),
+    stage: z.enum(['classify', 'parse', 'map', 'enrich', 'persist']).nullable(),
+    attempt: z.number().int(),
+    schema: z.string().describe('the target schema, or "auto" until Classify picks one'),
+    options: jobOptionsSchema,
+    source: z.object({
+      filename: z.string(),
+      size: z.number().int(),
+      contentType: z.string().optional(),
+      sessionId: z.string().optional(),
+      sha256: z.string().optional(),
+    }),
+    progress: z.object({
+      rowsRead: z.number().int(),
+      rowsWritten: z.number().int(),
+      rowsRejected: z.number().int(),
+      rowsSkipped: z.number().int(),
+      percent: z.number(),
+    }),
+    stages: z.record(z.string(), stageTimes),
+    classification: z.record(z.string(), z.unknown()).nullable().describe('format, encoding, delimiter, headerRow, sections, schema fit'),
+    mapping: z.record(z.string(), z.unknown()).nullable().describe('status, schema, confidence, fields with source columns, reasons and confidences'),
+    error: z.object({ type: z.string(), message: z.string(), stage: z.string().optional() }).passthrough().nullable(),
+    output: z.object({ records: z.array(z.string()), errors: z.array(z.string()), manifest: z.string() }).nullable(),
+    executionName: z.string().nullable(),
+    createdAt: isoTime,
+    updatedAt: isoTime,
+    finishedAt: isoTime.nullable(),
+  })
+  .meta({ id: 'Job' });
+
+/** `{ items, nextCursor }`: every list; pass nextCursor back as ?cursor= for the next page. */
+export const pageOf = (item: z.ZodType) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+/** The tenant's latest job over a file with the same declared SHA-256. */
+const duplicateSchema = z.object({ jobId: z.string(), status: z.enum(JOB_STATUSES) });
+
+export const uploadCreatedSchema = z.object({
+  uploadId: z.string(),
+  key: z.string(),
+  sessionId: z.string(),
+  partSize: z.number().int().describe('recommended part size; any size S3 accepts works'),
+  partCount: z.number().int(),
+  expiresAt: isoTime,
+  duplicateOf: duplicateSchema.nullable().describe('set when sha256 was given and the tenant already sent these bytes'),
+});
+
+const partSchema = z.object({ PartNumber: z.number().int(), Size: z.number().int(), ETag: z.string() });
+
+export const uploadSessionSchema = z.object({
+  sessionId: z.string(),
+  uploadId: z.string(),
+  key: z.string(),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int().nullable(),
+  partSize: z.number().int(),
+  partCount: z.number().int().nullable(),
+  status: z.enum(['open', 'completed', 'aborted']),
+  jobId: z.string().nullable(),
+  createdAt: isoTime,
+  expiresAt: isoTime,
+  parts: z.array(partSchema),
+});
+
+export const signedPartSchema = z.object({ url: z.string(), expiresAt: isoTime });
+
+export const uploadCompletedSchema = z.object({
+  location: z.string().describe("the job's URL under this API"),
+  jobId: z.string(),
+  duplicateOf: duplicateSchema.optional(),
+  skipped: z.literal(true).optional().describe('options.onDuplicate was "skip": jobId is the earlier job, no new one started'),
+});
+
+export const uploadTokenSchema = z.object({
+  tokenId: z.string(),
+  name: z.string().nullable(),
+  schema: z.string().optional(),
+  options: jobOptionsSchema.optional(),
+  maxBytes: z.number().int(),
+  rateLimitRps: z.number().int(),
+  createdAt: isoTime,
+  expiresAt: isoTime,
+  revokedAt: isoTime.nullable(),
+});
+
+export const uploadTokenIssuedSchema = uploadTokenSchema.extend({
+  token: z.string().describe('shown once; stored as a SHA-256 hash'),
+  companionEndpoint: z.string().describe("Uppy's companionEndpoint: an absolute URL holding the token"),
+});
+
+export const companionCreatedSchema = z.object({ key: z.string(), uploadId: z.string(), duplicateOf: duplicateSchema.nullable() });
+export const companionSignedSchema = z.object({ url: z.string(), expires: isoTime });
+export const companionPartsSchema = z.array(partSchema);
+export const companionParamsSchema = z.object({
+  method: z.literal('POST'),
+  url: z.string(),
+  fields: z.record(z.string(), z.string()).describe('the form fields, in order, before the file'),
+  expires: isoTime,
+});
+export const companionSignedRequestSchema = z.object({
+  url: z.string(),
+  key: z.string().optional().describe('the key the object gets (create and single-request uploads)'),
+  headers: z.record(z.string(), z.string()).optional().describe('signed headers the request must carry'),
+  fields: z.record(z.string(), z.string()).optional().describe('POST policy form fields (single-request upload)'),
+});
+export const companionCompletedSchema = uploadCompletedSchema.extend({ key: z.string() });
+
+/** A webhook delivery's body (Standard Webhooks: signed with the endpoint's secret). */
+export const webhookEventSchema = (type: (typeof WEBHOOK_EVENT_TYPES)[number]) =>
+  z.object({
+    id: z.string().describe('the event id; webhook-id differs per endpoint and stays the same across retries'),
+    type: z.literal(type),
+    timestamp: isoTime.describe("Standard Webhooks' payload timestamp: when the event happened"),
+    tenantId: z.string(),
+    createdAt: isoTime.describe('the same as timestamp'),
+    data: jobSchema,
+  });

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { schemaNameSchema } from './common.ts';
+import { fieldMappingInputSchema, templateNameSchema } from '../../core/templates/template-model.ts';
+
+/** Templates (the body of create/update is core's templateInputSchema), suggestions and a job's mapping. */
+
+export { templateInputSchema } from '../../core/templates/template-model.ts';
+export { schemaDefinitionSchema } from '../../core/schemas/schema-definition.ts';
+
+/** POST /v1/templates from a job's confirmed mapping, instead of a full template. */
+export const templateFromJobBody = z
+  .object({ name: templateNameSchema, description: z.string().max(1000).optional(), fromJob: z.string().min(1).max(64) })
+  .strict();
+
+export const suggestBody = z
+  .object({
+    sessionId: z.string().min(1).max(64).optional(),
+    uploadId: z.string().min(1).max(1024).optional(),
+    headers: z.array(z.string().max(500)).min(1).max(10_000).optional(),
+    sampleRows: z.array(z.array(z.string().max(2000)).max(10_000)).max(100).optional(),
+    delimiter: z.enum([',', '\t', ';', '|']).optional(),
+    format: z.string().max(16).optional(),
+    schema: schemaNameSchema.optional(),
+  })
+  .strict()
+  .refine((b) => [b.sessionId, b.uploadId, b.headers].filter((x) => x !== undefined).length === 1, {
+    message: 'give exactly one of sessionId, uploadId or headers',
+    path: ['sessionId'],
+  });
+
+/**
+ * Keys of GET /v1/jobs/{id}/mapping's answer that a PUT may send back as they were: a client
+ * that edits the answer and returns it whole is accepted. They are ignored; any other unknown
+ * key is still refused, so a typo surfaces.
+ */
+const readOnly = z.unknown().optional().describe('read-only (from GET): ignored');
+function readOnlyKeys<K extends string>(...keys: K[]): Record<K, typeof readOnly> {
+  return Object.fromEntries(keys.map((k) => [k, readOnly])) as Record<K, typeof readOnly>;
+}
+
+export const putMappingBody = z
+  .object({
+    mapping: z
+      .object({
+        schema: schemaNameSchema.optional(),
+        fields: z.array(fieldMappingInputSchema.extend(readOnlyKeys('confidence', 'reason'))).min(1).max(500),
+        ...readOnlyKeys('status', 'confidence', 'missingRequired', 'templateId', 'templateVersion', 'templateName', 'fingerprint', 'source', 'ai'),
+      })
+      .strict(),
+    saveAsTemplate: z.object({ name: templateNameSchema, description: z.string().max(1000).optional() }).strict().optional(),
+    ...readOnlyKeys('jobId', 'status', 'attempt', 'headers', 'samples', 'alternatives'),
+  })
+  .strict();

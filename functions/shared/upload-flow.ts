@@ -1,0 +1,184 @@
+import { ulid } from 'ulid';
+import { badRequest, conflict } from './http-errors.ts';
+import type { HttpEvent } from './http.ts';
+import { objectStore } from '../adapters/object-store.ts';
+import { uploadStore, type UploadSession } from '../adapters/upload-store.ts';
+import { launchJob, newJobId } from '../adapters/job-launcher.ts';
+import { duplicateIndex, SKIP_FOR, type Duplicate } from '../adapters/duplicate-index.ts';
+import { uploadKey } from '../core/jobs/keys.ts';
+import { MAX_UPLOAD_BYTES, choosePartSize } from '../core/uploads/part-size.ts';
+import type { JobOptions } from '../core/pipeline-types.ts';
+
+/*
+ * The multipart upload flow behind both front doors: the API-key routes under /v1/uploads and
+ * the upload-token routes Uppy calls in companion mode. A session is an S3 multipart upload
+ * plus what the client declared; completing it checks the object and starts the job once.
+ */
+
+/** An unfinished session is abandoned after a day; the bucket's lifecycle rule cleans up its parts. */
+const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
+
+export interface OpenSessionRequest {
+  tenantId: string;
+  bucket: string;
+  filename: string;
+  contentType: string;
+  /** declared by an API client; an Uppy upload declares none, and `maxBytes` bounds it instead */
+  size?: number;
+  sha256?: string;
+  maxBytes?: number;
+  /** the upload token that opened the session: only that token may sign, complete or abort it */
+  tokenId?: string;
+}
+
+export async function openUploadSession(req: OpenSessionRequest): Promise<UploadSession> {
+  const sessionId = `upl_${ulid()}`;
+  const key = uploadKey(req.tenantId, sessionId, req.filename);
+  const uploadId = await objectStore.createMultipartUpload(req.bucket, key, req.contentType);
+  const expires = new Date(Date.now() + SESSION_TTL_MS);
+  const session: UploadSession = {
+    tenantId: req.tenantId,
+    sessionId,
+    uploadId,
+    bucket: req.bucket,
+    key,
+    filename: req.filename,
+    contentType: req.contentType,
+    ...(req.size === undefined ? {} : { size: req.size }),
+    ...(req.sha256 ? { sha256: req.sha256.toLowerCase() } : {}),
+    ...(req.maxBytes === undefined ? {} : { maxBytes: req.maxBytes }),
+    ...(req.tokenId ? { tokenId: req.tokenId } : {}),
+    partSize: choosePartSize(req.size ?? req.maxBytes ?? MAX_UPLOAD_BYTES),
+    status: 'open',
+    createdAt: new Date().toISOString(),
+    expiresAt: expires.toISOString(),
+    expiresAtEpoch: Math.floor(expires.getTime() / 1000),
+  };
+  await uploadStore.create(session);
+  return session;
+}
+
+/** The parts S3 holds for an open session (what a client resumes from); none once it is closed. */
+export async function uploadedParts(session: UploadSession) {
+  if (session.status !== 'open') return [];
+  const parts = await objectStore.listParts(session.bucket, session.key, session.uploadId);
+  return parts.map((p) => ({ PartNumber: p.PartNumber, Size: p.Size, ETag: p.ETag }));
+}
+
+export function requireOpen(session: UploadSession) {
+  if (session.status !== 'open') throw conflict(`Upload session is ${session.status}`);
+}
+
+export interface CompletedPart {
+  PartNumber: number;
+  ETag: string;
+}
+
+export interface Completion {
+  jobId: string;
+  /** the tenant's earlier job over a file with the same declared SHA-256 */
+  duplicateOf?: Duplicate;
+  /** options.onDuplicate was "skip" and the earlier job stands for the file: no new job */
+  skipped?: true;
+}
+
+/**
+ * Complete the multipart upload, check the object against what was declared (its size, or
+ * the token's limit), and start the job, unless the same bytes already have one and the
+ * client asked to skip them. Completing again (a client retry, a double click) answers with
+ * the same job.
+ */
+export async function completeUploadSession(
+  session: UploadSession,
+  parts: CompletedPart[],
+  start: { schema?: string; options?: JobOptions },
+): Promise<Completion> {
+  const { tenantId, sessionId, bucket } = session;
+  if (session.status === 'completed' && session.jobId) return { jobId: session.jobId };
+  requireOpen(session);
+  const sorted = [...parts].sort((a, b) => a.PartNumber - b.PartNumber);
+  if (new Set(sorted.map((p) => p.PartNumber)).size !== sorted.length) {
+    throw badRequest('Request body is invalid', [{ field: 'parts', message: 'part numbers must be unique' }]);
+  }
+  try {
+    await objectStore.completeMultipartUpload(bucket, session.key, session.uploadId, sorted);
+  } catch (err) {
+    const name = err instanceof Error ? err.name : '';
+    if (name === 'InvalidPart' || name === 'InvalidPartOrder' || name === 'EntityTooSmall') {
+      throw badRequest('The parts do not match what was uploaded', [{ field: 'parts', message: (err as Error).message }]);
+    }
+    if (name === 'NoSuchUpload') {
+      const again = await uploadStore.get(tenantId, sessionId);
+      if (again?.status === 'completed' && again.jobId) return { jobId: again.jobId };
+      throw conflict('The multipart upload no longer exists; start a new upload session');
+    }
+    throw err;
+  }
+  const head = await objectStore.head(bucket, session.key);
+  const sizeProblem = sizeMismatch(session, head?.size ?? 0);
+  if (!head || sizeProblem) {
+    // The object is not what the client declared: delete it rather than ingest a partial file.
+    await objectStore.delete(bucket, session.key);
+    await uploadStore.transition(tenantId, sessionId, 'aborted');
+    throw badRequest(sizeProblem?.message ?? 'The uploaded object is missing', [sizeProblem?.detail ?? { field: 'parts', message: 'no object' }]);
+  }
+  const duplicateOf = session.sha256 ? await duplicateIndex.find(tenantId, session.sha256) : undefined;
+  const skip = duplicateOf && start.options?.onDuplicate === 'skip' && SKIP_FOR.includes(duplicateOf.status);
+  const jobId = skip ? duplicateOf.jobId : newJobId();
+  if (!(await uploadStore.transition(tenantId, sessionId, 'completed', jobId))) {
+    const winner = await uploadStore.get(tenantId, sessionId);
+    if (winner?.jobId) return { jobId: winner.jobId };
+    throw conflict('Upload session changed while completing');
+  }
+  if (skip) return { jobId, duplicateOf, skipped: true };
+  const job = await launchJob({
+    tenantId,
+    jobId,
+    schema: start.schema,
+    options: start.options,
+    source: { sessionId, bucket, key: session.key, filename: session.filename, size: head.size, contentType: session.contentType, sha256: session.sha256 },
+  });
+  return { jobId: job.jobId, ...(duplicateOf ? { duplicateOf } : {}) };
+}
+
+function sizeMismatch(session: UploadSession, received: number) {
+  if (session.size !== undefined && received !== session.size) {
+    return {
+      message: 'The uploaded size does not match the declared size',
+      detail: { field: 'size', message: `declared ${session.size} bytes, received ${received}` },
+    };
+  }
+  const limit = Math.min(session.maxBytes ?? MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES);
+  if (received > limit) {
+    return {
+      message: 'The uploaded file is larger than this upload allows',
+      detail: { field: 'size', message: `at most ${limit} bytes, received ${received}` },
+    };
+  }
+  return undefined;
+}
+
+/** Abort the S3 upload of a session that is not completed; aborting twice is fine. */
+export async function abortUploadSession(session: UploadSession): Promise<void> {
+  if (session.status === 'completed') throw conflict('Upload session is already completed');
+  if (session.status !== 'open') return;
+  try {
+    await objectStore.abortMultipartUpload(session.bucket, session.key, session.uploadId);
+  } catch (err) {
+    // Already gone at S3 is the outcome we want.
+    if (!(err instanceof Error && err.name === 'NoSuchUpload')) throw err;
+  }
+  await uploadStore.transition(session.tenantId, session.sessionId, 'aborted');
+}
+
+/**
+ * The API's own base URL as the caller reached it (API Gateway's domain, or the local
+ * gateway's host), for links in answers: a job's URL, an Uppy companion endpoint.
+ */
+export function apiBaseUrl(event: HttpEvent): string {
+  const proto = event.headers?.['x-forwarded-proto'] ?? 'https';
+  return `${proto}://${event.requestContext.domainName}`;
+}
+
+/** Where a client reads the job an upload started (with its API key): the `location` of a completion. */
+export const jobUrl = (event: HttpEvent, jobId: string) => `${apiBaseUrl(event)}/v1/jobs/${jobId}`;

@@ -1,0 +1,47 @@
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { errorResponder, type HttpEvent, type HttpResult } from './http.ts';
+import { HttpError, notFound, unauthorized } from './http-errors.ts';
+import { logger } from './logger.ts';
+import { uploadTokenStore } from '../adapters/upload-token-store.ts';
+import { takeRequest } from '../adapters/rate-limiter.ts';
+import { looksLikeUploadToken, type UploadTokenPrincipal } from '../core/auth/upload-tokens.ts';
+
+export interface TokenRequest {
+  event: HttpEvent;
+  token: UploadTokenPrincipal;
+  params: Record<string, string>;
+  query: Record<string, string | undefined>;
+}
+
+export type TokenRoute = (req: TokenRequest) => Promise<HttpResult>;
+
+/**
+ * A route-group handler for the routes a browser calls with an upload token in the path
+ * (`{uploadToken}`; Uppy's companion mode sends no Authorization header). The token is the
+ * only credential these routes accept: an API key in a header is ignored, an unknown,
+ * expired or revoked token is a 401, and each token has a rate limit like a key.
+ */
+export function uploadTokenApi(routes: Record<string, TokenRoute>) {
+  const dispatch = async (event: HttpEvent): Promise<HttpResult> => {
+    const route = routes[event.routeKey];
+    if (!route) throw notFound(`Route ${event.routeKey}`);
+    const raw = event.pathParameters?.uploadToken ?? '';
+    const token = looksLikeUploadToken(raw) ? await uploadTokenStore.find(raw) : undefined;
+    if (!token) throw unauthorized('Missing, expired or revoked upload token');
+    const { allowed, retryAfterSeconds } = await takeRequest(token.tokenId, token.rateLimitRps);
+    if (!allowed) {
+      throw new HttpError(429, 'rate_limited', `Too many requests: this upload token may make ${token.rateLimitRps} per second`, undefined, {
+        'retry-after': String(retryAfterSeconds),
+      });
+    }
+    logger.appendKeys({ tenantId: token.tenantId, requestId: event.requestContext.requestId });
+    try {
+      const { uploadToken: _secret, ...params } = (event.pathParameters ?? {}) as Record<string, string>;
+      return await route({ event, token, params, query: event.queryStringParameters ?? {} });
+    } finally {
+      logger.removeKeys(['tenantId', 'requestId']);
+    }
+  };
+  return middy<HttpEvent, HttpResult, Error, Context>().use(errorResponder()).handler(dispatch);
+}

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSocket, startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
+import { uploadParts } from '../../local/cli/upload.ts';
+
+/*
+ * What subscribers hear: one job.status per stage the job enters (a split file's Enrich runs
+ * as many chunks, each of which enters the stage), and replies that carry the client's requestId.
+ */
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(async () => {
+  delete process.env.PARSE_RANGE_BYTES;
+  await stack?.stop();
+});
+
+const HEADER = 'Start Time,Direction,Phone Number,Duration,Type\n';
+const ROW = '2025-09-14T16:16:00Z,Outgoing,+15123359335,12:34,Voice\n';
+
+describe('job.status over the WebSocket', () => {
+  it('comes once per stage change, however many Enrich chunks run', async () => {
+    const { api, apiKey } = await stack.tenant();
+    // ~600 KB in 64 KiB ranges: about ten Enrich chunks
+    process.env.PARSE_RANGE_BYTES = String(64 * 1024);
+    const file = await stack.writeScratch('chunks.csv', HEADER + ROW.repeat(11_000));
+    const { sessionId, parts } = await uploadParts(api, file);
+    const ws = await openSocket(stack.wsUrl, apiKey);
+    try {
+      const { jobId } = await api.post<{ jobId: string }>(`/v1/uploads/${sessionId}/complete`, { parts, schema: 'call_record' });
+      ws.send({ action: 'subscribe', jobId });
+      await ws.waitFor((m) => m.type === 'job.status' && m.status === 'succeeded', 60_000);
+      const job = await waitForJob(api, jobId);
+      expect(job.status).toBe('succeeded');
+      const statuses = ws.messages.filter((m) => m.type === 'job.status').map((m) => `${String(m.status)}:${String(m.stage)}`);
+      // the first is the status at subscribe time (whatever stage the job had reached)
+      const changes = statuses.slice(1);
+      expect(new Set(changes).size, statuses.join(' ')).toBe(changes.length);
+      expect(changes.at(-1)).toBe('succeeded:persist');
+      // several chunks did run (each reports its progress)
+      expect(ws.messages.filter((m) => m.type === 'job.progress' && m.stage === 'enrich').length).toBeGreaterThanOrEqual(2);
+    } finally {
+      ws.close();
+      delete process.env.PARSE_RANGE_BYTES;
+    }
+  });
+
+  it('answers each message with the requestId it carried', async () => {
+    const { api, apiKey } = await stack.tenant();
+    const file = await stack.writeScratch('small.csv', HEADER + ROW.repeat(5));
+    const { sessionId, parts } = await uploadParts(api, file);
+    const { jobId } = await api.post<{ jobId: string }>(`/v1/uploads/${sessionId}/complete`, { parts, schema: 'call_record' });
+    const ws = await openSocket(stack.wsUrl, apiKey);
+    try {
+      ws.send({ action: 'subscribe', jobId, requestId: 'req-1' });
+      expect(await ws.waitFor((m) => m.type === 'subscribed')).toMatchObject({ jobId, requestId: 'req-1' });
+      ws.send({ action: 'subscribe', jobId: 'job_nope', requestId: 'req-2' });
+      expect(await ws.waitFor((m) => m.type === 'error' && m.code === 'not_found')).toMatchObject({ requestId: 'req-2' });
+      ws.send({ action: 'dance', requestId: 'req-3' });
+      expect(await ws.waitFor((m) => m.type === 'error' && m.code === 'invalid_request')).toMatchObject({ requestId: 'req-3' });
+      ws.send({ action: 'unsubscribe', jobId, requestId: 'req-4' });
+      expect(await ws.waitFor((m) => m.type === 'unsubscribed')).toMatchObject({ jobId, requestId: 'req-4' });
+      // a message without one gets a reply without one
+      ws.send({ action: 'unsubscribe', jobId });
+      await ws.waitFor((m) => m.type === 'unsubscribed' && !('requestId' in m));
+    } finally {
+      ws.close();
+    }
+  });
+});
