@@ -5,7 +5,7 @@ import '../local/polyfills.ts';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 // The AWS SDK warns once per process that releases after early 2027 need Node 22
-// (README: Development notes). Keep test output for real problems.
+// (docs/development.md). Keep test output for real problems.
 const emitWarning = process.emitWarning.bind(process);
 process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
   const text = typeof warning === 'string' ? warning : warning.message;
