@@ -16,6 +16,7 @@ import {
   signPartsBody,
 } from '../shared/contract/uploads.ts';
 import { createWebhookBody, patchWebhookBody } from '../shared/contract/webhooks.ts';
+import { accountExportQuery, accountListQuery, accountPatchBody, contactExportQuery, contactListQuery, contactPatchBody, icpBody, mergeBody } from '../shared/contract/accounts.ts';
 import {
   companionCompletedSchema,
   companionCreatedSchema,
@@ -108,6 +109,20 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /v1/schemas': { summary: 'Add a schema', tag: 'Schemas', auth: key('admin'), body: schemaDefinitionSchema, success: ok('The schema', undefined, 201), errors: [409] },
   'GET /v1/schemas/{name}': { summary: 'A schema', tag: 'Schemas', auth: key('viewer'), success: ok('The schema') },
 
+  'GET /v1/accounts': { summary: 'Accounts built from ingested company and contact files (filters, sort, facets)', tag: 'Accounts', auth: key('viewer'), query: accountListQuery, success: ok('A page of accounts with facets') },
+  'GET /v1/accounts/export': { summary: 'The filtered accounts as CSV or XLSX', tag: 'Accounts', auth: key('viewer'), query: accountExportQuery, success: ok('A download URL') },
+  'GET /v1/accounts/{accountId}': { summary: 'An account with its contacts, sources and AI insights', tag: 'Accounts', auth: key('viewer'), success: ok('The account') },
+  'PATCH /v1/accounts/{accountId}': { summary: 'Correct an account (null clears a field)', tag: 'Accounts', auth: key('member'), body: accountPatchBody, success: ok('The account'), errors: [409] },
+  'DELETE /v1/accounts/{accountId}': { summary: 'Remove an account', tag: 'Accounts', auth: key('admin'), success: noContent('Removed') },
+  'POST /v1/accounts/{accountId}/merge': { summary: 'Merge another account into this one', tag: 'Accounts', auth: key('member'), body: mergeBody, success: ok('The merged account'), errors: [409] },
+  'POST /v1/accounts/{accountId}/insights/refresh': { summary: 'Generate the AI insights again', tag: 'Accounts', auth: key('member'), success: ok('The insights, or why there are none') },
+  'GET /v1/settings/icp': { summary: 'The ideal-customer profile insights are written against', tag: 'Accounts', auth: key('viewer'), success: ok('The profile') },
+  'PUT /v1/settings/icp': { summary: 'Set the ideal-customer profile', tag: 'Accounts', auth: key('admin'), body: icpBody, success: ok('The profile') },
+  'GET /v1/contacts': { summary: 'Contacts built from ingested files', tag: 'Accounts', auth: key('viewer'), query: contactListQuery, success: ok('A page of contacts') },
+  'GET /v1/contacts/export': { summary: 'The filtered contacts as CSV or XLSX', tag: 'Accounts', auth: key('viewer'), query: contactExportQuery, success: ok('A download URL') },
+  'GET /v1/contacts/{contactId}': { summary: 'A contact with its sources', tag: 'Accounts', auth: key('viewer'), success: ok('The contact') },
+  'PATCH /v1/contacts/{contactId}': { summary: 'Correct a contact (null clears a field)', tag: 'Accounts', auth: key('member'), body: contactPatchBody, success: ok('The contact'), errors: [409] },
+  'DELETE /v1/contacts/{contactId}': { summary: 'Remove a contact', tag: 'Accounts', auth: key('admin'), success: noContent('Removed') },
   'GET /v1/webhooks': { summary: 'Webhook endpoints', tag: 'Webhooks', auth: key('viewer'), query: pageQuery, success: ok('A page of endpoints') },
   'POST /v1/webhooks': { summary: 'Add an endpoint (https, public addresses; the secret is shown once)', tag: 'Webhooks', auth: key('admin'), body: createWebhookBody, success: ok('The endpoint and its whsec_ secret', undefined, 201) },
   'GET /v1/webhooks/{webhookId}': { summary: 'An endpoint', tag: 'Webhooks', auth: key('viewer'), success: ok('The endpoint') },

@@ -40,6 +40,9 @@ export const jobSchema = z
     mapping: z.record(z.string(), z.unknown()).nullable().describe('status, schema, confidence, fields with source columns, reasons and confidences'),
     error: z.object({ type: z.string(), message: z.string(), stage: z.string().optional() }).passthrough().nullable(),
     output: z.object({ records: z.array(z.string()), errors: z.array(z.string()), manifest: z.string() }).nullable(),
+    warnings: z
+      .array(z.object({ code: z.string(), message: z.string(), count: z.number().int() }))
+      .describe('what the read had to bend (invalid characters, guessed encoding, duplicate columns, unclosed quotes...), each kind once with how often'),
     executionName: z.string().nullable(),
     createdAt: isoTime,
     updatedAt: isoTime,

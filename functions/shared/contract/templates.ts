@@ -44,7 +44,7 @@ export const putMappingBody = z
       .object({
         schema: schemaNameSchema.optional(),
         fields: z.array(fieldMappingInputSchema.extend(readOnlyKeys('confidence', 'reason'))).min(1).max(500),
-        ...readOnlyKeys('status', 'confidence', 'missingRequired', 'templateId', 'templateVersion', 'templateName', 'fingerprint', 'source', 'ai'),
+        ...readOnlyKeys('status', 'confidence', 'missingRequired', 'templateId', 'templateVersion', 'templateName', 'fingerprint', 'source', 'ai', 'unmappedColumns', 'warnings'),
       })
       .strict(),
     saveAsTemplate: z.object({ name: templateNameSchema, description: z.string().max(1000).optional() }).strict().optional(),
