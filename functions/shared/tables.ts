@@ -1,3 +1,5 @@
+import { ENV } from './env-names.ts';
+
 /**
  * DynamoDB table designs, shared by the CDK stateful stack and the local stack's table
  * bootstrap so both create exactly the same keys. Tenant id is in every key of tenant data.
@@ -17,7 +19,7 @@ export const TABLES = {
   /** pk tenantId, sk jobId (time-sortable ULID, so a Query lists newest first) */
   jobs: {
     name: 'jobs',
-    envName: 'JOBS_TABLE',
+    envName: ENV.jobsTable,
     partitionKey: 'tenantId',
     sortKey: 'jobId',
     indexes: [],
@@ -25,7 +27,7 @@ export const TABLES = {
   /** upload sessions: pk tenantId, sk sessionId; byUploadId finds one by its S3 upload id */
   uploads: {
     name: 'uploads',
-    envName: 'UPLOADS_TABLE',
+    envName: ENV.uploadsTable,
     partitionKey: 'tenantId',
     sortKey: 'sessionId',
     indexes: [{ indexName: 'byUploadId', partitionKey: 'tenantId', sortKey: 'uploadId' }],
@@ -34,7 +36,7 @@ export const TABLES = {
   /** pk is the SHA-256 of the key; the plaintext is never stored. byTenant lists a tenant's keys. */
   apiKeys: {
     name: 'api-keys',
-    envName: 'API_KEYS_TABLE',
+    envName: ENV.apiKeysTable,
     partitionKey: 'keyHash',
     indexes: [{ indexName: 'byTenant', partitionKey: 'tenantId', sortKey: 'keyId' }],
   },
@@ -44,7 +46,7 @@ export const TABLES = {
    */
   uploadTokens: {
     name: 'upload-tokens',
-    envName: 'UPLOAD_TOKENS_TABLE',
+    envName: ENV.uploadTokensTable,
     partitionKey: 'tokenHash',
     indexes: [{ indexName: 'byTenant', partitionKey: 'tenantId', sortKey: 'tokenId' }],
     ttlAttribute: 'expiresAtEpoch',
@@ -56,7 +58,7 @@ export const TABLES = {
    */
   connections: {
     name: 'connections',
-    envName: 'CONNECTIONS_TABLE',
+    envName: ENV.connectionsTable,
     partitionKey: 'connectionId',
     sortKey: 'sk',
     indexes: [{ indexName: 'byJob', partitionKey: 'jobKey', sortKey: 'connectionId' }],
@@ -69,7 +71,7 @@ export const TABLES = {
    */
   templates: {
     name: 'templates',
-    envName: 'TEMPLATES_TABLE',
+    envName: ENV.templatesTable,
     partitionKey: 'tenantId',
     sortKey: 'sk',
     indexes: [{ indexName: 'byFingerprint', partitionKey: 'fpKey', sortKey: 'sk' }],
@@ -80,7 +82,7 @@ export const TABLES = {
    */
   webhooks: {
     name: 'webhooks',
-    envName: 'WEBHOOKS_TABLE',
+    envName: ENV.webhooksTable,
     partitionKey: 'tenantId',
     sortKey: 'sk',
     indexes: [],
@@ -94,7 +96,7 @@ export const TABLES = {
    */
   entities: {
     name: 'entities',
-    envName: 'ENTITIES_TABLE',
+    envName: ENV.entitiesTable,
     partitionKey: 'tenantId',
     sortKey: 'sk',
     indexes: [],
@@ -105,7 +107,7 @@ export const TABLES = {
    */
   rateLimits: {
     name: 'rate-limits',
-    envName: 'RATE_LIMITS_TABLE',
+    envName: ENV.rateLimitsTable,
     partitionKey: 'bucket',
     indexes: [],
     ttlAttribute: 'expiresAtEpoch',
