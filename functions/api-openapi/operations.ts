@@ -16,6 +16,7 @@ import {
   signPartsBody,
 } from '../shared/contract/uploads.ts';
 import { createWebhookBody, patchWebhookBody } from '../shared/contract/webhooks.ts';
+import { accountExportQueryFields, accountListQueryFields, accountPatchBody, contactExportQuery, contactListQuery, contactPatchBody, icpBody, mergeBody } from '../shared/contract/accounts.ts';
 import {
   companionCompletedSchema,
   companionCreatedSchema,
@@ -117,6 +118,21 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /v1/webhooks/{webhookId}/rotate-secret': { summary: 'A new secret; the old one signs too for 24 h', tag: 'Webhooks', auth: key('admin'), success: ok('The endpoint and its new secret') },
   'GET /v1/webhooks/{webhookId}/deliveries': { summary: 'The delivery log', tag: 'Webhooks', auth: key('viewer'), query: pageQuery, success: ok('A page of deliveries') },
   'POST /v1/webhooks/{webhookId}/deliveries/{deliveryId}/replay': { summary: 'Deliver again now', tag: 'Webhooks', auth: key('member'), success: ok("The attempt's result") },
+
+  'GET /v1/accounts': { summary: 'Accounts: filtered, sorted, with the total and facets of the whole filtered set', tag: 'Accounts', auth: key('viewer'), query: accountListQueryFields, success: ok('{ items, nextCursor, total, facets }') },
+  'GET /v1/accounts/export': { summary: 'The whole filtered set of accounts as CSV or XLSX (a link for 5 minutes)', tag: 'Accounts', auth: key('viewer'), query: accountExportQueryFields, success: ok('{ url, expiresAt, rows }') },
+  'GET /v1/accounts/{accountId}': { summary: 'An account with provenance, history, contacts and AI insights', tag: 'Accounts', auth: key('viewer'), success: ok('The account') },
+  'PATCH /v1/accounts/{accountId}': { summary: 'Change fields of an account (null clears one)', tag: 'Accounts', auth: key('member'), body: accountPatchBody, success: ok('The account'), errors: [409] },
+  'DELETE /v1/accounts/{accountId}': { summary: 'Delete an account (its contacts stay, without an account)', tag: 'Accounts', auth: key('admin'), success: noContent('Deleted') },
+  'POST /v1/accounts/{accountId}/merge': { summary: 'Merge another account into this one', tag: 'Accounts', auth: key('member'), body: mergeBody, success: ok('The merged account'), errors: [409] },
+  'POST /v1/accounts/{accountId}/insights/refresh': { summary: 'New AI insights for one account now', tag: 'Accounts', auth: key('member'), success: ok('The account with its insights') },
+  'GET /v1/contacts': { summary: 'Contacts, filtered by text or account', tag: 'Accounts', auth: key('viewer'), query: contactListQuery, success: ok('{ items, nextCursor, total }') },
+  'GET /v1/contacts/export': { summary: 'The whole filtered set of contacts as CSV or XLSX (a link for 5 minutes)', tag: 'Accounts', auth: key('viewer'), query: contactExportQuery, success: ok('{ url, expiresAt, rows }') },
+  'GET /v1/contacts/{contactId}': { summary: 'A contact with provenance and history', tag: 'Accounts', auth: key('viewer'), success: ok('The contact') },
+  'PATCH /v1/contacts/{contactId}': { summary: 'Change fields of a contact (null clears one)', tag: 'Accounts', auth: key('member'), body: contactPatchBody, success: ok('The contact'), errors: [409] },
+  'DELETE /v1/contacts/{contactId}': { summary: 'Delete a contact', tag: 'Accounts', auth: key('admin'), success: noContent('Deleted') },
+  'GET /v1/settings/icp': { summary: 'The ideal-customer description fit scores are made against', tag: 'Accounts', auth: key('viewer'), success: ok('{ text }') },
+  'PUT /v1/settings/icp': { summary: 'Set the ideal-customer description', tag: 'Accounts', auth: key('admin'), body: icpBody, success: ok('{ text }') },
 
   'GET /v1/api-keys': { summary: "The tenant's API keys (never the hash)", tag: 'API keys', auth: key('admin'), success: ok('Keys') },
   'POST /v1/api-keys': { summary: 'Issue a key (the plaintext is shown once)', tag: 'API keys', auth: key('admin'), body: createApiKeyBody, success: ok('The key', undefined, 201) },
