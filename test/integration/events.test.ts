@@ -46,6 +46,49 @@ describe('job.status over the WebSocket', () => {
     }
   });
 
+  // ~5 MB: one parsed chunk of 90,000 rows when ranges are larger than the file, else two byte ranges
+  it.each([
+    ['one parsed chunk', String(64 * 1024 * 1024)],
+    ['byte ranges', undefined],
+  ])('reports Enrich progress by rows while the rows of a chunk move (%s)', async (_, rangeBytes) => {
+    const { api, apiKey } = await stack.tenant();
+    const rows = 90_000;
+    if (rangeBytes) process.env.PARSE_RANGE_BYTES = rangeBytes;
+    const file = await stack.writeScratch('progress.csv', HEADER + ROW.repeat(rows));
+    const { sessionId, parts } = await uploadParts(api, file);
+    const ws = await openSocket(stack.wsUrl, apiKey);
+    try {
+      const { jobId } = await api.post<{ jobId: string }>(`/v1/uploads/${sessionId}/complete`, { parts, schema: 'call_record' });
+      ws.send({ action: 'subscribe', jobId });
+      await ws.waitFor((m) => m.type === 'job.status' && m.status === 'succeeded', 60_000);
+      const job = await waitForJob(api, jobId);
+      expect(job.progress).toMatchObject({ rowsRead: rows, rowsWritten: rows });
+      expect(job.stages.enrich?.durationMs).toBeGreaterThan(0);
+
+      const enterEnrich = ws.messages.findIndex((m) => m.type === 'job.status' && m.stage === 'enrich');
+      const enterPersist = ws.messages.findIndex((m) => m.type === 'job.status' && m.stage === 'persist');
+      expect(enterEnrich).toBeGreaterThanOrEqual(0);
+      const during = ws.messages.slice(enterEnrich + 1, enterPersist === -1 ? undefined : enterPersist).filter((m) => m.type === 'job.progress');
+      const processed = during.map((m) => Number(m.rowsWritten) + Number(m.rowsRejected));
+      const summary = during.map((m, i) => `${processed[i]}@${String(m.at).slice(17, 23)}`).join(' ');
+      // rows were reported while chunks ran, not only as each ended, and never went back
+      const inFlight = processed.filter((n) => n > 0 && n < rows);
+      expect(inFlight.length, summary).toBeGreaterThanOrEqual(2);
+      expect(processed.every((n, i) => i === 0 || n >= processed[i - 1]!), summary).toBe(true);
+      // no long silence while rows moved: between entering Enrich and its last report (a loaded 2-core machine: a generous bound)
+      const times = [ws.messages[enterEnrich]!, ...during].map((m) => Date.parse(String(m.at)));
+      const longestGap = Math.max(...times.slice(1).map((t, i) => t - times[i]!));
+      expect(longestGap, summary).toBeLessThan(1500);
+      // ...and one message per interval at most, not one per row
+      expect(during.length, summary).toBeLessThanOrEqual(Math.ceil((job.stages.enrich!.durationMs! + 500) / 250) + 4);
+      // still one job.status for the whole of Enrich
+      expect(ws.messages.filter((m) => m.type === 'job.status' && m.stage === 'enrich' && m.status === 'running')).toHaveLength(1);
+    } finally {
+      ws.close();
+      delete process.env.PARSE_RANGE_BYTES;
+    }
+  });
+
   it('answers each message with the requestId it carried', async () => {
     const { api, apiKey } = await stack.tenant();
     const file = await stack.writeScratch('small.csv', HEADER + ROW.repeat(5));
