@@ -6,6 +6,7 @@ import { queryAll } from './dynamo-query.ts';
 import { tableName } from '../shared/config.ts';
 import type { JobError, JobOutput, JobRecord, JobSummary } from '../core/jobs/job.ts';
 import type { JobWarning } from '../core/jobs/warnings.ts';
+import type { LiveChunkCounts } from '../core/jobs/live-progress.ts';
 import type { Classification, JobStatus, MappingResult, ParseResult, ResumePoint, Stage } from '../core/pipeline-types.ts';
 import { decodeCursor, encodeCursor } from './page-cursor.ts';
 import { outcomeKey } from '../core/webhooks/job-event-claims.ts';
@@ -176,7 +177,7 @@ export const jobStore = {
       tenantId,
       jobId,
       attempt,
-      'SET progress.rowsRead = :z, progress.rowsWritten = :z, progress.rowsRejected = :z, updatedAt = :u REMOVE progress.bytesEnriched, enrichedChunks',
+      'SET progress.rowsRead = :z, progress.rowsWritten = :z, progress.rowsRejected = :z, updatedAt = :u REMOVE progress.bytesEnriched, enrichedChunks, enrichLive',
       { ':z': 0, ':u': now() },
     );
   },
@@ -223,6 +224,50 @@ export const jobStore = {
       const job = await this.get(tenantId, jobId);
       if (job?.attempt === attempt && job.status === 'running' && job.enrichedChunks?.has(chunk.index)) return job;
       throw err;
+    }
+  },
+
+  /**
+   * A running Enrich chunk's counts so far, stored only when no chunk of the job stored any
+   * in the last `minIntervalMs` (the write's own condition, so parallel chunks on many
+   * containers share one pace): the job as it now stands, to push to subscribers, or
+   * undefined when another chunk reported just now, or the chunk or its attempt is done.
+   */
+  async reportLiveChunk(tenantId: string, jobId: string, counts: LiveChunkCounts, minIntervalMs: number): Promise<JobRecord | undefined> {
+    const at = Date.now();
+    const write = () =>
+      documentClient().send(
+        new UpdateCommand({
+          TableName: tableName.jobs(),
+          Key: { tenantId, jobId },
+          UpdateExpression: 'SET enrichLive.#c = :live, livePushedAt = :now',
+          ConditionExpression: 'attempt = :a AND #s = :running AND NOT contains(enrichedChunks, :chunk) AND (attribute_not_exists(livePushedAt) OR livePushedAt <= :since)',
+          ExpressionAttributeNames: { '#s': 'status', '#c': String(counts.index) },
+          ExpressionAttributeValues: { ':live': counts, ':now': at, ':since': at - minIntervalMs, ':a': counts.attempt, ':running': 'running', ':chunk': counts.index },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+    try {
+      return fromItem((await write()).Attributes);
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return undefined;
+      // The first report of the job: the map it goes into does not exist yet.
+      if (!(err instanceof Error && err.name === 'ValidationException')) throw err;
+      await documentClient().send(
+        new UpdateCommand({
+          TableName: tableName.jobs(),
+          Key: { tenantId, jobId },
+          UpdateExpression: 'SET enrichLive = if_not_exists(enrichLive, :empty)',
+          ConditionExpression: 'attribute_exists(jobId)',
+          ExpressionAttributeValues: { ':empty': {} },
+        }),
+      );
+      try {
+        return fromItem((await write()).Attributes);
+      } catch (again) {
+        if (again instanceof ConditionalCheckFailedException) return undefined;
+        throw again;
+      }
     }
   },
 
@@ -325,7 +370,7 @@ export const jobStore = {
     };
     const sets = ['attempt = :next', '#s = :queued', 'stages = :stages', 'progress = :progress', 'updatedAt = :u'];
     // (the warnings of the attempt before: this one collects its own)
-    const removes = ['#e', 'finishedAt', '#o', 'stage', 'enrichedChunks', 'warnings'];
+    const removes = ['#e', 'finishedAt', '#o', 'stage', 'enrichedChunks', 'enrichLive', 'warnings'];
     if (!resumeFrom) removes.push('parsed', 'classification', 'mapping');
     if (patch.mapping) {
       sets.push('mapping = :m');

@@ -4,6 +4,8 @@ import { ENV } from '../shared/env-names.ts';
 import { optionalEnv } from '../shared/config.ts';
 import { logger } from '../shared/logger.ts';
 import { computePercent, type JobRecord } from '../core/jobs/job.ts';
+import { withLiveProgress, type LiveChunkCounts } from '../core/jobs/live-progress.ts';
+import { jobStore } from './job-store.ts';
 
 let client: ApiGatewayManagementApiClient | undefined | null;
 function managementClient(): ApiGatewayManagementApiClient | null {
@@ -17,7 +19,9 @@ function managementClient(): ApiGatewayManagementApiClient | null {
 
 export type ProgressMessage = ReturnType<typeof progressMessage>;
 
-export function progressMessage(job: JobRecord) {
+/** The job's counts, with those of Enrich chunks still running (see withLiveProgress). */
+export function progressMessage(stored: JobRecord) {
+  const job = withLiveProgress(stored);
   return {
     type: 'job.progress' as const,
     jobId: job.jobId,
@@ -76,4 +80,26 @@ export async function publishProgress(job: JobRecord): Promise<void> {
 
 export async function publishStatus(job: JobRecord): Promise<void> {
   await pushToSubscribers(job, statusMessage(job)).catch((err: unknown) => logger.warn('status publish failed', { error: String(err) }));
+}
+
+/**
+ * For one running Enrich chunk: `due()` says when its counts are worth reporting again (every
+ * `intervalMs`), `report()` stores them on the job, and pushes the job's progress, unless
+ * another chunk of the job did just now: subscribers get at most one message per interval
+ * per job, however many chunks run, and one at least while rows move. Never throws.
+ */
+export function liveChunkReporter(job: { tenantId: string; jobId: string; attempt: number }, index: number, intervalMs: number) {
+  let last = Date.now();
+  return {
+    due: (): boolean => Date.now() - last >= intervalMs,
+    async report(counts: Omit<LiveChunkCounts, 'attempt' | 'index'>): Promise<void> {
+      last = Date.now();
+      try {
+        const updated = await jobStore.reportLiveChunk(job.tenantId, job.jobId, { attempt: job.attempt, index, ...counts }, intervalMs);
+        if (updated) await publishProgress(updated);
+      } catch (err) {
+        logger.warn('live progress report failed', { error: String(err) });
+      }
+    },
+  };
 }

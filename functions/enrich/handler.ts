@@ -1,8 +1,8 @@
 import { objectStore } from '../adapters/object-store.ts';
 import { jobStore } from '../adapters/job-store.ts';
-import { publishProgress } from '../adapters/progress-notifier.ts';
+import { liveChunkReporter, publishProgress } from '../adapters/progress-notifier.ts';
 import { rangeSource } from '../adapters/range-source.ts';
-import { runStage } from '../shared/stage.ts';
+import { PROGRESS_INTERVAL_MS, runStage } from '../shared/stage.ts';
 import { schemaForMapping } from '../core/schemas/index.ts';
 import { createRecordBuilder, type RecordBuilder } from '../core/records/build-record.ts';
 import { openDelimitedRange } from '../core/parse/row-source.ts';
@@ -30,19 +30,21 @@ export async function enrichChunk(input: EnrichChunkInput): Promise<EnrichChunkR
     const headers = job.parsed?.headers ?? job.classification?.headers;
     if (!headers?.length) throw new Error('Enrich needs the headers of the parsed rows');
     const out = new ChunkOutput((sample) => createRecordBuilder(mapping, schema, input.options ?? {}, headers, sample));
+    // subscribers see rows move within a chunk, not only when it ends (a range's chunk takes a second or more)
+    const live = liveChunkReporter(input, chunk.index, PROGRESS_INTERVAL_MS);
     // The buffers go back for the next chunk however this one ends.
     try {
       let rowsSkipped: number | undefined;
       let warnings: JobWarning[] = [];
       if (chunk.range) {
         if (!job.classification) throw new Error('Enrich needs the classification to parse a byte range');
-        const range = await enrichRange(bucket, chunk, job.classification, headers, out);
+        const range = await enrichRange(bucket, chunk, job.classification, headers, out, live);
         // Not an error here: a failed child of a distributed Map reaches the state machine as
         // a generic threshold failure, so the chunk reports it and Persist raises it.
         if (range === 'layout changed') return { index: chunk.index, recordsKey: '', errorsKey: '', rowsRead: 0, rowsWritten: 0, rowsRejected: 0, layoutChanged: true };
         ({ rowsSkipped, warnings } = range);
       } else {
-        await enrichParsed(bucket, chunk, out);
+        await enrichParsed(bucket, chunk, out, live);
       }
       out.finish();
       const recordsKey = jobKeys.recordsPart(input.tenantId, input.jobId, input.attempt, chunk.index);
@@ -78,11 +80,18 @@ export async function enrichChunk(input: EnrichChunkInput): Promise<EnrichChunkR
   });
 }
 
+type LiveReporter = ReturnType<typeof liveChunkReporter>;
+
+/** Rows between two looks at the clock for a live report. */
+const LIVE_CHECK_ROWS = 1000;
+
 /** Rows Parse wrote: NDJSON lines [row, cells] or [row, cells, parseError]. */
-async function enrichParsed(bucket: string, chunk: ChunkRef, out: ChunkOutput): Promise<void> {
+async function enrichParsed(bucket: string, chunk: ChunkRef, out: ChunkOutput, live: LiveReporter): Promise<void> {
   const text = (await objectStore.readAll(bucket, chunk.key)).toString('utf8');
   let start = 0;
+  let lines = 0;
   while (start < text.length) {
+    if (++lines % LIVE_CHECK_ROWS === 0 && live.due()) await live.report(out.counts());
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     if (end > start) {
@@ -106,11 +115,13 @@ async function enrichRange(
   c: Classification,
   headers: readonly string[],
   out: ChunkOutput,
+  live: LiveReporter,
 ): Promise<{ rowsSkipped: number; warnings: JobWarning[] } | 'layout changed'> {
   const range = chunk.range!;
   const rows = openDelimitedRange(c, rangeSource(bucket, chunk), range.firstLine - range.dataLine, { warnings: 'rows' });
   for await (const batch of rows) {
     for (const row of batch.rows) out.add(row.row, row.cells, row.error);
+    if (live.due()) await live.report({ ...out.counts(), bytes: Math.min(batch.bytesRead, range.end - range.start) });
   }
   const seen = rows.headers();
   if (seen.length !== headers.length || seen.some((h, i) => h !== headers[i])) {
@@ -159,6 +170,11 @@ class ChunkOutput {
 
   get errorLines(): number {
     return this.errors.size;
+  }
+
+  /** The counts so far, for a live report (rows held for the sample are not counted yet). */
+  counts(): { read: number; written: number; rejected: number } {
+    return { read: this.rowsRead, written: this.rowsWritten, rejected: this.rowsRejected };
   }
 
   add(row: number, cells: string[], parseError: string | undefined): void {

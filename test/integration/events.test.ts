@@ -19,29 +19,72 @@ afterAll(async () => {
 const HEADER = 'Start Time,Direction,Phone Number,Duration,Type\n';
 const ROW = '2025-09-14T16:16:00Z,Outgoing,+15123359335,12:34,Voice\n';
 
+/** Upload `content`, start its job and follow it over a WebSocket until it succeeds: the job and every message heard. */
+async function followJob(name: string, content: string) {
+  const { api, apiKey } = await stack.tenant();
+  const file = await stack.writeScratch(name, content);
+  const { sessionId, parts } = await uploadParts(api, file);
+  const ws = await openSocket(stack.wsUrl, apiKey);
+  try {
+    const { jobId } = await api.post<{ jobId: string }>(`/v1/uploads/${sessionId}/complete`, { parts, schema: 'call_record' });
+    ws.send({ action: 'subscribe', jobId });
+    await ws.waitFor((m) => m.type === 'job.status' && m.status === 'succeeded', 60_000);
+    return { job: await waitForJob(api, jobId), messages: ws.messages };
+  } finally {
+    ws.close();
+  }
+}
+
 describe('job.status over the WebSocket', () => {
   it('comes once per stage change, however many Enrich chunks run', async () => {
-    const { api, apiKey } = await stack.tenant();
     // ~600 KB in 64 KiB ranges: about ten Enrich chunks
     process.env.PARSE_RANGE_BYTES = String(64 * 1024);
-    const file = await stack.writeScratch('chunks.csv', HEADER + ROW.repeat(11_000));
-    const { sessionId, parts } = await uploadParts(api, file);
-    const ws = await openSocket(stack.wsUrl, apiKey);
     try {
-      const { jobId } = await api.post<{ jobId: string }>(`/v1/uploads/${sessionId}/complete`, { parts, schema: 'call_record' });
-      ws.send({ action: 'subscribe', jobId });
-      await ws.waitFor((m) => m.type === 'job.status' && m.status === 'succeeded', 60_000);
-      const job = await waitForJob(api, jobId);
+      const { job, messages } = await followJob('chunks.csv', HEADER + ROW.repeat(11_000));
       expect(job.status).toBe('succeeded');
-      const statuses = ws.messages.filter((m) => m.type === 'job.status').map((m) => `${String(m.status)}:${String(m.stage)}`);
+      const statuses = messages.filter((m) => m.type === 'job.status').map((m) => `${String(m.status)}:${String(m.stage)}`);
       // the first is the status at subscribe time (whatever stage the job had reached)
       const changes = statuses.slice(1);
       expect(new Set(changes).size, statuses.join(' ')).toBe(changes.length);
       expect(changes.at(-1)).toBe('succeeded:persist');
       // several chunks did run (each reports its progress)
-      expect(ws.messages.filter((m) => m.type === 'job.progress' && m.stage === 'enrich').length).toBeGreaterThanOrEqual(2);
+      expect(messages.filter((m) => m.type === 'job.progress' && m.stage === 'enrich').length).toBeGreaterThanOrEqual(2);
     } finally {
-      ws.close();
+      delete process.env.PARSE_RANGE_BYTES;
+    }
+  });
+
+  // ~5 MB: one parsed chunk of 90,000 rows when ranges are larger than the file, else two byte ranges
+  it.each([
+    ['one parsed chunk', String(64 * 1024 * 1024)],
+    ['byte ranges', undefined],
+  ])('reports Enrich progress by rows while the rows of a chunk move (%s)', async (_, rangeBytes) => {
+    const rows = 90_000;
+    if (rangeBytes) process.env.PARSE_RANGE_BYTES = rangeBytes;
+    try {
+      const { job, messages } = await followJob('progress.csv', HEADER + ROW.repeat(rows));
+      expect(job.progress).toMatchObject({ rowsRead: rows, rowsWritten: rows });
+      expect(job.stages.enrich?.durationMs).toBeGreaterThan(0);
+
+      const enterEnrich = messages.findIndex((m) => m.type === 'job.status' && m.stage === 'enrich');
+      const enterPersist = messages.findIndex((m) => m.type === 'job.status' && m.stage === 'persist');
+      expect(enterEnrich).toBeGreaterThanOrEqual(0);
+      const during = messages.slice(enterEnrich + 1, enterPersist === -1 ? undefined : enterPersist).filter((m) => m.type === 'job.progress');
+      const processed = during.map((m) => Number(m.rowsWritten) + Number(m.rowsRejected));
+      const summary = during.map((m, i) => `${processed[i]}@${String(m.at).slice(17, 23)}`).join(' ');
+      // rows were reported while chunks ran, not only as each ended, and never went back
+      const inFlight = processed.filter((n) => n > 0 && n < rows);
+      expect(inFlight.length, summary).toBeGreaterThanOrEqual(2);
+      expect(processed.every((n, i) => i === 0 || n >= processed[i - 1]!), summary).toBe(true);
+      // no long silence while rows moved: between entering Enrich and its last report (a loaded 2-core machine: a generous bound)
+      const times = [messages[enterEnrich]!, ...during].map((m) => Date.parse(String(m.at)));
+      const longestGap = Math.max(...times.slice(1).map((t, i) => t - times[i]!));
+      expect(longestGap, summary).toBeLessThan(1500);
+      // ...and one message per interval at most, not one per row
+      expect(during.length, summary).toBeLessThanOrEqual(Math.ceil((job.stages.enrich!.durationMs! + 500) / 250) + 4);
+      // still one job.status for the whole of Enrich
+      expect(messages.filter((m) => m.type === 'job.status' && m.stage === 'enrich' && m.status === 'running')).toHaveLength(1);
+    } finally {
       delete process.env.PARSE_RANGE_BYTES;
     }
   });

@@ -1,4 +1,5 @@
 import type { Classification, JobOptions, JobStatus, MappingResult, ParseResult, ResumePoint, Stage } from '../pipeline-types.ts';
+import type { LiveChunkCounts } from './live-progress.ts';
 import { mergeWarnings, type JobWarning } from './warnings.ts';
 
 /** A job as stored (one DynamoDB item per job; rows live in S3). */
@@ -35,6 +36,8 @@ export interface JobRecord {
   lastStageError?: JobError & { attempt: number };
   /** Enrich chunks of this attempt whose counts are in `progress` (a retried chunk adds nothing twice) */
   enrichedChunks?: Set<number>;
+  /** Enrich chunks still running: their counts so far, keyed by chunk index (see live-progress.ts) */
+  enrichLive?: Record<string, LiveChunkCounts>;
   output?: JobOutput;
   /** every stage's warnings, merged: stored once, by Persist, when the attempt succeeds */
   warnings?: JobWarning[];

@@ -39,6 +39,7 @@ export const jobSchema = z
     classification: z.record(z.string(), z.unknown()).nullable().describe('format, encoding, delimiter, headerRow, sections, schema fit'),
     mapping: z.record(z.string(), z.unknown()).nullable().describe('status, schema, confidence, fields with source columns, reasons and confidences'),
     error: z.object({ type: z.string(), message: z.string(), stage: z.string().optional() }).passthrough().nullable(),
+    warnings: z.array(z.object({ code: z.string(), message: z.string(), count: z.number().int() })).describe('what the job read but had to bend, each code once with how often (invalid_characters, encoding_guessed, duplicate_columns, unclosed_quote)'),
     output: z.object({ records: z.array(z.string()), errors: z.array(z.string()), manifest: z.string() }).nullable(),
     warnings: z
       .array(z.object({ code: z.string(), message: z.string(), count: z.number().int() }))
