@@ -41,9 +41,6 @@ export const jobSchema = z
     error: z.object({ type: z.string(), message: z.string(), stage: z.string().optional() }).passthrough().nullable(),
     warnings: z.array(z.object({ code: z.string(), message: z.string(), count: z.number().int() })).describe('what the job read but had to bend, each code once with how often (invalid_characters, encoding_guessed, duplicate_columns, unclosed_quote)'),
     output: z.object({ records: z.array(z.string()), errors: z.array(z.string()), manifest: z.string() }).nullable(),
-    warnings: z
-      .array(z.object({ code: z.string(), message: z.string(), count: z.number().int() }))
-      .describe('what the read had to bend (invalid characters, guessed encoding, duplicate columns, unclosed quotes...), each kind once with how often'),
     executionName: z.string().nullable(),
     createdAt: isoTime,
     updatedAt: isoTime,
