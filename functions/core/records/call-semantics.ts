@@ -322,6 +322,25 @@ export function compileCallSemantics(input: CallSemanticsInput): CallSemantics |
 }
 
 /**
+ * Fields the call semantics writes on at least half of the sample rows without a column of
+ * their own in the mapping: the line from the party columns, the record type a table's
+ * headers imply, a direction read from a code column. What a mapping takes from a file
+ * includes them (the mapper's "does it take enough of the file" check counts them).
+ */
+export function fieldsFilledWithoutColumns(input: CallSemanticsInput & { sample: readonly (readonly string[])[] }): string[] {
+  const semantics = compileCallSemantics(input);
+  if (semantics === undefined || input.sample.length === 0) return [];
+  const mapped = new Set(input.mapping.fields.map((m) => m.field));
+  const hits = new Map<string, number>();
+  input.sample.forEach((cells, i) => {
+    const record: Record<string, unknown> = {};
+    semantics.apply(record, cells, i + 1);
+    for (const name of semantics.owns) if (!mapped.has(name) && record[name] !== undefined) hits.set(name, (hits.get(name) ?? 0) + 1);
+  });
+  return [...hits].filter(([, n]) => n >= input.sample.length / 2).map(([name]) => name);
+}
+
+/**
  * The calling and called party columns of a CDR ("Calling Number"/"Called Number",
  * "From"/"To", "src"/"dst"), when it has both: the other party is one or the other,
  * call by call. Indexes into `headers`.
