@@ -102,6 +102,13 @@ describe('isSummaryRow', () => {
     [['End of report']],
     [['Page 2 of 5']],
     [['*** END ***']],
+    [['Summe', '', '', '7,8980']],
+    [['Summa:', '412,50']],
+    [['Sous-total', '12,00']],
+    [['Totaal', '99']],
+    [['Yhteensä', '3']],
+    [['Итого', '5']],
+    [['合計', '1,200']],
   ])('is true for %j', (cells) => {
     expect(isSummaryRow(cells)).toBe(true);
   });
@@ -110,6 +117,9 @@ describe('isSummaryRow', () => {
     [['1', 'TUE', '01/02/2024', '8:14AM']],
     [['Totally Wireless LLC', 'Dallas']],
     [['Sarah', 'Total Wine']],
+    // a foreign label counts as the whole cell only: these are names
+    [['Summa Equity', 'Stockholm']],
+    [['Suma Capital SL', 'Barcelona']],
     [['', '', '']],
     [[]],
   ])('is false for %j', (cells) => {

@@ -117,7 +117,7 @@ export const CALL_RECORD_LEXICON: readonly LexiconBlock[] = [
     terms: {
       bg: 'местоположение|зона|дестинация', hr: 'odredište|lokacija|zona|mreža', cs: 'cíl|lokalita|zóna|destinace|síť', da: 'destination|zone|lokation|sted',
       nl: 'bestemming|locatie|zone', en: 'destination|location|zone', et: 'sihtkoht|asukoht|tsoon', fi: 'kohde|sijainti|vyöhyke|määränpää', fr: 'destination|lieu|zone',
-      de: 'ziel|zone|ort|zielnetz', el: 'προορισμός|τοποθεσία|ζώνη|δίκτυο', hu: 'célállomás|hely|zóna|irányszám|hívott hálózat', ga: 'ceann scríbe|suíomh',
+      de: 'ziel|zone|ort|zielnetz|tarifzone', el: 'προορισμός|τοποθεσία|ζώνη|δίκτυο', hu: 'célállomás|hely|zóna|irányszám|hívott hálózat', ga: 'ceann scríbe|suíomh',
       it: 'destinazione|luogo|zona|località', lv: 'galamērķis|atrašanās vieta|zona', lt: 'kryptis (zona)|vieta|zona|paskirties vieta|tinklas', mt: 'destinazzjoni|post',
       pl: 'strefa|kierunek|miejsce|lokalizacja|sieć', pt: 'destino|local|zona', ro: 'destinație|locație|zonă|rețea', sk: 'cieľ|lokalita|zóna|sieť', sl: 'cilj|lokacija|cona|omrežje',
       es: 'destino|ubicación|zona', sv: 'destination|plats|zon|område', ja: '通話先地域|地域|発信地|着信地|エリア|通話エリア', zh: '通信地点|通话地点|通话地点|归属地|对方归属地|通话地|地区|漫游地',
