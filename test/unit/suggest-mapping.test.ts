@@ -239,6 +239,14 @@ describe('suggestMapping', () => {
     expect(m.status).toBe('mapped');
   });
 
+  it("reads Asterisk's own column names: start is the call's start, accountcode its account", () => {
+    const headers = ['accountcode', 'src', 'dst', 'dcontext', 'clid', 'start', 'answer', 'end', 'duration', 'billsec'];
+    const rows = [['INTL', '201', '011442079460958', 'from-internal', '"R" <201>', '2026-04-01 11:00:00', '2026-04-01 11:00:09', '2026-04-01 11:10:09', '609', '600']];
+    const m = suggestMapping(headers, [...rows, ...rows], callRecord);
+    expect(byField(m)).toMatchObject({ started_at: ['start'], account_number: ['accountcode'] });
+    expect(m.fields.find((f) => f.field === 'started_at')!.confidence).toBeGreaterThanOrEqual(MAPPING_CONFIDENCE_THRESHOLD);
+  });
+
   it('still asks when a weak guess is for a field Enrich does not read by itself', () => {
     const m = summarizeMapping(callRecord, [
       { field: 'started_at', sources: [0], sourceHeaders: ['calldate'], confidence: 0.95, reason: 'synonym' },
