@@ -126,3 +126,25 @@ describe('isSummaryRow', () => {
     expect(isSummaryRow(cells)).toBe(false);
   });
 });
+
+describe('a statement preamble of label, value lines', () => {
+  it('takes no "Issue Date,Feb 24, 2026" line for the header: a date in words is a value', () => {
+    const text = [
+      'Wireless Statement',
+      'Account Number,287650000001',
+      'Bill Period,"Mar 21 - Apr 20, 2026"',
+      'Issue Date,"Apr 24, 2026"',
+      '',
+      'Wireless Number,415 555-0100',
+      'User,ALEX KIM',
+      '',
+      'Item,Day,Date,Time,Number Called,Call To,Min,Total Charges',
+      '1,SAT,03/21,8:04AM,415 555-0111,SAN FRAN CA,4,0.00',
+      ...[2, 3, 4, 5, 6, 7].map((i) => `${i},SAT,03/21,9:1${i}AM,415 555-011${i},INCOMING CL,2,0.00`),
+    ].join('\n');
+    const d = detectDialect(text, { complete: true });
+    expect(d.headerRow).toBe(8);
+    expect(d.headers[0]).toBe('Item');
+    expect(d.unifiedHeaders).not.toContain('Issue Date');
+  });
+});

@@ -8,8 +8,17 @@
 const DATA_LIKE =
   /^(?:[-+(]?\s*[$€£¥]?\s*\d[\d\s,.:/()'-]*(?:\s*(?:am|pm|a|p|%))?|\d{4}-\d{2}-\d{2}[T ]\d.*|[^@\s]+@[^@\s]+\.[a-z]{2,})$/i;
 
+/**
+ * Dates written with a month name ("Feb 24, 2026", "24. Februar 2026", "Jan 21 - Feb 20, 2026"):
+ * a statement's "Issue Date,Feb 24, 2026" line is a label and its value, not a header.
+ */
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const DAY_MONTH_YEAR = `(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?(?:\\s+\\d{4})?|\\d{1,2}\\.?\\s+${MONTH}(?:\\s+\\d{4})?)`;
+const DATE_IN_WORDS = new RegExp(`^${DAY_MONTH_YEAR}(?:\\s*[-–]\\s*${DAY_MONTH_YEAR})?$`, 'i');
+
 export function isDataLike(cell: string): boolean {
-  return DATA_LIKE.test(cell.trim());
+  const t = cell.trim();
+  return DATA_LIKE.test(t) || (/\d{4}$/.test(t) && DATE_IN_WORDS.test(t));
 }
 
 /**

@@ -135,7 +135,7 @@ export const callRecordSchema: SchemaDefinition = {
       description: 'Billing account or the line the record belongs to',
       synonyms: [
         'account number', 'account', 'account no', 'account id', 'acct', 'acct no', 'acct number', 'ban',
-        'billing account number', 'billing account', 'accountcode', 'account code',
+        'billing account number', 'billing account',
         'kundennummer', 'vertragsnummer', 'numero de cuenta', 'cuenta', 'numero de compte', 'compte', 'numero cliente', 'conto', 'conta', 'klantnummer', 'rekeningnummer',
       ],
     },
