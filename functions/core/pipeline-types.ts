@@ -60,6 +60,8 @@ export interface Classification {
    * its known column names and every line is data
    */
   impliedHeader?: string;
+  /** the statement's date printed above the table (`YYYY-MM-DD`): the year of dates printed without one */
+  statementDate?: string;
   lineEnding?: 'crlf' | 'lf' | 'cr' | 'mixed';
   rowEstimate?: number;
   schema: { name: string; confidence: number; reason: string };

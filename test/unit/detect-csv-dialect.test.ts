@@ -146,5 +146,7 @@ describe('a statement preamble of label, value lines', () => {
     expect(d.headerRow).toBe(8);
     expect(d.headers[0]).toBe('Item');
     expect(d.unifiedHeaders).not.toContain('Issue Date');
+    // the rows print day and month only: the statement's date gives their year
+    expect(d.statementDate).toBe('2026-04-24');
   });
 });

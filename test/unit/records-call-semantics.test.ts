@@ -283,3 +283,16 @@ describe('call semantics: a log of the calls a line made', () => {
     expect(records(rows.map((r, i) => build(r, i + 2))).map((r) => r.direction)).toEqual([undefined, undefined]);
   });
 });
+
+describe('a statement whose rows print no year', () => {
+  it('dates them by the statement date Classify found above the table', () => {
+    const headers = ['Date', 'Time', 'Number Called', 'Min'];
+    const rows = [['12/30', '8:04AM', '415 555-0187', '4'], ['01/02', '10:17AM', '650 555-0103', '9']];
+    const mapping = suggestMapping(headers, rows, callRecord);
+    const build = createRecordBuilder(mapping, callRecord, { timezone: 'America/Los_Angeles' }, headers, rows, { statementDate: '2026-01-20' });
+    expect(records(rows.map((r, i) => build(r, i + 1))).map((r) => r.started_at)).toEqual(['2025-12-30T16:04:00Z', '2026-01-02T18:17:00Z']);
+    // without one, the rows are refused with the reason, never given a guessed year
+    const blind = createRecordBuilder(mapping, callRecord, { timezone: 'America/Los_Angeles' }, headers, rows);
+    expect(blind(rows[0]!, 1)).toMatchObject({ ok: false, errors: [expect.objectContaining({ reason: expect.stringContaining('without a year') })] });
+  });
+});

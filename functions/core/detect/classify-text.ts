@@ -68,6 +68,7 @@ export function classifyDelimited(head: Buffer, sniffed: SniffedFormat, hints: C
     headerRow: dialect.headerRow,
     headers: dialect.unifiedHeaders,
     ...(dialect.impliedHeader !== undefined ? { impliedHeader: dialect.impliedHeader } : {}),
+    ...(dialect.statementDate !== undefined ? { statementDate: dialect.statementDate } : {}),
     lineEnding: dialect.lineEnding,
     ...(rowEstimate !== undefined ? { rowEstimate } : {}),
     ...sectionFields(dialect.sections, dialect.contextColumns),

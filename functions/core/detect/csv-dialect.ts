@@ -2,6 +2,7 @@ import { HeaderNotFoundError } from '../errors.ts';
 import { TableAssembler, type AssembledSection, type ParsedRow, type RenamedColumns } from '../parse/table-assembler.ts';
 import { MAX_QUOTED_LINE_BREAKS } from '../parse/csv-tokenizer.ts';
 import { recognizeHeaderless } from './headerless-layouts.ts';
+import { statementDateIn } from './row-shapes.ts';
 import { countFilled, describeSection, DISTINCT_NAMES, filledWidth, isBlankCells, isContextLine, isDataLike, isSummaryRow, lineText, looksLikeData, looksLikeHeader } from './row-shapes.ts';
 
 export { isSummaryRow } from './row-shapes.ts';
@@ -40,6 +41,8 @@ export interface CsvDialect {
    * headerless-layouts.ts), `headerRow` is -1 and the first line is data
    */
   impliedHeader?: string;
+  /** the statement's date from the lines above the table (see statementDateIn), `YYYY-MM-DD` */
+  statementDate?: string;
 }
 
 export interface DialectOptions {
@@ -108,6 +111,7 @@ export function detectDialect(sampleText: string, options: DialectOptions = {}):
   }
   const header = records[headerIndex]!;
   const headers = header.cells.map((c) => c.trim());
+  const statementDate = statementDateIn(records.slice(0, headerIndex).map((r) => lineText(r.cells)));
   const table = assembleSample(records.slice(0, headerIndex), records.slice(headerIndex), headers, options);
   const last = records[records.length - 1]!;
   const dataChars = last.end - header.end;
@@ -125,6 +129,7 @@ export function detectDialect(sampleText: string, options: DialectOptions = {}):
     sampledChars: last.end,
     renamed: table.renamed,
     ...(implied !== undefined ? { impliedHeader: implied.name } : {}),
+    ...(statementDate !== undefined ? { statementDate } : {}),
   };
 }
 

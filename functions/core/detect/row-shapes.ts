@@ -1,3 +1,5 @@
+import { parseDate } from '../enrich/datetime.ts';
+
 /**
  * What a row of cells looks like: a header, data, a blank line, a Subtotal/Total line or a
  * context line (carrier, account, section title). Shared by header detection (Classify)
@@ -214,4 +216,27 @@ export function describeSection(contextLines: readonly string[], headers: readon
     ...(accountNumber !== undefined ? { accountNumber } : {}),
     ...(lineNumber !== undefined ? { lineNumber } : {}),
   };
+}
+
+const MONTH_WORD = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+/** Dates with a year as statements print them: 02/20/2026, 28.02.2026, 2026-02-28, Feb 20, 2026, 20 Feb 2026. */
+const DATE_WITH_YEAR = new RegExp(
+  `\\b\\d{1,2}[./-]\\d{1,2}[./-]\\d{4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b${MONTH_WORD}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b|\\b\\d{1,2}\\.?\\s+${MONTH_WORD}\\s+\\d{4}\\b`,
+  'gi',
+);
+
+/**
+ * The statement's date from the lines above its table (its period's end, its issue date:
+ * the latest date with a year printed there), as `YYYY-MM-DD`; rows that print only day
+ * and month take their year from it. Undefined when the lines print no such date.
+ */
+export function statementDateIn(lines: readonly string[]): string | undefined {
+  let latest: string | undefined;
+  for (const line of lines) {
+    for (const m of line.matchAll(DATE_WITH_YEAR)) {
+      const d = parseDate(m[0]);
+      if (d.ok && (latest === undefined || d.iso > latest)) latest = d.iso;
+    }
+  }
+  return latest;
 }
