@@ -247,6 +247,14 @@ describe('suggestMapping', () => {
     expect(m.fields.find((f) => f.field === 'started_at')!.confidence).toBeGreaterThanOrEqual(MAPPING_CONFIDENCE_THRESHOLD);
   });
 
+  it("takes Twilio's account_sid for the account", () => {
+    const twilio = suggestMapping(['sid', 'account_sid', 'to', 'from', 'start_time', 'duration', 'direction'], [
+      ['CA11', 'ACa1b2', '+15125550161', '+14155550100', 'Fri, 06 Feb 2026 15:30:00 +0000', '240', 'outbound-api'],
+      ['CA12', 'ACa1b2', '+14155550100', '+15125550162', 'Fri, 06 Feb 2026 16:30:00 +0000', '60', 'inbound'],
+    ], callRecord);
+    expect(byField(twilio).account_number).toEqual(['account_sid']);
+  });
+
   it('still asks when a weak guess is for a field Enrich does not read by itself', () => {
     const m = summarizeMapping(callRecord, [
       { field: 'started_at', sources: [0], sourceHeaders: ['calldate'], confidence: 0.95, reason: 'synonym' },

@@ -153,7 +153,7 @@ export const CALL_RECORD_LEXICON: readonly LexiconBlock[] = [
     source: 'carrier',
     terms: {
       bg: 'клиентски номер|номер на договор|абонатен номер', hr: 'broj korisnika|broj ugovora|pretplatnički broj', cs: 'zákaznické číslo|číslo smlouvy|účastnické číslo|číslo účtu',
-      da: 'abonnement|kundenummer|abonnementsnummer|kontonummer', nl: 'klantnummer|abonnement|abonnementsnummer', en: 'account number|subscriber|line number',
+      da: 'abonnement|kundenummer|abonnementsnummer|kontonummer', nl: 'klantnummer|abonnement|abonnementsnummer', en: 'account number|subscriber|line number|account sid',
       et: 'kliendinumber|lepingu number|liitumisnumber', fi: 'asiakasnumero|liittymä|liittymänumero|sopimusnumero', fr: 'numéro de compte|numéro client|ligne|numéro de ligne',
       de: 'kundennummer|vertragsnummer|anschluss|teilnehmer', el: 'αριθμός λογαριασμού|κωδικός πελάτη|σύνδεση|αριθμός σύνδεσης', hu: 'ügyfélszám|előfizetés|szerződésszám|előfizetői szám',
       ga: 'uimhir chuntais', it: 'numero cliente|codice cliente|linea|utenza', lv: 'klienta numurs|līguma numurs|abonents', lt: 'kliento numeris|sutarties numeris|abonentas|abonento nr.',
