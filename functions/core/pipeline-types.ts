@@ -52,9 +52,16 @@ export interface Classification {
   encoding: string;
   hasBom: boolean;
   delimiter?: string;
-  /** 0-based index of the header line among the file's lines */
+  /** 0-based index of the header line among the file's lines (-1: no header line, see impliedHeader) */
   headerRow: number;
   headers: string[];
+  /**
+   * A documented export that prints no header row (e.g. "asterisk-cdr-csv"): `headers` are
+   * its known column names and every line is data
+   */
+  impliedHeader?: string;
+  /** the statement's date printed above the table (`YYYY-MM-DD`): the year of dates printed without one */
+  statementDate?: string;
   lineEnding?: 'crlf' | 'lf' | 'cr' | 'mixed';
   rowEstimate?: number;
   schema: { name: string; confidence: number; reason: string };

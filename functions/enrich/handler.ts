@@ -29,7 +29,8 @@ export async function enrichChunk(input: EnrichChunkInput): Promise<EnrichChunkR
     // are unified into one header), so cells line up with the mapping's column indexes.
     const headers = job.parsed?.headers ?? job.classification?.headers;
     if (!headers?.length) throw new Error('Enrich needs the headers of the parsed rows');
-    const out = new ChunkOutput((sample) => createRecordBuilder(mapping, schema, input.options ?? {}, headers, sample));
+    const statementDate = job.classification?.statementDate;
+    const out = new ChunkOutput((sample) => createRecordBuilder(mapping, schema, input.options ?? {}, headers, sample, statementDate !== undefined ? { statementDate } : {}));
     // subscribers see rows move within a chunk, not only when it ends (a range's chunk takes a second or more)
     const live = liveChunkReporter(input, chunk.index, PROGRESS_INTERVAL_MS);
     // The buffers go back for the next chunk however this one ends.

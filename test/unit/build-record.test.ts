@@ -36,6 +36,8 @@ describe('createRecordBuilder', () => {
         duration_seconds: 300,
         // no type column: the columns (minutes, airtime, "Number Called") are a voice log's
         record_type: 'voice',
+        // nothing marks it incoming, and the number is the one the line called
+        direction: 'outbound',
         location: 'NEW YORK NY',
         cost_minor: 125,
         cost_micros: 1_250_000,

@@ -102,6 +102,13 @@ describe('isSummaryRow', () => {
     [['End of report']],
     [['Page 2 of 5']],
     [['*** END ***']],
+    [['Summe', '', '', '7,8980']],
+    [['Summa:', '412,50']],
+    [['Sous-total', '12,00']],
+    [['Totaal', '99']],
+    [['Yhteensä', '3']],
+    [['Итого', '5']],
+    [['合計', '1,200']],
   ])('is true for %j', (cells) => {
     expect(isSummaryRow(cells)).toBe(true);
   });
@@ -110,9 +117,36 @@ describe('isSummaryRow', () => {
     [['1', 'TUE', '01/02/2024', '8:14AM']],
     [['Totally Wireless LLC', 'Dallas']],
     [['Sarah', 'Total Wine']],
+    // a foreign label counts as the whole cell only: these are names
+    [['Summa Equity', 'Stockholm']],
+    [['Suma Capital SL', 'Barcelona']],
     [['', '', '']],
     [[]],
   ])('is false for %j', (cells) => {
     expect(isSummaryRow(cells)).toBe(false);
+  });
+});
+
+describe('a statement preamble of label, value lines', () => {
+  it('takes no "Issue Date,Feb 24, 2026" line for the header: a date in words is a value', () => {
+    const text = [
+      'Wireless Statement',
+      'Account Number,287650000001',
+      'Bill Period,"Mar 21 - Apr 20, 2026"',
+      'Issue Date,"Apr 24, 2026"',
+      '',
+      'Wireless Number,415 555-0100',
+      'User,ALEX KIM',
+      '',
+      'Item,Day,Date,Time,Number Called,Call To,Min,Total Charges',
+      '1,SAT,03/21,8:04AM,415 555-0111,SAN FRAN CA,4,0.00',
+      ...[2, 3, 4, 5, 6, 7].map((i) => `${i},SAT,03/21,9:1${i}AM,415 555-011${i},INCOMING CL,2,0.00`),
+    ].join('\n');
+    const d = detectDialect(text, { complete: true });
+    expect(d.headerRow).toBe(8);
+    expect(d.headers[0]).toBe('Item');
+    expect(d.unifiedHeaders).not.toContain('Issue Date');
+    // the rows print day and month only: the statement's date gives their year
+    expect(d.statementDate).toBe('2026-04-24');
   });
 });

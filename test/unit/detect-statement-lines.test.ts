@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSection, findLineNumber, isContextLine } from '../../functions/core/detect/row-shapes.ts';
+import { describeSection, findAccountNumber, findLineNumber, isContextLine } from '../../functions/core/detect/row-shapes.ts';
 
 describe('findLineNumber', () => {
   it.each([
@@ -41,5 +41,21 @@ describe('statement context lines', () => {
       lineNumber: '415-708-2231',
     });
     expect(describeSection(['Account Number: 287-445-1093'], ['Item'], 1)).toEqual({ kind: 'section 1', accountNumber: '287-445-1093' });
+  });
+});
+
+describe('statement lines of European bills', () => {
+  it('reads the customer number and the line a German or French bill prints above its rows', () => {
+    expect(isContextLine(['Kundennummer:', '5102 4477 3190'])).toBe(true);
+    expect(findAccountNumber('Kundennummer: 5102 4477 3190')).toBe('5102 4477 3190');
+    expect(findAccountNumber('Numéro client : FR-2231-77')).toBe('FR-2231-77');
+    expect(isContextLine(['Rufnummer:', '0152 28817386'])).toBe(true);
+    expect(findLineNumber('Rufnummer: 0152 28817386')).toBe('0152 28817386');
+    expect(findLineNumber('Numéro de ligne 06 12 34 56 78')).toBe('06 12 34 56 78');
+  });
+
+  it('takes no date for a national number', () => {
+    expect(findLineNumber('Mobile statement 01.02.2026')).toBeUndefined();
+    expect(findLineNumber('Abrechnungszeitraum: 01.02.2026 - 28.02.2026')).toBeUndefined();
   });
 });

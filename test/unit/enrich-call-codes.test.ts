@@ -89,4 +89,18 @@ describe('readCallCode', () => {
   it('reads no code in places, dispositions and roaming as a usage type', () => {
     for (const raw of ['Chicago, IL', 'TOLL FREE CL', 'ANSWERED', 'NO ANSWER', 'Roaming', 'NW', '']) expect(readCallCode(raw)).toBeUndefined();
   });
+
+  it('reads the kind of network a bill names as a voice call, only in a column about the kind of call', () => {
+    for (const raw of ['Inland Festnetz', 'Ausland Mobilfunk', 'Sonderrufnummer', 'UK landline', 'International']) {
+      expect(readCallCode(raw), raw).toEqual({ recordType: 'voice', weak: true });
+    }
+    // the kind the first word names still wins ("SMS Inland", "Datenverbindung Roaming")
+    expect(readCallCode('SMS Inland')).toEqual({ recordType: 'sms', weak: false });
+    expect(readCallCode('Datenverbindung Roaming')).toEqual({ recordType: 'data', weak: false });
+  });
+
+  it('reads a direction printed after a qualifier ("Roaming ankommend")', () => {
+    expect(readCallCode('Roaming ankommend')).toEqual({ direction: 'inbound', weak: false });
+    expect(readCallCode('Ausland abgehend')).toMatchObject({ direction: 'outbound', weak: false });
+  });
 });

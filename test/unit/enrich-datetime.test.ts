@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { statementDateIn } from '../../functions/core/detect/row-shapes.ts';
 import { detectDateTimeShape, isValidTimeZone, parseDate, parseDateTime } from '../../functions/core/enrich/datetime.ts';
 
 const NY = { timezone: 'America/New_York' };
@@ -129,5 +130,32 @@ describe('detectDateTimeShape', () => {
     expect(detectDateTimeShape('2025-11-03 14:05')).toBe('datetime');
     expect(detectDateTimeShape('754')).toBeNull();
     expect(detectDateTimeShape('45964')).toBeNull();
+  });
+});
+
+describe('dates printed without a year', () => {
+  const statement = { timezone: 'America/Los_Angeles', referenceDate: '2026-02-24' };
+
+  it('take the year of the statement they come from, the last such day on or before it', () => {
+    expect(parseDateTime('01/21', '8:04AM', statement)).toEqual({ ok: true, iso: '2026-01-21T16:04:00Z' });
+    // a January statement's December calls are of the year before
+    expect(parseDateTime('12/28', '1:00PM', { ...statement, referenceDate: '2026-01-20' })).toEqual({ ok: true, iso: '2025-12-28T21:00:00Z' });
+    expect(parseDateTime('21.01.', '08:00', { timezone: 'Europe/Berlin', referenceDate: '2026-02-28' })).toEqual({ ok: true, iso: '2026-01-21T07:00:00Z' });
+    expect(parseDate('01/21', { referenceDate: '2026-02-24' })).toEqual({ ok: true, iso: '2026-01-21' });
+  });
+
+  it('are refused, not guessed, without a statement date; a dotted pair without its last dot is a number', () => {
+    expect(parseDateTime('01/21', '8:04AM', { timezone: 'UTC' })).toMatchObject({ ok: false, reason: expect.stringContaining('without a year') });
+    expect(parseDateTime('02/29', undefined, statement)).toMatchObject({ ok: false });
+    expect(detectDateTimeShape('01/21')).toBe('date');
+    expect(detectDateTimeShape('21.01')).toBeNull();
+  });
+});
+
+describe('statementDateIn', () => {
+  it('finds the latest date with a year in the lines above a table', () => {
+    expect(statementDateIn(['AT&T', 'Bill Period Jan 21 - Feb 20, 2026', 'Issue Date Feb 24, 2026'])).toBe('2026-02-24');
+    expect(statementDateIn(['Abrechnungszeitraum: 01.02.2026 - 28.02.2026'])).toBe('2026-02-28');
+    expect(statementDateIn(['Account Number 287654321098', 'User JORDAN REYES'])).toBeUndefined();
   });
 });

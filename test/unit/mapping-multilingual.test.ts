@@ -153,6 +153,22 @@ describe('units and ranges', () => {
     expect(m.fields.find((f) => f.field === 'annual_revenue')?.transforms).toEqual([{ kind: 'scale', factor: 1000 }]);
     expect(m.warnings?.map((w) => w.code)).toEqual(expect.arrayContaining(['range_values', 'unit_scale']));
   });
+
+  it('reads size and revenue classes of a German company list: units in the values, dots grouping thousands', async () => {
+    const { parseRange } = await import('../../functions/core/map/units.ts');
+    expect(parseRange('50 - 100 Mio. EUR')).toEqual({ lower: 50_000_000, upper: 100_000_000 });
+    expect(parseRange('0,5 - 1 Mio. EUR')).toEqual({ lower: 500_000, upper: 1_000_000 });
+    expect(parseRange('10 - 50 Tsd. €')).toEqual({ lower: 10_000, upper: 50_000 });
+    expect(parseRange('1.000 - 4.999')).toEqual({ lower: 1000, upper: 4999 });
+    expect(parseRange('1.5 - 2.5')).toEqual({ lower: 1.5, upper: 2.5 });
+    const m = suggestMapping(
+      ['Firmenname', 'Mitarbeiterklasse', 'Umsatzklasse'],
+      [['Vossberg Logistik GmbH', '250 - 499', '50 - 100 Mio. EUR'], ['Krumm GmbH', '1.000 - 4.999', '0,5 - 1 Mio. EUR'], ['Sensorik AG', '50 - 99', '2 - 10 Mio. EUR']],
+      getSchema('company_account'),
+    );
+    expect(byField(m)).toEqual({ name: ['Firmenname'], employee_count: ['Mitarbeiterklasse'], annual_revenue: ['Umsatzklasse'] });
+    expect(m.status).toBe('mapped');
+  });
 });
 
 describe('custom schemas compete fairly', () => {

@@ -9,6 +9,7 @@ import {
 } from '../../functions/core/parse/delimited-rows.ts';
 import { HeaderNotFoundError, LimitExceededError, NoDataRowsError } from '../../functions/core/errors.ts';
 import { classifyText } from '../../functions/core/detect/classify-text.ts';
+import { isSplittable } from '../../functions/core/parse/row-source.ts';
 import { attMultiSection } from '../fixtures/formats/builders.ts';
 import { inChunks } from '../helpers/byte-chunks.ts';
 
@@ -343,5 +344,40 @@ describe('parseDelimitedRows', () => {
     const stream = parseDelimitedRows(inChunks(Buffer.from('a,b\n1,2\n'), 1024), utf8());
     await collect(stream);
     expect(() => stream[Symbol.asyncIterator]()).toThrow(/only once/);
+  });
+});
+
+describe('a documented export without a header row', () => {
+  // Asterisk cdr_csv's Master.csv: fixed column order, no header line, 17 columns (uniqueid, no userfield)
+  const master = [
+    '"","201","13125550143","from-internal","""Reception"" <201>","SIP/201-0000a1","SIP/carrier-0000a2","Dial","SIP/carrier/13125550143,60","2026-04-01 09:00:05","2026-04-01 09:00:12","2026-04-01 09:03:12",187,180,"ANSWERED","DOCUMENTATION","1775034005.11"',
+    '"","+13125550188","3125550100","from-trunk","""CALLER"" <+13125550188>","SIP/carrier-0000a3","SIP/201-0000a4","Dial","SIP/201,20","2026-04-01 10:15:00","","2026-04-01 10:15:20",20,0,"NO ANSWER","DOCUMENTATION","1775038500.12"',
+    '"INTL","201","011442079460958","from-internal","""Reception"" <201>","SIP/201-0000a5","SIP/carrier-0000a6","Dial","SIP/carrier/011442079460958","2026-04-01 11:00:00","2026-04-01 11:00:09","2026-04-01 11:10:09",609,600,"ANSWERED","BILLING","1775042400.13"',
+  ];
+  const bytes = Buffer.from(`${master.join('\r\n')}\r\n`);
+
+  it('is classified under its documented column names, every line data', () => {
+    const c = classifyText(bytes, { filename: 'Master.csv', size: bytes.length });
+    expect(c).toMatchObject({ headerRow: -1, impliedHeader: 'asterisk-cdr-csv', rowEstimate: 3 });
+    expect(c.headers).toEqual(['accountcode', 'src', 'dst', 'dcontext', 'clid', 'channel', 'dstchannel', 'lastapp', 'lastdata', 'start', 'answer', 'end', 'duration', 'billsec', 'disposition', 'amaflags', 'uniqueid']);
+    expect(c.sampleRows?.[0]?.[2]).toBe('13125550143');
+  });
+
+  it('reads its first line as a row', async () => {
+    const c = classifyText(bytes, { filename: 'Master.csv', size: bytes.length });
+    const stream = parseDelimitedRows(inChunks(bytes, 50), utf8({ headerRow: c.headerRow, impliedHeaders: c.headers }));
+    const rows = await collect(stream);
+    expect(rows.map((r) => [r.row, r.cells[1], r.cells[13]])).toEqual([[1, '201', '180'], [2, '+13125550188', '0'], [3, '201', '600']]);
+    expect(stream.stats.headers).toHaveLength(17);
+    // byte ranges are read after the file's own header line, which this file lacks: one pass
+    const classified = { ...c, schema: { name: 'call_record', confidence: 1, reason: 'test' } };
+    expect(isSplittable(classified)).toBe(false);
+    const { impliedHeader: _implied, ...withHeader } = classified;
+    expect(isSplittable(withHeader)).toBe(true);
+  });
+
+  it('is not assumed for other header-less rows', () => {
+    const other = Buffer.from('2026-04-01 09:00:05,13125550143,187\n2026-04-01 10:15:00,13125550188,20\n');
+    expect(() => classifyText(other, { filename: 'x.csv', size: other.length })).toThrow(HeaderNotFoundError);
   });
 });

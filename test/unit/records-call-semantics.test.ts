@@ -66,7 +66,8 @@ describe('call semantics: direction from places that stand for one', () => {
       ['01/06/2025', '9:40AM', '972-663-0145', 'IRVING TX', '3', 'M2M'],
     ];
     const build = builderFor(h, rs);
-    expect(records(rs.map((r, i) => build(r, i + 1))).map((r) => r.direction)).toEqual([undefined, undefined, undefined]);
+    // unmarked calls to a "Number Called" are the line's own; "IN" does not make the first one incoming
+    expect(records(rs.map((r, i) => build(r, i + 1))).map((r) => r.direction)).toEqual(['outbound', 'outbound', 'outbound']);
   });
 });
 
@@ -256,5 +257,42 @@ describe('call semantics: codes in the mapped columns', () => {
       ok: true,
       warnings: [{ row: 3, column: 'Call Type', value: 'Sideways', reason: 'not one of inbound, outbound' }],
     });
+  });
+});
+
+describe('call semantics: a log of the calls a line made', () => {
+  it('takes a row as outgoing when its only number column names the called party and nothing else says', () => {
+    const headers = ['Datum', 'Uhrzeit', 'Zielrufnummer', 'Verbindungsart', 'Dauer'];
+    const rows = [
+      ['02.02.2026', '08:14:22', '030 23125417', 'Inland Festnetz', '00:02:41'],
+      ['02.02.2026', '09:03:40', '0172 9980752', 'SMS Inland', ''],
+      ['11.02.2026', '19:05:00', '0033 6 39 98 45 12', 'Roaming ankommend', '00:04:20'],
+    ];
+    const build = builderFor(headers, rows, { defaultRegion: 'DE', timezone: 'Europe/Berlin' });
+    expect(pick(records(rows.map((r, i) => build(r, i + 2))), 'direction', 'record_type', 'counterpart_number')).toEqual([
+      { direction: 'outbound', record_type: 'voice', counterpart_number: '+493023125417' },
+      { direction: 'outbound', record_type: 'sms', counterpart_number: '+491729980752' },
+      { direction: 'inbound', record_type: undefined, counterpart_number: '+33639984512' },
+    ]);
+  });
+
+  it('leaves the direction open under a number column that names neither party', () => {
+    const headers = ['Date', 'Time', 'Number', 'Minutes'];
+    const rows = [['03/02/2026', '8:14 AM', '(415) 555-0187', '3'], ['03/02/2026', '9:14 AM', '(415) 555-0188', '4']];
+    const build = builderFor(headers, rows);
+    expect(records(rows.map((r, i) => build(r, i + 2))).map((r) => r.direction)).toEqual([undefined, undefined]);
+  });
+});
+
+describe('a statement whose rows print no year', () => {
+  it('dates them by the statement date Classify found above the table', () => {
+    const headers = ['Date', 'Time', 'Number Called', 'Min'];
+    const rows = [['12/30', '8:04AM', '415 555-0187', '4'], ['01/02', '10:17AM', '650 555-0103', '9']];
+    const mapping = suggestMapping(headers, rows, callRecord);
+    const build = createRecordBuilder(mapping, callRecord, { timezone: 'America/Los_Angeles' }, headers, rows, { statementDate: '2026-01-20' });
+    expect(records(rows.map((r, i) => build(r, i + 1))).map((r) => r.started_at)).toEqual(['2025-12-30T16:04:00Z', '2026-01-02T18:17:00Z']);
+    // without one, the rows are refused with the reason, never given a guessed year
+    const blind = createRecordBuilder(mapping, callRecord, { timezone: 'America/Los_Angeles' }, headers, rows);
+    expect(blind(rows[0]!, 1)).toMatchObject({ ok: false, errors: [expect.objectContaining({ reason: expect.stringContaining('without a year') })] });
   });
 });

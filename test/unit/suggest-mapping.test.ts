@@ -211,6 +211,59 @@ describe('suggestMapping', () => {
     expect(suggestMapping(headers, other, callRecord).fields.some((f) => f.sourceHeaders.includes('Number (2)'))).toBe(true);
   });
 
+  // a PBX's CDR: two party columns, a dialplan context, and many switch-internal columns
+  const PBX = ['calldate', 'src', 'dst', 'dcontext', 'channel', 'dstchannel', 'lastapp', 'lastdata', 'duration', 'billsec', 'disposition', 'amaflags', 'uniqueid', 'userfield'];
+  const PBX_ROWS = [0, 1, 2, 3, 4, 5].map((i) => [
+    `2026-05-0${i + 1} 09:1${i}:00`,
+    i % 3 === 2 ? '6175550148' : '204',
+    i % 3 === 2 ? '204' : `312555017${i}`,
+    i % 3 === 2 ? 'from-trunk' : 'from-internal',
+    `SIP/204-0000000${i}`,
+    `SIP/carrier-0000000${i}`,
+    'Dial',
+    `SIP/carrier/312555017${i},60`,
+    String(60 + i * 7),
+    String(50 + i * 7),
+    'ANSWERED',
+    'DOCUMENTATION',
+    `17780000${i}.${i}`,
+    `note ${i}`,
+  ]);
+
+  it('accepts a PBX log whose direction only its context codes tell, counting what the party columns give', () => {
+    const m = suggestMapping(PBX, PBX_ROWS, callRecord);
+    expect(byField(m)).toMatchObject({ started_at: ['calldate'], counterpart_number: ['dst'], duration_seconds: ['duration'], direction: ['dcontext'] });
+    // the context is read by its values (Enrich reads those codes itself, mapped or not): no reason to ask
+    expect(m.fields.find((f) => f.field === 'direction')).toMatchObject({ reason: 'value_pattern' });
+    expect(m.fields.find((f) => f.field === 'direction')!.confidence).toBeLessThan(MAPPING_CONFIDENCE_THRESHOLD);
+    expect(m.status).toBe('mapped');
+  });
+
+  it("reads Asterisk's own column names: start is the call's start, accountcode its account", () => {
+    const headers = ['accountcode', 'src', 'dst', 'dcontext', 'clid', 'start', 'answer', 'end', 'duration', 'billsec'];
+    const rows = [['INTL', '201', '011442079460958', 'from-internal', '"R" <201>', '2026-04-01 11:00:00', '2026-04-01 11:00:09', '2026-04-01 11:10:09', '609', '600']];
+    const m = suggestMapping(headers, [...rows, ...rows], callRecord);
+    expect(byField(m)).toMatchObject({ started_at: ['start'], account_number: ['accountcode'] });
+    expect(m.fields.find((f) => f.field === 'started_at')!.confidence).toBeGreaterThanOrEqual(MAPPING_CONFIDENCE_THRESHOLD);
+  });
+
+  it("takes Twilio's account_sid for the account", () => {
+    const twilio = suggestMapping(['sid', 'account_sid', 'to', 'from', 'start_time', 'duration', 'direction'], [
+      ['CA11', 'ACa1b2', '+15125550161', '+14155550100', 'Fri, 06 Feb 2026 15:30:00 +0000', '240', 'outbound-api'],
+      ['CA12', 'ACa1b2', '+14155550100', '+15125550162', 'Fri, 06 Feb 2026 16:30:00 +0000', '60', 'inbound'],
+    ], callRecord);
+    expect(byField(twilio).account_number).toEqual(['account_sid']);
+  });
+
+  it('still asks when a weak guess is for a field Enrich does not read by itself', () => {
+    const m = summarizeMapping(callRecord, [
+      { field: 'started_at', sources: [0], sourceHeaders: ['calldate'], confidence: 0.95, reason: 'synonym' },
+      { field: 'counterpart_number', sources: [2], sourceHeaders: ['dst'], confidence: 0.9, reason: 'synonym' },
+      { field: 'location', sources: [13], sourceHeaders: ['userfield'], confidence: 0.55, reason: 'value_pattern' },
+    ]);
+    expect(m.status).toBe('needs_mapping');
+  });
+
   it('uses each column at most once and is deterministic', () => {
     const headers = ['Number', 'Phone Number', 'Number Called', 'Date', 'Date'];
     const a = suggestMapping(headers, [], callRecord);

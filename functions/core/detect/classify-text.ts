@@ -67,6 +67,8 @@ export function classifyDelimited(head: Buffer, sniffed: SniffedFormat, hints: C
     delimiter: dialect.delimiter,
     headerRow: dialect.headerRow,
     headers: dialect.unifiedHeaders,
+    ...(dialect.impliedHeader !== undefined ? { impliedHeader: dialect.impliedHeader } : {}),
+    ...(dialect.statementDate !== undefined ? { statementDate: dialect.statementDate } : {}),
     lineEnding: dialect.lineEnding,
     ...(rowEstimate !== undefined ? { rowEstimate } : {}),
     ...sectionFields(dialect.sections, dialect.contextColumns),

@@ -1,6 +1,8 @@
 import { HeaderNotFoundError } from '../errors.ts';
 import { TableAssembler, type AssembledSection, type ParsedRow, type RenamedColumns } from '../parse/table-assembler.ts';
 import { MAX_QUOTED_LINE_BREAKS } from '../parse/csv-tokenizer.ts';
+import { recognizeHeaderless } from './headerless-layouts.ts';
+import { statementDateIn } from './row-shapes.ts';
 import { countFilled, describeSection, DISTINCT_NAMES, filledWidth, isBlankCells, isContextLine, isDataLike, isSummaryRow, lineText, looksLikeData, looksLikeHeader } from './row-shapes.ts';
 
 export { isSummaryRow } from './row-shapes.ts';
@@ -34,6 +36,13 @@ export interface CsvDialect {
   sampledChars: number;
   /** columns kept under a new name because an earlier column of their header has theirs */
   renamed: RenamedColumns[];
+  /**
+   * the file has no header row: `headers` are the documented columns of this layout (see
+   * headerless-layouts.ts), `headerRow` is -1 and the first line is data
+   */
+  impliedHeader?: string;
+  /** the statement's date from the lines above the table (see statementDateIn), `YYYY-MM-DD` */
+  statementDate?: string;
 }
 
 export interface DialectOptions {
@@ -85,7 +94,13 @@ export function detectDialect(sampleText: string, options: DialectOptions = {}):
   if (records.length === 0 && sampleText.trim().length > 0) {
     throw new HeaderNotFoundError(`No complete line in the first ${sampleText.length} characters: the first line is too long to be a header`);
   }
-  const headerIndex = findHeader(records, width);
+  let headerIndex = findHeader(records, width);
+  // a documented export without a header row (Asterisk's Master.csv): its column names stand in
+  const implied = headerIndex === -1 ? recognizeHeaderless(records.map((r) => r.cells)) : undefined;
+  if (implied !== undefined) {
+    records.unshift({ cells: implied.headers, line: -1, end: 0 });
+    headerIndex = 0;
+  }
   if (headerIndex === -1) {
     const lines = records.length === 0 ? 0 : records[records.length - 1]!.line + 1;
     throw new HeaderNotFoundError(
@@ -96,6 +111,7 @@ export function detectDialect(sampleText: string, options: DialectOptions = {}):
   }
   const header = records[headerIndex]!;
   const headers = header.cells.map((c) => c.trim());
+  const statementDate = statementDateIn(records.slice(0, headerIndex).map((r) => lineText(r.cells)));
   const table = assembleSample(records.slice(0, headerIndex), records.slice(headerIndex), headers, options);
   const last = records[records.length - 1]!;
   const dataChars = last.end - header.end;
@@ -112,6 +128,8 @@ export function detectDialect(sampleText: string, options: DialectOptions = {}):
     ...(table.rows > 0 && dataChars > 0 ? { rowsPerChar: table.rows / dataChars } : {}),
     sampledChars: last.end,
     renamed: table.renamed,
+    ...(implied !== undefined ? { impliedHeader: implied.name } : {}),
+    ...(statementDate !== undefined ? { statementDate } : {}),
   };
 }
 

@@ -1,3 +1,5 @@
+import { parseDate } from '../enrich/datetime.ts';
+
 /**
  * What a row of cells looks like: a header, data, a blank line, a Subtotal/Total line or a
  * context line (carrier, account, section title). Shared by header detection (Classify)
@@ -8,8 +10,17 @@
 const DATA_LIKE =
   /^(?:[-+(]?\s*[$€£¥]?\s*\d[\d\s,.:/()'-]*(?:\s*(?:am|pm|a|p|%))?|\d{4}-\d{2}-\d{2}[T ]\d.*|[^@\s]+@[^@\s]+\.[a-z]{2,})$/i;
 
+/**
+ * Dates written with a month name ("Feb 24, 2026", "24. Februar 2026", "Jan 21 - Feb 20, 2026"):
+ * a statement's "Issue Date,Feb 24, 2026" line is a label and its value, not a header.
+ */
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const DAY_MONTH_YEAR = `(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?(?:\\s+\\d{4})?|\\d{1,2}\\.?\\s+${MONTH}(?:\\s+\\d{4})?)`;
+const DATE_IN_WORDS = new RegExp(`^${DAY_MONTH_YEAR}(?:\\s*[-–]\\s*${DAY_MONTH_YEAR})?$`, 'i');
+
 export function isDataLike(cell: string): boolean {
-  return DATA_LIKE.test(cell.trim());
+  const t = cell.trim();
+  return DATA_LIKE.test(t) || (/\d{4}$/.test(t) && DATE_IN_WORDS.test(t));
 }
 
 /**
@@ -64,35 +75,53 @@ export function filledWidth(cells: readonly string[]): number {
   return 0;
 }
 
-const SUMMARY_LABEL = /^(?:(?:sub|grand)[\s-]?)?totals?\b|^end of (?:report|file|data|statement)\b|^page \d+(?: of \d+)?$|^\*{2,}\s*end\b/i;
+/**
+ * Labels of subtotal and total lines, in the languages of the bills read here: Subtotal,
+ * Grand Total, Summe, Zwischensumme, Gesamt, Summa, Totalt, Totaal, Somme, Sous-total,
+ * Suma, Razem, Celkem, Yhteensä, I alt, Toplam, Итого, Всего, 合計, 小計, 합계.
+ */
+const SUMMARY_LABEL = new RegExp(
+  '^(?:(?:sub|grand)[\\s-]?)?totals?\\b|^end of (?:report|file|data|statement)\\b|^page \\d+(?: of \\d+)?$|^\\*{2,}\\s*end\\b|' +
+    // the other languages' labels only as the whole cell: "Summa Equity" or "Suma SA" is a name
+    '^(?:(?:zwischen|gesamt|end)?summen?|gesamt(?:betrag)?|insgesamt|(?:del)?summa|totalt|(?:sub)?totaa?le?|(?:sous-?)?total|somme|suma|razem|celkem|yhteensä|i alt|toplam|итого|всего|合計|小計|合计|小计|总计|합계|총계)\\s*:?\\s*$',
+  'iu',
+);
+/** First letters of those labels: a cheap filter, since this runs on every data row. */
+const SUMMARY_FIRST = new Set('stgepzidrcy*иво合小总합총');
 
 /**
  * True for subtotal/total/footer lines carriers put between data rows: the first
- * non-empty cell is "Subtotal", "Total ...", "Grand Total", "End of report", "Page 2 of 5".
+ * non-empty cell is "Subtotal", "Total ...", "Grand Total", "Summe", "End of report",
+ * "Page 2 of 5" (see SUMMARY_LABEL).
  */
 export function isSummaryRow(cells: readonly string[]): boolean {
   for (const cell of cells) {
     let i = 0;
     while (i < cell.length && cell.charCodeAt(i) <= 0x20) i++;
     if (i === cell.length) continue;
-    // Cheap first-letter filter: this runs on every data row.
-    const c = cell.charCodeAt(i) | 0x20;
-    if (c !== 0x73 && c !== 0x74 && c !== 0x67 && c !== 0x65 && c !== 0x70 && cell.charCodeAt(i) !== 0x2a) return false;
+    if (!SUMMARY_FIRST.has(cell[i]!.toLowerCase())) return false;
     return SUMMARY_LABEL.test(i === 0 ? cell : cell.slice(i));
   }
   return false;
 }
 
-const ACCOUNT = /\b(?:account|acct|ban)\b(?:\s*(?:number|no\.?|num(?:ber)?|#|id))?\s*[:#]?\s*([A-Z0-9][A-Z0-9-]*\d[A-Z0-9-]*)/i;
+/** Labels of the customer's account on a statement, in the languages of the bills read here. */
+const ACCOUNT_LABEL =
+  '(?:account|acct|ban|kundennummer|kunden-?nr\\.?|kontonummer|vertragsnummer|kundnummer|kundenummer|klantnummer|asiakasnumero|' +
+  'num[ée]ro (?:de )?(?:compte|client)|n° (?:de )?(?:compte|client)|numero cliente|n[úu]mero de (?:cuenta|cliente)|numer klienta|číslo zákazníka)';
+const ACCOUNT = new RegExp(`(?:^|[^\\p{L}])${ACCOUNT_LABEL}(?![\\p{L}])(?:\\s*(?:number|no\\.?|num(?:ber)?|#|id))?\\s*[:#]?\\s*([A-Z0-9][A-Z0-9-]*\\d[A-Z0-9-]*(?: \\d[\\d-]*)*)`, 'iu');
+const ACCOUNT_LINE = new RegExp(`^\\s*${ACCOUNT_LABEL}(?![\\p{L}])`, 'iu');
 
 /** The account number of an "Account Number: 287-445-1093" style line, if it is one. */
 export function findAccountNumber(text: string): string | undefined {
   return ACCOUNT.exec(text)?.[1];
 }
 
-const PHONE_IN_TEXT = /(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\b\d{3})[\s.-]?\d{3}[\s.-]\d{4}\b|\+\d{1,3}[\s.-]?\d[\d\s.-]{6,14}\d|\b1?\d{10}\b/;
+// North American, international (+), and national numbers with a trunk 0 ("0152 28817386", "08-123 456 78")
+const PHONE_IN_TEXT = /(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\b\d{3})[\s.-]?\d{3}[\s.-]\d{4}\b|\+\d{1,3}[\s.-]?\d[\d\s.-]{6,14}\d|\b1?\d{10}\b|\b0\d{1,4}[\s/.-]?\d[\d\s.-]{4,12}\d\b/;
 /** Words before a number that make it the line the statement is about. */
-const LINE_LABEL = /\b(?:wireless|mobile|cell(?:ular)?|line|phone|subscriber|user|msisdn|mdn|device|service|target)\b[^0-9+]*$|\bfor\s*$/i;
+const LINE_LABEL =
+  /(?:^|[^\p{L}])(?:wireless|mobile|cell(?:ular)?|line|phone|subscriber|user|msisdn|mdn|device|service|target|rufnummer|anschluss|mobilnummer|handynummer|telefonnummer|ligne|num[ée]ro de (?:t[ée]l[ée]phone|ligne|mobile)|abonnemang|abonnement|mobilnummer|telefonnummer|nummer|linea|l[íi]nea|n[úu]mero|liittymä|puhelinnumero)(?![\p{L}])[^0-9+]*$|\bfor\s*$/iu;
 /** A person's or company's name in capitals or title case, as statements print above a line's usage. */
 const NAME_ONLY = /^[A-Za-z][A-Za-z .,'&-]{1,80}$/;
 /** Labels of other numbers a statement prints ("Invoice 2145550187", "Account Number: ..."). */
@@ -109,7 +138,8 @@ const NOT_A_LINE = /\b(?:customer|support|care|help|fax|call us|toll[\s-]free|qu
 export function findLineNumber(text: string): string | undefined {
   if (NOT_A_LINE.test(text)) return undefined;
   const m = PHONE_IN_TEXT.exec(text);
-  if (m === null) return undefined;
+  // "01.02.2026" has the shape of a national number too
+  if (m === null || /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/.test(m[0])) return undefined;
   const before = text.slice(0, m.index);
   const after = text.slice(m.index + m[0].length).trim();
   const name = before.trim().replace(/[,:;-]\s*$/, '');
@@ -128,7 +158,7 @@ export function isContextLine(cells: readonly string[]): boolean {
   const text = cells.filter((c) => c.trim().length > 0).join(' ');
   if (filled === 1) return !isDataLike(text) && text.length <= 200;
   if (filled !== 2) return false;
-  return (findAccountNumber(text) !== undefined && /^\s*(?:account|acct|ban)\b/i.test(text)) || findLineNumber(text) !== undefined;
+  return (findAccountNumber(text) !== undefined && ACCOUNT_LINE.test(text)) || findLineNumber(text) !== undefined;
 }
 
 /** The text of a context line: its filled cells joined by a space. */
@@ -186,4 +216,27 @@ export function describeSection(contextLines: readonly string[], headers: readon
     ...(accountNumber !== undefined ? { accountNumber } : {}),
     ...(lineNumber !== undefined ? { lineNumber } : {}),
   };
+}
+
+const MONTH_WORD = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+/** Dates with a year as statements print them: 02/20/2026, 28.02.2026, 2026-02-28, Feb 20, 2026, 20 Feb 2026. */
+const DATE_WITH_YEAR = new RegExp(
+  `\\b\\d{1,2}[./-]\\d{1,2}[./-]\\d{4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b${MONTH_WORD}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b|\\b\\d{1,2}\\.?\\s+${MONTH_WORD}\\s+\\d{4}\\b`,
+  'gi',
+);
+
+/**
+ * The statement's date from the lines above its table (its period's end, its issue date:
+ * the latest date with a year printed there), as `YYYY-MM-DD`; rows that print only day
+ * and month take their year from it. Undefined when the lines print no such date.
+ */
+export function statementDateIn(lines: readonly string[]): string | undefined {
+  let latest: string | undefined;
+  for (const line of lines) {
+    for (const m of line.matchAll(DATE_WITH_YEAR)) {
+      const d = parseDate(m[0]);
+      if (d.ok && (latest === undefined || d.iso > latest)) latest = d.iso;
+    }
+  }
+  return latest;
 }

@@ -83,6 +83,21 @@ define(RECORD_TYPES, 'data', [
   'data usage', 'pdp', 'pdp context', 'apn',
 ].join('|'));
 
+// An itemised bill's kind of call often names the network it went to ("UK landline", "Inland
+// Festnetz", "Ausland Mobilfunk", "Sonderrufnummer"): voice, but only in a column about the
+// kind of call (the same words are places and tariff zones elsewhere).
+const DESTINATION_CLASSES =
+  'landline|fixed|fixed line|mobile|cellular|national|international|long distance|premium|special number|service number|' +
+  'festnetz|mobilfunk|inland|ausland|ortsgespräch|ferngespräch|sonderrufnummer|servicerufnummer|' +
+  'fixe|fijo|fisso|fixo|vast|vaste lijn|fastnät|fastnett|fastnet|kiinteä|' +
+  'mobil|mobiel|móvil|movil|cellulare|móvel|matkapuhelin|' +
+  'nationaal|nazionale|nacional|nationell|nasjonal|internationaal|internazionale|internacional|internationell|internasjonal|utland|étranger|estero|extranjero|buitenland';
+for (const w of DESTINATION_CLASSES.split('|')) {
+  const key = codeKey(w);
+  if (!RECORD_TYPES.has(key)) RECORD_TYPES.set(key, 'voice');
+  WEAK.add(key);
+}
+
 // The same codes as carriers print them in other languages (itemised bills and portals of
 // Nordic, Baltic, Slavic, Greek, Hungarian, Turkish, CJK and western European carriers).
 const DIRECTIONS_ELSEWHERE: Record<CallDirection, string> = {
@@ -174,7 +189,12 @@ function readUncached(raw: string): CallCode | undefined {
   const space = key.indexOf(' ');
   if (space < 0) return undefined;
   const second = key.indexOf(' ', space + 1);
-  return (second > 0 ? codeOf(key.slice(0, second)) : undefined) ?? codeOf(key.slice(0, space));
+  const first = (second > 0 ? codeOf(key.slice(0, second)) : undefined) ?? codeOf(key.slice(0, space));
+  if (first !== undefined && !first.weak) return first;
+  // "Roaming ankommend", "Ausland abgehend": a qualifier first and the code last, as German
+  // and Nordic bills print them; only a code that means the same anywhere counts there
+  const last = codeOf(key.slice(key.lastIndexOf(' ') + 1));
+  return last !== undefined && (!last.weak || first === undefined) ? last : first;
 }
 
 function codeOf(key: string): CallCode | undefined {

@@ -26,6 +26,12 @@ export interface DateTimeOptions {
   timezone: string;
   /** read "03/04/2025" as 3 April (the column's other dates or the region say so); default month-first */
   dayFirst?: boolean;
+  /**
+   * the date of the statement the rows come from (`YYYY-MM-DD`): a date printed without a
+   * year ("01/21", "21.01.") is the last such day on or before it. Without it such a date
+   * is refused, not guessed.
+   */
+  referenceDate?: string;
 }
 
 /** Two-digit years below this are 20xx, the rest 19xx ("25" -> 2025, "87" -> 1987). */
@@ -47,7 +53,12 @@ interface Moment {
   offset: number | null;
   /** true for epoch / spreadsheet-serial numbers (kept out of shape detection) */
   numeric: boolean;
+  /** a day and month printed without a year ("01/21"): `y` is a placeholder leap year */
+  yearless?: true;
 }
+
+/** The year a year-less date is checked against (a leap year, so 02/29 passes). */
+const YEARLESS_PLACEHOLDER = 2000;
 
 // ---------------------------------------------------------------------------
 // Tokenizer: numbers, lower-case words and single separator chars, into scratch arrays.
@@ -156,6 +167,8 @@ const ZONE_ABBR = new Map<string, number>([
 // Grammar over tokens. Each part parser returns the next token index, or -1.
 
 let py = 0;
+/** the date part had no year */
+let pyearless = false;
 let pmo = 0;
 let pd = 0;
 let ph = 0;
@@ -192,7 +205,18 @@ function parseDatePart(i: number): number {
     if (k === i + 1 && isNum(i + 2)) {
       // numeric: Y-M-D, M/D/Y, D/M/Y, D.M.Y
       if (sep !== 47 && sep !== 45 && sep !== 46) return -1;
-      if (!isSep(i + 3, sep) || !isNum(i + 4)) return -1;
+      if (!isSep(i + 3, sep) || !isNum(i + 4)) {
+        // a statement's "01/21" or "21.01." (the dotted form ends in its dot: "21.01" is a number)
+        const end = sep === 46 ? i + 4 : i + 3;
+        if (sep === 45 || (sep === 46 && !isSep(i + 3, 46)) || alen > 2 || len[i + 2]! > 2) return -1;
+        if (end < count && !isSep(end, SPACE)) return -1;
+        const dayFirst = sep === 46 ? true : a > 12;
+        py = YEARLESS_PLACEHOLDER;
+        pyearless = true;
+        pmo = dayFirst ? num[i + 2]! : a;
+        pd = dayFirst ? a : num[i + 2]!;
+        return end;
+      }
       const b = num[i + 2]!;
       const c = num[i + 4]!;
       const clen = len[i + 4]!;
@@ -499,23 +523,43 @@ function parseMoment(raw: string, allowCompactTime: boolean): Moment | null {
     // fall through: "1405" can still be a compact time
   }
 
+  pyearless = false;
   let j = parseDatePart(0);
   if (j >= 0) {
     const y = py;
     const mo = pmo;
     const d = pd;
-    if (j === count) return checkRanges(moment(true, false, y, mo, d, 0, 0, 0, null));
+    const yearless = pyearless;
+    if (j === count) return checkRanges(withYearless(moment(true, false, y, mo, d, 0, 0, 0, null), yearless));
     // date then time: separated by a space, a comma, "T" or "at"
     j = skipBlanks(j);
     if (isWord(j) && (word[j] === 't' || word[j] === 'at')) j = skipBlanks(j + 1);
     if (isSep(j, 64)) j = skipBlanks(j + 1);
-    if (j >= count) return checkRanges(moment(true, false, y, mo, d, 0, 0, 0, null));
+    if (j >= count) return checkRanges(withYearless(moment(true, false, y, mo, d, 0, 0, 0, null), yearless));
     // date with only a zone or a weekday after it is not a time; reject rather than guess
     if (parseTimePart(j, false) < 0) return null;
-    return checkRanges(moment(true, true, y, mo, d, ph, pmi, ps, poff));
+    return checkRanges(withYearless(moment(true, true, y, mo, d, ph, pmi, ps, poff), yearless));
   }
   if (parseTimePart(0, allowCompactTime) >= 0) return checkRanges(moment(false, true, 0, 0, 0, ph, pmi, ps, poff));
   return null;
+}
+
+function withYearless(m: Moment, yearless: boolean): Moment {
+  if (yearless) m.yearless = true;
+  return m;
+}
+
+/**
+ * The year of a year-less day: the last such day on or before the statement's date
+ * (a January statement's "12/28" is December of the year before).
+ */
+function yearFor(m: Moment, referenceDate: string | undefined): number | undefined {
+  const ref = referenceDate === undefined ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(referenceDate);
+  if (ref === null) return undefined;
+  const [ry, rmo, rd] = [Number(ref[1]), Number(ref[2]), Number(ref[3])];
+  const year = m.mo < rmo || (m.mo === rmo && m.d <= rd) ? ry : ry - 1;
+  // 02/29 in a year without one
+  return m.d > daysInMonth(year, m.mo) ? undefined : year;
 }
 
 function checkRanges(m: Moment): Moment | null {
@@ -663,6 +707,11 @@ export function parseDateTime(dateRaw: string, timeRaw: string | undefined, opts
   if (date === null) return fail('not a recognised date');
   if (!date.hasDate) return fail('time without a date');
   if (opts.dayFirst === true && date.mo !== date.d && date.d <= 12 && isAmbiguousNumericDate(dateRaw)) date = { ...date, mo: date.d, d: date.mo };
+  if (date.yearless === true) {
+    const y = yearFor(date, opts.referenceDate);
+    if (y === undefined) return fail('a date without a year, and no statement date to take it from');
+    date = { ...date, y };
+  }
 
   let h = date.h;
   let mi = date.mi;
@@ -695,12 +744,18 @@ const LAST_ISO_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
  * Parse a calendar date to `YYYY-MM-DD` (any time in the cell is ignored; no zone
  * conversion: the date is taken as written). Accepts the formats of {@link parseDateTime}.
  */
-export function parseDate(raw: string, opts: { dayFirst?: boolean } = {}): DateResult {
+export function parseDate(raw: string, opts: { dayFirst?: boolean; referenceDate?: string } = {}): DateResult {
   if (isBlankCell(raw)) return EMPTY;
-  const m = cachedMoment(raw, false);
+  let m = cachedMoment(raw, false);
   if (m === null || !m.hasDate) return fail('not a recognised date');
   const swap = opts.dayFirst === true && m.mo !== m.d && m.d <= 12 && isAmbiguousNumericDate(raw);
-  return { ok: true, iso: `${m.y}-${pad2(swap ? m.d : m.mo)}-${pad2(swap ? m.mo : m.d)}` };
+  if (swap) m = { ...m, mo: m.d, d: m.mo };
+  if (m.yearless === true) {
+    const y = yearFor(m, opts.referenceDate);
+    if (y === undefined) return fail('a date without a year, and no statement date to take it from');
+    m = { ...m, y };
+  }
+  return { ok: true, iso: `${m.y}-${pad2(m.mo)}-${pad2(m.d)}` };
 }
 
 /**
@@ -716,7 +771,7 @@ export function detectDateTimeShape(raw: string): DateTimeShape | null {
 }
 
 // a numeric date whose first two numbers could each be the month: "03/04/2025", "3-4-25"
-const NUMERIC_DATE = /^\s*(?:[a-z]{3,9}\.?,?\s+)?(\d{1,2})([/-])(\d{1,2})\2\d{2,4}\b/i;
+const NUMERIC_DATE = /^\s*(?:[a-z]{3,9}\.?,?\s+)?(\d{1,2})([/-])(\d{1,2})(?:\2\d{2,4}\b|\s*$)/i;
 
 /** "03/04/2025" (either order possible); "13/04/2025", "2025-03-04" and "04.03.2025" are not. */
 function isAmbiguousNumericDate(raw: string): boolean {

@@ -11,7 +11,7 @@ import { headerScale, parseRange, rangeShare } from './units.ts';
 import { kindShare } from './value-kinds.ts';
 import { columnDateTimeShape, fitsField, looksLikeField, ratio, timeColumnKind, type ValueCheckContext } from './value-patterns.ts';
 import { dateTimePairFit } from '../enrich/datetime.ts';
-import { partyColumnCandidates } from '../records/call-semantics.ts';
+import { fieldsFilledWithoutColumns, partyColumnCandidates } from '../records/call-semantics.ts';
 
 /**
  * Below this confidence (overall, or of any mapped field) a mapping needs a person to
@@ -197,8 +197,11 @@ export function suggestMapping(
     });
   });
 
-  // 6. Status, and what the mapping leaves out.
-  return summarizeMapping(schema, mapped, threshold, { headers, sampleRows: samples });
+  // 6. Status, and what the mapping leaves out. A call log gives some fields without a column
+  //    of their own (the line from the party columns, the record type from its headers).
+  const provisional: MappingResult = { status: 'mapped', schema: schema.name, fields: mapped, confidence: 1, missingRequired: [] };
+  const filledWithoutColumns = fieldsFilledWithoutColumns({ schema, mapping: provisional, headers, region: ctx.defaultRegion, sample: samples });
+  return summarizeMapping(schema, mapped, threshold, { headers, sampleRows: samples, filledWithoutColumns });
 }
 
 /** Share of a column's samples that fit the field (1 when too few to judge). Claude's answers are checked with it too. */
@@ -262,13 +265,14 @@ function numberTransforms(def: FieldDefinition, header: string, values: readonly
  * With the file's `headers` and samples it also lists the non-empty columns no field took
  * (`unmappedColumns`), warns about them and about mapped columns that are empty, and asks
  * a person when the mapping takes less than half of what the file could give the schema
- * (fewer fields than half of min(schema fields, non-empty columns)). Fields come out in schema order.
+ * (fewer fields than half of min(schema fields, non-empty columns); fields the file fills
+ * without a column of their own, `filledWithoutColumns`, count as taken). Fields come out in schema order.
  */
 export function summarizeMapping(
   schema: SchemaDefinition,
   mappedFields: FieldMapping[],
   threshold = MAPPING_CONFIDENCE_THRESHOLD,
-  file?: { headers: readonly string[]; sampleRows: readonly (readonly string[])[] },
+  file?: { headers: readonly string[]; sampleRows: readonly (readonly string[])[]; filledWithoutColumns?: readonly string[] },
 ): MappingResult {
   const fields = schema.fields;
   const order = new Map(fields.map((f, i) => [f.name, i]));
@@ -289,11 +293,12 @@ export function summarizeMapping(
     total += w * (m?.confidence ?? 0);
   }
   const confidence = weight === 0 ? 0 : round2(total / weight);
-  const weakField = mapped.some((m) => m.confidence < threshold);
+  const weakField = mapped.some((m) => m.confidence < threshold && !readByItsCodes(fields.find((f) => f.name === m.field), m));
   const report = file === undefined ? undefined : describeMapping(mapped, file.headers, file.sampleRows);
   // a money field's micro-units come with it, never from a column: not something the file could give
   const columnFields = fields.length - fields.filter((f) => f.microsField !== undefined).length;
-  const thin = report !== undefined && mapped.length < 0.5 * Math.min(columnFields, report.nonEmptyColumns);
+  const taken = mapped.length + (file?.filledWithoutColumns ?? []).filter((name) => !mappedNames.has(name)).length;
+  const thin = report !== undefined && taken < 0.5 * Math.min(columnFields, report.nonEmptyColumns);
   return {
     status: missingRequired.length > 0 || weakField || thin || confidence < threshold ? 'needs_mapping' : 'mapped',
     schema: schema.name,
@@ -302,6 +307,16 @@ export function summarizeMapping(
     missingRequired,
     ...(report !== undefined ? { unmappedColumns: report.unmappedColumns, warnings: report.warnings } : {}),
   };
+}
+
+/**
+ * An optional carrier-code field (a call's direction, its record type) guessed from a
+ * column's values: the values are call codes Enrich reads itself, from any column that
+ * holds them (a PBX's dcontext, a 3GPP record type), mapped or not. A weak guess there
+ * costs nothing if wrong and needs no person; it still counts in the overall confidence.
+ */
+function readByItsCodes(def: FieldDefinition | undefined, m: FieldMapping): boolean {
+  return def !== undefined && def.codes !== undefined && !def.required && m.reason === 'value_pattern';
 }
 
 /**

@@ -54,6 +54,18 @@ export function headerScale(header: string): { factor: number; note: string } | 
  */
 export function parseRange(raw: string): { lower: number; upper?: number } | undefined {
   if (isBlankCell(raw)) return undefined;
+  const unit = VALUE_UNIT.exec(raw.trim());
+  const range = parseBounds(unit === null ? raw : raw.trim().slice(0, unit.index));
+  if (range === undefined || unit === null) return range;
+  // the class's own unit: "50 - 100 Mio. EUR", "0,5 - 1 Mio. EUR", "10-50 Tsd. €"
+  const factor = unit[1] === undefined ? 1 : (SCALE_PATTERNS.find(([re]) => re.test(foldText(unit[1]!)))?.[1] ?? 1);
+  return { lower: range.lower * factor, ...(range.upper !== undefined ? { upper: range.upper * factor } : {}) };
+}
+
+/** A unit after a band's numbers: an optional scale word, then an optional currency. */
+const VALUE_UNIT = /\s+(mio\.?|mrd\.?|tsd\.?|millions?|billions?|thousands?|mn|bn|mln\.?|milj\.?|tkr|mkr)?\s*(?:eur|usd|gbp|chf|sek|nok|dkk|pln|€|\$|£|kr)?\.?$/i;
+
+function parseBounds(raw: string): { lower: number; upper?: number } | undefined {
   const s = raw.trim().replace(/\s*(?:employees|mitarbeiter|ansatte|anställda|salariés|empleados|dipendenti|pracowników)$/i, '');
   const open = /^(?:>|≥|over|more than|mehr als|plus de|más de|oltre)?\s*([^+<>≥]*?)\s*(?:\+|or more|and above|und mehr|et plus|o más)$/i.exec(s);
   if (open !== null && open[1] !== undefined && open[1] !== s) {
@@ -67,6 +79,11 @@ export function parseRange(raw: string): { lower: number; upper?: number } | und
   }
   const two = /^(.+?)\s*(?:-|–|—|to|bis|à|a|till|til|do|до)\s*(.+)$/i.exec(s);
   if (two === null || two[1] === undefined || two[2] === undefined) return undefined;
+  // "1.000 - 4.999": both bounds grouped by dots in threes are thousands, not decimals
+  if (GROUPED_BY_DOTS.test(two[1].trim()) && GROUPED_BY_DOTS.test(two[2].trim())) {
+    const [a, b] = [two[1], two[2]].map((x) => Number(x.trim().replace(/\./g, '')));
+    return a! <= b! ? { lower: a!, upper: b! } : undefined;
+  }
   const hi = parseNumber(two[2]);
   if (!hi.ok) return undefined;
   // "1-5M": the lower bound takes the upper one's magnitude when it has none of its own
@@ -76,6 +93,8 @@ export function parseRange(raw: string): { lower: number; upper?: number } | und
   if (!lo.ok || lo.value > hi.value) return undefined;
   return { lower: lo.value, upper: hi.value };
 }
+
+const GROUPED_BY_DOTS = /^\d{1,3}(?:\.\d{3})+$/;
 
 /** Share of a column's non-blank samples that are ranges (0 when there are none). */
 export function rangeShare(values: readonly string[]): number {

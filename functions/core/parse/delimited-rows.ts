@@ -13,6 +13,8 @@ export interface DelimitedParseOptions {
   delimiter: string;
   /** 0-based physical line of the header; the lines before it are preamble (Classification.headerRow) */
   headerRow: number;
+  /** the file has no header line (headerRow -1): these column names are read as its header, before line 1 */
+  impliedHeaders?: string[];
   /** longest line (or quoted multi-line record) accepted, in decoded characters; default 1 MiB */
   maxLineBytes?: number;
   /** most cells accepted in one row; default 10,000 */
@@ -112,6 +114,7 @@ class DelimitedRowReader extends AssemblerStream<DelimitedParseStats> implements
     this.maxLine = opts.maxLineBytes ?? DEFAULT_MAX_LINE;
     this.maxColumns = opts.maxColumns ?? DEFAULT_MAX_COLUMNS;
     this.preambleLeft = Math.max(0, opts.headerRow);
+    if (opts.impliedHeaders !== undefined) this.pushRecord({ cells: [...opts.impliedHeaders], line: 0 });
     this.maxQuotedBreaks = opts.maxQuotedLineBreaks ?? MAX_QUOTED_LINE_BREAKS;
   }
 

@@ -47,6 +47,7 @@ export async function openRowSource(classification: Classification, input: RowSo
         encoding: c.encoding,
         delimiter: c.delimiter,
         headerRow: c.headerRow,
+        ...(c.impliedHeader !== undefined ? { impliedHeaders: c.headers } : {}),
         table: tableOptions(c, false),
       });
     }
@@ -127,7 +128,9 @@ export function isSplittable(c: Classification): boolean {
     BYTE_SAFE_ENCODINGS.has(c.encoding.toLowerCase()) &&
     (c.lineEnding === undefined || c.lineEnding === 'lf' || c.lineEnding === 'crlf') &&
     // one section: its context columns (an account number from the preamble) are the same on every row
-    (c.sections?.length ?? 1) <= 1
+    (c.sections?.length ?? 1) <= 1 &&
+    // the ranges are read after the file's own header line, which a header-less layout lacks
+    c.impliedHeader === undefined
   );
 }
 

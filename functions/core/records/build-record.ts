@@ -60,11 +60,13 @@ export function createRecordBuilder(
   options: JobOptions,
   headers: string[],
   sample?: readonly (readonly string[])[],
+  file: { statementDate?: string } = {},
 ): RecordBuilder {
   const ctx: ConvertContext = {
     timezone: options.timezone ?? DEFAULT_JOB_OPTIONS.timezone,
     defaultRegion: (options.defaultRegion ?? DEFAULT_JOB_OPTIONS.defaultRegion).toUpperCase(),
     defaultCurrency: (options.defaultCurrency ?? DEFAULT_JOB_OPTIONS.defaultCurrency).toUpperCase(),
+    ...(file.statementDate !== undefined ? { referenceDate: file.statementDate } : {}),
   };
   if (!isValidTimeZone(ctx.timezone)) throw new Error(`Unknown time zone "${ctx.timezone}" in job options`);
   if (sample !== undefined) ctx.sample = sample;

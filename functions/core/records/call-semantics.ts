@@ -1,4 +1,5 @@
 import { readCallCode, type CallCode, type CallDirection, type CallRecordType } from '../enrich/call-codes.ts';
+import { foldText } from '../map/normalize-header.ts';
 import { normalizePhone } from '../enrich/phone.ts';
 import { isBlankCell } from '../enrich/result.ts';
 import { CONTEXT_COLUMN_NAMES } from '../parse/table-assembler.ts';
@@ -74,6 +75,14 @@ const CALLED_HEADERS = [
   'b number', 'b party number', 'b party', 'dialed number', 'dialled number', 'dialed digits', 'dialled digits',
   'destination number', 'dest number', 'terminating number', 'dst', 'dnis', 'recipient', 'receiver',
 ];
+
+/**
+ * Headers of a lone number column that name the party the line called: a log whose only
+ * number is "Number Called", "Zielrufnummer" or "Numéro appelé" lists the calls the line
+ * made, so a row that says nothing else about its direction is outgoing.
+ */
+const DIALED_HEADER =
+  /^(?:number called|called number|dialed number|dialled number|number dialed|number dialled|destination number|zielrufnummer|gewahlte (?:ruf)?nummer|angerufene (?:ruf)?nummer|numero appele|numero compose|numero chiamato|numero llamado|numero marcado|gebeld nummer|gekozen nummer|uppringt nummer|ringt nummer|valittu numero|soitettu numero|wybrany numer)$/;
 
 // Header words that tell which kind of records a single-kind table holds.
 const KIND_HEADER_WORDS: readonly [CallRecordType, RegExp][] = [
@@ -187,6 +196,7 @@ export function compileCallSemantics(input: CallSemanticsInput): CallSemantics |
   const learned = learnColumns(normalized, input.sample ?? [], skip, locationSource);
   const constantParty = parties !== undefined && input.sample !== undefined ? findConstantParty(input.sample, parties, region) : undefined;
   const tableKind = kindOfTable(normalized, headers);
+  const dialedOnly = parties === undefined && counterpartSource !== undefined && DIALED_HEADER.test(foldText(headers[counterpartSource] ?? '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
 
   const dirName = dirDef?.name;
   const typeName = typeDef?.name;
@@ -268,6 +278,7 @@ export function compileCallSemantics(input: CallSemanticsInput): CallSemantics |
 
       type ??= tableKind;
       const session = type === 'data';
+      if (direction === undefined && dialedOnly && !internal && !session) direction = 'outbound';
       // the type is known now: a required field it lifts (a data session's other party) sees it
       if (typeName !== undefined && owns.has(typeName) && type !== undefined) record[typeName] = type;
 
@@ -319,6 +330,25 @@ export function compileCallSemantics(input: CallSemanticsInput): CallSemantics |
       return problems;
     },
   };
+}
+
+/**
+ * Fields the call semantics writes on at least half of the sample rows without a column of
+ * their own in the mapping: the line from the party columns, the record type a table's
+ * headers imply, a direction read from a code column. What a mapping takes from a file
+ * includes them (the mapper's "does it take enough of the file" check counts them).
+ */
+export function fieldsFilledWithoutColumns(input: CallSemanticsInput & { sample: readonly (readonly string[])[] }): string[] {
+  const semantics = compileCallSemantics(input);
+  if (semantics === undefined || input.sample.length === 0) return [];
+  const mapped = new Set(input.mapping.fields.map((m) => m.field));
+  const hits = new Map<string, number>();
+  input.sample.forEach((cells, i) => {
+    const record: Record<string, unknown> = {};
+    semantics.apply(record, cells, i + 1);
+    for (const name of semantics.owns) if (!mapped.has(name) && record[name] !== undefined) hits.set(name, (hits.get(name) ?? 0) + 1);
+  });
+  return [...hits].filter(([, n]) => n >= input.sample.length / 2).map(([name]) => name);
 }
 
 /**

@@ -22,6 +22,8 @@ export interface ConvertContext {
   currencyIsExplicit?: boolean;
   /** rows of the same table, for what a column's values say as a whole (the order of its dates) */
   sample?: readonly (readonly string[])[];
+  /** the statement's date (`YYYY-MM-DD`): the year of dates printed without one */
+  referenceDate?: string;
 }
 
 /**
@@ -187,7 +189,7 @@ function compileBaseField(
     }
 
     case 'date': {
-      const opts = { dayFirst: datesDayFirst(ctx, first) };
+      const opts = { dayFirst: datesDayFirst(ctx, first), ...(ctx.referenceDate !== undefined ? { referenceDate: ctx.referenceDate } : {}) };
       return {
         ...base,
         apply(record, cells) {
@@ -204,7 +206,7 @@ function compileBaseField(
     case 'datetime': {
       // a zone the header declares ("(UTC) Time", "Date (EST)") beats the job's, which is for naive times
       const zone = timeZoneFromHeader(mapping.sourceHeaders[0]) ?? timeZoneFromHeader(mapping.sourceHeaders[1]) ?? ctx.timezone;
-      const opts = { timezone: zone, dayFirst: datesDayFirst(ctx, first) };
+      const opts = { timezone: zone, dayFirst: datesDayFirst(ctx, first), ...(ctx.referenceDate !== undefined ? { referenceDate: ctx.referenceDate } : {}) };
       return {
         ...base,
         apply(record, cells) {

@@ -20,6 +20,8 @@ export const callRecordSchema: SchemaDefinition = {
         'started at', 'start time', 'start date time', 'start datetime', 'date and time', 'date time', 'datetime',
         'timestamp', 'time stamp', 'call start', 'call start time', 'call date time', 'call date', 'event time',
         'event date', 'connect time', 'message date', 'sent date', 'usage date', 'date of call', 'date',
+        // PBX CDRs (Asterisk's cdr_csv: start, answer, end)
+        'start', 'call start date',
         'datum', 'fecha', 'data', 'fecha hora', 'fecha y hora', 'date heure', 'date et heure', 'data ora', 'data e ora', 'data hora', 'data e hora', 'datum uhrzeit', 'datum tijd', 'zeitpunkt', 'horodatage', 'date appel', 'fecha llamada', 'data chiamata', 'data chamada', 'gespreksdatum', 'verbindungsdatum',
       ],
       timeSynonyms: ['time', 'call time', 'start time', 'time of call', 'connect time', 'usage time', 'time of day', 'message time', 'uhrzeit', 'zeit', 'hora', 'heure', 'ora', 'tijd', 'tijdstip', 'horario', 'heure appel', 'hora llamada', 'ora chiamata', 'beginn'],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { schemaNameSchema } from './common.ts';
 import { fieldMappingInputSchema, templateNameSchema } from '../../core/templates/template-model.ts';
+import type { MappingResult } from '../../core/pipeline-types.ts';
 
 /** Templates (the body of create/update is core's templateInputSchema), suggestions and a job's mapping. */
 
@@ -38,13 +39,23 @@ function readOnlyKeys<K extends string>(...keys: K[]): Record<K, typeof readOnly
   return Object.fromEntries(keys.map((k) => [k, readOnly])) as Record<K, typeof readOnly>;
 }
 
+/**
+ * Every key of a mapping that GET shows and a person cannot set. The type check below fails
+ * when MappingResult gains a key that is neither here nor writable, so a new key cannot make
+ * the unchanged GET answer a 400 again (unmappedColumns and warnings once did).
+ */
+const MAPPING_READ_ONLY = ['status', 'confidence', 'missingRequired', 'unmappedColumns', 'warnings', 'templateId', 'templateVersion', 'templateName', 'fingerprint', 'source', 'learnedFrom', 'ai', 'aiRefused'] as const;
+type Unlisted = Exclude<keyof MappingResult, 'schema' | 'fields' | 'schemaDefinition' | (typeof MAPPING_READ_ONLY)[number]>;
+const everyMappingKeyListed: [Unlisted] extends [never] ? true : Unlisted = true;
+void everyMappingKeyListed;
+
 export const putMappingBody = z
   .object({
     mapping: z
       .object({
         schema: schemaNameSchema.optional(),
         fields: z.array(fieldMappingInputSchema.extend(readOnlyKeys('confidence', 'reason'))).min(1).max(500),
-        ...readOnlyKeys('status', 'confidence', 'missingRequired', 'templateId', 'templateVersion', 'templateName', 'fingerprint', 'source', 'ai', 'unmappedColumns', 'warnings'),
+        ...readOnlyKeys(...MAPPING_READ_ONLY),
       })
       .strict(),
     saveAsTemplate: z.object({ name: templateNameSchema, description: z.string().max(1000).optional() }).strict().optional(),

@@ -117,7 +117,7 @@ export const CALL_RECORD_LEXICON: readonly LexiconBlock[] = [
     terms: {
       bg: 'местоположение|зона|дестинация', hr: 'odredište|lokacija|zona|mreža', cs: 'cíl|lokalita|zóna|destinace|síť', da: 'destination|zone|lokation|sted',
       nl: 'bestemming|locatie|zone', en: 'destination|location|zone', et: 'sihtkoht|asukoht|tsoon', fi: 'kohde|sijainti|vyöhyke|määränpää', fr: 'destination|lieu|zone',
-      de: 'ziel|zone|ort|zielnetz', el: 'προορισμός|τοποθεσία|ζώνη|δίκτυο', hu: 'célállomás|hely|zóna|irányszám|hívott hálózat', ga: 'ceann scríbe|suíomh',
+      de: 'ziel|zone|ort|zielnetz|tarifzone', el: 'προορισμός|τοποθεσία|ζώνη|δίκτυο', hu: 'célállomás|hely|zóna|irányszám|hívott hálózat', ga: 'ceann scríbe|suíomh',
       it: 'destinazione|luogo|zona|località', lv: 'galamērķis|atrašanās vieta|zona', lt: 'kryptis (zona)|vieta|zona|paskirties vieta|tinklas', mt: 'destinazzjoni|post',
       pl: 'strefa|kierunek|miejsce|lokalizacja|sieć', pt: 'destino|local|zona', ro: 'destinație|locație|zonă|rețea', sk: 'cieľ|lokalita|zóna|sieť', sl: 'cilj|lokacija|cona|omrežje',
       es: 'destino|ubicación|zona', sv: 'destination|plats|zon|område', ja: '通話先地域|地域|発信地|着信地|エリア|通話エリア', zh: '通信地点|通话地点|通话地点|归属地|对方归属地|通话地|地区|漫游地',
@@ -153,7 +153,7 @@ export const CALL_RECORD_LEXICON: readonly LexiconBlock[] = [
     source: 'carrier',
     terms: {
       bg: 'клиентски номер|номер на договор|абонатен номер', hr: 'broj korisnika|broj ugovora|pretplatnički broj', cs: 'zákaznické číslo|číslo smlouvy|účastnické číslo|číslo účtu',
-      da: 'abonnement|kundenummer|abonnementsnummer|kontonummer', nl: 'klantnummer|abonnement|abonnementsnummer', en: 'account number|subscriber|line number',
+      da: 'abonnement|kundenummer|abonnementsnummer|kontonummer', nl: 'klantnummer|abonnement|abonnementsnummer', en: 'account number|subscriber|line number|account sid',
       et: 'kliendinumber|lepingu number|liitumisnumber', fi: 'asiakasnumero|liittymä|liittymänumero|sopimusnumero', fr: 'numéro de compte|numéro client|ligne|numéro de ligne',
       de: 'kundennummer|vertragsnummer|anschluss|teilnehmer', el: 'αριθμός λογαριασμού|κωδικός πελάτη|σύνδεση|αριθμός σύνδεσης', hu: 'ügyfélszám|előfizetés|szerződésszám|előfizetői szám',
       ga: 'uimhir chuntais', it: 'numero cliente|codice cliente|linea|utenza', lv: 'klienta numurs|līguma numurs|abonents', lt: 'kliento numeris|sutarties numeris|abonentas|abonento nr.',

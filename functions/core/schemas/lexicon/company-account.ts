@@ -56,7 +56,7 @@ export const COMPANY_ACCOUNT_LEXICON: readonly LexiconBlock[] = [
       bg: 'брой служители|служители|персонал|численост на персонала', hr: 'broj zaposlenih|zaposlenici|broj zaposlenika', cs: 'počet zaměstnanců|zaměstnanci|velikost firmy',
       da: 'antal ansatte|ansatte|medarbejdere|antal medarbejdere', nl: 'aantal medewerkers|aantal werknemers|medewerkers|werknemers|personeel',
       en: 'employees|employee count|headcount|number of employees|staff|company size', et: 'töötajate arv|töötajad|töötajate arv kokku', fi: 'henkilöstö|henkilöstömäärä|työntekijät|työntekijöiden määrä|henkilökunta',
-      fr: 'effectif|effectifs|nombre d\'employés|nombre de salariés|tranche d\'effectif', de: 'mitarbeiter|mitarbeiterzahl|anzahl mitarbeiter|beschäftigte|angestellte',
+      fr: 'effectif|effectifs|nombre d\'employés|nombre de salariés|tranche d\'effectif', de: 'mitarbeiter|mitarbeiterzahl|anzahl mitarbeiter|beschäftigte|angestellte|mitarbeiterklasse|beschäftigtenklasse|beschäftigtengrößenklasse',
       el: 'αριθμός εργαζομένων|εργαζόμενοι|προσωπικό', hu: 'létszám|alkalmazottak száma|foglalkoztatottak|dolgozók száma|munkavállalók',
       ga: 'líon fostaithe|fostaithe', it: 'dipendenti|numero dipendenti|addetti|numero addetti', lv: 'darbinieku skaits|darbinieki|nodarbināto skaits',
       lt: 'darbuotojų skaičius|darbuotojai|darbuotojų sk.', mt: 'impjegati|numru ta\' impjegati', pl: 'liczba pracowników|pracownicy|zatrudnienie|wielkość zatrudnienia',
@@ -73,7 +73,7 @@ export const COMPANY_ACCOUNT_LEXICON: readonly LexiconBlock[] = [
     terms: {
       bg: 'оборот|приходи|нетни приходи от продажби|годишен оборот', hr: 'prihod|promet|ukupni prihod|godišnji prihod', cs: 'obrat|tržby|roční obrat|výnosy',
       da: 'omsætning|årsomsætning|nettoomsætning', nl: 'omzet|jaaromzet|netto-omzet', en: 'annual revenue|revenue|turnover|sales|revenue range',
-      et: 'käive|müügitulu|aastakäive', fi: 'liikevaihto|vuosiliikevaihto|myynti', fr: 'chiffre d\'affaires|ca|ca annuel', de: 'umsatz|jahresumsatz|umsatzerlöse',
+      et: 'käive|müügitulu|aastakäive', fi: 'liikevaihto|vuosiliikevaihto|myynti', fr: 'chiffre d\'affaires|ca|ca annuel', de: 'umsatz|jahresumsatz|umsatzerlöse|umsatzklasse|umsatzgrößenklasse',
       el: 'κύκλος εργασιών|τζίρος|έσοδα|ετήσιος κύκλος εργασιών', hu: 'árbevétel|nettó árbevétel|éves árbevétel|forgalom', ga: 'láimhdeachas|ioncam',
       it: 'fatturato|ricavi|fatturato annuo', lv: 'apgrozījums|neto apgrozījums|ieņēmumi', lt: 'apyvarta|pajamos|metinė apyvarta|pardavimo pajamos', mt: 'dħul|fatturat',
       pl: 'przychód|przychody|obroty|roczny przychód|przychody ze sprzedaży', pt: 'volume de negócios|faturação|faturamento|receita|receita anual',
