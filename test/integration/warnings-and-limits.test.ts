@@ -81,6 +81,8 @@ describe('warnings on the job', () => {
         { code: 'duplicate_columns', count: 1, message: expect.stringContaining('"Number (2)"') },
         { code: 'unclosed_quote', count: 2, message: expect.stringMatching(/line 12 /) },
         { code: 'invalid_characters', count: 2, message: expect.stringMatching(/line 32;/) },
+        // what the mapping left out is on the job too
+        { code: 'unmapped_columns', count: 2, message: expect.stringContaining('"Number (2)", "Notes"') },
       ]);
       // the rows with the open quote are rejected, each on its own, and the rows after them are written
       const report = await errorReport(api, job.jobId);
@@ -123,6 +125,7 @@ describe('warnings on the job', () => {
       { code: 'duplicate_columns', count: 1, message: expect.any(String) },
       { code: 'unclosed_quote', count: unclosedRows, message: expect.stringMatching(/line 9 /) },
       { code: 'invalid_characters', count: 30, message: expect.stringMatching(/line 101;/) },
+      { code: 'unmapped_columns', count: 2, message: expect.any(String) },
     ]);
   });
 });
