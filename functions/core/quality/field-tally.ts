@@ -17,6 +17,9 @@ export const REASONS_CAP = 10;
 export const OTHER_REASONS = 'other reasons';
 const REASON_CHARS = 120;
 
+/** "No value yet" for the last-value cache (no record value is this object). */
+const NO_VALUE = Symbol('no value');
+
 /** One field's counts over the records of a chunk (or of the job, once merged). */
 export interface FieldCounts {
   /** records with a value */
@@ -81,6 +84,13 @@ export class QualityTally {
   private readonly notApplicable: number[];
   /** per field: value -> records (boxed: one hash lookup per value), or undefined once the field has more than DISTINCT_CAP values */
   private readonly values: (Map<string | number | boolean, { n: number }> | undefined)[];
+  /** per field: the last value seen and its counter, so a run of one value (a currency, an account) skips the Map */
+  private readonly lastValue: unknown[];
+  private readonly lastBox: { n: number }[];
+  /** field name -> index, and the key and field index seen at each position of the previous record */
+  private readonly indexOf: Map<string, number>;
+  private readonly keyAt: string[] = [];
+  private readonly fieldAt: number[] = [];
   /** per field: blanked / rejected counts and their reasons */
   private readonly problemsByField = new Map<string, { blanked: number; rejected: number; reasons: Record<string, number> }>();
   private readonly rowReasons: Record<string, number> = {};
@@ -94,6 +104,9 @@ export class QualityTally {
     this.filled = this.names.map(() => 0);
     this.notApplicable = this.names.map(() => 0);
     this.values = this.names.map(() => new Map());
+    this.lastValue = this.names.map(() => NO_VALUE);
+    this.lastBox = this.names.map(() => ({ n: 0 }));
+    this.indexOf = new Map(this.names.map((n, i) => [n, i]));
     this.waivable = this.defs.flatMap((d, i) => (d.requiredUnless !== undefined ? [i] : []));
     // Row errors name a column as the record builder saw it: the mapped headers joined by " + ", one header, or the field.
     for (const name of this.names) this.fieldOfColumn.set(name, name);
@@ -107,18 +120,40 @@ export class QualityTally {
   /** A record that is written. */
   record(record: Readonly<Record<string, unknown>>): void {
     this.records++;
-    const { names, values, filled } = this;
-    for (let i = 0; i < names.length; i++) {
-      const v = record[names[i]!];
+    const { values, filled, lastValue, lastBox, keyAt, fieldAt } = this;
+    // for-in with `record[key]` takes V8's enum-cache path; a lookup by a list of names does not
+    let position = 0;
+    for (const key in record) {
+      const v = record[key];
       if (v === undefined) continue;
+      // the previous record's key at this position: a chunk's records mostly share one shape
+      let i = fieldAt[position];
+      if (keyAt[position] !== key) {
+        i = this.indexOf.get(key) ?? -1;
+        keyAt[position] = key;
+        fieldAt[position] = i;
+      }
+      position++;
+      // a key no schema field has (a phone's region and line type) is not counted
+      if (i === undefined || i < 0) continue;
       filled[i]!++;
+      if (v === lastValue[i]) {
+        lastBox[i]!.n++;
+        continue;
+      }
       const seen = values[i];
       if (seen === undefined) continue;
-      const key = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : JSON.stringify(v);
-      const box = seen.get(key);
+      const k = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : JSON.stringify(v);
+      let box = seen.get(k);
       if (box !== undefined) box.n++;
-      else if (seen.size < DISTINCT_CAP) seen.set(key, { n: 1 });
-      else values[i] = undefined;
+      else if (seen.size < DISTINCT_CAP) seen.set(k, (box = { n: 1 }));
+      else {
+        values[i] = undefined;
+        lastValue[i] = NO_VALUE;
+        continue;
+      }
+      lastValue[i] = v;
+      lastBox[i] = box;
     }
     for (const i of this.waivable) {
       const def = this.defs[i]!;
