@@ -1,7 +1,8 @@
 /**
  * Warnings: what a job read but had to bend to read (bytes that are not valid text, two
- * columns of one name, a quote never closed). The job still succeeds; the warnings say
- * what to check. Each stage collects its own, one entry per code with a count, and carries
+ * columns of one name, a quote never closed), what its mapping left out, and what it found
+ * checking its own records (an expected field missing on most of them). The job still
+ * succeeds; the warnings say what to check. Each stage collects its own, one entry per code with a count, and carries
  * them in its result; the job stores the merged list once, when the attempt ends, so a
  * retried stage or chunk never counts anything twice.
  */
