@@ -98,6 +98,9 @@ describe('warnings on the job', () => {
       const event = JSON.parse(received[0] ?? '{}') as { type?: string; data?: { warnings?: unknown } };
       expect(event.type).toBe('job.succeeded');
       expect(event.data?.warnings).toEqual(job.warnings);
+      // and the data-quality report, as GET /v1/jobs/{id} shows it
+      expect((event.data as { quality?: unknown }).quality).toEqual(job.quality);
+      expect(job.quality).toMatchObject({ records: 38 });
     } finally {
       await new Promise((r) => server.close(r));
     }

@@ -4,6 +4,9 @@ import { buildQualityReport, type JobQuality } from '../../functions/core/qualit
 import { mappingJobWarnings, qualityWarnings } from '../../functions/core/quality/self-checks.ts';
 import { mergeWarnings } from '../../functions/core/jobs/warnings.ts';
 import { getSchema } from '../../functions/core/schemas/index.ts';
+import { compactSchema } from '../../functions/core/schemas/registry.ts';
+import { parseSchemaDefinition } from '../../functions/core/schemas/schema-definition.ts';
+import { jobWarnings } from '../../functions/core/jobs/job.ts';
 import type { FieldMapping, MappingResult } from '../../functions/core/pipeline-types.ts';
 
 /*
@@ -199,5 +202,29 @@ describe('mappingJobWarnings', () => {
     const a = [{ code: 'expected_field_missing' as const, message: 'a', count: 1, fields: ['direction'] }];
     const b = [{ code: 'expected_field_missing' as const, message: 'b', count: 1, fields: ['record_type', 'direction'] }];
     expect(mergeWarnings(a, b)).toEqual([{ code: 'expected_field_missing', message: 'a', count: 2, fields: ['direction', 'record_type'] }]);
+  });
+});
+
+describe('expected fields of a schema', () => {
+  it('a custom schema may name its own, and an unknown name is refused', () => {
+    const def = { name: 'shipment', fields: [{ name: 'carrier', type: 'string', required: false, synonyms: [] }], expected: ['carrier'] };
+    expect(parseSchemaDefinition(def).expected).toEqual(['carrier']);
+    expect(compactSchema(parseSchemaDefinition(def)).expected).toEqual(['carrier']);
+    expect(() => parseSchemaDefinition({ ...def, expected: ['carier'] })).toThrow(/unknown field \\"carier\\"/);
+  });
+
+  it('call_record expects a direction, a record type and the other party', () => {
+    expect(schema.expected).toEqual(['direction', 'record_type', 'counterpart_number']);
+  });
+});
+
+describe('jobWarnings', () => {
+  it('before Persist (needs_mapping, failed) shows what Classify, Parse and Map found; after, what Persist stored', () => {
+    const found = {
+      classification: { warnings: [{ code: 'encoding_guessed' as const, message: 'windows-1252', count: 1 }] } as never,
+      mapping: { warnings: [{ code: 'unmapped_columns', message: '1 column', count: 1 }] } as never,
+    };
+    expect(jobWarnings(found).map((w) => w.code)).toEqual(['encoding_guessed', 'unmapped_columns']);
+    expect(jobWarnings({ ...found, warnings: [] })).toEqual([]);
   });
 });
