@@ -43,7 +43,7 @@ export interface QualityCounts {
   /** records written */
   records: number;
   fields: Record<string, FieldCounts>;
-  /** problems of rejected rows that no field explains (an empty row, a wrong cell count, a column no field reads): reason -> count */
+  /** problems no field explains: an empty row or a wrong cell count (rejected), a value in a column no mapping names ("<column>: <reason>"): reason -> count */
   rowReasons?: Record<string, number>;
 }
 
@@ -167,7 +167,7 @@ export class QualityTally {
       const field = p.column === undefined ? undefined : this.fieldOfColumn.get(p.column);
       const reason = reasonKey(p.reason);
       if (field === undefined) {
-        // only a rejected row's problems are about the row; a kept row's stray warning still names its column
+        // a row's own problem (no column), or a value in a column the mapping does not name (the call semantics reads some such): keep the column
         addReason(this.rowReasons, p.column === undefined ? reason : `${p.column}: ${reason}`, 1);
         continue;
       }

@@ -49,7 +49,7 @@ export interface JobQuality {
   fields: FieldQuality[];
   /** fields of the schema not listed (a very wide custom schema) */
   fieldsOmitted?: number;
-  /** problems of rejected rows no field explains (an empty row, a wrong cell count): reason -> count */
+  /** problems no field explains: an empty row or a wrong cell count (rejected rows), a value in a column no mapping names ("<column>: <reason>"): reason -> count */
   rowReasons: Record<string, number>;
 }
 

@@ -46,7 +46,7 @@ export const jobQualitySchema = z
     fieldsTotal: z.number().int(),
     fields: z.array(fieldQualitySchema),
     fieldsOmitted: z.number().int().optional(),
-    rowReasons: counts.describe('problems of rejected rows that no field explains: reason -> count'),
+    rowReasons: counts.describe('problems no field explains: an empty row, a wrong cell count, a value in a column no mapping names ("<column>: <reason>"): reason -> count'),
   })
   .meta({ id: 'JobQuality' });
 
