@@ -7,6 +7,7 @@ import { tableName } from '../shared/config.ts';
 import type { JobError, JobOutput, JobRecord, JobSummary } from '../core/jobs/job.ts';
 import type { JobWarning } from '../core/jobs/warnings.ts';
 import type { LiveChunkCounts } from '../core/jobs/live-progress.ts';
+import type { JobQuality } from '../core/quality/quality-report.ts';
 import type { Classification, JobStatus, MappingResult, ParseResult, ResumePoint, Stage } from '../core/pipeline-types.ts';
 import { decodeCursor, encodeCursor } from './page-cursor.ts';
 import { outcomeKey } from '../core/webhooks/job-event-claims.ts';
@@ -28,8 +29,8 @@ const now = () => new Date().toISOString();
  * one on every read: about a sixth of the CPU of GET /v1/jobs/{id} on the local stack.
  */
 const STAGE_FIELDS = ['classification', 'parsed', 'mapping'] as const;
-/** ...and so are the merged warnings, written once by the commit */
-const TEXT_FIELDS = [...STAGE_FIELDS, 'warnings'] as const;
+/** ...and so are the merged warnings and the data-quality report, written once by the commit */
+const TEXT_FIELDS = [...STAGE_FIELDS, 'warnings', 'quality'] as const;
 const asText = (value: unknown): string => JSON.stringify(value);
 
 function toItem(job: JobRecord): Record<string, unknown> {
@@ -370,7 +371,7 @@ export const jobStore = {
     };
     const sets = ['attempt = :next', '#s = :queued', 'stages = :stages', 'progress = :progress', 'updatedAt = :u'];
     // (the warnings of the attempt before: this one collects its own)
-    const removes = ['#e', 'finishedAt', '#o', 'stage', 'enrichedChunks', 'enrichLive', 'warnings'];
+    const removes = ['#e', 'finishedAt', '#o', 'stage', 'enrichedChunks', 'enrichLive', 'warnings', 'quality'];
     if (!resumeFrom) removes.push('parsed', 'classification', 'mapping');
     if (patch.mapping) {
       sets.push('mapping = :m');
@@ -407,7 +408,14 @@ export const jobStore = {
     jobId: string,
     attempt: number,
     outcome:
-      | { status: 'succeeded'; output: JobOutput; counts: { rowsRead: number; rowsWritten: number; rowsRejected: number }; rowsSkipped?: number; warnings?: JobWarning[] }
+      | {
+          status: 'succeeded';
+          output: JobOutput;
+          counts: { rowsRead: number; rowsWritten: number; rowsRejected: number };
+          rowsSkipped?: number;
+          warnings?: JobWarning[];
+          quality?: JobQuality;
+        }
       | { status: 'failed'; error: JobError }
       | { status: 'needs_mapping'; mapping: MappingResult },
   ): Promise<{ job: JobRecord | undefined; committed: boolean }> {
@@ -437,6 +445,10 @@ export const jobStore = {
       if (outcome.warnings !== undefined) {
         sets.push('warnings = :wn');
         values[':wn'] = asText(outcome.warnings);
+      }
+      if (outcome.quality !== undefined) {
+        sets.push('quality = :q');
+        values[':q'] = asText(outcome.quality);
       }
     } else if (outcome.status === 'failed') {
       sets.push('#e = :e');

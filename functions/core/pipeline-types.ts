@@ -224,6 +224,8 @@ export interface EnrichChunkResult {
   layoutChanged?: boolean;
   /** what reading a byte range had to bend (see ParseResult.warnings) */
   warnings?: JobWarning[];
+  /** S3 key of the chunk's data-quality counts (QualityCounts as JSON); kept out of the state, which 150 chunks would crowd */
+  qualityKey?: string;
 }
 
 /** Where a later attempt starts: after the stages whose output it reuses. */

@@ -9,6 +9,7 @@ import { openDelimitedRange } from '../core/parse/row-source.ts';
 import { jobKeys } from '../core/jobs/keys.ts';
 import { RecordPacker } from '../core/parse/record-packer.ts';
 import { logger } from '../shared/logger.ts';
+import { QualityTally } from '../core/quality/field-tally.ts';
 import type { ChunkRef, Classification, EnrichChunkInput, EnrichChunkResult, RowError } from '../core/pipeline-types.ts';
 import type { JobWarning } from '../core/jobs/warnings.ts';
 
@@ -30,7 +31,10 @@ export async function enrichChunk(input: EnrichChunkInput): Promise<EnrichChunkR
     const headers = job.parsed?.headers ?? job.classification?.headers;
     if (!headers?.length) throw new Error('Enrich needs the headers of the parsed rows');
     const statementDate = job.classification?.statementDate;
-    const out = new ChunkOutput((sample) => createRecordBuilder(mapping, schema, input.options ?? {}, headers, sample, statementDate !== undefined ? { statementDate } : {}));
+    const out = new ChunkOutput(
+      (sample) => createRecordBuilder(mapping, schema, input.options ?? {}, headers, sample, statementDate !== undefined ? { statementDate } : {}),
+      new QualityTally(schema, mapping),
+    );
     // subscribers see rows move within a chunk, not only when it ends (a range's chunk takes a second or more)
     const live = liveChunkReporter(input, chunk.index, PROGRESS_INTERVAL_MS);
     // The buffers go back for the next chunk however this one ends.
@@ -52,6 +56,7 @@ export async function enrichChunk(input: EnrichChunkInput): Promise<EnrichChunkR
       // A range numbers its rows from its own start: a report with rows in it is renumbered
       // by Persist into the final key; an empty one is final as it is.
       const errorsKey = (chunk.range && out.errorLines > 0 ? jobKeys.rangeErrors : jobKeys.errorsPart)(input.tenantId, input.jobId, input.attempt, chunk.index);
+      const qualityKey = jobKeys.qualityPart(input.tenantId, input.jobId, input.attempt, chunk.index);
       const result: EnrichChunkResult = {
         index: chunk.index,
         recordsKey,
@@ -63,9 +68,14 @@ export async function enrichChunk(input: EnrichChunkInput): Promise<EnrichChunkR
         rowsRejected: out.rowsRejected,
         columns: out.columns(),
         ...(warnings.length > 0 ? { warnings } : {}),
+        qualityKey,
       };
       // allSettled: both writes are done with the buffers before they go back, even when one fails.
-      const written = await Promise.allSettled([objectStore.put(bucket, recordsKey, out.recordsBody()), objectStore.put(bucket, errorsKey, out.errorsBody())]);
+      const written = await Promise.allSettled([
+        objectStore.put(bucket, recordsKey, out.recordsBody()),
+        objectStore.put(bucket, errorsKey, out.errorsBody()),
+        objectStore.put(bucket, qualityKey, JSON.stringify(out.quality.counts()), 'application/json'),
+      ]);
       for (const w of written) if (w.status === 'rejected') throw w.reason;
       const updated = await jobStore.addEnrichProgress(input.tenantId, input.jobId, input.attempt, {
         index: chunk.index,
@@ -163,7 +173,11 @@ class ChunkOutput {
   private build: RecordBuilder | undefined;
   private held: [row: number, cells: string[], parseError: string | undefined][] = [];
 
-  constructor(private readonly makeBuilder: (sample: readonly string[][]) => RecordBuilder) {}
+  constructor(
+    private readonly makeBuilder: (sample: readonly string[][]) => RecordBuilder,
+    /** the chunk's data-quality counts, taken as its records are built */
+    readonly quality: QualityTally,
+  ) {}
 
   get rowsWritten(): number {
     return this.records.size;
@@ -201,12 +215,17 @@ class ChunkOutput {
     const result = parseError ? { ok: false as const, errors: [{ row, reason: parseError }] } : build(cells, row);
     if (result.ok) {
       this.records.addRecord(result.record);
+      this.quality.record(result.record);
       // An optional field that could not be read: the row is kept, the report says what was dropped.
-      for (const w of result.warnings ?? []) this.errors.addRecord({ ...w, severity: 'warning' });
+      if (result.warnings !== undefined) {
+        for (const w of result.warnings) this.errors.addRecord({ ...w, severity: 'warning' });
+        this.quality.problems(result.warnings, false);
+      }
     } else {
       // A row can fail on several columns; it is one rejected row with several reasons.
       this.rowsRejected += 1;
       for (const e of result.errors as RowError[]) this.errors.addRecord({ ...e, severity: 'error' });
+      this.quality.problems(result.errors, true);
     }
   }
 

@@ -11,6 +11,10 @@ import { DomainError, LayoutChangedError, NoDataRowsError } from '../core/errors
 import type { EnrichChunkResult, PipelineState, RowError } from '../core/pipeline-types.ts';
 import type { JobRecord } from '../core/jobs/job.ts';
 import { mergeWarnings } from '../core/jobs/warnings.ts';
+import { readQualityCounts } from '../adapters/quality-parts.ts';
+import { buildQualityReport } from '../core/quality/quality-report.ts';
+import { mappingJobWarnings, qualityWarnings } from '../core/quality/self-checks.ts';
+import { schemaForMapping } from '../core/schemas/index.ts';
 
 /** Every row read must be written or reported; anything else is a bug we refuse to hide. */
 export class RowAccountingError extends DomainError {}
@@ -51,6 +55,10 @@ async function commit(state: PipelineState) {
       throw new RowAccountingError(`rows read (${rowsRead}) != written (${rowsWritten}) + rejected (${rowsRejected})`);
     }
     if (parsed.split) chunks = await renumberErrorRows(state, chunks);
+    if (!state.mapping) throw new Error('Persist needs the result of Map');
+    const mapping = state.mapping;
+    // The chunks' counts, added up: the job's data-quality report and what it says about itself.
+    const quality = buildQualityReport(await readQualityCounts(state.bucket, chunks), schemaForMapping(mapping), mapping);
     const enrichStarted = job.stages.enrich?.startedAt;
     if (enrichStarted) await jobStore.exitStage(state.tenantId, state.jobId, state.attempt, 'enrich', enrichStarted);
     const output = {
@@ -68,9 +76,15 @@ async function commit(state: PipelineState) {
     const persistStarted = job.stages.persist?.startedAt ?? new Date().toISOString();
     await jobStore.exitStage(state.tenantId, state.jobId, state.attempt, 'persist', persistStarted);
     const rowsSkipped = parsed.split ? chunks.reduce((n, c) => n + (c.rowsSkipped ?? 0), 0) : undefined;
-    // Each stage's and chunk's warnings, once: a retried chunk's result replaced its first one.
-    const warnings = mergeWarnings(state.classification?.warnings, parsed.warnings, ...chunks.map((c) => c.warnings));
-    const { job: finished } = await jobStore.finish(state.tenantId, state.jobId, state.attempt, { status: 'succeeded', output, counts, rowsSkipped, warnings });
+    // Each stage's and chunk's warnings, once (a retried chunk's result replaced its first one), then the mapping's and the self-checks'.
+    const warnings = mergeWarnings(
+      state.classification?.warnings,
+      parsed.warnings,
+      ...chunks.map((c) => c.warnings),
+      mappingJobWarnings(mapping),
+      qualityWarnings(quality, mapping, { read: rowsRead, rejected: rowsRejected }),
+    );
+    const { job: finished } = await jobStore.finish(state.tenantId, state.jobId, state.attempt, { status: 'succeeded', output, counts, rowsSkipped, warnings, quality });
     if (finished?.status === 'succeeded' && finished.attempt === state.attempt) {
       maybeInjectFault('persist', state.tenantId, 'committed');
       await announceSuccess(finished);

@@ -382,6 +382,9 @@ describe('Claude suggestions (fake Messages API)', () => {
       expect(mapping.ai?.note).toMatch(mode === 'error' ? /HTTP 500 after 3 attempt/ : mode === 'hang' ? /timed out/ : /could not be read/);
       expect(fake.calls).toBe(mode === 'error' ? 3 : 1);
       expect(Date.now() - started).toBeLessThan(15_000);
+      // the job itself says so, with the reason and never the key
+      expect(job.warnings).toContainEqual({ code: 'ai_unavailable', message: `the AI was not used for the mapping: ${mapping.ai?.note}`, count: 1 });
+      expect(JSON.stringify(job)).not.toContain(FAKE_KEY);
     });
   }
 });

@@ -81,6 +81,8 @@ describe('warnings on the job', () => {
         { code: 'duplicate_columns', count: 1, message: expect.stringContaining('"Number (2)"') },
         { code: 'unclosed_quote', count: 2, message: expect.stringMatching(/line 12 /) },
         { code: 'invalid_characters', count: 2, message: expect.stringMatching(/line 32;/) },
+        // what the mapping left out is on the job too
+        { code: 'unmapped_columns', count: 2, message: expect.stringContaining('"Number (2)", "Notes"') },
       ]);
       // the rows with the open quote are rejected, each on its own, and the rows after them are written
       const report = await errorReport(api, job.jobId);
@@ -96,6 +98,9 @@ describe('warnings on the job', () => {
       const event = JSON.parse(received[0] ?? '{}') as { type?: string; data?: { warnings?: unknown } };
       expect(event.type).toBe('job.succeeded');
       expect(event.data?.warnings).toEqual(job.warnings);
+      // and the data-quality report, as GET /v1/jobs/{id} shows it
+      expect((event.data as { quality?: unknown }).quality).toEqual(job.quality);
+      expect(job.quality).toMatchObject({ records: 38 });
     } finally {
       await new Promise((r) => server.close(r));
     }
@@ -123,6 +128,7 @@ describe('warnings on the job', () => {
       { code: 'duplicate_columns', count: 1, message: expect.any(String) },
       { code: 'unclosed_quote', count: unclosedRows, message: expect.stringMatching(/line 9 /) },
       { code: 'invalid_characters', count: 30, message: expect.stringMatching(/line 101;/) },
+      { code: 'unmapped_columns', count: 2, message: expect.any(String) },
     ]);
   });
 });

@@ -1,6 +1,8 @@
 import type { Classification, JobOptions, JobStatus, MappingResult, ParseResult, ResumePoint, Stage } from '../pipeline-types.ts';
 import type { LiveChunkCounts } from './live-progress.ts';
 import { mergeWarnings, type JobWarning } from './warnings.ts';
+import type { JobQuality } from '../quality/quality-report.ts';
+import { mappingJobWarnings } from '../quality/self-checks.ts';
 
 /** A job as stored (one DynamoDB item per job; rows live in S3). */
 export interface JobRecord {
@@ -41,6 +43,8 @@ export interface JobRecord {
   output?: JobOutput;
   /** every stage's warnings, merged: stored once, by Persist, when the attempt succeeds */
   warnings?: JobWarning[];
+  /** the data-quality report of a succeeded attempt: per field, filled, empty, unread values and why (Persist) */
+  quality?: JobQuality;
   /** every final status an attempt reached (`<attempt>:<status>`, see outcomeKey): what a late completion event is checked against */
   outcomes?: Set<string>;
   executionName?: string;
@@ -136,6 +140,7 @@ export function toApiJob(job: JobRecord) {
       : null,
     error: job.error ?? null,
     warnings: jobWarnings(job),
+    quality: job.quality ?? null,
     output: job.output
       ? {
           records: job.output.recordsKeys.map((k) => `s3://${job.output?.bucket}/${k}`),
@@ -154,10 +159,10 @@ export type ApiJob = ReturnType<typeof toApiJob>;
 
 /**
  * The job's warnings: as Persist stored them, or, before that (running, needs_mapping, or
- * failed), what Classify and Parse found so far.
+ * failed), what Classify, Parse and Map found so far.
  */
-export function jobWarnings(job: Pick<JobRecord, 'warnings' | 'classification' | 'parsed'>): JobWarning[] {
-  return job.warnings ?? mergeWarnings(job.classification?.warnings, job.parsed?.warnings);
+export function jobWarnings(job: Pick<JobRecord, 'warnings' | 'classification' | 'parsed' | 'mapping'>): JobWarning[] {
+  return job.warnings ?? mergeWarnings(job.classification?.warnings, job.parsed?.warnings, mappingJobWarnings(job.mapping));
 }
 
 /**

@@ -24,6 +24,9 @@ export const jobKeys = {
   /** a byte-range chunk's error report with rows counted from the range's start (Persist renumbers it into errorsPart) */
   rangeErrors: (tenantId: string, jobId: string, attempt: number, index: number) =>
     `${base(tenantId, jobId)}/a${attempt}/errors/range-${pad(index)}.ndjson`,
+  /** a chunk's data-quality counts (Persist adds them up into the job's report) */
+  qualityPart: (tenantId: string, jobId: string, attempt: number, index: number) =>
+    `${base(tenantId, jobId)}/a${attempt}/quality/part-${pad(index)}.json`,
   manifest: (tenantId: string, jobId: string, attempt: number) => `${base(tenantId, jobId)}/a${attempt}/manifest.json`,
   download: (tenantId: string, jobId: string, attempt: number, format: 'ndjson' | 'csv') =>
     `${base(tenantId, jobId)}/a${attempt}/download/${DOWNLOAD_NAMES[format]}`,

@@ -10,6 +10,8 @@ import type { SchemaDefinition } from './schema-types.ts';
 export const callRecordSchema: SchemaDefinition = {
   name: 'call_record',
   description: 'Carrier call/SMS detail records (PhoneLog)',
+  // a call log whose records lack these is read wrong, even when every row is accepted
+  expected: ['direction', 'record_type', 'counterpart_number'],
   fields: [
     {
       name: 'started_at',

@@ -40,6 +40,7 @@ export function compactSchema(schema: SchemaDefinition): SchemaDefinition {
   return {
     name: schema.name,
     ...(schema.requireAnyOf ? { requireAnyOf: schema.requireAnyOf } : {}),
+    ...(schema.expected ? { expected: schema.expected } : {}),
     fields: schema.fields.map(({ synonyms: _s, description: _d, timeSynonyms: _t, ...rest }) => ({ ...rest, synonyms: [], description: '' })),
   };
 }

@@ -66,6 +66,7 @@ export const schemaDefinitionSchema = z
     description: z.string().max(500).optional(),
     fields: z.array(field).min(1).max(500),
     requireAnyOf: z.array(z.array(z.string()).min(1)).optional(),
+    expected: z.array(z.string()).optional(),
   })
   .superRefine((def, ctx) => {
     const names = new Set<string>();
@@ -103,6 +104,9 @@ export const schemaDefinitionSchema = z
       if (f.requiredUnless !== undefined && !names.has(f.requiredUnless.field)) {
         ctx.addIssue({ code: 'custom', path: ['fields', i, 'requiredUnless', 'field'], message: `unknown field "${f.requiredUnless.field}"` });
       }
+    });
+    def.expected?.forEach((ref, i) => {
+      if (!names.has(ref)) ctx.addIssue({ code: 'custom', path: ['expected', i], message: `unknown field "${ref}"` });
     });
     def.requireAnyOf?.forEach((group, i) => {
       for (const ref of group) {

@@ -99,6 +99,12 @@ export interface SchemaDefinition {
   fields: FieldDefinition[];
   /** groups of fields of which each row needs at least one (e.g. a contact needs a name, e-mail or phone) */
   requireAnyOf?: string[][];
+  /**
+   * Fields a file of this kind should fill on (nearly) every record although a record may
+   * lack them (a call's direction and type): a job whose records mostly lack one still
+   * succeeds, with an `expected_field_missing` warning naming the field and the share.
+   */
+  expected?: string[];
 }
 
 /** Output keys a field writes besides its own name (phone details, a money field's currency). */

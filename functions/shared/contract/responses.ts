@@ -13,6 +13,43 @@ const isoTime = z.string().describe('ISO 8601 time');
 
 const stageTimes = z.object({ startedAt: isoTime, endedAt: isoTime.optional(), durationMs: z.number().optional() });
 
+const counts = z.record(z.string(), z.number().int());
+
+export const jobWarningSchema = z
+  .object({
+    code: z.string().describe('stable: invalid_characters, encoding_guessed, duplicate_columns, unclosed_quote, expected_field_missing, mapped_field_empty, rows_mostly_rejected, unmapped_columns, empty_mapped_field, schema_low_coverage, range_values, unit_scale, ai_unavailable, ai_refused'),
+    message: z.string(),
+    count: z.number().int(),
+    fields: z.array(z.string()).optional().describe('the schema fields it concerns'),
+  })
+  .meta({ id: 'JobWarning' });
+
+const fieldQualitySchema = z.object({
+  field: z.string(),
+  mapped: z.boolean().describe('a source column (or a default) is mapped to the field'),
+  expected: z.boolean().describe('the schema expects the field on a file of this kind'),
+  filled: z.number().int().describe('records with a value'),
+  empty: z.number().int().describe('records without one'),
+  notApplicable: z.number().int().describe('of the empty: records the field does not apply to (a data session has no other party)'),
+  fillRate: z.number().describe('filled / (records - notApplicable), 3 decimals'),
+  blanked: z.number().int().describe('values that could not be read and were left out of written records'),
+  rejected: z.number().int().describe('rows rejected over this field'),
+  reasons: counts.describe('reason -> count, for blanked and rejected values (quoted values left out)'),
+  distinct: z.number().int().nullable().describe('distinct values, null when over 100'),
+  values: counts.optional().describe('enum fields: value -> records'),
+});
+
+export const jobQualitySchema = z
+  .object({
+    records: z.number().int().describe('records written'),
+    fieldsFilled: z.number().int(),
+    fieldsTotal: z.number().int(),
+    fields: z.array(fieldQualitySchema),
+    fieldsOmitted: z.number().int().optional(),
+    rowReasons: counts.describe('problems no field explains: an empty row, a wrong cell count, a value in a column no mapping names ("<column>: <reason>"): reason -> count'),
+  })
+  .meta({ id: 'JobQuality' });
+
 export const jobSchema = z
   .object({
     jobId: z.string(),
@@ -39,7 +76,8 @@ export const jobSchema = z
     classification: z.record(z.string(), z.unknown()).nullable().describe('format, encoding, delimiter, headerRow, sections, schema fit'),
     mapping: z.record(z.string(), z.unknown()).nullable().describe('status, schema, confidence, fields with source columns, reasons and confidences'),
     error: z.object({ type: z.string(), message: z.string(), stage: z.string().optional() }).passthrough().nullable(),
-    warnings: z.array(z.object({ code: z.string(), message: z.string(), count: z.number().int() })).describe('what the job read but had to bend, each code once with how often (invalid_characters, encoding_guessed, duplicate_columns, unclosed_quote)'),
+    warnings: z.array(jobWarningSchema).describe('what the job bent to read, what its mapping and its self-checks found; stable codes'),
+    quality: jobQualitySchema.nullable().describe('the data-quality report of a succeeded job, per schema field'),
     output: z.object({ records: z.array(z.string()), errors: z.array(z.string()), manifest: z.string() }).nullable(),
     executionName: z.string().nullable(),
     createdAt: isoTime,

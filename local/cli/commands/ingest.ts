@@ -8,6 +8,7 @@ import { applyMappingEdit, type EditableField } from './templates.ts';
 import { uploadFile } from '../upload.ts';
 import { watchJob } from '../watch.ts';
 import type { ApiJob } from '../../../functions/core/jobs/job.ts';
+import { qualityLines, warningLines } from '../quality-lines.ts';
 
 const OPTIONS = {
   ...GLOBAL_OPTIONS,
@@ -159,7 +160,8 @@ async function printSummary(api: ApiClient, job: ApiJob, elapsedMs: number) {
   const p = job.progress;
   const schema = job.mapping?.fields ? (job.classification?.schema.name ?? job.schema) : job.schema;
   const lines = [
-    `${job.status === 'succeeded' ? '✔' : '✖'} ${job.status}  ${job.source.filename} -> ${schema}  (job ${job.jobId})`,
+    // a succeeded job with warnings is not shown as clean
+    `${job.status !== 'succeeded' ? '✖' : job.warnings.length > 0 ? '⚠' : '✔'} ${job.status}${job.status === 'succeeded' && job.warnings.length > 0 ? ' with warnings' : ''}  ${job.source.filename} -> ${schema}  (job ${job.jobId})`,
     `  rows:   ${p.rowsRead.toLocaleString()} read, ${p.rowsWritten.toLocaleString()} written, ${p.rowsRejected.toLocaleString()} rejected${p.rowsSkipped ? `, ${p.rowsSkipped} non-data lines skipped (preamble, blank, totals)` : ''}`,
     `  time:   ${(elapsedMs / 1000).toFixed(1)} s  (${Object.entries(job.stages)
       .map(([s, t]) => `${s} ${t.durationMs ?? '?'} ms`)
@@ -170,6 +172,7 @@ async function printSummary(api: ApiClient, job: ApiJob, elapsedMs: number) {
     lines.push(`  file:   ${c.format}, ${c.encoding}${c.delimiter ? `, delimiter ${JSON.stringify(c.delimiter)}` : ''}, header on line ${c.headerRow + 1}`);
   }
   if (job.error) lines.push(`  error:  ${job.error.type} in ${job.error.stage ?? 'pipeline'}: ${job.error.message}`);
+  lines.push(...qualityLines(job), ...warningLines(job));
   if (job.status === 'needs_mapping') lines.push(`  mapping needs a person: ai-file-parser jobs mapping ${job.jobId}, then confirm it with --set or --file`);
   if (job.output) lines.push(`  output: ai-file-parser jobs output ${job.jobId} --out ${job.jobId}.ndjson  (or --format csv)`);
   if (p.rowsRejected > 0) lines.push(`  rejected rows: ai-file-parser jobs errors ${job.jobId}`);
