@@ -1,0 +1,195 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
+import { ensureConsoleBuilt } from '../../local/console-build.ts';
+import { uploadFile } from '../../local/cli/upload.ts';
+import type { ApiJob } from '../../functions/core/jobs/job.ts';
+import { launchChromium } from './browser.ts';
+
+/*
+ * The web console in headless Chromium against the real local stack, served at the API's
+ * origin under /console/ as `serve` serves it. The test finds everything as a person with a
+ * screen reader would (roles, labels, accessible names), runs axe-core on every screen, saves
+ * a screenshot of each in test/e2e/artifacts/, and fails on any error in the browser console.
+ */
+
+const ARTIFACTS = join(import.meta.dirname, 'artifacts');
+const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let stack: TestStack;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let consoleErrors: string[];
+
+beforeAll(async () => {
+  const consoleDist = await ensureConsoleBuilt();
+  [stack, browser] = await Promise.all([startTestStack({ consoleDist }), launchChromium()]);
+  await mkdir(ARTIFACTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  consoleErrors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(`${m.text()} (${m.location().url})`);
+  });
+  page.on('pageerror', (err) => consoleErrors.push(String(err)));
+});
+afterEach(async () => {
+  await context?.close();
+});
+
+/** axe-core in the page: the serious and critical violations, as "rule: target" lines. */
+async function axeViolations(): Promise<string[]> {
+  // evaluated over the DevTools protocol: the console's CSP (script-src 'self') stays on and still checked
+  await page.evaluate(await AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(' ')}`);
+}
+
+/** Each screen: no serious or critical axe violation, and a screenshot for the record. */
+async function checkScreen(name: string): Promise<void> {
+  expect(await axeViolations(), `axe on the ${name} screen`).toEqual([]);
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+async function signIn(apiKey: string): Promise<void> {
+  await page.goto(stack.consoleUrl!);
+  await page.getByLabel('API key').fill(apiKey);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Upload', level: 1 }).waitFor();
+}
+
+/** Choose a file in Uppy's Dashboard as a person does (its "browse files" button), then press its upload button. */
+async function uploadThroughDashboard(file: string, schema: string): Promise<string> {
+  await page.getByLabel('Schema').selectOption(schema);
+  await page.getByText('Ready: add files').waitFor();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: /browse files/i }).click();
+  await (await chooser).setFiles(file);
+  await page.getByRole('button', { name: /^Upload 1 file/ }).click();
+  // the upload opens its job
+  await page.waitForURL(/#\/jobs\/job_[A-Za-z0-9]+$/);
+  return decodeURIComponent(/#\/jobs\/(job_[A-Za-z0-9]+)$/.exec(page.url())![1]!);
+}
+
+/** The job page's status badge reads `status` (it follows the WebSocket; no reload). */
+const waitForStatus = (status: string, timeout = 60_000) => page.locator('.status-line .badge', { hasText: new RegExp(`^${status}$`) }).waitFor({ timeout });
+
+describe('web console', () => {
+  it('signs in, uploads a call log with the Dashboard and shows the job succeeded with its row counts', async () => {
+    const { apiKey, api } = await stack.tenant('member');
+    await page.goto(stack.consoleUrl!);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await checkScreen('sign-in');
+    await signIn(apiKey);
+    // (page code as a string: this file is type-checked as Node code, without the DOM's globals)
+    expect(await page.evaluate("({ session: sessionStorage.getItem('afp.apiKey'), local: localStorage.length })")).toEqual({ session: apiKey, local: 0 });
+    await checkScreen('upload');
+
+    const jobId = await uploadThroughDashboard(join(import.meta.dirname, '../fixtures/call-logs/att-voice.csv'), 'call_record');
+    await waitForStatus('succeeded');
+    const job = await api.get<ApiJob>(`/v1/jobs/${jobId}`);
+    expect(job.status).toBe('succeeded');
+    expect(job.progress.rowsWritten).toBeGreaterThan(0);
+    const { rowsRead, rowsWritten, rowsRejected } = job.progress;
+    await expect(page.getByText(`${rowsRead} rows read · ${rowsWritten} written · ${rowsRejected} rejected`).count()).resolves.toBe(1);
+    // the records preview shows the first written record
+    const firstRecord = (await api.get<{ items: Record<string, unknown>[] }>(`/v1/jobs/${jobId}/records?limit=1`)).items[0]!;
+    await page.getByRole('table', { name: 'Records as written' }).getByRole('cell', { name: String(firstRecord.counterpart_number), exact: true }).first().waitFor();
+    await checkScreen('job');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('resolves a needs_mapping upload in the review screen, saves it as a template, and follows the job to succeeded', async () => {
+    const { apiKey, api } = await stack.tenant('member');
+    // headers that say nothing: only the values hint at the fields, so the mapper asks a person
+    const rows = Array.from({ length: 8 }, (_, i) => `11/0${(i % 5) + 1}/2025 ${i + 1}:0${i} PM,(512) 555-01${String(i).padStart(2, '0')},${i + 1}:0${i},note ${i}`);
+    const file = await stack.writeScratch('opaque-calls.csv', `fld_a,fld_b,fld_c,fld_d\n${rows.join('\n')}\n`);
+    await signIn(apiKey);
+    const jobId = await uploadThroughDashboard(file, 'call_record');
+    await waitForStatus('needs_mapping');
+    await page.getByRole('link', { name: 'Review mapping' }).click();
+    await page.getByRole('heading', { name: 'Mapping review' }).waitFor();
+    await page.getByLabel('Field for column fld_a').selectOption('started_at');
+    await page.getByLabel('Field for column fld_b').selectOption('counterpart_number');
+    await page.getByLabel('Field for column fld_c').selectOption('duration_seconds');
+    await page.getByLabel('Field for column fld_d').selectOption('');
+    await page.getByLabel('Save as template').check();
+    await page.getByLabel('Template name').fill('opaque call log');
+    await checkScreen('mapping-review');
+    await page.getByRole('button', { name: 'Confirm mapping' }).click();
+
+    await page.waitForURL(new RegExp(`#/jobs/${jobId}$`));
+    await waitForStatus('succeeded');
+    await page.getByText(`${rows.length} rows read · ${rows.length} written · 0 rejected`).waitFor();
+    const job = await api.get<ApiJob>(`/v1/jobs/${jobId}`);
+    expect(job.mapping).toMatchObject({ status: 'mapped' });
+    expect((job.mapping as { fields: { field: string; sources: number[] }[] }).fields.map((f) => [f.field, f.sources])).toEqual(
+      expect.arrayContaining([
+        ['started_at', [0]],
+        ['counterpart_number', [1]],
+        ['duration_seconds', [2]],
+      ]),
+    );
+    const templates = await api.get<{ items: { name: string }[] }>('/v1/templates');
+    expect(templates.items.map((t) => t.name)).toContain('opaque call log');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('lists jobs with filters and opens one with rejected rows: the errors table shows row, column, value and reason', async () => {
+    const { apiKey, api } = await stack.tenant('member');
+    const file = join(import.meta.dirname, '../fixtures/csv/att-wireless-calls.csv');
+    const { jobId } = await uploadFile(api, file, { schema: 'call_record' });
+    const job = await waitForJob(api, jobId, 60_000);
+    expect(job.status).toBe('succeeded');
+    expect(job.progress.rowsRejected).toBeGreaterThan(0);
+    const rejected = (await api.get<{ items: { row: number; column: string; value: string; reason: string; severity: string }[] }>(`/v1/jobs/${jobId}/errors?limit=20`)).items;
+
+    await signIn(apiKey);
+    await page.getByRole('link', { name: 'Jobs' }).click();
+    await page.getByRole('heading', { name: 'Jobs', level: 1 }).waitFor();
+    await page.getByLabel('Status').selectOption('succeeded');
+    await page.getByRole('link', { name: 'att-wireless-calls.csv' }).waitFor();
+    await checkScreen('jobs');
+    // a filter that matches nothing says so
+    await page.getByLabel('Status').selectOption('failed');
+    await page.getByText('No jobs match.').waitFor();
+    await page.getByLabel('Status').selectOption('');
+    await page.getByRole('link', { name: 'att-wireless-calls.csv' }).click();
+
+    const table = page.getByRole('table', { name: /Rows the job rejected/ });
+    await table.waitFor();
+    const shown = await table.getByRole('row').allInnerTexts();
+    for (const e of rejected) expect(shown).toContain([e.row, e.column, e.value, e.reason, e.severity].join('\t'));
+    await checkScreen('job-errors');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('shows the API\'s own message for a wrong API key, and keeps nothing', async () => {
+    await page.goto(stack.consoleUrl!);
+    await page.getByLabel('API key').fill('afp_not_a_real_key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const res = await fetch(`${stack.httpUrl}/v1/jobs?limit=1`, { headers: { authorization: 'Bearer afp_not_a_real_key' } });
+    const { error } = (await res.json()) as { error: { message: string } };
+    expect(await alert.innerText()).toBe(error.message);
+    expect(await page.evaluate('sessionStorage.length + localStorage.length')).toBe(0);
+    // the failed sign-in's 401 is the browser's own network log line, not a script error
+    expect(consoleErrors.filter((e) => !e.includes('401'))).toEqual([]);
+  });
+});
