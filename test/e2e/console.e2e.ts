@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -31,6 +31,7 @@ beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
 });
 afterAll(async () => {
+  await writeFile(join(ARTIFACTS, 'axe.json'), `${JSON.stringify(axeReport, null, 2)}\n`);
   await browser?.close();
   await stack?.stop();
 });
@@ -48,8 +49,11 @@ afterEach(async () => {
   await context?.close();
 });
 
-/** axe-core in the page: the serious and critical violations, as "rule: target" lines. */
-async function axeViolations(): Promise<string[]> {
+/** Every screen's axe violations of any impact, written to artifacts/axe.json for the record. */
+const axeReport: Record<string, { id: string; impact: string | null; targets: string[] }[]> = {};
+
+/** axe-core in the page: every violation, as rule, impact and the elements it names. */
+async function axeViolations(): Promise<{ id: string; impact: string | null; targets: string[] }[]> {
   // evaluated over the DevTools protocol: the console's CSP (script-src 'self') stays on and still checked
   await page.evaluate(await AXE_SOURCE);
   const violations = await page.evaluate(async () => {
@@ -57,12 +61,15 @@ async function axeViolations(): Promise<string[]> {
     const result = await axe.run();
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
   });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(' ')}`);
+  return violations;
 }
 
 /** Each screen: no serious or critical axe violation, and a screenshot for the record. */
 async function checkScreen(name: string): Promise<void> {
-  expect(await axeViolations(), `axe on the ${name} screen`).toEqual([]);
+  const violations = await axeViolations();
+  axeReport[name] = violations;
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(' ')}`);
+  expect(blocking, `axe on the ${name} screen`).toEqual([]);
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
@@ -119,6 +126,8 @@ describe('web console', () => {
     // headers that say nothing: only the values hint at the fields, so the mapper asks a person
     const rows = Array.from({ length: 8 }, (_, i) => `11/0${(i % 5) + 1}/2025 ${i + 1}:0${i} PM,(512) 555-01${String(i).padStart(2, '0')},${i + 1}:0${i},note ${i}`);
     const file = await stack.writeScratch('opaque-calls.csv', `fld_a,fld_b,fld_c,fld_d\n${rows.join('\n')}\n`);
+    const received: string[] = [];
+    page.on('websocket', (ws) => ws.on('framereceived', (frame) => received.push(String(frame.payload))));
     await signIn(apiKey);
     const jobId = await uploadThroughDashboard(file, 'call_record');
     await waitForStatus('needs_mapping');
@@ -136,6 +145,9 @@ describe('web console', () => {
     await page.waitForURL(new RegExp(`#/jobs/${jobId}$`));
     await waitForStatus('succeeded');
     await page.getByText(`${rows.length} rows read · ${rows.length} written · 0 rejected`).waitFor();
+    // the page learnt it over the WebSocket (it never polls): the resumed job's progress and final status were pushed to it
+    const pushed = received.map((f) => JSON.parse(f) as { type: string; jobId?: string; status?: string; attempt?: number });
+    expect(pushed).toContainEqual(expect.objectContaining({ type: 'job.status', jobId, status: 'succeeded' }));
     const job = await api.get<ApiJob>(`/v1/jobs/${jobId}`);
     expect(job.mapping).toMatchObject({ status: 'mapped' });
     expect((job.mapping as { fields: { field: string; sources: number[] }[] }).fields.map((f) => [f.field, f.sources])).toEqual(
