@@ -15,6 +15,10 @@ export const CONSOLE_ROOT = fileURLToPath(new URL('../console/', import.meta.url
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const CONSOLE_DIST = join(CONSOLE_ROOT, 'dist');
 const STAMP = '.source-hash';
+/** The console, and the sample host page of the embeddable importer. */
+const PAGES = ['index.html', 'importer-sample.html'];
+/** The importer's module keeps one name, so a page embeds it by a URL that never changes. */
+export const IMPORTER_FILE = 'afp-importer.js';
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -25,7 +29,7 @@ async function listFiles(dir: string): Promise<string[]> {
 async function sourceHash(): Promise<string> {
   const files = [
     ...(await listFiles(join(CONSOLE_ROOT, 'src'))),
-    join(CONSOLE_ROOT, 'index.html'),
+    ...PAGES.map((page) => join(CONSOLE_ROOT, page)),
     join(PROJECT_ROOT, 'package-lock.json'),
     fileURLToPath(import.meta.url),
   ].sort();
@@ -60,7 +64,19 @@ export async function ensureConsoleBuilt(onBuild?: () => void): Promise<string> 
       configFile: false,
       logLevel: 'warn',
       esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-      build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 1024 },
+      build: {
+        outDir,
+        emptyOutDir: true,
+        target: 'es2022',
+        chunkSizeWarningLimit: 1024,
+        rollupOptions: {
+          input: {
+            ...Object.fromEntries(PAGES.map((page) => [page.replace(/\.html$/, ''), join(CONSOLE_ROOT, page)])),
+            importer: join(CONSOLE_ROOT, 'src/importer/afp-importer.ts'),
+          },
+          output: { entryFileNames: (chunk) => (chunk.name === 'importer' ? IMPORTER_FILE : 'assets/[name]-[hash].js') },
+        },
+      },
     });
     await writeFile(join(outDir, STAMP), hash);
     await rm(CONSOLE_DIST, { recursive: true, force: true });

@@ -80,7 +80,9 @@ export function consoleSite(dist: string, config: () => ConsoleConfig, uploadOri
       (body) => {
         // hashed asset names change with their content; index.html must be fetched fresh to name them
         const cache = relativePath.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
-        res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': cache });
+        // scripts and styles are public: any web app's page may load the embeddable importer (a module script, fetched with CORS)
+        const cors = ['.js', '.css'].includes(extname(file)) ? { 'access-control-allow-origin': '*' } : {};
+        res.writeHead(200, { ...headers, ...cors, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': cache });
         res.end(req.method === 'HEAD' ? undefined : body);
       },
       () => res.writeHead(404, headers).end(),

@@ -191,6 +191,32 @@ describe('web console', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('embeds the importer on its sample page with only an upload token: it uploads, emits job-created and job-finished, and follows the job to succeeded', async () => {
+    const { api } = await stack.tenant('member');
+    const { token } = await api.post<{ token: string }>('/v1/upload-tokens', { schema: 'call_record' });
+    await page.goto(`${stack.consoleUrl}importer-sample.html#token=${token}`);
+    await page.getByRole('heading', { name: 'Import your call log' }).waitFor();
+    // the host page's custom properties reach inside the component
+    const frameBorder = await page.evaluate("getComputedStyle(document.querySelector('afp-importer').shadowRoot.querySelector('.frame')).borderTopColor");
+    expect(frameBorder).toBe('rgb(106, 27, 154)');
+    await checkScreen('importer-sample');
+
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: /browse files/i }).click();
+    await (await chooser).setFiles(join(import.meta.dirname, '../fixtures/call-logs/verizon-usage.tsv'));
+    await page.getByRole('button', { name: /^Upload 1 file/ }).click();
+
+    const events = page.getByRole('list', { name: 'Importer events' });
+    const created = await events.getByText(/^job-created: job_/).innerText();
+    const jobId = /job_[A-Za-z0-9]+/.exec(created)![0];
+    const job = await waitForJob(api, jobId, 60_000);
+    expect(job).toMatchObject({ status: 'succeeded', schema: 'call_record', source: { filename: 'verizon-usage.tsv' } });
+    await events.getByText(`job-finished: ${jobId} succeeded, ${job.progress.rowsWritten} rows written`).waitFor();
+    await page.getByRole('list', { name: 'Uploaded files' }).getByText('succeeded').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'importer-sample-done.png'), fullPage: true });
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('shows the API\'s own message for a wrong API key, and keeps nothing', async () => {
     await page.goto(stack.consoleUrl!);
     await page.getByLabel('API key').fill('afp_not_a_real_key');

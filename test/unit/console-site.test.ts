@@ -58,6 +58,9 @@ describe('consoleSite', () => {
     const asset = await raw('/console/assets/app-1a2b.js');
     expect(asset).toMatchObject({ status: 200, body: 'console.log(1)' });
     expect(asset.headers['cache-control']).toContain('immutable');
+    // another origin's page may load it as a module script (the embeddable importer); the HTML it does not share
+    expect(asset.headers['access-control-allow-origin']).toBe('*');
+    expect((await raw('/console/')).headers['access-control-allow-origin']).toBeUndefined();
     const config = await raw('/console/config.json');
     expect(JSON.parse(config.body)).toEqual({ apiUrl: 'http://127.0.0.1:4000', wsUrl: 'ws://127.0.0.1:4001/local' });
   });
