@@ -9,11 +9,15 @@ import { Upload } from './screens/upload.tsx';
 import { Jobs } from './screens/jobs.tsx';
 import { JobPage } from './screens/job.tsx';
 import { MappingReview } from './screens/mapping-review.tsx';
+import { Webhooks } from './screens/webhooks.tsx';
+import { ApiKeys } from './screens/api-keys.tsx';
 
 const TITLES: Record<Route['screen'], string> = {
   'sign-in': 'Sign in',
   upload: 'Upload',
   jobs: 'Jobs',
+  webhooks: 'Webhooks',
+  'api-keys': 'API keys',
   job: 'Job',
   mapping: 'Mapping review',
 };
@@ -60,6 +64,12 @@ export function App({ config }: { config: ConsoleConfig }) {
           <a href="#/jobs" aria-current={route.screen === 'jobs' ? 'page' : undefined}>
             Jobs
           </a>
+          <a href="#/webhooks" aria-current={route.screen === 'webhooks' ? 'page' : undefined}>
+            Webhooks
+          </a>
+          <a href="#/api-keys" aria-current={route.screen === 'api-keys' ? 'page' : undefined}>
+            API keys
+          </a>
         </nav>
         <button type="button" class="link" onClick={signOut}>
           Sign out
@@ -78,6 +88,10 @@ function Screen({ route }: { route: Route }) {
       return <MappingReview key={route.jobId} jobId={route.jobId} />;
     case 'jobs':
       return <Jobs />;
+    case 'webhooks':
+      return <Webhooks />;
+    case 'api-keys':
+      return <ApiKeys />;
     default:
       return <Upload />;
   }

@@ -9,6 +9,8 @@ export type Route =
   | { screen: 'sign-in' }
   | { screen: 'upload' }
   | { screen: 'jobs' }
+  | { screen: 'webhooks' }
+  | { screen: 'api-keys' }
   | { screen: 'job'; jobId: string }
   | { screen: 'mapping'; jobId: string };
 
@@ -17,6 +19,8 @@ export function parseRoute(hash: string): Route {
   const job = /^\/jobs\/([^/]+)(\/mapping)?$/.exec(path);
   if (job) return job[2] ? { screen: 'mapping', jobId: decodeURIComponent(job[1]!) } : { screen: 'job', jobId: decodeURIComponent(job[1]!) };
   if (path === '/jobs') return { screen: 'jobs' };
+  if (path === '/webhooks') return { screen: 'webhooks' };
+  if (path === '/api-keys') return { screen: 'api-keys' };
   if (path === '/sign-in') return { screen: 'sign-in' };
   return { screen: 'upload' };
 }

@@ -8,6 +8,8 @@ import { ensureConsoleBuilt } from '../../local/console-build.ts';
 import { uploadFile } from '../../local/cli/upload.ts';
 import type { ApiJob } from '../../functions/core/jobs/job.ts';
 import { launchChromium } from './browser.ts';
+import { createServer } from 'node:http';
+import { closeServer, listen } from '../../local/http-server.ts';
 
 /*
  * The web console in headless Chromium against the real local stack, served at the API's
@@ -215,6 +217,61 @@ describe('web console', () => {
     await page.getByRole('list', { name: 'Uploaded files' }).getByText('succeeded').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'importer-sample-done.png'), fullPage: true });
     expect(consoleErrors).toEqual([]);
+  });
+
+  it('adds a webhook endpoint (secret shown once), sends a test event, replays it and rotates the secret; issues and revokes an API key', async () => {
+    const { apiKey, api } = await stack.tenant('admin');
+    const received: string[] = [];
+    const receiver = createServer((req, res) => {
+      received.push(String(req.headers['webhook-id']));
+      req.resume();
+      res.writeHead(204).end();
+    });
+    const port = await listen(receiver, 0, '127.0.0.1');
+    try {
+      await signIn(apiKey);
+      await page.getByRole('link', { name: 'Webhooks' }).click();
+      await page.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor();
+      const url = `http://127.0.0.1:${port}/hooks`;
+      await page.getByLabel('Endpoint URL').fill(url);
+      await page.getByLabel('job.cancelled').uncheck();
+      await page.getByRole('button', { name: 'Add endpoint' }).click();
+      const secret = (await page.getByRole('status').filter({ hasText: 'Signing secret' }).locator('code').innerText()).trim();
+      expect(secret).toMatch(/^whsec_/);
+      const [endpoint] = (await api.get<{ items: { url: string; events: string[] }[] }>('/v1/webhooks')).items;
+      expect(endpoint).toMatchObject({ url, events: ['job.succeeded', 'job.failed', 'job.needs_mapping'] });
+
+      await page.getByRole('button', { name: 'Send test event' }).click();
+      const deliveries = page.getByRole('table', { name: 'Deliveries, newest first' });
+      await deliveries.getByRole('cell', { name: 'delivered' }).waitFor();
+      await page.getByRole('button', { name: 'Replay webhook.test' }).click();
+      await deliveries.getByRole('cell', { name: '2', exact: true }).waitFor();
+      expect(received).toHaveLength(2);
+      // a replay is the same message: receivers dedupe on webhook-id
+      expect(received[1]).toBe(received[0]);
+      await page.getByRole('button', { name: 'Rotate secret' }).click();
+      const rotated = (await page.getByRole('status').filter({ hasText: 'New signing secret' }).locator('code').innerText()).trim();
+      expect(rotated).toMatch(/^whsec_/);
+      expect(rotated).not.toBe(secret);
+      await checkScreen('webhooks');
+
+      await page.getByRole('link', { name: 'API keys' }).click();
+      await page.getByLabel('Key name').fill('reporting');
+      await page.getByLabel('Role').selectOption('viewer');
+      await page.getByRole('button', { name: 'Issue key' }).click();
+      const issued = (await page.getByRole('status').filter({ hasText: 'New API key' }).locator('code').innerText()).trim();
+      const res = await fetch(`${stack.httpUrl}/v1/jobs`, { headers: { authorization: `Bearer ${issued}` } });
+      expect(res.status).toBe(200);
+      await page.getByRole('button', { name: 'Revoke reporting' }).click();
+      await page.getByRole('button', { name: 'Confirm revoking reporting' }).click();
+      await page.getByRole('button', { name: 'Revoke reporting' }).waitFor({ state: 'detached' });
+      const keys = (await api.get<{ items: { name: string | null; role: string; revokedAt: string | null }[] }>('/v1/api-keys')).items;
+      expect(keys.find((k) => k.name === 'reporting')).toMatchObject({ role: 'viewer', revokedAt: expect.any(String) });
+      await checkScreen('api-keys');
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await closeServer(receiver);
+    }
   });
 
   it('shows the API\'s own message for a wrong API key, and keeps nothing', async () => {
