@@ -10,12 +10,14 @@ import { Jobs } from './screens/jobs.tsx';
 import { JobPage } from './screens/job.tsx';
 import { MappingReview } from './screens/mapping-review.tsx';
 import { Webhooks } from './screens/webhooks.tsx';
+import { Templates } from './screens/templates.tsx';
 import { ApiKeys } from './screens/api-keys.tsx';
 
 const TITLES: Record<Route['screen'], string> = {
   'sign-in': 'Sign in',
   upload: 'Upload',
   jobs: 'Jobs',
+  templates: 'Templates',
   webhooks: 'Webhooks',
   'api-keys': 'API keys',
   job: 'Job',
@@ -64,6 +66,9 @@ export function App({ config }: { config: ConsoleConfig }) {
           <a href="#/jobs" aria-current={route.screen === 'jobs' ? 'page' : undefined}>
             Jobs
           </a>
+          <a href="#/templates" aria-current={route.screen === 'templates' ? 'page' : undefined}>
+            Templates
+          </a>
           <a href="#/webhooks" aria-current={route.screen === 'webhooks' ? 'page' : undefined}>
             Webhooks
           </a>
@@ -88,6 +93,8 @@ function Screen({ route }: { route: Route }) {
       return <MappingReview key={route.jobId} jobId={route.jobId} />;
     case 'jobs':
       return <Jobs />;
+    case 'templates':
+      return <Templates />;
     case 'webhooks':
       return <Webhooks />;
     case 'api-keys':

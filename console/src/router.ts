@@ -9,6 +9,7 @@ export type Route =
   | { screen: 'sign-in' }
   | { screen: 'upload' }
   | { screen: 'jobs' }
+  | { screen: 'templates' }
   | { screen: 'webhooks' }
   | { screen: 'api-keys' }
   | { screen: 'job'; jobId: string }
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): Route {
   const job = /^\/jobs\/([^/]+)(\/mapping)?$/.exec(path);
   if (job) return job[2] ? { screen: 'mapping', jobId: decodeURIComponent(job[1]!) } : { screen: 'job', jobId: decodeURIComponent(job[1]!) };
   if (path === '/jobs') return { screen: 'jobs' };
+  if (path === '/templates') return { screen: 'templates' };
   if (path === '/webhooks') return { screen: 'webhooks' };
   if (path === '/api-keys') return { screen: 'api-keys' };
   if (path === '/sign-in') return { screen: 'sign-in' };

@@ -274,6 +274,41 @@ describe('web console', () => {
     }
   });
 
+  it('lists templates and shows what changed between two versions of one', async () => {
+    const { apiKey, api } = await stack.tenant('member');
+    const layout = { headers: ['Start', 'Number', 'Minutes', 'City'] };
+    const fields = [
+      { field: 'started_at', sourceHeaders: ['Start'] },
+      { field: 'counterpart_number', sourceHeaders: ['Number'] },
+      { field: 'location', sourceHeaders: ['City'] },
+    ];
+    const created = await api.post<{ templateId: string; version: number }>('/v1/templates', { name: 'carrier export', schema: 'call_record', layout, fields });
+    const changed = [...fields.slice(0, 2), { field: 'duration_seconds', sourceHeaders: ['Minutes'] }];
+    const res = await fetch(`${stack.httpUrl}/v1/templates/${created.templateId}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', 'if-match': `"${created.version}"` },
+      body: JSON.stringify({ name: 'carrier export', schema: 'call_record', layout, fields: changed }),
+    });
+    expect(res.status).toBe(200);
+
+    await signIn(apiKey);
+    await page.getByRole('link', { name: 'Templates' }).click();
+    await page.getByRole('button', { name: 'Versions of carrier export' }).click();
+    const diff = page.getByRole('table', { name: 'Fields in version 1 and version 2' });
+    await diff.waitFor();
+    expect(await diff.getByRole('row').allInnerTexts()).toEqual([
+      'Field\tChange\tVersion 1\tVersion 2',
+      'started_at\tsame\tStart\tStart',
+      'counterpart_number\tsame\tNumber\tNumber',
+      'duration_seconds\tadded\t—\tMinutes',
+      'location\tremoved\tCity\t—',
+    ]);
+    await page.getByLabel('Compare version').selectOption('2');
+    await page.getByRole('table', { name: 'Fields in version 2 and version 2' }).waitFor();
+    await checkScreen('templates');
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('shows the API\'s own message for a wrong API key, and keeps nothing', async () => {
     await page.goto(stack.consoleUrl!);
     await page.getByLabel('API key').fill('afp_not_a_real_key');

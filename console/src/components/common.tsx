@@ -83,3 +83,21 @@ export function formatDuration(ms: number | undefined): string {
 }
 
 export const formatTime = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
+
+/** A table's caption and column headers; an empty name is a column of row actions, named for screen readers only. */
+export function TableHead({ caption, columns }: { caption: string; columns: string[] }) {
+  return (
+    <>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((name) => (
+            <th key={name} scope="col">
+              {name || <span class="visually-hidden">Actions</span>}
+            </th>
+          ))}
+        </tr>
+      </thead>
+    </>
+  );
+}

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Page } from '../api-types.ts';
 import { useSession } from '../context.ts';
-import { ErrorNote, formatTime, useLoad } from '../components/common.tsx';
+import { ErrorNote, formatTime, useLoad, TableHead } from '../components/common.tsx';
 
 /* API keys (admin): issue one (its plaintext is shown once), and revoke. */
 
@@ -77,20 +77,7 @@ export function ApiKeys() {
       <ErrorNote error={error ?? list.error} />
       {list.data && (
         <table>
-          <caption>Keys of this tenant (the API never returns a key again after issuing it)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Key id</th>
-              <th scope="col">Role</th>
-              <th scope="col">Requests/s</th>
-              <th scope="col">Created</th>
-              <th scope="col">Revoked</th>
-              <th scope="col">
-                <span class="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead caption="Keys of this tenant (the API never returns a key again after issuing it)" columns={['Name', 'Key id', 'Role', 'Requests/s', 'Created', 'Revoked', '']} />
           <tbody>
             {list.data.items.map((k) => {
               const label = k.name ?? k.keyId;

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { query } from '../api.ts';
 import { FINAL_STATUSES, type Job, type Page, type RowError } from '../api-types.ts';
 import { useSession } from '../context.ts';
-import { ErrorNote, Pager, Section, StatusBadge, formatDuration, formatPercent, formatTime, useCursorPages, useLoad } from '../components/common.tsx';
+import { ErrorNote, Pager, Section, StatusBadge, formatDuration, formatPercent, formatTime, useCursorPages, useLoad, TableHead } from '../components/common.tsx';
 import { describeReason } from '../components/reasons.ts';
 import { mappingHref, navigate } from '../router.ts';
 
@@ -191,15 +191,7 @@ function MappingSummary({ job }: { job: Job }) {
         {m.templateName && <> · template {m.templateName}</>}
       </p>
       <table>
-        <caption>Fields and the columns they come from</caption>
-        <thead>
-          <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Source columns</th>
-            <th scope="col">Confidence</th>
-            <th scope="col">Reason</th>
-          </tr>
-        </thead>
+        <TableHead caption="Fields and the columns they come from" columns={['Field', 'Source columns', 'Confidence', 'Reason']} />
         <tbody>
           {m.fields.map((f) => (
             <tr key={f.field}>
@@ -242,16 +234,7 @@ function ErrorsTable({ jobId }: { jobId: string }) {
       {errors.data && errors.data.items.length === 0 && pages.pageNumber === 1 && <p>No row was rejected or changed.</p>}
       {errors.data && errors.data.items.length > 0 && (
         <table>
-          <caption>Rows the job rejected (error) or kept without a field (warning)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Row</th>
-              <th scope="col">Column</th>
-              <th scope="col">Value</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Severity</th>
-            </tr>
-          </thead>
+          <TableHead caption="Rows the job rejected (error) or kept without a field (warning)" columns={['Row', 'Column', 'Value', 'Reason', 'Severity']} />
           <tbody>
             {errors.data.items.map((e, i) => (
               <tr key={`${e.row}-${e.column}-${i}`}>
@@ -285,16 +268,7 @@ function RecordsPreview({ jobId }: { jobId: string }) {
       {records.data && records.data.items.length > 0 && (
         <div class="scroll" tabIndex={0} role="region" aria-label="Records table, scrolls sideways">
           <table>
-            <caption>Records as written</caption>
-            <thead>
-              <tr>
-                {columns.map((c) => (
-                  <th key={c} scope="col">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead caption="Records as written" columns={columns} />
             <tbody>
               {records.data.items.map((r, i) => (
                 <tr key={i}>

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { query } from '../api.ts';
-import { FINAL_STATUSES, type Job, type JobStatus, type Page, type SchemaSummary } from '../api-types.ts';
+import { FINAL_STATUSES, type Job, type JobStatus, type Page } from '../api-types.ts';
+import { SchemaSelect } from '../components/schema-select.tsx';
 import { useSession } from '../context.ts';
-import { ErrorNote, Pager, StatusBadge, formatTime, useCursorPages, useLoad } from '../components/common.tsx';
+import { ErrorNote, Pager, StatusBadge, formatTime, useCursorPages, useLoad, TableHead } from '../components/common.tsx';
 import { jobHref } from '../router.ts';
 
 const STATUSES: JobStatus[] = ['queued', 'running', 'needs_mapping', 'succeeded', 'failed', 'cancelled'];
@@ -14,7 +15,6 @@ export function Jobs() {
   const [status, setStatus] = useState('');
   const [schema, setSchema] = useState('');
   const pages = useCursorPages();
-  const schemas = useLoad(() => api.get<Page<SchemaSummary>>('/v1/schemas?limit=100'), [api]);
   const list = useLoad(() => api.get<Page<Job>>(`/v1/jobs${query({ status, schema, limit: PAGE_SIZE, cursor: pages.cursor })}`), [api, status, schema, pages.cursor]);
   const [liveJobs, setLiveJobs] = useState<Record<string, Partial<Job>>>({});
 
@@ -56,17 +56,16 @@ export function Jobs() {
             ))}
           </select>
         </div>
-        <div class="field">
-          <label for="filter-schema">Schema</label>
-          <select id="filter-schema" value={schema} onChange={filter(setSchema)}>
-            <option value="">Any schema</option>
-            {schemas.data?.items.map((s) => (
-              <option key={s.name} value={s.name}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SchemaSelect
+          id="filter-schema"
+          value={schema}
+          onChange={(value) => {
+            setSchema(value);
+            pages.reset();
+          }}
+          anyValue=""
+          anyLabel="Any schema"
+        />
         <button type="button" onClick={list.reload}>
           Refresh
         </button>
@@ -75,17 +74,7 @@ export function Jobs() {
       {list.data && list.data.items.length === 0 && <p>No jobs match.</p>}
       {list.data && list.data.items.length > 0 && (
         <table>
-          <caption>Jobs, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col">Status</th>
-              <th scope="col">Schema</th>
-              <th scope="col">Rows written</th>
-              <th scope="col">Rows rejected</th>
-              <th scope="col">Created</th>
-            </tr>
-          </thead>
+          <TableHead caption="Jobs, newest first" columns={['File', 'Status', 'Schema', 'Rows written', 'Rows rejected', 'Created']} />
           <tbody>
             {list.data.items.map((listed) => {
               const job = { ...listed, ...liveJobs[listed.jobId] } as Job;

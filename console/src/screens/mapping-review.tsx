@@ -2,7 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { FieldMapping, JobMappingView, SchemaSummary } from '../api-types.ts';
 import { NOT_IMPORTED, mappingFromChoices } from '../mapping-choices.ts';
 import { useSession } from '../context.ts';
-import { ErrorNote, formatPercent, useLoad } from '../components/common.tsx';
+import { ErrorNote, formatPercent, useLoad, TableHead } from '../components/common.tsx';
 import { describeReason } from '../components/reasons.ts';
 import { jobHref, navigate } from '../router.ts';
 
@@ -87,15 +87,7 @@ export function MappingReview({ jobId }: { jobId: string }) {
       {data.status !== 'needs_mapping' && <p class="hint">This job is not waiting for a mapping; confirming is refused by the API.</p>}
       <form onSubmit={confirm}>
         <table>
-          <caption>Source columns and the field each one fills</caption>
-          <thead>
-            <tr>
-              <th scope="col">Column</th>
-              <th scope="col">Sample values</th>
-              <th scope="col">Suggestion</th>
-              <th scope="col">Field</th>
-            </tr>
-          </thead>
+          <TableHead caption="Source columns and the field each one fills" columns={['Column', 'Sample values', 'Suggestion', 'Field']} />
           <tbody>
             {columns.map((c) => {
               const selectId = `field-for-${c.column}`;

@@ -5,8 +5,9 @@ import Dashboard from '@uppy/dashboard';
 import '@uppy/core/css/style.min.css';
 import '@uppy/dashboard/css/style.min.css';
 import { useSession } from '../context.ts';
-import type { SchemaSummary, UploadTokenIssued, Page } from '../api-types.ts';
-import { ErrorNote, useLoad } from '../components/common.tsx';
+import type { UploadTokenIssued } from '../api-types.ts';
+import { ErrorNote } from '../components/common.tsx';
+import { SchemaSelect } from '../components/schema-select.tsx';
 import { jobHref, navigate } from '../router.ts';
 
 /*
@@ -25,7 +26,6 @@ const timeZones = (): string[] => {
 
 export function Upload() {
   const { api } = useSession();
-  const schemas = useLoad(() => api.get<Page<SchemaSummary>>('/v1/schemas?limit=100'), [api]);
   const [schema, setSchema] = useState('auto');
   const [timezone, setTimezone] = useState('UTC');
   const [tokenError, setTokenError] = useState<unknown>(null);
@@ -90,17 +90,7 @@ export function Upload() {
     <main id="main" tabIndex={-1}>
       <h1>Upload</h1>
       <form class="options" onSubmit={(e) => e.preventDefault()}>
-        <div class="field">
-          <label for="upload-schema">Schema</label>
-          <select id="upload-schema" value={schema} onChange={(e) => setSchema(e.currentTarget.value)}>
-            <option value="auto">Detect from the file</option>
-            {schemas.data?.items.map((s) => (
-              <option key={s.name} value={s.name}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SchemaSelect id="upload-schema" value={schema} onChange={setSchema} anyValue="auto" anyLabel="Detect from the file" />
         <div class="field">
           <label for="upload-timezone">Time zone of times without one</label>
           <select id="upload-timezone" value={timezone} onChange={(e) => setTimezone(e.currentTarget.value)}>
@@ -112,7 +102,7 @@ export function Upload() {
           </select>
         </div>
       </form>
-      <ErrorNote error={schemas.error ?? tokenError} />
+      <ErrorNote error={tokenError} />
       <p class="hint" aria-live="polite">
         {ready ? 'Ready: add files, then press Upload. Each upload opens its job.' : 'Preparing an upload token…'}
       </p>

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Page } from '../api-types.ts';
 import { useSession } from '../context.ts';
-import { ErrorNote, Section, formatTime, useLoad } from '../components/common.tsx';
+import { ErrorNote, Section, formatTime, useLoad, TableHead } from '../components/common.tsx';
 
 /*
  * Webhook endpoints: add one (its signing secret is shown once), send a test event, rotate
@@ -95,18 +95,7 @@ export function Webhooks() {
       <ErrorNote error={list.error} />
       {list.data && list.data.items.length > 0 && (
         <table>
-          <caption>Endpoints</caption>
-          <thead>
-            <tr>
-              <th scope="col">URL</th>
-              <th scope="col">Events</th>
-              <th scope="col">State</th>
-              <th scope="col">Created</th>
-              <th scope="col">
-                <span class="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead caption="Endpoints" columns={['URL', 'Events', 'State', 'Created', '']} />
           <tbody>
             {list.data.items.map((w) => (
               <tr key={w.webhookId}>
@@ -162,19 +151,7 @@ function EndpointPanel({ webhookId, url }: { webhookId: string; url: string }) {
       {deliveries.data && deliveries.data.items.length === 0 && <p>No deliveries yet.</p>}
       {deliveries.data && deliveries.data.items.length > 0 && (
         <table>
-          <caption>Deliveries, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Event</th>
-              <th scope="col">Status</th>
-              <th scope="col">HTTP status</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Last attempt</th>
-              <th scope="col">
-                <span class="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead caption="Deliveries, newest first" columns={['Event', 'Status', 'HTTP status', 'Attempts', 'Last attempt', '']} />
           <tbody>
             {deliveries.data.items.map((d) => (
               <tr key={d.deliveryId}>
