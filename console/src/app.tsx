@@ -11,10 +11,12 @@ import { JobPage } from './screens/job.tsx';
 import { MappingReview } from './screens/mapping-review.tsx';
 import { Webhooks } from './screens/webhooks.tsx';
 import { Templates } from './screens/templates.tsx';
+import { TokenUpload } from './screens/token-upload.tsx';
 import { ApiKeys } from './screens/api-keys.tsx';
 
 const TITLES: Record<Route['screen'], string> = {
   'sign-in': 'Sign in',
+  'token-upload': 'Upload files',
   upload: 'Upload',
   jobs: 'Jobs',
   templates: 'Templates',
@@ -30,9 +32,11 @@ export function App({ config }: { config: ConsoleConfig }) {
   const session = useMemo<Session | null>(() => (apiKey ? { api: new Api(config, apiKey), live: new LiveJobs(config.wsUrl, apiKey) } : null), [config, apiKey]);
   useEffect(() => () => session?.live.close(), [session]);
   useEffect(() => {
-    document.title = `${TITLES[session ? route.screen : 'sign-in']} · ai-file-parser`;
+    document.title = `${TITLES[session || route.screen === 'token-upload' ? route.screen : 'sign-in']} · ai-file-parser`;
   }, [route, session]);
 
+  // an upload link needs no sign-in: the token in it is the only credential
+  if (route.screen === 'token-upload') return <TokenUpload config={config} token={route.token} />;
   if (!session) {
     return (
       <SignIn

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
   | { screen: 'sign-in' }
+  | { screen: 'token-upload'; token: string }
   | { screen: 'upload' }
   | { screen: 'jobs' }
   | { screen: 'templates' }
@@ -17,6 +18,8 @@ export type Route =
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
+  const tokenLink = /^\/import\/([^/]+)$/.exec(path);
+  if (tokenLink) return { screen: 'token-upload', token: decodeURIComponent(tokenLink[1]!) };
   const job = /^\/jobs\/([^/]+)(\/mapping)?$/.exec(path);
   if (job) return job[2] ? { screen: 'mapping', jobId: decodeURIComponent(job[1]!) } : { screen: 'job', jobId: decodeURIComponent(job[1]!) };
   if (path === '/jobs') return { screen: 'jobs' };

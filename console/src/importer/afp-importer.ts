@@ -4,6 +4,7 @@ import Dashboard from '@uppy/dashboard';
 import coreCss from '@uppy/core/css/style.min.css?inline';
 import dashboardCss from '@uppy/dashboard/css/style.min.css?inline';
 import type { Job, JobStatus } from '../api-types.ts';
+import { repairDashboardA11y } from '../components/uppy-a11y.ts';
 
 /*
  * <afp-importer token="afpu_..." api-url="https://api.example.com">: the upload flow as a
@@ -42,6 +43,7 @@ export class AfpImporter extends HTMLElement {
   #list: HTMLUListElement | undefined;
   #target: HTMLDivElement | undefined;
   #timers = new Set<ReturnType<typeof setTimeout>>();
+  #stopRepair: (() => void) | undefined;
 
   get companionEndpoint(): string | undefined {
     const token = this.getAttribute('token');
@@ -63,10 +65,13 @@ export class AfpImporter extends HTMLElement {
     this.#list.setAttribute('aria-label', 'Uploaded files');
     frame.append(this.#target, this.#list);
     root.append(style, frame);
+    this.#stopRepair?.();
+    this.#stopRepair = repairDashboardA11y(this.#target);
     this.#mount();
   }
 
   disconnectedCallback(): void {
+    this.#stopRepair?.();
     for (const t of this.#timers) clearTimeout(t);
     this.#timers.clear();
     this.#uppy?.destroy();

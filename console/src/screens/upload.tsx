@@ -8,6 +8,7 @@ import { useSession } from '../context.ts';
 import type { UploadTokenIssued } from '../api-types.ts';
 import { ErrorNote } from '../components/common.tsx';
 import { SchemaSelect } from '../components/schema-select.tsx';
+import { repairDashboardA11y } from '../components/uppy-a11y.ts';
 import { jobHref, navigate } from '../router.ts';
 
 /*
@@ -58,7 +59,9 @@ export function Upload() {
       if (jobId) navigate(jobHref(jobId));
     });
     uppyRef.current = uppy;
+    const stopRepair = repairDashboardA11y(target.current!);
     return () => {
+      stopRepair();
       uppy.destroy();
       uppyRef.current = null;
     };
@@ -114,6 +117,7 @@ export function Upload() {
           ))}
         </ul>
       )}
+      <UploadLink schema={schema} timezone={timezone} />
       {started.length > 0 && (
         <section aria-labelledby="started-jobs">
           <h2 id="started-jobs">Started jobs</h2>
@@ -127,5 +131,42 @@ export function Upload() {
         </section>
       )}
     </main>
+  );
+}
+
+/**
+ * An upload link for someone without an API key: a token with the options chosen above, in
+ * the fragment of a console address (#/import/<token>), valid for a day.
+ */
+function UploadLink({ schema, timezone }: { schema: string; timezone: string }) {
+  const { api } = useSession();
+  const [link, setLink] = useState<{ url: string; expiresAt: string } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  async function create() {
+    setError(null);
+    try {
+      const body = { name: 'upload link', expiresIn: 24 * 60 * 60, ...(schema !== 'auto' && { schema }), options: { timezone } };
+      const issued = await api.post<UploadTokenIssued>('/v1/upload-tokens', body);
+      const url = new URL(window.location.href);
+      url.hash = `/import/${encodeURIComponent(issued.token)}`;
+      setLink({ url: url.href, expiresAt: issued.expiresAt });
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <section aria-labelledby="upload-link">
+      <h2 id="upload-link">Upload link</h2>
+      <p>Someone without an API key can upload with a link, with the schema and time zone above. They see only their own uploads.</p>
+      <button type="button" onClick={() => void create()}>
+        Create upload link
+      </button>
+      <ErrorNote error={error} />
+      {link && (
+        <p role="status">
+          Upload link (shown once, valid until {new Date(link.expiresAt).toLocaleString()}): <code class="link-text">{link.url}</code>
+        </p>
+      )}
+    </section>
   );
 }
