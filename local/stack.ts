@@ -17,6 +17,7 @@ import { createObjectCreatedDelivery, type ObjectCreatedHandler } from './object
 import { startQueuePoller, type SqsHandler } from './sqs-event-source.ts';
 import { createPipelineWorkers } from './pipeline-workers.ts';
 import { fixHeapGrowingFactor } from './gc-tuning.ts';
+import { CONSOLE_PATH, consoleSite, type ConsoleConfig } from './console-site.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const REGION = 'us-east-1';
@@ -44,6 +45,8 @@ export interface LocalStackOptions {
   allowedOrigins?: string[];
   /** start the worker threads now, as a server waiting for jobs would (default: at the first job) */
   warmWorkers?: boolean;
+  /** a built web console (console/dist) to serve under /console/ at the API's origin */
+  consoleDist?: string;
 }
 
 export interface LocalStack {
@@ -54,6 +57,8 @@ export interface LocalStack {
   bucket: string;
   /** the local S3 (path-style; access key id and secret S3RVER): files put under inbox/<tenant>/ start jobs */
   s3Endpoint: string;
+  /** the web console's URL, when consoleDist was given */
+  consoleUrl?: string;
   close(): Promise<void>;
 }
 
@@ -186,10 +191,13 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     process.env.AWS_ENDPOINT_URL_SFN = sfn.endpoint;
     process.env[ENV.stateMachineArn] = sfn.stateMachineArn(STATE_MACHINE);
 
+    // known once the HTTP API listens; the console asks for it only after that
+    const consoleConfig: { current?: ConsoleConfig } = {};
     const http = await startLocalHttpApi({
       host,
       port: opts.port ?? 0,
       routes: HTTP_ROUTES,
+      ...(opts.consoleDist && { site: consoleSite(opts.consoleDist, () => consoleConfig.current!, new URL(s3.endpoint).origin) }),
       loadHandler: (fn) => loadHandler<HttpHandler>(fn),
       cors: {
         allowOrigins: opts.allowedOrigins ?? ['*'],
@@ -200,6 +208,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       },
     });
     closers.push(() => http.close());
+    consoleConfig.current = { apiUrl: http.url, wsUrl: ws.url };
 
     for (const consumer of QUEUE_CONSUMERS) {
       const name = `${PREFIX}-${consumer.queue}`;
@@ -217,7 +226,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     // first to stop: deliveries in flight finish while the servers they need still run
     closers.push(() => objectEvents.drain());
     const apiKey = await ensureDevApiKey(dataDir);
-    return { httpUrl: http.url, wsUrl: ws.url, apiKey, bucket: BUCKET, s3Endpoint: s3.endpoint, close };
+    const consoleUrl = opts.consoleDist ? `${http.url}${CONSOLE_PATH}` : undefined;
+    return { httpUrl: http.url, wsUrl: ws.url, apiKey, bucket: BUCKET, s3Endpoint: s3.endpoint, ...(consoleUrl && { consoleUrl }), close };
   } catch (err) {
     await close();
     throw err;

@@ -9,6 +9,8 @@ import { companionCompleteBody, companionCreateBody, companionKeyQuery, companio
 import { abortUploadSession, completeUploadSession, jobUrl, openUploadSession, requireOpen, uploadedParts } from '../shared/upload-flow.ts';
 import { objectStore } from '../adapters/object-store.ts';
 import { uploadStore, type UploadSession } from '../adapters/upload-store.ts';
+import { jobStore } from '../adapters/job-store.ts';
+import { toApiJob } from '../core/jobs/job.ts';
 import { duplicateIndex } from '../adapters/duplicate-index.ts';
 import { presignMultipartCall, type MultipartCall } from '../adapters/s3-signer.ts';
 import { MAX_PARTS, MIB } from '../core/uploads/part-size.ts';
@@ -128,6 +130,18 @@ export const handler = uploadTokenApi({
     }
     if (!ownsKey(req.token, body.key)) throw notFound('Upload');
     return json(200, await presignMultipartCall(bucket, body.key, multipartCall(req.token, body)));
+  },
+
+  // An importer embedded in a web page holds only the token: it may follow the jobs its own
+  // uploads started (multipart ones through their session, direct ones through the token's
+  // inbox folder) and nothing else of the tenant's.
+  'GET /v1/companion/{uploadToken}/jobs/{jobId}': async (req) => {
+    const job = await jobStore.get(req.token.tenantId, req.params.jobId ?? '');
+    if (!job) throw notFound('Job');
+    const { sessionId, key } = job.source;
+    const ownsJob = sessionId ? (await uploadStore.get(req.token.tenantId, sessionId))?.tokenId === req.token.tokenId : ownsKey(req.token, key);
+    if (!ownsJob) throw notFound('Job');
+    return json(200, toApiJob(job));
   },
 
   'DELETE /v1/companion/{uploadToken}/s3/multipart/{uploadId}': async (req) => {

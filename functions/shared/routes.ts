@@ -49,6 +49,8 @@ export const HTTP_ROUTES: HttpRoute[] = [
   { routeKey: 'DELETE /v1/companion/{uploadToken}/s3/multipart/{uploadId}', fn: 'api-companion' },
   { routeKey: 'GET /v1/companion/{uploadToken}/s3/params', fn: 'api-companion' },
   { routeKey: 'POST /v1/companion/{uploadToken}/s3/sign', fn: 'api-companion' },
+  // the job an upload of this token started, for an embedded importer that holds only the token
+  { routeKey: 'GET /v1/companion/{uploadToken}/jobs/{jobId}', fn: 'api-companion' },
   { routeKey: 'POST /v1/jobs', fn: 'api-jobs' },
   { routeKey: 'GET /v1/jobs', fn: 'api-jobs' },
   { routeKey: 'GET /v1/jobs/{jobId}', fn: 'api-jobs' },

@@ -34,6 +34,11 @@ export interface LocalHttpApiOptions {
   timeoutMs?: number;
   region?: string;
   accountId?: string;
+  /**
+   * Static files at the same origin, as CloudFront would put them beside the API: called
+   * first, it answers and returns true for its own paths (the web console's).
+   */
+  site?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 export interface LocalHttpApi {
@@ -313,6 +318,7 @@ export async function startLocalHttpApi(o: LocalHttpApiOptions): Promise<LocalHt
   }
 
   const server = createServer((req, res) => {
+    if (o.site?.(req, res)) return;
     const requestId = newGatewayId();
     respond(req, requestId)
       .catch((err: unknown) => {

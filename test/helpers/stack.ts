@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import WebSocket from 'ws';
-import { issueApiKey, startLocalStack, type LocalStack } from '../../local/stack.ts';
+import { issueApiKey, startLocalStack, type LocalStack, type LocalStackOptions } from '../../local/stack.ts';
 import { ApiClient } from '../../local/cli/api-client.ts';
 import type { ApiJob } from '../../functions/core/jobs/job.ts';
 
@@ -19,10 +19,10 @@ export interface TestStack extends LocalStack {
 
 let tenantSeq = 0;
 
-/** The real local stack on random ports with a throwaway data folder. */
-export async function startTestStack(): Promise<TestStack> {
+/** The real local stack on random ports with a throwaway data folder (`opts`: e.g. the web console to serve). */
+export async function startTestStack(opts: Omit<LocalStackOptions, 'dataDir'> = {}): Promise<TestStack> {
   const dataDir = await mkdtemp(join(tmpdir(), 'afp-test-'));
-  const stack = await startLocalStack({ dataDir });
+  const stack = await startLocalStack({ ...opts, dataDir });
   return {
     ...stack,
     dataDir,
@@ -54,6 +54,7 @@ export interface ServeInfo {
   apiKey: string;
   s3Endpoint: string;
   uploadBucket: string;
+  consoleUrl: string;
 }
 
 export async function serveProcess(dataDir: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; info: ServeInfo }> {

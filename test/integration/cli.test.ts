@@ -98,7 +98,13 @@ describe('ai-file-parser CLI on the embedded local stack', () => {
       expect(listed.code).toBe(0);
       expect(JSON.parse(listed.stdout)).toMatchObject({ jobId, status: 'succeeded' });
       // the local S3 it prints takes a file into inbox/dev/ (what `aws s3 cp` does), and that starts a job
-      expect(Object.keys(info).sort()).toEqual(['apiKey', 'httpUrl', 's3Endpoint', 'uploadBucket', 'wsUrl']);
+      expect(Object.keys(info).sort()).toEqual(['apiKey', 'consoleUrl', 'httpUrl', 's3Endpoint', 'uploadBucket', 'wsUrl']);
+      // the web console at the API's origin, told where the API and the WebSocket are
+      expect(info.consoleUrl).toBe(`${info.httpUrl}/console/`);
+      const page = await fetch(info.consoleUrl);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toMatch(/<script type="module"[^>]* src="\.\/assets\/[^"]+\.js"/);
+      expect(await (await fetch(`${info.consoleUrl}config.json`)).json()).toEqual({ apiUrl: info.httpUrl, wsUrl: info.wsUrl });
       const s3 = new S3Client({ endpoint: info.s3Endpoint, forcePathStyle: true, region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
       try {
         await s3.send(new PutObjectCommand({ Bucket: info.uploadBucket, Key: 'inbox/dev/from-cli.csv', Body: await readFile(SAMPLE), Metadata: { schema: 'call_record' } }));

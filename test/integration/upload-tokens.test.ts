@@ -3,6 +3,7 @@ import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
 import type { ApiClient } from '../../local/cli/api-client.ts';
+import { uploadFile } from '../../local/cli/upload.ts';
 
 /*
  * Upload tokens and the Uppy companion routes, called with plain fetch exactly as
@@ -111,6 +112,26 @@ describe('upload tokens', () => {
     expect(((await viaLocation.json()) as { jobId: string }).jobId).toBe(answer.jobId);
     // completing again answers with the same job
     expect(((await (await c.complete(uploadId, key, parts)).json()) as { jobId: string }).jobId).toBe(answer.jobId);
+  });
+
+  it('let the token follow the jobs its own uploads started, and no other job of the tenant', async () => {
+    const { api } = await stack.tenant('member');
+    const mine = await issue(api, { schema: 'call_record' });
+    const { c, key, uploadId, parts } = await uploadOnePart(mine.companionEndpoint, csv(20));
+    const { jobId } = (await (await c.complete(uploadId, key, parts)).json()) as { jobId: string };
+    const job = await waitForJob(api, jobId);
+    const followed = await fetch(`${mine.companionEndpoint}/jobs/${jobId}`);
+    expect(followed.status).toBe(200);
+    // the same answer as GET /v1/jobs/{id} with the tenant's key
+    expect(await followed.json()).toEqual(await api.get(`/v1/jobs/${jobId}`));
+    expect(job.status).toBe('succeeded');
+
+    // a sibling token of the same tenant, and a job of the tenant's API key, are not found
+    const sibling = await issue(api);
+    expect((await fetch(`${sibling.companionEndpoint}/jobs/${jobId}`)).status).toBe(404);
+    const other = await uploadFile(api, await stack.writeScratch('by-key.csv', csv(3)), { schema: 'call_record' });
+    expect((await fetch(`${mine.companionEndpoint}/jobs/${other.jobId}`)).status).toBe(404);
+    expect((await fetch(`${mine.companionEndpoint}/jobs/job_nope`)).status).toBe(404);
   });
 
   it('give Uppy a presigned POST for single-request uploads into the tenant\'s inbox, whose event starts the job', async () => {

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 
-/** The events an endpoint can subscribe to (SPEC §3), and `accounts.updated` after a job changed the accounts store. */
-export const WEBHOOK_EVENT_TYPES = ['job.succeeded', 'job.failed', 'job.needs_mapping', 'job.cancelled', 'accounts.updated'] as const;
-export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+export { WEBHOOK_EVENT_TYPES, type WebhookEventType } from './event-types.ts';
 
 /** The synthetic ping sent by `POST /v1/webhooks/{id}/test`; never subject to the event filter. */
 export const TEST_EVENT_TYPE = 'webhook.test';

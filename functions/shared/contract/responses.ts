@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { JOB_STATUSES, jobOptionsSchema } from './common.ts';
-import { WEBHOOK_EVENT_TYPES } from '../../core/webhooks/events.ts';
+import { WEBHOOK_EVENT_TYPES } from '../../core/webhooks/event-types.ts';
 
 /*
  * The shapes of the main answers, for the OpenAPI document. Handlers build their answers with

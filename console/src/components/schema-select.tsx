@@ -1,0 +1,23 @@
+import type { Page, SchemaSummary } from '../api-types.ts';
+import { useSession } from '../context.ts';
+import { ErrorNote, useLoad } from './common.tsx';
+
+/** A labelled "Schema" select over the tenant's schemas (built-in and its own), with one "any" choice first. */
+export function SchemaSelect({ id, value, onChange, anyValue, anyLabel }: { id: string; value: string; onChange: (value: string) => void; anyValue: string; anyLabel: string }) {
+  const { api } = useSession();
+  const schemas = useLoad(() => api.get<Page<SchemaSummary>>('/v1/schemas?limit=100'), [api]);
+  return (
+    <div class="field">
+      <label for={id}>Schema</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        <option value={anyValue}>{anyLabel}</option>
+        {schemas.data?.items.map((s) => (
+          <option key={s.name} value={s.name}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+      <ErrorNote error={schemas.error} />
+    </div>
+  );
+}

@@ -1,0 +1,362 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
+import { ensureConsoleBuilt } from '../../local/console-build.ts';
+import { uploadFile } from '../../local/cli/upload.ts';
+import type { ApiJob } from '../../functions/core/jobs/job.ts';
+import { launchChromium } from './browser.ts';
+import { createServer } from 'node:http';
+import { closeServer, listen } from '../../local/http-server.ts';
+
+/*
+ * The web console in headless Chromium against the real local stack, served at the API's
+ * origin under /console/ as `serve` serves it. The test finds everything as a person with a
+ * screen reader would (roles, labels, accessible names), runs axe-core on every screen, saves
+ * a screenshot of each in test/e2e/artifacts/, and fails on any error in the browser console.
+ */
+
+const ARTIFACTS = join(import.meta.dirname, 'artifacts');
+const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let stack: TestStack;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let consoleErrors: string[];
+
+beforeAll(async () => {
+  const consoleDist = await ensureConsoleBuilt();
+  [stack, browser] = await Promise.all([startTestStack({ consoleDist }), launchChromium()]);
+  await mkdir(ARTIFACTS, { recursive: true });
+});
+afterAll(async () => {
+  await writeFile(join(ARTIFACTS, 'axe.json'), `${JSON.stringify(axeReport, null, 2)}\n`);
+  await browser?.close();
+  await stack?.stop();
+});
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  consoleErrors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(`${m.text()} (${m.location().url})`);
+  });
+  page.on('pageerror', (err) => consoleErrors.push(String(err)));
+});
+afterEach(async () => {
+  await context?.close();
+});
+
+/** Every screen's axe violations of any impact, written to artifacts/axe.json for the record. */
+const axeReport: Record<string, { id: string; impact: string | null; targets: string[] }[]> = {};
+
+/** axe-core in the page: every violation, as rule, impact and the elements it names. */
+async function axeViolations(): Promise<{ id: string; impact: string | null; targets: string[] }[]> {
+  // evaluated over the DevTools protocol: the console's CSP (script-src 'self') stays on and still checked
+  await page.evaluate(await AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
+  });
+  return violations;
+}
+
+/** Each screen: no serious or critical axe violation, and a screenshot for the record. */
+async function checkScreen(name: string): Promise<void> {
+  const violations = await axeViolations();
+  axeReport[name] = violations;
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(' ')}`);
+  expect(blocking, `axe on the ${name} screen`).toEqual([]);
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+async function signIn(apiKey: string): Promise<void> {
+  await page.goto(stack.consoleUrl!);
+  await page.getByLabel('API key').fill(apiKey);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Upload', level: 1 }).waitFor();
+}
+
+/** Choose a file in Uppy's Dashboard as a person does (its "browse files" button), then press its upload button. */
+async function uploadThroughDashboard(file: string, schema: string, checkWithFile?: string): Promise<string> {
+  await page.getByLabel('Schema').selectOption(schema);
+  await page.getByText('Ready: add files').waitFor();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: /browse files/i }).click();
+  await (await chooser).setFiles(file);
+  // the Dashboard with a file in it is a screen of its own (its file list had two serious axe findings)
+  if (checkWithFile) await checkScreen(checkWithFile);
+  await page.getByRole('button', { name: /^Upload 1 file/ }).click();
+  // the upload opens its job
+  await page.waitForURL(/#\/jobs\/job_[A-Za-z0-9]+$/);
+  return decodeURIComponent(/#\/jobs\/(job_[A-Za-z0-9]+)$/.exec(page.url())![1]!);
+}
+
+/** The job page's status badge reads `status` (it follows the WebSocket; no reload). */
+const waitForStatus = (status: string, timeout = 60_000) => page.locator('.status-line .badge', { hasText: new RegExp(`^${status}$`) }).waitFor({ timeout });
+
+describe('web console', () => {
+  it('signs in, uploads a call log with the Dashboard and shows the job succeeded with its row counts', async () => {
+    const { apiKey, api } = await stack.tenant('member');
+    await page.goto(stack.consoleUrl!);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await checkScreen('sign-in');
+    await signIn(apiKey);
+    // (page code as a string: this file is type-checked as Node code, without the DOM's globals)
+    expect(await page.evaluate("({ session: sessionStorage.getItem('afp.apiKey'), local: localStorage.length })")).toEqual({ session: apiKey, local: 0 });
+    await checkScreen('upload');
+
+    const jobId = await uploadThroughDashboard(join(import.meta.dirname, '../fixtures/call-logs/att-voice.csv'), 'call_record', 'upload-with-file');
+    await waitForStatus('succeeded');
+    const job = await api.get<ApiJob>(`/v1/jobs/${jobId}`);
+    expect(job.status).toBe('succeeded');
+    expect(job.progress.rowsWritten).toBeGreaterThan(0);
+    const { rowsRead, rowsWritten, rowsRejected } = job.progress;
+    await expect(page.getByText(`${rowsRead} rows read · ${rowsWritten} written · ${rowsRejected} rejected`).count()).resolves.toBe(1);
+    // the records preview shows the first written record
+    const firstRecord = (await api.get<{ items: Record<string, unknown>[] }>(`/v1/jobs/${jobId}/records?limit=1`)).items[0]!;
+    await page.getByRole('table', { name: 'Records as written' }).getByRole('cell', { name: String(firstRecord.counterpart_number), exact: true }).first().waitFor();
+    await checkScreen('job');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('resolves a needs_mapping upload in the review screen, saves it as a template, and follows the job to succeeded', async () => {
+    const { apiKey, api } = await stack.tenant('member');
+    // headers that say nothing: only the values hint at the fields, so the mapper asks a person
+    const rows = Array.from({ length: 8 }, (_, i) => `11/0${(i % 5) + 1}/2025 ${i + 1}:0${i} PM,(512) 555-01${String(i).padStart(2, '0')},${i + 1}:0${i},note ${i}`);
+    const file = await stack.writeScratch('opaque-calls.csv', `fld_a,fld_b,fld_c,fld_d\n${rows.join('\n')}\n`);
+    const received: string[] = [];
+    page.on('websocket', (ws) => ws.on('framereceived', (frame) => received.push(String(frame.payload))));
+    await signIn(apiKey);
+    const jobId = await uploadThroughDashboard(file, 'call_record');
+    await waitForStatus('needs_mapping');
+    await page.getByRole('link', { name: 'Review mapping' }).click();
+    await page.getByRole('heading', { name: 'Mapping review' }).waitFor();
+    await page.getByLabel('Field for column fld_a').selectOption('started_at');
+    await page.getByLabel('Field for column fld_b').selectOption('counterpart_number');
+    await page.getByLabel('Field for column fld_c').selectOption('duration_seconds');
+    await page.getByLabel('Field for column fld_d').selectOption('');
+    await page.getByLabel('Save as template').check();
+    await page.getByLabel('Template name').fill('opaque call log');
+    await checkScreen('mapping-review');
+    await page.getByRole('button', { name: 'Confirm mapping' }).click();
+
+    await page.waitForURL(new RegExp(`#/jobs/${jobId}$`));
+    await waitForStatus('succeeded');
+    await page.getByText(`${rows.length} rows read · ${rows.length} written · 0 rejected`).waitFor();
+    // the page learnt it over the WebSocket (it never polls): the resumed job's progress and final status were pushed to it
+    const pushed = received.map((f) => JSON.parse(f) as { type: string; jobId?: string; status?: string; attempt?: number });
+    expect(pushed).toContainEqual(expect.objectContaining({ type: 'job.status', jobId, status: 'succeeded' }));
+    const job = await api.get<ApiJob>(`/v1/jobs/${jobId}`);
+    expect(job.mapping).toMatchObject({ status: 'mapped' });
+    expect((job.mapping as { fields: { field: string; sources: number[] }[] }).fields.map((f) => [f.field, f.sources])).toEqual(
+      expect.arrayContaining([
+        ['started_at', [0]],
+        ['counterpart_number', [1]],
+        ['duration_seconds', [2]],
+      ]),
+    );
+    const templates = await api.get<{ items: { name: string }[] }>('/v1/templates');
+    expect(templates.items.map((t) => t.name)).toContain('opaque call log');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('lists jobs with filters and opens one with rejected rows: the errors table shows row, column, value and reason', async () => {
+    const { apiKey, api } = await stack.tenant('member');
+    const file = join(import.meta.dirname, '../fixtures/csv/att-wireless-calls.csv');
+    const { jobId } = await uploadFile(api, file, { schema: 'call_record' });
+    const job = await waitForJob(api, jobId, 60_000);
+    expect(job.status).toBe('succeeded');
+    expect(job.progress.rowsRejected).toBeGreaterThan(0);
+    const rejected = (await api.get<{ items: { row: number; column: string; value: string; reason: string; severity: string }[] }>(`/v1/jobs/${jobId}/errors?limit=20`)).items;
+
+    await signIn(apiKey);
+    await page.getByRole('link', { name: 'Jobs' }).click();
+    await page.getByRole('heading', { name: 'Jobs', level: 1 }).waitFor();
+    await page.getByLabel('Status').selectOption('succeeded');
+    await page.getByRole('link', { name: 'att-wireless-calls.csv' }).waitFor();
+    await checkScreen('jobs');
+    // a filter that matches nothing says so
+    await page.getByLabel('Status').selectOption('failed');
+    await page.getByText('No jobs match.').waitFor();
+    await page.getByLabel('Status').selectOption('');
+    await page.getByRole('link', { name: 'att-wireless-calls.csv' }).click();
+
+    const table = page.getByRole('table', { name: /Rows the job rejected/ });
+    await table.waitFor();
+    const shown = await table.getByRole('row').allInnerTexts();
+    for (const e of rejected) expect(shown).toContain([e.row, e.column, e.value, e.reason, e.severity].join('\t'));
+    await checkScreen('job-errors');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('embeds the importer on its sample page with only an upload token: it uploads, emits job-created and job-finished, and follows the job to succeeded', async () => {
+    const { api } = await stack.tenant('member');
+    const { token } = await api.post<{ token: string }>('/v1/upload-tokens', { schema: 'call_record' });
+    await page.goto(`${stack.consoleUrl}importer-sample.html#token=${token}`);
+    await page.getByRole('heading', { name: 'Import your call log' }).waitFor();
+    // the host page's custom properties reach inside the component
+    const frameBorder = await page.evaluate("getComputedStyle(document.querySelector('afp-importer').shadowRoot.querySelector('.frame')).borderTopColor");
+    expect(frameBorder).toBe('rgb(106, 27, 154)');
+    await checkScreen('importer-sample');
+
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: /browse files/i }).click();
+    await (await chooser).setFiles(join(import.meta.dirname, '../fixtures/call-logs/verizon-usage.tsv'));
+    await checkScreen('importer-sample-with-file');
+    await page.getByRole('button', { name: /^Upload 1 file/ }).click();
+
+    const events = page.getByRole('list', { name: 'Importer events' });
+    const created = await events.getByText(/^job-created: job_/).innerText();
+    const jobId = /job_[A-Za-z0-9]+/.exec(created)![0];
+    const job = await waitForJob(api, jobId, 60_000);
+    expect(job).toMatchObject({ status: 'succeeded', schema: 'call_record', source: { filename: 'verizon-usage.tsv' } });
+    await events.getByText(`job-finished: ${jobId} succeeded, ${job.progress.rowsWritten} rows written`).waitFor();
+    await page.getByRole('list', { name: 'Uploaded files' }).getByText('succeeded').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'importer-sample-done.png'), fullPage: true });
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('adds a webhook endpoint (secret shown once), sends a test event, replays it and rotates the secret; issues and revokes an API key', async () => {
+    const { apiKey, api } = await stack.tenant('admin');
+    const received: string[] = [];
+    const receiver = createServer((req, res) => {
+      received.push(String(req.headers['webhook-id']));
+      req.resume();
+      res.writeHead(204).end();
+    });
+    const port = await listen(receiver, 0, '127.0.0.1');
+    try {
+      await signIn(apiKey);
+      await page.getByRole('link', { name: 'Webhooks' }).click();
+      await page.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor();
+      const url = `http://127.0.0.1:${port}/hooks`;
+      await page.getByLabel('Endpoint URL').fill(url);
+      await page.getByLabel('job.cancelled').uncheck();
+      await page.getByRole('button', { name: 'Add endpoint' }).click();
+      const secret = (await page.getByRole('status').filter({ hasText: 'Signing secret' }).locator('code').innerText()).trim();
+      expect(secret).toMatch(/^whsec_/);
+      const [endpoint] = (await api.get<{ items: { url: string; events: string[] }[] }>('/v1/webhooks')).items;
+      expect(endpoint).toMatchObject({ url, events: ['job.succeeded', 'job.failed', 'job.needs_mapping'] });
+
+      await page.getByRole('button', { name: 'Send test event' }).click();
+      const deliveries = page.getByRole('table', { name: 'Deliveries, newest first' });
+      await deliveries.getByRole('cell', { name: 'delivered' }).waitFor();
+      await page.getByRole('button', { name: 'Replay webhook.test' }).click();
+      await deliveries.getByRole('cell', { name: '2', exact: true }).waitFor();
+      expect(received).toHaveLength(2);
+      // a replay is the same message: receivers dedupe on webhook-id
+      expect(received[1]).toBe(received[0]);
+      await page.getByRole('button', { name: 'Rotate secret' }).click();
+      const rotated = (await page.getByRole('status').filter({ hasText: 'New signing secret' }).locator('code').innerText()).trim();
+      expect(rotated).toMatch(/^whsec_/);
+      expect(rotated).not.toBe(secret);
+      await checkScreen('webhooks');
+
+      await page.getByRole('link', { name: 'API keys' }).click();
+      await page.getByLabel('Key name').fill('reporting');
+      await page.getByLabel('Role').selectOption('viewer');
+      await page.getByRole('button', { name: 'Issue key' }).click();
+      const issued = (await page.getByRole('status').filter({ hasText: 'New API key' }).locator('code').innerText()).trim();
+      const res = await fetch(`${stack.httpUrl}/v1/jobs`, { headers: { authorization: `Bearer ${issued}` } });
+      expect(res.status).toBe(200);
+      await page.getByRole('button', { name: 'Revoke reporting' }).click();
+      await page.getByRole('button', { name: 'Confirm revoking reporting' }).click();
+      await page.getByRole('button', { name: 'Revoke reporting' }).waitFor({ state: 'detached' });
+      const keys = (await api.get<{ items: { name: string | null; role: string; revokedAt: string | null }[] }>('/v1/api-keys')).items;
+      expect(keys.find((k) => k.name === 'reporting')).toMatchObject({ role: 'viewer', revokedAt: expect.any(String) });
+      await checkScreen('api-keys');
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await closeServer(receiver);
+    }
+  });
+
+  it('lists templates and shows what changed between two versions of one', async () => {
+    const { apiKey, api } = await stack.tenant('member');
+    const layout = { headers: ['Start', 'Number', 'Minutes', 'City'] };
+    const fields = [
+      { field: 'started_at', sourceHeaders: ['Start'] },
+      { field: 'counterpart_number', sourceHeaders: ['Number'] },
+      { field: 'location', sourceHeaders: ['City'] },
+    ];
+    const created = await api.post<{ templateId: string; version: number }>('/v1/templates', { name: 'carrier export', schema: 'call_record', layout, fields });
+    const changed = [...fields.slice(0, 2), { field: 'duration_seconds', sourceHeaders: ['Minutes'] }];
+    const res = await fetch(`${stack.httpUrl}/v1/templates/${created.templateId}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', 'if-match': `"${created.version}"` },
+      body: JSON.stringify({ name: 'carrier export', schema: 'call_record', layout, fields: changed }),
+    });
+    expect(res.status).toBe(200);
+
+    await signIn(apiKey);
+    await page.getByRole('link', { name: 'Templates' }).click();
+    await page.getByRole('button', { name: 'Versions of carrier export' }).click();
+    const diff = page.getByRole('table', { name: 'Fields in version 1 and version 2' });
+    await diff.waitFor();
+    expect(await diff.getByRole('row').allInnerTexts()).toEqual([
+      'Field\tChange\tVersion 1\tVersion 2',
+      'started_at\tsame\tStart\tStart',
+      'counterpart_number\tsame\tNumber\tNumber',
+      'duration_seconds\tadded\t—\tMinutes',
+      'location\tremoved\tCity\t—',
+    ]);
+    await page.getByLabel('Compare version').selectOption('2');
+    await page.getByRole('table', { name: 'Fields in version 2 and version 2' }).waitFor();
+    await checkScreen('templates');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('creates an upload link with the chosen options, and someone without a key uploads through it', async () => {
+    const { apiKey, api } = await stack.tenant('member');
+    await signIn(apiKey);
+    await page.getByLabel('Time zone of times without one').selectOption('America/Chicago');
+    await page.getByLabel('Schema').selectOption('call_record');
+    await page.getByRole('button', { name: 'Create upload link' }).click();
+    const link = (await page.getByRole('status').filter({ hasText: 'Upload link' }).locator('code').innerText()).trim();
+    expect(link.startsWith(`${stack.consoleUrl}#/import/afpu_`)).toBe(true);
+
+    // a new browser profile: no API key anywhere
+    const stranger = await browser.newContext();
+    try {
+      const other = await stranger.newPage();
+      const errors: string[] = [];
+      other.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      await other.goto(link);
+      await other.getByRole('heading', { name: 'Upload files' }).waitFor();
+      expect(await other.getByLabel('API key').count()).toBe(0);
+      const chooser = other.waitForEvent('filechooser');
+      await other.getByRole('button', { name: /browse files/i }).click();
+      await (await chooser).setFiles(join(import.meta.dirname, '../fixtures/call-logs/generic-export.csv'));
+      await other.getByRole('button', { name: /^Upload 1 file/ }).click();
+      await other.getByRole('list', { name: 'Uploaded files' }).getByText('succeeded').waitFor({ timeout: 60_000 });
+      page = other;
+      await checkScreen('upload-link');
+      expect(errors).toEqual([]);
+    } finally {
+      await stranger.close();
+    }
+    const [job] = (await api.get<{ items: ApiJob[] }>('/v1/jobs')).items;
+    expect(job).toMatchObject({ status: 'succeeded', schema: 'call_record', options: { timezone: 'America/Chicago' }, source: { filename: 'generic-export.csv' } });
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('shows the API\'s own message for a wrong API key, and keeps nothing', async () => {
+    await page.goto(stack.consoleUrl!);
+    await page.getByLabel('API key').fill('afp_not_a_real_key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const res = await fetch(`${stack.httpUrl}/v1/jobs?limit=1`, { headers: { authorization: 'Bearer afp_not_a_real_key' } });
+    const { error } = (await res.json()) as { error: { message: string } };
+    expect(await alert.innerText()).toBe(error.message);
+    expect(await page.evaluate('sessionStorage.length + localStorage.length')).toBe(0);
+    // the failed sign-in's 401 is the browser's own network log line, not a script error
+    expect(consoleErrors.filter((e) => !e.includes('401'))).toEqual([]);
+  });
+});
