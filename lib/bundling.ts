@@ -69,3 +69,25 @@ export function bundleLambdas(root: string, entries: Record<string, string>, out
   });
   return { outdir, metafile: result.metafile };
 }
+
+/**
+ * The inputs a bundle evaluates when it is imported: what its entry reaches through static
+ * imports and requires (not through `import()`) and esbuild kept in `output` (the import graph
+ * lists modules that tree shaking then drops). A module reached only by a dynamic import is in
+ * the file but runs on first use, so it costs a cold start little beyond its bytes.
+ */
+export function loadedAtInit(metafile: Metafile, output: string): Set<string> {
+  const entryPoint = metafile.outputs[output]?.entryPoint;
+  const kept = metafile.outputs[output]?.inputs ?? {};
+  if (!entryPoint) throw new Error(`${output} is not an entry point's output`);
+  const seen = new Set<string>([entryPoint]);
+  const queue = [entryPoint];
+  for (let path = queue.pop(); path !== undefined; path = queue.pop()) {
+    for (const imported of metafile.inputs[path]?.imports ?? []) {
+      if (imported.kind === 'dynamic-import' || imported.external || seen.has(imported.path)) continue;
+      seen.add(imported.path);
+      queue.push(imported.path);
+    }
+  }
+  return new Set([...seen].filter((path) => (kept[path]?.bytesInOutput ?? 0) > 0));
+}
