@@ -1,4 +1,4 @@
-import Anthropic, { APIConnectionTimeoutError, APIError } from '@anthropic-ai/sdk';
+import type Anthropic from '@anthropic-ai/sdk';
 import { templateStore } from './template-store.ts';
 import { aiKeyConfigured, resolveAiKey } from './ai-key.ts';
 import { optionalEnv } from '../shared/config.ts';
@@ -30,7 +30,15 @@ const BURST = 4;
 /** Waiting longer than this for a rate-limit token gives up (the heuristics answer instead). */
 const MAX_QUEUE_MS = 5000;
 
+type AnthropicSdk = typeof import('@anthropic-ai/sdk');
 let client: { apiKey: string; api: Anthropic } | undefined;
+/**
+ * The SDK (about 440 KB of bundle) is loaded on the first call, not at cold start: most
+ * invocations of the functions that may call Claude never do (no key configured, a cached
+ * answer, a request that needs no AI).
+ */
+let sdk: Promise<AnthropicSdk> | undefined;
+const loadSdk = () => (sdk ??= import('@anthropic-ai/sdk'));
 let bucket: TokenBucket | undefined;
 
 function timeoutMs(): number {
@@ -39,7 +47,7 @@ function timeoutMs(): number {
 }
 
 /** One SDK client per container, made again only when the key changes (a new value in the secret). */
-function anthropic(apiKey: string): Anthropic {
+function anthropic({ default: Anthropic }: AnthropicSdk, apiKey: string): Anthropic {
   if (client?.apiKey !== apiKey) {
     const api = new Anthropic({
       apiKey,
@@ -66,7 +74,9 @@ export class AiCallError extends Error {
 
 /** One Messages call under the process's rate limit, retries and timeout (mapping and account insights share them). */
 export async function callClaude(apiKey: string, system: string, user: string, maxTokens = 1024): Promise<string> {
-  const api = anthropic(apiKey);
+  const loaded = await loadSdk();
+  const { APIConnectionTimeoutError, APIError } = loaded;
+  const api = anthropic(loaded, apiKey);
   bucket ??= new TokenBucket(BURST, RATE_PER_SECOND, Date.now());
   for (let attempt = 1; ; attempt++) {
     const wait = bucket.take(Date.now());

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { httpApi, json, noContent, parseBody, parseQuery, type ApiRequest, type Route } from '../shared/http.ts';
 import { badRequest, conflict, notFound } from '../shared/http-errors.ts';
 import { entityStore } from '../adapters/entity-store.ts';

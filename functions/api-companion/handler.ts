@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { json, parseBody, parseQuery } from '../shared/http.ts';
 import { badRequest, notFound } from '../shared/http-errors.ts';
 import { requiredEnv } from '../shared/config.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { HTTP_ROUTES } from '../shared/routes.ts';
 import { errorBodySchema } from '../shared/contract/common.ts';
 import { jobSchema, webhookEventSchema } from '../shared/contract/responses.ts';

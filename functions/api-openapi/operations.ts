@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Role } from '../core/auth/api-keys.ts';
 import { pageQuery } from '../shared/contract/common.ts';
 import { createApiKeyBody } from '../shared/contract/admin.ts';

@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
-import { z } from 'zod';
-import { httpApi, json, noContent, pageQuery, parseBody, parseQuery, type ApiRequest } from '../shared/http.ts';
+import * as z from 'zod';
+import { httpApi, json, noContent, parseBody, parseQuery, type ApiRequest } from '../shared/http.ts';
+import { pageQuery } from '../shared/contract/common.ts';
 import { badRequest, conflict, HttpError, notFound } from '../shared/http-errors.ts';
 import { schemaOr400 } from '../shared/job-request.ts';
 import { putMappingBody, suggestBody, templateFromJobBody } from '../shared/contract/templates.ts';

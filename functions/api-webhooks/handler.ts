@@ -1,4 +1,5 @@
-import { httpApi, json, noContent, pageQuery, parseBody, parseQuery, type ApiRequest, type Route } from '../shared/http.ts';
+import { httpApi, json, noContent, parseBody, parseQuery, type ApiRequest, type Route } from '../shared/http.ts';
+import { pageQuery } from '../shared/contract/common.ts';
 import { badRequest, conflict, notFound } from '../shared/http-errors.ts';
 import { createWebhookBody, patchWebhookBody } from '../shared/contract/webhooks.ts';
 import { newDeliveryId, newWebhookId, webhookStore } from '../adapters/webhook-store.ts';

@@ -1,5 +1,5 @@
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { webhookStore, newDeliveryId } from '../adapters/webhook-store.ts';
 import { webhookQueue } from '../adapters/webhook-queue.ts';
 import { jobStore } from '../adapters/job-store.ts';

@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { z } from 'zod';
+import type * as z from 'zod';
 import { HttpError, badRequest, forbidden, notFound, unauthorized } from './http-errors.ts';
 import { logger } from './logger.ts';
 import { apiKeyStore } from '../adapters/api-key-store.ts';
@@ -105,8 +105,6 @@ export function parseQuery<T extends z.ZodType>(event: HttpEvent, schema: T): z.
 }
 
 const PATH_PARAM = /^[A-Za-z0-9_.:-]{1,128}$/;
-
-export { pageQuery } from './contract/common.ts';
 
 /**
  * On every answer, errors included: `nosniff` so a browser never renders a JSON body (which

@@ -1,28 +1,32 @@
-/**
+/*
  * The HTTP and WebSocket routes and which function serves each. The CDK stateless stack
  * builds API Gateway routes from this list and the local adapter dispatches by it, so a
  * route exists in both places or in neither.
  */
-export type FunctionName =
-  | 'api-health'
-  | 'api-uploads'
-  | 'api-companion'
-  | 'api-jobs'
-  | 'api-templates'
-  | 'api-webhooks'
-  | 'api-admin'
-  | 'api-accounts'
-  | 'api-openapi'
-  | 'ws'
-  | 'job-events'
-  | 'webhook-delivery'
-  | 'inbox'
-  | 'classify'
-  | 'parse'
-  | 'map'
-  | 'enrich'
-  | 'persist'
-  | 'job-status';
+/** Every function of the app: one Lambda each on AWS, bundled together (lib/bundling.ts). */
+export const FUNCTION_NAMES = [
+  'api-health',
+  'api-uploads',
+  'api-companion',
+  'api-jobs',
+  'api-templates',
+  'api-webhooks',
+  'api-admin',
+  'api-accounts',
+  'api-openapi',
+  'ws',
+  'job-events',
+  'webhook-delivery',
+  'inbox',
+  'classify',
+  'parse',
+  'map',
+  'enrich',
+  'persist',
+  'job-status',
+] as const;
+
+export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
 export interface HttpRoute {
   routeKey: string;

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiKeyStore } from '../adapters/api-key-store.ts';
 import { connectionStore } from '../adapters/connection-store.ts';
 import { jobStore } from '../adapters/job-store.ts';

@@ -1,20 +1,18 @@
-import { dirname, resolve } from 'node:path';
+import { cpSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { AssetHashType, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { functionEntry, type FunctionName } from '../../functions/shared/routes.ts';
+import { BUNDLE_NAME, LAMBDA_NODE_OPTIONS, bundleLambdas, type LambdaBundles } from '../bundling.ts';
 
 /** The repository root: entries, the lock file and tsconfig resolve from here, whatever the cwd. */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/**
- * esbuild's ESM output turns CommonJS `require` calls of bundled dependencies into a shim that
- * throws "Dynamic require of ... is not supported" unless a real `require` exists in scope.
- */
-const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+/** MINIFY moved to lib/bundling.ts with the rest of the esbuild options; re-exported for its users. */
+export { MINIFY } from '../bundling.ts';
 
 export interface AppFunctionProps {
   /** which functions/<fn>/handler.ts to bundle; also the suffix of the physical name */
@@ -30,18 +28,31 @@ export interface AppFunctionProps {
 }
 
 /**
- * A NodejsFunction with the house defaults: Node 22 on arm64, X-Ray tracing, an ESM bundle
+ * The functions defined in this process, bundled by one esbuild call (lib/bundling.ts) when the
+ * first asset needs its bundle: esbuild parses what they share once, where one NodejsFunction
+ * per function started esbuild once each over the same modules. Never run when bundling is
+ * skipped (the infra tests, `cdk synth` of other stacks); built again, all defined functions
+ * together, only if a function is defined after the build (a second App in the same process).
+ */
+const defined = new Set<FunctionName>();
+let built: { fns: ReadonlySet<FunctionName>; bundles: LambdaBundles } | undefined;
+function bundleDirOf(fn: FunctionName): string {
+  if (!built?.fns.has(fn)) {
+    const fns = new Set(defined);
+    if (built) rmSync(built.bundles.outdir, { recursive: true, force: true });
+    built = { fns, bundles: bundleLambdas(PROJECT_ROOT, Object.fromEntries([...fns].map((f) => [f, functionEntry(f)]))) };
+    const { outdir } = built.bundles;
+    process.once('exit', () => rmSync(outdir, { recursive: true, force: true }));
+  }
+  return join(built.bundles.outdir, fn);
+}
+
+/**
+ * A Lambda function with the house defaults: Node 22 on arm64, X-Ray tracing, an ESM bundle
  * with source maps, and its own log group with a retention (not the deprecated logRetention
  * custom resource). Bundling runs local esbuild; there is no Docker on the build machines.
  */
-/**
- * Minified, but class and function names kept: errors are told apart by `name` (the
- * Lambda runtime's errorType, which the state machine's Retry and Catch match), and
- * DomainError takes its name from its class (test/infra/bundle-names.test.ts).
- */
-export const MINIFY = { minify: true, keepNames: true } as const;
-
-export class AppFunction extends NodejsFunction {
+export class AppFunction extends LambdaFunction {
   readonly fn: FunctionName;
 
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
@@ -51,13 +62,28 @@ export class AppFunction extends NodejsFunction {
       retention: props.logRetention ?? RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    const { fn } = props;
+    defined.add(fn);
     super(scope, id, {
       functionName,
       description: props.description,
-      entry: resolve(PROJECT_ROOT, functionEntry(props.fn)),
-      handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: resolve(PROJECT_ROOT, 'package-lock.json'),
+      code: Code.fromAsset(PROJECT_ROOT, {
+        // hashed from the bundle, not the repository: a change elsewhere leaves the function alone
+        assetHashType: AssetHashType.OUTPUT,
+        bundling: {
+          // Required by the type, never pulled: local bundling always succeeds.
+          image: Runtime.NODEJS_22_X.bundlingImage,
+          // Names the entry: CDK caches staged assets by these options, and they must differ per function.
+          command: ['esbuild', functionEntry(fn)],
+          local: {
+            tryBundle(outputDir) {
+              cpSync(bundleDirOf(fn), outputDir, { recursive: true });
+              return true;
+            },
+          },
+        },
+      }),
+      handler: `${BUNDLE_NAME}.handler`,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       tracing: Tracing.ACTIVE,
@@ -65,22 +91,9 @@ export class AppFunction extends NodejsFunction {
       memorySize: props.memorySize,
       logGroup,
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: LAMBDA_NODE_OPTIONS,
         POWERTOOLS_SERVICE_NAME: 'ai-file-parser',
         ...props.environment,
-      },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        ...MINIFY,
-        sourceMap: true,
-        // Stack traces map to file:line without shipping the sources themselves.
-        sourcesContent: false,
-        // Ship the SDK version the tests ran against rather than whatever the runtime bundles.
-        bundleAwsSDK: true,
-        forceDockerBundling: false,
       },
     });
     this.fn = props.fn;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { extractJson } from '../ai/parse-answer.ts';
 import { toApiAccount } from './api-shape.ts';
 import type { Account } from './model.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { normalizeHeader } from '../map/normalize-header.ts';
 import type { FieldMapping } from '../pipeline-types.ts';
 import type { SchemaDefinition } from '../schemas/schema-types.ts';

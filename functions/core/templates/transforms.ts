@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isBlankCell } from '../enrich/result.ts';
 import { parseNumber } from '../enrich/number.ts';
 import { parseRange } from '../map/units.ts';

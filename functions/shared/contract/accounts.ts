@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ACCOUNT_SORTS } from '../../core/entities/query.ts';
 import { accountDomain, emailKey, normalizeCountry, phoneKey } from '../../core/entities/normalize.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { cleanDisplayName } from '../../core/uploads/display-name.ts';
 
 /*

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { JOB_STATUSES, jobOptionsSchema, pageQuery, schemaNameSchema } from './common.ts';
 
 /** Jobs: create over an upload, list, pages of output, bulk actions, download, stats. */

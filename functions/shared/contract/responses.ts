@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { JOB_STATUSES, jobOptionsSchema } from './common.ts';
 import { WEBHOOK_EVENT_TYPES } from '../../core/webhooks/event-types.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { schemaNameSchema } from './common.ts';
 import { fieldMappingInputSchema, templateNameSchema } from '../../core/templates/template-model.ts';
 import type { MappingResult } from '../../core/pipeline-types.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { displayNameSchema, jobOptionsSchema, schemaNameSchema } from './common.ts';
 import { DEFAULT_TOKEN_TTL_SECONDS, MAX_TOKEN_TTL_SECONDS } from '../../core/auth/upload-tokens.ts';
 import { MAX_PARTS, MAX_UPLOAD_BYTES } from '../../core/uploads/part-size.ts';

@@ -1,0 +1,183 @@
+import { spawn } from 'node:child_process';
+import { rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Metafile } from 'esbuild';
+import { BUNDLE_FILE, LAMBDA_NODE_OPTIONS, bundleLambdas } from '../lib/bundling.ts';
+import { ENV } from '../functions/shared/env-names.ts';
+import { FUNCTION_NAMES, HTTP_ROUTES, WS_FUNCTION, functionEntry, type FunctionName } from '../functions/shared/routes.ts';
+import { fmtRatio, machineBusyPercent, machineLine, printTable, printVerdicts, type Verdict } from './report.ts';
+
+/*
+ * npm run bench:cold [-- --runs N] [--only fn,fn] [--top K]
+ *
+ * Cold starts, measured in one run (issue 21): every function bundled exactly as the CDK app
+ * bundles it (lib/bundling.ts, one esbuild call), next to a baseline bundled the same way (one
+ * DynamoDBClient + GetItemCommand, bench/cold/baseline-handler.ts). Each bundle is imported in
+ * a fresh Node process with the runtime's NODE_OPTIONS, N times, round-robin over the bundles
+ * so the machine's load falls on all of them alike. Prints bundle size, median and max import
+ * CPU and wall time, the ratio of the median CPU times to the baseline's, the target and the modules that weigh most
+ * in each bundle (esbuild's metafile). Exits 0 either way: a benchmark reports, it does not gate.
+ */
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BASELINE = 'baseline';
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    only: { type: 'string' },
+    top: { type: 'string', default: '4' },
+  },
+});
+const runs = Number(values.runs);
+const top = Number(values.top);
+if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer');
+const only = values.only?.split(',').map((s) => s.trim());
+const unknown = only?.filter((fn) => !(FUNCTION_NAMES as readonly string[]).includes(fn));
+if (unknown?.length) throw new Error(`--only: no function named ${unknown.join(', ')}`);
+const functions = FUNCTION_NAMES.filter((fn) => !only || only.includes(fn));
+
+const API_FUNCTIONS = new Set<FunctionName>([...HTTP_ROUTES.map((r) => r.fn), WS_FUNCTION]);
+/** The stages that read and rewrite whole files: their work needs the readers and the lexicon. */
+const HEAVY_STAGES = new Set<FunctionName>(['classify', 'parse', 'map', 'enrich']);
+const TARGETS = { ratio: 1.5, heavyRatio: 3, apiBytes: 600_000 };
+
+/** What a function is held to: a ratio to the baseline, and for API functions a size. */
+function targetOf(fn: FunctionName): { ratio: number; maxBytes?: number } {
+  if (HEAVY_STAGES.has(fn)) return { ratio: TARGETS.heavyRatio };
+  return API_FUNCTIONS.has(fn) ? { ratio: TARGETS.ratio, maxBytes: TARGETS.apiBytes } : { ratio: TARGETS.ratio };
+}
+
+/**
+ * What the CDK app sets on a function (values shaped like AWS's, nothing is called): a handler
+ * that reads its configuration at init must find it. The local-only switches stay unset.
+ */
+function deployedEnv(): Record<string, string> {
+  const localOnly = new Set<string>([ENV.anthropicApiKey, ENV.anthropicBaseUrl, ENV.allowLoopbackWebhooks, ENV.s3ForcePathStyle]);
+  const env: Record<string, string> = {};
+  for (const name of Object.values(ENV)) {
+    if (localOnly.has(name)) continue;
+    if (name.endsWith('_URL')) env[name] = 'https://sqs.us-east-1.amazonaws.com/123456789012/bench';
+    else if (name.endsWith('_ENDPOINT')) env[name] = 'https://abc123.execute-api.us-east-1.amazonaws.com/dev';
+    else if (name.endsWith('_ARN')) env[name] = 'arn:aws:states:us-east-1:123456789012:stateMachine:bench';
+    else env[name] = 'bench';
+  }
+  return env;
+}
+
+/**
+ * Import one bundle in a fresh Node process: the wall time from before the import to after it,
+ * and the CPU time the process spent meanwhile (all threads). On a shared machine the wall time
+ * includes waiting for a core; the CPU time does not, so the ratios are taken from it.
+ */
+const IMPORT_SCRIPT = [
+  'const t0 = performance.now(), c0 = process.cpuUsage();',
+  'await import(process.argv[1]);',
+  'const c = process.cpuUsage(c0);',
+  'process.stdout.write(JSON.stringify({ wallMs: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 }));',
+].join(' ');
+
+interface ImportTime {
+  wallMs: number;
+  cpuMs: number;
+}
+
+function importOnce(file: string): Promise<ImportTime> {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', IMPORT_SCRIPT, pathToFileURL(file).href], {
+      // What the function gets on Lambda: no tsx loader or test settings leak in.
+      env: { ...deployedEnv(), PATH: process.env.PATH, NODE_OPTIONS: LAMBDA_NODE_OPTIONS, AWS_REGION: 'us-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolveRun(JSON.parse(out) as ImportTime);
+      else reject(new Error(`importing ${file} failed (exit ${code}): ${err.trim().slice(0, 500)}`));
+    });
+  });
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+/** "node_modules/@aws-sdk/client-s3/dist-es/x.js" -> "@aws-sdk/client-s3"; project files stay paths. */
+function moduleOf(input: string): string {
+  const parts = input.split('/');
+  const at = parts.lastIndexOf('node_modules');
+  if (at < 0) return input;
+  const name = parts[at + 1] ?? input;
+  return name.startsWith('@') ? `${name}/${parts[at + 2] ?? ''}` : name;
+}
+
+/** The heaviest modules (npm packages whole, project files one by one) in an output. */
+function heaviest(metafile: Metafile, output: string, k: number): string {
+  const bytes = new Map<string, number>();
+  // output paths in the metafile are relative to the working directory
+  const key = Object.keys(metafile.outputs).find((path) => path.endsWith(`/${output}`));
+  for (const [input, { bytesInOutput }] of Object.entries(key ? metafile.outputs[key]!.inputs : {})) {
+    const mod = moduleOf(input);
+    bytes.set(mod, (bytes.get(mod) ?? 0) + bytesInOutput);
+  }
+  return [...bytes.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, k)
+    .map(([mod, n]) => `${mod} ${Math.round(n / 1000)}k`)
+    .join(', ');
+}
+
+const mb = (bytes: number) => (bytes / 1e6).toFixed(2);
+
+async function main(): Promise<void> {
+  console.log(`bench:cold, ${runs} imports per bundle; ${machineLine()}; CPU busy before start ${await machineBusyPercent()}`);
+  const entries: Record<string, string> = { [BASELINE]: 'bench/cold/baseline-handler.ts' };
+  for (const fn of functions) entries[fn] = functionEntry(fn);
+  const t0 = performance.now();
+  const { outdir, metafile } = bundleLambdas(ROOT, entries);
+  console.log(`bundled ${Object.keys(entries).length} entries in one esbuild call: ${Math.round(performance.now() - t0)} ms (${outdir})\n`);
+
+  try {
+    const names = Object.keys(entries);
+    const fileOf = (name: string) => join(outdir, name, BUNDLE_FILE);
+    const times = new Map<string, ImportTime[]>(names.map((n) => [n, []]));
+    for (let i = 0; i < runs; i++) {
+      for (const name of names) times.get(name)!.push(await importOnce(fileOf(name)));
+    }
+
+    const cpu = (name: string) => times.get(name)!.map((t) => t.cpuMs);
+    const wall = (name: string) => times.get(name)!.map((t) => t.wallMs);
+    const base = median(cpu(BASELINE));
+    const verdicts: Verdict[] = [];
+    const rows = names.map((name) => {
+      const bytes = statSync(fileOf(name)).size;
+      const ratio = median(cpu(name)) / base;
+      let target = '';
+      if (name !== BASELINE) {
+        const t = targetOf(name as FunctionName);
+        target = `<= ${t.ratio}x${t.maxBytes ? `, <= ${t.maxBytes / 1000} KB` : ''}`;
+        const pass = ratio <= t.ratio && (!t.maxBytes || bytes <= t.maxBytes);
+        verdicts.push({ target: `${name} ${target}`, measured: `${fmtRatio(ratio)}x, ${Math.round(bytes / 1000)} KB`, pass });
+      }
+      const ms = (x: number) => Math.round(x).toString();
+      return [name, mb(bytes), ms(median(cpu(name))), ms(Math.max(...cpu(name))), fmtRatio(ratio), ms(median(wall(name))), ms(Math.max(...wall(name))), target];
+    });
+    printTable(['function', 'bundle MB', 'import CPU ms (median)', 'max', 'ratio', 'wall ms (median)', 'max', 'target'], rows);
+
+    console.log('\nheaviest modules (bytes in the minified bundle)');
+    for (const name of names) console.log(`  ${name.padEnd(16)} ${heaviest(metafile, `${name}/${BUNDLE_FILE}`, top)}`);
+
+    printVerdicts('targets (ratio of the median import CPU time to the baseline\'s in this run)', verdicts);
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { LAMBDA_BUILD_OPTIONS, loadedAtInit } from '../../lib/bundling.ts';
+import { PROJECT_ROOT } from '../../lib/constructs/app-function.ts';
+import { functionEntry, type FunctionName } from '../../functions/shared/routes.ts';
+
+// Six functions in one esbuild call: ~10 s alone, more beside other test files.
+const BUILD_TIMEOUT_MS = 180_000;
+
+/**
+ * What each function must not load at cold start (issue 21; `npm run bench:cold` measures the
+ * time): code that only some requests need is imported on first use.
+ */
+const NOT_AT_INIT: Partial<Record<FunctionName, string[]>> = {
+  // the health check validates nothing: no zod
+  'api-health': ['node_modules/zod/'],
+  // Claude is called only when a key is configured and the answer is not cached
+  map: ['node_modules/@anthropic-ai/sdk/'],
+  'api-templates': ['node_modules/@anthropic-ai/sdk/'],
+  'api-accounts': ['node_modules/@anthropic-ai/sdk/'],
+  persist: ['node_modules/@anthropic-ai/sdk/'],
+  ws: [],
+};
+
+describe('Lambda bundles at cold start', () => {
+  it('load neither zod\'s 40 locales nor what a function only needs on some requests; the health check stays under 600 KB', { timeout: BUILD_TIMEOUT_MS }, async () => {
+    const fns = Object.keys(NOT_AT_INIT) as FunctionName[];
+    const { metafile, outputFiles } = await build({
+      ...LAMBDA_BUILD_OPTIONS,
+      absWorkingDir: PROJECT_ROOT,
+      entryPoints: fns.map((fn) => ({ in: resolve(PROJECT_ROOT, functionEntry(fn)), out: fn })),
+      outdir: '/bundle-budget',
+      write: false,
+      metafile: true,
+    });
+    for (const fn of fns) {
+      const output = Object.keys(metafile.outputs).find((path) => path.endsWith(`/${fn}.mjs`))!;
+      const atInit = [...loadedAtInit(metafile, output)];
+      // `import { z } from 'zod'` loads every locale (270 KB); `import * as z` lets esbuild keep only English
+      expect(atInit.filter((path) => path.includes('node_modules/zod/v4/locales/') && !path.endsWith('/en.js')), fn).toEqual([]);
+      for (const banned of NOT_AT_INIT[fn] ?? []) expect(atInit.filter((path) => path.includes(banned)), `${fn}: ${banned}`).toEqual([]);
+    }
+    const health = outputFiles.find((f) => f.path.endsWith('/api-health.mjs'));
+    expect(health?.contents.byteLength).toBeLessThanOrEqual(600_000);
+  });
+});
