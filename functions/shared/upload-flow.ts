@@ -18,18 +18,8 @@ import type { JobOptions } from '../core/pipeline-types.ts';
 /** An unfinished session is abandoned after a day; the bucket's lifecycle rule cleans up its parts. */
 const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
 
-export interface OpenSessionRequest {
-  tenantId: string;
-  bucket: string;
-  filename: string;
-  contentType: string;
-  /** declared by an API client; an Uppy upload declares none, and `maxBytes` bounds it instead */
-  size?: number;
-  sha256?: string;
-  maxBytes?: number;
-  /** the upload token that opened the session: only that token may sign, complete or abort it */
-  tokenId?: string;
-}
+/** What opens a session: the session's own fields a client or an upload token decides. */
+export type OpenSessionRequest = Pick<UploadSession, 'tenantId' | 'bucket' | 'filename' | 'contentType' | 'size' | 'sha256' | 'maxBytes' | 'tokenId'>;
 
 export async function openUploadSession(req: OpenSessionRequest): Promise<UploadSession> {
   const sessionId = `upl_${ulid()}`;
