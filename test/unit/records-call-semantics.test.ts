@@ -52,6 +52,18 @@ describe('call semantics: direction from places that stand for one', () => {
     expect(out.map((r) => r.direction)).toEqual([undefined, 'inbound', 'inbound', 'inbound']);
   });
 
+  it('reads the direction AT&T prints after a place ("CHICAGO IL IN", "BOSTON MA OU")', () => {
+    const h = ['Item', 'Date', 'Time', 'Number Called', 'Call To/From?', 'Min', 'Total Charge'];
+    const rs = [
+      ['1', '10/02/2025', '11:05a', '(415) 604-1791', 'CHICAGO IL OU', '35', '$0.00'],
+      ['2', '10/02/2025', '5:18p', '(617) 292-7955', 'CHICAGO IL IN', '37', '$0.00'],
+      ['3', '10/03/2025', '9:02a', '(312) 719-4517', 'BOSTON MA OUT', '6', '$1.10'],
+      ['4', '10/03/2025', '9:40a', '(260) 555-0142', 'BOSTON MA IN', '2', '$0.00'],
+    ];
+    const build = builderFor(h, rs, { timezone: 'America/Chicago' });
+    expect(records(rs.map((r, i) => build(r, i + 1))).map((r) => r.direction)).toEqual(['outbound', 'inbound', 'outbound', 'inbound']);
+  });
+
   it('keeps reading a place column as such when most calls in it are incoming', () => {
     const rs = [rows[1]!, rows[1]!, rows[1]!, rows[0]!];
     const build = builderFor(headers, rs);
