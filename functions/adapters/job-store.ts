@@ -111,16 +111,17 @@ export const jobStore = {
   },
 
   /** Mark a stage as started (and the job running) for this attempt. */
-  async enterStage(tenantId: string, jobId: string, attempt: number, stage: Stage): Promise<JobRecord> {
+  async enterStage(tenantId: string, jobId: string, attempt: number, stage: Stage): Promise<{ job: JobRecord; first: boolean }> {
     const at = now();
-    return conditional(() =>
+    // Enrich chunks enter the stage in parallel: the one write that finds no start sets it
+    // (and is told so: two chunks in the same millisecond cannot both be first); the others keep it.
+    const enter = (first: boolean) =>
       documentClient().send(
         new UpdateCommand({
           TableName: tableName.jobs(),
           Key: { tenantId, jobId },
-          // if_not_exists: Enrich chunks enter the stage in parallel; the first one sets the start.
-          UpdateExpression: 'SET #s = :running, stage = :stage, stages.#st = if_not_exists(stages.#st, :t), updatedAt = :u',
-          ConditionExpression: 'attempt = :a AND #s IN (:queued, :running)',
+          UpdateExpression: `SET #s = :running, stage = :stage, stages.#st = ${first ? ':t' : 'if_not_exists(stages.#st, :t)'}, updatedAt = :u`,
+          ConditionExpression: `attempt = :a AND #s IN (:queued, :running)${first ? ' AND attribute_not_exists(stages.#st)' : ''}`,
           ExpressionAttributeNames: { '#s': 'status', '#st': stage },
           ExpressionAttributeValues: {
             ':running': 'running',
@@ -132,8 +133,13 @@ export const jobStore = {
           },
           ReturnValues: 'ALL_NEW',
         }),
-      ),
-    `job ${jobId} attempt ${attempt} is no longer running`);
+      );
+    try {
+      return { job: fromItem((await enter(true)).Attributes)!, first: true };
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
+    return { job: await conditional(() => enter(false), `job ${jobId} attempt ${attempt} is no longer running`), first: false };
   },
 
   /** Close a stage's timing and store what it found. */

@@ -31,10 +31,10 @@ interface StageInput {
 export async function runStage<T>(input: StageInput, stage: Stage, work: (job: JobRecord) => Promise<T>): Promise<T> {
   logger.appendKeys({ tenantId: input.tenantId, jobId: input.jobId, attempt: input.attempt, stage });
   try {
-    const job = await jobStore.enterStage(input.tenantId, input.jobId, input.attempt, stage);
-    // One job.status per stage change: the call that set the stage's start (the same instant
-    // as updatedAt) tells subscribers; every other Enrich chunk, and a retried Lambda, did not change it.
-    if (job.stages[stage]?.startedAt === job.updatedAt) await publishStatus(job);
+    const { job, first } = await jobStore.enterStage(input.tenantId, input.jobId, input.attempt, stage);
+    // One job.status per stage change: the call that set the stage's start tells subscribers;
+    // every other Enrich chunk, and a retried Lambda, did not change it.
+    if (first) await publishStatus(job);
     maybeInjectFault(stage, input.tenantId);
     const result = await work(job);
     maybeInjectFault(stage, input.tenantId, 'after');
