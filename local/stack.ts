@@ -22,7 +22,9 @@ import { CONSOLE_PATH, consoleSite, type ConsoleConfig } from './console-site.ts
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const REGION = 'us-east-1';
 const ACCOUNT = '000000000000';
-const PREFIX = 'afp-local';
+/** physical-name prefix of the local stack's tables, queues and bucket (an operator's CLI reaches its tables by it) */
+export const LOCAL_PREFIX = 'afp-local';
+const PREFIX = LOCAL_PREFIX;
 const BUCKET = `${PREFIX}-uploads`;
 const STATE_MACHINE = `${PREFIX}-pipeline`;
 /**
@@ -59,6 +61,8 @@ export interface LocalStack {
   s3Endpoint: string;
   /** the web console's URL, when consoleDist was given */
   consoleUrl?: string;
+  /** the local DynamoDB (dynalite): the operator's `admin` commands reach a running stack's tables through it */
+  dynamoEndpoint: string;
   close(): Promise<void>;
 }
 
@@ -227,7 +231,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     closers.push(() => objectEvents.drain());
     const apiKey = await ensureDevApiKey(dataDir);
     const consoleUrl = opts.consoleDist ? `${http.url}${CONSOLE_PATH}` : undefined;
-    return { httpUrl: http.url, wsUrl: ws.url, apiKey, bucket: BUCKET, s3Endpoint: s3.endpoint, ...(consoleUrl && { consoleUrl }), close };
+    return { httpUrl: http.url, wsUrl: ws.url, apiKey, bucket: BUCKET, s3Endpoint: s3.endpoint, dynamoEndpoint: dynamo.endpoint, ...(consoleUrl && { consoleUrl }), close };
   } catch (err) {
     await close();
     throw err;

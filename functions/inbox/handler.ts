@@ -6,6 +6,7 @@ import { uploadStore, type UploadSession } from '../adapters/upload-store.ts';
 import { jobStore } from '../adapters/job-store.ts';
 import { schemaStore } from '../adapters/schema-store.ts';
 import { templateStore } from '../adapters/template-store.ts';
+import { tenantStore } from '../adapters/tenant-store.ts';
 import { launchJob, newJobId, recordRejectedJob, type LaunchRequest } from '../adapters/job-launcher.ts';
 import { duplicateIndex, SKIP_FOR } from '../adapters/duplicate-index.ts';
 import { inboxSessionId, readInboxEvent, requestFromMetadata, type InboxObject, type InboxRequest, type ObjectCreatedEvent } from '../core/uploads/inbox.ts';
@@ -47,6 +48,11 @@ export async function handleObjectCreated(event: ObjectCreatedEvent): Promise<{ 
     jobId: record.jobId,
     source: { sessionId, bucket: object.bucket, key: object.key, filename: object.filename, size: head.size, contentType: head.contentType },
   };
+  // an operator disabled the tenant: its file stays where it was put, with a failed job saying why
+  if (!(await tenantStore.isActive(object.tenantId))) {
+    const job = await recordRejectedJob(launch, { type: 'TenantDisabledError', message: 'The tenant is disabled: no new job starts until the operator enables it' });
+    return { jobId: job.jobId };
+  }
   if ('problem' in checked) {
     const job = await recordRejectedJob(launch, { type: 'InvalidMetadataError', message: checked.problem });
     return { jobId: job.jobId };

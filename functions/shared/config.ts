@@ -26,4 +26,5 @@ export const tableName = {
   uploadTokens: () => requiredEnv(ENV.uploadTokensTable),
   connections: () => requiredEnv(ENV.connectionsTable),
   rateLimits: () => requiredEnv(ENV.rateLimitsTable),
+  tenants: () => requiredEnv(ENV.tenantsTable),
 };

@@ -13,6 +13,9 @@ export const ENV = {
   webhooksTable: 'WEBHOOKS_TABLE',
   rateLimitsTable: 'RATE_LIMITS_TABLE',
   entitiesTable: 'ENTITIES_TABLE',
+  tenantsTable: 'TENANTS_TABLE',
+  /** seconds an API container trusts a tenant's "active" status before reading it again (default 30) */
+  tenantStatusCacheSeconds: 'TENANT_STATUS_CACHE_SECONDS',
   uploadBucket: 'UPLOAD_BUCKET',
   stateMachineArn: 'STATE_MACHINE_ARN',
   eventsQueueUrl: 'EVENTS_QUEUE_URL',

@@ -1,9 +1,10 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
-import { HttpError, badRequest, forbidden, notFound, unauthorized } from './http-errors.ts';
+import { HttpError, badRequest, forbidden, notFound, tenantDisabled, unauthorized } from './http-errors.ts';
 import { logger } from './logger.ts';
 import { apiKeyStore } from '../adapters/api-key-store.ts';
+import { tenantStore } from '../adapters/tenant-store.ts';
 import { bearerToken, hasRole, type Principal, type Role } from '../core/auth/api-keys.ts';
 import { InvalidCursorError } from '../adapters/page-cursor.ts';
 import { takeRequest } from '../adapters/rate-limiter.ts';
@@ -157,6 +158,7 @@ export function httpApi(routes: Record<string, Route>) {
     if (!token) throw unauthorized();
     const principal = await apiKeyStore.findByKey(token);
     if (!principal) throw unauthorized();
+    if (!(await tenantStore.isActive(principal.tenantId))) throw tenantDisabled();
     if (!hasRole(principal.role, route.role)) throw forbidden();
     const { allowed, retryAfterSeconds } = await takeRequest(principal.keyId, principal.rateLimitRps);
     if (!allowed) {

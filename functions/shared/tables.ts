@@ -102,6 +102,17 @@ export const TABLES = {
     indexes: [],
   },
   /**
+   * The tenants an operator created (`ai-file-parser admin tenants`): pk tenantId, with its
+   * name and status. A tenant with no item here (keys made before tenants were recorded, the
+   * local dev tenant) counts as active.
+   */
+  tenants: {
+    name: 'tenants',
+    envName: ENV.tenantsTable,
+    partitionKey: 'tenantId',
+    indexes: [],
+  },
+  /**
    * Per-API-key request counters, one item per key and one-second window
    * (pk "<keyId>#<epochSecond>"); expired by TTL on AWS, ignored once past locally.
    */

@@ -1,9 +1,10 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { errorResponder, type HttpEvent, type HttpResult } from './http.ts';
-import { HttpError, notFound, unauthorized } from './http-errors.ts';
+import { HttpError, notFound, tenantDisabled, unauthorized } from './http-errors.ts';
 import { logger } from './logger.ts';
 import { uploadTokenStore } from '../adapters/upload-token-store.ts';
+import { tenantStore } from '../adapters/tenant-store.ts';
 import { takeRequest } from '../adapters/rate-limiter.ts';
 import { looksLikeUploadToken, type UploadTokenPrincipal } from '../core/auth/upload-tokens.ts';
 
@@ -29,6 +30,7 @@ export function uploadTokenApi(routes: Record<string, TokenRoute>) {
     const raw = event.pathParameters?.uploadToken ?? '';
     const token = looksLikeUploadToken(raw) ? await uploadTokenStore.find(raw) : undefined;
     if (!token) throw unauthorized('Missing, expired or revoked upload token');
+    if (!(await tenantStore.isActive(token.tenantId))) throw tenantDisabled();
     const { allowed, retryAfterSeconds } = await takeRequest(token.tokenId, token.rateLimitRps);
     if (!allowed) {
       throw new HttpError(429, 'rate_limited', `Too many requests: this upload token may make ${token.rateLimitRps} per second`, undefined, {

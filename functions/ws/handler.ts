@@ -2,6 +2,7 @@ import type { APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { apiKeyStore } from '../adapters/api-key-store.ts';
 import { connectionStore } from '../adapters/connection-store.ts';
+import { tenantStore } from '../adapters/tenant-store.ts';
 import { jobStore } from '../adapters/job-store.ts';
 import { pushToConnection, statusMessage } from '../adapters/progress-notifier.ts';
 import { logger } from '../shared/logger.ts';
@@ -34,7 +35,8 @@ async function reply(connectionId: string, statusCode: number, body: object): Pr
 async function connect(event: WsEvent): Promise<WsResult> {
   const token = event.queryStringParameters?.token;
   const principal = token ? await apiKeyStore.findByKey(token) : undefined;
-  if (!principal) return { statusCode: 401 };
+  // a disabled tenant's keys open no connection (API Gateway sends no body on a refused $connect)
+  if (!principal || !(await tenantStore.isActive(principal.tenantId))) return { statusCode: 401 };
   await connectionStore.putConnection(event.requestContext.connectionId, principal.tenantId);
   return { statusCode: 200 };
 }

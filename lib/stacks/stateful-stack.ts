@@ -21,11 +21,11 @@ import { pascalCase, resourcePrefix } from '../naming.ts';
 export type TableKey = keyof typeof TABLES;
 
 /**
- * RETAIN: jobs, API keys and the accounts store's index (entities) are the customer's record
+ * RETAIN: jobs, tenants, API keys and the accounts store's index (entities) are the customer's record
  * and access; losing them to a stack delete is not recoverable. Upload sessions and WebSocket connections are short-lived
  * (TTL-expired) and may go with the stack.
  */
-const RETAINED_TABLES: ReadonlySet<TableKey> = new Set<TableKey>(['jobs', 'apiKeys', 'entities']);
+const RETAINED_TABLES: ReadonlySet<TableKey> = new Set<TableKey>(['jobs', 'apiKeys', 'entities', 'tenants']);
 
 /** A queue delivered at least maxReceiveCount times before it lands in its dead-letter queue. */
 const MAX_RECEIVE_COUNT = 5;

@@ -80,7 +80,8 @@ interface FunctionSpec {
  * job-status), so a slow stage fails as a Lambda timeout with a cause, not a States.Timeout.
  * Parse and enrich get 1769 MB: that is one full vCPU, and both are CPU-bound.
  * Access is least privilege for what the handlers do today: API keys are only looked up by
- * hash, and job-status touches no objects. Widen a row here when a handler starts needing more.
+ * hash, every function that authenticates a tenant (or starts its jobs) reads the tenants
+ * table to refuse a disabled one, and job-status touches no objects. Widen a row here when a handler starts needing more.
  */
 const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
   'api-health': {
@@ -95,7 +96,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Upload sessions: presigned multipart (the Uppy @uppy/aws-s3 contract), complete starts the job',
     timeout: Duration.seconds(29),
     memorySize: 512,
-    tables: { jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', rateLimits: 'readWrite', templates: 'read', uploadTokens: 'readWrite' },
+    tables: { tenants: 'read', jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', rateLimits: 'readWrite', templates: 'read', uploadTokens: 'readWrite' },
     uploadBucket: 'readWrite',
     stateMachine: 'start',
   },
@@ -103,7 +104,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Uppy companion-mode routes for browser uploads, authorised by an upload token in the path; complete starts the job',
     timeout: Duration.seconds(29),
     memorySize: 512,
-    tables: { jobs: 'readWrite', uploads: 'readWrite', uploadTokens: 'read', rateLimits: 'readWrite' },
+    tables: { tenants: 'read', jobs: 'readWrite', uploads: 'readWrite', uploadTokens: 'read', rateLimits: 'readWrite' },
     uploadBucket: 'readWrite',
     stateMachine: 'start',
   },
@@ -112,7 +113,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     timeout: Duration.seconds(29),
     memorySize: 512,
     // entities: a deleted job's entities keep their values, and their sources are marked
-    tables: { jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', connections: 'readWrite', rateLimits: 'readWrite', templates: 'read', entities: 'readWrite' },
+    tables: { tenants: 'read', jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', connections: 'readWrite', rateLimits: 'readWrite', templates: 'read', entities: 'readWrite' },
     uploadBucket: 'readWrite',
     stateMachine: 'start',
     eventsQueue: 'send',
@@ -122,7 +123,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Templates, schemas, mapping suggestions and a job\'s mapping (confirm to resume)',
     timeout: Duration.seconds(29),
     memorySize: 512,
-    tables: { jobs: 'readWrite', uploads: 'read', apiKeys: 'read', templates: 'readWrite', connections: 'readWrite', rateLimits: 'readWrite' },
+    tables: { tenants: 'read', jobs: 'readWrite', uploads: 'read', apiKeys: 'read', templates: 'readWrite', connections: 'readWrite', rateLimits: 'readWrite' },
     uploadBucket: 'read',
     stateMachine: 'start',
     eventsQueue: 'send',
@@ -133,7 +134,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Webhook endpoints: CRUD, secret rotation, test, deliveries and replay',
     timeout: Duration.seconds(29),
     memorySize: 256,
-    tables: { apiKeys: 'read', webhooks: 'readWrite', rateLimits: 'readWrite' },
+    tables: { tenants: 'read', apiKeys: 'read', webhooks: 'readWrite', rateLimits: 'readWrite' },
     webhooksQueue: ['send'],
     // create and rotate seal; test and replay sign
     sealsWebhookSecrets: true,
@@ -144,7 +145,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     // holds a few hundred thousand entities and buys the CPU that keeps lists fast.
     timeout: Duration.seconds(29),
     memorySize: 1024,
-    tables: { apiKeys: 'read', rateLimits: 'readWrite', entities: 'readWrite' },
+    tables: { tenants: 'read', apiKeys: 'read', rateLimits: 'readWrite', entities: 'readWrite' },
     uploadBucket: 'readWrite',
     usesAi: true,
   },
@@ -152,7 +153,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'API keys and service metrics (admin)',
     timeout: Duration.seconds(29),
     memorySize: 256,
-    tables: { jobs: 'read', apiKeys: 'readWrite', rateLimits: 'readWrite' },
+    tables: { tenants: 'read', jobs: 'read', apiKeys: 'readWrite', rateLimits: 'readWrite' },
     queueDepths: true,
   },
   'api-openapi': {
@@ -165,7 +166,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'S3 Object Created under inbox/<tenantId>/ (EventBridge): start a job with the options in the object metadata',
     timeout: Duration.seconds(60),
     memorySize: 256,
-    tables: { jobs: 'readWrite', uploads: 'readWrite', templates: 'read' },
+    tables: { tenants: 'read', jobs: 'readWrite', uploads: 'readWrite', templates: 'read' },
     uploadBucket: 'read',
     stateMachine: 'start',
     eventsQueue: 'send',
@@ -192,7 +193,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'WebSocket $connect/$disconnect and job subscriptions',
     timeout: Duration.seconds(10),
     memorySize: 256,
-    tables: { jobs: 'read', apiKeys: 'read', connections: 'readWrite' },
+    tables: { tenants: 'read', jobs: 'read', apiKeys: 'read', connections: 'readWrite' },
     pushesProgress: true,
   },
   classify: {

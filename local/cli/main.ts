@@ -1,5 +1,6 @@
 import { ApiError } from './api-client.ts';
 import { accountsCommand, contactsCommand } from './commands/accounts.ts';
+import { adminCommand } from './commands/admin.ts';
 import type { Command } from './target.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { jobsCommand } from './commands/jobs.ts';
@@ -11,6 +12,7 @@ import { webhooksCommand } from './commands/webhooks.ts';
 /** Each command lives in its own module under commands/; add new ones here. */
 const COMMANDS: Record<string, Command> = {
   accounts: accountsCommand,
+  admin: adminCommand,
   contacts: contactsCommand,
   ingest: ingestCommand,
   jobs: jobsCommand,

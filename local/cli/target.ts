@@ -32,11 +32,11 @@ export interface Target {
 export const serverFile = (dataDir: string) => join(dataDir, 'server.json');
 export const dataDirOf = (flags: GlobalFlags) => resolve(flags['data-dir'] ?? '.local-stack');
 
-export function readRunningServer(dataDir: string): { httpUrl: string; wsUrl: string; apiKey: string } | undefined {
+export function readRunningServer(dataDir: string): { httpUrl: string; wsUrl: string; apiKey: string; dynamoEndpoint?: string } | undefined {
   const file = serverFile(dataDir);
   if (!existsSync(file)) return undefined;
   try {
-    const info = JSON.parse(readFileSync(file, 'utf8')) as { pid: number; httpUrl: string; wsUrl: string; apiKey: string };
+    const info = JSON.parse(readFileSync(file, 'utf8')) as { pid: number; httpUrl: string; wsUrl: string; apiKey: string; dynamoEndpoint?: string };
     process.kill(info.pid, 0);
     return info;
   } catch {

@@ -348,20 +348,21 @@ describe('StatelessStack', () => {
     const pipeline = [ENV.jobsTable, ENV.connectionsTable, ENV.uploadBucket, ENV.wsManagementEndpoint];
     const expected: Record<FunctionName, string[]> = {
       'api-health': [...tables, ENV.uploadBucket, ENV.stateMachineArn],
-      // every authenticated API function counts requests against the key's rate limit
-      'api-uploads': [ENV.jobsTable, ENV.uploadsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadTokensTable, ENV.uploadBucket, ENV.stateMachineArn],
+      // every authenticated API function counts requests against the key's rate limit, and
+      // every function that authenticates a tenant or starts its jobs reads its status
+      'api-uploads': [ENV.tenantsTable, ENV.jobsTable, ENV.uploadsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadTokensTable, ENV.uploadBucket, ENV.stateMachineArn],
       // no API keys: an upload token is the only credential of these routes
-      'api-companion': [ENV.jobsTable, ENV.uploadsTable, ENV.uploadTokensTable, ENV.rateLimitsTable, ENV.uploadBucket, ENV.stateMachineArn],
-      'api-jobs': [...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.entitiesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
-      'api-templates': [...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl, ENV.anthropicApiKeySecretArn],
-      'api-webhooks': [ENV.apiKeysTable, ENV.rateLimitsTable, ENV.webhooksTable, ENV.webhooksQueueUrl, ENV.webhookSecretsKeyArn],
-      'api-accounts': [ENV.apiKeysTable, ENV.rateLimitsTable, ENV.entitiesTable, ENV.uploadBucket, ENV.anthropicApiKeySecretArn],
+      'api-companion': [ENV.tenantsTable, ENV.jobsTable, ENV.uploadsTable, ENV.uploadTokensTable, ENV.rateLimitsTable, ENV.uploadBucket, ENV.stateMachineArn],
+      'api-jobs': [ENV.tenantsTable, ...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.entitiesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
+      'api-templates': [ENV.tenantsTable, ...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl, ENV.anthropicApiKeySecretArn],
+      'api-webhooks': [ENV.tenantsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.webhooksTable, ENV.webhooksQueueUrl, ENV.webhookSecretsKeyArn],
+      'api-accounts': [ENV.tenantsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.entitiesTable, ENV.uploadBucket, ENV.anthropicApiKeySecretArn],
       'api-openapi': [],
-      inbox: [ENV.jobsTable, ENV.uploadsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.eventsQueueUrl],
-      'api-admin': [ENV.jobsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl, ENV.eventsDlqUrl, ENV.webhooksDlqUrl],
+      inbox: [ENV.tenantsTable, ENV.jobsTable, ENV.uploadsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.eventsQueueUrl],
+      'api-admin': [ENV.tenantsTable, ENV.jobsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl, ENV.eventsDlqUrl, ENV.webhooksDlqUrl],
       'job-events': [ENV.jobsTable, ENV.webhooksTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl],
       'webhook-delivery': [ENV.webhooksTable, ENV.webhooksQueueUrl, ENV.webhookSecretsKeyArn],
-      ws: [ENV.jobsTable, ENV.apiKeysTable, ENV.connectionsTable, ENV.wsManagementEndpoint],
+      ws: [ENV.tenantsTable, ENV.jobsTable, ENV.apiKeysTable, ENV.connectionsTable, ENV.wsManagementEndpoint],
       classify: [...pipeline, ENV.templatesTable],
       parse: pipeline,
       map: [...pipeline, ENV.templatesTable, ENV.anthropicApiKeySecretArn],

@@ -15,7 +15,7 @@ export const serveCommand: Command = {
     const { startLocalStack } = await import('../../stack.ts');
     const stack = await startLocalStack({ dataDir, port, warmWorkers: true, consoleDist });
     const info = { httpUrl: stack.httpUrl, wsUrl: stack.wsUrl, apiKey: stack.apiKey, s3Endpoint: stack.s3Endpoint, uploadBucket: stack.bucket, consoleUrl: stack.consoleUrl };
-    writeFileSync(serverFile(dataDir), JSON.stringify({ ...info, pid: process.pid }), { mode: 0o600 });
+    writeFileSync(serverFile(dataDir), JSON.stringify({ ...info, dynamoEndpoint: stack.dynamoEndpoint, pid: process.pid }), { mode: 0o600 });
     if (flags.json) {
       process.stdout.write(`${JSON.stringify(info)}\n`);
     } else {

@@ -1,0 +1,101 @@
+import { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ulid } from 'ulid';
+import { documentClient } from './aws-clients.ts';
+import { optionalEnv, tableName } from '../shared/config.ts';
+import { ENV } from '../shared/env-names.ts';
+
+export type TenantStatus = 'active' | 'disabled';
+
+export interface Tenant {
+  tenantId: string;
+  name: string;
+  status: TenantStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * Every request checks its tenant, so an "active" answer is kept for a short while per
+ * container (like a resolved key). Disabling therefore takes effect within this long on a
+ * container that served the tenant recently; a disabled answer is never cached, so enabling
+ * takes effect at once.
+ */
+const DEFAULT_CACHE_SECONDS = 30;
+const CACHE_MAX = 1000;
+/** 0 turns the cache off (tests that disable a tenant and expect the next request refused). */
+const cacheMs = () => {
+  const seconds = Number(optionalEnv(ENV.tenantStatusCacheSeconds) ?? DEFAULT_CACHE_SECONDS);
+  return (Number.isFinite(seconds) && seconds >= 0 ? seconds : DEFAULT_CACHE_SECONDS) * 1000;
+};
+const activeUntil = new Map<string, number>();
+
+const toTenant = (item: Record<string, unknown>): Tenant => ({
+  tenantId: String(item.tenantId),
+  name: String(item.name),
+  status: item.status === 'disabled' ? 'disabled' : 'active',
+  createdAt: String(item.createdAt),
+  updatedAt: String(item.updatedAt ?? item.createdAt),
+});
+
+/** The tenants an operator created; the plane every tenant's requests are checked against. */
+export const tenantStore = {
+  async create(name: string): Promise<Tenant> {
+    const now = new Date().toISOString();
+    const tenant: Tenant = { tenantId: `ten_${ulid().toLowerCase()}`, name, status: 'active', createdAt: now, updatedAt: now };
+    await documentClient().send(new PutCommand({ TableName: tableName.tenants(), Item: tenant, ConditionExpression: 'attribute_not_exists(tenantId)' }));
+    return tenant;
+  },
+
+  async get(tenantId: string): Promise<Tenant | undefined> {
+    const { Item } = await documentClient().send(new GetCommand({ TableName: tableName.tenants(), Key: { tenantId }, ConsistentRead: true }));
+    return Item ? toTenant(Item) : undefined;
+  },
+
+  /** Every tenant, oldest first: an operator's listing (tens to thousands of items). */
+  async list(): Promise<Tenant[]> {
+    const out: Tenant[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await documentClient().send(new ScanCommand({ TableName: tableName.tenants(), ExclusiveStartKey: start }));
+      out.push(...(page.Items ?? []).map(toTenant));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.tenantId.localeCompare(b.tenantId));
+  },
+
+  /** Set a created tenant's status; undefined when no tenant has that id. */
+  async setStatus(tenantId: string, status: TenantStatus): Promise<Tenant | undefined> {
+    activeUntil.delete(tenantId);
+    try {
+      const { Attributes } = await documentClient().send(
+        new UpdateCommand({
+          TableName: tableName.tenants(),
+          Key: { tenantId },
+          UpdateExpression: 'SET #s = :s, updatedAt = :now',
+          ConditionExpression: 'attribute_exists(tenantId)',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':s': status, ':now': new Date().toISOString() },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return Attributes ? toTenant(Attributes) : undefined;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return undefined;
+      throw err;
+    }
+  },
+
+  /** False only for a tenant an operator disabled; a tenant with no record is active. */
+  async isActive(tenantId: string): Promise<boolean> {
+    const until = activeUntil.get(tenantId);
+    if (until !== undefined && until > Date.now()) return true;
+    const tenant = await this.get(tenantId);
+    if (tenant?.status === 'disabled') return false;
+    const ttl = cacheMs();
+    if (ttl === 0) return true;
+    if (activeUntil.size >= CACHE_MAX) activeUntil.delete(activeUntil.keys().next().value as string);
+    activeUntil.set(tenantId, Date.now() + ttl);
+    return true;
+  },
+};

@@ -1,0 +1,70 @@
+import { parseArgs } from 'node:util';
+import { displayNameSchema } from '../../../functions/shared/contract/common.ts';
+import { GLOBAL_OPTIONS, printJson, type Command } from '../target.ts';
+import { OPERATOR_OPTIONS, withOperatorTables } from '../operator.ts';
+
+const USAGE = [
+  '  admin tenants create <name> [--stage S]            a new tenant and its first admin API key (printed once)',
+  '  admin tenants list [--stage S]                     every tenant, with its status',
+  '  admin tenants disable|enable <tenantId> [--stage S] stop or restore a tenant\'s keys and upload tokens',
+  '    (operator commands: with --stage they use your AWS credentials on that deployed stage\'s',
+  '     tables; without, the local data folder. No API key involved.)',
+].join('\n');
+
+/** The service operator's commands: tenants, managed straight in the stack's tables. */
+export const adminCommand: Command = {
+  usage: USAGE,
+  async run(argv) {
+    const { values: flags, positionals } = parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, ...OPERATOR_OPTIONS }, allowPositionals: true, strict: true });
+    const [group, sub, arg] = positionals;
+    if (group !== 'tenants') throw new Error(`Unknown admin command '${group ?? ''}': use 'admin tenants create|list|disable|enable'`);
+    if (sub === 'create') {
+      const name = displayNameSchema.safeParse(arg ?? '');
+      if (!name.success) throw new Error(`admin tenants create needs a tenant name: ${name.error.issues[0]?.message ?? 'invalid'}`);
+      return withOperatorTables(flags, async () => createTenant(name.data, flags.json));
+    }
+    if (sub === 'list') return withOperatorTables(flags, async () => listTenants(flags.json));
+    if (sub === 'disable' || sub === 'enable') {
+      if (!arg) throw new Error(`admin tenants ${sub} needs a tenant id (see 'admin tenants list')`);
+      return withOperatorTables(flags, async () => setStatus(arg, sub === 'disable' ? 'disabled' : 'active', flags.json));
+    }
+    throw new Error(`Unknown admin tenants command '${sub ?? ''}': use create, list, disable or enable`);
+  },
+};
+
+async function createTenant(name: string, json?: boolean): Promise<number> {
+  const { tenantStore } = await import('../../../functions/adapters/tenant-store.ts');
+  const { apiKeyStore } = await import('../../../functions/adapters/api-key-store.ts');
+  const tenant = await tenantStore.create(name);
+  const { apiKey, keyId } = await apiKeyStore.issue({ tenantId: tenant.tenantId, role: 'admin', name: 'first admin key' });
+  if (json) printJson({ tenant, apiKey, keyId });
+  else
+    process.stdout.write(
+      `Tenant ${tenant.tenantId} ("${tenant.name}") created.\n` +
+        `Its admin API key, shown this once (further keys: POST /v1/api-keys with it):\n  ${apiKey}\n`,
+    );
+  return 0;
+}
+
+async function listTenants(json?: boolean): Promise<number> {
+  const { tenantStore } = await import('../../../functions/adapters/tenant-store.ts');
+  const items = await tenantStore.list();
+  if (json) printJson({ items });
+  else if (items.length === 0) process.stdout.write('No tenants yet: admin tenants create <name>\n');
+  else for (const t of items) process.stdout.write(`${t.tenantId.padEnd(32)} ${t.status.padEnd(8)} ${t.createdAt}  ${t.name}\n`);
+  return 0;
+}
+
+async function setStatus(tenantId: string, status: 'active' | 'disabled', json?: boolean): Promise<number> {
+  const { tenantStore } = await import('../../../functions/adapters/tenant-store.ts');
+  const tenant = await tenantStore.setStatus(tenantId, status);
+  if (!tenant) throw new Error(`No tenant ${tenantId} (see 'admin tenants list')`);
+  if (json) printJson(tenant);
+  else
+    process.stdout.write(
+      status === 'disabled'
+        ? `Tenant ${tenantId} disabled: its keys and upload tokens are refused (tenant_disabled) within 30 s; running jobs finish.\n`
+        : `Tenant ${tenantId} enabled.\n`,
+    );
+  return 0;
+}
