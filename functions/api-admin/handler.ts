@@ -1,11 +1,12 @@
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { httpApi, json, noContent, parseBody, type ApiRequest } from '../shared/http.ts';
+import { httpApi, json, noContent, parseBody, parseQuery, type ApiRequest } from '../shared/http.ts';
 import { conflict, notFound } from '../shared/http-errors.ts';
-import { createApiKeyBody } from '../shared/contract/admin.ts';
+import { auditQuery, createApiKeyBody } from '../shared/contract/admin.ts';
 import { optionalEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
 import { sqsClient } from '../adapters/aws-clients.ts';
 import { apiKeyStore } from '../adapters/api-key-store.ts';
+import { auditStore } from '../adapters/audit-store.ts';
 import { jobStore } from '../adapters/job-store.ts';
 import { ROLES } from '../core/auth/api-keys.ts';
 import { DEFAULT_RATE_LIMIT_RPS } from '../core/auth/rate-limit.ts';
@@ -76,4 +77,5 @@ export const handler = httpApi({
   'POST /v1/api-keys': { role: 'admin', handle: createKey },
   'DELETE /v1/api-keys/{keyId}': { role: 'admin', handle: revokeKey },
   'GET /v1/metrics': { role: 'admin', handle: metrics },
+  'GET /v1/audit': { role: 'admin', handle: async (req) => json(200, await auditStore.list(req.principal.tenantId, parseQuery(req.event, auditQuery))) },
 });

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { Role } from '../core/auth/api-keys.ts';
 import { pageQuery } from '../shared/contract/common.ts';
-import { createApiKeyBody } from '../shared/contract/admin.ts';
+import { auditQuery, auditRecordSchema, createApiKeyBody } from '../shared/contract/admin.ts';
 import { bulkJobsBody, createJobBody, listJobsQuery, outputPageQuery, outputQuery, statsQuery } from '../shared/contract/jobs.ts';
 import { putMappingBody, schemaDefinitionSchema, suggestBody, templateFromJobBody, templateInputSchema } from '../shared/contract/templates.ts';
 import {
@@ -137,4 +137,12 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /v1/api-keys': { summary: "The tenant's API keys (never the hash)", tag: 'API keys', auth: key('admin'), success: ok('Keys') },
   'POST /v1/api-keys': { summary: 'Issue a key (the plaintext is shown once)', tag: 'API keys', auth: key('admin'), body: createApiKeyBody, success: ok('The key', undefined, 201) },
   'DELETE /v1/api-keys/{keyId}': { summary: 'Revoke a key', tag: 'API keys', auth: key('admin'), success: noContent('Revoked'), errors: [409] },
+
+  'GET /v1/audit': {
+    summary: 'The audit trail: one record per sensitive action (keys, tokens, webhooks, templates, mapping, schemas, job actions, account merges and deletes, tenant changes), newest first, kept 400 days',
+    tag: 'Audit',
+    auth: key('admin'),
+    query: auditQuery,
+    success: ok('Records (never a secret)', pageOf(auditRecordSchema)),
+  },
 };

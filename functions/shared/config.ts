@@ -27,4 +27,5 @@ export const tableName = {
   connections: () => requiredEnv(ENV.connectionsTable),
   rateLimits: () => requiredEnv(ENV.rateLimitsTable),
   tenants: () => requiredEnv(ENV.tenantsTable),
+  audit: () => requiredEnv(ENV.auditTable),
 };

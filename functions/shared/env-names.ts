@@ -14,6 +14,7 @@ export const ENV = {
   rateLimitsTable: 'RATE_LIMITS_TABLE',
   entitiesTable: 'ENTITIES_TABLE',
   tenantsTable: 'TENANTS_TABLE',
+  auditTable: 'AUDIT_TABLE',
   /** seconds an API container trusts a tenant's "active" status before reading it again (default 30) */
   tenantStatusCacheSeconds: 'TENANT_STATUS_CACHE_SECONDS',
   uploadBucket: 'UPLOAD_BUCKET',

@@ -5,6 +5,8 @@ import { HttpError, badRequest, forbidden, notFound, tenantDisabled, unauthorize
 import { logger } from './logger.ts';
 import { apiKeyStore } from '../adapters/api-key-store.ts';
 import { tenantStore } from '../adapters/tenant-store.ts';
+import { auditStore } from '../adapters/audit-store.ts';
+import { AUDITED_ROUTES, auditTarget, type AuditedRoute } from '../core/audit/audited-routes.ts';
 import { bearerToken, hasRole, type Principal, type Role } from '../core/auth/api-keys.ts';
 import { InvalidCursorError } from '../adapters/page-cursor.ts';
 import { takeRequest } from '../adapters/rate-limiter.ts';
@@ -159,31 +161,74 @@ export function httpApi(routes: Record<string, Route>) {
     const principal = await apiKeyStore.findByKey(token);
     if (!principal) throw unauthorized();
     if (!(await tenantStore.isActive(principal.tenantId))) throw tenantDisabled();
-    if (!hasRole(principal.role, route.role)) throw forbidden();
-    const { allowed, retryAfterSeconds } = await takeRequest(principal.keyId, principal.rateLimitRps);
-    if (!allowed) {
-      throw new HttpError(429, 'rate_limited', `Too many requests: this API key may make ${principal.rateLimitRps} per second`, undefined, {
-        'retry-after': String(retryAfterSeconds),
-      });
-    }
-    requireJsonBody(event);
-    // Every id this API issues is short and URL-safe; anything else names nothing that exists.
-    for (const [name, value] of Object.entries(event.pathParameters ?? {})) {
-      if (!value || !PATH_PARAM.test(value)) throw notFound(name === 'name' ? 'Schema' : `Resource ${name}`);
-    }
-    logger.appendKeys({ tenantId: principal.tenantId, requestId: event.requestContext.requestId });
+    const audited = AUDITED_ROUTES[event.routeKey];
+    if (!audited) return authorized(route, event, principal);
+    // a sensitive action: one audit record per call, refused and failed calls included
+    let status = 500;
+    let answer: string | undefined;
     try {
-      return await route.handle({
-        event,
-        principal,
-        params: (event.pathParameters ?? {}) as Record<string, string>,
-        query: event.queryStringParameters ?? {},
-      });
+      const result = await authorized(route, event, principal);
+      status = result.statusCode ?? 200;
+      answer = typeof result.body === 'string' ? result.body : undefined;
+      return result;
+    } catch (err) {
+      if (err instanceof HttpError) status = err.statusCode;
+      throw err;
     } finally {
-      logger.removeKeys(['tenantId', 'requestId']);
+      await recordAudit(audited, event, principal, status, answer);
     }
   };
   return middy<HttpEvent, HttpResult, Error, Context>().use(securityHeaders()).use(errorResponder()).handler(dispatch);
+}
+
+/** A known key of an active tenant: check the role and the rate limit, refuse a body that is not JSON, run the route. */
+async function authorized(route: Route, event: HttpEvent, principal: Principal): Promise<HttpResult> {
+  if (!hasRole(principal.role, route.role)) throw forbidden();
+  const { allowed, retryAfterSeconds } = await takeRequest(principal.keyId, principal.rateLimitRps);
+  if (!allowed) {
+    throw new HttpError(429, 'rate_limited', `Too many requests: this API key may make ${principal.rateLimitRps} per second`, undefined, {
+      'retry-after': String(retryAfterSeconds),
+    });
+  }
+  requireJsonBody(event);
+  // Every id this API issues is short and URL-safe; anything else names nothing that exists.
+  for (const [name, value] of Object.entries(event.pathParameters ?? {})) {
+    if (!value || !PATH_PARAM.test(value)) throw notFound(name === 'name' ? 'Schema' : `Resource ${name}`);
+  }
+  logger.appendKeys({ tenantId: principal.tenantId, requestId: event.requestContext.requestId });
+  try {
+    return await route.handle({
+      event,
+      principal,
+      params: (event.pathParameters ?? {}) as Record<string, string>,
+      query: event.queryStringParameters ?? {},
+    });
+  } finally {
+    logger.removeKeys(['tenantId', 'requestId']);
+  }
+}
+
+/** Ids this API issues are short; a longer "id" in a refused call is cut before it is kept. */
+const MAX_TARGET_LENGTH = 128;
+
+async function recordAudit(audited: AuditedRoute, event: HttpEvent, principal: Principal, status: number, answer: string | undefined): Promise<void> {
+  const succeeded = status < 400;
+  try {
+    await auditStore.record({
+      tenantId: principal.tenantId,
+      actor: { type: 'apiKey', keyId: principal.keyId, role: principal.role },
+      action: audited.action,
+      targetId: auditTarget(audited, (event.pathParameters ?? {}) as Record<string, string>, succeeded ? answer : undefined)?.slice(0, MAX_TARGET_LENGTH) ?? null,
+      requestId: event.requestContext.requestId ?? null,
+      sourceIp: event.requestContext.http?.sourceIp ?? null,
+      outcome: succeeded ? 'succeeded' : 'failed',
+      status,
+    });
+  } catch (error) {
+    // The action happened (or was refused) and its answer stands: failing it now would make a
+    // client retry what is done. A lost record is an error for the operator's alarms instead.
+    logger.error('audit record not written', { action: audited.action, error });
+  }
 }
 
 /** Same error handling for a route that needs no key (health). */

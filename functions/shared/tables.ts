@@ -113,6 +113,19 @@ export const TABLES = {
     indexes: [],
   },
   /**
+   * The audit trail of sensitive actions: pk tenantId, sk auditId (a ULID, so a Query lists
+   * a time range newest first). Records are put once and never changed; TTL ends them after
+   * the retention (400 days).
+   */
+  audit: {
+    name: 'audit',
+    envName: ENV.auditTable,
+    partitionKey: 'tenantId',
+    sortKey: 'auditId',
+    indexes: [],
+    ttlAttribute: 'expiresAtEpoch',
+  },
+  /**
    * Per-API-key request counters, one item per key and one-second window
    * (pk "<keyId>#<epochSecond>"); expired by TTL on AWS, ignored once past locally.
    */

@@ -81,7 +81,8 @@ interface FunctionSpec {
  * Parse and enrich get 1769 MB: that is one full vCPU, and both are CPU-bound.
  * Access is least privilege for what the handlers do today: API keys are only looked up by
  * hash, every function that authenticates a tenant (or starts its jobs) reads the tenants
- * table to refuse a disabled one, and job-status touches no objects. Widen a row here when a handler starts needing more.
+ * table to refuse a disabled one, every function serving a sensitive route (core/audit) writes
+ * the audit trail, and job-status touches no objects. Widen a row here when a handler starts needing more.
  */
 const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
   'api-health': {
@@ -96,7 +97,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Upload sessions: presigned multipart (the Uppy @uppy/aws-s3 contract), complete starts the job',
     timeout: Duration.seconds(29),
     memorySize: 512,
-    tables: { tenants: 'read', jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', rateLimits: 'readWrite', templates: 'read', uploadTokens: 'readWrite' },
+    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', rateLimits: 'readWrite', templates: 'read', uploadTokens: 'readWrite' },
     uploadBucket: 'readWrite',
     stateMachine: 'start',
   },
@@ -113,7 +114,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     timeout: Duration.seconds(29),
     memorySize: 512,
     // entities: a deleted job's entities keep their values, and their sources are marked
-    tables: { tenants: 'read', jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', connections: 'readWrite', rateLimits: 'readWrite', templates: 'read', entities: 'readWrite' },
+    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', connections: 'readWrite', rateLimits: 'readWrite', templates: 'read', entities: 'readWrite' },
     uploadBucket: 'readWrite',
     stateMachine: 'start',
     eventsQueue: 'send',
@@ -123,7 +124,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Templates, schemas, mapping suggestions and a job\'s mapping (confirm to resume)',
     timeout: Duration.seconds(29),
     memorySize: 512,
-    tables: { tenants: 'read', jobs: 'readWrite', uploads: 'read', apiKeys: 'read', templates: 'readWrite', connections: 'readWrite', rateLimits: 'readWrite' },
+    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'read', apiKeys: 'read', templates: 'readWrite', connections: 'readWrite', rateLimits: 'readWrite' },
     uploadBucket: 'read',
     stateMachine: 'start',
     eventsQueue: 'send',
@@ -134,7 +135,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Webhook endpoints: CRUD, secret rotation, test, deliveries and replay',
     timeout: Duration.seconds(29),
     memorySize: 256,
-    tables: { tenants: 'read', apiKeys: 'read', webhooks: 'readWrite', rateLimits: 'readWrite' },
+    tables: { tenants: 'read', audit: 'readWrite', apiKeys: 'read', webhooks: 'readWrite', rateLimits: 'readWrite' },
     webhooksQueue: ['send'],
     // create and rotate seal; test and replay sign
     sealsWebhookSecrets: true,
@@ -145,7 +146,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     // holds a few hundred thousand entities and buys the CPU that keeps lists fast.
     timeout: Duration.seconds(29),
     memorySize: 1024,
-    tables: { tenants: 'read', apiKeys: 'read', rateLimits: 'readWrite', entities: 'readWrite' },
+    tables: { tenants: 'read', audit: 'readWrite', apiKeys: 'read', rateLimits: 'readWrite', entities: 'readWrite' },
     uploadBucket: 'readWrite',
     usesAi: true,
   },
@@ -153,7 +154,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'API keys and service metrics (admin)',
     timeout: Duration.seconds(29),
     memorySize: 256,
-    tables: { tenants: 'read', jobs: 'read', apiKeys: 'readWrite', rateLimits: 'readWrite' },
+    tables: { tenants: 'read', audit: 'readWrite', jobs: 'read', apiKeys: 'readWrite', rateLimits: 'readWrite' },
     queueDepths: true,
   },
   'api-openapi': {

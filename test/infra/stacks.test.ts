@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../functions/shared/env-names.ts';
 import { HTTP_ROUTES, OBJECT_CREATED_CONSUMERS, PIPELINE_FUNCTIONS, QUEUE_CONSUMERS, WS_FUNCTION, WS_ROUTES, type FunctionName } from '../../functions/shared/routes.ts';
 import { TABLES } from '../../functions/shared/tables.ts';
+import { AUDITED_ROUTES } from '../../functions/core/audit/audited-routes.ts';
 import { addStacks } from '../../lib/app-stacks.ts';
 import { PROJECT_ROOT } from '../../lib/constructs/app-function.ts';
 import { PIPELINE_ASL_PATH } from '../../lib/stacks/stateless-stack.ts';
@@ -350,16 +351,16 @@ describe('StatelessStack', () => {
       'api-health': [...tables, ENV.uploadBucket, ENV.stateMachineArn],
       // every authenticated API function counts requests against the key's rate limit, and
       // every function that authenticates a tenant or starts its jobs reads its status
-      'api-uploads': [ENV.tenantsTable, ENV.jobsTable, ENV.uploadsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadTokensTable, ENV.uploadBucket, ENV.stateMachineArn],
+      'api-uploads': [ENV.auditTable, ENV.tenantsTable, ENV.jobsTable, ENV.uploadsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadTokensTable, ENV.uploadBucket, ENV.stateMachineArn],
       // no API keys: an upload token is the only credential of these routes
       'api-companion': [ENV.tenantsTable, ENV.jobsTable, ENV.uploadsTable, ENV.uploadTokensTable, ENV.rateLimitsTable, ENV.uploadBucket, ENV.stateMachineArn],
-      'api-jobs': [ENV.tenantsTable, ...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.entitiesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
-      'api-templates': [ENV.tenantsTable, ...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl, ENV.anthropicApiKeySecretArn],
-      'api-webhooks': [ENV.tenantsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.webhooksTable, ENV.webhooksQueueUrl, ENV.webhookSecretsKeyArn],
-      'api-accounts': [ENV.tenantsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.entitiesTable, ENV.uploadBucket, ENV.anthropicApiKeySecretArn],
+      'api-jobs': [ENV.auditTable, ENV.tenantsTable, ...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.entitiesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
+      'api-templates': [ENV.auditTable, ENV.tenantsTable, ...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl, ENV.anthropicApiKeySecretArn],
+      'api-webhooks': [ENV.auditTable, ENV.tenantsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.webhooksTable, ENV.webhooksQueueUrl, ENV.webhookSecretsKeyArn],
+      'api-accounts': [ENV.auditTable, ENV.tenantsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.entitiesTable, ENV.uploadBucket, ENV.anthropicApiKeySecretArn],
       'api-openapi': [],
       inbox: [ENV.tenantsTable, ENV.jobsTable, ENV.uploadsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.eventsQueueUrl],
-      'api-admin': [ENV.tenantsTable, ENV.jobsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl, ENV.eventsDlqUrl, ENV.webhooksDlqUrl],
+      'api-admin': [ENV.auditTable, ENV.tenantsTable, ENV.jobsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl, ENV.eventsDlqUrl, ENV.webhooksDlqUrl],
       'job-events': [ENV.jobsTable, ENV.webhooksTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl],
       'webhook-delivery': [ENV.webhooksTable, ENV.webhooksQueueUrl, ENV.webhookSecretsKeyArn],
       ws: [ENV.tenantsTable, ENV.jobsTable, ENV.apiKeysTable, ENV.connectionsTable, ENV.wsManagementEndpoint],
@@ -378,6 +379,14 @@ describe('StatelessStack', () => {
     }
   });
 
+  it('lets every function that serves a sensitive route write the audit trail', () => {
+    const auditing = new Set(HTTP_ROUTES.filter((r) => AUDITED_ROUTES[r.routeKey]).map((r) => r.fn));
+    expect(auditing.size).toBeGreaterThan(0);
+    for (const fn of auditing) expect(functionEnv(fn), fn).toHaveProperty(ENV.auditTable);
+    // and the table names no route that does not exist
+    for (const routeKey of Object.keys(AUDITED_ROUTES)) expect(HTTP_ROUTES.map((r) => r.routeKey)).toContain(routeKey);
+  });
+
   it('grants access to the very resource each env var names (env and grant cannot drift)', () => {
     const actionFor: Record<string, string> = {
       [ENV.jobsTable]: 'dynamodb:GetItem',
@@ -386,6 +395,8 @@ describe('StatelessStack', () => {
       [ENV.uploadTokensTable]: 'dynamodb:GetItem',
       [ENV.connectionsTable]: 'dynamodb:GetItem',
       [ENV.entitiesTable]: 'dynamodb:GetItem',
+      [ENV.tenantsTable]: 'dynamodb:GetItem',
+      [ENV.auditTable]: 'dynamodb:PutItem',
       [ENV.uploadBucket]: 's3:GetObject*',
       // common to send, consume and depth grants: the env var's queue is the granted one
       [ENV.eventsQueueUrl]: 'sqs:GetQueueAttributes',

@@ -37,6 +37,7 @@ async function createTenant(name: string, json?: boolean): Promise<number> {
   const { apiKeyStore } = await import('../../../functions/adapters/api-key-store.ts');
   const tenant = await tenantStore.create(name);
   const { apiKey, keyId } = await apiKeyStore.issue({ tenantId: tenant.tenantId, role: 'admin', name: 'first admin key' });
+  await recordOperatorAction(tenant.tenantId, 'tenant.create');
   if (json) printJson({ tenant, apiKey, keyId });
   else
     process.stdout.write(
@@ -59,6 +60,7 @@ async function setStatus(tenantId: string, status: 'active' | 'disabled', json?:
   const { tenantStore } = await import('../../../functions/adapters/tenant-store.ts');
   const tenant = await tenantStore.setStatus(tenantId, status);
   if (!tenant) throw new Error(`No tenant ${tenantId} (see 'admin tenants list')`);
+  await recordOperatorAction(tenantId, status === 'disabled' ? 'tenant.disable' : 'tenant.enable');
   if (json) printJson(tenant);
   else
     process.stdout.write(
@@ -67,4 +69,10 @@ async function setStatus(tenantId: string, status: 'active' | 'disabled', json?:
         : `Tenant ${tenantId} enabled.\n`,
     );
   return 0;
+}
+
+/** The tenant's audit trail shows what the operator did to it (actor "operator", no key, no address). */
+async function recordOperatorAction(tenantId: string, action: 'tenant.create' | 'tenant.disable' | 'tenant.enable'): Promise<void> {
+  const { auditStore } = await import('../../../functions/adapters/audit-store.ts');
+  await auditStore.record({ tenantId, actor: { type: 'operator' }, action, targetId: tenantId, requestId: null, sourceIp: null, outcome: 'succeeded' });
 }
