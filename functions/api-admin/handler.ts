@@ -7,6 +7,7 @@ import { ENV } from '../shared/env-names.ts';
 import { sqsClient } from '../adapters/aws-clients.ts';
 import { apiKeyStore } from '../adapters/api-key-store.ts';
 import { auditStore } from '../adapters/audit-store.ts';
+import { openWebhookCircuits } from '../adapters/webhook-circuits.ts';
 import { jobStore } from '../adapters/job-store.ts';
 import { ROLES } from '../core/auth/api-keys.ts';
 import { DEFAULT_RATE_LIMIT_RPS } from '../core/auth/rate-limit.ts';
@@ -69,6 +70,8 @@ async function metrics(req: ApiRequest) {
       rowRejectionRate: stats.rows.read > 0 ? stats.rows.rejected / stats.rows.read : null,
     },
     queues: await queueDepths(),
+    // endpoints whose deliveries wait because they failed too often in a row
+    webhookCircuits: await openWebhookCircuits(req.principal.tenantId),
   });
 }
 

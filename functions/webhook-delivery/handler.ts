@@ -4,6 +4,7 @@ import { webhookStore } from '../adapters/webhook-store.ts';
 import { deliveryMessageSchema, webhookQueue, type DeliveryMessage } from '../adapters/webhook-queue.ts';
 import { sendDeliveryAttempt, urlPolicyFromEnv, WEBHOOK_TIMEOUT_MS } from '../adapters/webhook-sender.ts';
 import { planHop, planRetry, SQS_MAX_DELAY_SECONDS } from '../core/webhooks/backoff.ts';
+import { admit, DEFAULT_COOLDOWN_MS } from '../core/webhooks/circuit.ts';
 import { optionalEnv } from '../shared/config.ts';
 import { logger } from '../shared/logger.ts';
 
@@ -16,6 +17,8 @@ import { logger } from '../shared/logger.ts';
  */
 export const RETRY_SCALE_ENV = 'WEBHOOK_RETRY_SCALE';
 export const MAX_QUEUE_DELAY_ENV = 'WEBHOOK_MAX_QUEUE_DELAY_SECONDS';
+/** The first cooldown of an endpoint's circuit (production: 60 s; tests: a second or less). */
+export const CIRCUIT_COOLDOWN_ENV = 'WEBHOOK_CIRCUIT_COOLDOWN_SECONDS';
 
 function numberFromEnv(name: string, fallback: number, min: number, max: number): number {
   const raw = optionalEnv(name);
@@ -29,6 +32,7 @@ function numberFromEnv(name: string, fallback: number, min: number, max: number)
 const policy = urlPolicyFromEnv();
 const retryScale = numberFromEnv(RETRY_SCALE_ENV, 1, 1e-9, 1);
 const maxQueueDelaySeconds = numberFromEnv(MAX_QUEUE_DELAY_ENV, SQS_MAX_DELAY_SECONDS, 1, SQS_MAX_DELAY_SECONDS);
+const circuitCooldownMs = numberFromEnv(CIRCUIT_COOLDOWN_ENV, DEFAULT_COOLDOWN_MS / 1000, 0.01, 3600) * 1000;
 /** An attempt's claim outlives its longest possible POST, and is shorter than the queue's 2 min visibility timeout. */
 const CLAIM_LEASE_MS = WEBHOOK_TIMEOUT_MS + 20_000;
 
@@ -71,6 +75,17 @@ async function processRecord(record: SQSRecord): Promise<Verdict> {
     await webhookStore.closeDelivery(tenantId, webhookId, deliveryId, endpoint ? 'endpoint_disabled' : 'endpoint_deleted');
     return 'done';
   }
+  // The endpoint's circuit is open (it failed too often in a row): the delivery waits for it,
+  // keeping its attempt, instead of adding to a receiver that is down.
+  const gate = admit(endpoint, Date.now());
+  if (gate.kind === 'wait' || (gate.kind === 'probe' && !(await webhookStore.claimProbe(tenantId, webhookId, Date.now(), CLAIM_LEASE_MS)))) {
+    // behind a probe, look again after a cooldown rather than the probe's whole lease
+    const until = Math.min(gate.kind === 'wait' ? gate.until : Infinity, Date.now() + circuitCooldownMs);
+    const wait = planHop(until, Date.now(), maxQueueDelaySeconds);
+    await webhookQueue.send({ ...msg, notBefore: until }, wait.kind === 'requeue' ? wait.delaySeconds : 0);
+    logger.info('webhook endpoint circuit open; delivery waits', { tenantId, webhookId, deliveryId, until: new Date(until).toISOString() });
+    return 'done';
+  }
   const delivery = await webhookStore.getDelivery(tenantId, webhookId, deliveryId);
   if (!delivery) return 'done';
   // A duplicate message, or a delivery already settled (e.g. delivered by a replay): nothing to do.
@@ -80,6 +95,7 @@ async function processRecord(record: SQSRecord): Promise<Verdict> {
   const logKeys = { tenantId, webhookId, deliveryId, attempt: msg.attempt, statusCode: attempt.statusCode, latencyMs: attempt.latencyMs };
 
   if (outcome === 'delivered') {
+    if (endpoint.cbFailures !== undefined || endpoint.cbOpenUntil !== undefined) await webhookStore.recordEndpointSuccess(tenantId, webhookId);
     await webhookStore.recordAttempt(tenantId, webhookId, deliveryId, attempt, { status: 'delivered' });
     logger.info('webhook delivered', logKeys);
     return 'done';
@@ -91,6 +107,7 @@ async function processRecord(record: SQSRecord): Promise<Verdict> {
     logger.warn('webhook endpoint answered 410 Gone; disabled it', logKeys);
     return 'done';
   }
+  await webhookStore.recordEndpointFailure(tenantId, webhookId, Date.now(), circuitCooldownMs);
   const plan = planRetry({ failedAttempt: msg.attempt, statusCode: attempt.statusCode, retryAfter, now: Date.now(), scale: retryScale });
   if (plan.kind === 'exhausted') {
     await webhookQueue.send({ ...msg, exhausted: { reason: 'every automatic attempt failed', lastError: attempt.error } });

@@ -151,10 +151,10 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     usesAi: true,
   },
   'api-admin': {
-    description: 'API keys and service metrics (admin)',
+    description: 'API keys, the audit trail and service metrics (admin)',
     timeout: Duration.seconds(29),
     memorySize: 256,
-    tables: { tenants: 'read', audit: 'readWrite', jobs: 'read', apiKeys: 'readWrite', rateLimits: 'readWrite' },
+    tables: { tenants: 'read', audit: 'readWrite', jobs: 'read', apiKeys: 'readWrite', rateLimits: 'readWrite', webhooks: 'read' },
     queueDepths: true,
   },
   'api-openapi': {

@@ -117,6 +117,7 @@ beforeAll(async () => {
   // Read by webhook-delivery at load, which happens when the stack's pollers start.
   process.env.WEBHOOK_RETRY_SCALE = RETRY_SCALE;
   process.env.WEBHOOK_MAX_QUEUE_DELAY_SECONDS = '1';
+  process.env.WEBHOOK_CIRCUIT_COOLDOWN_SECONDS = '1';
   stack = await startTestStack();
   rx = await startReceiver();
   sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
@@ -129,6 +130,7 @@ afterAll(async () => {
   await stack?.stop();
   delete process.env.WEBHOOK_RETRY_SCALE;
   delete process.env.WEBHOOK_MAX_QUEUE_DELAY_SECONDS;
+  delete process.env.WEBHOOK_CIRCUIT_COOLDOWN_SECONDS;
 });
 
 /** The endpoint's item as the table holds it, secrets included. */
@@ -310,6 +312,31 @@ describe('retries', () => {
     // The scaled schedule alone would retry after 0.1 ms.
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(950);
     await until('delivered', async () => ((await deliveries(api, hook.webhookId))[0]?.status === 'delivered' ? true : undefined));
+  });
+
+  it('opens the endpoint\'s circuit after 5 failures in a row: deliveries wait and none is lost; after the cooldown one probe closes it', async () => {
+    const { api, tenantId } = await stack.tenant();
+    const down = rx.endpoint([{ status: 503 }, { status: 503 }, { status: 503 }, { status: 503 }, { status: 503 }, { status: 200 }]);
+    const hook = await createWebhook(api, down.url);
+    const circuit = async () => (await api.get<{ circuit: { state: string; consecutiveFailures: number; openUntil: string | null } }>(`/v1/webhooks/${hook.webhookId}`)).circuit;
+    await emitEvent(tenantId);
+    await until('the circuit to open', async () => ((await circuit()).state === 'open' ? true : undefined));
+    expect(down.hits()).toHaveLength(5);
+    const metrics = await api.get<{ webhookCircuits: unknown[] }>('/v1/metrics');
+    expect(metrics.webhookCircuits).toEqual([expect.objectContaining({ webhookId: hook.webhookId, state: 'open', consecutiveFailures: 5 })]);
+    // another event while it is open: nothing is sent (the scaled retry schedule alone would have sent at once)
+    await emitEvent(tenantId);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(down.hits()).toHaveLength(5);
+    const both = await until('both deliveries delivered', async () => {
+      const items = await deliveries(api, hook.webhookId);
+      return items.length === 2 && items.every((d) => d.status === 'delivered') ? items : undefined;
+    });
+    // one probe (the 6th request) and then the delivery that waited: nothing sent twice, nothing lost
+    expect(down.hits()).toHaveLength(7);
+    expect(both.map((d) => d.attempts.length).sort()).toEqual([1, 6]);
+    expect(await circuit()).toEqual({ state: 'closed', consecutiveFailures: 0, openUntil: null });
+    expect((await api.get<{ webhookCircuits: unknown[] }>('/v1/metrics')).webhookCircuits).toEqual([]);
   });
 
   it('gives up after the last attempt: the delivery is failed and its message is in the DLQ', async () => {

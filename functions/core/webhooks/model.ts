@@ -1,7 +1,8 @@
 import type { SecretState } from './secrets.ts';
+import { circuitView, type CircuitFields } from './circuit.ts';
 
 /** A subscriber endpoint as stored. The secret fields never leave the service except once, on create and rotate. */
-export interface WebhookEndpoint extends SecretState {
+export interface WebhookEndpoint extends SecretState, CircuitFields {
   tenantId: string;
   webhookId: string;
   url: string;
@@ -58,7 +59,7 @@ export interface WebhookDelivery {
 }
 
 /** The API view of an endpoint: an allow-list of fields, so a secret can never slip into a GET. */
-export function toApiWebhook(endpoint: WebhookEndpoint) {
+export function toApiWebhook(endpoint: WebhookEndpoint, now = Date.now()) {
   return {
     webhookId: endpoint.webhookId,
     url: endpoint.url,
@@ -68,6 +69,7 @@ export function toApiWebhook(endpoint: WebhookEndpoint) {
     disabledReason: endpoint.disabledReason ?? null,
     secretRotatedAt: endpoint.secretRotatedAt ?? null,
     previousSecretExpiresAt: endpoint.previousSecretExpiresAt ?? null,
+    circuit: circuitView(endpoint, now),
     createdAt: endpoint.createdAt,
     updatedAt: endpoint.updatedAt,
   };
