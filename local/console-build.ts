@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../lib/project-paths.ts';
 
 /*
  * The web console's assets are never committed: they are built from console/ by Vite the
@@ -12,7 +13,6 @@ import { fileURLToPath } from 'node:url';
  */
 
 export const CONSOLE_ROOT = fileURLToPath(new URL('../console/', import.meta.url));
-const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const CONSOLE_DIST = join(CONSOLE_ROOT, 'dist');
 const STAMP = '.source-hash';
 /** The console, and the sample host page of the embeddable importer. */

@@ -1,8 +1,8 @@
 import './polyfills.ts';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startLocalS3 } from './s3/local-s3.ts';
 import { startLocalDynamo, ensureTables } from './dynamodb.ts';
 import { startLocalSqs } from './sqs.ts';
@@ -17,9 +17,10 @@ import { createObjectCreatedDelivery, type ObjectCreatedHandler } from './object
 import { startQueuePoller, type SqsHandler } from './sqs-event-source.ts';
 import { createPipelineWorkers } from './pipeline-workers.ts';
 import { fixHeapGrowingFactor } from './gc-tuning.ts';
+import { PIPELINE_ASL_PATH, PROJECT_ROOT } from '../lib/project-paths.ts';
 import { CONSOLE_PATH, consoleSite, type ConsoleConfig } from './console-site.ts';
 
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export { PROJECT_ROOT };
 const REGION = 'us-east-1';
 const ACCOUNT = '000000000000';
 /** physical-name prefix of the local stack's tables, queues and bucket (an operator's CLI reaches its tables by it) */
@@ -149,7 +150,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     process.env[ENV.wsManagementEndpoint] = ws.managementEndpoint;
 
     const arnOf = (fn: FunctionName) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${PREFIX}-${fn}`;
-    let definition = readFileSync(join(PROJECT_ROOT, 'statemachines/pipeline.asl.json'), 'utf8');
+    let definition = readFileSync(PIPELINE_ASL_PATH, 'utf8');
     const taskHandlers: Record<string, TaskHandler> = {};
     // Classify, Parse and Enrich run in worker threads (see pipeline-workers.ts). Unless
     // warmWorkers asks for it now, the worker functions are bundled and the Enrich workers

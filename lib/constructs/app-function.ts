@@ -1,6 +1,5 @@
 import { cpSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { AssetHashType, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -8,8 +7,9 @@ import type { Construct } from 'constructs';
 import { functionEntry, type FunctionName } from '../../functions/shared/routes.ts';
 import { BUNDLE_NAME, LAMBDA_NODE_OPTIONS, bundleLambdas, type LambdaBundles } from '../bundling.ts';
 
-/** The repository root: entries, the lock file and tsconfig resolve from here, whatever the cwd. */
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+import { PROJECT_ROOT } from '../project-paths.ts';
+
+export { PROJECT_ROOT };
 
 /** MINIFY moved to lib/bundling.ts with the rest of the esbuild options; re-exported for its users. */
 export { MINIFY } from '../bundling.ts';

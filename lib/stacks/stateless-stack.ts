@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Rule } from 'aws-cdk-lib/aws-events';
@@ -46,12 +45,13 @@ import {
   type QueueAccess,
   type StateMachineAccess,
 } from '../bind.ts';
-import { AppFunction, PROJECT_ROOT } from '../constructs/app-function.ts';
+import { AppFunction } from '../constructs/app-function.ts';
+import { PIPELINE_ASL_PATH } from '../project-paths.ts';
 import { pascalCase, resourcePrefix } from '../naming.ts';
 import type { StatefulStack, TableKey } from './stateful-stack.ts';
 
 /** The one ASL file, shared with the local stack's interpreter. */
-export const PIPELINE_ASL_PATH = resolve(PROJECT_ROOT, 'statemachines/pipeline.asl.json');
+export { PIPELINE_ASL_PATH };
 
 interface FunctionSpec {
   description: string;

@@ -1,6 +1,5 @@
 import { renamedColumnsWarnings, TableAssembler, type AssemblerOptions, type ParsedRow, type SkippedRecords, type SourceRecord } from './table-assembler.ts';
-import type { RowBatch } from './row-stream.ts';
-import { OnceRowStream } from './once-row-stream.ts';
+import { OnceRowStream, type RowBatch } from './once-row-stream.ts';
 import { mergeWarnings, WarningTally, type JobWarning } from '../jobs/warnings.ts';
 
 /**

@@ -1,5 +1,10 @@
-import { totalSkipped, type SkippedRecords } from './table-assembler.ts';
-import type { RowBatch } from './row-stream.ts';
+import { totalSkipped, type ParsedRow, type SkippedRecords } from './table-assembler.ts';
+
+export interface RowBatch {
+  rows: ParsedRow[];
+  /** source bytes consumed so far, for progress */
+  bytesRead: number;
+}
 
 /** What every row stream shares: it is iterated once, and counts what it skipped from its stats. */
 export abstract class OnceRowStream<Stats extends { skipped: SkippedRecords }> {

@@ -1,5 +1,6 @@
-import { type AssemblerOptions, type ParsedRow, type SkippedRecords, type SourceRecord } from './table-assembler.ts';
+import { type AssemblerOptions, type SkippedRecords, type SourceRecord } from './table-assembler.ts';
 import { AssemblerStream } from './assembler-stream.ts';
+import type { RowBatch } from './once-row-stream.ts';
 import { HeaderNotFoundError, NoDataRowsError } from '../errors.ts';
 import type { JobWarning } from '../jobs/warnings.ts';
 
@@ -12,11 +13,8 @@ export type { SourceRecord } from './table-assembler.ts';
  */
 export const DEFAULT_BATCH_ROWS = 1000;
 
-export interface RowBatch {
-  rows: ParsedRow[];
-  /** source bytes consumed so far, for progress */
-  bytesRead: number;
-}
+// defined beside the streams' base class, so the streams need not import this module back
+export type { RowBatch } from './once-row-stream.ts';
 
 export interface RowStreamStats {
   /** the first section's header cells, trimmed; set once the header is read */
