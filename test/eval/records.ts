@@ -18,6 +18,8 @@
  *   npm run eval                     (every module)
  *   node --import tsx test/eval/run.ts records
  *   node --import tsx test/eval/run.ts records --half=dev,tuning   (only those halves)
+ *
+ * The holdout half prints only its totals: its per-file lines would steer the next change.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -227,6 +229,9 @@ function report(scores: readonly CaseScore[]): { passed: boolean; lines: string[
     const total: FieldTally = { correct: 0, scored: 0 };
     const totalConfirmed: FieldTally = { correct: 0, scored: 0 };
     const fields = new Map<string, FieldTally>();
+    // a held-out half's per-file lines, misses and per-field figures are not printed unless
+    // asked for: read, they would steer the next change and the half would stop measuring
+    const hidden = half === 'holdout' && !process.argv.includes('--show-holdout');
     for (const s of mine) {
       add(total, s.tally);
       add(totalConfirmed, s.confirmed.tally);
@@ -235,6 +240,7 @@ function report(scores: readonly CaseScore[]): { passed: boolean; lines: string[
         add(f, v);
         fields.set(k, f);
       }
+      if (hidden) continue;
       const c = s.counts;
       const countsOk = c.rowsRead === c.expectedRead && (c.expectedSkipped === undefined || c.rowsSkipped === c.expectedSkipped) && c.rowsRejected === 0;
       const afterConfirm = s.status === 'succeeded' ? '' : `, confirmed: ${s.confirmed.status}`;
@@ -249,7 +255,8 @@ function report(scores: readonly CaseScore[]): { passed: boolean; lines: string[
     const floor = FLOORS[half] ?? 0;
     const ok = total.scored > 0 && total.correct / total.scored >= floor;
     if (!ok) passed = false;
-    lines.push(`  by field: ${[...fields].map(([k, v]) => `${k} ${pct(v).trim()}`).join(', ')}`);
+    if (hidden) lines.push(`  (per-file lines, misses and per-field figures hidden for the held-out half; --show-holdout prints them)`);
+    else lines.push(`  by field: ${[...fields].map(([k, v]) => `${k} ${pct(v).trim()}`).join(', ')}`);
     lines.push(`  ${half}: ${pct(total).trim()} of ${total.scored} fields (floor ${(floor * 100).toFixed(0)}%) ${ok ? 'PASS' : 'FAIL'}; confirmed as suggested ${pct(totalConfirmed).trim()}`);
   }
   lines.push(`\noverall: ${pct(overall).trim()} of ${overall.scored} fields; confirmed as suggested ${pct(overallConfirmed).trim()}`);
