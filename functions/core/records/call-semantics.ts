@@ -6,6 +6,7 @@ import { CONTEXT_COLUMN_NAMES } from '../parse/table-assembler.ts';
 import type { FieldMapping, MappingResult, RowError } from '../pipeline-types.ts';
 import { requirementWaived, type FieldDefinition, type SchemaDefinition } from '../schemas/schema-types.ts';
 import { phoneWriter, type PhoneWriter } from './field-converters.ts';
+import { valueKey, valueOverrides } from '../map/value-maps.ts';
 
 /**
  * What a call log means, beyond its cells one by one: which way each call went and what
@@ -214,6 +215,8 @@ export function compileCallSemantics(input: CallSemanticsInput): CallSemantics |
   const writeSubscriber: PhoneWriter | undefined = subscriberDef !== undefined ? phoneWriter(subscriberDef.name, region) : undefined;
   const dirHeader = dirSource !== undefined ? (headers[dirSource] ?? '') : '';
   const typeHeader = typeSource !== undefined ? (headers[typeSource] ?? '') : '';
+  const dirValues = dirName !== undefined && dirSource !== undefined ? valueOverrides(mapping, dirName) : undefined;
+  const typeValues = typeName !== undefined && typeSource !== undefined ? valueOverrides(mapping, typeName) : undefined;
   const codeColumns = learned.code;
   const markerColumns = learned.marker;
 
@@ -230,19 +233,22 @@ export function compileCallSemantics(input: CallSemanticsInput): CallSemantics |
       let typeUnread: string | undefined;
 
       // 1. The mapped code columns: each may say the other thing too ("SMS-MO" under "Type").
+      // A value Claude or a person read (the value maps) means what they said.
       let dirCode: CallCode | undefined;
       if (dirSource !== undefined) {
         const raw = cells[dirSource] ?? '';
         dirCode = readCallCode(raw);
-        if (dirCode === undefined && !isBlankCell(raw)) dirUnread = raw;
+        const said = dirValues?.get(valueKey(raw));
+        if (dirCode === undefined && said === undefined && !isBlankCell(raw)) dirUnread = raw;
         if (dirCode?.internal === true) internal = true;
-        direction ??= dirCode?.direction;
+        direction ??= said !== undefined ? ((said ?? undefined) as CallDirection | undefined) : dirCode?.direction;
       }
       if (typeSource !== undefined) {
         const raw = cells[typeSource] ?? '';
         const code = readCallCode(raw);
-        if (code === undefined && !isBlankCell(raw)) typeUnread = raw;
-        type ??= code?.recordType;
+        const said = typeValues?.get(valueKey(raw));
+        if (code === undefined && said === undefined && !isBlankCell(raw)) typeUnread = raw;
+        type ??= said !== undefined ? ((said ?? undefined) as CallRecordType | undefined) : code?.recordType;
         direction ??= code?.direction;
       }
       type ??= dirCode?.recordType;
