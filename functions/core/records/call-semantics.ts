@@ -267,9 +267,8 @@ export function compileCallSemantics(input: CallSemanticsInput): CallSemantics |
       if (direction === undefined && !internal && markerColumns.length > 0) {
         for (const m of markerColumns) {
           const code = readCallCode(cells[m.index]);
-          const marked = code?.direction !== undefined && !code.weak ? code.direction : placeSuffixDirection(cells[m.index]);
-          if (marked !== undefined) {
-            direction = marked;
+          if (code?.direction !== undefined && !code.weak) {
+            direction = code.direction;
             break;
           }
         }
@@ -460,19 +459,6 @@ function findConstantParty(sample: readonly (readonly string[])[], parties: Part
 }
 
 /**
- * AT&T prints a call's direction after the place it names: "CHICAGO IL IN", "BOSTON MA OU".
- * Only after a two-letter state or province code, so "FORT WAYNE IN" (Indiana) is a place.
- */
-const PLACE_DIRECTION_SUFFIX = /\S\s+[A-Z]{2}\s+(IN|OU|OUT)$/;
-
-/** The direction a place's suffix gives, as a strong marker ("CHICAGO IL IN": inbound). */
-export function placeSuffixDirection(raw: string | undefined): CallDirection | undefined {
-  const m = raw === undefined ? null : PLACE_DIRECTION_SUFFIX.exec(raw.trim());
-  if (m === null) return undefined;
-  return m[1] === 'IN' ? 'inbound' : 'outbound';
-}
-
-/**
  * Which unmapped columns carry codes, from sample rows (a column empty in them, from its
  * header: a later section's "Sent/Rcvd" may not be in the first rows). A code column is mostly codes
  * (short ones like "In" only under a header about codes, or when the column holds
@@ -505,8 +491,6 @@ function learnColumns(
       const c = readCallCode(raw);
       if (c === undefined) {
         allCodes = false;
-        const suffix = place ? placeSuffixDirection(raw) : undefined;
-        if (suffix !== undefined) strong.add(suffix);
         continue;
       }
       distinct.add(raw.trim().toLowerCase());
