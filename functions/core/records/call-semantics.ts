@@ -200,6 +200,7 @@ export function compileCallSemantics(input: CallSemanticsInput): CallSemantics |
   const dialedOnly = parties === undefined && counterpartSource !== undefined && DIALED_HEADER.test(foldText(headers[counterpartSource] ?? '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
 
   const dirName = dirDef?.name;
+  const durationName = schema.fields.find((f) => f.type === 'duration')?.name;
   const typeName = typeDef?.name;
   const writeCounterpart = counterpartDef !== undefined ? phoneWriter(counterpartDef.name, region) : undefined;
   // a PBX's other party may be one of its extensions ("Ext.101"): kept as digits, like a short code
@@ -283,6 +284,9 @@ export function compileCallSemantics(input: CallSemanticsInput): CallSemantics |
       }
 
       type ??= tableKind;
+      // a call that went one way and lasted is a voice call ("Roaming ankommend, 00:04:20"):
+      // texts last nothing, and data sessions have no direction
+      if (type === undefined && direction !== undefined && durationName !== undefined && (record[durationName] as number | undefined ?? 0) > 0) type = 'voice';
       const session = type === 'data';
       if (direction === undefined && dialedOnly && !internal && !session) direction = 'outbound';
       // the type is known now: a required field it lifts (a data session's other party) sees it
