@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { downloadRecords, startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
-import { startFakeAnthropic, userText, type FakeAnthropic, type FakeMessagesRequest } from '../../local/fake-anthropic.ts';
+import { userText, type FakeAnthropic, type FakeMessagesRequest } from '../../local/fake-anthropic.ts';
+import { FAKE_AI_KEY, startFakeAi, stopFakeAi } from '../helpers/fake-ai.ts';
 import { uploadFile } from '../../local/cli/upload.ts';
 import { ApiError, type ApiClient } from '../../local/cli/api-client.ts';
 import type { MappingResult } from '../../functions/core/pipeline-types.ts';
@@ -11,27 +12,20 @@ import type { MappingResult } from '../../functions/core/pipeline-types.ts';
  * PUT /v1/jobs/{id}/mapping, remembered for the layout.
  */
 
-const FAKE_KEY = 'sk-ant-test-not-a-real-key';
 let stack: TestStack;
 let fake: FakeAnthropic;
 
 beforeAll(async () => {
-  fake = await startFakeAnthropic();
-  process.env.ANTHROPIC_API_KEY = FAKE_KEY;
-  process.env.ANTHROPIC_BASE_URL = fake.url;
-  process.env.ANTHROPIC_TIMEOUT_MS = '1500';
+  fake = await startFakeAi();
   stack = await startTestStack();
 });
 afterAll(async () => {
   await stack?.stop();
-  await fake?.close();
-  delete process.env.ANTHROPIC_API_KEY;
-  delete process.env.ANTHROPIC_BASE_URL;
-  delete process.env.ANTHROPIC_TIMEOUT_MS;
+  await stopFakeAi(fake);
 });
 beforeEach(() => {
   fake.reset();
-  process.env.ANTHROPIC_API_KEY = FAKE_KEY;
+  process.env.ANTHROPIC_API_KEY = FAKE_AI_KEY;
 });
 
 const isValueMapRequest = (req: FakeMessagesRequest) => (req.system ?? '').includes('codes a spreadsheet');
