@@ -8,6 +8,7 @@ import { backoffMs, DEFAULT_RETRY, isRetryable, TokenBucket } from '../core/ai/c
 import { buildMappingPrompt } from '../core/ai/mapping-prompt.ts';
 import { parseAiMapping } from '../core/ai/parse-answer.ts';
 import type { AiOutcome, AiSuggester } from '../core/templates/suggest.ts';
+import { buildValueMapPrompt, parseValueMapAnswer, type AiValueMapper } from '../core/map/value-maps.ts';
 
 /*
  * Claude for mapping suggestions, at the edge. Off unless a key is configured (ai-key.ts:
@@ -96,6 +97,38 @@ export async function callClaude(apiKey: string, system: string, user: string, m
   }
 }
 
+/** One cached AI request: the cache, or Claude (answer read and cached), or a note saying why not. */
+async function askOnce<T>(what: string, ask: {
+  cached: () => Promise<T | undefined>;
+  prompt: () => { system: string; user: string };
+  read: (text: string) => T | undefined;
+  store: (answer: T) => Promise<void>;
+  logKeys: Record<string, string>;
+}): Promise<{ answer?: T; cached: boolean; note?: string }> {
+  try {
+    const cached = await ask.cached();
+    if (cached !== undefined) return { answer: cached, cached: true };
+    const apiKey = await resolveAiKey().catch((err: unknown) => {
+      throw new AiCallError(`the API key could not be read from Secrets Manager (${(err as Error).name})`);
+    });
+    if (apiKey === undefined) return { cached: false, note: 'AI unavailable (the API key secret has no value yet); heuristics only' };
+    const prompt = ask.prompt();
+    const answer = ask.read(await callClaude(apiKey, prompt.system, prompt.user));
+    if (answer === undefined) {
+      logger.warn(`AI ${what} answer was not JSON; using heuristics`, ask.logKeys);
+      return { cached: false, note: 'the AI answer could not be read; heuristics only' };
+    }
+    await ask.store(answer).catch((err: unknown) => {
+      logger.warn(`could not cache the AI ${what}`, { error: (err as Error).message });
+    });
+    return { answer, cached: false };
+  } catch (err) {
+    const message = err instanceof AiCallError ? err.message : `unexpected ${(err as Error).name ?? 'error'}`;
+    logger.warn(`AI ${what} unavailable; using heuristics`, { ...ask.logKeys, reason: message });
+    return { cached: false, note: `AI unavailable (${message}); heuristics only` };
+  }
+}
+
 /**
  * The AI port for one tenant's mapping suggestions, or undefined when no key is configured.
  * Cached answers come from the templates table; new ones are stored there.
@@ -103,29 +136,38 @@ export async function callClaude(apiKey: string, system: string, user: string, m
 export function aiSuggesterFor(tenantId: string): AiSuggester | undefined {
   if (!aiKeyConfigured()) return undefined;
   return async ({ schema, headers, sampleRows, fingerprint, settled }): Promise<AiOutcome> => {
-    try {
-      const cached = await templateStore.getAiSuggestion(tenantId, fingerprint, schema.name);
-      if (cached !== undefined) return { suggestion: cached, cached: true };
-      const apiKey = await resolveAiKey().catch((err: unknown) => {
-        throw new AiCallError(`the API key could not be read from Secrets Manager (${(err as Error).name})`);
-      });
-      if (apiKey === undefined) return { cached: false, note: 'AI unavailable (the API key secret has no value yet); heuristics only' };
+    let columns = headers.length;
+    const { answer, ...rest } = await askOnce('mapping suggestion', {
+      cached: () => templateStore.getAiSuggestion(tenantId, fingerprint, schema.name),
       // one call per layout: only what the heuristics could not settle, 3 samples per column
-      const prompt = buildMappingPrompt(schema, headers, sampleRows, settled);
-      const text = await callClaude(apiKey, prompt.system, prompt.user);
-      const suggestion = parseAiMapping(text, schema, headers, prompt.columns);
-      if (suggestion === undefined) {
-        logger.warn('AI mapping answer was not JSON; using heuristics', { fingerprint, schema: schema.name });
-        return { cached: false, note: 'the AI answer could not be read; heuristics only' };
-      }
-      await templateStore.putAiSuggestion(tenantId, fingerprint, schema.name, suggestion, AI_MODEL).catch((err: unknown) => {
-        logger.warn('could not cache the AI mapping suggestion', { error: (err as Error).message });
-      });
-      return { suggestion, cached: false };
-    } catch (err) {
-      const message = err instanceof AiCallError ? err.message : `unexpected ${(err as Error).name ?? 'error'}`;
-      logger.warn('AI mapping suggestion unavailable; using heuristics', { fingerprint, schema: schema.name, reason: message });
-      return { cached: false, note: `AI unavailable (${message}); heuristics only` };
-    }
+      prompt: () => {
+        const prompt = buildMappingPrompt(schema, headers, sampleRows, settled);
+        columns = prompt.columns;
+        return prompt;
+      },
+      read: (text) => parseAiMapping(text, schema, headers, columns),
+      store: (suggestion) => templateStore.putAiSuggestion(tenantId, fingerprint, schema.name, suggestion, AI_MODEL),
+      logKeys: { fingerprint, schema: schema.name },
+    });
+    return { ...(answer !== undefined ? { suggestion: answer } : {}), ...rest };
+  };
+}
+
+/**
+ * The AI port for one tenant's value maps (what the codes of enum columns mean), or
+ * undefined when no key is configured: one request per layout and schema, cached in the
+ * templates table beside the layout's mapping suggestion.
+ */
+export function aiValueMapperFor(tenantId: string): AiValueMapper | undefined {
+  if (!aiKeyConfigured()) return undefined;
+  return async ({ schema, fingerprint, questions }) => {
+    const { answer, ...rest } = await askOnce('value maps', {
+      cached: () => templateStore.getAiValueAnswers(tenantId, fingerprint, schema),
+      prompt: () => buildValueMapPrompt(questions),
+      read: (text) => parseValueMapAnswer(text, questions),
+      store: (answers) => templateStore.putAiValueAnswers(tenantId, fingerprint, schema, answers, AI_MODEL),
+      logKeys: { fingerprint, schema },
+    });
+    return { ...(answer !== undefined ? { answers: answer } : {}), ...rest };
   };
 }

@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor } from './page-cursor.ts';
 import { requiredEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
 import type { AiSuggestion } from '../core/ai/parse-answer.ts';
+import type { ValueAnswers } from '../core/map/value-maps.ts';
 import type { LearnedMapping, TemplateSource } from '../core/templates/suggest.ts';
 import type { Template, TemplateContent, TemplateVersion } from '../core/templates/template-model.ts';
 import { foldJob, usageView, type UsageCounters } from '../core/templates/usage.ts';
@@ -385,13 +386,16 @@ export const templateStore = {
 
   /** Claude's cached suggestion for a layout and schema, if fresh. */
   async getAiSuggestion(tenantId: string, fingerprint: string, schema: string): Promise<AiSuggestion | undefined> {
-    const { Item } = await documentClient().send(
-      new GetCommand({ TableName: table(), Key: { tenantId, sk: `AICACHE#${fingerprint}#${schema}` }, ConsistentRead: true }),
-    );
-    const item = Item as { suggestion?: AiSuggestion; expiresAtEpoch?: number } | undefined;
-    if (item?.suggestion === undefined) return undefined;
-    if (item.expiresAtEpoch !== undefined && item.expiresAtEpoch * 1000 < Date.now()) return undefined;
-    return item.suggestion;
+    return getCachedAnswer<AiSuggestion>(tenantId, `AICACHE#${fingerprint}#${schema}`);
+  },
+
+  /** Claude's cached reading of a layout's enum values (value maps), if fresh: one request per layout. */
+  async getAiValueAnswers(tenantId: string, fingerprint: string, schema: string): Promise<ValueAnswers | undefined> {
+    return getCachedAnswer<ValueAnswers>(tenantId, `AIVALUES#${fingerprint}#${schema}`);
+  },
+
+  async putAiValueAnswers(tenantId: string, fingerprint: string, schema: string, answers: ValueAnswers, model: string): Promise<void> {
+    await putCachedAnswer(tenantId, `AIVALUES#${fingerprint}#${schema}`, 'ai_value_cache', answers, model);
   },
 
   /** Remember a confirmed mapping for a layout and schema (the latest confirmation wins). */
@@ -409,26 +413,31 @@ export const templateStore = {
       ExpressionAttributeValues: { ':t': tenantId, ':p': `LEARNED#${fingerprint}#` },
       ConsistentRead: true,
     });
-    return items.map(({ schema, fields, jobId, learnedAt }) => ({ schema, fields, jobId, learnedAt }));
+    return items.map(({ schema, fields, valueMaps, jobId, learnedAt }) => ({ schema, fields, ...(valueMaps !== undefined ? { valueMaps } : {}), jobId, learnedAt }));
   },
 
   async putAiSuggestion(tenantId: string, fingerprint: string, schema: string, suggestion: AiSuggestion, model: string): Promise<void> {
-    await documentClient().send(
-      new PutCommand({
-        TableName: table(),
-        Item: {
-          tenantId,
-          sk: `AICACHE#${fingerprint}#${schema}`,
-          kind: 'ai_cache',
-          suggestion,
-          model,
-          createdAt: now(),
-          expiresAtEpoch: Math.floor(Date.now() / 1000) + AI_CACHE_DAYS * 86_400,
-        },
-      }),
-    );
+    await putCachedAnswer(tenantId, `AICACHE#${fingerprint}#${schema}`, 'ai_cache', suggestion, model);
   },
 };
+
+/** A cached AI answer (stored under `suggestion`), unless it has expired. */
+async function getCachedAnswer<T>(tenantId: string, sk: string): Promise<T | undefined> {
+  const { Item } = await documentClient().send(new GetCommand({ TableName: table(), Key: { tenantId, sk }, ConsistentRead: true }));
+  const item = Item as { suggestion?: T; expiresAtEpoch?: number } | undefined;
+  if (item?.suggestion === undefined) return undefined;
+  if (item.expiresAtEpoch !== undefined && item.expiresAtEpoch * 1000 < Date.now()) return undefined;
+  return item.suggestion;
+}
+
+async function putCachedAnswer(tenantId: string, sk: string, kind: string, suggestion: unknown, model: string): Promise<void> {
+  await documentClient().send(
+    new PutCommand({
+      TableName: table(),
+      Item: { tenantId, sk, kind, suggestion, model, createdAt: now(), expiresAtEpoch: Math.floor(Date.now() / 1000) + AI_CACHE_DAYS * 86_400 },
+    }),
+  );
+}
 
 /** The tenant's templates as the suggestion's storage port. */
 export function templateSourceFor(tenantId: string): TemplateSource<Template> {

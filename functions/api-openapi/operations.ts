@@ -96,8 +96,8 @@ export const OPERATIONS: Record<string, Operation> = {
   'DELETE /v1/jobs/{jobId}': { summary: 'Delete a job and its outputs', tag: 'Jobs', auth: key('member'), success: noContent('Deleted'), errors: [409] },
   'POST /v1/jobs/bulk': { summary: 'Retry, cancel or delete up to 100 jobs', tag: 'Jobs', auth: key('member'), body: bulkJobsBody, success: ok('One result per id') },
   'GET /v1/jobs/stats': { summary: 'Counts, success rate, rows/s and stage durations', tag: 'Jobs', auth: key('viewer'), query: statsQuery, success: ok('Statistics') },
-  'GET /v1/jobs/{jobId}/mapping': { summary: "The job's suggested mapping: fields, confidences, samples, alternatives", tag: 'Jobs', auth: key('viewer'), success: ok('The suggestion'), errors: [409] },
-  'PUT /v1/jobs/{jobId}/mapping': { summary: 'Confirm a mapping and resume a needs_mapping job', tag: 'Jobs', auth: key('member'), body: putMappingBody, success: ok('{ job, mapping, template }', undefined, 202), errors: [409] },
+  'GET /v1/jobs/{jobId}/mapping': { summary: "The job's suggested mapping: fields, confidences, samples, alternatives, and value maps (what each code of an enum column means, and who said so)", tag: 'Jobs', auth: key('viewer'), success: ok('The suggestion'), errors: [409] },
+  'PUT /v1/jobs/{jobId}/mapping': { summary: "Confirm a mapping (and what codes of enum columns mean: mapping.valueMaps) and resume a needs_mapping job", tag: 'Jobs', auth: key('member'), body: putMappingBody, success: ok('{ job, mapping, template }', undefined, 202), errors: [409] },
 
   'GET /v1/templates': { summary: "The tenant's templates", tag: 'Templates', auth: key('viewer'), query: pageQuery, success: ok('A page of templates') },
   'POST /v1/templates': { summary: "Create a template (or one from a job's mapping: { name, fromJob })", tag: 'Templates', auth: key('member'), body: z.union([templateInputSchema, templateFromJobBody]), success: ok('The template (ETag: its version)', undefined, 201), errors: [409, 413] },

@@ -19,6 +19,7 @@ import { toApiJob, type JobRecord } from '../core/jobs/job.ts';
 import { fieldAlternatives } from '../core/map/field-alternatives.ts';
 import { describeMapping } from '../core/map/mapping-report.ts';
 import { summarizeMapping } from '../core/map/suggest-mapping.ts';
+import { applyPersonValueMaps, unknownValuesWarning } from '../core/map/value-maps.ts';
 import type { MappingResult } from '../core/pipeline-types.ts';
 import { compactSchema, isBuiltinSchema, schemaDefinitionSchema, type SchemaDefinition } from '../core/schemas/index.ts';
 import { layoutFingerprint } from '../core/templates/fingerprint.ts';
@@ -317,10 +318,15 @@ async function putJobMapping(req: ApiRequest) {
   const confirmedFields = toFieldMappings(resolved.fields, 1, 'confirmed');
   // what the person left out is listed too (columns by header: the samples are not read here)
   const { unmappedColumns, warnings } = describeMapping(confirmedFields, headers, []);
+  // what the values of enum columns mean: the job's answers, with the person's on top
+  const values = applyPersonValueMaps(schema, confirmedFields, job.mapping?.valueMaps, body.mapping.valueMaps ?? []);
+  if (!values.ok) throw invalid(values.issues.map((i) => ({ field: `mapping.${i.path}`, message: i.message })));
+  const unknownValues = unknownValuesWarning(values.maps);
   let mapping: MappingResult = {
     ...summarizeMapping(schema, confirmedFields),
     unmappedColumns,
-    warnings,
+    warnings: unknownValues === undefined ? warnings : [...warnings, unknownValues],
+    ...(values.maps.length > 0 ? { valueMaps: values.maps } : {}),
     fingerprint: fingerprint.hash,
     source: 'person',
     ...(isBuiltinSchema(schema.name) ? {} : { schemaDefinition: compactSchema(schema) }),
@@ -347,7 +353,13 @@ async function putJobMapping(req: ApiRequest) {
   // learning by default: the next file of this layout maps itself (reason `learned`) without a named template
   if (!template) {
     await templateStore
-      .putLearned(tenantId, fingerprint.hash, { schema: schema.name, fields: resolved.fields, jobId: job.jobId, learnedAt: new Date().toISOString() })
+      .putLearned(tenantId, fingerprint.hash, {
+        schema: schema.name,
+        fields: resolved.fields,
+        ...(values.maps.length > 0 ? { valueMaps: values.maps } : {}),
+        jobId: job.jobId,
+        learnedAt: new Date().toISOString(),
+      })
       .catch((err: unknown) => logger.warn('could not remember the confirmed mapping', { error: (err as Error).message }));
   }
   return json(202, { job: toApiJob(resumed), mapping: mappingView(mapping), template: template ?? null });

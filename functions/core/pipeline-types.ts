@@ -165,6 +165,22 @@ export interface MappingWarning {
   count: number;
 }
 
+/** Who decided what a value of an enum column means. */
+export type ValueMapOrigin = 'rules' | 'ai' | 'person';
+
+/**
+ * What each distinct value of an enum field's column means (see core/map/value-maps.ts):
+ * source value (trimmed, as printed) -> a value of the enum, or null for none of them.
+ * A value without an entry in `by` is one nobody understood.
+ */
+export interface EnumValueMap {
+  field: string;
+  /** header of the column whose values these are */
+  column: string;
+  values: Record<string, string | null>;
+  by: Record<string, ValueMapOrigin>;
+}
+
 export interface MappingResult {
   status: 'mapped' | 'needs_mapping';
   schema: string;
@@ -187,6 +203,8 @@ export interface MappingResult {
   learnedFrom?: { jobId: string; learnedAt: string };
   /** AI involvement: consulted, answered from the per-layout cache, or skipped/failed (why) */
   ai?: { used: boolean; cached: boolean; note?: string };
+  /** what the values of its enum fields' columns mean (rules, Claude, a person) */
+  valueMaps?: EnumValueMap[];
   /** Claude's answers refused because the column's values do not fit the field ("email <- \"Name\"") */
   aiRefused?: string[];
   /**

@@ -1,11 +1,12 @@
 import { jobStore } from '../adapters/job-store.ts';
-import { aiSuggesterFor } from '../adapters/ai-client.ts';
+import { aiSuggesterFor, aiValueMapperFor } from '../adapters/ai-client.ts';
 import { sampleFromParsed } from '../adapters/file-sample.ts';
 import { schemaStore } from '../adapters/schema-store.ts';
 import { templateSourceFor, templateStore } from '../adapters/template-store.ts';
 import { runStage } from '../shared/stage.ts';
 import { BUILTIN_SCHEMAS, compactSchema, isBuiltinSchema, type SchemaDefinition } from '../core/schemas/index.ts';
 import { suggestForFile } from '../core/templates/suggest.ts';
+import { mapEnumValues } from '../core/map/value-maps.ts';
 import type { MappingResult, PipelineState } from '../core/pipeline-types.ts';
 
 /**
@@ -32,6 +33,8 @@ export async function map(state: PipelineState): Promise<MappingResult> {
       if (!recorded) ({ mapping } = await suggestForFile(request, { findByFingerprint: async () => [], listRecent: async () => [] }, aiSuggesterFor(tenantId)));
     }
     const schema = schemas.find((s) => s.name === mapping.schema);
+    // what the codes of enum columns mean: rules, then Claude once per layout for the rest
+    if (schema !== undefined) mapping = await mapEnumValues({ schema, mapping, headers: sample.headers, sampleRows: sample.sampleRows }, aiValueMapperFor(tenantId));
     if (schema !== undefined && !isBuiltinSchema(schema.name)) mapping = { ...mapping, schemaDefinition: compactSchema(schema) };
     await jobStore.exitStage(state.tenantId, state.jobId, state.attempt, 'map', job.stages.map?.startedAt ?? new Date().toISOString(), { mapping });
     return mapping;

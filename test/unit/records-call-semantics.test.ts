@@ -284,7 +284,7 @@ describe('call semantics: a log of the calls a line made', () => {
     expect(pick(records(rows.map((r, i) => build(r, i + 2))), 'direction', 'record_type', 'counterpart_number')).toEqual([
       { direction: 'outbound', record_type: 'voice', counterpart_number: '+493023125417' },
       { direction: 'outbound', record_type: 'sms', counterpart_number: '+491729980752' },
-      { direction: 'inbound', record_type: undefined, counterpart_number: '+33639984512' },
+      { direction: 'inbound', record_type: 'voice', counterpart_number: '+33639984512' },
     ]);
   });
 

@@ -193,8 +193,24 @@ function readUncached(raw: string): CallCode | undefined {
   if (first !== undefined && !first.weak) return first;
   // "Roaming ankommend", "Ausland abgehend": a qualifier first and the code last, as German
   // and Nordic bills print them; only a code that means the same anywhere counts there
+  const placed = placeSuffixDirection(trimmed);
+  if (placed !== undefined && first === undefined) return { direction: placed, weak: false };
   const last = codeOf(key.slice(key.lastIndexOf(' ') + 1));
   return last !== undefined && (!last.weak || first === undefined) ? last : first;
+}
+
+/**
+ * AT&T prints a call's direction after the place it names: "CHICAGO IL IN", "BOSTON MA OU".
+ * After a two-letter state or province code the trailing IN/OU/OUT is a direction that
+ * means the same in any column; elsewhere a trailing "in" stays a weak code, so
+ * "FORT WAYNE IN" (Indiana) is a place.
+ */
+const PLACE_DIRECTION_SUFFIX = /\S\s+[A-Z]{2}\s+(IN|OU|OUT)$/;
+
+function placeSuffixDirection(trimmed: string): CallDirection | undefined {
+  const m = PLACE_DIRECTION_SUFFIX.exec(trimmed);
+  if (m === null) return undefined;
+  return m[1] === 'IN' ? 'inbound' : 'outbound';
 }
 
 function codeOf(key: string): CallCode | undefined {

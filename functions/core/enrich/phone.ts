@@ -149,7 +149,9 @@ export function normalizePhoneUncached(raw: string, defaultRegion: string): Phon
     const intl = digits.startsWith('00') ? digits.slice(2) : digits.startsWith('011') ? digits.slice(3) : digits;
     if (!compact.startsWith('+') && intl.length >= 8) {
       const guess = parsePhoneNumberFromString('+' + intl);
-      if (guess?.isValid()) parsed = guess;
+      // a bare run of 11-15 digits is how switch records (MSC CDRs) print every international
+      // number: there a possible number is kept like a national one is (`valid` says the rest)
+      if (guess?.isValid() === true || (guess?.isPossible() === true && /^[1-9]\d{10,14}$/.test(compact))) parsed = guess;
     }
   }
   if (parsed === undefined) return fail('not a phone number');

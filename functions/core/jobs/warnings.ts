@@ -37,6 +37,8 @@ export const WARNING_CODES = {
   aiUnavailable: 'ai_unavailable',
   /** AI answers were refused because the column's values did not fit the field */
   aiRefused: 'ai_refused',
+  /** values of an enum field's column that neither the rules, Claude nor a person understood (core/map/value-maps.ts) */
+  enumValuesUnknown: 'enum_values_unknown',
 } as const;
 
 export type WarningCode = (typeof WARNING_CODES)[keyof typeof WARNING_CODES];

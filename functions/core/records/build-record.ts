@@ -6,6 +6,7 @@ import { compileCallSemantics } from './call-semantics.ts';
 import { deriveValue } from './derive.ts';
 import { compileCurrencyField, compileField, type CompiledField, type ConvertContext } from './field-converters.ts';
 import { hasDefault } from '../templates/transforms.ts';
+import { valueOverrides, withValueOverrides } from '../map/value-maps.ts';
 
 export type BuildRecordResult =
   | {
@@ -116,7 +117,9 @@ export function createRecordBuilder(
     const currencyKey = def.currencyField ?? 'currency';
     const currencySource = def.type === 'money' ? consumedCurrency.get(currencyKey) : undefined;
     const constant = def.type === 'money' ? constantCurrency.get(currencyKey) : undefined;
-    compiled.push(compileField(def, m, constant === undefined ? ctx : { ...ctx, defaultCurrency: constant, currencyIsExplicit: true }, currencySource));
+    // an enum column's values read by Claude or a person: their answers first
+    const read = def.type === 'enum' ? withValueOverrides(m, valueOverrides(mapping, def.name)) : m;
+    compiled.push(compileField(def, read, constant === undefined ? ctx : { ...ctx, defaultCurrency: constant, currencyIsExplicit: true }, currencySource));
   }
   const derived = schema.fields.filter((f) => f.derive !== undefined);
   const requiredDerived = derived.filter((f) => f.required);

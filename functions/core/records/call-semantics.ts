@@ -6,6 +6,7 @@ import { CONTEXT_COLUMN_NAMES } from '../parse/table-assembler.ts';
 import type { FieldMapping, MappingResult, RowError } from '../pipeline-types.ts';
 import { requirementWaived, type FieldDefinition, type SchemaDefinition } from '../schemas/schema-types.ts';
 import { phoneWriter, type PhoneWriter } from './field-converters.ts';
+import { valueKey, valueOverrides } from '../map/value-maps.ts';
 
 /**
  * What a call log means, beyond its cells one by one: which way each call went and what
@@ -199,6 +200,7 @@ export function compileCallSemantics(input: CallSemanticsInput): CallSemantics |
   const dialedOnly = parties === undefined && counterpartSource !== undefined && DIALED_HEADER.test(foldText(headers[counterpartSource] ?? '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
 
   const dirName = dirDef?.name;
+  const durationName = schema.fields.find((f) => f.type === 'duration')?.name;
   const typeName = typeDef?.name;
   const writeCounterpart = counterpartDef !== undefined ? phoneWriter(counterpartDef.name, region) : undefined;
   // a PBX's other party may be one of its extensions ("Ext.101"): kept as digits, like a short code
@@ -214,6 +216,8 @@ export function compileCallSemantics(input: CallSemanticsInput): CallSemantics |
   const writeSubscriber: PhoneWriter | undefined = subscriberDef !== undefined ? phoneWriter(subscriberDef.name, region) : undefined;
   const dirHeader = dirSource !== undefined ? (headers[dirSource] ?? '') : '';
   const typeHeader = typeSource !== undefined ? (headers[typeSource] ?? '') : '';
+  const dirValues = dirName !== undefined && dirSource !== undefined ? valueOverrides(mapping, dirName) : undefined;
+  const typeValues = typeName !== undefined && typeSource !== undefined ? valueOverrides(mapping, typeName) : undefined;
   const codeColumns = learned.code;
   const markerColumns = learned.marker;
 
@@ -230,19 +234,22 @@ export function compileCallSemantics(input: CallSemanticsInput): CallSemantics |
       let typeUnread: string | undefined;
 
       // 1. The mapped code columns: each may say the other thing too ("SMS-MO" under "Type").
+      // A value Claude or a person read (the value maps) means what they said.
       let dirCode: CallCode | undefined;
       if (dirSource !== undefined) {
         const raw = cells[dirSource] ?? '';
         dirCode = readCallCode(raw);
-        if (dirCode === undefined && !isBlankCell(raw)) dirUnread = raw;
+        const said = dirValues?.get(valueKey(raw));
+        if (dirCode === undefined && said === undefined && !isBlankCell(raw)) dirUnread = raw;
         if (dirCode?.internal === true) internal = true;
-        direction ??= dirCode?.direction;
+        direction ??= said !== undefined ? ((said ?? undefined) as CallDirection | undefined) : dirCode?.direction;
       }
       if (typeSource !== undefined) {
         const raw = cells[typeSource] ?? '';
         const code = readCallCode(raw);
-        if (code === undefined && !isBlankCell(raw)) typeUnread = raw;
-        type ??= code?.recordType;
+        const said = typeValues?.get(valueKey(raw));
+        if (code === undefined && said === undefined && !isBlankCell(raw)) typeUnread = raw;
+        type ??= said !== undefined ? ((said ?? undefined) as CallRecordType | undefined) : code?.recordType;
         direction ??= code?.direction;
       }
       type ??= dirCode?.recordType;
@@ -261,9 +268,8 @@ export function compileCallSemantics(input: CallSemanticsInput): CallSemantics |
       if (direction === undefined && !internal && markerColumns.length > 0) {
         for (const m of markerColumns) {
           const code = readCallCode(cells[m.index]);
-          const marked = code?.direction !== undefined && !code.weak ? code.direction : placeSuffixDirection(cells[m.index]);
-          if (marked !== undefined) {
-            direction = marked;
+          if (code?.direction !== undefined && !code.weak) {
+            direction = code.direction;
             break;
           }
         }
@@ -278,6 +284,9 @@ export function compileCallSemantics(input: CallSemanticsInput): CallSemantics |
       }
 
       type ??= tableKind;
+      // a call that went one way and lasted is a voice call ("Roaming ankommend, 00:04:20"):
+      // texts last nothing, and data sessions have no direction
+      if (type === undefined && direction !== undefined && durationName !== undefined && (record[durationName] as number | undefined ?? 0) > 0) type = 'voice';
       const session = type === 'data';
       if (direction === undefined && dialedOnly && !internal && !session) direction = 'outbound';
       // the type is known now: a required field it lifts (a data session's other party) sees it
@@ -454,19 +463,6 @@ function findConstantParty(sample: readonly (readonly string[])[], parties: Part
 }
 
 /**
- * AT&T prints a call's direction after the place it names: "CHICAGO IL IN", "BOSTON MA OU".
- * Only after a two-letter state or province code, so "FORT WAYNE IN" (Indiana) is a place.
- */
-const PLACE_DIRECTION_SUFFIX = /\S\s+[A-Z]{2}\s+(IN|OU|OUT)$/;
-
-/** The direction a place's suffix gives, as a strong marker ("CHICAGO IL IN": inbound). */
-export function placeSuffixDirection(raw: string | undefined): CallDirection | undefined {
-  const m = raw === undefined ? null : PLACE_DIRECTION_SUFFIX.exec(raw.trim());
-  if (m === null) return undefined;
-  return m[1] === 'IN' ? 'inbound' : 'outbound';
-}
-
-/**
  * Which unmapped columns carry codes, from sample rows (a column empty in them, from its
  * header: a later section's "Sent/Rcvd" may not be in the first rows). A code column is mostly codes
  * (short ones like "In" only under a header about codes, or when the column holds
@@ -499,8 +495,6 @@ function learnColumns(
       const c = readCallCode(raw);
       if (c === undefined) {
         allCodes = false;
-        const suffix = place ? placeSuffixDirection(raw) : undefined;
-        if (suffix !== undefined) strong.add(suffix);
         continue;
       }
       distinct.add(raw.trim().toLowerCase());

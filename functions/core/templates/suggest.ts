@@ -4,7 +4,7 @@ import type { AiSuggestion } from '../ai/parse-answer.ts';
 import { UnknownSchemaError } from '../errors.ts';
 import { scoreFromMapping, type SchemaScore } from '../map/score-schemas.ts';
 import { suggestMapping } from '../map/suggest-mapping.ts';
-import type { MappingResult } from '../pipeline-types.ts';
+import type { EnumValueMap, MappingResult } from '../pipeline-types.ts';
 import type { SchemaDefinition } from '../schemas/schema-types.ts';
 import { layoutFingerprint, type LayoutFingerprint, type LayoutInput } from './fingerprint.ts';
 import { applyTemplate, rankTemplates, type RankedTemplate } from './match-templates.ts';
@@ -32,6 +32,8 @@ export interface TemplateSource<T extends TemplateVersion> {
 export interface LearnedMapping {
   schema: string;
   fields: TemplateField[];
+  /** what the person (or Claude, before them) said the values of enum columns mean */
+  valueMaps?: EnumValueMap[];
   /** the job whose confirmation it came from */
   jobId: string;
   learnedAt: string;
@@ -121,6 +123,8 @@ export async function suggestForFile<T extends TemplateVersion>(
       fingerprint: fingerprint.hash,
       source: 'learned',
       learnedFrom: { jobId: remembered.jobId, learnedAt: remembered.learnedAt },
+      // Map reads the values again and keeps these answers where the column is the same
+      ...(remembered.valueMaps !== undefined ? { valueMaps: remembered.valueMaps } : {}),
     };
     // a confirmed mapping is a person's word: what it leaves out is known, not a reason to ask again
     if (mapping.missingRequired.length === 0) return { fingerprint, mapping: { ...mapping, status: 'mapped' }, templates: applied, schemas };

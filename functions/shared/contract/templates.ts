@@ -45,9 +45,24 @@ function readOnlyKeys<K extends string>(...keys: K[]): Record<K, typeof readOnly
  * the unchanged GET answer a 400 again (unmappedColumns and warnings once did).
  */
 const MAPPING_READ_ONLY = ['status', 'confidence', 'missingRequired', 'unmappedColumns', 'warnings', 'templateId', 'templateVersion', 'templateName', 'fingerprint', 'source', 'learnedFrom', 'ai', 'aiRefused'] as const;
-type Unlisted = Exclude<keyof MappingResult, 'schema' | 'fields' | 'schemaDefinition' | (typeof MAPPING_READ_ONLY)[number]>;
+type Unlisted = Exclude<keyof MappingResult, 'schema' | 'fields' | 'valueMaps' | 'schemaDefinition' | (typeof MAPPING_READ_ONLY)[number]>;
 const everyMappingKeyListed: [Unlisted] extends [never] ? true : Unlisted = true;
 void everyMappingKeyListed;
+
+/**
+ * A person's answers for an enum field's column: source value (as printed) -> a value of the
+ * enum, or null for none of them. Values left out keep the answer GET showed.
+ */
+const valueMapInputSchema = z
+  .object({
+    field: z.string().min(1).max(64),
+    values: z
+      .record(z.string().max(200), z.string().max(200).nullable())
+      .refine((m) => Object.keys(m).length <= 500, 'at most 500 values')
+      .describe('source value -> enum value, or null: none of them'),
+    ...readOnlyKeys('column', 'by'),
+  })
+  .strict();
 
 export const putMappingBody = z
   .object({
@@ -55,6 +70,7 @@ export const putMappingBody = z
       .object({
         schema: schemaNameSchema.optional(),
         fields: z.array(fieldMappingInputSchema.extend(readOnlyKeys('confidence', 'reason'))).min(1).max(500),
+        valueMaps: z.array(valueMapInputSchema).max(100).optional().describe("what the values of enum fields' columns mean; a value set here is the person's answer"),
         ...readOnlyKeys(...MAPPING_READ_ONLY),
       })
       .strict(),

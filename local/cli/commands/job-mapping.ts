@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { ApiClient } from '../api-client.ts';
 import { printJson } from '../target.ts';
 import type { ApiJob } from '../../../functions/core/jobs/job.ts';
+import type { EnumValueMap } from '../../../functions/core/pipeline-types.ts';
 
 /** What GET /v1/jobs/{id}/mapping answers (the parts shown here). */
 export interface MappingView {
@@ -14,6 +15,7 @@ export interface MappingView {
     confidence: number;
     missingRequired: string[];
     fields: { field: string; sources: number[]; sourceHeaders: string[]; confidence: number; reason: string; transforms?: unknown[] }[];
+    valueMaps?: EnumValueMap[];
   };
   samples: { column: number; header: string; values: string[] }[];
   alternatives: { fields: Record<string, { column: number; header?: string; score: number }[]> };
@@ -35,10 +37,14 @@ export function describeMapping(view: MappingView): string {
     const options = (view.alternatives.fields[field] ?? []).slice(0, 3).map((a) => `${view.headers[a.column] ?? `#${a.column}`} (${pct(a.score).trim()})`);
     lines.push(`  ${field.padEnd(width)}  <- (required, not mapped)${options.length ? `  candidates: ${options.join(', ')}` : ''}`);
   }
+  for (const vm of m.valueMaps ?? []) {
+    const read = Object.entries(vm.values).map(([value, to]) => `${JSON.stringify(value)} = ${to ?? (vm.by[value] === undefined ? '?' : '(none)')}${vm.by[value] !== undefined && vm.by[value] !== 'rules' ? ` (${vm.by[value]})` : ''}`);
+    lines.push(`  ${vm.field} values in ${vm.column}: ${read.join(', ')}`);
+  }
   const used = new Set(m.fields.flatMap((f) => f.sources));
   const unused = view.headers.filter((_, i) => !used.has(i));
   if (unused.length) lines.push(`  columns not used: ${unused.join(', ')}`);
-  lines.push(`Confirm: ai-file-parser jobs mapping ${view.jobId} --set field=Column,...  (or --file mapping.json) [--save-as NAME]`);
+  lines.push(`Confirm: ai-file-parser jobs mapping ${view.jobId} --set field=Column,...  (or --file mapping.json) [--value field:VALUE=enum ...] [--save-as NAME]`);
   return lines.join('\n');
 }
 
@@ -62,6 +68,25 @@ export function applySets(view: MappingView, sets: string): MappingView['mapping
   return fields;
 }
 
+/**
+ * `field:VALUE=enum` answers, one per --value (`field:VALUE=` says the value means none of
+ * them), as the PUT's `valueMaps`. The value is everything between the first `:` and the last `=`.
+ */
+export function parseValueSets(sets: readonly string[]): { field: string; values: Record<string, string | null> }[] {
+  const byField = new Map<string, Record<string, string | null>>();
+  for (const set of sets) {
+    const colon = set.indexOf(':');
+    const eq = set.lastIndexOf('=');
+    if (colon <= 0 || eq <= colon + 1) throw new Error(`--value takes field:VALUE=enum (or field:VALUE= for none of them), not '${set}'`);
+    const field = set.slice(0, colon).trim();
+    const to = set.slice(eq + 1).trim();
+    const values = byField.get(field) ?? {};
+    values[set.slice(colon + 1, eq).trim()] = to === '' ? null : to;
+    byField.set(field, values);
+  }
+  return [...byField].map(([field, values]) => ({ field, values }));
+}
+
 function columnIndex(headers: string[], column: string): number {
   const byIndex = /^#(\d+)$/.exec(column);
   const index = byIndex ? Number(byIndex[1]) : headers.indexOf(column);
@@ -70,9 +95,10 @@ function columnIndex(headers: string[], column: string): number {
 }
 
 /** `jobs mapping <id>`: show the suggestion, or confirm one (--set / --file) and resume the job. */
-export async function jobMapping(api: ApiClient, jobId: string, opts: { set?: string; file?: string; saveAs?: string; json?: boolean }): Promise<number> {
+export async function jobMapping(api: ApiClient, jobId: string, opts: { set?: string; file?: string; values?: string[]; saveAs?: string; json?: boolean }): Promise<number> {
   const path = `/v1/jobs/${encodeURIComponent(jobId)}/mapping`;
-  if (!opts.set && !opts.file) {
+  const valueMaps = opts.values !== undefined && opts.values.length > 0 ? parseValueSets(opts.values) : undefined;
+  if (!opts.set && !opts.file && valueMaps === undefined) {
     const view = await api.get<MappingView>(path);
     if (opts.json) printJson(view);
     else process.stdout.write(`${describeMapping(view)}\n`);
@@ -80,9 +106,11 @@ export async function jobMapping(api: ApiClient, jobId: string, opts: { set?: st
   }
   if (opts.set && opts.file) throw new Error('give --set or --file, not both');
   // --file: what `jobs mapping <id> --json` printed (edited), { mapping: ... }, or a list of fields
+  const view = opts.file ? undefined : await api.get<MappingView>(path);
   const body: Record<string, unknown> = opts.file
     ? wrapFile(JSON.parse(await readFile(opts.file, 'utf8')) as unknown)
-    : { mapping: { fields: applySets(await api.get<MappingView>(path), opts.set!) } };
+    : { mapping: { fields: opts.set ? applySets(view!, opts.set) : view!.mapping.fields } };
+  if (valueMaps !== undefined) body.mapping = { ...(body.mapping as Record<string, unknown> | undefined), valueMaps };
   if (opts.saveAs) body.saveAsTemplate = { name: opts.saveAs };
   const res = await api.request<{ job: ApiJob; template: { templateId: string; name: string } | null }>('PUT', path, body);
   if (opts.json) printJson(res);

@@ -17,6 +17,7 @@ export const jobsCommand: Command = {
     '  jobs output <jobId> [--format ndjson|csv] [--out FILE]  download the records to FILE (else a short-lived URL)',
     '  jobs mapping <jobId> [--json]                      the suggested mapping: fields, columns, confidence, samples',
     '  jobs mapping <jobId> --set field=Column,... | --file mapping.json [--save-as NAME]   confirm it and resume the job',
+    '  jobs mapping <jobId> --value field:VALUE=enum ...  confirm it with what an enum column\'s value means (VALUE= : none of them)',
     '  jobs stats [--json]',
   ].join('\n'),
   async run(argv) {
@@ -32,6 +33,7 @@ export const jobsCommand: Command = {
         set: { type: 'string' },
         file: { type: 'string' },
         'save-as': { type: 'string' },
+        value: { type: 'string', multiple: true },
       },
       allowPositionals: true,
       strict: true,
@@ -96,7 +98,7 @@ export const jobsCommand: Command = {
         }
         case 'mapping': {
           if (!jobId) throw new Error('jobs mapping needs a job id');
-          return jobMapping(target.api, jobId, { set: flags.set, file: flags.file, saveAs: flags['save-as'], json: flags.json });
+          return jobMapping(target.api, jobId, { set: flags.set, file: flags.file, values: flags.value, saveAs: flags['save-as'], json: flags.json });
         }
         case 'stats': {
           printJson(await target.api.get('/v1/jobs/stats'), !flags.json);
