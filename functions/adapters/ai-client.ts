@@ -2,6 +2,8 @@ import type Anthropic from '@anthropic-ai/sdk';
 import { templateStore } from './template-store.ts';
 import { aiKeyConfigured, resolveAiKey } from './ai-key.ts';
 import { optionalEnv } from '../shared/config.ts';
+import { aiCircuitItem, circuitStore } from './circuit-store.ts';
+import { admit, CIRCUIT_THRESHOLD, DEFAULT_COOLDOWN_MS, type CircuitFields } from '../core/circuit-breaker.ts';
 import { ENV } from '../shared/env-names.ts';
 import { logger } from '../shared/logger.ts';
 import { backoffMs, DEFAULT_RETRY, isRetryable, TokenBucket } from '../core/ai/call-policy.ts';
@@ -75,6 +77,40 @@ export class AiCallError extends Error {
 
 /** One Messages call under the process's rate limit, retries and timeout (mapping and account insights share them). */
 export async function callClaude(apiKey: string, system: string, user: string, maxTokens = 1024): Promise<string> {
+  const circuit = await readAiCircuit();
+  const gate = admit(circuit, Date.now());
+  if (gate.kind === 'wait' || (gate.kind === 'probe' && !(await circuitStore.claimProbe(AI_CIRCUIT(), Date.now(), AI_PROBE_LEASE_MS).catch(() => true)))) {
+    throw new AiCallError(`paused after ${CIRCUIT_THRESHOLD} failed calls in a row, until ${new Date(gate.kind === 'wait' ? gate.until : Date.now() + AI_PROBE_LEASE_MS).toISOString()}`);
+  }
+  try {
+    const text = await callClaudeNow(apiKey, system, user, maxTokens);
+    // a success ends a run of failures (no write when there was none)
+    if (circuit.cbFailures !== undefined || circuit.cbOpenUntil !== undefined) await Promise.resolve().then(() => circuitStore.recordSuccess(AI_CIRCUIT())).catch(() => undefined);
+    return text;
+  } catch (err) {
+    if (err instanceof AiCallError) await Promise.resolve().then(() => circuitStore.recordFailure(AI_CIRCUIT(), Date.now(), DEFAULT_COOLDOWN_MS)).catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * While Claude's circuit is open, mapping uses its heuristics and says so on the job
+ * (ai_unavailable), instead of each job waiting through retries and timeouts.
+ */
+const AI_CIRCUIT = aiCircuitItem;
+const AI_PROBE_LEASE_MS = 60_000;
+
+/** The breaker only ever holds calls back: when its state cannot be read, the call goes as if it were closed. */
+async function readAiCircuit(): Promise<CircuitFields> {
+  try {
+    return await circuitStore.read(AI_CIRCUIT());
+  } catch (err) {
+    logger.warn('AI circuit state unreadable; calling as if closed', { error: (err as Error).message });
+    return {};
+  }
+}
+
+async function callClaudeNow(apiKey: string, system: string, user: string, maxTokens: number): Promise<string> {
   const loaded = await loadSdk();
   const { APIConnectionTimeoutError, APIError } = loaded;
   const api = anthropic(loaded, apiKey);

@@ -1,7 +1,7 @@
 import { queryAll } from './dynamo-query.ts';
 import { requiredEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
-import { circuitView, type CircuitFields } from '../core/webhooks/circuit.ts';
+import { circuitView, type CircuitFields } from '../core/circuit-breaker.ts';
 
 /**
  * The tenant's webhook endpoints whose circuit is not closed, for GET /v1/metrics. Reads only

@@ -7,7 +7,7 @@ import { requiredEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
 import type { DeliveryAttempt, DeliveryStatus, WebhookDelivery, WebhookEndpoint } from '../core/webhooks/model.ts';
 import { signingSecrets, type SecretState } from '../core/webhooks/secrets.ts';
-import { CIRCUIT_THRESHOLD, cooldownMs, type CircuitFields } from '../core/webhooks/circuit.ts';
+import type { CircuitItem } from './circuit-store.ts';
 import { isSealed, openSecret, sealSecret, type SecretOwner } from './secret-sealer.ts';
 import { logger } from '../shared/logger.ts';
 
@@ -149,67 +149,9 @@ export const webhookStore = {
     return all;
   },
 
-  /**
-   * One more automatic attempt in a row failed; opens the circuit when that makes THRESHOLD.
-   * Failures of attempts that were already in flight when it opened do not extend it.
-   */
-  async recordEndpointFailure(tenantId: string, webhookId: string, now: number, baseCooldownMs: number): Promise<void> {
-    const res = await conditional(() =>
-      documentClient().send(
-        new UpdateCommand({
-          TableName: table(),
-          Key: endpointKey(tenantId, webhookId),
-          UpdateExpression: 'ADD cbFailures :one',
-          ConditionExpression: 'attribute_exists(sk)',
-          ExpressionAttributeValues: { ':one': 1 },
-          ReturnValues: 'ALL_NEW',
-        }),
-      ),
-    );
-    const c = res?.Attributes as CircuitFields | undefined;
-    if (!c || (c.cbFailures ?? 0) < CIRCUIT_THRESHOLD) return;
-    const opens = (c.cbOpens ?? 0) + 1;
-    await conditional(() =>
-      documentClient().send(
-        new UpdateCommand({
-          TableName: table(),
-          Key: endpointKey(tenantId, webhookId),
-          UpdateExpression: 'SET cbOpenUntil = :until, cbOpens = :opens REMOVE cbProbeUntil',
-          ConditionExpression: 'attribute_exists(sk) AND (attribute_not_exists(cbOpenUntil) OR cbOpenUntil <= :now)',
-          ExpressionAttributeValues: { ':until': now + cooldownMs(opens, baseCooldownMs), ':opens': opens, ':now': now },
-        }),
-      ),
-    );
-  },
-
-  /** An attempt got through: the circuit closes and the failure count starts again. */
-  async recordEndpointSuccess(tenantId: string, webhookId: string): Promise<void> {
-    await conditional(() =>
-      documentClient().send(
-        new UpdateCommand({
-          TableName: table(),
-          Key: endpointKey(tenantId, webhookId),
-          UpdateExpression: 'REMOVE cbFailures, cbOpens, cbOpenUntil, cbProbeUntil',
-          ConditionExpression: 'attribute_exists(sk)',
-        }),
-      ),
-    );
-  },
-
-  /** Half-open: be the one probe for `leaseMs`; false when another delivery probes already. */
-  async claimProbe(tenantId: string, webhookId: string, now: number, leaseMs: number): Promise<boolean> {
-    const res = await conditional(() =>
-      documentClient().send(
-        new UpdateCommand({
-          TableName: table(),
-          Key: endpointKey(tenantId, webhookId),
-          UpdateExpression: 'SET cbProbeUntil = :lease',
-          ConditionExpression: 'cbOpenUntil <= :now AND (attribute_not_exists(cbProbeUntil) OR cbProbeUntil <= :now)',
-          ExpressionAttributeValues: { ':lease': now + leaseMs, ':now': now },
-        }),
-      ),
-    );
-    return res !== undefined;
+  /** The endpoint's circuit (core/circuit-breaker.ts) lives on its own item. */
+  circuitOf(tenantId: string, webhookId: string): CircuitItem {
+    return { tableName: table(), key: endpointKey(tenantId, webhookId), existing: 'sk' };
   },
 
   /** Apply a partial update; undefined when the endpoint does not exist (any more). */

@@ -8,6 +8,8 @@ import { sqsClient } from '../adapters/aws-clients.ts';
 import { apiKeyStore } from '../adapters/api-key-store.ts';
 import { auditStore } from '../adapters/audit-store.ts';
 import { openWebhookCircuits } from '../adapters/webhook-circuits.ts';
+import { aiCircuitItem, circuitStore } from '../adapters/circuit-store.ts';
+import { circuitView } from '../core/circuit-breaker.ts';
 import { jobStore } from '../adapters/job-store.ts';
 import { ROLES } from '../core/auth/api-keys.ts';
 import { DEFAULT_RATE_LIMIT_RPS } from '../core/auth/rate-limit.ts';
@@ -72,6 +74,8 @@ async function metrics(req: ApiRequest) {
     queues: await queueDepths(),
     // endpoints whose deliveries wait because they failed too often in a row
     webhookCircuits: await openWebhookCircuits(req.principal.tenantId),
+    // Claude for the whole service: open = mapping runs on heuristics only for now
+    aiCircuit: circuitView(await circuitStore.read(aiCircuitItem()), Date.now()),
   });
 }
 

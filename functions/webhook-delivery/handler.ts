@@ -1,10 +1,11 @@
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { webhookStore } from '../adapters/webhook-store.ts';
+import { circuitStore } from '../adapters/circuit-store.ts';
 import { deliveryMessageSchema, webhookQueue, type DeliveryMessage } from '../adapters/webhook-queue.ts';
 import { sendDeliveryAttempt, urlPolicyFromEnv, WEBHOOK_TIMEOUT_MS } from '../adapters/webhook-sender.ts';
 import { planHop, planRetry, SQS_MAX_DELAY_SECONDS } from '../core/webhooks/backoff.ts';
-import { admit, DEFAULT_COOLDOWN_MS } from '../core/webhooks/circuit.ts';
+import { admit, DEFAULT_COOLDOWN_MS } from '../core/circuit-breaker.ts';
 import { optionalEnv } from '../shared/config.ts';
 import { logger } from '../shared/logger.ts';
 
@@ -78,7 +79,7 @@ async function processRecord(record: SQSRecord): Promise<Verdict> {
   // The endpoint's circuit is open (it failed too often in a row): the delivery waits for it,
   // keeping its attempt, instead of adding to a receiver that is down.
   const gate = admit(endpoint, Date.now());
-  if (gate.kind === 'wait' || (gate.kind === 'probe' && !(await webhookStore.claimProbe(tenantId, webhookId, Date.now(), CLAIM_LEASE_MS)))) {
+  if (gate.kind === 'wait' || (gate.kind === 'probe' && !(await circuitStore.claimProbe(webhookStore.circuitOf(tenantId, webhookId), Date.now(), CLAIM_LEASE_MS)))) {
     // behind a probe, look again after a cooldown rather than the probe's whole lease
     const until = Math.min(gate.kind === 'wait' ? gate.until : Infinity, Date.now() + circuitCooldownMs);
     const wait = planHop(until, Date.now(), maxQueueDelaySeconds);
@@ -95,7 +96,7 @@ async function processRecord(record: SQSRecord): Promise<Verdict> {
   const logKeys = { tenantId, webhookId, deliveryId, attempt: msg.attempt, statusCode: attempt.statusCode, latencyMs: attempt.latencyMs };
 
   if (outcome === 'delivered') {
-    if (endpoint.cbFailures !== undefined || endpoint.cbOpenUntil !== undefined) await webhookStore.recordEndpointSuccess(tenantId, webhookId);
+    if (endpoint.cbFailures !== undefined || endpoint.cbOpenUntil !== undefined) await circuitStore.recordSuccess(webhookStore.circuitOf(tenantId, webhookId));
     await webhookStore.recordAttempt(tenantId, webhookId, deliveryId, attempt, { status: 'delivered' });
     logger.info('webhook delivered', logKeys);
     return 'done';
@@ -107,7 +108,7 @@ async function processRecord(record: SQSRecord): Promise<Verdict> {
     logger.warn('webhook endpoint answered 410 Gone; disabled it', logKeys);
     return 'done';
   }
-  await webhookStore.recordEndpointFailure(tenantId, webhookId, Date.now(), circuitCooldownMs);
+  await circuitStore.recordFailure(webhookStore.circuitOf(tenantId, webhookId), Date.now(), circuitCooldownMs);
   const plan = planRetry({ failedAttempt: msg.attempt, statusCode: attempt.statusCode, retryAfter, now: Date.now(), scale: retryScale });
   if (plan.kind === 'exhausted') {
     await webhookQueue.send({ ...msg, exhausted: { reason: 'every automatic attempt failed', lastError: attempt.error } });

@@ -217,7 +217,8 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Pipeline: map source columns to the target schema',
     timeout: Duration.seconds(300),
     memorySize: 1024,
-    tables: { jobs: 'readWrite', connections: 'readWrite', templates: 'readWrite' },
+    // rateLimits: Claude's circuit breaker state (adapters/circuit-store.ts)
+    tables: { jobs: 'readWrite', connections: 'readWrite', templates: 'readWrite', rateLimits: 'readWrite' },
     uploadBucket: 'readWrite',
     pushesProgress: true,
     usesAi: true,
@@ -235,7 +236,8 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     timeout: Duration.seconds(890),
     memorySize: 1024,
     // entities: company and contact jobs upsert into the tenant's accounts store (and ask Claude for insights)
-    tables: { jobs: 'readWrite', connections: 'readWrite', entities: 'readWrite' },
+    // rateLimits: Claude's circuit breaker state (adapters/circuit-store.ts)
+    tables: { jobs: 'readWrite', connections: 'readWrite', entities: 'readWrite', rateLimits: 'readWrite' },
     uploadBucket: 'readWrite',
     eventsQueue: 'send',
     pushesProgress: true,

@@ -366,9 +366,9 @@ describe('StatelessStack', () => {
       ws: [ENV.tenantsTable, ENV.jobsTable, ENV.apiKeysTable, ENV.connectionsTable, ENV.wsManagementEndpoint],
       classify: [...pipeline, ENV.templatesTable],
       parse: pipeline,
-      map: [...pipeline, ENV.templatesTable, ENV.anthropicApiKeySecretArn],
+      map: [...pipeline, ENV.templatesTable, ENV.rateLimitsTable, ENV.anthropicApiKeySecretArn],
       enrich: pipeline,
-      persist: [...pipeline, ENV.entitiesTable, ENV.eventsQueueUrl, ENV.anthropicApiKeySecretArn],
+      persist: [...pipeline, ENV.entitiesTable, ENV.rateLimitsTable, ENV.eventsQueueUrl, ENV.anthropicApiKeySecretArn],
       'job-status': [ENV.jobsTable, ENV.connectionsTable, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
     };
     for (const fn of ALL_FUNCTIONS) {

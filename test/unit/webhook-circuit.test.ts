@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { admit, circuitView, cooldownMs, DEFAULT_COOLDOWN_MS, MAX_COOLDOWN_MS } from '../../functions/core/webhooks/circuit.ts';
+import { admit, circuitView, cooldownMs, DEFAULT_COOLDOWN_MS, MAX_COOLDOWN_MS } from '../../functions/core/circuit-breaker.ts';
 
 describe('webhook endpoint circuit', () => {
   const now = 1_000_000;

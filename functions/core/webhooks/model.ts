@@ -1,5 +1,5 @@
 import type { SecretState } from './secrets.ts';
-import { circuitView, type CircuitFields } from './circuit.ts';
+import { circuitView, type CircuitFields } from '../circuit-breaker.ts';
 
 /** A subscriber endpoint as stored. The secret fields never leave the service except once, on create and rotate. */
 export interface WebhookEndpoint extends SecretState, CircuitFields {

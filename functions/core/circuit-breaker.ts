@@ -1,15 +1,16 @@
 /**
- * A circuit breaker per webhook endpoint. After THRESHOLD automatic attempts in a row fail,
- * the circuit opens: the endpoint's deliveries wait (they are re-queued for when it closes,
- * never dropped, and their attempts are not used up) instead of each hammering a receiver
- * that is down. When the cooldown ends one delivery goes as a probe (half-open); a success
- * closes the circuit, a failure opens it again for twice as long, up to an hour.
+ * A circuit breaker for a dependency that can be down: a webhook endpoint, or Claude. After
+ * THRESHOLD calls in a row fail, the circuit opens and callers do without it for a cooldown
+ * (webhook deliveries wait on their queue, mapping uses its heuristics) instead of each
+ * hammering something that is down. When the cooldown ends one call goes as a probe
+ * (half-open); a success closes the circuit, a failure opens it again for twice as long, up
+ * to an hour. The state is stored (circuit-store.ts) so every container sees the same.
  */
 export const CIRCUIT_THRESHOLD = 5;
 export const DEFAULT_COOLDOWN_MS = 60_000;
 export const MAX_COOLDOWN_MS = 60 * 60_000;
 
-/** What the endpoint's item holds (epoch ms); absent fields = a closed circuit with no failures. */
+/** What the state item holds (epoch ms); absent fields = a closed circuit with no failures. */
 export interface CircuitFields {
   cbFailures?: number;
   cbOpens?: number;
@@ -19,7 +20,7 @@ export interface CircuitFields {
 
 export type Admission = { kind: 'send' } | { kind: 'probe' } | { kind: 'wait'; until: number };
 
-/** May an attempt go to this endpoint now? */
+/** May a call go out now? */
 export function admit(c: CircuitFields, now: number): Admission {
   if (c.cbOpenUntil === undefined) return { kind: 'send' };
   if (now < c.cbOpenUntil) return { kind: 'wait', until: c.cbOpenUntil };
