@@ -126,6 +126,9 @@ const SCRIPTS: [string, RegExp][] = [
   ['cyrillic', /\p{Script=Cyrillic}/u],
   ['greek', /\p{Script=Greek}/u],
   ['cjk', CJK],
+  ['arabic', /\p{Script=Arabic}/u],
+  ['hebrew', /\p{Script=Hebrew}/u],
+  ['devanagari', /\p{Script=Devanagari}/u],
 ];
 
 /** The script of the first letter of a text ('other' for digits only or scripts not listed). */
