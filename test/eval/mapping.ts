@@ -225,6 +225,7 @@ export async function evaluateMapping(): Promise<EvalOutcome> {
       `  field accuracy            ${r.correct}/${r.scored} = ${pct(r.correct, r.scored)}`,
       `  schema ranked first       ${r.rankedFirst}/${r.cases} = ${pct(r.rankedFirst, r.cases)}`,
       `  auto-accepted layouts     ${r.layoutsAccepted} (${r.layoutsAcceptedWrong} with a wrong or missing field; ${r.errorsAccepted} such fields)`,
+      `  right layouts not accepted ${r.layouts.filter((l) => l.allRight && l.status !== 'mapped').length} (all fields right, but a person is asked)`,
       `  right fields below ${MAPPING_CONFIDENCE_THRESHOLD}   ${r.rightBelow}`,
       ...(r.scaleExpected > 0 ? [`  unit scales               ${r.scaleRight}/${r.scaleExpected}`] : []),
       `  suggestion time           ${r.msPerLayout.toFixed(1)} ms per layout (requested schema + auto-detection over the built-ins)`,

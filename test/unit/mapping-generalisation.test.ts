@@ -42,3 +42,105 @@ describe('headers in Vietnamese, Indonesian, Arabic, Hebrew and Hindi', () => {
     expect(byField(suggestMapping(['Línea', 'Fecha', 'Número llamado', 'Duración'], rows, getSchema('call_record'))).subscriber_number).toEqual(['Línea']);
   });
 });
+
+describe('negative cues', () => {
+  const contact = getSchema('contact');
+
+  it('never takes a record owner\'s column for the contact\'s name', () => {
+    const rows = [
+      ['Ana', 'Souza', 'Paulo Mendes', 'ana@x.example'],
+      ['Rui', 'Lima', 'Carla Dias', 'rui@y.example'],
+      ['Eva', 'Melo', 'Paulo Mendes', 'eva@z.example'],
+    ];
+    for (const owner of ['Proprietário', 'assigned_user_name', 'Vendeur', 'Contact owner', 'Created By', 'Người phụ trách']) {
+      const m = suggestMapping(['Nome', 'Sobrenome', owner, 'E-mail'], rows, contact);
+      expect(m.fields.map((f) => f.sourceHeaders[0]), owner).not.toContain(owner);
+    }
+    // a column of names under an ordinary header is still a name
+    expect(byField(suggestMapping(['Person', 'E-mail'], rows.map((r) => [r[2]!, r[3]!]), contact)).full_name).toEqual(['Person']);
+  });
+
+  it('never takes a salutation column for the job title or a name, whatever its header', () => {
+    const rows = [
+      ['Madame', 'Claire Dubois', 'Responsable achats', 'c@x.example'],
+      ['Monsieur', 'Thomas Girard', 'Gérant', 't@y.example'],
+      ['M.', 'Hakim Benali', 'Expert-comptable', 'h@z.example'],
+    ];
+    const m = byField(suggestMapping(['Titre', 'Nom complet', 'Poste occupé', 'Courriel'], rows, contact));
+    expect(m.title).toEqual(['Poste occupé']);
+    const en = byField(suggestMapping(['Title', 'Name', 'Email'], [['Mr.', 'John Smith', 'j@x.example'], ['Ms.', 'Jane Doe', 'jd@x.example'], ['Dr.', 'Priya Raman', 'p@x.example']], contact));
+    expect(en.title).toBeUndefined();
+  });
+
+  it('never takes a column of social-network profiles for the domain', () => {
+    const rows = [['Jane Doe', 'https://www.linkedin.com/in/janedoe'], ['Luis Ortega', 'https://linkedin.com/in/luis-ortega-42']];
+    expect(byField(suggestMapping(['Name', 'URL'], rows, contact)).domain).toBeUndefined();
+    expect(byField(suggestMapping(['Name', 'Perfil no LinkedIn'], [['Ana Souza', 'ana.example'], ['Rui Lima', 'rui.example']], contact)).domain).toBeUndefined();
+  });
+});
+
+describe('confidence that says so', () => {
+  const calls = getSchema('call_record');
+
+  it('asks a person when a header names a field whose values the mapper cannot read', () => {
+    const rows = [
+      ['2026-11-03 09:14', '+34 600 000 187', '133', 'Vozz'],
+      ['2026-11-03 10:41', '+34 600 000 042', '708', 'Mensajitos'],
+      ['2026-11-04 13:15', '+34 600 000 233', '12', 'Vozz'],
+    ];
+    const m = suggestMapping(['Fecha y hora', 'Número llamado', 'Duración (seg)', 'Tipo de servicio'], rows, calls);
+    expect(m.status).toBe('needs_mapping');
+    expect(m.warnings?.find((w) => w.code === 'unsettled_fields')?.message).toContain('record_type <- "Tipo de servicio"');
+    // without that column the same file is taken as it is
+    expect(suggestMapping(['Fecha y hora', 'Número llamado', 'Duración (seg)'], rows.map((r) => r.slice(0, 3)), calls).status).toBe('mapped');
+  });
+
+  it('asks a person when an unused column holds phone numbers and a phone field is left out', () => {
+    const rows = [
+      ['03/11/2026 09:14', '0470 00 01 01', '0470 00 01 87', '133'],
+      ['03/11/2026 10:41', '0470 00 01 01', '02 000 00 42', '708'],
+      ['04/11/2026 13:15', '0470 00 01 01', '0470 00 02 33', '0'],
+    ];
+    const m = suggestMapping(['Date', 'Appareil', 'Numéro appelé', 'Durée (sec)'], rows, calls);
+    expect(byField(m)).toEqual({ started_at: ['Date'], counterpart_number: ['Numéro appelé'], duration_seconds: ['Durée (sec)'] });
+    expect(m.status).toBe('needs_mapping');
+    expect(m.warnings?.find((w) => w.code === 'unsettled_fields')?.message).toContain('subscriber_number <- "Appareil"');
+  });
+
+  it('asks a person when a name is mapped only in part', () => {
+    const rows = [['Claire Dubois-Fontaine', 'c@x.example'], ['Atelier Verrier SARL', 'contact@av.example'], ['Thomas Girard', 't@y.example']];
+    const m = suggestMapping(['Apellido', 'Correo electrónico'], rows, getSchema('contact'));
+    expect(byField(m).last_name).toEqual(['Apellido']);
+    expect(m.status).toBe('needs_mapping');
+    expect(m.warnings?.find((w) => w.code === 'unsettled_fields')?.message).toContain('first_name (part of full_name)');
+  });
+});
+
+describe('headers that carry their unit or period on further lines, or in a local unit word', () => {
+  it('reads the first line of a multi-line header and the scale on the next', () => {
+    const rows = [['NORDWERK GMBH', '84,213', 'DE'], ['AZULEJOS SA', '27,540', 'ES']];
+    const m = suggestMapping(['Company name', 'Operating revenue (Turnover)\nth EUR\nLast avail. yr', 'Country ISO code'], rows, getSchema('company_account'));
+    const revenue = m.fields.find((f) => f.field === 'annual_revenue');
+    expect(revenue?.sourceHeaders).toEqual(['Operating revenue (Turnover)\nth EUR\nLast avail. yr']);
+    expect(revenue?.transforms).toContainEqual({ kind: 'scale', factor: 1000 });
+  });
+
+  it('prefers the header holding a longer term whole ("Company name Latin alphabet" over "GUO - Name")', () => {
+    const rows = [['NORDWERK HOLDING AG', 'NORDWERK ANTRIEBSTECHNIK GMBH'], ['AZULEJOS DEL LEVANTE SA', 'AZULEJOS DEL LEVANTE SA']];
+    expect(byField(suggestMapping(['GUO - Name', 'Company name Latin alphabet'], rows, getSchema('company_account'))).name).toEqual(['Company name Latin alphabet']);
+  });
+});
+
+describe('scale words in Spanish, Vietnamese, Indonesian, Hebrew, Arabic and Indian English', () => {
+  it('reads thousands, millions and billions from the local word', async () => {
+    const { headerScale } = await import('../../functions/core/map/units.ts');
+    expect(headerScale('Ventas (miles €)')?.factor).toBe(1000);
+    expect(headerScale('Doanh thu (tỷ đồng)')?.factor).toBe(1e9);
+    expect(headerScale('Pendapatan (juta Rp)')?.factor).toBe(1e6);
+    expect(headerScale('מחזור מכירות (מיליוני ₪)')?.factor).toBe(1e6);
+    expect(headerScale('الإيرادات (مليون ريال)')?.factor).toBe(1e6);
+    expect(headerScale('Turnover (Rs. crore)')?.factor).toBe(1e7);
+    expect(headerScale('Revenue (th USD)')?.factor).toBe(1000);
+    expect(headerScale('Month')).toBeUndefined();
+  });
+});

@@ -114,7 +114,9 @@ export function preparedSimilarity(h: PreparedHeader, t: PreparedHeader, minEdit
   let contained = 0;
   // containment needs a distinctive term: several words, or one long word in a short header
   if (common === tt.length && (tt.length >= 2 || (t.text.length >= 4 && ht.length <= 3))) {
-    contained = 0.75 + 0.2 * (tt.length / ht.length);
+    // a term of several words found whole is the more specific statement ("Company name
+    // Latin alphabet" holds "company name", "GUO - Name" only "name")
+    contained = 0.75 + 0.2 * (tt.length / ht.length) + 0.02 * Math.min(tt.length - 1, 2);
   }
   const a = h.compact;
   const b = t.compact;

@@ -9,6 +9,7 @@ import { BUILTIN_LEXICONS } from '../schemas/lexicon/index.ts';
 import { describeMapping } from './mapping-report.ts';
 import { headerScale, parseRange, rangeShare } from './units.ts';
 import { kindShare } from './value-kinds.ts';
+import { refusesField } from './negative-cues.ts';
 import { columnDateTimeShape, fitsField, looksLikeField, ratio, timeColumnKind, type ValueCheckContext } from './value-patterns.ts';
 import { dateTimePairFit } from '../enrich/datetime.ts';
 import { fieldsFilledWithoutColumns, partyColumnCandidates } from '../records/call-semantics.ts';
@@ -59,6 +60,8 @@ interface Candidate {
   field: number;
   column: number;
   confidence: number;
+  /** what the header alone said, before the values weighed in (header candidates only) */
+  header?: number;
   reason: MappingReason;
   /** synonym position: earlier synonyms win ties */
   rank: number;
@@ -99,7 +102,7 @@ export function suggestMapping(
   const columnValues = (c: number): string[] => samples.map((row) => row[c] ?? '');
 
   // 1. Header candidates.
-  const candidates: Candidate[] = headerCandidates(schema, headers, normalized);
+  const candidates: Candidate[] = headerCandidates(schema, headers, normalized).map((c) => ({ ...c, header: c.confidence }));
   // Names, companies, places, titles recognised by their values compete with header matches
   // in the same pass: "Nome" holding "Marco Rossi" is a full name, whatever the word says.
   if (samples.length > 0) {
@@ -113,6 +116,9 @@ export function suggestMapping(
   }
   // a CDR's two party columns ("From"/"To"): the other party is one of them
   for (const p of partyColumnCandidates(fields, headers)) candidates.push({ ...p, reason: 'synonym', rank: 0 });
+  // owners, salutations and profiles never take a name, a title or a domain (negative-cues.ts)
+  const refused = (field: number, column: number): boolean => refusesField(fields[field]!, normalized[column] ?? '', columnValues(column));
+  for (let i = candidates.length - 1; i >= 0; i--) if (refused(candidates[i]!.field, candidates[i]!.column)) candidates.splice(i, 1);
 
   // 2. Weigh header matches by their values: samples that do not fit the field's type (or,
   //    for a duration, are clock times), an empty or sparse column, values of another kind.
@@ -163,7 +169,7 @@ export function suggestMapping(
       if (fieldColumns.has(field)) return;
       if (typesTaken.has(def.type) && fields.filter((f) => f.type === def.type).length > 1) return;
       for (let column = 0; column < Math.min(headers.length, MAX_SCANNED_COLUMNS); column++) {
-        if (usedColumns.has(column)) continue;
+        if (usedColumns.has(column) || refused(field, column)) continue;
         const values = columnValues(column);
         if (def.kind !== undefined) continue; // weighed with the headers above
         if (def.type === 'duration' && timeColumnKind(values) === 'clock') continue;
@@ -201,7 +207,74 @@ export function suggestMapping(
   //    of their own (the line from the party columns, the record type from its headers).
   const provisional: MappingResult = { status: 'mapped', schema: schema.name, fields: mapped, confidence: 1, missingRequired: [] };
   const filledWithoutColumns = fieldsFilledWithoutColumns({ schema, mapping: provisional, headers, region: ctx.defaultRegion, sample: samples });
-  return summarizeMapping(schema, mapped, threshold, { headers, sampleRows: samples, filledWithoutColumns });
+  const unsettled = unsettledFields(schema, candidates, fieldColumns, usedColumns, { headers, columnValues, filledWithoutColumns, ctx });
+  return summarizeMapping(schema, mapped, threshold, { headers, sampleRows: samples, filledWithoutColumns, unsettled });
+}
+
+/** types whose values alone say what a column holds: an unused column of them is a field left out */
+const DISTINCTIVE_TYPES = new Set(['phone', 'email']);
+
+/**
+ * A phone number of another region than the job's, printed in groups as people print them
+ * ("0470 00 01 01", "06.12.34.56.78"): a timestamp id ("1700000000.1") or a plain count is not.
+ */
+function printedAsPhone(raw: string): boolean {
+  const v = raw.trim();
+  return /^\+?\d[\d\s().-]{6,}\d$/.test(v) && (v.match(/[\s().-]/g) ?? []).length >= 2;
+}
+
+function mappedNamesOf(fields: readonly FieldDefinition[], fieldColumns: ReadonlyMap<number, unknown>): Set<string> {
+  return new Set([...fieldColumns.keys()].map((f) => fields[f]!.name));
+}
+
+/** a header that names a field this strongly (before its values are weighed) is evidence the mapping must account for */
+const HEADER_EVIDENCE = 0.6;
+
+/**
+ * Fields the mapping leaves out although the file speaks of them, so it cannot be taken
+ * without a person: a column whose header names the field (a synonym, a close wording) is
+ * left unused because its values did not fit ("Tipo de servicio" holding codes the reader
+ * does not know), or a name is mapped in part only (a family name without a given name or a
+ * full name: "Nom" may as well be the whole name). Each entry reads `field <- "header"` or
+ * `field (part of name)`.
+ */
+function unsettledFields(
+  schema: SchemaDefinition,
+  candidates: readonly Candidate[],
+  fieldColumns: ReadonlyMap<number, unknown>,
+  usedColumns: ReadonlySet<number>,
+  file: { headers: readonly string[]; columnValues: (c: number) => string[]; filledWithoutColumns: readonly string[]; ctx: ValueCheckContext },
+): string[] {
+  const fields = schema.fields;
+  const out: string[] = [];
+  const filledElsewhere = new Set(file.filledWithoutColumns);
+  for (const c of candidates) {
+    const def = fields[c.field]!;
+    if ((c.header ?? 0) < HEADER_EVIDENCE || fieldColumns.has(c.field) || usedColumns.has(c.column) || filledElsewhere.has(def.name)) continue;
+    if (def.microsField === undefined && fields.some((f) => f.microsField === def.name)) continue; // written with its money field
+    if (!file.columnValues(c.column).some((v) => !isBlankCell(v))) continue;
+    const entry = `${def.name} <- "${file.headers[c.column] ?? ''}"`;
+    if (!out.includes(entry)) out.push(entry);
+  }
+  // an unused column whose values are all of a distinctive type an unmapped field has (a
+  // second line of phone numbers in a bill whose subscriber number is left out)
+  for (const def of fields) {
+    if (!DISTINCTIVE_TYPES.has(def.type) || mappedNamesOf(fields, fieldColumns).has(def.name) || filledElsewhere.has(def.name)) continue;
+    file.headers.forEach((h, column) => {
+      if (usedColumns.has(column) || column >= MAX_SCANNED_COLUMNS) return;
+      const { ratio: share, count } = ratio(file.columnValues(column), (v) => looksLikeField(def, v, file.ctx) || (def.type === 'phone' && printedAsPhone(v)));
+      if (count >= 2 && share >= VALUE_MIN_RATIO) out.push(`${def.name} <- "${h}"`);
+    });
+  }
+  // a name joined from parts: some parts mapped, the others and the whole name not
+  const mappedNames = mappedNamesOf(fields, fieldColumns);
+  for (const def of fields) {
+    if (def.derive?.kind !== 'join' || mappedNames.has(def.name)) continue;
+    const parts = def.derive.from;
+    const have = parts.filter((p) => mappedNames.has(p));
+    if (have.length > 0 && have.length < parts.length) out.push(`${parts.filter((p) => !mappedNames.has(p)).join(', ')} (part of ${def.name})`);
+  }
+  return out;
 }
 
 /** Share of a column's samples that fit the field (1 when too few to judge). Claude's answers are checked with it too. */
@@ -272,7 +345,7 @@ export function summarizeMapping(
   schema: SchemaDefinition,
   mappedFields: FieldMapping[],
   threshold = MAPPING_CONFIDENCE_THRESHOLD,
-  file?: { headers: readonly string[]; sampleRows: readonly (readonly string[])[]; filledWithoutColumns?: readonly string[] },
+  file?: { headers: readonly string[]; sampleRows: readonly (readonly string[])[]; filledWithoutColumns?: readonly string[]; unsettled?: readonly string[] },
 ): MappingResult {
   const fields = schema.fields;
   const order = new Map(fields.map((f, i) => [f.name, i]));
@@ -299,8 +372,12 @@ export function summarizeMapping(
   const columnFields = fields.length - fields.filter((f) => f.microsField !== undefined).length;
   const taken = mapped.length + (file?.filledWithoutColumns ?? []).filter((name) => !mappedNames.has(name)).length;
   const thin = report !== undefined && taken < 0.5 * Math.min(columnFields, report.nonEmptyColumns);
+  const unsettled = file?.unsettled ?? [];
+  if (report !== undefined && unsettled.length > 0) {
+    report.warnings.push({ code: 'unsettled_fields', message: `the file speaks of fields the mapping leaves out; check them: ${unsettled.join(', ')}`, count: unsettled.length });
+  }
   return {
-    status: missingRequired.length > 0 || weakField || thin || confidence < threshold ? 'needs_mapping' : 'mapped',
+    status: missingRequired.length > 0 || weakField || thin || unsettled.length > 0 || confidence < threshold ? 'needs_mapping' : 'mapped',
     schema: schema.name,
     fields: mapped,
     confidence,

@@ -26,7 +26,7 @@ const UNIT_DURATION = /^\d+(?:\.\d+)?\s*(?:s|sec|secs|m|min|mins|h|hr|hrs)\b/i;
  * A profile or listing on a social or data site, not a company's own web site: a column of
  * these would give every record the domain "linkedin.com".
  */
-const PROFILE_URL = /^(?:https?:\/\/)?(?:[a-z]{2,3}\.|www\.)?(?:linkedin\.com|facebook\.com|fb\.com|twitter\.com|x\.com|instagram\.com|xing\.com|github\.com|crunchbase\.com|youtube\.com|tiktok\.com|angel\.co|wellfound\.com|vk\.com|t\.me)(?:[/?#]|$)/i;
+export const PROFILE_URL = /^(?:https?:\/\/)?(?:[a-z]{2,3}\.|www\.)?(?:linkedin\.com|facebook\.com|fb\.com|twitter\.com|x\.com|instagram\.com|xing\.com|github\.com|crunchbase\.com|youtube\.com|tiktok\.com|angel\.co|wellfound\.com|vk\.com|t\.me)(?:[/?#]|$)/i;
 
 /** Values that are not a name, a place or a title: dates and times, numbers and amounts, e-mail addresses, links. */
 const NOT_WORDS = /^[\d\s.,:/+\-()$€£%]+$|^\d{4}-\d{2}-\d{2}|@|^https?:\/\//;

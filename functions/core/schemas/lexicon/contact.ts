@@ -134,4 +134,8 @@ export const CONTACT_LEXICON: readonly LexiconBlock[] = [
   { field: 'title', source: 'std', terms: { vi: 'chức vụ|chức danh|vị trí công việc', id: 'jabatan|posisi', ar: 'المسمى الوظيفي|الوظيفة|المنصب', he: 'תפקיד|תואר תפקיד', hi: 'पद|पदनाम|पद का नाम' } },
   { field: 'company', source: 'std', terms: { vi: 'công ty|tên công ty|doanh nghiệp|tổ chức', id: 'perusahaan|nama perusahaan|organisasi|instansi', ar: 'الشركة|اسم الشركة|جهة العمل|المؤسسة', he: 'חברה|שם החברה|ארגון|מקום עבודה', hi: 'कंपनी|कंपनी का नाम|संगठन' } },
   { field: 'domain', source: 'std', terms: { vi: 'trang web|website', id: 'situs web|situs|website', ar: 'الموقع الإلكتروني|الموقع الالكتروني', he: 'אתר|אתר אינטרנט', hi: 'वेबसाइट' } },
+  // CRM wordings: the company a contact belongs to is its "account" (Salesforce, Freshsales,
+  // Dynamics, SuiteCRM), and newsletter tools keep the mobile number under "SMS" (Brevo, Mailchimp).
+  { field: 'company', source: 'crm', terms: { en: 'account|account name', pt: 'conta|nome da conta', es: 'cuenta|nombre de la cuenta', fr: 'compte|nom du compte', de: 'firmenkonto|accountname', it: 'nome account', nl: 'accountnaam' } },
+  { field: 'phone', source: 'crm', terms: { en: 'sms|sms number|whatsapp|whatsapp number', fr: 'numéro sms', de: 'sms-nummer', es: 'número sms', pt: 'número sms' } },
 ];
