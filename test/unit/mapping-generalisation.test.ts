@@ -108,7 +108,7 @@ describe('confidence that says so', () => {
   });
 
   it('asks a person when a name is mapped only in part', () => {
-    const rows = [['Claire Dubois-Fontaine', 'c@x.example'], ['Atelier Verrier SARL', 'contact@av.example'], ['Thomas Girard', 't@y.example']];
+    const rows = [['Dubois', 'c@x.example'], ['Girard', 't@y.example'], ['Roux', 'm@z.example']];
     const m = suggestMapping(['Apellido', 'Correo electrónico'], rows, getSchema('contact'));
     expect(byField(m).last_name).toEqual(['Apellido']);
     expect(m.status).toBe('needs_mapping');
@@ -142,5 +142,52 @@ describe('scale words in Spanish, Vietnamese, Indonesian, Hebrew, Arabic and Ind
     expect(headerScale('Turnover (Rs. crore)')?.factor).toBe(1e7);
     expect(headerScale('Revenue (th USD)')?.factor).toBe(1000);
     expect(headerScale('Month')).toBeUndefined();
+  });
+});
+
+describe('values that settle what a header leaves open', () => {
+  const calls = getSchema('call_record');
+
+  it('takes a number column with the same number on every row for the subscriber\'s own line, not the other party', () => {
+    const rows = [
+      ['040 000 101', '2026-11-03 09:14', '040 000 187', '133'],
+      ['040 000 101', '2026-11-03 11:05', '01 000 00 42', '708'],
+      ['040 000 101', '2026-11-04 15:20', '041 000 233', '52'],
+      ['040 000 101', '2026-11-04 18:44', '00385 1 000 0077', '3729'],
+    ];
+    const m = byField(suggestMapping(['Telefonska številka', 'Datum', 'Klicana/klicoča številka', 'Trajanje'], rows, calls));
+    expect(m).toMatchObject({ subscriber_number: ['Telefonska številka'], counterpart_number: ['Klicana/klicoča številka'] });
+  });
+
+  it('takes a name-part header over whole names for the full name ("Nom" holding "Claire Dubois")', () => {
+    const rows = [['Claire Dubois-Fontaine', 'c@x.example'], ['Atelier Verrier SARL', 'contact@av.example'], ['Thomas Girard', 't@y.example'], ['Marie Roux', 'm@z.example']];
+    const m = byField(suggestMapping(['Nom', 'Courriel'], rows, getSchema('contact')));
+    expect(m.full_name).toEqual(['Nom']);
+    expect(m.last_name).toBeUndefined();
+  });
+
+  it('asks a person when the column taken for the country holds no countries', () => {
+    const rows = [['Bakkerij Jansen B.V.', 'Dorpsstraat'], ['Van Dijk Logistiek B.V.', 'Industrieweg'], ['Kanaal Media B.V.', 'Kanaalkade']];
+    const m = suggestMapping(['Handelsnaam', 'Straat'], rows, getSchema('company_account'));
+    expect(byField(m).country).toEqual(['Straat']);
+    expect(m.status).toBe('needs_mapping');
+    expect(m.warnings?.find((w) => w.code === 'unsettled_fields')?.message).toContain('country <- "Straat" (values are not countries)');
+    const countries = suggestMapping(['Handelsnaam', 'Staat'], rows.map((r, i) => [r[0]!, ['Nederland', 'België', 'Duitsland'][i]!]), getSchema('company_account'));
+    expect(countries.warnings?.find((w) => w.code === 'unsettled_fields')).toBeUndefined();
+  });
+
+  it('reads Dutch and Czech bands ("10 t/m 19", "10 až 19")', async () => {
+    const { parseRange } = await import('../../functions/core/map/units.ts');
+    expect(parseRange('10 t/m 19')).toEqual({ lower: 10, upper: 19 });
+    expect(parseRange('250 tot 499')).toEqual({ lower: 250, upper: 499 });
+    expect(parseRange('10 až 19')).toEqual({ lower: 10, upper: 19 });
+  });
+
+  it('reads m:ss lengths in no order as durations, even with two-digit minutes', async () => {
+    const { timeColumnKind } = await import('../../functions/core/map/value-patterns.ts');
+    expect(timeColumnKind(['02:13', '06:31', '', '04:09', '', '11:52'])).toBe('duration');
+    // the same values climbing through the day, or with seconds, are not read so
+    expect(timeColumnKind(['09:14', '10:41', '13:15', '16:02'])).toBe('clock');
+    expect(timeColumnKind(['14:07', '16:32', '09:15', '23:58', '07:41', '12:00'])).toBe('clock');
   });
 });

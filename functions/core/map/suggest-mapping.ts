@@ -132,13 +132,27 @@ export function suggestMapping(
     }
     return r;
   };
+  const wholeName = fields.findIndex((f) => f.kind === 'person_name');
+  const ownLines = samples.length > 0 ? ownLineColumns(fields, headers.length, columnValues, ctx) : new Set<number>();
+  const subscriber = fields.findIndex((f) => f.name === 'subscriber_number');
+  const moved: Candidate[] = [];
   for (const c of candidates) {
     const def = fields[c.field]!;
     const values = columnValues(c.column);
     const r = fitRatio(c.field, c.column);
     if (r < 0.5) c.confidence = c.confidence * (0.4 + 0.6 * r);
-    c.confidence = round2(c.confidence * fillFactor(values) * kindFactor(def, values));
+    let kf = kindFactor(def, values);
+    // "Nom", "Name", "Nome" holding "Claire Dubois": the header says a part, the values the whole name
+    if (wholeName >= 0 && c.header !== undefined && holdsWholeNames(def, values)) {
+      moved.push({ ...c, field: wholeName, confidence: round2(c.confidence * WHOLE_NAME_SCALE), rank: c.rank + 1 });
+      kf = Math.min(kf, KIND_CLASH_FACTOR);
+    }
+    // a header that says "number" over one number on every row names the subscriber's own line
+    const otherPartyOnOwnLine = def.name === 'counterpart_number' && ownLines.has(c.column);
+    if (otherPartyOnOwnLine && subscriber >= 0 && c.header !== undefined) moved.push({ ...c, field: subscriber, confidence: round2(Math.min(c.confidence, CONF_OWN_LINE)), rank: c.rank + 1 });
+    c.confidence = round2(c.confidence * fillFactor(values) * kf * (otherPartyOnOwnLine ? OWN_LINE_SCALE : 1));
   }
+  candidates.push(...moved);
 
   // 3. Assign greedily, best first; then give date-only / time-only datetime columns their
   //    partner before value patterns can claim it (a "14:05" column also looks like mm:ss).
@@ -266,6 +280,12 @@ function unsettledFields(
       if (count >= 2 && share >= VALUE_MIN_RATIO) out.push(`${def.name} <- "${h}"`);
     });
   }
+  // a country's values are a closed list: a column taken for it whose values are not countries
+  // ("Straat", only like "Staat") is for a person to confirm
+  for (const [field, hit] of fieldColumns as ReadonlyMap<number, { column: number }>) {
+    const def = fields[field]!;
+    if (def.kind === 'country' && notOfKind(file.columnValues(hit.column), 'country')) out.push(`${def.name} <- "${file.headers[hit.column] ?? ''}" (values are not countries)`);
+  }
   // a name joined from parts: some parts mapped, the others and the whole name not
   const mappedNames = mappedNamesOf(fields, fieldColumns);
   for (const def of fields) {
@@ -298,14 +318,68 @@ function fillFactor(values: readonly string[]): number {
   return filled >= 0.5 ? 1 : 0.85 + 0.3 * filled;
 }
 
+/** a name-part header whose values are whole names offers the whole-name field this share of its confidence */
+const WHOLE_NAME_SCALE = 0.85;
+/** a call's other party on a column holding one number on every row: most likely the subscriber's own line */
+const OWN_LINE_SCALE = 0.6;
+/** the subscriber's own line, from a number header over one number on every row (>= OWN_LINE_MIN_ROWS) */
+const CONF_OWN_LINE = 0.7;
+const OWN_LINE_MIN_ROWS = 3;
+
+/** a header match whose values are of another kind keeps this share of its confidence */
+const KIND_CLASH_FACTOR = 0.6;
+
+function notOfKind(values: readonly string[], kind: ValueKind): boolean {
+  const { share, count } = kindShare(values, kind);
+  return count >= 2 && share < 0.3;
+}
+
+/** True when a first- or last-name field's column holds names of several words, at least two of them known person names. */
+function holdsWholeNames(def: FieldDefinition, values: readonly string[]): boolean {
+  if (def.kind !== 'given_name' && def.kind !== 'family_name') return false;
+  const filled = values.filter((v) => !isBlankCell(v));
+  const several = filled.filter((v) => /\S\s+\S/.test(v.trim()));
+  return filled.length > 0 && several.length / filled.length >= 0.6 && kindShare(several, 'person_name').share * several.length >= 2;
+}
+
+/**
+ * A call log is the log of one line: a phone column with the same number on every row is
+ * that line (the subscriber's own number), whatever its header ("Telefonska številka",
+ * "Номер", "No. MSISDN"); the other party's number changes from call to call.
+ */
+function sameNumberOnEveryRow(values: readonly string[], ctx: ValueCheckContext, def: FieldDefinition): boolean {
+  const filled = values.filter((v) => !isBlankCell(v)).map((v) => v.replace(/\D/g, ''));
+  if (filled.length < OWN_LINE_MIN_ROWS || filled.some((d) => d !== filled[0])) return false;
+  return ratio(values, (v) => fitsField(def, v, ctx)).ratio === 1 && filled[0]!.length >= 6;
+}
+
+/**
+ * The phone columns of a call log that hold one number on every row, when another phone
+ * column's numbers change from row to row (the other party): only then is the constant one
+ * the subscriber's own line rather than, say, a log of calls to one hotline.
+ */
+function ownLineColumns(fields: readonly FieldDefinition[], columns: number, columnValues: (c: number) => string[], ctx: ValueCheckContext): Set<number> {
+  const def = fields.find((f) => f.name === 'subscriber_number' && f.type === 'phone');
+  if (def === undefined) return new Set();
+  const constant = new Set<number>();
+  let varying = false;
+  for (let column = 0; column < Math.min(columns, MAX_SCANNED_COLUMNS); column++) {
+    const values = columnValues(column);
+    if (sameNumberOnEveryRow(values, ctx, def)) constant.add(column);
+    else if (ratio(values, (v) => looksLikeField(def, v, ctx) || printedAsPhone(v)).ratio >= VALUE_MIN_RATIO) varying = true;
+  }
+  return varying ? constant : new Set();
+}
+
 /** Values of the wrong kind (person names under a company header, companies under a name header) lower a header match. */
 function kindFactor(def: FieldDefinition, values: readonly string[]): number {
+
   const partOfName = def.kind === 'given_name' || def.kind === 'family_name';
   for (const clash of KIND_CLASHES[def.kind ?? ''] ?? []) {
     // "山田" may be a family name alone; only names of several words ("Marco Rossi") clash with a part of a name
     const judged = partOfName && clash === 'person_name' ? values.map((v) => (/\S\s+\S/.test(v) ? v : v.trim() === '' ? '' : '-')) : values;
     const { share, count } = kindShare(judged, clash);
-    if (count >= 2 && share >= 0.6) return 0.6;
+    if (count >= 2 && share >= 0.6) return KIND_CLASH_FACTOR;
   }
   return 1;
 }

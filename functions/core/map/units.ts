@@ -83,7 +83,8 @@ function parseBounds(raw: string): { lower: number; upper?: number } | undefined
     const upper = parseNumber(below[1]);
     return upper.ok ? { lower: 0, upper: upper.value } : undefined;
   }
-  const two = /^(.+?)\s*(?:-|–|—|to|bis|à|a|till|til|do|до)\s*(.+)$/i.exec(s);
+  // "10 t/m 19" and "10 tot 19" (Dutch: up to and including), "10 až 19" (Czech, Slovak)
+  const two = /^(.+?)\s*(?:-|–|—|t\/m|tot|to|bis|až|à|a|till|til|do|до)\s*(.+)$/i.exec(s);
   if (two === null || two[1] === undefined || two[2] === undefined) return undefined;
   // "1.000 - 4.999": both bounds grouped by dots in threes are thousands, not decimals
   if (GROUPED_BY_DOTS.test(two[1].trim()) && GROUPED_BY_DOTS.test(two[2].trim())) {
