@@ -191,3 +191,13 @@ describe('values that settle what a header leaves open', () => {
     expect(timeColumnKind(['14:07', '16:32', '09:15', '23:58', '07:41', '12:00'])).toBe('clock');
   });
 });
+
+describe('company names by their legal form, in more countries', () => {
+  it('knows Indonesian, Vietnamese, Gulf, Israeli, Indian, Malaysian and Latin American forms', async () => {
+    const { isCompanyName } = await import('../../functions/core/map/value-kinds.ts');
+    for (const name of ['PT Maju Jaya Tbk', 'Công ty TNHH Minh Phát', 'شركة النور للتجارة', 'אלפא בע"מ', 'Infosys Pvt Ltd', 'Petronas Sdn Bhd', 'Gulf Trading W.L.L.', 'Acme S.A.P.I. de C.V.']) {
+      expect(isCompanyName(name), name).toBe(true);
+    }
+    expect(isCompanyName('Marco Rossi')).toBe(false);
+  });
+});
