@@ -98,13 +98,18 @@ describe('confidence that says so', () => {
   it('asks a person when an unused column holds phone numbers and a phone field is left out', () => {
     const rows = [
       ['03/11/2026 09:14', '0470 00 01 01', '0470 00 01 87', '133'],
-      ['03/11/2026 10:41', '0470 00 01 01', '02 000 00 42', '708'],
-      ['04/11/2026 13:15', '0470 00 01 01', '0470 00 02 33', '0'],
+      ['03/11/2026 10:41', '0470 00 01 02', '02 000 00 42', '708'],
+      ['04/11/2026 13:15', '0470 00 01 03', '0470 00 02 33', '0'],
     ];
     const m = suggestMapping(['Date', 'Appareil', 'Numéro appelé', 'Durée (sec)'], rows, calls);
     expect(byField(m)).toEqual({ started_at: ['Date'], counterpart_number: ['Numéro appelé'], duration_seconds: ['Durée (sec)'] });
     expect(m.status).toBe('needs_mapping');
     expect(m.warnings?.find((w) => w.code === 'unsettled_fields')?.message).toContain('subscriber_number <- "Appareil"');
+    // an identifier, or one number on every row (a line's or switchboard's own), is no such column
+    const ids = suggestMapping(['Date', 'Call ID', 'Numéro appelé', 'Durée (sec)'], rows, calls);
+    expect(ids.warnings?.find((w) => w.code === 'unsettled_fields')).toBeUndefined();
+    const constant = suggestMapping(['Date', 'Appareil', 'Numéro appelé', 'Durée (sec)'], rows.map((r) => [r[0]!, '0470 00 01 01', r[2]!, r[3]!]), calls);
+    expect(constant.warnings?.find((w) => w.code === 'unsettled_fields')).toBeUndefined();
   });
 
   it('asks a person when a name is mapped only in part', () => {

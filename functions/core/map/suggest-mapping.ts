@@ -19,8 +19,8 @@ import { fieldsFilledWithoutColumns, partyColumnCandidates } from '../records/ca
  * confirm it. Set from `npm run eval`'s calibration on the tuning sets (dev, v2/tuning,
  * v3/tuning; 2026-12-06), by layout: at 0.65 one tuning layout is auto-accepted with a
  * missing field (a direction column whose codes nothing reads yet, which no threshold
- * catches) and 12 layouts with every field right go to a person; 0.6 lets a second wrong
- * layout through, 0.7 holds 14 right ones, 0.75 holds 34.
+ * catches) and 11 layouts with every field right go to a person; 0.6 lets a second wrong
+ * layout through, 0.7 holds 13 right ones, 0.75 holds 34.
  */
 export const MAPPING_CONFIDENCE_THRESHOLD = 0.65;
 
@@ -227,6 +227,9 @@ export function suggestMapping(
   return summarizeMapping(schema, mapped, threshold, { headers, sampleRows: samples, filledWithoutColumns, unsettled });
 }
 
+/** header words of an identifier or key column */
+const ID_WORDS = new Set(['id', 'ids', 'uid', 'uuid', 'guid', 'key', 'ref', 'reference', 'sid', 'code', 'hash']);
+
 /** types whose values alone say what a column holds: an unused column of them is a field left out */
 const DISTINCTIVE_TYPES = new Set(['phone', 'email']);
 
@@ -277,9 +280,13 @@ function unsettledFields(
   for (const def of fields) {
     if (!DISTINCTIVE_TYPES.has(def.type) || mappedNamesOf(fields, fieldColumns).has(def.name) || filledElsewhere.has(def.name)) continue;
     file.headers.forEach((h, column) => {
-      if (usedColumns.has(column) || column >= MAX_SCANNED_COLUMNS) return;
-      const { ratio: share, count } = ratio(file.columnValues(column), (v) => looksLikeField(def, v, file.ctx) || (def.type === 'phone' && printedAsPhone(v)));
-      if (count >= 2 && share >= VALUE_MIN_RATIO) out.push(`${def.name} <- "${h}"`);
+      // an identifier ("Call ID" 00000-1000) is not a number to call; a sparse column says too little
+      if (usedColumns.has(column) || column >= MAX_SCANNED_COLUMNS || normalizeHeader(h).split(' ').some((w) => ID_WORDS.has(w))) return;
+      const values = file.columnValues(column);
+      // one number on every row is a line's or a switchboard's own, not a value per record
+      if (new Set(values.filter((v) => !isBlankCell(v))).size <= 1) return;
+      const { ratio: share, count } = ratio(values, (v) => looksLikeField(def, v, file.ctx) || (def.type === 'phone' && printedAsPhone(v)));
+      if (count >= 2 && count * 2 >= values.length && share >= VALUE_MIN_RATIO) out.push(`${def.name} <- "${h}"`);
     });
   }
   // a country's values are a closed list: a column taken for it whose values are not countries
