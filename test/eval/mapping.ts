@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { MAPPING_CONFIDENCE_THRESHOLD } from '../../functions/core/map/suggest-mapping.ts';
 import type { MappingResult } from '../../functions/core/pipeline-types.ts';
 import { BUILTIN_SCHEMAS, getSchema } from '../../functions/core/schemas/registry.ts';
+import type { SchemaDefinition } from '../../functions/core/schemas/schema-types.ts';
 import { suggestForFile } from '../../functions/core/templates/suggest.ts';
 
 /**
@@ -42,11 +43,15 @@ const SCHEMA_FILES = ['call_record.json', 'contact.json', 'company_account.json'
  */
 export const FLOORS: Record<string, { accuracy: number; rankedFirst: number; errorsAccepted: number }> = {
   // measured 99.7 %, 49/51, 0
-  '.': { accuracy: 0.97, rankedFirst: 0.94, errorsAccepted: 1 },
-  // measured 98.6 %, 27/27, 1
-  holdout: { accuracy: 0.95, rankedFirst: 0.96, errorsAccepted: 2 },
+  '.': { accuracy: 0.97, rankedFirst: 0.94, errorsAccepted: 0 },
+  // measured 99.3 %, 27/27, 0
+  holdout: { accuracy: 0.95, rankedFirst: 0.96, errorsAccepted: 1 },
   // measured 100 %, 24/24, 0 (the set the lexicon and value checks were tuned on)
-  'v2/tuning': { accuracy: 0.97, rankedFirst: 0.95, errorsAccepted: 1 },
+  'v2/tuning': { accuracy: 0.97, rankedFirst: 0.95, errorsAccepted: 0 },
+  // measured 90.0 %, 30/32, 3 (a measurement: never tuned on)
+  'v2/holdout': { accuracy: 0.88, rankedFirst: 0.9, errorsAccepted: 4 },
+  // measured 94.4 %, 45/46, 1 (written as a holdout, measured once at 70.5 %, then tuned on)
+  'v3/tuning': { accuracy: 0.92, rankedFirst: 0.95, errorsAccepted: 1 },
 };
 /** A set measured for the first time (a new holdout): fail only below what the mapper did before this work on unseen layouts (61.5 %). */
 const DEFAULT_FLOOR = { accuracy: 0.6, rankedFirst: 0.75, errorsAccepted: Number.POSITIVE_INFINITY };
@@ -117,6 +122,16 @@ export function findSets(root = FIXTURES): string[] {
   return sets;
 }
 
+/** The schema files of one set, each with its schema and cases. */
+function readSet(set: string, root: string): { schema: SchemaDefinition; cases: EvalCase[] }[] {
+  return SCHEMA_FILES.map((f) => join(root, set, f))
+    .filter((path) => existsSync(path))
+    .map((path) => {
+      const file = JSON.parse(readFileSync(path, 'utf8')) as EvalFile;
+      return { schema: getSchema(file.schema), cases: file.cases };
+    });
+}
+
 /** Evaluate one set (a folder of schema files). */
 export async function evaluateSet(set: string, root = FIXTURES): Promise<SetResult> {
   const r: SetResult = {
@@ -126,12 +141,8 @@ export async function evaluateSet(set: string, root = FIXTURES): Promise<SetResu
   const schemas = [...BUILTIN_SCHEMAS.values()];
   const none = { findByFingerprint: async () => [], listRecent: async () => [] };
   let elapsed = 0;
-  for (const f of SCHEMA_FILES) {
-    const path = join(root, set, f);
-    if (!existsSync(path)) continue;
-    const file = JSON.parse(readFileSync(path, 'utf8')) as EvalFile;
-    const schema = getSchema(file.schema);
-    for (const c of file.cases) {
+  for (const { schema, cases } of readSet(set, root)) {
+    for (const c of cases) {
       r.cases++;
       const t0 = performance.now();
       const chosen = await suggestForFile({ headers: c.headers, sampleRows: c.rows, layout: {}, schemas, requestedSchema: schema.name }, none);
@@ -203,6 +214,35 @@ export function thresholdSweep(fields: readonly FieldOutcome[]): string[] {
   return lines;
 }
 
+/**
+ * The same choice by layout, which is what a person sees: for each candidate threshold, the
+ * tuning layouts that would be auto-accepted with a wrong or missing expected field, and the
+ * layouts with every field right that would still go to a person. Layouts are mapped again
+ * with each threshold (a threshold also decides which weak fields block acceptance).
+ */
+export async function layoutSweep(sets: readonly string[], root = FIXTURES): Promise<string[]> {
+  const schemas = [...BUILTIN_SCHEMAS.values()];
+  const none = { findByFingerprint: async () => [], listRecent: async () => [] };
+  const lines = ['  threshold  layouts accepted with an error  right layouts not accepted'];
+  for (let t = 0.5; t <= 0.901; t += 0.05) {
+    let acceptedWrong = 0;
+    let rightHeld = 0;
+    for (const set of sets) {
+      for (const { schema, cases } of readSet(set, root)) {
+        for (const c of cases) {
+          const m = (await suggestForFile({ headers: c.headers, sampleRows: c.rows, layout: {}, schemas, requestedSchema: schema.name, threshold: t }, none)).mapping;
+          const predicted = Object.fromEntries(m.fields.map((x) => [x.field, { headers: x.sourceHeaders, confidence: x.confidence }]));
+          const allRight = scoreCase(c, predicted, schema.fields.map((x) => x.name)).every((o) => o.correct);
+          if (m.status === 'mapped' && !allRight) acceptedWrong++;
+          if (m.status !== 'mapped' && allRight) rightHeld++;
+        }
+      }
+    }
+    lines.push(`  ${t.toFixed(2)}       ${String(acceptedWrong).padStart(5)}                           ${String(rightHeld).padStart(5)}${Math.abs(t - MAPPING_CONFIDENCE_THRESHOLD) < 1e-9 ? '   <- in use' : ''}`);
+  }
+  return lines;
+}
+
 /** The whole mapping evaluation, as `npm run eval` prints it. */
 /** What the mapping evaluation printed, and one line per floor it missed (empty when all held). */
 export interface EvalOutcome {
@@ -214,10 +254,14 @@ export async function evaluateMapping(): Promise<EvalOutcome> {
   const report: string[] = [];
   const failures: string[] = [];
   const tuning: FieldOutcome[] = [];
+  const tuningSets: string[] = [];
   for (const set of findSets()) {
     const r = await evaluateSet(set);
     const held = set.split('/').includes('holdout');
-    if (!held) tuning.push(...r.fields);
+    if (!held) {
+      tuning.push(...r.fields);
+      tuningSets.push(set);
+    }
     const acc = r.scored === 0 ? 0 : r.correct / r.scored;
     const ranked = r.cases === 0 ? 0 : r.rankedFirst / r.cases;
     report.push(
@@ -225,6 +269,7 @@ export async function evaluateMapping(): Promise<EvalOutcome> {
       `  field accuracy            ${r.correct}/${r.scored} = ${pct(r.correct, r.scored)}`,
       `  schema ranked first       ${r.rankedFirst}/${r.cases} = ${pct(r.rankedFirst, r.cases)}`,
       `  auto-accepted layouts     ${r.layoutsAccepted} (${r.layoutsAcceptedWrong} with a wrong or missing field; ${r.errorsAccepted} such fields)`,
+      `  right layouts not accepted ${r.layouts.filter((l) => l.allRight && l.status !== 'mapped').length} (all fields right, but a person is asked)`,
       `  right fields below ${MAPPING_CONFIDENCE_THRESHOLD}   ${r.rightBelow}`,
       ...(r.scaleExpected > 0 ? [`  unit scales               ${r.scaleRight}/${r.scaleExpected}`] : []),
       `  suggestion time           ${r.msPerLayout.toFixed(1)} ms per layout (requested schema + auto-detection over the built-ins)`,
@@ -236,6 +281,13 @@ export async function evaluateMapping(): Promise<EvalOutcome> {
     if (ranked < floor.rankedFirst) failures.push(`${set}: ranked first ${pct(r.rankedFirst, r.cases)} < ${floor.rankedFirst * 100}%`);
     if (r.errorsAccepted > floor.errorsAccepted) failures.push(`${set}: ${r.errorsAccepted} wrong or missing fields auto-accepted > ${floor.errorsAccepted}`);
   }
-  report.push('calibration on the tuning sets (holdouts left out):', ...calibrationTable(tuning), 'auto-accept threshold on the tuning sets:', ...thresholdSweep(tuning));
+  report.push(
+    'calibration on the tuning sets (holdouts left out):',
+    ...calibrationTable(tuning),
+    'auto-accept threshold on the tuning sets, by field:',
+    ...thresholdSweep(tuning),
+    'auto-accept threshold on the tuning sets, by layout:',
+    ...(await layoutSweep(tuningSets)),
+  );
   return { report, failures };
 }

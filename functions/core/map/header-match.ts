@@ -126,6 +126,9 @@ const SCRIPTS: [string, RegExp][] = [
   ['cyrillic', /\p{Script=Cyrillic}/u],
   ['greek', /\p{Script=Greek}/u],
   ['cjk', CJK],
+  ['arabic', /\p{Script=Arabic}/u],
+  ['hebrew', /\p{Script=Hebrew}/u],
+  ['devanagari', /\p{Script=Devanagari}/u],
 ];
 
 /** The script of the first letter of a text ('other' for digits only or scripts not listed). */
@@ -260,7 +263,11 @@ function candidatesForHeader(schema: SchemaDefinition, raw: string, h: string, s
   };
   direct([h, compactHeader(h)], (t) => (t.rank < 0 ? CONF_EXACT : CONF_SYNONYM));
   // units and notes only where a header can carry them (10,000 plain headers skip the second pass)
-  const core = /[([,]/.test(raw) || h.split(' ').some((w) => UNIT_WORDS.has(w) || /^\d+$/.test(w)) ? coreHeader(raw) : h;
+  // a header on several lines (Orbis, wrapped spreadsheet cells) says what it is on the first
+  // one, and its unit or period on the next ("Operating revenue (Turnover)\nth EUR\nLast avail. yr")
+  const lines = raw.split(/\r?\n/).filter((l) => l.trim().length > 0);
+  const label = lines.length > 1 ? lines[0]! : raw;
+  const core = label !== raw || /[([,]/.test(raw) || h.split(' ').some((w) => UNIT_WORDS.has(w) || /^\d+$/.test(w)) ? coreHeader(label) : h;
   if (core.length > 0 && core !== h) direct([core, compactHeader(core)], () => CONF_CORE);
   if (scan === 'none') return out;
   // fuzzy: best term per field, for fields without a whole-header hit on this column

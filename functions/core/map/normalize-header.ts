@@ -15,7 +15,9 @@ const LATIN_FOLD: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 's
  * Text folded for comparison in any script: NFKC (full-width forms, ligatures), lower case,
  * Latin diacritics removed ("Příjmení" -> "prijmeni", "Ülke" -> "ulke"), letters without a
  * decomposition transliterated ("Første" -> "forste", "Straße" -> "strasse"), Greek final
- * sigma as sigma, and recomposed (Hangul stays syllables, kana keep their voicing marks).
+ * sigma as sigma, Arabic, Hebrew and Devanagari vowel points and variant letters folded
+ * ("الأسم" and "الاسم" compare equal), and recomposed (Hangul stays syllables, kana keep
+ * their voicing marks).
  */
 export function foldText(text: string): string {
   // most headers are plain ASCII: nothing to normalise
@@ -27,6 +29,12 @@ export function foldText(text: string): string {
     .replace(/ς/g, 'σ')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
+    // Arabic short vowels, hamza and madda on alef (أ إ آ -> ا), Hebrew points, the Devanagari
+    // nukta (फ़ -> फ): people write these words with and without them
+    .replace(/[\u064b-\u065f\u0670\u0591-\u05c7\u093c]/g, '')
+    .replace(/\u0640/g, '') // tatweel, a stretching stroke
+    .replace(/ى/g, 'ي')
+    .replace(/ة/g, 'ه')
     .normalize('NFC');
 }
 
@@ -106,7 +114,9 @@ export function preparedSimilarity(h: PreparedHeader, t: PreparedHeader, minEdit
   let contained = 0;
   // containment needs a distinctive term: several words, or one long word in a short header
   if (common === tt.length && (tt.length >= 2 || (t.text.length >= 4 && ht.length <= 3))) {
-    contained = 0.75 + 0.2 * (tt.length / ht.length);
+    // a term of several words found whole is the more specific statement ("Company name
+    // Latin alphabet" holds "company name", "GUO - Name" only "name")
+    contained = 0.75 + 0.2 * (tt.length / ht.length) + 0.02 * Math.min(tt.length - 1, 2);
   }
   const a = h.compact;
   const b = t.compact;

@@ -13,6 +13,12 @@ import { foldText } from './normalize-header.ts';
 
 // [pattern on the folded header, factor]; the first that matches wins (longer units first).
 const SCALE_PATTERNS: [RegExp, number][] = [
+  // Vietnamese (tỷ, triệu, nghìn/ngàn đồng), Indonesian (miliar, juta, ribu), Arabic, Hebrew, Indian lakh and crore
+  [/(?:^|[^\p{L}])(?:ty|ti)\s*(?:dong|vnd|đ)(?=$|[^\p{L}])|(?:^|[^\p{L}])(?:miliar|milyar)(?=$|[^\p{L}])|مليار|מיליארד/u, 1e9],
+  [/(?:^|[^\p{L}])(?:crores?|karod)(?=$|[^\p{L}])|करोड/u, 1e7],
+  [/(?:^|[^\p{L}])(?:trieu|juta|millones|millon)(?=$|[^\p{L}])|مليون|ملايين|מיליון|מיליוני|मिलियन/u, 1e6],
+  [/(?:^|[^\p{L}])(?:lakhs?|lacs?)(?=$|[^\p{L}])|लाख/u, 1e5],
+  [/(?:^|[^\p{L}])(?:nghin|ngan|ribu|miles|th(?=\s*(?:usd|eur|gbp|chf|\$|€|£)))(?=$|[^\p{L}])|ألف|آلاف|אלפי/u, 1e3],
   [/百万|百萬|백만/u, 1e6],
   [/千万|千萬|천만/u, 1e7],
   [/億|억/u, 1e8],
@@ -77,7 +83,8 @@ function parseBounds(raw: string): { lower: number; upper?: number } | undefined
     const upper = parseNumber(below[1]);
     return upper.ok ? { lower: 0, upper: upper.value } : undefined;
   }
-  const two = /^(.+?)\s*(?:-|–|—|to|bis|à|a|till|til|do|до)\s*(.+)$/i.exec(s);
+  // "10 t/m 19" and "10 tot 19" (Dutch: up to and including), "10 až 19" (Czech, Slovak)
+  const two = /^(.+?)\s*(?:-|–|—|t\/m|tot|to|bis|až|à|a|till|til|do|до)\s*(.+)$/i.exec(s);
   if (two === null || two[1] === undefined || two[2] === undefined) return undefined;
   // "1.000 - 4.999": both bounds grouped by dots in threes are thousands, not decimals
   if (GROUPED_BY_DOTS.test(two[1].trim()) && GROUPED_BY_DOTS.test(two[2].trim())) {

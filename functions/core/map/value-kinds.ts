@@ -27,7 +27,13 @@ const LEGAL_FORMS = new Set([
   'sia', 'as', 'ad', 'ead', 'eood', 'ood', 'doo', 'd.o.o', 'dd', 'd.d', 'sro', 's.r.o', 'a.s', 'spol', 'zoo', 'z.o.o', 'sp', 'sa', 'kft', 'zrt', 'nyrt',
   'bt', 'rt', 'lda', 'ltda', 'sgps', 'ae', 'epe', 'ike', 'oe', 'ee', 'as', 'a.s', 'anonim', 'sti', 'şti', 'sirketi', 'kk', 'gk', 'holding', 'holdings', 'group',
   'gruppe', 'groupe', 'grupo', 'gruppo', 'ltd.', 'inc.', 'corp.', 'co.', 'ооо', 'оао', 'зао', 'пао', 'ао', 'тов', 'прат', 'пат', 'фоп', 'ип', 'еоод', 'оод', 'ад',
+  // Latin America (Ltda, EIRELI, S.A.S., S.A.P.I., S.A.B.), India/Malaysia (Pvt, Sdn Bhd), Vietnam (TNHH, CP, JSC),
+  // Indonesia (PT, CV, Tbk), the Gulf (W.L.L., B.S.C., P.S.C., FZE, FZCO, FZ-LLC), Israel (בע"מ), Arabic (ذ.م.م, ش.م.ع)
+  'eireli', 'sapi', 'sab', 'cia', 'pvt', 'private', 'sdn', 'bhd', 'tnhh', 'jsc', 'pt', 'cv', 'tbk', 'persero', 'wll', 'w.l.l', 'bsc', 'b.s.c', 'psc', 'p.s.c',
+  'fze', 'fzco', 'fzc', 'fz-llc', 'בעמ', 'ذ.م.م', 'ش.م.م', 'ش.م.ع', 'ش.م.ب', 'c.v', 's.a', 's.a.s', 's.l', 's.r.l', 's.p.a', 'b.v', 'n.v',
 ]);
+/** Words that open a company's name in languages that put the legal form first ("Công ty TNHH ...", "شركة ...", "חברת ..."). */
+const COMPANY_OPENERS = /^(?:cong ty|tong cong ty|tap doan|شركه|مؤسسه|مجموعه|חברת|कंपनी)(?:\s|$)/u;
 const CJK_COMPANY = /株式会社|有限会社|合同会社|合資会社|\(株\)|㈱|（株）|有限公司|股份|集团|集團|公司|\(주\)|㈜|주식회사|유한회사|그룹/u;
 
 function lists() {
@@ -45,12 +51,13 @@ const HANGUL_NAME = /^[\p{Script=Hangul}]{2,4}$/u;
 /** True when `raw` is a company name by its legal form or corporate marker. */
 export function isCompanyName(raw: string): boolean {
   if (CJK_COMPANY.test(raw)) return true;
+  if (COMPANY_OPENERS.test(fold(raw))) return true;
   const words = fold(raw).replace(/[«»"“”„()]/g, ' ').split(/[\s,]+/).filter((w) => w.length > 0);
   if (words.length < 2) return false;
   const first = words[0]!.replace(/\.$/, '');
   const last = words[words.length - 1]!.replace(/\.$/, '');
   const lastTwo = words.slice(-2).join(' ');
-  return LEGAL_FORMS.has(first) || LEGAL_FORMS.has(last) || LEGAL_FORMS.has(words[words.length - 1]!) || /^(?:gmbh & co\. kg|ltd\. sti|san\. ve tic\.)$/.test(lastTwo) || /\b(?:a\.s|s\.r\.o|sp\. z o\.o|z o\.o|a\.ş|ltd\. şti)\.?$/u.test(fold(raw));
+  return LEGAL_FORMS.has(first) || LEGAL_FORMS.has(last) || LEGAL_FORMS.has(words[words.length - 1]!) || /^(?:gmbh & co\. kg|ltd\. sti|san\. ve tic\.|בע מ)$/u.test(lastTwo) || /\b(?:a\.s|s\.r\.o|sp\. z o\.o|z o\.o|a\.ş|ltd\. şti)\.?$/u.test(fold(raw));
 }
 
 /** A given name alone ("Mikko", "Олена", "김민준" is a full name). */

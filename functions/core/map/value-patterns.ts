@@ -26,7 +26,7 @@ const UNIT_DURATION = /^\d+(?:\.\d+)?\s*(?:s|sec|secs|m|min|mins|h|hr|hrs)\b/i;
  * A profile or listing on a social or data site, not a company's own web site: a column of
  * these would give every record the domain "linkedin.com".
  */
-const PROFILE_URL = /^(?:https?:\/\/)?(?:[a-z]{2,3}\.|www\.)?(?:linkedin\.com|facebook\.com|fb\.com|twitter\.com|x\.com|instagram\.com|xing\.com|github\.com|crunchbase\.com|youtube\.com|tiktok\.com|angel\.co|wellfound\.com|vk\.com|t\.me)(?:[/?#]|$)/i;
+export const PROFILE_URL = /^(?:https?:\/\/)?(?:[a-z]{2,3}\.|www\.)?(?:linkedin\.com|facebook\.com|fb\.com|twitter\.com|x\.com|instagram\.com|xing\.com|github\.com|crunchbase\.com|youtube\.com|tiktok\.com|angel\.co|wellfound\.com|vk\.com|t\.me)(?:[/?#]|$)/i;
 
 /** Values that are not a name, a place or a title: dates and times, numbers and amounts, e-mail addresses, links. */
 const NOT_WORDS = /^[\d\s.,:/+\-()$€£%]+$|^\d{4}-\d{2}-\d{2}|@|^https?:\/\//;
@@ -144,14 +144,14 @@ const CLOCK = /^(\d{1,3}):(\d{2})(?::(\d{2}))?$/;
  * Null when the values are not h:mm[:ss] or do not say.
  */
 export function timeColumnKind(values: readonly string[]): 'duration' | 'clock' | null {
-  const parsed: { h: number; m: number; s: number; zeroPrefix: boolean; padded: boolean }[] = [];
+  const parsed: { h: number; m: number; s: number; zeroPrefix: boolean; padded: boolean; hasSeconds: boolean }[] = [];
   let n = 0;
   for (const v of values) {
     if (isBlankCell(v)) continue;
     n++;
     const m = CLOCK.exec(v.trim());
     if (m === null) continue;
-    parsed.push({ h: Number(m[1]), m: Number(m[2]), s: Number(m[3] ?? 0), zeroPrefix: /^0{1,2}:/.test(v.trim()), padded: m[1]!.length === 2 });
+    parsed.push({ h: Number(m[1]), m: Number(m[2]), s: Number(m[3] ?? 0), zeroPrefix: /^0{1,2}:/.test(v.trim()), padded: m[1]!.length === 2, hasSeconds: m[3] !== undefined });
   }
   if (n === 0 || parsed.length * 2 <= n) return null;
   if (parsed.some((p) => p.h >= 24 || p.m >= 60)) return 'duration';
@@ -162,6 +162,10 @@ export function timeColumnKind(values: readonly string[]): 'duration' | 'clock' 
   if (parsed.filter((p) => p.padded).length < 0.8 * parsed.length) return null;
   const secondsOfDay = parsed.map((p) => p.h * 3600 + p.m * 60 + p.s);
   const increasing = secondsOfDay.every((t, i) => i === 0 || t >= secondsOfDay[i - 1]!);
+  // mm:ss lengths ("02:13", "06:31", "11:52", no seconds part) in no order: as clock times
+  // most would fall between midnight and 7 a.m., when a business line hardly calls
+  const small = parsed.filter((p) => p.h < 7).length;
+  if (parsed.every((p) => !p.hasSeconds) && !increasing && parsed.length >= 3 && small / parsed.length >= 0.5) return 'duration';
   if (hours.size >= 3 && (increasing || Math.max(...parsed.map((p) => p.h)) - Math.min(...parsed.map((p) => p.h)) >= 6)) return 'clock';
   if (parsed.length >= 3 && increasing && hours.size >= 2) return 'clock';
   return null;

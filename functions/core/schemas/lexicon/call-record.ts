@@ -1,7 +1,7 @@
 import type { LexiconBlock } from './lexicon-types.ts';
 
 /**
- * Header wordings for the `call_record` schema's fields in 31 languages (see
+ * Header wordings for the `call_record` schema's fields in 36 languages (see
  * lexicon-types.ts for the source tags). `started_at` holds date and date-time wordings;
  * `started_at.time` the time-of-day column a date column pairs with.
  */
@@ -72,12 +72,12 @@ export const CALL_RECORD_LEXICON: readonly LexiconBlock[] = [
     terms: {
       bg: 'абонатен номер|собствен номер|номер на линията|msisdn', hr: 'pretplatnički broj|broj pretplatnika|vaš broj|broj linije', cs: 'číslo účastníka|vaše číslo|číslo služby|číslo linky',
       da: 'abonnentnummer|dit nummer|eget nummer|linjenummer', nl: 'abonneenummer|uw nummer|eigen nummer|lijnnummer', en: 'subscriber number|line number|wireless number|my number|msisdn',
-      et: 'kliendi number|teie number|abonendi number|liini number', fi: 'liittymänumero|oma numero|liittymän numero', fr: 'numéro d\'abonné|votre numéro|numéro de ligne',
+      et: 'kliendi number|teie number|abonendi number|liini number', fi: 'liittymänumero|oma numero|liittymän numero', fr: 'numéro d\'abonné|votre numéro|numéro de ligne|ligne',
       de: 'eigene rufnummer|ihre rufnummer|teilnehmernummer|anschlussnummer|rufnummer des anschlusses', el: 'αριθμός συνδρομητή|ο αριθμός σας|αριθμός γραμμής', hu: 'előfizetői szám|saját szám|vonalszám',
-      ga: 'uimhir an tsíntiúsóra|d\'uimhir', it: 'numero utenza|numero abbonato|il tuo numero|numero linea', lv: 'abonenta numurs|jūsu numurs|līnijas numurs',
+      ga: 'uimhir an tsíntiúsóra|d\'uimhir', it: 'numero utenza|numero abbonato|il tuo numero|numero linea|utenza|linea', lv: 'abonenta numurs|jūsu numurs|līnijas numurs',
       lt: 'jūsų numeris|linijos numeris|paslaugos numeris', mt: 'numru tal-abbonat|in-numru tiegħek', pl: 'twój numer|własny numer|numer linii|numer usługi',
-      pt: 'número do assinante|o seu número|número da linha', ro: 'număr abonat|numărul dumneavoastră|număr linie', sk: 'číslo účastníka|vaše číslo|číslo linky',
-      sl: 'številka naročnika|vaša številka|številka linije', es: 'número de abonado|número de línea|su número', sv: 'abonnemangsnummer|ditt nummer|eget nummer',
+      pt: 'número do assinante|o seu número|número da linha|linha', ro: 'număr abonat|numărul dumneavoastră|număr linie', sk: 'číslo účastníka|vaše číslo|číslo linky',
+      sl: 'številka naročnika|vaša številka|številka linije', es: 'número de abonado|número de línea|su número|línea', sv: 'abonnemangsnummer|ditt nummer|eget nummer',
       ja: '契約電話番号|ご利用電話番号|自分の番号|回線番号', zh: '本机号码|用户号码|本方号码|计费号码', ko: '가입자 번호|이용 번호|내 번호|회선 번호',
       tr: 'abone numarası|hat numarası|numaranız', ru: 'ваш номер|абонентский номер|собственный номер|номер линии', no: 'abonnementsnummer|ditt nummer|eget nummer',
       uk: 'ваш номер|абонентський номер|власний номер',
@@ -104,7 +104,7 @@ export const CALL_RECORD_LEXICON: readonly LexiconBlock[] = [
       bg: 'вид|вид услуга|тип|услуга', hr: 'vrsta|vrsta usluge|usluga|tip', cs: 'typ|druh|služba|typ služby|druh hovoru', da: 'type|tjeneste|opkaldstype|samtaletype',
       nl: 'soort|dienst|type|soort gesprek', en: 'type|service|usage type|record type', et: 'tüüp|teenus|teenuse liik|liik', fi: 'tyyppi|palvelu|laji|palvelun tyyppi|puhelutyyppi',
       fr: 'type|service|type d\'appel|nature', de: 'art|typ|dienst|verbindungsart|leistung', el: 'τύπος|υπηρεσία|είδος|είδος κλήσης', hu: 'típus|szolgáltatás|hívástípus|fajta',
-      ga: 'cineál|seirbhís', it: 'tipo|servizio|tipologia|tipo chiamata', lv: 'veids|pakalpojums|tips|pakalpojuma veids', lt: 'paslauga|tipas|rūšis|paslaugos tipas',
+      ga: 'cineál|seirbhís', it: 'tipo|servizio|tipologia|tipo chiamata|tipo traffico|traffico', lv: 'veids|pakalpojums|tips|pakalpojuma veids', lt: 'paslauga|tipas|rūšis|paslaugos tipas',
       mt: 'tip|servizz', pl: 'rodzaj usługi|usługa|typ|rodzaj|typ usługi', pt: 'tipo|serviço|tipo de chamada', ro: 'tip|serviciu|tip serviciu|tip apel', sk: 'typ|služba|druh|typ služby',
       sl: 'vrsta|storitev|tip|vrsta storitve', es: 'tipo|servicio|tipo de servicio', sv: 'samtalstyp|typ|tjänst|trafiktyp', ja: '種別|通話種別|サービス|区分|利用種別|種類',
       zh: '业务类型|类型|通信类型|业务|服务类型|業務類型', ko: '구분|서비스|유형|통화유형|서비스 구분', tr: 'tür|hizmet|hizmet türü|tip|servis',
@@ -120,7 +120,7 @@ export const CALL_RECORD_LEXICON: readonly LexiconBlock[] = [
       de: 'ziel|zone|ort|zielnetz|tarifzone', el: 'προορισμός|τοποθεσία|ζώνη|δίκτυο', hu: 'célállomás|hely|zóna|irányszám|hívott hálózat', ga: 'ceann scríbe|suíomh',
       it: 'destinazione|luogo|zona|località', lv: 'galamērķis|atrašanās vieta|zona', lt: 'kryptis (zona)|vieta|zona|paskirties vieta|tinklas', mt: 'destinazzjoni|post',
       pl: 'strefa|kierunek|miejsce|lokalizacja|sieć', pt: 'destino|local|zona', ro: 'destinație|locație|zonă|rețea', sk: 'cieľ|lokalita|zóna|sieť', sl: 'cilj|lokacija|cona|omrežje',
-      es: 'destino|ubicación|zona', sv: 'destination|plats|zon|område', ja: '通話先地域|地域|発信地|着信地|エリア|通話エリア', zh: '通信地点|通话地点|通话地点|归属地|对方归属地|通话地|地区|漫游地',
+      es: 'destino|ubicación|zona|población', sv: 'destination|plats|zon|område', ja: '通話先地域|地域|発信地|着信地|エリア|通話エリア', zh: '通信地点|通话地点|通话地点|归属地|对方归属地|通话地|地区|漫游地',
       ko: '지역|발신지역|착신지역', tr: 'yer|konum|bölge|hedef', ru: 'направление вызова|зона|местоположение|регион|населённый пункт', no: 'destinasjon|sted|sone',
       uk: 'напрямок виклику|зона|місцезнаходження|регіон',
     },
@@ -134,7 +134,7 @@ export const CALL_RECORD_LEXICON: readonly LexiconBlock[] = [
       fr: 'montant|coût|prix|montant ht|montant ttc', de: 'betrag|kosten|preis|entgelt|gebühr', el: 'χρέωση|κόστος|ποσό|τιμή', hu: 'díj|összeg|ár|költség|bruttó díj|nettó díj',
       ga: 'costas|méid', it: 'importo|costo|addebito|prezzo', lv: 'summa|cena|maksa|izmaksas', lt: 'kaina|suma|mokestis|kaina, eur', mt: 'spiża|ammont|prezz',
       pl: 'kwota|kwota netto|kwota brutto|koszt|opłata|cena|wartość', pt: 'valor|custo|preço|montante', ro: 'cost|sumă|valoare|preț|tarif', sk: 'cena|suma|poplatok|čiastka',
-      sl: 'znesek|cena|strošek', es: 'importe|coste|costo|precio', sv: 'belopp|kostnad|pris|avgift', ja: '料金|通話料|通話料金|金額|請求額|利用料金',
+      sl: 'znesek|cena|strošek', es: 'importe|coste|costo|precio|cargo', sv: 'belopp|kostnad|pris|avgift', ja: '料金|通話料|通話料金|金額|請求額|利用料金',
       zh: '通信费|实收通信费|实收费用|应收通信费|费用|话费|金额|通话费|计费|费用(元)|通話費', ko: '요금|금액|통화요금|사용요금', tr: 'tutar|ücret|fiyat|maliyet',
       ru: 'стоимость|сумма|цена|списание|тариф', no: 'beløp|pris|kostnad', uk: 'вартість|сума|ціна|списання',
     },
@@ -154,14 +154,27 @@ export const CALL_RECORD_LEXICON: readonly LexiconBlock[] = [
     terms: {
       bg: 'клиентски номер|номер на договор|абонатен номер', hr: 'broj korisnika|broj ugovora|pretplatnički broj', cs: 'zákaznické číslo|číslo smlouvy|účastnické číslo|číslo účtu',
       da: 'abonnement|kundenummer|abonnementsnummer|kontonummer', nl: 'klantnummer|abonnement|abonnementsnummer', en: 'account number|subscriber|line number|account sid',
-      et: 'kliendinumber|lepingu number|liitumisnumber', fi: 'asiakasnumero|liittymä|liittymänumero|sopimusnumero', fr: 'numéro de compte|numéro client|ligne|numéro de ligne',
+      et: 'kliendinumber|lepingu number|liitumisnumber', fi: 'asiakasnumero|liittymä|liittymänumero|sopimusnumero', fr: 'numéro de compte|numéro client',
       de: 'kundennummer|vertragsnummer|anschluss|teilnehmer', el: 'αριθμός λογαριασμού|κωδικός πελάτη|σύνδεση|αριθμός σύνδεσης', hu: 'ügyfélszám|előfizetés|szerződésszám|előfizetői szám',
-      ga: 'uimhir chuntais', it: 'numero cliente|codice cliente|linea|utenza', lv: 'klienta numurs|līguma numurs|abonents', lt: 'kliento numeris|sutarties numeris|abonentas|abonento nr.',
-      mt: 'numru tal-kont', pl: 'numer klienta|numer konta|abonent|numer umowy|msisdn', pt: 'número de cliente|conta|linha', ro: 'cod client|număr cont|abonament|număr abonat',
-      sk: 'zákaznícke číslo|číslo zmluvy|účastnícke číslo', sl: 'številka naročnika|naročnik|številka pogodbe', es: 'número de cuenta|cuenta|línea|número de cliente',
+      ga: 'uimhir chuntais', it: 'numero cliente|codice cliente', lv: 'klienta numurs|līguma numurs|abonents', lt: 'kliento numeris|sutarties numeris|abonentas|abonento nr.',
+      mt: 'numru tal-kont', pl: 'numer klienta|numer konta|abonent|numer umowy|msisdn', pt: 'número de cliente|conta', ro: 'cod client|număr cont|abonament|număr abonat',
+      sk: 'zákaznícke číslo|číslo zmluvy|účastnícke číslo', sl: 'številka naročnika|naročnik|številka pogodbe', es: 'número de cuenta|cuenta|número de cliente',
       sv: 'abonnemang|kundnummer|avtalsnummer|anknytning', ja: 'ご契約番号|契約番号|お客様番号|回線番号|契約電話番号', zh: '本机号码|账户|账号|客户号|本机号',
       ko: '가입번호|고객번호|회선번호|계약번호', tr: 'abone no|müşteri no|hat numarası|abone numarası|hesap numarası', ru: 'лицевой счёт|номер договора|лицевой счет|абонентский номер',
       no: 'abonnement|kundenummer|abonnementsnummer', uk: 'особовий рахунок|номер договору|абонентський номер',
     },
   },
+  // Vietnamese, Indonesian, Arabic, Hebrew, Hindi: the words carriers of those countries print on
+  // itemised bills and the Android call log's localized labels.
+  { field: 'started_at', source: 'carrier', terms: { vi: 'ngày|ngày gọi|thời gian|thời gian bắt đầu|ngày giờ', id: 'tanggal|tanggal dan waktu|waktu mulai|tanggal panggilan|tgl', ar: 'التاريخ|التاريخ والوقت|تاريخ المكالمة|وقت البدء', he: 'תאריך|תאריך ושעה|מועד|תאריך שיחה', hi: 'तारीख|दिनांक|तिथि|दिनांक और समय' } },
+  { field: 'started_at.time', source: 'carrier', terms: { vi: 'giờ|giờ gọi', id: 'jam|waktu|jam mulai', ar: 'الوقت|الساعة', he: 'שעה|שעת שיחה', hi: 'समय' } },
+  { field: 'direction', source: 'carrier', terms: { vi: 'hướng gọi|chiều gọi|loại cuộc gọi', id: 'arah|arah panggilan|jenis panggilan', ar: 'الاتجاه|اتجاه المكالمة|نوع المكالمة', he: 'כיוון|כיוון שיחה|סוג שיחה', hi: 'दिशा|कॉल का प्रकार|कॉल प्रकार' } },
+  { field: 'counterpart_number', source: 'carrier', terms: { vi: 'số bị gọi|số gọi đến|số đối phương|số điện thoại|số máy', id: 'nomor tujuan|nomor|nomor telepon|nomor yang dihubungi', ar: 'الرقم|الرقم المطلوب|رقم الطرف الآخر|رقم الهاتف|الرقم المتصل به', he: 'מספר|מספר מחויג|מספר יעד|מספר טלפון', hi: 'नंबर|फ़ोन नंबर|मोबाइल नंबर|संख्या' } },
+  { field: 'subscriber_number', source: 'carrier', terms: { vi: 'số thuê bao|thuê bao', id: 'msisdn|nomor anda|nomor kartu', ar: 'رقم الخدمة|رقم المشترك|رقمك', he: 'מספר מנוי|מספר קו|המספר שלך', hi: 'आपका नंबर|ग्राहक नंबर' } },
+  { field: 'duration_seconds', source: 'carrier', terms: { vi: 'thời lượng|thời lượng gọi|thời gian gọi', id: 'durasi|lama panggilan|lama bicara', ar: 'المدة|مدة المكالمة', he: 'משך|משך שיחה|זמן שיחה', hi: 'अवधि|कॉल अवधि' } },
+  { field: 'record_type', source: 'carrier', terms: { vi: 'loại dịch vụ|dịch vụ|loại', id: 'layanan|jenis layanan|jenis', ar: 'الخدمة|نوع الخدمة', he: 'סוג שירות|שירות|סוג', hi: 'सेवा|सेवा प्रकार|प्रकार' } },
+  { field: 'location', source: 'carrier', terms: { vi: 'vị trí|khu vực|địa điểm|hướng', id: 'lokasi|wilayah|area', ar: 'الموقع|الوجهة|المنطقة', he: 'יעד|מיקום|אזור', hi: 'स्थान|क्षेत्र|गंतव्य' } },
+  { field: 'cost_minor', source: 'carrier', terms: { vi: 'cước|cước phí|phí|số tiền|thành tiền', id: 'biaya|jumlah|harga|tagihan', ar: 'التكلفة|المبلغ|الرسوم|القيمة', he: 'עלות|סכום|חיוב|מחיר', hi: 'शुल्क|राशि|लागत' } },
+  { field: 'currency', source: 'std', terms: { vi: 'tiền tệ|đơn vị tiền tệ', id: 'mata uang', ar: 'العملة', he: 'מטבע', hi: 'मुद्रा' } },
+  { field: 'account_number', source: 'carrier', terms: { vi: 'mã khách hàng|số hợp đồng|số tài khoản', id: 'nomor pelanggan|no. pelanggan|nomor akun', ar: 'رقم الحساب|رقم العميل', he: 'מספר לקוח|מספר חשבון', hi: 'खाता संख्या|ग्राहक संख्या' } },
 ];

@@ -1,6 +1,6 @@
 import type { LexiconBlock } from './lexicon-types.ts';
 
-/** Header wordings for the `company_account` schema's fields in 31 languages (see lexicon-types.ts for the source tags). */
+/** Header wordings for the `company_account` schema's fields in 36 languages (see lexicon-types.ts for the source tags). */
 export const COMPANY_ACCOUNT_LEXICON: readonly LexiconBlock[] = [
   {
     field: 'name',
@@ -116,4 +116,20 @@ export const COMPANY_ACCOUNT_LEXICON: readonly LexiconBlock[] = [
       no: 'poststed|by|sted|kommune', uk: 'місто|населений пункт',
     },
   },
+  // Vietnamese, Indonesian, Arabic, Hebrew, Hindi: the words of those countries' business
+  // registers and directories (tên doanh nghiệp, nama perusahaan, اسم المنشأة, שם החברה, कंपनी का नाम).
+  { field: 'name', source: 'register', terms: { vi: 'tên công ty|tên doanh nghiệp|công ty|doanh nghiệp', id: 'nama perusahaan|perusahaan|nama badan usaha', ar: 'اسم الشركة|الشركة|اسم المنشأة|المنشأة', he: 'שם החברה|חברה|שם חברה', hi: 'कंपनी का नाम|कंपनी' } },
+  { field: 'domain', source: 'std', terms: { vi: 'trang web|website', id: 'situs web|website', ar: 'الموقع الإلكتروني|الموقع الالكتروني', he: 'אתר|אתר אינטרנט', hi: 'वेबसाइट' } },
+  { field: 'industry', source: 'register', terms: { vi: 'ngành nghề|ngành|lĩnh vực|ngành nghề kinh doanh|lĩnh vực hoạt động', id: 'industri|bidang usaha|sektor|kegiatan usaha', ar: 'النشاط|القطاع|الصناعة|النشاط الرئيسي|نوع النشاط', he: 'ענף|תחום|תעשייה|תחום פעילות', hi: 'उद्योग|व्यवसाय का प्रकार|क्षेत्र' } },
+  { field: 'employee_count', source: 'register', terms: { vi: 'số lao động|số nhân viên|quy mô nhân sự|nhân sự', id: 'jumlah karyawan|karyawan|jumlah pegawai', ar: 'عدد الموظفين|عدد العاملين|الموظفين', he: 'מספר עובדים|עובדים', hi: 'कर्मचारी|कर्मचारियों की संख्या' } },
+  { field: 'annual_revenue', source: 'register', terms: { vi: 'doanh thu|doanh thu năm', id: 'pendapatan|omzet|pendapatan tahunan', ar: 'الإيرادات|المبيعات|رقم الأعمال|الإيرادات السنوية', he: 'מחזור|מחזור מכירות|הכנסות', hi: 'राजस्व|कारोबार|वार्षिक राजस्व' } },
+  { field: 'technologies', source: 'std', terms: { vi: 'công nghệ', id: 'teknologi', ar: 'التقنيات', he: 'טכנולוגיות', hi: 'प्रौद्योगिकी' } },
+  { field: 'country', source: 'std', terms: { vi: 'quốc gia', id: 'negara', ar: 'الدولة|البلد', he: 'מדינה|ארץ', hi: 'देश' } },
+  { field: 'city', source: 'std', terms: { vi: 'thành phố|tỉnh/thành phố|tỉnh thành', id: 'kota|kabupaten/kota', ar: 'المدينة', he: 'עיר|יישוב', hi: 'शहर|नगर' } },
+  // Register wordings: the activity as its classification's label (NACE and its national
+  // versions: WZ, NAF, ATECO, SBI, CNAE; SIC, NIC), the registered seat as the city, the
+  // headcount as "persons employed" (the KvK's and Eurostat's term).
+  { field: 'industry', source: 'register', terms: { en: 'principal business activity|main activity|primary activity|nace description|nace rev 2 main section|sic description|naics description', it: 'descrizione ateco|attività prevalente', fr: 'libellé naf|activité principale|libellé ape', de: 'wz beschreibung|haupttätigkeit|tätigkeit', es: 'descripción cnae|actividad principal', pt: 'atividade principal|descrição cnae', lv: 'darbības veids|nace', nl: 'activiteit|hoofdactiviteit|sbi-omschrijving' } },
+  { field: 'city', source: 'register', terms: { bg: 'седалище', de: 'sitz', fr: 'siège|siège social', it: 'sede|sede legale', es: 'domicilio social|sede', pt: 'sede|município', pl: 'siedziba', cs: 'sídlo', sk: 'sídlo', ro: 'sediu|localitate' } },
+  { field: 'employee_count', source: 'register', terms: { nl: 'werkzame personen|aantal werkzame personen', en: 'persons employed|number of persons employed', de: 'tätige personen|beschäftigte', fr: 'effectif|effectifs salariés' } },
 ];

@@ -1,6 +1,6 @@
 import type { LexiconBlock } from './lexicon-types.ts';
 
-/** Header wordings for the `contact` schema's fields in 31 languages (see lexicon-types.ts for the source tags). */
+/** Header wordings for the `contact` schema's fields in 36 languages (see lexicon-types.ts for the source tags). */
 export const CONTACT_LEXICON: readonly LexiconBlock[] = [
   {
     field: 'full_name',
@@ -124,4 +124,18 @@ export const CONTACT_LEXICON: readonly LexiconBlock[] = [
       ru: 'сайт|веб-сайт|домен|веб-страница', no: 'nettside|hjemmeside|nettsted|domene', uk: 'сайт|веб-сайт|домен|вебсторінка',
     },
   },
+  // Vietnamese, Indonesian, Arabic, Hebrew, Hindi: the standard words for each field (dictionaries,
+  // the localized contact forms of Android/Google Contacts and Outlook in these languages).
+  { field: 'full_name', source: 'std', terms: { vi: 'họ và tên|họ tên|tên đầy đủ|tên liên hệ|người liên hệ|tên khách hàng', id: 'nama|nama lengkap|nama kontak', ar: 'الاسم|الاسم الكامل|الاسم بالكامل|اسم جهة الاتصال|الاسم الثلاثي', he: 'שם|שם מלא|איש קשר|שם איש קשר', hi: 'नाम|पूरा नाम|संपर्क नाम|संपर्क का नाम' } },
+  { field: 'first_name', source: 'google', terms: { vi: 'tên|tên gọi', id: 'nama depan', ar: 'الاسم الأول', he: 'שם פרטי', hi: 'पहला नाम' } },
+  { field: 'last_name', source: 'google', terms: { vi: 'họ|họ và tên đệm', id: 'nama belakang', ar: 'اسم العائلة|الكنية|اللقب', he: 'שם משפחה', hi: 'उपनाम|अंतिम नाम' } },
+  { field: 'email', source: 'std', terms: { vi: 'email|thư điện tử|địa chỉ email|địa chỉ thư điện tử', id: 'email|surel|alamat email|e-mail', ar: 'البريد الإلكتروني|البريد الالكتروني|عنوان البريد الإلكتروني|الإيميل', he: 'דואר אלקטרוני|דוא"ל|אימייל|מייל|כתובת דוא"ל', hi: 'ईमेल|ईमेल पता|ई-मेल' } },
+  { field: 'phone', source: 'std', terms: { vi: 'điện thoại|số điện thoại|di động|điện thoại di động|sđt', id: 'telepon|nomor telepon|no. telepon|no. hp|nomor hp|ponsel|hp|telp', ar: 'الهاتف|رقم الهاتف|الجوال|رقم الجوال|الموبايل|هاتف العمل', he: 'טלפון|טלפון נייד|נייד|מספר טלפון|טלפון בעבודה', hi: 'फ़ोन|फ़ोन नंबर|मोबाइल|मोबाइल नंबर|दूरभाष' } },
+  { field: 'title', source: 'std', terms: { vi: 'chức vụ|chức danh|vị trí công việc', id: 'jabatan|posisi', ar: 'المسمى الوظيفي|الوظيفة|المنصب', he: 'תפקיד|תואר תפקיד', hi: 'पद|पदनाम|पद का नाम' } },
+  { field: 'company', source: 'std', terms: { vi: 'công ty|tên công ty|doanh nghiệp|tổ chức', id: 'perusahaan|nama perusahaan|organisasi|instansi', ar: 'الشركة|اسم الشركة|جهة العمل|المؤسسة', he: 'חברה|שם החברה|ארגון|מקום עבודה', hi: 'कंपनी|कंपनी का नाम|संगठन' } },
+  { field: 'domain', source: 'std', terms: { vi: 'trang web|website', id: 'situs web|situs|website', ar: 'الموقع الإلكتروني|الموقع الالكتروني', he: 'אתר|אתר אינטרנט', hi: 'वेबसाइट' } },
+  // CRM wordings: the company a contact belongs to is its "account" (Salesforce, Freshsales,
+  // Dynamics, SuiteCRM), and newsletter tools keep the mobile number under "SMS" (Brevo, Mailchimp).
+  { field: 'company', source: 'crm', terms: { en: 'account|account name', pt: 'conta|nome da conta', es: 'cuenta|nombre de la cuenta', fr: 'compte|nom du compte', de: 'firmenkonto|accountname', it: 'nome account', nl: 'accountnaam' } },
+  { field: 'phone', source: 'crm', terms: { en: 'sms|sms number|whatsapp|whatsapp number', fr: 'numéro sms', de: 'sms-nummer', es: 'número sms', pt: 'número sms' } },
 ];

@@ -15,14 +15,18 @@
  */
 export type LexiconSource = 'std' | 'outlook' | 'google' | 'crm' | 'carrier' | 'register';
 
-/** ISO 639-1 language codes the lexicon covers (EU's 24 official languages plus ja, zh, ko, tr, ru, no, uk). */
+/**
+ * ISO 639-1 language codes the lexicon covers: the EU's 24 official languages, ja, zh, ko,
+ * tr, ru, no, uk, and Vietnamese, Indonesian, Arabic, Hebrew and Hindi.
+ */
 export type LexiconLanguage =
   | 'bg' | 'hr' | 'cs' | 'da' | 'nl' | 'en' | 'et' | 'fi' | 'fr' | 'de' | 'el' | 'hu' | 'ga' | 'it' | 'lv' | 'lt' | 'mt'
-  | 'pl' | 'pt' | 'ro' | 'sk' | 'sl' | 'es' | 'sv' | 'ja' | 'zh' | 'ko' | 'tr' | 'ru' | 'no' | 'uk';
+  | 'pl' | 'pt' | 'ro' | 'sk' | 'sl' | 'es' | 'sv' | 'ja' | 'zh' | 'ko' | 'tr' | 'ru' | 'no' | 'uk'
+  | 'vi' | 'id' | 'ar' | 'he' | 'hi';
 
 export const LEXICON_LANGUAGES: readonly LexiconLanguage[] = [
   'bg', 'hr', 'cs', 'da', 'nl', 'en', 'et', 'fi', 'fr', 'de', 'el', 'hu', 'ga', 'it', 'lv', 'lt', 'mt',
-  'pl', 'pt', 'ro', 'sk', 'sl', 'es', 'sv', 'ja', 'zh', 'ko', 'tr', 'ru', 'no', 'uk',
+  'pl', 'pt', 'ro', 'sk', 'sl', 'es', 'sv', 'ja', 'zh', 'ko', 'tr', 'ru', 'no', 'uk', 'vi', 'id', 'ar', 'he', 'hi',
 ];
 
 /**

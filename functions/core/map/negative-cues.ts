@@ -1,0 +1,89 @@
+import { isBlankCell } from '../enrich/result.ts';
+import type { FieldDefinition } from '../schemas/schema-types.ts';
+import { foldText } from './normalize-header.ts';
+import { PROFILE_URL } from './value-patterns.ts';
+
+/**
+ * Columns that look like a field but are about something else, whatever their header's
+ * likeness or their values' shape:
+ * - a record's owner, assignee, salesperson or creator ("Contact owner", "assigned_user_name",
+ *   "Vendeur", "Proprietário", "Pemilik", "Người phụ trách") holds a person's name, but not
+ *   the name of the person or company the record is about;
+ * - a salutation ("Mr.", "Madame", "Herr", "Sra.", "Bapak", "السيد") is neither a job title
+ *   nor a name, whether the header says "Salutation", "Civilité" or "Titre";
+ * - a social-network profile ("LinkedIn URL", "Perfil no LinkedIn", or a "URL" column of
+ *   linkedin.com/in/... links) is not the company's web site.
+ * Words are folded like headers (no accents, lower case) and written in the languages of
+ * the field lexicon, from the CRMs' own localized labels and dictionaries.
+ */
+
+/** Whole words of a header that make it the record's owner or author. */
+const OWNER_WORDS = new Set([
+  'owner', 'owners', 'owned', 'assigned', 'assignee', 'salesperson', 'salesman', 'saleswoman', 'seller', 'creator',
+  // fr, es, pt, it, nl, de, nordic, fi, pl, cs, tr, ru/uk, id, ar, he, hi
+  'vendeur', 'vendeuse', 'proprietaire', 'vendedor', 'vendedora', 'propietario', 'proprietario', 'responsavel', 'venditore',
+  'verkoper', 'eigenaar', 'verkaufer', 'besitzer', 'betreuer', 'kundenbetreuer', 'zustandig', 'agare', 'eier', 'ejer', 'saljare', 'omistaja',
+  'wlasciciel', 'opiekun', 'vlastnik', 'sahibi', 'temsilci', 'владелец', 'ответственный', 'власник', 'відповідальний',
+  'pemilik', 'المالك', 'المسؤول', 'בעלים', 'אחראי', 'मालिक',
+]);
+/** Phrases (folded, space-separated) with the same meaning. */
+const OWNER_PHRASES = ['created by', 'modified by', 'updated by', 'sales rep', 'account manager', 'record manager', 'phu trach', 'penanggung jawab', 'cree par', 'creado por', 'criado por', 'erstellt von'];
+
+/** True when the normalised header names a record's owner, assignee or author. */
+export function isOwnerHeader(normalized: string): boolean {
+  const words = normalized.split(' ');
+  if (words.some((w) => OWNER_WORDS.has(w))) return true;
+  const text = ` ${normalized} `;
+  return OWNER_PHRASES.some((p) => text.includes(` ${p} `));
+}
+
+/** Salutations and honorifics, folded, without their final dot. */
+const SALUTATIONS = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'madam', 'm', 'mme', 'mlle', 'monsieur', 'madame', 'mademoiselle', 'herr', 'frau',
+  'hr', 'fr', 'fru', 'sr', 'sra', 'srta', 'senor', 'senora', 'senorita', 'don', 'dona', 'sig', 'sig.ra', 'sigra', 'signor', 'signora', 'dott', 'dott.ssa',
+  'dhr', 'mevr', 'mevrouw', 'de heer', 'pan', 'pani', 'pane', 'pani', 'gospodin', 'gospodja', 'bay', 'bayan', 'sayin', 'kyrios', 'kyria',
+  'господин', 'госпожа', 'г-н', 'г-жа', 'пан', 'пані', 'κος', 'κα', 'κύριος', 'κυρία', 'κυριος', 'κυρια',
+  'anh', 'chi', 'ong', 'ba', 'co', 'em', 'bapak', 'bpk', 'ibu', 'sdr', 'sdri', 'tuan', 'nyonya', 'nona',
+  'السيد', 'السيده', 'الانسه', 'سيد', 'سيده', 'מר', 'גב', 'גברת', 'ד"ר', 'श्री', 'श्रीमती', 'सुश्री', 'कुमारी', '様', '殿', '先生', '女士', '小姐', '님', '씨',
+]);
+
+/** True when the value is a salutation or honorific alone ("Mr.", "Madame", "Sra.", "Bapak"). */
+export function isSalutation(raw: string): boolean {
+  const v = foldText(raw.trim()).replace(/\.$/, '').replace(/\s+/g, ' ');
+  return v.length > 0 && SALUTATIONS.has(v);
+}
+
+/** Header words that name a salutation column, for when its samples are empty. */
+const SALUTATION_HEADERS = new Set(['salutation', 'civility', 'civilite', 'anrede', 'aanhef', 'tratamiento', 'saludo', 'tilltal', 'honorific', 'xung', 'sapaan', 'appellativo', 'обращение', 'תואר', 'اللقب']);
+
+/** True when the column holds salutations: most of its values, or, when it is empty, its header. */
+export function isSalutationColumn(normalized: string, values: readonly string[]): boolean {
+  const filled = values.filter((v) => !isBlankCell(v));
+  if (filled.length >= 2) return filled.filter(isSalutation).length / filled.length >= 0.6;
+  return normalized.split(' ').some((w) => SALUTATION_HEADERS.has(w));
+}
+
+/** Header words of a social-network profile column. */
+const PROFILE_WORDS = new Set(['linkedin', 'xing', 'facebook', 'twitter', 'instagram', 'tiktok', 'profile', 'profil', 'perfil', 'profilo', 'profiel']);
+
+/** True when the header names a profile, or most of the column's values are profile links. */
+function isProfileColumn(normalized: string, values: readonly string[]): boolean {
+  if (normalized.split(' ').some((w) => PROFILE_WORDS.has(w))) return true;
+  const filled = values.filter((v) => !isBlankCell(v));
+  return filled.length >= 2 && filled.filter((v) => PROFILE_URL.test(v.trim())).length / filled.length >= 0.6;
+}
+
+const NAME_KINDS = new Set(['person_name', 'given_name', 'family_name', 'company_name']);
+
+/**
+ * True when the column may never take the field, whatever the header or value evidence:
+ * owner columns take no name of a person or company, salutation columns no name and no job
+ * title, profile columns no domain or web site.
+ */
+export function refusesField(def: FieldDefinition, normalized: string, values: readonly string[]): boolean {
+  const kind = def.kind ?? '';
+  if (NAME_KINDS.has(kind) && isOwnerHeader(normalized)) return true;
+  if ((NAME_KINDS.has(kind) || kind === 'job_title') && isSalutationColumn(normalized, values)) return true;
+  if ((def.type === 'domain' || def.type === 'url') && isProfileColumn(normalized, values)) return true;
+  return false;
+}

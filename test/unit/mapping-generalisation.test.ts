@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeHeader } from '../../functions/core/map/normalize-header.ts';
+import { suggestMapping } from '../../functions/core/map/suggest-mapping.ts';
+import { getSchema } from '../../functions/core/schemas/registry.ts';
+
+const byField = (m: ReturnType<typeof suggestMapping>) => Object.fromEntries(m.fields.map((f) => [f.field, f.sourceHeaders]));
+
+describe('headers in Vietnamese, Indonesian, Arabic, Hebrew and Hindi', () => {
+  it('folds Arabic hamza and vowel marks, Hebrew points and the Devanagari nukta', () => {
+    expect(normalizeHeader('البريد الإلكتروني')).toBe(normalizeHeader('البريد الالكتروني'));
+    expect(normalizeHeader('الاسم الأوَّل')).toBe(normalizeHeader('الاسم الاول'));
+    expect(normalizeHeader('फ़ोन')).toBe(normalizeHeader('फोन'));
+    expect(normalizeHeader('שֵׁם')).toBe('שם');
+  });
+
+  it('maps contact headers in each of the five languages', () => {
+    const contact = getSchema('contact');
+    const row = ['Nguyễn Văn An', 'an@cty.example', '0900 000 001', 'Giám đốc', 'Công ty TNHH Minh Phát'];
+    expect(byField(suggestMapping(['Họ và tên', 'Email', 'Điện thoại', 'Chức vụ', 'Công ty'], [row], contact))).toMatchObject({
+      full_name: ['Họ và tên'], phone: ['Điện thoại'], title: ['Chức vụ'], company: ['Công ty'],
+    });
+    expect(byField(suggestMapping(['Nama Depan', 'Nama Belakang', 'No. HP', 'Jabatan', 'Perusahaan'], [['Budi', 'Santoso', '0812 0000 0001', 'Manajer', 'PT Maju Jaya']], contact))).toMatchObject({
+      first_name: ['Nama Depan'], last_name: ['Nama Belakang'], phone: ['No. HP'], title: ['Jabatan'], company: ['Perusahaan'],
+    });
+    expect(byField(suggestMapping(['الاسم الكامل', 'البريد الإلكتروني', 'المسمى الوظيفي', 'جهة العمل'], [['أحمد علي', 'a@x.example', 'مدير', 'شركة النور']], contact))).toMatchObject({
+      full_name: ['الاسم الكامل'], email: ['البريد الإلكتروني'], title: ['المسمى الوظيفي'], company: ['جهة العمل'],
+    });
+    expect(byField(suggestMapping(['שם פרטי', 'שם משפחה', 'תפקיד', 'חברה'], [['דנה', 'כהן', 'מנהלת', 'אלפא בע"מ']], contact))).toMatchObject({
+      first_name: ['שם פרטי'], last_name: ['שם משפחה'], title: ['תפקיד'], company: ['חברה'],
+    });
+  });
+
+  it('maps a Hindi call log and a Hebrew company list', () => {
+    const calls = suggestMapping(['नंबर', 'दिनांक', 'अवधि (सेकंड)'], [['+91 90000 00001', '2026-11-02 10:15', '134']], getSchema('call_record'));
+    expect(byField(calls)).toMatchObject({ counterpart_number: ['नंबर'], started_at: ['दिनांक'], duration_seconds: ['अवधि (सेकंड)'] });
+    const companies = suggestMapping(['שם החברה', 'ענף', 'מספר עובדים', 'עיר'], [['אלפא בע"מ', 'תוכנה', '120', 'חיפה']], getSchema('company_account'));
+    expect(byField(companies)).toMatchObject({ name: ['שם החברה'], industry: ['ענף'], employee_count: ['מספר עובדים'], city: ['עיר'] });
+  });
+
+  it('reads a bill\'s "line" column of phone numbers as the subscriber\'s own number', () => {
+    const rows = [['600 000 001', '2026-11-02 10:15', '600 000 777', '0:45']];
+    expect(byField(suggestMapping(['Línea', 'Fecha', 'Número llamado', 'Duración'], rows, getSchema('call_record'))).subscriber_number).toEqual(['Línea']);
+  });
+});
+
+describe('negative cues', () => {
+  const contact = getSchema('contact');
+
+  it('never takes a record owner\'s column for the contact\'s name', () => {
+    const rows = [
+      ['Ana', 'Souza', 'Paulo Mendes', 'ana@x.example'],
+      ['Rui', 'Lima', 'Carla Dias', 'rui@y.example'],
+      ['Eva', 'Melo', 'Paulo Mendes', 'eva@z.example'],
+    ];
+    for (const owner of ['Proprietário', 'assigned_user_name', 'Vendeur', 'Contact owner', 'Created By', 'Người phụ trách']) {
+      const m = suggestMapping(['Nome', 'Sobrenome', owner, 'E-mail'], rows, contact);
+      expect(m.fields.map((f) => f.sourceHeaders[0]), owner).not.toContain(owner);
+    }
+    // a column of names under an ordinary header is still a name
+    expect(byField(suggestMapping(['Person', 'E-mail'], rows.map((r) => [r[2]!, r[3]!]), contact)).full_name).toEqual(['Person']);
+  });
+
+  it('never takes a salutation column for the job title or a name, whatever its header', () => {
+    const rows = [
+      ['Madame', 'Claire Dubois', 'Responsable achats', 'c@x.example'],
+      ['Monsieur', 'Thomas Girard', 'Gérant', 't@y.example'],
+      ['M.', 'Hakim Benali', 'Expert-comptable', 'h@z.example'],
+    ];
+    const m = byField(suggestMapping(['Titre', 'Nom complet', 'Poste occupé', 'Courriel'], rows, contact));
+    expect(m.title).toEqual(['Poste occupé']);
+    const en = byField(suggestMapping(['Title', 'Name', 'Email'], [['Mr.', 'John Smith', 'j@x.example'], ['Ms.', 'Jane Doe', 'jd@x.example'], ['Dr.', 'Priya Raman', 'p@x.example']], contact));
+    expect(en.title).toBeUndefined();
+  });
+
+  it('never takes a column of social-network profiles for the domain', () => {
+    const rows = [['Jane Doe', 'https://www.linkedin.com/in/janedoe'], ['Luis Ortega', 'https://linkedin.com/in/luis-ortega-42']];
+    expect(byField(suggestMapping(['Name', 'URL'], rows, contact)).domain).toBeUndefined();
+    expect(byField(suggestMapping(['Name', 'Perfil no LinkedIn'], [['Ana Souza', 'ana.example'], ['Rui Lima', 'rui.example']], contact)).domain).toBeUndefined();
+  });
+});
+
+describe('confidence that says so', () => {
+  const calls = getSchema('call_record');
+
+  it('asks a person when a header names a field whose values the mapper cannot read', () => {
+    const rows = [
+      ['2026-11-03 09:14', '+34 600 000 187', '133', 'Vozz'],
+      ['2026-11-03 10:41', '+34 600 000 042', '708', 'Mensajitos'],
+      ['2026-11-04 13:15', '+34 600 000 233', '12', 'Vozz'],
+    ];
+    const m = suggestMapping(['Fecha y hora', 'Número llamado', 'Duración (seg)', 'Tipo de servicio'], rows, calls);
+    expect(m.status).toBe('needs_mapping');
+    expect(m.warnings?.find((w) => w.code === 'unsettled_fields')?.message).toContain('record_type <- "Tipo de servicio"');
+    // without that column the same file is taken as it is
+    expect(suggestMapping(['Fecha y hora', 'Número llamado', 'Duración (seg)'], rows.map((r) => r.slice(0, 3)), calls).status).toBe('mapped');
+  });
+
+  it('asks a person when an unused column holds phone numbers and a phone field is left out', () => {
+    const rows = [
+      ['03/11/2026 09:14', '0470 00 01 01', '0470 00 01 87', '133'],
+      ['03/11/2026 10:41', '0470 00 01 02', '02 000 00 42', '708'],
+      ['04/11/2026 13:15', '0470 00 01 03', '0470 00 02 33', '0'],
+    ];
+    const m = suggestMapping(['Date', 'Appareil', 'Numéro appelé', 'Durée (sec)'], rows, calls);
+    expect(byField(m)).toEqual({ started_at: ['Date'], counterpart_number: ['Numéro appelé'], duration_seconds: ['Durée (sec)'] });
+    expect(m.status).toBe('needs_mapping');
+    expect(m.warnings?.find((w) => w.code === 'unsettled_fields')?.message).toContain('subscriber_number <- "Appareil"');
+    // an identifier, or one number on every row (a line's or switchboard's own), is no such column
+    const ids = suggestMapping(['Date', 'Call ID', 'Numéro appelé', 'Durée (sec)'], rows, calls);
+    expect(ids.warnings?.find((w) => w.code === 'unsettled_fields')).toBeUndefined();
+    const constant = suggestMapping(['Date', 'Appareil', 'Numéro appelé', 'Durée (sec)'], rows.map((r) => [r[0]!, '0470 00 01 01', r[2]!, r[3]!]), calls);
+    expect(constant.warnings?.find((w) => w.code === 'unsettled_fields')).toBeUndefined();
+  });
+
+  it('asks a person when a name is mapped only in part', () => {
+    const rows = [['Dubois', 'c@x.example'], ['Girard', 't@y.example'], ['Roux', 'm@z.example']];
+    const m = suggestMapping(['Apellido', 'Correo electrónico'], rows, getSchema('contact'));
+    expect(byField(m).last_name).toEqual(['Apellido']);
+    expect(m.status).toBe('needs_mapping');
+    expect(m.warnings?.find((w) => w.code === 'unsettled_fields')?.message).toContain('first_name (part of full_name)');
+  });
+});
+
+describe('headers that carry their unit or period on further lines, or in a local unit word', () => {
+  it('reads the first line of a multi-line header and the scale on the next', () => {
+    const rows = [['NORDWERK GMBH', '84,213', 'DE'], ['AZULEJOS SA', '27,540', 'ES']];
+    const m = suggestMapping(['Company name', 'Operating revenue (Turnover)\nth EUR\nLast avail. yr', 'Country ISO code'], rows, getSchema('company_account'));
+    const revenue = m.fields.find((f) => f.field === 'annual_revenue');
+    expect(revenue?.sourceHeaders).toEqual(['Operating revenue (Turnover)\nth EUR\nLast avail. yr']);
+    expect(revenue?.transforms).toContainEqual({ kind: 'scale', factor: 1000 });
+  });
+
+  it('prefers the header holding a longer term whole ("Company name Latin alphabet" over "GUO - Name")', () => {
+    const rows = [['NORDWERK HOLDING AG', 'NORDWERK ANTRIEBSTECHNIK GMBH'], ['AZULEJOS DEL LEVANTE SA', 'AZULEJOS DEL LEVANTE SA']];
+    expect(byField(suggestMapping(['GUO - Name', 'Company name Latin alphabet'], rows, getSchema('company_account'))).name).toEqual(['Company name Latin alphabet']);
+  });
+});
+
+describe('scale words in Spanish, Vietnamese, Indonesian, Hebrew, Arabic and Indian English', () => {
+  it('reads thousands, millions and billions from the local word', async () => {
+    const { headerScale } = await import('../../functions/core/map/units.ts');
+    expect(headerScale('Ventas (miles €)')?.factor).toBe(1000);
+    expect(headerScale('Doanh thu (tỷ đồng)')?.factor).toBe(1e9);
+    expect(headerScale('Pendapatan (juta Rp)')?.factor).toBe(1e6);
+    expect(headerScale('מחזור מכירות (מיליוני ₪)')?.factor).toBe(1e6);
+    expect(headerScale('الإيرادات (مليون ريال)')?.factor).toBe(1e6);
+    expect(headerScale('Turnover (Rs. crore)')?.factor).toBe(1e7);
+    expect(headerScale('Revenue (th USD)')?.factor).toBe(1000);
+    expect(headerScale('Month')).toBeUndefined();
+  });
+});
+
+describe('values that settle what a header leaves open', () => {
+  const calls = getSchema('call_record');
+
+  it('takes a number column with the same number on every row for the subscriber\'s own line, not the other party', () => {
+    const rows = [
+      ['040 000 101', '2026-11-03 09:14', '040 000 187', '133'],
+      ['040 000 101', '2026-11-03 11:05', '01 000 00 42', '708'],
+      ['040 000 101', '2026-11-04 15:20', '041 000 233', '52'],
+      ['040 000 101', '2026-11-04 18:44', '00385 1 000 0077', '3729'],
+    ];
+    const m = byField(suggestMapping(['Telefonska številka', 'Datum', 'Klicana/klicoča številka', 'Trajanje'], rows, calls));
+    expect(m).toMatchObject({ subscriber_number: ['Telefonska številka'], counterpart_number: ['Klicana/klicoča številka'] });
+  });
+
+  it('takes a name-part header over whole names for the full name ("Nom" holding "Claire Dubois")', () => {
+    const rows = [['Claire Dubois-Fontaine', 'c@x.example'], ['Atelier Verrier SARL', 'contact@av.example'], ['Thomas Girard', 't@y.example'], ['Marie Roux', 'm@z.example']];
+    const m = byField(suggestMapping(['Nom', 'Courriel'], rows, getSchema('contact')));
+    expect(m.full_name).toEqual(['Nom']);
+    expect(m.last_name).toBeUndefined();
+  });
+
+  it('asks a person when the column taken for the country holds no countries', () => {
+    const rows = [['Bakkerij Jansen B.V.', 'Dorpsstraat'], ['Van Dijk Logistiek B.V.', 'Industrieweg'], ['Kanaal Media B.V.', 'Kanaalkade']];
+    const m = suggestMapping(['Handelsnaam', 'Straat'], rows, getSchema('company_account'));
+    expect(byField(m).country).toEqual(['Straat']);
+    expect(m.status).toBe('needs_mapping');
+    expect(m.warnings?.find((w) => w.code === 'unsettled_fields')?.message).toContain('country <- "Straat" (values are not countries)');
+    const countries = suggestMapping(['Handelsnaam', 'Staat'], rows.map((r, i) => [r[0]!, ['Nederland', 'België', 'Duitsland'][i]!]), getSchema('company_account'));
+    expect(countries.warnings?.find((w) => w.code === 'unsettled_fields')).toBeUndefined();
+  });
+
+  it('reads Dutch and Czech bands ("10 t/m 19", "10 až 19")', async () => {
+    const { parseRange } = await import('../../functions/core/map/units.ts');
+    expect(parseRange('10 t/m 19')).toEqual({ lower: 10, upper: 19 });
+    expect(parseRange('250 tot 499')).toEqual({ lower: 250, upper: 499 });
+    expect(parseRange('10 až 19')).toEqual({ lower: 10, upper: 19 });
+  });
+
+  it('reads m:ss lengths in no order as durations, even with two-digit minutes', async () => {
+    const { timeColumnKind } = await import('../../functions/core/map/value-patterns.ts');
+    expect(timeColumnKind(['02:13', '06:31', '', '04:09', '', '11:52'])).toBe('duration');
+    // the same values climbing through the day, or with seconds, are not read so
+    expect(timeColumnKind(['09:14', '10:41', '13:15', '16:02'])).toBe('clock');
+    expect(timeColumnKind(['14:07', '16:32', '09:15', '23:58', '07:41', '12:00'])).toBe('clock');
+  });
+});
+
+describe('company names by their legal form, in more countries', () => {
+  it('knows Indonesian, Vietnamese, Gulf, Israeli, Indian, Malaysian and Latin American forms', async () => {
+    const { isCompanyName } = await import('../../functions/core/map/value-kinds.ts');
+    for (const name of ['PT Maju Jaya Tbk', 'Công ty TNHH Minh Phát', 'شركة النور للتجارة', 'אלפא בע"מ', 'Infosys Pvt Ltd', 'Petronas Sdn Bhd', 'Gulf Trading W.L.L.', 'Acme S.A.P.I. de C.V.']) {
+      expect(isCompanyName(name), name).toBe(true);
+    }
+    expect(isCompanyName('Marco Rossi')).toBe(false);
+  });
+});
