@@ -31,9 +31,11 @@ import { downloadRecords, startTestStack, waitForJob, type TestStack } from '../
 /**
  * Lowest field accuracy each half may have (0..1), a regression guard set from measurements
  * (see test/fixtures/eval/records/README.md). The holdout's target is 0.85; it measured 82.1 %
- * on 2026-12-06, so its floor is that, rounded down, until the target is met.
+ * on 2026-12-06, then 78.6 % once the mapper stopped auto-accepting layouts it is unsure of
+ * (more held-out files wait for a person; confirmed as suggested rose to 89.7 %), so its
+ * floor is the latter, rounded down, until the target is met.
  */
-export const FLOORS: Readonly<Record<string, number>> = { dev: 0.97, tuning: 0.9, holdout: 0.82 };
+export const FLOORS: Readonly<Record<string, number>> = { dev: 0.97, tuning: 0.9, holdout: 0.78 };
 
 export const CASES_ROOT = join(import.meta.dirname, '../fixtures/eval/records');
 export const HALVES: readonly string[] = ['dev', 'tuning', 'holdout'];
