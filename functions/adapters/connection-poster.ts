@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiGatewayManagementApiClient, GoneException, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
 import { connectionStore } from './connection-store.ts';
+import { withoutSdkCallLogging } from './aws-clients.ts';
 import { ENV } from '../shared/env-names.ts';
 import { optionalEnv } from '../shared/config.ts';
 import { logger } from '../shared/logger.ts';
@@ -11,15 +12,21 @@ const POST_CONCURRENCY = 32;
 /** Attempts of one post that API Gateway throttles (429), with backoff between them: about 5 s in all. */
 const MAX_THROTTLED_ATTEMPTS = 6;
 /** A post normally answers in milliseconds; one that hangs costs its subscriber the message, not everyone the fan-out. */
-const POST_TIMEOUT_MS = 1000;
+const POST_TIMEOUT_MS = 3000;
+/** How long a connection whose post timed out gets no progress (statuses are still tried). */
+const STALLED_FOR_MS = 30_000;
+
+/** Connections whose last post timed out, until when they are left out of progress. */
+const stalledUntil = new Map<string, number>();
 
 let client: ApiGatewayManagementApiClient | undefined | null;
 function managementClient(): ApiGatewayManagementApiClient | null {
   if (client === undefined) {
     // Without a WebSocket API (e.g. a unit test) pushes are simply off.
     const endpoint = optionalEnv(ENV.wsManagementEndpoint);
+    // A crowd costs thousands of posts: the SDK's per-call log copy is worth removing here too.
     client = endpoint
-      ? new ApiGatewayManagementApiClient({
+      ? withoutSdkCallLogging(new ApiGatewayManagementApiClient({
           endpoint,
           // Throttling is retried below, on our schedule; the SDK's own retries would hide it.
           maxAttempts: 1,
@@ -30,7 +37,7 @@ function managementClient(): ApiGatewayManagementApiClient | null {
             httpAgent: { keepAlive: true, maxSockets: POST_CONCURRENCY },
             httpsAgent: { keepAlive: true, maxSockets: POST_CONCURRENCY },
           },
-        })
+        }))
       : null;
   }
   return client;
@@ -53,6 +60,7 @@ export async function postToConnection(connectionId: string, data: Uint8Array): 
   for (let attempt = 1; ; attempt++) {
     try {
       await api.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: data }));
+      stalledUntil.delete(connectionId);
       return 'sent';
     } catch (err) {
       if (err instanceof GoneException) {
@@ -63,21 +71,31 @@ export async function postToConnection(connectionId: string, data: Uint8Array): 
         await sleep(throttleBackoffMs(attempt));
         continue;
       }
+      if ((err as Error).name === 'TimeoutError') {
+        if (stalledUntil.size > 10_000) stalledUntil.clear();
+        stalledUntil.set(connectionId, Date.now() + STALLED_FOR_MS);
+      }
       logger.warn('push to connection failed', { connectionId, attempt, error: String(err) });
       return 'failed';
     }
   }
 }
 
-/** Post one message to many connections, `POST_CONCURRENCY` at a time; what became of each. */
-export async function postToConnections(connectionIds: readonly string[], message: object): Promise<PostOutcome[]> {
+/**
+ * Post one message to many connections, `POST_CONCURRENCY` at a time; what became of each.
+ * `skipStalled`: leave out the connections whose post timed out lately (for progress, which
+ * the next tick repeats; a status is always tried).
+ */
+export async function postToConnections(connectionIds: readonly string[], message: object, opts: { skipStalled?: boolean } = {}): Promise<PostOutcome[]> {
   const data = Buffer.from(JSON.stringify(message));
   const outcomes: PostOutcome[] = new Array<PostOutcome>(connectionIds.length);
+  const now = Date.now();
   let next = 0;
   const worker = async () => {
     while (next < connectionIds.length) {
       const i = next++;
-      outcomes[i] = await postToConnection(connectionIds[i]!, data);
+      const id = connectionIds[i]!;
+      outcomes[i] = opts.skipStalled && (stalledUntil.get(id) ?? 0) > now ? 'failed' : await postToConnection(id, data);
     }
   };
   await Promise.all(Array.from({ length: Math.min(POST_CONCURRENCY, connectionIds.length) }, worker));

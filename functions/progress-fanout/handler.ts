@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from 'zod';
 import { connectionStore } from '../adapters/connection-store.ts';
@@ -11,12 +10,26 @@ import { logger } from '../shared/logger.ts';
  * Progress queue consumer: delivers the stages' ticks to each job's WebSocket subscribers.
  * The queue is FIFO with one message group per job, so a job's ticks arrive in order and
  * its next batch waits for this one: per job, the subscribers are looked up once per batch
- * (or reused for a second, for progress), progress is coalesced to the newest and paced,
- * and every status is posted, in order.
+ * (or reused for a second, for progress), progress is coalesced to the newest and paced
+ * (one that comes too soon, or waited too long, is left out), and every status is posted,
+ * in order. A subscriber whose post timed out is skipped for
+ * progress for a while (see connection-poster), so one stuck client does not slow every tick.
  */
 
 /** At most one job.progress per job in this long (~3 a second: under 4 even when a post arrives late). */
 const PROGRESS_GAP_MS = 300;
+/**
+ * Progress posts a job may cost per second: past 75 subscribers the gap grows (1,000: one
+ * progress every 4 s). Keeps a crowd from eating the account's @connections quota, and the
+ * fan-out's work per job bounded whoever watches. Statuses are not counted: they always go.
+ */
+const PROGRESS_POSTS_PER_SECOND_PER_JOB = 250;
+/**
+ * A progress tick that waited in the queue longer than this is left out: the fan-out is
+ * behind, and newer ticks (or the status that ends the stage) are queued after it. Without
+ * it a backlog of progress would be posted tick by tick, and the final status wait behind it.
+ */
+const STALE_PROGRESS_MS = 1000;
 /** How long a job's subscriber list is reused for progress; a status always reads it afresh. */
 const SUBSCRIBERS_TTL_MS = 1000;
 
@@ -27,7 +40,7 @@ const tickSchema = z.object({
   message: z.looseObject({ type: z.enum(['job.progress', 'job.status']), jobId: z.string() }),
 });
 
-const pacer = new ProgressPacer(PROGRESS_GAP_MS);
+const pacer = new ProgressPacer(PROGRESS_GAP_MS, PROGRESS_POSTS_PER_SECOND_PER_JOB);
 const subscriberCache = new Map<string, { ids: string[]; until: number }>();
 
 /** The job's subscribers: from the last second's lookup for progress, read afresh for a status. */
@@ -41,21 +54,25 @@ async function subscribersOf(tenantId: string, jobId: string, fresh: boolean): P
   return ids;
 }
 
+type QueuedTick = ProgressTick & { sentAt: number };
+
 /** Deliver one job's ticks of this batch, in order. */
-async function deliver(ticks: ProgressTick[]): Promise<void> {
+async function deliver(ticks: QueuedTick[]): Promise<void> {
   const { tenantId, jobId } = ticks[0]!;
   const key = progressGroupId(tenantId, jobId);
-  const worthSaying = coalesceTicks(ticks);
+  const worthSaying = coalesceTicks(ticks).filter((t) => t.message.type !== 'job.progress' || Date.now() - t.sentAt <= STALE_PROGRESS_MS);
+  if (worthSaying.length === 0) return;
   let ids = await subscribersOf(tenantId, jobId, worthSaying.some((t) => t.message.type === 'job.status'));
   if (ids.length === 0) return;
   for (const tick of worthSaying) {
     if (tick.message.type === 'job.progress') {
-      // Held, not dropped: the group waits, and what queues meanwhile coalesces into the next batch.
-      const wait = pacer.delayFor(key, Date.now());
-      if (wait > 0) await sleep(wait);
+      // Too soon after the last one: left out, not held (holding would hold the job's next
+      // status too). A moving job ticks again within 250 ms, and the status that ends a stage
+      // carries the counts, so the newest state still arrives.
+      if (pacer.delayFor(key, Date.now(), ids.length) > 0) continue;
       pacer.sent(key, Date.now());
     }
-    const outcomes = await postToConnections(ids, tick.message);
+    const outcomes = await postToConnections(ids, tick.message, { skipStalled: tick.message.type === 'job.progress' });
     if (outcomes.includes('gone')) {
       ids = ids.filter((_, i) => outcomes[i] !== 'gone');
       subscriberCache.set(key, { ids, until: Date.now() + SUBSCRIBERS_TTL_MS });
@@ -63,9 +80,10 @@ async function deliver(ticks: ProgressTick[]): Promise<void> {
   }
 }
 
-function readTick(record: SQSRecord): ProgressTick | undefined {
+function readTick(record: SQSRecord): QueuedTick | undefined {
   try {
-    return tickSchema.parse(JSON.parse(record.body));
+    // SentTimestamp is SQS's own clock, so a stage's clock skew cannot make a tick look fresh.
+    return { ...tickSchema.parse(JSON.parse(record.body)), sentAt: Number(record.attributes.SentTimestamp) || Date.now() };
   } catch (err) {
     // Only the stages write this queue; retrying an unreadable tick cannot make it readable.
     logger.error('progress tick dropped: unreadable', { messageId: record.messageId, error: err as Error });
@@ -74,7 +92,7 @@ function readTick(record: SQSRecord): ProgressTick | undefined {
 }
 
 export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
-  const byJob = new Map<string, { records: SQSRecord[]; ticks: ProgressTick[] }>();
+  const byJob = new Map<string, { records: SQSRecord[]; ticks: QueuedTick[] }>();
   for (const record of event.Records) {
     const tick = readTick(record);
     if (!tick) continue;

@@ -27,21 +27,21 @@ describe('coalesceTicks', () => {
 
 describe('ProgressPacer', () => {
   it('lets the first progress of a job go at once and makes the next wait out the gap', () => {
-    const pacer = new ProgressPacer(300);
-    expect(pacer.delayFor('a', 1000)).toBe(0);
+    const pacer = new ProgressPacer(300, 250);
+    expect(pacer.delayFor('a', 1000, 10)).toBe(0);
     pacer.sent('a', 1000);
-    expect(pacer.delayFor('a', 1100)).toBe(200);
-    expect(pacer.delayFor('a', 1300)).toBe(0);
+    expect(pacer.delayFor('a', 1100, 10)).toBe(200);
+    expect(pacer.delayFor('a', 1300, 10)).toBe(0);
     // another job is not held by the first
-    expect(pacer.delayFor('b', 1100)).toBe(0);
+    expect(pacer.delayFor('b', 1100, 10)).toBe(0);
   });
 
-  it('forgets quiet jobs once it holds many', () => {
-    const pacer = new ProgressPacer(300);
-    for (let i = 0; i <= 1000; i++) pacer.sent(`job${i}`, 0);
-    pacer.sent('late', 10_000);
-    expect(pacer.delayFor('job1', 10_000)).toBe(0);
-    expect(pacer.delayFor('late', 10_100)).toBe(200);
+  it('stretches the gap of a crowded job to keep its posts per second bounded', () => {
+    const pacer = new ProgressPacer(300, 250);
+    expect(pacer.gapMs(75)).toBe(300);
+    expect(pacer.gapMs(1000)).toBe(4000);
+    pacer.sent('a', 0);
+    expect(pacer.delayFor('a', 1000, 1000)).toBe(3000);
   });
 });
 

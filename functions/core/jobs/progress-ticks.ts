@@ -23,24 +23,33 @@ export function coalesceTicks<T extends ProgressTick>(ticks: readonly T[]): T[] 
 }
 
 /**
- * At most one job.progress per `minGapMs` per job, always the newest: `delayFor` says how
- * long the next one must wait, `sent` records that one went out. Entries of jobs quiet for
- * a while are forgotten, so the map stays small in a long-lived process.
+ * At most one job.progress per gap per job: `delayFor` says how long until the next may go
+ * (a caller leaves out one that comes sooner), `sent` records that one went out. The gap is `minGapMs`, longer for a
+ * job with so many subscribers that one progress message to each would pass
+ * `postsPerSecondPerJob`: a crowd hears progress less often, and the posts a job costs stay
+ * bounded. Entries of jobs quiet for a while are forgotten, so the map stays small.
  */
 export class ProgressPacer {
   private readonly lastSent = new Map<string, number>();
 
-  constructor(private readonly minGapMs: number) {}
+  constructor(
+    private readonly minGapMs: number,
+    private readonly postsPerSecondPerJob: number,
+  ) {}
 
-  delayFor(jobKey: string, now: number): number {
+  gapMs(subscribers: number): number {
+    return Math.max(this.minGapMs, Math.ceil((subscribers * 1000) / this.postsPerSecondPerJob));
+  }
+
+  delayFor(jobKey: string, now: number, subscribers: number): number {
     const last = this.lastSent.get(jobKey);
-    return last === undefined ? 0 : Math.max(0, last + this.minGapMs - now);
+    return last === undefined ? 0 : Math.max(0, last + this.gapMs(subscribers) - now);
   }
 
   sent(jobKey: string, at: number): void {
     this.lastSent.set(jobKey, at);
     if (this.lastSent.size > 1000) {
-      for (const [key, time] of this.lastSent) if (at - time > this.minGapMs) this.lastSent.delete(key);
+      for (const [key, time] of this.lastSent) if (at - time > 60_000) this.lastSent.delete(key);
     }
   }
 }
