@@ -11,8 +11,13 @@ import { throttleBackoffMs } from '../core/jobs/progress-ticks.ts';
 const POST_CONCURRENCY = 32;
 /** Attempts of one post that API Gateway throttles (429), with backoff between them: about 5 s in all. */
 const MAX_THROTTLED_ATTEMPTS = 6;
-/** A post normally answers in milliseconds; one that hangs costs its subscriber the message, not everyone the fan-out. */
-const POST_TIMEOUT_MS = 3000;
+/**
+ * A post normally answers in milliseconds; one that hangs costs its subscriber the message,
+ * not everyone the fan-out. A reply to the sender of a message may wait longer (the ws
+ * function has 10 s): it is that client's own answer, and no one else waits on it.
+ */
+const FANOUT_POST_TIMEOUT_MS = 3000;
+export const REPLY_TIMEOUT_MS = 8000;
 /** How long a connection whose post timed out gets no progress (statuses are still tried). */
 const STALLED_FOR_MS = 30_000;
 
@@ -30,10 +35,8 @@ function managementClient(): ApiGatewayManagementApiClient | null {
           endpoint,
           // Throttling is retried below, on our schedule; the SDK's own retries would hide it.
           maxAttempts: 1,
+          // Each post is bounded by its own abort signal (postToConnection), not a client-wide timeout.
           requestHandler: {
-            requestTimeout: POST_TIMEOUT_MS,
-            // without it the handler only logs a warning and the post waits on
-            throwOnRequestTimeout: true,
             httpAgent: { keepAlive: true, maxSockets: POST_CONCURRENCY },
             httpsAgent: { keepAlive: true, maxSockets: POST_CONCURRENCY },
           },
@@ -54,12 +57,12 @@ const isThrottled = (err: unknown) =>
  * subscriptions, a throttled post (429) is retried with backoff, anything else is logged
  * and given up (a push is best effort). Never throws.
  */
-export async function postToConnection(connectionId: string, data: Uint8Array): Promise<PostOutcome> {
+export async function postToConnection(connectionId: string, data: Uint8Array, timeoutMs = FANOUT_POST_TIMEOUT_MS): Promise<PostOutcome> {
   const api = managementClient();
   if (!api) return 'failed';
   for (let attempt = 1; ; attempt++) {
     try {
-      await api.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: data }));
+      await api.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: data }), { abortSignal: AbortSignal.timeout(timeoutMs) });
       stalledUntil.delete(connectionId);
       return 'sent';
     } catch (err) {
@@ -71,7 +74,7 @@ export async function postToConnection(connectionId: string, data: Uint8Array): 
         await sleep(throttleBackoffMs(attempt));
         continue;
       }
-      if ((err as Error).name === 'TimeoutError') {
+      if ((err as Error).name === 'AbortError' || (err as Error).name === 'TimeoutError') {
         if (stalledUntil.size > 10_000) stalledUntil.clear();
         stalledUntil.set(connectionId, Date.now() + STALLED_FOR_MS);
       }
