@@ -48,8 +48,8 @@ export const tenantStore = {
   },
 
   async get(tenantId: string): Promise<Tenant | undefined> {
-    const { Item } = await documentClient().send(new GetCommand({ TableName: tableName.tenants(), Key: { tenantId }, ConsistentRead: true }));
-    return Item ? toTenant(Item) : undefined;
+    const res = await documentClient().send(new GetCommand({ TableName: tableName.tenants(), Key: { tenantId }, ConsistentRead: true }));
+    return res?.Item ? toTenant(res.Item) : undefined;
   },
 
   /** Every tenant, oldest first: an operator's listing (tens to thousands of items). */

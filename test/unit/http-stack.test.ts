@@ -17,7 +17,7 @@ let health: Handler;
 let seenBodies: unknown[];
 
 beforeAll(async () => {
-  Object.assign(process.env, { POWERTOOLS_LOG_LEVEL: 'SILENT', API_KEYS_TABLE: 'keys', RATE_LIMITS_TABLE: 'rate-limits', AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'y' });
+  Object.assign(process.env, { POWERTOOLS_LOG_LEVEL: 'SILENT', API_KEYS_TABLE: 'keys', RATE_LIMITS_TABLE: 'rate-limits', TENANTS_TABLE: 'tenants', AUDIT_TABLE: 'audit', AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'y' });
   const { httpApi, json, noContent, parseBody, publicHttpHandler } = await import('../../functions/shared/http.ts');
   handler = httpApi({
     'POST /echo': { role: 'viewer', handle: async (req) => (seenBodies.push(parseBody(req.event, z.object({ name: z.string() }))), json(201, { ok: true })) },

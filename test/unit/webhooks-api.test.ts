@@ -31,7 +31,7 @@ const fakeDns: Resolver = async (host) => {
 
 beforeAll(async () => {
   // Set before the handler module loads: it reads its config once, as at a cold start.
-  Object.assign(process.env, { WEBHOOK_SECRETS_KEY_ARN: kms.keyArn, API_KEYS_TABLE: 'keys', RATE_LIMITS_TABLE: 'rate-limits', WEBHOOKS_TABLE: 'webhooks', AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'y' });
+  Object.assign(process.env, { WEBHOOK_SECRETS_KEY_ARN: kms.keyArn, API_KEYS_TABLE: 'keys', RATE_LIMITS_TABLE: 'rate-limits', TENANTS_TABLE: 'tenants', AUDIT_TABLE: 'audit', WEBHOOKS_TABLE: 'webhooks', AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'y' });
   delete process.env.ALLOW_LOOPBACK_WEBHOOKS;
   const api = await import('../../functions/api-webhooks/handler.ts');
   const { httpApi } = await import('../../functions/shared/http.ts');
@@ -86,7 +86,7 @@ describe('POST /v1/webhooks URL policy (loopback not allowed)', () => {
     const res = await call(handler, request('POST /v1/webhooks', { url: 'https://localhost/hook' }));
     expect(res.status).toBe(400);
     expect(res.body.error?.details).toEqual([{ field: 'url', message: expect.stringMatching(/loopback/) }]);
-    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+    expect(ddb.commandCalls(PutCommand, { TableName: 'webhooks' })).toHaveLength(0);
   });
 
   it.each([
@@ -102,7 +102,7 @@ describe('POST /v1/webhooks URL policy (loopback not allowed)', () => {
     const res = await call(handlerWithDns(fakeDns), request('POST /v1/webhooks', { url }));
     expect(res.status).toBe(400);
     expect(res.body.error?.details?.[0]).toEqual({ field: 'url', message: expect.stringMatching(reason) });
-    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+    expect(ddb.commandCalls(PutCommand, { TableName: 'webhooks' })).toHaveLength(0);
   });
 
   it('creates a public https endpoint: the secret is in the answer once and stored sealed for signing', async () => {
@@ -111,7 +111,7 @@ describe('POST /v1/webhooks URL policy (loopback not allowed)', () => {
     expect(res.body).toMatchObject({ url: 'https://hooks.example.net/in', enabled: true, description: 'prod' });
     expect(res.body.events).toEqual(['job.succeeded', 'job.failed', 'job.needs_mapping', 'job.cancelled', 'accounts.updated']);
     expect(res.body.secret).toMatch(/^whsec_/);
-    const put = ddb.commandCalls(PutCommand)[0]?.args[0].input;
+    const put = ddb.commandCalls(PutCommand, { TableName: 'webhooks' })[0]?.args[0].input;
     expect(put?.Item).toMatchObject({ tenantId: 't1', sk: `WH#${String(res.body.webhookId)}`, secret: expect.stringMatching(/^kms:v1:/) });
     expect(JSON.stringify(put?.Item)).not.toContain(String(res.body.secret));
     expect(await openSecret(String(put?.Item?.secret), { tenantId: 't1', webhookId: String(res.body.webhookId) })).toBe(res.body.secret);
