@@ -70,12 +70,8 @@ interface FunctionSpec {
   /** signs webhook deliveries or rotates their secrets: seals and opens them with the KMS key */
   sealsWebhookSecrets?: boolean;
   stateMachine?: StateMachineAccess;
-  /** progress ticks: consumed by progress-fanout (the stages send with `reportsProgress`) */
-  progressQueue?: QueueAccess;
-  /** queues job.progress / job.status ticks for the job's WebSocket subscribers */
-  reportsProgress?: boolean;
-  /** posts to WebSocket connections (@connections): the ws replies and the progress fan-out */
-  postsToConnections?: boolean;
+  /** pushes job.progress / job.status to WebSocket subscribers */
+  pushesProgress?: boolean;
 }
 
 /*
@@ -118,21 +114,21 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     timeout: Duration.seconds(29),
     memorySize: 512,
     // entities: a deleted job's entities keep their values, and their sources are marked
-    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', rateLimits: 'readWrite', templates: 'read', entities: 'readWrite' },
+    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', connections: 'readWrite', rateLimits: 'readWrite', templates: 'read', entities: 'readWrite' },
     uploadBucket: 'readWrite',
     stateMachine: 'start',
     eventsQueue: 'send',
-    reportsProgress: true,
+    pushesProgress: true,
   },
   'api-templates': {
     description: 'Templates, schemas, mapping suggestions and a job\'s mapping (confirm to resume)',
     timeout: Duration.seconds(29),
     memorySize: 512,
-    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'read', apiKeys: 'read', templates: 'readWrite', rateLimits: 'readWrite' },
+    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'read', apiKeys: 'read', templates: 'readWrite', connections: 'readWrite', rateLimits: 'readWrite' },
     uploadBucket: 'read',
     stateMachine: 'start',
     eventsQueue: 'send',
-    reportsProgress: true,
+    pushesProgress: true,
     usesAi: true,
   },
   'api-webhooks': {
@@ -199,50 +195,41 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     timeout: Duration.seconds(10),
     memorySize: 256,
     tables: { tenants: 'read', jobs: 'read', apiKeys: 'read', connections: 'readWrite' },
-    postsToConnections: true,
-  },
-  'progress-fanout': {
-    description: 'Progress ticks -> WebSocket subscribers: coalesced per job, paced, 429 retried, gone connections removed',
-    // a batch: one subscriber lookup, a few paced posts to each subscriber (1 s timeout each, 429 retried ~5 s)
-    timeout: Duration.seconds(30),
-    memorySize: 512,
-    tables: { connections: 'readWrite' },
-    progressQueue: 'consume',
-    postsToConnections: true,
+    pushesProgress: true,
   },
   classify: {
     description: 'Pipeline: sniff format, encoding, delimiter and header row; score templates',
     timeout: Duration.seconds(300),
     memorySize: 1024,
-    tables: { jobs: 'readWrite', templates: 'read' },
+    tables: { jobs: 'readWrite', connections: 'readWrite', templates: 'read' },
     uploadBucket: 'readWrite',
-    reportsProgress: true,
+    pushesProgress: true,
   },
   parse: {
     description: 'Pipeline: stream rows out of the upload into chunks',
     timeout: Duration.seconds(890),
     memorySize: 1769,
-    tables: { jobs: 'readWrite' },
+    tables: { jobs: 'readWrite', connections: 'readWrite' },
     uploadBucket: 'readWrite',
-    reportsProgress: true,
+    pushesProgress: true,
   },
   map: {
     description: 'Pipeline: map source columns to the target schema',
     timeout: Duration.seconds(300),
     memorySize: 1024,
     // rateLimits: Claude's circuit breaker state (adapters/circuit-store.ts)
-    tables: { jobs: 'readWrite', templates: 'readWrite', rateLimits: 'readWrite' },
+    tables: { jobs: 'readWrite', connections: 'readWrite', templates: 'readWrite', rateLimits: 'readWrite' },
     uploadBucket: 'readWrite',
-    reportsProgress: true,
+    pushesProgress: true,
     usesAi: true,
   },
   enrich: {
     description: 'Pipeline: normalise, enrich and validate one chunk',
     timeout: Duration.seconds(890),
     memorySize: 1769,
-    tables: { jobs: 'readWrite' },
+    tables: { jobs: 'readWrite', connections: 'readWrite' },
     uploadBucket: 'readWrite',
-    reportsProgress: true,
+    pushesProgress: true,
   },
   persist: {
     description: 'Pipeline: commit records, error report and job summary; upsert accounts/contacts; emit the completion event',
@@ -250,19 +237,19 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     memorySize: 1024,
     // entities: company and contact jobs upsert into the tenant's accounts store (and ask Claude for insights)
     // rateLimits: Claude's circuit breaker state (adapters/circuit-store.ts)
-    tables: { jobs: 'readWrite', entities: 'readWrite', rateLimits: 'readWrite' },
+    tables: { jobs: 'readWrite', connections: 'readWrite', entities: 'readWrite', rateLimits: 'readWrite' },
     uploadBucket: 'readWrite',
     eventsQueue: 'send',
-    reportsProgress: true,
+    pushesProgress: true,
     usesAi: true,
   },
   'job-status': {
     description: 'Pipeline: record failed / needs_mapping on the job and emit the event',
     timeout: Duration.seconds(50),
     memorySize: 256,
-    tables: { jobs: 'readWrite' },
+    tables: { jobs: 'readWrite', connections: 'readWrite' },
     eventsQueue: 'send',
-    reportsProgress: true,
+    pushesProgress: true,
   },
 };
 
@@ -470,13 +457,11 @@ export class StatelessStack extends Stack {
       if (spec.usesAi) bindSecret(lambda, ENV.anthropicApiKeySecretArn, stateful.anthropicApiKeySecret);
       if (spec.sealsWebhookSecrets) bindSealingKey(lambda, ENV.webhookSecretsKeyArn, stateful.webhookSecretsKey);
       if (spec.stateMachine) bindStateMachine(lambda, ENV.stateMachineArn, this.stateMachine, spec.stateMachine);
-      if (spec.reportsProgress) bindQueue(lambda, ENV.progressQueueUrl, stateful.progressQueue, 'send');
-      if (spec.progressQueue) bindQueue(lambda, ENV.progressQueueUrl, stateful.progressQueue, spec.progressQueue);
-      if (spec.postsToConnections) bindWebSocketManagement(lambda, this.webSocketStage);
+      if (spec.pushesProgress) bindWebSocketManagement(lambda, this.webSocketStage);
     }
 
     // ---- Queue consumers: the same list the local stack polls ------------------------------
-    const queues = { events: stateful.eventsQueue, webhooks: stateful.webhooksQueue, progress: stateful.progressQueue };
+    const queues = { events: stateful.eventsQueue, webhooks: stateful.webhooksQueue };
     for (const consumer of QUEUE_CONSUMERS) {
       functions[consumer.fn].addEventSource(
         new SqsEventSource(queues[consumer.queue], { batchSize: consumer.batchSize, reportBatchItemFailures: true }),
