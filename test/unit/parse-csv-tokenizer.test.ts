@@ -88,6 +88,12 @@ describe('tokenizeRecords: records and their positions', () => {
     expect(tokenizeAll('"a"\r\n')[0]).not.toHaveProperty('error');
   });
 
+  it('drops the CR of a CRLF that ends text after a closing quote', () => {
+    const records = tokenizeAll('"a"x\r\nb\r\n');
+    expect(cellsOf(records)).toEqual([['ax'], ['b']]);
+    expect(records[0]!.error).toBe('malformed quotes: text after a closing quote');
+  });
+
   it('reads doubled quotes, delimiters and empty quoted cells inside quotes', () => {
     expect(cellsOf(tokenizeAll('"say ""hi""","a,b","",""""\n'))).toEqual([['say "hi"', 'a,b', '', '"']]);
   });
