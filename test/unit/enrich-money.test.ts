@@ -78,8 +78,17 @@ describe('parseMoney boundaries', () => {
     expect(read('12,345,678')).toBe('1234567800 USD');
     expect(read('1.234.567,89')).toBe('123456789 USD');
     expect(read('1000,000.00')).toBe('not an amount');
-    expect(read('1,00,000.00')).toBe('not an amount');
+    expect(read('1,0,000.00')).toBe('not an amount');
+    expect(read('1,000,00.00')).toBe('not an amount');
     expect(read('1,0000.00')).toBe('not an amount');
+  });
+
+  it('reads Indian grouping: pairs of digits before the last three', () => {
+    expect(read('₹1,00,000.00')).toBe('10000000 INR');
+    expect(read('12,34,567.89')).toBe('123456789 USD');
+    expect(read('1,23,45,678')).toBe('1234567800 USD');
+    expect(read('123,45,678')).toBe('not an amount');
+    expect(read('1,23,4567')).toBe('not an amount');
   });
 
   it('reads a lone comma followed by other than three digits as the decimal mark', () => {
