@@ -69,3 +69,100 @@ describe('clock durations, in place and by parts', () => {
     expect(parseDurationSeconds(raw).ok).toBe(false);
   });
 });
+
+describe('duration boundaries and spellings', () => {
+  const reason = (raw: string) => {
+    const r = parseDurationSeconds(raw);
+    return r.ok ? `ok ${r.seconds}` : r.reason;
+  };
+
+  it('refuses a minutes or seconds part of 60 on the in-place path and by parts', () => {
+    expect(reason('1:60:00')).toBe('minutes/seconds must be below 60');
+    expect(reason('1:59:59')).toBe('ok 7199');
+    expect(reason('1:60.5')).toBe('minutes/seconds must be below 60');
+    expect(reason('1:59.5')).toBe('ok 120');
+  });
+
+  it('lets only the leading part of a clock reach 60 or more', () => {
+    expect(reason('60:00')).toBe('ok 3600');
+    expect(reason('125:00.5')).toBe('ok 7501');
+  });
+
+  it('reads a fractional seconds part after minutes and after hours, rounding half up', () => {
+    expect(reason('1:05.5')).toBe('ok 66');
+    expect(reason('12:05.25')).toBe('ok 725');
+    expect(reason('1:05.55')).toBe('ok 66');
+    expect(reason('1:02:03.5')).toBe('ok 3724');
+    expect(reason('1: 05')).toBe('ok 65');
+  });
+
+  it('allows a fraction only in the last part of a clock, and only between digits', () => {
+    for (const raw of ['1.5:30', '.1:05.5', '1.:05.5', '1:.5', '1:05.', '1:2:3:4.5']) expect(reason(raw)).toBe('not a duration');
+  });
+
+  it('reads a comma as the decimal mark of a bare number', () => {
+    expect(reason('3,5')).toBe('ok 4');
+    expect(reason('3,5')).toBe(reason('3.5'));
+    expect(reason('3.25')).toBe('ok 3');
+    expect(parseDurationSeconds('2,5', 'minutes')).toEqual({ ok: true, seconds: 150 });
+  });
+
+  it('does not read exponent or hex notation as a number', () => {
+    expect(reason('1e3')).toBe('unknown duration unit "e"');
+    expect(reason('1.5e3')).toBe('unknown duration unit "e"');
+  });
+
+  it('trims the cell before reading it', () => {
+    expect(reason(' 754 ')).toBe('ok 754');
+  });
+
+  it('reads accounting parentheses as negative', () => {
+    expect(reason('(5)')).toBe('negative duration');
+  });
+
+  it('accepts exactly a week and refuses a second more', () => {
+    expect(reason('604800')).toBe('ok 604800');
+    expect(reason('604801')).toBe('duration longer than a week');
+    expect(reason('10080 min')).toBe('ok 604800');
+    expect(reason('10081')).toBe('ok 10081');
+  });
+
+  it('names an unknown unit, and refuses text with no amount', () => {
+    expect(reason('5 parsecs')).toBe('unknown duration unit "parsecs"');
+    expect(reason(',')).toBe('not a duration');
+    expect(reason('min')).toBe('not a duration');
+  });
+
+  it('reads unit amounts with a comma or a point, with or without a space and a final period', () => {
+    expect(reason('1,5 min')).toBe('ok 90');
+    expect(reason('1.5 h')).toBe('ok 5400');
+    expect(reason('5min')).toBe('ok 300');
+    expect(reason('10 sec.')).toBe('ok 10');
+    expect(reason('1 Std. 5 Min.')).toBe('ok 3900');
+    expect(reason('5 min,')).toBe('ok 300');
+    expect(reason('12 s')).toBe('ok 12');
+  });
+
+  // Every spelling the parser knows, each written out here so that losing one fails.
+  it.each([
+    ['s', 1], ['sec', 1], ['secs', 1], ['second', 1], ['seconds', 1],
+    ['m', 60], ['min', 60], ['mins', 60], ['minute', 60], ['minutes', 60],
+    ['h', 3600], ['hr', 3600], ['hrs', 3600], ['hour', 3600], ['hours', 3600],
+    ['秒', 1], ['分', 60], ['分钟', 60], ['分鐘', 60], ['时', 3600], ['小时', 3600], ['小時', 3600], ['時間', 3600],
+    ['초', 1], ['분', 60], ['시간', 3600], ['с', 1], ['сек', 1], ['мин', 60], ['ч', 3600], ['час', 3600],
+    ['sek', 1], ['sn', 1], ['dk', 60], ['sa', 3600], ['std', 3600], ['stunden', 3600], ['tim', 3600], ['godz', 3600],
+    ['sekunde', 1], ['sekunden', 1], ['minuten', 60], ['stunde', 3600],
+    ['секунда', 1], ['секунды', 1], ['секунд', 1], ['минута', 60], ['минуты', 60], ['минут', 60], ['часа', 3600], ['часов', 3600],
+    ['saniye', 1], ['dakika', 60], ['saat', 3600], ['秒钟', 1], ['秒鐘', 1],
+    ['sekunda', 1], ['sekundy', 1], ['sekund', 1], ['minuta', 60], ['minuty', 60], ['minut', 60],
+    ['godzina', 3600], ['godziny', 3600], ['godzin', 3600],
+    ['sekunder', 1], ['minuter', 60], ['timme', 3600], ['timmar', 3600],
+    ['seconde', 1], ['secondes', 1], ['heure', 3600], ['heures', 3600],
+    ['segundo', 1], ['segundos', 1], ['minuto', 60], ['minutos', 60], ['hora', 3600], ['horas', 3600],
+    ['secondo', 1], ['secondi', 1], ['minuti', 60], ['ora', 3600], ['ore', 3600],
+    ['seconden', 1], ['minuut', 60], ['uur', 3600],
+  ])('reads the unit %j as %i seconds', (unit, seconds) => {
+    expect(reason(`2 ${unit}`)).toBe(`ok ${2 * seconds}`);
+    expect(reason(`2${unit.toUpperCase()}`)).toBe(`ok ${2 * seconds}`);
+  });
+});

@@ -65,3 +65,101 @@ describe('parseMoney', () => {
     expect(currencyFractionDigits('KWD')).toBe(3);
   });
 });
+
+describe('parseMoney boundaries', () => {
+  const read = (raw: string, currency = 'USD') => {
+    const r = parseMoney(raw, currency);
+    return r.ok ? `${r.minor} ${r.currency}` : r.reason;
+  };
+
+  it('takes groups of exactly three digits after the first, which holds one to three', () => {
+    expect(read('100,000.00')).toBe('10000000 USD');
+    expect(read('1,000.00')).toBe('100000 USD');
+    expect(read('12,345,678')).toBe('1234567800 USD');
+    expect(read('1.234.567,89')).toBe('123456789 USD');
+    expect(read('1000,000.00')).toBe('not an amount');
+    expect(read('1,0,000.00')).toBe('not an amount');
+    expect(read('1,000,00.00')).toBe('not an amount');
+    expect(read('1,0000.00')).toBe('not an amount');
+  });
+
+  it('reads Indian grouping: pairs of digits before the last three', () => {
+    expect(read('₹1,00,000.00')).toBe('10000000 INR');
+    expect(read('12,34,567.89')).toBe('123456789 USD');
+    expect(read('1,23,45,678')).toBe('1234567800 USD');
+    expect(read('123,45,678')).toBe('not an amount');
+    expect(read('1,23,4567')).toBe('not an amount');
+  });
+
+  it('reads a lone comma followed by other than three digits as the decimal mark', () => {
+    expect(read('€1,5')).toBe('150 EUR');
+    expect(read('1,5 €')).toBe('150 EUR');
+    expect(read('1,2345')).toBe('123 USD');
+    expect(read('1,234')).toBe('123400 USD');
+    expect(read('0,50')).toBe('50 USD');
+  });
+
+  it('reads a lone point as the decimal mark and several points as grouping', () => {
+    expect(read('EUR 1.5')).toBe('150 EUR');
+    expect(read('1.234.567')).toBe('123456700 USD');
+  });
+
+  it('rounds half away from zero at the first dropped digit, down below five', () => {
+    expect(read('$0.044')).toBe('4 USD');
+    expect(read('$0.045')).toBe('5 USD');
+    expect(read('$0.0449')).toBe('4 USD');
+    expect(read('-0.044')).toBe('-4 USD');
+    expect(read('JPY 100.5')).toBe('101 JPY');
+    expect(read('JPY 100.4')).toBe('100 JPY');
+  });
+
+  it('refuses an amount whose micros pass the largest safe integer', () => {
+    expect(read('9,007,199,254.74')).toBe('900719925474 USD');
+    expect(read('9,007,199,254.75')).toBe('amount too large');
+    expect(read('99999999999999999')).toBe('amount too large');
+  });
+
+  it('names an unknown currency, before or after the amount, or as the default', () => {
+    expect(read('ABC 5')).toBe('unknown currency "ABC"');
+    expect(read('5 ZZZ')).toBe('unknown currency "ZZZ"');
+    expect(read('5,5', 'zzz')).toBe('unknown currency "zzz"');
+    expect(read('5,5', 'eur')).toBe('550 EUR');
+  });
+
+  it('reads codes in any case and the multi-character symbols', () => {
+    expect(read('usd 5')).toBe('500 USD');
+    expect(read('5 chf')).toBe('500 CHF');
+    expect(read('C$5')).toBe('500 CAD');
+    expect(read('US$ 5')).toBe('500 USD');
+    expect(read('R$ 5,00')).toBe('500 BRL');
+    expect(read('5 zł')).toBe('500 PLN');
+    expect(read('5,00 kr')).toBe('500 SEK');
+  });
+
+  it('reads signs around the currency: before, after, trailing, minus sign, plus, parentheses', () => {
+    expect(read('-$5')).toBe('-500 USD');
+    expect(read('$-5')).toBe('-500 USD');
+    expect(read('\u22125.00 EUR')).toBe('-500 EUR');
+    expect(read('5.00 EUR-')).toBe('-500 EUR');
+    expect(read('+5.00')).toBe('500 USD');
+    expect(read('($5.00)')).toBe('-500 USD');
+    expect(read('(-5.00)')).toBe('500 USD');
+    expect(read('-0.00')).toBe('0 USD');
+  });
+
+  it('reads words for a zero charge in any case, and refuses other words', () => {
+    for (const word of ['Free', 'INCLUDED', 'incl', 'incl.', 'No charge', 'N/C', 'nc']) expect(read(word, 'eur')).toBe('0 EUR');
+    expect(read('none')).toBe('not an amount');
+  });
+
+  it('takes the fast path only for what it can read exactly', () => {
+    // 15 characters is the fast path's limit; longer plain amounts take the general path
+    expect(parseMoney('123456789012.34', 'USD')).toEqual({ ok: true, minor: 12345678901234, micros: 123456789012_340_000, currency: 'USD' });
+    expect(parseMoney('1234567890.12345', 'USD')).toEqual({ ok: true, minor: 123456789012, micros: 1_234_567_890_123_450, currency: 'USD' });
+    expect(parseMoney('5.', 'USD')).toEqual({ ok: false, reason: 'not an amount' });
+    expect(parseMoney('$5', 'EUR')).toEqual({ ok: true, minor: 500, micros: 5_000_000, currency: 'USD' });
+    expect(parseMoney('5', 'JPY')).toEqual({ ok: true, minor: 5, micros: 5_000_000, currency: 'JPY' });
+    expect(parseMoney('5.5', 'JPY')).toEqual({ ok: true, minor: 6, micros: 5_500_000, currency: 'JPY' });
+    expect(parseMoney('5.5x', 'USD')).toEqual({ ok: false, reason: 'unknown currency "x"' });
+  });
+});

@@ -192,3 +192,75 @@ describe('resolveWebhookTarget (after DNS)', () => {
     await expect(checkWebhookUrl('https://169.254.169.254/x', STRICT, never)).rejects.toThrow(WebhookUrlError);
   });
 });
+
+describe('webhook URL boundaries', () => {
+  const refusal = (raw: string, policy = STRICT) => {
+    try {
+      parseWebhookUrl(raw, policy);
+    } catch (err) {
+      expect(err).toBeInstanceOf(WebhookUrlError);
+      return (err as Error).message;
+    }
+    return 'accepted';
+  };
+
+  it('refuses a user name without a password and a password without a user name', () => {
+    expect(refusal('https://user@example.com/')).toBe('must not contain credentials');
+    expect(refusal('https://:pw@example.com/')).toBe('must not contain credentials');
+    expect(refusal('https://user:pw@example.com/')).toBe('must not contain credentials');
+  });
+
+  it('accepts exactly 2,048 characters and refuses one more', () => {
+    const base = 'https://example.com/';
+    expect(refusal(base + 'a'.repeat(2048 - base.length))).toBe('accepted');
+    expect(refusal(base + 'a'.repeat(2049 - base.length))).toBe('must be at most 2048 characters');
+  });
+
+  it('says what is wrong in words the API caller sees', () => {
+    expect(refusal('not a url')).toBe('must be an absolute URL');
+    expect(refusal('ftp://example.com/')).toBe('must use https');
+    expect(refusal('http://example.com/')).toBe('must use https');
+    expect(refusal('https://10.0.0.1/')).toBe('points to a non-public address (private)');
+    expect(refusal('https://[fe80::1]/')).toBe('points to a non-public address (linkLocal)');
+  });
+
+  it('with loopback allowed, takes http to every spelling of a loopback host', () => {
+    for (const raw of ['http://localhost./', 'http://LocalHost:1/', 'http://127.0.0.2/', 'http://[::ffff:127.0.0.1]/', 'http://[::1]/']) {
+      expect(refusal(raw, LOCAL), raw).toBe('accepted');
+    }
+    expect(refusal('http://localhost.example.com/', LOCAL)).toBe('must use https');
+  });
+});
+
+describe('resolveWebhookTarget: plain http and literals', () => {
+  const dns = fakeDns({
+    localhost: ['127.0.0.1', '::1'],
+    'localhost.': ['93.184.216.34'],
+  });
+  const sometimesPublic = fakeDns({ localhost: ['127.0.0.1', '93.184.216.34'] });
+
+  it('refuses plain http to a loopback name that resolves to anything but loopback', async () => {
+    await expect(resolveWebhookTarget(parseWebhookUrl('http://localhost./', LOCAL), LOCAL, dns)).rejects.toThrow('must use https');
+    await expect(resolveWebhookTarget(parseWebhookUrl('http://localhost/', LOCAL), LOCAL, sometimesPublic)).rejects.toThrow('must use https');
+    await expect(resolveWebhookTarget(parseWebhookUrl('https://localhost/', LOCAL), LOCAL, dns)).resolves.toEqual({ address: '127.0.0.1', family: 4 });
+  });
+
+  it('returns an IP literal as the target, with its family, and names its range when refused', async () => {
+    await expect(resolveWebhookTarget(new URL('https://8.8.8.8/'), STRICT, dns)).resolves.toEqual({ address: '8.8.8.8', family: 4 });
+    await expect(resolveWebhookTarget(new URL('https://[2606:4700:4700::1111]/'), STRICT, dns)).resolves.toEqual({ address: '2606:4700:4700::1111', family: 6 });
+    await expect(resolveWebhookTarget(new URL('https://10.1.2.3/'), STRICT, dns)).rejects.toThrow('points to a non-public address (private)');
+  });
+
+  it('names the host and the range of the address it resolved to', async () => {
+    await expect(resolveWebhookTarget(new URL('https://localhost/'), STRICT, dns)).rejects.toThrow('host localhost resolves to a non-public address (loopback)');
+    await expect(resolveWebhookTarget(new URL('https://nowhere.example/'), STRICT, dns)).rejects.toThrow('host nowhere.example does not resolve');
+  });
+
+  it('reads an address range only from a valid address', () => {
+    expect(addressRange('not-an-ip')).toBe('invalid');
+    expect(addressRange('::ffff:10.0.0.1')).toBe('private');
+    expect(isAllowedAddress('127.0.0.1', STRICT)).toBe(false);
+    expect(isAllowedAddress('127.0.0.1', LOCAL)).toBe(true);
+    expect(isAllowedAddress('10.0.0.1', LOCAL)).toBe(false);
+  });
+});

@@ -11,6 +11,17 @@ const UNIT_SECONDS = new Map<string, number>([
   ['秒', 1], ['分', 60], ['分钟', 60], ['分鐘', 60], ['时', 3600], ['小时', 3600], ['小時', 3600], ['時間', 3600],
   ['초', 1], ['분', 60], ['시간', 3600], ['с', 1], ['сек', 1], ['мин', 60], ['ч', 3600], ['час', 3600],
   ['sek', 1], ['sn', 1], ['dk', 60], ['sa', 3600], ['std', 3600], ['stunden', 3600], ['tim', 3600], ['godz', 3600],
+  // the long names locales print ("2 Minuten", "3 минуты", "5 minutos", "1 uur"), each form a number takes
+  ['sekunde', 1], ['sekunden', 1], ['minuten', 60], ['stunde', 3600],
+  ['секунда', 1], ['секунды', 1], ['секунд', 1], ['минута', 60], ['минуты', 60], ['минут', 60], ['часа', 3600], ['часов', 3600],
+  ['saniye', 1], ['dakika', 60], ['saat', 3600], ['秒钟', 1], ['秒鐘', 1],
+  ['sekunda', 1], ['sekundy', 1], ['sekund', 1], ['minuta', 60], ['minuty', 60], ['minut', 60],
+  ['godzina', 3600], ['godziny', 3600], ['godzin', 3600],
+  ['sekunder', 1], ['minuter', 60], ['timme', 3600], ['timmar', 3600],
+  ['seconde', 1], ['secondes', 1], ['heure', 3600], ['heures', 3600],
+  ['segundo', 1], ['segundos', 1], ['minuto', 60], ['minutos', 60], ['hora', 3600], ['horas', 3600],
+  ['secondo', 1], ['secondi', 1], ['minuti', 60], ['ora', 3600], ['ore', 3600],
+  ['seconden', 1], ['minuut', 60], ['uur', 3600],
 ]);
 
 // Upper bound for one record: a week. Larger values are almost always a wrong column

@@ -38,7 +38,7 @@ export function currencyFractionDigits(currency: string): number {
  * Parse an amount to integer minor units and an ISO 4217 currency.
  *
  * "$1.25" -> 125 USD; "1.25" -> 125 in `defaultCurrency`; "€1,25" / "1,25 €" -> 125 EUR;
- * "(0.50)" and "-0.50" and "0.50-" -> -50; "1,234.56" / "1.234,56" / "1 234,56" -> 123456;
+ * "(0.50)" and "-0.50" and "0.50-" -> -50; "1,234.56" / "1.234,56" / "1 234,56" -> 123456; "12,34,567.89" (Indian grouping) -> 123456789;
  * "JPY 100" / "¥100" -> 100 JPY (zero-decimal currencies have no minor digits);
  * "Free" / "Included" -> 0. Amounts with more decimals than the currency has are rounded
  * half away from zero ("$0.045" -> 5). Blank cells and placeholders ("-") fail with
@@ -165,7 +165,12 @@ export function splitDecimal(raw: string): { int: string; frac: string } | null 
     // grouped integer part: one separator kind, groups of three after the first
     const sep = decimal === '.' ? ',' : decimal === ',' ? '.' : int.includes(',') ? ',' : '.';
     const groups = int.split(sep);
-    if (!groups.every((g, i) => /^\d+$/.test(g) && (i === 0 ? g.length <= 3 : g.length === 3))) return null;
+    if (!groups.every((g) => /^\d+$/.test(g))) return null;
+    const last = groups.length - 1;
+    const western = groups.every((g, i) => (i === 0 ? g.length <= 3 : g.length === 3));
+    // Indian grouping (lakh, crore: "12,34,567.89"): pairs before the last three digits
+    const indian = last >= 2 && groups.every((g, i) => (i === last ? g.length === 3 : i === 0 ? g.length <= 2 : g.length === 2));
+    if (!western && !indian) return null;
   }
   return { int: int.replace(/[.,]/g, ''), frac };
 }

@@ -143,7 +143,11 @@ function quotedRecord(text: string, start: number, delimiter: string, single: nu
         let k = j;
         while (k < n && isBlank(text.charCodeAt(k), single)) k++;
         if (k >= n && !final) return undefined;
-        if (k < n && !endsCell(text, k, delimiter, single)) return cutAtQuoteLine(text, open, cells, breaks, error);
+        if (k < n && !endsCell(text, k, delimiter, single)) {
+          // The piece may end inside a delimiter of several characters: wait for the rest of it.
+          if (!final && n - k < delimiter.length && delimiter.startsWith(text.slice(k))) return undefined;
+          return cutAtQuoteLine(text, open, cells, breaks, error);
+        }
         breaks += cellBreaks;
       }
       // Text after the closing quote, up to the cell's end, stays in the cell.
