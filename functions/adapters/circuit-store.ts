@@ -1,5 +1,5 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ifConditionHolds } from './dynamo-conditional.ts';
 import { documentClient } from './aws-clients.ts';
 import { tableName } from '../shared/config.ts';
 import { CIRCUIT_THRESHOLD, cooldownMs, type CircuitFields } from '../core/circuit-breaker.ts';
@@ -16,14 +16,6 @@ export interface CircuitItem {
   existing?: string;
 }
 
-async function conditional<T>(write: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await write();
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return undefined;
-    throw err;
-  }
-}
 
 const exists = (item: CircuitItem) => (item.existing ? `attribute_exists(${item.existing})` : undefined);
 
@@ -35,7 +27,7 @@ export const circuitStore = {
 
   /** One more call in a row failed; opens the circuit when that makes THRESHOLD (calls already in flight when it opened do not extend it). */
   async recordFailure(item: CircuitItem, now: number, baseCooldownMs: number): Promise<void> {
-    const res = await conditional(() =>
+    const res = await ifConditionHolds(() =>
       documentClient().send(
         new UpdateCommand({
           TableName: item.tableName,
@@ -51,7 +43,7 @@ export const circuitStore = {
     if (!c || (c.cbFailures ?? 0) < CIRCUIT_THRESHOLD) return;
     const opens = (c.cbOpens ?? 0) + 1;
     const notOpen = '(attribute_not_exists(cbOpenUntil) OR cbOpenUntil <= :now)';
-    await conditional(() =>
+    await ifConditionHolds(() =>
       documentClient().send(
         new UpdateCommand({
           TableName: item.tableName,
@@ -66,7 +58,7 @@ export const circuitStore = {
 
   /** A call got through: the circuit closes and the failure count starts again. */
   async recordSuccess(item: CircuitItem): Promise<void> {
-    await conditional(() =>
+    await ifConditionHolds(() =>
       documentClient().send(
         new UpdateCommand({
           TableName: item.tableName,
@@ -80,7 +72,7 @@ export const circuitStore = {
 
   /** Half-open: be the one probe for `leaseMs`; false when another call probes already. */
   async claimProbe(item: CircuitItem, now: number, leaseMs: number): Promise<boolean> {
-    const res = await conditional(() =>
+    const res = await ifConditionHolds(() =>
       documentClient().send(
         new UpdateCommand({
           TableName: item.tableName,

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ifConditionHolds } from './dynamo-conditional.ts';
 import { ulid } from 'ulid';
 import { documentClient } from './aws-clients.ts';
 import { optionalEnv, tableName } from '../shared/config.ts';
@@ -67,8 +67,8 @@ export const tenantStore = {
   /** Set a created tenant's status; undefined when no tenant has that id. */
   async setStatus(tenantId: string, status: TenantStatus): Promise<Tenant | undefined> {
     activeUntil.delete(tenantId);
-    try {
-      const { Attributes } = await documentClient().send(
+    const res = await ifConditionHolds(() =>
+      documentClient().send(
         new UpdateCommand({
           TableName: tableName.tenants(),
           Key: { tenantId },
@@ -78,12 +78,9 @@ export const tenantStore = {
           ExpressionAttributeValues: { ':s': status, ':now': new Date().toISOString() },
           ReturnValues: 'ALL_NEW',
         }),
-      );
-      return Attributes ? toTenant(Attributes) : undefined;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return undefined;
-      throw err;
-    }
+      ),
+    );
+    return res?.Attributes ? toTenant(res.Attributes) : undefined;
   },
 
   /** False only for a tenant an operator disabled; a tenant with no record is active. */

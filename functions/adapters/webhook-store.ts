@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ifConditionHolds } from './dynamo-conditional.ts';
 import { monotonicFactory } from 'ulid';
 import { documentClient } from './aws-clients.ts';
 import { decodeCursor, encodeCursor } from './page-cursor.ts';
@@ -47,14 +47,6 @@ function stripKeys<T>(item: Record<string, unknown>): T {
   return rest as T;
 }
 
-async function conditional<T>(write: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await write();
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return undefined;
-    throw err;
-  }
-}
 
 export interface Page<T> {
   items: T[];
@@ -105,7 +97,7 @@ export const webhookStore = {
       condition += ' AND previousSecret = :oldPrevious';
     }
     // updatedAt stays: nothing the API shows has changed
-    await conditional(() =>
+    await ifConditionHolds(() =>
       documentClient().send(
         new UpdateCommand({
           TableName: table(),
@@ -173,7 +165,7 @@ export const webhookStore = {
         values[`:${field}`] = value;
       }
     }
-    const res = await conditional(() =>
+    const res = await ifConditionHolds(() =>
       documentClient().send(
         new UpdateCommand({
           TableName: table(),
@@ -199,7 +191,7 @@ export const webhookStore = {
     const owner = { tenantId, webhookId };
     const stored = { secret: await sealSecret(next.secret, owner), previousSecret: await sealedForm(next.previousSecret, owner) };
     const at = nowIso();
-    const res = await conditional(() =>
+    const res = await ifConditionHolds(() =>
       documentClient().send(
         new UpdateCommand({
           TableName: table(),
@@ -216,14 +208,14 @@ export const webhookStore = {
 
   /** Delete an endpoint; its queued deliveries find it gone and stop, its log expires. */
   async deleteEndpoint(tenantId: string, webhookId: string): Promise<boolean> {
-    const res = await conditional(() =>
+    const res = await ifConditionHolds(() =>
       documentClient().send(new DeleteCommand({ TableName: table(), Key: endpointKey(tenantId, webhookId), ConditionExpression: 'attribute_exists(sk)' })),
     );
     return res !== undefined;
   },
 
   async createDelivery(delivery: WebhookDelivery): Promise<boolean> {
-    const res = await conditional(() =>
+    const res = await ifConditionHolds(() =>
       documentClient().send(
         new PutCommand({
           TableName: table(),
@@ -272,7 +264,7 @@ export const webhookStore = {
    * owns the event: `proposedId` when this call created the marker, the earlier one otherwise.
    */
   async claimEvent(tenantId: string, webhookId: string, eventId: string, proposedId: string): Promise<{ deliveryId: string; created: boolean }> {
-    const created = await conditional(() =>
+    const created = await ifConditionHolds(() =>
       documentClient().send(
         new PutCommand({
           TableName: table(),
@@ -294,7 +286,7 @@ export const webhookStore = {
    */
   async claimAutoAttempt(tenantId: string, webhookId: string, deliveryId: string, attempt: number, leaseMs: number): Promise<boolean> {
     const now = Date.now();
-    const res = await conditional(() =>
+    const res = await ifConditionHolds(() =>
       documentClient().send(
         new UpdateCommand({
           TableName: table(),
@@ -342,7 +334,7 @@ export const webhookStore = {
     } else removes.push('nextAttemptAt');
     const key = deliveryKey(tenantId, webhookId, deliveryId);
     // A success recorded meanwhile (a replay) is never overwritten by a failure's status.
-    const res = await conditional(() =>
+    const res = await ifConditionHolds(() =>
       documentClient().send(
         new UpdateCommand({
           TableName: table(),
@@ -357,7 +349,7 @@ export const webhookStore = {
     );
     if (res?.Attributes) return stripKeys<WebhookDelivery>(res.Attributes);
     // Already delivered (or gone): keep the attempt in the log, leave the status alone.
-    const logged = await conditional(() =>
+    const logged = await ifConditionHolds(() =>
       documentClient().send(
         new UpdateCommand({
           TableName: table(),
@@ -374,7 +366,7 @@ export const webhookStore = {
 
   /** Close a delivery without an attempt (its endpoint was disabled or deleted meanwhile). */
   async closeDelivery(tenantId: string, webhookId: string, deliveryId: string, failureReason: string): Promise<void> {
-    await conditional(() =>
+    await ifConditionHolds(() =>
       documentClient().send(
         new UpdateCommand({
           TableName: table(),

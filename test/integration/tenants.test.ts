@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { openSocket, serveProcess, waitForJob, type ServeInfo } from '../helpers/stack.ts';
+import { runCli } from '../helpers/cli.ts';
 import { ApiClient, ApiError } from '../../local/cli/api-client.ts';
 import { uploadFile } from '../../local/cli/upload.ts';
 import type { ApiJob } from '../../functions/core/jobs/job.ts';
@@ -17,21 +17,11 @@ import type { ApiJob } from '../../functions/core/jobs/job.ts';
  * other tenants go on; `enable` brings it back.
  */
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../local/cli/bin.mjs');
 const SAMPLE = join(import.meta.dirname, '../fixtures/call-logs/att-voice.csv');
 let dataDir: string;
 let serve: { child: ChildProcess; info: ServeInfo } | undefined;
 
-async function cli(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args, '--data-dir', dataDir], { timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[]) => runCli(dataDir, args);
 
 async function apiError(call: Promise<unknown>): Promise<ApiError> {
   const err = await call.then(
