@@ -85,10 +85,10 @@ export async function callClaude(apiKey: string, system: string, user: string, m
   try {
     const text = await callClaudeNow(apiKey, system, user, maxTokens);
     // a success ends a run of failures (no write when there was none)
-    if (circuit.cbFailures !== undefined || circuit.cbOpenUntil !== undefined) await Promise.resolve().then(() => circuitStore.recordSuccess(AI_CIRCUIT())).catch(() => undefined);
+    if (circuit.cbFailures !== undefined || circuit.cbOpenUntil !== undefined) await updateAiCircuit(() => circuitStore.recordSuccess(AI_CIRCUIT()));
     return text;
   } catch (err) {
-    if (err instanceof AiCallError) await Promise.resolve().then(() => circuitStore.recordFailure(AI_CIRCUIT(), Date.now(), DEFAULT_COOLDOWN_MS)).catch(() => undefined);
+    if (err instanceof AiCallError) await updateAiCircuit(() => circuitStore.recordFailure(AI_CIRCUIT(), Date.now(), DEFAULT_COOLDOWN_MS));
     throw err;
   }
 }
@@ -99,6 +99,15 @@ export async function callClaude(apiKey: string, system: string, user: string, m
  */
 const AI_CIRCUIT = aiCircuitItem;
 const AI_PROBE_LEASE_MS = 60_000;
+
+/** Record an outcome on the circuit; losing one only makes the breaker a little late, never fails the call. */
+async function updateAiCircuit(write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (err) {
+    logger.warn('AI circuit state not updated', { error: (err as Error).message });
+  }
+}
 
 /** The breaker only ever holds calls back: when its state cannot be read, the call goes as if it were closed. */
 async function readAiCircuit(): Promise<CircuitFields> {

@@ -74,5 +74,10 @@ async function setStatus(tenantId: string, status: 'active' | 'disabled', json?:
 /** The tenant's audit trail shows what the operator did to it (actor "operator", no key, no address). */
 async function recordOperatorAction(tenantId: string, action: 'tenant.create' | 'tenant.disable' | 'tenant.enable'): Promise<void> {
   const { auditStore } = await import('../../../functions/adapters/audit-store.ts');
-  await auditStore.record({ tenantId, actor: { type: 'operator' }, action, targetId: tenantId, requestId: null, sourceIp: null, outcome: 'succeeded' });
+  // The action is done (a new tenant's only key is about to be printed): a lost record is reported, never the action's failure.
+  try {
+    await auditStore.record({ tenantId, actor: { type: 'operator' }, action, targetId: tenantId, requestId: null, sourceIp: null, outcome: 'succeeded' });
+  } catch (err) {
+    process.stderr.write(`Warning: the audit record of ${action} for ${tenantId} was not written (${(err as Error).message})\n`);
+  }
 }
