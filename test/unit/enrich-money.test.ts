@@ -136,6 +136,28 @@ describe('parseMoney boundaries', () => {
     expect(read('5,00 kr')).toBe('500 SEK');
   });
 
+  it('reads an ISO code glued to the digits, and refuses four letters as a code', () => {
+    expect(read('CHF12')).toBe('1200 CHF');
+    expect(read('USD12.50')).toBe('1250 USD');
+    expect(read('gbp-3.20')).toBe('-320 GBP');
+    expect(read('12EUR')).toBe('1200 EUR');
+    expect(read('USDX12')).toMatch(/^unknown currency/);
+  });
+
+  // One row per symbol in the table, before and after the amount: deleting or changing an
+  // entry must fail here. Zero-decimal currencies (JPY, KRW, VND) keep whole units.
+  const SYMBOL_CURRENCIES: [symbol: string, currency: string, minorOf12: number][] = [
+    ['$', 'USD', 1200], ['US$', 'USD', 1200], ['€', 'EUR', 1200], ['£', 'GBP', 1200], ['¥', 'JPY', 12], ['₹', 'INR', 1200],
+    ['₩', 'KRW', 12], ['₽', 'RUB', 1200], ['₺', 'TRY', 1200], ['₪', 'ILS', 1200], ['₱', 'PHP', 1200], ['₫', 'VND', 12],
+    ['฿', 'THB', 1200], ['₦', 'NGN', 1200], ['C$', 'CAD', 1200], ['CA$', 'CAD', 1200], ['A$', 'AUD', 1200], ['AU$', 'AUD', 1200],
+    ['NZ$', 'NZD', 1200], ['HK$', 'HKD', 1200], ['S$', 'SGD', 1200], ['R$', 'BRL', 1200], ['MX$', 'MXN', 1200], ['CHF', 'CHF', 1200],
+    ['kr', 'SEK', 1200], ['zł', 'PLN', 1200], ['R', 'ZAR', 1200],
+  ];
+  it.each(SYMBOL_CURRENCIES)('reads the symbol %s as %s, before and after the amount', (symbol, currency, minor) => {
+    expect(read(`${symbol}12`, 'XXX')).toBe(`${minor} ${currency}`);
+    expect(read(`12 ${symbol}`, 'XXX')).toBe(`${minor} ${currency}`);
+  });
+
   it('reads signs around the currency: before, after, trailing, minus sign, plus, parentheses', () => {
     expect(read('-$5')).toBe('-500 USD');
     expect(read('$-5')).toBe('-500 USD');
@@ -150,6 +172,52 @@ describe('parseMoney boundaries', () => {
   it('reads words for a zero charge in any case, and refuses other words', () => {
     for (const word of ['Free', 'INCLUDED', 'incl', 'incl.', 'No charge', 'N/C', 'nc']) expect(read(word, 'eur')).toBe('0 EUR');
     expect(read('none')).toBe('not an amount');
+  });
+
+  it('reads a plain amount in a lower-case default currency, and names an unknown default however the amount is written', () => {
+    expect(parseMoney('5', 'eur')).toEqual({ ok: true, minor: 500, micros: 5_000_000, currency: 'EUR' });
+    expect(read('5', 'ZZZ')).toBe('unknown currency "ZZZ"');
+    expect(read('5.00', 'ZZZ')).toBe(read('5,00', 'ZZZ'));
+  });
+
+  it('trims the cell and the text inside signs and parentheses before it looks for a currency', () => {
+    expect(read(' $5 ')).toBe('500 USD');
+    expect(read('( $5 )')).toBe('-500 USD');
+    expect(read('- $5')).toBe('-500 USD');
+    expect(read('5 $ -')).toBe('-500 USD');
+    expect(read('+ $5')).toBe('500 USD');
+    expect(read('$\u22125')).toBe('-500 USD');
+    expect(read('$5 USD')).toBe('500 USD');
+  });
+
+  it('needs both parentheses for a negative amount', () => {
+    expect(read('(5')).toBe('unknown currency "("');
+    expect(read('5)')).toBe('unknown currency ")"');
+  });
+
+  it('refuses letters and signs inside the number as not an amount', () => {
+    for (const raw of ['1a2', '€ x1', '1+', '12a3']) expect(read(raw)).toBe('not an amount');
+  });
+
+  it('never gives a negative zero, and keeps six decimals exactly in micros', () => {
+    const zero = parseMoney('-0.00', 'USD');
+    expect(zero.ok && Object.is(zero.minor, 0) && Object.is(zero.micros, 0)).toBe(true);
+    const tiny = parseMoney('-0,0001 €', 'USD');
+    expect(tiny).toEqual({ ok: true, minor: 0, micros: -100, currency: 'EUR' });
+    expect(tiny.ok && Object.is(tiny.minor, 0)).toBe(true);
+    expect(parseMoney('€1,25', 'USD')).toMatchObject({ micros: 1_250_000 });
+    expect(parseMoney('€0,0000001', 'USD')).toMatchObject({ minor: 0, micros: 0 });
+    expect(parseMoney('€0,0000005', 'USD')).toMatchObject({ minor: 0, micros: 1 });
+  });
+
+  it('reads a bare decimal mark at the start, and refuses a grouped part that holds the other separator', () => {
+    expect(read('.5')).toBe('50 USD');
+    expect(read(',5')).toBe('50 USD');
+    expect(read('1.2,345.67')).toBe('not an amount');
+  });
+
+  it('refuses on the fast path what the general path refuses', () => {
+    for (const raw of ['$', '5x5', '5.,']) expect(read(raw)).toBe('not an amount');
   });
 
   it('takes the fast path only for what it can read exactly', () => {

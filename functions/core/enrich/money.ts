@@ -64,15 +64,16 @@ export function parseMoney(raw: string, defaultCurrency: string): MoneyResult {
   let negative = signed.negative;
   s = signed.rest;
 
-  // Currency prefix/suffix: an ISO code or a symbol.
-  const lead = /^([A-Za-z]{3}\b|[A-Z]{1,3}\$|[^\d\s.,+-]{1,2})\s*/.exec(s);
+  // Currency prefix/suffix: an ISO code (also glued to the digits: "USD12.50") or a symbol
+  // (never a sign: "$\u22125" is minus five dollars).
+  const lead = /^([A-Za-z]{3}(?![A-Za-z])|[A-Z]{1,3}\$|[^\d\s.,+\u2212-]{1,2})\s*/.exec(s);
   if (lead !== null) {
     const code = resolveCurrency(lead[1]!);
     if (code === undefined) return fail(`unknown currency "${lead[1]}"`);
     currency = code;
     s = s.slice(lead[0].length);
   }
-  const trail = /\s*([A-Za-z]{3}|[^\d\s.,+-]{1,3})$/.exec(s);
+  const trail = /\s*([A-Za-z]{3}|[^\d\s.,+\u2212-]{1,3})$/.exec(s);
   if (trail !== null) {
     const code = resolveCurrency(trail[1]!);
     if (code === undefined) return fail(`unknown currency "${trail[1]}"`);
@@ -210,7 +211,8 @@ function parsePlainAmount(raw: string, defaultCurrency: string): MoneyResult | u
     }
     if (fracDigits === 0) return undefined;
   }
-  if (currency.length !== 3 || (currency !== 'USD' && !/^[A-Z]{3}$/.test(currency))) return undefined;
+  // Only a known upper-case code: the general path upper-cases the default and names an unknown one.
+  if (currency !== 'USD' && !isCurrencyCode(currency)) return undefined;
   const digits = currencyFractionDigits(currency);
   if (fracDigits > digits) return undefined;
   return { ok: true, minor: v * 10 ** (digits - fracDigits), micros: v * 10 ** (6 - fracDigits), currency };
