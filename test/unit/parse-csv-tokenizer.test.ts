@@ -169,3 +169,64 @@ describe('tokenizeRecords: fed piece by piece', () => {
     });
   }
 });
+
+/*
+ * Written against the survivors of a mutation run (test/mutation/equivalent.md): each case
+ * below tells the fast path (lines without a quote) from the quoted one, or pins an edge
+ * that a changed comparison would move.
+ */
+describe('tokenizeRecords: the fast and the quoted path agree', () => {
+  it('drops a CR that ends the text, whichever path reads the line', () => {
+    expect(cellsOf(tokenizeAll('a,b\r'))).toEqual([['a', 'b']]);
+    expect(cellsOf(tokenizeAll('"q",b\r'))).toEqual([['q', 'b']]);
+    expect(cellsOf(tokenizeAll('"a"x\r'))).toEqual([['ax']]);
+  });
+
+  it('reads the lines after a quote on the fast path again (the next quote is looked up afresh)', () => {
+    // a quote at index 1, then a plain line ending the text with a CR
+    expect(cellsOf(tokenizeAll('a"\nb,c\r'))).toEqual([['a"'], ['b', 'c']]);
+    expect(cellsOf(tokenizeAll('"q",1\na,b\r'))).toEqual([['q', '1'], ['a', 'b']]);
+  });
+
+  it('keeps a CR that does not end the line, in a quoted record', () => {
+    expect(cellsOf(tokenizeAll('x,"q",a\r,b\n'))).toEqual([['x', 'q', 'a\r', 'b']]);
+    expect(cellsOf(tokenizeAll('"a"x\r,b\n'))).toEqual([['ax\r', 'b']]);
+  });
+
+  it('keeps all the text after a closing quote, up to the line break', () => {
+    expect(cellsOf(tokenizeAll('"a"xy\n'))).toEqual([['axy']]);
+  });
+});
+
+describe('tokenizeRecords: edges of a quoted record', () => {
+  it('unescapes doubled quotes in a cell whose quote is never closed on the last line', () => {
+    const [record] = tokenizeAll('x,"a""b');
+    expect(record!.cells).toEqual(['x', 'a"b']);
+    expect(record!.unclosedQuote).toBe(true);
+  });
+
+  it('keeps the malformed-quotes mark on a last record without a line break, with or without a last empty cell', () => {
+    for (const [text, cells] of [['"a"x', ['ax']], ['"a"x,', ['ax', '']]] as const) {
+      const [record] = tokenizeAll(text);
+      expect(record!.cells).toEqual(cells);
+      expect(record!.error).toBe('malformed quotes: text after a closing quote');
+    }
+  });
+
+  it('ends the last cell at a delimiter of several characters when the text has no line break left', () => {
+    expect(cellsOf(tokenizeAll('"a"||b', '||'))).toEqual([['a', 'b']]);
+    expect(cellsOf(tokenizeAll('x||"a"||b', '||'))).toEqual([['x', 'a', 'b']]);
+  });
+
+  it('cuts, in the final piece, a multi-line cell followed by only the start of a several-character delimiter', () => {
+    const records = tokenizeAll('"a\nb"|', '||');
+    expect(cellsOf(records)).toEqual([['a'], ['b"|']]);
+    expect(records[0]!.unclosedQuote).toBe(true);
+  });
+
+  it('waits for the rest of a several-character delimiter split after a multi-line cell, whatever its first characters', () => {
+    const text = '"a\nb"~|~c\nd~|~e\n';
+    expect(cellsOf(tokenizeAll(text, '~|~'))).toEqual([['a\nb', 'c'], ['d', 'e']]);
+    for (const size of [6, 7]) expect(cellsOf(tokenizeInPieces(text, size, '~|~'))).toEqual([['a\nb', 'c'], ['d', 'e']]);
+  });
+});

@@ -42,8 +42,8 @@ const TAB = 0x09;
  * opens a quoted cell only at the start of a cell and closes at the next quote that is not
  * doubled; text after a closing quote is kept in the cell and marks the record
  * ("malformed quotes"), so a stray quote costs its own line rather than swallowing the
- * lines after it. Line breaks are LF (a CR before it is dropped from an unquoted last
- * cell); CRLF inside a quoted cell is kept as written.
+ * lines after it. Line breaks are LF (a CR before it, or ending the text, is dropped from an
+ * unquoted last cell, as on the fast path); CRLF inside a quoted cell is kept as written.
  *
  * A quoted cell may hold line breaks, but then its closing quote must end the cell (be
  * followed, after any spaces or tabs, by the delimiter, a line break or the end of the
@@ -154,7 +154,8 @@ function quotedRecord(text: string, start: number, delimiter: string, single: nu
       const k = cellEnd(text, j, delimiter, single);
       if (k === n && !final) return undefined;
       let stray = text.slice(j, k);
-      if (stray.charCodeAt(stray.length - 1) === CR && text.charCodeAt(k) === LF) stray = stray.slice(0, -1);
+      // A CR that ends the line (before its LF, or at the end of the text) is part of the line break.
+      if (stray.charCodeAt(stray.length - 1) === CR && (k === n || text.charCodeAt(k) === LF)) stray = stray.slice(0, -1);
       if (stray.trim().length > 0) {
         value += stray;
         error ??= 'malformed quotes: text after a closing quote';
@@ -164,7 +165,7 @@ function quotedRecord(text: string, start: number, delimiter: string, single: nu
       const k = cellEnd(text, i, delimiter, single);
       if (k === n && !final) return undefined;
       value = text.slice(i, k);
-      if (text.charCodeAt(k) === LF && value.charCodeAt(value.length - 1) === CR) value = value.slice(0, -1);
+      if ((k === n || text.charCodeAt(k) === LF) && value.charCodeAt(value.length - 1) === CR) value = value.slice(0, -1);
       i = k;
     }
     cells.push(value);
