@@ -11,7 +11,7 @@ const SYMBOLS = new Map<string, string>([
   ['$', 'USD'], ['US$', 'USD'], ['€', 'EUR'], ['£', 'GBP'], ['¥', 'JPY'], ['₹', 'INR'], ['₩', 'KRW'],
   ['₽', 'RUB'], ['₺', 'TRY'], ['₪', 'ILS'], ['₱', 'PHP'], ['₫', 'VND'], ['฿', 'THB'], ['₦', 'NGN'],
   ['C$', 'CAD'], ['CA$', 'CAD'], ['A$', 'AUD'], ['AU$', 'AUD'], ['NZ$', 'NZD'], ['HK$', 'HKD'],
-  ['S$', 'SGD'], ['R$', 'BRL'], ['MX$', 'MXN'], ['CHF', 'CHF'], ['kr', 'SEK'], ['zł', 'PLN'], ['R', 'ZAR'],
+  ['S$', 'SGD'], ['R$', 'BRL'], ['MX$', 'MXN'], ['kr', 'SEK'], ['zł', 'PLN'], ['R', 'ZAR'],
 ]);
 
 // Words exports print for a zero charge.
