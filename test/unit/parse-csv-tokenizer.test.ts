@@ -230,3 +230,17 @@ describe('tokenizeRecords: edges of a quoted record', () => {
     for (const size of [6, 7]) expect(cellsOf(tokenizeInPieces(text, size, '~|~'))).toEqual([['a\nb', 'c'], ['d', 'e']]);
   });
 });
+
+describe('tokenizeRecords: a non-final piece', () => {
+  it('gives the complete quoted records it holds and keeps only the unfinished one', () => {
+    const result = tokenizeRecords('"a",b\n"c",d', ',', 1, false);
+    expect(cellsOf(result.records)).toEqual([['a', 'b']]);
+    expect(result.consumed).toBe(6);
+  });
+
+  it('drops only the CR of the line break after text that follows a closing quote', () => {
+    expect(cellsOf(tokenizeAll('"a"xy\r\n'))).toEqual([['axy']]);
+    expect(tokenizeAll('"a')[0]!.error).toBe(UNCLOSED_QUOTE);
+    expect(UNCLOSED_QUOTE).toMatch(/^unclosed quote: /);
+  });
+});
