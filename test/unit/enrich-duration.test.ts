@@ -143,6 +143,22 @@ describe('duration boundaries and spellings', () => {
     expect(reason('12 s')).toBe('ok 12');
   });
 
+  it('reads amounts with two decimals before a unit', () => {
+    expect(reason('1.25 h')).toBe('ok 4500');
+    expect(reason('2,75 min')).toBe('ok 165');
+  });
+
+  it('holds minutes and seconds below 60 also when the seconds carry a fraction or a space', () => {
+    expect(reason('1:60.0')).toBe('minutes/seconds must be below 60');
+    expect(reason('1: 60')).toBe('minutes/seconds must be below 60');
+    expect(reason('1:59.9')).toBe('ok 120');
+  });
+
+  it('calls text with colons that is not a clock "not a duration", and a number too large to hold the same', () => {
+    expect(reason('1x75y0:0')).toBe('not a duration');
+    expect(reason('9'.repeat(400))).toBe('not a duration');
+  });
+
   // Every spelling the parser knows, each written out here so that losing one fails.
   it.each([
     ['s', 1], ['sec', 1], ['secs', 1], ['second', 1], ['seconds', 1],
