@@ -43,6 +43,22 @@ describe('readJobEventClaim', () => {
   });
 });
 
+describe('readJobEventClaim: the edges', () => {
+  it('reads the status of each completion event type', () => {
+    for (const [type, status] of [['job.succeeded', 'succeeded'], ['job.failed', 'failed'], ['job.needs_mapping', 'needs_mapping'], ['job.cancelled', 'cancelled']] as const) {
+      expect(readJobEventClaim(event(type, { jobId: 'job_A', attempt: 1, status }))).toEqual({ jobId: 'job_A', attempt: 1, status });
+      expect(jobEventId('job_A', 1, type)).toBe(`evt_job_A_1_${status}`);
+    }
+  });
+
+  it('refuses an empty job id and an attempt that is not a whole number from 1', () => {
+    expect(readJobEventClaim(event('job.failed', { jobId: '', attempt: 1, status: 'failed' }))).toEqual({ invalid: expect.stringMatching(/jobId/) });
+    for (const attempt of [0, -1, 1.5, Number.NaN]) {
+      expect(readJobEventClaim(event('job.failed', { jobId: 'job_A', attempt, status: 'failed' }))).toEqual({ invalid: expect.stringMatching(/attempt/) });
+    }
+  });
+});
+
 describe('refuteJobEventClaim', () => {
   const claim = { jobId: 'job_A', attempt: 1, status: 'succeeded' as const };
 
@@ -61,6 +77,7 @@ describe('refuteJobEventClaim', () => {
   it('refutes a job that does not exist, or belongs to another tenant', () => {
     expect(refuteJobEventClaim('t1', claim, undefined)).toMatch(/no job job_A/);
     expect(refuteJobEventClaim('t1', claim, job({ tenantId: 't2' }))).toMatch(/no job job_A/);
+    expect(refuteJobEventClaim('t1', claim, job({ jobId: 'job_B' }))).toMatch(/no job job_A/);
   });
 
   it('refutes a status or an attempt the job never had', () => {

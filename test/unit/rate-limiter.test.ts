@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { takeRequest } from '../../functions/adapters/rate-limiter.ts';
-import { leaseSize } from '../../functions/core/auth/rate-limit.ts';
+import { leaseSize, rateWindow } from '../../functions/core/auth/rate-limit.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 /** The shared window counters, as DynamoDB's atomic ADD keeps them for every container. */
@@ -72,5 +72,11 @@ describe('takeRequest', () => {
     const bucket = `k-shared#${Math.floor(Date.now() / 1000)}`;
     counters.set(bucket, 990);
     expect(await burst('k-shared', 1000, 100)).toBe(10);
+  });
+});
+
+describe('rateWindow', () => {
+  it('counts a key per whole second, keeps the counter a minute past its second, and asks a refused caller to wait a second', () => {
+    expect(rateWindow('key_1', 5_000_999)).toEqual({ bucket: 'key_1#5000', expiresAtEpoch: 5060, retryAfterSeconds: 1 });
   });
 });

@@ -109,3 +109,22 @@ describe('planHop', () => {
     expect(() => planHop(NOW + 10_000, NOW, 0.5)).toThrow(RangeError);
   });
 });
+
+describe('backoff edges', () => {
+  it('says what is wrong with a bad attempt number or hop limit', () => {
+    expect(() => retryDelayMs(0)).toThrow(/attempt must be a positive integer, got 0/);
+    expect(() => planHop(NOW + 5000, NOW, 0)).toThrow(/maxDelaySeconds must be at least 1, got 0/);
+  });
+
+  it('delivers on 2xx only: 199 and 300 retry', () => {
+    expect(classifyResponse(199)).toBe('retry');
+    expect(classifyResponse(200)).toBe('delivered');
+    expect(classifyResponse(299)).toBe('delivered');
+    expect(classifyResponse(300)).toBe('retry');
+  });
+
+  it('sleeps out a remainder of exactly one second rather than queueing it', () => {
+    expect(planHop(NOW + 1000, NOW)).toEqual({ kind: 'due', waitMs: 1000 });
+    expect(planHop(NOW + 1001, NOW)).toEqual({ kind: 'requeue', delaySeconds: 1 });
+  });
+});

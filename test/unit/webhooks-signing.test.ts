@@ -141,3 +141,21 @@ describe('statusAfterManualAttempt', () => {
     expect(statusAfterManualAttempt('delivered', false, 'replay')).toBe('delivered');
   });
 });
+
+describe('signing secrets and the test event: edges', () => {
+  const now = new Date('2026-12-06T12:00:00Z');
+  const later = new Date(now.getTime() + 60_000).toISOString();
+  const earlier = new Date(now.getTime() - 60_000).toISOString();
+
+  it('signs with the previous secret only while it has one and its overlap lasts', () => {
+    expect(signingSecrets({ secret: 'a', previousSecretExpiresAt: later }, now)).toEqual(['a']);
+    expect(signingSecrets({ secret: 'a', previousSecret: 'b', previousSecretExpiresAt: earlier }, now)).toEqual(['a']);
+    expect(signingSecrets({ secret: 'a', previousSecret: 'b' }, now)).toEqual(['a']);
+    expect(signingSecrets({ secret: 'a', previousSecret: 'b', previousSecretExpiresAt: later }, now)).toEqual(['a', 'b']);
+  });
+
+  it('tells the reader of a test event that it is one', () => {
+    const event = buildTestEvent({ tenantId: 't1', webhookId: 'wh_1', id: 'evt_1', now });
+    expect(event.data).toEqual({ webhookId: 'wh_1', message: expect.stringMatching(/^Test event from ai-file-parser/) });
+  });
+});
