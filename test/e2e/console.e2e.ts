@@ -346,6 +346,65 @@ describe('web console', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('retries, cancels and deletes selected jobs from the list, each after a confirmation, and names the jobs it could not change', async () => {
+    const { apiKey, api } = await stack.tenant('member');
+    // a page of HTML is recognised and refused: a job that fails at once, and fails again when retried
+    const html = await stack.writeScratch('saved-page.html', '<!doctype html><html><head><title>x</title></head><body><table><tr><td>1</td></tr></table></body></html>\n');
+    const opaque = await stack.writeScratch('opaque-bulk.csv', `fld_a,fld_b\n${Array.from({ length: 6 }, (_, i) => `x${i},y${i}`).join('\n')}\n`);
+    const failed = (await uploadFile(api, html, { schema: 'call_record' })).jobId;
+    const waiting = (await uploadFile(api, opaque, { schema: 'call_record' })).jobId;
+    const done = (await uploadFile(api, join(import.meta.dirname, '../fixtures/call-logs/generic-export.csv'), { schema: 'call_record' })).jobId;
+    expect((await waitForJob(api, failed, 60_000)).status).toBe('failed');
+    expect((await waitForJob(api, waiting, 60_000)).status).toBe('needs_mapping');
+    expect((await waitForJob(api, done, 60_000)).status).toBe('succeeded');
+
+    await signIn(apiKey);
+    await page.getByRole('link', { name: 'Jobs' }).click();
+    const bulk = page.getByRole('group', { name: 'Bulk actions' });
+    await bulk.getByText('No jobs selected').waitFor();
+    expect(await bulk.getByRole('button', { name: 'Retry selected' }).isDisabled()).toBe(true);
+
+    // retry the failed one: it runs again (attempt 2) and the list follows it back to failed
+    await page.getByLabel(`Select saved-page.html (${failed})`).check();
+    await bulk.getByRole('button', { name: 'Retry selected' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Retry 1 job?' });
+    await dialog.getByText('saved-page.html').waitFor();
+    await dialog.getByRole('button', { name: 'Retry 1 job' }).click();
+    await page.getByRole('status').getByText('1 of 1 job retried.').waitFor();
+    expect((await waitForJob(api, failed, 60_000)).attempt).toBe(2);
+    const failedRow = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'saved-page.html' }) });
+    await failedRow.locator('.badge', { hasText: /^failed$/ }).waitFor();
+
+    // cancel two: the waiting one is cancelled, the finished one is named with the API's reason
+    await page.getByLabel(`Select opaque-bulk.csv (${waiting})`).check();
+    await page.getByLabel(`Select generic-export.csv (${done})`).check();
+    await bulk.getByText('2 jobs selected').waitFor();
+    await bulk.getByRole('button', { name: 'Cancel selected' }).click();
+    // backing out changes nothing
+    await page.getByRole('dialog', { name: 'Cancel 2 jobs?' }).getByRole('button', { name: 'Keep them' }).click();
+    expect((await api.get<ApiJob>(`/v1/jobs/${waiting}`)).status).toBe('needs_mapping');
+    await bulk.getByRole('button', { name: 'Cancel selected' }).click();
+    await page.getByRole('dialog', { name: 'Cancel 2 jobs?' }).getByRole('button', { name: 'Cancel 2 jobs' }).click();
+    await page.getByRole('status').getByText('1 of 2 jobs cancelled.').waitFor();
+    const refused = await api.post<{ results: { ok: boolean; error?: { message: string } }[] }>('/v1/jobs/bulk', { action: 'cancel', jobIds: [done] });
+    await page.getByRole('list', { name: 'Jobs not changed' }).getByText(`generic-export.csv: ${refused.results[0]!.error!.message}`).waitFor();
+    expect((await api.get<ApiJob>(`/v1/jobs/${waiting}`)).status).toBe('cancelled');
+    const waitingRow = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'opaque-bulk.csv' }) });
+    await waitingRow.locator('.badge', { hasText: /^cancelled$/ }).waitFor();
+
+    // delete all three
+    await page.getByLabel('Select all jobs on this page').check();
+    await bulk.getByRole('button', { name: 'Delete selected' }).click();
+    await page.getByRole('dialog', { name: 'Delete 3 jobs?' }).waitFor();
+    await checkScreen('jobs-bulk-confirm');
+    await page.getByRole('button', { name: 'Delete 3 jobs' }).click();
+    await page.getByRole('status').getByText('3 of 3 jobs deleted.').waitFor();
+    await page.getByText('No jobs match.').waitFor();
+    expect((await api.get<{ items: ApiJob[] }>('/v1/jobs')).items).toEqual([]);
+    await checkScreen('jobs-bulk-done');
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('shows the API\'s own message for a wrong API key, and keeps nothing', async () => {
     await page.goto(stack.consoleUrl!);
     await page.getByLabel('API key').fill('afp_not_a_real_key');
