@@ -166,6 +166,40 @@ describe('web console', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it("shows each value of an enum field's column in the review, takes the person's answers with the confirmation, and the records carry them", async () => {
+    const { apiKey, api } = await stack.tenant('member');
+    // a carrier's own direction codes beside ones the rules know, under headers that say nothing
+    const codes = ['Incoming', 'Outgoing', 'ZQ-Rel', 'ZQ-Xfr'];
+    const rows = Array.from({ length: 8 }, (_, i) => `2026-03-0${(i % 5) + 1},1${i}:05,(512) 555-02${String(i).padStart(2, '0')},${codes[i % 4]}`);
+    const file = await stack.writeScratch('opaque-directions.csv', `fld_a,fld_b,fld_c,fld_d\n${rows.join('\n')}\n`);
+    await signIn(apiKey);
+    const jobId = await uploadThroughDashboard(file, 'call_record');
+    await waitForStatus('needs_mapping');
+    await page.getByRole('link', { name: 'Review mapping' }).click();
+    await page.getByLabel('Field for column fld_a').selectOption('started_at');
+    await page.getByLabel('Field for column fld_b').selectOption('started_at');
+    await page.getByLabel('Field for column fld_c').selectOption('counterpart_number');
+    await page.getByLabel('Field for column fld_d').selectOption('direction');
+
+    const values = page.getByRole('table', { name: 'Values of column fld_d for direction' });
+    await values.waitFor();
+    expect((await values.getByRole('rowheader').allInnerTexts()).sort()).toEqual([...codes].sort());
+    await page.getByLabel('direction value for ZQ-Rel').selectOption('outbound');
+    await page.getByLabel('direction value for ZQ-Xfr').selectOption('inbound');
+    await checkScreen('mapping-review-values');
+    await page.getByRole('button', { name: 'Confirm mapping' }).click();
+
+    await page.waitForURL(new RegExp(`#/jobs/${jobId}$`));
+    await waitForStatus('succeeded');
+    const records = (await api.get<{ items: { direction?: string | null }[] }>(`/v1/jobs/${jobId}/records?limit=20`)).items;
+    expect(records.map((r) => r.direction ?? null)).toEqual(['inbound', 'outbound', 'outbound', 'inbound', 'inbound', 'outbound', 'outbound', 'inbound']);
+    const { mapping } = await api.get<{ mapping: { valueMaps?: { field: string; values: Record<string, string | null>; by: Record<string, string> }[] } }>(`/v1/jobs/${jobId}/mapping`);
+    const direction = mapping.valueMaps?.find((m) => m.field === 'direction');
+    expect(direction?.values).toMatchObject({ 'ZQ-Rel': 'outbound', 'ZQ-Xfr': 'inbound' });
+    expect(direction?.by).toMatchObject({ 'ZQ-Rel': 'person', 'ZQ-Xfr': 'person' });
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('lists jobs with filters and opens one with rejected rows: the errors table shows row, column, value and reason', async () => {
     const { apiKey, api } = await stack.tenant('member');
     const file = join(import.meta.dirname, '../fixtures/csv/att-wireless-calls.csv');
