@@ -15,6 +15,7 @@ import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { consoleContentSecurityPolicy } from '../console-csp.ts';
 import { PROJECT_ROOT } from '../project-paths.ts';
 
 export interface ConsoleSiteProps {
@@ -141,21 +142,8 @@ function consoleAssets() {
   });
 }
 
-/**
- * The same policy `serve` sends (local/console-site.ts): the page may load only its own files
- * and call only the API, the WebSocket and the upload bucket. Inline styles stay allowed:
- * Uppy's Dashboard sets style attributes.
- */
+/** The page may call only this stack's APIs and the upload bucket (virtual-hosted, regional or not). */
 function contentSecurityPolicy(props: ConsoleSiteProps): string {
-  const uploadOrigins = `https://${props.uploadBucket.bucketRegionalDomainName} https://${props.uploadBucket.bucketDomainName}`;
-  return [
-    "default-src 'self'",
-    `connect-src 'self' ${props.apiUrl} ${props.wsUrl} ${uploadOrigins}`,
-    "img-src 'self' data: blob:",
-    "style-src 'self' 'unsafe-inline'",
-    "script-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  const bucket = props.uploadBucket;
+  return consoleContentSecurityPolicy([props.apiUrl, props.wsUrl, `https://${bucket.bucketRegionalDomainName}`, `https://${bucket.bucketDomainName}`]);
 }
