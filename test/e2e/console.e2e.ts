@@ -121,6 +121,10 @@ describe('web console', () => {
     // the records preview shows the first written record
     const firstRecord = (await api.get<{ items: Record<string, unknown>[] }>(`/v1/jobs/${jobId}/records?limit=1`)).items[0]!;
     await page.getByRole('table', { name: 'Records as written' }).getByRole('cell', { name: String(firstRecord.counterpart_number), exact: true }).first().waitFor();
+    // the data-quality report, field by field, as the API reports it
+    const quality = (job as unknown as { quality: { fields: { field: string; filled: number; empty: number }[] } }).quality;
+    const qualityRows = await page.getByRole('table', { name: 'How each field was filled' }).getByRole('row').allInnerTexts();
+    for (const f of quality.fields) expect(qualityRows.some((r) => r.startsWith(`${f.field}\t${f.filled}\t${f.empty}\t`)), f.field).toBe(true);
     await checkScreen('job');
     expect(consoleErrors).toEqual([]);
   });
