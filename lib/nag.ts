@@ -31,6 +31,23 @@ export function applyNagChecks(app: App, stacks: AppStacks): void {
         'The pipeline logs ERROR without execution data: inputs carry tenant file names and mappings. Each job record keeps its stage timings and { type, message, stage } error, and execution history stays in the console.',
     },
   );
+
+  Validations.of(stacks.stateless.console).acknowledge(
+    {
+      id: 'AwsSolutions-S1',
+      reason: "The console's bucket holds only the console's public build and its config.json, replaced by each deploy; CloudFront is its only reader.",
+    },
+    {
+      id: 'AwsSolutions-CFR3',
+      reason: 'The console distribution serves only public static files; what a person does is logged by the API it calls, not by these file requests.',
+    },
+    {
+      id: 'AwsSolutions-CFR4',
+      reason: "The console uses CloudFront's default *.cloudfront.net certificate, whose TLS policy AWS fixes; a custom domain with its own certificate sets TLSv1.2_2021.",
+    },
+    { id: 'AwsSolutions-CFR1', reason: 'The console is for every tenant, wherever they are; the API behind it authenticates every call.' },
+    { id: 'AwsSolutions-CFR2', reason: 'Static files only; the API it calls has its own throttling and per-key rate limits.' },
+  );
 }
 
 
@@ -56,6 +73,11 @@ export const ACCEPTED_IAM_FINDINGS: { rule: string; pattern: RegExp; reason: str
     rule: 'AwsSolutions-IAM5',
     pattern: /^Action::s3:(GetObject|GetBucket|List|DeleteObject|Abort)\*$|UploadBucket[A-Za-z0-9]*Arn[A-Za-z0-9]*"}}\/\*$/,
     reason: 'Objects of the one upload bucket (CDK bucket grant: get/list/delete/abort for multipart uploads and job outputs).',
+  },
+  {
+    rule: 'AwsSolutions-IAM5',
+    pattern: /^Resource::<ConsoleBucket[A-Za-z0-9]*\.Arn>\/\*$|^Resource::arn:<AWS::Partition>:s3:::cdk-[a-z0-9]+-assets-<AWS::AccountId>-<AWS::Region>\/\*$/,
+    reason: "The console's deployment copying its files from the CDK asset bucket into the console bucket (CDK BucketDeployment).",
   },
   { rule: 'AwsSolutions-IAM5', pattern: /\/@connections\/\*$/, reason: 'Posting to connections of this WebSocket stage; connection ids exist only at run time.' },
   { rule: 'AwsSolutions-IAM5', pattern: /:execution:.*:\*$/, reason: 'Executions of this one state machine, each named after its job at run time.' },

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { consoleContentSecurityPolicy } from '../lib/console-csp.ts';
 
 /*
  * The web console at the API's own origin, under /console/: its built files, plus a
@@ -28,21 +29,9 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/**
- * What the page may load and call: its own files, the API, the WebSocket and the bucket the
- * presigned uploads go to. Inline styles stay allowed: Uppy's Dashboard sets style attributes.
- */
+/** What the page may call: the API, the WebSocket and the bucket the presigned uploads go to. */
 function contentSecurityPolicy(config: ConsoleConfig, uploadOrigin: string): string {
-  return [
-    "default-src 'self'",
-    `connect-src 'self' ${new URL(config.apiUrl).origin} ${new URL(config.wsUrl).origin} ${uploadOrigin}`,
-    "img-src 'self' data: blob:",
-    "style-src 'self' 'unsafe-inline'",
-    "script-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return consoleContentSecurityPolicy([new URL(config.apiUrl).origin, new URL(config.wsUrl).origin, uploadOrigin]);
 }
 
 /**

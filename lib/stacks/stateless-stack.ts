@@ -46,6 +46,7 @@ import {
   type StateMachineAccess,
 } from '../bind.ts';
 import { AppFunction } from '../constructs/app-function.ts';
+import { ConsoleSite } from '../constructs/console-site.ts';
 import { PIPELINE_ASL_PATH } from '../project-paths.ts';
 import { pascalCase, resourcePrefix } from '../naming.ts';
 import type { StatefulStack, TableKey } from './stateful-stack.ts';
@@ -272,6 +273,7 @@ export class StatelessStack extends Stack {
   readonly webSocketApi: WebSocketApi;
   readonly webSocketStage: WebSocketStage;
   readonly stateMachine: StateMachine;
+  readonly console: ConsoleSite;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -481,6 +483,13 @@ export class StatelessStack extends Stack {
         targets: [new LambdaFunction(functions[consumer.fn], { retryAttempts: 8, maxEventAge: Duration.hours(24) })],
       });
     }
+
+    // ---- The web console (S3 + CloudFront), told where the two APIs are ----------------------
+    this.console = new ConsoleSite(this, 'Console', {
+      apiUrl: this.httpApi.apiEndpoint,
+      wsUrl: this.webSocketStage.url,
+      uploadBucket: stateful.uploadBucket,
+    });
 
     // ---- Outputs (read by the CLI's --endpoint users and by operators) ----------------------
     new CfnOutput(this, 'HttpApiUrl', { value: this.httpStage.url, description: 'HTTP API base URL (routes under /v1)' });

@@ -121,6 +121,10 @@ describe('web console', () => {
     // the records preview shows the first written record
     const firstRecord = (await api.get<{ items: Record<string, unknown>[] }>(`/v1/jobs/${jobId}/records?limit=1`)).items[0]!;
     await page.getByRole('table', { name: 'Records as written' }).getByRole('cell', { name: String(firstRecord.counterpart_number), exact: true }).first().waitFor();
+    // the data-quality report, field by field, as the API reports it
+    const quality = (job as unknown as { quality: { fields: { field: string; filled: number; empty: number }[] } }).quality;
+    const qualityRows = await page.getByRole('table', { name: 'How each field was filled' }).getByRole('row').allInnerTexts();
+    for (const f of quality.fields) expect(qualityRows.some((r) => r.startsWith(`${f.field}\t${f.filled}\t${f.empty}\t`)), f.field).toBe(true);
     await checkScreen('job');
     expect(consoleErrors).toEqual([]);
   });
@@ -163,6 +167,40 @@ describe('web console', () => {
     );
     const templates = await api.get<{ items: { name: string }[] }>('/v1/templates');
     expect(templates.items.map((t) => t.name)).toContain('opaque call log');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it("shows each value of an enum field's column in the review, takes the person's answers with the confirmation, and the records carry them", async () => {
+    const { apiKey, api } = await stack.tenant('member');
+    // a carrier's own direction codes beside ones the rules know, under headers that say nothing
+    const codes = ['Incoming', 'Outgoing', 'ZQ-Rel', 'ZQ-Xfr'];
+    const rows = Array.from({ length: 8 }, (_, i) => `2026-03-0${(i % 5) + 1},1${i}:05,(512) 555-02${String(i).padStart(2, '0')},${codes[i % 4]}`);
+    const file = await stack.writeScratch('opaque-directions.csv', `fld_a,fld_b,fld_c,fld_d\n${rows.join('\n')}\n`);
+    await signIn(apiKey);
+    const jobId = await uploadThroughDashboard(file, 'call_record');
+    await waitForStatus('needs_mapping');
+    await page.getByRole('link', { name: 'Review mapping' }).click();
+    await page.getByLabel('Field for column fld_a').selectOption('started_at');
+    await page.getByLabel('Field for column fld_b').selectOption('started_at');
+    await page.getByLabel('Field for column fld_c').selectOption('counterpart_number');
+    await page.getByLabel('Field for column fld_d').selectOption('direction');
+
+    const values = page.getByRole('table', { name: 'Values of column fld_d for direction' });
+    await values.waitFor();
+    expect((await values.getByRole('rowheader').allInnerTexts()).sort()).toEqual([...codes].sort());
+    await page.getByLabel('direction value for ZQ-Rel').selectOption('outbound');
+    await page.getByLabel('direction value for ZQ-Xfr').selectOption('inbound');
+    await checkScreen('mapping-review-values');
+    await page.getByRole('button', { name: 'Confirm mapping' }).click();
+
+    await page.waitForURL(new RegExp(`#/jobs/${jobId}$`));
+    await waitForStatus('succeeded');
+    const records = (await api.get<{ items: { direction?: string | null }[] }>(`/v1/jobs/${jobId}/records?limit=20`)).items;
+    expect(records.map((r) => r.direction ?? null)).toEqual(['inbound', 'outbound', 'outbound', 'inbound', 'inbound', 'outbound', 'outbound', 'inbound']);
+    const { mapping } = await api.get<{ mapping: { valueMaps?: { field: string; values: Record<string, string | null>; by: Record<string, string> }[] } }>(`/v1/jobs/${jobId}/mapping`);
+    const direction = mapping.valueMaps?.find((m) => m.field === 'direction');
+    expect(direction?.values).toMatchObject({ 'ZQ-Rel': 'outbound', 'ZQ-Xfr': 'inbound' });
+    expect(direction?.by).toMatchObject({ 'ZQ-Rel': 'person', 'ZQ-Xfr': 'person' });
     expect(consoleErrors).toEqual([]);
   });
 
@@ -343,6 +381,65 @@ describe('web console', () => {
     }
     const [job] = (await api.get<{ items: ApiJob[] }>('/v1/jobs')).items;
     expect(job).toMatchObject({ status: 'succeeded', schema: 'call_record', options: { timezone: 'America/Chicago' }, source: { filename: 'generic-export.csv' } });
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('retries, cancels and deletes selected jobs from the list, each after a confirmation, and names the jobs it could not change', async () => {
+    const { apiKey, api } = await stack.tenant('member');
+    // a page of HTML is recognised and refused: a job that fails at once, and fails again when retried
+    const html = await stack.writeScratch('saved-page.html', '<!doctype html><html><head><title>x</title></head><body><table><tr><td>1</td></tr></table></body></html>\n');
+    const opaque = await stack.writeScratch('opaque-bulk.csv', `fld_a,fld_b\n${Array.from({ length: 6 }, (_, i) => `x${i},y${i}`).join('\n')}\n`);
+    const failed = (await uploadFile(api, html, { schema: 'call_record' })).jobId;
+    const waiting = (await uploadFile(api, opaque, { schema: 'call_record' })).jobId;
+    const done = (await uploadFile(api, join(import.meta.dirname, '../fixtures/call-logs/generic-export.csv'), { schema: 'call_record' })).jobId;
+    expect((await waitForJob(api, failed, 60_000)).status).toBe('failed');
+    expect((await waitForJob(api, waiting, 60_000)).status).toBe('needs_mapping');
+    expect((await waitForJob(api, done, 60_000)).status).toBe('succeeded');
+
+    await signIn(apiKey);
+    await page.getByRole('link', { name: 'Jobs' }).click();
+    const bulk = page.getByRole('group', { name: 'Bulk actions' });
+    await bulk.getByText('No jobs selected').waitFor();
+    expect(await bulk.getByRole('button', { name: 'Retry selected' }).isDisabled()).toBe(true);
+
+    // retry the failed one: it runs again (attempt 2) and the list follows it back to failed
+    await page.getByLabel(`Select saved-page.html (${failed})`).check();
+    await bulk.getByRole('button', { name: 'Retry selected' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Retry 1 job?' });
+    await dialog.getByText('saved-page.html').waitFor();
+    await dialog.getByRole('button', { name: 'Retry 1 job' }).click();
+    await page.getByRole('status').getByText('1 of 1 job retried.').waitFor();
+    expect((await waitForJob(api, failed, 60_000)).attempt).toBe(2);
+    const failedRow = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'saved-page.html' }) });
+    await failedRow.locator('.badge', { hasText: /^failed$/ }).waitFor();
+
+    // cancel two: the waiting one is cancelled, the finished one is named with the API's reason
+    await page.getByLabel(`Select opaque-bulk.csv (${waiting})`).check();
+    await page.getByLabel(`Select generic-export.csv (${done})`).check();
+    await bulk.getByText('2 jobs selected').waitFor();
+    await bulk.getByRole('button', { name: 'Cancel selected' }).click();
+    // backing out changes nothing
+    await page.getByRole('dialog', { name: 'Cancel 2 jobs?' }).getByRole('button', { name: 'Keep them' }).click();
+    expect((await api.get<ApiJob>(`/v1/jobs/${waiting}`)).status).toBe('needs_mapping');
+    await bulk.getByRole('button', { name: 'Cancel selected' }).click();
+    await page.getByRole('dialog', { name: 'Cancel 2 jobs?' }).getByRole('button', { name: 'Cancel 2 jobs' }).click();
+    await page.getByRole('status').getByText('1 of 2 jobs cancelled.').waitFor();
+    const refused = await api.post<{ results: { ok: boolean; error?: { message: string } }[] }>('/v1/jobs/bulk', { action: 'cancel', jobIds: [done] });
+    await page.getByRole('list', { name: 'Jobs not changed' }).getByText(`generic-export.csv: ${refused.results[0]!.error!.message}`).waitFor();
+    expect((await api.get<ApiJob>(`/v1/jobs/${waiting}`)).status).toBe('cancelled');
+    const waitingRow = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'opaque-bulk.csv' }) });
+    await waitingRow.locator('.badge', { hasText: /^cancelled$/ }).waitFor();
+
+    // delete all three
+    await page.getByLabel('Select all jobs on this page').check();
+    await bulk.getByRole('button', { name: 'Delete selected' }).click();
+    await page.getByRole('dialog', { name: 'Delete 3 jobs?' }).waitFor();
+    await checkScreen('jobs-bulk-confirm');
+    await page.getByRole('button', { name: 'Delete 3 jobs' }).click();
+    await page.getByRole('status').getByText('3 of 3 jobs deleted.').waitFor();
+    await page.getByText('No jobs match.').waitFor();
+    expect((await api.get<{ items: ApiJob[] }>('/v1/jobs')).items).toEqual([]);
+    await checkScreen('jobs-bulk-done');
     expect(consoleErrors).toEqual([]);
   });
 

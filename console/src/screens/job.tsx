@@ -81,6 +81,7 @@ export function JobPage({ jobId }: { jobId: string }) {
       </Section>
       {j.classification && <Classification classification={j.classification} />}
       {j.mapping && <MappingSummary job={j} />}
+      {j.quality && <DataQuality quality={j.quality} />}
       <Warnings job={j} />
       {final && j.output && <ErrorsTable jobId={jobId} />}
       {j.status === 'succeeded' && <RecordsPreview jobId={jobId} />}
@@ -204,6 +205,37 @@ function MappingSummary({ job }: { job: Job }) {
         </tbody>
       </table>
       {m.missingRequired.length > 0 && <p class="error">Required fields without a column: {m.missingRequired.join(', ')}</p>}
+    </Section>
+  );
+}
+
+/** The data-quality report of a succeeded job: how well each schema field was filled, and why values were left out. */
+function DataQuality({ quality }: { quality: NonNullable<Job['quality']> }) {
+  return (
+    <Section title="Data quality">
+      <p>
+        {quality.records} records · {quality.fieldsFilled} of {quality.fieldsTotal} fields filled
+      </p>
+      <table>
+        <TableHead caption="How each field was filled" columns={['Field', 'Filled', 'Empty', 'Fill rate', 'Blanked', 'Rejected', 'Reasons']} />
+        <tbody>
+          {quality.fields.map((f) => (
+            <tr key={f.field}>
+              <th scope="row">{f.field}</th>
+              <td class="num">{f.filled}</td>
+              <td class="num">{f.empty}</td>
+              <td class="num">{formatPercent(f.fillRate)}</td>
+              <td class="num">{f.blanked}</td>
+              <td class="num">{f.rejected}</td>
+              <td>
+                {Object.entries(f.reasons)
+                  .map(([reason, n]) => `${reason} (${n})`)
+                  .join('; ') || '—'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </Section>
   );
 }

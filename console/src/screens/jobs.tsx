@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { query } from '../api.ts';
 import { FINAL_STATUSES, type Job, type JobStatus, type Page } from '../api-types.ts';
+import { BulkJobActions, type BulkResult } from '../components/bulk-job-actions.tsx';
 import { SchemaSelect } from '../components/schema-select.tsx';
 import { useSession } from '../context.ts';
-import { ErrorNote, Pager, StatusBadge, formatTime, useCursorPages, useLoad, TableHead } from '../components/common.tsx';
+import { ErrorNote, Pager, StatusBadge, formatTime, useCursorPages, useLoad } from '../components/common.tsx';
 import { jobHref } from '../router.ts';
 
 const STATUSES: JobStatus[] = ['queued', 'running', 'needs_mapping', 'succeeded', 'failed', 'cancelled'];
@@ -17,8 +18,20 @@ export function Jobs() {
   const pages = useCursorPages();
   const list = useLoad(() => api.get<Page<Job>>(`/v1/jobs${query({ status, schema, limit: PAGE_SIZE, cursor: pages.cursor })}`), [api, status, schema, pages.cursor]);
   const [liveJobs, setLiveJobs] = useState<Record<string, Partial<Job>>>({});
+  const [selected, setSelected] = useState<string[]>([]);
+  const items = list.data?.items ?? [];
+  // a selection is of the jobs on screen: a new page or filter starts a new one
+  useEffect(() => setSelected([]), [list.data]);
+  const toggle = (jobId: string, on: boolean) => setSelected((all) => (on ? [...all, jobId] : all.filter((id) => id !== jobId)));
+  const nameOf = (jobId: string) => items.find((j) => j.jobId === jobId)?.source.filename ?? jobId;
+  const afterBulk = (results: BulkResult[]) => {
+    // what the WebSocket said before no longer holds (a retried job starts over): read the list again, then follow it
+    const acted = new Set(results.filter((r) => r.ok).map((r) => r.jobId));
+    setLiveJobs((all) => Object.fromEntries(Object.entries(all).filter(([jobId]) => !acted.has(jobId))));
+    list.reload();
+  };
 
-  const moving = (list.data?.items ?? []).filter((j) => !FINAL_STATUSES.includes(j.status)).map((j) => j.jobId);
+  const moving = items.filter((j) => !FINAL_STATUSES.includes(j.status)).map((j) => j.jobId);
   useEffect(() => {
     const stops = moving.map((jobId) =>
       live.subscribe(jobId, (m) => {
@@ -72,14 +85,40 @@ export function Jobs() {
       </form>
       <ErrorNote error={list.error} />
       {list.data && list.data.items.length === 0 && <p>No jobs match.</p>}
-      {list.data && list.data.items.length > 0 && (
+      <BulkJobActions selected={selected} nameOf={nameOf} onDone={afterBulk} />
+      {items.length > 0 && (
         <table>
-          <TableHead caption="Jobs, newest first" columns={['File', 'Status', 'Schema', 'Rows written', 'Rows rejected', 'Created']} />
+          <caption>Jobs, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                <input
+                  type="checkbox"
+                  aria-label="Select all jobs on this page"
+                  checked={selected.length === items.length}
+                  onChange={(e) => setSelected((e.currentTarget as HTMLInputElement).checked ? items.map((j) => j.jobId) : [])}
+                />
+              </th>
+              {['File', 'Status', 'Schema', 'Rows written', 'Rows rejected', 'Created'].map((name) => (
+                <th key={name} scope="col">
+                  {name}
+                </th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
-            {list.data.items.map((listed) => {
+            {items.map((listed) => {
               const job = { ...listed, ...liveJobs[listed.jobId] } as Job;
               return (
                 <tr key={job.jobId}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${job.source.filename} (${job.jobId})`}
+                      checked={selected.includes(job.jobId)}
+                      onChange={(e) => toggle(job.jobId, (e.currentTarget as HTMLInputElement).checked)}
+                    />
+                  </td>
                   <th scope="row">
                     <a href={jobHref(job.jobId)}>{job.source.filename}</a>
                   </th>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { FieldMapping, JobMappingView, SchemaSummary } from '../api-types.ts';
 import { NOT_IMPORTED, mappingFromChoices } from '../mapping-choices.ts';
+import { NONE_OF_THEM, UNANSWERED, enumColumnsOf, initialAnswer, valueMapsToSend } from '../value-map-choices.ts';
 import { useSession } from '../context.ts';
 import { ErrorNote, formatPercent, useLoad, TableHead } from '../components/common.tsx';
 import { describeReason } from '../components/reasons.ts';
@@ -44,6 +45,7 @@ export function MappingReview({ jobId }: { jobId: string }) {
   const columns = useMemo(() => (view.data ? columnsOf(view.data) : []), [view.data]);
   const [choices, setChoices] = useState<Record<number, string> | null>(null);
   const chosen: Record<number, string> = choices ?? Object.fromEntries(columns.map((c) => [c.column, c.suggested?.field ?? NOT_IMPORTED]));
+  const [answers, setAnswers] = useState<Record<string, Record<string, string>>>({});
   const [saveTemplate, setSaveTemplate] = useState(false);
   const [templateName, setTemplateName] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -61,6 +63,8 @@ export function MappingReview({ jobId }: { jobId: string }) {
   const fields = schema.data?.fields ?? [];
   const picked = new Set(Object.values(chosen).filter(Boolean));
   const missingRequired = fields.filter((f) => f.required && !picked.has(f.name)).map((f) => f.name);
+  const enumColumns = enumColumnsOf(data, fields, chosen);
+  const valueMaps = valueMapsToSend(enumColumns, answers);
 
   async function confirm(event: Event) {
     event.preventDefault();
@@ -68,7 +72,7 @@ export function MappingReview({ jobId }: { jobId: string }) {
     setError(null);
     try {
       await api.put(`/v1/jobs/${id}/mapping`, {
-        mapping: { schema: data.mapping.schema, fields: mappingFromChoices(data, chosen) },
+        mapping: { schema: data.mapping.schema, fields: mappingFromChoices(data, chosen), ...(valueMaps.length > 0 && { valueMaps }) },
         ...(saveTemplate && { saveAsTemplate: { name: templateName.trim() } }),
       });
       navigate(jobHref(jobId));
@@ -143,6 +147,41 @@ export function MappingReview({ jobId }: { jobId: string }) {
             })}
           </tbody>
         </table>
+        {enumColumns.map((c) => (
+          <table key={c.field}>
+            <TableHead caption={`Values of column ${c.column} for ${c.field}`} columns={['Value in the file', `${c.field} value`]} />
+            <tbody>
+              {c.values.map(({ value, current }, i) => {
+                const selectId = `value-${c.field}-${i}`;
+                return (
+                  <tr key={value}>
+                    <th scope="row">
+                      <code>{value}</code>
+                    </th>
+                    <td>
+                      <label class="visually-hidden" for={selectId}>
+                        {c.field} value for {value}
+                      </label>
+                      <select
+                        id={selectId}
+                        value={answers[c.field]?.[value] ?? initialAnswer(current)}
+                        onChange={(e) => setAnswers({ ...answers, [c.field]: { ...answers[c.field], [value]: e.currentTarget.value } })}
+                      >
+                        <option value={UNANSWERED}>Not understood (left empty, with a warning)</option>
+                        <option value={NONE_OF_THEM}>None of them</option>
+                        {c.enumValues.map((v) => (
+                          <option key={v} value={v}>
+                            {v}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        ))}
         {missingRequired.length > 0 && <p class="hint">Required fields without a column: {missingRequired.join(', ')}</p>}
         <div class="field inline">
           <input id="save-template" type="checkbox" checked={saveTemplate} onChange={(e) => setSaveTemplate(e.currentTarget.checked)} />
