@@ -7,6 +7,8 @@ import { jobStore } from '../adapters/job-store.ts';
 import { schemaStore } from '../adapters/schema-store.ts';
 import { templateStore } from '../adapters/template-store.ts';
 import { tenantStore } from '../adapters/tenant-store.ts';
+import { uploadQuota } from '../adapters/upload-quota.ts';
+import { QuotaExceededError } from '../core/quotas/limits.ts';
 import { launchJob, newJobId, recordRejectedJob, type LaunchRequest } from '../adapters/job-launcher.ts';
 import { duplicateIndex, SKIP_FOR } from '../adapters/duplicate-index.ts';
 import { inboxSessionId, readInboxEvent, requestFromMetadata, type InboxObject, type InboxRequest, type ObjectCreatedEvent } from '../core/uploads/inbox.ts';
@@ -61,6 +63,15 @@ export async function handleObjectCreated(event: ObjectCreatedEvent): Promise<{ 
   if (request.maxBytes !== undefined && head.size > request.maxBytes) {
     const message = `The file has ${head.size} bytes; its upload allowed at most ${request.maxBytes}`;
     const job = await recordRejectedJob(launch, { type: 'FileTooLargeError', message });
+    return { jobId: job.jobId };
+  }
+  // the file is in the bucket whatever becomes of its job: it counts as stored
+  await uploadQuota.noteStored(object.tenantId, head.size);
+  try {
+    await uploadQuota.admit(object.tenantId, head.size);
+  } catch (err) {
+    if (!(err instanceof QuotaExceededError)) throw err;
+    const job = await recordRejectedJob(launch, { type: 'QuotaExceededError', message: `${err.code}: ${err.message}` });
     return { jobId: job.jobId };
   }
   const { sha256, ...jobSettings } = checked;

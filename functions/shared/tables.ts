@@ -126,6 +126,22 @@ export const TABLES = {
     ttlAttribute: 'expiresAtEpoch',
   },
   /**
+   * Quotas and job admission (functions/adapters/admission-store.ts): pk "SLOTS", sk a
+   * tenant id or "*" (the jobs holding a running slot, tenant-wide and service-wide);
+   * pk "QUEUE#<tenantId>", sk "<size tier>#<jobId>" (jobs waiting for a slot, served in sk
+   * order); pk "WAITING", sk tenant id (tenants that queued, with when one of theirs was last
+   * admitted: the round-robin order); pk "UPLOADED#<tenantId>", sk a UTC day and pk "STORED",
+   * sk tenant id (byte counters of the upload quotas).
+   */
+  quotas: {
+    name: 'quotas',
+    envName: ENV.quotasTable,
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    indexes: [],
+    ttlAttribute: 'expiresAtEpoch',
+  },
+  /**
    * Per-API-key request counters, one item per key and one-second window
    * (pk "<keyId>#<epochSecond>"); expired by TTL on AWS, ignored once past locally.
    */

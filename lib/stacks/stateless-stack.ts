@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Rule } from 'aws-cdk-lib/aws-events';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
@@ -97,7 +97,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Upload sessions: presigned multipart (the Uppy @uppy/aws-s3 contract), complete starts the job',
     timeout: Duration.seconds(29),
     memorySize: 512,
-    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', rateLimits: 'readWrite', templates: 'read', uploadTokens: 'readWrite' },
+    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', rateLimits: 'readWrite', templates: 'read', uploadTokens: 'readWrite', quotas: 'readWrite' },
     uploadBucket: 'readWrite',
     stateMachine: 'start',
   },
@@ -105,7 +105,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Uppy companion-mode routes for browser uploads, authorised by an upload token in the path; complete starts the job',
     timeout: Duration.seconds(29),
     memorySize: 512,
-    tables: { tenants: 'read', jobs: 'readWrite', uploads: 'readWrite', uploadTokens: 'read', rateLimits: 'readWrite' },
+    tables: { tenants: 'read', jobs: 'readWrite', uploads: 'readWrite', uploadTokens: 'read', rateLimits: 'readWrite', quotas: 'readWrite' },
     uploadBucket: 'readWrite',
     stateMachine: 'start',
   },
@@ -114,7 +114,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     timeout: Duration.seconds(29),
     memorySize: 512,
     // entities: a deleted job's entities keep their values, and their sources are marked
-    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', connections: 'readWrite', rateLimits: 'readWrite', templates: 'read', entities: 'readWrite' },
+    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', connections: 'readWrite', rateLimits: 'readWrite', templates: 'read', entities: 'readWrite', quotas: 'readWrite' },
     uploadBucket: 'readWrite',
     stateMachine: 'start',
     eventsQueue: 'send',
@@ -124,7 +124,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Templates, schemas, mapping suggestions and a job\'s mapping (confirm to resume)',
     timeout: Duration.seconds(29),
     memorySize: 512,
-    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'read', apiKeys: 'read', templates: 'readWrite', connections: 'readWrite', rateLimits: 'readWrite' },
+    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'read', apiKeys: 'read', templates: 'readWrite', connections: 'readWrite', rateLimits: 'readWrite', quotas: 'readWrite' },
     uploadBucket: 'read',
     stateMachine: 'start',
     eventsQueue: 'send',
@@ -167,7 +167,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'S3 Object Created under inbox/<tenantId>/ (EventBridge): start a job with the options in the object metadata',
     timeout: Duration.seconds(60),
     memorySize: 256,
-    tables: { tenants: 'read', jobs: 'readWrite', uploads: 'readWrite', templates: 'read' },
+    tables: { tenants: 'read', jobs: 'readWrite', uploads: 'readWrite', templates: 'read', quotas: 'readWrite' },
     uploadBucket: 'read',
     stateMachine: 'start',
     eventsQueue: 'send',
@@ -176,8 +176,10 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Job completion events -> one webhook delivery per subscribed endpoint',
     timeout: Duration.seconds(60),
     memorySize: 256,
-    // jobs: an event is fanned out only when the job it names bears it out
-    tables: { webhooks: 'readWrite', jobs: 'read' },
+    // jobs: an event is fanned out only when the job it names bears it out; a job's end gives
+    // its running slots back and starts the queued jobs that then fit (quotas, tenants, jobs, start)
+    tables: { webhooks: 'readWrite', jobs: 'readWrite', quotas: 'readWrite', tenants: 'read' },
+    stateMachine: 'start',
     eventsQueue: 'consume',
     webhooksQueue: ['send'],
   },
@@ -247,7 +249,9 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Pipeline: record failed / needs_mapping on the job and emit the event',
     timeout: Duration.seconds(50),
     memorySize: 256,
-    tables: { jobs: 'readWrite', connections: 'readWrite' },
+    // quotas, tenants, start: the scheduled admission sweep (core/quotas, adapters/job-admission.ts)
+    tables: { jobs: 'readWrite', connections: 'readWrite', quotas: 'readWrite', tenants: 'read' },
+    stateMachine: 'start',
     eventsQueue: 'send',
     pushesProgress: true,
   },
@@ -426,6 +430,13 @@ export class StatelessStack extends Stack {
       },
       targets: [new LambdaFunction(functions['job-status'], { retryAttempts: 8, maxEventAge: Duration.hours(6) })],
     });
+    // The admission sweep: slots of jobs that ended without their event given back, queued jobs
+    // that fit started (job-admission.ts). Five minutes bounds how long a lost event can hold a slot.
+    new Rule(this, 'AdmissionSweepRule', {
+      description: 'Every 5 minutes: job-status releases running slots of ended jobs and starts queued jobs that fit.',
+      schedule: Schedule.rate(Duration.minutes(5)),
+      targets: [new LambdaFunction(functions['job-status'], { retryAttempts: 2 })],
+    });
     // Note: a job that fails on bad input also ends in the Fail state, so this counts those too.
     this.stateMachine
       .metricFailed({ period: Duration.minutes(5), statistic: 'Sum' })
@@ -439,6 +450,7 @@ export class StatelessStack extends Stack {
       .addAlarmAction(new SnsAction(stateful.alarmTopic));
 
     // ---- Bindings: env var + grant in one call each ----------------------------------------
+    const pipelineByName = StateMachine.fromStateMachineName(this, 'PipelineByName', pipelineName);
     for (const [fn, spec] of Object.entries(FUNCTIONS) as [FunctionName, FunctionSpec][]) {
       const lambda = functions[fn];
       for (const [key, access] of Object.entries(spec.tables) as [TableKey, DataAccess][]) {
@@ -456,7 +468,10 @@ export class StatelessStack extends Stack {
       // The secret's ARN only: its value never reaches the template or the function's configuration.
       if (spec.usesAi) bindSecret(lambda, ENV.anthropicApiKeySecretArn, stateful.anthropicApiKeySecret);
       if (spec.sealsWebhookSecrets) bindSealingKey(lambda, ENV.webhookSecretsKeyArn, stateful.webhookSecretsKey);
-      if (spec.stateMachine) bindStateMachine(lambda, ENV.stateMachineArn, this.stateMachine, spec.stateMachine);
+      // A function the state machine invokes (job-status) reaches it by an ARN built from its
+      // name: a reference to the machine itself would make the two depend on each other.
+      const machine = (Object.values(PIPELINE_FUNCTIONS) as FunctionName[]).includes(fn) ? pipelineByName : this.stateMachine;
+      if (spec.stateMachine) bindStateMachine(lambda, ENV.stateMachineArn, machine, spec.stateMachine);
       if (spec.pushesProgress) bindWebSocketManagement(lambda, this.webSocketStage);
     }
 
