@@ -9,6 +9,7 @@ import { schemaStore } from '../adapters/schema-store.ts';
 import { templateStore } from '../adapters/template-store.ts';
 import { tenantStore } from '../adapters/tenant-store.ts';
 import { uploadQuota } from '../adapters/upload-quota.ts';
+import { meterUsage } from '../adapters/usage-meter.ts';
 import { QuotaExceededError } from '../core/quotas/limits.ts';
 import { launchJob, newJobId, recordRejectedJob, type LaunchRequest } from '../adapters/job-launcher.ts';
 import { duplicateIndex, SKIP_FOR } from '../adapters/duplicate-index.ts';
@@ -71,6 +72,7 @@ export async function handleObjectCreated(event: ObjectCreatedEvent): Promise<{ 
   // counted again); the file is in the bucket whatever becomes of its job: it counts as stored.
   if (firstDelivery) {
     await uploadQuota.noteStored(object.tenantId, head.size);
+    await meterUsage(object.tenantId, { files: 1, bytesUploaded: head.size });
     try {
       await uploadQuota.admit(object.tenantId, head.size);
     } catch (err) {

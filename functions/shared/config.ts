@@ -29,4 +29,5 @@ export const tableName = {
   tenants: () => requiredEnv(ENV.tenantsTable),
   audit: () => requiredEnv(ENV.auditTable),
   quotas: () => requiredEnv(ENV.quotasTable),
+  usage: () => requiredEnv(ENV.usageTable),
 };

@@ -142,6 +142,17 @@ export const TABLES = {
     ttlAttribute: 'expiresAtEpoch',
   },
   /**
+   * Usage per tenant and UTC day (functions/adapters/usage-meter.ts): pk tenantId, sk the day
+   * (YYYY-MM-DD), one number attribute per counter of core/usage, raised by atomic ADDs.
+   */
+  usage: {
+    name: 'usage',
+    envName: ENV.usageTable,
+    partitionKey: 'tenantId',
+    sortKey: 'day',
+    indexes: [],
+  },
+  /**
    * Per-API-key request counters, one item per key and one-second window
    * (pk "<keyId>#<epochSecond>"); expired by TTL on AWS, ignored once past locally.
    */

@@ -9,6 +9,7 @@ import { uploadKey } from '../core/jobs/keys.ts';
 import { MAX_UPLOAD_BYTES, choosePartSize } from '../core/uploads/part-size.ts';
 import type { JobOptions } from '../core/pipeline-types.ts';
 import { uploadQuota } from '../adapters/upload-quota.ts';
+import { meterUsage } from '../adapters/usage-meter.ts';
 import { QuotaExceededError } from '../core/quotas/limits.ts';
 
 /*
@@ -135,6 +136,7 @@ export async function completeUploadSession(
     throw conflict('Upload session changed while completing');
   }
   await uploadQuota.noteStored(tenantId, head.size);
+  await meterUsage(tenantId, { files: 1, bytesUploaded: head.size });
   if (skip) return { jobId, duplicateOf, skipped: true };
   const job = await launchJob({
     tenantId,

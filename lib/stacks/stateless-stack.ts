@@ -82,7 +82,8 @@ interface FunctionSpec {
  * Access is least privilege for what the handlers do today: API keys are only looked up by
  * hash, every function that authenticates a tenant (or starts its jobs) reads the tenants
  * table to refuse a disabled one, every function serving a sensitive route (core/audit) writes
- * the audit trail, and job-status touches no objects. Widen a row here when a handler starts needing more.
+ * the audit trail, every function where a metered event happens (core/usage) adds to the
+ * usage table, and job-status touches no objects. Widen a row here when a handler starts needing more.
  */
 const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
   'api-health': {
@@ -97,7 +98,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Upload sessions: presigned multipart (the Uppy @uppy/aws-s3 contract), complete starts the job',
     timeout: Duration.seconds(29),
     memorySize: 512,
-    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', rateLimits: 'readWrite', templates: 'read', uploadTokens: 'readWrite', quotas: 'readWrite' },
+    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', rateLimits: 'readWrite', templates: 'read', uploadTokens: 'readWrite', quotas: 'readWrite', usage: 'readWrite' },
     uploadBucket: 'readWrite',
     stateMachine: 'start',
   },
@@ -105,7 +106,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Uppy companion-mode routes for browser uploads, authorised by an upload token in the path; complete starts the job',
     timeout: Duration.seconds(29),
     memorySize: 512,
-    tables: { tenants: 'read', jobs: 'readWrite', uploads: 'readWrite', uploadTokens: 'read', rateLimits: 'readWrite', quotas: 'readWrite' },
+    tables: { tenants: 'read', jobs: 'readWrite', uploads: 'readWrite', uploadTokens: 'read', rateLimits: 'readWrite', quotas: 'readWrite', usage: 'readWrite' },
     uploadBucket: 'readWrite',
     stateMachine: 'start',
   },
@@ -124,7 +125,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Templates, schemas, mapping suggestions and a job\'s mapping (confirm to resume)',
     timeout: Duration.seconds(29),
     memorySize: 512,
-    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'read', apiKeys: 'read', templates: 'readWrite', connections: 'readWrite', rateLimits: 'readWrite', quotas: 'readWrite' },
+    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'read', apiKeys: 'read', templates: 'readWrite', connections: 'readWrite', rateLimits: 'readWrite', quotas: 'readWrite', usage: 'readWrite' },
     uploadBucket: 'read',
     stateMachine: 'start',
     eventsQueue: 'send',
@@ -135,7 +136,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Webhook endpoints: CRUD, secret rotation, test, deliveries and replay',
     timeout: Duration.seconds(29),
     memorySize: 256,
-    tables: { tenants: 'read', audit: 'readWrite', apiKeys: 'read', webhooks: 'readWrite', rateLimits: 'readWrite' },
+    tables: { tenants: 'read', audit: 'readWrite', apiKeys: 'read', webhooks: 'readWrite', rateLimits: 'readWrite', usage: 'readWrite' },
     webhooksQueue: ['send'],
     // create and rotate seal; test and replay sign
     sealsWebhookSecrets: true,
@@ -146,7 +147,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     // holds a few hundred thousand entities and buys the CPU that keeps lists fast.
     timeout: Duration.seconds(29),
     memorySize: 1024,
-    tables: { tenants: 'read', audit: 'readWrite', apiKeys: 'read', rateLimits: 'readWrite', entities: 'readWrite' },
+    tables: { tenants: 'read', audit: 'readWrite', apiKeys: 'read', rateLimits: 'readWrite', entities: 'readWrite', usage: 'readWrite' },
     uploadBucket: 'readWrite',
     usesAi: true,
   },
@@ -154,7 +155,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'API keys, the audit trail and service metrics (admin)',
     timeout: Duration.seconds(29),
     memorySize: 256,
-    tables: { tenants: 'read', audit: 'readWrite', jobs: 'read', apiKeys: 'readWrite', rateLimits: 'readWrite', webhooks: 'read' },
+    tables: { tenants: 'read', audit: 'readWrite', jobs: 'read', apiKeys: 'readWrite', rateLimits: 'readWrite', webhooks: 'read', usage: 'read' },
     queueDepths: true,
   },
   'api-openapi': {
@@ -167,7 +168,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'S3 Object Created under inbox/<tenantId>/ (EventBridge): start a job with the options in the object metadata',
     timeout: Duration.seconds(60),
     memorySize: 256,
-    tables: { tenants: 'read', jobs: 'readWrite', uploads: 'readWrite', templates: 'read', quotas: 'readWrite' },
+    tables: { tenants: 'read', jobs: 'readWrite', uploads: 'readWrite', templates: 'read', quotas: 'readWrite', usage: 'readWrite' },
     uploadBucket: 'read',
     stateMachine: 'start',
     eventsQueue: 'send',
@@ -187,7 +188,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Deliver one signed webhook attempt; re-queue with backoff on failure',
     timeout: Duration.seconds(60),
     memorySize: 256,
-    tables: { webhooks: 'readWrite' },
+    tables: { webhooks: 'readWrite', usage: 'readWrite' },
     webhooksQueue: ['send', 'consume'],
     // signs; seals in place a secret stored before sealing existed
     sealsWebhookSecrets: true,
@@ -220,7 +221,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     timeout: Duration.seconds(300),
     memorySize: 1024,
     // rateLimits: Claude's circuit breaker state (adapters/circuit-store.ts)
-    tables: { jobs: 'readWrite', connections: 'readWrite', templates: 'readWrite', rateLimits: 'readWrite' },
+    tables: { jobs: 'readWrite', connections: 'readWrite', templates: 'readWrite', rateLimits: 'readWrite', usage: 'readWrite' },
     uploadBucket: 'readWrite',
     pushesProgress: true,
     usesAi: true,
@@ -239,7 +240,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     memorySize: 1024,
     // entities: company and contact jobs upsert into the tenant's accounts store (and ask Claude for insights)
     // rateLimits: Claude's circuit breaker state (adapters/circuit-store.ts)
-    tables: { jobs: 'readWrite', connections: 'readWrite', entities: 'readWrite', rateLimits: 'readWrite' },
+    tables: { jobs: 'readWrite', connections: 'readWrite', entities: 'readWrite', rateLimits: 'readWrite', usage: 'readWrite' },
     uploadBucket: 'readWrite',
     eventsQueue: 'send',
     pushesProgress: true,
