@@ -26,10 +26,12 @@ export async function startAttempt(job: JobRecord, resumeFrom?: ResumePoint): Pr
     return { ...job, executionName };
   } catch (err) {
     logger.error('could not start the pipeline', { jobId: job.jobId, error: err as Error });
-    const { job: failed } = await jobStore.finish(job.tenantId, job.jobId, job.attempt, {
-      status: 'failed',
-      error: { type: 'StartExecutionError', message: 'The pipeline could not be started; retry the job' },
-    });
-    return failed ?? job;
+    return failUnstarted(job, { type: 'StartExecutionError', message: 'The pipeline could not be started; retry the job' });
   }
+}
+
+/** Fail an attempt that never started (a retry starts it again), rather than leave it queued for ever. */
+export async function failUnstarted(job: JobRecord, error: { type: string; message: string }): Promise<JobRecord> {
+  const { job: failed } = await jobStore.finish(job.tenantId, job.jobId, job.attempt, { status: 'failed', error });
+  return failed ?? job;
 }

@@ -1,5 +1,5 @@
 import { admissionStore, ALL_TENANTS, holderOf, parseHolder, type QueuedAttempt } from './admission-store.ts';
-import { startAttempt } from './attempt-starter.ts';
+import { failUnstarted, startAttempt } from './attempt-starter.ts';
 import { jobStore } from './job-store.ts';
 import { tenantStore } from './tenant-store.ts';
 import { positiveIntEnv } from '../shared/config.ts';
@@ -44,13 +44,8 @@ export async function admitOrQueue(job: JobRecord, resumeFrom?: ResumePoint): Pr
   try {
     await admissionStore.enqueue(entry);
   } catch (err) {
-    // Not queued means never started: fail the job (retry queues it again) rather than leave it queued for ever.
     logger.error('could not queue the job', { jobId: job.jobId, error: err as Error });
-    const { job: failed } = await jobStore.finish(job.tenantId, job.jobId, job.attempt, {
-      status: 'failed',
-      error: { type: 'AdmissionError', message: 'The job could not be queued; retry the job' },
-    });
-    return failed ?? job;
+    return failUnstarted(job, { type: 'AdmissionError', message: 'The job could not be queued; retry the job' });
   }
   await dispatchBestEffort();
   return (await jobStore.get(job.tenantId, job.jobId)) ?? job;
