@@ -38,6 +38,8 @@ const LOOPBACK = '127.0.0.1';
 export const DEV_TENANT = 'dev';
 /** The local dev key serves a whole web app under development; it gets a roomy limit. */
 const DEV_KEY_RPS = 1000;
+/** how often the local stack sweeps admissions (AWS: every 5 minutes) */
+const SWEEP_INTERVAL_MS = 60_000;
 
 export interface LocalStackOptions {
   /** where S3 objects and DynamoDB tables live; survives restarts */
@@ -227,6 +229,17 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       });
       closers.push(() => poller.stop());
     }
+
+    // The schedule that runs the admission sweep on AWS (job-status, every 5 minutes): here at
+    // start, for slots a killed stack left held, then every minute.
+    const sweep = () => jobStatus({ version: '0', source: 'aws.events', 'detail-type': 'Scheduled Event', detail: {} }).catch(() => undefined);
+    let sweeping = sweep();
+    const sweepTimer = setInterval(() => (sweeping = sweeping.then(sweep)), SWEEP_INTERVAL_MS);
+    sweepTimer.unref();
+    closers.push(async () => {
+      clearInterval(sweepTimer);
+      await sweeping;
+    });
 
     // first to stop: deliveries in flight finish while the servers they need still run
     closers.push(() => objectEvents.drain());

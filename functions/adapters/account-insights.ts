@@ -105,7 +105,7 @@ async function generate(tenantId: string, accounts: readonly Account[], force: b
     let reason = 'the AI answer could not be read';
     try {
       const prompt = buildInsightPrompt(batch, icp);
-      results = parseInsightAnswer(await callClaude(apiKey, prompt.system, prompt.user, MAX_TOKENS_PER_ACCOUNT * batch.length + 200), batch.length, icp !== undefined);
+      results = parseInsightAnswer(await callClaude(apiKey, prompt.system, prompt.user, MAX_TOKENS_PER_ACCOUNT * batch.length + 200, tenantId), batch.length, icp !== undefined);
     } catch (err) {
       reason = err instanceof AiCallError ? `the AI call failed: ${err.message}` : `the AI call failed unexpectedly (${(err as Error).name})`;
       logger.warn('account insights unavailable', { reason });

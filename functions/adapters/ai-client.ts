@@ -1,3 +1,4 @@
+import { meterUsage } from './usage-meter.ts';
 import type Anthropic from '@anthropic-ai/sdk';
 import { templateStore } from './template-store.ts';
 import { aiKeyConfigured, resolveAiKey } from './ai-key.ts';
@@ -75,15 +76,20 @@ export class AiCallError extends Error {
   }
 }
 
-/** One Messages call under the process's rate limit, retries and timeout (mapping and account insights share them). */
-export async function callClaude(apiKey: string, system: string, user: string, maxTokens = 1024): Promise<string> {
+/**
+ * One Messages call under the process's rate limit, retries and timeout (mapping and account
+ * insights share them), metered to `tenantId`'s usage (a call and its tokens) when it answers
+ * and a tenant is named.
+ */
+export async function callClaude(apiKey: string, system: string, user: string, maxTokens = 1024, tenantId?: string): Promise<string> {
   const circuit = await readAiCircuit();
   const gate = admit(circuit, Date.now());
   if (gate.kind === 'wait' || (gate.kind === 'probe' && !(await circuitStore.claimProbe(AI_CIRCUIT(), Date.now(), AI_PROBE_LEASE_MS).catch(() => true)))) {
     throw new AiCallError(`paused after ${CIRCUIT_THRESHOLD} failed calls in a row, until ${new Date(gate.kind === 'wait' ? gate.until : Date.now() + AI_PROBE_LEASE_MS).toISOString()}`);
   }
   try {
-    const text = await callClaudeNow(apiKey, system, user, maxTokens);
+    const { text, usage } = await callClaudeNow(apiKey, system, user, maxTokens);
+    if (tenantId !== undefined) await meterUsage(tenantId, { aiCalls: 1, aiInputTokens: usage.inputTokens, aiOutputTokens: usage.outputTokens });
     // a success ends a run of failures (no write when there was none)
     if (circuit.cbFailures !== undefined || circuit.cbOpenUntil !== undefined) await updateAiCircuit(() => circuitStore.recordSuccess(AI_CIRCUIT()));
     return text;
@@ -119,7 +125,7 @@ async function readAiCircuit(): Promise<CircuitFields> {
   }
 }
 
-async function callClaudeNow(apiKey: string, system: string, user: string, maxTokens: number): Promise<string> {
+async function callClaudeNow(apiKey: string, system: string, user: string, maxTokens: number): Promise<{ text: string; usage: { inputTokens: number; outputTokens: number } }> {
   const loaded = await loadSdk();
   const { APIConnectionTimeoutError, APIError } = loaded;
   const api = anthropic(loaded, apiKey);
@@ -130,7 +136,8 @@ async function callClaudeNow(apiKey: string, system: string, user: string, maxTo
     if (wait > 0) await sleep(wait);
     try {
       const msg = await api.messages.create({ model: AI_MODEL, max_tokens: maxTokens, system, messages: [{ role: 'user', content: user }] });
-      return msg.content.map((b) => (b.type === 'text' ? b.text : '')).join('');
+      const text = msg.content.map((b) => (b.type === 'text' ? b.text : '')).join('');
+      return { text, usage: { inputTokens: msg.usage?.input_tokens ?? 0, outputTokens: msg.usage?.output_tokens ?? 0 } };
     } catch (err) {
       const timedOut = err instanceof APIConnectionTimeoutError;
       const status = err instanceof APIError && typeof err.status === 'number' ? err.status : undefined;
@@ -144,6 +151,7 @@ async function callClaudeNow(apiKey: string, system: string, user: string, maxTo
 
 /** One cached AI request: the cache, or Claude (answer read and cached), or a note saying why not. */
 async function askOnce<T>(what: string, ask: {
+  tenantId: string;
   cached: () => Promise<T | undefined>;
   prompt: () => { system: string; user: string };
   read: (text: string) => T | undefined;
@@ -158,7 +166,7 @@ async function askOnce<T>(what: string, ask: {
     });
     if (apiKey === undefined) return { cached: false, note: 'AI unavailable (the API key secret has no value yet); heuristics only' };
     const prompt = ask.prompt();
-    const answer = ask.read(await callClaude(apiKey, prompt.system, prompt.user));
+    const answer = ask.read(await callClaude(apiKey, prompt.system, prompt.user, undefined, ask.tenantId));
     if (answer === undefined) {
       logger.warn(`AI ${what} answer was not JSON; using heuristics`, ask.logKeys);
       return { cached: false, note: 'the AI answer could not be read; heuristics only' };
@@ -183,6 +191,7 @@ export function aiSuggesterFor(tenantId: string): AiSuggester | undefined {
   return async ({ schema, headers, sampleRows, fingerprint, settled }): Promise<AiOutcome> => {
     let columns = headers.length;
     const { answer, ...rest } = await askOnce('mapping suggestion', {
+      tenantId,
       cached: () => templateStore.getAiSuggestion(tenantId, fingerprint, schema.name),
       // one call per layout: only what the heuristics could not settle, 3 samples per column
       prompt: () => {
@@ -207,6 +216,7 @@ export function aiValueMapperFor(tenantId: string): AiValueMapper | undefined {
   if (!aiKeyConfigured()) return undefined;
   return async ({ schema, fingerprint, questions }) => {
     const { answer, ...rest } = await askOnce('value maps', {
+      tenantId,
       cached: () => templateStore.getAiValueAnswers(tenantId, fingerprint, schema),
       prompt: () => buildValueMapPrompt(questions),
       read: (text) => parseValueMapAnswer(text, questions),

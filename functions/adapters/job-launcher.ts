@@ -1,11 +1,10 @@
 import { ulid } from 'ulid';
 import { jobStore } from './job-store.ts';
-import { startPipeline } from './pipeline-starter.ts';
-import { logger } from '../shared/logger.ts';
+import { admitOrQueue } from './job-admission.ts';
 import { emitJobEvent } from './event-queue.ts';
 import { duplicateIndex } from './duplicate-index.ts';
 import type { JobError, JobRecord } from '../core/jobs/job.ts';
-import type { JobOptions, JobStatus, MappingResult, PipelineInput, ResumePoint } from '../core/pipeline-types.ts';
+import type { JobOptions, JobStatus, MappingResult, ResumePoint } from '../core/pipeline-types.ts';
 
 export const newJobId = () => `job_${ulid()}`;
 
@@ -18,15 +17,16 @@ export interface LaunchRequest {
 }
 
 /**
- * Create a queued job and start its first execution. If the execution cannot be
- * started the job is marked failed rather than left queued forever.
+ * Create a queued job and queue its first attempt for admission (job-admission.ts): it starts
+ * at once when its tenant and the service have a running slot free. If it can be neither
+ * queued nor started the job is marked failed rather than left queued forever.
  */
 export async function launchJob(req: LaunchRequest): Promise<JobRecord> {
   const job = queuedJob(req);
   await jobStore.create(job);
   // the next upload of the same bytes by this tenant is told about this job
   if (job.source.sha256) await duplicateIndex.record(job.tenantId, job.source.sha256, job.jobId);
-  return startAttempt(job);
+  return admitOrQueue(job);
 }
 
 /** A new job record, queued for its first attempt. */
@@ -73,35 +73,5 @@ export async function resumeJob(
 ): Promise<JobRecord | undefined> {
   const next = await jobStore.beginAttempt(job, allowed, resumeFrom, patch);
   if (!next) return undefined;
-  return startAttempt(next, resumeFrom);
-}
-
-/** Start the execution of the job's current attempt; mark the job failed if that is impossible. */
-async function startAttempt(job: JobRecord, resumeFrom?: ResumePoint): Promise<JobRecord> {
-  const input: PipelineInput = {
-    tenantId: job.tenantId,
-    jobId: job.jobId,
-    attempt: job.attempt,
-    bucket: job.source.bucket,
-    key: job.source.key,
-    filename: job.source.filename,
-    declaredType: job.source.contentType,
-    size: job.source.size,
-    ...(job.source.sha256 ? { sha256: job.source.sha256 } : {}),
-    schema: job.schema,
-    options: job.options,
-    ...(resumeFrom ? { resumeFrom, classification: job.classification, parsed: job.parsed, mapping: job.mapping } : {}),
-  };
-  try {
-    const { executionName } = await startPipeline(input);
-    await jobStore.setExecution(job.tenantId, job.jobId, executionName);
-    return { ...job, executionName };
-  } catch (err) {
-    logger.error('could not start the pipeline', { jobId: job.jobId, error: err as Error });
-    const { job: failed } = await jobStore.finish(job.tenantId, job.jobId, job.attempt, {
-      status: 'failed',
-      error: { type: 'StartExecutionError', message: 'The pipeline could not be started; retry the job' },
-    });
-    return failed ?? job;
-  }
+  return admitOrQueue(next, resumeFrom);
 }

@@ -4,6 +4,7 @@ import { ulid } from 'ulid';
 import { documentClient } from './aws-clients.ts';
 import { optionalEnv, tableName } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
+import type { TenantQuotas } from '../core/quotas/limits.ts';
 
 export type TenantStatus = 'active' | 'disabled';
 
@@ -11,6 +12,8 @@ export interface Tenant {
   tenantId: string;
   name: string;
   status: TenantStatus;
+  /** the operator's overrides of the default quotas (core/quotas/limits.ts) */
+  quotas?: Partial<TenantQuotas>;
   createdAt: string;
   updatedAt: string;
 }
@@ -34,6 +37,7 @@ const toTenant = (item: Record<string, unknown>): Tenant => ({
   tenantId: String(item.tenantId),
   name: String(item.name),
   status: item.status === 'disabled' ? 'disabled' : 'active',
+  ...(item.quotas ? { quotas: item.quotas as Partial<TenantQuotas> } : {}),
   createdAt: String(item.createdAt),
   updatedAt: String(item.updatedAt ?? item.createdAt),
 });
@@ -81,6 +85,27 @@ export const tenantStore = {
       ),
     );
     return res?.Attributes ? toTenant(res.Attributes) : undefined;
+  },
+
+  /**
+   * Override some of a tenant's quotas (the others keep theirs). A tenant with no record yet
+   * (the local dev tenant, keys made before tenants were recorded) gets one, active, named by its id.
+   */
+  async setQuotas(tenantId: string, quotas: Partial<TenantQuotas>): Promise<Tenant> {
+    // Read, merge, write: overrides are an operator's occasional act, not a contended counter.
+    const merged = { ...(await this.get(tenantId))?.quotas, ...quotas };
+    const now = new Date().toISOString();
+    const res = await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName.tenants(),
+        Key: { tenantId },
+        UpdateExpression: 'SET quotas = :q, updatedAt = :now, #n = if_not_exists(#n, :id), #s = if_not_exists(#s, :active), createdAt = if_not_exists(createdAt, :now)',
+        ExpressionAttributeNames: { '#n': 'name', '#s': 'status' },
+        ExpressionAttributeValues: { ':q': merged, ':now': now, ':id': tenantId, ':active': 'active' },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return toTenant(res.Attributes!);
   },
 
   /** False only for a tenant an operator disabled; a tenant with no record is active. */

@@ -8,6 +8,7 @@ import { webhookStore } from './webhook-store.ts';
 import { classifyResponse, type ResponseClass } from '../core/webhooks/backoff.ts';
 import type { AttemptTrigger, DeliveryAttempt, WebhookDelivery, WebhookEndpoint } from '../core/webhooks/model.ts';
 import { optionalEnv } from '../shared/config.ts';
+import { meterUsage } from './usage-meter.ts';
 import { ENV } from '../shared/env-names.ts';
 
 /** A subscriber gets 10 s from our first byte of DNS to its last byte of answer. */
@@ -149,6 +150,8 @@ export async function sendDeliveryAttempt(
   const now = new Date();
   const headers = signWebhook({ msgId: delivery.messageId, timestamp: now, payload: delivery.payload, secrets: await webhookStore.openSigningSecrets(endpoint, now) });
   const result = await postWebhook({ url: endpoint.url, headers: { ...headers }, body: delivery.payload, policy: opts.policy, resolve: opts.resolve });
+  const outcome = classifyResponse(result.statusCode);
+  await meterUsage(endpoint.tenantId, { webhookDeliveries: 1, webhookDeliveriesFailed: outcome === 'delivered' ? 0 : 1 });
   return {
     attempt: {
       trigger: opts.trigger,
@@ -158,7 +161,7 @@ export async function sendDeliveryAttempt(
       latencyMs: result.latencyMs,
       ...(result.error === undefined ? {} : { error: result.error }),
     },
-    outcome: classifyResponse(result.statusCode),
+    outcome,
     retryAfter: result.retryAfter,
   };
 }

@@ -1,7 +1,9 @@
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { httpApi, json, noContent, parseBody, parseQuery, type ApiRequest } from '../shared/http.ts';
-import { conflict, notFound } from '../shared/http-errors.ts';
-import { auditQuery, createApiKeyBody } from '../shared/contract/admin.ts';
+import { badRequest, conflict, notFound } from '../shared/http-errors.ts';
+import { auditQuery, createApiKeyBody, MAX_USAGE_DAYS, usageQuery } from '../shared/contract/admin.ts';
+import { usageByDay } from '../adapters/usage-meter.ts';
+import { daysBetween, sumUsage, zeroUsage } from '../core/usage/usage.ts';
 import { optionalEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
 import { sqsClient } from '../adapters/aws-clients.ts';
@@ -79,10 +81,23 @@ async function metrics(req: ApiRequest) {
   });
 }
 
+/** The tenant's usage per UTC day (every day of the range, zeros included) and the range's totals. */
+async function usage(req: ApiRequest) {
+  const q = parseQuery(req.event, usageQuery);
+  const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const to = q.to ?? (q.from ? day(Math.min(Date.now(), Date.parse(q.from) + (MAX_USAGE_DAYS - 1) * 86_400_000)) : day(Date.now()));
+  const from = q.from ?? day(Date.parse(to) - 29 * 86_400_000);
+  if (from > to) throw badRequest('Query is invalid', [{ field: 'from', message: 'from must not be after to' }]);
+  const stored = await usageByDay(req.principal.tenantId, from, to);
+  const days = daysBetween(from, to).map((d) => ({ day: d, ...(stored.get(d) ?? zeroUsage()) }));
+  return json(200, { from, to, totals: sumUsage([...stored.values()]), days });
+}
+
 export const handler = httpApi({
   'GET /v1/api-keys': { role: 'admin', handle: async (req) => json(200, { items: await apiKeyStore.list(req.principal.tenantId), nextCursor: null }) },
   'POST /v1/api-keys': { role: 'admin', handle: createKey },
   'DELETE /v1/api-keys/{keyId}': { role: 'admin', handle: revokeKey },
   'GET /v1/metrics': { role: 'admin', handle: metrics },
+  'GET /v1/usage': { role: 'admin', handle: usage },
   'GET /v1/audit': { role: 'admin', handle: async (req) => json(200, await auditStore.list(req.principal.tenantId, parseQuery(req.event, auditQuery))) },
 });

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { Role } from '../core/auth/api-keys.ts';
 import { pageQuery } from '../shared/contract/common.ts';
-import { auditQuery, auditRecordSchema, createApiKeyBody } from '../shared/contract/admin.ts';
+import { auditQuery, auditRecordSchema, createApiKeyBody, usageQuery, usageReportSchema } from '../shared/contract/admin.ts';
 import { bulkJobsBody, createJobBody, listJobsQuery, outputPageQuery, outputQuery, statsQuery } from '../shared/contract/jobs.ts';
 import { putMappingBody, schemaDefinitionSchema, suggestBody, templateFromJobBody, templateInputSchema } from '../shared/contract/templates.ts';
 import {
@@ -144,5 +144,12 @@ export const OPERATIONS: Record<string, Operation> = {
     auth: key('admin'),
     query: auditQuery,
     success: ok('Records (never a secret)', pageOf(auditRecordSchema)),
+  },
+  'GET /v1/usage': {
+    summary: "The tenant's metered usage per UTC day (files, bytes uploaded, rows processed and rejected, AI calls and tokens, webhook deliveries) and the range's totals; from/to are days (YYYY-MM-DD, inclusive, at most 366), default the last 30",
+    tag: 'Audit',
+    auth: key('admin'),
+    query: usageQuery,
+    success: ok('Usage per day, every day of the range', usageReportSchema),
   },
 };

@@ -1,3 +1,4 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { logger } from '../shared/logger.ts';
 import { jobOptionsSchema, schemaNameSchema } from '../shared/contract/common.ts';
 import { validationDetails } from '../shared/http.ts';
@@ -7,6 +8,9 @@ import { jobStore } from '../adapters/job-store.ts';
 import { schemaStore } from '../adapters/schema-store.ts';
 import { templateStore } from '../adapters/template-store.ts';
 import { tenantStore } from '../adapters/tenant-store.ts';
+import { uploadQuota } from '../adapters/upload-quota.ts';
+import { meterUsage } from '../adapters/usage-meter.ts';
+import { QuotaExceededError } from '../core/quotas/limits.ts';
 import { launchJob, newJobId, recordRejectedJob, type LaunchRequest } from '../adapters/job-launcher.ts';
 import { duplicateIndex, SKIP_FOR } from '../adapters/duplicate-index.ts';
 import { inboxSessionId, readInboxEvent, requestFromMetadata, type InboxObject, type InboxRequest, type ObjectCreatedEvent } from '../core/uploads/inbox.ts';
@@ -37,7 +41,8 @@ export async function handleObjectCreated(event: ObjectCreatedEvent): Promise<{ 
   const duplicateOf = settings?.sha256 ? await duplicateIndex.find(object.tenantId, settings.sha256) : undefined;
   const skip = duplicateOf && settings?.options.onDuplicate === 'skip' && SKIP_FOR.includes(duplicateOf.status);
   const record = inboxRecord(object, sessionId, head, skip ? duplicateOf.jobId : newJobId(), settings?.sha256);
-  if (!(await uploadStore.createOnce(record))) {
+  const firstDelivery = await uploadStore.createOnce(record);
+  if (!firstDelivery) {
     const existing = await uploadStore.get(object.tenantId, sessionId);
     if (!existing?.jobId || (await jobStore.get(object.tenantId, existing.jobId))) return { ignored: 'this write already started its job' };
     record.jobId = existing.jobId;
@@ -63,8 +68,29 @@ export async function handleObjectCreated(event: ObjectCreatedEvent): Promise<{ 
     const job = await recordRejectedJob(launch, { type: 'FileTooLargeError', message });
     return { jobId: job.jobId };
   }
+  // Counted by the delivery that recorded the write only (a repeat after a crash is not
+  // counted again); the file is in the bucket whatever becomes of its job: it counts as stored.
+  if (firstDelivery) {
+    await uploadQuota.noteStored(object.tenantId, head.size);
+    await meterUsage(object.tenantId, { files: 1, bytesUploaded: head.size });
+    try {
+      await uploadQuota.admit(object.tenantId, head.size);
+    } catch (err) {
+      if (!(err instanceof QuotaExceededError)) throw err;
+      const job = await recordRejectedJob(launch, { type: 'QuotaExceededError', message: `${err.code}: ${err.message}` });
+      return { jobId: job.jobId };
+    }
+  }
   const { sha256, ...jobSettings } = checked;
-  const job = await launchJob({ ...launch, ...jobSettings, source: { ...launch.source, sha256 } });
+  let job;
+  try {
+    job = await launchJob({ ...launch, ...jobSettings, source: { ...launch.source, sha256 } });
+  } catch (err) {
+    // Two deliveries of one write at once: the one that found the record before its job
+    // existed can create the job first (the first is still counting the quotas); one job either way.
+    if (err instanceof ConditionalCheckFailedException) return { ignored: 'this write already started its job' };
+    throw err;
+  }
   logger.info('inbox job started', { tenantId: object.tenantId, jobId: job.jobId });
   return { jobId: job.jobId };
 }

@@ -7,6 +7,7 @@ import { isSubscribed, webhookMessageId, WEBHOOK_EVENT_TYPES, type WebhookEvent,
 import { readJobEventClaim, refuteJobEventClaim } from '../core/webhooks/job-event-claims.ts';
 import type { WebhookDelivery, WebhookEndpoint } from '../core/webhooks/model.ts';
 import { logger } from '../shared/logger.ts';
+import { releaseEndedAttempt } from '../adapters/job-admission.ts';
 
 /** A completion event as emitJobEvent puts it on the events queue. */
 const jobEventSchema = z.object({
@@ -81,6 +82,8 @@ async function fanOut(record: SQSRecord): Promise<void> {
     logger.warn('job event dropped: the job does not bear it out', { messageId: record.messageId, eventId: event.id, eventType: event.type, tenantId: event.tenantId, reason: refused });
     return;
   }
+  // A job's attempt ended (a true event, so never a running one's): its running slots go back.
+  if (event.type.startsWith('job.')) await releaseEndedAttempt(event);
   // Only this tenant's partition is read: an event can never reach another tenant's endpoint.
   const endpoints = (await webhookStore.listAllEndpoints(event.tenantId)).filter((e) => isSubscribed(e, event.type));
   // The body is the event exactly as emitted; retries and replays send these same bytes.

@@ -2,6 +2,7 @@ import { jobStore } from '../adapters/job-store.ts';
 import { emitJobEvent } from '../adapters/event-queue.ts';
 import { publishStatus } from '../adapters/progress-notifier.ts';
 import { logger } from '../shared/logger.ts';
+import { sweepAdmissions } from '../adapters/job-admission.ts';
 import type { MappingResult } from '../core/pipeline-types.ts';
 import type { JobError } from '../core/jobs/job.ts';
 
@@ -72,8 +73,23 @@ async function onExecutionEnded(event: ExecutionStatusChange): Promise<{ recorde
   return markFailed({ outcome: 'failed', tenantId: input.tenantId, jobId: input.jobId, attempt: input.attempt, error: { Error: ended.type, Cause: cause } }, { onlyIfCommitted: true });
 }
 
-/** MarkFailed / MarkNeedsMapping: record how the attempt ended and tell subscribers; or the watchdog (above). */
-export async function handler(event: JobStatusEvent | ExecutionStatusChange): Promise<{ recorded: boolean }> {
+/** EventBridge's schedule (every 5 minutes; the local stack's timer): the admission sweep. */
+export interface ScheduledSweep {
+  source: 'aws.events';
+  'detail-type': 'Scheduled Event';
+}
+
+/**
+ * MarkFailed / MarkNeedsMapping: record how the attempt ended and tell subscribers; or the
+ * watchdog (above); or, on a schedule, the admission sweep, the other half of "no job stuck":
+ * running slots of jobs that ended are given back and queued jobs that now fit are started.
+ */
+export async function handler(event: JobStatusEvent | ExecutionStatusChange | ScheduledSweep): Promise<{ recorded: boolean }> {
+  if ('detail-type' in event && event['detail-type'] === 'Scheduled Event') {
+    const swept = await sweepAdmissions();
+    if (swept.released > 0 || swept.admitted > 0) logger.info('admission sweep', swept);
+    return { recorded: swept.released > 0 };
+  }
   if ('detail-type' in event) return onExecutionEnded(event);
   return markFailed(event);
 }

@@ -1,5 +1,6 @@
 import { objectStore } from '../adapters/object-store.ts';
 import { jobStore, StaleJobError } from '../adapters/job-store.ts';
+import { meterUsage } from '../adapters/usage-meter.ts';
 import { emitJobEvent } from '../adapters/event-queue.ts';
 import { announceEntityRun, upsertJobEntities } from '../adapters/entity-sync.ts';
 import { generateJobInsights } from '../adapters/account-insights.ts';
@@ -84,7 +85,9 @@ async function commit(state: PipelineState) {
       mappingJobWarnings(mapping),
       qualityWarnings(quality, mapping, { read: rowsRead, rejected: rowsRejected }),
     );
-    const { job: finished } = await jobStore.finish(state.tenantId, state.jobId, state.attempt, { status: 'succeeded', output, counts, rowsSkipped, warnings, quality });
+    const { job: finished, committed } = await jobStore.finish(state.tenantId, state.jobId, state.attempt, { status: 'succeeded', output, counts, rowsSkipped, warnings, quality });
+    // metered by the commit itself, so a retried Persist does not count the rows twice
+    if (committed) await meterUsage(state.tenantId, { rowsProcessed: counts.rowsRead, rowsRejected: counts.rowsRejected });
     if (finished?.status === 'succeeded' && finished.attempt === state.attempt) {
       maybeInjectFault('persist', state.tenantId, 'committed');
       await announceSuccess(finished);

@@ -28,4 +28,6 @@ export const tableName = {
   rateLimits: () => requiredEnv(ENV.rateLimitsTable),
   tenants: () => requiredEnv(ENV.tenantsTable),
   audit: () => requiredEnv(ENV.auditTable),
+  quotas: () => requiredEnv(ENV.quotasTable),
+  usage: () => requiredEnv(ENV.usageTable),
 };

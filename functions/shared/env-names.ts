@@ -15,6 +15,12 @@ export const ENV = {
   entitiesTable: 'ENTITIES_TABLE',
   tenantsTable: 'TENANTS_TABLE',
   auditTable: 'AUDIT_TABLE',
+  quotasTable: 'QUOTAS_TABLE',
+  usageTable: 'USAGE_TABLE',
+  /** "true": usage metrics carry the tenant as a CloudWatch dimension (one billed metric per counter and tenant) */
+  metricsByTenant: 'METRICS_BY_TENANT',
+  /** jobs running at once across all tenants (default 100): the turns tenants take are for these */
+  maxRunningJobs: 'MAX_RUNNING_JOBS',
   /** seconds an API container trusts a tenant's "active" status before reading it again (default 30) */
   tenantStatusCacheSeconds: 'TENANT_STATUS_CACHE_SECONDS',
   uploadBucket: 'UPLOAD_BUCKET',

@@ -106,6 +106,7 @@ export const HTTP_ROUTES: HttpRoute[] = [
   { routeKey: 'POST /v1/api-keys', fn: 'api-admin' },
   { routeKey: 'DELETE /v1/api-keys/{keyId}', fn: 'api-admin' },
   { routeKey: 'GET /v1/audit', fn: 'api-admin' },
+  { routeKey: 'GET /v1/usage', fn: 'api-admin' },
 ];
 
 /** SQS queues and the function each one triggers (an event source mapping on AWS, a poller locally). */

@@ -126,6 +126,33 @@ export const TABLES = {
     ttlAttribute: 'expiresAtEpoch',
   },
   /**
+   * Quotas and job admission (functions/adapters/admission-store.ts): pk "SLOTS", sk a
+   * tenant id or "*" (the jobs holding a running slot, tenant-wide and service-wide);
+   * pk "QUEUE#<tenantId>", sk "<size tier>#<jobId>" (jobs waiting for a slot, served in sk
+   * order); pk "WAITING", sk tenant id (tenants that queued, with when one of theirs was last
+   * admitted: the round-robin order); pk "UPLOADED#<tenantId>", sk a UTC day and pk "STORED",
+   * sk tenant id (byte counters of the upload quotas).
+   */
+  quotas: {
+    name: 'quotas',
+    envName: ENV.quotasTable,
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    indexes: [],
+    ttlAttribute: 'expiresAtEpoch',
+  },
+  /**
+   * Usage per tenant and UTC day (functions/adapters/usage-meter.ts): pk tenantId, sk the day
+   * (YYYY-MM-DD), one number attribute per counter of core/usage, raised by atomic ADDs.
+   */
+  usage: {
+    name: 'usage',
+    envName: ENV.usageTable,
+    partitionKey: 'tenantId',
+    sortKey: 'day',
+    indexes: [],
+  },
+  /**
    * Per-API-key request counters, one item per key and one-second window
    * (pk "<keyId>#<epochSecond>"); expired by TTL on AWS, ignored once past locally.
    */

@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import { badRequest, conflict } from './http-errors.ts';
+import { badRequest, conflict, HttpError } from './http-errors.ts';
 import type { HttpEvent } from './http.ts';
 import { objectStore } from '../adapters/object-store.ts';
 import { uploadStore, type UploadSession } from '../adapters/upload-store.ts';
@@ -8,6 +8,9 @@ import { duplicateIndex, SKIP_FOR, type Duplicate } from '../adapters/duplicate-
 import { uploadKey } from '../core/jobs/keys.ts';
 import { MAX_UPLOAD_BYTES, choosePartSize } from '../core/uploads/part-size.ts';
 import type { JobOptions } from '../core/pipeline-types.ts';
+import { uploadQuota } from '../adapters/upload-quota.ts';
+import { meterUsage } from '../adapters/usage-meter.ts';
+import { QuotaExceededError } from '../core/quotas/limits.ts';
 
 /*
  * The multipart upload flow behind both front doors: the API-key routes under /v1/uploads and
@@ -22,6 +25,8 @@ const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
 export type OpenSessionRequest = Pick<UploadSession, 'tenantId' | 'bucket' | 'filename' | 'contentType' | 'size' | 'sha256' | 'maxBytes' | 'tokenId'>;
 
 export async function openUploadSession(req: OpenSessionRequest): Promise<UploadSession> {
+  // A declared size counts against the quotas now, before any byte is sent; an undeclared one at complete.
+  if (req.size !== undefined) await admitUpload(req.tenantId, req.size);
   const sessionId = `upl_${ulid()}`;
   const key = uploadKey(req.tenantId, sessionId, req.filename);
   const uploadId = await objectStore.createMultipartUpload(req.bucket, key, req.contentType);
@@ -112,6 +117,16 @@ export async function completeUploadSession(
     await uploadStore.transition(tenantId, sessionId, 'aborted');
     throw badRequest(sizeProblem?.message ?? 'The uploaded object is missing', [sizeProblem?.detail ?? { field: 'parts', message: 'no object' }]);
   }
+  if (session.size === undefined) {
+    try {
+      await admitUpload(tenantId, head.size);
+    } catch (err) {
+      // Over a quota with the bytes already sent: they are not kept (the answer says which quota).
+      await objectStore.delete(bucket, session.key);
+      await uploadStore.transition(tenantId, sessionId, 'aborted');
+      throw err;
+    }
+  }
   const duplicateOf = session.sha256 ? await duplicateIndex.find(tenantId, session.sha256) : undefined;
   const skip = duplicateOf && start.options?.onDuplicate === 'skip' && SKIP_FOR.includes(duplicateOf.status);
   const jobId = skip ? duplicateOf.jobId : newJobId();
@@ -120,6 +135,8 @@ export async function completeUploadSession(
     if (winner?.jobId) return { jobId: winner.jobId };
     throw conflict('Upload session changed while completing');
   }
+  await uploadQuota.noteStored(tenantId, head.size);
+  await meterUsage(tenantId, { files: 1, bytesUploaded: head.size });
   if (skip) return { jobId, duplicateOf, skipped: true };
   const job = await launchJob({
     tenantId,
@@ -129,6 +146,18 @@ export async function completeUploadSession(
     source: { sessionId, bucket, key: session.key, filename: session.filename, size: head.size, contentType: session.contentType, sha256: session.sha256 },
   });
   return { jobId: job.jobId, ...(duplicateOf ? { duplicateOf } : {}) };
+}
+
+/** The upload quotas at the HTTP edge: 429 with Retry-After for the daily bytes, 403 for stored bytes. */
+async function admitUpload(tenantId: string, bytes: number): Promise<void> {
+  try {
+    await uploadQuota.admit(tenantId, bytes);
+  } catch (err) {
+    if (!(err instanceof QuotaExceededError)) throw err;
+    throw err.retryAfterSeconds === undefined
+      ? new HttpError(403, err.code, err.message)
+      : new HttpError(429, err.code, err.message, undefined, { 'retry-after': String(err.retryAfterSeconds) });
+  }
 }
 
 function sizeMismatch(session: UploadSession, received: number) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Rule } from 'aws-cdk-lib/aws-events';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
@@ -83,7 +83,8 @@ interface FunctionSpec {
  * Access is least privilege for what the handlers do today: API keys are only looked up by
  * hash, every function that authenticates a tenant (or starts its jobs) reads the tenants
  * table to refuse a disabled one, every function serving a sensitive route (core/audit) writes
- * the audit trail, and job-status touches no objects. Widen a row here when a handler starts needing more.
+ * the audit trail, every function where a metered event happens (core/usage) adds to the
+ * usage table, and job-status touches no objects. Widen a row here when a handler starts needing more.
  */
 const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
   'api-health': {
@@ -98,7 +99,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Upload sessions: presigned multipart (the Uppy @uppy/aws-s3 contract), complete starts the job',
     timeout: Duration.seconds(29),
     memorySize: 512,
-    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', rateLimits: 'readWrite', templates: 'read', uploadTokens: 'readWrite' },
+    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', rateLimits: 'readWrite', templates: 'read', uploadTokens: 'readWrite', quotas: 'readWrite', usage: 'readWrite' },
     uploadBucket: 'readWrite',
     stateMachine: 'start',
   },
@@ -106,7 +107,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Uppy companion-mode routes for browser uploads, authorised by an upload token in the path; complete starts the job',
     timeout: Duration.seconds(29),
     memorySize: 512,
-    tables: { tenants: 'read', jobs: 'readWrite', uploads: 'readWrite', uploadTokens: 'read', rateLimits: 'readWrite' },
+    tables: { tenants: 'read', jobs: 'readWrite', uploads: 'readWrite', uploadTokens: 'read', rateLimits: 'readWrite', quotas: 'readWrite', usage: 'readWrite' },
     uploadBucket: 'readWrite',
     stateMachine: 'start',
   },
@@ -115,7 +116,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     timeout: Duration.seconds(29),
     memorySize: 512,
     // entities: a deleted job's entities keep their values, and their sources are marked
-    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', connections: 'readWrite', rateLimits: 'readWrite', templates: 'read', entities: 'readWrite' },
+    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', connections: 'readWrite', rateLimits: 'readWrite', templates: 'read', entities: 'readWrite', quotas: 'readWrite' },
     uploadBucket: 'readWrite',
     stateMachine: 'start',
     eventsQueue: 'send',
@@ -125,7 +126,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Templates, schemas, mapping suggestions and a job\'s mapping (confirm to resume)',
     timeout: Duration.seconds(29),
     memorySize: 512,
-    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'read', apiKeys: 'read', templates: 'readWrite', connections: 'readWrite', rateLimits: 'readWrite' },
+    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'read', apiKeys: 'read', templates: 'readWrite', connections: 'readWrite', rateLimits: 'readWrite', quotas: 'readWrite', usage: 'readWrite' },
     uploadBucket: 'read',
     stateMachine: 'start',
     eventsQueue: 'send',
@@ -136,7 +137,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Webhook endpoints: CRUD, secret rotation, test, deliveries and replay',
     timeout: Duration.seconds(29),
     memorySize: 256,
-    tables: { tenants: 'read', audit: 'readWrite', apiKeys: 'read', webhooks: 'readWrite', rateLimits: 'readWrite' },
+    tables: { tenants: 'read', audit: 'readWrite', apiKeys: 'read', webhooks: 'readWrite', rateLimits: 'readWrite', usage: 'readWrite' },
     webhooksQueue: ['send'],
     // create and rotate seal; test and replay sign
     sealsWebhookSecrets: true,
@@ -147,7 +148,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     // holds a few hundred thousand entities and buys the CPU that keeps lists fast.
     timeout: Duration.seconds(29),
     memorySize: 1024,
-    tables: { tenants: 'read', audit: 'readWrite', apiKeys: 'read', rateLimits: 'readWrite', entities: 'readWrite' },
+    tables: { tenants: 'read', audit: 'readWrite', apiKeys: 'read', rateLimits: 'readWrite', entities: 'readWrite', usage: 'readWrite' },
     uploadBucket: 'readWrite',
     usesAi: true,
   },
@@ -155,7 +156,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'API keys, the audit trail and service metrics (admin)',
     timeout: Duration.seconds(29),
     memorySize: 256,
-    tables: { tenants: 'read', audit: 'readWrite', jobs: 'read', apiKeys: 'readWrite', rateLimits: 'readWrite', webhooks: 'read' },
+    tables: { tenants: 'read', audit: 'readWrite', jobs: 'read', apiKeys: 'readWrite', rateLimits: 'readWrite', webhooks: 'read', usage: 'read' },
     queueDepths: true,
   },
   'api-openapi': {
@@ -168,7 +169,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'S3 Object Created under inbox/<tenantId>/ (EventBridge): start a job with the options in the object metadata',
     timeout: Duration.seconds(60),
     memorySize: 256,
-    tables: { tenants: 'read', jobs: 'readWrite', uploads: 'readWrite', templates: 'read' },
+    tables: { tenants: 'read', jobs: 'readWrite', uploads: 'readWrite', templates: 'read', quotas: 'readWrite', usage: 'readWrite' },
     uploadBucket: 'read',
     stateMachine: 'start',
     eventsQueue: 'send',
@@ -177,8 +178,10 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Job completion events -> one webhook delivery per subscribed endpoint',
     timeout: Duration.seconds(60),
     memorySize: 256,
-    // jobs: an event is fanned out only when the job it names bears it out
-    tables: { webhooks: 'readWrite', jobs: 'read' },
+    // jobs: an event is fanned out only when the job it names bears it out; a job's end gives
+    // its running slots back and starts the queued jobs that then fit (quotas, tenants, jobs, start)
+    tables: { webhooks: 'readWrite', jobs: 'readWrite', quotas: 'readWrite', tenants: 'read' },
+    stateMachine: 'start',
     eventsQueue: 'consume',
     webhooksQueue: ['send'],
   },
@@ -186,7 +189,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Deliver one signed webhook attempt; re-queue with backoff on failure',
     timeout: Duration.seconds(60),
     memorySize: 256,
-    tables: { webhooks: 'readWrite' },
+    tables: { webhooks: 'readWrite', usage: 'readWrite' },
     webhooksQueue: ['send', 'consume'],
     // signs; seals in place a secret stored before sealing existed
     sealsWebhookSecrets: true,
@@ -219,7 +222,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     timeout: Duration.seconds(300),
     memorySize: 1024,
     // rateLimits: Claude's circuit breaker state (adapters/circuit-store.ts)
-    tables: { jobs: 'readWrite', connections: 'readWrite', templates: 'readWrite', rateLimits: 'readWrite' },
+    tables: { jobs: 'readWrite', connections: 'readWrite', templates: 'readWrite', rateLimits: 'readWrite', usage: 'readWrite' },
     uploadBucket: 'readWrite',
     pushesProgress: true,
     usesAi: true,
@@ -238,7 +241,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     memorySize: 1024,
     // entities: company and contact jobs upsert into the tenant's accounts store (and ask Claude for insights)
     // rateLimits: Claude's circuit breaker state (adapters/circuit-store.ts)
-    tables: { jobs: 'readWrite', connections: 'readWrite', entities: 'readWrite', rateLimits: 'readWrite' },
+    tables: { jobs: 'readWrite', connections: 'readWrite', entities: 'readWrite', rateLimits: 'readWrite', usage: 'readWrite' },
     uploadBucket: 'readWrite',
     eventsQueue: 'send',
     pushesProgress: true,
@@ -248,7 +251,9 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'Pipeline: record failed / needs_mapping on the job and emit the event',
     timeout: Duration.seconds(50),
     memorySize: 256,
-    tables: { jobs: 'readWrite', connections: 'readWrite' },
+    // quotas, tenants, start: the scheduled admission sweep (core/quotas, adapters/job-admission.ts)
+    tables: { jobs: 'readWrite', connections: 'readWrite', quotas: 'readWrite', tenants: 'read' },
+    stateMachine: 'start',
     eventsQueue: 'send',
     pushesProgress: true,
   },
@@ -428,6 +433,13 @@ export class StatelessStack extends Stack {
       },
       targets: [new LambdaFunction(functions['job-status'], { retryAttempts: 8, maxEventAge: Duration.hours(6) })],
     });
+    // The admission sweep: slots of jobs that ended without their event given back, queued jobs
+    // that fit started (job-admission.ts). Five minutes bounds how long a lost event can hold a slot.
+    new Rule(this, 'AdmissionSweepRule', {
+      description: 'Every 5 minutes: job-status releases running slots of ended jobs and starts queued jobs that fit.',
+      schedule: Schedule.rate(Duration.minutes(5)),
+      targets: [new LambdaFunction(functions['job-status'], { retryAttempts: 2 })],
+    });
     // Note: a job that fails on bad input also ends in the Fail state, so this counts those too.
     this.stateMachine
       .metricFailed({ period: Duration.minutes(5), statistic: 'Sum' })
@@ -441,6 +453,7 @@ export class StatelessStack extends Stack {
       .addAlarmAction(new SnsAction(stateful.alarmTopic));
 
     // ---- Bindings: env var + grant in one call each ----------------------------------------
+    const pipelineByName = StateMachine.fromStateMachineName(this, 'PipelineByName', pipelineName);
     for (const [fn, spec] of Object.entries(FUNCTIONS) as [FunctionName, FunctionSpec][]) {
       const lambda = functions[fn];
       for (const [key, access] of Object.entries(spec.tables) as [TableKey, DataAccess][]) {
@@ -458,7 +471,10 @@ export class StatelessStack extends Stack {
       // The secret's ARN only: its value never reaches the template or the function's configuration.
       if (spec.usesAi) bindSecret(lambda, ENV.anthropicApiKeySecretArn, stateful.anthropicApiKeySecret);
       if (spec.sealsWebhookSecrets) bindSealingKey(lambda, ENV.webhookSecretsKeyArn, stateful.webhookSecretsKey);
-      if (spec.stateMachine) bindStateMachine(lambda, ENV.stateMachineArn, this.stateMachine, spec.stateMachine);
+      // A function the state machine invokes (job-status) reaches it by an ARN built from its
+      // name: a reference to the machine itself would make the two depend on each other.
+      const machine = (Object.values(PIPELINE_FUNCTIONS) as FunctionName[]).includes(fn) ? pipelineByName : this.stateMachine;
+      if (spec.stateMachine) bindStateMachine(lambda, ENV.stateMachineArn, machine, spec.stateMachine);
       if (spec.pushesProgress) bindWebSocketManagement(lambda, this.webSocketStage);
     }
 

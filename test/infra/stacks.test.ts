@@ -353,25 +353,25 @@ describe('StatelessStack', () => {
       'api-health': [...tables, ENV.uploadBucket, ENV.stateMachineArn],
       // every authenticated API function counts requests against the key's rate limit, and
       // every function that authenticates a tenant or starts its jobs reads its status
-      'api-uploads': [ENV.auditTable, ENV.tenantsTable, ENV.jobsTable, ENV.uploadsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadTokensTable, ENV.uploadBucket, ENV.stateMachineArn],
+      'api-uploads': [ENV.auditTable, ENV.tenantsTable, ENV.jobsTable, ENV.uploadsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadTokensTable, ENV.quotasTable, ENV.usageTable, ENV.uploadBucket, ENV.stateMachineArn],
       // no API keys: an upload token is the only credential of these routes
-      'api-companion': [ENV.tenantsTable, ENV.jobsTable, ENV.uploadsTable, ENV.uploadTokensTable, ENV.rateLimitsTable, ENV.uploadBucket, ENV.stateMachineArn],
-      'api-jobs': [ENV.auditTable, ENV.tenantsTable, ...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.entitiesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
-      'api-templates': [ENV.auditTable, ENV.tenantsTable, ...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl, ENV.anthropicApiKeySecretArn],
-      'api-webhooks': [ENV.auditTable, ENV.tenantsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.webhooksTable, ENV.webhooksQueueUrl, ENV.webhookSecretsKeyArn],
-      'api-accounts': [ENV.auditTable, ENV.tenantsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.entitiesTable, ENV.uploadBucket, ENV.anthropicApiKeySecretArn],
+      'api-companion': [ENV.tenantsTable, ENV.jobsTable, ENV.uploadsTable, ENV.uploadTokensTable, ENV.rateLimitsTable, ENV.quotasTable, ENV.usageTable, ENV.uploadBucket, ENV.stateMachineArn],
+      'api-jobs': [ENV.auditTable, ENV.tenantsTable, ...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.entitiesTable, ENV.quotasTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
+      'api-templates': [ENV.auditTable, ENV.tenantsTable, ...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.quotasTable, ENV.usageTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl, ENV.anthropicApiKeySecretArn],
+      'api-webhooks': [ENV.auditTable, ENV.tenantsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.usageTable, ENV.webhooksTable, ENV.webhooksQueueUrl, ENV.webhookSecretsKeyArn],
+      'api-accounts': [ENV.auditTable, ENV.tenantsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.entitiesTable, ENV.usageTable, ENV.uploadBucket, ENV.anthropicApiKeySecretArn],
       'api-openapi': [],
-      inbox: [ENV.tenantsTable, ENV.jobsTable, ENV.uploadsTable, ENV.templatesTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.eventsQueueUrl],
-      'api-admin': [ENV.auditTable, ENV.tenantsTable, ENV.webhooksTable, ENV.jobsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl, ENV.eventsDlqUrl, ENV.webhooksDlqUrl],
-      'job-events': [ENV.jobsTable, ENV.webhooksTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl],
-      'webhook-delivery': [ENV.webhooksTable, ENV.webhooksQueueUrl, ENV.webhookSecretsKeyArn],
+      inbox: [ENV.tenantsTable, ENV.jobsTable, ENV.uploadsTable, ENV.templatesTable, ENV.quotasTable, ENV.usageTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.eventsQueueUrl],
+      'api-admin': [ENV.auditTable, ENV.tenantsTable, ENV.webhooksTable, ENV.usageTable, ENV.jobsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl, ENV.eventsDlqUrl, ENV.webhooksDlqUrl],
+      'job-events': [ENV.jobsTable, ENV.webhooksTable, ENV.quotasTable, ENV.tenantsTable, ENV.stateMachineArn, ENV.eventsQueueUrl, ENV.webhooksQueueUrl],
+      'webhook-delivery': [ENV.webhooksTable, ENV.usageTable, ENV.webhooksQueueUrl, ENV.webhookSecretsKeyArn],
       ws: [ENV.tenantsTable, ENV.jobsTable, ENV.apiKeysTable, ENV.connectionsTable, ENV.wsManagementEndpoint],
       classify: [...pipeline, ENV.templatesTable],
       parse: pipeline,
-      map: [...pipeline, ENV.templatesTable, ENV.rateLimitsTable, ENV.anthropicApiKeySecretArn],
+      map: [...pipeline, ENV.templatesTable, ENV.rateLimitsTable, ENV.usageTable, ENV.anthropicApiKeySecretArn],
       enrich: pipeline,
-      persist: [...pipeline, ENV.entitiesTable, ENV.rateLimitsTable, ENV.eventsQueueUrl, ENV.anthropicApiKeySecretArn],
-      'job-status': [ENV.jobsTable, ENV.connectionsTable, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
+      persist: [...pipeline, ENV.entitiesTable, ENV.rateLimitsTable, ENV.usageTable, ENV.eventsQueueUrl, ENV.anthropicApiKeySecretArn],
+      'job-status': [ENV.jobsTable, ENV.connectionsTable, ENV.quotasTable, ENV.tenantsTable, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
     };
     for (const fn of ALL_FUNCTIONS) {
       const names = Object.keys(functionEnv(fn)).filter((n) => n !== 'NODE_OPTIONS' && !n.startsWith('POWERTOOLS_'));
@@ -399,6 +399,8 @@ describe('StatelessStack', () => {
       [ENV.entitiesTable]: 'dynamodb:GetItem',
       [ENV.tenantsTable]: 'dynamodb:GetItem',
       [ENV.auditTable]: 'dynamodb:PutItem',
+      [ENV.quotasTable]: 'dynamodb:UpdateItem',
+      [ENV.usageTable]: 'dynamodb:Query',
       [ENV.uploadBucket]: 's3:GetObject*',
       // common to send, consume and depth grants: the env var's queue is the granted one
       [ENV.eventsQueueUrl]: 'sqs:GetQueueAttributes',
@@ -583,6 +585,13 @@ describe('StatelessStack', () => {
           'detail-type': ['Step Functions Execution Status Change'],
           detail: { stateMachineArn: [{ Ref: smId }], status: ['FAILED', 'TIMED_OUT', 'ABORTED'] },
         },
+        Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [functionId('job-status'), 'Arn'] } })],
+      });
+    });
+
+    it('runs the admission sweep (job-status) every 5 minutes', () => {
+      stateless.hasResourceProperties('AWS::Events::Rule', {
+        ScheduleExpression: 'rate(5 minutes)',
         Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [functionId('job-status'), 'Arn'] } })],
       });
     });

@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   'tenant.create',
   'tenant.disable',
   'tenant.enable',
+  'tenant.set_quota',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { ROLES } from '../../core/auth/api-keys.ts';
 import { AUDIT_ACTIONS } from '../../core/audit/audited-routes.ts';
 import { pageQuery } from './common.ts';
+import { USAGE_COUNTERS, type UsageCounter } from '../../core/usage/usage.ts';
 
 /** API keys (admin). */
 
@@ -32,4 +33,28 @@ export const auditRecordSchema = z.object({
   sourceIp: z.string().nullable(),
   outcome: z.enum(['succeeded', 'failed']),
   status: z.number().int().optional(),
+});
+
+/** The longest range GET /v1/usage answers for: a year and a day, so a leap year fits. */
+export const MAX_USAGE_DAYS = 366;
+
+/** Usage (admin): UTC days, YYYY-MM-DD, both inclusive; absent: the 30 days up to today. */
+export const usageQuery = z
+  .object({
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
+  .refine((q) => !q.from || !q.to || (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < MAX_USAGE_DAYS, {
+    message: `at most ${MAX_USAGE_DAYS} days at once`,
+    path: ['to'],
+  });
+
+const usageCountsSchema = z.object(Object.fromEntries(USAGE_COUNTERS.map((c) => [c, z.number().int()])) as Record<UsageCounter, z.ZodNumber>);
+
+export const usageReportSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  totals: usageCountsSchema,
+  days: z.array(usageCountsSchema.extend({ day: z.string() })),
 });

@@ -2,11 +2,14 @@ import { parseArgs } from 'node:util';
 import { displayNameSchema } from '../../../functions/shared/contract/common.ts';
 import { GLOBAL_OPTIONS, printJson, type Command } from '../target.ts';
 import { OPERATOR_OPTIONS, withOperatorTables } from '../operator.ts';
+import { resolveQuotas, type TenantQuotas } from '../../../functions/core/quotas/limits.ts';
 
 const USAGE = [
   '  admin tenants create <name> [--stage S]            a new tenant and its first admin API key (printed once)',
   '  admin tenants list [--stage S]                     every tenant, with its status',
   '  admin tenants disable|enable <tenantId> [--stage S] stop or restore a tenant\'s keys and upload tokens',
+  '  admin tenants set-quota <tenantId> [--concurrent-jobs N] [--upload-bytes-per-day N] [--stored-bytes N] [--stage S]',
+  '                                                     override a tenant\'s quotas (the others keep theirs)',
   '    (operator commands: with --stage they use your AWS credentials on that deployed stage\'s',
   '     tables; without, the local data folder. No API key involved.)',
 ].join('\n');
@@ -15,7 +18,7 @@ const USAGE = [
 export const adminCommand: Command = {
   usage: USAGE,
   async run(argv) {
-    const { values: flags, positionals } = parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, ...OPERATOR_OPTIONS }, allowPositionals: true, strict: true });
+    const { values: flags, positionals } = parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, ...OPERATOR_OPTIONS, ...QUOTA_OPTIONS }, allowPositionals: true, strict: true });
     const [group, sub, arg] = positionals;
     if (group !== 'tenants') throw new Error(`Unknown admin command '${group ?? ''}': use 'admin tenants create|list|disable|enable'`);
     if (sub === 'create') {
@@ -28,9 +31,50 @@ export const adminCommand: Command = {
       if (!arg) throw new Error(`admin tenants ${sub} needs a tenant id (see 'admin tenants list')`);
       return withOperatorTables(flags, async () => setStatus(arg, sub === 'disable' ? 'disabled' : 'active', flags.json));
     }
-    throw new Error(`Unknown admin tenants command '${sub ?? ''}': use create, list, disable or enable`);
+    if (sub === 'set-quota') {
+      if (!arg) throw new Error('admin tenants set-quota needs a tenant id (see \'admin tenants list\')');
+      const quotas = quotaFlags(flags);
+      return withOperatorTables(flags, async () => setQuota(arg, quotas, flags.json));
+    }
+    throw new Error(`Unknown admin tenants command '${sub ?? ''}': use create, list, disable, enable or set-quota`);
   },
 };
+
+const QUOTA_OPTIONS = {
+  'concurrent-jobs': { type: 'string' },
+  'upload-bytes-per-day': { type: 'string' },
+  'stored-bytes': { type: 'string' },
+} as const;
+
+const QUOTA_FLAGS: Record<keyof typeof QUOTA_OPTIONS, keyof TenantQuotas> = {
+  'concurrent-jobs': 'concurrentJobs',
+  'upload-bytes-per-day': 'uploadBytesPerDay',
+  'stored-bytes': 'storedBytes',
+};
+
+/** The quota flags given, each a positive whole number; at least one. */
+function quotaFlags(flags: Partial<Record<keyof typeof QUOTA_OPTIONS, string>>): Partial<TenantQuotas> {
+  const out: Partial<TenantQuotas> = {};
+  for (const [flag, key] of Object.entries(QUOTA_FLAGS) as [keyof typeof QUOTA_OPTIONS, keyof TenantQuotas][]) {
+    const text = flags[flag];
+    if (text === undefined) continue;
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1) throw new Error(`--${flag} must be a whole number of at least 1, not '${text}'`);
+    out[key] = value;
+  }
+  if (Object.keys(out).length === 0) throw new Error('admin tenants set-quota needs --concurrent-jobs, --upload-bytes-per-day or --stored-bytes');
+  return out;
+}
+
+async function setQuota(tenantId: string, quotas: Partial<TenantQuotas>, json?: boolean): Promise<number> {
+  const { tenantStore } = await import('../../../functions/adapters/tenant-store.ts');
+  const tenant = await tenantStore.setQuotas(tenantId, quotas);
+  await recordOperatorAction(tenantId, 'tenant.set_quota');
+  const effective = resolveQuotas(tenant.quotas);
+  if (json) printJson({ ...tenant, effectiveQuotas: effective });
+  else process.stdout.write(`Tenant ${tenantId} quotas: ${Object.entries(effective).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
+  return 0;
+}
 
 async function createTenant(name: string, json?: boolean): Promise<number> {
   const { tenantStore } = await import('../../../functions/adapters/tenant-store.ts');
@@ -72,7 +116,7 @@ async function setStatus(tenantId: string, status: 'active' | 'disabled', json?:
 }
 
 /** The tenant's audit trail shows what the operator did to it (actor "operator", no key, no address). */
-async function recordOperatorAction(tenantId: string, action: 'tenant.create' | 'tenant.disable' | 'tenant.enable'): Promise<void> {
+async function recordOperatorAction(tenantId: string, action: 'tenant.create' | 'tenant.disable' | 'tenant.enable' | 'tenant.set_quota'): Promise<void> {
   const { auditStore } = await import('../../../functions/adapters/audit-store.ts');
   // The action is done (a new tenant's only key is about to be printed): a lost record is reported, never the action's failure.
   try {
