@@ -28,7 +28,7 @@ export const MINIFY = { minify: true, keepNames: true } as const;
  * bundle, and decodes it the first time anything reads an `Error`'s `stack`, which bluebird
  * (under exceljs) does at import: 0.5 of api-accounts' 1.1 s of import CPU (2026-12-06).
  */
-export const LAMBDA_NODE_OPTIONS = '';
+export const LAMBDA_NODE_OPTIONS: string = '';
 
 /** The Lambda's handler module inside its bundle directory: `index.mjs` (ESM), handler `index.handler`. */
 export const BUNDLE_NAME = 'index';
