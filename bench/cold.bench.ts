@@ -97,7 +97,8 @@ function importOnce(file: string): Promise<ImportTime> {
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code === 0) resolveRun(JSON.parse(out) as ImportTime);
+      // the last line: the handler's own logs (its init line) come first on the same stdout
+      if (code === 0) resolveRun(JSON.parse(out.trimEnd().split('\n').at(-1)!) as ImportTime);
       else reject(new Error(`importing ${file} failed (exit ${code}): ${err.trim().slice(0, 500)}`));
     });
   });

@@ -1,6 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { AI_MODEL, AiCallError, callClaude } from './ai-client.ts';
 import { aiKeyConfigured, resolveAiKey } from './ai-key.ts';
 import { documentClient } from './aws-clients.ts';
 import { entityStore } from './entity-store.ts';
@@ -80,7 +79,7 @@ async function reserveBudget(tenantId: string, wanted: number): Promise<number> 
   return 0;
 }
 
-const failedItem = (account: Account, hash: string, reason: string): InsightItem => ({ accountId: account.accountId, hash, status: 'failed', reason, model: AI_MODEL, at: new Date().toISOString() });
+const failedItem = (account: Account, hash: string, reason: string, model: string): InsightItem => ({ accountId: account.accountId, hash, status: 'failed', reason, model, at: new Date().toISOString() });
 
 /** Insights for these accounts: unchanged ones skipped unless `force`; every account tried ends with an item (ready or why not). */
 async function generate(tenantId: string, accounts: readonly Account[], force: boolean): Promise<void> {
@@ -91,13 +90,15 @@ async function generate(tenantId: string, accounts: readonly Account[], force: b
     return undefined;
   });
   if (apiKey === undefined) return;
+  // on first use: the AI client reaches the value-map prompts and through them the phone metadata (issue 21)
+  const { AI_MODEL, AiCallError, callClaude } = await import('./ai-client.ts');
   const icp = await entityStore.getSetting<string>(tenantId, 'icp');
   const hashes = new Map(accounts.map((a) => [a.accountId, insightHash(a, icp, AI_MODEL)]));
   const existing = await Promise.all(accounts.map((a) => getItemFor(tenantId, a.accountId)));
   const todo = accounts.filter((a, i) => force || existing[i]?.status !== 'ready' || existing[i]?.hash !== hashes.get(a.accountId));
   const granted = await reserveBudget(tenantId, todo.length);
   const over = todo.slice(granted);
-  await Promise.all(over.map((a) => putItem(tenantId, failedItem(a, hashes.get(a.accountId)!, `the daily AI budget of ${DAILY_BUDGET()} accounts is used up; refresh tomorrow`))));
+  await Promise.all(over.map((a) => putItem(tenantId, failedItem(a, hashes.get(a.accountId)!, `the daily AI budget of ${DAILY_BUDGET()} accounts is used up; refresh tomorrow`, AI_MODEL))));
   const send = todo.slice(0, granted);
   for (let i = 0; i < send.length; i += INSIGHT_BATCH) {
     const batch = send.slice(i, i + INSIGHT_BATCH);
@@ -115,7 +116,7 @@ async function generate(tenantId: string, accounts: readonly Account[], force: b
       batch.map((a, j) => {
         const hash = hashes.get(a.accountId)!;
         const insight = results?.get(j);
-        return putItem(tenantId, insight ? { accountId: a.accountId, hash, status: 'ready', insight, model: AI_MODEL, at } : failedItem(a, hash, results ? 'the AI answer left this account out' : reason));
+        return putItem(tenantId, insight ? { accountId: a.accountId, hash, status: 'ready', insight, model: AI_MODEL, at } : failedItem(a, hash, results ? 'the AI answer left this account out' : reason, AI_MODEL));
       }),
     );
   }

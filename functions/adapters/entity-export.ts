@@ -1,6 +1,5 @@
 import { PassThrough } from 'node:stream';
 import { Upload } from '@aws-sdk/lib-storage';
-import ExcelJS from 'exceljs';
 import { monotonicFactory } from 'ulid';
 import { s3Client } from './aws-clients.ts';
 import { objectStore } from './object-store.ts';
@@ -26,6 +25,8 @@ async function writeXlsx<T>(key: string, sheetName: string, items: readonly T[],
     params: { Bucket: requiredEnv(ENV.uploadBucket), Key: key, Body: body, ContentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   });
   const done = upload.done();
+  // Loaded on the first XLSX export only: exceljs (and bluebird under it) would cost every cold start.
+  const { default: ExcelJS } = await import('exceljs');
   // The streaming writer commits each row as it goes: memory stays flat however many rows.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: body, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName);

@@ -49,7 +49,7 @@ function bundleDirOf(fn: FunctionName): string {
 
 /**
  * A Lambda function with the house defaults: Node 22 on arm64, X-Ray tracing, an ESM bundle
- * with source maps, and its own log group with a retention (not the deprecated logRetention
+ * with an external source map, and its own log group with a retention (not the deprecated logRetention
  * custom resource). Bundling runs local esbuild; there is no Docker on the build machines.
  */
 export class AppFunction extends LambdaFunction {
@@ -91,7 +91,7 @@ export class AppFunction extends LambdaFunction {
       memorySize: props.memorySize,
       logGroup,
       environment: {
-        NODE_OPTIONS: LAMBDA_NODE_OPTIONS,
+        ...(LAMBDA_NODE_OPTIONS ? { NODE_OPTIONS: LAMBDA_NODE_OPTIONS } : {}),
         POWERTOOLS_SERVICE_NAME: 'ai-file-parser',
         ...props.environment,
       },

@@ -43,5 +43,8 @@ describe('Lambda bundles at cold start', () => {
     }
     const health = outputFiles.find((f) => f.path.endsWith('/api-health.mjs'));
     expect(health?.contents.byteLength).toBeLessThanOrEqual(600_000);
+    // a bundle that names its map makes the runtime read it at start (with --enable-source-maps)
+    for (const file of outputFiles.filter((f) => f.path.endsWith('.mjs'))) expect(file.text, file.path).not.toContain('sourceMappingURL');
+    expect(outputFiles.filter((f) => f.path.endsWith('.mjs.map'))).toHaveLength(fns.length);
   });
 });

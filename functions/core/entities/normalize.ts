@@ -18,11 +18,13 @@ export function accountDomain(raw: unknown): string | undefined {
   return result.value;
 }
 
-const FREE_MAIL: ReadonlySet<string> = new Set(freeMailDomains as string[]);
+/** Built on first use, not at import: most requests of the functions that load this never ask. */
+let freeMail: ReadonlySet<string> | undefined;
 
 /** True for mailbox providers (gmail.com, web.de, ...: the email-providers list, ~8,700 domains). */
 export function isFreeMailDomain(domain: string): boolean {
-  return FREE_MAIL.has(domain.toLowerCase());
+  freeMail ??= new Set(freeMailDomains as string[]);
+  return freeMail.has(domain.toLowerCase());
 }
 
 /** The company domain of an e-mail address, unless it is a free-mail provider's. */
