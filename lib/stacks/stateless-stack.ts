@@ -70,8 +70,12 @@ interface FunctionSpec {
   /** signs webhook deliveries or rotates their secrets: seals and opens them with the KMS key */
   sealsWebhookSecrets?: boolean;
   stateMachine?: StateMachineAccess;
-  /** pushes job.progress / job.status to WebSocket subscribers */
-  pushesProgress?: boolean;
+  /** progress ticks: consumed by progress-fanout (the stages send with `reportsProgress`) */
+  progressQueue?: QueueAccess;
+  /** queues job.progress / job.status ticks for the job's WebSocket subscribers */
+  reportsProgress?: boolean;
+  /** posts to WebSocket connections (@connections): the ws replies and the progress fan-out */
+  postsToConnections?: boolean;
 }
 
 /*
@@ -114,21 +118,21 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     timeout: Duration.seconds(29),
     memorySize: 512,
     // entities: a deleted job's entities keep their values, and their sources are marked
-    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', connections: 'readWrite', rateLimits: 'readWrite', templates: 'read', entities: 'readWrite' },
+    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', rateLimits: 'readWrite', templates: 'read', entities: 'readWrite' },
     uploadBucket: 'readWrite',
     stateMachine: 'start',
     eventsQueue: 'send',
-    pushesProgress: true,
+    reportsProgress: true,
   },
   'api-templates': {
     description: 'Templates, schemas, mapping suggestions and a job\'s mapping (confirm to resume)',
     timeout: Duration.seconds(29),
     memorySize: 512,
-    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'read', apiKeys: 'read', templates: 'readWrite', connections: 'readWrite', rateLimits: 'readWrite' },
+    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'read', apiKeys: 'read', templates: 'readWrite', rateLimits: 'readWrite' },
     uploadBucket: 'read',
     stateMachine: 'start',
     eventsQueue: 'send',
-    pushesProgress: true,
+    reportsProgress: true,
     usesAi: true,
   },
   'api-webhooks': {
@@ -195,41 +199,50 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     timeout: Duration.seconds(10),
     memorySize: 256,
     tables: { tenants: 'read', jobs: 'read', apiKeys: 'read', connections: 'readWrite' },
-    pushesProgress: true,
+    postsToConnections: true,
+  },
+  'progress-fanout': {
+    description: 'Progress ticks -> WebSocket subscribers: coalesced per job, paced, 429 retried, gone connections removed',
+    // a batch: one subscriber lookup, a few paced posts to each subscriber (1 s timeout each, 429 retried ~5 s)
+    timeout: Duration.seconds(30),
+    memorySize: 512,
+    tables: { connections: 'readWrite' },
+    progressQueue: 'consume',
+    postsToConnections: true,
   },
   classify: {
     description: 'Pipeline: sniff format, encoding, delimiter and header row; score templates',
     timeout: Duration.seconds(300),
     memorySize: 1024,
-    tables: { jobs: 'readWrite', connections: 'readWrite', templates: 'read' },
+    tables: { jobs: 'readWrite', templates: 'read' },
     uploadBucket: 'readWrite',
-    pushesProgress: true,
+    reportsProgress: true,
   },
   parse: {
     description: 'Pipeline: stream rows out of the upload into chunks',
     timeout: Duration.seconds(890),
     memorySize: 1769,
-    tables: { jobs: 'readWrite', connections: 'readWrite' },
+    tables: { jobs: 'readWrite' },
     uploadBucket: 'readWrite',
-    pushesProgress: true,
+    reportsProgress: true,
   },
   map: {
     description: 'Pipeline: map source columns to the target schema',
     timeout: Duration.seconds(300),
     memorySize: 1024,
     // rateLimits: Claude's circuit breaker state (adapters/circuit-store.ts)
-    tables: { jobs: 'readWrite', connections: 'readWrite', templates: 'readWrite', rateLimits: 'readWrite' },
+    tables: { jobs: 'readWrite', templates: 'readWrite', rateLimits: 'readWrite' },
     uploadBucket: 'readWrite',
-    pushesProgress: true,
+    reportsProgress: true,
     usesAi: true,
   },
   enrich: {
     description: 'Pipeline: normalise, enrich and validate one chunk',
     timeout: Duration.seconds(890),
     memorySize: 1769,
-    tables: { jobs: 'readWrite', connections: 'readWrite' },
+    tables: { jobs: 'readWrite' },
     uploadBucket: 'readWrite',
-    pushesProgress: true,
+    reportsProgress: true,
   },
   persist: {
     description: 'Pipeline: commit records, error report and job summary; upsert accounts/contacts; emit the completion event',
@@ -237,19 +250,19 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     memorySize: 1024,
     // entities: company and contact jobs upsert into the tenant's accounts store (and ask Claude for insights)
     // rateLimits: Claude's circuit breaker state (adapters/circuit-store.ts)
-    tables: { jobs: 'readWrite', connections: 'readWrite', entities: 'readWrite', rateLimits: 'readWrite' },
+    tables: { jobs: 'readWrite', entities: 'readWrite', rateLimits: 'readWrite' },
     uploadBucket: 'readWrite',
     eventsQueue: 'send',
-    pushesProgress: true,
+    reportsProgress: true,
     usesAi: true,
   },
   'job-status': {
     description: 'Pipeline: record failed / needs_mapping on the job and emit the event',
     timeout: Duration.seconds(50),
     memorySize: 256,
-    tables: { jobs: 'readWrite', connections: 'readWrite' },
+    tables: { jobs: 'readWrite' },
     eventsQueue: 'send',
-    pushesProgress: true,
+    reportsProgress: true,
   },
 };
 
@@ -457,11 +470,13 @@ export class StatelessStack extends Stack {
       if (spec.usesAi) bindSecret(lambda, ENV.anthropicApiKeySecretArn, stateful.anthropicApiKeySecret);
       if (spec.sealsWebhookSecrets) bindSealingKey(lambda, ENV.webhookSecretsKeyArn, stateful.webhookSecretsKey);
       if (spec.stateMachine) bindStateMachine(lambda, ENV.stateMachineArn, this.stateMachine, spec.stateMachine);
-      if (spec.pushesProgress) bindWebSocketManagement(lambda, this.webSocketStage);
+      if (spec.reportsProgress) bindQueue(lambda, ENV.progressQueueUrl, stateful.progressQueue, 'send');
+      if (spec.progressQueue) bindQueue(lambda, ENV.progressQueueUrl, stateful.progressQueue, spec.progressQueue);
+      if (spec.postsToConnections) bindWebSocketManagement(lambda, this.webSocketStage);
     }
 
     // ---- Queue consumers: the same list the local stack polls ------------------------------
-    const queues = { events: stateful.eventsQueue, webhooks: stateful.webhooksQueue };
+    const queues = { events: stateful.eventsQueue, webhooks: stateful.webhooksQueue, progress: stateful.progressQueue };
     for (const consumer of QUEUE_CONSUMERS) {
       functions[consumer.fn].addEventSource(
         new SqsEventSource(queues[consumer.queue], { batchSize: consumer.batchSize, reportBatchItemFailures: true }),
