@@ -10,10 +10,10 @@ import { logger } from '../shared/logger.ts';
  * Progress queue consumer: delivers the stages' ticks to each job's WebSocket subscribers.
  * The queue is FIFO with one message group per job, so a job's ticks arrive in order and
  * its next batch waits for this one: per job, the subscribers are looked up once per batch
- * (or reused for a second, for progress), progress is coalesced to the newest and paced
- * (one that comes too soon, or waited too long, is left out), and every status is posted,
- * in order. A subscriber whose post timed out is skipped for
- * progress for a while (see connection-poster), so one stuck client does not slow every tick.
+ * (a crowd's list is reused for a second, for progress), progress is coalesced to the newest
+ * and paced (one that comes too soon is left out), and every status is posted, in order.
+ * A subscriber whose post timed out is skipped for progress for a while (see
+ * connection-poster), so one stuck client does not slow every tick.
  */
 
 /** At most one job.progress per job in this long (~3 a second: under 4 even when a post arrives late). */
@@ -24,13 +24,17 @@ const PROGRESS_GAP_MS = 300;
  * fan-out's work per job bounded whoever watches. Statuses are not counted: they always go.
  */
 const PROGRESS_POSTS_PER_SECOND_PER_JOB = 250;
-/**
- * A progress tick that waited in the queue longer than this is left out: the fan-out is
- * behind, and newer ticks (or the status that ends the stage) are queued after it. Without
- * it a backlog of progress would be posted tick by tick, and the final status wait behind it.
+/*
+ * No "stale progress" cut-off: a tick that waited in the queue is still the newest state the
+ * fan-out knows (a newer one queued in the same batch coalesces it away), and the pacer
+ * already bounds what a backlog costs. Cutting ticks by age silenced a job's progress
+ * whenever the fan-out ran a second behind.
  */
-const STALE_PROGRESS_MS = 1000;
-/** How long a job's subscriber list is reused for progress; a status always reads it afresh. */
+/**
+ * How long a job's subscriber list is reused for progress; a status always reads it afresh,
+ * and an empty list is never reused: a client that subscribes right after a lookup found no
+ * one must hear the next tick (reusing "no one" for a second silenced a job's progress).
+ */
 const SUBSCRIBERS_TTL_MS = 1000;
 
 const tickSchema = z.object({
@@ -43,24 +47,22 @@ const tickSchema = z.object({
 const pacer = new ProgressPacer(PROGRESS_GAP_MS, PROGRESS_POSTS_PER_SECOND_PER_JOB);
 const subscriberCache = new Map<string, { ids: string[]; until: number }>();
 
-/** The job's subscribers: from the last second's lookup for progress, read afresh for a status. */
+/** The job's subscribers: a crowd's from the last second's lookup for progress, read afresh for a status or when no one watched. */
 async function subscribersOf(tenantId: string, jobId: string, fresh: boolean): Promise<string[]> {
   const key = progressGroupId(tenantId, jobId);
   const cached = subscriberCache.get(key);
-  if (!fresh && cached && cached.until > Date.now()) return cached.ids;
+  if (!fresh && cached && cached.ids.length > 0 && cached.until > Date.now()) return cached.ids;
   const ids = await connectionStore.subscribers(tenantId, jobId);
   if (subscriberCache.size > 1000) for (const [k, v] of subscriberCache) if (v.until <= Date.now()) subscriberCache.delete(k);
   subscriberCache.set(key, { ids, until: Date.now() + SUBSCRIBERS_TTL_MS });
   return ids;
 }
 
-type QueuedTick = ProgressTick & { sentAt: number };
-
 /** Deliver one job's ticks of this batch, in order. */
-async function deliver(ticks: QueuedTick[]): Promise<void> {
+async function deliver(ticks: ProgressTick[]): Promise<void> {
   const { tenantId, jobId } = ticks[0]!;
   const key = progressGroupId(tenantId, jobId);
-  const worthSaying = coalesceTicks(ticks).filter((t) => t.message.type !== 'job.progress' || Date.now() - t.sentAt <= STALE_PROGRESS_MS);
+  const worthSaying = coalesceTicks(ticks);
   if (worthSaying.length === 0) return;
   let ids = await subscribersOf(tenantId, jobId, worthSaying.some((t) => t.message.type === 'job.status'));
   if (ids.length === 0) return;
@@ -80,10 +82,9 @@ async function deliver(ticks: QueuedTick[]): Promise<void> {
   }
 }
 
-function readTick(record: SQSRecord): QueuedTick | undefined {
+function readTick(record: SQSRecord): ProgressTick | undefined {
   try {
-    // SentTimestamp is SQS's own clock, so a stage's clock skew cannot make a tick look fresh.
-    return { ...tickSchema.parse(JSON.parse(record.body)), sentAt: Number(record.attributes.SentTimestamp) || Date.now() };
+    return tickSchema.parse(JSON.parse(record.body));
   } catch (err) {
     // Only the stages write this queue; retrying an unreadable tick cannot make it readable.
     logger.error('progress tick dropped: unreadable', { messageId: record.messageId, error: err as Error });
@@ -92,7 +93,7 @@ function readTick(record: SQSRecord): QueuedTick | undefined {
 }
 
 export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
-  const byJob = new Map<string, { records: SQSRecord[]; ticks: QueuedTick[] }>();
+  const byJob = new Map<string, { records: SQSRecord[]; ticks: ProgressTick[] }>();
   for (const record of event.Records) {
     const tick = readTick(record);
     if (!tick) continue;

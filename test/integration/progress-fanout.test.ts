@@ -42,6 +42,23 @@ async function subscribe(ws: Socket, jobId: string, requestId: string): Promise<
   await ws.waitFor((m) => m.type === 'subscribed' && m.requestId === requestId);
 }
 
+/** Until the fan-out has taken and finished every queued tick. */
+async function progressQueueDrained(): Promise<void> {
+  const { GetQueueAttributesCommand } = await import('@aws-sdk/client-sqs');
+  const { sqsClient } = await import('../../functions/adapters/aws-clients.ts');
+  await expect
+    .poll(
+      async () => {
+        const { Attributes } = await sqsClient().send(
+          new GetQueueAttributesCommand({ QueueUrl: process.env.PROGRESS_QUEUE_URL, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+        );
+        return Number(Attributes?.ApproximateNumberOfMessages) + Number(Attributes?.ApproximateNumberOfMessagesNotVisible);
+      },
+      { timeout: 10_000, interval: 20 },
+    )
+    .toBe(0);
+}
+
 /** The job as stored, for the producer (progress-notifier) to queue ticks of. */
 async function storedJob(tenantId: string, jobId: string) {
   const { jobStore } = await import('../../functions/adapters/job-store.ts');
@@ -71,6 +88,24 @@ describe('progress fan-out', () => {
       for (const ws of watchers) ws.close();
     }
   }, 150_000);
+
+  it('delivers progress to a client that subscribed right after the job\'s last status went out to no one', async () => {
+    const { apiKey, tenantId, jobId } = await finishedJob();
+    const { publishProgress, publishStatus } = await import('../../functions/adapters/progress-notifier.ts');
+    const job = await storedJob(tenantId, jobId);
+    // A status fanned out while nobody watches the job (the fan-out finds no subscriber)...
+    await publishStatus(job);
+    await progressQueueDrained();
+    // ...then a client subscribes, and the job's next progress must reach it.
+    const ws = await openSocket(stack.wsUrl, apiKey);
+    try {
+      await subscribe(ws, jobId, 'joiner');
+      await publishProgress({ ...job, progress: { ...job.progress, rowsRead: 7 } });
+      expect(await ws.waitFor((m) => m.type === 'job.progress', 10_000)).toMatchObject({ jobId, rowsRead: 7 });
+    } finally {
+      ws.close();
+    }
+  });
 
   it('coalesces a burst of progress to the newest state, never older after newer', async () => {
     const { apiKey, tenantId, jobId } = await finishedJob();
