@@ -50,7 +50,7 @@ function rememberTenant(connectionId: string, tenantId: string): void {
 async function tenantOf(connectionId: string): Promise<string | undefined> {
   const known = tenants.get(connectionId);
   if (known) return known;
-  const tenantId = await tenantOf(connectionId);
+  const tenantId = await connectionStore.getTenant(connectionId);
   if (tenantId) rememberTenant(connectionId, tenantId);
   return tenantId;
 }
