@@ -1,8 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
@@ -13,6 +11,7 @@ import type { ApiJob } from '../functions/core/jobs/job.ts';
 import { writeCallRecordCsv } from './call-records.ts';
 import { writeCompanyCsv, writeContactCsv } from './accounts-data.ts';
 import { fmtInt, loadNow, machineBusyPercent, machineLine, printTable, printVerdicts, type Verdict } from './report.ts';
+import { serve, type Served } from './serve.ts';
 
 /*
  * npm run bench:api [-- --connections 50 --duration 10 --jobs 12 --rows 30000]
@@ -48,37 +47,6 @@ const { values } = parseArgs({
 
 const ROOT = resolve(import.meta.dirname, '..');
 const WORK = join(ROOT, '.bench');
-
-interface Served {
-  child: ChildProcess;
-  httpUrl: string;
-  wsUrl: string;
-  apiKey: string;
-}
-
-/** `ai-file-parser serve --json` on a throwaway data folder; the first stdout line says where. */
-async function serve(dataDir: string): Promise<Served> {
-  const child = spawn(process.execPath, [join(ROOT, 'local/cli/bin.mjs'), 'serve', '--json', '--data-dir', dataDir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => {
-    stderr = (stderr + d.toString()).slice(-8000);
-  });
-  const lines = createInterface({ input: child.stdout! });
-  const first = await Promise.race([
-    new Promise<string>((resolveLine) => lines.once('line', resolveLine)),
-    new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)))),
-    sleep(60_000).then(() => {
-      throw new Error(`serve did not start in 60 s: ${stderr}`);
-    }),
-  ]);
-  lines.close();
-  child.stdout?.resume();
-  const info = JSON.parse(first) as { httpUrl: string; wsUrl: string; apiKey: string };
-  return { child, ...info };
-}
 
 async function waitForJob(api: ApiClient, jobId: string): Promise<ApiJob> {
   const deadline = Date.now() + 120_000;

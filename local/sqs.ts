@@ -5,6 +5,8 @@ export interface QueueDesign {
   name: string;
   /** receives after which a message moves to the `<name>-dlq` queue */
   maxReceiveCount: number;
+  /** FIFO, as on AWS: `<name>.fifo` and `<name>-dlq.fifo`, still listed under `name` and `<name>-dlq` */
+  fifo?: boolean;
 }
 
 /**
@@ -22,15 +24,18 @@ export async function startLocalSqs(opts: { host: string; port?: number; queues:
   const client = new SQSClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const queueUrls: Record<string, string> = {};
   try {
-    const create = async (name: string, attributes: Record<string, string>) => {
-      const { QueueUrl } = await client.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }));
+    const create = async (name: string, fifo: boolean, attributes: Record<string, string>) => {
+      const { QueueUrl } = await client.send(
+        new CreateQueueCommand({ QueueName: fifo ? `${name}.fifo` : name, Attributes: { ...attributes, ...(fifo && { FifoQueue: 'true' }) } }),
+      );
       queueUrls[name] = QueueUrl!;
       return QueueUrl!;
     };
     for (const q of opts.queues) {
-      const dlqUrl = await create(`${q.name}-dlq`, { MessageRetentionPeriod: '1209600' });
+      const fifo = q.fifo ?? false;
+      const dlqUrl = await create(`${q.name}-dlq`, fifo, { MessageRetentionPeriod: '1209600' });
       const { Attributes } = await client.send(new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ['QueueArn'] }));
-      await create(q.name, { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: Attributes!.QueueArn, maxReceiveCount: String(q.maxReceiveCount) }) });
+      await create(q.name, fifo, { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: Attributes!.QueueArn, maxReceiveCount: String(q.maxReceiveCount) }) });
     }
   } catch (err) {
     await app.close();

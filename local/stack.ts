@@ -108,7 +108,10 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     closers.push(() => s3.close());
     const dynamo = await startLocalDynamo({ dataDir: join(dataDir, 'dynamodb'), host });
     closers.push(() => dynamo.close());
-    const sqs = await startLocalSqs({ host, queues: [{ name: `${PREFIX}-events`, maxReceiveCount: 5 }, { name: `${PREFIX}-webhooks`, maxReceiveCount: 5 }] });
+    const sqs = await startLocalSqs({
+      host,
+      queues: QUEUE_CONSUMERS.map((c) => ({ name: `${PREFIX}-${c.queue}`, maxReceiveCount: 5, fifo: 'fifo' in c && c.fifo })),
+    });
     closers.push(() => sqs.close());
     const kms = await startLocalKms({ dataDir, host, region: REGION, accountId: ACCOUNT });
     closers.push(() => kms.close());
@@ -133,6 +136,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       [ENV.webhooksQueueUrl]: sqs.queueUrls[`${PREFIX}-webhooks`],
       [ENV.eventsDlqUrl]: sqs.queueUrls[`${PREFIX}-events-dlq`],
       [ENV.webhooksDlqUrl]: sqs.queueUrls[`${PREFIX}-webhooks-dlq`],
+      [ENV.progressQueueUrl]: sqs.queueUrls[`${PREFIX}-progress`],
       // Local development and tests deliver webhooks to receivers on this machine.
       [ENV.allowLoopbackWebhooks]: 'true',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
@@ -219,15 +223,18 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
 
     for (const consumer of QUEUE_CONSUMERS) {
       const name = `${PREFIX}-${consumer.queue}`;
-      const poller = startQueuePoller({
-        endpoint: sqs.endpoint,
-        queueUrl: sqs.queueUrls[name]!,
-        queueArn: `arn:aws:sqs:${REGION}:${ACCOUNT}:${name}`,
-        batchSize: consumer.batchSize,
-        functionName: `${PREFIX}-${consumer.fn}`,
-        loadHandler: () => loadHandler<SqsHandler>(consumer.fn),
-      });
-      closers.push(() => poller.stop());
+      const pollers = 'localPollers' in consumer ? consumer.localPollers : 1;
+      for (let i = 0; i < pollers; i++) {
+        const poller = startQueuePoller({
+          endpoint: sqs.endpoint,
+          queueUrl: sqs.queueUrls[name]!,
+          queueArn: `arn:aws:sqs:${REGION}:${ACCOUNT}:${name}${'fifo' in consumer && consumer.fifo ? '.fifo' : ''}`,
+          batchSize: consumer.batchSize,
+          functionName: `${PREFIX}-${consumer.fn}`,
+          loadHandler: () => loadHandler<SqsHandler>(consumer.fn),
+        });
+        closers.push(() => poller.stop());
+      }
     }
 
     // The schedule that runs the admission sweep on AWS (job-status, every 5 minutes): here at

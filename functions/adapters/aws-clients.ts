@@ -18,7 +18,7 @@ import { optionalEnv } from '../shared/config.ts';
  * too. We never log SDK calls, so the copy is pure cost: for a 3 KB job item it is about
  * a sixth of the client-side CPU of a GetItem, and every API request makes one.
  */
-function withoutSdkCallLogging<T extends { middlewareStack: { remove(name: string): boolean } }>(client: T): T {
+export function withoutSdkCallLogging<T extends { middlewareStack: { remove(name: string): boolean } }>(client: T): T {
   client.middlewareStack.remove('loggerMiddleware');
   return client;
 }

@@ -1,8 +1,12 @@
-import { BatchWriteCommand, PutCommand, QueryCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from './aws-clients.ts';
+import { queryAll } from './dynamo-query.ts';
 import { tableName } from '../shared/config.ts';
 
-/** How long a subscription lives without being renewed; connections are dropped by API Gateway after 2 h anyway. */
+/**
+ * When a connection's rows expire (DynamoDB TTL on expiresAtEpoch): API Gateway closes every
+ * connection after 2 h, so a client that vanished without $disconnect leaves nothing for longer.
+ */
 const SUBSCRIPTION_TTL_SECONDS = 2 * 60 * 60;
 const jobKey = (tenantId: string, jobId: string) => `${tenantId}#${jobId}`;
 
@@ -18,14 +22,10 @@ export const connectionStore = {
   },
 
   async getTenant(connectionId: string): Promise<string | undefined> {
-    const { Items } = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName.connections(),
-        KeyConditionExpression: 'connectionId = :c AND sk = :conn',
-        ExpressionAttributeValues: { ':c': connectionId, ':conn': 'CONN' },
-      }),
+    const { Item } = await documentClient().send(
+      new GetCommand({ TableName: tableName.connections(), Key: { connectionId, sk: 'CONN' }, ProjectionExpression: 'tenantId' }),
     );
-    const tenantId = Items?.[0]?.tenantId;
+    const tenantId = Item?.tenantId;
     return typeof tenantId === 'string' ? tenantId : undefined;
   },
 
@@ -42,18 +42,18 @@ export const connectionStore = {
     await documentClient().send(new DeleteCommand({ TableName: tableName.connections(), Key: { connectionId, sk: `SUB#${jobId}` } }));
   },
 
-  /** Connection ids subscribed to a job of this tenant (expired subscriptions excluded). */
+  /** Connection ids subscribed to a job of this tenant (expired subscriptions excluded), every page of them. */
   async subscribers(tenantId: string, jobId: string): Promise<string[]> {
-    const { Items } = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName.connections(),
-        IndexName: 'byJob',
-        KeyConditionExpression: 'jobKey = :k',
-        ExpressionAttributeValues: { ':k': jobKey(tenantId, jobId) },
-      }),
-    );
+    const items = await queryAll<{ connectionId: string; expiresAtEpoch?: number }>({
+      TableName: tableName.connections(),
+      IndexName: 'byJob',
+      KeyConditionExpression: 'jobKey = :k',
+      ExpressionAttributeValues: { ':k': jobKey(tenantId, jobId) },
+      ProjectionExpression: 'connectionId, expiresAtEpoch',
+    });
+    // TTL deletes lag (up to days on AWS): an expired row is ignored until it goes.
     const nowEpoch = Math.floor(Date.now() / 1000);
-    return (Items ?? []).filter((i) => Number(i.expiresAtEpoch) > nowEpoch).map((i) => String(i.connectionId));
+    return items.filter((i) => Number(i.expiresAtEpoch) > nowEpoch).map((i) => String(i.connectionId));
   },
 
   /** Forget a connection and all its subscriptions ($disconnect, or GoneException on push). */

@@ -1,21 +1,20 @@
-import { ApiGatewayManagementApiClient, GoneException, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
-import { connectionStore } from './connection-store.ts';
+import { randomUUID } from 'node:crypto';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { sqsClient } from './aws-clients.ts';
 import { ENV } from '../shared/env-names.ts';
 import { optionalEnv } from '../shared/config.ts';
 import { logger } from '../shared/logger.ts';
 import { computePercent, type JobRecord } from '../core/jobs/job.ts';
 import { withLiveProgress, type LiveChunkCounts } from '../core/jobs/live-progress.ts';
+import type { ProgressTick } from '../core/jobs/progress-ticks.ts';
 import { jobStore } from './job-store.ts';
 
-let client: ApiGatewayManagementApiClient | undefined | null;
-function managementClient(): ApiGatewayManagementApiClient | null {
-  if (client === undefined) {
-    // Without a WebSocket API (e.g. a unit test) progress pushes are simply off.
-    const endpoint = optionalEnv(ENV.wsManagementEndpoint);
-    client = endpoint ? new ApiGatewayManagementApiClient({ endpoint }) : null;
-  }
-  return client;
-}
+/*
+ * The stages' side of live progress: a stage tells the progress queue, once per tick, what
+ * its job's subscribers should hear, and goes on. The progress-fanout function finds the
+ * subscribers and posts to them (coalesced, paced, retried): however many watch a job, a
+ * stage pays one small SQS message per tick.
+ */
 
 export type ProgressMessage = ReturnType<typeof progressMessage>;
 
@@ -50,43 +49,47 @@ export function statusMessage(job: JobRecord) {
   };
 }
 
-/** Send a message to every connection subscribed to the job; drop the ones that are gone. */
-export async function pushToSubscribers(job: JobRecord, message: object): Promise<void> {
-  const api = managementClient();
-  if (!api) return;
-  const ids = await connectionStore.subscribers(job.tenantId, job.jobId);
-  await Promise.all(ids.map((id) => pushToConnection(id, message)));
-}
-
-export async function pushToConnection(connectionId: string, message: object): Promise<void> {
-  const api = managementClient();
-  if (!api) return;
+/**
+ * Queue a message for the job's subscribers: one FIFO group per job keeps a job's messages in
+ * order. Best effort, never throws: a tick that cannot be queued is logged, and the next one
+ * (or the status a late subscriber gets at once) carries the state anyway.
+ */
+async function queueTick(job: JobRecord, message: ProgressTick['message']): Promise<void> {
+  const queueUrl = optionalEnv(ENV.progressQueueUrl);
+  // Without a progress queue (e.g. a unit test) live progress is simply off.
+  if (!queueUrl) return;
+  const tick: ProgressTick & { v: 1 } = { v: 1, tenantId: job.tenantId, jobId: job.jobId, message };
   try {
-    await api.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: Buffer.from(JSON.stringify(message)) }));
+    await sqsClient().send(
+      new SendMessageCommand({
+        QueueUrl: queueUrl,
+        MessageBody: JSON.stringify(tick),
+        MessageGroupId: progressGroupId(job.tenantId, job.jobId),
+        // every tick is news, even one that repeats the last one's counts
+        MessageDeduplicationId: randomUUID(),
+      }),
+    );
   } catch (err) {
-    if (err instanceof GoneException) {
-      await connectionStore.removeConnection(connectionId);
-      return;
-    }
-    // Progress is best effort: a push failure must never fail the stage that reported it.
-    logger.warn('progress push failed', { connectionId, error: String(err) });
+    logger.warn(`${message.type} not queued`, { error: String(err) });
   }
 }
 
-/** Push progress and status, never throwing. */
+/** The FIFO message group of a job's ticks (SQS allows 128 characters: ids are far shorter). */
+export const progressGroupId = (tenantId: string, jobId: string) => `${tenantId}#${jobId}`;
+
 export async function publishProgress(job: JobRecord): Promise<void> {
-  await pushToSubscribers(job, progressMessage(job)).catch((err: unknown) => logger.warn('progress publish failed', { error: String(err) }));
+  await queueTick(job, progressMessage(job));
 }
 
 export async function publishStatus(job: JobRecord): Promise<void> {
-  await pushToSubscribers(job, statusMessage(job)).catch((err: unknown) => logger.warn('status publish failed', { error: String(err) }));
+  await queueTick(job, statusMessage(job));
 }
 
 /**
  * For one running Enrich chunk: `due()` says when its counts are worth reporting again (every
- * `intervalMs`), `report()` stores them on the job, and pushes the job's progress, unless
- * another chunk of the job did just now: subscribers get at most one message per interval
- * per job, however many chunks run, and one at least while rows move. Never throws.
+ * `intervalMs`), `report()` stores them on the job, and queues the job's progress, unless
+ * another chunk of the job did just now: at most one tick per interval per job, however
+ * many chunks run, and one at least while rows move. Never throws.
  */
 export function liveChunkReporter(job: { tenantId: string; jobId: string; attempt: number }, index: number, intervalMs: number) {
   let last = Date.now();

@@ -29,6 +29,8 @@ export const ENV = {
   webhooksQueueUrl: 'WEBHOOKS_QUEUE_URL',
   eventsDlqUrl: 'EVENTS_DLQ_URL',
   webhooksDlqUrl: 'WEBHOOKS_DLQ_URL',
+  /** job.progress / job.status ticks from the stages (FIFO, one group per job), consumed by progress-fanout */
+  progressQueueUrl: 'PROGRESS_QUEUE_URL',
   /** Claude for mapping suggestions, the key itself (local stack, developer shells); absent = see the next */
   anthropicApiKey: 'ANTHROPIC_API_KEY',
   /** AWS: the Secrets Manager secret holding that key (read at run time, cached); neither set = deterministic heuristics only */

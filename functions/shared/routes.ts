@@ -17,6 +17,7 @@ export const FUNCTION_NAMES = [
   'ws',
   'job-events',
   'webhook-delivery',
+  'progress-fanout',
   'inbox',
   'classify',
   'parse',
@@ -115,7 +116,23 @@ export const QUEUE_CONSUMERS = [
   { queue: 'events', fn: 'job-events', batchSize: 10 },
   /** one message per delivery attempt -> HTTP POST to the endpoint */
   { queue: 'webhooks', fn: 'webhook-delivery', batchSize: 10 },
-] as const satisfies readonly { queue: string; fn: FunctionName; batchSize: number }[];
+  /**
+   * progress ticks of running jobs -> WebSocket subscribers. FIFO, one message group per job: a
+   * job's ticks are handled in order and one batch at a time, while other jobs' go on in parallel
+   * (AWS scales its pollers; locally `localPollers` loops stand in for them).
+   */
+  { queue: 'progress', fn: 'progress-fanout', batchSize: 10, fifo: true, localPollers: 4 },
+] as const satisfies readonly QueueConsumer[];
+
+export interface QueueConsumer {
+  queue: string;
+  fn: FunctionName;
+  batchSize: number;
+  /** a FIFO queue (named `<name>.fifo`, as its DLQ) */
+  fifo?: boolean;
+  /** receive loops of the local stack (default 1) */
+  localPollers?: number;
+}
 
 /**
  * S3 "Object Created" events of the upload bucket and the function each key prefix triggers:

@@ -4,7 +4,8 @@ import { apiKeyStore } from '../adapters/api-key-store.ts';
 import { connectionStore } from '../adapters/connection-store.ts';
 import { tenantStore } from '../adapters/tenant-store.ts';
 import { jobStore } from '../adapters/job-store.ts';
-import { pushToConnection, statusMessage } from '../adapters/progress-notifier.ts';
+import { postToConnection, REPLY_TIMEOUT_MS } from '../adapters/connection-poster.ts';
+import { statusMessage } from '../adapters/progress-notifier.ts';
 import { logger } from '../shared/logger.ts';
 
 /** $connect carries the query string and headers, which the base event type omits. */
@@ -27,17 +28,44 @@ function requestIdOf(raw: unknown): { requestId?: string } {
  * same on AWS (no two-way route to configure) and locally.
  */
 async function reply(connectionId: string, statusCode: number, body: object): Promise<WsResult> {
-  await pushToConnection(connectionId, body);
+  await send(connectionId, body);
   return { statusCode };
 }
 
-/** $connect: the API key comes as ?token= (browsers cannot set headers on a WebSocket). */
+const send = (connectionId: string, body: object) => postToConnection(connectionId, Buffer.from(JSON.stringify(body)), REPLY_TIMEOUT_MS);
+
+/**
+ * The tenant of each connection this container has seen: a connection's tenant never
+ * changes and its id is never reused, so a client's later messages skip the lookup.
+ * Bounded; a forgotten entry costs one GetItem.
+ */
+const tenants = new Map<string, string>();
+const TENANTS_MAX = 10_000;
+
+function rememberTenant(connectionId: string, tenantId: string): void {
+  if (tenants.size >= TENANTS_MAX) tenants.delete(tenants.keys().next().value as string);
+  tenants.set(connectionId, tenantId);
+}
+
+async function tenantOf(connectionId: string): Promise<string | undefined> {
+  const known = tenants.get(connectionId);
+  if (known) return known;
+  const tenantId = await connectionStore.getTenant(connectionId);
+  if (tenantId) rememberTenant(connectionId, tenantId);
+  return tenantId;
+}
+
+/**
+ * $connect: the API key comes as ?token= (browsers cannot set headers on a WebSocket). One
+ * write: the key lookup is cached (api-key-store), and the connection row is all it stores.
+ */
 async function connect(event: WsEvent): Promise<WsResult> {
   const token = event.queryStringParameters?.token;
   const principal = token ? await apiKeyStore.findByKey(token) : undefined;
   // a disabled tenant's keys open no connection (API Gateway sends no body on a refused $connect)
   if (!principal || !(await tenantStore.isActive(principal.tenantId))) return { statusCode: 401 };
   await connectionStore.putConnection(event.requestContext.connectionId, principal.tenantId);
+  rememberTenant(event.requestContext.connectionId, principal.tenantId);
   return { statusCode: 200 };
 }
 
@@ -61,18 +89,23 @@ async function onMessage(event: WsEvent): Promise<WsResult> {
   if (!parsed.success) {
     return reply(connectionId, 400, { type: 'error', code: 'invalid_request', message: 'expected { "action": "subscribe" | "unsubscribe", "jobId": "...", "requestId"?: "..." }', ...echo });
   }
-  const tenantId = await connectionStore.getTenant(connectionId);
+  const tenantId = await tenantOf(connectionId);
   if (!tenantId) return reply(connectionId, 401, { type: 'error', code: 'unauthorized', message: 'connection is not authenticated', ...echo });
   const { action, jobId } = parsed.data;
   if (action === 'unsubscribe') {
     await connectionStore.unsubscribe(connectionId, jobId);
     return reply(connectionId, 200, { type: 'unsubscribed', jobId, ...echo });
   }
-  const job = await jobStore.get(tenantId, jobId);
-  if (!job) return reply(connectionId, 404, { type: 'error', code: 'not_found', jobId, message: 'Job not found', ...echo });
+  // Subscribed before the job is read: a status published meanwhile is either fanned out to
+  // this connection or already in what the read returns, so the final status cannot slip by.
   await connectionStore.subscribe(connectionId, tenantId, jobId);
-  await pushToConnection(connectionId, { type: 'subscribed', jobId, ...echo });
-  await pushToConnection(connectionId, statusMessage(job));
+  const job = await jobStore.get(tenantId, jobId);
+  if (!job) {
+    await connectionStore.unsubscribe(connectionId, jobId);
+    return reply(connectionId, 404, { type: 'error', code: 'not_found', jobId, message: 'Job not found', ...echo });
+  }
+  await send(connectionId, { type: 'subscribed', jobId, ...echo });
+  await send(connectionId, statusMessage(job));
   return { statusCode: 200 };
 }
 
@@ -82,6 +115,7 @@ export async function handle(event: WsEvent): Promise<WsResult> {
     case '$connect':
       return connect(event);
     case '$disconnect':
+      tenants.delete(connectionId);
       await connectionStore.removeConnection(connectionId);
       return { statusCode: 200 };
     default:

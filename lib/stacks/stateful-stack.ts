@@ -12,7 +12,7 @@ import {
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
 import { Topic } from 'aws-cdk-lib/aws-sns';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { DeduplicationScope, FifoThroughputLimit, Queue, QueueEncryption, type QueueProps } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { TABLES } from '../../functions/shared/tables.ts';
 import { AppTable } from '../constructs/app-table.ts';
@@ -49,6 +49,9 @@ export class StatefulStack extends Stack {
   /** webhook deliveries, retried with backoff until they land in the DLQ */
   readonly webhooksQueue: Queue;
   readonly webhooksDeadLetterQueue: Queue;
+  /** progress ticks of running jobs (FIFO, one group per job), fanned out to WebSocket subscribers */
+  readonly progressQueue: Queue;
+  readonly progressDeadLetterQueue: Queue;
   /** every alarm of the app notifies this topic; subscribe on-call to it */
   readonly alarmTopic: Topic;
   /** seals webhook signing secrets at rest (KMS Encrypt with tenant + webhook as encryption context) */
@@ -148,19 +151,31 @@ export class StatefulStack extends Stack {
     [this.eventsQueue, this.eventsDeadLetterQueue] = this.queueWithDlq('Events', Duration.seconds(60));
     // Delivery attempts can wait on slow subscriber endpoints.
     [this.webhooksQueue, this.webhooksDeadLetterQueue] = this.queueWithDlq('Webhooks', Duration.minutes(2));
+    // FIFO so a job's ticks reach the fan-out in order and one batch at a time (its pacing
+    // relies on that); high-throughput mode, since only order within a job matters. Six times
+    // the fan-out's timeout, as Lambda advises for an SQS source. A tick is stale within
+    // seconds: an hour of retention is plenty.
+    [this.progressQueue, this.progressDeadLetterQueue] = this.queueWithDlq('Progress', Duration.minutes(3), {
+      fifo: true,
+      deduplicationScope: DeduplicationScope.MESSAGE_GROUP,
+      fifoThroughputLimit: FifoThroughputLimit.PER_MESSAGE_GROUP_ID,
+      retentionPeriod: Duration.hours(1),
+    });
   }
 
-  private queueWithDlq(name: string, visibilityTimeout: Duration): [Queue, Queue] {
+  private queueWithDlq(name: string, visibilityTimeout: Duration, extra: Pick<QueueProps, 'fifo' | 'deduplicationScope' | 'fifoThroughputLimit' | 'retentionPeriod'> = {}): [Queue, Queue] {
     const dlq = new Queue(this, `${name}DeadLetterQueue`, {
       retentionPeriod: Duration.days(14),
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
+      ...(extra.fifo && { fifo: true }),
     });
     const queue = new Queue(this, `${name}Queue`, {
       visibilityTimeout,
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       deadLetterQueue: { queue: dlq, maxReceiveCount: MAX_RECEIVE_COUNT },
+      ...extra,
     });
     dlq
       .metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' })

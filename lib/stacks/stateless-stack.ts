@@ -71,8 +71,12 @@ interface FunctionSpec {
   /** signs webhook deliveries or rotates their secrets: seals and opens them with the KMS key */
   sealsWebhookSecrets?: boolean;
   stateMachine?: StateMachineAccess;
-  /** pushes job.progress / job.status to WebSocket subscribers */
-  pushesProgress?: boolean;
+  /** progress ticks: consumed by progress-fanout (the stages send with `reportsProgress`) */
+  progressQueue?: QueueAccess;
+  /** queues job.progress / job.status ticks for the job's WebSocket subscribers */
+  reportsProgress?: boolean;
+  /** posts to WebSocket connections (@connections): the ws replies and the progress fan-out */
+  postsToConnections?: boolean;
 }
 
 /*
@@ -116,21 +120,21 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     timeout: Duration.seconds(29),
     memorySize: 512,
     // entities: a deleted job's entities keep their values, and their sources are marked
-    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', connections: 'readWrite', rateLimits: 'readWrite', templates: 'read', entities: 'readWrite', quotas: 'readWrite' },
+    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'readWrite', apiKeys: 'read', rateLimits: 'readWrite', templates: 'read', entities: 'readWrite', quotas: 'readWrite' },
     uploadBucket: 'readWrite',
     stateMachine: 'start',
     eventsQueue: 'send',
-    pushesProgress: true,
+    reportsProgress: true,
   },
   'api-templates': {
     description: 'Templates, schemas, mapping suggestions and a job\'s mapping (confirm to resume)',
     timeout: Duration.seconds(29),
     memorySize: 512,
-    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'read', apiKeys: 'read', templates: 'readWrite', connections: 'readWrite', rateLimits: 'readWrite', quotas: 'readWrite', usage: 'readWrite' },
+    tables: { tenants: 'read', audit: 'readWrite', jobs: 'readWrite', uploads: 'read', apiKeys: 'read', templates: 'readWrite', rateLimits: 'readWrite', quotas: 'readWrite', usage: 'readWrite' },
     uploadBucket: 'read',
     stateMachine: 'start',
     eventsQueue: 'send',
-    pushesProgress: true,
+    reportsProgress: true,
     usesAi: true,
   },
   'api-webhooks': {
@@ -199,41 +203,50 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     timeout: Duration.seconds(10),
     memorySize: 256,
     tables: { tenants: 'read', jobs: 'read', apiKeys: 'read', connections: 'readWrite' },
-    pushesProgress: true,
+    postsToConnections: true,
+  },
+  'progress-fanout': {
+    description: 'Progress ticks -> WebSocket subscribers: coalesced per job, paced, 429 retried, gone connections removed',
+    // a batch: one subscriber lookup, a few paced posts to each subscriber (1 s timeout each, 429 retried ~5 s)
+    timeout: Duration.seconds(30),
+    memorySize: 512,
+    tables: { connections: 'readWrite' },
+    progressQueue: 'consume',
+    postsToConnections: true,
   },
   classify: {
     description: 'Pipeline: sniff format, encoding, delimiter and header row; score templates',
     timeout: Duration.seconds(300),
     memorySize: 1024,
-    tables: { jobs: 'readWrite', connections: 'readWrite', templates: 'read' },
+    tables: { jobs: 'readWrite', templates: 'read' },
     uploadBucket: 'readWrite',
-    pushesProgress: true,
+    reportsProgress: true,
   },
   parse: {
     description: 'Pipeline: stream rows out of the upload into chunks',
     timeout: Duration.seconds(890),
     memorySize: 1769,
-    tables: { jobs: 'readWrite', connections: 'readWrite' },
+    tables: { jobs: 'readWrite' },
     uploadBucket: 'readWrite',
-    pushesProgress: true,
+    reportsProgress: true,
   },
   map: {
     description: 'Pipeline: map source columns to the target schema',
     timeout: Duration.seconds(300),
     memorySize: 1024,
     // rateLimits: Claude's circuit breaker state (adapters/circuit-store.ts)
-    tables: { jobs: 'readWrite', connections: 'readWrite', templates: 'readWrite', rateLimits: 'readWrite', usage: 'readWrite' },
+    tables: { jobs: 'readWrite', templates: 'readWrite', rateLimits: 'readWrite', usage: 'readWrite' },
     uploadBucket: 'readWrite',
-    pushesProgress: true,
+    reportsProgress: true,
     usesAi: true,
   },
   enrich: {
     description: 'Pipeline: normalise, enrich and validate one chunk',
     timeout: Duration.seconds(890),
     memorySize: 1769,
-    tables: { jobs: 'readWrite', connections: 'readWrite' },
+    tables: { jobs: 'readWrite' },
     uploadBucket: 'readWrite',
-    pushesProgress: true,
+    reportsProgress: true,
   },
   persist: {
     description: 'Pipeline: commit records, error report and job summary; upsert accounts/contacts; emit the completion event',
@@ -241,10 +254,10 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     memorySize: 1024,
     // entities: company and contact jobs upsert into the tenant's accounts store (and ask Claude for insights)
     // rateLimits: Claude's circuit breaker state (adapters/circuit-store.ts)
-    tables: { jobs: 'readWrite', connections: 'readWrite', entities: 'readWrite', rateLimits: 'readWrite', usage: 'readWrite' },
+    tables: { jobs: 'readWrite', entities: 'readWrite', rateLimits: 'readWrite', usage: 'readWrite' },
     uploadBucket: 'readWrite',
     eventsQueue: 'send',
-    pushesProgress: true,
+    reportsProgress: true,
     usesAi: true,
   },
   'job-status': {
@@ -252,10 +265,10 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     timeout: Duration.seconds(50),
     memorySize: 256,
     // quotas, tenants, start: the scheduled admission sweep (core/quotas, adapters/job-admission.ts)
-    tables: { jobs: 'readWrite', connections: 'readWrite', quotas: 'readWrite', tenants: 'read' },
+    tables: { jobs: 'readWrite', quotas: 'readWrite', tenants: 'read' },
     stateMachine: 'start',
     eventsQueue: 'send',
-    pushesProgress: true,
+    reportsProgress: true,
   },
 };
 
@@ -475,11 +488,13 @@ export class StatelessStack extends Stack {
       // name: a reference to the machine itself would make the two depend on each other.
       const machine = (Object.values(PIPELINE_FUNCTIONS) as FunctionName[]).includes(fn) ? pipelineByName : this.stateMachine;
       if (spec.stateMachine) bindStateMachine(lambda, ENV.stateMachineArn, machine, spec.stateMachine);
-      if (spec.pushesProgress) bindWebSocketManagement(lambda, this.webSocketStage);
+      if (spec.reportsProgress) bindQueue(lambda, ENV.progressQueueUrl, stateful.progressQueue, 'send');
+      if (spec.progressQueue) bindQueue(lambda, ENV.progressQueueUrl, stateful.progressQueue, spec.progressQueue);
+      if (spec.postsToConnections) bindWebSocketManagement(lambda, this.webSocketStage);
     }
 
     // ---- Queue consumers: the same list the local stack polls ------------------------------
-    const queues = { events: stateful.eventsQueue, webhooks: stateful.webhooksQueue };
+    const queues = { events: stateful.eventsQueue, webhooks: stateful.webhooksQueue, progress: stateful.progressQueue };
     for (const consumer of QUEUE_CONSUMERS) {
       functions[consumer.fn].addEventSource(
         new SqsEventSource(queues[consumer.queue], { batchSize: consumer.batchSize, reportBatchItemFailures: true }),

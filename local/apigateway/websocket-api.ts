@@ -65,6 +65,31 @@ interface Connection {
   sourceIp: string;
   userAgent?: string;
   idle?: NodeJS.Timeout;
+  /** posts answered 429 so far (LOCAL_WS_POST_FAULTS) */
+  throttled?: number;
+}
+
+interface PostFault {
+  userAgent: string;
+  fault: 'hang' | 'throttle';
+  /** throttle: how many posts answer 429 before they go through (default: all) */
+  times?: number;
+}
+
+/**
+ * Test hook for what API Gateway does to posts under load, read on every post:
+ * LOCAL_WS_POST_FAULTS='[{"userAgent":"slow-client","fault":"hang"}]' leaves posts to the
+ * connections opened with that User-Agent unanswered (the poster's timeout ends them), and
+ * `"fault":"throttle","times":3` answers their first 3 posts 429 LimitExceededException.
+ */
+function postFaultFor(conn: Connection): PostFault | undefined {
+  const raw = process.env.LOCAL_WS_POST_FAULTS;
+  if (!raw || conn.userAgent === undefined) return undefined;
+  try {
+    return (JSON.parse(raw) as PostFault[]).find((f) => f.userAgent === conn.userAgent);
+  } catch {
+    return undefined;
+  }
 }
 
 /** API Gateway's limits: 128 KiB per message (the client frame and PostToConnection data). */
@@ -259,6 +284,12 @@ export async function startLocalWebSocketApi(o: LocalWebSocketApiOptions): Promi
         const data = await readBody(req, MAX_MESSAGE_BYTES);
         if (data === undefined) return sendJson(res, 413, { message: 'Message too long' }, 'PayloadTooLargeException');
         if (!conn || conn.ws.readyState !== WebSocket.OPEN) return gone();
+        const fault = postFaultFor(conn);
+        if (fault?.fault === 'hang') return;
+        if (fault?.fault === 'throttle' && (conn.throttled ?? 0) < (fault.times ?? Infinity)) {
+          conn.throttled = (conn.throttled ?? 0) + 1;
+          return sendJson(res, 429, { message: 'Rate exceeded' }, 'LimitExceededException');
+        }
         const sent = await new Promise<boolean>((resolve) => conn.ws.send(data, { binary: false }, (err) => resolve(!err)));
         if (!sent) return gone();
         touch(conn);

@@ -98,11 +98,11 @@ export async function waitForJob(api: ApiClient, jobId: string, timeoutMs = 30_0
   }
 }
 
-/** A WebSocket client that records every frame it receives. */
-export async function openSocket(wsUrl: string, token: string) {
+/** A WebSocket client that records every frame it receives (`userAgent`: e.g. to pick it out for LOCAL_WS_POST_FAULTS). */
+export async function openSocket(wsUrl: string, token: string, opts: { userAgent?: string } = {}) {
   const url = new URL(wsUrl);
   url.searchParams.set('token', token);
-  const socket = new WebSocket(url);
+  const socket = new WebSocket(url, opts.userAgent ? { headers: { 'user-agent': opts.userAgent } } : {});
   const messages: Record<string, unknown>[] = [];
   socket.on('message', (data: WebSocket.RawData) => messages.push(JSON.parse(String(data)) as Record<string, unknown>));
   await new Promise<void>((resolve, reject) => {

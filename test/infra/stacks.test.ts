@@ -281,7 +281,7 @@ describe('StatefulStack', () => {
     stateful.hasResourceProperties('AWS::S3::BucketPolicy', deniesInsecure);
     const queues = resourcesOfType(statefulJson, 'AWS::SQS::Queue').map(([id]) => id);
     const policies = resourcesOfType(statefulJson, 'AWS::SQS::QueuePolicy');
-    expect(queues).toHaveLength(4);
+    expect(queues).toHaveLength(6);
     for (const queue of queues) {
       const policy = policies.find(([, p]) => (props(p).Queues as Json[]).some((q) => localTarget(q)?.id === queue));
       expect(policy, `policy of ${queue}`).toBeDefined();
@@ -289,10 +289,10 @@ describe('StatefulStack', () => {
     }
   });
 
-  it('gives the events and webhooks queues each a dead-letter queue that keeps messages 14 days', () => {
+  it('gives the events, webhooks and progress queues each a dead-letter queue that keeps messages 14 days', () => {
     const queues = resourcesOfType(statefulJson, 'AWS::SQS::Queue');
     const withRedrive = queues.filter(([, q]) => props(q).RedrivePolicy !== undefined);
-    expect(withRedrive).toHaveLength(2);
+    expect(withRedrive).toHaveLength(3);
     const dlqIds = new Set<string>();
     for (const [, queue] of withRedrive) {
       const redrive = props(queue).RedrivePolicy as { deadLetterTargetArn: Json; maxReceiveCount: number };
@@ -302,7 +302,22 @@ describe('StatefulStack', () => {
       expect(props(statefulJson.Resources[dlq!.id]!).MessageRetentionPeriod).toBe(14 * 24 * 3600);
       dlqIds.add(dlq!.id);
     }
-    expect(dlqIds.size).toBe(2);
+    expect(dlqIds.size).toBe(3);
+  });
+
+  it('makes the progress queue FIFO (a job\'s ticks in order, one batch at a time) in high-throughput mode, with a FIFO DLQ', () => {
+    const fifo = resourcesOfType(statefulJson, 'AWS::SQS::Queue').filter(([, q]) => props(q).FifoQueue === true);
+    expect(fifo).toHaveLength(2);
+    const [, progress] = fifo.find(([, q]) => props(q).RedrivePolicy !== undefined)!;
+    expect(props(progress)).toMatchObject({ DeduplicationScope: 'messageGroup', FifoThroughputLimit: 'perMessageGroupId' });
+    const dlq = localTarget((props(progress).RedrivePolicy as { deadLetterTargetArn: Json }).deadLetterTargetArn)!;
+    expect(props(statefulJson.Resources[dlq.id]!).FifoQueue).toBe(true);
+  });
+
+  it('expires WebSocket connection rows with TTL (a client gone without $disconnect leaves nothing behind)', () => {
+    const tables = resourcesOfType(statefulJson, 'AWS::DynamoDB::Table').map(([, t]) => props(t));
+    const connections = tables.find((t) => String(JSON.stringify(t.TableName)).includes('connections'));
+    expect(connections?.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAtEpoch', Enabled: true });
   });
 
   it('alarms on any message in either dead-letter queue', () => {
@@ -348,17 +363,18 @@ describe('StatelessStack', () => {
   });
 
   it('sets exactly the env vars each function needs, and never S3_FORCE_PATH_STYLE nor the Anthropic key itself', () => {
-    const tables = [ENV.jobsTable, ENV.uploadsTable, ENV.apiKeysTable, ENV.connectionsTable];
-    const pipeline = [ENV.jobsTable, ENV.connectionsTable, ENV.uploadBucket, ENV.wsManagementEndpoint];
+    const tables = [ENV.jobsTable, ENV.uploadsTable, ENV.apiKeysTable];
+    // stages queue progress ticks; only ws and progress-fanout touch connections
+    const pipeline = [ENV.jobsTable, ENV.uploadBucket, ENV.progressQueueUrl];
     const expected: Record<FunctionName, string[]> = {
-      'api-health': [...tables, ENV.uploadBucket, ENV.stateMachineArn],
+      'api-health': [...tables, ENV.connectionsTable, ENV.uploadBucket, ENV.stateMachineArn],
       // every authenticated API function counts requests against the key's rate limit, and
       // every function that authenticates a tenant or starts its jobs reads its status
       'api-uploads': [ENV.auditTable, ENV.tenantsTable, ENV.jobsTable, ENV.uploadsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.templatesTable, ENV.uploadTokensTable, ENV.quotasTable, ENV.usageTable, ENV.uploadBucket, ENV.stateMachineArn],
       // no API keys: an upload token is the only credential of these routes
       'api-companion': [ENV.tenantsTable, ENV.jobsTable, ENV.uploadsTable, ENV.uploadTokensTable, ENV.rateLimitsTable, ENV.quotasTable, ENV.usageTable, ENV.uploadBucket, ENV.stateMachineArn],
-      'api-jobs': [ENV.auditTable, ENV.tenantsTable, ...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.entitiesTable, ENV.quotasTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
-      'api-templates': [ENV.auditTable, ENV.tenantsTable, ...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.quotasTable, ENV.usageTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl, ENV.anthropicApiKeySecretArn],
+      'api-jobs': [ENV.auditTable, ENV.tenantsTable, ...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.entitiesTable, ENV.quotasTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.progressQueueUrl, ENV.eventsQueueUrl],
+      'api-templates': [ENV.auditTable, ENV.tenantsTable, ...tables, ENV.rateLimitsTable, ENV.templatesTable, ENV.quotasTable, ENV.usageTable, ENV.uploadBucket, ENV.stateMachineArn, ENV.progressQueueUrl, ENV.eventsQueueUrl, ENV.anthropicApiKeySecretArn],
       'api-webhooks': [ENV.auditTable, ENV.tenantsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.usageTable, ENV.webhooksTable, ENV.webhooksQueueUrl, ENV.webhookSecretsKeyArn],
       'api-accounts': [ENV.auditTable, ENV.tenantsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.entitiesTable, ENV.usageTable, ENV.uploadBucket, ENV.anthropicApiKeySecretArn],
       'api-openapi': [],
@@ -367,12 +383,13 @@ describe('StatelessStack', () => {
       'job-events': [ENV.jobsTable, ENV.webhooksTable, ENV.quotasTable, ENV.tenantsTable, ENV.stateMachineArn, ENV.eventsQueueUrl, ENV.webhooksQueueUrl],
       'webhook-delivery': [ENV.webhooksTable, ENV.usageTable, ENV.webhooksQueueUrl, ENV.webhookSecretsKeyArn],
       ws: [ENV.tenantsTable, ENV.jobsTable, ENV.apiKeysTable, ENV.connectionsTable, ENV.wsManagementEndpoint],
+      'progress-fanout': [ENV.connectionsTable, ENV.progressQueueUrl, ENV.wsManagementEndpoint],
       classify: [...pipeline, ENV.templatesTable],
       parse: pipeline,
       map: [...pipeline, ENV.templatesTable, ENV.rateLimitsTable, ENV.usageTable, ENV.anthropicApiKeySecretArn],
       enrich: pipeline,
       persist: [...pipeline, ENV.entitiesTable, ENV.rateLimitsTable, ENV.usageTable, ENV.eventsQueueUrl, ENV.anthropicApiKeySecretArn],
-      'job-status': [ENV.jobsTable, ENV.connectionsTable, ENV.quotasTable, ENV.tenantsTable, ENV.stateMachineArn, ENV.wsManagementEndpoint, ENV.eventsQueueUrl],
+      'job-status': [ENV.jobsTable, ENV.quotasTable, ENV.tenantsTable, ENV.stateMachineArn, ENV.progressQueueUrl, ENV.eventsQueueUrl],
     };
     for (const fn of ALL_FUNCTIONS) {
       const names = Object.keys(functionEnv(fn)).filter((n) => n !== 'NODE_OPTIONS' && !n.startsWith('POWERTOOLS_'));
@@ -408,6 +425,7 @@ describe('StatelessStack', () => {
       [ENV.webhooksQueueUrl]: 'sqs:GetQueueAttributes',
       [ENV.eventsDlqUrl]: 'sqs:GetQueueAttributes',
       [ENV.webhooksDlqUrl]: 'sqs:GetQueueAttributes',
+      [ENV.progressQueueUrl]: 'sqs:GetQueueAttributes',
       [ENV.anthropicApiKeySecretArn]: 'secretsmanager:GetSecretValue',
       [ENV.webhookSecretsKeyArn]: 'kms:Decrypt',
     };
@@ -495,8 +513,13 @@ describe('StatelessStack', () => {
     }
   });
 
-  it('lets the progress pushers manage WebSocket connections through the stage callback URL', () => {
-    for (const fn of ['ws', 'api-jobs', ...new Set(Object.values(PIPELINE_FUNCTIONS))] as FunctionName[]) {
+  it('lets only ws and progress-fanout manage WebSocket connections, through the stage callback URL', () => {
+    for (const fn of ALL_FUNCTIONS) {
+      if (fn === 'ws' || fn === 'progress-fanout') continue;
+      const roleId = localTarget(props(statelessJson.Resources[functionId(fn)]!).Role)!.id;
+      expect(statementsOfRole(statelessJson, roleId).filter((s) => asArray(s.Action).includes('execute-api:ManageConnections')), fn).toEqual([]);
+    }
+    for (const fn of ['ws', 'progress-fanout'] as FunctionName[]) {
       const endpoint = joinToString(functionEnv(fn)[ENV.wsManagementEndpoint]);
       expect(endpoint, fn).toMatch(/^https:\/\/\$\{\{"Ref":"WebSocketApi[^}]+\}\}\.execute-api\..+\/test$/);
       const roleId = localTarget(props(statelessJson.Resources[functionId(fn)]!).Role)!.id;

@@ -331,6 +331,22 @@ describe('events/sqs', () => {
   });
 });
 
+describe('events/sqs: progress', () => {
+  it('progress-fanout posts a queued job.status to the job\'s WebSocket subscribers', async () => {
+    const client = await openSocket(stack.wsUrl, apiKey);
+    try {
+      client.send({ action: 'subscribe', jobId: pipelineJobId, requestId: 'fanout' });
+      await client.waitFor((m) => m.type === 'subscribed' && m.requestId === 'fanout');
+      const tick = await loadSampleEvent<SQSEvent>('sqs/progress-fanout', { tenantId, jobId: pipelineJobId });
+      expect(await run<SQSBatchResponse>('progress-fanout', tick)).toEqual({ batchItemFailures: [] });
+      // the sample's own timestamp: this message is the sample's, not the job's real status
+      expect(await client.waitFor((m) => m.type === 'job.status' && m.at === '2026-12-06T08:36:48.931Z')).toMatchObject({ jobId: pipelineJobId, status: 'succeeded' });
+    } finally {
+      client.close();
+    }
+  });
+});
+
 describe('events/', () => {
   it('has a sample for every handler', async () => {
     const names = await listSampleEvents();

@@ -1,0 +1,245 @@
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { setTimeout as sleep } from 'node:timers/promises';
+import WebSocket from 'ws';
+import { ApiClient } from '../local/cli/api-client.ts';
+import { uploadFile, uploadParts } from '../local/cli/upload.ts';
+import type { ApiJob } from '../functions/core/jobs/job.ts';
+import { writeCallRecordCsv } from './call-records.ts';
+import { fmtInt, fmtMs, fmtRatio, loadNow, machineBusyPercent, machineLine, printTable, printVerdicts, type Verdict } from './report.ts';
+import { serve, type Served } from './serve.ts';
+
+/*
+ * npm run bench:ws [-- --rows 100000 --subscribers 1000 --jobs 100]
+ *
+ * WebSocket progress under load, in one run against one `serve` process (the clients run
+ * here, so their cost is not the server's):
+ *   1. the same call log ingested with no subscriber, then with 1,000 subscribed to its job:
+ *      job wall time (POST complete -> finishedAt) of each and their ratio;
+ *   2. of the 1,000: the most job.progress messages one subscriber got in any second, and
+ *      the time from the job's finishedAt to the last subscriber's final job.status;
+ *   3. 1,000 new connections spread over 100 jobs: time until all are open, then until all
+ *      are subscribed.
+ * One machine, one clock: receive times and finishedAt compare directly.
+ */
+
+const TARGET_WALL_RATIO = 1.2;
+const TARGET_PROGRESS_PER_SECOND = 4;
+const TARGET_FINAL_LAG_MS = 1000;
+const TARGET_CONNECT_MS = 3000;
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '100000' },
+    subscribers: { type: 'string', default: '1000' },
+    jobs: { type: 'string', default: '100' },
+    seed: { type: 'string', default: '1' },
+  },
+});
+const ROWS = Number(values.rows);
+const SUBSCRIBERS = Number(values.subscribers);
+const JOBS = Number(values.jobs);
+
+const ROOT = resolve(import.meta.dirname, '..');
+const WORK = join(ROOT, '.bench'); // git-ignored
+const TERMINAL = ['succeeded', 'failed', 'cancelled', 'needs_mapping'];
+
+type Message = Record<string, unknown>;
+
+/** One client connection and what it heard, stamped on arrival. */
+interface Client {
+  socket: WebSocket;
+  heard: { at: number; msg: Message }[];
+}
+
+async function ensureFile(rows: number): Promise<string> {
+  const path = join(WORK, `call-records-${rows}-seed${values.seed}.csv`);
+  if (!existsSync(path)) {
+    await writeCallRecordCsv(`${path}.tmp`, rows, Number(values.seed));
+    await rename(`${path}.tmp`, path);
+  }
+  return path;
+}
+
+function openClient(server: Served): Promise<Client> {
+  const url = new URL(server.wsUrl);
+  url.searchParams.set('token', server.apiKey);
+  const socket = new WebSocket(url);
+  const client: Client = { socket, heard: [] };
+  socket.on('message', (data: WebSocket.RawData) => client.heard.push({ at: Date.now(), msg: JSON.parse(String(data)) as Message }));
+  return new Promise((resolveOpen, reject) => {
+    socket.once('open', () => resolveOpen(client));
+    socket.once('error', reject);
+    socket.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
+  });
+}
+
+/** Open `n` connections at once; how long until the last is open (or refused), and how many were refused. */
+async function openClients(server: Served, n: number): Promise<{ clients: Client[]; ms: number; refused: number }> {
+  const t0 = Date.now();
+  const settled = await Promise.allSettled(Array.from({ length: n }, () => openClient(server)));
+  const clients = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  return { clients, ms: Date.now() - t0, refused: n - clients.length };
+}
+
+/** Wait until `check` holds or `timeoutMs` passes; whether it held. */
+async function until(check: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) return false;
+    await sleep(20);
+  }
+  return true;
+}
+
+async function waitForJob(api: ApiClient, jobId: string, timeoutMs = 900_000): Promise<ApiJob> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const job = await api.get<ApiJob>(`/v1/jobs/${jobId}`);
+    if (TERMINAL.includes(job.status)) return job;
+    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job.status} (${job.stage})`);
+    await sleep(250);
+  }
+}
+
+const isFinal = (m: Message, jobId: string) => m.type === 'job.status' && m.jobId === jobId && TERMINAL.includes(String(m.status));
+
+/** The most of `times` (sorted) that fall in any one-second window [t, t + 1000). */
+function mostInOneSecond(times: number[]): number {
+  let most = 0;
+  for (let i = 0, j = 0; i < times.length; i++) {
+    while (times[i]! - times[j]! >= 1000) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}
+
+/** Ingest the file with `clients` subscribed right after complete; wall time and what the clients heard. */
+async function ingest(api: ApiClient, file: string, clients: Client[]) {
+  const { sessionId, parts } = await uploadParts(api, file);
+  const t0 = Date.now();
+  const { jobId } = await api.post<{ jobId: string }>(`/v1/uploads/${sessionId}/complete`, { parts, schema: 'call_record' });
+  for (const c of clients) c.socket.send(JSON.stringify({ action: 'subscribe', jobId }));
+  const job = await waitForJob(api, jobId);
+  if (job.status !== 'succeeded') throw new Error(`job ${jobId} ${job.status}: ${JSON.stringify(job.error)}`);
+  const finishedAt = Date.parse(job.finishedAt!);
+  const wallMs = finishedAt - t0;
+  if (clients.length === 0) return { jobId, wallMs, rows: job.progress.rowsRead };
+  // Everyone should hear the end; wait a while for stragglers, then count who did.
+  await until(() => clients.every((c) => c.heard.some((h) => isFinal(h.msg, jobId))), 60_000);
+  const finals = clients.map((c) => c.heard.find((h) => isFinal(h.msg, jobId))?.at);
+  const heardFinal = finals.filter((t): t is number => t !== undefined);
+  const progress = clients.map((c) => c.heard.filter((h) => h.msg.type === 'job.progress' && h.msg.jobId === jobId).map((h) => h.at));
+  const progressCounts = progress.map((p) => p.length);
+  return {
+    jobId,
+    wallMs,
+    rows: job.progress.rowsRead,
+    heardFinal: heardFinal.length,
+    finalLagMs: heardFinal.length ? Math.max(...heardFinal) - finishedAt : NaN,
+    maxProgressPerSecond: Math.max(...progress.map(mostInOneSecond)),
+    meanProgressMessages: progressCounts.reduce((a, b) => a + b, 0) / progressCounts.length,
+  };
+}
+
+/** `n` small jobs, `concurrency` at a time: the jobs the spread connections follow. */
+async function smallJobs(api: ApiClient, n: number, concurrency: number): Promise<string[]> {
+  const file = join(WORK, 'ws-small.csv');
+  await writeFile(file, 'Start Time,Direction,Phone Number,Duration,Type\n2025-09-14T16:16:00Z,Outgoing,+15123359335,12:34,Voice\n');
+  const ids: string[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) {
+        next++;
+        ids.push((await uploadFile(api, file, { schema: 'call_record' })).jobId);
+      }
+    }),
+  );
+  return ids;
+}
+
+async function main() {
+  console.log(`bench:ws, ${machineLine()}, machine busy ${await machineBusyPercent()} before start`);
+  await mkdir(WORK, { recursive: true });
+  const file = await ensureFile(ROWS);
+  const dataDir = join(WORK, 'ws-stack');
+  await rm(dataDir, { recursive: true, force: true });
+  const server = await serve(dataDir);
+  const all: Client[] = [];
+  try {
+    const api = new ApiClient(server.httpUrl, server.apiKey);
+    // Warm up: handlers loaded, workers bundled, before anything is timed.
+    await smallJobs(api, 1, 1).then(([id]) => waitForJob(api, id!));
+
+    console.log(`  ${fmtInt(ROWS)}-row call log, no subscriber (load ${loadNow()})`);
+    const alone = await ingest(api, file, []);
+    console.log(`    job wall time ${fmtMs(alone.wallMs)}`);
+    console.log(`  ${fmtInt(SUBSCRIBERS)} subscribers (load ${loadNow()})`);
+    const watchers = await openClients(server, SUBSCRIBERS);
+    all.push(...watchers.clients);
+    console.log(`    ${fmtInt(watchers.clients.length)} connections open in ${fmtMs(watchers.ms)} (${watchers.refused} refused)`);
+    const watched = await ingest(api, file, watchers.clients);
+    console.log(`    job wall time ${fmtMs(watched.wallMs)}; ${fmtInt(watched.heardFinal ?? 0)} heard the final status, the last ${fmtMs(watched.finalLagMs ?? NaN)} after finishedAt`);
+    for (const c of watchers.clients) c.socket.close();
+
+    console.log(`  ${fmtInt(SUBSCRIBERS)} connections over ${JOBS} jobs (load ${loadNow()})`);
+    const jobIds = await smallJobs(api, JOBS, 8);
+    const spread = await openClients(server, SUBSCRIBERS);
+    all.push(...spread.clients);
+    const s0 = Date.now();
+    spread.clients.forEach((c, i) => c.socket.send(JSON.stringify({ action: 'subscribe', jobId: jobIds[i % jobIds.length] })));
+    console.log(`    ${fmtInt(spread.clients.length)} connections open in ${fmtMs(spread.ms)} (${spread.refused} refused)`);
+    const isSubscribed = (c: Client) => c.heard.some((h) => h.msg.type === 'subscribed');
+    const allSubscribed = await until(() => spread.clients.every(isSubscribed), 120_000);
+    const subscribeMs = allSubscribed ? Date.now() - s0 : NaN;
+    if (!allSubscribed) console.log(`    only ${fmtInt(spread.clients.filter(isSubscribed).length)} subscribed within 120 s`);
+
+    const ratio = watched.wallMs / alone.wallMs;
+    console.log();
+    printTable(
+      ['measure', 'value'],
+      [
+        ['job wall time, 0 subscribers', fmtMs(alone.wallMs)],
+        [`job wall time, ${fmtInt(SUBSCRIBERS)} subscribers`, fmtMs(watched.wallMs)],
+        ['ratio', `${fmtRatio(ratio)}×`],
+        ['progress messages per subscriber (mean)', fmtRatio(watched.meanProgressMessages ?? NaN)],
+        ['most progress messages to one subscriber in 1 s', String(watched.maxProgressPerSecond)],
+        ['subscribers that heard the final status', `${fmtInt(watched.heardFinal ?? 0)} of ${fmtInt(watchers.clients.length)}`],
+        ['finishedAt -> last subscriber has the final status', fmtMs(watched.finalLagMs ?? NaN)],
+        [`open ${fmtInt(SUBSCRIBERS)} connections`, fmtMs(spread.ms)],
+        [`subscribe them to ${JOBS} jobs`, fmtMs(subscribeMs)],
+        [`open ${fmtInt(SUBSCRIBERS)} connections before the watched job`, fmtMs(watchers.ms)],
+      ],
+    );
+    const verdicts: Verdict[] = [
+      { target: `wall time with ${fmtInt(SUBSCRIBERS)} subscribers <= ${TARGET_WALL_RATIO}x none`, measured: `${fmtRatio(ratio)}x`, pass: ratio <= TARGET_WALL_RATIO },
+      {
+        target: `<= ${TARGET_PROGRESS_PER_SECOND} progress messages/s per subscriber`,
+        measured: String(watched.maxProgressPerSecond),
+        pass: (watched.maxProgressPerSecond ?? Infinity) <= TARGET_PROGRESS_PER_SECOND,
+      },
+      {
+        target: `every subscriber has the final status within ${TARGET_FINAL_LAG_MS} ms of finishedAt`,
+        measured: `${fmtInt(watched.heardFinal ?? 0)} heard it, the last after ${fmtMs(watched.finalLagMs ?? NaN)}`,
+        pass: watchers.refused === 0 && watched.heardFinal === SUBSCRIBERS && (watched.finalLagMs ?? Infinity) <= TARGET_FINAL_LAG_MS,
+      },
+      {
+        target: `${fmtInt(SUBSCRIBERS)} connections open in < ${TARGET_CONNECT_MS} ms`,
+        measured: `${fmtMs(spread.ms)}, ${spread.refused} refused`,
+        pass: spread.refused === 0 && spread.ms < TARGET_CONNECT_MS,
+      },
+    ];
+    printVerdicts('Targets', verdicts);
+  } finally {
+    for (const c of all) c.socket.terminate();
+    server.child.kill();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

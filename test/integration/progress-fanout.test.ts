@@ -1,0 +1,167 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openSocket, startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
+import { uploadParts } from '../../local/cli/upload.ts';
+
+/*
+ * Live progress through the progress queue and the fan-out function, on the real local stack
+ * with real WebSocket clients: the stage never waits on a subscriber, progress coalesces to
+ * the newest, every subscriber hears the end, gone connections are forgotten, and a throttled
+ * post (429) is retried. LOCAL_WS_POST_FAULTS (the local WebSocket API's test hook) makes the
+ * posts to one client hang or be throttled.
+ */
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterEach(() => {
+  delete process.env.LOCAL_WS_POST_FAULTS;
+  delete process.env.PARSE_RANGE_BYTES;
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const HEADER = 'Start Time,Direction,Phone Number,Duration,Type\n';
+const ROW = '2025-09-14T16:16:00Z,Outgoing,+15123359335,12:34,Voice\n';
+type Socket = Awaited<ReturnType<typeof openSocket>>;
+
+const isFinal = (m: Record<string, unknown>) => m.type === 'job.status' && m.status === 'succeeded';
+
+/** A finished job of a fresh tenant, and that tenant's key: something to subscribe to. */
+async function finishedJob() {
+  const { api, apiKey, tenantId } = await stack.tenant();
+  const { sessionId, parts } = await uploadParts(api, await stack.writeScratch('small.csv', HEADER + ROW.repeat(20)));
+  const { jobId } = await api.post<{ jobId: string }>(`/v1/uploads/${sessionId}/complete`, { parts, schema: 'call_record' });
+  await waitForJob(api, jobId);
+  return { apiKey, tenantId, jobId };
+}
+
+async function subscribe(ws: Socket, jobId: string, requestId: string): Promise<void> {
+  ws.send({ action: 'subscribe', jobId, requestId });
+  await ws.waitFor((m) => m.type === 'subscribed' && m.requestId === requestId);
+}
+
+/** Until the fan-out has taken and finished every queued tick. */
+async function progressQueueDrained(): Promise<void> {
+  const { GetQueueAttributesCommand } = await import('@aws-sdk/client-sqs');
+  const { sqsClient } = await import('../../functions/adapters/aws-clients.ts');
+  await expect
+    .poll(
+      async () => {
+        const { Attributes } = await sqsClient().send(
+          new GetQueueAttributesCommand({ QueueUrl: process.env.PROGRESS_QUEUE_URL, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+        );
+        return Number(Attributes?.ApproximateNumberOfMessages) + Number(Attributes?.ApproximateNumberOfMessagesNotVisible);
+      },
+      { timeout: 10_000, interval: 20 },
+    )
+    .toBe(0);
+}
+
+/** The job as stored, for the producer (progress-notifier) to queue ticks of. */
+async function storedJob(tenantId: string, jobId: string) {
+  const { jobStore } = await import('../../functions/adapters/job-store.ts');
+  return (await jobStore.get(tenantId, jobId))!;
+}
+
+describe('progress fan-out', () => {
+  it('does not hold the job for a subscriber whose posts hang; every other subscriber hears the final status', async () => {
+    process.env.LOCAL_WS_POST_FAULTS = JSON.stringify([{ userAgent: 'afp-test-hang', fault: 'hang' }]);
+    // ~600 KB in 64 KiB ranges: about ten Enrich chunks, each reporting progress
+    process.env.PARSE_RANGE_BYTES = String(64 * 1024);
+    const { api, apiKey } = await stack.tenant();
+    const { sessionId, parts } = await uploadParts(api, await stack.writeScratch('watched.csv', HEADER + ROW.repeat(11_000)));
+    const stuck = await openSocket(stack.wsUrl, apiKey, { userAgent: 'afp-test-hang' });
+    const watchers = await Promise.all(Array.from({ length: 20 }, () => openSocket(stack.wsUrl, apiKey)));
+    try {
+      const { jobId } = await api.post<{ jobId: string }>(`/v1/uploads/${sessionId}/complete`, { parts, schema: 'call_record' });
+      // The stuck client's own subscribe reply hangs too: its subscription is written first.
+      stuck.send({ action: 'subscribe', jobId });
+      for (const ws of watchers) ws.send({ action: 'subscribe', jobId });
+      // Before the fan-out existed, the stage that posted to the stuck client waited on it: the job never finished.
+      expect((await waitForJob(api, jobId, 120_000)).status).toBe('succeeded');
+      for (const ws of watchers) await ws.waitFor(isFinal, 30_000);
+      expect(stuck.messages.filter(isFinal)).toEqual([]);
+    } finally {
+      stuck.close();
+      for (const ws of watchers) ws.close();
+    }
+  }, 150_000);
+
+  it('delivers progress to a client that subscribed right after the job\'s last status went out to no one', async () => {
+    const { apiKey, tenantId, jobId } = await finishedJob();
+    const { publishProgress, publishStatus } = await import('../../functions/adapters/progress-notifier.ts');
+    const job = await storedJob(tenantId, jobId);
+    // A status fanned out while nobody watches the job (the fan-out finds no subscriber)...
+    await publishStatus(job);
+    await progressQueueDrained();
+    // ...then a client subscribes, and the job's next progress must reach it.
+    const ws = await openSocket(stack.wsUrl, apiKey);
+    try {
+      await subscribe(ws, jobId, 'joiner');
+      await publishProgress({ ...job, progress: { ...job.progress, rowsRead: 7 } });
+      expect(await ws.waitFor((m) => m.type === 'job.progress', 10_000)).toMatchObject({ jobId, rowsRead: 7 });
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('coalesces a burst of progress to the newest state, never older after newer', async () => {
+    const { apiKey, tenantId, jobId } = await finishedJob();
+    const ws = await openSocket(stack.wsUrl, apiKey);
+    try {
+      await subscribe(ws, jobId, 'burst');
+      const { publishProgress, publishStatus } = await import('../../functions/adapters/progress-notifier.ts');
+      const job = await storedJob(tenantId, jobId);
+      for (let rows = 1; rows <= 40; rows++) await publishProgress({ ...job, progress: { ...job.progress, rowsRead: rows } });
+      // a status after the burst marks its end (a status is never coalesced away)
+      await publishStatus({ ...job, stage: 'persist', progress: { ...job.progress, rowsRead: 40 } });
+      await ws.waitFor((m) => m.type === 'job.status' && m.rowsRead === 40, 30_000);
+      const heard = ws.messages.filter((m) => m.type === 'job.progress').map((m) => Number(m.rowsRead));
+      expect(heard.length).toBeGreaterThan(0);
+      expect(heard.length).toBeLessThan(40);
+      expect(heard).toEqual([...heard].sort((a, b) => a - b));
+      expect(new Set(heard).size).toBe(heard.length);
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('forgets a subscriber whose connection is gone (410) when it posts to it', async () => {
+    const { apiKey, tenantId, jobId } = await finishedJob();
+    const { connectionStore } = await import('../../functions/adapters/connection-store.ts');
+    // A client that vanished without $disconnect: its rows are still there, its connection is not.
+    await connectionStore.putConnection('goneConnection=', tenantId);
+    await connectionStore.subscribe('goneConnection=', tenantId, jobId);
+    const ws = await openSocket(stack.wsUrl, apiKey);
+    try {
+      await subscribe(ws, jobId, 'live');
+      expect(await connectionStore.subscribers(tenantId, jobId)).toContain('goneConnection=');
+      const { publishStatus } = await import('../../functions/adapters/progress-notifier.ts');
+      await publishStatus({ ...(await storedJob(tenantId, jobId)), stage: 'persist', attempt: 7 });
+      await ws.waitFor((m) => m.type === 'job.status' && m.attempt === 7, 30_000);
+      await expect.poll(() => connectionStore.subscribers(tenantId, jobId), { timeout: 10_000 }).not.toContain('goneConnection=');
+      expect(await connectionStore.getTenant('goneConnection=')).toBeUndefined();
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('retries a post API Gateway throttles (429) until it lands, keeping the order of statuses', async () => {
+    const { apiKey, tenantId, jobId } = await finishedJob();
+    const ws = await openSocket(stack.wsUrl, apiKey, { userAgent: 'afp-test-throttled' });
+    try {
+      await subscribe(ws, jobId, 'throttled');
+      // More 429s in a row than the SDK's own retries (3 attempts) would absorb.
+      process.env.LOCAL_WS_POST_FAULTS = JSON.stringify([{ userAgent: 'afp-test-throttled', fault: 'throttle', times: 4 }]);
+      const { publishStatus } = await import('../../functions/adapters/progress-notifier.ts');
+      const job = await storedJob(tenantId, jobId);
+      for (const stage of ['classify', 'parse', 'map'] as const) await publishStatus({ ...job, stage, attempt: 9 });
+      await ws.waitFor((m) => m.type === 'job.status' && m.attempt === 9 && m.stage === 'map', 30_000);
+      expect(ws.messages.filter((m) => m.attempt === 9).map((m) => m.stage)).toEqual(['classify', 'parse', 'map']);
+    } finally {
+      ws.close();
+    }
+  });
+});

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
+import { ApiGatewayManagementApiClient, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { SQSEvent } from 'aws-lambda';
+import { ENV } from '../../functions/shared/env-names.ts';
+
+/*
+ * The fan-out function with its two edges mocked: the subscriber Query (DynamoDB) and the
+ * posts (@connections). What a subscriber hears depends on when it subscribed and how long
+ * a tick waited, never on what an earlier lookup of the job happened to find.
+ */
+
+const ddb = mockClient(DynamoDBDocumentClient);
+const api = mockClient(ApiGatewayManagementApiClient);
+const saved = { ...process.env };
+
+beforeAll(() => {
+  Object.assign(process.env, {
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'x',
+    AWS_SECRET_ACCESS_KEY: 'y',
+    POWERTOOLS_LOG_LEVEL: 'SILENT',
+    [ENV.connectionsTable]: 'connections',
+    [ENV.wsManagementEndpoint]: 'http://127.0.0.1:9/local',
+  });
+});
+afterAll(() => {
+  process.env = saved;
+});
+beforeEach(() => {
+  ddb.reset();
+  api.reset();
+  api.on(PostToConnectionCommand).resolves({});
+});
+
+let seq = 0;
+/** A tick as the progress queue delivers it, `ageMs` after a stage sent it. */
+function tickEvent(jobId: string, message: Record<string, unknown>, ageMs = 0): SQSEvent {
+  seq++;
+  return {
+    Records: [
+      {
+        messageId: `m${seq}`,
+        receiptHandle: `r${seq}`,
+        body: JSON.stringify({ v: 1, tenantId: 'tn_a', jobId, message: { jobId, ...message } }),
+        attributes: {
+          ApproximateReceiveCount: '1',
+          SentTimestamp: String(Date.now() - ageMs),
+          SenderId: 'test',
+          ApproximateFirstReceiveTimestamp: String(Date.now()),
+        },
+        messageAttributes: {},
+        md5OfBody: '',
+        eventSource: 'aws:sqs',
+        eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:progress.fifo',
+        awsRegion: 'us-east-1',
+      },
+    ],
+  };
+}
+
+const subscribed = (...ids: string[]) => ({ Items: ids.map((connectionId) => ({ connectionId, expiresAtEpoch: Math.floor(Date.now() / 1000) + 3600 })) });
+const postedTo = () => api.commandCalls(PostToConnectionCommand).map((c) => c.args[0].input.ConnectionId);
+const postedMessages = () => api.commandCalls(PostToConnectionCommand).map((c) => JSON.parse(Buffer.from(c.args[0].input.Data as Uint8Array).toString()) as Record<string, unknown>);
+
+describe('progress-fanout handler', () => {
+  it('posts progress to a client that subscribed just after a lookup found no one', async () => {
+    const { handler } = await import('../../functions/progress-fanout/handler.ts');
+    // The job's status is fanned out while nobody watches yet...
+    ddb.on(QueryCommand).resolves(subscribed());
+    await handler(tickEvent('job_joiner', { type: 'job.status', status: 'running', stage: 'enrich' }));
+    expect(postedTo()).toEqual([]);
+    // ...then a client subscribes, and the job's next progress must reach it.
+    ddb.on(QueryCommand).resolves(subscribed('conn-1'));
+    await handler(tickEvent('job_joiner', { type: 'job.progress', stage: 'enrich', rowsRead: 500 }));
+    expect(postedTo()).toEqual(['conn-1']);
+    expect(postedMessages()[0]).toMatchObject({ type: 'job.progress', rowsRead: 500 });
+  });
+
+  it('posts a progress tick that waited in the queue, when it is the newest the job has', async () => {
+    const { handler } = await import('../../functions/progress-fanout/handler.ts');
+    ddb.on(QueryCommand).resolves(subscribed('conn-2'));
+    await handler(tickEvent('job_late', { type: 'job.progress', stage: 'enrich', rowsRead: 42 }, 2500));
+    expect(postedMessages()).toMatchObject([{ type: 'job.progress', rowsRead: 42 }]);
+  });
+});
