@@ -12,3 +12,7 @@ process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
   if (text.startsWith('NodeVersionSupportWarning')) return;
   (emitWarning as (...a: unknown[]) => void)(warning, ...rest);
 }) as typeof process.emitWarning;
+
+// Powertools Metrics prints an EMF line per published metric outside dev mode; tests that
+// check those lines switch it back on themselves (usage-metrics.test.ts).
+process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';

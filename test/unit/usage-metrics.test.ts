@@ -23,6 +23,7 @@ describe('publishUsageMetrics', () => {
 
   it('writes one EMF document per event, service-wide unless the tenant dimension is asked for', () => {
     vi.stubEnv('POWERTOOLS_DEV', '');
+    vi.stubEnv('POWERTOOLS_METRICS_DISABLED', undefined);
     vi.stubEnv('METRICS_BY_TENANT', '');
     const [plain] = emfLines(() => publishUsageMetrics('ten_a', [['files', 1], ['bytesUploaded', 5117]]));
     expect(plain).toMatchObject({ files: 1, bytesUploaded: 5117, service: 'ai-file-parser' });
@@ -39,6 +40,7 @@ describe('publishUsageMetrics', () => {
 
   it('prints nothing in dev mode (the local stack)', () => {
     vi.stubEnv('POWERTOOLS_DEV', 'true');
+    vi.stubEnv('POWERTOOLS_METRICS_DISABLED', undefined);
     expect(emfLines(() => publishUsageMetrics('ten_a', [['files', 1]]))).toEqual([]);
   });
 });
