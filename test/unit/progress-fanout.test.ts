@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ApiGatewayManagementApiClient, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
 import { ENV } from '../../functions/shared/env-names.ts';
+import { useHandlerEnv } from '../helpers/process-env.ts';
 
 /*
  * The fan-out function with its two edges mocked: the subscriber Query (DynamoDB) and the
@@ -13,20 +14,9 @@ import { ENV } from '../../functions/shared/env-names.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const api = mockClient(ApiGatewayManagementApiClient);
-const saved = { ...process.env };
-
-beforeAll(() => {
-  Object.assign(process.env, {
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'x',
-    AWS_SECRET_ACCESS_KEY: 'y',
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
-    [ENV.connectionsTable]: 'connections',
-    [ENV.wsManagementEndpoint]: 'http://127.0.0.1:9/local',
-  });
-});
-afterAll(() => {
-  process.env = saved;
+useHandlerEnv({
+  [ENV.connectionsTable]: 'connections',
+  [ENV.wsManagementEndpoint]: 'http://127.0.0.1:9/local',
 });
 beforeEach(() => {
   ddb.reset();

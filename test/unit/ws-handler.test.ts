@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ApiGatewayManagementApiClient, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ENV } from '../../functions/shared/env-names.ts';
 import type { WsEvent } from '../../functions/ws/handler.ts';
+import { useHandlerEnv } from '../helpers/process-env.ts';
 
 /*
  * The ws function where API Gateway routes a client's messages to a container that did not
@@ -16,21 +17,10 @@ const ddb = mockClient(DynamoDBDocumentClient);
 // jobs are read through the plain client (adapters/dynamo-item.ts)
 const items = mockClient(DynamoDBClient);
 const api = mockClient(ApiGatewayManagementApiClient);
-const saved = { ...process.env };
-
-beforeAll(() => {
-  Object.assign(process.env, {
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'x',
-    AWS_SECRET_ACCESS_KEY: 'y',
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
-    [ENV.connectionsTable]: 'connections',
-    [ENV.jobsTable]: 'jobs',
-    [ENV.wsManagementEndpoint]: 'http://127.0.0.1:9/local',
-  });
-});
-afterAll(() => {
-  process.env = saved;
+useHandlerEnv({
+  [ENV.connectionsTable]: 'connections',
+  [ENV.jobsTable]: 'jobs',
+  [ENV.wsManagementEndpoint]: 'http://127.0.0.1:9/local',
 });
 beforeEach(() => {
   ddb.reset();
