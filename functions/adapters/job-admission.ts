@@ -53,10 +53,14 @@ export async function admitOrQueue(job: JobRecord, resumeFrom?: ResumePoint): Pr
 
 /** A job's attempt ended (any way): give its slots back and admit what now fits. */
 export async function releaseAttempt(tenantId: string, jobId: string, attempt: number): Promise<void> {
-  const holder = holderOf(tenantId, jobId, attempt);
+  await releaseSlots(tenantId, holderOf(tenantId, jobId, attempt));
+  await dispatchBestEffort();
+}
+
+/** Both slots an attempt holds: its tenant's and the service's. */
+async function releaseSlots(tenantId: string, holder: string): Promise<void> {
   await admissionStore.release(tenantId, holder);
   await admissionStore.release(ALL_TENANTS, holder);
-  await dispatchBestEffort();
 }
 
 /**
@@ -143,8 +147,7 @@ async function admitNext(tenantId: string): Promise<AdmitOutcome> {
   await admissionStore.noteAdmitted(tenantId);
   if (started.status === 'failed') {
     // startAttempt failed the job without an event: nothing else would give the slots back.
-    await admissionStore.release(tenantId, holder);
-    await admissionStore.release(ALL_TENANTS, holder);
+    await releaseSlots(tenantId, holder);
   }
   return 'admitted';
 }

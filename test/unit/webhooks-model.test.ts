@@ -105,5 +105,7 @@ describe('statusAfterManualAttempt', () => {
     expect(statusAfterManualAttempt('pending', false, 'replay')).toBe('pending');
     expect(statusAfterManualAttempt('retrying', false, 'test')).toBe('retrying');
     expect(statusAfterManualAttempt('delivered', false, 'test')).toBe('delivered');
+    expect(statusAfterManualAttempt('retrying', false, 'replay')).toBe('retrying');
+    expect(statusAfterManualAttempt('delivered', false, 'replay')).toBe('delivered');
   });
 });

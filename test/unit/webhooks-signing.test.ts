@@ -3,7 +3,7 @@ import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { signWebhook } from '../../functions/core/webhooks/signing.ts';
 import { generateWebhookSecret, rotateSecret, signingSecrets, ROTATION_OVERLAP_MS } from '../../functions/core/webhooks/secrets.ts';
 import { buildTestEvent, isSubscribed, webhookMessageId } from '../../functions/core/webhooks/events.ts';
-import { toApiWebhook, statusAfterManualAttempt, type WebhookEndpoint } from '../../functions/core/webhooks/model.ts';
+import { toApiWebhook, type WebhookEndpoint } from '../../functions/core/webhooks/model.ts';
 
 const payload = JSON.stringify({ id: 'evt_job_1_1_succeeded', type: 'job.succeeded', data: { jobId: 'job_1', rows: 3, name: 'Zoë — ünïcode' } });
 const headersAt = (secrets: string[], at = new Date(), msgId = 'msg_abc') => signWebhook({ msgId, timestamp: at, payload, secrets });
@@ -130,15 +130,6 @@ describe('buildTestEvent', () => {
   it('shapes the ping like a real event', () => {
     const e = buildTestEvent({ tenantId: 't1', webhookId: 'wh_1', id: 'evt_test_1', now: new Date('2026-01-01T00:00:00Z') });
     expect(e).toMatchObject({ id: 'evt_test_1', type: 'webhook.test', tenantId: 't1', createdAt: '2026-01-01T00:00:00.000Z', data: { webhookId: 'wh_1' } });
-  });
-});
-
-describe('statusAfterManualAttempt', () => {
-  it('delivers on success, fails a failed test, leaves a failed replay as it was', () => {
-    expect(statusAfterManualAttempt('failed', true, 'replay')).toBe('delivered');
-    expect(statusAfterManualAttempt('pending', false, 'test')).toBe('failed');
-    expect(statusAfterManualAttempt('retrying', false, 'replay')).toBe('retrying');
-    expect(statusAfterManualAttempt('delivered', false, 'replay')).toBe('delivered');
   });
 });
 
