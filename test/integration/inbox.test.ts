@@ -114,7 +114,8 @@ describe('a file put into inbox/<tenantId>/', () => {
     await put(`inbox/${tenantId}/bad-zone.csv`, { timezone: 'Mars/Olympus' });
     await put(`inbox/${tenantId}/bad-schema.csv`, { schema: 'no_such_schema' });
     await put(`inbox/${tenantId}/bad-template.csv`, { template: 'tpl_nope' });
-    const jobs = await jobsOf(api, 3);
+    // each as it ends: jobs are queued for a slot first, and one is checked when it is admitted
+    const jobs = await Promise.all((await jobsOf(api, 3)).map((j) => waitForJob(api, j.jobId)));
     const byFile = Object.fromEntries(jobs.map((j) => [j.source.filename, j]));
     expect(byFile['bad-zone.csv']).toMatchObject({ status: 'failed', error: { type: 'InvalidMetadataError', message: expect.stringContaining('x-amz-meta-timezone') } });
     expect(byFile['bad-schema.csv']).toMatchObject({ status: 'failed', error: { type: 'InvalidMetadataError', message: expect.stringContaining('x-amz-meta-schema') } });
