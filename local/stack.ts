@@ -20,7 +20,6 @@ import { fixHeapGrowingFactor } from './gc-tuning.ts';
 import { PIPELINE_ASL_PATH, PROJECT_ROOT } from '../lib/project-paths.ts';
 import { CONSOLE_PATH, consoleSite, type ConsoleConfig } from './console-site.ts';
 
-export { PROJECT_ROOT };
 const REGION = 'us-east-1';
 const ACCOUNT = '000000000000';
 /** physical-name prefix of the local stack's tables, queues and bucket (an operator's CLI reaches its tables by it) */

@@ -8,6 +8,7 @@ import { readJobEventClaim, refuteJobEventClaim } from '../core/webhooks/job-eve
 import type { WebhookDelivery, WebhookEndpoint } from '../core/webhooks/model.ts';
 import { logger } from '../shared/logger.ts';
 import { releaseEndedAttempt } from '../adapters/job-admission.ts';
+import { assertIsError } from '../core/errors.ts';
 
 /** A completion event as emitJobEvent puts it on the events queue. */
 const jobEventSchema = z.object({
@@ -97,7 +98,8 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
     try {
       await fanOut(record);
     } catch (err) {
-      logger.error('job event fan-out failed', { messageId: record.messageId, error: err as Error });
+      assertIsError(err);
+      logger.error('job event fan-out failed', { messageId: record.messageId, error: err });
       batchItemFailures.push({ itemIdentifier: record.messageId });
     }
   }

@@ -42,7 +42,7 @@ export async function runStage<T>(input: StageInput, stage: Stage, work: (job: J
   } catch (err) {
     if (err instanceof StaleJobError) throw err;
     const failure = err instanceof DomainError || err instanceof TransientError ? err : new InternalError(stage, err);
-    if (failure instanceof InternalError) logger.error('stage failed unexpectedly', { error: err as Error });
+    if (failure instanceof InternalError) logger.error('stage failed unexpectedly', { error: err });
     // Noted for MarkFailed, which sees an Enrich chunk's failure only through the distributed
     // Map's threshold error; a transient error is retried, so it is not the reason.
     if (stage === 'enrich' && !(failure instanceof TransientError)) {

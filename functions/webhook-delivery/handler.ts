@@ -8,6 +8,7 @@ import { planHop, planRetry, SQS_MAX_DELAY_SECONDS } from '../core/webhooks/back
 import { admit, DEFAULT_COOLDOWN_MS } from '../core/circuit-breaker.ts';
 import { optionalEnv } from '../shared/config.ts';
 import { logger } from '../shared/logger.ts';
+import { assertIsError } from '../core/errors.ts';
 
 /*
  * Test knobs, unset in production. An integration test cannot wait 42 hours for eight
@@ -130,7 +131,8 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
       try {
         return await processRecord(record);
       } catch (err) {
-        logger.error('webhook delivery failed unexpectedly', { messageId: record.messageId, error: err as Error });
+        assertIsError(err);
+        logger.error('webhook delivery failed unexpectedly', { messageId: record.messageId, error: err });
         return 'fail' as const;
       }
     }),

@@ -8,7 +8,7 @@ import { HTTP_ROUTES, OBJECT_CREATED_CONSUMERS, PIPELINE_FUNCTIONS, QUEUE_CONSUM
 import { TABLES } from '../../functions/shared/tables.ts';
 import { AUDITED_ROUTES } from '../../functions/core/audit/audited-routes.ts';
 import { addStacks } from '../../lib/app-stacks.ts';
-import { PROJECT_ROOT } from '../../lib/constructs/app-function.ts';
+import { PROJECT_ROOT } from '../../lib/project-paths.ts';
 import { PIPELINE_ASL_PATH } from '../../lib/stacks/stateless-stack.ts';
 
 // ---- readers over the synthesized CloudFormation ------------------------------------------
