@@ -215,6 +215,8 @@ async function exportServiceEnv({ s3, dynamo, sqs, kms }: Emulators): Promise<vo
     [ENV.allowLoopbackWebhooks]: 'true',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
     POWERTOOLS_DEV: 'true',
+    // no X-Ray daemon here: nothing may try to send a segment (functions/shared/tracer.ts)
+    POWERTOOLS_TRACE_ENABLED: 'false',
   });
   delete process.env.AWS_PROFILE;
   for (const t of tables) process.env[t.design.envName] = t.tableName;

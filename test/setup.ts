@@ -23,3 +23,6 @@ process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 // POWERTOOLS_LOG_LEVEL=INFO npm test shows them all. The local stack's worker threads copy
 // this environment, so the Enrich workers stay quiet too.
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
+
+// No X-Ray daemon in tests: the tracer stays off (it also is outside a Lambda runtime).
+process.env.POWERTOOLS_TRACE_ENABLED ??= 'false';
