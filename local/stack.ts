@@ -1,6 +1,6 @@
 import './polyfills.ts';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startLocalS3 } from './s3/local-s3.ts';
@@ -13,14 +13,15 @@ import { startLocalWebSocketApi, type WsHandler } from './apigateway/websocket-a
 import { ENV } from '../functions/shared/env-names.ts';
 import { TABLES } from '../functions/shared/tables.ts';
 import { HTTP_ROUTES, OBJECT_CREATED_CONSUMERS, PIPELINE_FUNCTIONS, QUEUE_CONSUMERS, WS_ROUTES, functionEntry, type FunctionName } from '../functions/shared/routes.ts';
-import { createObjectCreatedDelivery, type ObjectCreatedHandler } from './object-created-events.ts';
+import { createObjectCreatedDelivery, type ObjectCreatedDelivery, type ObjectCreatedHandler } from './object-created-events.ts';
 import { startQueuePoller, type SqsHandler } from './sqs-event-source.ts';
 import { createPipelineWorkers } from './pipeline-workers.ts';
 import { fixHeapGrowingFactor } from './gc-tuning.ts';
-import { PIPELINE_ASL_PATH, PROJECT_ROOT } from '../lib/project-paths.ts';
+import { PROJECT_ROOT } from '../lib/project-paths.ts';
+import { API_CORS } from '../lib/api-cors.ts';
+import { pipelineSubstitutions, readPipelineAsl, substitutePlaceholders } from '../lib/pipeline-definition.ts';
 import { CONSOLE_PATH, consoleSite, type ConsoleConfig } from './console-site.ts';
 
-export { PROJECT_ROOT };
 const REGION = 'us-east-1';
 const ACCOUNT = '000000000000';
 /** physical-name prefix of the local stack's tables, queues and bucket (an operator's CLI reaches its tables by it) */
@@ -71,6 +72,9 @@ export interface LocalStack {
 
 let running = false;
 
+/** What the stack has started, stopped in reverse order by close(). */
+type Closers = (() => Promise<void>)[];
+
 /**
  * Boot the embedded local stack: real protocol servers in-process (s3rver, dynalite,
  * fauxqs, the ASL interpreter behind a Step Functions endpoint, API Gateway HTTP and
@@ -81,11 +85,10 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   if (running) throw new Error('A local stack is already running in this process');
   running = true;
   fixHeapGrowingFactor();
-  const host = LOOPBACK;
   const dataDir = resolve(opts.dataDir);
   await mkdir(join(dataDir, 's3'), { recursive: true });
   await mkdir(join(dataDir, 'dynamodb'), { recursive: true });
-  const closers: (() => Promise<void>)[] = [];
+  const closers: Closers = [];
   const close = async () => {
     for (const c of closers.reverse()) await c().catch(() => undefined);
     running = false;
@@ -97,56 +100,10 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       consumers: OBJECT_CREATED_CONSUMERS,
       loadHandler: (fn) => loadHandler<ObjectCreatedHandler>(fn as FunctionName),
     });
-    const s3 = await startLocalS3({
-      dataDir: join(dataDir, 's3'),
-      host,
-      buckets: [BUCKET],
-      allowedOrigins: opts.allowedOrigins ?? ['*'],
-      silent: true,
-      onObjectCreated: (event) => objectEvents.deliver(event),
-    });
-    closers.push(() => s3.close());
-    const dynamo = await startLocalDynamo({ dataDir: join(dataDir, 'dynamodb'), host });
-    closers.push(() => dynamo.close());
-    const sqs = await startLocalSqs({
-      host,
-      queues: QUEUE_CONSUMERS.map((c) => ({ name: `${PREFIX}-${c.queue}`, maxReceiveCount: 5, fifo: 'fifo' in c && c.fifo })),
-    });
-    closers.push(() => sqs.close());
-    const kms = await startLocalKms({ dataDir, host, region: REGION, accountId: ACCOUNT });
-    closers.push(() => kms.close());
-
-    const tables = Object.values(TABLES).map((design) => ({ design, tableName: `${PREFIX}-${design.name}` }));
-    await ensureTables(dynamo.endpoint, tables);
-
-    Object.assign(process.env, {
-      AWS_REGION: REGION,
-      AWS_DEFAULT_REGION: REGION,
-      // s3rver only accepts this access key; the other local servers accept any.
-      AWS_ACCESS_KEY_ID: 'S3RVER',
-      AWS_SECRET_ACCESS_KEY: 'S3RVER',
-      AWS_ENDPOINT_URL_S3: s3.endpoint,
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-      AWS_ENDPOINT_URL_SQS: sqs.endpoint,
-      AWS_ENDPOINT_URL_KMS: kms.endpoint,
-      [ENV.webhookSecretsKeyArn]: kms.keyArn,
-      [ENV.s3ForcePathStyle]: 'true',
-      [ENV.uploadBucket]: BUCKET,
-      [ENV.eventsQueueUrl]: sqs.queueUrls[`${PREFIX}-events`],
-      [ENV.webhooksQueueUrl]: sqs.queueUrls[`${PREFIX}-webhooks`],
-      [ENV.eventsDlqUrl]: sqs.queueUrls[`${PREFIX}-events-dlq`],
-      [ENV.webhooksDlqUrl]: sqs.queueUrls[`${PREFIX}-webhooks-dlq`],
-      [ENV.progressQueueUrl]: sqs.queueUrls[`${PREFIX}-progress`],
-      // Local development and tests deliver webhooks to receivers on this machine.
-      [ENV.allowLoopbackWebhooks]: 'true',
-      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
-      POWERTOOLS_DEV: 'true',
-    });
-    delete process.env.AWS_PROFILE;
-    for (const t of tables) process.env[t.design.envName] = t.tableName;
-
+    const emulators = await startEmulators(dataDir, opts, objectEvents, closers);
+    await exportServiceEnv(emulators);
     const ws = await startLocalWebSocketApi({
-      host,
+      host: LOOPBACK,
       port: opts.port ? opts.port + 1 : 0,
       stage: 'local',
       routes: WS_ROUTES,
@@ -155,108 +112,203 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     closers.push(() => ws.close());
     process.env[ENV.wsManagementEndpoint] = ws.managementEndpoint;
 
-    const arnOf = (fn: FunctionName) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${PREFIX}-${fn}`;
-    let definition = readFileSync(PIPELINE_ASL_PATH, 'utf8');
-    const taskHandlers: Record<string, TaskHandler> = {};
-    // Classify, Parse and Enrich run in worker threads (see pipeline-workers.ts). Unless
-    // warmWorkers asks for it now, the worker functions are bundled and the Enrich workers
-    // warmed when the first pipeline stage runs: most CLI commands boot the stack and run no
-    // job (it cost them ~0.7 s and ~70 MB).
-    const workers = createPipelineWorkers(PROJECT_ROOT);
-    if (workers) closers.push(() => workers.close());
-    for (const [placeholder, fn] of Object.entries(PIPELINE_FUNCTIONS)) {
-      definition = definition.replaceAll(`\${${placeholder}}`, arnOf(fn));
-      const inWorker = workers?.taskHandler(fn);
-      if (inWorker) {
-        taskHandlers[arnOf(fn)] = inWorker;
-      } else {
-        const handler = await loadHandler<TaskHandler>(fn);
-        // A pipeline stage starts the workers' warm-up; job-status does not: it records how
-        // a job ended (and is the watchdog, called at start-up for executions a killed stack
-        // left behind), and no Enrich follows it.
-        taskHandlers[arnOf(fn)] =
-          workers && fn !== 'job-status'
-            ? (input) => {
-                workers.prepare().catch(() => undefined); // a worker task reports the failure
-                return handler(input);
-              }
-            : handler;
-      }
-    }
-    if (workers && opts.warmWorkers) await workers.prepare();
+    const taskHandlers = await pipelineTaskHandlers(opts, closers);
     // EventBridge's execution status changes, delivered to the watchdog as the CDK rule does.
     const jobStatus = taskHandlers[arnOf('job-status')]!;
-    const onExecutionEnded = async (detail: unknown) => {
-      await jobStatus({ version: '0', source: 'aws.states', 'detail-type': 'Step Functions Execution Status Change', detail });
-    };
     const sfn = await startLocalStepFunctions({
-      host,
+      host: LOOPBACK,
       dataDir: join(dataDir, 'stepfunctions'),
       region: REGION,
       accountId: ACCOUNT,
-      stateMachines: [{ name: STATE_MACHINE, definition }],
+      stateMachines: [{ name: STATE_MACHINE, definition: substitutePlaceholders(readPipelineAsl(), pipelineSubstitutions(arnOf)) }],
       taskHandlers,
-      onExecutionEnded,
+      onExecutionEnded: async (detail) => {
+        await jobStatus({ version: '0', source: 'aws.states', 'detail-type': 'Step Functions Execution Status Change', detail });
+      },
     });
     closers.push(() => sfn.close());
     process.env.AWS_ENDPOINT_URL_SFN = sfn.endpoint;
     process.env[ENV.stateMachineArn] = sfn.stateMachineArn(STATE_MACHINE);
 
-    // known once the HTTP API listens; the console asks for it only after that
-    const consoleConfig: { current?: ConsoleConfig } = {};
-    const http = await startLocalHttpApi({
-      host,
-      port: opts.port ?? 0,
-      routes: HTTP_ROUTES,
-      ...(opts.consoleDist && { site: consoleSite(opts.consoleDist, () => consoleConfig.current!, new URL(s3.endpoint).origin) }),
-      loadHandler: (fn) => loadHandler<HttpHandler>(fn),
-      cors: {
-        allowOrigins: opts.allowedOrigins ?? ['*'],
-        allowHeaders: ['authorization', 'content-type', 'if-match'],
-        allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-        exposeHeaders: ['etag', 'retry-after'],
-        maxAge: 600,
-      },
-    });
-    closers.push(() => http.close());
-    consoleConfig.current = { apiUrl: http.url, wsUrl: ws.url };
-
-    for (const consumer of QUEUE_CONSUMERS) {
-      const name = `${PREFIX}-${consumer.queue}`;
-      const pollers = 'localPollers' in consumer ? consumer.localPollers : 1;
-      for (let i = 0; i < pollers; i++) {
-        const poller = startQueuePoller({
-          endpoint: sqs.endpoint,
-          queueUrl: sqs.queueUrls[name]!,
-          queueArn: `arn:aws:sqs:${REGION}:${ACCOUNT}:${name}${'fifo' in consumer && consumer.fifo ? '.fifo' : ''}`,
-          batchSize: consumer.batchSize,
-          functionName: `${PREFIX}-${consumer.fn}`,
-          loadHandler: () => loadHandler<SqsHandler>(consumer.fn),
-        });
-        closers.push(() => poller.stop());
-      }
-    }
-
-    // The schedule that runs the admission sweep on AWS (job-status, every 5 minutes): here at
-    // start, for slots a killed stack left held, then every minute.
-    const sweep = () => jobStatus({ version: '0', source: 'aws.events', 'detail-type': 'Scheduled Event', detail: {} }).catch(() => undefined);
-    let sweeping = sweep();
-    const sweepTimer = setInterval(() => (sweeping = sweeping.then(sweep)), SWEEP_INTERVAL_MS);
-    sweepTimer.unref();
-    closers.push(async () => {
-      clearInterval(sweepTimer);
-      await sweeping;
-    });
+    const http = await startHttpApi(opts, emulators.s3.endpoint, ws.url, closers);
+    startQueuePollers(emulators.sqs, closers);
+    scheduleAdmissionSweep(jobStatus, closers);
 
     // first to stop: deliveries in flight finish while the servers they need still run
     closers.push(() => objectEvents.drain());
     const apiKey = await ensureDevApiKey(dataDir);
     const consoleUrl = opts.consoleDist ? `${http.url}${CONSOLE_PATH}` : undefined;
-    return { httpUrl: http.url, wsUrl: ws.url, apiKey, bucket: BUCKET, s3Endpoint: s3.endpoint, dynamoEndpoint: dynamo.endpoint, ...(consoleUrl && { consoleUrl }), close };
+    return {
+      httpUrl: http.url,
+      wsUrl: ws.url,
+      apiKey,
+      bucket: BUCKET,
+      s3Endpoint: emulators.s3.endpoint,
+      dynamoEndpoint: emulators.dynamo.endpoint,
+      ...(consoleUrl && { consoleUrl }),
+      close,
+    };
   } catch (err) {
     await close();
     throw err;
   }
+}
+
+const arnOf = (fn: FunctionName) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${PREFIX}-${fn}`;
+
+interface Emulators {
+  s3: { endpoint: string };
+  dynamo: { endpoint: string };
+  sqs: { endpoint: string; queueUrls: Record<string, string> };
+  kms: { endpoint: string; keyArn: string };
+}
+
+/** The AWS services' stand-ins (S3, DynamoDB, SQS, KMS), each on a random loopback port. */
+async function startEmulators(dataDir: string, opts: LocalStackOptions, objectEvents: ObjectCreatedDelivery, closers: Closers): Promise<Emulators> {
+  const s3 = await startLocalS3({
+    dataDir: join(dataDir, 's3'),
+    host: LOOPBACK,
+    buckets: [BUCKET],
+    allowedOrigins: opts.allowedOrigins ?? ['*'],
+    silent: true,
+    onObjectCreated: (event) => objectEvents.deliver(event),
+  });
+  closers.push(() => s3.close());
+  const dynamo = await startLocalDynamo({ dataDir: join(dataDir, 'dynamodb'), host: LOOPBACK });
+  closers.push(() => dynamo.close());
+  const sqs = await startLocalSqs({
+    host: LOOPBACK,
+    queues: QUEUE_CONSUMERS.map((c) => ({ name: `${PREFIX}-${c.queue}`, maxReceiveCount: 5, fifo: 'fifo' in c && c.fifo })),
+  });
+  closers.push(() => sqs.close());
+  const kms = await startLocalKms({ dataDir, host: LOOPBACK, region: REGION, accountId: ACCOUNT });
+  closers.push(() => kms.close());
+  return { s3, dynamo, sqs, kms };
+}
+
+/**
+ * Create the tables and point the handlers (which run in this process) at the emulators:
+ * the SDK's AWS_ENDPOINT_URL_* variables and the names CDK would set on each function.
+ */
+async function exportServiceEnv({ s3, dynamo, sqs, kms }: Emulators): Promise<void> {
+  const tables = Object.values(TABLES).map((design) => ({ design, tableName: `${PREFIX}-${design.name}` }));
+  await ensureTables(dynamo.endpoint, tables);
+  Object.assign(process.env, {
+    AWS_REGION: REGION,
+    AWS_DEFAULT_REGION: REGION,
+    // s3rver only accepts this access key; the other local servers accept any.
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    AWS_ENDPOINT_URL_S3: s3.endpoint,
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_ENDPOINT_URL_SQS: sqs.endpoint,
+    AWS_ENDPOINT_URL_KMS: kms.endpoint,
+    [ENV.webhookSecretsKeyArn]: kms.keyArn,
+    [ENV.s3ForcePathStyle]: 'true',
+    [ENV.uploadBucket]: BUCKET,
+    [ENV.eventsQueueUrl]: sqs.queueUrls[`${PREFIX}-events`],
+    [ENV.webhooksQueueUrl]: sqs.queueUrls[`${PREFIX}-webhooks`],
+    [ENV.eventsDlqUrl]: sqs.queueUrls[`${PREFIX}-events-dlq`],
+    [ENV.webhooksDlqUrl]: sqs.queueUrls[`${PREFIX}-webhooks-dlq`],
+    [ENV.progressQueueUrl]: sqs.queueUrls[`${PREFIX}-progress`],
+    // Local development and tests deliver webhooks to receivers on this machine.
+    [ENV.allowLoopbackWebhooks]: 'true',
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
+    POWERTOOLS_DEV: 'true',
+    // no X-Ray daemon here: nothing may try to send a segment (functions/shared/tracer.ts)
+    POWERTOOLS_TRACE_ENABLED: 'false',
+  });
+  delete process.env.AWS_PROFILE;
+  for (const t of tables) process.env[t.design.envName] = t.tableName;
+}
+
+/**
+ * The state machine's Task handlers, keyed by the ARN its definition names. Classify, Parse
+ * and Enrich run in worker threads (see pipeline-workers.ts). Unless warmWorkers asks for it
+ * now, the worker functions are bundled and the Enrich workers warmed when the first pipeline
+ * stage runs: most CLI commands boot the stack and run no job (it cost them ~0.7 s and ~70 MB).
+ */
+async function pipelineTaskHandlers(opts: LocalStackOptions, closers: Closers): Promise<Record<string, TaskHandler>> {
+  const taskHandlers: Record<string, TaskHandler> = {};
+  const workers = createPipelineWorkers(PROJECT_ROOT);
+  if (workers) closers.push(() => workers.close());
+  for (const fn of new Set(Object.values(PIPELINE_FUNCTIONS))) {
+    const inWorker = workers?.taskHandler(fn);
+    if (inWorker) {
+      taskHandlers[arnOf(fn)] = inWorker;
+      continue;
+    }
+    const handler = await loadHandler<TaskHandler>(fn);
+    // A pipeline stage starts the workers' warm-up; job-status does not: it records how
+    // a job ended (and is the watchdog, called at start-up for executions a killed stack
+    // left behind), and no Enrich follows it.
+    taskHandlers[arnOf(fn)] =
+      workers && fn !== 'job-status'
+        ? (input) => {
+            workers.prepare().catch(() => undefined); // a worker task reports the failure
+            return handler(input);
+          }
+        : handler;
+  }
+  if (workers && opts.warmWorkers) await workers.prepare();
+  return taskHandlers;
+}
+
+/** The HTTP API adapter, with the CDK stack's CORS settings and, when asked, the web console at its origin. */
+async function startHttpApi(opts: LocalStackOptions, s3Endpoint: string, wsUrl: string, closers: Closers) {
+  // known once the HTTP API listens; the console asks for it only after that
+  const consoleConfig: { current?: ConsoleConfig } = {};
+  const http = await startLocalHttpApi({
+    host: LOOPBACK,
+    port: opts.port ?? 0,
+    routes: HTTP_ROUTES,
+    ...(opts.consoleDist && { site: consoleSite(opts.consoleDist, () => consoleConfig.current!, new URL(s3Endpoint).origin) }),
+    loadHandler: (fn) => loadHandler<HttpHandler>(fn),
+    cors: {
+      allowOrigins: opts.allowedOrigins ?? ['*'],
+      allowHeaders: [...API_CORS.allowHeaders],
+      allowMethods: [...API_CORS.allowMethods],
+      exposeHeaders: [...API_CORS.exposeHeaders],
+      maxAge: API_CORS.maxAgeSeconds,
+    },
+  });
+  closers.push(() => http.close());
+  consoleConfig.current = { apiUrl: http.url, wsUrl };
+  return http;
+}
+
+/** The SQS event source mappings: each queue's consumer polled as Lambda would. */
+function startQueuePollers(sqs: Emulators['sqs'], closers: Closers): void {
+  for (const consumer of QUEUE_CONSUMERS) {
+    const name = `${PREFIX}-${consumer.queue}`;
+    const pollers = 'localPollers' in consumer ? consumer.localPollers : 1;
+    for (let i = 0; i < pollers; i++) {
+      const poller = startQueuePoller({
+        endpoint: sqs.endpoint,
+        queueUrl: sqs.queueUrls[name]!,
+        queueArn: `arn:aws:sqs:${REGION}:${ACCOUNT}:${name}${'fifo' in consumer && consumer.fifo ? '.fifo' : ''}`,
+        batchSize: consumer.batchSize,
+        functionName: `${PREFIX}-${consumer.fn}`,
+        loadHandler: () => loadHandler<SqsHandler>(consumer.fn),
+      });
+      closers.push(() => poller.stop());
+    }
+  }
+}
+
+/**
+ * The schedule that runs the admission sweep on AWS (job-status, every 5 minutes): here at
+ * start, for slots a killed stack left held, then every minute.
+ */
+function scheduleAdmissionSweep(jobStatus: TaskHandler, closers: Closers): void {
+  const sweep = () => jobStatus({ version: '0', source: 'aws.events', 'detail-type': 'Scheduled Event', detail: {} }).catch(() => undefined);
+  let sweeping = sweep();
+  const sweepTimer = setInterval(() => (sweeping = sweeping.then(sweep)), SWEEP_INTERVAL_MS);
+  sweepTimer.unref();
+  closers.push(async () => {
+    clearInterval(sweepTimer);
+    await sweeping;
+  });
 }
 
 /** Import a function's handler exactly as Lambda would load its entry file. */

@@ -12,6 +12,7 @@ import { buildMappingPrompt } from '../core/ai/mapping-prompt.ts';
 import { parseAiMapping } from '../core/ai/parse-answer.ts';
 import type { AiOutcome, AiSuggester } from '../core/templates/suggest.ts';
 import { buildValueMapPrompt, parseValueMapAnswer, type AiValueMapper } from '../core/map/value-maps.ts';
+import { assertIsError } from '../core/errors.ts';
 
 /*
  * Claude for mapping suggestions, at the edge. Off unless a key is configured (ai-key.ts:
@@ -111,7 +112,8 @@ async function updateAiCircuit(write: () => Promise<void>): Promise<void> {
   try {
     await write();
   } catch (err) {
-    logger.warn('AI circuit state not updated', { error: (err as Error).message });
+    assertIsError(err);
+    logger.warn('AI circuit state not updated', { error: err.message });
   }
 }
 
@@ -120,7 +122,8 @@ async function readAiCircuit(): Promise<CircuitFields> {
   try {
     return await circuitStore.read(AI_CIRCUIT());
   } catch (err) {
-    logger.warn('AI circuit state unreadable; calling as if closed', { error: (err as Error).message });
+    assertIsError(err);
+    logger.warn('AI circuit state unreadable; calling as if closed', { error: err.message });
     return {};
   }
 }
@@ -139,9 +142,10 @@ async function callClaudeNow(apiKey: string, system: string, user: string, maxTo
       const text = msg.content.map((b) => (b.type === 'text' ? b.text : '')).join('');
       return { text, usage: { inputTokens: msg.usage?.input_tokens ?? 0, outputTokens: msg.usage?.output_tokens ?? 0 } };
     } catch (err) {
+      assertIsError(err);
       const timedOut = err instanceof APIConnectionTimeoutError;
       const status = err instanceof APIError && typeof err.status === 'number' ? err.status : undefined;
-      const describe = timedOut ? `timed out after ${timeoutMs()} ms` : status !== undefined ? `HTTP ${status}` : `connection failed (${(err as Error).name})`;
+      const describe = timedOut ? `timed out after ${timeoutMs()} ms` : status !== undefined ? `HTTP ${status}` : `connection failed (${err.name})`;
       if (!isRetryable({ status, timedOut }) || attempt >= DEFAULT_RETRY.attempts) throw new AiCallError(`${describe} after ${attempt} attempt(s)`);
       const retryAfter = err instanceof APIError ? Number(err.headers?.get('retry-after') ?? Number.NaN) : Number.NaN;
       await sleep(backoffMs(attempt, DEFAULT_RETRY, Math.random(), Number.isFinite(retryAfter) ? retryAfter : undefined));
@@ -162,7 +166,8 @@ async function askOnce<T>(what: string, ask: {
     const cached = await ask.cached();
     if (cached !== undefined) return { answer: cached, cached: true };
     const apiKey = await resolveAiKey().catch((err: unknown) => {
-      throw new AiCallError(`the API key could not be read from Secrets Manager (${(err as Error).name})`);
+      assertIsError(err);
+      throw new AiCallError(`the API key could not be read from Secrets Manager (${err.name})`);
     });
     if (apiKey === undefined) return { cached: false, note: 'AI unavailable (the API key secret has no value yet); heuristics only' };
     const prompt = ask.prompt();
@@ -172,11 +177,13 @@ async function askOnce<T>(what: string, ask: {
       return { cached: false, note: 'the AI answer could not be read; heuristics only' };
     }
     await ask.store(answer).catch((err: unknown) => {
-      logger.warn(`could not cache the AI ${what}`, { error: (err as Error).message });
+      assertIsError(err);
+      logger.warn(`could not cache the AI ${what}`, { error: err.message });
     });
     return { answer, cached: false };
   } catch (err) {
-    const message = err instanceof AiCallError ? err.message : `unexpected ${(err as Error).name ?? 'error'}`;
+    assertIsError(err);
+    const message = err instanceof AiCallError ? err.message : `unexpected ${err.name}`;
     logger.warn(`AI ${what} unavailable; using heuristics`, { ...ask.logKeys, reason: message });
     return { cached: false, note: `AI unavailable (${message}); heuristics only` };
   }

@@ -3,6 +3,7 @@ import { startPipeline } from './pipeline-starter.ts';
 import { logger } from '../shared/logger.ts';
 import type { JobRecord } from '../core/jobs/job.ts';
 import type { PipelineInput, ResumePoint } from '../core/pipeline-types.ts';
+import { assertIsError } from '../core/errors.ts';
 
 /** Start the execution of the job's current attempt; mark the job failed if that is impossible. */
 export async function startAttempt(job: JobRecord, resumeFrom?: ResumePoint): Promise<JobRecord> {
@@ -25,7 +26,8 @@ export async function startAttempt(job: JobRecord, resumeFrom?: ResumePoint): Pr
     await jobStore.setExecution(job.tenantId, job.jobId, executionName);
     return { ...job, executionName };
   } catch (err) {
-    logger.error('could not start the pipeline', { jobId: job.jobId, error: err as Error });
+    assertIsError(err);
+    logger.error('could not start the pipeline', { jobId: job.jobId, error: err });
     return failUnstarted(job, { type: 'StartExecutionError', message: 'The pipeline could not be started; retry the job' });
   }
 }

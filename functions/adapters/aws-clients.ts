@@ -6,11 +6,13 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { ENV } from '../shared/env-names.ts';
 import { optionalEnv } from '../shared/config.ts';
+import { traced } from '../shared/tracer.ts';
 
 /*
  * SDK clients, created once per cold start. Endpoints come from the SDK's own
  * AWS_ENDPOINT_URL_<SERVICE> variables, which the local stack sets and AWS leaves unset:
- * the same code talks to AWS or to the in-process servers.
+ * the same code talks to AWS or to the in-process servers. Each is traced (a subsegment per
+ * call) where X-Ray tracing is on: on AWS, never locally or in tests.
  */
 /**
  * The SDK's logger middleware builds a sensitive-field-filtered copy of every input and
@@ -51,18 +53,18 @@ let sqs: SQSClient | undefined;
 let kms: KMSClient | undefined;
 
 export function s3Client(): S3Client {
-  s3 ??= withUnsignedPayloads(withoutSdkCallLogging(new S3Client({
+  s3 ??= traced(withUnsignedPayloads(withoutSdkCallLogging(new S3Client({
     forcePathStyle: optionalEnv(ENV.s3ForcePathStyle) === 'true',
     // Presigned part URLs would otherwise carry the CRC32 of an empty body, which the
     // browser's real part then contradicts; checksums only where an operation needs one.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
-  })));
+  }))));
   return s3;
 }
 
 export function documentClient(): DynamoDBDocumentClient {
-  ddb ??= DynamoDBDocumentClient.from(withoutSdkCallLogging(new DynamoDBClient({})), {
+  ddb ??= DynamoDBDocumentClient.from(traced(withoutSdkCallLogging(new DynamoDBClient({}))), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
   return ddb;
@@ -76,24 +78,24 @@ export function documentClient(): DynamoDBDocumentClient {
  * by hand (dynamo-item.ts).
  */
 export function itemClient(): DynamoDBClient {
-  ddbItems ??= withoutSdkCallLogging(new DynamoDBClient({ cacheMiddleware: true }));
+  ddbItems ??= traced(withoutSdkCallLogging(new DynamoDBClient({ cacheMiddleware: true })));
   return ddbItems;
 }
 
 export function sfnClient(): SFNClient {
-  sfn ??= withoutSdkCallLogging(new SFNClient({}));
+  sfn ??= traced(withoutSdkCallLogging(new SFNClient({})));
   return sfn;
 }
 
 export function sqsClient(): SQSClient {
   // Send to the resolved endpoint, not the queue URL's host: identical on AWS, and
   // fauxqs's queue URLs name a host (sqs.<region>.localhost) that need not resolve.
-  sqs ??= withoutSdkCallLogging(new SQSClient({ useQueueUrlAsEndpoint: false }));
+  sqs ??= traced(withoutSdkCallLogging(new SQSClient({ useQueueUrlAsEndpoint: false })));
   return sqs;
 }
 
 /** Webhook signing secrets are sealed and opened with KMS (secret-sealer.ts). */
 export function kmsClient(): KMSClient {
-  kms ??= withoutSdkCallLogging(new KMSClient({}));
+  kms ??= traced(withoutSdkCallLogging(new KMSClient({})));
   return kms;
 }

@@ -6,6 +6,7 @@ import { objectStore } from './object-store.ts';
 import { jobKeys } from '../core/jobs/keys.ts';
 import { recordsToCsv } from '../core/jobs/csv-output.ts';
 import type { JobRecord } from '../core/jobs/job.ts';
+import { assertIsError } from '../core/errors.ts';
 
 /** Presigned download links are short-lived: enough to start the download. */
 export const DOWNLOAD_URL_TTL_SECONDS = 300;
@@ -62,7 +63,8 @@ async function buildDownload(job: JobRecord, format: 'ndjson' | 'csv', key: stri
     body.end();
     await done;
   } catch (err) {
-    body.destroy(err as Error);
+    assertIsError(err);
+    body.destroy(err);
     await upload.abort().catch(() => undefined);
     throw err;
   }

@@ -6,6 +6,7 @@ import { logger } from '../shared/logger.ts';
 import { utcDay } from '../core/quotas/limits.ts';
 import { USAGE_COUNTERS, usageOf, type UsageCounter, type UsageCounts } from '../core/usage/usage.ts';
 import { publishUsageMetrics } from './usage-metrics.ts';
+import { assertIsError } from '../core/errors.ts';
 
 /**
  * Add to the tenant's usage of the day: one atomic ADD of every non-zero counter on the
@@ -18,7 +19,8 @@ export async function meterUsage(tenantId: string, counts: Partial<UsageCounts>,
   try {
     publishUsageMetrics(tenantId, entries as [UsageCounter, number][]);
   } catch (err) {
-    logger.warn('usage metrics not published', { error: (err as Error).message });
+    assertIsError(err);
+    logger.warn('usage metrics not published', { error: err.message });
   }
   try {
     await documentClient().send(
@@ -31,7 +33,8 @@ export async function meterUsage(tenantId: string, counts: Partial<UsageCounts>,
       }),
     );
   } catch (err) {
-    logger.warn('usage not metered', { tenantId, counts, error: (err as Error).message });
+    assertIsError(err);
+    logger.warn('usage not metered', { tenantId, counts, error: err.message });
   }
 }
 

@@ -7,6 +7,7 @@ import { schemaStore } from '../adapters/schema-store.ts';
 import { ChecksumMismatchError, EmptyFileError } from '../core/errors.ts';
 import { parseLimitsFromEnv } from '../shared/parse-limits.ts';
 import type { Classification, PipelineState } from '../core/pipeline-types.ts';
+import { observedHandler } from '../shared/observability.ts';
 
 /** Enough bytes to see past a long preamble and judge the delimiter on many lines. */
 const HEAD_BYTES = 256 * 1024;
@@ -60,4 +61,4 @@ async function verifyChecksum(declared: string, actual: Promise<string>): Promis
   }
 }
 
-export const handler = classify;
+export const handler = observedHandler(classify);

@@ -12,6 +12,7 @@ import { logger } from '../shared/logger.ts';
 import { QualityTally } from '../core/quality/field-tally.ts';
 import type { ChunkRef, Classification, EnrichChunkInput, EnrichChunkResult } from '../core/pipeline-types.ts';
 import type { JobWarning } from '../core/jobs/warnings.ts';
+import { observedHandler } from '../shared/observability.ts';
 
 /**
  * Enrich one chunk: apply the mapping, normalise every field (E.164, ISO 8601, seconds,
@@ -143,4 +144,4 @@ async function enrichRange(
   return { rowsSkipped: chunk.index === 0 ? rows.skipped() : rows.skipped() - preamble, warnings: rows.warnings() };
 }
 
-export const handler = enrichChunk;
+export const handler = observedHandler(enrichChunk);

@@ -14,6 +14,7 @@ import { QuotaExceededError } from '../core/quotas/limits.ts';
 import { launchJob, newJobId, recordRejectedJob, type LaunchRequest } from '../adapters/job-launcher.ts';
 import { duplicateIndex, SKIP_FOR } from '../adapters/duplicate-index.ts';
 import { inboxSessionId, readInboxEvent, requestFromMetadata, type InboxObject, type InboxRequest, type ObjectCreatedEvent } from '../core/uploads/inbox.ts';
+import { observedHandler } from '../shared/observability.ts';
 
 /** How long the record of one write is kept: longer than EventBridge retries an event (24 h). */
 const RECORD_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -147,4 +148,4 @@ async function checkRequest(
   return { ...(schema ? { schema } : {}), options: options.data, ...(request.sha256 ? { sha256: request.sha256 } : {}) };
 }
 
-export const handler = handleObjectCreated;
+export const handler = observedHandler(handleObjectCreated, (event) => event.id);

@@ -8,6 +8,8 @@ import { readJobEventClaim, refuteJobEventClaim } from '../core/webhooks/job-eve
 import type { WebhookDelivery, WebhookEndpoint } from '../core/webhooks/model.ts';
 import { logger } from '../shared/logger.ts';
 import { releaseEndedAttempt } from '../adapters/job-admission.ts';
+import { assertIsError } from '../core/errors.ts';
+import { byMessageIds, observedHandler } from '../shared/observability.ts';
 
 /** A completion event as emitJobEvent puts it on the events queue. */
 const jobEventSchema = z.object({
@@ -91,13 +93,16 @@ async function fanOut(record: SQSRecord): Promise<void> {
 }
 
 /** Events queue consumer: fan each completion event out to the tenant's subscribed, enabled endpoints. */
-export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
+export const handler = observedHandler(handleBatch, byMessageIds);
+
+async function handleBatch(event: SQSEvent): Promise<SQSBatchResponse> {
   const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
     try {
       await fanOut(record);
     } catch (err) {
-      logger.error('job event fan-out failed', { messageId: record.messageId, error: err as Error });
+      assertIsError(err);
+      logger.error('job event fan-out failed', { messageId: record.messageId, error: err });
       batchItemFailures.push({ itemIdentifier: record.messageId });
     }
   }

@@ -5,6 +5,7 @@ import { logger } from '../shared/logger.ts';
 import { sweepAdmissions } from '../adapters/job-admission.ts';
 import type { MappingResult } from '../core/pipeline-types.ts';
 import type { JobError } from '../core/jobs/job.ts';
+import { observedHandler } from '../shared/observability.ts';
 
 export type JobStatusEvent =
   | { outcome: 'failed'; tenantId: string; jobId: string; attempt: number; error: { Error?: string; Cause?: string } }
@@ -84,7 +85,9 @@ export interface ScheduledSweep {
  * watchdog (above); or, on a schedule, the admission sweep, the other half of "no job stuck":
  * running slots of jobs that ended are given back and queued jobs that now fit are started.
  */
-export async function handler(event: JobStatusEvent | ExecutionStatusChange | ScheduledSweep): Promise<{ recorded: boolean }> {
+export const handler = observedHandler(recordStatus);
+
+async function recordStatus(event: JobStatusEvent | ExecutionStatusChange | ScheduledSweep): Promise<{ recorded: boolean }> {
   if ('detail-type' in event && event['detail-type'] === 'Scheduled Event') {
     const swept = await sweepAdmissions();
     if (swept.released > 0 || swept.admitted > 0) logger.info('admission sweep', swept);

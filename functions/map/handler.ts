@@ -8,6 +8,7 @@ import { BUILTIN_SCHEMAS, compactSchema, isBuiltinSchema, type SchemaDefinition 
 import { suggestForFile } from '../core/templates/suggest.ts';
 import { mapEnumValues } from '../core/map/value-maps.ts';
 import type { MappingResult, PipelineState } from '../core/pipeline-types.ts';
+import { observedHandler } from '../shared/observability.ts';
 
 /**
  * Map: choose the target schema's field for each source column, or park the job for a
@@ -49,4 +50,4 @@ function orderSchemas(custom: SchemaDefinition[], classified: string | undefined
   return [all[first]!, ...all.slice(0, first), ...all.slice(first + 1)];
 }
 
-export const handler = map;
+export const handler = observedHandler(map);

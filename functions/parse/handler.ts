@@ -14,6 +14,7 @@ import { assertHeaderSize } from '../core/detect/classify-text.ts';
 import { NoDataRowsError } from '../core/errors.ts';
 import { jobKeys } from '../core/jobs/keys.ts';
 import type { ChunkRef, Classification, ParseResult, PipelineState } from '../core/pipeline-types.ts';
+import { observedHandler } from '../shared/observability.ts';
 
 /** Rows per parsed chunk: the unit Enrich fans out over (and a bounded buffer here). */
 export const CHUNK_ROWS = 100_000;
@@ -158,4 +159,4 @@ async function widenChunks(bucket: string, chunks: readonly (ChunkRef & { width:
   }
 }
 
-export const handler = parse;
+export const handler = observedHandler(parse);

@@ -16,6 +16,7 @@ import { readQualityCounts } from '../adapters/quality-parts.ts';
 import { buildQualityReport } from '../core/quality/quality-report.ts';
 import { mappingJobWarnings, qualityWarnings } from '../core/quality/self-checks.ts';
 import { schemaForMapping } from '../core/schemas/index.ts';
+import { observedHandler } from '../shared/observability.ts';
 
 /** Every row read must be written or reported; anything else is a bug we refuse to hide. */
 export class RowAccountingError extends DomainError {}
@@ -140,4 +141,4 @@ async function renumberErrorRows(state: PipelineState, chunks: readonly EnrichCh
   return out;
 }
 
-export const handler = persist;
+export const handler = observedHandler(persist);

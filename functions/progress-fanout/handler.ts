@@ -5,6 +5,7 @@ import { postToConnections } from '../adapters/connection-poster.ts';
 import { progressGroupId } from '../adapters/progress-notifier.ts';
 import { coalesceTicks, ProgressPacer, type ProgressTick } from '../core/jobs/progress-ticks.ts';
 import { logger } from '../shared/logger.ts';
+import { byMessageIds, observedHandler } from '../shared/observability.ts';
 
 /*
  * Progress queue consumer: delivers the stages' ticks to each job's WebSocket subscribers.
@@ -92,7 +93,9 @@ function readTick(record: SQSRecord): ProgressTick | undefined {
   }
 }
 
-export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
+export const handler = observedHandler(handleBatch, byMessageIds);
+
+async function handleBatch(event: SQSEvent): Promise<SQSBatchResponse> {
   const byJob = new Map<string, { records: SQSRecord[]; ticks: ProgressTick[] }>();
   for (const record of event.Records) {
     const tick = readTick(record);

@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import type * as z from 'zod';
 import { HttpError, badRequest, forbidden, notFound, tenantDisabled, unauthorized } from './http-errors.ts';
 import { logger } from './logger.ts';
+import { byRequestId, observed } from './observability.ts';
 import { apiKeyStore } from '../adapters/api-key-store.ts';
 import { tenantStore } from '../adapters/tenant-store.ts';
 import { auditStore } from '../adapters/audit-store.ts';
@@ -150,7 +151,8 @@ export const errorResponder = (): middy.MiddlewareObj<HttpEvent, HttpResult> => 
  * Build a route-group handler: authenticate (Bearer API key), check the role and the rate
  * limit, refuse a body that is not JSON, dispatch on the API Gateway route key. Middleware
  * first, handler last; errors are shaped by errorResponder, then every answer gets the
- * security headers (middy runs `after`/`onError` in reverse order of `use`).
+ * security headers (middy runs `after`/`onError` in reverse order of `use`); observed() is
+ * first, so the request's log keys are cleared after all of that has logged.
  */
 export function httpApi(routes: Record<string, Route>) {
   const dispatch = async (event: HttpEvent): Promise<HttpResult> => {
@@ -178,7 +180,7 @@ export function httpApi(routes: Record<string, Route>) {
       await recordAudit(audited, event, principal, status, answer);
     }
   };
-  return middy<HttpEvent, HttpResult, Error, Context>().use(securityHeaders()).use(errorResponder()).handler(dispatch);
+  return middy<HttpEvent, HttpResult, Error, Context>().use(observed(byRequestId)).use(securityHeaders()).use(errorResponder()).handler(dispatch);
 }
 
 /** A known key of an active tenant: check the role and the rate limit, refuse a body that is not JSON, run the route. */
@@ -195,17 +197,14 @@ async function authorized(route: Route, event: HttpEvent, principal: Principal):
   for (const [name, value] of Object.entries(event.pathParameters ?? {})) {
     if (!value || !PATH_PARAM.test(value)) throw notFound(name === 'name' ? 'Schema' : `Resource ${name}`);
   }
-  logger.appendKeys({ tenantId: principal.tenantId, requestId: event.requestContext.requestId });
-  try {
-    return await route.handle({
-      event,
-      principal,
-      params: (event.pathParameters ?? {}) as Record<string, string>,
-      query: event.queryStringParameters ?? {},
-    });
-  } finally {
-    logger.removeKeys(['tenantId', 'requestId']);
-  }
+  // on every line until the request ends (observed() clears it; the request id is the correlation id)
+  logger.appendKeys({ tenantId: principal.tenantId });
+  return route.handle({
+    event,
+    principal,
+    params: (event.pathParameters ?? {}) as Record<string, string>,
+    query: event.queryStringParameters ?? {},
+  });
 }
 
 /** Ids this API issues are short; a longer "id" in a refused call is cut before it is kept. */
@@ -233,5 +232,5 @@ async function recordAudit(audited: AuditedRoute, event: HttpEvent, principal: P
 
 /** Same error handling for a route that needs no key (health). */
 export function publicHttpHandler(handle: (event: HttpEvent) => Promise<HttpResult>) {
-  return middy<HttpEvent, HttpResult, Error, Context>().use(securityHeaders()).use(errorResponder()).handler(handle);
+  return middy<HttpEvent, HttpResult, Error, Context>().use(observed(byRequestId)).use(securityHeaders()).use(errorResponder()).handler(handle);
 }

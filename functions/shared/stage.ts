@@ -1,11 +1,12 @@
 import { jobStore } from '../adapters/job-store.ts';
 import { publishStatus } from '../adapters/progress-notifier.ts';
 import { logger } from './logger.ts';
-import type { JobRecord } from '../core/jobs/job.ts';
+import { executionNameFor, type JobRecord } from '../core/jobs/job.ts';
 import type { Stage } from '../core/pipeline-types.ts';
 import { DomainError, TransientError } from '../core/errors.ts';
 import { StaleJobError } from '../adapters/job-store.ts';
 import { maybeInjectFault } from './fault-injection.ts';
+import { inSubsegment } from './tracer.ts';
 
 /**
  * A failure that is ours, not the file's (a bug, an outage). The job shows a generic
@@ -25,11 +26,18 @@ interface StageInput {
 }
 
 /**
- * Run one pipeline stage for a job attempt: mark it entered (which also refuses to run
- * for a cancelled job or a superseded attempt), tag the logs, then do the work.
+ * Run one pipeline stage for a job attempt: tag the logs (correlated by the execution's name)
+ * and open the stage's trace subsegment, mark it entered (which also refuses to run for a
+ * cancelled job or a superseded attempt), then do the work.
  */
 export async function runStage<T>(input: StageInput, stage: Stage, work: (job: JobRecord) => Promise<T>): Promise<T> {
+  // on every line of the invocation; the handler's observed() middleware clears them after it
   logger.appendKeys({ tenantId: input.tenantId, jobId: input.jobId, attempt: input.attempt, stage });
+  logger.setCorrelationId(executionNameFor(input.jobId, input.attempt));
+  return inSubsegment(stage, () => runEntered(input, stage, work));
+}
+
+async function runEntered<T>(input: StageInput, stage: Stage, work: (job: JobRecord) => Promise<T>): Promise<T> {
   try {
     const { job, first } = await jobStore.enterStage(input.tenantId, input.jobId, input.attempt, stage);
     // One job.status per stage change: the call that set the stage's start tells subscribers;
@@ -42,15 +50,13 @@ export async function runStage<T>(input: StageInput, stage: Stage, work: (job: J
   } catch (err) {
     if (err instanceof StaleJobError) throw err;
     const failure = err instanceof DomainError || err instanceof TransientError ? err : new InternalError(stage, err);
-    if (failure instanceof InternalError) logger.error('stage failed unexpectedly', { error: err as Error });
+    if (failure instanceof InternalError) logger.error('stage failed unexpectedly', { error: err });
     // Noted for MarkFailed, which sees an Enrich chunk's failure only through the distributed
     // Map's threshold error; a transient error is retried, so it is not the reason.
     if (stage === 'enrich' && !(failure instanceof TransientError)) {
       await jobStore.noteStageError(input.tenantId, input.jobId, input.attempt, { type: failure.name, message: failure.message, stage });
     }
     throw failure;
-  } finally {
-    logger.removeKeys(['tenantId', 'jobId', 'attempt', 'stage']);
   }
 }
 

@@ -7,6 +7,7 @@ import { ENV } from './env-names.ts';
 export interface TableDesign {
   /** logical name, also the suffix of the physical name */
   name: string;
+  /** the env var that carries the physical name: `ENV.<key>Table` of the table's key in TABLES */
   envName: string;
   partitionKey: string;
   sortKey?: string;
@@ -15,11 +16,10 @@ export interface TableDesign {
   ttlAttribute?: string;
 }
 
-export const TABLES = {
+const DESIGNS = {
   /** pk tenantId, sk jobId (time-sortable ULID, so a Query lists newest first) */
   jobs: {
     name: 'jobs',
-    envName: ENV.jobsTable,
     partitionKey: 'tenantId',
     sortKey: 'jobId',
     indexes: [],
@@ -27,7 +27,6 @@ export const TABLES = {
   /** upload sessions: pk tenantId, sk sessionId; byUploadId finds one by its S3 upload id */
   uploads: {
     name: 'uploads',
-    envName: ENV.uploadsTable,
     partitionKey: 'tenantId',
     sortKey: 'sessionId',
     indexes: [{ indexName: 'byUploadId', partitionKey: 'tenantId', sortKey: 'uploadId' }],
@@ -36,7 +35,6 @@ export const TABLES = {
   /** pk is the SHA-256 of the key; the plaintext is never stored. byTenant lists a tenant's keys. */
   apiKeys: {
     name: 'api-keys',
-    envName: ENV.apiKeysTable,
     partitionKey: 'keyHash',
     indexes: [{ indexName: 'byTenant', partitionKey: 'tenantId', sortKey: 'keyId' }],
   },
@@ -46,7 +44,6 @@ export const TABLES = {
    */
   uploadTokens: {
     name: 'upload-tokens',
-    envName: ENV.uploadTokensTable,
     partitionKey: 'tokenHash',
     indexes: [{ indexName: 'byTenant', partitionKey: 'tenantId', sortKey: 'tokenId' }],
     ttlAttribute: 'expiresAtEpoch',
@@ -58,7 +55,6 @@ export const TABLES = {
    */
   connections: {
     name: 'connections',
-    envName: ENV.connectionsTable,
     partitionKey: 'connectionId',
     sortKey: 'sk',
     indexes: [{ indexName: 'byJob', partitionKey: 'jobKey', sortKey: 'connectionId' }],
@@ -71,7 +67,6 @@ export const TABLES = {
    */
   templates: {
     name: 'templates',
-    envName: ENV.templatesTable,
     partitionKey: 'tenantId',
     sortKey: 'sk',
     indexes: [{ indexName: 'byFingerprint', partitionKey: 'fpKey', sortKey: 'sk' }],
@@ -82,7 +77,6 @@ export const TABLES = {
    */
   webhooks: {
     name: 'webhooks',
-    envName: ENV.webhooksTable,
     partitionKey: 'tenantId',
     sortKey: 'sk',
     indexes: [],
@@ -96,7 +90,6 @@ export const TABLES = {
    */
   entities: {
     name: 'entities',
-    envName: ENV.entitiesTable,
     partitionKey: 'tenantId',
     sortKey: 'sk',
     indexes: [],
@@ -108,7 +101,6 @@ export const TABLES = {
    */
   tenants: {
     name: 'tenants',
-    envName: ENV.tenantsTable,
     partitionKey: 'tenantId',
     indexes: [],
   },
@@ -119,7 +111,6 @@ export const TABLES = {
    */
   audit: {
     name: 'audit',
-    envName: ENV.auditTable,
     partitionKey: 'tenantId',
     sortKey: 'auditId',
     indexes: [],
@@ -135,7 +126,6 @@ export const TABLES = {
    */
   quotas: {
     name: 'quotas',
-    envName: ENV.quotasTable,
     partitionKey: 'pk',
     sortKey: 'sk',
     indexes: [],
@@ -147,7 +137,6 @@ export const TABLES = {
    */
   usage: {
     name: 'usage',
-    envName: ENV.usageTable,
     partitionKey: 'tenantId',
     sortKey: 'day',
     indexes: [],
@@ -158,9 +147,19 @@ export const TABLES = {
    */
   rateLimits: {
     name: 'rate-limits',
-    envName: ENV.rateLimitsTable,
     partitionKey: 'bucket',
     indexes: [],
     ttlAttribute: 'expiresAtEpoch',
   },
-} as const satisfies Record<string, TableDesign>;
+} as const satisfies Record<string, Omit<TableDesign, 'envName'>>;
+
+type TableKey = keyof typeof DESIGNS;
+type TableEnvName<K extends TableKey> = (typeof ENV)[`${K}Table`];
+
+/**
+ * Each table's env var is derived from its key (`jobs` -> `ENV.jobsTable`), never written
+ * again here: a table added without its name in env-names.ts fails to compile.
+ */
+export const TABLES = Object.fromEntries(
+  Object.entries(DESIGNS).map(([key, design]) => [key, { ...design, envName: ENV[`${key as TableKey}Table`] }]),
+) as { [K in TableKey]: (typeof DESIGNS)[K] & { envName: TableEnvName<K> } };

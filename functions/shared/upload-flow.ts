@@ -11,6 +11,7 @@ import type { JobOptions } from '../core/pipeline-types.ts';
 import { uploadQuota } from '../adapters/upload-quota.ts';
 import { meterUsage } from '../adapters/usage-meter.ts';
 import { QuotaExceededError } from '../core/quotas/limits.ts';
+import { assertIsError } from '../core/errors.ts';
 
 /*
  * The multipart upload flow behind both front doors: the API-key routes under /v1/uploads and
@@ -98,11 +99,11 @@ export async function completeUploadSession(
   try {
     await objectStore.completeMultipartUpload(bucket, session.key, session.uploadId, sorted);
   } catch (err) {
-    const name = err instanceof Error ? err.name : '';
-    if (name === 'InvalidPart' || name === 'InvalidPartOrder' || name === 'EntityTooSmall') {
-      throw badRequest('The parts do not match what was uploaded', [{ field: 'parts', message: (err as Error).message }]);
+    assertIsError(err);
+    if (err.name === 'InvalidPart' || err.name === 'InvalidPartOrder' || err.name === 'EntityTooSmall') {
+      throw badRequest('The parts do not match what was uploaded', [{ field: 'parts', message: err.message }]);
     }
-    if (name === 'NoSuchUpload') {
+    if (err.name === 'NoSuchUpload') {
       const again = await uploadStore.get(tenantId, sessionId);
       if (again?.status === 'completed' && again.jobId) return { jobId: again.jobId };
       throw conflict('The multipart upload no longer exists; start a new upload session');

@@ -3,6 +3,7 @@ import type { Context } from 'aws-lambda';
 import { errorResponder, type HttpEvent, type HttpResult } from './http.ts';
 import { HttpError, notFound, tenantDisabled, unauthorized } from './http-errors.ts';
 import { logger } from './logger.ts';
+import { byRequestId, observed } from './observability.ts';
 import { uploadTokenStore } from '../adapters/upload-token-store.ts';
 import { tenantStore } from '../adapters/tenant-store.ts';
 import { takeRequest } from '../adapters/rate-limiter.ts';
@@ -37,13 +38,10 @@ export function uploadTokenApi(routes: Record<string, TokenRoute>) {
         'retry-after': String(retryAfterSeconds),
       });
     }
-    logger.appendKeys({ tenantId: token.tenantId, requestId: event.requestContext.requestId });
-    try {
-      const { uploadToken: _secret, ...params } = (event.pathParameters ?? {}) as Record<string, string>;
-      return await route({ event, token, params, query: event.queryStringParameters ?? {} });
-    } finally {
-      logger.removeKeys(['tenantId', 'requestId']);
-    }
+    // on every line until the request ends (observed() clears it; the request id is the correlation id)
+    logger.appendKeys({ tenantId: token.tenantId });
+    const { uploadToken: _secret, ...params } = (event.pathParameters ?? {}) as Record<string, string>;
+    return route({ event, token, params, query: event.queryStringParameters ?? {} });
   };
-  return middy<HttpEvent, HttpResult, Error, Context>().use(errorResponder()).handler(dispatch);
+  return middy<HttpEvent, HttpResult, Error, Context>().use(observed(byRequestId)).use(errorResponder()).handler(dispatch);
 }

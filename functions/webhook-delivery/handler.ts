@@ -8,6 +8,8 @@ import { planHop, planRetry, SQS_MAX_DELAY_SECONDS } from '../core/webhooks/back
 import { admit, DEFAULT_COOLDOWN_MS } from '../core/circuit-breaker.ts';
 import { optionalEnv } from '../shared/config.ts';
 import { logger } from '../shared/logger.ts';
+import { assertIsError } from '../core/errors.ts';
+import { byMessageIds, observedHandler } from '../shared/observability.ts';
 
 /*
  * Test knobs, unset in production. An integration test cannot wait 42 hours for eight
@@ -124,13 +126,16 @@ async function processRecord(record: SQSRecord): Promise<Verdict> {
 }
 
 /** Webhooks queue consumer: the records of a batch go out in parallel (each POST may take 10 s). */
-export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
+export const handler = observedHandler(handleBatch, byMessageIds);
+
+async function handleBatch(event: SQSEvent): Promise<SQSBatchResponse> {
   const verdicts = await Promise.all(
     event.Records.map(async (record) => {
       try {
         return await processRecord(record);
       } catch (err) {
-        logger.error('webhook delivery failed unexpectedly', { messageId: record.messageId, error: err as Error });
+        assertIsError(err);
+        logger.error('webhook delivery failed unexpectedly', { messageId: record.messageId, error: err });
         return 'fail' as const;
       }
     }),

@@ -7,6 +7,7 @@ import { jobStore } from '../adapters/job-store.ts';
 import { postToConnection, REPLY_TIMEOUT_MS } from '../adapters/connection-poster.ts';
 import { statusMessage } from '../adapters/progress-notifier.ts';
 import { logger } from '../shared/logger.ts';
+import { byRequestId, observedHandler } from '../shared/observability.ts';
 
 /** $connect carries the query string and headers, which the base event type omits. */
 export type WsEvent = APIGatewayProxyWebsocketEventV2 & {
@@ -123,11 +124,11 @@ export async function handle(event: WsEvent): Promise<WsResult> {
   }
 }
 
-export const handler = async (event: WsEvent): Promise<WsResult> => {
+export const handler = observedHandler(async (event: WsEvent): Promise<WsResult> => {
   try {
     return await handle(event);
   } catch (err) {
     logger.error('websocket route failed', { routeKey: event.requestContext.routeKey, error: err as Error });
     return { statusCode: 500 };
   }
-};
+}, byRequestId);

@@ -6,10 +6,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { functionEntry, type FunctionName } from '../../functions/shared/routes.ts';
 import { BUNDLE_NAME, LAMBDA_NODE_OPTIONS, bundleLambdas, type LambdaBundles } from '../bundling.ts';
-
 import { PROJECT_ROOT } from '../project-paths.ts';
-
-export { PROJECT_ROOT };
 
 /** MINIFY moved to lib/bundling.ts with the rest of the esbuild options; re-exported for its users. */
 export { MINIFY } from '../bundling.ts';

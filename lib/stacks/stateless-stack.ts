@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
@@ -48,6 +47,8 @@ import {
 import { AppFunction } from '../constructs/app-function.ts';
 import { ConsoleSite } from '../constructs/console-site.ts';
 import { PIPELINE_ASL_PATH } from '../project-paths.ts';
+import { API_CORS } from '../api-cors.ts';
+import { assertPlaceholdersCovered, pipelineSubstitutions, readPipelineAsl } from '../pipeline-definition.ts';
 import { pascalCase, resourcePrefix } from '../naming.ts';
 import type { StatefulStack, TableKey } from './stateful-stack.ts';
 
@@ -318,18 +319,10 @@ export class StatelessStack extends Stack {
       description: 'ai-file-parser HTTP API (/v1)',
       corsPreflight: {
         allowOrigins: props.allowedOrigins,
-        allowMethods: [
-          CorsHttpMethod.GET,
-          CorsHttpMethod.POST,
-          CorsHttpMethod.PUT,
-          CorsHttpMethod.PATCH,
-          CorsHttpMethod.DELETE,
-          CorsHttpMethod.OPTIONS,
-        ],
-        allowHeaders: ['authorization', 'content-type', 'if-match'],
-        // Scripts can read these only if exposed: template versions (If-Match) and 429 back-off.
-        exposeHeaders: ['etag', 'retry-after'],
-        maxAge: Duration.hours(1),
+        allowMethods: [...API_CORS.allowMethods.map((method) => CorsHttpMethod[method]), CorsHttpMethod.OPTIONS],
+        allowHeaders: [...API_CORS.allowHeaders],
+        exposeHeaders: [...API_CORS.exposeHeaders],
+        maxAge: Duration.seconds(API_CORS.maxAgeSeconds),
       },
       // The stage is created below with throttling and access logs, which the implicit one lacks.
       createDefaultStage: false,
@@ -397,10 +390,8 @@ export class StatelessStack extends Stack {
     });
 
     // ---- State machine --------------------------------------------------------------------
-    const asl = readFileSync(PIPELINE_ASL_PATH, 'utf8');
-    const definitionSubstitutions = Object.fromEntries(
-      Object.entries(PIPELINE_FUNCTIONS).map(([placeholder, fn]) => [placeholder, functions[fn].functionArn]),
-    );
+    const asl = readPipelineAsl();
+    const definitionSubstitutions = pipelineSubstitutions((fn) => functions[fn].functionArn);
     assertPlaceholdersCovered(asl, definitionSubstitutions);
     const pipelineLogs = new LogGroup(this, 'PipelineLogs', {
       // /aws/vendedlogs/ keeps Step Functions clear of the CloudWatch Logs resource-policy size limit.
@@ -539,16 +530,6 @@ function parseRouteKey(routeKey: string): [HttpMethod, string] {
     throw new Error(`Malformed HTTP route key "${routeKey}": expected "<METHOD> /path"`);
   }
   return [method as HttpMethod, path];
-}
-
-/** Every ${Placeholder} in the ASL must have a substitution, or the deployed definition is broken. */
-function assertPlaceholdersCovered(asl: string, substitutions: Record<string, string>): void {
-  const missing = [...asl.matchAll(/\$\{([A-Za-z0-9_]+)\}/g)]
-    .map((m) => m[1] ?? '')
-    .filter((name) => !(name in substitutions));
-  if (missing.length > 0) {
-    throw new Error(`statemachines/pipeline.asl.json uses placeholders with no function: ${[...new Set(missing)].join(', ')}`);
-  }
 }
 
 const pipelineNameFor = (prefix: string) => `${prefix}-pipeline`;

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { LAMBDA_BUILD_OPTIONS, loadedAtInit } from '../../lib/bundling.ts';
-import { PROJECT_ROOT } from '../../lib/constructs/app-function.ts';
+import { PROJECT_ROOT } from '../../lib/project-paths.ts';
 import { functionEntry, type FunctionName } from '../../functions/shared/routes.ts';
 
 // Six functions in one esbuild call: ~10 s alone, more beside other test files.

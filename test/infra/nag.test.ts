@@ -5,7 +5,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { addStacks } from '../../lib/app-stacks.ts';
 import { applyNagChecks } from '../../lib/nag.ts';
-import { PROJECT_ROOT } from '../../lib/constructs/app-function.ts';
+import { PROJECT_ROOT } from '../../lib/project-paths.ts';
 
 function newApp(): App {
   const cdkJson = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };

@@ -8,7 +8,8 @@ import { HTTP_ROUTES, OBJECT_CREATED_CONSUMERS, PIPELINE_FUNCTIONS, QUEUE_CONSUM
 import { TABLES } from '../../functions/shared/tables.ts';
 import { AUDITED_ROUTES } from '../../functions/core/audit/audited-routes.ts';
 import { addStacks } from '../../lib/app-stacks.ts';
-import { PROJECT_ROOT } from '../../lib/constructs/app-function.ts';
+import { PROJECT_ROOT } from '../../lib/project-paths.ts';
+import { API_CORS } from '../../lib/api-cors.ts';
 import { PIPELINE_ASL_PATH } from '../../lib/stacks/stateless-stack.ts';
 
 // ---- readers over the synthesized CloudFormation ------------------------------------------
@@ -485,6 +486,8 @@ describe('StatelessStack', () => {
       CorsConfiguration: Match.objectLike({
         AllowOrigins: ORIGINS,
         AllowHeaders: Match.arrayWith(['authorization', 'content-type']),
+        // the local stack answers preflights with the same lib/api-cors.ts
+        MaxAge: API_CORS.maxAgeSeconds,
       }),
     });
     stateless.hasResourceProperties('AWS::ApiGatewayV2::Stage', {

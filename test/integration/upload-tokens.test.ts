@@ -4,6 +4,7 @@ import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
 import type { ApiClient } from '../../local/cli/api-client.ts';
 import { uploadFile } from '../../local/cli/upload.ts';
+import { API_CORS } from '../../lib/api-cors.ts';
 
 /*
  * Upload tokens and the Uppy companion routes, called with plain fetch exactly as
@@ -308,6 +309,8 @@ describe('upload tokens', () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
     expect(preflight.headers.get('access-control-allow-headers')).toContain('content-type');
+    // the CDK stack's CORS settings (lib/api-cors.ts), not a local copy of them
+    expect(preflight.headers.get('access-control-max-age')).toBe(String(API_CORS.maxAgeSeconds));
     const res = await fetch(`${companionEndpoint}/s3/multipart`, {
       method: 'POST',
       headers: { origin: 'http://localhost:5173', 'content-type': 'application/json' },

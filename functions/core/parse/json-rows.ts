@@ -1,5 +1,5 @@
 import { createDecoder } from '../detect/encoding.ts';
-import { CorruptFileError, LimitExceededError, NoDataRowsError, TruncatedFileError } from '../errors.ts';
+import { assertIsError, CorruptFileError, LimitExceededError, NoDataRowsError, TruncatedFileError } from '../errors.ts';
 import type { ByteSource } from './delimited-rows.ts';
 import { emptySkipped, type ParsedRow } from './table-assembler.ts';
 import { OnceRowStream } from './once-row-stream.ts';
@@ -445,7 +445,8 @@ class JsonRowReader extends OnceRowStream<RowStreamStats> implements RowStream {
       value = JSON.parse(text);
       if (value === null || typeof value !== 'object' || Array.isArray(value)) error = `record ${line} is not a JSON object`;
     } catch (err) {
-      error = `invalid JSON in record ${line}: ${(err as Error).message}`;
+      assertIsError(err);
+      error = `invalid JSON in record ${line}: ${err.message}`;
     }
     const cells = error === undefined ? this.union.cells(flattenRecord(value)) : new Array<string>(this.union.names.length).fill('');
     const row: ParsedRow = { row: ++this.rowsEmitted, line, cells };

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { companionKeys, FIELD_TYPES, VALUE_KINDS, type SchemaDefinition } from './schema-types.ts';
 import { hasNestedQuantifier } from '../templates/transforms.ts';
+import { assertIsError } from '../errors.ts';
 
 const NAME = /^[a-z][a-z0-9_]{0,62}$/;
 
@@ -24,7 +25,8 @@ const validation = z
       try {
         new RegExp(v.pattern);
       } catch (err) {
-        ctx.addIssue({ code: 'custom', path: ['pattern'], message: `not a valid regular expression: ${(err as Error).message}` });
+        assertIsError(err);
+        ctx.addIssue({ code: 'custom', path: ['pattern'], message: `not a valid regular expression: ${err.message}` });
       }
       if (hasNestedQuantifier(v.pattern)) ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'nested quantifiers like (a+)+ are not allowed' });
     }

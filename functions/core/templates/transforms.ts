@@ -4,6 +4,7 @@ import { isBlankCell } from '../enrich/result.ts';
 import { parseNumber } from '../enrich/number.ts';
 import { parseRange } from '../map/units.ts';
 import type { FieldDefinition } from '../schemas/schema-types.ts';
+import { assertIsError } from '../errors.ts';
 
 /**
  * What a template does to a column's text before the field's own type conversion.
@@ -61,7 +62,8 @@ const regexTransform = z
     try {
       new RegExp(t.pattern, t.flags);
     } catch (err) {
-      ctx.addIssue({ code: 'custom', path: ['pattern'], message: `not a valid regular expression: ${(err as Error).message}` });
+      assertIsError(err);
+      ctx.addIssue({ code: 'custom', path: ['pattern'], message: `not a valid regular expression: ${err.message}` });
     }
     if (hasNestedQuantifier(t.pattern)) ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'nested quantifiers like (a+)+ are not allowed' });
   });
