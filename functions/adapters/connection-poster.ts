@@ -24,29 +24,41 @@ const STALLED_FOR_MS = 30_000;
 /** Connections whose last post timed out, until when they are left out of progress. */
 const stalledUntil = new Map<string, number>();
 
-let client: ApiGatewayManagementApiClient | undefined | null;
-function managementClient(): ApiGatewayManagementApiClient | null {
-  if (client === undefined) {
+/**
+ * One management client per timeout (the fan-out's and the replies'). Each bounds its posts
+ * with a client-wide request timeout rather than a per-call abort signal: a call with
+ * options rebuilds the SDK's middleware chain every time, and a crowd costs thousands of
+ * posts, so these clients resolve it once and reuse it (cacheMiddleware). That is sound
+ * because every post goes to the one management endpoint with the same credentials.
+ */
+const clients = new Map<number, ApiGatewayManagementApiClient | null>();
+function managementClient(timeoutMs: number): ApiGatewayManagementApiClient | null {
+  let api = clients.get(timeoutMs);
+  if (api === undefined) {
     // Without a WebSocket API (e.g. a unit test) pushes are simply off.
     const endpoint = optionalEnv(ENV.wsManagementEndpoint);
     // A crowd costs thousands of posts: the SDK's per-call log copy is worth removing here too.
-    client = endpoint
+    api = endpoint
       ? withoutSdkCallLogging(new ApiGatewayManagementApiClient({
           endpoint,
           // Throttling is retried below, on our schedule; the SDK's own retries would hide it.
           maxAttempts: 1,
-          // Each post is bounded by its own abort signal (postToConnection), not a client-wide timeout.
+          cacheMiddleware: true,
           requestHandler: {
+            requestTimeout: timeoutMs,
+            throwOnRequestTimeout: true,
             httpAgent: { keepAlive: true, maxSockets: POST_CONCURRENCY },
             httpsAgent: { keepAlive: true, maxSockets: POST_CONCURRENCY },
           },
         }))
       : null;
+    clients.set(timeoutMs, api);
   }
-  return client;
+  return api;
 }
 
-export type PostOutcome = 'sent' | 'gone' | 'failed';
+/** `timed-out`: no answer within the client's timeout (the client may or may not have the message). */
+export type PostOutcome = 'sent' | 'gone' | 'failed' | 'timed-out';
 
 const isThrottled = (err: unknown) =>
   (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 429 ||
@@ -58,11 +70,11 @@ const isThrottled = (err: unknown) =>
  * and given up (a push is best effort). Never throws.
  */
 export async function postToConnection(connectionId: string, data: Uint8Array, timeoutMs = FANOUT_POST_TIMEOUT_MS): Promise<PostOutcome> {
-  const api = managementClient();
+  const api = managementClient(timeoutMs);
   if (!api) return 'failed';
   for (let attempt = 1; ; attempt++) {
     try {
-      await api.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: data }), { abortSignal: AbortSignal.timeout(timeoutMs) });
+      await api.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: data }));
       stalledUntil.delete(connectionId);
       return 'sent';
     } catch (err) {
@@ -74,12 +86,13 @@ export async function postToConnection(connectionId: string, data: Uint8Array, t
         await sleep(throttleBackoffMs(attempt));
         continue;
       }
-      if ((err as Error).name === 'AbortError' || (err as Error).name === 'TimeoutError') {
+      const timedOut = (err as Error).name === 'AbortError' || (err as Error).name === 'TimeoutError';
+      if (timedOut) {
         if (stalledUntil.size > 10_000) stalledUntil.clear();
         stalledUntil.set(connectionId, Date.now() + STALLED_FOR_MS);
       }
       logger.warn('push to connection failed', { connectionId, attempt, error: String(err) });
-      return 'failed';
+      return timedOut ? 'timed-out' : 'failed';
     }
   }
 }
@@ -87,20 +100,31 @@ export async function postToConnection(connectionId: string, data: Uint8Array, t
 /**
  * Post one message to many connections, `POST_CONCURRENCY` at a time; what became of each.
  * `skipStalled`: leave out the connections whose post timed out lately (for progress, which
- * the next tick repeats; a status is always tried).
+ * the next tick repeats; a status is always tried). `retryTimedOut`: a post that timed out is
+ * tried once more after everyone else had theirs (for a status, which nothing repeats: a
+ * busy moment must not cost a subscriber the job's final status; a client that got the
+ * first post late may hear the same status twice, which says nothing new).
  */
-export async function postToConnections(connectionIds: readonly string[], message: object, opts: { skipStalled?: boolean } = {}): Promise<PostOutcome[]> {
+export async function postToConnections(
+  connectionIds: readonly string[],
+  message: object,
+  opts: { skipStalled?: boolean; retryTimedOut?: boolean } = {},
+): Promise<PostOutcome[]> {
   const data = Buffer.from(JSON.stringify(message));
   const outcomes: PostOutcome[] = new Array<PostOutcome>(connectionIds.length);
   const now = Date.now();
-  let next = 0;
-  const worker = async () => {
-    while (next < connectionIds.length) {
-      const i = next++;
-      const id = connectionIds[i]!;
-      outcomes[i] = opts.skipStalled && (stalledUntil.get(id) ?? 0) > now ? 'failed' : await postToConnection(id, data);
-    }
+  const postAll = async (indices: readonly number[]) => {
+    let next = 0;
+    const worker = async () => {
+      while (next < indices.length) {
+        const i = indices[next++]!;
+        const id = connectionIds[i]!;
+        outcomes[i] = opts.skipStalled && (stalledUntil.get(id) ?? 0) > now ? 'failed' : await postToConnection(id, data);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(POST_CONCURRENCY, indices.length) }, worker));
   };
-  await Promise.all(Array.from({ length: Math.min(POST_CONCURRENCY, connectionIds.length) }, worker));
+  await postAll(connectionIds.map((_, i) => i));
+  if (opts.retryTimedOut) await postAll(outcomes.flatMap((o, i) => (o === 'timed-out' ? [i] : [])));
   return outcomes;
 }

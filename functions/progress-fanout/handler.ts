@@ -74,7 +74,8 @@ async function deliver(ticks: ProgressTick[]): Promise<void> {
       if (pacer.delayFor(key, Date.now(), ids.length) > 0) continue;
       pacer.sent(key, Date.now());
     }
-    const outcomes = await postToConnections(ids, tick.message, { skipStalled: tick.message.type === 'job.progress' });
+    const isStatus = tick.message.type === 'job.status';
+    const outcomes = await postToConnections(ids, tick.message, { skipStalled: !isStatus, retryTimedOut: isStatus });
     if (outcomes.includes('gone')) {
       ids = ids.filter((_, i) => outcomes[i] !== 'gone');
       subscriberCache.set(key, { ids, until: Date.now() + SUBSCRIBERS_TTL_MS });

@@ -74,4 +74,18 @@ describe('progress-fanout handler', () => {
     await handler(tickEvent('job_late', { type: 'job.progress', stage: 'enrich', rowsRead: 42 }, 2500));
     expect(postedMessages()).toMatchObject([{ type: 'job.progress', rowsRead: 42 }]);
   });
+
+  it('posts a status again to a subscriber whose post timed out; a progress only once', async () => {
+    const { handler } = await import('../../functions/progress-fanout/handler.ts');
+    const timedOut = Object.assign(new Error('request timed out'), { name: 'TimeoutError' });
+    ddb.on(QueryCommand).resolves(subscribed('conn-slow'));
+    api.on(PostToConnectionCommand).rejectsOnce(timedOut).resolves({});
+    await handler(tickEvent('job_slow', { type: 'job.progress', stage: 'enrich', rowsRead: 1 }));
+    expect(postedTo()).toEqual(['conn-slow']);
+    api.reset();
+    api.on(PostToConnectionCommand).rejectsOnce(timedOut).resolves({});
+    await handler(tickEvent('job_slow', { type: 'job.status', status: 'succeeded', stage: 'persist' }));
+    expect(postedTo()).toEqual(['conn-slow', 'conn-slow']);
+    expect(postedMessages()).toMatchObject([{ status: 'succeeded' }, { status: 'succeeded' }]);
+  });
 });
