@@ -64,7 +64,11 @@ async function deliver(ticks: ProgressTick[]): Promise<void> {
   const key = progressGroupId(tenantId, jobId);
   const worthSaying = coalesceTicks(ticks);
   if (worthSaying.length === 0) return;
-  let ids = await subscribersOf(tenantId, jobId, worthSaying.some((t) => t.message.type === 'job.status'));
+  const hasStatus = worthSaying.some((t) => t.message.type === 'job.status');
+  // A lone progress that the pacer would leave out needs no lookup: judged by the crowd last
+  // seen (a lookup of a crowd reads every subscriber's row; a moving job ticks every 250 ms).
+  if (!hasStatus && pacer.delayFor(key, Date.now(), subscriberCache.get(key)?.ids.length ?? 0) > 0) return;
+  let ids = await subscribersOf(tenantId, jobId, hasStatus);
   if (ids.length === 0) return;
   for (const tick of worthSaying) {
     if (tick.message.type === 'job.progress') {
