@@ -12,12 +12,21 @@ const POST_CONCURRENCY = 32;
 /** Attempts of one post that API Gateway throttles (429), with backoff between them: about 5 s in all. */
 const MAX_THROTTLED_ATTEMPTS = 6;
 /**
- * A post normally answers in milliseconds; one that hangs costs its subscriber the message,
- * not everyone the fan-out. A reply to the sender of a message may wait longer (the ws
- * function has 10 s): it is that client's own answer, and no one else waits on it.
+ * How long a post may take and how many go at once, per client. A post normally answers in
+ * milliseconds; one that hangs costs its subscriber the message, not everyone the fan-out
+ * (3 s). A reply to the sender of a message may wait longer (the ws function has 10 s): it is
+ * that client's own answer, and no one else waits on it. The timeout counts from the send,
+ * waiting for a free socket included, so the replies' client does not cap its sockets: a
+ * reply is bounded by the message it answers, and a container that takes a thousand
+ * subscribes at once (one process serving them all) must not make the last ones time out
+ * in its own queue.
  */
-const FANOUT_POST_TIMEOUT_MS = 3000;
-export const REPLY_TIMEOUT_MS = 8000;
+export interface Poster {
+  timeoutMs: number;
+  maxSockets: number;
+}
+const FANOUT: Poster = { timeoutMs: 3000, maxSockets: POST_CONCURRENCY };
+export const REPLY: Poster = { timeoutMs: 8000, maxSockets: Infinity };
 /** How long a connection whose post timed out gets no progress (statuses are still tried). */
 const STALLED_FOR_MS = 30_000;
 
@@ -25,15 +34,15 @@ const STALLED_FOR_MS = 30_000;
 const stalledUntil = new Map<string, number>();
 
 /**
- * One management client per timeout (the fan-out's and the replies'). Each bounds its posts
+ * One management client per poster (the fan-out's and the replies'). Each bounds its posts
  * with a client-wide request timeout rather than a per-call abort signal: a call with
  * options rebuilds the SDK's middleware chain every time, and a crowd costs thousands of
  * posts, so these clients resolve it once and reuse it (cacheMiddleware). That is sound
  * because every post goes to the one management endpoint with the same credentials.
  */
-const clients = new Map<number, ApiGatewayManagementApiClient | null>();
-function managementClient(timeoutMs: number): ApiGatewayManagementApiClient | null {
-  let api = clients.get(timeoutMs);
+const clients = new Map<Poster, ApiGatewayManagementApiClient | null>();
+function managementClient(poster: Poster): ApiGatewayManagementApiClient | null {
+  let api = clients.get(poster);
   if (api === undefined) {
     // Without a WebSocket API (e.g. a unit test) pushes are simply off.
     const endpoint = optionalEnv(ENV.wsManagementEndpoint);
@@ -45,14 +54,14 @@ function managementClient(timeoutMs: number): ApiGatewayManagementApiClient | nu
           maxAttempts: 1,
           cacheMiddleware: true,
           requestHandler: {
-            requestTimeout: timeoutMs,
+            requestTimeout: poster.timeoutMs,
             throwOnRequestTimeout: true,
-            httpAgent: { keepAlive: true, maxSockets: POST_CONCURRENCY },
-            httpsAgent: { keepAlive: true, maxSockets: POST_CONCURRENCY },
+            httpAgent: { keepAlive: true, maxSockets: poster.maxSockets },
+            httpsAgent: { keepAlive: true, maxSockets: poster.maxSockets },
           },
         }))
       : null;
-    clients.set(timeoutMs, api);
+    clients.set(poster, api);
   }
   return api;
 }
@@ -69,8 +78,8 @@ const isThrottled = (err: unknown) =>
  * subscriptions, a throttled post (429) is retried with backoff, anything else is logged
  * and given up (a push is best effort). Never throws.
  */
-export async function postToConnection(connectionId: string, data: Uint8Array, timeoutMs = FANOUT_POST_TIMEOUT_MS): Promise<PostOutcome> {
-  const api = managementClient(timeoutMs);
+export async function postToConnection(connectionId: string, data: Uint8Array, poster: Poster = FANOUT): Promise<PostOutcome> {
+  const api = managementClient(poster);
   if (!api) return 'failed';
   for (let attempt = 1; ; attempt++) {
     try {

@@ -24,7 +24,8 @@ beforeAll(async () => {
     },
   });
   process.env[ENV.wsManagementEndpoint] = api.managementEndpoint;
-  for (const userAgent of ['afp-a', 'afp-b', 'afp-stuck']) {
+  // 40 clients whose posts never answer, opened last (their ids are connected[3..])
+  for (const userAgent of ['afp-a', 'afp-b', 'afp-stuck', ...Array.from({ length: 40 }, () => 'afp-stuck-for-good')]) {
     const socket = new WebSocket(api.url, { headers: { 'user-agent': userAgent } });
     const client = { socket, heard: [] as string[] };
     socket.on('message', (data: WebSocket.RawData) => client.heard.push(String(data)));
@@ -60,7 +61,19 @@ describe('postToConnections', () => {
     expect(await postToConnections([connected[2]!], { type: 'job.progress' })).toEqual(['timed-out']);
     expect(stuck.heard).toEqual([]);
     process.env.LOCAL_WS_POST_FAULTS = JSON.stringify([{ userAgent: 'afp-stuck', fault: 'hang', times: 2 }]);
-    expect(await postToConnections(connected, { type: 'job.status' }, { retryTimedOut: true })).toEqual(['sent', 'sent', 'sent']);
+    expect(await postToConnections(connected.slice(0, 3), { type: 'job.status' }, { retryTimedOut: true })).toEqual(['sent', 'sent', 'sent']);
     expect(stuck.heard).toEqual([JSON.stringify({ type: 'job.status' })]);
   }, 20_000);
+
+  it("answers one client's message at once while 40 replies to others hang", async () => {
+    const { postToConnection, REPLY } = await import('../../functions/adapters/connection-poster.ts');
+    process.env.LOCAL_WS_POST_FAULTS = JSON.stringify([{ userAgent: 'afp-stuck-for-good', fault: 'hang' }]);
+    // 40 subscribes in one container wait on their replies (the ws function's posts)...
+    const hanging = connected.slice(3).map((id) => postToConnection(id, Buffer.from('{"type":"subscribed"}'), REPLY));
+    // ...and another client's reply does not queue behind them for a socket (it timed out there)
+    const started = Date.now();
+    expect(await postToConnection(connected[0]!, Buffer.from('{"type":"subscribed","n":1}'), REPLY)).toBe('sent');
+    expect(Date.now() - started).toBeLessThan(4000);
+    expect(await Promise.all(hanging)).toEqual(Array.from({ length: 40 }, () => 'timed-out'));
+  }, 30_000);
 });
