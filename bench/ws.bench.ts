@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,6 +23,12 @@ import { serve, type Served } from './serve.ts';
  *   3. 1,000 new connections spread over 100 jobs: time until all are open, then until all
  *      are subscribed.
  * One machine, one clock: receive times and finishedAt compare directly.
+ *
+ * The serve process's CPU time (all its threads: the pipeline's workers, dynalite, and the
+ * main thread that also runs the fan-out, the ws function and the local @connections API)
+ * is read from /proc for each job, and this process's (the 1,000 clients) too: the
+ * difference between the two jobs is what delivery cost on the same two cores, which on
+ * AWS is API Gateway's and the fan-out Lambda's, not the pipeline's.
  */
 
 const TARGET_WALL_RATIO = 1.2;
@@ -47,6 +53,21 @@ const WORK = join(ROOT, '.bench'); // git-ignored
 const TERMINAL = ['succeeded', 'failed', 'cancelled', 'needs_mapping'];
 
 type Message = Record<string, unknown>;
+
+/** CPU time (user + system, ms) of a process so far, all its threads; NaN where /proc is not there. */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    // fields after the command name: utime and stime are the 12th and 13th, in clock ticks (100 Hz on Linux)
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+const ownCpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
 /** One client connection and what it heard, stamped on arrival. */
 interface Client {
@@ -117,31 +138,54 @@ function mostInOneSecond(times: number[]): number {
 }
 
 /** Ingest the file with `clients` subscribed right after complete; wall time and what the clients heard. */
-async function ingest(api: ApiClient, file: string, clients: Client[]) {
+async function ingest(api: ApiClient, file: string, clients: Client[], servePid: number | undefined) {
   const { sessionId, parts } = await uploadParts(api, file);
   const t0 = Date.now();
+  const serveCpu0 = cpuMsOf(servePid);
+  const clientCpu0 = ownCpuMs();
   const { jobId } = await api.post<{ jobId: string }>(`/v1/uploads/${sessionId}/complete`, { parts, schema: 'call_record' });
   for (const c of clients) c.socket.send(JSON.stringify({ action: 'subscribe', jobId }));
   const job = await waitForJob(api, jobId);
   if (job.status !== 'succeeded') throw new Error(`job ${jobId} ${job.status}: ${JSON.stringify(job.error)}`);
   const finishedAt = Date.parse(job.finishedAt!);
   const wallMs = finishedAt - t0;
-  if (clients.length === 0) return { jobId, wallMs, rows: job.progress.rowsRead };
+  // CPU until the job ended (read a poll later, at most 250 ms past finishedAt)
+  const serveCpuMs = cpuMsOf(servePid) - serveCpu0;
+  const clientCpuMs = ownCpuMs() - clientCpu0;
+  if (clients.length === 0) return { jobId, wallMs, rows: job.progress.rowsRead, serveCpuMs, clientCpuMs };
   // Everyone should hear the end; wait a while for stragglers, then count who did.
   await until(() => clients.every((c) => c.heard.some((h) => isFinal(h.msg, jobId))), 60_000);
   const finals = clients.map((c) => c.heard.find((h) => isFinal(h.msg, jobId))?.at);
   const heardFinal = finals.filter((t): t is number => t !== undefined);
   const progress = clients.map((c) => c.heard.filter((h) => h.msg.type === 'job.progress' && h.msg.jobId === jobId).map((h) => h.at));
   const progressCounts = progress.map((p) => p.length);
+  // Who missed the end, and what they did hear: were they subscribed at all, did any status reach them?
+  const missed = clients.filter((c) => !c.heard.some((h) => isFinal(h.msg, jobId)));
+  for (const c of missed.slice(0, 5)) {
+    const types = c.heard.map((h) => `${String(h.msg.type)}${h.msg.type === 'job.status' ? `:${String(h.msg.status)}/${String(h.msg.stage)}` : ''}`);
+    console.log(`    missed the final status: heard ${types.length} messages [${types.join(', ')}]; socket ${c.socket.readyState === WebSocket.OPEN ? 'open' : 'closed'}`);
+  }
   return {
     jobId,
     wallMs,
+    serveCpuMs,
+    clientCpuMs,
     rows: job.progress.rowsRead,
     heardFinal: heardFinal.length,
     finalLagMs: heardFinal.length ? Math.max(...heardFinal) - finishedAt : NaN,
     maxProgressPerSecond: Math.max(...progress.map(mostInOneSecond)),
     meanProgressMessages: progressCounts.reduce((a, b) => a + b, 0) / progressCounts.length,
   };
+}
+
+/** Until the serve process uses less than a fifth of a core over a second (at most 30 s). */
+async function serveQuiet(pid: number | undefined): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const before = cpuMsOf(pid);
+    await sleep(1000);
+    if (!(cpuMsOf(pid) - before >= 200)) return;
+  }
 }
 
 /** `n` small jobs, `concurrency` at a time: the jobs the spread connections follow. */
@@ -175,15 +219,18 @@ async function main() {
     await smallJobs(api, 1, 1).then(([id]) => waitForJob(api, id!));
 
     console.log(`  ${fmtInt(ROWS)}-row call log, no subscriber (load ${loadNow()})`);
-    const alone = await ingest(api, file, []);
-    console.log(`    job wall time ${fmtMs(alone.wallMs)}`);
+    const alone = await ingest(api, file, [], server.child.pid);
+    console.log(`    job wall time ${fmtMs(alone.wallMs)}; serve CPU ${fmtMs(alone.serveCpuMs)}`);
     console.log(`  ${fmtInt(SUBSCRIBERS)} subscribers (load ${loadNow()})`);
     const watchers = await openClients(server, SUBSCRIBERS);
     all.push(...watchers.clients);
     console.log(`    ${fmtInt(watchers.clients.length)} connections open in ${fmtMs(watchers.ms)} (${watchers.refused} refused)`);
-    const watched = await ingest(api, file, watchers.clients);
-    console.log(`    job wall time ${fmtMs(watched.wallMs)}; ${fmtInt(watched.heardFinal ?? 0)} heard the final status, the last ${fmtMs(watched.finalLagMs ?? NaN)} after finishedAt`);
+    const watched = await ingest(api, file, watchers.clients, server.child.pid);
+    console.log(`    job wall time ${fmtMs(watched.wallMs)}; serve CPU ${fmtMs(watched.serveCpuMs)}, clients' CPU ${fmtMs(watched.clientCpuMs)}; ${fmtInt(watched.heardFinal ?? 0)} heard the final status, the last ${fmtMs(watched.finalLagMs ?? NaN)} after finishedAt`);
     for (const c of watchers.clients) c.socket.close();
+    // The 1,000 $disconnects (a Query and a delete each) run now; the next connections are
+    // timed once they are done, not on top of them.
+    await serveQuiet(server.child.pid);
 
     console.log(`  ${fmtInt(SUBSCRIBERS)} connections over ${JOBS} jobs (load ${loadNow()})`);
     const jobIds = await smallJobs(api, JOBS, 8);
@@ -205,6 +252,8 @@ async function main() {
         ['job wall time, 0 subscribers', fmtMs(alone.wallMs)],
         [`job wall time, ${fmtInt(SUBSCRIBERS)} subscribers`, fmtMs(watched.wallMs)],
         ['ratio', `${fmtRatio(ratio)}×`],
+        ['serve CPU during the job, 0 / 1,000 subscribers', `${fmtMs(alone.serveCpuMs)} / ${fmtMs(watched.serveCpuMs)}`],
+        ["the 1,000 clients' CPU during the job (same cores)", fmtMs(watched.clientCpuMs)],
         ['progress messages per subscriber (mean)', fmtRatio(watched.meanProgressMessages ?? NaN)],
         ['most progress messages to one subscriber in 1 s', String(watched.maxProgressPerSecond)],
         ['subscribers that heard the final status', `${fmtInt(watched.heardFinal ?? 0)} of ${fmtInt(watchers.clients.length)}`],

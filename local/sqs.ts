@@ -1,5 +1,6 @@
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { buildApp } from 'fauxqs';
+import { receiveFifoGroupsAsSqsDoes } from './fauxqs-fifo.ts';
 
 export interface QueueDesign {
   name: string;
@@ -18,6 +19,7 @@ export interface QueueDesign {
  * who could reach the port could put a forged completion event on the events queue.
  */
 export async function startLocalSqs(opts: { host: string; port?: number; queues: QueueDesign[] }) {
+  if (!(await receiveFifoGroupsAsSqsDoes())) console.warn('[local] fauxqs changed: FIFO receives hand out one message per group');
   const app = buildApp({ logger: false });
   const endpoint = await app.listen({ port: opts.port ?? 0, host: opts.host });
   // Queues are made through the protocol, so their URLs carry the address clients reach.

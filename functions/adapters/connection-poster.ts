@@ -12,41 +12,62 @@ const POST_CONCURRENCY = 32;
 /** Attempts of one post that API Gateway throttles (429), with backoff between them: about 5 s in all. */
 const MAX_THROTTLED_ATTEMPTS = 6;
 /**
- * A post normally answers in milliseconds; one that hangs costs its subscriber the message,
- * not everyone the fan-out. A reply to the sender of a message may wait longer (the ws
- * function has 10 s): it is that client's own answer, and no one else waits on it.
+ * How long a post may take and how many go at once, per client. A post normally answers in
+ * milliseconds; one that hangs costs its subscriber the message, not everyone the fan-out
+ * (3 s). A reply to the sender of a message may wait longer (the ws function has 10 s): it is
+ * that client's own answer, and no one else waits on it. The timeout counts from the send,
+ * waiting for a free socket included, so the replies' client does not cap its sockets: a
+ * reply is bounded by the message it answers, and a container that takes a thousand
+ * subscribes at once (one process serving them all) must not make the last ones time out
+ * in its own queue.
  */
-const FANOUT_POST_TIMEOUT_MS = 3000;
-export const REPLY_TIMEOUT_MS = 8000;
+export interface Poster {
+  timeoutMs: number;
+  maxSockets: number;
+}
+const FANOUT: Poster = { timeoutMs: 3000, maxSockets: POST_CONCURRENCY };
+export const REPLY: Poster = { timeoutMs: 8000, maxSockets: Infinity };
 /** How long a connection whose post timed out gets no progress (statuses are still tried). */
 const STALLED_FOR_MS = 30_000;
 
 /** Connections whose last post timed out, until when they are left out of progress. */
 const stalledUntil = new Map<string, number>();
 
-let client: ApiGatewayManagementApiClient | undefined | null;
-function managementClient(): ApiGatewayManagementApiClient | null {
-  if (client === undefined) {
+/**
+ * One management client per poster (the fan-out's and the replies'). Each bounds its posts
+ * with a client-wide request timeout rather than a per-call abort signal: a call with
+ * options rebuilds the SDK's middleware chain every time, and a crowd costs thousands of
+ * posts, so these clients resolve it once and reuse it (cacheMiddleware). That is sound
+ * because every post goes to the one management endpoint with the same credentials.
+ */
+const clients = new Map<Poster, ApiGatewayManagementApiClient | null>();
+function managementClient(poster: Poster): ApiGatewayManagementApiClient | null {
+  let api = clients.get(poster);
+  if (api === undefined) {
     // Without a WebSocket API (e.g. a unit test) pushes are simply off.
     const endpoint = optionalEnv(ENV.wsManagementEndpoint);
     // A crowd costs thousands of posts: the SDK's per-call log copy is worth removing here too.
-    client = endpoint
+    api = endpoint
       ? withoutSdkCallLogging(new ApiGatewayManagementApiClient({
           endpoint,
           // Throttling is retried below, on our schedule; the SDK's own retries would hide it.
           maxAttempts: 1,
-          // Each post is bounded by its own abort signal (postToConnection), not a client-wide timeout.
+          cacheMiddleware: true,
           requestHandler: {
-            httpAgent: { keepAlive: true, maxSockets: POST_CONCURRENCY },
-            httpsAgent: { keepAlive: true, maxSockets: POST_CONCURRENCY },
+            requestTimeout: poster.timeoutMs,
+            throwOnRequestTimeout: true,
+            httpAgent: { keepAlive: true, maxSockets: poster.maxSockets },
+            httpsAgent: { keepAlive: true, maxSockets: poster.maxSockets },
           },
         }))
       : null;
+    clients.set(poster, api);
   }
-  return client;
+  return api;
 }
 
-export type PostOutcome = 'sent' | 'gone' | 'failed';
+/** `timed-out`: no answer within the client's timeout (the client may or may not have the message). */
+export type PostOutcome = 'sent' | 'gone' | 'failed' | 'timed-out';
 
 const isThrottled = (err: unknown) =>
   (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 429 ||
@@ -57,12 +78,12 @@ const isThrottled = (err: unknown) =>
  * subscriptions, a throttled post (429) is retried with backoff, anything else is logged
  * and given up (a push is best effort). Never throws.
  */
-export async function postToConnection(connectionId: string, data: Uint8Array, timeoutMs = FANOUT_POST_TIMEOUT_MS): Promise<PostOutcome> {
-  const api = managementClient();
+export async function postToConnection(connectionId: string, data: Uint8Array, poster: Poster = FANOUT): Promise<PostOutcome> {
+  const api = managementClient(poster);
   if (!api) return 'failed';
   for (let attempt = 1; ; attempt++) {
     try {
-      await api.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: data }), { abortSignal: AbortSignal.timeout(timeoutMs) });
+      await api.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: data }));
       stalledUntil.delete(connectionId);
       return 'sent';
     } catch (err) {
@@ -74,12 +95,13 @@ export async function postToConnection(connectionId: string, data: Uint8Array, t
         await sleep(throttleBackoffMs(attempt));
         continue;
       }
-      if ((err as Error).name === 'AbortError' || (err as Error).name === 'TimeoutError') {
+      const timedOut = (err as Error).name === 'AbortError' || (err as Error).name === 'TimeoutError';
+      if (timedOut) {
         if (stalledUntil.size > 10_000) stalledUntil.clear();
         stalledUntil.set(connectionId, Date.now() + STALLED_FOR_MS);
       }
       logger.warn('push to connection failed', { connectionId, attempt, error: String(err) });
-      return 'failed';
+      return timedOut ? 'timed-out' : 'failed';
     }
   }
 }
@@ -87,20 +109,31 @@ export async function postToConnection(connectionId: string, data: Uint8Array, t
 /**
  * Post one message to many connections, `POST_CONCURRENCY` at a time; what became of each.
  * `skipStalled`: leave out the connections whose post timed out lately (for progress, which
- * the next tick repeats; a status is always tried).
+ * the next tick repeats; a status is always tried). `retryTimedOut`: a post that timed out is
+ * tried once more after everyone else had theirs (for a status, which nothing repeats: a
+ * busy moment must not cost a subscriber the job's final status; a client that got the
+ * first post late may hear the same status twice, which says nothing new).
  */
-export async function postToConnections(connectionIds: readonly string[], message: object, opts: { skipStalled?: boolean } = {}): Promise<PostOutcome[]> {
+export async function postToConnections(
+  connectionIds: readonly string[],
+  message: object,
+  opts: { skipStalled?: boolean; retryTimedOut?: boolean } = {},
+): Promise<PostOutcome[]> {
   const data = Buffer.from(JSON.stringify(message));
   const outcomes: PostOutcome[] = new Array<PostOutcome>(connectionIds.length);
   const now = Date.now();
-  let next = 0;
-  const worker = async () => {
-    while (next < connectionIds.length) {
-      const i = next++;
-      const id = connectionIds[i]!;
-      outcomes[i] = opts.skipStalled && (stalledUntil.get(id) ?? 0) > now ? 'failed' : await postToConnection(id, data);
-    }
+  const postAll = async (indices: readonly number[]) => {
+    let next = 0;
+    const worker = async () => {
+      while (next < indices.length) {
+        const i = indices[next++]!;
+        const id = connectionIds[i]!;
+        outcomes[i] = opts.skipStalled && (stalledUntil.get(id) ?? 0) > now ? 'failed' : await postToConnection(id, data);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(POST_CONCURRENCY, indices.length) }, worker));
   };
-  await Promise.all(Array.from({ length: Math.min(POST_CONCURRENCY, connectionIds.length) }, worker));
+  await postAll(connectionIds.map((_, i) => i));
+  if (opts.retryTimedOut) await postAll(outcomes.flatMap((o, i) => (o === 'timed-out' ? [i] : [])));
   return outcomes;
 }

@@ -1,6 +1,7 @@
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, QueryCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from './aws-clients.ts';
 import { queryAll } from './dynamo-query.ts';
+import { getItem, putItem } from './dynamo-item.ts';
 import { tableName } from '../shared/config.ts';
 
 /**
@@ -10,32 +11,24 @@ import { tableName } from '../shared/config.ts';
 const SUBSCRIPTION_TTL_SECONDS = 2 * 60 * 60;
 const jobKey = (tenantId: string, jobId: string) => `${tenantId}#${jobId}`;
 
-/** WebSocket connections and their job subscriptions. */
+/**
+ * WebSocket connections and their job subscriptions. The single-item calls of $connect and
+ * subscribe go through the item client (dynamo-item.ts), which builds each call's SDK
+ * middleware chain once: a thousand clients connecting and subscribing at once paid for a
+ * thousand builds of each.
+ */
 export const connectionStore = {
   async putConnection(connectionId: string, tenantId: string): Promise<void> {
-    await documentClient().send(
-      new PutCommand({
-        TableName: tableName.connections(),
-        Item: { connectionId, sk: 'CONN', tenantId, connectedAt: new Date().toISOString(), expiresAtEpoch: epochIn(SUBSCRIPTION_TTL_SECONDS) },
-      }),
-    );
+    await putItem(tableName.connections(), { connectionId, sk: 'CONN', tenantId, connectedAt: new Date().toISOString(), expiresAtEpoch: epochIn(SUBSCRIPTION_TTL_SECONDS) });
   },
 
   async getTenant(connectionId: string): Promise<string | undefined> {
-    const { Item } = await documentClient().send(
-      new GetCommand({ TableName: tableName.connections(), Key: { connectionId, sk: 'CONN' }, ProjectionExpression: 'tenantId' }),
-    );
-    const tenantId = Item?.tenantId;
+    const tenantId = (await getItem(tableName.connections(), { connectionId, sk: 'CONN' }))?.tenantId;
     return typeof tenantId === 'string' ? tenantId : undefined;
   },
 
   async subscribe(connectionId: string, tenantId: string, jobId: string): Promise<void> {
-    await documentClient().send(
-      new PutCommand({
-        TableName: tableName.connections(),
-        Item: { connectionId, sk: `SUB#${jobId}`, jobKey: jobKey(tenantId, jobId), expiresAtEpoch: epochIn(SUBSCRIPTION_TTL_SECONDS) },
-      }),
-    );
+    await putItem(tableName.connections(), { connectionId, sk: `SUB#${jobId}`, jobKey: jobKey(tenantId, jobId), expiresAtEpoch: epochIn(SUBSCRIPTION_TTL_SECONDS) });
   },
 
   async unsubscribe(connectionId: string, jobId: string): Promise<void> {

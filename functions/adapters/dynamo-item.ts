@@ -1,4 +1,4 @@
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { itemClient } from './aws-clients.ts';
 
@@ -14,7 +14,17 @@ import { itemClient } from './aws-clients.ts';
  * with per-call options clears the cache: send commands through this function only.
  */
 export async function getItem<T = Record<string, unknown>>(tableName: string, key: Record<string, unknown>, opts: { consistent?: boolean } = {}): Promise<T | undefined> {
-  if (tableName.includes(':')) throw new Error(`getItem takes a table name, not an ARN: ${tableName}`);
+  ownTable(tableName);
   const { Item } = await itemClient().send(new GetItemCommand({ TableName: tableName, Key: marshall(key), ConsistentRead: opts.consistent }));
   return Item ? (unmarshall(Item) as T) : undefined;
+}
+
+/** One unconditional put of a plain item (undefined attributes left out), through the same client and on the same terms as getItem. */
+export async function putItem(tableName: string, item: Record<string, unknown>): Promise<void> {
+  ownTable(tableName);
+  await itemClient().send(new PutItemCommand({ TableName: tableName, Item: marshall(item, { removeUndefinedValues: true }) }));
+}
+
+function ownTable(tableName: string): void {
+  if (tableName.includes(':')) throw new Error(`takes a table name, not an ARN: ${tableName}`);
 }

@@ -65,7 +65,11 @@ async function deliver(ticks: ProgressTick[]): Promise<void> {
   const key = progressGroupId(tenantId, jobId);
   const worthSaying = coalesceTicks(ticks);
   if (worthSaying.length === 0) return;
-  let ids = await subscribersOf(tenantId, jobId, worthSaying.some((t) => t.message.type === 'job.status'));
+  const hasStatus = worthSaying.some((t) => t.message.type === 'job.status');
+  // A lone progress that the pacer would leave out needs no lookup: judged by the crowd last
+  // seen (a lookup of a crowd reads every subscriber's row; a moving job ticks every 250 ms).
+  if (!hasStatus && pacer.delayFor(key, Date.now(), subscriberCache.get(key)?.ids.length ?? 0) > 0) return;
+  let ids = await subscribersOf(tenantId, jobId, hasStatus);
   if (ids.length === 0) return;
   for (const tick of worthSaying) {
     if (tick.message.type === 'job.progress') {
@@ -75,7 +79,8 @@ async function deliver(ticks: ProgressTick[]): Promise<void> {
       if (pacer.delayFor(key, Date.now(), ids.length) > 0) continue;
       pacer.sent(key, Date.now());
     }
-    const outcomes = await postToConnections(ids, tick.message, { skipStalled: tick.message.type === 'job.progress' });
+    const isStatus = tick.message.type === 'job.status';
+    const outcomes = await postToConnections(ids, tick.message, { skipStalled: !isStatus, retryTimedOut: isStatus });
     if (outcomes.includes('gone')) {
       ids = ids.filter((_, i) => outcomes[i] !== 'gone');
       subscriberCache.set(key, { ids, until: Date.now() + SUBSCRIBERS_TTL_MS });

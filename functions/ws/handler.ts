@@ -4,7 +4,7 @@ import { apiKeyStore } from '../adapters/api-key-store.ts';
 import { connectionStore } from '../adapters/connection-store.ts';
 import { tenantStore } from '../adapters/tenant-store.ts';
 import { jobStore } from '../adapters/job-store.ts';
-import { postToConnection, REPLY_TIMEOUT_MS } from '../adapters/connection-poster.ts';
+import { postToConnection, REPLY } from '../adapters/connection-poster.ts';
 import { statusMessage } from '../adapters/progress-notifier.ts';
 import { logger } from '../shared/logger.ts';
 import { byRequestId, observedHandler } from '../shared/observability.ts';
@@ -33,7 +33,7 @@ async function reply(connectionId: string, statusCode: number, body: object): Pr
   return { statusCode };
 }
 
-const send = (connectionId: string, body: object) => postToConnection(connectionId, Buffer.from(JSON.stringify(body)), REPLY_TIMEOUT_MS);
+const send = (connectionId: string, body: object) => postToConnection(connectionId, Buffer.from(JSON.stringify(body)), REPLY);
 
 /**
  * The tenant of each connection this container has seen: a connection's tenant never

@@ -65,14 +65,14 @@ interface Connection {
   sourceIp: string;
   userAgent?: string;
   idle?: NodeJS.Timeout;
-  /** posts answered 429 so far (LOCAL_WS_POST_FAULTS) */
-  throttled?: number;
+  /** posts hung or answered 429 so far (LOCAL_WS_POST_FAULTS) */
+  faulted?: number;
 }
 
 interface PostFault {
   userAgent: string;
   fault: 'hang' | 'throttle';
-  /** throttle: how many posts answer 429 before they go through (default: all) */
+  /** how many posts hang or answer 429 before they go through (default: all) */
   times?: number;
 }
 
@@ -80,7 +80,8 @@ interface PostFault {
  * Test hook for what API Gateway does to posts under load, read on every post:
  * LOCAL_WS_POST_FAULTS='[{"userAgent":"slow-client","fault":"hang"}]' leaves posts to the
  * connections opened with that User-Agent unanswered (the poster's timeout ends them), and
- * `"fault":"throttle","times":3` answers their first 3 posts 429 LimitExceededException.
+ * `"fault":"throttle","times":3` answers their first 3 posts 429 LimitExceededException
+ * (`times` limits a hang the same way).
  */
 function postFaultFor(conn: Connection): PostFault | undefined {
   const raw = process.env.LOCAL_WS_POST_FAULTS;
@@ -285,9 +286,9 @@ export async function startLocalWebSocketApi(o: LocalWebSocketApiOptions): Promi
         if (data === undefined) return sendJson(res, 413, { message: 'Message too long' }, 'PayloadTooLargeException');
         if (!conn || conn.ws.readyState !== WebSocket.OPEN) return gone();
         const fault = postFaultFor(conn);
-        if (fault?.fault === 'hang') return;
-        if (fault?.fault === 'throttle' && (conn.throttled ?? 0) < (fault.times ?? Infinity)) {
-          conn.throttled = (conn.throttled ?? 0) + 1;
+        if (fault && (conn.faulted ?? 0) < (fault.times ?? Infinity)) {
+          conn.faulted = (conn.faulted ?? 0) + 1;
+          if (fault.fault === 'hang') return;
           return sendJson(res, 429, { message: 'Rate exceeded' }, 'LimitExceededException');
         }
         const sent = await new Promise<boolean>((resolve) => conn.ws.send(data, { binary: false }, (err) => resolve(!err)));

@@ -1,4 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { openSocket, startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
 import { uploadParts } from '../../local/cli/upload.ts';
 
@@ -162,6 +163,21 @@ describe('progress fan-out', () => {
       expect(ws.messages.filter((m) => m.attempt === 9).map((m) => m.stage)).toEqual(['classify', 'parse', 'map']);
     } finally {
       ws.close();
+    }
+  });
+
+  it('connects and subscribes a crowd building the SDK chain of their writes once, not per client', async () => {
+    const { apiKey, jobId } = await finishedJob();
+    // $connect writes the connection row, subscribe the subscription: one PutItem each
+    const resolveMiddleware = vi.spyOn(PutItemCommand.prototype, 'resolveMiddleware');
+    const crowd: Socket[] = [];
+    try {
+      for (let i = 0; i < 5; i++) crowd.push(await openSocket(stack.wsUrl, apiKey));
+      await Promise.all(crowd.map((ws, i) => subscribe(ws, jobId, `crowd-${i}`)));
+      expect(resolveMiddleware.mock.calls.length).toBeLessThanOrEqual(1);
+    } finally {
+      resolveMiddleware.mockRestore();
+      for (const ws of crowd) ws.close();
     }
   });
 });

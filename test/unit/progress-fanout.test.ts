@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ApiGatewayManagementApiClient, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -17,6 +17,9 @@ const api = mockClient(ApiGatewayManagementApiClient);
 useHandlerEnv({
   [ENV.connectionsTable]: 'connections',
   [ENV.wsManagementEndpoint]: 'http://127.0.0.1:9/local',
+});
+afterEach(() => {
+  vi.useRealTimers();
 });
 beforeEach(() => {
   ddb.reset();
@@ -73,5 +76,36 @@ describe('progress-fanout handler', () => {
     ddb.on(QueryCommand).resolves(subscribed('conn-2'));
     await handler(tickEvent('job_late', { type: 'job.progress', stage: 'enrich', rowsRead: 42 }, 2500));
     expect(postedMessages()).toMatchObject([{ type: 'job.progress', rowsRead: 42 }]);
+  });
+
+  it('posts a status again to a subscriber whose post timed out; a progress only once', async () => {
+    const { handler } = await import('../../functions/progress-fanout/handler.ts');
+    const timedOut = Object.assign(new Error('request timed out'), { name: 'TimeoutError' });
+    ddb.on(QueryCommand).resolves(subscribed('conn-slow'));
+    api.on(PostToConnectionCommand).rejectsOnce(timedOut).resolves({});
+    await handler(tickEvent('job_slow', { type: 'job.progress', stage: 'enrich', rowsRead: 1 }));
+    expect(postedTo()).toEqual(['conn-slow']);
+    api.reset();
+    api.on(PostToConnectionCommand).rejectsOnce(timedOut).resolves({});
+    await handler(tickEvent('job_slow', { type: 'job.status', status: 'succeeded', stage: 'persist' }));
+    expect(postedTo()).toEqual(['conn-slow', 'conn-slow']);
+    expect(postedMessages()).toMatchObject([{ status: 'succeeded' }, { status: 'succeeded' }]);
+  });
+
+  it('does not look up the subscribers of a progress the pacer leaves out', async () => {
+    const { handler } = await import('../../functions/progress-fanout/handler.ts');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    // 300 subscribers: one progress per 1.2 s at most (250 progress posts a second per job)
+    ddb.on(QueryCommand).resolves(subscribed(...Array.from({ length: 300 }, (_, i) => `crowd-${i}`)));
+    await handler(tickEvent('job_crowd', { type: 'job.progress', stage: 'enrich', rowsRead: 1 }));
+    expect(ddb.commandCalls(QueryCommand)).toHaveLength(1);
+    // past the second the list is reused for, still inside the crowd's gap
+    vi.advanceTimersByTime(1100);
+    await handler(tickEvent('job_crowd', { type: 'job.progress', stage: 'enrich', rowsRead: 2 }));
+    expect(ddb.commandCalls(QueryCommand)).toHaveLength(1);
+    expect(postedMessages().map((m) => m.rowsRead)).toEqual(Array.from({ length: 300 }, () => 1));
+    // a status is never left out: it reads the list afresh
+    await handler(tickEvent('job_crowd', { type: 'job.status', status: 'running', stage: 'persist' }));
+    expect(ddb.commandCalls(QueryCommand)).toHaveLength(2);
   });
 });

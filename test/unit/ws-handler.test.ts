@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ApiGatewayManagementApiClient, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
-import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ENV } from '../../functions/shared/env-names.ts';
 import type { WsEvent } from '../../functions/ws/handler.ts';
 import { useHandlerEnv } from '../helpers/process-env.ts';
@@ -14,7 +14,7 @@ import { useHandlerEnv } from '../helpers/process-env.ts';
  */
 
 const ddb = mockClient(DynamoDBDocumentClient);
-// jobs are read through the plain client (adapters/dynamo-item.ts)
+// jobs, connection rows and subscriptions go through the plain client (adapters/dynamo-item.ts)
 const items = mockClient(DynamoDBClient);
 const api = mockClient(ApiGatewayManagementApiClient);
 useHandlerEnv({
@@ -27,7 +27,7 @@ beforeEach(() => {
   items.reset();
   api.reset();
   api.on(PostToConnectionCommand).resolves({});
-  ddb.on(PutCommand).resolves({});
+  items.on(PutItemCommand).resolves({});
   ddb.on(DeleteCommand).resolves({});
 });
 
@@ -38,8 +38,8 @@ const replies = () => api.commandCalls(PostToConnectionCommand).map((c) => JSON.
 describe('ws handler', () => {
   it('reads the tenant of a connection this container has not seen from its row', async () => {
     const { handle } = await import('../../functions/ws/handler.ts');
-    ddb.on(GetCommand, { TableName: 'connections' }).resolves({ Item: { tenantId: 'tn_a' } });
     items.on(GetItemCommand).resolves({});
+    items.on(GetItemCommand, { TableName: 'connections' }).resolves({ Item: { tenantId: { S: 'tn_a' } } });
     const result = await handle(messageEvent('conn-elsewhere', { action: 'subscribe', jobId: 'job_x', requestId: 'r1' }));
     expect(result.statusCode).toBe(404);
     expect(replies()).toMatchObject([{ type: 'error', code: 'not_found', jobId: 'job_x', requestId: 'r1' }]);
@@ -47,7 +47,7 @@ describe('ws handler', () => {
 
   it('answers 401 to a connection with no row', async () => {
     const { handle } = await import('../../functions/ws/handler.ts');
-    ddb.on(GetCommand).resolves({});
+    items.on(GetItemCommand).resolves({});
     const result = await handle(messageEvent('conn-unknown', { action: 'subscribe', jobId: 'job_x' }));
     expect(result.statusCode).toBe(401);
     expect(replies()).toMatchObject([{ type: 'error', code: 'unauthorized' }]);
