@@ -48,10 +48,12 @@ export const FLOORS: Record<string, { accuracy: number; rankedFirst: number; err
   holdout: { accuracy: 0.95, rankedFirst: 0.96, errorsAccepted: 1 },
   // measured 100 %, 24/24, 0 (the set the lexicon and value checks were tuned on)
   'v2/tuning': { accuracy: 0.97, rankedFirst: 0.95, errorsAccepted: 0 },
-  // measured 90.0 %, 30/32, 3 (a measurement: never tuned on)
-  'v2/holdout': { accuracy: 0.88, rankedFirst: 0.9, errorsAccepted: 4 },
+  // measured 90.0 %, 30/32, 3 as v2/holdout; moved to tuning 2026-12-06 after repeated measurement
+  'v2/tuning-b': { accuracy: 0.88, rankedFirst: 0.9, errorsAccepted: 4 },
   // measured 94.4 %, 45/46, 1 (written as a holdout, measured once at 70.5 %, then tuned on)
   'v3/tuning': { accuracy: 0.92, rankedFirst: 0.95, errorsAccepted: 1 },
+  // measured 90.1 %, 5 layouts as v4/holdout; moved to tuning 2026-12-06 after repeated measurement
+  'v4/tuning': { accuracy: 0.88, rankedFirst: 0.9, errorsAccepted: 6 },
   // measured 80.7 %, 39/42, 9 fields in 7 layouts (written 2026-12-06 as a tuning set before the mapper was read; not yet tuned on)
   'v5/tuning': { accuracy: 0.78, rankedFirst: 0.9, errorsAccepted: 9 },
 };
