@@ -112,6 +112,25 @@ describe('confidence that says so', () => {
     expect(constant.warnings?.find((w) => w.code === 'unsettled_fields')).toBeUndefined();
   });
 
+  it('asks a person when an unused column holds the kind of values an unmapped field has', () => {
+    const contact = getSchema('contact');
+    const rows = [
+      ['Anna Berg', 'anna@nordwind.example', 'Nordwind GmbH', 'Jonas Falk'],
+      ['Ola Nilsen', 'ola@fjord.example', 'Fjordlaks AS', 'Jonas Falk'],
+      ['Mia Koski', 'mia@kivi.example', 'Kivi', 'Jonas Falk'],
+      ['Eva Lund', 'eva@lund.example', 'Lund Bygg', 'Jonas Falk'],
+    ];
+    // "Qorvex" is no word for a company in any language; half its values carry a legal form:
+    // too few to take the column by its values alone, enough to ask a person
+    const m = suggestMapping(['Name', 'Email', 'Qorvex', 'Zulbrat'], rows, contact);
+    expect(byField(m).company).toBeUndefined();
+    expect(m.status).toBe('needs_mapping');
+    expect(m.warnings?.find((w) => w.code === 'unsettled_fields')?.message).toContain('company <- "Qorvex" (by its values)');
+    // person names in an unused column (a record owner) are no such evidence
+    const owners = suggestMapping(['Name', 'Email', 'Zulbrat'], rows.map((r) => [r[0]!, r[1]!, r[3]!]), contact);
+    expect(owners.warnings?.find((w) => w.code === 'unsettled_fields')).toBeUndefined();
+  });
+
   it('asks a person when a name is mapped only in part', () => {
     const rows = [['Dubois', 'c@x.example'], ['Girard', 't@y.example'], ['Roux', 'm@z.example']];
     const m = suggestMapping(['Apellido', 'Correo electrónico'], rows, getSchema('contact'));

@@ -242,6 +242,11 @@ function printedAsPhone(raw: string): boolean {
   return /^\+?\d[\d\s().-]{6,}\d$/.test(v) && (v.match(/[\s().-]/g) ?? []).length >= 2;
 }
 
+/** value kinds whose values alone say what a column is; person names are left out (owners and managers are person names too) */
+/** share of an unused column's samples of such a kind that makes it evidence (the name lists know only part of the world's cities and companies) */
+const KIND_EVIDENCE_SHARE = 0.5;
+const VALUE_EVIDENT_KINDS: ReadonlySet<ValueKind> = new Set(['company_name', 'city', 'country', 'industry', 'job_title']);
+
 function mappedNamesOf(fields: readonly FieldDefinition[], fieldColumns: ReadonlyMap<number, unknown>): Set<string> {
   return new Set([...fieldColumns.keys()].map((f) => fields[f]!.name));
 }
@@ -287,6 +292,17 @@ function unsettledFields(
       if (new Set(values.filter((v) => !isBlankCell(v))).size <= 1) return;
       const { ratio: share, count } = ratio(values, (v) => looksLikeField(def, v, file.ctx) || (def.type === 'phone' && printedAsPhone(v)));
       if (count >= 2 && count * 2 >= values.length && share >= VALUE_MIN_RATIO) out.push(`${def.name} <- "${h}"`);
+    });
+  }
+  // an unused column whose values are of the kind an unmapped field holds (company names by
+  // their legal forms, known cities or countries, industries, job titles) under a header no
+  // vocabulary knows ("Stranka", "Asukoht"): the file very likely has that field
+  for (const def of fields) {
+    if (def.kind === undefined || !VALUE_EVIDENT_KINDS.has(def.kind) || mappedNamesOf(fields, fieldColumns).has(def.name) || filledElsewhere.has(def.name)) continue;
+    file.headers.forEach((h, column) => {
+      if (usedColumns.has(column) || column >= MAX_SCANNED_COLUMNS) return;
+      const { share, count } = kindShare(file.columnValues(column), def.kind!);
+      if (count >= 2 && share >= KIND_EVIDENCE_SHARE) out.push(`${def.name} <- "${h}" (by its values)`);
     });
   }
   // a country's values are a closed list: a column taken for it whose values are not countries
