@@ -131,6 +131,20 @@ describe('confidence that says so', () => {
     expect(owners.warnings?.find((w) => w.code === 'unsettled_fields')).toBeUndefined();
   });
 
+  it('asks a person when a column says a call direction on some rows and the direction is left out', () => {
+    const rows = [
+      ['2026-11-03 09:14', '+34 600 000 187', '133', 'Outgoing call'],
+      ['2026-11-03 10:41', '+34 600 000 042', '708', 'Incoming call'],
+      ['2026-11-04 13:15', '+34 600 000 233', '12', 'Plimp'],
+      ['2026-11-04 15:15', '+34 600 000 234', '19', 'Plimp'],
+    ];
+    // "Zorbel" names nothing; two of four values are directions the rules read, too few to take it by its values
+    const m = suggestMapping(['Fecha y hora', 'Número llamado', 'Duración (seg)', 'Zorbel'], rows, calls);
+    expect(byField(m).direction).toBeUndefined();
+    expect(m.status).toBe('needs_mapping');
+    expect(m.warnings?.find((w) => w.code === 'unsettled_fields')?.message).toContain('direction <- "Zorbel" (some of its values say it)');
+  });
+
   it('asks a person when a name is mapped only in part', () => {
     const rows = [['Dubois', 'c@x.example'], ['Girard', 't@y.example'], ['Roux', 'm@z.example']];
     const m = suggestMapping(['Apellido', 'Correo electrónico'], rows, getSchema('contact'));

@@ -11,6 +11,7 @@ import { headerScale, parseRange, rangeShare } from './units.ts';
 import { kindShare } from './value-kinds.ts';
 import { refusesField } from './negative-cues.ts';
 import { columnDateTimeShape, fitsField, looksLikeField, ratio, timeColumnKind, type ValueCheckContext } from './value-patterns.ts';
+import { readCallCode } from '../enrich/call-codes.ts';
 import { dateTimePairFit } from '../enrich/datetime.ts';
 import { fieldsFilledWithoutColumns, partyColumnCandidates } from '../records/call-semantics.ts';
 
@@ -303,6 +304,22 @@ function unsettledFields(
       if (usedColumns.has(column) || column >= MAX_SCANNED_COLUMNS) return;
       const { share, count } = kindShare(file.columnValues(column), def.kind!);
       if (count >= 2 && share >= KIND_EVIDENCE_SHARE) out.push(`${def.name} <- "${h}" (by its values)`);
+    });
+  }
+  // a call-code field (direction, record type) left out while a column says it on some rows:
+  // the column taken for its sibling ("Sissetulev kõne" reads as inbound, "Väljuv kõne" only
+  // as a call), or an unused one where the rules read it on half the rows or more ("Вихідний
+  // дзвінок", "Вихідне SMS"); the other rows very likely say it in words the rules do not know
+  const siblingColumns = new Set([...(fieldColumns as ReadonlyMap<number, { column: number }>)].filter(([f]) => fields[f]!.codes !== undefined).map(([, hit]) => hit.column));
+  for (const def of fields) {
+    // (Enrich may read such codes from any column, but a column that says them in part is still left out)
+    if (def.codes === undefined || mappedNamesOf(fields, fieldColumns).has(def.name)) continue;
+    file.headers.forEach((h, column) => {
+      const taken = siblingColumns.has(column);
+      if ((!taken && usedColumns.has(column)) || column >= MAX_SCANNED_COLUMNS) return;
+      const filled = file.columnValues(column).filter((v) => !isBlankCell(v));
+      const hits = filled.filter((v) => { const code = readCallCode(v); return (def.codes === 'call_direction' ? code?.direction : code?.recordType) !== undefined; }).length;
+      if (taken ? hits > 0 : hits >= 2 && hits * 2 >= filled.length) out.push(`${def.name} <- "${h}" (some of its values say it)`);
     });
   }
   // a country's values are a closed list: a column taken for it whose values are not countries
