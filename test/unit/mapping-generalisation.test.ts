@@ -145,6 +145,21 @@ describe('confidence that says so', () => {
     expect(m.warnings?.find((w) => w.code === 'unsettled_fields')?.message).toContain('direction <- "Zorbel" (some of its values say it)');
   });
 
+  it('asks a person when a call-code column names the other code and words one service in several ways', () => {
+    const rows = [
+      ['21/10/2026 08:12', '0740 000 022', '02:14', 'Apel efectuat'],
+      ['21/10/2026 10:40', '0212 000 033', '11:03', 'Apel primit'],
+      ['22/10/2026 14:05', '0740 000 022', '', 'SMS trimis'],
+    ];
+    const m = suggestMapping(['Data', 'Număr apelat', 'Durată', 'Tip apel'], rows, calls);
+    expect(byField(m).record_type).toEqual(['Tip apel']);
+    expect(m.status).toBe('needs_mapping');
+    expect(m.warnings?.find((w) => w.code === 'unsettled_fields')?.message).toContain('direction <- "Tip apel"');
+    // one wording per service says nothing more: no direction to look for
+    const plain = suggestMapping(['Data', 'Număr apelat', 'Durată', 'Tip apel'], rows.map((r, i) => [r[0]!, r[1]!, r[2]!, i === 2 ? 'SMS' : 'Apel']), calls);
+    expect(plain.warnings?.find((w) => w.code === 'unsettled_fields')?.message ?? '').not.toContain('direction');
+  });
+
   it('asks a person when a name is mapped only in part', () => {
     const rows = [['Dubois', 'c@x.example'], ['Girard', 't@y.example'], ['Roux', 'm@z.example']];
     const m = suggestMapping(['Apellido', 'Correo electrónico'], rows, getSchema('contact'));

@@ -243,6 +243,20 @@ function printedAsPhone(raw: string): boolean {
   return /^\+?\d[\d\s().-]{6,}\d$/.test(v) && (v.match(/[\s().-]/g) ?? []).length >= 2;
 }
 
+/** True when two distinct values of a column read as the same call code (so they say something more the rules do not read). */
+function wordingsBeyondCodes(values: readonly string[]): boolean {
+  const byCode = new Map<string, string>();
+  for (const v of new Set(values.filter((x) => !isBlankCell(x)).map((x) => x.trim()))) {
+    const code = readCallCode(v);
+    if (code === undefined) continue;
+    const key = `${code.direction ?? ''}|${code.recordType ?? ''}`;
+    const seen = byCode.get(key);
+    if (seen !== undefined && seen.toLowerCase() !== v.toLowerCase()) return true;
+    byCode.set(key, v);
+  }
+  return false;
+}
+
 /** value kinds whose values alone say what a column is; person names are left out (owners and managers are person names too) */
 /** share of an unused column's samples of such a kind that makes it evidence (the name lists know only part of the world's cities and companies) */
 const KIND_EVIDENCE_SHARE = 0.5;
@@ -273,9 +287,13 @@ function unsettledFields(
   const fields = schema.fields;
   const out: string[] = [];
   const filledElsewhere = new Set(file.filledWithoutColumns);
+  const codeColumns = new Set([...(fieldColumns as ReadonlyMap<number, { column: number }>)].filter(([f]) => fields[f]!.codes !== undefined).map(([, hit]) => hit.column));
   for (const c of candidates) {
     const def = fields[c.field]!;
-    if ((c.header ?? 0) < HEADER_EVIDENCE || fieldColumns.has(c.field) || usedColumns.has(c.column) || filledElsewhere.has(def.name)) continue;
+    // a column taken for one call code whose header names the other may say both: "Tip apel"
+    // over "Apel efectuat" / "Apel primit", two wordings of one service that differ in something else
+    const shared = def.codes !== undefined && codeColumns.has(c.column) && wordingsBeyondCodes(file.columnValues(c.column));
+    if ((c.header ?? 0) < HEADER_EVIDENCE || fieldColumns.has(c.field) || (usedColumns.has(c.column) && !shared) || filledElsewhere.has(def.name)) continue;
     if (def.microsField === undefined && fields.some((f) => f.microsField === def.name)) continue; // written with its money field
     if (!file.columnValues(c.column).some((v) => !isBlankCell(v))) continue;
     const entry = `${def.name} <- "${file.headers[c.column] ?? ''}"`;
@@ -310,12 +328,11 @@ function unsettledFields(
   // the column taken for its sibling ("Sissetulev kõne" reads as inbound, "Väljuv kõne" only
   // as a call), or an unused one where the rules read it on half the rows or more ("Вихідний
   // дзвінок", "Вихідне SMS"); the other rows very likely say it in words the rules do not know
-  const siblingColumns = new Set([...(fieldColumns as ReadonlyMap<number, { column: number }>)].filter(([f]) => fields[f]!.codes !== undefined).map(([, hit]) => hit.column));
   for (const def of fields) {
     // (Enrich may read such codes from any column, but a column that says them in part is still left out)
     if (def.codes === undefined || mappedNamesOf(fields, fieldColumns).has(def.name)) continue;
     file.headers.forEach((h, column) => {
-      const taken = siblingColumns.has(column);
+      const taken = codeColumns.has(column);
       if ((!taken && usedColumns.has(column)) || column >= MAX_SCANNED_COLUMNS) return;
       const filled = file.columnValues(column).filter((v) => !isBlankCell(v));
       const hits = filled.filter((v) => { const code = readCallCode(v); return (def.codes === 'call_direction' ? code?.direction : code?.recordType) !== undefined; }).length;
