@@ -131,18 +131,18 @@ describe('confidence that says so', () => {
     expect(owners.warnings?.find((w) => w.code === 'unsettled_fields')).toBeUndefined();
   });
 
-  it('asks a person when a column says a call direction on some rows and the direction is left out', () => {
+  it('asks a person when the record-type column says a call direction on some rows and the direction is left out', () => {
     const rows = [
-      ['2026-11-03 09:14', '+34 600 000 187', '133', 'Outgoing call'],
-      ['2026-11-03 10:41', '+34 600 000 042', '708', 'Incoming call'],
-      ['2026-11-04 13:15', '+34 600 000 233', '12', 'Plimp'],
-      ['2026-11-04 15:15', '+34 600 000 234', '19', 'Plimp'],
+      ['03.11.2026 09:14', '+372 5100 0022', '00:03:41', 'Väljuv kõne'],
+      ['03.11.2026 10:02', '+372 5500 0033', '00:00:48', 'Sissetulev kõne'],
+      ['03.11.2026 11:30', '+372 5100 0022', '', 'SMS'],
     ];
-    // "Zorbel" names nothing; two of four values are directions the rules read, too few to take it by its values
-    const m = suggestMapping(['Fecha y hora', 'Número llamado', 'Duración (seg)', 'Zorbel'], rows, calls);
+    // the rules read "Sissetulev kõne" as inbound, "Väljuv kõne" only as a call
+    const m = suggestMapping(['Kuupäev', 'Number', 'Kestus', 'Teenus'], rows, calls);
+    expect(byField(m).record_type).toEqual(['Teenus']);
     expect(byField(m).direction).toBeUndefined();
     expect(m.status).toBe('needs_mapping');
-    expect(m.warnings?.find((w) => w.code === 'unsettled_fields')?.message).toContain('direction <- "Zorbel" (some of its values say it)');
+    expect(m.warnings?.find((w) => w.code === 'unsettled_fields')?.message).toContain('direction <- "Teenus" (some of its values say it)');
   });
 
   it('asks a person when a call-code column names the other code and words one service in several ways', () => {

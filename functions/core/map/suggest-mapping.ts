@@ -329,8 +329,8 @@ function unsettledFields(
   // as a call), or an unused one where the rules read it on half the rows or more ("Вихідний
   // дзвінок", "Вихідне SMS"); the other rows very likely say it in words the rules do not know
   for (const def of fields) {
-    // (Enrich may read such codes from any column, but a column that says them in part is still left out)
-    if (def.codes === undefined || mappedNamesOf(fields, fieldColumns).has(def.name)) continue;
+    // a field Enrich fills from the codes of any column (filledWithoutColumns) is not left out
+    if (def.codes === undefined || mappedNamesOf(fields, fieldColumns).has(def.name) || filledElsewhere.has(def.name)) continue;
     file.headers.forEach((h, column) => {
       const taken = codeColumns.has(column);
       if ((!taken && usedColumns.has(column)) || column >= MAX_SCANNED_COLUMNS) return;
