@@ -10,6 +10,7 @@ import { describeMapping } from './mapping-report.ts';
 import { headerScale, parseRange, rangeShare } from './units.ts';
 import { kindShare } from './value-kinds.ts';
 import { refusesField } from './negative-cues.ts';
+import { ID_WORDS, leftOutByValues } from './left-out-evidence.ts';
 import { columnDateTimeShape, fitsField, looksLikeField, ratio, timeColumnKind, type ValueCheckContext } from './value-patterns.ts';
 import { readCallCode } from '../enrich/call-codes.ts';
 import { dateTimePairFit } from '../enrich/datetime.ts';
@@ -224,12 +225,9 @@ export function suggestMapping(
   //    of their own (the line from the party columns, the record type from its headers).
   const provisional: MappingResult = { status: 'mapped', schema: schema.name, fields: mapped, confidence: 1, missingRequired: [] };
   const filledWithoutColumns = fieldsFilledWithoutColumns({ schema, mapping: provisional, headers, region: ctx.defaultRegion, sample: samples });
-  const unsettled = unsettledFields(schema, candidates, fieldColumns, usedColumns, { headers, columnValues, filledWithoutColumns, ctx });
+  const unsettled = unsettledFields(schema, candidates, fieldColumns, usedColumns, { headers, columnValues, filledWithoutColumns, ctx, refused });
   return summarizeMapping(schema, mapped, threshold, { headers, sampleRows: samples, filledWithoutColumns, unsettled });
 }
-
-/** header words of an identifier or key column */
-const ID_WORDS = new Set(['id', 'ids', 'uid', 'uuid', 'guid', 'key', 'ref', 'reference', 'sid', 'code', 'hash']);
 
 /** types whose values alone say what a column holds: an unused column of them is a field left out */
 const DISTINCTIVE_TYPES = new Set(['phone', 'email']);
@@ -282,7 +280,7 @@ function unsettledFields(
   candidates: readonly Candidate[],
   fieldColumns: ReadonlyMap<number, unknown>,
   usedColumns: ReadonlySet<number>,
-  file: { headers: readonly string[]; columnValues: (c: number) => string[]; filledWithoutColumns: readonly string[]; ctx: ValueCheckContext },
+  file: { headers: readonly string[]; columnValues: (c: number) => string[]; filledWithoutColumns: readonly string[]; ctx: ValueCheckContext; refused: (field: number, column: number) => boolean },
 ): string[] {
   const fields = schema.fields;
   const out: string[] = [];
@@ -339,6 +337,9 @@ function unsettledFields(
       if (taken ? hits > 0 : hits >= 2 && hits * 2 >= filled.length) out.push(`${def.name} <- "${h}" (some of its values say it)`);
     });
   }
+  // a call code, a number or a name the values of an unused column say the file has
+  const siblings = new Set(candidates.filter((c) => (c.header ?? 0) >= HEADER_EVIDENCE && fieldColumns.has(c.field)).map((c) => c.column));
+  out.push(...leftOutByValues(schema, new Set([...mappedNamesOf(fields, fieldColumns), ...filledElsewhere]), usedColumns, { ...file, siblings }));
   // a country's values are a closed list: a column taken for it whose values are not countries
   // ("Straat", only like "Staat") is for a person to confirm
   for (const [field, hit] of fieldColumns as ReadonlyMap<number, { column: number }>) {
@@ -353,7 +354,7 @@ function unsettledFields(
     const have = parts.filter((p) => mappedNames.has(p));
     if (have.length > 0 && have.length < parts.length) out.push(`${parts.filter((p) => !mappedNames.has(p)).join(', ')} (part of ${def.name})`);
   }
-  return out;
+  return [...new Set(out)];
 }
 
 /** Share of a column's samples that fit the field (1 when too few to judge). Claude's answers are checked with it too. */
