@@ -202,6 +202,12 @@ export function suggestMapping(
     pairDatetimes();
   }
 
+  // A whole name beside its parts names the same person on each row; a column that does not
+  // is someone else's name (an owner's, "our contact") and is left unused.
+  for (const gone of dropOtherPeople(fields, fieldColumns, usedColumns, columnValues)) {
+    for (let i = candidates.length - 1; i >= 0; i--) if (candidates[i]!.field === gone.field && candidates[i]!.column === gone.column) candidates.splice(i, 1);
+  }
+
   // 5. Field mappings, in schema order.
   const mapped: FieldMapping[] = [];
   fields.forEach((def, field) => {
@@ -451,6 +457,48 @@ const KIND_CLASHES: Partial<Record<string, ValueKind[]>> = {
   given_name: ['company_name', 'person_name'],
   family_name: ['company_name', 'person_name'],
 };
+
+/** share of the rows where a whole name must contain its row's given or family name */
+const SAME_PERSON_MIN_SHARE = 0.5;
+
+/**
+ * Unmaps a whole-name field (one joined from parts) whose column disagrees with the mapped
+ * parts: on most rows with both filled, its value contains neither the given nor the family
+ * name of the same row. The column is freed; the pairs dropped are returned, so the column
+ * is not then taken for a name the mapping left out.
+ */
+function dropOtherPeople(
+  fields: readonly FieldDefinition[],
+  fieldColumns: Map<number, { column: number }>,
+  usedColumns: Set<number>,
+  columnValues: (c: number) => string[],
+): { field: number; column: number }[] {
+  const dropped: { field: number; column: number }[] = [];
+  fields.forEach((def, field) => {
+    const whole = fieldColumns.get(field);
+    if (def.derive?.kind !== 'join' || whole === undefined) return;
+    const parts = def.derive.from.map((name) => fieldColumns.get(fields.findIndex((f) => f.name === name))).filter((hit) => hit !== undefined);
+    if (parts.length === 0) return;
+    const names = columnValues(whole.column);
+    const partValues = parts.map((p) => columnValues(p.column));
+    let compared = 0;
+    let same = 0;
+    names.forEach((name, row) => {
+      const own = partValues.map((values) => foldName(values[row] ?? '')).filter((v) => v.length > 0);
+      if (isBlankCell(name) || own.length === 0) return;
+      compared++;
+      if (own.some((part) => foldName(name).includes(part))) same++;
+    });
+    if (compared >= 2 && same < SAME_PERSON_MIN_SHARE * compared) {
+      fieldColumns.delete(field);
+      usedColumns.delete(whole.column);
+      dropped.push({ field, column: whole.column });
+    }
+  });
+  return dropped;
+}
+
+const foldName = (v: string): string => v.normalize('NFKC').toLocaleLowerCase().trim();
 
 /** A numeric field's unit from its header (`scale`) and a band reading for range values (`range`). */
 function numberTransforms(def: FieldDefinition, header: string, values: readonly string[]): FieldTransform[] {
