@@ -79,7 +79,7 @@ export function isQuantityColumn(def: FieldDefinition, header: string, values: r
   if (filled.length < 2 || normalizeHeader(header).split(' ').some((w) => ID_WORDS.has(w))) return false;
   // a count is a plain whole number under a header with no money unit ("Capital (Rs)" is no headcount)
   const count = def.type === 'integer';
-  if (count && headerScale(header) !== undefined) return false;
+  if (count && (headerScale(header) !== undefined || namesCurrency(header))) return false;
   const fits = (v: string) => fitsField(def, v, ctx) && /\d/.test(v) && (!count || /^\d{1,3}(?:[ .,\u00a0']?\d{3})*$/.test(v));
   if (ratio(filled, fits).ratio < 0.8) return false;
   const digits = filled.map((v) => v.replace(/\D/g, ''));
@@ -87,6 +87,17 @@ export function isQuantityColumn(def: FieldDefinition, header: string, values: r
   if (new Set(digits.map((d) => d.length)).size === 1 && digits[0]!.length >= 4) return false;
   if (filled.every((v) => /^(1[89]|20)\d\d$/.test(v))) return false;
   return new Set(digits).size > 1;
+}
+
+/** currency abbreviations printed in headers beside the ISO codes and symbols: rupees, crowns, złoty, forint, koruna, lira, lei, lev, hryvnia, rouble, ringgit, rupiah, baht, riyal, dirham */
+const CURRENCY_WORDS = new Set(['rs', 'kr', 'zl', 'ft', 'kc', 'tl', 'lei', 'lv', 'rm', 'rp', 'грн', 'руб', 'лв', 'บาท', 'ريال', 'درهم']);
+let isoCodes: ReadonlySet<string> | undefined;
+
+/** True when a note of the header (in brackets, after a comma) is a currency: a symbol, an ISO code or a common abbreviation. */
+function namesCurrency(header: string): boolean {
+  isoCodes ??= new Set(Intl.supportedValuesOf('currency').map((c) => c.toLowerCase()));
+  const notes = [...header.matchAll(/[([（]([^)\]）]*)[)\]）]|,\s*([^,]+)$/gu)].map((m) => (m[1] ?? m[2] ?? '').trim().toLowerCase().replace(/\.$/, ''));
+  return notes.some((n) => /\p{Sc}/u.test(n) || isoCodes!.has(n) || CURRENCY_WORDS.has(n));
 }
 
 /**
