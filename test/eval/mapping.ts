@@ -40,22 +40,24 @@ const SCHEMA_FILES = ['call_record.json', 'contact.json', 'company_account.json'
  * Floors per set, set a little under what was measured on 2026-12-06 (see the README):
  * accuracy, ranked-first rate, and the most wrong-or-missing fields tolerated in
  * auto-accepted layouts. A set without an entry (e.g. a new holdout) gets DEFAULT_FLOOR.
+ * Every tuning set tolerates no auto-accepted error: a job that succeeds with a field lost is
+ * worse than one a person confirms.
  */
 export const FLOORS: Record<string, { accuracy: number; rankedFirst: number; errorsAccepted: number }> = {
   // measured 99.7 %, 49/51, 0
   '.': { accuracy: 0.97, rankedFirst: 0.94, errorsAccepted: 0 },
   // measured 99.3 %, 27/27, 0
-  holdout: { accuracy: 0.95, rankedFirst: 0.96, errorsAccepted: 1 },
+  holdout: { accuracy: 0.95, rankedFirst: 0.96, errorsAccepted: 0 },
   // measured 100 %, 24/24, 0 (the set the lexicon and value checks were tuned on)
   'v2/tuning': { accuracy: 0.97, rankedFirst: 0.95, errorsAccepted: 0 },
-  // measured 90.0 %, 30/32, 3 as v2/holdout; moved to tuning 2026-12-06 after repeated measurement
-  'v2/tuning-b': { accuracy: 0.88, rankedFirst: 0.9, errorsAccepted: 4 },
-  // measured 94.4 %, 45/46, 1 (written as a holdout, measured once at 70.5 %, then tuned on)
-  'v3/tuning': { accuracy: 0.92, rankedFirst: 0.95, errorsAccepted: 1 },
-  // measured 90.1 %, 5 layouts as v4/holdout; moved to tuning 2026-12-06 after repeated measurement
-  'v4/tuning': { accuracy: 0.88, rankedFirst: 0.9, errorsAccepted: 6 },
-  // measured 80.7 %, 39/42, 9 fields in 7 layouts (written 2026-12-06 as a tuning set before the mapper was read; not yet tuned on)
-  'v5/tuning': { accuracy: 0.78, rankedFirst: 0.9, errorsAccepted: 9 },
+  // measured 91.9 %, 30/32, 0 (90.0 % and 3 layouts as v2/holdout; moved to tuning 2026-12-06 after repeated measurement)
+  'v2/tuning-b': { accuracy: 0.9, rankedFirst: 0.9, errorsAccepted: 0 },
+  // measured 94.4 %, 45/46, 0 (written as a holdout, measured once at 70.5 %, then tuned on)
+  'v3/tuning': { accuracy: 0.92, rankedFirst: 0.95, errorsAccepted: 0 },
+  // measured 91.0 %, 32/34, 0 (90.1 % and 5 layouts as v4/holdout; moved to tuning 2026-12-06 after repeated measurement)
+  'v4/tuning': { accuracy: 0.89, rankedFirst: 0.9, errorsAccepted: 0 },
+  // measured 81.7 %, 39/42, 0 (80.7 % and 7 layouts before it was tuned on)
+  'v5/tuning': { accuracy: 0.79, rankedFirst: 0.9, errorsAccepted: 0 },
 };
 /** A set measured for the first time (a new holdout): fail only below what the mapper did before this work on unseen layouts (61.5 %). */
 const DEFAULT_FLOOR = { accuracy: 0.6, rankedFirst: 0.75, errorsAccepted: Number.POSITIVE_INFINITY };
