@@ -60,6 +60,11 @@ describe('a layout is not auto-accepted when an unused column says the file has 
     expect(isQuantityColumn(count, 'Company ID', ['87', '146', '23'], ctx)).toBe(false);
     // a money unit in the header is no headcount
     expect(isQuantityColumn(count, 'Capital (Rs)', ['87', '146', '23'], ctx)).toBe(false);
+    // an amount prints its cents or currency: a PBX's extensions and lengths in seconds are no cost
+    const cost = calls.fields.find((f) => f.name === 'cost_minor')!;
+    expect(isQuantityColumn(cost, 'Qorvex', ['0,00', '2,50', '12,50'], ctx)).toBe(true);
+    expect(isQuantityColumn(cost, 'Qorvex', ['204', '6175550148', '201'], ctx)).toBe(false);
+    expect(isQuantityColumn(cost, 'Qorvex', ['60', '67', '74'], ctx)).toBe(false);
   });
 
   it('holds a contact list with no name mapped beside a column shaped like person names', () => {
@@ -97,16 +102,17 @@ describe('a whole name that names someone else', () => {
   });
 });
 
-describe('machine-made ids', () => {
-  it('never take an account number', () => {
+describe('call codes guessed from values', () => {
+  it('are not read from a column filled on only a few rows', () => {
     const rows = [
-      ['Sat, 03 Oct 2026 08:14:22 +0000', 'AC8d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a', '+13125550187', '221'],
-      ['Sat, 03 Oct 2026 09:02:57 +0000', 'AC8d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a', '+16175550142', '48'],
-      ['Sun, 04 Oct 2026 15:11:43 +0000', 'AC8d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a', '+14155550163', '0'],
+      ['2026-02-03 09:12:03', '4155550142', '167', 'out-4155550142-201-20260203-091203.wav'],
+      ['2026-02-03 09:20:47', '201', '24', ''],
+      ['2026-02-03 10:02:15', '2125550123', '415', ''],
+      ['2026-02-03 11:45:00', '201', '36', ''],
     ];
-    const m = suggestMapping(['Start Time', 'Account Number', 'To', 'Duration'], rows, calls);
-    expect(byField(m).account_number).toBeUndefined();
-    const digits = suggestMapping(['Start Time', 'Account Number', 'To', 'Duration'], rows.map((r) => [r[0]!, '4401-2200-17', r[2]!, r[3]!]), calls);
-    expect(byField(digits).account_number).toEqual(['Account Number']);
+    const m = suggestMapping(['calldate', 'dst', 'billsec', 'qorvex'], rows, calls);
+    expect(byField(m).direction).toBeUndefined();
+    const filled = suggestMapping(['calldate', 'dst', 'billsec', 'qorvex'], rows.map((r, i) => [r[0]!, r[1]!, r[2]!, i % 2 === 0 ? 'outbound' : 'inbound']), calls);
+    expect(byField(filled).direction).toEqual(['qorvex']);
   });
 });

@@ -70,8 +70,8 @@ export function isLabelColumn(values: readonly string[]): boolean {
 }
 
 /**
- * A column of quantities for a number field: most values fit the field, they differ in size,
- * and they are not identifiers (an id header, leading zeros, or digits of one fixed length,
+ * A column of quantities for a number field: most values fit the field (an amount with its
+ * cents or currency, a count as a whole number), they differ in size, and they are not identifiers (an id header, leading zeros, or digits of one fixed length,
  * as register numbers and postal codes print), nor years.
  */
 export function isQuantityColumn(def: FieldDefinition, header: string, values: readonly string[], ctx: ValueCheckContext): boolean {
@@ -82,6 +82,9 @@ export function isQuantityColumn(def: FieldDefinition, header: string, values: r
   if (count && (headerScale(header) !== undefined || namesCurrency(header))) return false;
   const fits = (v: string) => fitsField(def, v, ctx) && /\d/.test(v) && (!count || /^\d{1,3}(?:[ .,\u00a0']?\d{3})*$/.test(v));
   if (ratio(filled, fits).ratio < 0.8) return false;
+  // an amount is printed with its cents or its currency ("0,00", "-0.0520", "€ 2.50"); whole
+  // numbers in a call log are extensions, lengths and counts
+  if (def.type === 'money' && ratio(filled, (v) => /\d[.,]\d{2,4}$|\p{Sc}/u.test(v)).ratio < 0.5) return false;
   const digits = filled.map((v) => v.replace(/\D/g, ''));
   if (digits.some((d) => d.length > 1 && d.startsWith('0') && !/[.,]/.test(filled[digits.indexOf(d)]!))) return false;
   if (new Set(digits.map((d) => d.length)).size === 1 && digits[0]!.length >= 4) return false;

@@ -12,9 +12,7 @@ import { PROFILE_URL } from './value-patterns.ts';
  * - a salutation ("Mr.", "Madame", "Herr", "Sra.", "Bapak", "السيد") is neither a job title
  *   nor a name, whether the header says "Salutation", "Civilité" or "Titre";
  * - a social-network profile ("LinkedIn URL", "Perfil no LinkedIn", or a "URL" column of
- *   linkedin.com/in/... links) is not the company's web site;
- * - a column of machine-made ids (UUIDs, hex tokens such as a platform's "Account SID") is no
- *   account or line number, which people read off a bill.
+ *   linkedin.com/in/... links) is not the company's web site.
  * Words are folded like headers (no accents, lower case) and written in the languages of
  * the field lexicon, from the CRMs' own localized labels and dictionaries.
  */
@@ -75,30 +73,17 @@ function isProfileColumn(normalized: string, values: readonly string[]): boolean
   return filled.length >= 2 && filled.filter((v) => PROFILE_URL.test(v.trim())).length / filled.length >= 0.6;
 }
 
-/** a machine-made id: a UUID, or a token of 24+ characters of hex digits after a short prefix ("AC8d1e2f...", a hash) */
-const MACHINE_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z]{0,3}[0-9a-f]{24,})$/i;
-
-/**
- * True when most of the column's values are machine-made ids: a number a person reads off a
- * bill or dials (an account or line number) is never a 32-digit hex token.
- */
-function isMachineIdColumn(values: readonly string[]): boolean {
-  const filled = values.filter((v) => !isBlankCell(v));
-  return filled.length >= 2 && filled.filter((v) => MACHINE_ID.test(v.trim()) && /\d/.test(v) && /[a-f]/i.test(v)).length / filled.length >= 0.8;
-}
-
 const NAME_KINDS = new Set(['person_name', 'given_name', 'family_name', 'company_name']);
 
 /**
  * True when the column may never take the field, whatever the header or value evidence:
  * owner columns take no name of a person or company, salutation columns no name and no job
- * title, profile columns no domain or web site, machine-id columns no `*_number` field.
+ * title, profile columns no domain or web site.
  */
 export function refusesField(def: FieldDefinition, normalized: string, values: readonly string[]): boolean {
   const kind = def.kind ?? '';
   if (NAME_KINDS.has(kind) && isOwnerHeader(normalized)) return true;
   if ((NAME_KINDS.has(kind) || kind === 'job_title') && isSalutationColumn(normalized, values)) return true;
   if ((def.type === 'domain' || def.type === 'url') && isProfileColumn(normalized, values)) return true;
-  if (/(^|_)number$/.test(def.name) && isMachineIdColumn(values)) return true;
   return false;
 }

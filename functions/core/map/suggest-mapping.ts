@@ -19,11 +19,10 @@ import { fieldsFilledWithoutColumns, partyColumnCandidates } from '../records/ca
 /**
  * Below this confidence (overall, or of any mapped field) a mapping needs a person to
  * confirm it. Set from `npm run eval`'s layout sweep on the tuning sets (dev, v2/tuning,
- * v2/tuning-b, v3, v4, v5; 288 layouts, 2026-12-06), with the checks for fields left out
- * (`unsettledFields`) in place: 0.60 is the lowest threshold at which no tuning layout is
- * auto-accepted with a wrong or missing field (33 right layouts go to a person), 0.55 lets 5
- * through, 0.50 lets 8. 0.65 is kept, one step above that edge, for one more right layout held
- * (34); 0.70 holds 42, 0.75 holds 70.
+ * v2/tuning-b, v3, v4, v5; 219 layouts, 2026-12-06), with the checks for fields left out
+ * (`unsettledFields`) in place: 0.65 is the lowest threshold at which no tuning layout is
+ * auto-accepted with a wrong or missing field (33 layouts with every field right go to a
+ * person); 0.60 lets 1 through, 0.55 lets 6; 0.70 holds 41 right layouts, 0.75 holds 71.
  */
 export const MAPPING_CONFIDENCE_THRESHOLD = 0.65;
 
@@ -192,6 +191,9 @@ export function suggestMapping(
         const values = columnValues(column);
         if (def.kind !== undefined) continue; // weighed with the headers above
         if (def.type === 'duration' && timeColumnKind(values) === 'clock') continue;
+        // a call code guessed from a column filled on a few rows (a recording's file name
+        // "out-4155550142-...wav") says nothing of the other calls
+        if (def.codes !== undefined && values.filter((v) => !isBlankCell(v)).length * 2 < values.length) continue;
         // a tenant's own schema has no lexicon: its number fields take numeric columns by their values too
         const looks = custom && (def.type === 'number' || def.type === 'integer') ? (v: string) => fitsField(def, v, ctx) : (v: string) => looksLikeField(def, v, ctx);
         const { ratio: share, count } = ratio(values, looks);
