@@ -205,6 +205,13 @@ export function calibrationTable(fields: readonly FieldOutcome[]): string[] {
   return lines;
 }
 
+/** Thresholds 0.50, 0.55 ... up to `last`, as exact two-decimal numbers (0.5 + 3 x 0.05 is 0.6500000000000001, which would count a field at 0.65 as below it). */
+function sweepSteps(last: number): number[] {
+  const steps: number[] = [];
+  for (let i = 0; 0.5 + i * 0.05 <= last + 1e-9; i++) steps.push(Math.round((0.5 + i * 0.05) * 100) / 100);
+  return steps;
+}
+
 /**
  * For each candidate threshold: wrong field mappings at or above it (they would be
  * auto-accepted) and right ones below it (a person is asked for nothing). The threshold is
@@ -212,7 +219,7 @@ export function calibrationTable(fields: readonly FieldOutcome[]): string[] {
  */
 export function thresholdSweep(fields: readonly FieldOutcome[]): string[] {
   const lines = ['  threshold  wrong >= t  right < t'];
-  for (let t = 0.5; t <= 0.951; t += 0.05) {
+  for (const t of sweepSteps(0.95)) {
     const wrong = fields.filter((f) => f.predicted && !f.correct && f.confidence >= t).length;
     const right = fields.filter((f) => f.predicted && f.correct && f.confidence < t).length;
     lines.push(`  ${t.toFixed(2)}       ${String(wrong).padStart(5)}      ${String(right).padStart(5)}${Math.abs(t - MAPPING_CONFIDENCE_THRESHOLD) < 1e-9 ? '   <- in use' : ''}`);
@@ -230,7 +237,7 @@ export async function layoutSweep(sets: readonly string[], root = FIXTURES): Pro
   const schemas = [...BUILTIN_SCHEMAS.values()];
   const none = { findByFingerprint: async () => [], listRecent: async () => [] };
   const lines = ['  threshold  layouts accepted with an error  right layouts not accepted'];
-  for (let t = 0.5; t <= 0.901; t += 0.05) {
+  for (const t of sweepSteps(0.9)) {
     let acceptedWrong = 0;
     let rightHeld = 0;
     for (const set of sets) {
