@@ -65,6 +65,8 @@ describe('a layout is not auto-accepted when an unused column says the file has 
     expect(isQuantityColumn(cost, 'Qorvex', ['0,00', '2,50', '12,50'], ctx)).toBe(true);
     expect(isQuantityColumn(cost, 'Qorvex', ['204', '6175550148', '201'], ctx)).toBe(false);
     expect(isQuantityColumn(cost, 'Qorvex', ['60', '67', '74'], ctx)).toBe(false);
+    // epoch-second ids whose counters print two decimals are no amounts either
+    expect(isQuantityColumn(cost, 'uniqueid', ['1741101954.9', '1741111947.10', '1741130543.11', '1741130555.12'], ctx)).toBe(false);
   });
 
   it('holds a contact list with no name mapped beside a column shaped like person names', () => {

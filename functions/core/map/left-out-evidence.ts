@@ -87,7 +87,9 @@ export function isQuantityColumn(def: FieldDefinition, header: string, values: r
   if (def.type === 'money' && ratio(filled, (v) => /\d[.,]\d{2,4}$|\p{Sc}/u.test(v)).ratio < 0.5) return false;
   const digits = filled.map((v) => v.replace(/\D/g, ''));
   if (digits.some((d) => d.length > 1 && d.startsWith('0') && !/[.,]/.test(filled[digits.indexOf(d)]!))) return false;
-  if (new Set(digits.map((d) => d.length)).size === 1 && digits[0]!.length >= 4) return false;
+  // whole parts of one length: register numbers, postal codes, epoch-second ids ("1741101954.10")
+  const integerParts = filled.map((v) => v.replace(/[.,]\d{1,4}$/, '').replace(/\D/g, ''));
+  if (new Set(integerParts.map((d) => d.length)).size === 1 && integerParts[0]!.length >= 4) return false;
   if (filled.every((v) => /^(1[89]|20)\d\d$/.test(v))) return false;
   return new Set(digits).size > 1;
 }
