@@ -40,20 +40,24 @@ const SCHEMA_FILES = ['call_record.json', 'contact.json', 'company_account.json'
  * Floors per set, set a little under what was measured on 2026-12-06 (see the README):
  * accuracy, ranked-first rate, and the most wrong-or-missing fields tolerated in
  * auto-accepted layouts. A set without an entry (e.g. a new holdout) gets DEFAULT_FLOOR.
+ * Every tuning set tolerates no auto-accepted error: a job that succeeds with a field lost is
+ * worse than one a person confirms.
  */
 export const FLOORS: Record<string, { accuracy: number; rankedFirst: number; errorsAccepted: number }> = {
   // measured 99.7 %, 49/51, 0
   '.': { accuracy: 0.97, rankedFirst: 0.94, errorsAccepted: 0 },
   // measured 99.3 %, 27/27, 0
-  holdout: { accuracy: 0.95, rankedFirst: 0.96, errorsAccepted: 1 },
+  holdout: { accuracy: 0.95, rankedFirst: 0.96, errorsAccepted: 0 },
   // measured 100 %, 24/24, 0 (the set the lexicon and value checks were tuned on)
   'v2/tuning': { accuracy: 0.97, rankedFirst: 0.95, errorsAccepted: 0 },
-  // measured 90.0 %, 30/32, 3 (a measurement: never tuned on)
-  'v2/holdout': { accuracy: 0.88, rankedFirst: 0.9, errorsAccepted: 4 },
-  // measured 94.4 %, 45/46, 1 (written as a holdout, measured once at 70.5 %, then tuned on)
-  'v3/tuning': { accuracy: 0.92, rankedFirst: 0.95, errorsAccepted: 1 },
-  // measured 80.7 %, 39/42, 9 fields in 7 layouts (written 2026-12-06 as a tuning set before the mapper was read; not yet tuned on)
-  'v5/tuning': { accuracy: 0.78, rankedFirst: 0.9, errorsAccepted: 9 },
+  // measured 92.3 %, 30/32, 0 (90.0 % and 3 layouts as v2/holdout; moved to tuning 2026-12-06 after repeated measurement)
+  'v2/tuning-b': { accuracy: 0.9, rankedFirst: 0.9, errorsAccepted: 0 },
+  // measured 94.4 %, 45/46, 0 (written as a holdout, measured once at 70.5 %, then tuned on)
+  'v3/tuning': { accuracy: 0.92, rankedFirst: 0.95, errorsAccepted: 0 },
+  // measured 92.2 %, 32/34, 0 (90.1 % and 5 layouts as v4/holdout; moved to tuning 2026-12-06 after repeated measurement)
+  'v4/tuning': { accuracy: 0.9, rankedFirst: 0.9, errorsAccepted: 0 },
+  // measured 93.5 %, 42/42, 0 (80.7 %, 39/42 and 7 layouts before it was tuned on)
+  'v5/tuning': { accuracy: 0.91, rankedFirst: 0.95, errorsAccepted: 0 },
 };
 /** A set measured for the first time (a new holdout): fail only below what the mapper did before this work on unseen layouts (61.5 %). */
 const DEFAULT_FLOOR = { accuracy: 0.6, rankedFirst: 0.75, errorsAccepted: Number.POSITIVE_INFINITY };
@@ -201,6 +205,13 @@ export function calibrationTable(fields: readonly FieldOutcome[]): string[] {
   return lines;
 }
 
+/** Thresholds 0.50, 0.55 ... up to `last`, as exact two-decimal numbers (0.5 + 3 x 0.05 is 0.6500000000000001, which would count a field at 0.65 as below it). */
+function sweepSteps(last: number): number[] {
+  const steps: number[] = [];
+  for (let i = 0; 0.5 + i * 0.05 <= last + 1e-9; i++) steps.push(Math.round((0.5 + i * 0.05) * 100) / 100);
+  return steps;
+}
+
 /**
  * For each candidate threshold: wrong field mappings at or above it (they would be
  * auto-accepted) and right ones below it (a person is asked for nothing). The threshold is
@@ -208,7 +219,7 @@ export function calibrationTable(fields: readonly FieldOutcome[]): string[] {
  */
 export function thresholdSweep(fields: readonly FieldOutcome[]): string[] {
   const lines = ['  threshold  wrong >= t  right < t'];
-  for (let t = 0.5; t <= 0.951; t += 0.05) {
+  for (const t of sweepSteps(0.95)) {
     const wrong = fields.filter((f) => f.predicted && !f.correct && f.confidence >= t).length;
     const right = fields.filter((f) => f.predicted && f.correct && f.confidence < t).length;
     lines.push(`  ${t.toFixed(2)}       ${String(wrong).padStart(5)}      ${String(right).padStart(5)}${Math.abs(t - MAPPING_CONFIDENCE_THRESHOLD) < 1e-9 ? '   <- in use' : ''}`);
@@ -226,7 +237,7 @@ export async function layoutSweep(sets: readonly string[], root = FIXTURES): Pro
   const schemas = [...BUILTIN_SCHEMAS.values()];
   const none = { findByFingerprint: async () => [], listRecent: async () => [] };
   const lines = ['  threshold  layouts accepted with an error  right layouts not accepted'];
-  for (let t = 0.5; t <= 0.901; t += 0.05) {
+  for (const t of sweepSteps(0.9)) {
     let acceptedWrong = 0;
     let rightHeld = 0;
     for (const set of sets) {

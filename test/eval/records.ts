@@ -31,11 +31,13 @@ import { downloadRecords, startTestStack, waitForJob, type TestStack } from '../
 /**
  * Lowest field accuracy each half may have (0..1), a regression guard set from measurements
  * (see test/fixtures/eval/records/README.md). The holdout's target is 0.85; it measured 82.1 %
- * on 2026-12-06, then 78.6 % once the mapper stopped auto-accepting layouts it is unsure of
- * (more held-out files wait for a person; confirmed as suggested rose to 89.7 %), so its
- * floor is the latter, rounded down, until the target is met.
+ * on 2026-12-06, then 78.6 %, then 70.6 % once the mapper held every layout where the file
+ * shows a field the mapping leaves out (a call code in words no rule reads, a quantity, a
+ * name): more held-out files wait for one click, while what a person confirming the
+ * suggestion gets stayed at 89.7 %. A right layout held is accepted; a wrong one accepted is
+ * not, so the floor follows the auto figure down, rounded down, until the target is met.
  */
-export const FLOORS: Readonly<Record<string, number>> = { dev: 0.97, tuning: 0.9, holdout: 0.78 };
+export const FLOORS: Readonly<Record<string, number>> = { dev: 0.97, tuning: 0.9, holdout: 0.7 };
 
 export const CASES_ROOT = join(import.meta.dirname, '../fixtures/eval/records');
 export const HALVES: readonly string[] = ['dev', 'tuning', 'holdout'];

@@ -112,6 +112,54 @@ describe('confidence that says so', () => {
     expect(constant.warnings?.find((w) => w.code === 'unsettled_fields')).toBeUndefined();
   });
 
+  it('asks a person when an unused column holds the kind of values an unmapped field has', () => {
+    const contact = getSchema('contact');
+    const rows = [
+      ['Anna Berg', 'anna@nordwind.example', 'Nordwind GmbH', 'Jonas Falk'],
+      ['Ola Nilsen', 'ola@fjord.example', 'Fjordlaks AS', 'Jonas Falk'],
+      ['Mia Koski', 'mia@kivi.example', 'Kivi', 'Jonas Falk'],
+      ['Eva Lund', 'eva@lund.example', 'Lund Bygg', 'Jonas Falk'],
+    ];
+    // "Qorvex" is no word for a company in any language; half its values carry a legal form:
+    // too few to take the column by its values alone, enough to ask a person
+    const m = suggestMapping(['Name', 'Email', 'Qorvex', 'Zulbrat'], rows, contact);
+    expect(byField(m).company).toBeUndefined();
+    expect(m.status).toBe('needs_mapping');
+    expect(m.warnings?.find((w) => w.code === 'unsettled_fields')?.message).toContain('company <- "Qorvex" (by its values)');
+    // person names in an unused column (a record owner) are no such evidence
+    const owners = suggestMapping(['Name', 'Email', 'Zulbrat'], rows.map((r) => [r[0]!, r[1]!, r[3]!]), contact);
+    expect(owners.warnings?.find((w) => w.code === 'unsettled_fields')).toBeUndefined();
+  });
+
+  it('asks a person when the record-type column says a call direction on some rows and the direction is left out', () => {
+    const rows = [
+      ['03.11.2026 09:14', '+372 5100 0022', '00:03:41', 'Väljuv kõne'],
+      ['03.11.2026 10:02', '+372 5500 0033', '00:00:48', 'Sissetulev kõne'],
+      ['03.11.2026 11:30', '+372 5100 0022', '', 'SMS'],
+    ];
+    // the rules read "Sissetulev kõne" as inbound, "Väljuv kõne" only as a call
+    const m = suggestMapping(['Kuupäev', 'Number', 'Kestus', 'Teenus'], rows, calls);
+    expect(byField(m).record_type).toEqual(['Teenus']);
+    expect(byField(m).direction).toBeUndefined();
+    expect(m.status).toBe('needs_mapping');
+    expect(m.warnings?.find((w) => w.code === 'unsettled_fields')?.message).toContain('direction <- "Teenus" (some of its values say it)');
+  });
+
+  it('asks a person when a call-code column names the other code and words one service in several ways', () => {
+    const rows = [
+      ['21/10/2026 08:12', '0740 000 022', '02:14', 'Apel efectuat'],
+      ['21/10/2026 10:40', '0212 000 033', '11:03', 'Apel primit'],
+      ['22/10/2026 14:05', '0740 000 022', '', 'SMS trimis'],
+    ];
+    const m = suggestMapping(['Data', 'Număr apelat', 'Durată', 'Tip apel'], rows, calls);
+    expect(byField(m).record_type).toEqual(['Tip apel']);
+    expect(m.status).toBe('needs_mapping');
+    expect(m.warnings?.find((w) => w.code === 'unsettled_fields')?.message).toContain('direction <- "Tip apel"');
+    // one wording per service says nothing more: no direction to look for
+    const plain = suggestMapping(['Data', 'Număr apelat', 'Durată', 'Tip apel'], rows.map((r, i) => [r[0]!, r[1]!, r[2]!, i === 2 ? 'SMS' : 'Apel']), calls);
+    expect(plain.warnings?.find((w) => w.code === 'unsettled_fields')?.message ?? '').not.toContain('direction');
+  });
+
   it('asks a person when a name is mapped only in part', () => {
     const rows = [['Dubois', 'c@x.example'], ['Girard', 't@y.example'], ['Roux', 'm@z.example']];
     const m = suggestMapping(['Apellido', 'Correo electrónico'], rows, getSchema('contact'));

@@ -10,17 +10,19 @@ import { describeMapping } from './mapping-report.ts';
 import { headerScale, parseRange, rangeShare } from './units.ts';
 import { kindShare } from './value-kinds.ts';
 import { refusesField } from './negative-cues.ts';
+import { ID_WORDS, leftOutByValues } from './left-out-evidence.ts';
 import { columnDateTimeShape, fitsField, looksLikeField, ratio, timeColumnKind, type ValueCheckContext } from './value-patterns.ts';
+import { readCallCode } from '../enrich/call-codes.ts';
 import { dateTimePairFit } from '../enrich/datetime.ts';
 import { fieldsFilledWithoutColumns, partyColumnCandidates } from '../records/call-semantics.ts';
 
 /**
  * Below this confidence (overall, or of any mapped field) a mapping needs a person to
- * confirm it. Set from `npm run eval`'s calibration on the tuning sets (dev, v2/tuning,
- * v3/tuning; 2026-12-06), by layout: at 0.65 one tuning layout is auto-accepted with a
- * missing field (a direction column whose codes nothing reads yet, which no threshold
- * catches) and 11 layouts with every field right go to a person; 0.6 lets a second wrong
- * layout through, 0.7 holds 13 right ones, 0.75 holds 34.
+ * confirm it. Set from `npm run eval`'s layout sweep on the tuning sets (dev, v2/tuning,
+ * v2/tuning-b, v3, v4, v5; 219 layouts, 2026-12-06), with the checks for fields left out
+ * (`unsettledFields`) in place: 0.65 is the lowest threshold at which no tuning layout is
+ * auto-accepted with a wrong or missing field (37 layouts with every field right go to a
+ * person); 0.60 lets 1 through, 0.55 lets 6; 0.70 holds 45 right layouts, 0.75 holds 73.
  */
 export const MAPPING_CONFIDENCE_THRESHOLD = 0.65;
 
@@ -189,6 +191,9 @@ export function suggestMapping(
         const values = columnValues(column);
         if (def.kind !== undefined) continue; // weighed with the headers above
         if (def.type === 'duration' && timeColumnKind(values) === 'clock') continue;
+        // a call code guessed from a column filled on a few rows (a recording's file name
+        // "out-4155550142-...wav") says nothing of the other calls
+        if (def.codes !== undefined && values.filter((v) => !isBlankCell(v)).length * 2 < values.length) continue;
         // a tenant's own schema has no lexicon: its number fields take numeric columns by their values too
         const looks = custom && (def.type === 'number' || def.type === 'integer') ? (v: string) => fitsField(def, v, ctx) : (v: string) => looksLikeField(def, v, ctx);
         const { ratio: share, count } = ratio(values, looks);
@@ -198,6 +203,12 @@ export function suggestMapping(
     });
     assign(valueCandidates, fieldColumns, usedColumns);
     pairDatetimes();
+  }
+
+  // A whole name beside its parts names the same person on each row; a column that does not
+  // is someone else's name (an owner's, "our contact") and is left unused.
+  for (const gone of dropOtherPeople(fields, fieldColumns, usedColumns, columnValues)) {
+    for (let i = candidates.length - 1; i >= 0; i--) if (candidates[i]!.field === gone.field && candidates[i]!.column === gone.column) candidates.splice(i, 1);
   }
 
   // 5. Field mappings, in schema order.
@@ -223,12 +234,9 @@ export function suggestMapping(
   //    of their own (the line from the party columns, the record type from its headers).
   const provisional: MappingResult = { status: 'mapped', schema: schema.name, fields: mapped, confidence: 1, missingRequired: [] };
   const filledWithoutColumns = fieldsFilledWithoutColumns({ schema, mapping: provisional, headers, region: ctx.defaultRegion, sample: samples });
-  const unsettled = unsettledFields(schema, candidates, fieldColumns, usedColumns, { headers, columnValues, filledWithoutColumns, ctx });
+  const unsettled = unsettledFields(schema, candidates, fieldColumns, usedColumns, { headers, columnValues, filledWithoutColumns, ctx, refused });
   return summarizeMapping(schema, mapped, threshold, { headers, sampleRows: samples, filledWithoutColumns, unsettled });
 }
-
-/** header words of an identifier or key column */
-const ID_WORDS = new Set(['id', 'ids', 'uid', 'uuid', 'guid', 'key', 'ref', 'reference', 'sid', 'code', 'hash']);
 
 /** types whose values alone say what a column holds: an unused column of them is a field left out */
 const DISTINCTIVE_TYPES = new Set(['phone', 'email']);
@@ -241,6 +249,25 @@ function printedAsPhone(raw: string): boolean {
   const v = raw.trim();
   return /^\+?\d[\d\s().-]{6,}\d$/.test(v) && (v.match(/[\s().-]/g) ?? []).length >= 2;
 }
+
+/** True when two distinct values of a column read as the same call code (so they say something more the rules do not read). */
+function wordingsBeyondCodes(values: readonly string[]): boolean {
+  const byCode = new Map<string, string>();
+  for (const v of new Set(values.filter((x) => !isBlankCell(x)).map((x) => x.trim()))) {
+    const code = readCallCode(v);
+    if (code === undefined) continue;
+    const key = `${code.direction ?? ''}|${code.recordType ?? ''}`;
+    const seen = byCode.get(key);
+    if (seen !== undefined && seen.toLowerCase() !== v.toLowerCase()) return true;
+    byCode.set(key, v);
+  }
+  return false;
+}
+
+/** value kinds whose values alone say what a column is; person names are left out (owners and managers are person names too) */
+/** share of an unused column's samples of such a kind that makes it evidence (the name lists know only part of the world's cities and companies) */
+const KIND_EVIDENCE_SHARE = 0.5;
+const VALUE_EVIDENT_KINDS: ReadonlySet<ValueKind> = new Set(['company_name', 'city', 'country', 'industry', 'job_title']);
 
 function mappedNamesOf(fields: readonly FieldDefinition[], fieldColumns: ReadonlyMap<number, unknown>): Set<string> {
   return new Set([...fieldColumns.keys()].map((f) => fields[f]!.name));
@@ -262,14 +289,18 @@ function unsettledFields(
   candidates: readonly Candidate[],
   fieldColumns: ReadonlyMap<number, unknown>,
   usedColumns: ReadonlySet<number>,
-  file: { headers: readonly string[]; columnValues: (c: number) => string[]; filledWithoutColumns: readonly string[]; ctx: ValueCheckContext },
+  file: { headers: readonly string[]; columnValues: (c: number) => string[]; filledWithoutColumns: readonly string[]; ctx: ValueCheckContext; refused: (field: number, column: number) => boolean },
 ): string[] {
   const fields = schema.fields;
   const out: string[] = [];
   const filledElsewhere = new Set(file.filledWithoutColumns);
+  const codeColumns = new Set([...(fieldColumns as ReadonlyMap<number, { column: number }>)].filter(([f]) => fields[f]!.codes !== undefined).map(([, hit]) => hit.column));
   for (const c of candidates) {
     const def = fields[c.field]!;
-    if ((c.header ?? 0) < HEADER_EVIDENCE || fieldColumns.has(c.field) || usedColumns.has(c.column) || filledElsewhere.has(def.name)) continue;
+    // a column taken for one call code whose header names the other may say both: "Tip apel"
+    // over "Apel efectuat" / "Apel primit", two wordings of one service that differ in something else
+    const shared = def.codes !== undefined && codeColumns.has(c.column) && wordingsBeyondCodes(file.columnValues(c.column));
+    if ((c.header ?? 0) < HEADER_EVIDENCE || fieldColumns.has(c.field) || (usedColumns.has(c.column) && !shared) || filledElsewhere.has(def.name)) continue;
     if (def.microsField === undefined && fields.some((f) => f.microsField === def.name)) continue; // written with its money field
     if (!file.columnValues(c.column).some((v) => !isBlankCell(v))) continue;
     const entry = `${def.name} <- "${file.headers[c.column] ?? ''}"`;
@@ -289,6 +320,35 @@ function unsettledFields(
       if (count >= 2 && count * 2 >= values.length && share >= VALUE_MIN_RATIO) out.push(`${def.name} <- "${h}"`);
     });
   }
+  // an unused column whose values are of the kind an unmapped field holds (company names by
+  // their legal forms, known cities or countries, industries, job titles) under a header no
+  // vocabulary knows ("Stranka", "Asukoht"): the file very likely has that field
+  for (const def of fields) {
+    if (def.kind === undefined || !VALUE_EVIDENT_KINDS.has(def.kind) || mappedNamesOf(fields, fieldColumns).has(def.name) || filledElsewhere.has(def.name)) continue;
+    file.headers.forEach((h, column) => {
+      if (usedColumns.has(column) || column >= MAX_SCANNED_COLUMNS) return;
+      const { share, count } = kindShare(file.columnValues(column), def.kind!);
+      if (count >= 2 && share >= KIND_EVIDENCE_SHARE) out.push(`${def.name} <- "${h}" (by its values)`);
+    });
+  }
+  // a call-code field (direction, record type) left out while a column says it on some rows:
+  // the column taken for its sibling ("Sissetulev kõne" reads as inbound, "Väljuv kõne" only
+  // as a call), or an unused one where the rules read it on half the rows or more ("Вихідний
+  // дзвінок", "Вихідне SMS"); the other rows very likely say it in words the rules do not know
+  for (const def of fields) {
+    // a field Enrich fills from the codes of any column (filledWithoutColumns) is not left out
+    if (def.codes === undefined || mappedNamesOf(fields, fieldColumns).has(def.name) || filledElsewhere.has(def.name)) continue;
+    file.headers.forEach((h, column) => {
+      const taken = codeColumns.has(column);
+      if ((!taken && usedColumns.has(column)) || column >= MAX_SCANNED_COLUMNS) return;
+      const filled = file.columnValues(column).filter((v) => !isBlankCell(v));
+      const hits = filled.filter((v) => { const code = readCallCode(v); return (def.codes === 'call_direction' ? code?.direction : code?.recordType) !== undefined; }).length;
+      if (taken ? hits > 0 : hits >= 2 && hits * 2 >= filled.length) out.push(`${def.name} <- "${h}" (some of its values say it)`);
+    });
+  }
+  // a call code, a number or a name the values of an unused column say the file has
+  const siblings = new Set(candidates.filter((c) => (c.header ?? 0) >= HEADER_EVIDENCE && fieldColumns.has(c.field)).map((c) => c.column));
+  out.push(...leftOutByValues(schema, new Set([...mappedNamesOf(fields, fieldColumns), ...filledElsewhere]), usedColumns, { ...file, siblings }));
   // a country's values are a closed list: a column taken for it whose values are not countries
   // ("Straat", only like "Staat") is for a person to confirm
   for (const [field, hit] of fieldColumns as ReadonlyMap<number, { column: number }>) {
@@ -303,7 +363,7 @@ function unsettledFields(
     const have = parts.filter((p) => mappedNames.has(p));
     if (have.length > 0 && have.length < parts.length) out.push(`${parts.filter((p) => !mappedNames.has(p)).join(', ')} (part of ${def.name})`);
   }
-  return out;
+  return [...new Set(out)];
 }
 
 /** Share of a column's samples that fit the field (1 when too few to judge). Claude's answers are checked with it too. */
@@ -400,6 +460,48 @@ const KIND_CLASHES: Partial<Record<string, ValueKind[]>> = {
   given_name: ['company_name', 'person_name'],
   family_name: ['company_name', 'person_name'],
 };
+
+/** share of the rows where a whole name must contain its row's given or family name */
+const SAME_PERSON_MIN_SHARE = 0.5;
+
+/**
+ * Unmaps a whole-name field (one joined from parts) whose column disagrees with the mapped
+ * parts: on most rows with both filled, its value contains neither the given nor the family
+ * name of the same row. The column is freed; the pairs dropped are returned, so the column
+ * is not then taken for a name the mapping left out.
+ */
+function dropOtherPeople(
+  fields: readonly FieldDefinition[],
+  fieldColumns: Map<number, { column: number }>,
+  usedColumns: Set<number>,
+  columnValues: (c: number) => string[],
+): { field: number; column: number }[] {
+  const dropped: { field: number; column: number }[] = [];
+  fields.forEach((def, field) => {
+    const whole = fieldColumns.get(field);
+    if (def.derive?.kind !== 'join' || whole === undefined) return;
+    const parts = def.derive.from.map((name) => fieldColumns.get(fields.findIndex((f) => f.name === name))).filter((hit) => hit !== undefined);
+    if (parts.length === 0) return;
+    const names = columnValues(whole.column);
+    const partValues = parts.map((p) => columnValues(p.column));
+    let compared = 0;
+    let same = 0;
+    names.forEach((name, row) => {
+      const own = partValues.map((values) => foldName(values[row] ?? '')).filter((v) => v.length > 0);
+      if (isBlankCell(name) || own.length === 0) return;
+      compared++;
+      if (own.some((part) => foldName(name).includes(part))) same++;
+    });
+    if (compared >= 2 && same < SAME_PERSON_MIN_SHARE * compared) {
+      fieldColumns.delete(field);
+      usedColumns.delete(whole.column);
+      dropped.push({ field, column: whole.column });
+    }
+  });
+  return dropped;
+}
+
+const foldName = (v: string): string => v.normalize('NFKC').toLocaleLowerCase().trim();
 
 /** A numeric field's unit from its header (`scale`) and a band reading for range values (`range`). */
 function numberTransforms(def: FieldDefinition, header: string, values: readonly string[]): FieldTransform[] {

@@ -1,7 +1,7 @@
 import type { LexiconBlock } from './lexicon-types.ts';
 
 /**
- * Header wordings for the `call_record` schema's fields in 36 languages (see
+ * Header wordings for the `call_record` schema's fields in 41 languages (see
  * lexicon-types.ts for the source tags). `started_at` holds date and date-time wordings;
  * `started_at.time` the time-of-day column a date column pairs with.
  */
@@ -177,4 +177,17 @@ export const CALL_RECORD_LEXICON: readonly LexiconBlock[] = [
   { field: 'cost_minor', source: 'carrier', terms: { vi: 'cước|cước phí|phí|số tiền|thành tiền', id: 'biaya|jumlah|harga|tagihan', ar: 'التكلفة|المبلغ|الرسوم|القيمة', he: 'עלות|סכום|חיוב|מחיר', hi: 'शुल्क|राशि|लागत' } },
   { field: 'currency', source: 'std', terms: { vi: 'tiền tệ|đơn vị tiền tệ', id: 'mata uang', ar: 'العملة', he: 'מטבע', hi: 'मुद्रा' } },
   { field: 'account_number', source: 'carrier', terms: { vi: 'mã khách hàng|số hợp đồng|số tài khoản', id: 'nomor pelanggan|no. pelanggan|nomor akun', ar: 'رقم الحساب|رقم العميل', he: 'מספר לקוח|מספר חשבון', hi: 'खाता संख्या|ग्राहक संख्या' } },
+  // Thai, Malay, Icelandic, Catalan and Basque: standard translations (dictionaries) and the
+  // wording the carriers, registers and address books of those countries print.
+  { field: 'started_at', source: 'carrier', terms: { th: 'วันที่|วันที่และเวลา|วันเวลา|วันที่โทร', ms: 'tarikh|tarikh dan masa|tarikh panggilan|masa mula', is: 'dagsetning|dags|dagsetning og tími', ca: 'data|data i hora|data de la trucada', eu: 'data|data eta ordua|deiaren data' } },
+  { field: 'started_at.time', source: 'carrier', terms: { th: 'เวลา|เวลาเริ่ม|เวลาโทร', ms: 'masa|waktu|masa panggilan', is: 'tími|klukkan|kl', ca: 'hora|hora d\'inici|hora de la trucada', eu: 'ordua|hasiera ordua' } },
+  { field: 'direction', source: 'carrier', terms: { th: 'ทิศทาง|ประเภทการโทร', ms: 'arah|arah panggilan|jenis panggilan', is: 'átt|stefna|tegund símtals', ca: 'direcció|sentit|tipus de trucada', eu: 'norabidea|dei mota' } },
+  { field: 'counterpart_number', source: 'carrier', terms: { th: 'หมายเลขปลายทาง|หมายเลขที่โทร|หมายเลขที่ติดต่อ|เบอร์ปลายทาง|หมายเลขโทรศัพท์|เบอร์โทร', ms: 'nombor dihubungi|nombor dipanggil|nombor destinasi|nombor telefon|nombor', is: 'hringt í|númer|símanúmer|viðtakandi', ca: 'número trucat|número de destí|número|número de telèfon|destinatari', eu: 'deitutako zenbakia|helmuga zenbakia|zenbakia|telefono zenbakia' } },
+  { field: 'duration_seconds', source: 'carrier', terms: { th: 'ระยะเวลา|ระยะเวลาโทร|เวลาที่ใช้|จำนวนนาที', ms: 'tempoh|tempoh panggilan|durasi|masa bercakap', is: 'lengd|tímalengd|lengd símtals|mínútur|sekúndur', ca: 'durada|durada de la trucada', eu: 'iraupena|deiaren iraupena' } },
+  { field: 'record_type', source: 'carrier', terms: { th: 'ประเภทบริการ|บริการ|ประเภท', ms: 'perkhidmatan|jenis perkhidmatan|jenis', is: 'tegund|þjónusta|tegund þjónustu', ca: 'servei|tipus de servei|tipus', eu: 'zerbitzua|zerbitzu mota|mota' } },
+  { field: 'location', source: 'carrier', terms: { th: 'ปลายทาง|พื้นที่|สถานที่', ms: 'destinasi|lokasi|kawasan', is: 'áfangastaður|staðsetning|svæði', ca: 'destinació|ubicació|zona', eu: 'helmuga|kokapena|eremua' } },
+  { field: 'subscriber_number', source: 'carrier', terms: { th: 'หมายเลขผู้ใช้บริการ|หมายเลขของคุณ', ms: 'nombor talian|no. talian|nombor anda', is: 'þitt númer|númer áskrifanda|áskriftarnúmer', ca: 'número d\'abonat|número de línia', eu: 'harpidedun zenbakia|zure zenbakia|linea zenbakia' } },
+  { field: 'cost_minor', source: 'carrier', terms: { th: 'ค่าบริการ|ค่าโทร|จำนวนเงิน|ราคา', ms: 'caj|amaun|jumlah|harga|kos', is: 'upphæð|verð|kostnaður|gjald', ca: 'import|cost|preu|import total', eu: 'zenbatekoa|kostua|prezioa|guztira' } },
+  { field: 'currency', source: 'std', terms: { th: 'สกุลเงิน', ms: 'mata wang', is: 'gjaldmiðill', ca: 'moneda|divisa', eu: 'moneta|dibisa' } },
+  { field: 'account_number', source: 'carrier', terms: { th: 'เลขที่บัญชี|หมายเลขบัญชี|รหัสลูกค้า|เลขที่สัญญา', ms: 'no. akaun|nombor akaun|nombor pelanggan|akaun', is: 'reikningsnúmer|samningsnúmer|viðskiptanúmer', ca: 'número de compte|número de client|número de contracte', eu: 'kontu zenbakia|bezero zenbakia|kontratu zenbakia' } },
 ];

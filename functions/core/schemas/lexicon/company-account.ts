@@ -1,6 +1,6 @@
 import type { LexiconBlock } from './lexicon-types.ts';
 
-/** Header wordings for the `company_account` schema's fields in 36 languages (see lexicon-types.ts for the source tags). */
+/** Header wordings for the `company_account` schema's fields in 41 languages (see lexicon-types.ts for the source tags). */
 export const COMPANY_ACCOUNT_LEXICON: readonly LexiconBlock[] = [
   {
     field: 'name',
@@ -132,4 +132,14 @@ export const COMPANY_ACCOUNT_LEXICON: readonly LexiconBlock[] = [
   { field: 'industry', source: 'register', terms: { en: 'principal business activity|main activity|primary activity|nace description|nace rev 2 main section|sic description|naics description', it: 'descrizione ateco|attività prevalente', fr: 'libellé naf|activité principale|libellé ape', de: 'wz beschreibung|haupttätigkeit|tätigkeit', es: 'descripción cnae|actividad principal', pt: 'atividade principal|descrição cnae', lv: 'darbības veids|nace', nl: 'activiteit|hoofdactiviteit|sbi-omschrijving' } },
   { field: 'city', source: 'register', terms: { bg: 'седалище', de: 'sitz', fr: 'siège|siège social', it: 'sede|sede legale', es: 'domicilio social|sede', pt: 'sede|município', pl: 'siedziba', cs: 'sídlo', sk: 'sídlo', ro: 'sediu|localitate' } },
   { field: 'employee_count', source: 'register', terms: { nl: 'werkzame personen|aantal werkzame personen', en: 'persons employed|number of persons employed', de: 'tätige personen|beschäftigte', fr: 'effectif|effectifs salariés' } },
+  // Thai, Malay, Icelandic, Catalan and Basque: standard translations (dictionaries) and the
+  // wording the carriers, registers and address books of those countries print.
+  { field: 'name', source: 'register', terms: { th: 'ชื่อบริษัท|ชื่อนิติบุคคล|บริษัท|ชื่อกิจการ', ms: 'nama syarikat|syarikat|nama perniagaan', is: 'nafn|fyrirtæki|heiti', ca: 'raó social|nom de l\'empresa|empresa|denominació', eu: 'izena|enpresaren izena|enpresa' } },
+  { field: 'domain', source: 'std', terms: { th: 'เว็บไซต์', ms: 'laman web|tapak web', is: 'vefsíða|heimasíða|vefur', ca: 'lloc web|web|pàgina web', eu: 'webgunea|web orria' } },
+  { field: 'industry', source: 'register', terms: { th: 'ประเภทธุรกิจ|อุตสาหกรรม|หมวดธุรกิจ', ms: 'industri|sektor|jenis perniagaan|bidang perniagaan', is: 'atvinnugrein|starfsemi', ca: 'activitat|sector|activitat principal', eu: 'jarduera|sektorea|jarduera nagusia' } },
+  { field: 'employee_count', source: 'register', terms: { th: 'จำนวนพนักงาน|พนักงาน', ms: 'bilangan pekerja|pekerja|jumlah pekerja', is: 'fjöldi starfsmanna|starfsmenn|starfsmannafjöldi', ca: 'nombre de treballadors|treballadors|empleats|nombre d\'empleats', eu: 'langile kopurua|langileak' } },
+  { field: 'annual_revenue', source: 'register', terms: { th: 'รายได้|รายได้รวม|ยอดขาย', ms: 'hasil|hasil tahunan|pendapatan|jualan', is: 'velta|tekjur|rekstrartekjur', ca: 'facturació|volum de negoci|ingressos', eu: 'fakturazioa|negozio zifra|diru-sarrerak' } },
+  { field: 'technologies', source: 'std', terms: { th: 'เทคโนโลยี', ms: 'teknologi', is: 'tækni', ca: 'tecnologies', eu: 'teknologiak' } },
+  { field: 'country', source: 'std', terms: { th: 'ประเทศ', ms: 'negara', is: 'land|ríki', ca: 'país', eu: 'herrialdea|estatua' } },
+  { field: 'city', source: 'std', terms: { th: 'เมือง', ms: 'bandar|bandaraya', is: 'staður|sveitarfélag|bær', ca: 'municipi|població|ciutat|localitat', eu: 'herria|udalerria|hiria' } },
 ];

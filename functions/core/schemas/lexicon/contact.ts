@@ -1,6 +1,6 @@
 import type { LexiconBlock } from './lexicon-types.ts';
 
-/** Header wordings for the `contact` schema's fields in 36 languages (see lexicon-types.ts for the source tags). */
+/** Header wordings for the `contact` schema's fields in 41 languages (see lexicon-types.ts for the source tags). */
 export const CONTACT_LEXICON: readonly LexiconBlock[] = [
   {
     field: 'full_name',
@@ -138,4 +138,14 @@ export const CONTACT_LEXICON: readonly LexiconBlock[] = [
   // Dynamics, SuiteCRM), and newsletter tools keep the mobile number under "SMS" (Brevo, Mailchimp).
   { field: 'company', source: 'crm', terms: { en: 'account|account name', pt: 'conta|nome da conta', es: 'cuenta|nombre de la cuenta', fr: 'compte|nom du compte', de: 'firmenkonto|accountname', it: 'nome account', nl: 'accountnaam' } },
   { field: 'phone', source: 'crm', terms: { en: 'sms|sms number|whatsapp|whatsapp number', fr: 'numéro sms', de: 'sms-nummer', es: 'número sms', pt: 'número sms' } },
+  // Thai, Malay, Icelandic, Catalan and Basque: standard translations (dictionaries) and the
+  // wording the carriers, registers and address books of those countries print.
+  { field: 'full_name', source: 'std', terms: { th: 'ชื่อ-นามสกุล|ชื่อเต็ม|ชื่อผู้ติดต่อ', ms: 'nama|nama penuh|nama kenalan', is: 'nafn|fullt nafn|nafn tengiliðar', ca: 'nom complet|nom i cognoms', eu: 'izen osoa|izen-abizenak' } },
+  { field: 'first_name', source: 'std', terms: { th: 'ชื่อ|ชื่อจริง', ms: 'nama pertama', is: 'fornafn|skírnarnafn', ca: 'nom|nom de pila', eu: 'izena' } },
+  { field: 'last_name', source: 'std', terms: { th: 'นามสกุล', ms: 'nama keluarga|nama akhir', is: 'eftirnafn|kenninafn', ca: 'cognom|cognoms', eu: 'abizena|abizenak' } },
+  { field: 'email', source: 'std', terms: { th: 'อีเมล|อีเมล์|ที่อยู่อีเมล', ms: 'e-mel|emel|alamat e-mel', is: 'netfang|tölvupóstur', ca: 'correu electrònic|adreça electrònica|correu', eu: 'posta elektronikoa|helbide elektronikoa|e-posta' } },
+  { field: 'phone', source: 'std', terms: { th: 'โทรศัพท์|เบอร์โทรศัพท์|มือถือ|เบอร์มือถือ|หมายเลขโทรศัพท์', ms: 'telefon|nombor telefon|no. telefon|telefon bimbit|no. tel', is: 'sími|símanúmer|farsími|gsm', ca: 'telèfon|mòbil|telèfon mòbil', eu: 'telefonoa|mugikorra|telefono zenbakia' } },
+  { field: 'title', source: 'std', terms: { th: 'ตำแหน่ง|ตำแหน่งงาน', ms: 'jawatan', is: 'starfsheiti|staða', ca: 'càrrec|lloc de treball', eu: 'kargua|lanpostua' } },
+  { field: 'company', source: 'std', terms: { th: 'บริษัท|ชื่อบริษัท|องค์กร|หน่วยงาน', ms: 'syarikat|nama syarikat|organisasi', is: 'fyrirtæki|vinnustaður', ca: 'empresa|organització', eu: 'enpresa|erakundea' } },
+  { field: 'domain', source: 'std', terms: { th: 'เว็บไซต์', ms: 'laman web|tapak web', is: 'vefsíða|heimasíða|vefur', ca: 'lloc web|web|pàgina web', eu: 'webgunea|web orria' } },
 ];

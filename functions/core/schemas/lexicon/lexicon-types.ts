@@ -17,16 +17,18 @@ export type LexiconSource = 'std' | 'outlook' | 'google' | 'crm' | 'carrier' | '
 
 /**
  * ISO 639-1 language codes the lexicon covers: the EU's 24 official languages, ja, zh, ko,
- * tr, ru, no, uk, and Vietnamese, Indonesian, Arabic, Hebrew and Hindi.
+ * tr, ru, no, uk, Vietnamese, Indonesian, Arabic, Hebrew, Hindi, Thai, Malay, Icelandic,
+ * Catalan and Basque.
  */
 export type LexiconLanguage =
   | 'bg' | 'hr' | 'cs' | 'da' | 'nl' | 'en' | 'et' | 'fi' | 'fr' | 'de' | 'el' | 'hu' | 'ga' | 'it' | 'lv' | 'lt' | 'mt'
   | 'pl' | 'pt' | 'ro' | 'sk' | 'sl' | 'es' | 'sv' | 'ja' | 'zh' | 'ko' | 'tr' | 'ru' | 'no' | 'uk'
-  | 'vi' | 'id' | 'ar' | 'he' | 'hi';
+  | 'vi' | 'id' | 'ar' | 'he' | 'hi' | 'th' | 'ms' | 'is' | 'ca' | 'eu';
 
 export const LEXICON_LANGUAGES: readonly LexiconLanguage[] = [
   'bg', 'hr', 'cs', 'da', 'nl', 'en', 'et', 'fi', 'fr', 'de', 'el', 'hu', 'ga', 'it', 'lv', 'lt', 'mt',
   'pl', 'pt', 'ro', 'sk', 'sl', 'es', 'sv', 'ja', 'zh', 'ko', 'tr', 'ru', 'no', 'uk', 'vi', 'id', 'ar', 'he', 'hi',
+  'th', 'ms', 'is', 'ca', 'eu',
 ];
 
 /**
