@@ -19,6 +19,7 @@ import { createPipelineWorkers } from './pipeline-workers.ts';
 import { fixHeapGrowingFactor } from './gc-tuning.ts';
 import { PIPELINE_ASL_PATH, PROJECT_ROOT } from '../lib/project-paths.ts';
 import { CONSOLE_PATH, consoleSite, type ConsoleConfig } from './console-site.ts';
+import { scheduleRetentionSweep } from './retention-schedule.ts';
 
 export { PROJECT_ROOT };
 const REGION = 'us-east-1';
@@ -248,6 +249,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       await sweeping;
     });
 
+    closers.push(scheduleRetentionSweep(PROJECT_ROOT));
     // first to stop: deliveries in flight finish while the servers they need still run
     closers.push(() => objectEvents.drain());
     const apiKey = await ensureDevApiKey(dataDir);

@@ -3,6 +3,7 @@ import { displayNameSchema } from '../../../functions/shared/contract/common.ts'
 import { GLOBAL_OPTIONS, printJson, type Command } from '../target.ts';
 import { OPERATOR_OPTIONS, withOperatorTables } from '../operator.ts';
 import { resolveQuotas, type TenantQuotas } from '../../../functions/core/quotas/limits.ts';
+import { MAX_RETENTION_DAYS, retentionOverridesSchema, type TenantRetention } from '../../../functions/core/retention/retention.ts';
 
 const USAGE = [
   '  admin tenants create <name> [--stage S]            a new tenant and its first admin API key (printed once)',
@@ -10,6 +11,8 @@ const USAGE = [
   '  admin tenants disable|enable <tenantId> [--stage S] stop or restore a tenant\'s keys and upload tokens',
   '  admin tenants set-quota <tenantId> [--concurrent-jobs N] [--upload-bytes-per-day N] [--stored-bytes N] [--stage S]',
   '                                                     override a tenant\'s quotas (the others keep theirs)',
+  '  admin tenants set-retention <tenantId> [--uploads-days N] [--outputs-days N] [--job-records-days N] [--stage S]',
+  '                                                     how long a tenant\'s files, outputs and job records are kept (new jobs)',
   '    (operator commands: with --stage they use your AWS credentials on that deployed stage\'s',
   '     tables; without, the local data folder. No API key involved.)',
 ].join('\n');
@@ -18,7 +21,7 @@ const USAGE = [
 export const adminCommand: Command = {
   usage: USAGE,
   async run(argv) {
-    const { values: flags, positionals } = parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, ...OPERATOR_OPTIONS, ...QUOTA_OPTIONS }, allowPositionals: true, strict: true });
+    const { values: flags, positionals } = parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, ...OPERATOR_OPTIONS, ...QUOTA_OPTIONS, ...RETENTION_OPTIONS }, allowPositionals: true, strict: true });
     const [group, sub, arg] = positionals;
     if (group !== 'tenants') throw new Error(`Unknown admin command '${group ?? ''}': use 'admin tenants create|list|disable|enable'`);
     if (sub === 'create') {
@@ -36,7 +39,12 @@ export const adminCommand: Command = {
       const quotas = quotaFlags(flags);
       return withOperatorTables(flags, async () => setQuota(arg, quotas, flags.json));
     }
-    throw new Error(`Unknown admin tenants command '${sub ?? ''}': use create, list, disable, enable or set-quota`);
+    if (sub === 'set-retention') {
+      if (!arg) throw new Error('admin tenants set-retention needs a tenant id (see \'admin tenants list\')');
+      const change = retentionFlags(flags);
+      return withOperatorTables(flags, async () => setRetention(arg, change, flags.json));
+    }
+    throw new Error(`Unknown admin tenants command '${sub ?? ''}': use create, list, disable, enable, set-quota or set-retention`);
   },
 };
 
@@ -64,6 +72,48 @@ function quotaFlags(flags: Partial<Record<keyof typeof QUOTA_OPTIONS, string>>):
   }
   if (Object.keys(out).length === 0) throw new Error('admin tenants set-quota needs --concurrent-jobs, --upload-bytes-per-day or --stored-bytes');
   return out;
+}
+
+const RETENTION_OPTIONS = {
+  'uploads-days': { type: 'string' },
+  'outputs-days': { type: 'string' },
+  'job-records-days': { type: 'string' },
+} as const;
+
+const RETENTION_FLAGS: Record<keyof typeof RETENTION_OPTIONS, keyof TenantRetention> = {
+  'uploads-days': 'uploadsDays',
+  'outputs-days': 'outputsDays',
+  'job-records-days': 'jobRecordsDays',
+};
+
+/** The retention flags given, checked by the same schema as PUT /v1/settings/retention (the message names the flag). */
+function retentionFlags(flags: Partial<Record<keyof typeof RETENTION_OPTIONS, string>>): Partial<TenantRetention> {
+  const change: Record<string, number> = {};
+  for (const [flag, key] of Object.entries(RETENTION_FLAGS) as [keyof typeof RETENTION_OPTIONS, keyof TenantRetention][]) {
+    const text = flags[flag];
+    if (text === undefined) continue;
+    change[key] = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    const checked = retentionOverridesSchema.safeParse(change);
+    if (!checked.success) throw new Error(`--${flag} must be a whole number of days from 1 to ${MAX_RETENTION_DAYS}, not '${text}'`);
+  }
+  if (Object.keys(change).length === 0) throw new Error('admin tenants set-retention needs --uploads-days, --outputs-days or --job-records-days');
+  return change;
+}
+
+async function setRetention(tenantId: string, change: Partial<TenantRetention>, json?: boolean): Promise<number> {
+  const { setTenantRetention, RetentionSettingError } = await import('../../../functions/adapters/tenant-retention.ts');
+  let result;
+  try {
+    result = await setTenantRetention(tenantId, change);
+  } catch (err) {
+    if (!(err instanceof RetentionSettingError)) throw err;
+    const flag = Object.entries(RETENTION_FLAGS).find(([, key]) => key === err.field)?.[0];
+    throw new Error(`--${flag}: ${err.message}`);
+  }
+  await recordOperatorAction(tenantId, 'tenant.set_retention');
+  if (json) printJson({ tenantId, ...result.retention, overrides: result.overrides });
+  else process.stdout.write(`Tenant ${tenantId} retention (days, for jobs created from now on): ${Object.entries(result.retention).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
+  return 0;
 }
 
 async function setQuota(tenantId: string, quotas: Partial<TenantQuotas>, json?: boolean): Promise<number> {
@@ -116,7 +166,7 @@ async function setStatus(tenantId: string, status: 'active' | 'disabled', json?:
 }
 
 /** The tenant's audit trail shows what the operator did to it (actor "operator", no key, no address). */
-async function recordOperatorAction(tenantId: string, action: 'tenant.create' | 'tenant.disable' | 'tenant.enable' | 'tenant.set_quota'): Promise<void> {
+async function recordOperatorAction(tenantId: string, action: 'tenant.create' | 'tenant.disable' | 'tenant.enable' | 'tenant.set_quota' | 'tenant.set_retention'): Promise<void> {
   const { auditStore } = await import('../../../functions/adapters/audit-store.ts');
   // The action is done (a new tenant's only key is about to be printed): a lost record is reported, never the action's failure.
   try {
