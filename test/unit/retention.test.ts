@@ -159,3 +159,23 @@ describe('sweepExpired', () => {
     expect(s.schedule).toHaveLength(0);
   });
 });
+
+describe('sweepExpired with two jobs over one upload', () => {
+  it('takes the upload\'s bytes off once, though both entries are due in one batch', async () => {
+    const objects = new Map([['uploads/a/s1/f.csv', 1000]]);
+    const stored = new Map([['a', 1000]]);
+    const retention = jobRetention(created, { uploadsDays: 1, outputsDays: 2, jobRecordsDays: 3 });
+    const schedule = ['job_1', 'job_2'].flatMap((jobId) => expiryEntriesFor({ tenantId: 'a', jobId, source: { bucket: 'b', key: 'uploads/a/s1/f.csv' }, retention }));
+    const ports = memoryPorts(objects, new Map(), schedule, stored);
+    // a slow store: both entries would find the object if they ran at once
+    const deleteObject = ports.deleteObject;
+    ports.deleteObject = async (bucket, key) => {
+      const size = objects.get(key);
+      await new Promise((r) => setTimeout(r, 5));
+      objects.delete(key);
+      return size ?? deleteObject(bucket, key);
+    };
+    expect(await sweepExpired(ports, new Date(t0 + DAY))).toMatchObject({ uploads: 2, bytesFreed: 1000 });
+    expect(stored.get('a')).toBe(0);
+  });
+});

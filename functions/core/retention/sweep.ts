@@ -63,23 +63,44 @@ export interface SweepReport {
  * a job's record may go before its files (equal days) and its files still go.
  */
 export async function sweepExpired(ports: RetentionSweepPorts, now: Date, opts: { batch?: number; maxEntries?: number } = {}): Promise<SweepReport> {
-  const batch = opts.batch ?? 100;
+  const batch = opts.batch ?? 200;
   const maxEntries = opts.maxEntries ?? 10_000;
   const report: SweepReport = { uploads: 0, outputs: 0, records: 0, objects: 0, bytesFreed: 0, more: false };
   let seen = 0;
   for (;;) {
     const entries = await ports.due(now, Math.min(batch, maxEntries - seen));
     if (entries.length === 0) return report;
-    for (const entry of entries) {
+    await forEachGroup(entries, async (entry) => {
       await expire(ports, entry, now, report);
       await ports.done(entry);
-    }
+    });
     seen += entries.length;
     if (seen >= maxEntries) {
       report.more = (await ports.due(now, 1)).length > 0;
       return report;
     }
   }
+}
+
+/** Entries handled at once: each is a few S3 and DynamoDB calls, mostly waiting. */
+const CONCURRENCY = 8;
+
+/**
+ * Run `fn` over the entries, CONCURRENCY at a time, but the entries of one object (two jobs
+ * over one upload) one after the other: two at once could both find the object and take its
+ * bytes off twice.
+ */
+async function forEachGroup(entries: ExpiryEntry[], fn: (entry: ExpiryEntry) => Promise<void>): Promise<void> {
+  const groups = new Map<string, ExpiryEntry[]>();
+  for (const e of entries) {
+    const id = `${e.bucket}\n${e.key || `${e.tenantId}/${e.jobId}`}`;
+    groups.set(id, [...(groups.get(id) ?? []), e]);
+  }
+  const queue = [...groups.values()];
+  const worker = async () => {
+    for (let group = queue.shift(); group; group = queue.shift()) for (const entry of group) await fn(entry);
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
 }
 
 async function expire(ports: RetentionSweepPorts, entry: ExpiryEntry, now: Date, report: SweepReport): Promise<void> {
@@ -95,7 +116,9 @@ async function expire(ports: RetentionSweepPorts, entry: ExpiryEntry, now: Date,
     await ports.markSwept(entry.tenantId, entry.jobId, 'upload', at);
     report.uploads += 1;
   } else if (entry.part === 'outputs') {
-    report.objects += await ports.deletePrefix(entry.bucket, entry.key);
+    // read the count first: `report.objects += await ...` would add to a total read before other entries' awaits
+    const deleted = await ports.deletePrefix(entry.bucket, entry.key);
+    report.objects += deleted;
     await ports.markSwept(entry.tenantId, entry.jobId, 'outputs', at);
     report.outputs += 1;
   } else {
