@@ -3,7 +3,7 @@ import { displayNameSchema } from '../../../functions/shared/contract/common.ts'
 import { GLOBAL_OPTIONS, printJson, type Command } from '../target.ts';
 import { OPERATOR_OPTIONS, withOperatorTables } from '../operator.ts';
 import { resolveQuotas, type TenantQuotas } from '../../../functions/core/quotas/limits.ts';
-import { MAX_RETENTION_DAYS, retentionOverridesSchema, type TenantRetention } from '../../../functions/core/retention/retention.ts';
+import { MAX_RETENTION_DAYS, type TenantRetention } from '../../../functions/core/retention/retention.ts';
 
 const USAGE = [
   '  admin tenants create <name> [--stage S]            a new tenant and its first admin API key (printed once)',
@@ -61,16 +61,20 @@ const QUOTA_FLAGS: Record<keyof typeof QUOTA_OPTIONS, keyof TenantQuotas> = {
 };
 
 /** The quota flags given, each a positive whole number; at least one. */
-function quotaFlags(flags: Partial<Record<keyof typeof QUOTA_OPTIONS, string>>): Partial<TenantQuotas> {
-  const out: Partial<TenantQuotas> = {};
-  for (const [flag, key] of Object.entries(QUOTA_FLAGS) as [keyof typeof QUOTA_OPTIONS, keyof TenantQuotas][]) {
+const quotaFlags = (flags: Readonly<Record<string, unknown>>): Partial<TenantQuotas> =>
+  wholeNumberFlags(flags, QUOTA_FLAGS, { min: 1, max: Number.MAX_SAFE_INTEGER, rule: 'a whole number of at least 1' }, 'admin tenants set-quota needs --concurrent-jobs, --upload-bytes-per-day or --stored-bytes');
+
+/** The flags of `names` (flag -> setting) that were given, each a whole number within the bounds; at least one, or `none` is the error. */
+function wholeNumberFlags<K extends string>(flags: Readonly<Record<string, unknown>>, names: Record<string, K>, bounds: { min: number; max: number; rule: string }, none: string): Partial<Record<K, number>> {
+  const out: Partial<Record<K, number>> = {};
+  for (const [flag, key] of Object.entries(names)) {
     const text = flags[flag];
-    if (text === undefined) continue;
+    if (typeof text !== 'string') continue;
     const value = Number(text);
-    if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1) throw new Error(`--${flag} must be a whole number of at least 1, not '${text}'`);
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < bounds.min || value > bounds.max) throw new Error(`--${flag} must be ${bounds.rule}, not '${text}'`);
     out[key] = value;
   }
-  if (Object.keys(out).length === 0) throw new Error('admin tenants set-quota needs --concurrent-jobs, --upload-bytes-per-day or --stored-bytes');
+  if (Object.keys(out).length === 0) throw new Error(none);
   return out;
 }
 
@@ -86,19 +90,9 @@ const RETENTION_FLAGS: Record<keyof typeof RETENTION_OPTIONS, keyof TenantRetent
   'job-records-days': 'jobRecordsDays',
 };
 
-/** The retention flags given, checked by the same schema as PUT /v1/settings/retention (the message names the flag). */
-function retentionFlags(flags: Partial<Record<keyof typeof RETENTION_OPTIONS, string>>): Partial<TenantRetention> {
-  const change: Record<string, number> = {};
-  for (const [flag, key] of Object.entries(RETENTION_FLAGS) as [keyof typeof RETENTION_OPTIONS, keyof TenantRetention][]) {
-    const text = flags[flag];
-    if (text === undefined) continue;
-    change[key] = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-    const checked = retentionOverridesSchema.safeParse(change);
-    if (!checked.success) throw new Error(`--${flag} must be a whole number of days from 1 to ${MAX_RETENTION_DAYS}, not '${text}'`);
-  }
-  if (Object.keys(change).length === 0) throw new Error('admin tenants set-retention needs --uploads-days, --outputs-days or --job-records-days');
-  return change;
-}
+/** The retention flags given, in the bounds PUT /v1/settings/retention checks; at least one. */
+const retentionFlags = (flags: Readonly<Record<string, unknown>>): Partial<TenantRetention> =>
+  wholeNumberFlags(flags, RETENTION_FLAGS, { min: 1, max: MAX_RETENTION_DAYS, rule: `a whole number of days from 1 to ${MAX_RETENTION_DAYS}` }, 'admin tenants set-retention needs --uploads-days, --outputs-days or --job-records-days');
 
 async function setRetention(tenantId: string, change: Partial<TenantRetention>, json?: boolean): Promise<number> {
   const { setTenantRetention, RetentionSettingError } = await import('../../../functions/adapters/tenant-retention.ts');
