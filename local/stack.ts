@@ -21,6 +21,7 @@ import { PROJECT_ROOT } from '../lib/project-paths.ts';
 import { API_CORS } from '../lib/api-cors.ts';
 import { pipelineSubstitutions, readPipelineAsl, substitutePlaceholders } from '../lib/pipeline-definition.ts';
 import { CONSOLE_PATH, consoleSite, type ConsoleConfig } from './console-site.ts';
+import { scheduleRetentionSweep } from './retention-schedule.ts';
 
 const REGION = 'us-east-1';
 const ACCOUNT = '000000000000';
@@ -134,6 +135,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     startQueuePollers(emulators.sqs, closers);
     scheduleAdmissionSweep(jobStatus, closers);
 
+    closers.push(scheduleRetentionSweep(PROJECT_ROOT));
     // first to stop: deliveries in flight finish while the servers they need still run
     closers.push(() => objectEvents.drain());
     const apiKey = await ensureDevApiKey(dataDir);

@@ -3,6 +3,8 @@ import { jobStore } from './job-store.ts';
 import { admitOrQueue } from './job-admission.ts';
 import { emitJobEvent } from './event-queue.ts';
 import { duplicateIndex } from './duplicate-index.ts';
+import { scheduleExpiry } from './tenant-retention.ts';
+import { outcomeKey } from '../core/webhooks/job-event-claims.ts';
 import type { JobError, JobRecord } from '../core/jobs/job.ts';
 import type { JobOptions, JobStatus, MappingResult, ResumePoint } from '../core/pipeline-types.ts';
 
@@ -22,7 +24,7 @@ export interface LaunchRequest {
  * queued nor started the job is marked failed rather than left queued forever.
  */
 export async function launchJob(req: LaunchRequest): Promise<JobRecord> {
-  const job = queuedJob(req);
+  const job = await scheduleExpiry(queuedJob(req));
   await jobStore.create(job);
   // the next upload of the same bytes by this tenant is told about this job
   if (job.source.sha256) await duplicateIndex.record(job.tenantId, job.source.sha256, job.jobId);
@@ -49,15 +51,16 @@ function queuedJob(req: LaunchRequest): JobRecord {
 
 /**
  * Record a job that is refused before it can start (a direct upload whose metadata is
- * invalid): it is created and failed at once with `error`, and job.failed goes to webhooks,
- * so the tenant sees why in the job list rather than nothing at all.
+ * invalid): it is created failed with `error`, in one write, so no reader ever sees it queued
+ * (it never waits for an admission slot), and job.failed goes to webhooks, so the tenant sees
+ * why in the job list rather than nothing at all. Its file still expires with the tenant's retention.
  */
 export async function recordRejectedJob(req: LaunchRequest, error: Omit<JobError, 'stage'>): Promise<JobRecord> {
-  const job = queuedJob(req);
-  await jobStore.create(job);
-  const { job: failed } = await jobStore.finish(job.tenantId, job.jobId, 1, { status: 'failed', error });
-  if (failed) await emitJobEvent('job.failed', failed);
-  return failed ?? job;
+  const queued = await scheduleExpiry(queuedJob(req));
+  const failed: JobRecord = { ...queued, status: 'failed', error, finishedAt: queued.createdAt, outcomes: new Set([outcomeKey(1, 'failed')]) };
+  await jobStore.create(failed);
+  await emitJobEvent('job.failed', failed);
+  return failed;
 }
 
 /**

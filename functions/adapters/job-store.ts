@@ -64,9 +64,10 @@ export const jobStore = {
   /** Newest first; the cursor is an opaque encoding of DynamoDB's LastEvaluatedKey. */
   async list(tenantId: string, opts: { limit: number; cursor?: string; status?: JobStatus; schema?: string }) {
     const startKey = decodeCursor(opts.cursor, tenantId, 'jobId');
-    const filters: string[] = [];
+    // A record past its retention is left out even before it is deleted (DynamoDB TTL takes days; dynalite never does).
+    const filters: string[] = ['(attribute_not_exists(expiresAtEpoch) OR expiresAtEpoch > :now)'];
     const names: Record<string, string> = {};
-    const values: Record<string, unknown> = { ':t': tenantId };
+    const values: Record<string, unknown> = { ':t': tenantId, ':now': Math.floor(Date.now() / 1000) };
     if (opts.status) {
       filters.push('#s = :s');
       names['#s'] = 'status';
@@ -86,8 +87,8 @@ export const jobStore = {
           TableName: tableName.jobs(),
           KeyConditionExpression: 'tenantId = :t',
           ExpressionAttributeValues: values,
-          ExpressionAttributeNames: filters.length ? names : undefined,
-          FilterExpression: filters.length ? filters.join(' AND ') : undefined,
+          ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
+          FilterExpression: filters.join(' AND '),
           ScanIndexForward: false,
           Limit: opts.limit - items.length,
           ExclusiveStartKey: lastKey,

@@ -5,6 +5,7 @@ import { documentClient } from './aws-clients.ts';
 import { optionalEnv, tableName } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
 import type { TenantQuotas } from '../core/quotas/limits.ts';
+import type { TenantRetention } from '../core/retention/retention.ts';
 
 export type TenantStatus = 'active' | 'disabled';
 
@@ -14,6 +15,8 @@ export interface Tenant {
   status: TenantStatus;
   /** the operator's overrides of the default quotas (core/quotas/limits.ts) */
   quotas?: Partial<TenantQuotas>;
+  /** the tenant's overrides of the default retention (core/retention/retention.ts) */
+  retention?: Partial<TenantRetention>;
   createdAt: string;
   updatedAt: string;
 }
@@ -38,6 +41,7 @@ const toTenant = (item: Record<string, unknown>): Tenant => ({
   name: String(item.name),
   status: item.status === 'disabled' ? 'disabled' : 'active',
   ...(item.quotas ? { quotas: item.quotas as Partial<TenantQuotas> } : {}),
+  ...(item.retention ? { retention: item.retention as Partial<TenantRetention> } : {}),
   createdAt: String(item.createdAt),
   updatedAt: String(item.updatedAt ?? item.createdAt),
 });
@@ -92,20 +96,12 @@ export const tenantStore = {
    * (the local dev tenant, keys made before tenants were recorded) gets one, active, named by its id.
    */
   async setQuotas(tenantId: string, quotas: Partial<TenantQuotas>): Promise<Tenant> {
-    // Read, merge, write: overrides are an operator's occasional act, not a contended counter.
-    const merged = { ...(await this.get(tenantId))?.quotas, ...quotas };
-    const now = new Date().toISOString();
-    const res = await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName.tenants(),
-        Key: { tenantId },
-        UpdateExpression: 'SET quotas = :q, updatedAt = :now, #n = if_not_exists(#n, :id), #s = if_not_exists(#s, :active), createdAt = if_not_exists(createdAt, :now)',
-        ExpressionAttributeNames: { '#n': 'name', '#s': 'status' },
-        ExpressionAttributeValues: { ':q': merged, ':now': now, ':id': tenantId, ':active': 'active' },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return toTenant(res.Attributes!);
+    return setOverrides(tenantId, 'quotas', { ...(await this.get(tenantId))?.quotas, ...quotas });
+  },
+
+  /** Override some of a tenant's retention (the others keep theirs); a tenant with no record gets one, as for quotas. */
+  async setRetention(tenantId: string, retention: Partial<TenantRetention>): Promise<Tenant> {
+    return setOverrides(tenantId, 'retention', { ...(await this.get(tenantId))?.retention, ...retention });
   },
 
   /** False only for a tenant an operator disabled; a tenant with no record is active. */
@@ -121,3 +117,19 @@ export const tenantStore = {
     return true;
   },
 };
+
+/** Write one settings map of a tenant whole (read, merged and written by the caller: an operator's or admin's occasional act, not a contended counter). */
+async function setOverrides(tenantId: string, attribute: 'quotas' | 'retention', merged: object): Promise<Tenant> {
+  const now = new Date().toISOString();
+  const res = await documentClient().send(
+    new UpdateCommand({
+      TableName: tableName.tenants(),
+      Key: { tenantId },
+      UpdateExpression: 'SET #a = :v, updatedAt = :now, #n = if_not_exists(#n, :id), #s = if_not_exists(#s, :active), createdAt = if_not_exists(createdAt, :now)',
+      ExpressionAttributeNames: { '#a': attribute, '#n': 'name', '#s': 'status' },
+      ExpressionAttributeValues: { ':v': merged, ':now': now, ':id': tenantId, ':active': 'active' },
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  return toTenant(res.Attributes!);
+}

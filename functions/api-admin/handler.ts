@@ -17,6 +17,8 @@ import { ROLES } from '../core/auth/api-keys.ts';
 import { DEFAULT_RATE_LIMIT_RPS } from '../core/auth/rate-limit.ts';
 import { computeJobStats } from '../core/jobs/stats.ts';
 import { jobIdFloor } from '../core/jobs/job-actions.ts';
+import { DEFAULT_RETENTION, retentionOverridesSchema, type TenantRetention } from '../core/retention/retention.ts';
+import { RetentionSettingError, setTenantRetention, tenantRetention } from '../adapters/tenant-retention.ts';
 
 async function createKey(req: ApiRequest) {
   const body = parseBody(req.event, createApiKeyBody);
@@ -93,11 +95,27 @@ async function usage(req: ApiRequest) {
   return json(200, { from, to, totals: sumUsage([...stored.values()]), days });
 }
 
+const retentionAnswer = (tenantId: string, r: { retention: TenantRetention; overrides: Partial<TenantRetention> }) =>
+  json(200, { tenantId, ...r.retention, defaults: DEFAULT_RETENTION, overrides: r.overrides });
+
+/** PUT /v1/settings/retention: some of the tenant's retention; jobs created from now on get it. */
+async function setRetention(req: ApiRequest) {
+  const change = parseBody(req.event, retentionOverridesSchema);
+  try {
+    return retentionAnswer(req.principal.tenantId, await setTenantRetention(req.principal.tenantId, change));
+  } catch (err) {
+    if (err instanceof RetentionSettingError) throw badRequest('Retention is inconsistent', [{ field: err.field, message: err.message }]);
+    throw err;
+  }
+}
+
 export const handler = httpApi({
   'GET /v1/api-keys': { role: 'admin', handle: async (req) => json(200, { items: await apiKeyStore.list(req.principal.tenantId), nextCursor: null }) },
   'POST /v1/api-keys': { role: 'admin', handle: createKey },
   'DELETE /v1/api-keys/{keyId}': { role: 'admin', handle: revokeKey },
   'GET /v1/metrics': { role: 'admin', handle: metrics },
   'GET /v1/usage': { role: 'admin', handle: usage },
+  'GET /v1/settings/retention': { role: 'viewer', handle: async (req) => retentionAnswer(req.principal.tenantId, await tenantRetention(req.principal.tenantId)) },
+  'PUT /v1/settings/retention': { role: 'admin', handle: setRetention },
   'GET /v1/audit': { role: 'admin', handle: async (req) => json(200, await auditStore.list(req.principal.tenantId, parseQuery(req.event, auditQuery))) },
 });

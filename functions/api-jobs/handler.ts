@@ -16,13 +16,32 @@ import { computeJobStats } from '../core/jobs/stats.ts';
 import { jobKeys } from '../core/jobs/keys.ts';
 import { decodePageCursor, readNdjsonPage } from '../adapters/ndjson-pages.ts';
 import { executionNameFor, resumePointFor, toApiJob, type JobRecord } from '../core/jobs/job.ts';
+import { expiredPart, type ExpiringPart } from '../core/retention/retention.ts';
 
-async function requireJob(req: ApiRequest): Promise<JobRecord> {
-  // Another tenant's id reads exactly like a missing one: 404, never 403.
-  const job = await jobStore.get(req.principal.tenantId, req.params.jobId ?? '');
+const WHAT_EXPIRED: Record<ExpiringPart, string> = { record: 'The job', outputs: 'The job\'s records, error report and downloads', upload: 'The job\'s uploaded file' };
+
+/**
+ * 410 when the part of the job a request needs has passed its retention: deleted by the
+ * sweep, or due and not yet deleted (the sweep runs hourly; DynamoDB TTL takes days).
+ */
+function refuseExpired(job: JobRecord, needs: ExpiringPart): void {
+  const gone = expiredPart(job, needs, Date.now());
+  if (!gone) return;
+  throw new HttpError(410, 'job_expired', `${WHAT_EXPIRED[gone.part]} expired on ${gone.expiredAt} (the tenant's retention) and is no longer kept`, {
+    expired: gone.part,
+    expiredAt: gone.expiredAt,
+  });
+}
+
+/** The tenant's job, unless it is missing (404, also for another tenant's id, never 403) or its record expired (410). */
+async function findJob(tenantId: string, jobId: string): Promise<JobRecord> {
+  const job = await jobStore.get(tenantId, jobId);
   if (!job) throw notFound('Job');
+  refuseExpired(job, 'record');
   return job;
 }
+
+const requireJob = (req: ApiRequest): Promise<JobRecord> => findJob(req.principal.tenantId, req.params.jobId ?? '');
 
 /** A new job over an already uploaded file (e.g. the same file with another schema). */
 async function create(req: ApiRequest) {
@@ -34,7 +53,8 @@ async function create(req: ApiRequest) {
   if (!session) throw notFound('Upload session');
   if (session.status !== 'completed') throw conflict(`Upload session is ${session.status}; complete the upload first`);
   const head = await objectStore.head(session.bucket, session.key);
-  if (!head) throw conflict('The uploaded file no longer exists');
+  // the tenant's upload retention deleted it (or it was never there)
+  if (!head) throw new HttpError(410, 'upload_expired', 'The uploaded file is no longer kept; upload it again');
   const job = await launchJob({
     tenantId: req.principal.tenantId,
     schema: body.schema,
@@ -55,7 +75,8 @@ async function create(req: ApiRequest) {
 async function list(req: ApiRequest) {
   const q = parseQuery(req.event, listJobsQuery);
   const page = await jobStore.list(req.principal.tenantId, q);
-  return json(200, { items: page.items.map(toApiJob), nextCursor: page.nextCursor });
+  // the store leaves out records past their retention (see jobStore.list); a job whose files expired is listed with `retention` saying so
+  return json(200, { items: page.items.map((job) => toApiJob(job)), nextCursor: page.nextCursor });
 }
 
 async function get(req: ApiRequest) {
@@ -67,6 +88,7 @@ async function pageOutput(req: ApiRequest, which: 'recordsKeys' | 'errorsKeys') 
   const q = parseQuery(req.event, outputPageQuery);
   const job = await requireJob(req);
   if (!job.output) throw conflict(`Job is ${job.status}; output exists once it has succeeded`);
+  refuseExpired(job, 'outputs');
   const page = await readNdjsonPage(job.output.bucket, job.output[which], decodePageCursor(q.cursor), q.limit);
   return json(200, page);
 }
@@ -103,7 +125,11 @@ async function cancelJob(job: JobRecord): Promise<JobRecord> {
 /** Retry: a new attempt (execution <jobId>-<attempt>) resuming after the last good stage. */
 async function retryJob(job: JobRecord): Promise<JobRecord> {
   if (!ACTION_ALLOWED.retry.includes(job.status)) throw conflictFor('retry', job);
-  const next = await resumeJob(job, ACTION_ALLOWED.retry, resumePointFor(job));
+  // a retry reads the file again, and one that resumes reuses the parsed chunks kept with the outputs
+  const resumeFrom = resumePointFor(job);
+  refuseExpired(job, 'upload');
+  if (resumeFrom) refuseExpired(job, 'outputs');
+  const next = await resumeJob(job, ACTION_ALLOWED.retry, resumeFrom);
   if (!next) throw conflictFor('retry', (await jobStore.get(job.tenantId, job.jobId)) ?? job);
   return next;
 }
@@ -125,8 +151,7 @@ async function bulk(req: ApiRequest) {
   const worker = async () => {
     for (let jobId = queue.shift(); jobId; jobId = queue.shift()) {
       try {
-        const job = await jobStore.get(req.principal.tenantId, jobId);
-        if (!job) throw notFound('Job');
+        const job = await findJob(req.principal.tenantId, jobId);
         if (action === 'delete') {
           await deleteJob(job);
           results.set(jobId, { jobId, ok: true, status: 'deleted' });
@@ -148,6 +173,7 @@ async function output(req: ApiRequest) {
   const { format } = parseQuery(req.event, outputQuery);
   const job = await requireJob(req);
   if (!job.output) throw new HttpError(409, 'conflict', `Job is ${job.status}; output exists once it has succeeded`, { status: job.status });
+  refuseExpired(job, 'outputs');
   return json(200, { format, ...(await downloadUrl(job, format)) });
 }
 

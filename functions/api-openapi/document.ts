@@ -29,6 +29,7 @@ const ERROR_RESPONSES: Record<number, [name: string, description: string]> = {
   403: ['Forbidden', "The API key's role does not allow this"],
   404: ['NotFound', "No such resource for this tenant (another tenant's ids read as missing)"],
   409: ['Conflict', 'The resource is not in a state that allows this'],
+  410: ['Gone', "Past the tenant's retention: code job_expired (details say which part: record, outputs or upload) or upload_expired"],
   413: ['PayloadTooLarge', 'The JSON body is over 4 MiB'],
   429: ['TooManyRequests', 'Over the rate limit of the key or token; retry after Retry-After seconds'],
   503: ['ServiceUnavailable', 'A dependency is down'],

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Role } from '../core/auth/api-keys.ts';
 import { pageQuery } from '../shared/contract/common.ts';
+import { retentionOverridesSchema, retentionSettingsSchema } from '../core/retention/retention.ts';
 import { auditQuery, auditRecordSchema, createApiKeyBody, usageQuery, usageReportSchema } from '../shared/contract/admin.ts';
 import { bulkJobsBody, createJobBody, listJobsQuery, outputPageQuery, outputQuery, statsQuery } from '../shared/contract/jobs.ts';
 import { putMappingBody, schemaDefinitionSchema, suggestBody, templateFromJobBody, templateInputSchema } from '../shared/contract/templates.ts';
@@ -85,14 +86,14 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /v1/companion/{uploadToken}/jobs/{jobId}': { summary: 'A job started by an upload of this token (an embedded importer following its upload); any other job is not found', tag: 'Uppy companion', auth: token, success: ok('The job', jobSchema) },
   'DELETE /v1/companion/{uploadToken}/s3/multipart/{uploadId}': { summary: 'Uppy: abort the upload', tag: 'Uppy companion', auth: token, query: companionKeyQuery, success: ok('Aborted'), errors: [409] },
 
-  'POST /v1/jobs': { summary: 'A new job over an uploaded file', tag: 'Jobs', auth: key('member'), body: createJobBody, success: ok('The job', jobSchema, 202), errors: [409] },
+  'POST /v1/jobs': { summary: 'A new job over an uploaded file', tag: 'Jobs', auth: key('member'), body: createJobBody, success: ok('The job', jobSchema, 202), errors: [409, 410] },
   'GET /v1/jobs': { summary: 'Jobs, newest first', tag: 'Jobs', auth: key('viewer'), query: listJobsQuery, success: ok('A page of jobs', pageOf(jobSchema)) },
-  'GET /v1/jobs/{jobId}': { summary: 'A job: status, stage, progress, timings, classification, mapping, error, output', tag: 'Jobs', auth: key('viewer'), success: ok('The job', jobSchema) },
-  'GET /v1/jobs/{jobId}/records': { summary: 'A page of records', tag: 'Jobs', auth: key('viewer'), query: outputPageQuery, success: ok('{ items, nextCursor }'), errors: [409] },
-  'GET /v1/jobs/{jobId}/errors': { summary: 'A page of the row-level error report', tag: 'Jobs', auth: key('viewer'), query: outputPageQuery, success: ok('{ items: [{ row, column, value, reason, severity }], nextCursor }'), errors: [409] },
-  'GET /v1/jobs/{jobId}/output': { summary: 'A presigned download of all records (5 min)', tag: 'Jobs', auth: key('viewer'), query: outputQuery, success: ok('{ format, url, expiresAt }'), errors: [409] },
+  'GET /v1/jobs/{jobId}': { summary: 'A job: status, stage, progress, timings, classification, mapping, error, output', tag: 'Jobs', auth: key('viewer'), success: ok('The job', jobSchema), errors: [410] },
+  'GET /v1/jobs/{jobId}/records': { summary: 'A page of records', tag: 'Jobs', auth: key('viewer'), query: outputPageQuery, success: ok('{ items, nextCursor }'), errors: [409, 410] },
+  'GET /v1/jobs/{jobId}/errors': { summary: 'A page of the row-level error report', tag: 'Jobs', auth: key('viewer'), query: outputPageQuery, success: ok('{ items: [{ row, column, value, reason, severity }], nextCursor }'), errors: [409, 410] },
+  'GET /v1/jobs/{jobId}/output': { summary: 'A presigned download of all records (5 min)', tag: 'Jobs', auth: key('viewer'), query: outputQuery, success: ok('{ format, url, expiresAt }'), errors: [409, 410] },
   'POST /v1/jobs/{jobId}/cancel': { summary: 'Cancel a job (idempotent)', tag: 'Jobs', auth: key('member'), success: ok('The job', jobSchema), errors: [409] },
-  'POST /v1/jobs/{jobId}/retry': { summary: 'A new attempt from the last good stage', tag: 'Jobs', auth: key('member'), success: ok('The job', jobSchema, 202), errors: [409] },
+  'POST /v1/jobs/{jobId}/retry': { summary: 'A new attempt from the last good stage', tag: 'Jobs', auth: key('member'), success: ok('The job', jobSchema, 202), errors: [409, 410] },
   'DELETE /v1/jobs/{jobId}': { summary: 'Delete a job and its outputs', tag: 'Jobs', auth: key('member'), success: noContent('Deleted'), errors: [409] },
   'POST /v1/jobs/bulk': { summary: 'Retry, cancel or delete up to 100 jobs', tag: 'Jobs', auth: key('member'), body: bulkJobsBody, success: ok('One result per id') },
   'GET /v1/jobs/stats': { summary: 'Counts, success rate, rows/s and stage durations', tag: 'Jobs', auth: key('viewer'), query: statsQuery, success: ok('Statistics') },
@@ -144,6 +145,19 @@ export const OPERATIONS: Record<string, Operation> = {
     auth: key('admin'),
     query: auditQuery,
     success: ok('Records (never a secret)', pageOf(auditRecordSchema)),
+  },
+  'GET /v1/settings/retention': {
+    summary: "How long the tenant's uploads, job outputs and job records are kept (days), with the defaults and the tenant's overrides",
+    tag: 'Audit',
+    auth: key('viewer'),
+    success: ok('The retention', retentionSettingsSchema),
+  },
+  'PUT /v1/settings/retention': {
+    summary: 'Change some of the retention (whole days, 1-3650; uploads and outputs at most the job records); applies to jobs created after the change',
+    tag: 'Audit',
+    auth: key('admin'),
+    body: retentionOverridesSchema,
+    success: ok('The retention after the change', retentionSettingsSchema),
   },
   'GET /v1/usage': {
     summary: "The tenant's metered usage per UTC day (files, bytes uploaded, rows processed and rejected, AI calls and tokens, webhook deliveries) and the range's totals; from/to are days (YYYY-MM-DD, inclusive, at most 366), default the last 30",

@@ -25,6 +25,7 @@ export const FUNCTION_NAMES = [
   'enrich',
   'persist',
   'job-status',
+  'retention-sweep',
 ] as const;
 
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
@@ -108,6 +109,8 @@ export const HTTP_ROUTES: HttpRoute[] = [
   { routeKey: 'DELETE /v1/api-keys/{keyId}', fn: 'api-admin' },
   { routeKey: 'GET /v1/audit', fn: 'api-admin' },
   { routeKey: 'GET /v1/usage', fn: 'api-admin' },
+  { routeKey: 'GET /v1/settings/retention', fn: 'api-admin' },
+  { routeKey: 'PUT /v1/settings/retention', fn: 'api-admin' },
 ];
 
 /** SQS queues and the function each one triggers (an event source mapping on AWS, a poller locally). */

@@ -23,6 +23,7 @@ const DESIGNS = {
     partitionKey: 'tenantId',
     sortKey: 'jobId',
     indexes: [],
+    ttlAttribute: 'expiresAtEpoch',
   },
   /** upload sessions: pk tenantId, sk sessionId; byUploadId finds one by its S3 upload id */
   uploads: {

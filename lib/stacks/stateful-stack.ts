@@ -17,6 +17,7 @@ import type { Construct } from 'constructs';
 import { TABLES } from '../../functions/shared/tables.ts';
 import { AppTable } from '../constructs/app-table.ts';
 import { pascalCase, resourcePrefix } from '../naming.ts';
+import { MAX_RETENTION_DAYS } from '../../functions/core/retention/retention.ts';
 
 export type TableKey = keyof typeof TABLES;
 
@@ -26,6 +27,9 @@ export type TableKey = keyof typeof TABLES;
  * (TTL-expired) and may go with the stack.
  */
 const RETAINED_TABLES: ReadonlySet<TableKey> = new Set<TableKey>(['jobs', 'apiKeys', 'entities', 'tenants']);
+
+/** Where tenants' files are kept: uploads, inbox files and job outputs (functions/core/jobs/keys.ts). */
+const RETAINED_PREFIXES = ['uploads/', 'inbox/', 'jobs/'];
 
 /** A queue delivered at least maxReceiveCount times before it lands in its dead-letter queue. */
 const MAX_RECEIVE_COUNT = 5;
@@ -111,6 +115,9 @@ export class StatefulStack extends Stack {
         { id: 'abort-incomplete-multipart-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
         // Account/contact exports are fetched through a 5-minute link; a day is plenty.
         { id: 'expire-entity-exports', prefix: 'exports/', expiration: Duration.days(1) },
+        // Retention is per tenant, so the hourly sweep deletes files (core/retention); these rules
+        // are the backstop should it ever stop: no file outlives the longest retention a tenant may set.
+        ...RETAINED_PREFIXES.map((prefix) => ({ id: `retention-backstop-${prefix.slice(0, -1)}`, prefix, expiration: Duration.days(MAX_RETENTION_DAYS + 1) })),
       ],
       // RETAIN: uploaded files and job outputs are customer data.
       removalPolicy: RemovalPolicy.RETAIN,

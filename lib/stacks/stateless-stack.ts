@@ -161,7 +161,8 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'API keys, the audit trail and service metrics (admin)',
     timeout: Duration.seconds(29),
     memorySize: 256,
-    tables: { tenants: 'read', audit: 'readWrite', jobs: 'read', apiKeys: 'readWrite', rateLimits: 'readWrite', webhooks: 'read', usage: 'read' },
+    // tenants readWrite: an admin's retention setting (PUT /v1/settings/retention)
+    tables: { tenants: 'readWrite', audit: 'readWrite', jobs: 'read', apiKeys: 'readWrite', rateLimits: 'readWrite', webhooks: 'read', usage: 'read' },
     queueDepths: true,
   },
   'api-openapi': {
@@ -270,6 +271,15 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     stateMachine: 'start',
     eventsQueue: 'send',
     reportsProgress: true,
+  },
+  'retention-sweep': {
+    description: 'Hourly: delete every tenant\'s uploads, job outputs and job records past their retention (core/retention); deleted files leave the stored bytes',
+    // 10,000 entries a run at a few S3 and DynamoDB calls each; what is left is due in the next run
+    timeout: Duration.minutes(10),
+    memorySize: 256,
+    // quotas: the expiry schedule and the stored-bytes counter; jobs: marks and deletes records
+    tables: { jobs: 'readWrite', quotas: 'readWrite' },
+    uploadBucket: 'readWrite',
   },
 };
 
@@ -443,6 +453,14 @@ export class StatelessStack extends Stack {
       description: 'Every 5 minutes: job-status releases running slots of ended jobs and starts queued jobs that fit.',
       schedule: Schedule.rate(Duration.minutes(5)),
       targets: [new LambdaFunction(functions['job-status'], { retryAttempts: 2 })],
+    });
+    // Retention: per-tenant days cannot be S3 lifecycle rules (one per tenant and class, 1,000 at
+    // most per bucket), so the sweep deletes what each job's schedule says is due (core/retention).
+    // Runs do not overlap: one lasts at most its 10-minute timeout, and the next comes an hour later.
+    new Rule(this, 'RetentionSweepRule', {
+      description: 'Every hour: retention-sweep deletes uploads, job outputs and job records past their tenant\'s retention.',
+      schedule: Schedule.rate(Duration.hours(1)),
+      targets: [new LambdaFunction(functions['retention-sweep'], { retryAttempts: 2 })],
     });
     // Note: a job that fails on bad input also ends in the Fail state, so this counts those too.
     this.stateMachine

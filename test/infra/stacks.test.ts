@@ -99,7 +99,7 @@ const isArnReference = (template: CfnTemplate, target: { id: string; attr?: stri
 const STAGE = 'test';
 const ORIGINS = ['https://app.example.com'];
 // Every function the contract names: a new one must be deployed (and is checked below).
-const ALL_FUNCTIONS: FunctionName[] = [...new Set<FunctionName>([...HTTP_ROUTES.map((r) => r.fn), WS_FUNCTION, ...Object.values(PIPELINE_FUNCTIONS), ...QUEUE_CONSUMERS.map((c) => c.fn), ...OBJECT_CREATED_CONSUMERS.map((c) => c.fn)])];
+const ALL_FUNCTIONS: FunctionName[] = [...new Set<FunctionName>([...HTTP_ROUTES.map((r) => r.fn), WS_FUNCTION, ...Object.values(PIPELINE_FUNCTIONS), ...QUEUE_CONSUMERS.map((c) => c.fn), ...OBJECT_CREATED_CONSUMERS.map((c) => c.fn), 'retention-sweep'])];
 
 // One synth for the whole file (~10 s, ~450 MB): every test reads these.
 let stateful: Template;
@@ -391,6 +391,7 @@ describe('StatelessStack', () => {
       enrich: pipeline,
       persist: [...pipeline, ENV.entitiesTable, ENV.rateLimitsTable, ENV.usageTable, ENV.eventsQueueUrl, ENV.anthropicApiKeySecretArn],
       'job-status': [ENV.jobsTable, ENV.quotasTable, ENV.tenantsTable, ENV.stateMachineArn, ENV.progressQueueUrl, ENV.eventsQueueUrl],
+      'retention-sweep': [ENV.jobsTable, ENV.quotasTable, ENV.uploadBucket],
     };
     for (const fn of ALL_FUNCTIONS) {
       const names = Object.keys(functionEnv(fn)).filter((n) => n !== 'NODE_OPTIONS' && !n.startsWith('POWERTOOLS_'));

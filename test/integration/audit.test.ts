@@ -93,6 +93,7 @@ describe('audit trail', () => {
       ['POST /v1/accounts/{accountId}/merge', () => api.post('/v1/accounts/acc_missing/merge', { accountIds: ['acc_other'] })],
       ['DELETE /v1/accounts/{accountId}', () => api.delete('/v1/accounts/acc_missing')],
       ['DELETE /v1/contacts/{contactId}', () => api.delete('/v1/contacts/con_missing')],
+      ['PUT /v1/settings/retention', () => api.request('PUT', '/v1/settings/retention', { uploadsDays: 20 })],
     ];
 
     let before = (await trail(api)).length;

@@ -248,6 +248,7 @@ function validBody(routeKey: string, f: Fixtures): Record<string, unknown> {
     'POST /v1/accounts/{accountId}/merge': { otherId: f.ids.accountId?.[1] ?? 'acc_x' },
     'PATCH /v1/contacts/{contactId}': { title: 'CTO', email: 'fuzz@fuzz.example' },
     'PUT /v1/settings/icp': { text: 'B2B software companies' },
+    'PUT /v1/settings/retention': { uploadsDays: 20, outputsDays: 60, jobRecordsDays: 365 },
     'POST /v1/upload-tokens': { schema: 'call_record', options, expiresIn: 600, maxBytes: 1_000_000, name: 'fuzz' },
     'POST /v1/companion/{uploadToken}/s3/multipart': { filename: 'calls.csv', type: 'text/csv', metadata: { sha256: 'a'.repeat(64) } },
     'POST /v1/companion/{uploadToken}/s3/multipart/{uploadId}/complete': { parts: [{ PartNumber: 1, ETag: '"d41d8cd98f00b204e9800998ecf8427e"' }] },

@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'tenant.disable',
   'tenant.enable',
   'tenant.set_quota',
+  'tenant.set_retention',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -65,6 +66,7 @@ export const AUDITED_ROUTES: Readonly<Record<string, AuditedRoute>> = {
   'POST /v1/accounts/{accountId}/merge': { action: 'account.merge', target: { param: 'accountId' } },
   'DELETE /v1/accounts/{accountId}': { action: 'account.delete', target: { param: 'accountId' } },
   'DELETE /v1/contacts/{contactId}': { action: 'contact.delete', target: { param: 'contactId' } },
+  'PUT /v1/settings/retention': { action: 'tenant.set_retention', target: { answer: 'tenantId' } },
 };
 
 /** Who did it: an API key (its id and role, never the key) or the service operator. */

@@ -3,6 +3,7 @@ import type { LiveChunkCounts } from './live-progress.ts';
 import { mergeWarnings, type JobWarning } from './warnings.ts';
 import type { JobQuality } from '../quality/quality-report.ts';
 import { mappingJobWarnings } from '../quality/self-checks.ts';
+import { retentionView, type JobRetention } from '../retention/retention.ts';
 
 /** A job as stored (one DynamoDB item per job; rows live in S3). */
 export interface JobRecord {
@@ -48,6 +49,10 @@ export interface JobRecord {
   /** every final status an attempt reached (`<attempt>:<status>`, see outcomeKey): what a late completion event is checked against */
   outcomes?: Set<string>;
   executionName?: string;
+  /** when the job's file, outputs and record go (its tenant's retention when it was created; core/retention) */
+  retention?: JobRetention;
+  /** the record's TTL (epoch seconds): DynamoDB deletes it on AWS; readers treat it as gone once past */
+  expiresAtEpoch?: number;
   createdAt: string;
   updatedAt: string;
   finishedAt?: string;
@@ -149,6 +154,7 @@ export function toApiJob(job: JobRecord) {
         }
       : null,
     executionName: job.executionName ?? null,
+    retention: retentionView(job.retention, Date.now()),
     createdAt: job.createdAt,
     updatedAt: job.updatedAt,
     finishedAt: job.finishedAt ?? null,

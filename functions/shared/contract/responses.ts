@@ -80,6 +80,7 @@ export const jobSchema = z
     quality: jobQualitySchema.nullable().describe('the data-quality report of a succeeded job, per schema field'),
     output: z.object({ records: z.array(z.string()), errors: z.array(z.string()), manifest: z.string() }).nullable(),
     executionName: z.string().nullable(),
+    retention: z.object({ uploadExpiresAt: isoTime, outputsExpireAt: isoTime, recordExpiresAt: isoTime, uploadExpired: z.boolean(), outputsExpired: z.boolean() }).nullable().describe('when the file, outputs and record go (the tenant\'s retention when the job was created); null for jobs created before retention'),
     createdAt: isoTime,
     updatedAt: isoTime,
     finishedAt: isoTime.nullable(),
