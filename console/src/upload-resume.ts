@@ -37,16 +37,24 @@ export interface KeptUploadToken {
   timezone: string;
 }
 
-/** This tab's upload token, if it has enough life left. */
-export function keptUploadToken(now = Date.now()): KeptUploadToken | undefined {
-  const raw = sessionStorage.getItem(TOKEN_KEY);
-  if (!raw) return undefined;
+function readKept(): KeptUploadToken | undefined {
   try {
-    const kept = JSON.parse(raw) as KeptUploadToken;
-    return Date.parse(kept.expiresAt) - now >= MIN_LIFE_LEFT_MS ? kept : undefined;
+    return (JSON.parse(sessionStorage.getItem(TOKEN_KEY) ?? 'null') as KeptUploadToken | null) ?? undefined;
   } catch {
     return undefined;
   }
+}
+
+/** This tab's upload token, if it has enough life left. */
+export function keptUploadToken(now = Date.now()): KeptUploadToken | undefined {
+  const kept = readKept();
+  return kept && Date.parse(kept.expiresAt) - now >= MIN_LIFE_LEFT_MS ? kept : undefined;
+}
+
+/** The options this tab's last token was minted with, expired or not: a reload shows them again. */
+export function keptUploadOptions(): { schema: string; timezone: string } | undefined {
+  const kept = readKept();
+  return kept && { schema: kept.schema, timezone: kept.timezone };
 }
 
 export function keepUploadToken(issued: UploadTokenIssued, options: { schema: string; timezone: string }): KeptUploadToken {

@@ -107,11 +107,12 @@ const isPartPut = (method: string, url: string) => method === 'PUT' && new URL(u
 /**
  * The upload's connection stops moving after `lastThrough` parts: each later part's PUT to S3
  * (a presigned URL with `partNumber`) hangs unanswered, as on a stalled network, until the
- * page goes away. `stored` lists the parts S3 answered before `reloading()`; `sentAfter` every
- * part PUT and `listed` every listParts call the page made after it.
+ * page goes away. `stored` lists the parts S3 answered before `reloaded` is set; after it,
+ * `sentAfter` lists every part PUT, `answered` S3's answers to them and `listed` counts the
+ * listParts calls.
  */
 async function stallPartsAfter(lastThrough: number) {
-  const net = { stored: [] as number[], sentAfter: [] as number[], listed: 0, reloaded: false };
+  const net = { stored: [] as number[], sentAfter: [] as number[], answered: [] as string[], listed: 0, reloaded: false };
   await page.route(/[?&]partNumber=\d+/, async (route) => {
     const req = route.request();
     // never continued: the request is dropped with the page it belongs to
@@ -120,7 +121,12 @@ async function stallPartsAfter(lastThrough: number) {
   });
   page.on('response', (res) => {
     const req = res.request();
-    if (!net.reloaded && isPartPut(req.method(), req.url()) && res.status() === 200) net.stored.push(partNumberOf(req.url()));
+    if (!isPartPut(req.method(), req.url())) return;
+    if (!net.reloaded && res.status() === 200) net.stored.push(partNumberOf(req.url()));
+    if (net.reloaded) net.answered.push(`part ${partNumberOf(req.url())}: HTTP ${res.status()}`);
+  });
+  page.on('requestfailed', (req) => {
+    if (net.reloaded && isPartPut(req.method(), req.url())) net.answered.push(`part ${partNumberOf(req.url())}: ${req.failure()?.errorText ?? 'failed'}`);
   });
   page.on('request', (req) => {
     if (!net.reloaded) return;
@@ -157,6 +163,16 @@ async function waitForResumeStateSaved(): Promise<void> {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('Golden Retriever never saved the upload state');
+}
+
+/**
+ * No part S3 held before the reload was sent again, and each missing one was. Uppy retries a
+ * part whose PUT failed (a 5xx or a dropped connection, seen on a loaded machine), so a
+ * missing part may go more than once; `answered` says what S3 said each time.
+ */
+function expectOnlyMissingPartsSent(net: { stored: number[]; sentAfter: number[]; answered: string[] }, missing: number[]): void {
+  expect(net.sentAfter.filter((n) => net.stored.includes(n)), `parts sent again: ${net.answered.join(', ')}`).toEqual([]);
+  expect([...new Set(net.sentAfter)].sort((a, b) => a - b), `answers: ${net.answered.join(', ')}`).toEqual(missing);
 }
 
 async function until(condition: () => boolean, what: string, timeout = 30_000): Promise<void> {
@@ -569,14 +585,14 @@ describe('an upload interrupted by a reload', () => {
 
     expect(net.stored).toEqual([1, 2]);
     // S3 was asked what it holds, and only the two missing parts were sent
-    expect(net.listed).toBe(1);
-    expect(net.sentAfter).toEqual([3, 4]);
+    expect(net.listed).toBeGreaterThan(0);
+    expectOnlyMissingPartsSent(net, [3, 4]);
     const job = await api.get<ApiJob>(`/v1/jobs/${jobId}`);
     expect(job).toMatchObject({ status: 'succeeded', schema: 'call_record', source: { filename: 'large-calls.csv', size: bytes.length } });
     expect(job.progress).toMatchObject({ rowsRead: rows, rowsWritten: rows, rowsRejected: 0 });
     expect((await api.get<{ items: ApiJob[] }>('/v1/jobs')).items.map((j) => j.jobId)).toEqual([jobId]);
     console.info(
-      `console resume: parts sent after the reload ${JSON.stringify(net.sentAfter)}; Upload pressed to the job page ${uploadSeconds.toFixed(1)} s; reload to job succeeded ${secondsToJob.toFixed(1)} s`,
+      `console resume: parts sent after the reload ${JSON.stringify(net.sentAfter)} (${net.answered.join(', ')}); Upload pressed to the job page ${uploadSeconds.toFixed(1)} s; reload to job succeeded ${secondsToJob.toFixed(1)} s`,
     );
     expect(consoleErrors).toEqual([]);
   });
@@ -594,20 +610,22 @@ describe('an upload interrupted by a reload', () => {
     await page.getByRole('button', { name: /^Upload 1 file/ }).click();
     await until(() => net.stored.length === 1, 'one part stored');
     await waitForResumeStateSaved();
-    // as when the token has expired: the reload mints another, which cannot reach the old upload
-    await page.evaluate("sessionStorage.removeItem('afp.uploadToken')");
+    // as when the token is about to expire: the reload mints another (same options), which cannot reach the old upload
+    await page.evaluate(
+      "sessionStorage.setItem('afp.uploadToken', JSON.stringify({ ...JSON.parse(sessionStorage.getItem('afp.uploadToken')), expiresAt: new Date().toISOString() }))",
+    );
 
     net.reloaded = true;
     await page.reload();
     await page.getByText('restarted-calls.csv: will upload again from the start', { exact: false }).waitFor();
-    await page.getByLabel('Schema').selectOption('call_record');
+    expect(await page.getByLabel('Schema').inputValue()).toBe('call_record');
     await page.getByText(/^Files from before the page was reloaded are back/).waitFor();
     await page.getByRole('button', { name: /^Upload 1 file/ }).click();
     await page.waitForURL(/#\/jobs\/job_[A-Za-z0-9]+$/);
     await waitForStatus('succeeded');
 
     expect(net.listed).toBe(0);
-    expect(net.sentAfter).toEqual([1, 2]);
+    expect([...new Set(net.sentAfter)]).toEqual([1, 2]);
     const jobs = (await api.get<{ items: ApiJob[] }>('/v1/jobs')).items;
     expect(jobs).toHaveLength(1);
     expect(jobs[0]!.progress).toMatchObject({ rowsRead: rows, rowsWritten: rows });
@@ -638,8 +656,8 @@ describe('an upload interrupted by a reload', () => {
     await events.getByText(`job-finished: ${jobId} succeeded, ${rows} rows written`).waitFor({ timeout: 60_000 });
 
     expect(net.stored).toEqual([1]);
-    expect(net.listed).toBe(1);
-    expect(net.sentAfter).toEqual([2]);
+    expect(net.listed).toBeGreaterThan(0);
+    expectOnlyMissingPartsSent(net, [2]);
     const job = await api.get<ApiJob>(`/v1/jobs/${jobId}`);
     expect(job.progress).toMatchObject({ rowsRead: rows, rowsWritten: rows, rowsRejected: 0 });
     expect((await api.get<{ items: ApiJob[] }>('/v1/jobs')).items).toHaveLength(1);

@@ -10,7 +10,7 @@ import { ErrorNote } from '../components/common.tsx';
 import { SchemaSelect } from '../components/schema-select.tsx';
 import { repairDashboardA11y } from '../components/uppy-a11y.ts';
 import { jobHref, navigate } from '../router.ts';
-import { CONSOLE_TOKEN_TTL_SECONDS, keepUploadToken, keptUploadToken, restoreUploads, uploadStoreId, type KeptUploadToken } from '../upload-resume.ts';
+import { CONSOLE_TOKEN_TTL_SECONDS, keepUploadToken, keptUploadOptions, keptUploadToken, restoreUploads, uploadStoreId, type KeptUploadToken } from '../upload-resume.ts';
 
 /*
  * Upload through Uppy's Dashboard with an upload token minted with the signed-in key: the
@@ -29,8 +29,8 @@ const timeZones = (): string[] => {
 
 export function Upload() {
   const { api } = useSession();
-  // after a reload, the options (and the token) the tab's uploads were begun with
-  const kept = useMemo(() => keptUploadToken(), []);
+  // after a reload, the options the tab's uploads were begun with
+  const kept = useMemo(() => keptUploadOptions(), []);
   const [schema, setSchema] = useState(kept?.schema ?? 'auto');
   const [timezone, setTimezone] = useState(kept?.timezone ?? 'UTC');
   const token = useRef<KeptUploadToken | undefined>(undefined);
