@@ -584,7 +584,8 @@ describe('an upload interrupted by a reload', () => {
     await page.waitForURL(/#\/jobs\/job_[A-Za-z0-9]+$/);
     const uploadSeconds = (Date.now() - resumedAt) / 1000;
     const jobId = decodeURIComponent(/#\/jobs\/(job_[A-Za-z0-9]+)$/.exec(page.url())![1]!);
-    await waitForStatus('succeeded');
+    // ~300,000 rows: more than a minute on a loaded 2-core machine
+    await waitForStatus('succeeded', 180_000);
     const secondsToJob = (Date.now() - reloadedAt) / 1000;
 
     expect(net.stored).toEqual([1, 2]);
@@ -599,7 +600,7 @@ describe('an upload interrupted by a reload', () => {
       `console resume: parts sent after the reload ${JSON.stringify(net.sentAfter)} (${net.answered.join(', ')}); Upload pressed to the job page ${uploadSeconds.toFixed(1)} s; reload to job succeeded ${secondsToJob.toFixed(1)} s`,
     );
     expect(consoleErrors).toEqual([]);
-  });
+  }, 300_000);
 
   it('starts a restored file again from its first part when the tab no longer holds the token that began it, and still makes one job', async () => {
     const { apiKey, api } = await stack.tenant('member');
