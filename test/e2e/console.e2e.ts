@@ -551,20 +551,29 @@ describe('web console', () => {
   });
 });
 
+/**
+ * A new tenant signs in and uploads a call log of `mib` MiB as call_record until S3 holds
+ * `lastThrough` parts and the next one hangs, and the resume state is saved.
+ */
+async function beginStalledConsoleUpload(name: string, mib: number, lastThrough: number) {
+  const { apiKey, api } = await stack.tenant('member');
+  const { bytes, rows } = callLog(mib);
+  const file = await stack.writeScratch(name, bytes);
+  await signIn(apiKey);
+  const net = await stallPartsAfter(lastThrough);
+  await page.getByLabel('Schema').selectOption('call_record');
+  await page.getByText('Ready: add files').waitFor();
+  await chooseFile(file);
+  await page.getByRole('button', { name: /^Upload 1 file/ }).click();
+  await until(() => net.stored.length === lastThrough && net.held.length === 1, `${lastThrough} parts stored and the next hanging`);
+  await waitForResumeStateSaved();
+  return { api, net, file, bytes, rows };
+}
+
 describe('an upload interrupted by a reload', () => {
   it('continues in the console from the parts S3 already holds, with the same upload token, and completes into one job with every row', async () => {
-    const { apiKey, api } = await stack.tenant('member');
     // four 5 MiB parts; over 10 MiB, so the browser keeps the file's state but not its bytes
-    const { bytes, rows } = callLog(16);
-    const file = await stack.writeScratch('large-calls.csv', bytes);
-    await signIn(apiKey);
-    const net = await stallPartsAfter(2);
-    await page.getByLabel('Schema').selectOption('call_record');
-    await page.getByText('Ready: add files').waitFor();
-    await chooseFile(file);
-    await page.getByRole('button', { name: /^Upload 1 file/ }).click();
-    await until(() => net.stored.length === 2 && net.held.length === 1, 'two parts stored and the third hanging');
-    await waitForResumeStateSaved();
+    const { api, net, file, bytes, rows } = await beginStalledConsoleUpload('large-calls.csv', 16, 2);
     const tokenBefore = await page.evaluate("JSON.parse(sessionStorage.getItem('afp.uploadToken')).tokenId");
 
     net.reloaded = true;
@@ -603,18 +612,8 @@ describe('an upload interrupted by a reload', () => {
   }, 300_000);
 
   it('starts a restored file again from its first part when the tab no longer holds the token that began it, and still makes one job', async () => {
-    const { apiKey, api } = await stack.tenant('member');
     // two parts (5 MiB + 4 MiB): under 10 MiB, the browser keeps the bytes too
-    const { bytes, rows } = callLog(9);
-    const file = await stack.writeScratch('restarted-calls.csv', bytes);
-    await signIn(apiKey);
-    const net = await stallPartsAfter(1);
-    await page.getByLabel('Schema').selectOption('call_record');
-    await page.getByText('Ready: add files').waitFor();
-    await chooseFile(file);
-    await page.getByRole('button', { name: /^Upload 1 file/ }).click();
-    await until(() => net.stored.length === 1 && net.held.length === 1, 'one part stored and the second hanging');
-    await waitForResumeStateSaved();
+    const { api, net, rows } = await beginStalledConsoleUpload('restarted-calls.csv', 9, 1);
     // as when the token is about to expire: the reload mints another (same options), which cannot reach the old upload
     await page.evaluate(
       "sessionStorage.setItem('afp.uploadToken', JSON.stringify({ ...JSON.parse(sessionStorage.getItem('afp.uploadToken')), expiresAt: new Date().toISOString() }))",
