@@ -3,7 +3,7 @@
  * handlers use (type-only imports: nothing of functions/ is bundled into the page).
  */
 import type { z } from 'zod';
-import type { jobSchema } from '../../functions/shared/contract/responses.ts';
+import type { jobSchema, uploadTokenIssuedSchema } from '../../functions/shared/contract/responses.ts';
 import type { JOB_STATUSES } from '../../functions/shared/contract/common.ts';
 import type { FieldMapping, MappingResult } from '../../functions/core/pipeline-types.ts';
 import type { JobWarning } from '../../functions/core/jobs/warnings.ts';
@@ -45,11 +45,7 @@ export interface JobMappingView {
   };
 }
 
-export interface UploadTokenIssued {
-  token: string;
-  companionEndpoint: string;
-  expiresAt: string;
-}
+export type UploadTokenIssued = z.infer<typeof uploadTokenIssuedSchema>;
 
 /** What the WebSocket pushes for a subscribed job. */
 export interface LiveMessage {

@@ -4,6 +4,7 @@ import { SessionContext, type Session } from './context.ts';
 import { LiveJobs } from './live.ts';
 import { navigate, useRoute, type Route } from './router.ts';
 import { forgetApiKey, readApiKey, saveApiKey } from './session.ts';
+import { forgetUploads } from './upload-resume.ts';
 import { SignIn } from './screens/sign-in.tsx';
 import { Upload } from './screens/upload.tsx';
 import { Jobs } from './screens/jobs.tsx';
@@ -52,6 +53,7 @@ export function App({ config }: { config: ConsoleConfig }) {
 
   const signOut = () => {
     forgetApiKey();
+    forgetUploads();
     setApiKey(null);
     navigate('#/sign-in');
   };

@@ -8,6 +8,7 @@ import { ensureConsoleBuilt } from '../../local/console-build.ts';
 import { uploadFile } from '../../local/cli/upload.ts';
 import type { ApiJob } from '../../functions/core/jobs/job.ts';
 import { launchChromium } from './browser.ts';
+import { callLog } from './call-log.ts';
 import { createServer } from 'node:http';
 import { closeServer, listen } from '../../local/http-server.ts';
 
@@ -99,6 +100,98 @@ async function uploadThroughDashboard(file: string, schema: string, checkWithFil
 
 /** The job page's status badge reads `status` (it follows the WebSocket; no reload). */
 const waitForStatus = (status: string, timeout = 60_000) => page.locator('.status-line .badge', { hasText: new RegExp(`^${status}$`) }).waitFor({ timeout });
+
+const partNumberOf = (url: string) => Number(new URL(url).searchParams.get('partNumber'));
+const isPartPut = (method: string, url: string) => method === 'PUT' && new URL(url).searchParams.has('partNumber');
+
+/**
+ * The upload's connection stops moving after `lastThrough` parts: each later part's PUT to S3
+ * (a presigned URL with `partNumber`) hangs unanswered, as on a stalled network, until the
+ * page goes away. `stored` lists the parts S3 answered before `reloaded` is set and `held`
+ * the ones hanging (set `reloaded` only once one hangs: a later interception is the new page's); after it,
+ * `sentAfter` lists every part PUT, `answered` S3's answers to them and `listed` counts the
+ * listParts calls.
+ */
+async function stallPartsAfter(lastThrough: number) {
+  const net = { stored: [] as number[], held: [] as number[], sentAfter: [] as number[], answered: [] as string[], listed: 0, reloaded: false };
+  await page.route(/[?&]partNumber=\d+/, async (route) => {
+    const req = route.request();
+    if (!net.reloaded && isPartPut(req.method(), req.url()) && partNumberOf(req.url()) > lastThrough) {
+      // never continued: the request is dropped with the page it belongs to
+      net.held.push(partNumberOf(req.url()));
+      return;
+    }
+    await route.continue();
+  });
+  page.on('response', (res) => {
+    const req = res.request();
+    if (!isPartPut(req.method(), req.url())) return;
+    if (!net.reloaded && res.status() === 200) net.stored.push(partNumberOf(req.url()));
+    if (net.reloaded) net.answered.push(`part ${partNumberOf(req.url())}: HTTP ${res.status()}`);
+  });
+  page.on('requestfailed', (req) => {
+    if (net.reloaded && isPartPut(req.method(), req.url())) net.answered.push(`part ${partNumberOf(req.url())}: ${req.failure()?.errorText ?? 'failed'}`);
+  });
+  page.on('request', (req) => {
+    if (!net.reloaded) return;
+    if (isPartPut(req.method(), req.url())) net.sentAfter.push(partNumberOf(req.url()));
+    // Uppy's listParts: GET {companionEndpoint}/s3/multipart/{uploadId}?key=
+    if (req.method() === 'GET' && /\/s3\/multipart\/[^/?]+\?key=/.test(req.url())) net.listed++;
+  });
+  return net;
+}
+
+/**
+ * Golden Retriever writes the upload's state (its S3 upload id) to IndexedDB at most every
+ * 500 ms; a reload before that is a fresh start. Wait until it is written (its store is Uppy's own
+ * `uppy-blobs` database), as the reload this test stands for comes later than that.
+ */
+async function waitForResumeStateSaved(): Promise<void> {
+  const read = `new Promise((resolve, reject) => {
+    const open = indexedDB.open('uppy-blobs');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('metadata')) { db.close(); resolve(false); return; }
+      const all = db.transaction('metadata').objectStore('metadata').getAll();
+      // each record's metadata is Uppy's state as a JSON string: true once a file has its S3 upload id
+      all.onsuccess = () => {
+        db.close();
+        resolve(all.result.some((r) => Object.values(JSON.parse(r.metadata).files ?? {}).some((f) => f.s3Multipart?.uploadId)));
+      };
+      all.onerror = () => { db.close(); reject(all.error); };
+    };
+  })`;
+  for (let i = 0; i < 100; i++) {
+    if ((await page.evaluate(read)) === true) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('Golden Retriever never saved the upload state');
+}
+
+/**
+ * No part S3 held before the reload was sent again, and each missing one was. Uppy retries a
+ * part whose PUT failed (a 5xx or a dropped connection), so a missing part may go more than
+ * once; `answered` says what S3 said each time.
+ */
+function expectOnlyMissingPartsSent(net: { stored: number[]; sentAfter: number[]; answered: string[] }, missing: number[]): void {
+  expect(net.sentAfter.filter((n) => net.stored.includes(n)), `parts sent again: ${net.answered.join(', ')}`).toEqual([]);
+  expect([...new Set(net.sentAfter)].sort((a, b) => a - b), `answers: ${net.answered.join(', ')}`).toEqual(missing);
+}
+
+async function until(condition: () => boolean, what: string, timeout = 30_000): Promise<void> {
+  for (const end = Date.now() + timeout; !condition(); ) {
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Choose a file in the Dashboard through its "browse files" button. */
+async function chooseFile(path: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: /browse files/i }).click();
+  await (await chooser).setFiles(path);
+}
 
 describe('web console', () => {
   it('signs in, uploads a call log with the Dashboard and shows the job succeeded with its row counts', async () => {
@@ -455,5 +548,123 @@ describe('web console', () => {
     expect(await page.evaluate('sessionStorage.length + localStorage.length')).toBe(0);
     // the failed sign-in's 401 is the browser's own network log line, not a script error
     expect(consoleErrors.filter((e) => !e.includes('401'))).toEqual([]);
+  });
+});
+
+/**
+ * A new tenant signs in and uploads a call log of `mib` MiB as call_record until S3 holds
+ * `lastThrough` parts and the next one hangs, and the resume state is saved.
+ */
+async function beginStalledConsoleUpload(name: string, mib: number, lastThrough: number) {
+  const { apiKey, api } = await stack.tenant('member');
+  const { bytes, rows } = callLog(mib);
+  const file = await stack.writeScratch(name, bytes);
+  await signIn(apiKey);
+  const net = await stallPartsAfter(lastThrough);
+  await page.getByLabel('Schema').selectOption('call_record');
+  await page.getByText('Ready: add files').waitFor();
+  await chooseFile(file);
+  await page.getByRole('button', { name: /^Upload 1 file/ }).click();
+  await until(() => net.stored.length === lastThrough && net.held.length === 1, `${lastThrough} parts stored and the next hanging`);
+  await waitForResumeStateSaved();
+  return { api, net, file, bytes, rows };
+}
+
+describe('an upload interrupted by a reload', () => {
+  it('continues in the console from the parts S3 already holds, with the same upload token, and completes into one job with every row', async () => {
+    // four 5 MiB parts; over 10 MiB, so the browser keeps the file's state but not its bytes
+    const { api, net, file, bytes, rows } = await beginStalledConsoleUpload('large-calls.csv', 16, 2);
+    const tokenBefore = await page.evaluate("JSON.parse(sessionStorage.getItem('afp.uploadToken')).tokenId");
+
+    net.reloaded = true;
+    const reloadedAt = Date.now();
+    await page.reload();
+    await page.getByText(/^Files from before the page was reloaded are back/).waitFor();
+    // the schema the upload was begun with, and the same token
+    expect(await page.getByLabel('Schema').inputValue()).toBe('call_record');
+    expect(await page.evaluate("JSON.parse(sessionStorage.getItem('afp.uploadToken')).tokenId")).toBe(tokenBefore);
+    await checkScreen('upload-restored');
+    // the Dashboard asks for the file again; choosing it brings its bytes back
+    await page.getByRole('button', { name: 'Re-select' }).click();
+    await chooseFile(file);
+    await checkScreen('upload-restored-reselected');
+    const resumedAt = Date.now();
+    await page.getByRole('button', { name: /^Upload 1 file/ }).click();
+    await page.waitForURL(/#\/jobs\/job_[A-Za-z0-9]+$/);
+    const uploadSeconds = (Date.now() - resumedAt) / 1000;
+    const jobId = decodeURIComponent(/#\/jobs\/(job_[A-Za-z0-9]+)$/.exec(page.url())![1]!);
+    // ~300,000 rows: more than a minute on a loaded 2-core machine
+    await waitForStatus('succeeded', 180_000);
+    const secondsToJob = (Date.now() - reloadedAt) / 1000;
+
+    expect(net.stored).toEqual([1, 2]);
+    // S3 was asked what it holds, and only the two missing parts were sent
+    expect(net.listed).toBeGreaterThan(0);
+    expectOnlyMissingPartsSent(net, [3, 4]);
+    const job = await api.get<ApiJob>(`/v1/jobs/${jobId}`);
+    expect(job).toMatchObject({ status: 'succeeded', schema: 'call_record', source: { filename: 'large-calls.csv', size: bytes.length } });
+    expect(job.progress).toMatchObject({ rowsRead: rows, rowsWritten: rows, rowsRejected: 0 });
+    expect((await api.get<{ items: ApiJob[] }>('/v1/jobs')).items.map((j) => j.jobId)).toEqual([jobId]);
+    console.info(
+      `console resume: parts sent after the reload ${JSON.stringify(net.sentAfter)} (${net.answered.join(', ')}); Upload pressed to the job page ${uploadSeconds.toFixed(1)} s; reload to job succeeded ${secondsToJob.toFixed(1)} s`,
+    );
+    expect(consoleErrors).toEqual([]);
+  }, 300_000);
+
+  it('starts a restored file again from its first part when the tab no longer holds the token that began it, and still makes one job', async () => {
+    // two parts (5 MiB + 4 MiB): under 10 MiB, the browser keeps the bytes too
+    const { api, net, rows } = await beginStalledConsoleUpload('restarted-calls.csv', 9, 1);
+    // as when the token is about to expire: the reload mints another (same options), which cannot reach the old upload
+    await page.evaluate(
+      "sessionStorage.setItem('afp.uploadToken', JSON.stringify({ ...JSON.parse(sessionStorage.getItem('afp.uploadToken')), expiresAt: new Date().toISOString() }))",
+    );
+
+    net.reloaded = true;
+    await page.reload();
+    await page.getByText('restarted-calls.csv: will upload again from the start', { exact: false }).waitFor();
+    expect(await page.getByLabel('Schema').inputValue()).toBe('call_record');
+    await page.getByText(/^Files from before the page was reloaded are back/).waitFor();
+    await page.getByRole('button', { name: /^Upload 1 file/ }).click();
+    await page.waitForURL(/#\/jobs\/job_[A-Za-z0-9]+$/);
+    await waitForStatus('succeeded');
+
+    expect(net.listed).toBe(0);
+    expect([...new Set(net.sentAfter)]).toEqual([1, 2]);
+    const jobs = (await api.get<{ items: ApiJob[] }>('/v1/jobs')).items;
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!.progress).toMatchObject({ rowsRead: rows, rowsWritten: rows });
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('continues in the importer on its sample page after a reload with the same token: only the missing part is sent, and job-finished reports every row', async () => {
+    const { api } = await stack.tenant('member');
+    const { token } = await api.post<{ token: string }>('/v1/upload-tokens', { schema: 'call_record' });
+    const { bytes, rows } = callLog(9);
+    const file = await stack.writeScratch('embedded-calls.csv', bytes);
+    await page.goto(`${stack.consoleUrl}importer-sample.html#token=${token}`);
+    await page.getByRole('heading', { name: 'Import your call log' }).waitFor();
+    const net = await stallPartsAfter(1);
+    await chooseFile(file);
+    await page.getByRole('button', { name: /^Upload 1 file/ }).click();
+    await until(() => net.stored.length === 1 && net.held.length === 1, 'one part stored and the second hanging');
+    await waitForResumeStateSaved();
+
+    net.reloaded = true;
+    await page.reload();
+    await page.getByText('We restored all files. You can now resume the upload.').waitFor();
+    await checkScreen('importer-sample-restored');
+    await page.getByRole('button', { name: /^Upload 1 file/ }).click();
+    const events = page.getByRole('list', { name: 'Importer events' });
+    const created = await events.getByText(/^job-created: job_/).innerText();
+    const jobId = /job_[A-Za-z0-9]+/.exec(created)![0];
+    await events.getByText(`job-finished: ${jobId} succeeded, ${rows} rows written`).waitFor({ timeout: 60_000 });
+
+    expect(net.stored).toEqual([1]);
+    expect(net.listed).toBeGreaterThan(0);
+    expectOnlyMissingPartsSent(net, [2]);
+    const job = await api.get<ApiJob>(`/v1/jobs/${jobId}`);
+    expect(job.progress).toMatchObject({ rowsRead: rows, rowsWritten: rows, rowsRejected: 0 });
+    expect((await api.get<{ items: ApiJob[] }>('/v1/jobs')).items).toHaveLength(1);
+    expect(consoleErrors).toEqual([]);
   });
 });

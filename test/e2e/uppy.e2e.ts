@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
 import { bundlePage, launchChromium, servePage, type PageServer } from './browser.ts';
 import type { UploadOptions, UploadOutcome } from './upload-page-api.ts';
+import { callLog } from './call-log.ts';
 
 /*
  * Uppy 6 (@uppy/core + @uppy/aws-s3 from node_modules, bundled by esbuild) in headless
@@ -25,16 +26,6 @@ afterAll(async () => {
   await site?.close();
   await stack?.stop();
 });
-
-const MIB = 1024 * 1024;
-const HEADER = 'Start Time,Direction,Phone Number,Duration,Type\n';
-const ROW = '2025-09-14T16:16:00Z,Outgoing,+15123359335,12:34,Voice\n';
-
-/** A call log of at least `mib` MiB, and its row count. */
-function callLog(mib: number): { bytes: Buffer; rows: number } {
-  const rows = Math.ceil((mib * MIB) / ROW.length);
-  return { bytes: Buffer.from(HEADER + ROW.repeat(rows)), rows };
-}
 
 /** Open the page, choose the file as a person would, and run the page's upload. */
 async function uploadInPage(context: Awaited<ReturnType<Browser['newContext']>>, file: { name: string; bytes: Buffer }, opts: UploadOptions) {

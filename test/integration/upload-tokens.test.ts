@@ -230,6 +230,46 @@ describe('upload tokens', () => {
     expect((await companion(companionEndpoint).list(uploadId, `${key}.other`)).status).toBe(404);
   });
 
+  it("list an upload's parts for Uppy's resume only to the token that began it (404 to another token of the tenant or of another tenant), and the upload continues from them", async () => {
+    const owner = await stack.tenant('member');
+    const mine = await issue(owner.api, { schema: 'call_record' });
+    const c = companion(mine.companionEndpoint);
+    // two parts: S3 wants every part but the last to hold at least 5 MiB
+    const bytes = csv(100_000);
+    const parts = [bytes.subarray(0, 5 * 1024 * 1024), bytes.subarray(5 * 1024 * 1024)];
+    const { key, uploadId } = (await (await c.create('resumed.csv')).json()) as { key: string; uploadId: string };
+    const putPart = async (n: number) => {
+      const { url } = (await (await c.sign(uploadId, key, n)).json()) as { url: string };
+      const put = await fetch(url, { method: 'PUT', body: parts[n - 1] });
+      expect(put.status).toBe(200);
+      return put.headers.get('etag')!;
+    };
+    const etag1 = await putPart(1);
+
+    // the page reloads: the same token asks what S3 already holds
+    const listed = await c.list(uploadId, key);
+    expect(listed.status).toBe(200);
+    expect(await listed.json()).toEqual([{ PartNumber: 1, Size: parts[0]!.length, ETag: etag1 }]);
+    // a token minted by another page load of the same tenant, and another tenant's token, are told nothing
+    const sibling = companion((await issue(owner.api, { schema: 'call_record' })).companionEndpoint);
+    const stranger = companion((await issue((await stack.tenant('member')).api)).companionEndpoint);
+    for (const other of [sibling, stranger]) {
+      const res = await other.list(uploadId, key);
+      expect(res.status).toBe(404);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found');
+    }
+
+    // the owner sends only the missing part and completes into one job over the whole file
+    const etag2 = await putPart(2);
+    const done = await c.complete(uploadId, key, [
+      { PartNumber: 1, ETag: etag1 },
+      { PartNumber: 2, ETag: etag2 },
+    ]);
+    expect(done.status).toBe(200);
+    const { jobId } = (await done.json()) as { jobId: string };
+    expect(await owner.api.get(`/v1/jobs/${jobId}`)).toMatchObject({ schema: 'call_record', source: { filename: 'resumed.csv', size: bytes.length } });
+  });
+
   it('stop working when revoked or expired', async () => {
     const { api, tenantId } = await stack.tenant('member');
     const issued = await issue(api);

@@ -1,6 +1,7 @@
 import Uppy from '@uppy/core';
 import AwsS3 from '@uppy/aws-s3';
 import Dashboard from '@uppy/dashboard';
+import GoldenRetriever from '@uppy/golden-retriever';
 import coreCss from '@uppy/core/css/style.min.css?inline';
 import dashboardCss from '@uppy/dashboard/css/style.min.css?inline';
 import type { Job, JobStatus } from '../api-types.ts';
@@ -17,6 +18,11 @@ import { repairDashboardA11y } from '../components/uppy-a11y.ts';
  * needs_mapping (a person confirms that mapping in the console or through the API).
  *
  * Styling: --afp-accent, --afp-font, --afp-radius, --afp-border, --afp-text on the element.
+ *
+ * An upload interrupted by a reload continues from the parts S3 already holds, when the page
+ * gives the element the same token again (an upload can be continued only by the token that
+ * began it): Golden Retriever keeps the files' state under a name derived from the token, so
+ * another token never sees them. It needs a secure context (https or localhost) for that name.
  */
 
 const STOPPED: readonly JobStatus[] = ['succeeded', 'failed', 'cancelled', 'needs_mapping'];
@@ -67,10 +73,11 @@ export class AfpImporter extends HTMLElement {
     root.append(style, frame);
     this.#stopRepair?.();
     this.#stopRepair = repairDashboardA11y(this.#target);
-    this.#mount();
+    void this.#mount();
   }
 
   disconnectedCallback(): void {
+    this.#mounting++;
     this.#stopRepair?.();
     for (const t of this.#timers) clearTimeout(t);
     this.#timers.clear();
@@ -79,18 +86,25 @@ export class AfpImporter extends HTMLElement {
   }
 
   attributeChangedCallback(): void {
-    if (this.isConnected && this.#target) this.#mount();
+    if (this.isConnected && this.#target) void this.#mount();
   }
 
-  #mount(): void {
+  #mounting = 0;
+
+  async #mount(): Promise<void> {
+    const mounting = ++this.#mounting;
     this.#uppy?.destroy();
     this.#uppy = undefined;
     const endpoint = this.companionEndpoint;
     if (!endpoint || !this.#target) return;
-    const uppy = new Uppy({ autoProceed: false })
+    const storeId = await restoreStoreId(this.getAttribute('token')!);
+    // a newer token or a disconnect came while the name was worked out
+    if (mounting !== this.#mounting || !this.isConnected) return;
+    const uppy = new Uppy({ autoProceed: false, ...(storeId && { id: storeId }) })
       .use(Dashboard, { inline: true, target: this.#target, width: '100%', height: 280, proudlyDisplayPoweredByUppy: false })
       // multipart always: its complete call answers with the job
       .use(AwsS3, { companionEndpoint: endpoint, shouldUseMultipart: true });
+    if (storeId) uppy.use(GoldenRetriever);
     uppy.on('upload-success', (file, response) => {
       const jobId = (response.body as { jobId?: string } | undefined)?.jobId ?? /\/v1\/jobs\/([^/?#]+)$/.exec((response.body as { location?: string } | undefined)?.location ?? '')?.[1];
       if (!jobId) return;
@@ -143,6 +157,16 @@ export class AfpImporter extends HTMLElement {
     }, POLL_MS);
     this.#timers.add(timer);
   }
+}
+
+/**
+ * Golden Retriever's store name for a token: a digest, so the token itself is never written to
+ * IndexedDB. Undefined where the page is not a secure context (no crypto.subtle): no resume.
+ */
+async function restoreStoreId(token: string): Promise<string | undefined> {
+  if (!globalThis.crypto?.subtle) return undefined;
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`afp-importer:${token}`)));
+  return `afp-importer-${Array.from(digest.subarray(0, 12), (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
 if (!customElements.get('afp-importer')) customElements.define('afp-importer', AfpImporter);

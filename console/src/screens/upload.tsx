@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import Uppy from '@uppy/core';
 import AwsS3 from '@uppy/aws-s3';
 import Dashboard from '@uppy/dashboard';
@@ -10,12 +10,14 @@ import { ErrorNote } from '../components/common.tsx';
 import { SchemaSelect } from '../components/schema-select.tsx';
 import { repairDashboardA11y } from '../components/uppy-a11y.ts';
 import { jobHref, navigate } from '../router.ts';
+import { CONSOLE_TOKEN_TTL_SECONDS, keepUploadToken, keptUploadOptions, keptUploadToken, restoreUploads, uploadStoreId, type KeptUploadToken } from '../upload-resume.ts';
 
 /*
  * Upload through Uppy's Dashboard with an upload token minted with the signed-in key: the
  * token carries the schema and time zone chosen here, and Uppy talks to the token's
  * companion endpoint (no API key in any upload request). Choosing other options mints a new
- * token and re-installs the uploader; files already added stay.
+ * token and re-installs the uploader; files already added stay. The token is kept for this
+ * tab, so an upload interrupted by a reload continues where it stopped (upload-resume.ts).
  */
 
 const JOB_ID = /\/v1\/jobs\/([^/?#]+)$/;
@@ -27,8 +29,13 @@ const timeZones = (): string[] => {
 
 export function Upload() {
   const { api } = useSession();
-  const [schema, setSchema] = useState('auto');
-  const [timezone, setTimezone] = useState('UTC');
+  // after a reload, the options the tab's uploads were begun with
+  const kept = useMemo(() => keptUploadOptions(), []);
+  const [schema, setSchema] = useState(kept?.schema ?? 'auto');
+  const [timezone, setTimezone] = useState(kept?.timezone ?? 'UTC');
+  const token = useRef<KeptUploadToken | undefined>(undefined);
+  const [restored, setRestored] = useState(false);
+  const [restarted, setRestarted] = useState<string[]>([]);
   const [tokenError, setTokenError] = useState<unknown>(null);
   const [ready, setReady] = useState(false);
   const [started, setStarted] = useState<{ name: string; jobId: string }[]>([]);
@@ -37,7 +44,7 @@ export function Upload() {
   const uppyRef = useRef<Uppy | null>(null);
 
   useEffect(() => {
-    const uppy = new Uppy({ autoProceed: false });
+    const uppy = new Uppy({ id: uploadStoreId(), autoProceed: false });
     uppy.use(Dashboard, {
       inline: true,
       target: target.current!,
@@ -51,6 +58,8 @@ export function Upload() {
       const jobId = JOB_ID.exec(location)?.[1];
       if (file && jobId) setStarted((s) => [...s, { name: file.name ?? jobId, jobId }]);
     });
+    uppy.on('restored', () => setRestored(uppy.getFiles().length > 0));
+    uppy.on('upload', () => setRestored(false));
     uppy.on('upload-error', (file, error) => setUploadErrors((e) => [...e, `${file?.name ?? 'a file'}: ${error.message}`]));
     uppy.on('complete', (result) => {
       // one file: open its job at once; several: the list below links each job
@@ -71,15 +80,23 @@ export function Upload() {
     let current = true;
     setReady(false);
     setTokenError(null);
-    const body = { name: 'web console', ...(schema !== 'auto' && { schema }), options: { timezone } };
-    api.post<UploadTokenIssued>('/v1/upload-tokens', body).then(
-      (issued) => {
+    const reusable = keptUploadToken();
+    const body = { name: 'web console', expiresIn: CONSOLE_TOKEN_TTL_SECONDS, ...(schema !== 'auto' && { schema }), options: { timezone } };
+    const tokenReady =
+      reusable?.schema === schema && reusable.timezone === timezone
+        ? Promise.resolve(reusable)
+        : api.post<UploadTokenIssued>('/v1/upload-tokens', body).then((issued) => keepUploadToken(issued, { schema, timezone }));
+    tokenReady.then(
+      (kept) => {
         const uppy = uppyRef.current;
         if (!current || !uppy) return;
+        token.current = kept;
         const previous = uppy.getPlugin('AwsS3');
         if (previous) uppy.removePlugin(previous);
         // multipart always: its complete call answers with the job, which the page then opens
-        uppy.use(AwsS3, { companionEndpoint: issued.companionEndpoint, shouldUseMultipart: true });
+        uppy.use(AwsS3, { companionEndpoint: kept.companionEndpoint, shouldUseMultipart: true });
+        // after the uploader, so a restored upload can be resumed as soon as it shows
+        if (!uppy.getPlugin('GoldenRetriever')) restoreUploads(uppy, () => token.current?.tokenId, setRestarted);
         setReady(true);
       },
       (err: unknown) => current && setTokenError(err),
@@ -107,8 +124,17 @@ export function Upload() {
       </form>
       <ErrorNote error={tokenError} />
       <p class="hint" aria-live="polite">
-        {ready ? 'Ready: add files, then press Upload. Each upload opens its job.' : 'Preparing an upload token…'}
+        {!ready
+          ? 'Preparing an upload token…'
+          : restored
+            ? 'Files from before the page was reloaded are back: press Upload to continue from the parts already sent. The browser keeps files only up to 10 MiB: choose a larger one again first (Re-select).'
+            : 'Ready: add files, then press Upload. Each upload opens its job.'}
       </p>
+      {restarted.length > 0 && (
+        <p class="hint" role="status">
+          {restarted.join(', ')}: will upload again from the start (the upload token that began {restarted.length === 1 ? 'it' : 'them'} has expired or the options changed).
+        </p>
+      )}
       <div ref={target} class="dashboard" />
       {uploadErrors.length > 0 && (
         <ul class="error" role="alert">
