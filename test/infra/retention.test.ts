@@ -4,7 +4,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addStacks } from '../../lib/app-stacks.ts';
-import { PROJECT_ROOT } from '../../lib/constructs/app-function.ts';
+import { PROJECT_ROOT } from '../../lib/project-paths.ts';
 import { MAX_RETENTION_DAYS } from '../../functions/core/retention/retention.ts';
 
 // One synth for the file, without bundling (as stacks.test.ts: the template differs only in asset hashes).

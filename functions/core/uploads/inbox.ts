@@ -31,6 +31,8 @@ export function metadataFor(request: { schema?: string; options?: JobOptions }):
 
 /** The part of S3's EventBridge "Object Created" event this service reads. */
 export interface ObjectCreatedEvent {
+  /** EventBridge's event id: the correlation id of the inbox function's log lines */
+  id?: string;
   source: string;
   'detail-type': string;
   time?: string;
