@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { classifyFile } from '../../../functions/core/detect/classify-file.ts';
+
+/*
+ * An entry for test/infra/lazy-packages.test.ts, bundled as a Lambda is: Classify's reading of
+ * the container formats, whose readers load exceljs, mammoth and pdfjs-dist with `import()`.
+ */
+
+/** The headers Classify finds in the file at `path` (read whole: a container is). */
+export async function headersOf(path: string): Promise<string[]> {
+  const buf = readFileSync(path);
+  const found = await classifyFile({ head: buf, readAll: () => Promise.resolve(buf) }, { filename: path, size: buf.length, truncated: false });
+  return found.headers;
+}
