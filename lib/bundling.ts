@@ -1,6 +1,6 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { buildSync, type BuildOptions, type Metafile } from 'esbuild';
 
 /*
@@ -52,6 +52,16 @@ export const LAZY_PACKAGES: Record<string, string[]> = {
   'pdfjs-dist/legacy/build/pdf.mjs': ['pdfjs-dist/legacy/build/pdf.worker.mjs'],
   '@anthropic-ai/sdk': [],
 };
+
+/**
+ * Packages a project module loads synchronously on first use, through a `createRequire` of its
+ * own (which esbuild leaves alone), keyed to that module: each is bundled once as CommonJS into
+ * `node_modules/<package>/index.cjs` and shipped beside every bundle that holds the module.
+ */
+export const REQUIRED_LAZILY: Record<string, string> = {
+  'iconv-lite': 'functions/core/detect/encoding.ts',
+};
+const REQUIRED_FILE = 'index.cjs';
 
 /**
  * Where a lazy package's file lives beside a bundle: `node_modules/<name>/<subpath>` for a
@@ -133,6 +143,18 @@ function bundleLazyPackages(root: string, outdir: string): string {
     const main = lazyFileOf(specifier).endsWith(`/${packageNameOf(specifier)}/${BUNDLE_FILE}`) ? { main: BUNDLE_FILE } : {};
     if (!existsSync(packageJson) || Object.keys(main).length) writeFileSync(packageJson, JSON.stringify({ type: 'module', ...main }));
   }
+  const required = Object.keys(REQUIRED_LAZILY);
+  buildSync({
+    ...LAMBDA_BUILD_OPTIONS,
+    format: 'cjs',
+    banner: {},
+    external: [],
+    absWorkingDir: root,
+    entryPoints: required.map((name) => ({ in: name, out: join('node_modules', name, REQUIRED_FILE.replace(/\.cjs$/, '')) })),
+    outExtension: { '.js': '.cjs' },
+    outdir: lazyDir,
+  });
+  for (const name of required) writeFileSync(join(lazyDir, 'node_modules', name, 'package.json'), JSON.stringify({ main: REQUIRED_FILE }));
   return lazyDir;
 }
 
@@ -141,6 +163,13 @@ function shipLazyPackages(root: string, metafile: Metafile, bundleDir: string, l
   // output paths in the metafile are relative to the working directory
   const output = Object.entries(metafile.outputs).find(([path]) => resolve(root, path) === join(bundleDir, BUNDLE_FILE));
   if (!output) throw new Error(`no bundle ${join(bundleDir, BUNDLE_FILE)} in esbuild's metafile`);
+  for (const [name, requiredBy] of Object.entries(REQUIRED_LAZILY)) {
+    if (!(relative(root, resolve(root, requiredBy)) in output[1].inputs)) continue;
+    for (const file of [REQUIRED_FILE, `${REQUIRED_FILE}.map`, 'package.json'].map((f) => join('node_modules', name, f))) {
+      mkdirSync(dirname(join(bundleDir, file)), { recursive: true });
+      cpSync(join(lazyDir, file), join(bundleDir, file));
+    }
+  }
   const imported = new Set(output[1].imports.filter((i) => i.external && i.path in LAZY_PACKAGES).map((i) => i.path));
   for (const specifier of imported) {
     for (const file of [specifier, ...LAZY_PACKAGES[specifier]!].map(lazyFileOf)) {

@@ -15,7 +15,7 @@ describe('lazy packages in a Lambda bundle', () => {
   const work = mkdtempSync(join(tmpdir(), 'lazy-packages-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('are files of their own beside the bundle, not in it, and the bundle reads XLSX, DOCX and PDF through them in a fresh Node', { timeout: BUILD_TIMEOUT_MS }, async () => {
+  it('are files of their own beside the bundle, not in it, and the bundle reads a Windows-1252 CSV, an XLSX, a DOCX and a PDF through them in a fresh Node', { timeout: BUILD_TIMEOUT_MS }, async () => {
     const { outdir } = bundleLambdas(PROJECT_ROOT, { reader: 'test/infra/entries/classify-container.ts' }, join(work, 'bundles'));
     const dir = join(outdir, 'reader');
     const code = readFileSync(join(dir, BUNDLE_FILE), 'utf8');
@@ -31,16 +31,26 @@ describe('lazy packages in a Lambda bundle', () => {
     expect(code.includes('GlobalWorkerOptions')).toBe(false);
     expect(existsSync(join(dir, lazyFileOf('@anthropic-ai/sdk')))).toBe(false);
 
-    const files = { xlsx: await callLogXlsx(), docx: await callLogDocx(), pdf: await callLogPdf() };
+    // iconv-lite is required on first use: here by the guess of a Windows-1252 file's encoding
+    expect(existsSync(join(dir, 'node_modules/iconv-lite/index.cjs'))).toBe(true);
+    expect(code.includes('windows1252')).toBe(false);
+    const legacyCsv = Buffer.from('Appelant;Appelé;Durée;Date\n' + Array.from({ length: 20 }, (_, i) => `Hélène;Müller ${i};${i + 3}:0${i % 10};2024-03-${10 + i}\n`).join(''), 'latin1');
+    const files = { csv: legacyCsv, xlsx: await callLogXlsx(), docx: await callLogDocx(), pdf: await callLogPdf() };
     for (const [ext, buf] of Object.entries(files)) writeFileSync(join(work, `call-log.${ext}`), buf);
     // A fresh process with no tsx and no project node_modules on the way: only what ships. Except
     // for pdfjs's optional native @napi-rs/canvas (its DOMMatrix), which it loads with require()
-    // and which no bundle ships (a platform binary): NODE_PATH lends it the project's copy.
-    const script = `const { headersOf } = await import(${JSON.stringify(pathToFileURL(join(dir, BUNDLE_FILE)).href)});
-      const out = {};
-      for (const ext of ['xlsx', 'docx', 'pdf']) out[ext] = await headersOf(${JSON.stringify(work)} + '/call-log.' + ext);
-      process.stdout.write(JSON.stringify(out));`;
-    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: work, env: { PATH: process.env.PATH, NODE_PATH: join(PROJECT_ROOT, 'node_modules') } }).toString()) as Record<string, string[]>;
+    // and which no bundle ships (a platform binary): for the PDF alone, NODE_PATH lends it the
+    // project's copy (require() honours NODE_PATH, which would also hide a missing iconv-lite).
+    const headers = (exts: string[], env: Record<string, string>) => {
+      const script = `const { headersOf } = await import(${JSON.stringify(pathToFileURL(join(dir, BUNDLE_FILE)).href)});
+        const out = {};
+        for (const ext of ${JSON.stringify(exts)}) out[ext] = await headersOf(${JSON.stringify(work)} + '/call-log.' + ext);
+        process.stdout.write(JSON.stringify(out));`;
+      const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: work, env: { PATH: process.env.PATH ?? '', ...env } });
+      return JSON.parse(stdout.toString()) as Record<string, string[]>;
+    };
+    const out = { ...headers(['csv', 'xlsx', 'docx'], {}), ...headers(['pdf'], { NODE_PATH: join(PROJECT_ROOT, 'node_modules') }) };
     for (const ext of Object.keys(files)) expect(out[ext]?.length, ext).toBeGreaterThan(2);
+    expect(out.csv).toEqual(['Appelant', 'Appelé', 'Durée', 'Date']);
   });
 });
