@@ -1,5 +1,6 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { buildSync, type BuildOptions, type Metafile } from 'esbuild';
 
@@ -54,14 +55,21 @@ export const LAZY_PACKAGES: Record<string, string[]> = {
 };
 
 /**
- * Packages a project module loads synchronously on first use, through a `createRequire` of its
- * own (which esbuild leaves alone), keyed to that module: each is bundled once as CommonJS into
- * `node_modules/<package>/index.cjs` and shipped beside every bundle that holds the module.
+ * Packages (or a package's JSON file) a project module loads synchronously on first use, through
+ * a `createRequire` of its own (which esbuild leaves alone), keyed to that module: a package is
+ * bundled once as CommonJS into `node_modules/<package>/index.cjs`, a JSON file is copied as it
+ * is, and either is shipped beside every bundle that holds the module.
  */
 export const REQUIRED_LAZILY: Record<string, string> = {
   'iconv-lite': 'functions/core/detect/encoding.ts',
+  'email-providers/all.json': 'functions/core/entities/normalize.ts',
 };
 const REQUIRED_FILE = 'index.cjs';
+const isJson = (specifier: string) => specifier.endsWith('.json');
+
+/** The files shipped for a package in REQUIRED_LAZILY, relative to the bundle's directory. */
+const requiredFilesOf = (specifier: string): string[] =>
+  isJson(specifier) ? [join('node_modules', specifier)] : [REQUIRED_FILE, `${REQUIRED_FILE}.map`, 'package.json'].map((f) => join('node_modules', specifier, f));
 
 /**
  * Where a lazy package's file lives beside a bundle: `node_modules/<name>/<subpath>` for a
@@ -143,7 +151,11 @@ function bundleLazyPackages(root: string, outdir: string): string {
     const main = lazyFileOf(specifier).endsWith(`/${packageNameOf(specifier)}/${BUNDLE_FILE}`) ? { main: BUNDLE_FILE } : {};
     if (!existsSync(packageJson) || Object.keys(main).length) writeFileSync(packageJson, JSON.stringify({ type: 'module', ...main }));
   }
-  const required = Object.keys(REQUIRED_LAZILY);
+  const required = Object.keys(REQUIRED_LAZILY).filter((specifier) => !isJson(specifier));
+  for (const json of Object.keys(REQUIRED_LAZILY).filter(isJson)) {
+    mkdirSync(dirname(join(lazyDir, 'node_modules', json)), { recursive: true });
+    cpSync(createRequire(join(root, 'package.json')).resolve(json), join(lazyDir, 'node_modules', json));
+  }
   buildSync({
     ...LAMBDA_BUILD_OPTIONS,
     format: 'cjs',
@@ -165,7 +177,7 @@ function shipLazyPackages(root: string, metafile: Metafile, bundleDir: string, l
   if (!output) throw new Error(`no bundle ${join(bundleDir, BUNDLE_FILE)} in esbuild's metafile`);
   for (const [name, requiredBy] of Object.entries(REQUIRED_LAZILY)) {
     if (!(relative(root, resolve(root, requiredBy)) in output[1].inputs)) continue;
-    for (const file of [REQUIRED_FILE, `${REQUIRED_FILE}.map`, 'package.json'].map((f) => join('node_modules', name, f))) {
+    for (const file of requiredFilesOf(name)) {
       mkdirSync(dirname(join(bundleDir, file)), { recursive: true });
       cpSync(join(lazyDir, file), join(bundleDir, file));
     }

@@ -3,8 +3,10 @@ import { classifyFile } from '../../../functions/core/detect/classify-file.ts';
 
 /*
  * An entry for test/infra/lazy-packages.test.ts, bundled as a Lambda is: Classify's reading of
- * the container formats, whose readers load exceljs, mammoth and pdfjs-dist with `import()`.
+ * files, whose readers load exceljs, mammoth and pdfjs-dist with `import()` and iconv-lite with a
+ * require on first use, and the free-mail check, which requires its list on first use.
  */
+export { isFreeMailDomain } from '../../../functions/core/entities/normalize.ts';
 
 /** The headers Classify finds in the file at `path` (read whole: a container is). */
 export async function headersOf(path: string): Promise<string[]> {
