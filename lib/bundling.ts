@@ -63,6 +63,7 @@ export const LAZY_PACKAGES: Record<string, string[]> = {
 export const REQUIRED_LAZILY: Record<string, string> = {
   'iconv-lite': 'functions/core/detect/encoding.ts',
   'email-providers/all.json': 'functions/core/entities/normalize.ts',
+  'libphonenumber-js/metadata.max.json': 'functions/core/enrich/phone.ts',
 };
 const REQUIRED_FILE = 'index.cjs';
 const isJson = (specifier: string) => specifier.endsWith('.json');

@@ -15,7 +15,7 @@ describe('lazy packages in a Lambda bundle', () => {
   const work = mkdtempSync(join(tmpdir(), 'lazy-packages-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('are files of their own beside the bundle, not in it, and the bundle reads a Windows-1252 CSV, an XLSX, a DOCX and a PDF and knows free-mail domains through them in a fresh Node', { timeout: BUILD_TIMEOUT_MS }, async () => {
+  it('are files of their own beside the bundle, not in it, and the bundle reads a Windows-1252 CSV, an XLSX, a DOCX and a PDF and reads free-mail domains and phone numbers through them in a fresh Node', { timeout: BUILD_TIMEOUT_MS }, async () => {
     const { outdir } = bundleLambdas(PROJECT_ROOT, { reader: 'test/infra/entries/lazy-users.ts' }, join(work, 'bundles'));
     const dir = join(outdir, 'reader');
     const code = readFileSync(join(dir, BUNDLE_FILE), 'utf8');
@@ -42,10 +42,11 @@ describe('lazy packages in a Lambda bundle', () => {
     // and which no bundle ships (a platform binary): for the PDF alone, NODE_PATH lends it the
     // project's copy (require() honours NODE_PATH, which would also hide a missing iconv-lite).
     const headers = (exts: string[], env: Record<string, string>) => {
-      const script = `const { headersOf, isFreeMailDomain } = await import(${JSON.stringify(pathToFileURL(join(dir, BUNDLE_FILE)).href)});
+      const script = `const { headersOf, isFreeMailDomain, normalizePhone } = await import(${JSON.stringify(pathToFileURL(join(dir, BUNDLE_FILE)).href)});
         const out = {};
         for (const ext of ${JSON.stringify(exts)}) out[ext] = await headersOf(${JSON.stringify(work)} + '/call-log.' + ext);
         out.freeMail = [String(isFreeMailDomain('gmail.com')), String(isFreeMailDomain('acme.example'))];
+        out.phones = [normalizePhone('030 1234567', 'DE'), normalizePhone('(212) 555-0143', 'US')].map((p) => p.ok ? p.e164 + ' ' + p.region + ' ' + p.lineType : p.reason);
         process.stdout.write(JSON.stringify(out));`;
       const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: work, env: { PATH: process.env.PATH ?? '', ...env } });
       return JSON.parse(stdout.toString()) as Record<string, string[]>;
@@ -56,5 +57,8 @@ describe('lazy packages in a Lambda bundle', () => {
     // the free-mail list, read from beside the bundle on the first check
     expect(existsSync(join(dir, 'node_modules/email-providers/all.json'))).toBe(true);
     expect(out.freeMail).toEqual(['true', 'false']);
+    // libphonenumber's metadata, read from beside the bundle on the first number
+    expect(existsSync(join(dir, 'node_modules/libphonenumber-js/metadata.max.json'))).toBe(true);
+    expect(out.phones).toEqual(['+49301234567 DE fixed_line', '+12125550143 US fixed_line_or_mobile']);
   });
 });
