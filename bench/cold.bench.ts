@@ -155,7 +155,7 @@ async function main(): Promise<void> {
   for (const fn of functions) entries[fn] = functionEntry(fn);
   const t0 = performance.now();
   const { outdir, metafile } = bundleLambdas(ROOT, entries);
-  console.log(`bundled ${Object.keys(entries).length} entries (one esbuild call, and one for the lazy packages): ${Math.round(performance.now() - t0)} ms (${outdir})\n`);
+  console.log(`bundled ${Object.keys(entries).length} entries (one esbuild call for the functions, two for the lazy packages): ${Math.round(performance.now() - t0)} ms (${outdir})\n`);
 
   try {
     const names = Object.keys(entries);
