@@ -1,6 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
 import { buildSync, type BuildOptions, type Metafile } from 'esbuild';
 
 /*
@@ -34,6 +35,56 @@ export const LAMBDA_NODE_OPTIONS: string = '';
 export const BUNDLE_NAME = 'index';
 export const BUNDLE_FILE = `${BUNDLE_NAME}.mjs`;
 
+/**
+ * Packages the functions load with `import()` on the first request that needs them, never at
+ * init, each bundled once into a file of its own: the function's bundle keeps `import('<package>')`
+ * (external to it), and the file is shipped beside the bundle as `node_modules/<package>/...`,
+ * where Node resolves that import. A module reached by `import()` inside one bundle stays in the
+ * file and is still read and compiled at init; a file of its own is not (pdfjs-dist, exceljs,
+ * mammoth and the Anthropic SDK: ~1.3 MB of classify's 3.7 MB, 2026-12-06). Only packages whose
+ * module state no project module shares: the project's own modules are never split off, so
+ * there is one copy of each class and singleton. The value: other files the package loads by a
+ * computed path at run time, shipped with it (pdfjs imports its worker from `./pdf.worker.mjs`
+ * beside itself when it runs in Node).
+ */
+export const LAZY_PACKAGES: Record<string, string[]> = {
+  exceljs: [],
+  mammoth: [],
+  'pdfjs-dist/legacy/build/pdf.mjs': ['pdfjs-dist/legacy/build/pdf.worker.mjs'],
+  '@anthropic-ai/sdk': [],
+};
+
+/**
+ * Packages (or a package's JSON file) a project module loads synchronously on first use, through
+ * a `createRequire` of its own (which esbuild leaves alone), keyed to that module: a package is
+ * bundled once as CommonJS into `node_modules/<package>/index.cjs`, a JSON file is copied as it
+ * is, and either is shipped beside every bundle that holds the module.
+ */
+export const REQUIRED_LAZILY: Record<string, string> = {
+  'iconv-lite': 'functions/core/detect/encoding.ts',
+  'email-providers/all.json': 'functions/core/entities/normalize.ts',
+  'libphonenumber-js/metadata.max.json': 'functions/core/enrich/phone.ts',
+};
+const REQUIRED_FILE = 'index.cjs';
+const isJson = (specifier: string) => specifier.endsWith('.json');
+
+/** The files shipped for a package in REQUIRED_LAZILY, relative to the bundle's directory. */
+const requiredFilesOf = (specifier: string): string[] =>
+  isJson(specifier) ? [join('node_modules', specifier)] : [REQUIRED_FILE, `${REQUIRED_FILE}.map`, 'package.json'].map((f) => join('node_modules', specifier, f));
+
+/**
+ * Where a lazy package's file lives beside a bundle: `node_modules/<name>/<subpath>` for a
+ * subpath import, `node_modules/<name>/index.mjs` (the package.json's `main`) for the package.
+ */
+export function lazyFileOf(specifier: string): string {
+  const parts = specifier.split('/');
+  const nameLength = specifier.startsWith('@') ? 2 : 1;
+  const subpath = parts.slice(nameLength).join('/');
+  return join('node_modules', ...parts.slice(0, nameLength), subpath || BUNDLE_FILE);
+}
+
+const packageNameOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+
 export const LAMBDA_BUILD_OPTIONS = {
   bundle: true,
   platform: 'node',
@@ -47,7 +98,8 @@ export const LAMBDA_BUILD_OPTIONS = {
   sourcemap: 'external',
   sourcesContent: false,
   // The AWS SDK is bundled, not taken from the runtime: we ship the version the tests ran against.
-  external: [],
+  // The lazy packages are bundled too, each into a file of its own beside the bundle (below).
+  external: Object.keys(LAZY_PACKAGES),
   outExtension: { '.js': '.mjs' },
   logLevel: 'warning',
 } as const satisfies BuildOptions;
@@ -73,7 +125,74 @@ export function bundleLambdas(root: string, entries: Record<string, string>, out
     outdir,
     metafile: true,
   });
+  const lazyDir = bundleLazyPackages(root, outdir);
+  for (const name of Object.keys(entries)) shipLazyPackages(root, result.metafile, join(outdir, name), lazyDir);
   return { outdir, metafile: result.metafile };
+}
+
+/**
+ * Every lazy package (and the files it loads by path) bundled once, into `<outdir>/.lazy/node_modules/...`,
+ * with the same options as the functions but nothing external: a second esbuild call, as the
+ * functions' call marks these packages external.
+ */
+function bundleLazyPackages(root: string, outdir: string): string {
+  const lazyDir = join(outdir, '.lazy');
+  const specifiers = Object.entries(LAZY_PACKAGES).flatMap(([specifier, companions]) => [specifier, ...companions]);
+  buildSync({
+    ...LAMBDA_BUILD_OPTIONS,
+    external: [],
+    absWorkingDir: root,
+    // esbuild resolves a bare specifier as an entry point like an import from `root`
+    entryPoints: specifiers.map((specifier) => ({ in: specifier, out: lazyFileOf(specifier).replace(/\.m?js$/, '') })),
+    outdir: lazyDir,
+  });
+  for (const specifier of specifiers) {
+    // ESM whatever the extension; `main` only where the package itself (not a subpath) is imported
+    const packageJson = join(lazyDir, 'node_modules', packageNameOf(specifier), 'package.json');
+    const main = lazyFileOf(specifier).endsWith(`/${packageNameOf(specifier)}/${BUNDLE_FILE}`) ? { main: BUNDLE_FILE } : {};
+    if (!existsSync(packageJson) || Object.keys(main).length) writeFileSync(packageJson, JSON.stringify({ type: 'module', ...main }));
+  }
+  const required = Object.keys(REQUIRED_LAZILY).filter((specifier) => !isJson(specifier));
+  for (const json of Object.keys(REQUIRED_LAZILY).filter(isJson)) {
+    mkdirSync(dirname(join(lazyDir, 'node_modules', json)), { recursive: true });
+    cpSync(createRequire(join(root, 'package.json')).resolve(json), join(lazyDir, 'node_modules', json));
+  }
+  buildSync({
+    ...LAMBDA_BUILD_OPTIONS,
+    format: 'cjs',
+    banner: {},
+    external: [],
+    absWorkingDir: root,
+    entryPoints: required.map((name) => ({ in: name, out: join('node_modules', name, REQUIRED_FILE.replace(/\.cjs$/, '')) })),
+    outExtension: { '.js': '.cjs' },
+    outdir: lazyDir,
+  });
+  for (const name of required) writeFileSync(join(lazyDir, 'node_modules', name, 'package.json'), JSON.stringify({ main: REQUIRED_FILE }));
+  return lazyDir;
+}
+
+/** Copy into a function's bundle directory the lazy packages its bundle imports, with their companions. */
+function shipLazyPackages(root: string, metafile: Metafile, bundleDir: string, lazyDir: string): void {
+  // output paths in the metafile are relative to the working directory
+  const output = Object.entries(metafile.outputs).find(([path]) => resolve(root, path) === join(bundleDir, BUNDLE_FILE));
+  if (!output) throw new Error(`no bundle ${join(bundleDir, BUNDLE_FILE)} in esbuild's metafile`);
+  for (const [name, requiredBy] of Object.entries(REQUIRED_LAZILY)) {
+    if (!(relative(root, resolve(root, requiredBy)) in output[1].inputs)) continue;
+    for (const file of requiredFilesOf(name)) {
+      mkdirSync(dirname(join(bundleDir, file)), { recursive: true });
+      cpSync(join(lazyDir, file), join(bundleDir, file));
+    }
+  }
+  const imported = new Set(output[1].imports.filter((i) => i.external && i.path in LAZY_PACKAGES).map((i) => i.path));
+  for (const specifier of imported) {
+    for (const file of [specifier, ...LAZY_PACKAGES[specifier]!].map(lazyFileOf)) {
+      mkdirSync(dirname(join(bundleDir, file)), { recursive: true });
+      cpSync(join(lazyDir, file), join(bundleDir, file));
+      cpSync(join(lazyDir, `${file}.map`), join(bundleDir, `${file}.map`));
+    }
+    const packageJson = join('node_modules', packageNameOf(specifier), 'package.json');
+    cpSync(join(lazyDir, packageJson), join(bundleDir, packageJson));
+  }
 }
 
 /**
@@ -88,12 +207,18 @@ export function loadedAtInit(metafile: Metafile, output: string): Set<string> {
   if (!entryPoint) throw new Error(`${output} is not an entry point's output`);
   const seen = new Set<string>([entryPoint]);
   const queue = [entryPoint];
+  const lazyAtInit = new Set<string>();
   for (let path = queue.pop(); path !== undefined; path = queue.pop()) {
     for (const imported of metafile.inputs[path]?.imports ?? []) {
-      if (imported.kind === 'dynamic-import' || imported.external || seen.has(imported.path)) continue;
+      if (imported.kind === 'dynamic-import' || seen.has(imported.path)) continue;
+      // a lazy package imported statically is loaded from its own file at init
+      if (imported.external) {
+        if (imported.path in LAZY_PACKAGES) lazyAtInit.add(lazyFileOf(imported.path));
+        continue;
+      }
       seen.add(imported.path);
       queue.push(imported.path);
     }
   }
-  return new Set([...seen].filter((path) => (kept[path]?.bytesInOutput ?? 0) > 0));
+  return new Set([...[...seen].filter((path) => (kept[path]?.bytesInOutput ?? 0) > 0), ...lazyAtInit]);
 }

@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { aiKeyConfigured, resolveAiKey } from './ai-key.ts';
+import { AI_MODEL, AiCallError, callClaude } from './ai-client.ts';
 import { documentClient } from './aws-clients.ts';
 import { entityStore } from './entity-store.ts';
 import { logger } from '../shared/logger.ts';
@@ -92,8 +93,6 @@ async function generate(tenantId: string, accounts: readonly Account[], force: b
     return undefined;
   });
   if (apiKey === undefined) return;
-  // on first use: the AI client reaches the value-map prompts and through them the phone metadata (issue 21)
-  const { AI_MODEL, AiCallError, callClaude } = await import('./ai-client.ts');
   const icp = await entityStore.getSetting<string>(tenantId, 'icp');
   const hashes = new Map(accounts.map((a) => [a.accountId, insightHash(a, icp, AI_MODEL)]));
   const existing = await Promise.all(accounts.map((a) => getItemFor(tenantId, a.accountId)));

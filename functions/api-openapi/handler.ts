@@ -1,9 +1,10 @@
 import { json, publicHttpHandler } from '../shared/http.ts';
 import { apiBaseUrl } from '../shared/upload-flow.ts';
-import { buildOpenApiDocument } from './document.ts';
+import type { OpenApiDocument } from './document.ts';
+// Generated from the zod contract before deploy (generate-document.ts), not at cold start.
+import generated from './openapi.generated.json' with { type: 'json' };
 
-/** Built once per cold start: the document only changes with a deploy. */
-const document = buildOpenApiDocument();
+const document = generated as unknown as OpenApiDocument;
 
 /** GET /v1/openapi.json (no auth): the contract, with this API's own URL as the server. */
 export const handler = publicHttpHandler(async (event) =>

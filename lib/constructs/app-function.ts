@@ -4,7 +4,7 @@ import { AssetHashType, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { functionEntry, type FunctionName } from '../../functions/shared/routes.ts';
+import { FUNCTION_NAMES, functionEntry, type FunctionName } from '../../functions/shared/routes.ts';
 import { BUNDLE_NAME, LAMBDA_NODE_OPTIONS, bundleLambdas, type LambdaBundles } from '../bundling.ts';
 import { PROJECT_ROOT } from '../project-paths.ts';
 
@@ -25,23 +25,21 @@ export interface AppFunctionProps {
 }
 
 /**
- * The functions defined in this process, bundled by one esbuild call (lib/bundling.ts) when the
- * first asset needs its bundle: esbuild parses what they share once, where one NodejsFunction
- * per function started esbuild once each over the same modules. Never run when bundling is
- * skipped (the infra tests, `cdk synth` of other stacks); built again, all defined functions
- * together, only if a function is defined after the build (a second App in the same process).
+ * Every function of the app, bundled by one esbuild call (lib/bundling.ts) when the first asset
+ * needs its bundle, and reused by all later ones: esbuild parses what they share once. CDK
+ * stages a function's asset while the function is constructed, so bundling only the functions
+ * defined so far bundled again for each function defined later (a synth added an exit handler
+ * per build: 11 or more, 2026-12-06). Never run when
+ * bundling is skipped (the infra tests, `cdk synth` of other stacks).
  */
-const defined = new Set<FunctionName>();
-let built: { fns: ReadonlySet<FunctionName>; bundles: LambdaBundles } | undefined;
+let built: LambdaBundles | undefined;
 function bundleDirOf(fn: FunctionName): string {
-  if (!built?.fns.has(fn)) {
-    const fns = new Set(defined);
-    if (built) rmSync(built.bundles.outdir, { recursive: true, force: true });
-    built = { fns, bundles: bundleLambdas(PROJECT_ROOT, Object.fromEntries([...fns].map((f) => [f, functionEntry(f)]))) };
-    const { outdir } = built.bundles;
+  if (!built) {
+    built = bundleLambdas(PROJECT_ROOT, Object.fromEntries(FUNCTION_NAMES.map((f) => [f, functionEntry(f)])));
+    const { outdir } = built;
     process.once('exit', () => rmSync(outdir, { recursive: true, force: true }));
   }
-  return join(built.bundles.outdir, fn);
+  return join(built.outdir, fn);
 }
 
 /**
@@ -60,7 +58,6 @@ export class AppFunction extends LambdaFunction {
       removalPolicy: RemovalPolicy.DESTROY,
     });
     const { fn } = props;
-    defined.add(fn);
     super(scope, id, {
       functionName,
       description: props.description,

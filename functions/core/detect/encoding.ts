@@ -1,9 +1,20 @@
+import { createRequire } from 'node:module';
 import { StringDecoder } from 'node:string_decoder';
 import { TextDecoder } from 'node:util';
 import { analyse } from 'chardet';
-import iconv from 'iconv-lite';
+import type * as IconvLite from 'iconv-lite';
 import { EncodingError } from '../errors.ts';
 import { WARNING_CODES, type JobWarning } from '../jobs/warnings.ts';
+
+/*
+ * iconv-lite (~490 KB of code tables once bundled) decodes only what neither Node nor ICU knows,
+ * so it is loaded the first time such a file comes, synchronously, through a require of this
+ * module's own: esbuild leaves that call alone, and the Lambda bundles ship the package beside
+ * themselves (lib/bundling.ts, REQUIRED_LAZILY), so no cold start compiles its tables.
+ */
+const requireHere = createRequire(import.meta.url);
+let iconvLite: typeof IconvLite | undefined;
+const iconv = (): typeof IconvLite => (iconvLite ??= requireHere('iconv-lite') as typeof IconvLite);
 
 /** The encodings seen in practice first; any other name iconv-lite or ICU knows also works. */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | (string & {});
@@ -163,7 +174,7 @@ export function encodingWarnings(detection: EncodingDetection): JobWarning[] {
 }
 
 function isDecodable(name: string): boolean {
-  return iconv.encodingExists(name);
+  return iconv().encodingExists(name);
 }
 
 /** Lower-case canonical names for the common encodings; others pass through. */
@@ -215,8 +226,8 @@ export function createDecoder(encoding: string): TextChunkDecoder {
       end: () => td.decode(),
     };
   }
-  if (iconv.encodingExists(name)) {
-    const d = iconv.getDecoder(name);
+  if (iconv().encodingExists(name)) {
+    const d = iconv().getDecoder(name);
     return {
       write: (bytes) => d.write(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
       end: () => d.end() ?? '',

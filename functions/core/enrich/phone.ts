@@ -1,17 +1,36 @@
+import { createRequire } from 'node:module';
 import {
-  getCountryCallingCode,
-  isSupportedCountry,
-  parsePhoneNumberFromString,
-  validatePhoneNumberLength,
+  getCountryCallingCode as getCallingCodeWith,
+  isSupportedCountry as isSupportedCountryWith,
+  parsePhoneNumberFromString as parsePhoneNumberWith,
+  validatePhoneNumberLength as validateLengthWith,
   type CountryCode,
+  type MetadataJson,
   type NumberType,
   type PhoneNumber,
-} from 'libphonenumber-js/max';
-// The `max` bundle: the only metadata with the patterns getType() needs for line types.
-import metadata from 'libphonenumber-js/metadata.max.json';
+} from 'libphonenumber-js/core';
 import { BoundedCache } from './bounded-cache.ts';
 import { constrainedDepth } from './pattern-depth.ts';
 import { EMPTY, fail, isBlankCell, type ParseFailure } from './result.ts';
+
+/*
+ * The `max` metadata: the only one with the patterns getType() needs for line types. Read on the
+ * first number, not at import, through a require of this module's own that esbuild leaves alone:
+ * the Lambda bundles ship the JSON beside themselves (lib/bundling.ts, REQUIRED_LAZILY), so the
+ * functions that only sometimes meet a phone number (persist, the accounts API) do not compile
+ * its ~200 KB at every cold start. The functions below are libphonenumber-js/max's, which pass
+ * the same metadata as their last argument.
+ */
+const requireHere = createRequire(import.meta.url);
+let maxMetadata: MetadataJson | undefined;
+const metadata = (): MetadataJson => (maxMetadata ??= requireHere('libphonenumber-js/metadata.max.json') as MetadataJson);
+const isSupportedCountry = (country: string): country is CountryCode => isSupportedCountryWith(country as CountryCode, metadata());
+const getCountryCallingCode = (country: CountryCode) => getCallingCodeWith(country, metadata());
+const validatePhoneNumberLength = (text: string, country: CountryCode | undefined) =>
+  country === undefined ? validateLengthWith(text, metadata()) : validateLengthWith(text, country, metadata());
+const parseInRegion = (text: string, country: CountryCode | undefined) =>
+  country === undefined ? parsePhoneNumberWith(text, metadata()) : parsePhoneNumberWith(text, country, metadata());
+const parseInternational = (text: string) => parsePhoneNumberWith(text, metadata());
 
 /** Line type of a number, from libphonenumber's metadata (snake_case), or 'unknown'. */
 export type PhoneLineType =
@@ -141,14 +160,14 @@ export function normalizePhoneUncached(raw: string, defaultRegion: string): Phon
   const upper = defaultRegion.toUpperCase();
   const region: CountryCode | undefined = isSupportedCountry(upper) ? upper : undefined;
 
-  let parsed = parsePhoneNumberFromString(text, region);
+  let parsed = parseInRegion(text, region);
   if (parsed === undefined || !parsed.isPossible()) {
     // Exports often drop the "+" (or use "00"): "447700900123", "0044 20 7946 0958".
     // Retry as international, but only keep the guess when it lands in an assigned range.
     const digits = compact.replace(/\D/g, '');
     const intl = digits.startsWith('00') ? digits.slice(2) : digits.startsWith('011') ? digits.slice(3) : digits;
     if (!compact.startsWith('+') && intl.length >= 8) {
-      const guess = parsePhoneNumberFromString('+' + intl);
+      const guess = parseInternational('+' + intl);
       // a bare run of 11-15 digits is how switch records (MSC CDRs) print every international
       // number: there a possible number is kept like a national one is (`valid` says the rest)
       if (guess?.isValid() === true || (guess?.isPossible() === true && /^[1-9]\d{10,14}$/.test(compact))) parsed = guess;
@@ -220,7 +239,8 @@ export function clearPhoneCache(): void {
  * digits. The first number of each prefix goes the whole way through libphonenumber;
  * tests compare the two paths.
  */
-const NANP_REGIONS: ReadonlySet<string> = new Set(metadata.country_calling_codes['1'] ?? []);
+let nanpRegions: ReadonlySet<string> | undefined;
+const NANP = (): ReadonlySet<string> => (nanpRegions ??= new Set(metadata().country_calling_codes['1'] ?? []));
 /** A deeper prefix would make the memo as large as the numbers: use libphonenumber then. */
 const MAX_KEY_DIGITS = 7;
 /** deciding digits per area code (index = the three digits), 0 until worked out */
@@ -236,9 +256,9 @@ const nanpMemos = new Map<string, { byPrefix: Map<number, Verdict>; verdicts: Ma
  */
 export function nanpDecidingDigits(areaCode = ''): number {
   let k = areaCode.length;
-  for (const code of NANP_REGIONS) {
+  for (const code of NANP()) {
     // the compressed metadata layout: [calling code, IDD, national pattern, lengths, formats, ..., leading digits (10), types (11)]
-    const entry = (metadata.countries as unknown as Record<string, unknown[]>)[code];
+    const entry = (metadata().countries as unknown as Record<string, unknown[]>)[code];
     const national = entry?.[2];
     const leading = entry?.[10];
     const types = entry?.[11];
@@ -282,8 +302,8 @@ function nanpNational(raw: string, defaultRegion: string): string | undefined {
   // one string for the digits: the cell itself when it is only digits
   let digits = count === raw.length ? raw : raw.replace(NOT_DIGIT, '');
   // A bare "1" + ten digits reads as NANP only in a NANP default region; elsewhere it needs its "+".
-  if (digits.length === 11 && digits.charCodeAt(0) === 49 && (plus || NANP_REGIONS.has(defaultRegion))) digits = digits.slice(1);
-  else if (plus || digits.length !== 10 || !NANP_REGIONS.has(defaultRegion)) return undefined;
+  if (digits.length === 11 && digits.charCodeAt(0) === 49 && (plus || NANP().has(defaultRegion))) digits = digits.slice(1);
+  else if (plus || digits.length !== 10 || !NANP().has(defaultRegion)) return undefined;
   return digits.charCodeAt(0) >= 50 ? digits : undefined;
 }
 

@@ -1,4 +1,4 @@
-import freeMailDomains from 'email-providers/all.json' with { type: 'json' };
+import { createRequire } from 'node:module';
 import { normalizeDomain } from '../enrich/email-domain.ts';
 import { CJK_FORMS, LEGAL_PREFIXES, LEGAL_SUFFIXES } from './legal-forms.ts';
 
@@ -18,12 +18,18 @@ export function accountDomain(raw: unknown): string | undefined {
   return result.value;
 }
 
-/** Built on first use, not at import: most requests of the functions that load this never ask. */
+/**
+ * Read and built on first use, not at import: most requests of the functions that load this never
+ * ask. Read through a require of this module's own, which esbuild leaves alone: the Lambda bundles
+ * ship the list beside themselves (lib/bundling.ts, REQUIRED_LAZILY) instead of compiling its
+ * 138 KB at every cold start.
+ */
 let freeMail: ReadonlySet<string> | undefined;
+const requireHere = createRequire(import.meta.url);
 
 /** True for mailbox providers (gmail.com, web.de, ...: the email-providers list, ~8,700 domains). */
 export function isFreeMailDomain(domain: string): boolean {
-  freeMail ??= new Set(freeMailDomains as string[]);
+  freeMail ??= new Set(requireHere('email-providers/all.json') as string[]);
   return freeMail.has(domain.toLowerCase());
 }
 

@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { inspectZip } from '../detect/zip-archive.ts';
 import { DOCX_LIMITS } from './container-limits.ts';
 import { classifyTable, TableScanner, type TableClassification } from '../detect/classify-container.ts';
@@ -34,6 +33,8 @@ export async function readDocxTables(buf: Buffer): Promise<DocxDocument> {
   }
   let html: string;
   try {
+    // loaded here, not at import: the Lambda bundles ship it as a file of its own (lib/bundling.ts, LAZY_PACKAGES)
+    const { default: mammoth } = await import('mammoth');
     const result = await mammoth.convertToHtml({ buffer: buf }, { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) });
     html = result.value;
   } catch (err) {

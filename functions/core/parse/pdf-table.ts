@@ -1,6 +1,8 @@
 // pdfjs-dist is pdf-parse's engine (pinned by it); its text items carry the positions a
 // table is rebuilt from, which pdf-parse's text API flattens away.
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+// Loaded when a PDF is read, not at import: the Lambda bundles ship it as a file of its own
+// (lib/bundling.ts, LAZY_PACKAGES).
+import type { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DISTINCT_NAMES, isDataLike, looksLikeHeader } from '../detect/row-shapes.ts';
 import { CorruptFileError, DomainError, HeaderNotFoundError, LimitExceededError, NoTextLayerError, UnsupportedFormatError } from '../errors.ts';
 import type { SourceRecord } from './table-assembler.ts';
@@ -114,7 +116,8 @@ async function readLines(buf: Buffer, maxMillis: number): Promise<{ pages: numbe
   const deadline = Date.now() + maxMillis;
   let doc: Awaited<ReturnType<typeof getDocument>['promise']>;
   try {
-    doc = await getDocument({ data: new Uint8Array(buf), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false }).promise;
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    doc = await pdfjs.getDocument({ data: new Uint8Array(buf), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false }).promise;
   } catch (err) {
     throw pdfError(err);
   }

@@ -1,4 +1,6 @@
-import ExcelJS from 'exceljs';
+// exceljs (~260 KB bundled) is loaded when a workbook is read, not where this module is imported:
+// the Lambda bundles ship it as a file of its own (lib/bundling.ts, LAZY_PACKAGES).
+import type * as ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { inspectZip } from '../detect/zip-archive.ts';
 import { XLSX_LIMITS } from './container-limits.ts';
@@ -220,7 +222,8 @@ export async function* readSheets(
   parts: WorkbookParts,
   wanted: (sheet: SheetInfo) => boolean,
 ): AsyncGenerator<{ sheet: SheetInfo; rows: AsyncGenerator<SourceRecord> }> {
-  const reader: WorkbookReader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buf), {
+  const { default: excel } = await import('exceljs');
+  const reader: WorkbookReader = new excel.stream.xlsx.WorkbookReader(Readable.from(buf), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
