@@ -17,6 +17,7 @@ import { MAX_PARTS, MIB } from '../core/uploads/part-size.ts';
 import { INBOX_PREFIX, inboxKey, metadataFor } from '../core/uploads/inbox.ts';
 import type { UploadTokenPrincipal } from '../core/auth/upload-tokens.ts';
 import { sanitizeFilename } from '../core/jobs/keys.ts';
+import { refuseExpired } from '../shared/job-expiry.ts';
 
 /*
  * The routes @uppy/aws-s3 6.x calls in companion mode (its CompanionS3 client), under
@@ -141,6 +142,7 @@ export const handler = uploadTokenApi({
     const { sessionId, key } = job.source;
     const ownsJob = sessionId ? (await uploadStore.get(req.token.tenantId, sessionId))?.tokenId === req.token.tokenId : ownsKey(req.token, key);
     if (!ownsJob) throw notFound('Job');
+    refuseExpired(job, 'record');
     return json(200, toApiJob(job));
   },
 

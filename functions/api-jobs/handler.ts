@@ -16,22 +16,7 @@ import { computeJobStats } from '../core/jobs/stats.ts';
 import { jobKeys } from '../core/jobs/keys.ts';
 import { decodePageCursor, readNdjsonPage } from '../adapters/ndjson-pages.ts';
 import { executionNameFor, resumePointFor, toApiJob, type JobRecord } from '../core/jobs/job.ts';
-import { expiredPart, type ExpiringPart } from '../core/retention/retention.ts';
-
-const WHAT_EXPIRED: Record<ExpiringPart, string> = { record: 'The job', outputs: 'The job\'s records, error report and downloads', upload: 'The job\'s uploaded file' };
-
-/**
- * 410 when the part of the job a request needs has passed its retention: deleted by the
- * sweep, or due and not yet deleted (the sweep runs hourly; DynamoDB TTL takes days).
- */
-function refuseExpired(job: JobRecord, needs: ExpiringPart): void {
-  const gone = expiredPart(job, needs, Date.now());
-  if (!gone) return;
-  throw new HttpError(410, 'job_expired', `${WHAT_EXPIRED[gone.part]} expired on ${gone.expiredAt} (the tenant's retention) and is no longer kept`, {
-    expired: gone.part,
-    expiredAt: gone.expiredAt,
-  });
-}
+import { refuseExpired } from '../shared/job-expiry.ts';
 
 /** The tenant's job, unless it is missing (404, also for another tenant's id, never 403) or its record expired (410). */
 async function findJob(tenantId: string, jobId: string): Promise<JobRecord> {

@@ -34,6 +34,7 @@ import {
   type TemplateContent,
 } from '../core/templates/template-model.ts';
 import { etagFor, parseIfMatch } from '../core/templates/versioning.ts';
+import { refuseExpired } from '../shared/job-expiry.ts';
 
 /*
  * Templates, schemas, mapping suggestions, and a job's mapping (GET to review, PUT to
@@ -56,6 +57,7 @@ async function candidateSchemas(tenantId: string): Promise<SchemaDefinition[]> {
 async function requireJob(req: ApiRequest): Promise<JobRecord> {
   const job = await jobStore.get(req.principal.tenantId, req.params.jobId ?? '');
   if (!job) throw notFound('Job');
+  refuseExpired(job, 'record');
   return job;
 }
 
@@ -146,6 +148,7 @@ async function createTemplate(req: ApiRequest) {
     const body = parseBody(req.event, templateFromJobBody);
     const job = await jobStore.get(tenantId, body.fromJob);
     if (!job) throw badRequest('Unknown job', [{ field: 'fromJob', message: `no job ${body.fromJob}` }]);
+    refuseExpired(job, 'record');
     if (!job.mapping || !job.parsed) throw conflict(`Job ${job.jobId} has no mapping yet (it is ${job.status})`);
     const schema = await schemaOr400(tenantId, job.mapping.schema, 'fromJob');
     const resolved = resolveFieldMappings(schema, job.parsed.headers, asInput(job.mapping.fields), 'fromJob.mapping.fields');

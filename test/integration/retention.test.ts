@@ -191,6 +191,11 @@ describe('expiry', () => {
       expect([err.status, err.code, (err.details as { expired: string }).expired], path).toEqual([410, 'job_expired', 'record']);
     }
     expect((await failure(api.post(`/v1/jobs/${job.jobId}/cancel`))).status).toBe(410);
+    // the mapping routes and a template made from the job read the same record
+    const mapping = await failure(api.get(`/v1/jobs/${job.jobId}/mapping`));
+    expect([mapping.status, mapping.code]).toEqual([410, 'job_expired']);
+    const template = await failure(api.post('/v1/templates', { name: 'from an expired job', fromJob: job.jobId }));
+    expect([template.status, template.code]).toEqual([410, 'job_expired']);
     expect((await api.get<{ items: ApiJob[] }>('/v1/jobs')).items.map((j) => j.jobId)).toEqual([other.jobId]);
   }, 120_000);
 });
