@@ -310,6 +310,8 @@ async function putJobMapping(req: ApiRequest) {
   const tenantId = req.principal.tenantId;
   const body = parseBody(req.event, putMappingBody);
   const job = await requireJob(req);
+  // the confirmed mapping resumes Enrich from the parsed chunks kept with the outputs
+  refuseExpired(job, 'outputs');
   if (job.status !== 'needs_mapping') throw conflict(`Job is ${job.status}; only a job in needs_mapping takes a mapping`);
   if (!job.parsed) throw conflict('The job has no parsed rows to map');
   const schemaName = body.mapping.schema ?? job.mapping?.schema ?? (job.schema !== 'auto' ? job.schema : job.classification?.schema.name);

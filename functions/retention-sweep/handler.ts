@@ -1,4 +1,5 @@
 import { logger } from '../shared/logger.ts';
+import { observedHandler } from '../shared/observability.ts';
 import { runRetentionSweep } from '../adapters/retention-sweeper.ts';
 import type { SweepReport } from '../core/retention/sweep.ts';
 
@@ -8,9 +9,11 @@ import type { SweepReport } from '../core/retention/sweep.ts';
  * deleted files off the tenant's stored bytes. One run handles up to 10,000 entries; the rest
  * are due in the next.
  */
-export async function handler(): Promise<SweepReport> {
+async function sweep(): Promise<SweepReport> {
   const started = Date.now();
   const report = await runRetentionSweep(new Date());
   if (report.uploads + report.outputs + report.records > 0 || report.more) logger.info('retention sweep', { ...report, durationMs: Date.now() - started });
   return report;
 }
+
+export const handler = observedHandler(sweep);

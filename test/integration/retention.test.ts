@@ -157,6 +157,9 @@ describe('expiry', () => {
       const err = await failure(short.api.get(`/v1/jobs/${job.jobId}/${path}`));
       expect([err.status, err.code, (err.details as { expired: string }).expired], path).toEqual([410, 'job_expired', 'outputs']);
     }
+    // a mapping confirmed now would resume from parsed chunks that are gone
+    const confirm = await failure(short.api.request('PUT', `/v1/jobs/${job.jobId}/mapping`, { mapping: { fields: [{ field: 'started_at', sourceHeaders: ['x'] }] } }));
+    expect([confirm.status, confirm.code, (confirm.details as { expired: string }).expired]).toEqual([410, 'job_expired', 'outputs']);
     const listed = (await short.api.get<{ items: ApiJob[] }>('/v1/jobs')).items;
     expect(listed.map((j) => [j.jobId, j.retention?.outputsExpired]).sort()).toEqual([[job.jobId, true], [failed.jobId, true]].sort());
 

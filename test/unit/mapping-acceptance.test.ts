@@ -8,6 +8,7 @@ const unsettled = (m: ReturnType<typeof suggestMapping>) => m.warnings?.find((w)
 const calls = getSchema('call_record');
 const companies = getSchema('company_account');
 const contacts = getSchema('contact');
+const cost0 = () => calls.fields.find((f) => f.name === 'cost_minor')!;
 
 // Headers such as "Qorvex" are no word in any language: what holds the layout is the values.
 describe('a layout is not auto-accepted when an unused column says the file has a field the mapping leaves out', () => {
@@ -57,6 +58,8 @@ describe('a layout is not auto-accepted when an unused column says the file has 
     expect(isQuantityColumn(count, 'Qorvex', ['6720', '8230', '4026'], ctx)).toBe(false);
     expect(isQuantityColumn(count, 'Qorvex', ['1998', '2004', '2011'], ctx)).toBe(false);
     expect(isQuantityColumn(count, 'Qorvex', ['0123', '0456', '0789'], ctx)).toBe(false);
+    // a leading zero without a separator is an id on whichever row it stands, even when an earlier row has the same digits as an amount
+    expect(isQuantityColumn(cost0(), 'Qorvex', ['0,50', '050', '12,50'], ctx)).toBe(false);
     expect(isQuantityColumn(count, 'Company ID', ['87', '146', '23'], ctx)).toBe(false);
     // a money unit in the header is no headcount
     expect(isQuantityColumn(count, 'Capital (Rs)', ['87', '146', '23'], ctx)).toBe(false);

@@ -86,7 +86,7 @@ export function isQuantityColumn(def: FieldDefinition, header: string, values: r
   // numbers in a call log are extensions, lengths and counts
   if (def.type === 'money' && ratio(filled, (v) => /\d[.,]\d{2,4}$|\p{Sc}/u.test(v)).ratio < 0.5) return false;
   const digits = filled.map((v) => v.replace(/\D/g, ''));
-  if (digits.some((d) => d.length > 1 && d.startsWith('0') && !/[.,]/.test(filled[digits.indexOf(d)]!))) return false;
+  if (digits.some((d, i) => d.length > 1 && d.startsWith('0') && !/[.,]/.test(filled[i]!))) return false;
   // whole parts of one length: register numbers, postal codes, epoch-second ids ("1741101954.10")
   const integerParts = filled.map((v) => v.replace(/[.,]\d{1,4}$/, '').replace(/\D/g, ''));
   if (new Set(integerParts.map((d) => d.length)).size === 1 && integerParts[0]!.length >= 4) return false;
