@@ -24,7 +24,7 @@ const NOT_AT_INIT: Partial<Record<FunctionName, string[]>> = {
 };
 
 describe('Lambda bundles at cold start', () => {
-  it('load neither zod\'s 40 locales nor what a function only needs on some requests; the health check stays under 600 KB', { timeout: BUILD_TIMEOUT_MS }, async () => {
+  it('load neither zod\'s 40 locales nor what a function only needs on some requests; the health check stays under 720 KB', { timeout: BUILD_TIMEOUT_MS }, async () => {
     const fns = Object.keys(NOT_AT_INIT) as FunctionName[];
     const { metafile, outputFiles } = await build({
       ...LAMBDA_BUILD_OPTIONS,
@@ -42,7 +42,9 @@ describe('Lambda bundles at cold start', () => {
       for (const banned of NOT_AT_INIT[fn] ?? []) expect(atInit.filter((path) => path.includes(banned)), `${fn}: ${banned}`).toEqual([]);
     }
     const health = outputFiles.find((f) => f.path.endsWith('/api-health.mjs'));
-    expect(health?.contents.byteLength).toBeLessThanOrEqual(600_000);
+    // 560 KB before X-Ray tracing; the Powertools Tracer brings aws-xray-sdk-core with semver and
+    // cls-hooked (~130 KB) into every function (docs/performance.md)
+    expect(health?.contents.byteLength).toBeLessThanOrEqual(720_000);
     // a bundle that names its map makes the runtime read it at start (with --enable-source-maps)
     for (const file of outputFiles.filter((f) => f.path.endsWith('.mjs'))) expect(file.text, file.path).not.toContain('sourceMappingURL');
     expect(outputFiles.filter((f) => f.path.endsWith('.mjs.map'))).toHaveLength(fns.length);
