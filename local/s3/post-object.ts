@@ -165,12 +165,16 @@ async function storeFile(ctx: S3rverContext, bucket: string, fields: Map<string,
       done(null, chunk);
     },
   });
+  const out = createWriteStream(writing);
   try {
-    await pipeline(file, measure, createWriteStream(writing));
+    await pipeline(file, measure, out);
     if ((file as Readable & { truncated?: boolean }).truncated) throw new S3Error('EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size');
     if (size < length.min) throw new S3Error('EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed size', { MinSizeAllowed: String(length.min) });
   } catch (err) {
     file.resume();
+    // The write stream opens its file asynchronously: a pipeline that fails at once (a form
+    // cut short) would remove the name before the open creates it, and leave the file behind.
+    if (!out.closed) await new Promise((resolve) => out.once('close', resolve));
     await rm(writing, { force: true });
     throw err;
   }

@@ -94,7 +94,9 @@ describe('a file read in a reader worker', () => {
       done = true;
       await polling;
     }
-    expect(polls.length).toBeGreaterThan(10); // the bomb took its time: the polls cover it
+    // the polls cover the bomb; a parser that refuses it early (LimitExceededError) ends it in
+    // about a second, one that runs out of memory takes several
+    expect(polls.length, JSON.stringify(job?.error)).toBeGreaterThan(2);
     expect(polls.filter((p) => p.status !== 200)).toEqual([]);
     expect(Math.max(...polls.map((p) => p.ms))).toBeLessThan(1000);
 
