@@ -174,7 +174,7 @@ async function storeFile(ctx: S3rverContext, bucket: string, fields: Map<string,
     file.resume();
     // The write stream opens its file asynchronously: a pipeline that fails at once (a form
     // cut short) would remove the name before the open creates it, and leave the file behind.
-    if (!out.closed) await new Promise((resolve) => out.once('close', resolve));
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
     await rm(writing, { force: true });
     throw err;
   }
