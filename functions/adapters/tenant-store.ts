@@ -99,9 +99,13 @@ export const tenantStore = {
     return setOverrides(tenantId, 'quotas', { ...(await this.get(tenantId))?.quotas, ...quotas });
   },
 
-  /** Override some of a tenant's retention (the others keep theirs); a tenant with no record gets one, as for quotas. */
-  async setRetention(tenantId: string, retention: Partial<TenantRetention>): Promise<Tenant> {
-    return setOverrides(tenantId, 'retention', { ...(await this.get(tenantId))?.retention, ...retention });
+  /**
+   * Store a tenant's whole map of retention overrides, already merged and checked against the
+   * ones it had (tenant-retention.ts reads them once to check the change); a tenant with no
+   * record gets one, as for quotas.
+   */
+  async setRetention(tenantId: string, overrides: Partial<TenantRetention>): Promise<Tenant> {
+    return setOverrides(tenantId, 'retention', overrides);
   },
 
   /** False only for a tenant an operator disabled; a tenant with no record is active. */
