@@ -18,7 +18,7 @@ export function applyNagChecks(app: App, stacks: AppStacks): void {
     {
       id: 'AwsSolutions-APIG4',
       reason:
-        'Every route but GET /v1/health authenticates in the function: Bearer API keys stored as SHA-256 hashes, tenant-scoped, with roles and a per-key rate limit (functions/shared/http.ts); the WebSocket $connect checks ?token= the same way.',
+        'Every route but GET /v1/health authenticates in the function: Bearer API keys stored as SHA-256 hashes, tenant-scoped, with roles and a per-key rate limit (functions/shared/http/); the WebSocket $connect checks ?token= the same way.',
     },
     {
       id: 'AwsSolutions-APIG1',

@@ -1,6 +1,8 @@
 import type * as z from 'zod';
-import { httpApi, json, noContent, parseBody, parseQuery, type ApiRequest, type Route } from '../shared/http.ts';
-import { badRequest, conflict, notFound } from '../shared/http-errors.ts';
+import { httpApi, type ApiRequest, type Route } from '../shared/http/api.ts';
+import { json, noContent } from '../shared/http/responses.ts';
+import { parseBody, parseQuery } from '../shared/http/request-input.ts';
+import { badRequest, conflict, notFound } from '../shared/http/errors.ts';
 import { entityStore } from '../adapters/entity-store.ts';
 import { exportEntities } from '../adapters/entity-export.ts';
 import { accountInsights, refreshInsights } from '../adapters/account-insights.ts';

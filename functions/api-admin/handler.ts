@@ -1,6 +1,8 @@
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { httpApi, json, noContent, parseBody, parseQuery, type ApiRequest } from '../shared/http.ts';
-import { badRequest, conflict, notFound } from '../shared/http-errors.ts';
+import { httpApi, type ApiRequest } from '../shared/http/api.ts';
+import { json, noContent } from '../shared/http/responses.ts';
+import { parseBody, parseQuery } from '../shared/http/request-input.ts';
+import { badRequest, conflict, notFound } from '../shared/http/errors.ts';
 import { auditQuery, createApiKeyBody, MAX_USAGE_DAYS, usageQuery } from '../shared/contract/admin.ts';
 import { usageByDay } from '../adapters/usage-meter.ts';
 import { daysBetween, sumUsage, zeroUsage } from '../core/usage/usage.ts';

@@ -1,9 +1,10 @@
 import * as z from 'zod';
-import { json, parseBody, parseQuery } from '../shared/http.ts';
-import { badRequest, notFound } from '../shared/http-errors.ts';
+import { json } from '../shared/http/responses.ts';
+import { parseBody, parseQuery } from '../shared/http/request-input.ts';
+import { badRequest, notFound } from '../shared/http/errors.ts';
 import { requiredEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
-import { uploadTokenApi, type TokenRequest } from '../shared/upload-token-http.ts';
+import { uploadTokenApi, type TokenRequest } from '../shared/http/upload-token-api.ts';
 import { ulid } from 'ulid';
 import { companionCompleteBody, companionCreateBody, companionKeyQuery, companionParamsQuery, companionSignBody } from '../shared/contract/uploads.ts';
 import { abortUploadSession, completeUploadSession, jobUrl, openUploadSession, requireOpen, uploadedParts } from '../shared/upload-flow.ts';

@@ -2,7 +2,8 @@ import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { DescribeStateMachineCommand } from '@aws-sdk/client-sfn';
 import { documentClient, s3Client, sfnClient } from '../adapters/aws-clients.ts';
-import { json, publicHttpHandler } from '../shared/http.ts';
+import { publicHttpHandler } from '../shared/http/api.ts';
+import { json } from '../shared/http/responses.ts';
 import { requiredEnv, tableName } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
 

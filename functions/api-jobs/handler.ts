@@ -1,5 +1,7 @@
-import { httpApi, json, noContent, parseBody, parseQuery, type ApiRequest } from '../shared/http.ts';
-import { HttpError, conflict, notFound } from '../shared/http-errors.ts';
+import { httpApi, type ApiRequest } from '../shared/http/api.ts';
+import { json, noContent } from '../shared/http/responses.ts';
+import { parseBody, parseQuery } from '../shared/http/request-input.ts';
+import { HttpError, conflict, notFound } from '../shared/http/errors.ts';
 import { schemaOr400 } from '../shared/job-request.ts';
 import { bulkJobsBody, createJobBody, listJobsQuery, outputPageQuery, outputQuery, statsQuery } from '../shared/contract/jobs.ts';
 import { noteJobDeleted } from '../adapters/entity-sync.ts';

@@ -1,4 +1,5 @@
-import { json, publicHttpHandler } from '../shared/http.ts';
+import { publicHttpHandler } from '../shared/http/api.ts';
+import { json } from '../shared/http/responses.ts';
 import { apiBaseUrl } from '../shared/upload-flow.ts';
 import type { OpenApiDocument } from './document.ts';
 // Generated from the zod contract before deploy (generate-document.ts), not at cold start.

@@ -1,5 +1,7 @@
-import { httpApi, json, noContent, parseBody, type ApiRequest } from '../shared/http.ts';
-import { badRequest, notFound } from '../shared/http-errors.ts';
+import { httpApi, type ApiRequest } from '../shared/http/api.ts';
+import { json, noContent } from '../shared/http/responses.ts';
+import { parseBody } from '../shared/http/request-input.ts';
+import { badRequest, notFound } from '../shared/http/errors.ts';
 import { requiredEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
 import { schemaOr400 } from '../shared/job-request.ts';

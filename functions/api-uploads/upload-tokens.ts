@@ -1,5 +1,7 @@
-import { json, noContent, parseBody, type ApiRequest, type Route } from '../shared/http.ts';
-import { notFound } from '../shared/http-errors.ts';
+import { type ApiRequest, type Route } from '../shared/http/api.ts';
+import { json, noContent } from '../shared/http/responses.ts';
+import { parseBody } from '../shared/http/request-input.ts';
+import { notFound } from '../shared/http/errors.ts';
 import { schemaOr400 } from '../shared/job-request.ts';
 import { createUploadTokenBody } from '../shared/contract/uploads.ts';
 import { apiBaseUrl } from '../shared/upload-flow.ts';

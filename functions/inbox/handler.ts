@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { logger } from '../shared/logger.ts';
 import { jobOptionsSchema, schemaNameSchema } from '../shared/contract/common.ts';
-import { validationDetails } from '../shared/http.ts';
+import { validationDetails } from '../shared/http/request-input.ts';
 import { objectStore } from '../adapters/object-store.ts';
 import { uploadStore, type UploadSession } from '../adapters/upload-store.ts';
 import { jobStore } from '../adapters/job-store.ts';

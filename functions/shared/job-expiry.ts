@@ -1,4 +1,4 @@
-import { HttpError } from './http-errors.ts';
+import { HttpError } from './http/errors.ts';
 import { expiredPart, type ExpiringPart } from '../core/retention/retention.ts';
 import type { JobRecord } from '../core/jobs/job.ts';
 

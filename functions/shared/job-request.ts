@@ -1,4 +1,4 @@
-import { badRequest } from './http-errors.ts';
+import { badRequest } from './http/errors.ts';
 import { schemaStore } from '../adapters/schema-store.ts';
 import type { SchemaDefinition } from '../core/schemas/schema-types.ts';
 

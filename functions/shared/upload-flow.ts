@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
-import { badRequest, conflict, HttpError } from './http-errors.ts';
-import type { HttpEvent } from './http.ts';
+import { badRequest, conflict, HttpError } from './http/errors.ts';
+import type { HttpEvent } from './http/responses.ts';
 import { objectStore } from '../adapters/object-store.ts';
 import { uploadStore, type UploadSession } from '../adapters/upload-store.ts';
 import { launchJob, newJobId } from '../adapters/job-launcher.ts';

@@ -1,12 +1,12 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
-import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod';
-import type { HttpEvent, HttpResult } from '../../functions/shared/http.ts';
+import type { HttpEvent, HttpResult } from '../../functions/shared/http/responses.ts';
 
 /*
- * The shared middy stack every API function runs (functions/shared/http.ts): which bodies
+ * The shared middy stack every API function runs (functions/shared/http/): which bodies
  * it takes, and the headers every answer carries. The key lookup and the rate counter are
  * mocked DynamoDB calls, as in the webhooks API test.
  */
@@ -18,10 +18,13 @@ let seenBodies: unknown[];
 
 beforeAll(async () => {
   Object.assign(process.env, { POWERTOOLS_LOG_LEVEL: 'SILENT', API_KEYS_TABLE: 'keys', RATE_LIMITS_TABLE: 'rate-limits', TENANTS_TABLE: 'tenants', AUDIT_TABLE: 'audit', AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'y' });
-  const { httpApi, json, noContent, parseBody, publicHttpHandler } = await import('../../functions/shared/http.ts');
+  const { httpApi, publicHttpHandler } = await import('../../functions/shared/http/api.ts');
+  const { json, noContent } = await import('../../functions/shared/http/responses.ts');
+  const { parseBody } = await import('../../functions/shared/http/request-input.ts');
   handler = httpApi({
     'POST /echo': { role: 'viewer', handle: async (req) => (seenBodies.push(parseBody(req.event, z.object({ name: z.string() }))), json(201, { ok: true })) },
     'POST /v1/things/{id}/cancel': { role: 'viewer', handle: async () => noContent() },
+    'POST /v1/api-keys': { role: 'admin', handle: async () => json(201, { keyId: 'key_new' }) },
     'GET /boom': {
       role: 'viewer',
       handle: async () => {
@@ -39,9 +42,9 @@ beforeEach(() => {
   ddb.on(UpdateCommand, { TableName: 'rate-limits' }).resolves({ Attributes: { hits: 1 } });
 });
 
-function request(routeKey: string, opts: { body?: string; contentType?: string; auth?: boolean; base64?: boolean; pathParameters?: Record<string, string> } = {}): HttpEvent {
+function request(routeKey: string, opts: { body?: string; contentType?: string; auth?: boolean; key?: string; base64?: boolean; pathParameters?: Record<string, string> } = {}): HttpEvent {
   const headers: Record<string, string> = {};
-  if (opts.auth !== false) headers.authorization = 'Bearer afp_unit_test_key';
+  if (opts.auth !== false) headers.authorization = `Bearer ${opts.key ?? 'afp_unit_test_key'}`;
   if (opts.contentType !== undefined) headers['content-type'] = opts.contentType;
   return {
     version: '2.0',
@@ -144,5 +147,56 @@ describe('response headers', () => {
 
   it('on the public health route too', async () => {
     expectSecurityHeaders((await call(health, request('GET /v1/health', { auth: false }))).headers);
+  });
+});
+
+describe('the order of the checks, and the audit trail around them', () => {
+  // Keys of their own: resolved keys and rate-limit leases are kept per key for the container's life.
+  const keys = { viewer: 'afp_audit_viewer', ok: 'afp_audit_ok', refused: 'afp_audit_refused', down: 'afp_audit_down', unknown: 'afp_audit_unknown' };
+  const auditPuts = () => ddb.commandCalls(PutCommand, { TableName: 'audit' }).map((c) => c.args[0].input.Item as Record<string, unknown>);
+  const post = (key: string | undefined, contentType = 'application/json') =>
+    call(handler, request('POST /v1/api-keys', { ...(key ? { key } : { auth: false }), body: BODY, contentType }));
+
+  beforeEach(async () => {
+    const { hashApiKey } = await import('../../functions/core/auth/api-keys.ts');
+    for (const [name, key] of Object.entries(keys)) {
+      const item = name === 'unknown' ? undefined : { tenantId: 't1', role: name === 'viewer' ? 'viewer' : 'admin', keyId: `k-${name}` };
+      ddb.on(GetCommand, { TableName: 'keys', Key: { keyHash: hashApiKey(key) } }).resolves({ Item: item });
+    }
+    ddb.on(PutCommand, { TableName: 'audit' }).resolves({});
+  });
+
+  it('answers an unknown route 404 before asking for a key', async () => {
+    expect((await call(handler, request('GET /nowhere', { auth: false }))).status).toBe(404);
+    expect(ddb.commandCalls(GetCommand)).toHaveLength(0);
+  });
+
+  it('records a sensitive call that succeeded, with its status and the id it answered', async () => {
+    expect((await post(keys.ok)).status).toBe(201);
+    expect(auditPuts()).toEqual([expect.objectContaining({ action: 'api_key.issue', outcome: 'succeeded', status: 201, targetId: 'key_new', actor: { type: 'apiKey', keyId: 'k-ok', role: 'admin' } })]);
+  });
+
+  it('records a known key refused by its role, its body or its rate limit, and never reaches the route', async () => {
+    expect((await post(keys.viewer)).status).toBe(403);
+    expect((await post(keys.refused, 'text/plain')).status).toBe(415);
+    ddb.on(UpdateCommand, { TableName: 'rate-limits' }).resolves({ Attributes: { hits: 1_000_000 } });
+    expect((await post(keys.refused)).status).toBe(429);
+    expect(auditPuts().map((r) => [r.actor, r.outcome, r.status, r.targetId])).toEqual([
+      [{ type: 'apiKey', keyId: 'k-viewer', role: 'viewer' }, 'failed', 403, null],
+      [{ type: 'apiKey', keyId: 'k-refused', role: 'admin' }, 'failed', 415, null],
+      [{ type: 'apiKey', keyId: 'k-refused', role: 'admin' }, 'failed', 429, null],
+    ]);
+  });
+
+  it('leaves no record for a call without a valid key: it names no actor', async () => {
+    expect((await post(undefined)).status).toBe(401);
+    expect((await post(keys.unknown)).status).toBe(401);
+    expect(auditPuts()).toEqual([]);
+  });
+
+  it('answers the same sensitive call even when its record cannot be written', async () => {
+    ddb.on(PutCommand, { TableName: 'audit' }).rejects(new Error('audit table down'));
+    expect((await post(keys.down)).status).toBe(201);
+    expect(ddb.commandCalls(PutCommand, { TableName: 'audit' })).toHaveLength(1);
   });
 });

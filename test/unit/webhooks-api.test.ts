@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
-import type { HttpEvent, HttpResult } from '../../functions/shared/http.ts';
+import type { HttpEvent, HttpResult } from '../../functions/shared/http/responses.ts';
 import type { Resolver } from '../../functions/core/webhooks/url-policy.ts';
 import { mockKms } from '../helpers/fake-kms.ts';
 import { openSecret } from '../../functions/adapters/secret-sealer.ts';
@@ -34,7 +34,7 @@ beforeAll(async () => {
   Object.assign(process.env, { WEBHOOK_SECRETS_KEY_ARN: kms.keyArn, API_KEYS_TABLE: 'keys', RATE_LIMITS_TABLE: 'rate-limits', TENANTS_TABLE: 'tenants', AUDIT_TABLE: 'audit', WEBHOOKS_TABLE: 'webhooks', AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'y' });
   delete process.env.ALLOW_LOOPBACK_WEBHOOKS;
   const api = await import('../../functions/api-webhooks/handler.ts');
-  const { httpApi } = await import('../../functions/shared/http.ts');
+  const { httpApi } = await import('../../functions/shared/http/api.ts');
   handler = api.handler as unknown as Handler;
   handlerWithDns = (resolve) => httpApi(api.webhookRoutes(resolve)) as unknown as Handler;
 });

@@ -1,13 +1,13 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { errorResponder, type HttpEvent, type HttpResult } from './http.ts';
-import { HttpError, notFound, tenantDisabled, unauthorized } from './http-errors.ts';
-import { logger } from './logger.ts';
-import { byRequestId, observed } from './observability.ts';
-import { uploadTokenStore } from '../adapters/upload-token-store.ts';
-import { tenantStore } from '../adapters/tenant-store.ts';
-import { takeRequest } from '../adapters/rate-limiter.ts';
-import { looksLikeUploadToken, type UploadTokenPrincipal } from '../core/auth/upload-tokens.ts';
+import { errorResponder, type HttpEvent, type HttpResult } from './responses.ts';
+import { notFound, tenantDisabled, unauthorized } from './errors.ts';
+import { enforceRateLimit } from './rate-limit.ts';
+import { logger } from '../logger.ts';
+import { byRequestId, observed } from '../observability.ts';
+import { uploadTokenStore } from '../../adapters/upload-token-store.ts';
+import { tenantStore } from '../../adapters/tenant-store.ts';
+import { looksLikeUploadToken, type UploadTokenPrincipal } from '../../core/auth/upload-tokens.ts';
 
 export interface TokenRequest {
   event: HttpEvent;
@@ -32,12 +32,7 @@ export function uploadTokenApi(routes: Record<string, TokenRoute>) {
     const token = looksLikeUploadToken(raw) ? await uploadTokenStore.find(raw) : undefined;
     if (!token) throw unauthorized('Missing, expired or revoked upload token');
     if (!(await tenantStore.isActive(token.tenantId))) throw tenantDisabled();
-    const { allowed, retryAfterSeconds } = await takeRequest(token.tokenId, token.rateLimitRps);
-    if (!allowed) {
-      throw new HttpError(429, 'rate_limited', `Too many requests: this upload token may make ${token.rateLimitRps} per second`, undefined, {
-        'retry-after': String(retryAfterSeconds),
-      });
-    }
+    await enforceRateLimit(token.tokenId, token.rateLimitRps, 'upload token');
     // on every line until the request ends (observed() clears it; the request id is the correlation id)
     logger.appendKeys({ tenantId: token.tenantId });
     const { uploadToken: _secret, ...params } = (event.pathParameters ?? {}) as Record<string, string>;

@@ -1,0 +1,82 @@
+import type * as z from 'zod';
+import { HttpError, badRequest, notFound } from './errors.ts';
+import type { HttpEvent } from './responses.ts';
+
+/** Turn a zod failure into the 400 body: each wrong field by its path. */
+export function validationDetails(error: z.ZodError) {
+  return error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
+}
+
+/**
+ * The largest JSON body a route reads. On AWS a body over 10 MB is refused by API Gateway
+ * (a 413 with only a `message`, which the API cannot shape) and a Lambda event over 6 MB by
+ * Lambda (base64 bodies grow by a third), so this sits below both and answers in the API's
+ * error shape. The largest legitimate bodies: an inline sample for /templates/suggest (100
+ * rows of a wide file: a few MB) and a completion listing 10,000 parts (~560 KB).
+ */
+export const MAX_JSON_BODY_BYTES = 4 * 1024 * 1024;
+
+/** Parse and validate a JSON body; any problem is a 400 naming the field (413 when it is too large). */
+export function parseBody<T extends z.ZodType>(event: HttpEvent, schema: T): z.infer<T> {
+  let raw: unknown = {};
+  if (event.body) {
+    const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+    const bytes = Buffer.byteLength(text);
+    if (bytes > MAX_JSON_BODY_BYTES) {
+      throw new HttpError(413, 'payload_too_large', `Request body is ${bytes} bytes; the limit is ${MAX_JSON_BODY_BYTES}`, [
+        { field: '(body)', message: `at most ${MAX_JSON_BODY_BYTES} bytes` },
+      ]);
+    }
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw badRequest('Request body is not valid JSON');
+    }
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) throw badRequest('Request body is invalid', validationDetails(result.error));
+  return result.data;
+}
+
+/** Validate query parameters the same way. */
+export function parseQuery<T extends z.ZodType>(event: HttpEvent, schema: T): z.infer<T> {
+  const result = schema.safeParse(event.queryStringParameters ?? {});
+  if (!result.success) throw badRequest('Query parameters are invalid', validationDetails(result.error));
+  return result.data;
+}
+
+/**
+ * A request body must be JSON, declared as `application/json` (any case, optional
+ * parameters; a charset, if named, must be UTF-8, the only one JSON allows). Anything else
+ * is a 415 before a route reads it, so a form post or a text/plain "simple request" from a
+ * browser page is never taken for JSON. An empty body needs no type: body-less POSTs
+ * (cancel, retry, rotate-secret) are sent without one by curl and most clients.
+ */
+export function requireJsonBody(event: HttpEvent): void {
+  if (!event.body) return;
+  const declared = event.headers?.['content-type'];
+  if (declared !== undefined && isJsonMediaType(declared)) return;
+  const mediaType = declared?.split(';')[0]?.trim().toLowerCase() ?? '';
+  const named = /^[\w.+-]+\/[\w.+-]+$/.test(mediaType) ? ` (got ${mediaType})` : '';
+  throw new HttpError(415, 'unsupported_media_type', `Request body must be JSON sent as Content-Type: application/json${named}`, [
+    { field: 'content-type', message: 'must be application/json (charset utf-8, if given)' },
+  ]);
+}
+
+function isJsonMediaType(header: string): boolean {
+  const [type, ...params] = header.split(';');
+  if (type?.trim().toLowerCase() !== 'application/json') return false;
+  return params.every((param) => {
+    const [name, value] = param.split('=').map((part) => part.trim().toLowerCase());
+    return name !== 'charset' || /^"?utf-?8"?$/.test(value ?? '');
+  });
+}
+
+const PATH_PARAM = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+/** Every id this API issues is short and URL-safe; anything else names nothing that exists. */
+export function requireWellFormedPathParameters(event: HttpEvent): void {
+  for (const [name, value] of Object.entries(event.pathParameters ?? {})) {
+    if (!value || !PATH_PARAM.test(value)) throw notFound(name === 'name' ? 'Schema' : `Resource ${name}`);
+  }
+}
