@@ -11,6 +11,7 @@ import { expirySchedule } from '../functions/adapters/expiry-schedule.ts';
 import { uploadQuota } from '../functions/adapters/upload-quota.ts';
 import { admissionStore } from '../functions/adapters/admission-store.ts';
 import { runRetentionSweep } from '../functions/adapters/retention-sweeper.ts';
+import { uploadStore } from '../functions/adapters/upload-store.ts';
 import { jobRetention, recordExpiryEpoch } from '../functions/core/retention/retention.ts';
 import { expiryEntriesFor } from '../functions/core/retention/sweep.ts';
 import { jobKeys } from '../functions/core/jobs/keys.ts';
@@ -38,11 +39,17 @@ try {
     const key = `uploads/${tenantId}/s${i}/calls.csv`;
     await objectStore.put(stack.bucket, key, body, 'text/csv');
     for (const part of ['records/part-00000.ndjson', 'errors/part-00000.ndjson', 'manifest.json']) await objectStore.put(stack.bucket, `${jobKeys.prefix(tenantId, jobId)}/a1/${part}`, '{}\n');
-    await uploadQuota.noteStored(tenantId, body.length);
     const r = jobRetention(createdAt, retention);
+    // the completed session, as upload complete leaves it: the file counted and held until the job's upload expiry
+    const sessionId = `s${i}`;
+    await uploadStore.create({
+      tenantId, sessionId, uploadId: sessionId, bucket: stack.bucket, key, filename: 'calls.csv', contentType: 'text/csv', size: body.length, partSize: 0,
+      status: 'completed', jobId, fileExpiresAt: r.uploadExpiresAt, storedBytes: body.length, createdAt, expiresAt: r.recordExpiresAt, expiresAtEpoch: recordExpiryEpoch(r),
+    });
+    await uploadQuota.noteStored(tenantId, body.length);
     const job = {
       tenantId, jobId, status: 'succeeded', attempt: 1, schema: 'call_record', options: {},
-      source: { bucket: stack.bucket, key, filename: 'calls.csv', size: body.length },
+      source: { sessionId, bucket: stack.bucket, key, filename: 'calls.csv', size: body.length },
       progress: { rowsRead: 0, rowsWritten: 0, rowsRejected: 0, rowsSkipped: 0, bytesRead: 0 }, stages: {},
       retention: r, expiresAtEpoch: recordExpiryEpoch(r), createdAt, updatedAt: createdAt,
     } satisfies JobRecord;

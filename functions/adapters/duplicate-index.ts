@@ -3,6 +3,7 @@ import { documentClient } from './aws-clients.ts';
 import { jobStore } from './job-store.ts';
 import { tableName } from '../shared/config.ts';
 import type { JobStatus } from '../core/pipeline-types.ts';
+import { expiredPart } from '../core/retention/retention.ts';
 
 /*
  * Which job last took a file with this SHA-256, per tenant: one item per (tenant, hash) in the
@@ -28,13 +29,18 @@ export const duplicateIndex = {
     );
   },
 
-  /** The tenant's latest job over a file with this hash, if it still exists. */
-  async find(tenantId: string, sha256: string): Promise<Duplicate | undefined> {
+  /**
+   * The tenant's latest job over a file with this hash, if it still exists and its results are
+   * kept: a job whose outputs or record passed their retention stands for nothing any more
+   * (a skip in its favour would leave the tenant with neither the file nor its results).
+   */
+  async find(tenantId: string, sha256: string, now = Date.now()): Promise<Duplicate | undefined> {
     const { Item } = await documentClient().send(
       new GetCommand({ TableName: tableName.uploads(), Key: { tenantId, sessionId: sortKey(sha256) }, ConsistentRead: true }),
     );
     const jobId = Item?.jobId as string | undefined;
     const job = jobId ? await jobStore.get(tenantId, jobId) : undefined;
-    return job ? { jobId: job.jobId, status: job.status } : undefined;
+    if (!job || expiredPart(job, 'outputs', now)) return undefined;
+    return { jobId: job.jobId, status: job.status };
   },
 };

@@ -43,7 +43,7 @@ export const expirySchedule = {
       .flat()
       .sort((a, b) => a.sk.localeCompare(b.sk))
       .slice(0, limit)
-      .map(({ tenantId, jobId, part, at, bucket, key }) => ({ tenantId, jobId, part, at, bucket, key }));
+      .map(({ tenantId, jobId, part, at, bucket, key, sessionId }) => ({ tenantId, jobId, part, at, bucket, key, ...(sessionId ? { sessionId } : {}) }));
   },
 
   async done(entry: ExpiryEntry): Promise<void> {

@@ -12,12 +12,25 @@ import {
   PutObjectCommand,
   UploadPartCommand,
   type Part,
+  type _Error as S3Error,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { s3Client } from './aws-clients.ts';
+
+/** Some keys of a DeleteObjects call were not deleted; the message names the first few with S3's codes. */
+export class DeleteObjectsError extends Error {
+  constructor(
+    prefix: string,
+    readonly failures: S3Error[],
+  ) {
+    const named = failures.slice(0, 3).map((f) => `${f.Key ?? '?'} (${f.Code ?? 'unknown'}: ${f.Message ?? ''})`);
+    super(`${failures.length} object(s) under ${prefix} were not deleted: ${named.join(', ')}${failures.length > 3 ? ', ...' : ''}`);
+    this.name = 'DeleteObjectsError';
+  }
+}
 
 /** Presigned URLs are short-lived: long enough for one part on a slow link, no longer. */
 export const PART_URL_TTL_SECONDS = 15 * 60;
@@ -119,7 +132,12 @@ export const objectStore = {
     await s3Client().send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
   },
 
-  /** Delete every object under a prefix (a job's outputs); returns how many were deleted. */
+  /**
+   * Delete every object under a prefix (a job's outputs); returns how many were deleted.
+   * DeleteObjects answers 200 even when some keys fail (AccessDenied, SlowDown, InternalError),
+   * naming them in `Errors`: those throw DeleteObjectsError, after the rest of the page is
+   * deleted, so a caller that repeats the call finds only what is left.
+   */
   async deletePrefix(bucket: string, prefix: string): Promise<number> {
     let deleted = 0;
     let token: string | undefined;
@@ -127,7 +145,8 @@ export const objectStore = {
       const page = await s3Client().send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
       const keys = (page.Contents ?? []).flatMap((o) => (o.Key ? [{ Key: o.Key }] : []));
       if (keys.length > 0) {
-        await s3Client().send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys, Quiet: true } }));
+        const res = await s3Client().send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys, Quiet: true } }));
+        if (res.Errors?.length) throw new DeleteObjectsError(prefix, res.Errors);
         deleted += keys.length;
       }
       token = page.IsTruncated ? page.NextContinuationToken : undefined;

@@ -19,6 +19,7 @@ import { jobKeys } from '../core/jobs/keys.ts';
 import { decodePageCursor, readNdjsonPage } from '../adapters/ndjson-pages.ts';
 import { executionNameFor, resumePointFor, toApiJob, type JobRecord } from '../core/jobs/job.ts';
 import { refuseExpired } from '../shared/job-expiry.ts';
+import { UploadExpiredError } from '../adapters/tenant-retention.ts';
 
 /** The tenant's job, unless it is missing (404, also for another tenant's id, never 403) or its record expired (410). */
 async function findJob(tenantId: string, jobId: string): Promise<JobRecord> {
@@ -55,6 +56,10 @@ async function create(req: ApiRequest) {
       contentType: session.contentType,
       sha256: session.sha256,
     },
+  }).catch((err: unknown) => {
+    // still there, but due for deletion by an earlier job's retention: the sweep may take it any moment
+    if (err instanceof UploadExpiredError) throw new HttpError(410, 'upload_expired', err.message);
+    throw err;
   });
   return json(202, toApiJob(job));
 }

@@ -11,6 +11,7 @@ import { tenantStore } from '../adapters/tenant-store.ts';
 import { uploadQuota } from '../adapters/upload-quota.ts';
 import { meterUsage } from '../adapters/usage-meter.ts';
 import { QuotaExceededError } from '../core/quotas/limits.ts';
+import type { JobError } from '../core/jobs/job.ts';
 import { launchJob, newJobId, recordRejectedJob, type LaunchRequest } from '../adapters/job-launcher.ts';
 import { duplicateIndex, SKIP_FOR } from '../adapters/duplicate-index.ts';
 import { inboxSessionId, readInboxEvent, requestFromMetadata, type InboxObject, type InboxRequest, type ObjectCreatedEvent } from '../core/uploads/inbox.ts';
@@ -41,48 +42,37 @@ export async function handleObjectCreated(event: ObjectCreatedEvent): Promise<{ 
   const settings = 'problem' in checked ? undefined : checked;
   const duplicateOf = settings?.sha256 ? await duplicateIndex.find(object.tenantId, settings.sha256) : undefined;
   const skip = duplicateOf && settings?.options.onDuplicate === 'skip' && SKIP_FOR.includes(duplicateOf.status);
-  const record = inboxRecord(object, sessionId, head, skip ? duplicateOf.jobId : newJobId(), settings?.sha256);
+  const record = inboxRecord(object, sessionId, head, skip ? duplicateOf.jobId : newJobId(), settings?.sha256, !skip);
   const firstDelivery = await uploadStore.createOnce(record);
   if (!firstDelivery) {
     const existing = await uploadStore.get(object.tenantId, sessionId);
     if (!existing?.jobId || (await jobStore.get(object.tenantId, existing.jobId))) return { ignored: 'this write already started its job' };
     record.jobId = existing.jobId;
   }
-  if (skip) return { jobId: duplicateOf.jobId, skipped: true };
+  if (skip) {
+    // the earlier job stands for these bytes: the copy is not kept, and never counted (as for a skipped upload session)
+    if (firstDelivery) await objectStore.delete(object.bucket, object.key);
+    return { jobId: duplicateOf.jobId, skipped: true };
+  }
   const launch: LaunchRequest = {
     tenantId: object.tenantId,
     jobId: record.jobId,
     source: { sessionId, bucket: object.bucket, key: object.key, filename: object.filename, size: head.size, contentType: head.contentType },
   };
-  // an operator disabled the tenant: its file stays where it was put, with a failed job saying why
-  if (!(await tenantStore.isActive(object.tenantId))) {
-    const job = await recordRejectedJob(launch, { type: 'TenantDisabledError', message: 'The tenant is disabled: no new job starts until the operator enables it' });
-    return { jobId: job.jobId };
-  }
-  if ('problem' in checked) {
-    const job = await recordRejectedJob(launch, { type: 'InvalidMetadataError', message: checked.problem });
-    return { jobId: job.jobId };
-  }
-  // a browser's direct multipart upload: S3 cannot bound its size, so the limit it was signed with is checked here
-  if (request.maxBytes !== undefined && head.size > request.maxBytes) {
-    const message = `The file has ${head.size} bytes; its upload allowed at most ${request.maxBytes}`;
-    const job = await recordRejectedJob(launch, { type: 'FileTooLargeError', message });
-    return { jobId: job.jobId };
-  }
+  let admissible = await admissibility(object.tenantId, checked, request, head.size);
   // Counted by the delivery that recorded the write only (a repeat after a crash is not
-  // counted again); the file is in the bucket whatever becomes of its job: it counts as stored.
+  // counted again). The file stays in the bucket until its retention whatever becomes of its
+  // job, refused or not, so it counts as stored (the record says so, and the sweep takes it off).
   if (firstDelivery) {
-    await uploadQuota.noteStored(object.tenantId, head.size);
-    await meterUsage(object.tenantId, { files: 1, bytesUploaded: head.size });
-    try {
-      await uploadQuota.admit(object.tenantId, head.size);
-    } catch (err) {
-      if (!(err instanceof QuotaExceededError)) throw err;
-      const job = await recordRejectedJob(launch, { type: 'QuotaExceededError', message: `${err.code}: ${err.message}` });
-      return { jobId: job.jobId };
+    if ('settings' in admissible) {
+      const overQuota = await uploadQuota.admit(object.tenantId, head.size).then(() => undefined, quotaRefusal);
+      await meterUsage(object.tenantId, { files: 1, bytesUploaded: head.size });
+      if (overQuota) admissible = { refusal: { type: 'QuotaExceededError', message: `${overQuota.code}: ${overQuota.message}` } };
     }
+    await uploadQuota.noteStored(object.tenantId, head.size);
   }
-  const { sha256, ...jobSettings } = checked;
+  if ('refusal' in admissible) return { jobId: (await recordRejectedJob(launch, admissible.refusal)).jobId };
+  const { sha256, ...jobSettings } = admissible.settings;
   let job;
   try {
     job = await launchJob({ ...launch, ...jobSettings, source: { ...launch.source, sha256 } });
@@ -96,7 +86,31 @@ export async function handleObjectCreated(event: ObjectCreatedEvent): Promise<{ 
   return { jobId: job.jobId };
 }
 
-function inboxRecord(object: InboxObject, sessionId: string, head: { size: number; contentType?: string }, jobId: string, sha256?: string): UploadSession {
+const quotaRefusal = (err: unknown): QuotaExceededError => {
+  if (err instanceof QuotaExceededError) return err;
+  throw err;
+};
+
+type Refusal = Omit<JobError, 'stage'>;
+
+/** The job's settings, or why the file gets a failed job instead (before the quotas): a disabled tenant, bad metadata, a file over its upload's limit. */
+async function admissibility(
+  tenantId: string,
+  checked: Awaited<ReturnType<typeof checkRequest>>,
+  request: InboxRequest,
+  size: number,
+): Promise<{ refusal: Refusal } | { settings: Exclude<typeof checked, { problem: string }> }> {
+  // an operator disabled the tenant: its file stays where it was put, with a failed job saying why
+  if (!(await tenantStore.isActive(tenantId))) return { refusal: { type: 'TenantDisabledError', message: 'The tenant is disabled: no new job starts until the operator enables it' } };
+  if ('problem' in checked) return { refusal: { type: 'InvalidMetadataError', message: checked.problem } };
+  // a browser's direct multipart upload: S3 cannot bound its size, so the limit it was signed with is checked here
+  if (request.maxBytes !== undefined && size > request.maxBytes) {
+    return { refusal: { type: 'FileTooLargeError', message: `The file has ${size} bytes; its upload allowed at most ${request.maxBytes}` } };
+  }
+  return { settings: checked };
+}
+
+function inboxRecord(object: InboxObject, sessionId: string, head: { size: number; contentType?: string }, jobId: string, sha256: string | undefined, counted: boolean): UploadSession {
   const now = Date.now();
   return {
     tenantId: object.tenantId,
@@ -109,6 +123,8 @@ function inboxRecord(object: InboxObject, sessionId: string, head: { size: numbe
     contentType: head.contentType ?? 'application/octet-stream',
     size: head.size,
     ...(sha256 ? { sha256 } : {}),
+    // what the sweep takes off the stored bytes when it deletes the file; a skipped duplicate is deleted at once, never counted
+    ...(counted ? { storedBytes: head.size } : {}),
     partSize: 0,
     status: 'completed',
     jobId,

@@ -131,14 +131,19 @@ export async function completeUploadSession(
   const duplicateOf = session.sha256 ? await duplicateIndex.find(tenantId, session.sha256) : undefined;
   const skip = duplicateOf && start.options?.onDuplicate === 'skip' && SKIP_FOR.includes(duplicateOf.status);
   const jobId = skip ? duplicateOf.jobId : newJobId();
-  if (!(await uploadStore.transition(tenantId, sessionId, 'completed', jobId))) {
+  if (!(await uploadStore.transition(tenantId, sessionId, 'completed', { jobId, ...(skip ? {} : { storedBytes: head.size }) }))) {
     const winner = await uploadStore.get(tenantId, sessionId);
     if (winner?.jobId) return { jobId: winner.jobId };
     throw conflict('Upload session changed while completing');
   }
-  await uploadQuota.noteStored(tenantId, head.size);
   await meterUsage(tenantId, { files: 1, bytesUploaded: head.size });
-  if (skip) return { jobId, duplicateOf, skipped: true };
+  if (skip) {
+    // The earlier job stands for these bytes: a second copy would only take up the tenant's
+    // stored bytes with no job to expire it. It is not kept, and never counted.
+    await objectStore.delete(bucket, session.key);
+    return { jobId, duplicateOf, skipped: true };
+  }
+  await uploadQuota.noteStored(tenantId, head.size);
   const job = await launchJob({
     tenantId,
     jobId,

@@ -456,7 +456,7 @@ export class StatelessStack extends Stack {
     });
     // Retention: per-tenant days cannot be S3 lifecycle rules (one per tenant and class, 1,000 at
     // most per bucket), so the sweep deletes what each job's schedule says is due (core/retention).
-    // Runs do not overlap: one lasts at most its 10-minute timeout, and the next comes an hour later.
+    // Runs may overlap (an async invocation is delivered at least once, and retried): the sweep is safe for that (docs/retention.md).
     new Rule(this, 'RetentionSweepRule', {
       description: 'Every hour: retention-sweep deletes uploads, job outputs and job records past their tenant\'s retention.',
       schedule: Schedule.rate(Duration.hours(1)),

@@ -2,13 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
 import { runCli } from '../helpers/cli.ts';
 import { ApiError, type ApiClient } from '../../local/cli/api-client.ts';
 import { uploadFile } from '../../local/cli/upload.ts';
 import { admissionStore } from '../../functions/adapters/admission-store.ts';
+import { tenantStore } from '../../functions/adapters/tenant-store.ts';
 import { documentClient } from '../../functions/adapters/aws-clients.ts';
 import { runRetentionSweep } from '../../functions/adapters/retention-sweeper.ts';
 import { tableName } from '../../functions/shared/config.ts';
@@ -200,5 +203,134 @@ describe('expiry', () => {
     const template = await failure(api.post('/v1/templates', { name: 'from an expired job', fromJob: job.jobId }));
     expect([template.status, template.code]).toEqual([410, 'job_expired']);
     expect((await api.get<{ items: ApiJob[] }>('/v1/jobs')).items.map((j) => j.jobId)).toEqual([other.jobId]);
+  }, 120_000);
+});
+
+/** Put `bytes` into an upload session declaring their SHA-256, and complete it with `options`. */
+async function uploadDeclared(api: ApiClient, bytes: Buffer, options: Record<string, string> = {}) {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const created = await api.post<{ sessionId: string }>('/v1/uploads', { filename: 'calls.csv', contentType: 'text/csv', size: bytes.length, sha256 });
+  const { url } = await api.get<{ url: string }>(`/v1/uploads/${created.sessionId}/parts/1`);
+  const put = await fetch(url, { method: 'PUT', body: bytes });
+  const parts = [{ PartNumber: 1, ETag: put.headers.get('etag')! }];
+  const done = await api.post<{ jobId: string; skipped?: true }>(`/v1/uploads/${created.sessionId}/complete`, { parts, schema: 'call_record', ...(Object.keys(options).length ? { options } : {}) });
+  return { ...done, sessionId: created.sessionId };
+}
+
+/** The tenant's one job once it has ended (an inbox file's job appears after the event). */
+async function onlyJobOf(api: ApiClient): Promise<ApiJob> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const [job] = (await api.get<{ items: ApiJob[] }>('/v1/jobs')).items;
+    if (job) return waitForJob(api, job.jobId, 60_000);
+    if (Date.now() > deadline) throw new Error('no job');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('files shared, refused, skipped or swept twice', () => {
+  it('keeps a file two jobs share until the later job\'s time, then frees its bytes once', async () => {
+    const { api, tenantId } = await stack.tenant('admin');
+    await api.request('PUT', '/v1/settings/retention', { uploadsDays: 1, outputsDays: 2, jobRecordsDays: 3 });
+    const first = await ingest(api);
+    const second = await waitForJob(api, (await api.post<ApiJob>('/v1/jobs', { sessionId: first.source.sessionId, schema: 'call_record' })).jobId, 60_000);
+    expect(second.status).toBe('succeeded');
+    const uploadPrefix = `uploads/${tenantId}/${first.source.sessionId}/`;
+    const firstTime = Date.parse(first.retention!.uploadExpiresAt);
+    const secondTime = Date.parse(second.retention!.uploadExpiresAt);
+    expect(secondTime).toBeGreaterThan(firstTime);
+
+    // the first job's upload time: the file stays, held by the second job, and still counts
+    const early = await runRetentionSweep(new Date(firstTime + 1));
+    expect(early.held).toBeGreaterThanOrEqual(1);
+    expect(await keysUnder(uploadPrefix)).toHaveLength(1);
+    expect(await storedBytes(tenantId)).toBe(first.source.size);
+    expect(await api.get<ApiJob>(`/v1/jobs/${first.jobId}`)).toMatchObject({ retention: { uploadExpired: true } });
+    expect(await api.get<ApiJob>(`/v1/jobs/${second.jobId}`)).toMatchObject({ retention: { uploadExpired: false } });
+
+    // the second job's time: the file goes, its bytes leave the quota once
+    await runRetentionSweep(new Date(secondTime + 1));
+    expect(await keysUnder(uploadPrefix)).toEqual([]);
+    expect(await storedBytes(tenantId)).toBe(0);
+    expect(await api.get<ApiJob>(`/v1/jobs/${second.jobId}`)).toMatchObject({ retention: { uploadExpired: true } });
+  }, 180_000);
+
+  it('refuses a new job over an upload whose file is due for deletion, even before the sweep deletes it', async () => {
+    const { api, tenantId } = await stack.tenant('admin');
+    const job = await ingest(api);
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName.uploads(),
+        Key: { tenantId, sessionId: job.source.sessionId },
+        UpdateExpression: 'SET fileExpiresAt = :at',
+        ExpressionAttributeValues: { ':at': new Date(Date.now() - 60_000).toISOString() },
+      }),
+    );
+    expect(await keysUnder(`uploads/${tenantId}/${job.source.sessionId}/`)).toHaveLength(1);
+    const err = await failure(api.post('/v1/jobs', { sessionId: job.source.sessionId }));
+    expect([err.status, err.code]).toEqual([410, 'upload_expired']);
+    expect((await api.get<{ items: unknown[] }>('/v1/jobs')).items).toHaveLength(1);
+  }, 120_000);
+
+  it('counts a refused inbox file as stored while it is kept, and two overlapping sweeps take it off once', async () => {
+    const { api, tenantId } = await stack.tenant('admin');
+    await api.request('PUT', '/v1/settings/retention', { uploadsDays: 1, outputsDays: 2, jobRecordsDays: 3 });
+    const body = await readFile(SAMPLE);
+    await s3.send(new PutObjectCommand({ Bucket: stack.bucket, Key: `inbox/${tenantId}/bad.csv`, Body: body, Metadata: { schema: 'no_such_schema' } }));
+    const refused = await onlyJobOf(api);
+    expect(refused).toMatchObject({ status: 'failed', error: { type: 'InvalidMetadataError' } });
+    expect(await storedBytes(tenantId)).toBe(body.length);
+
+    const at = new Date(Date.parse(refused.retention!.uploadExpiresAt) + 1);
+    await Promise.all([runRetentionSweep(at), runRetentionSweep(at)]);
+    expect(await keysUnder(`inbox/${tenantId}/`)).toEqual([]);
+    expect(await storedBytes(tenantId)).toBe(0);
+  }, 120_000);
+
+  it('checks an inbox file against the stored-bytes quota before counting it (not against itself twice)', async () => {
+    const { api, tenantId } = await stack.tenant('admin');
+    const body = await readFile(SAMPLE);
+    await tenantStore.setQuotas(tenantId, { storedBytes: Math.floor(body.length * 1.5) });
+    await s3.send(new PutObjectCommand({ Bucket: stack.bucket, Key: `inbox/${tenantId}/fits.csv`, Body: body, Metadata: { schema: 'call_record' } }));
+    expect(await onlyJobOf(api)).toMatchObject({ status: 'succeeded' });
+    expect(await storedBytes(tenantId)).toBe(body.length);
+  }, 120_000);
+
+  it('does not keep or count a duplicate skipped in favour of an earlier job', async () => {
+    const { api, tenantId } = await stack.tenant('admin');
+    const bytes = await readFile(SAMPLE);
+    const first = await uploadDeclared(api, bytes);
+    expect((await waitForJob(api, first.jobId, 60_000)).status).toBe('succeeded');
+    const skipped = await uploadDeclared(api, bytes, { onDuplicate: 'skip' });
+    expect(skipped).toMatchObject({ jobId: first.jobId, skipped: true });
+    expect(await keysUnder(`uploads/${tenantId}/${skipped.sessionId}/`)).toEqual([]);
+    // the same through the inbox
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    await s3.send(new PutObjectCommand({ Bucket: stack.bucket, Key: `inbox/${tenantId}/again.csv`, Body: bytes, Metadata: { schema: 'call_record', sha256, 'on-duplicate': 'skip' } }));
+    const deadline = Date.now() + 20_000;
+    while ((await keysUnder(`inbox/${tenantId}/`)).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(await keysUnder(`inbox/${tenantId}/`)).toEqual([]);
+    expect((await api.get<{ items: unknown[] }>('/v1/jobs')).items).toHaveLength(1);
+    // only the first file is kept, and only it counts
+    expect(await storedBytes(tenantId)).toBe(bytes.length);
+  }, 120_000);
+
+  it('does not skip a file in favour of a job whose outputs expired', async () => {
+    const { api, tenantId } = await stack.tenant('admin');
+    const bytes = await readFile(SAMPLE);
+    const first = await uploadDeclared(api, bytes);
+    expect((await waitForJob(api, first.jobId, 60_000)).status).toBe('succeeded');
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName.jobs(),
+        Key: { tenantId, jobId: first.jobId },
+        UpdateExpression: 'SET retention.outputsExpireAt = :at',
+        ExpressionAttributeValues: { ':at': new Date(Date.now() - 60_000).toISOString() },
+      }),
+    );
+    const again = await uploadDeclared(api, bytes, { onDuplicate: 'skip' });
+    expect(again.skipped).toBeUndefined();
+    expect(again.jobId).not.toBe(first.jobId);
+    expect((await waitForJob(api, again.jobId, 60_000)).status).toBe('succeeded');
   }, 120_000);
 });

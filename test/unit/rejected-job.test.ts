@@ -7,7 +7,7 @@ import { useHandlerEnv } from '../helpers/process-env.ts';
 const ddb = mockClient(DynamoDBDocumentClient);
 const sqs = mockClient(SQSClient);
 
-useHandlerEnv({ JOBS_TABLE: 'jobs', QUOTAS_TABLE: 'quotas', TENANTS_TABLE: 'tenants', EVENTS_QUEUE_URL: 'https://sqs.local/events' });
+useHandlerEnv({ JOBS_TABLE: 'jobs', QUOTAS_TABLE: 'quotas', UPLOADS_TABLE: 'uploads', TENANTS_TABLE: 'tenants', EVENTS_QUEUE_URL: 'https://sqs.local/events' });
 
 // imported once the environment is set: the logger reads its level when it is created
 let recordRejectedJob: (typeof import('../../functions/adapters/job-launcher.ts'))['recordRejectedJob'];
@@ -20,6 +20,7 @@ beforeEach(() => {
   sqs.reset();
   ddb.on(GetCommand).resolves({});
   ddb.on(PutCommand).resolves({});
+  ddb.on(UpdateCommand).resolves({});
   sqs.on(SendMessageCommand).resolves({});
 });
 
@@ -36,7 +37,7 @@ describe('recordRejectedJob (an inbox file with bad metadata)', () => {
     // nothing put in an admission queue, and no later update from queued to failed
     const queueWrites = ddb.commandCalls(PutCommand).map((c) => c.args[0].input.Item as { pk?: string }).filter((i) => i.pk?.startsWith('QUEUE#'));
     expect(queueWrites).toEqual([]);
-    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(0);
+    expect(ddb.commandCalls(UpdateCommand).map((c) => c.args[0].input.TableName)).not.toContain('jobs');
     expect(JSON.parse(sqs.commandCalls(SendMessageCommand)[0]!.args[0].input.MessageBody!)).toMatchObject({ type: 'job.failed', data: { status: 'failed' } });
   });
 
@@ -44,6 +45,9 @@ describe('recordRejectedJob (an inbox file with bad metadata)', () => {
     await recordRejectedJob({ tenantId: 't1', source }, { type: 'QuotaExceededError', message: 'quota_stored_bytes: over' });
     const entries = ddb.commandCalls(PutCommand).map((c) => c.args[0].input.Item as { pk?: string; part?: string; key?: string }).filter((i) => i.pk?.startsWith('EXPIRES#'));
     expect(entries.map((e) => e.part).sort()).toEqual(['outputs', 'record', 'upload']);
-    expect(entries.find((e) => e.part === 'upload')?.key).toBe('inbox/t1/bad.csv');
+    expect(entries.find((e) => e.part === 'upload')).toMatchObject({ key: 'inbox/t1/bad.csv', sessionId: 'inbox_1' });
+    // the inbox record holds the file until this job's upload time
+    const hold = ddb.commandCalls(UpdateCommand).map((c) => c.args[0].input).find((i) => i.TableName === 'uploads');
+    expect(hold).toMatchObject({ Key: { tenantId: 't1', sessionId: 'inbox_1' }, UpdateExpression: expect.stringContaining('fileExpiresAt') });
   });
 });

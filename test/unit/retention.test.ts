@@ -9,7 +9,7 @@ import {
   retentionOverridesSchema,
   retentionView,
 } from '../../functions/core/retention/retention.ts';
-import { expiryEntriesFor, sweepExpired, type ExpiryEntry, type RetentionSweepPorts } from '../../functions/core/retention/sweep.ts';
+import { expiryEntriesFor, STOP_MARGIN_MS, sweepExpired, type ExpiryEntry, type RetentionSweepPorts } from '../../functions/core/retention/sweep.ts';
 
 const DAY = 86_400_000;
 const created = '2026-01-01T00:00:00.000Z';
@@ -78,19 +78,38 @@ describe('expiredPart', () => {
   });
 });
 
-/** In-memory stores: a bucket of sized objects, job records, a schedule and stored-bytes counters. */
-function memoryPorts(objects: Map<string, number>, jobs: Map<string, Record<string, string>>, schedule: ExpiryEntry[], stored: Map<string, number>): RetentionSweepPorts {
+/** An upload session as the sweep sees it: until when its file is held, and what it counts in stored bytes. */
+interface MemorySession {
+  heldUntil?: string;
+  storedBytes?: number;
+}
+
+/** In-memory stores: a bucket of sized objects, upload sessions, job records, a schedule and stored-bytes counters. */
+function memoryPorts(
+  objects: Map<string, number>,
+  jobs: Map<string, Record<string, string>>,
+  schedule: ExpiryEntry[],
+  stored: Map<string, number>,
+  sessions = new Map<string, MemorySession>(),
+): RetentionSweepPorts {
   return {
     async due(now, limit) {
       return schedule.filter((e) => e.at <= now.toISOString()).sort((a, b) => a.at.localeCompare(b.at)).slice(0, limit);
     },
     async done(entry) {
-      schedule.splice(schedule.indexOf(entry), 1);
+      if (schedule.includes(entry)) schedule.splice(schedule.indexOf(entry), 1);
+    },
+    async heldUntil(tenantId, sessionId) {
+      return sessions.get(`${tenantId}/${sessionId}`)?.heldUntil;
     },
     async deleteObject(_bucket, key) {
-      const size = objects.get(key);
-      objects.delete(key);
-      return size;
+      return objects.delete(key);
+    },
+    async releaseStored(tenantId, sessionId) {
+      const session = sessions.get(`${tenantId}/${sessionId}`);
+      const bytes = session?.storedBytes ?? 0;
+      delete session?.storedBytes;
+      return bytes;
     },
     async deletePrefix(_bucket, prefix) {
       const keys = [...objects.keys()].filter((k) => k.startsWith(prefix));
@@ -110,6 +129,8 @@ function memoryPorts(objects: Map<string, number>, jobs: Map<string, Record<stri
   };
 }
 
+const short = { uploadsDays: 1, outputsDays: 2, jobRecordsDays: 3 };
+
 describe('sweepExpired', () => {
   const setup = () => {
     const objects = new Map([
@@ -120,17 +141,23 @@ describe('sweepExpired', () => {
       ['jobs/b/job_2/a1/records/part-00000.ndjson', 40],
     ]);
     const jobs = new Map<string, Record<string, string>>([['a/job_1', {}], ['b/job_2', {}]]);
+    const retentionA = jobRetention(created, short);
+    const retentionB = jobRetention(created, DEFAULT_RETENTION);
     const schedule = [
-      ...expiryEntriesFor({ tenantId: 'a', jobId: 'job_1', source: { bucket: 'b', key: 'uploads/a/s1/f.csv' }, retention: jobRetention(created, { uploadsDays: 1, outputsDays: 2, jobRecordsDays: 3 }) }),
-      ...expiryEntriesFor({ tenantId: 'b', jobId: 'job_2', source: { bucket: 'b', key: 'uploads/b/s2/g.csv' }, retention: jobRetention(created, DEFAULT_RETENTION) }),
+      ...expiryEntriesFor({ tenantId: 'a', jobId: 'job_1', source: { bucket: 'b', key: 'uploads/a/s1/f.csv', sessionId: 's1' }, retention: retentionA }),
+      ...expiryEntriesFor({ tenantId: 'b', jobId: 'job_2', source: { bucket: 'b', key: 'uploads/b/s2/g.csv', sessionId: 's2' }, retention: retentionB }),
     ];
     const stored = new Map([['a', 1000], ['b', 700]]);
-    return { objects, jobs, schedule, stored, ports: memoryPorts(objects, jobs, schedule, stored) };
+    const sessions = new Map<string, MemorySession>([
+      ['a/s1', { heldUntil: retentionA.uploadExpiresAt, storedBytes: 1000 }],
+      ['b/s2', { heldUntil: retentionB.uploadExpiresAt, storedBytes: 700 }],
+    ]);
+    return { objects, jobs, schedule, stored, sessions, ports: memoryPorts(objects, jobs, schedule, stored, sessions) };
   };
 
   it('deletes what is due, part by part, takes deleted uploads off stored bytes, and leaves other tenants alone', async () => {
     const s = setup();
-    expect(await sweepExpired(s.ports, new Date(t0 + DAY))).toMatchObject({ uploads: 1, outputs: 0, records: 0, objects: 1, bytesFreed: 1000 });
+    expect(await sweepExpired(s.ports, new Date(t0 + DAY))).toMatchObject({ uploads: 1, outputs: 0, records: 0, objects: 1, bytesFreed: 1000, failed: 0 });
     expect(s.objects.has('uploads/a/s1/f.csv')).toBe(false);
     expect(s.stored.get('a')).toBe(0);
     expect(s.jobs.get('a/job_1')).toEqual({ upload: new Date(t0 + DAY).toISOString() });
@@ -151,6 +178,29 @@ describe('sweepExpired', () => {
     expect(s.stored.get('a')).toBe(0);
   });
 
+  it('takes a file\'s bytes off once when two runs overlap on the same entries', async () => {
+    const s = setup();
+    // a slow store: both runs find the object before either deletes it
+    const deleteObject = s.ports.deleteObject;
+    s.ports.deleteObject = async (bucket, key) => {
+      const there = s.objects.has(key);
+      await new Promise((r) => setTimeout(r, 5));
+      return (await deleteObject(bucket, key)) || there;
+    };
+    const runs = await Promise.all([sweepExpired(s.ports, new Date(t0 + DAY)), sweepExpired(s.ports, new Date(t0 + DAY))]);
+    expect(runs.map((r) => r.uploads)).toEqual([1, 1]);
+    expect(runs[0]!.bytesFreed + runs[1]!.bytesFreed).toBe(1000);
+    expect(s.stored.get('a')).toBe(0);
+  });
+
+  it('takes off what the file counted: nothing for a file that was never counted', async () => {
+    const s = setup();
+    delete s.sessions.get('a/s1')!.storedBytes;
+    expect(await sweepExpired(s.ports, new Date(t0 + DAY))).toMatchObject({ uploads: 1, objects: 1, bytesFreed: 0 });
+    expect(s.objects.has('uploads/a/s1/f.csv')).toBe(false);
+    expect(s.stored.get('a')).toBe(1000);
+  });
+
   it('stops at maxEntries and says more are due', async () => {
     const s = setup();
     expect(await sweepExpired(s.ports, new Date(t0 + 400 * DAY), { batch: 2, maxEntries: 4 })).toMatchObject({ more: true });
@@ -158,24 +208,73 @@ describe('sweepExpired', () => {
     expect(await sweepExpired(s.ports, new Date(t0 + 400 * DAY))).toMatchObject({ more: false });
     expect(s.schedule).toHaveLength(0);
   });
+
+  it('starts no entry once the run\'s remaining time is under the margin, and leaves the rest for the next run', async () => {
+    const s = setup();
+    // a Lambda with 65 s left, each entry taking 4 s of it
+    let remaining = STOP_MARGIN_MS + 5_000;
+    const deleteRecord = s.ports.deleteRecord;
+    s.ports.deleteRecord = async (...args) => {
+      remaining -= 4_000;
+      return deleteRecord(...args);
+    };
+    const markSwept = s.ports.markSwept;
+    s.ports.markSwept = async (...args) => {
+      remaining -= 4_000;
+      return markSwept(...args);
+    };
+    const report = await sweepExpired(s.ports, new Date(t0 + 400 * DAY), { batch: 2, remainingMs: () => remaining });
+    // the two first due (tenant a's upload and outputs) took 4 s each: 57 s left, so the next batch never starts
+    expect(report).toMatchObject({ uploads: 1, outputs: 1, records: 0, more: true });
+    expect(remaining).toBe(STOP_MARGIN_MS - 3_000);
+    expect(s.schedule).toHaveLength(4);
+    // the next run (with time) finishes the rest
+    expect(await sweepExpired(s.ports, new Date(t0 + 400 * DAY), { remainingMs: () => 600_000 })).toMatchObject({ more: false });
+    expect(s.schedule).toHaveLength(0);
+    expect(s.objects.size).toBe(0);
+  });
+
+  it('keeps an entry that fails scheduled, goes on with the others, and does not read it again in the same run', async () => {
+    const s = setup();
+    let calls = 0;
+    s.ports.deletePrefix = async (_bucket, prefix) => {
+      calls += 1;
+      if (prefix.startsWith('jobs/a/')) throw new Error('2 object(s) under jobs/a/job_1/ were not deleted: AccessDenied');
+      return 1;
+    };
+    const report = await sweepExpired(s.ports, new Date(t0 + 400 * DAY), { batch: 1 });
+    expect(report).toMatchObject({ failed: 1, outputs: 1, records: 2, uploads: 2, more: false });
+    expect(report.errors).toEqual([{ tenantId: 'a', jobId: 'job_1', part: 'outputs', message: expect.stringContaining('AccessDenied') }]);
+    expect(calls).toBe(2);
+    expect(s.schedule.map((e) => [e.jobId, e.part])).toEqual([['job_1', 'outputs']]);
+  });
 });
 
 describe('sweepExpired with two jobs over one upload', () => {
-  it('takes the upload\'s bytes off once, though both entries are due in one batch', async () => {
+  it('leaves the file to the job that holds it longest, then deletes it and takes its bytes off once', async () => {
     const objects = new Map([['uploads/a/s1/f.csv', 1000]]);
     const stored = new Map([['a', 1000]]);
-    const retention = jobRetention(created, { uploadsDays: 1, outputsDays: 2, jobRecordsDays: 3 });
-    const schedule = ['job_1', 'job_2'].flatMap((jobId) => expiryEntriesFor({ tenantId: 'a', jobId, source: { bucket: 'b', key: 'uploads/a/s1/f.csv' }, retention }));
-    const ports = memoryPorts(objects, new Map(), schedule, stored);
-    // a slow store: both entries would find the object if they ran at once
-    const deleteObject = ports.deleteObject;
-    ports.deleteObject = async (bucket, key) => {
-      const size = objects.get(key);
-      await new Promise((r) => setTimeout(r, 5));
-      objects.delete(key);
-      return size ?? deleteObject(bucket, key);
-    };
-    expect(await sweepExpired(ports, new Date(t0 + DAY))).toMatchObject({ uploads: 2, bytesFreed: 1000 });
+    const jobs = new Map<string, Record<string, string>>([['a/job_1', {}], ['a/job_2', {}]]);
+    const first = jobRetention(created, short);
+    // POST /v1/jobs over the same upload half a day later
+    const second = jobRetention(new Date(t0 + DAY / 2).toISOString(), short);
+    const source = { bucket: 'b', key: 'uploads/a/s1/f.csv', sessionId: 's1' };
+    const schedule = [
+      ...expiryEntriesFor({ tenantId: 'a', jobId: 'job_1', source, retention: first }),
+      ...expiryEntriesFor({ tenantId: 'a', jobId: 'job_2', source, retention: second }),
+    ];
+    const sessions = new Map<string, MemorySession>([['a/s1', { heldUntil: second.uploadExpiresAt, storedBytes: 1000 }]]);
+    const ports = memoryPorts(objects, jobs, schedule, stored, sessions);
+
+    expect(await sweepExpired(ports, new Date(t0 + DAY))).toMatchObject({ uploads: 1, held: 1, objects: 0, bytesFreed: 0 });
+    expect(objects.has('uploads/a/s1/f.csv')).toBe(true);
+    expect(stored.get('a')).toBe(1000);
+    // the first job's file time has passed (its own answer says so); the second's has not
+    expect(jobs.get('a/job_1')).toEqual({ upload: new Date(t0 + DAY).toISOString() });
+    expect(jobs.get('a/job_2')).toEqual({});
+
+    expect(await sweepExpired(ports, new Date(t0 + 1.5 * DAY))).toMatchObject({ uploads: 1, held: 0, objects: 1, bytesFreed: 1000 });
+    expect(objects.size).toBe(0);
     expect(stored.get('a')).toBe(0);
   });
 });
