@@ -3,7 +3,8 @@ import { badRequest, conflict, HttpError } from './http/errors.ts';
 import type { HttpEvent } from './http/responses.ts';
 import { objectStore } from '../adapters/object-store.ts';
 import { uploadStore, type UploadSession } from '../adapters/upload-store.ts';
-import { launchJob, newJobId } from '../adapters/job-launcher.ts';
+import { launchJob, newJobId, type LaunchRequest } from '../adapters/job-launcher.ts';
+import type { JobRecord } from '../core/jobs/job.ts';
 import { duplicateIndex, SKIP_FOR, type Duplicate } from '../adapters/duplicate-index.ts';
 import { uploadKey } from '../core/jobs/keys.ts';
 import { MAX_UPLOAD_BYTES, choosePartSize } from '../core/uploads/part-size.ts';
@@ -79,6 +80,23 @@ export interface Completion {
 }
 
 /**
+ * What completing an upload works with: the stores as arguments, so the flow (repeat-safe
+ * completion, S3's refusals, the size check that deletes, the race on the session, the job
+ * launch) is unit-tested with in-memory stores; the handlers pass nothing and get AWS's.
+ */
+export interface CompletionPorts {
+  objects: Pick<typeof objectStore, 'completeMultipartUpload' | 'head' | 'delete'>;
+  uploads: Pick<typeof uploadStore, 'get' | 'transition'>;
+  duplicates: Pick<typeof duplicateIndex, 'find'>;
+  quota: Pick<typeof uploadQuota, 'admit' | 'noteStored'>;
+  launchJob: (req: LaunchRequest) => Promise<Pick<JobRecord, 'jobId'>>;
+  newJobId: () => string;
+  meterUsage: (tenantId: string, counts: { files: number; bytesUploaded: number }) => Promise<void>;
+}
+
+const awsCompletionPorts: CompletionPorts = { objects: objectStore, uploads: uploadStore, duplicates: duplicateIndex, quota: uploadQuota, launchJob, newJobId, meterUsage };
+
+/**
  * Complete the multipart upload, check the object against what was declared (its size, or
  * the token's limit), and start the job, unless the same bytes already have one and the
  * client asked to skip them. Completing again (a client retry, a double click) answers with
@@ -88,7 +106,9 @@ export async function completeUploadSession(
   session: UploadSession,
   parts: CompletedPart[],
   start: { schema?: string; options?: JobOptions },
+  ports: CompletionPorts = awsCompletionPorts,
 ): Promise<Completion> {
+  const { objects, uploads, duplicates, quota } = ports;
   const { tenantId, sessionId, bucket } = session;
   if (session.status === 'completed' && session.jobId) return { jobId: session.jobId };
   requireOpen(session);
@@ -97,54 +117,54 @@ export async function completeUploadSession(
     throw badRequest('Request body is invalid', [{ field: 'parts', message: 'part numbers must be unique' }]);
   }
   try {
-    await objectStore.completeMultipartUpload(bucket, session.key, session.uploadId, sorted);
+    await objects.completeMultipartUpload(bucket, session.key, session.uploadId, sorted);
   } catch (err) {
     assertIsError(err);
     if (err.name === 'InvalidPart' || err.name === 'InvalidPartOrder' || err.name === 'EntityTooSmall') {
       throw badRequest('The parts do not match what was uploaded', [{ field: 'parts', message: err.message }]);
     }
     if (err.name === 'NoSuchUpload') {
-      const again = await uploadStore.get(tenantId, sessionId);
+      const again = await uploads.get(tenantId, sessionId);
       if (again?.status === 'completed' && again.jobId) return { jobId: again.jobId };
       throw conflict('The multipart upload no longer exists; start a new upload session');
     }
     throw err;
   }
-  const head = await objectStore.head(bucket, session.key);
+  const head = await objects.head(bucket, session.key);
   const sizeProblem = sizeMismatch(session, head?.size ?? 0);
   if (!head || sizeProblem) {
     // The object is not what the client declared: delete it rather than ingest a partial file.
-    await objectStore.delete(bucket, session.key);
-    await uploadStore.transition(tenantId, sessionId, 'aborted');
+    await objects.delete(bucket, session.key);
+    await uploads.transition(tenantId, sessionId, 'aborted');
     throw badRequest(sizeProblem?.message ?? 'The uploaded object is missing', [sizeProblem?.detail ?? { field: 'parts', message: 'no object' }]);
   }
   if (session.size === undefined) {
     try {
-      await admitUpload(tenantId, head.size);
+      await admitUpload(tenantId, head.size, quota);
     } catch (err) {
       // Over a quota with the bytes already sent: they are not kept (the answer says which quota).
-      await objectStore.delete(bucket, session.key);
-      await uploadStore.transition(tenantId, sessionId, 'aborted');
+      await objects.delete(bucket, session.key);
+      await uploads.transition(tenantId, sessionId, 'aborted');
       throw err;
     }
   }
-  const duplicateOf = session.sha256 ? await duplicateIndex.find(tenantId, session.sha256) : undefined;
+  const duplicateOf = session.sha256 ? await duplicates.find(tenantId, session.sha256) : undefined;
   const skip = duplicateOf && start.options?.onDuplicate === 'skip' && SKIP_FOR.includes(duplicateOf.status);
-  const jobId = skip ? duplicateOf.jobId : newJobId();
-  if (!(await uploadStore.transition(tenantId, sessionId, 'completed', { jobId, ...(skip ? {} : { storedBytes: head.size }) }))) {
-    const winner = await uploadStore.get(tenantId, sessionId);
+  const jobId = skip ? duplicateOf.jobId : ports.newJobId();
+  if (!(await uploads.transition(tenantId, sessionId, 'completed', { jobId, ...(skip ? {} : { storedBytes: head.size }) }))) {
+    const winner = await uploads.get(tenantId, sessionId);
     if (winner?.jobId) return { jobId: winner.jobId };
     throw conflict('Upload session changed while completing');
   }
-  await meterUsage(tenantId, { files: 1, bytesUploaded: head.size });
+  await ports.meterUsage(tenantId, { files: 1, bytesUploaded: head.size });
   if (skip) {
     // The earlier job stands for these bytes: a second copy would only take up the tenant's
     // stored bytes with no job to expire it. It is not kept, and never counted.
-    await objectStore.delete(bucket, session.key);
+    await objects.delete(bucket, session.key);
     return { jobId, duplicateOf, skipped: true };
   }
-  await uploadQuota.noteStored(tenantId, head.size);
-  const job = await launchJob({
+  await quota.noteStored(tenantId, head.size);
+  const job = await ports.launchJob({
     tenantId,
     jobId,
     schema: start.schema,
@@ -155,9 +175,9 @@ export async function completeUploadSession(
 }
 
 /** The upload quotas at the HTTP edge: 429 with Retry-After for the daily bytes, 403 for stored bytes. */
-async function admitUpload(tenantId: string, bytes: number): Promise<void> {
+async function admitUpload(tenantId: string, bytes: number, quota: CompletionPorts['quota'] = uploadQuota): Promise<void> {
   try {
-    await uploadQuota.admit(tenantId, bytes);
+    await quota.admit(tenantId, bytes);
   } catch (err) {
     if (!(err instanceof QuotaExceededError)) throw err;
     throw err.retryAfterSeconds === undefined
