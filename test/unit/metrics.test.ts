@@ -11,6 +11,8 @@ import { runStage } from '../../functions/shared/stage.ts';
 import { handler as jobStatus } from '../../functions/job-status/handler.ts';
 import { AiCallError, callClaude } from '../../functions/adapters/ai-client.ts';
 import { CorruptFileError } from '../../functions/core/errors.ts';
+import { failUnstarted } from '../../functions/adapters/attempt-starter.ts';
+import type { JobRecord } from '../../functions/core/jobs/job.ts';
 import { startFakeAi, stopFakeAi } from '../helpers/fake-ai.ts';
 import type { FakeAnthropic } from '../../local/fake-anthropic.ts';
 import { captureEmf, captureStdout, parseEmfLines, withMetric, type EmfDocument } from '../helpers/emf.ts';
@@ -147,6 +149,18 @@ describe('job-status', () => {
       .map((l) => JSON.parse(l) as Record<string, unknown>)
       .find((l) => l.message === 'job failed');
     expect(failedLine).toMatchObject({ correlation_id: 'job_1-1', tenantId: 't1', jobId: 'job_1', attempt: 1 });
+  });
+});
+
+describe('failUnstarted', () => {
+  it('counts a job whose pipeline could not start as failed, once', async () => {
+    ddb.on(UpdateCommand).resolves({ Attributes: { ...runningJob('failed'), error: { type: 'StartExecutionError', message: 'x' } } });
+    const docs = await captureEmf(() => failUnstarted(runningJob('queued') as unknown as JobRecord, { type: 'StartExecutionError', message: 'x' }));
+    expect(withMetric(docs, 'JobsFinished')).toEqual([expect.objectContaining({ outcome: 'failed', jobId: 'job_1' })]);
+
+    ddb.on(UpdateCommand).rejects(new ConditionalCheckFailedException({ message: 'already', $metadata: {} }));
+    items.on(GetItemCommand).resolves({ Item: marshall({ ...runningJob('failed'), error: { type: 'StartExecutionError', message: 'x' } }) });
+    expect(withMetric(await captureEmf(() => failUnstarted(runningJob('queued') as unknown as JobRecord, { type: 'StartExecutionError', message: 'x' })), 'JobsFinished')).toEqual([]);
   });
 });
 
