@@ -14,6 +14,7 @@ import { CorruptFileError } from '../../functions/core/errors.ts';
 import { failUnstarted } from '../../functions/adapters/attempt-starter.ts';
 import type { JobRecord } from '../../functions/core/jobs/job.ts';
 import { startFakeAi, stopFakeAi } from '../helpers/fake-ai.ts';
+import { jobItem } from '../helpers/job-item.ts';
 import type { FakeAnthropic } from '../../local/fake-anthropic.ts';
 import { captureEmf, captureStdout, parseEmfLines, withMetric, type EmfDocument } from '../helpers/emf.ts';
 
@@ -73,18 +74,7 @@ describe('observed() cold start', () => {
   });
 });
 
-const runningJob = (status = 'running') => ({
-  tenantId: 't1',
-  jobId: 'job_1',
-  attempt: 1,
-  status,
-  stage: 'parse',
-  source: { bucket: 'b', key: 'k', filename: 'f.csv', size: 10 },
-  progress: { rowsRead: 0, rowsWritten: 0, rowsRejected: 0, rowsSkipped: 0, bytesRead: 0 },
-  stages: { parse: { startedAt: '2026-12-06T00:00:00Z' } },
-  createdAt: '2026-12-06T00:00:00Z',
-  updatedAt: '2026-12-06T00:00:00Z',
-});
+const runningJob = (status = 'running') => jobItem(status, { stage: 'parse', stages: { parse: { startedAt: '2026-12-06T00:00:00Z' } } });
 
 describe('runStage', () => {
   beforeEach(() => {
