@@ -4,6 +4,7 @@
  *   npx cdk synth --quiet                                   # offline; stage "dev" from cdk.json
  *   npx cdk bootstrap                                       # once per account/region
  *   npx cdk deploy --all --context stage=prod --context allowedOrigins=https://app.example.com
+ *                         [--context alarmEmail=oncall@example.com]   # alarms by mail too
  *
  * cdk.json sets stage "dev" and allowedOrigins "*" as explicit, visible defaults; a bad value
  * fails here, before anything is synthesized. Offline, also export CDK_DISABLE_VERSION_CHECK=1
@@ -12,12 +13,13 @@
  */
 import { App } from 'aws-cdk-lib';
 import { addStacks } from '../lib/app-stacks.ts';
-import { parseAllowedOrigins, parseStage } from '../lib/config.ts';
+import { parseAlarmEmail, parseAllowedOrigins, parseStage } from '../lib/config.ts';
 import { applyNagChecks } from '../lib/nag.ts';
 
 const app = new App();
 const stacks = addStacks(app, {
   stage: parseStage(app.node.tryGetContext('stage')),
   allowedOrigins: parseAllowedOrigins(app.node.tryGetContext('allowedOrigins')),
+  alarmEmail: parseAlarmEmail(app.node.tryGetContext('alarmEmail')),
 });
 applyNagChecks(app, stacks);

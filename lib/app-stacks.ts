@@ -17,6 +17,7 @@ export function addStacks(app: App, config: AppConfig): AppStacks {
   const stateful = new StatefulStack(app, `${name}-stateful`, {
     stage: config.stage,
     allowedOrigins: config.allowedOrigins,
+    ...(config.alarmEmail === undefined ? {} : { alarmEmail: config.alarmEmail }),
     description: `ai-file-parser (${config.stage}): tables, upload bucket, queues`,
   });
   const stateless = new StatelessStack(app, `${name}-stateless`, {

@@ -11,6 +11,8 @@ export interface AppConfig {
   stage: string;
   /** browser origins allowed to call the HTTP API and to PUT parts to the upload bucket */
   allowedOrigins: string[];
+  /** an address subscribed to the alarm topic (it confirms by the mail SNS sends); none by default */
+  alarmEmail?: string;
 }
 
 export class ConfigError extends Error {
@@ -47,4 +49,16 @@ export function parseAllowedOrigins(raw: unknown): string[] {
     }
   }
   return origins as string[];
+}
+
+/**
+ * Check the optional `alarmEmail` context value (`--context alarmEmail=oncall@example.com`):
+ * absent or empty means no subscription; anything else must look like one address.
+ */
+export function parseAlarmEmail(raw: unknown): string | undefined {
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  if (typeof raw !== 'string' || !/^[^@\s,]+@[^@\s,]+\.[^@\s,]+$/.test(raw.trim())) {
+    throw new ConfigError(`Invalid alarmEmail ${JSON.stringify(raw)}: expected one address, e.g. --context alarmEmail=oncall@example.com`);
+  }
+  return raw.trim();
 }

@@ -54,6 +54,8 @@ export interface LocalStackOptions {
   warmWorkers?: boolean;
   /** a built web console (console/dist) to serve under /console/ at the API's origin */
   consoleDist?: string;
+  /** print the functions' metrics as EMF lines on stdout, as Lambda writes them to CloudWatch Logs (the CLI's --verbose); silent otherwise */
+  printMetrics?: boolean;
 }
 
 export interface LocalStack {
@@ -102,7 +104,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       loadHandler: (fn) => loadHandler<ObjectCreatedHandler>(fn as FunctionName),
     });
     const emulators = await startEmulators(dataDir, opts, objectEvents, closers);
-    await exportServiceEnv(emulators);
+    await exportServiceEnv(emulators, opts.printMetrics === true);
     const ws = await startLocalWebSocketApi({
       host: LOOPBACK,
       port: opts.port ? opts.port + 1 : 0,
@@ -192,7 +194,7 @@ async function startEmulators(dataDir: string, opts: LocalStackOptions, objectEv
  * Create the tables and point the handlers (which run in this process) at the emulators:
  * the SDK's AWS_ENDPOINT_URL_* variables and the names CDK would set on each function.
  */
-async function exportServiceEnv({ s3, dynamo, sqs, kms }: Emulators): Promise<void> {
+async function exportServiceEnv({ s3, dynamo, sqs, kms }: Emulators, printMetrics: boolean): Promise<void> {
   const tables = Object.values(TABLES).map((design) => ({ design, tableName: `${PREFIX}-${design.name}` }));
   await ensureTables(dynamo.endpoint, tables);
   Object.assign(process.env, {
@@ -217,6 +219,8 @@ async function exportServiceEnv({ s3, dynamo, sqs, kms }: Emulators): Promise<vo
     [ENV.allowLoopbackWebhooks]: 'true',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
     POWERTOOLS_DEV: 'true',
+    // Powertools Metrics is off in dev mode unless this says otherwise (functions/shared/metrics.ts)
+    POWERTOOLS_METRICS_DISABLED: printMetrics ? 'false' : 'true',
     // no X-Ray daemon here: nothing may try to send a segment (functions/shared/tracer.ts)
     POWERTOOLS_TRACE_ENABLED: 'false',
   });

@@ -11,7 +11,7 @@ import { buildInsightPrompt, INSIGHT_BATCH, insightHash, parseInsightAnswer, typ
 import { isEntitySchema } from '../core/entities/upsert.ts';
 import type { Account } from '../core/entities/model.ts';
 import type { JobRecord } from '../core/jobs/job.ts';
-import { assertIsError } from '../core/errors.ts';
+import { messageOf, nameOf } from '../core/errors.ts';
 
 /*
  * AI insights per account (a two-sentence summary, the industry on a fixed list, a fit score
@@ -88,8 +88,7 @@ async function generate(tenantId: string, accounts: readonly Account[], force: b
   if (accounts.length === 0) return;
   // the key from the environment or the stack's secret; unreadable or empty = no insights this time
   const apiKey = await resolveAiKey().catch((err: unknown) => {
-    assertIsError(err);
-    logger.warn('account insights: the AI key could not be read', { error: err.name });
+    logger.warn('account insights: the AI key could not be read', { error: nameOf(err) });
     return undefined;
   });
   if (apiKey === undefined) return;
@@ -109,8 +108,7 @@ async function generate(tenantId: string, accounts: readonly Account[], force: b
       const prompt = buildInsightPrompt(batch, icp);
       results = parseInsightAnswer(await callClaude(apiKey, prompt.system, prompt.user, MAX_TOKENS_PER_ACCOUNT * batch.length + 200, tenantId), batch.length, icp !== undefined);
     } catch (err) {
-      assertIsError(err);
-      reason = err instanceof AiCallError ? `the AI call failed: ${err.message}` : `the AI call failed unexpectedly (${err.name})`;
+      reason = err instanceof AiCallError ? `the AI call failed: ${err.message}` : `the AI call failed unexpectedly (${nameOf(err)})`;
       logger.warn('account insights unavailable', { reason });
     }
     const at = new Date().toISOString();
@@ -158,7 +156,6 @@ export async function generateJobInsights(job: JobRecord): Promise<void> {
     const touched = view.accounts.filter((a) => a.sources.some((s) => s.jobId === job.jobId)).slice(0, INSIGHTS_PER_JOB());
     await generate(job.tenantId, touched, false);
   } catch (err) {
-    assertIsError(err);
-    logger.warn('account insights for the job failed', { error: err.message });
+    logger.warn('account insights for the job failed', { error: messageOf(err) });
   }
 }

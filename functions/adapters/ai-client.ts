@@ -1,4 +1,6 @@
 import { meterUsage } from './usage-meter.ts';
+import { emitMetrics } from '../shared/metrics.ts';
+import { METRIC } from '../shared/metric-names.ts';
 import type Anthropic from '@anthropic-ai/sdk';
 import { templateStore } from './template-store.ts';
 import { aiKeyConfigured, resolveAiKey } from './ai-key.ts';
@@ -12,7 +14,7 @@ import { buildMappingPrompt } from '../core/ai/mapping-prompt.ts';
 import { parseAiMapping } from '../core/ai/parse-answer.ts';
 import type { AiOutcome, AiSuggester } from '../core/templates/suggest.ts';
 import { buildValueMapPrompt, parseValueMapAnswer, type AiValueMapper } from '../core/map/value-maps.ts';
-import { assertIsError } from '../core/errors.ts';
+import { assertIsError, messageOf, nameOf } from '../core/errors.ts';
 
 /*
  * Claude for mapping suggestions, at the edge. Off unless a key is configured (ai-key.ts:
@@ -88,16 +90,29 @@ export async function callClaude(apiKey: string, system: string, user: string, m
   if (gate.kind === 'wait' || (gate.kind === 'probe' && !(await circuitStore.claimProbe(AI_CIRCUIT(), Date.now(), AI_PROBE_LEASE_MS).catch(() => true)))) {
     throw new AiCallError(`paused after ${CIRCUIT_THRESHOLD} failed calls in a row, until ${new Date(gate.kind === 'wait' ? gate.until : Date.now() + AI_PROBE_LEASE_MS).toISOString()}`);
   }
+  let answer: Awaited<ReturnType<typeof callClaudeNow>>;
   try {
-    const { text, usage } = await callClaudeNow(apiKey, system, user, maxTokens);
-    if (tenantId !== undefined) await meterUsage(tenantId, { aiCalls: 1, aiInputTokens: usage.inputTokens, aiOutputTokens: usage.outputTokens });
-    // a success ends a run of failures (no write when there was none)
-    if (circuit.cbFailures !== undefined || circuit.cbOpenUntil !== undefined) await updateAiCircuit(() => circuitStore.recordSuccess(AI_CIRCUIT()));
-    return text;
+    answer = await callClaudeNow(apiKey, system, user, maxTokens);
   } catch (err) {
+    countAiCall(tenantId, err);
     if (err instanceof AiCallError) await updateAiCircuit(() => circuitStore.recordFailure(AI_CIRCUIT(), Date.now(), DEFAULT_COOLDOWN_MS));
     throw err;
   }
+  countAiCall(tenantId);
+  const { text, usage } = answer;
+  if (tenantId !== undefined) await meterUsage(tenantId, { aiCalls: 1, aiInputTokens: usage.inputTokens, aiOutputTokens: usage.outputTokens });
+  // a success ends a run of failures (no write when there was none)
+  if (circuit.cbFailures !== undefined || circuit.cbOpenUntil !== undefined) await updateAiCircuit(() => circuitStore.recordSuccess(AI_CIRCUIT()));
+  return text;
+}
+
+/** A call that went out (one, whatever its retries inside), and whether it failed; a call the open circuit held back is not one. */
+function countAiCall(tenantId: string | undefined, failure?: unknown): void {
+  emitMetrics(
+    { [METRIC.aiCalls]: 1, [METRIC.aiCallFailures]: failure === undefined ? 0 : 1 },
+    {},
+    { tenantId, model: AI_MODEL, ...(failure === undefined ? {} : { failure: failure instanceof AiCallError ? failure.message : nameOf(failure) }) },
+  );
 }
 
 /**
@@ -112,8 +127,7 @@ async function updateAiCircuit(write: () => Promise<void>): Promise<void> {
   try {
     await write();
   } catch (err) {
-    assertIsError(err);
-    logger.warn('AI circuit state not updated', { error: err.message });
+    logger.warn('AI circuit state not updated', { error: messageOf(err) });
   }
 }
 
@@ -122,8 +136,7 @@ async function readAiCircuit(): Promise<CircuitFields> {
   try {
     return await circuitStore.read(AI_CIRCUIT());
   } catch (err) {
-    assertIsError(err);
-    logger.warn('AI circuit state unreadable; calling as if closed', { error: err.message });
+    logger.warn('AI circuit state unreadable; calling as if closed', { error: messageOf(err) });
     return {};
   }
 }
@@ -166,8 +179,7 @@ async function askOnce<T>(what: string, ask: {
     const cached = await ask.cached();
     if (cached !== undefined) return { answer: cached, cached: true };
     const apiKey = await resolveAiKey().catch((err: unknown) => {
-      assertIsError(err);
-      throw new AiCallError(`the API key could not be read from Secrets Manager (${err.name})`);
+      throw new AiCallError(`the API key could not be read from Secrets Manager (${nameOf(err)})`);
     });
     if (apiKey === undefined) return { cached: false, note: 'AI unavailable (the API key secret has no value yet); heuristics only' };
     const prompt = ask.prompt();
@@ -177,13 +189,11 @@ async function askOnce<T>(what: string, ask: {
       return { cached: false, note: 'the AI answer could not be read; heuristics only' };
     }
     await ask.store(answer).catch((err: unknown) => {
-      assertIsError(err);
-      logger.warn(`could not cache the AI ${what}`, { error: err.message });
+      logger.warn(`could not cache the AI ${what}`, { error: messageOf(err) });
     });
     return { answer, cached: false };
   } catch (err) {
-    assertIsError(err);
-    const message = err instanceof AiCallError ? err.message : `unexpected ${err.name}`;
+    const message = err instanceof AiCallError ? err.message : `unexpected ${nameOf(err)}`;
     logger.warn(`AI ${what} unavailable; using heuristics`, { ...ask.logKeys, reason: message });
     return { cached: false, note: `AI unavailable (${message}); heuristics only` };
   }

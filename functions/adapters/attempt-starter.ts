@@ -3,7 +3,8 @@ import { startPipeline } from './pipeline-starter.ts';
 import { logger } from '../shared/logger.ts';
 import type { JobRecord } from '../core/jobs/job.ts';
 import type { PipelineInput, ResumePoint } from '../core/pipeline-types.ts';
-import { assertIsError } from '../core/errors.ts';
+import { countJobOutcome } from '../shared/metrics.ts';
+import { loggable } from '../core/errors.ts';
 
 /** Start the execution of the job's current attempt; mark the job failed if that is impossible. */
 export async function startAttempt(job: JobRecord, resumeFrom?: ResumePoint): Promise<JobRecord> {
@@ -26,14 +27,14 @@ export async function startAttempt(job: JobRecord, resumeFrom?: ResumePoint): Pr
     await jobStore.setExecution(job.tenantId, job.jobId, executionName);
     return { ...job, executionName };
   } catch (err) {
-    assertIsError(err);
-    logger.error('could not start the pipeline', { jobId: job.jobId, error: err });
+    logger.error('could not start the pipeline', { jobId: job.jobId, error: loggable(err) });
     return failUnstarted(job, { type: 'StartExecutionError', message: 'The pipeline could not be started; retry the job' });
   }
 }
 
 /** Fail an attempt that never started (a retry starts it again), rather than leave it queued for ever. */
 export async function failUnstarted(job: JobRecord, error: { type: string; message: string }): Promise<JobRecord> {
-  const { job: failed } = await jobStore.finish(job.tenantId, job.jobId, job.attempt, { status: 'failed', error });
+  const { job: failed, committed } = await jobStore.finish(job.tenantId, job.jobId, job.attempt, { status: 'failed', error });
+  if (committed) countJobOutcome('failed', job);
   return failed ?? job;
 }

@@ -8,7 +8,7 @@ import { logger } from '../shared/logger.ts';
 import { resolveQuotas, sizeTier } from '../core/quotas/limits.ts';
 import type { JobRecord } from '../core/jobs/job.ts';
 import type { ResumePoint } from '../core/pipeline-types.ts';
-import { assertIsError } from '../core/errors.ts';
+import { loggable } from '../core/errors.ts';
 
 /*
  * Fair admission of jobs to the pipeline. A job attempt runs only while it holds two slots:
@@ -45,8 +45,7 @@ export async function admitOrQueue(job: JobRecord, resumeFrom?: ResumePoint): Pr
   try {
     await admissionStore.enqueue(entry);
   } catch (err) {
-    assertIsError(err);
-    logger.error('could not queue the job', { jobId: job.jobId, error: err });
+    logger.error('could not queue the job', { jobId: job.jobId, error: loggable(err) });
     return failUnstarted(job, { type: 'AdmissionError', message: 'The job could not be queued; retry the job' });
   }
   await dispatchBestEffort();
@@ -76,8 +75,7 @@ export async function releaseEndedAttempt(event: { tenantId: string; data: unkno
   try {
     await releaseAttempt(event.tenantId, jobId, attempt);
   } catch (err) {
-    assertIsError(err);
-    logger.warn('releasing a finished job\'s slots failed; the sweep will', { jobId, error: err });
+    logger.warn('releasing a finished job\'s slots failed; the sweep will', { jobId, error: loggable(err) });
   }
 }
 
@@ -121,8 +119,7 @@ async function dispatchBestEffort(): Promise<void> {
   try {
     await dispatchQueued();
   } catch (err) {
-    assertIsError(err);
-    logger.warn('dispatching queued jobs failed; the sweep will', { error: err });
+    logger.warn('dispatching queued jobs failed; the sweep will', { error: loggable(err) });
   }
 }
 

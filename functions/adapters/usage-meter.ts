@@ -6,7 +6,7 @@ import { logger } from '../shared/logger.ts';
 import { utcDay } from '../core/quotas/limits.ts';
 import { USAGE_COUNTERS, usageOf, type UsageCounter, type UsageCounts } from '../core/usage/usage.ts';
 import { publishUsageMetrics } from './usage-metrics.ts';
-import { assertIsError } from '../core/errors.ts';
+import { messageOf } from '../core/errors.ts';
 
 /**
  * Add to the tenant's usage of the day: one atomic ADD of every non-zero counter on the
@@ -19,8 +19,7 @@ export async function meterUsage(tenantId: string, counts: Partial<UsageCounts>,
   try {
     publishUsageMetrics(tenantId, entries as [UsageCounter, number][]);
   } catch (err) {
-    assertIsError(err);
-    logger.warn('usage metrics not published', { error: err.message });
+    logger.warn('usage metrics not published', { error: messageOf(err) });
   }
   try {
     await documentClient().send(
@@ -33,8 +32,7 @@ export async function meterUsage(tenantId: string, counts: Partial<UsageCounts>,
       }),
     );
   } catch (err) {
-    assertIsError(err);
-    logger.warn('usage not metered', { tenantId, counts, error: err.message });
+    logger.warn('usage not metered', { tenantId, counts, error: messageOf(err) });
   }
 }
 

@@ -2,8 +2,7 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { optionalEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
 import type { UsageCounter } from '../core/usage/usage.ts';
-
-const NAMESPACE = 'AiFileParser';
+import { METRICS_NAMESPACE, METRICS_SERVICE } from '../shared/metric-names.ts';
 const UNITS: Record<UsageCounter, (typeof MetricUnit)[keyof typeof MetricUnit]> = {
   files: MetricUnit.Count,
   bytesUploaded: MetricUnit.Bytes,
@@ -25,7 +24,7 @@ const UNITS: Record<UsageCounter, (typeof MetricUnit)[keyof typeof MetricUnit]> 
  */
 export function publishUsageMetrics(tenantId: string, counts: [UsageCounter, number][]): void {
   // made per event: a shared instance's dimensions would mix concurrent requests' tenants
-  const metrics = new Metrics({ namespace: NAMESPACE, serviceName: 'ai-file-parser' });
+  const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: METRICS_SERVICE });
   if (optionalEnv(ENV.metricsByTenant) === 'true') metrics.addDimension('tenant', tenantId);
   for (const [counter, n] of counts) metrics.addMetric(counter, UNITS[counter], n);
   metrics.publishStoredMetrics();

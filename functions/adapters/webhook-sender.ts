@@ -10,6 +10,8 @@ import type { AttemptTrigger, DeliveryAttempt, WebhookDelivery, WebhookEndpoint 
 import { optionalEnv } from '../shared/config.ts';
 import { meterUsage } from './usage-meter.ts';
 import { ENV } from '../shared/env-names.ts';
+import { emitMetrics } from '../shared/metrics.ts';
+import { DIMENSION, METRIC } from '../shared/metric-names.ts';
 
 /** A subscriber gets 10 s from our first byte of DNS to its last byte of answer. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
@@ -152,6 +154,11 @@ export async function sendDeliveryAttempt(
   const result = await postWebhook({ url: endpoint.url, headers: { ...headers }, body: delivery.payload, policy: opts.policy, resolve: opts.resolve });
   const outcome = classifyResponse(result.statusCode);
   await meterUsage(endpoint.tenantId, { webhookDeliveries: 1, webhookDeliveriesFailed: outcome === 'delivered' ? 0 : 1 });
+  emitMetrics(
+    { [METRIC.webhookAttempts]: 1 },
+    { [DIMENSION.outcome]: outcome === 'retry' ? 'failed' : outcome },
+    { tenantId: endpoint.tenantId, webhookId: endpoint.webhookId, trigger: opts.trigger, statusCode: result.statusCode, latencyMs: result.latencyMs },
+  );
   return {
     attempt: {
       trigger: opts.trigger,

@@ -10,7 +10,7 @@ import { signingSecrets, type SecretState } from '../core/webhooks/secrets.ts';
 import type { CircuitItem } from './circuit-store.ts';
 import { isSealed, openSecret, sealSecret, type SecretOwner } from './secret-sealer.ts';
 import { logger } from '../shared/logger.ts';
-import { assertIsError } from '../core/errors.ts';
+import { nameOf } from '../core/errors.ts';
 
 /*
  * The webhooks table (pk tenantId): one partition per tenant holds
@@ -81,8 +81,7 @@ export const webhookStore = {
     const legacy = !isSealed(endpoint.secret) || (endpoint.previousSecret !== undefined && !isSealed(endpoint.previousSecret));
     if (legacy) {
       await this.sealStoredSecrets(endpoint).catch((err: unknown) => {
-        assertIsError(err);
-        logger.warn('could not seal a webhook secret stored in plaintext; it still signs', { webhookId: endpoint.webhookId, error: err.name });
+        logger.warn('could not seal a webhook secret stored in plaintext; it still signs', { webhookId: endpoint.webhookId, error: nameOf(err) });
       });
     }
     return secrets;

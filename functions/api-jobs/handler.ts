@@ -20,6 +20,7 @@ import { decodePageCursor, readNdjsonPage } from '../adapters/ndjson-pages.ts';
 import { executionNameFor, resumePointFor, toApiJob, type JobRecord } from '../core/jobs/job.ts';
 import { refuseExpired } from '../shared/job-expiry.ts';
 import { UploadExpiredError } from '../adapters/tenant-retention.ts';
+import { countJobOutcome } from '../shared/metrics.ts';
 
 /** The tenant's job, unless it is missing (404, also for another tenant's id, never 403) or its record expired (410). */
 async function findJob(tenantId: string, jobId: string): Promise<JobRecord> {
@@ -107,6 +108,7 @@ async function cancelJob(job: JobRecord): Promise<JobRecord> {
     if (now?.status === 'cancelled') return now;
     throw conflictFor('cancel', now ?? job);
   }
+  countJobOutcome('cancelled', cancelled);
   // By its derived name: a queued job's execution may have started before its name was recorded.
   if (job.status !== 'needs_mapping') await stopPipeline(executionNameFor(job.jobId, job.attempt), 'Cancelled through the API');
   await emitJobEvent('job.cancelled', cancelled);

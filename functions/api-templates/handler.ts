@@ -16,7 +16,7 @@ import { objectStore } from '../adapters/object-store.ts';
 import { MAX_CUSTOM_SCHEMAS, schemaStore, SchemaExistsError } from '../adapters/schema-store.ts';
 import { TemplateConflictError, templateSourceFor, templateStore } from '../adapters/template-store.ts';
 import { uploadStore } from '../adapters/upload-store.ts';
-import { assertIsError, DomainError } from '../core/errors.ts';
+import { DomainError, messageOf } from '../core/errors.ts';
 import { toApiJob, type JobRecord } from '../core/jobs/job.ts';
 import { fieldAlternatives } from '../core/map/field-alternatives.ts';
 import { describeMapping } from '../core/map/mapping-report.ts';
@@ -276,8 +276,7 @@ async function getJobMapping(req: ApiRequest) {
   const schema = job.mapping.schemaDefinition ?? (await schemaStore.get(tenantId, job.mapping.schema))?.definition;
   const ranked = await suggestForFile({ ...sample, schemas: await candidateSchemas(tenantId), defaultRegion: job.options.defaultRegion }, templateSourceFor(tenantId)).catch(
     (err: unknown) => {
-      assertIsError(err);
-      logger.warn('could not rank alternatives', { error: err.message });
+      logger.warn('could not rank alternatives', { error: messageOf(err) });
       return undefined;
     },
   );
@@ -369,8 +368,7 @@ async function putJobMapping(req: ApiRequest) {
         learnedAt: new Date().toISOString(),
       })
       .catch((err: unknown) => {
-        assertIsError(err);
-        logger.warn('could not remember the confirmed mapping', { error: err.message });
+        logger.warn('could not remember the confirmed mapping', { error: messageOf(err) });
       });
   }
   return json(202, { job: toApiJob(resumed), mapping: mappingView(mapping), template: template ?? null });

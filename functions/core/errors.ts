@@ -37,10 +37,24 @@ export class ChecksumMismatchError extends DomainError {}
 /** A dependency hiccup worth retrying (the state machine retries this type). */
 export class TransientError extends DomainError {}
 
-/** Narrow an unknown catch value to an Error. */
+/** Narrow an unknown catch value to an Error. Not in a best-effort catch: it throws for anything else (use loggable there). */
 export function assertIsError(value: unknown): asserts value is Error {
   if (!(value instanceof Error)) throw new Error(`Expected an Error, got ${String(value)}`);
 }
+
+/**
+ * A caught value as a best-effort catch logs it: the Error itself (the logger keeps its name,
+ * message and stack), or its text when something else was thrown, so the catch never throws.
+ */
+export function loggable(value: unknown): Error | string {
+  return value instanceof Error ? value : String(value);
+}
+
+/** A caught value's message, whatever was thrown. */
+export const messageOf = (value: unknown): string => (value instanceof Error ? value.message : String(value));
+
+/** A caught value's error name (no message: where the message might carry what must not be logged). */
+export const nameOf = (value: unknown): string => (value instanceof Error ? value.name : typeof value);
 
 /** A ZIP container (XLSX, DOCX) whose entries would inflate beyond the limits: a zip bomb, or too big to read safely. */
 export class ZipBombError extends DomainError {}

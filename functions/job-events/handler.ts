@@ -8,8 +8,8 @@ import { readJobEventClaim, refuteJobEventClaim } from '../core/webhooks/job-eve
 import type { WebhookDelivery, WebhookEndpoint } from '../core/webhooks/model.ts';
 import { logger } from '../shared/logger.ts';
 import { releaseEndedAttempt } from '../adapters/job-admission.ts';
-import { assertIsError } from '../core/errors.ts';
 import { byMessageIds, observedHandler } from '../shared/observability.ts';
+import { loggable } from '../core/errors.ts';
 
 /** A completion event as emitJobEvent puts it on the events queue. */
 const jobEventSchema = z.object({
@@ -101,8 +101,8 @@ async function handleBatch(event: SQSEvent): Promise<SQSBatchResponse> {
     try {
       await fanOut(record);
     } catch (err) {
-      assertIsError(err);
-      logger.error('job event fan-out failed', { messageId: record.messageId, error: err });
+      // whatever was thrown (an Error or not), only this record fails: the batch's others stand
+      logger.error('job event fan-out failed', { messageId: record.messageId, error: loggable(err) });
       batchItemFailures.push({ itemIdentifier: record.messageId });
     }
   }

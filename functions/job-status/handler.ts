@@ -4,8 +4,9 @@ import { publishStatus } from '../adapters/progress-notifier.ts';
 import { logger } from '../shared/logger.ts';
 import { sweepAdmissions } from '../adapters/job-admission.ts';
 import type { MappingResult } from '../core/pipeline-types.ts';
-import type { JobError } from '../core/jobs/job.ts';
+import { executionNameFor, type JobError } from '../core/jobs/job.ts';
 import { observedHandler } from '../shared/observability.ts';
+import { countJobOutcome } from '../shared/metrics.ts';
 
 export type JobStatusEvent =
   | { outcome: 'failed'; tenantId: string; jobId: string; attempt: number; error: { Error?: string; Cause?: string } }
@@ -78,6 +79,8 @@ async function onExecutionEnded(event: ExecutionStatusChange): Promise<{ recorde
 export interface ScheduledSweep {
   source: 'aws.events';
   'detail-type': 'Scheduled Event';
+  /** EventBridge's id of this event */
+  id?: string;
 }
 
 /**
@@ -85,7 +88,14 @@ export interface ScheduledSweep {
  * watchdog (above); or, on a schedule, the admission sweep, the other half of "no job stuck":
  * running slots of jobs that ended are given back and queued jobs that now fit are started.
  */
-export const handler = observedHandler(recordStatus);
+export const handler = observedHandler(recordStatus, correlationIdOf);
+
+/** The execution's name (`<jobId>-<attempt>`, as the stages' lines carry it), or the schedule event's id. */
+export function correlationIdOf(event: JobStatusEvent | ExecutionStatusChange | ScheduledSweep): string | undefined {
+  if (!('detail-type' in event)) return executionNameFor(event.jobId, event.attempt);
+  if (event['detail-type'] === 'Scheduled Event') return event.id;
+  return event.detail.name;
+}
 
 async function recordStatus(event: JobStatusEvent | ExecutionStatusChange | ScheduledSweep): Promise<{ recorded: boolean }> {
   if ('detail-type' in event && event['detail-type'] === 'Scheduled Event') {
@@ -103,6 +113,7 @@ async function recordStatus(event: JobStatusEvent | ExecutionStatusChange | Sche
  * only when it made the change itself, since every failed execution reaches it too.
  */
 async function markFailed(event: JobStatusEvent, opts: { onlyIfCommitted?: boolean } = {}): Promise<{ recorded: boolean }> {
+  logger.appendKeys({ tenantId: event.tenantId, jobId: event.jobId, attempt: event.attempt });
   const current = await jobStore.get(event.tenantId, event.jobId);
   if (!current) return { recorded: false };
   // The watchdog hears of every failed execution, mostly ones MarkFailed already recorded:
@@ -120,6 +131,8 @@ async function markFailed(event: JobStatusEvent, opts: { onlyIfCommitted?: boole
   // (at-least-once; the event id is fixed per job, attempt and type).
   const expected = event.outcome === 'failed' ? 'failed' : 'needs_mapping';
   if (!finished || finished.status !== expected || finished.attempt !== event.attempt) return { recorded: false };
+  // counted by the write that made the change: a retried MarkFailed, or the watchdog after it, counts nothing
+  if (committed) countJobOutcome(expected, finished);
   if (opts.onlyIfCommitted && !committed) return { recorded: false };
   if (finished.status === 'failed') logger.warn('job failed', { jobId: finished.jobId, error: finished.error });
   await emitJobEvent(finished.status === 'failed' ? 'job.failed' : 'job.needs_mapping', finished);

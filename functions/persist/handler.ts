@@ -17,6 +17,8 @@ import { buildQualityReport } from '../core/quality/quality-report.ts';
 import { mappingJobWarnings, qualityWarnings } from '../core/quality/self-checks.ts';
 import { schemaForMapping } from '../core/schemas/index.ts';
 import { observedHandler } from '../shared/observability.ts';
+import { countJobOutcome, emitMetrics } from '../shared/metrics.ts';
+import { METRIC } from '../shared/metric-names.ts';
 
 /** Every row read must be written or reported; anything else is a bug we refuse to hide. */
 export class RowAccountingError extends DomainError {}
@@ -87,8 +89,11 @@ async function commit(state: PipelineState) {
       qualityWarnings(quality, mapping, { read: rowsRead, rejected: rowsRejected }),
     );
     const { job: finished, committed } = await jobStore.finish(state.tenantId, state.jobId, state.attempt, { status: 'succeeded', output, counts, rowsSkipped, warnings, quality });
-    // metered by the commit itself, so a retried Persist does not count the rows twice
-    if (committed) await meterUsage(state.tenantId, { rowsProcessed: counts.rowsRead, rowsRejected: counts.rowsRejected });
+    // metered and counted by the commit itself, so a retried Persist does not count the rows twice
+    if (committed) {
+      await meterUsage(state.tenantId, { rowsProcessed: counts.rowsRead, rowsRejected: counts.rowsRejected });
+      countCommittedRows(state, counts);
+    }
     if (finished?.status === 'succeeded' && finished.attempt === state.attempt) {
       maybeInjectFault('persist', state.tenantId, 'committed');
       await announceSuccess(finished);
@@ -97,6 +102,13 @@ async function commit(state: PipelineState) {
     }
     return counts;
   });
+}
+
+/** The job's rows and its success, as metrics (its ids as metadata). */
+function countCommittedRows(job: { tenantId: string; jobId: string; attempt: number }, counts: { rowsRead: number; rowsWritten: number; rowsRejected: number }): void {
+  const ids = { tenantId: job.tenantId, jobId: job.jobId, attempt: job.attempt };
+  emitMetrics({ [METRIC.rowsRead]: counts.rowsRead, [METRIC.rowsWritten]: counts.rowsWritten, [METRIC.rowsRejected]: counts.rowsRejected }, {}, ids);
+  countJobOutcome('succeeded', ids);
 }
 
 /**

@@ -2,13 +2,16 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { Context, SQSEvent } from 'aws-lambda';
-import { logger } from './logger.ts';
+import { initDurationMs, logger } from './logger.ts';
 import { tracer } from './tracer.ts';
+import { emitMetrics } from './metrics.ts';
+import { DIMENSION, METRIC } from './metric-names.ts';
 
 /**
  * What every handler's middy chain starts with: the Lambda context on each log line and the
  * keys a request appended (tenantId, jobId...) cleared when it ends, a correlation id taken
- * from the event, and the invocation traced (a no-op where tracing is off).
+ * from the event, the invocation traced (a no-op where tracing is off), and the container's
+ * cold start counted on its first invocation.
  */
 export function observed<E>(correlationIdOf?: (event: E) => string | undefined): middy.MiddlewareObj<E>[] {
   const correlate: middy.MiddlewareObj<E> = {
@@ -20,8 +23,30 @@ export function observed<E>(correlationIdOf?: (event: E) => string | undefined):
   return [
     injectLambdaContext(logger, { resetKeys: true }) as middy.MiddlewareObj<E>,
     correlate,
+    coldStartCounter<E>(),
     captureLambdaHandler(tracer, { captureResponse: false }) as middy.MiddlewareObj<E>,
   ];
+}
+
+/**
+ * ColdStart (and InitDuration, the import time logger.ts measured) once per handler chain: on
+ * Lambda a function's container builds its chain once, so once per container. By function name,
+ * a dimension of a few dozen values; without one (a test calling a handler) by service alone.
+ */
+function coldStartCounter<E>(): middy.MiddlewareObj<E> {
+  let counted = false;
+  return {
+    before: (request) => {
+      if (counted) return;
+      counted = true;
+      const functionName = request.context?.functionName || process.env.AWS_LAMBDA_FUNCTION_NAME;
+      const initMs = initDurationMs();
+      emitMetrics(
+        { [METRIC.coldStart]: 1, ...(initMs === undefined ? {} : { [METRIC.initDuration]: initMs }) },
+        functionName ? { [DIMENSION.functionName]: functionName } : {},
+      );
+    },
+  };
 }
 
 /** API Gateway (HTTP and WebSocket): the request id, which the access log and a 500's body point to. */

@@ -7,6 +7,8 @@ import { DomainError, TransientError } from '../core/errors.ts';
 import { StaleJobError } from '../adapters/job-store.ts';
 import { maybeInjectFault } from './fault-injection.ts';
 import { inSubsegment } from './tracer.ts';
+import { emitMetrics } from './metrics.ts';
+import { DIMENSION, METRIC } from './metric-names.ts';
 
 /**
  * A failure that is ours, not the file's (a bug, an outage). The job shows a generic
@@ -28,13 +30,29 @@ interface StageInput {
 /**
  * Run one pipeline stage for a job attempt: tag the logs (correlated by the execution's name)
  * and open the stage's trace subsegment, mark it entered (which also refuses to run for a
- * cancelled job or a superseded attempt), then do the work.
+ * cancelled job or a superseded attempt), then do the work. Its duration is a StageDuration
+ * metric, however it ended (the ending is in the metadata).
  */
 export async function runStage<T>(input: StageInput, stage: Stage, work: (job: JobRecord) => Promise<T>): Promise<T> {
   // on every line of the invocation; the handler's observed() middleware clears them after it
   logger.appendKeys({ tenantId: input.tenantId, jobId: input.jobId, attempt: input.attempt, stage });
   logger.setCorrelationId(executionNameFor(input.jobId, input.attempt));
-  return inSubsegment(stage, () => runEntered(input, stage, work));
+  const started = performance.now();
+  let ended = 'error';
+  try {
+    const result = await inSubsegment(stage, () => runEntered(input, stage, work));
+    ended = 'ok';
+    return result;
+  } catch (err) {
+    if (err instanceof Error) ended = err.name;
+    throw err;
+  } finally {
+    emitMetrics(
+      { [METRIC.stageDuration]: Math.round(performance.now() - started) },
+      { [DIMENSION.stage]: stage },
+      { tenantId: input.tenantId, jobId: input.jobId, attempt: input.attempt, ended },
+    );
+  }
 }
 
 async function runEntered<T>(input: StageInput, stage: Stage, work: (job: JobRecord) => Promise<T>): Promise<T> {

@@ -8,8 +8,10 @@ import { planHop, planRetry, SQS_MAX_DELAY_SECONDS } from '../core/webhooks/back
 import { admit, DEFAULT_COOLDOWN_MS } from '../core/circuit-breaker.ts';
 import { optionalEnv } from '../shared/config.ts';
 import { logger } from '../shared/logger.ts';
-import { assertIsError } from '../core/errors.ts';
 import { byMessageIds, observedHandler } from '../shared/observability.ts';
+import { loggable } from '../core/errors.ts';
+import { emitMetrics } from '../shared/metrics.ts';
+import { METRIC } from '../shared/metric-names.ts';
 
 /*
  * Test knobs, unset in production. An integration test cannot wait 42 hours for eight
@@ -116,6 +118,7 @@ async function processRecord(record: SQSRecord): Promise<Verdict> {
     await webhookQueue.send({ ...msg, exhausted: { reason: 'every automatic attempt failed', lastError: attempt.error } });
     await webhookStore.recordAttempt(tenantId, webhookId, deliveryId, attempt, { status: 'failed', failureReason: 'exhausted' });
     logger.warn('webhook delivery exhausted its attempts', { ...logKeys, error: attempt.error });
+    emitMetrics({ [METRIC.webhookDeliveriesExhausted]: 1 }, {}, { tenantId, webhookId, deliveryId });
     return 'done';
   }
   const first = planHop(plan.notBefore, Date.now(), maxQueueDelaySeconds);
@@ -134,8 +137,8 @@ async function handleBatch(event: SQSEvent): Promise<SQSBatchResponse> {
       try {
         return await processRecord(record);
       } catch (err) {
-        assertIsError(err);
-        logger.error('webhook delivery failed unexpectedly', { messageId: record.messageId, error: err });
+        // whatever was thrown (an Error or not), only this record fails: the batch's others stand
+        logger.error('webhook delivery failed unexpectedly', { messageId: record.messageId, error: loggable(err) });
         return 'fail' as const;
       }
     }),

@@ -12,6 +12,7 @@ import {
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
 import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { DeduplicationScope, FifoThroughputLimit, Queue, QueueEncryption, type QueueProps } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { TABLES } from '../../functions/shared/tables.ts';
@@ -38,6 +39,8 @@ export interface StatefulStackProps extends StackProps {
   stage: string;
   /** origins allowed to PUT/GET upload parts straight to S3 from a browser */
   allowedOrigins: string[];
+  /** subscribed to the alarm topic by mail, when given */
+  alarmEmail?: string;
 }
 
 /**
@@ -129,6 +132,7 @@ export class StatefulStack extends Stack {
     (this.uploadBucket.node.defaultChild as CfnBucket).notificationConfiguration = { eventBridgeConfiguration: { eventBridgeEnabled: true } };
 
     this.alarmTopic = new Topic(this, 'AlarmTopic', { displayName: `${prefix} alarms`, enforceSSL: true });
+    if (props.alarmEmail) this.alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
 
     // RETAIN: every stored webhook secret is sealed with this key; without it none can sign again.
     this.webhookSecretsKey = new Key(this, 'WebhookSecretsKey', {

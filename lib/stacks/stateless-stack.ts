@@ -46,6 +46,7 @@ import {
 } from '../bind.ts';
 import { AppFunction } from '../constructs/app-function.ts';
 import { ConsoleSite } from '../constructs/console-site.ts';
+import { ServiceMonitoring } from '../constructs/service-monitoring.ts';
 import { PIPELINE_ASL_PATH } from '../project-paths.ts';
 import { API_CORS } from '../api-cors.ts';
 import { assertPlaceholdersCovered, pipelineSubstitutions, readPipelineAsl } from '../pipeline-definition.ts';
@@ -463,16 +464,23 @@ export class StatelessStack extends Stack {
       targets: [new LambdaFunction(functions['retention-sweep'], { retryAttempts: 2 })],
     });
     // Note: a job that fails on bad input also ends in the Fail state, so this counts those too.
-    this.stateMachine
-      .metricFailed({ period: Duration.minutes(5), statistic: 'Sum' })
-      .createAlarm(this, 'PipelineExecutionsFailedAlarm', {
-        alarmDescription: 'Pipeline executions failed (ExecutionsFailed > 0): see the job records for type and stage.',
-        threshold: 0,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      })
-      .addAlarmAction(new SnsAction(stateful.alarmTopic));
+    const executionsFailed = this.stateMachine.metricFailed({ period: Duration.minutes(5), statistic: 'Sum' }).createAlarm(this, 'PipelineExecutionsFailedAlarm', {
+      alarmDescription: 'Pipeline executions failed (ExecutionsFailed > 0): see the job records for type and stage.',
+      threshold: 0,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    executionsFailed.addAlarmAction(new SnsAction(stateful.alarmTopic));
+    // The job failure rate alarm and the operations dashboard, over the metrics the functions emit.
+    new ServiceMonitoring(this, 'Monitoring', {
+      prefix,
+      functions,
+      stateMachine: this.stateMachine,
+      deadLetterQueues: { events: stateful.eventsDeadLetterQueue, webhooks: stateful.webhooksDeadLetterQueue, progress: stateful.progressDeadLetterQueue },
+      alarmTopic: stateful.alarmTopic,
+      otherAlarms: [executionsFailed],
+    });
 
     // ---- Bindings: env var + grant in one call each ----------------------------------------
     const pipelineByName = StateMachine.fromStateMachineName(this, 'PipelineByName', pipelineName);

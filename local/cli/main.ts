@@ -33,7 +33,8 @@ Targets: with no --endpoint the embedded local stack runs in this process (state
 ./.local-stack, or --data-dir), or a running 'serve' on that data folder is used.
   --endpoint URL --api-key KEY [--ws-endpoint URL]   a deployed stack
   (or AI_FILE_PARSER_ENDPOINT, AI_FILE_PARSER_API_KEY, AI_FILE_PARSER_WS_ENDPOINT)
-Every command takes --json for the API's JSON answer on stdout.`;
+Every command takes --json for the API's JSON answer on stdout, and --verbose to print the
+metrics of the local stack it boots as EMF lines on stdout (docs/observability.md).`;
 
 /** Exit codes: 0 success, 1 the job did not succeed, 2 usage or request error. */
 export async function main(argv: string[]): Promise<number> {

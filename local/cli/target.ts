@@ -9,6 +9,7 @@ export const GLOBAL_OPTIONS = {
   endpoint: { type: 'string' },
   'api-key': { type: 'string' },
   'ws-endpoint': { type: 'string' },
+  verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -18,6 +19,16 @@ export interface GlobalFlags {
   endpoint?: string;
   'api-key'?: string;
   'ws-endpoint'?: string;
+  verbose?: boolean;
+}
+
+/**
+ * --verbose: the embedded stack's functions print their metrics as EMF lines on stdout, one per
+ * event, as Lambda writes them to CloudWatch Logs. Not with --json, whose stdout is the answer alone.
+ */
+export function printMetricsOf(flags: GlobalFlags): boolean {
+  if (flags.verbose && flags.json) throw new Error('--verbose prints metric lines on stdout: it cannot be combined with --json');
+  return flags.verbose === true;
 }
 
 /** Where a command's requests go: a deployed stack, a running `serve`, or a stack booted here. */
@@ -55,7 +66,7 @@ export async function resolveTarget(flags: GlobalFlags): Promise<Target> {
   const running = readRunningServer(dataDir);
   if (running) return { api: new ApiClient(running.httpUrl, running.apiKey), apiKey: running.apiKey, wsUrl: running.wsUrl, close: async () => undefined };
   const { startLocalStack } = await import('../stack.ts');
-  const stack = await startLocalStack({ dataDir });
+  const stack = await startLocalStack({ dataDir, printMetrics: printMetricsOf(flags) });
   return { api: new ApiClient(stack.httpUrl, stack.apiKey), apiKey: stack.apiKey, wsUrl: stack.wsUrl, close: () => stack.close() };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseAllowedOrigins, parseStage } from '../../lib/config.ts';
+import { ConfigError, parseAlarmEmail, parseAllowedOrigins, parseStage } from '../../lib/config.ts';
 
 describe('parseStage', () => {
   it('accepts short lower-case DNS-safe names', () => {
@@ -36,4 +36,16 @@ describe('parseAllowedOrigins', () => {
       expect(() => parseAllowedOrigins(raw)).toThrow(ConfigError);
     },
   );
+});
+
+describe('parseAlarmEmail', () => {
+  it('takes one address, or none when absent or empty', () => {
+    expect(parseAlarmEmail(' oncall@example.com ')).toBe('oncall@example.com');
+    expect(parseAlarmEmail(undefined)).toBeUndefined();
+    expect(parseAlarmEmail('')).toBeUndefined();
+  });
+
+  it.each(['oncall', 'a@b', 'a@b.com,c@d.com', 42])('rejects %j', (raw) => {
+    expect(() => parseAlarmEmail(raw)).toThrow(/Invalid alarmEmail/);
+  });
 });

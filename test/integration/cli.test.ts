@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { serveProcess } from '../helpers/stack.ts';
 import { runCli } from '../helpers/cli.ts';
+import { parseEmfLines, withMetric } from '../helpers/emf.ts';
 
 const SAMPLE = join(import.meta.dirname, '../fixtures/call-logs/att-voice.csv');
 let dataDir: string;
@@ -66,6 +67,30 @@ describe('ai-file-parser CLI on the embedded local stack', () => {
     const { code, stdout } = await cli(['ingest', empty, '--json']);
     expect(code).toBe(1);
     expect(JSON.parse(stdout)).toMatchObject({ status: 'failed', error: { type: 'EmptyFileError' } });
+  });
+
+  it('ingest --verbose prints the functions\' metrics as EMF lines: every stage\'s duration, the rows, the outcome', async () => {
+    const { code, stdout } = await cli(['ingest', SAMPLE, '--schema', 'call_record', '--verbose']);
+    expect(code).toBe(0);
+    const docs = parseEmfLines(stdout);
+    expect(docs.every((d) => d._aws.CloudWatchMetrics[0]?.Namespace === 'AiFileParser')).toBe(true);
+    // Classify, Parse and Enrich run in worker threads, whose lines reach stdout too
+    const stages = new Set(withMetric(docs, 'StageDuration').map((d) => d.stage));
+    expect([...stages].sort()).toEqual(['classify', 'enrich', 'map', 'parse', 'persist']);
+    const [rows, ...moreRows] = withMetric(docs, 'RowsRead');
+    expect(moreRows).toEqual([]);
+    const summaryRows = Number(/rows: +([\d,]+) read/.exec(stdout)?.[1]?.replace(/,/g, '') ?? Number.NaN);
+    expect(rows).toMatchObject({ RowsRead: summaryRows, RowsWritten: expect.any(Number), RowsRejected: expect.any(Number), jobId: expect.stringMatching(/^job_/) });
+    expect(rows!.RowsRead).toBe((rows!.RowsWritten as number) + (rows!.RowsRejected as number));
+    expect(withMetric(docs, 'JobsFinished')).toEqual([expect.objectContaining({ JobsFinished: 1, outcome: 'succeeded', jobId: rows!.jobId })]);
+    // the ids are metadata, never a dimension
+    for (const doc of docs) expect(doc._aws.CloudWatchMetrics[0]!.Dimensions.flat()).not.toEqual(expect.arrayContaining(['tenantId', 'jobId']));
+  });
+
+  it('refuses --verbose with --json, whose stdout is the answer alone', async () => {
+    const { code, stderr } = await cli(['ingest', SAMPLE, '--json', '--verbose']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--verbose .* cannot be combined with --json/);
   });
 
   it('exits 2 with a clear message for a missing file', async () => {

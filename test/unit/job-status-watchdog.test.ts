@@ -6,24 +6,14 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { handler, type ExecutionStatusChange } from '../../functions/job-status/handler.ts';
 import { TransientError } from '../../functions/core/errors.ts';
+import { jobItem } from '../helpers/job-item.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 // job reads go through the plain client (dynamo-item.ts)
 const items = mockClient(DynamoDBClient);
 const sqs = mockClient(SQSClient);
 
-const job = (status: string) => ({
-  tenantId: 't1',
-  jobId: 'job_1',
-  attempt: 1,
-  status,
-  stage: 'enrich',
-  source: { bucket: 'b', key: 'k', filename: 'f.csv', size: 10 },
-  progress: { rowsRead: 0, rowsWritten: 0, rowsRejected: 0, rowsSkipped: 0, bytesRead: 0 },
-  stages: {},
-  createdAt: '2026-11-21T00:00:00Z',
-  updatedAt: '2026-11-21T00:00:00Z',
-});
+const job = (status: string) => jobItem(status);
 
 const ended = (status: string): ExecutionStatusChange => ({
   source: 'aws.states',

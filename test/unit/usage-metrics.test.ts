@@ -1,31 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { publishUsageMetrics } from '../../functions/adapters/usage-metrics.ts';
-
-/** What Powertools wrote to stdout while `run` ran, as parsed EMF documents. */
-function emfLines(run: () => void): Record<string, unknown>[] {
-  const lines: string[] = [];
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    lines.push(String(chunk));
-    return true;
-  });
-  try {
-    run();
-  } finally {
-    write.mockRestore();
-  }
-  return lines.flatMap((l) => l.split('\n')).filter((l) => l.includes('_aws')).map((l) => JSON.parse(l) as Record<string, unknown>);
-}
+import { captureEmf } from '../helpers/emf.ts';
 
 describe('publishUsageMetrics', () => {
   afterEach(() => {
     vi.unstubAllEnvs();
   });
 
-  it('writes one EMF document per event, service-wide unless the tenant dimension is asked for', () => {
+  it('writes one EMF document per event, service-wide unless the tenant dimension is asked for', async () => {
     vi.stubEnv('POWERTOOLS_DEV', '');
     vi.stubEnv('POWERTOOLS_METRICS_DISABLED', undefined);
     vi.stubEnv('METRICS_BY_TENANT', '');
-    const [plain] = emfLines(() => publishUsageMetrics('ten_a', [['files', 1], ['bytesUploaded', 5117]]));
+    const [plain] = await captureEmf(() => publishUsageMetrics('ten_a', [['files', 1], ['bytesUploaded', 5117]]));
     expect(plain).toMatchObject({ files: 1, bytesUploaded: 5117, service: 'ai-file-parser' });
     const directive = (plain!._aws as { CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit: string }[] }[] }).CloudWatchMetrics[0]!;
     expect(directive.Namespace).toBe('AiFileParser');
@@ -33,14 +19,14 @@ describe('publishUsageMetrics', () => {
     expect(directive.Metrics).toEqual([{ Name: 'files', Unit: 'Count' }, { Name: 'bytesUploaded', Unit: 'Bytes' }]);
 
     vi.stubEnv('METRICS_BY_TENANT', 'true');
-    const [byTenant] = emfLines(() => publishUsageMetrics('ten_a', [['aiCalls', 1]]));
+    const [byTenant] = await captureEmf(() => publishUsageMetrics('ten_a', [['aiCalls', 1]]));
     expect(byTenant).toMatchObject({ tenant: 'ten_a', aiCalls: 1 });
     expect((byTenant!._aws as { CloudWatchMetrics: { Dimensions: string[][] }[] }).CloudWatchMetrics[0]!.Dimensions).toEqual([['service', 'tenant']]);
   });
 
-  it('prints nothing in dev mode (the local stack)', () => {
+  it('prints nothing in dev mode (the local stack)', async () => {
     vi.stubEnv('POWERTOOLS_DEV', 'true');
     vi.stubEnv('POWERTOOLS_METRICS_DISABLED', undefined);
-    expect(emfLines(() => publishUsageMetrics('ten_a', [['files', 1]]))).toEqual([]);
+    expect(await captureEmf(() => publishUsageMetrics('ten_a', [['files', 1]]))).toEqual([]);
   });
 });

@@ -4,6 +4,9 @@ import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { ChangeMessageVisibilityCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { vi } from 'vitest';
+import { MAX_ATTEMPTS } from '../../functions/core/webhooks/backoff.ts';
+import { captureEmf, withMetric } from '../helpers/emf.ts';
 
 /*
  * The queue mechanics of webhook-delivery with DynamoDB and SQS mocked: hops for waits longer
@@ -97,5 +100,27 @@ describe('webhook-delivery handler', () => {
     const recorded = ddb.commandCalls(UpdateCommand).map((c) => c.args[0].input.ExpressionAttributeValues as Record<string, unknown>).find((v) => v?.[':s'] !== undefined)!;
     expect(recorded[':s']).toBe('retrying');
     expect(recorded[':a']).toEqual([expect.objectContaining({ trigger: 'auto', autoAttempt: 2, error: expect.stringMatching(/refused by the URL policy/) })]);
+  });
+
+  it('counts each attempt by outcome, and a delivery that exhausted its attempts, with the ids as metadata', async () => {
+    vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'false');
+    try {
+      ddb.on(GetCommand, { Key: { tenantId: 't1', sk: 'WH#wh_1' } }).resolves({ Item: { ...endpoint, url: 'https://169.254.169.254/latest/meta-data/' } });
+      ddb.on(GetCommand, { Key: { tenantId: 't1', sk: 'DLV#wh_1#dlv_1' } }).resolves({ Item: delivery });
+      ddb.on(UpdateCommand).resolves({ Attributes: { ...delivery, status: 'failed' } });
+      const docs = await captureEmf(() => run(record({ ...base, attempt: MAX_ATTEMPTS, notBefore: 0 })));
+      expect(withMetric(docs, 'WebhookAttempts')).toEqual([expect.objectContaining({ WebhookAttempts: 1, outcome: 'failed', tenantId: 't1', webhookId: 'wh_1', trigger: 'auto' })]);
+      expect(withMetric(docs, 'WebhookDeliveriesExhausted')).toEqual([expect.objectContaining({ WebhookDeliveriesExhausted: 1, deliveryId: 'dlv_1' })]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('fails only the record whose processing threw something that is not an Error; the batch\'s others stand', async () => {
+    ddb.on(GetCommand, { Key: { tenantId: 't1', sk: 'WH#wh_1' } }).callsFake(() => Promise.reject('a string, not an Error')); // a non-Error rejection is the point
+    ddb.on(GetCommand, { Key: { tenantId: 't1', sk: 'WH#wh_2' } }).resolves({ Item: { ...endpoint, webhookId: 'wh_2', enabled: false } });
+    ddb.on(UpdateCommand).resolves({});
+    const res = await run(record({ ...base, notBefore: 0 }, 'thrown'), record({ ...base, webhookId: 'wh_2', notBefore: 0 }, 'fine'));
+    expect(res.batchItemFailures).toEqual([{ itemIdentifier: 'thrown' }]);
   });
 });

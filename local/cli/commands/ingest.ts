@@ -22,7 +22,7 @@ const OPTIONS = {
 
 export const ingestCommand: Command = {
   usage: [
-    '  ingest <file> [--schema S] [--timezone TZ] [--region CC] [--currency CUR] [--no-wait] [--no-confirm] [--json]',
+    '  ingest <file> [--schema S] [--timezone TZ] [--region CC] [--currency CUR] [--no-wait] [--no-confirm] [--json] [--verbose]',
     '                          upload a file, start its job, follow it to the end; on a terminal, a job',
     '                          that needs its mapping confirmed asks you (--no-confirm leaves it parked)',
   ].join('\n'),

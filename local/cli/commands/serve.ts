@@ -1,19 +1,20 @@
 import { parseArgs } from 'node:util';
 import { rmSync, writeFileSync } from 'node:fs';
-import { GLOBAL_OPTIONS, dataDirOf, readRunningServer, serverFile, type Command } from '../target.ts';
+import { GLOBAL_OPTIONS, dataDirOf, printMetricsOf, readRunningServer, serverFile, type Command } from '../target.ts';
 
 export const serveCommand: Command = {
-  usage: '  serve [--port N] [--data-dir D] [--json]           run the local stack until Ctrl-C',
+  usage: '  serve [--port N] [--data-dir D] [--json] [--verbose] run the local stack until Ctrl-C',
   async run(argv) {
     const { values: flags } = parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, port: { type: 'string' } }, strict: true });
     const dataDir = dataDirOf(flags);
+    const printMetrics = printMetricsOf(flags);
     if (readRunningServer(dataDir)) throw new Error(`A local stack is already serving ${dataDir}`);
     const port = flags.port ? Number(flags.port) : 0;
     if (!Number.isInteger(port) || port < 0 || port > 65534) throw new Error('--port must be a port number');
     const { ensureConsoleBuilt } = await import('../../console-build.ts');
     const consoleDist = await ensureConsoleBuilt(() => process.stderr.write('Building the web console (first serve after a change to console/)...\n'));
     const { startLocalStack } = await import('../../stack.ts');
-    const stack = await startLocalStack({ dataDir, port, warmWorkers: true, consoleDist });
+    const stack = await startLocalStack({ dataDir, port, warmWorkers: true, consoleDist, printMetrics });
     const info = { httpUrl: stack.httpUrl, wsUrl: stack.wsUrl, apiKey: stack.apiKey, s3Endpoint: stack.s3Endpoint, uploadBucket: stack.bucket, consoleUrl: stack.consoleUrl };
     writeFileSync(serverFile(dataDir), JSON.stringify({ ...info, dynamoEndpoint: stack.dynamoEndpoint, pid: process.pid }), { mode: 0o600 });
     if (flags.json) {
