@@ -51,6 +51,8 @@ export const LAZY_PACKAGES: Record<string, string[]> = {
   exceljs: [],
   mammoth: [],
   'pdfjs-dist/legacy/build/pdf.mjs': ['pdfjs-dist/legacy/build/pdf.worker.mjs'],
+  // the DOMMatrix pdfjs needs in Node, installed before pdfjs loads (functions/core/parse/pdfjs.ts)
+  '@thednp/dommatrix': [],
   '@anthropic-ai/sdk': [],
 };
 
