@@ -1,14 +1,13 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { logger } from './logger.ts';
-import { tracer } from './tracer.ts';
+import { tracedInvocation } from './tracer.ts';
 
 /**
  * What every handler's middy chain starts with: the Lambda context on each log line and the
  * keys a request appended (tenantId, jobId...) cleared when it ends, a correlation id taken
- * from the event, and the invocation traced (a no-op where tracing is off).
+ * from the event, and the invocation traced (a no-op that loads nothing where tracing is off).
  */
 export function observed<E>(correlationIdOf?: (event: E) => string | undefined): middy.MiddlewareObj<E>[] {
   const correlate: middy.MiddlewareObj<E> = {
@@ -20,7 +19,7 @@ export function observed<E>(correlationIdOf?: (event: E) => string | undefined):
   return [
     injectLambdaContext(logger, { resetKeys: true }) as middy.MiddlewareObj<E>,
     correlate,
-    captureLambdaHandler(tracer, { captureResponse: false }) as middy.MiddlewareObj<E>,
+    ...tracedInvocation<E>(),
   ];
 }
 

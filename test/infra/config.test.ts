@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseAllowedOrigins, parseStage } from '../../lib/config.ts';
+import { ConfigError, parseAllowedOrigins, parseStage, parseTracing } from '../../lib/config.ts';
 
 describe('parseStage', () => {
   it('accepts short lower-case DNS-safe names', () => {
@@ -36,4 +36,18 @@ describe('parseAllowedOrigins', () => {
       expect(() => parseAllowedOrigins(raw)).toThrow(ConfigError);
     },
   );
+});
+
+describe('parseTracing', () => {
+  it('is off when absent, and takes true or false from cdk.json or --context', () => {
+    expect(parseTracing(undefined)).toBe(false);
+    expect(parseTracing(false)).toBe(false);
+    expect(parseTracing('false')).toBe(false);
+    expect(parseTracing(true)).toBe(true);
+    expect(parseTracing('true')).toBe(true);
+  });
+
+  it.each(['yes', 'on', '1', 1, 'TRUE', ''])('rejects %j instead of deploying without the traces asked for', (raw) => {
+    expect(() => parseTracing(raw)).toThrow(/Invalid tracing/);
+  });
 });
