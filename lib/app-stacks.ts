@@ -24,6 +24,7 @@ export function addStacks(app: App, config: AppConfig): AppStacks {
     stage: config.stage,
     stateful,
     allowedOrigins: config.allowedOrigins,
+    tracing: config.tracing ?? false,
     description: `ai-file-parser (${config.stage}): functions, APIs, pipeline`,
   });
   for (const stack of [stateful, stateless]) {

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -51,7 +51,12 @@ export const LAZY_PACKAGES: Record<string, string[]> = {
   exceljs: [],
   mammoth: [],
   'pdfjs-dist/legacy/build/pdf.mjs': ['pdfjs-dist/legacy/build/pdf.worker.mjs'],
+  // the DOMMatrix pdfjs needs in Node, installed before pdfjs loads (functions/core/parse/pdfjs.ts)
+  '@thednp/dommatrix': [],
   '@anthropic-ai/sdk': [],
+  // X-Ray tracing, loaded only where a function is deployed with it (functions/shared/tracer.ts)
+  '@aws-lambda-powertools/tracer': [],
+  '@aws-lambda-powertools/tracer/middleware': [],
 };
 
 /**
@@ -72,15 +77,27 @@ const isJson = (specifier: string) => specifier.endsWith('.json');
 const requiredFilesOf = (specifier: string): string[] =>
   isJson(specifier) ? [join('node_modules', specifier)] : [REQUIRED_FILE, `${REQUIRED_FILE}.map`, 'package.json'].map((f) => join('node_modules', specifier, f));
 
+/** A specifier's path inside its package: `legacy/build/pdf.mjs`, `middleware`, or '' for the package itself. */
+const subpathOf = (specifier: string) =>
+  specifier
+    .split('/')
+    .slice(specifier.startsWith('@') ? 2 : 1)
+    .join('/');
+
+/** A lazy file's path inside its package: the subpath as it is when it names a module file, with `.mjs` when it names an export. */
+const fileInPackage = (specifier: string) => {
+  const subpath = subpathOf(specifier);
+  return !subpath ? BUNDLE_FILE : /\.m?js$/.test(subpath) ? subpath : `${subpath}.mjs`;
+};
+
 /**
  * Where a lazy package's file lives beside a bundle: `node_modules/<name>/<subpath>` for a
- * subpath import, `node_modules/<name>/index.mjs` (the package.json's `main`) for the package.
+ * subpath import (`.mjs` added to an export's name, e.g. `tracer/middleware.mjs`),
+ * `node_modules/<name>/index.mjs` for the package. The package.json written beside them maps
+ * each specifier to its file (`exports`).
  */
 export function lazyFileOf(specifier: string): string {
-  const parts = specifier.split('/');
-  const nameLength = specifier.startsWith('@') ? 2 : 1;
-  const subpath = parts.slice(nameLength).join('/');
-  return join('node_modules', ...parts.slice(0, nameLength), subpath || BUNDLE_FILE);
+  return join('node_modules', packageNameOf(specifier), fileInPackage(specifier));
 }
 
 const packageNameOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
@@ -146,12 +163,15 @@ function bundleLazyPackages(root: string, outdir: string): string {
     entryPoints: specifiers.map((specifier) => ({ in: specifier, out: lazyFileOf(specifier).replace(/\.m?js$/, '') })),
     outdir: lazyDir,
   });
-  for (const specifier of specifiers) {
-    // ESM whatever the extension; `main` only where the package itself (not a subpath) is imported
-    const packageJson = join(lazyDir, 'node_modules', packageNameOf(specifier), 'package.json');
-    const main = lazyFileOf(specifier).endsWith(`/${packageNameOf(specifier)}/${BUNDLE_FILE}`) ? { main: BUNDLE_FILE } : {};
-    if (!existsSync(packageJson) || Object.keys(main).length) writeFileSync(packageJson, JSON.stringify({ type: 'module', ...main }));
+  // ESM whatever the extension; `exports` maps each specifier the bundles import to its file
+  const exportsOf = new Map<string, Record<string, string>>();
+  for (const specifier of Object.keys(LAZY_PACKAGES)) {
+    const exports = exportsOf.get(packageNameOf(specifier)) ?? {};
+    const subpath = subpathOf(specifier);
+    exports[subpath ? `./${subpath}` : '.'] = `./${fileInPackage(specifier)}`;
+    exportsOf.set(packageNameOf(specifier), exports);
   }
+  for (const [name, exports] of exportsOf) writeFileSync(join(lazyDir, 'node_modules', name, 'package.json'), JSON.stringify({ type: 'module', exports }));
   const required = Object.keys(REQUIRED_LAZILY).filter((specifier) => !isJson(specifier));
   for (const json of Object.keys(REQUIRED_LAZILY).filter(isJson)) {
     mkdirSync(dirname(join(lazyDir, 'node_modules', json)), { recursive: true });

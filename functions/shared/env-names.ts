@@ -45,6 +45,8 @@ export const ENV = {
   wsManagementEndpoint: 'WS_MANAGEMENT_ENDPOINT',
   /** "true" for s3rver, which only speaks path-style addressing. */
   s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
+  /** "true" where the function was deployed with X-Ray tracing (`--context tracing=true`); Powertools' own name */
+  traceEnabled: 'POWERTOOLS_TRACE_ENABLED',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

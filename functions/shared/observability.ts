@@ -1,17 +1,16 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { initDurationMs, logger } from './logger.ts';
-import { tracer } from './tracer.ts';
+import { tracedInvocation } from './tracer.ts';
 import { emitMetrics } from './metrics.ts';
 import { DIMENSION, METRIC } from './metric-names.ts';
 
 /**
  * What every handler's middy chain starts with: the Lambda context on each log line and the
  * keys a request appended (tenantId, jobId...) cleared when it ends, a correlation id taken
- * from the event, the invocation traced (a no-op where tracing is off), and the container's
- * cold start counted on its first invocation.
+ * from the event, the invocation traced (a no-op that loads nothing where tracing is off), and
+ * the container's cold start counted on its first invocation.
  */
 export function observed<E>(correlationIdOf?: (event: E) => string | undefined): middy.MiddlewareObj<E>[] {
   const correlate: middy.MiddlewareObj<E> = {
@@ -24,7 +23,7 @@ export function observed<E>(correlationIdOf?: (event: E) => string | undefined):
     injectLambdaContext(logger, { resetKeys: true }) as middy.MiddlewareObj<E>,
     correlate,
     coldStartCounter<E>(),
-    captureLambdaHandler(tracer, { captureResponse: false }) as middy.MiddlewareObj<E>,
+    ...tracedInvocation<E>(),
   ];
 }
 

@@ -5,6 +5,7 @@ import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { FUNCTION_NAMES, functionEntry, type FunctionName } from '../../functions/shared/routes.ts';
+import { ENV } from '../../functions/shared/env-names.ts';
 import { BUNDLE_NAME, LAMBDA_NODE_OPTIONS, bundleLambdas, type LambdaBundles } from '../bundling.ts';
 import { PROJECT_ROOT } from '../project-paths.ts';
 
@@ -22,6 +23,11 @@ export interface AppFunctionProps {
   /** @default one month */
   logRetention?: RetentionDays;
   environment?: Record<string, string>;
+  /**
+   * X-Ray tracing: active tracing, and the variable that makes the handlers load the Powertools
+   * Tracer (functions/shared/tracer.ts), which is otherwise never read. @default false
+   */
+  tracing?: boolean;
 }
 
 /**
@@ -43,7 +49,7 @@ function bundleDirOf(fn: FunctionName): string {
 }
 
 /**
- * A Lambda function with the house defaults: Node 22 on arm64, X-Ray tracing, an ESM bundle
+ * A Lambda function with the house defaults: Node 22 on arm64, X-Ray tracing where deployed with it, an ESM bundle
  * with an external source map, and its own log group with a retention (not the deprecated logRetention
  * custom resource). Bundling runs local esbuild; there is no Docker on the build machines.
  */
@@ -80,13 +86,14 @@ export class AppFunction extends LambdaFunction {
       handler: `${BUNDLE_NAME}.handler`,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
-      tracing: Tracing.ACTIVE,
+      tracing: props.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
       timeout: props.timeout,
       memorySize: props.memorySize,
       logGroup,
       environment: {
         ...(LAMBDA_NODE_OPTIONS ? { NODE_OPTIONS: LAMBDA_NODE_OPTIONS } : {}),
         POWERTOOLS_SERVICE_NAME: 'ai-file-parser',
+        ...(props.tracing ? { [ENV.traceEnabled]: 'true' } : {}),
         ...props.environment,
       },
     });

@@ -293,6 +293,8 @@ export interface StatelessStackProps extends StackProps {
   httpThrottle?: ThrottleSettings;
   /** @default one month */
   logRetention?: RetentionDays;
+  /** X-Ray tracing of the functions and the state machine (lib/config.ts); @default false */
+  tracing?: boolean;
 }
 
 /** Functions, the HTTP and WebSocket APIs, the pipeline state machine and its alarms. */
@@ -320,6 +322,7 @@ export class StatelessStack extends Stack {
         timeout: spec.timeout,
         memorySize: spec.memorySize,
         logRetention,
+        tracing: props.tracing ?? false,
       });
     }
     this.functions = functions;
@@ -417,7 +420,7 @@ export class StatelessStack extends Stack {
       // Inline (not fromFile, an S3 asset): the template holds the exact definition we test.
       definitionBody: DefinitionBody.fromString(asl),
       definitionSubstitutions,
-      tracingEnabled: true,
+      tracingEnabled: props.tracing ?? false,
       logs: { destination: pipelineLogs, level: LogLevel.ERROR, includeExecutionData: false },
     });
     for (const fn of new Set(Object.values(PIPELINE_FUNCTIONS))) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseAlarmEmail, parseAllowedOrigins, parseStage } from '../../lib/config.ts';
+import { ConfigError, parseAlarmEmail, parseAllowedOrigins, parseStage, parseTracing } from '../../lib/config.ts';
 
 describe('parseStage', () => {
   it('accepts short lower-case DNS-safe names', () => {
@@ -47,5 +47,19 @@ describe('parseAlarmEmail', () => {
 
   it.each(['oncall', 'a@b', 'a@b.com,c@d.com', 42])('rejects %j', (raw) => {
     expect(() => parseAlarmEmail(raw)).toThrow(/Invalid alarmEmail/);
+  });
+});
+
+describe('parseTracing', () => {
+  it('is off when absent, and takes true or false from cdk.json or --context', () => {
+    expect(parseTracing(undefined)).toBe(false);
+    expect(parseTracing(false)).toBe(false);
+    expect(parseTracing('false')).toBe(false);
+    expect(parseTracing(true)).toBe(true);
+    expect(parseTracing('true')).toBe(true);
+  });
+
+  it.each(['yes', 'on', '1', 1, 'TRUE', ''])('rejects %j instead of deploying without the traces asked for', (raw) => {
+    expect(() => parseTracing(raw)).toThrow(/Invalid tracing/);
   });
 });

@@ -343,7 +343,7 @@ describe('StatefulStack', () => {
 });
 
 describe('StatelessStack', () => {
-  it('deploys one Node 22 arm64 function per function name, traced, without source maps loaded at start, with a log retention', () => {
+  it('deploys one Node 22 arm64 function per function name, untraced by default, without source maps loaded at start, with a log retention', () => {
     // beside them, CDK's own custom-resource handlers for the console's deployment (console-site.test.ts)
     const cdkOwn = /^(CustomCDKBucketDeployment|CustomS3AutoDeleteObjectsCustomResourceProviderHandler)[A-Za-z0-9]+$/;
     const functions = resourcesOfType(statelessJson, 'AWS::Lambda::Function').filter(([id]) => !cdkOwn.test(id));
@@ -353,9 +353,11 @@ describe('StatelessStack', () => {
       expect(p, fn).toMatchObject({
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
-        TracingConfig: { Mode: 'Active' },
         Handler: 'index.handler',
       });
+      // tracing is a deploy option (--context tracing=true: tracing.test.ts); off, the handlers never load the Tracer
+      expect(p.TracingConfig, fn).toBeUndefined();
+      expect(functionEnv(fn).POWERTOOLS_TRACE_ENABLED, fn).toBeUndefined();
       // no --enable-source-maps: it makes Node read and decode the bundle's map at cold start
       expect(functionEnv(fn).NODE_OPTIONS, fn).toBeUndefined();
       const logGroup = localTarget((p.LoggingConfig as { LogGroup: Json }).LogGroup);
@@ -551,7 +553,7 @@ describe('StatelessStack', () => {
 
     it('embeds statemachines/pipeline.asl.json inline, unchanged', () => {
       expect(definition).toEqual(asl);
-      expect(sm).toMatchObject({ StateMachineType: 'STANDARD', TracingConfiguration: { Enabled: true } });
+      expect(sm).toMatchObject({ StateMachineType: 'STANDARD', TracingConfiguration: { Enabled: false } });
       expect(sm.DefinitionS3Location).toBeUndefined();
     });
 

@@ -46,12 +46,59 @@ describe('observedHandler', () => {
   });
 });
 
+/** What the Lambda runtime sets (the X-Ray SDK reads LAMBDA_TASK_ROOT once, when it first loads). */
+function lambdaRuntime(): void {
+  vi.stubEnv('AWS_EXECUTION_ENV', 'AWS_Lambda_nodejs22.x');
+  vi.stubEnv('LAMBDA_TASK_ROOT', '/var/task');
+}
+
 describe('tracer', () => {
-  it('is off outside a Lambda runtime: SDK clients stay as they are and a stage subsegment just runs its work', async () => {
-    const { tracer, traced, inSubsegment } = await import('../../functions/shared/tracer.ts');
-    expect(tracer.isTracingEnabled()).toBe(false);
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  it('is off unless the function was deployed with tracing: nothing is loaded, SDK clients stay as they are and a stage subsegment just runs its work', async () => {
+    // a Lambda runtime, but deployed without tracing (the default)
+    lambdaRuntime();
+    vi.resetModules();
+    const { tracerReady, traced, inSubsegment, tracedInvocation } = await import('../../functions/shared/tracer.ts');
+    await expect(tracerReady()).resolves.toBeUndefined();
     const client = new S3Client({ region: 'us-east-1' });
     expect(traced(client)).toBe(client);
     await expect(inSubsegment('parse', async () => 42)).resolves.toBe(42);
+    expect(tracedInvocation()).toEqual([]);
+    expect(client.middlewareStack.identify().join(' ')).not.toMatch(/XRay/i);
+  });
+
+  it('loads the Tracer where the function was deployed with tracing, and instruments a client made before it loaded', async () => {
+    lambdaRuntime();
+    vi.stubEnv('POWERTOOLS_TRACE_ENABLED', 'true');
+    vi.resetModules();
+    const { tracerReady, traced, tracedInvocation } = await import('../../functions/shared/tracer.ts');
+    const early = traced(new S3Client({ region: 'us-east-1' }));
+    const tracer = await tracerReady();
+    expect(tracer?.isTracingEnabled()).toBe(true);
+    expect(early.middlewareStack.identify().join(' ')).toMatch(/XRay/);
+    expect(traced(new S3Client({ region: 'us-east-1' })).middlewareStack.identify().join(' ')).toMatch(/XRay/);
+    expect(tracedInvocation()).toHaveLength(1);
+  });
+
+  it('runs a traced function\'s handler in its own subsegment, and a stage in one of its own inside it', async () => {
+    lambdaRuntime();
+    vi.stubEnv('POWERTOOLS_TRACE_ENABLED', 'true');
+    vi.stubEnv('_HANDLER', 'index.handler');
+    // the trace header the Lambda runtime sets for a sampled invocation (segments go to a daemon address by UDP, unanswered)
+    vi.stubEnv('_X_AMZN_TRACE_ID', 'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1');
+    vi.resetModules();
+    const { observedHandler } = await import('../../functions/shared/observability.ts');
+    const { tracerReady, inSubsegment } = await import('../../functions/shared/tracer.ts');
+    const handler = observedHandler(async () => {
+      const tracer = await tracerReady();
+      const outer = tracer?.getSegment()?.name;
+      const inner = await inSubsegment('parse', async () => tracer?.getSegment()?.name);
+      return [outer, inner];
+    });
+    await expect(handler({})).resolves.toEqual(['## index.handler', '## parse']);
   });
 });

@@ -1,7 +1,6 @@
 // pdfjs-dist is pdf-parse's engine (pinned by it); its text items carry the positions a
 // table is rebuilt from, which pdf-parse's text API flattens away.
-// Loaded when a PDF is read, not at import: the Lambda bundles ship it as a file of its own
-// (lib/bundling.ts, LAZY_PACKAGES).
+// Loaded when a PDF is read, not at import (pdfjs.ts).
 import type { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DISTINCT_NAMES, isDataLike, looksLikeHeader } from '../detect/row-shapes.ts';
 import { CorruptFileError, DomainError, HeaderNotFoundError, LimitExceededError, NoTextLayerError, UnsupportedFormatError } from '../errors.ts';
@@ -9,6 +8,7 @@ import type { SourceRecord } from './table-assembler.ts';
 import { PDF_LIMITS } from './container-limits.ts';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse-limits.ts';
 import { checkPdfInflation } from './pdf-streams.ts';
+import { loadPdfjs } from './pdfjs.ts';
 
 interface Run {
   text: string;
@@ -116,7 +116,7 @@ async function readLines(buf: Buffer, maxMillis: number): Promise<{ pages: numbe
   const deadline = Date.now() + maxMillis;
   let doc: Awaited<ReturnType<typeof getDocument>['promise']>;
   try {
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const pdfjs = await loadPdfjs();
     doc = await pdfjs.getDocument({ data: new Uint8Array(buf), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false }).promise;
   } catch (err) {
     throw pdfError(err);

@@ -5,13 +5,18 @@ import { assertIsError } from '../errors.ts';
 
 const NAME = /^[a-z][a-z0-9_]{0,62}$/;
 
-const derivation = z.discriminatedUnion('kind', [
+/*
+ * Each schema here is z.lazy: built on its first parse, not when the module loads. Most functions
+ * that import this module (through the schema store) never validate a definition, and building
+ * these ~50 schemas cost ~20 ms of every cold start (docs/performance.md).
+ */
+const derivation = z.lazy(() => z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('domain_from_email'), from: z.string() }),
   z.object({ kind: z.literal('join'), from: z.array(z.string()).min(1) }),
   z.object({ kind: z.literal('name_part'), from: z.string(), part: z.enum(['first', 'last']) }),
-]);
+]));
 
-const validation = z
+const validation = z.lazy(() => z
   .object({
     pattern: z.string().min(1).max(200).optional(),
     minLength: z.number().int().min(0).max(100_000).optional(),
@@ -34,12 +39,12 @@ const validation = z
     if (v.minLength !== undefined && v.maxLength !== undefined && v.minLength > v.maxLength) {
       ctx.addIssue({ code: 'custom', path: ['minLength'], message: 'minLength is greater than maxLength' });
     }
-  });
+  }));
 
 const NUMERIC_TYPES = new Set(['integer', 'number', 'money', 'duration']);
 
 // Optional parts default so a person can POST { name, type } per field; the built-ins spell everything out.
-const field = z.object({
+const field = z.lazy(() => z.object({
   name: z.string().regex(NAME, 'snake_case, starting with a letter'),
   type: z.enum(FIELD_TYPES as [string, ...string[]]),
   required: z.boolean().default(false),
@@ -56,13 +61,13 @@ const field = z.object({
   kind: z.enum(VALUE_KINDS as [string, ...string[]]).optional(),
   validation: validation.optional(),
   description: z.string().max(500).default(''),
-});
+}));
 
 /**
  * zod schema for a user-supplied schema definition (POST /v1/schemas): shape, unique
  * field and output names, enum values present, references to existing fields.
  */
-export const schemaDefinitionSchema = z
+export const schemaDefinitionSchema = z.lazy(() => z
   .object({
     name: z.string().regex(NAME, 'snake_case, starting with a letter'),
     description: z.string().max(500).optional(),
@@ -115,7 +120,7 @@ export const schemaDefinitionSchema = z
         if (!names.has(ref)) ctx.addIssue({ code: 'custom', path: ['requireAnyOf', i], message: `unknown field "${ref}"` });
       }
     });
-  });
+  }));
 
 /** Validate a user-supplied definition; throws a ZodError listing every problem. */
 export function parseSchemaDefinition(input: unknown): SchemaDefinition {

@@ -51,7 +51,8 @@ export function hasNestedQuantifier(pattern: string): boolean {
   return /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*(?:[+*]|\{\d+,?\d*\})/.test(pattern);
 }
 
-const regexTransform = z
+// z.lazy: built on the first parse, not at every cold start of the functions that import this module for its transforms
+const regexTransform = z.lazy(() => z
   .object({
     kind: z.literal('regex'),
     pattern: z.string().min(1).max(200),
@@ -66,10 +67,10 @@ const regexTransform = z
       ctx.addIssue({ code: 'custom', path: ['pattern'], message: `not a valid regular expression: ${err.message}` });
     }
     if (hasNestedQuantifier(t.pattern)) ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'nested quantifiers like (a+)+ are not allowed' });
-  });
+  }));
 
 /** zod schema for one transform (API input); the message names the bad part. */
-export const fieldTransformSchema: z.ZodType<FieldTransform> = z.union([
+export const fieldTransformSchema: z.ZodType<FieldTransform> = z.lazy(() => z.union([
   z.object({ kind: z.literal('concat'), separator: z.string().max(10).default(' ') }),
   z.object({ kind: z.literal('split'), separator: z.string().min(1).max(10), index: z.number().int().min(-20).max(20) }),
   regexTransform,
@@ -89,7 +90,7 @@ export const fieldTransformSchema: z.ZodType<FieldTransform> = z.union([
   z.object({ kind: z.literal('default'), value: z.string().max(500) }),
   z.object({ kind: z.literal('range'), pick: z.enum(['lower', 'midpoint', 'upper']).default('midpoint') }),
   z.object({ kind: z.literal('scale'), factor: z.number().positive().finite().max(1e12) }),
-]) as z.ZodType<FieldTransform>;
+])) as z.ZodType<FieldTransform>;
 
 /**
  * Problems with using `transforms` on `field` (beyond their own shape): a value map into

@@ -4,13 +4,18 @@ import { AUDIT_ACTIONS } from '../../core/audit/audited-routes.ts';
 import { pageQuery } from './common.ts';
 import { USAGE_COUNTERS, type UsageCounter } from '../../core/usage/usage.ts';
 
+// Bodies and responses are z.lazy: built on their first parse, not at every cold start (docs/performance.md);
+// queries stay eager, as the OpenAPI document reads their shape.
+
 /** API keys (admin). */
 
-export const createApiKeyBody = z.object({
-  name: z.string().trim().min(1).max(100),
-  role: z.enum(ROLES as [string, ...string[]]),
-  rateLimitRps: z.number().int().min(1).max(10_000).optional(),
-});
+export const createApiKeyBody = z.lazy(() =>
+  z.object({
+    name: z.string().trim().min(1).max(100),
+    role: z.enum(ROLES as [string, ...string[]]),
+    rateLimitRps: z.number().int().min(1).max(10_000).optional(),
+  }),
+);
 
 /** The audit trail (admin): a time range, optionally one action or one actor (a key id or "operator"). */
 export const auditQuery = pageQuery
@@ -22,7 +27,7 @@ export const auditQuery = pageQuery
   })
   .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), { message: 'from must not be after to', path: ['from'] });
 
-export const auditRecordSchema = z.object({
+export const auditRecordSchema = z.lazy(() => z.object({
   auditId: z.string(),
   tenantId: z.string(),
   at: z.string(),
@@ -33,7 +38,7 @@ export const auditRecordSchema = z.object({
   sourceIp: z.string().nullable(),
   outcome: z.enum(['succeeded', 'failed']),
   status: z.number().int().optional(),
-});
+}));
 
 /** The longest range GET /v1/usage answers for: a year and a day, so a leap year fits. */
 export const MAX_USAGE_DAYS = 366;
@@ -50,11 +55,13 @@ export const usageQuery = z
     path: ['to'],
   });
 
-const usageCountsSchema = z.object(Object.fromEntries(USAGE_COUNTERS.map((c) => [c, z.number().int()])) as Record<UsageCounter, z.ZodNumber>);
+const usageCountsSchema = () => z.object(Object.fromEntries(USAGE_COUNTERS.map((c) => [c, z.number().int()])) as Record<UsageCounter, z.ZodNumber>);
 
-export const usageReportSchema = z.object({
-  from: z.string(),
-  to: z.string(),
-  totals: usageCountsSchema,
-  days: z.array(usageCountsSchema.extend({ day: z.string() })),
-});
+export const usageReportSchema = z.lazy(() =>
+  z.object({
+    from: z.string(),
+    to: z.string(),
+    totals: usageCountsSchema(),
+    days: z.array(usageCountsSchema().extend({ day: z.string() })),
+  }),
+);

@@ -3,6 +3,9 @@ import { displayNameSchema, jobOptionsSchema, schemaNameSchema } from './common.
 import { DEFAULT_TOKEN_TTL_SECONDS, MAX_TOKEN_TTL_SECONDS } from '../../core/auth/upload-tokens.ts';
 import { MAX_PARTS, MAX_UPLOAD_BYTES } from '../../core/uploads/part-size.ts';
 
+// Request bodies are z.lazy: built on their first parse, not at every cold start (docs/performance.md);
+// queries stay eager, as the OpenAPI document reads their shape.
+
 /** Upload sessions (API key), upload tokens, and Uppy's companion routes (upload token). */
 
 /** A declared media type; it becomes the object's Content-Type header, so printable ASCII only. */
@@ -14,12 +17,12 @@ export const contentTypeSchema = z
 
 const sha256Schema = z.string().regex(/^[a-f0-9]{64}$/i, 'must be a hex SHA-256');
 
-export const createUploadBody = z.object({
+export const createUploadBody = z.lazy(() => z.object({
   filename: displayNameSchema,
   contentType: contentTypeSchema,
   size: z.number().int().min(0).max(MAX_UPLOAD_BYTES, `must be at most ${MAX_UPLOAD_BYTES} bytes (5 GiB)`),
   sha256: sha256Schema.optional(),
-});
+}));
 
 /**
  * Any part number S3 accepts: the client chooses its part size (Uppy's default is 5 MiB, the
@@ -28,17 +31,17 @@ export const createUploadBody = z.object({
  */
 export const partNumberSchema = z.coerce.number().int().min(1).max(MAX_PARTS);
 
-export const signPartsBody = z.object({ partNumbers: z.array(partNumberSchema).min(1).max(100) });
+export const signPartsBody = z.lazy(() => z.object({ partNumbers: z.array(partNumberSchema).min(1).max(100) }));
 
 const completedParts = z.array(z.object({ PartNumber: partNumberSchema, ETag: z.string().min(1).max(256) })).min(1).max(MAX_PARTS);
 
-export const completeUploadBody = z.object({
+export const completeUploadBody = z.lazy(() => z.object({
   parts: completedParts,
   schema: schemaNameSchema.optional(),
   options: jobOptionsSchema.optional(),
-});
+}));
 
-export const createUploadTokenBody = z
+export const createUploadTokenBody = z.lazy(() => z
   .object({
     schema: schemaNameSchema.optional(),
     options: jobOptionsSchema.optional(),
@@ -53,28 +56,28 @@ export const createUploadTokenBody = z
     /** requests per second the token may make, as an API key's (default 25) */
     rateLimitRps: z.number().int().min(1).max(1000).optional(),
   })
-  .strict();
+  .strict());
 
-export const companionCreateBody = z.object({
+export const companionCreateBody = z.lazy(() => z.object({
   filename: displayNameSchema,
   type: contentTypeSchema,
   /** Uppy sends the file's meta fields; only a declared `sha256` is used */
   metadata: z.object({ sha256: sha256Schema.optional() }).passthrough().optional(),
-});
+}));
 
 /** Uppy's single-request upload (shouldUseMultipart false): a form POST straight to the bucket. */
 export const companionParamsQuery = z.object({ filename: displayNameSchema, type: contentTypeSchema });
 
 /** Uppy's signRequest mode: one S3 request to presign (its PresignableRequest). */
-export const companionSignBody = z.object({
+export const companionSignBody = z.lazy(() => z.object({
   method: z.enum(['GET', 'PUT', 'POST', 'DELETE']),
   key: z.string().min(1).max(1024),
   uploadId: z.string().min(1).max(1024).optional(),
   partNumber: z.number().int().min(1).max(MAX_PARTS).optional(),
   contentType: contentTypeSchema.optional(),
   expiresIn: z.number().optional(),
-});
+}));
 
 export const companionKeyQuery = z.object({ key: z.string().min(1).max(1024) });
 
-export const companionCompleteBody = z.object({ parts: completedParts });
+export const companionCompleteBody = z.lazy(() => z.object({ parts: completedParts }));
