@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAPPING_CONFIDENCE_THRESHOLD, suggestMapping, summarizeMapping } from '../../functions/core/map/suggest-mapping.ts';
+import { dropOtherPeople, MAPPING_CONFIDENCE_THRESHOLD, suggestMapping, summarizeMapping } from '../../functions/core/map/suggest-mapping.ts';
 import { fieldAlternatives } from '../../functions/core/map/field-alternatives.ts';
 import { normalizeHeader } from '../../functions/core/map/normalize-header.ts';
 import { scoreSchema, scoreSchemas } from '../../functions/core/map/score-schemas.ts';
@@ -371,5 +371,35 @@ describe('fieldAlternatives', () => {
     const alts = fieldAlternatives(['Phone', 'Mobile', 'Note'], [['(212) 555-0199', '+1 917 555 2671', 'hello']], getSchema('contact'));
     expect(alts.phone?.map((a) => [a.header, a.why])).toEqual([['Phone', 'synonym'], ['Mobile', 'synonym']]);
     expect(alts.email).toEqual([]);
+  });
+});
+
+describe('dropOtherPeople', () => {
+  const contact = getSchema('contact');
+  const field = (name: string) => contact.fields.findIndex((f) => f.name === name);
+  // columns: 0 "Owner" (another person), 1 first name, 2 last name
+  const values: Record<number, string[]> = {
+    0: ['Mart Kask', 'Mart Kask', 'Mart Kask'],
+    1: ['Kadri', 'Jaan', 'Liis'],
+    2: ['Tamm', 'Saar', 'Mets'],
+  };
+
+  it('unmaps a whole name that is another person, and frees its column', () => {
+    const fieldColumns = new Map([[field('full_name'), { column: 0 }], [field('first_name'), { column: 1 }], [field('last_name'), { column: 2 }]]);
+    const used = new Set([0, 1, 2]);
+    expect(dropOtherPeople(contact.fields, fieldColumns, used, (c) => values[c] ?? [])).toEqual([{ field: field('full_name'), column: 0 }]);
+    expect(fieldColumns.has(field('full_name'))).toBe(false);
+    expect([...used]).toEqual([1, 2]);
+  });
+
+  it('keeps the column used while another field still reads it', () => {
+    // the same column also feeds the company field: dropping the name must not free it
+    const fieldColumns = new Map([
+      [field('full_name'), { column: 0 }], [field('first_name'), { column: 1 }], [field('last_name'), { column: 2 }], [field('company'), { column: 0 }],
+    ]);
+    const used = new Set([0, 1, 2]);
+    dropOtherPeople(contact.fields, fieldColumns, used, (c) => values[c] ?? []);
+    expect(fieldColumns.get(field('company'))).toEqual({ column: 0 });
+    expect(used.has(0)).toBe(true);
   });
 });

@@ -470,7 +470,7 @@ const SAME_PERSON_MIN_SHARE = 0.5;
  * name of the same row. The column is freed; the pairs dropped are returned, so the column
  * is not then taken for a name the mapping left out.
  */
-function dropOtherPeople(
+export function dropOtherPeople(
   fields: readonly FieldDefinition[],
   fieldColumns: Map<number, { column: number }>,
   usedColumns: Set<number>,
@@ -494,7 +494,8 @@ function dropOtherPeople(
     });
     if (compared >= 2 && same < SAME_PERSON_MIN_SHARE * compared) {
       fieldColumns.delete(field);
-      usedColumns.delete(whole.column);
+      // the column stays used while another field still reads it
+      if (![...fieldColumns.values()].some((hit) => hit.column === whole.column)) usedColumns.delete(whole.column);
       dropped.push({ field, column: whole.column });
     }
   });
