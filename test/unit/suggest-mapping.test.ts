@@ -403,3 +403,34 @@ describe('dropOtherPeople', () => {
     expect(used.has(0)).toBe(true);
   });
 });
+
+describe('the line whose log it is, and lengths of time', () => {
+  const rows = [
+    ['+37060000011', '2026-09-14 07:58', '+37061000022', '252', '260'],
+    ['+37060000011', '2026-09-14 09:10', '+37062000033', '48', '51'],
+    ['+37060000011', '2026-09-15 12:00', '+37061000022', '95', '99'],
+  ];
+
+  it('offers a phone column with one number on every row as the subscriber line, by its values, for a person to confirm', () => {
+    const m = suggestMapping(['Kolonėlė 1', 'Data', 'Pašnekovo numeris', 'Trukmė', 'Iš viso'], rows, callRecord);
+    const line = m.fields.find((f) => f.field === 'subscriber_number');
+    expect(line?.sourceHeaders).toEqual(['Kolonėlė 1']);
+    expect(line?.reason).toBe('value_pattern');
+    expect(line!.confidence).toBeLessThan(MAPPING_CONFIDENCE_THRESHOLD);
+    expect(m.status).toBe('needs_mapping');
+  });
+
+  it('asks a person when the line is taken from one column and another holds one number on every row too', () => {
+    const two = rows.map((r) => ['30000101', ...r]);
+    const m = suggestMapping(['Abonento numeris', 'Kolonėlė 1', 'Data', 'Pašnekovo numeris', 'Trukmė', 'Iš viso'], two, callRecord);
+    expect(byField(m).subscriber_number).toEqual(['Abonento numeris']);
+    expect(m.status).toBe('needs_mapping');
+    expect(m.warnings?.find((w) => w.code === 'unsettled_fields')?.message).toContain('subscriber_number <- "Kolonėlė 1" (one number on every row)');
+  });
+
+  it('never reads a charge from a column whose header is a length of time ("total_duration")', () => {
+    const m = suggestMapping(['internal_number', 'date_started', 'external_number', 'talk_duration', 'total_duration'], rows, callRecord);
+    expect(byField(m).duration_seconds).toEqual(['talk_duration']);
+    expect(byField(m).cost_minor).toBeUndefined();
+  });
+});
