@@ -420,6 +420,16 @@ describe('the line whose log it is, and lengths of time', () => {
     expect(m.status).toBe('needs_mapping');
   });
 
+  it('does not take a handset identifier, a version date or a CDR with calling and called columns for the line', () => {
+    const imei = suggestMapping(['IMEI', 'Data', 'Pašnekovo numeris', 'Trukmė'], rows.map((r) => ['35693803564380', r[1]!, r[2]!, r[3]!]), callRecord);
+    expect(byField(imei).subscriber_number).toBeUndefined();
+    const version = suggestMapping(['api_version', 'Data', 'Pašnekovo numeris', 'Trukmė'], rows.map((r) => ['2010-04-01', r[1]!, r[2]!, r[3]!]), callRecord);
+    expect(byField(version).subscriber_number).toBeUndefined();
+    // the line comes from the calling/called pair, call by call (call-semantics.ts)
+    const cdr = suggestMapping(['Start Time', 'Calling Number', 'Called Number', 'Duration', 'Kolonėlė 1'], rows.map((r) => [r[1]!, r[0]!, r[2]!, r[3]!, '+37069999999']), callRecord);
+    expect(byField(cdr).subscriber_number).not.toEqual(['Kolonėlė 1']);
+  });
+
   it('asks a person when the line is taken from one column and another holds one number on every row too', () => {
     const two = rows.map((r) => ['30000101', ...r]);
     const m = suggestMapping(['Abonento numeris', 'Kolonėlė 1', 'Data', 'Pašnekovo numeris', 'Trukmė', 'Iš viso'], two, callRecord);

@@ -13,8 +13,8 @@ import { refusesField } from './negative-cues.ts';
 import { ID_WORDS, leftOutByValues } from './left-out-evidence.ts';
 import { columnDateTimeShape, fitsField, looksLikeField, ratio, timeColumnKind, type ValueCheckContext } from './value-patterns.ts';
 import { readCallCode } from '../enrich/call-codes.ts';
-import { dateTimePairFit } from '../enrich/datetime.ts';
-import { fieldsFilledWithoutColumns, partyColumnCandidates } from '../records/call-semantics.ts';
+import { dateTimePairFit, detectDateTimeShape } from '../enrich/datetime.ts';
+import { fieldsFilledWithoutColumns, findPartyColumns, partyColumnCandidates } from '../records/call-semantics.ts';
 
 /**
  * Below this confidence (overall, or of any mapped field) a mapping needs a person to
@@ -204,8 +204,9 @@ export function suggestMapping(
     // The line whose log it is: a phone column with one number on every row beside one whose
     // numbers change (the other party), whatever its header. Only when exactly one such
     // column is left; two would be a choice for a person.
-    const freeOwnLines = [...ownLines].filter((column) => !usedColumns.has(column) && !refused(subscriber, column));
-    if (subscriber >= 0 && !fieldColumns.has(subscriber) && freeOwnLines.length === 1) {
+    const freeOwnLines = [...ownLines].filter((column) => !usedColumns.has(column) && !refused(subscriber, column) && lineByItsValues(normalized[column] ?? '', columnValues(column), fields[subscriber]!, ctx));
+    // a CDR with calling and called columns gives the line from them, call by call
+    if (subscriber >= 0 && !fieldColumns.has(subscriber) && freeOwnLines.length === 1 && findPartyColumns(headers) === undefined) {
       valueCandidates.push({ field: subscriber, column: freeOwnLines[0]!, confidence: CONF_OWN_LINE_BY_VALUES, reason: 'value_pattern', rank: 0 });
     }
     assign(valueCandidates, fieldColumns, usedColumns);
@@ -246,7 +247,7 @@ export function suggestMapping(
   // the line's number taken from one column while another holds one number on every row too:
   // which of the two is the line is a person's call ("Előfizetői szám" beside "Hívó szám")
   if (subscriber >= 0 && fieldColumns.has(subscriber)) {
-    for (const column of ownLines) if (!usedColumns.has(column)) unsettled.push(`${fields[subscriber]!.name} <- "${headers[column] ?? ''}" (one number on every row)`);
+    for (const column of ownLines) if (!usedColumns.has(column) && lineByItsValues(normalized[column] ?? '', columnValues(column), fields[subscriber]!, ctx)) unsettled.push(`${fields[subscriber]!.name} <- "${headers[column] ?? ''}" (one number on every row)`);
   }
   return summarizeMapping(schema, mapped, threshold, { headers, sampleRows: samples, filledWithoutColumns, unsettled });
 }
@@ -480,6 +481,19 @@ function ownLineColumns(fields: readonly FieldDefinition[], columns: number, col
     else if (ratio(values, (v) => looksLikeField(def, v, ctx) || printedAsPhone(v)).ratio >= VALUE_MIN_RATIO) varying = true;
   }
   return varying ? constant : new Set();
+}
+
+/** header words of a device or record identifier that holds one long number on every row (a handset's IMEI, an API version) */
+const NOT_A_LINE_WORDS = new Set(['imei', 'imeisv', 'imsi', 'iccid', 'meid', 'esn', 'serial', 'version', 'device', 'sim']);
+
+/**
+ * A constant column taken for the line by its values alone: every value printed as a phone
+ * number (not a date such as "2010-04-01"), under a header that is not an identifier's.
+ */
+function lineByItsValues(normalized: string, values: readonly string[], def: FieldDefinition, ctx: ValueCheckContext): boolean {
+  if (normalized.split(' ').some((w) => ID_WORDS.has(w) || NOT_A_LINE_WORDS.has(w))) return false;
+  const filled = values.filter((v) => !isBlankCell(v));
+  return filled.length > 0 && filled.every((v) => detectDateTimeShape(v) === null && (looksLikeField(def, v, ctx) || printedAsPhone(v)));
 }
 
 /** Values of the wrong kind (person names under a company header, companies under a name header) lower a header match. */
