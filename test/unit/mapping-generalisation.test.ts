@@ -214,6 +214,15 @@ describe('scale words in Spanish, Vietnamese, Indonesian, Hebrew, Arabic and Ind
     expect(headerScale('Revenue (th USD)')?.factor).toBe(1000);
     expect(headerScale('Month')).toBeUndefined();
   });
+
+  it('reads thousands in Serbian, Macedonian, Albanian and Kazakh', async () => {
+    const { headerScale } = await import('../../functions/core/map/units.ts');
+    expect(headerScale('Пословни приходи (хиљ. РСД)')?.factor).toBe(1000);
+    expect(headerScale('Poslovni prihodi (hilj. RSD)')?.factor).toBe(1000);
+    expect(headerScale('Приход (илј. ден.)')?.factor).toBe(1000);
+    expect(headerScale('Xhiroja (mijë lekë)')?.factor).toBe(1000);
+    expect(headerScale('Түсім (мың теңге)')?.factor).toBe(1000);
+  });
 });
 
 describe('values that settle what a header leaves open', () => {

@@ -74,7 +74,7 @@ export const CONTACT_LEXICON: readonly LexiconBlock[] = [
       hu: 'telefon|telefonszám|mobiltelefon|mobil|mobiltelefonszám|munkahelyi telefon', ga: 'teileafón|fón póca|uimhir theileafóin',
       it: 'telefono|cellulare|telefono ufficio|numero di telefono', lv: 'tālrunis|mobilais tālrunis|telefons|tālruņa numurs', lt: 'telefonas|mobilusis telefonas|tel. nr.|telefono numeris',
       mt: 'telefown|mowbajl|numru tat-telefown', pl: 'telefon|telefon komórkowy|komórka|telefon służbowy|numer telefonu|tel.', pt: 'telefone|telemóvel|telefone comercial|celular',
-      ro: 'telefon|telefon mobil|număr de telefon|telefon serviciu', sk: 'telefón|mobil|mobilný telefón|telefón do zamestnania', sl: 'telefon|mobilni telefon|prenosni telefon|službeni telefon',
+      ro: 'telefon|telefon mobil|număr de telefon|telefon serviciu', sk: 'telefón|mobil|mobilný telefón|telefón do zamestnania|telefónne číslo|číslo telefónu', sl: 'telefon|mobilni telefon|prenosni telefon|službeni telefon',
       es: 'teléfono|móvil|teléfono móvil|teléfono del trabajo', sv: 'telefon|mobiltelefon|mobil|telefonnummer|telefon arbete|arbetstelefon',
       ja: '電話番号|電話|携帯電話|携帯番号|携帯|勤務先電話', zh: '手机|电话|手机号|手机号码|电话号码|联系电话|移动电话|手機|電話',
       ko: '전화번호|휴대폰|휴대전화|핸드폰|전화|휴대폰 번호|연락처', tr: 'telefon|cep telefonu|gsm|telefon numarası|iş telefonu|cep',
