@@ -63,8 +63,11 @@ export const FLOORS: Record<string, { accuracy: number; rankedFirst: number; err
   // The independent held-out set, written 2026-12-06 before the latest mapper changes and never
   // tuned on. Measured twice, totals only: before those changes 84.0 % (184/219), 34/36, 10
   // fields in 6 auto-accepted layouts; after them 83.9 % (183/218), 34/36, 7 fields in 4 layouts.
-  // The floor holds that state; the goal (0 auto-accepted errors, 90 %) is not reached yet.
-  'v6/holdout': { accuracy: 0.82, rankedFirst: 0.9, errorsAccepted: 7 },
+  // Measured a third time, totals only, after the lexicon's new languages and per-language
+  // call-code words (v7/tuning work): 85.3 % (186/218), 33/36, 5 fields in 4 layouts. The
+  // floor follows accuracy and accepted errors up; ranked-first stays at 0.9 (one layout
+  // fewer first, still above it). The goal (0 auto-accepted errors, 90 %) is not reached yet.
+  'v6/holdout': { accuracy: 0.84, rankedFirst: 0.9, errorsAccepted: 5 },
 };
 /** A set measured for the first time (a new holdout): fail only below what the mapper did before this work on unseen layouts (61.5 %). */
 const DEFAULT_FLOOR = { accuracy: 0.6, rankedFirst: 0.75, errorsAccepted: Number.POSITIVE_INFINITY };

@@ -1,7 +1,7 @@
 import type { LexiconBlock } from './lexicon-types.ts';
 
 /**
- * Header wordings for the `call_record` schema's fields in 41 languages (see
+ * Header wordings for the `call_record` schema's fields in 49 languages (see
  * lexicon-types.ts for the source tags). `started_at` holds date and date-time wordings;
  * `started_at.time` the time-of-day column a date column pairs with.
  */

@@ -1,6 +1,6 @@
 import type { LexiconBlock } from './lexicon-types.ts';
 
-/** Header wordings for the `company_account` schema's fields in 41 languages (see lexicon-types.ts for the source tags). */
+/** Header wordings for the `company_account` schema's fields in 49 languages (see lexicon-types.ts for the source tags). */
 export const COMPANY_ACCOUNT_LEXICON: readonly LexiconBlock[] = [
   {
     field: 'name',
