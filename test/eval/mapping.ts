@@ -58,11 +58,16 @@ export const FLOORS: Record<string, { accuracy: number; rankedFirst: number; err
   'v4/tuning': { accuracy: 0.9, rankedFirst: 0.9, errorsAccepted: 0 },
   // measured 93.5 %, 42/42, 0 (80.7 %, 39/42 and 7 layouts before it was tuned on)
   'v5/tuning': { accuracy: 0.91, rankedFirst: 0.95, errorsAccepted: 0 },
+  // measured 98.4 %, 30/30, 0 (76.1 %, 29/30 and 2 layouts with 3 fields before it was tuned on)
+  'v7/tuning': { accuracy: 0.97, rankedFirst: 0.96, errorsAccepted: 0 },
   // The independent held-out set, written 2026-12-06 before the latest mapper changes and never
   // tuned on. Measured twice, totals only: before those changes 84.0 % (184/219), 34/36, 10
   // fields in 6 auto-accepted layouts; after them 83.9 % (183/218), 34/36, 7 fields in 4 layouts.
-  // The floor holds that state; the goal (0 auto-accepted errors, 90 %) is not reached yet.
-  'v6/holdout': { accuracy: 0.82, rankedFirst: 0.9, errorsAccepted: 7 },
+  // Measured a third time, totals only, after the lexicon's new languages and per-language
+  // call-code words (v7/tuning work): 85.3 % (186/218), 33/36, 5 fields in 4 layouts. The
+  // floor follows accuracy and accepted errors up; ranked-first stays at 0.9 (one layout
+  // fewer first, still above it). The goal (0 auto-accepted errors, 90 %) is not reached yet.
+  'v6/holdout': { accuracy: 0.84, rankedFirst: 0.9, errorsAccepted: 5 },
 };
 /** A set measured for the first time (a new holdout): fail only below what the mapper did before this work on unseen layouts (61.5 %). */
 const DEFAULT_FLOOR = { accuracy: 0.6, rankedFirst: 0.75, errorsAccepted: Number.POSITIVE_INFINITY };
@@ -268,12 +273,23 @@ export interface EvalOutcome {
   failures: string[];
 }
 
-export async function evaluateMapping(): Promise<EvalOutcome> {
+/**
+ * `--skip-set=v6/holdout,...` leaves those sets out altogether (not run, not printed, no
+ * floor checked): a held-out set that may be read only once is kept out of the runs made
+ * while the mapper is being changed.
+ */
+function skippedSets(argv: readonly string[]): Set<string> {
+  const arg = argv.find((a) => a.startsWith('--skip-set='));
+  return new Set(arg === undefined ? [] : arg.slice('--skip-set='.length).split(',').filter(Boolean));
+}
+
+export async function evaluateMapping(argv: readonly string[] = process.argv): Promise<EvalOutcome> {
   const report: string[] = [];
   const failures: string[] = [];
   const tuning: FieldOutcome[] = [];
   const tuningSets: string[] = [];
-  for (const set of findSets()) {
+  const skipped = skippedSets(argv);
+  for (const set of findSets().filter((s) => !skipped.has(s))) {
     const r = await evaluateSet(set);
     const held = set.split('/').includes('holdout');
     if (!held) {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeDirection, normalizeRecordType, readCallCode } from '../../functions/core/enrich/call-codes.ts';
+import { CALL_CODE_WORDS } from '../../functions/core/enrich/call-code-words.ts';
+import { LEXICON_LANGUAGES } from '../../functions/core/schemas/lexicon/index.ts';
 
 describe('normalizeDirection', () => {
   it.each(['In', 'Incoming', 'Received', 'IN', 'MT', 'Terminating', 'inbound', 'Incoming, CL', 'Missed'])('reads %j as inbound', (raw) => {
@@ -102,5 +104,43 @@ describe('readCallCode', () => {
   it('reads a direction printed after a qualifier ("Roaming ankommend")', () => {
     expect(readCallCode('Roaming ankommend')).toEqual({ direction: 'inbound', weak: false });
     expect(readCallCode('Ausland abgehend')).toMatchObject({ direction: 'outbound', weak: false });
+  });
+});
+
+describe('call-code words in every language of the header lexicon', () => {
+  it('name an incoming and an outgoing call, a voice call, a text and data in each, and read back as that meaning', () => {
+    const gaps: string[] = [];
+    const wrong: string[] = [];
+    for (const lang of LEXICON_LANGUAGES) {
+      const words = CALL_CODE_WORDS[lang];
+      for (const meaning of ['inbound', 'outbound', 'voice', 'sms', 'data'] as const) {
+        const list = words[meaning].split('|').filter((w) => w.trim().length > 0);
+        if (list.length === 0) gaps.push(`${lang}.${meaning}`);
+        for (const w of list) {
+          const code = readCallCode(w);
+          const got = meaning === 'inbound' || meaning === 'outbound' ? code?.direction : code?.recordType;
+          if (got !== meaning) wrong.push(`${lang} "${w}": ${JSON.stringify(code)} instead of ${meaning}`);
+        }
+      }
+    }
+    // the list of languages without a word (and of words another language's table overrides) is the report
+    expect(gaps).toEqual([]);
+    expect(wrong).toEqual([]);
+  });
+
+  it('reads inflected forms as bills print them ("Dolazna poruka", "Вхідні", "Väljuv kõne", "Долазни позив")', () => {
+    expect(readCallCode('Dolazna poruka')).toMatchObject({ direction: 'inbound' });
+    expect(readCallCode('Odlazni poziv')).toMatchObject({ direction: 'outbound' });
+    expect(readCallCode('Вхідні')).toMatchObject({ direction: 'inbound' });
+    expect(readCallCode('Вихідний дзвінок')).toMatchObject({ direction: 'outbound' });
+    expect(readCallCode('Väljuv kõne')).toMatchObject({ direction: 'outbound' });
+    expect(readCallCode('Saabuv kõne')).toMatchObject({ direction: 'inbound' });
+    expect(readCallCode('Долазни позив')).toMatchObject({ direction: 'inbound' });
+    expect(readCallCode('Çıxan')).toMatchObject({ direction: 'outbound' });
+  });
+
+  it('keeps words that are ordinary elsewhere weak (a code only in a direction or type column)', () => {
+    expect(readCallCode('masuk')).toMatchObject({ direction: 'inbound', weak: true });
+    expect(readCallCode('кіріс')).toMatchObject({ direction: 'inbound', weak: true });
   });
 });

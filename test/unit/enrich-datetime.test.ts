@@ -123,6 +123,34 @@ describe('parseDate', () => {
   });
 });
 
+describe('dotted dates as Central European and Balkan exports print them', () => {
+  const ZAGREB = { timezone: 'Europe/Zagreb' };
+
+  it('read a space after each dot (Czech, Slovak, Croatian: "3. 11. 2026")', () => {
+    expect(parseDate('3. 11. 2026')).toEqual({ ok: true, iso: '2026-11-03' });
+    expect(parseDate('03. 11. 2026')).toEqual({ ok: true, iso: '2026-11-03' });
+    expect(parseDateTime('3. 11. 2026', '08:15:02', ZAGREB)).toEqual({ ok: true, iso: '2026-11-03T07:15:02Z' });
+    expect(parseDateTime('3. 11. 2026 08:15', undefined, ZAGREB)).toEqual({ ok: true, iso: '2026-11-03T07:15:00Z' });
+    expect(detectDateTimeShape('3. 11. 2026')).toBe('date');
+  });
+
+  it('read a trailing dot after the year (Croatian, Serbian, Hungarian: "05.11.2026.")', () => {
+    expect(parseDate('05.11.2026.')).toEqual({ ok: true, iso: '2026-11-05' });
+    expect(parseDate('2026.11.05.')).toEqual({ ok: true, iso: '2026-11-05' });
+    expect(parseDate('5. 11. 2026.')).toEqual({ ok: true, iso: '2026-11-05' });
+    expect(parseDateTime('05.11.2026. 08:15:02', undefined, ZAGREB)).toEqual({ ok: true, iso: '2026-11-05T07:15:02Z' });
+    expect(parseDateTime('05.11.2026.', '08:15', ZAGREB)).toEqual({ ok: true, iso: '2026-11-05T07:15:00Z' });
+    expect(detectDateTimeShape('05.11.2026. 08:15:02')).toBe('datetime');
+  });
+
+  it('still refuse what is not a date', () => {
+    expect(detectDateTimeShape('3. 11')).toBeNull();
+    expect(parseDate('05.11.2026..').ok).toBe(false);
+    expect(parseDate('05.11.2026.5').ok).toBe(false);
+    expect(parseDate('3 . 11 . 2026').ok).toBe(false);
+  });
+});
+
 describe('detectDateTimeShape', () => {
   it('tells dates, times and both apart, and ignores bare numbers', () => {
     expect(detectDateTimeShape('11/03/2025')).toBe('date');

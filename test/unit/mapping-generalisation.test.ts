@@ -133,11 +133,11 @@ describe('confidence that says so', () => {
 
   it('asks a person when the record-type column says a call direction on some rows and the direction is left out', () => {
     const rows = [
-      ['03.11.2026 09:14', '+372 5100 0022', '00:03:41', 'Väljuv kõne'],
+      ['03.11.2026 09:14', '+372 5100 0022', '00:03:41', 'Kõne välismaale'],
       ['03.11.2026 10:02', '+372 5500 0033', '00:00:48', 'Sissetulev kõne'],
       ['03.11.2026 11:30', '+372 5100 0022', '', 'SMS'],
     ];
-    // the rules read "Sissetulev kõne" as inbound, "Väljuv kõne" only as a call
+    // the rules read "Sissetulev kõne" as inbound, "Kõne välismaale" (a call abroad) only as a call
     const m = suggestMapping(['Kuupäev', 'Number', 'Kestus', 'Teenus'], rows, calls);
     expect(byField(m).record_type).toEqual(['Teenus']);
     expect(byField(m).direction).toBeUndefined();
@@ -147,9 +147,9 @@ describe('confidence that says so', () => {
 
   it('asks a person when a call-code column names the other code and words one service in several ways', () => {
     const rows = [
-      ['21/10/2026 08:12', '0740 000 022', '02:14', 'Apel efectuat'],
-      ['21/10/2026 10:40', '0212 000 033', '11:03', 'Apel primit'],
-      ['22/10/2026 14:05', '0740 000 022', '', 'SMS trimis'],
+      ['21/10/2026 08:12', '0740 000 022', '02:14', 'Apel național'],
+      ['21/10/2026 10:40', '0212 000 033', '11:03', 'Apel internațional'],
+      ['22/10/2026 14:05', '0740 000 022', '', 'SMS național'],
     ];
     const m = suggestMapping(['Data', 'Număr apelat', 'Durată', 'Tip apel'], rows, calls);
     expect(byField(m).record_type).toEqual(['Tip apel']);
@@ -158,6 +158,24 @@ describe('confidence that says so', () => {
     // one wording per service says nothing more: no direction to look for
     const plain = suggestMapping(['Data', 'Număr apelat', 'Durată', 'Tip apel'], rows.map((r, i) => [r[0]!, r[1]!, r[2]!, i === 2 ? 'SMS' : 'Apel']), calls);
     expect(plain.warnings?.find((w) => w.code === 'unsettled_fields')?.message ?? '').not.toContain('direction');
+  });
+
+  it('maps the direction onto the record-type column when the rules read it there on most rows', () => {
+    // "Apel efectuat" / "Apel primit" (Romanian), "Väljuv kõne" / "Sissetulev kõne" (Estonian)
+    const ro = suggestMapping(['Data', 'Număr apelat', 'Durată', 'Tip apel'], [
+      ['21/10/2026 08:12', '0740 000 022', '02:14', 'Apel efectuat'],
+      ['21/10/2026 10:40', '0212 000 033', '11:03', 'Apel primit'],
+      ['22/10/2026 14:05', '0740 000 022', '', 'SMS trimis'],
+    ], calls);
+    expect(byField(ro).record_type).toEqual(['Tip apel']);
+    expect(byField(ro).direction).toEqual(['Tip apel']);
+    const et = suggestMapping(['Kuupäev', 'Number', 'Kestus', 'Teenus'], [
+      ['03.11.2026 09:14', '+372 5100 0022', '00:03:41', 'Väljuv kõne'],
+      ['03.11.2026 10:02', '+372 5500 0033', '00:00:48', 'Sissetulev kõne'],
+      ['03.11.2026 11:30', '+372 5100 0022', '', 'SMS'],
+    ], calls);
+    expect(byField(et).direction).toEqual(['Teenus']);
+    expect(et.fields.find((f) => f.field === 'direction')?.reason).toBe('value_pattern');
   });
 
   it('asks a person when a name is mapped only in part', () => {
@@ -195,6 +213,15 @@ describe('scale words in Spanish, Vietnamese, Indonesian, Hebrew, Arabic and Ind
     expect(headerScale('Turnover (Rs. crore)')?.factor).toBe(1e7);
     expect(headerScale('Revenue (th USD)')?.factor).toBe(1000);
     expect(headerScale('Month')).toBeUndefined();
+  });
+
+  it('reads thousands in Serbian, Macedonian, Albanian and Kazakh', async () => {
+    const { headerScale } = await import('../../functions/core/map/units.ts');
+    expect(headerScale('Пословни приходи (хиљ. РСД)')?.factor).toBe(1000);
+    expect(headerScale('Poslovni prihodi (hilj. RSD)')?.factor).toBe(1000);
+    expect(headerScale('Приход (илј. ден.)')?.factor).toBe(1000);
+    expect(headerScale('Xhiroja (mijë lekë)')?.factor).toBe(1000);
+    expect(headerScale('Түсім (мың теңге)')?.factor).toBe(1000);
   });
 });
 

@@ -28,7 +28,10 @@ describe('normalizeHeader in any script', () => {
 });
 
 describe('the field lexicon', () => {
-  it('covers every field of the built-in schemas in all 41 languages, each block with a source tag', () => {
+  it('covers every field of the built-in schemas in all 49 languages, each block with a source tag', () => {
+    expect(LEXICON_LANGUAGES).toHaveLength(49);
+    // per field, the languages without a term: the report a gap shows up in
+    const gaps: Record<string, string[]> = {};
     for (const schema of BUILTIN_SCHEMAS.values()) {
       const blocks = BUILTIN_LEXICONS.get(schema.name)!;
       // a money field's micro-units are written with it, never read from a column of their own
@@ -36,10 +39,12 @@ describe('the field lexicon', () => {
       for (const f of schema.fields) {
         if (written.has(f.name)) continue;
         const langs = new Set(lexiconTerms(blocks, f.name).map((t) => t.lang));
-        expect([...LEXICON_LANGUAGES].filter((l) => !langs.has(l)), `${schema.name}.${f.name}`).toEqual([]);
+        const missing = [...LEXICON_LANGUAGES].filter((l) => !langs.has(l));
+        if (missing.length > 0) gaps[`${schema.name}.${f.name}`] = missing;
       }
       for (const b of blocks) expect(['std', 'outlook', 'google', 'crm', 'carrier', 'register']).toContain(b.source);
     }
+    expect(gaps).toEqual({});
   });
 
   it('maps headers in Nordic, Slavic, Baltic, Greek, Hungarian, Turkish and CJK languages', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAPPING_CONFIDENCE_THRESHOLD, suggestMapping, summarizeMapping } from '../../functions/core/map/suggest-mapping.ts';
+import { dropOtherPeople, MAPPING_CONFIDENCE_THRESHOLD, suggestMapping, summarizeMapping } from '../../functions/core/map/suggest-mapping.ts';
 import { fieldAlternatives } from '../../functions/core/map/field-alternatives.ts';
 import { normalizeHeader } from '../../functions/core/map/normalize-header.ts';
 import { scoreSchema, scoreSchemas } from '../../functions/core/map/score-schemas.ts';
@@ -371,5 +371,76 @@ describe('fieldAlternatives', () => {
     const alts = fieldAlternatives(['Phone', 'Mobile', 'Note'], [['(212) 555-0199', '+1 917 555 2671', 'hello']], getSchema('contact'));
     expect(alts.phone?.map((a) => [a.header, a.why])).toEqual([['Phone', 'synonym'], ['Mobile', 'synonym']]);
     expect(alts.email).toEqual([]);
+  });
+});
+
+describe('dropOtherPeople', () => {
+  const contact = getSchema('contact');
+  const field = (name: string) => contact.fields.findIndex((f) => f.name === name);
+  // columns: 0 "Owner" (another person), 1 first name, 2 last name
+  const values: Record<number, string[]> = {
+    0: ['Mart Kask', 'Mart Kask', 'Mart Kask'],
+    1: ['Kadri', 'Jaan', 'Liis'],
+    2: ['Tamm', 'Saar', 'Mets'],
+  };
+
+  it('unmaps a whole name that is another person, and frees its column', () => {
+    const fieldColumns = new Map([[field('full_name'), { column: 0 }], [field('first_name'), { column: 1 }], [field('last_name'), { column: 2 }]]);
+    const used = new Set([0, 1, 2]);
+    expect(dropOtherPeople(contact.fields, fieldColumns, used, (c) => values[c] ?? [])).toEqual([{ field: field('full_name'), column: 0 }]);
+    expect(fieldColumns.has(field('full_name'))).toBe(false);
+    expect([...used]).toEqual([1, 2]);
+  });
+
+  it('keeps the column used while another field still reads it', () => {
+    // the same column also feeds the company field: dropping the name must not free it
+    const fieldColumns = new Map([
+      [field('full_name'), { column: 0 }], [field('first_name'), { column: 1 }], [field('last_name'), { column: 2 }], [field('company'), { column: 0 }],
+    ]);
+    const used = new Set([0, 1, 2]);
+    dropOtherPeople(contact.fields, fieldColumns, used, (c) => values[c] ?? []);
+    expect(fieldColumns.get(field('company'))).toEqual({ column: 0 });
+    expect(used.has(0)).toBe(true);
+  });
+});
+
+describe('the line whose log it is, and lengths of time', () => {
+  const rows = [
+    ['+37060000011', '2026-09-14 07:58', '+37061000022', '252', '260'],
+    ['+37060000011', '2026-09-14 09:10', '+37062000033', '48', '51'],
+    ['+37060000011', '2026-09-15 12:00', '+37061000022', '95', '99'],
+  ];
+
+  it('offers a phone column with one number on every row as the subscriber line, by its values, for a person to confirm', () => {
+    const m = suggestMapping(['Kolonėlė 1', 'Data', 'Pašnekovo numeris', 'Trukmė', 'Iš viso'], rows, callRecord);
+    const line = m.fields.find((f) => f.field === 'subscriber_number');
+    expect(line?.sourceHeaders).toEqual(['Kolonėlė 1']);
+    expect(line?.reason).toBe('value_pattern');
+    expect(line!.confidence).toBeLessThan(MAPPING_CONFIDENCE_THRESHOLD);
+    expect(m.status).toBe('needs_mapping');
+  });
+
+  it('does not take a handset identifier, a version date or a CDR with calling and called columns for the line', () => {
+    const imei = suggestMapping(['IMEI', 'Data', 'Pašnekovo numeris', 'Trukmė'], rows.map((r) => ['35693803564380', r[1]!, r[2]!, r[3]!]), callRecord);
+    expect(byField(imei).subscriber_number).toBeUndefined();
+    const version = suggestMapping(['api_version', 'Data', 'Pašnekovo numeris', 'Trukmė'], rows.map((r) => ['2010-04-01', r[1]!, r[2]!, r[3]!]), callRecord);
+    expect(byField(version).subscriber_number).toBeUndefined();
+    // the line comes from the calling/called pair, call by call (call-semantics.ts)
+    const cdr = suggestMapping(['Start Time', 'Calling Number', 'Called Number', 'Duration', 'Kolonėlė 1'], rows.map((r) => [r[1]!, r[0]!, r[2]!, r[3]!, '+37069999999']), callRecord);
+    expect(byField(cdr).subscriber_number).not.toEqual(['Kolonėlė 1']);
+  });
+
+  it('asks a person when the line is taken from one column and another holds one number on every row too', () => {
+    const two = rows.map((r) => ['30000101', ...r]);
+    const m = suggestMapping(['Abonento numeris', 'Kolonėlė 1', 'Data', 'Pašnekovo numeris', 'Trukmė', 'Iš viso'], two, callRecord);
+    expect(byField(m).subscriber_number).toEqual(['Abonento numeris']);
+    expect(m.status).toBe('needs_mapping');
+    expect(m.warnings?.find((w) => w.code === 'unsettled_fields')?.message).toContain('subscriber_number <- "Kolonėlė 1" (one number on every row)');
+  });
+
+  it('never reads a charge from a column whose header is a length of time ("total_duration")', () => {
+    const m = suggestMapping(['internal_number', 'date_started', 'external_number', 'talk_duration', 'total_duration'], rows, callRecord);
+    expect(byField(m).duration_seconds).toEqual(['talk_duration']);
+    expect(byField(m).cost_minor).toBeUndefined();
   });
 });

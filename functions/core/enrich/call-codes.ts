@@ -10,6 +10,7 @@
  */
 
 import { foldText } from '../map/normalize-header.ts';
+import { CALL_CODE_WORDS, WEAK_CALL_CODE_WORDS } from './call-code-words.ts';
 
 export type CallDirection = 'inbound' | 'outbound';
 export type CallRecordType = 'voice' | 'sms' | 'mms' | 'data';
@@ -98,28 +99,17 @@ for (const w of DESTINATION_CLASSES.split('|')) {
   WEAK.add(key);
 }
 
-// The same codes as carriers print them in other languages (itemised bills and portals of
-// Nordic, Baltic, Slavic, Greek, Hungarian, Turkish, CJK and western European carriers).
-const DIRECTIONS_ELSEWHERE: Record<CallDirection, string> = {
-  inbound:
-    'inkommande|mottaget|indgående|innkommende|modtaget|saapuva|tuleva|vastaanotettu|eingehend|ankommend|empfangen|inkomend|ontvangen|entrant|reçu|entrante|recibida|ricevuta|recebida|entrada|przychodzące|przychodzący|odebrane|příchozí|prichádzajúci|dohodni|dolazni|bejövő|primit|intrare|įeinantis|gaunamas|ienākošs|sissetulev|εισερχόμενη|εισερχόμενη κλήση|входящ|входящий|входящая|вх|вхідний|gelen|gelen arama|着信|呼入|被叫|来电|수신|착신',
-  outbound:
-    'utgående|udgående|lähtevä|soitettu|ausgehend|abgehend|uitgaand|sortant|émis|saliente|realizada|uscente|effettuata|efetuada|saída|wychodzące|wychodzący|odchozí|odchádzajúci|odhodni|odlazni|kimenő|ieșire|efectuat|išeinantis|izejošs|väljaminev|εξερχόμενη|εξερχόμενη κλήση|изходящ|исходящий|исходящая|исх|вихідний|giden|giden arama|発信|呼出|主叫|去电|발신',
-};
-const RECORD_TYPES_ELSEWHERE: Record<CallRecordType, string> = {
-  voice:
-    'samtal|röstsamtal|opkald|samtale|puhelu|gespräch|anruf|telefonat|gesprek|appel|appel vocal|llamada|chiamata|chamada|połączenie|połączenie głosowe|hovor|hívás|apel|skambutis|zvans|kõne|κλήση|φωνή|разговор|звонок|вызов|голосовой вызов|дзвінок|голосовий виклик|arama|sesli arama|görüşme|通話|音声|通话|语音|통화|음성',
-  sms: 'textmeddelande|tekstbesked|tekstmelding|tekstiviesti|textnachricht|mensaje|messaggio|mensagem|wiadomość|zpráva|üzenet|mesaj|сообщение|смс|повідомлення|短信|ショートメッセージ|メッセージ|문자|문자메시지',
-  mms: 'multimediameddelande|bildmeddelande|multimediaviesti|мультимедийное сообщение|ммс|彩信|멀티메일',
-  data: 'mobilsurf|datatrafik|dataliikenne|mobiilidata|datenverbindung|transmisja danych|internet mobilny|datové služby|adatforgalom|передача данных|мобильный интернет|интернет|veri|mobil internet|パケット|データ通信|流量|上网|数据|데이터',
-};
+// The same codes as carriers print them in other languages, one table per language
+// (call-code-words.ts); picture messages have few names of their own.
+const MMS_ELSEWHERE = 'multimediameddelande|bildmeddelande|multimediaviesti|мультимедийное сообщение|ммс|彩信|멀티메일';
 
-for (const [dir, words] of Object.entries(DIRECTIONS_ELSEWHERE) as [CallDirection, string][]) {
-  for (const w of words.split('|')) DIRECTIONS.set(codeKey(w), dir);
+for (const words of Object.values(CALL_CODE_WORDS)) {
+  for (const w of words.inbound.split('|')) DIRECTIONS.set(codeKey(w), 'inbound');
+  for (const w of words.outbound.split('|')) DIRECTIONS.set(codeKey(w), 'outbound');
+  for (const type of ['voice', 'sms', 'data'] as const) for (const w of words[type].split('|')) RECORD_TYPES.set(codeKey(w), type);
 }
-for (const [type, words] of Object.entries(RECORD_TYPES_ELSEWHERE) as [CallRecordType, string][]) {
-  for (const w of words.split('|')) RECORD_TYPES.set(codeKey(w), type);
-}
+for (const w of MMS_ELSEWHERE.split('|')) RECORD_TYPES.set(codeKey(w), 'mms');
+for (const w of WEAK_CALL_CODE_WORDS) WEAK.add(codeKey(w));
 
 /** A code as looked up: folded (case, diacritics, any script) and punctuation as single spaces. */
 function codeKey(raw: string): string {
@@ -162,10 +152,29 @@ export function readCallCode(raw: string | undefined): CallCode | undefined {
   if (raw === undefined) return undefined;
   const hit = memo.get(raw);
   if (hit !== undefined) return hit ?? undefined;
-  const found = readUncached(raw);
+  const found = withOtherHalf(readUncached(raw), raw);
   if (memo.size >= 10_000) memo.clear();
   memo.set(raw, found ?? null);
   return found;
+}
+
+/**
+ * A phrase that says one thing as a whole and the other in one of its words: "Apel efectuat"
+ * (an outgoing call), "Väljuv kõne", "SMS trimis", "Вихідний дзвінок". The word must be a
+ * code that means the same anywhere (not "in", "o", "call" alone).
+ */
+function withOtherHalf(code: CallCode | undefined, raw: string): CallCode | undefined {
+  if (code === undefined || code.internal === true || (code.direction !== undefined && code.recordType !== undefined)) return code;
+  const words = codeKey(raw).split(' ');
+  if (words.length < 2) return code;
+  let { direction, recordType } = code;
+  for (const w of words) {
+    const part = codeOf(w);
+    if (part === undefined || part.weak) continue;
+    direction ??= part.direction;
+    recordType ??= part.recordType;
+  }
+  return { ...(direction !== undefined ? { direction } : {}), ...(recordType !== undefined ? { recordType } : {}), weak: code.weak };
 }
 
 function readUncached(raw: string): CallCode | undefined {

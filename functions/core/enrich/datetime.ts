@@ -202,38 +202,42 @@ function parseDatePart(i: number): number {
     if (isWord(k) && ORDINALS.has(word[k]!)) k++;
     if (k + 1 >= count || kind[k] !== K_SEP) return -1;
     const sep = num[k]!;
-    if (k === i + 1 && isNum(i + 2)) {
+    // Czech, Slovak and Croatian print a space after each dot ("3. 11. 2026")
+    const bi = sep === 46 && k === i + 1 && isSep(i + 2, SPACE) && isNum(i + 3) ? i + 3 : i + 2;
+    if (k === i + 1 && isNum(bi)) {
       // numeric: Y-M-D, M/D/Y, D/M/Y, D.M.Y
       if (sep !== 47 && sep !== 45 && sep !== 46) return -1;
-      if (!isSep(i + 3, sep) || !isNum(i + 4)) {
+      const ci = sep === 46 && isSep(bi + 1, 46) && isSep(bi + 2, SPACE) && isNum(bi + 3) ? bi + 3 : bi + 2;
+      if (!isSep(bi + 1, sep) || !isNum(ci)) {
         // a statement's "01/21" or "21.01." (the dotted form ends in its dot: "21.01" is a number)
-        const end = sep === 46 ? i + 4 : i + 3;
-        if (sep === 45 || (sep === 46 && !isSep(i + 3, 46)) || alen > 2 || len[i + 2]! > 2) return -1;
+        const end = sep === 46 ? bi + 2 : bi + 1;
+        if (sep === 45 || (sep === 46 && !isSep(bi + 1, 46)) || alen > 2 || len[bi]! > 2) return -1;
         if (end < count && !isSep(end, SPACE)) return -1;
         const dayFirst = sep === 46 ? true : a > 12;
         py = YEARLESS_PLACEHOLDER;
         pyearless = true;
-        pmo = dayFirst ? num[i + 2]! : a;
-        pd = dayFirst ? a : num[i + 2]!;
+        pmo = dayFirst ? num[bi]! : a;
+        pd = dayFirst ? a : num[bi]!;
         return end;
       }
-      const b = num[i + 2]!;
-      const c = num[i + 4]!;
-      const clen = len[i + 4]!;
+      const b = num[bi]!;
+      const c = num[ci]!;
+      const clen = len[ci]!;
       if (alen === 4) {
         py = a;
         pmo = b;
         pd = c;
-        if (clen > 2 || len[i + 2]! > 2) return -1;
+        if (clen > 2 || len[bi]! > 2) return -1;
       } else {
-        if (alen > 2 || len[i + 2]! > 2) return -1;
+        if (alen > 2 || len[bi]! > 2) return -1;
         py = fullYear(c, clen);
         // US month-first unless that cannot be a month; dotted dates are European day-first.
         const dayFirst = sep === 46 ? !(b > 12 && a <= 12) : a > 12;
         pmo = dayFirst ? b : a;
         pd = dayFirst ? a : b;
       }
-      return i + 5;
+      // Croatian, Serbian and Hungarian end a dotted date with a dot ("05.11.2026.")
+      return sep === 46 && isSep(ci + 1, 46) ? ci + 2 : ci + 1;
     }
     if (isWord(k + 1) && (sep === SPACE || sep === 45 || sep === 47 || sep === 46)) {
       // 03-Nov-2025, 3 Nov 2025, 3rd Nov 2025 (the ordinal is a word glued to the number)

@@ -78,12 +78,29 @@ const NAME_KINDS = new Set(['person_name', 'given_name', 'family_name', 'company
 /**
  * True when the column may never take the field, whatever the header or value evidence:
  * owner columns take no name of a person or company, salutation columns no name and no job
- * title, profile columns no domain or web site.
+ * title, profile columns no domain or web site, a length of time no charge.
  */
 export function refusesField(def: FieldDefinition, normalized: string, values: readonly string[]): boolean {
   const kind = def.kind ?? '';
   if (NAME_KINDS.has(kind) && isOwnerHeader(normalized)) return true;
   if ((NAME_KINDS.has(kind) || kind === 'job_title') && isSalutationColumn(normalized, values)) return true;
   if ((def.type === 'domain' || def.type === 'url') && isProfileColumn(normalized, values)) return true;
+  if (def.type === 'money' && namesTimeSpan(normalized)) return true;
   return false;
+}
+
+/**
+ * Header words that make a column a length of time ("total_duration", "Gesamtdauer",
+ * "Durée totale", "Billed seconds"): a charge is never read from it, however its "total"
+ * reads. Folded like headers; the duration words of the lexicon's languages that are not
+ * also money words.
+ */
+const TIME_SPAN_WORDS = new Set([
+  'duration', 'seconds', 'secs', 'minutes', 'mins', 'dauer', 'sekunden', 'minuten', 'duree', 'secondes', 'duracion', 'segundos', 'minutos',
+  'durata', 'secondi', 'minuti', 'duracao', 'duur', 'seconden', 'varighed', 'varighet', 'sekunder', 'minutter', 'kesto', 'sekuntia',
+  'trvani', 'trvanie', 'trajanje', 'czas', 'sekundy', 'idotartam', 'kestus', 'ilgums', 'trukme', 'sure', 'saniye', 'dakika',
+  'длительность', 'продолжительность', 'секунды', 'минуты', 'тривалість', 'секунди', 'хвилини', 'διαρκεια', 'δευτερολεπτα', 'λεπτα',
+]);
+function namesTimeSpan(normalized: string): boolean {
+  return normalized.split(' ').some((w) => TIME_SPAN_WORDS.has(w)) || /(?:dauer|duration|duur)$/.test(normalized.replace(/ /g, ''));
 }

@@ -13,8 +13,8 @@ import { refusesField } from './negative-cues.ts';
 import { ID_WORDS, leftOutByValues } from './left-out-evidence.ts';
 import { columnDateTimeShape, fitsField, looksLikeField, ratio, timeColumnKind, type ValueCheckContext } from './value-patterns.ts';
 import { readCallCode } from '../enrich/call-codes.ts';
-import { dateTimePairFit } from '../enrich/datetime.ts';
-import { fieldsFilledWithoutColumns, partyColumnCandidates } from '../records/call-semantics.ts';
+import { dateTimePairFit, detectDateTimeShape } from '../enrich/datetime.ts';
+import { fieldsFilledWithoutColumns, findPartyColumns, partyColumnCandidates } from '../records/call-semantics.ts';
 
 /**
  * Below this confidence (overall, or of any mapped field) a mapping needs a person to
@@ -201,6 +201,14 @@ export function suggestMapping(
         valueCandidates.push({ field, column, confidence: round2(VALUE_BASE + VALUE_SPAN * share), reason: 'value_pattern', rank: 0 });
       }
     });
+    // The line whose log it is: a phone column with one number on every row beside one whose
+    // numbers change (the other party), whatever its header. Only when exactly one such
+    // column is left; two would be a choice for a person.
+    const freeOwnLines = [...ownLines].filter((column) => !usedColumns.has(column) && !refused(subscriber, column) && lineByItsValues(normalized[column] ?? '', columnValues(column), fields[subscriber]!, ctx));
+    // a CDR with calling and called columns gives the line from them, call by call
+    if (subscriber >= 0 && !fieldColumns.has(subscriber) && freeOwnLines.length === 1 && findPartyColumns(headers) === undefined) {
+      valueCandidates.push({ field: subscriber, column: freeOwnLines[0]!, confidence: CONF_OWN_LINE_BY_VALUES, reason: 'value_pattern', rank: 0 });
+    }
     assign(valueCandidates, fieldColumns, usedColumns);
     pairDatetimes();
   }
@@ -234,8 +242,41 @@ export function suggestMapping(
   //    of their own (the line from the party columns, the record type from its headers).
   const provisional: MappingResult = { status: 'mapped', schema: schema.name, fields: mapped, confidence: 1, missingRequired: [] };
   const filledWithoutColumns = fieldsFilledWithoutColumns({ schema, mapping: provisional, headers, region: ctx.defaultRegion, sample: samples });
+  mapped.push(...codesFromSiblingColumn(fields, mapped, filledWithoutColumns, columnValues));
   const unsettled = unsettledFields(schema, candidates, fieldColumns, usedColumns, { headers, columnValues, filledWithoutColumns, ctx, refused });
+  // the line's number taken from one column while another holds one number on every row too:
+  // which of the two is the line is a person's call ("Előfizetői szám" beside "Hívó szám")
+  if (subscriber >= 0 && fieldColumns.has(subscriber)) {
+    for (const column of ownLines) if (!usedColumns.has(column) && lineByItsValues(normalized[column] ?? '', columnValues(column), fields[subscriber]!, ctx)) unsettled.push(`${fields[subscriber]!.name} <- "${headers[column] ?? ''}" (one number on every row)`);
+  }
   return summarizeMapping(schema, mapped, threshold, { headers, sampleRows: samples, filledWithoutColumns, unsettled });
+}
+
+/**
+ * A call-code field (direction, record type) that Enrich reads from the column its sibling
+ * is mapped to ("Teenus": "Väljuv kõne", "Sissetulev kõne", "SMS"): the mapping says so, on
+ * that column, at the sibling's confidence, rather than leaving the field unnamed.
+ */
+function codesFromSiblingColumn(
+  fields: readonly FieldDefinition[],
+  mapped: readonly FieldMapping[],
+  filledWithoutColumns: readonly string[],
+  columnValues: (c: number) => string[],
+): FieldMapping[] {
+  const out: FieldMapping[] = [];
+  for (const def of fields) {
+    if (def.codes === undefined || !filledWithoutColumns.includes(def.name) || mapped.some((m) => m.field === def.name)) continue;
+    const sibling = mapped.find((m) => m.sources.length === 1 && fields.find((f) => f.name === m.field)?.codes !== undefined);
+    if (sibling === undefined) continue;
+    const filled = columnValues(sibling.sources[0]!).filter((v) => !isBlankCell(v));
+    const says = filled.filter((v) => {
+      const code = readCallCode(v);
+      return (def.codes === 'call_direction' ? code?.direction : code?.recordType) !== undefined;
+    }).length;
+    if (says === 0 || says * 2 < filled.length) continue;
+    out.push({ field: def.name, sources: [...sibling.sources], sourceHeaders: [...sibling.sourceHeaders], confidence: sibling.confidence, reason: 'value_pattern' });
+  }
+  return out;
 }
 
 /** types whose values alone say what a column holds: an unused column of them is a field left out */
@@ -394,6 +435,8 @@ const OWN_LINE_SCALE = 0.6;
 /** the subscriber's own line, from a number header over one number on every row (>= OWN_LINE_MIN_ROWS) */
 const CONF_OWN_LINE = 0.7;
 const OWN_LINE_MIN_ROWS = 3;
+/** the same, from the values alone: a PBX's caller-id column is constant too, so a person confirms it (below the threshold) */
+const CONF_OWN_LINE_BY_VALUES = 0.6;
 
 /** a header match whose values are of another kind keeps this share of its confidence */
 const KIND_CLASH_FACTOR = 0.6;
@@ -440,6 +483,19 @@ function ownLineColumns(fields: readonly FieldDefinition[], columns: number, col
   return varying ? constant : new Set();
 }
 
+/** header words of a device or record identifier that holds one long number on every row (a handset's IMEI, an API version) */
+const NOT_A_LINE_WORDS = new Set(['imei', 'imeisv', 'imsi', 'iccid', 'meid', 'esn', 'serial', 'version', 'device', 'sim']);
+
+/**
+ * A constant column taken for the line by its values alone: every value printed as a phone
+ * number (not a date such as "2010-04-01"), under a header that is not an identifier's.
+ */
+function lineByItsValues(normalized: string, values: readonly string[], def: FieldDefinition, ctx: ValueCheckContext): boolean {
+  if (normalized.split(' ').some((w) => ID_WORDS.has(w) || NOT_A_LINE_WORDS.has(w))) return false;
+  const filled = values.filter((v) => !isBlankCell(v));
+  return filled.length > 0 && filled.every((v) => detectDateTimeShape(v) === null && (looksLikeField(def, v, ctx) || printedAsPhone(v)));
+}
+
 /** Values of the wrong kind (person names under a company header, companies under a name header) lower a header match. */
 function kindFactor(def: FieldDefinition, values: readonly string[]): number {
 
@@ -470,7 +526,7 @@ const SAME_PERSON_MIN_SHARE = 0.5;
  * name of the same row. The column is freed; the pairs dropped are returned, so the column
  * is not then taken for a name the mapping left out.
  */
-function dropOtherPeople(
+export function dropOtherPeople(
   fields: readonly FieldDefinition[],
   fieldColumns: Map<number, { column: number }>,
   usedColumns: Set<number>,
@@ -494,7 +550,8 @@ function dropOtherPeople(
     });
     if (compared >= 2 && same < SAME_PERSON_MIN_SHARE * compared) {
       fieldColumns.delete(field);
-      usedColumns.delete(whole.column);
+      // the column stays used while another field still reads it
+      if (![...fieldColumns.values()].some((hit) => hit.column === whole.column)) usedColumns.delete(whole.column);
       dropped.push({ field, column: whole.column });
     }
   });

@@ -26,7 +26,7 @@ const SCALE_PATTERNS: [RegExp, number][] = [
   [/千円|千元|천원/u, 1e3],
   [/(?:^|[^\p{L}])(?:in\s+)?(?:bn|billions?|mrd\.?|mld\.?|milliarden?|miljarder|mia\.?|млрд\.?)(?=$|[^\p{L}])/u, 1e9],
   [/(?:^|[^\p{L}])(?:in\s+)?(?:mio\.?|mill?\.?|millions?|million|mln\.?|mn|miljoner|miljoonaa|milj\.?|mkr|mnok|mdkk|млн\.?|млн|мільйон\w*|milijon\w*|milion\w*|millio\w*|milioane|miljon\w*|milyon|εκατ\.?|mm|m(?:\s*(?:usd|eur|gbp|\$|€|£))|(?:usd|eur|gbp|\$|€|£)\s*mm?)(?=$|[^\p{L}])/u, 1e6],
-  [/(?:^|[^\p{L}])(?:in\s+|v\s+|w\s+|u\s+)?(?:000s?|'000s?|thousands?|tsd\.?|tausend|tkr|tnok|tdkk|tys\.?|tysiac\w*|tis\.?|tisoc|tisuc\w*|tusen|tuhat|tuhatta|tukst\.?|tukstos\w*|ezer|mii\s+(?:lei|ron|eur)|bin\s+(?:tl|try|₺|usd|eur)|χιλ\.?|хил\.?|тыс\.?|тис\.?|k(?:\s*(?:usd|eur|gbp|\$|€|£))|(?:usd|eur|gbp|\$|€|£)\s*k|t€|k€|k\$|ke)(?=$|[^\p{L}\d])/u, 1e3],
+  [/(?:^|[^\p{L}])(?:in\s+|v\s+|w\s+|u\s+)?(?:000s?|'000s?|thousands?|tsd\.?|tausend|tkr|tnok|tdkk|tys\.?|tysiac\w*|tis\.?|tisoc|tisuc\w*|tusen|tuhat|tuhatta|tukst\.?|tukstos\w*|ezer|mii\s+(?:lei|ron|eur)|bin\s+(?:tl|try|₺|usd|eur)|χιλ\.?|хил\.?|хиљ\.?|hilj\.?|илј\.?|mije|мың|тыс\.?|тис\.?|k(?:\s*(?:usd|eur|gbp|\$|€|£))|(?:usd|eur|gbp|\$|€|£)\s*k|t€|k€|k\$|ke)(?=$|[^\p{L}\d])/u, 1e3],
 ];
 
 /** Where a header's unit note may stand: in brackets, after a comma, or as the last word. */

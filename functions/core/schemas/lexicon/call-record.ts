@@ -1,7 +1,7 @@
 import type { LexiconBlock } from './lexicon-types.ts';
 
 /**
- * Header wordings for the `call_record` schema's fields in 41 languages (see
+ * Header wordings for the `call_record` schema's fields in 49 languages (see
  * lexicon-types.ts for the source tags). `started_at` holds date and date-time wordings;
  * `started_at.time` the time-of-day column a date column pairs with.
  */
@@ -78,7 +78,7 @@ export const CALL_RECORD_LEXICON: readonly LexiconBlock[] = [
       lt: 'jūsų numeris|linijos numeris|paslaugos numeris', mt: 'numru tal-abbonat|in-numru tiegħek', pl: 'twój numer|własny numer|numer linii|numer usługi',
       pt: 'número do assinante|o seu número|número da linha|linha', ro: 'număr abonat|numărul dumneavoastră|număr linie', sk: 'číslo účastníka|vaše číslo|číslo linky',
       sl: 'številka naročnika|vaša številka|številka linije', es: 'número de abonado|número de línea|su número|línea', sv: 'abonnemangsnummer|ditt nummer|eget nummer',
-      ja: '契約電話番号|ご利用電話番号|自分の番号|回線番号', zh: '本机号码|用户号码|本方号码|计费号码', ko: '가입자 번호|이용 번호|내 번호|회선 번호',
+      ja: '契約電話番号|ご利用電話番号|自分の番号|回線番号', zh: '本机号码|用户号码|本方号码|计费号码|門號|本機號碼|用戶號碼', ko: '가입자 번호|이용 번호|내 번호|회선 번호',
       tr: 'abone numarası|hat numarası|numaranız', ru: 'ваш номер|абонентский номер|собственный номер|номер линии', no: 'abonnementsnummer|ditt nummer|eget nummer',
       uk: 'ваш номер|абонентський номер|власний номер',
     },
@@ -93,7 +93,7 @@ export const CALL_RECORD_LEXICON: readonly LexiconBlock[] = [
       it: 'durata|durata chiamata', lv: 'ilgums|zvana ilgums|sarunas ilgums', lt: 'trukmė|skambučio trukmė|pokalbio trukmė', mt: 'tul|tul tat-telefonata',
       pl: 'czas trwania|czas połączenia|długość połączenia|czas', pt: 'duração|duração da chamada', ro: 'durată|durata|durata apelului', sk: 'trvanie|dĺžka hovoru|doba trvania',
       sl: 'trajanje|trajanje klica', es: 'duración|duración de la llamada', sv: 'varaktighet|samtalstid|längd', ja: '通話時間|通話秒数|利用時間|秒数',
-      zh: '通信时长|通话时长|时长|通话时间长度|持续时间|通話時長', ko: '통화시간|통화 시간|사용시간', tr: 'süre|görüşme süresi|konuşma süresi|arama süresi',
+      zh: '通信时长|通话时长|时长|通话时间长度|持续时间|通話時長|通話秒數|秒數|通话秒数', ko: '통화시간|통화 시간|사용시간', tr: 'süre|görüşme süresi|konuşma süresi|arama süresi',
       ru: 'длительность|продолжительность|время разговора|длит.', no: 'varighet|samtaletid|lengde', uk: 'тривалість|тривалість розмови|час розмови',
     },
   },
@@ -108,7 +108,7 @@ export const CALL_RECORD_LEXICON: readonly LexiconBlock[] = [
       mt: 'tip|servizz', pl: 'rodzaj usługi|usługa|typ|rodzaj|typ usługi', pt: 'tipo|serviço|tipo de chamada', ro: 'tip|serviciu|tip serviciu|tip apel', sk: 'typ|služba|druh|typ služby',
       sl: 'vrsta|storitev|tip|vrsta storitve', es: 'tipo|servicio|tipo de servicio', sv: 'samtalstyp|typ|tjänst|trafiktyp', ja: '種別|通話種別|サービス|区分|利用種別|種類',
       zh: '业务类型|类型|通信类型|业务|服务类型|業務類型', ko: '구분|서비스|유형|통화유형|서비스 구분', tr: 'tür|hizmet|hizmet türü|tip|servis',
-      ru: 'тип услуги|услуга|тип|вид услуги|вид связи', no: 'type|tjeneste|samtaletype', uk: 'тип послуги|послуга|тип|вид послуги',
+      ru: 'тип услуги|услуга|тип|вид услуги|вид связи', no: 'type|tjeneste|samtaletype', uk: 'тип послуги|послуга|тип|вид послуги|тип з\'єднання|вид з\'єднання|тип зв\'язку',
     },
   },
   {
@@ -156,7 +156,7 @@ export const CALL_RECORD_LEXICON: readonly LexiconBlock[] = [
       da: 'abonnement|kundenummer|abonnementsnummer|kontonummer', nl: 'klantnummer|abonnement|abonnementsnummer', en: 'account number|subscriber|line number|account sid',
       et: 'kliendinumber|lepingu number|liitumisnumber', fi: 'asiakasnumero|liittymä|liittymänumero|sopimusnumero', fr: 'numéro de compte|numéro client',
       de: 'kundennummer|vertragsnummer|anschluss|teilnehmer', el: 'αριθμός λογαριασμού|κωδικός πελάτη|σύνδεση|αριθμός σύνδεσης', hu: 'ügyfélszám|előfizetés|szerződésszám|előfizetői szám',
-      ga: 'uimhir chuntais', it: 'numero cliente|codice cliente', lv: 'klienta numurs|līguma numurs|abonents', lt: 'kliento numeris|sutarties numeris|abonentas|abonento nr.',
+      ga: 'uimhir chuntais', it: 'numero cliente|codice cliente', lv: 'klienta numurs|līguma numurs|abonents', lt: 'kliento numeris|sutarties numeris|sutarties nr.|kliento nr.|abonentas|abonento nr.',
       mt: 'numru tal-kont', pl: 'numer klienta|numer konta|abonent|numer umowy|msisdn', pt: 'número de cliente|conta', ro: 'cod client|număr cont|abonament|număr abonat',
       sk: 'zákaznícke číslo|číslo zmluvy|účastnícke číslo', sl: 'številka naročnika|naročnik|številka pogodbe', es: 'número de cuenta|cuenta|número de cliente',
       sv: 'abonnemang|kundnummer|avtalsnummer|anknytning', ja: 'ご契約番号|契約番号|お客様番号|回線番号|契約電話番号', zh: '本机号码|账户|账号|客户号|本机号',
@@ -190,4 +190,18 @@ export const CALL_RECORD_LEXICON: readonly LexiconBlock[] = [
   { field: 'cost_minor', source: 'carrier', terms: { th: 'ค่าบริการ|ค่าโทร|จำนวนเงิน|ราคา', ms: 'caj|amaun|jumlah|harga|kos', is: 'upphæð|verð|kostnaður|gjald', ca: 'import|cost|preu|import total', eu: 'zenbatekoa|kostua|prezioa|guztira' } },
   { field: 'currency', source: 'std', terms: { th: 'สกุลเงิน', ms: 'mata wang', is: 'gjaldmiðill', ca: 'moneda|divisa', eu: 'moneta|dibisa' } },
   { field: 'account_number', source: 'carrier', terms: { th: 'เลขที่บัญชี|หมายเลขบัญชี|รหัสลูกค้า|เลขที่สัญญา', ms: 'no. akaun|nombor akaun|nombor pelanggan|akaun', is: 'reikningsnúmer|samningsnúmer|viðskiptanúmer', ca: 'número de compte|número de client|número de contracte', eu: 'kontu zenbakia|bezero zenbakia|kontratu zenbakia' } },
+  // Serbian (Cyrillic and Latin), Macedonian, Albanian, Belarusian, Kazakh, Azerbaijani,
+  // Georgian and Galician: standard translations (EU terminology (IATE) where the term is
+  // there, national dictionaries and the wording of those countries' registers and bills).
+  { field: 'started_at', source: 'carrier', terms: { sr: 'датум|датум и време|датум позива|почетак|datum i vreme|datum poziva|početak', mk: 'датум|датум и време|датум на повикот|почеток', sq: 'data|data dhe ora|data e thirrjes|fillimi', be: 'дата|дата і час|дата званка|пачатак', kk: 'күні|күні мен уақыты|қоңырау күні|басталуы|дата', az: 'tarix|tarix və saat|zəng tarixi|başlanğıc', ka: 'თარიღი|თარიღი და დრო|ზარის თარიღი|დაწყება', gl: 'data|data e hora|data da chamada|inicio' } },
+  { field: 'started_at.time', source: 'carrier', terms: { sr: 'време|време позива|vreme|vreme poziva', mk: 'време|час', sq: 'ora|koha', be: 'час|час званка', kk: 'уақыты|уақыт', az: 'saat|vaxt', ka: 'დრო|საათი', gl: 'hora' } },
+  { field: 'direction', source: 'carrier', terms: { sr: 'смер|смер позива|врста позива|долазни/одлазни|smer|smer poziva|vrsta poziva', mk: 'насока|насока на повикот|тип на повик|дојдовен/појдовен', sq: 'drejtimi|drejtimi i thirrjes|lloji i thirrjes|hyrëse/dalëse', be: 'кірунак|кірунак выкліку|тып выкліку|уваходны/выходны', kk: 'бағыты|бағыт|қоңырау бағыты|кіріс/шығыс', az: 'istiqamət|zəngin istiqaməti|zəng növü|daxil olan/çıxan', ka: 'მიმართულება|ზარის მიმართულება|ზარის ტიპი|შემომავალი/გამავალი', gl: 'sentido|dirección|tipo de chamada|entrante/saínte' } },
+  { field: 'counterpart_number', source: 'carrier', terms: { sr: 'број|позвани број|бирани број|број телефона|број саговорника|pozvani broj|birani broj|broj telefona|broj sagovornika', mk: 'број|повикан број|биран број|телефонски број|број на соговорник', sq: 'numri|numri i thirrur|numri i telefonit|numri i formuar|numri i bashkëbiseduesit', be: 'нумар|нумар суразмоўцы|набраны нумар|нумар тэлефона|абанент', kk: 'нөмір|нөмірі|телефон нөмірі|терілген нөмір|әңгімелесуші нөмірі', az: 'nömrə|zəng edilən nömrə|telefon nömrəsi|yığılan nömrə|qarşı tərəfin nömrəsi', ka: 'ნომერი|აკრეფილი ნომერი|ტელეფონის ნომერი|აბონენტის ნომერი', gl: 'número|número chamado|número marcado|número de teléfono' } },
+  { field: 'subscriber_number', source: 'carrier', terms: { sr: 'претплатнички број|број претплатника|ваш број|pretplatnički broj|broj pretplatnika|vaš broj', mk: 'претплатнички број|број на претплатник|ваш број', sq: 'numri i abonentit|nr i abonentit|numri juaj', be: 'ваш нумар|абаненцкі нумар|уласны нумар', kk: 'сіздің нөміріңіз|абоненттік нөмір', az: 'abunəçi nömrəsi|sizin nömrəniz|xətt nömrəsi', ka: 'თქვენი ნომერი|საკუთარი ნომერი|ხაზის ნომერი', gl: 'número de abonado|o seu número|número de liña' } },
+  { field: 'duration_seconds', source: 'carrier', terms: { sr: 'трајање|трајање позива|trajanje|trajanje poziva', mk: 'времетраење|траење|времетраење на повикот', sq: 'kohëzgjatja|kohëzgjatja e thirrjes|zgjatja', be: 'працягласць|працягласць размовы|час размовы', kk: 'ұзақтығы|ұзақтық|сөйлесу ұзақтығы', az: 'müddət|zəngin müddəti|danışıq müddəti', ka: 'ხანგრძლივობა|საუბრის ხანგრძლივობა|ზარის ხანგრძლივობა', gl: 'duración|duración da chamada' } },
+  { field: 'record_type', source: 'carrier', terms: { sr: 'врста услуге|услуга|тип|врста саобраћаја|vrsta usluge|usluga|vrsta saobraćaja', mk: 'тип на услуга|услуга|тип|вид на услуга', sq: 'lloji|lloji i shërbimit|shërbimi|tipi', be: 'від паслугі|паслуга|тып|тып паслугі', kk: 'қызмет түрі|қызмет|түрі', az: 'xidmət növü|xidmət|növ', ka: 'სერვისი|მომსახურების ტიპი|ტიპი|სახეობა', gl: 'tipo|servizo|tipo de servizo' } },
+  { field: 'location', source: 'carrier', terms: { sr: 'одредиште|зона|локација|odredište|zona|lokacija', mk: 'дестинација|зона|локација', sq: 'destinacioni|zona|vendndodhja', be: 'зона|месцазнаходжанне|рэгіён', kk: 'аймақ|орналасқан жері|бағыт аймағы', az: 'zona|məkan|istiqamət zonası', ka: 'ზონა|მდებარეობა|მიმართულების ზონა', gl: 'destino|zona|localización' } },
+  { field: 'cost_minor', source: 'carrier', terms: { sr: 'износ|цена|трошак|iznos|cena|trošak', mk: 'цена|износ|трошок|сума', sq: 'kosto|shuma|çmimi|tarifa|vlera', be: 'кошт|сума|цана', kk: 'құны|сомасы|сома|бағасы', az: 'məbləğ|qiymət|dəyər|xərc', ka: 'თანხა|ღირებულება|ფასი', gl: 'importe|custo|prezo' } },
+  { field: 'currency', source: 'std', terms: { sr: 'валута|valuta', mk: 'валута', sq: 'monedha|valuta', be: 'валюта', kk: 'валюта', az: 'valyuta', ka: 'ვალუტა', gl: 'moeda|divisa' } },
+  { field: 'account_number', source: 'carrier', terms: { sr: 'број корисника|број уговора|кориснички број|broj korisnika|broj ugovora', mk: 'број на корисник|број на договор|кориснички број', sq: 'numri i llogarisë|numri i klientit|numri i kontratës', be: 'асабовы рахунак|нумар дагавора', kk: 'дербес шот|келісімшарт нөмірі|шот нөмірі', az: 'hesab nömrəsi|müştəri nömrəsi|müqavilə nömrəsi', ka: 'ანგარიშის ნომერი|კლიენტის ნომერი|ხელშეკრულების ნომერი', gl: 'número de conta|número de cliente' } },
 ];

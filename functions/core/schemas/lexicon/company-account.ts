@@ -1,6 +1,6 @@
 import type { LexiconBlock } from './lexicon-types.ts';
 
-/** Header wordings for the `company_account` schema's fields in 41 languages (see lexicon-types.ts for the source tags). */
+/** Header wordings for the `company_account` schema's fields in 49 languages (see lexicon-types.ts for the source tags). */
 export const COMPANY_ACCOUNT_LEXICON: readonly LexiconBlock[] = [
   {
     field: 'name',
@@ -142,4 +142,15 @@ export const COMPANY_ACCOUNT_LEXICON: readonly LexiconBlock[] = [
   { field: 'technologies', source: 'std', terms: { th: 'เทคโนโลยี', ms: 'teknologi', is: 'tækni', ca: 'tecnologies', eu: 'teknologiak' } },
   { field: 'country', source: 'std', terms: { th: 'ประเทศ', ms: 'negara', is: 'land|ríki', ca: 'país', eu: 'herrialdea|estatua' } },
   { field: 'city', source: 'std', terms: { th: 'เมือง', ms: 'bandar|bandaraya', is: 'staður|sveitarfélag|bær', ca: 'municipi|població|ciutat|localitat', eu: 'herria|udalerria|hiria' } },
+  // Serbian (Cyrillic and Latin), Macedonian, Albanian, Belarusian, Kazakh, Azerbaijani,
+  // Georgian and Galician: standard translations (EU terminology (IATE) where the term is
+  // there, national dictionaries and the wording of those countries' registers and bills).
+  { field: 'name', source: 'register', terms: { sr: 'пословно име|назив|назив предузећа|име фирме|poslovno ime|naziv|naziv preduzeća|ime firme', mk: 'назив|име на компанија|назив на субјектот|целосен назив', sq: 'emri i subjektit|emri|emërtimi|emri i kompanisë|emri tregtar', be: 'назва|найменне|назва кампаніі', kk: 'атауы|атау|компания атауы|ұйым атауы', az: 'adı|şirkətin adı|təşkilatın adı', ka: 'დასახელება|კომპანიის სახელი|სახელწოდება', gl: 'razón social|nome da empresa|denominación' } },
+  { field: 'domain', source: 'std', terms: { sr: 'веб-сајт|веб сајт|интернет страница|web sajt|internet stranica|sajt', mk: 'веб-страница|веб страница|интернет страница', sq: 'faqja e internetit|uebfaqja', be: 'сайт|вэб-сайт', kk: 'сайт|веб-сайт', az: 'vebsayt|sayt|internet səhifəsi', ka: 'ვებგვერდი|საიტი', gl: 'sitio web|páxina web|web' } },
+  { field: 'industry', source: 'register', terms: { sr: 'делатност|претежна делатност|сектор|delatnost|pretežna delatnost|sektor', mk: 'дејност|приоритетна дејност|сектор|гранка', sq: 'aktiviteti|fusha e veprimtarisë|sektori|veprimtaria', be: 'галіна|від дзейнасці|сектар', kk: 'қызмет түрі|сала|экономикалық қызмет түрі', az: 'fəaliyyət növü|sahə|sektor', ka: 'საქმიანობა|საქმიანობის სფერო|სექტორი|დარგი', gl: 'sector|actividade|sector de actividade' } },
+  { field: 'employee_count', source: 'register', terms: { sr: 'број запослених|запослени|broj zaposlenih|zaposleni', mk: 'вработени|број на вработени', sq: 'numri i punonjësve|punonjës|punonjësit', be: 'колькасць супрацоўнікаў|колькасць работнікаў|супрацоўнікі', kk: 'қызметкерлер саны|қызметкерлер', az: 'işçilərin sayı|işçi sayı|işçilər', ka: 'თანამშრომლების რაოდენობა|დასაქმებულთა რაოდენობა|თანამშრომლები', gl: 'persoal|número de empregados|traballadores|empregados' } },
+  { field: 'annual_revenue', source: 'register', terms: { sr: 'пословни приходи|приход|промет|укупни приходи|poslovni prihodi|prihod|promet|ukupni prihodi', mk: 'приход|вкупен приход|промет', sq: 'xhiroja vjetore|xhiro|të ardhurat|qarkullimi vjetor', be: 'выручка|даход|абарот', kk: 'түсім|табыс|жылдық түсім|айналым', az: 'dövriyyə|gəlir|illik gəlir|illik dövriyyə', ka: 'შემოსავალი|ბრუნვა|წლიური შემოსავალი', gl: 'facturación|volume de negocio|ingresos|cifra de negocio' } },
+  { field: 'technologies', source: 'std', terms: { sr: 'технологије|tehnologije', mk: 'технологии', sq: 'teknologjitë|teknologji', be: 'тэхналогіі', kk: 'технологиялар', az: 'texnologiyalar', ka: 'ტექნოლოგიები', gl: 'tecnoloxías' } },
+  { field: 'country', source: 'std', terms: { sr: 'држава|земља|država|zemlja', mk: 'држава|земја', sq: 'shteti|vendi', be: 'краіна', kk: 'ел|мемлекет', az: 'ölkə', ka: 'ქვეყანა', gl: 'país' } },
+  { field: 'city', source: 'std', terms: { sr: 'место|град|седиште|mesto|grad|sedište', mk: 'град|седиште|место', sq: 'qyteti|selia', be: 'горад|населены пункт', kk: 'қала|елді мекен', az: 'şəhər', ka: 'ქალაქი', gl: 'concello|localidade|cidade|municipio' } },
 ];

@@ -1,6 +1,6 @@
 import type { LexiconBlock } from './lexicon-types.ts';
 
-/** Header wordings for the `contact` schema's fields in 41 languages (see lexicon-types.ts for the source tags). */
+/** Header wordings for the `contact` schema's fields in 49 languages (see lexicon-types.ts for the source tags). */
 export const CONTACT_LEXICON: readonly LexiconBlock[] = [
   {
     field: 'full_name',
@@ -74,7 +74,7 @@ export const CONTACT_LEXICON: readonly LexiconBlock[] = [
       hu: 'telefon|telefonszám|mobiltelefon|mobil|mobiltelefonszám|munkahelyi telefon', ga: 'teileafón|fón póca|uimhir theileafóin',
       it: 'telefono|cellulare|telefono ufficio|numero di telefono', lv: 'tālrunis|mobilais tālrunis|telefons|tālruņa numurs', lt: 'telefonas|mobilusis telefonas|tel. nr.|telefono numeris',
       mt: 'telefown|mowbajl|numru tat-telefown', pl: 'telefon|telefon komórkowy|komórka|telefon służbowy|numer telefonu|tel.', pt: 'telefone|telemóvel|telefone comercial|celular',
-      ro: 'telefon|telefon mobil|număr de telefon|telefon serviciu', sk: 'telefón|mobil|mobilný telefón|telefón do zamestnania', sl: 'telefon|mobilni telefon|prenosni telefon|službeni telefon',
+      ro: 'telefon|telefon mobil|număr de telefon|telefon serviciu', sk: 'telefón|mobil|mobilný telefón|telefón do zamestnania|telefónne číslo|číslo telefónu', sl: 'telefon|mobilni telefon|prenosni telefon|službeni telefon',
       es: 'teléfono|móvil|teléfono móvil|teléfono del trabajo', sv: 'telefon|mobiltelefon|mobil|telefonnummer|telefon arbete|arbetstelefon',
       ja: '電話番号|電話|携帯電話|携帯番号|携帯|勤務先電話', zh: '手机|电话|手机号|手机号码|电话号码|联系电话|移动电话|手機|電話',
       ko: '전화번호|휴대폰|휴대전화|핸드폰|전화|휴대폰 번호|연락처', tr: 'telefon|cep telefonu|gsm|telefon numarası|iş telefonu|cep',
@@ -148,4 +148,15 @@ export const CONTACT_LEXICON: readonly LexiconBlock[] = [
   { field: 'title', source: 'std', terms: { th: 'ตำแหน่ง|ตำแหน่งงาน', ms: 'jawatan', is: 'starfsheiti|staða', ca: 'càrrec|lloc de treball', eu: 'kargua|lanpostua' } },
   { field: 'company', source: 'std', terms: { th: 'บริษัท|ชื่อบริษัท|องค์กร|หน่วยงาน', ms: 'syarikat|nama syarikat|organisasi', is: 'fyrirtæki|vinnustaður', ca: 'empresa|organització', eu: 'enpresa|erakundea' } },
   { field: 'domain', source: 'std', terms: { th: 'เว็บไซต์', ms: 'laman web|tapak web', is: 'vefsíða|heimasíða|vefur', ca: 'lloc web|web|pàgina web', eu: 'webgunea|web orria' } },
+  // Serbian (Cyrillic and Latin), Macedonian, Albanian, Belarusian, Kazakh, Azerbaijani,
+  // Georgian and Galician: standard translations (EU terminology (IATE) where the term is
+  // there, national dictionaries and the wording of those countries' registers and bills).
+  { field: 'full_name', source: 'std', terms: { sr: 'име и презиме|пуно име|контакт особа|ime i prezime|puno ime|kontakt osoba', mk: 'име и презиме|целосно име|контакт лице', sq: 'emri i plotë|emri dhe mbiemri|personi i kontaktit', be: 'імя і прозвішча|поўнае імя|кантактная асоба', kk: 'аты-жөні|толық аты|байланыс тұлғасы', az: 'ad və soyad|tam ad|əlaqə şəxsi', ka: 'სახელი და გვარი|სრული სახელი|საკონტაქტო პირი', gl: 'nome completo|nome e apelidos|persoa de contacto' } },
+  { field: 'first_name', source: 'std', terms: { sr: 'име|ime', mk: 'име', sq: 'emri', be: 'імя', kk: 'аты|есімі', az: 'ad|adı', ka: 'სახელი', gl: 'nome' } },
+  { field: 'last_name', source: 'std', terms: { sr: 'презиме|prezime', mk: 'презиме', sq: 'mbiemri', be: 'прозвішча', kk: 'тегі', az: 'soyad|soyadı', ka: 'გვარი', gl: 'apelidos|apelido' } },
+  { field: 'email', source: 'std', terms: { sr: 'е-пошта|имејл|електронска пошта|e-pošta|imejl|elektronska pošta', mk: 'е-пошта|електронска пошта|имејл|е-мејл', sq: 'email|adresa e email|posta elektronike', be: 'электронная пошта|эл. пошта', kk: 'электрондық пошта|эл. пошта', az: 'e-poçt|elektron poçt', ka: 'ელფოსტა|ელ. ფოსტა|ელექტრონული ფოსტა', gl: 'correo electrónico|enderezo electrónico|correo-e' } },
+  { field: 'phone', source: 'std', terms: { sr: 'телефон|мобилни телефон|број телефона|telefon|mobilni telefon|mobilni|broj telefona', mk: 'телефон|мобилен телефон|мобилен|телефонски број', sq: 'telefoni|celular|celulari|numri i telefonit', be: 'тэлефон|мабільны тэлефон|нумар тэлефона', kk: 'телефон|телефон нөмірі|ұялы телефон', az: 'telefon|mobil telefon|telefon nömrəsi', ka: 'ტელეფონი|მობილური|ტელეფონის ნომერი', gl: 'teléfono|móbil|teléfono móbil' } },
+  { field: 'title', source: 'std', terms: { sr: 'функција|радно место|позиција|funkcija|radno mesto|pozicija', mk: 'функција|позиција|работно место', sq: 'pozicioni|funksioni|titulli i punës|detyra', be: 'пасада', kk: 'лауазымы|лауазым', az: 'vəzifə|vəzifəsi', ka: 'თანამდებობა|პოზიცია', gl: 'cargo|posto' } },
+  { field: 'company', source: 'std', terms: { sr: 'предузеће|компанија|фирма|организација|preduzeće|kompanija|firma|organizacija', mk: 'компанија|фирма|организација|друштво', sq: 'kompania|shoqëria|organizata|firma', be: 'кампанія|арганізацыя|прадпрыемства', kk: 'компания|ұйым|мекеме|кәсіпорын', az: 'şirkət|təşkilat|müəssisə', ka: 'კომპანია|ორგანიზაცია', gl: 'empresa|entidade|organización' } },
+  { field: 'domain', source: 'std', terms: { sr: 'веб-сајт|веб сајт|домен|web sajt|sajt|domen', mk: 'веб-страница|веб страница|домен|веб-сајт', sq: 'faqja e internetit|uebfaqja|domeni', be: 'сайт|вэб-сайт|дамен', kk: 'сайт|веб-сайт|домен', az: 'vebsayt|sayt|domen', ka: 'ვებგვერდი|საიტი|დომენი', gl: 'web|sitio web|páxina web|dominio' } },
 ];

@@ -18,17 +18,20 @@ export type LexiconSource = 'std' | 'outlook' | 'google' | 'crm' | 'carrier' | '
 /**
  * ISO 639-1 language codes the lexicon covers: the EU's 24 official languages, ja, zh, ko,
  * tr, ru, no, uk, Vietnamese, Indonesian, Arabic, Hebrew, Hindi, Thai, Malay, Icelandic,
- * Catalan and Basque.
+ * Catalan, Basque, and the languages of the EU's candidate and neighbour countries and
+ * Iberia that exports also come in: Serbian (Cyrillic and Latin), Macedonian, Albanian,
+ * Belarusian, Kazakh, Azerbaijani, Georgian and Galician.
  */
 export type LexiconLanguage =
   | 'bg' | 'hr' | 'cs' | 'da' | 'nl' | 'en' | 'et' | 'fi' | 'fr' | 'de' | 'el' | 'hu' | 'ga' | 'it' | 'lv' | 'lt' | 'mt'
   | 'pl' | 'pt' | 'ro' | 'sk' | 'sl' | 'es' | 'sv' | 'ja' | 'zh' | 'ko' | 'tr' | 'ru' | 'no' | 'uk'
-  | 'vi' | 'id' | 'ar' | 'he' | 'hi' | 'th' | 'ms' | 'is' | 'ca' | 'eu';
+  | 'vi' | 'id' | 'ar' | 'he' | 'hi' | 'th' | 'ms' | 'is' | 'ca' | 'eu'
+  | 'sr' | 'mk' | 'sq' | 'be' | 'kk' | 'az' | 'ka' | 'gl';
 
 export const LEXICON_LANGUAGES: readonly LexiconLanguage[] = [
   'bg', 'hr', 'cs', 'da', 'nl', 'en', 'et', 'fi', 'fr', 'de', 'el', 'hu', 'ga', 'it', 'lv', 'lt', 'mt',
   'pl', 'pt', 'ro', 'sk', 'sl', 'es', 'sv', 'ja', 'zh', 'ko', 'tr', 'ru', 'no', 'uk', 'vi', 'id', 'ar', 'he', 'hi',
-  'th', 'ms', 'is', 'ca', 'eu',
+  'th', 'ms', 'is', 'ca', 'eu', 'sr', 'mk', 'sq', 'be', 'kk', 'az', 'ka', 'gl',
 ];
 
 /**
