@@ -14,7 +14,7 @@ import { fmtInt, loadNow, machineBusyPercent, machineLine, printTable, printVerd
 import { serve, type Served } from './serve.ts';
 
 /*
- * npm run bench:api [-- --connections 50 --duration 10 --jobs 12 --rows 30000] [-- --only accounts]
+ * npm run bench:api [-- --connections 50 --duration 10 --jobs 12 --rows 30000] [-- --only accounts] [-- --cpu-prof DIR]
  *
  * The local stack runs in its own process (`serve --json`), as a server would; the load
  * generator and the WebSocket client run here. Two measurements (SPEC §7):
@@ -44,6 +44,8 @@ const { values } = parseArgs({
     'list-requests': { type: 'string', default: '400' },
     /** `accounts`: section 3 alone (the store's upsert and lists), e.g. to compare a change before and after */
     only: { type: 'string' },
+    /** a folder: the stack's process writes its CPU profile there when it stops (node --cpu-prof) */
+    'cpu-prof': { type: 'string' },
   },
 });
 
@@ -286,7 +288,10 @@ async function main() {
   // run keeps the stack quiet, as logging every request would cost the GET load measurement.
   const upserts: UpsertLog[] = [];
   const accountsOnly = values.only === 'accounts';
-  const server = await serve(dataDir, accountsOnly ? { env: { POWERTOOLS_LOG_LEVEL: 'INFO' }, onLine: collectUpsertLogs(upserts) } : {});
+  const server = await serve(dataDir, {
+    ...(accountsOnly ? { env: { POWERTOOLS_LOG_LEVEL: 'INFO' }, onLine: collectUpsertLogs(upserts) } : {}),
+    ...(values['cpu-prof'] ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', resolve(values['cpu-prof'])] } : {}),
+  });
   try {
     if (accountsOnly) {
       printVerdicts(`Target [load at end ${loadNow()}]`, await reportAccounts(server, upserts));

@@ -16,8 +16,8 @@ export interface Served {
  * `ai-file-parser serve --json` on a throwaway data folder, in its own process as a server
  * would be (the benchmark's clients then cost the server nothing); the first stdout line says where.
  */
-export async function serve(dataDir: string, opts: { env?: NodeJS.ProcessEnv; onLine?: (line: string) => void } = {}): Promise<Served> {
-  const child = spawn(process.execPath, [join(ROOT, 'local/cli/bin.mjs'), 'serve', '--json', '--data-dir', dataDir], {
+export async function serve(dataDir: string, opts: { env?: NodeJS.ProcessEnv; nodeArgs?: string[]; onLine?: (line: string) => void } = {}): Promise<Served> {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), join(ROOT, 'local/cli/bin.mjs'), 'serve', '--json', '--data-dir', dataDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...opts.env },

@@ -1,7 +1,7 @@
 import { jobEventId } from '../core/webhooks/job-event-claims.ts';
 import { setImmediate } from 'node:timers/promises';
-import { monotonicFactory } from 'ulid';
 import { entityStore } from './entity-store.ts';
+import { newAccountId, newContactId } from './entity-ids.ts';
 import { emitEvent } from './event-queue.ts';
 import { objectStore } from './object-store.ts';
 import { logger } from '../shared/logger.ts';
@@ -10,10 +10,7 @@ import { markJobDeleted } from '../core/entities/edits.ts';
 import { isEntitySchema, JobMerge, type JobRecordRow, type UpsertCounts } from '../core/entities/upsert.ts';
 import type { JobOutput, JobRecord } from '../core/jobs/job.ts';
 
-const nextUlid = monotonicFactory();
 const MERGE_BATCH = 1000;
-export const newAccountId = () => `acc_${nextUlid()}`;
-export const newContactId = () => `con_${nextUlid()}`;
 
 /**
  * The most records one job brings into the store. The whole store is held in memory while
