@@ -59,9 +59,9 @@ describe('normalizeDomain', () => {
 
   it('reads the common spellings without the URL parser, and the rest with it', () => {
     const RealUrl = URL;
-    const parsed = vi.spyOn(globalThis, 'URL').mockImplementation(function (this: unknown, input: string | URL, base?: string | URL) {
+    const parsed = vi.spyOn(globalThis, 'URL').mockImplementation(function (input: string | URL, base?: string | URL) {
       return new RealUrl(input, base);
-    } as unknown as typeof URL);
+    } as never);
     const plain = ['https://www.Acme.example/', 'ACME.EXAMPLE', 'http://acme.example', 'acme.example.', 'jane@Acme.Example', 'www.acme.co.uk/about?x=1#top'];
     for (const raw of plain) expect(normalizeDomain(raw)).toEqual({ ok: true, value: raw.includes('co.uk') ? 'acme.co.uk' : 'acme.example' });
     expect(parsed).not.toHaveBeenCalled();
