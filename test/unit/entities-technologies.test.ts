@@ -57,3 +57,21 @@ describe('extractTechnologies', () => {
     expect(extractTechnologies('We are evaluating several vendors this quarter for our new platform')).toEqual([]);
   });
 });
+
+describe('recogniseTechnology, items spelled as the dictionary writes them', () => {
+  // The rule, without the index: fold the item (NFKC, lower case, single spaces, no trailing
+  // list punctuation) and find the product with an alias that folds the same.
+  const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  const byRule = (item: string) => {
+    const key = fold(item).replace(/[.;:,]+$/, '');
+    return TECHNOLOGIES.find((t) => [t.name, ...t.aliases].some((a) => fold(a) === key));
+  };
+
+  it('names the product the folding rule names, for every alias and its other spellings', () => {
+    const spellings = TECHNOLOGIES.flatMap((t) =>
+      [t.name, ...t.aliases].flatMap((a) => [a, a.toLowerCase(), a.toUpperCase(), ` ${a} `, `${a}.`, `${a};`, a.replace(/ /g, '  '), a.normalize('NFKD'), a.replace(/[A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))]),
+    );
+    expect(spellings.length).toBeGreaterThan(5000);
+    for (const item of spellings) expect(recogniseTechnology(item)?.name, item).toBe(byRule(item)?.name);
+  });
+});

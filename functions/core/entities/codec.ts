@@ -12,9 +12,11 @@ type StoredProv = Provenance | [number, number | null] | [number, number | null,
 type StoredSighting = TechnologySighting | [number, number | null, string, TechnologySighting['how']];
 
 function encodeProv(p: Provenance, sources: readonly SourceRef[]): StoredProv {
-  const i = sources.findIndex((s) => s.jobId === p.jobId && s.via === p.via);
-  if (i < 0) return p;
-  return p.at === sources[i]!.firstAt ? [i, p.row] : [i, p.row, p.at];
+  for (let i = 0; i < sources.length; i++) {
+    const s = sources[i]!;
+    if (s.jobId === p.jobId && s.via === p.via) return p.at === s.firstAt ? [i, p.row] : [i, p.row, p.at];
+  }
+  return p;
 }
 
 function decodeProv(p: StoredProv, sources: readonly SourceRef[]): Provenance {
@@ -36,12 +38,13 @@ function decodeSighting(f: StoredSighting, sources: readonly SourceRef[]): Techn
 
 const mapValues = <A, B>(o: Record<string, A>, fn: (a: A) => B): Record<string, B> => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, fn(v)]));
 
+// Encoding runs over every entity of each shard a change writes (60,000 for a contact file
+// into a 10,000-account store), so it copies each object once, with plain loops.
 function encodeCommon<T extends Account | Contact>(e: T): Record<string, unknown> {
-  return {
-    ...e,
-    prov: mapValues(e.prov, (p) => encodeProv(p, e.sources)),
-    history: e.history.map((h) => ({ ...h, source: encodeProv(h.source, e.sources) })),
-  };
+  const prov: Record<string, StoredProv> = {};
+  for (const field in e.prov) prov[field] = encodeProv(e.prov[field]!, e.sources);
+  const history = e.history.length === 0 ? [] : e.history.map((h) => ({ ...h, source: encodeProv(h.source, e.sources) }));
+  return { ...e, prov, history };
 }
 
 function decodeCommon(stored: Record<string, unknown>): Record<string, unknown> {
@@ -54,7 +57,9 @@ function decodeCommon(stored: Record<string, unknown>): Record<string, unknown> 
 }
 
 export function encodeAccount(a: Account): Record<string, unknown> {
-  return { ...encodeCommon(a), technologies: a.technologies.map((t) => ({ ...t, found: t.found.map((f) => encodeSighting(f, a.sources)) })) };
+  const stored = encodeCommon(a);
+  stored.technologies = a.technologies.map((t) => ({ ...t, found: t.found.map((f) => encodeSighting(f, a.sources)) }));
+  return stored;
 }
 
 export function decodeAccount(stored: Record<string, unknown>): Account {

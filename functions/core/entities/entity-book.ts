@@ -18,9 +18,12 @@ export interface ContactProbe {
   accountId?: string | null;
 }
 
-const accountDomains = (a: Account) => (a.domain ? [a.domain, ...a.altDomains] : a.altDomains);
+const hasDomain = (a: Account, domain: string) => a.domain === domain || a.altDomains.includes(domain);
 const nameKeyOf = (a: Account) => companyNameKey(a.name);
 const contactNameKey = (c: Contact) => personNameKey(c.firstName, c.lastName, c.fullName);
+const contactEmailKey = (c: Contact) => emailKey(c.email);
+const contactPhoneKey = (c: Contact) => phoneKey(c.phone);
+const contactAtAccountKey = (c: Contact) => (c.accountId ? `${contactNameKey(c)}|${c.accountId}` : undefined);
 
 /**
  * One tenant's accounts and contacts in memory, with the dedupe indexes, for one change
@@ -54,8 +57,11 @@ export class EntityBook {
     }
   }
 
+  // Indexing runs after every edit of every record's entity: an entry that already names the
+  // entity is left as it is, without checking its holder again (the set would not change it).
   indexAccount(a: Account): void {
-    for (const d of accountDomains(a)) if (!this.domainHolds(d)) this.byDomain.set(d, a.accountId);
+    if (a.domain) this.indexDomain(a.domain, a.accountId);
+    for (const d of a.altDomains) this.indexDomain(d, a.accountId);
     const key = nameKeyOf(a);
     if (key) {
       let ids = this.byName.get(key);
@@ -64,25 +70,29 @@ export class EntityBook {
     }
   }
 
-  private domainHolds(domain: string): boolean {
-    const holder = this.accounts.get(this.byDomain.get(domain) ?? '');
-    return holder !== undefined && accountDomains(holder).includes(domain);
+  private indexDomain(domain: string, id: string): void {
+    const holderId = this.byDomain.get(domain);
+    if (holderId === id) return;
+    const holder = this.accounts.get(holderId ?? '');
+    if (holder === undefined || !hasDomain(holder, domain)) this.byDomain.set(domain, id);
   }
 
   indexContact(c: Contact): void {
     const email = emailKey(c.email);
-    if (email && !this.contactHolds(this.byEmail, email, (x) => emailKey(x.email))) this.byEmail.set(email, c.contactId);
+    if (email && !this.contactHolds(this.byEmail, email, contactEmailKey, c.contactId)) this.byEmail.set(email, c.contactId);
     const phone = phoneKey(c.phone);
-    if (phone && !this.contactHolds(this.byPhone, phone, (x) => phoneKey(x.phone))) this.byPhone.set(phone, c.contactId);
+    if (phone && !this.contactHolds(this.byPhone, phone, contactPhoneKey, c.contactId)) this.byPhone.set(phone, c.contactId);
     const name = contactNameKey(c);
     if (name && c.accountId) {
       const key = `${name}|${c.accountId}`;
-      if (!this.contactHolds(this.byPersonAtAccount, key, (x) => (x.accountId ? `${contactNameKey(x)}|${x.accountId}` : undefined))) this.byPersonAtAccount.set(key, c.contactId);
+      if (!this.contactHolds(this.byPersonAtAccount, key, contactAtAccountKey, c.contactId)) this.byPersonAtAccount.set(key, c.contactId);
     }
   }
 
-  private contactHolds(index: Map<string, string>, key: string, keyOf: (c: Contact) => string | undefined): boolean {
-    const holder = this.contacts.get(index.get(key) ?? '');
+  private contactHolds(index: Map<string, string>, key: string, keyOf: (c: Contact) => string | undefined, id: string): boolean {
+    const holderId = index.get(key);
+    if (holderId === id) return true;
+    const holder = this.contacts.get(holderId ?? '');
     return holder !== undefined && keyOf(holder) === key;
   }
 
@@ -93,13 +103,13 @@ export class EntityBook {
   findAccount(probe: AccountProbe): Account | undefined {
     if (probe.domain) {
       const hit = this.accounts.get(this.byDomain.get(probe.domain) ?? '');
-      if (hit && accountDomains(hit).includes(probe.domain)) return hit;
+      if (hit && hasDomain(hit, probe.domain)) return hit;
     }
     if (!probe.nameKey) return undefined;
     const candidates = [...(this.byName.get(probe.nameKey) ?? [])]
       .map((id) => this.accounts.get(id))
       .filter((a): a is Account => a !== undefined && nameKeyOf(a) === probe.nameKey)
-      .filter((a) => !probe.domain || !a.domain || accountDomains(a).includes(probe.domain))
+      .filter((a) => !probe.domain || !a.domain || hasDomain(a, probe.domain))
       .filter((a) => !probe.country || !a.country || countryKey(a.country) === probe.country);
     return candidates.find((a) => probe.country && a.country && countryKey(a.country) === probe.country) ?? candidates[0];
   }

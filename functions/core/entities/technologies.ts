@@ -24,6 +24,8 @@ export interface TechnologyMatch {
 export const TECHNOLOGIES: readonly TechnologyEntry[] = (dictionary as { technologies: TechnologyEntry[] }).technologies;
 
 const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+/** What ends a list item but not a name ("Salesforce." in a sentence-like list). */
+const TRAILING_PUNCTUATION = /[.;:,]+$/;
 
 /** An alias in capitals (AWS, SAP, GCP) is an acronym: "sap" in prose is not SAP. */
 const isAcronym = (alias: string) => /^[A-Z0-9]{2,5}$/.test(alias);
@@ -43,10 +45,12 @@ function words(text: string): string[] {
 
 interface Compiled {
   byAlias: Map<string, TechnologyEntry>;
+  /** aliases exactly as the dictionary writes them: most list items, found without folding */
+  asWritten: Map<string, TechnologyEntry>;
   /** free-text aliases any case may write, by their folded words */
   anyCase: Map<string, TechnologyEntry>;
   /** free-text aliases that must be written as the dictionary does */
-  asWritten: Map<string, TechnologyEntry>;
+  textAsWritten: Map<string, TechnologyEntry>;
   /** the most words an alias has */
   longest: number;
   /** lower-cased first words of free-text aliases: a word not here starts no name */
@@ -56,7 +60,7 @@ interface Compiled {
 function compile(entries: readonly TechnologyEntry[]): Compiled {
   const byAlias = new Map<string, TechnologyEntry>();
   const anyCase = new Map<string, TechnologyEntry>();
-  const asWritten = new Map<string, TechnologyEntry>();
+  const textAsWritten = new Map<string, TechnologyEntry>();
   let longest = 1;
   const firstWords = new Set<string>();
   for (const entry of entries) {
@@ -66,11 +70,20 @@ function compile(entries: readonly TechnologyEntry[]): Compiled {
       const phrase = words(alias);
       longest = Math.max(longest, phrase.length);
       firstWords.add(phrase[0]!.toLowerCase());
-      if (entry.ambiguous || isAcronym(alias)) asWritten.set(phrase.join(' '), entry);
+      if (entry.ambiguous || isAcronym(alias)) textAsWritten.set(phrase.join(' '), entry);
       else anyCase.set(phrase.join(' ').toLowerCase(), entry);
     }
   }
-  return { byAlias, anyCase, asWritten, longest, firstWords };
+  // An item spelled as an alias folds to that alias's key, so it names the same entry, unless
+  // the folded alias ends in what recogniseTechnology strips from an item (none does today).
+  const asWritten = new Map<string, TechnologyEntry>();
+  for (const entry of entries) {
+    for (const alias of [entry.name, ...entry.aliases]) {
+      const key = fold(alias);
+      if (!TRAILING_PUNCTUATION.test(key)) asWritten.set(alias, byAlias.get(key)!);
+    }
+  }
+  return { byAlias, asWritten, anyCase, textAsWritten, longest, firstWords };
 }
 
 let compiled: Compiled | undefined;
@@ -78,7 +91,8 @@ const dictionaryIndex = () => (compiled ??= compile(TECHNOLOGIES));
 
 /** The dictionary entry a whole list item names ("aws", "Amazon Web Services " -> Amazon Web Services). */
 export function recogniseTechnology(item: string): TechnologyEntry | undefined {
-  return dictionaryIndex().byAlias.get(fold(item).replace(/[.;:,]+$/, ''));
+  const { asWritten, byAlias } = dictionaryIndex();
+  return asWritten.get(item) ?? byAlias.get(fold(item).replace(TRAILING_PUNCTUATION, ''));
 }
 
 /**
@@ -87,7 +101,7 @@ export function recogniseTechnology(item: string): TechnologyEntry | undefined {
  * ("Amazon Web Services" before "Amazon"): one pass over the words with map lookups.
  */
 export function findTechnologiesInText(text: string): TechnologyEntry[] {
-  const { anyCase, asWritten, longest, firstWords } = dictionaryIndex();
+  const { anyCase, textAsWritten, longest, firstWords } = dictionaryIndex();
   const w = words(text);
   const found = new Set<TechnologyEntry>();
   for (let i = 0; i < w.length; ) {
@@ -95,7 +109,7 @@ export function findTechnologiesInText(text: string): TechnologyEntry[] {
     const starts = firstWords.has(w[i]!.toLowerCase());
     for (let n = starts ? Math.min(longest, w.length - i) : 0; n >= 1; n--) {
       const phrase = w.slice(i, i + n).join(' ');
-      const entry = asWritten.get(phrase) ?? anyCase.get(phrase.toLowerCase());
+      const entry = textAsWritten.get(phrase) ?? anyCase.get(phrase.toLowerCase());
       if (entry) {
         found.add(entry);
         step = n;
