@@ -1,6 +1,6 @@
 import { objectStore } from '../adapters/object-store.ts';
 import { jobStore } from '../adapters/job-store.ts';
-import { runStage } from '../shared/stage.ts';
+import { runStage } from '../shared/pipeline/stage.ts';
 import { classifyFile } from '../core/detect/classify-file.ts';
 import { scoreSchema, scoreSchemas } from '../core/map/score-schemas.ts';
 import { schemaStore } from '../adapters/schema-store.ts';

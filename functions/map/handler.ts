@@ -3,7 +3,7 @@ import { aiSuggesterFor, aiValueMapperFor } from '../adapters/ai-client.ts';
 import { sampleFromParsed } from '../adapters/file-sample.ts';
 import { schemaStore } from '../adapters/schema-store.ts';
 import { templateSourceFor, templateStore } from '../adapters/template-store.ts';
-import { runStage } from '../shared/stage.ts';
+import { runStage } from '../shared/pipeline/stage.ts';
 import { BUILTIN_SCHEMAS, compactSchema, isBuiltinSchema, type SchemaDefinition } from '../core/schemas/index.ts';
 import { suggestForFile } from '../core/templates/suggest.ts';
 import { mapEnumValues } from '../core/map/value-maps.ts';

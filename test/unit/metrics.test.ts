@@ -7,7 +7,7 @@ import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Context } from 'aws-lambda';
 import { emitMetrics } from '../../functions/shared/metrics.ts';
 import { observedHandler } from '../../functions/shared/observability.ts';
-import { runStage } from '../../functions/shared/stage.ts';
+import { runStage } from '../../functions/shared/pipeline/stage.ts';
 import { handler as jobStatus } from '../../functions/job-status/handler.ts';
 import { AiCallError, callClaude } from '../../functions/adapters/ai-client.ts';
 import { CorruptFileError } from '../../functions/core/errors.ts';

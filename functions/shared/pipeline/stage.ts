@@ -1,14 +1,14 @@
-import { jobStore } from '../adapters/job-store.ts';
-import { publishStatus } from '../adapters/progress-notifier.ts';
-import { logger } from './logger.ts';
-import { executionNameFor, type JobRecord } from '../core/jobs/job.ts';
-import type { Stage } from '../core/pipeline-types.ts';
-import { DomainError, TransientError } from '../core/errors.ts';
-import { StaleJobError } from '../adapters/job-store.ts';
+import { jobStore } from '../../adapters/job-store.ts';
+import { publishStatus } from '../../adapters/progress-notifier.ts';
+import { logger } from '../logger.ts';
+import { executionNameFor, type JobRecord } from '../../core/jobs/job.ts';
+import type { Stage } from '../../core/pipeline-types.ts';
+import { DomainError, TransientError } from '../../core/errors.ts';
+import { StaleJobError } from '../../adapters/job-store.ts';
 import { maybeInjectFault } from './fault-injection.ts';
-import { inSubsegment } from './tracer.ts';
-import { emitMetrics } from './metrics.ts';
-import { DIMENSION, METRIC } from './metric-names.ts';
+import { inSubsegment } from '../tracer.ts';
+import { emitMetrics } from '../metrics.ts';
+import { DIMENSION, METRIC } from '../metric-names.ts';
 
 /**
  * A failure that is ours, not the file's (a bug, an outage). The job shows a generic
@@ -77,17 +77,3 @@ async function runEntered<T>(input: StageInput, stage: Stage, work: (job: JobRec
     throw failure;
   }
 }
-
-/** Calls `fn` at most once per `ms`; for progress writes on a hot loop. */
-export function throttle(ms: number) {
-  let last = 0;
-  return (fn: () => Promise<void>): Promise<void> | undefined => {
-    const now = Date.now();
-    if (now - last < ms) return undefined;
-    last = now;
-    return fn();
-  };
-}
-
-/** How often a running stage writes progress (and pushes it to WebSocket subscribers). */
-export const PROGRESS_INTERVAL_MS = 250;

@@ -1,6 +1,6 @@
-import { optionalEnv } from './config.ts';
-import { TransientError } from '../core/errors.ts';
-import type { Stage } from '../core/pipeline-types.ts';
+import { optionalEnv } from '../config.ts';
+import { TransientError } from '../../core/errors.ts';
+import type { Stage } from '../../core/pipeline-types.ts';
 
 /**
  * Chaos hook for resilience tests: FAULT_INJECTION='{"tenantId":"t1","stage":"enrich","times":1}'
