@@ -132,13 +132,16 @@ describe('progress fan-out', () => {
   it('forgets a subscriber whose connection is gone (410) when it posts to it', async () => {
     const { apiKey, tenantId, jobId } = await finishedJob();
     const { connectionStore } = await import('../../functions/adapters/connection-store.ts');
+    await progressQueueDrained();
     // A client that vanished without $disconnect: its rows are still there, its connection is not.
     await connectionStore.putConnection('goneConnection=', tenantId);
     await connectionStore.subscribe('goneConnection=', tenantId, jobId);
     const ws = await openSocket(stack.wsUrl, apiKey);
     try {
       await subscribe(ws, jobId, 'live');
-      expect(await connectionStore.subscribers(tenantId, jobId)).toContain('goneConnection=');
+      // Not asserted present here: a late tick of the job's own run (Persist queues its last
+      // status a moment after the commit the test waited for) may already have posted to it
+      // and forgotten it, which is the behaviour under test too (seen in a CI run under load).
       const { publishStatus } = await import('../../functions/adapters/progress-notifier.ts');
       await publishStatus({ ...(await storedJob(tenantId, jobId)), stage: 'persist', attempt: 7 });
       await ws.waitFor((m) => m.type === 'job.status' && m.attempt === 7, 30_000);
