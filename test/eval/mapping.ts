@@ -60,14 +60,10 @@ export const FLOORS: Record<string, { accuracy: number; rankedFirst: number; err
   'v5/tuning': { accuracy: 0.91, rankedFirst: 0.95, errorsAccepted: 0 },
   // measured 98.4 %, 30/30, 0 (76.1 %, 29/30 and 2 layouts with 3 fields before it was tuned on)
   'v7/tuning': { accuracy: 0.97, rankedFirst: 0.96, errorsAccepted: 0 },
-  // The independent held-out set, written 2026-12-06 before the latest mapper changes and never
-  // tuned on. Measured twice, totals only: before those changes 84.0 % (184/219), 34/36, 10
-  // fields in 6 auto-accepted layouts; after them 83.9 % (183/218), 34/36, 7 fields in 4 layouts.
-  // Measured a third time, totals only, after the lexicon's new languages and per-language
-  // call-code words (v7/tuning work): 85.3 % (186/218), 33/36, 5 fields in 4 layouts. The
-  // floor follows accuracy and accepted errors up; ranked-first stays at 0.9 (one layout
-  // fewer first, still above it). The goal (0 auto-accepted errors, 90 %) is not reached yet.
-  'v6/holdout': { accuracy: 0.84, rankedFirst: 0.9, errorsAccepted: 5 },
+  // Written 2026-12-06 as v6/holdout, the independent held-out set: measured four times, totals
+  // only (84.0 %, 83.9 %, 85.3 %, 85.3 %; at best 5 fields in 4 auto-accepted layouts), then moved
+  // to tuning on 2026-12-06 when v8/holdout was written. FLOOR_V6 is set after tuning on it.
+  'v6/tuning': { accuracy: 0.84, rankedFirst: 0.9, errorsAccepted: 5 },
 };
 /** A set measured for the first time (a new holdout): fail only below what the mapper did before this work on unseen layouts (61.5 %). */
 const DEFAULT_FLOOR = { accuracy: 0.6, rankedFirst: 0.75, errorsAccepted: Number.POSITIVE_INFINITY };
@@ -274,7 +270,7 @@ export interface EvalOutcome {
 }
 
 /**
- * `--skip-set=v6/holdout,...` leaves those sets out altogether (not run, not printed, no
+ * `--skip-set=v8/holdout,...` leaves those sets out altogether (not run, not printed, no
  * floor checked): a held-out set that may be read only once is kept out of the runs made
  * while the mapper is being changed.
  */
