@@ -13,7 +13,7 @@ import { refusesField } from './negative-cues.ts';
 import { ID_WORDS, leftOutByValues } from './left-out-evidence.ts';
 import { columnDateTimeShape, fitsField, looksLikeField, ratio, timeColumnKind, type ValueCheckContext } from './value-patterns.ts';
 import { readCallCode } from '../enrich/call-codes.ts';
-import { dateTimePairFit, detectDateTimeShape } from '../enrich/datetime.ts';
+import { dateTimePairFit, detectDateTimeShape, isDottedClock } from '../enrich/datetime.ts';
 import { fieldsFilledWithoutColumns, findPartyColumns, partyColumnCandidates } from '../records/call-semantics.ts';
 
 /**
@@ -195,7 +195,13 @@ export function suggestMapping(
         // "out-4155550142-...wav") says nothing of the other calls
         if (def.codes !== undefined && values.filter((v) => !isBlankCell(v)).length * 2 < values.length) continue;
         // a tenant's own schema has no lexicon: its number fields take numeric columns by their values too
-        const looks = custom && (def.type === 'number' || def.type === 'integer') ? (v: string) => fitsField(def, v, ctx) : (v: string) => looksLikeField(def, v, ctx);
+        // and a phone field takes numbers printed as phone numbers of any region ("050 000 9876" in a Finnish bill read with "US")
+        const looks =
+          custom && (def.type === 'number' || def.type === 'integer')
+            ? (v: string) => fitsField(def, v, ctx)
+            : def.type === 'phone'
+              ? (v: string) => looksLikeField(def, v, ctx) || printedAsPhone(v)
+              : (v: string) => looksLikeField(def, v, ctx);
         const { ratio: share, count } = ratio(values, looks);
         if (count === 0 || share < VALUE_MIN_RATIO) continue;
         valueCandidates.push({ field, column, confidence: round2(VALUE_BASE + VALUE_SPAN * share), reason: 'value_pattern', rank: 0 });
@@ -211,6 +217,14 @@ export function suggestMapping(
     }
     assign(valueCandidates, fieldColumns, usedColumns);
     pairDatetimes();
+    // a bill's one line column ("Abonnementsnummer": one number on every row) taken for the
+    // account is the line whose log it is as well: the schema allows the account to be the line
+    const account = fieldColumns.get(fields.findIndex((f) => f.name === 'account_number'));
+    // (numbers dialled as such, "+45..." or "070-...": a customer number is not)
+    const dialled = (v: string) => isBlankCell(v) || /^\s*[+0]/.test(v);
+    if (subscriber >= 0 && !fieldColumns.has(subscriber) && account !== undefined && ownLines.has(account.column) && columnValues(account.column).every(dialled) && lineByItsValues(normalized[account.column] ?? '', columnValues(account.column), fields[subscriber]!, ctx)) {
+      fieldColumns.set(subscriber, { ...account });
+    }
   }
 
   // A whole name beside its parts names the same person on each row; a column that does not
@@ -284,11 +298,14 @@ const DISTINCTIVE_TYPES = new Set(['phone', 'email']);
 
 /**
  * A phone number of another region than the job's, printed in groups as people print them
- * ("0470 00 01 01", "06.12.34.56.78"): a timestamp id ("1700000000.1") or a plain count is not.
+ * ("0470 00 01 01", "06.12.34.56.78", "03-0000456"): a timestamp id ("1700000000.1"), a date
+ * ("2026-11-02") or a plain count is not.
  */
 function printedAsPhone(raw: string): boolean {
   const v = raw.trim();
-  return /^\+?\d[\d\s().-]{6,}\d$/.test(v) && (v.match(/[\s().-]/g) ?? []).length >= 2;
+  if (!/^\+?\d[\d\s().-]{6,}\d$/.test(v) || detectDateTimeShape(v) !== null) return false;
+  // grouped ("0470 00 01 01"), or a trunk prefix and the subscriber part ("03-0000456", "+45 33000048")
+  return (v.match(/[\s().-]/g) ?? []).length >= 2 || /^(?:\+\d{1,3}|0\d{1,4})[\s.-]\d{5,10}$/.test(v);
 }
 
 /** True when two distinct values of a column read as the same call code (so they say something more the rules do not read). */
@@ -521,22 +538,36 @@ const KIND_CLASHES: Partial<Record<string, ValueKind[]>> = {
 const SAME_PERSON_MIN_SHARE = 0.5;
 
 /**
- * Unmaps a whole-name field (one joined from parts) whose column disagrees with the mapped
+ * Settles a whole-name field (one joined from parts) whose column disagrees with the mapped
  * parts: on most rows with both filled, its value contains neither the given nor the family
- * name of the same row. The column is freed; the pairs dropped are returned, so the column
- * is not then taken for a name the mapping left out.
+ * name of the same row. Whichever side the header evidence backs less is someone else's or
+ * something else: the whole name (an owner's, "our contact") when the parts are at least as
+ * sure, else the parts that disagree (a "form_name" taken for the first name beside an exact
+ * "full_name"). The column is freed; the pairs dropped are returned, so the column is not
+ * then taken for a name the mapping left out.
  */
 export function dropOtherPeople(
   fields: readonly FieldDefinition[],
-  fieldColumns: Map<number, { column: number }>,
+  fieldColumns: Map<number, { column: number; confidence: number }>,
   usedColumns: Set<number>,
   columnValues: (c: number) => string[],
 ): { field: number; column: number }[] {
   const dropped: { field: number; column: number }[] = [];
+  const unmap = (field: number, column: number): void => {
+    fieldColumns.delete(field);
+    // the column stays used while another field still reads it
+    if (![...fieldColumns.values()].some((hit) => hit.column === column)) usedColumns.delete(column);
+    dropped.push({ field, column });
+  };
   fields.forEach((def, field) => {
     const whole = fieldColumns.get(field);
     if (def.derive?.kind !== 'join' || whole === undefined) return;
-    const parts = def.derive.from.map((name) => fieldColumns.get(fields.findIndex((f) => f.name === name))).filter((hit) => hit !== undefined);
+    const parts = def.derive.from
+      .map((name) => fields.findIndex((f) => f.name === name))
+      .flatMap((index) => {
+        const hit = fieldColumns.get(index);
+        return hit === undefined ? [] : [{ field: index, ...hit }];
+      });
     if (parts.length === 0) return;
     const names = columnValues(whole.column);
     const partValues = parts.map((p) => columnValues(p.column));
@@ -548,12 +579,10 @@ export function dropOtherPeople(
       compared++;
       if (own.some((part) => foldName(name).includes(part))) same++;
     });
-    if (compared >= 2 && same < SAME_PERSON_MIN_SHARE * compared) {
-      fieldColumns.delete(field);
-      // the column stays used while another field still reads it
-      if (![...fieldColumns.values()].some((hit) => hit.column === whole.column)) usedColumns.delete(whole.column);
-      dropped.push({ field, column: whole.column });
-    }
+    if (compared < 2 || same >= SAME_PERSON_MIN_SHARE * compared) return;
+    const weakerParts = parts.filter((p) => p.confidence < whole.confidence);
+    if (weakerParts.length === 0) unmap(field, whole.column);
+    else for (const p of weakerParts) unmap(p.field, p.column);
   });
   return dropped;
 }
@@ -700,7 +729,9 @@ function pairDateAndTime(
   let best: { column: number; confidence: number } | null = null;
   normalized.forEach((h, c) => {
     if (c === column || usedColumns.has(c) || h.length === 0) return;
-    const cShape = columnShape(h, columnValues(c));
+    // "08.14.22" reads as a date on its own; beside the date, under a time header or right after it, it is the time
+    const dotted = want === 'time' && (headerTerms.has(h) || c === column + 1) && dottedTimes(columnValues(c));
+    const cShape = dotted ? 'time' : columnShape(h, columnValues(c));
     if (cShape !== want) return;
     // "00:02:41" is a call's length, not the time it started
     if (want === 'time' && timeColumnKind(columnValues(c)) === 'duration') return;
@@ -715,6 +746,12 @@ function pairDateAndTime(
   const found: { column: number; confidence: number } = best;
   const sources = want === 'time' ? [column, found.column] : [found.column, column];
   return { sources, confidence: found.confidence };
+}
+
+/** True when a column holds times of day written with dots ("08.14.22", "8.05") on every filled row (at least two). */
+function dottedTimes(values: readonly string[]): boolean {
+  const filled = values.filter((v) => !isBlankCell(v));
+  return filled.length >= 2 && filled.every(isDottedClock);
 }
 
 // Header words for a date and for a time of day, in the languages the built-in synonyms cover.
