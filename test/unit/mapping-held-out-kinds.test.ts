@@ -69,3 +69,47 @@ describe('figures and names that only look like a field', () => {
     expect(m.first_name).toBeUndefined();
   });
 });
+
+describe('fields left out, by what the values of an unused column say', () => {
+  it('asks a person when a call log leaves out the place while a column holds countries', () => {
+    const m = suggestMapping(['Dato', 'Nummer', 'Retning', 'Varighed (sek.)', 'Takstgruppe'], [
+      ['03-11-2026 09:41', '+45 33 00 00 48', 'Udgående', '187', 'Danmark'],
+      ['03-11-2026 10:02', '+45 20 00 00 91', 'Udgående', '42', 'Danmark'],
+      ['04-11-2026 13:15', '+44 20 7946 0123', 'Indgående', '402', 'Storbritannien'],
+    ], calls);
+    expect(m.fields.find((f) => f.field === 'location')).toBeUndefined();
+    expect(m.status).toBe('needs_mapping');
+    expect(m.warnings?.find((w) => w.code === 'unsettled_fields')?.message).toContain('location <- "Takstgruppe"');
+  });
+
+  it('asks a person when a quarter of an unused column carries legal forms while the company is left out', () => {
+    const contact = getSchema('contact');
+    const m = suggestMapping(['First name', 'Last name', 'E-mail', 'Kundekonto'], [
+      ['Yael', 'Cohen', 'yael@electrotech.example', 'Electrotech Ltd'],
+      ['Avi', 'Mizrahi', 'avi@mizrahi.example', 'Mizrahi Logistics'],
+      ['Noa', 'Peretz', 'noa@peretz.example', 'Studio Peretz'],
+      ['Dan', 'Levi', 'dan@levi.example', 'Levi Brothers'],
+    ].map((r) => [r[0]!, r[1]!, r[2]!, r[3]!]), contact);
+    expect(m.fields.find((f) => f.field === 'company')).toBeUndefined();
+    expect(m.status).toBe('needs_mapping');
+  });
+
+  it('leaves a "country" column of regions unmapped, and asks a person', () => {
+    const accounts = getSchema('company_account');
+    const m = suggestMapping(['Název', 'Obec', 'Kraj', 'Web'], [
+      ['Alfa s.r.o.', 'Brno', 'Jihomoravský kraj', 'alfa.example'],
+      ['Beta a.s.', 'Ostrava', 'Moravskoslezský kraj', 'beta.example'],
+      ['Gama spol. s r.o.', 'Plzeň', 'Plzeňský kraj', 'gama.example'],
+    ], accounts);
+    expect(byField(m).country).toBeUndefined();
+    expect(m.status).toBe('needs_mapping');
+    // a country's long official form is a country
+    const gulf = suggestMapping(['Name', 'Country'], [['Wahat Trading', 'المملكة العربية السعودية'], ['Red Sea Contracting', 'Kingdom of Saudi Arabia'], ['Gulf Plastics', 'Republic of Korea']], accounts);
+    expect(byField(gulf).country).toEqual(['Country']);
+  });
+
+  it('reads a business listing\'s categories as the industry', () => {
+    const accounts = getSchema('company_account');
+    expect(byField(suggestMapping(['Name', 'Website', 'Categories'], [['Harbor & Pine', 'harborandpine.example', '/Home & Garden/Home Decor'], ['Nordic Threads', 'nordicthreads.example', '/Apparel/Outerwear']], accounts)).industry).toEqual(['Categories']);
+  });
+});

@@ -233,6 +233,17 @@ export function suggestMapping(
     for (let i = candidates.length - 1; i >= 0; i--) if (candidates[i]!.field === gone.field && candidates[i]!.column === gone.column) candidates.splice(i, 1);
   }
 
+  // A country's values are a closed list: a column taken for it whose values are not countries
+  // ("Kraj" holding regions, "Straat" only like "Staat") is left unmapped, and a person is asked.
+  const notCountries: string[] = [];
+  for (const [field, hit] of [...fieldColumns]) {
+    const def = fields[field]!;
+    if (def.kind !== 'country' || !notOfKind(columnValues(hit.column), 'country')) continue;
+    fieldColumns.delete(field);
+    if (![...fieldColumns.values()].some((h) => h.column === hit.column)) usedColumns.delete(hit.column);
+    notCountries.push(`${def.name} <- "${headers[hit.column] ?? ''}" (values are not countries)`);
+  }
+
   // 5. Field mappings, in schema order.
   const mapped: FieldMapping[] = [];
   fields.forEach((def, field) => {
@@ -257,7 +268,7 @@ export function suggestMapping(
   const provisional: MappingResult = { status: 'mapped', schema: schema.name, fields: mapped, confidence: 1, missingRequired: [] };
   const filledWithoutColumns = fieldsFilledWithoutColumns({ schema, mapping: provisional, headers, region: ctx.defaultRegion, sample: samples });
   mapped.push(...codesFromSiblingColumn(fields, mapped, filledWithoutColumns, columnValues));
-  const unsettled = unsettledFields(schema, candidates, fieldColumns, usedColumns, { headers, columnValues, filledWithoutColumns, ctx, refused });
+  const unsettled = [...notCountries, ...unsettledFields(schema, candidates, fieldColumns, usedColumns, { headers, columnValues, filledWithoutColumns, ctx, refused })];
   // the line's number taken from one column while another holds one number on every row too:
   // which of the two is the line is a person's call ("Előfizetői szám" beside "Hívó szám")
   if (subscriber >= 0 && fieldColumns.has(subscriber)) {
@@ -326,6 +337,13 @@ function wordingsBeyondCodes(values: readonly string[]): boolean {
 /** share of an unused column's samples of such a kind that makes it evidence (the name lists know only part of the world's cities and companies) */
 const KIND_EVIDENCE_SHARE = 0.5;
 const VALUE_EVIDENT_KINDS: ReadonlySet<ValueKind> = new Set(['company_name', 'city', 'country', 'industry', 'job_title']);
+/**
+ * Legal forms are printed on only some of a list's firms ("Alpha Ltd", "Beta Studio",
+ * "Gamma"): a quarter of the samples carrying one already says the column holds companies.
+ */
+const KIND_EVIDENCE_SHARES: Partial<Record<ValueKind, number>> = { company_name: 0.25 };
+/** fields of no value kind of their own that hold places: a call's place is a country or a city ("Danmark", "Verden 1", "Lyon") */
+const PLACE_FIELD_KINDS: Partial<Record<string, ValueKind[]>> = { location: ['country', 'city'] };
 
 function mappedNamesOf(fields: readonly FieldDefinition[], fieldColumns: ReadonlyMap<number, unknown>): Set<string> {
   return new Set([...fieldColumns.keys()].map((f) => fields[f]!.name));
@@ -382,11 +400,15 @@ function unsettledFields(
   // their legal forms, known cities or countries, industries, job titles) under a header no
   // vocabulary knows ("Stranka", "Asukoht"): the file very likely has that field
   for (const def of fields) {
-    if (def.kind === undefined || !VALUE_EVIDENT_KINDS.has(def.kind) || mappedNamesOf(fields, fieldColumns).has(def.name) || filledElsewhere.has(def.name)) continue;
+    const kinds = def.kind !== undefined && VALUE_EVIDENT_KINDS.has(def.kind) ? [def.kind] : (PLACE_FIELD_KINDS[def.name] ?? []);
+    if (kinds.length === 0 || mappedNamesOf(fields, fieldColumns).has(def.name) || filledElsewhere.has(def.name)) continue;
     file.headers.forEach((h, column) => {
       if (usedColumns.has(column) || column >= MAX_SCANNED_COLUMNS) return;
-      const { share, count } = kindShare(file.columnValues(column), def.kind!);
-      if (count >= 2 && share >= KIND_EVIDENCE_SHARE) out.push(`${def.name} <- "${h}" (by its values)`);
+      const evident = kinds.some((kind) => {
+        const { share, count } = kindShare(file.columnValues(column), kind);
+        return count >= 2 && share >= (KIND_EVIDENCE_SHARES[kind] ?? KIND_EVIDENCE_SHARE);
+      });
+      if (evident) out.push(`${def.name} <- "${h}" (by its values)`);
     });
   }
   // a call-code field (direction, record type) left out while a column says it on some rows:
@@ -407,12 +429,6 @@ function unsettledFields(
   // a call code, a number or a name the values of an unused column say the file has
   const siblings = new Set(candidates.filter((c) => (c.header ?? 0) >= HEADER_EVIDENCE && fieldColumns.has(c.field)).map((c) => c.column));
   out.push(...leftOutByValues(schema, new Set([...mappedNamesOf(fields, fieldColumns), ...filledElsewhere]), usedColumns, { ...file, siblings }));
-  // a country's values are a closed list: a column taken for it whose values are not countries
-  // ("Straat", only like "Staat") is for a person to confirm
-  for (const [field, hit] of fieldColumns as ReadonlyMap<number, { column: number }>) {
-    const def = fields[field]!;
-    if (def.kind === 'country' && notOfKind(file.columnValues(hit.column), 'country')) out.push(`${def.name} <- "${file.headers[hit.column] ?? ''}" (values are not countries)`);
-  }
   // a name joined from parts: some parts mapped, the others and the whole name not
   const mappedNames = mappedNamesOf(fields, fieldColumns);
   for (const def of fields) {
@@ -534,6 +550,8 @@ const KIND_CLASHES: Partial<Record<string, ValueKind[]>> = {
   family_name: ['company_name', 'person_name'],
 };
 
+/** a part of a name this much less sure than the whole name beside it is the one that is wrong (a loose match against an exact one) */
+const CLEARLY_WEAKER = 0.15;
 /** share of the rows where a whole name must contain its row's given or family name */
 const SAME_PERSON_MIN_SHARE = 0.5;
 
@@ -541,8 +559,8 @@ const SAME_PERSON_MIN_SHARE = 0.5;
  * Settles a whole-name field (one joined from parts) whose column disagrees with the mapped
  * parts: on most rows with both filled, its value contains neither the given nor the family
  * name of the same row. Whichever side the header evidence backs less is someone else's or
- * something else: the whole name (an owner's, "our contact") when the parts are at least as
- * sure, else the parts that disagree (a "form_name" taken for the first name beside an exact
+ * something else: the whole name (an owner's, "our contact") unless the parts are clearly less
+ * sure, then the parts that disagree (a "form_name" taken for the first name beside an exact
  * "full_name"). The column is freed; the pairs dropped are returned, so the column is not
  * then taken for a name the mapping left out.
  */
@@ -580,7 +598,7 @@ export function dropOtherPeople(
       if (own.some((part) => foldName(name).includes(part))) same++;
     });
     if (compared < 2 || same >= SAME_PERSON_MIN_SHARE * compared) return;
-    const weakerParts = parts.filter((p) => p.confidence < whole.confidence);
+    const weakerParts = parts.filter((p) => p.confidence + CLEARLY_WEAKER <= whole.confidence);
     if (weakerParts.length === 0) unmap(field, whole.column);
     else for (const p of weakerParts) unmap(p.field, p.column);
   });

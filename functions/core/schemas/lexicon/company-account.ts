@@ -50,6 +50,13 @@ export const COMPANY_ACCOUNT_LEXICON: readonly LexiconBlock[] = [
     },
   },
   {
+    // business listings and store databases file a firm under its categories (Google Business
+    // Profile's "Primary category", Yelp's "Categories", e-commerce store lists)
+    field: 'industry',
+    source: 'listing',
+    terms: { en: 'category|categories|business category|primary category|main category' },
+  },
+  {
     field: 'employee_count',
     source: 'register',
     terms: {
