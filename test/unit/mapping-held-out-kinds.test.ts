@@ -113,3 +113,29 @@ describe('fields left out, by what the values of an unused column say', () => {
     expect(byField(suggestMapping(['Name', 'Website', 'Categories'], [['Harbor & Pine', 'harborandpine.example', '/Home & Garden/Home Decor'], ['Nordic Threads', 'nordicthreads.example', '/Apparel/Outerwear']], accounts)).industry).toEqual(['Categories']);
   });
 });
+
+describe('bands written in words', () => {
+  it('reads bands with openers, joiners, per-bound currencies and scales, and a noun after them', async () => {
+    const { parseRange } = await import('../../functions/core/map/units.ts');
+    expect(parseRange('De 50 a 99')).toEqual({ lower: 50, upper: 99 });
+    expect(parseRange('Entre 6 y 10 millones €')).toEqual({ lower: 6e6, upper: 10e6 });
+    expect(parseRange('De R$ 4,8 mi a R$ 30 mi')).toEqual({ lower: 4.8e6, upper: 30e6 });
+    expect(parseRange('100 - 199 zaměstnanců')).toEqual({ lower: 100, upper: 199 });
+    expect(parseRange('250 - 500 mil. Kč')).toEqual({ lower: 250e6, upper: 500e6 });
+    expect(parseRange('Até R$ 360 mil')).toEqual({ lower: 0, upper: 360e3 });
+    // not bands: a date, a sentence, a single amount
+    expect(parseRange('2026-11-02')).toBeUndefined();
+    expect(parseRange('Fleet demo form')).toBeUndefined();
+    expect(parseRange('R$ 360 mil')).toBeUndefined();
+  });
+
+  it('maps a revenue band column under a known header', () => {
+    const accounts = getSchema('company_account');
+    const m = suggestMapping(['Název', 'Obrat', 'Počet zaměstnanců'], [
+      ['Alfa s.r.o.', '250 - 500 mil. Kč', '100 - 199 zaměstnanců'],
+      ['Beta a.s.', '10 - 30 mil. Kč', '20 - 24 zaměstnanců'],
+      ['Gama spol. s r.o.', '1 - 5 mil. Kč', '1 - 5 zaměstnanců'],
+    ], accounts);
+    expect(byField(m)).toMatchObject({ annual_revenue: ['Obrat'], employee_count: ['Počet zaměstnanců'] });
+  });
+});
