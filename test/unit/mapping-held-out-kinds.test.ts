@@ -139,3 +139,15 @@ describe('bands written in words', () => {
     expect(byField(m)).toMatchObject({ annual_revenue: ['Obrat'], employee_count: ['Počet zaměstnanců'] });
   });
 });
+
+describe('lexicon wordings added from public references', () => {
+  it('knows a CRM\'s third party, a register\'s seat and main-activity code, a Turkish bill\'s place called', () => {
+    const contact = getSchema('contact');
+    expect(byField(suggestMapping(['Nom', 'Cognoms', 'Tercer'], [['Jordi', 'Puig', 'Fusteria Puig SL'], ['Anna', 'Vidal', 'Vidal Assessors SCP']], contact)).company).toEqual(['Tercer']);
+    const accounts = getSchema('company_account');
+    expect(byField(suggestMapping(['Назва', 'Основний КВЕД', 'Місцезнаходження'], [['ТОВ "Альфа"', '62.01 Комп\'ютерне програмування', 'Київ'], ['ПП "Бета"', '46.90 Неспеціалізована оптова торгівля', 'Львів']], accounts))).toMatchObject({
+      industry: ['Основний КВЕД'], city: ['Місцезнаходження'],
+    });
+    expect(byField(suggestMapping(['Tarih', 'Aranan Numara', 'Aranan Yer', 'Süre'], [['03.11.2026 09:12', '0212 000 12 34', 'İSTANBUL', '00:02:10'], ['03.11.2026 11:40', '0312 000 45 67', 'ANKARA', '00:05:01']], calls)).location).toEqual(['Aranan Yer']);
+  });
+});
