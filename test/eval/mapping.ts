@@ -50,24 +50,25 @@ export const FLOORS: Record<string, { accuracy: number; rankedFirst: number; err
   holdout: { accuracy: 0.95, rankedFirst: 0.96, errorsAccepted: 0 },
   // measured 100 %, 24/24, 0 (the set the lexicon and value checks were tuned on)
   'v2/tuning': { accuracy: 0.97, rankedFirst: 0.95, errorsAccepted: 0 },
-  // measured 92.3 %, 30/32, 0 (90.0 % and 3 layouts as v2/holdout; moved to tuning 2026-12-06 after repeated measurement)
-  'v2/tuning-b': { accuracy: 0.9, rankedFirst: 0.9, errorsAccepted: 0 },
-  // measured 94.4 %, 45/46, 0 (written as a holdout, measured once at 70.5 %, then tuned on)
-  'v3/tuning': { accuracy: 0.92, rankedFirst: 0.95, errorsAccepted: 0 },
-  // measured 92.2 %, 32/34, 0 (90.1 % and 5 layouts as v4/holdout; moved to tuning 2026-12-06 after repeated measurement)
-  'v4/tuning': { accuracy: 0.9, rankedFirst: 0.9, errorsAccepted: 0 },
-  // measured 93.5 %, 42/42, 0 (80.7 %, 39/42 and 7 layouts before it was tuned on)
-  'v5/tuning': { accuracy: 0.91, rankedFirst: 0.95, errorsAccepted: 0 },
-  // measured 98.4 %, 30/30, 0 (76.1 %, 29/30 and 2 layouts with 3 fields before it was tuned on)
+  // measured 95.4 %, 31/32, 0 (90.0 % and 3 layouts as v2/holdout; moved to tuning 2026-12-06 after repeated measurement)
+  'v2/tuning-b': { accuracy: 0.93, rankedFirst: 0.9, errorsAccepted: 0 },
+  // measured 98.2 %, 46/46, 0 (written as a holdout, measured once at 70.5 %, then tuned on)
+  'v3/tuning': { accuracy: 0.96, rankedFirst: 0.95, errorsAccepted: 0 },
+  // measured 95.5 %, 32/34, 0 (90.1 % and 5 layouts as v4/holdout; moved to tuning 2026-12-06 after repeated measurement)
+  'v4/tuning': { accuracy: 0.93, rankedFirst: 0.9, errorsAccepted: 0 },
+  // measured 99.2 %, 42/42, 0 (80.7 %, 39/42 and 7 layouts before it was tuned on)
+  'v5/tuning': { accuracy: 0.97, rankedFirst: 0.95, errorsAccepted: 0 },
+  // measured 100 %, 30/30, 0 (76.1 %, 29/30 and 2 layouts with 3 fields before it was tuned on)
   'v7/tuning': { accuracy: 0.97, rankedFirst: 0.96, errorsAccepted: 0 },
-  // The independent held-out set, written 2026-12-06 before the latest mapper changes and never
-  // tuned on. Measured twice, totals only: before those changes 84.0 % (184/219), 34/36, 10
-  // fields in 6 auto-accepted layouts; after them 83.9 % (183/218), 34/36, 7 fields in 4 layouts.
-  // Measured a third time, totals only, after the lexicon's new languages and per-language
-  // call-code words (v7/tuning work): 85.3 % (186/218), 33/36, 5 fields in 4 layouts. The
-  // floor follows accuracy and accepted errors up; ranked-first stays at 0.9 (one layout
-  // fewer first, still above it). The goal (0 auto-accepted errors, 90 %) is not reached yet.
-  'v6/holdout': { accuracy: 0.84, rankedFirst: 0.9, errorsAccepted: 5 },
+  // Written 2026-12-06 as v6/holdout, the independent held-out set: measured four times, totals
+  // only (84.0 %, 83.9 %, 85.3 %, 85.3 %; at best 5 fields in 4 auto-accepted layouts), then moved
+  // to tuning on 2026-12-06 when v8/holdout was written; tuned on since: 91.6 % (197/215), 33/36, 0.
+  'v6/tuning': { accuracy: 0.89, rankedFirst: 0.9, errorsAccepted: 0 },
+  // The independent held-out set since 2026-12-06, written before the mapper work it measures and
+  // never tuned on; totals only. First measurement 89.9 % (186/207), 34/36, 3 fields in 3
+  // auto-accepted layouts; after that work 92.7 % (191/206), 34/36, 1 field in 1 layout. The floor
+  // sits a little under the second; the goal of no auto-accepted error is not reached yet.
+  'v8/holdout': { accuracy: 0.9, rankedFirst: 0.9, errorsAccepted: 1 },
 };
 /** A set measured for the first time (a new holdout): fail only below what the mapper did before this work on unseen layouts (61.5 %). */
 const DEFAULT_FLOOR = { accuracy: 0.6, rankedFirst: 0.75, errorsAccepted: Number.POSITIVE_INFINITY };
@@ -274,7 +275,7 @@ export interface EvalOutcome {
 }
 
 /**
- * `--skip-set=v6/holdout,...` leaves those sets out altogether (not run, not printed, no
+ * `--skip-set=v8/holdout,...` leaves those sets out altogether (not run, not printed, no
  * floor checked): a held-out set that may be read only once is kept out of the runs made
  * while the mapper is being changed.
  */

@@ -42,7 +42,7 @@ describe('the field lexicon', () => {
         const missing = [...LEXICON_LANGUAGES].filter((l) => !langs.has(l));
         if (missing.length > 0) gaps[`${schema.name}.${f.name}`] = missing;
       }
-      for (const b of blocks) expect(['std', 'outlook', 'google', 'crm', 'carrier', 'register']).toContain(b.source);
+      for (const b of blocks) expect(['std', 'outlook', 'google', 'crm', 'carrier', 'register', 'listing']).toContain(b.source);
     }
     expect(gaps).toEqual({});
   });

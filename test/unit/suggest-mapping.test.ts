@@ -385,7 +385,7 @@ describe('dropOtherPeople', () => {
   };
 
   it('unmaps a whole name that is another person, and frees its column', () => {
-    const fieldColumns = new Map([[field('full_name'), { column: 0 }], [field('first_name'), { column: 1 }], [field('last_name'), { column: 2 }]]);
+    const fieldColumns = new Map([[field('full_name'), { column: 0, confidence: 0.95 }], [field('first_name'), { column: 1, confidence: 0.95 }], [field('last_name'), { column: 2, confidence: 0.95 }]]);
     const used = new Set([0, 1, 2]);
     expect(dropOtherPeople(contact.fields, fieldColumns, used, (c) => values[c] ?? [])).toEqual([{ field: field('full_name'), column: 0 }]);
     expect(fieldColumns.has(field('full_name'))).toBe(false);
@@ -395,12 +395,23 @@ describe('dropOtherPeople', () => {
   it('keeps the column used while another field still reads it', () => {
     // the same column also feeds the company field: dropping the name must not free it
     const fieldColumns = new Map([
-      [field('full_name'), { column: 0 }], [field('first_name'), { column: 1 }], [field('last_name'), { column: 2 }], [field('company'), { column: 0 }],
+      [field('full_name'), { column: 0, confidence: 0.95 }], [field('first_name'), { column: 1, confidence: 0.95 }], [field('last_name'), { column: 2, confidence: 0.95 }],
+      [field('company'), { column: 0, confidence: 0.95 }],
     ]);
     const used = new Set([0, 1, 2]);
     dropOtherPeople(contact.fields, fieldColumns, used, (c) => values[c] ?? []);
-    expect(fieldColumns.get(field('company'))).toEqual({ column: 0 });
+    expect(fieldColumns.get(field('company'))).toEqual({ column: 0, confidence: 0.95 });
     expect(used.has(0)).toBe(true);
+  });
+
+  it('drops a weaker part instead when the whole name is the surer mapping', () => {
+    // an exact "full_name" beside a "form_name" the fuzzy match took for the first name
+    const cols: Record<number, string[]> = { 0: ['Dana Whitfield', 'Luis Ortega', 'Chloé Tremblay'], 1: ['Fleet demo form', 'Fleet demo form', 'Fleet demo form'] };
+    const fieldColumns = new Map([[field('full_name'), { column: 0, confidence: 1 }], [field('first_name'), { column: 1, confidence: 0.74 }]]);
+    const used = new Set([0, 1]);
+    expect(dropOtherPeople(contact.fields, fieldColumns, used, (c) => cols[c] ?? [])).toEqual([{ field: field('first_name'), column: 1 }]);
+    expect(fieldColumns.has(field('full_name'))).toBe(true);
+    expect([...used]).toEqual([0]);
   });
 });
 

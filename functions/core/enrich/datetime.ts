@@ -722,7 +722,7 @@ export function parseDateTime(dateRaw: string, timeRaw: string | undefined, opts
   let s = date.s;
   let offset = date.offset;
   if (timeRaw !== undefined && !isBlankCell(timeRaw)) {
-    const time = cachedMoment(timeRaw, true);
+    const time = dottedClock(timeRaw) ?? cachedMoment(timeRaw, true);
     if (time === null || !time.hasTime) return fail(`not a recognised time: "${timeRaw.trim()}"`);
     h = time.h;
     mi = time.mi;
@@ -760,6 +760,27 @@ export function parseDate(raw: string, opts: { dayFirst?: boolean; referenceDate
     m = { ...m, y };
   }
   return { ok: true, iso: `${m.y}-${pad2(m.mo)}-${pad2(m.d)}` };
+}
+
+const DOTTED_CLOCK = /^(\d{1,2})\.(\d{2})(?:\.(\d{2}))?$/;
+
+/**
+ * A time of day written with dots, as Nordic and Finnish bills print it in a time column of
+ * its own ("08.14.22", "8.05"): read only where a cell is known to be a time (in a date cell
+ * "08.11.22" is a date). Null when the cell is not such a time.
+ */
+function dottedClock(raw: string): Moment | null {
+  const m = DOTTED_CLOCK.exec(raw.trim());
+  if (m === null) return null;
+  const h = Number(m[1]);
+  const mi = Number(m[2]);
+  const s = Number(m[3] ?? 0);
+  return h < 24 && mi < 60 && s < 60 ? moment(false, true, 0, 0, 0, h, mi, s, null) : null;
+}
+
+/** True when a separate time cell holds a dotted time of day ({@link parseDateTime} reads it as such). */
+export function isDottedClock(raw: string): boolean {
+  return dottedClock(raw) !== null;
 }
 
 /**

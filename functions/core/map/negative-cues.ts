@@ -86,7 +86,27 @@ export function refusesField(def: FieldDefinition, normalized: string, values: r
   if ((NAME_KINDS.has(kind) || kind === 'job_title') && isSalutationColumn(normalized, values)) return true;
   if ((def.type === 'domain' || def.type === 'url') && isProfileColumn(normalized, values)) return true;
   if (def.type === 'money' && namesTimeSpan(normalized)) return true;
+  if (def.name === 'annual_revenue' && namesShortPeriod(normalized)) return true;
   return false;
+}
+
+/**
+ * Header words of a period shorter than a year ("Estimated Monthly Sales", "Umsatz pro
+ * Monat", "Faturamento mensal", "月商", "Квартальная выручка"): such a figure is no annual
+ * revenue, and taking it as one would be off by a factor of 4 to 365. Folded like headers;
+ * the adjectives and "per month/quarter/week/day" phrases of the lexicon's main languages.
+ */
+const SHORT_PERIOD_WORDS = new Set([
+  'monthly', 'month', 'quarterly', 'quarter', 'weekly', 'week', 'daily', 'mrr', 'mtd', 'qtd',
+  'monatlich', 'monatsumsatz', 'monat', 'quartal', 'mensuel', 'mensuelle', 'mois', 'trimestriel', 'trimestre', 'mensual', 'mes',
+  'mensal', 'mensile', 'mese', 'trimestrale', 'maandelijks', 'maand', 'kwartaal', 'manadlig', 'manad', 'manedlig', 'maned', 'kuukausi',
+  'kuukausittainen', 'miesieczny', 'miesiecznie', 'miesiac', 'kwartalny', 'mesicni', 'mesiac', 'mesacny', 'havi', 'aylik', 'ay',
+  'месячная', 'месячный', 'месяц', 'ежемесячная', 'квартальная', 'квартал', 'місячна', 'місяць', 'μηνιαιος', 'μηνιαια',
+]);
+/** CJK words of the same periods, matched inside the header (no spaces there) */
+const SHORT_PERIOD_CJK = /月商|月間|月次|每月|月度|월간|월매출|季度|四半期/u;
+function namesShortPeriod(normalized: string): boolean {
+  return normalized.split(' ').some((w) => SHORT_PERIOD_WORDS.has(w)) || SHORT_PERIOD_CJK.test(normalized);
 }
 
 /**

@@ -13,16 +13,16 @@ import { refusesField } from './negative-cues.ts';
 import { ID_WORDS, leftOutByValues } from './left-out-evidence.ts';
 import { columnDateTimeShape, fitsField, looksLikeField, ratio, timeColumnKind, type ValueCheckContext } from './value-patterns.ts';
 import { readCallCode } from '../enrich/call-codes.ts';
-import { dateTimePairFit, detectDateTimeShape } from '../enrich/datetime.ts';
+import { dateTimePairFit, detectDateTimeShape, isDottedClock } from '../enrich/datetime.ts';
 import { fieldsFilledWithoutColumns, findPartyColumns, partyColumnCandidates } from '../records/call-semantics.ts';
 
 /**
  * Below this confidence (overall, or of any mapped field) a mapping needs a person to
  * confirm it. Set from `npm run eval`'s layout sweep on the tuning sets (dev, v2/tuning,
- * v2/tuning-b, v3, v4, v5; 219 layouts, 2026-12-06), with the checks for fields left out
- * (`unsettledFields`) in place: 0.65 is the lowest threshold at which no tuning layout is
- * auto-accepted with a wrong or missing field (37 layouts with every field right go to a
- * person); 0.60 lets 1 through, 0.55 lets 6; 0.70 holds 45 right layouts, 0.75 holds 73.
+ * v2/tuning-b, v3, v4, v5, v6/tuning, v7; 295 layouts, 2026-12-07), with the checks for
+ * fields left out (`unsettledFields`) in place: 0.65 is the lowest threshold at which no
+ * tuning layout is auto-accepted with a wrong or missing field (60 layouts with every field
+ * right go to a person); 0.60 lets 1 through, 0.55 lets 5; 0.70 holds 71 right layouts.
  */
 export const MAPPING_CONFIDENCE_THRESHOLD = 0.65;
 
@@ -195,7 +195,13 @@ export function suggestMapping(
         // "out-4155550142-...wav") says nothing of the other calls
         if (def.codes !== undefined && values.filter((v) => !isBlankCell(v)).length * 2 < values.length) continue;
         // a tenant's own schema has no lexicon: its number fields take numeric columns by their values too
-        const looks = custom && (def.type === 'number' || def.type === 'integer') ? (v: string) => fitsField(def, v, ctx) : (v: string) => looksLikeField(def, v, ctx);
+        // and a phone field takes numbers printed as phone numbers of any region ("050 000 9876" in a Finnish bill read with "US")
+        const looks =
+          custom && (def.type === 'number' || def.type === 'integer')
+            ? (v: string) => fitsField(def, v, ctx)
+            : def.type === 'phone'
+              ? (v: string) => looksLikeField(def, v, ctx) || printedAsPhone(v)
+              : (v: string) => looksLikeField(def, v, ctx);
         const { ratio: share, count } = ratio(values, looks);
         if (count === 0 || share < VALUE_MIN_RATIO) continue;
         valueCandidates.push({ field, column, confidence: round2(VALUE_BASE + VALUE_SPAN * share), reason: 'value_pattern', rank: 0 });
@@ -211,12 +217,31 @@ export function suggestMapping(
     }
     assign(valueCandidates, fieldColumns, usedColumns);
     pairDatetimes();
+    // a bill's one line column ("Abonnementsnummer": one number on every row) taken for the
+    // account is the line whose log it is as well: the schema allows the account to be the line
+    const account = fieldColumns.get(fields.findIndex((f) => f.name === 'account_number'));
+    // (numbers dialled as such, "+45..." or "070-...": a customer number is not)
+    const dialled = (v: string) => isBlankCell(v) || /^\s*[+0]/.test(v);
+    if (subscriber >= 0 && !fieldColumns.has(subscriber) && account !== undefined && ownLines.has(account.column) && columnValues(account.column).every(dialled) && lineByItsValues(normalized[account.column] ?? '', columnValues(account.column), fields[subscriber]!, ctx)) {
+      fieldColumns.set(subscriber, { ...account });
+    }
   }
 
   // A whole name beside its parts names the same person on each row; a column that does not
   // is someone else's name (an owner's, "our contact") and is left unused.
   for (const gone of dropOtherPeople(fields, fieldColumns, usedColumns, columnValues)) {
     for (let i = candidates.length - 1; i >= 0; i--) if (candidates[i]!.field === gone.field && candidates[i]!.column === gone.column) candidates.splice(i, 1);
+  }
+
+  // A country's values are a closed list: a column taken for it whose values are not countries
+  // ("Kraj" holding regions, "Straat" only like "Staat") is left unmapped, and a person is asked.
+  const notCountries: string[] = [];
+  for (const [field, hit] of [...fieldColumns]) {
+    const def = fields[field]!;
+    if (def.kind !== 'country' || !notOfKind(columnValues(hit.column), 'country')) continue;
+    fieldColumns.delete(field);
+    if (![...fieldColumns.values()].some((h) => h.column === hit.column)) usedColumns.delete(hit.column);
+    notCountries.push(`${def.name} <- "${headers[hit.column] ?? ''}" (values are not countries)`);
   }
 
   // 5. Field mappings, in schema order.
@@ -243,7 +268,7 @@ export function suggestMapping(
   const provisional: MappingResult = { status: 'mapped', schema: schema.name, fields: mapped, confidence: 1, missingRequired: [] };
   const filledWithoutColumns = fieldsFilledWithoutColumns({ schema, mapping: provisional, headers, region: ctx.defaultRegion, sample: samples });
   mapped.push(...codesFromSiblingColumn(fields, mapped, filledWithoutColumns, columnValues));
-  const unsettled = unsettledFields(schema, candidates, fieldColumns, usedColumns, { headers, columnValues, filledWithoutColumns, ctx, refused });
+  const unsettled = [...notCountries, ...unsettledFields(schema, candidates, fieldColumns, usedColumns, { headers, columnValues, filledWithoutColumns, ctx, refused })];
   // the line's number taken from one column while another holds one number on every row too:
   // which of the two is the line is a person's call ("Előfizetői szám" beside "Hívó szám")
   if (subscriber >= 0 && fieldColumns.has(subscriber)) {
@@ -284,11 +309,14 @@ const DISTINCTIVE_TYPES = new Set(['phone', 'email']);
 
 /**
  * A phone number of another region than the job's, printed in groups as people print them
- * ("0470 00 01 01", "06.12.34.56.78"): a timestamp id ("1700000000.1") or a plain count is not.
+ * ("0470 00 01 01", "06.12.34.56.78", "03-0000456"): a timestamp id ("1700000000.1"), a date
+ * ("2026-11-02") or a plain count is not.
  */
 function printedAsPhone(raw: string): boolean {
   const v = raw.trim();
-  return /^\+?\d[\d\s().-]{6,}\d$/.test(v) && (v.match(/[\s().-]/g) ?? []).length >= 2;
+  if (!/^\+?\d[\d\s().-]{6,}\d$/.test(v) || detectDateTimeShape(v) !== null) return false;
+  // grouped ("0470 00 01 01"), or a trunk prefix and the subscriber part ("03-0000456", "+45 33000048")
+  return (v.match(/[\s().-]/g) ?? []).length >= 2 || /^(?:\+\d{1,3}|0\d{1,4})[\s.-]\d{5,10}$/.test(v);
 }
 
 /** True when two distinct values of a column read as the same call code (so they say something more the rules do not read). */
@@ -309,6 +337,13 @@ function wordingsBeyondCodes(values: readonly string[]): boolean {
 /** share of an unused column's samples of such a kind that makes it evidence (the name lists know only part of the world's cities and companies) */
 const KIND_EVIDENCE_SHARE = 0.5;
 const VALUE_EVIDENT_KINDS: ReadonlySet<ValueKind> = new Set(['company_name', 'city', 'country', 'industry', 'job_title']);
+/**
+ * Legal forms are printed on only some of a list's firms ("Alpha Ltd", "Beta Studio",
+ * "Gamma"): a quarter of the samples carrying one already says the column holds companies.
+ */
+const KIND_EVIDENCE_SHARES: Partial<Record<ValueKind, number>> = { company_name: 0.25 };
+/** fields of no value kind of their own that hold places: a call's place is a country or a city ("Danmark", "Verden 1", "Lyon") */
+const PLACE_FIELD_KINDS: Partial<Record<string, ValueKind[]>> = { location: ['country', 'city'] };
 
 function mappedNamesOf(fields: readonly FieldDefinition[], fieldColumns: ReadonlyMap<number, unknown>): Set<string> {
   return new Set([...fieldColumns.keys()].map((f) => fields[f]!.name));
@@ -365,11 +400,15 @@ function unsettledFields(
   // their legal forms, known cities or countries, industries, job titles) under a header no
   // vocabulary knows ("Stranka", "Asukoht"): the file very likely has that field
   for (const def of fields) {
-    if (def.kind === undefined || !VALUE_EVIDENT_KINDS.has(def.kind) || mappedNamesOf(fields, fieldColumns).has(def.name) || filledElsewhere.has(def.name)) continue;
+    const kinds = def.kind !== undefined && VALUE_EVIDENT_KINDS.has(def.kind) ? [def.kind] : (PLACE_FIELD_KINDS[def.name] ?? []);
+    if (kinds.length === 0 || mappedNamesOf(fields, fieldColumns).has(def.name) || filledElsewhere.has(def.name)) continue;
     file.headers.forEach((h, column) => {
       if (usedColumns.has(column) || column >= MAX_SCANNED_COLUMNS) return;
-      const { share, count } = kindShare(file.columnValues(column), def.kind!);
-      if (count >= 2 && share >= KIND_EVIDENCE_SHARE) out.push(`${def.name} <- "${h}" (by its values)`);
+      const evident = kinds.some((kind) => {
+        const { share, count } = kindShare(file.columnValues(column), kind);
+        return count >= 2 && share >= (KIND_EVIDENCE_SHARES[kind] ?? KIND_EVIDENCE_SHARE);
+      });
+      if (evident) out.push(`${def.name} <- "${h}" (by its values)`);
     });
   }
   // a call-code field (direction, record type) left out while a column says it on some rows:
@@ -390,12 +429,6 @@ function unsettledFields(
   // a call code, a number or a name the values of an unused column say the file has
   const siblings = new Set(candidates.filter((c) => (c.header ?? 0) >= HEADER_EVIDENCE && fieldColumns.has(c.field)).map((c) => c.column));
   out.push(...leftOutByValues(schema, new Set([...mappedNamesOf(fields, fieldColumns), ...filledElsewhere]), usedColumns, { ...file, siblings }));
-  // a country's values are a closed list: a column taken for it whose values are not countries
-  // ("Straat", only like "Staat") is for a person to confirm
-  for (const [field, hit] of fieldColumns as ReadonlyMap<number, { column: number }>) {
-    const def = fields[field]!;
-    if (def.kind === 'country' && notOfKind(file.columnValues(hit.column), 'country')) out.push(`${def.name} <- "${file.headers[hit.column] ?? ''}" (values are not countries)`);
-  }
   // a name joined from parts: some parts mapped, the others and the whole name not
   const mappedNames = mappedNamesOf(fields, fieldColumns);
   for (const def of fields) {
@@ -517,26 +550,42 @@ const KIND_CLASHES: Partial<Record<string, ValueKind[]>> = {
   family_name: ['company_name', 'person_name'],
 };
 
+/** a part of a name this much less sure than the whole name beside it is the one that is wrong (a loose match against an exact one) */
+const CLEARLY_WEAKER = 0.15;
 /** share of the rows where a whole name must contain its row's given or family name */
 const SAME_PERSON_MIN_SHARE = 0.5;
 
 /**
- * Unmaps a whole-name field (one joined from parts) whose column disagrees with the mapped
+ * Settles a whole-name field (one joined from parts) whose column disagrees with the mapped
  * parts: on most rows with both filled, its value contains neither the given nor the family
- * name of the same row. The column is freed; the pairs dropped are returned, so the column
- * is not then taken for a name the mapping left out.
+ * name of the same row. Whichever side the header evidence backs less is someone else's or
+ * something else: the whole name (an owner's, "our contact") unless the parts are clearly less
+ * sure, then the parts that disagree (a "form_name" taken for the first name beside an exact
+ * "full_name"). The column is freed; the pairs dropped are returned, so the column is not
+ * then taken for a name the mapping left out.
  */
 export function dropOtherPeople(
   fields: readonly FieldDefinition[],
-  fieldColumns: Map<number, { column: number }>,
+  fieldColumns: Map<number, { column: number; confidence: number }>,
   usedColumns: Set<number>,
   columnValues: (c: number) => string[],
 ): { field: number; column: number }[] {
   const dropped: { field: number; column: number }[] = [];
+  const unmap = (field: number, column: number): void => {
+    fieldColumns.delete(field);
+    // the column stays used while another field still reads it
+    if (![...fieldColumns.values()].some((hit) => hit.column === column)) usedColumns.delete(column);
+    dropped.push({ field, column });
+  };
   fields.forEach((def, field) => {
     const whole = fieldColumns.get(field);
     if (def.derive?.kind !== 'join' || whole === undefined) return;
-    const parts = def.derive.from.map((name) => fieldColumns.get(fields.findIndex((f) => f.name === name))).filter((hit) => hit !== undefined);
+    const parts = def.derive.from
+      .map((name) => fields.findIndex((f) => f.name === name))
+      .flatMap((index) => {
+        const hit = fieldColumns.get(index);
+        return hit === undefined ? [] : [{ field: index, ...hit }];
+      });
     if (parts.length === 0) return;
     const names = columnValues(whole.column);
     const partValues = parts.map((p) => columnValues(p.column));
@@ -548,12 +597,10 @@ export function dropOtherPeople(
       compared++;
       if (own.some((part) => foldName(name).includes(part))) same++;
     });
-    if (compared >= 2 && same < SAME_PERSON_MIN_SHARE * compared) {
-      fieldColumns.delete(field);
-      // the column stays used while another field still reads it
-      if (![...fieldColumns.values()].some((hit) => hit.column === whole.column)) usedColumns.delete(whole.column);
-      dropped.push({ field, column: whole.column });
-    }
+    if (compared < 2 || same >= SAME_PERSON_MIN_SHARE * compared) return;
+    const weakerParts = parts.filter((p) => p.confidence + CLEARLY_WEAKER <= whole.confidence);
+    if (weakerParts.length === 0) unmap(field, whole.column);
+    else for (const p of weakerParts) unmap(p.field, p.column);
   });
   return dropped;
 }
@@ -700,7 +747,9 @@ function pairDateAndTime(
   let best: { column: number; confidence: number } | null = null;
   normalized.forEach((h, c) => {
     if (c === column || usedColumns.has(c) || h.length === 0) return;
-    const cShape = columnShape(h, columnValues(c));
+    // "08.14.22" reads as a date on its own; beside the date, under a time header or right after it, it is the time
+    const dotted = want === 'time' && (headerTerms.has(h) || c === column + 1) && dottedTimes(columnValues(c));
+    const cShape = dotted ? 'time' : columnShape(h, columnValues(c));
     if (cShape !== want) return;
     // "00:02:41" is a call's length, not the time it started
     if (want === 'time' && timeColumnKind(columnValues(c)) === 'duration') return;
@@ -715,6 +764,12 @@ function pairDateAndTime(
   const found: { column: number; confidence: number } = best;
   const sources = want === 'time' ? [column, found.column] : [found.column, column];
   return { sources, confidence: found.confidence };
+}
+
+/** True when a column holds times of day written with dots ("08.14.22", "8.05") on every filled row (at least two). */
+function dottedTimes(values: readonly string[]): boolean {
+  const filled = values.filter((v) => !isBlankCell(v));
+  return filled.length >= 2 && filled.every(isDottedClock);
 }
 
 // Header words for a date and for a time of day, in the languages the built-in synonyms cover.

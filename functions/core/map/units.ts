@@ -73,6 +73,64 @@ const VALUE_UNIT = /\s+(mio\.?|mrd\.?|tsd\.?|millions?|billions?|thousands?|mn|b
 
 function parseBounds(raw: string): { lower: number; upper?: number } | undefined {
   const s = raw.trim().replace(/\s*(?:employees|mitarbeiter|ansatte|anställda|salariés|empleados|dipendenti|pracowników)$/i, '');
+  return parsePlainBounds(s) ?? parseWordedBand(s);
+}
+
+/** Words a band opens with ("De 50 a 99", "Entre 6 y 10", "From 10 to 49", "Od 10 do 49", "Von 1 bis 5") */
+const BAND_OPENERS = /^(?:de|from|von|entre|between|od|van|da|fra|från|desde|от|від|από|tra)\s+/iu;
+/** Words between a band's bounds, spaced ("6 y 10", "4,8 mi a 30 mi", "10 and 49", "10 és 49") */
+const BAND_JOINERS = /\s+(?:y|e|and|und|et|i|och|og|en|ja|és|ve|и|і|a|to|bis|do|до|à|al|até|tot|till|til)\s+/iu;
+/** Scale words a band's bounds carry themselves: Portuguese "mi"/"bi", Czech/Slovak "mil."/"mld.", Spanish "millones", "k", "M" */
+const BOUND_SCALES: [RegExp, number][] = [
+  [/^(?:bi|bn|mld\.?|mrd\.?|bilh(?:ão|ões|oes)|miliard\w*)$/iu, 1e9],
+  [/^(?:mi|mil\.|mio\.?|mln\.?|millones|millón|millon|milhões|milhoes|milhão|milhao|millions?|milion\w*|milióny|miliónov)$/iu, 1e6],
+  [/^(?:mil|tis\.?|tys\.?|tsd\.?|thousand|miles|k)$/iu, 1e3],
+];
+
+/**
+ * A band written in words, as registers and prospecting tools print them: "De 50 a 99",
+ * "Entre 6 y 10 millones €", "De R$ 4,8 mi a R$ 30 mi", "100 - 199 zaměstnanců", "250 - 500
+ * mil. Kč", "Até R$ 360 mil" (up to). Each bound may carry its own currency and scale word; a
+ * scale after the upper bound alone applies to both ("6 y 10 millones"); words after it that
+ * are neither (a noun: employees, salariés, zaměstnanců) are set aside.
+ */
+function parseWordedBand(raw: string): { lower: number; upper?: number } | undefined {
+  const s = raw.trim().replace(BAND_OPENERS, '');
+  const upTo = /^(?:até|hasta|jusqu'à|up to|do|bis)\s+(.+)$/iu.exec(s);
+  if (upTo !== null) {
+    const upper = parseBound(upTo[1]!);
+    return upper === undefined ? undefined : { lower: 0, upper: upper.value };
+  }
+  const parts = s.split(BAND_JOINERS);
+  if (parts.length !== 2) {
+    const dash = /^(.+?)\s*[-–—]\s*(.+)$/u.exec(s);
+    if (dash === null) return undefined;
+    parts.splice(0, parts.length, dash[1]!, dash[2]!);
+  }
+  const hi = parseBound(parts[1]!);
+  const lo = parseBound(parts[0]!);
+  if (hi === undefined || lo === undefined) return undefined;
+  const lower = lo.scaled ? lo.value : lo.value * hi.factor;
+  return lower <= hi.value ? { lower, upper: hi.value } : undefined;
+}
+
+/** One bound of a worded band: a number with an optional currency and scale word, then any noun. */
+function parseBound(raw: string): { value: number; factor: number; scaled: boolean } | undefined {
+  const tokens = raw.trim().replace(/\p{Sc}|R\$/gu, ' ').split(/\s+/).filter(Boolean);
+  const at = tokens.findIndex((t) => /\d/.test(t));
+  if (at < 0 || tokens.slice(0, at).some((t) => !/^\p{L}{1,3}\.?$/u.test(t))) return undefined;
+  // the number may be written in groups ("1 240 500")
+  let end = at + 1;
+  while (end < tokens.length && /^\d{3}(?:[.,]\d+)?$/.test(tokens[end]!)) end++;
+  const n = parseNumber(tokens.slice(at, end).join(' '));
+  if (!n.ok) return undefined;
+  const rest = tokens.slice(end);
+  if (rest.some((t) => /\d/.test(t))) return undefined;
+  const factor = rest.length > 0 ? (BOUND_SCALES.find(([re]) => re.test(rest[0]!))?.[1] ?? 1) : 1;
+  return { value: n.value * factor, factor, scaled: factor !== 1 };
+}
+
+function parsePlainBounds(s: string): { lower: number; upper?: number } | undefined {
   const open = /^(?:>|≥|over|more than|mehr als|plus de|más de|oltre)?\s*([^+<>≥]*?)\s*(?:\+|or more|and above|und mehr|et plus|o más)$/i.exec(s);
   if (open !== null && open[1] !== undefined && open[1] !== s) {
     const lower = parseNumber(open[1]);

@@ -8,7 +8,7 @@ import { foldText } from './normalize-header.ts';
 /**
  * What a column's values say it holds when its header does not: person names (given,
  * family, full), company names (legal forms across countries), countries (CLDR names in
- * 31 languages and ISO codes), cities, industries, job titles. Each test is on one value;
+ * the lexicon's languages and ISO codes), cities, industries, job titles. Each test is on one value;
  * {@link kindShare} gives the share of a column's values that pass.
  */
 
@@ -88,8 +88,22 @@ export function isPersonName(raw: string): boolean {
 }
 
 export function isCountry(raw: string): boolean {
-  return lists().countries.has(fold(raw));
+  const v = fold(raw);
+  if (lists().countries.has(v)) return true;
+  // a state's long form: "Kingdom of Saudi Arabia", "المملكة العربية السعودية", "République française" is read by its name
+  const words = v.split(/\s+/);
+  let i = 0;
+  while (i < words.length - 1 && STATE_FORM_WORDS.has(words[i]!)) i++;
+  return i > 0 && lists().countries.has(words.slice(i).join(' '));
 }
+
+/** Folded words a state's official long form starts with (kingdom, republic, federal, of...), in the lexicon's main languages. */
+const STATE_FORM_WORDS: ReadonlySet<string> = new Set([
+  'kingdom', 'republic', 'federal', 'democratic', 'islamic', 'socialist', 'state', 'of', 'the', 'united', 'arab', 'grand', 'duchy', 'principality',
+  'royaume', 'republique', 'du', 'de', 'la', 'republik', 'bundesrepublik', 'konigreich', 'reino', 'republica', 'repubblica', 'regno', 'del',
+  'koninkrijk', 'republiek', 'krolestwo', 'rzeczpospolita', 'republika', 'kralovstvi', 'республика', 'королевство', 'cumhuriyeti',
+  'المملكة', 'جمهورية', 'دولة', 'العربية', 'الاتحادية', 'الاسلامية', 'الهاشمية',
+].map((w) => fold(w)));
 
 export function isCity(raw: string): boolean {
   const v = fold(raw).replace(/\s+(?:[a-z]|\d+)$/, ''); // "Aarhus C", "København Ø" (Ø folds to o), "Paris 8"

@@ -12,7 +12,11 @@ import { join } from 'node:path';
 import { foldText } from '../normalize-header.ts';
 
 const require = createRequire(import.meta.url);
-const LANGS = ['bg', 'hr', 'cs', 'da', 'nl', 'en', 'et', 'fi', 'fr', 'de', 'el', 'hu', 'ga', 'it', 'lv', 'lt', 'mt', 'pl', 'pt', 'ro', 'sk', 'sl', 'es', 'sv', 'ja', 'zh', 'ko', 'tr', 'ru', 'no', 'nb', 'uk'];
+// every language of the field lexicon (headers and values come in the same languages)
+const LANGS = [
+  'bg', 'hr', 'cs', 'da', 'nl', 'en', 'et', 'fi', 'fr', 'de', 'el', 'hu', 'ga', 'it', 'lv', 'lt', 'mt', 'pl', 'pt', 'ro', 'sk', 'sl', 'es', 'sv', 'ja', 'zh', 'ko', 'tr', 'ru', 'no', 'nb', 'uk',
+  'vi', 'id', 'ar', 'he', 'hi', 'th', 'ms', 'is', 'ca', 'eu', 'sr', 'mk', 'sq', 'be', 'kk', 'az', 'ka', 'gl',
+];
 const MIN_CITY_POPULATION = 20_000;
 
 const countriesDir = join(require.resolve('i18n-iso-countries/package.json'), '..', 'langs');

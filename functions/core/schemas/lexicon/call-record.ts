@@ -204,4 +204,6 @@ export const CALL_RECORD_LEXICON: readonly LexiconBlock[] = [
   { field: 'cost_minor', source: 'carrier', terms: { sr: 'износ|цена|трошак|iznos|cena|trošak', mk: 'цена|износ|трошок|сума', sq: 'kosto|shuma|çmimi|tarifa|vlera', be: 'кошт|сума|цана', kk: 'құны|сомасы|сома|бағасы', az: 'məbləğ|qiymət|dəyər|xərc', ka: 'თანხა|ღირებულება|ფასი', gl: 'importe|custo|prezo' } },
   { field: 'currency', source: 'std', terms: { sr: 'валута|valuta', mk: 'валута', sq: 'monedha|valuta', be: 'валюта', kk: 'валюта', az: 'valyuta', ka: 'ვალუტა', gl: 'moeda|divisa' } },
   { field: 'account_number', source: 'carrier', terms: { sr: 'број корисника|број уговора|кориснички број|broj korisnika|broj ugovora', mk: 'број на корисник|број на договор|кориснички број', sq: 'numri i llogarisë|numri i klientit|numri i kontratës', be: 'асабовы рахунак|нумар дагавора', kk: 'дербес шот|келісімшарт нөмірі|шот нөмірі', az: 'hesab nömrəsi|müştəri nömrəsi|müqavilə nömrəsi', ka: 'ანგარიშის ნომერი|კლიენტის ნომერი|ხელშეკრულების ნომერი', gl: 'número de conta|número de cliente' } },
+  // the place called as Türk Telekom and other Turkish bills print it
+  { field: 'location', source: 'carrier', terms: { tr: 'aranan yer|aranan yer adı' } },
 ];

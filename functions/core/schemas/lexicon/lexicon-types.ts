@@ -12,8 +12,9 @@
  * - `crm`: localized CRM and newsletter-tool exports (Salesforce, HubSpot, Bitrix24, Pipedrive, Mailchimp)
  * - `carrier`: itemised carrier bills and PBX reports of that country
  * - `register`: business registers and company databases of that country
+ * - `listing`: business listings and store databases (Google Business Profile, Yelp, e-commerce store lists)
  */
-export type LexiconSource = 'std' | 'outlook' | 'google' | 'crm' | 'carrier' | 'register';
+export type LexiconSource = 'std' | 'outlook' | 'google' | 'crm' | 'carrier' | 'register' | 'listing';
 
 /**
  * ISO 639-1 language codes the lexicon covers: the EU's 24 official languages, ja, zh, ko,
