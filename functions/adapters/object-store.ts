@@ -119,7 +119,9 @@ export const objectStore = {
 
   async readAll(bucket: string, key: string): Promise<Buffer> {
     const res = await s3Client().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    return Buffer.from(await res.Body!.transformToByteArray());
+    const bytes = await res.Body!.transformToByteArray();
+    // A view of the bytes, not a copy: the store's shards and a job's parts run to megabytes.
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   },
 
   async put(bucket: string, key: string, body: string | Buffer, contentType = 'application/x-ndjson'): Promise<void> {

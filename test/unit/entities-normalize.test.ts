@@ -79,6 +79,13 @@ describe('normalizeCountry', () => {
     expect(normalizeCountry('Atlantis')).toBeUndefined();
     expect(countryKey('Atlantis')).toBe('atlantis');
   });
+
+  it('finds names of every language once English ones were read (names are indexed a language at a time, on a miss)', () => {
+    expect(normalizeCountry('Sweden')?.code).toBe('SE');
+    for (const [raw, code] of [['Curaçao', 'CW'], ['キュラソー', 'CW'], ['Russia', 'RU'], ['Allemagne', 'DE'], ['日本', 'JP'], ['Schweden', 'SE'], ['Szwecja', 'SE'], ['스웨덴', 'SE']]) {
+      expect(normalizeCountry(raw)?.code, raw).toBe(code);
+    }
+  });
 });
 
 describe('contact keys', () => {

@@ -105,13 +105,20 @@ export class EntityBook {
       const hit = this.accounts.get(this.byDomain.get(probe.domain) ?? '');
       if (hit && hasDomain(hit, probe.domain)) return hit;
     }
-    if (!probe.nameKey) return undefined;
-    const candidates = [...(this.byName.get(probe.nameKey) ?? [])]
-      .map((id) => this.accounts.get(id))
-      .filter((a): a is Account => a !== undefined && nameKeyOf(a) === probe.nameKey)
-      .filter((a) => !probe.domain || !a.domain || hasDomain(a, probe.domain))
-      .filter((a) => !probe.country || !a.country || countryKey(a.country) === probe.country);
-    return candidates.find((a) => probe.country && a.country && countryKey(a.country) === probe.country) ?? candidates[0];
+    const ids = probe.nameKey ? this.byName.get(probe.nameKey) : undefined;
+    if (!ids) return undefined;
+    // A loop, not a chain of filters: this runs for every record of a job, most finding nothing.
+    let first: Account | undefined;
+    for (const id of ids) {
+      const a = this.accounts.get(id);
+      if (a === undefined || nameKeyOf(a) !== probe.nameKey) continue;
+      if (probe.domain && a.domain && !hasDomain(a, probe.domain)) continue;
+      const country = probe.country && a.country ? countryKey(a.country) : undefined;
+      if (country !== undefined && country !== probe.country) continue;
+      if (country !== undefined) return a;
+      first ??= a;
+    }
+    return first;
   }
 
   /** The contact an incoming one is: same e-mail; else same phone; else same name at the same account (never across different e-mails). */

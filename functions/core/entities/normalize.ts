@@ -154,31 +154,63 @@ const COUNTRY_ALIASES: Record<string, string> = {
   pol: 'PL', can: 'CA', aus: 'AU', jpn: 'JP', chn: 'CN', ind: 'IN', bra: 'BR', mex: 'MX', kor: 'KR', irl: 'IE', bel: 'BE', prt: 'PT',
 };
 
-let countryIndex: Map<string, string> | undefined;
 const englishRegion = new Intl.DisplayNames(['en'], { type: 'region' });
 
 function foldCountry(raw: string): string {
   return fold(raw).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-function buildCountryIndex(): Map<string, string> {
-  const index = new Map<string, string>();
-  const names = COUNTRY_NAME_LANGUAGES.map((lang) => new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' }));
+/** Two-letter codes Intl knows (it names unassigned ones after themselves, and a few reserved ones "Unknown Region"). */
+let assigned: string[] | undefined;
+function assignedCodes(): string[] {
+  if (assigned) return assigned;
+  const codes: string[] = (assigned = []);
   for (let a = 65; a <= 90; a++) {
     for (let b = 65; b <= 90; b++) {
       const code = String.fromCharCode(a, b);
-      const english = names[0]!.of(code);
-      // Intl knows only assigned codes (and a few reserved ones it names "Unknown Region").
-      if (!english || english === code || /unknown/i.test(english)) continue;
-      index.set(code.toLowerCase(), code);
-      for (const dn of names) {
-        const name = dn.of(code);
-        if (name) index.set(foldCountry(name), code);
-      }
+      const english = englishRegion.of(code);
+      if (english && english !== code && !/unknown/i.test(english)) codes.push(code);
     }
   }
-  for (const [alias, code] of Object.entries(COUNTRY_ALIASES)) index.set(alias, code);
-  return index;
+  return codes;
+}
+
+/*
+ * Country names by folded text, built on first use and one language at a time: codes, English
+ * names and the aliases first (what nearly every export uses; a few milliseconds), another
+ * language's names only when a text is not found in those built so far. All 18 at once were
+ * about 12,000 Intl lookups, 100-200 ms on the loaded 2-core machine, paid by the first
+ * company record of every process.
+ */
+let countryNames: Map<string, string> | undefined;
+let languagesIndexed = 0;
+
+function indexLanguage(index: Map<string, string>, lang: string): void {
+  const names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
+  const own = new Map<string, string>();
+  // Within a language the later code wins (Curaçao's CW over the retired AN of the same name) ...
+  for (const code of assignedCodes()) {
+    const name = names.of(code);
+    if (name) own.set(foldCountry(name), code);
+  }
+  // ... and a name already taken keeps its country: the aliases and English first, then the earlier language.
+  for (const [key, code] of own) if (!index.has(key)) index.set(key, code);
+}
+
+function countryCode(folded: string): string | undefined {
+  if (!countryNames) {
+    countryNames = new Map();
+    for (const [alias, code] of Object.entries(COUNTRY_ALIASES)) countryNames.set(alias, code);
+    for (const code of assignedCodes()) countryNames.set(code.toLowerCase(), code);
+    indexLanguage(countryNames, 'en');
+    languagesIndexed = 1;
+  }
+  let code = countryNames.get(folded);
+  while (code === undefined && languagesIndexed < COUNTRY_NAME_LANGUAGES.length) {
+    indexLanguage(countryNames, COUNTRY_NAME_LANGUAGES[languagesIndexed++]!);
+    code = countryNames.get(folded);
+  }
+  return code;
 }
 
 /**
@@ -192,8 +224,7 @@ export function normalizeCountry(raw: unknown): { code: string; name: string } |
 }
 
 const memoCountry = memoize((raw: string) => {
-  countryIndex ??= buildCountryIndex();
-  const code = countryIndex.get(foldCountry(raw));
+  const code = countryCode(foldCountry(raw));
   return code ? { code, name: englishRegion.of(code) ?? code } : undefined;
 }, 5_000);
 
