@@ -30,13 +30,15 @@ const run = (field: ReturnType<typeof compileField>, cells: string[]) => {
 };
 
 describe('compileField: text', () => {
-  const name = compileField(def({ name: 'name', type: 'string' }), mapping('name', [1], ['Name']), ctx);
+  // compiled inside each test: a converter that throws fails a test instead of the file's collection
+  const nameField = () => compileField(def({ name: 'name', type: 'string' }), mapping('name', [1], ['Name']), ctx);
 
   it('writes the trimmed cell of its own column', () => {
-    expect(run(name, ['x', '  Jane Doe  ', 'y'])).toEqual({ outcome: true, record: { name: 'Jane Doe' } });
+    expect(run(nameField(), ['x', '  Jane Doe  ', 'y'])).toEqual({ outcome: true, record: { name: 'Jane Doe' } });
   });
 
   it('writes nothing for a blank cell or a missing one (a short row)', () => {
+    const name = nameField();
     expect(run(name, ['x', '   ', 'y'])).toEqual({ outcome: false, record: {} });
     expect(run(name, ['x'])).toEqual({ outcome: false, record: {} });
     expect(name.rawValue(['x'])).toBe('');
