@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldMapping } from '../../functions/core/pipeline-types.ts';
-import { compileCurrencyField, compileField, phoneWriter, type ConvertContext } from '../../functions/core/records/field-converters.ts';
+import { compileCurrencyCell, compileCurrencyField, compileField, phoneWriter, type ConvertContext } from '../../functions/core/records/field-converters.ts';
 import type { FieldDefinition } from '../../functions/core/schemas/schema-types.ts';
 import type { FieldTransform } from '../../functions/core/templates/transforms.ts';
 
@@ -209,7 +209,7 @@ describe('compileField: money', () => {
   });
 
   it('reads the currency column of the row: a code in any case, the fallback when blank, an error for anything else', () => {
-    const f = compileField(cost, mapping('cost', [0], ['Cost (EUR)']), ctx, 1);
+    const f = compileField(cost, mapping('cost', [0], ['Cost (EUR)']), ctx, compileCurrencyCell(mapping('currency', [1], ['Currency'])));
     expect(run(f, ['100', ' jpy '])).toEqual({ outcome: true, record: { cost: 100, currency: 'JPY' } });
     expect(run(f, ['1.00', ''])).toEqual({ outcome: true, record: { cost: 100, currency: 'EUR' } });
     expect(run(f, ['1.00'])).toEqual({ outcome: true, record: { cost: 100, currency: 'EUR' } });
@@ -281,7 +281,7 @@ describe('compileField with transforms', () => {
       def({ name: 'cost', type: 'money' }),
       mapping('cost', [0], ['Cost'], [{ kind: 'regex', pattern: '([\\d.]+)', group: 1 }]),
       ctx,
-      2,
+      compileCurrencyCell(mapping('currency', [2], ['Currency'])),
     );
     expect(run(f, ['total 12.50 due', 'x', 'eur'])).toEqual({ outcome: true, record: { cost: 1250, currency: 'EUR' } });
     expect(run(f, ['total 12.50 due', 'x', ''])).toEqual({ outcome: true, record: { cost: 1250, currency: 'USD' } });
@@ -302,6 +302,32 @@ describe('compileField with transforms', () => {
     expect(run(f, ['many'])).toEqual({ outcome: expect.any(String), record: {} });
     const plain = compileField(def({ name: 'employees', type: 'integer' }), mapping('employees', [0], ['Employees'], [{ kind: 'scale', factor: 1 }]), ctx);
     expect(run(plain, ['101-250']).record).not.toHaveProperty('employees_range');
+  });
+});
+
+describe('compileCurrencyCell', () => {
+  it('reads the currency column as printed, or through its transforms', () => {
+    expect(compileCurrencyCell(mapping('currency', [1], ['Currency']))(['x', ' jpy '])).toBe(' jpy ');
+    expect(compileCurrencyCell(mapping('currency', [1], ['Currency']))(['x'])).toBe('');
+    const yen = compileCurrencyCell(mapping('currency', [0], ['Currency'], [{ kind: 'value_map', map: { Yen: 'JPY' } }]));
+    expect(yen(['Yen'])).toBe('JPY');
+    expect(yen(['EUR'])).toBe('EUR');
+    const blankToEur = compileCurrencyCell(mapping('currency', [0], ['Currency'], [{ kind: 'default', value: 'EUR' }]));
+    expect(blankToEur([''])).toBe('EUR');
+  });
+
+  it('gives the cell as printed when a transform cannot read it, so the money field names it', () => {
+    const dated = compileCurrencyCell(mapping('currency', [0], ['Currency'], [{ kind: 'date_format', format: 'yyyy' }]));
+    expect(dated(['Euro'])).toBe('Euro');
+    expect(dated([])).toBe('');
+    const money = compileField(def({ name: 'cost', type: 'money' }), mapping('cost', [1], ['Cost']), ctx, dated);
+    expect(run(money, ['Euro', '1000'])).toEqual({ outcome: 'unknown currency "Euro"', record: {} });
+  });
+
+  it('scales an amount by the currency the transforms give', () => {
+    const yen = compileCurrencyCell(mapping('currency', [0], ['Currency'], [{ kind: 'value_map', map: { Yen: 'JPY' } }]));
+    const money = compileField(def({ name: 'cost', type: 'money' }), mapping('cost', [1], ['Cost (USD)']), ctx, yen);
+    expect(run(money, ['Yen', '1000'])).toEqual({ outcome: true, record: { cost: 1000, currency: 'JPY' } });
   });
 });
 
