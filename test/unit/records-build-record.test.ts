@@ -328,6 +328,31 @@ describe('createRecordBuilder: groups of which one is needed', () => {
 });
 
 describe('createRecordBuilder: call records', () => {
+  it('hands the sample rows to the call semantics, which find the line of a CDR on them', () => {
+    const schema = getSchema('call_record');
+    const headers = ['Start', 'Calling Number', 'Called Number'];
+    const line = '4155550100';
+    const rows = [
+      ['2025-01-02 03:04:05', line, '2125550101'],
+      ['2025-01-02 04:04:05', '2125550102', line],
+      ['2025-01-02 05:04:05', line, '2125550103'],
+    ];
+    const mapping: MappingResult = {
+      status: 'mapped',
+      schema: 'call_record',
+      confidence: 1,
+      missingRequired: [],
+      fields: [{ field: 'started_at', sources: [0], sourceHeaders: ['Start'], confidence: 1, reason: 'confirmed' }],
+    };
+    expect(createRecordBuilder(mapping, schema, {}, headers, rows)(rows[1]!, 2)).toMatchObject({
+      ok: true,
+      record: { direction: 'inbound', counterpart_number: '+12125550102', subscriber_number: '+14155550100' },
+    });
+    const blind = createRecordBuilder(mapping, schema, {}, headers)(rows[1]!, 2);
+    expect(blind.ok && blind.record).not.toHaveProperty('direction');
+  });
+
+
   it('does not reject a CDR whose other party is in the party columns, though no column is mapped to it', () => {
     const schema = getSchema('call_record');
     const headers = ['Start', 'Calling Number', 'Called Number', 'Direction'];
