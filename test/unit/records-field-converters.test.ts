@@ -62,6 +62,7 @@ describe('compileField: text', () => {
     const tech = compileField(def({ name: 'tech', type: 'string', multiple: true }), mapping('tech', [0], ['Tech']), ctx);
     expect(run(tech, ['AWS , Salesforce;HubSpot |AWS'])).toEqual({ outcome: true, record: { tech: ['AWS', 'Salesforce', 'HubSpot'] } });
     expect(run(tech, ['a b'])).toEqual({ outcome: true, record: { tech: ['a b'] } });
+    expect(run(tech, ['  AWS , x  '])).toEqual({ outcome: true, record: { tech: ['AWS', 'x'] } });
     expect(run(tech, [' , ; | '])).toEqual({ outcome: false, record: {} });
     expect(run(tech, [''])).toEqual({ outcome: false, record: {} });
   });
@@ -140,6 +141,9 @@ describe('compileField: dates and times', () => {
     expect(run(dt, ['2:05PM', '11/03/2025'])).toEqual({ outcome: true, record: { t: '2025-11-03T14:05:00Z' } });
     expect(dt.column).toBe('Date + Time');
     expect(dt.rawValue(['2:05PM', '13/45/2025'])).toBe('13/45/2025 2:05PM');
+    // a short row: the missing date cell is blank
+    const one = compileField(def({ name: 't', type: 'datetime' }), mapping('t', [1], ['Start']), ctx);
+    expect(run(one, ['x'])).toEqual({ outcome: false, record: {} });
     expect(run(dt, ['2:05PM', '13/45/2025'])).toEqual({ outcome: 'not a recognised date', record: {} });
   });
 });
@@ -161,7 +165,7 @@ describe('compileField: phone numbers, e-mail, web addresses', () => {
 
   it('normalises an e-mail, a URL and a domain with the normaliser of the field type', () => {
     const one = (type: FieldDefinition['type'], cell: string) => run(compileField(def({ name: 'v', type }), mapping('v', [0], ['V']), ctx), [cell]);
-    expect(one('email', ' Jane.Doe@Acme.COM ').record).toEqual({ v: 'jane.doe@acme.com' });
+    expect(one('email', ' Jane.Doe@Acme.COM ')).toEqual({ outcome: true, record: { v: 'jane.doe@acme.com' } });
     expect(one('domain', 'https://www.acme.com/about').record).toEqual({ v: 'acme.com' });
     expect(one('url', 'acme.com/about').record).toEqual({ v: expect.stringMatching(/^https?:\/\/acme\.com\/about$/) });
     expect(one('email', 'acme.com').outcome).toBe('not an e-mail address');
@@ -301,7 +305,22 @@ describe('compileField with transforms', () => {
     expect(run(f, ['120'])).toEqual({ outcome: true, record: { employees: 120 } });
     expect(run(f, ['many'])).toEqual({ outcome: expect.any(String), record: {} });
     const plain = compileField(def({ name: 'employees', type: 'integer' }), mapping('employees', [0], ['Employees'], [{ kind: 'scale', factor: 1 }]), ctx);
-    expect(run(plain, ['101-250']).record).not.toHaveProperty('employees_range');
+    expect(run(plain, ['101-250'])).toEqual({ outcome: expect.any(String), record: {} });
+    expect(run(plain, ['120'])).toEqual({ outcome: true, record: { employees: 120 } });
+    // an integer field rounds a band's midpoint
+    const mid = compileField(def({ name: 'employees', type: 'integer' }), mapping('employees', [0], ['Employees'], [{ kind: 'range', pick: 'midpoint' }]), ctx);
+    expect(run(mid, ['1-2'])).toEqual({ outcome: true, record: { employees: 2, employees_range: '1-2' } });
+  });
+
+  it('keeps no band text when the value read from it is not written', () => {
+    const cost = compileField(
+      def({ name: 'cost', type: 'money' }),
+      mapping('cost', [0], ['Cost'], [{ kind: 'range', pick: 'lower' }]),
+      ctx,
+      compileCurrencyCell(mapping('currency', [1], ['Currency'])),
+    );
+    expect(run(cost, ['100-200', 'usd'])).toEqual({ outcome: true, record: { cost: 10000, currency: 'USD', cost_range: '100-200' } });
+    expect(run(cost, ['100-200', 'Euro'])).toEqual({ outcome: 'unknown currency "Euro"', record: {} });
   });
 });
 
@@ -320,6 +339,9 @@ describe('compileCurrencyCell', () => {
     const dated = compileCurrencyCell(mapping('currency', [0], ['Currency'], [{ kind: 'date_format', format: 'yyyy' }]));
     expect(dated(['Euro'])).toBe('Euro');
     expect(dated([])).toBe('');
+    // a default read as a date fails too; the missing cell is then blank
+    const defaulted = compileCurrencyCell(mapping('currency', [0], ['Currency'], [{ kind: 'default', value: 'none' }, { kind: 'date_format', format: 'yyyy' }]));
+    expect(defaulted([])).toBe('');
     const money = compileField(def({ name: 'cost', type: 'money' }), mapping('cost', [1], ['Cost']), ctx, dated);
     expect(run(money, ['Euro', '1000'])).toEqual({ outcome: 'unknown currency "Euro"', record: {} });
   });
@@ -357,5 +379,7 @@ describe('compileCurrencyField', () => {
     expect(run(dated, ['GBP'])).toEqual({ outcome: expect.stringContaining('yyyy'), record: {} });
     const constant = compileCurrencyField(cur, mapping('currency', [], [], [{ kind: 'default', value: 'chf' }]));
     expect(run(constant, ['x'])).toEqual({ outcome: true, record: { currency: 'CHF' } });
+    expect(constant.rawValue(['x', 'y'])).toBe('');
+    expect(compileCurrencyField(cur, mapping('currency', [0, 1], ['Code', 'Name'], [{ kind: 'regex', pattern: '([A-Z]{3})', group: 1 }])).column).toBe('Code + Name');
   });
 });
