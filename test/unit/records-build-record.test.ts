@@ -152,6 +152,11 @@ describe('createRecordBuilder: where a money field takes its currency', () => {
     expect(build(fields, headers, { amount: 0, currency: eur }, ['', 'x'])).toEqual({ ok: true, record: {} });
   });
 
+  it('finds the constant among other transforms of a currency without a column', () => {
+    const yen = { sources: [], transforms: [{ kind: 'value_map', map: { x: 'y' } }, { kind: 'default', value: 'jpy' }] as FieldTransform[] };
+    expect(build(fields, headers, { amount: 0, currency: yen }, ['1000', 'x'])).toEqual({ ok: true, record: { amount: 1000, currency: 'JPY' } });
+  });
+
   it('reports a constant currency that is no code, and keeps the amount in the currency of the header', () => {
     const euro = { sources: [], transforms: [{ kind: 'default', value: 'Euro' }] as FieldTransform[] };
     expect(build(fields, headers, { amount: 0, currency: euro }, ['12.50', 'x'])).toEqual({
@@ -171,6 +176,8 @@ describe('createRecordBuilder: where a money field takes its currency', () => {
       { name: 'fee', type: 'money', currencyField: 'note' },
     ];
     expect(build(twoMoney, ['Note', 'Amount'], { note: 0 }, ['gbp', 'x'])).toEqual({ ok: true, record: { note: 'GBP' } });
+    // a field called "currency" in a schema without money is text like any other
+    expect(build([{ name: 'currency', type: 'string' }], ['Currency'], { currency: 0 }, ['eur'])).toEqual({ ok: true, record: { currency: 'eur' } });
   });
 });
 
@@ -226,6 +233,24 @@ describe('createRecordBuilder: which rows are written', () => {
       ],
     });
     expect(build(typed, headers, by, ['y', '2'])).toEqual({ ok: false, errors: [{ row: 7, column: 'Id', value: 'y', reason: expect.any(String) }] });
+  });
+
+  it('lists the problems of required fields in the order of the schema, blank or invalid', () => {
+    const two = [{ name: 'a', type: 'integer', required: true }, { name: 'b', type: 'integer', required: true }];
+    expect(build(two, headers, { a: 0, b: 1 }, ['', 'x'])).toEqual({
+      ok: false,
+      errors: [
+        { row: 7, column: 'Id', value: '', reason: 'required field is empty' },
+        { row: 7, column: 'N', value: 'x', reason: expect.any(String) },
+      ],
+    });
+    expect(build(two, headers, { a: 0, b: 1 }, ['x', ''])).toEqual({
+      ok: false,
+      errors: [
+        { row: 7, column: 'Id', value: 'x', reason: expect.any(String) },
+        { row: 7, column: 'N', value: '', reason: 'required field is empty' },
+      ],
+    });
   });
 
   it('writes a row whose optional field is invalid, warning about it', () => {
