@@ -18,6 +18,7 @@ describe('durationUnitFromHeader', () => {
     expect(durationUnitFromHeader('Minutes (sec)')).toBe('seconds');
     expect(durationUnitFromHeader('Min:Sec')).toBe('seconds');
     expect(durationUnitFromHeader('Sec Min')).toBe('seconds');
+    for (const header of ['Minutes (secs)', 'Min Second', 'Minutes Seconds', 'Min (s)']) expect(durationUnitFromHeader(header), header).toBe('seconds');
     expect(durationUnitFromHeader(undefined)).toBe('seconds');
   });
 });
