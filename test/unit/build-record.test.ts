@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { suggestMapping } from '../../functions/core/map/suggest-mapping.ts';
 import type { MappingResult } from '../../functions/core/pipeline-types.ts';
-import { createRecordBuilder } from '../../functions/core/records/build-record.ts';
+import { createRecordBuilder, type RecordBuilder } from '../../functions/core/records/build-record.ts';
 import { recordValidator } from '../../functions/core/schemas/record-validator.ts';
 import { getSchema } from '../../functions/core/schemas/registry.ts';
 import { parseSchemaDefinition } from '../../functions/core/schemas/schema-definition.ts';
@@ -17,11 +17,13 @@ const attRow = (over: Partial<Record<number, string>> = {}): string[] => {
   return row;
 };
 const attMapping = suggestMapping(ATT, [attRow()], callRecord);
-const buildAtt = createRecordBuilder(attMapping, callRecord, { timezone: 'America/New_York' }, ATT);
+// Builders are compiled at each call, inside the tests: a compile step that throws or goes wrong
+// then fails the tests that use it (mutation testing counts a file that fails to load as passing).
+const buildAtt: RecordBuilder = (cells, row) => createRecordBuilder(attMapping, callRecord, { timezone: 'America/New_York' }, ATT)(cells, row);
 
 const GENERIC = ['Start Time', 'Phone Number', 'Duration', 'Direction', 'Type', 'Cost', 'Currency', 'Account'];
 const genericMapping = suggestMapping(GENERIC, [], callRecord);
-const buildGeneric = createRecordBuilder(genericMapping, callRecord, {}, GENERIC);
+const buildGeneric: RecordBuilder = (cells, row) => createRecordBuilder(genericMapping, callRecord, {}, GENERIC)(cells, row);
 
 describe('createRecordBuilder', () => {
   it('builds an AT&T row into a typed call record', () => {
@@ -234,7 +236,7 @@ describe('createRecordBuilder with a custom schema and validation rules', () => 
     ],
   });
   const headers = ['No', 'Amount', 'Note'];
-  const build = createRecordBuilder(
+  const build: RecordBuilder = (cells, row) => createRecordBuilder(
     {
       status: 'mapped',
       schema: 'invoice_line',
@@ -245,7 +247,7 @@ describe('createRecordBuilder with a custom schema and validation rules', () => 
     invoice,
     { defaultCurrency: 'EUR' },
     headers,
-  );
+  )(cells, row);
 
   it('writes values that keep the rules', () => {
     expect(build(['INV-7', '12.50', 'ok'], 2)).toEqual({ ok: true, record: { invoice_number: 'INV-7', amount: 1250, currency: 'EUR', note: 'ok' } });

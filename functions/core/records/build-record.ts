@@ -4,7 +4,7 @@ import type { JobOptions, MappingResult, RowError } from '../pipeline-types.ts';
 import { requirementWaived, type FieldDefinition, type SchemaDefinition } from '../schemas/schema-types.ts';
 import { compileCallSemantics } from './call-semantics.ts';
 import { deriveValue } from './derive.ts';
-import { compileCurrencyField, compileField, type CompiledField, type ConvertContext } from './field-converters.ts';
+import { compileCurrencyCell, compileCurrencyField, compileField, type CompiledField, type ConvertContext, type CurrencyCell } from './field-converters.ts';
 import { hasDefault } from '../templates/transforms.ts';
 import { valueOverrides, withValueOverrides } from '../map/value-maps.ts';
 
@@ -85,16 +85,16 @@ export function createRecordBuilder(
     }
   }
 
-  // Currency columns feed their money field rather than standing alone.
+  // Currency columns feed their money field rather than standing alone, read through their
+  // transforms: the amount is scaled by the currency it is written with.
   // A constant currency (no column, a default) becomes the money field's currency instead.
-  const consumedCurrency = new Map<string, number>();
+  const consumedCurrency = new Map<string, CurrencyCell>();
   const constantCurrency = new Map<string, string>();
   for (const def of schema.fields) {
     if (def.type !== 'money' || !byField.has(def.name)) continue;
     const key = def.currencyField ?? 'currency';
     const cm = byField.get(key);
-    const src = cm?.sources[0];
-    if (src !== undefined && (cm?.transforms ?? []).length === 0) consumedCurrency.set(key, src);
+    if (cm !== undefined && cm.sources.length > 0) consumedCurrency.set(key, compileCurrencyCell(cm));
     const constant = cm !== undefined && cm.sources.length === 0 ? cm.transforms?.find((t) => t.kind === 'default') : undefined;
     if (constant?.kind === 'default' && /^[A-Za-z]{3}$/.test(constant.value)) constantCurrency.set(key, constant.value.toUpperCase());
   }
@@ -115,11 +115,11 @@ export function createRecordBuilder(
       continue;
     }
     const currencyKey = def.currencyField ?? 'currency';
-    const currencySource = def.type === 'money' ? consumedCurrency.get(currencyKey) : undefined;
+    const currencyCell = def.type === 'money' ? consumedCurrency.get(currencyKey) : undefined;
     const constant = def.type === 'money' ? constantCurrency.get(currencyKey) : undefined;
     // an enum column's values read by Claude or a person: their answers first
     const read = def.type === 'enum' ? withValueOverrides(m, valueOverrides(mapping, def.name)) : m;
-    compiled.push(compileField(def, read, constant === undefined ? ctx : { ...ctx, defaultCurrency: constant, currencyIsExplicit: true }, currencySource));
+    compiled.push(compileField(def, read, constant === undefined ? ctx : { ...ctx, defaultCurrency: constant, currencyIsExplicit: true }, currencyCell));
   }
   const derived = schema.fields.filter((f) => f.derive !== undefined);
   const requiredDerived = derived.filter((f) => f.required);

@@ -249,6 +249,8 @@ export function compileCallSemantics(input: CallSemanticsInput): CallSemantics |
         const code = readCallCode(raw);
         const said = typeValues?.get(valueKey(raw));
         if (code === undefined && said === undefined && !isBlankCell(raw)) typeUnread = raw;
+        // "Internal" under a PBX's call type: a call between extensions, as under its direction
+        if (code?.internal === true) internal = true;
         type ??= said !== undefined ? ((said ?? undefined) as CallRecordType | undefined) : code?.recordType;
         direction ??= code?.direction;
       }

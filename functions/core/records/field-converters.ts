@@ -10,7 +10,7 @@ import type { FieldMapping } from '../pipeline-types.ts';
 import { fieldRuleValidator } from '../schemas/record-validator.ts';
 import { companionKeys, type FieldDefinition } from '../schemas/schema-types.ts';
 import { parseRange } from '../map/units.ts';
-import { compileTransforms, readsRanges, type FieldTransform } from '../templates/transforms.ts';
+import { compileTransforms, readsRanges, type CellReader, type FieldTransform } from '../templates/transforms.ts';
 import { currencyFromHeader, durationUnitFromHeader, timeZoneFromHeader } from './column-hints.ts';
 
 /** Job-wide settings a converter needs (JobOptions with defaults applied). */
@@ -47,9 +47,12 @@ export interface CompiledField {
 const LIST_SPLIT = /\s*[,;|]\s*/;
 const CURRENCY_CODE = /^[A-Za-z]{3}$/;
 
+/** The currency cell of a row, as a money field reads it (see `compileCurrencyCell`). */
+export type CurrencyCell = (cells: readonly string[]) => string;
+
 /**
- * Compile the converter for one mapped field. `currencySource` is the column of the
- * money field's currency, when a currency column is mapped.
+ * Compile the converter for one mapped field. `currencyCell` reads the money field's
+ * currency from the row, when a currency column is mapped.
  *
  * A mapping with transforms (or a constant field: no source, a `default`) reads its value
  * through them first; the type conversion then sees the one transformed value. A field
@@ -60,13 +63,13 @@ export function compileField(
   def: FieldDefinition,
   mapping: FieldMapping,
   ctx: ConvertContext,
-  currencySource?: number,
+  currencyCell?: CurrencyCell,
 ): CompiledField {
   const transforms = mapping.transforms ?? [];
   const base =
     transforms.length === 0 && mapping.sources.length > 0
-      ? compileBaseField(def, mapping, ctx, currencySource)
-      : compileTransformedField(def, mapping, ctx, currencySource, transforms);
+      ? compileBaseField(def, mapping, ctx, currencyCell)
+      : compileTransformedField(def, mapping, ctx, currencyCell, transforms);
   return withValidation(base);
 }
 
@@ -74,14 +77,14 @@ function compileTransformedField(
   def: FieldDefinition,
   mapping: FieldMapping,
   ctx: ConvertContext,
-  currencySource: number | undefined,
+  currencyCell: CurrencyCell | undefined,
   transforms: readonly FieldTransform[],
 ): CompiledField {
   const reader = compileTransforms(mapping.sources, transforms, { timezone: ctx.timezone, fieldType: def.type });
   // the converter reads a one-cell row [value] (plus the currency cell, when there is one);
   // the sample's columns are not that row's
   const { sample: _sample, ...rowless } = ctx;
-  const inner = compileBaseField(def, { ...mapping, sources: [0], transforms: undefined }, rowless, currencySource === undefined ? undefined : 1);
+  const inner = compileBaseField(def, { ...mapping, sources: [0], transforms: undefined }, rowless, currencyCell === undefined ? undefined : (row) => row[1] ?? '');
   const rawValue = (cells: readonly string[]): string => mapping.sources.map((s) => cells[s] ?? '').join(' ');
   // a band read as one number keeps its text beside it ("101-250" -> 101 and employee_count_range "101-250")
   const rangeKey = readsRanges(transforms) ? `${def.name}_range` : undefined;
@@ -92,7 +95,7 @@ function compileTransformedField(
     apply(record, cells) {
       const value = reader(cells);
       if (typeof value !== 'string') return value.reason;
-      const outcome = inner.apply(record, currencySource === undefined ? [value] : [value, cells[currencySource] ?? '']);
+      const outcome = inner.apply(record, currencyCell === undefined ? [value] : [value, currencyCell(cells)]);
       if (rangeKey !== undefined && outcome === true) {
         const raw = rawValue(cells).trim();
         if (parseRange(raw) !== undefined) record[rangeKey] = raw;
@@ -125,7 +128,7 @@ function compileBaseField(
   def: FieldDefinition,
   mapping: FieldMapping,
   ctx: ConvertContext,
-  currencySource?: number,
+  currencyCell?: CurrencyCell,
 ): CompiledField {
   const sources = mapping.sources;
   const first = sources[0] ?? -1;
@@ -255,8 +258,8 @@ function compileBaseField(
         ...base,
         apply(record, cells) {
           let currency = fallback;
-          if (currencySource !== undefined) {
-            const c = (cells[currencySource] ?? '').trim();
+          if (currencyCell !== undefined) {
+            const c = currencyCell(cells).trim();
             if (CURRENCY_CODE.test(c)) currency = c.toUpperCase();
             else if (!isBlankCell(c)) return `unknown currency "${c}"`;
           }
@@ -345,13 +348,32 @@ export function phoneWriter(name: string, region: string): PhoneWriter {
 }
 
 /**
+ * A currency column's cell as its money field reads it: through the column's transforms
+ * (a "Yen" -> "JPY" value map), so the amount is scaled by the currency it is written
+ * with; as printed when a transform cannot read it (the money field then names it).
+ */
+export function compileCurrencyCell(mapping: FieldMapping): CurrencyCell {
+  const source = mapping.sources[0] ?? -1;
+  const reader = currencyReader(mapping, 'string');
+  if (reader === undefined) return (cells) => cells[source] ?? '';
+  return (cells) => {
+    const read = reader(cells);
+    return typeof read === 'string' ? read : (cells[source] ?? '');
+  };
+}
+
+function currencyReader(mapping: FieldMapping, fieldType: FieldDefinition['type']): CellReader | undefined {
+  const transforms = mapping.transforms ?? [];
+  return transforms.length > 0 ? compileTransforms(mapping.sources, transforms, { timezone: 'UTC', fieldType }) : undefined;
+}
+
+/**
  * A currency column mapped without a money field: the code, upper-cased.
  */
 export function compileCurrencyField(def: FieldDefinition, mapping: FieldMapping): CompiledField {
   const source = mapping.sources[0] ?? -1;
   const name = def.name;
-  const transforms = mapping.transforms ?? [];
-  const reader = transforms.length > 0 ? compileTransforms(mapping.sources, transforms, { timezone: 'UTC', fieldType: def.type }) : undefined;
+  const reader = currencyReader(mapping, def.type);
   return {
     def,
     column: mapping.sourceHeaders.join(' + ') || name,
