@@ -99,7 +99,7 @@ const isArnReference = (template: CfnTemplate, target: { id: string; attr?: stri
 const STAGE = 'test';
 const ORIGINS = ['https://app.example.com'];
 // Every function the contract names: a new one must be deployed (and is checked below).
-const ALL_FUNCTIONS: FunctionName[] = [...new Set<FunctionName>([...HTTP_ROUTES.map((r) => r.fn), WS_FUNCTION, ...Object.values(PIPELINE_FUNCTIONS), ...QUEUE_CONSUMERS.map((c) => c.fn), ...OBJECT_CREATED_CONSUMERS.map((c) => c.fn), 'retention-sweep'])];
+const ALL_FUNCTIONS: FunctionName[] = [...new Set<FunctionName>([...HTTP_ROUTES.map((r) => r.fn), WS_FUNCTION, WS_AUTHORIZER.fn, ...Object.values(PIPELINE_FUNCTIONS), ...QUEUE_CONSUMERS.map((c) => c.fn), ...OBJECT_CREATED_CONSUMERS.map((c) => c.fn), 'retention-sweep'])];
 
 // One synth for the whole file (~10 s, ~450 MB): every test reads these.
 let stateful: Template;
