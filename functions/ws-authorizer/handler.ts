@@ -12,8 +12,9 @@ import { byRequestId, observedHandler } from '../shared/observability.ts';
  * ?token= becomes the connection's principal, which API Gateway passes to every later event
  * of the connection. Nothing is written: the first write of a client is its first subscribe.
  *
- * How API Gateway answers the client: an error named `Unauthorized` is a 401, a Deny policy a
- * 403, any other error a 500. A missing ?token= is refused with 401 before this runs.
+ * How API Gateway answers the client: an error whose message is `Unauthorized` is a 401, a
+ * Deny policy a 403, any other error a 500. A missing ?token= is refused with 401 before
+ * this runs.
  */
 
 /** WebSocket APIs send the REST-style REQUEST event without resource, path and method. */
