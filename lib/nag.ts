@@ -19,7 +19,7 @@ export function applyNagChecks(app: App, stacks: AppStacks): void {
     {
       id: 'AwsSolutions-APIG4',
       reason:
-        'Every route but GET /v1/health authenticates in the function: Bearer API keys stored as SHA-256 hashes, tenant-scoped, with roles and a per-key rate limit (functions/shared/http/); the WebSocket $connect checks ?token= the same way.',
+        'Every route but GET /v1/health authenticates in the function: Bearer API keys stored as SHA-256 hashes, tenant-scoped, with roles and a per-key rate limit (functions/shared/http/); the WebSocket API\'s $connect has a Lambda authorizer (ws-authorizer: the API key or upload token in ?token=), whose context reaches every later route of the connection.',
     },
     {
       id: 'AwsSolutions-APIG1',

@@ -9,10 +9,10 @@ import { startLocalSqs } from './sqs.ts';
 import { startLocalKms } from './kms.ts';
 import { startLocalStepFunctions, type TaskHandler } from './stepfunctions/local-sfn.ts';
 import { startLocalHttpApi, type HttpHandler } from './apigateway/http-api.ts';
-import { startLocalWebSocketApi, type WsHandler } from './apigateway/websocket-api.ts';
+import { startLocalWebSocketApi, type WsAuthorizerHandler, type WsHandler } from './apigateway/websocket-api.ts';
 import { ENV } from '../functions/shared/env-names.ts';
 import { TABLES } from '../functions/shared/tables.ts';
-import { HTTP_ROUTES, OBJECT_CREATED_CONSUMERS, PIPELINE_FUNCTIONS, QUEUE_CONSUMERS, WS_ROUTES, functionEntry, type FunctionName } from '../functions/shared/routes.ts';
+import { HTTP_ROUTES, OBJECT_CREATED_CONSUMERS, PIPELINE_FUNCTIONS, QUEUE_CONSUMERS, WS_AUTHORIZER, WS_ROUTES, functionEntry, type FunctionName } from '../functions/shared/routes.ts';
 import { createObjectCreatedDelivery, type ObjectCreatedDelivery, type ObjectCreatedHandler } from './object-created-events.ts';
 import { startQueuePoller, type SqsHandler } from './sqs-event-source.ts';
 import { createPipelineWorkers } from './pipeline-workers.ts';
@@ -111,6 +111,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       stage: 'local',
       routes: WS_ROUTES,
       loadHandler: () => loadHandler<WsHandler>('ws'),
+      authorizer: { identitySource: WS_AUTHORIZER.identitySource, functionName: WS_AUTHORIZER.fn, loadHandler: () => loadHandler<WsAuthorizerHandler>(WS_AUTHORIZER.fn) },
     });
     closers.push(() => ws.close());
     process.env[ENV.wsManagementEndpoint] = ws.managementEndpoint;

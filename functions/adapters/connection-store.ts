@@ -1,7 +1,7 @@
 import { BatchWriteCommand, QueryCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from './aws-clients.ts';
 import { queryAll } from './dynamo-query.ts';
-import { getItem, putItem } from './dynamo-item.ts';
+import { putItem } from './dynamo-item.ts';
 import { tableName } from '../shared/config.ts';
 
 /**
@@ -12,21 +12,13 @@ const SUBSCRIPTION_TTL_SECONDS = 2 * 60 * 60;
 const jobKey = (tenantId: string, jobId: string) => `${tenantId}#${jobId}`;
 
 /**
- * WebSocket connections and their job subscriptions. The single-item calls of $connect and
- * subscribe go through the item client (dynamo-item.ts), which builds each call's SDK
- * middleware chain once: a thousand clients connecting and subscribing at once paid for a
- * thousand builds of each.
+ * WebSocket subscriptions, one row per connection and job. A connection itself has no row:
+ * who holds it comes with each of its events from the ws-authorizer, so `$connect` writes
+ * nothing. Subscribe goes through the item client (dynamo-item.ts), which builds each call's
+ * SDK middleware chain once: a thousand clients subscribing at once paid for a thousand
+ * builds of it.
  */
 export const connectionStore = {
-  async putConnection(connectionId: string, tenantId: string): Promise<void> {
-    await putItem(tableName.connections(), { connectionId, sk: 'CONN', tenantId, connectedAt: new Date().toISOString(), expiresAtEpoch: epochIn(SUBSCRIPTION_TTL_SECONDS) });
-  },
-
-  async getTenant(connectionId: string): Promise<string | undefined> {
-    const tenantId = (await getItem(tableName.connections(), { connectionId, sk: 'CONN' }))?.tenantId;
-    return typeof tenantId === 'string' ? tenantId : undefined;
-  },
-
   async subscribe(connectionId: string, tenantId: string, jobId: string): Promise<void> {
     await putItem(tableName.connections(), { connectionId, sk: `SUB#${jobId}`, jobKey: jobKey(tenantId, jobId), expiresAtEpoch: epochIn(SUBSCRIPTION_TTL_SECONDS) });
   },

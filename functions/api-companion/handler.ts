@@ -15,7 +15,8 @@ import { toApiJob } from '../core/jobs/job.ts';
 import { duplicateIndex } from '../adapters/duplicate-index.ts';
 import { presignMultipartCall, type MultipartCall } from '../adapters/s3-signer.ts';
 import { MAX_PARTS, MIB } from '../core/uploads/part-size.ts';
-import { INBOX_PREFIX, inboxKey, metadataFor } from '../core/uploads/inbox.ts';
+import { inboxKey, metadataFor } from '../core/uploads/inbox.ts';
+import { tokenOwnsKey, tokenStartedJob } from '../adapters/upload-token-jobs.ts';
 import type { UploadTokenPrincipal } from '../core/auth/upload-tokens.ts';
 import { sanitizeFilename } from '../core/jobs/keys.ts';
 import { refuseExpired } from '../shared/job-expiry.ts';
@@ -50,7 +51,6 @@ const maxPartNumber = (maxBytes: number) => Math.min(MAX_PARTS, Math.floor(maxBy
  * then starts the job (functions/inbox).
  */
 const tokenFolder = (token: UploadTokenPrincipal) => `${token.tokenId}-${ulid()}`;
-const ownsKey = (token: UploadTokenPrincipal, key: string) => key.startsWith(`${INBOX_PREFIX}${token.tenantId}/${token.tokenId}-`);
 const directMetadata = (token: UploadTokenPrincipal) => ({ ...metadataFor(token), 'max-bytes': String(token.maxBytes) });
 
 /** A presigned POST policy for one new object of this token: the size range is S3's to enforce. */
@@ -130,7 +130,7 @@ export const handler = uploadTokenApi({
       }
       throw badRequest('Only uploads can be signed', [{ field: 'method', message: 'PUT (an object) or POST (a multipart upload), or a call with uploadId' }]);
     }
-    if (!ownsKey(req.token, body.key)) throw notFound('Upload');
+    if (!tokenOwnsKey(req.token, body.key)) throw notFound('Upload');
     return json(200, await presignMultipartCall(bucket, body.key, multipartCall(req.token, body)));
   },
 
@@ -140,9 +140,7 @@ export const handler = uploadTokenApi({
   'GET /v1/companion/{uploadToken}/jobs/{jobId}': async (req) => {
     const job = await jobStore.get(req.token.tenantId, req.params.jobId ?? '');
     if (!job) throw notFound('Job');
-    const { sessionId, key } = job.source;
-    const ownsJob = sessionId ? (await uploadStore.get(req.token.tenantId, sessionId))?.tokenId === req.token.tokenId : ownsKey(req.token, key);
-    if (!ownsJob) throw notFound('Job');
+    if (!(await tokenStartedJob(req.token, job))) throw notFound('Job');
     refuseExpired(job, 'record');
     return json(200, toApiJob(job));
   },

@@ -15,6 +15,7 @@ export const FUNCTION_NAMES = [
   'api-accounts',
   'api-openapi',
   'ws',
+  'ws-authorizer',
   'job-events',
   'webhook-delivery',
   'progress-fanout',
@@ -149,6 +150,13 @@ export const OBJECT_CREATED_CONSUMERS = [
 /** WebSocket route keys; one function serves them all (routing by body.action). */
 export const WS_ROUTES = ['$connect', '$disconnect', '$default', 'subscribe', 'unsubscribe'] as const;
 export const WS_FUNCTION: FunctionName = 'ws';
+
+/**
+ * The WebSocket API's Lambda authorizer (on $connect): the credential in ?token= becomes the
+ * connection's principal, passed to every later event as requestContext.authorizer. API
+ * Gateway refuses a connect without the identity source (401) before calling the function.
+ */
+export const WS_AUTHORIZER = { fn: 'ws-authorizer', identitySource: ['route.request.querystring.token'] } as const satisfies { fn: FunctionName; identitySource: readonly string[] };
 
 /** Functions invoked by the state machine, keyed by the ASL placeholder they fill. */
 export const PIPELINE_FUNCTIONS = {

@@ -50,7 +50,8 @@ const DESIGNS = {
     ttlAttribute: 'expiresAtEpoch',
   },
   /**
-   * WebSocket connections and subscriptions: pk connectionId, sk "CONN" or "SUB#<jobId>".
+   * WebSocket subscriptions: pk connectionId, sk "SUB#<jobId>" (a connection alone has no
+   * row since the ws-authorizer carries its tenant; older "CONN" rows expire by TTL).
    * byJob (pk "<tenantId>#<jobId>") finds the subscribers of a job; the tenant in the key
    * means a push can only ever reach the job's own tenant.
    */

@@ -1,18 +1,22 @@
 import type { APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
 import * as z from 'zod';
-import { apiKeyStore } from '../adapters/api-key-store.ts';
 import { connectionStore } from '../adapters/connection-store.ts';
-import { tenantStore } from '../adapters/tenant-store.ts';
 import { jobStore } from '../adapters/job-store.ts';
+import { tokenStartedJob } from '../adapters/upload-token-jobs.ts';
+import { wsPrincipalOf, type WsPrincipal } from '../core/auth/ws-principal.ts';
 import { postToConnection, REPLY } from '../adapters/connection-poster.ts';
 import { statusMessage } from '../adapters/progress-notifier.ts';
 import { logger } from '../shared/logger.ts';
 import { byRequestId, observedHandler } from '../shared/observability.ts';
 
-/** $connect carries the query string and headers, which the base event type omits. */
+/**
+ * $connect carries the query string and headers, which the base event type omits; every event
+ * of a connection carries what the ws-authorizer returned for it at $connect.
+ */
 export type WsEvent = APIGatewayProxyWebsocketEventV2 & {
   queryStringParameters?: Record<string, string | undefined>;
   headers?: Record<string, string | undefined>;
+  requestContext: { authorizer?: unknown };
 };
 type WsResult = { statusCode: number; body?: string };
 
@@ -36,44 +40,20 @@ async function reply(connectionId: string, statusCode: number, body: object): Pr
 const send = (connectionId: string, body: object) => postToConnection(connectionId, Buffer.from(JSON.stringify(body)), REPLY);
 
 /**
- * The tenant of each connection this container has seen: a connection's tenant never
- * changes and its id is never reused, so a client's later messages skip the lookup.
- * Bounded; a forgotten entry costs one GetItem.
+ * Whether an upload token may follow the job: only the jobs its uploads started. Checked before
+ * the subscription is written, so a token's connection never hears another job of its tenant.
  */
-const tenants = new Map<string, string>();
-const TENANTS_MAX = 10_000;
-
-function rememberTenant(connectionId: string, tenantId: string): void {
-  if (tenants.size >= TENANTS_MAX) tenants.delete(tenants.keys().next().value as string);
-  tenants.set(connectionId, tenantId);
-}
-
-async function tenantOf(connectionId: string): Promise<string | undefined> {
-  const known = tenants.get(connectionId);
-  if (known) return known;
-  const tenantId = await connectionStore.getTenant(connectionId);
-  if (tenantId) rememberTenant(connectionId, tenantId);
-  return tenantId;
+async function tokenMayFollow(principal: WsPrincipal, jobId: string): Promise<boolean> {
+  if (principal.kind !== 'upload-token') return true;
+  const job = await jobStore.get(principal.tenantId, jobId);
+  return job !== undefined && (await tokenStartedJob(principal, job));
 }
 
 /**
- * $connect: the API key comes as ?token= (browsers cannot set headers on a WebSocket). One
- * write: the key lookup is cached (api-key-store), and the connection row is all it stores.
- */
-async function connect(event: WsEvent): Promise<WsResult> {
-  const token = event.queryStringParameters?.token;
-  const principal = token ? await apiKeyStore.findByKey(token) : undefined;
-  // a disabled tenant's keys open no connection (API Gateway sends no body on a refused $connect)
-  if (!principal || !(await tenantStore.isActive(principal.tenantId))) return { statusCode: 401 };
-  await connectionStore.putConnection(event.requestContext.connectionId, principal.tenantId);
-  rememberTenant(event.requestContext.connectionId, principal.tenantId);
-  return { statusCode: 200 };
-}
-
-/**
- * subscribe: only the job's own tenant may follow it; another tenant's job answers
- * exactly like a missing one. The current status is sent at once, so a late
- * subscriber never waits for the next change to learn where the job is.
+ * subscribe: only a job the connection's principal may follow; another tenant's job (or, for
+ * an upload token, a job it did not start) answers exactly like a missing one. The current
+ * status is sent at once, so a late subscriber never waits for the next change to learn
+ * where the job is.
  */
 async function onMessage(event: WsEvent): Promise<WsResult> {
   const connectionId = event.requestContext.connectionId;
@@ -90,20 +70,25 @@ async function onMessage(event: WsEvent): Promise<WsResult> {
   if (!parsed.success) {
     return reply(connectionId, 400, { type: 'error', code: 'invalid_request', message: 'expected { "action": "subscribe" | "unsubscribe", "jobId": "...", "requestId"?: "..." }', ...echo });
   }
-  const tenantId = await tenantOf(connectionId);
-  if (!tenantId) return reply(connectionId, 401, { type: 'error', code: 'unauthorized', message: 'connection is not authenticated', ...echo });
+  // Only a connection the authorizer let in gets here on AWS; an event without its context
+  // (a test event, a misconfigured route) is refused rather than trusted.
+  const principal = wsPrincipalOf(event.requestContext.authorizer);
+  if (!principal) return reply(connectionId, 401, { type: 'error', code: 'unauthorized', message: 'connection is not authenticated', ...echo });
   const { action, jobId } = parsed.data;
   if (action === 'unsubscribe') {
     await connectionStore.unsubscribe(connectionId, jobId);
     return reply(connectionId, 200, { type: 'unsubscribed', jobId, ...echo });
   }
+  const notFound = () => reply(connectionId, 404, { type: 'error', code: 'not_found', jobId, message: 'Job not found', ...echo });
+  if (!(await tokenMayFollow(principal, jobId))) return notFound();
   // Subscribed before the job is read: a status published meanwhile is either fanned out to
   // this connection or already in what the read returns, so the final status cannot slip by.
-  await connectionStore.subscribe(connectionId, tenantId, jobId);
-  const job = await jobStore.get(tenantId, jobId);
+  // The row is keyed by the principal's tenant, so another tenant's job id reaches nothing.
+  await connectionStore.subscribe(connectionId, principal.tenantId, jobId);
+  const job = await jobStore.get(principal.tenantId, jobId);
   if (!job) {
     await connectionStore.unsubscribe(connectionId, jobId);
-    return reply(connectionId, 404, { type: 'error', code: 'not_found', jobId, message: 'Job not found', ...echo });
+    return notFound();
   }
   await send(connectionId, { type: 'subscribed', jobId, ...echo });
   await send(connectionId, statusMessage(job));
@@ -114,9 +99,10 @@ export async function handle(event: WsEvent): Promise<WsResult> {
   const { routeKey, connectionId } = event.requestContext;
   switch (routeKey) {
     case '$connect':
-      return connect(event);
+      // The ws-authorizer has let the client in (API Gateway runs it first); nothing to store:
+      // its principal comes with each message, and its first subscribe is its first row.
+      return { statusCode: 200 };
     case '$disconnect':
-      tenants.delete(connectionId);
       await connectionStore.removeConnection(connectionId);
       return { statusCode: 200 };
     default:

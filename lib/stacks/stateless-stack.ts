@@ -16,6 +16,7 @@ import {
   type ThrottleSettings,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration, WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { WebSocketLambdaAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -28,6 +29,7 @@ import {
   OBJECT_CREATED_CONSUMERS,
   PIPELINE_FUNCTIONS,
   QUEUE_CONSUMERS,
+  WS_AUTHORIZER,
   WS_FUNCTION,
   WS_ROUTES,
   type FunctionName,
@@ -205,8 +207,15 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     description: 'WebSocket $connect/$disconnect and job subscriptions',
     timeout: Duration.seconds(10),
     memorySize: 256,
-    tables: { tenants: 'read', jobs: 'read', apiKeys: 'read', connections: 'readWrite' },
+    // uploads: whether an upload token's connection may follow a job (its session's token)
+    tables: { jobs: 'read', uploads: 'read', connections: 'readWrite' },
     postsToConnections: true,
+  },
+  'ws-authorizer': {
+    description: 'WebSocket $connect authorizer: API key or upload token in ?token= -> the connection\'s tenant (no write)',
+    timeout: Duration.seconds(10),
+    memorySize: 256,
+    tables: { tenants: 'read', apiKeys: 'read', uploadTokens: 'read' },
   },
   'progress-fanout': {
     description: 'Progress ticks -> WebSocket subscribers: coalesced per job, paced, 429 retried, gone connections removed',
@@ -391,8 +400,11 @@ export class StatelessStack extends Stack {
       routeSelectionExpression: '$request.body.action',
     });
     const wsIntegration = new WebSocketLambdaIntegration('WsIntegration', functions[WS_FUNCTION]);
+    // The authorizer runs on $connect only; its context reaches every later event of the
+    // connection. WebSocket APIs cache no authorizer results: it runs on every connect.
+    const wsAuthorizer = new WebSocketLambdaAuthorizer('WsAuthorizer', functions[WS_AUTHORIZER.fn], { identitySource: [...WS_AUTHORIZER.identitySource] });
     for (const routeKey of WS_ROUTES) {
-      this.webSocketApi.addRoute(routeKey, { integration: wsIntegration });
+      this.webSocketApi.addRoute(routeKey, { integration: wsIntegration, ...(routeKey === '$connect' && { authorizer: wsAuthorizer }) });
     }
     // No access logs here: WebSocket APIs log through the account-wide API Gateway CloudWatch
     // role, which is account state this app should not own. The ws function logs each event.

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { once } from 'node:events';
 import { WebSocketServer, WebSocket } from 'ws';
-import type { APIGatewayEventWebsocketRequestContextV2, APIGatewayProxyWebsocketEventV2, Context } from 'aws-lambda';
+import type { APIGatewayAuthorizerResult, APIGatewayEventWebsocketRequestContextV2, APIGatewayProxyWebsocketEventV2, Context } from 'aws-lambda';
 import { formatRequestTime, joinHeaders, lambdaContext, newGatewayId, sourceIpOf } from './common.ts';
 import { closeServer, listen, readBody } from '../http-server.ts';
 
@@ -17,6 +17,8 @@ import { closeServer, listen, readBody } from '../http-server.ts';
 export type WsEvent = APIGatewayProxyWebsocketEventV2 & {
   requestContext: APIGatewayEventWebsocketRequestContextV2 & {
     identity: { sourceIp: string; userAgent?: string };
+    /** what the $connect authorizer returned (its context, principalId, integrationLatency), on every event of the connection */
+    authorizer?: Record<string, string | number | boolean>;
     disconnectStatusCode?: number;
     disconnectReason?: string;
   };
@@ -32,6 +34,15 @@ export type WsHandler = (
   context: Context,
 ) => Promise<{ statusCode: number; body?: string } | void>;
 
+/** The REQUEST event a WebSocket API's Lambda authorizer gets on $connect (REST-style, without resource, path and method). */
+export type WsAuthorizerEvent = Pick<WsEvent, 'headers' | 'multiValueHeaders' | 'queryStringParameters' | 'multiValueQueryStringParameters'> & {
+  type: 'REQUEST';
+  methodArn: string;
+  stageVariables: Record<string, string>;
+  requestContext: WsEvent['requestContext'];
+};
+export type WsAuthorizerHandler = (event: WsAuthorizerEvent, context: Context) => Promise<APIGatewayAuthorizerResult>;
+
 export interface LocalWebSocketApiOptions {
   port?: number;
   host?: string;
@@ -46,6 +57,20 @@ export interface LocalWebSocketApiOptions {
   idleTimeoutMs?: number;
   /** name in the Lambda context; default 'ws' */
   functionName?: string;
+  /**
+   * A Lambda REQUEST authorizer on $connect, run as API Gateway runs it: on every connect
+   * (WebSocket APIs cache no authorizer results), not at all when an identity source is
+   * missing or empty (401). An error named or saying `Unauthorized` refuses with 401, a policy
+   * that does not allow `execute-api:Invoke` on the connect's method ARN with 403, any other
+   * error with 500; what it allows passes its context to every event of the connection.
+   */
+  authorizer?: {
+    /** e.g. ['route.request.querystring.token', 'route.request.header.Auth'] */
+    identitySource: readonly string[];
+    loadHandler(): Promise<WsAuthorizerHandler>;
+    /** default 'ws-authorizer' */
+    functionName?: string;
+  };
 }
 
 export interface LocalWebSocketApi {
@@ -59,6 +84,8 @@ export interface LocalWebSocketApi {
 
 interface Connection {
   id: string;
+  /** the authorizer's context of this connection, passed with each of its events */
+  authorizer?: Record<string, string | number | boolean>;
   ws: WebSocket;
   connectedAt: number;
   lastActiveAt: number;
@@ -108,30 +135,66 @@ export async function startLocalWebSocketApi(o: LocalWebSocketApiOptions): Promi
   const connections = new Map<string, Connection>();
   const upgrading = new Set<Duplex>();
   const inFlight = new Set<Promise<unknown>>();
-  let handler: Promise<WsHandler> | undefined;
+  for (const source of o.authorizer?.identitySource ?? []) {
+    if (!IDENTITY_SOURCE.test(source)) throw new Error(`Unsupported identity source "${source}" (route.request.querystring.* and route.request.header.* are)`);
+  }
+  const handler = lazily(o.loadHandler);
+  const authorizer = o.authorizer && { ...o.authorizer, handler: lazily(o.authorizer.loadHandler) };
   let port = 0;
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
-  /** Run the function, tracked so close() can wait for it. */
-  function invoke(event: WsEvent): Promise<{ statusCode: number; body?: string } | void> {
-    if (!handler) {
-      handler = o.loadHandler();
-      // a failed load is retried on the next event
-      handler.catch(() => (handler = undefined));
-    }
-    const run = handler.then((fn) => fn(event, lambdaContext(functionName, HANDLER_TIMEOUT_MS)));
+  /** Run a function, tracked so close() can wait for it. */
+  function track<T>(run: Promise<T>): Promise<T> {
     const tracked = run.catch(() => undefined);
     inFlight.add(tracked);
     void tracked.finally(() => inFlight.delete(tracked));
     return run;
   }
+  const invoke = (event: WsEvent) => track(handler().then((fn) => fn(event, lambdaContext(functionName, HANDLER_TIMEOUT_MS))));
 
-  function baseContext(conn: Pick<Connection, 'id' | 'connectedAt' | 'sourceIp' | 'userAgent'>, routeKey: string, eventType: 'CONNECT' | 'MESSAGE' | 'DISCONNECT'): WsEvent['requestContext'] {
+  /**
+   * The $connect authorizer's verdict: the connection's authorizer context, or the status that
+   * refuses it (API Gateway's answers: 401 Unauthorized, 403 Forbidden, 500).
+   */
+  async function authorize(req: IncomingMessage, event: WsEvent): Promise<{ context: Record<string, string | number | boolean> } | { refuse: number }> {
+    if (!authorizer) return { context: {} };
+    if (authorizer.identitySource.some((source) => !identityValue(source, req, event))) return { refuse: 401 };
+    const methodArn = `arn:aws:execute-api:us-east-1:000000000000:${apiId}/${stage}/$connect`;
+    const started = Date.now();
+    let result: APIGatewayAuthorizerResult;
+    try {
+      const fn = await authorizer.handler();
+      result = await track(
+        fn(
+          {
+            type: 'REQUEST',
+            methodArn,
+            headers: event.headers,
+            multiValueHeaders: event.multiValueHeaders,
+            queryStringParameters: event.queryStringParameters,
+            multiValueQueryStringParameters: event.multiValueQueryStringParameters,
+            stageVariables: {},
+            requestContext: event.requestContext,
+          },
+          lambdaContext(authorizer.functionName ?? 'ws-authorizer', HANDLER_TIMEOUT_MS),
+        ),
+      );
+    } catch (err) {
+      if (err instanceof Error && (err.message === 'Unauthorized' || err.name === 'Unauthorized')) return { refuse: 401 };
+      console.error('[local-ws-api] the $connect authorizer failed', err);
+      return { refuse: 500 };
+    }
+    if (!allowsInvoke(result.policyDocument, methodArn)) return { refuse: 403 };
+    return { context: { ...result.context, principalId: result.principalId, integrationLatency: Date.now() - started } };
+  }
+
+  function baseContext(conn: Pick<Connection, 'id' | 'connectedAt' | 'sourceIp' | 'userAgent' | 'authorizer'>, routeKey: string, eventType: 'CONNECT' | 'MESSAGE' | 'DISCONNECT'): WsEvent['requestContext'] {
     const now = Date.now();
     const requestId = newGatewayId();
     // messageId only on MESSAGE events, as on AWS (the aws-lambda type has it always)
     return {
+      ...(conn.authorizer && { authorizer: conn.authorizer }),
       routeKey,
       ...(eventType === 'MESSAGE' && { messageId: newGatewayId() }),
       eventType,
@@ -175,14 +238,16 @@ export async function startLocalWebSocketApi(o: LocalWebSocketApiOptions): Promi
         query[k] = v; // the last value wins, as in API Gateway's 1.0-style events
         (multiQuery[k] ??= []).push(v);
       }
-      const conn = { id: newGatewayId(), connectedAt: Date.now(), sourceIp: sourceIpOf(req), userAgent: req.headers['user-agent'] };
-      const event: WsEvent = {
-        requestContext: baseContext(conn, '$connect', 'CONNECT'),
+      const conn: Omit<Connection, 'ws' | 'lastActiveAt'> = { id: newGatewayId(), connectedAt: Date.now(), sourceIp: sourceIpOf(req), userAgent: req.headers['user-agent'] };
+      const request = {
         headers,
         multiValueHeaders,
         ...(url.searchParams.size > 0 && { queryStringParameters: query, multiValueQueryStringParameters: multiQuery }),
-        isBase64Encoded: false,
       };
+      const verdict = await authorize(req, { requestContext: baseContext(conn, '$connect', 'CONNECT'), ...request, isBase64Encoded: false });
+      if ('refuse' in verdict) return refuse(socket, verdict.refuse, JSON.stringify({ message: GATEWAY_REFUSALS[verdict.refuse] }));
+      if (authorizer) conn.authorizer = verdict.context;
+      const event: WsEvent = { requestContext: baseContext(conn, '$connect', 'CONNECT'), ...request, isBase64Encoded: false };
       let answer: { statusCode: number; body?: string } = { statusCode: 200 };
       if (routes.has('$connect')) {
         try {
@@ -350,4 +415,41 @@ export async function startLocalWebSocketApi(o: LocalWebSocketApiOptions): Promi
       await closeServer(server);
     },
   };
+}
+
+/** What API Gateway answers a refused connect with. */
+const GATEWAY_REFUSALS: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 500: 'Internal server error' };
+
+/** A handler loaded on first use; a failed load is tried again on the next call. */
+function lazily<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => {
+    if (!loaded) {
+      loaded = load();
+      loaded.catch(() => (loaded = undefined));
+    }
+    return loaded;
+  };
+}
+
+const IDENTITY_SOURCE = /^route\.request\.(querystring|header)\.(.+)$/;
+
+/** The value of one identity source (`route.request.querystring.<name>` or `route.request.header.<name>`) of a connect. */
+function identityValue(source: string, req: IncomingMessage, event: WsEvent): string | undefined {
+  const [, where, name] = IDENTITY_SOURCE.exec(source)!;
+  if (where === 'querystring') return event.queryStringParameters?.[name!] || undefined;
+  const value = req.headers[name!.toLowerCase()];
+  return (Array.isArray(value) ? value.join(',') : value) || undefined;
+}
+
+/** Whether an IAM policy allows execute-api:Invoke on the ARN (an explicit Deny wins), wildcards included. */
+function allowsInvoke(policy: APIGatewayAuthorizerResult['policyDocument'] | undefined, arn: string): boolean {
+  const matches = (pattern: string, value: string) => new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(value);
+  const applies = (statement: Record<string, unknown>) => {
+    const list = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]) as string[];
+    return list(statement.Action).some((a) => matches(a, 'execute-api:Invoke')) && list(statement.Resource).some((r) => matches(r, arn));
+  };
+  const statements = (policy?.Statement ?? []) as unknown as Record<string, unknown>[];
+  if (statements.some((st) => st.Effect === 'Deny' && applies(st))) return false;
+  return statements.some((st) => st.Effect === 'Allow' && applies(st));
 }

@@ -4,7 +4,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../functions/shared/env-names.ts';
-import { HTTP_ROUTES, OBJECT_CREATED_CONSUMERS, PIPELINE_FUNCTIONS, QUEUE_CONSUMERS, WS_FUNCTION, WS_ROUTES, type FunctionName } from '../../functions/shared/routes.ts';
+import { HTTP_ROUTES, OBJECT_CREATED_CONSUMERS, PIPELINE_FUNCTIONS, QUEUE_CONSUMERS, WS_AUTHORIZER, WS_FUNCTION, WS_ROUTES, type FunctionName } from '../../functions/shared/routes.ts';
 import { TABLES } from '../../functions/shared/tables.ts';
 import { AUDITED_ROUTES } from '../../functions/core/audit/audited-routes.ts';
 import { addStacks } from '../../lib/app-stacks.ts';
@@ -99,7 +99,7 @@ const isArnReference = (template: CfnTemplate, target: { id: string; attr?: stri
 const STAGE = 'test';
 const ORIGINS = ['https://app.example.com'];
 // Every function the contract names: a new one must be deployed (and is checked below).
-const ALL_FUNCTIONS: FunctionName[] = [...new Set<FunctionName>([...HTTP_ROUTES.map((r) => r.fn), WS_FUNCTION, ...Object.values(PIPELINE_FUNCTIONS), ...QUEUE_CONSUMERS.map((c) => c.fn), ...OBJECT_CREATED_CONSUMERS.map((c) => c.fn), 'retention-sweep'])];
+const ALL_FUNCTIONS: FunctionName[] = [...new Set<FunctionName>([...HTTP_ROUTES.map((r) => r.fn), WS_FUNCTION, WS_AUTHORIZER.fn, ...Object.values(PIPELINE_FUNCTIONS), ...QUEUE_CONSUMERS.map((c) => c.fn), ...OBJECT_CREATED_CONSUMERS.map((c) => c.fn), 'retention-sweep'])];
 
 // One synth for the whole file (~10 s, ~450 MB): every test reads these.
 let stateful: Template;
@@ -385,7 +385,9 @@ describe('StatelessStack', () => {
       'api-admin': [ENV.auditTable, ENV.tenantsTable, ENV.webhooksTable, ENV.usageTable, ENV.jobsTable, ENV.apiKeysTable, ENV.rateLimitsTable, ENV.eventsQueueUrl, ENV.webhooksQueueUrl, ENV.eventsDlqUrl, ENV.webhooksDlqUrl],
       'job-events': [ENV.jobsTable, ENV.webhooksTable, ENV.quotasTable, ENV.tenantsTable, ENV.stateMachineArn, ENV.eventsQueueUrl, ENV.webhooksQueueUrl],
       'webhook-delivery': [ENV.webhooksTable, ENV.usageTable, ENV.webhooksQueueUrl, ENV.webhookSecretsKeyArn],
-      ws: [ENV.tenantsTable, ENV.jobsTable, ENV.apiKeysTable, ENV.connectionsTable, ENV.wsManagementEndpoint],
+      // the tenant comes with each event from the authorizer; uploads: an upload token's connection follows only its own jobs
+      ws: [ENV.jobsTable, ENV.uploadsTable, ENV.connectionsTable, ENV.wsManagementEndpoint],
+      'ws-authorizer': [ENV.tenantsTable, ENV.apiKeysTable, ENV.uploadTokensTable],
       'progress-fanout': [ENV.connectionsTable, ENV.progressQueueUrl, ENV.wsManagementEndpoint],
       classify: [...pipeline, ENV.templatesTable],
       parse: pipeline,
@@ -516,6 +518,21 @@ describe('StatelessStack', () => {
       expect(JSON.stringify(props(statelessJson.Resources[integrationId!]!).IntegrationUri), routeKey).toContain(
         JSON.stringify({ 'Fn::GetAtt': [functionId('ws'), 'Arn'] }),
       );
+    }
+  });
+
+  it('authorizes $connect with the ws-authorizer function on ?token=, and no other route (its context reaches them)', () => {
+    const authorizers = resourcesOfType(statelessJson, 'AWS::ApiGatewayV2::Authorizer');
+    expect(authorizers).toHaveLength(1);
+    const [authorizerId, authorizer] = authorizers[0]!;
+    expect(props(authorizer)).toMatchObject({ AuthorizerType: 'REQUEST', IdentitySource: [...WS_AUTHORIZER.identitySource] });
+    expect(WS_AUTHORIZER.identitySource).toEqual(['route.request.querystring.token']);
+    expect(JSON.stringify(props(authorizer).AuthorizerUri)).toContain(JSON.stringify({ 'Fn::GetAtt': [functionId(WS_AUTHORIZER.fn), 'Arn'] }));
+    const routes = resourcesOfType(statelessJson, 'AWS::ApiGatewayV2::Route').map(([, r]) => props(r));
+    for (const routeKey of WS_ROUTES) {
+      const route = routes.find((r) => r.RouteKey === routeKey)!;
+      if (routeKey === '$connect') expect(route, routeKey).toMatchObject({ AuthorizationType: 'CUSTOM', AuthorizerId: { Ref: authorizerId } });
+      else expect(route.AuthorizerId, routeKey).toBeUndefined();
     }
   });
 

@@ -11,7 +11,7 @@ import {
   PostToConnectionCommand,
 } from '@aws-sdk/client-apigatewaymanagementapi';
 import { startLocalHttpApi, type HttpHandler, type LocalHttpApi } from '../../local/apigateway/http-api.ts';
-import { startLocalWebSocketApi, type LocalWebSocketApi, type WsEvent, type WsHandler } from '../../local/apigateway/websocket-api.ts';
+import { startLocalWebSocketApi, type LocalWebSocketApi, type WsAuthorizerEvent, type WsAuthorizerHandler, type WsEvent, type WsHandler } from '../../local/apigateway/websocket-api.ts';
 import { HTTP_ROUTES, type HttpRoute } from '../../functions/shared/routes.ts';
 
 interface Echo {
@@ -341,6 +341,94 @@ describe('local WebSocket API', () => {
       ws.close();
     } finally {
       await strict.close();
+    }
+  });
+});
+
+describe('local WebSocket API with a $connect authorizer', () => {
+  let wsApi: LocalWebSocketApi;
+  const events: WsEvent[] = [];
+  const authorizations: WsAuthorizerEvent[] = [];
+
+  /** ?token= decides: good lets in with a context, deny answers a Deny policy, boom fails, the rest are unauthorized. */
+  const authorizer: WsAuthorizerHandler = async (event) => {
+    authorizations.push(event);
+    const token = event.queryStringParameters?.token;
+    if (token === 'boom') throw new Error('the key store is down');
+    if (token !== 'good' && token !== 'deny') throw new Error('Unauthorized');
+    return {
+      principalId: 'tenant-a',
+      policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: token === 'good' ? 'Allow' : 'Deny', Resource: event.methodArn }] },
+      ...(token === 'good' && { context: { tenantId: 'tenant-a', kind: 'api-key' } }),
+    };
+  };
+  const handler: WsHandler = async (event) => {
+    events.push(event as WsEvent);
+    return (event as WsEvent).requestContext.routeKey === 'subscribe' ? { statusCode: 200, body: '{"type":"subscribed"}' } : { statusCode: 200 };
+  };
+
+  beforeAll(async () => {
+    wsApi = await startLocalWebSocketApi({
+      routes: ['$connect', '$disconnect', 'subscribe'],
+      loadHandler: async () => handler,
+      authorizer: { identitySource: ['route.request.querystring.token'], loadHandler: async () => authorizer },
+    });
+  });
+  afterAll(async () => {
+    await wsApi?.close();
+  });
+
+  const refusal = async (url: string): Promise<number> => {
+    const ws = new WebSocket(url);
+    // with this listener, ending the refused request is the client's job
+    const [req, res] = (await once(ws, 'unexpected-response')) as [{ destroy(): void }, { statusCode: number; resume(): void }];
+    res.resume();
+    req.destroy();
+    return res.statusCode;
+  };
+
+  it('refuses a connect without the identity source with 401, without running the authorizer or $connect', async () => {
+    const before = { authorizations: authorizations.length, events: events.length };
+    expect(await refusal(wsApi.url)).toBe(401);
+    expect(await refusal(`${wsApi.url}?token=`)).toBe(401);
+    expect({ authorizations: authorizations.length, events: events.length }).toEqual(before);
+  });
+
+  it("answers the authorizer's Unauthorized with 401, a Deny policy with 403 and a failure with 500, and never runs $connect for them", async () => {
+    const before = events.length;
+    expect(await refusal(`${wsApi.url}?token=nope`)).toBe(401);
+    expect(await refusal(`${wsApi.url}?token=deny`)).toBe(403);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(await refusal(`${wsApi.url}?token=boom`)).toBe(500);
+    } finally {
+      logged.mockRestore();
+    }
+    expect(events.length).toBe(before);
+  });
+
+  it('runs the authorizer on every connect with a REQUEST event, and passes its context to $connect, each message and $disconnect', async () => {
+    const seen = authorizations.length;
+    const ws = new WebSocket(`${wsApi.url}?token=good`);
+    await once(ws, 'open');
+    const second = new WebSocket(`${wsApi.url}?token=good`);
+    await once(second, 'open');
+    second.close();
+    // no cached results: one authorizer run per connect
+    expect(authorizations.length).toBe(seen + 2);
+    const auth = authorizations[seen]!;
+    expect(auth).toMatchObject({ type: 'REQUEST', queryStringParameters: { token: 'good' }, requestContext: { routeKey: '$connect', eventType: 'CONNECT' } });
+    expect(auth.methodArn).toMatch(/^arn:aws:execute-api:us-east-1:\d{12}:[a-z0-9]+\/local\/\$connect$/);
+    const connectionId = auth.requestContext.connectionId;
+
+    ws.send(JSON.stringify({ action: 'subscribe', jobId: 'job-1' }));
+    await once(ws, 'message');
+    ws.close();
+    await vi.waitFor(() => expect(events.some((e) => e.requestContext.connectionId === connectionId && e.requestContext.routeKey === '$disconnect')).toBe(true));
+    const ofConnection = events.filter((e) => e.requestContext.connectionId === connectionId);
+    expect(ofConnection.map((e) => e.requestContext.routeKey)).toEqual(['$connect', 'subscribe', '$disconnect']);
+    for (const e of ofConnection) {
+      expect(e.requestContext.authorizer, e.requestContext.routeKey).toEqual({ tenantId: 'tenant-a', kind: 'api-key', principalId: 'tenant-a', integrationLatency: expect.any(Number) as unknown });
     }
   });
 });

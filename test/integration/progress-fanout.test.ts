@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { openSocket, startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts';
 import { uploadParts } from '../../local/cli/upload.ts';
+import WebSocket from 'ws';
 
 /*
  * Live progress through the progress queue and the fan-out function, on the real local stack
@@ -134,8 +135,8 @@ describe('progress fan-out', () => {
     const { connectionStore } = await import('../../functions/adapters/connection-store.ts');
     await progressQueueDrained();
     // A client that vanished without $disconnect: its rows are still there, its connection is not.
-    await connectionStore.putConnection('goneConnection=', tenantId);
     await connectionStore.subscribe('goneConnection=', tenantId, jobId);
+    await connectionStore.subscribe('goneConnection=', tenantId, 'job_alsoFollowed');
     const ws = await openSocket(stack.wsUrl, apiKey);
     try {
       await subscribe(ws, jobId, 'live');
@@ -146,7 +147,8 @@ describe('progress fan-out', () => {
       await publishStatus({ ...(await storedJob(tenantId, jobId)), stage: 'persist', attempt: 7 });
       await ws.waitFor((m) => m.type === 'job.status' && m.attempt === 7, 30_000);
       await expect.poll(() => connectionStore.subscribers(tenantId, jobId), { timeout: 10_000 }).not.toContain('goneConnection=');
-      expect(await connectionStore.getTenant('goneConnection=')).toBeUndefined();
+      // all its rows go, not only the job's that found it gone
+      expect(await connectionStore.subscribers(tenantId, 'job_alsoFollowed')).toEqual([]);
     } finally {
       ws.close();
     }
@@ -171,7 +173,7 @@ describe('progress fan-out', () => {
 
   it('connects and subscribes a crowd building the SDK chain of their writes once, not per client', async () => {
     const { apiKey, jobId } = await finishedJob();
-    // $connect writes the connection row, subscribe the subscription: one PutItem each
+    // subscribe writes the subscription: one PutItem each ($connect writes nothing)
     const resolveMiddleware = vi.spyOn(PutItemCommand.prototype, 'resolveMiddleware');
     const crowd: Socket[] = [];
     try {
@@ -181,6 +183,105 @@ describe('progress fan-out', () => {
     } finally {
       resolveMiddleware.mockRestore();
       for (const ws of crowd) ws.close();
+    }
+  });
+});
+
+describe('who may follow a job over WebSocket (the ws-authorizer on $connect)', () => {
+  /** The status a refused connect answers with. */
+  async function refusedWith(token: string): Promise<number> {
+    return openSocket(stack.wsUrl, token).then(
+      (ws) => {
+        ws.close();
+        return 200;
+      },
+      (err: Error) => Number(/upgrade refused: (\d+)/.exec(err.message)?.[1] ?? NaN),
+    );
+  }
+
+  it('refuses a connect without a token, or with one that is not a key or upload token of this stack, with 401', async () => {
+    const url = new URL(stack.wsUrl);
+    const bare = await new Promise<number>((resolve, reject) => {
+      const ws = new WebSocket(url);
+      ws.once('open', () => reject(new Error('connected without a token')));
+      ws.once('unexpected-response', (req: { destroy(): void }, res: { statusCode: number; resume(): void }) => {
+        res.resume();
+        req.destroy();
+        resolve(res.statusCode);
+      });
+    });
+    expect(bare).toBe(401);
+    expect(await refusedWith('afp_notAKeyOfThisStack')).toBe(401);
+    expect(await refusedWith('afpu_notATokenOfThisStack')).toBe(401);
+  });
+
+  it('opens connections without writing to the connections table', async () => {
+    const { apiKey } = await stack.tenant();
+    const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
+    const sent = vi.spyOn(DynamoDBClient.prototype, 'send');
+    const opened: Socket[] = [];
+    try {
+      for (let i = 0; i < 3; i++) opened.push(await openSocket(stack.wsUrl, apiKey));
+      const tables = sent.mock.calls.map(([command]) => (command.input as { TableName?: string }).TableName);
+      expect(tables.filter((t) => t === process.env.CONNECTIONS_TABLE)).toEqual([]);
+    } finally {
+      sent.mockRestore();
+      for (const ws of opened) ws.close();
+    }
+  });
+
+  it("answers another tenant's job like a missing one, and its statuses never reach the other tenant", async () => {
+    const owner = await finishedJob();
+    const { apiKey: strangerKey } = await stack.tenant();
+    const stranger = await openSocket(stack.wsUrl, strangerKey);
+    try {
+      stranger.send({ action: 'subscribe', jobId: owner.jobId, requestId: 'peek' });
+      expect(await stranger.waitFor((m) => m.requestId === 'peek')).toMatchObject({ type: 'error', code: 'not_found', jobId: owner.jobId });
+      const { publishStatus } = await import('../../functions/adapters/progress-notifier.ts');
+      await publishStatus({ ...(await storedJob(owner.tenantId, owner.jobId)), attempt: 9 });
+      const ownerSocket = await openSocket(stack.wsUrl, owner.apiKey);
+      try {
+        await subscribe(ownerSocket, owner.jobId, 'own');
+        await publishStatus({ ...(await storedJob(owner.tenantId, owner.jobId)), attempt: 10 });
+        await ownerSocket.waitFor((m) => m.type === 'job.status' && m.attempt === 10, 30_000);
+      } finally {
+        ownerSocket.close();
+      }
+      expect(stranger.messages.filter((m) => m.type === 'job.status')).toEqual([]);
+    } finally {
+      stranger.close();
+    }
+  });
+
+  it('lets an upload token follow the jobs its own uploads started and no other job of its tenant', async () => {
+    const { api, tenantId } = await stack.tenant();
+    const other = await (async () => {
+      const { sessionId, parts } = await uploadParts(api, await stack.writeScratch('by-key.csv', HEADER + ROW.repeat(5)));
+      return api.post<{ jobId: string }>(`/v1/uploads/${sessionId}/complete`, { parts, schema: 'call_record' });
+    })();
+    const { token, companionEndpoint } = await api.post<{ token: string; companionEndpoint: string }>('/v1/upload-tokens', { schema: 'call_record' });
+    // Uppy's companion calls, as the importer makes them
+    const call = async <T>(method: string, path: string, body?: object): Promise<T> => {
+      const res = await fetch(`${companionEndpoint}${path}`, { method, ...(body && { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }) });
+      expect(res.status, path).toBeLessThan(300);
+      return (await res.json()) as T;
+    };
+    const { key, uploadId } = await call<{ key: string; uploadId: string }>('POST', '/s3/multipart', { filename: 'by-token.csv', type: 'text/csv' });
+    const { url } = await call<{ url: string }>('GET', `/s3/multipart/${uploadId}/1?key=${encodeURIComponent(key)}`);
+    const put = await fetch(url, { method: 'PUT', body: HEADER + ROW.repeat(5) });
+    const { jobId } = await call<{ jobId: string }>('POST', `/s3/multipart/${uploadId}/complete?key=${encodeURIComponent(key)}`, { parts: [{ PartNumber: 1, ETag: put.headers.get('etag') }] });
+    await waitForJob(api, jobId);
+
+    const ws = await openSocket(stack.wsUrl, token);
+    try {
+      await subscribe(ws, jobId, 'mine');
+      await ws.waitFor((m) => m.type === 'job.status' && m.jobId === jobId && m.status === 'succeeded');
+      ws.send({ action: 'subscribe', jobId: other.jobId, requestId: 'theirs' });
+      expect(await ws.waitFor((m) => m.requestId === 'theirs')).toMatchObject({ type: 'error', code: 'not_found', jobId: other.jobId });
+      const { connectionStore } = await import('../../functions/adapters/connection-store.ts');
+      expect(await connectionStore.subscribers(tenantId, other.jobId)).toEqual([]);
+    } finally {
+      ws.close();
     }
   });
 });

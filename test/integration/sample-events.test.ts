@@ -262,12 +262,16 @@ describe('events/http: one request per API function', () => {
 });
 
 describe('events/websocket', () => {
-  it('$connect takes the API key from ?token=, a message subscribes the connection, $disconnect forgets it', async () => {
+  it('the authorizer turns ?token= into the tenant, $connect stores nothing, a message subscribes the connection, $disconnect forgets it', async () => {
     const { connectionStore } = await import('../../functions/adapters/connection-store.ts');
-    const connect = await loadSampleEvent('websocket/connect', { apiKey, connectionId: 'sampleConnection1=' });
-    expect(await run('ws', connect)).toEqual({ statusCode: 200 });
-    expect(await connectionStore.getTenant('sampleConnection1=')).toBe(tenantId);
-    expect(await run('ws', await loadSampleEvent('websocket/connect', { apiKey: 'afp_notAKeyOfThisStack', connectionId: 'sampleConnection2=' }))).toEqual({ statusCode: 401 });
+    const allowed = await run<{ principalId: string; policyDocument: { Statement: { Effect: string; Resource: string }[] }; context: Record<string, string> }>(
+      'ws-authorizer',
+      await loadSampleEvent('websocket/authorize', { apiKey, connectionId: 'sampleConnection1=' }),
+    );
+    expect(allowed.policyDocument.Statement).toEqual([expect.objectContaining({ Effect: 'Allow', Resource: 'arn:aws:execute-api:us-east-1:123456789012:f6g7h8i9j0/prod/$connect' })]);
+    expect(allowed.context).toEqual({ kind: 'api-key', tenantId });
+    await expect(run('ws-authorizer', await loadSampleEvent('websocket/authorize', { apiKey: 'afp_notAKeyOfThisStack', connectionId: 'sampleConnection2=' }))).rejects.toThrow(/^Unauthorized$/);
+    expect(await run('ws', await loadSampleEvent('websocket/connect', { apiKey, tenantId, connectionId: 'sampleConnection1=' }))).toEqual({ statusCode: 200 });
 
     // A real client's connection, so the sample's answers have somewhere to go.
     const client = await openSocket(stack.wsUrl, apiKey);
@@ -278,12 +282,12 @@ describe('events/websocket', () => {
       expect(connectionId).toBeDefined();
       await connectionStore.unsubscribe(connectionId!, pipelineJobId);
 
-      expect(await run('ws', await loadSampleEvent('websocket/subscribe', { connectionId: connectionId!, jobId: pipelineJobId }))).toEqual({ statusCode: 200 });
+      expect(await run('ws', await loadSampleEvent('websocket/subscribe', { tenantId, connectionId: connectionId!, jobId: pipelineJobId }))).toEqual({ statusCode: 200 });
       await client.waitFor((m) => m.type === 'subscribed' && m.requestId === 'req-1');
       await client.waitFor((m) => m.type === 'job.status' && m.status === 'succeeded');
       expect(await connectionStore.subscribers(tenantId, pipelineJobId)).toEqual([connectionId]);
 
-      expect(await run('ws', await loadSampleEvent('websocket/disconnect', { connectionId: connectionId! }))).toEqual({ statusCode: 200 });
+      expect(await run('ws', await loadSampleEvent('websocket/disconnect', { tenantId, connectionId: connectionId! }))).toEqual({ statusCode: 200 });
       expect(await connectionStore.subscribers(tenantId, pipelineJobId)).toEqual([]);
     } finally {
       client.close();
@@ -356,6 +360,7 @@ describe('events/', () => {
       ...QUEUE_CONSUMERS.map((c) => `sqs/${c.fn}`),
       ...OBJECT_CREATED_CONSUMERS.map(() => 'eventbridge/s3-object-created'),
       'eventbridge/execution-status-change',
+      'websocket/authorize',
       'websocket/connect',
       'websocket/subscribe',
       'websocket/disconnect',

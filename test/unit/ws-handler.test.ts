@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { ApiGatewayManagementApiClient, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -8,18 +9,19 @@ import type { WsEvent } from '../../functions/ws/handler.ts';
 import { useHandlerEnv } from '../helpers/process-env.ts';
 
 /*
- * The ws function where API Gateway routes a client's messages to a container that did not
- * see its $connect (on AWS, any container may take any route): the tenant comes from the
- * connection's row.
+ * The ws function takes who holds a connection from the authorizer's context, which API
+ * Gateway passes with every event of the connection (on AWS any container may take any
+ * route): no lookup, and $connect writes nothing.
  */
 
 const ddb = mockClient(DynamoDBDocumentClient);
-// jobs, connection rows and subscriptions go through the plain client (adapters/dynamo-item.ts)
+// jobs and subscriptions go through the plain client (adapters/dynamo-item.ts)
 const items = mockClient(DynamoDBClient);
 const api = mockClient(ApiGatewayManagementApiClient);
 useHandlerEnv({
   [ENV.connectionsTable]: 'connections',
   [ENV.jobsTable]: 'jobs',
+  [ENV.uploadsTable]: 'uploads',
   [ENV.wsManagementEndpoint]: 'http://127.0.0.1:9/local',
 });
 beforeEach(() => {
@@ -28,28 +30,55 @@ beforeEach(() => {
   api.reset();
   api.on(PostToConnectionCommand).resolves({});
   items.on(PutItemCommand).resolves({});
+  items.on(GetItemCommand).resolves({});
   ddb.on(DeleteCommand).resolves({});
 });
 
-const messageEvent = (connectionId: string, body: object) =>
-  ({ requestContext: { routeKey: 'subscribe', connectionId }, body: JSON.stringify(body), isBase64Encoded: false }) as unknown as WsEvent;
+const messageEvent = (connectionId: string, body: object, authorizer?: object) =>
+  ({ requestContext: { routeKey: 'subscribe', connectionId, ...(authorizer && { authorizer }) }, body: JSON.stringify(body), isBase64Encoded: false }) as unknown as WsEvent;
 const replies = () => api.commandCalls(PostToConnectionCommand).map((c) => JSON.parse(Buffer.from(c.args[0].input.Data as Uint8Array).toString()) as Record<string, unknown>);
+const written = () => items.commandCalls(PutItemCommand).map((c) => c.args[0].input);
+/** what API Gateway adds to the authorizer's context */
+const gateway = { principalId: 'tn_a', integrationLatency: 12 };
 
 describe('ws handler', () => {
-  it('reads the tenant of a connection this container has not seen from its row', async () => {
+  it('writes nothing on $connect: the authorizer has let the client in', async () => {
     const { handle } = await import('../../functions/ws/handler.ts');
-    items.on(GetItemCommand).resolves({});
-    items.on(GetItemCommand, { TableName: 'connections' }).resolves({ Item: { tenantId: { S: 'tn_a' } } });
-    const result = await handle(messageEvent('conn-elsewhere', { action: 'subscribe', jobId: 'job_x', requestId: 'r1' }));
-    expect(result.statusCode).toBe(404);
-    expect(replies()).toMatchObject([{ type: 'error', code: 'not_found', jobId: 'job_x', requestId: 'r1' }]);
+    const connect = { requestContext: { routeKey: '$connect', connectionId: 'conn-1', authorizer: { kind: 'api-key', tenantId: 'tn_a', ...gateway } } } as unknown as WsEvent;
+    expect(await handle(connect)).toEqual({ statusCode: 200 });
+    expect(items.calls()).toHaveLength(0);
+    expect(ddb.calls()).toHaveLength(0);
   });
 
-  it('answers 401 to a connection with no row', async () => {
+  it("subscribes under the authorizer context's tenant, so another tenant's job id answers 404", async () => {
     const { handle } = await import('../../functions/ws/handler.ts');
-    items.on(GetItemCommand).resolves({});
-    const result = await handle(messageEvent('conn-unknown', { action: 'subscribe', jobId: 'job_x' }));
-    expect(result.statusCode).toBe(401);
-    expect(replies()).toMatchObject([{ type: 'error', code: 'unauthorized' }]);
+    const result = await handle(messageEvent('conn-elsewhere', { action: 'subscribe', jobId: 'job_of_tn_b', requestId: 'r1' }, { kind: 'api-key', tenantId: 'tn_a', ...gateway }));
+    expect(result.statusCode).toBe(404);
+    expect(replies()).toMatchObject([{ type: 'error', code: 'not_found', jobId: 'job_of_tn_b', requestId: 'r1' }]);
+    // the job was looked up in tn_a's partition, and the row written was keyed to tn_a (then removed)
+    expect(items.commandCalls(GetItemCommand).map((c) => c.args[0].input)).toEqual([expect.objectContaining({ TableName: 'jobs', Key: marshall({ tenantId: 'tn_a', jobId: 'job_of_tn_b' }) })]);
+    expect(written()).toEqual([expect.objectContaining({ TableName: 'connections', Item: expect.objectContaining({ jobKey: { S: 'tn_a#job_of_tn_b' } }) as unknown })]);
+  });
+
+  it('answers 401 to an event without the authorizer context, and writes nothing', async () => {
+    const { handle } = await import('../../functions/ws/handler.ts');
+    for (const authorizer of [undefined, { principalId: 'x' }, { kind: 'upload-token', tenantId: 'tn_a' }]) {
+      api.resetHistory();
+      const result = await handle(messageEvent('conn-unknown', { action: 'subscribe', jobId: 'job_x' }, authorizer));
+      expect(result.statusCode, JSON.stringify(authorizer)).toBe(401);
+      expect(replies()).toMatchObject([{ type: 'error', code: 'unauthorized' }]);
+    }
+    expect(written()).toEqual([]);
+  });
+
+  it("refuses an upload token's connection a job of its tenant that its uploads did not start, before writing a subscription", async () => {
+    const { handle } = await import('../../functions/ws/handler.ts');
+    const job = { tenantId: 'tn_a', jobId: 'job_other', status: 'running', source: { bucket: 'b', key: 'inbox/tn_a/upt_someoneElse-01/x.csv', filename: 'x.csv', size: 1 } };
+    items.on(GetItemCommand, { TableName: 'jobs' }).resolves({ Item: marshall(job) });
+    const token = { kind: 'upload-token', tenantId: 'tn_a', tokenId: 'upt_mine', ...gateway };
+    const result = await handle(messageEvent('conn-token', { action: 'subscribe', jobId: 'job_other' }, token));
+    expect(result.statusCode).toBe(404);
+    expect(replies()).toMatchObject([{ type: 'error', code: 'not_found', jobId: 'job_other' }]);
+    expect(written()).toEqual([]);
   });
 });

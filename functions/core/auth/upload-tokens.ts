@@ -26,6 +26,8 @@ export interface UploadTokenPrincipal extends UploadTokenScope {
 }
 
 const PREFIX = 'afpu_';
+/** Whether a credential is an upload token rather than an API key (`afp_`), told by its prefix. */
+export const isUploadTokenText = (credential: string): boolean => credential.startsWith(PREFIX);
 /** One hour unless asked otherwise; never longer than a day. */
 export const DEFAULT_TOKEN_TTL_SECONDS = 60 * 60;
 export const MAX_TOKEN_TTL_SECONDS = 24 * 60 * 60;
