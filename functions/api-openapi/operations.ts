@@ -1,8 +1,7 @@
 import * as z from 'zod';
 import type { Role } from '../core/auth/api-keys.ts';
 import { pageQuery } from '../shared/contract/common.ts';
-import { retentionOverridesSchema, retentionSettingsSchema } from '../core/retention/retention.ts';
-import { auditQuery, auditRecordSchema, createApiKeyBody, usageQuery, usageReportSchema } from '../shared/contract/admin.ts';
+import { auditQuery, auditRecordSchema, createApiKeyBody, retentionOverridesSchema, retentionSettingsSchema, usageQuery, usageReportSchema } from '../shared/contract/admin.ts';
 import { bulkJobsBody, createJobBody, listJobsQuery, outputPageQuery, outputQuery, statsQuery } from '../shared/contract/jobs.ts';
 import { putMappingBody, schemaDefinitionSchema, suggestBody, templateFromJobBody, templateInputSchema } from '../shared/contract/templates.ts';
 import {

@@ -3,6 +3,7 @@ import { ROLES } from '../../core/auth/api-keys.ts';
 import { AUDIT_ACTIONS } from '../../core/audit/audited-routes.ts';
 import { pageQuery } from './common.ts';
 import { USAGE_COUNTERS, type UsageCounter } from '../../core/usage/usage.ts';
+import { MAX_RETENTION_DAYS } from '../../core/retention/retention.ts';
 
 // Bodies and responses are z.lazy: built on their first parse, not at every cold start (docs/performance.md);
 // queries stay eager, as the OpenAPI document reads their shape.
@@ -65,3 +66,21 @@ export const usageReportSchema = z.lazy(() =>
     days: z.array(usageCountsSchema().extend({ day: z.string() })),
   }),
 );
+
+/**
+ * Retention settings (GET/PUT /v1/settings/retention). Here, not beside the retention rules in
+ * core/retention: that module is in every function that reads a job, most of which validate
+ * nothing with zod, and a schema built at module scope would load zod into each (docs/performance.md).
+ */
+const retentionDays = z.number().int().min(1).max(MAX_RETENTION_DAYS);
+
+/** What an admin may send: any of the three, whole days from 1 to 3650; unknown fields are refused. */
+export const retentionOverridesSchema = z
+  .strictObject({ uploadsDays: retentionDays.optional(), outputsDays: retentionDays.optional(), jobRecordsDays: retentionDays.optional() })
+  .refine((r) => Object.keys(r).length > 0, { message: 'name at least one of uploadsDays, outputsDays, jobRecordsDays' });
+
+/** GET/PUT /v1/settings/retention answer: what applies, the defaults, and the tenant's own overrides. */
+const retentionShape = z.strictObject({ uploadsDays: retentionDays, outputsDays: retentionDays, jobRecordsDays: retentionDays });
+export const retentionSettingsSchema = z
+  .strictObject({ tenantId: z.string(), ...retentionShape.shape, defaults: retentionShape, overrides: retentionShape.partial() })
+  .meta({ id: 'Retention' });
