@@ -3,7 +3,7 @@ import { httpApi, type ApiRequest } from '../shared/http/api.ts';
 import { json, noContent } from '../shared/http/responses.ts';
 import { parseBody, parseQuery } from '../shared/http/request-input.ts';
 import { badRequest, conflict, notFound } from '../shared/http/errors.ts';
-import { auditQuery, createApiKeyBody, MAX_USAGE_DAYS, usageQuery } from '../shared/contract/admin.ts';
+import { auditQuery, createApiKeyBody, MAX_USAGE_DAYS, retentionOverridesSchema, usageQuery } from '../shared/contract/admin.ts';
 import { usageByDay } from '../adapters/usage-meter.ts';
 import { daysBetween, sumUsage, zeroUsage } from '../core/usage/usage.ts';
 import { optionalEnv } from '../shared/config.ts';
@@ -19,7 +19,7 @@ import { ROLES } from '../core/auth/api-keys.ts';
 import { DEFAULT_RATE_LIMIT_RPS } from '../core/auth/rate-limit.ts';
 import { computeJobStats } from '../core/jobs/stats.ts';
 import { jobIdFloor } from '../core/jobs/job-actions.ts';
-import { DEFAULT_RETENTION, retentionOverridesSchema, type TenantRetention } from '../core/retention/retention.ts';
+import { DEFAULT_RETENTION, type TenantRetention } from '../core/retention/retention.ts';
 import { RetentionSettingError, setTenantRetention, tenantRetention } from '../adapters/tenant-retention.ts';
 
 async function createKey(req: ApiRequest) {

@@ -51,7 +51,7 @@ const TAGS = [
  * A zod schema as an OpenAPI 3.1 schema (JSON Schema 2020-12): named sub-schemas (`.meta({ id })`)
  * go to components.schemas and are referenced from there.
  */
-function toSchema(schema: z.ZodType, io: 'input' | 'output', components: Record<string, JsonSchema>): JsonSchema {
+function toSchema(schema: z.core.$ZodType, io: 'input' | 'output', components: Record<string, JsonSchema>): JsonSchema {
   const converted = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
   const { $schema: _dialect, $defs, ...rest } = converted;
   for (const [name, def] of Object.entries(($defs ?? {}) as Record<string, JsonSchema>)) components[name] ??= relink(def) as JsonSchema;

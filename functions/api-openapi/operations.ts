@@ -1,8 +1,7 @@
 import * as z from 'zod';
 import type { Role } from '../core/auth/api-keys.ts';
-import { pageQuery } from '../shared/contract/common.ts';
-import { retentionOverridesSchema, retentionSettingsSchema } from '../core/retention/retention.ts';
-import { auditQuery, auditRecordSchema, createApiKeyBody, usageQuery, usageReportSchema } from '../shared/contract/admin.ts';
+import { pageQuery } from '../shared/contract/paging.ts';
+import { auditQuery, auditRecordSchema, createApiKeyBody, retentionOverridesSchema, retentionSettingsSchema, usageQuery, usageReportSchema } from '../shared/contract/admin.ts';
 import { bulkJobsBody, createJobBody, listJobsQuery, outputPageQuery, outputQuery, statsQuery } from '../shared/contract/jobs.ts';
 import { putMappingBody, schemaDefinitionSchema, suggestBody, templateFromJobBody, templateInputSchema } from '../shared/contract/templates.ts';
 import {
@@ -43,17 +42,17 @@ export interface Operation {
   tag: string;
   auth: Auth;
   /** the zod schema the handler validates the JSON body with */
-  body?: z.ZodType;
+  body?: z.core.$ZodType;
   /** the zod object the handler validates the query string with */
-  query?: z.ZodObject;
-  success: { status: number; description: string; schema?: z.ZodType };
+  query?: z.core.$ZodObject;
+  success: { status: number; description: string; schema?: z.core.$ZodType };
   /** error statuses this route answers beyond those of its auth and input */
   errors?: number[];
 }
 
 const key = (role: Role): Auth => ({ kind: 'apiKey', role });
 const token: Auth = { kind: 'uploadToken' };
-const ok = (description: string, schema?: z.ZodType, status = 200) => ({ status, description, schema });
+const ok = (description: string, schema?: z.core.$ZodType, status = 200) => ({ status, description, schema });
 const noContent = (description: string) => ({ status: 204, description });
 
 /**

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { httpApi, type ApiRequest } from '../shared/http/api.ts';
 import { json, noContent } from '../shared/http/responses.ts';
 import { parseBody, parseQuery } from '../shared/http/request-input.ts';
-import { pageQuery } from '../shared/contract/common.ts';
+import { pageQuery } from '../shared/contract/paging.ts';
 import { badRequest, conflict, HttpError, notFound } from '../shared/http/errors.ts';
 import { schemaOr400 } from '../shared/job-request.ts';
 import { putMappingBody, suggestBody, templateFromJobBody } from '../shared/contract/templates.ts';

@@ -1,7 +1,7 @@
 import { httpApi, type ApiRequest, type Route } from '../shared/http/api.ts';
 import { json, noContent } from '../shared/http/responses.ts';
 import { parseBody, parseQuery } from '../shared/http/request-input.ts';
-import { pageQuery } from '../shared/contract/common.ts';
+import { pageQuery } from '../shared/contract/paging.ts';
 import { badRequest, conflict, notFound } from '../shared/http/errors.ts';
 import { createWebhookBody, patchWebhookBody } from '../shared/contract/webhooks.ts';
 import { newDeliveryId, newWebhookId, webhookStore } from '../adapters/webhook-store.ts';

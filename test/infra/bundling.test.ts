@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUNDLE_FILE } from '../../lib/bundling.ts';
+import { BUNDLE_FILE, bundleLambdas, lazyFileOf, lazyPackagesCacheDir } from '../../lib/bundling.ts';
+import { PROJECT_ROOT } from '../../lib/project-paths.ts';
 import { AppFunction } from '../../lib/constructs/app-function.ts';
 
 // Bundles every function of the app (one esbuild call): ~10 s alone, more beside other tests.
@@ -45,5 +46,18 @@ describe('AppFunction bundling', () => {
     expect(readFileSync(join(statusDir, BUNDLE_FILE), 'utf8')).not.toContain('DescribeStateMachineCommand');
     const mod = (await import(pathToFileURL(join(healthDir, BUNDLE_FILE)).href)) as { handler?: unknown };
     expect(typeof mod.handler).toBe('function');
+  });
+
+  it("keeps the lazy packages' build under node_modules/.cache and ships the same files from it", { timeout: BUNDLE_TIMEOUT_MS }, () => {
+    const entries = { ai: 'test/infra/entries/ai-user.ts' };
+    const first = bundleLambdas(PROJECT_ROOT, entries, join(outdir, 'first'));
+    const cache = lazyPackagesCacheDir(PROJECT_ROOT);
+    expect(existsSync(cache)).toBe(true);
+    const second = bundleLambdas(PROJECT_ROOT, entries, join(outdir, 'second'));
+    // the Anthropic SDK, which the AI client loads on its first call, shipped beside both bundles
+    const sdk = lazyFileOf('@anthropic-ai/sdk');
+    const shipped = readFileSync(join(second.outdir, 'ai', sdk));
+    expect(shipped.equals(readFileSync(join(first.outdir, 'ai', sdk)))).toBe(true);
+    expect(shipped.equals(readFileSync(join(cache, sdk)))).toBe(true);
   });
 });

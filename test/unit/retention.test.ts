@@ -6,9 +6,9 @@ import {
   jobRetention,
   recordExpiryEpoch,
   resolveRetention,
-  retentionOverridesSchema,
   retentionView,
 } from '../../functions/core/retention/retention.ts';
+import { retentionOverridesSchema } from '../../functions/shared/contract/admin.ts';
 import { expiryEntriesFor, STOP_MARGIN_MS, sweepExpired, type ExpiryEntry, type RetentionSweepPorts } from '../../functions/core/retention/sweep.ts';
 
 const DAY = 86_400_000;

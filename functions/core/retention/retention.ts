@@ -1,5 +1,3 @@
-import * as z from 'zod';
-
 /** How long the service keeps a tenant's files and job records, in whole days. Every tenant has these; its admin overrides any of them. */
 export interface TenantRetention {
   /** the uploaded file (an upload session's object or an inbox file), counted from the job's creation */
@@ -19,24 +17,14 @@ export const DEFAULT_RETENTION: Readonly<TenantRetention> = { uploadsDays: 30, o
  */
 export const MAX_RETENTION_DAYS = 3650;
 
-const days = z.number().int().min(1).max(MAX_RETENTION_DAYS);
-
-/** What an admin may send: any of the three, whole days from 1 to 3650; unknown fields are refused. */
-export const retentionOverridesSchema = z
-  .strictObject({ uploadsDays: days.optional(), outputsDays: days.optional(), jobRecordsDays: days.optional() })
-  .refine((r) => Object.keys(r).length > 0, { message: 'name at least one of uploadsDays, outputsDays, jobRecordsDays' });
-
-/** GET/PUT /v1/settings/retention answer: what applies, the defaults, and the tenant's own overrides. */
-const retentionShape = z.strictObject({ uploadsDays: days, outputsDays: days, jobRecordsDays: days });
-export const retentionSettingsSchema = z
-  .strictObject({ tenantId: z.string(), ...retentionShape.shape, defaults: retentionShape, overrides: retentionShape.partial() })
-  .meta({ id: 'Retention' });
+/** A valid number of days for any of the three: a whole number from 1 to MAX_RETENTION_DAYS. */
+const isRetentionDays = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_RETENTION_DAYS;
 
 /** The tenant's retention: its overrides over the defaults (an override that is not a valid number of days is ignored). */
 export function resolveRetention(overrides: Partial<TenantRetention> | undefined): TenantRetention {
   const out = { ...DEFAULT_RETENTION };
   for (const key of Object.keys(DEFAULT_RETENTION) as (keyof TenantRetention)[]) {
-    if (days.safeParse(overrides?.[key]).success) out[key] = overrides![key]!;
+    if (isRetentionDays(overrides?.[key])) out[key] = overrides![key]!;
   }
   return out;
 }

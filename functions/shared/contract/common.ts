@@ -10,12 +10,6 @@ import { cleanDisplayName } from '../../core/uploads/display-name.ts';
 
 export const JOB_STATUSES = ['queued', 'running', 'needs_mapping', 'succeeded', 'failed', 'cancelled'] as const;
 
-/** Common list paging: ?limit=1..100 (default 25) & cursor. */
-export const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(2048).optional(),
-});
-
 /** Options a client may set on a job; unknown keys are refused so typos surface. */
 export const jobOptionsSchema = z
   .object({

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { JOB_STATUSES, jobOptionsSchema, pageQuery, schemaNameSchema } from './common.ts';
+import { JOB_STATUSES, jobOptionsSchema, schemaNameSchema } from './common.ts';
+import { pageQuery } from './paging.ts';
 
 // Request bodies are z.lazy: built on their first parse, not at every cold start (docs/performance.md);
 // queries stay eager, as the OpenAPI document reads their shape.
@@ -15,10 +16,10 @@ export const createJobBody = z.lazy(() => z
   })
   .refine((b) => Boolean(b.sessionId) !== Boolean(b.uploadId), { message: 'give exactly one of sessionId or uploadId', path: ['sessionId'] }));
 
-export const listJobsQuery = pageQuery.extend({ status: z.enum(JOB_STATUSES).optional(), schema: schemaNameSchema.optional() });
+export const listJobsQuery = z.object({ ...pageQuery.shape, status: z.enum(JOB_STATUSES).optional(), schema: schemaNameSchema.optional() });
 
 /** Records and error-report pages: up to 1,000 lines each. */
-export const outputPageQuery = pageQuery.extend({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
+export const outputPageQuery = z.object({ ...pageQuery.shape, limit: z.coerce.number().int().min(1).max(1000).default(100) });
 
 export const bulkJobsBody = z.lazy(() => z.object({
   action: z.enum(['retry', 'cancel', 'delete']),

@@ -88,7 +88,7 @@ export const jobSchema = z
   .meta({ id: 'Job' });
 
 /** `{ items, nextCursor }`: every list; pass nextCursor back as ?cursor= for the next page. */
-export const pageOf = (item: z.ZodType) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const pageOf = (item: z.core.$ZodType) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 /** The tenant's latest job over a file with the same declared SHA-256. */
 const duplicateSchema = z.object({ jobId: z.string(), status: z.enum(JOB_STATUSES) });

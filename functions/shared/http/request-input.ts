@@ -2,8 +2,11 @@ import type * as z from 'zod';
 import { HttpError, badRequest, notFound } from './errors.ts';
 import type { HttpEvent } from './responses.ts';
 
+/** A classic or zod/mini schema (shared/contract/zod-mini.ts): both parse with zod's core and report the same issues. */
+type Schema = z.core.$ZodType & { safeParse(data: unknown): { success: true; data: unknown } | { success: false; error: z.core.$ZodError } };
+
 /** Turn a zod failure into the 400 body: each wrong field by its path. */
-export function validationDetails(error: z.ZodError) {
+export function validationDetails(error: z.core.$ZodError) {
   return error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
 }
 
@@ -17,7 +20,7 @@ export function validationDetails(error: z.ZodError) {
 export const MAX_JSON_BODY_BYTES = 4 * 1024 * 1024;
 
 /** Parse and validate a JSON body; any problem is a 400 naming the field (413 when it is too large). */
-export function parseBody<T extends z.ZodType>(event: HttpEvent, schema: T): z.infer<T> {
+export function parseBody<T extends Schema>(event: HttpEvent, schema: T): z.output<T> {
   let raw: unknown = {};
   if (event.body) {
     const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
@@ -35,14 +38,14 @@ export function parseBody<T extends z.ZodType>(event: HttpEvent, schema: T): z.i
   }
   const result = schema.safeParse(raw);
   if (!result.success) throw badRequest('Request body is invalid', validationDetails(result.error));
-  return result.data;
+  return result.data as z.output<T>;
 }
 
 /** Validate query parameters the same way. */
-export function parseQuery<T extends z.ZodType>(event: HttpEvent, schema: T): z.infer<T> {
+export function parseQuery<T extends Schema>(event: HttpEvent, schema: T): z.output<T> {
   const result = schema.safeParse(event.queryStringParameters ?? {});
   if (!result.success) throw badRequest('Query parameters are invalid', validationDetails(result.error));
-  return result.data;
+  return result.data as z.output<T>;
 }
 
 /**
