@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'cdk.out/**', '.local-stack/**', 'coverage/**', 'console/dist/**', 'console/.dist-*/**'] },
+  { ignores: ['node_modules/**', 'cdk.out/**', '.local-stack/**', 'coverage/**', 'console/dist/**', 'console/.dist-*/**', '.stryker-tmp/**', 'reports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -32,11 +32,15 @@ describe('currencyFromHeader', () => {
     ['Amount in JPY', 'JPY'],
     ['Amount €', 'EUR'],
     ['Betrag (£)', 'GBP'],
+    ['Cost (TRY)', 'TRY'],
+    ['Tutar [try]', 'TRY'],
+    ['Amount ( ALL )', 'ALL'],
+    ['Top-Up (TOP)', 'TOP'],
   ])('reads %j as %s', (header, code) => {
     expect(currencyFromHeader(header)).toBe(code);
   });
 
-  it.each(['Cost', 'Charges for all calls', 'ALL charges', 'Total Charge', 'Euro amount', 'XYZ', undefined])('finds none in %j', (header) => {
+  it.each(['Cost', 'Charges for all calls', 'ALL charges', 'Top-Up Amount', 'TOP UP', 'Try fee', 'Cup price', 'Total Charge', 'Euro amount', 'XYZ', undefined])('finds none in %j', (header) => {
     expect(currencyFromHeader(header)).toBeUndefined();
   });
 });

@@ -27,11 +27,19 @@ export function currencyFromHeader(header: string | undefined): string | undefin
   if (header.includes('€')) return 'EUR';
   if (header.includes('£')) return 'GBP';
   const known = currencies;
+  const bracketed = new Set([...header.matchAll(/[([]\s*([A-Za-z]{3})\s*[)\]]/g)].map((m) => m[1]!.toUpperCase()));
   return normalizeHeader(header)
     .split(' ')
     .map((w) => w.toUpperCase())
-    .find((w) => w.length === 3 && known.has(w) && w !== 'ALL'); // "ALL" is Albania's lek, and a word
+    .find((w) => w.length === 3 && known.has(w) && (!CODES_THAT_ARE_WORDS.has(w) || bracketed.has(w)));
 }
+
+/**
+ * ISO 4217 codes that are also everyday words in headers ("Top-Up Amount", "All calls", "Try",
+ * "Cup"): they name a currency only in brackets, "Cost (TRY)", "Amount [ALL]". Elsewhere the
+ * word wins, and the amount is read in the job's currency rather than Tonga's or Albania's.
+ */
+const CODES_THAT_ARE_WORDS = new Set(['ALL', 'BOB', 'CUP', 'GEL', 'MOP', 'SOS', 'TOP', 'TRY']);
 
 // US zone names without standard/daylight: the zone's rules decide the offset of each date.
 const US_ZONES = new Map([
