@@ -239,8 +239,7 @@ export function suggestMapping(
   for (const [field, hit] of [...fieldColumns]) {
     const def = fields[field]!;
     if (def.kind !== 'country' || !notOfKind(columnValues(hit.column), 'country')) continue;
-    fieldColumns.delete(field);
-    if (![...fieldColumns.values()].some((h) => h.column === hit.column)) usedColumns.delete(hit.column);
+    unmapField(fieldColumns, usedColumns, field);
     notCountries.push(`${def.name} <- "${headers[hit.column] ?? ''}" (values are not countries)`);
   }
 
@@ -572,9 +571,7 @@ export function dropOtherPeople(
 ): { field: number; column: number }[] {
   const dropped: { field: number; column: number }[] = [];
   const unmap = (field: number, column: number): void => {
-    fieldColumns.delete(field);
-    // the column stays used while another field still reads it
-    if (![...fieldColumns.values()].some((hit) => hit.column === column)) usedColumns.delete(column);
+    unmapField(fieldColumns, usedColumns, field);
     dropped.push({ field, column });
   };
   fields.forEach((def, field) => {
@@ -603,6 +600,14 @@ export function dropOtherPeople(
     else for (const p of weakerParts) unmap(p.field, p.column);
   });
   return dropped;
+}
+
+/** Take a field off its column; the column stays used while another field still reads it. */
+function unmapField(fieldColumns: Map<number, { column: number }>, usedColumns: Set<number>, field: number): void {
+  const hit = fieldColumns.get(field);
+  if (hit === undefined) return;
+  fieldColumns.delete(field);
+  if (![...fieldColumns.values()].some((h) => h.column === hit.column)) usedColumns.delete(hit.column);
 }
 
 const foldName = (v: string): string => v.normalize('NFKC').toLocaleLowerCase().trim();
