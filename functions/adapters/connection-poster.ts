@@ -27,7 +27,14 @@ export interface Poster {
 }
 const FANOUT: Poster = { timeoutMs: 3000, maxSockets: POST_CONCURRENCY };
 export const REPLY: Poster = { timeoutMs: 8000, maxSockets: Infinity };
-/** How long a connection whose post timed out gets no progress (statuses are still tried). */
+/**
+ * A fan-out post to a connection whose last post timed out: it had its full chance, and a
+ * job's next tick waits for this one (its queue group is ordered), so a stuck client must
+ * not cost every other subscriber 3 s per status (seven statuses held the final one ~40 s
+ * behind the job). A client that answers again is back on FANOUT with its next post.
+ */
+const STALLED_PROBE: Poster = { timeoutMs: 500, maxSockets: POST_CONCURRENCY };
+/** How long a connection whose post timed out gets no progress (statuses are still tried, briefly: STALLED_PROBE). */
 const STALLED_FOR_MS = 30_000;
 
 /** Connections whose last post timed out, until when they are left out of progress. */
@@ -79,7 +86,8 @@ const isThrottled = (err: unknown) =>
  * and given up (a push is best effort). Never throws.
  */
 export async function postToConnection(connectionId: string, data: Uint8Array, poster: Poster = FANOUT): Promise<PostOutcome> {
-  const api = managementClient(poster);
+  const stalled = poster === FANOUT && (stalledUntil.get(connectionId) ?? 0) > Date.now();
+  const api = managementClient(stalled ? STALLED_PROBE : poster);
   if (!api) return 'failed';
   for (let attempt = 1; ; attempt++) {
     try {

@@ -577,10 +577,21 @@ describe('an upload interrupted by a reload', () => {
     const tokenBefore = await page.evaluate("JSON.parse(sessionStorage.getItem('afp.uploadToken')).tokenId");
 
     net.reloaded = true;
+    // the tenant's schema list answers late: the restored choice must show before it arrives
+    let releaseSchemas!: () => void;
+    const schemasHeld = new Promise<void>((resolve) => (releaseSchemas = resolve));
+    await page.route(/\/v1\/schemas\b/, async (route) => {
+      await schemasHeld;
+      await route.continue();
+    });
     const reloadedAt = Date.now();
     await page.reload();
     await page.getByText(/^Files from before the page was reloaded are back/).waitFor();
     // the schema the upload was begun with, and the same token
+    expect(await page.getByLabel('Schema').inputValue()).toBe('call_record');
+    releaseSchemas();
+    await page.getByRole('option', { name: 'contact' }).waitFor({ state: 'attached' });
+    await page.unroute(/\/v1\/schemas\b/);
     expect(await page.getByLabel('Schema').inputValue()).toBe('call_record');
     expect(await page.evaluate("JSON.parse(sessionStorage.getItem('afp.uploadToken')).tokenId")).toBe(tokenBefore);
     await checkScreen('upload-restored');

@@ -91,6 +91,35 @@ describe('progress fan-out', () => {
     }
   }, 150_000);
 
+  it('holds the other subscribers of a job only briefly per status once a stuck client has timed out', async () => {
+    const { apiKey, tenantId, jobId } = await finishedJob();
+    await progressQueueDrained();
+    process.env.LOCAL_WS_POST_FAULTS = JSON.stringify([{ userAgent: 'afp-test-stuck', fault: 'hang' }]);
+    const stuck = await openSocket(stack.wsUrl, apiKey, { userAgent: 'afp-test-stuck' });
+    const watcher = await openSocket(stack.wsUrl, apiKey);
+    try {
+      const { connectionStore } = await import('../../functions/adapters/connection-store.ts');
+      stuck.send({ action: 'subscribe', jobId });
+      await expect.poll(async () => (await connectionStore.subscribers(tenantId, jobId)).length, { timeout: 10_000 }).toBe(1);
+      await subscribe(watcher, jobId, 'watcher');
+      const { publishStatus } = await import('../../functions/adapters/progress-notifier.ts');
+      const job = await storedJob(tenantId, jobId);
+      const started = Date.now();
+      for (const attempt of [21, 22, 23, 24, 25]) await publishStatus({ ...job, attempt });
+      await watcher.waitFor((m) => m.type === 'job.status' && m.attempt === 25, 60_000);
+      const seconds = (Date.now() - started) / 1000;
+      // The first status costs the stuck client's full timeout and its retry (3 s + a probe);
+      // each later one a short probe and its retry. With the full timeout every time the five
+      // took 30 s (3 s and a 3 s retry each), which held a watched job's final status that long.
+      console.info(`five statuses past a stuck subscriber: ${seconds.toFixed(1)} s`);
+      expect(seconds).toBeLessThan(15);
+      expect(watcher.messages.filter((m) => m.type === 'job.status' && Number(m.attempt) > 20).map((m) => m.attempt)).toEqual([21, 22, 23, 24, 25]);
+    } finally {
+      stuck.close();
+      watcher.close();
+    }
+  }, 90_000);
+
   it('delivers progress to a client that subscribed right after the job\'s last status went out to no one', async () => {
     const { apiKey, tenantId, jobId } = await finishedJob();
     const { publishProgress, publishStatus } = await import('../../functions/adapters/progress-notifier.ts');
