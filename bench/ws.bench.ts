@@ -12,7 +12,7 @@ import { fmtInt, fmtMs, fmtRatio, loadNow, machineBusyPercent, machineLine, prin
 import { serve, type Served } from './serve.ts';
 
 /*
- * npm run bench:ws [-- --rows 100000 --subscribers 1000 --jobs 100]
+ * npm run bench:ws [-- --rows 100000 --subscribers 1000 --jobs 100 --cpu-prof <dir>]
  *
  * WebSocket progress under load, in one run against one `serve` process (the clients run
  * here, so their cost is not the server's):
@@ -42,6 +42,8 @@ const { values } = parseArgs({
     subscribers: { type: 'string', default: '1000' },
     jobs: { type: 'string', default: '100' },
     seed: { type: 'string', default: '1' },
+    // where the serve process writes a V8 CPU profile when it stops (where delivery's CPU goes)
+    'cpu-prof': { type: 'string' },
   },
 });
 const ROWS = Number(values.rows);
@@ -211,7 +213,8 @@ async function main() {
   const file = await ensureFile(ROWS);
   const dataDir = join(WORK, 'ws-stack');
   await rm(dataDir, { recursive: true, force: true });
-  const server = await serve(dataDir);
+  const cpuProf = values['cpu-prof'];
+  const server = await serve(dataDir, cpuProf ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${resolve(cpuProf)}`] } : {});
   const all: Client[] = [];
   try {
     const api = new ApiClient(server.httpUrl, server.apiKey);

@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ApiGatewayManagementApiClient, GoneException, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
 import { connectionStore } from './connection-store.ts';
-import { withoutSdkCallLogging } from './aws-clients.ts';
+import { managementApi, type ManagementApi, type PostAnswer } from './management-api.ts';
 import { ENV } from '../shared/env-names.ts';
 import { optionalEnv } from '../shared/config.ts';
 import { logger } from '../shared/logger.ts';
@@ -40,33 +39,20 @@ const STALLED_FOR_MS = 30_000;
 /** Connections whose last post timed out, until when they are left out of progress. */
 const stalledUntil = new Map<string, number>();
 
-/**
- * One management client per poster (the fan-out's and the replies'). Each bounds its posts
- * with a client-wide request timeout rather than a per-call abort signal: a call with
- * options rebuilds the SDK's middleware chain every time, and a crowd costs thousands of
- * posts, so these clients resolve it once and reuse it (cacheMiddleware). That is sound
- * because every post goes to the one management endpoint with the same credentials.
- */
-const clients = new Map<Poster, ApiGatewayManagementApiClient | null>();
-function managementClient(poster: Poster): ApiGatewayManagementApiClient | null {
+/** One management API client per poster (the fan-out's, the probe's and the replies'), each with its own timeout and sockets. */
+const clients = new Map<Poster, ManagementApi | null>();
+function managementClient(poster: Poster): ManagementApi | null {
   let api = clients.get(poster);
   if (api === undefined) {
     // Without a WebSocket API (e.g. a unit test) pushes are simply off.
     const endpoint = optionalEnv(ENV.wsManagementEndpoint);
-    // A crowd costs thousands of posts: the SDK's per-call log copy is worth removing here too.
     api = endpoint
-      ? withoutSdkCallLogging(new ApiGatewayManagementApiClient({
-          endpoint,
-          // Throttling is retried below, on our schedule; the SDK's own retries would hide it.
-          maxAttempts: 1,
-          cacheMiddleware: true,
-          requestHandler: {
-            requestTimeout: poster.timeoutMs,
-            throwOnRequestTimeout: true,
-            httpAgent: { keepAlive: true, maxSockets: poster.maxSockets },
-            httpsAgent: { keepAlive: true, maxSockets: poster.maxSockets },
-          },
-        }))
+      ? managementApi(endpoint, {
+          requestTimeout: poster.timeoutMs,
+          throwOnRequestTimeout: true,
+          httpAgent: { keepAlive: true, maxSockets: poster.maxSockets },
+          httpsAgent: { keepAlive: true, maxSockets: poster.maxSockets },
+        })
       : null;
     clients.set(poster, api);
   }
@@ -76,9 +62,8 @@ function managementClient(poster: Poster): ApiGatewayManagementApiClient | null 
 /** `timed-out`: no answer within the client's timeout (the client may or may not have the message). */
 export type PostOutcome = 'sent' | 'gone' | 'failed' | 'timed-out';
 
-const isThrottled = (err: unknown) =>
-  (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 429 ||
-  ['LimitExceededException', 'TooManyRequestsException', 'ThrottlingException'].includes((err as Error).name);
+/** 429: API Gateway throttled the post (LimitExceededException); worth another try after a pause. */
+const isThrottled = (answer: PostAnswer) => answer.statusCode === 429 || answer.errorType === 'LimitExceededException';
 
 /**
  * Post one message to one connection: a gone connection (410) is forgotten with its
@@ -90,19 +75,10 @@ export async function postToConnection(connectionId: string, data: Uint8Array, p
   const api = managementClient(stalled ? STALLED_PROBE : poster);
   if (!api) return 'failed';
   for (let attempt = 1; ; attempt++) {
+    let answer: PostAnswer;
     try {
-      await api.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: data }));
-      stalledUntil.delete(connectionId);
-      return 'sent';
+      answer = await api.post(connectionId, data);
     } catch (err) {
-      if (err instanceof GoneException) {
-        await connectionStore.removeConnection(connectionId).catch((e: unknown) => logger.warn('gone connection not removed', { connectionId, error: String(e) }));
-        return 'gone';
-      }
-      if (isThrottled(err) && attempt < MAX_THROTTLED_ATTEMPTS) {
-        await sleep(throttleBackoffMs(attempt));
-        continue;
-      }
       const timedOut = (err as Error).name === 'AbortError' || (err as Error).name === 'TimeoutError';
       if (timedOut) {
         if (stalledUntil.size > 10_000) stalledUntil.clear();
@@ -111,6 +87,20 @@ export async function postToConnection(connectionId: string, data: Uint8Array, p
       logger.warn('push to connection failed', { connectionId, attempt, error: String(err) });
       return timedOut ? 'timed-out' : 'failed';
     }
+    if (answer.statusCode < 300) {
+      stalledUntil.delete(connectionId);
+      return 'sent';
+    }
+    if (answer.statusCode === 410) {
+      await connectionStore.removeConnection(connectionId).catch((e: unknown) => logger.warn('gone connection not removed', { connectionId, error: String(e) }));
+      return 'gone';
+    }
+    if (isThrottled(answer) && attempt < MAX_THROTTLED_ATTEMPTS) {
+      await sleep(throttleBackoffMs(attempt));
+      continue;
+    }
+    logger.warn('push to connection failed', { connectionId, attempt, ...answer });
+    return 'failed';
   }
 }
 

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
-import { ApiGatewayManagementApiClient, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
 import { ENV } from '../../functions/shared/env-names.ts';
 import { useHandlerEnv } from '../helpers/process-env.ts';
+import { fakeManagementApi } from '../helpers/fake-management-api.ts';
+
+vi.mock('../../functions/adapters/management-api.ts', async () => (await import('../helpers/fake-management-api.ts')).fakeManagementApiModule);
 
 /*
  * The fan-out function with its two edges mocked: the subscriber Query (DynamoDB) and the
@@ -13,7 +15,6 @@ import { useHandlerEnv } from '../helpers/process-env.ts';
  */
 
 const ddb = mockClient(DynamoDBDocumentClient);
-const api = mockClient(ApiGatewayManagementApiClient);
 useHandlerEnv({
   [ENV.connectionsTable]: 'connections',
   [ENV.wsManagementEndpoint]: 'http://127.0.0.1:9/local',
@@ -23,8 +24,7 @@ afterEach(() => {
 });
 beforeEach(() => {
   ddb.reset();
-  api.reset();
-  api.on(PostToConnectionCommand).resolves({});
+  fakeManagementApi.reset();
 });
 
 let seq = 0;
@@ -54,8 +54,8 @@ function tickEvent(jobId: string, message: Record<string, unknown>, ageMs = 0): 
 }
 
 const subscribed = (...ids: string[]) => ({ Items: ids.map((connectionId) => ({ connectionId, expiresAtEpoch: Math.floor(Date.now() / 1000) + 3600 })) });
-const postedTo = () => api.commandCalls(PostToConnectionCommand).map((c) => c.args[0].input.ConnectionId);
-const postedMessages = () => api.commandCalls(PostToConnectionCommand).map((c) => JSON.parse(Buffer.from(c.args[0].input.Data as Uint8Array).toString()) as Record<string, unknown>);
+const postedTo = () => fakeManagementApi.postedTo();
+const postedMessages = () => fakeManagementApi.postedMessages();
 
 describe('progress-fanout handler', () => {
   it('posts progress to a client that subscribed just after a lookup found no one', async () => {
@@ -82,11 +82,11 @@ describe('progress-fanout handler', () => {
     const { handler } = await import('../../functions/progress-fanout/handler.ts');
     const timedOut = Object.assign(new Error('request timed out'), { name: 'TimeoutError' });
     ddb.on(QueryCommand).resolves(subscribed('conn-slow'));
-    api.on(PostToConnectionCommand).rejectsOnce(timedOut).resolves({});
+    fakeManagementApi.answerNext(timedOut);
     await handler(tickEvent('job_slow', { type: 'job.progress', stage: 'enrich', rowsRead: 1 }));
     expect(postedTo()).toEqual(['conn-slow']);
-    api.reset();
-    api.on(PostToConnectionCommand).rejectsOnce(timedOut).resolves({});
+    fakeManagementApi.reset();
+    fakeManagementApi.answerNext(timedOut);
     await handler(tickEvent('job_slow', { type: 'job.status', status: 'succeeded', stage: 'persist' }));
     expect(postedTo()).toEqual(['conn-slow', 'conn-slow']);
     expect(postedMessages()).toMatchObject([{ status: 'succeeded' }, { status: 'succeeded' }]);

@@ -1,12 +1,14 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { ApiGatewayManagementApiClient, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ENV } from '../../functions/shared/env-names.ts';
 import type { WsEvent } from '../../functions/ws/handler.ts';
 import { useHandlerEnv } from '../helpers/process-env.ts';
+import { fakeManagementApi } from '../helpers/fake-management-api.ts';
+
+vi.mock('../../functions/adapters/management-api.ts', async () => (await import('../helpers/fake-management-api.ts')).fakeManagementApiModule);
 
 /*
  * The ws function takes who holds a connection from the authorizer's context, which API
@@ -17,7 +19,6 @@ import { useHandlerEnv } from '../helpers/process-env.ts';
 const ddb = mockClient(DynamoDBDocumentClient);
 // jobs and subscriptions go through the plain client (adapters/dynamo-item.ts)
 const items = mockClient(DynamoDBClient);
-const api = mockClient(ApiGatewayManagementApiClient);
 useHandlerEnv({
   [ENV.connectionsTable]: 'connections',
   [ENV.jobsTable]: 'jobs',
@@ -27,8 +28,7 @@ useHandlerEnv({
 beforeEach(() => {
   ddb.reset();
   items.reset();
-  api.reset();
-  api.on(PostToConnectionCommand).resolves({});
+  fakeManagementApi.reset();
   items.on(PutItemCommand).resolves({});
   items.on(GetItemCommand).resolves({});
   ddb.on(DeleteCommand).resolves({});
@@ -36,7 +36,7 @@ beforeEach(() => {
 
 const messageEvent = (connectionId: string, body: object, authorizer?: object) =>
   ({ requestContext: { routeKey: 'subscribe', connectionId, ...(authorizer && { authorizer }) }, body: JSON.stringify(body), isBase64Encoded: false }) as unknown as WsEvent;
-const replies = () => api.commandCalls(PostToConnectionCommand).map((c) => JSON.parse(Buffer.from(c.args[0].input.Data as Uint8Array).toString()) as Record<string, unknown>);
+const replies = () => fakeManagementApi.postedMessages();
 const written = () => items.commandCalls(PutItemCommand).map((c) => c.args[0].input);
 /** what API Gateway adds to the authorizer's context */
 const gateway = { principalId: 'tn_a', integrationLatency: 12 };
@@ -63,7 +63,7 @@ describe('ws handler', () => {
   it('answers 401 to an event without the authorizer context, and writes nothing', async () => {
     const { handle } = await import('../../functions/ws/handler.ts');
     for (const authorizer of [undefined, { principalId: 'x' }, { kind: 'upload-token', tenantId: 'tn_a' }]) {
-      api.resetHistory();
+      fakeManagementApi.reset();
       const result = await handle(messageEvent('conn-unknown', { action: 'subscribe', jobId: 'job_x' }, authorizer));
       expect(result.statusCode, JSON.stringify(authorizer)).toBe(401);
       expect(replies()).toMatchObject([{ type: 'error', code: 'unauthorized' }]);
