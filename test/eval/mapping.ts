@@ -69,6 +69,11 @@ export const FLOORS: Record<string, { accuracy: number; rankedFirst: number; err
   // auto-accepted layouts; after that work 92.7 % (191/206), 34/36, 1 field in 1 layout. The floor
   // sits a little under the second; the goal of no auto-accepted error is not reached yet.
   'v8/holdout': { accuracy: 0.9, rankedFirst: 0.9, errorsAccepted: 1 },
+  // A second independent held-out set, written 2026-12-07 before the mapper work it measures, in
+  // languages and export tools no earlier set uses; never tuned on, totals only. First
+  // measurement 73.5 % (136/185), 28/34, 1 field in 1 auto-accepted layout; the floor sits a
+  // little under it.
+  'v9/holdout': { accuracy: 0.71, rankedFirst: 0.8, errorsAccepted: 1 },
 };
 /** A set measured for the first time (a new holdout): fail only below what the mapper did before this work on unseen layouts (61.5 %). */
 const DEFAULT_FLOOR = { accuracy: 0.6, rankedFirst: 0.75, errorsAccepted: Number.POSITIVE_INFINITY };
