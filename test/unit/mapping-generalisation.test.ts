@@ -282,3 +282,52 @@ describe('company names by their legal form, in more countries', () => {
     expect(isCompanyName('Marco Rossi')).toBe(false);
   });
 });
+
+describe('the records tuning set\'s misses, as rules for their kind', () => {
+  it('takes the talk time over the ring-inclusive length it lies within (Asterisk billsec within duration)', () => {
+    const headers = ['start', 'src', 'dst', 'duration', 'billsec', 'disposition'];
+    const rows = [
+      ['2026-03-05 08:02:11', '102', '16175550192', '167', '161', 'ANSWERED'],
+      ['2026-03-05 08:40:55', '+16175550148', '6175550100', '411', '402', 'ANSWERED'],
+      ['2026-03-05 09:17:03', '+18575550103', '6175550100', '24', '0', 'NO ANSWER'],
+    ];
+    expect(byField(suggestMapping(headers, rows, getSchema('call_record'))).duration_seconds).toEqual(['billsec']);
+  });
+
+  it('reads each length column in the unit its header states before comparing them', async () => {
+    const { liesWithin } = await import('../../functions/core/map/talk-time.ts');
+    expect(liesWithin({ header: 'billsec', values: ['161', '402', '0'] }, { header: 'duration', values: ['167', '411', '24'] })).toBe(true);
+    expect(liesWithin({ header: 'duration', values: ['167', '411', '24'] }, { header: 'billsec', values: ['161', '402', '0'] })).toBe(false);
+    // 161 seconds against 3 whole minutes (180 s): within; against 2 minutes: not
+    expect(liesWithin({ header: 'Talk time', values: ['161', '402'] }, { header: 'Billed (min)', values: ['3', '7'] })).toBe(true);
+    expect(liesWithin({ header: 'Talk time', values: ['161', '402'] }, { header: 'Billed (min)', values: ['2', '7'] })).toBe(false);
+  });
+
+  it('prefers the fuller of two phone columns its headers rank alike (Outlook work phone over a sparser mobile)', () => {
+    const headers = ['Förnamn', 'Efternamn', 'Telefon (arbete)', 'Mobiltelefon'];
+    const rows = [
+      ['Anna', 'Berg', '08-465 004 12', '070-174 06 12'],
+      ['Erik', 'Lund', '031-390 06 44', ''],
+      ['Sara', 'Holm', '', '070-174 06 27'],
+      ['Nils', 'Ek', '08-465 004 71', '070-174 06 41'],
+      ['Eva', 'Sjö', '0980-319 204', ''],
+    ];
+    expect(byField(suggestMapping(headers, rows, getSchema('contact'), { defaultRegion: 'SE' })).phone).toEqual(['Telefon (arbete)']);
+  });
+
+  it('reads a bill\'s bare "Description" of destinations as the place, beside its call-type column', () => {
+    const headers = ['Date', 'Time', 'Number', 'Description', 'Type', 'Duration', 'Cost (£)'];
+    const rows = [
+      ['16/03/2026', '08:14', '020 7946 0123', 'UK landline', 'Voice', '0:02:41', '0.00'],
+      ['16/03/2026', '09:02', '07700 900456', 'UK mobile', 'SMS', '', '0.00'],
+      ['17/03/2026', '12:47', '+33 1 99 00 11 22', 'International - France', 'Voice', '0:11:05', '4.50'],
+      ['18/03/2026', '07:55', '0113 496 0789', 'UK landline', 'Voice', '0:00:38', '0.00'],
+    ];
+    const m = suggestMapping(headers, rows, getSchema('call_record'), { defaultRegion: 'GB' });
+    expect(byField(m).location).toEqual(['Description']);
+    expect(m.status).toBe('mapped');
+    // a description of something else (extension names) is no place
+    const pbx = rows.map((r, i) => [...r.slice(0, 3), ['Front Desk', 'Sales', 'Front Desk', 'Support'][i]!, ...r.slice(4)]);
+    expect(byField(suggestMapping(headers, pbx, getSchema('call_record'), { defaultRegion: 'GB' })).location).toBeUndefined();
+  });
+});
