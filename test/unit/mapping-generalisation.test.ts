@@ -313,6 +313,21 @@ describe('the records tuning set\'s misses, as rules for their kind', () => {
       ['Eva', 'Sjö', '0980-319 204', ''],
     ];
     expect(byField(suggestMapping(headers, rows, getSchema('contact'), { defaultRegion: 'SE' })).phone).toEqual(['Telefon (arbete)']);
+    // a column blank only on a row of another kind (a data session has no called number) is as full as its neighbour
+    const cdr = [
+      ['2025-02-03 08:21:29', 'mSOriginating', '7025550142', '3126840313', '1539'],
+      ['2025-02-03 19:06:40', 'mSTerminating', '4046777524', '7025550142', '1095'],
+      ['2025-02-04 01:54:19', 'mSOriginating', '7025550142', '3056089482', '1544'],
+      ['2025-02-04 04:37:18', 'mSOriginating', '7025550142', '3058940978', '1775'],
+      ['2025-02-04 07:58:04', 'mSOriginating', '7025550142', '3129085372', '19'],
+      ['2025-02-04 21:02:45', 'mSTerminating', '2145500562', '7025550142', '117'],
+      ['2025-02-05 02:04:10', 'mSOriginating', '7025550142', '6173619279', '121'],
+      ['2025-02-05 18:22:25', 'mSOriginating', '7025550142', '7139229269', '617'],
+      ['2025-02-05 21:14:41', 'mSTerminating', '3036389568', '7025550142', '110'],
+      ['2025-02-06 13:44:51', 'sGWRecord', '7025550142', '', '619'],
+    ];
+    const m = suggestMapping(['Start Time (UTC)', 'Event Type', 'Calling Number', 'Called Number', 'Duration'], cdr, getSchema('call_record'));
+    expect(byField(m).counterpart_number).toEqual(['Called Number']);
   });
 
   it('reads a bill\'s bare "Description" of destinations as the place, beside its call-type column', () => {
