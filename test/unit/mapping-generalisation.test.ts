@@ -346,3 +346,17 @@ describe('the records tuning set\'s misses, as rules for their kind', () => {
     expect(byField(suggestMapping(headers, pbx, getSchema('call_record'), { defaultRegion: 'GB' })).location).toBeUndefined();
   });
 });
+
+describe('digit grouping, judged on the column', () => {
+  it('reads dots as thousands only when the column as a whole says so', async () => {
+    const { dotsGroupThousands } = await import('../../functions/core/map/digit-grouping.ts');
+    expect(dotsGroupThousands(['2.415', '290', '28.400'])).toBe(true);
+    expect(dotsGroupThousands(['$ 0', '$ 1.250', '$ 95'])).toBe(false); // one dotted value proves nothing
+    expect(dotsGroupThousands(['1.250.000', '95'])).toBe(true);
+    expect(dotsGroupThousands(['2.415,50', '12,00'])).toBe(true);
+    // any decimal point in the column says the dots are decimals: cents, a rate, a zero before the dot
+    expect(dotsGroupThousands(['28.400', '1.250', '4.30'])).toBe(false);
+    expect(dotsGroupThousands(['0.125', '1.250', '2.500'])).toBe(false);
+    expect(dotsGroupThousands(['1,250.000', '2.415'])).toBe(false);
+  });
+});

@@ -11,6 +11,7 @@ import { headerScale, parseRange, rangeShare } from './units.ts';
 import { kindShare } from './value-kinds.ts';
 import { liesWithin } from './talk-time.ts';
 import { describesDestination } from './destination-column.ts';
+import { dotsGroupThousands } from './digit-grouping.ts';
 import { refusesField } from './negative-cues.ts';
 import { ID_WORDS, leftOutByValues } from './left-out-evidence.ts';
 import { columnDateTimeShape, fitsField, looksLikeField, ratio, timeColumnKind, type ValueCheckContext } from './value-patterns.ts';
@@ -656,6 +657,8 @@ const foldName = (v: string): string => v.normalize('NFKC').toLocaleLowerCase().
 function numberTransforms(def: FieldDefinition, header: string, values: readonly string[]): FieldTransform[] {
   if (def.type !== 'integer' && def.type !== 'number' && def.type !== 'money') return [];
   const out: FieldTransform[] = [];
+  // first: the range and scale steps read the number it leaves
+  if (dotsGroupThousands(values)) out.push({ kind: 'decimal_comma' });
   if (rangeShare(values) >= RANGE_MIN_SHARE) out.push({ kind: 'range', pick: 'midpoint' });
   const scale = headerScale(header);
   if (scale !== undefined) out.push({ kind: 'scale', factor: scale.factor });
