@@ -30,6 +30,11 @@ describe('headers in Vietnamese, Indonesian, Arabic, Hebrew and Hindi', () => {
     });
   });
 
+  it('takes a Hebrew CRM\'s account name for the contact\'s company', () => {
+    const m = suggestMapping(['שם פרטי', 'שם משפחה', 'שם חשבון', 'טלפון נייד'], [['דנה', 'לוי', 'אלפא מערכות בע"מ', '050-0000123'], ['יוסי', 'כהן', 'גליל מזון', '052-0000456']], getSchema('contact'), { defaultRegion: 'IL' });
+    expect(byField(m).company).toEqual(['שם חשבון']);
+  });
+
   it('maps a Hindi call log and a Hebrew company list', () => {
     const calls = suggestMapping(['नंबर', 'दिनांक', 'अवधि (सेकंड)'], [['+91 90000 00001', '2026-11-02 10:15', '134']], getSchema('call_record'));
     expect(byField(calls)).toMatchObject({ counterpart_number: ['नंबर'], started_at: ['दिनांक'], duration_seconds: ['अवधि (सेकंड)'] });

@@ -136,7 +136,7 @@ export const CONTACT_LEXICON: readonly LexiconBlock[] = [
   { field: 'domain', source: 'std', terms: { vi: 'trang web|website', id: 'situs web|situs|website', ar: 'الموقع الإلكتروني|الموقع الالكتروني', he: 'אתר|אתר אינטרנט', hi: 'वेबसाइट' } },
   // CRM wordings: the company a contact belongs to is its "account" (Salesforce, Freshsales,
   // Dynamics, SuiteCRM), and newsletter tools keep the mobile number under "SMS" (Brevo, Mailchimp).
-  { field: 'company', source: 'crm', terms: { en: 'account|account name', pt: 'conta|nome da conta', es: 'cuenta|nombre de la cuenta', fr: 'compte|nom du compte', de: 'firmenkonto|accountname', it: 'nome account', nl: 'accountnaam' } },
+  { field: 'company', source: 'crm', terms: { en: 'account|account name', pt: 'conta|nome da conta', es: 'cuenta|nombre de la cuenta', fr: 'compte|nom du compte', de: 'firmenkonto|accountname', it: 'nome account', nl: 'accountnaam', he: 'שם חשבון|חשבון' } },
   { field: 'phone', source: 'crm', terms: { en: 'sms|sms number|whatsapp|whatsapp number', fr: 'numéro sms', de: 'sms-nummer', es: 'número sms', pt: 'número sms' } },
   // Thai, Malay, Icelandic, Catalan and Basque: standard translations (dictionaries) and the
   // wording the carriers, registers and address books of those countries print.
