@@ -365,3 +365,17 @@ describe('digit grouping, judged on the column', () => {
     expect(dotsGroupThousands(['1,250.000', '2.415'])).toBe(false);
   });
 });
+
+describe('a form\'s questions as headers', () => {
+  it('maps what a question asks about ("What company do you work for?" is the company)', () => {
+    const headers = ['name', 'email', 'What company do you work for?', 'What is your role?', 'How did you hear about us?'];
+    const rows = [
+      ['Priya Raman', 'priya@tidewater.example', 'Tidewater Analytics', 'Head of Data', 'Twitter'],
+      ['Tom Berg', 'tom@northwind.example', 'Northwind', 'CTO', 'A friend'],
+    ];
+    const m = suggestMapping(headers, rows, getSchema('contact'));
+    expect(byField(m)).toMatchObject({ company: ['What company do you work for?'], title: ['What is your role?'] });
+    // a question about nothing the schema has stays unmapped
+    expect(Object.values(byField(m)).flat()).not.toContain('How did you hear about us?');
+  });
+});
