@@ -318,7 +318,7 @@ describe('the records tuning set\'s misses, as rules for their kind', () => {
       ['Eva', 'Sjö', '0980-319 204', ''],
     ];
     expect(byField(suggestMapping(headers, rows, getSchema('contact'), { defaultRegion: 'SE' })).phone).toEqual(['Telefon (arbete)']);
-    // a column blank only on a row of another kind (a data session has no called number) is as full as its neighbour
+    // a CDR's calling and called columns are read row by row: the called one stays the counterpart's, however sparse
     const cdr = [
       ['2025-02-03 08:21:29', 'mSOriginating', '7025550142', '3126840313', '1539'],
       ['2025-02-03 19:06:40', 'mSTerminating', '4046777524', '7025550142', '1095'],

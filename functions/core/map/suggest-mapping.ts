@@ -149,6 +149,8 @@ export function suggestMapping(
   const ownLines = samples.length > 0 ? ownLineColumns(fields, headers.length, columnValues, ctx) : new Set<number>();
   const subscriber = fields.findIndex((f) => f.name === 'subscriber_number');
   const moved: Candidate[] = [];
+  const parties = findPartyColumns(headers);
+  const partyColumns = new Set(parties === undefined ? [] : [parties.calling, parties.called]);
   for (const c of candidates) {
     const def = fields[c.field]!;
     const values = columnValues(c.column);
@@ -164,10 +166,9 @@ export function suggestMapping(
     const otherPartyOnOwnLine = def.name === 'counterpart_number' && ownLines.has(c.column);
     if (otherPartyOnOwnLine && subscriber >= 0 && c.header !== undefined) moved.push({ ...c, field: subscriber, confidence: round2(Math.min(c.confidence, CONF_OWN_LINE)), rank: c.rank + 1 });
     c.confidence = round2(c.confidence * fillFactor(values) * kf * (otherPartyOnOwnLine ? OWN_LINE_SCALE : 1));
-    // filled on nearly every row counts as full: the rows left blank are then rows of another
-    // kind (a data session without a called number), not a sparser column
-    const filled = filledShare(values);
-    c.filled = filled >= NEARLY_FULL ? 1 : filled;
+    // a CDR's calling and called columns are read row by row (the builder switches to the calling
+    // number on inbound rows), whatever their fill: their own order stands
+    if (!partyColumns.has(c.column)) c.filled = filledShare(values);
   }
   candidates.push(...moved);
   // Two length columns a header names, one within the other on every row: the shorter is the
@@ -499,8 +500,6 @@ function filledShare(values: readonly string[]): number {
   return values.length === 0 ? 0 : values.filter((v) => !isBlankCell(v)).length / values.length;
 }
 
-/** share of filled samples from which a column counts as full when two columns' fill decides between them */
-const NEARLY_FULL = 0.9;
 /** a name-part header whose values are whole names offers the whole-name field this share of its confidence */
 const WHOLE_NAME_SCALE = 0.85;
 /** a call's other party on a column holding one number on every row: most likely the subscriber's own line */
