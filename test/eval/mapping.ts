@@ -62,13 +62,20 @@ export const FLOORS: Record<string, { accuracy: number; rankedFirst: number; err
   'v7/tuning': { accuracy: 0.97, rankedFirst: 0.96, errorsAccepted: 0 },
   // Written 2026-12-06 as v6/holdout, the independent held-out set: measured four times, totals
   // only (84.0 %, 83.9 %, 85.3 %, 85.3 %; at best 5 fields in 4 auto-accepted layouts), then moved
-  // to tuning on 2026-12-06 when v8/holdout was written; tuned on since: 91.6 % (197/215), 33/36, 0.
-  'v6/tuning': { accuracy: 0.89, rankedFirst: 0.9, errorsAccepted: 0 },
+  // to tuning on 2026-12-06 when v8/holdout was written; tuned on since: 91.6 % (197/215), 33/36, 0;
+  // 95.4 % (206/216), 34/36, 0 on 2026-12-07.
+  'v6/tuning': { accuracy: 0.93, rankedFirst: 0.9, errorsAccepted: 0 },
   // The independent held-out set since 2026-12-06, written before the mapper work it measures and
   // never tuned on; totals only. First measurement 89.9 % (186/207), 34/36, 3 fields in 3
   // auto-accepted layouts; after that work 92.7 % (191/206), 34/36, 1 field in 1 layout. The floor
   // sits a little under the second; the goal of no auto-accepted error is not reached yet.
   'v8/holdout': { accuracy: 0.9, rankedFirst: 0.9, errorsAccepted: 1 },
+  // A second independent held-out set, written 2026-12-07 before the mapper work it measures, in
+  // languages and export tools no earlier set uses; never tuned on, totals only. First
+  // measurement 73.5 % (136/185), 28/34, 1 field in 1 auto-accepted layout; after the work on
+  // the tuning sets' misses 77.8 % (144/185), 29/34, 1 field in 1 layout. The floor sits a little
+  // under the second; the goals (90 % of fields, no auto-accepted error) are not reached.
+  'v9/holdout': { accuracy: 0.75, rankedFirst: 0.82, errorsAccepted: 1 },
 };
 /** A set measured for the first time (a new holdout): fail only below what the mapper did before this work on unseen layouts (61.5 %). */
 const DEFAULT_FLOOR = { accuracy: 0.6, rankedFirst: 0.75, errorsAccepted: Number.POSITIVE_INFINITY };

@@ -36,8 +36,9 @@ import { downloadRecords, startTestStack, waitForJob, type TestStack } from '../
  * name): more held-out files wait for one click, while what a person confirming the
  * suggestion gets stayed at 89.7 %. A right layout held is accepted; a wrong one accepted is
  * not, so the floor follows the auto figure down, rounded down, until the target is met.
+ * Tuning measured 97.7 %, then 100.0 % on 2026-12-07: its floor rose from 90 % to 97 %.
  */
-export const FLOORS: Readonly<Record<string, number>> = { dev: 0.97, tuning: 0.9, holdout: 0.7 };
+export const FLOORS: Readonly<Record<string, number>> = { dev: 0.97, tuning: 0.97, holdout: 0.7 };
 
 export const CASES_ROOT = join(import.meta.dirname, '../fixtures/eval/records');
 export const HALVES: readonly string[] = ['dev', 'tuning', 'holdout'];

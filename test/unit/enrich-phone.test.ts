@@ -16,6 +16,14 @@ describe('normalizePhone', () => {
     expect(r).toMatchObject({ ok: true, e164, region: 'US', lineType: 'fixed_line_or_mobile', valid: true });
   });
 
+  it("reads Meta lead-ads' p: mark and other URI prefixes before the number", () => {
+    expect(normalizePhone('p:+13125550161', 'US')).toMatchObject({ ok: true, e164: '+13125550161' });
+    expect(normalizePhone('p:+639170000123', 'US')).toMatchObject({ ok: true, e164: '+639170000123', region: 'PH' });
+    expect(normalizePhone('callto:+44 20 7946 0958', 'US')).toMatchObject({ ok: true, e164: '+442079460958' });
+    // a letter and a colon that are no such mark are still no phone number
+    expect(normalizePhone('x:+13125550161', 'US').ok).toBe(false);
+  });
+
   it('dials out with the US 011 international prefix', () => {
     expect(normalizePhone('011 44 20 7946 0958', 'US')).toMatchObject({ ok: true, e164: '+442079460958', region: 'GB', lineType: 'fixed_line' });
   });

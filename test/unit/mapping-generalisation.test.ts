@@ -30,6 +30,11 @@ describe('headers in Vietnamese, Indonesian, Arabic, Hebrew and Hindi', () => {
     });
   });
 
+  it('takes a Hebrew CRM\'s account name for the contact\'s company', () => {
+    const m = suggestMapping(['שם פרטי', 'שם משפחה', 'שם חשבון', 'טלפון נייד'], [['דנה', 'לוי', 'אלפא מערכות בע"מ', '050-0000123'], ['יוסי', 'כהן', 'גליל מזון', '052-0000456']], getSchema('contact'), { defaultRegion: 'IL' });
+    expect(byField(m).company).toEqual(['שם חשבון']);
+  });
+
   it('maps a Hindi call log and a Hebrew company list', () => {
     const calls = suggestMapping(['नंबर', 'दिनांक', 'अवधि (सेकंड)'], [['+91 90000 00001', '2026-11-02 10:15', '134']], getSchema('call_record'));
     expect(byField(calls)).toMatchObject({ counterpart_number: ['नंबर'], started_at: ['दिनांक'], duration_seconds: ['अवधि (सेकंड)'] });
@@ -280,5 +285,97 @@ describe('company names by their legal form, in more countries', () => {
       expect(isCompanyName(name), name).toBe(true);
     }
     expect(isCompanyName('Marco Rossi')).toBe(false);
+  });
+});
+
+describe('the records tuning set\'s misses, as rules for their kind', () => {
+  it('takes the talk time over the ring-inclusive length it lies within (Asterisk billsec within duration)', () => {
+    const headers = ['start', 'src', 'dst', 'duration', 'billsec', 'disposition'];
+    const rows = [
+      ['2026-03-05 08:02:11', '102', '16175550192', '167', '161', 'ANSWERED'],
+      ['2026-03-05 08:40:55', '+16175550148', '6175550100', '411', '402', 'ANSWERED'],
+      ['2026-03-05 09:17:03', '+18575550103', '6175550100', '24', '0', 'NO ANSWER'],
+    ];
+    expect(byField(suggestMapping(headers, rows, getSchema('call_record'))).duration_seconds).toEqual(['billsec']);
+  });
+
+  it('reads each length column in the unit its header states before comparing them', async () => {
+    const { liesWithin } = await import('../../functions/core/map/talk-time.ts');
+    expect(liesWithin({ header: 'billsec', values: ['161', '402', '0'] }, { header: 'duration', values: ['167', '411', '24'] })).toBe(true);
+    expect(liesWithin({ header: 'duration', values: ['167', '411', '24'] }, { header: 'billsec', values: ['161', '402', '0'] })).toBe(false);
+    // 161 seconds against 3 whole minutes (180 s): within; against 2 minutes: not
+    expect(liesWithin({ header: 'Talk time', values: ['161', '402'] }, { header: 'Billed (min)', values: ['3', '7'] })).toBe(true);
+    expect(liesWithin({ header: 'Talk time', values: ['161', '402'] }, { header: 'Billed (min)', values: ['2', '7'] })).toBe(false);
+  });
+
+  it('prefers the fuller of two phone columns its headers rank alike (Outlook work phone over a sparser mobile)', () => {
+    const headers = ['Förnamn', 'Efternamn', 'Telefon (arbete)', 'Mobiltelefon'];
+    const rows = [
+      ['Anna', 'Berg', '08-465 004 12', '070-174 06 12'],
+      ['Erik', 'Lund', '031-390 06 44', ''],
+      ['Sara', 'Holm', '', '070-174 06 27'],
+      ['Nils', 'Ek', '08-465 004 71', '070-174 06 41'],
+      ['Eva', 'Sjö', '0980-319 204', ''],
+    ];
+    expect(byField(suggestMapping(headers, rows, getSchema('contact'), { defaultRegion: 'SE' })).phone).toEqual(['Telefon (arbete)']);
+    // a CDR's calling and called columns are read row by row: the called one stays the counterpart's, however sparse
+    const cdr = [
+      ['2025-02-03 08:21:29', 'mSOriginating', '7025550142', '3126840313', '1539'],
+      ['2025-02-03 19:06:40', 'mSTerminating', '4046777524', '7025550142', '1095'],
+      ['2025-02-04 01:54:19', 'mSOriginating', '7025550142', '3056089482', '1544'],
+      ['2025-02-04 04:37:18', 'mSOriginating', '7025550142', '3058940978', '1775'],
+      ['2025-02-04 07:58:04', 'mSOriginating', '7025550142', '3129085372', '19'],
+      ['2025-02-04 21:02:45', 'mSTerminating', '2145500562', '7025550142', '117'],
+      ['2025-02-05 02:04:10', 'mSOriginating', '7025550142', '6173619279', '121'],
+      ['2025-02-05 18:22:25', 'mSOriginating', '7025550142', '7139229269', '617'],
+      ['2025-02-05 21:14:41', 'mSTerminating', '3036389568', '7025550142', '110'],
+      ['2025-02-06 13:44:51', 'sGWRecord', '7025550142', '', '619'],
+    ];
+    const m = suggestMapping(['Start Time (UTC)', 'Event Type', 'Calling Number', 'Called Number', 'Duration'], cdr, getSchema('call_record'));
+    expect(byField(m).counterpart_number).toEqual(['Called Number']);
+  });
+
+  it('reads a bill\'s bare "Description" of destinations as the place, beside its call-type column', () => {
+    const headers = ['Date', 'Time', 'Number', 'Description', 'Type', 'Duration', 'Cost (£)'];
+    const rows = [
+      ['16/03/2026', '08:14', '020 7946 0123', 'UK landline', 'Voice', '0:02:41', '0.00'],
+      ['16/03/2026', '09:02', '07700 900456', 'UK mobile', 'SMS', '', '0.00'],
+      ['17/03/2026', '12:47', '+33 1 99 00 11 22', 'International - France', 'Voice', '0:11:05', '4.50'],
+      ['18/03/2026', '07:55', '0113 496 0789', 'UK landline', 'Voice', '0:00:38', '0.00'],
+    ];
+    const m = suggestMapping(headers, rows, getSchema('call_record'), { defaultRegion: 'GB' });
+    expect(byField(m).location).toEqual(['Description']);
+    expect(m.status).toBe('mapped');
+    // a description of something else (extension names) is no place
+    const pbx = rows.map((r, i) => [...r.slice(0, 3), ['Front Desk', 'Sales', 'Front Desk', 'Support'][i]!, ...r.slice(4)]);
+    expect(byField(suggestMapping(headers, pbx, getSchema('call_record'), { defaultRegion: 'GB' })).location).toBeUndefined();
+  });
+});
+
+describe('digit grouping, judged on the column', () => {
+  it('reads dots as thousands only when the column as a whole says so', async () => {
+    const { dotsGroupThousands } = await import('../../functions/core/map/digit-grouping.ts');
+    expect(dotsGroupThousands(['2.415', '290', '28.400'])).toBe(true);
+    expect(dotsGroupThousands(['$ 0', '$ 1.250', '$ 95'])).toBe(false); // one dotted value proves nothing
+    expect(dotsGroupThousands(['1.250.000', '95'])).toBe(true);
+    expect(dotsGroupThousands(['2.415,50', '12,00'])).toBe(true);
+    // any decimal point in the column says the dots are decimals: cents, a rate, a zero before the dot
+    expect(dotsGroupThousands(['28.400', '1.250', '4.30'])).toBe(false);
+    expect(dotsGroupThousands(['0.125', '1.250', '2.500'])).toBe(false);
+    expect(dotsGroupThousands(['1,250.000', '2.415'])).toBe(false);
+  });
+});
+
+describe('a form\'s questions as headers', () => {
+  it('maps what a question asks about ("What company do you work for?" is the company)', () => {
+    const headers = ['name', 'email', 'What company do you work for?', 'What is your role?', 'How did you hear about us?'];
+    const rows = [
+      ['Priya Raman', 'priya@tidewater.example', 'Tidewater Analytics', 'Head of Data', 'Twitter'],
+      ['Tom Berg', 'tom@northwind.example', 'Northwind', 'CTO', 'A friend'],
+    ];
+    const m = suggestMapping(headers, rows, getSchema('contact'));
+    expect(byField(m)).toMatchObject({ company: ['What company do you work for?'], title: ['What is your role?'] });
+    // a question about nothing the schema has stays unmapped
+    expect(Object.values(byField(m)).flat()).not.toContain('How did you hear about us?');
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readCallCode } from '../../functions/core/enrich/call-codes.ts';
 import { normalizeHeader } from '../../functions/core/map/normalize-header.ts';
 import { suggestMapping } from '../../functions/core/map/suggest-mapping.ts';
 import { timeColumnKind } from '../../functions/core/map/value-patterns.ts';
@@ -28,8 +29,8 @@ describe('normalizeHeader in any script', () => {
 });
 
 describe('the field lexicon', () => {
-  it('covers every field of the built-in schemas in all 49 languages, each block with a source tag', () => {
-    expect(LEXICON_LANGUAGES).toHaveLength(49);
+  it('covers every field of the built-in schemas in all 51 languages, each block with a source tag', () => {
+    expect(LEXICON_LANGUAGES).toHaveLength(51);
     // per field, the languages without a term: the report a gap shows up in
     const gaps: Record<string, string[]> = {};
     for (const schema of BUILTIN_SCHEMAS.values()) {
@@ -57,6 +58,18 @@ describe('the field lexicon', () => {
     const company = getSchema('company_account');
     const m = suggestMapping(['Firma Adı', 'Çalışan Sayısı', 'Şehir', 'Ülke'], [['Arçelik A.Ş.', '40000', 'İstanbul', 'Türkiye']], company);
     expect(byField(m)).toEqual({ name: ['Firma Adı'], employee_count: ['Çalışan Sayısı'], city: ['Şehir'], country: ['Ülke'] });
+  });
+});
+
+describe('Swahili and Tagalog headers', () => {
+  it('maps a Swahili member form and a Tagalog sign-up form, and reads Swahili and Tagalog call codes', () => {
+    const contact = getSchema('contact');
+    const sw = suggestMapping(['Jina la kwanza', 'Jina la ukoo', 'Namba ya simu', 'Barua pepe', 'Cheo'], [['Amina', 'Mushi', '0754 000 012', 'amina@example.org', 'Mwenyekiti']], contact, { defaultRegion: 'TZ' });
+    expect(byField(sw)).toEqual({ first_name: ['Jina la kwanza'], last_name: ['Jina la ukoo'], phone: ['Namba ya simu'], email: ['Barua pepe'], title: ['Cheo'] });
+    const tl = suggestMapping(['Buong pangalan', 'Numero ng telepono', 'Pangalan ng kumpanya'], [['Maria Clara Santos', '+63 917 000 0123', 'Santos Bakeshop']], contact, { defaultRegion: 'PH' });
+    expect(byField(tl)).toEqual({ full_name: ['Buong pangalan'], phone: ['Numero ng telepono'], company: ['Pangalan ng kumpanya'] });
+    expect(readCallCode('Simu inayotoka')).toMatchObject({ direction: 'outbound' });
+    expect(readCallCode('Papasok na tawag')).toMatchObject({ direction: 'inbound' });
   });
 });
 

@@ -232,7 +232,8 @@ describe('suggestMapping', () => {
 
   it('accepts a PBX log whose direction only its context codes tell, counting what the party columns give', () => {
     const m = suggestMapping(PBX, PBX_ROWS, callRecord);
-    expect(byField(m)).toMatchObject({ started_at: ['calldate'], counterpart_number: ['dst'], duration_seconds: ['duration'], direction: ['dcontext'] });
+    // billsec (talk time) lies within duration (ringing included): it is the call's length
+    expect(byField(m)).toMatchObject({ started_at: ['calldate'], counterpart_number: ['dst'], duration_seconds: ['billsec'], direction: ['dcontext'] });
     // the context is read by its values (Enrich reads those codes itself, mapped or not): no reason to ask
     expect(m.fields.find((f) => f.field === 'direction')).toMatchObject({ reason: 'value_pattern' });
     expect(m.fields.find((f) => f.field === 'direction')!.confidence).toBeLessThan(MAPPING_CONFIDENCE_THRESHOLD);

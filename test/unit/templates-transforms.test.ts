@@ -161,6 +161,22 @@ describe('templates in the record builder', () => {
     ).toThrow('has no source column');
   });
 
+  it('reads a column that groups thousands with dots, from the mapping its values suggested (28.400 dong is 28,400)', async () => {
+    const { suggestMapping } = await import('../../functions/core/map/suggest-mapping.ts');
+    const headers = ['Thời điểm bắt đầu', 'Số bị gọi', 'Thời lượng (giây)', 'Thành tiền (đ)'];
+    const rows = [
+      ['03/11/2026 08:14:22', '0983000222', '161', '2.415'],
+      ['03/11/2026 11:02:47', '0983000222', '', '290'],
+      ['04/11/2026 16:40:13', '6590000123', '243', '28.400'],
+    ];
+    const m = suggestMapping(headers, rows, callRecord, { defaultRegion: 'VN' });
+    const cost = m.fields.find((f) => f.field === 'cost_minor');
+    expect(cost?.transforms).toEqual([{ kind: 'decimal_comma' }]);
+    const build = createRecordBuilder(m, callRecord, { defaultRegion: 'VN', defaultCurrency: 'VND' }, headers);
+    expect(build(rows[2]!, 4)).toMatchObject({ ok: true, record: { cost_minor: 28_400, currency: 'VND' } });
+    expect(build(rows[0]!, 2)).toMatchObject({ ok: true, record: { cost_minor: 2_415 } });
+  });
+
   it('reads a band as its midpoint by default, rounded half up for a whole-number field', () => {
     const company = getSchema('company_account');
     // a range transform with no pick, as a person would write it

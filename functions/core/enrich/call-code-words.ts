@@ -68,6 +68,8 @@ export const CALL_CODE_WORDS: Readonly<Record<LexiconLanguage, CallCodeWords>> =
   az: { inbound: 'daxil olan|daxil olan zəng|gələn|gələn zəng', outbound: 'çıxan|çıxan zəng|gedən|gedən zəng', voice: 'zəng|danışıq|səsli zəng', sms: 'mesaj|sms mesaj', data: 'mobil internet|məlumat ötürülməsi' },
   ka: { inbound: 'შემომავალი|შემომავალი ზარი|შემოსული', outbound: 'გამავალი|გამავალი ზარი|გასული', voice: 'ზარი|საუბარი', sms: 'შეტყობინება|მოკლე შეტყობინება', data: 'მობილური ინტერნეტი|მონაცემები' },
   gl: { inbound: 'entrante|chamada entrante|recibida', outbound: 'saínte|chamada saínte|realizada', voice: 'chamada|voz', sms: 'mensaxe|mensaxe de texto', data: 'datos móbiles|datos' },
+  sw: { inbound: 'inayoingia|simu inayoingia|zinazoingia|iliyopokelewa|imepokelewa', outbound: 'inayotoka|simu inayotoka|zinazotoka|iliyopigwa|imetumwa', voice: 'simu|simu ya sauti|sauti|mazungumzo', sms: 'ujumbe|ujumbe mfupi', data: 'intaneti|data za simu|bando la data' },
+  tl: { inbound: 'papasok|papasok na tawag|natanggap na tawag|tinanggap', outbound: 'palabas|palabas na tawag|tinawagan|ipinadala', voice: 'tawag|boses', sms: 'mensahe|text message|text', data: 'mobile data|data' },
 };
 
 /**

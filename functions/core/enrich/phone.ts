@@ -98,6 +98,7 @@ const WITHHELD = new Set([
   'caller id blocked',
 ]);
 
+const URI_PREFIX = /^(?:tel|callto|p):\s*/i;
 const KEYPAD = '22233344455566677778889999';
 const SHORT_CODE = /^(?:\d{3,6}|[*#]\d{2,6}#?)$/;
 // "1-800-FLOWERS": digits first (at least a country/area prefix), then letters
@@ -112,7 +113,7 @@ const caches = new Map<string, BoundedCache<PhoneResult>>();
  * Normalise a phone number as carriers and CRMs print it to E.164, with its region and
  * line type. National numbers are read in `defaultRegion` (ISO 3166 alpha-2, e.g. "US");
  * US-style "011" and "00" international prefixes, a leading national "1", extensions,
- * `tel:` URIs and vanity letters ("1-800-FLOWERS") are understood.
+ * `tel:` URIs, Meta lead-ads' `p:` mark and vanity letters ("1-800-FLOWERS") are understood.
  *
  * Policy: a number of the right length for its country is accepted even when it is not in
  * an assigned range (`valid: false`, `lineType: 'unknown'`) — carrier logs are the record of
@@ -143,7 +144,9 @@ export function normalizePhoneUncached(raw: string, defaultRegion: string): Phon
   if (isBlankCell(raw)) return EMPTY;
   let text = raw.trim();
   if (text.length > 64) return fail('too long for a phone number');
-  if (text.startsWith('tel:')) text = text.slice(4);
+  // a URI scheme or an export's type mark before the number: `tel:`, and Meta lead-ads
+  // downloads' `p:` (which keeps spreadsheets from reading "+1..." as a formula)
+  text = text.replace(URI_PREFIX, '');
 
   const lower = text.toLowerCase();
   if (WITHHELD.has(lower)) return fail('number withheld');

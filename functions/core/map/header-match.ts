@@ -18,6 +18,8 @@ export const CONF_EXACT = 1;
 export const CONF_SYNONYM = 0.95;
 /** a synonym once units and parenthesised notes are set aside */
 const CONF_CORE = 0.93;
+/** what a form's question asks about, once the asking words are set aside ("What is your role?" -> role) */
+const CONF_QUESTION = 0.8;
 /** fuzzy confidence = similarity x this, for similarities >= FUZZY_MIN */
 const FUZZY_SCALE = 0.85;
 const FUZZY_MIN = 0.75;
@@ -252,12 +254,12 @@ function candidatesForHeader(schema: SchemaDefinition, raw: string, h: string, s
   const { byKey } = index;
   const out: Omit<HeaderCandidate, 'column'>[] = [];
   const seen = new Set<number>();
-  const direct = (keys: string[], confidence: (t: Term) => number) => {
+  const direct = (keys: string[], confidence: (t: Term) => number, reason?: HeaderReason) => {
     for (const key of keys) {
       for (const t of byKey.get(key) ?? []) {
         if (seen.has(t.field)) continue;
         seen.add(t.field);
-        out.push({ field: t.field, confidence: confidence(t), reason: t.rank < 0 ? 'exact' : 'synonym', rank: t.rank });
+        out.push({ field: t.field, confidence: confidence(t), reason: reason ?? (t.rank < 0 ? 'exact' : 'synonym'), rank: t.rank });
       }
     }
   };
@@ -269,6 +271,9 @@ function candidatesForHeader(schema: SchemaDefinition, raw: string, h: string, s
   const label = lines.length > 1 ? lines[0]! : raw;
   const core = label !== raw || /[([,]/.test(raw) || h.split(' ').some((w) => UNIT_WORDS.has(w) || /^\d+$/.test(w)) ? coreHeader(label) : h;
   if (core.length > 0 && core !== h) direct([core, compactHeader(core)], () => CONF_CORE);
+  // a form's question as the header ("What company do you work for?"): what it asks about
+  const asked = questionSubject(raw, h);
+  if (asked !== undefined) direct([asked, compactHeader(asked)], () => CONF_QUESTION, 'synonym');
   if (scan === 'none') return out;
   // fuzzy: best term per field, for fields without a whole-header hit on this column
   const best = new Map<number, { score: number; rank: number; term: string }>();
@@ -295,6 +300,24 @@ function candidatesForHeader(schema: SchemaDefinition, raw: string, h: string, s
     out.push({ field, confidence: round2(score * (qualified ? QUALIFIED_SCALE : 1)), reason: 'fuzzy', rank });
   }
   return out;
+}
+
+/**
+ * Words that only ask: form tools (Luma, Typeform, Google Forms, Calendly) print the question
+ * itself as the column header. English and the commonest Romance and German forms.
+ */
+const QUESTION_WORDS = new Set([
+  'what', 'whats', 'which', 'who', 'where', 'is', 'are', 'your', 'you', 'do', 'does', 'did', 'for', 'at', 'of', 'the', 'a', 'an',
+  'in', 'work', 'current', 'currently', 'please', 'enter', 'tell', 'us', 'cual', 'es', 'tu', 'su', 'que', 'de', 'en', 'para',
+  'trabajas', 'qual', 'e', 'seu', 'sua', 'voce', 'trabalha', 'quel', 'quelle', 'est', 'votre', 'vous', 'travaillez', 'was', 'ist',
+  'ihr', 'ihre', 'wo', 'arbeiten', 'sie', 'bei',
+]);
+
+/** The subject of a header that is a question, or undefined (not a question, or nothing but asking words). */
+function questionSubject(raw: string, h: string): string | undefined {
+  if (!/[?？]\s*$|^\s*¿/.test(raw)) return undefined;
+  const subject = h.split(' ').filter((w) => !QUESTION_WORDS.has(w)).join(' ');
+  return subject.length > 0 && subject !== h ? subject : undefined;
 }
 
 /** CJK: a term of two or more characters inside a header written without spaces. */

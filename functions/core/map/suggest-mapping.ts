@@ -9,6 +9,9 @@ import { BUILTIN_LEXICONS } from '../schemas/lexicon/index.ts';
 import { describeMapping } from './mapping-report.ts';
 import { headerScale, parseRange, rangeShare } from './units.ts';
 import { kindShare } from './value-kinds.ts';
+import { liesWithin } from './talk-time.ts';
+import { describesDestination } from './destination-column.ts';
+import { dotsGroupThousands } from './digit-grouping.ts';
 import { refusesField } from './negative-cues.ts';
 import { ID_WORDS, leftOutByValues } from './left-out-evidence.ts';
 import { columnDateTimeShape, fitsField, looksLikeField, ratio, timeColumnKind, type ValueCheckContext } from './value-patterns.ts';
@@ -59,6 +62,10 @@ const EMPTY_COLUMN_SCALE = 0.58;
 const RANGE_MIN_SHARE = 0.3;
 /** candidates below this are never assigned */
 const MIN_CANDIDATE = 0.5;
+/** the place of a call from a bill's "Description" column of destination labels (destination-column.ts) */
+const CONF_DESCRIBED_DESTINATION = 0.7;
+/** a talk-time column beats the ring-inclusive length it lies within when its header is at most this much less sure */
+const TALK_TIME_MARGIN = 0.1;
 
 interface Candidate {
   field: number;
@@ -69,6 +76,8 @@ interface Candidate {
   reason: MappingReason;
   /** synonym position: earlier synonyms win ties */
   rank: number;
+  /** share of the column's samples that are filled: of two columns as sure, the fuller one wins */
+  filled?: number;
 }
 
 /**
@@ -140,6 +149,8 @@ export function suggestMapping(
   const ownLines = samples.length > 0 ? ownLineColumns(fields, headers.length, columnValues, ctx) : new Set<number>();
   const subscriber = fields.findIndex((f) => f.name === 'subscriber_number');
   const moved: Candidate[] = [];
+  const parties = findPartyColumns(headers);
+  const partyColumns = new Set(parties === undefined ? [] : [parties.calling, parties.called]);
   for (const c of candidates) {
     const def = fields[c.field]!;
     const values = columnValues(c.column);
@@ -155,8 +166,24 @@ export function suggestMapping(
     const otherPartyOnOwnLine = def.name === 'counterpart_number' && ownLines.has(c.column);
     if (otherPartyOnOwnLine && subscriber >= 0 && c.header !== undefined) moved.push({ ...c, field: subscriber, confidence: round2(Math.min(c.confidence, CONF_OWN_LINE)), rank: c.rank + 1 });
     c.confidence = round2(c.confidence * fillFactor(values) * kf * (otherPartyOnOwnLine ? OWN_LINE_SCALE : 1));
+    // a CDR's calling and called columns are read row by row (the builder switches to the calling
+    // number on inbound rows), whatever their fill: their own order stands
+    if (!partyColumns.has(c.column)) c.filled = filledShare(values);
   }
   candidates.push(...moved);
+  // Two length columns a header names, one within the other on every row: the shorter is the
+  // time talked (`billsec` within `duration`), and wins where the headers were as sure.
+  fields.forEach((def, field) => {
+    if (def.type !== 'duration') return;
+    const own = candidates.filter((c) => c.field === field && c.header !== undefined && c.confidence >= MIN_CANDIDATE);
+    for (const longer of own) {
+      for (const shorter of own) {
+        if (shorter.column === longer.column || shorter.confidence < longer.confidence - TALK_TIME_MARGIN) continue;
+        const column = (c: number) => ({ header: headers[c] ?? '', values: columnValues(c) });
+        if (liesWithin(column(shorter.column), column(longer.column))) longer.confidence = Math.min(longer.confidence, round2(shorter.confidence - 0.01));
+      }
+    }
+  });
 
   // 3. Assign greedily, best first; then give date-only / time-only datetime columns their
   //    partner before value patterns can claim it (a "14:05" column also looks like mm:ss).
@@ -214,6 +241,15 @@ export function suggestMapping(
     // a CDR with calling and called columns gives the line from them, call by call
     if (subscriber >= 0 && !fieldColumns.has(subscriber) && freeOwnLines.length === 1 && findPartyColumns(headers) === undefined) {
       valueCandidates.push({ field: subscriber, column: freeOwnLines[0]!, confidence: CONF_OWN_LINE_BY_VALUES, reason: 'value_pattern', rank: 0 });
+    }
+    // a bill's bare "Description" column beside its call-type column names where calls went
+    const location = fields.findIndex((f) => f.name === 'location');
+    const recordType = fields.findIndex((f) => f.codes === 'call_record_type');
+    if (location >= 0 && recordType >= 0 && !fieldColumns.has(location) && fieldColumns.has(recordType)) {
+      for (let column = 0; column < Math.min(headers.length, MAX_SCANNED_COLUMNS); column++) {
+        if (usedColumns.has(column) || !describesDestination(normalized[column] ?? '', columnValues(column))) continue;
+        valueCandidates.push({ field: location, column, confidence: CONF_DESCRIBED_DESTINATION, reason: 'synonym', rank: 0 });
+      }
     }
     assign(valueCandidates, fieldColumns, usedColumns);
     pairDatetimes();
@@ -455,9 +491,13 @@ export function valueFit(def: FieldDefinition, values: readonly string[], ctx: V
  */
 function fillFactor(values: readonly string[]): number {
   if (values.length === 0) return 1;
-  const filled = values.filter((v) => !isBlankCell(v)).length / values.length;
+  const filled = filledShare(values);
   if (filled === 0) return EMPTY_COLUMN_SCALE;
   return filled >= 0.5 ? 1 : 0.85 + 0.3 * filled;
+}
+
+function filledShare(values: readonly string[]): number {
+  return values.length === 0 ? 0 : values.filter((v) => !isBlankCell(v)).length / values.length;
 }
 
 /** a name-part header whose values are whole names offers the whole-name field this share of its confidence */
@@ -616,6 +656,8 @@ const foldName = (v: string): string => v.normalize('NFKC').toLocaleLowerCase().
 function numberTransforms(def: FieldDefinition, header: string, values: readonly string[]): FieldTransform[] {
   if (def.type !== 'integer' && def.type !== 'number' && def.type !== 'money') return [];
   const out: FieldTransform[] = [];
+  // first: the range and scale steps read the number it leaves
+  if (dotsGroupThousands(values)) out.push({ kind: 'decimal_comma' });
   if (rangeShare(values) >= RANGE_MIN_SHARE) out.push({ kind: 'range', pick: 'midpoint' });
   const scale = headerScale(header);
   if (scale !== undefined) out.push({ kind: 'scale', factor: scale.factor });
@@ -718,7 +760,7 @@ function assign(
   usedColumns: Set<number>,
 ): void {
   candidates.sort(
-    (a, b) => b.confidence - a.confidence || a.rank - b.rank || a.column - b.column || a.field - b.field,
+    (a, b) => b.confidence - a.confidence || (b.filled ?? 0) - (a.filled ?? 0) || a.rank - b.rank || a.column - b.column || a.field - b.field,
   );
   for (const c of candidates) {
     if (c.confidence < MIN_CANDIDATE && c.reason !== 'value_pattern') continue;

@@ -64,7 +64,7 @@ export const callRecordSchema: SchemaDefinition = {
       synonyms: [
         'duration seconds', 'duration', 'call duration', 'duration sec', 'duration secs', 'duration min', 'min', 'mins',
         'minutes', 'minutes used', 'billed minutes', 'airtime minutes', 'usage minutes', 'seconds', 'secs', 'length',
-        'call length', 'talk time', 'air time', 'mou', 'elapsed time', 'billable seconds', 'billed seconds',
+        'call length', 'talk time', 'air time', 'mou', 'elapsed time', 'billable seconds', 'billed seconds', 'billsec',
         'dauer', 'verbindungsdauer', 'gesprachsdauer', 'duracion', 'duree', 'durata', 'duracao', 'duur', 'gespreksduur', 'tiempo', 'temps',
       ],
     },

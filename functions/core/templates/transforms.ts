@@ -23,6 +23,8 @@ import { assertIsError } from '../errors.ts';
  *   printed under `<field>_range`, so the estimate is never mistaken for the source. Plain
  *   numbers pass through.
  * - `scale`: multiply a number by the unit its header states ("Revenue (in 000s USD)": 1000)
+ * - `decimal_comma`: the column groups thousands with dots and writes decimals with a comma
+ *   ("28.400" is 28400, "2.415,50" is 2415.50), which one value alone cannot say
  *
  * Transforms run in the order given; `concat` and `date_format` act where they make sense
  * whatever their position (joining first, date parsing last).
@@ -35,7 +37,8 @@ export type FieldTransform =
   | { kind: 'date_format'; format: string }
   | { kind: 'default'; value: string }
   | { kind: 'range'; pick: 'lower' | 'midpoint' | 'upper' }
-  | { kind: 'scale'; factor: number };
+  | { kind: 'scale'; factor: number }
+  | { kind: 'decimal_comma' };
 
 export type TransformKind = FieldTransform['kind'];
 
@@ -90,6 +93,7 @@ export const fieldTransformSchema: z.ZodType<FieldTransform> = z.lazy(() => z.un
   z.object({ kind: z.literal('default'), value: z.string().max(500) }),
   z.object({ kind: z.literal('range'), pick: z.enum(['lower', 'midpoint', 'upper']).default('midpoint') }),
   z.object({ kind: z.literal('scale'), factor: z.number().positive().finite().max(1e12) }),
+  z.object({ kind: z.literal('decimal_comma') }),
 ])) as z.ZodType<FieldTransform>;
 
 /**
@@ -105,7 +109,7 @@ export function checkTransformsForField(field: FieldDefinition, transforms: read
       const bad = Object.values(t.map).filter((v) => !allowed.has(v));
       if (bad.length > 0) problems.push({ index, message: `maps to ${bad.map((b) => `"${b}"`).join(', ')}, not one of ${field.enumValues.join(', ')}` });
     }
-    if ((t.kind === 'range' || t.kind === 'scale') && !NUMERIC_FIELD_TYPES.has(field.type)) {
+    if ((t.kind === 'range' || t.kind === 'scale' || t.kind === 'decimal_comma') && !NUMERIC_FIELD_TYPES.has(field.type)) {
       problems.push({ index, message: `${t.kind} applies to integer, number and money fields; "${field.name}" is ${field.type}` });
     }
     if (t.kind === 'date_format' && field.type !== 'date' && field.type !== 'datetime') {
@@ -192,6 +196,9 @@ function compileStep(t: Exclude<FieldTransform, { kind: 'concat' } | { kind: 'da
         const value = t.pick === 'upper' ? (r.upper ?? r.lower) : t.pick === 'midpoint' && r.upper !== undefined ? (r.lower + r.upper) / 2 : r.lower;
         return String(ctx.fieldType === 'integer' ? Math.floor(value + 0.5) : value);
       };
+    case 'decimal_comma':
+      // dots and spaces between digit groups go, the comma becomes the decimal point
+      return (v) => v.replace(/(\d)[.\s\u00a0](?=\d{3}(?!\d))/g, '$1').replace(/(\d),(\d)/g, '$1.$2');
     case 'scale':
       return (v) => {
         // the currency stays in front, so a money field still knows it ("$25,000" -> "$25000000")

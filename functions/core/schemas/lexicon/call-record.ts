@@ -206,4 +206,18 @@ export const CALL_RECORD_LEXICON: readonly LexiconBlock[] = [
   { field: 'account_number', source: 'carrier', terms: { sr: 'број корисника|број уговора|кориснички број|broj korisnika|broj ugovora', mk: 'број на корисник|број на договор|кориснички број', sq: 'numri i llogarisë|numri i klientit|numri i kontratës', be: 'асабовы рахунак|нумар дагавора', kk: 'дербес шот|келісімшарт нөмірі|шот нөмірі', az: 'hesab nömrəsi|müştəri nömrəsi|müqavilə nömrəsi', ka: 'ანგარიშის ნომერი|კლიენტის ნომერი|ხელშეკრულების ნომერი', gl: 'número de conta|número de cliente' } },
   // the place called as Türk Telekom and other Turkish bills print it
   { field: 'location', source: 'carrier', terms: { tr: 'aranan yer|aranan yer adı' } },
+  // Swahili (Kenya, Tanzania) and Tagalog (Filipino): standard translations (the Swahili and
+  // Filipino dictionaries and the terms the Android, Google Forms and Facebook localizations
+  // use) and the wording of those countries' forms, member sheets and bills.
+  { field: 'started_at', source: 'carrier', terms: { sw: 'tarehe|tarehe na saa|tarehe ya simu', tl: 'petsa|petsa at oras|petsa ng tawag' } },
+  { field: 'started_at.time', source: 'carrier', terms: { sw: 'saa|saa ya simu', tl: 'oras|oras ng tawag' } },
+  { field: 'direction', source: 'carrier', terms: { sw: 'mwelekeo|mwelekeo wa simu|aina ya simu', tl: 'direksyon|uri ng tawag' } },
+  { field: 'counterpart_number', source: 'carrier', terms: { sw: 'namba|nambari|namba iliyopigwa|namba ya simu|mpokeaji', tl: 'numero|numero ng telepono|tinawagang numero|numerong tinawagan' } },
+  { field: 'subscriber_number', source: 'carrier', terms: { sw: 'namba yako|namba ya mteja|namba ya mtumiaji', tl: 'iyong numero|numero ng subscriber' } },
+  { field: 'duration_seconds', source: 'carrier', terms: { sw: 'muda|muda wa simu|urefu wa simu|dakika|sekunde', tl: 'tagal|tagal ng tawag|haba ng tawag|minuto|segundo' } },
+  { field: 'record_type', source: 'carrier', terms: { sw: 'huduma|aina ya huduma|aina', tl: 'serbisyo|uri ng serbisyo|uri' } },
+  { field: 'location', source: 'carrier', terms: { sw: 'eneo|mahali|unakoenda', tl: 'destinasyon|lokasyon|lugar' } },
+  { field: 'cost_minor', source: 'carrier', terms: { sw: 'gharama|kiasi|bei|malipo', tl: 'halaga|singil|presyo|bayad' } },
+  { field: 'currency', source: 'std', terms: { sw: 'sarafu', tl: 'pera|salapi' } },
+  { field: 'account_number', source: 'carrier', terms: { sw: 'namba ya akaunti|akaunti|namba ya mkataba', tl: 'numero ng account|numero ng kontrata' } },
 ];

@@ -164,4 +164,15 @@ export const COMPANY_ACCOUNT_LEXICON: readonly LexiconBlock[] = [
   // main activity by its national classification (KVED in Ukraine, OKVED in Russia) is the industry
   { field: 'city', source: 'register', terms: { et: 'asukoht', uk: 'місцезнаходження', ru: 'местонахождение' } },
   { field: 'industry', source: 'register', terms: { uk: 'основний квед|квед', ru: 'основной оквэд|оквэд' } },
+  // Swahili (Kenya, Tanzania) and Tagalog (Filipino): standard translations (the Swahili and
+  // Filipino dictionaries and the terms the Android, Google Forms and Facebook localizations
+  // use) and the wording of those countries' forms, member sheets and bills.
+  { field: 'name', source: 'register', terms: { sw: 'jina la kampuni|kampuni|jina la biashara|jina la shirika', tl: 'pangalan ng kompanya|pangalan ng kumpanya|kompanya|kumpanya|pangalan ng negosyo' } },
+  { field: 'domain', source: 'std', terms: { sw: 'tovuti', tl: 'website' } },
+  { field: 'industry', source: 'register', terms: { sw: 'sekta|aina ya biashara|shughuli|tasnia', tl: 'industriya|sektor|uri ng negosyo' } },
+  { field: 'employee_count', source: 'register', terms: { sw: 'idadi ya wafanyakazi|wafanyakazi', tl: 'bilang ng empleyado|bilang ng mga empleyado|mga empleyado' } },
+  { field: 'annual_revenue', source: 'register', terms: { sw: 'mapato ya mwaka|mapato|mauzo ya mwaka|mauzo', tl: 'taunang kita|kita|benta' } },
+  { field: 'technologies', source: 'std', terms: { sw: 'teknolojia', tl: 'teknolohiya' } },
+  { field: 'country', source: 'std', terms: { sw: 'nchi', tl: 'bansa' } },
+  { field: 'city', source: 'std', terms: { sw: 'mji|jiji', tl: 'lungsod|siyudad|bayan|lungsod o bayan' } },
 ];

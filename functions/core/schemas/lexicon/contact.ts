@@ -136,7 +136,7 @@ export const CONTACT_LEXICON: readonly LexiconBlock[] = [
   { field: 'domain', source: 'std', terms: { vi: 'trang web|website', id: 'situs web|situs|website', ar: 'الموقع الإلكتروني|الموقع الالكتروني', he: 'אתר|אתר אינטרנט', hi: 'वेबसाइट' } },
   // CRM wordings: the company a contact belongs to is its "account" (Salesforce, Freshsales,
   // Dynamics, SuiteCRM), and newsletter tools keep the mobile number under "SMS" (Brevo, Mailchimp).
-  { field: 'company', source: 'crm', terms: { en: 'account|account name', pt: 'conta|nome da conta', es: 'cuenta|nombre de la cuenta', fr: 'compte|nom du compte', de: 'firmenkonto|accountname', it: 'nome account', nl: 'accountnaam' } },
+  { field: 'company', source: 'crm', terms: { en: 'account|account name', pt: 'conta|nome da conta', es: 'cuenta|nombre de la cuenta', fr: 'compte|nom du compte', de: 'firmenkonto|accountname', it: 'nome account', nl: 'accountnaam', he: 'שם חשבון|חשבון' } },
   { field: 'phone', source: 'crm', terms: { en: 'sms|sms number|whatsapp|whatsapp number', fr: 'numéro sms', de: 'sms-nummer', es: 'número sms', pt: 'número sms' } },
   // Thai, Malay, Icelandic, Catalan and Basque: standard translations (dictionaries) and the
   // wording the carriers, registers and address books of those countries print.
@@ -165,4 +165,15 @@ export const CONTACT_LEXICON: readonly LexiconBlock[] = [
   { field: 'company', source: 'std', terms: { lt: 'įmonės pavadinimas|organizacijos pavadinimas' } },
   { field: 'company', source: 'crm', terms: { ca: 'tercer', es: 'tercero', fr: 'tiers', sl: 'stranka|naziv stranke' } },
   { field: 'last_name', source: 'std', terms: { ar: 'الاسم الأخير|اسم العائلة' } },
+  // Swahili (Kenya, Tanzania) and Tagalog (Filipino): standard translations (the Swahili and
+  // Filipino dictionaries and the terms the Android, Google Forms and Facebook localizations
+  // use) and the wording of those countries' forms, member sheets and bills.
+  { field: 'full_name', source: 'std', terms: { sw: 'jina kamili|majina kamili|jina|jina la mwanachama|jina la mteja', tl: 'buong pangalan|kumpletong pangalan|pangalan at apelyido|pangalan' } },
+  { field: 'first_name', source: 'std', terms: { sw: 'jina la kwanza', tl: 'unang pangalan' } },
+  { field: 'last_name', source: 'std', terms: { sw: 'jina la ukoo|jina la mwisho|jina la familia', tl: 'apelyido|huling pangalan' } },
+  { field: 'email', source: 'std', terms: { sw: 'barua pepe|anwani ya barua pepe', tl: 'email address|email|koreo' } },
+  { field: 'phone', source: 'std', terms: { sw: 'namba ya simu|nambari ya simu|simu|simu ya mkononi|namba ya simu ya mkononi', tl: 'numero ng telepono|numero ng cellphone|telepono|cellphone|numero ng mobile|selpon' } },
+  { field: 'title', source: 'std', terms: { sw: 'cheo|wadhifa|nafasi ya kazi|kazi', tl: 'posisyon|posisyon sa trabaho|katungkulan|trabaho|hanapbuhay' } },
+  { field: 'company', source: 'std', terms: { sw: 'kampuni|jina la kampuni|shirika|mwajiri|taasisi', tl: 'kompanya|kumpanya|pangalan ng kompanya|pangalan ng kumpanya|pangalan ng negosyo|pinapasukan' } },
+  { field: 'domain', source: 'std', terms: { sw: 'tovuti', tl: 'website' } },
 ];

@@ -21,18 +21,20 @@ export type LexiconSource = 'std' | 'outlook' | 'google' | 'crm' | 'carrier' | '
  * tr, ru, no, uk, Vietnamese, Indonesian, Arabic, Hebrew, Hindi, Thai, Malay, Icelandic,
  * Catalan, Basque, and the languages of the EU's candidate and neighbour countries and
  * Iberia that exports also come in: Serbian (Cyrillic and Latin), Macedonian, Albanian,
- * Belarusian, Kazakh, Azerbaijani, Georgian and Galician.
+ * Belarusian, Kazakh, Azerbaijani, Georgian and Galician; and Swahili and Tagalog (Filipino),
+ * the languages of East African and Philippine forms, sheets and CRM fields.
  */
 export type LexiconLanguage =
   | 'bg' | 'hr' | 'cs' | 'da' | 'nl' | 'en' | 'et' | 'fi' | 'fr' | 'de' | 'el' | 'hu' | 'ga' | 'it' | 'lv' | 'lt' | 'mt'
   | 'pl' | 'pt' | 'ro' | 'sk' | 'sl' | 'es' | 'sv' | 'ja' | 'zh' | 'ko' | 'tr' | 'ru' | 'no' | 'uk'
   | 'vi' | 'id' | 'ar' | 'he' | 'hi' | 'th' | 'ms' | 'is' | 'ca' | 'eu'
-  | 'sr' | 'mk' | 'sq' | 'be' | 'kk' | 'az' | 'ka' | 'gl';
+  | 'sr' | 'mk' | 'sq' | 'be' | 'kk' | 'az' | 'ka' | 'gl'
+  | 'sw' | 'tl';
 
 export const LEXICON_LANGUAGES: readonly LexiconLanguage[] = [
   'bg', 'hr', 'cs', 'da', 'nl', 'en', 'et', 'fi', 'fr', 'de', 'el', 'hu', 'ga', 'it', 'lv', 'lt', 'mt',
   'pl', 'pt', 'ro', 'sk', 'sl', 'es', 'sv', 'ja', 'zh', 'ko', 'tr', 'ru', 'no', 'uk', 'vi', 'id', 'ar', 'he', 'hi',
-  'th', 'ms', 'is', 'ca', 'eu', 'sr', 'mk', 'sq', 'be', 'kk', 'az', 'ka', 'gl',
+  'th', 'ms', 'is', 'ca', 'eu', 'sr', 'mk', 'sq', 'be', 'kk', 'az', 'ka', 'gl', 'sw', 'tl',
 ];
 
 /**
