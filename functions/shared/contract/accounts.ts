@@ -38,21 +38,22 @@ export const contactExportQuery = z.object({ ...contactFilters, ...exportFormat 
 
 /** A field of a PATCH body: a value, or null to clear it. */
 const nullable = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
+/** Text read through the store's normaliser; a value it cannot read is refused with `message`. */
+const normalised = (max: number, normalise: (text: string) => string | undefined, message: string) =>
+  z.pipe(
+    text(max),
+    z.transform((raw, ctx) => {
+      const value = normalise(raw);
+      if (!value) ctx.issues.push({ code: 'custom', message, input: raw });
+      return value ?? raw;
+    }),
+  );
 const atLeastOne = z.refine<Record<string, unknown>>((b) => Object.values(b).some((v) => v !== undefined), { message: 'give at least one field to change', path: ['(body)'] });
 
 export const accountPatchBody = z
   .strictObject({
     name: nullable(text(300)),
-    domain: nullable(
-      z.pipe(
-        text(300),
-        z.transform((d, ctx) => {
-          const domain = accountDomain(d);
-          if (!domain) ctx.issues.push({ code: 'custom', message: 'not a company domain (a free-mail domain never names an account)', input: d });
-          return domain ?? d;
-        }),
-      ),
-    ),
+    domain: nullable(normalised(300, accountDomain, 'not a company domain (a free-mail domain never names an account)')),
     industry: nullable(text(200)),
     employees: nullable(z.number().check(z.int(), z.minimum(0))),
     annualRevenue: nullable(z.number().check(z.minimum(0))),
@@ -67,16 +68,7 @@ export const contactPatchBody = z
     firstName: nullable(text(200)),
     lastName: nullable(text(200)),
     fullName: nullable(text(300)),
-    email: nullable(
-      z.pipe(
-        text(320),
-        z.transform((e, ctx) => {
-          const email = emailKey(e);
-          if (!email) ctx.issues.push({ code: 'custom', message: 'not an e-mail address', input: e });
-          return email ?? e;
-        }),
-      ),
-    ),
+    email: nullable(normalised(320, emailKey, 'not an e-mail address')),
     phone: nullable(z.pipe(text(40), z.transform((p) => phoneKey(p) ?? p))),
     title: nullable(text(300)),
     company: nullable(text(300)),
