@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { httpApi, type ApiRequest, type Route } from '../shared/http/api.ts';
 import { json, noContent } from '../shared/http/responses.ts';
 import { parseBody, parseQuery } from '../shared/http/request-input.ts';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { json } from '../shared/http/responses.ts';
 import { parseBody, parseQuery } from '../shared/http/request-input.ts';
 import { badRequest, notFound } from '../shared/http/errors.ts';
@@ -93,7 +93,7 @@ export const handler = uploadTokenApi({
     const session = await requireSession(req);
     requireOpen(session);
     const highest = maxPartNumber(req.token.maxBytes);
-    const n = z.coerce.number().int().min(1).max(highest).safeParse(req.params.partNumber);
+    const n = z.coerce.number().check(z.int(), z.minimum(1), z.maximum(highest)).safeParse(req.params.partNumber);
     if (!n.success) throw badRequest('Part number is invalid', [{ field: 'partNumber', message: `must be an integer from 1 to ${highest}` }]);
     const { url, expiresAt } = await objectStore.signPart(bucket, session.key, session.uploadId, n.data);
     return json(200, { url, expires: expiresAt });

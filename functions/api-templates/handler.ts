@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { httpApi, type ApiRequest } from '../shared/http/api.ts';
 import { json, noContent } from '../shared/http/responses.ts';
 import { parseBody, parseQuery } from '../shared/http/request-input.ts';
@@ -145,7 +145,7 @@ async function listTemplates(req: ApiRequest) {
 
 async function createTemplate(req: ApiRequest) {
   const tenantId = req.principal.tenantId;
-  const probe = parseBody(req.event, z.object({ fromJob: z.unknown().optional() }).passthrough());
+  const probe = parseBody(req.event, z.looseObject({ fromJob: z.optional(z.unknown()) }));
   if (probe.fromJob !== undefined) {
     const body = parseBody(req.event, templateFromJobBody);
     const job = await jobStore.get(tenantId, body.fromJob);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod-mini.ts';
 import { extractJson } from '../ai/parse-answer.ts';
 import { toApiAccount } from './api-shape.ts';
 import type { Account } from './model.ts';
@@ -54,10 +55,10 @@ const answerSchema = z.object({
   accounts: z.array(
     z.object({
       id: z.string(),
-      summary: z.string().min(1).max(1000),
+      summary: z.string().check(z.minLength(1), z.maxLength(1000)),
       industry: z.string(),
-      fitScore: z.number().min(0).max(100).nullable().optional(),
-      fitReason: z.string().max(500).nullable().optional(),
+      fitScore: z.optional(z.nullable(z.number().check(z.minimum(0), z.maximum(100)))),
+      fitReason: z.optional(z.nullable(z.string().check(z.maxLength(500)))),
     }),
   ),
 });

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod-mini.ts';
 import { normalizeHeader } from '../map/normalize-header.ts';
 import type { FieldMapping } from '../pipeline-types.ts';
 import type { SchemaDefinition } from '../schemas/schema-types.ts';
@@ -61,39 +62,33 @@ export interface Template extends TemplateVersion {
 }
 
 /** How a mapping names its columns: by header, by index, or both (they must agree). */
-export const fieldMappingInputSchema = z
-  .object({
-    field: z.string().min(1).max(64),
-    sourceHeaders: z.array(z.string().max(500)).max(10).optional(),
-    sources: z.array(z.number().int().min(0).max(99_999)).max(10).optional(),
-    transforms: z.array(fieldTransformSchema).max(10).optional(),
-  })
-  .strict();
+export const fieldMappingInputSchema = z.strictObject({
+  field: z.string().check(z.minLength(1), z.maxLength(64)),
+  sourceHeaders: z.optional(z.array(z.string().check(z.maxLength(500))).check(z.maxLength(10))),
+  sources: z.optional(z.array(z.number().check(z.int(), z.minimum(0), z.maximum(99_999))).check(z.maxLength(10))),
+  transforms: z.optional(z.array(fieldTransformSchema).check(z.maxLength(10))),
+});
 
 export type FieldMappingInput = z.infer<typeof fieldMappingInputSchema>;
 
-export const layoutInputSchema = z
-  .object({
-    headers: z.array(z.string().max(500)).min(1).max(10_000),
-    format: z.string().max(16).optional(),
-    delimiter: z.enum([',', '\t', ';', '|']).optional(),
-    sheet: z.string().max(200).optional(),
-    sections: z.array(z.string().max(64)).max(50).optional(),
-  })
-  .strict();
+export const layoutInputSchema = z.strictObject({
+  headers: z.array(z.string().check(z.maxLength(500))).check(z.minLength(1), z.maxLength(10_000)),
+  format: z.optional(z.string().check(z.maxLength(16))),
+  delimiter: z.optional(z.enum([',', '\t', ';', '|'])),
+  sheet: z.optional(z.string().check(z.maxLength(200))),
+  sections: z.optional(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(50))),
+});
 
-export const templateNameSchema = z.string().trim().min(1).max(120);
+export const templateNameSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(120));
 
 /** POST /v1/templates and PUT /v1/templates/{id}: a full template (PUT replaces the content). */
-export const templateInputSchema = z
-  .object({
-    name: templateNameSchema,
-    description: z.string().max(1000).optional(),
-    schema: z.string().regex(/^[a-z][a-z0-9_]{1,63}$/, 'must be a schema name such as call_record'),
-    layout: layoutInputSchema,
-    fields: z.array(fieldMappingInputSchema).min(1).max(500),
-  })
-  .strict();
+export const templateInputSchema = z.strictObject({
+  name: templateNameSchema,
+  description: z.optional(z.string().check(z.maxLength(1000))),
+  schema: z.string().check(z.regex(/^[a-z][a-z0-9_]{1,63}$/, 'must be a schema name such as call_record')),
+  layout: layoutInputSchema,
+  fields: z.array(fieldMappingInputSchema).check(z.minLength(1), z.maxLength(500)),
+});
 
 export type TemplateInput = z.infer<typeof templateInputSchema>;
 

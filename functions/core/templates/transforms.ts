@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod-mini.ts';
 import { isBlankCell } from '../enrich/result.ts';
 import { parseNumber } from '../enrich/number.ts';
 import { parseRange } from '../map/units.ts';
@@ -55,46 +56,48 @@ export function hasNestedQuantifier(pattern: string): boolean {
 }
 
 // z.lazy: built on the first parse, not at every cold start of the functions that import this module for its transforms
-const regexTransform = z.lazy(() => z
-  .object({
-    kind: z.literal('regex'),
-    pattern: z.string().min(1).max(200),
-    group: z.number().int().min(0).max(9).optional(),
-    flags: z.string().regex(/^[imsu]*$/, 'only the flags i, m, s and u').optional(),
-  })
-  .superRefine((t, ctx) => {
-    try {
-      new RegExp(t.pattern, t.flags);
-    } catch (err) {
-      assertIsError(err);
-      ctx.addIssue({ code: 'custom', path: ['pattern'], message: `not a valid regular expression: ${err.message}` });
-    }
-    if (hasNestedQuantifier(t.pattern)) ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'nested quantifiers like (a+)+ are not allowed' });
-  }));
+const regexTransform = z.lazy(() =>
+  z
+    .object({
+      kind: z.literal('regex'),
+      pattern: z.string().check(z.minLength(1), z.maxLength(200)),
+      group: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(9))),
+      flags: z.optional(z.string().check(z.regex(/^[imsu]*$/, 'only the flags i, m, s and u'))),
+    })
+    .check(
+      z.superRefine((t, ctx) => {
+        try {
+          new RegExp(t.pattern, t.flags);
+        } catch (err) {
+          assertIsError(err);
+          ctx.addIssue({ code: 'custom', path: ['pattern'], message: `not a valid regular expression: ${err.message}` });
+        }
+        if (hasNestedQuantifier(t.pattern)) ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'nested quantifiers like (a+)+ are not allowed' });
+      }),
+    ),
+);
 
 /** zod schema for one transform (API input); the message names the bad part. */
-export const fieldTransformSchema: z.ZodType<FieldTransform> = z.lazy(() => z.union([
-  z.object({ kind: z.literal('concat'), separator: z.string().max(10).default(' ') }),
-  z.object({ kind: z.literal('split'), separator: z.string().min(1).max(10), index: z.number().int().min(-20).max(20) }),
-  regexTransform,
-  z.object({
-    kind: z.literal('value_map'),
-    map: z.record(z.string().max(200), z.string().max(200)).refine((m) => Object.keys(m).length <= 500, 'at most 500 values'),
-    caseSensitive: z.boolean().optional(),
-  }),
-  z.object({
-    kind: z.literal('date_format'),
-    format: z
-      .string()
-      .min(1)
-      .max(64)
-      .refine((f) => /[yMdHhmsaL]/.test(f), 'a luxon format such as dd.MM.yyyy or MM/dd/yyyy HH:mm'),
-  }),
-  z.object({ kind: z.literal('default'), value: z.string().max(500) }),
-  z.object({ kind: z.literal('range'), pick: z.enum(['lower', 'midpoint', 'upper']).default('midpoint') }),
-  z.object({ kind: z.literal('scale'), factor: z.number().positive().finite().max(1e12) }),
-  z.object({ kind: z.literal('decimal_comma') }),
-])) as z.ZodType<FieldTransform>;
+export const fieldTransformSchema: z.ZodMiniType<FieldTransform> = z.lazy(() =>
+  z.union([
+    z.object({ kind: z.literal('concat'), separator: z._default(z.string().check(z.maxLength(10)), ' ') }),
+    z.object({ kind: z.literal('split'), separator: z.string().check(z.minLength(1), z.maxLength(10)), index: z.number().check(z.int(), z.minimum(-20), z.maximum(20)) }),
+    regexTransform,
+    z.object({
+      kind: z.literal('value_map'),
+      map: z.record(z.string().check(z.maxLength(200)), z.string().check(z.maxLength(200))).check(z.refine((m) => Object.keys(m).length <= 500, 'at most 500 values')),
+      caseSensitive: z.optional(z.boolean()),
+    }),
+    z.object({
+      kind: z.literal('date_format'),
+      format: z.string().check(z.minLength(1), z.maxLength(64), z.refine((f) => /[yMdHhmsaL]/.test(f), 'a luxon format such as dd.MM.yyyy or MM/dd/yyyy HH:mm')),
+    }),
+    z.object({ kind: z.literal('default'), value: z.string().check(z.maxLength(500)) }),
+    z.object({ kind: z.literal('range'), pick: z._default(z.enum(['lower', 'midpoint', 'upper']), 'midpoint') }),
+    z.object({ kind: z.literal('scale'), factor: z.number().check(z.positive(), z.maximum(1e12)) }),
+    z.object({ kind: z.literal('decimal_comma') }),
+  ]),
+) as z.ZodMiniType<FieldTransform>;
 
 /**
  * Problems with using `transforms` on `field` (beyond their own shape): a value map into

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import './zod-mini.ts';
+import '../../core/zod-mini.ts';
 import { ROLES } from '../../core/auth/api-keys.ts';
 import { AUDIT_ACTIONS } from '../../core/audit/audited-routes.ts';
 import { pageQuery } from './paging.ts';

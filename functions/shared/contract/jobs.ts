@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../core/zod-mini.ts';
 import { JOB_STATUSES, jobOptionsSchema, schemaNameSchema } from './common.ts';
 import { pageQuery } from './paging.ts';
 
@@ -7,28 +8,32 @@ import { pageQuery } from './paging.ts';
 
 /** Jobs: create over an upload, list, pages of output, bulk actions, download, stats. */
 
-export const createJobBody = z.lazy(() => z
-  .object({
-    sessionId: z.string().min(1).max(64).optional(),
-    uploadId: z.string().min(1).max(1024).optional(),
-    schema: schemaNameSchema.optional(),
-    options: jobOptionsSchema.optional(),
-  })
-  .refine((b) => Boolean(b.sessionId) !== Boolean(b.uploadId), { message: 'give exactly one of sessionId or uploadId', path: ['sessionId'] }));
+export const createJobBody = z.lazy(() =>
+  z
+    .object({
+      sessionId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+      uploadId: z.optional(z.string().check(z.minLength(1), z.maxLength(1024))),
+      schema: z.optional(schemaNameSchema),
+      options: z.optional(jobOptionsSchema),
+    })
+    .check(z.refine((b) => Boolean(b.sessionId) !== Boolean(b.uploadId), { message: 'give exactly one of sessionId or uploadId', path: ['sessionId'] })),
+);
 
-export const listJobsQuery = z.object({ ...pageQuery.shape, status: z.enum(JOB_STATUSES).optional(), schema: schemaNameSchema.optional() });
+export const listJobsQuery = z.object({ ...pageQuery.shape, status: z.optional(z.enum(JOB_STATUSES)), schema: z.optional(schemaNameSchema) });
 
 /** Records and error-report pages: up to 1,000 lines each. */
-export const outputPageQuery = z.object({ ...pageQuery.shape, limit: z.coerce.number().int().min(1).max(1000).default(100) });
+export const outputPageQuery = z.object({ ...pageQuery.shape, limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1000)), 100) });
 
-export const bulkJobsBody = z.lazy(() => z.object({
-  action: z.enum(['retry', 'cancel', 'delete']),
-  jobIds: z.array(z.string().min(1).max(64)).min(1).max(100),
-}));
+export const bulkJobsBody = z.lazy(() =>
+  z.object({
+    action: z.enum(['retry', 'cancel', 'delete']),
+    jobIds: z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.minLength(1), z.maxLength(100)),
+  }),
+);
 
-export const outputQuery = z.object({ format: z.enum(['ndjson', 'csv']).default('ndjson') });
+export const outputQuery = z.object({ format: z._default(z.enum(['ndjson', 'csv']), 'ndjson') });
 
 export const statsQuery = z.object({
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: z.optional(z.iso.datetime({ offset: true })),
+  to: z.optional(z.iso.datetime({ offset: true })),
 });

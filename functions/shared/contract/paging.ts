@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import './zod-mini.ts';
+import '../../core/zod-mini.ts';
 
 /** Common list paging: ?limit=1..100 (default 25) & cursor. In zod/mini: the webhooks and admin routes page with nothing else of zod classic. */
 export const pageQuery = z.object({

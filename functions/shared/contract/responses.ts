@@ -134,7 +134,7 @@ export const uploadTokenSchema = z.object({
   tokenId: z.string(),
   name: z.string().nullable(),
   schema: z.string().optional(),
-  options: jobOptionsSchema.optional(),
+  options: z.optional(jobOptionsSchema),
   maxBytes: z.number().int(),
   rateLimitRps: z.number().int(),
   createdAt: isoTime,

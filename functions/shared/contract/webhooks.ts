@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import './zod-mini.ts';
+import '../../core/zod-mini.ts';
 import { WEBHOOK_EVENT_TYPES } from '../../core/webhooks/events.ts';
 
 /** Webhook endpoints (zod/mini: the webhooks function validates with these schemas only, zod-mini.ts). */

@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import { HttpError, badRequest, notFound } from './errors.ts';
 import type { HttpEvent } from './responses.ts';
 
-/** A classic or zod/mini schema (shared/contract/zod-mini.ts): both parse with zod's core and report the same issues. */
+/** A classic or zod/mini schema (core/zod-mini.ts): both parse with zod's core and report the same issues. */
 type Schema = z.core.$ZodType & { safeParse(data: unknown): { success: true; data: unknown } | { success: false; error: z.core.$ZodError } };
 
 /** Turn a zod failure into the 400 body: each wrong field by its path. */
