@@ -219,3 +219,32 @@ describe('fieldsFilledWithoutColumns', () => {
     expect(fieldsFilledWithoutColumns({ schema: contact, mapping: { ...mappingOf([]), schema: 'contact' }, headers, region: 'US', sample: [['x', line, '1', '1']] })).toEqual([]);
   });
 });
+
+describe('an unmapped column that carries codes', () => {
+  // "Note" is neither a header about codes nor a place: only its rows say what it holds
+  const headers = ['Start', 'Note'];
+  const row = (note: string) => ['2025-01-01', note];
+
+  it('reads the type and direction of a column whose cells are codes on at least 60 % of the rows', () => {
+    const sixty = [row('SMS-MO'), row('SMS-MT'), row('SMS-MO'), row('see bill'), row('ask Ann')];
+    expect(apply(headers, [], row('SMS-MO'), sixty).record).toEqual({ direction: 'outbound', record_type: 'sms' });
+    // under 60 %: a column of notes that sometimes names a direction, not a column of codes
+    const forty = [row('SMS-MO'), row('SMS-MT'), row('see bill'), row('ask Ann'), row('n/a')];
+    expect(apply(headers, [], row('SMS-MO'), forty).record).toEqual({ direction: 'outbound' });
+  });
+
+  it('reads short codes ("In", "Out") in a column that holds nothing else and at least two of them', () => {
+    const both = [row('In'), row('Out'), row('In')];
+    expect(apply(headers, [], row('Out'), both).record).toEqual({ direction: 'outbound' });
+    const one = [row('In'), row('In'), row('In')];
+    expect(apply(headers, [], row('Out'), one).record).toEqual({});
+  });
+
+  it('counts short codes under a header about codes, among other text', () => {
+    const typeHeaders = ['Start', 'Type'];
+    const sample = [['2025-01-01', 'In'], ['2025-01-01', 'Out'], ['2025-01-01', 'In'], ['2025-01-01', 'see bill']];
+    expect(apply(typeHeaders, [], ['2025-01-01', 'Out'], sample).record).toEqual({ direction: 'outbound' });
+    // the same cells under "Note" are mostly short codes in a column of text: not read
+    expect(apply(headers, [], row('Out'), sample).record).toEqual({});
+  });
+});
