@@ -248,3 +248,18 @@ describe('an unmapped column that carries codes', () => {
     expect(apply(headers, [], row('Out'), sample).record).toEqual({});
   });
 });
+
+describe('the direction from a printed line', () => {
+  const headers = ['Start', 'Calling Number', 'Called Number', 'Line'];
+  const fields = [plain('subscriber_number', 3, headers)];
+
+  it('is the side the line is on', () => {
+    expect(apply(headers, fields, ['x', '4155550100', '2125550100', '415-555-0100']).record).toMatchObject({ direction: 'outbound' });
+    expect(apply(headers, fields, ['x', '2125550100', '4155550100', '415-555-0100']).record).toMatchObject({ direction: 'inbound' });
+  });
+
+  it('is none when the line cell holds no number, even beside a party without one', () => {
+    const { record } = apply(headers, fields, ['x', 'Private', '2125550100', 'withheld']);
+    expect(record).not.toHaveProperty('direction');
+  });
+});
