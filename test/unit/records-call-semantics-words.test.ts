@@ -171,6 +171,13 @@ describe('the direction of a PBX call from its extension', () => {
     expect(apply(headers, [], ['x', '105', '555-010']).record).not.toHaveProperty('direction');
     expect(apply(headers, [], ['x', '105', '555-0100']).record).toMatchObject({ direction: 'outbound' });
   });
+
+  it('takes only a whole cell for an extension: not one inside other text or with more digits', () => {
+    for (const notExtension of ['box 101', 'ext 101a', 'x1234567', 'Tx204']) {
+      expect(apply(headers, [], ['x', notExtension, '2125550100']).record).not.toHaveProperty('direction');
+    }
+    expect(apply(headers, [], ['x', ' ext 101 ', '2125550100']).record).toMatchObject({ direction: 'outbound' });
+  });
 });
 
 describe('fieldsFilledWithoutColumns', () => {
@@ -256,6 +263,17 @@ describe('the direction from a printed line', () => {
   it('is the side the line is on', () => {
     expect(apply(headers, fields, ['x', '4155550100', '2125550100', '415-555-0100']).record).toMatchObject({ direction: 'outbound' });
     expect(apply(headers, fields, ['x', '2125550100', '4155550100', '415-555-0100']).record).toMatchObject({ direction: 'inbound' });
+  });
+
+  it('matches the line however each column writes it', () => {
+    expect(apply(headers, fields, ['x', '415.555.0100', '2125550100', '+1 (415) 555-0100']).record).toMatchObject({ direction: 'outbound' });
+    // not a phone number nor a short code: compared by its digits
+    expect(apply(headers, fields, ['x', '2125550100', '123-456-789', '123456789']).record).toMatchObject({ direction: 'inbound' });
+  });
+
+  it('is none when the line is on neither side, or only a star code with the same digits is', () => {
+    expect(apply(headers, fields, ['x', '2125550100', '3125550100', '4155550100']).record).not.toHaveProperty('direction');
+    expect(apply(headers, fields, ['x', '611', '2125550100', '*611']).record).not.toHaveProperty('direction');
   });
 
   it('is none when the line cell holds no number, even beside a party without one', () => {
