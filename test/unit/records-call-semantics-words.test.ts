@@ -171,6 +171,13 @@ describe('the direction of a PBX call from its extension', () => {
     expect(apply(headers, [], ['x', '105', '555-010']).record).not.toHaveProperty('direction');
     expect(apply(headers, [], ['x', '105', '555-0100']).record).toMatchObject({ direction: 'outbound' });
   });
+
+  it('takes only a whole cell for an extension: not one inside other text or with more digits', () => {
+    for (const notExtension of ['box 101', 'ext 101a', 'x1234567', 'Tx204']) {
+      expect(apply(headers, [], ['x', notExtension, '2125550100']).record).not.toHaveProperty('direction');
+    }
+    expect(apply(headers, [], ['x', ' ext 101 ', '2125550100']).record).toMatchObject({ direction: 'outbound' });
+  });
 });
 
 describe('fieldsFilledWithoutColumns', () => {
@@ -217,5 +224,60 @@ describe('fieldsFilledWithoutColumns', () => {
   it('gives nothing for a schema without call codes', () => {
     const contact = getSchema('contact');
     expect(fieldsFilledWithoutColumns({ schema: contact, mapping: { ...mappingOf([]), schema: 'contact' }, headers, region: 'US', sample: [['x', line, '1', '1']] })).toEqual([]);
+  });
+});
+
+describe('an unmapped column that carries codes', () => {
+  // "Note" is neither a header about codes nor a place: only its rows say what it holds
+  const headers = ['Start', 'Note'];
+  const row = (note: string) => ['2025-01-01', note];
+
+  it('reads the type and direction of a column whose cells are codes on at least 60 % of the rows', () => {
+    const sixty = [row('SMS-MO'), row('SMS-MT'), row('SMS-MO'), row('see bill'), row('ask Ann')];
+    expect(apply(headers, [], row('SMS-MO'), sixty).record).toEqual({ direction: 'outbound', record_type: 'sms' });
+    // under 60 %: a column of notes that sometimes names a direction, not a column of codes
+    const forty = [row('SMS-MO'), row('SMS-MT'), row('see bill'), row('ask Ann'), row('n/a')];
+    expect(apply(headers, [], row('SMS-MO'), forty).record).toEqual({ direction: 'outbound' });
+  });
+
+  it('reads short codes ("In", "Out") in a column that holds nothing else and at least two of them', () => {
+    const both = [row('In'), row('Out'), row('In')];
+    expect(apply(headers, [], row('Out'), both).record).toEqual({ direction: 'outbound' });
+    const one = [row('In'), row('In'), row('In')];
+    expect(apply(headers, [], row('Out'), one).record).toEqual({});
+  });
+
+  it('counts short codes under a header about codes, among other text', () => {
+    const typeHeaders = ['Start', 'Type'];
+    const sample = [['2025-01-01', 'In'], ['2025-01-01', 'Out'], ['2025-01-01', 'In'], ['2025-01-01', 'see bill']];
+    expect(apply(typeHeaders, [], ['2025-01-01', 'Out'], sample).record).toEqual({ direction: 'outbound' });
+    // the same cells under "Note" are mostly short codes in a column of text: not read
+    expect(apply(headers, [], row('Out'), sample).record).toEqual({});
+  });
+});
+
+describe('the direction from a printed line', () => {
+  const headers = ['Start', 'Calling Number', 'Called Number', 'Line'];
+  const fields = [plain('subscriber_number', 3, headers)];
+
+  it('is the side the line is on', () => {
+    expect(apply(headers, fields, ['x', '4155550100', '2125550100', '415-555-0100']).record).toMatchObject({ direction: 'outbound' });
+    expect(apply(headers, fields, ['x', '2125550100', '4155550100', '415-555-0100']).record).toMatchObject({ direction: 'inbound' });
+  });
+
+  it('matches the line however each column writes it', () => {
+    expect(apply(headers, fields, ['x', '415.555.0100', '2125550100', '+1 (415) 555-0100']).record).toMatchObject({ direction: 'outbound' });
+    // not a phone number nor a short code: compared by its digits
+    expect(apply(headers, fields, ['x', '2125550100', '123-456-789', '123456789']).record).toMatchObject({ direction: 'inbound' });
+  });
+
+  it('is none when the line is on neither side, or only a star code with the same digits is', () => {
+    expect(apply(headers, fields, ['x', '2125550100', '3125550100', '4155550100']).record).not.toHaveProperty('direction');
+    expect(apply(headers, fields, ['x', '611', '2125550100', '*611']).record).not.toHaveProperty('direction');
+  });
+
+  it('is none when the line cell holds no number, even beside a party without one', () => {
+    const { record } = apply(headers, fields, ['x', 'Private', '2125550100', 'withheld']);
+    expect(record).not.toHaveProperty('direction');
   });
 });

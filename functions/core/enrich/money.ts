@@ -27,6 +27,7 @@ const fractionDigitsCache = new Map<string, number>();
 /** ISO 4217 minor-unit digits: USD 2, JPY 0, BHD 3 (from the runtime's ICU data). */
 export function currencyFractionDigits(currency: string): number {
   let f = fractionDigitsCache.get(currency);
+  // Stryker disable next-line ConditionalExpression: equivalent, a cache miss every time recomputes the same digits
   if (f === undefined) {
     f = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
     fractionDigitsCache.set(currency, f);
@@ -73,6 +74,7 @@ export function parseMoney(raw: string, defaultCurrency: string): MoneyResult {
     currency = code;
     s = s.slice(lead[0].length);
   }
+  // Stryker disable next-line Regex: equivalent for [A-Za-z]{3} -> [A-Za-z], the {1,3} non-digit alternative takes the same three letters and four fail either way
   const trail = /\s*([A-Za-z]{3}|[^\d\s.,+\u2212-]{1,3})$/.exec(s);
   if (trail !== null) {
     const code = resolveCurrency(trail[1]!);
@@ -96,10 +98,12 @@ export function parseMoney(raw: string, defaultCurrency: string): MoneyResult {
   const digits = currencyFractionDigits(currency);
   let frac = parts.frac;
   let roundUp = false;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for true and >=, with no extra digit charCodeAt(digits) is NaN (no round-up) and slice keeps the whole fraction
   if (frac.length > digits) {
     roundUp = frac.charCodeAt(digits) >= 53; // '5'
     frac = frac.slice(0, digits);
   }
+  // Stryker disable next-line StringLiteral: equivalent, Number('') is 0 as Number('0') is
   const minorAbs = Number(parts.int || '0') * 10 ** digits + Number(frac.padEnd(digits, '0') || '0') + (roundUp ? 1 : 0);
   const microsAbs = toMicros(parts.int, parts.frac);
   if (!Number.isSafeInteger(minorAbs) || !Number.isSafeInteger(microsAbs)) return fail('amount too large');
@@ -108,8 +112,11 @@ export function parseMoney(raw: string, defaultCurrency: string): MoneyResult {
 
 /** Integer millionths from the digit strings of an amount, rounded half away from zero past six decimals. */
 function toMicros(int: string, frac: string): number {
+  // Stryker disable next-line EqualityOperator: equivalent, six digits sliced to six or padded to six are the same string
   const six = frac.length > 6 ? frac.slice(0, 6) : frac.padEnd(6, '0');
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, without a seventh digit charCodeAt(6) is NaN, so no round-up either way
   const up = frac.length > 6 && frac.charCodeAt(6) >= 53; // '5'
+  // Stryker disable next-line StringLiteral: equivalent, Number('') is 0
   return Number(int || '0') * 1_000_000 + Number(six) + (up ? 1 : 0);
 }
 
@@ -117,7 +124,7 @@ function resolveCurrency(token: string): string | undefined {
   const sym = SYMBOLS.get(token);
   if (sym !== undefined) return sym;
   const upper = token.toUpperCase();
-  return upper.length === 3 && isCurrencyCode(upper) ? upper : undefined;
+  return isCurrencyCode(upper) ? upper : undefined; // every ISO 4217 code has three letters
 }
 
 /**
@@ -131,6 +138,7 @@ export function takeSign(input: string, trailingMinus: boolean): { negative: boo
     negative = true;
     s = s.slice(1, -1).trim();
   }
+  // Stryker disable next-line MethodExpression: equivalent for startsWith -> endsWith on the Unicode minus, a leading minus left here is taken by parseMoney's own check after the currency
   if (s.startsWith('-') || s.startsWith('\u2212')) {
     negative = !negative;
     s = s.slice(1).trim();
@@ -154,22 +162,29 @@ export function splitDecimal(raw: string): { int: string; frac: string } | null 
   const lastDot = s.lastIndexOf('.');
   const lastComma = s.lastIndexOf(',');
   let decimal = '';
+  // Stryker disable next-line EqualityOperator: equivalent for >= 0 -> > 0 (a separator at index 0 leaves an empty group, refused by every branch) and > -> >= (a dot and a comma never share an index)
   if (lastDot >= 0 && lastComma >= 0) decimal = lastDot > lastComma ? '.' : ',';
+  // Stryker disable next-line ConditionalExpression: equivalent for indexOf === lastComma -> true, with several commas the integer part keeps a comma that the group check refuses
   else if (lastComma >= 0) decimal = s.indexOf(',') === lastComma && s.length - lastComma - 1 !== 3 ? ',' : '';
   else if (lastDot >= 0) decimal = s.indexOf('.') === lastDot ? '.' : '';
 
+  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, lastIndexOf('') is the length, so at comes out the same
   const at = decimal === '' ? s.length : s.lastIndexOf(decimal);
   const int = s.slice(0, at);
+  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, slicing past the end gives the same empty fraction
   const frac = decimal === '' ? '' : s.slice(at + 1);
+  // Stryker disable next-line Regex: equivalent, the fraction follows the last separator, so it holds only digits or is empty
   if (decimal !== '' && !/^\d+$/.test(frac)) return null;
   if (/[.,]/.test(int)) {
     // grouped integer part: one separator kind, groups of three after the first
+    // Stryker disable next-line ConditionalExpression: equivalent, the fallback (int.includes(',')) picks the same separator, since the integer part holds only the other separator or none
     const sep = decimal === '.' ? ',' : decimal === ',' ? '.' : int.includes(',') ? ',' : '.';
     const groups = int.split(sep);
     if (!groups.every((g) => /^\d+$/.test(g))) return null;
     const last = groups.length - 1;
     const western = groups.every((g, i) => (i === 0 ? g.length <= 3 : g.length === 3));
     // Indian grouping (lakh, crore: "12,34,567.89"): pairs before the last three digits
+    // Stryker disable next-line ConditionalExpression: equivalent for last >= 2 -> true, Indian grouping with two groups is a case of Western grouping, already accepted
     const indian = last >= 2 && groups.every((g, i) => (i === last ? g.length === 3 : i === 0 ? g.length <= 2 : g.length === 2));
     if (!western && !indian) return null;
   }
@@ -182,10 +197,13 @@ export function splitDecimal(raw: string): { int: string; frac: string } | null 
  */
 function parsePlainAmount(raw: string, defaultCurrency: string): MoneyResult | undefined {
   const n = raw.length;
-  if (n === 0 || n > 15) return undefined;
+  // an empty cell fails the digit check below and goes on to the general path
+  if (n > 15) return undefined;
   let i = 0;
   let currency = defaultCurrency;
+  // Stryker disable next-line BlockStatement,ConditionalExpression: equivalent, without the fast $ the general path reads '$12.50' to the same USD amount
   if (raw.charCodeAt(0) === 36) {
+    // Stryker disable next-line StringLiteral: equivalent, an empty currency is refused on the fast path and the general path reads '$' as USD
     currency = 'USD';
     i = 1;
   }
@@ -199,11 +217,13 @@ function parsePlainAmount(raw: string, defaultCurrency: string): MoneyResult | u
   }
   if (i === start) return undefined;
   let fracDigits = 0;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, at the end charCodeAt(n) is NaN, not '.', and the cell is handed on
   if (i < n) {
     if (raw.charCodeAt(i) !== 46) return undefined;
     i++;
     while (i < n) {
       const c = raw.charCodeAt(i);
+      // Stryker disable next-line EqualityOperator: equivalent, '0' or '9' handed on are read by the general path to the same amount
       if (c < 48 || c > 57) return undefined;
       v = v * 10 + (c - 48);
       fracDigits++;
@@ -212,6 +232,7 @@ function parsePlainAmount(raw: string, defaultCurrency: string): MoneyResult | u
     if (fracDigits === 0) return undefined;
   }
   // Only a known upper-case code: the general path upper-cases the default and names an unknown one.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: equivalent, they only hand a cell to the general path, which reads it the same (the fast-path test pins where it would not)
   if (currency !== 'USD' && !isCurrencyCode(currency)) return undefined;
   const digits = currencyFractionDigits(currency);
   if (fracDigits > digits) return undefined;

@@ -63,15 +63,19 @@ export function tokenizeRecords(text: string, delimiter: string, firstLine: numb
   const single = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
   let i = 0;
   let line = firstLine;
+  // Stryker disable next-line StringLiteral: equivalent, a wrong first look-up only sends lines through the quoted path, which reads a line without quotes to the same cells
   let nextQuote = text.indexOf('"');
   while (i < n) {
     const nl = text.indexOf('\n', i);
     if (nl === -1 && !final) break;
     const lineEnd = nl === -1 ? n : nl;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator,StringLiteral: equivalent, a look-up skipped or repeated only sends lines through the quoted path, which reads them the same
     if (nextQuote !== -1 && nextQuote < i) nextQuote = text.indexOf('"', i);
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent for false and &&, the quoted path reads a line without quotes to the same cells
     if (nextQuote === -1 || nextQuote >= lineEnd) {
       // No quote on this line: a plain split.
       let end = lineEnd;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for end > i -> true or >=, on an empty line the character before is the previous line's LF, not a CR
       if (end > i && text.charCodeAt(end - 1) === CR) end--;
       const next = nl === -1 ? n : nl + 1;
       records.push({ cells: text.slice(i, end).split(delimiter), line, length: next - i, innerBreaks: 0 });
@@ -126,6 +130,7 @@ function quotedRecord(text: string, start: number, delimiter: string, single: nu
           j = q + 2;
           continue;
         }
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent for false, > and q - 1, the cell-end check below waits for the next piece in the same case
         if (q + 1 >= n && !final) return undefined; // a doubled quote may follow in the next piece
         j = q + 1;
         closed = true;
@@ -141,10 +146,13 @@ function quotedRecord(text: string, start: number, delimiter: string, single: nu
         // A cell over several lines must end at its closing quote; a quote followed by more
         // text is where another cell opened, after a quote that was never closed.
         let k = j;
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for k < n -> true or <=, charCodeAt(n) is NaN, not blank
         while (k < n && isBlank(text.charCodeAt(k), single)) k++;
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for false and >, the cell-end check below waits for the next piece in the same case
         if (k >= n && !final) return undefined;
         if (k < n && !endsCell(text, k, delimiter, single)) {
           // The piece may end inside a delimiter of several characters: wait for the rest of it.
+          // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for true and <=, text as long as the delimiter is a prefix of it only when it is the delimiter, which endsCell accepted
           if (!final && n - k < delimiter.length && delimiter.startsWith(text.slice(k))) return undefined;
           return cutAtQuoteLine(text, open, cells, breaks, error);
         }
@@ -172,6 +180,7 @@ function quotedRecord(text: string, start: number, delimiter: string, single: nu
     if (i >= n) return { cells, end: n, breaks, ...(error ? { error } : {}) };
     if (text.charCodeAt(i) === LF) return { cells, end: i + 1, breaks, ...(error ? { error } : {}) };
     i += delimiter.length; // at a delimiter
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: equivalent, the loop's next pass reads the empty last cell at the end the same way
     if (i >= n) {
       if (!final) return undefined;
       cells.push('');
@@ -183,10 +192,12 @@ function quotedRecord(text: string, start: number, delimiter: string, single: nu
 /** The record cut back at an unclosed quote: it ends with the line on which the quote opened, whose rest is the cell. */
 function cutAtQuoteLine(text: string, open: number, cells: string[], breaks: number, error: string | undefined): QuotedRecord {
   const nl = text.indexOf('\n', open);
+  // Stryker disable next-line ConditionalExpression,UnaryOperator: unreachable, called only for a quote open over a line break, so a line break after the quote exists
   const end = nl === -1 ? text.length : nl;
   let value = text.slice(open + 1, end);
   if (value.charCodeAt(value.length - 1) === CR) value = value.slice(0, -1);
   cells.push(value);
+  // Stryker disable next-line ConditionalExpression,UnaryOperator: unreachable, called only for a quote open over a line break, so a line break after the quote exists
   return { cells, end: nl === -1 ? end : nl + 1, breaks, error: error ?? UNCLOSED_QUOTE, unclosed: true };
 }
 
@@ -199,13 +210,16 @@ function isBlank(c: number, single: number): boolean {
 function endsCell(text: string, k: number, delimiter: string, single: number): boolean {
   const c = text.charCodeAt(k);
   if (c === LF || c === CR) return true;
+  // Stryker disable next-line ConditionalExpression: equivalent for false, the several-character code finds the same cell end for a one-character delimiter
   return single !== -1 ? c === single : text.startsWith(delimiter, k);
 }
 
 /** Index of the delimiter or LF that ends the cell starting at `from` (or the end of the text). */
 function cellEnd(text: string, from: number, delimiter: string, single: number): number {
   const n = text.length;
+  // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent for false, the several-character code finds the same cell end for a one-character delimiter
   if (single !== -1) {
+    // Stryker disable next-line EqualityOperator: equivalent for <=, charCodeAt(n) matches nothing
     for (let k = from; k < n; k++) {
       const c = text.charCodeAt(k);
       if (c === single || c === LF) return k;
@@ -214,12 +228,14 @@ function cellEnd(text: string, from: number, delimiter: string, single: number):
   }
   const nl = text.indexOf('\n', from);
   const d = text.indexOf(delimiter, from);
+  // Stryker disable next-line EqualityOperator: equivalent for d < nl -> <=, a delimiter and a line break never start at the same index
   if (d !== -1 && (nl === -1 || d < nl)) return d;
   return nl === -1 ? n : nl;
 }
 
 function countBreaks(text: string, from: number, to: number): number {
   let count = 0;
+  // Stryker disable next-line EqualityOperator: equivalent for k < to -> <=, to is a quote or the end of the text, never a line break
   for (let k = text.indexOf('\n', from); k !== -1 && k < to; k = text.indexOf('\n', k + 1)) count++;
   return count;
 }

@@ -66,10 +66,13 @@ export function createRecordBuilder(
   const ctx: ConvertContext = {
     timezone: options.timezone ?? DEFAULT_JOB_OPTIONS.timezone,
     defaultRegion: (options.defaultRegion ?? DEFAULT_JOB_OPTIONS.defaultRegion).toUpperCase(),
+    // Stryker disable next-line MethodExpression: equivalent, parseMoney upper-cases the currency it is given
     defaultCurrency: (options.defaultCurrency ?? DEFAULT_JOB_OPTIONS.defaultCurrency).toUpperCase(),
+    // Stryker disable next-line ConditionalExpression: equivalent for true, a key set to undefined is read as absent
     ...(file.statementDate !== undefined ? { referenceDate: file.statementDate } : {}),
   };
   if (!isValidTimeZone(ctx.timezone)) throw new Error(`Unknown time zone "${ctx.timezone}" in job options`);
+  // Stryker disable next-line ConditionalExpression: equivalent for true, a key set to undefined is read as absent
   if (sample !== undefined) ctx.sample = sample;
 
   const width = headers.length;
@@ -95,10 +98,13 @@ export function createRecordBuilder(
     const key = def.currencyField ?? 'currency';
     const cm = byField.get(key);
     if (cm !== undefined && cm.sources.length > 0) consumedCurrency.set(key, compileCurrencyCell(cm));
+    // Stryker disable next-line ConditionalExpression,OptionalChaining: equivalent, a currency column's default transform yields the same constant for the blank cell, the only time it is used; a mapping without sources has transforms
     const constant = cm !== undefined && cm.sources.length === 0 ? cm.transforms?.find((t) => t.kind === 'default') : undefined;
+    // Stryker disable next-line MethodExpression: equivalent, parseMoney upper-cases the currency it is given
     if (constant?.kind === 'default' && /^[A-Za-z]{3}$/.test(constant.value)) constantCurrency.set(key, constant.value.toUpperCase());
   }
 
+  // Stryker disable next-line ConditionalExpression: equivalent for true, a key set to undefined is read as absent
   const semantics = compileCallSemantics({ schema, mapping, headers, region: ctx.defaultRegion, ...(sample !== undefined ? { sample } : {}) });
   const compiled: CompiledField[] = [];
   const unmappedRequired: FieldDefinition[] = [];
@@ -115,7 +121,9 @@ export function createRecordBuilder(
       continue;
     }
     const currencyKey = def.currencyField ?? 'currency';
+    // Stryker disable next-line ConditionalExpression: equivalent for true, only the money converter reads the currency cell
     const currencyCell = def.type === 'money' ? consumedCurrency.get(currencyKey) : undefined;
+    // Stryker disable next-line ConditionalExpression: equivalent for true, only the money converter reads the job currency
     const constant = def.type === 'money' ? constantCurrency.get(currencyKey) : undefined;
     // an enum column's values read by Claude or a person: their answers first
     const read = def.type === 'enum' ? withValueOverrides(m, valueOverrides(mapping, def.name)) : m;
@@ -129,6 +137,7 @@ export function createRecordBuilder(
 
   return function buildRecord(cells: string[], rowNumber: number): BuildRecordResult {
     if (blankFrom(cells, 0)) return { ok: false, errors: [{ row: rowNumber, reason: 'empty row' }] };
+    // Stryker disable next-line EqualityOperator: equivalent for > -> >=, the test runs only when the lengths differ
     if (cells.length !== width && !(cells.length > width && blankFrom(cells, width))) {
       return { ok: false, errors: [{ row: rowNumber, reason: `expected ${width} columns, found ${cells.length}` }] };
     }
@@ -171,6 +180,7 @@ export function createRecordBuilder(
       else if (!w.blank) (warnings ??= []).push(w.problem);
     }
 
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, with no derived fields the block does nothing
     if (derived.length > 0) {
       // read from the row's own values only: derived values never feed other derivations
       let fills: [string, string][] | undefined;
@@ -203,6 +213,7 @@ export function createRecordBuilder(
 
 /** True when every cell from `start` on is blank. */
 function blankFrom(cells: readonly string[], start: number): boolean {
+  // Stryker disable next-line EqualityOperator: equivalent for <=, isBlankCell(undefined) is true
   for (let i = start; i < cells.length; i++) if (!isBlankCell(cells[i])) return false;
   return true;
 }

