@@ -143,3 +143,49 @@ describe('NANP fast path', () => {
     expect(fast).toBeGreaterThan(15_000);
   });
 });
+
+describe('normalizePhone at its edges (each case kills a mutant that survived the examples above)', () => {
+  it.each(['private', 'Private Number', 'private caller', 'restricted', 'Unknown', 'unknown caller', 'Anonymous', 'BLOCKED', 'unavailable', 'No Caller ID', 'Withheld', 'caller id blocked'])(
+    'reads the carriers\' %j as a withheld number, not as a bad one',
+    (raw) => {
+      expect(normalizePhone(raw, 'GB')).toEqual({ ok: false, reason: 'number withheld' });
+    },
+  );
+
+  it('gives each rejection its own reason: too many digits (for the region when read in it), over 64 characters', () => {
+    expect(normalizePhone('020 7946 0958 1234567', 'GB')).toEqual({ ok: false, reason: 'too many digits for GB' });
+    // written with its own +: no default region in the reason
+    expect(normalizePhone('+44 20 7946 0958 1234567', 'GB')).toEqual({ ok: false, reason: 'too many digits' });
+    const sixtyFour = '+44 20 7946 0958'.padEnd(64, ' ') + '.';
+    expect(normalizePhone(sixtyFour.slice(0, 64), 'GB')).toMatchObject({ ok: true, e164: '+442079460958' });
+    expect(normalizePhone(`${'0'.repeat(65)}`, 'GB')).toEqual({ ok: false, reason: 'too long for a phone number' });
+  });
+
+  it('sets aside a URI mark in any case, with or without a space after it', () => {
+    for (const raw of ['TEL:+44 20 7946 0958', 'tel: +44 20 7946 0958', 'Callto:+442079460958', 'P: +44 20 7946 0958']) {
+      expect(normalizePhone(raw, 'US'), raw).toMatchObject({ ok: true, e164: '+442079460958' });
+    }
+  });
+
+  it('splits off every way an extension is written', () => {
+    for (const raw of ['+1 212 555 1234 extension 77', '+1 212 555 1234 #77', '+1 212 555 1234;ext=77', '+1 212 555 1234 X77', '+1 212 555 1234 ext77']) {
+      expect(normalizePhone(raw, 'US'), raw).toMatchObject({ ok: true, e164: '+12125551234', extension: '77' });
+    }
+  });
+
+  it('reads vanity letters in either case, and needs at least four digits before them', () => {
+    expect(normalizePhone('1-800-flowers', 'US')).toMatchObject({ ok: true, e164: '+18003569377' });
+    expect(normalizePhone('+1 800 GOFEDEX', 'US')).toMatchObject({ ok: true, e164: '+18004633339' });
+    // three digits, then letters: a word with a number in it, not a vanity number
+    expect(normalizePhone('800-FLOWERS', 'US')).toEqual({ ok: false, reason: 'not a phone number' });
+    // letters first
+    expect(normalizePhone('FLOWERS 1-800', 'US')).toEqual({ ok: false, reason: 'not a phone number' });
+  });
+
+  it('takes 00 and 011 as international prefixes when the number does not read in the default region', () => {
+    // in France and Britain 011 is no international prefix: only the retry reads it as one
+    expect(normalizePhone('011 44 20 7946 0958', 'FR')).toMatchObject({ ok: true, e164: '+442079460958', region: 'GB' });
+    expect(normalizePhone('011 44 20 7946 0958', 'GB')).toMatchObject({ ok: true, e164: '+442079460958', region: 'GB' });
+    expect(normalizePhone('0044 20 7946 0958', 'US')).toMatchObject({ ok: true, e164: '+442079460958', region: 'GB' });
+  });
+});
