@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { query } from '../api.ts';
 import { FINAL_STATUSES, type Job, type Page, type RowError } from '../api-types.ts';
 import { useSession } from '../context.ts';
@@ -18,6 +18,12 @@ export function JobPage({ jobId }: { jobId: string }) {
   const { api, live } = useSession();
   const job = useLoad(() => api.get<Job>(`/v1/jobs/${encodeURIComponent(jobId)}`), [api, jobId]);
   const [progress, setProgress] = useState<Job['progress'] | null>(null);
+  // The status shown, read by the live handler: one subscription for the page's life. Subscribing
+  // anew on each status change sent unsubscribe + subscribe, which the ws function may take in
+  // either order (one invocation each); the unsubscribe landing last left the page deaf.
+  const shownStatus = useRef<string | undefined>(undefined);
+  shownStatus.current = job.data?.status;
+  const { reload } = job;
 
   useEffect(
     () =>
@@ -25,9 +31,10 @@ export function JobPage({ jobId }: { jobId: string }) {
         if (m.type === 'job.progress' || m.type === 'job.status') {
           setProgress({ rowsRead: m.rowsRead ?? 0, rowsWritten: m.rowsWritten ?? 0, rowsRejected: m.rowsRejected ?? 0, rowsSkipped: 0, percent: m.percent ?? 0 });
         }
-        if (m.type === 'job.status' && m.status !== job.data?.status) job.reload();
+        if (m.type === 'job.status' && m.status !== shownStatus.current) reload();
       }),
-    [live, jobId, job.data?.status],
+    // not on `reload`: it only bumps a counter, and a new one each render must not resubscribe
+    [live, jobId],
   );
 
   if (!job.data) {
