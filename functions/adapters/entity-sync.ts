@@ -7,7 +7,8 @@ import { objectStore } from './object-store.ts';
 import { logger } from '../shared/logger.ts';
 import { positiveIntEnv } from '../shared/config.ts';
 import { markJobDeleted } from '../core/entities/edits.ts';
-import { isEntitySchema, JobMerge, type JobRecordRow, type UpsertCounts } from '../core/entities/upsert.ts';
+import { JobMerge, type JobRecordRow, type UpsertCounts } from '../core/entities/upsert.ts';
+import { isEntitySchema } from '../core/entities/entity-schemas.ts';
 import type { JobOutput, JobRecord } from '../core/jobs/job.ts';
 
 const MERGE_BATCH = 1000;
@@ -15,7 +16,7 @@ const MERGE_BATCH = 1000;
 /**
  * The most records one job brings into the store. The whole store is held in memory while
  * it changes (entity-store.ts), so a larger file is left out of the store (the job still
- * succeeds and says so in its store run) rather than running Persist out of memory.
+ * succeeds and says so in its store run) rather than running the accounts-store stage out of memory.
  */
 export const ENTITY_RECORDS_PER_JOB = positiveIntEnv('ENTITY_RECORDS_PER_JOB', 200_000);
 
@@ -52,8 +53,8 @@ async function readRecords(bucket: string, keys: readonly string[]): Promise<Job
 
 /**
  * Upsert a succeeded company_account or contact job's records into the tenant's store
- * (before the job commits, so a failure here is retried with Persist). Idempotent: a
- * retried Persist applies the same records again, which changes nothing and counts the same.
+ * (the accounts-store stage, after the commit). Idempotent: a retried stage applies the
+ * same records again, which changes nothing and counts the same.
  */
 export async function upsertJobEntities(job: JobRecord, output: Pick<JobOutput, 'bucket' | 'recordsKeys'>, rowsWritten: number): Promise<EntityRun | undefined> {
   const schema = schemaOf(job);
@@ -82,7 +83,7 @@ export async function upsertJobEntities(job: JobRecord, output: Pick<JobOutput, 
       return counts;
     });
     run = { ...base, status: 'applied', counts: outcome.result, version: outcome.version, durationMs: Date.now() - started };
-    // Where the time went (the store's load and commit are the rest): what to look at when a job's Persist grows.
+    // Where the time went (the store's load and commit are the rest): what to look at when a job's store update grows.
     logger.info('accounts store updated', { records: rows.length, durationMs: run.durationMs, readMs, mergeMs, loadMs: outcome.loadMs, writeMs: outcome.writeMs, tries: outcome.tries });
   }
   await entityStore.putJobRun(job.tenantId, job.jobId, { ...run });
@@ -91,7 +92,7 @@ export async function upsertJobEntities(job: JobRecord, output: Pick<JobOutput, 
 
 /**
  * The `accounts.updated` event of a succeeded job that brought records into the store. Its
- * id is fixed per job attempt, so a repeat (a retried Persist) is dropped by receivers.
+ * id is fixed per job attempt, so a repeat (a retried stage) is dropped by receivers.
  */
 export async function announceEntityRun(job: JobRecord): Promise<void> {
   if (!isEntitySchema(schemaOf(job))) return;

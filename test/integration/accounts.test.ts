@@ -278,6 +278,36 @@ describe('a retried upsert', () => {
   });
 });
 
+describe('the accounts store after the commit (the accounts-store stage)', () => {
+  afterAll(() => {
+    delete process.env.FAULT_INJECTION;
+  });
+
+  it('says on the job where its records stand: applied with the counts; nothing for a call log', async () => {
+    const { api } = await stack.tenant('admin');
+    const job = await ingest(api, COMPANIES_HUBSPOT, 'company_account');
+    expect(job.accountsStore).toMatchObject({ state: 'applied', counts: { records: 4, skipped: 0, accounts: { created: 4, merged: 0, updated: 0 } } });
+    expect(job.accountsStore!.durationMs).toEqual(expect.any(Number));
+    expect(Date.parse(job.accountsStore!.updatedAt)).toBeGreaterThanOrEqual(Date.parse(job.finishedAt!));
+    const calls = await ingest(api, ['Start Time,Direction,Phone Number,Duration', '2025-09-14T16:16:00Z,Outgoing,+15123359335,12:34'], 'call_record');
+    expect(calls.accountsStore).toBeNull();
+  });
+
+  it('retries a failed update, and one that keeps failing leaves the job succeeded with the store failed and why', async () => {
+    const { api, tenantId } = await stack.tenant('admin');
+    process.env.FAULT_INJECTION = JSON.stringify({ tenantId, stage: 'persist', when: 'accounts-store', times: 1, error: 'TransientError' });
+    const retried = await ingest(api, COMPANIES_HUBSPOT, 'company_account');
+    expect(retried.accountsStore).toMatchObject({ state: 'applied', counts: { records: 4 } });
+
+    const other = await stack.tenant('admin');
+    process.env.FAULT_INJECTION = JSON.stringify({ tenantId: other.tenantId, stage: 'persist', when: 'accounts-store', times: 10 });
+    const failed = await ingest(other.api, COMPANIES_SALESFORCE, 'company_account');
+    expect(failed.accountsStore).toMatchObject({ state: 'failed', error: { type: 'InjectedFaultError', message: expect.stringContaining('Injected fault') as unknown } });
+    expect(failed.progress.rowsWritten).toBe(5);
+    expect((await other.api.get<AccountList>('/v1/accounts')).total).toBe(0);
+  });
+});
+
 describe('AI insights', () => {
   it('summarise, normalise the industry and score fit against the ideal customer; cached by content', async () => {
     const { api } = await stack.tenant('admin');

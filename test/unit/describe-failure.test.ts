@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFailure } from '../../functions/job-status/handler.ts';
+import { describeFailure } from '../../functions/core/jobs/stage-failure.ts';
 
 describe('describeFailure', () => {
   it("keeps the Lambda error's type and message, never its trace", () => {

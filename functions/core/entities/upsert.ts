@@ -4,10 +4,7 @@ import type { Account, AccountValues, Contact, ContactValues, Provenance } from 
 import { accountDomain, companyNameKey, countryKey, domainOfEmail, emailKey, normalizeCountry, personNameKey, phoneKey } from './normalize.ts';
 import { extractTechnologies, extractTechnologiesFromText, type TechnologyMatch } from './technologies.ts';
 
-/** The schemas whose records become accounts and contacts. */
-export const ENTITY_SCHEMAS = ['company_account', 'contact'] as const;
-export type EntitySchema = (typeof ENTITY_SCHEMAS)[number];
-export const isEntitySchema = (schema: string | undefined): schema is EntitySchema => (ENTITY_SCHEMAS as readonly string[]).includes(schema ?? '');
+import type { EntitySchema } from './entity-schemas.ts';
 
 export interface JobContext {
   jobId: string;
