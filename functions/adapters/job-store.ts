@@ -403,7 +403,7 @@ export const jobStore = {
     };
     const sets = ['attempt = :next', '#s = :queued', 'stages = :stages', 'progress = :progress', 'updatedAt = :u'];
     // (the warnings of the attempt before: this one collects its own)
-    const removes = ['#e', 'finishedAt', '#o', 'stage', 'enrichedChunks', 'enrichLive', 'warnings', 'quality'];
+    const removes = ['#e', 'finishedAt', '#o', 'stage', 'enrichedChunks', 'enrichLive', 'warnings', 'quality', 'accountsStore'];
     if (!resumeFrom) removes.push('parsed', 'classification', 'mapping');
     if (patch.mapping) {
       sets.push('mapping = :m');

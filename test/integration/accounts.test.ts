@@ -305,6 +305,17 @@ describe('the accounts store after the commit (the accounts-store stage)', () =>
     expect(failed.accountsStore).toMatchObject({ state: 'failed', error: { type: 'InjectedFaultError', message: expect.stringContaining('Injected fault') as unknown } });
     expect(failed.progress.rowsWritten).toBe(5);
     expect((await other.api.get<AccountList>('/v1/accounts')).total).toBe(0);
+
+    // the remedy: retrying the job (a new attempt from Enrich) brings the records in
+    delete process.env.FAULT_INJECTION;
+    const retry = await other.api.post<ApiJob>(`/v1/jobs/${failed.jobId}/retry`, {});
+    expect(retry).toMatchObject({ attempt: 2, accountsStore: null, output: null });
+    expect(['queued', 'running']).toContain(retry.status);
+    const again = await waitForJob(other.api, failed.jobId, 60_000);
+    expect(again).toMatchObject({ status: 'succeeded', attempt: 2, accountsStore: { state: 'applied', counts: { records: 5 } } });
+    expect((await other.api.get<AccountList>('/v1/accounts')).total).toBe(5);
+    // an applied store leaves nothing to retry
+    await expect(other.api.post(`/v1/jobs/${failed.jobId}/retry`, {})).rejects.toMatchObject({ status: 409 });
   });
 });
 
