@@ -15,7 +15,7 @@ import { dotsGroupThousands } from './digit-grouping.ts';
 import { refusesField } from './negative-cues.ts';
 import { ID_WORDS, leftOutByValues } from './left-out-evidence.ts';
 import { columnDateTimeShape, fitsField, looksLikeField, ratio, timeColumnKind, type ValueCheckContext } from './value-patterns.ts';
-import { readCallCode } from '../enrich/call-codes.ts';
+import { readCallCodeAnyLanguage as readCallCode } from './call-code-reading.ts';
 import { dateTimePairFit, detectDateTimeShape, isDottedClock } from '../enrich/datetime.ts';
 import { fieldsFilledWithoutColumns, findPartyColumns, partyColumnCandidates } from '../records/call-semantics.ts';
 

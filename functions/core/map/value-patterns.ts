@@ -1,4 +1,4 @@
-import { normalizeDirection, normalizeRecordType } from '../enrich/call-codes.ts';
+import { readCallCodeAnyLanguage } from './call-code-reading.ts';
 import { detectDateTimeShape, type DateTimeShape } from '../enrich/datetime.ts';
 import { parseDurationSeconds } from '../enrich/duration.ts';
 import { normalizeDomain, normalizeEmail, normalizeUrl } from '../enrich/email-domain.ts';
@@ -103,8 +103,9 @@ export function looksLikeField(field: FieldDefinition, value: string, ctx: Value
 
 /** The normalised enum value for `raw`, or undefined. Shared with the record builder. */
 export function enumValue(field: FieldDefinition, raw: string): string | undefined {
-  if (field.codes === 'call_direction') return normalizeDirection(raw);
-  if (field.codes === 'call_record_type') return normalizeRecordType(raw);
+  // carrier codes in any language of the lexicon (Enrich's table and the added languages')
+  if (field.codes === 'call_direction') return readCallCodeAnyLanguage(raw)?.direction;
+  if (field.codes === 'call_record_type') return readCallCodeAnyLanguage(raw)?.recordType;
   const key = raw.trim().toLowerCase();
   const alias = field.enumAliases?.[key] ?? field.enumAliases?.[raw.trim()];
   if (alias !== undefined) return alias;
