@@ -657,7 +657,7 @@ function numberTransforms(def: FieldDefinition, header: string, values: readonly
   if (def.type !== 'integer' && def.type !== 'number' && def.type !== 'money') return [];
   const out: FieldTransform[] = [];
   // first: the range and scale steps read the number it leaves
-  if (dotsGroupThousands(values)) out.push({ kind: 'decimal_comma' });
+  if (dotsGroupThousands(values, header)) out.push({ kind: 'decimal_comma' });
   if (rangeShare(values) >= RANGE_MIN_SHARE) out.push({ kind: 'range', pick: 'midpoint' });
   const scale = headerScale(header);
   if (scale !== undefined) out.push({ kind: 'scale', factor: scale.factor });
