@@ -228,7 +228,10 @@ export function suggestMapping(
             ? (v: string) => fitsField(def, v, ctx)
             : def.type === 'phone'
               ? (v: string) => looksLikeField(def, v, ctx) || printedAsPhone(v)
-              : (v: string) => looksLikeField(def, v, ctx);
+              : def.codes === 'call_direction' && bothDirections(values)
+                ? // a PBX's internal calls ("Internal") have no direction but belong in a column of inbound and outbound ones
+                  (v: string) => looksLikeField(def, v, ctx) || readCallCode(v)?.internal === true
+                : (v: string) => looksLikeField(def, v, ctx);
         const { ratio: share, count } = ratio(values, looks);
         if (count === 0 || share < VALUE_MIN_RATIO) continue;
         valueCandidates.push({ field, column, confidence: round2(VALUE_BASE + VALUE_SPAN * share), reason: 'value_pattern', rank: 0 });
@@ -337,6 +340,12 @@ function codesFromSiblingColumn(
     out.push({ field: def.name, sources: [...sibling.sources], sourceHeaders: [...sibling.sourceHeaders], confidence: sibling.confidence, reason: 'value_pattern' });
   }
   return out;
+}
+
+/** True when a column's values say both directions ("Outbound", "Inbound"): a direction column, not a dialplan context. */
+function bothDirections(values: readonly string[]): boolean {
+  const seen = new Set(values.map((v) => readCallCode(v)?.direction).filter((d) => d !== undefined));
+  return seen.size === 2;
 }
 
 /** types whose values alone say what a column holds: an unused column of them is a field left out */

@@ -35,6 +35,18 @@ export interface ValueCheckContext {
   defaultRegion: string;
 }
 
+/**
+ * Epoch seconds or milliseconds of 2000-01-01 to 2039-12-31 ("1770106023", Cisco CDRs, Unix
+ * logs): the builder reads them as times, but shape detection leaves bare numbers out (ids
+ * look the same), so they fit a date field only where its header already names the column.
+ */
+export function isEpochStamp(value: string): boolean {
+  const v = value.trim();
+  if (!/^\d{10}$|^\d{13}$/.test(v)) return false;
+  const seconds = v.length === 13 ? Number(v) / 1000 : Number(v);
+  return seconds >= 946_684_800 && seconds < 2_208_988_800;
+}
+
 /** True when the builder would accept `value` (non-blank) for `field`. */
 export function fitsField(field: FieldDefinition, value: string, ctx: ValueCheckContext): boolean {
   switch (field.type) {
@@ -49,7 +61,7 @@ export function fitsField(field: FieldDefinition, value: string, ctx: ValueCheck
       return parseBoolean(value).ok;
     case 'date':
     case 'datetime':
-      return detectDateTimeShape(value) !== null;
+      return detectDateTimeShape(value) !== null || isEpochStamp(value);
     case 'phone': {
       const p = normalizePhone(value, ctx.defaultRegion);
       // a national number of another region still fits: the region is a job option a person may set
@@ -88,14 +100,14 @@ export function looksLikeField(field: FieldDefinition, value: string, ctx: Value
       return (CLOCK_DURATION.test(v) || UNIT_DURATION.test(v)) && parseDurationSeconds(v).ok;
     case 'money':
       return MONEY_SHAPE.test(v) && parseMoney(v, 'USD').ok;
+    case 'enum':
+      return enumValue(field, v) !== undefined;
     case 'email':
       return normalizeEmail(v).ok;
     case 'url':
       return /^https?:\/\//i.test(v) && normalizeUrl(v).ok;
     case 'domain':
       return /^(?:https?:\/\/)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/?$/i.test(v);
-    case 'enum':
-      return enumValue(field, v) !== undefined;
     default:
       return false;
   }

@@ -296,4 +296,10 @@ export const CALL_RECORD_LEXICON: readonly LexiconBlock[] = [
     ur: 'اکاؤنٹ نمبر|کسٹمر نمبر|معاہدہ نمبر', bn: 'অ্যাকাউন্ট নম্বর|গ্রাহক আইডি|হিসাব নম্বর', ne: 'खाता नम्बर|सम्झौता नम्बर', ta: 'கணக்கு எண்|வாடிக்கையாளர் எண்',
     si: 'ගිණුම් අංකය', km: 'លេខគណនី', am: 'የሂሳብ ቁጥር|የደንበኛ ቁጥር', ha: 'lambar asusu', yo: 'nọ́mbà àkọọ́lẹ̀', ky: 'жеке эсеп|келишим номери|эсеп номери', tg: 'суратҳисоб|рақами шартнома',
   } },
+  // PBX CDR exports (Yeastar P-Series, Grandstream UCM) print the party called as "Call To"
+  // beside "Call From"; a carrier's "Call To" of places is told apart by its values.
+  { field: 'counterpart_number', source: 'carrier', terms: { en: 'call to|called to' } },
+  // Japanese carriers' statements (docomo 通話明細, au, SoftBank) print the area called as
+  // "通話先" beside "通話先電話番号", the number; the whole header is the place
+  { field: 'location', source: 'carrier', terms: { ja: '通話先|通話先地域名|相手先地域' } },
 ];

@@ -225,4 +225,6 @@ export const COMPANY_ACCOUNT_LEXICON: readonly LexiconBlock[] = [
     fa: 'شهر', uz: 'shahar|шаҳар', hy: 'քաղաք|բնակավայր', mn: 'хот|хот/аймаг|аймаг/хот', af: 'stad|dorp|stad/dorp', ur: 'شہر', bn: 'শহর|নগর', ne: 'शहर|नगर|नगरपालिका',
     ta: 'நகரம்|ஊர்', si: 'නගරය', km: 'ទីក្រុង|ខេត្ត/ក្រុង', am: 'ከተማ', ha: 'birni|gari', yo: 'ìlú', ky: 'шаар', tg: 'шаҳр',
   } },
+  // Croatian "web-mjesto" (web site), the term Microsoft's and Salesforce's Croatian interfaces use
+  { field: 'domain', source: 'crm', terms: { hr: 'web-mjesto|web mjesto|web-stranica' } },
 ];
