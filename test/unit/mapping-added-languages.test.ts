@@ -4,6 +4,7 @@ import { normalizeHeader } from '../../functions/core/map/normalize-header.ts';
 import { suggestMapping } from '../../functions/core/map/suggest-mapping.ts';
 import { headerScale } from '../../functions/core/map/units.ts';
 import { enumValue } from '../../functions/core/map/value-patterns.ts';
+import { isCountry } from '../../functions/core/map/value-kinds.ts';
 import { ADDED_CALL_CODE_WORDS } from '../../functions/core/schemas/lexicon/call-code-words-added.ts';
 import { ADDED_LEXICON_LANGUAGES, BUILTIN_LEXICONS, lexiconTerms } from '../../functions/core/schemas/lexicon/index.ts';
 import { BUILTIN_SCHEMAS, getSchema } from '../../functions/core/schemas/registry.ts';
@@ -36,6 +37,14 @@ describe('the added languages in the lexicon', () => {
       }
     }
     expect(gaps).toEqual({});
+  });
+
+  it('know country names in those languages (CLDR via i18n-iso-countries), so a country column is taken by its values', () => {
+    for (const name of ['Suid-Afrika', 'বাংলাদেশ', 'ایران', 'پاکستان', 'Հայաստան', 'Монгол', 'Oʻzbekiston', 'ኢትዮጵያ', 'கனடா', 'កម្ពុជា', 'Кыргызстан', 'Тоҷикистон']) {
+      expect(isCountry(name), name).toBe(true);
+    }
+    const m = suggestMapping(['Maatskappynaam', 'Stad', 'Land'], [['Kaapse Wyne (Edms) Bpk', 'Stellenbosch', 'Suid-Afrika'], ['Namib Vis (Pty) Ltd', 'Walvisbaai', 'Namibië']], company);
+    expect(byField(m)).toMatchObject({ name: ['Maatskappynaam'], country: ['Land'] });
   });
 
   it('have call-code words that read back as what they say', () => {
