@@ -166,6 +166,13 @@ describe('Indic scripts, Khmer and Ethiopic', () => {
     expect(byField(am)).toMatchObject({ name: ['የኩባንያው ስም'], industry: ['ዘርፍ'], employee_count: ['የሰራተኞች ብዛት'], city: ['ከተማ'] });
     expect(enumValue(direction, 'ហៅចេញ')).toBe('outbound');
   });
+
+  it('finds a term inside a longer Khmer or Thai header (both are written without spaces between words)', () => {
+    const km = suggestMapping(['ឈ្មោះអតិថិជន', 'ព័ត៌មានលេខទូរស័ព្ទអតិថិជន', 'អ៊ីមែល'], [['សុខ ដារ៉ា', '012 345 678', 'dara@example.com.kh']], contact, { defaultRegion: 'KH' });
+    expect(byField(km)).toMatchObject({ phone: ['ព័ត៌មានលេខទូរស័ព្ទអតិថិជន'] });
+    const th = suggestMapping(['ชื่อบริษัท', 'ข้อมูลจำนวนพนักงานทั้งหมด'], [['บริษัท สยามฟู้ด จำกัด', '120']], company);
+    expect(byField(th)).toMatchObject({ employee_count: ['ข้อมูลจำนวนพนักงานทั้งหมด'] });
+  });
 });
 
 describe('Hausa and Yoruba', () => {
