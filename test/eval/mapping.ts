@@ -50,16 +50,23 @@ export const FLOORS: Record<string, { accuracy: number; rankedFirst: number; err
   holdout: { accuracy: 0.95, rankedFirst: 0.96, errorsAccepted: 0 },
   // measured 100 %, 24/24, 0 (the set the lexicon and value checks were tuned on)
   'v2/tuning': { accuracy: 0.97, rankedFirst: 0.95, errorsAccepted: 0 },
-  // measured 95.4 %, 31/32, 0 (90.0 % and 3 layouts as v2/holdout; moved to tuning 2026-12-06 after repeated measurement)
+  // measured 95.4 %, 31/32, 0 (90.0 % and 3 layouts as v2/holdout; moved to tuning 2026-12-06 after repeated measurement);
+  // 97.9 % (191/195), 32/32, 0 on 2026-12-07 (Cisco epoch start, docomo 通話先, Croatian Web-mjesto)
   'v2/tuning-b': { accuracy: 0.93, rankedFirst: 0.9, errorsAccepted: 0 },
   // measured 98.2 %, 46/46, 0 (written as a holdout, measured once at 70.5 %, then tuned on)
   'v3/tuning': { accuracy: 0.96, rankedFirst: 0.95, errorsAccepted: 0 },
-  // measured 95.5 %, 32/34, 0 (90.1 % and 5 layouts as v4/holdout; moved to tuning 2026-12-06 after repeated measurement)
+  // measured 95.5 %, 32/34, 0 (90.1 % and 5 layouts as v4/holdout; moved to tuning 2026-12-06 after repeated measurement);
+  // 97.4 % (191/196), 32/34, 0 on 2026-12-07 (Yeastar's Call To and Communication Type)
   'v4/tuning': { accuracy: 0.93, rankedFirst: 0.9, errorsAccepted: 0 },
   // measured 99.2 %, 42/42, 0 (80.7 %, 39/42 and 7 layouts before it was tuned on)
   'v5/tuning': { accuracy: 0.97, rankedFirst: 0.95, errorsAccepted: 0 },
   // measured 100 %, 30/30, 0 (76.1 %, 29/30 and 2 layouts with 3 fields before it was tuned on)
   'v7/tuning': { accuracy: 0.97, rankedFirst: 0.96, errorsAccepted: 0 },
+  // 29 layouts in 19 languages the lexicon did not cover (Persian, Uzbek, Armenian, Mongolian,
+  // Afrikaans, Urdu, Bengali, Nepali, Khmer, Tamil, Sinhala, Hausa, Yoruba, Amharic, Kyrgyz),
+  // written 2026-12-07 before the lexicon entries for them: measured 36.4 % (60/165), 27/29, no
+  // layout auto-accepted; after them 100 % (165/165), 29/29, 28 auto-accepted, 0 errors.
+  'v10/tuning': { accuracy: 0.97, rankedFirst: 0.96, errorsAccepted: 0 },
   // Written 2026-12-06 as v6/holdout, the independent held-out set: measured four times, totals
   // only (84.0 %, 83.9 %, 85.3 %, 85.3 %; at best 5 fields in 4 auto-accepted layouts), then moved
   // to tuning on 2026-12-06 when v8/holdout was written; tuned on since: 91.6 % (197/215), 33/36, 0;
