@@ -1,4 +1,4 @@
-import { splitDecimal, takeSign } from './money.ts';
+import { isCurrencyCode, splitDecimal, takeSign } from './money.ts';
 import { EMPTY, fail, isBlankCell, type ParseFailure } from './result.ts';
 
 /** `range`: the value is the midpoint of a range the cell printed ("51-200" -> 125.5). */
@@ -54,7 +54,7 @@ function parseSingleNumber(raw: string): NumberResult {
   const signed = takeSign(s, false);
   const negative = signed.negative;
   s = signed.rest;
-  s = s.replace(/^(?:[A-Z]{0,3}\$|[€£¥₹])\s*/i, '');
+  s = withoutCurrency(s);
   if (s.endsWith('%')) s = s.slice(0, -1).trim();
   if (s.endsWith('+')) s = s.slice(0, -1).trim(); // "10K+"
   let scale = 1;
@@ -73,6 +73,28 @@ function parseSingleNumber(raw: string): NumberResult {
   if (!Number.isFinite(value)) return fail('not a number');
   return { ok: true, value: negative && value !== 0 ? -value : value };
 }
+
+/**
+ * Currencies local exports print as letters rather than a symbol (Unicode has no sign for
+ * them): Nordic krona/krone, złoty, koruna, forint, leu, lev, rupiah, ringgit, rupee, rouble, soʻm.
+ */
+const LETTERED_CURRENCY = /^(?:kr|zł|Kč|Ft|lei|лв|Rp|RM|Rs|руб|сум|so['ʻ‘’]m)\.?$/i;
+
+/**
+ * The number without the currency printed before or after it: "$1.2M", "US$ 5", "€1,5",
+ * "48.500.000,00 €", "1 200 EUR", "EUR 1.200", "45 000 kr", "Rp 15.000". A word that is not
+ * a currency stays, so the cell fails as not a number.
+ */
+function withoutCurrency(s: string): string {
+  let t = s.replace(/^(?:[A-Z]{0,3}\$|\p{Sc})\s*/iu, '').replace(/\s*\p{Sc}$/u, '');
+  const lead = /^(\S+?)\.?\s+(?=[\d(.,+-])/u.exec(t);
+  if (lead !== null && isCurrencyWord(lead[1]!)) t = t.slice(lead[0].length);
+  const trail = /(?<=[\d.,)%+])\s*([^\d\s.,)%+]+)\.?$/u.exec(t);
+  if (trail !== null && isCurrencyWord(trail[1]!)) t = t.slice(0, t.length - trail[0].length);
+  return t;
+}
+
+const isCurrencyWord = (word: string) => (/^[A-Z]{3}$/.test(word) && isCurrencyCode(word)) || LETTERED_CURRENCY.test(word);
 
 /**
  * {@link parseNumber}, then require a whole number within the safe integer range; the
