@@ -87,14 +87,16 @@ const LETTERED_CURRENCY = /^(?:kr|zł|Kč|Ft|lei|лв|Rp|RM|Rs|руб|сум|so[
  */
 function withoutCurrency(s: string): string {
   let t = s.replace(/^(?:[A-Z]{0,3}\$|\p{Sc})\s*/iu, '').replace(/\s*\p{Sc}$/u, '');
-  const lead = /^(\S+?)\.?\s+(?=[\d(.,+-])/u.exec(t);
-  if (lead !== null && isCurrencyWord(lead[1]!)) t = t.slice(lead[0].length);
-  const trail = /(?<=[\d.,)%+])\s*([^\d\s.,)%+]+)\.?$/u.exec(t);
-  if (trail !== null && isCurrencyWord(trail[1]!)) t = t.slice(0, t.length - trail[0].length);
+  // Stryker disable next-line Regex: equivalent without ^, the cell is trimmed so the first match starts at 0
+  const first = /^(\S+)\s+/u.exec(t);
+  if (first !== null && isCurrencyWord(first[1]!)) t = t.slice(first[0].length);
+  const last = /\s+(\S+)$/u.exec(t);
+  if (last !== null && isCurrencyWord(last[1]!)) t = t.slice(0, last.index);
   return t;
 }
 
-const isCurrencyWord = (word: string) => (/^[A-Z]{3}$/.test(word) && isCurrencyCode(word)) || LETTERED_CURRENCY.test(word);
+/** An ISO 4217 code as printed (upper case) or a lettered local currency, a closing dot allowed ("Rs."). */
+const isCurrencyWord = (word: string) => isCurrencyCode(word.replace(/\.$/, '')) || LETTERED_CURRENCY.test(word);
 
 /**
  * {@link parseNumber}, then require a whole number within the safe integer range; the
