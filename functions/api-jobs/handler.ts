@@ -132,6 +132,11 @@ async function retryJob(job: JobRecord): Promise<JobRecord> {
 /** Delete: the job and everything it wrote to S3; never while it runs. The upload stays. */
 async function deleteJob(job: JobRecord): Promise<void> {
   if (!ACTION_ALLOWED.delete.includes(job.status)) throw conflictFor('delete', job);
+  // Its records are being merged into the accounts store: deleting now could leave entities
+  // whose sources do not say the job is gone. The merge takes seconds.
+  if (job.accountsStore?.state === 'pending') {
+    throw new HttpError(409, 'conflict', 'Cannot delete a job while its records are merged into the accounts store; try again in a few seconds', { status: job.status, accountsStore: 'pending' });
+  }
   await noteJobDeleted(job);
   await objectStore.deletePrefix(job.source.bucket, `${jobKeys.prefix(job.tenantId, job.jobId)}/`);
   if (!(await jobStore.delete(job))) throw conflictFor('delete', (await jobStore.get(job.tenantId, job.jobId)) ?? job);

@@ -293,6 +293,18 @@ describe('the accounts store after the commit (the accounts-store stage)', () =>
     expect(calls.accountsStore).toBeNull();
   });
 
+  it('refuses to delete a job while its records are being merged, and deletes it after', async () => {
+    const { api, tenantId } = await stack.tenant('admin');
+    const job = await ingest(api, COMPANIES_HUBSPOT, 'company_account');
+    const { jobStore } = await import('../../functions/adapters/job-store.ts');
+    // the moment between the commit and the store's update, held still
+    await jobStore.setAccountsStore(tenantId, job.jobId, job.attempt, { state: 'pending', attempt: job.attempt, updatedAt: new Date().toISOString() });
+    await expect(api.delete(`/v1/jobs/${job.jobId}`)).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/merged into the accounts store/) as unknown });
+    await jobStore.setAccountsStore(tenantId, job.jobId, job.attempt, job.accountsStore as never);
+    await api.delete(`/v1/jobs/${job.jobId}`);
+    await expect(api.get(`/v1/jobs/${job.jobId}`)).rejects.toMatchObject({ status: 404 });
+  });
+
   it('retries a failed update, and one that keeps failing leaves the job succeeded with the store failed and why', async () => {
     const { api, tenantId } = await stack.tenant('admin');
     process.env.FAULT_INJECTION = JSON.stringify({ tenantId, stage: 'persist', when: 'accounts-store', times: 1, error: 'TransientError' });
