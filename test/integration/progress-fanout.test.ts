@@ -227,14 +227,16 @@ describe("a connection's subscribe and unsubscribe, run in any order", () => {
     const { connectionStore } = await import('../../functions/adapters/connection-store.ts');
     const ws = await openSocket(stack.wsUrl, apiKey);
     try {
-      await subscribe(ws, jobId, 'real');
+      // (a busy machine has made the first reply take over 10 s)
+      ws.send({ action: 'subscribe', jobId, requestId: 'real' });
+      await ws.waitFor((m) => m.type === 'subscribed' && m.requestId === 'real', 30_000);
       const [connectionId] = await connectionStore.subscribers(tenantId, jobId);
       const t = Date.now() + 1000;
 
       // sent: subscribe, unsubscribe; run: unsubscribe first. The subscribe gives way.
       expect(await handle(message(connectionId!, tenantId, { action: 'unsubscribe', jobId, requestId: 'u1' }, t + 2))).toEqual({ statusCode: 200 });
       expect(await handle(message(connectionId!, tenantId, { action: 'subscribe', jobId, requestId: 's1' }, t + 1))).toEqual({ statusCode: 409 });
-      await ws.waitFor((m) => m.type === 'error' && m.code === 'superseded' && m.requestId === 's1');
+      await ws.waitFor((m) => m.type === 'error' && m.code === 'superseded' && m.requestId === 's1', 30_000);
       expect(await connectionStore.subscribers(tenantId, jobId)).toEqual([]);
 
       // sent: unsubscribe, subscribe; run: subscribe first. The late unsubscribe changes nothing.
