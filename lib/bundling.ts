@@ -130,26 +130,27 @@ export interface LambdaBundles {
 }
 
 /**
- * Project modules that functions load with `import()` on first use, in files of their own: the
- * S3 part of the AWS SDK (functions/adapters/s3.ts). A function whose bundle holds one is built
- * again on its own with esbuild's code splitting: the module, and what only it reaches, become a
+ * A function whose own code loads a project module with `import()` (the S3 part of the SDK in
+ * functions/adapters/s3.ts, the readers of XLSX, DOCX and PDF, the accounts store...) is built
+ * on its own with esbuild's code splitting: that module, and what only it reaches, become a
  * chunk beside `index.mjs` that is read by the first call that imports it; what it shares with
  * the rest of the function (the SDK's core) is a chunk both import, one copy, loaded at init.
  * Without splitting esbuild inlines a dynamically imported module into the bundle, where it is
  * still compiled at init and costs tree shaking (api-health grew from 571 to 640 KB with the S3
- * SDK inlined, 2026-12-07).
+ * SDK inlined, 2026-12-07). The S3 SDK's module, named here for the benchmark, which times its
+ * chunk apart (the cost moved to a function's first object call).
  */
 export const SPLIT_MODULES: readonly string[] = ['functions/adapters/s3-sdk.ts'];
 
 /**
- * Bundle several Lambdas, each to `<outdir>/<name>/index.mjs` (and, where it loads a module of
- * SPLIT_MODULES, the chunks beside it). One esbuild call for the functions that reach no split
- * module: it parses a module that many functions share once, not once per function. The others
+ * Bundle several Lambdas, each to `<outdir>/<name>/index.mjs` (and, where its code loads a
+ * project module with `import()`, the chunks beside it). One esbuild call for the functions
+ * that load none: it parses a module that many functions share once, not once per function. The others
  * (and those named in `alwaysSplit`) are built each on its own, with splitting. Not one split
  * build for all of them: a build with several entries shares chunks between them and keeps a
  * shared module whole for all of them (api-jobs then read 726 KB at init, against 555 KB built
- * alone, 2026-12-07). Which functions reach a split module is read from the project's own import
- * graph first (packages left out: a few hundred ms), so none is built twice. Entries are paths
+ * alone, 2026-12-07). Which functions load a project module with `import()` is read from the
+ * project's own import graph first (packages left out: about a second), so none is built twice. Entries are paths
  * relative to `root`. Synchronous: CDK's local bundling hook is (esbuild's async builds side by
  * side were slower on 2 cores, not faster: 38 s for all functions against ~15 s one by one).
  */
@@ -159,7 +160,7 @@ export function bundleLambdas(
   outdir = mkdtempSync(join(tmpdir(), 'lambda-bundles-')),
   alwaysSplit: readonly string[] = [],
 ): LambdaBundles {
-  const reaching = reachingSplitModules(root, entries);
+  const reaching = loadingProjectModulesLazily(root, entries);
   const split = Object.keys(entries).filter((name) => alwaysSplit.includes(name) || reaching.has(name));
   const whole = Object.entries(entries).filter(([name]) => !split.includes(name));
   const metafile: Metafile = { inputs: {}, outputs: {} };
@@ -195,8 +196,8 @@ export function bundleLambdas(
   return { outdir, metafile };
 }
 
-/** The entries whose project modules import (statically or with `import()`) a module of SPLIT_MODULES. */
-function reachingSplitModules(root: string, entries: Record<string, string>): Set<string> {
+/** The entries whose project code loads a project module with `import()` (packages' own `import()` calls not counted). */
+function loadingProjectModulesLazily(root: string, entries: Record<string, string>): Set<string> {
   // the project's modules only: every package external, nothing written, no minifying
   const { metafile } = buildSync({
     bundle: true,
@@ -214,9 +215,10 @@ function reachingSplitModules(root: string, entries: Record<string, string>): Se
     const seen = new Set([from]);
     const queue = [from];
     for (let path = queue.pop(); path !== undefined; path = queue.pop()) {
-      if (SPLIT_MODULES.includes(path)) return true;
       for (const imported of metafile.inputs[path]?.imports ?? []) {
-        if (imported.external || seen.has(imported.path)) continue;
+        if (imported.external) continue;
+        if (imported.kind === 'dynamic-import') return true;
+        if (seen.has(imported.path)) continue;
         seen.add(imported.path);
         queue.push(imported.path);
       }

@@ -8,7 +8,7 @@ import { logger } from '../shared/logger.ts';
 import { positiveIntEnv, requiredEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
 import { buildInsightPrompt, INSIGHT_BATCH, insightHash, parseInsightAnswer, type AccountInsight } from '../core/entities/insights.ts';
-import { isEntitySchema } from '../core/entities/upsert.ts';
+import { isEntitySchema } from '../core/entities/entity-schemas.ts';
 import type { Account } from '../core/entities/model.ts';
 import type { JobRecord } from '../core/jobs/job.ts';
 import { messageOf, nameOf } from '../core/errors.ts';

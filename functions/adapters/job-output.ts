@@ -3,7 +3,6 @@ import { createInterface } from 'node:readline';
 import { s3 } from './s3.ts';
 import { objectStore } from './object-store.ts';
 import { jobKeys } from '../core/jobs/keys.ts';
-import { recordsToCsv } from '../core/jobs/csv-output.ts';
 import type { JobRecord } from '../core/jobs/job.ts';
 import { assertIsError } from '../core/errors.ts';
 
@@ -34,6 +33,8 @@ async function buildDownload(job: JobRecord, format: 'ndjson' | 'csv', key: stri
   const output = job.output!;
   const body = new PassThrough();
   const { client, sdk } = await s3();
+  // papaparse comes with it: loaded by the first download built, not at every cold start of api-jobs
+  const { recordsToCsv } = await import('../core/jobs/csv-output.ts');
   const upload = new sdk.Upload({
     client,
     params: { Bucket: output.bucket, Key: key, Body: body, ContentType: format === 'csv' ? 'text/csv' : 'application/x-ndjson' },

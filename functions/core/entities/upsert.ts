@@ -3,11 +3,9 @@ import { noteSource, noteTechnology, offerField, sameValue } from './merge.ts';
 import type { Account, AccountValues, Contact, ContactValues, Provenance } from './model.ts';
 import { accountDomain, companyNameKey, countryKey, domainOfEmail, emailKey, normalizeCountry, personNameKey, phoneKey } from './normalize.ts';
 import { extractTechnologies, extractTechnologiesFromText, type TechnologyMatch } from './technologies.ts';
+import type { EntitySchema } from './entity-schemas.ts';
 
-/** The schemas whose records become accounts and contacts. */
-export const ENTITY_SCHEMAS = ['company_account', 'contact'] as const;
-export type EntitySchema = (typeof ENTITY_SCHEMAS)[number];
-export const isEntitySchema = (schema: string | undefined): schema is EntitySchema => (ENTITY_SCHEMAS as readonly string[]).includes(schema ?? '');
+export { ENTITY_SCHEMAS, isEntitySchema, type EntitySchema } from './entity-schemas.ts';
 
 export interface JobContext {
   jobId: string;
