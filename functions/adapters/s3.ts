@@ -3,6 +3,7 @@ import { withoutSdkCallLogging } from './aws-clients.ts';
 import { ENV } from '../shared/env-names.ts';
 import { optionalEnv } from '../shared/config.ts';
 import { traced } from '../shared/tracer.ts';
+import { logger } from '../shared/logger.ts';
 
 /** The S3 part of the AWS SDK (s3-sdk.ts), as the adapters use it. */
 export type S3Sdk = typeof import('./s3-sdk.ts');
@@ -61,10 +62,19 @@ export interface S3 {
 
 let loading: Promise<S3> | undefined;
 
-/** The container's S3 client and the SDK's S3 commands, loaded on the first call. */
+/**
+ * The container's S3 client and the SDK's S3 commands, loaded on the first call. The load is
+ * logged once per container (`s3LoadMs`), beside the `initDurationMs` of logger.ts: the part
+ * of a cold start that this moved from init to the first request that touches an object.
+ */
 export function s3(): Promise<S3> {
+  const started = performance.now();
   loading ??= import('./s3-sdk.ts').then(
-    (sdk) => ({ sdk, client: createS3Client(sdk) }),
+    (sdk) => {
+      const loaded = { sdk, client: createS3Client(sdk) };
+      logger.info('s3 client loaded', { s3LoadMs: Math.round(performance.now() - started) });
+      return loaded;
+    },
     (err: unknown) => {
       loading = undefined; // a failed load is tried again by the next call, not remembered
       throw err;
