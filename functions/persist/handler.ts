@@ -3,7 +3,7 @@ import { jobStore, StaleJobError } from '../adapters/job-store.ts';
 import { meterUsage } from '../adapters/usage-meter.ts';
 import { emitJobEvent } from '../adapters/event-queue.ts';
 import { announceEntityRun, upsertJobEntities } from '../adapters/entity-sync.ts';
-import { generateJobInsights } from '../adapters/account-insights.ts';
+import { isEntitySchema } from '../core/entities/entity-schemas.ts';
 import { publishStatus } from '../adapters/progress-notifier.ts';
 import { runStage } from '../shared/pipeline/stage.ts';
 import { maybeInjectFault } from '../shared/pipeline/fault-injection.ts';
@@ -98,7 +98,12 @@ async function commit(state: PipelineState) {
       maybeInjectFault('persist', state.tenantId, 'committed');
       await announceSuccess(finished);
       // Best effort once the job stands succeeded: a slow or failing AI costs the job nothing.
-      await generateJobInsights(finished);
+      // Loaded for jobs of the accounts and contacts schemas only, which are the ones it serves:
+      // the AI client and the accounts store would otherwise cost every cold start of Persist.
+      if (isEntitySchema(finished.mapping?.schema ?? finished.schema)) {
+        const { generateJobInsights } = await import('../adapters/account-insights.ts');
+        await generateJobInsights(finished);
+      }
     }
     return counts;
   });
