@@ -13,7 +13,7 @@ import { fmtRatio, machineBusyPercent, machineLine, printTable, printVerdicts, t
  * npm run bench:cold [-- --runs N] [--only fn,fn] [--top K]
  *
  * Cold starts, measured in one run (issue 21): every function bundled exactly as the CDK app
- * bundles it (lib/bundling.ts, one esbuild call), next to a baseline bundled the same way (one
+ * bundles it (lib/bundling.ts: one esbuild call for most, one split build each for the functions that load modules lazily), next to a baseline bundled the same way (one
  * DynamoDBClient + GetItemCommand, bench/cold/baseline-handler.ts). Each bundle is imported in
  * a fresh Node process with the runtime's NODE_OPTIONS, N times, round-robin over the bundles
  * so the machine's load falls on all of them alike. Prints the bytes read at init (the bundle and
@@ -166,7 +166,7 @@ async function main(): Promise<void> {
   for (const fn of functions) entries[fn] = functionEntry(fn);
   const t0 = performance.now();
   const { outdir, metafile } = bundleLambdas(ROOT, entries, undefined, [BASELINE_SPLIT]);
-  console.log(`bundled ${Object.keys(entries).length} entries (one esbuild call for the functions, two for the lazy packages): ${Math.round(performance.now() - t0)} ms (${outdir})\n`);
+  console.log(`bundled ${Object.keys(entries).length} entries (as the app bundles them: one esbuild call, one split build per function that loads modules lazily, the lazy packages from their cache): ${Math.round(performance.now() - t0)} ms (${outdir})\n`);
 
   try {
     const names = Object.keys(entries);
