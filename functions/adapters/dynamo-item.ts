@@ -1,4 +1,4 @@
-import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { itemClient } from './aws-clients.ts';
 
@@ -23,6 +23,34 @@ export async function getItem<T = Record<string, unknown>>(tableName: string, ke
 export async function putItem(tableName: string, item: Record<string, unknown>): Promise<void> {
   ownTable(tableName);
   await itemClient().send(new PutItemCommand({ TableName: tableName, Item: marshall(item, { removeUndefinedValues: true }) }));
+}
+
+/**
+ * A put that happens only when `condition` holds on the item it would replace: true when
+ * written, false when the condition failed (any other error is thrown). Same client and
+ * terms as putItem.
+ */
+export async function putItemIf(
+  tableName: string,
+  item: Record<string, unknown>,
+  condition: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> },
+): Promise<boolean> {
+  ownTable(tableName);
+  try {
+    await itemClient().send(
+      new PutItemCommand({
+        TableName: tableName,
+        Item: marshall(item, { removeUndefinedValues: true }),
+        ConditionExpression: condition.expression,
+        ExpressionAttributeNames: condition.names,
+        ExpressionAttributeValues: condition.values && marshall(condition.values),
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return false;
+    throw err;
+  }
 }
 
 function ownTable(tableName: string): void {

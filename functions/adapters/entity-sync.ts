@@ -14,7 +14,7 @@ const MERGE_BATCH = 1000;
 /*
  * The accounts store and the merge (the entity book, its indexes, the technologies dictionary:
  * ~80 KB of api-jobs' bundle) are loaded by the first job of an accounts or contacts schema, not
- * at init: Persist finishes most jobs without them, and api-jobs needs them only to delete one.
+ * at init: the accounts-store stage runs only for those jobs, and api-jobs needs them only to delete one.
  * The bundler splits them into a chunk of their own (lib/bundling.ts).
  */
 const loadStore = () => import('./entity-store.ts');
@@ -22,7 +22,7 @@ const loadStore = () => import('./entity-store.ts');
 /**
  * The most records one job brings into the store. The whole store is held in memory while
  * it changes (entity-store.ts), so a larger file is left out of the store (the job still
- * succeeds and says so in its store run) rather than running Persist out of memory.
+ * succeeds and says so in its store run) rather than running the accounts-store stage out of memory.
  */
 export const ENTITY_RECORDS_PER_JOB = positiveIntEnv('ENTITY_RECORDS_PER_JOB', 200_000);
 
@@ -59,8 +59,8 @@ async function readRecords(bucket: string, keys: readonly string[]): Promise<Job
 
 /**
  * Upsert a succeeded company_account or contact job's records into the tenant's store
- * (before the job commits, so a failure here is retried with Persist). Idempotent: a
- * retried Persist applies the same records again, which changes nothing and counts the same.
+ * (the accounts-store stage, after the commit). Idempotent: a retried stage applies the
+ * same records again, which changes nothing and counts the same.
  */
 export async function upsertJobEntities(job: JobRecord, output: Pick<JobOutput, 'bucket' | 'recordsKeys'>, rowsWritten: number): Promise<EntityRun | undefined> {
   const schema = schemaOf(job);
@@ -90,7 +90,7 @@ export async function upsertJobEntities(job: JobRecord, output: Pick<JobOutput, 
       return counts;
     });
     run = { ...base, status: 'applied', counts: outcome.result, version: outcome.version, durationMs: Date.now() - started };
-    // Where the time went (the store's load and commit are the rest): what to look at when a job's Persist grows.
+    // Where the time went (the store's load and commit are the rest): what to look at when a job's store update grows.
     logger.info('accounts store updated', { records: rows.length, durationMs: run.durationMs, readMs, mergeMs, loadMs: outcome.loadMs, writeMs: outcome.writeMs, tries: outcome.tries });
   }
   const { entityStore } = await loadStore();
@@ -100,7 +100,7 @@ export async function upsertJobEntities(job: JobRecord, output: Pick<JobOutput, 
 
 /**
  * The `accounts.updated` event of a succeeded job that brought records into the store. Its
- * id is fixed per job attempt, so a repeat (a retried Persist) is dropped by receivers.
+ * id is fixed per job attempt, so a repeat (a retried stage) is dropped by receivers.
  */
 export async function announceEntityRun(job: JobRecord): Promise<void> {
   if (!isEntitySchema(schemaOf(job))) return;

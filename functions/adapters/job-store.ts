@@ -4,7 +4,7 @@ import { documentClient } from './aws-clients.ts';
 import { getItem } from './dynamo-item.ts';
 import { queryAll } from './dynamo-query.ts';
 import { tableName } from '../shared/config.ts';
-import type { JobError, JobOutput, JobRecord, JobSummary } from '../core/jobs/job.ts';
+import type { AccountsStoreRun, JobError, JobOutput, JobRecord, JobSummary } from '../core/jobs/job.ts';
 import type { JobWarning } from '../core/jobs/warnings.ts';
 import type { LiveChunkCounts } from '../core/jobs/live-progress.ts';
 import type { JobQuality } from '../core/quality/quality-report.ts';
@@ -188,6 +188,31 @@ export const jobStore = {
       'SET progress.rowsRead = :z, progress.rowsWritten = :z, progress.rowsRejected = :z, updatedAt = :u REMOVE progress.bytesEnriched, enrichedChunks, enrichLive',
       { ':z': 0, ':u': now() },
     );
+  },
+
+  /**
+   * Where the accounts store stands for a succeeded attempt (the stage after Persist). Only
+   * this attempt's succeeded job takes it: a job deleted, or retried into a newer attempt,
+   * meanwhile is left alone (undefined).
+   */
+  async setAccountsStore(tenantId: string, jobId: string, attempt: number, run: AccountsStoreRun): Promise<JobRecord | undefined> {
+    try {
+      const res = await documentClient().send(
+        new UpdateCommand({
+          TableName: tableName.jobs(),
+          Key: { tenantId, jobId },
+          UpdateExpression: 'SET accountsStore = :r',
+          ConditionExpression: 'attempt = :a AND #s = :succeeded',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':r': run, ':a': attempt, ':succeeded': 'succeeded' },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return fromItem(res.Attributes);
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return undefined;
+      throw err;
+    }
   },
 
   /** Note a stage's error on the job, for MarkFailed (see JobRecord.lastStageError); best effort. */
@@ -378,7 +403,7 @@ export const jobStore = {
     };
     const sets = ['attempt = :next', '#s = :queued', 'stages = :stages', 'progress = :progress', 'updatedAt = :u'];
     // (the warnings of the attempt before: this one collects its own)
-    const removes = ['#e', 'finishedAt', '#o', 'stage', 'enrichedChunks', 'enrichLive', 'warnings', 'quality'];
+    const removes = ['#e', 'finishedAt', '#o', 'stage', 'enrichedChunks', 'enrichLive', 'warnings', 'quality', 'accountsStore'];
     if (!resumeFrom) removes.push('parsed', 'classification', 'mapping');
     if (patch.mapping) {
       sets.push('mapping = :m');
@@ -422,6 +447,7 @@ export const jobStore = {
           rowsSkipped?: number;
           warnings?: JobWarning[];
           quality?: JobQuality;
+          accountsStore?: AccountsStoreRun;
         }
       | { status: 'failed'; error: JobError }
       | { status: 'needs_mapping'; mapping: MappingResult },
@@ -456,6 +482,10 @@ export const jobStore = {
       if (outcome.quality !== undefined) {
         sets.push('quality = :q');
         values[':q'] = asText(outcome.quality);
+      }
+      if (outcome.accountsStore !== undefined) {
+        sets.push('accountsStore = :as');
+        values[':as'] = outcome.accountsStore;
       }
     } else if (outcome.status === 'failed') {
       sets.push('#e = :e');

@@ -13,7 +13,7 @@ import { stopPipeline } from '../adapters/pipeline-starter.ts';
 import { emitJobEvent } from '../adapters/event-queue.ts';
 import { publishStatus } from '../adapters/progress-notifier.ts';
 import { downloadUrl } from '../adapters/job-output.ts';
-import { ACTION_ALLOWED, jobIdFloor } from '../core/jobs/job-actions.ts';
+import { ACTION_ALLOWED, jobIdFloor, retryFrom } from '../core/jobs/job-actions.ts';
 import { computeJobStats } from '../core/jobs/stats.ts';
 import { jobKeys } from '../core/jobs/keys.ts';
 import { decodePageCursor, readNdjsonPage } from '../adapters/ndjson-pages.ts';
@@ -118,12 +118,13 @@ async function cancelJob(job: JobRecord): Promise<JobRecord> {
 
 /** Retry: a new attempt (execution <jobId>-<attempt>) resuming after the last good stage. */
 async function retryJob(job: JobRecord): Promise<JobRecord> {
-  if (!ACTION_ALLOWED.retry.includes(job.status)) throw conflictFor('retry', job);
+  const from = retryFrom(job);
+  if (from.length === 0) throw conflictFor('retry', job);
   // a retry reads the file again, and one that resumes reuses the parsed chunks kept with the outputs
   const resumeFrom = resumePointFor(job);
   refuseExpired(job, 'upload');
   if (resumeFrom) refuseExpired(job, 'outputs');
-  const next = await resumeJob(job, ACTION_ALLOWED.retry, resumeFrom);
+  const next = await resumeJob(job, from, resumeFrom);
   if (!next) throw conflictFor('retry', (await jobStore.get(job.tenantId, job.jobId)) ?? job);
   return next;
 }
@@ -131,6 +132,11 @@ async function retryJob(job: JobRecord): Promise<JobRecord> {
 /** Delete: the job and everything it wrote to S3; never while it runs. The upload stays. */
 async function deleteJob(job: JobRecord): Promise<void> {
   if (!ACTION_ALLOWED.delete.includes(job.status)) throw conflictFor('delete', job);
+  // Its records are being merged into the accounts store: deleting now could leave entities
+  // whose sources do not say the job is gone. The merge takes seconds.
+  if (job.accountsStore?.state === 'pending') {
+    throw new HttpError(409, 'conflict', 'Cannot delete a job while its records are merged into the accounts store; try again in a few seconds', { status: job.status, accountsStore: 'pending' });
+  }
   await noteJobDeleted(job);
   await objectStore.deletePrefix(job.source.bucket, `${jobKeys.prefix(job.tenantId, job.jobId)}/`);
   if (!(await jobStore.delete(job))) throw conflictFor('delete', (await jobStore.get(job.tenantId, job.jobId)) ?? job);

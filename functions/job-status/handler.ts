@@ -4,40 +4,17 @@ import { publishStatus } from '../adapters/progress-notifier.ts';
 import { logger } from '../shared/logger.ts';
 import { sweepAdmissions } from '../adapters/job-admission.ts';
 import type { MappingResult } from '../core/pipeline-types.ts';
-import { executionNameFor, type JobError } from '../core/jobs/job.ts';
+import { executionNameFor, type JobRecord } from '../core/jobs/job.ts';
+import { describeFailure } from '../core/jobs/stage-failure.ts';
+
+// where the state machine's Catch payloads are read (tests and the accounts-store stage use it too)
+export { describeFailure };
 import { observedHandler } from '../shared/observability.ts';
 import { countJobOutcome } from '../shared/metrics.ts';
 
 export type JobStatusEvent =
   | { outcome: 'failed'; tenantId: string; jobId: string; attempt: number; error: { Error?: string; Cause?: string } }
   | { outcome: 'needs_mapping'; tenantId: string; jobId: string; attempt: number; mapping: MappingResult };
-
-/**
- * Turn a Step Functions Catch payload into the job's `{ type, message }`. Lambda puts a
- * JSON `{ errorType, errorMessage, trace }` in Cause; keep the message, never the trace.
- * `noted` is the error the stage itself stored for this attempt.
- */
-export function describeFailure(error: { Error?: string; Cause?: string }, noted?: JobError): Pick<JobError, 'type' | 'message'> {
-  // A distributed Map reports a failed child only as exceeding its failure threshold; the chunk noted what failed.
-  if (error.Error === 'States.ExceedToleratedFailureThreshold') {
-    if (noted?.stage === 'enrich') return { type: noted.type, message: noted.message };
-    // No handler code ran to note it: the chunk's function timed out, ran out of memory or could not start.
-    return {
-      type: 'ChunkFailedError',
-      message: 'A chunk of the file failed without reporting why (it ran out of time or memory, or its function could not start); the Map Run in the Step Functions console shows the failed child execution',
-    };
-  }
-  const type = error.Error && error.Error !== 'Error' ? error.Error : 'InternalError';
-  let message = error.Cause ?? '';
-  try {
-    const cause = JSON.parse(message) as { errorMessage?: unknown; errorType?: unknown };
-    if (typeof cause.errorMessage === 'string') message = cause.errorMessage;
-  } catch {
-    // Cause was plain text (States.Timeout and friends); keep it as it is.
-  }
-  if (type === 'States.Timeout') message = 'The stage took longer than its time limit';
-  return { type, message: message.slice(0, 1000) || 'The stage failed without a message' };
-}
 
 /**
  * EventBridge's "Step Functions Execution Status Change" for the pipeline, when an
@@ -72,7 +49,22 @@ async function onExecutionEnded(event: ExecutionStatusChange): Promise<{ recorde
   }
   if (typeof input.tenantId !== 'string' || typeof input.jobId !== 'string' || typeof input.attempt !== 'number') return { recorded: false };
   const cause = event.detail.error ? `${ended.message} (${event.detail.error}${event.detail.cause ? `: ${event.detail.cause}` : ''})` : ended.message;
-  return markFailed({ outcome: 'failed', tenantId: input.tenantId, jobId: input.jobId, attempt: input.attempt, error: { Error: ended.type, Cause: cause } }, { onlyIfCommitted: true });
+  const current = await jobStore.get(input.tenantId, input.jobId);
+  if (!current) return { recorded: false };
+  if (current.status === 'succeeded') return failPendingAccountsStore(current, input.attempt, { type: ended.type, message: cause });
+  return markFailed({ outcome: 'failed', tenantId: input.tenantId, jobId: input.jobId, attempt: input.attempt, error: { Error: ended.type, Cause: cause } }, { onlyIfCommitted: true, current });
+}
+
+/**
+ * An execution that ended after its job committed but before the accounts store caught up
+ * (stopped or timed out in UpdateAccountsStore): the job stands succeeded, and its store run
+ * says it failed rather than staying `pending` for good.
+ */
+async function failPendingAccountsStore(job: JobRecord, attempt: number, error: { type: string; message: string }): Promise<{ recorded: boolean }> {
+  if (job.attempt !== attempt || job.accountsStore?.state !== 'pending') return { recorded: false };
+  const updated = await jobStore.setAccountsStore(job.tenantId, job.jobId, attempt, { state: 'failed', attempt, error, updatedAt: new Date().toISOString() });
+  if (updated) logger.warn('accounts store left behind by an ended execution', { jobId: job.jobId, error });
+  return { recorded: updated !== undefined };
 }
 
 /** EventBridge's schedule (every 5 minutes; the local stack's timer): the admission sweep. */
@@ -112,9 +104,9 @@ async function recordStatus(event: JobStatusEvent | ExecutionStatusChange | Sche
  * stands in that outcome, also on a retry after the commit (at-least-once); the watchdog
  * only when it made the change itself, since every failed execution reaches it too.
  */
-async function markFailed(event: JobStatusEvent, opts: { onlyIfCommitted?: boolean } = {}): Promise<{ recorded: boolean }> {
+async function markFailed(event: JobStatusEvent, opts: { onlyIfCommitted?: boolean; current?: JobRecord } = {}): Promise<{ recorded: boolean }> {
   logger.appendKeys({ tenantId: event.tenantId, jobId: event.jobId, attempt: event.attempt });
-  const current = await jobStore.get(event.tenantId, event.jobId);
+  const current = opts.current ?? (await jobStore.get(event.tenantId, event.jobId));
   if (!current) return { recorded: false };
   // The watchdog hears of every failed execution, mostly ones MarkFailed already recorded:
   // only a job still running (or queued) in that attempt can be its to change.

@@ -2,7 +2,6 @@ import { objectStore } from '../adapters/object-store.ts';
 import { jobStore, StaleJobError } from '../adapters/job-store.ts';
 import { meterUsage } from '../adapters/usage-meter.ts';
 import { emitJobEvent } from '../adapters/event-queue.ts';
-import { announceEntityRun, upsertJobEntities } from '../adapters/entity-sync.ts';
 import { isEntitySchema } from '../core/entities/entity-schemas.ts';
 import { publishStatus } from '../adapters/progress-notifier.ts';
 import { runStage } from '../shared/pipeline/stage.ts';
@@ -26,7 +25,9 @@ export class RowAccountingError extends DomainError {}
 /**
  * Persist: check the counts add up, write the manifest, and commit the job summary.
  * The commit is a conditional write on (attempt, running), so a retried Persist
- * commits once. A Persist retried after its commit (the event could not be queued) finds
+ * commits once. A company_account or contact job commits with its accounts store `pending`
+ * and the state machine's next stage (accounts-store) brings its records in; `accountsStore`
+ * in the answer tells the state machine whether there is such a stage to run. A Persist retried after its commit (the event could not be queued) finds
  * this attempt succeeded and announces it again, so the completion event goes out once the
  * queue takes it within the retries (see emitJobEvent for what that does not cover).
  */
@@ -39,7 +40,7 @@ export async function persist(state: PipelineState) {
     if (job?.status !== 'succeeded' || job.attempt !== state.attempt) throw err;
     await announceSuccess(job);
     const { rowsRead, rowsWritten, rowsRejected } = job.progress;
-    return { rowsRead, rowsWritten, rowsRejected };
+    return { rowsRead, rowsWritten, rowsRejected, accountsStore: job.accountsStore?.state ?? 'none' };
   }
 }
 
@@ -75,8 +76,6 @@ async function commit(state: PipelineState) {
     const counts = { rowsRead, rowsWritten, rowsRejected };
     const manifest = { jobId: state.jobId, attempt: state.attempt, schema: state.mapping?.schema, counts, records: output.recordsKeys, errors: output.errorsKeys, mapping: state.mapping };
     await objectStore.put(state.bucket, output.manifestKey, JSON.stringify(manifest, null, 2), 'application/json');
-    // Accounts and contacts into the tenant's store before the commit: a failure is retried with Persist (idempotent).
-    await upsertJobEntities(job, output, rowsWritten);
     const persistStarted = job.stages.persist?.startedAt ?? new Date().toISOString();
     await jobStore.exitStage(state.tenantId, state.jobId, state.attempt, 'persist', persistStarted);
     const rowsSkipped = parsed.split ? chunks.reduce((n, c) => n + (c.rowsSkipped ?? 0), 0) : undefined;
@@ -88,7 +87,9 @@ async function commit(state: PipelineState) {
       mappingJobWarnings(mapping),
       qualityWarnings(quality, mapping, { read: rowsRead, rejected: rowsRejected }),
     );
-    const { job: finished, committed } = await jobStore.finish(state.tenantId, state.jobId, state.attempt, { status: 'succeeded', output, counts, rowsSkipped, warnings, quality });
+    // Accounts and contacts reach the tenant's store in the next stage; until then the job says so.
+    const accountsStore = isEntitySchema(mapping.schema) ? { state: 'pending' as const, attempt: state.attempt, updatedAt: new Date().toISOString() } : undefined;
+    const { job: finished, committed } = await jobStore.finish(state.tenantId, state.jobId, state.attempt, { status: 'succeeded', output, counts, rowsSkipped, warnings, quality, accountsStore });
     // metered and counted by the commit itself, so a retried Persist does not count the rows twice
     if (committed) {
       await meterUsage(state.tenantId, { rowsProcessed: counts.rowsRead, rowsRejected: counts.rowsRejected });
@@ -97,15 +98,8 @@ async function commit(state: PipelineState) {
     if (finished?.status === 'succeeded' && finished.attempt === state.attempt) {
       maybeInjectFault('persist', state.tenantId, 'committed');
       await announceSuccess(finished);
-      // Best effort once the job stands succeeded: a slow or failing AI costs the job nothing.
-      // Loaded for jobs of the accounts and contacts schemas only, which are the ones it serves:
-      // the AI client and the accounts store would otherwise cost every cold start of Persist.
-      if (isEntitySchema(finished.mapping?.schema ?? finished.schema)) {
-        const { generateJobInsights } = await import('../adapters/account-insights.ts');
-        await generateJobInsights(finished);
-      }
     }
-    return counts;
+    return { ...counts, accountsStore: finished?.accountsStore?.state ?? 'none' };
   });
 }
 
@@ -124,7 +118,6 @@ function countCommittedRows(job: { tenantId: string; jobId: string; attempt: num
  */
 async function announceSuccess(job: JobRecord): Promise<void> {
   await emitJobEvent('job.succeeded', job);
-  await announceEntityRun(job);
   await publishStatus(job);
 }
 

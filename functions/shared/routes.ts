@@ -25,6 +25,7 @@ export const FUNCTION_NAMES = [
   'map',
   'enrich',
   'persist',
+  'accounts-store',
   'job-status',
   'retention-sweep',
 ] as const;
@@ -165,6 +166,7 @@ export const PIPELINE_FUNCTIONS = {
   MapFunctionArn: 'map',
   EnrichFunctionArn: 'enrich',
   PersistFunctionArn: 'persist',
+  AccountsStoreFunctionArn: 'accounts-store',
   JobStatusFunctionArn: 'job-status',
 } as const satisfies Record<string, FunctionName>;
 

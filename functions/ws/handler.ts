@@ -76,8 +76,11 @@ async function onMessage(event: WsEvent): Promise<WsResult> {
   const principal = wsPrincipalOf(event.requestContext.authorizer);
   if (!principal) return reply(connectionId, 401, { type: 'error', code: 'unauthorized', message: 'connection is not authenticated', ...echo });
   const { action, jobId } = parsed.data;
+  // When API Gateway took the message in: the connection's messages may run in any order, and
+  // the store lets the one the client sent last win (connection-store.ts).
+  const at = event.requestContext.requestTimeEpoch ?? Date.now();
   if (action === 'unsubscribe') {
-    await connectionStore.unsubscribe(connectionId, jobId);
+    await connectionStore.unsubscribe(connectionId, jobId, at);
     return reply(connectionId, 200, { type: 'unsubscribed', jobId, ...echo });
   }
   const notFound = () => reply(connectionId, 404, { type: 'error', code: 'not_found', jobId, message: 'Job not found', ...echo });
@@ -85,10 +88,13 @@ async function onMessage(event: WsEvent): Promise<WsResult> {
   // Subscribed before the job is read: a status published meanwhile is either fanned out to
   // this connection or already in what the read returns, so the final status cannot slip by.
   // The row is keyed by the principal's tenant, so another tenant's job id reaches nothing.
-  await connectionStore.subscribe(connectionId, principal.tenantId, jobId);
+  if (!(await connectionStore.subscribe(connectionId, principal.tenantId, jobId, at))) {
+    // The client sent an unsubscribe after this message, and it ran first: that one stands.
+    return reply(connectionId, 409, { type: 'error', code: 'superseded', jobId, message: 'a later unsubscribe of this job from the same connection took effect', ...echo });
+  }
   const job = await jobStore.get(principal.tenantId, jobId);
   if (!job) {
-    await connectionStore.unsubscribe(connectionId, jobId);
+    await connectionStore.unsubscribe(connectionId, jobId, at);
     return notFound();
   }
   await send(connectionId, { type: 'subscribed', jobId, ...echo });

@@ -261,15 +261,24 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     reportsProgress: true,
   },
   persist: {
-    description: 'Pipeline: commit records, error report and job summary; upsert accounts/contacts; emit the completion event',
+    description: 'Pipeline: commit records, error report and job summary; emit the completion event',
     timeout: Duration.seconds(890),
     memorySize: 1024,
-    // entities: company and contact jobs upsert into the tenant's accounts store (and ask Claude for insights)
-    // rateLimits: Claude's circuit breaker state (adapters/circuit-store.ts)
-    tables: { jobs: 'readWrite', entities: 'readWrite', rateLimits: 'readWrite', usage: 'readWrite' },
+    tables: { jobs: 'readWrite', usage: 'readWrite' },
     uploadBucket: 'readWrite',
     eventsQueue: 'send',
     reportsProgress: true,
+  },
+  'accounts-store': {
+    description: 'Pipeline, after Persist: merge a company or contact job\'s records into the tenant\'s accounts store; emit accounts.updated',
+    timeout: Duration.seconds(890),
+    // the whole store is held in memory while it changes (adapters/entity-store.ts)
+    memorySize: 1769,
+    // entities: the accounts store; rateLimits and usage: Claude's circuit breaker and budget for insights
+    tables: { jobs: 'readWrite', entities: 'readWrite', rateLimits: 'readWrite', usage: 'readWrite' },
+    // the job's records, and the store's shards (adapters/entity-store.ts)
+    uploadBucket: 'readWrite',
+    eventsQueue: 'send',
     usesAi: true,
   },
   'job-status': {

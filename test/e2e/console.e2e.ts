@@ -222,6 +222,19 @@ describe('web console', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it("shows a company list's job merging into the accounts store, then what it created", async () => {
+    const { apiKey, api } = await stack.tenant('member');
+    const file = await stack.writeScratch('companies.csv', 'Company name,Website,Industry,Employees\nAcme Inc.,acme.example,Software,120\nGlobex GmbH,globex.example,Manufacturing,5400\nAcme,https://www.acme.example/,Software,150\n');
+    await signIn(apiKey);
+    const jobId = await uploadThroughDashboard(file, 'company_account');
+    await waitForStatus('succeeded');
+    const store = page.getByRole('region', { name: 'Accounts store' });
+    // the page looks again while the store catches up (no status message marks that moment)
+    await store.getByText('Merged into the accounts store: accounts 2 new, 1 merged, 0 updated; contacts 0 new, 0 merged, 0 updated').waitFor({ timeout: 30_000 });
+    expect((await api.get<ApiJob>(`/v1/jobs/${jobId}`)).accountsStore).toMatchObject({ state: 'applied', counts: { records: 3 } });
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('resolves a needs_mapping upload in the review screen, saves it as a template, and follows the job to succeeded', async () => {
     const { apiKey, api } = await stack.tenant('member');
     // headers that say nothing: only the values hint at the fields, so the mapper asks a person

@@ -50,16 +50,23 @@ export const FLOORS: Record<string, { accuracy: number; rankedFirst: number; err
   holdout: { accuracy: 0.95, rankedFirst: 0.96, errorsAccepted: 0 },
   // measured 100 %, 24/24, 0 (the set the lexicon and value checks were tuned on)
   'v2/tuning': { accuracy: 0.97, rankedFirst: 0.95, errorsAccepted: 0 },
-  // measured 95.4 %, 31/32, 0 (90.0 % and 3 layouts as v2/holdout; moved to tuning 2026-12-06 after repeated measurement)
+  // measured 95.4 %, 31/32, 0 (90.0 % and 3 layouts as v2/holdout; moved to tuning 2026-12-06 after repeated measurement);
+  // 97.9 % (191/195), 32/32, 0 on 2026-12-07 (Cisco epoch start, docomo 通話先, Croatian Web-mjesto)
   'v2/tuning-b': { accuracy: 0.93, rankedFirst: 0.9, errorsAccepted: 0 },
   // measured 98.2 %, 46/46, 0 (written as a holdout, measured once at 70.5 %, then tuned on)
   'v3/tuning': { accuracy: 0.96, rankedFirst: 0.95, errorsAccepted: 0 },
-  // measured 95.5 %, 32/34, 0 (90.1 % and 5 layouts as v4/holdout; moved to tuning 2026-12-06 after repeated measurement)
+  // measured 95.5 %, 32/34, 0 (90.1 % and 5 layouts as v4/holdout; moved to tuning 2026-12-06 after repeated measurement);
+  // 97.4 % (191/196), 32/34, 0 on 2026-12-07 (Yeastar's Call To and Communication Type)
   'v4/tuning': { accuracy: 0.93, rankedFirst: 0.9, errorsAccepted: 0 },
   // measured 99.2 %, 42/42, 0 (80.7 %, 39/42 and 7 layouts before it was tuned on)
   'v5/tuning': { accuracy: 0.97, rankedFirst: 0.95, errorsAccepted: 0 },
   // measured 100 %, 30/30, 0 (76.1 %, 29/30 and 2 layouts with 3 fields before it was tuned on)
   'v7/tuning': { accuracy: 0.97, rankedFirst: 0.96, errorsAccepted: 0 },
+  // 29 layouts in 19 languages the lexicon did not cover (Persian, Uzbek, Armenian, Mongolian,
+  // Afrikaans, Urdu, Bengali, Nepali, Khmer, Tamil, Sinhala, Hausa, Yoruba, Amharic, Kyrgyz),
+  // written 2026-12-07 before the lexicon entries for them: measured 36.4 % (60/165), 27/29, no
+  // layout auto-accepted; after them 100 % (165/165), 29/29, 28 auto-accepted, 0 errors.
+  'v10/tuning': { accuracy: 0.97, rankedFirst: 0.96, errorsAccepted: 0 },
   // Written 2026-12-06 as v6/holdout, the independent held-out set: measured four times, totals
   // only (84.0 %, 83.9 %, 85.3 %, 85.3 %; at best 5 fields in 4 auto-accepted layouts), then moved
   // to tuning on 2026-12-06 when v8/holdout was written; tuned on since: 91.6 % (197/215), 33/36, 0;
@@ -67,15 +74,25 @@ export const FLOORS: Record<string, { accuracy: number; rankedFirst: number; err
   'v6/tuning': { accuracy: 0.93, rankedFirst: 0.9, errorsAccepted: 0 },
   // The independent held-out set since 2026-12-06, written before the mapper work it measures and
   // never tuned on; totals only. First measurement 89.9 % (186/207), 34/36, 3 fields in 3
-  // auto-accepted layouts; after that work 92.7 % (191/206), 34/36, 1 field in 1 layout. The floor
-  // sits a little under the second; the goal of no auto-accepted error is not reached yet.
-  'v8/holdout': { accuracy: 0.9, rankedFirst: 0.9, errorsAccepted: 1 },
+  // auto-accepted layouts; after that work 92.7 % (191/206), 34/36, 1 field in 1 layout; after the
+  // lexicon for sixteen more languages (tuned on v10/tuning) 94.1 % (193/205), 35/36, 1 field in 1
+  // layout. The floor sits a little under the last; the goal of no auto-accepted error is not reached.
+  'v8/holdout': { accuracy: 0.92, rankedFirst: 0.94, errorsAccepted: 1 },
   // A second independent held-out set, written 2026-12-07 before the mapper work it measures, in
   // languages and export tools no earlier set uses; never tuned on, totals only. First
   // measurement 73.5 % (136/185), 28/34, 1 field in 1 auto-accepted layout; after the work on
-  // the tuning sets' misses 77.8 % (144/185), 29/34, 1 field in 1 layout. The floor sits a little
-  // under the second; the goals (90 % of fields, no auto-accepted error) are not reached.
-  'v9/holdout': { accuracy: 0.75, rankedFirst: 0.82, errorsAccepted: 1 },
+  // the tuning sets' misses 77.8 % (144/185), 29/34, 1 field in 1 layout; after the lexicon for
+  // its five uncovered languages and eleven more, written from public references and tuned on
+  // v10/tuning only, 93.5 % (173/185), 33/34, 1 field in 1 layout. The floor sits a little under
+  // the last; the goal of no auto-accepted error is not reached.
+  'v9/holdout': { accuracy: 0.91, rankedFirst: 0.94, errorsAccepted: 1 },
+  // A third independent held-out set, written 2026-12-07 in languages no earlier set uses (Bengali,
+  // Urdu, Sinhala, Amharic, Khmer, Kyrgyz, Tamil, Hausa, Nepali, Welsh) and the v9 ones; never tuned
+  // on, totals only. First measurement, before any mapper change for it: 46.0 % (87/189), 30/35,
+  // 0 fields in 2 auto-accepted layouts. After the lexicon for those languages (written from public
+  // references, tuned on v10/tuning, which was written without this set): 92.1 % (175/190), 35/35,
+  // 1 field in 1 of 15 auto-accepted layouts. The floor sits a little under the second.
+  'v10/holdout': { accuracy: 0.9, rankedFirst: 0.97, errorsAccepted: 1 },
 };
 /** A set measured for the first time (a new holdout): fail only below what the mapper did before this work on unseen layouts (61.5 %). */
 const DEFAULT_FLOOR = { accuracy: 0.6, rankedFirst: 0.75, errorsAccepted: Number.POSITIVE_INFINITY };

@@ -393,7 +393,9 @@ describe('StatelessStack', () => {
       parse: pipeline,
       map: [...pipeline, ENV.templatesTable, ENV.rateLimitsTable, ENV.usageTable, ENV.anthropicApiKeySecretArn],
       enrich: pipeline,
-      persist: [...pipeline, ENV.entitiesTable, ENV.rateLimitsTable, ENV.usageTable, ENV.eventsQueueUrl, ENV.anthropicApiKeySecretArn],
+      persist: [...pipeline, ENV.usageTable, ENV.eventsQueueUrl],
+      // after Persist: the accounts store (entities and its shards in the bucket) and Claude for insights
+      'accounts-store': [ENV.jobsTable, ENV.uploadBucket, ENV.entitiesTable, ENV.rateLimitsTable, ENV.usageTable, ENV.eventsQueueUrl, ENV.anthropicApiKeySecretArn],
       'job-status': [ENV.jobsTable, ENV.quotasTable, ENV.tenantsTable, ENV.stateMachineArn, ENV.progressQueueUrl, ENV.eventsQueueUrl],
       'retention-sweep': [ENV.jobsTable, ENV.quotasTable, ENV.uploadBucket],
     };
@@ -678,7 +680,7 @@ describe('StatelessStack', () => {
         return statementsOfRole(statelessJson, roleId).some((s) => asArray(s.Resource).some((r) => crossStackTarget(r, statefulJson)?.id === resourceId));
       });
     expect(touching(keyId).sort()).toEqual(['api-webhooks', 'webhook-delivery']);
-    expect(touching(secretId).sort()).toEqual(['api-accounts', 'api-templates', 'map', 'persist']);
+    expect(touching(secretId).sort()).toEqual(['accounts-store', 'api-accounts', 'api-templates', 'map']);
     for (const fn of touching(keyId)) {
       const roleId = localTarget(props(statelessJson.Resources[functionId(fn)]!).Role)!.id;
       const actions = statementsOfRole(statelessJson, roleId)

@@ -278,6 +278,59 @@ describe('a retried upsert', () => {
   });
 });
 
+describe('the accounts store after the commit (the accounts-store stage)', () => {
+  afterAll(() => {
+    delete process.env.FAULT_INJECTION;
+  });
+
+  it('says on the job where its records stand: applied with the counts; nothing for a call log', async () => {
+    const { api } = await stack.tenant('admin');
+    const job = await ingest(api, COMPANIES_HUBSPOT, 'company_account');
+    expect(job.accountsStore).toMatchObject({ state: 'applied', counts: { records: 4, skipped: 0, accounts: { created: 4, merged: 0, updated: 0 } } });
+    expect(job.accountsStore!.durationMs).toEqual(expect.any(Number));
+    expect(Date.parse(job.accountsStore!.updatedAt)).toBeGreaterThanOrEqual(Date.parse(job.finishedAt!));
+    const calls = await ingest(api, ['Start Time,Direction,Phone Number,Duration', '2025-09-14T16:16:00Z,Outgoing,+15123359335,12:34'], 'call_record');
+    expect(calls.accountsStore).toBeNull();
+  });
+
+  it('refuses to delete a job while its records are being merged, and deletes it after', async () => {
+    const { api, tenantId } = await stack.tenant('admin');
+    const job = await ingest(api, COMPANIES_HUBSPOT, 'company_account');
+    const { jobStore } = await import('../../functions/adapters/job-store.ts');
+    // the moment between the commit and the store's update, held still
+    await jobStore.setAccountsStore(tenantId, job.jobId, job.attempt, { state: 'pending', attempt: job.attempt, updatedAt: new Date().toISOString() });
+    await expect(api.delete(`/v1/jobs/${job.jobId}`)).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/merged into the accounts store/) as unknown });
+    await jobStore.setAccountsStore(tenantId, job.jobId, job.attempt, job.accountsStore as never);
+    await api.delete(`/v1/jobs/${job.jobId}`);
+    await expect(api.get(`/v1/jobs/${job.jobId}`)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('retries a failed update, and one that keeps failing leaves the job succeeded with the store failed and why', async () => {
+    const { api, tenantId } = await stack.tenant('admin');
+    process.env.FAULT_INJECTION = JSON.stringify({ tenantId, stage: 'persist', when: 'accounts-store', times: 1, error: 'TransientError' });
+    const retried = await ingest(api, COMPANIES_HUBSPOT, 'company_account');
+    expect(retried.accountsStore).toMatchObject({ state: 'applied', counts: { records: 4 } });
+
+    const other = await stack.tenant('admin');
+    process.env.FAULT_INJECTION = JSON.stringify({ tenantId: other.tenantId, stage: 'persist', when: 'accounts-store', times: 10 });
+    const failed = await ingest(other.api, COMPANIES_SALESFORCE, 'company_account');
+    expect(failed.accountsStore).toMatchObject({ state: 'failed', error: { type: 'InjectedFaultError', message: expect.stringContaining('Injected fault') as unknown } });
+    expect(failed.progress.rowsWritten).toBe(5);
+    expect((await other.api.get<AccountList>('/v1/accounts')).total).toBe(0);
+
+    // the remedy: retrying the job (a new attempt from Enrich) brings the records in
+    delete process.env.FAULT_INJECTION;
+    const retry = await other.api.post<ApiJob>(`/v1/jobs/${failed.jobId}/retry`, {});
+    expect(retry).toMatchObject({ attempt: 2, accountsStore: null, output: null });
+    expect(['queued', 'running']).toContain(retry.status);
+    const again = await waitForJob(other.api, failed.jobId, 60_000);
+    expect(again).toMatchObject({ status: 'succeeded', attempt: 2, accountsStore: { state: 'applied', counts: { records: 5 } } });
+    expect((await other.api.get<AccountList>('/v1/accounts')).total).toBe(5);
+    // an applied store leaves nothing to retry
+    await expect(other.api.post(`/v1/jobs/${failed.jobId}/retry`, {})).rejects.toMatchObject({ status: 409 });
+  });
+});
+
 describe('AI insights', () => {
   it('summarise, normalise the industry and score fit against the ideal customer; cached by content', async () => {
     const { api } = await stack.tenant('admin');

@@ -37,7 +37,7 @@ interface JobInput {
   attempt: number;
   schema: string;
   options: Record<string, unknown>;
-  scenario: 'happy' | 'parse-fails' | 'transient-once' | 'needs-mapping' | 'slow-parse';
+  scenario: 'happy' | 'parse-fails' | 'transient-once' | 'needs-mapping' | 'slow-parse' | 'store' | 'store-fails';
 }
 
 const calls: { fn: string; input: Record<string, unknown> }[] = [];
@@ -78,7 +78,14 @@ const taskHandlers: Record<string, TaskHandler> = {
     if (input.jobId === 'job-enrich-fails' && key === 'c/1') throw new XError(`bad rows in ${key}`);
     return { key, rowsWritten: 10 };
   }),
-  [arnOf('persist')]: fake('persist', () => ({ persisted: true })),
+  // a company or contact job commits with its accounts store pending; the next stage brings it in
+  [arnOf('persist')]: fake('persist', (input) => ({ persisted: true, ...(input.scenario === 'store' || input.scenario === 'store-fails' ? { accountsStore: 'pending' } : {}) })),
+  [arnOf('accounts-store')]: fake('accounts-store', (input) => {
+    if (input.storeError) return { state: 'failed' };
+    // UpdateAccountsStore sees only its Parameters' ids, so this job is picked by id
+    if (input.jobId === 'job-store-fails') throw new XError('the store shard could not be read');
+    return { state: 'applied' };
+  }),
   [arnOf('job-status')]: fake('job-status', () => ({ recorded: true })),
 };
 
@@ -155,6 +162,7 @@ describe('local Step Functions running the real pipeline ASL', () => {
       'ChoiceStateEntered:MappingConfident',
       'MapStateEntered:Enrich',
       'TaskStateEntered:Persist',
+      'ChoiceStateEntered:AccountsStoreDue',
       'SucceedStateEntered:Succeeded',
     ]);
     expect(events.filter((e) => e.type === 'MapIterationStarted')).toHaveLength(3);
@@ -163,6 +171,26 @@ describe('local Step Functions running the real pipeline ASL', () => {
     expect(events.map((e) => e.id)).toEqual(events.map((_, i) => i + 1));
     // the hook sees the same events, e.g. for the local stack's log
     expect(hookEvents.filter((e) => e.executionArn === arn).map((e) => e.event.type)).toEqual(events.map((e) => e.type));
+  });
+
+  it("runs UpdateAccountsStore after Persist when the commit left the store pending, with the job's ids only", async () => {
+    const arn = await start('job-store', 'store');
+    const done = await waitForEnd(arn);
+    expect(done.status).toBe('SUCCEEDED');
+    expect(JSON.parse(done.output!)).toMatchObject({ persisted: { accountsStore: 'pending' }, accountsStore: { state: 'applied' } });
+    expect(callsFor('accounts-store', 'job-store')).toEqual([{ tenantId: 't-job-store', jobId: 'job-store', attempt: 1 }]);
+    // the happy job's Persist said nothing of a store: no such stage ran for it
+    expect(callsFor('accounts-store', 'job-happy')).toEqual([]);
+  });
+
+  it('hands an update that fails to MarkAccountsStoreFailed with { Error, Cause }, and the execution still succeeds', async () => {
+    const arn = await start('job-store-fails', 'store-fails');
+    const done = await waitForEnd(arn);
+    expect(done.status).toBe('SUCCEEDED');
+    const [update, mark] = callsFor('accounts-store', 'job-store-fails');
+    expect(update).toEqual({ tenantId: 't-job-store-fails', jobId: 'job-store-fails', attempt: 1 });
+    expect(mark).toMatchObject({ jobId: 'job-store-fails', storeError: { Error: 'XError', Cause: expect.stringContaining('the store shard could not be read') as unknown } });
+    expect(callsFor('job-status', 'job-store-fails')).toEqual([]);
   });
 
   it('sends a thrown XError to MarkFailed as { Error, Cause } exactly like a Lambda error, and fails', async () => {

@@ -216,6 +216,57 @@ describe('progress fan-out', () => {
   });
 });
 
+describe("a connection's subscribe and unsubscribe, run in any order", () => {
+  /** A message as API Gateway hands it to the ws function, stamped `at` (requestTimeEpoch). */
+  const message = (connectionId: string, tenantId: string, body: object, at: number) =>
+    ({ requestContext: { routeKey: '$default', eventType: 'MESSAGE', connectionId, requestTimeEpoch: at, authorizer: { kind: 'api-key', tenantId, principalId: tenantId } }, body: JSON.stringify(body), isBase64Encoded: false }) as never;
+
+  it('lets the message the client sent last win, whichever the ws function runs first', async () => {
+    const { tenantId, jobId, apiKey } = await finishedJob();
+    const { handle } = await import('../../functions/ws/handler.ts');
+    const { connectionStore } = await import('../../functions/adapters/connection-store.ts');
+    const ws = await openSocket(stack.wsUrl, apiKey);
+    try {
+      await subscribe(ws, jobId, 'real');
+      const [connectionId] = await connectionStore.subscribers(tenantId, jobId);
+      const t = Date.now() + 1000;
+
+      // sent: subscribe, unsubscribe; run: unsubscribe first. The subscribe gives way.
+      expect(await handle(message(connectionId!, tenantId, { action: 'unsubscribe', jobId, requestId: 'u1' }, t + 2))).toEqual({ statusCode: 200 });
+      expect(await handle(message(connectionId!, tenantId, { action: 'subscribe', jobId, requestId: 's1' }, t + 1))).toEqual({ statusCode: 409 });
+      await ws.waitFor((m) => m.type === 'error' && m.code === 'superseded' && m.requestId === 's1');
+      expect(await connectionStore.subscribers(tenantId, jobId)).toEqual([]);
+
+      // sent: unsubscribe, subscribe; run: subscribe first. The late unsubscribe changes nothing.
+      expect(await handle(message(connectionId!, tenantId, { action: 'subscribe', jobId, requestId: 's2' }, t + 4))).toEqual({ statusCode: 200 });
+      expect(await handle(message(connectionId!, tenantId, { action: 'unsubscribe', jobId, requestId: 'u2' }, t + 3))).toEqual({ statusCode: 200 });
+      expect(await connectionStore.subscribers(tenantId, jobId)).toEqual([connectionId]);
+
+      // in order, as before: an unsubscribe ends it, a subscribe after it starts it again
+      expect(await connectionStore.unsubscribe(connectionId!, jobId, t + 5)).toBe(true);
+      expect(await connectionStore.subscribers(tenantId, jobId)).toEqual([]);
+      expect(await connectionStore.subscribe(connectionId!, tenantId, jobId, t + 6)).toBe(true);
+      expect(await connectionStore.subscribers(tenantId, jobId)).toEqual([connectionId]);
+    } finally {
+      ws.close();
+    }
+  });
+
+  it("forgets an unsubscribed job's mark with the connection", async () => {
+    const { tenantId, jobId } = await finishedJob();
+    const { connectionStore } = await import('../../functions/adapters/connection-store.ts');
+    const { documentClient } = await import('../../functions/adapters/aws-clients.ts');
+    const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+    const rows = async () =>
+      (await documentClient().send(new QueryCommand({ TableName: process.env.CONNECTIONS_TABLE, KeyConditionExpression: 'connectionId = :c', ExpressionAttributeValues: { ':c': 'marked=' } }))).Items ?? [];
+    await connectionStore.subscribe('marked=', tenantId, jobId, 1);
+    await connectionStore.unsubscribe('marked=', jobId, 2);
+    expect(await rows()).toEqual([expect.objectContaining({ sk: `SUB#${jobId}`, at: 2 })]);
+    await connectionStore.removeConnection('marked=');
+    expect(await rows()).toEqual([]);
+  });
+});
+
 describe('who may follow a job over WebSocket (the ws-authorizer on $connect)', () => {
   /** The status a refused connect answers with. */
   async function refusedWith(token: string): Promise<number> {

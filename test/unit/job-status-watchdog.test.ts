@@ -69,6 +69,26 @@ describe('job-status as the watchdog', () => {
     expect(sqs.commandCalls(SendMessageCommand).filter((c) => JSON.parse(c.args[0].input.MessageBody!).type === 'job.failed')).toHaveLength(2);
   });
 
+  it("says the accounts store failed when an execution ended after the commit, before the store caught up", async () => {
+    const pending = { ...job('succeeded'), accountsStore: { state: 'pending', attempt: 1, updatedAt: '2026-12-07T06:00:00.000Z' } };
+    items.on(GetItemCommand).resolves({ Item: marshall(pending) });
+    ddb.on(UpdateCommand).callsFake((input: { ExpressionAttributeValues: Record<string, unknown> }) => ({ Attributes: { ...pending, accountsStore: input.ExpressionAttributeValues[':r'] } }));
+    expect(await handler(ended('TIMED_OUT'))).toEqual({ recorded: true });
+    const [update] = ddb.commandCalls(UpdateCommand).map((c) => c.args[0].input);
+    expect(update).toMatchObject({ UpdateExpression: 'SET accountsStore = :r', ConditionExpression: 'attempt = :a AND #s = :succeeded' });
+    expect(update!.ExpressionAttributeValues?.[':r']).toMatchObject({ state: 'failed', attempt: 1, error: { type: 'ExecutionTimedOut' } });
+    // the job itself stands succeeded: no job.failed
+    expect(sqs.commandCalls(SendMessageCommand)).toHaveLength(0);
+  });
+
+  it('leaves a succeeded job whose store is not pending alone', async () => {
+    for (const accountsStore of [undefined, { state: 'applied', attempt: 1, updatedAt: '2026-12-07T06:00:00.000Z' }]) {
+      items.on(GetItemCommand).resolves({ Item: marshall({ ...job('succeeded'), ...(accountsStore && { accountsStore }) }) });
+      expect(await handler(ended('ABORTED'))).toEqual({ recorded: false });
+    }
+    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(0);
+  });
+
   it('ignores executions that succeeded or carry no job', async () => {
     expect(await handler(ended('SUCCEEDED'))).toEqual({ recorded: false });
     expect(await handler({ ...ended('ABORTED'), detail: { ...ended('ABORTED').detail, input: '{"x":1}' } })).toEqual({ recorded: false });

@@ -364,6 +364,36 @@ describe('digit grouping, judged on the column', () => {
     expect(dotsGroupThousands(['0.125', '1.250', '2.500'])).toBe(false);
     expect(dotsGroupThousands(['1,250.000', '2.415'])).toBe(false);
   });
+
+  it('tells a cost priced to three decimals from one grouped in thousands by the currency, the header and the other values', async () => {
+    const { dotsGroupThousands } = await import('../../functions/core/map/digit-grouping.ts');
+    // two dotted numbers alone: three-decimal prices as much as thousands, so read as printed
+    expect(dotsGroupThousands(['1.250', '2.375'])).toBe(false);
+    expect(dotsGroupThousands(['1.250', '2.375'], 'Cost')).toBe(false);
+    // a currency without decimals, in the header or the values, says thousands (even for one number)
+    expect(dotsGroupThousands(['1.250', '2.375'], 'Cước (VND)')).toBe(true);
+    expect(dotsGroupThousands(['12.500'], 'مبلغ (ریال)')).toBe(true);
+    expect(dotsGroupThousands(['Rp 1.250', 'Rp 2.375'])).toBe(true);
+    expect(dotsGroupThousands(['28.400 đ', '15.000 đ'])).toBe(true);
+    expect(dotsGroupThousands(['1.250', '3.500'], 'Summa (UZS)')).toBe(true);
+    // a currency with three decimals or a rate: decimals unless a number cannot be one
+    expect(dotsGroupThousands(['1.250', '2.375', '120'], 'Amount (KWD)')).toBe(false);
+    expect(dotsGroupThousands(['1.250', '2.375', '2'], 'Rate/min')).toBe(false);
+    expect(dotsGroupThousands(['1.250', '2.375', '2'], 'Price per minute')).toBe(false);
+    expect(dotsGroupThousands(['1.250.000', '2.375'], 'Rate')).toBe(true);
+    // a four-digit number without a dot: the column does not group thousands
+    expect(dotsGroupThousands(['1.250', '2.375', '1500'], 'Cost (VND)')).toBe(false);
+  });
+
+  it('puts decimal_comma on a mapping only where the column and header say thousands', () => {
+    const calls = getSchema('call_record');
+    const headers = ['Date', 'Number', 'Duration', 'Cost'];
+    const rows = [['2026-11-02', '+15550100111', '61', '1.250'], ['2026-11-02', '+15550100222', '125', '2.375']];
+    const cost = (m: ReturnType<typeof suggestMapping>) => m.fields.find((f) => f.field === 'cost_minor');
+    expect(cost(suggestMapping(headers, rows, calls))?.transforms ?? []).not.toContainEqual({ kind: 'decimal_comma' });
+    const vnd = suggestMapping(['Date', 'Number', 'Duration', 'Cost (VND)'], rows, calls);
+    expect(cost(vnd)?.transforms ?? []).toContainEqual({ kind: 'decimal_comma' });
+  });
 });
 
 describe('a form\'s questions as headers', () => {

@@ -24,6 +24,14 @@ export function JobPage({ jobId }: { jobId: string }) {
   const shownStatus = useRef<string | undefined>(undefined);
   shownStatus.current = job.data?.status;
   const { reload } = job;
+  // The accounts store catches up just after a company or contact job succeeds, with no status
+  // message of its own: look again until it has.
+  const storePending = job.data?.accountsStore?.state === 'pending';
+  useEffect(() => {
+    if (!storePending) return undefined;
+    const timer = setTimeout(reload, 1000);
+    return () => clearTimeout(timer);
+  }, [storePending, job.data, reload]);
 
   useEffect(
     () =>
@@ -89,6 +97,7 @@ export function JobPage({ jobId }: { jobId: string }) {
       {j.classification && <Classification classification={j.classification} />}
       {j.mapping && <MappingSummary job={j} />}
       {j.quality && <DataQuality quality={j.quality} />}
+      {j.accountsStore && <AccountsStore run={j.accountsStore} />}
       <Warnings job={j} />
       {final && j.output && <ErrorsTable jobId={jobId} />}
       {j.status === 'succeeded' && <RecordsPreview jobId={jobId} />}
@@ -128,7 +137,7 @@ function JobActions({ job, onChanged }: { job: Job; onChanged: () => void }) {
           Cancel job
         </button>
       )}
-      {(job.status === 'failed' || job.status === 'cancelled') && (
+      {(job.status === 'failed' || job.status === 'cancelled' || (job.status === 'succeeded' && job.accountsStore?.state === 'failed')) && (
         <button type="button" onClick={run(() => api.post(`/v1/jobs/${id}/retry`))}>
           Retry job
         </button>
@@ -243,6 +252,28 @@ function DataQuality({ quality }: { quality: NonNullable<Job['quality']> }) {
           ))}
         </tbody>
       </table>
+    </Section>
+  );
+}
+
+/** Where a company or contact job's records stand in the tenant's accounts store. */
+function AccountsStore({ run }: { run: NonNullable<Job['accountsStore']> }) {
+  const kind = (k: { created: number; merged: number; updated: number }) => `${k.created} new, ${k.merged} merged, ${k.updated} updated`;
+  return (
+    <Section title="Accounts store">
+      {run.state === 'pending' && <p aria-live="polite">Merging the records into the accounts store…</p>}
+      {run.state === 'applied' && (
+        <p>
+          Merged into the accounts store{run.counts && <>: accounts {kind(run.counts.accounts)}; contacts {kind(run.counts.contacts)}</>}
+          {run.counts?.skipped ? ` · ${run.counts.skipped} records had nothing to match on` : ''}
+        </p>
+      )}
+      {run.state === 'skipped' && <p>Left out of the accounts store: {run.reason}</p>}
+      {run.state === 'failed' && (
+        <p class="error" role="alert">
+          Not in the accounts store ({run.error?.type}: {run.error?.message}). Retry the job to bring its records in (it runs Enrich and Persist again).
+        </p>
+      )}
     </Section>
   );
 }

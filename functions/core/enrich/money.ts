@@ -18,7 +18,8 @@ const SYMBOLS = new Map<string, string>([
 const ZERO_WORDS = new Set(['free', 'included', 'incl', 'incl.', 'no charge', 'n/c', 'nc']);
 
 let knownCurrencies: Set<string> | undefined;
-function isCurrencyCode(code: string): boolean {
+/** An ISO 4217 code the runtime knows ("EUR", "VND"), upper case as printed. */
+export function isCurrencyCode(code: string): boolean {
   knownCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
   return knownCurrencies.has(code);
 }

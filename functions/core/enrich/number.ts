@@ -1,4 +1,4 @@
-import { splitDecimal, takeSign } from './money.ts';
+import { isCurrencyCode, splitDecimal, takeSign } from './money.ts';
 import { EMPTY, fail, isBlankCell, type ParseFailure } from './result.ts';
 
 /** `range`: the value is the midpoint of a range the cell printed ("51-200" -> 125.5). */
@@ -20,47 +20,84 @@ const RANGE = /^\s*([^-\u2013\u2014\s][^\u2013\u2014]*?)\s*(?:-|\u2013|\u2014|\b
 export function parseNumber(raw: string): NumberResult {
   if (isBlankCell(raw)) return EMPTY;
   const s = raw.trim();
-  // fast path: plain decimal
-  if (/^-?\d+(?:\.\d+)?$/.test(s)) return { ok: true, value: Number(s) };
+  // fast path: plain decimal (309 digits and more overflow to Infinity, which the general path refuses)
+  // Stryker disable next-line ConditionalExpression,Regex,BlockStatement: equivalent, the fast path's cells read the same through the general path (-0 as 0)
+  if (/^-?\d+(?:\.\d+)?$/.test(s)) {
+    const value = Number(s);
+    // Stryker disable next-line ConditionalExpression: equivalent for -> false, the general path reads a plain decimal to the same number (-0 as 0)
+    if (Number.isFinite(value)) return { ok: true, value };
+  }
   const single = parseSingleNumber(s);
+  // Stryker disable next-line ConditionalExpression: equivalent, a cell that reads as one number has no dash or 'to' between two numbers (a minus only leads)
   if (single.ok) return single;
   const range = RANGE.exec(s);
   if (range !== null) {
     let lo = parseSingleNumber(range[1]!);
     const hi = parseSingleNumber(range[2]!);
     // "1-5M": the bound without a suffix takes the other's magnitude
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,Regex: equivalent, scaling a failed bound fails and one with a suffix gives the same or fails, and either leaves it alone
     if (lo.ok && hi.ok && /\d\s*$/.test(range[1]!) && !/\d\s*$/.test(range[2]!.replace(/[%+]$/, ''))) {
-      const scaled = parseSingleNumber(range[1]!.trim() + range[2]!.trim().replace(/^.*?\d([a-z]{1,2})\+?$/i, '$1'));
+      // Stryker disable next-line MethodExpression: equivalent, RANGE's groups neither start nor end with a space (the cell is trimmed)
+    const scaled = parseSingleNumber(range[1]!.trim() + range[2]!.trim().replace(/^.*?\d([a-z]{1,2})\+?$/i, '$1'));
       if (scaled.ok) lo = scaled;
     }
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent for lo.ok && hi.ok -> true or ||, a failed bound has no value and a comparison with undefined is false
     if (lo.ok && hi.ok && hi.value >= lo.value) return { ok: true, value: (lo.value + hi.value) / 2, range: true };
   }
   return single;
 }
 
 function parseSingleNumber(raw: string): NumberResult {
+  // Stryker disable next-line MethodExpression: equivalent, every caller passes a trimmed cell or a trimmed range bound
   let s = raw.trim();
 
   const signed = takeSign(s, false);
   const negative = signed.negative;
   s = signed.rest;
-  s = s.replace(/^(?:[A-Z]{0,3}\$|[€£¥₹])\s*/i, '');
+  s = withoutCurrency(s);
   if (s.endsWith('%')) s = s.slice(0, -1).trim();
   if (s.endsWith('+')) s = s.slice(0, -1).trim(); // "10K+"
   let scale = 1;
   const suffix = /\s*([a-z]{1,2})$/i.exec(s);
   if (suffix !== null) {
     const f = SUFFIX[suffix[1]!.toLowerCase()];
+    // Stryker disable next-line ConditionalExpression: equivalent, an unknown suffix scales by undefined and the NaN fails the finiteness check with the same reason
     if (f === undefined) return fail('not a number');
     scale = f;
     s = s.slice(0, s.length - suffix[0].length);
   }
   const parts = splitDecimal(s);
   if (parts === null) return fail('not a number');
+  // Stryker disable next-line StringLiteral: equivalent, Number('.5') and Number('12.') read as 0.5 and 12
   const value = Number(`${parts.int || '0'}.${parts.frac || '0'}`) * scale;
   if (!Number.isFinite(value)) return fail('not a number');
   return { ok: true, value: negative && value !== 0 ? -value : value };
 }
+
+/**
+ * Currencies local exports print as letters rather than a symbol (Unicode has no sign for
+ * them): Nordic krona/krone, złoty, koruna, forint, leu, lev, rupiah, ringgit, rupee, rouble, soʻm.
+ */
+const LETTERED_CURRENCY = /^(?:kr|zł|Kč|Ft|lei|лв|Rp|RM|Rs|руб|сум|so['ʻ‘’]m)\.?$/i;
+
+/**
+ * The number without the currency printed before or after it: "$1.2M", "US$ 5", "€1,5",
+ * "48.500.000,00 €", "1 200 EUR", "EUR 1.200", "45 000 kr", "Rp 15.000". A word that is not
+ * a currency stays, so the cell fails as not a number.
+ */
+function withoutCurrency(s: string): string {
+  let t = s.replace(/^(?:[A-Z]{0,3}\$|\p{Sc})\s*/iu, '').replace(/\s*\p{Sc}$/u, '');
+  // Stryker disable next-line Regex: equivalent without ^, the cell is trimmed so the first match starts at 0
+  const first = /^(\S+)\s+/u.exec(t);
+  if (first !== null && isCurrencyWord(first[1]!)) t = t.slice(first[0].length);
+  // Stryker disable next-line Regex: equivalent for \s+ -> \s, the spaces left before the cut are trimmed by the reading that follows
+  const last = /\s+(\S+)$/u.exec(t);
+  if (last !== null && isCurrencyWord(last[1]!)) t = t.slice(0, last.index);
+  return t;
+}
+
+/** An ISO 4217 code as printed (upper case) or a lettered local currency, a closing dot allowed ("Rs."). */
+const isCurrencyWord = (word: string) => isCurrencyCode(word.replace(/\.$/, '')) || LETTERED_CURRENCY.test(word);
 
 /**
  * {@link parseNumber}, then require a whole number within the safe integer range; the

@@ -128,11 +128,13 @@ export function normalizePhone(raw: string, defaultRegion: string): PhoneResult 
   const nanp = nanpFastPath(raw, defaultRegion);
   if (nanp !== undefined) return nanp;
   let cache = caches.get(defaultRegion);
+  // Stryker disable next-line ConditionalExpression: equivalent for -> true, a fresh memo per call only works each answer out again
   if (cache === undefined) {
     cache = new BoundedCache<PhoneResult>(CACHE_CAPACITY);
     caches.set(defaultRegion, cache);
   }
   const hit = cache.get(raw);
+  // Stryker disable next-line ConditionalExpression: equivalent for -> false, without the memo the same answer is worked out again
   if (hit !== undefined) return hit;
   const result = Object.freeze(normalizePhoneUncached(raw, defaultRegion));
   cache.set(raw, result);
@@ -280,6 +282,7 @@ export function nanpDecidingDigits(areaCode = ''): number {
 function depthFor(national: string): number {
   const area = (national.charCodeAt(0) - 48) * 100 + (national.charCodeAt(1) - 48) * 10 + (national.charCodeAt(2) - 48);
   let k = nanpDepths[area]!;
+  // Stryker disable next-line ConditionalExpression: equivalent for -> true, the depth is worked out again to the same number
   if (k === 0) {
     // Infinity (metadata this reading does not know) is kept as "too deep"
     k = Math.min(nanpDecidingDigits(national.slice(0, 3)), 127);
@@ -299,44 +302,55 @@ function nanpNational(raw: string, defaultRegion: string): string | undefined {
     if (c >= 48 && c <= 57) count++;
     else if (c === 43 && count === 0 && !plus) plus = true;
     else if (c !== 32 && c !== 45 && c !== 46 && c !== 40 && c !== 41) return undefined;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, 11 or more digits are refused below or left to the slow path, and the slow path gives the same answer
     if (count > 11) return undefined;
   }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, fewer than 10 digits fail the length checks below, and 10 left to the slow path get the same answer
   if (count < 10) return undefined;
   // one string for the digits: the cell itself when it is only digits
+  // Stryker disable next-line ConditionalExpression: equivalent, a cell with separators taken as its digits fails the length or first-digit check below
   let digits = count === raw.length ? raw : raw.replace(NOT_DIGIT, '');
   // A bare "1" + ten digits reads as NANP only in a NANP default region; elsewhere it needs its "+".
   if (digits.length === 11 && digits.charCodeAt(0) === 49 && (plus || NANP().has(defaultRegion))) digits = digits.slice(1);
   else if (plus || digits.length !== 10 || !NANP().has(defaultRegion)) return undefined;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a national number starting 0 or 1 never reads as +1 and its digits, so it is never memoised, and the slow path answers
   return digits.charCodeAt(0) >= 50 ? digits : undefined;
 }
 
 /** The memoised answer for a North American number, or undefined for libphonenumber to decide (exported for tests). */
 export function nanpFastPath(raw: string, defaultRegion: string): PhoneResult | undefined {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for >= 40 and -> true, the slow path gives the same answer (-> false is killed: over 64 characters)
   if (raw.length > 40) return undefined;
   const national = nanpNational(raw, defaultRegion);
   if (national === undefined) return undefined;
   const k = depthFor(national);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, no area code needs more than 7 digits in today's metadata (a unit test checks), and the slow path gives the same answer for 7
   if (k > MAX_KEY_DIGITS) return undefined;
   let memo = nanpMemos.get(defaultRegion);
+  // Stryker disable next-line ConditionalExpression: equivalent for -> true, a fresh memo per call only sends each number the slow way
   if (memo === undefined) {
     memo = { byPrefix: new Map(), verdicts: new Map() };
     nanpMemos.set(defaultRegion, memo);
   }
   let prefix = 0;
+  // Stryker disable next-line ArithmeticOperator: equivalent, each variant still gives k digits a key of their own
   for (let i = 0; i < k; i++) prefix = prefix * 10 + (national.charCodeAt(i) - 48);
   const e164 = '+1' + national;
   const known = memo.byPrefix.get(prefix);
+  // Stryker disable next-line ConditionalExpression: equivalent for -> false, the slow path gives the same answer
   if (known !== undefined) return { ok: true, e164, region: known.region, lineType: known.lineType, valid: known.valid };
   const full = normalizePhoneUncached(raw, defaultRegion);
   // Only a plain answer is memoised; anything else (never seen so far) stays on the slow path.
   if (!full.ok || full.e164 !== e164 || full.extension !== undefined) return full;
   const name = `${full.region}|${full.lineType}|${full.valid}`;
   let verdict = memo.verdicts.get(name);
+  // Stryker disable next-line ConditionalExpression: equivalent, verdicts are shared objects to save memory; an unset one leaves its prefix to the slow path
   if (verdict === undefined) {
     verdict = { region: full.region, lineType: full.lineType, valid: full.valid };
     memo.verdicts.set(name, verdict);
   }
   // Bounded like the other memo: prefixes are few in real files, but a file of random numbers must not grow it forever.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, the memo's bound changes only how often an answer is worked out again
   if (memo.byPrefix.size >= CACHE_CAPACITY * 4) memo.byPrefix.clear();
   memo.byPrefix.set(prefix, verdict);
   return full;

@@ -5,7 +5,6 @@ import { accountDomain, companyNameKey, countryKey, domainOfEmail, emailKey, nor
 import { extractTechnologies, extractTechnologiesFromText, type TechnologyMatch } from './technologies.ts';
 import type { EntitySchema } from './entity-schemas.ts';
 
-export { ENTITY_SCHEMAS, isEntitySchema, type EntitySchema } from './entity-schemas.ts';
 
 export interface JobContext {
   jobId: string;

@@ -1,4 +1,5 @@
 import type { JobStatus } from '../pipeline-types.ts';
+import type { JobRecord } from './job.ts';
 
 /** Which statuses each job action accepts; anything else is a 409 naming the status. */
 export const ACTION_ALLOWED: Record<'cancel' | 'retry' | 'delete', JobStatus[]> = {
@@ -6,6 +7,16 @@ export const ACTION_ALLOWED: Record<'cancel' | 'retry' | 'delete', JobStatus[]> 
   retry: ['failed', 'cancelled'],
   delete: ['succeeded', 'failed', 'cancelled', 'needs_mapping'],
 };
+
+/**
+ * The statuses a retry of this job may start from: failed and cancelled jobs, and a succeeded
+ * company or contact job whose records did not make it into the accounts store (its retry
+ * runs Enrich and Persist again and brings them in); empty when it may not be retried.
+ */
+export function retryFrom(job: Pick<JobRecord, 'status' | 'accountsStore'>): JobStatus[] {
+  if (ACTION_ALLOWED.retry.includes(job.status)) return ACTION_ALLOWED.retry;
+  return job.status === 'succeeded' && job.accountsStore?.state === 'failed' ? ['succeeded'] : [];
+}
 
 /** ISO instant -> the smallest ULID-prefixed job id created at or after it (ULIDs sort by time). */
 export function jobIdFloor(isoInstant: string): string {

@@ -3,6 +3,7 @@ import type { LiveChunkCounts } from './live-progress.ts';
 import { mergeWarnings, type JobWarning } from './warnings.ts';
 import type { JobQuality } from '../quality/quality-report.ts';
 import { mappingJobWarnings } from '../quality/self-checks.ts';
+import type { UpsertCounts } from '../entities/upsert.ts';
 import { retentionView, type JobRetention } from '../retention/retention.ts';
 
 /** A job as stored (one DynamoDB item per job; rows live in S3). */
@@ -46,6 +47,8 @@ export interface JobRecord {
   warnings?: JobWarning[];
   /** the data-quality report of a succeeded attempt: per field, filled, empty, unread values and why (Persist) */
   quality?: JobQuality;
+  /** a succeeded company_account or contact job: how its records are getting into the tenant's accounts store */
+  accountsStore?: AccountsStoreRun;
   /** every final status an attempt reached (`<attempt>:<status>`, see outcomeKey): what a late completion event is checked against */
   outcomes?: Set<string>;
   executionName?: string;
@@ -56,6 +59,24 @@ export interface JobRecord {
   createdAt: string;
   updatedAt: string;
   finishedAt?: string;
+}
+
+/**
+ * The accounts store's catch-up after a company_account or contact job commits: `pending`
+ * from the commit until the stage after Persist has merged the records (`applied`), left them
+ * out (`skipped`, with the reason) or given up (`failed`, with the error; the job's records
+ * stand, and retrying the job brings them in).
+ */
+export interface AccountsStoreRun {
+  state: 'pending' | 'applied' | 'skipped' | 'failed';
+  attempt: number;
+  /** accounts and contacts created and merged, records with nothing to match on (applied) */
+  counts?: UpsertCounts;
+  reason?: string;
+  error?: JobError;
+  /** the merge's time, from reading the records to the store's write */
+  durationMs?: number;
+  updatedAt: string;
 }
 
 export interface JobError {
@@ -146,6 +167,7 @@ export function toApiJob(job: JobRecord) {
     error: job.error ?? null,
     warnings: jobWarnings(job),
     quality: job.quality ?? null,
+    accountsStore: job.accountsStore ? accountsStoreView(job.accountsStore) : null,
     output: job.output
       ? {
           records: job.output.recordsKeys.map((k) => `s3://${job.output?.bucket}/${k}`),
@@ -162,6 +184,17 @@ export function toApiJob(job: JobRecord) {
 }
 
 export type ApiJob = ReturnType<typeof toApiJob>;
+
+function accountsStoreView(run: AccountsStoreRun) {
+  return {
+    state: run.state,
+    ...(run.counts && { counts: { records: run.counts.records, skipped: run.counts.skipped, accounts: run.counts.accounts, contacts: run.counts.contacts } }),
+    ...(run.reason !== undefined && { reason: run.reason }),
+    ...(run.error && { error: { type: run.error.type, message: run.error.message } }),
+    ...(run.durationMs !== undefined && { durationMs: run.durationMs }),
+    updatedAt: run.updatedAt,
+  };
+}
 
 /**
  * The job's warnings: as Persist stored them, or, before that (running, needs_mapping, or

@@ -82,7 +82,12 @@ interface Term {
   script: string;
 }
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/**
+ * Scripts written without spaces between words, where a term is found inside a longer header:
+ * Chinese, Japanese, Korean (whose words are spaced, but compounds are not), and Thai, Lao,
+ * Khmer and Burmese ("លេខទូរស័ព្ទអតិថិជន" holds "លេខទូរស័ព្ទ", the phone number).
+ */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
 /** Words too common in field names to stand for the field alone ("iata_code" is "iata", not "code"). */
 const GENERIC_NAME_PARTS = new Set(['code', 'name', 'number', 'id', 'no', 'nr', 'date', 'time', 'type', 'value', 'text', 'data', 'info', 'the', 'and']);
@@ -131,6 +136,11 @@ const SCRIPTS: [string, RegExp][] = [
   ['arabic', /\p{Script=Arabic}/u],
   ['hebrew', /\p{Script=Hebrew}/u],
   ['devanagari', /\p{Script=Devanagari}/u],
+  ['armenian', /\p{Script=Armenian}/u],
+  ['bengali', /\p{Script=Bengali}/u],
+  ['tamil', /\p{Script=Tamil}/u],
+  ['sinhala', /\p{Script=Sinhala}/u],
+  ['ethiopic', /\p{Script=Ethiopic}/u],
 ];
 
 /** The script of the first letter of a text ('other' for digits only or scripts not listed). */

@@ -78,7 +78,8 @@ const NAME_KINDS = new Set(['person_name', 'given_name', 'family_name', 'company
 /**
  * True when the column may never take the field, whatever the header or value evidence:
  * owner columns take no name of a person or company, salutation columns no name and no job
- * title, profile columns no domain or web site, a length of time no charge.
+ * title, profile columns no domain or web site, a length of time no charge, a column of
+ * parties or of PBX equipment no place, equipment no call code, an identifier no amount.
  */
 export function refusesField(def: FieldDefinition, normalized: string, values: readonly string[]): boolean {
   const kind = def.kind ?? '';
@@ -87,7 +88,40 @@ export function refusesField(def: FieldDefinition, normalized: string, values: r
   if ((def.type === 'domain' || def.type === 'url') && isProfileColumn(normalized, values)) return true;
   if (def.type === 'money' && namesTimeSpan(normalized)) return true;
   if (def.name === 'annual_revenue' && namesShortPeriod(normalized)) return true;
+  if (def.name === 'location' && (holdsParties(values) || namesEquipment(normalized))) return true;
+  // a trunk named "Trunk-A" is no incoming call: equipment columns say nothing of the call's direction or kind
+  if (def.codes !== undefined && namesEquipment(normalized)) return true;
+  if ((def.type === 'money' || def.type === 'number' || def.type === 'integer') && ID_LAST_WORDS.has(normalized.split(' ').at(-1) ?? '')) return true;
   return false;
+}
+
+/** Last words of a header that make it an identifier ("UID", "Call ID", "uniqueid"): "1759479262.12" there is no amount. */
+const ID_LAST_WORDS = new Set(['id', 'ids', 'uid', 'uuid', 'guid', 'sid', 'uniqueid', 'linkedid', 'hash']);
+
+/**
+ * PBX equipment a CDR names beside the call ("Destination Trunk", "Source Channel",
+ * "dstchannel", "Gateway", "destDeviceName"): where the call went inside the switch, not
+ * the place the carrier prints.
+ */
+const EQUIPMENT_WORDS = new Set(['trunk', 'trunks', 'channel', 'chan', 'dstchannel', 'channel2', 'gateway', 'device', 'route', 'sip', 'codec', 'node', 'port']);
+function namesEquipment(normalized: string): boolean {
+  return normalized.split(' ').some((w) => EQUIPMENT_WORDS.has(w));
+}
+
+/**
+ * A number dialled or a PBX party as CDRs print it ("2125550134", "+44 20 7946 0412",
+ * "Anna Berg<1001>", "\"Front Desk\" <1000>"): a call's party, not the place of the call.
+ */
+const PARTY_VALUE = /^\+?[\d\s().\-*#]{3,}$|<\s*\+?[\d*#]+\s*>\s*$/;
+
+/**
+ * True when most filled values of the column are parties of the call (Yeastar's "Call To",
+ * a "Call From" of numbers and extensions): AT&T's "Call To" of places ("NEW YORK NY",
+ * "INCOMING CL") is a location, a column of numbers under the same header is not.
+ */
+function holdsParties(values: readonly string[]): boolean {
+  const filled = values.filter((v) => !isBlankCell(v));
+  return filled.length >= 2 && filled.filter((v) => PARTY_VALUE.test(v.trim())).length / filled.length >= 0.6;
 }
 
 /**

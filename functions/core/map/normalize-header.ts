@@ -9,7 +9,37 @@
 const STOPWORDS = new Set(['of', 'the', 'a', 'an', 'in', 'de', 'del', 'la', 'le', 'les', 'du', 'des', 'di', 'da', 'der', 'die', 'das']);
 
 // Latin letters that do not decompose into a base letter and a diacritic under NFD.
-const LATIN_FOLD: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't', ŋ: 'n' };
+// Hausa's hooked letters (ɓ ɗ ƙ ƴ) are written plain as often as hooked.
+const LATIN_FOLD: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't', ŋ: 'n', ɓ: 'b', ɗ: 'd', ƙ: 'k', ƴ: 'y' };
+
+/**
+ * Arabic-script letters Persian, Urdu and Arabic write differently for the same sound, as
+ * keyboards type them: Persian/Urdu ی and Arabic ي (and final ى, ئ without its hamza is not
+ * folded), ک and ك, Urdu ہ/ھ/ۃ, Persian ۀ and Arabic ة and ه; the Arabic-Indic and Persian
+ * digits as ASCII digits.
+ */
+const ARABIC_SCRIPT_FOLD: Record<string, string> = {
+  ی: 'ي', ى: 'ي', ے: 'ي', ک: 'ك', ہ: 'ه', ھ: 'ه', ۃ: 'ه', ۀ: 'ه', ة: 'ه',
+};
+
+/**
+ * Ethiopic letters Amharic spells either way (the old distinctions are no longer spoken):
+ * ሠ/ሰ, ኀ/ሐ/ሀ, ዐ/አ, ፀ/ጸ, per vowel order (the seven forms follow each other in Unicode).
+ */
+function foldEthiopic(c: string): string {
+  const code = c.codePointAt(0)!;
+  const order = (code - 0x1200) % 8;
+  const base = code - order;
+  const to = ETHIOPIC_BASES.get(base);
+  return to === undefined ? c : String.fromCodePoint(to + order);
+}
+const ETHIOPIC_BASES = new Map<number, number>([
+  [0x1220, 0x1230], // ሠ -> ሰ
+  [0x1280, 0x1200], // ኀ -> ሀ
+  [0x1210, 0x1200], // ሐ -> ሀ
+  [0x12d0, 0x12a0], // ዐ -> አ
+  [0x1340, 0x1338], // ፀ -> ጸ
+]);
 
 /**
  * Text folded for comparison in any script: NFKC (full-width forms, ligatures), lower case,
@@ -25,7 +55,7 @@ export function foldText(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[øæœßłđðþıħŧŋ]/g, (c) => LATIN_FOLD[c] ?? c)
+    .replace(/[øæœßłđðþıħŧŋɓɗƙƴ]/g, (c) => LATIN_FOLD[c] ?? c)
     .replace(/ς/g, 'σ')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -33,8 +63,13 @@ export function foldText(text: string): string {
     // nukta (फ़ -> फ): people write these words with and without them
     .replace(/[\u064b-\u065f\u0670\u0591-\u05c7\u093c]/g, '')
     .replace(/\u0640/g, '') // tatweel, a stretching stroke
-    .replace(/ى/g, 'ي')
-    .replace(/ة/g, 'ه')
+    .replace(/[یىےکہھۃۀة]/g, (c) => ARABIC_SCRIPT_FOLD[c] ?? c)
+    .replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10))
+    .replace(/[\u1200-\u137f]/g, foldEthiopic)
+    // a zero-width non-joiner separates the parts of a Persian word ("نام‌خانوادگی" is
+    // "نام خانوادگی"); a zero-width joiner only shapes Indic conjuncts ("විද්‍යුත්")
+    .replace(/\u200c/g, ' ')
+    .replace(/\u200d/g, '')
     .normalize('NFC');
 }
 
@@ -48,7 +83,8 @@ export function normalizeHeader(header: string): string {
     .replace(/#/g, ' number ')
     // French/Italian elision: "Type d'appel" -> "type appel", "Secteur d'activité" -> "secteur activite"
     .replace(/\b[dl]['\u2019](?=[a-z])/g, ' ')
-    .replace(/['\u2019`\u02bc]/g, '')
+    // apostrophes, and the turned comma Uzbek writes in oʻ and gʻ ("Qoʻngʻiroq" is "qongiroq")
+    .replace(/['\u2018\u2019`\u02bb\u02bc]/g, '')
     .split(/[^\p{L}\p{N}\p{M}]+/u)
     .filter((w) => w.length > 0 && !STOPWORDS.has(w));
   return words.join(' ');

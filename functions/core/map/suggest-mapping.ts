@@ -15,7 +15,7 @@ import { dotsGroupThousands } from './digit-grouping.ts';
 import { refusesField } from './negative-cues.ts';
 import { ID_WORDS, leftOutByValues } from './left-out-evidence.ts';
 import { columnDateTimeShape, fitsField, looksLikeField, ratio, timeColumnKind, type ValueCheckContext } from './value-patterns.ts';
-import { readCallCode } from '../enrich/call-codes.ts';
+import { readCallCodeAnyLanguage as readCallCode } from './call-code-reading.ts';
 import { dateTimePairFit, detectDateTimeShape, isDottedClock } from '../enrich/datetime.ts';
 import { fieldsFilledWithoutColumns, findPartyColumns, partyColumnCandidates } from '../records/call-semantics.ts';
 
@@ -228,7 +228,10 @@ export function suggestMapping(
             ? (v: string) => fitsField(def, v, ctx)
             : def.type === 'phone'
               ? (v: string) => looksLikeField(def, v, ctx) || printedAsPhone(v)
-              : (v: string) => looksLikeField(def, v, ctx);
+              : def.codes === 'call_direction' && bothDirections(values)
+                ? // a PBX's internal calls ("Internal") have no direction but belong in a column of inbound and outbound ones
+                  (v: string) => looksLikeField(def, v, ctx) || readCallCode(v)?.internal === true
+                : (v: string) => looksLikeField(def, v, ctx);
         const { ratio: share, count } = ratio(values, looks);
         if (count === 0 || share < VALUE_MIN_RATIO) continue;
         valueCandidates.push({ field, column, confidence: round2(VALUE_BASE + VALUE_SPAN * share), reason: 'value_pattern', rank: 0 });
@@ -337,6 +340,12 @@ function codesFromSiblingColumn(
     out.push({ field: def.name, sources: [...sibling.sources], sourceHeaders: [...sibling.sourceHeaders], confidence: sibling.confidence, reason: 'value_pattern' });
   }
   return out;
+}
+
+/** True when a column's values say both directions ("Outbound", "Inbound"): a direction column, not a dialplan context. */
+function bothDirections(values: readonly string[]): boolean {
+  const seen = new Set(values.map((v) => readCallCode(v)?.direction).filter((d) => d !== undefined));
+  return seen.size === 2;
 }
 
 /** types whose values alone say what a column holds: an unused column of them is a field left out */
@@ -657,7 +666,7 @@ function numberTransforms(def: FieldDefinition, header: string, values: readonly
   if (def.type !== 'integer' && def.type !== 'number' && def.type !== 'money') return [];
   const out: FieldTransform[] = [];
   // first: the range and scale steps read the number it leaves
-  if (dotsGroupThousands(values)) out.push({ kind: 'decimal_comma' });
+  if (dotsGroupThousands(values, header)) out.push({ kind: 'decimal_comma' });
   if (rangeShare(values) >= RANGE_MIN_SHARE) out.push({ kind: 'range', pick: 'midpoint' });
   const scale = headerScale(header);
   if (scale !== undefined) out.push({ kind: 'scale', factor: scale.factor });

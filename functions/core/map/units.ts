@@ -11,6 +11,22 @@ import { foldText } from './normalize-header.ts';
  * of the mapping, shown to a person and editable like any other.
  */
 
+/**
+ * Scale words of the languages the lexicon added on 2026-12-07, written as people print them
+ * and folded like the headers they are matched in (Persian میلیون folds to ميليون): billion,
+ * million, lakh/crore, thousand in Persian, Urdu, Uzbek, Armenian, Mongolian, Afrikaans,
+ * Bengali, Nepali, Tamil, Kyrgyz, Tajik, Amharic.
+ */
+const ADDED_SCALE_WORDS: [RegExp, number][] = (
+  [
+    ['میلیارد|ارب|mlrd|миллиард|մլրդ|միլիարդ|тэрбум|miljard|বিলিয়ন|বিলিয়ন', 1e9],
+    ['کروڑ|কোটি|கோடி', 1e7],
+    ['میلیون|ملین|million|mln|млн|միլիոն|մլն|сая|miljoen|মিলিয়ন|মিলিয়ন|மில்லியன்|ሚሊዮን', 1e6],
+    ['لاکھ|লাখ|লক্ষ|லட்சம்', 1e5],
+    ['هزار|ہزار|ming|минг|հազ|հազար|мянга|мянган|duisend|হাজার|हजार|ஆயிரம்|миң|ҳазор|ሺህ', 1e3],
+  ] as [string, number][]
+).map(([words, factor]) => [new RegExp(`(?:^|[^\\p{L}\\p{M}])(?:${words.split('|').map((w) => foldText(w)).join('|')})\\.?(?=$|[^\\p{L}\\p{M}])`, 'u'), factor]);
+
 // [pattern on the folded header, factor]; the first that matches wins (longer units first).
 const SCALE_PATTERNS: [RegExp, number][] = [
   // Vietnamese (tỷ, triệu, nghìn/ngàn đồng), Indonesian (miliar, juta, ribu), Arabic, Hebrew, Indian lakh and crore
@@ -19,6 +35,7 @@ const SCALE_PATTERNS: [RegExp, number][] = [
   [/(?:^|[^\p{L}])(?:trieu|juta|millones|millon)(?=$|[^\p{L}])|مليون|ملايين|מיליון|מיליוני|मिलियन/u, 1e6],
   [/(?:^|[^\p{L}])(?:lakhs?|lacs?)(?=$|[^\p{L}])|लाख/u, 1e5],
   [/(?:^|[^\p{L}])(?:nghin|ngan|ribu|miles|th(?=\s*(?:usd|eur|gbp|chf|\$|€|£)))(?=$|[^\p{L}])|ألف|آلاف|אלפי/u, 1e3],
+  ...ADDED_SCALE_WORDS,
   [/百万|百萬|백만/u, 1e6],
   [/千万|千萬|천만/u, 1e7],
   [/億|억/u, 1e8],

@@ -1,5 +1,5 @@
 import { extractJson } from '../ai/parse-answer.ts';
-import { readCallCode } from '../enrich/call-codes.ts';
+import { readCallCodeAnyLanguage as readCallCode } from './call-code-reading.ts';
 import { isBlankCell } from '../enrich/result.ts';
 import { WARNING_CODES } from '../jobs/warnings.ts';
 import type { EnumValueMap, FieldMapping, MappingResult, MappingWarning, ValueMapOrigin } from '../pipeline-types.ts';

@@ -1,4 +1,4 @@
-import { normalizeDirection, normalizeRecordType } from '../enrich/call-codes.ts';
+import { readCallCodeAnyLanguage } from './call-code-reading.ts';
 import { detectDateTimeShape, type DateTimeShape } from '../enrich/datetime.ts';
 import { parseDurationSeconds } from '../enrich/duration.ts';
 import { normalizeDomain, normalizeEmail, normalizeUrl } from '../enrich/email-domain.ts';
@@ -35,6 +35,18 @@ export interface ValueCheckContext {
   defaultRegion: string;
 }
 
+/**
+ * Epoch seconds or milliseconds of 2000-01-01 to 2039-12-31 ("1770106023", Cisco CDRs, Unix
+ * logs): the builder reads them as times, but shape detection leaves bare numbers out (ids
+ * look the same), so they fit a date field only where its header already names the column.
+ */
+export function isEpochStamp(value: string): boolean {
+  const v = value.trim();
+  if (!/^\d{10}$|^\d{13}$/.test(v)) return false;
+  const seconds = v.length === 13 ? Number(v) / 1000 : Number(v);
+  return seconds >= 946_684_800 && seconds < 2_208_988_800;
+}
+
 /** True when the builder would accept `value` (non-blank) for `field`. */
 export function fitsField(field: FieldDefinition, value: string, ctx: ValueCheckContext): boolean {
   switch (field.type) {
@@ -49,7 +61,7 @@ export function fitsField(field: FieldDefinition, value: string, ctx: ValueCheck
       return parseBoolean(value).ok;
     case 'date':
     case 'datetime':
-      return detectDateTimeShape(value) !== null;
+      return detectDateTimeShape(value) !== null || isEpochStamp(value);
     case 'phone': {
       const p = normalizePhone(value, ctx.defaultRegion);
       // a national number of another region still fits: the region is a job option a person may set
@@ -88,14 +100,14 @@ export function looksLikeField(field: FieldDefinition, value: string, ctx: Value
       return (CLOCK_DURATION.test(v) || UNIT_DURATION.test(v)) && parseDurationSeconds(v).ok;
     case 'money':
       return MONEY_SHAPE.test(v) && parseMoney(v, 'USD').ok;
+    case 'enum':
+      return enumValue(field, v) !== undefined;
     case 'email':
       return normalizeEmail(v).ok;
     case 'url':
       return /^https?:\/\//i.test(v) && normalizeUrl(v).ok;
     case 'domain':
       return /^(?:https?:\/\/)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/?$/i.test(v);
-    case 'enum':
-      return enumValue(field, v) !== undefined;
     default:
       return false;
   }
@@ -103,8 +115,9 @@ export function looksLikeField(field: FieldDefinition, value: string, ctx: Value
 
 /** The normalised enum value for `raw`, or undefined. Shared with the record builder. */
 export function enumValue(field: FieldDefinition, raw: string): string | undefined {
-  if (field.codes === 'call_direction') return normalizeDirection(raw);
-  if (field.codes === 'call_record_type') return normalizeRecordType(raw);
+  // carrier codes in any language of the lexicon (Enrich's table and the added languages')
+  if (field.codes === 'call_direction') return readCallCodeAnyLanguage(raw)?.direction;
+  if (field.codes === 'call_record_type') return readCallCodeAnyLanguage(raw)?.recordType;
   const key = raw.trim().toLowerCase();
   const alias = field.enumAliases?.[key] ?? field.enumAliases?.[raw.trim()];
   if (alias !== undefined) return alias;

@@ -78,6 +78,24 @@ export const jobSchema = z
     error: z.object({ type: z.string(), message: z.string(), stage: z.string().optional() }).passthrough().nullable(),
     warnings: z.array(jobWarningSchema).describe('what the job bent to read, what its mapping and its self-checks found; stable codes'),
     quality: jobQualitySchema.nullable().describe('the data-quality report of a succeeded job, per schema field'),
+    accountsStore: z
+      .object({
+        state: z.enum(['pending', 'applied', 'skipped', 'failed']).describe('pending from the commit until the stage after it has merged the records (applied), left them out (skipped) or given up (failed)'),
+        counts: z
+          .object({
+            records: z.number().int(),
+            skipped: z.number().int().describe('records with nothing to match on'),
+            accounts: z.object({ created: z.number().int(), merged: z.number().int(), updated: z.number().int() }),
+            contacts: z.object({ created: z.number().int(), merged: z.number().int(), updated: z.number().int() }),
+          })
+          .optional(),
+        reason: z.string().optional().describe('why the records were left out (skipped)'),
+        error: z.object({ type: z.string(), message: z.string() }).optional().describe('why the update gave up (failed); retrying the job brings the records in'),
+        durationMs: z.number().int().optional(),
+        updatedAt: isoTime,
+      })
+      .nullable()
+      .describe("a succeeded company_account or contact job: where its records stand in the tenant's accounts store (GET /v1/accounts); null for other jobs"),
     output: z.object({ records: z.array(z.string()), errors: z.array(z.string()), manifest: z.string() }).nullable(),
     executionName: z.string().nullable(),
     retention: z.object({ uploadExpiresAt: isoTime, outputsExpireAt: isoTime, recordExpiresAt: isoTime, uploadExpired: z.boolean(), outputsExpired: z.boolean() }).nullable().describe('when the file, outputs and record go (the tenant\'s retention when the job was created); null for jobs created before retention'),

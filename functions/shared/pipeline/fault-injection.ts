@@ -22,10 +22,11 @@ export class InjectedFaultError extends Error {
 /**
  * `when`: 'before' the stage's work (default), 'after' it, once its output is written (a
  * crash at the end of a stage), or 'committed': Persist only, once the job is committed
- * succeeded and before its event is queued; `error`: 'TransientError' makes the fault one
+ * succeeded and before its event is queued, or 'accounts-store': the stage after Persist, before
+ * it merges the job's records into the accounts store (armed with stage 'persist'); `error`: 'TransientError' makes the fault one
  * the state machine retries, anything else (default) one that fails the job.
  */
-export function maybeInjectFault(stage: Stage, tenantId: string, when: 'before' | 'after' | 'committed' = 'before'): void {
+export function maybeInjectFault(stage: Stage, tenantId: string, when: 'before' | 'after' | 'committed' | 'accounts-store' = 'before'): void {
   const raw = optionalEnv('FAULT_INJECTION');
   if (!raw) return;
   let spec: { tenantId?: string; stage?: string; times?: number; when?: string; error?: string };

@@ -89,7 +89,31 @@ async function follow(target: Target, jobId: string, bar: SingleBar | undefined)
       bar?.update(Math.floor(p.percent), { phase: 'process ', detail: `${p.stage ?? 'queued'} · ${p.rowsRead.toLocaleString()} rows read · ${p.rowsWritten.toLocaleString()} written` }),
   });
   if (job.status === 'succeeded') bar?.update(100);
+  return storeCaughtUp(target.api, job, bar);
+}
+
+/**
+ * A company or contact job's records reach the accounts store just after the job commits:
+ * wait for that too, so the summary (and a script's next `accounts list`) sees them.
+ */
+async function storeCaughtUp(api: ApiClient, job: ApiJob, bar: SingleBar | undefined): Promise<ApiJob> {
+  while (job.status === 'succeeded' && job.accountsStore?.state === 'pending') {
+    bar?.update(100, { phase: 'store   ', detail: 'merging into the accounts store' });
+    await new Promise((r) => setTimeout(r, 200));
+    job = await api.get<ApiJob>(`/v1/jobs/${job.jobId}`);
+  }
   return job;
+}
+
+/** What the job did to the tenant's accounts store, in one line (company and contact jobs). */
+function storeLine(store: NonNullable<ApiJob['accountsStore']>): string {
+  if (store.state === 'pending') return '  store:  being merged into the accounts store';
+  if (store.state === 'skipped') return `  store:  left out of the accounts store: ${store.reason ?? 'no reason given'}`;
+  if (store.state === 'failed') return `  store:  NOT in the accounts store (${store.error?.type ?? 'error'}: ${store.error?.message ?? ''}); retry the job to bring it in`;
+  const c = store.counts;
+  if (!c) return '  store:  merged into the accounts store';
+  const kind = (k: { created: number; merged: number; updated: number }) => `${k.created} new, ${k.merged} merged, ${k.updated} updated`;
+  return `  store:  accounts ${kind(c.accounts)}; contacts ${kind(c.contacts)}${c.skipped ? `; ${c.skipped} records with nothing to match on` : ''}`;
 }
 
 interface JobMappingAnswer {
@@ -172,6 +196,7 @@ async function printSummary(api: ApiClient, job: ApiJob, elapsedMs: number) {
     lines.push(`  file:   ${c.format}, ${c.encoding}${c.delimiter ? `, delimiter ${JSON.stringify(c.delimiter)}` : ''}, header on line ${c.headerRow + 1}`);
   }
   if (job.error) lines.push(`  error:  ${job.error.type} in ${job.error.stage ?? 'pipeline'}: ${job.error.message}`);
+  if (job.accountsStore) lines.push(storeLine(job.accountsStore));
   lines.push(...qualityLines(job), ...warningLines(job));
   if (job.status === 'needs_mapping') lines.push(`  mapping needs a person: ai-file-parser jobs mapping ${job.jobId}, then confirm it with --set or --file`);
   if (job.output) lines.push(`  output: ai-file-parser jobs output ${job.jobId} --out ${job.jobId}.ndjson  (or --format csv)`);

@@ -220,4 +220,86 @@ export const CALL_RECORD_LEXICON: readonly LexiconBlock[] = [
   { field: 'cost_minor', source: 'carrier', terms: { sw: 'gharama|kiasi|bei|malipo', tl: 'halaga|singil|presyo|bayad' } },
   { field: 'currency', source: 'std', terms: { sw: 'sarafu', tl: 'pera|salapi' } },
   { field: 'account_number', source: 'carrier', terms: { sw: 'namba ya akaunti|akaunti|namba ya mkataba', tl: 'numero ng account|numero ng kontrata' } },
+  // Persian, Uzbek (Latin and Cyrillic script), Armenian, Mongolian, Afrikaans, Urdu, Bengali,
+  // Nepali, Tamil, Sinhala, Khmer, Amharic, Hausa, Yoruba, Kyrgyz and Tajik: the standard
+  // telephony terms of each language (Wiktionary and Wikipedia translations of date, time,
+  // number, duration, cost, the Android and iOS call-log labels in that language) as the
+  // self-care portals and bills of Irancell, Hamrah-e Aval, Ucell, Beeline UZ, Ucom, Viva,
+  // Unitel, Mobicom, Vodacom, Jazz, Grameenphone, Ncell, Dialog, Cellcard, Ethio telecom,
+  // MTN Nigeria, O! and Tcell print them. Persian and Urdu are written with their own
+  // letters (ی, ک, ہ); the Arabic-keyboard spellings match after folding.
+  { field: 'started_at', source: 'carrier', terms: {
+    fa: 'تاریخ|تاریخ و ساعت|تاریخ و زمان|تاریخ تماس|زمان شروع|زمان تماس', uz: 'sana|sana va vaqt|qo\'ng\'iroq sanasi|boshlanish vaqti|сана|сана ва вақт|қўнғироқ санаси',
+    hy: 'ամսաթիվ|ամսաթիվ և ժամ|զանգի ամսաթիվ|սկիզբ', mn: 'огноо|огноо цаг|ярьсан огноо|эхэлсэн огноо|эхэлсэн хугацаа', af: 'datum|datum en tyd|oproepdatum',
+    ur: 'تاریخ|تاریخ اور وقت|کال کی تاریخ', bn: 'তারিখ|তারিখ ও সময়|কলের তারিখ', ne: 'मिति|मिति र समय|कल मिति', ta: 'தேதி|தேதி மற்றும் நேரம்|அழைப்பு தேதி',
+    si: 'දිනය|දිනය සහ වේලාව|ඇමතුම් දිනය', km: 'កាលបរិច្ឆេទ|ថ្ងៃខែ|ថ្ងៃទី|ថ្ងៃខែឆ្នាំ', am: 'ቀን|ቀን እና ሰዓት|የጥሪ ቀን', ha: 'kwanan wata|rana|kwanan wata da lokaci',
+    yo: 'ọjọ́|ọjọ́ àti àkókò|ọjọ́ ìpè', ky: 'күнү|чалуу күнү|күнү жана убактысы', tg: 'сана|таърих|сана ва вақт',
+  } },
+  { field: 'started_at.time', source: 'carrier', terms: {
+    fa: 'ساعت|زمان|ساعت تماس|ساعت شروع', uz: 'vaqt|soat|вақт|соат', hy: 'ժամ|ժամանակ|զանգի ժամ', mn: 'цаг|эхэлсэн цаг|ярьсан цаг', af: 'tyd|begintyd|oproeptyd',
+    ur: 'وقت|کال کا وقت', bn: 'সময়|কলের সময়', ne: 'समय|कल समय', ta: 'நேரம்|அழைப்பு நேரம்', si: 'වේලාව|ඇමතුම් වේලාව', km: 'ម៉ោង|ពេលវេលា',
+    am: 'ሰዓት|ጊዜ', ha: 'lokaci|lokacin kira', yo: 'àkókò|aago', ky: 'убакыт|убактысы|саат', tg: 'вақт|соат',
+  } },
+  { field: 'direction', source: 'carrier', terms: {
+    fa: 'جهت|جهت تماس|نوع تماس|نوع ارتباط|ورودی/خروجی', uz: 'yo\'nalish|qo\'ng\'iroq turi|kiruvchi/chiquvchi|йўналиш|қўнғироқ тури|кирувчи/чиқувчи',
+    hy: 'ուղղություն|զանգի ուղղություն|զանգի տեսակ|մուտքային/ելքային', mn: 'чиглэл|дуудлагын чиглэл|дуудлагын төрөл|ирсэн/гарсан',
+    af: 'rigting|oproeprigting|oproeptipe|inkomend/uitgaande', ur: 'کال کی قسم|سمت|کال کی سمت|آنے والی/جانے والی', bn: 'কলের ধরন|দিক|কলের দিক|ইনকামিং/আউটগোয়িং',
+    ne: 'कलको प्रकार|दिशा|कलको दिशा|इनकमिङ/आउटगोइङ', ta: 'அழைப்பு வகை|திசை|அழைப்பின் திசை', si: 'ඇමතුම් වර්ගය|දිශාව|ඇමතුම් දිශාව', km: 'ប្រភេទការហៅ|ទិសដៅ|ទិសដៅការហៅ',
+    am: 'የጥሪ አይነት|የጥሪ ዓይነት|አቅጣጫ|የጥሪ አቅጣጫ', ha: 'nau\'in kira|alkibla|alkiblar kira', yo: 'irú ìpè|ìdarí ìpè', ky: 'багыт|чалуунун түрү|чалуунун багыты|кирүүчү/чыгуучу',
+    tg: 'самт|навъи занг|самти занг|воридотӣ/содиротӣ',
+  } },
+  { field: 'counterpart_number', source: 'carrier', terms: {
+    fa: 'شماره|شماره مقصد|شماره طرف مقابل|شماره تماس گیرنده|شماره گرفته شده|شماره تلفن|شماره مخاطب', uz: 'raqam|telefon raqami|terilgan raqam|qo\'ng\'iroq qilingan raqam|suhbatdosh raqami|рақам|телефон рақами|терилган рақам|суҳбатдош рақами',
+    hy: 'համար|հեռախոսահամար|հեռախոսի համար|հավաքված համար|զրուցակցի համար', mn: 'дугаар|утасны дугаар|залгасан дугаар|холбогдсон дугаар|хүлээн авагчийн дугаар',
+    af: 'nommer|nommer geskakel|geskakelde nommer|ontvanger|telefoonnommer|bestemmingsnommer', ur: 'نمبر|فون نمبر|ملایا گیا نمبر|موبائل نمبر|وصول کنندہ', bn: 'নম্বর|ফোন নম্বর|মোবাইল নম্বর|প্রাপকের নম্বর|ডায়াল করা নম্বর',
+    ne: 'नम्बर|फोन नम्बर|मोबाइल नम्बर|डायल गरिएको नम्बर', ta: 'எண்|தொலைபேசி எண்|அழைக்கப்பட்ட எண்|கைபேசி எண்', si: 'අංකය|දුරකථන අංකය|ඇමතූ අංකය',
+    km: 'លេខ|លេខទូរស័ព្ទ|លេខដែលបានហៅ', am: 'ቁጥር|ስልክ ቁጥር|የተደወለ ቁጥር', ha: 'lamba|lambar waya|lambar da aka kira', yo: 'nọ́mbà|nọ́mbà fóònù|nọ́mbà tí a pè',
+    ky: 'номер|телефон номери|терилген номер', tg: 'рақам|рақами телефон|рақами гирифташуда',
+  } },
+  { field: 'subscriber_number', source: 'carrier', terms: {
+    fa: 'شماره مشترک|شماره سیم کارت|شماره خط|شماره شما', uz: 'sizning raqamingiz|abonent raqami|liniya raqami|сизнинг рақамингиз|абонент рақами', hy: 'ձեր համարը|բաժանորդային համար|բաժանորդի համար|գծի համար',
+    mn: 'таны дугаар|үйлчилгээний дугаар|хэрэглэгчийн дугаар', af: 'jou nommer|selnommer|lynnommer|intekenaarnommer', ur: 'آپ کا نمبر|صارف نمبر', bn: 'আপনার নম্বর|গ্রাহক নম্বর',
+    ne: 'तपाईंको नम्बर|ग्राहक नम्बर', ta: 'உங்கள் எண்|சந்தாதாரர் எண்', si: 'ඔබේ අංකය|ගනුදෙනුකරු අංකය', km: 'លេខរបស់អ្នក', am: 'የእርስዎ ቁጥር|የደንበኛ ስልክ ቁጥር',
+    ha: 'lambarka|lambar mai biyan kuɗi', yo: 'nọ́mbà rẹ', ky: 'сиздин номериңиз|абоненттик номер', tg: 'рақами шумо|рақами муштарӣ',
+  } },
+  { field: 'duration_seconds', source: 'carrier', terms: {
+    fa: 'مدت|مدت مکالمه|مدت زمان|مدت تماس|مدت زمان مکالمه|زمان مکالمه', uz: 'davomiyligi|davomiylik|suhbat davomiyligi|muddati|давомийлиги|давомийлик|суҳбат давомийлиги',
+    hy: 'տևողություն|զանգի տևողություն|խոսակցության տևողություն', mn: 'үргэлжлэх хугацаа|хугацаа|ярьсан хугацаа|ярианы хугацаа', af: 'duur|tydsduur|oproepduur|lengte',
+    ur: 'دورانیہ|کال کا دورانیہ|مدت', bn: 'স্থিতিকাল|সময়কাল|কলের সময়কাল|মেয়াদ', ne: 'अवधि|कल अवधि|समयावधि', ta: 'கால அளவு|அழைப்பு கால அளவு|நேர அளவு',
+    si: 'කාලය|ඇමතුම් කාලය|කාල සීමාව', km: 'រយៈពេល|រយៈពេលហៅ', am: 'የቆይታ ጊዜ|ቆይታ|የጥሪ ቆይታ', ha: 'tsawon lokaci|tsawon kira', yo: 'gígùn ìpè|iye àkókò',
+    ky: 'узактыгы|сүйлөшүү узактыгы|убакыт узактыгы', tg: 'давомнокӣ|давомнокии сӯҳбат',
+  } },
+  { field: 'record_type', source: 'carrier', terms: {
+    fa: 'نوع سرویس|سرویس|نوع خدمت|خدمت|نوع', uz: 'xizmat turi|xizmat|turi|хизмат тури|хизмат|тури', hy: 'ծառայություն|ծառայության տեսակ|տեսակ', mn: 'үйлчилгээний төрөл|үйлчилгээ|төрөл',
+    af: 'tipe|diens|soort|dienstipe', ur: 'سروس|سروس کی قسم|قسم', bn: 'সেবা|সেবার ধরন|ধরন|সার্ভিস', ne: 'सेवा|सेवाको प्रकार|प्रकार', ta: 'சேவை|சேவை வகை|வகை',
+    si: 'සේවාව|සේවා වර්ගය|වර්ගය', km: 'សេវាកម្ម|ប្រភេទសេវាកម្ម|ប្រភេទ', am: 'አገልግሎት|የአገልግሎት አይነት|አይነት|ዓይነት', ha: 'sabis|nau\'in sabis|nau\'i', yo: 'iṣẹ́|irú iṣẹ́',
+    ky: 'кызмат түрү|кызмат|түрү', tg: 'навъи хизматрасонӣ|хизматрасонӣ|навъ',
+  } },
+  { field: 'location', source: 'carrier', terms: {
+    fa: 'مقصد|منطقه|محل|موقعیت', uz: 'hudud|joylashuv|yo\'nalish hududi|ҳудуд|жойлашув', hy: 'գոտի|վայր|գտնվելու վայր', mn: 'бүс|байршил|чиглэлийн бүс', af: 'bestemming|ligging|area|streek',
+    ur: 'مقام|علاقہ|منزل', bn: 'স্থান|এলাকা|গন্তব্য', ne: 'स्थान|गन्तव्य', ta: 'இடம்|பகுதி|சேருமிடம்', si: 'ස්ථානය|ප්‍රදේශය|ගමනාන්තය', km: 'ទីតាំង|តំបន់',
+    am: 'ቦታ|አካባቢ|መድረሻ', ha: 'wuri|yanki', yo: 'ibi|agbègbè', ky: 'аймак|жайгашкан жери', tg: 'минтақа|макон',
+  } },
+  { field: 'cost_minor', source: 'carrier', terms: {
+    fa: 'مبلغ|هزینه|بها|قیمت|هزینه مکالمه|مبلغ قابل پرداخت', uz: 'summa|narx|narxi|to\'lov|xarajat|qiymati|сумма|нарх|нархи|тўлов|қиймати', hy: 'գումար|արժեք|գին|վճար',
+    mn: 'дүн|төлбөр|үнэ|зардал|нийт дүн', af: 'koste|bedrag|prys|heffing', ur: 'رقم|قیمت|چارجز|لاگت|خرچ', bn: 'খরচ|মূল্য|চার্জ|পরিমাণ', ne: 'शुल्क|रकम|मूल्य|लागत',
+    ta: 'கட்டணம்|தொகை|விலை', si: 'ගාස්තුව|මුදල|මිල', km: 'តម្លៃ|ថ្លៃ|ចំនួនទឹកប្រាក់', am: 'ክፍያ|ዋጋ|መጠን', ha: 'kuɗi|farashi|caji', yo: 'owó|iye owó',
+    ky: 'сумма|наркы|баасы|төлөм', tg: 'маблағ|арзиш|нарх',
+  } },
+  { field: 'currency', source: 'std', terms: {
+    fa: 'واحد پول|ارز', uz: 'valyuta|валюта', hy: 'արժույթ', mn: 'валют|мөнгөн тэмдэгт', af: 'geldeenheid|valuta', ur: 'کرنسی', bn: 'মুদ্রা', ne: 'मुद्रा', ta: 'நாணயம்',
+    si: 'මුදල් ඒකකය|ව්‍යවහාර මුදල්', km: 'រូបិយប័ណ្ណ', am: 'ምንዛሬ|የገንዘብ ዓይነት', ha: 'nau\'in kuɗi', yo: 'irú owó', ky: 'валюта', tg: 'асъор',
+  } },
+  { field: 'account_number', source: 'carrier', terms: {
+    fa: 'شماره حساب|کد مشتری|شماره قرارداد|شماره اشتراک', uz: 'shaxsiy hisob|hisob raqami|shartnoma raqami|шахсий ҳисоб|ҳисоб рақами|шартнома рақами',
+    hy: 'հաշվի համար|պայմանագրի համար|անձնական հաշիվ|հաճախորդի համար', mn: 'гэрээний дугаар|хэрэглэгчийн код|дансны дугаар', af: 'rekeningnommer|kliëntnommer|kontraknommer',
+    ur: 'اکاؤنٹ نمبر|کسٹمر نمبر|معاہدہ نمبر', bn: 'অ্যাকাউন্ট নম্বর|গ্রাহক আইডি|হিসাব নম্বর', ne: 'खाता नम्बर|सम्झौता नम्बर', ta: 'கணக்கு எண்|வாடிக்கையாளர் எண்',
+    si: 'ගිණුම් අංකය', km: 'លេខគណនី', am: 'የሂሳብ ቁጥር|የደንበኛ ቁጥር', ha: 'lambar asusu', yo: 'nọ́mbà àkọọ́lẹ̀', ky: 'жеке эсеп|келишим номери|эсеп номери', tg: 'суратҳисоб|рақами шартнома',
+  } },
+  // PBX CDR exports (Yeastar P-Series, Grandstream UCM) print the party called as "Call To"
+  // beside "Call From"; a carrier's "Call To" of places is told apart by its values.
+  { field: 'counterpart_number', source: 'carrier', terms: { en: 'call to|called to' } },
+  // Japanese carriers' statements (docomo 通話明細, au, SoftBank) print the area called as
+  // "通話先" beside "通話先電話番号", the number; the whole header is the place
+  { field: 'location', source: 'carrier', terms: { ja: '通話先|通話先地域名|相手先地域' } },
 ];

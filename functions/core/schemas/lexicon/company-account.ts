@@ -175,4 +175,56 @@ export const COMPANY_ACCOUNT_LEXICON: readonly LexiconBlock[] = [
   { field: 'technologies', source: 'std', terms: { sw: 'teknolojia', tl: 'teknolohiya' } },
   { field: 'country', source: 'std', terms: { sw: 'nchi', tl: 'bansa' } },
   { field: 'city', source: 'std', terms: { sw: 'mji|jiji', tl: 'lungsod|siyudad|bayan|lungsod o bayan' } },
+  // Persian, Uzbek (Latin and Cyrillic), Armenian, Mongolian, Afrikaans, Urdu, Bengali, Nepali,
+  // Tamil, Sinhala, Khmer, Amharic, Hausa, Yoruba, Kyrgyz and Tajik: the wording of those
+  // countries' business registers and company lists (Codal and the Iranian company gazette,
+  // orginfo.uz and the Uzbek state register, e-register.am, the Mongolian legal-entity
+  // register, CIPC and chamber directories in South Africa, SECP, RJSC, the Nepali Office of
+  // the Company Registrar, Ethiopian and Kyrgyz registers) and standard translations for the rest.
+  { field: 'name', source: 'register', terms: {
+    fa: 'نام شرکت|شرکت|نام|نام سازمان|عنوان شرکت|نام شخص حقوقی', uz: 'tashkilot nomi|korxona nomi|kompaniya nomi|nomi|ташкилот номи|корхона номи|компания номи|номи',
+    hy: 'անվանում|ընկերության անվանում|կազմակերպության անվանում', mn: 'байгууллагын нэр|компанийн нэр|нэр|аж ахуйн нэгжийн нэр', af: 'maatskappynaam|maatskappy|naam|besigheidsnaam|ondernemingsnaam',
+    ur: 'کمپنی کا نام|کمپنی|ادارے کا نام|نام', bn: 'প্রতিষ্ঠানের নাম|কোম্পানির নাম|নাম|প্রতিষ্ঠান|কোম্পানি', ne: 'कम्पनीको नाम|संस्थाको नाम|कम्पनी|नाम',
+    ta: 'நிறுவனத்தின் பெயர்|நிறுவனம்|பெயர்', si: 'සමාගමේ නම|ආයතනයේ නම|සමාගම|නම', km: 'ឈ្មោះក្រុមហ៊ុន|ក្រុមហ៊ុន|ឈ្មោះ', am: 'የድርጅቱ ስም|የድርጅት ስም|የኩባንያው ስም|ድርጅት|ስም',
+    ha: 'sunan kamfani|kamfani', yo: 'orúkọ ilé-iṣẹ́|ilé-iṣẹ́', ky: 'уюмдун аталышы|аталышы|компаниянын аталышы|ишкананын аталышы', tg: 'номи ташкилот|номи ширкат|ном',
+  } },
+  { field: 'domain', source: 'std', terms: {
+    fa: 'وب سایت|وبسایت|سایت|تارنما|دامنه', uz: 'veb-sayt|vebsayt|sayt|веб-сайт|сайт', hy: 'կայք|վեբ կայք|կայքէջ|վեբկայք', mn: 'вэб сайт|вэбсайт|цахим хуудас', af: 'webwerf|webtuiste',
+    ur: 'ویب سائٹ', bn: 'ওয়েবসাইট|ওয়েব সাইট', ne: 'वेबसाइट', ta: 'இணையதளம்|வலைத்தளம்|இணையத்தளம்', si: 'වෙබ් අඩවිය', km: 'គេហទំព័រ', am: 'ድረ ገጽ|ድረገጽ|ዌብሳይት',
+    ha: 'shafin yanar gizo|yanar gizo', yo: 'ojú òpó wẹ́ẹ̀bù', ky: 'сайт|веб-сайт', tg: 'сомона|вебсайт',
+  } },
+  { field: 'industry', source: 'register', terms: {
+    fa: 'صنعت|حوزه فعالیت|زمینه فعالیت|نوع فعالیت|گروه صنعت|رشته فعالیت', uz: 'faoliyat turi|faoliyat sohasi|soha|tarmoq|фаолият тури|фаолият соҳаси|соҳа|тармоқ',
+    hy: 'գործունեության տեսակ|գործունեության ոլորտ|ոլորտ|ճյուղ', mn: 'үйл ажиллагааны чиглэл|салбар|үйл ажиллагааны төрөл|эрхлэх үйл ажиллагаа', af: 'bedryf|sektor|nywerheid|bedryfsektor',
+    ur: 'صنعت|شعبہ|کاروبار کی قسم', bn: 'শিল্প|শিল্প খাত|খাত|ব্যবসার ধরন', ne: 'उद्योग|व्यवसायको प्रकार|कारोबार क्षेत्र', ta: 'தொழில்|துறை|தொழில் துறை',
+    si: 'කර්මාන්තය|ක්ෂේත්‍රය|ව්‍යාපාර වර්ගය', km: 'វិស័យ|ឧស្សាហកម្ម|ប្រភេទអាជីវកម្ម', am: 'የሥራ ዘርፍ|ዘርፍ|የንግድ ዘርፍ|ኢንዱስትሪ', ha: 'fanni|sana\'a|bangaren kasuwanci',
+    yo: 'ẹ̀ka iṣẹ́|irú iṣẹ́|ẹ̀ka', ky: 'ишмердүүлүк түрү|тармак|ишмердүүлүк тармагы', tg: 'намуди фаъолият|соҳа',
+  } },
+  { field: 'employee_count', source: 'register', terms: {
+    fa: 'تعداد کارکنان|تعداد کارمندان|کارکنان|تعداد پرسنل|پرسنل', uz: 'xodimlar soni|ishchilar soni|xodimlar|ходимлар сони|ишчилар сони', hy: 'աշխատողների թիվ|աշխատակիցների թիվ|աշխատակիցներ',
+    mn: 'ажилчдын тоо|ажилтны тоо|ажилтнууд|ажиллагсдын тоо', af: 'aantal werknemers|werknemers|personeel|aantal personeel', ur: 'ملازمین کی تعداد|ملازمین',
+    bn: 'কর্মী সংখ্যা|কর্মচারীর সংখ্যা|কর্মী', ne: 'कर्मचारी संख्या|कर्मचारीको संख्या', ta: 'ஊழியர்களின் எண்ணிக்கை|பணியாளர்கள் எண்ணிக்கை|ஊழியர்கள்', si: 'සේවක සංඛ්‍යාව|සේවකයින් ගණන',
+    km: 'ចំនួនបុគ្គលិក|បុគ្គលិក', am: 'የሠራተኞች ብዛት|የሠራተኛ ብዛት|ሠራተኞች', ha: 'yawan ma\'aikata|adadin ma\'aikata|ma\'aikata', yo: 'iye òṣìṣẹ́|àwọn òṣìṣẹ́',
+    ky: 'кызматкерлердин саны|кызматкерлер|иштегендердин саны', tg: 'шумораи кормандон|кормандон',
+  } },
+  { field: 'annual_revenue', source: 'register', terms: {
+    fa: 'درآمد|درآمد عملیاتی|درآمد سالانه|فروش|فروش خالص|گردش مالی', uz: 'tushum|daromad|sotuv hajmi|yillik tushum|тушум|даромад|йиллик тушум', hy: 'հասույթ|եկամուտ|շրջանառություն|տարեկան հասույթ',
+    mn: 'орлого|борлуулалтын орлого|жилийн орлого|нийт орлого', af: 'omset|jaarlikse omset|inkomste|jaarinkomste', ur: 'آمدنی|سالانہ آمدنی|فروخت|ٹرن اوور',
+    bn: 'আয়|বার্ষিক আয়|বিক্রয়|রাজস্ব|টার্নওভার', ne: 'आम्दानी|वार्षिक आम्दानी|कारोबार|राजस्व', ta: 'வருவாய்|ஆண்டு வருவாய்|விற்பனை', si: 'ආදායම|වාර්ෂික ආදායම|පිරිවැටුම',
+    km: 'ចំណូល|ចំណូលប្រចាំឆ្នាំ', am: 'ገቢ|ዓመታዊ ገቢ|ሽያጭ', ha: 'kudin shiga|kuɗaɗen shiga', yo: 'owó-wọlé|owó tí ń wọlé', ky: 'киреше|жылдык киреше', tg: 'даромад|даромади солона|гардиши маблағ',
+  } },
+  { field: 'technologies', source: 'std', terms: {
+    fa: 'فناوری ها|فناوری|تکنولوژی', uz: 'texnologiyalar|технологиялар', hy: 'տեխնոլոգիաներ', mn: 'технологи', af: 'tegnologie|tegnologieë', ur: 'ٹیکنالوجی', bn: 'প্রযুক্তি', ne: 'प्रविधि',
+    ta: 'தொழில்நுட்பங்கள்', si: 'තාක්ෂණය', km: 'បច្ចេកវិទ្យា', am: 'ቴክኖሎጂ', ha: 'fasaha', yo: 'ìmọ̀-ẹ̀rọ', ky: 'технологиялар', tg: 'технологияҳо',
+  } },
+  { field: 'country', source: 'std', terms: {
+    fa: 'کشور', uz: 'mamlakat|davlat|мамлакат|давлат', hy: 'երկիր', mn: 'улс|улсын нэр', af: 'land', ur: 'ملک', bn: 'দেশ', ne: 'देश', ta: 'நாடு', si: 'රට', km: 'ប្រទេស',
+    am: 'ሀገር|አገር', ha: 'ƙasa', yo: 'orílẹ̀-èdè', ky: 'өлкө', tg: 'кишвар|давлат',
+  } },
+  { field: 'city', source: 'std', terms: {
+    fa: 'شهر', uz: 'shahar|шаҳар', hy: 'քաղաք|բնակավայր', mn: 'хот|хот/аймаг|аймаг/хот', af: 'stad|dorp|stad/dorp', ur: 'شہر', bn: 'শহর|নগর', ne: 'शहर|नगर|नगरपालिका',
+    ta: 'நகரம்|ஊர்', si: 'නගරය', km: 'ទីក្រុង|ខេត្ត/ក្រុង', am: 'ከተማ', ha: 'birni|gari', yo: 'ìlú', ky: 'шаар', tg: 'шаҳр',
+  } },
+  // Croatian "web-mjesto" (web site), the term Microsoft's and Salesforce's Croatian interfaces use
+  { field: 'domain', source: 'crm', terms: { hr: 'web-mjesto|web mjesto|web-stranica' } },
 ];

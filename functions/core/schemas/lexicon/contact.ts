@@ -176,4 +176,55 @@ export const CONTACT_LEXICON: readonly LexiconBlock[] = [
   { field: 'title', source: 'std', terms: { sw: 'cheo|wadhifa|nafasi ya kazi|kazi', tl: 'posisyon|posisyon sa trabaho|katungkulan|trabaho|hanapbuhay' } },
   { field: 'company', source: 'std', terms: { sw: 'kampuni|jina la kampuni|shirika|mwajiri|taasisi', tl: 'kompanya|kumpanya|pangalan ng kompanya|pangalan ng kumpanya|pangalan ng negosyo|pinapasukan' } },
   { field: 'domain', source: 'std', terms: { sw: 'tovuti', tl: 'website' } },
+  // Persian, Uzbek (Latin and Cyrillic), Armenian, Mongolian, Afrikaans, Urdu, Bengali, Nepali,
+  // Tamil, Sinhala, Khmer, Amharic, Hausa, Yoruba, Kyrgyz and Tajik: the standard words for
+  // each field (Wiktionary and Wikipedia translations, the Google Contacts, Google Forms and
+  // Android contact labels in those languages) as forms, sheets and address books print them.
+  // Afrikaans writes the surname "Van"; Mongolian "Овог" is the family (patronymic) name and
+  // "Нэр" the given one.
+  { field: 'full_name', source: 'std', terms: {
+    fa: 'نام و نام خانوادگی|نام کامل|نام مخاطب|مخاطب|شخص رابط', uz: 'f.i.sh.|fish|to\'liq ism|ism familiya|familiya ism|ф.и.ш.|тўлиқ исм', hy: 'անուն ազգանուն|անուն, ազգանուն|ամբողջական անուն|կոնտակտային անձ',
+    mn: 'овог нэр|бүтэн нэр|холбогдох хүн', af: 'volle naam|naam en van|kontakpersoon|naam', ur: 'پورا نام|مکمل نام|رابطہ شخص', bn: 'পূর্ণ নাম|নাম|পুরো নাম',
+    ne: 'पूरा नाम|नाम थर|नाम', ta: 'பெயர்|முழு பெயர்|முழுப் பெயர்', si: 'සම්පූර්ණ නම|නම', km: 'ឈ្មោះ|ឈ្មោះពេញ|គោត្តនាម និងនាម', am: 'ሙሉ ስም|ስም',
+    ha: 'cikakken suna', yo: 'orúkọ kíkún|orúkọ', ky: 'аты-жөнү|толук аты', tg: 'ному насаб|насаб ва ном',
+  } },
+  { field: 'first_name', source: 'google', terms: {
+    fa: 'نام|اسم|نام کوچک', uz: 'ism|ismi|исм|исми', hy: 'անուն', mn: 'нэр|өөрийн нэр', af: 'voornaam|voorname', ur: 'پہلا نام', bn: 'প্রথম নাম|নামের প্রথম অংশ',
+    ne: 'पहिलो नाम', ta: 'முதல் பெயர்', si: 'මුල් නම', km: 'នាមខ្លួន|នាម', am: 'የመጀመሪያ ስም', ha: 'suna|sunan farko', yo: 'orúkọ àkọ́kọ́', ky: 'аты', tg: 'ном',
+  } },
+  { field: 'last_name', source: 'google', terms: {
+    fa: 'نام خانوادگی|فامیلی|نام فامیلی', uz: 'familiya|familiyasi|фамилияси', hy: 'ազգանուն', mn: 'овог|эцэг эхийн нэр', af: 'van|familienaam', ur: 'آخری نام|خاندانی نام',
+    bn: 'শেষ নাম|নামের শেষ অংশ', ne: 'थर', ta: 'கடைசி பெயர்|குடும்பப் பெயர்', si: 'වාසගම', km: 'នាមត្រកូល|គោត្តនាម|ត្រកូល', am: 'የአባት ስም|የአያት ስም',
+    ha: 'sunan mahaifi|sunan iyali', yo: 'orúkọ ìdílé|orúkọ baba', ky: 'фамилиясы', tg: 'насаб',
+  } },
+  { field: 'email', source: 'google', terms: {
+    fa: 'ایمیل|پست الکترونیک|پست الکترونیکی|نشانی ایمیل|آدرس ایمیل|رایانامه', uz: 'elektron pochta|e-pochta|elektron manzil|электрон почта', hy: 'էլ. փոստ|էլփոստ|էլեկտրոնային փոստ|էլ. հասցե',
+    mn: 'и-мэйл|имэйл|цахим шуудан|и-мэйл хаяг|цахим хаяг', af: 'e-pos|e-posadres|epos', ur: 'ای میل|ای میل پتہ|برقی ڈاک', bn: 'ইমেইল|ই-মেইল|ইমেল|ইমেইল ঠিকানা',
+    ne: 'इमेल|ईमेल|इमेल ठेगाना', ta: 'மின்னஞ்சல்|மின்னஞ்சல் முகவரி', si: 'විද්‍යුත් තැපෑල|ඊමේල්|ඊ-මේල්|විද්‍යුත් තැපැල් ලිපිනය', km: 'អ៊ីមែល|អ៊ីម៉ែល',
+    am: 'ኢሜይል|ኢሜል|የኢሜይል አድራሻ', ha: 'imel|adireshin imel', yo: 'ímeèlì|imeeli|àdírẹ́sì ímeèlì', ky: 'электрондук почта|эл. почта', tg: 'почтаи электронӣ|е-мейл',
+  } },
+  { field: 'phone', source: 'google', terms: {
+    fa: 'تلفن|تلفن همراه|موبایل|شماره تلفن|شماره موبایل|شماره همراه|تلفن محل کار', uz: 'telefon|telefon raqami|mobil telefon|телефон рақами|мобил телефон', hy: 'հեռախոս|հեռախոսահամար|բջջային|բջջային հեռախոս|հեռախոսի համար',
+    mn: 'утас|утасны дугаар|гар утас|холбоо барих утас', af: 'telefoon|selfoon|selfoonnommer|telefoonnommer|selnommer|werktelefoon', ur: 'فون|فون نمبر|موبائل|موبائل نمبر|رابطہ نمبر',
+    bn: 'ফোন|ফোন নম্বর|মোবাইল|মোবাইল নম্বর', ne: 'फोन|फोन नम्बर|मोबाइल|मोबाइल नम्बर|सम्पर्क नम्बर', ta: 'தொலைபேசி|தொலைபேசி எண்|கைபேசி|கைபேசி எண்|அலைபேசி|மொபைல் எண்',
+    si: 'දුරකථන අංකය|දුරකථනය|ජංගම දුරකථනය|ජංගම අංකය', km: 'ទូរស័ព្ទ|លេខទូរស័ព្ទ', am: 'ስልክ|ስልክ ቁጥር|ሞባይል', ha: 'lambar waya|waya|lambar tarho',
+    yo: 'nọ́mbà fóònù|fóònù|nọ́mbà ẹ̀rọ ìbánisọ̀rọ̀', ky: 'телефон номери|мобилдик телефон', tg: 'рақами телефон|телефони мобилӣ',
+  } },
+  { field: 'title', source: 'crm', terms: {
+    fa: 'سمت|عنوان شغلی|شغل|پست سازمانی|سمت سازمانی', uz: 'lavozim|lavozimi|лавозим|лавозими', hy: 'պաշտոն|պաշտոնը|զբաղեցրած պաշտոն', mn: 'албан тушаал|ажлын байр|албан тушаалын нэр',
+    af: 'posbenaming|pos|werkstitel|amp|betrekking', ur: 'عہدہ|ملازمت کا عنوان', bn: 'পদ|পদবী|পদমর্যাদা', ne: 'पद|पदनाम', ta: 'பதவி|பணி', si: 'තනතුර', km: 'តួនាទី|មុខតំណែង',
+    am: 'የሥራ መደብ|ማዕረግ|ኃላፊነት', ha: 'mukami|matsayi', yo: 'ipò|ipò iṣẹ́', ky: 'кызматы|кызмат орду', tg: 'вазифа|мансаб',
+  } },
+  { field: 'company', source: 'crm', terms: {
+    fa: 'شرکت|نام شرکت|سازمان|نام سازمان|محل کار', uz: 'kompaniya|tashkilot|korxona|ish joyi|компания|ташкилот|корхона|иш жойи', hy: 'ընկերություն|կազմակերպություն|աշխատավայր|ընկերության անվանում',
+    mn: 'байгууллага|компани|ажлын газар|байгууллагын нэр', af: 'maatskappy|besigheid|onderneming|werkgewer|organisasie', ur: 'کمپنی|ادارہ|تنظیم|کمپنی کا نام',
+    bn: 'প্রতিষ্ঠান|কোম্পানি|প্রতিষ্ঠানের নাম|কোম্পানির নাম|সংস্থা', ne: 'कम्पनी|संस्था|कम्पनीको नाम|कार्यालय', ta: 'நிறுவனம்|நிறுவனத்தின் பெயர்|அமைப்பு',
+    si: 'ආයතනය|සමාගම|ආයතනයේ නම', km: 'ក្រុមហ៊ុន|ស្ថាប័ន', am: 'ድርጅት|ኩባንያ|መሥሪያ ቤት|የድርጅቱ ስም', ha: 'kamfani|sunan kamfani|wurin aiki',
+    yo: 'ilé-iṣẹ́|ilé iṣẹ́|orúkọ ilé-iṣẹ́', ky: 'уюм|компания|иш орду', tg: 'ширкат|ташкилот|ҷои кор',
+  } },
+  { field: 'domain', source: 'std', terms: {
+    fa: 'وب سایت|وبسایت|سایت|دامنه', uz: 'veb-sayt|vebsayt|sayt|веб-сайт', hy: 'կայք|վեբ կայք|կայքէջ', mn: 'вэб сайт|вэбсайт|цахим хуудас', af: 'webwerf|webtuiste',
+    ur: 'ویب سائٹ', bn: 'ওয়েবসাইট', ne: 'वेबसाइट', ta: 'இணையதளம்|வலைத்தளம்', si: 'වෙබ් අඩවිය', km: 'គេហទំព័រ', am: 'ድረ ገጽ|ድረገጽ|ዌብሳይት',
+    ha: 'shafin yanar gizo', yo: 'ojú òpó wẹ́ẹ̀bù|wẹ́ẹ̀bù', ky: 'веб-сайт', tg: 'сомона|вебсайт',
+  } },
 ];

@@ -38,21 +38,35 @@ export const LEXICON_LANGUAGES: readonly LexiconLanguage[] = [
 ];
 
 /**
+ * Languages whose header wordings the lexicon holds since 2026-12-07 (Persian, Uzbek in Latin
+ * and Cyrillic script, Armenian, Mongolian, Afrikaans, Urdu, Bengali, Nepali, Tamil, Sinhala,
+ * Khmer, Amharic, Hausa, Yoruba, Kyrgyz, Tajik). Their direction and record-type words are in
+ * ./call-code-words-added.ts, which the mapper reads beside Enrich's table
+ * (functions/core/enrich/call-code-words.ts, keyed by {@link LexiconLanguage}).
+ */
+export type AddedLexiconLanguage = 'fa' | 'uz' | 'hy' | 'mn' | 'af' | 'ur' | 'bn' | 'ne' | 'ta' | 'si' | 'km' | 'am' | 'ha' | 'yo' | 'ky' | 'tg';
+
+export const ADDED_LEXICON_LANGUAGES: readonly AddedLexiconLanguage[] = ['fa', 'uz', 'hy', 'mn', 'af', 'ur', 'bn', 'ne', 'ta', 'si', 'km', 'am', 'ha', 'yo', 'ky', 'tg'];
+
+/** Every language a lexicon block may hold terms in. */
+export type HeaderLanguage = LexiconLanguage | AddedLexiconLanguage;
+
+/**
  * One block: a field (`started_at.time` is the time-of-day column a date column pairs
  * with), where the wordings come from, and the wordings per language, `|`-separated.
  */
 export interface LexiconBlock {
   field: string;
   source: LexiconSource;
-  terms: Partial<Record<LexiconLanguage, string>>;
+  terms: Partial<Record<HeaderLanguage, string>>;
 }
 
 /** Every term of a lexicon for one field, with its language and source (for audits and tests). */
-export function lexiconTerms(blocks: readonly LexiconBlock[], field: string): { term: string; lang: LexiconLanguage; source: LexiconSource }[] {
-  const out: { term: string; lang: LexiconLanguage; source: LexiconSource }[] = [];
+export function lexiconTerms(blocks: readonly LexiconBlock[], field: string): { term: string; lang: HeaderLanguage; source: LexiconSource }[] {
+  const out: { term: string; lang: HeaderLanguage; source: LexiconSource }[] = [];
   for (const b of blocks) {
     if (b.field !== field) continue;
-    for (const [lang, list] of Object.entries(b.terms) as [LexiconLanguage, string][]) {
+    for (const [lang, list] of Object.entries(b.terms) as [HeaderLanguage, string][]) {
       for (const term of list.split('|')) if (term.trim().length > 0) out.push({ term: term.trim(), lang, source: b.source });
     }
   }
