@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { startLocalStack } from '../local/stack.ts';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { objectStore } from '../functions/adapters/object-store.ts';
-import { s3Client } from '../functions/adapters/aws-clients.ts';
+import { s3 } from '../functions/adapters/s3.ts';
 import { jobStore } from '../functions/adapters/job-store.ts';
 import { expirySchedule } from '../functions/adapters/expiry-schedule.ts';
 import { uploadQuota } from '../functions/adapters/upload-quota.ts';
@@ -81,7 +81,7 @@ try {
       const counts = await Promise.all(
         Array.from({ length: Math.min(20, N - i) }, async (_, k) => {
           const n = String(i + k).padStart(6, '0');
-          const list = (prefix: string) => s3Client().send(new ListObjectsV2Command({ Bucket: stack.bucket, Prefix: prefix }));
+          const list = async (prefix: string) => (await s3()).client.send(new ListObjectsV2Command({ Bucket: stack.bucket, Prefix: prefix }));
           return ((await list(`jobs/${tenantId}/job_bench${n}/`)).KeyCount ?? 0) + ((await list(`uploads/${tenantId}/s${i + k}/`)).KeyCount ?? 0);
         }),
       );

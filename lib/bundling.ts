@@ -130,22 +130,139 @@ export interface LambdaBundles {
 }
 
 /**
- * Bundle several Lambdas in one esbuild call, each to `<outdir>/<name>/index.mjs`. One call
- * parses a module that many functions share once, not once per function (and starts one
- * esbuild process, not one each). Entries are paths relative to `root`. Synchronous: CDK's
- * local bundling hook is.
+ * A function whose own code loads a project module with `import()` (the S3 part of the SDK in
+ * functions/adapters/s3.ts, the readers of XLSX, DOCX and PDF, the accounts store...) is built
+ * on its own with esbuild's code splitting: that module, and what only it reaches, become a
+ * chunk beside `index.mjs` that is read by the first call that imports it; what it shares with
+ * the rest of the function (the SDK's core) is a chunk both import, one copy, loaded at init.
+ * Without splitting esbuild inlines a dynamically imported module into the bundle, where it is
+ * still compiled at init and costs tree shaking (api-health grew from 571 to 640 KB with the S3
+ * SDK inlined, 2026-12-07). The S3 SDK's module, named here for the benchmark, which times its
+ * chunk apart (the cost moved to a function's first object call).
  */
-export function bundleLambdas(root: string, entries: Record<string, string>, outdir = mkdtempSync(join(tmpdir(), 'lambda-bundles-'))): LambdaBundles {
-  const result = buildSync({
-    ...LAMBDA_BUILD_OPTIONS,
-    absWorkingDir: root,
-    entryPoints: Object.entries(entries).map(([name, entry]) => ({ in: resolve(root, entry), out: `${name}/${BUNDLE_NAME}` })),
-    outdir,
-    metafile: true,
-  });
+export const SPLIT_MODULES: readonly string[] = ['functions/adapters/s3-sdk.ts'];
+
+/**
+ * Bundle several Lambdas, each to `<outdir>/<name>/index.mjs` (and, where its code loads a
+ * project module with `import()`, the chunks beside it). One esbuild call for the functions
+ * that load none: it parses a module that many functions share once, not once per function. The others
+ * (and those named in `alwaysSplit`) are built each on its own, with splitting. Not one split
+ * build for all of them: a build with several entries shares chunks between them and keeps a
+ * shared module whole for all of them (api-jobs then read 726 KB at init, against 555 KB built
+ * alone, 2026-12-07). Which functions load a project module with `import()` is read from the
+ * project's own import graph first (packages left out: about a second), so none is built twice. Entries are paths
+ * relative to `root`. Synchronous: CDK's local bundling hook is (esbuild's async builds side by
+ * side were slower on 2 cores, not faster: 38 s for all functions split, against 27 s one by one).
+ */
+export function bundleLambdas(
+  root: string,
+  entries: Record<string, string>,
+  outdir = mkdtempSync(join(tmpdir(), 'lambda-bundles-')),
+  alwaysSplit: readonly string[] = [],
+): LambdaBundles {
+  const reaching = loadingProjectModulesLazily(root, entries);
+  const split = Object.keys(entries).filter((name) => alwaysSplit.includes(name) || reaching.has(name));
+  const whole = Object.entries(entries).filter(([name]) => !split.includes(name));
+  const metafile: Metafile = { inputs: {}, outputs: {} };
+  const add = (built: Metafile) => {
+    Object.assign(metafile.inputs, built.inputs);
+    Object.assign(metafile.outputs, built.outputs);
+  };
+  if (whole.length > 0) {
+    add(
+      buildSync({
+        ...LAMBDA_BUILD_OPTIONS,
+        absWorkingDir: root,
+        entryPoints: whole.map(([name, entry]) => ({ in: resolve(root, entry), out: `${name}/${BUNDLE_NAME}` })),
+        outdir,
+        metafile: true,
+      }).metafile,
+    );
+  }
+  for (const name of split) {
+    add(
+      buildSync({
+        ...LAMBDA_BUILD_OPTIONS,
+        absWorkingDir: root,
+        entryPoints: [{ in: resolve(root, entries[name]!), out: BUNDLE_NAME }],
+        outdir: join(outdir, name),
+        splitting: true,
+        metafile: true,
+      }).metafile,
+    );
+  }
   const lazyDir = cachedLazyPackages(root, outdir);
-  for (const name of Object.keys(entries)) shipLazyPackages(root, result.metafile, join(outdir, name), lazyDir);
-  return { outdir, metafile: result.metafile };
+  for (const name of Object.keys(entries)) shipLazyPackages(root, metafile, join(outdir, name), lazyDir);
+  return { outdir, metafile };
+}
+
+/** The entries whose project code loads a project module with `import()` (packages' own `import()` calls not counted). */
+function loadingProjectModulesLazily(root: string, entries: Record<string, string>): Set<string> {
+  // the project's modules only: every package external, nothing written, no minifying
+  const { metafile } = buildSync({
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    absWorkingDir: root,
+    entryPoints: Object.values(entries).map((entry) => resolve(root, entry)),
+    outdir: join(tmpdir(), 'split-scan'),
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const reaches = (from: string): boolean => {
+    const seen = new Set([from]);
+    const queue = [from];
+    for (let path = queue.pop(); path !== undefined; path = queue.pop()) {
+      for (const imported of metafile.inputs[path]?.imports ?? []) {
+        if (imported.external) continue;
+        if (imported.kind === 'dynamic-import') return true;
+        if (seen.has(imported.path)) continue;
+        seen.add(imported.path);
+        queue.push(imported.path);
+      }
+    }
+    return false;
+  };
+  return new Set(Object.entries(entries).filter(([, entry]) => reaches(relative(root, resolve(root, entry)))).map(([name]) => name));
+}
+
+/** Whether a function's bundle was built with code splitting (it has chunks beside it). */
+export function isSplit(metafile: Metafile, output: string): boolean {
+  return (metafile.outputs[output]?.imports ?? []).some((i) => !i.external);
+}
+
+/** A function's bundle (`<bundleDir>/index.mjs`) in esbuild's metafile: its key (relative to `root`) and what it holds. */
+function entryOutputOf(root: string, metafile: Metafile, bundleDir: string): [string, Metafile['outputs'][string]] {
+  // output paths in the metafile are relative to the working directory
+  const output = Object.entries(metafile.outputs).find(([path]) => resolve(root, path) === join(bundleDir, BUNDLE_FILE));
+  if (!output) throw new Error(`no bundle ${join(bundleDir, BUNDLE_FILE)} in esbuild's metafile`);
+  return output;
+}
+
+/** Every file of code in a function's bundle directory: the bundle and the chunks beside it. */
+function outputsIn(root: string, metafile: Metafile, bundleDir: string): Metafile['outputs'][string][] {
+  return Object.entries(metafile.outputs)
+    .filter(([path]) => path.endsWith('.mjs') && dirname(resolve(root, path)) === bundleDir)
+    .map(([, output]) => output);
+}
+
+/**
+ * The files of code Node reads when it imports `output` (a metafile key): the bundle and the
+ * chunks it imports statically, transitively; not the chunks it loads with `import()`.
+ */
+export function filesAtInit(metafile: Metafile, output: string): string[] {
+  const seen = new Set<string>([output]);
+  const queue = [output];
+  for (let path = queue.pop(); path !== undefined; path = queue.pop()) {
+    for (const imported of metafile.outputs[path]?.imports ?? []) {
+      if (imported.external || imported.kind !== 'import-statement' || seen.has(imported.path)) continue;
+      seen.add(imported.path);
+      queue.push(imported.path);
+    }
+  }
+  return [...seen];
 }
 
 /**
@@ -225,19 +342,19 @@ function bundleLazyPackages(root: string, outdir: string): string {
   return lazyDir;
 }
 
-/** Copy into a function's bundle directory the lazy packages its bundle imports, with their companions. */
+/** Copy into a function's bundle directory the lazy packages its bundle (or a chunk of it) imports, with their companions. */
 function shipLazyPackages(root: string, metafile: Metafile, bundleDir: string, lazyDir: string): void {
-  // output paths in the metafile are relative to the working directory
-  const output = Object.entries(metafile.outputs).find(([path]) => resolve(root, path) === join(bundleDir, BUNDLE_FILE));
-  if (!output) throw new Error(`no bundle ${join(bundleDir, BUNDLE_FILE)} in esbuild's metafile`);
+  entryOutputOf(root, metafile, bundleDir); // throws when the function was not built
+  const outputs = outputsIn(root, metafile, bundleDir);
+  const holds = (input: string) => outputs.some((output) => input in output.inputs);
   for (const [name, requiredBy] of Object.entries(REQUIRED_LAZILY)) {
-    if (!(relative(root, resolve(root, requiredBy)) in output[1].inputs)) continue;
+    if (!holds(relative(root, resolve(root, requiredBy)))) continue;
     for (const file of requiredFilesOf(name)) {
       mkdirSync(dirname(join(bundleDir, file)), { recursive: true });
       cpSync(join(lazyDir, file), join(bundleDir, file));
     }
   }
-  const imported = new Set(output[1].imports.filter((i) => i.external && i.path in LAZY_PACKAGES).map((i) => i.path));
+  const imported = new Set(outputs.flatMap((output) => output.imports.filter((i) => i.external && i.path in LAZY_PACKAGES).map((i) => i.path)));
   for (const specifier of imported) {
     for (const file of [specifier, ...LAZY_PACKAGES[specifier]!].map(lazyFileOf)) {
       mkdirSync(dirname(join(bundleDir, file)), { recursive: true });
@@ -257,7 +374,8 @@ function shipLazyPackages(root: string, metafile: Metafile, bundleDir: string, l
  */
 export function loadedAtInit(metafile: Metafile, output: string): Set<string> {
   const entryPoint = metafile.outputs[output]?.entryPoint;
-  const kept = metafile.outputs[output]?.inputs ?? {};
+  // with code splitting, what the bundle shares with a lazily loaded chunk is in a chunk of its own
+  const kept = Object.assign({}, ...filesAtInit(metafile, output).map((file) => metafile.outputs[file]?.inputs ?? {})) as Record<string, { bytesInOutput: number }>;
   if (!entryPoint) throw new Error(`${output} is not an entry point's output`);
   const seen = new Set<string>([entryPoint]);
   const queue = [entryPoint];

@@ -1,7 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { aiKeyConfigured, resolveAiKey } from './ai-key.ts';
-import { AI_MODEL, AiCallError, callClaude } from './ai-client.ts';
 import { documentClient } from './aws-clients.ts';
 import { entityStore } from './entity-store.ts';
 import { logger } from '../shared/logger.ts';
@@ -92,6 +91,9 @@ async function generate(tenantId: string, accounts: readonly Account[], force: b
     return undefined;
   });
   if (apiKey === undefined) return;
+  // The AI client (with the mapping's prompts, the value-map words and call codes) is loaded by
+  // the first generation, not at init: an account page that shows stored insights never calls it.
+  const { AI_MODEL, AiCallError, callClaude } = await import('./ai-client.ts');
   const icp = await entityStore.getSetting<string>(tenantId, 'icp');
   const hashes = new Map(accounts.map((a) => [a.accountId, insightHash(a, icp, AI_MODEL)]));
   const existing = await Promise.all(accounts.map((a) => getItemFor(tenantId, a.accountId)));

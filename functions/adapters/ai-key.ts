@@ -1,5 +1,3 @@
-import { ParameterNotFoundError } from '@aws-lambda-powertools/parameters/errors';
-import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { optionalEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
 
@@ -32,6 +30,12 @@ export async function resolveAiKey(): Promise<string | undefined> {
   const secretArn = optionalEnv(ENV.anthropicApiKeySecretArn);
   if (secretArn === undefined) return undefined;
   if (noValue?.secretArn === secretArn && Date.now() < noValue.until) return undefined;
+  // Loaded here, not at init: Powertools Parameters and the Secrets Manager client (~20 KB) are
+  // needed only where the key lives in Secrets Manager, and there once per container.
+  const [{ getSecret }, { ParameterNotFoundError }] = await Promise.all([
+    import('@aws-lambda-powertools/parameters/secrets'),
+    import('@aws-lambda-powertools/parameters/errors'),
+  ]);
   let value: unknown;
   try {
     value = await getSecret(secretArn, { maxAge: AI_KEY_MAX_AGE_SECONDS, throwOnMissing: true });

@@ -1,15 +1,12 @@
-import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { KMSClient } from '@aws-sdk/client-kms';
-import { ENV } from '../shared/env-names.ts';
-import { optionalEnv } from '../shared/config.ts';
 import { traced } from '../shared/tracer.ts';
 
 /*
- * SDK clients, created once per cold start. Endpoints come from the SDK's own
+ * SDK clients, created once per cold start (the S3 client on the first object call: s3.ts). Endpoints come from the SDK's own
  * AWS_ENDPOINT_URL_<SERVICE> variables, which the local stack sets and AWS leaves unset:
  * the same code talks to AWS or to the in-process servers. Each is traced (a subsegment per
  * call) where X-Ray tracing is on: on AWS, never locally or in tests.
@@ -25,43 +22,11 @@ export function withoutSdkCallLogging<T extends { middlewareStack: { remove(name
   return client;
 }
 
-/**
- * SigV4 signs a byte or string body by hashing all of it (SHA-256) before it is sent:
- * 10-20 ms of CPU for each 15 MB chunk of records Enrich writes. S3 accepts the literal UNSIGNED-PAYLOAD
- * instead (the SDK already sends stream bodies that way); the request itself stays
- * signed and TLS protects the bytes in transit.
- */
-function withUnsignedPayloads(client: S3Client): S3Client {
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      const request = args.request as { method?: string; body?: unknown; headers?: Record<string, string> };
-      // the bodies the signer would hash: bytes and strings (object puts)
-      const hashed = typeof request.body === 'string' || ArrayBuffer.isView(request.body);
-      if (request.method === 'PUT' && request.headers && hashed) request.headers['x-amz-content-sha256'] = 'UNSIGNED-PAYLOAD';
-      return next(args);
-    },
-    { step: 'build', name: 'unsignedPayloads' },
-  );
-  return client;
-}
-
-let s3: S3Client | undefined;
 let ddb: DynamoDBDocumentClient | undefined;
 let ddbItems: DynamoDBClient | undefined;
 let sfn: SFNClient | undefined;
 let sqs: SQSClient | undefined;
 let kms: KMSClient | undefined;
-
-export function s3Client(): S3Client {
-  s3 ??= traced(withUnsignedPayloads(withoutSdkCallLogging(new S3Client({
-    forcePathStyle: optionalEnv(ENV.s3ForcePathStyle) === 'true',
-    // Presigned part URLs would otherwise carry the CRC32 of an empty body, which the
-    // browser's real part then contradicts; checksums only where an operation needs one.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  }))));
-  return s3;
-}
 
 export function documentClient(): DynamoDBDocumentClient {
   ddb ??= DynamoDBDocumentClient.from(traced(withoutSdkCallLogging(new DynamoDBClient({}))), {

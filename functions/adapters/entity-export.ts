@@ -1,7 +1,6 @@
 import { PassThrough } from 'node:stream';
-import { Upload } from '@aws-sdk/lib-storage';
 import { monotonicFactory } from 'ulid';
-import { s3Client } from './aws-clients.ts';
+import { s3 } from './s3.ts';
 import { objectStore } from './object-store.ts';
 import { requiredEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
@@ -20,8 +19,9 @@ export interface ExportColumn<T> {
 
 async function writeXlsx<T>(key: string, sheetName: string, items: readonly T[], columns: readonly ExportColumn<T>[]): Promise<void> {
   const body = new PassThrough();
-  const upload = new Upload({
-    client: s3Client(),
+  const { client, sdk } = await s3();
+  const upload = new sdk.Upload({
+    client,
     params: { Bucket: requiredEnv(ENV.uploadBucket), Key: key, Body: body, ContentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   });
   const done = upload.done();

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { NoSuchKey } from '@aws-sdk/client-s3';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from './aws-clients.ts';
@@ -140,8 +139,9 @@ async function readVersion(tenantId: string, meta: Meta): Promise<StoreView> {
     remember(viewCache, tenantId, view, VIEW_CACHE_LIMIT);
     return view;
   } catch (err) {
-    // A change committed meanwhile and removed the shards this META named: read again.
-    if (err instanceof NoSuchKey) throw new ShardGoneError();
+    // A change committed meanwhile and removed the shards this META named: read again. By name:
+    // the S3 SDK's error classes load with the client, on first use (s3.ts).
+    if (err instanceof Error && err.name === 'NoSuchKey') throw new ShardGoneError();
     throw err;
   }
 }

@@ -1,17 +1,23 @@
 import { jobEventId } from '../core/webhooks/job-event-claims.ts';
 import { setImmediate } from 'node:timers/promises';
-import { entityStore } from './entity-store.ts';
 import { newAccountId, newContactId } from './entity-ids.ts';
 import { emitEvent } from './event-queue.ts';
 import { objectStore } from './object-store.ts';
 import { logger } from '../shared/logger.ts';
 import { positiveIntEnv } from '../shared/config.ts';
-import { markJobDeleted } from '../core/entities/edits.ts';
-import { JobMerge, type JobRecordRow, type UpsertCounts } from '../core/entities/upsert.ts';
 import { isEntitySchema } from '../core/entities/entity-schemas.ts';
+import type { JobRecordRow, UpsertCounts } from '../core/entities/upsert.ts';
 import type { JobOutput, JobRecord } from '../core/jobs/job.ts';
 
 const MERGE_BATCH = 1000;
+
+/*
+ * The accounts store and the merge (the entity book, its indexes, the technologies dictionary:
+ * ~80 KB of api-jobs' bundle) are loaded by the first job of an accounts or contacts schema, not
+ * at init: the accounts-store stage runs only for those jobs, and api-jobs needs them only to delete one.
+ * The bundler splits them into a chunk of their own (lib/bundling.ts).
+ */
+const loadStore = () => import('./entity-store.ts');
 
 /**
  * The most records one job brings into the store. The whole store is held in memory while
@@ -69,6 +75,7 @@ export async function upsertJobEntities(job: JobRecord, output: Pick<JobOutput, 
     const rows = await readRecords(output.bucket, output.recordsKeys);
     const readMs = Date.now() - started;
     let mergeMs = 0;
+    const [{ entityStore }, { JobMerge }] = await Promise.all([loadStore(), import('../core/entities/upsert.ts')]);
     const outcome = await entityStore.change(job.tenantId, async (book) => {
       const mergeStarted = Date.now();
       const merge = new JobMerge(book, { jobId: job.jobId, schema, at: job.createdAt, now: new Date().toISOString(), newAccountId, newContactId });
@@ -86,6 +93,7 @@ export async function upsertJobEntities(job: JobRecord, output: Pick<JobOutput, 
     // Where the time went (the store's load and commit are the rest): what to look at when a job's store update grows.
     logger.info('accounts store updated', { records: rows.length, durationMs: run.durationMs, readMs, mergeMs, loadMs: outcome.loadMs, writeMs: outcome.writeMs, tries: outcome.tries });
   }
+  const { entityStore } = await loadStore();
   await entityStore.putJobRun(job.tenantId, job.jobId, { ...run });
   return run;
 }
@@ -96,6 +104,7 @@ export async function upsertJobEntities(job: JobRecord, output: Pick<JobOutput, 
  */
 export async function announceEntityRun(job: JobRecord): Promise<void> {
   if (!isEntitySchema(schemaOf(job))) return;
+  const { entityStore } = await loadStore();
   const run = await entityStore.getJobRun<EntityRun>(job.tenantId, job.jobId);
   if (!run || run.attempt !== job.attempt || !run.counts || run.counts.records - run.counts.skipped === 0) return;
   const { accounts, contacts } = run.counts;
@@ -110,5 +119,6 @@ export async function announceEntityRun(job: JobRecord): Promise<void> {
 /** A job is being deleted: entities keep its values, and their sources say the job is gone. */
 export async function noteJobDeleted(job: JobRecord): Promise<void> {
   if (!isEntitySchema(schemaOf(job)) || job.status !== 'succeeded') return;
+  const [{ entityStore }, { markJobDeleted }] = await Promise.all([loadStore(), import('../core/entities/edits.ts')]);
   await entityStore.change(job.tenantId, (book) => markJobDeleted(book, job.jobId));
 }

@@ -1,10 +1,8 @@
-import { Upload } from '@aws-sdk/lib-storage';
 import { PassThrough } from 'node:stream';
 import { createInterface } from 'node:readline';
-import { s3Client } from './aws-clients.ts';
+import { s3 } from './s3.ts';
 import { objectStore } from './object-store.ts';
 import { jobKeys } from '../core/jobs/keys.ts';
-import { recordsToCsv } from '../core/jobs/csv-output.ts';
 import type { JobRecord } from '../core/jobs/job.ts';
 import { assertIsError } from '../core/errors.ts';
 
@@ -34,8 +32,11 @@ export async function downloadUrl(job: JobRecord, format: 'ndjson' | 'csv'): Pro
 async function buildDownload(job: JobRecord, format: 'ndjson' | 'csv', key: string): Promise<void> {
   const output = job.output!;
   const body = new PassThrough();
-  const upload = new Upload({
-    client: s3Client(),
+  const { client, sdk } = await s3();
+  // papaparse comes with it: loaded by the first download built, not at every cold start of api-jobs
+  const { recordsToCsv } = await import('../core/jobs/csv-output.ts');
+  const upload = new sdk.Upload({
+    client,
     params: { Bucket: output.bucket, Key: key, Body: body, ContentType: format === 'csv' ? 'text/csv' : 'application/x-ndjson' },
   });
   const done = upload.done();

@@ -1,24 +1,7 @@
-import {
-  AbortMultipartUploadCommand,
-  CompleteMultipartUploadCommand,
-  CreateMultipartUploadCommand,
-  DeleteObjectCommand,
-  DeleteObjectsCommand,
-  ListObjectsV2Command,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListPartsCommand,
-  NoSuchKey,
-  PutObjectCommand,
-  UploadPartCommand,
-  type Part,
-  type _Error as S3Error,
-} from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import type { Part, _Error as S3Error } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { s3Client } from './aws-clients.ts';
+import { s3 } from './s3.ts';
 
 /** Some keys of a DeleteObjects call were not deleted; the message names the first few with S3's codes. */
 export class DeleteObjectsError extends Error {
@@ -38,13 +21,15 @@ export const PART_URL_TTL_SECONDS = 15 * 60;
 /** The S3 edge: uploads, streams and small objects. */
 export const objectStore = {
   async createMultipartUpload(bucket: string, key: string, contentType: string): Promise<string> {
-    const res = await s3Client().send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: contentType }));
+    const { client, sdk } = await s3();
+    const res = await client.send(new sdk.CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: contentType }));
     if (!res.UploadId) throw new Error('S3 returned no UploadId');
     return res.UploadId;
   },
 
   async signPart(bucket: string, key: string, uploadId: string, partNumber: number): Promise<{ url: string; expiresAt: string }> {
-    const url = await getSignedUrl(s3Client(), new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: partNumber }), {
+    const { client, sdk } = await s3();
+    const url = await sdk.getSignedUrl(client, new sdk.UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: partNumber }), {
       expiresIn: PART_URL_TTL_SECONDS,
     });
     return { url, expiresAt: new Date(Date.now() + PART_URL_TTL_SECONDS * 1000).toISOString() };
@@ -52,10 +37,11 @@ export const objectStore = {
 
   /** Every uploaded part (follows ListParts pagination). */
   async listParts(bucket: string, key: string, uploadId: string): Promise<Part[]> {
+    const { client, sdk } = await s3();
     const parts: Part[] = [];
     let marker: string | undefined;
     do {
-      const res = await s3Client().send(new ListPartsCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumberMarker: marker }));
+      const res = await client.send(new sdk.ListPartsCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumberMarker: marker }));
       parts.push(...(res.Parts ?? []));
       marker = res.IsTruncated ? res.NextPartNumberMarker : undefined;
     } while (marker);
@@ -63,20 +49,23 @@ export const objectStore = {
   },
 
   async completeMultipartUpload(bucket: string, key: string, uploadId: string, parts: { PartNumber: number; ETag: string }[]) {
-    const res = await s3Client().send(
-      new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId, MultipartUpload: { Parts: parts } }),
+    const { client, sdk } = await s3();
+    const res = await client.send(
+      new sdk.CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId, MultipartUpload: { Parts: parts } }),
     );
     return { location: res.Location ?? `s3://${bucket}/${key}` };
   },
 
   async abortMultipartUpload(bucket: string, key: string, uploadId: string): Promise<void> {
-    await s3Client().send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId }));
+    const { client, sdk } = await s3();
+    await client.send(new sdk.AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId }));
   },
 
   /** Size, type and user metadata (x-amz-meta-*, names lower case), or undefined when there is no such object. */
   async head(bucket: string, key: string): Promise<{ size: number; contentType?: string; metadata: Record<string, string> } | undefined> {
+    const { client, sdk } = await s3();
     try {
-      const res = await s3Client().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+      const res = await client.send(new sdk.HeadObjectCommand({ Bucket: bucket, Key: key }));
       return { size: res.ContentLength ?? 0, contentType: res.ContentType, metadata: res.Metadata ?? {} };
     } catch (err) {
       if (err instanceof Error && (err.name === 'NotFound' || err.name === 'NoSuchKey')) return undefined;
@@ -86,8 +75,9 @@ export const objectStore = {
 
   /** The object as a Node stream, optionally a byte range [start, end] inclusive. */
   async stream(bucket: string, key: string, range?: { start: number; end?: number }): Promise<Readable> {
-    const res = await s3Client().send(
-      new GetObjectCommand({ Bucket: bucket, Key: key, Range: range ? `bytes=${range.start}-${range.end ?? ''}` : undefined }),
+    const { client, sdk } = await s3();
+    const res = await client.send(
+      new sdk.GetObjectCommand({ Bucket: bucket, Key: key, Range: range ? `bytes=${range.start}-${range.end ?? ''}` : undefined }),
     );
     return res.Body as Readable;
   },
@@ -100,11 +90,12 @@ export const objectStore = {
 
   /** A byte range as a Buffer, or undefined when the range starts past the end. */
   async readRange(bucket: string, key: string, start: number, length: number): Promise<Buffer | undefined> {
+    const { client, sdk } = await s3();
     try {
-      const res = await s3Client().send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=${start}-${start + length - 1}` }));
+      const res = await client.send(new sdk.GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=${start}-${start + length - 1}` }));
       return Buffer.from(await res.Body!.transformToByteArray());
     } catch (err) {
-      if (err instanceof NoSuchKey) return undefined;
+      if (err instanceof sdk.NoSuchKey) return undefined;
       if (err instanceof Error && err.name === 'InvalidRange') return undefined;
       throw err;
     }
@@ -118,20 +109,23 @@ export const objectStore = {
   },
 
   async readAll(bucket: string, key: string): Promise<Buffer> {
-    const res = await s3Client().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    const { client, sdk } = await s3();
+    const res = await client.send(new sdk.GetObjectCommand({ Bucket: bucket, Key: key }));
     const bytes = await res.Body!.transformToByteArray();
     // A view of the bytes, not a copy: the store's shards and a job's parts run to megabytes.
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   },
 
   async put(bucket: string, key: string, body: string | Buffer, contentType = 'application/x-ndjson'): Promise<void> {
+    const { client, sdk } = await s3();
     // An explicit length: the SDK cannot infer one for an empty body and would warn.
     const ContentLength = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
-    await s3Client().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, ContentLength }));
+    await client.send(new sdk.PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, ContentLength }));
   },
 
   async delete(bucket: string, key: string): Promise<void> {
-    await s3Client().send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    const { client, sdk } = await s3();
+    await client.send(new sdk.DeleteObjectCommand({ Bucket: bucket, Key: key }));
   },
 
   /**
@@ -141,13 +135,14 @@ export const objectStore = {
    * deleted, so a caller that repeats the call finds only what is left.
    */
   async deletePrefix(bucket: string, prefix: string): Promise<number> {
+    const { client, sdk } = await s3();
     let deleted = 0;
     let token: string | undefined;
     do {
-      const page = await s3Client().send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+      const page = await client.send(new sdk.ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
       const keys = (page.Contents ?? []).flatMap((o) => (o.Key ? [{ Key: o.Key }] : []));
       if (keys.length > 0) {
-        const res = await s3Client().send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys, Quiet: true } }));
+        const res = await client.send(new sdk.DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys, Quiet: true } }));
         if (res.Errors?.length) throw new DeleteObjectsError(prefix, res.Errors);
         deleted += keys.length;
       }
@@ -161,7 +156,8 @@ export const objectStore = {
    * most `maxBytes`, with `fields` (Content-Type, x-amz-meta-*) fixed by the policy.
    */
   async presignPost(bucket: string, key: string, opts: { maxBytes: number; fields: Record<string, string> }) {
-    const { url, fields } = await createPresignedPost(s3Client(), {
+    const { client, sdk } = await s3();
+    const { url, fields } = await sdk.createPresignedPost(client, {
       Bucket: bucket,
       Key: key,
       Conditions: [['content-length-range', 0, opts.maxBytes]],
@@ -172,6 +168,7 @@ export const objectStore = {
   },
 
   async presignGet(bucket: string, key: string, expiresIn = 300): Promise<string> {
-    return getSignedUrl(s3Client(), new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn });
+    const { client, sdk } = await s3();
+    return sdk.getSignedUrl(client, new sdk.GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn });
   },
 };

@@ -4,12 +4,14 @@ import { json, noContent } from '../shared/http/responses.ts';
 import { parseBody, parseQuery } from '../shared/http/request-input.ts';
 import { badRequest, conflict, notFound } from '../shared/http/errors.ts';
 import { entityStore } from '../adapters/entity-store.ts';
-import { exportEntities } from '../adapters/entity-export.ts';
 import { accountInsights, refreshInsights } from '../adapters/account-insights.ts';
 import { ACCOUNT_EXPORT_COLUMNS, CONTACT_EXPORT_COLUMNS, toApiAccount, toApiAccountDetail, toApiContact, toApiContactDetail } from '../core/entities/api-shape.ts';
 import { deleteAccount, deleteContact, EntityEditError, mergeAccounts, patchAccount, patchContact } from '../core/entities/edits.ts';
 import { QueryCursorError, type AccountQuery } from '../core/entities/query.ts';
 import { accountExportQuery, accountFilters, accountListQuery, accountPatchBody, contactExportQuery, contactListQuery, contactPatchBody, icpBody, mergeBody } from '../shared/contract/accounts.ts';
+
+/** The export writer (with the CSV cell rules and papaparse) on the first export, not at every cold start. */
+const exportEntities: typeof import('../adapters/entity-export.ts').exportEntities = async (...args) => (await import('../adapters/entity-export.ts')).exportEntities(...args);
 
 function accountQueryOf(q: z.infer<typeof accountFilters>): Omit<AccountQuery, 'limit' | 'cursor'> {
   const descending = q.sort.startsWith('-');

@@ -1,7 +1,7 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { DescribeStateMachineCommand } from '@aws-sdk/client-sfn';
-import { documentClient, s3Client, sfnClient } from '../adapters/aws-clients.ts';
+import { documentClient, sfnClient } from '../adapters/aws-clients.ts';
+import { s3 as loadS3 } from '../adapters/s3.ts';
 import { publicHttpHandler } from '../shared/http/api.ts';
 import { json } from '../shared/http/responses.ts';
 import { requiredEnv, tableName } from '../shared/config.ts';
@@ -28,7 +28,10 @@ async function check(fn: () => Promise<unknown>): Promise<'ok' | 'error'> {
 export const handler = publicHttpHandler(async () => {
   const [dynamodb, s3, stepfunctions] = await Promise.all([
     check(() => documentClient().send(new DescribeTableCommand({ TableName: tableName.jobs() }))),
-    check(() => s3Client().send(new HeadBucketCommand({ Bucket: requiredEnv(ENV.uploadBucket) }))),
+    check(async () => {
+      const { client, sdk } = await loadS3();
+      return client.send(new sdk.HeadBucketCommand({ Bucket: requiredEnv(ENV.uploadBucket) }));
+    }),
     check(() => sfnClient().send(new DescribeStateMachineCommand({ stateMachineArn: requiredEnv(ENV.stateMachineArn) }))),
   ]);
   const ok = dynamodb === 'ok' && s3 === 'ok' && stepfunctions === 'ok';

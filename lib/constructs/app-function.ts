@@ -31,7 +31,7 @@ export interface AppFunctionProps {
 }
 
 /**
- * Every function of the app, bundled by one esbuild call (lib/bundling.ts) when the first asset
+ * Every function of the app, bundled together (lib/bundling.ts) when the first asset
  * needs its bundle, and reused by all later ones: esbuild parses what they share once. CDK
  * stages a function's asset while the function is constructed, so bundling only the functions
  * defined so far bundled again for each function defined later (a synth added an exit handler

@@ -3,8 +3,8 @@ import { noteSource, noteTechnology, offerField, sameValue } from './merge.ts';
 import type { Account, AccountValues, Contact, ContactValues, Provenance } from './model.ts';
 import { accountDomain, companyNameKey, countryKey, domainOfEmail, emailKey, normalizeCountry, personNameKey, phoneKey } from './normalize.ts';
 import { extractTechnologies, extractTechnologiesFromText, type TechnologyMatch } from './technologies.ts';
-
 import type { EntitySchema } from './entity-schemas.ts';
+
 
 export interface JobContext {
   jobId: string;
