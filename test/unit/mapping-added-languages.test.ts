@@ -220,3 +220,17 @@ describe('Lao, Burmese, Zulu and Pashto', () => {
     expect(enumValue(direction, 'ikholi ephumayo')).toBe('outbound');
   });
 });
+
+describe('a "name" column in a language whose word for name is also the given name', () => {
+  it('holds whole names when its values are two to four words of a script the name lists do not cover and no column names a surname', () => {
+    const fa = suggestMapping(['نام', 'ایمیل', 'تلفن همراه'], [['علی رضایی', 'ali@example.ir', '09121234567'], ['مریم احمدی', 'maryam@example.ir', '09351234567']], contact, { defaultRegion: 'IR' });
+    expect(byField(fa)).toEqual({ full_name: ['نام'], email: ['ایمیل'], phone: ['تلفن همراه'] });
+    const hy = suggestMapping(['Անուն', 'Էլ. փոստ'], [['Անի Պետրոսյան', 'ani@example.am'], ['Արամ Հակոբյան', 'aram@example.am']], contact);
+    expect(byField(hy)).toEqual({ full_name: ['Անուն'], email: ['Էլ. փոստ'] });
+  });
+
+  it('keeps a given name of two words a given name beside a surname column', () => {
+    const fa = suggestMapping(['نام', 'نام خانوادگی', 'ایمیل'], [['محمد علی', 'رضایی', 'mohammad@example.ir'], ['فاطمه زهرا', 'احمدی', 'fatemeh@example.ir']], contact);
+    expect(byField(fa)).toMatchObject({ first_name: ['نام'], last_name: ['نام خانوادگی'] });
+  });
+});
