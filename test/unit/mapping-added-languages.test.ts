@@ -185,3 +185,52 @@ describe('Hausa and Yoruba', () => {
     expect(byField(yo)).toMatchObject({ full_name: ['Orúkọ kíkún'], phone: ['Fóònù'], title: ['Ipò iṣẹ́'] });
   });
 });
+
+describe('Marathi, Telugu, Gujarati, Punjabi, Malayalam and Kannada', () => {
+  it('folds the Gurmukhi nukta and the Malayalam chillu letters written either way', () => {
+    expect(normalizeHeader('ਫ਼ੋਨ ਨੰਬਰ')).toBe(normalizeHeader('ਫੋਨ ਨੰਬਰ'));
+    expect(normalizeHeader('ഫോൺ നമ്പർ')).toBe(normalizeHeader('ഫോണ്\u200d നമ്പര്\u200d'));
+  });
+
+  it('maps their contact and company headers and reads their call codes', () => {
+    const mr = suggestMapping(['पहिले नाव', 'आडनाव', 'मोबाईल नंबर', 'हुद्दा', 'कंपनी'], [['सुनील', 'पाटील', '98220 12345', 'व्यवस्थापक', 'सह्याद्री ॲग्रो']], contact, { defaultRegion: 'IN' });
+    expect(byField(mr)).toMatchObject({ first_name: ['पहिले नाव'], last_name: ['आडनाव'], phone: ['मोबाईल नंबर'], title: ['हुद्दा'], company: ['कंपनी'] });
+    const te = suggestMapping(['కంపెనీ పేరు', 'పరిశ్రమ', 'ఉద్యోగుల సంఖ్య', 'నగరం'], [['గోదావరి ఫుడ్స్', 'ఆహారం', '85', 'విజయవాడ']], company);
+    expect(byField(te)).toMatchObject({ name: ['కంపెనీ పేరు'], industry: ['పరిశ్రమ'], employee_count: ['ఉద్యోగుల సంఖ్య'] });
+    const gu = suggestMapping(['પૂરું નામ', 'ઈમેલ', 'હોદ્દો'], [['રમેશ પટેલ', 'ramesh@example.in', 'મેનેજર']], contact);
+    expect(byField(gu)).toMatchObject({ full_name: ['પૂરું નામ'], email: ['ઈમેલ'], title: ['હોદ્દો'] });
+    const pa = suggestMapping(['ਪੂਰਾ ਨਾਮ', 'ਫੋਨ ਨੰਬਰ', 'ਅਹੁਦਾ'], [['ਹਰਪ੍ਰੀਤ ਸਿੰਘ', '98140 12345', 'ਪ੍ਰਬੰਧਕ']], contact, { defaultRegion: 'IN' });
+    expect(byField(pa)).toMatchObject({ full_name: ['ਪੂਰਾ ਨਾਮ'], phone: ['ਫੋਨ ਨੰਬਰ'], title: ['ਅਹੁਦਾ'] });
+    const ml = suggestMapping(['തീയതി', 'സമയം', 'ഫോൺ നമ്പർ', 'കോൾ തരം', 'ദൈർഘ്യം'], [['01/10/2026', '09:00:00', '9847012345', 'ഔട്ട്ഗോയിംഗ്', '120'], ['01/10/2026', '10:00:00', '9847012346', 'ഇൻകമിംഗ്', '60']], callRecord, { defaultRegion: 'IN' });
+    expect(byField(ml)).toMatchObject({ started_at: ['തീയതി', 'സമയം'], counterpart_number: ['ഫോൺ നമ്പർ'], direction: ['കോൾ തരം'], duration_seconds: ['ദൈർഘ്യം'] });
+    expect(enumValue(direction, 'ಒಳಬರುವ ಕರೆ')).toBe('inbound');
+  });
+});
+
+describe('Lao, Burmese, Zulu and Pashto', () => {
+  it('maps their headers', () => {
+    const lo = suggestMapping(['ຊື່ບໍລິສັດ', 'ຈຳນວນພະນັກງານ', 'ເມືອງ'], [['ບໍລິສັດ ລາວຟູດ ຈຳກັດ', '45', 'ວຽງຈັນ']], company);
+    expect(byField(lo)).toMatchObject({ name: ['ຊື່ບໍລິສັດ'], employee_count: ['ຈຳນວນພະນັກງານ'] });
+    const my = suggestMapping(['အမည်', 'ဖုန်းနံပါတ်', 'ရာထူး', 'ကုမ္ပဏီ'], [['အောင်အောင်', '09 421 123456', 'မန်နေဂျာ', 'ရွှေမြန်မာ ကုမ္ပဏီ']], contact, { defaultRegion: 'MM' });
+    expect(byField(my)).toMatchObject({ full_name: ['အမည်'], phone: ['ဖုန်းနံပါတ်'], title: ['ရာထူး'], company: ['ကုမ္ပဏီ'] });
+    const zu = suggestMapping(['Igama', 'Isibongo', 'Inombolo yeselula', 'Isikhundla', 'Inkampani'], [['Thandiwe', 'Dlamini', '082 123 4567', 'Umphathi', 'Ubuntu Logistics (Pty) Ltd']], contact, { defaultRegion: 'ZA' });
+    expect(byField(zu)).toEqual({ first_name: ['Igama'], last_name: ['Isibongo'], phone: ['Inombolo yeselula'], title: ['Isikhundla'], company: ['Inkampani'] });
+    const ps = suggestMapping(['لومړی نوم', 'تخلص', 'د تلیفون شمېره', 'دنده'], [['احمد', 'ځدراڼ', '0700 123 456', 'مدیر']], contact, { defaultRegion: 'AF' });
+    expect(byField(ps)).toMatchObject({ first_name: ['لومړی نوم'], last_name: ['تخلص'], phone: ['د تلیفون شمېره'], title: ['دنده'] });
+    expect(enumValue(direction, 'ikholi ephumayo')).toBe('outbound');
+  });
+});
+
+describe('a "name" column in a language whose word for name is also the given name', () => {
+  it('holds whole names when its values are two to four words of a script the name lists do not cover and no column names a surname', () => {
+    const fa = suggestMapping(['نام', 'ایمیل', 'تلفن همراه'], [['علی رضایی', 'ali@example.ir', '09121234567'], ['مریم احمدی', 'maryam@example.ir', '09351234567']], contact, { defaultRegion: 'IR' });
+    expect(byField(fa)).toEqual({ full_name: ['نام'], email: ['ایمیل'], phone: ['تلفن همراه'] });
+    const hy = suggestMapping(['Անուն', 'Էլ. փոստ'], [['Անի Պետրոսյան', 'ani@example.am'], ['Արամ Հակոբյան', 'aram@example.am']], contact);
+    expect(byField(hy)).toEqual({ full_name: ['Անուն'], email: ['Էլ. փոստ'] });
+  });
+
+  it('keeps a given name of two words a given name beside a surname column', () => {
+    const fa = suggestMapping(['نام', 'نام خانوادگی', 'ایمیل'], [['محمد علی', 'رضایی', 'mohammad@example.ir'], ['فاطمه زهرا', 'احمدی', 'fatemeh@example.ir']], contact);
+    expect(byField(fa)).toMatchObject({ first_name: ['نام'], last_name: ['نام خانوادگی'] });
+  });
+});

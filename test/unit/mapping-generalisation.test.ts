@@ -376,6 +376,8 @@ describe('digit grouping, judged on the column', () => {
     expect(dotsGroupThousands(['Rp 1.250', 'Rp 2.375'])).toBe(true);
     expect(dotsGroupThousands(['28.400 đ', '15.000 đ'])).toBe(true);
     expect(dotsGroupThousands(['1.250', '3.500'], 'Summa (UZS)')).toBe(true);
+    expect(dotsGroupThousands(['1.250', '0'], "Narxi (so'm)")).toBe(true);
+    expect(dotsGroupThousands(['1.250', '0'], 'Narxi (soʻm)')).toBe(true);
     // a currency with three decimals or a rate: decimals unless a number cannot be one
     expect(dotsGroupThousands(['1.250', '2.375', '120'], 'Amount (KWD)')).toBe(false);
     expect(dotsGroupThousands(['1.250', '2.375', '2'], 'Rate/min')).toBe(false);

@@ -47,7 +47,8 @@ const RATE_HEADER = /(?:^|[^\p{L}])(?:rate|rates|per min\w*|per minute|per sec\w
  * is a factor of a thousand either way; the transform is visible and editable on the mapping.
  */
 export function dotsGroupThousands(values: readonly string[], header = ''): boolean {
-  const foldedHeader = foldText(header);
+  // apostrophes out: the Uzbek so'm (soʻm) is "som"
+  const foldedHeader = foldText(header).replace(/['\u2018\u2019\u02bb\u02bc`]/g, '');
   let dotted = 0;
   let certain = false;
   let plainSmall = false;
@@ -58,7 +59,7 @@ export function dotsGroupThousands(values: readonly string[], header = ''): bool
     if (isBlankCell(v)) continue;
     const core = NUMBER_CORE.exec(v)?.[0]?.replace(/[\s\u00a0']/g, '');
     if (core === undefined) continue;
-    const folded = foldText(v);
+    const folded = foldText(v).replace(/['\u2018\u2019\u02bb\u02bc`]/g, '');
     // the dong sign as Vietnamese bills print it ("28.400 đ"), which folds to a plain d
     if (ZERO_DECIMAL_CURRENCY.test(folded) || /\d\s*[đ₫]|[đ₫]\s*\d/iu.test(v)) zeroDecimals = true;
     if (THREE_DECIMAL_CURRENCY.test(folded)) threeDecimals = true;

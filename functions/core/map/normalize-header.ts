@@ -19,8 +19,11 @@ const LATIN_FOLD: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 's
  * digits as ASCII digits.
  */
 const ARABIC_SCRIPT_FOLD: Record<string, string> = {
-  ی: 'ي', ى: 'ي', ے: 'ي', ک: 'ك', ہ: 'ه', ھ: 'ه', ۃ: 'ه', ۀ: 'ه', ة: 'ه',
+  ی: 'ي', ى: 'ي', ے: 'ي', ې: 'ي', ۍ: 'ي', ک: 'ك', ہ: 'ه', ھ: 'ه', ۃ: 'ه', ۀ: 'ه', ة: 'ه',
 };
+
+/** Malayalam chillu letters, written alone or as the consonant, virama and a zero-width joiner: the consonant and virama. */
+const CHILLU: Record<string, string> = { 'ൺ': 'ണ്', 'ൻ': 'ന്', 'ർ': 'ര്', 'ൽ': 'ല്', 'ൾ': 'ള്' };
 
 /**
  * Ethiopic letters Amharic spells either way (the old distinctions are no longer spoken):
@@ -60,10 +63,11 @@ export function foldText(text: string): string {
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     // Arabic short vowels, hamza and madda on alef (أ إ آ -> ا), Hebrew points, the Devanagari
-    // nukta (फ़ -> फ): people write these words with and without them
-    .replace(/[\u064b-\u065f\u0670\u0591-\u05c7\u093c]/g, '')
+    // and Gurmukhi nukta (फ़ -> फ, ਫ਼ -> ਫ): people write these words with and without them
+    .replace(/[\u064b-\u065f\u0670\u0591-\u05c7\u093c\u0a3c]/g, '')
     .replace(/\u0640/g, '') // tatweel, a stretching stroke
-    .replace(/[یىےکہھۃۀة]/g, (c) => ARABIC_SCRIPT_FOLD[c] ?? c)
+    .replace(/[یىےېۍکہھۃۀة]/g, (c) => ARABIC_SCRIPT_FOLD[c] ?? c)
+    .replace(/[\u0d7a-\u0d7e]/g, (c) => CHILLU[c] ?? c)
     .replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10))
     .replace(/[\u1200-\u137f]/g, foldEthiopic)
     // a zero-width non-joiner separates the parts of a Persian word ("نام‌خانوادگی" is

@@ -158,7 +158,11 @@ export function suggestMapping(
     if (r < 0.5) c.confidence = c.confidence * (0.4 + 0.6 * r);
     let kf = kindFactor(def, values);
     // "Nom", "Name", "Nome" holding "Claire Dubois": the header says a part, the values the whole name
-    if (wholeName >= 0 && c.header !== undefined && holdsWholeNames(def, values)) {
+    // (by word count alone only when no other column's header names the other part of the name:
+    // "محمد علی" under "نام" beside "نام خانوادگی" is a given name of two words)
+    const whole = wholeName >= 0 && c.header !== undefined ? holdsWholeNames(def, values) : false;
+    const otherPart = () => candidates.some((o) => o.column !== c.column && o.header !== undefined && fields[o.field]!.kind !== def.kind && (fields[o.field]!.kind === 'given_name' || fields[o.field]!.kind === 'family_name'));
+    if (whole === 'listed' || (whole === 'unlisted' && !otherPart())) {
       moved.push({ ...c, field: wholeName, confidence: round2(c.confidence * WHOLE_NAME_SCALE), rank: c.rank + 1 });
       kf = Math.min(kf, KIND_CLASH_FACTOR);
     }
@@ -527,12 +531,22 @@ function notOfKind(values: readonly string[], kind: ValueKind): boolean {
   return count >= 2 && share < 0.3;
 }
 
-/** True when a first- or last-name field's column holds names of several words, at least two of them known person names. */
-function holdsWholeNames(def: FieldDefinition, values: readonly string[]): boolean {
+/**
+ * True when a first- or last-name field's column holds names of several words, at least two of
+ * them known person names; or, in a script the name lists do not cover (Persian, Armenian,
+ * Mongolian, Bengali, ...: "علی رضایی", "Անի Պետրոսյան"), two to four words without digits on
+ * every such row and no company form among them. Languages whose word for "name" is also the
+ * word for the given name ("نام", "Անուն", "Нэр") head a whole-name column as often as a
+ * given-name one.
+ */
+function holdsWholeNames(def: FieldDefinition, values: readonly string[]): 'listed' | 'unlisted' | false {
   if (def.kind !== 'given_name' && def.kind !== 'family_name') return false;
   const filled = values.filter((v) => !isBlankCell(v));
   const several = filled.filter((v) => /\S\s+\S/.test(v.trim()));
-  return filled.length > 0 && several.length / filled.length >= 0.6 && kindShare(several, 'person_name').share * several.length >= 2;
+  if (filled.length === 0 || several.length / filled.length < 0.6) return false;
+  if (kindShare(several, 'person_name').share * several.length >= 2) return 'listed';
+  const unlisted = several.filter((v) => !/\p{Script=Latin}|[\d@]/u.test(v) && v.trim().split(/\s+/).length <= 4);
+  return unlisted.length >= 2 && unlisted.length === several.length && kindShare(several, 'company_name').share === 0 ? 'unlisted' : false;
 }
 
 /**

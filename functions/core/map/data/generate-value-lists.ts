@@ -16,8 +16,9 @@ const require = createRequire(import.meta.url);
 const LANGS = [
   'bg', 'hr', 'cs', 'da', 'nl', 'en', 'et', 'fi', 'fr', 'de', 'el', 'hu', 'ga', 'it', 'lv', 'lt', 'mt', 'pl', 'pt', 'ro', 'sk', 'sl', 'es', 'sv', 'ja', 'zh', 'ko', 'tr', 'ru', 'no', 'nb', 'uk',
   'vi', 'id', 'ar', 'he', 'hi', 'th', 'ms', 'is', 'ca', 'eu', 'sr', 'mk', 'sq', 'be', 'kk', 'az', 'ka', 'gl', 'sw',
-  // the languages added on 2026-12-07 that the package has (not Nepali, Sinhala, Yoruba)
-  'fa', 'uz', 'hy', 'mn', 'af', 'ur', 'bn', 'ta', 'km', 'am', 'ha', 'ky', 'tg',
+  // the languages added on 2026-12-07 that the package has (not Nepali, Sinhala, Yoruba, Telugu,
+  // Gujarati, Punjabi, Kannada, Lao, Burmese, Zulu)
+  'fa', 'uz', 'hy', 'mn', 'af', 'ur', 'bn', 'ta', 'km', 'am', 'ha', 'ky', 'tg', 'mr', 'ml', 'ps',
 ];
 const MIN_CITY_POPULATION = 20_000;
 

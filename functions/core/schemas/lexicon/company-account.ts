@@ -227,4 +227,15 @@ export const COMPANY_ACCOUNT_LEXICON: readonly LexiconBlock[] = [
   } },
   // Croatian "web-mjesto" (web site), the term Microsoft's and Salesforce's Croatian interfaces use
   { field: 'domain', source: 'crm', terms: { hr: 'web-mjesto|web mjesto|web-stranica' } },
+  // Marathi, Telugu, Gujarati, Punjabi (Gurmukhi), Malayalam, Kannada, Lao, Burmese, Zulu and
+  // Pashto: standard translations (Wiktionary, the Android call-log and contact labels in those
+  // languages) as carriers' apps (Jio, Airtel, Vi, Lao Telecom, MPT, Vodacom, Roshan) print them.
+  { field: 'name', source: 'register', terms: { mr: 'कंपनीचे नाव|संस्थेचे नाव|कंपनी', te: 'కంపెనీ పేరు|సంస్థ పేరు|కంపెనీ', gu: 'કંપનીનું નામ|કંપની', pa: 'ਕੰਪਨੀ ਦਾ ਨਾਮ|ਕੰਪਨੀ', ml: 'കമ്പനിയുടെ പേര്|സ്ഥാപനത്തിന്റെ പേര്|കമ്പനി', kn: 'ಕಂಪನಿಯ ಹೆಸರು|ಸಂಸ್ಥೆಯ ಹೆಸರು|ಕಂಪನಿ', lo: 'ຊື່ບໍລິສັດ|ບໍລິສັດ', my: 'ကုမ္ပဏီအမည်|ကုမ္ပဏီ', zu: 'igama lenkampani|inkampani', ps: 'د شرکت نوم|شرکت' } },
+  { field: 'domain', source: 'std', terms: { mr: 'वेबसाइट|संकेतस्थळ', te: 'వెబ్‌సైట్', gu: 'વેબસાઇટ', pa: 'ਵੈੱਬਸਾਈਟ', ml: 'വെബ്സൈറ്റ്', kn: 'ಜಾಲತಾಣ|ವೆಬ್‌ಸೈಟ್', lo: 'ເວັບໄຊ', my: 'ဝက်ဘ်ဆိုက်', zu: 'iwebhusayithi', ps: 'وېبپاڼه|ویب پاڼه' } },
+  { field: 'industry', source: 'register', terms: { mr: 'उद्योग|व्यवसाय|क्षेत्र', te: 'పరిశ్రమ|రంగం', gu: 'ઉદ્યોગ|ક્ષેત્ર', pa: 'ਉਦਯੋਗ|ਖੇਤਰ', ml: 'വ്യവസായം|മേഖല', kn: 'ಉದ್ಯಮ|ಕ್ಷೇತ್ರ', lo: 'ອຸດສາຫະກຳ|ຂະແໜງການ|ປະເພດທຸລະກິດ', my: 'လုပ်ငန်းအမျိုးအစား|စက်မှုလုပ်ငန်း|ကဏ္ဍ', zu: 'imboni|umkhakha', ps: 'صنعت|سکتور|برخه' } },
+  { field: 'employee_count', source: 'register', terms: { mr: 'कर्मचारी संख्या|कर्मचाऱ्यांची संख्या', te: 'ఉద్యోగుల సంఖ్య', gu: 'કર્મચારીઓની સંખ્યા', pa: 'ਕਰਮਚਾਰੀਆਂ ਦੀ ਗਿਣਤੀ', ml: 'ജീവനക്കാരുടെ എണ്ണം', kn: 'ಉದ್ಯೋಗಿಗಳ ಸಂಖ್ಯೆ|ನೌಕರರ ಸಂಖ್ಯೆ', lo: 'ຈຳນວນພະນັກງານ', my: 'ဝန်ထမ်းအရေအတွက်', zu: 'inani labasebenzi|abasebenzi', ps: 'د کارکوونکو شمېر|کارکوونکي' } },
+  { field: 'annual_revenue', source: 'register', terms: { mr: 'महसूल|उत्पन्न|वार्षिक उलाढाल|उलाढाल', te: 'ఆదాయం|వార్షిక ఆదాయం|టర్నోవర్', gu: 'આવક|વાર્ષિક આવક|ટર્નઓવર', pa: 'ਆਮਦਨ|ਸਾਲਾਨਾ ਆਮਦਨ', ml: 'വരുമാനം|വാർഷിക വരുമാനം', kn: 'ಆದಾಯ|ವಾರ್ಷಿಕ ಆದಾಯ|ವಹಿವಾಟು', lo: 'ລາຍຮັບ|ລາຍຮັບປະຈຳປີ', my: 'ဝင်ငွေ|နှစ်စဉ်ဝင်ငွေ', zu: 'imali engenayo|imali engenayo yonyaka', ps: 'عواید|کلني عواید' } },
+  { field: 'technologies', source: 'std', terms: { mr: 'तंत्रज्ञान', te: 'సాంకేతికతలు', gu: 'ટેકનોલોજી', pa: 'ਤਕਨਾਲੋਜੀ', ml: 'സാങ്കേതികവിദ്യകൾ', kn: 'ತಂತ್ರಜ್ಞಾನಗಳು', lo: 'ເຕັກໂນໂລຊີ', my: 'နည်းပညာ', zu: 'ubuchwepheshe', ps: 'ټکنالوژي' } },
+  { field: 'country', source: 'std', terms: { mr: 'देश', te: 'దేశం', gu: 'દેશ', pa: 'ਦੇਸ਼', ml: 'രാജ്യം', kn: 'ದೇಶ', lo: 'ປະເທດ', my: 'နိုင်ငံ', zu: 'izwe', ps: 'هېواد|هیواد' } },
+  { field: 'city', source: 'std', terms: { mr: 'शहर', te: 'నగరం', gu: 'શહેર', pa: 'ਸ਼ਹਿਰ', ml: 'നഗരം', kn: 'ನಗರ', lo: 'ເມືອງ|ນະຄອນ', my: 'မြို့', zu: 'idolobha', ps: 'ښار' } },
 ];

@@ -227,4 +227,15 @@ export const CONTACT_LEXICON: readonly LexiconBlock[] = [
     ur: 'ویب سائٹ', bn: 'ওয়েবসাইট', ne: 'वेबसाइट', ta: 'இணையதளம்|வலைத்தளம்', si: 'වෙබ් අඩවිය', km: 'គេហទំព័រ', am: 'ድረ ገጽ|ድረገጽ|ዌብሳይት',
     ha: 'shafin yanar gizo', yo: 'ojú òpó wẹ́ẹ̀bù|wẹ́ẹ̀bù', ky: 'веб-сайт', tg: 'сомона|вебсайт',
   } },
+  // Marathi, Telugu, Gujarati, Punjabi (Gurmukhi), Malayalam, Kannada, Lao, Burmese, Zulu and
+  // Pashto: standard translations (Wiktionary, the Android call-log and contact labels in those
+  // languages) as carriers' apps (Jio, Airtel, Vi, Lao Telecom, MPT, Vodacom, Roshan) print them.
+  { field: 'full_name', source: 'std', terms: { mr: 'पूर्ण नाव|नाव', te: 'పూర్తి పేరు|పేరు', gu: 'પૂરું નામ|નામ', pa: 'ਪੂਰਾ ਨਾਮ|ਨਾਮ', ml: 'മുഴുവൻ പേര്|പേര്', kn: 'ಪೂರ್ಣ ಹೆಸರು|ಹೆಸರು', lo: 'ຊື່ ແລະ ນາມສະກຸນ|ຊື່ເຕັມ', my: 'အမည်|အမည်အပြည့်အစုံ', zu: 'igama eliphelele|igama nesibongo', ps: 'بشپړ نوم|نوم' } },
+  { field: 'first_name', source: 'google', terms: { mr: 'पहिले नाव', te: 'మొదటి పేరు', gu: 'પ્રથમ નામ', pa: 'ਪਹਿਲਾ ਨਾਮ', ml: 'ആദ്യ പേര്', kn: 'ಮೊದಲ ಹೆಸರು', lo: 'ຊື່', my: 'ပထမအမည်', zu: 'igama', ps: 'لومړی نوم' } },
+  { field: 'last_name', source: 'google', terms: { mr: 'आडनाव', te: 'ఇంటి పేరు|చివరి పేరు', gu: 'અટક', pa: 'ਆਖਰੀ ਨਾਮ|ਗੋਤ', ml: 'കുടുംബപ്പേര്|അവസാന പേര്', kn: 'ಕೊನೆಯ ಹೆಸರು|ಉಪನಾಮ', lo: 'ນາມສະກຸນ', my: 'မိသားစုအမည်', zu: 'isibongo', ps: 'تخلص|کورنی نوم' } },
+  { field: 'email', source: 'google', terms: { mr: 'ईमेल|ई-मेल', te: 'ఇమెయిల్|ఈమెయిల్', gu: 'ઈમેલ|ઇમેઇલ', pa: 'ਈਮੇਲ', ml: 'ഇമെയിൽ', kn: 'ಇಮೇಲ್', lo: 'ອີເມວ', my: 'အီးမေးလ်', zu: 'i-imeyili|imeyili', ps: 'برېښنالیک|ایمیل' } },
+  { field: 'phone', source: 'google', terms: { mr: 'फोन|फोन नंबर|मोबाईल|मोबाईल नंबर|दूरध्वनी', te: 'ఫోన్|ఫోన్ నంబర్|మొబైల్ నంబర్', gu: 'ફોન|ફોન નંબર|મોબાઇલ નંબર', pa: 'ਫ਼ੋਨ|ਫ਼ੋਨ ਨੰਬਰ|ਮੋਬਾਈਲ ਨੰਬਰ', ml: 'ഫോൺ|ഫോൺ നമ്പർ|മൊബൈൽ നമ്പർ', kn: 'ಫೋನ್|ಫೋನ್ ಸಂಖ್ಯೆ|ಮೊಬೈಲ್ ಸಂಖ್ಯೆ', lo: 'ເບີໂທ|ເບີໂທລະສັບ|ໂທລະສັບ', my: 'ဖုန်း|ဖုန်းနံပါတ်', zu: 'ucingo|inombolo yocingo|iselula|inombolo yeselula', ps: 'تلیفون|ټیلیفون|د تلیفون شمېره|موبایل' } },
+  { field: 'title', source: 'crm', terms: { mr: 'पद|हुद्दा', te: 'హోదా|పదవి', gu: 'હોદ્દો', pa: 'ਅਹੁਦਾ', ml: 'തസ്തിക|പദവി', kn: 'ಹುದ್ದೆ', lo: 'ຕຳແໜ່ງ', my: 'ရာထူး', zu: 'isikhundla', ps: 'دنده|عنوان' } },
+  { field: 'company', source: 'crm', terms: { mr: 'कंपनी|संस्था|कंपनीचे नाव', te: 'కంపెనీ|సంస్థ', gu: 'કંપની|સંસ્થા', pa: 'ਕੰਪਨੀ|ਸੰਸਥਾ', ml: 'കമ്പനി|സ്ഥാപനം', kn: 'ಕಂಪನಿ|ಸಂಸ್ಥೆ', lo: 'ບໍລິສັດ|ອົງກອນ', my: 'ကုမ္ပဏီ|အဖွဲ့အစည်း', zu: 'inkampani|inhlangano', ps: 'شرکت|اداره|کمپنۍ' } },
+  { field: 'domain', source: 'std', terms: { mr: 'वेबसाइट|संकेतस्थळ', te: 'వెబ్‌సైట్', gu: 'વેબસાઇટ', pa: 'ਵੈੱਬਸਾਈਟ', ml: 'വെബ്സൈറ്റ്', kn: 'ಜಾಲತಾಣ|ವೆಬ್‌ಸೈಟ್', lo: 'ເວັບໄຊ', my: 'ဝက်ဘ်ဆိုက်', zu: 'iwebhusayithi', ps: 'وېبپاڼه|ویب پاڼه' } },
 ];
