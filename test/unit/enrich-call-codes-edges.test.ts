@@ -12,6 +12,8 @@ describe('readCallCode puts a code together', () => {
     ['a direction alone', 'Incoming', { direction: 'inbound', weak: false }],
     ['a type alone', 'Voice', { recordType: 'voice', weak: false }],
     ['a qualifier after a direction', 'Incoming, CL', { direction: 'inbound', weak: false }],
+    ['a table direction that is no record name', 'Rcvd', { direction: 'inbound', weak: false }],
+    ['a table type that is no record name', 'Picture', { recordType: 'mms', weak: false }],
     // a 3GPP record name adds what the table does not say
     ['a record name with a direction and no type', 'moTraceRecord', { direction: 'outbound', weak: false }],
     ['a record name with a type and no direction', 'sGWRecord', { recordType: 'data', weak: false }],

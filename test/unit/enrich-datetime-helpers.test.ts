@@ -3,10 +3,12 @@ import {
   dateTimePairFit,
   isDottedClock,
   numericDateOrder,
+  parseDate,
   parseDateTime,
   regionDatesDayFirst,
   zoneAbbreviationOffset,
 } from '../../functions/core/enrich/datetime.ts';
+import { EMPTY } from '../../functions/core/enrich/result.ts';
 
 // The small helpers of datetime.ts that suggest a mapping (date order, a date and a time
 // column that go together) and read a zone or a dotted clock, at their edges.
@@ -98,5 +100,70 @@ describe('dateTimePairFit', () => {
     ['nothing', [], [], 0],
   ])('%s', (_name, dates, times, fit) => {
     expect(dateTimePairFit(dates, times)).toBe(fit);
+  });
+});
+
+describe('parseDate and parseDateTime with day-first dates', () => {
+  it.each([
+    ['an ambiguous date, swapped', '03/12/2025', '2025-12-03'],
+    ['a day of 12, the last that can be a month', '12/03/2025', '2025-03-12'],
+    ['a second number over 12, which cannot be the month', '03/13/2025', '2025-03-13'],
+    ['the same day and month', '04/04/2025', '2025-04-04'],
+    ['an ISO date, never swapped', '2025-03-04', '2025-03-04'],
+  ])('%s (%s)', (_name, raw, iso) => {
+    expect(parseDate(raw, { dayFirst: true })).toEqual({ ok: true, iso });
+    expect(parseDateTime(raw, '10:00', { timezone: 'UTC', dayFirst: true })).toEqual({ ok: true, iso: `${iso}T10:00:00Z` });
+  });
+
+  it('reads month-first without the option', () => {
+    expect(parseDate('03/12/2025')).toEqual({ ok: true, iso: '2025-03-12' });
+    expect(parseDate('03/12/2025', { dayFirst: false })).toEqual({ ok: true, iso: '2025-03-12' });
+    expect(parseDateTime('03/12/2025', '10:00', { timezone: 'UTC' })).toEqual({ ok: true, iso: '2025-03-12T10:00:00Z' });
+  });
+
+  it('pads two-digit months and days as they are', () => {
+    expect(parseDate('10/10/2025')).toEqual({ ok: true, iso: '2025-10-10' });
+  });
+});
+
+describe('parseDate and parseDateTime at their edges', () => {
+  const nyc = { timezone: 'America/New_York' };
+
+  it('answers EMPTY for a blank date cell and says why it refuses one', () => {
+    expect(parseDate('  ')).toBe(EMPTY);
+    expect(parseDate('soon')).toEqual({ ok: false, reason: 'not a recognised date' });
+  });
+
+  it('keeps the time inside the date cell when the time cell is blank or absent', () => {
+    expect(parseDateTime('2025-03-04 10:00', '  ', nyc)).toEqual({ ok: true, iso: '2025-03-04T15:00:00Z' });
+    expect(parseDateTime('2025-03-04 10:00', undefined, nyc)).toEqual({ ok: true, iso: '2025-03-04T15:00:00Z' });
+  });
+
+  it('keeps the date cell\'s offset for a time cell without one', () => {
+    expect(parseDateTime('2025-03-04T10:00:00+02:00', '12:00', nyc)).toEqual({ ok: true, iso: '2025-03-04T10:00:00Z' });
+  });
+
+  it('quotes a refused time cell trimmed', () => {
+    expect(parseDateTime('2025-03-04', ' 25:99 ', nyc)).toEqual({ ok: false, reason: 'not a recognised time: "25:99"' });
+  });
+});
+
+describe('numericDateOrder on what only looks like a date', () => {
+  it.each([
+    ['two numbers over 12', ['13/13/2025']],
+    ['a two-letter word before the date', ['ID 13/04/2025']],
+  ])('%s', (_name, values) => {
+    expect(numericDateOrder(values)).toBeUndefined();
+  });
+
+  it.each([
+    ['a weekday without a comma', ['Mon 13/04/2025']],
+    ['a weekday and two spaces', ['Mon,  13/04/2025']],
+  ])('reads %s', (_name, values) => {
+    expect(numericDateOrder(values)).toBe('day-first');
+  });
+
+  it('reads compact times in a time column', () => {
+    expect(dateTimePairFit(['03/08/2025', '03/09/2025'], ['1405', '0930'])).toBe(1);
   });
 });

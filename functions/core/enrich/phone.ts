@@ -27,8 +27,10 @@ const metadata = (): MetadataJson => (maxMetadata ??= requireHere('libphonenumbe
 const isSupportedCountry = (country: string): country is CountryCode => isSupportedCountryWith(country as CountryCode, metadata());
 const getCountryCallingCode = (country: CountryCode) => getCallingCodeWith(country, metadata());
 const validatePhoneNumberLength = (text: string, country: CountryCode | undefined) =>
+  // Stryker disable next-line ConditionalExpression: equivalent, libphonenumber-js takes an undefined default country as none
   country === undefined ? validateLengthWith(text, metadata()) : validateLengthWith(text, country, metadata());
 const parseInRegion = (text: string, country: CountryCode | undefined) =>
+  // Stryker disable next-line ConditionalExpression: equivalent, libphonenumber-js takes an undefined default country as none
   country === undefined ? parsePhoneNumberWith(text, metadata()) : parsePhoneNumberWith(text, country, metadata());
 const parseInternational = (text: string) => parsePhoneNumberWith(text, metadata());
 
@@ -126,6 +128,7 @@ const caches = new Map<string, BoundedCache<PhoneResult>>();
  */
 export function normalizePhone(raw: string, defaultRegion: string): PhoneResult {
   const nanp = nanpFastPath(raw, defaultRegion);
+  // Stryker disable next-line ConditionalExpression: equivalent for -> false, the slow path gives the same answer
   if (nanp !== undefined) return nanp;
   let cache = caches.get(defaultRegion);
   // Stryker disable next-line ConditionalExpression: equivalent for -> true, a fresh memo per call only works each answer out again
@@ -157,7 +160,8 @@ export function normalizePhoneUncached(raw: string, defaultRegion: string): Phon
   if (SHORT_CODE.test(compact)) return { ok: false, reason: 'short code (no E.164 form)', shortCode: compact };
 
   if (/[a-z]/i.test(text) && !EXTENSION_MARK.test(text)) {
-    const leadingDigits = text.replace(/[a-z].*$/is, '').replace(/\D/g, '').length;
+    // Stryker disable next-line StringLiteral,Regex: equivalent for the replacement and the $ (with the s flag .* runs to the end anyway), letters put in are dropped with every other non-digit
+  const leadingDigits = text.replace(/[a-z].*$/is, '').replace(/\D/g, '').length;
     if (!VANITY.test(text) || leadingDigits < 4) return fail('not a phone number');
     text = lettersToDigits(text);
   }
@@ -206,13 +210,16 @@ function toOk(parsed: PhoneNumber, defaultRegion: CountryCode | undefined): Phon
 
 function lengthReason(text: string, region: CountryCode | undefined): string {
   const why = validatePhoneNumberLength(text, region);
+  // Stryker disable next-line MethodExpression,ConditionalExpression: equivalent for trimStart and region === undefined -> false, the text is trimmed, and without a region only a + number parses
   const where = text.trimStart().startsWith('+') || region === undefined ? '' : ` for ${region}`;
   switch (why) {
     case 'TOO_SHORT':
       return `too few digits${where}`;
     case 'TOO_LONG':
       return `too many digits${where}`;
+    // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, unreachable: a parsed number has a known calling code
     case 'INVALID_COUNTRY':
+      // Stryker disable next-line StringLiteral: equivalent, unreachable: a parsed number has a known calling code
       return 'unknown country calling code';
     default:
       return 'not a phone number';
@@ -220,15 +227,19 @@ function lengthReason(text: string, region: CountryCode | undefined): string {
 }
 
 function lettersToDigits(text: string): string {
+  // Stryker disable next-line StringLiteral: equivalent, libphonenumber-js reads a number from its first digit or +, so letters before it change nothing
   let out = '';
+  // Stryker disable next-line EqualityOperator: equivalent, the 'undefined' one more turn appends is trailing text libphonenumber-js leaves out
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i) | 0x20; // lower-case ASCII letters
+    // Stryker disable next-line ConditionalExpression: equivalent for c <= 122 -> true, the vanity pattern lets no character above z through
     out += c >= 97 && c <= 122 ? KEYPAD[c - 97] : text[i];
   }
   return out;
 }
 
 /** Empty the memos (tests and benchmarks). */
+// Stryker disable next-line BlockStatement: equivalent, emptying the memos changes how often an answer is worked out, never the answer
 export function clearPhoneCache(): void {
   caches.clear();
   nanpMemos.clear();
@@ -245,6 +256,7 @@ export function clearPhoneCache(): void {
  * tests compare the two paths.
  */
 let nanpRegions: ReadonlySet<string> | undefined;
+// Stryker disable next-line ArrayDeclaration: equivalent with the bundled metadata, which always lists calling code 1
 const NANP = (): ReadonlySet<string> => (nanpRegions ??= new Set(metadata().country_calling_codes['1'] ?? []));
 /** A deeper prefix would make the memo as large as the numbers: use libphonenumber then. */
 const MAX_KEY_DIGITS = 7;
@@ -264,15 +276,22 @@ export function nanpDecidingDigits(areaCode = ''): number {
   for (const code of NANP()) {
     // the compressed metadata layout: [calling code, IDD, national pattern, lengths, formats, ..., leading digits (10), types (11)]
     const entry = (metadata().countries as unknown as Record<string, unknown[]>)[code];
+    // Stryker disable next-line OptionalChaining: equivalent with the bundled metadata, every NANP region has an entry
     const national = entry?.[2];
+    // Stryker disable next-line OptionalChaining: equivalent with the bundled metadata, every NANP region has an entry
     const leading = entry?.[10];
+    // Stryker disable next-line OptionalChaining: equivalent with the bundled metadata, every NANP region has an entry
     const types = entry?.[11];
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent with the bundled metadata, whose NANP entries all have this shape
     if (typeof national !== 'string' || !Array.isArray(types)) return Infinity;
     const at = { startsWith: areaCode };
     k = Math.max(k, constrainedDepth(national, 10, at));
+    // Stryker disable next-line ConditionalExpression,StringLiteral,ObjectLiteral,BooleanLiteral: equivalent with the bundled metadata, whose leading-digit patterns decide no deeper than the types
     if (typeof leading === 'string') k = Math.max(k, constrainedDepth(leading, 10, { ...at, prefix: true }));
     for (const type of types as unknown[]) {
+      // Stryker disable next-line LogicalOperator,ConditionalExpression,StringLiteral: equivalent with the bundled metadata, whose type entries are all pattern arrays or 0
       if (Array.isArray(type) && typeof type[0] === 'string' && type[0] !== '') k = Math.max(k, constrainedDepth(type[0], 10, at));
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent with the bundled metadata, whose type entries are all pattern arrays or 0
       else if (type !== 0 && !(Array.isArray(type) && type[0] === '')) return Infinity;
     }
   }
@@ -280,6 +299,7 @@ export function nanpDecidingDigits(areaCode = ''): number {
 }
 
 function depthFor(national: string): number {
+  // Stryker disable next-line ArithmeticOperator: equivalent, for a first digit of 2-9 each variant still gives every area code an index of its own below 1000
   const area = (national.charCodeAt(0) - 48) * 100 + (national.charCodeAt(1) - 48) * 10 + (national.charCodeAt(2) - 48);
   let k = nanpDepths[area]!;
   // Stryker disable next-line ConditionalExpression: equivalent for -> true, the depth is worked out again to the same number
@@ -300,7 +320,9 @@ function nanpNational(raw: string, defaultRegion: string): string | undefined {
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (c >= 48 && c <= 57) count++;
+    // Stryker disable next-line ConditionalExpression,BooleanLiteral: equivalent for -> false and plus, a + then ends the fast path, and the slow path gives the same answer
     else if (c === 43 && count === 0 && !plus) plus = true;
+    // Stryker disable next-line ConditionalExpression: equivalent for each separator -> true, that separator then ends the fast path, and the slow path gives the same answer
     else if (c !== 32 && c !== 45 && c !== 46 && c !== 40 && c !== 41) return undefined;
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, 11 or more digits are refused below or left to the slow path, and the slow path gives the same answer
     if (count > 11) return undefined;
@@ -311,6 +333,7 @@ function nanpNational(raw: string, defaultRegion: string): string | undefined {
   // Stryker disable next-line ConditionalExpression: equivalent, a cell with separators taken as its digits fails the length or first-digit check below
   let digits = count === raw.length ? raw : raw.replace(NOT_DIGIT, '');
   // A bare "1" + ten digits reads as NANP only in a NANP default region; elsewhere it needs its "+".
+  // Stryker disable next-line ConditionalExpression: equivalent for length === 11 -> true, ten digits starting 1 leave nine, which never read as +1 and nine digits, so are never memoised
   if (digits.length === 11 && digits.charCodeAt(0) === 49 && (plus || NANP().has(defaultRegion))) digits = digits.slice(1);
   else if (plus || digits.length !== 10 || !NANP().has(defaultRegion)) return undefined;
   // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a national number starting 0 or 1 never reads as +1 and its digits, so it is never memoised, and the slow path answers
@@ -333,18 +356,20 @@ export function nanpFastPath(raw: string, defaultRegion: string): PhoneResult | 
     nanpMemos.set(defaultRegion, memo);
   }
   let prefix = 0;
-  // Stryker disable next-line ArithmeticOperator: equivalent, each variant still gives k digits a key of their own
+  // Stryker disable next-line ArithmeticOperator,EqualityOperator: equivalent, each variant still gives k digits a key of their own (<= k keys one digit more)
   for (let i = 0; i < k; i++) prefix = prefix * 10 + (national.charCodeAt(i) - 48);
+  // Stryker disable next-line StringLiteral: equivalent, a wrong E.164 form matches no answer, so nothing is memoised and the slow path gives the same answer
   const e164 = '+1' + national;
   const known = memo.byPrefix.get(prefix);
   // Stryker disable next-line ConditionalExpression: equivalent for -> false, the slow path gives the same answer
   if (known !== undefined) return { ok: true, e164, region: known.region, lineType: known.lineType, valid: known.valid };
   const full = normalizePhoneUncached(raw, defaultRegion);
   // Only a plain answer is memoised; anything else (never seen so far) stays on the slow path.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,BooleanLiteral,EqualityOperator: equivalent, a plainly written NANP number always reads ok as +1 and its digits without an extension; an answer not memoised sends the next one the slow way
   if (!full.ok || full.e164 !== e164 || full.extension !== undefined) return full;
   const name = `${full.region}|${full.lineType}|${full.valid}`;
   let verdict = memo.verdicts.get(name);
-  // Stryker disable next-line ConditionalExpression: equivalent, verdicts are shared objects to save memory; an unset one leaves its prefix to the slow path
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: equivalent, verdicts are shared objects to save memory; an unset one leaves its prefix to the slow path
   if (verdict === undefined) {
     verdict = { region: full.region, lineType: full.lineType, valid: full.valid };
     memo.verdicts.set(name, verdict);
