@@ -1,4 +1,6 @@
-import { readCallCode, type CallCode, type CallDirection, type CallRecordType } from '../enrich/call-codes.ts';
+import type { CallCode, CallDirection, CallRecordType } from '../enrich/call-codes.ts';
+// Enrich's table and the words of the languages the header lexicon added, as the mapper reads them
+import { readCallCodeAnyLanguage as readCallCode } from '../map/call-code-reading.ts';
 import { foldText } from '../map/normalize-header.ts';
 import { normalizePhone } from '../enrich/phone.ts';
 import { isBlankCell } from '../enrich/result.ts';
