@@ -3,6 +3,7 @@ import { jobStore, StaleJobError } from '../adapters/job-store.ts';
 import { meterUsage } from '../adapters/usage-meter.ts';
 import { emitJobEvent } from '../adapters/event-queue.ts';
 import { isEntitySchema } from '../core/entities/entity-schemas.ts';
+import { succeededBefore } from '../core/webhooks/job-event-claims.ts';
 import { publishStatus } from '../adapters/progress-notifier.ts';
 import { runStage } from '../shared/pipeline/stage.ts';
 import { maybeInjectFault } from '../shared/pipeline/fault-injection.ts';
@@ -90,9 +91,10 @@ async function commit(state: PipelineState) {
     // Accounts and contacts reach the tenant's store in the next stage; until then the job says so.
     const accountsStore = isEntitySchema(mapping.schema) ? { state: 'pending' as const, attempt: state.attempt, updatedAt: new Date().toISOString() } : undefined;
     const { job: finished, committed } = await jobStore.finish(state.tenantId, state.jobId, state.attempt, { status: 'succeeded', output, counts, rowsSkipped, warnings, quality, accountsStore });
-    // metered and counted by the commit itself, so a retried Persist does not count the rows twice
+    // metered and counted by the commit itself, so a retried Persist does not count the rows twice;
+    // nor does a new attempt of a job that succeeded before (retried for its accounts store)
     if (committed) {
-      await meterUsage(state.tenantId, { rowsProcessed: counts.rowsRead, rowsRejected: counts.rowsRejected });
+      if (!succeededBefore(finished?.outcomes, state.attempt)) await meterUsage(state.tenantId, { rowsProcessed: counts.rowsRead, rowsRejected: counts.rowsRejected });
       countCommittedRows(state, counts);
     }
     if (finished?.status === 'succeeded' && finished.attempt === state.attempt) {

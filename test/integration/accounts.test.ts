@@ -326,6 +326,10 @@ describe('the accounts store after the commit (the accounts-store stage)', () =>
     const again = await waitForJob(other.api, failed.jobId, 60_000);
     expect(again).toMatchObject({ status: 'succeeded', attempt: 2, accountsStore: { state: 'applied', counts: { records: 5 } } });
     expect((await other.api.get<AccountList>('/v1/accounts')).total).toBe(5);
+    // the job's rows count once in usage, though its second attempt read them again
+    const day = new Date().toISOString().slice(0, 10);
+    const usage = await other.api.get<{ totals: { rowsProcessed: number } }>(`/v1/usage?from=${day}&to=${day}`);
+    expect(usage.totals.rowsProcessed).toBe(5);
     // an applied store leaves nothing to retry
     await expect(other.api.post(`/v1/jobs/${failed.jobId}/retry`, {})).rejects.toMatchObject({ status: 409 });
   });

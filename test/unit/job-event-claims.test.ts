@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jobEventId, outcomeKey, readJobEventClaim, refuteJobEventClaim, type ClaimedJob } from '../../functions/core/webhooks/job-event-claims.ts';
+import { jobEventId, outcomeKey, readJobEventClaim, refuteJobEventClaim, succeededBefore, type ClaimedJob } from '../../functions/core/webhooks/job-event-claims.ts';
 import type { WebhookEventType } from '../../functions/core/webhooks/events.ts';
 
 const event = (type: WebhookEventType, data: Record<string, unknown>, id?: string) => ({
@@ -85,5 +85,23 @@ describe('refuteJobEventClaim', () => {
     expect(refuteJobEventClaim('t1', { ...claim, attempt: 2 }, job())).toMatch(/attempt 2 never was succeeded/);
     // an attempt that failed earlier is not an attempt that succeeded
     expect(refuteJobEventClaim('t1', { ...claim, attempt: 1 }, job({ attempt: 2, outcomes: new Set([outcomeKey(1, 'failed')]) }))).toBeDefined();
+  });
+});
+
+describe('succeededBefore: whether an earlier attempt of the job already succeeded (its rows were metered then)', () => {
+  it('is true only for a succeeded attempt before this one', () => {
+    expect(succeededBefore(new Set([outcomeKey(1, 'succeeded')]), 2)).toBe(true);
+    expect(succeededBefore(new Set([outcomeKey(1, 'failed'), outcomeKey(2, 'succeeded')]), 3)).toBe(true);
+    // this attempt's own success, a later one, or other outcomes say nothing of an earlier commit
+    expect(succeededBefore(new Set([outcomeKey(2, 'succeeded')]), 2)).toBe(false);
+    expect(succeededBefore(new Set([outcomeKey(3, 'succeeded')]), 2)).toBe(false);
+    expect(succeededBefore(new Set([outcomeKey(1, 'failed'), outcomeKey(1, 'cancelled'), outcomeKey(1, 'needs_mapping')]), 2)).toBe(false);
+    expect(succeededBefore(new Set(), 2)).toBe(false);
+    expect(succeededBefore(undefined, 2)).toBe(false);
+  });
+
+  it('reads attempts as numbers, not as text (attempt 10 is after attempt 9)', () => {
+    expect(succeededBefore(new Set([outcomeKey(10, 'succeeded')]), 9)).toBe(false);
+    expect(succeededBefore(new Set([outcomeKey(9, 'succeeded')]), 10)).toBe(true);
   });
 });

@@ -30,6 +30,18 @@ export function outcomeKey(attempt: number, status: JobStatus): string {
   return `${attempt}:${status}`;
 }
 
+/**
+ * Whether an attempt before `attempt` already succeeded: a succeeded job retried because its
+ * accounts store update failed. Its rows were metered by that first commit, and count once.
+ */
+export function succeededBefore(outcomes: ReadonlySet<string> | undefined, attempt: number): boolean {
+  for (const o of outcomes ?? []) {
+    const [a, status] = o.split(':');
+    if (status === 'succeeded' && Number(a) < attempt) return true;
+  }
+  return false;
+}
+
 /** What a completion event says of its job. */
 export interface JobEventClaim {
   jobId: string;
