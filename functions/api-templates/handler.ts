@@ -8,8 +8,7 @@ import { badRequest, conflict, HttpError, notFound } from '../shared/http/errors
 import { schemaOr400 } from '../shared/job-request.ts';
 import { putMappingBody, suggestBody, templateFromJobBody } from '../shared/contract/templates.ts';
 import { logger } from '../shared/logger.ts';
-import { aiSuggesterFor } from '../adapters/ai-client.ts';
-import { layoutOf, sampleFromParsed, sampleFromUpload, type FileSample } from '../adapters/file-sample.ts';
+import type { FileSample } from '../adapters/file-sample.ts';
 import { jobStore } from '../adapters/job-store.ts';
 import { resumeJob } from '../adapters/job-launcher.ts';
 import { objectStore } from '../adapters/object-store.ts';
@@ -18,14 +17,10 @@ import { TemplateConflictError, templateSourceFor, templateStore } from '../adap
 import { uploadStore } from '../adapters/upload-store.ts';
 import { DomainError, messageOf } from '../core/errors.ts';
 import { toApiJob, type JobRecord } from '../core/jobs/job.ts';
-import { fieldAlternatives } from '../core/map/field-alternatives.ts';
 import { describeMapping } from '../core/map/mapping-report.ts';
-import { summarizeMapping } from '../core/map/suggest-mapping.ts';
-import { applyPersonValueMaps, unknownValuesWarning } from '../core/map/value-maps.ts';
 import type { MappingResult } from '../core/pipeline-types.ts';
 import { compactSchema, isBuiltinSchema, schemaDefinitionSchema, type SchemaDefinition } from '../core/schemas/index.ts';
 import { layoutFingerprint } from '../core/templates/fingerprint.ts';
-import { suggestForFile } from '../core/templates/suggest.ts';
 import {
   resolveFieldMappings,
   templateInputSchema,
@@ -46,6 +41,20 @@ import { refuseExpired } from '../shared/job-expiry.ts';
  */
 
 const newTemplateId = () => `tpl_${ulid()}`;
+
+/*
+ * The mapping core (the header lexicon in 77 languages, the country and city names, the value
+ * readers: about 0.7 MB of this function's bundle) and the file sampler are loaded by the first
+ * request that needs them (a suggestion, a job's mapping, a template made from a job), so the
+ * template and schema routes start without them (docs/performance.md).
+ */
+const fileSuggester = () => import('../core/templates/suggest.ts');
+const aiClient = () => import('../adapters/ai-client.ts');
+const mappingSummary = () => import('../core/map/suggest-mapping.ts');
+const alternativesFinder = () => import('../core/map/field-alternatives.ts');
+const valueMaps = () => import('../core/map/value-maps.ts');
+// reading a file's sample sniffs its encoding and format (chardet and the detectors)
+const fileSample = () => import('../adapters/file-sample.ts');
 
 // ---------------------------------------------------------------------------------------
 // helpers
@@ -155,6 +164,7 @@ async function createTemplate(req: ApiRequest) {
     const schema = await schemaOr400(tenantId, job.mapping.schema, 'fromJob');
     const resolved = resolveFieldMappings(schema, job.parsed.headers, asInput(job.mapping.fields), 'fromJob.mapping.fields');
     if (!resolved.ok) throw invalid(resolved.issues);
+    const { layoutOf } = await fileSample();
     const content: TemplateContent = {
       name: body.name,
       ...(body.description !== undefined ? { description: body.description } : {}),
@@ -222,6 +232,7 @@ async function sampleForSuggest(tenantId: string, body: z.infer<typeof suggestBo
   if (!session) throw notFound('Upload session');
   if (session.status !== 'completed') throw conflict(`Upload session is ${session.status}; complete the upload first`);
   const job = session.jobId ? await jobStore.get(tenantId, session.jobId) : undefined;
+  const { sampleFromParsed, sampleFromUpload } = await fileSample();
   if (job?.parsed) return sampleFromParsed(session.bucket, job.parsed, job.classification);
   const head = await objectStore.head(session.bucket, session.key);
   if (!head) throw conflict('The uploaded file no longer exists');
@@ -238,6 +249,7 @@ async function suggest(req: ApiRequest) {
   const body = parseBody(req.event, suggestBody);
   if (body.schema !== undefined) await schemaOr400(tenantId, body.schema, 'schema');
   const sample = await sampleForSuggest(tenantId, body);
+  const [{ suggestForFile }, { aiSuggesterFor }] = await Promise.all([fileSuggester(), aiClient()]);
   const result = await suggestForFile(
     { ...sample, schemas: await candidateSchemas(tenantId), requestedSchema: body.schema },
     templateSourceFor(tenantId),
@@ -272,8 +284,9 @@ async function getJobMapping(req: ApiRequest) {
   const tenantId = req.principal.tenantId;
   const job = await requireJob(req);
   if (!job.mapping || !job.parsed) throw conflict(`Job ${job.jobId} has no mapping yet (it is ${job.status}${job.stage ? ` in ${job.stage}` : ''})`);
-  const sample = await sampleFromParsed(job.source.bucket, job.parsed, job.classification);
+  const sample = await (await fileSample()).sampleFromParsed(job.source.bucket, job.parsed, job.classification);
   const schema = job.mapping.schemaDefinition ?? (await schemaStore.get(tenantId, job.mapping.schema))?.definition;
+  const [{ suggestForFile }, { fieldAlternatives }] = await Promise.all([fileSuggester(), alternativesFinder()]);
   const ranked = await suggestForFile({ ...sample, schemas: await candidateSchemas(tenantId), defaultRegion: job.options.defaultRegion }, templateSourceFor(tenantId)).catch(
     (err: unknown) => {
       logger.warn('could not rank alternatives', { error: messageOf(err) });
@@ -321,6 +334,7 @@ async function putJobMapping(req: ApiRequest) {
   const headers = job.parsed.headers;
   const resolved = resolveFieldMappings(schema, headers, body.mapping.fields, 'mapping.fields');
   if (!resolved.ok) throw invalid(resolved.issues);
+  const [{ layoutOf }, { applyPersonValueMaps, unknownValuesWarning }, { summarizeMapping }] = await Promise.all([fileSample(), valueMaps(), mappingSummary()]);
   const fingerprint = layoutFingerprint({ ...layoutOf(job.classification), headers });
   const confirmedFields = toFieldMappings(resolved.fields, 1, 'confirmed');
   // what the person left out is listed too (columns by header: the samples are not read here)
