@@ -57,3 +57,12 @@ describe('parseNumber with a currency around the number', () => {
     expect(value('10K+')).toBe(10_000);
   });
 });
+
+describe('parseNumber and a signed zero', () => {
+  it('reads "-0" as 0, as it reads "(0)" and "-0.0"', () => {
+    for (const cell of ['-0', '(0)', '-0.0', '0']) {
+      const r = parseNumber(cell);
+      expect(r.ok && Object.is(r.value, 0), cell).toBe(true);
+    }
+  });
+});

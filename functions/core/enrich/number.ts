@@ -25,7 +25,7 @@ export function parseNumber(raw: string): NumberResult {
   if (/^-?\d+(?:\.\d+)?$/.test(s)) {
     const value = Number(s);
     // Stryker disable next-line ConditionalExpression: equivalent for -> false, the general path reads a plain decimal to the same number (-0 as 0)
-    if (Number.isFinite(value)) return { ok: true, value };
+    if (Number.isFinite(value)) return { ok: true, value: value === 0 ? 0 : value }; // "-0" is 0, as "(0)" is
   }
   const single = parseSingleNumber(s);
   // Stryker disable next-line ConditionalExpression: equivalent, a cell that reads as one number has no dash or 'to' between two numbers (a minus only leads)

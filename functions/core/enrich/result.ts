@@ -39,7 +39,7 @@ export function isBlankCell(raw: string | undefined): boolean {
   if (n > 8) {
     // Long values are blank only when they are all whitespace.
     // Stryker disable next-line ConditionalExpression: equivalent for -> false, the trim below then refuses the value too
-    if (c0 > 32 && c0 !== 160) return false;
+    if (c0 > 32 && c0 !== 160 && (c0 < 128 || !/\s/.test(raw[0]!))) return false; // a space of another script (U+3000) may start a blank cell
     return raw.trim().length === 0;
   }
   // A printable ASCII first character that starts no marker: a value, without trimming.
