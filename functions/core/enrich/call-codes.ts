@@ -190,7 +190,7 @@ function readUncached(raw: string): CallCode | undefined {
   const compact = key.replace(/ /g, '');
   const trimmed = raw.trim();
   // 3GPP names are one identifier ("mSOriginatingSMSinMSC", "SMS-MO", "sgw_record"), never a phrase
-  const named = !/\s/.test(trimmed) || /^[a-z0-9]+(?:[-_][a-z0-9]+)+$/i.test(trimmed) ? fromRecordName(compact) : undefined;
+  const named = !/\s/.test(trimmed) ? fromRecordName(compact) : undefined;
   const whole = codeOf(key) ?? codeOf(compact);
   if (whole !== undefined) {
     if (named === undefined) return whole;
