@@ -54,7 +54,7 @@ export async function updateAccountsStore(input: AccountsStoreInput): Promise<{ 
 async function recordFailure(job: JobRecord, storeError: { Error?: string; Cause?: string }): Promise<{ state: 'failed' }> {
   const error = describeFailure(storeError);
   logger.error('accounts store not updated', { error });
-  await jobStore.setAccountsStore(job.tenantId, job.jobId, job.attempt, { state: 'failed', attempt: job.attempt, error, updatedAt: new Date().toISOString() });
+  await jobStore.failAccountsStore(job.tenantId, job.jobId, job.attempt, error);
   return { state: 'failed' };
 }
 

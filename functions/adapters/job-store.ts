@@ -215,6 +215,11 @@ export const jobStore = {
     }
   },
 
+  /** The accounts store gave up on this succeeded attempt (its update failed, or its execution ended first): say why on the job. */
+  async failAccountsStore(tenantId: string, jobId: string, attempt: number, error: Pick<JobError, 'type' | 'message'>): Promise<JobRecord | undefined> {
+    return this.setAccountsStore(tenantId, jobId, attempt, { state: 'failed', attempt, error, updatedAt: now() });
+  },
+
   /** Note a stage's error on the job, for MarkFailed (see JobRecord.lastStageError); best effort. */
   async noteStageError(tenantId: string, jobId: string, attempt: number, error: JobError): Promise<void> {
     await documentClient()

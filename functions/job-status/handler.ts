@@ -62,7 +62,7 @@ async function onExecutionEnded(event: ExecutionStatusChange): Promise<{ recorde
  */
 async function failPendingAccountsStore(job: JobRecord, attempt: number, error: { type: string; message: string }): Promise<{ recorded: boolean }> {
   if (job.attempt !== attempt || job.accountsStore?.state !== 'pending') return { recorded: false };
-  const updated = await jobStore.setAccountsStore(job.tenantId, job.jobId, attempt, { state: 'failed', attempt, error, updatedAt: new Date().toISOString() });
+  const updated = await jobStore.failAccountsStore(job.tenantId, job.jobId, attempt, error);
   if (updated) logger.warn('accounts store left behind by an ended execution', { jobId: job.jobId, error });
   return { recorded: updated !== undefined };
 }
