@@ -65,7 +65,8 @@ export function createRecordBuilder(
 ): RecordBuilder {
   const ctx: ConvertContext = {
     timezone: options.timezone ?? DEFAULT_JOB_OPTIONS.timezone,
-    defaultRegion: (options.defaultRegion ?? DEFAULT_JOB_OPTIONS.defaultRegion).toUpperCase(),
+    // the job's region; else the one the file showed (Map); else the United States
+    defaultRegion: (options.defaultRegion ?? mapping.region?.region ?? DEFAULT_JOB_OPTIONS.defaultRegion).toUpperCase(),
     // Stryker disable next-line MethodExpression: equivalent, parseMoney upper-cases the currency it is given
     defaultCurrency: (options.defaultCurrency ?? DEFAULT_JOB_OPTIONS.defaultCurrency).toUpperCase(),
     // Stryker disable next-line ConditionalExpression: equivalent for true, a key set to undefined is read as absent
