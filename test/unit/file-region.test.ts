@@ -62,3 +62,11 @@ describe('inferFileRegion', () => {
     expect(region(['Date', 'Number'], [['1', '0000 123 456'], ['2', '0000 123 457'], ['3', '0000 123 458']])).toBeUndefined();
   });
 });
+
+describe('inferFileRegion with the numbers sample files use', () => {
+  it('takes Ofcom drama numbers for British ones (not for the Indian mobiles they also spell)', () => {
+    const rows = [['03/11/2025', '07700 900123', '00:05:12'], ['03/11/2025', '020 7946 0958', '00:12:00'], ['04/11/2025', '0161 496 0123', '00:01:00']];
+    expect(region(['Date', 'Number dialled', 'Duration'], rows)).toBe('GB');
+    expect(region(['Date', 'Number dialled', 'Cost (£)'], [['03/11/2025', '07700 900123', '1'], ['03/11/2025', '07700 900456', '2'], ['04/11/2025', '07700 900789', '3']])).toBe('GB');
+  });
+});

@@ -78,11 +78,16 @@ function headerCurrencyRegions(headers: readonly string[]): string[] {
   return [...regions];
 }
 
-/** A valid US number, or one of the 555 numbers American demo and test files are full of. */
-function isAmerican(v: string): boolean {
-  const p = normalizePhone(v, DEFAULT_REGION);
-  return p.ok && (p.valid || /^\+1(?:555|[2-9]\d\d555)\d{4}$/.test(p.e164));
-}
+/**
+ * Numbers set aside for films, demos and sample files, which no real line has: the American
+ * 555 numbers, Ofcom's drama ranges (07700 900xxx, 020 7946 0xxx, 0161 496 0xxx…) and
+ * ACMA's fictitious ones. Sample and test exports are full of them, and they say where the
+ * file is from as surely as a real number.
+ */
+const FICTIONAL =
+  /^\+1(?:555|[2-9]\d\d555)\d{4}$|^\+44(?:7700900\d{3}|207946\d{4}|(?:113|114|115|116|117|118|121|131|141|151|161)4960\d{3}|1914980\d{3}|2896496\d{3}|2920180\d{3}|1632960\d{3}|8081570\d{3}|9098790\d{3}|3069990\d{3})$|^\+61(?:491570\d{3}|[2378](?:5550|7010)\d{4})$/;
+
+const isAmerican = (v: string) => isValidIn(v, DEFAULT_REGION);
 
 /** Phone-shaped: an optional +, then 7-15 digits with the separators exports print. */
 const PHONE_SHAPED = /^(?:\+|00)?[\d\s().\-/]+$/;
@@ -188,7 +193,7 @@ function internationalMajority(values: readonly string[]): { region: string; cou
 /** Valid in the region's numbering plan (a British number may belong to Guernsey, an American one to Canada). */
 function isValidIn(value: string, region: string): boolean {
   const p = normalizePhone(value, region);
-  return p.ok && p.valid;
+  return p.ok && (p.valid || FICTIONAL.test(p.e164));
 }
 
 let phoneTerms: Set<string> | undefined;
