@@ -287,7 +287,8 @@ async function getJobMapping(req: ApiRequest) {
   const sample = await (await fileSample()).sampleFromParsed(job.source.bucket, job.parsed, job.classification);
   const schema = job.mapping.schemaDefinition ?? (await schemaStore.get(tenantId, job.mapping.schema))?.definition;
   const [{ suggestForFile }, { fieldAlternatives }] = await Promise.all([fileSuggester(), alternativesFinder()]);
-  const ranked = await suggestForFile({ ...sample, schemas: await candidateSchemas(tenantId), defaultRegion: job.options.defaultRegion }, templateSourceFor(tenantId)).catch(
+  const region = job.options.defaultRegion ?? job.mapping.region?.region;
+  const ranked = await suggestForFile({ ...sample, schemas: await candidateSchemas(tenantId), defaultRegion: region }, templateSourceFor(tenantId)).catch(
     (err: unknown) => {
       logger.warn('could not rank alternatives', { error: messageOf(err) });
       return undefined;
@@ -305,7 +306,7 @@ async function getJobMapping(req: ApiRequest) {
       values: sample.sampleRows.map((r) => r[column] ?? '').filter((v) => v.trim() !== '').slice(0, SAMPLE_VALUES_SHOWN),
     })),
     alternatives: {
-      fields: schema ? fieldAlternatives(sample.headers, sample.sampleRows, schema, { defaultRegion: job.options.defaultRegion ?? 'US' }) : {},
+      fields: schema ? fieldAlternatives(sample.headers, sample.sampleRows, schema, { defaultRegion: region ?? 'US' }) : {},
       templates: (ranked?.templates ?? []).map(({ ranked: r, mapping }) => ({
         templateId: r.template.templateId,
         name: r.template.name,
@@ -350,6 +351,8 @@ async function putJobMapping(req: ApiRequest) {
     ...(values.maps.length > 0 ? { valueMaps: values.maps } : {}),
     fingerprint: fingerprint.hash,
     source: 'person',
+    // the region the file showed still applies to the person's mapping
+    ...(job.mapping?.region !== undefined ? { region: job.mapping.region } : {}),
     ...(isBuiltinSchema(schema.name) ? {} : { schemaDefinition: compactSchema(schema) }),
   };
   let template: Template | undefined;

@@ -208,6 +208,12 @@ export interface MappingResult {
   /** Claude's answers refused because the column's values do not fit the field ("email <- \"Name\"") */
   aiRefused?: string[];
   /**
+   * The country the file was read in when the job named none (`options.defaultRegion`): read
+   * from the file (map/file-region.ts), with what said so. National phone numbers and numeric
+   * dates are read in it. Absent: the job's region, or the United States.
+   */
+  region?: { region: string; evidence: string };
+  /**
    * A tenant's custom schema travels with the mapping (without synonyms), because Enrich
    * has no access to the templates table; built-in schemas are looked up by name.
    */

@@ -7,6 +7,7 @@ import { runStage } from '../shared/pipeline/stage.ts';
 import { BUILTIN_SCHEMAS, compactSchema, isBuiltinSchema, type SchemaDefinition } from '../core/schemas/index.ts';
 import { suggestForFile } from '../core/templates/suggest.ts';
 import { mapEnumValues } from '../core/map/value-maps.ts';
+import { inferFileRegion } from '../core/map/file-region.ts';
 import type { MappingResult, PipelineState } from '../core/pipeline-types.ts';
 import { observedHandler } from '../shared/observability.ts';
 
@@ -26,7 +27,9 @@ export async function map(state: PipelineState): Promise<MappingResult> {
     const requested = state.schema === 'auto' ? undefined : (await schemaStore.require(tenantId, state.schema)).name;
     const schemas = orderSchemas(custom, state.classification?.schema.name);
     const sample = await sampleFromParsed(state.bucket, parsed, state.classification);
-    const request = { ...sample, schemas, requestedSchema: requested, defaultRegion: state.options?.defaultRegion };
+    // a job that names no region is read in the one its file shows (national numbers, dates)
+    const region = state.options?.defaultRegion === undefined ? inferFileRegion(sample.headers, sample.sampleRows) : undefined;
+    const request = { ...sample, schemas, requestedSchema: requested, defaultRegion: state.options?.defaultRegion ?? region?.region };
     let { mapping } = await suggestForFile(request, templateSourceFor(tenantId), aiSuggesterFor(tenantId));
     if (mapping.templateId !== undefined && mapping.status === 'mapped') {
       // the use is recorded before the mapping is: a template deleted in between is not used
@@ -37,6 +40,7 @@ export async function map(state: PipelineState): Promise<MappingResult> {
     // what the codes of enum columns mean: rules, then Claude once per layout for the rest
     if (schema !== undefined) mapping = await mapEnumValues({ schema, mapping, headers: sample.headers, sampleRows: sample.sampleRows }, aiValueMapperFor(tenantId));
     if (schema !== undefined && !isBuiltinSchema(schema.name)) mapping = { ...mapping, schemaDefinition: compactSchema(schema) };
+    if (region !== undefined) mapping = { ...mapping, region };
     await jobStore.exitStage(state.tenantId, state.jobId, state.attempt, 'map', job.stages.map?.startedAt ?? new Date().toISOString(), { mapping });
     return mapping;
   });

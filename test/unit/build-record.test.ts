@@ -89,6 +89,19 @@ describe('createRecordBuilder', () => {
     });
   });
 
+  it('reads national numbers, numeric dates, clock times and bare amounts in the region the file showed when the job names none', () => {
+    const row = ['01/10/2026 08:15:02', '06 12 34 56 78', '60', 'Out', 'Voice', '1,50', '', ''];
+    const fromFile = { ...genericMapping, region: { region: 'FR', evidence: 'national numbers' } };
+    const fr = createRecordBuilder(fromFile, callRecord, {}, GENERIC)(row, 2);
+    // 1 October, 08:15 in Paris (summer time); euros
+    expect(fr.ok && fr.record).toMatchObject({ started_at: '2026-10-01T06:15:02Z', counterpart_number: '+33612345678', counterpart_number_region: 'FR', cost_minor: 150, currency: 'EUR' });
+    // what the job names wins over what the file showed
+    const named = createRecordBuilder(fromFile, callRecord, { timezone: 'UTC', defaultCurrency: 'CHF' }, GENERIC)(row, 2);
+    expect(named.ok && named.record).toMatchObject({ started_at: '2026-10-01T08:15:02Z', counterpart_number: '+33612345678', currency: 'CHF' });
+    const us = createRecordBuilder(fromFile, callRecord, { defaultRegion: 'US' }, GENERIC)(row, 2);
+    expect(us.ok && us.record).toMatchObject({ started_at: '2026-01-10T08:15:02Z', counterpart_number: '+10612345678', currency: 'USD' });
+  });
+
   it('keeps SMS short codes as digits with line type short_code', () => {
     const r = buildGeneric(['2025-11-03 14:05:09', '12345', '0', 'Received', 'SMS', '', '', ''], 2);
     expect(r.ok && r.record).toMatchObject({ counterpart_number: '12345', counterpart_number_line_type: 'short_code' });

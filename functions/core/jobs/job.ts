@@ -162,6 +162,8 @@ export function toApiJob(job: JobRecord) {
           // non-empty columns no field took, and what a person should check (stable codes)
           unmappedColumns: job.mapping.unmappedColumns ?? [],
           warnings: job.mapping.warnings ?? [],
+          // the country the file was read in when the job named none, and what in the file said so
+          region: job.mapping.region ?? null,
         }
       : null,
     error: job.error ?? null,

@@ -1,4 +1,5 @@
 import { isValidTimeZone } from '../enrich/datetime.ts';
+import { regionDefaults } from './region-defaults.ts';
 import { isBlankCell } from '../enrich/result.ts';
 import type { JobOptions, MappingResult, RowError } from '../pipeline-types.ts';
 import { requirementWaived, type FieldDefinition, type SchemaDefinition } from '../schemas/schema-types.ts';
@@ -63,11 +64,16 @@ export function createRecordBuilder(
   sample?: readonly (readonly string[])[],
   file: { statementDate?: string } = {},
 ): RecordBuilder {
+  // the job's region; else the one the file showed (Map); else the United States
+  const region = (options.defaultRegion ?? mapping.region?.region ?? DEFAULT_JOB_OPTIONS.defaultRegion).toUpperCase();
+  // what the region's files leave unsaid, where the job does not say it: a French bill's clock
+  // times are Paris time and its bare amounts euros
+  const local = regionDefaults(region);
   const ctx: ConvertContext = {
-    timezone: options.timezone ?? DEFAULT_JOB_OPTIONS.timezone,
-    defaultRegion: (options.defaultRegion ?? DEFAULT_JOB_OPTIONS.defaultRegion).toUpperCase(),
+    timezone: options.timezone ?? local.timezone ?? DEFAULT_JOB_OPTIONS.timezone,
+    defaultRegion: region,
     // Stryker disable next-line MethodExpression: equivalent, parseMoney upper-cases the currency it is given
-    defaultCurrency: (options.defaultCurrency ?? DEFAULT_JOB_OPTIONS.defaultCurrency).toUpperCase(),
+    defaultCurrency: (options.defaultCurrency ?? local.currency ?? DEFAULT_JOB_OPTIONS.defaultCurrency).toUpperCase(),
     // Stryker disable next-line ConditionalExpression: equivalent for true, a key set to undefined is read as absent
     ...(file.statementDate !== undefined ? { referenceDate: file.statementDate } : {}),
   };

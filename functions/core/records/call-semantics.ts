@@ -70,11 +70,12 @@ const PLACE_HEADER_WORDS = new Set([
 // The two parties of a CDR, by header (lower case, words joined by one space).
 const CALLING_HEADERS = [
   'calling number', 'calling party number', 'calling party', 'calling msisdn', 'calling', 'caller number', 'caller',
-  'caller id number', 'from number', 'from', 'a number', 'a party number', 'a party', 'originating number',
+  'caller id number', 'caller phone', 'calling phone', 'from number', 'from phone', 'from phone number', 'from', 'a number', 'a party number', 'a party', 'originating number',
   'origin number', 'orig number', 'source number', 'source', 'src', 'ani', 'sender', 'originator',
 ];
 const CALLED_HEADERS = [
-  'called number', 'called party number', 'called party', 'called msisdn', 'called', 'callee', 'to number', 'to',
+  'called number', 'called party number', 'called party', 'called msisdn', 'called', 'callee', 'callee number', 'callee phone',
+  'called phone', 'to number', 'to phone', 'to phone number', 'to',
   'b number', 'b party number', 'b party', 'dialed number', 'dialled number', 'dialed digits', 'dialled digits',
   'destination number', 'dest number', 'terminating number', 'dst', 'dnis', 'recipient', 'receiver',
 ];

@@ -74,7 +74,7 @@ export const jobSchema = z
     }),
     stages: z.record(z.string(), stageTimes),
     classification: z.record(z.string(), z.unknown()).nullable().describe('format, encoding, delimiter, headerRow, sections, schema fit'),
-    mapping: z.record(z.string(), z.unknown()).nullable().describe('status, schema, confidence, fields with source columns, reasons and confidences'),
+    mapping: z.record(z.string(), z.unknown()).nullable().describe('status, schema, confidence, fields with source columns, reasons and confidences; region: the country national phone numbers and numeric dates were read in when the job named none, read from the file ({ region, evidence }), else null'),
     error: z.object({ type: z.string(), message: z.string(), stage: z.string().optional() }).passthrough().nullable(),
     warnings: z.array(jobWarningSchema).describe('what the job bent to read, what its mapping and its self-checks found; stable codes'),
     quality: jobQualitySchema.nullable().describe('the data-quality report of a succeeded job, per schema field'),

@@ -48,7 +48,7 @@ function readOnlyKeys<K extends string>(...keys: K[]): Record<K, typeof readOnly
  * when MappingResult gains a key that is neither here nor writable, so a new key cannot make
  * the unchanged GET answer a 400 again (unmappedColumns and warnings once did).
  */
-const MAPPING_READ_ONLY = ['status', 'confidence', 'missingRequired', 'unmappedColumns', 'warnings', 'templateId', 'templateVersion', 'templateName', 'fingerprint', 'source', 'learnedFrom', 'ai', 'aiRefused'] as const;
+const MAPPING_READ_ONLY = ['status', 'confidence', 'missingRequired', 'unmappedColumns', 'warnings', 'templateId', 'templateVersion', 'templateName', 'fingerprint', 'source', 'learnedFrom', 'ai', 'aiRefused', 'region'] as const;
 type Unlisted = Exclude<keyof MappingResult, 'schema' | 'fields' | 'valueMaps' | 'schemaDefinition' | (typeof MAPPING_READ_ONLY)[number]>;
 const everyMappingKeyListed: [Unlisted] extends [never] ? true : Unlisted = true;
 void everyMappingKeyListed;

@@ -16,6 +16,7 @@ export interface MappingView {
     missingRequired: string[];
     fields: { field: string; sources: number[]; sourceHeaders: string[]; confidence: number; reason: string; transforms?: unknown[] }[];
     valueMaps?: EnumValueMap[];
+    region?: { region: string; evidence: string };
   };
   samples: { column: number; header: string; values: string[] }[];
   alternatives: { fields: Record<string, { column: number; header?: string; score: number }[]> };
@@ -41,6 +42,7 @@ export function describeMapping(view: MappingView): string {
     const read = Object.entries(vm.values).map(([value, to]) => `${JSON.stringify(value)} = ${to ?? (vm.by[value] === undefined ? '?' : '(none)')}${vm.by[value] !== undefined && vm.by[value] !== 'rules' ? ` (${vm.by[value]})` : ''}`);
     lines.push(`  ${vm.field} values in ${vm.column}: ${read.join(', ')}`);
   }
+  if (m.region) lines.push(`  numbers and dates read as ${m.region.region}: ${m.region.evidence} (the job named no region)`);
   const used = new Set(m.fields.flatMap((f) => f.sources));
   const unused = view.headers.filter((_, i) => !used.has(i));
   if (unused.length) lines.push(`  columns not used: ${unused.join(', ')}`);

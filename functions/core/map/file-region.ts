@@ -1,0 +1,261 @@
+import { normalizePhone } from '../enrich/phone.ts';
+import { isBlankCell } from '../enrich/result.ts';
+import { BUILTIN_LEXICONS, type HeaderLanguage } from '../schemas/lexicon/index.ts';
+import { BUILTIN_SCHEMAS } from '../schemas/index.ts';
+import { normalizeHeader } from './normalize-header.ts';
+
+/**
+ * The country a file was exported in, read from the file when the job names none.
+ *
+ * A job without `defaultRegion` used to read every file as American: "06 12 34 56 78" on a
+ * French bill became +1 061 234 5678 and "01/10/2026" the 10th of January, and the job
+ * succeeded. The region decides two things, national phone numbers and the order of numeric
+ * dates, and a file usually says it:
+ * - its national numbers are valid numbers of one country and not of the United States;
+ * - its international numbers (+33 …) mostly carry one country's calling code;
+ * - its headers are in a language (the field lexicon knows which).
+ * The United States stays the answer unless the file says otherwise, so an American file is
+ * read as before.
+ */
+export interface FileRegion {
+  /** ISO 3166-1 alpha-2 */
+  region: string;
+  /** what in the file said so, for a person: "7 of 7 national numbers are valid FR numbers" */
+  evidence: string;
+}
+
+const DEFAULT_REGION = 'US';
+/** How many sample values of each column are read. */
+const VALUES_PER_COLUMN = 50;
+/** A column is read for numbers when this share of its filled values look like phone numbers. */
+const PHONE_SHARE = 0.6;
+/** National numbers below this many say nothing (a column of three numbers can be anything's). */
+const MIN_NATIONAL = 3;
+/** The United States keeps a file whose national numbers are this often valid American numbers. */
+const US_KEEPS_AT = 0.5;
+/** Another country takes the file when this share of its national numbers are valid there. */
+const OTHER_TAKES_AT = 0.8;
+/** International numbers: the country whose code this share of them carries. */
+const INTERNATIONAL_MAJORITY = 0.6;
+
+/**
+ * The countries whose exports come in a language, most populous (or most likely to export
+ * in it) first. The first is the answer when only the language speaks; the others are tried
+ * against national numbers. English is absent: it is the default's language.
+ */
+const LANGUAGE_REGIONS: Partial<Record<HeaderLanguage, readonly string[]>> = {
+  fr: ['FR', 'BE', 'CH', 'CA', 'MA', 'SN', 'CI', 'LU'], de: ['DE', 'AT', 'CH', 'LU'], es: ['ES', 'MX', 'CO', 'AR', 'CL', 'PE', 'EC', 'VE'],
+  it: ['IT', 'CH'], nl: ['NL', 'BE'], pt: ['PT', 'BR', 'AO', 'MZ'], sv: ['SE', 'FI'], da: ['DK'], no: ['NO'], fi: ['FI'], is: ['IS'],
+  pl: ['PL'], cs: ['CZ'], sk: ['SK'], hu: ['HU'], ro: ['RO', 'MD'], bg: ['BG'], hr: ['HR', 'BA'], sl: ['SI'], sr: ['RS', 'BA', 'ME'],
+  mk: ['MK'], sq: ['AL', 'XK'], el: ['GR', 'CY'], et: ['EE'], lv: ['LV'], lt: ['LT'], mt: ['MT'], ga: ['IE'], ca: ['ES', 'AD'],
+  eu: ['ES'], gl: ['ES'], tr: ['TR', 'CY'], ru: ['RU', 'KZ', 'BY', 'UA'], uk: ['UA'], be: ['BY'], kk: ['KZ'], az: ['AZ'], ka: ['GE'],
+  ja: ['JP'], zh: ['CN', 'TW', 'HK', 'SG'], ko: ['KR'], vi: ['VN'], id: ['ID'], ms: ['MY', 'BN'], th: ['TH'], ar: ['SA', 'AE', 'EG', 'MA', 'JO'],
+  he: ['IL'], hi: ['IN'], sw: ['KE', 'TZ'], tl: ['PH'], fa: ['IR'], uz: ['UZ'], hy: ['AM'], mn: ['MN'], af: ['ZA'], ur: ['PK'],
+  bn: ['BD', 'IN'], ne: ['NP'], ta: ['IN', 'LK'], si: ['LK'], km: ['KH'], am: ['ET'], ha: ['NG'], yo: ['NG'], ky: ['KG'], tg: ['TJ'],
+  mr: ['IN'], te: ['IN'], gu: ['IN'], pa: ['IN', 'PK'], ml: ['IN'], kn: ['IN'], lo: ['LA'], my: ['MM'], zu: ['ZA'], ps: ['AF'],
+};
+
+/** Where files with English (or no recognised) headers come from, besides the United States. */
+const ENGLISH_REGIONS = ['GB', 'AU', 'IE', 'NZ', 'ZA', 'IN', 'SG', 'PH', 'NG', 'KE', 'GH', 'PK'];
+
+/**
+ * The countries a currency in the headers points to ("Cost (£)", "Amount (₹)", "Betrag (EUR)"):
+ * those whose exports print it. The euro and the dollar point nowhere in particular.
+ */
+const CURRENCY_REGIONS: readonly [RegExp, readonly string[]][] = [
+  [/£|\bgbp\b/i, ['GB']], [/₹|\binr\b|\brs\.?(?=\W|$)/i, ['IN']], [/¥|\bjpy\b|円/i, ['JP']], [/\bcny\b|\brmb\b|元/i, ['CN']], [/₩|\bkrw\b|원/i, ['KR']],
+  [/₺|\btry\b|\btl\b/i, ['TR']], [/₽|\brub\b|руб/i, ['RU']], [/zł|\bpln\b/i, ['PL']], [/R\$|\bbrl\b/i, ['BR']], [/₴|\buah\b|грн/i, ['UA']],
+  [/₱|\bphp\b/i, ['PH']], [/₦|\bngn\b/i, ['NG']], [/\bsek\b/i, ['SE']], [/\bnok\b/i, ['NO']], [/\bdkk\b/i, ['DK']], [/\bchf\b/i, ['CH']],
+  [/\baud\b|A\$/i, ['AU']], [/\bnzd\b|NZ\$/i, ['NZ']], [/\bcad\b|C\$/i, ['CA']], [/\bzar\b/i, ['ZA']], [/\bmxn\b/i, ['MX']], [/\bczk\b|kč/i, ['CZ']],
+  [/\bhuf\b|\bft\b/i, ['HU']], [/\bron\b|\blei\b/i, ['RO']], [/\bidr\b|\brp\b/i, ['ID']], [/\bmyr\b|\brm\b/i, ['MY']], [/\bsgd\b|S\$/i, ['SG']],
+  [/\bkes\b|\bksh\b/i, ['KE']], [/\bpkr\b/i, ['PK']], [/৳|\bbdt\b/i, ['BD']], [/₫|\bvnd\b/i, ['VN']], [/฿|\bthb\b|บาท/i, ['TH']], [/₪|\bils\b/i, ['IL']],
+  [/\bsar\b|ر\.س/i, ['SA']], [/\baed\b/i, ['AE']], [/\busd\b|US\$/i, ['US']],
+];
+
+function headerCurrencyRegions(headers: readonly string[]): string[] {
+  const regions = new Set<string>();
+  for (const header of headers) for (const [pattern, list] of CURRENCY_REGIONS) if (pattern.test(header)) list.forEach((r) => regions.add(r));
+  return [...regions];
+}
+
+/**
+ * Numbers set aside for films, demos and sample files, which no real line has: the American
+ * 555 numbers, Ofcom's drama ranges (07700 900xxx, 020 7946 0xxx, 0161 496 0xxx…) and
+ * ACMA's fictitious ones. Sample and test exports are full of them, and they say where the
+ * file is from as surely as a real number.
+ */
+const FICTIONAL =
+  /^\+1(?:555|[2-9]\d\d555)\d{4}$|^\+44(?:7700900\d{3}|207946\d{4}|(?:113|114|115|116|117|118|121|131|141|151|161)4960\d{3}|1914980\d{3}|2896496\d{3}|2920180\d{3}|1632960\d{3}|8081570\d{3}|9098790\d{3}|3069990\d{3})$|^\+61(?:491570\d{3}|[2378](?:5550|7010)\d{4})$/;
+
+const isAmerican = (v: string) => isValidIn(v, DEFAULT_REGION);
+
+/** Phone-shaped: an optional +, then 7-15 digits with the separators exports print. */
+const PHONE_SHAPED = /^(?:\+|00)?[\d\s().\-/]+$/;
+const digitCount = (v: string) => v.replace(/\D/g, '').length;
+/** "01/10/2026", "2026-10-01", "1.10.2026": digits and separators too, but a date. */
+const DATE_SHAPED = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\.?$/;
+/**
+ * Written as a phone number is: with a country code, a trunk 0, or separators. A bare run of
+ * digits ("500000017") is as often a tax or customer number, which can be valid somewhere.
+ */
+const WRITTEN_AS_PHONE = /^(?:\+|0|\()|\d[\s().\-/]\d/;
+/** A phone number's value; bare digits only under a header that names a phone field. */
+const looksLikePhone = (v: string, phoneHeader: boolean) =>
+  PHONE_SHAPED.test(v) && !DATE_SHAPED.test(v) && (phoneHeader || WRITTEN_AS_PHONE.test(v)) && digitCount(v) >= 7 && digitCount(v) <= 15;
+/**
+ * How a phone value is written: with its country code ("+33 6…", "0033 6…", or the bare digits
+ * of a valid international number, as newsletter tools export them: "33612345678"), in the
+ * national format, or unclear: bare digits that read as an international number nowhere valid
+ * ("13800138000" is a Chinese mobile without its +86, or nothing), which say nothing.
+ */
+function writtenAs(v: string): 'international' | 'national' | 'unclear' {
+  if (/^(?:\+|00[1-9])/.test(v)) return 'international';
+  const p = normalizePhone(v, DEFAULT_REGION);
+  if (!p.ok || p.e164 !== `+${v.replace(/\D/g, '')}`) return 'national';
+  return p.valid ? 'international' : 'unclear';
+}
+
+/**
+ * The region the file speaks for, or undefined to keep the default (the United States).
+ * `headers` and `sampleRows` as the mapper sees them.
+ */
+export function inferFileRegion(headers: readonly string[], sampleRows: readonly (readonly string[])[]): FileRegion | undefined {
+  const { nationalByColumn, international } = phoneValues(headers, sampleRows);
+  const language = headerLanguage(headers);
+  // calls abroad are no evidence against the language: a Brazilian list with two Dutch numbers is Brazilian
+  const majority = internationalMajority(international);
+  const abroad = majority !== undefined && (language === undefined || (LANGUAGE_REGIONS[language.lang] ?? []).includes(majority.region)) ? majority : undefined;
+  const money = headerCurrencyRegions(headers);
+  const candidates = [...new Set([abroad?.region, ...money, ...(language ? (LANGUAGE_REGIONS[language.lang] ?? []) : ENGLISH_REGIONS)].filter((r): r is string => r !== undefined))];
+  // a column of customer or tax numbers written like phone numbers is valid in no country: left out
+  const national = nationalByColumn.filter((col) => [DEFAULT_REGION, ...candidates].some((r) => col.filter((v) => isValidIn(v, r)).length >= col.length * PHONE_SHARE)).flat();
+
+  if (national.length >= MIN_NATIONAL) {
+    const validIn = (region: string) => national.filter((v) => isValidIn(v, region)).length;
+    // written as American numbers are (demo files use the unassigned 555 range): the default
+    // stands, unless the headers' currency is not the dollar ("Amount (₹)" over ten-digit Indian mobiles)
+    const us = national.filter(isAmerican).length;
+    if (us >= national.length * US_KEEPS_AT && (money.length === 0 || money.includes(DEFAULT_REGION))) return undefined;
+    let best: { region: string; valid: number } | undefined;
+    for (const region of candidates) {
+      const valid = validIn(region);
+      if (best === undefined || valid > best.valid) best = { region, valid };
+    }
+    if (best === undefined || best.valid < national.length * OTHER_TAKES_AT) return undefined;
+    return { region: best.region, evidence: `${best.valid} of ${national.length} national numbers are valid ${best.region} numbers (${us} are valid US numbers)` };
+  }
+  if (abroad !== undefined && abroad.region !== DEFAULT_REGION) {
+    return { region: abroad.region, evidence: `${abroad.count} of ${international.length} international numbers are ${abroad.region} numbers` };
+  }
+  if (abroad === undefined && language !== undefined) {
+    const region = LANGUAGE_REGIONS[language.lang]?.[0];
+    if (region !== undefined) return { region, evidence: `${language.headers} headers are in ${language.lang}` };
+  }
+  return undefined;
+}
+
+/** The filled values of the columns that hold phone numbers, split by how they are written. */
+function phoneValues(headers: readonly string[], rows: readonly (readonly string[])[]): { nationalByColumn: string[][]; international: string[] } {
+  const nationalByColumn: string[][] = [];
+  const international: string[] = [];
+  for (let c = 0; c < headers.length; c++) {
+    const values: string[] = [];
+    for (const row of rows.slice(0, VALUES_PER_COLUMN)) {
+      const v = row[c];
+      if (v !== undefined && !isBlankCell(v)) values.push(v.trim());
+    }
+    const phoneHeader = phoneHeaders().has(normalizeHeader(headers[c] ?? ''));
+    const phones = values.filter((v) => looksLikePhone(v, phoneHeader));
+    if (values.length === 0 || phones.length < values.length * PHONE_SHARE) continue;
+    const national: string[] = [];
+    for (const v of phones) {
+      const kind = writtenAs(v);
+      if (kind === 'international') international.push(v);
+      else if (kind === 'national') national.push(v);
+    }
+    if (national.length > 0) nationalByColumn.push(national);
+  }
+  return { nationalByColumn, international };
+}
+
+/** The country most international numbers belong to, when it holds a clear majority. */
+function internationalMajority(values: readonly string[]): { region: string; count: number } | undefined {
+  if (values.length < MIN_NATIONAL) return undefined;
+  const tally = new Map<string, number>();
+  for (const v of values) {
+    const p = normalizePhone(v, DEFAULT_REGION);
+    if (p.ok && p.valid && p.region !== null) tally.set(p.region, (tally.get(p.region) ?? 0) + 1);
+  }
+  const [region, count] = [...tally].sort((a, b) => b[1] - a[1])[0] ?? [];
+  return region !== undefined && count! >= MIN_NATIONAL && count! >= values.length * INTERNATIONAL_MAJORITY ? { region, count: count! } : undefined;
+}
+
+/** Valid in the region's numbering plan (a British number may belong to Guernsey, an American one to Canada). */
+function isValidIn(value: string, region: string): boolean {
+  const p = normalizePhone(value, region);
+  return p.ok && (p.valid || FICTIONAL.test(p.e164));
+}
+
+let phoneTerms: Set<string> | undefined;
+
+/** Every wording of the built-in schemas' phone fields (synonyms and lexicon), folded. */
+function phoneHeaders(): Set<string> {
+  if (phoneTerms !== undefined) return phoneTerms;
+  phoneTerms = new Set();
+  for (const [name, schema] of BUILTIN_SCHEMAS) {
+    const fields = schema.fields.filter((f) => f.type === 'phone');
+    for (const f of fields) for (const term of [f.name, ...(f.synonyms ?? [])]) phoneTerms.add(normalizeHeader(term));
+    for (const block of BUILTIN_LEXICONS.get(name) ?? []) {
+      if (!fields.some((f) => f.name === block.field)) continue;
+      for (const list of Object.values(block.terms)) for (const term of (list as string).split('|')) phoneTerms.add(normalizeHeader(term));
+    }
+  }
+  phoneTerms.delete('');
+  return phoneTerms;
+}
+
+let termLanguages: Map<string, Set<HeaderLanguage>> | undefined;
+
+/** Every lexicon wording, folded as headers are, with the languages it is a word of. */
+function lexiconLanguages(): Map<string, Set<HeaderLanguage>> {
+  if (termLanguages !== undefined) return termLanguages;
+  termLanguages = new Map();
+  for (const blocks of BUILTIN_LEXICONS.values()) {
+    for (const block of blocks) {
+      for (const [lang, list] of Object.entries(block.terms) as [HeaderLanguage, string][]) {
+        for (const term of list.split('|')) {
+          const key = normalizeHeader(term);
+          if (key.length === 0) continue;
+          const langs = termLanguages.get(key) ?? new Set();
+          langs.add(lang);
+          termLanguages.set(key, langs);
+        }
+      }
+    }
+  }
+  return termLanguages;
+}
+
+/**
+ * The language most headers are lexicon wordings of, when it is not English and at least two
+ * headers say so (and more than say any other non-English language: "Name" or "Email" is a
+ * word of many).
+ */
+function headerLanguage(headers: readonly string[]): { lang: HeaderLanguage; headers: number } | undefined {
+  const lexicon = lexiconLanguages();
+  const counts = new Map<HeaderLanguage, number>();
+  let english = 0;
+  for (const header of headers) {
+    const langs = lexicon.get(normalizeHeader(header));
+    if (langs === undefined) continue;
+    if (langs.has('en')) {
+      english++;
+      continue;
+    }
+    for (const lang of langs) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  const [top, second] = ranked;
+  if (top === undefined || top[1] < 2 || top[1] <= english || (second !== undefined && second[1] === top[1])) return undefined;
+  return { lang: top[0], headers: top[1] };
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { inferFileRegion } from '../../functions/core/map/file-region.ts';
+
+const region = (headers: string[], rows: string[][]) => inferFileRegion(headers, rows)?.region;
+
+describe('inferFileRegion', () => {
+  it('reads a French bill by its national numbers', () => {
+    const r = inferFileRegion(
+      ['Numéro de ligne', 'Date', 'Heure', "Type d'appel", 'Numéro appelé', 'Durée', 'Montant TTC (€)'],
+      [
+        ['06 12 34 56 78', '01/10/2026', '08:15:02', 'Appel sortant', '01 42 68 53 00', '00:02:41', '0,00'],
+        ['06 12 34 56 78', '01/10/2026', '09:47:55', 'Appel entrant', '07 81 23 45 67', '00:00:58', '0,00'],
+        ['06 12 34 56 78', '02/10/2026', '18:22:40', 'Appel sortant', '04 91 12 34 56', '00:12:05', '3,84'],
+      ],
+    );
+    expect(r?.region).toBe('FR');
+    expect(r?.evidence).toBe('6 of 6 national numbers are valid FR numbers (0 are valid US numbers)');
+  });
+
+  it('keeps the United States for an American file, its demo 555 numbers included', () => {
+    const headers = ['Date', 'Time', 'To/From', 'Direction'];
+    expect(region(headers, [['11/03/2025', '2:05 PM', '(555) 123-4567', 'Sent'], ['11/03/2025', '2:06 PM', '(917) 555-2671', 'Received'], ['11/04/2025', '9:41 AM', '(212) 555-0188', 'Sent']])).toBeUndefined();
+    expect(region(headers, [['11/03/2025', '2:05 PM', '(415) 692-0101', 'Sent'], ['11/03/2025', '2:06 PM', '(212) 736-3100', 'Received'], ['11/04/2025', '9:41 AM', '(617) 253-1000', 'Sent']])).toBeUndefined();
+  });
+
+  it('tries the English-speaking countries for a file with English headers', () => {
+    expect(region(['Date', 'Number dialled', 'Duration'], [['03/11/2025', '07911 123456', '00:05:12'], ['03/11/2025', '020 7123 4567', '00:12:00'], ['04/11/2025', '0161 496 0000', '00:01:00']])).toBe('GB');
+  });
+
+  it('follows the currency of the headers over numbers that could be American ("Amount (₹)")', () => {
+    // ten-digit mobiles that are valid numbers in both countries (New York's 917 and 646)
+    const rows = [['05-Nov-2026', '9176543210', '0.00'], ['05-Nov-2026', '6463217890', '1.50'], ['06-Nov-2026', '9176543210', '0.00']];
+    expect(region(['Date', 'Number', 'Amount (₹)'], rows)).toBe('IN');
+    expect(region(['Date', 'Number', 'Amount'], rows)).toBeUndefined();
+  });
+
+  it('takes the country most international numbers carry', () => {
+    const r = inferFileRegion(['Name', 'Phone'], [['Anna', '+49 30 12345678'], ['Ben', '+49 151 23456789'], ['Cem', '+49 89 1234567'], ['Dan', '+44 20 7123 4567']]);
+    expect(r).toEqual({ region: 'DE', evidence: '3 of 4 international numbers are DE numbers' });
+    expect(region(['Name', 'Phone'], [['Anna', '+49 30 12345678'], ['Ben', '+44 20 7123 4567'], ['Cem', '+33 6 12 34 56 78']])).toBeUndefined();
+  });
+
+  it('reads bare international digits (newsletter exports) as international, not as national numbers of somewhere', () => {
+    expect(region(['Email', 'SMS'], [['a@x.fr', '33612345678'], ['b@x.fr', '33781234567'], ['c@x.fr', '33142685300']])).toBe('FR');
+  });
+
+  it('falls back on the headers’ language when no number speaks', () => {
+    expect(inferFileRegion(['Firma', 'Straße', 'Postleitzahl', 'Ort', 'Umsatz'], [['Muster GmbH', 'Hauptstr. 1', '10115', 'Berlin', '1.000']])).toEqual({ region: 'DE', evidence: '3 headers are in de' });
+    // English headers say nothing
+    expect(region(['Company', 'Street', 'City'], [['Acme', 'Main St 1', 'Springfield']])).toBeUndefined();
+  });
+
+  it('leaves out dates and bare identifier columns, which look like numbers but are none', () => {
+    // a Portuguese register: 9-digit tax numbers are valid Brazilian phone numbers, but are no phones
+    const rows = [['Conservas, Lda.', '500000017', '1987-06-11'], ['Vinhos, S.A.', '500000025', '2001-09-03'], ['Code Studio, Lda.', '500000033', '2018-02-20']];
+    expect(region(['Nome', 'NIF', 'Data de Constituição'], rows)).not.toBe('BR');
+    // slash dates are digits and separators too
+    expect(region(['Date', 'Note'], [['01/10/2026', 'a'], ['02/10/2026', 'b'], ['03/10/2026', 'c']])).toBeUndefined();
+  });
+
+  it('says nothing when the national numbers are valid nowhere it looks', () => {
+    expect(region(['Date', 'Number'], [['1', '0000 123 456'], ['2', '0000 123 457'], ['3', '0000 123 458']])).toBeUndefined();
+  });
+});
+
+describe('inferFileRegion with the numbers sample files use', () => {
+  it('takes Ofcom drama numbers for British ones (not for the Indian mobiles they also spell)', () => {
+    const rows = [['03/11/2025', '07700 900123', '00:05:12'], ['03/11/2025', '020 7946 0958', '00:12:00'], ['04/11/2025', '0161 496 0123', '00:01:00']];
+    expect(region(['Date', 'Number dialled', 'Duration'], rows)).toBe('GB');
+    expect(region(['Date', 'Number dialled', 'Cost (£)'], [['03/11/2025', '07700 900123', '1'], ['03/11/2025', '07700 900456', '2'], ['04/11/2025', '07700 900789', '3']])).toBe('GB');
+  });
+});
