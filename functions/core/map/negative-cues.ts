@@ -12,7 +12,10 @@ import { PROFILE_URL } from './value-patterns.ts';
  * - a salutation ("Mr.", "Madame", "Herr", "Sra.", "Bapak", "السيد") is neither a job title
  *   nor a name, whether the header says "Salutation", "Civilité" or "Titre";
  * - a social-network profile ("LinkedIn URL", "Perfil no LinkedIn", or a "URL" column of
- *   linkedin.com/in/... links) is not the company's web site.
+ *   linkedin.com/in/... links) is not the company's web site;
+ * - a column of departments ("Sales", "Finanzen", "Keuangan", "SDM") is a unit inside the
+ *   employer, not a company, whatever its header says: HR exports head it "Organisation",
+ *   "Organisasi", "Organização", words the lexicon rightly reads as the company elsewhere.
  * Words are folded like headers (no accents, lower case) and written in the languages of
  * the field lexicon, from the CRMs' own localized labels and dictionaries.
  */
@@ -73,6 +76,50 @@ function isProfileColumn(normalized: string, values: readonly string[]): boolean
   return filled.length >= 2 && filled.filter((v) => PROFILE_URL.test(v.trim())).length / filled.length >= 0.6;
 }
 
+/**
+ * The business functions companies name their departments after (sales, marketing, finance,
+ * accounting, human resources, IT, logistics, purchasing, production, operations, legal,
+ * customer service, research, administration, management), folded like headers, in the
+ * lexicon's main languages; standard translations (the same dictionaries the lexicon's
+ * `std` blocks were written from) and the usual short forms (HR, SDM, RH, RRHH, TI).
+ */
+const DEPARTMENT_NAMES = new Set([
+  // en
+  'sales', 'marketing', 'finance', 'accounting', 'accounts', 'human resources', 'hr', 'it', 'information technology', 'logistics', 'warehouse',
+  'purchasing', 'procurement', 'production', 'operations', 'customer service', 'customer support', 'support', 'r&d', 'research and development',
+  'administration', 'admin', 'management', 'engineering', 'quality', 'quality assurance', 'facilities', 'general affairs', 'payroll', 'compliance',
+  // de, nl
+  'vertrieb', 'verkauf', 'finanzen', 'buchhaltung', 'rechnungswesen', 'personal', 'personalwesen', 'einkauf', 'produktion', 'lager', 'recht', 'verwaltung',
+  'kundendienst', 'geschaftsfuhrung', 'entwicklung', 'qualitatssicherung', 'verkoop', 'financien', 'boekhouding', 'personeelszaken', 'inkoop', 'productie',
+  'magazijn', 'juridisch', 'klantenservice', 'administratie', 'directie',
+  // fr, es, pt, it
+  'ventes', 'commercial', 'comptabilite', 'ressources humaines', 'rh', 'informatique', 'logistique', 'achats', 'juridique', 'service client', 'direction',
+  'ventas', 'finanzas', 'contabilidad', 'recursos humanos', 'rrhh', 'logistica', 'compras', 'produccion', 'operaciones', 'legal', 'atencion al cliente',
+  'administracion', 'vendas', 'financas', 'financeiro', 'contabilidade', 'ti', 'producao', 'operacoes', 'juridico', 'atendimento', 'administrativo',
+  'vendite', 'amministrazione', 'contabilita', 'risorse umane', 'acquisti', 'produzione', 'magazzino', 'ufficio legale', 'assistenza clienti',
+  // nordic, pl, tr
+  'forsaljning', 'ekonomi', 'personalavdelning', 'inkop', 'salg', 'okonomi', 'regnskab', 'regnskap', 'innkjop', 'indkob',
+  'sprzedaz', 'ksiegowosc', 'finanse', 'kadry', 'zakupy', 'produkcja', 'magazyn', 'satis', 'pazarlama', 'muhasebe', 'finans', 'insan kaynaklari',
+  'satin alma', 'uretim', 'depo', 'hukuk', 'bilgi islem',
+  // id, ms, vi
+  'penjualan', 'pemasaran', 'keuangan', 'akuntansi', 'sdm', 'sumber daya manusia', 'personalia', 'logistik', 'gudang', 'pembelian', 'produksi',
+  'operasional', 'hukum', 'umum', 'layanan pelanggan', 'administrasi', 'jualan', 'kewangan', 'perakaunan', 'sumber manusia', 'pentadbiran',
+  'kinh doanh', 'ke toan', 'tai chinh', 'nhan su', 'hanh chinh', 'mua hang', 'san xuat', 'kho',
+  // ru, uk
+  'продажи', 'маркетинг', 'финансы', 'бухгалтерия', 'кадры', 'отдел кадров', 'логистика', 'закупки', 'производство', 'склад', 'юридический отдел',
+  'продажі', 'фінанси', 'бухгалтерія', 'закупівлі', 'виробництво',
+].map(foldText));
+/** Words that call a value a department ("Sales Department", "Abteilung Einkauf", "Bagian Keuangan", "Phòng Kế toán"), dropped before the lookup. */
+const DEPARTMENT_WORDS = /^(?:department|dept|division|team|abteilung|afdeling|service|departement|departamento|reparto|ufficio|dzial|bagian|divisi|jabatan|phong|отдел|відділ)(?:\s+(?:of|de|du|des|di))?\s+|\s+(?:department|dept|division|team|abteilung|afdeling|avdelning|avdeling)$/u;
+
+/** True when most filled values (at least two) of the column are departments. */
+export function isDepartmentColumn(values: readonly string[]): boolean {
+  const filled = values.filter((v) => !isBlankCell(v));
+  if (filled.length < 2) return false;
+  const departments = filled.filter((v) => DEPARTMENT_NAMES.has(foldText(v.trim()).replace(/\s+/g, ' ').replace(DEPARTMENT_WORDS, '')));
+  return departments.length / filled.length >= 0.6;
+}
+
 const NAME_KINDS = new Set(['person_name', 'given_name', 'family_name', 'company_name']);
 
 /**
@@ -85,6 +132,7 @@ export function refusesField(def: FieldDefinition, normalized: string, values: r
   const kind = def.kind ?? '';
   if (NAME_KINDS.has(kind) && isOwnerHeader(normalized)) return true;
   if ((NAME_KINDS.has(kind) || kind === 'job_title') && isSalutationColumn(normalized, values)) return true;
+  if (kind === 'company_name' && isDepartmentColumn(values)) return true;
   if ((def.type === 'domain' || def.type === 'url') && isProfileColumn(normalized, values)) return true;
   if (def.type === 'money' && namesTimeSpan(normalized)) return true;
   if (def.name === 'annual_revenue' && namesShortPeriod(normalized)) return true;

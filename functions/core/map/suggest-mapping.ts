@@ -276,6 +276,8 @@ export function suggestMapping(
     for (let i = candidates.length - 1; i >= 0; i--) if (candidates[i]!.field === gone.field && candidates[i]!.column === gone.column) candidates.splice(i, 1);
   }
 
+  capUnconfirmedWholeName(fields, fieldColumns, columnValues);
+
   // A country's values are a closed list: a column taken for it whose values are not countries
   // ("Kraj" holding regions, "Straat" only like "Staat") is left unmapped, and a person is asked.
   const notCountries: string[] = [];
@@ -663,6 +665,36 @@ export function dropOtherPeople(
     else for (const p of weakerParts) unmap(p.field, p.column);
   });
   return dropped;
+}
+
+/** a whole name that only a loose header match says, beside its mapped parts, keeps at most this (below the threshold: a person confirms it) */
+const CONF_UNCONFIRMED_WHOLE_NAME = 0.6;
+
+/**
+ * A whole-name field (one joined from parts) taken by a loose header match ("Segundo nome",
+ * a middle name, read as "nome") beside mapped parts of the name, when the samples cannot show
+ * that it names the same person (fewer than two rows with it and a part filled): the parts
+ * already give the whole name, and the column may be a middle name, a maiden name or another
+ * person's. Its confidence is capped below the threshold, so a person confirms it.
+ * {@link dropOtherPeople} settles the case where the rows can be compared.
+ */
+export function capUnconfirmedWholeName(
+  fields: readonly FieldDefinition[],
+  fieldColumns: Map<number, { column: number; confidence: number; reason: MappingReason }>,
+  columnValues: (c: number) => string[],
+): void {
+  fields.forEach((def, field) => {
+    const whole = fieldColumns.get(field);
+    if (def.derive?.kind !== 'join' || whole === undefined || whole.reason !== 'fuzzy') return;
+    const partColumns = def.derive.from.flatMap((name) => {
+      const hit = fieldColumns.get(fields.findIndex((f) => f.name === name));
+      return hit === undefined || hit.column === whole.column ? [] : [hit.column];
+    });
+    if (partColumns.length === 0) return;
+    const names = columnValues(whole.column);
+    const rowsCompared = names.filter((name, row) => !isBlankCell(name) && partColumns.some((c) => !isBlankCell(columnValues(c)[row] ?? ''))).length;
+    if (rowsCompared < 2) whole.confidence = Math.min(whole.confidence, CONF_UNCONFIRMED_WHOLE_NAME);
+  });
 }
 
 /** Take a field off its column; the column stays used while another field still reads it. */
