@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isDepartmentColumn } from '../../functions/core/map/negative-cues.ts';
+import { readCallCode } from '../../functions/core/enrich/call-codes.ts';
+import { isDepartmentColumn, isYesNoColumn } from '../../functions/core/map/negative-cues.ts';
 import { suggestMapping } from '../../functions/core/map/suggest-mapping.ts';
+import { isCompanyName } from '../../functions/core/map/value-kinds.ts';
 import { getSchema } from '../../functions/core/schemas/registry.ts';
 
 /**
@@ -56,5 +58,87 @@ describe('a whole name only a loose header match says, beside the mapped parts',
     const rows = [['Anna Berg', 'Anna', 'Berg', 'anna@x.example'], ['', 'John', 'Smith', 'john@y.example'], ['', 'Mia', 'Ford', 'mia@z.example']];
     const m = suggestMapping(headers, rows, contact);
     expect(m.fields.find((f) => f.field === 'full_name')?.confidence).toBeGreaterThanOrEqual(0.65);
+  });
+});
+
+const calls = getSchema('call_record');
+
+describe('call codes in a phrase, by a word pair', () => {
+  it('reads the direction from a two-word code inside the phrase ("Chiamata in uscita"), and "inviato" as sent', () => {
+    expect(readCallCode('Chiamata in uscita')).toMatchObject({ direction: 'outbound', recordType: 'voice' });
+    expect(readCallCode('Chiamata in entrata')).toMatchObject({ direction: 'inbound', recordType: 'voice' });
+    expect(readCallCode('SMS inviato')).toMatchObject({ direction: 'outbound', recordType: 'sms' });
+  });
+
+  it('reads a Vietnamese bill\'s "Gọi ..." (a call) as a voice call', () => {
+    expect(readCallCode('Gọi ngoại mạng')).toMatchObject({ recordType: 'voice' });
+    expect(readCallCode('Gọi đi')).toMatchObject({ direction: 'outbound', recordType: 'voice' });
+  });
+
+  it('maps one Italian type column to both the direction and the record type', () => {
+    const headers = ['Data', 'Tipo', 'Numero chiamato', 'Durata', 'Importo (€)'];
+    const rows = [
+      ['02/11/2026 09:10:00', 'Chiamata in uscita', '+39 02 0000 111', '00:02:10', '0,00'],
+      ['02/11/2026 10:00:00', 'Chiamata in entrata', '+39 06 0000 222', '00:01:00', '0,00'],
+      ['02/11/2026 12:00:00', 'SMS inviato', '+39 333 000 333', '', '0,10'],
+    ];
+    expect(byField(suggestMapping(headers, rows, calls))).toMatchObject({ direction: ['Tipo'], record_type: ['Tipo'] });
+  });
+});
+
+describe('a column of yes and no is no place', () => {
+  it('tells a flag column from country codes', () => {
+    expect(isYesNoColumn(['No', 'No', 'Sì'])).toBe(true);
+    expect(isYesNoColumn(['Ja', 'Nein', ''])).toBe(true);
+    expect(isYesNoColumn(['NO', 'SE', 'DK'])).toBe(false);
+    expect(isYesNoColumn(['No', 'No', 'No'])).toBe(false); // Norway on every row is a place
+  });
+
+  it('does not hold a bill for a flag column whose "No" reads as Norway', () => {
+    const headers = ['Data e ora', 'Numero', 'Durata', 'Costo (€)', 'Extra soglia'];
+    const rows = [
+      ['01/11/2026 08:14:02', '+39 347 000 1122', '00:03:27', '0,00', 'No'],
+      ['01/11/2026 09:40:55', '+39 06 4000 8890', '00:00:48', '0,00', 'No'],
+      ['01/11/2026 17:26:39', '+33 6 12 00 00 77', '00:07:15', '2,18', 'Sì'],
+    ];
+    const m = suggestMapping(headers, rows, calls);
+    expect(byField(m).location).toBeUndefined();
+    expect(m.warnings?.some((w) => w.code === 'unsettled_fields')).toBe(false);
+  });
+});
+
+describe('lexicon words from the v8 misses', () => {
+  it('reads a French bill\'s "Ville appelée" as the place and "Frais totaux" as the charge, beside another money column', () => {
+    const headers = ['Date', 'Numéro appelé', 'Ville appelée', 'Durée (min)', 'Frais itinérance ($)', 'Frais totaux ($)'];
+    const rows = [
+      ['2026-11-02 08:14', '514 555-0187', 'Montréal QC', '3', '0,00', '0,00'],
+      ['2026-11-02 10:39', '418 555-0122', 'Québec QC', '12', '1,00', '1,40'],
+      ['2026-11-03 17:52', '212 555-0139', 'New York NY', '7', '0,00', '2,10'],
+    ];
+    expect(byField(suggestMapping(headers, rows, calls))).toMatchObject({ location: ['Ville appelée'], cost_minor: ['Frais totaux ($)'] });
+  });
+
+  it('reads an Italian register\'s "Denominazione" / "Ragione sociale" as the company of a contact', () => {
+    const headers = ['Ragione sociale', 'Referente', 'E-mail'];
+    const rows = [['Tessitura Alpina S.r.l.', 'Paolo Greco', 'paolo@tessitura.example'], ['Forno Sereno', 'Anna Riva', 'anna@forno.example']];
+    expect(byField(suggestMapping(headers, rows, contact)).company).toEqual(['Ragione sociale']);
+  });
+});
+
+describe('company names by their values', () => {
+  it('reads a legal form written with dots between its letters', () => {
+    expect(isCompanyName('Ferramenta Neri S.n.c.')).toBe(true);
+    expect(isCompanyName('Atelier Blanc S.A.S.')).toBe(true);
+    expect(isCompanyName('St. Louis')).toBe(false);
+  });
+
+  it('takes no company from a column with one label on every row (a form\'s question beside its answer)', () => {
+    const headers = ['Invitee Name', 'Invitee Email', 'Question 1', 'Response 1'];
+    const rows = [
+      ['Priya Raman', 'priya@brightpath.example', 'Company name', 'BrightPath Analytics'],
+      ['Oliver Grant', 'oliver@grant.example', 'Company name', 'Grant & Sons'],
+      ['Chen Wei', 'chen@lotus.example', 'Company name', 'Lotus Bio'],
+    ];
+    expect(byField(suggestMapping(headers, rows, contact)).company).not.toEqual(['Question 1']);
   });
 });

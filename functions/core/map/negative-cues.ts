@@ -13,6 +13,7 @@ import { PROFILE_URL } from './value-patterns.ts';
  *   nor a name, whether the header says "Salutation", "Civilité" or "Titre";
  * - a social-network profile ("LinkedIn URL", "Perfil no LinkedIn", or a "URL" column of
  *   linkedin.com/in/... links) is not the company's web site;
+ * - a column of yes and no ("No"/"Sì") is a flag, not a place ("NO" is also Norway's code);
  * - a column of departments ("Sales", "Finanzen", "Keuangan", "SDM") is a unit inside the
  *   employer, not a company, whatever its header says: HR exports head it "Organisation",
  *   "Organisasi", "Organização", words the lexicon rightly reads as the company elsewhere.
@@ -120,6 +121,19 @@ export function isDepartmentColumn(values: readonly string[]): boolean {
   return departments.length / filled.length >= 0.6;
 }
 
+/**
+ * Yes and no as sheets and bills print them in a flag column ("Fuori soglia": "No"/"Sì",
+ * "Roaming": "Ja"/"Nein"), folded; "No" is also Norway's country code and "Si" a place name.
+ */
+const YES_WORDS = new Set(['yes', 'y', 'true', 'si', 'ja', 'oui', 'sim', 'tak', 'evet', 'da', 'да', 'так', 'ano', 'kylla', 'igen', 'ναι', 'ya', 'iya', 'co', 'はい', '是', '예', 'نعم', 'כן']);
+const NO_WORDS = new Set(['no', 'n', 'false', 'nein', 'nee', 'non', 'nao', 'nie', 'hayir', 'нет', 'ні', 'ne', 'ei', 'nem', 'οχι', 'nej', 'nei', 'tidak', 'khong', 'いいえ', '否', '아니요', 'لا', 'לא']);
+
+/** True when a column holds yes and no words only (both of them among at least two filled values): a flag, never a place. */
+export function isYesNoColumn(values: readonly string[]): boolean {
+  const filled = values.filter((v) => !isBlankCell(v)).map((v) => foldText(v.trim()).replace(/\.$/, ''));
+  return filled.length >= 2 && filled.every((v) => YES_WORDS.has(v) || NO_WORDS.has(v)) && filled.some((v) => YES_WORDS.has(v)) && filled.some((v) => NO_WORDS.has(v));
+}
+
 const NAME_KINDS = new Set(['person_name', 'given_name', 'family_name', 'company_name']);
 
 /**
@@ -137,6 +151,7 @@ export function refusesField(def: FieldDefinition, normalized: string, values: r
   if (def.type === 'money' && namesTimeSpan(normalized)) return true;
   if (def.name === 'annual_revenue' && namesShortPeriod(normalized)) return true;
   if (def.name === 'location' && (holdsParties(values) || namesEquipment(normalized))) return true;
+  if ((def.name === 'location' || kind === 'country' || kind === 'city') && isYesNoColumn(values)) return true;
   // a trunk named "Trunk-A" is no incoming call: equipment columns say nothing of the call's direction or kind
   if (def.codes !== undefined && namesEquipment(normalized)) return true;
   if ((def.type === 'money' || def.type === 'number' || def.type === 'integer') && ID_LAST_WORDS.has(normalized.split(' ').at(-1) ?? '')) return true;

@@ -122,6 +122,7 @@ export function suggestMapping(
     fields.forEach((def, field) => {
       if (def.kind === undefined) return;
       for (let column = 0; column < Math.min(headers.length, MAX_SCANNED_COLUMNS); column++) {
+        if (!varies(columnValues(column))) continue;
         const { share, count } = kindShare(columnValues(column), def.kind);
         if (count >= 2 && share >= KIND_MIN_SHARE) candidates.push({ field, column, confidence: round2(KIND_BASE + KIND_SPAN * share), reason: 'value_pattern', rank: 1e6 });
       }
@@ -453,7 +454,7 @@ function unsettledFields(
     const kinds = def.kind !== undefined && VALUE_EVIDENT_KINDS.has(def.kind) ? [def.kind] : (PLACE_FIELD_KINDS[def.name] ?? []);
     if (kinds.length === 0 || mappedNamesOf(fields, fieldColumns).has(def.name) || filledElsewhere.has(def.name)) continue;
     file.headers.forEach((h, column) => {
-      if (usedColumns.has(column) || column >= MAX_SCANNED_COLUMNS) return;
+      if (usedColumns.has(column) || column >= MAX_SCANNED_COLUMNS || file.refused(fields.indexOf(def), column) || !varies(file.columnValues(column))) return;
       const evident = kinds.some((kind) => {
         const { share, count } = kindShare(file.columnValues(column), kind);
         return count >= 2 && share >= (KIND_EVIDENCE_SHARES[kind] ?? KIND_EVIDENCE_SHARE);
@@ -488,6 +489,16 @@ function unsettledFields(
     if (have.length > 0 && have.length < parts.length) out.push(`${parts.filter((p) => !mappedNames.has(p)).join(', ')} (part of ${def.name})`);
   }
   return [...new Set(out)];
+}
+
+/**
+ * True unless a column holds one value on every filled row (three or more): a label repeated
+ * (a form's question "Company name" beside its answers), which says nothing of each record, so
+ * its values alone never name the field.
+ */
+function varies(values: readonly string[]): boolean {
+  const filled = values.filter((v) => !isBlankCell(v)).map((v) => v.trim());
+  return filled.length < 3 || new Set(filled).size > 1;
 }
 
 /** Share of a column's samples that fit the field (1 when too few to judge). Claude's answers are checked with it too. */
