@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readCallCode } from '../../functions/core/enrich/call-codes.ts';
+import { parseNumber } from '../../functions/core/enrich/number.ts';
 import { isDepartmentColumn, isYesNoColumn } from '../../functions/core/map/negative-cues.ts';
 import { suggestMapping } from '../../functions/core/map/suggest-mapping.ts';
+import { headerScale } from '../../functions/core/map/units.ts';
 import { isCompanyName } from '../../functions/core/map/value-kinds.ts';
 import { getSchema } from '../../functions/core/schemas/registry.ts';
 
@@ -140,5 +142,59 @@ describe('company names by their values', () => {
       ['Chen Wei', 'chen@lotus.example', 'Company name', 'Lotus Bio'],
     ];
     expect(byField(suggestMapping(headers, rows, contact)).company).not.toEqual(['Question 1']);
+  });
+});
+
+const companies = getSchema('company_account');
+
+describe('a province column is not the country by its codes', () => {
+  it('leaves "Provincia" of two-letter codes (BG, NA, FI: country codes too) unmapped, and the layout is taken', () => {
+    const headers = ['Ragione sociale', 'Comune', 'Provincia', 'Dipendenti'];
+    const rows = [
+      ['Officine Lombarde S.p.A.', 'Bergamo', 'BG', '212'],
+      ['Pastificio Sole S.r.l.', 'Gragnano', 'NA', '88'],
+      ['Studio Verdi S.r.l.', 'Firenze', 'FI', '14'],
+    ];
+    const m = suggestMapping(headers, rows, companies);
+    expect(byField(m).country).toBeUndefined();
+    expect(m.status).toBe('mapped');
+  });
+
+  it('still takes "Country/Region" for the country by its words', () => {
+    const headers = ['Company name', 'Country/Region'];
+    const rows = [['Acme Ltd', 'Germany'], ['Globex Inc', 'France'], ['Initech', 'Spain']];
+    expect(byField(suggestMapping(headers, rows, companies)).country).toEqual(['Country/Region']);
+  });
+});
+
+describe('numbers and units as company lists print them', () => {
+  it('reads amounts in myriad units (万, 億, 兆; 억원) with a yen, yuan or won sign', () => {
+    expect(parseNumber('35億円')).toEqual({ ok: true, value: 3.5e9 });
+    expect(parseNumber('1.2億円')).toEqual({ ok: true, value: 1.2e8 });
+    expect(parseNumber('5,000万円')).toEqual({ ok: true, value: 5e7 });
+    expect(parseNumber('35억원')).toEqual({ ok: true, value: 3.5e9 });
+    expect(parseNumber('-2億')).toEqual({ ok: true, value: -2e8 });
+    expect(parseNumber('億').ok).toBe(false);
+  });
+
+  it('maps a Japanese list\'s 売上高 of "35億円" to the revenue', () => {
+    const headers = ['会社名', '業種', '売上高', '資本金'];
+    const rows = [['株式会社サンプル物流', '道路貨物運送業', '12億円', '5,000万円'], ['合同会社テスト', '広告制作業', '0.8億円', '300万円'], ['北陸テスト株式会社', '金属製品製造業', '40億円', '9,800万円']];
+    expect(byField(suggestMapping(headers, rows, companies)).annual_revenue).toEqual(['売上高']);
+  });
+
+  it('reads thousands as Italian, French and Portuguese headers state them', () => {
+    expect(headerScale('Fatturato (migliaia di €)')?.factor).toBe(1000);
+    expect(headerScale("Chiffre d'affaires (milliers d'euros)")?.factor).toBe(1000);
+    expect(headerScale('Volume de negócios (milhares de euros)')?.factor).toBe(1000);
+  });
+});
+
+describe('register words from the v8 and v9 misses', () => {
+  it('takes Poland\'s "PKD przeważające" for the industry and an Armenian "... քանակ" for the headcount', () => {
+    const pl = suggestMapping(['Nazwa', 'PKD przeważające', 'Miejscowość'], [['SOFTLAB S.A.', '62.01.Z Działalność związana z oprogramowaniem', 'Warszawa'], ['EKO-BUD SP. Z O.O.', '41.20.Z Roboty budowlane', 'Kraków']], companies);
+    expect(byField(pl).industry).toEqual(['PKD przeważające']);
+    const hy = suggestMapping(['Անվանում', 'Քաղաք', 'Աշխատակիցների քանակ'], [['«Արարատ» ՍՊԸ', 'Երևան', '120'], ['«Շիրակ» ՓԲԸ', 'Գյումրի', '45']], companies);
+    expect(byField(hy).employee_count).toEqual(['Աշխատակիցների քանակ']);
   });
 });

@@ -134,6 +134,25 @@ export function isYesNoColumn(values: readonly string[]): boolean {
   return filled.length >= 2 && filled.every((v) => YES_WORDS.has(v) || NO_WORDS.has(v)) && filled.some((v) => YES_WORDS.has(v)) && filled.some((v) => NO_WORDS.has(v));
 }
 
+/**
+ * Header words of a country's subdivision (province, state, region, county, prefecture...),
+ * folded, in the lexicon's main languages: under such a header, values that read as countries
+ * or cities ("BG", "NA", "CA" are country codes too) do not make the column the country or the
+ * city by themselves (a header that names the country as well, "Country/Region", still
+ * does by its words). Words that also mean the country somewhere ("land", "kraj", "il") are
+ * left out.
+ */
+const REGION_WORDS = new Set([
+  'province', 'provinces', 'state', 'region', 'county', 'prefecture', 'canton', 'territory', 'provincia', 'regione', 'estado', 'regiao',
+  'comunidad', 'entidad', 'departement', 'provincie', 'regio', 'bundesland', 'provinz', 'kanton', 'landkreis', 'wojewodztwo', 'powiat', 'lan',
+  'fylke', 'maakunta', 'megye', 'judet', 'область', 'регион', 'регіон', 'νομος', 'περιφερεια', 'viloyat', 'mkoa', 'استان', 'محافظه', 'מחוז', '都道府県',
+]);
+
+/** True when the normalised header names a country's subdivision. */
+export function namesRegion(normalized: string): boolean {
+  return normalized.split(' ').some((w) => REGION_WORDS.has(w));
+}
+
 const NAME_KINDS = new Set(['person_name', 'given_name', 'family_name', 'company_name']);
 
 /**

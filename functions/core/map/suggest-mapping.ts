@@ -12,7 +12,7 @@ import { kindShare } from './value-kinds.ts';
 import { liesWithin } from './talk-time.ts';
 import { describesDestination } from './destination-column.ts';
 import { dotsGroupThousands } from './digit-grouping.ts';
-import { refusesField } from './negative-cues.ts';
+import { namesRegion, refusesField } from './negative-cues.ts';
 import { ID_WORDS, leftOutByValues } from './left-out-evidence.ts';
 import { columnDateTimeShape, fitsField, looksLikeField, ratio, timeColumnKind, type ValueCheckContext } from './value-patterns.ts';
 import { readCallCodeAnyLanguage as readCallCode } from './call-code-reading.ts';
@@ -122,7 +122,7 @@ export function suggestMapping(
     fields.forEach((def, field) => {
       if (def.kind === undefined) return;
       for (let column = 0; column < Math.min(headers.length, MAX_SCANNED_COLUMNS); column++) {
-        if (!varies(columnValues(column))) continue;
+        if (!varies(columnValues(column)) || (PLACE_KINDS.has(def.kind) && namesRegion(normalized[column] ?? ''))) continue;
         const { share, count } = kindShare(columnValues(column), def.kind);
         if (count >= 2 && share >= KIND_MIN_SHARE) candidates.push({ field, column, confidence: round2(KIND_BASE + KIND_SPAN * share), reason: 'value_pattern', rank: 1e6 });
       }
@@ -355,6 +355,9 @@ function bothDirections(values: readonly string[]): boolean {
   return seen.size === 2;
 }
 
+/** value kinds of places: a province's column does not take them by its values alone (negative-cues.ts namesRegion) */
+const PLACE_KINDS: ReadonlySet<ValueKind | undefined> = new Set(['country', 'city']);
+
 /** types whose values alone say what a column holds: an unused column of them is a field left out */
 const DISTINCTIVE_TYPES = new Set(['phone', 'email']);
 
@@ -455,6 +458,7 @@ function unsettledFields(
     if (kinds.length === 0 || mappedNamesOf(fields, fieldColumns).has(def.name) || filledElsewhere.has(def.name)) continue;
     file.headers.forEach((h, column) => {
       if (usedColumns.has(column) || column >= MAX_SCANNED_COLUMNS || file.refused(fields.indexOf(def), column) || !varies(file.columnValues(column))) return;
+      if (namesRegion(normalizeHeader(h))) return; // a province's codes read as countries ("BG", "NA")
       const evident = kinds.some((kind) => {
         const { share, count } = kindShare(file.columnValues(column), kind);
         return count >= 2 && share >= (KIND_EVIDENCE_SHARES[kind] ?? KIND_EVIDENCE_SHARE);
