@@ -4,7 +4,7 @@ import { parseNumber } from '../../functions/core/enrich/number.ts';
 import { isDepartmentColumn, isYesNoColumn } from '../../functions/core/map/negative-cues.ts';
 import { suggestMapping } from '../../functions/core/map/suggest-mapping.ts';
 import { headerScale } from '../../functions/core/map/units.ts';
-import { isCompanyName } from '../../functions/core/map/value-kinds.ts';
+import { isCompanyName, isPersonName } from '../../functions/core/map/value-kinds.ts';
 import { getSchema } from '../../functions/core/schemas/registry.ts';
 
 /**
@@ -196,5 +196,23 @@ describe('register words from the v8 and v9 misses', () => {
     expect(byField(pl).industry).toEqual(['PKD przeważające']);
     const hy = suggestMapping(['Անվանում', 'Քաղաք', 'Աշխատակիցների քանակ'], [['«Արարատ» ՍՊԸ', 'Երևան', '120'], ['«Շիրակ» ՓԲԸ', 'Գյումրի', '45']], companies);
     expect(byField(hy).employee_count).toEqual(['Աշխատակիցների քանակ']);
+  });
+});
+
+describe('names from the v9 misses', () => {
+  it('reads Vietnamese full names by their given name, the last word', () => {
+    expect(isPersonName('Lê Thị Hồng')).toBe(true);
+    expect(isPersonName('Phạm Minh Tuấn')).toBe(true);
+    const headers = ['Tên', 'Email', 'Chức vụ'];
+    const rows = [['Trần Văn Hùng', 'hung@a.example.vn', 'Kế toán'], ['Đỗ Thị Lan', 'lan@b.example.vn', 'Giám đốc'], ['Vũ Quang Minh', 'minh@c.example.vn', 'Trưởng phòng']];
+    expect(byField(suggestMapping(headers, rows, contact)).full_name).toEqual(['Tên']);
+  });
+
+  it('takes a "name" column of single words beside the surname for the given name, held for a person (Afrikaans Naam / Van)', () => {
+    const headers = ['Naam', 'Van', 'E-posadres', 'Beroep'];
+    const rows = [['Sarel', 'Erasmus', 'sarel@plaas.example', 'Boer'], ['Elmarie', 'Joubert', 'elmarie@skool.example', 'Onderwyseres'], ['Hendrik', 'Steyn', '', 'Prokureur']];
+    const m = suggestMapping(headers, rows, contact);
+    expect(byField(m)).toMatchObject({ first_name: ['Naam'], last_name: ['Van'], title: ['Beroep'] });
+    expect(m.status).toBe('needs_mapping');
   });
 });

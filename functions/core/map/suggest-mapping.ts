@@ -8,7 +8,7 @@ import type { ValueKind } from '../schemas/schema-types.ts';
 import { BUILTIN_LEXICONS } from '../schemas/lexicon/index.ts';
 import { describeMapping } from './mapping-report.ts';
 import { headerScale, parseRange, rangeShare } from './units.ts';
-import { kindShare } from './value-kinds.ts';
+import { isCompanyName, kindShare } from './value-kinds.ts';
 import { liesWithin } from './talk-time.ts';
 import { describesDestination } from './destination-column.ts';
 import { dotsGroupThousands } from './digit-grouping.ts';
@@ -275,6 +275,7 @@ export function suggestMapping(
   // is someone else's name (an owner's, "our contact") and is left unused.
   for (const gone of dropOtherPeople(fields, fieldColumns, usedColumns, columnValues)) {
     for (let i = candidates.length - 1; i >= 0; i--) if (candidates[i]!.field === gone.field && candidates[i]!.column === gone.column) candidates.splice(i, 1);
+    takeMissingNamePart(fields, fieldColumns, usedColumns, columnValues, gone);
   }
 
   capUnconfirmedWholeName(fields, fieldColumns, columnValues);
@@ -680,6 +681,30 @@ export function dropOtherPeople(
     else for (const p of weakerParts) unmap(p.field, p.column);
   });
   return dropped;
+}
+
+/**
+ * A whole-name column dropped beside one mapped part of the name ({@link dropOtherPeople}) whose
+ * values are single words is the other part: Afrikaans "Naam" beside "Van" (the surname), German
+ * "Name" beside "Vorname". The header says only "name", so a person confirms it (below the
+ * threshold).
+ */
+function takeMissingNamePart(
+  fields: readonly FieldDefinition[],
+  fieldColumns: Map<number, { column: number; confidence: number; reason: MappingReason }>,
+  usedColumns: Set<number>,
+  columnValues: (c: number) => string[],
+  gone: { field: number; column: number },
+): void {
+  const def = fields[gone.field]!;
+  if (def.derive?.kind !== 'join' || usedColumns.has(gone.column)) return;
+  const parts = def.derive.from.map((name) => fields.findIndex((f) => f.name === name)).filter((i) => i >= 0);
+  const missing = parts.filter((p) => !fieldColumns.has(p));
+  if (missing.length !== 1 || parts.length - missing.length < 1) return;
+  const filled = columnValues(gone.column).filter((v) => !isBlankCell(v)).map((v) => v.trim());
+  if (filled.length < 2 || filled.some((v) => /\s/.test(v) || isCompanyName(v) || /[\d@]/.test(v))) return;
+  fieldColumns.set(missing[0]!, { column: gone.column, confidence: CONF_UNCONFIRMED_WHOLE_NAME, reason: 'fuzzy' });
+  usedColumns.add(gone.column);
 }
 
 /** a whole name that only a loose header match says, beside its mapped parts, keeps at most this (below the threshold: a person confirms it) */

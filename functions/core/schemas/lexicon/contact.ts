@@ -212,7 +212,7 @@ export const CONTACT_LEXICON: readonly LexiconBlock[] = [
   } },
   { field: 'title', source: 'crm', terms: {
     fa: 'سمت|عنوان شغلی|شغل|پست سازمانی|سمت سازمانی', uz: 'lavozim|lavozimi|лавозим|лавозими', hy: 'պաշտոն|պաշտոնը|զբաղեցրած պաշտոն', mn: 'албан тушаал|ажлын байр|албан тушаалын нэр',
-    af: 'posbenaming|pos|werkstitel|amp|betrekking', ur: 'عہدہ|ملازمت کا عنوان', bn: 'পদ|পদবী|পদমর্যাদা', ne: 'पद|पदनाम', ta: 'பதவி|பணி', si: 'තනතුර', km: 'តួនាទី|មុខតំណែង',
+    af: 'posbenaming|pos|werkstitel|amp|betrekking|beroep', ur: 'عہدہ|ملازمت کا عنوان', bn: 'পদ|পদবী|পদমর্যাদা', ne: 'पद|पदनाम', ta: 'பதவி|பணி', si: 'තනතුර', km: 'តួនាទី|មុខតំណែង',
     am: 'የሥራ መደብ|ማዕረግ|ኃላፊነት', ha: 'mukami|matsayi', yo: 'ipò|ipò iṣẹ́', ky: 'кызматы|кызмат орду', tg: 'вазифа|мансаб',
   } },
   { field: 'company', source: 'crm', terms: {
