@@ -216,3 +216,18 @@ describe('names from the v9 misses', () => {
     expect(m.status).toBe('needs_mapping');
   });
 });
+
+describe('a job title header over values of another kind', () => {
+  it('is held for a person when the column holds company names or whole names of people', () => {
+    const rows = [['Anna Berg', 'Acme Ltd', 'anna@acme.example'], ['John Smith', 'Globex Inc', 'john@globex.example'], ['Mia Ford', 'Initech GmbH', 'mia@initech.example']];
+    const m = suggestMapping(['Name', 'Position', 'Email'], rows, contact);
+    expect(m.fields.find((f) => f.field === 'title')?.confidence ?? 0).toBeLessThan(0.65);
+    expect(m.status).toBe('needs_mapping');
+  });
+
+  it('keeps a column of CJK titles ("部長", "팀장"), which are as short as Han or Hangul names', () => {
+    const rows = [['山田 太郎', '部長', 'yamada@a.example'], ['佐藤 花子', '課長', 'sato@b.example'], ['鈴木 一郎', '主任', 'suzuki@c.example']];
+    const m = suggestMapping(['氏名', '役職', 'メールアドレス'], rows, contact);
+    expect(m.fields.find((f) => f.field === 'title')?.confidence).toBeGreaterThanOrEqual(0.65);
+  });
+});

@@ -615,7 +615,9 @@ function kindFactor(def: FieldDefinition, values: readonly string[]): number {
   const partOfName = def.kind === 'given_name' || def.kind === 'family_name';
   for (const clash of KIND_CLASHES[def.kind ?? ''] ?? []) {
     // "山田" may be a family name alone; only names of several words ("Marco Rossi") clash with a part of a name
-    const judged = partOfName && clash === 'person_name' ? values.map((v) => (/\S\s+\S/.test(v) ? v : v.trim() === '' ? '' : '-')) : values;
+    const byWords = partOfName && clash === 'person_name' ? values.map((v) => (/\S\s+\S/.test(v) ? v : v.trim() === '' ? '' : '-')) : values;
+    // a value of the field's own kind as well is no evidence against it ("部長", "팀장": a title, and as short as a Han or Hangul name)
+    const judged = def.kind === 'job_title' ? byWords.map((v) => (kindShare([v], 'job_title').share === 1 ? '-' : v)) : byWords;
     const { share, count } = kindShare(judged, clash);
     if (count >= 2 && share >= 0.6) return KIND_CLASH_FACTOR;
   }
@@ -625,6 +627,8 @@ function kindFactor(def: FieldDefinition, values: readonly string[]): number {
 const KIND_CLASHES: Partial<Record<string, ValueKind[]>> = {
   company_name: ['person_name'],
   person_name: ['company_name'],
+  // "Position" over "Acme Ltd" or "Anna Berg": the header says a title, the values say otherwise
+  job_title: ['company_name', 'person_name'],
   // a first- or last-name column does not hold "Marco Rossi"
   given_name: ['company_name', 'person_name'],
   family_name: ['company_name', 'person_name'],
