@@ -72,20 +72,18 @@ export const FLOORS: Record<string, { accuracy: number; rankedFirst: number; err
   // to tuning on 2026-12-06 when v8/holdout was written; tuned on since: 91.6 % (197/215), 33/36, 0;
   // 95.4 % (206/216), 34/36, 0 on 2026-12-07.
   'v6/tuning': { accuracy: 0.93, rankedFirst: 0.9, errorsAccepted: 0 },
-  // The independent held-out set since 2026-12-06, written before the mapper work it measures and
-  // never tuned on; totals only. First measurement 89.9 % (186/207), 34/36, 3 fields in 3
-  // auto-accepted layouts; after that work 92.7 % (191/206), 34/36, 1 field in 1 layout; after the
-  // lexicon for sixteen more languages (tuned on v10/tuning) 94.1 % (193/205), 35/36, 1 field in 1
-  // layout. The floor sits a little under the last; the goal of no auto-accepted error is not reached.
-  'v8/holdout': { accuracy: 0.92, rankedFirst: 0.94, errorsAccepted: 1 },
-  // A second independent held-out set, written 2026-12-07 before the mapper work it measures, in
-  // languages and export tools no earlier set uses; never tuned on, totals only. First
-  // measurement 73.5 % (136/185), 28/34, 1 field in 1 auto-accepted layout; after the work on
-  // the tuning sets' misses 77.8 % (144/185), 29/34, 1 field in 1 layout; after the lexicon for
-  // its five uncovered languages and eleven more, written from public references and tuned on
-  // v10/tuning only, 93.5 % (173/185), 33/34, 1 field in 1 layout. The floor sits a little under
-  // the last; the goal of no auto-accepted error is not reached.
-  'v9/holdout': { accuracy: 0.91, rankedFirst: 0.94, errorsAccepted: 1 },
+  // Written 2026-12-06 as v8/holdout, the independent held-out set: totals only, first 89.9 % (186/207),
+  // 34/36, 3 fields in 3 auto-accepted layouts; then 92.7 % and 94.1-95.1 % (193/205 to 194/204),
+  // 35/36, each time 1 field in 1 auto-accepted layout. Moved to tuning on 2026-12-07 after
+  // repeated measurement (v10/holdout is the independent measure); its misses are read since.
+  // Tuned on (2026-12-07, see docs/mapping.md): 99.5 % (200/201), 35/36, 0; 25 layouts auto-accepted, 10 right ones held.
+  'v8/tuning': { accuracy: 0.97, rankedFirst: 0.94, errorsAccepted: 0 },
+  // Written 2026-12-07 as v9/holdout, a second independent held-out set: totals only, first 73.5 %
+  // (136/185), 28/34, 1 field in 1 auto-accepted layout; then 77.8 % and 93.5 % (173/185), 33/34,
+  // each time 1 field in 1 auto-accepted layout (95.1 %, 176/185, with the mapper of the day it
+  // moved). Moved to tuning on 2026-12-07 after repeated measurement; its misses are read since.
+  // Tuned on (2026-12-07, see docs/mapping.md): 98.4 % (181/184), 33/34, 0; 21 layouts auto-accepted, 11 right ones held.
+  'v9/tuning': { accuracy: 0.96, rankedFirst: 0.94, errorsAccepted: 0 },
   // A third independent held-out set, written 2026-12-07 in languages no earlier set uses (Bengali,
   // Urdu, Sinhala, Amharic, Khmer, Kyrgyz, Tamil, Hausa, Nepali, Welsh) and the v9 ones; never tuned
   // on, totals only. First measurement, before any mapper change for it: 46.0 % (87/189), 30/35,
@@ -303,7 +301,7 @@ export interface EvalOutcome {
 }
 
 /**
- * `--skip-set=v8/holdout,...` leaves those sets out altogether (not run, not printed, no
+ * `--skip-set=v10/holdout,...` leaves those sets out altogether (not run, not printed, no
  * floor checked): a held-out set that may be read only once is kept out of the runs made
  * while the mapper is being changed.
  */

@@ -3,7 +3,7 @@
  * under its floors. Each module measures one thing on fixtures it finds itself and prints
  * its own report; this file only dispatches. `npm run eval -- mapping` runs one module;
  * `npm run eval -- records --half=dev,tuning` runs the records evaluation on those halves;
- * `npm run eval -- mapping --skip-set=v8/holdout` leaves a mapping set out.
+ * `npm run eval -- mapping --skip-set=v10/holdout` leaves a mapping set out.
  */
 import { evaluateMapping } from './mapping.ts';
 import { evaluate as evaluateRecords, HALVES } from './records.ts';

@@ -162,9 +162,10 @@ export function readCallCode(raw: string | undefined): CallCode | undefined {
 }
 
 /**
- * A phrase that says one thing as a whole and the other in one of its words: "Apel efectuat"
- * (an outgoing call), "Väljuv kõne", "SMS trimis", "Вихідний дзвінок". The word must be a
- * code that means the same anywhere (not "in", "o", "call" alone).
+ * A phrase that says one thing as a whole and the other in one of its words or word pairs:
+ * "Apel efectuat" (an outgoing call), "Väljuv kõne", "SMS trimis", "Вихідний дзвінок",
+ * "Chiamata in uscita". The word or pair must be a code that means the same anywhere (not
+ * "in", "o", "call" alone).
  */
 function withOtherHalf(code: CallCode | undefined, raw: string): CallCode | undefined {
   // Stryker disable next-line ConditionalExpression: equivalent for both halves known -> false, a code with both halves keeps them (??=) whatever its words say
@@ -173,7 +174,8 @@ function withOtherHalf(code: CallCode | undefined, raw: string): CallCode | unde
   // Stryker disable next-line ConditionalExpression: equivalent for -> false, the one word is the code itself and adds nothing
   if (words.length < 2) return code;
   let { direction, recordType } = code;
-  for (const w of words) {
+  // words, then word pairs: "Chiamata in uscita" says outbound in "in uscita", whose "in" alone is weak
+  for (const w of [...words, ...words.slice(1).map((x, i) => `${words[i]} ${x}`)]) {
     const part = codeOf(w);
     if (part === undefined || part.weak) continue;
     direction ??= part.direction;

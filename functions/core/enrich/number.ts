@@ -56,6 +56,13 @@ function parseSingleNumber(raw: string): NumberResult {
   s = signed.rest;
   s = withoutCurrency(s);
   if (s.endsWith('%')) s = s.slice(0, -1).trim();
+  const myriad = MYRIAD.exec(s);
+  if (myriad !== null) {
+    // "35億円", "1.2億", "5,000万円", "35억원": the unit is the magnitude, the sign after it the currency
+    const f = MYRIAD_UNITS[myriad[1]!]!;
+    const n = parseSingleNumber(s.slice(0, myriad.index));
+    return n.ok ? { ok: true, value: n.value * f * (negative && n.value !== 0 ? -1 : 1) } : n;
+  }
   if (s.endsWith('+')) s = s.slice(0, -1).trim(); // "10K+"
   let scale = 1;
   const suffix = /\s*([a-z]{1,2})$/i.exec(s);
@@ -73,6 +80,13 @@ function parseSingleNumber(raw: string): NumberResult {
   if (!Number.isFinite(value)) return fail('not a number');
   return { ok: true, value: negative && value !== 0 ? -value : value };
 }
+
+/**
+ * The myriad units Japanese, Chinese and Korean print amounts in (万 ten thousand, 億 a hundred
+ * million, 兆 a trillion; 萬/亿, 만/억/조), closing a number, before an optional yen, yuan or won sign.
+ */
+const MYRIAD_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 萬: 1e4, 만: 1e4, 億: 1e8, 亿: 1e8, 억: 1e8, 兆: 1e12, 조: 1e12 };
+const MYRIAD = /\s*([万萬만億亿억兆조])\s*(?:円|元|圓|원)?$/u;
 
 /**
  * Currencies local exports print as letters rather than a symbol (Unicode has no sign for

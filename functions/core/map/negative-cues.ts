@@ -12,7 +12,11 @@ import { PROFILE_URL } from './value-patterns.ts';
  * - a salutation ("Mr.", "Madame", "Herr", "Sra.", "Bapak", "السيد") is neither a job title
  *   nor a name, whether the header says "Salutation", "Civilité" or "Titre";
  * - a social-network profile ("LinkedIn URL", "Perfil no LinkedIn", or a "URL" column of
- *   linkedin.com/in/... links) is not the company's web site.
+ *   linkedin.com/in/... links) is not the company's web site;
+ * - a column of yes and no ("No"/"Sì") is a flag, not a place ("NO" is also Norway's code);
+ * - a column of departments ("Sales", "Finanzen", "Keuangan", "SDM") is a unit inside the
+ *   employer, not a company, whatever its header says: HR exports head it "Organisation",
+ *   "Organisasi", "Organização", words the lexicon rightly reads as the company elsewhere.
  * Words are folded like headers (no accents, lower case) and written in the languages of
  * the field lexicon, from the CRMs' own localized labels and dictionaries.
  */
@@ -73,6 +77,82 @@ function isProfileColumn(normalized: string, values: readonly string[]): boolean
   return filled.length >= 2 && filled.filter((v) => PROFILE_URL.test(v.trim())).length / filled.length >= 0.6;
 }
 
+/**
+ * The business functions companies name their departments after (sales, marketing, finance,
+ * accounting, human resources, IT, logistics, purchasing, production, operations, legal,
+ * customer service, research, administration, management), folded like headers, in the
+ * lexicon's main languages; standard translations (the same dictionaries the lexicon's
+ * `std` blocks were written from) and the usual short forms (HR, SDM, RH, RRHH, TI).
+ */
+const DEPARTMENT_NAMES = new Set([
+  // en
+  'sales', 'marketing', 'finance', 'accounting', 'accounts', 'human resources', 'hr', 'it', 'information technology', 'logistics', 'warehouse',
+  'purchasing', 'procurement', 'production', 'operations', 'customer service', 'customer support', 'support', 'r&d', 'research and development',
+  'administration', 'admin', 'management', 'engineering', 'quality', 'quality assurance', 'facilities', 'general affairs', 'payroll', 'compliance',
+  // de, nl
+  'vertrieb', 'verkauf', 'finanzen', 'buchhaltung', 'rechnungswesen', 'personal', 'personalwesen', 'einkauf', 'produktion', 'lager', 'recht', 'verwaltung',
+  'kundendienst', 'geschaftsfuhrung', 'entwicklung', 'qualitatssicherung', 'verkoop', 'financien', 'boekhouding', 'personeelszaken', 'inkoop', 'productie',
+  'magazijn', 'juridisch', 'klantenservice', 'administratie', 'directie',
+  // fr, es, pt, it
+  'ventes', 'commercial', 'comptabilite', 'ressources humaines', 'rh', 'informatique', 'logistique', 'achats', 'juridique', 'service client', 'direction',
+  'ventas', 'finanzas', 'contabilidad', 'recursos humanos', 'rrhh', 'logistica', 'compras', 'produccion', 'operaciones', 'legal', 'atencion al cliente',
+  'administracion', 'vendas', 'financas', 'financeiro', 'contabilidade', 'ti', 'producao', 'operacoes', 'juridico', 'atendimento', 'administrativo',
+  'vendite', 'amministrazione', 'contabilita', 'risorse umane', 'acquisti', 'produzione', 'magazzino', 'ufficio legale', 'assistenza clienti',
+  // nordic, pl, tr
+  'forsaljning', 'ekonomi', 'personalavdelning', 'inkop', 'salg', 'okonomi', 'regnskab', 'regnskap', 'innkjop', 'indkob',
+  'sprzedaz', 'ksiegowosc', 'finanse', 'kadry', 'zakupy', 'produkcja', 'magazyn', 'satis', 'pazarlama', 'muhasebe', 'finans', 'insan kaynaklari',
+  'satin alma', 'uretim', 'depo', 'hukuk', 'bilgi islem',
+  // id, ms, vi
+  'penjualan', 'pemasaran', 'keuangan', 'akuntansi', 'sdm', 'sumber daya manusia', 'personalia', 'logistik', 'gudang', 'pembelian', 'produksi',
+  'operasional', 'hukum', 'umum', 'layanan pelanggan', 'administrasi', 'jualan', 'kewangan', 'perakaunan', 'sumber manusia', 'pentadbiran',
+  'kinh doanh', 'ke toan', 'tai chinh', 'nhan su', 'hanh chinh', 'mua hang', 'san xuat', 'kho',
+  // ru, uk
+  'продажи', 'маркетинг', 'финансы', 'бухгалтерия', 'кадры', 'отдел кадров', 'логистика', 'закупки', 'производство', 'склад', 'юридический отдел',
+  'продажі', 'фінанси', 'бухгалтерія', 'закупівлі', 'виробництво',
+].map(foldText));
+/** Words that call a value a department ("Sales Department", "Abteilung Einkauf", "Bagian Keuangan", "Phòng Kế toán"), dropped before the lookup. */
+const DEPARTMENT_WORDS = /^(?:department|dept|division|team|abteilung|afdeling|service|departement|departamento|reparto|ufficio|dzial|bagian|divisi|jabatan|phong|отдел|відділ)(?:\s+(?:of|de|du|des|di))?\s+|\s+(?:department|dept|division|team|abteilung|afdeling|avdelning|avdeling)$/u;
+
+/** True when most filled values (at least two) of the column are departments. */
+export function isDepartmentColumn(values: readonly string[]): boolean {
+  const filled = values.filter((v) => !isBlankCell(v));
+  if (filled.length < 2) return false;
+  const departments = filled.filter((v) => DEPARTMENT_NAMES.has(foldText(v.trim()).replace(/\s+/g, ' ').replace(DEPARTMENT_WORDS, '')));
+  return departments.length / filled.length >= 0.6;
+}
+
+/**
+ * Yes and no as sheets and bills print them in a flag column ("Fuori soglia": "No"/"Sì",
+ * "Roaming": "Ja"/"Nein"), folded; "No" is also Norway's country code and "Si" a place name.
+ */
+const YES_WORDS = new Set(['yes', 'y', 'true', 'si', 'ja', 'oui', 'sim', 'tak', 'evet', 'da', 'да', 'так', 'ano', 'kylla', 'igen', 'ναι', 'ya', 'iya', 'co', 'はい', '是', '예', 'نعم', 'כן']);
+const NO_WORDS = new Set(['no', 'n', 'false', 'nein', 'nee', 'non', 'nao', 'nie', 'hayir', 'нет', 'ні', 'ne', 'ei', 'nem', 'οχι', 'nej', 'nei', 'tidak', 'khong', 'いいえ', '否', '아니요', 'لا', 'לא']);
+
+/** True when a column holds yes and no words only (both of them among at least two filled values): a flag, never a place. */
+export function isYesNoColumn(values: readonly string[]): boolean {
+  const filled = values.filter((v) => !isBlankCell(v)).map((v) => foldText(v.trim()).replace(/\.$/, ''));
+  return filled.length >= 2 && filled.every((v) => YES_WORDS.has(v) || NO_WORDS.has(v)) && filled.some((v) => YES_WORDS.has(v)) && filled.some((v) => NO_WORDS.has(v));
+}
+
+/**
+ * Header words of a country's subdivision (province, state, region, county, prefecture...),
+ * folded, in the lexicon's main languages: under such a header, values that read as countries
+ * or cities ("BG", "NA", "CA" are country codes too) do not make the column the country or the
+ * city by themselves (a header that names the country as well, "Country/Region", still
+ * does by its words). Words that also mean the country somewhere ("land", "kraj", "il") are
+ * left out.
+ */
+const REGION_WORDS = new Set([
+  'province', 'provinces', 'state', 'region', 'county', 'prefecture', 'canton', 'territory', 'provincia', 'regione', 'estado', 'regiao',
+  'comunidad', 'entidad', 'departement', 'provincie', 'regio', 'bundesland', 'provinz', 'kanton', 'landkreis', 'wojewodztwo', 'powiat', 'lan',
+  'fylke', 'maakunta', 'megye', 'judet', 'область', 'регион', 'регіон', 'νομος', 'περιφερεια', 'viloyat', 'mkoa', 'استان', 'محافظه', 'מחוז', '都道府県',
+]);
+
+/** True when the normalised header names a country's subdivision. */
+export function namesRegion(normalized: string): boolean {
+  return normalized.split(' ').some((w) => REGION_WORDS.has(w));
+}
+
 const NAME_KINDS = new Set(['person_name', 'given_name', 'family_name', 'company_name']);
 
 /**
@@ -85,10 +165,12 @@ export function refusesField(def: FieldDefinition, normalized: string, values: r
   const kind = def.kind ?? '';
   if (NAME_KINDS.has(kind) && isOwnerHeader(normalized)) return true;
   if ((NAME_KINDS.has(kind) || kind === 'job_title') && isSalutationColumn(normalized, values)) return true;
+  if (kind === 'company_name' && isDepartmentColumn(values)) return true;
   if ((def.type === 'domain' || def.type === 'url') && isProfileColumn(normalized, values)) return true;
   if (def.type === 'money' && namesTimeSpan(normalized)) return true;
   if (def.name === 'annual_revenue' && namesShortPeriod(normalized)) return true;
   if (def.name === 'location' && (holdsParties(values) || namesEquipment(normalized))) return true;
+  if ((def.name === 'location' || kind === 'country' || kind === 'city') && isYesNoColumn(values)) return true;
   // a trunk named "Trunk-A" is no incoming call: equipment columns say nothing of the call's direction or kind
   if (def.codes !== undefined && namesEquipment(normalized)) return true;
   if ((def.type === 'money' || def.type === 'number' || def.type === 'integer') && ID_LAST_WORDS.has(normalized.split(' ').at(-1) ?? '')) return true;

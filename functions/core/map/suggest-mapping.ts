@@ -8,11 +8,11 @@ import type { ValueKind } from '../schemas/schema-types.ts';
 import { BUILTIN_LEXICONS } from '../schemas/lexicon/index.ts';
 import { describeMapping } from './mapping-report.ts';
 import { headerScale, parseRange, rangeShare } from './units.ts';
-import { kindShare } from './value-kinds.ts';
+import { isCompanyName, kindShare } from './value-kinds.ts';
 import { liesWithin } from './talk-time.ts';
 import { describesDestination } from './destination-column.ts';
 import { dotsGroupThousands } from './digit-grouping.ts';
-import { refusesField } from './negative-cues.ts';
+import { namesRegion, refusesField } from './negative-cues.ts';
 import { ID_WORDS, leftOutByValues } from './left-out-evidence.ts';
 import { columnDateTimeShape, fitsField, looksLikeField, ratio, timeColumnKind, type ValueCheckContext } from './value-patterns.ts';
 import { readCallCodeAnyLanguage as readCallCode } from './call-code-reading.ts';
@@ -122,6 +122,7 @@ export function suggestMapping(
     fields.forEach((def, field) => {
       if (def.kind === undefined) return;
       for (let column = 0; column < Math.min(headers.length, MAX_SCANNED_COLUMNS); column++) {
+        if (!varies(columnValues(column)) || (PLACE_KINDS.has(def.kind) && namesRegion(normalized[column] ?? ''))) continue;
         const { share, count } = kindShare(columnValues(column), def.kind);
         if (count >= 2 && share >= KIND_MIN_SHARE) candidates.push({ field, column, confidence: round2(KIND_BASE + KIND_SPAN * share), reason: 'value_pattern', rank: 1e6 });
       }
@@ -274,7 +275,10 @@ export function suggestMapping(
   // is someone else's name (an owner's, "our contact") and is left unused.
   for (const gone of dropOtherPeople(fields, fieldColumns, usedColumns, columnValues)) {
     for (let i = candidates.length - 1; i >= 0; i--) if (candidates[i]!.field === gone.field && candidates[i]!.column === gone.column) candidates.splice(i, 1);
+    takeMissingNamePart(fields, fieldColumns, usedColumns, columnValues, gone);
   }
+
+  capUnconfirmedWholeName(fields, fieldColumns, columnValues);
 
   // A country's values are a closed list: a column taken for it whose values are not countries
   // ("Kraj" holding regions, "Straat" only like "Staat") is left unmapped, and a person is asked.
@@ -351,6 +355,9 @@ function bothDirections(values: readonly string[]): boolean {
   const seen = new Set(values.map((v) => readCallCode(v)?.direction).filter((d) => d !== undefined));
   return seen.size === 2;
 }
+
+/** value kinds of places: a province's column does not take them by its values alone (negative-cues.ts namesRegion) */
+const PLACE_KINDS: ReadonlySet<ValueKind | undefined> = new Set(['country', 'city']);
 
 /** types whose values alone say what a column holds: an unused column of them is a field left out */
 const DISTINCTIVE_TYPES = new Set(['phone', 'email']);
@@ -451,7 +458,8 @@ function unsettledFields(
     const kinds = def.kind !== undefined && VALUE_EVIDENT_KINDS.has(def.kind) ? [def.kind] : (PLACE_FIELD_KINDS[def.name] ?? []);
     if (kinds.length === 0 || mappedNamesOf(fields, fieldColumns).has(def.name) || filledElsewhere.has(def.name)) continue;
     file.headers.forEach((h, column) => {
-      if (usedColumns.has(column) || column >= MAX_SCANNED_COLUMNS) return;
+      if (usedColumns.has(column) || column >= MAX_SCANNED_COLUMNS || file.refused(fields.indexOf(def), column) || !varies(file.columnValues(column))) return;
+      if (namesRegion(normalizeHeader(h))) return; // a province's codes read as countries ("BG", "NA")
       const evident = kinds.some((kind) => {
         const { share, count } = kindShare(file.columnValues(column), kind);
         return count >= 2 && share >= (KIND_EVIDENCE_SHARES[kind] ?? KIND_EVIDENCE_SHARE);
@@ -486,6 +494,16 @@ function unsettledFields(
     if (have.length > 0 && have.length < parts.length) out.push(`${parts.filter((p) => !mappedNames.has(p)).join(', ')} (part of ${def.name})`);
   }
   return [...new Set(out)];
+}
+
+/**
+ * True unless a column holds one value on every filled row (three or more): a label repeated
+ * (a form's question "Company name" beside its answers), which says nothing of each record, so
+ * its values alone never name the field.
+ */
+function varies(values: readonly string[]): boolean {
+  const filled = values.filter((v) => !isBlankCell(v)).map((v) => v.trim());
+  return filled.length < 3 || new Set(filled).size > 1;
 }
 
 /** Share of a column's samples that fit the field (1 when too few to judge). Claude's answers are checked with it too. */
@@ -597,7 +615,9 @@ function kindFactor(def: FieldDefinition, values: readonly string[]): number {
   const partOfName = def.kind === 'given_name' || def.kind === 'family_name';
   for (const clash of KIND_CLASHES[def.kind ?? ''] ?? []) {
     // "山田" may be a family name alone; only names of several words ("Marco Rossi") clash with a part of a name
-    const judged = partOfName && clash === 'person_name' ? values.map((v) => (/\S\s+\S/.test(v) ? v : v.trim() === '' ? '' : '-')) : values;
+    const byWords = partOfName && clash === 'person_name' ? values.map((v) => (/\S\s+\S/.test(v) ? v : v.trim() === '' ? '' : '-')) : values;
+    // a value of the field's own kind as well is no evidence against it ("部長", "팀장": a title, and as short as a Han or Hangul name)
+    const judged = def.kind === 'job_title' ? byWords.map((v) => (kindShare([v], 'job_title').share === 1 ? '-' : v)) : byWords;
     const { share, count } = kindShare(judged, clash);
     if (count >= 2 && share >= 0.6) return KIND_CLASH_FACTOR;
   }
@@ -607,6 +627,8 @@ function kindFactor(def: FieldDefinition, values: readonly string[]): number {
 const KIND_CLASHES: Partial<Record<string, ValueKind[]>> = {
   company_name: ['person_name'],
   person_name: ['company_name'],
+  // "Position" over "Acme Ltd" or "Anna Berg": the header says a title, the values say otherwise
+  job_title: ['company_name', 'person_name'],
   // a first- or last-name column does not hold "Marco Rossi"
   given_name: ['company_name', 'person_name'],
   family_name: ['company_name', 'person_name'],
@@ -663,6 +685,60 @@ export function dropOtherPeople(
     else for (const p of weakerParts) unmap(p.field, p.column);
   });
   return dropped;
+}
+
+/**
+ * A whole-name column dropped beside one mapped part of the name ({@link dropOtherPeople}) whose
+ * values are single words is the other part: Afrikaans "Naam" beside "Van" (the surname), German
+ * "Name" beside "Vorname". The header says only "name", so a person confirms it (below the
+ * threshold).
+ */
+function takeMissingNamePart(
+  fields: readonly FieldDefinition[],
+  fieldColumns: Map<number, { column: number; confidence: number; reason: MappingReason }>,
+  usedColumns: Set<number>,
+  columnValues: (c: number) => string[],
+  gone: { field: number; column: number },
+): void {
+  const def = fields[gone.field]!;
+  if (def.derive?.kind !== 'join' || usedColumns.has(gone.column)) return;
+  const parts = def.derive.from.map((name) => fields.findIndex((f) => f.name === name)).filter((i) => i >= 0);
+  const missing = parts.filter((p) => !fieldColumns.has(p));
+  if (missing.length !== 1 || parts.length - missing.length < 1) return;
+  const filled = columnValues(gone.column).filter((v) => !isBlankCell(v)).map((v) => v.trim());
+  if (filled.length < 2 || filled.some((v) => /\s/.test(v) || isCompanyName(v) || /[\d@]/.test(v))) return;
+  fieldColumns.set(missing[0]!, { column: gone.column, confidence: CONF_UNCONFIRMED_WHOLE_NAME, reason: 'fuzzy' });
+  usedColumns.add(gone.column);
+}
+
+/** a whole name that only a loose header match says, beside its mapped parts, keeps at most this (below the threshold: a person confirms it) */
+const CONF_UNCONFIRMED_WHOLE_NAME = 0.6;
+
+/**
+ * A whole-name field (one joined from parts) taken by a loose header match ("Segundo nome",
+ * a middle name, read as "nome") beside mapped parts of the name, when the samples cannot show
+ * that it names the same person (fewer than two rows with it and a part filled): the parts
+ * already give the whole name, and the column may be a middle name, a maiden name or another
+ * person's. Its confidence is capped below the threshold, so a person confirms it.
+ * {@link dropOtherPeople} settles the case where the rows can be compared.
+ */
+export function capUnconfirmedWholeName(
+  fields: readonly FieldDefinition[],
+  fieldColumns: Map<number, { column: number; confidence: number; reason: MappingReason }>,
+  columnValues: (c: number) => string[],
+): void {
+  fields.forEach((def, field) => {
+    const whole = fieldColumns.get(field);
+    if (def.derive?.kind !== 'join' || whole === undefined || whole.reason !== 'fuzzy') return;
+    const partColumns = def.derive.from.flatMap((name) => {
+      const hit = fieldColumns.get(fields.findIndex((f) => f.name === name));
+      return hit === undefined || hit.column === whole.column ? [] : [hit.column];
+    });
+    if (partColumns.length === 0) return;
+    const names = columnValues(whole.column);
+    const rowsCompared = names.filter((name, row) => !isBlankCell(name) && partColumns.some((c) => !isBlankCell(columnValues(c)[row] ?? ''))).length;
+    if (rowsCompared < 2) whole.confidence = Math.min(whole.confidence, CONF_UNCONFIRMED_WHOLE_NAME);
+  });
 }
 
 /** Take a field off its column; the column stays used while another field still reads it. */

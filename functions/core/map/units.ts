@@ -29,12 +29,13 @@ const ADDED_SCALE_WORDS: [RegExp, number][] = (
 
 // [pattern on the folded header, factor]; the first that matches wins (longer units first).
 const SCALE_PATTERNS: [RegExp, number][] = [
-  // Vietnamese (tỷ, triệu, nghìn/ngàn đồng), Indonesian (miliar, juta, ribu), Arabic, Hebrew, Indian lakh and crore
+  // Vietnamese (tỷ, triệu, nghìn/ngàn đồng), Indonesian (miliar, juta, ribu), Arabic, Hebrew, Indian lakh and crore;
+  // thousands as Spanish, Italian, French and Portuguese write them (miles, migliaia, milliers, milhares)
   [/(?:^|[^\p{L}])(?:ty|ti)\s*(?:dong|vnd|đ)(?=$|[^\p{L}])|(?:^|[^\p{L}])(?:miliar|milyar)(?=$|[^\p{L}])|مليار|מיליארד/u, 1e9],
   [/(?:^|[^\p{L}])(?:crores?|karod)(?=$|[^\p{L}])|करोड/u, 1e7],
   [/(?:^|[^\p{L}])(?:trieu|juta|millones|millon)(?=$|[^\p{L}])|مليون|ملايين|מיליון|מיליוני|मिलियन/u, 1e6],
   [/(?:^|[^\p{L}])(?:lakhs?|lacs?)(?=$|[^\p{L}])|लाख/u, 1e5],
-  [/(?:^|[^\p{L}])(?:nghin|ngan|ribu|miles|th(?=\s*(?:usd|eur|gbp|chf|\$|€|£)))(?=$|[^\p{L}])|ألف|آلاف|אלפי/u, 1e3],
+  [/(?:^|[^\p{L}])(?:nghin|ngan|ribu|miles|migliaia|milliers|milhares|th(?=\s*(?:usd|eur|gbp|chf|\$|€|£)))(?=$|[^\p{L}])|ألف|آلاف|אלפי/u, 1e3],
   ...ADDED_SCALE_WORDS,
   [/百万|百萬|백만/u, 1e6],
   [/千万|千萬|천만/u, 1e7],

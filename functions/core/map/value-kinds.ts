@@ -57,7 +57,9 @@ export function isCompanyName(raw: string): boolean {
   const first = words[0]!.replace(/\.$/, '');
   const last = words[words.length - 1]!.replace(/\.$/, '');
   const lastTwo = words.slice(-2).join(' ');
-  return LEGAL_FORMS.has(first) || LEGAL_FORMS.has(last) || LEGAL_FORMS.has(words[words.length - 1]!) || /^(?:gmbh & co\. kg|ltd\. sti|san\. ve tic\.|בע מ)$/u.test(lastTwo) || /\b(?:a\.s|s\.r\.o|sp\. z o\.o|z o\.o|a\.ş|ltd\. şti)\.?$/u.test(fold(raw));
+  // a form written with dots between its letters ("S.n.c.", "S.a.s.", "A.B.") is the form without them
+  const undotted = (w: string) => w.includes('.') && LEGAL_FORMS.has(w.replace(/\./g, ''));
+  return LEGAL_FORMS.has(first) || LEGAL_FORMS.has(last) || undotted(first) || undotted(last) || LEGAL_FORMS.has(words[words.length - 1]!) || /^(?:gmbh & co\. kg|ltd\. sti|san\. ve tic\.|בע מ)$/u.test(lastTwo) || /\b(?:a\.s|s\.r\.o|sp\. z o\.o|z o\.o|a\.ş|ltd\. şti)\.?$/u.test(fold(raw));
 }
 
 /** A given name alone ("Mikko", "Олена", "김민준" is a full name). */

@@ -116,7 +116,7 @@ export const CALL_RECORD_LEXICON: readonly LexiconBlock[] = [
     source: 'carrier',
     terms: {
       bg: 'местоположение|зона|дестинация', hr: 'odredište|lokacija|zona|mreža', cs: 'cíl|lokalita|zóna|destinace|síť', da: 'destination|zone|lokation|sted',
-      nl: 'bestemming|locatie|zone', en: 'destination|location|zone', et: 'sihtkoht|asukoht|tsoon', fi: 'kohde|sijainti|vyöhyke|määränpää', fr: 'destination|lieu|zone',
+      nl: 'bestemming|locatie|zone', en: 'destination|location|zone', et: 'sihtkoht|asukoht|tsoon', fi: 'kohde|sijainti|vyöhyke|määränpää', fr: 'destination|lieu|zone|ville|ville appelée|lieu appelé',
       de: 'ziel|zone|ort|zielnetz|tarifzone', el: 'προορισμός|τοποθεσία|ζώνη|δίκτυο', hu: 'célállomás|hely|zóna|irányszám|hívott hálózat', ga: 'ceann scríbe|suíomh',
       it: 'destinazione|luogo|zona|località', lv: 'galamērķis|atrašanās vieta|zona', lt: 'kryptis (zona)|vieta|zona|paskirties vieta|tinklas', mt: 'destinazzjoni|post',
       pl: 'strefa|kierunek|miejsce|lokalizacja|sieć', pt: 'destino|local|zona', ro: 'destinație|locație|zonă|rețea', sk: 'cieľ|lokalita|zóna|sieť', sl: 'cilj|lokacija|cona|omrežje',
@@ -131,7 +131,7 @@ export const CALL_RECORD_LEXICON: readonly LexiconBlock[] = [
     terms: {
       bg: 'цена|сума|стойност|такса', hr: 'iznos|cijena|trošak|naknada', cs: 'cena|částka|cena bez dph|cena s dph|poplatek', da: 'beløb|pris|takst|afgift',
       nl: 'bedrag|kosten|prijs', en: 'cost|amount|charge|price', et: 'summa|hind|maksumus|tasu', fi: 'hinta|summa|veloitus|maksu|euroa',
-      fr: 'montant|coût|prix|montant ht|montant ttc', de: 'betrag|kosten|preis|entgelt|gebühr', el: 'χρέωση|κόστος|ποσό|τιμή', hu: 'díj|összeg|ár|költség|bruttó díj|nettó díj',
+      fr: 'montant|coût|prix|montant ht|montant ttc|frais|frais totaux|total des frais', de: 'betrag|kosten|preis|entgelt|gebühr', el: 'χρέωση|κόστος|ποσό|τιμή', hu: 'díj|összeg|ár|költség|bruttó díj|nettó díj',
       ga: 'costas|méid', it: 'importo|costo|addebito|prezzo', lv: 'summa|cena|maksa|izmaksas', lt: 'kaina|suma|mokestis|kaina, eur', mt: 'spiża|ammont|prezz',
       pl: 'kwota|kwota netto|kwota brutto|koszt|opłata|cena|wartość', pt: 'valor|custo|preço|montante', ro: 'cost|sumă|valoare|preț|tarif', sk: 'cena|suma|poplatok|čiastka',
       sl: 'znesek|cena|strošek', es: 'importe|coste|costo|precio|cargo', sv: 'belopp|kostnad|pris|avgift', ja: '料金|通話料|通話料金|金額|請求額|利用料金',

@@ -137,6 +137,8 @@ export const COMPANY_ACCOUNT_LEXICON: readonly LexiconBlock[] = [
   // versions: WZ, NAF, ATECO, SBI, CNAE; SIC, NIC), the registered seat as the city, the
   // headcount as "persons employed" (the KvK's and Eurostat's term).
   { field: 'industry', source: 'register', terms: { en: 'principal business activity|main activity|primary activity|nace description|nace rev 2 main section|sic description|naics description', it: 'descrizione ateco|attività prevalente', fr: 'libellé naf|activité principale|libellé ape', de: 'wz beschreibung|haupttätigkeit|tätigkeit', es: 'descripción cnae|actividad principal', pt: 'atividade principal|descrição cnae', lv: 'darbības veids|nace', nl: 'activiteit|hoofdactiviteit|sbi-omschrijving' } },
+  // Poland's PKD (its NACE): rejestr.io, KRS and REGON extracts print the main one as "PKD przeważające"
+  { field: 'industry', source: 'register', terms: { pl: 'pkd przeważające|przeważające pkd|przeważający kod pkd|pkd' } },
   { field: 'city', source: 'register', terms: { bg: 'седалище', de: 'sitz', fr: 'siège|siège social', it: 'sede|sede legale', es: 'domicilio social|sede', pt: 'sede|município', pl: 'siedziba', cs: 'sídlo', sk: 'sídlo', ro: 'sediu|localitate' } },
   { field: 'employee_count', source: 'register', terms: { nl: 'werkzame personen|aantal werkzame personen', en: 'persons employed|number of persons employed', de: 'tätige personen|beschäftigte', fr: 'effectif|effectifs salariés' } },
   // Thai, Malay, Icelandic, Catalan and Basque: standard translations (dictionaries) and the
@@ -201,7 +203,7 @@ export const COMPANY_ACCOUNT_LEXICON: readonly LexiconBlock[] = [
     yo: 'ẹ̀ka iṣẹ́|irú iṣẹ́|ẹ̀ka', ky: 'ишмердүүлүк түрү|тармак|ишмердүүлүк тармагы', tg: 'намуди фаъолият|соҳа',
   } },
   { field: 'employee_count', source: 'register', terms: {
-    fa: 'تعداد کارکنان|تعداد کارمندان|کارکنان|تعداد پرسنل|پرسنل', uz: 'xodimlar soni|ishchilar soni|xodimlar|ходимлар сони|ишчилар сони', hy: 'աշխատողների թիվ|աշխատակիցների թիվ|աշխատակիցներ',
+    fa: 'تعداد کارکنان|تعداد کارمندان|کارکنان|تعداد پرسنل|پرسنل', uz: 'xodimlar soni|ishchilar soni|xodimlar|ходимлар сони|ишчилар сони', hy: 'աշխատողների թիվ|աշխատակիցների թիվ|աշխատակիցներ|աշխատակիցների քանակ|աշխատողների քանակ',
     mn: 'ажилчдын тоо|ажилтны тоо|ажилтнууд|ажиллагсдын тоо', af: 'aantal werknemers|werknemers|personeel|aantal personeel', ur: 'ملازمین کی تعداد|ملازمین',
     bn: 'কর্মী সংখ্যা|কর্মচারীর সংখ্যা|কর্মী', ne: 'कर्मचारी संख्या|कर्मचारीको संख्या', ta: 'ஊழியர்களின் எண்ணிக்கை|பணியாளர்கள் எண்ணிக்கை|ஊழியர்கள்', si: 'සේවක සංඛ්‍යාව|සේවකයින් ගණන',
     km: 'ចំនួនបុគ្គលិក|បុគ្គលិក', am: 'የሠራተኞች ብዛት|የሠራተኛ ብዛት|ሠራተኞች', ha: 'yawan ma\'aikata|adadin ma\'aikata|ma\'aikata', yo: 'iye òṣìṣẹ́|àwọn òṣìṣẹ́',

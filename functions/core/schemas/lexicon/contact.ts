@@ -102,7 +102,7 @@ export const CONTACT_LEXICON: readonly LexiconBlock[] = [
       bg: 'фирма|компания|организация', hr: 'tvrtka|poduzeće|organizacija', cs: 'společnost|firma|organizace', da: 'firma|firmanavn|virksomhed|organisation',
       nl: 'bedrijf|organisatie|bedrijfsnaam', en: 'company|organization', et: 'ettevõte|firma|organisatsioon', fi: 'yritys|organisaatio|yhtiö',
       fr: 'société|entreprise|organisation', de: 'firma|unternehmen|organisation|firmenname', el: 'εταιρεία|επωνυμία εταιρείας|οργανισμός', hu: 'cég|cégnév|vállalat|szervezet',
-      ga: 'comhlacht|cuideachta|eagraíocht', it: 'società|azienda|organizzazione', lv: 'uzņēmums|organizācija|kompānija', lt: 'įmonė|organizacija|bendrovė',
+      ga: 'comhlacht|cuideachta|eagraíocht', it: 'società|azienda|organizzazione|ragione sociale|denominazione', lv: 'uzņēmums|organizācija|kompānija', lt: 'įmonė|organizacija|bendrovė',
       mt: 'kumpanija|organizzazzjoni', pl: 'firma|nazwa firmy|organizacja', pt: 'empresa|organização', ro: 'companie|firmă|organizație|societate',
       sk: 'spoločnosť|firma|organizácia', sl: 'podjetje|organizacija', es: 'organización|compañía|empresa', sv: 'företag|organisation|företagsnamn',
       ja: '会社名|会社|勤務先|企業名|所属|組織', zh: '公司|公司名称|企业|企业名称|单位|工作单位|组织|公司名', ko: '회사|회사명|직장|소속|기업|기관',
@@ -212,7 +212,7 @@ export const CONTACT_LEXICON: readonly LexiconBlock[] = [
   } },
   { field: 'title', source: 'crm', terms: {
     fa: 'سمت|عنوان شغلی|شغل|پست سازمانی|سمت سازمانی', uz: 'lavozim|lavozimi|лавозим|лавозими', hy: 'պաշտոն|պաշտոնը|զբաղեցրած պաշտոն', mn: 'албан тушаал|ажлын байр|албан тушаалын нэр',
-    af: 'posbenaming|pos|werkstitel|amp|betrekking', ur: 'عہدہ|ملازمت کا عنوان', bn: 'পদ|পদবী|পদমর্যাদা', ne: 'पद|पदनाम', ta: 'பதவி|பணி', si: 'තනතුර', km: 'តួនាទី|មុខតំណែង',
+    af: 'posbenaming|pos|werkstitel|amp|betrekking|beroep', ur: 'عہدہ|ملازمت کا عنوان', bn: 'পদ|পদবী|পদমর্যাদা', ne: 'पद|पदनाम', ta: 'பதவி|பணி', si: 'තනතුර', km: 'តួនាទី|មុខតំណែង',
     am: 'የሥራ መደብ|ማዕረግ|ኃላፊነት', ha: 'mukami|matsayi', yo: 'ipò|ipò iṣẹ́', ky: 'кызматы|кызмат орду', tg: 'вазифа|мансаб',
   } },
   { field: 'company', source: 'crm', terms: {
