@@ -1,3 +1,4 @@
+import { durationScaleFromClocks } from './duration-unit.ts';
 import type { FieldMapping, MappingResult } from '../pipeline-types.ts';
 import type { FieldDefinition, SchemaDefinition } from '../schemas/schema-types.ts';
 import { CONF_SYNONYM, fieldTerms, headerCandidates, MAX_SCANNED_COLUMNS, timeTerms } from './header-match.ts';
@@ -299,6 +300,8 @@ export function suggestMapping(
     const sources = pair?.sources ?? [hit.column];
     const confidence = pair === undefined ? hit.confidence : Math.min(hit.confidence, pair.confidence);
     const transforms = numberTransforms(def, headers[sources[0]!] ?? '', columnValues(sources[0]!));
+    // a duration in minutes that only the call's own start and end say is in minutes
+    if (def.type === 'duration' && sources.length === 1 && durationScaleFromClocks(headers, samples, sources[0]!) === 60) transforms.push({ kind: 'scale', factor: 60 });
     mapped.push({
       field: def.name,
       sources,

@@ -11,6 +11,14 @@ const SECOND_WORDS = new Set(['sec', 'secs', 'second', 'seconds', 's']);
  * no slot for hints, so the builder reads them from `sourceHeaders` — the header a person
  * confirmed is the evidence.
  */
+/** Whether a duration column's header names its unit ("Duration (min)", "billsec" does not). */
+export function headerStatesDurationUnit(header: string | undefined): boolean {
+  if (header === undefined) return false;
+  return normalizeHeader(header)
+    .split(' ')
+    .some((w) => SECOND_WORDS.has(w) || MINUTE_WORDS.has(w));
+}
+
 export function durationUnitFromHeader(header: string | undefined): DurationUnit {
   if (header === undefined) return 'seconds';
   const words = normalizeHeader(header).split(' ');

@@ -112,8 +112,10 @@ export function checkTransformsForField(field: FieldDefinition, transforms: read
       const bad = Object.values(t.map).filter((v) => !allowed.has(v));
       if (bad.length > 0) problems.push({ index, message: `maps to ${bad.map((b) => `"${b}"`).join(', ')}, not one of ${field.enumValues.join(', ')}` });
     }
+    // a duration printed as a bare number of minutes is scaled to seconds (map/duration-unit.ts)
+    if (t.kind === 'scale' && field.type === 'duration') return;
     if ((t.kind === 'range' || t.kind === 'scale' || t.kind === 'decimal_comma') && !NUMERIC_FIELD_TYPES.has(field.type)) {
-      problems.push({ index, message: `${t.kind} applies to integer, number and money fields; "${field.name}" is ${field.type}` });
+      problems.push({ index, message: `${t.kind} applies to integer, number and money fields (scale to duration fields too); "${field.name}" is ${field.type}` });
     }
     if (t.kind === 'date_format' && field.type !== 'date' && field.type !== 'datetime') {
       problems.push({ index, message: `date_format applies to date and datetime fields; "${field.name}" is ${field.type}` });
