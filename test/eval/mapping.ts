@@ -95,6 +95,10 @@ export const FLOORS: Record<string, { accuracy: number; rankedFirst: number; err
   // tools no earlier set uses); never tuned on, totals only. First measurement, before any mapper
   // change for it: 96.0 % (264/275), 46/46, 4 fields in 3 of 33 auto-accepted layouts.
   'v11/holdout': { accuracy: 0.95, rankedFirst: 0.97, errorsAccepted: 4 },
+  // A fifth independent held-out set, written 2026-12-07 (37 layouts, 14 header languages, columns
+  // that sound like a field and mean another); never tuned on, totals only. First measurement,
+  // before any mapper change for it: 96.2 % (225/234), 36/37, 1 field in 1 of 24 auto-accepted layouts.
+  'v12/holdout': { accuracy: 0.95, rankedFirst: 0.95, errorsAccepted: 1 },
 };
 /** A set measured for the first time (a new holdout): fail only below what the mapper did before this work on unseen layouts (61.5 %). */
 const DEFAULT_FLOOR = { accuracy: 0.6, rankedFirst: 0.75, errorsAccepted: Number.POSITIVE_INFINITY };
