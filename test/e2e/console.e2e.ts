@@ -222,6 +222,19 @@ describe('web console', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('says which country a file was read in when the upload named none, and the records carry its numbers', async () => {
+    const { apiKey, api } = await stack.tenant('member');
+    await signIn(apiKey);
+    const jobId = await uploadThroughDashboard(join(import.meta.dirname, '../fixtures/call-logs/fr-detail-communications.csv'), 'call_record');
+    await waitForStatus('succeeded');
+    await page.getByText(/^Phone numbers and dates read as FR, from the file: \d+ of \d+ national numbers are valid FR numbers/).waitFor();
+    const first = (await api.get<{ items: Record<string, unknown>[] }>(`/v1/jobs/${jobId}/records?limit=1`)).items[0]!;
+    // 06 12 34 56 78 on 01/10/2026 08:15:02: a French mobile, 1 October, Paris time
+    expect(first).toMatchObject({ subscriber_number: '+33612345678', started_at: '2026-10-01T06:15:02Z', currency: 'EUR' });
+    await page.getByRole('table', { name: 'Records as written' }).getByRole('cell', { name: '+33612345678', exact: true }).first().waitFor();
+    expect(consoleErrors).toEqual([]);
+  });
+
   it("shows a company list's job merging into the accounts store, then what it created", async () => {
     const { apiKey, api } = await stack.tenant('member');
     const file = await stack.writeScratch('companies.csv', 'Company name,Website,Industry,Employees\nAcme Inc.,acme.example,Software,120\nGlobex GmbH,globex.example,Manufacturing,5400\nAcme,https://www.acme.example/,Software,150\n');

@@ -221,6 +221,11 @@ function MappingSummary({ job }: { job: Job }) {
         </tbody>
       </table>
       {m.missingRequired.length > 0 && <p class="error">Required fields without a column: {m.missingRequired.join(', ')}</p>}
+      {m.region && (
+        <p>
+          Phone numbers and dates read as {m.region.region}, from the file: {m.region.evidence}. Name a region on the upload to read them as another.
+        </p>
+      )}
     </Section>
   );
 }

@@ -32,7 +32,8 @@ export function Upload() {
   // after a reload, the options the tab's uploads were begun with
   const kept = useMemo(() => keptUploadOptions(), []);
   const [schema, setSchema] = useState(kept?.schema ?? 'auto');
-  const [timezone, setTimezone] = useState(kept?.timezone ?? 'UTC');
+  // '' = the file's own: the zone of the country its numbers or headers show, else UTC
+  const [timezone, setTimezone] = useState(kept?.timezone ?? '');
   const token = useRef<KeptUploadToken | undefined>(undefined);
   const [restored, setRestored] = useState(false);
   const [restarted, setRestarted] = useState<string[]>([]);
@@ -81,7 +82,7 @@ export function Upload() {
     setReady(false);
     setTokenError(null);
     const reusable = keptUploadToken();
-    const body = { name: 'web console', expiresIn: CONSOLE_TOKEN_TTL_SECONDS, ...(schema !== 'auto' && { schema }), options: { timezone } };
+    const body = { name: 'web console', expiresIn: CONSOLE_TOKEN_TTL_SECONDS, ...(schema !== 'auto' && { schema }), options: timezone === '' ? {} : { timezone } };
     const tokenReady =
       reusable?.schema === schema && reusable.timezone === timezone
         ? Promise.resolve(reusable)
@@ -114,6 +115,7 @@ export function Upload() {
         <div class="field">
           <label for="upload-timezone">Time zone of times without one</label>
           <select id="upload-timezone" value={timezone} onChange={(e) => setTimezone(e.currentTarget.value)}>
+            <option value="">The file's country's, else UTC</option>
             {timeZones().map((tz) => (
               <option key={tz} value={tz}>
                 {tz}
