@@ -16,63 +16,57 @@ import { headerStatesDurationUnit } from '../records/column-hints.ts';
 const MIN_AGREEING_ROWS = 3;
 /** ...and the share of the compared rows they must be. */
 const AGREEING_SHARE = 0.8;
-const SAMPLE_ROWS = 50;
 
 /**
- * 60 when the column's numbers are minutes by the start and end columns of the same rows (and
- * not seconds by any pair of them), else undefined.
+ * 60 when the column's numbers are minutes by a start and an end column of the same rows (and
+ * not seconds by any pair of them), else undefined. `rows`: the mapper's sample rows.
  */
 export function durationScaleFromClocks(headers: readonly string[], rows: readonly (readonly string[])[], column: number): 60 | undefined {
   if (headerStatesDurationUnit(headers[column])) return undefined;
-  const sample = rows.slice(0, SAMPLE_ROWS);
-  const values = sample.map((r) => readNumber(r[column]));
-  // a duration printed as 0:05:42 already says its unit
-  if (values.every((v) => v === undefined)) return undefined;
-  const clocks = headers.map((_, c) => (c === column ? undefined : readClock(sample, c))).map((t, c) => ({ c, t }));
-  const timed = clocks.filter((x): x is { c: number; t: (number | undefined)[] } => x.t !== undefined);
+  const values = rows.map((r) => readNumber(r[column]));
+  // the duration column itself reads as no clock (a number, or a time without a date)
+  const clocks = headers.map((_, c) => readClock(rows, c)).filter((t) => t !== undefined);
   let minutes = false;
-  for (const start of timed) {
-    for (const end of timed) {
-      if (start.c === end.c) continue;
-      const agree = { seconds: 0, minutes: 0, compared: 0 };
-      sample.forEach((_, i) => {
-        const from = start.t[i];
-        const to = end.t[i];
-        const v = values[i];
-        if (from === undefined || to === undefined || v === undefined || to <= from) return;
-        const elapsed = (to - from) / 1000;
-        agree.compared++;
-        if (near(v, elapsed)) agree.seconds++;
-        if (near(v * 60, elapsed)) agree.minutes++;
+  for (const start of clocks) {
+    for (const end of clocks) {
+      let seconds = 0;
+      let inMinutes = 0;
+      let compared = 0;
+      values.forEach((v, i) => {
+        // NaN (a clock or the duration missing) and calls that did not go forward are not compared
+        const elapsed = (end[i]! - start[i]!) / 1000;
+        if (!(elapsed > 0) || v === undefined) return;
+        compared++;
+        if (near(v, elapsed)) seconds++;
+        if (near(v * 60, elapsed)) inMinutes++;
       });
-      if (agree.seconds >= MIN_AGREEING_ROWS && agree.seconds >= agree.compared * AGREEING_SHARE) return undefined;
-      if (agree.minutes >= MIN_AGREEING_ROWS && agree.minutes >= agree.compared * AGREEING_SHARE) minutes = true;
+      if (agreeing(seconds, compared)) return undefined;
+      if (agreeing(inMinutes, compared)) minutes = true;
     }
   }
   return minutes ? 60 : undefined;
 }
 
+const agreeing = (rows: number, compared: number) => rows >= MIN_AGREEING_ROWS && rows >= compared * AGREEING_SHARE;
+
 /** Within two seconds, or 2 % of a long call (clocks printed to the second, minutes to two decimals). */
 const near = (value: number, elapsed: number) => Math.abs(value - elapsed) <= Math.max(2, elapsed * 0.02);
 
 function readNumber(cell: string | undefined): number | undefined {
-  if (cell === undefined || isBlankCell(cell) || cell.includes(':')) return undefined;
+  if (cell === undefined || cell.includes(':')) return undefined;
   const n = parseNumber(cell);
-  return n.ok && n.range !== true && n.value >= 0 ? n.value : undefined;
+  return n.ok && n.range !== true ? n.value : undefined;
 }
 
-/** A column's instants (ms), when most of its filled cells are dates with a time of day. */
-function readClock(rows: readonly (readonly string[])[], column: number): (number | undefined)[] | undefined {
-  let filled = 0;
+/** A column's instants (ms; NaN where a cell is none), when most of its filled cells are a date with a time of day. */
+function readClock(rows: readonly (readonly string[])[], column: number): number[] | undefined {
+  const cells = rows.map((r) => r[column] ?? '').filter((cell) => !isBlankCell(cell));
   const out = rows.map((r) => {
-    const cell = r[column];
-    if (cell === undefined || isBlankCell(cell)) return undefined;
-    filled++;
+    const cell = r[column] ?? '';
     // a date and a time in one cell; the zone does not matter for a difference
-    if (!/\d:\d\d/.test(cell)) return undefined;
-    const t = parseDateTime(cell, undefined, { timezone: 'UTC' });
-    return t.ok ? Date.parse(t.iso) : undefined;
+    const t = /\d:\d\d/.test(cell) ? parseDateTime(cell, undefined, { timezone: 'UTC' }) : undefined;
+    return t?.ok === true ? Date.parse(t.iso) : NaN;
   });
-  const read = out.filter((t) => t !== undefined).length;
-  return filled > 0 && read >= filled * AGREEING_SHARE ? out : undefined;
+  const read = out.filter((t) => !Number.isNaN(t)).length;
+  return cells.length > 0 && read >= cells.length * AGREEING_SHARE ? out : undefined;
 }
