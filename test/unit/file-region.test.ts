@@ -70,3 +70,48 @@ describe('inferFileRegion with the numbers sample files use', () => {
     expect(region(['Date', 'Number dialled', 'Cost (£)'], [['03/11/2025', '07700 900123', '1'], ['03/11/2025', '07700 900456', '2'], ['04/11/2025', '07700 900789', '3']])).toBe('GB');
   });
 });
+
+describe('inferFileRegion weighing its evidence', () => {
+  const calls = (numbers: string[]) => numbers.map((n, i) => [`0${i + 1}/10/2026`, n]);
+
+  it('does not let calls abroad outvote the language of the headers', () => {
+    // a Brazilian contact list (Portuguese headers) whose few international numbers are Dutch
+    const r = inferFileRegion(['Nome', 'Sobrenome', 'Celular'], [['Ana', 'Silva', '+31 6 12345678'], ['Bruno', 'Costa', '+31 6 23456789'], ['Carla', 'Souza', '+31 6 34567890']]);
+    expect(r?.region).not.toBe('NL');
+  });
+
+  it('keeps the United States for dollar amounts over ten-digit numbers, and takes another country only when it reads most of them', () => {
+    expect(region(['Date', 'Number', 'Amount (USD)'], [['1', '9176543210', '1'], ['2', '6463217890', '2'], ['3', '9176543210', '3']])).toBeUndefined();
+    // two of five French numbers, three that are nobody's: the column says nothing, the headers still do
+    expect(inferFileRegion(['Date', 'Numéro appelé', 'Durée'], calls(['06 12 34 56 78', '01 42 68 53 00', '0000 000 01', '0000 000 02', '0000 000 03']).map((r) => [...r, '60']))?.evidence).toBe('2 headers are in fr');
+    // four of five French: France
+    expect(region(['Date', 'Numéro appelé', 'Durée'], calls(['06 12 34 56 78', '01 42 68 53 00', '07 81 23 45 67', '04 91 12 34 56', '0000 000 01']).map((r) => [...r, '60']))).toBe('FR');
+  });
+
+  it('reads bare digits as numbers only under a phone header', () => {
+    // Italian mobiles without a trunk 0; two of the three are also valid American numbers
+    const mobiles = [['Rossi', '3331234567', 'Roma'], ['Bianchi', '3472345678', 'Milano'], ['Verdi', '3203456789', 'Torino']];
+    expect(inferFileRegion(['Cognome', 'Cellulare', 'Città'], mobiles)).toEqual({ region: 'IT', evidence: '3 of 3 national numbers are valid IT numbers (2 are valid US numbers)' });
+    // the same digits under a code header say nothing; the Italian headers still do
+    expect(inferFileRegion(['Cognome', 'Codice', 'Città'], mobiles)?.evidence).toBe('2 headers are in it');
+  });
+
+  it('takes bare digits that are an international number nowhere valid as no evidence', () => {
+    // Chinese mobiles printed without +86 read as +1 3800…, which is nothing: the Chinese headers decide
+    const r = inferFileRegion(['姓名', '手机', '邮箱'], [['王伟', '13800138000', 'a@x.cn'], ['李娜', '13912345678', 'b@x.cn'], ['张敏', '13698765432', 'c@x.cn']]);
+    expect(r?.region).toBe('CN');
+  });
+
+  it('reads a column for numbers only when most of its values look like phone numbers, short codes and long ids not counted', () => {
+    const rows = [['Paris', '06 12 34 56 78'], ['Lyon', 'appeler plus tard'], ['Nice', 'absent'], ['Lille', 'absent']];
+    expect(region(['City', 'Note'], rows)).toBeUndefined();
+    expect(region(['Date', 'Number'], calls(['3250', '3250', '36 15', '36 15']))).toBeUndefined();
+    expect(region(['Date', 'Number'], calls(['0612 3456 7812 3456', '0612 3456 7812 3457', '0612 3456 7812 3458']))).toBeUndefined();
+  });
+
+  it('needs two headers in a language, more than say English, and no other language as many', () => {
+    expect(region(['Vorname', 'Name', 'Email'], [['Jonas', 'Becker', 'j@x.de']])).toBeUndefined();
+    expect(region(['Vorname', 'Nachname', 'Firma'], [['Jonas', 'Becker', 'Becker GmbH']])).toBe('DE');
+    expect(region(['First name', 'Last name', 'Company', 'Vorname', 'Nachname'], [['a', 'b', 'c', 'd', 'e']])).toBeUndefined();
+  });
+});

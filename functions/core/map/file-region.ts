@@ -3,6 +3,7 @@ import { isBlankCell } from '../enrich/result.ts';
 import { BUILTIN_LEXICONS, type HeaderLanguage } from '../schemas/lexicon/index.ts';
 import { BUILTIN_SCHEMAS } from '../schemas/index.ts';
 import { normalizeHeader } from './normalize-header.ts';
+import { CURRENCY_REGIONS, ENGLISH_REGIONS, FICTIONAL, LANGUAGE_REGIONS } from './data/region-evidence.ts';
 
 /**
  * The country a file was exported in, read from the file when the job names none.
@@ -38,56 +39,24 @@ const OTHER_TAKES_AT = 0.8;
 /** International numbers: the country whose code this share of them carries. */
 const INTERNATIONAL_MAJORITY = 0.6;
 
-/**
- * The countries whose exports come in a language, most populous (or most likely to export
- * in it) first. The first is the answer when only the language speaks; the others are tried
- * against national numbers. English is absent: it is the default's language.
- */
-const LANGUAGE_REGIONS: Partial<Record<HeaderLanguage, readonly string[]>> = {
-  fr: ['FR', 'BE', 'CH', 'CA', 'MA', 'SN', 'CI', 'LU'], de: ['DE', 'AT', 'CH', 'LU'], es: ['ES', 'MX', 'CO', 'AR', 'CL', 'PE', 'EC', 'VE'],
-  it: ['IT', 'CH'], nl: ['NL', 'BE'], pt: ['PT', 'BR', 'AO', 'MZ'], sv: ['SE', 'FI'], da: ['DK'], no: ['NO'], fi: ['FI'], is: ['IS'],
-  pl: ['PL'], cs: ['CZ'], sk: ['SK'], hu: ['HU'], ro: ['RO', 'MD'], bg: ['BG'], hr: ['HR', 'BA'], sl: ['SI'], sr: ['RS', 'BA', 'ME'],
-  mk: ['MK'], sq: ['AL', 'XK'], el: ['GR', 'CY'], et: ['EE'], lv: ['LV'], lt: ['LT'], mt: ['MT'], ga: ['IE'], ca: ['ES', 'AD'],
-  eu: ['ES'], gl: ['ES'], tr: ['TR', 'CY'], ru: ['RU', 'KZ', 'BY', 'UA'], uk: ['UA'], be: ['BY'], kk: ['KZ'], az: ['AZ'], ka: ['GE'],
-  ja: ['JP'], zh: ['CN', 'TW', 'HK', 'SG'], ko: ['KR'], vi: ['VN'], id: ['ID'], ms: ['MY', 'BN'], th: ['TH'], ar: ['SA', 'AE', 'EG', 'MA', 'JO'],
-  he: ['IL'], hi: ['IN'], sw: ['KE', 'TZ'], tl: ['PH'], fa: ['IR'], uz: ['UZ'], hy: ['AM'], mn: ['MN'], af: ['ZA'], ur: ['PK'],
-  bn: ['BD', 'IN'], ne: ['NP'], ta: ['IN', 'LK'], si: ['LK'], km: ['KH'], am: ['ET'], ha: ['NG'], yo: ['NG'], ky: ['KG'], tg: ['TJ'],
-  mr: ['IN'], te: ['IN'], gu: ['IN'], pa: ['IN', 'PK'], ml: ['IN'], kn: ['IN'], lo: ['LA'], my: ['MM'], zu: ['ZA'], ps: ['AF'],
-};
 
-/** Where files with English (or no recognised) headers come from, besides the United States. */
-const ENGLISH_REGIONS = ['GB', 'AU', 'IE', 'NZ', 'ZA', 'IN', 'SG', 'PH', 'NG', 'KE', 'GH', 'PK'];
 
-/**
- * The countries a currency in the headers points to ("Cost (£)", "Amount (₹)", "Betrag (EUR)"):
- * those whose exports print it. The euro and the dollar point nowhere in particular.
- */
-const CURRENCY_REGIONS: readonly [RegExp, readonly string[]][] = [
-  [/£|\bgbp\b/i, ['GB']], [/₹|\binr\b|\brs\.?(?=\W|$)/i, ['IN']], [/¥|\bjpy\b|円/i, ['JP']], [/\bcny\b|\brmb\b|元/i, ['CN']], [/₩|\bkrw\b|원/i, ['KR']],
-  [/₺|\btry\b|\btl\b/i, ['TR']], [/₽|\brub\b|руб/i, ['RU']], [/zł|\bpln\b/i, ['PL']], [/R\$|\bbrl\b/i, ['BR']], [/₴|\buah\b|грн/i, ['UA']],
-  [/₱|\bphp\b/i, ['PH']], [/₦|\bngn\b/i, ['NG']], [/\bsek\b/i, ['SE']], [/\bnok\b/i, ['NO']], [/\bdkk\b/i, ['DK']], [/\bchf\b/i, ['CH']],
-  [/\baud\b|A\$/i, ['AU']], [/\bnzd\b|NZ\$/i, ['NZ']], [/\bcad\b|C\$/i, ['CA']], [/\bzar\b/i, ['ZA']], [/\bmxn\b/i, ['MX']], [/\bczk\b|kč/i, ['CZ']],
-  [/\bhuf\b|\bft\b/i, ['HU']], [/\bron\b|\blei\b/i, ['RO']], [/\bidr\b|\brp\b/i, ['ID']], [/\bmyr\b|\brm\b/i, ['MY']], [/\bsgd\b|S\$/i, ['SG']],
-  [/\bkes\b|\bksh\b/i, ['KE']], [/\bpkr\b/i, ['PK']], [/৳|\bbdt\b/i, ['BD']], [/₫|\bvnd\b/i, ['VN']], [/฿|\bthb\b|บาท/i, ['TH']], [/₪|\bils\b/i, ['IL']],
-  [/\bsar\b|ر\.س/i, ['SA']], [/\baed\b/i, ['AE']], [/\busd\b|US\$/i, ['US']],
-];
 
+/** The countries the headers' currencies point to ("Cost (£)": GB; the dollar and the euro point nowhere). */
 function headerCurrencyRegions(headers: readonly string[]): string[] {
   const regions = new Set<string>();
   for (const header of headers) for (const [pattern, list] of CURRENCY_REGIONS) if (pattern.test(header)) list.forEach((r) => regions.add(r));
   return [...regions];
 }
 
-/**
- * Numbers set aside for films, demos and sample files, which no real line has: the American
- * 555 numbers, Ofcom's drama ranges (07700 900xxx, 020 7946 0xxx, 0161 496 0xxx…) and
- * ACMA's fictitious ones. Sample and test exports are full of them, and they say where the
- * file is from as surely as a real number.
- */
-const FICTIONAL =
-  /^\+1(?:555|[2-9]\d\d555)\d{4}$|^\+44(?:7700900\d{3}|207946\d{4}|(?:113|114|115|116|117|118|121|131|141|151|161)4960\d{3}|1914980\d{3}|2896496\d{3}|2920180\d{3}|1632960\d{3}|8081570\d{3}|9098790\d{3}|3069990\d{3})$|^\+61(?:491570\d{3}|[2378](?:5550|7010)\d{4})$/;
 
 const isAmerican = (v: string) => isValidIn(v, DEFAULT_REGION);
+
+/** Ten digits after the +1 as the North American plan writes them, assigned or not (or a 555 demo number). */
+function isNanpShaped(v: string): boolean {
+  const p = normalizePhone(v, DEFAULT_REGION);
+  return p.ok && (/^\+1[2-9]\d\d[2-9]\d{6}$/.test(p.e164) || FICTIONAL.test(p.e164));
+}
 
 /** Phone-shaped: an optional +, then 7-15 digits with the separators exports print. */
 const PHONE_SHAPED = /^(?:\+|00)?[\d\s().\-/]+$/;
@@ -132,16 +101,21 @@ export function inferFileRegion(headers: readonly string[], sampleRows: readonly
 
   if (national.length >= MIN_NATIONAL) {
     const validIn = (region: string) => national.filter((v) => isValidIn(v, region)).length;
-    // written as American numbers are (demo files use the unassigned 555 range): the default
-    // stands, unless the headers' currency is not the dollar ("Amount (₹)" over ten-digit Indian mobiles)
-    const us = national.filter(isAmerican).length;
-    if (us >= national.length * US_KEEPS_AT && (money.length === 0 || money.includes(DEFAULT_REGION))) return undefined;
     let best: { region: string; valid: number } | undefined;
     for (const region of candidates) {
       const valid = validIn(region);
       if (best === undefined || valid > best.valid) best = { region, valid };
     }
     if (best === undefined || best.valid < national.length * OTHER_TAKES_AT) return undefined;
+    // Numbers an American could have written keep the default. With nothing else to go on, the
+    // North American shape is enough (an unassigned exchange is still an American number to
+    // whoever typed it, and Pakistan or India validate many such digits). When the headers
+    // speak a language or a currency, the numbers must be valid American ones and no fewer
+    // than another country's (Italian mobiles without their 0 are often valid American
+    // numbers too), and the currency the dollar ("Amount (₹)" over Indian mobiles is Indian).
+    const other = language !== undefined || money.length > 0;
+    const us = national.filter(other ? isAmerican : isNanpShaped).length;
+    if (us >= national.length * US_KEEPS_AT && (!other || (us >= best.valid && (money.length === 0 || money.includes(DEFAULT_REGION))))) return undefined;
     return { region: best.region, evidence: `${best.valid} of ${national.length} national numbers are valid ${best.region} numbers (${us} are valid US numbers)` };
   }
   if (abroad !== undefined && abroad.region !== DEFAULT_REGION) {
@@ -166,7 +140,7 @@ function phoneValues(headers: readonly string[], rows: readonly (readonly string
     }
     const phoneHeader = phoneHeaders().has(normalizeHeader(headers[c] ?? ''));
     const phones = values.filter((v) => looksLikePhone(v, phoneHeader));
-    if (values.length === 0 || phones.length < values.length * PHONE_SHARE) continue;
+    if (phones.length === 0 || phones.length < values.length * PHONE_SHARE) continue;
     const national: string[] = [];
     for (const v of phones) {
       const kind = writtenAs(v);
@@ -180,7 +154,6 @@ function phoneValues(headers: readonly string[], rows: readonly (readonly string
 
 /** The country most international numbers belong to, when it holds a clear majority. */
 function internationalMajority(values: readonly string[]): { region: string; count: number } | undefined {
-  if (values.length < MIN_NATIONAL) return undefined;
   const tally = new Map<string, number>();
   for (const v of values) {
     const p = normalizePhone(v, DEFAULT_REGION);
