@@ -17,6 +17,13 @@ const CLASSIC_ZOD = 'node_modules/zod/v4/classic/';
 const S3_SDK = ['node_modules/@aws-sdk/client-s3/', 'node_modules/@aws-sdk/s3-request-presigner/', 'node_modules/@aws-sdk/lib-storage/', 'node_modules/@aws-sdk/s3-presigned-post/'];
 
 /**
+ * The readers of ranges and units: their scale words are folded (NFKC, which loads ICU's
+ * normaliser) when the module loads, ~3 ms of CPU. Only running a template's transforms needs
+ * them; validating a schema or a template does not (core/templates/transform-rules.ts).
+ */
+const UNITS = 'functions/core/map/units.ts';
+
+/**
  * What each function must not load at cold start (issue 21; `npm run bench:cold` measures the
  * time): code that only some requests need is imported on first use.
  */
@@ -25,9 +32,12 @@ const NOT_AT_INIT: Partial<Record<FunctionName, string[]>> = {
   'api-health': ['node_modules/zod/'],
   // Claude is called only when a key is configured and the answer is not cached
   map: ['node_modules/@anthropic-ai/sdk/'],
-  'api-templates': ['node_modules/@anthropic-ai/sdk/'],
+  'api-templates': ['node_modules/@anthropic-ai/sdk/', UNITS],
   'api-accounts': ['node_modules/@anthropic-ai/sdk/'],
-  persist: ['node_modules/@anthropic-ai/sdk/'],
+  persist: ['node_modules/@anthropic-ai/sdk/', UNITS],
+  'api-jobs': [UNITS],
+  'api-uploads': [UNITS],
+  inbox: [UNITS],
 };
 
 /**

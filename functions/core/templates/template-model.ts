@@ -4,7 +4,7 @@ import { normalizeHeader } from '../map/normalize-header.ts';
 import type { FieldMapping } from '../pipeline-types.ts';
 import type { SchemaDefinition } from '../schemas/schema-types.ts';
 import type { LayoutFingerprint } from './fingerprint.ts';
-import { checkTransformsForField, fieldTransformSchema, hasDefault, type FieldTransform } from './transforms.ts';
+import { checkTransformsForField, fieldTransformSchema, hasDefault, type FieldTransform } from './transform-rules.ts';
 
 /**
  * Templates: a tenant's remembered way of reading one layout into one schema. Every edit
