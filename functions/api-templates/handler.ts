@@ -10,7 +10,6 @@ import { putMappingBody, suggestBody, templateFromJobBody } from '../shared/cont
 import { logger } from '../shared/logger.ts';
 import type { FileSample } from '../adapters/file-sample.ts';
 import { jobStore } from '../adapters/job-store.ts';
-import { resumeJob } from '../adapters/job-launcher.ts';
 import { objectStore } from '../adapters/object-store.ts';
 import { MAX_CUSTOM_SCHEMAS, schemaStore, SchemaExistsError } from '../adapters/schema-store.ts';
 import { TemplateConflictError, templateSourceFor, templateStore } from '../adapters/template-store.ts';
@@ -55,6 +54,8 @@ const alternativesFinder = () => import('../core/map/field-alternatives.ts');
 const valueMaps = () => import('../core/map/value-maps.ts');
 // reading a file's sample sniffs its encoding and format (chardet and the detectors)
 const fileSample = () => import('../adapters/file-sample.ts');
+// resuming a job (a confirmed mapping) starts its attempt: the admission and the Step Functions client
+const jobLauncher = () => import('../adapters/job-launcher.ts');
 
 // ---------------------------------------------------------------------------------------
 // helpers
@@ -366,7 +367,7 @@ async function putJobMapping(req: ApiRequest) {
     await templateStore.recordUse(tenantId, template.templateId, job.jobId);
   }
   // resume at Enrich: the parsed chunks are reused, the confirmed mapping travels with the attempt
-  const resumed = await resumeJob(job, ['needs_mapping'], 'enrich', { mapping });
+  const resumed = await (await jobLauncher()).resumeJob(job, ['needs_mapping'], 'enrich', { mapping });
   if (!resumed) {
     if (template) await templateStore.remove(tenantId, template.templateId).catch(() => undefined);
     throw conflict('The job left needs_mapping meanwhile (another confirmation or a cancel); fetch it again');

@@ -32,7 +32,8 @@ const NOT_AT_INIT: Partial<Record<FunctionName, string[]>> = {
   'api-health': ['node_modules/zod/'],
   // Claude is called only when a key is configured and the answer is not cached
   map: ['node_modules/@anthropic-ai/sdk/'],
-  'api-templates': ['node_modules/@anthropic-ai/sdk/', UNITS],
+  // starting a job's attempt (a confirmed mapping resumes one) loads the Step Functions and SQS clients on first use
+  'api-templates': ['node_modules/@anthropic-ai/sdk/', UNITS, 'node_modules/@aws-sdk/client-sfn/', 'node_modules/@aws-sdk/client-sqs/'],
   'api-accounts': ['node_modules/@anthropic-ai/sdk/'],
   persist: ['node_modules/@anthropic-ai/sdk/', UNITS],
   'api-jobs': [UNITS],
