@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { csvCell, seededRandom } from './call-records.ts';
-import { TECHNOLOGIES } from '../functions/core/entities/technologies.ts';
+import { technologyDictionary } from '../functions/core/entities/technologies.ts';
 
 /*
  * Seeded company and contact exports for the accounts-store bench: company names with legal
@@ -35,7 +35,7 @@ function domainSpelling(rand: () => number, domain: string): string {
 }
 
 function technologyCell(rand: () => number): string {
-  const names = Array.from({ length: 1 + Math.floor(rand() * 5) }, () => pick(rand, TECHNOLOGIES).name);
+  const names = Array.from({ length: 1 + Math.floor(rand() * 5) }, () => pick(rand, technologyDictionary()).name);
   if (rand() < 0.2) return `runs ${names.join(', ')} in production`;
   return names.join(rand() < 0.5 ? '; ' : ', ');
 }

@@ -1,12 +1,14 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { SFNClient } from '@aws-sdk/client-sfn';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { KMSClient } from '@aws-sdk/client-kms';
 import { traced } from '../shared/tracer.ts';
 
 /*
- * SDK clients, created once per cold start (the S3 client on the first object call: s3.ts). Endpoints come from the SDK's own
+ * SDK clients, created once per cold start (the S3 client on the first object call: s3.ts). One
+ * module per service (the DynamoDB clients here; sfn-client.ts, sqs-client.ts, kms-client.ts):
+ * where a function loads a module with import(), esbuild puts a module that both its init and
+ * that lazy chunk use into a chunk read at init, with every export either side uses. With all
+ * the clients in one module, the templates API's lazily loaded job launcher put the Step
+ * Functions and SQS clients back into its init. Endpoints come from the SDK's own
  * AWS_ENDPOINT_URL_<SERVICE> variables, which the local stack sets and AWS leaves unset:
  * the same code talks to AWS or to the in-process servers. Each is traced (a subsegment per
  * call) where X-Ray tracing is on: on AWS, never locally or in tests.
@@ -24,9 +26,6 @@ export function withoutSdkCallLogging<T extends { middlewareStack: { remove(name
 
 let ddb: DynamoDBDocumentClient | undefined;
 let ddbItems: DynamoDBClient | undefined;
-let sfn: SFNClient | undefined;
-let sqs: SQSClient | undefined;
-let kms: KMSClient | undefined;
 
 export function documentClient(): DynamoDBDocumentClient {
   ddb ??= DynamoDBDocumentClient.from(traced(withoutSdkCallLogging(new DynamoDBClient({}))), {
@@ -45,22 +44,4 @@ export function documentClient(): DynamoDBDocumentClient {
 export function itemClient(): DynamoDBClient {
   ddbItems ??= traced(withoutSdkCallLogging(new DynamoDBClient({ cacheMiddleware: true })));
   return ddbItems;
-}
-
-export function sfnClient(): SFNClient {
-  sfn ??= traced(withoutSdkCallLogging(new SFNClient({})));
-  return sfn;
-}
-
-export function sqsClient(): SQSClient {
-  // Send to the resolved endpoint, not the queue URL's host: identical on AWS, and
-  // fauxqs's queue URLs name a host (sqs.<region>.localhost) that need not resolve.
-  sqs ??= traced(withoutSdkCallLogging(new SQSClient({ useQueueUrlAsEndpoint: false })));
-  return sqs;
-}
-
-/** Webhook signing secrets are sealed and opened with KMS (secret-sealer.ts). */
-export function kmsClient(): KMSClient {
-  kms ??= traced(withoutSdkCallLogging(new KMSClient({})));
-  return kms;
 }

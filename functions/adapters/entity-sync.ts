@@ -15,9 +15,10 @@ const MERGE_BATCH = 1000;
  * The accounts store and the merge (the entity book, its indexes, the technologies dictionary:
  * ~80 KB of api-jobs' bundle) are loaded by the first job of an accounts or contacts schema, not
  * at init: the accounts-store stage runs only for those jobs, and api-jobs needs them only to delete one.
- * The bundler splits them into a chunk of their own (lib/bundling.ts).
+ * The bundler splits them into a chunk of their own (lib/bundling.ts); one import() for all of
+ * them (accounts-store-modules.ts).
  */
-const loadStore = () => import('./entity-store.ts');
+const loadStore = () => import('./accounts-store-modules.ts');
 
 /**
  * The most records one job brings into the store. The whole store is held in memory while
@@ -75,7 +76,7 @@ export async function upsertJobEntities(job: JobRecord, output: Pick<JobOutput, 
     const rows = await readRecords(output.bucket, output.recordsKeys);
     const readMs = Date.now() - started;
     let mergeMs = 0;
-    const [{ entityStore }, { JobMerge }] = await Promise.all([loadStore(), import('../core/entities/upsert.ts')]);
+    const { entityStore, JobMerge } = await loadStore();
     const outcome = await entityStore.change(job.tenantId, async (book) => {
       const mergeStarted = Date.now();
       const merge = new JobMerge(book, { jobId: job.jobId, schema, at: job.createdAt, now: new Date().toISOString(), newAccountId, newContactId });
@@ -119,6 +120,6 @@ export async function announceEntityRun(job: JobRecord): Promise<void> {
 /** A job is being deleted: entities keep its values, and their sources say the job is gone. */
 export async function noteJobDeleted(job: JobRecord): Promise<void> {
   if (!isEntitySchema(schemaOf(job)) || job.status !== 'succeeded') return;
-  const [{ entityStore }, { markJobDeleted }] = await Promise.all([loadStore(), import('../core/entities/edits.ts')]);
+  const { entityStore, markJobDeleted } = await loadStore();
   await entityStore.change(job.tenantId, (book) => markJobDeleted(book, job.jobId));
 }

@@ -1,5 +1,5 @@
 import { ExecutionAlreadyExists, ExecutionDoesNotExist, StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
-import { sfnClient } from './aws-clients.ts';
+import { sfnClient } from './sfn-client.ts';
 import { requiredEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
 import type { PipelineInput } from '../core/pipeline-types.ts';

@@ -1,5 +1,5 @@
 import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
-import { kmsClient } from './aws-clients.ts';
+import { kmsClient } from './kms-client.ts';
 import { requiredEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
 

@@ -8,7 +8,7 @@ import { usageByDay } from '../adapters/usage-meter.ts';
 import { daysBetween, sumUsage, zeroUsage } from '../core/usage/usage.ts';
 import { optionalEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
-import { sqsClient } from '../adapters/aws-clients.ts';
+import { sqsClient } from '../adapters/sqs-client.ts';
 import { apiKeyStore } from '../adapters/api-key-store.ts';
 import { auditStore } from '../adapters/audit-store.ts';
 import { openWebhookCircuits } from '../adapters/webhook-circuits.ts';

@@ -1,6 +1,7 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeStateMachineCommand } from '@aws-sdk/client-sfn';
-import { documentClient, sfnClient } from '../adapters/aws-clients.ts';
+import { documentClient } from '../adapters/aws-clients.ts';
+import { sfnClient } from '../adapters/sfn-client.ts';
 import { s3 as loadS3 } from '../adapters/s3.ts';
 import { publicHttpHandler } from '../shared/http/api.ts';
 import { json } from '../shared/http/responses.ts';

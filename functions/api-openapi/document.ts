@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import { HTTP_ROUTES } from '../shared/routes.ts';
-import { errorBodySchema } from '../shared/contract/common.ts';
-import { jobSchema, webhookEventSchema } from '../shared/contract/responses.ts';
+import { errorBodySchema, jobSchema, webhookEventSchema } from '../shared/contract/responses.ts';
 import { WEBHOOK_EVENT_TYPES } from '../core/webhooks/events.ts';
 import { OPERATIONS, type Operation } from './operations.ts';
 

@@ -43,8 +43,8 @@ export interface Operation {
   auth: Auth;
   /** the zod schema the handler validates the JSON body with */
   body?: z.core.$ZodType;
-  /** the zod object the handler validates the query string with */
-  query?: z.core.$ZodObject;
+  /** the zod object the handler validates the query string with (or a z.lazy of one: built on its first parse) */
+  query?: z.core.$ZodObject | z.core.$ZodLazy<z.core.$ZodObject>;
   success: { status: number; description: string; schema?: z.core.$ZodType };
   /** error statuses this route answers beyond those of its auth and input */
   errors?: number[];

@@ -10,7 +10,6 @@ import { putMappingBody, suggestBody, templateFromJobBody } from '../shared/cont
 import { logger } from '../shared/logger.ts';
 import type { FileSample } from '../adapters/file-sample.ts';
 import { jobStore } from '../adapters/job-store.ts';
-import { resumeJob } from '../adapters/job-launcher.ts';
 import { objectStore } from '../adapters/object-store.ts';
 import { MAX_CUSTOM_SCHEMAS, schemaStore, SchemaExistsError } from '../adapters/schema-store.ts';
 import { TemplateConflictError, templateSourceFor, templateStore } from '../adapters/template-store.ts';
@@ -44,17 +43,12 @@ const newTemplateId = () => `tpl_${ulid()}`;
 
 /*
  * The mapping core (the header lexicon in 77 languages, the country and city names, the value
- * readers: about 0.7 MB of this function's bundle) and the file sampler are loaded by the first
- * request that needs them (a suggestion, a job's mapping, a template made from a job), so the
- * template and schema routes start without them (docs/performance.md).
+ * readers: about 0.7 MB of this function's bundle), the file sampler, the AI client and the job
+ * launcher are loaded by the first request that needs them (a suggestion, a job's mapping, a
+ * template made from a job), so the template and schema routes start without them
+ * (docs/performance.md; mapping-modules.ts says why in one import()).
  */
-const fileSuggester = () => import('../core/templates/suggest.ts');
-const aiClient = () => import('../adapters/ai-client.ts');
-const mappingSummary = () => import('../core/map/suggest-mapping.ts');
-const alternativesFinder = () => import('../core/map/field-alternatives.ts');
-const valueMaps = () => import('../core/map/value-maps.ts');
-// reading a file's sample sniffs its encoding and format (chardet and the detectors)
-const fileSample = () => import('../adapters/file-sample.ts');
+const mappingModules = () => import('./mapping-modules.ts');
 
 // ---------------------------------------------------------------------------------------
 // helpers
@@ -164,7 +158,7 @@ async function createTemplate(req: ApiRequest) {
     const schema = await schemaOr400(tenantId, job.mapping.schema, 'fromJob');
     const resolved = resolveFieldMappings(schema, job.parsed.headers, asInput(job.mapping.fields), 'fromJob.mapping.fields');
     if (!resolved.ok) throw invalid(resolved.issues);
-    const { layoutOf } = await fileSample();
+    const { layoutOf } = await mappingModules();
     const content: TemplateContent = {
       name: body.name,
       ...(body.description !== undefined ? { description: body.description } : {}),
@@ -232,7 +226,7 @@ async function sampleForSuggest(tenantId: string, body: z.infer<typeof suggestBo
   if (!session) throw notFound('Upload session');
   if (session.status !== 'completed') throw conflict(`Upload session is ${session.status}; complete the upload first`);
   const job = session.jobId ? await jobStore.get(tenantId, session.jobId) : undefined;
-  const { sampleFromParsed, sampleFromUpload } = await fileSample();
+  const { sampleFromParsed, sampleFromUpload } = await mappingModules();
   if (job?.parsed) return sampleFromParsed(session.bucket, job.parsed, job.classification);
   const head = await objectStore.head(session.bucket, session.key);
   if (!head) throw conflict('The uploaded file no longer exists');
@@ -249,7 +243,7 @@ async function suggest(req: ApiRequest) {
   const body = parseBody(req.event, suggestBody);
   if (body.schema !== undefined) await schemaOr400(tenantId, body.schema, 'schema');
   const sample = await sampleForSuggest(tenantId, body);
-  const [{ suggestForFile }, { aiSuggesterFor }] = await Promise.all([fileSuggester(), aiClient()]);
+  const { suggestForFile, aiSuggesterFor } = await mappingModules();
   const result = await suggestForFile(
     { ...sample, schemas: await candidateSchemas(tenantId), requestedSchema: body.schema },
     templateSourceFor(tenantId),
@@ -284,9 +278,9 @@ async function getJobMapping(req: ApiRequest) {
   const tenantId = req.principal.tenantId;
   const job = await requireJob(req);
   if (!job.mapping || !job.parsed) throw conflict(`Job ${job.jobId} has no mapping yet (it is ${job.status}${job.stage ? ` in ${job.stage}` : ''})`);
-  const sample = await (await fileSample()).sampleFromParsed(job.source.bucket, job.parsed, job.classification);
+  const sample = await (await mappingModules()).sampleFromParsed(job.source.bucket, job.parsed, job.classification);
   const schema = job.mapping.schemaDefinition ?? (await schemaStore.get(tenantId, job.mapping.schema))?.definition;
-  const [{ suggestForFile }, { fieldAlternatives }] = await Promise.all([fileSuggester(), alternativesFinder()]);
+  const { suggestForFile, fieldAlternatives } = await mappingModules();
   const region = job.options.defaultRegion ?? job.mapping.region?.region;
   const ranked = await suggestForFile({ ...sample, schemas: await candidateSchemas(tenantId), defaultRegion: region }, templateSourceFor(tenantId)).catch(
     (err: unknown) => {
@@ -335,7 +329,7 @@ async function putJobMapping(req: ApiRequest) {
   const headers = job.parsed.headers;
   const resolved = resolveFieldMappings(schema, headers, body.mapping.fields, 'mapping.fields');
   if (!resolved.ok) throw invalid(resolved.issues);
-  const [{ layoutOf }, { applyPersonValueMaps, unknownValuesWarning }, { summarizeMapping }] = await Promise.all([fileSample(), valueMaps(), mappingSummary()]);
+  const { layoutOf, applyPersonValueMaps, unknownValuesWarning, summarizeMapping } = await mappingModules();
   const fingerprint = layoutFingerprint({ ...layoutOf(job.classification), headers });
   const confirmedFields = toFieldMappings(resolved.fields, 1, 'confirmed');
   // what the person left out is listed too (columns by header: the samples are not read here)
@@ -369,7 +363,7 @@ async function putJobMapping(req: ApiRequest) {
     await templateStore.recordUse(tenantId, template.templateId, job.jobId);
   }
   // resume at Enrich: the parsed chunks are reused, the confirmed mapping travels with the attempt
-  const resumed = await resumeJob(job, ['needs_mapping'], 'enrich', { mapping });
+  const resumed = await (await mappingModules()).resumeJob(job, ['needs_mapping'], 'enrich', { mapping });
   if (!resumed) {
     if (template) await templateStore.remove(tenantId, template.templateId).catch(() => undefined);
     throw conflict('The job left needs_mapping meanwhile (another confirmation or a cancel); fetch it again');

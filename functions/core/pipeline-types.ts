@@ -4,7 +4,7 @@
  * so results stay small: rows live in S3, never in the state.
  */
 import type { SchemaDefinition } from './schemas/schema-types.ts';
-import type { FieldTransform } from './templates/transforms.ts';
+import type { FieldTransform } from './templates/transform-rules.ts';
 import type { JobWarning } from './jobs/warnings.ts';
 
 export type JobStatus = 'queued' | 'running' | 'needs_mapping' | 'succeeded' | 'failed' | 'cancelled';

@@ -17,6 +17,13 @@ const CLASSIC_ZOD = 'node_modules/zod/v4/classic/';
 const S3_SDK = ['node_modules/@aws-sdk/client-s3/', 'node_modules/@aws-sdk/s3-request-presigner/', 'node_modules/@aws-sdk/lib-storage/', 'node_modules/@aws-sdk/s3-presigned-post/'];
 
 /**
+ * The readers of ranges and units: their scale words are folded (NFKC, which loads ICU's
+ * normaliser) when the module loads, ~3 ms of CPU. Only running a template's transforms needs
+ * them; validating a schema or a template does not (core/templates/transform-rules.ts).
+ */
+const UNITS = 'functions/core/map/units.ts';
+
+/**
  * What each function must not load at cold start (issue 21; `npm run bench:cold` measures the
  * time): code that only some requests need is imported on first use.
  */
@@ -25,9 +32,13 @@ const NOT_AT_INIT: Partial<Record<FunctionName, string[]>> = {
   'api-health': ['node_modules/zod/'],
   // Claude is called only when a key is configured and the answer is not cached
   map: ['node_modules/@anthropic-ai/sdk/'],
-  'api-templates': ['node_modules/@anthropic-ai/sdk/'],
+  // starting a job's attempt (a confirmed mapping resumes one) loads the Step Functions and SQS clients on first use
+  'api-templates': ['node_modules/@anthropic-ai/sdk/', UNITS, 'node_modules/@aws-sdk/client-sfn/', 'node_modules/@aws-sdk/client-sqs/'],
   'api-accounts': ['node_modules/@anthropic-ai/sdk/'],
-  persist: ['node_modules/@anthropic-ai/sdk/'],
+  persist: ['node_modules/@anthropic-ai/sdk/', UNITS],
+  'api-jobs': [UNITS],
+  'api-uploads': [UNITS],
+  inbox: [UNITS],
 };
 
 /**
@@ -55,6 +66,9 @@ describe('Lambda bundles at cold start', () => {
       const healthBytes = filesAtInit(metafile, outputOf('api-health')).reduce((sum, path) => sum + statSync(resolve(PROJECT_ROOT, path)).size, 0);
       // 691 KB while the Powertools Tracer (aws-xray-sdk-core, semver, cls-hooked: ~130 KB) was in every bundle
       expect(healthBytes).toBeLessThanOrEqual(600_000);
+      // each file read at init is a module load of its own; the templates API read 20 (62 ms of
+      // import CPU) with one import() per lazily loaded module, 11 (52 ms) with one for all of them
+      expect(filesAtInit(metafile, outputOf('api-templates')).length).toBeLessThanOrEqual(12);
       const code = Object.keys(metafile.outputs).filter((path) => path.endsWith('.mjs'));
       // a bundle that names its map makes the runtime read it at start (with --enable-source-maps)
       for (const path of code) expect(readFileSync(resolve(PROJECT_ROOT, path), 'utf8'), path).not.toContain('sourceMappingURL');

@@ -66,11 +66,12 @@ describe('lazy packages in a Lambda bundle', () => {
     for (const [ext, buf] of Object.entries(files)) writeFileSync(join(work, `call-log.${ext}`), buf);
     // A fresh process with no tsx and no project node_modules on the way: only what ships. No
     // NODE_PATH either: pdfjs looks for the native @napi-rs/canvas with require(), which honours it.
-    const script = `const { headersOf, isFreeMailDomain, normalizePhone } = await import(${JSON.stringify(pathToFileURL(join(dir, BUNDLE_FILE)).href)});
+    const script = `const { headersOf, isFreeMailDomain, normalizePhone, recogniseTechnology } = await import(${JSON.stringify(pathToFileURL(join(dir, BUNDLE_FILE)).href)});
       const out = {};
       for (const ext of ${JSON.stringify(Object.keys(files))}) out[ext] = await headersOf(${JSON.stringify(work)} + '/call-log.' + ext);
       out.freeMail = [String(isFreeMailDomain('gmail.com')), String(isFreeMailDomain('acme.example'))];
       out.phones = [normalizePhone('030 1234567', 'DE'), normalizePhone('(212) 555-0143', 'US')].map((p) => p.ok ? p.e164 + ' ' + p.region + ' ' + p.lineType : p.reason);
+      out.technologies = ['aws', 'SFDC', 'no such product'].map((t) => recogniseTechnology(t)?.name ?? '-');
       process.stdout.write('\\nRESULT ' + JSON.stringify(out));`;
     const out = JSON.parse(resultOf((await inFreshNode(script, {})).stdout)) as Record<string, string[]>;
     for (const ext of Object.keys(files)) expect(out[ext]?.length, ext).toBeGreaterThan(2);
@@ -85,6 +86,10 @@ describe('lazy packages in a Lambda bundle', () => {
     // libphonenumber's metadata, read from beside the bundle on the first number
     expect(existsSync(join(dir, 'node_modules/libphonenumber-js/metadata.max.json'))).toBe(true);
     expect(out.phones).toEqual(['+49301234567 DE fixed_line', '+12125550143 US fixed_line_or_mobile']);
+    // the technologies dictionary, a project file read from beside the bundle on the first match, not compiled into it
+    expect(existsSync(join(dir, 'technologies.json'))).toBe(true);
+    expect(code.includes('Amazon Web Services')).toBe(false);
+    expect(out.technologies).toEqual(['Amazon Web Services', 'Salesforce', '-']);
   });
 
   it('ships the Anthropic SDK beside a bundle that calls Claude, and the call goes through it in a fresh Node', { timeout: BUILD_TIMEOUT_MS }, async () => {

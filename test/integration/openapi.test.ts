@@ -5,8 +5,7 @@ import { startTestStack, waitForJob, type TestStack } from '../helpers/stack.ts'
 import { uploadFile } from '../../local/cli/upload.ts';
 import { HTTP_ROUTES } from '../../functions/shared/routes.ts';
 import { WEBHOOK_EVENT_TYPES } from '../../functions/core/webhooks/events.ts';
-import { jobSchema, pageOf, uploadCreatedSchema, uploadSessionSchema, uploadTokenIssuedSchema, uploadTokenSchema } from '../../functions/shared/contract/responses.ts';
-import { errorBodySchema } from '../../functions/shared/contract/common.ts';
+import { errorBodySchema, jobSchema, pageOf, uploadCreatedSchema, uploadSessionSchema, uploadTokenIssuedSchema, uploadTokenSchema } from '../../functions/shared/contract/responses.ts';
 
 /*
  * GET /v1/openapi.json: valid OpenAPI 3.1 by an independent validator, every route of

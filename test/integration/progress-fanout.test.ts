@@ -47,7 +47,7 @@ async function subscribe(ws: Socket, jobId: string, requestId: string): Promise<
 /** Until the fan-out has taken and finished every queued tick. */
 async function progressQueueDrained(): Promise<void> {
   const { GetQueueAttributesCommand } = await import('@aws-sdk/client-sqs');
-  const { sqsClient } = await import('../../functions/adapters/aws-clients.ts');
+  const { sqsClient } = await import('../../functions/adapters/sqs-client.ts');
   await expect
     .poll(
       async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { accountDomain, companyNameKey, countryKey, domainOfEmail, isFreeMailDomain, normalizeCountry, personNameKey, phoneKey } from '../../functions/core/entities/normalize.ts';
 
 describe('accountDomain', () => {
@@ -84,6 +84,25 @@ describe('normalizeCountry', () => {
     expect(normalizeCountry('Sweden')?.code).toBe('SE');
     for (const [raw, code] of [['Curaçao', 'CW'], ['キュラソー', 'CW'], ['Russia', 'RU'], ['Allemagne', 'DE'], ['日本', 'JP'], ['Schweden', 'SE'], ['Szwecja', 'SE'], ['스웨덴', 'SE']]) {
       expect(normalizeCountry(raw)?.code, raw).toBe(code);
+    }
+  });
+});
+
+describe('normalize.ts at import', () => {
+  it('makes no Intl.DisplayNames until a country is read (the first one loads ICU region data, ~12 ms of a cold start)', async () => {
+    vi.resetModules();
+    const original = Intl.DisplayNames;
+    const intl = Intl as { DisplayNames: typeof original };
+    let made = 0;
+    intl.DisplayNames = new Proxy(original, { construct: (target, args: ConstructorParameters<typeof original>) => (made++, new target(...args)) });
+    try {
+      const fresh = await import('../../functions/core/entities/normalize.ts');
+      fresh.accountDomain('acme.example');
+      expect(made).toBe(0);
+      expect(fresh.normalizeCountry('Deutschland')?.name).toBe('Germany');
+      expect(made).toBeGreaterThan(0);
+    } finally {
+      intl.DisplayNames = original;
     }
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractTechnologies, findTechnologiesInText, recogniseTechnology, TECHNOLOGIES } from '../../functions/core/entities/technologies.ts';
+import { extractTechnologies, findTechnologiesInText, recogniseTechnology, technologyDictionary } from '../../functions/core/entities/technologies.ts';
+
+const TECHNOLOGIES = technologyDictionary();
 
 describe('technologies.json', () => {
   it('holds at least 300 products, each with a category, and no alias naming two products', () => {

@@ -2,13 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createRecordBuilder } from '../../functions/core/records/build-record.ts';
 import type { FieldMapping, MappingResult } from '../../functions/core/pipeline-types.ts';
 import { getSchema } from '../../functions/core/schemas/registry.ts';
-import {
-  checkTransformsForField,
-  compileTransforms,
-  fieldTransformSchema,
-  hasNestedQuantifier,
-  type FieldTransform,
-} from '../../functions/core/templates/transforms.ts';
+import { compileTransforms } from '../../functions/core/templates/transforms.ts';
+import { checkTransformsForField, fieldTransformSchema, hasNestedQuantifier, type FieldTransform } from '../../functions/core/templates/transform-rules.ts';
 
 const read = (sources: number[], transforms: FieldTransform[], cells: string[], fieldType: 'string' | 'date' | 'datetime' = 'string', timezone = 'UTC') =>
   compileTransforms(sources, transforms, { timezone, fieldType })(cells);

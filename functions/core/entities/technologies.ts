@@ -1,4 +1,4 @@
-import dictionary from './technologies.json' with { type: 'json' };
+import { createRequire } from 'node:module';
 
 /**
  * Technology recognition over the curated dictionary in technologies.json (products with the
@@ -21,7 +21,19 @@ export interface TechnologyMatch {
   how: 'list' | 'text';
 }
 
-export const TECHNOLOGIES: readonly TechnologyEntry[] = (dictionary as { technologies: TechnologyEntry[] }).technologies;
+/**
+ * The dictionary's entries, read on first use through a require of this module's own (which
+ * esbuild leaves alone): the Lambda bundles ship technologies.json beside themselves
+ * (lib/bundling.ts, PROJECT_DATA_REQUIRED_LAZILY) instead of compiling it into an object literal
+ * that every cold start of the accounts API and store built (~4 ms of CPU), though most of their
+ * requests never match a technology.
+ */
+let entries: readonly TechnologyEntry[] | undefined;
+const requireHere = createRequire(import.meta.url);
+export function technologyDictionary(): readonly TechnologyEntry[] {
+  entries ??= (requireHere('./technologies.json') as { technologies: TechnologyEntry[] }).technologies;
+  return entries;
+}
 
 const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 /** What ends a list item but not a name ("Salesforce." in a sentence-like list). */
@@ -87,7 +99,7 @@ function compile(entries: readonly TechnologyEntry[]): Compiled {
 }
 
 let compiled: Compiled | undefined;
-const dictionaryIndex = () => (compiled ??= compile(TECHNOLOGIES));
+const dictionaryIndex = () => (compiled ??= compile(technologyDictionary()));
 
 /** The dictionary entry a whole list item names ("aws", "Amazon Web Services " -> Amazon Web Services). */
 export function recogniseTechnology(item: string): TechnologyEntry | undefined {

@@ -6,7 +6,7 @@ import { requirementWaived, type FieldDefinition, type SchemaDefinition } from '
 import { compileCallSemantics } from './call-semantics.ts';
 import { deriveValue } from './derive.ts';
 import { compileCurrencyCell, compileCurrencyField, compileField, type CompiledField, type ConvertContext, type CurrencyCell } from './field-converters.ts';
-import { hasDefault } from '../templates/transforms.ts';
+import { hasDefault } from '../templates/transform-rules.ts';
 import { valueOverrides, withValueOverrides } from '../map/value-maps.ts';
 
 export type BuildRecordResult =

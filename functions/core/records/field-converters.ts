@@ -10,7 +10,8 @@ import type { FieldMapping } from '../pipeline-types.ts';
 import { fieldRuleValidator } from '../schemas/record-validator.ts';
 import { companionKeys, type FieldDefinition } from '../schemas/schema-types.ts';
 import { parseRange } from '../map/units.ts';
-import { compileTransforms, readsRanges, type CellReader, type FieldTransform } from '../templates/transforms.ts';
+import { compileTransforms, type CellReader, type FieldTransform } from '../templates/transforms.ts';
+import { readsRanges } from '../templates/transform-rules.ts';
 import { currencyFromHeader, durationUnitFromHeader, timeZoneFromHeader } from './column-hints.ts';
 
 /** Job-wide settings a converter needs (JobOptions with defaults applied). */

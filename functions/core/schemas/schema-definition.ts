@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import '../zod-mini.ts';
 import { companionKeys, FIELD_TYPES, VALUE_KINDS, type SchemaDefinition } from './schema-types.ts';
-import { hasNestedQuantifier } from '../templates/transforms.ts';
+import { hasNestedQuantifier } from '../templates/transform-rules.ts';
 import { assertIsError } from '../errors.ts';
 
 const NAME = /^[a-z][a-z0-9_]{0,62}$/;

@@ -4,7 +4,7 @@ import { normalizeHeader } from '../map/normalize-header.ts';
 import type { FieldMapping } from '../pipeline-types.ts';
 import type { SchemaDefinition } from '../schemas/schema-types.ts';
 import type { LayoutFingerprint } from './fingerprint.ts';
-import { checkTransformsForField, fieldTransformSchema, hasDefault, type FieldTransform } from './transforms.ts';
+import { checkTransformsForField, fieldTransformSchema, hasDefault, type FieldTransform } from './transform-rules.ts';
 
 /**
  * Templates: a tenant's remembered way of reading one layout into one schema. Every edit
@@ -61,34 +61,42 @@ export interface Template extends TemplateVersion {
   usage: TemplateUsage;
 }
 
-/** How a mapping names its columns: by header, by index, or both (they must agree). */
-export const fieldMappingInputSchema = z.strictObject({
-  field: z.string().check(z.minLength(1), z.maxLength(64)),
-  sourceHeaders: z.optional(z.array(z.string().check(z.maxLength(500))).check(z.maxLength(10))),
-  sources: z.optional(z.array(z.number().check(z.int(), z.minimum(0), z.maximum(99_999))).check(z.maxLength(10))),
-  transforms: z.optional(z.array(fieldTransformSchema).check(z.maxLength(10))),
-});
+// The input schemas below are z.lazy: built on their first parse, not at every cold start of the
+// templates API, most of whose requests read templates and validate none (docs/performance.md).
+
+/** How a mapping names its columns: by header, by index, or both (they must agree). A new object each call, for schemas that extend it. */
+export const fieldMappingInputObject = () =>
+  z.strictObject({
+    field: z.string().check(z.minLength(1), z.maxLength(64)),
+    sourceHeaders: z.optional(z.array(z.string().check(z.maxLength(500))).check(z.maxLength(10))),
+    sources: z.optional(z.array(z.number().check(z.int(), z.minimum(0), z.maximum(99_999))).check(z.maxLength(10))),
+    transforms: z.optional(z.array(fieldTransformSchema).check(z.maxLength(10))),
+  });
+
+export const fieldMappingInputSchema = z.lazy(fieldMappingInputObject);
 
 export type FieldMappingInput = z.infer<typeof fieldMappingInputSchema>;
 
-export const layoutInputSchema = z.strictObject({
+const layoutInputSchema = z.lazy(() => z.strictObject({
   headers: z.array(z.string().check(z.maxLength(500))).check(z.minLength(1), z.maxLength(10_000)),
   format: z.optional(z.string().check(z.maxLength(16))),
   delimiter: z.optional(z.enum([',', '\t', ';', '|'])),
   sheet: z.optional(z.string().check(z.maxLength(200))),
   sections: z.optional(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(50))),
-});
+}));
 
-export const templateNameSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(120));
+export const templateNameSchema = z.lazy(() => z.string().check(z.trim(), z.minLength(1), z.maxLength(120)));
 
 /** POST /v1/templates and PUT /v1/templates/{id}: a full template (PUT replaces the content). */
-export const templateInputSchema = z.strictObject({
-  name: templateNameSchema,
-  description: z.optional(z.string().check(z.maxLength(1000))),
-  schema: z.string().check(z.regex(/^[a-z][a-z0-9_]{1,63}$/, 'must be a schema name such as call_record')),
-  layout: layoutInputSchema,
-  fields: z.array(fieldMappingInputSchema).check(z.minLength(1), z.maxLength(500)),
-});
+export const templateInputSchema = z.lazy(() =>
+  z.strictObject({
+    name: templateNameSchema,
+    description: z.optional(z.string().check(z.maxLength(1000))),
+    schema: z.string().check(z.regex(/^[a-z][a-z0-9_]{1,63}$/, 'must be a schema name such as call_record')),
+    layout: layoutInputSchema,
+    fields: z.array(fieldMappingInputSchema).check(z.minLength(1), z.maxLength(500)),
+  }),
+);
 
 export type TemplateInput = z.infer<typeof templateInputSchema>;
 

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import '../../core/zod-mini.ts';
 import { ROLES } from '../../core/auth/api-keys.ts';
 import { AUDIT_ACTIONS } from '../../core/audit/audited-routes.ts';
-import { pageQuery } from './paging.ts';
+import { pageShape } from './paging.ts';
 import { USAGE_COUNTERS, type UsageCounter } from '../../core/usage/usage.ts';
 import { MAX_RETENTION_DAYS } from '../../core/retention/retention.ts';
 
@@ -23,7 +23,7 @@ export const createApiKeyBody = z.lazy(() =>
 /** The audit trail (admin): a time range, optionally one action or one actor (a key id or "operator"). */
 export const auditQuery = z
   .object({
-    ...pageQuery.shape,
+    ...pageShape(),
     from: z.optional(z.iso.datetime({ offset: true })),
     to: z.optional(z.iso.datetime({ offset: true })),
     action: z.optional(z.enum(AUDIT_ACTIONS)),

@@ -11,6 +11,21 @@ import { WEBHOOK_EVENT_TYPES } from '../../core/webhooks/event-types.ts';
 
 const isoTime = z.string().describe('ISO 8601 time');
 
+/**
+ * Every error answer: `{ error: { code, message, details? } }`; a validation error names each
+ * wrong field. Here, not beside the request schemas in common.ts: registering it is a call
+ * esbuild keeps, so every function that imported common.ts built it at init.
+ */
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .register(z.globalRegistry, { id: 'Error' });
+
 const stageTimes = z.object({ startedAt: isoTime, endedAt: isoTime.optional(), durationMs: z.number().optional() });
 
 const counts = z.record(z.string(), z.number().int());
