@@ -51,13 +51,13 @@ define(DIRECTIONS, 'inbound', [
   'from trunk', 'from pstn', 'from did', 'ext did', 'from external', 'from sip external', 'trunk', 'did',
   // Twilio and other cloud telephony
   'trunking terminating', 'sms mt', 'mt sms', 'mms mt', 'mt mms', 'sms in', 'text in',
-  'mtc', 'mt call', 'voice mt', 'mt voice', 'call in',
+  'mtc', 'mt call', 'voice mt', 'mt voice', 'call in', 'smsmt',
   'in', 'i', 'from', 'rec', 'term',
 ].join('|'));
 define(DIRECTIONS, 'outbound', [
   'out call', 'placed', 'sent', 'send', 'mo', 'mobile originated', 'mobile originating', 'originating', 'originated', 'outg',
   'call out', 'from internal', 'trunking originating',
-  'sms mo', 'mo sms', 'mms mo', 'mo mms', 'sms out', 'text out', 'moc', 'mo call', 'voice mo', 'mo voice',
+  'sms mo', 'mo sms', 'mms mo', 'mo mms', 'sms out', 'text out', 'moc', 'mo call', 'voice mo', 'mo voice', 'smsmo',
   'out', 'o', 'to', 'called', 'orig',
 ].join('|'));
 // Ambiguous alone: counted only in a column about direction or type.
@@ -198,10 +198,12 @@ function readUncached(raw: string): CallCode | undefined {
   // Stryker disable next-line EqualityOperator: equivalent for > 0 -> >= 0, the second space comes after the first, so never at 0
   const first = (second > 0 ? codeOf(key.slice(0, second)) : undefined) ?? codeOf(key.slice(0, space));
   if (first !== undefined && !first.weak) return first;
+  // "CHICAGO IL IN": a place, its state and the direction. A weak code in front is a word of
+  // the place's name ("MT VERNON IL OU" is Mount Vernon, "O FALLON MO IN" O'Fallon), not a code.
+  const placed = placeSuffixDirection(trimmed);
+  if (placed !== undefined) return { direction: placed, weak: false };
   // "Roaming ankommend", "Ausland abgehend": a qualifier first and the code last, as German
   // and Nordic bills print them; only a code that means the same anywhere counts there
-  const placed = placeSuffixDirection(trimmed);
-  if (placed !== undefined && first === undefined) return { direction: placed, weak: false };
   const last = codeOf(key.slice(key.lastIndexOf(' ') + 1));
   return last !== undefined && (!last.weak || first === undefined) ? last : first;
 }
