@@ -9,6 +9,9 @@ describe('readCallCode: a direction printed after a place', () => {
     ['BOSTON MA OU', 'outbound'],
     ['BOSTON MA OUT', 'outbound'],
     ['ST LOUIS MO IN', 'inbound'],
+    // a place whose name starts with a word that is a weak code elsewhere (Mount Vernon, O'Fallon)
+    ['MT VERNON IL OU', 'outbound'],
+    ['O FALLON MO IN', 'inbound'],
   ])('reads %j as %s, meaning the same in any column', (raw, direction) => {
     expect(readCallCode(raw)).toEqual({ direction, weak: false });
   });

@@ -41,6 +41,51 @@ describe('readCallCode puts a code together', () => {
     expect(readCallCode(raw)).toStrictEqual(code);
   });
 
+  // A code the table knows whole keeps its meaning with a qualifier after it: alone, most of these
+  // would also be read as record names, but a value with a space is never one.
+  it.each([
+    ['Mobile Terminated - Roaming', { direction: 'inbound', weak: false }],
+    ['Mobile Terminating - Roaming', { direction: 'inbound', weak: false }],
+    ['Terminating, CL', { direction: 'inbound', weak: false }],
+    ['Terminated, CL', { direction: 'inbound', weak: false }],
+    ['Forwarded, CL', { direction: 'inbound', weak: false }],
+    ['Forwarding, CL', { direction: 'inbound', weak: false }],
+    ['Trunking Terminating, SIP', { direction: 'inbound', weak: false }],
+    ['Mobile Originated - Roaming', { direction: 'outbound', weak: false }],
+    ['Mobile Originating - Roaming', { direction: 'outbound', weak: false }],
+    ['Originating, CL', { direction: 'outbound', weak: false }],
+    ['Originated, CL', { direction: 'outbound', weak: false }],
+    ['Trunking Originating, SIP', { direction: 'outbound', weak: false }],
+    ['WiFi Calling - Roaming', { recordType: 'voice', weak: false }],
+    ['SMS-MO (roaming)', { direction: 'outbound', recordType: 'sms', weak: false }],
+    ['SMS-MT (roaming)', { direction: 'inbound', recordType: 'sms', weak: false }],
+    ['SMSMO (roaming)', { direction: 'outbound', recordType: 'sms', weak: false }],
+    ['SMSMT (roaming)', { direction: 'inbound', recordType: 'sms', weak: false }],
+    ['MMS Roaming', { recordType: 'mms', weak: false }],
+    ['GPRS Roaming', { recordType: 'data', weak: false }],
+    ['PDP session', { recordType: 'data', weak: false }],
+  ])('reads %j by the code before its qualifier', (raw, code) => {
+    expect(readCallCode(raw)).toStrictEqual(code);
+  });
+
+  // The parts of a 3GPP name count where the name puts them: mo/mt at its start, SMO/SMT at its
+  // end (with or without "Record"), MS before orig/term at its start.
+  it.each([
+    ['an SGSN text record without "Record"', 'SGSN-SMO', { direction: 'outbound', recordType: 'sms', weak: false }],
+    ['an SGSN text record without "Record", incoming', 'SGSN-SMT', { direction: 'inbound', recordType: 'sms', weak: false }],
+    ['"mo" inside a word', 'PromoSMS', { recordType: 'sms', weak: false }],
+    ['"smo" inside a word (a network name)', 'Cosmote', undefined],
+    ['"smt" inside a word', 'GSM-Trace', undefined],
+    ['"mt" inside a word (a network name)', 'EMT-SMS', { recordType: 'sms', weak: false }],
+    ['"smt" inside a word before a type word', 'GSM-Telephony', { recordType: 'voice', weak: false }],
+    ['"ms" before "term" inside a word', 'IMS-Terminating', { direction: 'inbound', weak: false }],
+    ['"mocall" inside a word', 'PromoCall', undefined],
+    ['a table direction the record name gives a type to', 'Forwarded', { direction: 'inbound', recordType: 'voice', weak: false }],
+    ['a table phrase the record name gives one half of', 'Incoming-Call', { direction: 'inbound', recordType: 'voice', weak: false }],
+  ])('reads %s (%j) as the name says', (_name, raw, code) => {
+    expect(readCallCode(raw)).toStrictEqual(code);
+  });
+
   it.each([
     ['a name that starts with a code', 'Tom'],
     ['a place followed by a word that starts like a direction', 'NEW YORK NY INTL'],

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-// Every code of call-codes.ts's own tables (the English, 3GPP and cloud-telephony spellings),
-// read back whole as the meaning the table gives it. The per-language words have their own
-// test in enrich-call-codes.test.ts.
+// Every code call-codes.ts reads besides the per-language words (the English, 3GPP and
+// cloud-telephony spellings), read back whole as the meaning it has. Some have no entry of their
+// own in the module's tables: the plain English words come from the English row of
+// call-code-words.ts, and a phrase like 'Outbound call' or 'SMS sent' is read by its words. The
+// lists pin what is read, not where it is found. The per-language words have their own test in
+// enrich-call-codes.test.ts.
 //
 // The module builds its tables while it loads, so it is imported inside each test: a table
 // that breaks the build then fails the tests instead of the file's collection, which the

@@ -20,10 +20,17 @@ describe('LinePacker', () => {
       { numRuns: 300 },
     );
   });
+
+  it('makes room for a line of 3-byte characters and its LF', () => {
+    // 2 bytes of room: '€' (3 bytes in UTF-8) does not fit without growing
+    const packer = new LinePacker(2);
+    packer.add('€');
+    expect(packer.bytes().toString()).toBe('€\n');
+  });
 });
 
 describe('RecordPacker', () => {
-  const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.constantFrom('+13125550100', 'ACC-77122', 'a"b', 'c\\d', 'tab\there', 'line\nbreak', '\u0000', '\u001f', 'ünï', '😀', '\ud800', '\u007f'));
+  const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.constantFrom('+13125550100', 'ACC-77122', 'a"b', '"', '""', 'c\\d', 'tab\there', 'line\nbreak', '\u0000', '\u001f', 'ünï', '😀', '\ud800', '\u007f'));
   const value = fc.oneof(
     text,
     fc.double(),

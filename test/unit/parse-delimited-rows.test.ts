@@ -291,6 +291,27 @@ describe('parseDelimitedRows', () => {
     await expect(collect(parseDelimitedRows(inChunks(Buffer.from('AT&T\nAccount: 1\n'), 1024), utf8({ headerRow: 5 })))).rejects.toThrow(HeaderNotFoundError);
   });
 
+  it('says where the header was expected and how many lines were found, and what was skipped after it', async () => {
+    await expect(collect(parseDelimitedRows(inChunks(Buffer.from('AT&T\nAccount: 1\n'), 1024), utf8({ headerRow: 5 })))).rejects.toThrow(
+      new HeaderNotFoundError('The file ends before its header: expected the header on line 6, found 2 lines'),
+    );
+    const summaries = 'AT&T\nItem,Date,Min\nSubtotal,,0\nTotal,,0\n';
+    await expect(collect(parseDelimitedRows(inChunks(Buffer.from(summaries), 1024), utf8({ headerRow: 1 })))).rejects.toThrow(
+      new NoDataRowsError('No data rows after the header on line 2 (skipped 2 summary and 0 blank lines)'),
+    );
+    // nothing skipped: nothing said about it
+    await expect(collect(parseDelimitedRows(inChunks(Buffer.from('Item,Date,Min\n'), 1024), utf8()))).rejects.toThrow(new NoDataRowsError('No data rows after the header on line 1'));
+  });
+
+  it('refuses a delimiter that is empty or holds a quote or a line break', () => {
+    for (const delimiter of ['', '"', '\n', '\r', ';"']) {
+      expect(() => parseDelimitedRows(inChunks(Buffer.from('a,b\n'), 1024), utf8({ delimiter })), JSON.stringify(delimiter)).toThrow(
+        new RangeError(`Invalid delimiter ${JSON.stringify(delimiter)}`),
+      );
+    }
+    for (const delimiter of [';', '\t', '|', '||']) expect(() => parseDelimitedRows(inChunks(Buffer.from('a,b\n'), 1024), utf8({ delimiter }))).not.toThrow();
+  });
+
   it('keeps a CRLF inside a quoted cell as written while CRLF line ends are cut', async () => {
     const text = 'Name,Notes\r\nAda,"line one\r\nline two"\r\nBob,plain\r\n';
     const rows = await collect(parseDelimitedRows(inChunks(Buffer.from(text), 3), utf8()));

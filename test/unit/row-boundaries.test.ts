@@ -29,11 +29,27 @@ function tokenizerStarts(text: string, headerRow: number, maxQuotedBreaks?: numb
   return starts;
 }
 
-function scan(text: string, rangeBytes: number, headerRow: number, pieceSize: number, maxQuotedBreaks?: number) {
+function scan(text: string, rangeBytes: number, headerRow: number, pieceSize: number, maxQuotedBreaks?: number, emptyPieces = false, delimiter = 0x2c) {
   const bytes = Buffer.from(text, 'latin1');
-  const scanner = new RowBoundaryScanner(0x2c, rangeBytes, headerRow, maxQuotedBreaks);
-  for (let i = 0; i < bytes.length; i += pieceSize) scanner.push(bytes.subarray(i, i + pieceSize));
+  const scanner = new RowBoundaryScanner(delimiter, rangeBytes, headerRow, maxQuotedBreaks);
+  for (let i = 0; i < bytes.length; i += pieceSize) {
+    scanner.push(bytes.subarray(i, i + pieceSize));
+    // a stream may hand over an empty piece: it changes nothing (a CR at a piece's end stays undecided)
+    if (emptyPieces) scanner.push(new Uint8Array(0));
+  }
   return scanner.end();
+}
+
+/** The ranges as [text, first line], for every piece size from 1 byte to the whole text, with and without empty pieces between. */
+function rangesAtEveryPieceSize(text: string, maxQuotedBreaks?: number, delimiter = 0x2c): Set<string> {
+  const seen = new Set<string>();
+  for (let pieceSize = 1; pieceSize <= text.length; pieceSize++) {
+    for (const empty of [false, true]) {
+      const { headerEnd, ranges } = scan(text, 1, 0, pieceSize, maxQuotedBreaks, empty, delimiter);
+      seen.add(JSON.stringify([text.slice(0, headerEnd), ...ranges.map((r) => [text.slice(r.start, r.end), r.firstLine])]));
+    }
+  }
+  return seen;
 }
 
 // Cells as exports write them: plain, quoted with commas, line breaks (LF, CRLF, a stray lone
@@ -66,13 +82,13 @@ const csv = fc.record({
 describe('RowBoundaryScanner', () => {
   it('cuts only where the tokenizer starts a record, with the right line numbers, however the bytes arrive', () => {
     fc.assert(
-      fc.property(csv, fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 17 }), fc.constantFrom(1, 2, 3, undefined), fc.boolean(), (file, rangeBytes, pieceSize, maxBreaks, brokenHeader) => {
+      fc.property(csv, fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 17 }), fc.constantFrom(1, 2, 3, undefined), fc.boolean(), fc.boolean(), (file, rangeBytes, pieceSize, maxBreaks, brokenHeader, emptyPieces) => {
         const preamble = file.preamble.map((l) => l + file.eol).join('');
         const text = preamble + [brokenHeader ? 'a,"b,c' : 'a,b,c', ...file.rows].join(file.eol) + (file.trailing === 'eol' ? file.eol : file.trailing);
         // the header follows the preamble, whose lone CRs end lines of their own
         const headerRow = preamble.replace(/\r(?!\n)/g, '\n').split('\n').length - 1;
         const starts = tokenizerStarts(text, headerRow, maxBreaks);
-        const { headerEnd, ranges } = scan(text, rangeBytes, headerRow, pieceSize, maxBreaks);
+        const { headerEnd, ranges } = scan(text, rangeBytes, headerRow, pieceSize, maxBreaks, emptyPieces);
         // a header whose own quote is never closed: the file is read in one pass
         if (starts[0]?.unclosed === true) {
           expect(ranges).toEqual([]);
@@ -108,16 +124,69 @@ describe('RowBoundaryScanner', () => {
     expect(scan(text, 1e9, 0, 4096).ranges).toHaveLength(1);
   });
 
-  it('skips a UTF-8 byte order mark: a quoted first header cell opens there', () => {
-    const text = '\ufeff"Call\nDate",Number\n1,2\n3,4\n';
+  it('skips a UTF-8 byte order mark, however the pieces cut it: a quoted first header cell opens there', () => {
+    // the comma in the quoted cell: read as outside quotes, it would end the header at the first line feed
+    const text = '\ufeff"Call,\nDate",Number\n1,2\n3,4\n';
     const bytes = Buffer.from(text, 'utf8');
-    const scanner = new RowBoundaryScanner(0x2c, 1, 0);
-    scanner.push(bytes);
-    const { headerEnd, ranges } = scanner.end();
-    expect(bytes.subarray(0, headerEnd).toString('utf8')).toBe('\ufeff"Call\nDate",Number\n');
-    expect(ranges.map((r) => [bytes.subarray(r.start, r.end).toString(), r.firstLine])).toEqual([
-      ['1,2\n', 3],
-      ['3,4\n', 4],
+    for (let pieceSize = 1; pieceSize <= bytes.length; pieceSize++) {
+      const scanner = new RowBoundaryScanner(0x2c, 1, 0);
+      for (let i = 0; i < bytes.length; i += pieceSize) scanner.push(bytes.subarray(i, i + pieceSize));
+      const { headerEnd, ranges } = scanner.end();
+      expect(bytes.subarray(0, headerEnd).toString('utf8'), `pieces of ${pieceSize}`).toBe('\ufeff"Call,\nDate",Number\n');
+      expect(ranges.map((r) => [bytes.subarray(r.start, r.end).toString(), r.firstLine])).toEqual([
+        ['1,2\n', 3],
+        ['3,4\n', 4],
+      ]);
+    }
+  });
+
+  it('reads the start of a byte order mark without its end as ordinary bytes: a quote after them is text', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb]), Buffer.from('"a,\nb",c\n1,2\n', 'latin1')]);
+    for (let pieceSize = 1; pieceSize <= bytes.length; pieceSize++) {
+      const scanner = new RowBoundaryScanner(0x2c, 1, 0);
+      for (let i = 0; i < bytes.length; i += pieceSize) scanner.push(bytes.subarray(i, i + pieceSize));
+      // the first line, with its comma, is the header: the quote did not open a cell
+      expect(scanner.end().headerEnd, `pieces of ${pieceSize}`).toBe(6);
+    }
+    // in a preamble line they change nothing, and with no mark at all a quote at the start opens a cell
+    for (const [bytes, headerRow, headerEnd] of [
+      [Buffer.concat([Buffer.from([0xef, 0xbb]), Buffer.from('title\n"a,\nb",c\n1,2\n', 'latin1')]), 1, 17],
+      [Buffer.from('"a,\nb",c\n1,2\n', 'latin1'), 0, 9],
+    ] as const) {
+      for (let pieceSize = 1; pieceSize <= bytes.length; pieceSize++) {
+        const scanner = new RowBoundaryScanner(0x2c, 1, headerRow);
+        for (let i = 0; i < bytes.length; i += pieceSize) scanner.push(bytes.subarray(i, i + pieceSize));
+        expect(scanner.end().headerEnd, `pieces of ${pieceSize}`).toBe(headerEnd);
+      }
+    }
+  });
+
+  it('reads a quoted cell over several lines the same however the bytes arrive', () => {
+    // a tab after the closing quote is the delimiter, not a space before the cell's end
+    expect([...rangesAtEveryPieceSize('a\tb\n"x\ny"\tz\n1\t2\n', undefined, 0x09)]).toEqual([
+      JSON.stringify(['a\tb\n', ['"x\ny"\tz\n', 2], ['1\t2\n', 4]]),
+    ]);
+    // text after the closing quote: the tokenizer cuts the record back at the quote's line and
+    // reads 'y"z' as a cell of its own (the quote inside it is text), so no cut comes before 3,4
+    expect([...rangesAtEveryPieceSize('a,b\n1,"x\ny"z\n3,4\n5,6\n')]).toEqual([
+      JSON.stringify(['a,b\n', ['1,"x\ny"z\n3,4\n', 2], ['5,6\n', 5]]),
+    ]);
+    // more line breaks than a cell holds (here 1), lone CRs: the record is cut back after the second
+    expect([...rangesAtEveryPieceSize('a,b\n1,"x\ry\rz\n3,4\n5,6\n', 1)]).toEqual([
+      JSON.stringify(['a,b\n', ['1,"x\ry\rz\n3,4\n', 2], ['5,6\n', 6]]),
+    ]);
+    // as many as it holds (2), one of them a CRLF that a piece may cut in two: one cell, one record
+    expect([...rangesAtEveryPieceSize('a,b\r\n1,"x\r\ny\n3,4"\r\n5,6\r\n7,8\r\n', 2)]).toEqual([
+      JSON.stringify(['a,b\r\n', ['1,"x\r\ny\n3,4"\r\n', 2], ['5,6\r\n', 5], ['7,8\r\n', 6]]),
+    ]);
+    // the same with no delimiter after the cell's last line break: counted one too many, the cell
+    // would be cut back there and its record, read on as one cell, would end no range
+    expect([...rangesAtEveryPieceSize('a,b\r\n1,"x\r\ny\nz"\r\n5,6\r\n7,8\r\n', 2)]).toEqual([
+      JSON.stringify(['a,b\r\n', ['1,"x\r\ny\nz"\r\n', 2], ['5,6\r\n', 5], ['7,8\r\n', 6]]),
+    ]);
+    // and with a lone CR as the last of them
+    expect([...rangesAtEveryPieceSize('a,b\n1,"x\ny\rz"\n5,6\n7,8\n', 2)]).toEqual([
+      JSON.stringify(['a,b\n', ['1,"x\ny\rz"\n', 2], ['5,6\n', 5], ['7,8\n', 6]]),
     ]);
   });
 
@@ -151,6 +220,34 @@ describe('RowBoundaryScanner', () => {
     const text = 'a,b\n1,2\nTotal\n\n3,4\n5,6\n';
     const { ranges } = scan(text, 1, 0, 4);
     expect(ranges.map((r) => text.slice(r.start, r.end))).toEqual(['1,2\n', 'Total\n\n3,4\n', '5,6\n']);
+  });
+
+  it('ends a range at the first record start at least rangeBytes after its start', () => {
+    const text = 'a,b\n1,2\n3,4\n5,6\n';
+    for (let pieceSize = 1; pieceSize <= text.length; pieceSize++) {
+      // each record is 4 bytes: a range of 4 ends at the next record, one of 5 at the one after
+      expect(scan(text, 4, 0, pieceSize).ranges.map((r) => text.slice(r.start, r.end))).toEqual(['1,2\n', '3,4\n', '5,6\n']);
+      expect(scan(text, 5, 0, pieceSize).ranges.map((r) => text.slice(r.start, r.end))).toEqual(['1,2\n3,4\n', '5,6\n']);
+    }
+  });
+
+  it('does not end the header at a one-cell first line (a title before it)', () => {
+    expect([...rangesAtEveryPieceSize('Calls\na,b\n1,2\n3,4\n')]).toEqual([JSON.stringify(['Calls\na,b\n', ['1,2\n', 3], ['3,4\n', 4]])]);
+    expect([...rangesAtEveryPieceSize('Calls\r\na,b\r\n1,2\r\n3,4\r\n')]).toEqual([
+      JSON.stringify(['Calls\r\na,b\r\n', ['1,2\r\n', 3], ['3,4\r\n', 4]]),
+    ]);
+  });
+
+  it('leaves a file without a record start after its header to one pass: the header is all of it', () => {
+    for (const text of ['Title only\n', 'a,b', 'a,b\r1,2\n3,4\n']) {
+      // the last: a header ending at a lone CR, where no cut is made
+      expect(scan(text, 1, 0, 3), JSON.stringify(text)).toEqual({ headerEnd: text.length, ranges: [] });
+    }
+  });
+
+  it('refuses a range size below one byte', () => {
+    expect(() => new RowBoundaryScanner(0x2c, 0, 0)).toThrow(new RangeError('rangeBytes must be positive'));
+    expect(() => new RowBoundaryScanner(0x2c, 1, 0)).not.toThrow();
   });
 
   it('keeps an unterminated quote and everything after it in one range', () => {

