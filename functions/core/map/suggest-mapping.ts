@@ -14,6 +14,7 @@ import { describesDestination } from './destination-column.ts';
 import { dotsGroupThousands } from './digit-grouping.ts';
 import { namesRegion, refusesField } from './negative-cues.ts';
 import { ID_WORDS, leftOutByValues } from './left-out-evidence.ts';
+import { nearFieldTerm } from './near-header.ts';
 import { columnDateTimeShape, fitsField, looksLikeField, ratio, timeColumnKind, type ValueCheckContext } from './value-patterns.ts';
 import { readCallCodeAnyLanguage as readCallCode } from './call-code-reading.ts';
 import { dateTimePairFit, detectDateTimeShape, isDottedClock } from '../enrich/datetime.ts';
@@ -404,6 +405,9 @@ function mappedNamesOf(fields: readonly FieldDefinition[], fieldColumns: Readonl
   return new Set([...fieldColumns.keys()].map((f) => fields[f]!.name));
 }
 
+/** near-miss headers are looked for in this many columns (the lexicon's fuzzy scan stops there too) */
+const NEAR_SCANNED_COLUMNS = 150;
+
 /** a header that names a field this strongly (before its values are weighed) is evidence the mapping must account for */
 const HEADER_EVIDENCE = 0.6;
 
@@ -482,6 +486,18 @@ function unsettledFields(
       if (taken ? hits > 0 : hits >= 2 && hits * 2 >= filled.length) out.push(`${def.name} <- "${h}" (some of its values say it)`);
     });
   }
+  // an unused column whose header nearly names a field the mapping lacks (one letter off a
+  // term, another spelling of it: Bengali "পদবি" beside the lexicon's "পদবী"): near-header.ts
+  const mappedNow = mappedNamesOf(fields, fieldColumns);
+  fields.forEach((def, field) => {
+    if (mappedNow.has(def.name) || filledElsewhere.has(def.name) || fields.some((f) => f.microsField === def.name)) return;
+    file.headers.forEach((h, column) => {
+      if (usedColumns.has(column) || column >= NEAR_SCANNED_COLUMNS || file.refused(field, column) || !varies(file.columnValues(column))) return;
+      if (!file.columnValues(column).some((v) => !isBlankCell(v))) return;
+      const term = nearFieldTerm(schema, field, h);
+      if (term !== undefined) out.push(`${def.name} <- "${h}" (close to "${term}")`);
+    });
+  });
   // a call code, a number or a name the values of an unused column say the file has
   const siblings = new Set(candidates.filter((c) => (c.header ?? 0) >= HEADER_EVIDENCE && fieldColumns.has(c.field)).map((c) => c.column));
   out.push(...leftOutByValues(schema, new Set([...mappedNamesOf(fields, fieldColumns), ...filledElsewhere]), usedColumns, { ...file, siblings }));
