@@ -35,3 +35,32 @@ describe('a sheet\'s row number is no quantity', () => {
     expect(m.status).toBe('mapped');
   });
 });
+
+describe('lexicon words from the v10/tuning-b misses', () => {
+  const contact = getSchema('contact');
+  const callRecord = getSchema('call_record');
+
+  it('reads a sales-intelligence export\'s "Employee Range" of bands as the headcount', () => {
+    const m = suggestMapping(['Company Name', 'Employee Range'], [['Alpha Ltd', '51 - 200'], ['Beta Inc', '1,001 - 5,000']], company);
+    expect(byField(m)).toMatchObject({ name: ['Company Name'], employee_count: ['Employee Range'] });
+  });
+
+  it('reads Georgian register and Mongolian web-page headers', () => {
+    const ka = suggestMapping(['საფირმო სახელწოდება', 'საქმიანობის სახე'], [['შპს „ალფა“', 'ვაჭრობა'], ['სს „ბეტა“', 'მშენებლობა']], company);
+    expect(byField(ka)).toMatchObject({ name: ['საფირმო სახელწოდება'], industry: ['საქმიანობის სახე'] });
+    const mn = suggestMapping(['Байгууллагын нэр', 'Вэб хуудас'], [['Алтан ХХК', 'altan.example'], ['Мөнх ХК', 'www.munkh.example']], company);
+    expect(mn.fields.find((f) => f.field === 'domain')?.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('reads a Nepali member list\'s "संस्थाको नाम" as the company', () => {
+    const m = suggestMapping(['पूरा नाम', 'संस्थाको नाम', 'इमेल'], [['राम शर्मा', 'सगरमाथा चिया उद्योग', 'ram@sagarmatha.example'], ['गीता राई', 'नेपाल ट्रेड हाउस', 'gita@nth.example']], contact);
+    expect(byField(m)).toMatchObject({ company: ['संस्थाको नाम'] });
+  });
+
+  it('reads a Kyrgyz bill\'s "Суммасы (сом)" as the charge and an Armenian "Բաժանորդի կոդ" as the account', () => {
+    const ky = suggestMapping(['Күнү', 'Абонент', 'Суммасы (сом)'], [['10.11.2026 09:01', '+996700000123', '3,45'], ['11.11.2026 10:02', '+996555000456', '1,00']], callRecord);
+    expect(ky.fields.find((f) => f.field === 'cost_minor')?.confidence).toBeGreaterThanOrEqual(0.9);
+    const hy = suggestMapping(['Ամսաթիվ և ժամ', 'Զանգը ստացող համար', 'Բաժանորդի կոդ'], [['02.11.2026 09:05:13', '+37410000456', 'BC-000318'], ['03.11.2026 15:20:07', '+37455000234', 'BC-000318']], callRecord);
+    expect(byField(hy)).toMatchObject({ account_number: ['Բաժանորդի կոդ'] });
+  });
+});
