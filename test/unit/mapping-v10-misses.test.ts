@@ -64,3 +64,17 @@ describe('lexicon words from the v10/tuning-b misses', () => {
     expect(byField(hy)).toMatchObject({ account_number: ['Բաժանորդի կոդ'] });
   });
 });
+
+describe('Welsh headers', () => {
+  it('maps a Welsh event registration (Enw cyntaf, Cyfenw, Swydd, Sefydliad)', () => {
+    const contact = getSchema('contact');
+    const headers = ['Enw cyntaf', 'Cyfenw', 'Cyfeiriad e-bost', 'Rhif ffôn', 'Sefydliad', 'Swydd'];
+    const rows = [
+      ['Eleri', 'Jones', 'eleri@cyngor.example', '01970 000111', 'Cyngor Ceredigion', 'Swyddog Polisi'],
+      ['Dafydd', 'Hughes', 'dafydd@coleg.example', '07700 900456', 'Coleg Menai', 'Darlithydd'],
+    ];
+    const m = suggestMapping(headers, rows, contact);
+    expect(byField(m)).toMatchObject({ first_name: ['Enw cyntaf'], last_name: ['Cyfenw'], email: ['Cyfeiriad e-bost'], phone: ['Rhif ffôn'], company: ['Sefydliad'], title: ['Swydd'] });
+    expect(m.status).toBe('mapped');
+  });
+});

@@ -320,4 +320,17 @@ export const CALL_RECORD_LEXICON: readonly LexiconBlock[] = [
   // "բաժանորդի կոդ" (the subscriber's code: the customer account on a business bill)
   { field: 'cost_minor', source: 'carrier', terms: { ky: 'суммасы|наркысы|баасы' } },
   { field: 'account_number', source: 'carrier', terms: { hy: 'բաժանորդի կոդ|բաժանորդային կոդ' } },
+  // Welsh: the standard terms of the Welsh Government's term bank (TermCymru) and the Welsh
+  // interfaces of Microsoft and Google, as public bodies' and events' registration forms print them
+  { field: 'started_at', source: 'std', terms: { cy: 'dyddiad|dyddiad ac amser' } },
+  { field: 'started_at.time', source: 'std', terms: { cy: 'amser' } },
+  { field: 'direction', source: 'std', terms: { cy: 'cyfeiriad yr alwad|i mewn/allan' } },
+  { field: 'counterpart_number', source: 'std', terms: { cy: 'rhif a alwyd|rhif a ddeialwyd' } },
+  { field: 'duration_seconds', source: 'std', terms: { cy: 'hyd|hyd yr alwad' } },
+  { field: 'record_type', source: 'std', terms: { cy: 'math o alwad|math o wasanaeth' } },
+  { field: 'location', source: 'std', terms: { cy: 'cyrchfan' } },
+  { field: 'subscriber_number', source: 'std', terms: { cy: 'rhif y tanysgrifiwr|rhif y llinell' } },
+  { field: 'cost_minor', source: 'std', terms: { cy: 'cost|tâl' } },
+  { field: 'currency', source: 'std', terms: { cy: 'arian cyfred' } },
+  { field: 'account_number', source: 'std', terms: { cy: 'rhif cyfrif' } },
 ];

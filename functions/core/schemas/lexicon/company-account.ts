@@ -247,4 +247,14 @@ export const COMPANY_ACCOUNT_LEXICON: readonly LexiconBlock[] = [
   { field: 'name', source: 'register', terms: { ka: 'საფირმო სახელწოდება|ფირმის სახელწოდება' } },
   { field: 'industry', source: 'register', terms: { ka: 'საქმიანობის სახე' } },
   { field: 'domain', source: 'std', terms: { mn: 'вэб хуудас|вэб хуудсын хаяг' } },
+  // Welsh: the standard terms of the Welsh Government's term bank (TermCymru) and the Welsh
+  // interfaces of Microsoft and Google, as public bodies' and events' registration forms print them
+  { field: 'name', source: 'std', terms: { cy: 'enw\'r cwmni|enw cwmni|enw\'r busnes|enw\'r sefydliad' } },
+  { field: 'domain', source: 'std', terms: { cy: 'gwefan' } },
+  { field: 'industry', source: 'std', terms: { cy: 'diwydiant|sector' } },
+  { field: 'employee_count', source: 'std', terms: { cy: 'nifer y gweithwyr|nifer o weithwyr|gweithwyr' } },
+  { field: 'annual_revenue', source: 'std', terms: { cy: 'trosiant|trosiant blynyddol|refeniw' } },
+  { field: 'technologies', source: 'std', terms: { cy: 'technolegau' } },
+  { field: 'country', source: 'std', terms: { cy: 'gwlad' } },
+  { field: 'city', source: 'std', terms: { cy: 'tref|dinas|tref/dinas' } },
 ];

@@ -241,4 +241,14 @@ export const CONTACT_LEXICON: readonly LexiconBlock[] = [
   // Nepali writes the genitive on the word ("संस्थाको नाम", the organisation's name), as member
   // lists of chambers and associations head the member's company
   { field: 'company', source: 'register', terms: { ne: 'संस्थाको नाम|संस्थाको|फर्मको नाम' } },
+  // Welsh: the standard terms of the Welsh Government's term bank (TermCymru) and the Welsh
+  // interfaces of Microsoft and Google, as public bodies' and events' registration forms print them
+  { field: 'full_name', source: 'std', terms: { cy: 'enw llawn|enw' } },
+  { field: 'first_name', source: 'std', terms: { cy: 'enw cyntaf|enw bedydd' } },
+  { field: 'last_name', source: 'std', terms: { cy: 'cyfenw' } },
+  { field: 'email', source: 'std', terms: { cy: 'e-bost|cyfeiriad e-bost' } },
+  { field: 'phone', source: 'std', terms: { cy: 'ffôn|rhif ffôn|ffôn symudol|rhif ffôn symudol' } },
+  { field: 'title', source: 'std', terms: { cy: 'swydd|teitl swydd|teitl y swydd|rôl' } },
+  { field: 'company', source: 'std', terms: { cy: 'sefydliad|cwmni|enw\'r cwmni|enw\'r sefydliad' } },
+  { field: 'domain', source: 'std', terms: { cy: 'gwefan' } },
 ];
