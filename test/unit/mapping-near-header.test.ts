@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldSpellingVariants, nearFieldTerm } from '../../functions/core/map/near-header.ts';
+import { foldSpellingVariants, nearFieldTerm, withinOneEdit } from '../../functions/core/map/near-header.ts';
 import { suggestMapping } from '../../functions/core/map/suggest-mapping.ts';
 import { getSchema } from '../../functions/core/schemas/registry.ts';
 
@@ -50,5 +50,17 @@ describe('a header that nearly names a field', () => {
     const m = suggestMapping(headers, rows, contact);
     expect(Object.fromEntries(m.fields.map((f) => [f.field, f.sourceHeaders]))).toMatchObject({ title: ['পদবী'] });
     expect(m.status).toBe('mapped');
+  });
+});
+
+describe('one letter off', () => {
+  it('is one letter changed, added or removed, never two', () => {
+    expect(withinOneEdit('position', 'positon')).toBe(true);
+    expect(withinOneEdit('position', 'positiion')).toBe(true);
+    expect(withinOneEdit('position', 'positiom')).toBe(true);
+    expect(withinOneEdit('position', 'position')).toBe(true);
+    expect(withinOneEdit('jobtitle', 'jobtitel')).toBe(false);
+    expect(withinOneEdit('company', 'compayn')).toBe(false);
+    expect(withinOneEdit('staat', 'straat')).toBe(true);
   });
 });

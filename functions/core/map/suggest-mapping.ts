@@ -14,7 +14,7 @@ import { describesDestination } from './destination-column.ts';
 import { dotsGroupThousands } from './digit-grouping.ts';
 import { namesRegion, refusesField } from './negative-cues.ts';
 import { ID_WORDS, leftOutByValues } from './left-out-evidence.ts';
-import { nearFieldTerm } from './near-header.ts';
+import { nearFieldTerm, prepareNearHeader } from './near-header.ts';
 import { columnDateTimeShape, fitsField, looksLikeField, ratio, timeColumnKind, type ValueCheckContext } from './value-patterns.ts';
 import { readCallCodeAnyLanguage as readCallCode } from './call-code-reading.ts';
 import { dateTimePairFit, detectDateTimeShape, isDottedClock } from '../enrich/datetime.ts';
@@ -489,14 +489,15 @@ function unsettledFields(
   // an unused column whose header nearly names a field the mapping lacks (one letter off a
   // term, another spelling of it: Bengali "পদবি" beside the lexicon's "পদবী"): near-header.ts
   const mappedNow = mappedNamesOf(fields, fieldColumns);
-  fields.forEach((def, field) => {
-    if (mappedNow.has(def.name) || filledElsewhere.has(def.name) || fields.some((f) => f.microsField === def.name)) return;
-    file.headers.forEach((h, column) => {
-      if (usedColumns.has(column) || column >= NEAR_SCANNED_COLUMNS || file.refused(field, column) || !varies(file.columnValues(column))) return;
-      if (!file.columnValues(column).some((v) => !isBlankCell(v))) return;
-      const term = nearFieldTerm(schema, field, h);
-      if (term !== undefined) out.push(`${def.name} <- "${h}" (close to "${term}")`);
-    });
+  const lacking = fields.flatMap((def, field) => (mappedNow.has(def.name) || filledElsewhere.has(def.name) || fields.some((f) => f.microsField === def.name) ? [] : [field]));
+  file.headers.slice(0, NEAR_SCANNED_COLUMNS).forEach((h, column) => {
+    if (usedColumns.has(column) || lacking.length === 0) return;
+    const near = prepareNearHeader(h);
+    for (const field of lacking) {
+      const term = nearFieldTerm(schema, field, near);
+      if (term === undefined || file.refused(field, column) || !varies(file.columnValues(column)) || !file.columnValues(column).some((v) => !isBlankCell(v))) continue;
+      out.push(`${fields[field]!.name} <- "${h}" (close to "${term}")`);
+    }
   });
   // a call code, a number or a name the values of an unused column say the file has
   const siblings = new Set(candidates.filter((c) => (c.header ?? 0) >= HEADER_EVIDENCE && fieldColumns.has(c.field)).map((c) => c.column));
