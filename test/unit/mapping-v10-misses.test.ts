@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countsRows, isQuantityColumn } from '../../functions/core/map/left-out-evidence.ts';
-import { suggestMapping } from '../../functions/core/map/suggest-mapping.ts';
+import { isStreetAddress, suggestMapping } from '../../functions/core/map/suggest-mapping.ts';
 import { getSchema } from '../../functions/core/schemas/registry.ts';
 
 /**
@@ -76,5 +76,31 @@ describe('Welsh headers', () => {
     const m = suggestMapping(headers, rows, contact);
     expect(byField(m)).toMatchObject({ first_name: ['Enw cyntaf'], last_name: ['Cyfenw'], email: ['Cyfeiriad e-bost'], phone: ['Rhif ffôn'], company: ['Sefydliad'], title: ['Swydd'] });
     expect(m.status).toBe('mapped');
+  });
+});
+
+describe('a city header over whole addresses', () => {
+  it('tells an address from a city, with or without a district number', () => {
+    expect(isStreetAddress('15 Wharf Street, Dargaville 0310, New Zealand')).toBe(true);
+    expect(isStreetAddress('東京都港区芝浦0丁目0番0号')).toBe(true);
+    expect(isStreetAddress('Praha 4')).toBe(false);
+    expect(isStreetAddress('Dublin 2')).toBe(false);
+    expect(isStreetAddress('San Francisco')).toBe(false);
+    expect(isStreetAddress('名古屋市')).toBe(false);
+  });
+
+  it('holds a company list whose "City" column holds street addresses, and takes one of city names', () => {
+    const headers = ['Company Name', 'Website', 'City'];
+    const addresses = [
+      ['Alpha Trading Ltd', 'alpha.example', '12 Harbour Road, Leith EH6 6LX'],
+      ['Beta Foods Ltd', 'betafoods.example', '4 Mill Lane, Bristol BS1 4AA'],
+      ['Gamma Print Ltd', 'gammaprint.example', '90 King Street, Leeds LS1 2HQ'],
+    ];
+    const held = suggestMapping(headers, addresses, company);
+    expect(held.status).toBe('needs_mapping');
+    expect(held.fields.find((f) => f.field === 'city')?.confidence ?? 0).toBeLessThan(0.65);
+    const cities = addresses.map(([n, w]) => [n!, w!, 'Leeds']);
+    cities[1]![2] = 'Bristol';
+    expect(suggestMapping(headers, cities, company).status).toBe('mapped');
   });
 });

@@ -628,6 +628,12 @@ function lineByItsValues(normalized: string, values: readonly string[], def: Fie
 
 /** Values of the wrong kind (person names under a company header, companies under a name header) lower a header match. */
 function kindFactor(def: FieldDefinition, values: readonly string[]): number {
+  // a city header over whole addresses ("本社所在地": "東京都港区芝浦0丁目0番0号"; "Registered
+  // Office": "15 Wharf Street, Dargaville 0310"): the city is in there, but the column is more
+  if (def.kind === 'city') {
+    const filled = values.filter((v) => !isBlankCell(v));
+    if (filled.length >= 2 && filled.filter(isStreetAddress).length >= 0.6 * filled.length) return KIND_CLASH_FACTOR;
+  }
 
   const partOfName = def.kind === 'given_name' || def.kind === 'family_name';
   for (const clash of KIND_CLASHES[def.kind ?? ''] ?? []) {
@@ -639,6 +645,19 @@ function kindFactor(def: FieldDefinition, values: readonly string[]): number {
     if (count >= 2 && share >= 0.6) return KIND_CLASH_FACTOR;
   }
   return 1;
+}
+
+/**
+ * A postal address rather than a place name: digits (a house, block or postcode number) with
+ * three or more parts ("15 Wharf Street, Dargaville 0310"), or, in scripts written without
+ * spaces, eight characters or more ("東京都港区芝浦0丁目0番0号"). A city with its district
+ * number ("Praha 4", "Dublin 2") is a place.
+ */
+export function isStreetAddress(raw: string): boolean {
+  const v = raw.trim();
+  if (!/\d/.test(v)) return false;
+  const parts = v.split(/[\s,]+/).filter((p) => p.length > 0);
+  return parts.length >= 3 || (parts.length === 1 && /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(v) && [...v].length >= 8);
 }
 
 const KIND_CLASHES: Partial<Record<string, ValueKind[]>> = {
