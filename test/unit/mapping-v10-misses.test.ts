@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countsRows, isQuantityColumn } from '../../functions/core/map/left-out-evidence.ts';
-import { isStreetAddress, suggestMapping } from '../../functions/core/map/suggest-mapping.ts';
+import { isStreetAddress, isWordNotCurrency, suggestMapping } from '../../functions/core/map/suggest-mapping.ts';
 import { getSchema } from '../../functions/core/schemas/registry.ts';
 
 /**
@@ -102,5 +102,31 @@ describe('a city header over whole addresses', () => {
     const cities = addresses.map(([n, w]) => [n!, w!, 'Leeds']);
     cities[1]![2] = 'Bristol';
     expect(suggestMapping(headers, cities, company).status).toBe('mapped');
+  });
+});
+
+describe('a currency header over words that name no currency', () => {
+  const callRecord = getSchema('call_record');
+
+  it('tells call kinds from currency codes and amounts', () => {
+    expect(isWordNotCurrency('음성')).toBe(true);
+    expect(isWordNotCurrency('SMS')).toBe(true);
+    expect(isWordNotCurrency('EUR')).toBe(false);
+    expect(isWordNotCurrency('krw')).toBe(false);
+    expect(isWordNotCurrency('€')).toBe(false);
+    expect(isWordNotCurrency('1,980')).toBe(false);
+  });
+
+  it('leaves a Korean bill\'s 통화구분 (call kind; 통화 is also a currency) to the record type, not the currency', () => {
+    const headers = ['이용일자', '상대방번호', '통화구분', '요금(원)'];
+    const rows = [
+      ['2026.11.03 14:07', '010-0000-1234', '음성', '0'],
+      ['2026.11.03 15:22', '010-0000-5678', 'SMS', '20'],
+      ['2026.11.04 09:00', '02-0000-0987', '데이터', '0'],
+      ['2026.11.04 11:18', '010-0000-4321', '음성', '1,980'],
+    ];
+    const m = suggestMapping(headers, rows, callRecord);
+    expect(byField(m).currency).toBeUndefined();
+    expect(byField(m)).toMatchObject({ record_type: ['통화구분'] });
   });
 });

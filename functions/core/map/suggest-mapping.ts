@@ -634,6 +634,12 @@ function kindFactor(def: FieldDefinition, values: readonly string[]): number {
     const filled = values.filter((v) => !isBlankCell(v));
     if (filled.length >= 2 && filled.filter(isStreetAddress).length >= 0.6 * filled.length) return KIND_CLASH_FACTOR;
   }
+  // a currency header over words that name no currency (Korean 통화 is a call and a currency:
+  // "통화구분" holds 음성, SMS, 데이터); amounts under a currency note are left to the money checks
+  if (def.name === 'currency') {
+    const filled = values.filter((v) => !isBlankCell(v));
+    if (filled.length >= 2 && filled.filter(isWordNotCurrency).length >= 0.6 * filled.length) return KIND_CLASH_FACTOR;
+  }
 
   const partOfName = def.kind === 'given_name' || def.kind === 'family_name';
   for (const clash of KIND_CLASHES[def.kind ?? ''] ?? []) {
@@ -658,6 +664,16 @@ export function isStreetAddress(raw: string): boolean {
   if (!/\d/.test(v)) return false;
   const parts = v.split(/[\s,]+/).filter((p) => p.length > 0);
   return parts.length >= 3 || (parts.length === 1 && /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(v) && [...v].length >= 8);
+}
+
+let currencyCodes: ReadonlySet<string> | undefined;
+
+/** A cell of words (no digits) that is no ISO 4217 code and has no currency sign: "음성", "SMS", "Voice". */
+export function isWordNotCurrency(raw: string): boolean {
+  const v = raw.trim();
+  if (v.length === 0 || /\d|\p{Sc}/u.test(v) || !/\p{L}/u.test(v)) return false;
+  currencyCodes ??= new Set(Intl.supportedValuesOf('currency'));
+  return !currencyCodes.has(v.toUpperCase());
 }
 
 const KIND_CLASHES: Partial<Record<string, ValueKind[]>> = {
