@@ -130,3 +130,25 @@ describe('a currency header over words that name no currency', () => {
     expect(byField(m)).toMatchObject({ record_type: ['통화구분'] });
   });
 });
+
+describe('a name from a numbered header', () => {
+  it('holds a member list whose only whole name is "Foresatt 1 navn" (guardian 1) beside "Foresatt 2 navn"', () => {
+    const contact = getSchema('contact');
+    const headers = ['Fornavn', 'Etternavn', 'E-post', 'Foresatt 1 navn', 'Foresatt 1 telefon', 'Foresatt 2 navn'];
+    const rows = [
+      ['Ingrid', 'Dahl', '', 'Kari Dahl', '+47 400 00 123', 'Erik Dahl'],
+      ['Nora', 'Lie', 'nora@epost.example', 'Silje Lie', '+47 410 00 654', ''],
+      ['Sara', 'Moen', '', 'Hanne Moen', '+47 450 00 852', 'Jon Moen'],
+    ];
+    const m = suggestMapping(headers, rows, contact);
+    const whole = m.fields.find((f) => f.field === 'full_name');
+    if (whole !== undefined) expect(whole.confidence).toBeLessThan(0.65);
+    expect(m.status).toBe('needs_mapping');
+  });
+
+  it('leaves a name whose header has no numbered sibling alone', () => {
+    const contact = getSchema('contact');
+    const m = suggestMapping(['Fornavn', 'Etternavn', 'E-post'], [['Ingrid', 'Dahl', 'ingrid@epost.example'], ['Nora', 'Lie', 'nora@epost.example']], contact);
+    expect(m.status).toBe('mapped');
+  });
+});

@@ -280,6 +280,7 @@ export function suggestMapping(
   }
 
   capUnconfirmedWholeName(fields, fieldColumns, columnValues);
+  capNumberedPeople(fields, fieldColumns, normalized);
 
   // A country's values are a closed list: a column taken for it whose values are not countries
   // ("Kraj" holding regions, "Straat" only like "Staat") is left unmapped, and a person is asked.
@@ -790,6 +791,28 @@ export function capUnconfirmedWholeName(
     const names = columnValues(whole.column);
     const rowsCompared = names.filter((name, row) => !isBlankCell(name) && partColumns.some((c) => !isBlankCell(columnValues(c)[row] ?? ''))).length;
     if (rowsCompared < 2) whole.confidence = Math.min(whole.confidence, CONF_UNCONFIRMED_WHOLE_NAME);
+  });
+}
+
+/**
+ * A person's name taken from a header that a sibling repeats with another number ("Foresatt 1
+ * navn" beside "Foresatt 2 navn", "Contact 1 Name" beside "Contact 2 Name") names one of several
+ * people the record lists (guardians, contacts), not necessarily the record's own: its confidence
+ * is capped below the threshold, so a person confirms it.
+ */
+export function capNumberedPeople(
+  fields: readonly FieldDefinition[],
+  fieldColumns: Map<number, { column: number; confidence: number }>,
+  normalized: readonly string[],
+): void {
+  const unnumbered = (h: string) => h.replace(/\b\d{1,2}\b/gu, '#');
+  const shapes = new Map<string, number>();
+  for (const h of normalized) if (/\b\d{1,2}\b/u.test(h)) shapes.set(unnumbered(h), (shapes.get(unnumbered(h)) ?? 0) + 1);
+  fields.forEach((def, field) => {
+    const hit = fieldColumns.get(field);
+    if (hit === undefined || (def.kind !== 'person_name' && def.kind !== 'given_name' && def.kind !== 'family_name')) return;
+    const h = normalized[hit.column] ?? '';
+    if (/\b\d{1,2}\b/u.test(h) && (shapes.get(unnumbered(h)) ?? 0) >= 2) hit.confidence = Math.min(hit.confidence, CONF_UNCONFIRMED_WHOLE_NAME);
   });
 }
 
