@@ -70,7 +70,7 @@ export const FLOORS: Record<string, { accuracy: number; rankedFirst: number; err
   // Written 2026-12-06 as v6/holdout, the independent held-out set: measured four times, totals
   // only (84.0 %, 83.9 %, 85.3 %, 85.3 %; at best 5 fields in 4 auto-accepted layouts), then moved
   // to tuning on 2026-12-06 when v8/holdout was written; tuned on since: 91.6 % (197/215), 33/36, 0;
-  // 95.4 % (206/216), 34/36, 0 on 2026-12-07.
+  // 95.4 % (206/216), 34/36, 0 on 2026-12-07; 96.7 % (207/214), 34/36, 0 after the v10 tuning rules.
   'v6/tuning': { accuracy: 0.93, rankedFirst: 0.9, errorsAccepted: 0 },
   // Written 2026-12-06 as v8/holdout, the independent held-out set: totals only, first 89.9 % (186/207),
   // 34/36, 3 fields in 3 auto-accepted layouts; then 92.7 % and 94.1-95.1 % (193/205 to 194/204),
@@ -84,13 +84,14 @@ export const FLOORS: Record<string, { accuracy: number; rankedFirst: number; err
   // moved). Moved to tuning on 2026-12-07 after repeated measurement; its misses are read since.
   // Tuned on (2026-12-07, see docs/mapping.md): 98.4 % (181/184), 33/34, 0; 21 layouts auto-accepted, 11 right ones held.
   'v9/tuning': { accuracy: 0.96, rankedFirst: 0.94, errorsAccepted: 0 },
-  // A third independent held-out set, written 2026-12-07 in languages no earlier set uses (Bengali,
-  // Urdu, Sinhala, Amharic, Khmer, Kyrgyz, Tamil, Hausa, Nepali, Welsh) and the v9 ones; never tuned
-  // on, totals only. First measurement, before any mapper change for it: 46.0 % (87/189), 30/35,
-  // 0 fields in 2 auto-accepted layouts. After the lexicon for those languages (written from public
-  // references, tuned on v10/tuning, which was written without this set): 92.1 % (175/190), 35/35,
-  // 1 field in 1 of 15 auto-accepted layouts. The floor sits a little under the second.
-  'v10/holdout': { accuracy: 0.9, rankedFirst: 0.97, errorsAccepted: 1 },
+  // Written 2026-12-07 as v10/holdout, a third independent held-out set, in languages no earlier set
+  // uses (Bengali, Urdu, Sinhala, Amharic, Khmer, Kyrgyz, Tamil, Hausa, Nepali, Welsh) and the v9
+  // ones; totals only, measured five times as totals, 46.0 % first (87/189, before any mapper change
+  // for it), 94.8 % last (181/191), each later time with 1 field in 1 auto-accepted layout. Moved to
+  // tuning on 2026-12-07 after repeated measurement (v11/holdout is the independent measure); its
+  // misses are read since. Tuned on (2026-12-07, see docs/mapping.md): 98.4 % (188/191), 35/35, 0;
+  // 25 layouts auto-accepted, 7 right ones held.
+  'v10/tuning-b': { accuracy: 0.97, rankedFirst: 0.97, errorsAccepted: 0 },
   // A fourth independent held-out set, written 2026-12-07 (46 layouts, 18 header languages, export
   // tools no earlier set uses); never tuned on, totals only. First measurement, before any mapper
   // change for it: 96.0 % (264/275), 46/46, 4 fields in 3 of 33 auto-accepted layouts.
@@ -305,7 +306,7 @@ export interface EvalOutcome {
 }
 
 /**
- * `--skip-set=v10/holdout,...` leaves those sets out altogether (not run, not printed, no
+ * `--skip-set=v11/holdout,...` leaves those sets out altogether (not run, not printed, no
  * floor checked): a held-out set that may be read only once is kept out of the runs made
  * while the mapper is being changed.
  */

@@ -18,7 +18,7 @@ import { columnDateTimeShape, fitsField, ratio, type ValueCheckContext } from '.
  *   schema expects the field, and such a column is where a file says it in words no rule
  *   reads yet;
  * - a number field (a headcount, a revenue) with no column, while a column holds numbers of
- *   varying size that are no identifiers, postal codes or years;
+ *   varying size that are no identifiers, postal codes, years or row numbers;
  * - a person's name with no column at all, while a column holds person names.
  */
 export interface LeftOutFile {
@@ -91,7 +91,17 @@ export function isQuantityColumn(def: FieldDefinition, header: string, values: r
   const integerParts = filled.map((v) => v.replace(/[.,]\d{1,4}$/, '').replace(/\D/g, ''));
   if (new Set(integerParts.map((d) => d.length)).size === 1 && integerParts[0]!.length >= 4) return false;
   if (filled.every((v) => /^(1[89]|20)\d\d$/.test(v))) return false;
+  if (countsRows(values)) return false;
   return new Set(digits).size > 1;
+}
+
+/**
+ * A sheet's row number ("ល.រ", "ተ.ቁ", "S.No", "№": 1, 2, 3 ... down the rows): every row filled
+ * with the number one above the row before it. It counts the rows and says nothing of them.
+ */
+export function countsRows(values: readonly string[]): boolean {
+  const numbers = values.map((v) => (/^\s*\d{1,6}\.?\s*$/.test(v) ? Number.parseInt(v, 10) : Number.NaN));
+  return numbers.length >= 2 && numbers.every((n, i) => !Number.isNaN(n) && (i === 0 || n === numbers[i - 1]! + 1));
 }
 
 /** currency abbreviations printed in headers beside the ISO codes and symbols: rupees, crowns, złoty, forint, koruna, lira, lei, lev, hryvnia, rouble, ringgit, rupiah, baht, riyal, dirham */

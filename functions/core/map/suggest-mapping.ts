@@ -15,6 +15,7 @@ import { describesDestination } from './destination-column.ts';
 import { dotsGroupThousands } from './digit-grouping.ts';
 import { namesRegion, refusesField } from './negative-cues.ts';
 import { ID_WORDS, leftOutByValues } from './left-out-evidence.ts';
+import { nearFieldTerm, prepareNearHeader } from './near-header.ts';
 import { columnDateTimeShape, fitsField, looksLikeField, ratio, timeColumnKind, type ValueCheckContext } from './value-patterns.ts';
 import { readCallCodeAnyLanguage as readCallCode } from './call-code-reading.ts';
 import { dateTimePairFit, detectDateTimeShape, isDottedClock } from '../enrich/datetime.ts';
@@ -280,6 +281,7 @@ export function suggestMapping(
   }
 
   capUnconfirmedWholeName(fields, fieldColumns, columnValues);
+  capNumberedPeople(fields, fieldColumns, normalized);
 
   // A country's values are a closed list: a column taken for it whose values are not countries
   // ("Kraj" holding regions, "Straat" only like "Staat") is left unmapped, and a person is asked.
@@ -407,6 +409,9 @@ function mappedNamesOf(fields: readonly FieldDefinition[], fieldColumns: Readonl
   return new Set([...fieldColumns.keys()].map((f) => fields[f]!.name));
 }
 
+/** near-miss headers are looked for in this many columns (the lexicon's fuzzy scan stops there too) */
+const NEAR_SCANNED_COLUMNS = 150;
+
 /** a header that names a field this strongly (before its values are weighed) is evidence the mapping must account for */
 const HEADER_EVIDENCE = 0.6;
 
@@ -485,6 +490,19 @@ function unsettledFields(
       if (taken ? hits > 0 : hits >= 2 && hits * 2 >= filled.length) out.push(`${def.name} <- "${h}" (some of its values say it)`);
     });
   }
+  // an unused column whose header nearly names a field the mapping lacks (one letter off a
+  // term, another spelling of it: Bengali "পদবি" beside the lexicon's "পদবী"): near-header.ts
+  const mappedNow = mappedNamesOf(fields, fieldColumns);
+  const lacking = fields.flatMap((def, field) => (mappedNow.has(def.name) || filledElsewhere.has(def.name) || fields.some((f) => f.microsField === def.name) ? [] : [field]));
+  file.headers.slice(0, NEAR_SCANNED_COLUMNS).forEach((h, column) => {
+    if (usedColumns.has(column) || lacking.length === 0) return;
+    const near = prepareNearHeader(h);
+    for (const field of lacking) {
+      const term = nearFieldTerm(schema, field, near);
+      if (term === undefined || file.refused(field, column) || !varies(file.columnValues(column)) || !file.columnValues(column).some((v) => !isBlankCell(v))) continue;
+      out.push(`${fields[field]!.name} <- "${h}" (close to "${term}")`);
+    }
+  });
   // a call code, a number or a name the values of an unused column say the file has
   const siblings = new Set(candidates.filter((c) => (c.header ?? 0) >= HEADER_EVIDENCE && fieldColumns.has(c.field)).map((c) => c.column));
   out.push(...leftOutByValues(schema, new Set([...mappedNamesOf(fields, fieldColumns), ...filledElsewhere]), usedColumns, { ...file, siblings }));
@@ -614,6 +632,18 @@ function lineByItsValues(normalized: string, values: readonly string[], def: Fie
 
 /** Values of the wrong kind (person names under a company header, companies under a name header) lower a header match. */
 function kindFactor(def: FieldDefinition, values: readonly string[]): number {
+  // a city header over whole addresses ("本社所在地": "東京都港区芝浦0丁目0番0号"; "Registered
+  // Office": "15 Wharf Street, Dargaville 0310"): the city is in there, but the column is more
+  if (def.kind === 'city') {
+    const filled = values.filter((v) => !isBlankCell(v));
+    if (filled.length >= 2 && filled.filter(isStreetAddress).length >= 0.6 * filled.length) return KIND_CLASH_FACTOR;
+  }
+  // a currency header over words that name no currency (Korean 통화 is a call and a currency:
+  // "통화구분" holds 음성, SMS, 데이터); amounts under a currency note are left to the money checks
+  if (def.name === 'currency') {
+    const filled = values.filter((v) => !isBlankCell(v));
+    if (filled.length >= 2 && filled.filter(isWordNotCurrency).length >= 0.6 * filled.length) return KIND_CLASH_FACTOR;
+  }
 
   const partOfName = def.kind === 'given_name' || def.kind === 'family_name';
   for (const clash of KIND_CLASHES[def.kind ?? ''] ?? []) {
@@ -625,6 +655,29 @@ function kindFactor(def: FieldDefinition, values: readonly string[]): number {
     if (count >= 2 && share >= 0.6) return KIND_CLASH_FACTOR;
   }
   return 1;
+}
+
+/**
+ * A postal address rather than a place name: digits (a house, block or postcode number) with
+ * three or more parts ("15 Wharf Street, Dargaville 0310"), or, in scripts written without
+ * spaces, eight characters or more ("東京都港区芝浦0丁目0番0号"). A city with its district
+ * number ("Praha 4", "Dublin 2") is a place.
+ */
+export function isStreetAddress(raw: string): boolean {
+  const v = raw.trim();
+  if (!/\d/.test(v)) return false;
+  const parts = v.split(/[\s,]+/).filter((p) => p.length > 0);
+  return parts.length >= 3 || (parts.length === 1 && /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(v) && [...v].length >= 8);
+}
+
+let currencyCodes: ReadonlySet<string> | undefined;
+
+/** A cell of words (no digits) that is no ISO 4217 code and has no currency sign: "음성", "SMS", "Voice". */
+export function isWordNotCurrency(raw: string): boolean {
+  const v = raw.trim();
+  if (v.length === 0 || /\d|\p{Sc}/u.test(v) || !/\p{L}/u.test(v)) return false;
+  currencyCodes ??= new Set(Intl.supportedValuesOf('currency'));
+  return !currencyCodes.has(v.toUpperCase());
 }
 
 const KIND_CLASHES: Partial<Record<string, ValueKind[]>> = {
@@ -741,6 +794,28 @@ export function capUnconfirmedWholeName(
     const names = columnValues(whole.column);
     const rowsCompared = names.filter((name, row) => !isBlankCell(name) && partColumns.some((c) => !isBlankCell(columnValues(c)[row] ?? ''))).length;
     if (rowsCompared < 2) whole.confidence = Math.min(whole.confidence, CONF_UNCONFIRMED_WHOLE_NAME);
+  });
+}
+
+/**
+ * A person's name taken from a header that a sibling repeats with another number ("Foresatt 1
+ * navn" beside "Foresatt 2 navn", "Contact 1 Name" beside "Contact 2 Name") names one of several
+ * people the record lists (guardians, contacts), not necessarily the record's own: its confidence
+ * is capped below the threshold, so a person confirms it.
+ */
+export function capNumberedPeople(
+  fields: readonly FieldDefinition[],
+  fieldColumns: Map<number, { column: number; confidence: number }>,
+  normalized: readonly string[],
+): void {
+  const unnumbered = (h: string) => h.replace(/\b\d{1,2}\b/gu, '#');
+  const shapes = new Map<string, number>();
+  for (const h of normalized) if (/\b\d{1,2}\b/u.test(h)) shapes.set(unnumbered(h), (shapes.get(unnumbered(h)) ?? 0) + 1);
+  fields.forEach((def, field) => {
+    const hit = fieldColumns.get(field);
+    if (hit === undefined || (def.kind !== 'person_name' && def.kind !== 'given_name' && def.kind !== 'family_name')) return;
+    const h = normalized[hit.column] ?? '';
+    if (/\b\d{1,2}\b/u.test(h) && (shapes.get(unnumbered(h)) ?? 0) >= 2) hit.confidence = Math.min(hit.confidence, CONF_UNCONFIRMED_WHOLE_NAME);
   });
 }
 

@@ -37,5 +37,6 @@ export const ADDED_CALL_CODE_WORDS: Readonly<Record<AddedLexiconLanguage, CallCo
   lo: { inbound: 'ສາຍເຂົ້າ|ໂທເຂົ້າ', outbound: 'ສາຍອອກ|ໂທອອກ', voice: 'ການໂທ|ໂທ', sms: 'ຂໍ້ຄວາມ|ຂໍ້ຄວາມສັ້ນ', data: 'ອິນເຕີເນັດ|ດາຕ້າ' },
   my: { inbound: 'အဝင်|အဝင်ခေါ်ဆိုမှု', outbound: 'အထွက်|အထွက်ခေါ်ဆိုမှု', voice: 'ခေါ်ဆိုမှု|အသံခေါ်ဆိုမှု', sms: 'မက်ဆေ့ချ်|စာတို', data: 'ဒေတာ|အင်တာနက်' },
   zu: { inbound: 'engenayo|ikholi engenayo', outbound: 'ephumayo|ikholi ephumayo', voice: 'ikholi|ucingo', sms: 'umlayezo|umyalezo', data: 'idatha|i-inthanethi' },
+  cy: { inbound: 'galwad i mewn|i mewn|a dderbyniwyd', outbound: 'galwad allan|allan|a ddeialwyd', voice: 'galwad|galwad llais', sms: 'neges destun|neges', data: 'data symudol' },
   ps: { inbound: 'راتلونکی|راتلونکی زنګ', outbound: 'وتونکی|وتونکی زنګ', voice: 'زنګ|غږیز زنګ', sms: 'پیغام|لنډ پیغام', data: 'انټرنېټ|ډېټا' },
 };

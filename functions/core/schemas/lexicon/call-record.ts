@@ -316,4 +316,21 @@ export const CALL_RECORD_LEXICON: readonly LexiconBlock[] = [
   { field: 'cost_minor', source: 'carrier', terms: { mr: 'शुल्क|रक्कम|किंमत', te: 'ఛార్జీ|మొత్తం|ధర', gu: 'ચાર્જ|રકમ|કિંમત', pa: 'ਖਰਚਾ|ਰਕਮ|ਕੀਮਤ', ml: 'നിരക്ക്|തുക|വില', kn: 'ಶುಲ್ಕ|ಮೊತ್ತ|ಬೆಲೆ', lo: 'ຄ່າບໍລິການ|ຈຳນວນເງິນ|ລາຄາ', my: 'ကျသင့်ငွေ|ငွေပမာဏ|စျေးနှုန်း', zu: 'izindleko|inani|intengo', ps: 'لګښت|مبلغ|بیه' } },
   { field: 'currency', source: 'std', terms: { mr: 'चलन', te: 'కరెన్సీ', gu: 'ચલણ', pa: 'ਮੁਦਰਾ', ml: 'കറൻസി', kn: 'ಕರೆನ್ಸಿ', lo: 'ສະກຸນເງິນ', my: 'ငွေကြေး', zu: 'uhlobo lwemali', ps: 'اسعار' } },
   { field: 'account_number', source: 'carrier', terms: { mr: 'खाते क्रमांक', te: 'ఖాతా సంఖ్య', gu: 'ખાતા નંબર', pa: 'ਖਾਤਾ ਨੰਬਰ', ml: 'അക്കൗണ്ട് നമ്പർ', kn: 'ಖಾತೆ ಸಂಖ್ಯೆ', lo: 'ເລກບັນຊີ', my: 'အကောင့်နံပါတ်', zu: 'inombolo ye-akhawunti', ps: 'د حساب شمېره' } },
+  // Kyrgyz possessive forms as bills print them ("Суммасы (сом)", its amount); Armenian
+  // "բաժանորդի կոդ" (the subscriber's code: the customer account on a business bill)
+  { field: 'cost_minor', source: 'carrier', terms: { ky: 'суммасы|наркысы|баасы' } },
+  { field: 'account_number', source: 'carrier', terms: { hy: 'բաժանորդի կոդ|բաժանորդային կոդ' } },
+  // Welsh: the standard terms of the Welsh Government's term bank (TermCymru) and the Welsh
+  // interfaces of Microsoft and Google, as public bodies' and events' registration forms print them
+  { field: 'started_at', source: 'std', terms: { cy: 'dyddiad|dyddiad ac amser' } },
+  { field: 'started_at.time', source: 'std', terms: { cy: 'amser' } },
+  { field: 'direction', source: 'std', terms: { cy: 'cyfeiriad yr alwad|i mewn/allan' } },
+  { field: 'counterpart_number', source: 'std', terms: { cy: 'rhif a alwyd|rhif a ddeialwyd' } },
+  { field: 'duration_seconds', source: 'std', terms: { cy: 'hyd|hyd yr alwad' } },
+  { field: 'record_type', source: 'std', terms: { cy: 'math o alwad|math o wasanaeth' } },
+  { field: 'location', source: 'std', terms: { cy: 'cyrchfan' } },
+  { field: 'subscriber_number', source: 'std', terms: { cy: 'rhif y tanysgrifiwr|rhif y llinell' } },
+  { field: 'cost_minor', source: 'std', terms: { cy: 'cost|tâl' } },
+  { field: 'currency', source: 'std', terms: { cy: 'arian cyfred' } },
+  { field: 'account_number', source: 'std', terms: { cy: 'rhif cyfrif' } },
 ];

@@ -240,4 +240,21 @@ export const COMPANY_ACCOUNT_LEXICON: readonly LexiconBlock[] = [
   { field: 'technologies', source: 'std', terms: { mr: 'तंत्रज्ञान', te: 'సాంకేతికతలు', gu: 'ટેકનોલોજી', pa: 'ਤਕਨਾਲੋਜੀ', ml: 'സാങ്കേതികവിദ്യകൾ', kn: 'ತಂತ್ರಜ್ಞಾನಗಳು', lo: 'ເຕັກໂນໂລຊີ', my: 'နည်းပညာ', zu: 'ubuchwepheshe', ps: 'ټکنالوژي' } },
   { field: 'country', source: 'std', terms: { mr: 'देश', te: 'దేశం', gu: 'દેશ', pa: 'ਦੇਸ਼', ml: 'രാജ്യം', kn: 'ದೇಶ', lo: 'ປະເທດ', my: 'နိုင်ငံ', zu: 'izwe', ps: 'هېواد|هیواد' } },
   { field: 'city', source: 'std', terms: { mr: 'शहर', te: 'నగరం', gu: 'શહેર', pa: 'ਸ਼ਹਿਰ', ml: 'നഗരം', kn: 'ನಗರ', lo: 'ເມືອງ|ນະຄອນ', my: 'မြို့', zu: 'idolobha', ps: 'ښار' } },
+  // sales-intelligence exports print their bands as ranges (6sense's and ZoomInfo's "Employee Range")
+  { field: 'employee_count', source: 'crm', terms: { en: 'employee range|employees range' } },
+  // Georgian register wordings: "საფირმო სახელწოდება" (the firm name of the entrepreneurs'
+  // register), "საქმიანობის სახე" (kind of activity); Mongolian "вэб хуудас" (web page)
+  { field: 'name', source: 'register', terms: { ka: 'საფირმო სახელწოდება|ფირმის სახელწოდება' } },
+  { field: 'industry', source: 'register', terms: { ka: 'საქმიანობის სახე' } },
+  { field: 'domain', source: 'std', terms: { mn: 'вэб хуудас|вэб хуудсын хаяг' } },
+  // Welsh: the standard terms of the Welsh Government's term bank (TermCymru) and the Welsh
+  // interfaces of Microsoft and Google, as public bodies' and events' registration forms print them
+  { field: 'name', source: 'std', terms: { cy: 'enw\'r cwmni|enw cwmni|enw\'r busnes|enw\'r sefydliad' } },
+  { field: 'domain', source: 'std', terms: { cy: 'gwefan' } },
+  { field: 'industry', source: 'std', terms: { cy: 'diwydiant|sector' } },
+  { field: 'employee_count', source: 'std', terms: { cy: 'nifer y gweithwyr|nifer o weithwyr|gweithwyr' } },
+  { field: 'annual_revenue', source: 'std', terms: { cy: 'trosiant|trosiant blynyddol|refeniw' } },
+  { field: 'technologies', source: 'std', terms: { cy: 'technolegau' } },
+  { field: 'country', source: 'std', terms: { cy: 'gwlad' } },
+  { field: 'city', source: 'std', terms: { cy: 'tref|dinas|tref/dinas' } },
 ];

@@ -238,4 +238,17 @@ export const CONTACT_LEXICON: readonly LexiconBlock[] = [
   { field: 'title', source: 'crm', terms: { mr: 'पद|हुद्दा', te: 'హోదా|పదవి', gu: 'હોદ્દો', pa: 'ਅਹੁਦਾ', ml: 'തസ്തിക|പദവി', kn: 'ಹುದ್ದೆ', lo: 'ຕຳແໜ່ງ', my: 'ရာထူး', zu: 'isikhundla', ps: 'دنده|عنوان' } },
   { field: 'company', source: 'crm', terms: { mr: 'कंपनी|संस्था|कंपनीचे नाव', te: 'కంపెనీ|సంస్థ', gu: 'કંપની|સંસ્થા', pa: 'ਕੰਪਨੀ|ਸੰਸਥਾ', ml: 'കമ്പനി|സ്ഥാപനം', kn: 'ಕಂಪನಿ|ಸಂಸ್ಥೆ', lo: 'ບໍລິສັດ|ອົງກອນ', my: 'ကုမ္ပဏီ|အဖွဲ့အစည်း', zu: 'inkampani|inhlangano', ps: 'شرکت|اداره|کمپنۍ' } },
   { field: 'domain', source: 'std', terms: { mr: 'वेबसाइट|संकेतस्थळ', te: 'వెబ్‌సైట్', gu: 'વેબસાઇટ', pa: 'ਵੈੱਬਸਾਈਟ', ml: 'വെബ്സൈറ്റ്', kn: 'ಜಾಲತಾಣ|ವೆಬ್‌ಸೈಟ್', lo: 'ເວັບໄຊ', my: 'ဝက်ဘ်ဆိုက်', zu: 'iwebhusayithi', ps: 'وېبپاڼه|ویب پاڼه' } },
+  // Nepali writes the genitive on the word ("संस्थाको नाम", the organisation's name), as member
+  // lists of chambers and associations head the member's company
+  { field: 'company', source: 'register', terms: { ne: 'संस्थाको नाम|संस्थाको|फर्मको नाम' } },
+  // Welsh: the standard terms of the Welsh Government's term bank (TermCymru) and the Welsh
+  // interfaces of Microsoft and Google, as public bodies' and events' registration forms print them
+  { field: 'full_name', source: 'std', terms: { cy: 'enw llawn|enw' } },
+  { field: 'first_name', source: 'std', terms: { cy: 'enw cyntaf|enw bedydd' } },
+  { field: 'last_name', source: 'std', terms: { cy: 'cyfenw' } },
+  { field: 'email', source: 'std', terms: { cy: 'e-bost|cyfeiriad e-bost' } },
+  { field: 'phone', source: 'std', terms: { cy: 'ffôn|rhif ffôn|ffôn symudol|rhif ffôn symudol' } },
+  { field: 'title', source: 'std', terms: { cy: 'swydd|teitl swydd|teitl y swydd|rôl' } },
+  { field: 'company', source: 'std', terms: { cy: 'sefydliad|cwmni|enw\'r cwmni|enw\'r sefydliad' } },
+  { field: 'domain', source: 'std', terms: { cy: 'gwefan' } },
 ];
