@@ -115,3 +115,43 @@ describe('inferFileRegion weighing its evidence', () => {
     expect(region(['First name', 'Last name', 'Company', 'Vorname', 'Nachname'], [['a', 'b', 'c', 'd', 'e']])).toBeUndefined();
   });
 });
+
+describe('inferFileRegion, the details', () => {
+  it('takes the country of most international numbers, written with + or 00, and none for fewer than three', () => {
+    const rows = [['a', '+44 20 7123 4567'], ['b', '0049 30 12345678'], ['c', '+49 151 23456789'], ['d', '+49 89 1234567']];
+    expect(inferFileRegion(['Name', 'Phone'], rows)).toEqual({ region: 'DE', evidence: '3 of 4 international numbers are DE numbers' });
+    expect(region(['Name', 'Phone'], rows.slice(0, 3))).toBeUndefined();
+    // American numbers abroad or at home: the default stands
+    expect(region(['Name', 'Phone'], [['a', '+1 415 692 0101'], ['b', '+1 212 736 3100'], ['c', '+1 617 253 1000']])).toBeUndefined();
+  });
+
+  it('prefers the candidate that reads the numbers, not the first one the language names', () => {
+    // Belgian numbers in a French-language file: 9-digit Brussels lines are no French numbers
+    const r = inferFileRegion(['Nom', 'Prénom', 'Téléphone'], [['Dubois', 'Marc', '02 511 23 45'], ['Lambert', 'Julie', '02 512 34 56'], ['Peeters', 'Luc', '03 231 45 67']]);
+    expect(r?.region).toBe('BE');
+  });
+
+  it('needs 80 % of all the national numbers in one country', () => {
+    const rows = [
+      ['07911 123456', '020 7123 4567'], ['07922 123456', '0161 496 0123'], ['07933 123456', '0113 496 0123'],
+      ['0000 111 222', '0000 111 333'], ['0000 111 444', '0000 111 555'],
+    ];
+    expect(region(['Number', 'Other number'], rows)).toBeUndefined();
+    expect(region(['Number', 'Other number'], rows.slice(0, 3))).toBe('GB');
+  });
+
+  it('keeps the United States when a language speaks but American numbers are as valid as any', () => {
+    expect(region(['Nombre', 'Apellido', 'Teléfono'], [['Ana', 'García', '(212) 736-3100'], ['Luis', 'Pérez', '(415) 692-0101'], ['Eva', 'Ruiz', '(617) 253-1000']])).toBeUndefined();
+  });
+
+  it('reads padded cells, ignores cells beyond the headers, and takes a phone field’s own wording (lexicon or synonym)', () => {
+    const padded = [['Jonas', 'Becker', ' 0171 2345678 '], ['Anna', 'Schulz', ' 0160 9876543'], ['Mehmet', 'Yilmaz', '0151 23456789 ']];
+    expect(inferFileRegion(['Vorname', 'Nachname', 'Telefon'], padded)?.evidence).toMatch(/3 of 3 national numbers are valid DE numbers/);
+    // a number column past the last header is no column
+    expect(region(['Name'], [['a', '06 12 34 56 78'], ['b', '06 98 76 54 32'], ['c', '07 81 23 45 67']])).toBeUndefined();
+    // "Handy" (German for a mobile) is a synonym of the phone field: its bare digits count; a customer number's do not
+    const bare = [['Becker', '1712345678', 'A'], ['Schulz', '1609876543', 'B'], ['Yilmaz', '1701234567', 'C']];
+    expect(inferFileRegion(['Nachname', 'Handy', 'Firma'], bare)?.evidence).toMatch(/national numbers are valid DE numbers/);
+    expect(inferFileRegion(['Nachname', 'Kundennummer', 'Firma'], bare)?.evidence).toMatch(/headers are in de/);
+  });
+});

@@ -81,6 +81,7 @@ function writtenAs(v: string): 'international' | 'national' | 'unclear' {
   if (/^(?:\+|00[1-9])/.test(v)) return 'international';
   const p = normalizePhone(v, DEFAULT_REGION);
   if (!p.ok || p.e164 !== `+${v.replace(/\D/g, '')}`) return 'national';
+  // Stryker disable next-line StringLiteral: equivalent, only 'international' and 'national' are asked for
   return p.valid ? 'international' : 'unclear';
 }
 
@@ -140,14 +141,14 @@ function phoneValues(headers: readonly string[], rows: readonly (readonly string
     }
     const phoneHeader = phoneHeaders().has(normalizeHeader(headers[c] ?? ''));
     const phones = values.filter((v) => looksLikePhone(v, phoneHeader));
-    if (phones.length === 0 || phones.length < values.length * PHONE_SHARE) continue;
+    if (phones.length < Math.max(1, values.length * PHONE_SHARE)) continue;
     const national: string[] = [];
     for (const v of phones) {
       const kind = writtenAs(v);
       if (kind === 'international') international.push(v);
       else if (kind === 'national') national.push(v);
     }
-    if (national.length > 0) nationalByColumn.push(national);
+    nationalByColumn.push(national);
   }
   return { nationalByColumn, international };
 }
