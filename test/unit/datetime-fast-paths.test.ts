@@ -39,3 +39,48 @@ describe('datetime fast paths', () => {
     expect(seen.slow).toBeGreaterThan(500);
   });
 });
+
+/**
+ * The ISO fast path against an oracle of its own contract, YYYY-MM-DD[(T|t| )HH:MM[:SS[.fff]]]
+ * [Z|z|±HH:MM|±HHMM|±HH] with the offset bounds parseZone keeps (hours up to 14, minutes up to
+ * 59). parseMoment tries this path first, so comparing the two would compare it with itself.
+ */
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d*)?)?([Zz]|[+-]\d{2}(?::\d{2}|\d{2})?)?)?$/;
+
+function oracle(s: string) {
+  const m = ISO.exec(s);
+  if (m === null) return null;
+  const [, y, mo, d, h, mi, sec, zone] = m;
+  let offset: number | null = null;
+  if (zone === 'Z' || zone === 'z') offset = 0;
+  else if (zone !== undefined) {
+    const oh = Number(zone.slice(1, 3));
+    const om = zone.length > 3 ? Number(zone.slice(-2)) : 0;
+    if (oh > 14 || om > 59) return null;
+    offset = (zone[0] === '+' ? 1 : -1) * (oh * 60 + om);
+  }
+  return { hasDate: true, hasTime: h !== undefined, y: Number(y), mo: Number(mo), d: Number(d), h: Number(h ?? 0), mi: Number(mi ?? 0), s: Number(sec ?? 0), offset };
+}
+
+describe('the ISO fast path', () => {
+  it('reads every cell its contract describes, exactly, and leaves every other cell to the general parser', () => {
+    let read = 0;
+    for (const date of ['2025-11-03', '1999-01-31', '2025-13-40', '2025-1-03', '2025-11-3', '2025/11/03', '025-11-03', '2025-11-0x']) {
+      for (const sep of ['T', 't', ' ', '_', '']) {
+        for (const time of ['', '14:05', '14:05:09', '14:05:09.123', '14:05:09.', '1405', '14:5', '14:05:9', '14-05', 'x4:05', '14:05:09.12x']) {
+          for (const zone of ['', 'Z', 'z', '+05:30', '-08:00', '+0530', '-0800', '+05', '-3', '+14:59', '+15:00', '+05:60', '+05-30', 'Zz', ' Z']) {
+            const cell = time === '' ? (sep === '' ? `${date}${zone}` : date) : `${date}${sep}${time}${zone}`;
+            const fast = p.parseIsoFast(cell);
+            const want = oracle(cell);
+            if (want === null) expect(fast, cell).toBeNull();
+            else {
+              read++;
+              expect(fast, cell).toMatchObject(want);
+            }
+          }
+        }
+      }
+    }
+    expect(read).toBeGreaterThan(300);
+  });
+});

@@ -869,4 +869,4 @@ function pad2(v: number): string {
 }
 
 /** The general parser and its fast paths, for the tests that hold them to the same answers. */
-export const momentParsersForTests = { parseMoment, parseSlashDateFast, parseClockFast, checkRanges };
+export const momentParsersForTests = { parseMoment, parseIsoFast, parseSlashDateFast, parseClockFast, checkRanges };
