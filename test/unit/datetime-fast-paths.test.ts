@@ -84,3 +84,31 @@ describe('the ISO fast path', () => {
     expect(read).toBeGreaterThan(300);
   });
 });
+
+describe('checkRanges', () => {
+  const at = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, hasTime = false) => ({ hasDate: true, hasTime, y, mo, d, h, mi, s, offset: null, numeric: false });
+
+  it('keeps exactly the calendar days the UTC calendar has, in years 1000-9999 (leap years by 4, 100 and 400)', () => {
+    let kept = 0;
+    for (const y of [999, 1000, 1900, 2000, 2023, 2024, 2100, 9999, 10000]) {
+      for (let mo = 0; mo <= 13; mo++) {
+        for (let d = 0; d <= 32; d++) {
+          const day = new Date(Date.UTC(y, mo - 1, d));
+          const real = y >= 1000 && y <= 9999 && mo >= 1 && mo <= 12 && d >= 1 && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
+          expect(p.checkRanges(at(y, mo, d)) !== null, `${y}-${mo}-${d}`).toBe(real);
+          if (real) kept++;
+        }
+      }
+    }
+    // 7 four-digit years of 365 or 366 days (2000 and 2024 leap, 1900 and 2100 not)
+    expect(kept).toBe(7 * 365 + 2);
+  });
+
+  it('keeps times up to 23:59:59 and a date-less time on its own', () => {
+    for (const [h, mi, s, ok] of [[23, 59, 59, true], [24, 0, 0, false], [0, 60, 0, false], [0, 0, 60, false], [0, 0, 0, true]] as const) {
+      expect(p.checkRanges(at(2024, 2, 29, h, mi, s, true)) !== null, `${h}:${mi}:${s}`).toBe(ok);
+      // a clock time without a date is not held to a calendar
+      expect(p.checkRanges({ ...at(0, 0, 0, h, mi, s, true), hasDate: false }) !== null, `time ${h}:${mi}:${s}`).toBe(ok);
+    }
+  });
+});
