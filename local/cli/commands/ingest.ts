@@ -195,7 +195,7 @@ async function printSummary(api: ApiClient, job: ApiJob, elapsedMs: number) {
     const c = job.classification;
     lines.push(`  file:   ${c.format}, ${c.encoding}${c.delimiter ? `, delimiter ${JSON.stringify(c.delimiter)}` : ''}, header on line ${c.headerRow + 1}`);
   }
-  const region = job.mapping?.region as { region: string; evidence: string } | null | undefined;
+  const region = job.mapping?.region;
   if (region) lines.push(`  region: ${region.region}, read from the file: ${region.evidence}; --region CC reads it as another`);
   if (job.error) lines.push(`  error:  ${job.error.type} in ${job.error.stage ?? 'pipeline'}: ${job.error.message}`);
   if (job.accountsStore) lines.push(storeLine(job.accountsStore));
