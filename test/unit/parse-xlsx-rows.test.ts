@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { cellText, isDateFormat } from '../../functions/core/parse/xlsx-rows.ts';
+import { cellText, isDateFormat, readSheets, readWorkbookParts } from '../../functions/core/parse/xlsx-rows.ts';
 import { CorruptFileError, HeaderNotFoundError, TruncatedFileError } from '../../functions/core/errors.ts';
 import { callLogXlsx, entry, workbook, writeZip } from '../fixtures/formats/builders.ts';
 import { classifyAndParse } from '../helpers/parse-file.ts';
@@ -87,6 +87,48 @@ describe('XLSX classification and rows', () => {
     await expect(classifyAndParse(noTable)).rejects.toThrow(HeaderNotFoundError);
     const good = await callLogXlsx();
     await expect(classifyAndParse(good.subarray(0, Math.floor(good.length * 0.7)))).rejects.toThrow(TruncatedFileError);
+  });
+
+  it('reads the parts in the order they depend on, whatever order the archive stores them in, and sheets under any part name', async () => {
+    // Sheets first, the shared strings after them, the workbook last, no styles part, and a
+    // sheet part not named sheetN.xml: each cell must still come out with its text.
+    const sheet = (v: number) =>
+      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+      `<row r="1"><c r="A1" t="s"><v>${v}</v></c><c r="B1" t="s"><v>${v + 1}</v></c></row>` +
+      `<row r="2"><c r="A2" t="s"><v>${v + 2}</v></c><c r="B2"><v>42</v></c></row>` +
+      `</sheetData></worksheet>`;
+    const strings = ['Name', 'Phone', 'Ann', 'Number', 'Minutes', 'Bob'];
+    const sst = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${strings.map((t) => `<si><t>${t}</t></si>`).join('')}</sst>`;
+    const buf = writeZip([
+      entry('xl/worksheets/people.xml', sheet(0)),
+      entry('xl/worksheets/sheet7.xml', sheet(3)),
+      entry('xl/sharedStrings.xml', sst),
+      entry(
+        'xl/_rels/workbook.xml.rels',
+        '<Relationships><Relationship Id="rId1" Target="worksheets/people.xml"/><Relationship Id="rId2" Target="/xl/worksheets/sheet7.xml"/></Relationships>',
+      ),
+      entry('xl/workbook.xml', '<workbook xmlns:r="r"><sheets><sheet name="People" sheetId="1" r:id="rId1"/><sheet name="Calls" sheetId="2" r:id="rId2"/></sheets></workbook>'),
+    ]);
+    const parts = await readWorkbookParts(buf);
+    const read: Record<string, string[][]> = {};
+    for await (const { sheet, rows } of readSheets(buf, parts, () => true)) {
+      read[sheet.name] = [];
+      for await (const rec of rows) read[sheet.name]!.push(rec.cells);
+    }
+    expect(read).toEqual({ People: [['Name', 'Phone'], ['Ann', '42']], Calls: [['Number', 'Minutes'], ['Bob', '42']] });
+    const only: string[] = [];
+    for await (const { sheet } of readSheets(buf, parts, (s) => s.name === 'Calls')) only.push(sheet.name);
+    expect(only).toEqual(['Calls']);
+  });
+
+  it('fails a text cell whose shared-strings table is missing, rather than reading it as empty', async () => {
+    const buf = writeZip([
+      entry('xl/workbook.xml', '<workbook xmlns:r="r"><sheets><sheet name="Calls" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+      entry('xl/_rels/workbook.xml.rels', '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
+      entry('xl/worksheets/sheet1.xml', '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>'),
+    ]);
+    await expect(classifyAndParse(buf)).rejects.toThrow(/shared string 0 .*no shared-strings table/);
+    await expect(classifyAndParse(buf)).rejects.toThrow(CorruptFileError);
   });
 
   it('fails a ZIP that is not a workbook inside', async () => {

@@ -105,6 +105,39 @@ export async function listZipEntries(buf: Buffer, what: string, maxEntries = 100
   }
 }
 
+/** A ZIP's entries by name, read in any order: for readers whose parts depend on each other. */
+export interface ZipEntries {
+  has(name: string): boolean;
+  /** the entry's inflated bytes as a stream; CorruptFileError when it cannot be opened */
+  open(name: string): Promise<Readable>;
+  close(): void;
+}
+
+/**
+ * Opens a ZIP through its central directory, so a reader can take the parts it needs
+ * first (an XLSX's shared strings and styles before its sheets) whatever order the
+ * writer stored them in. Vet the archive with inspectZip first: this applies no limits.
+ */
+export async function openZipEntries(buf: Buffer, what: string): Promise<ZipEntries> {
+  const zip = await openZip(buf, what);
+  const byName = new Map<string, yauzl.Entry>();
+  try {
+    for await (const entry of zip.eachEntry()) byName.set(entry.fileName, entry);
+  } catch (err) {
+    zip.close();
+    throw zipError(err, what);
+  }
+  return {
+    has: (name) => byName.has(name),
+    open: async (name) => {
+      const entry = byName.get(name);
+      if (!entry) throw new CorruptFileError(`The ${what} file has no entry "${name}"`);
+      return openEntry(zip, entry, what);
+    },
+    close: () => zip.close(),
+  };
+}
+
 async function openZip(buf: Buffer, what: string): Promise<yauzl.ZipFile> {
   try {
     return await yauzl.fromBufferPromise(buf, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false, decodeStrings: true });

@@ -2,7 +2,7 @@
 // the Lambda bundles ship it as a file of its own (lib/bundling.ts, LAZY_PACKAGES).
 import type * as ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
-import { inspectZip } from '../detect/zip-archive.ts';
+import { inspectZip, openZipEntries } from '../detect/zip-archive.ts';
 import { XLSX_LIMITS } from './container-limits.ts';
 import { decodeXmlEntities } from './xml-entities.ts';
 import { CorruptFileError, DomainError, LimitExceededError } from '../errors.ts';
@@ -211,11 +211,26 @@ export class MergeFiller {
   }
 }
 
-type WorkbookReader = InstanceType<typeof ExcelJS.stream.xlsx.WorkbookReader>;
+/** The parts of exceljs's streaming reader that read one part each (see readSheets). */
+interface PartReader {
+  _parseSharedStrings(stream: Readable): AsyncGenerator<unknown>;
+  _parseStyles(stream: Readable): Promise<void>;
+  _parseWorksheet(chunks: AsyncIterable<Buffer>, sheetNo: string): Generator<{ value: AsyncIterable<ExcelJS.Row> }>;
+  properties?: { model?: { date1904?: boolean } };
+}
+
+const STYLES = 'xl/styles.xml';
 
 /**
  * Streams the rows of the workbook's sheets, as records per sheet (cells as text, merged
  * cells not filled). `wanted` picks the sheets to read; others are skipped unread.
+ *
+ * exceljs's streaming reader walks the archive in stored order through a single unzip
+ * pass that can lose an entry under load: one read in a few hundred of the same buffer
+ * missed the shared-strings table and turned every text cell empty, and a lost sheet
+ * loses its rows. So the archive is opened here through its central directory and the
+ * reader is given its parts one by one, shared strings and styles first, then each sheet
+ * by the path the workbook names (any name, not only sheetN.xml); exceljs only parses.
  */
 export async function* readSheets(
   buf: Buffer,
@@ -223,36 +238,29 @@ export async function* readSheets(
   wanted: (sheet: SheetInfo) => boolean,
 ): AsyncGenerator<{ sheet: SheetInfo; rows: AsyncGenerator<SourceRecord> }> {
   const { default: excel } = await import('exceljs');
-  const reader: WorkbookReader = new excel.stream.xlsx.WorkbookReader(Readable.from(buf), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  // exceljs names each worksheet from xl/workbook.xml; when an archive lists a worksheet
-  // before that part (writers differ, exceljs's own varies with timing), exceljs crashes on
-  // its missing model. Give it an empty one and identify sheets by their part instead.
-  // The same goes for the workbook properties it reads the 1904 date system from; ours
-  // come from the archive's own workbook.xml, read before streaming.
-  const internals = reader as unknown as { model?: { sheets?: unknown[] }; properties?: { model?: { date1904?: boolean } } };
-  internals.model ??= { sheets: [] };
-  internals.properties ??= { model: { date1904: parts.date1904 } };
+  const zip = await openZipEntries(buf, 'XLSX');
   try {
-    for await (const ws of reader) {
-      const { name, id } = ws as unknown as { name?: string; id?: string | number };
-      const sheet = parts.sheets.find((s) => name !== undefined && s.name === name) ?? parts.sheets.find((s) => s.path === `xl/worksheets/sheet${id}.xml`);
-      if (!sheet || !wanted(sheet)) {
-        // Read it through even so: exceljs streams a sheet that came before the shared
-        // strings from a temp file it deletes once we move on, and a stream nobody read
-        // would open the deleted file later (an uncaught ENOENT that took the process down).
-        for await (const _row of ws) void _row;
-        continue;
-      }
-      yield { sheet, rows: sheetRows(ws, parts.date1904) };
+    const reader = new excel.stream.xlsx.WorkbookReader(Readable.from([]), {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    }) as unknown as PartReader;
+    // The worksheet reader takes the 1904 date system from here; ours comes from workbook.xml.
+    reader.properties = { model: { date1904: parts.date1904 } };
+    if (zip.has(SHARED_STRINGS)) for await (const _event of reader._parseSharedStrings(await zip.open(SHARED_STRINGS))) void _event;
+    // A workbook without styles still has cells that name style 0: give the reader an empty sheet of them.
+    await reader._parseStyles(zip.has(STYLES) ? await zip.open(STYLES) : Readable.from([Buffer.from('<styleSheet/>')]));
+    for (const [index, sheet] of parts.sheets.entries()) {
+      if (!wanted(sheet) || !zip.has(sheet.path)) continue;
+      const [emitted] = reader._parseWorksheet(await zip.open(sheet.path), String(index + 1));
+      if (emitted) yield { sheet, rows: sheetRows(emitted.value, parts.date1904) };
     }
   } catch (err) {
     throw readError(err);
+  } finally {
+    zip.close();
   }
 }
 
@@ -318,6 +326,8 @@ export function cellText(value: ExcelJS.CellValue | undefined, numFmt: string | 
   if (value instanceof Date) return dateText(value, numFmt, date1904);
   if (typeof value === 'object') {
     if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join('');
+    // A text cell whose table never came: reading it as empty would lose the value unseen.
+    if ('sharedString' in value) throw new CorruptFileError(`The XLSX workbook could not be read: a cell refers to shared string ${String(value.sharedString)} and the workbook has no shared-strings table`);
     if ('formula' in value || 'sharedFormula' in value) {
       const result = (value as { result?: unknown }).result;
       if (result === undefined || result === null) return '';
