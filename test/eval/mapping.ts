@@ -100,6 +100,10 @@ export const FLOORS: Record<string, { accuracy: number; rankedFirst: number; err
   // that sound like a field and mean another); never tuned on, totals only. First measurement,
   // before any mapper change for it: 96.2 % (225/234), 36/37, 1 field in 1 of 24 auto-accepted layouts.
   'v12/holdout': { accuracy: 0.95, rankedFirst: 0.95, errorsAccepted: 1 },
+  // A sixth independent held-out set, written 2026-12-07 (45 layouts, 25 header languages, export
+  // tools from Iceland to Kazakhstan); never tuned on, totals only. First measurement, before any
+  // mapper change for it: 97.4 % (263/270), 45/45, 2 fields in 2 of 29 auto-accepted layouts.
+  'v13/holdout': { accuracy: 0.96, rankedFirst: 0.97, errorsAccepted: 2 },
 };
 /** A set measured for the first time (a new holdout): fail only below what the mapper did before this work on unseen layouts (61.5 %). */
 const DEFAULT_FLOOR = { accuracy: 0.6, rankedFirst: 0.75, errorsAccepted: Number.POSITIVE_INFINITY };
