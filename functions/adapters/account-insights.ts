@@ -6,7 +6,7 @@ import { entityStore } from './entity-store.ts';
 import { logger } from '../shared/logger.ts';
 import { positiveIntEnv, requiredEnv } from '../shared/config.ts';
 import { ENV } from '../shared/env-names.ts';
-import { buildInsightPrompt, INSIGHT_BATCH, insightHash, parseInsightAnswer, type AccountInsight } from '../core/entities/insights.ts';
+import { buildInsightPrompt, INSIGHT_BATCH, insightHash, type AccountInsight } from '../core/entities/insights.ts';
 import { isEntitySchema } from '../core/entities/entity-schemas.ts';
 import type { Account } from '../core/entities/model.ts';
 import type { JobRecord } from '../core/jobs/job.ts';
@@ -91,9 +91,10 @@ async function generate(tenantId: string, accounts: readonly Account[], force: b
     return undefined;
   });
   if (apiKey === undefined) return;
-  // The AI client (with the mapping's prompts, the value-map words and call codes) is loaded by
-  // the first generation, not at init: an account page that shows stored insights never calls it.
-  const { AI_MODEL, AiCallError, callClaude } = await import('./ai-client.ts');
+  // The AI client (with the mapping's prompts, the value-map words and call codes) and the
+  // answer's reader (zod) are loaded by the first generation, not at init: an account page that
+  // shows stored insights never calls them, nor a store update without a key.
+  const { AI_MODEL, AiCallError, callClaude, parseInsightAnswer } = await import('./insight-ai.ts');
   const icp = await entityStore.getSetting<string>(tenantId, 'icp');
   const hashes = new Map(accounts.map((a) => [a.accountId, insightHash(a, icp, AI_MODEL)]));
   const existing = await Promise.all(accounts.map((a) => getItemFor(tenantId, a.accountId)));

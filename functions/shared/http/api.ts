@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { forbidden, notFound, unauthorized } from './errors.ts';
 import { errorResponder, securityHeaders, type HttpEvent, type HttpResult } from './responses.ts';
-import { requireJsonBody, requireWellFormedPathParameters } from './request-input.ts';
+import { requireJsonBody, requireWellFormedPathParameters } from './request-guards.ts';
 import { apiKeyAuth, principalOf } from './api-key-auth.ts';
 import { auditTrail } from './audit-trail.ts';
 import { enforceRateLimit } from './rate-limit.ts';
