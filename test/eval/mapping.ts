@@ -92,10 +92,12 @@ export const FLOORS: Record<string, { accuracy: number; rankedFirst: number; err
   // misses are read since. Tuned on (2026-12-07, see docs/mapping.md): 98.4 % (188/191), 35/35, 0;
   // 25 layouts auto-accepted, 7 right ones held.
   'v10/tuning-b': { accuracy: 0.97, rankedFirst: 0.97, errorsAccepted: 0 },
-  // A fourth independent held-out set, written 2026-12-07 (46 layouts, 18 header languages, export
-  // tools no earlier set uses); never tuned on, totals only. First measurement, before any mapper
-  // change for it: 96.0 % (264/275), 46/46, 4 fields in 3 of 33 auto-accepted layouts.
-  'v11/holdout': { accuracy: 0.95, rankedFirst: 0.97, errorsAccepted: 4 },
+  // Written 2026-12-07 as v11/holdout, a fourth independent held-out set (46 layouts, 18 header
+  // languages, export tools no earlier set uses): totals only, measured repeatedly at 96.0 % (264/275),
+  // 46/46, 4 fields in 3 auto-accepted layouts. Moved to tuning on 2026-12-07 after repeated
+  // measurement (v12/holdout and v13/holdout are the independent measures); its misses are read since.
+  // Tuned on (2026-12-07, see docs/mapping.md): 97.1 % (265/273), 46/46, 1 field in 1 auto-accepted layout.
+  'v11/tuning': { accuracy: 0.96, rankedFirst: 0.97, errorsAccepted: 1 },
   // A fifth independent held-out set, written 2026-12-07 (37 layouts, 14 header languages, columns
   // that sound like a field and mean another); never tuned on, totals only. First measurement,
   // before any mapper change for it: 96.2 % (225/234), 36/37, 1 field in 1 of 24 auto-accepted layouts.

@@ -133,7 +133,7 @@ export function suggestMapping(
   // a CDR's two party columns ("From"/"To"): the other party is one of them
   for (const p of partyColumnCandidates(fields, headers)) candidates.push({ ...p, reason: 'synonym', rank: 0 });
   // owners, salutations and profiles never take a name, a title or a domain (negative-cues.ts)
-  const refused = (field: number, column: number): boolean => refusesField(fields[field]!, normalized[column] ?? '', columnValues(column));
+  const refused = (field: number, column: number): boolean => refusesField(fields[field]!, normalized[column] ?? '', columnValues(column), headers[column]);
   for (let i = candidates.length - 1; i >= 0; i--) if (refused(candidates[i]!.field, candidates[i]!.column)) candidates.splice(i, 1);
 
   // 2. Weigh header matches by their values: samples that do not fit the field's type (or,
@@ -282,6 +282,7 @@ export function suggestMapping(
 
   capUnconfirmedWholeName(fields, fieldColumns, columnValues);
   capNumberedPeople(fields, fieldColumns, normalized);
+  capWeakCodes(fields, fieldColumns, columnValues);
 
   // A country's values are a closed list: a column taken for it whose values are not countries
   // ("Kraj" holding regions, "Straat" only like "Staat") is left unmapped, and a person is asked.
@@ -816,6 +817,34 @@ export function capNumberedPeople(
     if (hit === undefined || (def.kind !== 'person_name' && def.kind !== 'given_name' && def.kind !== 'family_name')) return;
     const h = normalized[hit.column] ?? '';
     if (/\b\d{1,2}\b/u.test(h) && (shapes.get(unnumbered(h)) ?? 0) >= 2) hit.confidence = Math.min(hit.confidence, CONF_UNCONFIRMED_WHOLE_NAME);
+  });
+}
+
+/**
+ * A call-code field (direction, record type) that a header gave ("Call type") over values that
+ * say it only weakly or not at all ("SIP_NATIONAL", "SIP_MOBILE": a destination class whose
+ * prefix reads as a voice call only in a column about codes) and never tell two kinds apart:
+ * the header names a kind of call the values do not show, so its confidence is capped below
+ * the threshold and a person confirms it. Codes that mean the same anywhere ("Voice",
+ * "Outgoing") on half the filled rows, or two kinds read ("Voz Claro" beside "SMS"), are enough.
+ */
+export function capWeakCodes(
+  fields: readonly FieldDefinition[],
+  fieldColumns: Map<number, { column: number; confidence: number; reason: MappingReason }>,
+  columnValues: (c: number) => string[],
+): void {
+  fields.forEach((def, field) => {
+    const hit = fieldColumns.get(field);
+    if (def.codes === undefined || hit === undefined || hit.reason !== 'fuzzy') return;
+    const filled = columnValues(hit.column).filter((v) => !isBlankCell(v));
+    if (filled.length < 2) return;
+    const says = (v: string) => {
+      const code = readCallCode(v);
+      return def.codes === 'call_direction' ? code?.direction : code?.recordType;
+    };
+    const strong = filled.filter((v) => !readCallCode(v)?.weak && says(v) !== undefined).length;
+    const kinds = new Set(filled.map(says).filter((k) => k !== undefined));
+    if (strong * 2 < filled.length && kinds.size < 2) hit.confidence = Math.min(hit.confidence, CONF_UNCONFIRMED_WHOLE_NAME);
   });
 }
 

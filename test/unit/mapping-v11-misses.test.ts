@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { refusesField } from '../../functions/core/map/negative-cues.ts';
+import { namesCurrency } from '../../functions/core/map/units.ts';
+import { suggestMapping } from '../../functions/core/map/suggest-mapping.ts';
+import { getSchema } from '../../functions/core/schemas/registry.ts';
+
+/**
+ * Rules made on the misses of v11/tuning (2026-12-07). Each input is a file of the same kind
+ * as the miss, not the miss itself.
+ */
+
+const calls = getSchema('call_record');
+const company = getSchema('company_account');
+const byField = (m: ReturnType<typeof suggestMapping>) => Object.fromEntries(m.fields.map((f) => [f.field, f.sourceHeaders]));
+const field = (name: string) => calls.fields.find((f) => f.name === name)!;
+
+describe('a charge for time is no length', () => {
+  it('refuses a duration header whose note is a currency, not one whose note is seconds', () => {
+    const duration = field('duration_seconds');
+    expect(refusesField(duration, 'talk time', ['0.00', '1.20'], 'Talk time (€)')).toBe(true);
+    expect(refusesField(duration, 'airtime usd', ['0.00', '1.20'], 'Airtime (USD)')).toBe(true);
+    expect(refusesField(duration, 'ilgums sek', ['61', '120'], 'Ilgums (sek.)')).toBe(false);
+    expect(refusesField(duration, 'talk time', ['61', '120'], 'Talk time')).toBe(false);
+    expect(namesCurrency('Varighed (sek.)')).toBe(true); // why the duration rule sets "(sek.)" aside first
+  });
+
+  it('maps the minutes, not the airtime charge beside them', () => {
+    const headers = ['Date', 'Time', 'Number', 'Minutes', 'Airtime ($)', 'Total ($)'];
+    const rows = [
+      ['2026-10-01', '09:12', '416-555-0101', '4', '0.00', '0.00'],
+      ['2026-10-01', '11:40', '416-555-0177', '9', '0.00', '0.00'],
+      ['2026-10-02', '14:02', '212-555-0119', '2', '0.50', '0.50'],
+    ];
+    expect(byField(suggestMapping(headers, rows, calls)).duration_seconds).toEqual(['Minutes']);
+  });
+});
+
+describe('a phone system\'s office is not the place of a call', () => {
+  it('refuses a location column of sites, not one of places', () => {
+    const location = field('location');
+    expect(refusesField(location, 'location', ['London Office', 'London Office', 'Leeds Branch'])).toBe(true);
+    expect(refusesField(location, 'standort', ['Filiale Köln', 'Filiale Köln', 'Zentrale Bonn'])).toBe(true);
+    expect(refusesField(location, 'location', ['London', 'Paris', 'New York NY'])).toBe(false);
+  });
+
+  it('leaves a PBX log\'s "Location" of office sites unmapped', () => {
+    const headers = ['Start time', 'Duration', 'Calling number', 'Called number', 'Direction', 'User', 'Location'];
+    const rows = [
+      ['2026-10-01T09:12:00Z', '61', '+14155550100', '+14155550171', 'Outgoing', 'Ann Lee', 'Oakland Office'],
+      ['2026-10-01T10:40:00Z', '240', '+14155550133', '+14155550100', 'Incoming', 'Ann Lee', 'Oakland Office'],
+      ['2026-10-01T12:02:00Z', '15', '+14155550100', '+13105550142', 'Outgoing', 'Raj Patel', 'Oakland Office'],
+    ];
+    expect(byField(suggestMapping(headers, rows, calls)).location).toBeUndefined();
+  });
+});
+
+describe('Brazil\'s UF is a state, not a country', () => {
+  it('does not take the state codes for countries', () => {
+    const headers = ['Razão Social', 'Município', 'UF', 'Site'];
+    const rows = [
+      ['ALFA COMÉRCIO LTDA', 'Curitiba', 'PR', 'alfa.example'],
+      ['BETA SERVIÇOS S.A.', 'Salvador', 'BA', 'beta.example'],
+      ['GAMA INDÚSTRIA LTDA', 'Natal', 'RN', 'gama.example'],
+      ['DELTA LOGÍSTICA LTDA', 'Manaus', 'AM', 'delta.example'],
+    ];
+    expect(byField(suggestMapping(headers, rows, company)).country).toBeUndefined();
+  });
+});
+
+describe('a call type the values never show', () => {
+  const headers = ['Start time', 'Called number', 'Duration', 'Call type'];
+  const rows = (types: string[]) => types.map((t, i) => [`2026-10-0${i + 1}T09:00:00Z`, `+1415555010${i}`, `${60 + i}`, t]);
+
+  it('holds a record type read weakly, and of one kind only, for a person', () => {
+    const m = suggestMapping(headers, rows(['SIP_NATIONAL', 'SIP_MOBILE', 'SIP_NATIONAL']), calls);
+    const type = m.fields.find((f) => f.field === 'record_type');
+    expect(type?.confidence).toBeLessThan(0.65);
+    expect(m.status).toBe('needs_mapping');
+  });
+
+  it('keeps it where the values name two kinds of call', () => {
+    const m = suggestMapping(headers, rows(['Voz Claro', 'SMS', 'Voz Claro']), calls);
+    expect(m.fields.find((f) => f.field === 'record_type')?.confidence ?? 0).toBeGreaterThan(0.65);
+  });
+});
