@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { refusesField } from '../../functions/core/map/negative-cues.ts';
+import { namesTechnologies } from '../../functions/core/map/software-names.ts';
 import { namesCurrency } from '../../functions/core/map/units.ts';
 import { suggestMapping } from '../../functions/core/map/suggest-mapping.ts';
 import { getSchema } from '../../functions/core/schemas/registry.ts';
@@ -81,5 +82,28 @@ describe('a call type the values never show', () => {
   it('keeps it where the values name two kinds of call', () => {
     const m = suggestMapping(headers, rows(['Voz Claro', 'SMS', 'Voz Claro']), calls);
     expect(m.fields.find((f) => f.field === 'record_type')?.confidence ?? 0).toBeGreaterThan(0.65);
+  });
+});
+
+describe('the software a company runs, by its names', () => {
+  it('reads product and vendor names, not companies, links or one repeated name', () => {
+    expect(namesTechnologies(['HubSpot Marketing Hub', 'Shopify Plus', 'Google Analytics 4', 'Zendesk Suite'])).toBe(true);
+    expect(namesTechnologies(['Oracle', 'SAP', 'Workday'])).toBe(true);
+    expect(namesTechnologies(['Microsoft Corporation', 'Oracle Corp.', 'SAP SE'])).toBe(false);
+    expect(namesTechnologies(['https://www.google.com/maps/place/1', 'https://www.google.com/maps/place/2'])).toBe(false);
+    expect(namesTechnologies(['Shopify', 'Shopify', 'Shopify'])).toBe(false);
+    expect(namesTechnologies(['Steel pipes', 'Valves', 'Pumps'])).toBe(false);
+  });
+
+  it('offers an install-base export\'s product column as the technologies, for a person to confirm', () => {
+    const headers = ['Company Name', 'Domain', 'Product', 'Category', 'Employees'];
+    const rows = [
+      ['Harlow Foods', 'harlowfoods.example', 'HubSpot Marketing Hub', 'Marketing Automation', '320'],
+      ['Harlow Foods', 'harlowfoods.example', 'Shopify Plus', 'E-commerce', '320'],
+      ['Keel Robotics', 'keelrobotics.example', 'Zendesk Suite', 'Help Desk', '85'],
+    ];
+    const m = suggestMapping(headers, rows, company);
+    expect(byField(m).technologies).toEqual(['Product']);
+    expect(m.status).toBe('needs_mapping');
   });
 });

@@ -12,6 +12,7 @@ import { headerScale, parseRange, rangeShare } from './units.ts';
 import { isCompanyName, kindShare } from './value-kinds.ts';
 import { liesWithin } from './talk-time.ts';
 import { describesDestination } from './destination-column.ts';
+import { namesTechnologies } from './software-names.ts';
 import { dotsGroupThousands } from './digit-grouping.ts';
 import { namesRegion, refusesField } from './negative-cues.ts';
 import { ID_WORDS, leftOutByValues } from './left-out-evidence.ts';
@@ -66,6 +67,8 @@ const RANGE_MIN_SHARE = 0.3;
 const MIN_CANDIDATE = 0.5;
 /** the place of a call from a bill's "Description" column of destination labels (destination-column.ts) */
 const CONF_DESCRIBED_DESTINATION = 0.7;
+/** the software a company runs, from its values alone (software-names.ts): below the threshold, a person confirms it */
+const CONF_TECHNOLOGIES_BY_VALUES = 0.6;
 /** a talk-time column beats the ring-inclusive length it lies within when its header is at most this much less sure */
 const TALK_TIME_MARGIN = 0.1;
 
@@ -259,6 +262,15 @@ export function suggestMapping(
       for (let column = 0; column < Math.min(headers.length, MAX_SCANNED_COLUMNS); column++) {
         if (usedColumns.has(column) || !describesDestination(normalized[column] ?? '', columnValues(column))) continue;
         valueCandidates.push({ field: location, column, confidence: CONF_DESCRIBED_DESTINATION, reason: 'synonym', rank: 0 });
+      }
+    }
+    // a technographic export's product column ("Salesforce Sales Cloud") under a header no
+    // vocabulary gives the field ("Product"): the software the company runs, for a person to confirm
+    const technologies = fields.findIndex((f) => f.name === 'technologies');
+    if (technologies >= 0 && !fieldColumns.has(technologies)) {
+      for (let column = 0; column < Math.min(headers.length, MAX_SCANNED_COLUMNS); column++) {
+        if (usedColumns.has(column) || !namesTechnologies(columnValues(column))) continue;
+        valueCandidates.push({ field: technologies, column, confidence: CONF_TECHNOLOGIES_BY_VALUES, reason: 'value_pattern', rank: 0 });
       }
     }
     assign(valueCandidates, fieldColumns, usedColumns);
