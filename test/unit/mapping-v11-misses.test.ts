@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readCallCodeAnyLanguage } from '../../functions/core/map/call-code-reading.ts';
 import { refusesField } from '../../functions/core/map/negative-cues.ts';
 import { namesTechnologies } from '../../functions/core/map/software-names.ts';
 import { namesCurrency } from '../../functions/core/map/units.ts';
@@ -105,5 +106,43 @@ describe('the software a company runs, by its names', () => {
     const m = suggestMapping(headers, rows, company);
     expect(byField(m).technologies).toEqual(['Product']);
     expect(m.status).toBe('needs_mapping');
+  });
+});
+
+describe('call codes written as one word, or with a weak word beside a strong one', () => {
+  const read = (v: string) => {
+    const c = readCallCodeAnyLanguage(v);
+    return c === undefined ? undefined : { direction: c.direction, recordType: c.recordType };
+  };
+
+  it('reads a Korean, Japanese or Chinese compound of kind and direction', () => {
+    expect(read('음성수신')).toEqual({ direction: 'inbound', recordType: 'voice' });
+    expect(read('국제음성발신')).toEqual({ direction: 'outbound', recordType: 'voice' });
+    expect(read('문자발신')).toEqual({ direction: 'outbound', recordType: 'sms' });
+    expect(read('LTE데이터')).toEqual({ direction: undefined, recordType: 'data' });
+    expect(read('音声発信')).toEqual({ direction: 'outbound', recordType: 'voice' });
+  });
+
+  it('does not read a destination class as a kind of call', () => {
+    expect(read('国内通話')?.recordType).toBeUndefined();
+    expect(read('本地通话')?.recordType).toBeUndefined();
+  });
+
+  it('reads "voz" and "dati" beside a strong direction', () => {
+    expect(read('Voz Entrante')).toEqual({ direction: 'inbound', recordType: 'voice' });
+    expect(read('Dati uscente')).toEqual({ direction: 'outbound', recordType: 'data' });
+  });
+
+  it('maps a Korean 구분 column of such compounds to both direction and record type', () => {
+    const headers = ['순번', '사용일시', '상대번호', '구분', '통화시간(초)'];
+    const rows = [
+      ['1', '2026-10-01 09:12:00', '010-0000-1111', '음성발신', '61'],
+      ['2', '2026-10-01 10:40:00', '02-000-2222', '음성수신', '240'],
+      ['3', '2026-10-01 12:02:00', '010-0000-3333', '문자발신', ''],
+      ['4', '2026-10-02 08:30:00', '010-0000-4444', '음성발신', '95'],
+    ];
+    const m = byField(suggestMapping(headers, rows, calls));
+    expect(m.direction).toEqual(['구분']);
+    expect(m.record_type).toEqual(['구분']);
   });
 });
