@@ -3,7 +3,7 @@ import { readCallCodeAnyLanguage } from '../../functions/core/map/call-code-read
 import { refusesField } from '../../functions/core/map/negative-cues.ts';
 import { namesTechnologies } from '../../functions/core/map/software-names.ts';
 import { namesCurrency } from '../../functions/core/map/units.ts';
-import { suggestMapping } from '../../functions/core/map/suggest-mapping.ts';
+import { isMaskedPhone, suggestMapping } from '../../functions/core/map/suggest-mapping.ts';
 import { getSchema } from '../../functions/core/schemas/registry.ts';
 
 /**
@@ -144,5 +144,26 @@ describe('call codes written as one word, or with a weak word beside a strong on
     const m = byField(suggestMapping(headers, rows, calls));
     expect(m.direction).toEqual(['구분']);
     expect(m.record_type).toEqual(['구분']);
+  });
+});
+
+describe('a masked number called is still the number called', () => {
+  it('tells masked numbers from plain digits, words and dates', () => {
+    expect(isMaskedPhone('0171 000052xxx')).toBe(true);
+    expect(isMaskedPhone('+44 7700 900***')).toBe(true);
+    expect(isMaskedPhone('06 12 34 XX XX')).toBe(true);
+    expect(isMaskedPhone('0171 0000523')).toBe(false);
+    expect(isMaskedPhone('XXL 12345')).toBe(false);
+    expect(isMaskedPhone('12xx')).toBe(false);
+  });
+
+  it('maps a bill\'s masked target numbers as the other party', () => {
+    const headers = ['Datum', 'Uhrzeit', 'Rufnummer', 'Dauer', 'Betrag (€)'];
+    const rows = [
+      ['01.10.2026', '09:12:00', '0171 000052xxx', '00:01:12', '0,00'],
+      ['01.10.2026', '11:40:10', '089 000031xxx', '00:12:40', '0,00'],
+      ['02.10.2026', '14:02:33', '0160 000098xxx', '00:03:05', '0,09'],
+    ];
+    expect(byField(suggestMapping(headers, rows, calls)).counterpart_number).toEqual(['Rufnummer']);
   });
 });

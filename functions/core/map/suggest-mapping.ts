@@ -544,9 +544,20 @@ function varies(values: readonly string[]): boolean {
 export function valueFit(def: FieldDefinition, values: readonly string[], ctx: ValueCheckContext): number {
   if (def.type === 'duration' && timeColumnKind(values) === 'clock') return 0;
   const numeric = def.type === 'integer' || def.type === 'number' || def.type === 'money';
-  const { ratio: share, count } = ratio(values, (v) => fitsField(def, v, ctx) || (numeric && parseRange(v) !== undefined));
+  const { ratio: share, count } = ratio(values, (v) => fitsField(def, v, ctx) || (numeric && parseRange(v) !== undefined) || (def.type === 'phone' && isMaskedPhone(v)));
   // one or two samples are too few to judge a mixed column, but all of them failing is telling
   return count === 0 || (count < 3 && share > 0) ? 1 : share;
+}
+
+/**
+ * A phone number with some digits masked, as bills print the numbers called for privacy
+ * ("0151 000041xxx", "+49 30 12***45", "0612 34XX XX"): still a number called, though it
+ * cannot be dialled. Five digits or more, and two to six masking characters in one run.
+ */
+export function isMaskedPhone(raw: string): boolean {
+  const v = raw.trim();
+  if (!/^\+?[\d\s().-]*\d[\d\s().-]*(?:[xX*•]{2,6}|[xX*•]{1,2}(?:\s[xX*•]{1,2}){1,2})[\d\s().-]*$/u.test(v)) return false;
+  return (v.match(/\d/g) ?? []).length >= 5;
 }
 
 /**
