@@ -167,3 +167,18 @@ describe('a masked number called is still the number called', () => {
     expect(byField(suggestMapping(headers, rows, calls)).counterpart_number).toEqual(['Rufnummer']);
   });
 });
+
+describe('a cloud phone system\'s contact number is the other party', () => {
+  it('maps "Numéro du contact" as the counterpart, not the account, beside the tool\'s own numbers', () => {
+    const headers = ['Date', 'Heure', 'Sens', 'Numéro Aircall', 'Numéro du contact', 'Durée'];
+    const rows = [
+      ['01/10/2026', '09:12:00', 'Sortant', '+33 1 00 00 50 00', '+33 6 00 00 14 70', '00:03:12'],
+      ['01/10/2026', '11:40:10', 'Entrant', '+33 1 00 00 50 00', '+33 6 00 00 22 10', '00:12:40'],
+      ['02/10/2026', '14:02:33', 'Sortant', '+33 1 00 00 50 00', '+33 7 00 00 31 80', '00:01:05'],
+      ['02/10/2026', '16:20:03', 'Sortant', '+33 9 00 00 60 00', '+32 2 000 07 44', '00:07:15'],
+    ];
+    const m = byField(suggestMapping(headers, rows, calls));
+    expect(m.counterpart_number).toEqual(['Numéro du contact']);
+    expect(m.account_number).toBeUndefined();
+  });
+});
