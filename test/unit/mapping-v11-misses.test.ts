@@ -73,11 +73,10 @@ describe('a call type the values never show', () => {
   const headers = ['Start time', 'Called number', 'Duration', 'Call type'];
   const rows = (types: string[]) => types.map((t, i) => [`2026-10-0${i + 1}T09:00:00Z`, `+1415555010${i}`, `${60 + i}`, t]);
 
-  it('holds a record type read weakly, and of one kind only, for a person', () => {
+  it('leaves a record type read weakly, and of one kind only, unmapped', () => {
     const m = suggestMapping(headers, rows(['SIP_NATIONAL', 'SIP_MOBILE', 'SIP_NATIONAL']), calls);
-    const type = m.fields.find((f) => f.field === 'record_type');
-    expect(type?.confidence).toBeLessThan(0.65);
-    expect(m.status).toBe('needs_mapping');
+    expect(byField(m).record_type).toBeUndefined();
+    expect(byField(m).counterpart_number).toEqual(['Called number']);
   });
 
   it('keeps it where the values name two kinds of call', () => {

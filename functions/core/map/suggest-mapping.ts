@@ -294,7 +294,7 @@ export function suggestMapping(
 
   capUnconfirmedWholeName(fields, fieldColumns, columnValues);
   capNumberedPeople(fields, fieldColumns, normalized);
-  capWeakCodes(fields, fieldColumns, columnValues);
+  dropWeakCodes(fields, fieldColumns, usedColumns, columnValues);
 
   // A country's values are a closed list: a column taken for it whose values are not countries
   // ("Kraj" holding regions, "Straat" only like "Staat") is left unmapped, and a person is asked.
@@ -844,16 +844,18 @@ export function capNumberedPeople(
 }
 
 /**
- * A call-code field (direction, record type) that a header gave ("Call type") over values that
- * say it only weakly or not at all ("SIP_NATIONAL", "SIP_MOBILE": a destination class whose
- * prefix reads as a voice call only in a column about codes) and never tell two kinds apart:
- * the header names a kind of call the values do not show, so its confidence is capped below
- * the threshold and a person confirms it. Codes that mean the same anywhere ("Voice",
- * "Outgoing") on half the filled rows, or two kinds read ("Voz Claro" beside "SMS"), are enough.
+ * A call-code field (direction, record type) that a loose header match gave ("Call type") over
+ * values that say it only weakly or not at all ("SIP_NATIONAL", "SIP_MOBILE": a destination
+ * class whose prefix reads as a voice call only in a column about codes) and never tell two
+ * kinds apart: the header names a kind of call the values do not show, and the column is a
+ * class of destination or a status, so the field is left unmapped. Codes that mean the same
+ * anywhere ("Voice", "Outgoing") on half the filled rows, or two kinds read ("Voz Claro"
+ * beside "SMS"), keep it.
  */
-export function capWeakCodes(
+export function dropWeakCodes(
   fields: readonly FieldDefinition[],
   fieldColumns: Map<number, { column: number; confidence: number; reason: MappingReason }>,
+  usedColumns: Set<number>,
   columnValues: (c: number) => string[],
 ): void {
   fields.forEach((def, field) => {
@@ -867,7 +869,7 @@ export function capWeakCodes(
     };
     const strong = filled.filter((v) => !readCallCode(v)?.weak && says(v) !== undefined).length;
     const kinds = new Set(filled.map(says).filter((k) => k !== undefined));
-    if (strong * 2 < filled.length && kinds.size < 2) hit.confidence = Math.min(hit.confidence, CONF_UNCONFIRMED_WHOLE_NAME);
+    if (strong * 2 < filled.length && kinds.size < 2) unmapField(fieldColumns, usedColumns, field);
   });
 }
 
