@@ -7,8 +7,8 @@ import { isMaskedPhone, suggestMapping } from '../../functions/core/map/suggest-
 import { getSchema } from '../../functions/core/schemas/registry.ts';
 
 /**
- * Rules made on the misses of v11/tuning (2026-12-07). Each input is a file of the same kind
- * as the miss, not the miss itself.
+ * Rules made on the misses of v11/tuning (2026-12-07), and one lexicon entry from a v4/tuning
+ * miss read beside them. Each input is a file of the same kind as the miss, not the miss itself.
  */
 
 const calls = getSchema('call_record');
@@ -179,5 +179,20 @@ describe('a cloud phone system\'s contact number is the other party', () => {
     const m = byField(suggestMapping(headers, rows, calls));
     expect(m.counterpart_number).toEqual(['Numéro du contact']);
     expect(m.account_number).toBeUndefined();
+  });
+});
+
+describe('Hungary\'s income-statement line is the revenue', () => {
+  it('maps "Értékesítés nettó árbevétele" with its thousands', () => {
+    const headers = ['Cégnév', 'Település', 'Értékesítés nettó árbevétele (ezer Ft)', 'Honlap'];
+    const rows = [
+      ['Dunamenti Faipari Kft.', 'Győr', '1 204 500', 'dunamenti.example'],
+      ['Alföldi Malom Zrt.', 'Kecskemét', '5 880 120', 'alfoldimalom.example'],
+      ['Mecsek Nyomda Bt.', 'Pécs', '86 300', 'mecseknyomda.example'],
+    ];
+    const m = suggestMapping(headers, rows, company);
+    const revenue = m.fields.find((f) => f.field === 'annual_revenue');
+    expect(revenue?.sourceHeaders).toEqual(['Értékesítés nettó árbevétele (ezer Ft)']);
+    expect(revenue?.transforms).toContainEqual({ kind: 'scale', factor: 1000 });
   });
 });
