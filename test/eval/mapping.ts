@@ -56,7 +56,8 @@ export const FLOORS: Record<string, { accuracy: number; rankedFirst: number; err
   // measured 98.2 %, 46/46, 0 (written as a holdout, measured once at 70.5 %, then tuned on)
   'v3/tuning': { accuracy: 0.96, rankedFirst: 0.95, errorsAccepted: 0 },
   // measured 95.5 %, 32/34, 0 (90.1 % and 5 layouts as v4/holdout; moved to tuning 2026-12-06 after repeated measurement);
-  // 97.4 % (191/196), 32/34, 0 on 2026-12-07 (Yeastar's Call To and Communication Type)
+  // 97.4 % (191/196), 32/34, 0 on 2026-12-07 (Yeastar's Call To and Communication Type);
+  // 98.0 % (192/196), 33/34, 0 after the v11 tuning rules (Hungary's "Értékesítés nettó árbevétele")
   'v4/tuning': { accuracy: 0.93, rankedFirst: 0.9, errorsAccepted: 0 },
   // measured 99.2 %, 42/42, 0 (80.7 %, 39/42 and 7 layouts before it was tuned on)
   'v5/tuning': { accuracy: 0.97, rankedFirst: 0.95, errorsAccepted: 0 },
@@ -92,10 +93,12 @@ export const FLOORS: Record<string, { accuracy: number; rankedFirst: number; err
   // misses are read since. Tuned on (2026-12-07, see docs/mapping.md): 98.4 % (188/191), 35/35, 0;
   // 25 layouts auto-accepted, 7 right ones held.
   'v10/tuning-b': { accuracy: 0.97, rankedFirst: 0.97, errorsAccepted: 0 },
-  // A fourth independent held-out set, written 2026-12-07 (46 layouts, 18 header languages, export
-  // tools no earlier set uses); never tuned on, totals only. First measurement, before any mapper
-  // change for it: 96.0 % (264/275), 46/46, 4 fields in 3 of 33 auto-accepted layouts.
-  'v11/holdout': { accuracy: 0.95, rankedFirst: 0.97, errorsAccepted: 4 },
+  // Written 2026-12-07 as v11/holdout, a fourth independent held-out set (46 layouts, 18 header
+  // languages, export tools no earlier set uses): totals only, measured repeatedly at 96.0 % (264/275),
+  // 46/46, 4 fields in 3 auto-accepted layouts. Moved to tuning on 2026-12-07 after repeated
+  // measurement (v12/holdout and v13/holdout are the independent measures); its misses are read since.
+  // Tuned on (2026-12-07, see docs/mapping.md): 100 % (271/271), 46/46, 0; 36 layouts auto-accepted, 10 right ones held.
+  'v11/tuning': { accuracy: 0.97, rankedFirst: 0.97, errorsAccepted: 0 },
   // A fifth independent held-out set, written 2026-12-07 (37 layouts, 14 header languages, columns
   // that sound like a field and mean another); never tuned on, totals only. First measurement,
   // before any mapper change for it: 96.2 % (225/234), 36/37, 1 field in 1 of 24 auto-accepted layouts.
@@ -310,7 +313,7 @@ export interface EvalOutcome {
 }
 
 /**
- * `--skip-set=v11/holdout,...` leaves those sets out altogether (not run, not printed, no
+ * `--skip-set=v12/holdout,...` leaves those sets out altogether (not run, not printed, no
  * floor checked): a held-out set that may be read only once is kept out of the runs made
  * while the mapper is being changed.
  */

@@ -2,7 +2,7 @@ import { isBlankCell } from '../enrich/result.ts';
 import type { FieldDefinition, SchemaDefinition } from '../schemas/schema-types.ts';
 import { MAX_SCANNED_COLUMNS } from './header-match.ts';
 import { normalizeHeader } from './normalize-header.ts';
-import { headerScale } from './units.ts';
+import { headerScale, namesCurrency } from './units.ts';
 import { kindShare } from './value-kinds.ts';
 import type { ValueKind } from '../schemas/schema-types.ts';
 import { columnDateTimeShape, fitsField, ratio, type ValueCheckContext } from './value-patterns.ts';
@@ -104,16 +104,6 @@ export function countsRows(values: readonly string[]): boolean {
   return numbers.length >= 2 && numbers.every((n, i) => !Number.isNaN(n) && (i === 0 || n === numbers[i - 1]! + 1));
 }
 
-/** currency abbreviations printed in headers beside the ISO codes and symbols: rupees, crowns, złoty, forint, koruna, lira, lei, lev, hryvnia, rouble, ringgit, rupiah, baht, riyal, dirham */
-const CURRENCY_WORDS = new Set(['rs', 'kr', 'zl', 'ft', 'kc', 'tl', 'lei', 'lv', 'rm', 'rp', 'грн', 'руб', 'лв', 'บาท', 'ريال', 'درهم']);
-let isoCodes: ReadonlySet<string> | undefined;
-
-/** True when a note of the header (in brackets, after a comma) is a currency: a symbol, an ISO code or a common abbreviation. */
-function namesCurrency(header: string): boolean {
-  isoCodes ??= new Set(Intl.supportedValuesOf('currency').map((c) => c.toLowerCase()));
-  const notes = [...header.matchAll(/[([（]([^)\]）]*)[)\]）]|,\s*([^,]+)$/gu)].map((m) => (m[1] ?? m[2] ?? '').trim().toLowerCase().replace(/\.$/, ''));
-  return notes.some((n) => /\p{Sc}/u.test(n) || isoCodes!.has(n) || CURRENCY_WORDS.has(n));
-}
 
 /**
  * Fields the mapping leaves out although an unused column's values say the file has them

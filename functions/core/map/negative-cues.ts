@@ -1,6 +1,7 @@
 import { isBlankCell } from '../enrich/result.ts';
 import type { FieldDefinition } from '../schemas/schema-types.ts';
 import { foldText } from './normalize-header.ts';
+import { namesCurrency } from './units.ts';
 import { PROFILE_URL } from './value-patterns.ts';
 
 /**
@@ -145,7 +146,8 @@ export function isYesNoColumn(values: readonly string[]): boolean {
 const REGION_WORDS = new Set([
   'province', 'provinces', 'state', 'region', 'county', 'prefecture', 'canton', 'territory', 'provincia', 'regione', 'estado', 'regiao',
   'comunidad', 'entidad', 'departement', 'provincie', 'regio', 'bundesland', 'provinz', 'kanton', 'landkreis', 'wojewodztwo', 'powiat', 'lan',
-  'fylke', 'maakunta', 'megye', 'judet', 'область', 'регион', 'регіон', 'νομος', 'περιφερεια', 'viloyat', 'mkoa', 'استان', 'محافظه', 'מחוז', '都道府県',
+  // Brazil's "UF" (unidade federativa: "RS", "PE", "MG", which read as country codes too), Mexico's "entidad federativa"
+  'uf', 'fylke', 'maakunta', 'megye', 'judet', 'область', 'регион', 'регіон', 'νομος', 'περιφερεια', 'viloyat', 'mkoa', 'استان', 'محافظه', 'מחוז', '都道府県',
 ]);
 
 /** True when the normalised header names a country's subdivision. */
@@ -159,9 +161,10 @@ const NAME_KINDS = new Set(['person_name', 'given_name', 'family_name', 'company
  * True when the column may never take the field, whatever the header or value evidence:
  * owner columns take no name of a person or company, salutation columns no name and no job
  * title, profile columns no domain or web site, a length of time no charge, a column of
- * parties or of PBX equipment no place, equipment no call code, an identifier no amount.
+ * parties or of PBX equipment no place, a phone system's office no place, equipment no call
+ * code, an identifier no amount, a charge for time (a currency in the raw header's note) no length.
  */
-export function refusesField(def: FieldDefinition, normalized: string, values: readonly string[]): boolean {
+export function refusesField(def: FieldDefinition, normalized: string, values: readonly string[], raw?: string): boolean {
   const kind = def.kind ?? '';
   if (NAME_KINDS.has(kind) && isOwnerHeader(normalized)) return true;
   if ((NAME_KINDS.has(kind) || kind === 'job_title') && isSalutationColumn(normalized, values)) return true;
@@ -169,13 +172,38 @@ export function refusesField(def: FieldDefinition, normalized: string, values: r
   if ((def.type === 'domain' || def.type === 'url') && isProfileColumn(normalized, values)) return true;
   if (def.type === 'money' && namesTimeSpan(normalized)) return true;
   if (def.name === 'annual_revenue' && namesShortPeriod(normalized)) return true;
-  if (def.name === 'location' && (holdsParties(values) || namesEquipment(normalized))) return true;
+  if (def.name === 'location' && (holdsParties(values) || namesEquipment(normalized) || namesOffices(values))) return true;
+  // "Airtime ($)", "Talk time (€)": what the time cost, not how long it lasted
+  if (def.type === 'duration' && raw !== undefined && namesCurrency(raw.replace(TIME_UNIT_NOTE, ''))) return true;
   if ((def.name === 'location' || kind === 'country' || kind === 'city') && isYesNoColumn(values)) return true;
   // a trunk named "Trunk-A" is no incoming call: equipment columns say nothing of the call's direction or kind
   if (def.codes !== undefined && namesEquipment(normalized)) return true;
   if ((def.type === 'money' || def.type === 'number' || def.type === 'integer') && ID_LAST_WORDS.has(normalized.split(' ').at(-1) ?? '')) return true;
   return false;
 }
+
+/**
+ * Words that name a company's own premises: an office, a site, a branch, a headquarters, a
+ * campus ("Seattle Office", "HQ", "Filiale Köln", "Sede Madrid"), folded like headers, in the
+ * lexicon's main languages (standard translations). A phone system's report (Webex Calling,
+ * Teams, 3CX) names the site its user sits in as "Location"; the place of a call is where it
+ * went, which a site that is the same for the user's every call does not say.
+ */
+const OFFICE_WORDS = new Set([
+  'office', 'offices', 'site', 'branch', 'hq', 'headquarters', 'campus', 'building',
+  'buro', 'niederlassung', 'filiale', 'zentrale', 'standort', 'hauptsitz', 'kantoor', 'vestiging', 'hoofdkantoor',
+  'bureau', 'bureaux', 'agence', 'siege', 'oficina', 'sucursal', 'sede', 'filial', 'escritorio', 'ufficio', 'biuro', 'oddzial', 'kontor', 'toimisto',
+]);
+
+/** True when most filled values (at least two) name one of the company's premises ("Seattle Office", "Filiale Köln"). */
+function namesOffices(values: readonly string[]): boolean {
+  const filled = values.filter((v) => !isBlankCell(v));
+  const office = (v: string) => foldText(v).split(/[^\p{L}\p{N}]+/u).some((w) => OFFICE_WORDS.has(w));
+  return filled.length >= 2 && filled.filter(office).length / filled.length >= 0.6;
+}
+
+/** a note of seconds or minutes ("Ilgums (sek.)", "Varighed (sek.)"): "sek" is also the Swedish krona's code */
+const TIME_UNIT_NOTE = /[([]\s*(?:sek|sec|secs|s|min|mins)\.?\s*[)\]]/giu;
 
 /** Last words of a header that make it an identifier ("UID", "Call ID", "uniqueid"): "1759479262.12" there is no amount. */
 const ID_LAST_WORDS = new Set(['id', 'ids', 'uid', 'uuid', 'guid', 'sid', 'uniqueid', 'linkedid', 'hash']);

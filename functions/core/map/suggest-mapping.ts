@@ -12,6 +12,7 @@ import { headerScale, parseRange, rangeShare } from './units.ts';
 import { isCompanyName, kindShare } from './value-kinds.ts';
 import { liesWithin } from './talk-time.ts';
 import { describesDestination } from './destination-column.ts';
+import { namesTechnologies } from './software-names.ts';
 import { dotsGroupThousands } from './digit-grouping.ts';
 import { namesRegion, refusesField } from './negative-cues.ts';
 import { ID_WORDS, leftOutByValues } from './left-out-evidence.ts';
@@ -66,6 +67,8 @@ const RANGE_MIN_SHARE = 0.3;
 const MIN_CANDIDATE = 0.5;
 /** the place of a call from a bill's "Description" column of destination labels (destination-column.ts) */
 const CONF_DESCRIBED_DESTINATION = 0.7;
+/** the software a company runs, from its values alone (software-names.ts): below the threshold, a person confirms it */
+const CONF_TECHNOLOGIES_BY_VALUES = 0.6;
 /** a talk-time column beats the ring-inclusive length it lies within when its header is at most this much less sure */
 const TALK_TIME_MARGIN = 0.1;
 
@@ -133,7 +136,7 @@ export function suggestMapping(
   // a CDR's two party columns ("From"/"To"): the other party is one of them
   for (const p of partyColumnCandidates(fields, headers)) candidates.push({ ...p, reason: 'synonym', rank: 0 });
   // owners, salutations and profiles never take a name, a title or a domain (negative-cues.ts)
-  const refused = (field: number, column: number): boolean => refusesField(fields[field]!, normalized[column] ?? '', columnValues(column));
+  const refused = (field: number, column: number): boolean => refusesField(fields[field]!, normalized[column] ?? '', columnValues(column), headers[column]);
   for (let i = candidates.length - 1; i >= 0; i--) if (refused(candidates[i]!.field, candidates[i]!.column)) candidates.splice(i, 1);
 
   // 2. Weigh header matches by their values: samples that do not fit the field's type (or,
@@ -261,6 +264,15 @@ export function suggestMapping(
         valueCandidates.push({ field: location, column, confidence: CONF_DESCRIBED_DESTINATION, reason: 'synonym', rank: 0 });
       }
     }
+    // a technographic export's product column ("Salesforce Sales Cloud") under a header no
+    // vocabulary gives the field ("Product"): the software the company runs, for a person to confirm
+    const technologies = fields.findIndex((f) => f.name === 'technologies');
+    if (technologies >= 0 && !fieldColumns.has(technologies)) {
+      for (let column = 0; column < Math.min(headers.length, MAX_SCANNED_COLUMNS); column++) {
+        if (usedColumns.has(column) || !namesTechnologies(columnValues(column))) continue;
+        valueCandidates.push({ field: technologies, column, confidence: CONF_TECHNOLOGIES_BY_VALUES, reason: 'value_pattern', rank: 0 });
+      }
+    }
     assign(valueCandidates, fieldColumns, usedColumns);
     pairDatetimes();
     // a bill's one line column ("Abonnementsnummer": one number on every row) taken for the
@@ -282,6 +294,7 @@ export function suggestMapping(
 
   capUnconfirmedWholeName(fields, fieldColumns, columnValues);
   capNumberedPeople(fields, fieldColumns, normalized);
+  dropWeakCodes(fields, fieldColumns, usedColumns, columnValues);
 
   // A country's values are a closed list: a column taken for it whose values are not countries
   // ("Kraj" holding regions, "Straat" only like "Staat") is left unmapped, and a person is asked.
@@ -531,9 +544,20 @@ function varies(values: readonly string[]): boolean {
 export function valueFit(def: FieldDefinition, values: readonly string[], ctx: ValueCheckContext): number {
   if (def.type === 'duration' && timeColumnKind(values) === 'clock') return 0;
   const numeric = def.type === 'integer' || def.type === 'number' || def.type === 'money';
-  const { ratio: share, count } = ratio(values, (v) => fitsField(def, v, ctx) || (numeric && parseRange(v) !== undefined));
+  const { ratio: share, count } = ratio(values, (v) => fitsField(def, v, ctx) || (numeric && parseRange(v) !== undefined) || (def.type === 'phone' && isMaskedPhone(v)));
   // one or two samples are too few to judge a mixed column, but all of them failing is telling
   return count === 0 || (count < 3 && share > 0) ? 1 : share;
+}
+
+/**
+ * A phone number with some digits masked, as bills print the numbers called for privacy
+ * ("0151 000041xxx", "+49 30 12***45", "0612 34XX XX"): still a number called, though it
+ * cannot be dialled. Five digits or more, and two to six masking characters in one run.
+ */
+export function isMaskedPhone(raw: string): boolean {
+  const v = raw.trim();
+  if (!/^\+?[\d\s().-]*\d[\d\s().-]*(?:[xX*•]{2,6}|[xX*•]{1,2}(?:\s[xX*•]{1,2}){1,2})[\d\s().-]*$/u.test(v)) return false;
+  return (v.match(/\d/g) ?? []).length >= 5;
 }
 
 /**
@@ -816,6 +840,36 @@ export function capNumberedPeople(
     if (hit === undefined || (def.kind !== 'person_name' && def.kind !== 'given_name' && def.kind !== 'family_name')) return;
     const h = normalized[hit.column] ?? '';
     if (/\b\d{1,2}\b/u.test(h) && (shapes.get(unnumbered(h)) ?? 0) >= 2) hit.confidence = Math.min(hit.confidence, CONF_UNCONFIRMED_WHOLE_NAME);
+  });
+}
+
+/**
+ * A call-code field (direction, record type) that a loose header match gave ("Call type") over
+ * values that say it only weakly or not at all ("SIP_NATIONAL", "SIP_MOBILE": a destination
+ * class whose prefix reads as a voice call only in a column about codes) and never tell two
+ * kinds apart: the header names a kind of call the values do not show, and the column is a
+ * class of destination or a status, so the field is left unmapped. Codes that mean the same
+ * anywhere ("Voice", "Outgoing") on half the filled rows, or two kinds read ("Voz Claro"
+ * beside "SMS"), keep it.
+ */
+export function dropWeakCodes(
+  fields: readonly FieldDefinition[],
+  fieldColumns: Map<number, { column: number; confidence: number; reason: MappingReason }>,
+  usedColumns: Set<number>,
+  columnValues: (c: number) => string[],
+): void {
+  fields.forEach((def, field) => {
+    const hit = fieldColumns.get(field);
+    if (def.codes === undefined || hit === undefined || hit.reason !== 'fuzzy') return;
+    const filled = columnValues(hit.column).filter((v) => !isBlankCell(v));
+    if (filled.length < 2) return;
+    const says = (v: string) => {
+      const code = readCallCode(v);
+      return def.codes === 'call_direction' ? code?.direction : code?.recordType;
+    };
+    const strong = filled.filter((v) => !readCallCode(v)?.weak && says(v) !== undefined).length;
+    const kinds = new Set(filled.map(says).filter((k) => k !== undefined));
+    if (strong * 2 < filled.length && kinds.size < 2) unmapField(fieldColumns, usedColumns, field);
   });
 }
 

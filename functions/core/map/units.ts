@@ -190,3 +190,14 @@ export function rangeShare(values: readonly string[]): number {
   }
   return n === 0 ? 0 : ranges / n;
 }
+
+/** currency abbreviations printed in headers beside the ISO codes and symbols: rupees, crowns, złoty, forint, koruna, lira, lei, lev, hryvnia, rouble, ringgit, rupiah, baht, riyal, dirham */
+const CURRENCY_WORDS = new Set(['rs', 'kr', 'zl', 'ft', 'kc', 'tl', 'lei', 'lv', 'rm', 'rp', 'грн', 'руб', 'лв', 'บาท', 'ريال', 'درهم']);
+let isoCodes: ReadonlySet<string> | undefined;
+
+/** True when a note of the header (in brackets, after a comma) is a currency: a symbol, an ISO code or a common abbreviation. */
+export function namesCurrency(header: string): boolean {
+  isoCodes ??= new Set(Intl.supportedValuesOf('currency').map((c) => c.toLowerCase()));
+  const notes = [...header.matchAll(/[([（]([^)\]）]*)[)\]）]|,\s*([^,]+)$/gu)].map((m) => (m[1] ?? m[2] ?? '').trim().toLowerCase().replace(/\.$/, ''));
+  return notes.some((n) => /\p{Sc}/u.test(n) || isoCodes!.has(n) || CURRENCY_WORDS.has(n));
+}

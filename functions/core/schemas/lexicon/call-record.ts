@@ -299,6 +299,14 @@ export const CALL_RECORD_LEXICON: readonly LexiconBlock[] = [
   // PBX CDR exports (Yeastar P-Series, Grandstream UCM) print the party called as "Call To"
   // beside "Call From"; a carrier's "Call To" of places is told apart by its values.
   { field: 'counterpart_number', source: 'carrier', terms: { en: 'call to|called to' } },
+  // Cloud phone systems (Aircall, Ringover, JustCall, CloudTalk, Kixie) log each call against a
+  // contact of the CRM they sync with, and print the other party as the contact's number, in
+  // the language of their interface; the company's own line is the tool's number beside it.
+  { field: 'counterpart_number', source: 'carrier', terms: {
+    en: 'contact phone number|contact phone', fr: 'numéro du contact|numéro de contact|téléphone du contact', es: 'número del contacto|teléfono del contacto',
+    de: 'kontaktnummer|nummer des kontakts|telefonnummer des kontakts', it: 'numero del contatto|telefono del contatto', pt: 'número do contato|número do contacto|telefone do contato',
+    nl: 'nummer van contact|telefoonnummer van contact',
+  } },
   // Japanese carriers' statements (docomo 通話明細, au, SoftBank) print the area called as
   // "通話先" beside "通話先電話番号", the number; the whole header is the place
   { field: 'location', source: 'carrier', terms: { ja: '通話先|通話先地域名|相手先地域' } },

@@ -140,6 +140,9 @@ export const COMPANY_ACCOUNT_LEXICON: readonly LexiconBlock[] = [
   // Poland's PKD (its NACE): rejestr.io, KRS and REGON extracts print the main one as "PKD przeważające"
   { field: 'industry', source: 'register', terms: { pl: 'pkd przeważające|przeważające pkd|przeważający kod pkd|pkd' } },
   { field: 'city', source: 'register', terms: { bg: 'седалище', de: 'sitz', fr: 'siège|siège social', it: 'sede|sede legale', es: 'domicilio social|sede', pt: 'sede|município', pl: 'siedziba', cs: 'sídlo', sk: 'sídlo', ro: 'sediu|localitate' } },
+  // Hungary's income statement names its first line "Értékesítés nettó árbevétele" (the Accounting
+  // Act's profit and loss schedule); OPTEN, e-beszamolo.im.gov.hu and céginformáció lists print it so
+  { field: 'annual_revenue', source: 'register', terms: { hu: 'értékesítés nettó árbevétele|nettó árbevétele|árbevétele' } },
   { field: 'employee_count', source: 'register', terms: { nl: 'werkzame personen|aantal werkzame personen', en: 'persons employed|number of persons employed', de: 'tätige personen|beschäftigte', fr: 'effectif|effectifs salariés' } },
   // Thai, Malay, Icelandic, Catalan and Basque: standard translations (dictionaries) and the
   // wording the carriers, registers and address books of those countries print.
