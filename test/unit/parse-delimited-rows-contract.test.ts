@@ -207,18 +207,38 @@ describe('parseDelimitedRows line limit', () => {
 
   for (const nl of ['\n', '\r\n', '\r']) {
     it(`accepts a line of exactly maxLineBytes characters and refuses one more, its line break not counted (${JSON.stringify(nl)})`, async () => {
-      for (const last of [true, false]) {
-        const text = (line: string) => ['Id,Note', line, '8,short'].join(nl) + (last ? nl : '');
-        for (const size of [1, 3, 16, 200]) {
-          const rows = await collect(parseDelimitedRows(inChunks(Buffer.from(text(lineOf(LIMIT))), size), utf8({ maxLineBytes: LIMIT })));
-          expect(rows.map((r) => r.cells[1]!.length), `pieces of ${size}`).toEqual([LIMIT - 2, 5]);
-          await expect(collect(parseDelimitedRows(inChunks(Buffer.from(text(lineOf(LIMIT + 1))), size), utf8({ maxLineBytes: LIMIT }))), `pieces of ${size}`).rejects.toThrow(
-            new LimitExceededError(`Line 2 is longer than the limit of ${LIMIT} bytes`),
+      // the long line among others, or last with or without its line break
+      const layouts = [
+        (line: string) => ['Id,Note', '6,short', line, '8,short'].join(nl) + nl,
+        (line: string) => ['Id,Note', '6,short', '8,short', line].join(nl) + nl,
+        (line: string) => ['Id,Note', '6,short', '8,short', line].join(nl),
+      ];
+      for (const [k, layout] of layouts.entries()) {
+        // bytes in pieces (cut to the limit), and text decoded upstream in one piece (not cut)
+        const sources = (text: string) => [...[1, 3, 16, 200].map((size) => inChunks(Buffer.from(text), size)), source([text])];
+        for (const [i, src] of sources(layout(lineOf(LIMIT))).entries()) {
+          const rows = await collect(parseDelimitedRows(src, utf8({ maxLineBytes: LIMIT })));
+          expect(rows.map((r) => r.cells[1]!.length).sort((a, b) => a - b), `layout ${k}, source ${i}`).toEqual([5, 5, LIMIT - 2]);
+        }
+        const line = k === 0 ? 3 : 4;
+        for (const [i, src] of sources(layout(lineOf(LIMIT + 1))).entries()) {
+          await expect(collect(parseDelimitedRows(src, utf8({ maxLineBytes: LIMIT }))), `layout ${k}, source ${i}`).rejects.toThrow(
+            new LimitExceededError(`Line ${line} is longer than the limit of ${LIMIT} bytes`),
           );
         }
       }
     });
   }
+
+  it('counts a character made of bytes cut off at the end of the file towards the last line', async () => {
+    // the last line holds the limit, then the first byte of a three-byte character: read as U+FFFD
+    const bytes = Buffer.concat([Buffer.from(`Id,Note\n1,a\n${lineOf(LIMIT)}`), Buffer.from([0xe2])]);
+    await expect(collect(parseDelimitedRows(inChunks(bytes, 16), utf8({ maxLineBytes: LIMIT })))).rejects.toThrow(
+      new LimitExceededError(`Line 3 is longer than the limit of ${LIMIT} bytes`),
+    );
+    const rows = await collect(parseDelimitedRows(inChunks(bytes, 16), utf8({ maxLineBytes: LIMIT + 1 })));
+    expect(rows.at(-1)!.cells[1]).toBe(`${'x'.repeat(LIMIT - 2)}\uFFFD`);
+  });
 
   it('counts the line breaks inside a quoted cell towards the limit, and names a longer one an unterminated quote', async () => {
     // `7,"a\n` + n b's + `\nc"`: n + 8 characters over three lines, the LF that ends it not counted
@@ -289,9 +309,12 @@ describe('parseDelimitedRows sources and progress', () => {
   });
   it('reads the rows that follow the preamble in the same piece, however many, under a small line limit', async () => {
     const body = Array.from({ length: 50 }, (_, i) => `${i + 1},n${i}\n`).join('');
-    const bytes = Buffer.from(`Report\nAccount 1\nId,Note\n${body}`);
-    const rows = await collect(parseDelimitedRows(source([bytes]), utf8({ headerRow: 2, maxLineBytes: 20 })));
-    expect(rows.map((r) => r.line)).toEqual(Array.from({ length: 50 }, (_, i) => i + 4));
+    const text = `Report\nAccount 1\nId,Note\n${body}`;
+    // bytes are cut into pieces no longer than the limit; text decoded upstream comes as it is
+    for (const whole of [Buffer.from(text), text]) {
+      const rows = await collect(parseDelimitedRows(source([whole]), utf8({ headerRow: 2, maxLineBytes: 20 })));
+      expect(rows.map((r) => r.line)).toEqual(Array.from({ length: 50 }, (_, i) => i + 4));
+    }
   });
 });
 
