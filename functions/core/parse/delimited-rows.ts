@@ -233,7 +233,6 @@ class DelimitedRowReader extends AssemblerStream<DelimitedParseStats> implements
 
   private parse(text: string, final: boolean): void {
     const input = this.pending + text;
-    this.pending = '';
     const result = tokenizeRecords(input, this.opts.delimiter, this.nextLine, final, this.maxQuotedBreaks);
     let start = 0;
     for (const rec of result.records) {
@@ -247,9 +246,10 @@ class DelimitedRowReader extends AssemblerStream<DelimitedParseStats> implements
       this.takeRow(rec.cells, rec.line, rec.error);
     }
     this.nextLine = result.nextLine;
-    // Stryker disable next-line ConditionalExpression: equivalent for true, the final read consumes all its input, so nothing is left pending
+    // the start of the next record (nothing after the final read, which consumes all its input)
+    this.pending = input.slice(result.consumed);
+    // Stryker disable next-line ConditionalExpression: equivalent for true, nothing is pending after the final read
     if (!final) {
-      this.pending = input.slice(result.consumed);
       // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, only clears the flag (a pending text with U+FFFD always set it); kept set, records are searched in vain
       if (this.undecodable) this.undecodable = this.pending.includes('\uFFFD');
       // Whatever is pending is one unfinished record: a long line, or a quote left open.
