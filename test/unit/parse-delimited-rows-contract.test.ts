@@ -31,11 +31,15 @@ async function* source<T>(pieces: Iterable<T>): AsyncGenerator<T> {
   yield* pieces;
 }
 
-/** Text that matters to quoting and decoding, plus ordinary text; no lone CR (see the note on `cellText`). */
+/**
+ * Text that matters to quoting and decoding, plus ordinary text. No lone CR: the reader takes a
+ * lone CR for an old Mac line break before it splits records, so one inside a quoted cell is
+ * read as LF (a CR before an LF is kept).
+ */
 const cellText = fc
   .array(fc.constantFrom('a', 'B', '7', ' ', '"', ',', ';', '\t', '|', '\n', '\r\n', 'é', '€', "'"), { maxLength: 6 })
   .map((parts) => parts.join(''));
-/** The same without line breaks: a file whose lines end in a lone CR cannot hold one in a cell (each is read as LF). */
+/** The same on one line, for preamble lines. */
 const flatText = cellText.map((t) => t.replace(/\r?\n/g, ' '));
 
 const HEADER = ['Date', 'Number', 'Notes', 'City', 'Min'];
@@ -63,9 +67,7 @@ const breaksIn = (cells: string[]): number => cells.reduce((n, c) => n + (c.matc
 
 describe('parseDelimitedRows against papaparse.unparse', () => {
   it('gives back every row written, with the line it starts on, whatever the line ends, preamble, offset and pieces', async () => {
-    const tables = fc
-      .tuple(newline, fc.boolean())
-      .chain(([nl, trailing]) => fc.record({ nl: fc.constant(nl), trailing: fc.constant(trailing), t: table(nl === '\r' ? flatText : cellText) }));
+    const tables = fc.record({ nl: newline, trailing: fc.boolean(), t: table(cellText) });
     await fc.assert(
       fc.asyncProperty(tables, preamble, pieceSizes, fc.nat({ max: 5000 }), fc.boolean(), async ({ nl, trailing, t }, pre, sizes, lineOffset, asText) => {
         const text = pre.map((l) => l + nl).join('') + Papa.unparse([t.header, ...t.rows], { newline: nl }) + (trailing ? nl : '');
@@ -99,7 +101,7 @@ describe('parseDelimitedRows against papaparse.unparse', () => {
         expect(stream.headers()).toEqual(t.header);
         expect(stream.warnings()).toEqual([]);
       }),
-      { numRuns: 150 },
+      { numRuns: 200 },
     );
   });
 
