@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { suggestMapping } from '../../functions/core/map/suggest-mapping.ts';
 import type { JobOptions, MappingResult } from '../../functions/core/pipeline-types.ts';
 import { createRecordBuilder } from '../../functions/core/records/build-record.ts';
-import { isNaiveTime, naiveTimeProbe, NaiveTimeTally, naiveTimesFallBackToUtc, naiveTimesWarning } from '../../functions/core/records/naive-times.ts';
+import { isNaiveTime, MAX_SHAPES, naiveTimeProbe, NaiveTimeTally, naiveTimesFallBackToUtc, naiveTimesWarning } from '../../functions/core/records/naive-times.ts';
 import { isValidTimeZone, parseDateTime } from '../../functions/core/enrich/datetime.ts';
 import { regionDefaults, regionZoneExample } from '../../functions/core/records/region-defaults.ts';
 import { getSchema } from '../../functions/core/schemas/registry.ts';
@@ -68,11 +68,34 @@ describe('naiveTimeProbe', () => {
     expect(answers.filter(Boolean)).toHaveLength(120);
   });
 
-  it('keeps answering right past the shapes it remembers', () => {
+  it('reads a value the second time once per shape: digits do not make a new one, letters, signs and lengths do', () => {
+    const probe = naiveTimeProbe(opts);
+    for (let i = 0; i < 300; i++) {
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      const minute = String(i % 60).padStart(2, '0');
+      expect(probe(`2026-03-${day} 14:${minute}`, undefined, asUtc(`2026-03-${day} 14:${minute}`))).toBe(true);
+      expect(probe(`2026-03-${day}T14:${minute}:00Z`, undefined, asUtc(`2026-03-${day}T14:${minute}:00Z`))).toBe(false);
+    }
+    expect(probe.readings).toBe(2);
+    // a separate time cell: "1:05 PM" and "12:05 PM" are two shapes, "2:05 PM EST" a third, the date alone a fourth
+    for (const [d, t] of [['03/01/2026', '1:05 PM'], ['03/02/2026', '9:59 PM'], ['03/01/2026', '12:05 PM'], ['03/01/2026', '2:05 PM EST'], ['03/01/2026', undefined]] as const) probe(d, t, asUtc(d, t));
+    expect(probe.readings).toBe(6);
+    // the date and time cells are told apart: "1/2" + "3" is not "1/" + "23"
+    const cells = naiveTimeProbe(opts);
+    cells('03/01/2026', '14:05', asUtc('03/01/2026', '14:05'));
+    cells('03/01/202', '614:05', '');
+    expect(cells.readings).toBe(2);
+  });
+
+  it('keeps answering right past the shapes it remembers, and remembers the first ones', () => {
     const probe = naiveTimeProbe(opts);
     // 600 shapes: the padding differs, and every other value carries its zone
     const values = Array.from({ length: 600 }, (_, i) => `${' '.repeat(i >> 1)}2026-03-01T14:05:00${i % 2 ? 'Z' : ''}`);
     expect(values.filter((v) => probe(v, undefined, asUtc(v)))).toHaveLength(300);
+    expect(probe.readings).toBe(600);
+    // read again: the first MAX_SHAPES shapes are known, the rest are read anew
+    expect(values.filter((v) => probe(v, undefined, asUtc(v)))).toHaveLength(300);
+    expect(probe.readings).toBe(600 + 600 - MAX_SHAPES);
   });
 });
 
@@ -87,6 +110,10 @@ describe('naiveTimesWarning', () => {
     tally.add('started_at', '2026-03-01 14:06', '');
     tally.add('ended_at', '2026-03-01 14:09');
     const w = naiveTimesWarning(tally, 'AU')!;
+    // a blank time cell: the first value is the date cell alone
+    const dateOnly = new NaiveTimeTally();
+    dateOnly.add('started_at', ' 2026-03-01 ', ' ');
+    expect(dateOnly.first).toBe('2026-03-01');
     expect(w).toMatchObject({ code: 'times_read_as_utc', count: 3, fields: ['started_at', 'ended_at'] });
     expect(w.message).toMatch(/^Clock times without a zone or offset were stored as UTC, first "2026-03-01 14:05": the job names no timezone and AU has several time zones\./);
     expect(w.message).toContain('--timezone Australia/Sydney');

@@ -36,7 +36,14 @@ export function isNaiveTime(dateRaw: string, timeRaw: string | undefined, opts: 
 }
 
 /** Shapes a column remembers; past them, values are probed one by one (a column of free text has many). */
-const MAX_SHAPES = 256;
+export const MAX_SHAPES = 256;
+
+/** A column's naive-time test: true when the value read as `readAsUtc` was a wall-clock value. */
+export interface NaiveTimeProbe {
+  (dateRaw: string, timeRaw: string | undefined, readAsUtc: string): boolean;
+  /** how many values were read the second time so far (the others' shape was known) */
+  readonly readings: number;
+}
 
 /**
  * `isNaiveTime` for one column, remembered by the values' shape: their text with every digit
@@ -44,17 +51,20 @@ const MAX_SHAPES = 256;
  * never in its digits, and a call log prints its times in one or two shapes, so the second
  * reading (about as slow as the first) runs a few times per column instead of once per row.
  */
-export function naiveTimeProbe(opts: DateTimeOptions): (dateRaw: string, timeRaw: string | undefined, readAsUtc: string) => boolean {
+export function naiveTimeProbe(opts: DateTimeOptions): NaiveTimeProbe {
   const byShape = new Map<number, boolean>();
-  return (dateRaw, timeRaw, readAsUtc) => {
+  let readings = 0;
+  const probe = (dateRaw: string, timeRaw: string | undefined, readAsUtc: string): boolean => {
     const shape = shapeKey(dateRaw, timeRaw);
     let naive = byShape.get(shape);
     if (naive === undefined) {
+      readings++;
       naive = isNaiveTime(dateRaw, timeRaw, opts, readAsUtc);
       if (byShape.size < MAX_SHAPES) byShape.set(shape, naive);
     }
     return naive;
   };
+  return Object.defineProperty(probe, 'readings', { get: () => readings }) as NaiveTimeProbe;
 }
 
 /**
