@@ -70,6 +70,12 @@ export interface LocalStack {
   consoleUrl?: string;
   /** the local DynamoDB (dynalite): the operator's `admin` commands reach a running stack's tables through it */
   dynamoEndpoint: string;
+  /**
+   * Resolves once no pipeline execution runs, so a command that started or resumed a job can
+   * stop the stack without aborting it; `onWait` is called first when one does. A job waiting
+   * for a slot (queued) is not waited for: the next stack on the folder starts it.
+   */
+  settle(onWait?: (running: number) => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -151,6 +157,11 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       s3Endpoint: emulators.s3.endpoint,
       dynamoEndpoint: emulators.dynamo.endpoint,
       ...(consoleUrl && { consoleUrl }),
+      async settle(onWait) {
+        const runningNow = sfn.runningExecutions();
+        if (runningNow > 0) onWait?.(runningNow);
+        await sfn.waitForIdle();
+      },
       close,
     };
   } catch (err) {

@@ -12,7 +12,7 @@ import { ChunkOutput } from '../core/records/chunk-output.ts';
 import { logger } from '../shared/logger.ts';
 import { QualityTally } from '../core/quality/field-tally.ts';
 import type { ChunkRef, Classification, EnrichChunkInput, EnrichChunkResult } from '../core/pipeline-types.ts';
-import type { JobWarning } from '../core/jobs/warnings.ts';
+import { mergeWarnings, type JobWarning } from '../core/jobs/warnings.ts';
 import { observedHandler } from '../shared/observability.ts';
 
 /**
@@ -54,6 +54,8 @@ export async function enrichChunk(input: EnrichChunkInput): Promise<EnrichChunkR
         await enrichParsed(bucket, chunk, out, live);
       }
       out.finish();
+      // the rows' warnings (a range's read) and the builder's (clock times read as UTC), one entry per code
+      warnings = mergeWarnings(warnings, out.warnings());
       const recordsKey = jobKeys.recordsPart(input.tenantId, input.jobId, input.attempt, chunk.index);
       // A range numbers its rows from its own start: a report with rows in it is renumbered
       // by Persist into the final key; an empty one is final as it is.

@@ -36,9 +36,9 @@ export function qualityLines(job: Pick<ApiJob, 'quality'>): string[] {
   return [`  quality: ${q.fieldsFilled} of ${q.fieldsTotal} fields filled on ${q.records.toLocaleString()} records${shown.length > 0 ? `; ${label}: ${shown.join(', ')}${more}` : ''}`];
 }
 
-/** One line per warning, code first: what a person should check before trusting the output. */
+/** One line per warning, code and count first: what a person should check before trusting the output. */
 export function warningLines(job: Pick<ApiJob, 'warnings'>): string[] {
   if (job.warnings.length === 0) return [];
   const cut = (m: string) => (m.length > MESSAGE_CHARS ? `${m.slice(0, MESSAGE_CHARS - 1)}…` : m);
-  return [`  warnings (${job.warnings.length}):`, ...job.warnings.map((w) => `    ! ${w.code}: ${cut(w.message)}`)];
+  return [`  warnings (${job.warnings.length}):`, ...job.warnings.map((w) => `    ! ${w.code} (${w.count.toLocaleString('en-US')}): ${cut(w.message)}`)];
 }

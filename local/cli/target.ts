@@ -36,6 +36,8 @@ export interface Target {
   api: ApiClient;
   apiKey: string;
   wsUrl?: string;
+  /** the stack was booted by this command and stops with it: a job it starts must end first */
+  embedded: boolean;
   close(): Promise<void>;
 }
 
@@ -60,14 +62,24 @@ export async function resolveTarget(flags: GlobalFlags): Promise<Target> {
   if (endpoint) {
     const apiKey = flags['api-key'] ?? process.env.AI_FILE_PARSER_API_KEY;
     if (!apiKey) throw new Error('--endpoint needs --api-key (or AI_FILE_PARSER_API_KEY)');
-    return { api: new ApiClient(endpoint, apiKey), apiKey, wsUrl: flags['ws-endpoint'] ?? process.env.AI_FILE_PARSER_WS_ENDPOINT, close: async () => undefined };
+    return { api: new ApiClient(endpoint, apiKey), apiKey, wsUrl: flags['ws-endpoint'] ?? process.env.AI_FILE_PARSER_WS_ENDPOINT, embedded: false, close: async () => undefined };
   }
   const dataDir = dataDirOf(flags);
   const running = readRunningServer(dataDir);
-  if (running) return { api: new ApiClient(running.httpUrl, running.apiKey), apiKey: running.apiKey, wsUrl: running.wsUrl, close: async () => undefined };
+  if (running) return { api: new ApiClient(running.httpUrl, running.apiKey), apiKey: running.apiKey, wsUrl: running.wsUrl, embedded: false, close: async () => undefined };
   const { startLocalStack } = await import('../stack.ts');
   const stack = await startLocalStack({ dataDir, printMetrics: printMetricsOf(flags) });
-  return { api: new ApiClient(stack.httpUrl, stack.apiKey), apiKey: stack.apiKey, wsUrl: stack.wsUrl, close: () => stack.close() };
+  return {
+    api: new ApiClient(stack.httpUrl, stack.apiKey),
+    apiKey: stack.apiKey,
+    wsUrl: stack.wsUrl,
+    embedded: true,
+    // stopping the stack would abort a job still running on it (ExecutionAborted): it ends first
+    close: async () => {
+      await stack.settle((n) => process.stderr.write(`Waiting for ${n} running job(s) to finish: this command's local stack stops when it exits (run 'ai-file-parser serve' to keep one running)\n`));
+      await stack.close();
+    },
+  };
 }
 
 /** Run against the resolved target and always release it (a booted stack is closed). */

@@ -72,6 +72,8 @@ export interface LocalStepFunctions {
   stateMachineArn(name: string): string;
   /** resolves once no execution is running */
   waitForIdle(): Promise<void>;
+  /** how many executions are running now */
+  runningExecutions(): number;
   /** aborts running executions, then stops the server */
   close(): Promise<void>;
 }
@@ -419,6 +421,7 @@ export async function startLocalStepFunctions(o: LocalSfnOptions): Promise<Local
       return arn;
     },
     waitForIdle,
+    runningExecutions: () => running.size,
     async close() {
       for (const [arn, run] of running) {
         const r = executions.get(arn);

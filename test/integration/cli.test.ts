@@ -58,7 +58,9 @@ describe('ai-file-parser CLI on the embedded local stack', () => {
     expect(human.stdout).toMatch(/^⚠ succeeded with warnings/);
     expect(human.stdout).toContain('quality: ');
     expect(human.stdout).toMatch(/key fields: direction 0%, counterpart_number 100%/);
-    expect(human.stdout).toMatch(/! expected_field_missing: .*direction absent on 30 of 30 records \(100%\)/);
+    expect(human.stdout).toMatch(/! expected_field_missing \(1\): .*direction absent on 30 of 30 records \(100%\)/);
+    // its clock times name no zone and neither does the command: how many were stored as UTC, and the option to set
+    expect(human.stdout).toMatch(/! times_read_as_utc \(30\): Clock times .* first "10\/01\/2025 1:15 PM".*--timezone America\/New_York/);
   });
 
   it('exits 1 with a failed job for an empty file', async () => {

@@ -50,6 +50,8 @@ describe('the data-quality report and the self-checks', () => {
     expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
     expect(job.progress).toMatchObject({ rowsRead: 180, rowsWritten: 180, rowsRejected: 0 });
     expect(job.warnings).toEqual([
+      // the log's clock times name no zone, and the job none: read as UTC, and said so
+      { code: 'times_read_as_utc', message: expect.stringContaining('first "10/01/2025 1:00 PM"'), count: 180, fields: ['started_at'] },
       {
         code: 'expected_field_missing',
         message: expect.stringContaining('direction absent on 180 of 180 records (100%)'),
@@ -93,8 +95,8 @@ describe('the data-quality report and the self-checks', () => {
     expect(job.progress).toMatchObject({ rowsRead: 20, rowsWritten: 19, rowsRejected: 1 });
     expect(fieldOf(job, 'duration_seconds')).toMatchObject({ filled: 14, empty: 5, blanked: 5, rejected: 0, reasons: { 'not a duration': 5 } });
     expect(fieldOf(job, 'counterpart_number')).toMatchObject({ filled: 19, rejected: 1, reasons: { 'required field is empty': 1 } });
-    expect(job.warnings.map((w) => w.code)).toEqual(['unmapped_columns']);
-    expect(job.warnings[0]!.message).toContain('"Notes"');
+    expect(job.warnings.map((w) => w.code)).toEqual(['times_read_as_utc', 'unmapped_columns']);
+    expect(job.warnings[1]!.message).toContain('"Notes"');
   });
 
   it('a file read in byte ranges gives the same report as in one pass', async () => {
@@ -107,6 +109,7 @@ describe('the data-quality report and the self-checks', () => {
     expect(whole.output!.records).toHaveLength(1);
     expect(split.quality).toEqual(whole.quality);
     expect(split.warnings).toEqual(whole.warnings);
-    expect(split.warnings[0]).toMatchObject({ code: 'expected_field_missing', message: expect.stringContaining('direction absent on 1500 of 1500 records (100%)') });
+    expect(split.warnings.find((w) => w.code === 'times_read_as_utc')).toMatchObject({ count: 1500 });
+    expect(split.warnings.find((w) => w.code === 'expected_field_missing')).toMatchObject({ code: 'expected_field_missing', message: expect.stringContaining('direction absent on 1500 of 1500 records (100%)') });
   });
 });

@@ -31,10 +31,10 @@ interface ErrorLine {
   severity: string;
 }
 
-async function ingest(api: ApiClient, name: string, content: string | Buffer, rangeBytes = 1024 * 1024 * 1024): Promise<ApiJob> {
+async function ingest(api: ApiClient, name: string, content: string | Buffer, rangeBytes = 1024 * 1024 * 1024, options?: Record<string, string>): Promise<ApiJob> {
   process.env.PARSE_RANGE_BYTES = String(rangeBytes);
   const path = await stack.writeScratch(`${Math.random().toString(36).slice(2)}-${name}`, content);
-  const { jobId } = await uploadFile(api, path, { schema: 'call_record' });
+  const { jobId } = await uploadFile(api, path, { schema: 'call_record', ...(options !== undefined ? { options } : {}) });
   return waitForJob(api, jobId, 60_000);
 }
 
@@ -81,6 +81,8 @@ describe('warnings on the job', () => {
         { code: 'duplicate_columns', count: 1, message: expect.stringContaining('"Number (2)"') },
         { code: 'unclosed_quote', count: 2, message: expect.stringMatching(/line 12 /) },
         { code: 'invalid_characters', count: 2, message: expect.stringMatching(/line 32;/) },
+        // the rows built read their clock times as UTC, the job naming no zone (the rows cut by a quote are not built)
+        { code: 'times_read_as_utc', count: 38, fields: ['started_at'], message: expect.stringContaining('first "10/01/2025 1:00p"') },
         // what the mapping left out is on the job too
         { code: 'unmapped_columns', count: 2, message: expect.stringContaining('"Number (2)", "Notes"') },
       ]);
@@ -128,8 +130,46 @@ describe('warnings on the job', () => {
       { code: 'duplicate_columns', count: 1, message: expect.any(String) },
       { code: 'unclosed_quote', count: unclosedRows, message: expect.stringMatching(/line 9 /) },
       { code: 'invalid_characters', count: 30, message: expect.stringMatching(/line 101;/) },
+      // counted range by range, added up
+      { code: 'times_read_as_utc', count: 3000 - unclosedRows, fields: ['started_at'], message: expect.stringContaining('first "10/01/2025 1:00p"') },
       { code: 'unmapped_columns', count: 2, message: expect.any(String) },
     ]);
+  });
+});
+
+describe('clock times read as UTC', () => {
+  const day = (i: number) => String(2 + i).padStart(2, '0');
+  const american = ['Start Time,Number,Direction,Duration', ...Array.from({ length: 12 }, (_, i) => `2026-03-${day(i)} 14:05,(212) 555-${1000 + i},${i % 2 ? 'IN' : 'OUT'},1:0${i % 10}`)].join('\n') + '\n';
+  const startedAt = async (api: ApiClient, job: ApiJob) => (JSON.parse((await downloadRecords(api, job.jobId))[0]!) as { started_at: string }).started_at;
+
+  it('a job that stores naive times as UTC for want of a zone says how many, and one that knows the zone does not', async () => {
+    const { api } = await stack.tenant();
+    // American times without a zone, and no timezone on the job: the United States keeps several
+    const job = await ingest(api, 'calls.csv', american);
+    expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
+    expect(job.warnings).toEqual([
+      {
+        code: 'times_read_as_utc',
+        count: 12,
+        fields: ['started_at'],
+        message: expect.stringMatching(/^Clock times without a zone or offset were stored as UTC, first "2026-03-02 14:05": the job names no timezone and US has several time zones\. .*--timezone America\/New_York/),
+      },
+    ]);
+    expect(await startedAt(api, job)).toBe('2026-03-02T14:05:00Z');
+
+    // the same file with the job's zone: read in it, nothing to say
+    const chicago = await ingest(api, 'calls.csv', american, undefined, { timezone: 'America/Chicago' });
+    expect(chicago.status, JSON.stringify(chicago.error)).toBe('succeeded');
+    expect(chicago.warnings).toEqual([]);
+    expect(await startedAt(api, chicago)).toBe('2026-03-02T20:05:00Z');
+
+    // a French log, its region read from its numbers: Paris time, nothing to say
+    const french = ['Date,Numéro,Sens,Durée', ...Array.from({ length: 12 }, (_, i) => `2026-03-${day(i)} 14:05,06 12 34 56 ${10 + i},${i % 2 ? 'Entrant' : 'Sortant'},1:0${i % 10}`)].join('\n') + '\n';
+    const fr = await ingest(api, 'appels.csv', french);
+    expect(fr.status, JSON.stringify(fr.error)).toBe('succeeded');
+    expect(fr.mapping).toMatchObject({ region: { region: 'FR' } });
+    expect(fr.warnings).toEqual([]);
+    expect(await startedAt(api, fr)).toBe('2026-03-02T13:05:00Z');
   });
 });
 

@@ -87,6 +87,20 @@ describe('ChunkOutput', () => {
     expect(() => out.finish()).toThrow(/column the file does not have/);
   });
 
+  it("passes on what its builder noticed over the rows, once they are built, and nothing for a builder without warnings", () => {
+    const noticing = Object.assign((cells: string[], row: number) => builder(cells, row), {
+      warnings: () => [{ code: 'times_read_as_utc' as const, message: 'read as UTC', count: 2 }],
+    });
+    const out = new ChunkOutput(() => noticing, recordingTally().tally);
+    out.add(1, ['x'], undefined);
+    expect(out.warnings()).toEqual([]); // the row is held, no builder yet
+    out.finish();
+    expect(out.warnings()).toEqual([{ code: 'times_read_as_utc', message: 'read as UTC', count: 2 }]);
+    const plain = new ChunkOutput(() => builder, recordingTally().tally);
+    plain.finish();
+    expect(plain.warnings()).toEqual([]);
+  });
+
   it('gives its buffers back empty, so the next chunk starts from nothing', () => {
     const first = new ChunkOutput(() => builder, recordingTally().tally);
     first.add(1, ['x'], undefined);

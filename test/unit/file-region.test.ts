@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inferFileRegion } from '../../functions/core/map/file-region.ts';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { breakTie, inferFileRegion } from '../../functions/core/map/file-region.ts';
 
 const region = (headers: string[], rows: string[][]) => inferFileRegion(headers, rows)?.region;
 
@@ -153,5 +154,80 @@ describe('inferFileRegion, the details', () => {
     const bare = [['Becker', '1712345678', 'A'], ['Schulz', '1609876543', 'B'], ['Yilmaz', '1701234567', 'C']];
     expect(inferFileRegion(['Nachname', 'Handy', 'Firma'], bare)?.evidence).toMatch(/national numbers are valid DE numbers/);
     expect(inferFileRegion(['Nachname', 'Kundennummer', 'Firma'], bare)?.evidence).toMatch(/headers are in de/);
+  });
+});
+
+describe('inferFileRegion: two countries that explain the same numbers', () => {
+  // libphonenumber-js (max metadata) is the oracle: each number is checked valid in both countries before it is used
+  const validIn = (v: string, country: CountryCode) => parsePhoneNumberFromString(v, { defaultCountry: country, extract: false })?.isValid() === true;
+  const bothValid = (numbers: string[], a: CountryCode, b: CountryCode) => {
+    for (const n of numbers) expect(validIn(n, a) && validIn(n, b), `${n} in ${a} and ${b}`).toBe(true);
+    return numbers;
+  };
+  /** Belgian mobiles (04xx, ten digits), which are French geographic numbers in the south-east too. */
+  const belgianMobiles = () => bothValid(['0470 12 34 56', '0475 98 76 54', '0486 11 22 33', '0470 55 44 33', '0478 20 30 40'], 'BE', 'FR');
+  const frenchLog = (numbers: string[]) => numbers.map((n, i) => [`0${i + 1}/10/2026`, n, '00:01:00']);
+
+  it('says a French-headed log of Belgian mobiles is a tie, read as France, and names Belgium', () => {
+    const r = inferFileRegion(['Date', 'Numéro', 'Durée'], frenchLog(belgianMobiles()));
+    expect(r?.region).toBe('FR');
+    expect(r?.evidence).toBe("a tie: 5 of 5 national numbers are valid FR numbers and as many are valid BE numbers, and nothing else in the file tells them apart; read as FR, a guess: name the job's region if it is BE (0 are valid US numbers)");
+  });
+
+  it('breaks the tie by the international numbers of one of the two, even one', () => {
+    const r = inferFileRegion(['Date', 'Numéro', 'Durée'], frenchLog([...belgianMobiles(), '+32 470 99 88 77']));
+    expect(r).toEqual({ region: 'BE', evidence: '5 of 5 national numbers are valid BE numbers, as many as are valid FR numbers; 1 of its international numbers are BE numbers (0 are valid US numbers)' });
+    // a call to France among them does not: more of the calls abroad must be to one of the two
+    const even = inferFileRegion(['Date', 'Numéro', 'Durée'], frenchLog([...belgianMobiles(), '+32 470 99 88 77', '+33 6 12 34 56 78']));
+    expect(even?.region).toBe('FR');
+    expect(even?.evidence).toMatch(/^a tie: /);
+  });
+
+  it('breaks it by the currency of the headers, or the line types the numbers are in each country', () => {
+    // Slovak mobiles written without their 0 are Czech premium-rate and VoIP numbers: headers as Czech as Slovak, a Slovak file
+    const slovak = bothValid(['905 123 456', '910 123 456', '905 222 333', '910 555 444'], 'SK', 'CZ');
+    const headers = ['Číslo', 'Čas', 'Typ', 'Cena'];
+    const rows = slovak.map((n) => [n, '10:00', 'hovor', '1,00']);
+    expect(inferFileRegion(headers, rows)).toEqual({
+      region: 'SK',
+      evidence: '4 of 4 national numbers are valid SK numbers, as many as are valid CZ numbers; 4 of them are mobile or fixed lines there (0 in CZ) (0 are valid US numbers)',
+    });
+    // a Swiss franc in the headers over numbers Switzerland and France both hold
+    const swissOrFrench = bothValid(['022 345 67 89', '021 123 45 67', '026 987 65 43'], 'CH', 'FR');
+    const swiss = inferFileRegion(['Date', 'Numéro appelé', 'Durée', 'Montant (CHF)'], swissOrFrench.map((n) => ['01.10.2026', n, '00:01:00', '1.00']));
+    expect(swiss?.region).toBe('CH');
+    expect(swiss?.evidence).toMatch(/as many as are valid FR numbers; the headers' currency is CH's/);
+  });
+
+  it('takes the country whose currency the headers print: French mobiles that Morocco and Switzerland also hold, under "(€)"', () => {
+    const mobiles = bothValid(bothValid(['06 12 34 56 78', '07 81 23 45 67', '06 98 76 54 32'], 'FR', 'MA'), 'FR', 'CH');
+    const rows = mobiles.map((n, i) => [`0${i + 1}/10/2026`, n, '00:02:41', '1,20']);
+    const euros = inferFileRegion(['Date', 'Numéro appelé', 'Durée', 'Montant TTC (€)'], rows);
+    expect(euros).toEqual({ region: 'FR', evidence: expect.stringMatching(/^3 of 3 national numbers are valid FR numbers, as many as are valid (CH|MA), (CH|MA) numbers; the headers' currency is FR's/) });
+    // without it, a guess, said to be one
+    expect(inferFileRegion(['Date', 'Numéro appelé', 'Durée', 'Montant TTC'], rows)?.evidence).toMatch(/^a tie: 3 of 3 national numbers are valid FR numbers and as many are valid/);
+  });
+
+  it('says a German list whose mobiles Austria also holds is a tie (read as Germany), never a certainty', () => {
+    const german = bothValid(['0171 2345678', '0160 9876543', '0151 23456789'], 'DE', 'AT');
+    const r = inferFileRegion(['Vorname', 'Nachname', 'Telefon'], german.map((n) => ['Anna', 'Schulz', n]));
+    expect(r?.region).toBe('DE');
+    expect(r?.evidence).toMatch(/^a tie: 3 of 3 national numbers are valid DE numbers and as many are valid AT numbers/);
+  });
+});
+
+describe('breakTie', () => {
+  const none = { national: [], international: [], money: [], currencies: [], language: undefined };
+  it('leaves a tie that nothing breaks, or that two things break both ways', () => {
+    expect(breakTie(['FR', 'BE'], none)).toBeUndefined();
+    expect(breakTie(['FR', 'BE'], { ...none, international: ['+32 470 12 34 56'], money: ['FR'] })).toBeUndefined();
+  });
+
+  it('takes the country more of the file names, with what named it', () => {
+    expect(breakTie(['NL', 'BE'], { ...none, language: 'fr' })).toEqual({ region: 'BE', why: 'the headers are in fr' });
+    expect(breakTie(['FR', 'BE'], { ...none, international: ['+32 470 12 34 56', '+32 475 98 76 54', '+33 6 12 34 56 78'], money: ['BE'] })).toEqual({
+      region: 'BE',
+      why: "2 of its international numbers are BE numbers, the headers' currency is BE's",
+    });
   });
 });

@@ -39,6 +39,8 @@ export const WARNING_CODES = {
   aiRefused: 'ai_refused',
   /** values of an enum field's column that neither the rules, Claude nor a person understood (core/map/value-maps.ts) */
   enumValuesUnknown: 'enum_values_unknown',
+  /** clock times without a zone or offset stored as UTC: the job names no timezone and its region gives none (core/records/naive-times.ts) */
+  timesReadAsUtc: 'times_read_as_utc',
 } as const;
 
 export type WarningCode = (typeof WARNING_CODES)[keyof typeof WARNING_CODES];

@@ -3,6 +3,8 @@ import { isBlankCell } from '../enrich/result.ts';
 import { BUILTIN_LEXICONS, type HeaderLanguage } from '../schemas/lexicon/index.ts';
 import { BUILTIN_SCHEMAS } from '../schemas/index.ts';
 import { normalizeHeader } from './normalize-header.ts';
+import { currencyFromHeader } from '../records/column-hints.ts';
+import { regionDefaults } from '../records/region-defaults.ts';
 import { CURRENCY_REGIONS, ENGLISH_REGIONS, FICTIONAL, LANGUAGE_REGIONS } from './data/region-evidence.ts';
 
 /**
@@ -91,21 +93,30 @@ function writtenAs(v: string): 'international' | 'national' | 'unclear' {
  */
 export function inferFileRegion(headers: readonly string[], sampleRows: readonly (readonly string[])[]): FileRegion | undefined {
   const { nationalByColumn, international } = phoneValues(headers, sampleRows);
-  const language = headerLanguage(headers);
+  const { language, tiedLanguages } = headerLanguage(headers);
   // calls abroad are no evidence against the language: a Brazilian list with two Dutch numbers is Brazilian
   const majority = internationalMajority(international);
   const abroad = majority !== undefined && (language === undefined || (LANGUAGE_REGIONS[language.lang] ?? []).includes(majority.region)) ? majority : undefined;
   const money = headerCurrencyRegions(headers);
-  const candidates = [...new Set([abroad?.region, ...money, ...(language ? (LANGUAGE_REGIONS[language.lang] ?? []) : ENGLISH_REGIONS)].filter((r): r is string => r !== undefined))];
+  // headers as much Czech as Slovak ("Číslo", "Čas", "Cena") speak for both countries; their numbers decide
+  const spoken = language ? (LANGUAGE_REGIONS[language.lang] ?? []) : tiedLanguages.length > 0 ? tiedLanguages.flatMap((l) => LANGUAGE_REGIONS[l] ?? []) : ENGLISH_REGIONS;
+  const candidates = [...new Set([abroad?.region, ...money, ...spoken].filter((r): r is string => r !== undefined))];
   // a column of customer or tax numbers written like phone numbers is valid in no country: left out
   const national = nationalByColumn.filter((col) => [DEFAULT_REGION, ...candidates].some((r) => col.filter((v) => isValidIn(v, r)).length >= col.length * PHONE_SHARE)).flat();
 
   if (national.length >= MIN_NATIONAL) {
     const validIn = (region: string) => national.filter((v) => isValidIn(v, region)).length;
     let best: { region: string; valid: number } | undefined;
+    // the countries whose plans hold as many of the numbers as the best one's (Belgian 04xx mobiles are French numbers too)
+    let tied: string[] = [];
     for (const region of candidates) {
       const valid = validIn(region);
-      if (best === undefined || valid > best.valid) best = { region, valid };
+      if (best === undefined || valid > best.valid) {
+        best = { region, valid };
+        tied = [region];
+      } else if (valid === best.valid) {
+        tied.push(region);
+      }
     }
     if (best === undefined || best.valid < national.length * OTHER_TAKES_AT) return undefined;
     // Numbers an American could have written keep the default. With nothing else to go on, the
@@ -117,7 +128,21 @@ export function inferFileRegion(headers: readonly string[], sampleRows: readonly
     const other = language !== undefined || money.length > 0;
     const us = national.filter(other ? isAmerican : isNanpShaped).length;
     if (us >= national.length * US_KEEPS_AT && (!other || (us >= best.valid && (money.length === 0 || money.includes(DEFAULT_REGION))))) return undefined;
-    return { region: best.region, evidence: `${best.valid} of ${national.length} national numbers are valid ${best.region} numbers (${us} are valid US numbers)` };
+    const numbers = `${best.valid} of ${national.length} national numbers`;
+    const usToo = `(${us} are valid US numbers)`;
+    if (tied.length === 1) return { region: best.region, evidence: `${numbers} are valid ${best.region} numbers ${usToo}` };
+    const currencies = headers.map((h) => currencyFromHeader(h)).filter((c): c is string => c !== undefined);
+    const broken = breakTie(tied, { national, international, money, currencies, language: language?.lang });
+    if (broken !== undefined) {
+      const others = tied.filter((r) => r !== broken.region).join(', ');
+      return { region: broken.region, evidence: `${numbers} are valid ${broken.region} numbers, as many as are valid ${others} numbers; ${broken.why} ${usToo}` };
+    }
+    // nothing tells them apart: the first candidate (abroad, the currency's, then the language's most populous) is read, and said to be a guess
+    const others = tied.slice(1).join(' or ');
+    return {
+      region: best.region,
+      evidence: `a tie: ${numbers} are valid ${best.region} numbers and as many are valid ${others} numbers, and nothing else in the file tells them apart; read as ${best.region}, a guess: name the job's region if it is ${others} ${usToo}`,
+    };
   }
   if (abroad !== undefined && abroad.region !== DEFAULT_REGION) {
     return { region: abroad.region, evidence: `${abroad.count} of ${international.length} international numbers are ${abroad.region} numbers` };
@@ -127,6 +152,47 @@ export function inferFileRegion(headers: readonly string[], sampleRows: readonly
     if (region !== undefined) return { region, evidence: `${language.headers} headers are in ${language.lang}` };
   }
   return undefined;
+}
+
+/** Line types a person's calls and contacts mostly are; premium-rate, VoIP or shared-cost numbers are few in any file. */
+const ORDINARY_LINES = new Set(['mobile', 'fixed_line', 'fixed_line_or_mobile']);
+
+/**
+ * The one of `tied` (countries whose plans hold the same national numbers) that the rest of
+ * the file points to, with what points: more of the numbers ordinary lines there (a Slovak
+ * "905 123 456" is a mobile, in Czechia a premium-rate number), more of its international
+ * numbers than of the others', a currency in the headers, the headers' language. Each says
+ * one thing; the country more of them name wins, and none (or as many for two) leaves the tie.
+ */
+export function breakTie(
+  tied: readonly string[],
+  file: { national: readonly string[]; international: readonly string[]; money: readonly string[]; currencies: readonly string[]; language: HeaderLanguage | undefined },
+): { region: string; why: string } | undefined {
+  const reasons = new Map<string, string[]>(tied.map((r) => [r, []]));
+  const isOrdinary = (v: string, region: string) => {
+    const p = normalizePhone(v, region);
+    // a sample file's fictional numbers (Ofcom's 07700 900xxx) stand for ordinary lines
+    return p.ok && ((p.valid && ORDINARY_LINES.has(p.lineType)) || FICTIONAL.test(p.e164));
+  };
+  const ordinary = tied.map((r) => [r, file.national.filter((v) => isOrdinary(v, r)).length] as const).sort((a, b) => b[1] - a[1]);
+  const [most, nextMost] = ordinary;
+  if (most !== undefined && nextMost !== undefined && most[1] > nextMost[1]) reasons.get(most[0])!.push(`${most[1]} of them are mobile or fixed lines there (${nextMost[1]} in ${nextMost[0]})`);
+  const abroad = new Map<string, number>();
+  for (const v of file.international) {
+    const p = normalizePhone(v, DEFAULT_REGION);
+    if (p.ok && p.valid && p.region !== null && reasons.has(p.region)) abroad.set(p.region, (abroad.get(p.region) ?? 0) + 1);
+  }
+  const [first, second] = [...abroad].sort((a, b) => b[1] - a[1]);
+  if (first !== undefined && (second === undefined || first[1] > second[1])) reasons.get(first[0])!.push(`${first[1]} of its international numbers are ${first[0]} numbers`);
+  // a currency the headers print that is one country's and not the other's: "€" over numbers France and Morocco both hold
+  const named = tied.filter((r) => file.money.includes(r) || file.currencies.includes(regionDefaults(r).currency ?? ''));
+  if (named.length === 1) reasons.get(named[0]!)!.push(`the headers' currency is ${named[0]}'s`);
+  const spoken = file.language === undefined ? [] : tied.filter((r) => (LANGUAGE_REGIONS[file.language!] ?? []).includes(r));
+  if (spoken.length === 1) reasons.get(spoken[0]!)!.push(`the headers are in ${file.language}`);
+  const ranked = [...reasons].sort((a, b) => b[1].length - a[1].length);
+  const [top, next] = ranked;
+  if (top === undefined || top[1].length === 0 || (next !== undefined && next[1].length === top[1].length)) return undefined;
+  return { region: top[0], why: top[1].join(', ') };
 }
 
 /** The filled values of the columns that hold phone numbers, split by how they are written. */
@@ -213,9 +279,10 @@ function lexiconLanguages(): Map<string, Set<HeaderLanguage>> {
 /**
  * The language most headers are lexicon wordings of, when it is not English and at least two
  * headers say so (and more than say any other non-English language: "Name" or "Email" is a
- * word of many).
+ * word of many). Languages that share that many headers (Czech and Slovak write "Číslo",
+ * "Čas", "Cena" alike) are `tiedLanguages` instead, when no English header outnumbers them.
  */
-function headerLanguage(headers: readonly string[]): { lang: HeaderLanguage; headers: number } | undefined {
+function headerLanguage(headers: readonly string[]): { language?: { lang: HeaderLanguage; headers: number }; tiedLanguages: HeaderLanguage[] } {
   const lexicon = lexiconLanguages();
   const counts = new Map<HeaderLanguage, number>();
   let english = 0;
@@ -230,6 +297,7 @@ function headerLanguage(headers: readonly string[]): { lang: HeaderLanguage; hea
   }
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);
   const [top, second] = ranked;
-  if (top === undefined || top[1] < 2 || top[1] <= english || (second !== undefined && second[1] === top[1])) return undefined;
-  return { lang: top[0], headers: top[1] };
+  if (top === undefined || top[1] < 2 || top[1] <= english) return { tiedLanguages: [] };
+  if (second !== undefined && second[1] === top[1]) return { tiedLanguages: ranked.filter(([, n]) => n === top[1]).map(([lang]) => lang) };
+  return { language: { lang: top[0], headers: top[1] }, tiedLanguages: [] };
 }

@@ -1,5 +1,7 @@
 import { isValidTimeZone } from '../enrich/datetime.ts';
 import { regionDefaults } from './region-defaults.ts';
+import { NaiveTimeTally, naiveTimesFallBackToUtc, naiveTimesWarning } from './naive-times.ts';
+import type { JobWarning } from '../jobs/warnings.ts';
 import { isBlankCell } from '../enrich/result.ts';
 import type { JobOptions, MappingResult, RowError } from '../pipeline-types.ts';
 import { requirementWaived, type FieldDefinition, type SchemaDefinition } from '../schemas/schema-types.ts';
@@ -19,7 +21,10 @@ export type BuildRecordResult =
   | { ok: false; errors: RowError[] };
 
 /** Turns one parsed row into a record. `rowNumber` is the 1-based row in the source file. */
-export type RecordBuilder = (cells: string[], rowNumber: number) => BuildRecordResult;
+export type RecordBuilder = ((cells: string[], rowNumber: number) => BuildRecordResult) & {
+  /** what the rows built so far leave the job to say (clock times read as UTC for want of a zone) */
+  warnings?: () => JobWarning[];
+};
 
 /** The options that shape records (onDuplicate only decides whether a job runs at all). */
 export const DEFAULT_JOB_OPTIONS: Required<Omit<JobOptions, 'onDuplicate'>> = { timezone: 'UTC', defaultRegion: 'US', defaultCurrency: 'USD' };
@@ -69,6 +74,8 @@ export function createRecordBuilder(
   // what the region's files leave unsaid, where the job does not say it: a French bill's clock
   // times are Paris time and its bare amounts euros
   const local = regionDefaults(region);
+  // with no zone from the job nor the region, naive clock times are read as UTC, and counted for the job's warning
+  const naiveTimes = naiveTimesFallBackToUtc(options, region) ? new NaiveTimeTally() : undefined;
   const ctx: ConvertContext = {
     timezone: options.timezone ?? local.timezone ?? DEFAULT_JOB_OPTIONS.timezone,
     defaultRegion: region,
@@ -80,6 +87,7 @@ export function createRecordBuilder(
   if (!isValidTimeZone(ctx.timezone)) throw new Error(`Unknown time zone "${ctx.timezone}" in job options`);
   // Stryker disable next-line ConditionalExpression: equivalent for true, a key set to undefined is read as absent
   if (sample !== undefined) ctx.sample = sample;
+  if (naiveTimes !== undefined) ctx.naiveTimes = naiveTimes;
 
   const width = headers.length;
   const defs = new Map(schema.fields.map((f) => [f.name, f]));
@@ -141,7 +149,13 @@ export function createRecordBuilder(
   const unmappedErrors = (row: number): RowError[] =>
     unmappedRequired.map((def) => ({ row, column: def.name, reason: `required field "${def.name}" has no mapped column` }));
 
-  return function buildRecord(cells: string[], rowNumber: number): BuildRecordResult {
+  buildRecord.warnings = (): JobWarning[] => {
+    const warning = naiveTimes === undefined ? undefined : naiveTimesWarning(naiveTimes, region);
+    return warning === undefined ? [] : [warning];
+  };
+  return buildRecord;
+
+  function buildRecord(cells: string[], rowNumber: number): BuildRecordResult {
     if (blankFrom(cells, 0)) return { ok: false, errors: [{ row: rowNumber, reason: 'empty row' }] };
     // Stryker disable next-line EqualityOperator: equivalent for > -> >=, the test runs only when the lengths differ
     if (cells.length !== width && !(cells.length > width && blankFrom(cells, width))) {
@@ -214,7 +228,7 @@ export function createRecordBuilder(
     // a rejected row reports its optional-field problems too: the report explains the whole row
     if (errors !== undefined) return { ok: false, errors: warnings === undefined ? errors : errors.concat(warnings) };
     return warnings === undefined ? { ok: true, record } : { ok: true, record, warnings };
-  };
+  }
 }
 
 /** True when every cell from `start` on is blank. */

@@ -2,6 +2,7 @@ import { RecordPacker } from '../parse/record-packer.ts';
 import type { QualityTally } from '../quality/field-tally.ts';
 import type { RowError } from '../pipeline-types.ts';
 import type { RecordBuilder } from './build-record.ts';
+import type { JobWarning } from '../jobs/warnings.ts';
 
 /**
  * Packers kept between invocations of a warm container: a chunk's records take 10-20 MiB,
@@ -93,6 +94,11 @@ export class ChunkOutput {
       for (const e of result.errors as RowError[]) this.errors.addRecord({ ...e, severity: 'error' });
       this.quality.problems(result.errors, true);
     }
+  }
+
+  /** What the chunk's builder noticed over its rows, for the job (once `finish` has run). */
+  warnings(): JobWarning[] {
+    return this.build?.warnings?.() ?? [];
   }
 
   /** The fields the chunk's records have, in first-seen order. */

@@ -13,6 +13,7 @@ import { parseRange } from '../map/units.ts';
 import { compileTransforms, type CellReader, type FieldTransform } from '../templates/transforms.ts';
 import { readsRanges } from '../templates/transform-rules.ts';
 import { currencyFromHeader, durationUnitFromHeader, timeZoneFromHeader } from './column-hints.ts';
+import { naiveTimeProbe, type NaiveTimeTally } from './naive-times.ts';
 
 /** Job-wide settings a converter needs (JobOptions with defaults applied). */
 export interface ConvertContext {
@@ -25,6 +26,11 @@ export interface ConvertContext {
   sample?: readonly (readonly string[])[];
   /** the statement's date (`YYYY-MM-DD`): the year of dates printed without one */
   referenceDate?: string;
+  /**
+   * set when `timezone` is UTC for want of any (the job names none, its region gives none):
+   * the clock times read without a zone of their own are counted here, for the job's warning
+   */
+  naiveTimes?: NaiveTimeTally;
 }
 
 /**
@@ -218,16 +224,22 @@ function compileBaseField(
 
     case 'datetime': {
       // a zone the header declares ("(UTC) Time", "Date (EST)") beats the job's, which is for naive times
-      const zone = timeZoneFromHeader(mapping.sourceHeaders[0]) ?? timeZoneFromHeader(mapping.sourceHeaders[1]) ?? ctx.timezone;
+      const declared = timeZoneFromHeader(mapping.sourceHeaders[0]) ?? timeZoneFromHeader(mapping.sourceHeaders[1]);
       // Stryker disable next-line ConditionalExpression: equivalent for true, referenceDate: undefined is read as no reference date
-      const opts = { timezone: zone, dayFirst: datesDayFirst(ctx, first), ...(ctx.referenceDate !== undefined ? { referenceDate: ctx.referenceDate } : {}) };
+      const opts = { timezone: declared ?? ctx.timezone, dayFirst: datesDayFirst(ctx, first), ...(ctx.referenceDate !== undefined ? { referenceDate: ctx.referenceDate } : {}) };
+      // times read as UTC for want of a zone are counted (the job says so); a declared zone is a zone
+      const naive = declared === undefined ? ctx.naiveTimes : undefined;
+      const isNaive = naive === undefined ? undefined : naiveTimeProbe(opts);
       return {
         ...base,
         apply(record, cells) {
+          const date = cells[first] ?? '';
           // Stryker disable next-line ConditionalExpression: equivalent for false, cells[undefined] is undefined, the same no time column
-          const r = parseDateTime(cells[first] ?? '', second === undefined ? undefined : cells[second], opts);
+          const time = second === undefined ? undefined : cells[second];
+          const r = parseDateTime(date, time, opts);
           if (r.ok) {
             record[name] = r.iso;
+            if (isNaive?.(date, time, r.iso) === true) naive!.add(name, date, time);
             return true;
           }
           return r.empty === true ? false : r.reason;

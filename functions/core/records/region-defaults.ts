@@ -44,5 +44,21 @@ export function regionDefaults(region: string): { currency?: string; timezone?: 
   return timezone === undefined ? { currency } : { currency, timezone };
 }
 
+/**
+ * The zone most of a several-zone country's people keep: an example for the message that
+ * asks a job to name its zone, never a default (a Chicago file read as New York time is an
+ * hour off, and says nothing).
+ */
+const MOST_POPULOUS_ZONE: Readonly<Record<string, string>> = {
+  US: 'America/New_York', CA: 'America/Toronto', AU: 'Australia/Sydney', BR: 'America/Sao_Paulo',
+  RU: 'Europe/Moscow', MX: 'America/Mexico_City', ID: 'Asia/Jakarta', KZ: 'Asia/Almaty',
+};
+
+/** A zone to give as an example to a job of `region` that names none (a country's own when it has several). */
+export function regionZoneExample(region: string): string {
+  const upper = region.toUpperCase();
+  return regionDefaults(upper).timezone ?? MOST_POPULOUS_ZONE[upper] ?? 'America/Chicago';
+}
+
 /** Every region the table knows (for its tests). */
 export const REGIONS_WITH_DEFAULTS: readonly string[] = Object.keys(DEFAULTS);

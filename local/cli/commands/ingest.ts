@@ -1,14 +1,13 @@
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
-import { SingleBar, Presets } from 'cli-progress';
 import { GLOBAL_OPTIONS, withTarget, type Command, type Target } from '../target.ts';
 import { createInterface } from 'node:readline/promises';
 import { ApiError, type ApiClient } from '../api-client.ts';
 import { applyMappingEdit, type EditableField } from './templates.ts';
 import { uploadFile } from '../upload.ts';
-import { watchJob } from '../watch.ts';
+import { followJob, startProgressBar } from '../follow-job.ts';
+import { printSummary } from '../job-summary.ts';
 import type { ApiJob } from '../../../functions/core/jobs/job.ts';
-import { qualityLines, warningLines } from '../quality-lines.ts';
 
 const OPTIONS = {
   ...GLOBAL_OPTIONS,
@@ -39,8 +38,7 @@ type IngestFlags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowP
 
 async function ingest(target: Target, file: string, flags: IngestFlags): Promise<number> {
   const started = Date.now();
-  const bar = flags.json ? undefined : new SingleBar({ format: ' {phase} [{bar}] {percentage}% | {detail}', hideCursor: true, stream: process.stderr }, Presets.shades_classic);
-  bar?.start(100, 0, { phase: 'upload  ', detail: '' });
+  const bar = flags.json ? undefined : startProgressBar('upload  ', '');
   const jobOptions: Record<string, string> = {};
   if (flags.timezone) jobOptions.timezone = flags.timezone;
   if (flags.region) jobOptions.defaultRegion = flags.region;
@@ -63,14 +61,13 @@ async function ingest(target: Target, file: string, flags: IngestFlags): Promise
     return 0;
   }
   bar?.update(0, { phase: 'process ', detail: 'queued' });
-  let job = await follow(target, jobId, bar);
+  let job = await followJob(target, jobId, bar);
   bar?.stop();
   // A person at a terminal confirms (or fixes) the mapping right here; scripts get the parked job.
   const interactive = !flags.json && !flags['no-confirm'] && process.stdin.isTTY === true && process.stderr.isTTY === true;
   if (job.status === 'needs_mapping' && interactive && (await confirmMapping(target.api, job))) {
-    const again = new SingleBar({ format: ' {phase} [{bar}] {percentage}% | {detail}', hideCursor: true, stream: process.stderr }, Presets.shades_classic);
-    again.start(100, 0, { phase: 'process ', detail: 'resumed' });
-    job = await follow(target, jobId, again);
+    const again = startProgressBar('process ', 'resumed');
+    job = await followJob(target, jobId, again);
     again.stop();
   }
   if (flags.json) {
@@ -79,41 +76,6 @@ async function ingest(target: Target, file: string, flags: IngestFlags): Promise
     await printSummary(target.api, job, Date.now() - started);
   }
   return job.status === 'succeeded' ? 0 : 1;
-}
-
-async function follow(target: Target, jobId: string, bar: SingleBar | undefined): Promise<ApiJob> {
-  const job = await watchJob(target.api, jobId, {
-    wsUrl: target.wsUrl,
-    apiKey: target.apiKey,
-    onProgress: (p) =>
-      bar?.update(Math.floor(p.percent), { phase: 'process ', detail: `${p.stage ?? 'queued'} · ${p.rowsRead.toLocaleString()} rows read · ${p.rowsWritten.toLocaleString()} written` }),
-  });
-  if (job.status === 'succeeded') bar?.update(100);
-  return storeCaughtUp(target.api, job, bar);
-}
-
-/**
- * A company or contact job's records reach the accounts store just after the job commits:
- * wait for that too, so the summary (and a script's next `accounts list`) sees them.
- */
-async function storeCaughtUp(api: ApiClient, job: ApiJob, bar: SingleBar | undefined): Promise<ApiJob> {
-  while (job.status === 'succeeded' && job.accountsStore?.state === 'pending') {
-    bar?.update(100, { phase: 'store   ', detail: 'merging into the accounts store' });
-    await new Promise((r) => setTimeout(r, 200));
-    job = await api.get<ApiJob>(`/v1/jobs/${job.jobId}`);
-  }
-  return job;
-}
-
-/** What the job did to the tenant's accounts store, in one line (company and contact jobs). */
-function storeLine(store: NonNullable<ApiJob['accountsStore']>): string {
-  if (store.state === 'pending') return '  store:  being merged into the accounts store';
-  if (store.state === 'skipped') return `  store:  left out of the accounts store: ${store.reason ?? 'no reason given'}`;
-  if (store.state === 'failed') return `  store:  NOT in the accounts store (${store.error?.type ?? 'error'}: ${store.error?.message ?? ''}); retry the job to bring it in`;
-  const c = store.counts;
-  if (!c) return '  store:  merged into the accounts store';
-  const kind = (k: { created: number; merged: number; updated: number }) => `${k.created} new, ${k.merged} merged, ${k.updated} updated`;
-  return `  store:  accounts ${kind(c.accounts)}; contacts ${kind(c.contacts)}${c.skipped ? `; ${c.skipped} records with nothing to match on` : ''}`;
 }
 
 interface JobMappingAnswer {
@@ -177,36 +139,6 @@ async function confirmMapping(api: ApiClient, job: ApiJob): Promise<boolean> {
     }
   } finally {
     rl.close();
-  }
-}
-
-async function printSummary(api: ApiClient, job: ApiJob, elapsedMs: number) {
-  const p = job.progress;
-  const schema = job.mapping?.fields ? (job.classification?.schema.name ?? job.schema) : job.schema;
-  const lines = [
-    // a succeeded job with warnings is not shown as clean
-    `${job.status !== 'succeeded' ? '✖' : job.warnings.length > 0 ? '⚠' : '✔'} ${job.status}${job.status === 'succeeded' && job.warnings.length > 0 ? ' with warnings' : ''}  ${job.source.filename} -> ${schema}  (job ${job.jobId})`,
-    `  rows:   ${p.rowsRead.toLocaleString()} read, ${p.rowsWritten.toLocaleString()} written, ${p.rowsRejected.toLocaleString()} rejected${p.rowsSkipped ? `, ${p.rowsSkipped} non-data lines skipped (preamble, blank, totals)` : ''}`,
-    `  time:   ${(elapsedMs / 1000).toFixed(1)} s  (${Object.entries(job.stages)
-      .map(([s, t]) => `${s} ${t.durationMs ?? '?'} ms`)
-      .join(', ')})`,
-  ];
-  if (job.classification) {
-    const c = job.classification;
-    lines.push(`  file:   ${c.format}, ${c.encoding}${c.delimiter ? `, delimiter ${JSON.stringify(c.delimiter)}` : ''}, header on line ${c.headerRow + 1}`);
-  }
-  const region = job.mapping?.region;
-  if (region) lines.push(`  region: ${region.region}, read from the file: ${region.evidence}; --region CC reads it as another`);
-  if (job.error) lines.push(`  error:  ${job.error.type} in ${job.error.stage ?? 'pipeline'}: ${job.error.message}`);
-  if (job.accountsStore) lines.push(storeLine(job.accountsStore));
-  lines.push(...qualityLines(job), ...warningLines(job));
-  if (job.status === 'needs_mapping') lines.push(`  mapping needs a person: ai-file-parser jobs mapping ${job.jobId}, then confirm it with --set or --file`);
-  if (job.output) lines.push(`  output: ai-file-parser jobs output ${job.jobId} --out ${job.jobId}.ndjson  (or --format csv)`);
-  if (p.rowsRejected > 0) lines.push(`  rejected rows: ai-file-parser jobs errors ${job.jobId}`);
-  process.stdout.write(`${lines.join('\n')}\n`);
-  if (job.status === 'succeeded' && p.rowsWritten > 0) {
-    const { items } = await api.get<{ items: unknown[] }>(`/v1/jobs/${job.jobId}/records?limit=3`);
-    process.stdout.write(`  first records:\n${items.map((r) => `    ${JSON.stringify(r)}`).join('\n')}\n`);
   }
 }
 

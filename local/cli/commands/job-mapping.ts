@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { ApiClient } from '../api-client.ts';
-import { printJson } from '../target.ts';
+import { printJson, type Target } from '../target.ts';
+import { followResumed } from '../follow-job.ts';
+import { printSummary } from '../job-summary.ts';
 import type { ApiJob } from '../../../functions/core/jobs/job.ts';
 import type { EnumValueMap } from '../../../functions/core/pipeline-types.ts';
 
@@ -96,8 +97,15 @@ function columnIndex(headers: string[], column: string): number {
   return index;
 }
 
-/** `jobs mapping <id>`: show the suggestion, or confirm one (--set / --file) and resume the job. */
-export async function jobMapping(api: ApiClient, jobId: string, opts: { set?: string; file?: string; values?: string[]; saveAs?: string; json?: boolean }): Promise<number> {
+/**
+ * `jobs mapping <id>`: show the suggestion, or confirm one (--set / --file) and resume the job.
+ * On the command's own embedded stack the resumed job is followed to its end, as `ingest`
+ * follows its job, and the exit code is ingest's (0 only when it succeeded): the stack stops
+ * when the command exits.
+ */
+export async function jobMapping(target: Target, jobId: string, opts: { set?: string; file?: string; values?: string[]; saveAs?: string; json?: boolean }): Promise<number> {
+  const started = Date.now();
+  const api = target.api;
   const path = `/v1/jobs/${encodeURIComponent(jobId)}/mapping`;
   const valueMaps = opts.values !== undefined && opts.values.length > 0 ? parseValueSets(opts.values) : undefined;
   if (!opts.set && !opts.file && valueMaps === undefined) {
@@ -115,12 +123,18 @@ export async function jobMapping(api: ApiClient, jobId: string, opts: { set?: st
   if (valueMaps !== undefined) body.mapping = { ...(body.mapping as Record<string, unknown> | undefined), valueMaps };
   if (opts.saveAs) body.saveAsTemplate = { name: opts.saveAs };
   const res = await api.request<{ job: ApiJob; template: { templateId: string; name: string } | null }>('PUT', path, body);
-  if (opts.json) printJson(res);
-  else {
+  if (!opts.json) {
     process.stdout.write(`${res.job.jobId}: mapping confirmed, ${res.job.status} (attempt ${res.job.attempt})${res.template ? `; saved as template ${res.template.name} (${res.template.templateId})` : ''}\n`);
-    process.stdout.write(`Follow it: ai-file-parser jobs get ${res.job.jobId}\n`);
   }
-  return 0;
+  if (!target.embedded) {
+    if (opts.json) printJson(res);
+    else process.stdout.write(`Follow it: ai-file-parser jobs get ${res.job.jobId}\n`);
+    return 0;
+  }
+  const job = await followResumed(target, res.job.jobId, { json: opts.json, detail: 'resumed' });
+  if (opts.json) printJson({ ...res, job });
+  else await printSummary(api, job, Date.now() - started);
+  return job.status === 'succeeded' ? 0 : 1;
 }
 
 function wrapFile(content: unknown): Record<string, unknown> {

@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { jobMapping } from './job-mapping.ts';
+import { followResumed } from '../follow-job.ts';
+import { printSummary } from '../job-summary.ts';
 import { GLOBAL_OPTIONS, printJson, withTarget, type Command } from '../target.ts';
 import type { ApiJob } from '../../../functions/core/jobs/job.ts';
 
@@ -13,10 +15,11 @@ export const jobsCommand: Command = {
     '  jobs get <jobId> [--json]',
     '  jobs records <jobId> [--limit N] [--cursor C]      (JSON)',
     '  jobs errors <jobId> [--limit N] [--cursor C]       (JSON)',
-    '  jobs cancel|retry|delete <jobId> [--json]',
+    '  jobs cancel|retry|delete <jobId> [--json]        (retry on the embedded stack follows the job to its end)',
     '  jobs output <jobId> [--format ndjson|csv] [--out FILE]  download the records to FILE (else a short-lived URL)',
     '  jobs mapping <jobId> [--json]                      the suggested mapping: fields, columns, confidence, samples',
     '  jobs mapping <jobId> --set field=Column,... | --file mapping.json [--save-as NAME]   confirm it and resume the job',
+    '                          (on the embedded stack, followed to its end: the stack stops when the command does)',
     '  jobs mapping <jobId> --value field:VALUE=enum ...  confirm it with what an enum column\'s value means (VALUE= : none of them)',
     '  jobs stats [--json]',
   ].join('\n'),
@@ -71,9 +74,17 @@ export const jobsCommand: Command = {
         case 'cancel':
         case 'retry': {
           if (!jobId) throw new Error(`jobs ${sub} needs a job id`);
+          const started = Date.now();
           const job = await target.api.post<ApiJob>(`/v1/jobs/${encodeURIComponent(jobId)}/${sub}`);
+          if (!flags.json) process.stdout.write(`${job.jobId}: ${job.status} (attempt ${job.attempt})\n`);
+          // a retried job runs on this command's own stack, which stops when it exits: followed to its end, as ingest does
+          if (sub === 'retry' && target.embedded) {
+            const done = await followResumed(target, job.jobId, { json: flags.json, detail: 'retried' });
+            if (flags.json) printJson(done);
+            else await printSummary(target.api, done, Date.now() - started);
+            return done.status === 'succeeded' ? 0 : 1;
+          }
           if (flags.json) printJson(job);
-          else process.stdout.write(`${job.jobId}: ${job.status} (attempt ${job.attempt})\n`);
           return 0;
         }
         case 'delete': {
@@ -98,7 +109,7 @@ export const jobsCommand: Command = {
         }
         case 'mapping': {
           if (!jobId) throw new Error('jobs mapping needs a job id');
-          return jobMapping(target.api, jobId, { set: flags.set, file: flags.file, values: flags.value, saveAs: flags['save-as'], json: flags.json });
+          return jobMapping(target, jobId, { set: flags.set, file: flags.file, values: flags.value, saveAs: flags['save-as'], json: flags.json });
         }
         case 'stats': {
           printJson(await target.api.get('/v1/jobs/stats'), !flags.json);
