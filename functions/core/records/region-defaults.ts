@@ -4,12 +4,14 @@
  * region is known (named by the job, or read from the file: map/file-region.ts).
  *
  * A country whose clocks keep more than one zone (the United States, Canada, Australia,
- * Brazil, Russia, Mexico, Indonesia, Kazakhstan) gives no zone: its times stay as printed,
+ * Brazil, Russia, Mexico, Indonesia) gives no zone: its times stay as printed,
  * read as UTC, and the job's `timezone` option is the way to say which. Currencies are the
  * ISO 4217 codes in use on 2026-12-07 (Bulgaria's euro since 2026-01-01 included).
  */
 const DEFAULTS: Readonly<Record<string, readonly [currency: string, timezone?: string]>> = {
-  US: ['USD'], CA: ['CAD'], AU: ['AUD'], BR: ['BRL'], RU: ['RUB'], MX: ['MXN'], ID: ['IDR'], KZ: ['KZT'],
+  US: ['USD'], CA: ['CAD'], AU: ['AUD'], BR: ['BRL'], RU: ['RUB'], MX: ['MXN'], ID: ['IDR'],
+  // One zone (UTC+5) since 2024-03-01; tzdata's Asia/Almaty keeps the earlier +6 for older dates.
+  KZ: ['KZT', 'Asia/Almaty'],
   GB: ['GBP', 'Europe/London'], IE: ['EUR', 'Europe/Dublin'], FR: ['EUR', 'Europe/Paris'], DE: ['EUR', 'Europe/Berlin'],
   ES: ['EUR', 'Europe/Madrid'], IT: ['EUR', 'Europe/Rome'], NL: ['EUR', 'Europe/Amsterdam'], BE: ['EUR', 'Europe/Brussels'],
   LU: ['EUR', 'Europe/Luxembourg'], CH: ['CHF', 'Europe/Zurich'], AT: ['EUR', 'Europe/Vienna'], PT: ['EUR', 'Europe/Lisbon'],
@@ -51,7 +53,7 @@ export function regionDefaults(region: string): { currency?: string; timezone?: 
  */
 const MOST_POPULOUS_ZONE: Readonly<Record<string, string>> = {
   US: 'America/New_York', CA: 'America/Toronto', AU: 'Australia/Sydney', BR: 'America/Sao_Paulo',
-  RU: 'Europe/Moscow', MX: 'America/Mexico_City', ID: 'Asia/Jakarta', KZ: 'Asia/Almaty',
+  RU: 'Europe/Moscow', MX: 'America/Mexico_City', ID: 'Asia/Jakarta',
 };
 
 /** A zone to give as an example to a job of `region` that names none (a country's own when it has several). */
