@@ -642,18 +642,30 @@ function offsetAt(info: ZoneInfo, ts: number): number {
  * UTC ms for a wall-clock time in a zone. A time in a gap (spring forward) moves forward
  * by the gap, as luxon does. A repeated hour (fall back) takes its first (daylight)
  * occurrence: deterministic, where luxon's choice depends on today's offset.
+ *
+ * The instant lies within 14 hours before and 12 after the wall clock read as UTC (the
+ * widest offsets), so the offsets an hour beyond that window are the two it can have (no
+ * zone changes its offset twice in 28 hours); each reading that gives back its own offset
+ * is an occurrence of the wall clock.
  */
 function wallToUtc(info: ZoneInfo, local: number): number {
   if (info.zone === null) return local;
-  const o1 = offsetAt(info, local);
-  const guess = local - o1 * 60000;
-  const o2 = offsetAt(info, guess);
-  if (o1 === o2) return guess;
-  const guess2 = local - o2 * 60000;
-  const o3 = offsetAt(info, guess2);
-  if (o2 === o3) return guess2;
-  return local - Math.min(o2, o3) * 60000;
+  const early = offsetAt(info, local - EARLIEST_MS);
+  const late = offsetAt(info, local + LATEST_MS);
+  const first = local - early * 60000;
+  if (early === late) return first;
+  const second = local - late * 60000;
+  const firstHolds = offsetAt(info, first) === early;
+  const secondHolds = offsetAt(info, second) === late;
+  if (firstHolds && secondHolds) return Math.min(first, second);
+  if (secondHolds) return second;
+  // the first reading holds alone; or neither does (a gap): the offset before the change
+  // moves the wall clock forward by the gap
+  return first;
 }
+
+const EARLIEST_MS = 15 * 3600_000;
+const LATEST_MS = 13 * 3600_000;
 
 const DAY_MS = 86_400_000;
 // "YYYY-MM-DDT" per day number, as character codes: rows of a log share a handful of days
