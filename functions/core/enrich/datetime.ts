@@ -107,7 +107,7 @@ function tokenize(s: string): boolean {
       kind[count] = K_SEP;
       num[count] = SPACE;
       count++;
-    } else if (c === 47 /* / */ || c === 45 /* - */ || c === 46 /* . */ || c === 58 /* : */ || c === 44 /* , */ || c === 43 /* + */) {
+    } else if (c === 47 /* / */ || c === 45 /* - */ || c === 46 /* . */ || c === 58 /* : */ || c === 44 /* , */ || c === 43 /* + */ || c === 64 /* @ */) {
       kind[count] = K_SEP;
       num[count] = c;
       count++;
@@ -535,7 +535,7 @@ function parseMoment(raw: string, allowCompactTime: boolean): Moment | null {
     const d = pd;
     const yearless = pyearless;
     if (j === count) return checkRanges(withYearless(moment(true, false, y, mo, d, 0, 0, 0, null), yearless));
-    // date then time: separated by a space, a comma, "T" or "at"
+    // date then time: separated by a space, a comma, "T", "at" or "@"
     j = skipBlanks(j);
     if (isWord(j) && (word[j] === 't' || word[j] === 'at')) j = skipBlanks(j + 1);
     if (isSep(j, 64)) j = skipBlanks(j + 1);
