@@ -26,3 +26,185 @@ describe('a date and a time joined by "@"', () => {
     }
   });
 });
+
+describe('numeric dates', () => {
+  it.each([
+    ['20251103', at(2025, 11, 3)],
+    ['20251103 14:05', at(2025, 11, 3, 14, 5)],
+    ['20251103T14:05:09', at(2025, 11, 3, 14, 5, 9)],
+    ['2025-1-3', at(2025, 1, 3)],
+    ['2025/1/3', at(2025, 1, 3)],
+    ['3/1/2025', at(2025, 3, 1)],
+    ['13/1/2025', at(2025, 1, 13)],
+    ['1/13/2025', at(2025, 1, 13)],
+    ['13-01-25', at(2025, 1, 13)],
+    ['05.13.2025', at(2025, 5, 13)],
+    ['13.05.2025', at(2025, 5, 13)],
+    ['12.05.2025', at(2025, 5, 12)],
+    ['05.12.2025', at(2025, 12, 5)],
+    ['3. 11.2026', at(2026, 11, 3)],
+    ['3.11. 2026', at(2026, 11, 3)],
+    ['2026. 11. 05.', at(2026, 11, 5)],
+  ])('reads %j', (cell, iso) => {
+    expect(read(cell)).toBe(iso);
+  });
+
+  it.each([
+    ['20251103,', 'a compact date with a comma after it'],
+    ['20251103X14:05', 'a compact date glued to a word other than T'],
+    ['20251103 1405', 'a compact time in a date cell'],
+    ['2025110', 'seven digits'],
+    ['202511030', 'nine digits'],
+    ['03,11,2025', 'commas between the numbers'],
+    ['03:11:2025', 'colons between the numbers'],
+    ['03/11-2025', 'two separators'],
+    ['2025/11/003', 'a three-digit day after a year'],
+    ['2025/011/03', 'a three-digit month after a year'],
+    ['123/11/2025', 'a three-digit first number'],
+    ['11/123/2025', 'a three-digit second number'],
+    ['11/03/025', 'a three-digit year'],
+    ['11/03/20251', 'a five-digit year'],
+    ['13/13/2025', 'no number that can be the month'],
+    ['13.13.2025', 'no number that can be the month, dotted'],
+    ['05/11/2026.', 'a slashed date ended by a dot'],
+    ['05.11.2026..', 'two dots after the year'],
+    ['3rd/11/2025', 'an ordinal in a numeric date'],
+    ['11/03/2025 x', 'a word after the date'],
+    ['11/03/2025 EST', 'a zone with no time'],
+  ])('refuses %j (%s)', (cell) => {
+    expect(read(cell), cell).toBeUndefined();
+  });
+});
+
+describe('dates with a month name', () => {
+  it.each([
+    ['3rd Nov 2025', at(2025, 11, 3)],
+    ['3rd Nov. 2025', at(2025, 11, 3)],
+    ['3 Nov, 2025', at(2025, 11, 3)],
+    ['3 Nov,  2025', at(2025, 11, 3)],
+    ['3-Nov 2025', at(2025, 11, 3)],
+    ['3 November-2025', at(2025, 11, 3)],
+    ['03/Nov/25', at(2025, 11, 3)],
+    ['Nov 3rd 2025', at(2025, 11, 3)],
+    ['Nov 3,2025', at(2025, 11, 3)],
+    ['Nov.3 2025', at(2025, 11, 3)],
+    ['Nov 3-2025', at(2025, 11, 3)],
+    ['Nov 3/2025', at(2025, 11, 3)],
+    ['Sept 3, 2025', at(2025, 9, 3)],
+    ['Tues. Nov 4, 2025', at(2025, 11, 4)],
+    ['Thurs, 6 Nov 2025', at(2025, 11, 6)],
+    ['weds 5 nov 2025', at(2025, 11, 5)],
+  ])('reads %j', (cell, iso) => {
+    expect(read(cell)).toBe(iso);
+  });
+
+  it.each([
+    ['3 Nov', 'no year'],
+    ['Nov 3', 'no year after the month'],
+    ['3,Nov,2025', 'commas around the month'],
+    ['3 Novem 2025', 'a word that is no month'],
+    ['Novem 3, 2025', 'a first word that is no month'],
+    ['3 Nov 025', 'a three-digit year'],
+    ['003 Nov 2025', 'a three-digit day'],
+    ['Nov 003, 2025', 'a three-digit day after the month'],
+    ['Nov, 3 2025', 'a comma right after the month'],
+    ['3 Nov 2025 2025', 'a second year'],
+    ['Nov 3rd', 'no year after an ordinal'],
+    ['Mon 3', 'a weekday and a number'],
+  ])('refuses %j (%s)', (cell) => {
+    expect(read(cell), cell).toBeUndefined();
+  });
+});
+
+describe('times of day', () => {
+  it.each([
+    ['2025-11-03 2 PM', at(2025, 11, 3, 14)],
+    ['2025-11-03 12 AM', at(2025, 11, 3, 0)],
+    ['2025-11-03 12:30 PM', at(2025, 11, 3, 12, 30)],
+    ['2025-11-03 12:30a', at(2025, 11, 3, 0, 30)],
+    ['2025-11-03 1:30 A.M.', at(2025, 11, 3, 1, 30)],
+    ['2025-11-03 14:05 EST+1', at(2025, 11, 3, 18, 5)],
+    ['2025-11-03 14:05 +5', at(2025, 11, 3, 9, 5)],
+    ['2025-11-03 14:05 -0530', at(2025, 11, 3, 19, 35)],
+    ['2025-11-03 14:05:09,5 Z', at(2025, 11, 3, 14, 5, 9)],
+    ['Nov 3 2025, 2:05 pm', at(2025, 11, 3, 14, 5)],
+  ])('reads %j', (cell, iso) => {
+    expect(read(cell)).toBe(iso);
+  });
+
+  it.each([
+    ['2025-11-03 14:5', 'one-digit minutes'],
+    ['2025-11-03 14:05:9', 'one-digit seconds'],
+    ['2025/11/03 14:05:09.', 'a dot without fractions'],
+    ['2025-11-03 14', 'an hour alone'],
+    ['2025-11-03 14 PM', 'an afternoon hour over 12'],
+    ['2025-11-03 0 AM', 'hour 0 on a 12-hour clock'],
+    ['2025-11-03 13:05 PM', 'a 24-hour time with PM'],
+    ['2025-11-03 2:05 x', 'a word after the time'],
+    ['2025-11-03 2:05 a.x', 'a.x for a.m.'],
+    ['2025-11-03 2:05 PM PM', 'two markers'],
+    ['2025-11-03 012:30', 'a three-digit hour'],
+    ['2025-11-03 123:45', 'a three-digit hour'],
+    ['2025-11-03 14:05 +123', 'a three-digit offset'],
+    ['2025-11-03 14:05 +15', 'an offset over 14 hours'],
+    ['2025-11-03 14:05 +1460', 'an offset with 60 minutes'],
+    ['2025-11-03 14:05 +14:60', 'an offset with 60 minutes, with a colon'],
+    ['2025-11-03 14:05 +05:3', 'an offset with one digit of minutes'],
+    ['2025-11-03 14:05 -', 'a sign alone'],
+    ['2025-11-03 14:05 Z Z', 'two zones'],
+    ['2025-11-03 14:05 IST', 'a zone name not known'],
+    ['2025-11-03 14:05 EST x', 'a word after the zone'],
+    ['2025-11-03 24:00', 'hour 24'],
+    ['2025-11-03 23:60', 'minute 60'],
+    ['2025-11-03 23:59:60', 'second 60'],
+  ])('refuses %j (%s)', (cell) => {
+    expect(read(cell), cell).toBeUndefined();
+  });
+
+  it('reads a compact time only in a time cell of its own', () => {
+    expect(read('2025-11-03', '905')).toBe(at(2025, 11, 3, 9, 5));
+    expect(read('2025-11-03', '140509')).toBe(at(2025, 11, 3, 14, 5, 9));
+    expect(read('2025-11-03', '012:30')).toBe(at(2025, 11, 3, 12, 30));
+    for (const time of ['14059', '1405091', '2405', '1260', '14', '1405 x']) {
+      expect(read('2025-11-03', time), time).toBeUndefined();
+    }
+  });
+
+  it('does not take a spreadsheet day count or a date for a time of day', () => {
+    expect(parseDateTime('2025-11-03', '45964', UTC)).toEqual({ ok: false, reason: 'not a recognised time: "45964"' });
+    expect(parseDateTime('2025-11-03', '2025-11-04', UTC)).toEqual({ ok: false, reason: 'not a recognised time: "2025-11-04"' });
+    expect(parseDateTime('2025-11-03', 'Nov 4, 2025', UTC)).toEqual({ ok: false, reason: 'not a recognised time: "Nov 4, 2025"' });
+    // a day count with a fraction is a time of day
+    expect(read('2025-11-03', '45964.25')).toBe(at(2025, 11, 3, 6));
+  });
+});
+
+describe('what the tokenizer leaves out', () => {
+  it('reads tabs and no-break spaces as spaces', () => {
+    expect(read('Nov\t3,\u00a02025\t 2:05\u00a0PM')).toBe(at(2025, 11, 3, 14, 5));
+  });
+
+  it('refuses characters no date uses and runs too long for any date', () => {
+    for (const cell of ['2025-11-03 #14:05', '11/03/2025;', `${'1'.repeat(18)}`, `${'1'.repeat(266)}`, `${'1'.repeat(269)}`, 'Nov 3, 2025 2:05 PM '.repeat(3)]) {
+      expect(read(cell), cell.slice(0, 40)).toBeUndefined();
+    }
+  });
+});
+
+describe('the memo of parsed cells', () => {
+  it('gives a cell the same answer every time, read as a date or as a time', () => {
+    for (let round = 0; round < 3; round++) {
+      expect(read('Nov 13, 2025'), `round ${round}`).toBe(at(2025, 11, 13));
+      expect(read('Nov 13, 2025 junk'), `round ${round}`).toBeUndefined();
+    }
+  });
+
+  it('keeps the date reading of a cell apart from its time reading', () => {
+    // "1406" is no date, but it is a compact time; the two readings do not share a memo entry
+    expect(parseDate('1406')).toEqual({ ok: false, reason: 'not a recognised date' });
+    expect(read('2025-11-03', '1406')).toBe(at(2025, 11, 3, 14, 6));
+    expect(read('2025-11-03', '1407')).toBe(at(2025, 11, 3, 14, 7));
+    expect(parseDate('1407')).toEqual({ ok: false, reason: 'not a recognised date' });
+    expect(detectDateTimeShape('1407')).toBeNull();
+  });
+});
