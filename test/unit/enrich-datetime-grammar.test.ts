@@ -208,3 +208,84 @@ describe('the memo of parsed cells', () => {
     expect(detectDateTimeShape('1407')).toBeNull();
   });
 });
+
+describe('dates without a year', () => {
+  const two = (n: number) => String(n).padStart(2, '0');
+
+  it('take the reference year when the day is on or before the reference day, else the year before', () => {
+    // every day of the calendar against references around a month's edges; the oracle compares "MM-DD" strings
+    for (const reference of ['2026-01-01', '2026-02-28', '2026-03-01', '2024-02-29', '2026-06-15', '2026-12-31']) {
+      const [ry, rest] = [Number(reference.slice(0, 4)), reference.slice(5)];
+      for (let mo = 1; mo <= 12; mo++) {
+        for (let d = 1; d <= 31; d++) {
+          const year = `${two(mo)}-${two(d)}` <= rest ? ry : ry - 1;
+          const real = new Date(Date.UTC(year, mo - 1, d)).getUTCDate() === d;
+          const want = real ? { ok: true, iso: `${year}-${two(mo)}-${two(d)}` } : { ok: false };
+          const cell = d > 12 ? `${d}/${mo}` : `${mo}/${d}`;
+          expect(parseDate(cell, { referenceDate: reference }), `${cell} on ${reference}`).toMatchObject(want);
+          expect(parseDate(`${d}.${mo}.`, { referenceDate: reference }), `${d}.${mo}. on ${reference}`).toMatchObject(want);
+        }
+      }
+    }
+  });
+
+  it('read a time after them, and refuse other forms', () => {
+    const statement = { timezone: 'UTC', referenceDate: '2026-02-24' };
+    expect(parseDateTime('01/21 8:04 PM', undefined, statement)).toEqual({ ok: true, iso: at(2026, 1, 21, 20, 4) });
+    // the number after "21.01. " is the hour, not a two-digit year as in "21. 01. 08"
+    expect(parseDateTime('21.01. 08:04', undefined, statement)).toEqual({ ok: true, iso: at(2026, 1, 21, 8, 4) });
+    expect(parseDateTime('21. 01. 08', undefined, statement)).toEqual({ ok: true, iso: at(2008, 1, 21) });
+    expect(parseDateTime('21. 01. 08 08:04', undefined, statement)).toEqual({ ok: true, iso: at(2008, 1, 21, 8, 4) });
+    for (const cell of ['01-21', '21.01', '1/2/', '01/21x', '01/21/', '123/21', '01/123', '21.01.x', '21.01..']) {
+      expect(parseDateTime(cell, undefined, statement).ok, cell).toBe(false);
+    }
+  });
+
+  it('are refused when the reference date is not a plain YYYY-MM-DD', () => {
+    for (const referenceDate of ['2026-02-24T00:00', 'x2026-02-24', '2026-2-24', '26-02-24', '']) {
+      expect(parseDate('01/21', { referenceDate }), referenceDate).toEqual({ ok: false, reason: 'a date without a year, and no statement date to take it from' });
+      expect(parseDateTime('01/21', undefined, { timezone: 'UTC', referenceDate }).ok, referenceDate).toBe(false);
+    }
+  });
+});
+
+describe('day-first dates', () => {
+  it('swap only numeric dates that read either way', () => {
+    const dayFirst = { timezone: 'UTC', dayFirst: true };
+    const cases: [string, string | undefined][] = [
+      ['Wednesday, 03/04/2025', at(2025, 4, 3)],
+      ['Wed 3-4-25', at(2025, 4, 3)],
+      [' 03/04/2025 10:00', at(2025, 4, 3, 10)],
+      ['03/04', undefined],
+      ['12/12/2025', at(2025, 12, 12)],
+      ['13/04/2025', at(2025, 4, 13)],
+      ['04/13/2025', at(2025, 4, 13)],
+      ['2025/03/04', at(2025, 3, 4)],
+      ['03.04.2025', at(2025, 4, 3)],
+      ['3 Apr 2025', at(2025, 4, 3)],
+      ['Apr 3, 2025', at(2025, 4, 3)],
+    ];
+    for (const [cell, iso] of cases) {
+      const r = parseDateTime(cell, undefined, dayFirst);
+      expect(r.ok ? r.iso : undefined, cell).toBe(iso);
+    }
+    expect(parseDate('03/04', { dayFirst: true, referenceDate: '2026-05-01' })).toEqual({ ok: true, iso: '2026-04-03' });
+    expect(parseDateTime('03/04', undefined, { ...dayFirst, referenceDate: '2026-05-01' })).toEqual({ ok: true, iso: at(2026, 4, 3) });
+  });
+});
+
+describe('the job time zone', () => {
+  it('takes UTC by its names, in any case, and other zones luxon knows', () => {
+    for (const timezone of ['UTC', 'utc', 'Etc/UTC', 'etc/utc', 'Z', 'z', 'GMT', 'gmt']) {
+      expect(parseDateTime('2025-07-03 14:05', undefined, { timezone }), timezone).toEqual({ ok: true, iso: at(2025, 7, 3, 14, 5) });
+    }
+    expect(parseDateTime('2025-07-03 14:05', undefined, { timezone: 'UTC+5' })).toEqual({ ok: true, iso: at(2025, 7, 3, 9, 5) });
+    expect(parseDateTime('2025-07-03 14:05', undefined, { timezone: 'Asia/Kolkata' })).toEqual({ ok: true, iso: at(2025, 7, 3, 8, 35) });
+  });
+
+  it('is not needed for a value with its own offset, and refused by name otherwise', () => {
+    expect(parseDateTime('2025-07-03 14:05 +02:00', undefined, { timezone: 'Nowhere/Else' })).toEqual({ ok: true, iso: at(2025, 7, 3, 12, 5) });
+    expect(parseDateTime('2025-07-03', '14:05 PST', { timezone: 'Nowhere/Else' })).toEqual({ ok: true, iso: at(2025, 7, 3, 22, 5) });
+    expect(parseDateTime('2025-07-03 14:05', undefined, { timezone: 'Nowhere/Else' })).toEqual({ ok: false, reason: 'unknown time zone "Nowhere/Else"' });
+  });
+});

@@ -207,7 +207,8 @@ function parseDatePart(i: number): number {
     if (k === i + 1 && isNum(bi)) {
       // numeric: Y-M-D, M/D/Y, D/M/Y, D.M.Y
       if (sep !== 47 && sep !== 45 && sep !== 46) return -1;
-      const ci = sep === 46 && isSep(bi + 1, 46) && isSep(bi + 2, SPACE) && isNum(bi + 3) ? bi + 3 : bi + 2;
+      // the year after a dot and a space ("21. 01. 26"); a number before a colon is the hour of a year-less date's time ("21.01. 08:04")
+      const ci = sep === 46 && isSep(bi + 1, 46) && isSep(bi + 2, SPACE) && isNum(bi + 3) && !isSep(bi + 4, 58) ? bi + 3 : bi + 2;
       if (!isSep(bi + 1, sep) || !isNum(ci)) {
         // a statement's "01/21" or "21.01." (the dotted form ends in its dot: "21.01" is a number)
         const end = sep === 46 ? bi + 2 : bi + 1;
