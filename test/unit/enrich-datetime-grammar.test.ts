@@ -42,6 +42,7 @@ describe('numeric dates', () => {
     ['13.05.2025', at(2025, 5, 13)],
     ['12.05.2025', at(2025, 5, 12)],
     ['05.12.2025', at(2025, 12, 5)],
+    ['12.13.2025', at(2025, 12, 13)],
     ['3. 11.2026', at(2026, 11, 3)],
     ['3.11. 2026', at(2026, 11, 3)],
     ['2026. 11. 05.', at(2026, 11, 5)],
@@ -71,6 +72,16 @@ describe('numeric dates', () => {
     ['3rd/11/2025', 'an ordinal in a numeric date'],
     ['11/03/2025 x', 'a word after the date'],
     ['11/03/2025 EST', 'a zone with no time'],
+    ['20251103at14:05', 'a compact date glued to "at"'],
+    ['Mon-11/03/2025', 'a dash after a weekday'],
+    ['3- 11-2026', 'a space after a dash'],
+    ['3/ 11/2026', 'a space after a slash'],
+    ['3-x11-2026', 'a word inside a dashed date'],
+    ['11-03- 2025', 'a space before the year of a dashed date'],
+    ['11/03/ 2025', 'a space before the year of a slashed date'],
+    [':', 'a colon alone'],
+    ['/', 'a slash alone'],
+    ['+5', 'a sign and a number'],
   ])('refuses %j (%s)', (cell) => {
     expect(read(cell), cell).toBeUndefined();
   });
@@ -111,6 +122,12 @@ describe('dates with a month name', () => {
     ['3 Nov 2025 2025', 'a second year'],
     ['Nov 3rd', 'no year after an ordinal'],
     ['Mon 3', 'a weekday and a number'],
+    ['3x Nov 2025', 'a word after the day that is no ordinal'],
+    ['3 Nov:2025', 'a colon after the month'],
+    ['Nov:3, 2025', 'a colon after the month, month first'],
+    ['Nov 3x 2025', 'a word after the day, month first'],
+    ['Nov 3:2025', 'a colon before the year, month first'],
+    ['Foo 2:05 PM', 'a word that is no month before a time'],
   ])('refuses %j (%s)', (cell) => {
     expect(read(cell), cell).toBeUndefined();
   });
@@ -157,6 +174,16 @@ describe('times of day', () => {
     ['2025-11-03 24:00', 'hour 24'],
     ['2025-11-03 23:60', 'minute 60'],
     ['2025-11-03 23:59:60', 'second 60'],
+    ['2025-11-03 14:05 55', 'seconds after a space'],
+    ['2025/11/03 14:05:09.x', 'a word for the fraction'],
+    ['2025-11-03 2:05 am m', 'an m after am'],
+    ['2025-11-03 2:05 pm.m', 'pm.m'],
+    ['2025-11-03 13:05 AM', 'a 24-hour time with AM'],
+    ['2025-11-03 14:05 +x', 'a sign and a word'],
+    ['2025-11-03 14:05 +012', 'a three-digit offset of 12 hours'],
+    ['2025-11-03 14:05 +05 30', 'a space inside the offset'],
+    ['45964 14:05', 'a spreadsheet day count and a time'],
+    ['45964-11-03', 'a five-digit first number'],
   ])('refuses %j (%s)', (cell) => {
     expect(read(cell), cell).toBeUndefined();
   });
@@ -174,8 +201,11 @@ describe('times of day', () => {
     expect(parseDateTime('2025-11-03', '45964', UTC)).toEqual({ ok: false, reason: 'not a recognised time: "45964"' });
     expect(parseDateTime('2025-11-03', '2025-11-04', UTC)).toEqual({ ok: false, reason: 'not a recognised time: "2025-11-04"' });
     expect(parseDateTime('2025-11-03', 'Nov 4, 2025', UTC)).toEqual({ ok: false, reason: 'not a recognised time: "Nov 4, 2025"' });
-    // a day count with a fraction is a time of day
+    // a day count with a fraction is a time of day; epoch seconds name an instant, whose UTC time it takes
     expect(read('2025-11-03', '45964.25')).toBe(at(2025, 11, 3, 6));
+    expect(parseDateTime('2025-11-03', '1762196709', { timezone: 'America/New_York' })).toEqual({ ok: true, iso: at(2025, 11, 3, 19, 5, 9) });
+    expect(detectDateTimeShape('1762196709')).toBeNull();
+    expect(detectDateTimeShape('1762196709000')).toBeNull();
   });
 });
 
@@ -187,6 +217,66 @@ describe('what the tokenizer leaves out', () => {
   it('refuses characters no date uses and runs too long for any date', () => {
     for (const cell of ['2025-11-03 #14:05', '11/03/2025;', `${'1'.repeat(18)}`, `${'1'.repeat(266)}`, `${'1'.repeat(269)}`, 'Nov 3, 2025 2:05 PM '.repeat(3)]) {
       expect(read(cell), cell.slice(0, 40)).toBeUndefined();
+    }
+  });
+});
+
+describe('ISO cells with spaces around them', () => {
+  it('read as they do without', () => {
+    for (const cell of ['2025-11-03', '2025-11-03T14:05:09.', '2025-11-03t14:05Z', '2025-11-03 14:05:09.5-0130']) {
+      const bare = read(cell);
+      expect(bare, cell).toBeDefined();
+      expect(read(` ${cell}\t`), cell).toBe(bare);
+    }
+  });
+});
+
+describe('the scratch state of the last cell read', () => {
+  it('does not fill in what a cell lacks', () => {
+    // cells that fill every token position with numbers, words and separators, then cells that
+    // differ from a readable one only where those left something the next cell could take
+    const fillers: [string, string | undefined][] = [
+      ['3-05-2025 2:05 a.m. +05:30', undefined],
+      ['11-03-2025 14:05:09,5 -0800', undefined],
+      ['Mon 3 Nov 2025 11:45 p.m. EST', undefined],
+      ['2025-11-03 2:05 a.m.', undefined],
+      ['2025-11-03', '2:05 a.m.'],
+      ['2025-11-03 14:05 +05:30', '1:05:00 +05:30'],
+    ];
+    const refused: [string, string | undefined][] = [
+      ['3 Nov 2025', 'x:05'],
+      ['2025-11-03 14:ab', undefined],
+      ['2025-11-03 14:05:ab', undefined],
+      ['2025-11-03', '14:05:ab'],
+      ['2025-11-03 2:05 a.5', undefined],
+      ['2025-11-03 2:05 +05:x', undefined],
+      ['2025-11-03 2:05 p.5.m', undefined],
+      ['2025-11-03', '14:ab'],
+      ['2025-11-03', 'x:05'],
+      ['2025-11-03', '2:05 a.5'],
+    ];
+    for (const [fillDate, fillTime] of fillers) {
+      for (const [date, time] of refused) {
+        expect(read(fillDate, fillTime), fillDate).toBeDefined();
+        expect(read(date, time), `${date} | ${time} after ${fillDate}`).toBeUndefined();
+      }
+    }
+  });
+
+
+  it('does not leak into the next cell', () => {
+    // each pair: a cell that leaves a separator, a month or a date in the tokenizer's and grammar's
+    // scratch arrays, then a cell that would read as a date if that were taken for its own
+    const pairs: [string, string][] = [
+      ['3-5-2025', '3x5-2025'],
+      ['Nov 3, 2025', '/3, 2025'],
+      ['Nov 3, 2025', ':'],
+      ['3 Nov 2025', '3 Nov'],
+      ['Nov 3, 2025', 'Nov 3'],
+    ];
+    for (const [first, second] of pairs) {
+      expect(read(first), first).toBeDefined();
+      expect(read(second), `${second} after ${first}`).toBeUndefined();
     }
   });
 });

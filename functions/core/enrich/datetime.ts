@@ -200,7 +200,9 @@ function parseDatePart(i: number): number {
     }
     let k = i + 1;
     if (isWord(k) && ORDINALS.has(word[k]!)) k++;
-    if (k + 1 >= count || kind[k] !== K_SEP) return -1;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, a separator that ends the cell has no number after it, which every reading below needs
+    if (k + 1 >= count) return -1;
+    if (kind[k] !== K_SEP) return -1;
     const sep = num[k]!;
     // Czech, Slovak and Croatian print a space after each dot ("3. 11. 2026")
     const bi = sep === 46 && k === i + 1 && isSep(i + 2, SPACE) && isNum(i + 3) ? i + 3 : i + 2;
@@ -256,6 +258,7 @@ function parseDatePart(i: number): number {
       if (alen > 2) return -1;
       return j + 1;
     }
+    // Stryker disable next-line UnaryOperator: equivalent, index 1 leaves a separator (token 1) to the time parser, which needs a number there
     return -1;
   }
   if (isWord(i)) {
@@ -299,7 +302,6 @@ function parseTimePart(i: number, allowCompact: boolean): number {
       if ((isSep(j, 46) || isSep(j, 44)) && isNum(j + 1)) j += 2;
     }
   } else if (hlen > 2) {
-    if (!allowCompact) return -1;
     // 1405, 140509 (separate time columns only)
     if (hlen === 3 || hlen === 4) {
       mi = h % 100;
@@ -311,6 +313,7 @@ function parseTimePart(i: number, allowCompact: boolean): number {
     } else return -1;
     colon = true;
   }
+  // three digits or more for the hour ("1405", "012:30"): only in a time cell of its own
   if (hlen > 2 && !allowCompact) return -1;
   j = skipSpaceOnly(j);
   // AM/PM: am, pm, a, p, a.m., p.m.
@@ -335,10 +338,8 @@ function parseTimePart(i: number, allowCompact: boolean): number {
   }
   j = skipSpaceOnly(j);
   poff = null;
-  if (j < count) {
-    j = parseZone(j);
-    if (j < 0) return -1;
-  }
+  // parseZone's -1 (no zone) is not the end either
+  if (j < count) j = parseZone(j);
   if (j !== count) return -1;
   ph = h;
   pmi = mi;
@@ -354,6 +355,7 @@ function parseZone(j: number): number {
   let off = 0;
   if (isWord(j)) {
     const z = ZONE_ABBR.get(word[j]!);
+    // Stryker disable next-line UnaryOperator: equivalent, any index but the end leaves parseTimePart short of the cell's end, which it refuses (a zone follows a time, so the cell has more than one token)
     if (z === undefined) return -1;
     off = z;
     j++;
@@ -364,6 +366,7 @@ function parseZone(j: number): number {
   }
   if (isSep(j, 43) || isSep(j, 45)) {
     const sign = num[j] === 43 ? 1 : -1;
+    // Stryker disable next-line UnaryOperator: equivalent, any index but the end leaves parseTimePart short of the cell's end, which it refuses (a zone follows a time, so the cell has more than one token)
     if (!isNum(j + 1)) return -1;
     const v = num[j + 1]!;
     const l = len[j + 1]!;
@@ -379,11 +382,14 @@ function parseZone(j: number): number {
         mm = num[j + 1]!;
         j += 2;
       }
+    // Stryker disable next-line UnaryOperator: equivalent, any index but the end leaves parseTimePart short of the cell's end, which it refuses (a zone follows a time, so the cell has more than one token)
     } else return -1;
+    // Stryker disable next-line UnaryOperator: equivalent, any index but the end leaves parseTimePart short of the cell's end, which it refuses (a zone follows a time, so the cell has more than one token)
     if (hh > 14 || mm > 59) return -1;
     poff = off + sign * (hh * 60 + mm);
     return j;
   }
+  // Stryker disable next-line UnaryOperator: equivalent, any index but the end leaves parseTimePart short of the cell's end, which it refuses (a zone follows a time, so the cell has more than one token)
   return -1;
 }
 
@@ -508,6 +514,7 @@ function parseMoment(raw: string, allowCompactTime: boolean): Moment | null {
   const s = raw.trim();
   const fast = parseIsoFast(s);
   if (fast !== null) return checkRanges(fast);
+  // Stryker disable next-line ConditionalExpression: equivalent, no token at all reads as neither a date part nor a time part below
   if (!tokenize(s) || count === 0) return null;
 
   // Numbers alone: epoch seconds/ms, or a spreadsheet serial date (days since 1899-12-30).
@@ -530,21 +537,23 @@ function parseMoment(raw: string, allowCompactTime: boolean): Moment | null {
 
   pyearless = false;
   let j = parseDatePart(0);
+  // Stryker disable next-line EqualityOperator: equivalent, parseDatePart answers -1 or an index past the token it read, never 0
   if (j >= 0) {
     const y = py;
     const mo = pmo;
     const d = pd;
     const yearless = pyearless;
-    if (j === count) return checkRanges(withYearless(moment(true, false, y, mo, d, 0, 0, 0, null), yearless));
     // date then time: separated by a space, a comma, "T", "at" or "@"
     j = skipBlanks(j);
     if (isWord(j) && (word[j] === 't' || word[j] === 'at')) j = skipBlanks(j + 1);
     if (isSep(j, 64)) j = skipBlanks(j + 1);
     if (j >= count) return checkRanges(withYearless(moment(true, false, y, mo, d, 0, 0, 0, null), yearless));
     // date with only a zone or a weekday after it is not a time; reject rather than guess
+    // Stryker disable next-line EqualityOperator: equivalent, parseTimePart answers -1 or the token count, never 0
     if (parseTimePart(j, false) < 0) return null;
     return checkRanges(withYearless(moment(true, true, y, mo, d, ph, pmi, ps, poff), yearless));
   }
+  // Stryker disable next-line EqualityOperator: equivalent, parseTimePart answers -1 or the token count, never 0
   if (parseTimePart(0, allowCompactTime) >= 0) return checkRanges(moment(false, true, 0, 0, 0, ph, pmi, ps, poff));
   return null;
 }
@@ -559,6 +568,7 @@ function withYearless(m: Moment, yearless: boolean): Moment {
  * (a January statement's "12/28" is December of the year before).
  */
 function yearFor(m: Moment, referenceDate: string | undefined): number | undefined {
+  // Stryker disable next-line ConditionalExpression: equivalent, the pattern finds no match in "undefined" either
   const ref = referenceDate === undefined ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(referenceDate);
   if (ref === null) return undefined;
   const [ry, rmo, rd] = [Number(ref[1]), Number(ref[2]), Number(ref[3])];
