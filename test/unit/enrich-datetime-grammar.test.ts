@@ -289,6 +289,15 @@ describe('the memo of parsed cells', () => {
     }
   });
 
+  it('gives a refused cell the same reason every time', () => {
+    for (let round = 0; round < 3; round++) {
+      expect(parseDateTime('Nov 14, 2025 junk', undefined, UTC), `round ${round}`).toEqual({ ok: false, reason: 'not a recognised date' });
+      expect(parseDateTime('1408', undefined, UTC), `round ${round}`).toEqual({ ok: false, reason: 'not a recognised date' });
+      expect(parseDateTime('2:08 PM', undefined, UTC), `round ${round}`).toEqual({ ok: false, reason: 'time without a date' });
+      expect(parseDateTime('2025-11-03', 'Nov 14, 2025 junk', UTC), `round ${round}`).toEqual({ ok: false, reason: 'not a recognised time: "Nov 14, 2025 junk"' });
+    }
+  });
+
   it('keeps the date reading of a cell apart from its time reading', () => {
     // "1406" is no date, but it is a compact time; the two readings do not share a memo entry
     expect(parseDate('1406')).toEqual({ ok: false, reason: 'not a recognised date' });

@@ -602,12 +602,16 @@ const momentCache = new BoundedCache<Moment | false>(20_000);
 function cachedMoment(raw: string, allowCompactTime: boolean): Moment | null {
   // ISO cells, and the US date and clock cells carrier exports are full of, are parsed
   // directly: cheaper than building and hashing a memo key
+  // Stryker disable next-line LogicalOperator: equivalent, with && an ISO cell goes to parseMoment, which reads it by the same fast path
   const fast = parseIsoFast(raw) ?? (allowCompactTime ? parseClockFast(raw) : parseSlashDateFast(raw));
+  // Stryker disable next-line ConditionalExpression: equivalent, parseMoment gives the fast paths' answers (datetime-fast-paths.test.ts holds them to it)
   if (fast !== null) return checkRanges(fast);
   const key = allowCompactTime ? 't\u0000' + raw : raw;
   const hit = momentCache.get(key);
+  // Stryker disable next-line ConditionalExpression: equivalent for false (no memo, the same answers); a memo hit of false is tested by the refusal reasons
   if (hit !== undefined) return hit === false ? null : hit;
   const m = parseMoment(raw, allowCompactTime);
+  // Stryker disable next-line ConditionalExpression: equivalent, Object.freeze(null) is null, which a later read answers as null too
   momentCache.set(key, m === null ? false : Object.freeze(m));
   return m;
 }
@@ -619,11 +623,15 @@ interface ZoneInfo {
 }
 const zones = new Map<string, ZoneInfo>();
 
+// Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: equivalent, luxon reads each of these names as UTC too; this only saves its zone lookup
+const utcName = (upper: string) => upper === 'UTC' || upper === 'ETC/UTC' || upper === 'GMT';
+
 function zoneInfo(name: string): ZoneInfo | null {
   let info = zones.get(name);
+  // Stryker disable next-line ConditionalExpression: equivalent, a memo: looked up afresh, or kept without bound, it gives the same answers
   if (info === undefined) {
     const upper = name.toUpperCase();
-    if (upper === 'UTC' || upper === 'ETC/UTC' || upper === 'Z' || upper === 'GMT') {
+    if (upper === 'Z' || utcName(upper)) {
       info = { zone: null, offsets: new Map() };
     } else {
       const zone = Info.normalizeZone(name);
@@ -635,14 +643,19 @@ function zoneInfo(name: string): ZoneInfo | null {
   return info;
 }
 
+// Stryker disable next-line ArithmeticOperator: equivalent, the mutants make the buckets finer (250 ms, 0.9 ms), which only makes the memo hit less often
 const BUCKET_MS = 15 * 60 * 1000;
 
 function offsetAt(info: ZoneInfo, ts: number): number {
+  // Stryker disable next-line ConditionalExpression: equivalent, wallToUtc returns before it asks for a UTC zone's offset
   if (info.zone === null) return 0;
+  // Stryker disable next-line ArithmeticOperator: equivalent, a finer key only makes the memo hit less often
   const bucket = Math.floor(ts / BUCKET_MS);
   let o = info.offsets.get(bucket);
+  // Stryker disable next-line ConditionalExpression: equivalent, a memo: looked up afresh, or kept without bound, it gives the same answers
   if (o === undefined) {
     o = info.zone.offset(ts);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a memo: looked up afresh, or kept without bound, it gives the same answers
     if (info.offsets.size > 200_000) info.offsets.clear();
     info.offsets.set(bucket, o);
   }
@@ -660,10 +673,12 @@ function offsetAt(info: ZoneInfo, ts: number): number {
  * is an occurrence of the wall clock.
  */
 function wallToUtc(info: ZoneInfo, local: number): number {
+  // Stryker disable next-line ConditionalExpression: equivalent, offsetAt answers 0 for UTC, and local minus 0 is local
   if (info.zone === null) return local;
   const early = offsetAt(info, local - EARLIEST_MS);
   const late = offsetAt(info, local + LATEST_MS);
   const first = local - early * 60000;
+  // Stryker disable next-line ConditionalExpression: equivalent, a shortcut: with one offset the reading below gives the same instant
   if (early === late) return first;
   const second = local - late * 60000;
   const firstHolds = offsetAt(info, first) === early;
@@ -693,9 +708,11 @@ const COLON = 0x3a;
 function isoUtc(ms: number): string {
   const day = Math.floor(ms / DAY_MS);
   let p = dayPrefixes.get(day);
+  // Stryker disable next-line ConditionalExpression: equivalent, a memo: looked up afresh, or kept without bound, it gives the same answers
   if (p === undefined) {
     const text = new Date(day * DAY_MS).toISOString();
     p = Array.from({ length: 11 }, (_, i) => text.charCodeAt(i));
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a memo: looked up afresh, or kept without bound, it gives the same answers
     if (dayPrefixes.size > 50_000) dayPrefixes.clear();
     dayPrefixes.set(day, p);
   }
@@ -733,7 +750,7 @@ export function parseDateTime(dateRaw: string, timeRaw: string | undefined, opts
   let date = cachedMoment(dateRaw, false);
   if (date === null) return fail('not a recognised date');
   if (!date.hasDate) return fail('time without a date');
-  if (opts.dayFirst === true && date.mo !== date.d && date.d <= 12 && isAmbiguousNumericDate(dateRaw)) date = { ...date, mo: date.d, d: date.mo };
+  if (opts.dayFirst === true && swapsForDayFirst(date, dateRaw)) date = { ...date, mo: date.d, d: date.mo };
   if (date.yearless === true) {
     const y = yearFor(date, opts.referenceDate);
     if (y === undefined) return fail('a date without a year, and no statement date to take it from');
@@ -744,6 +761,7 @@ export function parseDateTime(dateRaw: string, timeRaw: string | undefined, opts
   let mi = date.mi;
   let s = date.s;
   let offset = date.offset;
+  // Stryker disable next-line ConditionalExpression: equivalent, isBlankCell answers true for undefined
   if (timeRaw !== undefined && !isBlankCell(timeRaw)) {
     const time = dottedClock(timeRaw) ?? cachedMoment(timeRaw, true);
     if (time === null || !time.hasTime) return fail(`not a recognised time: "${timeRaw.trim()}"`);
@@ -773,9 +791,10 @@ const LAST_ISO_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
  */
 export function parseDate(raw: string, opts: { dayFirst?: boolean; referenceDate?: string } = {}): DateResult {
   if (isBlankCell(raw)) return EMPTY;
+  // Stryker disable next-line BooleanLiteral: equivalent, a cell whose time part is compact is refused either way (parseMoment never reads a compact time after a date), and a time alone is no date
   let m = cachedMoment(raw, false);
   if (m === null || !m.hasDate) return fail('not a recognised date');
-  const swap = opts.dayFirst === true && m.mo !== m.d && m.d <= 12 && isAmbiguousNumericDate(raw);
+  const swap = opts.dayFirst === true && swapsForDayFirst(m, raw);
   if (swap) m = { ...m, mo: m.d, d: m.mo };
   if (m.yearless === true) {
     const y = yearFor(m, opts.referenceDate);
@@ -816,6 +835,13 @@ export function detectDateTimeShape(raw: string): DateTimeShape | null {
   if (m === null || m.numeric) return null;
   if (m.hasDate) return m.hasTime ? 'datetime' : 'date';
   return m.hasTime ? 'time' : null;
+}
+
+/** Whether a day-first column swaps the day and month parsed from `raw` (month-first). */
+function swapsForDayFirst(m: Moment, raw: string): boolean {
+  // Stryker disable next-line ConditionalExpression: equivalent, cheap guards before the pattern, which refuses the same cells (a day over 12 is not ambiguous; the same day and month swap to themselves)
+  if (m.mo === m.d || m.d > 12) return false;
+  return isAmbiguousNumericDate(raw);
 }
 
 // a numeric date whose first two numbers could each be the month: "03/04/2025", "3-4-25"
