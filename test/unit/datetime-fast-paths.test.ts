@@ -12,8 +12,8 @@ function compare(raw: string, fast: (s: string) => ReturnType<typeof p.parseMome
 describe('datetime fast paths', () => {
   it('read slashed dates exactly as the general parser does, or leave them to it', () => {
     const seen = { fast: 0, slow: 0 };
-    for (const first of ['0', '1', '01', '9', '10', '12', '13', '31', '32', '00', '123']) {
-      for (const second of ['0', '1', '05', '9', '12', '13', '28', '29', '30', '31', '32', '00']) {
+    for (const first of ['0', '1', '01', '9', '10', '12', '13', '31', '32', '00', '123', '001', '012', '1x']) {
+      for (const second of ['0', '1', '05', '9', '12', '13', '28', '29', '30', '31', '32', '00', '005', '012', '', '5x']) {
         for (const year of ['2025', '2024', '1999', '0999', '99', '20251']) {
           seen[compare(`${first}/${second}/${year}`, p.parseSlashDateFast, false)]++;
         }
@@ -29,7 +29,7 @@ describe('datetime fast paths', () => {
     for (const h of ['0', '00', '1', '09', '9', '11', '12', '13', '23', '24', '25', '123']) {
       for (const m of ['00', '05', '30', '59', '60', '5', '99']) {
         for (const sec of ['', ':00', ':59', ':60', ':7']) {
-          for (const marker of ['', 'a', 'p', 'am', 'pm', 'A', 'P', 'AM', 'PM', 'x', ' pm', 'pmm']) {
+          for (const marker of ['', 'a', 'p', 'am', 'pm', 'A', 'P', 'AM', 'PM', 'x', ' pm', 'pmm', 'px', 'ax', 'p5', 'm']) {
             seen[compare(`${h}:${m}${sec}${marker}`, p.parseClockFast, true)]++;
           }
         }

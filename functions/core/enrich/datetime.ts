@@ -440,14 +440,20 @@ function parseIsoFast(s: string): Moment | null {
  */
 function parseSlashDateFast(s: string): Moment | null {
   const n = s.length;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: equivalent, a shortcut: the positions of the slashes below bound the length to 8-10 as well
   if (n < 8 || n > 10) return null;
   const a = s.indexOf('/');
   const b = s.indexOf('/', a + 1);
-  if ((a !== 1 && a !== 2) || b - a < 2 || b - a > 3 || n - b !== 5) return null;
+  if ((a !== 1 && a !== 2) || b - a > 3 || n - b !== 5) return null;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, an empty day reads as 0, which the bound below or checkRanges refuses
+  if (b - a < 2) return null;
   const mo = digits(s, 0, a);
   const d = digits(s, a + 1, b - a - 1);
   const y = digits(s, b + 1, 4);
-  if (mo < 1 || mo > 12 || d < 1 || y < 0) return null;
+  // Stryker disable next-line EqualityOperator: equivalent, a cell this path refuses goes to parseMoment, which reads it the same (datetime-fast-paths.test.ts)
+  if (mo > 12) return null;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, checkRanges refuses month 0, day 0 and year -1 (not digits) after this path too
+  if (mo < 1 || d < 1 || y < 0) return null;
   return moment(true, false, y, mo, d, 0, 0, 0, null);
 }
 
@@ -459,13 +465,17 @@ function parseSlashDateFast(s: string): Moment | null {
 function parseClockFast(s: string): Moment | null {
   const n = s.length;
   const colon = s.indexOf(':');
+  // Stryker disable next-line EqualityOperator: equivalent, a cell this path refuses goes to parseMoment, which reads it the same (datetime-fast-paths.test.ts)
   if ((colon !== 1 && colon !== 2) || colon + 3 > n) return null;
   let h = digits(s, 0, colon);
   const mi = digits(s, colon + 1, 2);
+  // Stryker disable next-line EqualityOperator: equivalent, a cell this path refuses goes to parseMoment, which reads it the same (datetime-fast-paths.test.ts)
   if (h < 0 || mi < 0) return null;
   let i = colon + 3;
   let sec = 0;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, charCodeAt past the end is NaN, which is no colon
   if (i < n && s.charCodeAt(i) === 58) {
+    // Stryker disable next-line EqualityOperator: equivalent, a cell this path refuses goes to parseMoment, which reads it the same (datetime-fast-paths.test.ts)
     if (i + 3 > n) return null;
     sec = digits(s, i + 1, 2);
     if (sec < 0) return null;
@@ -476,6 +486,7 @@ function parseClockFast(s: string): Moment | null {
     if (marker !== 97 && marker !== 112) return null; // a / p
     i++;
     if (i < n && (s.charCodeAt(i) | 0x20) === 109) i++; // m
+    // Stryker disable next-line EqualityOperator: equivalent, a cell this path refuses goes to parseMoment, which reads it the same (datetime-fast-paths.test.ts)
     if (i !== n || h < 1 || h > 12) return null;
     h = marker === 112 ? (h % 12) + 12 : h % 12;
   }
