@@ -88,6 +88,26 @@ describe('numeric dates', () => {
 });
 
 describe('dates with a month name', () => {
+  it('reads every weekday and month name exports print, long, short and in other cases', () => {
+    const weekdays = ['mon', 'monday', 'tue', 'tues', 'tuesday', 'wed', 'weds', 'wednesday', 'thu', 'thur', 'thurs', 'thursday', 'fri', 'friday', 'sat', 'saturday', 'sun', 'sunday'];
+    const months: [string, number][] = [
+      ['jan', 1], ['january', 1], ['feb', 2], ['february', 2], ['mar', 3], ['march', 3], ['apr', 4], ['april', 4], ['may', 5],
+      ['jun', 6], ['june', 6], ['jul', 7], ['july', 7], ['aug', 8], ['august', 8], ['sep', 9], ['sept', 9], ['september', 9],
+      ['oct', 10], ['october', 10], ['nov', 11], ['november', 11], ['dec', 12], ['december', 12],
+    ];
+    for (const weekday of weekdays) {
+      expect(read(`${weekday.toUpperCase()}, 2025-11-03`), weekday).toBe(at(2025, 11, 3));
+    }
+    for (const [name, mo] of months) {
+      const title = name[0]!.toUpperCase() + name.slice(1);
+      expect(read(`${title} 5, 2025`), name).toBe(at(2025, mo, 5));
+      expect(read(`5 ${name.toUpperCase()} 2025`), name).toBe(at(2025, mo, 5));
+    }
+    for (const cell of ['Mo, 2025-11-03', 'Thursd 2025-11-03', 'Ja 5, 2025', 'Septe 5, 2025', 'Octo 5, 2025']) {
+      expect(read(cell), cell).toBeUndefined();
+    }
+  });
+
   it.each([
     ['3rd Nov 2025', at(2025, 11, 3)],
     ['3rd Nov. 2025', at(2025, 11, 3)],
