@@ -836,6 +836,7 @@ function dottedClock(raw: string): Moment | null {
   const h = Number(m[1]);
   const mi = Number(m[2]);
   const s = Number(m[3] ?? 0);
+  // Stryker disable next-line BooleanLiteral: equivalent, parseDateTime takes only the clock and offset of a time cell
   return h < 24 && mi < 60 && s < 60 ? moment(false, true, 0, 0, 0, h, mi, s, null) : null;
 }
 
@@ -849,6 +850,7 @@ export function isDottedClock(raw: string): boolean {
  * day, both, or null. Bare numbers (epoch, spreadsheet serials, "1405") count as none.
  */
 export function detectDateTimeShape(raw: string): DateTimeShape | null {
+  // Stryker disable next-line ConditionalExpression: equivalent, a blank cell or a blank marker (-, n/a, null) reads as no date or time either
   if (isBlankCell(raw)) return null;
   const m = cachedMoment(raw, false);
   if (m === null || m.numeric) return null;
@@ -856,21 +858,19 @@ export function detectDateTimeShape(raw: string): DateTimeShape | null {
   return m.hasTime ? 'time' : null;
 }
 
-/** Whether a day-first column swaps the day and month parsed from `raw` (month-first). */
+/**
+ * Whether a day-first column swaps the day and month parsed from `raw` (month-first): a
+ * numeric date whose day could be the month ("03/04/2025"); not "13/04/2025" (read day-first
+ * already), "04/13/2025", "2025-03-04" or "04.03.2025".
+ */
 function swapsForDayFirst(m: Moment, raw: string): boolean {
-  // Stryker disable next-line ConditionalExpression: equivalent, cheap guards before the pattern, which refuses the same cells (a day over 12 is not ambiguous; the same day and month swap to themselves)
-  if (m.mo === m.d || m.d > 12) return false;
-  return isAmbiguousNumericDate(raw);
+  // Stryker disable next-line ConditionalExpression: equivalent, the same day and month swap to themselves
+  if (m.mo === m.d) return false;
+  return m.d <= 12 && NUMERIC_DATE.test(raw);
 }
 
-// a numeric date whose first two numbers could each be the month: "03/04/2025", "3-4-25"
+// a numeric date with the day and month first: "03/04/2025", "3-4-25", "Mon 03/04"
 const NUMERIC_DATE = /^\s*(?:[a-z]{3,9}\.?,?\s+)?(\d{1,2})([/-])(\d{1,2})(?:\2\d{2,4}\b|\s*$)/i;
-
-/** "03/04/2025" (either order possible); "13/04/2025", "2025-03-04" and "04.03.2025" are not. */
-function isAmbiguousNumericDate(raw: string): boolean {
-  const m = NUMERIC_DATE.exec(raw);
-  return m !== null && Number(m[1]) <= 12 && Number(m[3]) <= 12;
-}
 
 /**
  * The order of a column's numeric dates from its values: day-first when one of them
