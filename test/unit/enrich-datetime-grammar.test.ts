@@ -72,6 +72,9 @@ describe('numeric dates', () => {
     ['3rd/11/2025', 'an ordinal in a numeric date'],
     ['11/03/2025 x', 'a word after the date'],
     ['11/03/2025 EST', 'a zone with no time'],
+    ['001/05/2025', 'a three-digit month of 1'],
+    ['01/005/2025', 'a three-digit day of 5'],
+    ['001-05-2025', 'a three-digit month of 1, dashed'],
     ['20251103at14:05', 'a compact date glued to "at"'],
     ['Mon-11/03/2025', 'a dash after a weekday'],
     ['3- 11-2026', 'a space after a dash'],
@@ -262,6 +265,7 @@ describe('the scratch state of the last cell read', () => {
       ['2025-11-03 2:05 a.m.', undefined],
       ['2025-11-03', '2:05 a.m.'],
       ['2025-11-03 14:05 +05:30', '1:05:00 +05:30'],
+      ['2025/11/03 14:05:09 +05:30', undefined],
     ];
     const refused: [string, string | undefined][] = [
       ['3 Nov 2025', 'x:05'],
@@ -274,6 +278,11 @@ describe('the scratch state of the last cell read', () => {
       ['2025-11-03', '14:ab'],
       ['2025-11-03', 'x:05'],
       ['2025-11-03', '2:05 a.5'],
+      ['Mon, 2pm', undefined],
+      ['Nov 2 PM', undefined],
+      ['Nov 2:05', undefined],
+      ['Nov, 2:05', undefined],
+      ['2025/11/03 14:05:09 +05:x', undefined],
     ];
     for (const [fillDate, fillTime] of fillers) {
       for (const [date, time] of refused) {
@@ -355,7 +364,7 @@ describe('dates without a year', () => {
     expect(parseDateTime('21.01. 08:04', undefined, statement)).toEqual({ ok: true, iso: at(2026, 1, 21, 8, 4) });
     expect(parseDateTime('21. 01. 08', undefined, statement)).toEqual({ ok: true, iso: at(2008, 1, 21) });
     expect(parseDateTime('21. 01. 08 08:04', undefined, statement)).toEqual({ ok: true, iso: at(2008, 1, 21, 8, 4) });
-    for (const cell of ['01-21', '21.01', '1/2/', '01/21x', '01/21/', '123/21', '01/123', '21.01.x', '21.01..']) {
+    for (const cell of ['01-21', '21.01', '1/2/', '01/21x', '01/21/', '123/21', '01/123', '21.01.x', '21.01..', '001/21', '01/021', '001.02.', '01/21T08:04']) {
       expect(parseDateTime(cell, undefined, statement).ok, cell).toBe(false);
     }
   });

@@ -212,17 +212,23 @@ function parseDatePart(i: number): number {
     if (k + 1 >= count) return -1;
     if (kind[k] !== K_SEP) return -1;
     const sep = num[k]!;
+    // Stryker disable next-line ConditionalExpression: equivalent for true, after an ordinal the token at i + 2 is the separator at k, so neither use below finds a number there
+    const noOrdinal = k === i + 1;
     // Czech, Slovak and Croatian print a space after each dot ("3. 11. 2026")
-    const bi = sep === 46 && k === i + 1 && isSep(i + 2, SPACE) && isNum(i + 3) ? i + 3 : i + 2;
-    if (k === i + 1 && isNum(bi)) {
+    const bi = sep === 46 && noOrdinal && isSep(i + 2, SPACE) && isNum(i + 3) ? i + 3 : i + 2;
+    if (noOrdinal && isNum(bi)) {
       // numeric: Y-M-D, M/D/Y, D/M/Y, D.M.Y
       if (sep !== 47 && sep !== 45 && sep !== 46) return -1;
       // the year after a dot and a space ("21. 01. 26"); a number before a colon is the hour of a year-less date's time ("21.01. 08:04")
-      const ci = sep === 46 && isSep(bi + 1, 46) && isSep(bi + 2, SPACE) && isNum(bi + 3) && !isSep(bi + 4, 58) ? bi + 3 : bi + 2;
+      const spacedYear = isSep(bi + 1, 46) && isSep(bi + 2, SPACE) && isNum(bi + 3) && !isSep(bi + 4, 58);
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent for sep === 46, a dot after the second number with another separator before it fails the check below that both separators match
+      const ci = sep === 46 && spacedYear ? bi + 3 : bi + 2;
       if (!isSep(bi + 1, sep) || !isNum(ci)) {
         // a statement's "01/21" or "21.01." (the dotted form ends in its dot: "21.01" is a number)
         const end = sep === 46 ? bi + 2 : bi + 1;
+        // Stryker disable next-line UnaryOperator: equivalent, index 1 hands the time parser the first number with a separator or a month after it, which no time reads
         if (sep === 45 || (sep === 46 && !isSep(bi + 1, 46)) || alen > 2 || len[bi]! > 2) return -1;
+        // Stryker disable next-line UnaryOperator: equivalent, index 1 hands the time parser the first number with a separator or a month after it, which no time reads
         if (end < count && !isSep(end, SPACE)) return -1;
         const dayFirst = sep === 46 ? true : a > 12;
         py = YEARLESS_PLACEHOLDER;
@@ -238,11 +244,14 @@ function parseDatePart(i: number): number {
         py = a;
         pmo = b;
         pd = c;
+        // Stryker disable next-line UnaryOperator: equivalent, index 1 hands the time parser the first number with a separator or a month after it, which no time reads
         if (clen > 2 || len[bi]! > 2) return -1;
       } else {
+        // Stryker disable next-line UnaryOperator: equivalent, index 1 hands the time parser the first number with a separator or a month after it, which no time reads
         if (alen > 2 || len[bi]! > 2) return -1;
         py = fullYear(c, clen);
         // US month-first unless that cannot be a month; dotted dates are European day-first.
+        // Stryker disable next-line ConditionalExpression: equivalent for a <= 12 -> true: with both numbers over 12 neither reading is a date
         const dayFirst = sep === 46 ? !(b > 12 && a <= 12) : a > 12;
         pmo = dayFirst ? b : a;
         pd = dayFirst ? a : b;
@@ -259,10 +268,12 @@ function parseDatePart(i: number): number {
       if (isSep(j, 46)) j++;
       if (isSep(j, SPACE) || isSep(j, 45) || isSep(j, 47) || isSep(j, 44)) j++;
       j = skipBlanks(j);
+      // Stryker disable next-line UnaryOperator: equivalent, index 1 hands the time parser the first number with a separator or a month after it, which no time reads
       if (!isNum(j)) return -1;
       py = fullYear(num[j]!, len[j]!);
       pmo = m;
       pd = a;
+      // Stryker disable next-line UnaryOperator: equivalent, index 1 hands the time parser the first number with a separator or a month after it, which no time reads
       if (alen > 2) return -1;
       return j + 1;
     }
@@ -390,8 +401,10 @@ function parseZone(j: number): number {
         mm = num[j + 1]!;
         j += 2;
       }
-    // Stryker disable next-line UnaryOperator: equivalent, any index but the end leaves parseTimePart short of the cell's end, which it refuses (a zone follows a time, so the cell has more than one token)
-    } else return -1;
+    } else {
+      // Stryker disable next-line UnaryOperator: equivalent, any index but the end leaves parseTimePart short of the cell's end, which it refuses (a zone follows a time, so the cell has more than one token)
+      return -1;
+    }
     // Stryker disable next-line UnaryOperator: equivalent, any index but the end leaves parseTimePart short of the cell's end, which it refuses (a zone follows a time, so the cell has more than one token)
     if (hh > 14 || mm > 59) return -1;
     poff = off + sign * (hh * 60 + mm);
