@@ -614,6 +614,7 @@ function checkRanges(m: Moment): Moment | null {
     if (m.y < 1000 || m.y > 9999 || m.mo < 1 || m.mo > 12 || m.d < 1) return null;
     if (m.d > daysInMonth(m.y, m.mo)) return null;
   }
+  // Stryker disable next-line ConditionalExpression: equivalent for true, a date without a time holds 00:00:00
   if (m.hasTime) {
     if (m.h > 23 || m.mi > 59 || m.s > 59) return null;
   }
@@ -655,7 +656,7 @@ interface ZoneInfo {
 }
 const zones = new Map<string, ZoneInfo>();
 
-// Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: equivalent, luxon reads each of these names as UTC too; this only saves its zone lookup
+// Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral,ArrowFunction: equivalent, luxon reads each of these names as UTC too; this only saves its zone lookup
 const utcName = (upper: string) => upper === 'UTC' || upper === 'ETC/UTC' || upper === 'GMT';
 
 function zoneInfo(name: string): ZoneInfo | null {
