@@ -420,26 +420,28 @@ function parseZone(j: number): number {
 /** ISO fast path by character codes: YYYY-MM-DD[(T| )HH:MM[:SS[.fff]]][Z|±HH:MM]. */
 function parseIsoFast(s: string): Moment | null {
   const n = s.length;
-  if (n < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
+  // a shorter cell has NaN for a character past its end, which digits() refuses
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
   const y = digits(s, 0, 4);
   const mo = digits(s, 5, 2);
   const d = digits(s, 8, 2);
   if (y < 0 || mo < 0 || d < 0) return null;
   if (n === 10) return moment(true, false, y, mo, d, 0, 0, 0, null);
   const t = s.charCodeAt(10);
-  if ((t !== 84 && t !== 32 && t !== 116) || n < 16 || s.charCodeAt(13) !== 58) return null;
+  if ((t !== 84 && t !== 32 && t !== 116) || s.charCodeAt(13) !== 58) return null;
   const h = digits(s, 11, 2);
   const mi = digits(s, 14, 2);
   if (h < 0 || mi < 0) return null;
   let i = 16;
   let sec = 0;
-  if (i < n && s.charCodeAt(i) === 58) {
+  // past the end charCodeAt is NaN, which matches no character below
+  if (s.charCodeAt(i) === 58) {
     sec = digits(s, 17, 2);
     if (sec < 0) return null;
     i = 19;
-    if (i < n && s.charCodeAt(i) === 46) {
+    if (s.charCodeAt(i) === 46) {
       i++;
-      while (i < n && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+      while (s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
     }
   }
   if (i === n) return moment(true, true, y, mo, d, h, mi, sec, null);
@@ -473,7 +475,7 @@ function parseSlashDateFast(s: string): Moment | null {
   const y = digits(s, b + 1, 4);
   // Stryker disable next-line EqualityOperator: equivalent, a cell this path refuses goes to parseMoment, which reads it the same (datetime-fast-paths.test.ts)
   if (mo > 12) return null;
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, checkRanges refuses month 0, day 0 and year -1 (not digits) after this path too
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: equivalent, checkRanges refuses month 0, day 0 and year -1 (not digits) after this path too
   if (mo < 1 || d < 1 || y < 0) return null;
   return moment(true, false, y, mo, d, 0, 0, 0, null);
 }
@@ -506,7 +508,7 @@ function parseClockFast(s: string): Moment | null {
     const marker = s.charCodeAt(i) | 0x20;
     if (marker !== 97 && marker !== 112) return null; // a / p
     i++;
-    if (i < n && (s.charCodeAt(i) | 0x20) === 109) i++; // m
+    if ((s.charCodeAt(i) | 0x20) === 109) i++; // m (past the end, NaN | 0x20 is a space)
     // Stryker disable next-line EqualityOperator: equivalent, a cell this path refuses goes to parseMoment, which reads it the same (datetime-fast-paths.test.ts)
     if (i !== n || h < 1 || h > 12) return null;
     h = marker === 112 ? (h % 12) + 12 : h % 12;
