@@ -301,6 +301,7 @@ describe('the scratch state of the last cell read', () => {
       ['Nov 3, 2025', '/3, 2025'],
       ['Nov 3, 2025', ':'],
       ['3 Nov 2025', '3 Nov'],
+      ['3 Nov2025', '3 Nov'],
       ['Nov 3, 2025', 'Nov 3'],
     ];
     for (const [first, second] of pairs) {
