@@ -284,12 +284,15 @@ describe('the scratch state of the last cell read', () => {
       ['Nov, 2:05', undefined],
       ['2025/11/03 14:05:09 +05:x', undefined],
     ];
-    for (const [fillDate, fillTime] of fillers) {
+    // parsed cells are memoised by their text: trailing spaces (which the parser trims) make each
+    // refused cell new after each filler
+    fillers.forEach(([fillDate, fillTime], f) => {
+      const pad = ' '.repeat(f + 1);
       for (const [date, time] of refused) {
         expect(read(fillDate, fillTime), fillDate).toBeDefined();
-        expect(read(date, time), `${date} | ${time} after ${fillDate}`).toBeUndefined();
+        expect(read(date + pad, time === undefined ? undefined : time + pad), `${date} | ${time} after ${fillDate}`).toBeUndefined();
       }
-    }
+    });
   });
 
 
@@ -301,7 +304,7 @@ describe('the scratch state of the last cell read', () => {
       ['Nov 3, 2025', '/3, 2025'],
       ['Nov 3, 2025', ':'],
       ['3 Nov 2025', '3 Nov'],
-      ['3 Nov2025', '3 Nov'],
+      ['3 Nov2025', '4 Dec'],
       ['Nov 3, 2025', 'Nov 3'],
     ];
     for (const [first, second] of pairs) {
