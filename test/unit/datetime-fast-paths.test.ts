@@ -26,7 +26,7 @@ describe('datetime fast paths', () => {
 
   it('read clock times exactly as the general parser does (compact times allowed), or leave them to it', () => {
     const seen = { fast: 0, slow: 0 };
-    for (const h of ['0', '00', '1', '09', '9', '11', '12', '13', '23', '24', '25', '123']) {
+    for (const h of ['0', '00', '1', '09', '9', '11', '12', '13', '23', '24', '25', '123', 'x', '1x']) {
       for (const m of ['00', '05', '30', '59', '60', '5', '99']) {
         for (const sec of ['', ':00', ':59', ':60', ':7']) {
           for (const marker of ['', 'a', 'p', 'am', 'pm', 'A', 'P', 'AM', 'PM', 'x', ' pm', 'pmm', 'px', 'ax', 'p5', 'm']) {
