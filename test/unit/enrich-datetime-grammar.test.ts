@@ -75,6 +75,7 @@ describe('numeric dates', () => {
     ['001/05/2025', 'a three-digit month of 1'],
     ['01/005/2025', 'a three-digit day of 5'],
     ['001-05-2025', 'a three-digit month of 1, dashed'],
+    ['05.11.x2026', 'a word before the year of a dotted date'],
     ['20251103at14:05', 'a compact date glued to "at"'],
     ['Mon-11/03/2025', 'a dash after a weekday'],
     ['3- 11-2026', 'a space after a dash'],
@@ -305,6 +306,7 @@ describe('the scratch state of the last cell read', () => {
       ['Nov 3, 2025', ':'],
       ['3 Nov 2025', '3 Nov'],
       ['3 Nov2025', '4 Dec'],
+      ['Nov 4, 2025', '20251104at14:05'],
       ['Nov 3, 2025', 'Nov 3'],
     ];
     for (const [first, second] of pairs) {
