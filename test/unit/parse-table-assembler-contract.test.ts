@@ -321,4 +321,37 @@ describe('TableAssembler contract: skips', () => {
     expect(a.skipped.footer).toBe(1);
     expect(rows).toHaveLength(1);
   });
+
+  it('emits a padded one-cell line followed by data as data: one filled cell is no header', () => {
+    const { rows, a } = assemble([
+      ['Date', 'Min'],
+      ['10/02', '3'],
+      ['Roaming', ''],
+      ['10/03', '4'],
+    ]);
+    expect(rows.map((r) => r.line)).toEqual([2, 3, 4]);
+    expect(a.sectionList()).toHaveLength(1);
+  });
+
+  it('does not open a section under a line with a value among its names', () => {
+    const text = 'Item,Date,Number,Min\n1,10/02,555-0100,3\n\nPlan,Minutes,2025\n1,10/03,1000';
+    const { rows, a } = assemble(csv(text));
+    expect(rows.map((r) => r.line)).toEqual([2, 4, 5]);
+    expect(a.sectionList()).toHaveLength(1);
+  });
+
+  it('does not open a section under a line that does not look like a header', () => {
+    const text = `Item,Date,Number,Min\n1,10/02,555-0100,3\n\n${'Long remark '.repeat(12)},Other,Thing\n1,10/03,1000`;
+    const { rows, a } = assemble(csv(text));
+    expect(rows.map((r) => r.line)).toEqual([2, 4, 5]);
+    expect(a.sectionList()).toHaveLength(1);
+  });
+
+  it('keeps a header-like line held above a title and a header as context of the new section', () => {
+    const text = 'Item,Date,Number,Min\n1,10/02,555-0100,3\n\nAlpha,Beta,Gamma\nData Usage\nItem,Date,KB\n1,10/03,1000';
+    const { rows, a } = assemble(csv(text));
+    expect(rows.map((r) => r.line)).toEqual([2, 7]);
+    expect(a.skipped.sectionContext).toBe(3);
+    expect(a.sectionList().map((s) => s.headerLine)).toEqual([1, 6]);
+  });
 });
