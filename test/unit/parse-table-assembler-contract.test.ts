@@ -354,4 +354,14 @@ describe('TableAssembler contract: skips', () => {
     expect(a.skipped.sectionContext).toBe(3);
     expect(a.sectionList().map((s) => s.headerLine)).toEqual([1, 6]);
   });
+
+  it('skips a repeated header written in other case, as the same header', () => {
+    const { rows, a } = assemble(csv('Date,Number,Min\n10/01,555-0100,1\nDATE,NUMBER,MIN\n10/02,555-0101,2'));
+    expect(rows.map((r) => [r.row, r.line])).toEqual([
+      [1, 2],
+      [2, 4],
+    ]);
+    expect(a.skipped.repeatedHeader).toBe(1);
+    expect(a.skipped.lines).toEqual([3]);
+  });
 });

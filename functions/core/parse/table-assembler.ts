@@ -421,9 +421,10 @@ export class TableAssembler {
   }
 
   private isKnownHeader(cells: readonly string[]): boolean {
-    const first = cells[0]?.trim() ?? '';
+    // (the first cell alone first, as cheaply as it can be told apart; keys are case-folded, so it is too)
+    const first = cells[0]?.trim().toLowerCase() ?? '';
     for (const s of this.sections) {
-      if (s.raw[0] === first && headerKey(cells) === s.key) return true;
+      if (s.raw[0]!.toLowerCase() === first && headerKey(cells) === s.key) return true;
     }
     return false;
   }
