@@ -403,8 +403,9 @@ export class TableAssembler {
     const cells = rec.cells;
     // (a section's header may repeat names too: it must be followed by data to count)
     if (countFilled(cells, 2) < 2 || !looksLikeHeader(cells, DISTINCT_NAMES.allowed)) return false;
+    // (a row with the current header's key never gets here: kindOf takes it for a known header)
     for (const c of cells) if (isDataLike(c)) return false;
-    return headerKey(cells) !== this.current!.key;
+    return true;
   }
 
   /** The data row under a candidate header: as wide, filled in at least two cells, and not header-like itself. */
