@@ -311,6 +311,13 @@ const MS_PER_DAY = 86_400_000;
 /** Serial 0 in each date system, as a UTC instant (Excel dates carry no zone: wall clock). */
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 const EPOCH_1904 = Date.UTC(1904, 0, 1);
+/**
+ * Excel's 1900 system counts a 29 February 1900 (Lotus 1-2-3's leap-year bug, kept for its
+ * files): day 1 is 1900-01-01 and days 1 to 59 fall one day later than EPOCH_1900 puts them.
+ * Day 60, the day that never was, reads as 1900-02-28.
+ */
+const LEAP_BUG_FROM = EPOCH_1900 + MS_PER_DAY;
+const LEAP_BUG_TO = EPOCH_1900 + 60 * MS_PER_DAY;
 
 /**
  * A cell as the text a person sees, in a form the enrichers read: dates as ISO 8601 wall
@@ -374,7 +381,7 @@ function dateText(d: Date, fmt: string | undefined, date1904: boolean): string {
 
 function wallClockText(ms: number, fmt: string | undefined, date1904: boolean): string {
   const t = Math.round(ms / 1000) * 1000;
-  const iso = new Date(t).toISOString();
+  const iso = new Date(!date1904 && t >= LEAP_BUG_FROM && t < LEAP_BUG_TO ? t + MS_PER_DAY : t).toISOString();
   const date = iso.slice(0, 10);
   const time = iso.slice(11, 19);
   const epoch = date1904 ? EPOCH_1904 : EPOCH_1900;
