@@ -111,6 +111,7 @@ describe('cellText: serial dates and times', () => {
     expect(cellText(noon, 'HH:MM', false)).toBe('12:00:00');
     expect(cellText(noon, '"d "h:mm', false)).toBe('12:00:00');
     expect(cellText(noon, '[$-409]h:mm', false)).toBe('12:00:00');
+    expect(cellText(noon, '[Red]h:mm', false)).toBe('12:00:00');
     expect(cellText(noon, 'yyyy-mm-dd', false)).toBe('2025-10-02T12:00:00');
     expect(cellText(noon, 'mmm', false)).toBe('2025-10-02T12:00:00');
     expect(cellText(midnight, 'mmm', false)).toBe('2025-10-02');
@@ -224,6 +225,7 @@ describe('MergeFiller', () => {
   it('keeps values already in covered cells and fills nothing from an empty top-left cell', () => {
     const filled = fillRows(new MergeFiller([range(1, 1, 2, 2), range(1, 3, 2, 3)]), [['x', 'own', ''], ['', '', 'mine']]);
     expect(filled).toEqual([['x', 'own', ''], ['x', 'x', 'mine']]);
+    expect(fillRows(new MergeFiller([range(1, 3, 2, 3)]), [['a'], []])).toEqual([['a'], []]);
   });
 
   it('fills two merges that start on the same row', () => {

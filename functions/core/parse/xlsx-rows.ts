@@ -195,16 +195,15 @@ export class MergeFiller {
 
   /** Fills `cells` (0-based columns) of sheet row `row` in place; rows must come in order. */
   fill(row: number, cells: string[]): void {
-    if (this.byTop.size === 0 && this.active.length === 0) return;
     this.active = this.active.filter((a) => a.range.bottom >= row);
     for (const range of this.byTop.get(row) ?? []) this.active.push({ range, value: cells[range.left - 1] ?? '' });
     for (const { range, value } of this.active) {
       if (value === '') continue;
       const right = row <= this.horizontalUpTo ? range.right : range.left;
       for (let c = range.left; c <= right; c++) {
-        if (c === range.left && row === range.top) continue;
         if (c - 1 >= MAX_COLUMNS) break;
         while (cells.length < c) cells.push('');
+        // The top-left cell holds the value itself, and a covered cell with a value of its own keeps it.
         if (cells[c - 1] === '') cells[c - 1] = value;
       }
     }
@@ -365,7 +364,7 @@ export function isDateFormat(fmt: string | undefined): boolean {
     .replace(/\\./g, '')
     .replace(/\[(?![hms]+\])[^\]]*\]/gi, '')
     .replace(/_.|\*./g, '');
-  return /[dmyhs]/i.test(bare) && !/^[#0.,%E+\-\s?/]*$/.test(bare);
+  return /[dmyhs]/i.test(bare);
 }
 
 function serialText(serial: number, fmt: string, date1904: boolean): string {
