@@ -41,6 +41,13 @@ describe('cellText: values that are not dates', () => {
     expect(cellText({ something: 1 } as unknown as ExcelJS.CellValue, undefined, false)).toBe('');
   });
 
+  it('reads a number or date the reader could not make out as empty, whatever the format, rather than failing the workbook', () => {
+    expect(cellText(Number.NaN, 'yyyy-mm-dd', false)).toBe('');
+    expect(cellText(Number.NEGATIVE_INFINITY, '[h]:mm', false)).toBe('');
+    expect(cellText(new Date(Number.NaN), 'yyyy-mm-dd', false)).toBe('');
+    expect(cellText({ formula: 'A1', result: Number.NaN } as ExcelJS.CellValue, 'm/d/yy', false)).toBe('');
+  });
+
   it('fails a cell that names a shared string the workbook does not have', () => {
     const read = () => cellText({ sharedString: 12 } as unknown as ExcelJS.CellValue, undefined, false);
     expect(read).toThrow(CorruptFileError);
@@ -50,7 +57,7 @@ describe('cellText: values that are not dates', () => {
 
 describe('isDateFormat', () => {
   it('sees dates and times in the format codes Excel uses for them', () => {
-    for (const f of ['yyyy', 'd', 'mmm-yy', 'hh', 'ss', 'mm:ss', '[S]', '[MM]:SS', '[Blue]yyyy-mm-dd', 'DD/MM/YYYY', '"on "d mmm'])
+    for (const f of ['yyyy', 'd', 'mmm-yy', 'hh', 'ss', 'mm:ss', '[S]', '[mm]', '[hh]', '[MM]:SS', '[Blue]yyyy-mm-dd', 'DD/MM/YYYY', '"on "d mmm'])
       expect(isDateFormat(f), f).toBe(true);
   });
 
@@ -114,6 +121,9 @@ describe('cellText: serial dates and times', () => {
     expect(cellText(noon, '[Red]h:mm', false)).toBe('12:00:00');
     expect(cellText(noon, 'yyyy-mm-dd', false)).toBe('2025-10-02T12:00:00');
     expect(cellText(noon, 'mmm', false)).toBe('2025-10-02T12:00:00');
+    expect(cellText(noon, 'yyyy h:mm', false)).toBe('2025-10-02T12:00:00');
+    expect(cellText(noon, 'General', false)).toBe(String(noon));
+    expect(cellText(noon, '@', false)).toBe(String(noon));
     expect(cellText(midnight, 'mmm', false)).toBe('2025-10-02');
     expect(cellText(midnight, 'd-mmm h:mm', false)).toBe('2025-10-02T00:00:00');
     expect(cellText(midnight, 'yyyy-mm-dd AM/PM', false)).toBe('2025-10-02T00:00:00');

@@ -327,38 +327,31 @@ const LEAP_BUG_TO = EPOCH_1900 + 60 * MS_PER_DAY;
 export function cellText(value: ExcelJS.CellValue | undefined, numFmt: string | undefined, date1904: boolean): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return isDateFormat(numFmt) ? serialText(value, numFmt!, date1904) : numberText(value);
+  // A value the reader could not read as a number (<v>abc</v>) has no text, not an error that fails the workbook.
+  if (typeof value === 'number') return !Number.isFinite(value) ? '' : isDateFormat(numFmt) ? serialText(value, numFmt!, date1904) : numberText(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return dateText(value, numFmt, date1904);
-  if (typeof value === 'object') {
-    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join('');
-    // A text cell whose table never came: reading it as empty would lose the value unseen.
-    if ('sharedString' in value) throw new CorruptFileError(`The XLSX workbook could not be read: a cell refers to shared string ${String(value.sharedString)} and the workbook has no shared-strings table`);
-    if ('formula' in value || 'sharedFormula' in value) {
-      const result = (value as { result?: unknown }).result;
-      if (result === undefined || result === null) return '';
-      if (typeof result === 'object' && !(result instanceof Date) && 'error' in result) return String((result as { error: unknown }).error);
-      if (typeof result === 'number' && Number.isNaN(result)) return '';
-      return cellText(result as ExcelJS.CellValue, numFmt, date1904);
-    }
-    if ('error' in value) return String(value.error);
-    if ('text' in value) {
-      const text = (value as { text: unknown }).text;
-      return typeof text === 'string' ? text : cellText(text as ExcelJS.CellValue, numFmt, date1904);
-    }
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : dateText(value, numFmt, date1904);
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  // A text cell whose table never came: reading it as empty would lose the value unseen.
+  if ('sharedString' in value) throw new CorruptFileError(`The XLSX workbook could not be read: a cell refers to shared string ${String(value.sharedString)} and the workbook has no shared-strings table`);
+  // A formula reads as its cached result (none, an error code, a number, a date, text).
+  if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result, numFmt, date1904);
+  if ('error' in value) return String(value.error);
+  if ('text' in value) {
+    const text = (value as { text: unknown }).text;
+    return typeof text === 'string' ? text : cellText(text as ExcelJS.CellValue, numFmt, date1904);
   }
   return '';
 }
 
 function numberText(n: number): string {
-  if (!Number.isFinite(n)) return '';
   if (Number.isInteger(n)) return String(n);
   return String(Number(n.toPrecision(15)));
 }
 
 /** A number format that shows a date or time (d, m, y, h, s outside quotes and brackets; [h] elapsed). */
 export function isDateFormat(fmt: string | undefined): boolean {
-  if (!fmt || fmt === 'General' || fmt === '@') return false;
+  if (!fmt) return false;
   const bare = fmt
     .replace(/"[^"]*"/g, '')
     .replace(/\\./g, '')
@@ -374,7 +367,7 @@ function serialText(serial: number, fmt: string, date1904: boolean): string {
 
 function dateText(d: Date, fmt: string | undefined, date1904: boolean): string {
   const epoch = date1904 ? EPOCH_1904 : EPOCH_1900;
-  if (fmt && /\[[hms]+\]/i.test(fmt)) return elapsedText(d.getTime() - epoch);
+  if (/\[[hms]+\]/i.test(fmt ?? '')) return elapsedText(d.getTime() - epoch);
   return wallClockText(d.getTime(), fmt, date1904);
 }
 
