@@ -21,6 +21,7 @@ describe('cellText: values that are not dates', () => {
     expect(cellText(-3, '0.00', false)).toBe('-3');
     expect(cellText(1.1 * 3, '0.00', false)).toBe('3.3');
     expect(cellText(2.675, 'General', false)).toBe('2.675');
+    expect(cellText(2 ** 53, 'General', false)).toBe('9007199254740992');
     expect(cellText(Number.POSITIVE_INFINITY, undefined, false)).toBe('');
     expect(cellText(Number.NaN, '0', false)).toBe('');
   });
@@ -135,6 +136,7 @@ describe('cellText: serial dates and times', () => {
     expect(cellText(0.75, 'h:mm', false)).toBe('18:00:00');
     expect(cellText(0.75, 'h:mm', true)).toBe('18:00:00');
     expect(cellText(0, 'hh:mm:ss', false)).toBe('00:00:00');
+    expect(cellText(0.25, 'mmm', false)).toBe('1899-12-30T06:00:00');
   });
 
   it('reads elapsed-time formats as hours past 24', () => {
@@ -172,6 +174,7 @@ describe('cellText: Date values (as the reader gives cells in formats it knows)'
   it('reads elapsed time from the epoch of the date system', () => {
     expect(cellText(asReader(1.5, false), '[h]:mm:ss', false)).toBe('36:00:00');
     expect(cellText(asReader(1.5, true), '[h]:mm:ss', true)).toBe('36:00:00');
+    expect(cellText(asReader(1.5, false), '[hh]:mm', false)).toBe('36:00:00');
   });
 });
 

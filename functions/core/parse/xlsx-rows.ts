@@ -196,6 +196,7 @@ export class MergeFiller {
   /** Fills `cells` (0-based columns) of sheet row `row` in place; rows must come in order. */
   fill(row: number, cells: string[]): void {
     this.active = this.active.filter((a) => a.range.bottom >= row);
+    // Stryker disable next-line ArrayDeclaration: a stray entry has no left column, so its value reads '' and it fills nothing
     for (const range of this.byTop.get(row) ?? []) this.active.push({ range, value: cells[range.left - 1] ?? '' });
     for (const { range, value } of this.active) {
       if (value === '') continue;
@@ -337,11 +338,8 @@ export function cellText(value: ExcelJS.CellValue | undefined, numFmt: string | 
   // A formula reads as its cached result (none, an error code, a number, a date, text).
   if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result, numFmt, date1904);
   if ('error' in value) return String(value.error);
-  if ('text' in value) {
-    const text = (value as { text: unknown }).text;
-    return typeof text === 'string' ? text : cellText(text as ExcelJS.CellValue, numFmt, date1904);
-  }
-  return '';
+  // A hyperlink reads as its text (a string, or rich text); a value of no known shape has none.
+  return cellText((value as { text?: ExcelJS.CellValue }).text, numFmt, date1904);
 }
 
 function numberText(n: number): string {
