@@ -195,16 +195,16 @@ export class MergeFiller {
 
   /** Fills `cells` (0-based columns) of sheet row `row` in place; rows must come in order. */
   fill(row: number, cells: string[]): void {
-    if (this.byTop.size === 0 && this.active.length === 0) return;
     this.active = this.active.filter((a) => a.range.bottom >= row);
+    // Stryker disable next-line ArrayDeclaration: a stray entry has no left column, so its value reads '' and it fills nothing
     for (const range of this.byTop.get(row) ?? []) this.active.push({ range, value: cells[range.left - 1] ?? '' });
     for (const { range, value } of this.active) {
       if (value === '') continue;
       const right = row <= this.horizontalUpTo ? range.right : range.left;
       for (let c = range.left; c <= right; c++) {
-        if (c === range.left && row === range.top) continue;
         if (c - 1 >= MAX_COLUMNS) break;
         while (cells.length < c) cells.push('');
+        // The top-left cell holds the value itself, and a covered cell with a value of its own keeps it.
         if (cells[c - 1] === '') cells[c - 1] = value;
       }
     }
@@ -311,6 +311,13 @@ const MS_PER_DAY = 86_400_000;
 /** Serial 0 in each date system, as a UTC instant (Excel dates carry no zone: wall clock). */
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 const EPOCH_1904 = Date.UTC(1904, 0, 1);
+/**
+ * Excel's 1900 system counts a 29 February 1900 (Lotus 1-2-3's leap-year bug, kept for its
+ * files): day 1 is 1900-01-01 and days 1 to 59 fall one day later than EPOCH_1900 puts them.
+ * Day 60, the day that never was, reads as 1900-02-28.
+ */
+const LEAP_BUG_FROM = EPOCH_1900 + MS_PER_DAY;
+const LEAP_BUG_TO = EPOCH_1900 + 60 * MS_PER_DAY;
 
 /**
  * A cell as the text a person sees, in a form the enrichers read: dates as ISO 8601 wall
@@ -321,44 +328,34 @@ const EPOCH_1904 = Date.UTC(1904, 0, 1);
 export function cellText(value: ExcelJS.CellValue | undefined, numFmt: string | undefined, date1904: boolean): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return isDateFormat(numFmt) ? serialText(value, numFmt!, date1904) : numberText(value);
+  // A value the reader could not read as a number (<v>abc</v>) has no text, not an error that fails the workbook.
+  if (typeof value === 'number') return !Number.isFinite(value) ? '' : isDateFormat(numFmt) ? serialText(value, numFmt!, date1904) : numberText(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return dateText(value, numFmt, date1904);
-  if (typeof value === 'object') {
-    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join('');
-    // A text cell whose table never came: reading it as empty would lose the value unseen.
-    if ('sharedString' in value) throw new CorruptFileError(`The XLSX workbook could not be read: a cell refers to shared string ${String(value.sharedString)} and the workbook has no shared-strings table`);
-    if ('formula' in value || 'sharedFormula' in value) {
-      const result = (value as { result?: unknown }).result;
-      if (result === undefined || result === null) return '';
-      if (typeof result === 'object' && !(result instanceof Date) && 'error' in result) return String((result as { error: unknown }).error);
-      if (typeof result === 'number' && Number.isNaN(result)) return '';
-      return cellText(result as ExcelJS.CellValue, numFmt, date1904);
-    }
-    if ('error' in value) return String(value.error);
-    if ('text' in value) {
-      const text = (value as { text: unknown }).text;
-      return typeof text === 'string' ? text : cellText(text as ExcelJS.CellValue, numFmt, date1904);
-    }
-  }
-  return '';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : dateText(value, numFmt, date1904);
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  // A text cell whose table never came: reading it as empty would lose the value unseen.
+  if ('sharedString' in value) throw new CorruptFileError(`The XLSX workbook could not be read: a cell refers to shared string ${String(value.sharedString)} and the workbook has no shared-strings table`);
+  // A formula reads as its cached result (none, an error code, a number, a date, text).
+  if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result, numFmt, date1904);
+  if ('error' in value) return String(value.error);
+  // A hyperlink reads as its text (a string, or rich text); a value of no known shape has none.
+  return cellText((value as { text?: ExcelJS.CellValue }).text, numFmt, date1904);
 }
 
 function numberText(n: number): string {
-  if (!Number.isFinite(n)) return '';
   if (Number.isInteger(n)) return String(n);
   return String(Number(n.toPrecision(15)));
 }
 
 /** A number format that shows a date or time (d, m, y, h, s outside quotes and brackets; [h] elapsed). */
 export function isDateFormat(fmt: string | undefined): boolean {
-  if (!fmt || fmt === 'General' || fmt === '@') return false;
+  if (!fmt) return false;
   const bare = fmt
     .replace(/"[^"]*"/g, '')
     .replace(/\\./g, '')
     .replace(/\[(?![hms]+\])[^\]]*\]/gi, '')
     .replace(/_.|\*./g, '');
-  return /[dmyhs]/i.test(bare) && !/^[#0.,%E+\-\s?/]*$/.test(bare);
+  return /[dmyhs]/i.test(bare);
 }
 
 function serialText(serial: number, fmt: string, date1904: boolean): string {
@@ -368,13 +365,13 @@ function serialText(serial: number, fmt: string, date1904: boolean): string {
 
 function dateText(d: Date, fmt: string | undefined, date1904: boolean): string {
   const epoch = date1904 ? EPOCH_1904 : EPOCH_1900;
-  if (fmt && /\[[hms]+\]/i.test(fmt)) return elapsedText(d.getTime() - epoch);
+  if (/\[[hms]+\]/i.test(fmt ?? '')) return elapsedText(d.getTime() - epoch);
   return wallClockText(d.getTime(), fmt, date1904);
 }
 
 function wallClockText(ms: number, fmt: string | undefined, date1904: boolean): string {
   const t = Math.round(ms / 1000) * 1000;
-  const iso = new Date(t).toISOString();
+  const iso = new Date(!date1904 && t >= LEAP_BUG_FROM && t < LEAP_BUG_TO ? t + MS_PER_DAY : t).toISOString();
   const date = iso.slice(0, 10);
   const time = iso.slice(11, 19);
   const epoch = date1904 ? EPOCH_1904 : EPOCH_1900;
