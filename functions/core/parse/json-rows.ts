@@ -222,7 +222,9 @@ export class JsonRecordSplitter {
           if (inRecords && this.recordStart < 0) this.startRecord(i, true);
       }
       if (this.recordStart >= 0 && i - this.recordStart > this.maxRecordChars) this.tooLong();
-      if (this.topStart >= 0 && (this.recordsDepth > 0 || i - this.topStart > this.maxRecordChars)) this.topStart = -1;
+      // Dropped once the records are found (a wrapper, not a record); kept while a candidate array is probed,
+      // since an array of values (`{"tags": []}`, `{"tags": ["a"]}`) leaves the object the one record.
+      if (this.topStart >= 0 && ((this.recordsDepth > 0 && !this.probing) || i - this.topStart > this.maxRecordChars)) this.topStart = -1;
     }
     this.pos = i;
     if (this.recordStart >= 0 && n - this.recordStart > this.maxRecordChars) this.tooLong();
