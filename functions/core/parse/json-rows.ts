@@ -109,16 +109,12 @@ export class JsonRecordSplitter {
 
   /** The end of the document: throws TruncatedFileError when it stops inside a value. */
   end(): string[] {
-    const out: string[] = [];
-    if (this.recordStart >= 0 && this.primitive && this.depth === this.recordsDepth) {
-      const text = this.buf.slice(this.recordStart).trim();
-      if (text.length > 0) out.push(text);
-      this.recordStart = -1;
-    }
+    // Every record is inside an array (depth >= 1) or is the top-level object, cut at its
+    // closing brace: a record still open here is inside a value that did not close.
     if (this.inString || this.depth > 0) {
       throw new TruncatedFileError(`The JSON document ends inside ${this.inString ? 'a string' : 'an object or array'}: the file is truncated or not valid JSON`);
     }
-    return out;
+    return [];
   }
 
   private compact(): void {
