@@ -197,6 +197,7 @@ describe('assertJsonDepth against the parsed value', () => {
     expect(() => assertJsonDepth('{"a": "{{{[[[", "b": "\\"[[[[", "c": "\\\\", "d": {}}', 2, 'x')).not.toThrow();
     expect(() => assertJsonDepth('{"a": "\\\\", "d": {"e": [1]}, "f": "[[[["}', 2, 'x')).toThrow(LimitExceededError);
     expect(() => assertJsonDepth('[[]] [[]] [[]]', 2, 'x')).not.toThrow();
+    expect(() => assertJsonDepth(' {"a": {"b": {}}}', 2, 'x')).toThrow(LimitExceededError);
     expect(() => assertJsonDepth('{"a": [], "b": {}, "c": [1]}', 2, 'x')).not.toThrow();
     expect(() => assertJsonDepth('{"a": [], "b": {}, "c": [{}]}', 2, 'x')).toThrow(LimitExceededError);
   });

@@ -41,11 +41,15 @@ function tooDeep(maxDepth: number, where: string): LimitExceededError {
  */
 export function assertJsonDepth(text: string, maxDepth: number, where: string): void {
   let opens = 0;
+  // Stryker disable next-line StringLiteral,LogicalOperator,ConditionalExpression,ArithmeticOperator: equivalent, these only count more openings, which runs the full scan below
   for (let i = text.indexOf('{'); i !== -1 && opens <= maxDepth; i = text.indexOf('{', i + 1)) opens++;
+  // Stryker disable next-line StringLiteral,LogicalOperator,ConditionalExpression,ArithmeticOperator: equivalent, these only count more openings, which runs the full scan below
   for (let i = text.indexOf('['); i !== -1 && opens <= maxDepth; i = text.indexOf('[', i + 1)) opens++;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a needless full scan finds the same depth
   if (opens <= maxDepth) return;
   let depth = 0;
   let inString = false;
+  // Stryker disable next-line EqualityOperator: equivalent, charCodeAt past the end is NaN, which matches no bracket
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
