@@ -374,3 +374,36 @@ describe('parseJsonRows NDJSON against the lines written', () => {
     await expect((async () => { for await (const _ of stream) void _; })()).rejects.toThrow('Line 2 is longer than the limit of 40 characters');
   });
 });
+
+describe('JsonRecordSplitter: the top-level object', () => {
+  it('fails a lone top-level object longer than the record limit, rather than finding no records', () => {
+    const long = `{"name": "${'x'.repeat(200)}", "tags": ["a"]}`;
+    for (const size of [1, 7, 64, long.length]) {
+      expect(() => split(long, [size], 100), `pieces of ${size}`).toThrow(/longer than the limit of 100/);
+    }
+    // at the limit it is the one record
+    const fits = `{"name": "${'x'.repeat(80)}"}`;
+    expect(split(fits, [3], fits.length).records).toEqual([fits]);
+  });
+
+  it('reads the records of a wrapper whose metadata before them is longer than the record limit', () => {
+    const text = `{"meta": {"note": "${'m'.repeat(300)}"}, "data": [{"a": 1}, {"a": 2}]}`;
+    expect(split(text, [5], 100).records).toEqual(['{"a": 1}', '{"a": 2}']);
+  });
+
+  it('holds only the record being read once the records of a wrapper are found, not the wrapper', () => {
+    const record = (n: number) => `{"id": ${n}, "name": "row ${n}"}`;
+    const text = `{"count": 2000, "data": [${Array.from({ length: 2000 }, (_, n) => record(n)).join(', ')}]}`;
+    const s = new JsonRecordSplitter(1000);
+    let most = 0;
+    let records = 0;
+    for (let i = 0; i < text.length; i += 50) {
+      records += s.write(text.slice(i, i + 50)).length;
+      most = Math.max(most, s.held);
+    }
+    records += s.end().length;
+    expect(records).toBe(2000);
+    // one record and one piece at most, where the whole document is ~58,000 characters
+    expect(most).toBeLessThan(100);
+  });
+});

@@ -90,6 +90,8 @@ export class JsonRecordSplitter {
   private primitive = false;
   private topObject = false;
   private topStart = -1;
+  /** the top-level object passed the record limit before any records were found in it */
+  private topTooLong = false;
   private keyStart = -1;
   private lastKey: string | undefined;
   private afterColon = false;
@@ -101,6 +103,11 @@ export class JsonRecordSplitter {
     private readonly maxRecordChars = MAX_JSON_RECORD_CHARS,
     private readonly maxDepth = MAX_JSON_DEPTH,
   ) {}
+
+  /** Characters held in memory: the unfinished record or object, or a key being read (a bound the tests check). */
+  get held(): number {
+    return this.buf.length - this.keepFrom();
+  }
 
   /** Feeds text; returns the records completed by it. */
   write(text: string): string[] {
@@ -121,9 +128,15 @@ export class JsonRecordSplitter {
     return [];
   }
 
-  private compact(): void {
+  /** Where the text still needed starts: the unfinished record, top-level object or key, else the scan's position. */
+  private keepFrom(): number {
     let keep = this.pos;
     for (const i of [this.recordStart, this.topStart, this.keyStart]) if (i >= 0 && i < keep) keep = i;
+    return keep;
+  }
+
+  private compact(): void {
+    const keep = this.keepFrom();
     if (keep === 0) return;
     this.consumed += keep;
     this.buf = this.buf.slice(keep);
@@ -203,8 +216,9 @@ export class JsonRecordSplitter {
               this.recordsDepth = -1;
             } else this.recordsDone = true;
           }
-          if (this.depth === 0 && this.topObject && this.recordsDepth < 0 && !this.recordsDone && this.topStart >= 0) {
-            // A top-level object without an array of records: it is the one record.
+          if (this.depth === 0 && this.topObject && this.recordsDepth < 0 && !this.recordsDone) {
+            // A top-level object without an array of records: it is the one record, held to the record limit.
+            if (this.topTooLong) this.tooLong();
             this.path = '$';
             this.recordsDone = true;
             this.records++;
@@ -222,9 +236,18 @@ export class JsonRecordSplitter {
           if (inRecords && this.recordStart < 0) this.startRecord(i, true);
       }
       if (this.recordStart >= 0 && i - this.recordStart > this.maxRecordChars) this.tooLong();
-      // Dropped once the records are found (a wrapper, not a record); kept while a candidate array is probed,
-      // since an array of values (`{"tags": []}`, `{"tags": ["a"]}`) leaves the object the one record.
-      if (this.topStart >= 0 && ((this.recordsDepth > 0 && !this.probing) || i - this.topStart > this.maxRecordChars)) this.topStart = -1;
+      if (this.topStart >= 0) {
+        // Let go once the records are found (a wrapper, not a record: compact() keeps the text from
+        // topStart on); kept while a candidate array is probed, since an array of values
+        // (`{"tags": []}`, `{"tags": ["a"]}`) leaves the object the one record.
+        if (this.recordsDepth > 0 && !this.probing) this.topStart = -1;
+        // Past the record limit it is let go too, and it fails the file if it turns out to be the record;
+        // a wrapper whose records come after a long preamble of metadata reads on.
+        else if (i - this.topStart > this.maxRecordChars) {
+          this.topStart = -1;
+          this.topTooLong = true;
+        }
+      }
     }
     this.pos = i;
     if (this.recordStart >= 0 && n - this.recordStart > this.maxRecordChars) this.tooLong();
