@@ -381,14 +381,25 @@ describe('JsonRecordSplitter: the top-level object', () => {
     for (const size of [1, 7, 64, long.length]) {
       expect(() => split(long, [size], 100), `pieces of ${size}`).toThrow(/longer than the limit of 100/);
     }
-    // at the limit it is the one record
+    // at the limit it is the one record, one character past it is not, wherever the object starts
     const fits = `{"name": "${'x'.repeat(80)}"}`;
     expect(split(fits, [3], fits.length).records).toEqual([fits]);
+    expect(split(`${' '.repeat(50)}${fits}`, [fits.length + 50], fits.length).records).toEqual([fits]);
+    expect(() => split(fits, [3], fits.length - 1)).toThrow(/longer than the limit/);
+    expect(() => split(fits, [fits.length], fits.length - 1)).toThrow(/longer than the limit/);
   });
 
   it('reads the records of a wrapper whose metadata before them is longer than the record limit', () => {
-    const text = `{"meta": {"note": "${'m'.repeat(300)}"}, "data": [{"a": 1}, {"a": 2}]}`;
-    expect(split(text, [5], 100).records).toEqual(['{"a": 1}', '{"a": 2}']);
+    const text = `{"meta": {"note": "${'m'.repeat(300)}"}, "data": [${Array.from({ length: 200 }, (_, n) => `{"a": ${n}}`).join(', ')}]}`;
+    expect(split(text, [5], 100).records).toEqual(Array.from({ length: 200 }, (_, n) => `{"a": ${n}}`));
+    // and lets the metadata go once it is past the limit: what it holds stays near one piece
+    const s = new JsonRecordSplitter(100);
+    const held: number[] = [];
+    for (let i = 0; i < text.length; i += 10) {
+      s.write(text.slice(i, i + 10));
+      held.push(s.held);
+    }
+    expect(Math.max(...held)).toBeLessThan(120);
   });
 
   it('holds only the record being read once the records of a wrapper are found, not the wrapper', () => {

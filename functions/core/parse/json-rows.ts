@@ -216,9 +216,10 @@ export class JsonRecordSplitter {
               this.recordsDepth = -1;
             } else this.recordsDone = true;
           }
-          if (this.depth === 0 && this.topObject && this.recordsDepth < 0 && !this.recordsDone) {
+          // Back at depth 0, records found in the object would have been closed (recordsDone).
+          if (this.depth === 0 && this.topObject && !this.recordsDone) {
             // A top-level object without an array of records: it is the one record, held to the record limit.
-            if (this.topTooLong) this.tooLong();
+            if (this.topTooLong || i + 1 - this.topStart > this.maxRecordChars) this.tooLong();
             this.path = '$';
             this.recordsDone = true;
             this.records++;
@@ -236,21 +237,30 @@ export class JsonRecordSplitter {
           if (inRecords && this.recordStart < 0) this.startRecord(i, true);
       }
       if (this.recordStart >= 0 && i - this.recordStart > this.maxRecordChars) this.tooLong();
+      // Stryker disable next-line ConditionalExpression: equivalent, with no object held the branches below only set what is set (-1) or a flag no emit can reach
       if (this.topStart >= 0) {
         // Let go once the records are found (a wrapper, not a record: compact() keeps the text from
         // topStart on); kept while a candidate array is probed, since an array of values
         // (`{"tags": []}`, `{"tags": ["a"]}`) leaves the object the one record.
+        // Stryker disable next-line EqualityOperator: equivalent, recordsDepth is -1, 1 or 2, never 0
         if (this.recordsDepth > 0 && !this.probing) this.topStart = -1;
         // Past the record limit it is let go too, and it fails the file if it turns out to be the record;
         // a wrapper whose records come after a long preamble of metadata reads on.
-        else if (i - this.topStart > this.maxRecordChars) {
-          this.topStart = -1;
-          this.topTooLong = true;
-        }
+        // Stryker disable next-line EqualityOperator: equivalent, an object one character past this bound is too long anyway, as the emit checks exactly
+        else if (i - this.topStart > this.maxRecordChars) this.letTopGo();
       }
     }
     this.pos = i;
+    // The checks above do not run inside a string: a long one is measured here, once per piece.
     if (this.recordStart >= 0 && n - this.recordStart > this.maxRecordChars) this.tooLong();
+    // Stryker disable next-line EqualityOperator: equivalent, one character past this bound is too long anyway, as the emit checks exactly
+    if (this.topStart >= 0 && n - this.topStart > this.maxRecordChars) this.letTopGo();
+  }
+
+  /** The top-level object passed the record limit: its text is let go, and it fails the file if it is the record. */
+  private letTopGo(): void {
+    this.topStart = -1;
+    this.topTooLong = true;
   }
 
   private tooLong(): never {
