@@ -385,6 +385,9 @@ describe('JsonRecordSplitter: the top-level object', () => {
     const fits = `{"name": "${'x'.repeat(80)}"}`;
     expect(split(fits, [3], fits.length).records).toEqual([fits]);
     expect(split(`${' '.repeat(50)}${fits}`, [fits.length + 50], fits.length).records).toEqual([fits]);
+    expect(split(`${' '.repeat(50)}${fits}`, [60], fits.length).records).toEqual([fits]);
+    // white space before the document is no part of the record, however long
+    expect(split(`${' '.repeat(300)}${fits}`, [40], fits.length).records).toEqual([fits]);
     expect(() => split(fits, [3], fits.length - 1)).toThrow(/longer than the limit/);
     expect(() => split(fits, [fits.length], fits.length - 1)).toThrow(/longer than the limit/);
   });

@@ -237,22 +237,17 @@ export class JsonRecordSplitter {
           if (inRecords && this.recordStart < 0) this.startRecord(i, true);
       }
       if (this.recordStart >= 0 && i - this.recordStart > this.maxRecordChars) this.tooLong();
-      // Stryker disable next-line ConditionalExpression: equivalent, with no object held the branches below only set what is set (-1) or a flag no emit can reach
-      if (this.topStart >= 0) {
-        // Let go once the records are found (a wrapper, not a record: compact() keeps the text from
-        // topStart on); kept while a candidate array is probed, since an array of values
-        // (`{"tags": []}`, `{"tags": ["a"]}`) leaves the object the one record.
-        // Stryker disable next-line EqualityOperator: equivalent, recordsDepth is -1, 1 or 2, never 0
-        if (this.recordsDepth > 0 && !this.probing) this.topStart = -1;
-        // Past the record limit it is let go too, and it fails the file if it turns out to be the record;
-        // a wrapper whose records come after a long preamble of metadata reads on.
-        // Stryker disable next-line EqualityOperator: equivalent, an object one character past this bound is too long anyway, as the emit checks exactly
-        else if (i - this.topStart > this.maxRecordChars) this.letTopGo();
-      }
+      // The top-level object is let go once the records are found (a wrapper, not a record:
+      // compact() keeps the text from topStart on); kept while a candidate array is probed, since
+      // an array of values (`{"tags": []}`, `{"tags": ["a"]}`) leaves the object the one record.
+      // Stryker disable next-line EqualityOperator: equivalent, recordsDepth is -1, 1 or 2, never 0
+      if (this.recordsDepth > 0 && !this.probing) this.topStart = -1;
     }
     this.pos = i;
     // The checks above do not run inside a string: a long one is measured here, once per piece.
     if (this.recordStart >= 0 && n - this.recordStart > this.maxRecordChars) this.tooLong();
+    // Past the record limit the top-level object is let go too, and fails the file if it turns out
+    // to be the record; a wrapper whose records come after long metadata reads on.
     // Stryker disable next-line EqualityOperator: equivalent, one character past this bound is too long anyway, as the emit checks exactly
     if (this.topStart >= 0 && n - this.topStart > this.maxRecordChars) this.letTopGo();
   }
