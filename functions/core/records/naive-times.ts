@@ -105,12 +105,8 @@ export class NaiveTimeTally {
   /** One more, read for `field` from a date cell and its time cell (when the column has one). */
   add(field: string, dateRaw: string, timeRaw?: string): void {
     this.count++;
-    if (this.first === undefined) {
-      this.first = timeRaw === undefined || timeRaw.trim() === '' ? dateRaw.trim() : `${dateRaw.trim()} ${timeRaw.trim()}`;
-      this.fields.add(field);
-    } else if (!this.fields.has(field)) {
-      this.fields.add(field);
-    }
+    this.first ??= timeRaw === undefined || timeRaw.trim() === '' ? dateRaw.trim() : `${dateRaw.trim()} ${timeRaw.trim()}`;
+    this.fields.add(field);
   }
 }
 
