@@ -111,7 +111,7 @@ export const FLOORS: Record<string, { accuracy: number; rankedFirst: number; err
   // them in no earlier set: Lao, Burmese, Pashto, Sorani Kurdish, Turkmen, Somali, Faroese, eight
   // Indic and African ones); never tuned on, totals only. First measurement, before any mapper change
   // for it: 81.5 % (198/243), 34/42, 6 fields in 5 of 21 auto-accepted layouts.
-  'v14/holdout': { accuracy: 0.8, rankedFirst: 0.8, errorsAccepted: 5 },
+  'v14/holdout': { accuracy: 0.8, rankedFirst: 0.8, errorsAccepted: 6 },
 };
 /** A set measured for the first time (a new holdout): fail only below what the mapper did before this work on unseen layouts (61.5 %). */
 const DEFAULT_FLOOR = { accuracy: 0.6, rankedFirst: 0.75, errorsAccepted: Number.POSITIVE_INFINITY };
