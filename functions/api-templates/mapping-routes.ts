@@ -14,6 +14,7 @@ import { templateSourceFor, templateStore } from '../adapters/template-store.ts'
 import { uploadStore } from '../adapters/upload-store.ts';
 import { DomainError, messageOf } from '../core/errors.ts';
 import { toApiJob, type JobRecord } from '../core/jobs/job.ts';
+import { WARNING_CODES } from '../core/jobs/warnings.ts';
 import { describeMapping } from '../core/map/mapping-report.ts';
 import type { MappingResult } from '../core/pipeline-types.ts';
 import { compactSchema, isBuiltinSchema, type SchemaDefinition } from '../core/schemas/index.ts';
@@ -168,10 +169,12 @@ export async function putJobMapping(req: ApiRequest) {
   const values = applyPersonValueMaps(schema, confirmedFields, job.mapping?.valueMaps, body.mapping.valueMaps ?? []);
   if (!values.ok) throw invalid(values.issues.map((i) => ({ field: `mapping.${i.path}`, message: i.message })));
   const unknownValues = unknownValuesWarning(values.maps);
+  // the region the file showed still applies to the person's mapping, and so does its being a guess
+  const regionGuess = job.mapping?.warnings?.find((w) => w.code === WARNING_CODES.regionGuessed);
   let mapping: MappingResult = {
     ...summarizeMapping(schema, confirmedFields),
     unmappedColumns,
-    warnings: unknownValues === undefined ? warnings : [...warnings, unknownValues],
+    warnings: [...warnings, ...(unknownValues === undefined ? [] : [unknownValues]), ...(regionGuess === undefined ? [] : [regionGuess])],
     ...(values.maps.length > 0 ? { valueMaps: values.maps } : {}),
     fingerprint: fingerprint.hash,
     source: 'person',

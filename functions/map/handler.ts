@@ -8,6 +8,7 @@ import { BUILTIN_SCHEMAS, compactSchema, isBuiltinSchema, type SchemaDefinition 
 import { suggestForFile } from '../core/templates/suggest.ts';
 import { mapEnumValues } from '../core/map/value-maps.ts';
 import { inferFileRegion } from '../core/map/file-region.ts';
+import { regionGuessWarning } from '../core/map/region-guess.ts';
 import type { MappingResult, PipelineState } from '../core/pipeline-types.ts';
 import { observedHandler } from '../shared/observability.ts';
 
@@ -40,7 +41,10 @@ export async function map(state: PipelineState): Promise<MappingResult> {
     // what the codes of enum columns mean: rules, then Claude once per layout for the rest
     if (schema !== undefined) mapping = await mapEnumValues({ schema, mapping, headers: sample.headers, sampleRows: sample.sampleRows }, aiValueMapperFor(tenantId));
     if (schema !== undefined && !isBuiltinSchema(schema.name)) mapping = { ...mapping, schemaDefinition: compactSchema(schema) };
-    if (region !== undefined) mapping = { ...mapping, region };
+    // a region the file's numbers did not settle is a guess, and the job says so
+    const guessed = region === undefined ? undefined : regionGuessWarning(region);
+    if (region !== undefined) mapping = { ...mapping, region: { region: region.region, evidence: region.evidence } };
+    if (guessed !== undefined) mapping = { ...mapping, warnings: [...(mapping.warnings ?? []), guessed] };
     await jobStore.exitStage(state.tenantId, state.jobId, state.attempt, 'map', job.stages.map?.startedAt ?? new Date().toISOString(), { mapping });
     return mapping;
   });

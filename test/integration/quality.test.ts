@@ -113,3 +113,40 @@ describe('the data-quality report and the self-checks', () => {
     expect(split.warnings.find((w) => w.code === 'expected_field_missing')).toMatchObject({ code: 'expected_field_missing', message: expect.stringContaining('direction absent on 1500 of 1500 records (100%)') });
   });
 });
+
+describe('a job whose country is a guess', () => {
+  // German mobiles are valid Austrian (Vienna) numbers too, and nothing else in this log tells them apart
+  const log = [
+    'Datum;Uhrzeit;Rufnummer;Dauer (Sek.);Betrag (€)',
+    '03.11.2025;09:14;0171 2345678;61;0,12',
+    '03.11.2025;10:02;0160 9876543;125;0,24',
+    '04.11.2025;14:40;0151 23456789;30;0,06',
+    '05.11.2025;16:05;0176 12345678;242;0,48',
+    '05.11.2025;17:30;0157 12345678;12;0,02',
+  ].join('\n') + '\n';
+
+  it('succeeds, reads the numbers as the likelier country, and says it guessed and how to name the other', async () => {
+    const { api } = await stack.tenant();
+    const path = await stack.writeScratch('anrufe.csv', log);
+    const { jobId } = await uploadFile(api, path, { schema: 'call_record' });
+    const job = await waitForJob(api, jobId, 60_000);
+    expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
+    expect(job.mapping?.region).toMatchObject({ region: 'DE', evidence: expect.stringMatching(/^a tie: /) });
+    const guess = job.warnings.find((w) => w.code === 'region_guessed');
+    expect(guess).toEqual({ code: 'region_guessed', count: 1, message: expect.stringContaining('read as DE (rather than AT: national numbers get +49, not +43)') });
+    expect(jobSchema.safeParse(job).success).toBe(true);
+    const records = await downloadRecords(api, jobId);
+    expect(records.map((r) => JSON.parse(r).counterpart_number)).toContain('+491712345678');
+  });
+
+  it('says nothing of a region the job names', async () => {
+    const { api } = await stack.tenant();
+    const path = await stack.writeScratch('anrufe-at.csv', log);
+    const { jobId } = await uploadFile(api, path, { schema: 'call_record', options: { defaultRegion: 'AT' } });
+    const job = await waitForJob(api, jobId, 60_000);
+    expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
+    expect(job.warnings.map((w) => w.code)).not.toContain('region_guessed');
+    const records = await downloadRecords(api, jobId);
+    expect(records.map((r) => JSON.parse(r).counterpart_number)).toContain('+431712345678');
+  });
+});

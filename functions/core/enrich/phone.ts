@@ -34,6 +34,11 @@ const parseInRegion = (text: string, country: CountryCode | undefined) =>
   country === undefined ? parsePhoneNumberWith(text, metadata()) : parsePhoneNumberWith(text, country, metadata());
 const parseInternational = (text: string) => parsePhoneNumberWith(text, metadata());
 
+/** The calling code of a country ("49" for DE), or undefined for a code the metadata does not know. */
+export function callingCodeOf(region: string): string | undefined {
+  return isSupportedCountry(region) ? getCountryCallingCode(region) : undefined;
+}
+
 /** Line type of a number, from libphonenumber's metadata (snake_case), or 'unknown'. */
 export type PhoneLineType =
   | 'mobile'

@@ -41,6 +41,8 @@ export const WARNING_CODES = {
   enumValuesUnknown: 'enum_values_unknown',
   /** clock times without a zone or offset stored as UTC: the job names no timezone and its region gives none (core/records/naive-times.ts) */
   timesReadAsUtc: 'times_read_as_utc',
+  /** the file's country, read from its phone numbers, is a guess between countries whose plans hold them all (core/map/region-guess.ts) */
+  regionGuessed: 'region_guessed',
 } as const;
 
 export type WarningCode = (typeof WARNING_CODES)[keyof typeof WARNING_CODES];

@@ -25,6 +25,8 @@ export interface FileRegion {
   region: string;
   /** what in the file said so, for a person: "7 of 7 national numbers are valid FR numbers" */
   evidence: string;
+  /** the countries the file's numbers fit as well, when nothing in it told them apart: `region` is a guess */
+  tiedWith?: string[];
 }
 
 const DEFAULT_REGION = 'US';
@@ -141,6 +143,7 @@ export function inferFileRegion(headers: readonly string[], sampleRows: readonly
     const others = tied.slice(1).join(' or ');
     return {
       region: best.region,
+      tiedWith: tied.slice(1),
       evidence: `a tie: ${numbers} are valid ${best.region} numbers and as many are valid ${others} numbers, and nothing else in the file tells them apart; read as ${best.region}, a guess: name the job's region if it is ${others} ${usToo}`,
     };
   }

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { inferFileRegion } from '../../functions/core/map/file-region.ts';
+import { regionGuessWarning } from '../../functions/core/map/region-guess.ts';
+
+const germanMobiles = ['0171 2345678', '0160 9876543', '0151 23456789', '0176 12345678', '0157 12345678'];
+
+describe('regionGuessWarning', () => {
+  it('says nothing of a region the file settled', () => {
+    expect(regionGuessWarning({ region: 'FR', evidence: '5 of 5 national numbers are valid FR numbers' })).toBeUndefined();
+    expect(regionGuessWarning({ region: 'FR', evidence: 'x', tiedWith: [] })).toBeUndefined();
+  });
+
+  it('names the guess, the country it could be, the calling code that changes and how to name the region', () => {
+    const w = regionGuessWarning({ region: 'DE', evidence: 'a tie: …', tiedWith: ['AT'] });
+    expect(w).toEqual({ code: 'region_guessed', count: 1, message: expect.any(String) });
+    expect(w?.message).toBe(
+      "the file's country is a guess: its phone numbers are as valid AT numbers as DE ones and nothing else in the file tells them apart, so it was read as DE (rather than AT: national numbers get +49, not +43); name the job's region (defaultRegion, `ingest --region`) if it is AT",
+    );
+  });
+
+  it('adds the currency of bare amounts when the two countries pay in different ones', () => {
+    const w = regionGuessWarning({ region: 'CZ', evidence: 'a tie: …', tiedWith: ['SK'] });
+    expect(w?.message).toContain('(rather than SK: national numbers get +420, not +421, amounts without a currency are CZK, not EUR)');
+  });
+
+  it('adds the zone and the order of dates only where they differ, one clause per other country', () => {
+    const w = regionGuessWarning({ region: 'GB', evidence: 'a tie: …', tiedWith: ['US', 'IE'] });
+    // Dublin keeps London's clock all year; the United States keeps none of its own (UTC) and reads month first
+    expect(w?.message).toContain(
+      '(rather than US: national numbers get +44, not +1, amounts without a currency are GBP, not USD, clock times are Europe/London time, not UTC, numeric dates are read day first; rather than IE: national numbers get +44, not +353, amounts without a currency are GBP, not EUR)',
+    );
+    expect(regionGuessWarning({ region: 'US', evidence: '', tiedWith: ['GB'] })?.message).toContain('clock times are UTC time, not Europe/London, numeric dates are read month first');
+  });
+
+  it('tells zones apart by their clocks, not their names', () => {
+    // Prague and Bratislava keep one clock; Lisbon is an hour behind Madrid all year
+    expect(regionGuessWarning({ region: 'CZ', evidence: '', tiedWith: ['SK'] })?.message).not.toContain('clock times');
+    expect(regionGuessWarning({ region: 'ES', evidence: '', tiedWith: ['PT'] })?.message).toContain('clock times are Europe/Madrid time, not Europe/Lisbon');
+  });
+});
+
+describe('a file whose numbers fit two countries', () => {
+  it('is read as the first, with the other kept, and the job is warned', () => {
+    const region = inferFileRegion(['Vorname', 'Nachname', 'Mobilnummer'], germanMobiles.map((n) => ['Anna', 'Schulz', n]));
+    expect(region).toMatchObject({ region: 'DE', tiedWith: ['AT'] });
+    expect(regionGuessWarning(region!)?.message).toContain('read as DE (rather than AT');
+  });
+
+  it('is not a guess when the file tells them apart (one international number is enough here)', () => {
+    const rows = [...germanMobiles.slice(1), '+49 151 23456789'].map((n) => ['Anna', 'Schulz', n]);
+    const region = inferFileRegion(['Vorname', 'Nachname', 'Mobilnummer'], rows);
+    expect(region?.region).toBe('DE');
+    expect(region?.tiedWith).toBeUndefined();
+    expect(regionGuessWarning(region!)).toBeUndefined();
+  });
+});
