@@ -32,6 +32,21 @@ describe('regionGuessWarning', () => {
     expect(regionGuessWarning({ region: 'US', evidence: '', tiedWith: ['GB'] })?.message).toContain('clock times are UTC time, not Europe/London, numeric dates are read month first');
   });
 
+  it('says what a region the tables do not know gets: no calling code, dollars, UTC', () => {
+    // not a region a file is read as today; the wording still holds
+    expect(regionGuessWarning({ region: 'ZZ', evidence: '', tiedWith: ['DE'] })?.message).toContain(
+      '(rather than DE: national numbers get +?, not +49, amounts without a currency are USD, not EUR, clock times are UTC time, not Europe/Berlin)',
+    );
+    // Iceland keeps UTC all year: the same clock as a region without a zone
+    expect(regionGuessWarning({ region: 'IS', evidence: '', tiedWith: ['ZZ'] })?.message).toContain('(rather than ZZ: national numbers get +354, not +?, amounts without a currency are ISK, not USD)');
+  });
+
+  it('names every other country in the sentence, joined by "or"', () => {
+    expect(regionGuessWarning({ region: 'FR', evidence: '', tiedWith: ['BE', 'CH'] })?.message).toMatch(
+      /^the file's country is a guess: its phone numbers are as valid BE or CH numbers as FR ones and nothing else in the file tells them apart, so it was read as FR \(rather than BE: .*\); name the job's region \(defaultRegion, `ingest --region`\) if it is BE or CH$/,
+    );
+  });
+
   it('tells zones apart by their clocks, not their names', () => {
     // Prague and Bratislava keep one clock; Lisbon is an hour behind Madrid all year
     expect(regionGuessWarning({ region: 'CZ', evidence: '', tiedWith: ['SK'] })?.message).not.toContain('clock times');

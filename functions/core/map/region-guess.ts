@@ -5,10 +5,12 @@ import type { MappingWarning } from '../pipeline-types.ts';
 import type { FileRegion } from './file-region.ts';
 import { WARNING_CODES } from '../jobs/warnings.ts';
 
-/** Two instants half a year apart: zones that agree on both keep the same clock (daylight saving included). */
+/**
+ * A zone's clock at two instants half a year apart, as text: zones with the same text keep the
+ * same clock (daylight saving included). A region with no zone of its own is read as UTC.
+ */
 const PROBES = [Date.UTC(2026, 0, 15), Date.UTC(2026, 6, 15)];
-const offsetsOf = (zone: string) =>
-  PROBES.map((t) => new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(t).find((p) => p.type === 'timeZoneName')?.value).join();
+const clockOf = (zone = 'UTC') => PROBES.map((t) => new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).format(t)).join();
 
 /**
  * What reading the file as `chosen` rather than `other` changes in its records: the calling
@@ -19,7 +21,7 @@ function differences(chosen: string, other: string): string[] {
   const said: string[] = [`national numbers get +${callingCodeOf(chosen) ?? '?'}, not +${callingCodeOf(other) ?? '?'}`];
   const [a, b] = [regionDefaults(chosen), regionDefaults(other)];
   if (a.currency !== b.currency) said.push(`amounts without a currency are ${a.currency ?? 'USD'}, not ${b.currency ?? 'USD'}`);
-  if (a.timezone !== b.timezone && (a.timezone === undefined || b.timezone === undefined || offsetsOf(a.timezone) !== offsetsOf(b.timezone))) {
+  if (clockOf(a.timezone) !== clockOf(b.timezone)) {
     said.push(`clock times are ${a.timezone ?? 'UTC'} time, not ${b.timezone ?? 'UTC'}`);
   }
   if (regionDatesDayFirst(chosen) !== regionDatesDayFirst(other)) said.push(`numeric dates are read ${regionDatesDayFirst(chosen) ? 'day' : 'month'} first`);
