@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { cipherHeader, withUnknownHeaders } from '../eval/unknown-headers.ts';
+
+describe('the unknown-script rewrite of an eval case', () => {
+  it('writes letters in the Cherokee syllabary, one for one, and keeps digits, spaces, punctuation and symbols', () => {
+    const h = cipherHeader('Umsatz (Mio. €) 2025');
+    expect(h).toMatch(/^[\u13a0-\u13f4]{6} \([\u13a0-\u13f4]{3}\. €\) 2025$/u);
+    expect(cipherHeader('Umsatz')).toBe(h.slice(0, 6));
+    // accents fold to their letter, case too, as one language's own spelling would
+    expect(cipherHeader('Éé')).toBe(cipherHeader('ee'));
+    expect(cipherHeader('Telefon')).not.toBe(cipherHeader('Telefax'));
+  });
+
+  it('renames every answer with its header, keeps two headers apart and leaves the values alone', () => {
+    const c = withUnknownHeaders({
+      id: 'x', source: 's',
+      headers: ['Name', 'NAME', 'Datum', 'Zeit'],
+      rows: [['Anna', 'B', '01.02.2026', '10:00']],
+      expect: { full_name: 'Name', started_at: ['Datum', 'Zeit'] },
+      alternatives: { company: ['NAME', null] },
+    });
+    expect(new Set(c.headers).size).toBe(4);
+    expect(c.headers[1]).toBe(`${c.headers[0]}Ꭰ`);
+    expect(c.expect).toEqual({ full_name: c.headers[0], started_at: [c.headers[2], c.headers[3]] });
+    expect(c.alternatives).toEqual({ company: [c.headers[1], null] });
+    expect(c.rows).toEqual([['Anna', 'B', '01.02.2026', '10:00']]);
+  });
+});
