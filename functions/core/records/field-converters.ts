@@ -10,7 +10,7 @@ import type { FieldMapping } from '../pipeline-types.ts';
 import { fieldRuleValidator } from '../schemas/record-validator.ts';
 import { companionKeys, type FieldDefinition } from '../schemas/schema-types.ts';
 import { parseRange } from '../map/units.ts';
-import { compileTransforms, type CellReader, type FieldTransform } from '../templates/transforms.ts';
+import { compileTransforms, dateFormatIsWallClock, type CellReader, type FieldTransform } from '../templates/transforms.ts';
 import { readsRanges } from '../templates/transform-rules.ts';
 import { currencyFromHeader, durationUnitFromHeader, timeZoneFromHeader } from './column-hints.ts';
 import { naiveTimeProbe, type NaiveTimeTally } from './naive-times.ts';
@@ -98,6 +98,8 @@ function compileTransformedField(
   const rawValue = (cells: readonly string[]): string => mapping.sources.map((s) => cells[s] ?? '').join(' ');
   // a band read as one number keeps its text beside it ("101-250" -> 101 and employee_count_range "101-250")
   const rangeKey = readsRanges(transforms) ? `${def.name}_range` : undefined;
+  // a date_format with no zone reads wall clocks in the job's zone: counted when that zone is the UTC fallback
+  const naive = def.type === 'datetime' && transforms.some((t) => t.kind === 'date_format' && dateFormatIsWallClock(t.format)) ? ctx.naiveTimes : undefined;
   return {
     def,
     column: mapping.sourceHeaders.join(' + ') || def.name,
@@ -106,6 +108,7 @@ function compileTransformedField(
       const value = reader(cells);
       if (typeof value !== 'string') return value.reason;
       const outcome = inner.apply(record, currencyCell === undefined ? [value] : [value, currencyCell(cells)]);
+      if (naive !== undefined && outcome === true) naive.add(def.name, rawValue(cells));
       if (rangeKey !== undefined && outcome === true) {
         const raw = rawValue(cells).trim();
         if (parseRange(raw) !== undefined) record[rangeKey] = raw;

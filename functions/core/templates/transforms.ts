@@ -108,6 +108,17 @@ function round6(v: number): number {
   return Math.round(v * 1e6) / 1e6;
 }
 
+/**
+ * True when a luxon `date_format` says nothing of a zone: no offset or zone name token (`Z`,
+ * `ZZ`, `ZZZ`, `z`...) and no instant token (`X` seconds, `x` milliseconds) outside its
+ * quoted literals. Such a value is a wall clock, read in the job's zone.
+ */
+export function dateFormatIsWallClock(format: string): boolean {
+  // every unquoted letter of a luxon format is a token, so any Z, z, X or x is one of those
+  // Stryker disable next-line StringLiteral: equivalent, only Z, z, X and x are looked for and a replacement without them reads the same
+  return !/[ZzXx]/.test(format.replace(/'[^']*'/g, ''));
+}
+
 function compileDateFormat(format: string, ctx: TransformContext): (v: string) => string | TransformFailure {
   const opts = { zone: ctx.timezone, setZone: false };
   return (v) => {
