@@ -69,3 +69,18 @@ describe('a file whose numbers fit two countries', () => {
     expect(regionGuessWarning(region!)).toBeUndefined();
   });
 });
+
+describe('a short list whose one header hints at a language', () => {
+  it('looks for its numbers in that language\'s countries too, and says a tie is a tie', () => {
+    // "Telefon" alone names no language (one header), but it is no English word: German mobiles are read as German, not American
+    const region = inferFileRegion(['Name', 'Telefon'], germanMobiles.map((n) => ['Max', n]));
+    expect(region).toMatchObject({ region: 'DE', tiedWith: ['AT'] });
+  });
+
+  it('lets that one language break a tie between its country and English-speaking ones', () => {
+    // South Africa's and Kenya's plans hold these French numbers as well; "Numéro de téléphone" is French alone
+    const french = ['06 12 34 56 78', '06 98 76 54 32', '01 42 68 53 00', '07 81 23 45 67'];
+    const region = inferFileRegion(['Name', 'Numéro de téléphone'], french.map((n) => ['Max', n]));
+    expect(region).toEqual({ region: 'FR', evidence: expect.stringContaining('as many as are valid ZA, KE numbers; the headers are in fr') });
+  });
+});

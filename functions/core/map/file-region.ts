@@ -95,13 +95,14 @@ function writtenAs(v: string): 'international' | 'national' | 'unclear' {
  */
 export function inferFileRegion(headers: readonly string[], sampleRows: readonly (readonly string[])[]): FileRegion | undefined {
   const { nationalByColumn, international } = phoneValues(headers, sampleRows);
-  const { language, tiedLanguages } = headerLanguage(headers);
+  const { language, tiedLanguages, hinted } = headerLanguage(headers);
   // calls abroad are no evidence against the language: a Brazilian list with two Dutch numbers is Brazilian
   const majority = internationalMajority(international);
   const abroad = majority !== undefined && (language === undefined || (LANGUAGE_REGIONS[language.lang] ?? []).includes(majority.region)) ? majority : undefined;
   const money = headerCurrencyRegions(headers);
   // headers as much Czech as Slovak ("Číslo", "Čas", "Cena") speak for both countries; their numbers decide
-  const spoken = language ? (LANGUAGE_REGIONS[language.lang] ?? []) : tiedLanguages.length > 0 ? tiedLanguages.flatMap((l) => LANGUAGE_REGIONS[l] ?? []) : ENGLISH_REGIONS;
+  // with no language, the countries of the languages single headers hinted at ("Téléphone"), then the English-speaking ones
+  const spoken = language ? (LANGUAGE_REGIONS[language.lang] ?? []) : tiedLanguages.length > 0 ? tiedLanguages.flatMap((l) => LANGUAGE_REGIONS[l] ?? []) : [...hinted.flatMap((l) => LANGUAGE_REGIONS[l] ?? []), ...ENGLISH_REGIONS];
   const candidates = [...new Set([abroad?.region, ...money, ...spoken].filter((r): r is string => r !== undefined))];
   // a column of customer or tax numbers written like phone numbers is valid in no country: left out
   const national = nationalByColumn.filter((col) => [DEFAULT_REGION, ...candidates].some((r) => col.filter((v) => isValidIn(v, r)).length >= col.length * PHONE_SHARE)).flat();
@@ -134,7 +135,9 @@ export function inferFileRegion(headers: readonly string[], sampleRows: readonly
     const usToo = `(${us} are valid US numbers)`;
     if (tied.length === 1) return { region: best.region, evidence: `${numbers} are valid ${best.region} numbers ${usToo}` };
     const currencies = headers.map((h) => currencyFromHeader(h)).filter((c): c is string => c !== undefined);
-    const broken = breakTie(tied, { national, international, money, currencies, language: language?.lang });
+    // one language hinted at is as good as a named one for telling equally valid countries apart
+    const spokenLanguage = language?.lang ?? (hinted.length === 1 ? hinted[0] : undefined);
+    const broken = breakTie(tied, { national, international, money, currencies, language: spokenLanguage });
     if (broken !== undefined) {
       const others = tied.filter((r) => r !== broken.region).join(', ');
       return { region: broken.region, evidence: `${numbers} are valid ${broken.region} numbers, as many as are valid ${others} numbers; ${broken.why} ${usToo}` };
@@ -285,7 +288,7 @@ function lexiconLanguages(): Map<string, Set<HeaderLanguage>> {
  * word of many). Languages that share that many headers (Czech and Slovak write "Číslo",
  * "Čas", "Cena" alike) are `tiedLanguages` instead, when no English header outnumbers them.
  */
-function headerLanguage(headers: readonly string[]): { language?: { lang: HeaderLanguage; headers: number }; tiedLanguages: HeaderLanguage[] } {
+function headerLanguage(headers: readonly string[]): { language?: { lang: HeaderLanguage; headers: number }; tiedLanguages: HeaderLanguage[]; hinted: HeaderLanguage[] } {
   const lexicon = lexiconLanguages();
   const counts = new Map<HeaderLanguage, number>();
   let english = 0;
@@ -300,7 +303,8 @@ function headerLanguage(headers: readonly string[]): { language?: { lang: Header
   }
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);
   const [top, second] = ranked;
-  if (top === undefined || top[1] < 2 || top[1] <= english) return { tiedLanguages: [] };
-  if (second !== undefined && second[1] === top[1]) return { tiedLanguages: ranked.filter(([, n]) => n === top[1]).map(([lang]) => lang) };
-  return { language: { lang: top[0], headers: top[1] }, tiedLanguages: [] };
+  // too few to name a language: the languages a header was a word of still say where to look ("Name", "Mobil")
+  if (top === undefined || top[1] < 2 || top[1] <= english) return { tiedLanguages: [], hinted: ranked.map(([lang]) => lang) };
+  if (second !== undefined && second[1] === top[1]) return { tiedLanguages: ranked.filter(([, n]) => n === top[1]).map(([lang]) => lang), hinted: [] };
+  return { language: { lang: top[0], headers: top[1] }, tiedLanguages: [], hinted: [] };
 }
