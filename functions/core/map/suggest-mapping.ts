@@ -11,6 +11,7 @@ import { describeMapping } from './mapping-report.ts';
 import { headerScale, parseRange, rangeShare } from './units.ts';
 import { isCompanyName, kindShare } from './value-kinds.ts';
 import { liesWithin } from './talk-time.ts';
+import { measuredWithinBilled, saysBilledLength } from './billed-length.ts';
 import { describesDestination } from './destination-column.ts';
 import { namesTechnologies } from './software-names.ts';
 import { dotsGroupThousands } from './digit-grouping.ts';
@@ -69,6 +70,10 @@ const MIN_CANDIDATE = 0.5;
 const CONF_DESCRIBED_DESTINATION = 0.7;
 /** the software a company runs, from its values alone (software-names.ts): below the threshold, a person confirms it */
 const CONF_TECHNOLOGIES_BY_VALUES = 0.6;
+/** an exact figure beats the band of it beside it when its header is at most this much less sure */
+const EXACT_OVER_BAND_MARGIN = 0.1;
+/** a length measured beside a billed one, whose header names no field (billed-length.ts): below the threshold, a person confirms it */
+const CONF_MEASURED_BESIDE_BILLED = 0.6;
 /** a talk-time column beats the ring-inclusive length it lies within when its header is at most this much less sure */
 const TALK_TIME_MARGIN = 0.1;
 
@@ -195,6 +200,37 @@ export function suggestMapping(
     }
   });
 
+  // A billed length beside the length measured (`billed_sec` beside `call_sec`, a length whose
+  // header says only its unit): the billed one is the call rounded up to the billing step, so
+  // the measured one is offered, below the threshold (its header does not name the field), and
+  // the billed one falls below it.
+  fields.forEach((def, field) => {
+    if (def.type !== 'duration') return;
+    for (const billed of candidates.filter((c) => c.field === field && c.header !== undefined && c.confidence >= MIN_CANDIDATE && saysBilledLength(normalized[c.column] ?? ''))) {
+      const others = headers.flatMap((header, column) =>
+        column === billed.column || column >= MAX_SCANNED_COLUMNS || candidates.some((o) => o.column === column && (o.header ?? 0) >= HEADER_EVIDENCE) ? [] : [{ column, header, values: columnValues(column) }],
+      );
+      const measured = measuredWithinBilled({ header: headers[billed.column] ?? '', values: columnValues(billed.column) }, others);
+      if (measured.length === 0) continue;
+      billed.confidence = Math.min(billed.confidence, round2(CONF_MEASURED_BESIDE_BILLED - 0.01));
+      for (const column of measured) candidates.push({ field, column, confidence: CONF_MEASURED_BESIDE_BILLED, reason: 'value_pattern', rank: 1e6, filled: filledShare(columnValues(column)) });
+    }
+  });
+
+  // Of an exact figure and its band, both named by their headers (`Umsatz (Mio. €)` beside
+  // `Umsatzklasse`, `Employees` beside `Employee Range`), the exact one is the field: the band
+  // only says where it falls. It wins where its header was nearly as sure.
+  fields.forEach((def, field) => {
+    if (def.type !== 'integer' && def.type !== 'number' && def.type !== 'money') return;
+    const own = candidates.filter((c) => c.field === field && (c.header ?? 0) >= HEADER_EVIDENCE && c.confidence >= MIN_CANDIDATE);
+    const exact = own.filter((c) => rangeShare(columnValues(c.column)) === 0 && fitRatio(c.field, c.column) >= VALUE_MIN_RATIO && columnValues(c.column).some((v) => !isBlankCell(v)));
+    if (exact.length === 0) return;
+    const best = Math.max(...exact.map((c) => c.confidence));
+    for (const band of own) {
+      if (rangeShare(columnValues(band.column)) >= RANGE_MIN_SHARE && band.confidence >= best && band.confidence - best <= EXACT_OVER_BAND_MARGIN) band.confidence = round2(best - 0.01);
+    }
+  });
+
   // 3. Assign greedily, best first; then give date-only / time-only datetime columns their
   //    partner before value patterns can claim it (a "14:05" column also looks like mm:ss).
   const fieldColumns = new Map<number, { column: number; confidence: number; reason: MappingReason }>();
@@ -285,6 +321,8 @@ export function suggestMapping(
     }
   }
 
+  // columns whose header names a person's name, before any is dropped below as someone else's
+  const nameHeaded = new Set(candidates.filter((c) => NAME_PART_KINDS.has(fields[c.field]!.kind) && (c.header ?? 0) >= HEADER_EVIDENCE).map((c) => c.column));
   // A whole name beside its parts names the same person on each row; a column that does not
   // is someone else's name (an owner's, "our contact") and is left unused.
   for (const gone of dropOtherPeople(fields, fieldColumns, usedColumns, columnValues)) {
@@ -292,6 +330,7 @@ export function suggestMapping(
     takeMissingNamePart(fields, fieldColumns, usedColumns, columnValues, gone);
   }
 
+  takeFirmsUnderNameHeader(fields, nameHeaded, fieldColumns, usedColumns, columnValues, refused);
   capUnconfirmedWholeName(fields, fieldColumns, columnValues);
   capNumberedPeople(fields, fieldColumns, normalized);
   dropWeakCodes(fields, fieldColumns, usedColumns, columnValues);
@@ -789,6 +828,47 @@ function takeMissingNamePart(
   if (filled.length < 2 || filled.some((v) => /\s/.test(v) || isCompanyName(v) || /[\d@]/.test(v))) return;
   fieldColumns.set(missing[0]!, { column: gone.column, confidence: CONF_UNCONFIRMED_WHOLE_NAME, reason: 'fuzzy' });
   usedColumns.add(gone.column);
+}
+
+/** value kinds of a person's name, whole or in part */
+const NAME_PART_KINDS: ReadonlySet<ValueKind | undefined> = new Set(['person_name', 'given_name', 'family_name']);
+
+/** a company taken from a name header over firms (takeFirmsUnderNameHeader): below the threshold, a person confirms it */
+const CONF_FIRMS_UNDER_NAME = 0.6;
+
+/**
+ * A column headed as a person's name that holds firms ("Talleres Ibarra S.L.", "Quinta do Vale
+ * Lda."; Holded's "Nombre", Close's "lead_name"), left unused while the person's name is taken
+ * from another column ("Persona de contacto", "contact_name"), is the business the record
+ * belongs to: the company, when the mapping has none. A quarter of the values carrying a legal
+ * form is enough (many firms print none), none of them a known person's name. `nameHeaded` are
+ * the columns whose header names a person's name (a synonym or a close wording). The header does
+ * not say "company", so a person confirms it (below the threshold).
+ */
+export function takeFirmsUnderNameHeader(
+  fields: readonly FieldDefinition[],
+  nameHeaded: ReadonlySet<number>,
+  fieldColumns: Map<number, { column: number; confidence: number; reason: MappingReason }>,
+  usedColumns: Set<number>,
+  columnValues: (c: number) => string[],
+  refused: (field: number, column: number) => boolean,
+): void {
+  const company = fields.findIndex((f) => f.kind === 'company_name');
+  if (company < 0 || fieldColumns.has(company)) return;
+  if (!fields.some((f, i) => NAME_PART_KINDS.has(f.kind) && fieldColumns.has(i))) return;
+  const columns = new Set(
+    [...nameHeaded]
+      .filter((column) => !usedColumns.has(column) && !refused(company, column))
+      .filter((column) => {
+        const values = columnValues(column);
+        const firms = kindShare(values, 'company_name');
+        return varies(values) && firms.count >= 2 && firms.share >= (KIND_EVIDENCE_SHARES.company_name ?? KIND_EVIDENCE_SHARE) && kindShare(values, 'person_name').share === 0;
+      }),
+  );
+  if (columns.size !== 1) return;
+  const [column] = [...columns];
+  fieldColumns.set(company, { column: column!, confidence: CONF_FIRMS_UNDER_NAME, reason: 'value_pattern' });
+  usedColumns.add(column!);
 }
 
 /** a whole name that only a loose header match says, beside its mapped parts, keeps at most this (below the threshold: a person confirms it) */
