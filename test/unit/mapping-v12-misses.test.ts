@@ -155,3 +155,49 @@ describe('Brazil\'s frequent given names', () => {
     expect(m.first_name).toBeUndefined();
   });
 });
+
+describe('a number\'s header over names', () => {
+  it('does not take a customer column of firm names for the account number', () => {
+    const headers = ['Tarih', 'Yön', 'Aranan', 'Müşteri', 'Konuşma Süresi'];
+    const rows = [
+      ['01.10.2026 09:12:00', 'Giden', '0532 000 11 22', 'Deniz Tekstil A.Ş.', '00:03:12'],
+      ['01.10.2026 10:40:10', 'Gelen', '0212 000 33 44', 'Kuzey Yapı Ltd. Şti.', '00:01:05'],
+      ['02.10.2026 14:02:33', 'Giden', '0312 000 55 66', 'Ege Gıda San.', '00:07:40'],
+    ];
+    expect(byField(suggestMapping(headers, rows, calls)).account_number).toBeUndefined();
+  });
+
+  it('keeps an account code of one word', () => {
+    const headers = ['calldate', 'src', 'dst', 'billsec', 'accountcode'];
+    const rows = [
+      ['2026-10-01 09:12:00', '201', '4155550142', '161', 'SALES'],
+      ['2026-10-01 10:40:10', '202', '2125550123', '402', 'SUPPORT'],
+      ['2026-10-02 14:02:33', '201', '4155550177', '75', 'SALES'],
+    ];
+    expect(byField(suggestMapping(headers, rows, calls)).account_number).toEqual(['accountcode']);
+  });
+});
+
+describe('the total of a bill\'s fee columns', () => {
+  it('is the charge, where the amounts are read by their values alone', () => {
+    const headers = ['序号', '起始时间', '对方号码', '通话时长', '基本费(元)', '漫游费(元)', '小计(元)'];
+    const rows = [
+      ['1', '2026-10-01 09:12:00', '13900001111', '95', '0.20', '0.00', '0.20'],
+      ['2', '2026-10-01 10:40:10', '13600002222', '300', '0.00', '1.50', '1.50'],
+      ['3', '2026-10-02 14:02:33', '13800003333', '61', '0.10', '0.60', '0.70'],
+    ];
+    expect(byField(suggestMapping(headers, rows, calls)).cost_minor).toEqual(['小计(元)']);
+  });
+
+  it('takes the charge from the total rather than the one fee a header names, for a person to confirm', () => {
+    const headers = ['序号', '起始时间', '对方号码', '通话时长', '市话费(元)', '漫游费(元)', '合计(元)'];
+    const rows = [
+      ['1', '2026-10-01 09:12:00', '13900001111', '95', '0.20', '0.00', '0.20'],
+      ['2', '2026-10-01 10:40:10', '13600002222', '300', '0.00', '1.50', '1.50'],
+      ['3', '2026-10-02 14:02:33', '13800003333', '61', '0.10', '0.60', '0.70'],
+    ];
+    const m = suggestMapping(headers, rows, calls);
+    expect(byField(m).cost_minor).toEqual(['合计(元)']);
+    expect(m.status).toBe('needs_mapping');
+  });
+});

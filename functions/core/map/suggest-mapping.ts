@@ -11,6 +11,7 @@ import { describeMapping } from './mapping-report.ts';
 import { headerScale, parseRange, rangeShare } from './units.ts';
 import { isCompanyName, kindShare } from './value-kinds.ts';
 import { liesWithin } from './talk-time.ts';
+import { parseMoney } from '../enrich/money.ts';
 import { measuredWithinBilled, saysBilledLength } from './billed-length.ts';
 import { describesDestination } from './destination-column.ts';
 import { namesTechnologies } from './software-names.ts';
@@ -309,6 +310,7 @@ export function suggestMapping(
         valueCandidates.push({ field: technologies, column, confidence: CONF_TECHNOLOGIES_BY_VALUES, reason: 'value_pattern', rank: 0 });
       }
     }
+    preferTotals(fields, valueCandidates, columnValues);
     assign(valueCandidates, fieldColumns, usedColumns);
     pairDatetimes();
     // a bill's one line column ("Abonnementsnummer": one number on every row) taken for the
@@ -334,6 +336,7 @@ export function suggestMapping(
   capUnconfirmedWholeName(fields, fieldColumns, columnValues);
   capNumberedPeople(fields, fieldColumns, normalized);
   dropWeakCodes(fields, fieldColumns, usedColumns, columnValues);
+  takeTotalOverComponent(fields, fieldColumns, usedColumns, Math.min(headers.length, MAX_SCANNED_COLUMNS), columnValues);
 
   // A country's values are a closed list: a column taken for it whose values are not countries
   // ("Kraj" holding regions, "Straat" only like "Staat") is left unmapped, and a person is asked.
@@ -405,6 +408,88 @@ function codesFromSiblingColumn(
     out.push({ field: def.name, sources: [...sibling.sources], sourceHeaders: [...sibling.sourceHeaders], confidence: sibling.confidence, reason: 'value_pattern' });
   }
   return out;
+}
+
+/**
+ * Of several amount columns a money field could take by their values alone, the one that is
+ * the sum of the others on every row is the total (China Telecom's `小计` beside its base and
+ * long-distance fees, a bill's `Total` beside airtime and surcharges): the charge of the call.
+ * It must differ from each other column on some row, so a copy is no total. It wins by a
+ * hundredth, still below the threshold (values alone say it).
+ */
+function preferTotals(fields: readonly FieldDefinition[], candidates: Candidate[], columnValues: (c: number) => string[]): void {
+  fields.forEach((def, field) => {
+    if (def.type !== 'money') return;
+    const own = candidates.filter((c) => c.field === field);
+    if (own.length < 3) return;
+    const amount = (v: string): number => {
+      if (isBlankCell(v)) return 0;
+      const m = parseMoney(v, 'USD');
+      return m.ok ? m.micros : Number.NaN;
+    };
+    const columns = own.map((c) => columnValues(c.column).map(amount));
+    own.forEach((total, i) => {
+      const others = columns.filter((_, j) => j !== i);
+      const rows = columns[i]!.length;
+      if (rows < 2) return;
+      const sums = columns[i]!.every((v, row) => !Number.isNaN(v) && Math.abs(v - others.reduce((sum, o) => sum + (o[row] ?? Number.NaN), 0)) < 1);
+      const copy = others.some((o) => o.every((v, row) => v === columns[i]![row]));
+      if (sums && !copy) total.confidence = round2(Math.max(...own.map((c) => c.confidence)) + 0.01);
+    });
+  });
+}
+
+/** a charge moved from a fee to the total of it and the other fees (takeTotalOverComponent): a person confirms it */
+const CONF_TOTAL_OF_FEES = 0.6;
+
+/**
+ * A charge taken from one fee of a bill whose unused column is that fee plus the others on every
+ * row (`市话费` beside `漫游费` and their `合计`; `Amount` beside `VAT` and `Total`): what the call
+ * cost is the total. The charge moves there, below the threshold, so a person confirms it; the
+ * header named only the fee. The total must differ from the fee on some row.
+ */
+function takeTotalOverComponent(
+  fields: readonly FieldDefinition[],
+  fieldColumns: Map<number, { column: number; confidence: number; reason: MappingReason }>,
+  usedColumns: Set<number>,
+  columns: number,
+  columnValues: (c: number) => string[],
+): void {
+  const amounts = (c: number): number[] | undefined => {
+    const values = columnValues(c);
+    if (values.filter((v) => !isBlankCell(v)).length < 2) return undefined;
+    const out: number[] = [];
+    for (const v of values) {
+      if (isBlankCell(v)) {
+        out.push(0);
+        continue;
+      }
+      if (!/\d[.,]\d{2,4}$/.test(v.trim())) return undefined; // amounts print their cents; counts and lengths do not
+      const m = parseMoney(v, 'USD');
+      if (!m.ok) return undefined;
+      out.push(m.micros);
+    }
+    return out;
+  };
+  fields.forEach((def, field) => {
+    const hit = fieldColumns.get(field);
+    if (def.type !== 'money' || hit === undefined) return;
+    const fee = amounts(hit.column);
+    if (fee === undefined) return;
+    const free = [...Array(columns).keys()].filter((c) => c !== hit.column && !usedColumns.has(c)).flatMap((c) => {
+      const a = amounts(c);
+      return a === undefined ? [] : [{ column: c, values: a }];
+    });
+    for (const total of free) {
+      const others = free.filter((o) => o.column !== total.column && o.values.some((v, row) => v <= total.values[row]!));
+      const sums = total.values.every((t, row) => Math.abs(t - fee[row]! - others.reduce((sum, o) => sum + o.values[row]!, 0)) < 1);
+      if (!sums || others.length === 0 || total.values.every((t, row) => t === fee[row])) continue;
+      usedColumns.delete(hit.column);
+      fieldColumns.set(field, { column: total.column, confidence: Math.min(hit.confidence, CONF_TOTAL_OF_FEES), reason: 'value_pattern' });
+      usedColumns.add(total.column);
+      return;
+    }
+  });
 }
 
 /** True when a column's values say both directions ("Outbound", "Inbound"): a direction column, not a dialplan context. */
@@ -706,6 +791,14 @@ function kindFactor(def: FieldDefinition, values: readonly string[]): number {
   if (def.name === 'currency') {
     const filled = values.filter((v) => !isBlankCell(v));
     if (filled.length >= 2 && filled.filter(isWordNotCurrency).length >= 0.6 * filled.length) return KIND_CLASH_FACTOR;
+  }
+
+  // a number's header over names of several words without a digit (Turkish "Müşteri", the
+  // customer, holding "Yıldız Lojistik A.Ş."): the customer's name, not its account number (an
+  // account code of one word, Asterisk's "SALES", is still a code)
+  if (def.type === 'string' && def.name.endsWith('_number')) {
+    const filled = values.filter((v) => !isBlankCell(v));
+    if (filled.length >= 2 && filled.filter((v) => !/\d/.test(v) && /\S\s+\S/.test(v.trim())).length >= 0.6 * filled.length) return KIND_CLASH_FACTOR;
   }
 
   const partOfName = def.kind === 'given_name' || def.kind === 'family_name';
