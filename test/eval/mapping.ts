@@ -100,10 +100,12 @@ export const FLOORS: Record<string, { accuracy: number; rankedFirst: number; err
   // measurement (v12/holdout and v13/holdout are the independent measures); its misses are read since.
   // Tuned on (2026-12-07, see docs/mapping.md): 100 % (271/271), 46/46, 0; 36 layouts auto-accepted, 10 right ones held.
   'v11/tuning': { accuracy: 0.97, rankedFirst: 0.97, errorsAccepted: 0 },
-  // A fifth independent held-out set, written 2026-12-07 (37 layouts, 14 header languages, columns
-  // that sound like a field and mean another); never tuned on, totals only. First measurement,
-  // before any mapper change for it: 96.2 % (225/234), 36/37, 1 field in 1 of 24 auto-accepted layouts.
-  'v12/holdout': { accuracy: 0.95, rankedFirst: 0.95, errorsAccepted: 1 },
+  // Written 2026-12-07 as v12/holdout, a fifth independent held-out set (37 layouts, 14 header
+  // languages, columns that sound like a field and mean another): totals only, measured repeatedly
+  // at 96.2 % (225/234), 36/37, 1 field in 1 of 24 auto-accepted layouts. Moved to tuning on
+  // 2026-12-07 after repeated measurement (v13/holdout is the independent measure); its misses are read since.
+  // Tuned on (2026-12-07, see docs/mapping.md): 100 % (232/232), 36/37, 0; 25 layouts auto-accepted, 12 right ones held.
+  'v12/tuning': { accuracy: 0.97, rankedFirst: 0.95, errorsAccepted: 0 },
   // A sixth independent held-out set, written 2026-12-07 (45 layouts, 25 header languages, export
   // tools from Iceland to Kazakhstan); never tuned on, totals only. First measurement, before any
   // mapper change for it: 97.4 % (263/270), 45/45, 2 fields in 2 of 29 auto-accepted layouts.
@@ -329,7 +331,7 @@ export interface EvalOutcome {
 }
 
 /**
- * `--skip-set=v12/holdout,...` leaves those sets out altogether (not run, not printed, no
+ * `--skip-set=v13/holdout,...` leaves those sets out altogether (not run, not printed, no
  * floor checked): a held-out set that may be read only once is kept out of the runs made
  * while the mapper is being changed.
  */

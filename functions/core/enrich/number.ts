@@ -118,7 +118,7 @@ const isCurrencyWord = (word: string) => isCurrencyCode(word.replace(/\.$/, ''))
  * midpoint of a range is rounded half up ("51-200" -> 126).
  */
 export function parseInteger(raw: string): NumberResult {
-  const n = parseNumber(raw);
+  const n = parseNumber(raw.replace(HEAD_COUNTER, ''));
   if (!n.ok) return n;
   const rounded = Math.round(n.value);
   if (n.range === true && Number.isSafeInteger(rounded)) return { ok: true, value: rounded, range: true };
@@ -126,6 +126,12 @@ export function parseInteger(raw: string): NumberResult {
   if (Math.abs(rounded - n.value) > 1e-6 || !Number.isSafeInteger(rounded)) return fail('not a whole number');
   return { ok: true, value: rounded };
 }
+
+/**
+ * The counter word Korean, Chinese and Japanese print after a count of people ("125명",
+ * "86人", "40名"; Saramin, Aiqicha, company registers): the count is the number before it.
+ */
+const HEAD_COUNTER = /(?<=\d)\s*[명人名]$/u;
 
 const TRUE_WORDS = new Set(['true', 't', 'yes', 'y', '1', 'on', 'x', '\u2713', '\u2714', 'checked', 'active', 'enabled']);
 const FALSE_WORDS = new Set(['false', 'f', 'no', 'n', '0', 'off', 'unchecked', 'inactive', 'disabled']);

@@ -34,10 +34,19 @@ const OWNER_WORDS = new Set([
 /** Phrases (folded, space-separated) with the same meaning. */
 const OWNER_PHRASES = ['created by', 'modified by', 'updated by', 'sales rep', 'account manager', 'record manager', 'phu trach', 'penanggung jawab', 'cree par', 'creado por', 'criado por', 'erstellt von'];
 
+/**
+ * The same in Chinese, Japanese and Korean, written inside a header without spaces
+ * ("负责人所属部门", the owner's department): the owner fields of Salesforce's localized
+ * interfaces (所有人, 所有者, 소유자) and of Chinese CRMs (负责人 in Fxiaoke, Kingdee, Xiaoshouyi),
+ * and the creator (创建人, 作成者, 작성자). The Japanese and Korean "person in charge" (担当者,
+ * 담당자) is left out: a customer list uses it for the customer's own contact person too.
+ */
+const OWNER_INFIXES = /负责人|負責人|所有人|所有者|拥有者|擁有者|创建人|創建人|作成者|소유자|작성자/u;
+
 /** True when the normalised header names a record's owner, assignee or author. */
 export function isOwnerHeader(normalized: string): boolean {
   const words = normalized.split(' ');
-  if (words.some((w) => OWNER_WORDS.has(w))) return true;
+  if (words.some((w) => OWNER_WORDS.has(w)) || OWNER_INFIXES.test(normalized)) return true;
   const text = ` ${normalized} `;
   return OWNER_PHRASES.some((p) => text.includes(` ${p} `));
 }

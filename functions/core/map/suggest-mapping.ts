@@ -11,6 +11,8 @@ import { describeMapping } from './mapping-report.ts';
 import { headerScale, parseRange, rangeShare } from './units.ts';
 import { isCompanyName, kindShare } from './value-kinds.ts';
 import { liesWithin } from './talk-time.ts';
+import { parseMoney } from '../enrich/money.ts';
+import { measuredWithinBilled, saysBilledLength } from './billed-length.ts';
 import { describesDestination } from './destination-column.ts';
 import { namesTechnologies } from './software-names.ts';
 import { dotsGroupThousands } from './digit-grouping.ts';
@@ -69,6 +71,10 @@ const MIN_CANDIDATE = 0.5;
 const CONF_DESCRIBED_DESTINATION = 0.7;
 /** the software a company runs, from its values alone (software-names.ts): below the threshold, a person confirms it */
 const CONF_TECHNOLOGIES_BY_VALUES = 0.6;
+/** an exact figure beats the band of it beside it when its header is at most this much less sure */
+const EXACT_OVER_BAND_MARGIN = 0.1;
+/** a length measured beside a billed one, whose header names no field (billed-length.ts): below the threshold, a person confirms it */
+const CONF_MEASURED_BESIDE_BILLED = 0.6;
 /** a talk-time column beats the ring-inclusive length it lies within when its header is at most this much less sure */
 const TALK_TIME_MARGIN = 0.1;
 
@@ -195,6 +201,37 @@ export function suggestMapping(
     }
   });
 
+  // A billed length beside the length measured (`billed_sec` beside `call_sec`, a length whose
+  // header says only its unit): the billed one is the call rounded up to the billing step, so
+  // the measured one is offered, below the threshold (its header does not name the field), and
+  // the billed one falls below it.
+  fields.forEach((def, field) => {
+    if (def.type !== 'duration') return;
+    for (const billed of candidates.filter((c) => c.field === field && c.header !== undefined && c.confidence >= MIN_CANDIDATE && saysBilledLength(normalized[c.column] ?? ''))) {
+      const others = headers.flatMap((header, column) =>
+        column === billed.column || column >= MAX_SCANNED_COLUMNS || candidates.some((o) => o.column === column && (o.header ?? 0) >= HEADER_EVIDENCE) ? [] : [{ column, header, values: columnValues(column) }],
+      );
+      const measured = measuredWithinBilled({ header: headers[billed.column] ?? '', values: columnValues(billed.column) }, others);
+      if (measured.length === 0) continue;
+      billed.confidence = Math.min(billed.confidence, round2(CONF_MEASURED_BESIDE_BILLED - 0.01));
+      for (const column of measured) candidates.push({ field, column, confidence: CONF_MEASURED_BESIDE_BILLED, reason: 'value_pattern', rank: 1e6, filled: filledShare(columnValues(column)) });
+    }
+  });
+
+  // Of an exact figure and its band, both named by their headers (`Umsatz (Mio. €)` beside
+  // `Umsatzklasse`, `Employees` beside `Employee Range`), the exact one is the field: the band
+  // only says where it falls. It wins where its header was nearly as sure.
+  fields.forEach((def, field) => {
+    if (def.type !== 'integer' && def.type !== 'number' && def.type !== 'money') return;
+    const own = candidates.filter((c) => c.field === field && (c.header ?? 0) >= HEADER_EVIDENCE && c.confidence >= MIN_CANDIDATE);
+    const exact = own.filter((c) => rangeShare(columnValues(c.column)) === 0 && fitRatio(c.field, c.column) >= VALUE_MIN_RATIO && columnValues(c.column).some((v) => !isBlankCell(v)));
+    if (exact.length === 0) return;
+    const best = Math.max(...exact.map((c) => c.confidence));
+    for (const band of own) {
+      if (rangeShare(columnValues(band.column)) >= RANGE_MIN_SHARE && band.confidence >= best && band.confidence - best <= EXACT_OVER_BAND_MARGIN) band.confidence = round2(best - 0.01);
+    }
+  });
+
   // 3. Assign greedily, best first; then give date-only / time-only datetime columns their
   //    partner before value patterns can claim it (a "14:05" column also looks like mm:ss).
   const fieldColumns = new Map<number, { column: number; confidence: number; reason: MappingReason }>();
@@ -273,6 +310,7 @@ export function suggestMapping(
         valueCandidates.push({ field: technologies, column, confidence: CONF_TECHNOLOGIES_BY_VALUES, reason: 'value_pattern', rank: 0 });
       }
     }
+    preferTotals(fields, valueCandidates, columnValues);
     assign(valueCandidates, fieldColumns, usedColumns);
     pairDatetimes();
     // a bill's one line column ("Abonnementsnummer": one number on every row) taken for the
@@ -285,6 +323,8 @@ export function suggestMapping(
     }
   }
 
+  // columns whose header names a person's name, before any is dropped below as someone else's
+  const nameHeaded = new Set(candidates.filter((c) => NAME_PART_KINDS.has(fields[c.field]!.kind) && (c.header ?? 0) >= HEADER_EVIDENCE).map((c) => c.column));
   // A whole name beside its parts names the same person on each row; a column that does not
   // is someone else's name (an owner's, "our contact") and is left unused.
   for (const gone of dropOtherPeople(fields, fieldColumns, usedColumns, columnValues)) {
@@ -292,9 +332,11 @@ export function suggestMapping(
     takeMissingNamePart(fields, fieldColumns, usedColumns, columnValues, gone);
   }
 
+  takeFirmsUnderNameHeader(fields, nameHeaded, fieldColumns, usedColumns, columnValues, refused);
   capUnconfirmedWholeName(fields, fieldColumns, columnValues);
   capNumberedPeople(fields, fieldColumns, normalized);
   dropWeakCodes(fields, fieldColumns, usedColumns, columnValues);
+  takeTotalOverComponent(fields, fieldColumns, usedColumns, Math.min(headers.length, MAX_SCANNED_COLUMNS), columnValues);
 
   // A country's values are a closed list: a column taken for it whose values are not countries
   // ("Kraj" holding regions, "Straat" only like "Staat") is left unmapped, and a person is asked.
@@ -366,6 +408,88 @@ function codesFromSiblingColumn(
     out.push({ field: def.name, sources: [...sibling.sources], sourceHeaders: [...sibling.sourceHeaders], confidence: sibling.confidence, reason: 'value_pattern' });
   }
   return out;
+}
+
+/**
+ * Of several amount columns a money field could take by their values alone, the one that is
+ * the sum of the others on every row is the total (China Telecom's `小计` beside its base and
+ * long-distance fees, a bill's `Total` beside airtime and surcharges): the charge of the call.
+ * It must differ from each other column on some row, so a copy is no total. It wins by a
+ * hundredth, still below the threshold (values alone say it).
+ */
+function preferTotals(fields: readonly FieldDefinition[], candidates: Candidate[], columnValues: (c: number) => string[]): void {
+  fields.forEach((def, field) => {
+    if (def.type !== 'money') return;
+    const own = candidates.filter((c) => c.field === field);
+    if (own.length < 3) return;
+    const amount = (v: string): number => {
+      if (isBlankCell(v)) return 0;
+      const m = parseMoney(v, 'USD');
+      return m.ok ? m.micros : Number.NaN;
+    };
+    const columns = own.map((c) => columnValues(c.column).map(amount));
+    own.forEach((total, i) => {
+      const others = columns.filter((_, j) => j !== i);
+      const rows = columns[i]!.length;
+      if (rows < 2) return;
+      const sums = columns[i]!.every((v, row) => !Number.isNaN(v) && Math.abs(v - others.reduce((sum, o) => sum + (o[row] ?? Number.NaN), 0)) < 1);
+      const copy = others.some((o) => o.every((v, row) => v === columns[i]![row]));
+      if (sums && !copy) total.confidence = round2(Math.max(...own.map((c) => c.confidence)) + 0.01);
+    });
+  });
+}
+
+/** a charge moved from a fee to the total of it and the other fees (takeTotalOverComponent): a person confirms it */
+const CONF_TOTAL_OF_FEES = 0.6;
+
+/**
+ * A charge taken from one fee of a bill whose unused column is that fee plus the others on every
+ * row (`市话费` beside `漫游费` and their `合计`; `Amount` beside `VAT` and `Total`): what the call
+ * cost is the total. The charge moves there, below the threshold, so a person confirms it; the
+ * header named only the fee. The total must differ from the fee on some row.
+ */
+function takeTotalOverComponent(
+  fields: readonly FieldDefinition[],
+  fieldColumns: Map<number, { column: number; confidence: number; reason: MappingReason }>,
+  usedColumns: Set<number>,
+  columns: number,
+  columnValues: (c: number) => string[],
+): void {
+  const amounts = (c: number): number[] | undefined => {
+    const values = columnValues(c);
+    if (values.filter((v) => !isBlankCell(v)).length < 2) return undefined;
+    const out: number[] = [];
+    for (const v of values) {
+      if (isBlankCell(v)) {
+        out.push(0);
+        continue;
+      }
+      if (!/\d[.,]\d{2,4}$/.test(v.trim())) return undefined; // amounts print their cents; counts and lengths do not
+      const m = parseMoney(v, 'USD');
+      if (!m.ok) return undefined;
+      out.push(m.micros);
+    }
+    return out;
+  };
+  fields.forEach((def, field) => {
+    const hit = fieldColumns.get(field);
+    if (def.type !== 'money' || hit === undefined) return;
+    const fee = amounts(hit.column);
+    if (fee === undefined) return;
+    const free = [...Array(columns).keys()].filter((c) => c !== hit.column && !usedColumns.has(c)).flatMap((c) => {
+      const a = amounts(c);
+      return a === undefined ? [] : [{ column: c, values: a }];
+    });
+    for (const total of free) {
+      const others = free.filter((o) => o.column !== total.column && o.values.some((v, row) => v <= total.values[row]!));
+      const sums = total.values.every((t, row) => Math.abs(t - fee[row]! - others.reduce((sum, o) => sum + o.values[row]!, 0)) < 1);
+      if (!sums || others.length === 0 || total.values.every((t, row) => t === fee[row])) continue;
+      usedColumns.delete(hit.column);
+      fieldColumns.set(field, { column: total.column, confidence: Math.min(hit.confidence, CONF_TOTAL_OF_FEES), reason: 'value_pattern' });
+      usedColumns.add(total.column);
+      return;
+    }
+  });
 }
 
 /** True when a column's values say both directions ("Outbound", "Inbound"): a direction column, not a dialplan context. */
@@ -669,6 +793,14 @@ function kindFactor(def: FieldDefinition, values: readonly string[]): number {
     if (filled.length >= 2 && filled.filter(isWordNotCurrency).length >= 0.6 * filled.length) return KIND_CLASH_FACTOR;
   }
 
+  // a number's header over names of several words without a digit (Turkish "Müşteri", the
+  // customer, holding "Yıldız Lojistik A.Ş."): the customer's name, not its account number (an
+  // account code of one word, Asterisk's "SALES", is still a code)
+  if (def.type === 'string' && def.name.endsWith('_number')) {
+    const filled = values.filter((v) => !isBlankCell(v));
+    if (filled.length >= 2 && filled.filter((v) => !/\d/.test(v) && /\S\s+\S/.test(v.trim())).length >= 0.6 * filled.length) return KIND_CLASH_FACTOR;
+  }
+
   const partOfName = def.kind === 'given_name' || def.kind === 'family_name';
   for (const clash of KIND_CLASHES[def.kind ?? ''] ?? []) {
     // "山田" may be a family name alone; only names of several words ("Marco Rossi") clash with a part of a name
@@ -789,6 +921,47 @@ function takeMissingNamePart(
   if (filled.length < 2 || filled.some((v) => /\s/.test(v) || isCompanyName(v) || /[\d@]/.test(v))) return;
   fieldColumns.set(missing[0]!, { column: gone.column, confidence: CONF_UNCONFIRMED_WHOLE_NAME, reason: 'fuzzy' });
   usedColumns.add(gone.column);
+}
+
+/** value kinds of a person's name, whole or in part */
+const NAME_PART_KINDS: ReadonlySet<ValueKind | undefined> = new Set(['person_name', 'given_name', 'family_name']);
+
+/** a company taken from a name header over firms (takeFirmsUnderNameHeader): below the threshold, a person confirms it */
+const CONF_FIRMS_UNDER_NAME = 0.6;
+
+/**
+ * A column headed as a person's name that holds firms ("Talleres Ibarra S.L.", "Quinta do Vale
+ * Lda."; Holded's "Nombre", Close's "lead_name"), left unused while the person's name is taken
+ * from another column ("Persona de contacto", "contact_name"), is the business the record
+ * belongs to: the company, when the mapping has none. A quarter of the values carrying a legal
+ * form is enough (many firms print none), none of them a known person's name. `nameHeaded` are
+ * the columns whose header names a person's name (a synonym or a close wording). The header does
+ * not say "company", so a person confirms it (below the threshold).
+ */
+export function takeFirmsUnderNameHeader(
+  fields: readonly FieldDefinition[],
+  nameHeaded: ReadonlySet<number>,
+  fieldColumns: Map<number, { column: number; confidence: number; reason: MappingReason }>,
+  usedColumns: Set<number>,
+  columnValues: (c: number) => string[],
+  refused: (field: number, column: number) => boolean,
+): void {
+  const company = fields.findIndex((f) => f.kind === 'company_name');
+  if (company < 0 || fieldColumns.has(company)) return;
+  if (!fields.some((f, i) => NAME_PART_KINDS.has(f.kind) && fieldColumns.has(i))) return;
+  const columns = new Set(
+    [...nameHeaded]
+      .filter((column) => !usedColumns.has(column) && !refused(company, column))
+      .filter((column) => {
+        const values = columnValues(column);
+        const firms = kindShare(values, 'company_name');
+        return varies(values) && firms.count >= 2 && firms.share >= (KIND_EVIDENCE_SHARES.company_name ?? KIND_EVIDENCE_SHARE) && kindShare(values, 'person_name').share === 0;
+      }),
+  );
+  if (columns.size !== 1) return;
+  const [column] = [...columns];
+  fieldColumns.set(company, { column: column!, confidence: CONF_FIRMS_UNDER_NAME, reason: 'value_pattern' });
+  usedColumns.add(column!);
 }
 
 /** a whole name that only a loose header match says, beside its mapped parts, keeps at most this (below the threshold: a person confirms it) */

@@ -32,7 +32,8 @@ const SCALE_PATTERNS: [RegExp, number][] = [
   // Vietnamese (tỷ, triệu, nghìn/ngàn đồng), Indonesian (miliar, juta, ribu), Arabic, Hebrew, Indian lakh and crore;
   // thousands as Spanish, Italian, French and Portuguese write them (miles, migliaia, milliers, milhares)
   [/(?:^|[^\p{L}])(?:ty|ti)\s*(?:dong|vnd|đ)(?=$|[^\p{L}])|(?:^|[^\p{L}])(?:miliar|milyar)(?=$|[^\p{L}])|مليار|מיליארד/u, 1e9],
-  [/(?:^|[^\p{L}])(?:crores?|karod)(?=$|[^\p{L}])|करोड/u, 1e7],
+  // "Cr" is crore only beside the rupee ("(₹ Cr)", "Rs. Cr.", "INR Cr"): alone it is a credit or Costa Rica
+  [/(?:^|[^\p{L}])(?:crores?|karod)(?=$|[^\p{L}])|करोड|(?:₹|(?:^|[^\p{L}])(?:rs\.?|inr))\s*cr\.?(?=$|[^\p{L}])|(?:^|[^\p{L}])cr\.?\s*(?:₹|rs\.?(?=$|[^\p{L}])|inr(?=$|[^\p{L}]))/u, 1e7],
   [/(?:^|[^\p{L}])(?:trieu|juta|millones|millon)(?=$|[^\p{L}])|مليون|ملايين|מיליון|מיליוני|मिलियन/u, 1e6],
   [/(?:^|[^\p{L}])(?:lakhs?|lacs?)(?=$|[^\p{L}])|लाख/u, 1e5],
   [/(?:^|[^\p{L}])(?:nghin|ngan|ribu|miles|migliaia|milliers|milhares|th(?=\s*(?:usd|eur|gbp|chf|\$|€|£)))(?=$|[^\p{L}])|ألف|آلاف|אלפי/u, 1e3],

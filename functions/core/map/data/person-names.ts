@@ -21,6 +21,8 @@ export const GIVEN_NAMES = [
   'александр|сергей|дмитрий|андрей|алексей|иван|михаил|ольга|елена|наталья|татьяна|ирина|анна|мария|олена|андрій|ірина|дмитро|наталія|сергій|олександр|іван|георги|димитър|иван|мария|γιώργος|γιάννης|κωνσταντίνος|δημήτρης|νίκος|μαρία|ελένη|αικατερίνη|σοφία',
   // tr, mt, ga
   'mehmet|mustafa|ahmet|ali|huseyin|hasan|ibrahim|emre|zeynep|elif|fatma|ayse|emine|merve|seán|sean|padraig|siobhan|aoife|ciara|niamh|joseph|maria|carmel',
+  // pt-BR: the most frequent given names of the IBGE 2010 census ("Nomes no Brasil"), both sexes
+  'maria|jose|ana|joao|antonio|francisco|carlos|paulo|pedro|lucas|luiz|marcos|luis|gabriel|rafael|francisca|daniel|marcelo|bruno|eduardo|felipe|raimundo|rodrigo|antonia|adriana|juliana|marcia|fernanda|patricia|aline',
   // vi: the given name is a Vietnamese full name's last word ("Nguyễn Văn An"); frequent ones, from the
   // published frequency lists of Vietnamese given names (family names come first and are too few to tell)
   'anh|minh|linh|huong|hung|tuan|dung|hoa|lan|trang|ngoc|phuong|duc|hieu|quang|thanh|thu|binh|khanh|thao|huy|hong|trung|hanh|nhung|yen|thuy|tien|phuc|hien|cuong|vinh',
