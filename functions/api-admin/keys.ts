@@ -32,4 +32,3 @@ export async function revokeKey(req: ApiRequest) {
   if (!(await apiKeyStore.revoke(req.principal.tenantId, keyId))) throw notFound('API key');
   return noContent();
 }
-

@@ -22,7 +22,6 @@ export async function setRetention(req: ApiRequest) {
   }
 }
 
-
 /** GET /v1/settings/retention: the tenant's retention, with the defaults and what it overrides. */
 export async function getRetention(req: ApiRequest) {
   return retentionAnswer(req.principal.tenantId, await tenantRetention(req.principal.tenantId));
