@@ -15,7 +15,24 @@ import { buildSync, version as esbuildVersion, type BuildOptions, type Metafile 
  * esbuild's ESM output turns CommonJS `require` calls of bundled dependencies into a shim that
  * throws "Dynamic require of ... is not supported" unless a real `require` exists in scope.
  */
-const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+export const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/**
+ * esbuild writes the banner at the top of every output file, and each file that carries it
+ * links `module` and makes a require function when Node imports it, whether its code calls
+ * `require` or not: most of a split function's chunks never do (25 of api-jobs' 40 files,
+ * 2026-12-07). The banner is the file's first line; a file whose code names no `require` gets
+ * that line emptied (not removed, so the source map's lines still match). The banner's
+ * `require` is a binding of the file's own scope, so only a `require` written in that file can
+ * reach it: a file that names none loses nothing.
+ */
+function dropUnusedRequireBanner(file: string): void {
+  const text = readFileSync(file, 'utf8');
+  if (!text.startsWith(ESM_REQUIRE_BANNER)) return;
+  const code = text.slice(ESM_REQUIRE_BANNER.length);
+  if (/\brequire\b/.test(code)) return;
+  writeFileSync(file, code);
+}
 
 /**
  * Minified, but class and function names kept: errors are told apart by `name` (the
@@ -204,6 +221,7 @@ export function bundleLambdas(
       }).metafile,
     );
   }
+  for (const output of Object.keys(metafile.outputs).filter((path) => path.endsWith('.mjs'))) dropUnusedRequireBanner(resolve(root, output));
   const lazyDir = cachedLazyPackages(root, outdir);
   for (const name of Object.keys(entries)) shipLazyPackages(root, metafile, join(outdir, name), lazyDir);
   return { outdir, metafile };

@@ -1,12 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { logger } from '../shared/logger.ts';
-import { jobOptionsSchema, schemaNameSchema } from '../shared/contract/common.ts';
-import { validationDetails } from '../shared/http/request-input.ts';
 import { objectStore } from '../adapters/object-store.ts';
 import { uploadStore, type UploadSession } from '../adapters/upload-store.ts';
 import { jobStore } from '../adapters/job-store.ts';
-import { schemaStore } from '../adapters/schema-store.ts';
-import { templateStore } from '../adapters/template-store.ts';
 import { tenantStore } from '../adapters/tenant-store.ts';
 import { uploadQuota } from '../adapters/upload-quota.ts';
 import { meterUsage } from '../adapters/usage-meter.ts';
@@ -16,6 +12,21 @@ import { launchJob, newJobId, recordRejectedJob, type LaunchRequest } from '../a
 import { duplicateIndex, SKIP_FOR } from '../adapters/duplicate-index.ts';
 import { inboxSessionId, readInboxEvent, requestFromMetadata, type InboxObject, type InboxRequest, type ObjectCreatedEvent } from '../core/uploads/inbox.ts';
 import { observedHandler } from '../shared/observability.ts';
+import type { CheckedRequest } from './request-check.ts';
+
+/**
+ * The job request's checks (the job options' and the schema name's zod schemas, the template
+ * and schema stores), loaded by the first event that names an object, once per container:
+ * an event this function ignores never compiles them.
+ */
+let requestCheck: Promise<typeof import('./request-check.ts')> | undefined;
+const checkRequest = async (tenantId: string, request: InboxRequest): Promise<CheckedRequest> => {
+  requestCheck ??= import('./request-check.ts').catch((err: unknown) => {
+    requestCheck = undefined;
+    throw err;
+  });
+  return (await requestCheck).checkRequest(tenantId, request);
+};
 
 /** How long the record of one write is kept: longer than EventBridge retries an event (24 h). */
 const RECORD_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -96,7 +107,7 @@ type Refusal = Omit<JobError, 'stage'>;
 /** The job's settings, or why the file gets a failed job instead (before the quotas): a disabled tenant, bad metadata, a file over its upload's limit. */
 async function admissibility(
   tenantId: string,
-  checked: Awaited<ReturnType<typeof checkRequest>>,
+  checked: CheckedRequest,
   request: InboxRequest,
   size: number,
 ): Promise<{ refusal: Refusal } | { settings: Exclude<typeof checked, { problem: string }> }> {
@@ -132,36 +143,6 @@ function inboxRecord(object: InboxObject, sessionId: string, head: { size: numbe
     expiresAt: new Date(now + RECORD_TTL_MS).toISOString(),
     expiresAtEpoch: Math.floor((now + RECORD_TTL_MS) / 1000),
   };
-}
-
-/**
- * The same checks the API makes on a job request, with the metadata's names in the message:
- * a schema the tenant has, valid options, a template of the tenant's (whose schema the job
- * then targets; Map matches templates by the file's layout, as for every job).
- */
-async function checkRequest(
-  tenantId: string,
-  request: InboxRequest,
-): Promise<{ schema?: string; options: InboxRequest['options']; sha256?: string } | { problem: string }> {
-  if (request.sha256 !== undefined && !/^[a-f0-9]{64}$/.test(request.sha256)) return { problem: 'x-amz-meta-sha256: must be a hex SHA-256' };
-  const options = jobOptionsSchema.safeParse(request.options);
-  if (!options.success) {
-    const names: Record<string, string> = { timezone: 'timezone', defaultRegion: 'region', defaultCurrency: 'currency', onDuplicate: 'on-duplicate' };
-    return { problem: validationDetails(options.error).map((d) => `x-amz-meta-${names[d.field] ?? d.field}: ${d.message}`).join('; ') };
-  }
-  let schema = request.schema;
-  if (request.templateId) {
-    const template = await templateStore.get(tenantId, request.templateId);
-    if (!template) return { problem: `x-amz-meta-template: no template ${request.templateId} for this tenant` };
-    if (schema && schema !== template.schema) return { problem: `x-amz-meta-schema: ${schema} is not the schema of template ${request.templateId} (${template.schema})` };
-    schema = template.schema;
-  }
-  if (schema !== undefined) {
-    if (!schemaNameSchema.safeParse(schema).success || !(await schemaStore.get(tenantId, schema))) {
-      return { problem: `x-amz-meta-schema: no schema named "${schema}"; GET /v1/schemas lists them` };
-    }
-  }
-  return { ...(schema ? { schema } : {}), options: options.data, ...(request.sha256 ? { sha256: request.sha256 } : {}) };
 }
 
 export const handler = observedHandler(handleObjectCreated, (event) => event.id);

@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUNDLE_FILE, bundleLambdas, filesAtInit, loadedAtInit } from '../../lib/bundling.ts';
+import { BUNDLE_FILE, ESM_REQUIRE_BANNER, bundleLambdas, filesAtInit, loadedAtInit } from '../../lib/bundling.ts';
 import { PROJECT_ROOT } from '../../lib/project-paths.ts';
 import { FUNCTION_NAMES, functionEntry, type FunctionName } from '../../functions/shared/routes.ts';
 
@@ -44,7 +44,13 @@ const NOT_AT_INIT: Partial<Record<FunctionName, string[]>> = {
   // Claude's answer for account insights is read (zod) only when one comes back
   'accounts-store': [ZOD],
   'api-uploads': [UNITS],
-  inbox: [UNITS],
+  // the admin API loads each group of routes on its first request (the keys, the reports with the
+  // SQS client, the retention settings), the companion routes load behind the upload token's
+  // checks, and the inbox loads the job request's checks (the job options' schema, the schema
+  // and template stores) on its first event that names an object
+  'api-admin': [ZOD, 'node_modules/@aws-sdk/client-sqs/'],
+  'api-companion': [ZOD, UNITS],
+  inbox: [ZOD, UNITS, 'functions/adapters/schema-store.ts', 'functions/adapters/template-store.ts'],
 };
 
 /**
@@ -80,6 +86,15 @@ describe('Lambda bundles at cold start', () => {
       const code = Object.keys(metafile.outputs).filter((path) => path.endsWith('.mjs'));
       // a bundle that names its map makes the runtime read it at start (with --enable-source-maps)
       for (const path of code) expect(readFileSync(resolve(PROJECT_ROOT, path), 'utf8'), path).not.toContain('sourceMappingURL');
+      // the createRequire banner only in the files whose code calls require: in the others it
+      // linked `module` and made a require function at import for nothing (most chunks)
+      const banners = code.map((path) => {
+        const text = readFileSync(resolve(PROJECT_ROOT, path), 'utf8');
+        const body = text.startsWith(ESM_REQUIRE_BANNER) ? text.slice(ESM_REQUIRE_BANNER.length) : text;
+        return { path, banner: text.startsWith(ESM_REQUIRE_BANNER), requires: /\brequire\b/.test(body) };
+      });
+      expect(banners.filter((file) => file.banner !== file.requires)).toEqual([]);
+      expect(banners.filter((file) => file.requires).length).toBeGreaterThan(0);
       for (const path of code) expect(metafile.outputs[`${path}.map`], path).toBeDefined();
     } finally {
       rmSync(outdir, { recursive: true, force: true });

@@ -31,7 +31,7 @@ describe('lazyRoutes', () => {
     const group = lazyRoutes(async () => {
       loads++;
       if (loads === 1) throw new Error('chunk unreadable');
-      return { read: async () => answer('ok') };
+      return { read: async (_req: ApiRequest) => answer('ok') };
     });
     const read = group('read');
     await expect(read(request('1'))).rejects.toThrow('chunk unreadable');
