@@ -42,29 +42,27 @@ function why(q: FieldQuality, headers: ReadonlyMap<string, string>): string {
 export function qualityWarnings(quality: JobQuality, mapping: Pick<MappingResult, 'fields'>, rows: { read: number; rejected: number }): JobWarning[] {
   const warnings: JobWarning[] = [];
   const headers = new Map(mapping.fields.filter((m) => m.sources.length > 0).map((m) => [m.field, m.sourceHeaders.join(' + ')]));
-  // a field no record needs (a data-only log's other party) is never missing
+  // a field no record needs (a data-only log's other party) is never missing (nor are the fields of a job without records)
   const needed = (q: FieldQuality) => q.filled + q.empty - q.notApplicable > 0;
-  if (quality.records > 0) {
-    const missing = quality.fields.filter((q) => q.expected && needed(q) && q.fillRate < EXPECTED_FIELD_MIN_FILL);
-    if (missing.length > 0) {
-      warnings.push({
-        code: WARNING_CODES.expectedFieldMissing,
-        message: `expected on a file of this kind but missing on most records: ${missing.map((q) => `${q.field} ${absence(q)}, ${why(q, headers)}`).join('; ')}`,
-        count: missing.length,
-        fields: missing.map((q) => q.field),
-      });
-    }
-    const empty = quality.fields.filter((q) => q.mapped && !q.expected && needed(q) && q.fillRate <= EMPTY_FIELD_MAX_FILL);
-    if (empty.length > 0) {
-      warnings.push({
-        code: WARNING_CODES.mappedFieldEmpty,
-        message: `mapped but empty on nearly every record: ${empty.map((q) => `${q.field} ${absence(q)}, ${why(q, headers)}`).join('; ')}`,
-        count: empty.length,
-        fields: empty.map((q) => q.field),
-      });
-    }
+  const missing = quality.fields.filter((q) => q.expected && needed(q) && q.fillRate < EXPECTED_FIELD_MIN_FILL);
+  if (missing.length > 0) {
+    warnings.push({
+      code: WARNING_CODES.expectedFieldMissing,
+      message: `expected on a file of this kind but missing on most records: ${missing.map((q) => `${q.field} ${absence(q)}, ${why(q, headers)}`).join('; ')}`,
+      count: missing.length,
+      fields: missing.map((q) => q.field),
+    });
   }
-  if (rows.read > 0 && rows.rejected / rows.read > REJECTED_ROWS_MAX_SHARE) {
+  const empty = quality.fields.filter((q) => q.mapped && !q.expected && needed(q) && q.fillRate <= EMPTY_FIELD_MAX_FILL);
+  if (empty.length > 0) {
+    warnings.push({
+      code: WARNING_CODES.mappedFieldEmpty,
+      message: `mapped but empty on nearly every record: ${empty.map((q) => `${q.field} ${absence(q)}, ${why(q, headers)}`).join('; ')}`,
+      count: empty.length,
+      fields: empty.map((q) => q.field),
+    });
+  }
+  if (rows.rejected > rows.read * REJECTED_ROWS_MAX_SHARE) {
     const reasons = new Map<string, number>(Object.entries(quality.rowReasons));
     for (const q of quality.fields) if (q.rejected > 0) reasons.set(`${q.field}: ${Object.keys(q.reasons)[0] ?? 'rejected'}`, q.rejected);
     const top = [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([r]) => r);
