@@ -99,6 +99,13 @@ describe('TableAssembler columns: unified header and context columns', () => {
     expect(lines).toEqual([['10/02', '7']]);
   });
 
+  it('keeps a column the classification calls a context column but is none of them as a plain column', async () => {
+    const { TableAssembler } = await load();
+    const a = new TableAssembler(() => undefined, { unified: ['Date', 'Carrier'], contextColumns: ['Carrier'] });
+    expect(a.headers()).toEqual(['Date', 'Carrier']);
+    expect(a.contextColumns()).toEqual([]);
+  });
+
   it('lists context columns in header order, however they were added', async () => {
     // "Account Number" is a column of the header; the line's column comes first, then the
     // account of a later section shares the header's column.
@@ -173,6 +180,14 @@ describe('TableAssembler columns: duplicate names', () => {
     expect(a.headers()).toEqual(['Date', 'Number', 'Number (2)', 'Phone', 'Phone (2)']);
     expect(rows[0]!.cells).toEqual(['10/02', '555-0100', '555-0200', '1', '2']);
     expect(a.renamed).toEqual([{ line: 1, names: ['Number (2)', 'Phone (2)'] }]);
+  });
+
+  it('keeps two columns whose names differ only in what the column key ignores apart', async () => {
+    const { a, rows } = await assemble(csv('Date,Phone Number,Phone-Number,Phone_Number\n10/02,555-0100,555-0200,555-0300'));
+    expect(a.headers()).toEqual(['Date', 'Phone Number', 'Phone-Number', 'Phone_Number']);
+    expect(rows[0]!.cells).toEqual(['10/02', '555-0100', '555-0200', '555-0300']);
+    const { TableAssembler } = await load();
+    expect(new TableAssembler(() => undefined, { unified: ['Phone Number', 'Phone-Number'] }).headers()).toEqual(['Phone Number', 'Phone-Number']);
   });
 
   it('reports nothing renamed for a header without repeats', async () => {

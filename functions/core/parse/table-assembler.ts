@@ -319,7 +319,8 @@ export class TableAssembler {
     const known = this.names.length;
     const seen = new Map<string, number>();
     const keys = named.map((name) => this.nextOccurrenceKey(name, seen));
-    const used = new Set<number>(keys.map((k) => this.keyIndex.get(k)).filter((i): i is number => i !== undefined));
+    // (the known columns of this header's names: an unknown name's undefined matches no column)
+    const used = new Set<number | undefined>(keys.map((k) => this.keyIndex.get(k)));
     const columns = named.map((name, i) => {
       const key = keys[i]!;
       const index = this.keyIndex.get(key) ?? this.aliasColumn(key, used) ?? this.addColumn(name, key);
@@ -338,7 +339,7 @@ export class TableAssembler {
   }
 
   /** An existing column of the same alias group, not already taken by this section. */
-  private aliasColumn(key: string, used: ReadonlySet<number>): number | undefined {
+  private aliasColumn(key: string, used: ReadonlySet<number | undefined>): number | undefined {
     const group = ALIAS_OF.get(key);
     if (group === undefined) return undefined;
     for (const [other, index] of this.keyIndex) {
