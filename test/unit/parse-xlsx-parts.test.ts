@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { batchRecords, readWorkbookParts } from '../../functions/core/parse/xlsx-rows.ts';
+import { batchRecords, readSheets, readWorkbookParts } from '../../functions/core/parse/xlsx-rows.ts';
 import { CorruptFileError, LimitExceededError } from '../../functions/core/errors.ts';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../../functions/core/parse/parse-limits.ts';
 import type { SourceRecord } from '../../functions/core/parse/row-stream.ts';
-import { entry, writeZip, type ZipEntryInput } from '../fixtures/formats/builders.ts';
+import { entry, workbook, writeZip, type ZipEntryInput } from '../fixtures/formats/builders.ts';
 
 // What readWorkbookParts reads of a workbook's XML before the reader starts (sheets, merged
 // ranges, used ranges, the date system, the shared-strings limits), on archives written by
@@ -200,5 +200,44 @@ describe('batchRecords', () => {
       [2000, 500],
       [1, 1000],
     ]);
+  });
+});
+
+describe('readSheets', () => {
+  const oneSheet = (sheetXml: string, more: ZipEntryInput[] = []) =>
+    book('<workbook xmlns:r="r"><sheets><sheet name="Calls" sheetId="1" r:id="rId1"/></sheets></workbook>', '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>', [
+      entry('xl/worksheets/sheet1.xml', sheetXml),
+      ...more,
+    ]);
+  async function cellsOf(buf: Buffer): Promise<string[][]> {
+    const out: string[][] = [];
+    for await (const { rows } of readSheets(buf, await readWorkbookParts(buf), () => true)) for await (const rec of rows) out.push(rec.cells);
+    return out;
+  }
+
+  it('leaves out cells without a value (styled ones too), and reads a cell in the last column a sheet can have', async () => {
+    const buf = await workbook((wb) => {
+      const ws = wb.addWorksheet('Calls');
+      const row = ws.addRow(['a', null, 'c']);
+      row.getCell(6).numFmt = '0.00';
+    });
+    expect(await cellsOf(buf)).toEqual([['a', '', 'c']]);
+    // (a formula without a cached result has no text either)
+    expect(await cellsOf(oneSheet('<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="F1"><f>A1*2</f></c></row></sheetData></worksheet>'))).toEqual([['1']]);
+    const wide = oneSheet('<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="XFD1"><v>2</v></c></row></sheetData></worksheet>');
+    const [cells] = await cellsOf(wide);
+    expect(cells).toHaveLength(16_384);
+    expect([cells![0], cells![16_383]]).toEqual(['1', '2']);
+  });
+
+  it('fails a workbook whose XML cannot be read as CorruptFileError, and passes its own errors through as they are', async () => {
+    const broken = oneSheet('<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>', [entry('xl/sharedStrings.xml', '<sst><si><t>a</t></si></x></sst>')]);
+    const error = await cellsOf(broken).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CorruptFileError);
+    expect((error as Error).message).toMatch(/^The XLSX workbook could not be read: ./);
+    const noTable = oneSheet('<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>');
+    await expect(cellsOf(noTable)).rejects.toThrow(
+      new CorruptFileError('The XLSX workbook could not be read: a cell refers to shared string 0 and the workbook has no shared-strings table'),
+    );
   });
 });
