@@ -126,6 +126,18 @@ describe('TableAssembler contract: rows', () => {
     expect(a.sectionList()).toHaveLength(1);
     expect(a.skipped.sectionContext).toBe(0);
   });
+
+  it('keeps a row of names with one blank cell right after data as data, though a row with a value follows', () => {
+    const text = 'Name,Company,Score\nAda Lovelace,Analytical,12\nGrace Hopper,,Admiral\nAlan Turing,Bletchley,7';
+    const { rows, a } = assemble(csv(text));
+    expect(rows.map((r) => [r.row, r.line, r.error])).toEqual([
+      [1, 2, undefined],
+      [2, 3, undefined],
+      [3, 4, undefined],
+    ]);
+    expect(a.sectionList()).toHaveLength(1);
+    expect(a.headers()).toEqual(['Name', 'Company', 'Score']);
+  });
 });
 
 describe('TableAssembler contract: skips', () => {

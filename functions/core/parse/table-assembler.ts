@@ -156,6 +156,7 @@ export class TableAssembler {
   private readonly runs: { firstRow: number; section: Section }[] = [];
   private current: Section | undefined;
   private held: SourceRecord[] = [];
+  // Stryker disable next-line BooleanLiteral: set whenever a first line is held, and end() with nothing held does the same either way
   private heldAfterBreak = false;
   private afterBreak = false;
   private readonly lenient: boolean;
@@ -169,7 +170,7 @@ export class TableAssembler {
     this.lenient = opts.lenientWidth === true;
     this.maxSections = opts.maxSections ?? 10_000;
     this.maxColumns = opts.maxColumns ?? 10_000;
-    const contextNames = new Set(opts.contextColumns ?? []);
+    const contextNames = new Set(opts.contextColumns);
     const seen = new Map<string, number>();
     for (const name of opts.unified ?? []) {
       const key = contextKeyOf(name, contextNames);
@@ -194,7 +195,6 @@ export class TableAssembler {
 
   /** The sections seen so far, in order (a section that repeats is listed once per run). */
   sectionList(): AssembledSection[] {
-    if (this.runs.length === 0) return this.sections.map((s) => s.info);
     const out: AssembledSection[] = [];
     for (const run of this.runs) if (!out.includes(run.section.info)) out.push(run.section.info);
     return out;
@@ -300,7 +300,7 @@ export class TableAssembler {
       this.skipped.blank++;
       return;
     }
-    const headers = this.opts.headers ?? rec.cells.map((c) => c.trim());
+    const headers = this.opts.headers ?? rec.cells;
     const context = this.opts.context ?? describeSection([], headers, 1);
     const section = this.makeSection(headers, rec.cells, rec.line, context);
     this.sections.push(section);
@@ -319,7 +319,8 @@ export class TableAssembler {
     const known = this.names.length;
     const seen = new Map<string, number>();
     const keys = named.map((name) => this.nextOccurrenceKey(name, seen));
-    const used = new Set<number>(keys.map((k) => this.keyIndex.get(k)).filter((i): i is number => i !== undefined));
+    // (the known columns of this header's names: an unknown name's undefined matches no column)
+    const used = new Set<number | undefined>(keys.map((k) => this.keyIndex.get(k)));
     const columns = named.map((name, i) => {
       const key = keys[i]!;
       const index = this.keyIndex.get(key) ?? this.aliasColumn(key, used) ?? this.addColumn(name, key);
@@ -331,27 +332,21 @@ export class TableAssembler {
     if (renamed.length > 0) this.renamed.push({ line, names: renamed });
     const info: AssembledSection = { ...context, headers: named, headerLine: line, rows: 0 };
     const section: Section = { info, width, columns, raw: raw.map((c) => c.trim()), key: headerKey(raw) };
-    if (this.sections.length >= 1 && !this.contextIndex.has('section') && context.kind !== this.sections[0]!.info.kind) {
-      this.addContextColumn('section');
-    }
-    if (context.accountNumber !== undefined && !this.contextIndex.has('account')) this.addContextColumn('account');
+    if (this.sections.length >= 1 && context.kind !== this.sections[0]!.info.kind) this.addContextColumn('section');
+    if (context.accountNumber !== undefined) this.addContextColumn('account');
     if (context.lineNumber !== undefined) this.addContextColumn('line');
     return section;
   }
 
   /** An existing column of the same alias group, not already taken by this section. */
-  private aliasColumn(key: string, used: ReadonlySet<number>): number | undefined {
+  private aliasColumn(key: string, used: ReadonlySet<number | undefined>): number | undefined {
     const group = ALIAS_OF.get(key);
     if (group === undefined) return undefined;
     for (const [other, index] of this.keyIndex) {
-      if (!used.has(index) && ALIAS_OF.get(other) === group && !this.isContextIndex(index)) return index;
+      // (no context column is in a group: their names are not)
+      if (!used.has(index) && ALIAS_OF.get(other) === group) return index;
     }
     return undefined;
-  }
-
-  private isContextIndex(index: number): boolean {
-    for (const i of this.contextIndex.values()) if (i === index) return true;
-    return false;
   }
 
   private nextOccurrenceKey(name: string, seen: Map<string, number>): string {
@@ -372,8 +367,8 @@ export class TableAssembler {
     return this.names.length - 1;
   }
 
+  /** Adds the context column of `key`, once (adding it again finds the same column). */
   private addContextColumn(key: ContextKey): void {
-    if (this.contextIndex.has(key)) return;
     const name = CONTEXT_COLUMN_NAMES[key];
     // A section column of the same name (an "Account Number" column) is shared: its own value wins.
     const index = this.addColumn(name, normalizeHeader(name));
@@ -408,24 +403,30 @@ export class TableAssembler {
     return true;
   }
 
-  /** The data row under a candidate header: as wide, filled in at least two cells, and not header-like itself. */
+  /**
+   * The data row under a candidate header: as wide, and filled in at least two cells. (It is
+   * not header-like itself: a row kindOf calls data is no candidate, so it has a value among
+   * its cells, or does not look like a header.)
+   */
   private fitsUnder(rec: SourceRecord, candidate: SourceRecord): boolean {
     const width = this.lenient ? filledWidth(candidate.cells) : candidate.cells.length;
-    if (!this.widthFits(rec.cells, width) || countFilled(rec.cells, 2) < 2) return false;
-    return !looksLikeHeader(rec.cells) || rec.cells.some((c) => c.length > 0 && isDataLike(c));
+    return this.widthFits(rec.cells, width) && countFilled(rec.cells, 2) >= 2;
   }
 
+  /** A short row fits only where absent trailing cells are just empty; a long one when it is filled no further than `width`. */
   private widthFits(cells: readonly string[], width: number): boolean {
-    if (cells.length === width) return true;
-    if (this.lenient) return filledWidth(cells) <= width;
-    return cells.length > width && filledWidth(cells) <= width;
+    if (cells.length < width) return this.lenient;
+    return filledWidth(cells) <= width;
   }
 
   private isKnownHeader(cells: readonly string[]): boolean {
-    // (the first cell alone first, as cheaply as it can be told apart; keys are case-folded, so it is too)
-    const first = cells[0]?.trim().toLowerCase() ?? '';
+    // (the first cell alone first, as cheaply as it can be told apart; keys are case-folded, so it is too;
+    // a record without cells is blank, told before)
+    const first = cells[0]!.trim().toLowerCase();
     for (const s of this.sections) {
-      if (s.raw[0]!.toLowerCase() === first && headerKey(cells) === s.key) return true;
+      // Stryker disable next-line ConditionalExpression: a cheap pre-check only: equal keys have equal first cells
+      if (s.raw[0]!.toLowerCase() !== first) continue;
+      if (headerKey(cells) === s.key) return true;
     }
     return false;
   }
@@ -438,7 +439,7 @@ export class TableAssembler {
       // A header repeated by a paged export: the same section carries on.
       this.skipped.repeatedHeader++;
       this.note(rec.line);
-      if (section !== this.current) this.switchTo(section);
+      this.switchTo(section);
       this.afterBreak = false;
       return;
     }
@@ -463,22 +464,22 @@ export class TableAssembler {
     this.noteSectionContext(context);
     this.skipped.sectionContext++;
     this.note(candidate.line);
-    const headers = candidate.cells.map((c) => c.trim());
     const info = describeSection(
       context.map((r) => lineText(r.cells)),
-      headers,
+      candidate.cells,
       this.sections.length + 1,
     );
-    const section = this.makeSection(headers, candidate.cells, candidate.line, withDefaults(info, this.current!.info));
+    const section = this.makeSection(candidate.cells, candidate.cells, candidate.line, withDefaults(info, this.current!.info));
     this.sections.push(section);
+    // (its first data row comes with it, and clears the break)
     this.switchTo(section);
-    this.afterBreak = false;
   }
 
   private switchTo(section: Section): void {
     this.current = section;
     // A new run starts with the next emitted row.
-    if (this.runs[this.runs.length - 1]?.section !== section) this.runs.push({ firstRow: this.rowsEmitted + 1, section });
+    // Stryker disable next-line ConditionalExpression: a second run of the current section gives every row the same section; it only keeps the list short
+    if (this.runs[this.runs.length - 1]!.section !== section) this.runs.push({ firstRow: this.rowsEmitted + 1, section });
   }
 
   private releaseHeld(): void {
@@ -546,7 +547,8 @@ export class TableAssembler {
     for (let i = 0; i < n; i++) {
       const v = cells[i]!;
       const target = columns[i]!;
-      if (v.length > 0 || out[target] === '') out[target] = v;
+      // (a blank cell leaves a shared context column its section's value)
+      if (v.length > 0) out[target] = v;
     }
     return out;
   }
@@ -584,8 +586,14 @@ function contextOf(key: ContextKey, section: Section): string {
  */
 function withDefaults(info: SectionContextInfo, previous: SectionContextInfo): SectionContextInfo {
   let out = info;
-  if (info.accountNumber === undefined && previous.accountNumber !== undefined) out = { ...out, accountNumber: previous.accountNumber };
-  if (info.lineNumber === undefined && previous.lineNumber !== undefined) out = { ...out, lineNumber: previous.lineNumber };
+  if (info.accountNumber === undefined) {
+    // Stryker disable next-line ConditionalExpression: an account set to undefined reads as none (the key is left out as JSON and the stores leave it out)
+    if (previous.accountNumber !== undefined) out = { ...out, accountNumber: previous.accountNumber };
+  }
+  if (info.lineNumber === undefined) {
+    // Stryker disable next-line ConditionalExpression: a line set to undefined reads as none (the key is left out as JSON and the stores leave it out)
+    if (previous.lineNumber !== undefined) out = { ...out, lineNumber: previous.lineNumber };
+  }
   return out;
 }
 
@@ -662,8 +670,7 @@ export function headerKey(cells: readonly string[]): string {
 }
 
 function fit(cells: string[], width: number): string[] {
-  if (cells.length > width) return cells.slice(0, width);
-  const out = cells.slice();
+  const out = cells.slice(0, width);
   while (out.length < width) out.push('');
   return out;
 }

@@ -269,9 +269,11 @@ async function* sheetRows(ws: AsyncIterable<ExcelJS.Row>, date1904: boolean): As
     for await (const row of ws) {
       const cells: string[] = [];
       row.eachCell({ includeEmpty: false }, (cell, col) => {
+        // Stryker disable next-line ConditionalExpression: exceljs refuses a column past XFD (16,384) before a cell gets here
         if (col > MAX_COLUMNS) return;
         const text = cellText(cell.value, cell.numFmt, date1904);
         if (text === '') return;
+        // Stryker disable next-line EqualityOperator: a blank pushed into the cell's own place is replaced by its text on the next line
         while (cells.length < col - 1) cells.push('');
         cells[col - 1] = text;
       });
@@ -292,7 +294,8 @@ function readError(err: unknown): Error {
 export async function* batchRecords(rows: AsyncIterable<SourceRecord>, totalBytes: number, rowEstimate: number | undefined, size = 2000): AsyncGenerator<RecordBatch> {
   let batch: SourceRecord[] = [];
   let seen = 0;
-  const progress = () => (rowEstimate && rowEstimate > 0 ? Math.min(totalBytes, Math.round((seen / rowEstimate) * totalBytes)) : 0);
+  const estimate = rowEstimate ?? 0;
+  const progress = () => (estimate > 0 ? Math.min(totalBytes, Math.round((seen / estimate) * totalBytes)) : 0);
   for await (const rec of rows) {
     batch.push(rec);
     seen++;
