@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EnumValueMap, FieldMapping, MappingResult } from '../../functions/core/pipeline-types.ts';
 import { normalizePhone } from '../../functions/core/enrich/phone.ts';
-import { compileCallSemantics } from '../../functions/core/records/call-semantics.ts';
+import { compileCallSemantics, partyColumnCandidates } from '../../functions/core/records/call-semantics.ts';
 import { getSchema } from '../../functions/core/schemas/registry.ts';
 
 /*
@@ -523,5 +523,18 @@ describe('what the last run left', () => {
     expect(apply(pair, [], ['x']).problems).toEqual({ errors: [{ row: 1, column: 'Called Number', value: '', reason: 'required field is empty' }] });
     expect(apply(pair, [plain('direction', 3, pair)], ['x', '', '2125550100', 'Outgoing']).record).toMatchObject({ counterpart_number: '+12125550100' });
     expect(apply(pair, [plain('direction', 3, pair)], ['x', '2125550100', '', 'Incoming']).record).toMatchObject({ counterpart_number: '+12125550100' });
+  });
+});
+
+describe('the helpers after compileCallSemantics', () => {
+  it('offers the called party column to a counterpart field first in its schema', () => {
+    const fields = [...callRecord.fields.filter((f) => f.name === 'counterpart_number'), ...callRecord.fields.filter((f) => f.name !== 'counterpart_number')];
+    expect(partyColumnCandidates(fields, ['Start', 'From', 'To'])).toEqual([{ field: 0, column: 2, confidence: 0.9 }]);
+  });
+
+  it('counts one short code written in other case as one code, not a column of two', () => {
+    const headers = ['Start', 'Number', 'Note'];
+    const sample = [['x', '1', 'In'], ['x', '1', 'in'], ['x', '1', 'IN ']];
+    expect(apply(headers, [plain('counterpart_number', 1, headers)], ['x', '2125550100', 'Out'], { sample }).record).toEqual({});
   });
 });
