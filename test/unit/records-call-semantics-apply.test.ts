@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EnumValueMap, FieldMapping, MappingResult } from '../../functions/core/pipeline-types.ts';
 import { normalizePhone } from '../../functions/core/enrich/phone.ts';
-import { compileCallSemantics, partyColumnCandidates } from '../../functions/core/records/call-semantics.ts';
+import { compileCallSemantics, fieldsFilledWithoutColumns, partyColumnCandidates } from '../../functions/core/records/call-semantics.ts';
 import { getSchema } from '../../functions/core/schemas/registry.ts';
 
 /*
@@ -536,5 +536,20 @@ describe('the helpers after compileCallSemantics', () => {
     const headers = ['Start', 'Number', 'Note'];
     const sample = [['x', '1', 'In'], ['x', '1', 'in'], ['x', '1', 'IN ']];
     expect(apply(headers, [plain('counterpart_number', 1, headers)], ['x', '2125550100', 'Out'], { sample }).record).toEqual({});
+  });
+});
+
+describe('fieldsFilledWithoutColumns, at the bound', () => {
+  const headers = ['Start', 'Number', 'Note', 'Dir'];
+  const fields = [plain('counterpart_number', 1, headers)];
+  const filled = (sample: string[][], mapping = fields) => fieldsFilledWithoutColumns({ schema: callRecord, mapping: mappingOf(mapping), headers, region: 'US', sample }).sort();
+
+  it('names a field written on exactly half the rows, and not one on fewer, nor a mapped one', () => {
+    const half = [['x', '1', 'SMS-MO', ''], ['x', '1', 'SMS-MT', ''], ['x', '1', '', ''], ['x', '1', '', '']];
+    expect(filled(half)).toEqual(['direction', 'record_type']);
+    const fewer = [...half, ['x', '1', '', '']];
+    expect(filled(fewer)).toEqual([]);
+    const dir = [['x', '1', '', 'Incoming'], ['x', '1', '', 'Outgoing']];
+    expect(filled(dir, [...fields, plain('direction', 3, headers)])).toEqual([]);
   });
 });

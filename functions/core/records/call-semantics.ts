@@ -378,11 +378,12 @@ export function compileCallSemantics(input: CallSemanticsInput): CallSemantics |
  */
 export function fieldsFilledWithoutColumns(input: CallSemanticsInput & { sample: readonly (readonly string[])[] }): string[] {
   const semantics = compileCallSemantics(input);
-  if (semantics === undefined || input.sample.length === 0) return [];
+  if (semantics === undefined) return [];
   const mapped = new Set(input.mapping.fields.map((m) => m.field));
   const hits = new Map<string, number>();
   input.sample.forEach((cells, i) => {
     const record: Record<string, unknown> = {};
+    // Stryker disable next-line ArithmeticOperator: equivalent, the row number is only in the problems, which are not read here
     semantics.apply(record, cells, i + 1);
     for (const name of semantics.owns) if (!mapped.has(name) && record[name] !== undefined) hits.set(name, (hits.get(name) ?? 0) + 1);
   });
