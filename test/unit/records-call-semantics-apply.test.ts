@@ -553,3 +553,11 @@ describe('fieldsFilledWithoutColumns, at the bound', () => {
     expect(filled(dir, [...fields, plain('direction', 3, headers)])).toEqual([]);
   });
 });
+
+describe('learnColumns, blank cells', () => {
+  it('counts only the filled cells of a column when it weighs its codes', () => {
+    const headers = ['Start', 'Number', 'Note'];
+    const sample = [['x', '1', 'SMS-MO'], ['x', '1', 'SMS-MT'], ['x', '1', ''], ['x', '1', ' '], ['x', '1', '']];
+    expect(apply(headers, [plain('counterpart_number', 1, headers)], ['x', '2125550100', 'SMS-MT'], { sample }).record).toEqual({ direction: 'inbound', record_type: 'sms' });
+  });
+});
