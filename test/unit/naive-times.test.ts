@@ -174,3 +174,25 @@ describe('createRecordBuilder: clock times read as UTC', () => {
     expect(declared.warnings).toEqual([]);
   });
 });
+
+describe('naiveTimeProbe: the two hashes of a shape', () => {
+  const opts = { timezone: 'UTC' };
+  const asUtc = (date: string) => {
+    const r = parseDateTime(date, undefined, opts);
+    return r.ok ? r.iso : '';
+  };
+
+  // Two pairs of a zoned and a naive value (white space before them, which the reading trims)
+  // whose shapes meet in one of the two hashes: each is told apart by the other one.
+  it.each([
+    ['FNV-1a', ' \t\t\t\t\t  \t\t\t   \t   2026-03-01T14:05Z', ' \t \t\t\t     \t\t\t\t \t 2026-03-01 14:05'],
+    ['multiply-by-31', ' \u00a0\v\u00a0\n\f2026-03-01T14:05Z', '\u00a0\r\f\n\t\f\f\u00a0\v\n\f 2026-03-01 14:05'],
+  ])('tells apart two shapes that meet in the %s hash', (_, zoned, naive) => {
+    expect(isNaiveTime(zoned, undefined, opts, asUtc(zoned))).toBe(false);
+    expect(isNaiveTime(naive, undefined, opts, asUtc(naive))).toBe(true);
+    const probe = naiveTimeProbe(opts);
+    expect(probe(zoned, undefined, asUtc(zoned))).toBe(false);
+    expect(probe(naive, undefined, asUtc(naive))).toBe(true);
+    expect(probe.readings).toBe(2);
+  });
+});
