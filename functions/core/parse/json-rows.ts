@@ -66,6 +66,11 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff;
 }
 
+/** A character of a number, `true`, `false` or `null` (lower-case letters, digits, `+ - . E`). */
+function isScalarChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e || c === 0x45;
+}
+
 /**
  * Cuts the records out of a JSON document as it streams in, without parsing the whole:
  * the elements of a top-level array (`$`), or of the first property of a top-level
@@ -96,6 +101,8 @@ export class JsonRecordSplitter {
   private lastKey: string | undefined;
   private afterColon = false;
   private started = false;
+  /** where the next character of a top-level number, `true`, `false` or `null` would be (counted from the start of the text) */
+  private scalarNext = -1;
   /** records cut so far */
   private records = 0;
 
@@ -166,6 +173,12 @@ export class JsonRecordSplitter {
       }
       if (isSpace(c)) continue;
       if (this.started && this.depth === 0) {
+        // A document that is one number or literal (`42`, `true`) goes on to its end, and is no
+        // records, as a lone string is. Checked here only, where a document's records never are.
+        if (this.consumed + i === this.scalarNext && isScalarChar(c)) {
+          this.scalarNext++;
+          continue;
+        }
         // Another value after the document: concatenated JSON, or NDJSON sniffed as JSON.
         throw new CorruptFileError(`The JSON document goes on after its end (at character ${this.consumed + i}): several top-level values are not one JSON document (is it NDJSON?)`);
       }
@@ -177,13 +190,18 @@ export class JsonRecordSplitter {
         } else if (c === C.OpenBrace) {
           this.topObject = true;
           this.topStart = i;
-        }
+        } else if (isScalarChar(c)) this.scalarNext = this.consumed + i + 1;
       } else if (this.probing && this.depth === this.recordsDepth) {
         // The first element of a candidate array decides whether it holds the records.
         this.probing = false;
         if (c === C.OpenBrace || c === C.OpenBracket) this.path = `$.${this.lastKey ?? ''}`;
         else this.recordsDepth = -1;
       }
+      // Before the switch, so that a record passing the length limit on the character that also
+      // nests it too deep is refused for its length: raising JSON_MAX_DEPTH would only move the
+      // failure to the length at the same character, while a shorter record reads. (The record
+      // a character starts or ends is measured where it is cut.)
+      if (this.recordStart >= 0 && i - this.recordStart > this.maxRecordChars) this.tooLong();
       const colon = this.afterColon;
       this.afterColon = false;
       const inRecords = !this.recordsDone && this.depth === this.recordsDepth && this.recordsDepth > 0;
@@ -236,7 +254,6 @@ export class JsonRecordSplitter {
         default:
           if (inRecords && this.recordStart < 0) this.startRecord(i, true);
       }
-      if (this.recordStart >= 0 && i - this.recordStart > this.maxRecordChars) this.tooLong();
       // The top-level object is let go once the records are found (a wrapper, not a record:
       // compact() keeps the text from topStart on); kept while a candidate array is probed, since
       // an array of values (`{"tags": []}`, `{"tags": ["a"]}`) leaves the object the one record.

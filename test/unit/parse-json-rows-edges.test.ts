@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { JsonRecordSplitter, parseJsonRows, type JsonParseOptions } from '../../functions/core/parse/json-rows.ts';
+import type { ParsedRow } from '../../functions/core/parse/table-assembler.ts';
+import { CorruptFileError, LimitExceededError, NoDataRowsError } from '../../functions/core/errors.ts';
+
+// Edges of the JSON reader, each written against what a reader of the file would expect:
+// where a document ends, which limit is named when two are passed, what is held in memory.
+
+function piecesOf(whole: string, size: number): string[] {
+  const out: string[] = [];
+  for (let at = 0; at < whole.length; at += size) out.push(whole.slice(at, at + size));
+  return out;
+}
+
+function split(text: string, size: number, maxChars?: number, maxDepth?: number): string[] {
+  const s = new JsonRecordSplitter(maxChars, maxDepth);
+  const records: string[] = [];
+  for (const piece of piecesOf(text, size)) records.push(...s.write(piece));
+  records.push(...s.end());
+  return records;
+}
+
+async function* source(pieces: Iterable<string>): AsyncGenerator<Buffer> {
+  for (const p of pieces) yield Buffer.from(p);
+}
+
+async function read(text: string, opts: Partial<JsonParseOptions> & Pick<JsonParseOptions, 'mode'>, size = 7) {
+  const stream = parseJsonRows(source(piecesOf(text, size)), { encoding: 'utf-8', ...opts });
+  const rows: ParsedRow[] = [];
+  for await (const b of stream) rows.push(...b.rows);
+  return { rows, stream };
+}
+
+describe('a JSON document that is one number or literal', () => {
+  it('has no records, as a lone string has, wherever the pieces end', async () => {
+    for (const doc of ['42', ' 42 ', '-2.5E+3', '1e-7', 'true', 'false', 'null', '"abc"', '7']) {
+      for (const size of [1, 2, 100]) {
+        expect(split(doc, size), `${doc} in pieces of ${size}`).toEqual([]);
+        await expect(read(doc, { mode: 'json' }, size)).rejects.toThrow(new NoDataRowsError('The JSON document has no records'));
+      }
+    }
+  });
+
+  it('is followed by nothing but white space: a second value is refused, where it starts', () => {
+    for (const size of [1, 3, 100]) {
+      expect(() => split('42 43', size)).toThrow(/goes on after its end \(at character 3\)/);
+      expect(() => split('true\nfalse', size)).toThrow(/goes on after its end \(at character 5\)/);
+      expect(() => split('42"x"', size)).toThrow(/goes on after its end \(at character 2\)/);
+      expect(() => split('"a"1', size)).toThrow(/goes on after its end \(at character 3\)/);
+      expect(() => split('12{"a": 1}', size)).toThrow(CorruptFileError);
+    }
+  });
+
+  it('goes on with the characters of numbers and literals only', () => {
+    const scalar = /[a-z0-9+\-.E]/;
+    for (let c = 0x21; c < 0x7f; c++) {
+      const ch = String.fromCharCode(c);
+      if (ch === '"' || ch === '[' || ch === '{') continue; // these open a value of their own, refused or truncated
+      const doc = `4${ch}`;
+      if (scalar.test(ch)) expect(split(doc, 1), doc).toEqual([]);
+      else expect(() => split(doc, 1), doc).toThrow(/goes on after its end \(at character 1\)/);
+    }
+  });
+});
+
+describe('JsonRecordSplitter: two limits passed at one character', () => {
+  it('names the length, which raising the depth limit would not cure', () => {
+    // the record starts at character 1; its 12th character, an opening bracket, is both one
+    // past the length limit of 10 and a second level past the depth limit of 1
+    const doc = '[{"abcdefg":[1]}]';
+    for (const size of [1, 5, 100]) {
+      expect(() => split(doc, size, 10, 1), `pieces of ${size}`).toThrow(new LimitExceededError('A JSON record is longer than the limit of 10 characters'));
+      // each limit alone is passed there
+      expect(() => split(doc, size, 100, 1)).toThrow(/nests objects and arrays more than 1 levels deep/);
+      expect(() => split(doc, size, 10, 2)).toThrow(/longer than the limit of 10/);
+    }
+    // one character shorter, the record is within the length limit where it nests too deep
+    expect(() => split('[{"abcdef":[1]}]', 100, 10, 1)).toThrow(/nests objects and arrays more than 1 levels deep/);
+  });
+});
+
+describe('JsonRecordSplitter: white space', () => {
+  it('takes every kind of JSON white space (and a byte order mark) between values and after the document', () => {
+    for (const ws of [' ', '\t', '\r', '\n', '\uFEFF']) {
+      expect(split(`[{"a": 1},${ws}2${ws}]${ws}`, 1), JSON.stringify(ws)).toEqual(['{"a": 1}', '2']);
+      // after a colon it still leads to the records array
+      const s = new JsonRecordSplitter();
+      expect(s.write(`{"data":${ws}[{"a": 1}]}${ws}`)).toEqual(['{"a": 1}']);
+      expect(s.path).toBe('$.data');
+    }
+  });
+
+  it('refuses anything else after a lone value, even what does not start a value', () => {
+    expect(() => split(',4', 1)).toThrow(/goes on after its end \(at character 1\)/);
+    expect(() => split('#4', 1)).toThrow(/goes on after its end \(at character 1\)/);
+  });
+});
