@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JsonRecordSplitter, parseJsonRows, type JsonParseOptions } from '../../functions/core/parse/json-rows.ts';
+import { JsonRecordSplitter, flattenRecord, parseJsonRows, type JsonParseOptions } from '../../functions/core/parse/json-rows.ts';
 import type { ParsedRow } from '../../functions/core/parse/table-assembler.ts';
 import { CorruptFileError, LimitExceededError, NoDataRowsError } from '../../functions/core/errors.ts';
 
@@ -22,6 +22,10 @@ function split(text: string, size: number, maxChars?: number, maxDepth?: number)
 
 async function* source(pieces: Iterable<string>): AsyncGenerator<Buffer> {
   for (const p of pieces) yield Buffer.from(p);
+}
+
+async function* bytesOf(pieces: Buffer[]): AsyncGenerator<Buffer> {
+  yield* pieces;
 }
 
 async function read(text: string, opts: Partial<JsonParseOptions> & Pick<JsonParseOptions, 'mode'>, size = 7) {
@@ -93,5 +97,50 @@ describe('JsonRecordSplitter: white space', () => {
   it('refuses anything else after a lone value, even what does not start a value', () => {
     expect(() => split(',4', 1)).toThrow(/goes on after its end \(at character 1\)/);
     expect(() => split('#4', 1)).toThrow(/goes on after its end \(at character 1\)/);
+  });
+});
+
+describe('parseJsonRows: batches and counts', () => {
+  it('hands over a batch as soon as it holds a thousand rows, and no empty batch at the end', async () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => `{"i": ${i}}\n`);
+    const stream = parseJsonRows(source(lines), { mode: 'ndjson', encoding: 'utf-8' });
+    const sizes: number[] = [];
+    for await (const b of stream) sizes.push(b.rows.length);
+    expect(sizes).toEqual([1000, 1000]);
+  });
+
+  it('counts a record ending in a multi-byte character cut by the end of the file as holding undecodable bytes', async () => {
+    const stream = parseJsonRows(bytesOf([Buffer.from('{"a": 1}\n'), Buffer.from([0xe2, 0x82])]), { mode: 'ndjson', encoding: 'utf-8' });
+    const rows: ParsedRow[] = [];
+    for await (const b of stream) rows.push(...b.rows);
+    expect(rows.map((r) => r.line)).toEqual([1, 2]);
+    expect(stream.warnings()).toEqual([expect.objectContaining({ count: 1, message: expect.stringContaining('first in record 2') as unknown })]);
+  });
+
+  it('gives out copies of the headers, which a caller may change without changing the reader', async () => {
+    const { stream } = await read('[{"a": 1, "b": 2}]', { mode: 'json' });
+    stream.headers().push('x');
+    stream.stats.headers?.push('y');
+    expect(stream.headers()).toEqual(['a', 'b']);
+    expect(stream.stats.headers).toEqual(['a', 'b']);
+  });
+});
+
+describe('parseJsonRows: undecodable bytes', () => {
+  it('counts only the records that hold a replacement character, not those after the first', async () => {
+    const bytes = Buffer.concat([Buffer.from('{"a": "'), Buffer.from([0xff]), Buffer.from('"}\n{"a": "ok"}\n{"a": "fine"}\n')]);
+    const stream = parseJsonRows(bytesOf([bytes]), { mode: 'ndjson', encoding: 'utf-8' });
+    for await (const _ of stream) void _;
+    expect(stream.warnings()).toEqual([expect.objectContaining({ count: 1 })]);
+  });
+});
+
+describe('flattenRecord: numbers', () => {
+  it('writes a number as JavaScript does, not as JSON would (NaN is not null)', () => {
+    expect(flattenRecord({ n: NaN, i: -Infinity, t: true })).toEqual([
+      ['n', 'NaN'],
+      ['i', '-Infinity'],
+      ['t', 'true'],
+    ]);
   });
 });
