@@ -144,3 +144,17 @@ describe('flattenRecord: numbers', () => {
     ]);
   });
 });
+
+describe('JsonRecordSplitter: elements without a comma between them', () => {
+  it('keeps a value and what follows it up to the comma as one record (rejected when read), never drops the first', async () => {
+    for (const size of [1, 4, 100]) {
+      expect(split('["a" "b", 1 {"c": 2}, "x" 3, 4 [5]]', size)).toEqual(['"a" "b"', '1 {"c": 2}', '"x" 3', '4 [5]']);
+    }
+    const { rows } = await read('[{"n": 1}, 7 "b", {"n": 2}]', { mode: 'json' });
+    expect(rows.map((r) => [r.row, r.error?.startsWith('invalid JSON in record 2') ?? false])).toEqual([
+      [1, false],
+      [2, true],
+      [3, false],
+    ]);
+  });
+});

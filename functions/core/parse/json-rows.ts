@@ -138,19 +138,19 @@ export class JsonRecordSplitter {
   /** Where the text still needed starts: the unfinished record, top-level object or key, else the scan's position. */
   private keepFrom(): number {
     let keep = this.pos;
-    for (const i of [this.recordStart, this.topStart, this.keyStart]) if (i >= 0 && i < keep) keep = i;
+    for (const i of [this.recordStart, this.topStart, this.keyStart]) if (i >= 0) keep = Math.min(keep, i);
     return keep;
   }
 
   private compact(): void {
     const keep = this.keepFrom();
-    if (keep === 0) return;
     this.consumed += keep;
     this.buf = this.buf.slice(keep);
     this.pos -= keep;
-    if (this.recordStart >= 0) this.recordStart -= keep;
-    if (this.topStart >= 0) this.topStart -= keep;
-    if (this.keyStart >= 0) this.keyStart -= keep;
+    // A start below 0 is none, and stays below 0.
+    this.recordStart -= keep;
+    this.topStart -= keep;
+    this.keyStart -= keep;
   }
 
   private scan(out: string[]): void {
