@@ -94,9 +94,9 @@ describe('JsonRecordSplitter: white space', () => {
     }
   });
 
-  it('refuses anything else after a lone value, even what does not start a value', () => {
-    expect(() => split(',4', 1)).toThrow(/goes on after its end \(at character 1\)/);
-    expect(() => split('#4', 1)).toThrow(/goes on after its end \(at character 1\)/);
+  it('reads a document that starts with no JSON value as a lone value: no records, and refuses a second one', () => {
+    for (const doc of ['#4', '}1', ']', ',']) expect(split(doc, 1), doc).toEqual([]);
+    expect(() => split('}1 2', 1)).toThrow(/goes on after its end \(at character 3\)/);
   });
 });
 
@@ -148,7 +148,7 @@ describe('flattenRecord: numbers', () => {
 describe('JsonRecordSplitter: elements without a comma between them', () => {
   it('keeps a value and what follows it up to the comma as one record (rejected when read), never drops the first', async () => {
     for (const size of [1, 4, 100]) {
-      expect(split('["a" "b", 1 {"c": 2}, "x" 3, 4 [5]]', size)).toEqual(['"a" "b"', '1 {"c": 2}', '"x" 3', '4 [5]']);
+      expect(split('["a" "b", 1 {"c": 2, "d": 3}, "x" 3, 4 [5]]', size)).toEqual(['"a" "b"', '1 {"c": 2, "d": 3}', '"x" 3', '4 [5]']);
     }
     const { rows } = await read('[{"n": 1}, 7 "b", {"n": 2}]', { mode: 'json' });
     expect(rows.map((r) => [r.row, r.error?.startsWith('invalid JSON in record 2') ?? false])).toEqual([
@@ -156,5 +156,89 @@ describe('JsonRecordSplitter: elements without a comma between them', () => {
       [2, true],
       [3, false],
     ]);
+  });
+});
+
+describe('JsonRecordSplitter: stray commas', () => {
+  it('adds no record for a trailing comma or an empty place between commas', () => {
+    for (const size of [1, 100]) {
+      expect(split('[1, 2,]', size)).toEqual(['1', '2']);
+      expect(split('[1,,2]', size)).toEqual(['1', '2']);
+      expect(split('[{"a": 1},]', size)).toEqual(['{"a": 1}']);
+    }
+  });
+});
+
+describe('JsonRecordSplitter: where the records are', () => {
+  it('names a property without a name as such', () => {
+    const s = new JsonRecordSplitter();
+    expect(s.write('{: [{"a": 1}]}')).toEqual(['{"a": 1}']);
+    expect(s.path).toBe('$.');
+  });
+
+  it('does not take an array of objects inside an earlier property for the records', () => {
+    for (const size of [1, 100]) {
+      const s = new JsonRecordSplitter();
+      const records: string[] = [];
+      for (const p of piecesOf('{"meta": {"list": [{"x": 1}]}, "data": [{"a": 1}]}', size)) records.push(...s.write(p));
+      expect(records).toEqual(['{"a": 1}']);
+      expect(s.path).toBe('$.data');
+    }
+  });
+
+  it('takes no value of an object nested in the top-level one for a record, even with a comma missing', () => {
+    const doc = '{"m": {"k": [] {"x": 1}}}';
+    for (const size of [1, 100]) expect(split(doc, size)).toEqual([doc]);
+  });
+});
+
+describe('JsonRecordSplitter: the record limit', () => {
+  it('measures an object record to its brace, not to the comma after it', () => {
+    // `{"a":"xx"}` is 10 characters
+    for (const size of [1, 100]) expect(split('[{"a":"xx"}   , 1]', size, 10)).toEqual(['{"a":"xx"}', '1']);
+  });
+
+  it('refuses a long string record arriving in small pieces before its end', () => {
+    const s = new JsonRecordSplitter(40);
+    expect(() => {
+      for (const p of piecesOf(`["${'x'.repeat(100)}`, 5)) s.write(p);
+    }).toThrow(/longer than the limit of 40/);
+  });
+});
+
+describe('JsonRecordSplitter: what it holds', () => {
+  it('holds nothing after a lone top-level object', () => {
+    const s = new JsonRecordSplitter();
+    expect(s.write('{"a": 1}  ')).toEqual(['{"a": 1}']);
+    expect(s.held).toBe(0);
+  });
+
+  it('holds no long string value of a wrapper, nor a long key after its records', () => {
+    for (const text of [`{"note": "${'m'.repeat(300)}", "data": [{"a": 1}]}`, `{"data": [{"a": 1}], "${'k'.repeat(300)}": 1}`]) {
+      const s = new JsonRecordSplitter(100);
+      const records: string[] = [];
+      let most = 0;
+      for (const p of piecesOf(text, 10)) {
+        records.push(...s.write(p));
+        most = Math.max(most, s.held);
+      }
+      expect(records).toEqual(['{"a": 1}']);
+      expect(most).toBeLessThan(120);
+    }
+  });
+});
+
+describe('parseJsonRows: an NDJSON line past the limit', () => {
+  it('is refused before the next piece of the file is read', async () => {
+    let pulled = 0;
+    async function* pieces(): AsyncGenerator<Buffer> {
+      for (const p of [`{"b":1}\n${'x'.repeat(41)}`, 'more', '\n']) {
+        pulled++;
+        yield Buffer.from(p);
+      }
+    }
+    const stream = parseJsonRows(pieces(), { mode: 'ndjson', encoding: 'utf-8', maxRecordChars: 40 });
+    await expect((async () => { for await (const _ of stream) void _; })()).rejects.toThrow('Line 2 is longer than the limit of 40 characters');
+    expect(pulled).toBe(1);
   });
 });
