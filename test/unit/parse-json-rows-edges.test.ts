@@ -160,6 +160,10 @@ describe('JsonRecordSplitter: elements without a comma between them', () => {
 });
 
 describe('JsonRecordSplitter: stray commas', () => {
+  it('keeps a colon and what follows it in the record before the next comma', () => {
+    expect(split('[1: [{"a": 2}], 3]', 1)).toEqual(['1: [{"a": 2}]', '3']);
+  });
+
   it('adds no record for a trailing comma or an empty place between commas', () => {
     for (const size of [1, 100]) {
       expect(split('[1, 2,]', size)).toEqual(['1', '2']);
@@ -207,10 +211,11 @@ describe('JsonRecordSplitter: the record limit', () => {
 });
 
 describe('JsonRecordSplitter: what it holds', () => {
-  it('holds nothing after a lone top-level object', () => {
+  it('holds no more than the last piece after a lone top-level object', () => {
     const s = new JsonRecordSplitter();
     expect(s.write('{"a": 1}  ')).toEqual(['{"a": 1}']);
-    expect(s.held).toBe(0);
+    expect(s.write('\n\n')).toEqual([]);
+    expect(s.held).toBe(2);
   });
 
   it('holds no long string value of a wrapper, nor a long key after its records', () => {
@@ -224,6 +229,12 @@ describe('JsonRecordSplitter: what it holds', () => {
       }
       expect(records).toEqual(['{"a": 1}']);
       expect(most).toBeLessThan(120);
+    }
+    // and still names the records' property when its key arrives in pieces after the metadata was let go
+    for (const size of [1, 10]) {
+      const s = new JsonRecordSplitter(100);
+      for (const p of piecesOf(`{"note": "${'m'.repeat(300)}", "data": [{"a": 1}]}`, size)) s.write(p);
+      expect(s.path).toBe('$.data');
     }
   });
 });
