@@ -221,8 +221,14 @@ export class JsonRecordSplitter {
         case C.Quote:
           this.inString = true;
           if (inRecords && this.recordStart < 0) this.startRecord(i, true);
-          // Stryker disable next-line EqualityOperator: equivalent for recordsDepth <= 0, it is -1, 1 or 2, never 0
-          else if (this.topObject && this.depth === 1 && this.recordsDepth < 0 && !colon) this.keyStart = i;
+          else if (
+            this.topObject &&
+            this.depth === 1 &&
+            // Stryker disable next-line EqualityOperator: equivalent for <= 0, recordsDepth is -1, 1 or 2, never 0
+            this.recordsDepth < 0 &&
+            !colon
+          )
+            this.keyStart = i;
           break;
         case C.OpenBrace:
         case C.OpenBracket:
