@@ -66,6 +66,11 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff;
 }
 
+/** A character of a number, `true`, `false` or `null` (lower-case letters, digits, `+ - . E`). */
+function isScalarChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e || c === 0x45;
+}
+
 /**
  * Cuts the records out of a JSON document as it streams in, without parsing the whole:
  * the elements of a top-level array (`$`), or of the first property of a top-level
@@ -87,15 +92,20 @@ export class JsonRecordSplitter {
   private probing = false;
   private recordsDone = false;
   private recordStart = -1;
+  // Stryker disable next-line BooleanLiteral: equivalent, startRecord sets it before it is read
   private primitive = false;
+  // Stryker disable next-line BooleanLiteral: equivalent, read only with recordsDepth < 0 or at the close of a document whose records are done, never so in a top-level array
   private topObject = false;
   private topStart = -1;
   /** the top-level object passed the record limit before any records were found in it */
   private topTooLong = false;
   private keyStart = -1;
   private lastKey: string | undefined;
+  // Stryker disable next-line BooleanLiteral: equivalent, read at the first character, which is no '[' after a colon of a top-level object
   private afterColon = false;
   private started = false;
+  /** where the next character of a top-level number, `true`, `false` or `null` would be (counted from the start of the text) */
+  private scalarNext = 0; // (no character after the first is at 0)
   /** records cut so far */
   private records = 0;
 
@@ -104,9 +114,9 @@ export class JsonRecordSplitter {
     private readonly maxDepth = MAX_JSON_DEPTH,
   ) {}
 
-  /** Characters held in memory: the unfinished record or object, or a key being read (a bound the tests check). */
+  /** Characters held in memory: the last piece written and what is kept of earlier ones, the unfinished record or object, or a key being read (a bound the tests check). */
   get held(): number {
-    return this.buf.length - this.keepFrom();
+    return this.buf.length;
   }
 
   /** Feeds text; returns the records completed by it. */
@@ -131,19 +141,19 @@ export class JsonRecordSplitter {
   /** Where the text still needed starts: the unfinished record, top-level object or key, else the scan's position. */
   private keepFrom(): number {
     let keep = this.pos;
-    for (const i of [this.recordStart, this.topStart, this.keyStart]) if (i >= 0 && i < keep) keep = i;
+    for (const i of [this.recordStart, this.topStart, this.keyStart]) if (i >= 0) keep = Math.min(keep, i);
     return keep;
   }
 
   private compact(): void {
     const keep = this.keepFrom();
-    if (keep === 0) return;
     this.consumed += keep;
     this.buf = this.buf.slice(keep);
     this.pos -= keep;
-    if (this.recordStart >= 0) this.recordStart -= keep;
-    if (this.topStart >= 0) this.topStart -= keep;
-    if (this.keyStart >= 0) this.keyStart -= keep;
+    // A start below 0 is none, and stays below 0.
+    this.recordStart -= keep;
+    this.topStart -= keep;
+    this.keyStart -= keep;
   }
 
   private scan(out: string[]): void {
@@ -166,6 +176,12 @@ export class JsonRecordSplitter {
       }
       if (isSpace(c)) continue;
       if (this.started && this.depth === 0) {
+        // A document that is one number or literal (`42`, `true`) goes on to its end, and is no
+        // records, as a lone string is. Checked here only, where a document's records never are.
+        if (this.consumed + i === this.scalarNext && isScalarChar(c)) {
+          this.scalarNext++;
+          continue;
+        }
         // Another value after the document: concatenated JSON, or NDJSON sniffed as JSON.
         throw new CorruptFileError(`The JSON document goes on after its end (at character ${this.consumed + i}): several top-level values are not one JSON document (is it NDJSON?)`);
       }
@@ -177,26 +193,54 @@ export class JsonRecordSplitter {
         } else if (c === C.OpenBrace) {
           this.topObject = true;
           this.topStart = i;
+        } else if (c !== C.Quote) {
+          // A number or literal (or what is no JSON): no records; scanned on for what follows it.
+          this.scalarNext = this.consumed + i + 1;
+          continue;
         }
-      } else if (this.probing && this.depth === this.recordsDepth) {
+      } else if (
+        this.probing &&
+        // Stryker disable next-line ConditionalExpression: equivalent, the first character after '[' is at the level probed (a ']' too, before the switch)
+        this.depth === this.recordsDepth
+      ) {
         // The first element of a candidate array decides whether it holds the records.
         this.probing = false;
         if (c === C.OpenBrace || c === C.OpenBracket) this.path = `$.${this.lastKey ?? ''}`;
         else this.recordsDepth = -1;
       }
+      // Before the switch, so that a record passing the length limit on the character that also
+      // nests it too deep is refused for its length: raising JSON_MAX_DEPTH would only move the
+      // failure to the length at the same character, while a shorter record reads. (The record
+      // a character starts or ends is measured where it is cut.)
+      if (this.recordStart >= 0 && i - this.recordStart > this.maxRecordChars) this.tooLong();
       const colon = this.afterColon;
       this.afterColon = false;
-      const inRecords = !this.recordsDone && this.depth === this.recordsDepth && this.recordsDepth > 0;
+      // (the depth is never below 0: a document's first character is no ']' or '}' the switch sees)
+      const inRecords = !this.recordsDone && this.depth === this.recordsDepth;
       switch (c) {
         case C.Quote:
           this.inString = true;
           if (inRecords && this.recordStart < 0) this.startRecord(i, true);
-          else if (this.topObject && this.depth === 1 && this.recordsDepth < 0 && !colon) this.keyStart = i;
+          else if (
+            this.topObject &&
+            this.depth === 1 &&
+            // Stryker disable next-line EqualityOperator: equivalent for <= 0, recordsDepth is -1, 1 or 2, never 0
+            this.recordsDepth < 0 &&
+            !colon
+          )
+            this.keyStart = i;
           break;
         case C.OpenBrace:
         case C.OpenBracket:
           if (inRecords && this.recordStart < 0) this.startRecord(i, false);
-          else if (c === C.OpenBracket && this.topObject && this.depth === 1 && colon && this.recordsDepth < 0 && !this.recordsDone) {
+          // a value after a colon of the top-level object (depth 1) before its records are found
+          else if (
+            // Stryker disable next-line ConditionalExpression: equivalent for the '[', an object probed is refused at its first character, a key or its '}'
+            c === C.OpenBracket &&
+            colon &&
+            // Stryker disable next-line EqualityOperator: equivalent for <= 0, recordsDepth is -1, 1 or 2, never 0
+            this.recordsDepth < 0
+          ) {
             this.recordsDepth = 2;
             this.probing = true;
           }
@@ -209,20 +253,14 @@ export class JsonRecordSplitter {
           if (this.recordStart >= 0 && this.primitive && this.depth === this.recordsDepth) this.endRecord(i, out);
           this.depth--;
           if (this.recordStart >= 0 && !this.primitive && this.depth === this.recordsDepth) this.endRecord(i + 1, out);
-          else if (this.depth === this.recordsDepth - 1 && this.recordsDepth > 0) {
-            // The records array closed (or an empty candidate array): no records after it.
-            if (this.probing) {
-              this.probing = false;
-              this.recordsDepth = -1;
-            } else this.recordsDone = true;
-          }
+          // The records array closed: no records after it. (An empty candidate array was refused at its ']', before the switch.)
+          else if (this.depth === this.recordsDepth - 1) this.recordsDone = true;
           // Back at depth 0, records found in the object would have been closed (recordsDone).
           if (this.depth === 0 && this.topObject && !this.recordsDone) {
             // A top-level object without an array of records: it is the one record, held to the record limit.
             if (this.topTooLong || i + 1 - this.topStart > this.maxRecordChars) this.tooLong();
+            // (the document ends here: what follows is refused above)
             this.path = '$';
-            this.recordsDone = true;
-            this.records++;
             out.push(buf.slice(this.topStart, i + 1));
             this.topStart = -1;
           }
@@ -236,7 +274,6 @@ export class JsonRecordSplitter {
         default:
           if (inRecords && this.recordStart < 0) this.startRecord(i, true);
       }
-      if (this.recordStart >= 0 && i - this.recordStart > this.maxRecordChars) this.tooLong();
       // The top-level object is let go once the records are found (a wrapper, not a record:
       // compact() keeps the text from topStart on); kept while a candidate array is probed, since
       // an array of values (`{"tags": []}`, `{"tags": ["a"]}`) leaves the object the one record.
@@ -248,8 +285,10 @@ export class JsonRecordSplitter {
     if (this.recordStart >= 0 && n - this.recordStart > this.maxRecordChars) this.tooLong();
     // Past the record limit the top-level object is let go too, and fails the file if it turns out
     // to be the record; a wrapper whose records come after long metadata reads on.
-    // Stryker disable next-line EqualityOperator: equivalent, one character past this bound is too long anyway, as the emit checks exactly
-    if (this.topStart >= 0 && n - this.topStart > this.maxRecordChars) this.letTopGo();
+    if (this.topStart >= 0) {
+      // Stryker disable next-line EqualityOperator: equivalent, one character past this bound is too long anyway, as the emit checks exactly
+      if (n - this.topStart > this.maxRecordChars) this.letTopGo();
+    }
   }
 
   /** The top-level object passed the record limit: its text is let go, and it fails the file if it is the record. */
@@ -294,7 +333,8 @@ function flattenInto(obj: Record<string, unknown>, prefix: string, depth: number
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  // (true and false are written by JSON.stringify below, as String would)
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
   if (Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object')) return v.map((x) => cellText(x)).join('; ');
   return JSON.stringify(v);
 }
@@ -366,6 +406,7 @@ class JsonRowReader extends OnceRowStream<RowStreamStats> implements RowStream {
   private readonly maxDepth: number;
   private readonly tally = new WarningTally();
   /** the text decoded so far held U+FFFD: look for it in the records */
+  // Stryker disable next-line BooleanLiteral: equivalent, a fast path: set from the start it only has takeRecord look for U+FFFD in each record
   private undecodable = false;
 
   constructor(
@@ -414,8 +455,9 @@ class JsonRowReader extends OnceRowStream<RowStreamStats> implements RowStream {
     };
     for await (const chunk of this.source as AsyncIterable<Uint8Array | string>) {
       const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: equivalent, set more often the flag only has takeRecord look for U+FFFD in each record, as it does anyway
       if (!this.undecodable && text.includes('\uFFFD')) this.undecodable = true;
-      this.bytesRead += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+      this.bytesRead += Buffer.byteLength(chunk);
       if (splitter) take(splitter.write(text));
       else this.takeLines(text, false);
       if (this.batch.length >= size) {
@@ -424,13 +466,13 @@ class JsonRowReader extends OnceRowStream<RowStreamStats> implements RowStream {
       }
     }
     const rest = decoder.end();
+    // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, set more often the flag only has takeRecord look for U+FFFD in each record, as it does anyway
     if (rest.includes('\uFFFD')) this.undecodable = true;
     if (splitter) {
       take(splitter.write(rest));
       take(splitter.end());
     } else this.takeLines(rest, true);
     if (this.batch.length > 0) yield { rows: this.batch, bytesRead: this.bytesRead };
-    this.batch = [];
     if (this.rowsEmitted === 0) throw new NoDataRowsError(this.opts.mode === 'json' ? 'The JSON document has no records' : 'The NDJSON file has no records');
   }
 
@@ -446,7 +488,6 @@ class JsonRowReader extends OnceRowStream<RowStreamStats> implements RowStream {
     if (final && this.pendingLine.length > 0) {
       this.line++;
       this.takeLine(this.pendingLine);
-      this.pendingLine = '';
     }
     if (this.pendingLine.length > this.maxRecord) {
       throw new LimitExceededError(`Line ${this.line + 1} is longer than the limit of ${this.maxRecord} characters`);
@@ -467,8 +508,13 @@ class JsonRowReader extends OnceRowStream<RowStreamStats> implements RowStream {
     let value: unknown;
     let error: string | undefined;
     // (the splitter checks a JSON document's records as it cuts them)
+    // Stryker disable next-line ConditionalExpression: equivalent for true, the splitter has refused a JSON record nested deeper with the same limit
     if (this.opts.mode === 'ndjson') assertJsonDepth(text, this.maxDepth, `The record on line ${line}`);
-    if (this.undecodable && text.includes('\uFFFD')) {
+    if (
+      // Stryker disable next-line ConditionalExpression: equivalent for true, the flag is a fast path: a record holding U+FFFD comes from text that set it
+      this.undecodable &&
+      text.includes('\uFFFD')
+    ) {
       this.tally.add(WARNING_CODES.invalidCharacters, 1, () => `Some bytes are not valid ${this.opts.encoding} and were read as the replacement character U+FFFD, first in record ${line}; the count is of records holding one`);
     }
     try {
