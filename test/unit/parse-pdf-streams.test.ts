@@ -1,3 +1,4 @@
+import { constants, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { checkPdfInflation } from '../../functions/core/parse/pdf-streams.ts';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../../functions/core/parse/parse-limits.ts';
@@ -244,6 +245,21 @@ describe('checkPdfInflation: decoders', () => {
     expect(await decoded('/FlateDecode', damaged, limits(before))).toBe(before);
     await expect(decoded('/FlateDecode', damaged, limits(before - 1))).rejects.toThrow(LimitExceededError);
     expect(await decoded('/FlateDecode', ZIPPED.subarray(2))).toBe(0);
+    // what comes before the damage is what the longest start that inflates without an error gives
+    for (const at of [700, 1500, 2100, 3300]) {
+      const hurt = Buffer.concat([ZIPPED.subarray(0, at), Buffer.alloc(16, 0xff), ZIPPED.subarray(at)]);
+      let expected = 0;
+      // (0xff starts a block of the reserved type: no start longer than the 16 of them inflates)
+      for (let k = at + 16; k >= 0; k--) {
+        try {
+          expected = inflateSync(hurt.subarray(0, k), { finishFlush: constants.Z_SYNC_FLUSH }).length;
+          break;
+        } catch {
+          // damaged within these k bytes
+        }
+      }
+      expect(await decoded('/FlateDecode', hurt)).toBe(expected);
+    }
   });
 
   it('LZWDecode: every code width, table resets, and the string being defined', async () => {

@@ -191,6 +191,9 @@ describe('readPdfTable: lines by baseline', () => {
       word('y', 200, 686, { transform: [10, -0.02, 0, 10, 200, 686] }),
       word('z', 200, 686, { transform: [10, 0, 0.02, 10, 200, 686] }),
       word('w', 200, 686, { transform: [10, 0, -0.02, 10, 200, 686] }),
+      // a slant of 0.01 is one; under it, none
+      word('v', 200, 686, { transform: [10, 0.01, 0, 10, 200, 686] }),
+      word('u', 200, 686, { transform: [10, 0, -0.01, 10, 200, 686] }),
       // a slant under 0.01 is no slant
       word('kept', 300, 672, { transform: [10, 0.009, -0.009, 10, 300, 672] }),
       word('   ', 150, 672),

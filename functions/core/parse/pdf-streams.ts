@@ -298,7 +298,7 @@ function ascii85Decode(input: Buffer, cap: number): Buffer | undefined {
     group.push(byte - 0x21);
     if (group.length === 5 && !emit(4)) return undefined;
   }
-  if (group.length > 1 && !emit(group.length - 1)) return undefined;
+  if (!emit(group.length - 1)) return undefined; // a lone last character, or none, gives no byte
   return out.bytes();
 }
 
