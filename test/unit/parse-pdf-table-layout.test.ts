@@ -108,8 +108,8 @@ describe('readPdfTable: cells by position', () => {
     const header = (gap: number) => [word('Date', 40, 700), word('Account', 150, 700, { width: 35 }), word('Number', 185 + gap, 700, { width: 30 }), word('  Minutes ', 300, 700, { width: 35 })];
     const rows = [
       // "555-" ends at 170: "0100" 1 after it, no space; "MA" 1.5 after "BOSTON", a space
-      word('2025-10-01', 40, 686), word('555-', 150, 686, { width: 20 }), word('0100', 171, 686, { width: 20 }), word('3', 300, 686),
-      word('2025-10-02', 40, 672), word('BOSTON', 150, 672, { width: 30 }), word('MA', 181.5, 672, { width: 10 }), word('4', 300, 672),
+      word('2025-10-01', 40, 686), word('555-', 150, 686, { width: 20 }), word('0100 ', 171, 686, { width: 20 }), word('3', 300, 686),
+      word('2025-10-02', 40, 672), word('BOSTON', 150, 672, { width: 30 }), word(' MA ', 181.5, 672, { width: 10 }), word('4', 300, 672),
     ];
     const joined = await read([...header(4.5), ...rows]);
     expect(joined.headers).toEqual(['Date', 'Account Number', 'Minutes']);
@@ -144,12 +144,15 @@ describe('readPdfTable: lines by baseline', () => {
       ...HEADER(),
       // "Number" 3.5 below the date: the same line; the minutes 3.6 below it: the next line
       word('2025-10-01', 40, 686), word('+14155551001', 150, 682.5), word('3', 300, 682.4),
+      // the date 3 below "Number": the same line, put in x order
+      word('+14155551002', 150, 672), word('2025-10-02', 40, 669), word('4', 300, 672),
       ...call(660, 2, 5),
     ]);
     expect(cellsOf(table)).toEqual([
       ['Date', 'Number', 'Minutes'],
       ['2025-10-01', '+14155551001', ''],
       ['', '', '3'],
+      ['2025-10-02', '+14155551002', '4'],
       ['2025-10-02', '+14155551002', '5'],
     ]);
   });
@@ -268,6 +271,11 @@ describe('readPdfTable: the header line', () => {
     ]);
     expect(table.headerRow).toBe(2);
     await expect(read([...line(760, [[40, 'Summary']]), ...HEADER(80)], [...call(700, 1, 3), ...call(686, 2, 4)])).rejects.toThrow(HeaderNotFoundError);
+  });
+
+  it('takes a line of names over a line with one value among names', async () => {
+    const table = await read([...line(700, [[40, 'Name'], [150, 'Plan'], [300, 'Minutes']]), ...line(686, [[40, 'Alice'], [150, 'Basic'], [300, '3']])]);
+    expect(table.headers).toEqual(['Name', 'Plan', 'Minutes']);
   });
 
   it('takes a line of names over text-only values that repeat', async () => {
