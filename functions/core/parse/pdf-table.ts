@@ -3,7 +3,7 @@
 // Loaded when a PDF is read, not at import (pdfjs.ts).
 import type { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DISTINCT_NAMES, isDataLike, looksLikeHeader } from '../detect/row-shapes.ts';
-import { CorruptFileError, DomainError, HeaderNotFoundError, LimitExceededError, NoTextLayerError, UnsupportedFormatError } from '../errors.ts';
+import { CorruptFileError, HeaderNotFoundError, LimitExceededError, NoTextLayerError, UnsupportedFormatError } from '../errors.ts';
 import type { SourceRecord } from './table-assembler.ts';
 import { PDF_LIMITS } from './container-limits.ts';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse-limits.ts';
@@ -85,8 +85,9 @@ export async function readPdfTable(buf: Buffer, opts: { maxMillis?: number; limi
   // several pages at the same height that do not fill two columns.
   const furnitureKeys = repeatedAcrossPages(lines);
   const topOf = new Map<number, number>();
+  // (a page before the header's gets an entry too, harmless: only lines from the header on are tested)
   for (const l of lines) {
-    if (l.index > headerIndex && l.page !== header.page && !topOf.has(l.page) && project(l).join('\u0001').toLowerCase() === headerKey) topOf.set(l.page, l.index);
+    if (l.page !== header.page && !topOf.has(l.page) && project(l).join('\u0001').toLowerCase() === headerKey) topOf.set(l.page, l.index);
   }
   const pitch = medianPitch(lines.filter((l) => l.index >= headerIndex));
   const records: SourceRecord[] = [];
@@ -97,15 +98,15 @@ export async function readPdfTable(buf: Buffer, opts: { maxMillis?: number; limi
     const cells = project(l);
     const top = topOf.get(l.page);
     const filled = cells.filter((c) => c.length > 0).length;
-    const isFurniture =
-      l.index !== headerIndex && ((top !== undefined && l.index < top) || (filled < 2 && furnitureKeys.has(furnitureKey(l))));
+    // never the header: it fills a column per name, and no top is set on its page
+    const isFurniture = (top !== undefined && l.index < top) || (filled < 2 && furnitureKeys.has(furnitureKey(l)));
     if (isFurniture) {
       furniture++;
       continue;
     }
     const gap = previous && previous.page === l.page ? previous.y - l.y : 0;
     const rec: SourceRecord = { cells, line: l.index + 1 };
-    if (pitch > 0 && gap > pitch * 1.8) rec.breakBefore = true;
+    if (gap > pitch * 1.8) rec.breakBefore = true;
     records.push(rec);
     previous = l;
   }
@@ -145,7 +146,6 @@ async function readLines(buf: Buffer, maxMillis: number): Promise<{ pages: numbe
 }
 
 function pdfError(err: unknown): Error {
-  if (err instanceof DomainError) return err;
   const name = err instanceof Error ? err.name : '';
   const message = err instanceof Error ? err.message : String(err);
   if (name === 'PasswordException') return new UnsupportedFormatError('The PDF is password-protected; remove the password and upload it again');
@@ -155,12 +155,14 @@ function pdfError(err: unknown): Error {
 /** Items to lines (same baseline, within a fraction of the font size) and lines to runs (words close together). */
 function pageLines(items: TextItemLike[], page: number): Omit<Line, 'index'>[] {
   const glyphs = items
-    .filter((i) => i.str.trim().length > 0 && Math.abs(i.transform[1] ?? 0) < 0.01 && Math.abs(i.transform[2] ?? 0) < 0.01)
+    // pdfjs gives six numbers, [a b c d x y]: b and c are rotation and skew, d the vertical scale
+    .filter((i) => i.str.trim().length > 0 && Math.abs(i.transform[1]!) < 0.01 && Math.abs(i.transform[2]!) < 0.01)
     .map((i) => {
-      const size = Math.abs(i.transform[3] ?? i.height) || i.height || 10;
-      const x = i.transform[4] ?? 0;
-      return { text: i.str, x, y: i.transform[5] ?? 0, x1: x + Math.max(i.width, 0), size };
+      const size = Math.abs(i.transform[3]!) || i.height || 10;
+      const x = i.transform[4]!;
+      return { text: i.str, x, y: i.transform[5]!, x1: x + Math.max(i.width, 0), size };
     })
+    // top to bottom, then left to right: a line's first item (whose size sets the distance to the next) does not depend on the order of the items
     .sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: Omit<Line, 'index'>[] = [];
   let current: typeof glyphs = [];
@@ -249,15 +251,17 @@ function repeatedAcrossPages(lines: readonly Line[]): Set<string> {
   return new Set([...pagesOf].filter(([, pages]) => pages.size >= 2).map(([k]) => k));
 }
 
-/** The usual distance between consecutive lines on a page. */
+/**
+ * The usual distance between consecutive lines on a page (lines of a page run top to
+ * bottom). There is one at least: the header's next line is on its page.
+ */
 function medianPitch(lines: readonly Line[]): number {
   const gaps: number[] = [];
   for (let i = 1; i < lines.length; i++) {
     const a = lines[i - 1]!;
     const b = lines[i]!;
-    if (a.page === b.page && a.y > b.y) gaps.push(a.y - b.y);
+    if (a.page === b.page) gaps.push(a.y - b.y);
   }
-  if (gaps.length === 0) return 0;
   gaps.sort((x, y) => x - y);
   return gaps[Math.floor(gaps.length / 2)]!;
 }
