@@ -58,6 +58,22 @@ describe('htmlTables: the grid of a table', () => {
     ]);
   });
 
+  it('fills a rowspan after a gap for each row it spans, and no row after', () => {
+    expect(rowsOf('<table><tr><td>a</td><td>b</td><td rowspan="3">c</td></tr><tr><td>x</td></tr><tr><td>y</td></tr><tr><td>z</td></tr></table>')).toEqual([
+      [
+        ['a', 'b', 'c'],
+        ['x', '', 'c'],
+        ['y', '', 'c'],
+        ['z'],
+      ],
+    ]);
+  });
+
+  it('adds a space for a paragraph or line break inside a cell only: inline tags join, a stray paragraph in a row is no cell', () => {
+    expect(rowsOf('<table><tr><td>a<strong>b</strong></td><td>c<br />d</td></tr></table>')).toEqual([[['ab', 'c d']]]);
+    expect(rowsOf('<table><tr><p>stray</p><td>a</td><td>b</td></tr></table>')).toEqual([[['a', 'b']]]);
+  });
+
   it('fills a rowspan after a gap with empty cells between, and a colspan-rowspan block in every column it covers', () => {
     expect(rowsOf('<table><tr><td>a</td><td>b</td><td rowspan="2">c</td></tr><tr><td>x</td></tr></table>')).toEqual([
       [
