@@ -3,6 +3,7 @@ import type { EnumValueMap, FieldMapping, MappingResult } from '../../functions/
 import { normalizePhone } from '../../functions/core/enrich/phone.ts';
 import { compileCallSemantics, fieldsFilledWithoutColumns, partyColumnCandidates } from '../../functions/core/records/call-semantics.ts';
 import { getSchema } from '../../functions/core/schemas/registry.ts';
+import { plainMapping } from '../helpers/field-mapping.ts';
 
 /*
  * The call semantics row by row, from a mapping written out: what a mapped code column, a
@@ -11,13 +12,7 @@ import { getSchema } from '../../functions/core/schemas/registry.ts';
  */
 
 const callRecord = getSchema('call_record');
-const plain = (field: string, source: number, headers: readonly string[]): FieldMapping => ({
-  field,
-  sources: [source],
-  sourceHeaders: [headers[source]!],
-  confidence: 1,
-  reason: 'confirmed',
-});
+const plain = plainMapping;
 const mappingOf = (fields: FieldMapping[], valueMaps?: EnumValueMap[]): MappingResult => ({
   status: 'mapped',
   schema: 'call_record',

@@ -2,19 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { FieldMapping, MappingResult } from '../../functions/core/pipeline-types.ts';
 import { compileCallSemantics, fieldsFilledWithoutColumns, findPartyColumns, partyColumnCandidates } from '../../functions/core/records/call-semantics.ts';
 import { getSchema } from '../../functions/core/schemas/registry.ts';
+import { plainMapping } from '../helpers/field-mapping.ts';
 
 // The words and thresholds by which the call semantics reads a log's layout. Each header a
 // carrier prints for a party, a kind of record or a dialled number is pinned one by one: a word
 // lost from a list is a log whose calls all get the wrong direction or the wrong other party.
 
 const callRecord = getSchema('call_record');
-const plain = (field: string, source: number, headers: readonly string[]): FieldMapping => ({
-  field,
-  sources: [source],
-  sourceHeaders: [headers[source]!],
-  confidence: 1,
-  reason: 'confirmed',
-});
+const plain = plainMapping;
 const mappingOf = (fields: FieldMapping[]): MappingResult => ({ status: 'mapped', schema: 'call_record', confidence: 1, missingRequired: [], fields });
 /** The record the call semantics alone writes for one row. */
 function apply(headers: string[], fields: FieldMapping[], cells: string[], sample?: string[][]) {
