@@ -51,6 +51,17 @@ describe('isNaiveTime', () => {
 
 describe('naiveTimeProbe', () => {
   const opts = { timezone: 'UTC' };
+
+  it('tells apart two values of one length whose letters differ: only digits share a shape', () => {
+    const probe = naiveTimeProbe(opts);
+    // both 18 characters: a US clock with AM/PM, and an ISO-like time with its Z
+    expect(probe('03/01/2026 2:05 PM', undefined, '2026-03-01T14:05:00Z')).toBe(true);
+    expect(probe('2026-03-01 14:05 Z', undefined, '2026-03-01T14:05:00Z')).toBe(false);
+    expect(probe('2026-03-01 2:05 PM', undefined, '2026-03-01T14:05:00Z')).toBe(true);
+    // one shape but for two letters: "PM" is a clock's, "UT" a zone's
+    expect(probe('2026-03-01 02:05 PM', undefined, '2026-03-01T14:05:00Z')).toBe(true);
+    expect(probe('2026-03-01 02:05 UT', undefined, '2026-03-01T02:05:00Z')).toBe(false);
+  });
   const asUtc = (date: string, time?: string) => {
     const r = parseDateTime(date, time, opts);
     return r.ok ? r.iso : '';
