@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPdfInflation } from '../../functions/core/parse/pdf-streams.ts';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../../functions/core/parse/parse-limits.ts';
 import { LimitExceededError } from '../../functions/core/errors.ts';
-import { asciiHex, deflate, lzwEncode } from '../fixtures/formats/hostile.ts';
+import { asciiHex, deflate, lzwEncode, packLzwCodes } from '../fixtures/formats/hostile.ts';
 
 // The pre-scan's decoders are checked by what they give: a stream encoded by a filter and
 // then deflated decodes through `[/<filter> /FlateDecode]` to the deflated text's length
@@ -78,23 +78,7 @@ function ascii85Encode(data: Buffer): string {
   return `${out}~>`;
 }
 
-/** LZW codes packed as PDF writes them: 9 bits until the table nears 512 entries (the caller gives the widths). */
-function packCodes(codes: [code: number, width: number][]): Buffer {
-  const out: number[] = [];
-  let acc = 0;
-  let bits = 0;
-  for (const [code, width] of codes) {
-    acc = (acc << width) | code;
-    bits += width;
-    while (bits >= 8) {
-      bits -= 8;
-      out.push((acc >>> bits) & 0xff);
-    }
-    acc &= (1 << bits) - 1;
-  }
-  if (bits > 0) out.push((acc << (8 - bits)) & 0xff);
-  return Buffer.from(out);
-}
+const packCodes = packLzwCodes;
 
 describe('checkPdfInflation: which streams and what counts', () => {
   it('counts each stage of a chain, and only the streams whose first filter it decodes', async () => {
