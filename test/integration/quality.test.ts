@@ -115,14 +115,15 @@ describe('the data-quality report and the self-checks', () => {
 });
 
 describe('a job whose country is a guess', () => {
-  // German mobiles are valid Austrian (Vienna) numbers too, and nothing else in this log tells them apart
+  // German mobiles are valid Austrian (Vienna) numbers too, and nothing else in this log tells them
+  // apart (written in one piece: grouped as Germans write them, they would say German)
   const log = [
     'Datum;Uhrzeit;Rufnummer;Dauer (Sek.);Betrag (€)',
-    '03.11.2025;09:14;0171 2345678;61;0,12',
-    '03.11.2025;10:02;0160 9876543;125;0,24',
-    '04.11.2025;14:40;0151 23456789;30;0,06',
-    '05.11.2025;16:05;0176 12345678;242;0,48',
-    '05.11.2025;17:30;0157 12345678;12;0,02',
+    '03.11.2025;09:14;01712345678;61;0,12',
+    '03.11.2025;10:02;01609876543;125;0,24',
+    '04.11.2025;14:40;015123456789;30;0,06',
+    '05.11.2025;16:05;017612345678;242;0,48',
+    '05.11.2025;17:30;015712345678;12;0,02',
   ].join('\n') + '\n';
 
   it('succeeds, reads the numbers as the likelier country, and says it guessed and how to name the other', async () => {

@@ -165,7 +165,8 @@ describe('inferFileRegion: two countries that explain the same numbers', () => {
     return numbers;
   };
   /** Belgian mobiles (04xx, ten digits), which are French geographic numbers in the south-east too. */
-  const belgianMobiles = () => bothValid(['0470 12 34 56', '0475 98 76 54', '0486 11 22 33', '0470 55 44 33', '0478 20 30 40'], 'BE', 'FR');
+  // written in one piece, so how they are grouped says nothing (see the grouping test below)
+  const belgianMobiles = () => bothValid(['0470123456', '0475987654', '0486112233', '0470554433', '0478203040'], 'BE', 'FR');
   const frenchLog = (numbers: string[]) => numbers.map((n, i) => [`0${i + 1}/10/2026`, n, '00:01:00']);
 
   it('says a French-headed log of Belgian mobiles is a tie, read as France, and names Belgium', () => {
@@ -183,6 +184,36 @@ describe('inferFileRegion: two countries that explain the same numbers', () => {
     expect(even?.evidence).toMatch(/^a tie: /);
   });
 
+  it('breaks it by how the numbers are grouped: as each country prints them, a trunk 0 dropped or not', () => {
+    // "0470 12 34 56" is how Belgium writes a mobile France writes "04 70 12 34 56"
+    const spaced = bothValid(['0470 12 34 56', '0475 98 76 54', '0486 11 22 33', '0470 55 44 33', '0478 20 30 40'], 'BE', 'FR');
+    expect(inferFileRegion(['Date', 'Numéro', 'Durée'], frenchLog(spaced))).toEqual({
+      region: 'BE',
+      evidence: '5 of 5 national numbers are valid BE numbers, as many as are valid FR numbers; 5 of them are grouped as BE writes its numbers (0 as FR does) (0 are valid US numbers)',
+    });
+    expect(inferFileRegion(['Date', 'Numéro', 'Durée'], frenchLog(spaced.map((n) => n.replace(/^0(\d)(\d\d) /, '0$1 $2 '))))?.region).toBe('FR');
+    // German mobiles as Germans group them; Austria prints the same digits as a Vienna number, "01 712345678"
+    const german = bothValid(['0171 2345678', '0160 9876543', '0151 23456789'], 'DE', 'AT');
+    expect(inferFileRegion(['Vorname', 'Nachname', 'Telefon'], german.map((n) => ['Anna', 'Schulz', n]))?.evidence).toMatch(/; [23] of them are grouped as DE writes its numbers \(0 as AT does\)/);
+    // a Slovak mobile without its 0, "905 123 456", is grouped as Slovakia prints "0905 123 456": no reason for Czechia
+    const slovak = bothValid(['905 123 456', '910 123 456', '905 222 333'], 'SK', 'CZ');
+    expect(inferFileRegion(['Číslo', 'Čas', 'Typ', 'Cena'], slovak.map((n) => [n, '10:00', 'hovor', '1,00']))?.evidence).not.toContain('grouped');
+  });
+
+  it('looks beyond the English-speaking countries when English headers carry numbers grouped as none of them writes them', () => {
+    // "06 12 34 56 78" is valid in South Africa too, which prints it "061 234 5678"
+    const french = ['06 12 34 56 78', '06 98 76 54 32', '07 81 22 33 44', '01 42 68 53 00', '04 91 12 34 56'].map((n) => ['Jean Dupont', n]);
+    expect(inferFileRegion(['Name', 'Phone'], french)).toEqual({
+      region: 'FR',
+      evidence: '5 of 5 national numbers are valid FR numbers, as many as are valid ZA numbers; 5 of them are grouped as FR writes its numbers (0 as ZA does) (0 are valid US numbers)',
+    });
+    // in one piece they say nothing, and the English-speaking countries are all there is
+    expect(inferFileRegion(['Name', 'Phone'], french.map(([name, n]) => [name!, n!.replace(/ /g, '')]))?.region).toBe('ZA');
+    // British numbers grouped as Britain prints them bring in no one else
+    const british = ['07700 900123', '020 7946 0018', '0161 496 0123', '07911 123456'].map((n) => ['Ann', n]);
+    expect(inferFileRegion(['Name', 'Phone'], british)?.region).toBe('GB');
+  });
+
   it('breaks it by the currency of the headers, or the line types the numbers are in each country', () => {
     // Slovak mobiles written without their 0 are Czech premium-rate and VoIP numbers: headers as Czech as Slovak, a Slovak file
     const slovak = bothValid(['905 123 456', '910 123 456', '905 222 333', '910 555 444'], 'SK', 'CZ');
@@ -193,7 +224,7 @@ describe('inferFileRegion: two countries that explain the same numbers', () => {
       evidence: '4 of 4 national numbers are valid SK numbers, as many as are valid CZ numbers; 4 of them are mobile or fixed lines there (0 in CZ) (0 are valid US numbers)',
     });
     // a Swiss franc in the headers over numbers Switzerland and France both hold
-    const swissOrFrench = bothValid(['022 345 67 89', '021 123 45 67', '026 987 65 43'], 'CH', 'FR');
+    const swissOrFrench = bothValid(['0223456789', '0211234567', '0269876543'], 'CH', 'FR');
     const swiss = inferFileRegion(['Date', 'Numéro appelé', 'Durée', 'Montant (CHF)'], swissOrFrench.map((n) => ['01.10.2026', n, '00:01:00', '1.00']));
     expect(swiss?.region).toBe('CH');
     expect(swiss?.evidence).toMatch(/as many as are valid FR numbers; the headers' currency is CH's/);
@@ -209,7 +240,7 @@ describe('inferFileRegion: two countries that explain the same numbers', () => {
   });
 
   it('says a German list whose mobiles Austria also holds is a tie (read as Germany), never a certainty', () => {
-    const german = bothValid(['0171 2345678', '0160 9876543', '0151 23456789'], 'DE', 'AT');
+    const german = bothValid(['01712345678', '01609876543', '015123456789'], 'DE', 'AT');
     const r = inferFileRegion(['Vorname', 'Nachname', 'Telefon'], german.map((n) => ['Anna', 'Schulz', n]));
     expect(r?.region).toBe('DE');
     expect(r?.evidence).toMatch(/^a tie: 3 of 3 national numbers are valid DE numbers and as many are valid AT numbers/);

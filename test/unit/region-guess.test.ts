@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { inferFileRegion } from '../../functions/core/map/file-region.ts';
 import { regionGuessWarning } from '../../functions/core/map/region-guess.ts';
 
-const germanMobiles = ['0171 2345678', '0160 9876543', '0151 23456789', '0176 12345678', '0157 12345678'];
+// in one piece: grouped as Germans write them ("0171 2345678"), they would be German and no tie
+const germanMobiles = ['01712345678', '01609876543', '015123456789', '017612345678', '015712345678'];
 
 describe('regionGuessWarning', () => {
   it('says nothing of a region the file settled', () => {
@@ -77,9 +78,16 @@ describe('a short list whose one header hints at a language', () => {
     expect(region).toMatchObject({ region: 'DE', tiedWith: ['AT'] });
   });
 
+  it('hears the language in a header\'s accents: "Téléphone" folds to the English "telephone" but is French', () => {
+    const rows = ['0612345678', '0698765432', '0142685300', '0781234567'].map((n) => ['Max', n]);
+    expect(inferFileRegion(['Name', 'Téléphone'], rows)).toEqual({ region: 'FR', evidence: expect.stringContaining('; the headers are in fr') });
+    // without them the header is English, and so are the countries tried
+    expect(inferFileRegion(['Name', 'Telephone'], rows)?.region).not.toBe('FR');
+  });
+
   it('lets that one language break a tie between its country and English-speaking ones', () => {
     // South Africa's and Kenya's plans hold these French numbers as well; "Numéro de téléphone" is French alone
-    const french = ['06 12 34 56 78', '06 98 76 54 32', '01 42 68 53 00', '07 81 23 45 67'];
+    const french = ['0612345678', '0698765432', '0142685300', '0781234567'];
     const region = inferFileRegion(['Name', 'Numéro de téléphone'], french.map((n) => ['Max', n]));
     expect(region).toEqual({ region: 'FR', evidence: expect.stringContaining('as many as are valid ZA, KE numbers; the headers are in fr') });
   });

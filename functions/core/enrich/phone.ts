@@ -39,6 +39,16 @@ export function callingCodeOf(region: string): string | undefined {
   return isSupportedCountry(region) ? getCountryCallingCode(region) : undefined;
 }
 
+/**
+ * The number as `region` prints it nationally ("06 12 34 56 78" in France, "061 234 5678" in
+ * South Africa), or undefined when it is no number there: how a file groups its digits says
+ * where it was written.
+ */
+export function nationalFormatIn(raw: string, region: string): string | undefined {
+  if (!isSupportedCountry(region)) return undefined;
+  return parseInRegion(raw.trim(), region)?.formatNational();
+}
+
 /** Line type of a number, from libphonenumber's metadata (snake_case), or 'unknown'. */
 export type PhoneLineType =
   | 'mobile'

@@ -1,4 +1,4 @@
-import { normalizePhone } from '../enrich/phone.ts';
+import { nationalFormatIn, normalizePhone } from '../enrich/phone.ts';
 import { isBlankCell } from '../enrich/result.ts';
 import { BUILTIN_LEXICONS, type HeaderLanguage } from '../schemas/lexicon/index.ts';
 import { BUILTIN_SCHEMAS } from '../schemas/index.ts';
@@ -108,18 +108,13 @@ export function inferFileRegion(headers: readonly string[], sampleRows: readonly
   const national = nationalByColumn.filter((col) => [DEFAULT_REGION, ...candidates].some((r) => col.filter((v) => isValidIn(v, r)).length >= col.length * PHONE_SHARE)).flat();
 
   if (national.length >= MIN_NATIONAL) {
-    const validIn = (region: string) => national.filter((v) => isValidIn(v, region)).length;
-    let best: { region: string; valid: number } | undefined;
-    // the countries whose plans hold as many of the numbers as the best one's (Belgian 04xx mobiles are French numbers too)
-    let tied: string[] = [];
-    for (const region of candidates) {
-      const valid = validIn(region);
-      if (best === undefined || valid > best.valid) {
-        best = { region, valid };
-        tied = [region];
-      } else if (valid === best.valid) {
-        tied.push(region);
-      }
+    let { best, tied } = mostValid(candidates, national);
+    // Headers that name no language nor currency leave only the English-speaking countries. Numbers
+    // grouped as none of those writes them ("06 12 34 56 78" is how France writes 0612345678, South
+    // Africa writes "061 234 5678") bring in the countries that write them so, to be weighed alike.
+    if (language === undefined && tiedLanguages.length === 0 && money.length === 0 && abroad === undefined && best !== undefined) {
+      const writers = groupWriters(national, best.region, candidates);
+      if (writers.length > 0) ({ best, tied } = mostValid([...candidates, ...writers], national));
     }
     if (best === undefined || best.valid < national.length * OTHER_TAKES_AT) return undefined;
     // Numbers an American could have written keep the default. With nothing else to go on, the
@@ -166,7 +161,8 @@ const ORDINARY_LINES = new Set(['mobile', 'fixed_line', 'fixed_line_or_mobile'])
 /**
  * The one of `tied` (countries whose plans hold the same national numbers) that the rest of
  * the file points to, with what points: more of the numbers ordinary lines there (a Slovak
- * "905 123 456" is a mobile, in Czechia a premium-rate number), more of its international
+ * "905 123 456" is a mobile, in Czechia a premium-rate number), more of them grouped as it
+ * prints them ("04 70 12 34 56" is French, "0470 12 34 56" Belgian), more of its international
  * numbers than of the others', a currency in the headers, the headers' language. Each says
  * one thing; the country more of them name wins, and none (or as many for two) leaves the tie.
  */
@@ -183,6 +179,11 @@ export function breakTie(
   const ordinary = tied.map((r) => [r, file.national.filter((v) => isOrdinary(v, r)).length] as const).sort((a, b) => b[1] - a[1]);
   const [most, nextMost] = ordinary;
   if (most !== undefined && nextMost !== undefined && most[1] > nextMost[1]) reasons.get(most[0])!.push(`${most[1]} of them are mobile or fixed lines there (${nextMost[1]} in ${nextMost[0]})`);
+  const grouping = tied.map((r) => [r, groupedAsIn(file.national, r)] as const).sort((a, b) => b[1] - a[1]);
+  const [groupedMost, groupedNext] = grouping;
+  if (groupedMost !== undefined && groupedNext !== undefined && groupedMost[1] > groupedNext[1]) {
+    reasons.get(groupedMost[0])!.push(`${groupedMost[1]} of them are grouped as ${groupedMost[0]} writes its numbers (${groupedNext[1]} as ${groupedNext[0]} does)`);
+  }
   const abroad = new Map<string, number>();
   for (const v of file.international) {
     const p = normalizePhone(v, DEFAULT_REGION);
@@ -242,6 +243,61 @@ function isValidIn(value: string, region: string): boolean {
   return p.ok && (p.valid || FICTIONAL.test(p.e164));
 }
 
+/**
+ * The candidates whose numbering plans hold the most of the numbers, and the others that hold
+ * as many (Belgian 04xx mobiles are French numbers too), in the candidates' order.
+ */
+function mostValid(candidates: readonly string[], national: readonly string[]): { best?: { region: string; valid: number }; tied: string[] } {
+  let best: { region: string; valid: number } | undefined;
+  let tied: string[] = [];
+  for (const region of candidates) {
+    const valid = national.filter((v) => isValidIn(v, region)).length;
+    if (best === undefined || valid > best.valid) {
+      best = { region, valid };
+      tied = [region];
+    } else if (valid === best.valid) {
+      tied.push(region);
+    }
+  }
+  return { best, tied };
+}
+
+/**
+ * The lengths of a value's digit groups after its trunk 0 ("1,2,2,2,2" for "06 12 34 56 78"),
+ * or undefined for digits in one piece. The 0 is left out because files drop it ("905 123 456"
+ * is how Slovaks write the mobile their plan prints as "0905 123 456").
+ */
+function digitGroups(v: string): string | undefined {
+  const groups = v
+    .replace(/^\D*0/, '')
+    .split(/\D+/)
+    .filter((g) => g.length > 0);
+  return groups.length < 2 ? undefined : groups.map((g) => g.length).join(',');
+}
+
+/** How many of the numbers are grouped as `region` prints its national numbers (numbers in one piece say nothing). */
+function groupedAsIn(national: readonly string[], region: string): number {
+  return national.filter((v) => {
+    const groups = digitGroups(v);
+    const printed = groups === undefined ? undefined : nationalFormatIn(v, region);
+    return printed !== undefined && digitGroups(printed) === groups;
+  }).length;
+}
+
+/** Every country a header language points to: where numbers grouped as no candidate writes them may come from. */
+const LANGUAGE_COUNTRIES = [...new Set(Object.values(LANGUAGE_REGIONS).flat())];
+
+/**
+ * The countries that group most of the numbers as they are written, when `best` (the likeliest
+ * candidate) groups fewer than half of them so. Only numbers written in groups count, and at
+ * least three of them: a file of numbers in one piece says nothing of where it was written.
+ */
+function groupWriters(national: readonly string[], best: string, candidates: readonly string[]): string[] {
+  const grouped = national.filter((v) => digitGroups(v) !== undefined).slice(0, VALUES_PER_COLUMN);
+  if (grouped.length < MIN_NATIONAL || groupedAsIn(grouped, best) >= grouped.length / 2) return [];
+  return LANGUAGE_COUNTRIES.filter((r) => !candidates.includes(r) && groupedAsIn(grouped, r) >= grouped.length * OTHER_TAKES_AT);
+}
+
 let phoneTerms: Set<string> | undefined;
 
 /** Every wording of the built-in schemas' phone fields (synonyms and lexicon), folded. */
@@ -260,27 +316,43 @@ function phoneHeaders(): Set<string> {
   return phoneTerms;
 }
 
-let termLanguages: Map<string, Set<HeaderLanguage>> | undefined;
-
-/** Every lexicon wording, folded as headers are, with the languages it is a word of. */
-function lexiconLanguages(): Map<string, Set<HeaderLanguage>> {
-  if (termLanguages !== undefined) return termLanguages;
-  termLanguages = new Map();
+/** Every lexicon wording, keyed by `keyOf`, with the languages it is a word of. */
+function indexTerms(keyOf: (term: string) => string): Map<string, Set<HeaderLanguage>> {
+  const index = new Map<string, Set<HeaderLanguage>>();
   for (const blocks of BUILTIN_LEXICONS.values()) {
     for (const block of blocks) {
       for (const [lang, list] of Object.entries(block.terms) as [HeaderLanguage, string][]) {
         for (const term of list.split('|')) {
-          const key = normalizeHeader(term);
+          const key = keyOf(term);
           if (key.length === 0) continue;
-          const langs = termLanguages.get(key) ?? new Set();
+          const langs = index.get(key) ?? new Set();
           langs.add(lang);
-          termLanguages.set(key, langs);
+          index.set(key, langs);
         }
       }
     }
   }
-  return termLanguages;
+  return index;
 }
+
+let termLanguages: Map<string, Set<HeaderLanguage>> | undefined;
+/** Every lexicon wording, folded as headers are. */
+const lexiconLanguages = () => (termLanguages ??= indexTerms(normalizeHeader));
+let termsAsWritten: Map<string, Set<HeaderLanguage>> | undefined;
+/** Every lexicon wording as written, accents kept ("téléphone" is French and not English). */
+const writtenLanguages = () => (termsAsWritten ??= indexTerms(writtenKey));
+
+/** A header's words in lower case with their accents: "Téléphone (bureau)" -> "téléphone bureau". */
+const writtenKey = (text: string) =>
+  text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}\p{M}]+/u)
+    .filter((w) => w.length > 0)
+    .join(' ');
+
+/** Letters with accents, which folding takes away. */
+const hasAccents = (text: string) => /[\u0300-\u036f]/.test(text.normalize('NFD'));
 
 /**
  * The language most headers are lexicon wordings of, when it is not English and at least two
@@ -293,11 +365,16 @@ function headerLanguage(headers: readonly string[]): { language?: { lang: Header
   const counts = new Map<HeaderLanguage, number>();
   let english = 0;
   for (const header of headers) {
-    const langs = lexicon.get(normalizeHeader(header));
+    let langs = lexicon.get(normalizeHeader(header));
     if (langs === undefined) continue;
     if (langs.has('en')) {
-      english++;
-      continue;
+      // "Téléphone" folds to the English "telephone", but its accents are French
+      const written = hasAccents(header) ? writtenLanguages().get(writtenKey(header)) : undefined;
+      if (written === undefined || written.has('en')) {
+        english++;
+        continue;
+      }
+      langs = written;
     }
     for (const lang of langs) counts.set(lang, (counts.get(lang) ?? 0) + 1);
   }
