@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nanpDecidingDigits, nanpFastPath, normalizePhone, normalizePhoneUncached } from '../../functions/core/enrich/phone.ts';
+import { nanpDecidingDigits, nanpFastPath, nationalFormatIn, normalizePhone, normalizePhoneUncached } from '../../functions/core/enrich/phone.ts';
 
 describe('normalizePhone', () => {
   it.each([
@@ -187,5 +187,18 @@ describe('normalizePhone at its edges (each case kills a mutant that survived th
     expect(normalizePhone('011 44 20 7946 0958', 'FR')).toMatchObject({ ok: true, e164: '+442079460958', region: 'GB' });
     expect(normalizePhone('011 44 20 7946 0958', 'GB')).toMatchObject({ ok: true, e164: '+442079460958', region: 'GB' });
     expect(normalizePhone('0044 20 7946 0958', 'US')).toMatchObject({ ok: true, e164: '+442079460958', region: 'GB' });
+  });
+});
+
+describe('nationalFormatIn', () => {
+  it('prints a number as the region groups its national numbers, whatever spaces it came with', () => {
+    expect(nationalFormatIn(' 0612345678 ', 'FR')).toBe('06 12 34 56 78');
+    expect(nationalFormatIn('0612345678', 'ZA')).toBe('061 234 5678');
+    expect(nationalFormatIn('0470 12 34 56', 'BE')).toBe('0470 12 34 56');
+  });
+
+  it('prints nothing for a region the metadata does not know, or text that is no number', () => {
+    expect(nationalFormatIn('0612345678', 'XX')).toBeUndefined();
+    expect(nationalFormatIn('call me', 'FR')).toBeUndefined();
   });
 });

@@ -197,7 +197,9 @@ describe('inferFileRegion: two countries that explain the same numbers', () => {
     expect(inferFileRegion(['Vorname', 'Nachname', 'Telefon'], german.map((n) => ['Anna', 'Schulz', n]))?.evidence).toMatch(/; [23] of them are grouped as DE writes its numbers \(0 as AT does\)/);
     // a Slovak mobile without its 0, "905 123 456", is grouped as Slovakia prints "0905 123 456": no reason for Czechia
     const slovak = bothValid(['905 123 456', '910 123 456', '905 222 333'], 'SK', 'CZ');
-    expect(inferFileRegion(['Číslo', 'Čas', 'Typ', 'Cena'], slovak.map((n) => [n, '10:00', 'hovor', '1,00']))?.evidence).not.toContain('grouped');
+    const read = inferFileRegion(['Číslo', 'Čas', 'Typ', 'Cena'], slovak.map((n) => [n, '10:00', 'hovor', '1,00']));
+    expect(read?.region).toBe('SK');
+    expect(read?.evidence).not.toContain('grouped');
   });
 
   it('looks beyond the English-speaking countries when English headers carry numbers grouped as none of them writes them', () => {
@@ -212,6 +214,36 @@ describe('inferFileRegion: two countries that explain the same numbers', () => {
     // British numbers grouped as Britain prints them bring in no one else
     const british = ['07700 900123', '020 7946 0018', '0161 496 0123', '07911 123456'].map((n) => ['Ann', n]);
     expect(inferFileRegion(['Name', 'Phone'], british)?.region).toBe('GB');
+  });
+
+  describe('numbers grouped as no candidate writes them', () => {
+    const frenchGrouped = ['06 12 34 56 78', '06 98 76 54 32', '07 81 22 33 44', '01 42 68 53 00', '04 91 12 34 56'];
+    const southAfricanGrouped = ['061 234 5678', '069 876 5432', '078 122 3344'];
+    const onePiece = (n: string) => n.replace(/ /g, '');
+    const under = (header: string, numbers: string[]) => inferFileRegion(['Name', header], numbers.map((n) => ['Jean Dupont', n]))?.region;
+
+    it('needs three of them, written in groups; numbers in one piece do not count either way', () => {
+      // three are weighed (Morocco groups these three alike, so it is a tie, and said to be one)
+      const three = inferFileRegion(['Name', 'Phone'], frenchGrouped.slice(0, 3).map((n) => ['Jean Dupont', n]));
+      expect(three?.tiedWith).toContain('FR');
+      const two = inferFileRegion(['Name', 'Phone'], [...frenchGrouped.slice(0, 2), ...frenchGrouped.slice(2).map(onePiece)].map((n) => ['Jean Dupont', n]));
+      expect(two).toEqual({ region: 'ZA', evidence: '5 of 5 national numbers are valid ZA numbers (0 are valid US numbers)' });
+      // three grouped among four in one piece are enough: the ones in one piece say nothing
+      expect(under('Phone', [...frenchGrouped.slice(0, 3), ...frenchGrouped.slice(3).map(onePiece), '0611223344', '0655667788'])).toBe('FR');
+    });
+
+    it('brings a country in when it groups four in five of them so, not fewer', () => {
+      expect(under('Phone', [...frenchGrouped.slice(0, 4), southAfricanGrouped[0]!])).toBe('FR');
+      expect(under('Phone', [...frenchGrouped.slice(0, 3), ...southAfricanGrouped.slice(0, 2)])).toBe('ZA');
+    });
+  });
+
+  it('hears the language of a header as it is written: "Téléphone" folds to the English "telephone" but is French', () => {
+    const rows = ['0612345678', '0698765432', '0142685300', '0781234567'].map((n) => ['Max', n]);
+    for (const header of ['Téléphone', 'TÉLÉPHONE', 'Te\u0301le\u0301phone', 'Téléphone  (bureau)']) {
+      expect(inferFileRegion(['Name', header], rows), header).toEqual({ region: 'FR', evidence: expect.stringContaining('; the headers are in fr') });
+    }
+    expect(inferFileRegion(['Name', 'Telephone'], rows)?.region).not.toBe('FR');
   });
 
   it('breaks it by the currency of the headers, or the line types the numbers are in each country', () => {
