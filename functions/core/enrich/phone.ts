@@ -45,8 +45,8 @@ export function callingCodeOf(region: string): string | undefined {
  * where it was written.
  */
 export function nationalFormatIn(raw: string, region: string): string | undefined {
-  if (!isSupportedCountry(region)) return undefined;
-  return parseInRegion(raw.trim(), region)?.formatNational();
+  // a region the metadata does not know parses nothing
+  return parseInRegion(raw, region as CountryCode)?.formatNational();
 }
 
 /** Line type of a number, from libphonenumber's metadata (snake_case), or 'unknown'. */

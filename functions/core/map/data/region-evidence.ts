@@ -12,6 +12,7 @@ import type { HeaderLanguage } from '../../schemas/lexicon/index.ts';
  * against national numbers. English is absent: it is the default's language.
  */
 export const LANGUAGE_REGIONS: Partial<Record<HeaderLanguage, readonly string[]>> = {
+  cy: ['GB'],
   fr: ['FR', 'BE', 'CH', 'CA', 'MA', 'SN', 'CI', 'LU'], de: ['DE', 'AT', 'CH', 'LU'], es: ['ES', 'MX', 'CO', 'AR', 'CL', 'PE', 'EC', 'VE'],
   it: ['IT', 'CH'], nl: ['NL', 'BE'], pt: ['PT', 'BR', 'AO', 'MZ'], sv: ['SE', 'FI'], da: ['DK'], no: ['NO'], fi: ['FI'], is: ['IS'],
   pl: ['PL'], cs: ['CZ'], sk: ['SK'], hu: ['HU'], ro: ['RO', 'MD'], bg: ['BG'], hr: ['HR', 'BA'], sl: ['SI'], sr: ['RS', 'BA', 'ME'],
@@ -21,7 +22,7 @@ export const LANGUAGE_REGIONS: Partial<Record<HeaderLanguage, readonly string[]>
   he: ['IL'], hi: ['IN'], sw: ['KE', 'TZ'], tl: ['PH'], fa: ['IR'], uz: ['UZ'], hy: ['AM'], mn: ['MN'], af: ['ZA'], ur: ['PK'],
   bn: ['BD', 'IN'], ne: ['NP'], ta: ['IN', 'LK'], si: ['LK'], km: ['KH'], am: ['ET'], ha: ['NG'], yo: ['NG'], ky: ['KG'], tg: ['TJ'],
   mr: ['IN'], te: ['IN'], gu: ['IN'], pa: ['IN', 'PK'], ml: ['IN'], kn: ['IN'], lo: ['LA'], my: ['MM'], zu: ['ZA'], ps: ['AF'],
-};
+} satisfies Record<Exclude<HeaderLanguage, 'en'>, readonly string[]>; // every language but English, so a language always has countries
 
 /** Where files with English (or no recognised) headers come from, besides the United States. */
 export const ENGLISH_REGIONS = ['GB', 'AU', 'IE', 'NZ', 'ZA', 'IN', 'SG', 'PH', 'NG', 'KE', 'GH', 'PK'];
