@@ -244,6 +244,8 @@ describe('inferFileRegion: two countries that explain the same numbers', () => {
       expect(inferFileRegion(['Name', header], rows), header).toEqual({ region: 'FR', evidence: expect.stringContaining('; the headers are in fr') });
     }
     expect(inferFileRegion(['Name', 'Telephone'], rows)?.region).not.toBe('FR');
+    // accents no language writes it with: English still
+    expect(inferFileRegion(['Name', 'Télephone'], rows)?.region).not.toBe('FR');
   });
 
   it('breaks it by the currency of the headers, or the line types the numbers are in each country', () => {
