@@ -239,6 +239,29 @@ describe('JsonRecordSplitter: what it holds', () => {
   });
 });
 
+describe('JsonRecordSplitter: a key of the top-level object before its records', () => {
+  const fed = (key: string) => {
+    const s = new JsonRecordSplitter(100);
+    const records: string[] = [];
+    let most = 0;
+    for (const p of piecesOf(`{"${key}": [{"a": 1}]}`, 1)) {
+      records.push(...s.write(p));
+      most = Math.max(most, s.held);
+    }
+    return { records, most, path: s.path };
+  };
+
+  it('is held while it is read, up to the record limit, and names the records', () => {
+    const key = 'k'.repeat(99); // with its opening quote 100 characters, and the object's brace before it
+    expect(fed(key)).toEqual({ records: ['{"a": 1}'], most: 101, path: `$.${key}` });
+  });
+
+  it('is refused, not held, one character past it', () => {
+    expect(() => fed('k'.repeat(100))).toThrow(LimitExceededError);
+    expect(() => fed('k'.repeat(100))).toThrow("A key of the JSON document's top-level object is longer than the limit of 100 characters");
+  });
+});
+
 describe('parseJsonRows: an NDJSON line past the limit', () => {
   it('is refused before the next piece of the file is read', async () => {
     let pulled = 0;

@@ -283,6 +283,11 @@ export class JsonRecordSplitter {
     this.pos = i;
     // The checks above do not run inside a string: a long one is measured here, once per piece.
     if (this.recordStart >= 0 && n - this.recordStart > this.maxRecordChars) this.tooLong();
+    // A key of the top-level object read before its records is kept whole, since it may name them;
+    // one longer than a record may be is refused rather than held.
+    if (this.keyStart >= 0 && n - this.keyStart > this.maxRecordChars) {
+      throw new LimitExceededError(`A key of the JSON document's top-level object is longer than the limit of ${this.maxRecordChars} characters`);
+    }
     // Past the record limit the top-level object is let go too, and fails the file if it turns out
     // to be the record; a wrapper whose records come after long metadata reads on.
     if (this.topStart >= 0) {
