@@ -9,7 +9,7 @@ import type { ValueKind } from '../schemas/schema-types.ts';
 import { BUILTIN_LEXICONS } from '../schemas/lexicon/index.ts';
 import { describeMapping } from './mapping-report.ts';
 import { headerScale, parseRange, rangeShare } from './units.ts';
-import { isCompanyName, kindShare } from './value-kinds.ts';
+import { isCompanyName, kindShare, organisationShare } from './value-kinds.ts';
 import { liesWithin } from './talk-time.ts';
 import { parseMoney } from '../enrich/money.ts';
 import { measuredWithinBilled, saysBilledLength } from './billed-length.ts';
@@ -158,7 +158,10 @@ export function suggestMapping(
     return r;
   };
   const wholeName = fields.findIndex((f) => f.kind === 'person_name');
-  const ownLines = samples.length > 0 ? ownLineColumns(fields, headers.length, columnValues, ctx) : new Set<number>();
+  // columns a header names as the other party ("Hringt í"), whose numbers may be printed too
+  // short to read as phone numbers on their own (Iceland's seven digits, "552 1234")
+  const partyHeaded = new Set(candidates.filter((c) => c.header !== undefined && fields[c.field]!.name === 'counterpart_number').map((c) => c.column));
+  const ownLines = samples.length > 0 ? ownLineColumns(fields, headers.length, columnValues, ctx, partyHeaded) : new Set<number>();
   const subscriber = fields.findIndex((f) => f.name === 'subscriber_number');
   const moved: Candidate[] = [];
   const parties = findPartyColumns(headers);
@@ -539,6 +542,11 @@ const VALUE_EVIDENT_KINDS: ReadonlySet<ValueKind> = new Set(['company_name', 'ci
  * "Gamma"): a quarter of the samples carrying one already says the column holds companies.
  */
 const KIND_EVIDENCE_SHARES: Partial<Record<ValueKind, number>> = { company_name: 0.25 };
+/**
+ * Firms and institutions known by the noun that ends their name ("Addington Hospital", "Arora
+ * Hand Tools") beside legal forms: less sure than a legal form, so two in five samples.
+ */
+const ORGANISATION_EVIDENCE_SHARE = 0.4;
 /** fields of no value kind of their own that hold places: a call's place is a country or a city ("Danmark", "Verden 1", "Lyon") */
 const PLACE_FIELD_KINDS: Partial<Record<string, ValueKind[]>> = { location: ['country', 'city'] };
 
@@ -607,7 +615,10 @@ function unsettledFields(
       if (namesRegion(normalizeHeader(h))) return; // a province's codes read as countries ("BG", "NA")
       const evident = kinds.some((kind) => {
         const { share, count } = kindShare(file.columnValues(column), kind);
-        return count >= 2 && share >= (KIND_EVIDENCE_SHARES[kind] ?? KIND_EVIDENCE_SHARE);
+        if (count >= 2 && share >= (KIND_EVIDENCE_SHARES[kind] ?? KIND_EVIDENCE_SHARE)) return true;
+        // an employer, an affiliation or a member's firm under a header no vocabulary knows
+        const organisations = kind === 'company_name' ? organisationShare(file.columnValues(column)) : undefined;
+        return organisations !== undefined && organisations.count >= 2 && organisations.share >= ORGANISATION_EVIDENCE_SHARE;
       });
       if (evident) out.push(`${def.name} <- "${h}" (by its values)`);
     });
@@ -750,9 +761,11 @@ function sameNumberOnEveryRow(values: readonly string[], ctx: ValueCheckContext,
 /**
  * The phone columns of a call log that hold one number on every row, when another phone
  * column's numbers change from row to row (the other party): only then is the constant one
- * the subscriber's own line rather than, say, a log of calls to one hotline.
+ * the subscriber's own line rather than, say, a log of calls to one hotline. A column a header
+ * names as the other party (`partyHeaded`) counts as such when its values fit a phone number
+ * and change, however short the national numbers (seven digits in Iceland, six in the Faroes).
  */
-function ownLineColumns(fields: readonly FieldDefinition[], columns: number, columnValues: (c: number) => string[], ctx: ValueCheckContext): Set<number> {
+function ownLineColumns(fields: readonly FieldDefinition[], columns: number, columnValues: (c: number) => string[], ctx: ValueCheckContext, partyHeaded: ReadonlySet<number> = new Set()): Set<number> {
   const def = fields.find((f) => f.name === 'subscriber_number' && f.type === 'phone');
   if (def === undefined) return new Set();
   const constant = new Set<number>();
@@ -761,6 +774,7 @@ function ownLineColumns(fields: readonly FieldDefinition[], columns: number, col
     const values = columnValues(column);
     if (sameNumberOnEveryRow(values, ctx, def)) constant.add(column);
     else if (ratio(values, (v) => looksLikeField(def, v, ctx) || printedAsPhone(v)).ratio >= VALUE_MIN_RATIO) varying = true;
+    else if (partyHeaded.has(column) && varies(values) && ratio(values, (v) => fitsField(def, v, ctx) && (v.match(/\d/g) ?? []).length >= 6).ratio >= VALUE_MIN_RATIO) varying = true;
   }
   return varying ? constant : new Set();
 }
