@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isOneIdentifier } from '../../functions/core/map/left-out-evidence.ts';
+import { headerScale } from '../../functions/core/map/units.ts';
 import { suggestMapping } from '../../functions/core/map/suggest-mapping.ts';
 import { isCompanyName, isOrganisationName } from '../../functions/core/map/value-kinds.ts';
 import { getSchema } from '../../functions/core/schemas/registry.ts';
@@ -106,5 +107,55 @@ describe('an account on every row, left out', () => {
     // a constant number with no id word may be the line itself: the line's own rules judge it
     const line = suggestMapping(['Línea X', ...headers.slice(1)], rows.map((r) => ['600000011', ...r.slice(1)]), calls);
     expect(unsettled(line)).not.toContain('one identifier on every row');
+  });
+});
+
+describe('Sorani Kurdish, Turkmen, Somali and Faroese headers', () => {
+  it('map a company list in each language', () => {
+    const rows = [
+      ['Alpha Trading LLC', '85', 'x', 'alpha.example'],
+      ['Beta Foods Ltd', '120', 'y', 'beta.example'],
+    ];
+    const cases: [string[], string][] = [
+      [['ناوی کۆمپانیا', 'ژمارەی کارمەندان', 'کەرت', 'ماڵپەڕ'], 'ckb'],
+      [['Kärhananyň ady', 'Işgärleriň sany', 'Pudagy', 'Web sahypa'], 'tk'],
+      [['Magaca Shirkadda', 'Tirada Shaqaalaha', 'Qaybta Ganacsiga', 'Websaydh'], 'so'],
+      [['Felagsnavn', 'Starvsfólk', 'Vinnuslag', 'Heimasíða'], 'fo'],
+    ];
+    for (const [headers, lang] of cases) {
+      const m = suggestMapping(headers, rows.map((r) => [r[0]!, r[1]!, lang === 'fo' ? 'Fiskivinna' : 'Retail', r[3]!]), company);
+      expect(byField(m), lang).toMatchObject({ name: [headers[0]], employee_count: [headers[1]], industry: [headers[2]], domain: [headers[3]] });
+    }
+  });
+
+  it('map a call log\'s direction, kind and length by header and values', () => {
+    const headers = ['Senesi', 'Wagty', 'Telefon belgisi', 'Ugry', 'Görnüşi', 'Dowamlylygy', 'Bahasy'];
+    const rows = [
+      ['01.11.2026', '08:01:10', '+993 61 000111', 'Gelýän', 'Jaň', '61', '0,00'],
+      ['01.11.2026', '10:15:42', '+993 64 000222', 'Çykýan', 'Jaň', '130', '0,52'],
+      ['02.11.2026', '12:40:00', '+993 61 000111', 'Çykýan', 'Gysga habar', '0', '0,10'],
+    ];
+    expect(byField(suggestMapping(headers, rows, calls))).toMatchObject({
+      started_at: ['Senesi', 'Wagty'], counterpart_number: ['Telefon belgisi'], direction: ['Ugry'], record_type: ['Görnüşi'], duration_seconds: ['Dowamlylygy'], cost_minor: ['Bahasy'],
+    });
+  });
+});
+
+describe('scale words of Indic, Burmese, Turkmen and Sorani headers', () => {
+  it('reads lakh, crore, million and thousand as these headers print them', () => {
+    expect(headerScale('Turnover (₹ લાખમાં)')?.factor).toBe(1e5);
+    expect(headerScale('विक्री (₹ कोटी)')?.factor).toBe(1e7);
+    expect(headerScale('ਆਮਦਨ (ਲੱਖ ₹)')?.factor).toBe(1e5);
+    expect(headerScale('ရောင်းအား (သိန်း ကျပ်)')?.factor).toBe(1e5);
+    expect(headerScale('Girdeji (müň manat)')?.factor).toBe(1e3);
+    expect(headerScale('داهات (ملیۆن دینار)')?.factor).toBe(1e6);
+  });
+});
+
+describe('an event registration\'s affiliation and a member list\'s workplace', () => {
+  it('are the contact\'s company', () => {
+    const rows = [['Ana Ruiz', 'ana@uni.example', 'Universidad de Sevilla'], ['Tom Berg', 'tom@lab.example', 'Karolinska Institutet']];
+    expect(byField(suggestMapping(['Name', 'Email', 'Affiliation'], rows, contact)).company).toEqual(['Affiliation']);
+    expect(byField(suggestMapping(['Igama', 'I-imeyili', 'Indawo yokusebenza'], rows, contact)).company).toEqual(['Indawo yokusebenza']);
   });
 });

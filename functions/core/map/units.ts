@@ -15,15 +15,18 @@ import { foldText } from './normalize-header.ts';
  * Scale words of the languages the lexicon added on 2026-12-07, written as people print them
  * and folded like the headers they are matched in (Persian میلیون folds to ميليون): billion,
  * million, lakh/crore, thousand in Persian, Urdu, Uzbek, Armenian, Mongolian, Afrikaans,
- * Bengali, Nepali, Tamil, Kyrgyz, Tajik, Amharic.
+ * Bengali, Nepali, Tamil, Kyrgyz, Tajik, Amharic; lakh and crore in Marathi, Gujarati, Punjabi,
+ * Malayalam, Kannada and Telugu (with the Gujarati and Marathi "in" written on: "લાખમાં"), the
+ * Burmese lakh of kyat (သိန်း), and Sorani Kurdish, Turkmen and Faroese million and thousand.
  */
 const ADDED_SCALE_WORDS: [RegExp, number][] = (
   [
     ['میلیارد|ارب|mlrd|миллиард|մլրդ|միլիարդ|тэрбум|miljard|বিলিয়ন|বিলিয়ন', 1e9],
-    ['کروڑ|কোটি|கோடி', 1e7],
-    ['میلیون|ملین|million|mln|млн|միլիոն|մլն|сая|miljoen|মিলিয়ন|মিলিয়ন|மில்லியன்|ሚሊዮን', 1e6],
-    ['لاکھ|লাখ|লক্ষ|லட்சம்', 1e5],
-    ['هزار|ہزار|ming|минг|հազ|հազար|мянга|мянган|duisend|হাজার|हजार|ஆயிரம்|миң|ҳазор|ሺህ', 1e3],
+    ['کروڑ|কোটি|கோடி|कोटी|कोटींमध्ये|કરોડ|કરોડમાં|ਕਰੋੜ|കോടി|ಕೋಟಿ|కోటి|కోట్లు', 1e7],
+    ['میلیون|ملین|million|mln|млн|միլիոն|մլն|сая|miljoen|মিলিয়ন|মিলিয়ন|மில்லியன்|ሚሊዮን|ملیۆن|milýon|milliónir', 1e6],
+    // lakh (100,000), also as Burmese counts money (သိန်း ကျပ်, a hundred thousand kyat)
+    ['لاکھ|লাখ|লক্ষ|லட்சம்|લાખ|લાખમાં|ਲੱਖ|ലക്ഷം|ಲಕ್ಷ|లక్ష|లక్షలు|သိန်း', 1e5],
+    ['هزار|ہزار|ming|минг|հազ|հազար|мянга|мянган|duisend|হাজার|हजार|ஆயிரம்|миң|ҳазор|ሺህ|هەزار|müň', 1e3],
   ] as [string, number][]
 ).map(([words, factor]) => [new RegExp(`(?:^|[^\\p{L}\\p{M}])(?:${words.split('|').map((w) => foldText(w)).join('|')})\\.?(?=$|[^\\p{L}\\p{M}])`, 'u'), factor]);
 
