@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isOneIdentifier } from '../../functions/core/map/left-out-evidence.ts';
+import { refusesField } from '../../functions/core/map/negative-cues.ts';
+import { normalizeHeader } from '../../functions/core/map/normalize-header.ts';
 import { headerScale } from '../../functions/core/map/units.ts';
 import { suggestMapping } from '../../functions/core/map/suggest-mapping.ts';
 import { isCompanyName, isOrganisationName } from '../../functions/core/map/value-kinds.ts';
@@ -157,5 +159,35 @@ describe('an event registration\'s affiliation and a member list\'s workplace', 
     const rows = [['Ana Ruiz', 'ana@uni.example', 'Universidad de Sevilla'], ['Tom Berg', 'tom@lab.example', 'Karolinska Institutet']];
     expect(byField(suggestMapping(['Name', 'Email', 'Affiliation'], rows, contact)).company).toEqual(['Affiliation']);
     expect(byField(suggestMapping(['Igama', 'I-imeyili', 'Indawo yokusebenza'], rows, contact)).company).toEqual(['Indawo yokusebenza']);
+  });
+});
+
+describe('a company\'s other money figures', () => {
+  it('are no revenue, and an unused one says no revenue was left out', () => {
+    expect(refusesField(company.fields.find((f) => f.name === 'annual_revenue')!, normalizeHeader('Paid-up Capital (SGD)'), ['500,000', '100,000'])).toBe(true);
+    expect(refusesField(company.fields.find((f) => f.name === 'annual_revenue')!, normalizeHeader('注册资本（万元）'), ['500', '100'])).toBe(true);
+    expect(refusesField(company.fields.find((f) => f.name === 'annual_revenue')!, normalizeHeader('Annual Revenue (USD)'), ['500,000', '100,000'])).toBe(false);
+    const headers = ['Entity Name', 'Registration No', 'Industry', 'Share Capital (USD)'];
+    const rows = [
+      ['Harbour Freight Pte. Ltd.', '201500001K', 'Logistics', '250,000'],
+      ['Orchid Data Pte. Ltd.', '201900002D', 'Software', '1,000,000'],
+      ['Kopi Bakes LLP', 'T21LL0003A', 'Food manufacturing', '50,000'],
+    ];
+    const m = suggestMapping(headers, rows, company);
+    expect(byField(m)).toMatchObject({ name: ['Entity Name'], industry: ['Industry'] });
+    expect(byField(m).annual_revenue).toBeUndefined();
+    expect(unsettled(m)).not.toContain('annual_revenue');
+  });
+});
+
+describe('a contact centre\'s remote party', () => {
+  it('is the other party, before the dialled and calling numbers of the platform', () => {
+    const headers = ['Date', 'Direction', 'Remote', 'ANI', 'DNIS', 'Duration'];
+    const rows = [
+      ['2026-11-03 09:14', 'Inbound', '+1 202-555-0144', '+12025550144', '+18885550123', '00:05:14'],
+      ['2026-11-03 10:02', 'Outbound', '+1 312-555-0171', '+18885550123', '+13125550171', '00:02:09'],
+      ['2026-11-03 11:30', 'Inbound', '+1 415-555-0159', '+14155550159', '+18885550199', '00:01:12'],
+    ];
+    expect(byField(suggestMapping(headers, rows, calls)).counterpart_number).toEqual(['Remote']);
   });
 });
