@@ -191,3 +191,16 @@ describe('a contact centre\'s remote party', () => {
     expect(byField(suggestMapping(headers, rows, calls)).counterpart_number).toEqual(['Remote']);
   });
 });
+
+describe('one header read two ways across languages', () => {
+  it('gives way to the column that names its field, so the other field is mapped too', () => {
+    // Catalan "Nom" is the given name (French "nom" the family name); "Cognoms" names the family names
+    const headers = ['Cognoms', 'Nom', 'Correu electrònic'];
+    const rows = [
+      ['Puig i Serra', 'Jordi', 'jordi@example.cat'],
+      ['Vidal Roca', 'Núria', 'nuria@example.cat'],
+      ['Ferrer Soler', 'Pau', 'pau@example.cat'],
+    ];
+    expect(byField(suggestMapping(headers, rows, contact))).toMatchObject({ first_name: ['Nom'], last_name: ['Cognoms'] });
+  });
+});

@@ -251,6 +251,7 @@ export function suggestMapping(
     });
   };
   assign(candidates, fieldColumns, usedColumns);
+  freeTiedColumns(candidates, fieldColumns, usedColumns);
   pairDatetimes();
 
   // 4. Value patterns for fields still unmapped.
@@ -1185,6 +1186,33 @@ function assign(
     if (fieldColumns.has(c.field) || usedColumns.has(c.column)) continue;
     fieldColumns.set(c.field, { column: c.column, confidence: c.confidence, reason: c.reason });
     usedColumns.add(c.column);
+  }
+}
+
+/**
+ * One header read two ways across languages ("Nom" is the family name in French and the given
+ * name in Catalan) can take a field whose own column stands beside it ("Cognoms", the Catalan
+ * family names) and leave another field empty. Where a field left unmapped has a header
+ * candidate on a column another field took, and that field has an unused column of its own
+ * at no less confidence, the two move: one more field is mapped and none loses confidence.
+ */
+function freeTiedColumns(
+  candidates: readonly Candidate[],
+  fieldColumns: Map<number, { column: number; confidence: number; reason: MappingReason }>,
+  usedColumns: Set<number>,
+): void {
+  const byHeader = candidates.filter((c) => c.header !== undefined && c.confidence >= MIN_CANDIDATE);
+  for (const wanting of byHeader) {
+    if (fieldColumns.has(wanting.field)) continue;
+    const holder = [...fieldColumns].find(([, hit]) => hit.column === wanting.column);
+    if (holder === undefined) continue;
+    const [field, hit] = holder;
+    if (wanting.confidence < hit.confidence) continue;
+    const other = byHeader.find((c) => c.field === field && c.column !== hit.column && !usedColumns.has(c.column) && c.confidence >= hit.confidence);
+    if (other === undefined) continue;
+    fieldColumns.set(field, { column: other.column, confidence: other.confidence, reason: other.reason });
+    fieldColumns.set(wanting.field, { column: wanting.column, confidence: wanting.confidence, reason: wanting.reason });
+    usedColumns.add(other.column);
   }
 }
 
