@@ -204,3 +204,25 @@ describe('one header read two ways across languages', () => {
     expect(byField(suggestMapping(headers, rows, contact))).toMatchObject({ first_name: ['Nom'], last_name: ['Cognoms'] });
   });
 });
+
+describe('what one identifier on every row and a figure\'s header over lengths are not', () => {
+  it('takes a handset\'s IMEI for no account left out', () => {
+    const headers = ['Start Time (UTC)', 'Event Type', 'Calling Number', 'Called Number', 'Duration', 'IMEI'];
+    const rows = [
+      ['2025-03-01 08:21:29', 'mSOriginating', '7025550177', '3125550190', '120', '35693803564380'],
+      ['2025-03-01 14:27:46', 'mSTerminating', '6175550123', '7025550177', '64', '35693803564380'],
+      ['2025-03-01 18:31:09', 'mSOriginating', '7025550177', '5125550144', '17', '35693803564380'],
+    ];
+    expect(unsettled(suggestMapping(headers, rows, calls))).not.toContain('IMEI');
+  });
+
+  it('reads "Total Talk" over h:mm:ss as a length, not a charge left out', () => {
+    const headers = ['Date', 'Direction', 'Remote', 'Duration', 'Total Talk', 'Total Hold'];
+    const rows = [
+      ['2026-11-03 09:14', 'Inbound', '+1 202-555-0144', '00:05:14', '00:04:01', '00:00:32'],
+      ['2026-11-03 10:02', 'Outbound', '+1 312-555-0171', '00:02:09', '00:01:50', '00:00:00'],
+      ['2026-11-03 11:30', 'Inbound', '+1 415-555-0159', '00:01:12', '00:01:00', '00:00:05'],
+    ];
+    expect(unsettled(suggestMapping(headers, rows, calls))).not.toContain('cost_minor');
+  });
+});

@@ -34,6 +34,9 @@ export interface LeftOutFile {
 /** header words of an identifier or key column */
 export const ID_WORDS = new Set(['id', 'ids', 'uid', 'uuid', 'guid', 'key', 'ref', 'reference', 'sid', 'code', 'hash']);
 
+/** header words of a device's or a SIM card's identifier (no account, no line) */
+const DEVICE_ID_WORDS = new Set(['imei', 'imeisv', 'imsi', 'iccid', 'meid', 'esn', 'serial', 'device', 'sim', 'version']);
+
 /** values of these kinds are people, places and firms, not codes */
 const NOT_CODES: readonly ValueKind[] = ['person_name', 'company_name', 'city', 'country'];
 
@@ -138,7 +141,10 @@ export function leftOutByValues(schema: SchemaDefinition, mapped: ReadonlySet<st
     const field = fields.indexOf(def);
     for (const c of unused) {
       if (file.refused(field, c) || file.siblings.has(c) || !isOneIdentifier(file.columnValues(c))) continue;
-      const idHeader = normalizeHeader(file.headers[c] ?? '').split(' ').some((w) => ID_WORDS.has(w));
+      const words = normalizeHeader(file.headers[c] ?? '').split(' ');
+      // a handset's or a SIM's number (IMEI, ICCID) is the same on every row of one phone's log too
+      if (words.some((w) => DEVICE_ID_WORDS.has(w))) continue;
+      const idHeader = words.some((w) => ID_WORDS.has(w));
       if (!idHeader && !phonesMapped && !/\p{L}/u.test(file.columnValues(c).find((v) => !isBlankCell(v)) ?? '')) continue;
       out.push(`${def.name} <- "${file.headers[c] ?? ''}" (one identifier on every row)`);
     }

@@ -588,6 +588,9 @@ function unsettledFields(
     if ((c.header ?? 0) < HEADER_EVIDENCE || fieldColumns.has(c.field) || (usedColumns.has(c.column) && !shared) || filledElsewhere.has(def.name)) continue;
     if (def.microsField === undefined && fields.some((f) => f.microsField === def.name)) continue; // written with its money field
     if (!file.columnValues(c.column).some((v) => !isBlankCell(v))) continue;
+    // a figure's header over lengths of time ("Total Talk", "Total Hold": 00:04:01) names a
+    // time, not an amount or a count the mapping left out
+    if (NUMBER_TYPES.has(def.type) && ratio(file.columnValues(c.column), (v) => CLOCK_LENGTH.test(v.trim())).ratio >= VALUE_MIN_RATIO) continue;
     const entry = `${def.name} <- "${file.headers[c.column] ?? ''}"`;
     if (!out.includes(entry)) out.push(entry);
   }
@@ -665,6 +668,10 @@ function unsettledFields(
   }
   return [...new Set(out)];
 }
+
+const NUMBER_TYPES: ReadonlySet<string> = new Set(['money', 'number', 'integer']);
+/** a length of time as reports print it: `4:01`, `00:04:01` */
+const CLOCK_LENGTH = /^\d{1,3}:\d{2}(?::\d{2})?$/;
 
 /**
  * True unless a column holds one value on every filled row (three or more): a label repeated
