@@ -110,13 +110,15 @@ export const FLOORS: Record<string, { accuracy: number; rankedFirst: number; err
   // languages, export tools from Iceland to Kazakhstan): totals only, measured repeatedly at 97.4 %
   // (263/270), 45/45, 2 fields in 2 of 29 auto-accepted layouts. Moved to tuning on 2026-12-07 after
   // repeated measurement (v15/holdout is the independent measure); its misses are read since.
-  'v13/tuning': { accuracy: 0.96, rankedFirst: 0.97, errorsAccepted: 2 },
+  // Tuned on (2026-12-07, see docs/mapping.md): 98.9 % (267/270), 45/45, 0; 30 layouts auto-accepted, 12 right ones held.
+  'v13/tuning': { accuracy: 0.97, rankedFirst: 0.97, errorsAccepted: 0 },
   // Written 2026-12-07 as v14/holdout, a seventh independent held-out set (42 layouts, 16 header
   // languages, 15 of them in no earlier set: Lao, Burmese, Pashto, Sorani Kurdish, Turkmen, Somali,
   // Faroese, eight Indic and African ones): totals only, measured once at 81.5 % (198/243), 34/42,
   // 6 fields in 5 of 21 auto-accepted layouts. Moved to tuning on 2026-12-07 (v15/holdout is the
-  // independent measure); its misses are read since.
-  'v14/tuning': { accuracy: 0.8, rankedFirst: 0.8, errorsAccepted: 6 },
+  // independent measure); its misses are read since. Tuned on (2026-12-07, see docs/mapping.md):
+  // 99.2 % (242/244), 42/42, 0; 33 layouts auto-accepted, 8 right ones held.
+  'v14/tuning': { accuracy: 0.97, rankedFirst: 0.95, errorsAccepted: 0 },
 };
 /** A set measured for the first time (a new holdout): fail only below what the mapper did before this work on unseen layouts (61.5 %). */
 const DEFAULT_FLOOR = { accuracy: 0.6, rankedFirst: 0.75, errorsAccepted: Number.POSITIVE_INFINITY };
