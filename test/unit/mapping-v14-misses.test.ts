@@ -226,3 +226,19 @@ describe('what one identifier on every row and a figure\'s header over lengths a
     expect(unsettled(suggestMapping(headers, rows, calls))).not.toContain('cost_minor');
   });
 });
+
+describe('one word that is the line in one language and the other party in another', () => {
+  it('goes to the other party when its numbers change from row to row', () => {
+    // Somali "Lambarka" (the number) is Hausa "lambarka" (your number)
+    const headers = ['Taariikhda', 'Lambarka', 'Muddada', 'Qiimaha ($)'];
+    const rows = [
+      ['02/11/2026', '+252 61 5000777', '00:02:10', '0.05'],
+      ['02/11/2026', '+252 61 7000888', '00:05:01', '0.10'],
+      ['03/11/2026', '+252 63 4000999', '00:00:40', '0.02'],
+      ['03/11/2026', '+252 61 5000777', '00:01:12', '0.03'],
+    ];
+    const m = byField(suggestMapping(headers, rows, calls));
+    expect(m.counterpart_number).toEqual(['Lambarka']);
+    expect(m.subscriber_number).toBeUndefined();
+  });
+});

@@ -190,6 +190,15 @@ export function suggestMapping(
     if (!partyColumns.has(c.column)) c.filled = filledShare(values);
   }
   candidates.push(...moved);
+  // One header that names the line in one language and the other party in another (Hausa
+  // "lambarka", your number; Somali "lambarka", the number), as sure for both: numbers that
+  // change from row to row are the other party's, the line is one number per log.
+  const counterpart = fields.findIndex((f) => f.name === 'counterpart_number');
+  for (const line of subscriber >= 0 && counterpart >= 0 ? candidates : []) {
+    if (line.field !== subscriber || line.header === undefined) continue;
+    const party = candidates.find((c) => c.field === counterpart && c.column === line.column && c.header !== undefined && c.confidence >= line.confidence);
+    if (party !== undefined && changesFromRowToRow(columnValues(line.column))) line.confidence = round2(party.confidence - 0.01);
+  }
   // Two length columns a header names, one within the other on every row: the shorter is the
   // time talked (`billsec` within `duration`), and wins where the headers were as sure.
   fields.forEach((def, field) => {
@@ -667,6 +676,12 @@ function unsettledFields(
     if (have.length > 0 && have.length < parts.length) out.push(`${parts.filter((p) => !mappedNames.has(p)).join(', ')} (part of ${def.name})`);
   }
   return [...new Set(out)];
+}
+
+/** Three rows or more, and more different values than half of them: a value per record, not one for the file. */
+function changesFromRowToRow(values: readonly string[]): boolean {
+  const filled = values.filter((v) => !isBlankCell(v)).map((v) => v.replace(/\D/g, ''));
+  return filled.length >= 3 && new Set(filled).size * 2 > filled.length;
 }
 
 const NUMBER_TYPES: ReadonlySet<string> = new Set(['money', 'number', 'integer']);
