@@ -152,6 +152,13 @@ describe('scale words of Indic, Burmese, Turkmen and Sorani headers', () => {
     expect(headerScale('Girdeji (müň manat)')?.factor).toBe(1e3);
     expect(headerScale('داهات (ملیۆن دینار)')?.factor).toBe(1e6);
   });
+
+  it('reads Icelandic millions and thousands of krónur and Catalan thousands', () => {
+    expect(headerScale('Velta (m.kr.)')?.factor).toBe(1e6);
+    expect(headerScale('Rekstrartekjur (þús. kr.)')?.factor).toBe(1e3);
+    expect(headerScale('Vendes (milers d\'euros)')?.factor).toBe(1e3);
+    expect(headerScale('Mark (m)')).toBeUndefined();
+  });
 });
 
 describe('an event registration\'s affiliation and a member list\'s workplace', () => {

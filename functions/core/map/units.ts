@@ -33,13 +33,13 @@ const ADDED_SCALE_WORDS: [RegExp, number][] = (
 // [pattern on the folded header, factor]; the first that matches wins (longer units first).
 const SCALE_PATTERNS: [RegExp, number][] = [
   // Vietnamese (tỷ, triệu, nghìn/ngàn đồng), Indonesian (miliar, juta, ribu), Arabic, Hebrew, Indian lakh and crore;
-  // thousands as Spanish, Italian, French and Portuguese write them (miles, migliaia, milliers, milhares)
+  // thousands as Spanish, Catalan, Italian, French and Portuguese write them (miles, milers, migliaia, milliers, milhares)
   [/(?:^|[^\p{L}])(?:ty|ti)\s*(?:dong|vnd|đ)(?=$|[^\p{L}])|(?:^|[^\p{L}])(?:miliar|milyar)(?=$|[^\p{L}])|مليار|מיליארד/u, 1e9],
   // "Cr" is crore only beside the rupee ("(₹ Cr)", "Rs. Cr.", "INR Cr"): alone it is a credit or Costa Rica
   [/(?:^|[^\p{L}])(?:crores?|karod)(?=$|[^\p{L}])|करोड|(?:₹|(?:^|[^\p{L}])(?:rs\.?|inr))\s*cr\.?(?=$|[^\p{L}])|(?:^|[^\p{L}])cr\.?\s*(?:₹|rs\.?(?=$|[^\p{L}])|inr(?=$|[^\p{L}]))/u, 1e7],
   [/(?:^|[^\p{L}])(?:trieu|juta|millones|millon)(?=$|[^\p{L}])|مليون|ملايين|מיליון|מיליוני|मिलियन/u, 1e6],
   [/(?:^|[^\p{L}])(?:lakhs?|lacs?)(?=$|[^\p{L}])|लाख/u, 1e5],
-  [/(?:^|[^\p{L}])(?:nghin|ngan|ribu|miles|migliaia|milliers|milhares|th(?=\s*(?:usd|eur|gbp|chf|\$|€|£)))(?=$|[^\p{L}])|ألف|آلاف|אלפי/u, 1e3],
+  [/(?:^|[^\p{L}])(?:nghin|ngan|ribu|miles|milers|migliaia|milliers|milhares|th(?=\s*(?:usd|eur|gbp|chf|\$|€|£)))(?=$|[^\p{L}])|ألف|آلاف|אלפי/u, 1e3],
   ...ADDED_SCALE_WORDS,
   [/百万|百萬|백만/u, 1e6],
   [/千万|千萬|천만/u, 1e7],
@@ -47,8 +47,8 @@ const SCALE_PATTERNS: [RegExp, number][] = [
   [/万|萬|만원/u, 1e4],
   [/千円|千元|천원/u, 1e3],
   [/(?:^|[^\p{L}])(?:in\s+)?(?:bn|billions?|mrd\.?|mld\.?|milliarden?|miljarder|mia\.?|млрд\.?)(?=$|[^\p{L}])/u, 1e9],
-  [/(?:^|[^\p{L}])(?:in\s+)?(?:mio\.?|mill?\.?|millions?|million|mln\.?|mn|miljoner|miljoonaa|milj\.?|mkr|mnok|mdkk|млн\.?|млн|мільйон\w*|milijon\w*|milion\w*|millio\w*|milioane|miljon\w*|milyon|εκατ\.?|mm|m(?:\s*(?:usd|eur|gbp|\$|€|£))|(?:usd|eur|gbp|\$|€|£)\s*mm?)(?=$|[^\p{L}])/u, 1e6],
-  [/(?:^|[^\p{L}])(?:in\s+|v\s+|w\s+|u\s+)?(?:000s?|'000s?|thousands?|tsd\.?|tausend|tkr|tnok|tdkk|tys\.?|tysiac\w*|tis\.?|tisoc|tisuc\w*|tusen|tuhat|tuhatta|tukst\.?|tukstos\w*|ezer|mii\s+(?:lei|ron|eur)|bin\s+(?:tl|try|₺|usd|eur)|χιλ\.?|хил\.?|хиљ\.?|hilj\.?|илј\.?|mije|мың|тыс\.?|тис\.?|k(?:\s*(?:usd|eur|gbp|\$|€|£))|(?:usd|eur|gbp|\$|€|£)\s*k|t€|k€|k\$|ke)(?=$|[^\p{L}\d])/u, 1e3],
+  [/(?:^|[^\p{L}])(?:in\s+)?(?:mio\.?|mill?\.?|millions?|million|mln\.?|mn|miljoner|miljoonaa|milj\.?|mkr|m\.\s?kr\.?|mnok|mdkk|млн\.?|млн|мільйон\w*|milijon\w*|milion\w*|millio\w*|milioane|miljon\w*|milyon|εκατ\.?|mm|m(?:\s*(?:usd|eur|gbp|\$|€|£))|(?:usd|eur|gbp|\$|€|£)\s*mm?)(?=$|[^\p{L}])/u, 1e6],
+  [/(?:^|[^\p{L}])(?:in\s+|v\s+|w\s+|u\s+)?(?:000s?|'000s?|thousands?|tsd\.?|tausend|tkr|tnok|tdkk|thus\.?\s?kr\.?|tys\.?|tysiac\w*|tis\.?|tisoc|tisuc\w*|tusen|tuhat|tuhatta|tukst\.?|tukstos\w*|ezer|mii\s+(?:lei|ron|eur)|bin\s+(?:tl|try|₺|usd|eur)|χιλ\.?|хил\.?|хиљ\.?|hilj\.?|илј\.?|mije|мың|тыс\.?|тис\.?|k(?:\s*(?:usd|eur|gbp|\$|€|£))|(?:usd|eur|gbp|\$|€|£)\s*k|t€|k€|k\$|ke)(?=$|[^\p{L}\d])/u, 1e3],
 ];
 
 /** Where a header's unit note may stand: in brackets, after a comma, or as the last word. */
