@@ -106,15 +106,19 @@ export const FLOORS: Record<string, { accuracy: number; rankedFirst: number; err
   // 2026-12-07 after repeated measurement (v13/holdout is the independent measure); its misses are read since.
   // Tuned on (2026-12-07, see docs/mapping.md): 100 % (232/232), 36/37, 0; 25 layouts auto-accepted, 12 right ones held.
   'v12/tuning': { accuracy: 0.97, rankedFirst: 0.95, errorsAccepted: 0 },
-  // A sixth independent held-out set, written 2026-12-07 (45 layouts, 25 header languages, export
-  // tools from Iceland to Kazakhstan); never tuned on, totals only. First measurement, before any
-  // mapper change for it: 97.4 % (263/270), 45/45, 2 fields in 2 of 29 auto-accepted layouts.
-  'v13/holdout': { accuracy: 0.96, rankedFirst: 0.97, errorsAccepted: 2 },
-  // A seventh independent held-out set, written 2026-12-07 (42 layouts, 16 header languages, 15 of
-  // them in no earlier set: Lao, Burmese, Pashto, Sorani Kurdish, Turkmen, Somali, Faroese, eight
-  // Indic and African ones); never tuned on, totals only. First measurement, before any mapper change
-  // for it: 81.5 % (198/243), 34/42, 6 fields in 5 of 21 auto-accepted layouts.
-  'v14/holdout': { accuracy: 0.8, rankedFirst: 0.8, errorsAccepted: 6 },
+  // Written 2026-12-07 as v13/holdout, a sixth independent held-out set (45 layouts, 25 header
+  // languages, export tools from Iceland to Kazakhstan): totals only, measured repeatedly at 97.4 %
+  // (263/270), 45/45, 2 fields in 2 of 29 auto-accepted layouts. Moved to tuning on 2026-12-07 after
+  // repeated measurement (v15/holdout is the independent measure); its misses are read since.
+  // Tuned on (2026-12-07, see docs/mapping.md): 98.9 % (267/270), 45/45, 0; 30 layouts auto-accepted, 12 right ones held.
+  'v13/tuning': { accuracy: 0.97, rankedFirst: 0.97, errorsAccepted: 0 },
+  // Written 2026-12-07 as v14/holdout, a seventh independent held-out set (42 layouts, 16 header
+  // languages, 15 of them in no earlier set: Lao, Burmese, Pashto, Sorani Kurdish, Turkmen, Somali,
+  // Faroese, eight Indic and African ones): totals only, measured once at 81.5 % (198/243), 34/42,
+  // 6 fields in 5 of 21 auto-accepted layouts. Moved to tuning on 2026-12-07 (v15/holdout is the
+  // independent measure); its misses are read since. Tuned on (2026-12-07, see docs/mapping.md):
+  // 100 % (243/243), 42/42, 0; 34 layouts auto-accepted, 8 right ones held.
+  'v14/tuning': { accuracy: 0.97, rankedFirst: 0.95, errorsAccepted: 0 },
 };
 /** A set measured for the first time (a new holdout): fail only below what the mapper did before this work on unseen layouts (61.5 %). */
 const DEFAULT_FLOOR = { accuracy: 0.6, rankedFirst: 0.75, errorsAccepted: Number.POSITIVE_INFINITY };
@@ -331,7 +335,7 @@ export interface EvalOutcome {
 }
 
 /**
- * `--skip-set=v13/holdout,...` leaves those sets out altogether (not run, not printed, no
+ * `--skip-set=v15/holdout,...` leaves those sets out altogether (not run, not printed, no
  * floor checked): a held-out set that may be read only once is kept out of the runs made
  * while the mapper is being changed.
  */

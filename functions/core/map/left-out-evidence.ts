@@ -34,6 +34,9 @@ export interface LeftOutFile {
 /** header words of an identifier or key column */
 export const ID_WORDS = new Set(['id', 'ids', 'uid', 'uuid', 'guid', 'key', 'ref', 'reference', 'sid', 'code', 'hash']);
 
+/** header words of a device's or a SIM card's identifier (no account, no line) */
+const DEVICE_ID_WORDS = new Set(['imei', 'imeisv', 'imsi', 'iccid', 'meid', 'esn', 'serial', 'device', 'sim', 'version']);
+
 /** values of these kinds are people, places and firms, not codes */
 const NOT_CODES: readonly ValueKind[] = ['person_name', 'company_name', 'city', 'country'];
 
@@ -127,6 +130,25 @@ export function leftOutByValues(schema: SchemaDefinition, mapped: ReadonlySet<st
       else if (numeric && isQuantityColumn(def, header, values, file.ctx)) out.push(`${def.name} <- "${header}" (numbers)`);
     }
   });
+  // a record's account or reference number (a string field named `*_number`, not a phone) left
+  // out while an unused column holds one identifier on every row ("ID Pelanggan" 1029384756 on
+  // each line of a bill): the account the whole file belongs to, under a header no rule reads
+  // (a constant number with no id word in its header may as well be the line itself, "Línia"
+  // 600000011, which the line's own rules judge; it counts only once every phone field is mapped)
+  const phonesMapped = fields.filter((f) => f.type === 'phone').every((f) => mapped.has(f.name));
+  for (const def of fields) {
+    if (def.type !== 'string' || !def.name.endsWith('_number') || mapped.has(def.name)) continue;
+    const field = fields.indexOf(def);
+    for (const c of unused) {
+      if (file.refused(field, c) || file.siblings.has(c) || !isOneIdentifier(file.columnValues(c))) continue;
+      const words = normalizeHeader(file.headers[c] ?? '').split(' ');
+      // a handset's or a SIM's number (IMEI, ICCID) is the same on every row of one phone's log too
+      if (words.some((w) => DEVICE_ID_WORDS.has(w))) continue;
+      const idHeader = words.some((w) => ID_WORDS.has(w));
+      if (!idHeader && !phonesMapped && !/\p{L}/u.test(file.columnValues(c).find((v) => !isBlankCell(v)) ?? '')) continue;
+      out.push(`${def.name} <- "${file.headers[c] ?? ''}" (one identifier on every row)`);
+    }
+  }
   // a contact or an account with no name at all, beside a column of person names
   const nameFields = fields.filter((f) => f.kind === 'person_name' || f.kind === 'given_name' || f.kind === 'family_name');
   const whole = nameFields.find((f) => f.kind === 'person_name');
@@ -153,4 +175,20 @@ function isNameColumn(values: readonly string[]): boolean {
   const filled = filledOf(values);
   const firmOrPlace = (['company_name', 'city', 'country'] as const).some((kind) => kindShare(filled, kind).share >= 0.3);
   return !firmOrPlace && ratio(filled, (v) => NAME_SHAPE.test(v)).ratio >= 0.8 && new Set(filled).size > 1;
+}
+
+/** rows a constant column must fill to say it belongs to the whole file */
+const ONE_IDENTIFIER_MIN_ROWS = 3;
+
+/**
+ * One identifier on every row: the same code of five digits or more (letters allowed, no
+ * spaces inside a word run, not a date or an amount) on three rows or more, none blank.
+ */
+export function isOneIdentifier(values: readonly string[]): boolean {
+  const filled = filledOf(values);
+  if (filled.length < ONE_IDENTIFIER_MIN_ROWS || filled.length < values.length || filled.some((v) => v !== filled[0])) return false;
+  const v = filled[0]!;
+  // a billing month ("2026年11月", "202611", "2026-11") is a date, not an identifier
+  if (/^(?:19|20)\d{2}\D{0,3}\d{1,2}\D{0,2}$/u.test(v)) return false;
+  return /^[\p{L}\d][\p{L}\d/._-]*$/u.test(v) && (v.match(/\d/g) ?? []).length >= 5 && columnDateTimeShape([v]) === null && !/^\d+[.,]\d{1,2}$/.test(v);
 }

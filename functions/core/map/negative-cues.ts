@@ -180,7 +180,7 @@ export function refusesField(def: FieldDefinition, normalized: string, values: r
   if (kind === 'company_name' && isDepartmentColumn(values)) return true;
   if ((def.type === 'domain' || def.type === 'url') && isProfileColumn(normalized, values)) return true;
   if (def.type === 'money' && namesTimeSpan(normalized)) return true;
-  if (def.name === 'annual_revenue' && namesShortPeriod(normalized)) return true;
+  if (def.name === 'annual_revenue' && (namesShortPeriod(normalized) || namesOtherCompanyFigure(normalized))) return true;
   if (def.name === 'location' && (holdsParties(values) || namesEquipment(normalized) || namesOffices(values))) return true;
   // "Airtime ($)", "Talk time (€)": what the time cost, not how long it lasted
   if (def.type === 'duration' && raw !== undefined && namesCurrency(raw.replace(TIME_UNIT_NOTE, ''))) return true;
@@ -260,6 +260,25 @@ const SHORT_PERIOD_WORDS = new Set([
 const SHORT_PERIOD_CJK = /月商|月間|月次|每月|月度|월간|월매출|季度|四半期/u;
 function namesShortPeriod(normalized: string): boolean {
   return normalized.split(' ').some((w) => SHORT_PERIOD_WORDS.has(w)) || SHORT_PERIOD_CJK.test(normalized);
+}
+
+/**
+ * A company's other money figures: its share capital (registered, authorised, paid-up), its
+ * funding, its profit, net worth or assets. Registers and data vendors print them beside the
+ * revenue or instead of it ("Paid-up Capital (SGD)", "Stammkapital", "注册资本", "Total Funding",
+ * "Net Profit"); none is the annual revenue, and an unused one says no revenue was left out.
+ * Folded like headers; the words of the lexicon's main languages (standard translations).
+ */
+const OTHER_FIGURE_WORDS = new Set([
+  'capital', 'funding', 'funded', 'raised', 'profit', 'profits', 'ebitda', 'worth', 'assets', 'equity', 'valuation',
+  'kapital', 'stammkapital', 'grundkapital', 'gewinn', 'jahresuberschuss', 'capitale', 'utile', 'benefice', 'beneficio', 'beneficios', 'lucro',
+  'resultat', 'aktiekapital', 'osakepaaoma', 'kapitał', 'kapital zakładowy', 'zysk', 'tőke', 'alaptoke', 'уставный', 'капитал', 'прибыль',
+  'سرمایه', 'سەرمایە', 'رأس', 'قازانج',
+].map(foldText));
+/** CJK words of the same figures, matched inside the header (registered and paid-in capital, profit, funding) */
+const OTHER_FIGURE_CJK = /資本金|资本|資本|利益|利润|净利|融资|자본금|순이익|영업이익/u;
+function namesOtherCompanyFigure(normalized: string): boolean {
+  return normalized.split(' ').some((w) => OTHER_FIGURE_WORDS.has(w)) || OTHER_FIGURE_CJK.test(normalized);
 }
 
 /**

@@ -9,7 +9,7 @@ import type { ValueKind } from '../schemas/schema-types.ts';
 import { BUILTIN_LEXICONS } from '../schemas/lexicon/index.ts';
 import { describeMapping } from './mapping-report.ts';
 import { headerScale, parseRange, rangeShare } from './units.ts';
-import { isCompanyName, kindShare } from './value-kinds.ts';
+import { isCompanyName, kindShare, organisationShare } from './value-kinds.ts';
 import { liesWithin } from './talk-time.ts';
 import { parseMoney } from '../enrich/money.ts';
 import { measuredWithinBilled, saysBilledLength } from './billed-length.ts';
@@ -158,7 +158,10 @@ export function suggestMapping(
     return r;
   };
   const wholeName = fields.findIndex((f) => f.kind === 'person_name');
-  const ownLines = samples.length > 0 ? ownLineColumns(fields, headers.length, columnValues, ctx) : new Set<number>();
+  // columns a header names as the other party ("Hringt í"), whose numbers may be printed too
+  // short to read as phone numbers on their own (Iceland's seven digits, "552 1234")
+  const partyHeaded = new Set(candidates.filter((c) => c.header !== undefined && fields[c.field]!.name === 'counterpart_number').map((c) => c.column));
+  const ownLines = samples.length > 0 ? ownLineColumns(fields, headers.length, columnValues, ctx, partyHeaded) : new Set<number>();
   const subscriber = fields.findIndex((f) => f.name === 'subscriber_number');
   const moved: Candidate[] = [];
   const parties = findPartyColumns(headers);
@@ -187,6 +190,15 @@ export function suggestMapping(
     if (!partyColumns.has(c.column)) c.filled = filledShare(values);
   }
   candidates.push(...moved);
+  // One header that names the line in one language and the other party in another (Hausa
+  // "lambarka", your number; Somali "lambarka", the number), as sure for both: numbers that
+  // change from row to row are the other party's, the line is one number per log.
+  const counterpart = fields.findIndex((f) => f.name === 'counterpart_number');
+  for (const line of subscriber >= 0 && counterpart >= 0 ? candidates : []) {
+    if (line.field !== subscriber || line.header === undefined) continue;
+    const party = candidates.find((c) => c.field === counterpart && c.column === line.column && c.header !== undefined && c.confidence >= line.confidence);
+    if (party !== undefined && changesFromRowToRow(columnValues(line.column))) line.confidence = round2(party.confidence - 0.01);
+  }
   // Two length columns a header names, one within the other on every row: the shorter is the
   // time talked (`billsec` within `duration`), and wins where the headers were as sure.
   fields.forEach((def, field) => {
@@ -248,6 +260,7 @@ export function suggestMapping(
     });
   };
   assign(candidates, fieldColumns, usedColumns);
+  freeTiedColumns(candidates, fieldColumns, usedColumns);
   pairDatetimes();
 
   // 4. Value patterns for fields still unmapped.
@@ -539,6 +552,11 @@ const VALUE_EVIDENT_KINDS: ReadonlySet<ValueKind> = new Set(['company_name', 'ci
  * "Gamma"): a quarter of the samples carrying one already says the column holds companies.
  */
 const KIND_EVIDENCE_SHARES: Partial<Record<ValueKind, number>> = { company_name: 0.25 };
+/**
+ * Firms and institutions known by the noun that ends their name ("Addington Hospital", "Arora
+ * Hand Tools") beside legal forms: less sure than a legal form, so two in five samples.
+ */
+const ORGANISATION_EVIDENCE_SHARE = 0.4;
 /** fields of no value kind of their own that hold places: a call's place is a country or a city ("Danmark", "Verden 1", "Lyon") */
 const PLACE_FIELD_KINDS: Partial<Record<string, ValueKind[]>> = { location: ['country', 'city'] };
 
@@ -579,6 +597,9 @@ function unsettledFields(
     if ((c.header ?? 0) < HEADER_EVIDENCE || fieldColumns.has(c.field) || (usedColumns.has(c.column) && !shared) || filledElsewhere.has(def.name)) continue;
     if (def.microsField === undefined && fields.some((f) => f.microsField === def.name)) continue; // written with its money field
     if (!file.columnValues(c.column).some((v) => !isBlankCell(v))) continue;
+    // a figure's header over lengths of time ("Total Talk", "Total Hold": 00:04:01) names a
+    // time, not an amount or a count the mapping left out
+    if (NUMBER_TYPES.has(def.type) && ratio(file.columnValues(c.column), (v) => CLOCK_LENGTH.test(v.trim())).ratio >= VALUE_MIN_RATIO) continue;
     const entry = `${def.name} <- "${file.headers[c.column] ?? ''}"`;
     if (!out.includes(entry)) out.push(entry);
   }
@@ -607,7 +628,10 @@ function unsettledFields(
       if (namesRegion(normalizeHeader(h))) return; // a province's codes read as countries ("BG", "NA")
       const evident = kinds.some((kind) => {
         const { share, count } = kindShare(file.columnValues(column), kind);
-        return count >= 2 && share >= (KIND_EVIDENCE_SHARES[kind] ?? KIND_EVIDENCE_SHARE);
+        if (count >= 2 && share >= (KIND_EVIDENCE_SHARES[kind] ?? KIND_EVIDENCE_SHARE)) return true;
+        // an employer, an affiliation or a member's firm under a header no vocabulary knows
+        const organisations = kind === 'company_name' ? organisationShare(file.columnValues(column)) : undefined;
+        return organisations !== undefined && organisations.count >= 2 && organisations.share >= ORGANISATION_EVIDENCE_SHARE;
       });
       if (evident) out.push(`${def.name} <- "${h}" (by its values)`);
     });
@@ -653,6 +677,16 @@ function unsettledFields(
   }
   return [...new Set(out)];
 }
+
+/** Three rows or more, and more different values than half of them: a value per record, not one for the file. */
+function changesFromRowToRow(values: readonly string[]): boolean {
+  const filled = values.filter((v) => !isBlankCell(v)).map((v) => v.replace(/\D/g, ''));
+  return filled.length >= 3 && new Set(filled).size * 2 > filled.length;
+}
+
+const NUMBER_TYPES: ReadonlySet<string> = new Set(['money', 'number', 'integer']);
+/** a length of time as reports print it: `4:01`, `00:04:01` */
+const CLOCK_LENGTH = /^\d{1,3}:\d{2}(?::\d{2})?$/;
 
 /**
  * True unless a column holds one value on every filled row (three or more): a label repeated
@@ -750,9 +784,11 @@ function sameNumberOnEveryRow(values: readonly string[], ctx: ValueCheckContext,
 /**
  * The phone columns of a call log that hold one number on every row, when another phone
  * column's numbers change from row to row (the other party): only then is the constant one
- * the subscriber's own line rather than, say, a log of calls to one hotline.
+ * the subscriber's own line rather than, say, a log of calls to one hotline. A column a header
+ * names as the other party (`partyHeaded`) counts as such when its values fit a phone number
+ * and change, however short the national numbers (seven digits in Iceland, six in the Faroes).
  */
-function ownLineColumns(fields: readonly FieldDefinition[], columns: number, columnValues: (c: number) => string[], ctx: ValueCheckContext): Set<number> {
+function ownLineColumns(fields: readonly FieldDefinition[], columns: number, columnValues: (c: number) => string[], ctx: ValueCheckContext, partyHeaded: ReadonlySet<number> = new Set()): Set<number> {
   const def = fields.find((f) => f.name === 'subscriber_number' && f.type === 'phone');
   if (def === undefined) return new Set();
   const constant = new Set<number>();
@@ -761,6 +797,7 @@ function ownLineColumns(fields: readonly FieldDefinition[], columns: number, col
     const values = columnValues(column);
     if (sameNumberOnEveryRow(values, ctx, def)) constant.add(column);
     else if (ratio(values, (v) => looksLikeField(def, v, ctx) || printedAsPhone(v)).ratio >= VALUE_MIN_RATIO) varying = true;
+    else if (partyHeaded.has(column) && varies(values) && ratio(values, (v) => fitsField(def, v, ctx) && (v.match(/\d/g) ?? []).length >= 6).ratio >= VALUE_MIN_RATIO) varying = true;
   }
   return varying ? constant : new Set();
 }
@@ -1171,6 +1208,33 @@ function assign(
     if (fieldColumns.has(c.field) || usedColumns.has(c.column)) continue;
     fieldColumns.set(c.field, { column: c.column, confidence: c.confidence, reason: c.reason });
     usedColumns.add(c.column);
+  }
+}
+
+/**
+ * One header read two ways across languages ("Nom" is the family name in French and the given
+ * name in Catalan) can take a field whose own column stands beside it ("Cognoms", the Catalan
+ * family names) and leave another field empty. Where a field left unmapped has a header
+ * candidate on a column another field took, and that field has an unused column of its own
+ * at no less confidence, the two move: one more field is mapped and none loses confidence.
+ */
+function freeTiedColumns(
+  candidates: readonly Candidate[],
+  fieldColumns: Map<number, { column: number; confidence: number; reason: MappingReason }>,
+  usedColumns: Set<number>,
+): void {
+  const byHeader = candidates.filter((c) => c.header !== undefined && c.confidence >= MIN_CANDIDATE);
+  for (const wanting of byHeader) {
+    if (fieldColumns.has(wanting.field)) continue;
+    const holder = [...fieldColumns].find(([, hit]) => hit.column === wanting.column);
+    if (holder === undefined) continue;
+    const [field, hit] = holder;
+    if (wanting.confidence < hit.confidence) continue;
+    const other = byHeader.find((c) => c.field === field && c.column !== hit.column && !usedColumns.has(c.column) && c.confidence >= hit.confidence);
+    if (other === undefined) continue;
+    fieldColumns.set(field, { column: other.column, confidence: other.confidence, reason: other.reason });
+    fieldColumns.set(wanting.field, { column: wanting.column, confidence: wanting.confidence, reason: wanting.reason });
+    usedColumns.add(other.column);
   }
 }
 

@@ -15,28 +15,31 @@ import { foldText } from './normalize-header.ts';
  * Scale words of the languages the lexicon added on 2026-12-07, written as people print them
  * and folded like the headers they are matched in (Persian میلیون folds to ميليون): billion,
  * million, lakh/crore, thousand in Persian, Urdu, Uzbek, Armenian, Mongolian, Afrikaans,
- * Bengali, Nepali, Tamil, Kyrgyz, Tajik, Amharic.
+ * Bengali, Nepali, Tamil, Kyrgyz, Tajik, Amharic; lakh and crore in Marathi, Gujarati, Punjabi,
+ * Malayalam, Kannada and Telugu (with the Gujarati and Marathi "in" written on: "લાખમાં"), the
+ * Burmese lakh of kyat (သိန်း), and Sorani Kurdish, Turkmen and Faroese million and thousand.
  */
 const ADDED_SCALE_WORDS: [RegExp, number][] = (
   [
     ['میلیارد|ارب|mlrd|миллиард|մլրդ|միլիարդ|тэрбум|miljard|বিলিয়ন|বিলিয়ন', 1e9],
-    ['کروڑ|কোটি|கோடி', 1e7],
-    ['میلیون|ملین|million|mln|млн|միլիոն|մլն|сая|miljoen|মিলিয়ন|মিলিয়ন|மில்லியன்|ሚሊዮን', 1e6],
-    ['لاکھ|লাখ|লক্ষ|லட்சம்', 1e5],
-    ['هزار|ہزار|ming|минг|հազ|հազար|мянга|мянган|duisend|হাজার|हजार|ஆயிரம்|миң|ҳазор|ሺህ', 1e3],
+    ['کروڑ|কোটি|கோடி|कोटी|कोटींमध्ये|કરોડ|કરોડમાં|ਕਰੋੜ|കോടി|ಕೋಟಿ|కోటి|కోట్లు', 1e7],
+    ['میلیون|ملین|million|mln|млн|միլիոն|մլն|сая|miljoen|মিলিয়ন|মিলিয়ন|மில்லியன்|ሚሊዮን|ملیۆن|milýon|milliónir', 1e6],
+    // lakh (100,000), also as Burmese counts money (သိန်း ကျပ်, a hundred thousand kyat)
+    ['لاکھ|লাখ|লক্ষ|லட்சம்|લાખ|લાખમાં|ਲੱਖ|ലക്ഷം|ಲಕ್ಷ|లక్ష|లక్షలు|သိန်း', 1e5],
+    ['هزار|ہزار|ming|минг|հազ|հազար|мянга|мянган|duisend|হাজার|हजार|ஆயிரம்|миң|ҳазор|ሺህ|هەزار|müň', 1e3],
   ] as [string, number][]
 ).map(([words, factor]) => [new RegExp(`(?:^|[^\\p{L}\\p{M}])(?:${words.split('|').map((w) => foldText(w)).join('|')})\\.?(?=$|[^\\p{L}\\p{M}])`, 'u'), factor]);
 
 // [pattern on the folded header, factor]; the first that matches wins (longer units first).
 const SCALE_PATTERNS: [RegExp, number][] = [
   // Vietnamese (tỷ, triệu, nghìn/ngàn đồng), Indonesian (miliar, juta, ribu), Arabic, Hebrew, Indian lakh and crore;
-  // thousands as Spanish, Italian, French and Portuguese write them (miles, migliaia, milliers, milhares)
+  // thousands as Spanish, Catalan, Italian, French and Portuguese write them (miles, milers, migliaia, milliers, milhares)
   [/(?:^|[^\p{L}])(?:ty|ti)\s*(?:dong|vnd|đ)(?=$|[^\p{L}])|(?:^|[^\p{L}])(?:miliar|milyar)(?=$|[^\p{L}])|مليار|מיליארד/u, 1e9],
   // "Cr" is crore only beside the rupee ("(₹ Cr)", "Rs. Cr.", "INR Cr"): alone it is a credit or Costa Rica
   [/(?:^|[^\p{L}])(?:crores?|karod)(?=$|[^\p{L}])|करोड|(?:₹|(?:^|[^\p{L}])(?:rs\.?|inr))\s*cr\.?(?=$|[^\p{L}])|(?:^|[^\p{L}])cr\.?\s*(?:₹|rs\.?(?=$|[^\p{L}])|inr(?=$|[^\p{L}]))/u, 1e7],
   [/(?:^|[^\p{L}])(?:trieu|juta|millones|millon)(?=$|[^\p{L}])|مليون|ملايين|מיליון|מיליוני|मिलियन/u, 1e6],
   [/(?:^|[^\p{L}])(?:lakhs?|lacs?)(?=$|[^\p{L}])|लाख/u, 1e5],
-  [/(?:^|[^\p{L}])(?:nghin|ngan|ribu|miles|migliaia|milliers|milhares|th(?=\s*(?:usd|eur|gbp|chf|\$|€|£)))(?=$|[^\p{L}])|ألف|آلاف|אלפי/u, 1e3],
+  [/(?:^|[^\p{L}])(?:nghin|ngan|ribu|miles|milers|migliaia|milliers|milhares|th(?=\s*(?:usd|eur|gbp|chf|\$|€|£)))(?=$|[^\p{L}])|ألف|آلاف|אלפי/u, 1e3],
   ...ADDED_SCALE_WORDS,
   [/百万|百萬|백만/u, 1e6],
   [/千万|千萬|천만/u, 1e7],
@@ -44,8 +47,8 @@ const SCALE_PATTERNS: [RegExp, number][] = [
   [/万|萬|만원/u, 1e4],
   [/千円|千元|천원/u, 1e3],
   [/(?:^|[^\p{L}])(?:in\s+)?(?:bn|billions?|mrd\.?|mld\.?|milliarden?|miljarder|mia\.?|млрд\.?)(?=$|[^\p{L}])/u, 1e9],
-  [/(?:^|[^\p{L}])(?:in\s+)?(?:mio\.?|mill?\.?|millions?|million|mln\.?|mn|miljoner|miljoonaa|milj\.?|mkr|mnok|mdkk|млн\.?|млн|мільйон\w*|milijon\w*|milion\w*|millio\w*|milioane|miljon\w*|milyon|εκατ\.?|mm|m(?:\s*(?:usd|eur|gbp|\$|€|£))|(?:usd|eur|gbp|\$|€|£)\s*mm?)(?=$|[^\p{L}])/u, 1e6],
-  [/(?:^|[^\p{L}])(?:in\s+|v\s+|w\s+|u\s+)?(?:000s?|'000s?|thousands?|tsd\.?|tausend|tkr|tnok|tdkk|tys\.?|tysiac\w*|tis\.?|tisoc|tisuc\w*|tusen|tuhat|tuhatta|tukst\.?|tukstos\w*|ezer|mii\s+(?:lei|ron|eur)|bin\s+(?:tl|try|₺|usd|eur)|χιλ\.?|хил\.?|хиљ\.?|hilj\.?|илј\.?|mije|мың|тыс\.?|тис\.?|k(?:\s*(?:usd|eur|gbp|\$|€|£))|(?:usd|eur|gbp|\$|€|£)\s*k|t€|k€|k\$|ke)(?=$|[^\p{L}\d])/u, 1e3],
+  [/(?:^|[^\p{L}])(?:in\s+)?(?:mio\.?|mill?\.?|millions?|million|mln\.?|mn|miljoner|miljoonaa|milj\.?|mkr|m\.\s?kr\.?|mnok|mdkk|млн\.?|млн|мільйон\w*|milijon\w*|milion\w*|millio\w*|milioane|miljon\w*|milyon|εκατ\.?|mm|m(?:\s*(?:usd|eur|gbp|\$|€|£))|(?:usd|eur|gbp|\$|€|£)\s*mm?)(?=$|[^\p{L}])/u, 1e6],
+  [/(?:^|[^\p{L}])(?:in\s+|v\s+|w\s+|u\s+)?(?:000s?|'000s?|thousands?|tsd\.?|tausend|tkr|tnok|tdkk|thus\.?\s?kr\.?|tys\.?|tysiac\w*|tis\.?|tisoc|tisuc\w*|tusen|tuhat|tuhatta|tukst\.?|tukstos\w*|ezer|mii\s+(?:lei|ron|eur)|bin\s+(?:tl|try|₺|usd|eur)|χιλ\.?|хил\.?|хиљ\.?|hilj\.?|илј\.?|mije|мың|тыс\.?|тис\.?|k(?:\s*(?:usd|eur|gbp|\$|€|£))|(?:usd|eur|gbp|\$|€|£)\s*k|t€|k€|k\$|ke)(?=$|[^\p{L}\d])/u, 1e3],
 ];
 
 /** Where a header's unit note may stand: in brackets, after a comma, or as the last word. */

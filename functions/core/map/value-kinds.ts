@@ -31,6 +31,9 @@ const LEGAL_FORMS = new Set([
   // Indonesia (PT, CV, Tbk), the Gulf (W.L.L., B.S.C., P.S.C., FZE, FZCO, FZ-LLC), Israel (בע"מ), Arabic (ذ.م.م, ش.م.ع)
   'eireli', 'sapi', 'sab', 'cia', 'pvt', 'private', 'sdn', 'bhd', 'tnhh', 'jsc', 'pt', 'cv', 'tbk', 'persero', 'wll', 'w.l.l', 'bsc', 'b.s.c', 'psc', 'p.s.c',
   'fze', 'fzco', 'fzc', 'fz-llc', 'בעמ', 'ذ.م.م', 'ش.م.م', 'ش.م.ع', 'ش.م.ب', 'c.v', 's.a', 's.a.s', 's.l', 's.r.l', 's.p.a', 'b.v', 'n.v',
+  // Lao, Thai, Burmese and Khmer registers: "company" opens the name, "limited" closes it
+  // ("ບໍລິສັດ ລາວເທັກ ຈຳກັດ", "บริษัท ... จำกัด", "... ကုမ္ပဏီလီမိတက်"); folded like the values (NFKC splits ຳ/ำ)
+  ...['ບໍລິສັດ', 'ຈຳກັດ', 'บริษัท', 'จำกัด', 'ကုမ္ပဏီ', 'လီမိတက်', 'ကုမ္ပဏီလီမိတက်', 'ក្រុមហ៊ុន'].map(fold),
 ]);
 /** Words that open a company's name in languages that put the legal form first ("Công ty TNHH ...", "شركة ...", "חברת ..."). */
 const COMPANY_OPENERS = /^(?:cong ty|tong cong ty|tap doan|شركه|مؤسسه|مجموعه|חברת|कंपनी)(?:\s|$)/u;
@@ -60,6 +63,33 @@ export function isCompanyName(raw: string): boolean {
   // a form written with dots between its letters ("S.n.c.", "S.a.s.", "A.B.") is the form without them
   const undotted = (w: string) => w.includes('.') && LEGAL_FORMS.has(w.replace(/\./g, ''));
   return LEGAL_FORMS.has(first) || LEGAL_FORMS.has(last) || undotted(first) || undotted(last) || LEGAL_FORMS.has(words[words.length - 1]!) || /^(?:gmbh & co\. kg|ltd\. sti|san\. ve tic\.|בע מ)$/u.test(lastTwo) || /\b(?:a\.s|s\.r\.o|sp\. z o\.o|z o\.o|a\.ş|ltd\. şti)\.?$/u.test(fold(raw));
+}
+
+/**
+ * Nouns that end the name of a firm or an institution that has no legal form in its name
+ * ("Addington Hospital", "Northfield University", "eThekwini Municipality", "BioSyn Labs", "Arora
+ * Hand Tools", "Malabar Spice Exports"): where an employer, an affiliation or a member's firm is
+ * written. Not words that end industries too ("IT Services", "Business Solutions").
+ */
+const ORGANISATION_WORDS: ReadonlySet<string> = new Set([
+  'university', 'college', 'school', 'academy', 'institute', 'hospital', 'hospitals', 'clinic', 'municipality', 'council', 'ministry',
+  'bank', 'hotel', 'hotels', 'restaurant', 'bakery', 'pharmacy', 'lab', 'labs', 'laboratory', 'laboratories', 'center', 'centre', 'foundation',
+  'trust', 'society', 'association', 'cooperative', 'co-operative', 'federation', 'chamber', 'agency', 'studio', 'studios', 'store', 'stores',
+  'mart', 'supermarket', 'exports', 'imports', 'exporters', 'importers', 'traders', 'trading', 'industries', 'enterprises', 'works', 'mills',
+  'motors', 'textiles', 'foods', 'tools', 'parts', 'implements', 'travels', 'tours', 'associates', 'consultants', 'jewellers', 'jewelers',
+  'builders', 'contractors', 'distributors', 'suppliers', 'manufacturers', 'pharmaceuticals',
+  'universität', 'hochschule', 'klinikum', 'krankenhaus', 'universidad', 'universidade', 'université', 'università', 'universiteit',
+].map((w) => fold(w)));
+
+/**
+ * A firm or an institution: a legal form, or two words or more ending in a noun of one
+ * ({@link ORGANISATION_WORDS}) that is not a job title ("Head of School"). Used as evidence only
+ * (a company left out), never to read the column as a company by itself.
+ */
+export function isOrganisationName(raw: string): boolean {
+  if (isCompanyName(raw)) return true;
+  const words = fold(raw).replace(/[«»"“”„()]/g, ' ').split(/[\s,]+/).filter((w) => w.length > 0);
+  return words.length >= 2 && ORGANISATION_WORDS.has(words[words.length - 1]!.replace(/\.$/, '')) && !isJobTitle(raw);
 }
 
 /** A given name alone ("Mikko", "Олена", "김민준" is a full name). */
@@ -176,4 +206,10 @@ export function kindShare(values: readonly string[], kind: ValueKind): { share: 
     if (test(v)) hits++;
   }
   return { share: n === 0 ? 0 : hits / n, count: n };
+}
+
+/** Share of a column's non-blank values that name a firm or an institution ({@link isOrganisationName}), and how many there were. */
+export function organisationShare(values: readonly string[]): { share: number; count: number } {
+  const filled = values.filter((v) => !isBlankCell(v));
+  return { share: filled.length === 0 ? 0 : filled.filter(isOrganisationName).length / filled.length, count: filled.length };
 }

@@ -51,7 +51,7 @@ export const callRecordSchema: SchemaDefinition = {
       synonyms: [
         'counterpart number', 'number called', 'called number', 'number dialed', 'dialed number', 'other number',
         'other party', 'other party number', 'to from number', 'from to number', 'number', 'phone number', 'phone',
-        'telephone number', 'contact number', 'remote number', 'calling number', 'caller', 'caller id', 'called party',
+        'telephone number', 'contact number', 'remote number', 'remote', 'remote party', 'calling number', 'caller', 'caller id', 'called party',
         'destination number', 'b number', 'recipient', 'sender', 'counterpart', 'to from', 'from to',
         'rufnummer', 'telefonnummer', 'nummer', 'gewahlte nummer', 'zielrufnummer', 'numero', 'numero llamado', 'numero de telefono', 'numero appele', 'numero de telephone', 'numero chiamato', 'numero di telefono', 'numero telefone', 'telefoonnummer', 'gekozen nummer', 'destinatario', 'correspondant', 'interlocutor', 'numero destino', 'numero destination',
       ],

@@ -14,7 +14,7 @@ export const companyAccountSchema: SchemaDefinition = {
       description: 'Company name',
       synonyms: [
         'name', 'company', 'company name', 'account name', 'organization', 'organisation', 'organization name',
-        'business name', 'legal name', 'account', 'business',
+        'business name', 'legal name', 'account', 'business', 'entity name', 'registered name',
         'firmenname', 'unternehmen', 'unternehmensname', 'firma', 'nombre empresa', 'empresa', 'razon social', 'raison sociale', 'entreprise', 'societe', 'nom entreprise', 'ragione sociale', 'azienda', 'nome azienda', 'razao social', 'bedrijfsnaam', 'bedrijf',
       ],
     },

@@ -39,4 +39,8 @@ export const ADDED_CALL_CODE_WORDS: Readonly<Record<AddedLexiconLanguage, CallCo
   zu: { inbound: 'engenayo|ikholi engenayo', outbound: 'ephumayo|ikholi ephumayo', voice: 'ikholi|ucingo', sms: 'umlayezo|umyalezo', data: 'idatha|i-inthanethi' },
   cy: { inbound: 'galwad i mewn|i mewn|a dderbyniwyd', outbound: 'galwad allan|allan|a ddeialwyd', voice: 'galwad|galwad llais', sms: 'neges destun|neges', data: 'data symudol' },
   ps: { inbound: 'راتلونکی|راتلونکی زنګ', outbound: 'وتونکی|وتونکی زنګ', voice: 'زنګ|غږیز زنګ', sms: 'پیغام|لنډ پیغام', data: 'انټرنېټ|ډېټا' },
+  ckb: { inbound: 'هاتوو|پەیوەندی هاتوو|وەرگیراو', outbound: 'دەرچوو|پەیوەندی دەرچوو|نێردراو', voice: 'دەنگ|پەیوەندی دەنگی', sms: 'نامە|کورتەنامە', data: 'ئینتەرنێت|داتا' },
+  tk: { inbound: 'gelýän|gelen jaň|kabul edilen', outbound: 'çykýan|çykan jaň|iberilen', voice: 'jaň|sesli jaň|gepleşik', sms: 'gysga habar|habar', data: 'internet|mobil internet' },
+  so: { inbound: 'soo galay|soo gal|la helay', outbound: 'baxay|bax|la diray', voice: 'wicitaan|wicitaanka', sms: 'fariin|farriin|fariin gaaban', data: 'xog|internet' },
+  fo: { inbound: 'inngangandi|inngangandi samrøða|móttikið', outbound: 'útgangandi|útgangandi samrøða', voice: 'samrøða|uppringing', sms: 'tekstboð|sms-boð', data: 'dáta|mobildáta' },
 };

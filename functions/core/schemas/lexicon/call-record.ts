@@ -341,4 +341,23 @@ export const CALL_RECORD_LEXICON: readonly LexiconBlock[] = [
   { field: 'cost_minor', source: 'std', terms: { cy: 'cost|tâl' } },
   { field: 'currency', source: 'std', terms: { cy: 'arian cyfred' } },
   { field: 'account_number', source: 'std', terms: { cy: 'rhif cyfrif' } },
+  // Sorani Kurdish (ckb, Arabic script), Turkmen, Somali and Faroese: standard translations
+  // (Wiktionary, the Android call-log labels in those languages) as carriers' self-care portals
+  // and itemised bills print them (Korek, Asiacell, TMCELL, Hormuud, Telesom, Føroya Tele, Hey)
+  { field: 'started_at', source: 'carrier', terms: { ckb: 'بەروار|بەروار و کات|ڕێکەوت', tk: 'senesi|sene|senesi we wagty', so: 'taariikhda|taariikh|taariikhda iyo waqtiga', fo: 'dagfesting|dato|dagur' } },
+  { field: 'started_at.time', source: 'carrier', terms: { ckb: 'کات', tk: 'wagty|wagt', so: 'waqtiga|saacadda', fo: 'klokkan|klokkutíð' } },
+  { field: 'direction', source: 'carrier', terms: { ckb: 'ئاراستە|ئاراستەی پەیوەندی', tk: 'ugry|ugur|jaňyň ugry', so: 'jihada|jiho', fo: 'leið|kós' } },
+  { field: 'counterpart_number', source: 'carrier', terms: { ckb: 'ژمارەی پەیوەندیکراو|ژمارەی تەلەفۆن|ژمارە', tk: 'telefon belgisi|belgi|jaň edilen belgi', so: 'lambarka|nambarka|lambarka la wacay', fo: 'ringt til|nummar|telefonnummar|móttakari' } },
+  { field: 'subscriber_number', source: 'carrier', terms: { ckb: 'ژمارەی هێڵ|هێڵ', tk: 'abonent belgisi|siziň belgiňiz', so: 'lambarkaaga|lambarka macmiilka', fo: 'títt nummar|haldaranummar' } },
+  { field: 'duration_seconds', source: 'carrier', terms: { ckb: 'ماوە|ماوەی پەیوەندی', tk: 'dowamlylygy|dowamlylyk|gepleşigiň dowamlylygy', so: 'muddada|mudada|muddada wicitaanka', fo: 'tíð|longd|samrøðutíð' } },
+  { field: 'record_type', source: 'carrier', terms: { ckb: 'جۆری خزمەتگوزاری|جۆر|خزمەتگوزاری', tk: 'görnüşi|görnüş|hyzmatyň görnüşi', so: 'nooca|nooca adeegga|adeegga', fo: 'slag|tænasta' } },
+  { field: 'location', source: 'carrier', terms: { ckb: 'شوێن|ناوچە', tk: 'ýeri|sebit|ugur ýeri', so: 'goobta|meesha', fo: 'økið|øki|staður' } },
+  { field: 'cost_minor', source: 'carrier', terms: { ckb: 'نرخ|تێچوو|بڕی پارە', tk: 'bahasy|baha|tölegi|jemi', so: 'qiimaha|kharashka|lacagta', fo: 'prísur|upphædd|gjald' } },
+  { field: 'currency', source: 'std', terms: { ckb: 'دراو', tk: 'walýuta|pul birligi', so: 'nooca lacagta|lacag', fo: 'gjaldoyra' } },
+  { field: 'account_number', source: 'carrier', terms: { ckb: 'ژمارەی هەژمار|هەژمار', tk: 'hasap belgisi|şahsy hasap', so: 'lambarka akoonka|akoonka', fo: 'kundanummar|kontonummar' } },
+  // Lao bills name the number called "the destination's number" and the charge "the call's fee"
+  // (Lao Telecom, Unitel); Indonesian bills the customer's id (Telkomsel, IndiHome, PLN: "ID Pelanggan")
+  { field: 'counterpart_number', source: 'carrier', terms: { lo: 'ເບີປາຍທາງ|ເບີທີ່ໂທ' } },
+  { field: 'cost_minor', source: 'carrier', terms: { lo: 'ຄ່າໂທ' } },
+  { field: 'account_number', source: 'carrier', terms: { id: 'id pelanggan' } },
 ];

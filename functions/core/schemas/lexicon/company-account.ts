@@ -260,4 +260,21 @@ export const COMPANY_ACCOUNT_LEXICON: readonly LexiconBlock[] = [
   { field: 'technologies', source: 'std', terms: { cy: 'technolegau' } },
   { field: 'country', source: 'std', terms: { cy: 'gwlad' } },
   { field: 'city', source: 'std', terms: { cy: 'tref|dinas|tref/dinas' } },
+  // Sorani Kurdish (ckb, Arabic script), Turkmen, Somali and Faroese: standard translations and
+  // the wording of chambers', investment boards' and registers' member lists (the KRG Board of
+  // Investment, the Union of Industrialists and Entrepreneurs, the Somali Chamber, Skráseting Føroya)
+  { field: 'name', source: 'register', terms: { ckb: 'ناوی کۆمپانیا|کۆمپانیا|ناوی دامەزراوە', tk: 'kärhananyň ady|kompaniýanyň ady|guramanyň ady|kärhana', so: 'magaca shirkadda|shirkadda|magaca ganacsiga', fo: 'felagsnavn|navn á felag|fyritøka' } },
+  { field: 'domain', source: 'std', terms: { ckb: 'ماڵپەڕ|وێبسایت', tk: 'web sahypa|saýt', so: 'websaydh|bogga internetka', fo: 'heimasíða|vevsíða' } },
+  { field: 'industry', source: 'register', terms: { ckb: 'کەرت|بوار|جۆری چالاکی', tk: 'pudagy|pudak|işiň görnüşi', so: 'qaybta ganacsiga|nooca ganacsiga|qaybta', fo: 'vinnuslag|vinnugrein' } },
+  { field: 'employee_count', source: 'register', terms: { ckb: 'ژمارەی کارمەندان|کارمەندان', tk: 'işgärleriň sany|işgärler', so: 'tirada shaqaalaha|shaqaalaha', fo: 'starvsfólk|tal av starvsfólki' } },
+  { field: 'annual_revenue', source: 'register', terms: { ckb: 'داهات|داهاتی ساڵانە', tk: 'ýyllyk haryt dolanyşygy|haryt dolanyşygy|girdeji|ýyllyk girdeji', so: 'dakhliga|dakhliga sanadlaha', fo: 'umsetningur|inntøka' } },
+  { field: 'technologies', source: 'std', terms: { ckb: 'تەکنەلۆژیا', tk: 'tehnologiýalar', so: 'tignoolajiyada', fo: 'tøkni' } },
+  { field: 'country', source: 'std', terms: { ckb: 'وڵات', tk: 'ýurt|döwlet', so: 'dalka|waddanka', fo: 'land' } },
+  { field: 'city', source: 'std', terms: { ckb: 'شار', tk: 'şäher', so: 'magaalada', fo: 'býur|bygd|býur / bygd' } },
+  // register and directory wordings: a unit's or an enterprise's name ("એકમનું નામ", "उद्योगाचे
+  // नाव", "ຊື່ວິສາຫະກິດ"), the kind of industry, workers for the headcount, Burmese yearly sales
+  { field: 'name', source: 'register', terms: { gu: 'એકમનું નામ|પેઢીનું નામ', mr: 'उद्योगाचे नाव|उद्योगाचे', lo: 'ຊື່ວິສາຫະກິດ|ວິສາຫະກິດ' } },
+  { field: 'industry', source: 'register', terms: { gu: 'ઉદ્યોગનો પ્રકાર', mr: 'उद्योगाचा प्रकार' } },
+  { field: 'employee_count', source: 'register', terms: { mr: 'कामगार संख्या|कामगार', gu: 'કામદારોની સંખ્યા' } },
+  { field: 'annual_revenue', source: 'register', terms: { my: 'နှစ်စဉ်ရောင်းအား|ရောင်းအား' } },
 ];

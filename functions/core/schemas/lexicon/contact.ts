@@ -251,4 +251,21 @@ export const CONTACT_LEXICON: readonly LexiconBlock[] = [
   { field: 'title', source: 'std', terms: { cy: 'swydd|teitl swydd|teitl y swydd|rôl' } },
   { field: 'company', source: 'std', terms: { cy: 'sefydliad|cwmni|enw\'r cwmni|enw\'r sefydliad' } },
   { field: 'domain', source: 'std', terms: { cy: 'gwefan' } },
+  // Sorani Kurdish (ckb, Arabic script), Turkmen, Somali and Faroese: standard translations
+  // (Wiktionary, the Android contact labels in those languages) as forms and member lists print them
+  { field: 'full_name', source: 'std', terms: { ckb: 'ناوی تەواو|ناو|ناوی سیانی', tk: 'doly ady|ady we familiýasy|ady familiýasy|f.a.a.', so: 'magaca oo buuxa|magaca buuxa|magaca', fo: 'fult navn|navn' } },
+  { field: 'first_name', source: 'google', terms: { ckb: 'ناوی یەکەم', tk: 'ady', so: 'magaca koowaad|magaca hore', fo: 'fornavn' } },
+  { field: 'last_name', source: 'google', terms: { ckb: 'ناوی کۆتایی|نازناو|ناوی خێزان', tk: 'familiýasy|familiýa', so: 'magaca qoyska|magaca dambe', fo: 'eftirnavn|ættarnavn' } },
+  { field: 'email', source: 'google', terms: { ckb: 'ئیمەیڵ|پۆستی ئەلیکترۆنی', tk: 'e-poçta|elektron poçta', so: 'iimayl|iimeel', fo: 'teldupostur|t-postur' } },
+  { field: 'phone', source: 'google', terms: { ckb: 'ژمارەی تەلەفۆن|تەلەفۆن|مۆبایل|ژمارەی مۆبایل', tk: 'telefon|telefon belgisi|mobil telefon|el telefony', so: 'telefoon|taleefan|lambarka telefoonka|mobaayil', fo: 'telefon|telefonnummar|fartelefon' } },
+  { field: 'title', source: 'crm', terms: { ckb: 'پۆست|پلە|ناونیشانی کار', tk: 'wezipesi|wezipe', so: 'xilka|jagada', fo: 'starv|starvsheiti' } },
+  { field: 'company', source: 'crm', terms: { ckb: 'کۆمپانیا|ناوی کۆمپانیا|دامەزراوە', tk: 'kärhana|kompaniýa|gurama|iş ýeri', so: 'shirkadda|magaca shirkadda|hay\'adda', fo: 'fyritøka|felag|arbeiðsgevari' } },
+  { field: 'domain', source: 'std', terms: { ckb: 'ماڵپەڕ|وێبسایت', tk: 'web sahypa|saýt', so: 'websaydh|bogga internetka', fo: 'heimasíða|vevsíða' } },
+  // the person of an exhibitor's or supplier's sheet ("contact person") and the member's firm as
+  // Indic member lists write it: the firm's name with the genitive on the word ("પેઢીનું નામ",
+  // "ਫਰਮ ਦਾ ਨਾਮ", "സ്ഥാപനത്തിന്റെ പേര്"); Zulu "indawo yokusebenza" (the place of work); an event
+  // or conference registration's "Affiliation" (Whova, Cvent, ORCID), the attendee's employer
+  { field: 'full_name', source: 'crm', terms: { pa: 'ਸੰਪਰਕ ਵਿਅਕਤੀ', gu: 'સંપર્ક વ્યક્તિ', mr: 'संपर्क व्यक्ती', ml: 'ബന്ധപ്പെടേണ്ട വ്യക്തി' } },
+  { field: 'company', source: 'register', terms: { gu: 'પેઢીનું નામ|પેઢી', pa: 'ਫਰਮ ਦਾ ਨਾਮ|ਫਰਮ', ml: 'സ്ഥാപനത്തിന്റെ പേര്|കമ്പനിയുടെ പേര്', mr: 'फर्मचे नाव|फर्म' } },
+  { field: 'company', source: 'crm', terms: { zu: 'indawo yokusebenza', en: 'affiliation' } },
 ];

@@ -41,17 +41,20 @@ export const LEXICON_LANGUAGES: readonly LexiconLanguage[] = [
  * Languages whose header wordings the lexicon holds since 2026-12-07 (Persian, Uzbek in Latin
  * and Cyrillic script, Armenian, Mongolian, Afrikaans, Urdu, Bengali, Nepali, Tamil, Sinhala,
  * Khmer, Amharic, Hausa, Yoruba, Kyrgyz, Tajik; Marathi, Telugu, Gujarati, Punjabi, Malayalam,
- * Kannada, Lao, Burmese, Zulu, Pashto; Welsh). Their direction and record-type words are in
+ * Kannada, Lao, Burmese, Zulu, Pashto; Welsh; Sorani Kurdish, which has no ISO 639-1 code and
+ * goes by its ISO 639-3 `ckb`, Turkmen, Somali and Faroese). Their direction and record-type words are in
  * ./call-code-words-added.ts, which the mapper reads beside Enrich's table
  * (functions/core/enrich/call-code-words.ts, keyed by {@link LexiconLanguage}).
  */
 export type AddedLexiconLanguage =
   | 'fa' | 'uz' | 'hy' | 'mn' | 'af' | 'ur' | 'bn' | 'ne' | 'ta' | 'si' | 'km' | 'am' | 'ha' | 'yo' | 'ky' | 'tg'
-  | 'mr' | 'te' | 'gu' | 'pa' | 'ml' | 'kn' | 'lo' | 'my' | 'zu' | 'ps' | 'cy';
+  | 'mr' | 'te' | 'gu' | 'pa' | 'ml' | 'kn' | 'lo' | 'my' | 'zu' | 'ps' | 'cy'
+  | 'ckb' | 'tk' | 'so' | 'fo';
 
 export const ADDED_LEXICON_LANGUAGES: readonly AddedLexiconLanguage[] = [
   'fa', 'uz', 'hy', 'mn', 'af', 'ur', 'bn', 'ne', 'ta', 'si', 'km', 'am', 'ha', 'yo', 'ky', 'tg',
   'mr', 'te', 'gu', 'pa', 'ml', 'kn', 'lo', 'my', 'zu', 'ps', 'cy',
+  'ckb', 'tk', 'so', 'fo',
 ];
 
 /** Every language a lexicon block may hold terms in. */
