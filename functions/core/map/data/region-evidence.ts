@@ -12,7 +12,7 @@ import type { HeaderLanguage } from '../../schemas/lexicon/index.ts';
  * against national numbers. English is absent: it is the default's language.
  */
 export const LANGUAGE_REGIONS: Partial<Record<HeaderLanguage, readonly string[]>> = {
-  cy: ['GB'],
+  cy: ['GB'], ckb: ['IQ', 'IR'], tk: ['TM'], so: ['SO', 'DJ', 'ET', 'KE'], fo: ['FO'],
   fr: ['FR', 'BE', 'CH', 'CA', 'MA', 'SN', 'CI', 'LU'], de: ['DE', 'AT', 'CH', 'LU'], es: ['ES', 'MX', 'CO', 'AR', 'CL', 'PE', 'EC', 'VE'],
   it: ['IT', 'CH'], nl: ['NL', 'BE'], pt: ['PT', 'BR', 'AO', 'MZ'], sv: ['SE', 'FI'], da: ['DK'], no: ['NO'], fi: ['FI'], is: ['IS'],
   pl: ['PL'], cs: ['CZ'], sk: ['SK'], hu: ['HU'], ro: ['RO', 'MD'], bg: ['BG'], hr: ['HR', 'BA'], sl: ['SI'], sr: ['RS', 'BA', 'ME'],
