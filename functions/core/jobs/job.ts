@@ -94,8 +94,6 @@ export interface JobOutput {
   columns?: string[];
 }
 
-export const TERMINAL_STATUSES: readonly JobStatus[] = ['succeeded', 'failed', 'cancelled', 'needs_mapping'];
-
 /** Share of the overall percent that each stage covers when it ends. */
 const STAGE_END_PERCENT: Record<Stage, number> = { classify: 2, parse: 45, map: 47, enrich: 97, persist: 100 };
 
