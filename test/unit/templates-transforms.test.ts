@@ -353,3 +353,30 @@ describe('transform rules at their edges', () => {
     expect(hasDefault([{ kind: 'default', value: '' }])).toBe(true);
   });
 });
+
+describe('scale keeps a currency printed after the number', () => {
+  it('moves no currency and drops none ("25 EUR" in thousands is 25000 EUR)', () => {
+    const scale = (v: string) => compileTransforms([0], [{ kind: 'scale', factor: 1000 }], { timezone: 'UTC', fieldType: 'money' })([v]);
+    expect(scale('25 EUR')).toBe('25000 EUR');
+    expect(scale('25€')).toBe('25000€');
+    expect(scale('1.5 GBP ')).toBe('1500 GBP');
+    expect(scale('25$')).toBe('25000$');
+  });
+
+  it('reads a cost in thousands of euros as euros, not in the job\'s currency', () => {
+    const mapping: MappingResult = {
+      status: 'mapped',
+      schema: 'call_record',
+      confidence: 1,
+      missingRequired: [],
+      fields: [
+        { field: 'started_at', sources: [0], sourceHeaders: ['Date'], confidence: 1, reason: 'learned' },
+        { field: 'counterpart_number', sources: [1], sourceHeaders: ['Number'], confidence: 1, reason: 'learned' },
+        { field: 'cost_minor', sources: [2], sourceHeaders: ['Cost (in 000s)'], confidence: 1, reason: 'learned', transforms: [{ kind: 'scale', factor: 1000 }] },
+      ],
+    };
+    const build = createRecordBuilder(mapping, getSchema('call_record'), { defaultCurrency: 'USD' }, ['Date', 'Number', 'Cost (in 000s)']);
+    expect(build(['2025-01-01T10:00:00Z', '+14155550100', '1.5 EUR'], 2)).toMatchObject({ ok: true, record: { cost_minor: 150_000, currency: 'EUR' } });
+    expect(build(['2025-01-01T10:00:00Z', '+14155550100', '1.5'], 3)).toMatchObject({ ok: true, record: { cost_minor: 150_000, currency: 'USD' } });
+  });
+});
