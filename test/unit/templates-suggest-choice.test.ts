@@ -155,6 +155,7 @@ describe('suggestForFile: a mapping a person confirmed for the layout', () => {
     expect(await ask([remembered({ fields: [CALL_FIELDS[0]!] })])).toBe('heuristics');
     expect(await ask([remembered({ fields: [CALL_FIELDS[0]!, { field: 'counterpart_number', sources: [3], sourceHeaders: ['c4'] }] })])).toBe('heuristics');
     expect(await ask([remembered({ fields: [CALL_FIELDS[0]!, { field: 'counterpart_number', sources: [2], sourceHeaders: ['c3'] }] })])).toBe('learned');
+    expect(await ask([remembered({ fields: [{ field: 'started_at', sources: [0, 3], sourceHeaders: ['c1', 'c4'] }, CALL_FIELDS[1]!] })])).toBe('heuristics');
     expect(await ask([remembered({ schema: 'deleted_schema' })])).toBe('heuristics');
     expect(await ask([remembered()], 'contact')).toBe('heuristics');
     expect(await ask([remembered()], 'call_record')).toBe('learned');
@@ -198,6 +199,9 @@ describe('suggestForFile: when Claude is asked', () => {
     const alone: AiSuggester = async () => ({ cached: false, suggestion: { fields: [{ field: 'counterpart_number', sources: [0], confidence: 0.9 }] } });
     const s = await suggestForFile({ headers: OPAQUE, sampleRows: OPAQUE_ROWS, layout: {}, schemas, requestedSchema: 'call_record' }, noTemplates, alone);
     expect(s.mapping.ai).toEqual({ used: true, cached: false, note: 'refused (values do not fit): counterpart_number <- "c1"' });
+    const two: AiSuggester = async () => ({ cached: false, suggestion: { fields: [{ field: 'counterpart_number', sources: [0], confidence: 0.9 }, { field: 'started_at', sources: [1], confidence: 0.9 }] } });
+    const both = await suggestForFile({ headers: OPAQUE, sampleRows: OPAQUE_ROWS, layout: {}, schemas, requestedSchema: 'call_record' }, noTemplates, two);
+    expect(both.mapping.ai?.note).toBe('refused (values do not fit): counterpart_number <- "c1", started_at <- "c2"');
   });
 });
 

@@ -342,6 +342,7 @@ describe('transform rules at their edges', () => {
     expect(checkTransformsForField(def('enum'), [map])).toEqual([]);
     expect(checkTransformsForField(def('enum', { enumValues: ['open'], codes: { O: 'open' } }), [map])).toEqual([]);
     expect(checkTransformsForField(def('string'), [map])).toEqual([]);
+    expect(checkTransformsForField(def('string', { enumValues: ['open'] }), [map])).toEqual([]);
   });
 
   it('tells ranges and defaults among the transforms', () => {
