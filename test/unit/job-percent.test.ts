@@ -62,3 +62,10 @@ describe('computePercent, stage by stage', () => {
     expect(at('running', 'enrich', { bytesEnriched: 250 }, 0)).toBe(47);
   });
 });
+
+describe('computePercent counts bytes read in Parse only', () => {
+  it('does not move Map or Persist by the bytes Parse read', () => {
+    const at = (stage: JobRecord['stage']) => computePercent(job(stage, { bytesRead: 1000 }));
+    expect([at('classify'), at('map'), at('persist')]).toEqual([0, 45, 97]);
+  });
+});

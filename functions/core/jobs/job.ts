@@ -168,13 +168,7 @@ export function toApiJob(job: JobRecord) {
     warnings: jobWarnings(job),
     quality: job.quality ?? null,
     accountsStore: job.accountsStore ? accountsStoreView(job.accountsStore) : null,
-    output: job.output
-      ? {
-          records: job.output.recordsKeys.map((k) => `s3://${job.output?.bucket}/${k}`),
-          errors: job.output.errorsKeys.map((k) => `s3://${job.output?.bucket}/${k}`),
-          manifest: `s3://${job.output.bucket}/${job.output.manifestKey}`,
-        }
-      : null,
+    output: job.output ? outputView(job.output) : null,
     executionName: job.executionName ?? null,
     retention: retentionView(job.retention, Date.now()),
     createdAt: job.createdAt,
@@ -184,6 +178,11 @@ export function toApiJob(job: JobRecord) {
 }
 
 export type ApiJob = ReturnType<typeof toApiJob>;
+
+function outputView(output: JobOutput) {
+  const url = (key: string) => `s3://${output.bucket}/${key}`;
+  return { records: output.recordsKeys.map(url), errors: output.errorsKeys.map(url), manifest: url(output.manifestKey) };
+}
 
 function accountsStoreView(run: AccountsStoreRun) {
   return {
