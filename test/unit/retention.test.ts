@@ -278,3 +278,40 @@ describe('sweepExpired with two jobs over one upload', () => {
     expect(stored.get('a')).toBe(0);
   });
 });
+
+describe('retention at its edges', () => {
+  it('takes 1 day and ten years, and nothing past them', () => {
+    expect(resolveRetention({ uploadsDays: 1, outputsDays: 3650, jobRecordsDays: 3651 })).toEqual({ uploadsDays: 1, outputsDays: 3650, jobRecordsDays: 400 });
+    expect(resolveRetention({ uploadsDays: 0 }).uploadsDays).toBe(30);
+  });
+
+  it('lets files be kept exactly as long as their job record, not a day longer, and says so', () => {
+    expect(applyRetentionOverrides(undefined, { uploadsDays: 400, outputsDays: 400 })).toMatchObject({ retention: { uploadsDays: 400, outputsDays: 400, jobRecordsDays: 400 } });
+    expect(applyRetentionOverrides(undefined, { outputsDays: 401 })).toEqual({ field: 'outputsDays', message: 'outputs cannot be kept longer than job records (400 days)' });
+    expect(applyRetentionOverrides(undefined, { uploadsDays: 401 })).toEqual({ field: 'uploadsDays', message: 'uploads cannot be kept longer than job records (400 days)' });
+  });
+
+  const job = { retention: jobRetention(created, { uploadsDays: 1, outputsDays: 2, jobRecordsDays: 3 }) };
+
+  it('finds the upload gone at its own time, before the outputs', () => {
+    expect(expiredPart(job, 'upload', t0 + DAY - 1)).toBeUndefined();
+    expect(expiredPart(job, 'upload', t0 + DAY)).toEqual({ part: 'upload', expiredAt: '2026-01-02T00:00:00.000Z' });
+    expect(expiredPart(job, 'record', t0 + 3 * DAY)).toEqual({ part: 'record', expiredAt: '2026-01-04T00:00:00.000Z' });
+  });
+
+  it('counts an upload the sweep deleted as gone, and the outputs\' sweep for the outputs only', () => {
+    const swept = { retention: { ...job.retention, uploadExpiredAt: '2026-01-01T06:00:00.000Z' } };
+    expect(expiredPart(swept, 'upload', t0)).toEqual({ part: 'upload', expiredAt: '2026-01-01T06:00:00.000Z' });
+    expect(expiredPart(swept, 'outputs', t0)).toBeUndefined();
+    const outputs = { retention: { ...job.retention, outputsExpiredAt: '2026-01-01T06:00:00.000Z' } };
+    expect(expiredPart(outputs, 'upload', t0)).toBeUndefined();
+    expect(expiredPart(outputs, 'record', t0)).toBeUndefined();
+  });
+
+  it('shows when each part goes and whether the upload and outputs are gone', () => {
+    const fixed = { uploadExpiresAt: '2026-01-02T00:00:00.000Z', outputsExpireAt: '2026-01-03T00:00:00.000Z', recordExpiresAt: '2026-01-04T00:00:00.000Z' };
+    expect(retentionView(job.retention, t0)).toEqual({ ...fixed, uploadExpired: false, outputsExpired: false });
+    expect(retentionView(job.retention, t0 + DAY)).toEqual({ ...fixed, uploadExpired: true, outputsExpired: false });
+    expect(retentionView(job.retention, t0 + 2 * DAY)).toEqual({ ...fixed, uploadExpired: true, outputsExpired: true });
+  });
+});
