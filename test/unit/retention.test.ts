@@ -315,3 +315,41 @@ describe('retention at its edges', () => {
     expect(retentionView(job.retention, t0 + 2 * DAY)).toEqual({ ...fixed, uploadExpired: true, outputsExpired: true });
   });
 });
+
+describe('sweep details', () => {
+  const retention = jobRetention(created, short);
+
+  it('schedules the upload with its session, the outputs by their prefix and the record without a key', () => {
+    expect(expiryEntriesFor({ tenantId: 'a', jobId: 'job_1', source: { bucket: 'b', key: 'uploads/a/s1/f.csv', sessionId: 's1' }, retention })).toStrictEqual([
+      { tenantId: 'a', jobId: 'job_1', part: 'upload', at: retention.uploadExpiresAt, bucket: 'b', key: 'uploads/a/s1/f.csv', sessionId: 's1' },
+      { tenantId: 'a', jobId: 'job_1', part: 'outputs', at: retention.outputsExpireAt, bucket: 'b', key: 'jobs/a/job_1/' },
+      { tenantId: 'a', jobId: 'job_1', part: 'record', at: retention.recordExpiresAt, bucket: 'b', key: '' },
+    ]);
+    expect(expiryEntriesFor({ tenantId: 'a', jobId: 'job_2', source: { bucket: 'b', key: 'inbox/f.csv' }, retention })[0]).toStrictEqual({
+      tenantId: 'a', jobId: 'job_2', part: 'upload', at: retention.uploadExpiresAt, bucket: 'b', key: 'inbox/f.csv',
+    });
+  });
+
+  it('notes on the job which part it deleted, and when', async () => {
+    const jobs = new Map<string, Record<string, string>>([['a/job_1', {}]]);
+    const schedule = expiryEntriesFor({ tenantId: 'a', jobId: 'job_1', source: { bucket: 'b', key: 'u' }, retention });
+    const now = new Date(t0 + 2 * DAY);
+    await sweepExpired(memoryPorts(new Map([['u', 1]]), jobs, schedule, new Map()), now);
+    expect(jobs.get('a/job_1')).toEqual({ upload: now.toISOString(), outputs: now.toISOString() });
+  });
+
+  it('still starts entries with exactly the margin left', async () => {
+    const schedule = expiryEntriesFor({ tenantId: 'a', jobId: 'job_1', source: { bucket: 'b', key: 'u' }, retention });
+    const report = await sweepExpired(memoryPorts(new Map(), new Map(), schedule, new Map()), new Date(t0 + DAY), { remainingMs: () => STOP_MARGIN_MS });
+    expect(report).toMatchObject({ uploads: 1, more: false });
+  });
+
+  it('reports the first ten failures and counts them all', async () => {
+    const schedule = Array.from({ length: 11 }, (_, i) => expiryEntriesFor({ tenantId: 'a', jobId: `job_${i}`, source: { bucket: 'b', key: `u${i}` }, retention })[2]!);
+    const ports = { ...memoryPorts(new Map(), new Map(), schedule, new Map()), deleteRecord: async () => { throw new Error('denied'); } };
+    const report = await sweepExpired(ports, new Date(t0 + 3 * DAY));
+    expect(report.failed).toBe(11);
+    expect(report.errors).toHaveLength(10);
+    expect(report.errors[0]).toEqual({ tenantId: 'a', jobId: 'job_0', part: 'record', message: 'denied' });
+  });
+});
