@@ -224,5 +224,8 @@ describe('suggestForFile: a schema chosen for the file', () => {
     expect(named.mapping.warnings?.map((w) => w.code)).toEqual(['unmapped_columns']);
     const used = await suggestForFile({ headers: CLEAR, sampleRows: [], layout: {}, schemas }, noTemplates);
     expect(used.mapping.warnings ?? []).toEqual([]);
+    // columns mapped but empty are no unused columns
+    const empty = await suggestForFile({ headers: CLEAR, sampleRows: [['2025-01-01 10:00', '+14155550100', '', ''], ['2025-01-02 10:00', '+14155550101', '', '']], layout: {}, schemas }, noTemplates);
+    expect(empty.mapping.warnings?.map((w) => [w.code, w.count])).toEqual([['empty_mapped_field', 2]]);
   });
 });
