@@ -353,3 +353,23 @@ describe('sweep details', () => {
     expect(report.errors[0]).toEqual({ tenantId: 'a', jobId: 'job_0', part: 'record', message: 'denied' });
   });
 });
+
+describe('sweep bounds', () => {
+  const retention = jobRetention(created, short);
+  const records = (n: number) => Array.from({ length: n }, (_, i) => expiryEntriesFor({ tenantId: 'a', jobId: `job_${i}`, source: { bucket: 'b', key: `u${i}` }, retention })[2]!);
+
+  it('handles at most maxEntries when it is no multiple of the batch', async () => {
+    const schedule = records(5);
+    const report = await sweepExpired(memoryPorts(new Map(), new Map(), schedule, new Map()), new Date(t0 + 3 * DAY), { batch: 2, maxEntries: 3 });
+    expect(report).toMatchObject({ records: 3, more: true });
+    expect(schedule).toHaveLength(2);
+  });
+
+  it('writes no stored-bytes change for a file that counted nothing', async () => {
+    const schedule = expiryEntriesFor({ tenantId: 'a', jobId: 'job_1', source: { bucket: 'b', key: 'u', sessionId: 's1' }, retention });
+    const noted: number[] = [];
+    const ports = { ...memoryPorts(new Map([['u', 1]]), new Map(), schedule, new Map(), new Map([['a/s1', {}]])), noteStored: async (_t: string, bytes: number) => void noted.push(bytes) };
+    expect(await sweepExpired(ports, new Date(t0 + DAY))).toMatchObject({ uploads: 1, objects: 1, bytesFreed: 0 });
+    expect(noted).toEqual([]);
+  });
+});
