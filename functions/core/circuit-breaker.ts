@@ -25,7 +25,12 @@ export function admit(c: CircuitFields, now: number): Admission {
   if (c.cbOpenUntil === undefined) return { kind: 'send' };
   if (now < c.cbOpenUntil) return { kind: 'wait', until: c.cbOpenUntil };
   // half-open: one probe at a time; the others wait for its answer (or for its lease to end)
-  if (c.cbProbeUntil !== undefined && now < c.cbProbeUntil) return { kind: 'wait', until: c.cbProbeUntil };
+  const probeUntil = c.cbProbeUntil;
+  const probing =
+    // Stryker disable next-line ConditionalExpression: equivalent, now < undefined is false too
+    probeUntil !== undefined &&
+    now < probeUntil;
+  if (probing) return { kind: 'wait', until: probeUntil };
   return { kind: 'probe' };
 }
 

@@ -66,3 +66,26 @@ describe('recordsToCsv', () => {
     }
   });
 });
+
+describe('neutraliseFormula at its edges', () => {
+  it.each(['-12.', '+12.50', '-.55', '-1e5', '+2E-3', '\t5'])('leaves the signed or indented number %j as it is', (text) => {
+    expect(neutraliseFormula(text)).toBe(text);
+  });
+
+  it.each(['-1 2', '=1+15551234567', '+1e', '-.'])('prefixes %j, which is neither a number nor a phone number', (text) => {
+    expect(neutraliseFormula(text)).toBe(`'${text}`);
+  });
+
+  it('leaves a tab or CR inside a cell alone', () => {
+    expect(neutraliseFormula('a\tb')).toBe('a\tb');
+    expect(neutraliseFormula('a\r\nb')).toBe('a\r\nb');
+  });
+});
+
+describe('recordsToCsv, byte for byte', () => {
+  it('ends lines with LF, writes objects as JSON, and leaves the header out when asked', () => {
+    const lines = [JSON.stringify({ a: { x: 1 }, b: true }), JSON.stringify({ a: 'p', b: 2 })];
+    expect(recordsToCsv(lines, ['a', 'b'], true)).toBe('a,b\n"{""x"":1}",true\np,2\n');
+    expect(recordsToCsv(lines, ['a', 'b'], false)).toBe('"{""x"":1}",true\np,2\n');
+  });
+});

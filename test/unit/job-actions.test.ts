@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_ALLOWED, retryFrom } from '../../functions/core/jobs/job-actions.ts';
+import { encodeTime, ulid } from 'ulid';
+import { ACTION_ALLOWED, jobIdFloor, retryFrom } from '../../functions/core/jobs/job-actions.ts';
 import type { AccountsStoreRun } from '../../functions/core/jobs/job.ts';
 import type { JobStatus } from '../../functions/core/pipeline-types.ts';
 
@@ -21,5 +22,36 @@ describe('which jobs a retry may start from', () => {
 
   it('refuses jobs that are still moving or wait for a person', () => {
     for (const status of ['queued', 'running', 'needs_mapping'] as JobStatus[]) expect(retryFrom({ status, accountsStore: store('failed') }), status).toEqual([]);
+  });
+});
+
+describe('what each action accepts', () => {
+  it('cancels moving and waiting jobs, deletes finished ones', () => {
+    expect(ACTION_ALLOWED).toEqual({
+      cancel: ['queued', 'running', 'needs_mapping'],
+      retry: ['failed', 'cancelled'],
+      delete: ['succeeded', 'failed', 'cancelled', 'needs_mapping'],
+    });
+  });
+});
+
+describe('jobIdFloor', () => {
+  it('is the ULID time prefix of the instant, as the ulid package encodes it', () => {
+    for (const iso of ['1970-01-01T00:00:00.000Z', '2026-12-07T06:00:00.000Z', '2026-12-07T06:00:00.001Z', '2031-05-17T23:59:59.999Z']) {
+      expect(jobIdFloor(iso), iso).toBe(`job_${encodeTime(Date.parse(iso), 10)}`);
+    }
+    expect(jobIdFloor('2026-12-07T06:00:00.000Z')).toBe('job_01M97HCVR0');
+  });
+
+  it('sorts at or before every job id made at or after the instant, and after those made before it', () => {
+    const t = Date.parse('2026-12-07T06:00:00.000Z');
+    const floor = jobIdFloor('2026-12-07T06:00:00.000Z');
+    expect(`job_${ulid(t)}` >= floor).toBe(true);
+    expect(`job_${ulid(t + 1)}` >= floor).toBe(true);
+    expect(`job_${ulid(t - 1)}` < floor).toBe(true);
+  });
+
+  it('starts at the epoch for an instant before it', () => {
+    expect(jobIdFloor('1969-12-31T23:59:59.000Z')).toBe('job_0000000000');
   });
 });

@@ -27,3 +27,45 @@ describe('computePercent', () => {
     expect(computePercent(job('enrich', { bytesEnriched: 1500 }))).toBe(end);
   });
 });
+
+describe('computePercent, stage by stage', () => {
+  const at = (status: JobRecord['status'], stage: JobRecord['stage'], progress: Partial<JobRecord['progress']> = {}, size = 1000) =>
+    computePercent({ ...job(stage, progress), status, source: { size } } as Pick<JobRecord, 'status' | 'stage' | 'progress' | 'source'>);
+
+  it('starts each stage where the one before it ends', () => {
+    expect(at('running', 'classify')).toBe(0);
+    expect(at('running', 'parse')).toBe(2);
+    expect(at('running', 'map')).toBe(45);
+    expect(at('running', 'enrich')).toBe(47);
+    expect(at('running', 'persist')).toBe(97);
+  });
+
+  it('is 100 for a succeeded job and 0 for a queued one or one without a stage, whatever their counts', () => {
+    expect(at('succeeded', 'persist')).toBe(100);
+    expect(at('queued', 'parse', { bytesRead: 500 })).toBe(0);
+    expect(at('running', undefined, { bytesRead: 500 })).toBe(0);
+    expect(at('failed', 'parse', { bytesRead: 500 })).toBe(23.5);
+  });
+
+  it('moves through Parse by the share of bytes read, to one decimal', () => {
+    expect(at('running', 'parse', { bytesRead: 500 })).toBe(23.5);
+    expect(at('running', 'parse', { bytesRead: 1 }, 3)).toBe(16.3);
+    expect(at('running', 'parse', { bytesRead: 2000 })).toBe(45);
+    expect(at('running', 'parse', { bytesRead: 500 }, 0)).toBe(2);
+  });
+
+  it('moves through Enrich by rows written and rejected of rows read, or by bytes of a split file', () => {
+    expect(at('running', 'enrich', { rowsRead: 100, rowsWritten: 40, rowsRejected: 10 })).toBe(72);
+    expect(at('running', 'enrich', { rowsRead: 100, rowsWritten: 0, rowsRejected: 20 })).toBe(57);
+    expect(at('running', 'enrich', { rowsRead: 0, rowsWritten: 5 })).toBe(47);
+    expect(at('running', 'enrich', { bytesEnriched: 250, rowsRead: 100, rowsWritten: 100 })).toBe(59.5);
+    expect(at('running', 'enrich', { bytesEnriched: 250 }, 0)).toBe(47);
+  });
+});
+
+describe('computePercent counts bytes read in Parse only', () => {
+  it('does not move Map or Persist by the bytes Parse read', () => {
+    const at = (stage: JobRecord['stage']) => computePercent(job(stage, { bytesRead: 1000 }));
+    expect([at('classify'), at('map'), at('persist')]).toEqual([0, 45, 97]);
+  });
+});

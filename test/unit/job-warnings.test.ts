@@ -63,3 +63,19 @@ describe('Classify warnings', () => {
     expect(classifyText(utf8, { size: utf8.length }).warnings).toBeUndefined();
   });
 });
+
+describe('WarningTally with fields', () => {
+  it('keeps the fields of the first entry and adds those of later ones, once each', () => {
+    const tally = new WarningTally();
+    tally.add('mapped_field_empty', 1, () => 'm', ['a']);
+    tally.add('mapped_field_empty', 2, () => 'later', ['b', 'a']);
+    tally.add('mapped_field_empty', 1, () => 'later');
+    tally.add('unit_scale', 1, () => 'no fields');
+    tally.add('unit_scale', 1, () => 'later', ['c']);
+    tally.add('range_values', 0, () => 'none', ['d']);
+    expect(tally.list()).toEqual([
+      { code: 'mapped_field_empty', message: 'm', count: 4, fields: ['a', 'b'] },
+      { code: 'unit_scale', message: 'no fields', count: 2, fields: ['c'] },
+    ]);
+  });
+});

@@ -51,3 +51,30 @@ describe('throttleBackoffMs', () => {
     expect([1, 2, 3, 4, 5, 6, 7].map((a) => throttleBackoffMs(a, () => 1))).toEqual([100, 200, 400, 800, 1600, 2000, 2000]);
   });
 });
+
+describe('ProgressPacer forgets quiet jobs', () => {
+  // a gap far longer than a minute, so a job remembered is still held and a forgotten one is not
+  const crowd = 100_000;
+  const fill = (pacer: ProgressPacer, n: number) => {
+    for (let i = 0; i < n; i++) pacer.sent(`job${i}`, 0);
+  };
+
+  it('once it holds more than 1,000 jobs, those quiet for over a minute', () => {
+    const pacer = new ProgressPacer(300, 1);
+    fill(pacer, 1000);
+    pacer.sent('late', 60_001);
+    expect(pacer.delayFor('job0', 60_001, crowd)).toBe(0);
+    expect(pacer.delayFor('late', 60_001, crowd)).toBeGreaterThan(0);
+  });
+
+  it('keeps a job quiet for exactly a minute, and keeps all while it holds 1,000', () => {
+    const exact = new ProgressPacer(300, 1);
+    fill(exact, 1000);
+    exact.sent('late', 60_000);
+    expect(exact.delayFor('job0', 60_000, crowd)).toBeGreaterThan(0);
+    const few = new ProgressPacer(300, 1);
+    fill(few, 999);
+    few.sent('late', 90_000);
+    expect(few.delayFor('job0', 90_000, crowd)).toBeGreaterThan(0);
+  });
+});

@@ -278,3 +278,98 @@ describe('sweepExpired with two jobs over one upload', () => {
     expect(stored.get('a')).toBe(0);
   });
 });
+
+describe('retention at its edges', () => {
+  it('takes 1 day and ten years, and nothing past them', () => {
+    expect(resolveRetention({ uploadsDays: 1, outputsDays: 3650, jobRecordsDays: 3651 })).toEqual({ uploadsDays: 1, outputsDays: 3650, jobRecordsDays: 400 });
+    expect(resolveRetention({ uploadsDays: 0 }).uploadsDays).toBe(30);
+  });
+
+  it('lets files be kept exactly as long as their job record, not a day longer, and says so', () => {
+    expect(applyRetentionOverrides(undefined, { uploadsDays: 400, outputsDays: 400 })).toMatchObject({ retention: { uploadsDays: 400, outputsDays: 400, jobRecordsDays: 400 } });
+    expect(applyRetentionOverrides(undefined, { outputsDays: 401 })).toEqual({ field: 'outputsDays', message: 'outputs cannot be kept longer than job records (400 days)' });
+    expect(applyRetentionOverrides(undefined, { uploadsDays: 401 })).toEqual({ field: 'uploadsDays', message: 'uploads cannot be kept longer than job records (400 days)' });
+  });
+
+  const job = { retention: jobRetention(created, { uploadsDays: 1, outputsDays: 2, jobRecordsDays: 3 }) };
+
+  it('finds the upload gone at its own time, before the outputs', () => {
+    expect(expiredPart(job, 'upload', t0 + DAY - 1)).toBeUndefined();
+    expect(expiredPart(job, 'upload', t0 + DAY)).toEqual({ part: 'upload', expiredAt: '2026-01-02T00:00:00.000Z' });
+    expect(expiredPart(job, 'record', t0 + 3 * DAY)).toEqual({ part: 'record', expiredAt: '2026-01-04T00:00:00.000Z' });
+  });
+
+  it('counts an upload the sweep deleted as gone, and the outputs\' sweep for the outputs only', () => {
+    const swept = { retention: { ...job.retention, uploadExpiredAt: '2026-01-01T06:00:00.000Z' } };
+    expect(expiredPart(swept, 'upload', t0)).toEqual({ part: 'upload', expiredAt: '2026-01-01T06:00:00.000Z' });
+    expect(expiredPart(swept, 'outputs', t0)).toBeUndefined();
+    const outputs = { retention: { ...job.retention, outputsExpiredAt: '2026-01-01T06:00:00.000Z' } };
+    expect(expiredPart(outputs, 'upload', t0)).toBeUndefined();
+    expect(expiredPart(outputs, 'record', t0)).toBeUndefined();
+  });
+
+  it('shows when each part goes and whether the upload and outputs are gone', () => {
+    const fixed = { uploadExpiresAt: '2026-01-02T00:00:00.000Z', outputsExpireAt: '2026-01-03T00:00:00.000Z', recordExpiresAt: '2026-01-04T00:00:00.000Z' };
+    expect(retentionView(job.retention, t0)).toEqual({ ...fixed, uploadExpired: false, outputsExpired: false });
+    expect(retentionView(job.retention, t0 + DAY)).toEqual({ ...fixed, uploadExpired: true, outputsExpired: false });
+    expect(retentionView(job.retention, t0 + 2 * DAY)).toEqual({ ...fixed, uploadExpired: true, outputsExpired: true });
+  });
+});
+
+describe('sweep details', () => {
+  const retention = jobRetention(created, short);
+
+  it('schedules the upload with its session, the outputs by their prefix and the record without a key', () => {
+    expect(expiryEntriesFor({ tenantId: 'a', jobId: 'job_1', source: { bucket: 'b', key: 'uploads/a/s1/f.csv', sessionId: 's1' }, retention })).toStrictEqual([
+      { tenantId: 'a', jobId: 'job_1', part: 'upload', at: retention.uploadExpiresAt, bucket: 'b', key: 'uploads/a/s1/f.csv', sessionId: 's1' },
+      { tenantId: 'a', jobId: 'job_1', part: 'outputs', at: retention.outputsExpireAt, bucket: 'b', key: 'jobs/a/job_1/' },
+      { tenantId: 'a', jobId: 'job_1', part: 'record', at: retention.recordExpiresAt, bucket: 'b', key: '' },
+    ]);
+    expect(expiryEntriesFor({ tenantId: 'a', jobId: 'job_2', source: { bucket: 'b', key: 'inbox/f.csv' }, retention })[0]).toStrictEqual({
+      tenantId: 'a', jobId: 'job_2', part: 'upload', at: retention.uploadExpiresAt, bucket: 'b', key: 'inbox/f.csv',
+    });
+  });
+
+  it('notes on the job which part it deleted, and when', async () => {
+    const jobs = new Map<string, Record<string, string>>([['a/job_1', {}]]);
+    const schedule = expiryEntriesFor({ tenantId: 'a', jobId: 'job_1', source: { bucket: 'b', key: 'u' }, retention });
+    const now = new Date(t0 + 2 * DAY);
+    await sweepExpired(memoryPorts(new Map([['u', 1]]), jobs, schedule, new Map()), now);
+    expect(jobs.get('a/job_1')).toEqual({ upload: now.toISOString(), outputs: now.toISOString() });
+  });
+
+  it('still starts entries with exactly the margin left', async () => {
+    const schedule = expiryEntriesFor({ tenantId: 'a', jobId: 'job_1', source: { bucket: 'b', key: 'u' }, retention });
+    const report = await sweepExpired(memoryPorts(new Map(), new Map(), schedule, new Map()), new Date(t0 + DAY), { remainingMs: () => STOP_MARGIN_MS });
+    expect(report).toMatchObject({ uploads: 1, more: false });
+  });
+
+  it('reports the first ten failures and counts them all', async () => {
+    const schedule = Array.from({ length: 11 }, (_, i) => expiryEntriesFor({ tenantId: 'a', jobId: `job_${i}`, source: { bucket: 'b', key: `u${i}` }, retention })[2]!);
+    const ports = { ...memoryPorts(new Map(), new Map(), schedule, new Map()), deleteRecord: async () => { throw new Error('denied'); } };
+    const report = await sweepExpired(ports, new Date(t0 + 3 * DAY));
+    expect(report.failed).toBe(11);
+    expect(report.errors).toHaveLength(10);
+    expect(report.errors[0]).toEqual({ tenantId: 'a', jobId: 'job_0', part: 'record', message: 'denied' });
+  });
+});
+
+describe('sweep bounds', () => {
+  const retention = jobRetention(created, short);
+  const records = (n: number) => Array.from({ length: n }, (_, i) => expiryEntriesFor({ tenantId: 'a', jobId: `job_${i}`, source: { bucket: 'b', key: `u${i}` }, retention })[2]!);
+
+  it('handles at most maxEntries when it is no multiple of the batch', async () => {
+    const schedule = records(5);
+    const report = await sweepExpired(memoryPorts(new Map(), new Map(), schedule, new Map()), new Date(t0 + 3 * DAY), { batch: 2, maxEntries: 3 });
+    expect(report).toMatchObject({ records: 3, more: true });
+    expect(schedule).toHaveLength(2);
+  });
+
+  it('writes no stored-bytes change for a file that counted nothing', async () => {
+    const schedule = expiryEntriesFor({ tenantId: 'a', jobId: 'job_1', source: { bucket: 'b', key: 'u', sessionId: 's1' }, retention });
+    const noted: number[] = [];
+    const ports = { ...memoryPorts(new Map([['u', 1]]), new Map(), schedule, new Map(), new Map([['a/s1', {}]])), noteStored: async (_t: string, bytes: number) => void noted.push(bytes) };
+    expect(await sweepExpired(ports, new Date(t0 + DAY))).toMatchObject({ uploads: 1, objects: 1, bytesFreed: 0 });
+    expect(noted).toEqual([]);
+  });
+});

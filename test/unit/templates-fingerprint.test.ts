@@ -48,3 +48,47 @@ describe('layoutSimilarity', () => {
     expect(layoutSimilarity(['date', 'date', 'number'], ['date', 'number'])).toBeCloseTo(0.8, 5);
   });
 });
+
+describe('layoutFingerprint, as stored templates depend on it', () => {
+  it('gives the hash stored templates were saved with (a change would orphan every learned layout)', () => {
+    // sha256 of ["layout-v1", format or "", delimiter or "", section kinds, headers without spaces], first 32 hex
+    // toStrictEqual: no format, delimiter or sheet key when the file has none
+    expect(layoutFingerprint({ headers: ['Date', 'Number Called', 'Min'] })).toStrictEqual({
+      hash: '0677d46212a31de5036e5ed50777d392',
+      headers: ['date', 'number called', 'min'],
+      columnCount: 3,
+    });
+    expect(layoutFingerprint({ headers: ['Date', 'Number Called', 'Min'], format: 'csv', delimiter: ',', sections: [' Voice ', 'DATA'] })).toEqual({
+      hash: '457c3e2580ecd44de39a0b43054276c0',
+      headers: ['date', 'number called', 'min'],
+      columnCount: 3,
+      format: 'csv',
+      delimiter: ',',
+      sections: ['voice', 'data'],
+    });
+  });
+
+  it('reads section kinds without case or surrounding blanks, and no sections as none', () => {
+    const h = ['Date', 'Number'];
+    expect(layoutFingerprint({ headers: h, sections: [' VOICE', 'Data '] }).hash).toBe(layoutFingerprint({ headers: h, sections: ['voice', 'data'] }).hash);
+    const empty = layoutFingerprint({ headers: h, sections: [] });
+    expect(empty.hash).toBe(layoutFingerprint({ headers: h }).hash);
+    expect(empty).not.toHaveProperty('sections');
+    expect(layoutFingerprint({ headers: h, format: '', delimiter: '' }).hash).toBe(layoutFingerprint({ headers: h }).hash);
+  });
+
+  it('keeps a blank header as a column of its own', () => {
+    const fp = layoutFingerprint({ headers: ['Date', '', 'Number'] });
+    expect(fp.headers).toEqual(['date', '', 'number']);
+    expect(fp.columnCount).toBe(3);
+    expect(fp.hash).not.toBe(layoutFingerprint({ headers: ['Date', 'Number'] }).hash);
+  });
+});
+
+describe('layoutSimilarity of blank headers', () => {
+  it('leaves blank headers out of both sides', () => {
+    expect(layoutSimilarity(['date', '', ''], ['date'])).toBe(1);
+    expect(layoutSimilarity(['', ''], ['', ''])).toBe(0);
+    expect(layoutSimilarity(['date', 'number'], ['date', 'number', 'cost', 'notes'])).toBeCloseTo(4 / 6, 5);
+  });
+});

@@ -3,7 +3,7 @@ import { createRecordBuilder } from '../../functions/core/records/build-record.t
 import type { FieldMapping, MappingResult } from '../../functions/core/pipeline-types.ts';
 import { getSchema } from '../../functions/core/schemas/registry.ts';
 import { compileTransforms } from '../../functions/core/templates/transforms.ts';
-import { checkTransformsForField, fieldTransformSchema, hasNestedQuantifier, type FieldTransform } from '../../functions/core/templates/transform-rules.ts';
+import { checkTransformsForField, fieldTransformSchema, hasDefault, hasNestedQuantifier, readsRanges, type FieldTransform } from '../../functions/core/templates/transform-rules.ts';
 
 const read = (sources: number[], transforms: FieldTransform[], cells: string[], fieldType: 'string' | 'date' | 'datetime' = 'string', timezone = 'UTC') =>
   compileTransforms(sources, transforms, { timezone, fieldType })(cells);
@@ -211,5 +211,173 @@ describe('templates in the record builder', () => {
     });
     // a plain number passes the range rule untouched, and keeps no _range
     expect(build(['Acme', '35', '48.5'], 4)).toMatchObject({ ok: true, record: { employee_count: 35, annual_revenue: 48_500 } });
+  });
+});
+
+describe('compileTransforms at its edges', () => {
+  it('reads a short row\'s missing cells as blank, and trims the parts it joins', () => {
+    expect(read([3], [], ['a'])).toBe('');
+    expect(read([0, 3], [], ['a'])).toBe('a');
+    expect(read([0, 1], [], [' Jane ', '\tDoe '])).toBe('Jane Doe');
+  });
+
+  it('joins with a space unless a concat says otherwise, whatever transform comes first', () => {
+    expect(read([0, 1], [{ kind: 'split', separator: '|', index: 0 }], ['a', 'b|c'])).toBe('a b');
+  });
+
+  it('lets a value map name a placeholder of a single column (several columns skip placeholders when joined)', () => {
+    expect(read([0], [{ kind: 'value_map', map: { 'n/a': 'none' } }], ['N/A'])).toBe('none');
+    expect(read([0, 1], [], ['N/A', 'x'])).toBe('x');
+  });
+
+  it('reads the same regex on every row, a g flag given or not', () => {
+    const reader = compileTransforms([0], [{ kind: 'regex', pattern: '(\\d+)', flags: 'gi' }], { timezone: 'UTC', fieldType: 'string' });
+    expect([reader(['a 12']), reader(['b 34']), reader(['c 5'])]).toEqual(['12', '34', '5']);
+  });
+
+  it('gives the whole match when the pattern has no group or its group takes no part, trimmed', () => {
+    expect(read([0], [{ kind: 'regex', pattern: '(x)?\\d+' }], ['n 42'])).toBe('42');
+    expect(read([0], [{ kind: 'regex', pattern: '(?:ab)+' }], ['zabab'])).toBe('abab');
+    expect(read([0], [{ kind: 'regex', pattern: 'Acct:(.*)' }], ['Acct:  4711  '])).toBe('4711');
+    expect(read([0], [{ kind: 'regex', pattern: 'Acct:(.*)', group: 0 }], ['Acct: 4711'])).toBe('Acct: 4711');
+  });
+
+  it('looks at the first 1,000 characters of a cell only', () => {
+    const pad = 'x'.repeat(995);
+    expect(read([0], [{ kind: 'regex', pattern: '(\\d+)' }], [`${pad}12345`])).toBe('12345');
+    expect(read([0], [{ kind: 'regex', pattern: '(\\d+)' }], [`${pad}12345678`])).toBe('12345');
+    expect(read([0], [{ kind: 'regex', pattern: '(\\d+)' }], [`${'x'.repeat(1000)}42`])).toBe('');
+  });
+
+  it('maps values by their trimmed text, case-sensitively when told, keys too', () => {
+    const map = { kind: 'value_map', map: { ' I ': 'inbound', o: 'outbound' } } as const;
+    expect(read([0], [map], ['i'])).toBe('inbound');
+    expect(read([0], [map], ['O'])).toBe('outbound');
+    const exact = { ...map, caseSensitive: true };
+    expect(read([0], [exact], [' I '])).toBe('inbound');
+    expect(read([0], [exact], ['O'])).toBe('O');
+    expect(read([0], [exact], ['o'])).toBe('outbound');
+  });
+
+  it('reads a band by the bound asked for, and an open band\'s upper bound as its lower', () => {
+    const number = (pick: 'lower' | 'midpoint' | 'upper', v: string, fieldType: 'integer' | 'number' = 'number') =>
+      compileTransforms([0], [{ kind: 'range', pick }], { timezone: 'UTC', fieldType })([v]);
+    expect(number('upper', '101-250')).toBe('250');
+    expect(number('upper', '10,001+')).toBe('10001');
+    expect(number('lower', '101-250')).toBe('101');
+    expect(number('midpoint', '1-2')).toBe('1.5');
+    expect(number('midpoint', '1-2', 'integer')).toBe('2');
+    expect(number('midpoint', '10,001+')).toBe('10001');
+    expect(number('upper', 'many')).toBe('many');
+  });
+
+  it('reads decimal commas: groups of three after a dot or a space, then the comma', () => {
+    const dc = (v: string) => read([0], [{ kind: 'decimal_comma' }], [v]);
+    expect(dc('2.415,50')).toBe('2415.50');
+    expect(dc('1 234,5')).toBe('1234.5');
+    expect(dc('1,5')).toBe('1.5');
+    expect(dc('1.2345')).toBe('1.2345');
+  });
+
+  it('scales a number and keeps its currency in front', () => {
+    const scale = (v: string) => compileTransforms([0], [{ kind: 'scale', factor: 1000 }], { timezone: 'UTC', fieldType: 'money' })([v]);
+    expect(scale('$25')).toBe('$25000');
+    expect(scale('US$25')).toBe('US$25000');
+    expect(scale('USD 25')).toBe('USD 25000');
+    expect(scale('€5')).toBe('€5000');
+    expect(scale(' €5')).toBe('€5000');
+    expect(scale('25')).toBe('25000');
+    expect(scale('lots')).toBe('lots');
+  });
+
+  it('reads a date around blanks, and a zoned timestamp\'s date in the job\'s zone', () => {
+    expect(read([0], [{ kind: 'date_format', format: 'dd.MM.yyyy' }], [' 03.04.2025 '], 'date')).toBe('2025-04-03');
+    expect(read([0], [{ kind: 'date_format', format: 'yyyy-MM-dd HH:mm ZZ' }], ['2025-04-03 23:30 +00:00'], 'date', 'Europe/Berlin')).toBe('2025-04-04');
+  });
+});
+
+describe('transform rules at their edges', () => {
+  it('refuses nested quantifiers in each form, and only those', () => {
+    for (const p of ['(a+){2}', '(a+){2,}', '(a+){2,10}', '(a+){10,}', '(a+) +', '(a*)*']) expect(hasNestedQuantifier(p), p).toBe(true);
+    for (const p of ['(a+)x+', '(a+){x}', '(a){2}', '\\(a+\\)+']) expect(hasNestedQuantifier(p), p).toBe(false);
+  });
+
+  it('accepts a regex with a group and the flags i, m, s and u together, and says what is wrong with a bad one', () => {
+    expect(fieldTransformSchema.safeParse({ kind: 'regex', pattern: '(\\d+)', group: 1, flags: 'imsu' })).toEqual({
+      success: true,
+      data: { kind: 'regex', pattern: '(\\d+)', group: 1, flags: 'imsu' },
+    });
+    const broken = fieldTransformSchema.safeParse({ kind: 'regex', pattern: '(' });
+    expect(broken.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['pattern', expect.stringMatching(/^not a valid regular expression: .+/)]]);
+    const nested = fieldTransformSchema.safeParse({ kind: 'regex', pattern: '(a+)+' });
+    expect(nested.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['pattern', 'nested quantifiers like (a+)+ are not allowed']]);
+    const flags = fieldTransformSchema.safeParse({ kind: 'regex', pattern: 'a', flags: 'ix' });
+    expect(flags.error?.issues.map((i) => i.message)).toContain('only the flags i, m, s and u');
+  });
+
+  const def = (type: 'string' | 'integer' | 'number' | 'money' | 'duration' | 'date' | 'datetime' | 'enum', extra: object = {}) =>
+    ({ name: 'f', type, required: false, synonyms: [], description: '', ...extra }) as Parameters<typeof checkTransformsForField>[0];
+
+  it('lets range, scale and decimal_comma reshape numbers, and scale durations too', () => {
+    for (const type of ['integer', 'number', 'money'] as const) {
+      expect(checkTransformsForField(def(type), [{ kind: 'range', pick: 'lower' }, { kind: 'scale', factor: 2 }, { kind: 'decimal_comma' }]), type).toEqual([]);
+    }
+    expect(checkTransformsForField(def('duration'), [{ kind: 'scale', factor: 60 }])).toEqual([]);
+    expect(checkTransformsForField(def('duration'), [{ kind: 'range', pick: 'lower' }, { kind: 'decimal_comma' }]).map((p) => p.index)).toEqual([0, 1]);
+    expect(checkTransformsForField(def('string'), [{ kind: 'default', value: '1' }, { kind: 'scale', factor: 2 }])).toEqual([
+      { index: 1, message: 'scale applies to integer, number and money fields (scale to duration fields too); "f" is string' },
+    ]);
+    expect(checkTransformsForField(def('string'), [{ kind: 'range', pick: 'lower' }, { kind: 'decimal_comma' }]).map((p) => p.message.split(' ')[0])).toEqual(['range', 'decimal_comma']);
+  });
+
+  it('lets date_format read dates and datetimes only', () => {
+    expect(checkTransformsForField(def('date'), [{ kind: 'date_format', format: 'dd.MM.yyyy' }])).toEqual([]);
+    expect(checkTransformsForField(def('datetime'), [{ kind: 'date_format', format: 'dd.MM.yyyy' }])).toEqual([]);
+    expect(checkTransformsForField(def('string'), [{ kind: 'date_format', format: 'dd.MM.yyyy' }])).toEqual([{ index: 0, message: 'date_format applies to date and datetime fields; "f" is string' }]);
+  });
+
+  it('checks a value map into an enum only against the values it lists, listing every bad one', () => {
+    const map = { kind: 'value_map', map: { a: 'x', b: 'y', c: 'open' } } as const;
+    expect(checkTransformsForField(def('enum', { enumValues: ['open', 'paid'] }), [map])).toEqual([{ index: 0, message: 'maps to "x", "y", not one of open, paid' }]);
+    expect(checkTransformsForField(def('enum'), [map])).toEqual([]);
+    expect(checkTransformsForField(def('enum', { enumValues: ['open'], codes: { O: 'open' } }), [map])).toEqual([]);
+    expect(checkTransformsForField(def('string'), [map])).toEqual([]);
+    expect(checkTransformsForField(def('string', { enumValues: ['open'] }), [map])).toEqual([]);
+  });
+
+  it('tells ranges and defaults among the transforms', () => {
+    expect(readsRanges(undefined)).toBe(false);
+    expect(readsRanges([{ kind: 'scale', factor: 2 }])).toBe(false);
+    expect(readsRanges([{ kind: 'scale', factor: 2 }, { kind: 'range', pick: 'lower' }])).toBe(true);
+    expect(hasDefault(undefined)).toBe(false);
+    expect(hasDefault([{ kind: 'scale', factor: 2 }])).toBe(false);
+    expect(hasDefault([{ kind: 'default', value: '' }])).toBe(true);
+  });
+});
+
+describe('scale keeps a currency printed after the number', () => {
+  it('moves no currency and drops none ("25 EUR" in thousands is 25000 EUR)', () => {
+    const scale = (v: string) => compileTransforms([0], [{ kind: 'scale', factor: 1000 }], { timezone: 'UTC', fieldType: 'money' })([v]);
+    expect(scale('25 EUR')).toBe('25000 EUR');
+    expect(scale('25€')).toBe('25000€');
+    expect(scale('1.5 GBP ')).toBe('1500 GBP');
+    expect(scale('25$')).toBe('25000$');
+  });
+
+  it('reads a cost in thousands of euros as euros, not in the job\'s currency', () => {
+    const mapping: MappingResult = {
+      status: 'mapped',
+      schema: 'call_record',
+      confidence: 1,
+      missingRequired: [],
+      fields: [
+        { field: 'started_at', sources: [0], sourceHeaders: ['Date'], confidence: 1, reason: 'learned' },
+        { field: 'counterpart_number', sources: [1], sourceHeaders: ['Number'], confidence: 1, reason: 'learned' },
+        { field: 'cost_minor', sources: [2], sourceHeaders: ['Cost (in 000s)'], confidence: 1, reason: 'learned', transforms: [{ kind: 'scale', factor: 1000 }] },
+      ],
+    };
+    const build = createRecordBuilder(mapping, getSchema('call_record'), { defaultCurrency: 'USD' }, ['Date', 'Number', 'Cost (in 000s)']);
+    expect(build(['2025-01-01T10:00:00Z', '+14155550100', '1.5 EUR'], 2)).toMatchObject({ ok: true, record: { cost_minor: 150_000, currency: 'EUR' } });
+    expect(build(['2025-01-01T10:00:00Z', '+14155550100', '1.5'], 3)).toMatchObject({ ok: true, record: { cost_minor: 150_000, currency: 'USD' } });
   });
 });

@@ -41,3 +41,42 @@ describe('missingVersions', () => {
     expect(missingVersions(1, [])).toEqual([1]);
   });
 });
+
+describe('parseIfMatch at its edges', () => {
+  it('reads version 1, the first there is, and a tag with blanks around it', () => {
+    expect(parseIfMatch('1')).toBe(1);
+    expect(parseIfMatch('W/"1"')).toBe(1);
+    expect(parseIfMatch(' "3" ')).toBe(3);
+    expect(parseIfMatch('\t7\r\n')).toBe(7);
+  });
+
+  it('reads up to nine digits and refuses ten, or a tag with anything before or after it', () => {
+    expect(parseIfMatch('"123456789"')).toBe(123_456_789);
+    expect(parseIfMatch('"1234567890"')).toBeNull();
+    expect(parseIfMatch('x"3"')).toBeNull();
+    expect(parseIfMatch('"3"x')).toBeNull();
+    expect(parseIfMatch('w/"3"')).toBeNull();
+    expect(parseIfMatch('W/')).toBeNull();
+    expect(parseIfMatch('""')).toBeNull();
+    expect(parseIfMatch('"00"')).toBeNull();
+    expect(parseIfMatch('"007"')).toBe(7);
+  });
+});
+
+describe('planUpdate and missingVersions at their edges', () => {
+  it('says which version the request named and which is current', () => {
+    const plan = planUpdate(4, 3);
+    expect(plan).toEqual({
+      ok: false,
+      current: 4,
+      reason: 'If-Match names version 3, but the template is at version 4; fetch it and apply your change again',
+    });
+    expect(planUpdate(1, undefined)).toEqual({ ok: true, from: 1, next: 2 });
+  });
+
+  it('lists only versions from 1 to the current one, the missing ones in order', () => {
+    expect(missingVersions(0, [])).toEqual([]);
+    expect(missingVersions(4, [2, 4])).toEqual([1, 3]);
+    expect(missingVersions(2, [1, 2, 3])).toEqual([]);
+  });
+});

@@ -94,8 +94,6 @@ export interface JobOutput {
   columns?: string[];
 }
 
-export const TERMINAL_STATUSES: readonly JobStatus[] = ['succeeded', 'failed', 'cancelled', 'needs_mapping'];
-
 /** Share of the overall percent that each stage covers when it ends. */
 const STAGE_END_PERCENT: Record<Stage, number> = { classify: 2, parse: 45, map: 47, enrich: 97, persist: 100 };
 
@@ -170,13 +168,7 @@ export function toApiJob(job: JobRecord) {
     warnings: jobWarnings(job),
     quality: job.quality ?? null,
     accountsStore: job.accountsStore ? accountsStoreView(job.accountsStore) : null,
-    output: job.output
-      ? {
-          records: job.output.recordsKeys.map((k) => `s3://${job.output?.bucket}/${k}`),
-          errors: job.output.errorsKeys.map((k) => `s3://${job.output?.bucket}/${k}`),
-          manifest: `s3://${job.output.bucket}/${job.output.manifestKey}`,
-        }
-      : null,
+    output: job.output ? outputView(job.output) : null,
     executionName: job.executionName ?? null,
     retention: retentionView(job.retention, Date.now()),
     createdAt: job.createdAt,
@@ -186,6 +178,11 @@ export function toApiJob(job: JobRecord) {
 }
 
 export type ApiJob = ReturnType<typeof toApiJob>;
+
+function outputView(output: JobOutput) {
+  const url = (key: string) => `s3://${output.bucket}/${key}`;
+  return { records: output.recordsKeys.map(url), errors: output.errorsKeys.map(url), manifest: url(output.manifestKey) };
+}
 
 function accountsStoreView(run: AccountsStoreRun) {
   return {

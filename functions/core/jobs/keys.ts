@@ -38,6 +38,7 @@ export const uploadKey = (tenantId: string, sessionId: string, filename: string)
 
 /** Keep a readable name but nothing that could climb out of the prefix or break a URL. */
 export function sanitizeFilename(filename: string): string {
+  // Stryker disable next-line StringLiteral: equivalent, split always gives at least one part, so the fallback is never read
   const base = filename.split(/[\\/]/).pop() ?? 'file';
   const cleaned = base.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '');
   return (cleaned || 'file').slice(0, 200);

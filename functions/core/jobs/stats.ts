@@ -6,9 +6,8 @@ const STATUSES: JobStatus[] = ['queued', 'running', 'needs_mapping', 'succeeded'
 
 /** The value at quantile q (0..1) of sorted numbers, nearest-rank; undefined when empty. */
 export function quantile(sorted: number[], q: number): number | undefined {
-  if (sorted.length === 0) return undefined;
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[rank];
+  // the rank is at most the last index for q up to 1; an empty list has no value at rank 0
+  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)];
 }
 
 /**

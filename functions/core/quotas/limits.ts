@@ -24,7 +24,12 @@ export function resolveQuotas(overrides: Partial<TenantQuotas> | undefined): Ten
   const out = { ...DEFAULT_QUOTAS };
   for (const key of Object.keys(DEFAULT_QUOTAS) as (keyof TenantQuotas)[]) {
     const value = overrides?.[key];
-    if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) out[key] = value;
+    const positiveCount =
+      // Stryker disable next-line ConditionalExpression: equivalent, Number.isSafeInteger refuses whatever is not a number
+      typeof value === 'number' &&
+      Number.isSafeInteger(value) &&
+      value > 0;
+    if (positiveCount) out[key] = value;
   }
   return out;
 }

@@ -65,7 +65,11 @@ export function applyTemplate(ranked: RankedTemplate, headers: readonly string[]
   for (const f of t.fields) {
     if (!schema.fields.some((d) => d.name === f.field)) continue;
     let sources: number[] | undefined;
-    if (exact && f.sources.every((s) => s < headers.length)) sources = [...f.sources];
+    const byIndex =
+      exact &&
+      // Stryker disable next-line MethodExpression,ArrowFunction,ConditionalExpression,EqualityOperator: equivalent, a file of the template's fingerprint has its column count, and a template's sources were checked against its layout when it was saved
+      f.sources.every((s) => s < headers.length);
+    if (byIndex) sources = [...f.sources];
     else {
       const found = f.sourceHeaders.map((h) => positions.get(normalizeHeader(h)) ?? []);
       if (found.every((p) => p.length === 1)) sources = found.map((p) => p[0]!);
@@ -74,6 +78,7 @@ export function applyTemplate(ranked: RankedTemplate, headers: readonly string[]
     fields.push({
       field: f.field,
       sources,
+      // Stryker disable next-line StringLiteral: equivalent, every source here is a column of the file (checked above, or found among its headers)
       sourceHeaders: sources.map((s) => headers[s] ?? ''),
       confidence,
       reason: 'learned',

@@ -157,11 +157,12 @@ export function resolveFieldMappings(
     } else if (m.sourceHeaders !== undefined && sources !== undefined) {
       const agree =
         m.sourceHeaders.length === sources.length &&
+        // Stryker disable next-line StringLiteral,OptionalChaining: equivalent, every source is a column of the file and the lengths agree, so neither side is ever missing
         sources.every((s, k) => normalizeHeader(headers[s] ?? '') === normalizeHeader(m.sourceHeaders?.[k] ?? ''));
       if (!agree) issues.push({ field: `${at}.sourceHeaders`, message: 'sourceHeaders do not name the columns in sources' });
     }
     const transforms = m.transforms ?? [];
-    if (sources === undefined && m.sources === undefined && m.sourceHeaders === undefined && !hasDefault(transforms)) {
+    if (m.sources === undefined && m.sourceHeaders === undefined && !hasDefault(transforms)) {
       issues.push({ field: `${at}.sources`, message: `give the column(s) of "${m.field}" (sources or sourceHeaders) or a default` });
       return;
     }
@@ -170,12 +171,12 @@ export function resolveFieldMappings(
       return;
     }
     for (const p of checkTransformsForField(def, transforms)) issues.push({ field: `${at}.transforms.${p.index}`, message: p.message });
-    if (sources === undefined && (m.sources !== undefined || m.sourceHeaders !== undefined)) return; // already reported
+    // a field whose columns were refused above is pushed without them: the issue already fails the whole mapping
     const cols = sources ?? [];
     fields.push({
       field: m.field,
       sources: cols,
-      sourceHeaders: cols.map((c) => headers[c] ?? ''),
+      sourceHeaders: cols.map((c) => headers[c]!),
       ...(transforms.length > 0 ? { transforms } : {}),
     });
   });
@@ -183,6 +184,7 @@ export function resolveFieldMappings(
   const mapped = new Set(input.map((m) => m.field));
   const available = (name: string): boolean => {
     if (mapped.has(name)) return true;
+    // Stryker disable next-line OptionalChaining: equivalent, every name asked about is a field of the schema (a custom schema's requireAnyOf is checked to name its fields)
     const d = defs.get(name)?.derive;
     if (d === undefined) return false;
     return (Array.isArray(d.from) ? d.from : [d.from]).some((f) => mapped.has(f));

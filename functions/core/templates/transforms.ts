@@ -67,9 +67,10 @@ function compileStep(t: Exclude<FieldTransform, { kind: 'concat' } | { kind: 'da
       };
     case 'regex': {
       const re = new RegExp(t.pattern, (t.flags ?? '').replace(/g/g, ''));
-      const group = t.group ?? (re.source.includes('(') ? 1 : 0);
+      // the first capture group, or the whole match when the pattern has none (or it took no part)
+      const group = t.group ?? 1;
       return (v) => {
-        const m = re.exec(v.length > REGEX_INPUT_LIMIT ? v.slice(0, REGEX_INPUT_LIMIT) : v);
+        const m = re.exec(v.slice(0, REGEX_INPUT_LIMIT));
         return (m?.[group] ?? m?.[0] ?? '').trim();
       };
     }
@@ -95,10 +96,12 @@ function compileStep(t: Exclude<FieldTransform, { kind: 'concat' } | { kind: 'da
       return (v) => v.replace(/(\d)[.\s\u00a0](?=\d{3}(?!\d))/g, '$1').replace(/(\d),(\d)/g, '$1.$2');
     case 'scale':
       return (v) => {
-        // the currency stays in front, so a money field still knows it ("$25,000" -> "$25000000")
-        const currency = /^\s*((?:[A-Z]{0,3}\$|[€£¥₹]|[A-Z]{3}\s))\s*/.exec(v)?.[1] ?? '';
+        // the currency stays where it was printed, so a money field still knows it
+        // ("$25,000" -> "$25000000", "25 EUR" -> "25000 EUR")
+        const before = /^\s*((?:[A-Z]{0,3}\$|[€£¥₹]|[A-Z]{3}\s))/.exec(v)?.[1];
+        const after = before === undefined ? /(\s?(?:[$€£¥₹]|[A-Z]{3}))\s*$/.exec(v)?.[1] : undefined;
         const n = parseNumber(v);
-        return n.ok ? `${currency}${round6(n.value * t.factor)}` : v;
+        return n.ok ? `${before ?? ''}${round6(n.value * t.factor)}${after ?? ''}` : v;
       };
   }
 }
