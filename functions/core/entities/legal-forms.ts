@@ -2,7 +2,8 @@
  * Legal-form words that say what kind of company a name is, not which: "Acme Inc.",
  * "ACME GmbH" and "Acme, S.A. de C.V." are one company. Written as they look once a
  * name is folded for matching (lower case, diacritics and dots removed, "&" read as "and"),
- * grouped by where the form is used (a form used in several places may appear twice).
+ * grouped by where the form is used (a form used in several places is listed once, where it
+ * first appears).
  */
 const SUFFIX_FORMS: readonly string[] = [
   // English-speaking countries
@@ -16,12 +17,12 @@ const SUFFIX_FORMS: readonly string[] = [
   'sl', 'slu', 'sau', 'sll', 'sa de cv', 'sab de cv', 'sapi de cv', 's de rl de cv', 's de rl', 'sa de cv sofom', 'srl', 'sac', 'saa', 'sas bic', 'ltda', 'cia ltda', 'y cia',
   'spa', 'srls', 'sapa', 'scarl', 'sas di', 'eireli', 'lda', 'sgps', 'epp',
   // Benelux, Nordics, Baltics
-  'bv', 'nv', 'vof', 'cv', 'bvba', 'sprl', 'scrl', 'srl bv', 'ab', 'publ', 'ab publ', 'hb', 'kb', 'asa', 'as', 'a s', 'aps', 'ivs', 'oy', 'oyj', 'ehf', 'hf', 'ou', 'uab', 'sia', 'as',
+  'bv', 'nv', 'vof', 'cv', 'bvba', 'sprl', 'scrl', 'srl bv', 'ab', 'publ', 'ab publ', 'hb', 'kb', 'asa', 'as', 'a s', 'aps', 'ivs', 'oy', 'oyj', 'ehf', 'hf', 'ou', 'uab', 'sia',
   // Central and Eastern Europe, Turkey
-  'sp z oo', 'spzoo', 'sp j', 'sp k', 'sro', 'spol s ro', 'as', 'vos', 'kft', 'zrt', 'nyrt', 'bt', 'doo', 'dd', 'ead', 'ood', 'eood', 'sa', 'srl', 'pfa',
-  'ooo', 'zao', 'oao', 'pao', 'ao', 'ип', 'ооо', 'зао', 'оао', 'пао', 'ао', 'тов', 'пат', 'as', 'anonim sirketi', 'as', 'ltd sti', 'limited sirketi',
+  'sp z oo', 'spzoo', 'sp j', 'sp k', 'sro', 'spol s ro', 'vos', 'kft', 'zrt', 'nyrt', 'bt', 'doo', 'dd', 'ead', 'ood', 'eood', 'pfa',
+  'ooo', 'zao', 'oao', 'pao', 'ao', 'ип', 'ооо', 'зао', 'оао', 'пао', 'ао', 'тов', 'пат', 'anonim sirketi', 'ltd sti', 'limited sirketi',
   // Asia, Middle East, Africa
-  'kk', 'gk', 'yk', 'kabushiki kaisha', 'godo kaisha', 'yugen kaisha', 'sdn bhd', 'bhd', 'berhad', 'tbk', 'jsc', 'ojsc', 'pjsc', 'cjsc', 'llc fz', 'fze', 'fzco', 'fz llc', 'fzllc', 'wll', 'spc', 'saog', 'saoc', 'psc', 'pjsc', 'qsc', 'qpsc', 'jsc',
+  'kk', 'gk', 'yk', 'kabushiki kaisha', 'godo kaisha', 'yugen kaisha', 'sdn bhd', 'bhd', 'berhad', 'tbk', 'jsc', 'ojsc', 'pjsc', 'cjsc', 'llc fz', 'fze', 'fzco', 'fz llc', 'fzllc', 'wll', 'spc', 'saog', 'saoc', 'psc', 'qsc', 'qpsc',
   'rf', 'soc ltd', 'pcl',
 ];
 
