@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { companyNameKey, countryKey, domainOfEmail, emailKey, isFreeMailDomain, normalizeCountry, personNameKey, phoneKey } from '../../functions/core/entities/normalize.ts';
 
 /* The keys two records of one company or person must share, at their edges. */
@@ -145,5 +145,23 @@ describe('normalizeCountry', () => {
     expect(countryKey('')).toBe('');
     expect(countryKey('Deutschland')).toBe('DE');
     expect(countryKey('  Atlantis,  North ')).toBe('atlantis north');
+  });
+});
+
+describe('normalize.ts read afresh', () => {
+  // The tables are built on first use and the keys remembered per process: a fresh module
+  // builds them again under what this test asks first.
+  it('builds its tables and keys the same way in a new process', async () => {
+    vi.resetModules();
+    const fresh = await import('../../functions/core/entities/normalize.ts');
+    expect(fresh.companyNameKey('PT The Acme')).toBe('acme');
+    expect(fresh.companyNameKey('The Acme Holdings Company Ltd.')).toBe('acme holdings');
+    expect(fresh.normalizeCountry('AA')).toBeUndefined();
+    expect(fresh.normalizeCountry('zz')).toBeUndefined();
+    expect(fresh.normalizeCountry('U.S.')?.code).toBe('US');
+    expect(fresh.normalizeCountry('New Zealand')?.code).toBe('NZ');
+    expect(fresh.normalizeCountry('Atlantis')).toBeUndefined();
+    expect(fresh.normalizeCountry('Kongo')?.code).toBe('CD');
+    expect(fresh.normalizeCountry('France')?.code).toBe('FR');
   });
 });
