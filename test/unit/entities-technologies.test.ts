@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { extractTechnologies, findTechnologiesInText, recogniseTechnology, technologyDictionary } from '../../functions/core/entities/technologies.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { extractTechnologies, extractTechnologiesFromText, findTechnologiesInText, recogniseTechnology, technologyDictionary } from '../../functions/core/entities/technologies.ts';
 
 const TECHNOLOGIES = technologyDictionary();
 
@@ -75,5 +75,52 @@ describe('recogniseTechnology, items spelled as the dictionary writes them', () 
     );
     expect(spellings.length).toBeGreaterThan(5000);
     for (const item of spellings) expect(recogniseTechnology(item)?.name, item).toBe(byRule(item)?.name);
+  });
+});
+
+describe('technologies.ts read afresh', () => {
+  // The dictionary's index is built on first use and kept: a fresh module builds it again here.
+  it('finds names in text by their words, case as the dictionary says, list-only names only in lists', async () => {
+    vi.resetModules();
+    const fresh = await import('../../functions/core/entities/technologies.ts');
+    const names = (text: string) => fresh.findTechnologiesInText(text).map((t) => t.name);
+    expect(names('moved from mysql to amazon web services and postgresql')).toEqual(['MySQL', 'Amazon Web Services', 'PostgreSQL']);
+    expect(names('we close deals at the front desk, in a box; we render and use sap')).toEqual([]);
+    expect(names('We deploy on Render and bill with SAP')).toEqual(['Render', 'SAP']);
+    expect(fresh.extractTechnologies('Close CRM; Box.com').map((t) => [t.name, t.how])).toEqual([
+      ['Close', 'list'],
+      ['Box', 'list'],
+    ]);
+    expect(fresh.recogniseTechnology('Amazon Web Services')?.name).toBe('Amazon Web Services');
+    expect(fresh.recogniseTechnology('amazon  web services.')?.name).toBe('Amazon Web Services');
+  });
+});
+
+describe('extractTechnologies at its edges', () => {
+  it('splits on every list mark, trims items and drops empty ones', () => {
+    expect(extractTechnologies(' Salesforce ;; HubSpot\n• Stripe | Twilio · Slack,,').map((t) => t.name)).toEqual(['Salesforce', 'HubSpot', 'Stripe', 'Twilio', 'Slack']);
+    expect(extractTechnologies(['Salesforce', 42, null, ' ']).map((t) => t.name)).toEqual(['Salesforce']);
+    expect(extractTechnologies(42)).toEqual([]);
+  });
+
+  it('keeps an unknown item as a name only while it reads like one: up to 40 characters and 4 words, with a letter', () => {
+    const kept = (item: string) => extractTechnologies(item).map((t) => t.name);
+    expect(kept('Acme  Internal CRM')).toEqual(['Acme Internal CRM']);
+    expect(kept('one two three four')).toEqual(['one two three four']);
+    expect(kept('one two three four five')).toEqual([]);
+    expect(kept('x'.repeat(40))).toEqual(['x'.repeat(40)]);
+    expect(kept('x'.repeat(41))).toEqual([]);
+    expect(kept('12345')).toEqual([]);
+    // the same product twice, in any case, once
+    expect(extractTechnologies('Acme CRM; ACME crm; aws; AWS').map((t) => t.name)).toEqual(['Acme CRM', 'Amazon Web Services']);
+  });
+
+  it('finds products in free text, words split on punctuation, a final dot aside', () => {
+    expect(extractTechnologiesFromText('Stack: PostgreSQL... (and Stripe); "Twilio"-based.').map((t) => [t.name, t.how])).toEqual([
+      ['PostgreSQL', 'text'],
+      ['Stripe', 'text'],
+      ['Twilio', 'text'],
+    ]);
+    expect(findTechnologiesInText('  Slack  ').map((t) => t.name)).toEqual(['Slack']);
   });
 });

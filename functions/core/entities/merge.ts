@@ -8,7 +8,9 @@ type Entity = Account | Contact;
  * again always reaches the same state.
  */
 export function isNewer(a: Provenance, b: Provenance): boolean {
+  // Stryker disable next-line EqualityOperator: the two differ here, so > and >= agree
   if (a.at !== b.at) return a.at > b.at;
+  // Stryker disable next-line EqualityOperator: the two differ here, so > and >= agree
   if ((a.jobId ?? '') !== (b.jobId ?? '')) return (a.jobId ?? '') > (b.jobId ?? '');
   return (a.row ?? 0) > (b.row ?? 0);
 }
@@ -21,8 +23,8 @@ function pushHistory(entity: Entity, entry: HistoryEntry): boolean {
   );
   if (seen) return false;
   entity.history.push(entry);
-  // Oldest entries go first when the cap is reached.
-  if (entity.history.length > LIMITS.history) entity.history.splice(0, entity.history.length - LIMITS.history);
+  // Oldest entries go first when the cap is reached (below it the count is negative: nothing goes).
+  entity.history.splice(0, entity.history.length - LIMITS.history);
   return true;
 }
 
@@ -37,6 +39,7 @@ export function offerField(entity: Entity, field: string, value: unknown, source
   const record = entity as unknown as Record<string, unknown>;
   const current = record[field];
   const currentSource = entity.prov[field];
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral,BlockStatement: an empty field has no provenance (setField drops both), so the path below takes the value the same way
   if (current === undefined || current === null || current === '') {
     record[field] = value;
     entity.prov[field] = source;
@@ -64,9 +67,10 @@ export function setField(entity: Entity, field: string, value: unknown, source: 
     delete entity.prov[field];
     return true;
   }
-  if (current !== undefined && current === value) return false;
+  if (current === value) return false;
+  // A field has a provenance exactly when it has a value.
   const old = entity.prov[field];
-  if (current !== undefined && old) pushHistory(entity, { field, value: current, source: old, recordedAt: now });
+  if (old) pushHistory(entity, { field, value: current, source: old, recordedAt: now });
   record[field] = value;
   entity.prov[field] = source;
   return true;
@@ -79,7 +83,8 @@ export function noteSource(entity: Entity, source: Provenance): boolean {
   if (!ref) {
     ref = { jobId: source.jobId, via: source.via, rows: [], firstAt: source.at, lastAt: source.at };
     entity.sources.push(ref);
-    if (entity.sources.length > LIMITS.sources) entity.sources.splice(0, entity.sources.length - LIMITS.sources);
+    // Oldest sources go first when the cap is reached (below it the count is negative: nothing goes).
+    entity.sources.splice(0, entity.sources.length - LIMITS.sources);
     changed = true;
   }
   if (source.row !== null && !ref.rows.includes(source.row)) {

@@ -52,9 +52,6 @@ export interface TechnologyFinding {
 export const ACCOUNT_FIELDS = ['name', 'domain', 'industry', 'employees', 'annualRevenue', 'country', 'city'] as const;
 export type AccountField = (typeof ACCOUNT_FIELDS)[number];
 
-export const CONTACT_FIELDS = ['firstName', 'lastName', 'fullName', 'email', 'phone', 'title', 'company'] as const;
-export type ContactField = (typeof CONTACT_FIELDS)[number];
-
 export interface AccountValues {
   name?: string;
   domain?: string;
