@@ -1,5 +1,5 @@
 import { isBlankCell } from '../../functions/core/enrich/result.ts';
-import { headerCandidates } from '../../functions/core/map/header-match.ts';
+import { fieldTerms, headerCandidates } from '../../functions/core/map/header-match.ts';
 import { normalizeHeader } from '../../functions/core/map/normalize-header.ts';
 import { valueFit } from '../../functions/core/map/suggest-mapping.ts';
 import { kindShare } from '../../functions/core/map/value-kinds.ts';
@@ -17,6 +17,15 @@ export type GateSignals = Record<string, boolean>;
 /** value types whose values say what a column holds (a phone number, a date, money, a length, a link) */
 const TELLING_TYPES = new Set(['phone', 'email', 'url', 'datetime', 'date', 'money', 'duration']);
 
+/** every word (three letters or more) of every header term of the built-in schemas, normalised as headers are */
+let lexiconWords: Set<string> | undefined;
+function knownWords(): Set<string> {
+  if (lexiconWords !== undefined) return lexiconWords;
+  lexiconWords = new Set<string>();
+  for (const s of BUILTIN_SCHEMAS.values()) for (const terms of fieldTerms(s)) for (const t of terms) for (const w of normalizeHeader(t).split(/\s+/)) if ([...w].length >= 3) lexiconWords.add(w);
+  return lexiconWords;
+}
+
 export function gateSignals(headers: readonly string[], rows: readonly (readonly string[])[], schema: SchemaDefinition, m: MappingResult): GateSignals {
   const column = (c: number) => rows.map((r) => r[c] ?? '');
   const filled = (c: number) => column(c).filter((v) => !isBlankCell(v)).length;
@@ -26,6 +35,14 @@ export function gateSignals(headers: readonly string[], rows: readonly (readonly
   for (const s of BUILTIN_SCHEMAS.values()) for (const h of headerCandidates(s, headers, normalized)) read.add(h.column);
   for (const f of m.fields) if (f.reason !== 'value_pattern') for (const c of f.sources) read.add(c);
   const unread = nonEmpty.filter((c) => !read.has(c));
+  // a header with a word of any field's term in it (an "Account Owner", a "Created Date"): read at word level
+  const words = knownWords();
+  const unreadWords = unread.filter((c) => !(normalized[c] ?? '').split(/\s+/).some((w) => words.has(w)));
+  const wordShare = nonEmpty.length === 0 ? 1 : (nonEmpty.length - unreadWords.length) / nonEmpty.length;
+  const variedText = (c: number) => {
+    const vs = column(c).filter((v) => !isBlankCell(v)).map((v) => v.trim());
+    return vs.length >= 2 && new Set(vs).size > 1 && vs.filter((v) => /\p{L}{2}/u.test(v) && !/\d{3}/.test(v)).length * 2 > vs.length;
+  };
   const share = nonEmpty.length === 0 ? 1 : (nonEmpty.length - unread.length) / nonEmpty.length;
   const used = new Set(m.fields.flatMap((f) => f.sources));
   const mappedNames = new Set(m.fields.map((f) => f.field));
@@ -50,5 +67,17 @@ export function gateSignals(headers: readonly string[], rows: readonly (readonly
     '(b) kind or telling type': byKind || byType,
     '(c) a field mapped from values only': m.fields.some((f) => f.reason === 'value_pattern'),
     'unread column and (b kind or type)': unread.length > 0 && (byKind || byType),
+    '(d) word-level read share < 0.7': wordShare < 0.7,
+    '(d) word-level read share < 0.8': wordShare < 0.8,
+    '(d) word-level read share < 0.9': wordShare < 0.9,
+    '(d) any column unread at word level': unreadWords.length > 0,
+    '(d) 2+ columns unread at word level': unreadWords.length >= 2,
+    '(d) unused column unread at word level, varied text': unreadWords.some((c) => !used.has(c) && variedText(c)),
+    '(d) unused column unread (candidates), varied text': unread.some((c) => !used.has(c) && variedText(c)),
+    '(d) unread unused column and at most half the fields mapped': unreadUnused.length > 0 && m.fields.length * 2 <= schema.fields.filter((f) => f.microsField === undefined).length,
+    '(d) ... at most 40 % of the fields mapped': unreadUnused.length > 0 && m.fields.length * 2.5 <= schema.fields.filter((f) => f.microsField === undefined).length,
+    '(d) ... at most half, and 2+ unread unused columns': unreadUnused.length >= 2 && m.fields.length * 2 <= schema.fields.filter((f) => f.microsField === undefined).length,
+    '(d) ... at most half, and an unread unused column of varied text': unread.some((c) => !used.has(c) && variedText(c)) && m.fields.length * 2 <= schema.fields.filter((f) => f.microsField === undefined).length,
+    '(d) unread unused columns outnumber the fields mapped': unread.filter((c) => !used.has(c)).length > m.fields.length,
   };
 }
