@@ -5,7 +5,8 @@ import type { MappingResult } from '../../functions/core/pipeline-types.ts';
 import { BUILTIN_SCHEMAS, getSchema } from '../../functions/core/schemas/registry.ts';
 import type { SchemaDefinition } from '../../functions/core/schemas/schema-types.ts';
 import { suggestForFile } from '../../functions/core/templates/suggest.ts';
-import { withUnknownHeaders } from './unknown-headers.ts';
+import { gateSignals, type GateSignals } from './gate-signals.ts';
+import { withPartUnknownHeaders, withUnknownHeaders } from './unknown-headers.ts';
 
 /**
  * Mapping evaluation (heuristics only: no templates, no AI) over every fixture set under
@@ -179,7 +180,7 @@ export interface SetResult {
   scaleExpected: number;
   msPerLayout: number;
   fields: FieldOutcome[];
-  layouts: { id: string; status: MappingResult['status']; confidence: number; allRight: boolean }[];
+  layouts: { id: string; status: MappingResult['status']; confidence: number; allRight: boolean; signals?: GateSignals }[];
   lines: string[];
 }
 
@@ -216,7 +217,7 @@ function readSet(set: string, root: string): { schema: SchemaDefinition; cases: 
  */
 const letTheLoopRun = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function evaluateSet(set: string, root = FIXTURES, rewrite: (c: EvalCase) => EvalCase = (c) => c): Promise<SetResult> {
+export async function evaluateSet(set: string, root = FIXTURES, rewrite: (c: EvalCase) => EvalCase = (c) => c, withSignals = false): Promise<SetResult> {
   const r: SetResult = {
     set, cases: 0, correct: 0, scored: 0, rankedFirst: 0, errorsAccepted: 0, layoutsAcceptedWrong: 0, layoutsAccepted: 0,
     rightBelow: 0, scaleRight: 0, scaleExpected: 0, msPerLayout: 0, fields: [], layouts: [], lines: [],
@@ -242,7 +243,7 @@ export async function evaluateSet(set: string, root = FIXTURES, rewrite: (c: Eva
       r.scored += outcomes.length;
       r.correct += outcomes.length - wrong.length;
       const accepted = m.status === 'mapped';
-      r.layouts.push({ id: c.id, status: m.status, confidence: m.confidence, allRight: wrong.length === 0 });
+      r.layouts.push({ id: c.id, status: m.status, confidence: m.confidence, allRight: wrong.length === 0, ...(withSignals ? { signals: gateSignals(c.headers, c.rows, schema, m) } : {}) });
       if (accepted) {
         r.layoutsAccepted++;
         r.errorsAccepted += wrong.length;
@@ -354,6 +355,12 @@ function skippedSets(argv: readonly string[]): Set<string> {
 
 export async function evaluateMapping(argv: readonly string[] = process.argv): Promise<EvalOutcome> {
   if (argv.includes('--unknown-headers')) return { report: await unknownHeadersReport(skippedSets(argv)), failures: [] };
+  const part = argv.find((a) => a.startsWith('--part-unknown-headers='));
+  if (part !== undefined) {
+    const share = Number(part.slice('--part-unknown-headers='.length));
+    if (!(share > 0 && share < 1)) throw new Error(`--part-unknown-headers wants a share between 0 and 1, not ${part}`);
+    return { report: await unknownHeadersReport(skippedSets(argv), share), failures: [] };
+  }
   const report: string[] = [];
   const failures: string[] = [];
   const tuning: FieldOutcome[] = [];
@@ -401,19 +408,56 @@ export async function evaluateMapping(argv: readonly string[] = process.argv): P
  * (test/eval/unknown-headers.ts), as totals beside the same sets read as written. No floor:
  * it is a measure of what the values carry, not a gate. Held-out sets are left out (their
  * totals read this way would still be a reading of them).
+ *
+ * `--part-unknown-headers=<share>`: the same with about that share of each layout's headers in
+ * the script (a fixed draw per layout and column), the rest as written: a layout the mapper
+ * reads in part, as a tool in an unknown language with a few English words would print it.
+ * It also prints the gate study: for each signal a layout-level gate could hold a layout on
+ * (test/eval/gate-signals.ts), the layouts auto-accepted with an error it would catch and the
+ * right auto-accepted layouts it would hold, on the partly unreadable sets and as written.
  */
-async function unknownHeadersReport(skipped: ReadonlySet<string>): Promise<string[]> {
-  const lines = ['tuning sets with their headers in an unknown script (values as written):', '  set             fields right        as written     accepted with an error  accepted'];
-  const sum = { correct: 0, scored: 0, plainCorrect: 0, plainScored: 0, wrongLayouts: 0, wrongFields: 0, accepted: 0 };
+async function unknownHeadersReport(skipped: ReadonlySet<string>, partShare?: number): Promise<string[]> {
+  const rewrite = partShare === undefined ? withUnknownHeaders : withPartUnknownHeaders(partShare);
+  const study = partShare !== undefined;
+  const lines = [
+    partShare === undefined
+      ? 'tuning sets with their headers in an unknown script (values as written):'
+      : `tuning sets with about ${partShare} of each layout's headers in an unknown script (the rest and the values as written):`,
+    '  set             fields right        as written     accepted with an error  accepted  right layouts held',
+  ];
+  const sum = { correct: 0, scored: 0, plainCorrect: 0, plainScored: 0, wrongLayouts: 0, wrongFields: 0, accepted: 0, rightHeld: 0 };
+  const layouts: { ciphered: SetResult['layouts']; plain: SetResult['layouts'] } = { ciphered: [], plain: [] };
   for (const set of findSets().filter((s) => !skipped.has(s) && !s.split('/').includes('holdout'))) {
-    const plain = await evaluateSet(set);
-    const r = await evaluateSet(set, FIXTURES, withUnknownHeaders);
+    const plain = await evaluateSet(set, FIXTURES, (c) => c, study);
+    const r = await evaluateSet(set, FIXTURES, rewrite, study);
+    const rightHeld = r.layouts.filter((l) => l.allRight && l.status !== 'mapped').length;
+    layouts.ciphered.push(...r.layouts);
+    layouts.plain.push(...plain.layouts);
     Object.assign(sum, {
       correct: sum.correct + r.correct, scored: sum.scored + r.scored, plainCorrect: sum.plainCorrect + plain.correct, plainScored: sum.plainScored + plain.scored,
-      wrongLayouts: sum.wrongLayouts + r.layoutsAcceptedWrong, wrongFields: sum.wrongFields + r.errorsAccepted, accepted: sum.accepted + r.layoutsAccepted,
+      wrongLayouts: sum.wrongLayouts + r.layoutsAcceptedWrong, wrongFields: sum.wrongFields + r.errorsAccepted, accepted: sum.accepted + r.layoutsAccepted, rightHeld: sum.rightHeld + rightHeld,
     });
-    lines.push(`  ${set.padEnd(14)}  ${`${r.correct}/${r.scored} = ${pct(r.correct, r.scored)}`.padEnd(18)}  ${pct(plain.correct, plain.scored).padEnd(13)}  ${`${r.layoutsAcceptedWrong} (${r.errorsAccepted} fields)`.padEnd(22)}  ${r.layoutsAccepted} of ${r.cases}`);
+    lines.push(`  ${set.padEnd(14)}  ${`${r.correct}/${r.scored} = ${pct(r.correct, r.scored)}`.padEnd(18)}  ${pct(plain.correct, plain.scored).padEnd(13)}  ${`${r.layoutsAcceptedWrong} (${r.errorsAccepted} fields)`.padEnd(22)}  ${`${r.layoutsAccepted} of ${r.cases}`.padEnd(8)}  ${rightHeld}`);
   }
-  lines.push(`  all             ${`${sum.correct}/${sum.scored} = ${pct(sum.correct, sum.scored)}`.padEnd(18)}  ${pct(sum.plainCorrect, sum.plainScored).padEnd(13)}  ${`${sum.wrongLayouts} (${sum.wrongFields} fields)`.padEnd(22)}  ${sum.accepted}`);
+  lines.push(`  all             ${`${sum.correct}/${sum.scored} = ${pct(sum.correct, sum.scored)}`.padEnd(18)}  ${pct(sum.plainCorrect, sum.plainScored).padEnd(13)}  ${`${sum.wrongLayouts} (${sum.wrongFields} fields)`.padEnd(22)}  ${String(sum.accepted).padEnd(8)}  ${sum.rightHeld}`);
+  if (study) lines.push(...gateStudy(layouts.ciphered, layouts.plain));
+  return lines;
+}
+
+/** For each gate signal: accepted layouts with an error it catches, right accepted layouts it holds, partly unreadable and as written. */
+function gateStudy(ciphered: SetResult['layouts'], plain: SetResult['layouts']): string[] {
+  const count = (ls: SetResult['layouts'], name: string) => {
+    const accepted = ls.filter((l) => l.status === 'mapped');
+    const wrong = accepted.filter((l) => !l.allRight);
+    const right = accepted.filter((l) => l.allRight);
+    return { caught: `${wrong.filter((l) => l.signals?.[name]).length}/${wrong.length}`, held: `${right.filter((l) => l.signals?.[name]).length}/${right.length}` };
+  };
+  const names = Object.keys(ciphered.find((l) => l.signals !== undefined)?.signals ?? {});
+  const lines = ['gate study (hold an auto-accepted layout when ...):', '  signal                                                        partly unreadable: errors caught  right held   as written: errors caught  right held'];
+  for (const name of names) {
+    const c = count(ciphered, name);
+    const p = count(plain, name);
+    lines.push(`  ${name.padEnd(62)}  ${c.caught.padEnd(32)}  ${c.held.padEnd(10)}   ${p.caught.padEnd(25)}  ${p.held}`);
+  }
   return lines;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cipherHeader, withUnknownHeaders } from '../eval/unknown-headers.ts';
+import { cipherHeader, headerDraw, withPartUnknownHeaders, withUnknownHeaders } from '../eval/unknown-headers.ts';
 
 describe('the unknown-script rewrite of an eval case', () => {
   it('writes letters in the Cherokee syllabary, one for one, and keeps digits, spaces, punctuation and symbols', () => {
@@ -24,5 +24,23 @@ describe('the unknown-script rewrite of an eval case', () => {
     expect(c.expect).toEqual({ full_name: c.headers[0], started_at: [c.headers[2], c.headers[3]] });
     expect(c.alternatives).toEqual({ company: [c.headers[1], null] });
     expect(c.rows).toEqual([['Anna', 'B', '01.02.2026', '10:00']]);
+  });
+
+  it('writes about the share asked of a layout\'s headers in the script, the same ones on every run, and renames only their answers', () => {
+    const headers = Array.from({ length: 40 }, (_, i) => `Header ${String.fromCharCode(97 + (i % 26))}${i}`);
+    const c = { id: 'layout-a', source: 's', headers, rows: [headers.map(() => 'v')], expect: { name: headers[0]!, phone: headers[1]! } };
+    const once = withPartUnknownHeaders(0.5)(c);
+    expect(withPartUnknownHeaders(0.5)(c)).toEqual(once);
+    const ciphered = once.headers.filter((h, i) => h !== headers[i]);
+    expect(ciphered.length).toBeGreaterThan(10);
+    expect(ciphered.length).toBeLessThan(30);
+    once.headers.forEach((h, i) => expect(h).toBe(headerDraw('layout-a', i) < 0.5 ? cipherHeader(headers[i]!) : headers[i]));
+    expect(once.expect).toEqual({ name: once.headers[0], phone: once.headers[1] });
+    // another layout draws other columns
+    const other = withPartUnknownHeaders(0.5)({ ...c, id: 'layout-b' });
+    expect(other.headers).not.toEqual(once.headers);
+    // a share near 0 leaves every header as written, near 1 writes every one in the script
+    expect(withPartUnknownHeaders(1e-9)(c).headers).toEqual(headers);
+    expect(withPartUnknownHeaders(1 - 1e-9)(c).headers).toEqual(headers.map(cipherHeader));
   });
 });
