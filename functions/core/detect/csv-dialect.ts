@@ -125,7 +125,8 @@ export function detectDialect(sampleText: string, options: DialectOptions = {}):
     lineEnding: detectLineEnding(sampleText),
     sampleDataRows: table.rows,
     sampleRows: table.sampleRows,
-    ...(table.rows > 0 && dataChars > 0 ? { rowsPerChar: table.rows / dataChars } : {}),
+    // a data row after the header ends past it, so dataChars > 0 whenever rows > 0
+    ...(table.rows > 0 ? { rowsPerChar: table.rows / dataChars } : {}),
     sampledChars: last.end,
     renamed: table.renamed,
     ...(implied !== undefined ? { impliedHeader: implied.name } : {}),
@@ -156,7 +157,8 @@ export function assembleSample(
   options: { maxSampleRows?: number; complete?: boolean; lenient?: boolean } = {},
 ): SampleTable {
   const context = describeSection(
-    preamble.filter((r) => !isBlankCells(r.cells)).map((r) => lineText(r.cells)),
+    // a blank line's text is '', which describeSection passes over
+    preamble.map((r) => lineText(r.cells)),
     headers,
     1,
   );
@@ -169,7 +171,8 @@ export function assembleSample(
   // A cut sample's held lines are undecided; a whole file's are decided now.
   if (options.complete === true) assembler.end();
   const unified = assembler.headers();
-  const sampleRows = emitted.map((r) => (r.cells.length < unified.length ? [...r.cells, ...assembler.fillFor(r.row, r.cells.length)] : r.cells));
+  // (a row as wide as the header gets no fill)
+  const sampleRows = emitted.map((r) => [...r.cells, ...assembler.fillFor(r.row, r.cells.length)]);
   return {
     headers: unified,
     contextColumns: assembler.contextColumns(),
@@ -189,7 +192,11 @@ function modalWidth(records: readonly SampleRecord[]): { width: number; count: n
   let width = 1;
   let count = 0;
   for (const [w, c] of freq) {
-    if (c > count || (c === count && w > width)) {
+    if (
+      c > count ||
+      // Stryker disable next-line EqualityOperator: each width is one key of the map, so on a tie of counts w never equals width and > is >=
+      (c === count && w > width)
+    ) {
       width = w;
       count = c;
     }
@@ -205,8 +212,8 @@ function findHeader(records: readonly SampleRecord[], width: number): number {
 
 function findHeaderWith(records: readonly SampleRecord[], width: number, distinct: number): number {
   for (let i = 0; i < records.length; i++) {
+    // A blank record is neither header nor data below (no names, no values).
     const cells = records[i]!.cells;
-    if (isBlankCells(cells)) continue;
     const w = cells.length;
     if (w === width && looksLikeHeader(cells, distinct)) {
       // A record whose quote never closes is broken data (Parse reports it), not a width.
@@ -214,8 +221,9 @@ function findHeaderWith(records: readonly SampleRecord[], width: number, distinc
       if (!next || next.cells.length === width) return i;
       continue;
     }
-    // A header of another width: the first section of a multi-section export, when data follows.
-    if (w !== width && w >= 2 && looksLikeHeader(cells, distinct) && !cells.some((c) => c.length > 0 && isDataLike(c))) {
+    // A header of another width (one of this width was taken above): the first section of a
+    // multi-section export, when data follows.
+    if (w >= 2 && looksLikeHeader(cells, distinct) && !cells.some((c) => isDataLike(c))) {
       const next = records.slice(i + 1).find((r) => !isBlankCells(r.cells));
       if (next && next.cells.length === w && !isSummaryRow(next.cells) && looksLikeData(next.cells)) return i;
       continue;
@@ -249,7 +257,7 @@ function findHeaderRowWith(nonBlank: readonly { cells: readonly string[]; i: num
       const next = nonBlank[k + 1];
       if (!next) return nonBlank[k]!.i;
       const nextWidth = filledWidth(next.cells);
-      const hasValues = next.cells.some((c) => c.length > 0 && isDataLike(c));
+      const hasValues = next.cells.some((c) => isDataLike(c));
       const sameWidth = nextWidth === width && (nonBlank[k + 2] === undefined || filledWidth(nonBlank[k + 2]!.cells) === width);
       if (nextWidth <= width + 1 && (hasValues || sameWidth) && !isSummaryRow(next.cells)) return nonBlank[k]!.i;
       continue;
@@ -266,7 +274,7 @@ function detectLineEnding(text: string): LineEnding {
   let lf = 0;
   let cr = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-    if (i > 0 && text.charCodeAt(i - 1) === 0x0d) crlf++;
+    if (text.charCodeAt(i - 1) === 0x0d) crlf++; // NaN before the first character
     else lf++;
   }
   for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) {
@@ -306,6 +314,7 @@ function splitRecords(text: string, delimiter: Delimiter, maxRecords: number, co
         let j = i + 1;
         let closed = false;
         let breaks = 0;
+        // Stryker disable next-line EqualityOperator: at j === n indexOf finds no quote and the loop breaks as it would end
         while (j < n) {
           const q = text.indexOf('"', j);
           breaks += countLineBreaks(text, j, q === -1 ? n : q);
@@ -326,12 +335,14 @@ function splitRecords(text: string, delimiter: Delimiter, maxRecords: number, co
         let neverClosed = breaks > MAX_QUOTED_LINE_BREAKS || (!closed && complete && breaks > 0);
         if (closed && breaks > 0) {
           let k = j;
-          while (k < n && (text.charCodeAt(k) === 0x20 || text.charCodeAt(k) === 0x09) && text.charCodeAt(k) !== delim) k++;
+          // (past the end charCodeAt is NaN, which stops the scan)
+          while ((text.charCodeAt(k) === 0x20 || text.charCodeAt(k) === 0x09) && text.charCodeAt(k) !== delim) k++;
           const c = text.charCodeAt(k);
           neverClosed = k < n && c !== delim && c !== LF && c !== CR;
         }
         if (neverClosed) {
           let e = opened + 1;
+          // Stryker disable next-line ConditionalExpression,EqualityOperator: a quote read as never closed has a line break after it (breaks > 0), so the scan stops there before n
           while (e < n && text.charCodeAt(e) !== LF && text.charCodeAt(e) !== CR) e++;
           cells.push(text.slice(opened + 1, e));
           i = e + (text.charCodeAt(e) === CR && text.charCodeAt(e + 1) === LF ? 2 : 1);
@@ -371,13 +382,15 @@ function splitRecords(text: string, delimiter: Delimiter, maxRecords: number, co
       terminated = true;
       break;
     }
-    if (terminated || (complete && i >= n)) records.push({ cells, line: startLine, end: i, ...(open ? { open } : {}) });
+    // an unterminated record is one the end of the text cut
+    if (terminated || complete) records.push({ cells, line: startLine, end: i, ...(open ? { open } : {}) });
   }
   return records;
 }
 
 function countLineBreaks(text: string, from: number, to: number): number {
   let count = 0;
+  // Stryker disable next-line EqualityOperator: the character at `to` is the closing quote, or NaN past the end: no line break either way
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === LF) count++;

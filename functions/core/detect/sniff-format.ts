@@ -114,13 +114,12 @@ export function sniffFormat(head: Uint8Array, hints: FormatHints = {}): SniffedF
     const json = sniffJson(text, start);
     if (json) return result(json, MIME[json]);
   }
-  if (first === '<') {
-    const markup = text.slice(start, start + 200).toLowerCase();
-    if (markup.startsWith('<!doctype html') || markup.startsWith('<html') || markup.startsWith('<table')) {
-      return result('unknown', 'text/html'); // HTML tables saved as ".xls" are a classic
-    }
-    if (markup.startsWith('<?xml')) return result('unknown', 'application/xml');
+  // (text that does not open with "<" starts with none of these)
+  const markup = text.slice(start, start + 200).toLowerCase();
+  if (markup.startsWith('<!doctype html') || markup.startsWith('<html') || markup.startsWith('<table')) {
+    return result('unknown', 'text/html'); // HTML tables saved as ".xls" are a classic
   }
+  if (markup.startsWith('<?xml')) return result('unknown', 'application/xml');
   return result('csv', MIME.csv);
 }
 
@@ -133,7 +132,7 @@ function assertLooksLikeText(head: Uint8Array, hints: FormatHints): void {
   }
   let bad = 0;
   for (const b of head) if (isBadControl(b)) bad++;
-  if (bad > 0 && bad / head.length > 0.02) {
+  if (bad / head.length > 0.02) {
     const pct = ((bad / head.length) * 100).toFixed(1);
     throw new BinaryContentError(`${describe(hints)} looks like binary data, not text: ${pct}% of its first bytes are control characters`);
   }
@@ -142,8 +141,9 @@ function assertLooksLikeText(head: Uint8Array, hints: FormatHints): void {
 /** JSON when the text opens like a JSON value; NDJSON when several lines are each one object. */
 function sniffJson(text: string, start: number): 'json' | 'ndjson' | undefined {
   const lines = text.slice(start).split(/\r?\n/, 20);
-  // The last line may be cut by the end of the head.
-  const complete = lines.length > 1 ? lines.slice(0, -1) : lines;
+  // The last line may be cut by the end of the head (a single line: no whole line, and no
+  // NDJSON below either way).
+  const complete = lines.slice(0, -1);
   const nonEmpty = complete.map((l) => l.trim()).filter((l) => l.length > 0);
   // Lines that are each an object: NDJSON, even with a broken line or two among them
   // (Parse rejects those rows); one object spread over lines does not parse line by line.
@@ -152,8 +152,8 @@ function sniffJson(text: string, start: number): 'json' | 'ndjson' | undefined {
     if (parsed * 2 > nonEmpty.length) return 'ndjson';
   }
   // One whole object on its line and another one starting on the next (long records: the
-  // head holds one and the start of the next).
-  if (nonEmpty.length === 1 && lines.length > 1 && nonEmpty[0]!.startsWith('{') && lines[lines.length - 1]!.trimStart().startsWith('{') && parsesAsJson(nonEmpty[0]!)) {
+  // head holds one and the start of the next; a whole line means there is a next one).
+  if (nonEmpty.length === 1 && nonEmpty[0]!.startsWith('{') && lines[lines.length - 1]!.trimStart().startsWith('{') && parsesAsJson(nonEmpty[0]!)) {
     return 'ndjson';
   }
   const next = text.slice(start + 1).trimStart()[0];
@@ -165,13 +165,14 @@ function sniffJson(text: string, start: number): 'json' | 'ndjson' | undefined {
 function parsesAsJson(line: string): boolean {
   try {
     JSON.parse(line);
-    return true;
   } catch {
     return false;
   }
+  return true;
 }
 
-const EXTENSION_FORMATS: Readonly<Record<string, readonly FileFormat[]>> = {
+// Maps, not objects: a file named "x.constructor" must not find Object's constructor.
+const EXTENSION_FORMATS: ReadonlyMap<string, readonly FileFormat[]> = new Map(Object.entries({
   csv: ['csv'],
   tsv: ['csv'],
   tab: ['csv'],
@@ -186,9 +187,9 @@ const EXTENSION_FORMATS: Readonly<Record<string, readonly FileFormat[]>> = {
   json: ['json', 'ndjson'],
   ndjson: ['ndjson', 'json'],
   jsonl: ['ndjson', 'json'],
-};
+} satisfies Record<string, readonly FileFormat[]>));
 
-const MIME_FORMATS: Readonly<Record<string, readonly FileFormat[]>> = {
+const MIME_FORMATS: ReadonlyMap<string, readonly FileFormat[]> = new Map(Object.entries({
   'text/csv': ['csv'],
   'application/csv': ['csv'],
   'text/x-csv': ['csv'],
@@ -203,14 +204,16 @@ const MIME_FORMATS: Readonly<Record<string, readonly FileFormat[]>> = {
   'application/json': ['json', 'ndjson'],
   'application/x-ndjson': ['ndjson', 'json'],
   'application/jsonl': ['ndjson', 'json'],
-};
+} satisfies Record<string, readonly FileFormat[]>));
 
 /** True when a recognised extension or declared MIME type names a different format. */
 function isTypeMismatch(format: FileFormat, hints: FormatHints): boolean {
   const ext = hints.filename?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
-  const byExt = ext === undefined ? undefined : EXTENSION_FORMATS[ext];
-  const mime = hints.declaredType?.split(';')[0]?.trim().toLowerCase();
-  const byMime = mime === undefined ? undefined : MIME_FORMATS[mime];
+  // Stryker disable next-line ConditionalExpression: the map has no undefined key, so looking undefined up gives undefined too
+  const byExt = ext === undefined ? undefined : EXTENSION_FORMATS.get(ext);
+  const mime = hints.declaredType?.split(';')[0]!.trim().toLowerCase();
+  // Stryker disable next-line ConditionalExpression: the map has no undefined key, so looking undefined up gives undefined too
+  const byMime = mime === undefined ? undefined : MIME_FORMATS.get(mime);
   return (byExt !== undefined && !byExt.includes(format)) || (byMime !== undefined && !byMime.includes(format));
 }
 
@@ -218,8 +221,8 @@ function describe(hints: FormatHints): string {
   return hints.filename ? `The file "${hints.filename}"` : 'The file';
 }
 
+/** (past the end of `buf` a byte is undefined, which no byte equals) */
 function startsWith(buf: Uint8Array, bytes: readonly number[], offset = 0): boolean {
-  if (buf.length < offset + bytes.length) return false;
   for (let i = 0; i < bytes.length; i++) if (buf[offset + i] !== bytes[i]) return false;
   return true;
 }
