@@ -204,4 +204,12 @@ describe('ContactIndex', () => {
     expect(second).toMatchObject({ nextCursor: null, total: 8 });
     expect(second.items.map((c) => c.contactId)).toEqual(['c1', 'c6']);
   });
+
+  it('refuses a cursor of the accounts list sorted by name, and the accounts list refuses its own', () => {
+    const accounts = new AccountIndex(['A', 'B', 'C'].map((name) => account({ name })));
+    const accountsCursor = list(accounts, { limit: 1 }).nextCursor!;
+    expect(() => index.query({ limit: 6, cursor: accountsCursor })).toThrow(QueryCursorError);
+    const contactsCursor = index.query({ limit: 6 }).nextCursor!;
+    expect(() => list(accounts, { limit: 1, cursor: contactsCursor })).toThrow(QueryCursorError);
+  });
 });

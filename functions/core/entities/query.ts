@@ -240,7 +240,8 @@ export class ContactIndex {
   query(query: ContactQuery): Page<Contact> {
     const rows = this.filter(query);
     const key = (c: Contact): CursorKey => ({ v: contactSortValue(c), id: c.contactId });
-    const page = pageAfter(rows, key, (a, b) => compare(a.v, a.id, b.v, b.id, false), 'name', query.limit, query.cursor);
+    // the cursor names the list too: an accounts cursor sorted by name is no place in this one
+    const page = pageAfter(rows, key, (a, b) => compare(a.v, a.id, b.v, b.id, false), 'contacts:name', query.limit, query.cursor);
     return { ...page, total: rows.length };
   }
 }
