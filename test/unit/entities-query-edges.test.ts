@@ -211,5 +211,7 @@ describe('ContactIndex', () => {
     expect(() => index.query({ limit: 6, cursor: accountsCursor })).toThrow(QueryCursorError);
     const contactsCursor = index.query({ limit: 6 }).nextCursor!;
     expect(() => list(accounts, { limit: 1, cursor: contactsCursor })).toThrow(QueryCursorError);
+    // nor one that names no list, whatever place it holds
+    expect(() => index.query({ limit: 6, cursor: cursorOf({ s: '', v: 'zed', id: 'c1' }) })).toThrow(QueryCursorError);
   });
 });
