@@ -30,6 +30,14 @@ describe('mergeAiSuggestion, rule by rule', () => {
     expect(field(merge([mapped('direction', [2], 0.8)], [{ field: 'direction', sources: [2], confidence: 0.8 }]), 'direction')).toMatchObject({ confidence: 0.8, reason: 'fuzzy' });
   });
 
+  it('lifts an agreed heuristic as it is, its transforms kept', () => {
+    const joined: FieldMapping = { ...mapped('started_at', [0, 1], 0.5), transforms: [{ kind: 'concat', separator: ' ' }] };
+    const lifted = field(merge([joined], [{ field: 'started_at', sources: [0, 1], confidence: 0.8 }]), 'started_at');
+    expect(lifted).toEqual({ ...joined, confidence: 0.8, reason: 'ai' });
+    const other = field(merge([joined], [{ field: 'started_at', sources: [0, 2], confidence: 0.8 }]), 'started_at');
+    expect(other).toEqual({ field: 'started_at', sources: [0, 2], sourceHeaders: ['A', 'C'], confidence: 0.8, reason: 'ai' });
+  });
+
   it('agrees only on the same columns in the same order', () => {
     const h = [mapped('started_at', [0, 1], 0.5)];
     expect(field(merge(h, [{ field: 'started_at', sources: [1, 0], confidence: 0.8 }]), 'started_at')).toMatchObject({ sources: [1, 0], reason: 'ai' });
