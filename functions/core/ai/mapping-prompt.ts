@@ -63,7 +63,8 @@ export function buildMappingPrompt(
   for (let c = 0; c < columns; c++) {
     if (sureColumns.has(c)) continue;
     const samples = sampleValues(sampleRows, c);
-    lines.push(`${c}: ${JSON.stringify(headers[c] ?? '')}${samples.length > 0 ? ` e.g. ${samples.map((s) => JSON.stringify(s)).join(', ')}` : ''}`);
+    // c is under headers.length: the header is there
+    lines.push(`${c}: ${JSON.stringify(headers[c])}${samples.length > 0 ? ` e.g. ${samples.map((s) => JSON.stringify(s)).join(', ')}` : ''}`);
   }
   const context = sure.map((f) => `- ${f.field} <- ${f.sources.map((c) => `${c}: ${JSON.stringify(headers[c] ?? '')}`).join(' + ')}`);
   const user = [
