@@ -40,3 +40,35 @@ describe('backoffMs', () => {
     expect(backoffMs(1, DEFAULT_RETRY, 0, 60)).toBe(DEFAULT_RETRY.maxMs);
   });
 });
+
+describe('call policy at its bounds', () => {
+  it('waits for the fraction of a token still missing, rounded up to a whole millisecond', () => {
+    const b = new TokenBucket(1, 2, 0);
+    expect(b.take(0)).toBe(0);
+    expect(b.take(250)).toBe(250); // half a token back after 250 ms at 2 a second
+    const c = new TokenBucket(1, 3, 0);
+    expect(c.take(0)).toBe(0);
+    expect(c.take(0)).toBe(334);
+  });
+
+  it('retries from 500 up and the two client statuses that say "try again", not their neighbours', () => {
+    for (const status of [407, 409, 428, 430, 499]) expect(isRetryable({ status })).toBe(false);
+    expect(isRetryable({ status: 500, timedOut: false })).toBe(true);
+    expect(isRetryable({ timedOut: false })).toBe(true);
+    expect(isRetryable({ status: 503, timedOut: true })).toBe(false);
+  });
+
+  it('jitters between half and all of the exponential delay, capped before the jitter', () => {
+    expect(backoffMs(1, DEFAULT_RETRY, 0.5)).toBe(188);
+    expect(backoffMs(3, DEFAULT_RETRY, 1)).toBe(1000);
+    expect(backoffMs(10, DEFAULT_RETRY, 0)).toBe(DEFAULT_RETRY.maxMs / 2);
+    expect(backoffMs(2, { attempts: 3, baseMs: 100, maxMs: 10_000 }, 0)).toBe(100);
+  });
+
+  it('ignores a Retry-After that is not a number, or asks for less than the backoff', () => {
+    expect(backoffMs(1, DEFAULT_RETRY, 0, Number.NaN)).toBe(125);
+    expect(backoffMs(1, DEFAULT_RETRY, 0, Number.POSITIVE_INFINITY)).toBe(125);
+    expect(backoffMs(1, DEFAULT_RETRY, 1, 0.1)).toBe(250);
+    expect(backoffMs(1, DEFAULT_RETRY, 0, 0.2)).toBe(200);
+  });
+});

@@ -48,6 +48,7 @@ export function buildMappingPrompt(
   sampleRows: readonly (readonly string[])[],
   settled?: SettledMapping,
 ): MappingPrompt {
+  // Stryker disable next-line ArrayDeclaration,OptionalChaining: without settled fields there is nothing to filter, so neither the default list nor the threshold is read
   const sure = (settled?.fields ?? []).filter((f) => f.confidence >= (settled?.threshold ?? 1));
   const sureFields = new Set(sure.map((f) => f.field));
   const sureColumns = new Set(sure.flatMap((f) => f.sources));
@@ -62,7 +63,8 @@ export function buildMappingPrompt(
   for (let c = 0; c < columns; c++) {
     if (sureColumns.has(c)) continue;
     const samples = sampleValues(sampleRows, c);
-    lines.push(`${c}: ${JSON.stringify(headers[c] ?? '')}${samples.length > 0 ? ` e.g. ${samples.map((s) => JSON.stringify(s)).join(', ')}` : ''}`);
+    // c is under headers.length: the header is there
+    lines.push(`${c}: ${JSON.stringify(headers[c])}${samples.length > 0 ? ` e.g. ${samples.map((s) => JSON.stringify(s)).join(', ')}` : ''}`);
   }
   const context = sure.map((f) => `- ${f.field} <- ${f.sources.map((c) => `${c}: ${JSON.stringify(headers[c] ?? '')}`).join(' + ')}`);
   const user = [
@@ -81,6 +83,7 @@ export function sampleValues(rows: readonly (readonly string[])[], c: number): s
   const out: string[] = [];
   for (const row of rows) {
     const v = row[c];
+    // Stryker disable next-line ConditionalExpression: isBlankCell counts a missing cell blank too; the undefined test narrows the type for trim below
     if (v === undefined || isBlankCell(v)) continue;
     const cut = v.trim().slice(0, SAMPLE_CHARS);
     if (!out.includes(cut)) out.push(cut);

@@ -68,7 +68,8 @@ export function mergeAiSuggestion(
   for (const p of [...proposals].sort((x, y) => y.confidence - x.confidence)) {
     if (p.sources.some((s) => used.has(s))) {
       const fallback = byField.get(p.field);
-      if (p.reason === 'ai' && fallback !== undefined && fallback !== p && !fallback.sources.some((s) => used.has(s))) {
+      // a proposal that is not the heuristic's own mapping is Claude's (taken or lifted): it may fall back
+      if (fallback !== undefined && fallback !== p && !fallback.sources.some((s) => used.has(s))) {
         for (const s of fallback.sources) used.add(s);
         kept.push(fallback);
       }

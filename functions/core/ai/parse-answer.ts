@@ -26,9 +26,8 @@ const MAX_SOURCES = 3;
  * (the caller falls back to heuristics); an empty list when the JSON proposes nothing.
  */
 export function parseAiMapping(text: string, schema: SchemaDefinition, headers: readonly string[], columns = headers.length): AiSuggestion | undefined {
-  const data = extractJson(text);
-  if (data === undefined) return undefined;
-  const entries = entriesOf(data);
+  // no JSON (undefined) has no entries either
+  const entries = entriesOf(extractJson(text));
   if (entries === undefined) return undefined;
   const names = new Set(schema.fields.map((f) => f.name));
   const byHeader = new Map<string, number>();
@@ -95,7 +94,8 @@ function toColumns(raw: unknown, byHeader: ReadonlyMap<string, number>, columns:
 function toConfidence(raw: unknown): number {
   let v = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number.parseFloat(raw) : Number.NaN;
   if (!Number.isFinite(v)) return DEFAULT_CONFIDENCE;
-  if (v > 1 && v <= 100) v /= 100;
+  // a percentage; past 100 it is clamped to 1 below, divided or not
+  if (v > 1) v /= 100;
   return Math.min(1, Math.max(0, Math.round(v * 100) / 100));
 }
 
@@ -108,6 +108,7 @@ export function extractJson(text: string): unknown {
   if (start >= 0) {
     const close = text[start] === '{' ? '}' : ']';
     const end = text.lastIndexOf(close);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: end is never start (another character), and before it the slice is empty, which does not parse
     if (end > start) candidates.push(text.slice(start, end + 1));
   }
   for (const c of candidates) {

@@ -67,6 +67,7 @@ export function readInboxEvent(event: ObjectCreatedEvent): InboxObject | { ignor
   const key = object.key;
   if (!key.startsWith(INBOX_PREFIX)) return { ignored: 'outside inbox/' };
   const [tenantId, ...rest] = key.slice(INBOX_PREFIX.length).split('/');
+  // Stryker disable next-line StringLiteral: rest is empty only when the tenant-folder check below returns first
   const name = rest.at(-1) ?? '';
   // shown like a name sent to the API: no control or bidi characters (a key may hold any)
   const filename = name === '' ? '' : cleanDisplayName(name) || 'upload';

@@ -3,7 +3,7 @@ export const MIB = 1024 * 1024;
 export const MAX_UPLOAD_BYTES = 5 * 1024 * MIB;
 /** S3 limits: at most 10,000 parts, each at least 5 MiB except the last. */
 export const MAX_PARTS = 10_000;
-const MIN_PART = 5 * MIB;
+/** Above S3's least part of 5 MiB, so no part but the last is ever under it. */
 const DEFAULT_PART = 8 * MIB;
 
 /**
@@ -12,7 +12,7 @@ const DEFAULT_PART = 8 * MIB;
  */
 export function choosePartSize(size: number): number {
   const needed = Math.ceil(size / MAX_PARTS / MIB) * MIB;
-  return Math.max(MIN_PART, DEFAULT_PART, needed);
+  return Math.max(DEFAULT_PART, needed);
 }
 
 export const partCount = (size: number, partSize: number) => Math.max(1, Math.ceil(size / partSize));
