@@ -4,7 +4,7 @@ import { classifyFile, type FileBytes } from '../../functions/core/detect/classi
 import { inspectZip } from '../../functions/core/detect/zip-archive.ts';
 import { DOCX_LIMITS, READ_WHOLE_MAX_BYTES } from '../../functions/core/parse/container-limits.ts';
 import { HeaderNotFoundError, TruncatedFileError, UnsupportedFormatError } from '../../functions/core/errors.ts';
-import { callLogDocx, entry, writeZip } from '../fixtures/formats/builders.ts';
+import { callLogDocx, callLogXlsx, entry, writeZip } from '../fixtures/formats/builders.ts';
 
 const HEAD = 256 * 1024;
 
@@ -83,5 +83,16 @@ describe('classifyFile: a JSON record longer than the head', () => {
       headers: ['note', 'n'],
       rowEstimate: 2,
     });
+  });
+});
+
+describe('classifyFile: a sheet longer than the sample', () => {
+  it('estimates its rows from the declared used range, not the records sampled', async () => {
+    const xlsx = await callLogXlsx({ rows: 1200 });
+    const c = await classifyFile(bytes(xlsx), { size: xlsx.length });
+    expect(c).toMatchObject({ format: 'xlsx', sheet: 'Calls', sheetNames: ['Read me', 'Calls'] });
+    // the used range's last row, less the rows above the header: about the 1200 calls and the total row
+    expect(c.rowEstimate).toBeGreaterThanOrEqual(1200);
+    expect(c.rowEstimate).toBeLessThan(1210);
   });
 });
