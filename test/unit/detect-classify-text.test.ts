@@ -66,6 +66,8 @@ describe('classifyText', () => {
     expect(() => classifyText(zip, { filename: 'usage.xlsx' })).toThrow('Not delimited text: the file looks like XLSX');
     expect(() => classifyText(Buffer.from('%PDF-1.4\n'), {})).toThrow(/looks like PDF/);
     expect(() => classifyText(Buffer.from('{"a":1}\n{"a":2}\n'), {})).toThrow(/looks like NDJSON/);
+    // a format classifyFile does not read either is named by its type
+    expect(() => classifyText(Buffer.from('<html><body>x</body></html>'), {})).toThrow('Not delimited text: the file looks like text/html');
   });
 
   it('lists the sections of a multi-section export and the unified header Parse will emit', () => {

@@ -11,6 +11,7 @@ export async function readHead(
   let total = 0;
   if (bytes <= 0) return Buffer.alloc(0);
   for await (const chunk of source as AsyncIterable<Uint8Array | string>) {
+    // Stryker disable next-line ConditionalExpression: Buffer.from copies a Uint8Array's own bytes too; the view only saves the copy
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     parts.push(buf);
     total += buf.length;
