@@ -1,11 +1,10 @@
 import iconv from 'iconv-lite';
-import { crc32 } from 'node:zlib';
-import { inspectZip } from '../../functions/core/detect/zip-archive.ts';
 import { READ_WHOLE_MAX_BYTES, XLSX_LIMITS } from '../../functions/core/parse/container-limits.ts';
 import { describe, expect, it } from 'vitest';
 import { classifyFile, type FileBytes } from '../../functions/core/detect/classify-file.ts';
 import { EmptyFileError, LimitExceededError, UnsupportedFormatError, ZipBombError } from '../../functions/core/errors.ts';
 import { callLogDocx, callLogPdf, callLogXlsx, entry, manyEntriesZip, writeZip } from '../fixtures/formats/builders.ts';
+import { rezipBehindPadding } from '../helpers/rezip.ts';
 
 const HEAD = 256 * 1024;
 
@@ -58,16 +57,7 @@ describe('classifyFile', () => {
 
   it('finds a workbook whose first local headers do not name xl/ from its central directory', async () => {
     // Re-zip a real workbook behind 300 KiB of stored padding: the head shows no xl/ entry.
-    const parts = new Map<string, Buffer[]>();
-    await inspectZip(await callLogXlsx(), 'XLSX', XLSX_LIMITS, (name) => {
-      parts.set(name, []);
-      return (chunk) => parts.get(name)!.push(chunk);
-    });
-    const padding = Buffer.alloc(300 * 1024, 0x20);
-    const padded = writeZip([
-      { name: 'docProps/padding.bin', data: padding, method: 0, crc: crc32(padding), size: padding.length },
-      ...[...parts].map(([name, chunks]) => entry(name, Buffer.concat(chunks))),
-    ]);
+    const padded = await rezipBehindPadding(await callLogXlsx(), 'XLSX', XLSX_LIMITS);
     expect(padded.subarray(0, HEAD).includes('xl/')).toBe(false);
     expect(await classify(padded, 'calls.xlsx')).toMatchObject({ format: 'xlsx', sheet: 'Calls', rowEstimate: 10 });
   });
