@@ -122,12 +122,17 @@ export const FLOORS: Record<string, { accuracy: number; rankedFirst: number; err
   'v14/tuning': { accuracy: 0.97, rankedFirst: 0.95, errorsAccepted: 0 },
   // Written 2026-12-07 as v15/holdout, an eighth independent held-out set (42 layouts, 28 header
   // languages, 10 of them in no earlier set): totals only, 79.6 % (187/235), 36/42, 3 fields in 3 of
-  // 17 auto-accepted layouts before the v13/v14 tuning and the same after it.
-  'v15/holdout': { accuracy: 0.78, rankedFirst: 0.83, errorsAccepted: 3 },
+  // 17 auto-accepted layouts before the v13/v14 tuning and the same after it. Moved to tuning on
+  // 2026-12-07 once v17/holdout was written; its misses are read since.
+  'v15/tuning': { accuracy: 0.78, rankedFirst: 0.83, errorsAccepted: 3 },
   // Written 2026-12-07 as v16/holdout, a ninth (42 layouts, 31 header languages, 14 in no earlier
   // set): totals only, 81.1 % (197/243), 37/42, 3 fields in 3 of 17 before the v13/v14 tuning;
-  // 82.3 % (200/243), 38/42, 3 in 3 of 17 after it.
-  'v16/holdout': { accuracy: 0.8, rankedFirst: 0.85, errorsAccepted: 3 },
+  // 82.3 % (200/243), 38/42, 3 in 3 of 17 after it. Moved to tuning with v15.
+  'v16/tuning': { accuracy: 0.8, rankedFirst: 0.85, errorsAccepted: 3 },
+  // Written 2026-12-07 as a tenth independent held-out set (42 layouts, 36 header languages, 14 in
+  // no earlier set), before any tuning on v15 and v16: totals only, measured first on the mapper as
+  // it was then at 77.4 % (178/230), 34/42, 1 field in 1 of 13 auto-accepted layouts.
+  'v17/holdout': { accuracy: 0.76, rankedFirst: 0.8, errorsAccepted: 1 },
 };
 /** A set measured for the first time (a new holdout): fail only below what the mapper did before this work on unseen layouts (61.5 %). */
 const DEFAULT_FLOOR = { accuracy: 0.6, rankedFirst: 0.75, errorsAccepted: Number.POSITIVE_INFINITY };
@@ -344,7 +349,7 @@ export interface EvalOutcome {
 }
 
 /**
- * `--skip-set=v15/holdout,...` leaves those sets out altogether (not run, not printed, no
+ * `--skip-set=v17/holdout,...` leaves those sets out altogether (not run, not printed, no
  * floor checked): a held-out set that may be read only once is kept out of the runs made
  * while the mapper is being changed.
  */
