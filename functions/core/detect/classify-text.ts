@@ -52,7 +52,12 @@ export function classifyDelimited(head: Buffer, sniffed: SniffedFormat, hints: C
   // Rows seen in the sample, plus the rest of the file at the sample's rows per character.
   let rowEstimate: number | undefined;
   if (complete && dialect.sampledChars >= text.length) rowEstimate = dialect.sampleDataRows;
-  else if (hints.size !== undefined && dialect.rowsPerChar !== undefined && text.length > 0) {
+  else if (
+    hints.size !== undefined &&
+    dialect.rowsPerChar !== undefined &&
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: rows per character exist only when data rows were read, so the text is not empty
+    text.length > 0
+  ) {
     const totalChars = hints.size / (head.length / text.length);
     rowEstimate = dialect.sampleDataRows + Math.round(Math.max(0, totalChars - dialect.sampledChars) * dialect.rowsPerChar);
   }
