@@ -25,6 +25,13 @@ describe('classifyText: the row estimate', () => {
     expect(classifyText(head, { size: head.length }).rowEstimate).toBe(10);
   });
 
+  it('has no estimate for a longer file whose head holds no data row to scale', () => {
+    const c = classifyText(Buffer.from('Item,Date,Number Called,Min\nTotal,,,7\nIt'), { size: 1000 });
+    expect(c.headerRow).toBe(0);
+    expect(c.sampleRows).toEqual([]);
+    expect(c).not.toHaveProperty('rowEstimate');
+  });
+
   it('has no estimate for a cut head of a file of unknown size', () => {
     const c = classifyText(head, { truncated: true });
     expect(c).not.toHaveProperty('rowEstimate');

@@ -117,6 +117,14 @@ describe('inspectZip: how the entries tile the archive', () => {
     expect(await read(layout([A, B]))).toBe('<a>first</a><b>second</b>');
   });
 
+  it('reads folder names written with backslashes, as some Windows tools write them, as paths', async () => {
+    const names: string[] = [];
+    const result = await inspectZip(layout([{ ...A, name: 'xl\\a.xml' }, B]), 'XLSX', LIMITS, (name) => (names.push(name), undefined));
+    expect(result.entries.map((e) => e.name)).toEqual(['xl/a.xml', 'b.xml']);
+    expect(names).toEqual(['xl/a.xml', 'b.xml']);
+    expect(await listZipEntries(layout([{ ...A, name: 'xl\\a.xml' }]), 'ZIP')).toEqual(['xl/a.xml']);
+  });
+
   it('takes a directory that lists the entries in another order than they are stored', async () => {
     const zip = layout([A, B], { order: [1, 0] });
     const result = await inspectZip(zip, 'XLSX', LIMITS);
