@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { baseFields, classifyTable, SAMPLE_RECORDS, TableScanner } from '../../functions/core/detect/classify-container.ts';
+import { NoDataRowsError } from '../../functions/core/errors.ts';
 import type { SourceRecord } from '../../functions/core/parse/table-assembler.ts';
 
 function scanOf(rows: string[][]): TableScanner {
@@ -54,6 +55,45 @@ describe('classifyTable', () => {
     expect(t.warnings?.map((w) => w.code)).toEqual(['duplicate_columns']);
   });
 
+  it('reads a whole table to its end: a row after a blank line is data', () => {
+    const t = classifyTable(scanOf([['Date', 'Number', 'Minutes'], ...calls(2), [], calls(3)[2]!]).scan, 'sheet "Calls"');
+    expect(t).toMatchObject({ rowEstimate: 3, dataRows: 3 });
+    expect(t.sampleRows[2]).toEqual(calls(3)[2]);
+  });
+
+  it('takes a row whose trailing cells are absent, as sheets store them, and pads it to the header', () => {
+    const t = classifyTable(scanOf([['Date', 'Number', 'Minutes'], ['2025-10-01', '+14155551000'], ...calls(2)]).scan, 'sheet "Calls"');
+    expect(t.sampleRows[0]).toEqual(['2025-10-01', '+14155551000', '']);
+    expect(t).toMatchObject({ rowEstimate: 3, dataRows: 3 });
+    expect(t).not.toHaveProperty('warnings');
+  });
+
+  it('lists each section under its own header', () => {
+    const t = classifyTable(
+      scanOf([['Voice Usage'], ['Date', 'Number', 'Minutes'], ...calls(2), [], ['Data Usage'], ['Date', 'Type', 'KB'], ['2025-10-01', 'LTE', '1000'], ['2025-10-02', 'LTE', '2000']]).scan,
+      'sheet "Usage"',
+    );
+    expect(t.sections).toStrictEqual([
+      { kind: 'voice', title: 'Voice Usage', headerRow: 1, headers: ['Date', 'Number', 'Minutes'] },
+      { kind: 'data', title: 'Data Usage', headerRow: 6, headers: ['Date', 'Type', 'KB'] },
+    ]);
+    expect(t.rowEstimate).toBe(4);
+  });
+
+  it("finds a later section whose first row omits its trailing cells, as sheets store them", () => {
+    const t = classifyTable(
+      scanOf([['Date', 'Number', 'Minutes'], ...calls(2), [], ['Data Usage'], ['Date', 'Type', 'KB'], ['2025-10-05', 'LTE'], ['2025-10-06', 'LTE', '7']]).scan,
+      'sheet "Usage"',
+    );
+    expect(t.sections?.map((s) => s.headers)).toEqual([['Date', 'Number', 'Minutes'], ['Date', 'Type', 'KB']]);
+    expect(t.rowEstimate).toBe(4);
+    expect(t.sampleRows[2]).toEqual(['2025-10-05', '', '', 'LTE', '', 'data']);
+  });
+
+  it('names the table without data rows', () => {
+    expect(() => classifyTable(scanOf([['Date', 'Number', 'Minutes'], []]).scan, 'table 2')).toThrow(new NoDataRowsError('No data rows after the header of table 2'));
+  });
+
   it('hands the sample to `prepare` while it looks for the header, then with the header line', () => {
     const seen: number[] = [];
     const widened = (sample: SourceRecord[], headerLine: number): SourceRecord[] => {
@@ -70,13 +110,13 @@ describe('classifyTable', () => {
 
 describe('baseFields', () => {
   it('says what every container says: UTF-8 without a byte order mark, the declared type when there is one', () => {
-    expect(baseFields({ declaredType: 'text/csv' }, 'application/pdf', true)).toEqual({
+    expect(baseFields({ declaredType: 'text/csv' }, 'application/pdf', true)).toStrictEqual({
       declaredType: 'text/csv',
       detectedType: 'application/pdf',
       typeMismatch: true,
       encoding: 'utf-8',
       hasBom: false,
     });
-    expect(baseFields({}, 'application/pdf', false)).toEqual({ detectedType: 'application/pdf', typeMismatch: false, encoding: 'utf-8', hasBom: false });
+    expect(baseFields({}, 'application/pdf', false)).toStrictEqual({ detectedType: 'application/pdf', typeMismatch: false, encoding: 'utf-8', hasBom: false });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertHeaderSize, classifyText, MAX_HEADER_CHARS, MAX_LISTED_SECTIONS } from '../../functions/core/detect/classify-text.ts';
+import { assertHeaderSize, classifyText, MAX_HEADER_CHARS, MAX_LISTED_SECTIONS, sectionFields } from '../../functions/core/detect/classify-text.ts';
 import { LimitExceededError } from '../../functions/core/errors.ts';
 
 const CALL_HEADER = ['Item', 'Date', 'Number Called', 'Min'];
@@ -54,22 +54,32 @@ describe('classifyText: is the head the whole file?', () => {
 describe('classifyText: sections', () => {
   const table = (phone: string) => ['Item,Date,Number Called,Min', `1,10/02/2025,(415) ${phone},3`].join('\n');
 
-  it('lists no sections and no context columns for a plain table', () => {
+  it('lists no sections and no context columns for a plain table, nor for none', () => {
     const text = table('604-1791') + '\n';
     const c = classifyText(Buffer.from(text), { size: text.length });
     expect(c).not.toHaveProperty('sections');
     expect(c).not.toHaveProperty('contextColumns');
+    expect(c).not.toHaveProperty('declaredType');
+    expect(sectionFields([], [])).toStrictEqual({});
+  });
+
+  it('lists the sections of a file whose first section has no preamble', () => {
+    const text = `${table('604-1791')}\n\nData Usage\nItem,Date,Type,KB\n1,10/03/2025,Data,1000\n`;
+    expect(classifyText(Buffer.from(text), { truncated: false }).sections).toStrictEqual([
+      { kind: 'voice', headerRow: 0, headers: CALL_HEADER },
+      { kind: 'data', title: 'Data Usage', headerRow: 4, headers: ['Item', 'Date', 'Type', 'KB'] },
+    ]);
   });
 
   it('lists one section when its preamble gives a title, an account number or a line number', () => {
     const titled = classifyText(Buffer.from(`Voice Usage\n${table('604-1791')}\n`), { truncated: false });
-    expect(titled.sections).toEqual([{ kind: 'voice', title: 'Voice Usage', headerRow: 1, headers: CALL_HEADER }]);
+    expect(titled.sections).toStrictEqual([{ kind: 'voice', title: 'Voice Usage', headerRow: 1, headers: CALL_HEADER }]);
     expect(titled).not.toHaveProperty('contextColumns');
     const account = classifyText(Buffer.from(`Account Number: 287-445-1093\n${table('604-1791')}\n`), { truncated: false });
-    expect(account.sections).toEqual([{ kind: 'voice', headerRow: 1, headers: CALL_HEADER, accountNumber: '287-445-1093' }]);
+    expect(account.sections).toStrictEqual([{ kind: 'voice', headerRow: 1, headers: CALL_HEADER, accountNumber: '287-445-1093' }]);
     expect(account.contextColumns).toEqual(['Account Number']);
     const line = classifyText(Buffer.from(`Wireless Number: 415-555-0100\n${table('604-1791')}\n`), { truncated: false });
-    expect(line.sections).toEqual([{ kind: 'voice', headerRow: 1, headers: CALL_HEADER, lineNumber: '415-555-0100' }]);
+    expect(line.sections).toStrictEqual([{ kind: 'voice', headerRow: 1, headers: CALL_HEADER, lineNumber: '415-555-0100' }]);
     expect(line.contextColumns).toEqual(['Line Number']);
   });
 

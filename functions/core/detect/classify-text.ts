@@ -42,7 +42,12 @@ export function classifyText(head: Buffer, hints: ClassifyHints = {}): TextClass
 export function classifyDelimited(head: Buffer, sniffed: SniffedFormat, hints: ClassifyHints = {}): TextClassification {
   const detection = detectEncoding(head);
   const { encoding, hasBom } = detection;
-  const complete = hints.truncated !== undefined ? !hints.truncated : hints.size !== undefined && hints.size <= head.length;
+  const complete =
+    hints.truncated !== undefined
+      ? !hints.truncated
+      : // Stryker disable next-line ConditionalExpression: an undefined size fails the comparison below as well
+        hints.size !== undefined &&
+        hints.size <= head.length;
   const decoder = createDecoder(encoding);
   // Without end(), a character cut by the end of a partial head is simply left out.
   const text = complete ? decoder.write(head) + decoder.end() : decoder.write(head);
