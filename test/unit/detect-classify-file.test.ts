@@ -29,7 +29,25 @@ describe('classifyFile', () => {
     const [xlsx, docx, pdf] = await Promise.all([callLogXlsx(), callLogDocx(), callLogPdf({ pages: 1, rowsPerPage: 5 })]);
     expect(await classify(xlsx, 'calls.csv', 'text/csv')).toMatchObject({ format: 'xlsx', typeMismatch: true, declaredType: 'text/csv' });
     expect(await classify(docx, 'calls.docx')).toMatchObject({ format: 'docx', typeMismatch: false });
-    expect(await classify(pdf, 'calls.pdf')).toMatchObject({ format: 'pdf', pages: 1, rowEstimate: 5 });
+    // the lines of a PDF split at its header: the title and account line above it, the calls below
+    const fromPdf = await classify(pdf, 'calls.pdf');
+    expect(fromPdf).toMatchObject({
+      format: 'pdf',
+      detectedType: 'application/pdf',
+      encoding: 'utf-8',
+      hasBom: false,
+      pages: 1,
+      rowEstimate: 5,
+      headerRow: 2,
+      headers: ['Date', 'Time', 'Number', 'Location', 'Minutes', 'Charge', 'Account Number'],
+      contextColumns: ['Account Number'],
+      sections: [
+        { kind: 'voice', title: 'Acme Wireless - Call Detail', headerRow: 2, headers: ['Date', 'Time', 'Number', 'Location', 'Minutes', 'Charge'], accountNumber: '555-123-9876' },
+      ],
+    });
+    expect(fromPdf.sampleRows).toHaveLength(5);
+    expect(fromPdf.sampleRows[0]).toEqual(['10/02/2025', '2:01 PM', '(415) 604-1701', 'BOSTON MA', '2', '$1.10', '555-123-9876']);
+    expect(fromPdf).not.toHaveProperty('warnings');
     expect(await classify(Buffer.from('[{"number":"+14155550100","minutes":3}]'), 'calls.json')).toMatchObject({ format: 'json', headers: ['number', 'minutes'] });
     expect(await classify(Buffer.from('{"n":"+14155550100"}\n{"n":"+14155550101"}\n'), 'calls.ndjson')).toMatchObject({ format: 'ndjson', headers: ['n'], rowEstimate: 2 });
   });

@@ -42,7 +42,12 @@ export function classifyText(head: Buffer, hints: ClassifyHints = {}): TextClass
 export function classifyDelimited(head: Buffer, sniffed: SniffedFormat, hints: ClassifyHints = {}): TextClassification {
   const detection = detectEncoding(head);
   const { encoding, hasBom } = detection;
-  const complete = hints.truncated !== undefined ? !hints.truncated : hints.size !== undefined && hints.size <= head.length;
+  const complete =
+    hints.truncated !== undefined
+      ? !hints.truncated
+      : // Stryker disable next-line ConditionalExpression: an undefined size fails the comparison below as well
+        hints.size !== undefined &&
+        hints.size <= head.length;
   const decoder = createDecoder(encoding);
   // Without end(), a character cut by the end of a partial head is simply left out.
   const text = complete ? decoder.write(head) + decoder.end() : decoder.write(head);
@@ -52,7 +57,12 @@ export function classifyDelimited(head: Buffer, sniffed: SniffedFormat, hints: C
   // Rows seen in the sample, plus the rest of the file at the sample's rows per character.
   let rowEstimate: number | undefined;
   if (complete && dialect.sampledChars >= text.length) rowEstimate = dialect.sampleDataRows;
-  else if (hints.size !== undefined && dialect.rowsPerChar !== undefined && text.length > 0) {
+  else if (
+    hints.size !== undefined &&
+    dialect.rowsPerChar !== undefined &&
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: rows per character exist only when data rows were read, so the text is not empty
+    text.length > 0
+  ) {
     const totalChars = hints.size / (head.length / text.length);
     rowEstimate = dialect.sampleDataRows + Math.round(Math.max(0, totalChars - dialect.sampledChars) * dialect.rowsPerChar);
   }
