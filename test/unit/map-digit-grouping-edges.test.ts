@@ -73,3 +73,20 @@ describe('dotsGroupThousands', () => {
     expect(dotsGroupThousands(['1 250.000', '2.500', '5'])).toBe(false);
   });
 });
+
+describe('the currencies without decimals, one at a time', () => {
+  it('groups a lone dotted amount under each, written in the header', () => {
+    const words = [
+      'vnd', 'dong', 'đong', 'idr', 'rp', 'rupiah', 'uzs', 'som', 'сум', 'сўм', 'krw', 'won', '원', 'irr', 'irt', 'rial', 'toman', 'ریال', 'تومان',
+      'mnt', 'tugrik', 'төгрөг', 'amd', 'dram', 'դրամ', 'clp', 'pyg', 'guarani', 'isk', 'ugx', 'rwf', 'xof', 'xaf', 'gnf', 'kmf', 'lak', 'kip', 'khr', 'riel', 'mmk', 'kyat', 'iqd', 'lbp',
+      '₫', '₩', '₮', '֏', '₭', '៛',
+    ];
+    expect(words.filter((w) => !dotsGroupThousands(['1.250'], `Amount (${w})`))).toEqual([]);
+    expect(words.filter((w) => !dotsGroupThousands([`1.250 ${w}`]))).toEqual([]);
+  });
+
+  it('keeps three decimals under each dinar', () => {
+    const dinars = ['BHD', 'KWD', 'OMR', 'JOD', 'TND', 'LYD', 'د.ك', 'ر.ع', 'د.ب', 'د.ت', 'د.ا'];
+    expect(dinars.filter((d) => dotsGroupThousands(['1.250'], `Amount VND ${d}`))).toEqual([]);
+  });
+});

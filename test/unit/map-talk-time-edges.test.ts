@@ -68,3 +68,20 @@ describe('measuredWithinBilled', () => {
     expect(measuredWithinBilled(billed, columns)).toEqual([6]);
   });
 });
+
+describe('the billing words, one at a time', () => {
+  it('finds each', () => {
+    const words = [
+      'billed', 'billable', 'charged', 'chargeable', 'rated',
+      'facturado', 'facturados', 'facturada', 'facturable', 'tarificado', 'tarificados',
+      'faturado', 'faturados', 'tarifado', 'tarifados',
+      'facture', 'facturee', 'facturees', 'factures', 'taxe', 'taxee', 'taxees', 'taxes',
+      'fatturato', 'fatturati', 'fatturata', 'tariffato', 'tariffati',
+      'abgerechnet', 'abgerechnete', 'berechnet', 'berechnete', 'verrechnet', 'verrechnete',
+      'gefactureerd', 'gefactureerde', 'afgerekend',
+      'debiterad', 'debiteret', 'fakturert', 'fakturerad',
+    ];
+    expect(words.filter((w) => !saysBilledLength(`duration ${w}`))).toEqual([]);
+    expect(saysBilledLength('')).toBe(false);
+  });
+});
