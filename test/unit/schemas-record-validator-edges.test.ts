@@ -194,3 +194,30 @@ describe('validation rules', () => {
     expect(fieldRuleValidator(f('a', 'number', { validation: { max: 1 } }))!.safeParse('5').success).toBe(true);
   });
 });
+
+describe('recordValidator: no key but the fields and their companions', () => {
+  it('reads a field named currency as a currency only beside a money field', () => {
+    expect(ok(schema([f('currency', 'string')]), { currency: 'euros' })).toBe(true);
+  });
+
+  it('gives companions only to phone and money fields, and micros only when named', () => {
+    expect(ok(schema([f('a', 'string')]), { a_region: 'US' })).toBe(false);
+    expect(ok(schema([f('a', 'string')]), { undefined: 1 })).toBe(false);
+    expect(ok(schema([f('cost', 'money')]), { undefined: 1 })).toBe(false);
+  });
+
+  it("reports a rule's failures as custom issues", () => {
+    const s = schema([f('code', 'string', { validation: { pattern: '^[A-Z]+$', minLength: 2, maxLength: 3 } }), f('n', 'number', { validation: { min: 1, max: 5 } })], {
+      requireAnyOf: [['code']],
+    });
+    for (const record of [{ code: 'a' }, { code: 'ABCD' }, { code: 'AB', n: 0 }, { code: 'AB', n: 6 }, { n: 2 }]) {
+      const r = recordValidator(s).safeParse(record);
+      expect(r.success ? [] : r.error.issues.map((i) => i.code)).toContain('custom');
+      expect(r.success ? [] : r.error.issues.map((i) => i.code).filter((c) => c !== 'custom')).toEqual([]);
+    }
+  });
+
+  it('applies number rules to numbers only', () => {
+    expect(fieldRuleValidator(f('a', 'number', { validation: { min: 5 } }))!.safeParse(true).success).toBe(true);
+  });
+});
