@@ -34,12 +34,14 @@ const termCache = new WeakMap<SchemaDefinition, { written: Set<string>; byLength
 
 function termsByField(schema: SchemaDefinition): { written: Set<string>; byLength: Map<number, NearTerm[]> }[] {
   let hit = termCache.get(schema);
+  // Stryker disable next-line ConditionalExpression: equivalent for true, the terms are built again the same, only slower
   if (hit === undefined) {
     hit = fieldTerms(schema).map((terms) => {
       const byLength = new Map<number, NearTerm[]>();
       const written = new Set<string>();
       for (const raw of terms) {
         const w = compactHeader(normalizeHeader(raw));
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, a term twice finds what it finds once, and an empty term matches no header (a blank header returns first, a short one is never compared by a letter)
         if (w.length === 0 || written.has(w)) continue;
         written.add(w);
         const t = { written: w, folded: foldSpellingVariants(w) };
@@ -56,9 +58,12 @@ function termsByField(schema: SchemaDefinition): { written: Set<string>; byLengt
 
 /** True when `a` becomes `b` by changing, adding or removing one letter (or none). */
 export function withinOneEdit(a: string, b: string): boolean {
+  // Stryker disable next-line ConditionalExpression: equivalent for false, a fast path: two letters longer, the rest after the first difference never compares equal below
   if (Math.abs(a.length - b.length) > 1) return false;
+  // Stryker disable next-line EqualityOperator: equivalent, of two words of one length either may be the short one
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   let i = 0;
+  // Stryker disable next-line EqualityOperator: equivalent, past the end of two equal words both rests are empty
   while (i < short.length && short[i] === long[i]) i++;
   // the rest after the first difference: skip one letter of the longer (added) or of both (changed)
   return short.length === long.length ? short.slice(i + 1) === long.slice(i + 1) : short.slice(i) === long.slice(i + 1);
@@ -83,7 +88,13 @@ export function prepareNearHeader(header: string): NearHeader {
 export function nearFieldTerm(schema: SchemaDefinition, field: number, header: string | NearHeader): string | undefined {
   const { raw, folded: h } = typeof header === 'string' ? prepareNearHeader(header) : header;
   const terms = termsByField(schema)[field];
-  if (h.length === 0 || terms === undefined || terms.written.has(raw)) return undefined;
+  if (
+    // Stryker disable next-line ConditionalExpression: equivalent for false, no term is empty and a blank header is never compared by a letter
+    h.length === 0 ||
+    terms === undefined ||
+    terms.written.has(raw)
+  )
+    return undefined;
   for (const length of [h.length, h.length - 1, h.length + 1]) {
     for (const { written, folded: t } of terms.byLength.get(length) ?? []) {
       if (t === h || (Math.min(h.length, t.length) >= NEAR_MIN_LENGTH && withinOneEdit(h, t))) return written;

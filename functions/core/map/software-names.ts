@@ -7,13 +7,14 @@ import { isCompanyName } from './value-kinds.ts';
  * that technographic exports (BuiltWith, HG Insights, Datanyze, Wappalyzer, Store Leads) list
  * most, across their CRM, marketing, analytics, cloud, database, e-commerce, collaboration,
  * finance and HR categories, as those tools' public category pages name them. Folded like
- * headers; a product of two words is matched as a phrase.
+ * headers; a product of two words is matched as a phrase (one whose first word is a name of
+ * its own, "Microsoft 365", "Google Analytics", "Amazon Web Services", is found by that word).
  */
 const SOFTWARE_NAMES = new Set([
   'salesforce', 'hubspot', 'marketo', 'pardot', 'mailchimp', 'klaviyo', 'braze', 'iterable', 'sendgrid', 'twilio', 'intercom', 'drift', 'zendesk', 'freshdesk',
   'freshworks', 'pipedrive', 'zoho', 'gong', 'outreach', 'salesloft', 'zoominfo', 'apollo', 'gainsight', 'qualtrics', 'surveymonkey', 'typeform',
-  'microsoft', 'azure', 'office 365', 'microsoft 365', 'dynamics', 'sharepoint', 'teams', 'google', 'google analytics', 'google workspace', 'google cloud',
-  'amazon', 'aws', 'amazon web services', 'oracle', 'netsuite', 'sap', 'successfactors', 'workday', 'servicenow', 'adobe', 'ibm', 'vmware', 'citrix',
+  'microsoft', 'azure', 'office 365', 'dynamics', 'sharepoint', 'teams', 'google',
+  'amazon', 'aws', 'oracle', 'netsuite', 'sap', 'successfactors', 'workday', 'servicenow', 'adobe', 'ibm', 'vmware', 'citrix',
   'snowflake', 'databricks', 'tableau', 'looker', 'power bi', 'segment', 'mixpanel', 'amplitude', 'hotjar', 'optimizely', 'datadog', 'splunk', 'new relic',
   'mongodb', 'mysql', 'postgresql', 'redis', 'elasticsearch', 'kubernetes', 'docker', 'cloudflare', 'akamai', 'fastly', 'okta', 'auth0',
   'shopify', 'magento', 'woocommerce', 'bigcommerce', 'wordpress', 'drupal', 'squarespace', 'wix', 'webflow', 'stripe', 'paypal', 'adyen', 'braintree',

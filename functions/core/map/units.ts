@@ -153,8 +153,11 @@ function parseBound(raw: string): { value: number; factor: number; scaled: boole
 }
 
 function parsePlainBounds(s: string): { lower: number; upper?: number } | undefined {
-  const open = /^(?:>|≥|over|more than|mehr als|plus de|más de|oltre)?\s*([^+<>≥]*?)\s*(?:\+|or more|and above|und mehr|et plus|o más)$/i.exec(s);
-  if (open !== null && open[1] !== undefined && open[1] !== s) {
+  // open-ended: a word or sign before the number ("> 500", "over 1,000", "plus de 50"), or a mark after it ("10,001+", "500 or more")
+  const open =
+    /^(?:>|≥|(?:over|more than|mehr als|plus de|más de|oltre)(?=\s|\d))\s*([^+<>≥]*?)\s*(?:\+|or more|and above|und mehr|et plus|o más)?$/i.exec(s) ??
+    /^([^+<>≥]*?)\s*(?:\+|or more|and above|und mehr|et plus|o más)$/i.exec(s);
+  if (open !== null && open[1] !== undefined) {
     const lower = parseNumber(open[1]);
     return lower.ok ? { lower: lower.value } : undefined;
   }
@@ -177,7 +180,13 @@ function parsePlainBounds(s: string): { lower: number; upper?: number } | undefi
   let lo = parseNumber(two[1]);
   const suffix = /([kmb]|bn|mm)\s*$/i.exec(two[2].trim());
   if (lo.ok && suffix !== null && !/[kmb]|bn|mm/i.test(two[1])) lo = parseNumber(`${two[1].trim()}${suffix[1]}`);
-  if (!lo.ok || lo.value > hi.value) return undefined;
+  if (!lo.ok) return undefined;
+  // "500 - 1.000": an upper bound grouped by dots above a plain lower one is thousands too
+  if (lo.value > hi.value && /^\d+$/.test(two[1].trim()) && GROUPED_BY_DOTS.test(two[2].trim())) {
+    const upper = Number(two[2].trim().replace(/\./g, ''));
+    return lo.value <= upper ? { lower: lo.value, upper } : undefined;
+  }
+  if (lo.value > hi.value) return undefined;
   return { lower: lo.value, upper: hi.value };
 }
 

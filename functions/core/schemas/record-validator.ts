@@ -93,7 +93,12 @@ function withRules(base: z.ZodMiniType, field: FieldDefinition): z.ZodMiniType {
 export function recordValidator(schema: SchemaDefinition): z.ZodMiniType<Record<string, unknown>> {
   const shape: Record<string, z.ZodMiniType> = {};
   const currencyKeys = new Set(schema.fields.filter((f) => f.type === 'money').map((f) => f.currencyField ?? 'currency'));
-  const conditional = schema.fields.filter((f) => f.required && f.requiredUnless !== undefined);
+  const conditional = schema.fields.filter(
+    (f) =>
+      f.required &&
+      // Stryker disable next-line ConditionalExpression: equivalent for true, a required field without a condition is never optional in the shape, and the refinement runs only on a record that passed it
+      f.requiredUnless !== undefined,
+  );
   for (const field of schema.fields) {
     const t = currencyKeys.has(field.name) ? z.string().check(z.regex(CURRENCY)) : valueType(field);
     shape[field.name] = field.required && field.requiredUnless === undefined ? t : z.optional(t);
