@@ -481,3 +481,25 @@ describe('readPdfTable: errors and limits', () => {
     expect((await readPdfTable(bomb)).headers).toEqual(['Date', 'Number', 'Minutes']);
   });
 });
+
+describe('readPdfTable: runs of several words and the usual line distance', () => {
+  it('joins a third word to a run by the distance from the run\'s end, not its first word\'s', async () => {
+    // "Total" ends at 175, "Call" at 198, "Time" starts 3 after it (23 after "Total")
+    const header = [word('Date', 40, 700), word('Total', 150, 700, { width: 25 }), word('Call', 178, 700, { width: 20 }), word('Time', 201, 700, { width: 20 }), word('Minutes', 300, 700)];
+    const table = await read([...header, ...call(686, 1, 3)]);
+    expect(table.headers).toEqual(['Date', 'Total Call Time', 'Minutes']);
+  });
+
+  it('takes the median of the distances between lines, in order of size', async () => {
+    // distances 10, 10, 30, 30, 10: the median is 10, so each 30 is a break
+    const table = await read([...HEADER(), ...call(690, 1, 3), ...call(680, 2, 3), ...call(650, 3, 3), ...call(620, 4, 3), ...call(610, 5, 3)]);
+    expect(table.records.map((r) => r.breakBefore === true)).toEqual([false, false, false, true, true, false]);
+  });
+
+  it('counts no distance between the last line of a page and the first of the next', async () => {
+    // on the page: 10, 10, then 30, 30 on the next; the median is 30, and no line is a break.
+    // The step up to the next page's top (-20) would make it 10, and both 30s breaks.
+    const table = await read([...HEADER(), ...call(690, 1, 3), ...call(680, 2, 3)], [...call(700, 3, 3), ...call(670, 4, 3), ...call(640, 5, 3)]);
+    expect(table.records.map((r) => r.breakBefore === true)).toEqual([false, false, false, false, false, false]);
+  });
+});

@@ -89,7 +89,9 @@ export class QualityTally {
   private readonly lastBox: { n: number }[];
   /** field name -> index, and the key and field index seen at each position of the previous record */
   private readonly indexOf: Map<string, number>;
+  // Stryker disable next-line ArrayDeclaration: equivalent, a position is looked up whenever its key differs, and both arrays are written then
   private readonly keyAt: string[] = [];
+  // Stryker disable next-line ArrayDeclaration: equivalent, a position's field is read only after its key matched, which writes it first
   private readonly fieldAt: number[] = [];
   /** per field: blanked / rejected counts and their reasons */
   private readonly problemsByField = new Map<string, { blanked: number; rejected: number; reasons: Record<string, number> }>();
@@ -104,9 +106,12 @@ export class QualityTally {
     this.filled = this.names.map(() => 0);
     this.notApplicable = this.names.map(() => 0);
     this.values = this.names.map(() => new Map());
+    // Stryker disable next-line ArrowFunction: equivalent, undefined values are skipped before the cache is compared, so undefined is "no value" too
     this.lastValue = this.names.map(() => NO_VALUE);
+    // Stryker disable next-line ArrowFunction,ObjectLiteral: equivalent, a field's box is read only after its first value set it
     this.lastBox = this.names.map(() => ({ n: 0 }));
     this.indexOf = new Map(this.names.map((n, i) => [n, i]));
+    // Stryker disable next-line ConditionalExpression: equivalent for true, a field without requiredUnless is never waived (requirementWaived)
     this.waivable = this.defs.flatMap((d, i) => (d.requiredUnless !== undefined ? [i] : []));
     // Row errors name a column as the record builder saw it: the mapped headers joined by " + ", one header, or the field.
     for (const name of this.names) this.fieldOfColumn.set(name, name);
@@ -128,15 +133,19 @@ export class QualityTally {
       if (v === undefined) continue;
       // the previous record's key at this position: a chunk's records mostly share one shape
       let i = fieldAt[position];
+      // Stryker disable next-line ConditionalExpression: equivalent for true, the cache only saves the lookup
       if (keyAt[position] !== key) {
         i = this.indexOf.get(key) ?? -1;
         keyAt[position] = key;
         fieldAt[position] = i;
       }
+      // Stryker disable next-line UpdateOperator: equivalent, the positions only need to differ from one another
       position++;
       // a key no schema field has (a phone's region and line type) is not counted
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, i is never undefined, and -1 reaches only counters no field reads and stops at values[-1], undefined
       if (i === undefined || i < 0) continue;
       filled[i]!++;
+      // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, the value's box in the map is the same box: the cache only saves the lookup
       if (v === lastValue[i]) {
         lastBox[i]!.n++;
         continue;
@@ -164,6 +173,7 @@ export class QualityTally {
   /** A row's problems: `rejected` when the row was rejected (its errors and its warnings), else values left out of its record. */
   problems(problems: readonly RowError[], rejected: boolean): void {
     for (const p of problems) {
+      // Stryker disable next-line ConditionalExpression: equivalent for false, the map has no undefined key
       const field = p.column === undefined ? undefined : this.fieldOfColumn.get(p.column);
       const reason = reasonKey(p.reason);
       if (field === undefined) {

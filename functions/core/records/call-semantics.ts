@@ -52,12 +52,12 @@ export interface CallSemanticsInput {
 
 /** Columns whose header is about the call's direction: short codes ("In", "MO") count there even unseen. */
 const DIRECTION_HEADER_WORDS = new Set([
-  'direction', 'dir', 'in', 'out', 'inout', 'io', 'inbound', 'outbound', 'incoming', 'outgoing', 'sent', 'received', 'rcvd',
+  'direction', 'dir', 'in', 'out', 'inout', 'io', 'i o', 'inbound', 'outbound', 'incoming', 'outgoing', 'sent', 'received', 'rcvd',
   'mo', 'mt', 'leg', 'flow', 'way',
 ]);
 /** Columns whose header is about the call's kind or direction: short codes ("In", "T", "MO") count there. */
 const CODE_HEADER_WORDS = new Set([
-  'direction', 'dir', 'in', 'out', 'inout', 'io', 'i/o', 'inbound', 'outbound', 'incoming', 'outgoing', 'sent', 'received',
+  'direction', 'dir', 'in', 'out', 'inout', 'io', 'i o', 'inbound', 'outbound', 'incoming', 'outgoing', 'sent', 'received',
   'rcvd', 'mo', 'mt', 'type', 'kind', 'category', 'service', 'record', 'event', 'feature', 'context', 'dcontext', 'usage',
   'class', 'section', 'leg', 'flow', 'way',
 ]);
@@ -127,14 +127,11 @@ function headerWords(header: string): string {
     .replace(/\b(?:nbr|num|no)\b/g, 'number');
 }
 
+/** A word of the header, or two words in a row, in `set` (whose entries are one word or two). */
 function hasWord(words: string, set: ReadonlySet<string>): boolean {
-  if (set.has(words)) return true;
   const list = words.split(' ');
-  for (let i = 0; i < list.length; i++) {
-    if (set.has(list[i]!)) return true;
-    if (i + 1 < list.length && set.has(`${list[i]} ${list[i + 1]}`)) return true;
-  }
-  return false;
+  // (after the last word the pair is "<word> undefined", in no set)
+  return list.some((word, i) => set.has(word) || set.has(`${word} ${list[i + 1]}`));
 }
 
 /** A column mapped as it is (one source, no transforms), or undefined. */
