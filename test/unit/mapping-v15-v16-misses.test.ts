@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseDurationSeconds } from '../../functions/core/enrich/duration.ts';
 import { parseInteger } from '../../functions/core/enrich/number.ts';
+import { readCallCode } from '../../functions/core/enrich/call-codes.ts';
 import { suggestMapping } from '../../functions/core/map/suggest-mapping.ts';
 import { headerScale } from '../../functions/core/map/units.ts';
 import { getSchema } from '../../functions/core/schemas/registry.ts';
@@ -110,5 +112,54 @@ describe('wordings of call reports, forms and registers', () => {
       ['Comercializadora Norte SA de CV', '51 a 100 personas', 'Monterrey'],
     ], getSchema('company_account'));
     expect(byField(m).employee_count).toEqual(['Personal ocupado']);
+  });
+});
+
+describe('a bill in a language no lexicon holds, read by its values', () => {
+  const calls = getSchema('call_record');
+  // headers in Cherokee syllables stand for words nobody gave the mapper; the notes in brackets are not words
+  it('takes the charge from whole amounts under a header that names the currency, the smallest of them', () => {
+    // the balance first: the charge wins by its smaller amounts, not by its place
+    const headers = ['ᎢᏳᏩᎪᏗ', 'ᎠᏕᎳ (RWF)', 'ᏓᏓᏁᎸ (RWF)'];
+    const rows = [
+      ['03/11/2026 08:14', '18688', '45'],
+      ['03/11/2026 10:02', '18688', '0'],
+      ['03/11/2026 12:40', '18668', '20'],
+    ];
+    const m = suggestMapping(headers, rows, calls);
+    expect(byField(m).cost_minor).toEqual(['ᏓᏓᏁᎸ (RWF)']);
+    expect(m.fields.find((f) => f.field === 'cost_minor')!.confidence).toBeLessThan(0.65);
+    // the larger amounts alone are still a charge by their values
+    expect(byField(suggestMapping([headers[0]!, headers[1]!], rows.map((r) => [r[0]!, r[1]!]), calls)).cost_minor).toEqual(['ᎠᏕᎳ (RWF)']);
+    // whole numbers under a header that names no currency say nothing
+    expect(byField(suggestMapping(['ᎢᏳᏩᎪᏗ', 'ᏓᏓᏁᎸ'], rows.map((r) => [r[0]!, r[2]!]), calls)).cost_minor).toBeUndefined();
+  });
+
+  it('reads the French short minute ("2mn 31s") and takes such a column as the length', () => {
+    expect(parseDurationSeconds('2mn 31s')).toEqual({ ok: true, seconds: 151 });
+    expect(parseDurationSeconds('3 mn')).toEqual({ ok: true, seconds: 180 });
+    const m = suggestMapping(['ᎢᏳᏩᎪᏗ', 'ᏓᏓᏁᎸ'], [
+      ['03/11/2026 08:14', '2mn 31s'],
+      ['03/11/2026 10:40', '5mn 02s'],
+      ['03/11/2026 13:12', '0mn 48s'],
+    ], calls);
+    expect(byField(m).duration_seconds).toEqual(['ᏓᏓᏁᎸ']);
+  });
+});
+
+describe('direction and kind words of Taiwanese and Hong Kong bills', () => {
+  it('reads the Traditional forms', () => {
+    expect(readCallCode('撥入')?.direction).toBe('inbound');
+    expect(readCallCode('接聽')?.direction).toBe('inbound');
+    expect(readCallCode('受話')?.direction).toBe('inbound');
+    expect(readCallCode('去電')?.direction).toBe('outbound');
+    expect(readCallCode('撥打')?.direction).toBe('outbound');
+    expect(readCallCode('發話')?.direction).toBe('outbound');
+    expect(readCallCode('語音通話')?.recordType).toBe('voice');
+    expect(readCallCode('短訊')?.recordType).toBe('sms');
+    expect(readCallCode('上網')?.recordType).toBe('data');
+    expect(readCallCode('數據流量')?.recordType).toBe('data');
+    expect(readCallCode('行動上網')?.recordType).toBe('data');
+    expect(readCallCode('流動數據')?.recordType).toBe('data');
   });
 });
