@@ -18,6 +18,7 @@ const CORE_CONCEPTS = [
   'products or keywords', 'language or nationality', 'vehicle, project or contract', 'activity counts', 'reporting period',
   'bank details', 'coordinates', 'corporate structure', 'task or follow-up',
 ];
+// Further concepts (address-book extras, customer types) are held in fewer languages.
 const MIN_LANGUAGES = 80;
 
 function termsOf(list: string): string[] {
