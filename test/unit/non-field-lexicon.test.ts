@@ -10,12 +10,15 @@ const SOURCES = new Set<LexiconSource>(['std', 'outlook', 'google', 'crm', 'carr
 // one character would make nearly every header in them known.
 const UNSPACED = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]/u;
 
-/** The first 25 concepts the lexicon was written for, each held in at least this many languages. */
+/** The concepts the lexicon was written for, each held in at least this many languages. */
 const CORE_CONCEPTS = [
   'identifier', 'status', 'note', 'tag', 'owner', 'record date', 'address', 'postcode', 'region', 'fax',
   'tax or register number', 'legal form', 'capital', 'profit or balance sheet', 'founded', 'source', 'social profile',
   'personal details', 'department', 'rating', 'call result', 'pbx column', 'balance or tariff', 'consent', 'membership or ticket',
+  'products or keywords', 'language or nationality', 'vehicle, project or contract', 'activity counts', 'reporting period',
+  'bank details', 'coordinates', 'corporate structure', 'task or follow-up',
 ];
+// Further concepts (address-book extras, customer types) are held in fewer languages.
 const MIN_LANGUAGES = 80;
 
 function termsOf(list: string): string[] {
