@@ -1962,4 +1962,33 @@ export const NON_FIELD_LEXICON: readonly NonFieldBlock[] = [
       ne: 'ग्राहकको प्रकार|ग्राहक वर्ग|सम्भावित ग्राहक', ta: 'வாடிக்கையாளர் வகை|வாடிக்கையாளர் பிரிவு|சாத்தியமான வாடிக்கையாளர்', cy: 'math o gwsmer|categori cwsmer|darpar gwsmer',
     },
   },
+  {
+    // columns of CRM, HR, event, prospecting and carrier exports the blocks above leave out:
+    // when a call ended or a record was made, a person's superior, seniority and answers to a
+    // form's questions, an investor list, a telephony trunk's kind, codes of industry
+    // classifications and registers, roaming and the volume of data used
+    concept: 'further export columns',
+    source: 'crm',
+    terms: {
+      en: 'end|ended|ended at|end time|connected|connected on|supervisor|superior|seniority|token|investors|quoted|question|answer|sip|sic|naics|roc|upn|uen|subtype|recorded|was recorded|icebreaker|metrics|raised|bankruptcy|roaming|volume|usage|checked in|salary|average salary',
+      de: 'vorgesetzte|vorgesetzter|kundennr|kundennummer|konkurs|insolvenz|datenvolumen|verbrauch|eingecheckt|gehalt',
+      it: 'direttrice|direttore|responsabile|sorgente|fallimento|volume dati',
+      fr: 'régime alimentaire|régime|faillite|volume de données|consommation',
+      es: 'régimen alimentario|dieta|quiebra|volumen de datos|consumo|concurso',
+      pt: 'seção|secção|falência|volume de dados|consumo',
+      fi: 'erityisruokavalio|ruokavalio|konkurssi|datamäärä|kulutus',
+      da: 'tjekket ind|konkurs|datamængde|forbrug|roller|rolle',
+      no: 'sjekket inn|konkurs|datamengde|forbruk|roller|rolle',
+      sv: 'incheckad|konkurs|datamängd|förbrukning|roller|roll',
+      nl: 'ingecheckt|faillissement|datavolume|verbruik|relatiebeheerder',
+      cs: 'zpoplatněno|objem dat|spotřeba|konkurz', sk: 'objem dát|spotreba|konkurz|spoplatnené',
+      pl: 'upadłość|wolumen danych|zużycie', ro: 'unități taxate|unități|faliment|volum de date|consum',
+      hu: 'vezető tisztségviselő|tisztségviselő|csőd|adatforgalom|felhasználás', lt: 'atlyginimas|vidutinis atlyginimas|bankrotas|duomenų kiekis',
+      lv: 'bankrots|datu apjoms|patēriņš', et: 'pankrot|andmemaht|kasutus', is: 'yfirmaður|gjaldþrot|gagnamagn', el: 'τ.κ.|πτώχευση|όγκος δεδομένων',
+      ru: 'роуминг|объем|расход|банкротство', uk: 'роумінг|обсяг|витрата|банкрутство', he: 'מע"מ|מנכ"ל|פשיטת רגל',
+      zh: '工号|座机|直通|通话id|通数|工作地点|办公地点|直属主管|直属上级|长途费|基本费|原价|原價|用量|流量包|漫游',
+      ja: '名刺交換日|名刺id|利用者名|相手先名|票種|使用量|ローミング',
+      ko: '평균연봉|연봉|첫 방문일|방문일|주요품목|상담 수|사용량|로밍',
+    },
+  },
 ];
