@@ -1970,7 +1970,7 @@ export const NON_FIELD_LEXICON: readonly NonFieldBlock[] = [
     concept: 'further export columns',
     source: 'crm',
     terms: {
-      en: 'end|ended|ended at|end time|connected|connected on|supervisor|superior|seniority|token|investors|quoted|question|answer|sip|sic|naics|roc|upn|uen|subtype|recorded|was recorded|icebreaker|metrics|raised|bankruptcy|roaming|volume|usage|checked in|salary|average salary',
+      en: 'feature|features|end|ended|ended at|end time|connected|connected on|supervisor|superior|seniority|token|investors|quoted|question|answer|sip|sic|naics|roc|upn|uen|subtype|recorded|was recorded|icebreaker|metrics|raised|bankruptcy|roaming|volume|usage|checked in|salary|average salary',
       de: 'vorgesetzte|vorgesetzter|kundennr|kundennummer|konkurs|insolvenz|datenvolumen|verbrauch|eingecheckt|gehalt',
       it: 'direttrice|direttore|responsabile|sorgente|fallimento|volume dati',
       fr: 'régime alimentaire|régime|faillite|volume de données|consommation',
@@ -1989,6 +1989,17 @@ export const NON_FIELD_LEXICON: readonly NonFieldBlock[] = [
       zh: '工号|座机|直通|通话id|通数|工作地点|办公地点|直属主管|直属上级|长途费|基本费|原价|原價|用量|流量包|漫游',
       ja: '名刺交換日|名刺id|利用者名|相手先名|票種|使用量|ローミング',
       ko: '평균연봉|연봉|첫 방문일|방문일|주요품목|상담 수|사용량|로밍',
+    },
+  },
+  {
+    // the day of the week a bill prints beside the date ("Day": Mon, Tue)
+    concept: 'day of the week',
+    source: 'carrier',
+    terms: {
+      en: 'day|weekday|day of week', de: 'tag|wochentag', fr: 'jour|jour de la semaine', es: 'día|día de la semana', it: 'giorno|giorno della settimana',
+      pt: 'dia|dia da semana', nl: 'dag|weekdag', sv: 'dag|veckodag', da: 'dag|ugedag', no: 'dag|ukedag', fi: 'päivä|viikonpäivä', pl: 'dzień|dzień tygodnia',
+      cs: 'den|den v týdnu', hu: 'nap|hét napja', ro: 'zi|ziua săptămânii', tr: 'gün|haftanın günü', ru: 'день недели', uk: 'день тижня',
+      ja: '曜日', zh: '星期|星期几', ko: '요일',
     },
   },
 ];
