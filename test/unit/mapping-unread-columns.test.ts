@@ -31,6 +31,8 @@ describe('headerIsKnown', () => {
     expect(known('Kundenstatus')).toBe(true); // ends with "status"
     expect(known('Xyzzystatus')).toBe(true);
     expect(known('Xyzzyno')).toBe(false); // "no" is too short to end a compound
+    expect(known('Qfax')).toBe(false); // and so is "fax", three letters
+    expect(known('Qnote')).toBe(true); // four letters end one
   });
 
   it('finds terms inside headers of scripts written without spaces', () => {

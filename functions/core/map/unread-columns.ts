@@ -24,13 +24,13 @@ interface KnownWords {
   /** whole words, from terms written with spaces */
   words: Set<string>;
   /** words long enough to end a compound */
-  tails: string[];
+  tails: Set<string>;
   /** terms in scripts written without spaces, found inside a header */
   unspaced: string[];
 }
 
 function collect(terms: readonly string[]): KnownWords {
-  const known: KnownWords = { words: new Set(), tails: [], unspaced: [] };
+  const known: KnownWords = { words: new Set(), tails: new Set(), unspaced: [] };
   for (const term of terms) {
     const t = normalizeHeader(term);
     if (t.length === 0) continue;
@@ -41,10 +41,10 @@ function collect(terms: readonly string[]): KnownWords {
       // longer term ("do", "na", "at") are function words of some language, not names
       if ([...w].length < (words.length === 1 ? 2 : MIN_COMPOUND_TAIL)) continue;
       known.words.add(w);
-      if ([...w].length >= MIN_COMPOUND_TAIL) known.tails.push(w);
+      if ([...w].length >= MIN_COMPOUND_TAIL) known.tails.add(w);
     }
   }
-  return { words: known.words, tails: [...new Set(known.tails)], unspaced: [...new Set(known.unspaced)] };
+  return { words: known.words, tails: known.tails, unspaced: [...new Set(known.unspaced)] };
 }
 
 const BUILTINS = [...BUILTIN_SCHEMAS.values()];
@@ -63,13 +63,20 @@ function wordsOf(schema: SchemaDefinition): KnownWords {
   return known;
 }
 
+/** True when a known word of at least {@link MIN_COMPOUND_TAIL} letters ends `word` and is shorter than it */
+function endsWithKnown(tails: ReadonlySet<string>, word: string): boolean {
+  const letters = [...word];
+  for (let n = MIN_COMPOUND_TAIL; n < letters.length; n++) if (tails.has(letters.slice(-n).join(''))) return true;
+  return false;
+}
+
 function knows(known: KnownWords, normalized: string): boolean {
   const compact = normalized.replace(/ /g, '');
   for (const w of normalized.split(' ')) {
     if (known.words.has(w)) return true;
     // a plural of a known word ("Departments", "Keywords")
     if (w.endsWith('s') && known.words.has(w.slice(0, -1))) return true;
-    if ([...w].length > MIN_COMPOUND_TAIL && known.tails.some((t) => w.endsWith(t))) return true;
+    if (endsWithKnown(known.tails, w)) return true;
   }
   if (!UNSPACED.test(normalized)) return false;
   return known.unspaced.some((t) => compact.includes(t));
