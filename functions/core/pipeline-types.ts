@@ -189,7 +189,7 @@ export interface MappingResult {
   missingRequired: string[];
   /** non-empty source columns that no field takes (from the sample rows) */
   unmappedColumns?: UnmappedColumn[];
-  /** what a person should check about this mapping (codes: unmapped_columns, empty_mapped_field, schema_low_coverage, range_values, unit_scale, unsettled_fields) */
+  /** what a person should check about this mapping (codes: unmapped_columns, empty_mapped_field, schema_low_coverage, range_values, unit_scale, unsettled_fields, unread_columns) */
   warnings?: MappingWarning[];
   /** audit: the tenant template (and its version) that mapped the job */
   templateId?: string;

@@ -45,7 +45,14 @@ export const CALL_CODE_WORDS: Readonly<Record<LexiconLanguage, CallCodeWords>> =
   es: { inbound: 'entrante|entrantes|llamada entrante|recibida|recibidas', outbound: 'saliente|salientes|llamada saliente|realizada|realizadas|enviado|enviada', voice: 'llamada|voz', sms: 'mensaje|mensaje de texto', data: 'datos|datos móviles|internet móvil' },
   sv: { inbound: 'inkommande|inkommande samtal|mottaget|mottagna', outbound: 'utgående|utgående samtal|uppringt|skickat', voice: 'samtal|röstsamtal', sms: 'meddelande|textmeddelande', data: 'mobildata|datatrafik|mobilsurf|surf' },
   ja: { inbound: '着信|着信通話', outbound: '発信|発信通話', voice: '通話|音声|音声通話', sms: 'ショートメッセージ|メッセージ|sms送信', data: 'パケット|データ通信|パケット通信' },
-  zh: { inbound: '呼入|被叫|来电|接听|來電', outbound: '呼出|主叫|去电|拨出|撥出', voice: '通话|语音|语音通话|通話|語音', sms: '短信|短消息|簡訊', data: '流量|上网|数据|数据流量|數據' },
+  zh: {
+    inbound: '呼入|被叫|来电|接听|來電|接聽|撥入|受話',
+    outbound: '呼出|主叫|去电|拨出|撥出|去電|撥打|發話',
+    voice: '通话|语音|语音通话|通話|語音|語音通話',
+    // Taiwan's 簡訊 and Hong Kong's 短訊; mobile data as Taiwan (行動上網) and Hong Kong (流動數據) bills print it
+    sms: '短信|短消息|簡訊|短訊',
+    data: '流量|上网|数据|数据流量|數據|上網|數據流量|行動上網|流動數據',
+  },
   ko: { inbound: '수신|착신|수신통화', outbound: '발신|발신통화', voice: '통화|음성|음성통화', sms: '문자|문자메시지', data: '데이터|데이터통신' },
   tr: { inbound: 'gelen|gelen arama|gelen çağrı', outbound: 'giden|giden arama|giden çağrı', voice: 'arama|sesli arama|görüşme|çağrı', sms: 'mesaj|kısa mesaj', data: 'veri|mobil internet|internet paketi' },
   ru: { inbound: 'входящий|входящая|входящее|входящие|вх|входящий вызов|входящий звонок', outbound: 'исходящий|исходящая|исходящее|исходящие|исх|исходящий вызов|исходящий звонок', voice: 'звонок|вызов|голосовой вызов|разговор', sms: 'смс|сообщение', data: 'передача данных|мобильный интернет|интернет' },

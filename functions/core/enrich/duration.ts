@@ -19,6 +19,8 @@ const UNIT_SECONDS = new Map<string, number>([
   ['godzina', 3600], ['godziny', 3600], ['godzin', 3600],
   ['sekunder', 1], ['minuter', 60], ['timme', 3600], ['timmar', 3600],
   ['seconde', 1], ['secondes', 1], ['heure', 3600], ['heures', 3600],
+  // French bills' short minute ("2mn 31s", "3 mn"), as France and francophone Africa print it
+  ['mn', 60],
   ['segundo', 1], ['segundos', 1], ['minuto', 60], ['minutos', 60], ['hora', 3600], ['horas', 3600],
   ['secondo', 1], ['secondi', 1], ['minuti', 60], ['ora', 3600], ['ore', 3600],
   ['seconden', 1], ['minuut', 60], ['uur', 3600],

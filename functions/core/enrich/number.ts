@@ -118,7 +118,10 @@ const isCurrencyWord = (word: string) => isCurrencyCode(word.replace(/\.$/, ''))
  * midpoint of a range is rounded half up ("51-200" -> 126).
  */
 export function parseInteger(raw: string): NumberResult {
-  const n = parseNumber(raw.replace(HEAD_COUNTER, ''));
+  const text = raw.replace(HEAD_COUNTER, '');
+  // "5.214" is no whole number read with a decimal point; as a count it is 5,214 the way
+  // German, Turkish or Spanish print it (a decimal with exactly three places is no count)
+  const n = parseNumber(DOTTED_THOUSANDS.test(text) ? text.replace(/\./g, '') : text);
   if (!n.ok) return n;
   const rounded = Math.round(n.value);
   if (n.range === true && Number.isSafeInteger(rounded)) return { ok: true, value: rounded, range: true };
@@ -132,6 +135,9 @@ export function parseInteger(raw: string): NumberResult {
  * "86人", "40名"; Saramin, Aiqicha, company registers): the count is the number before it.
  */
 const HEAD_COUNTER = /(?<=\d)\s*[명人名]$/u;
+
+/** one dot followed by three digits, as a whole count's thousands ("5.214", "-12.480") */
+const DOTTED_THOUSANDS = /^\s*[+-]?\d{1,3}\.\d{3}\s*$/;
 
 const TRUE_WORDS = new Set(['true', 't', 'yes', 'y', '1', 'on', 'x', '\u2713', '\u2714', 'checked', 'active', 'enabled']);
 const FALSE_WORDS = new Set(['false', 'f', 'no', 'n', '0', 'off', 'unchecked', 'inactive', 'disabled']);

@@ -8,7 +8,8 @@ import type { FieldTransform } from '../templates/transforms.ts';
 import type { ValueKind } from '../schemas/schema-types.ts';
 import { BUILTIN_LEXICONS } from '../schemas/lexicon/index.ts';
 import { describeMapping } from './mapping-report.ts';
-import { headerScale, parseRange, rangeShare } from './units.ts';
+import { headerScale, namesCurrency, parseRange, rangeShare } from './units.ts';
+import { parseNumber } from '../enrich/number.ts';
 import { isCompanyName, kindShare, organisationShare } from './value-kinds.ts';
 import { liesWithin } from './talk-time.ts';
 import { parseMoney } from '../enrich/money.ts';
@@ -19,6 +20,7 @@ import { dotsGroupThousands } from './digit-grouping.ts';
 import { namesRegion, refusesField } from './negative-cues.ts';
 import { ID_WORDS, leftOutByValues } from './left-out-evidence.ts';
 import { nearFieldTerm, prepareNearHeader } from './near-header.ts';
+import { unreadColumns } from './unread-columns.ts';
 import { columnDateTimeShape, fitsField, looksLikeField, ratio, timeColumnKind, type ValueCheckContext } from './value-patterns.ts';
 import { readCallCodeAnyLanguage as readCallCode } from './call-code-reading.ts';
 import { dateTimePairFit, detectDateTimeShape, isDottedClock } from '../enrich/datetime.ts';
@@ -288,6 +290,9 @@ export function suggestMapping(
             ? (v: string) => fitsField(def, v, ctx)
             : def.type === 'phone'
               ? (v: string) => looksLikeField(def, v, ctx) || printedAsPhone(v)
+              : def.type === 'money' && namesCurrency(headers[column] ?? '')
+                ? // whole amounts under a header that names its currency ("Amafaranga (RWF)": 45, 0, 20)
+                  (v: string) => looksLikeField(def, v, ctx) || parseNumber(v).ok
               : def.codes === 'call_direction' && bothDirections(values)
                 ? // a PBX's internal calls ("Internal") have no direction but belong in a column of inbound and outbound ones
                   (v: string) => looksLikeField(def, v, ctx) || readCallCode(v)?.internal === true
@@ -323,6 +328,7 @@ export function suggestMapping(
         valueCandidates.push({ field: technologies, column, confidence: CONF_TECHNOLOGIES_BY_VALUES, reason: 'value_pattern', rank: 0 });
       }
     }
+    preferSmallestAmounts(fields, valueCandidates, columnValues, headers);
     preferTotals(fields, valueCandidates, columnValues);
     assign(valueCandidates, fieldColumns, usedColumns);
     pairDatetimes();
@@ -393,7 +399,10 @@ export function suggestMapping(
   if (subscriber >= 0 && fieldColumns.has(subscriber)) {
     for (const column of ownLines) if (!usedColumns.has(column) && lineByItsValues(normalized[column] ?? '', columnValues(column), fields[subscriber]!, ctx)) unsettled.push(`${fields[subscriber]!.name} <- "${headers[column] ?? ''}" (one number on every row)`);
   }
-  return summarizeMapping(schema, mapped, threshold, { headers, sampleRows: samples, filledWithoutColumns, unsettled });
+  // a filled column none of whose words the mapper knows may hold a field in words nobody wrote down
+  const taken = new Set([...usedColumns, ...mapped.flatMap((m) => m.sources)]);
+  const unread = unreadColumns({ headers, normalized, columnValues, usedColumns: taken, schema }).map((c) => headers[c] ?? '');
+  return summarizeMapping(schema, mapped, threshold, { headers, sampleRows: samples, filledWithoutColumns, unsettled, unread });
 }
 
 /**
@@ -449,6 +458,26 @@ function preferTotals(fields: readonly FieldDefinition[], candidates: Candidate[
       const copy = others.some((o) => o.every((v, row) => v === columns[i]![row]));
       if (sums && !copy) total.confidence = round2(Math.max(...own.map((c) => c.confidence)) + 0.01);
     });
+  });
+}
+
+/**
+ * Of several columns a money field could take by their values under headers that name the
+ * currency ("Sarany (Ar)", "Tavela (Ar)"), the charge is the one of the smallest amounts: a
+ * balance, a credit or a month's total runs higher than a call's charge. It wins by a
+ * hundredth, still below the threshold (values alone say it).
+ */
+function preferSmallestAmounts(fields: readonly FieldDefinition[], candidates: Candidate[], columnValues: (c: number) => string[], headers: readonly string[]): void {
+  fields.forEach((def, field) => {
+    if (def.type !== 'money') return;
+    const own = candidates.filter((c) => c.field === field && namesCurrency(headers[c.column] ?? ''));
+    if (own.length < 2) return;
+    const median = (c: Candidate): number => {
+      const xs = columnValues(c.column).map((v) => parseNumber(v)).flatMap((n) => (n.ok ? [Math.abs(n.value)] : [])).sort((a, b) => a - b);
+      return xs.length === 0 ? Number.POSITIVE_INFINITY : xs[Math.floor(xs.length / 2)]!;
+    };
+    const smallest = own.reduce((best, c) => (median(c) < median(best) ? c : best));
+    smallest.confidence = round2(Math.max(...own.map((c) => c.confidence)) + 0.01);
   });
 }
 
@@ -1122,7 +1151,7 @@ export function summarizeMapping(
   schema: SchemaDefinition,
   mappedFields: FieldMapping[],
   threshold = MAPPING_CONFIDENCE_THRESHOLD,
-  file?: { headers: readonly string[]; sampleRows: readonly (readonly string[])[]; filledWithoutColumns?: readonly string[]; unsettled?: readonly string[] },
+  file?: { headers: readonly string[]; sampleRows: readonly (readonly string[])[]; filledWithoutColumns?: readonly string[]; unsettled?: readonly string[]; unread?: readonly string[] },
 ): MappingResult {
   const fields = schema.fields;
   const order = new Map(fields.map((f, i) => [f.name, i]));
@@ -1153,8 +1182,14 @@ export function summarizeMapping(
   if (report !== undefined && unsettled.length > 0) {
     report.warnings.push({ code: 'unsettled_fields', message: `the file speaks of fields the mapping leaves out; check them: ${unsettled.join(', ')}`, count: unsettled.length });
   }
+  const unread = file?.unread ?? [];
+  if (report !== undefined && unread.length > 0) {
+    // named up to a few: a file thousands of columns wide must not carry them all in a message
+    const named = unread.slice(0, UNREAD_NAMED).map((h) => `"${h}"`).join(', ') + (unread.length > UNREAD_NAMED ? `, and ${unread.length - UNREAD_NAMED} more` : '');
+    report.warnings.push({ code: 'unread_columns', message: `no field was matched to these columns and their headers name nothing the mapper knows; check whether one holds a field: ${named}`, count: unread.length });
+  }
   return {
-    status: missingRequired.length > 0 || weakField || thin || unsettled.length > 0 || confidence < threshold ? 'needs_mapping' : 'mapped',
+    status: missingRequired.length > 0 || weakField || thin || unsettled.length > 0 || unread.length > 0 || confidence < threshold ? 'needs_mapping' : 'mapped',
     schema: schema.name,
     fields: mapped,
     confidence,
@@ -1162,6 +1197,9 @@ export function summarizeMapping(
     ...(report !== undefined ? { unmappedColumns: report.unmappedColumns, warnings: report.warnings } : {}),
   };
 }
+
+/** unread columns a warning names; the count says how many there are */
+const UNREAD_NAMED = 10;
 
 /**
  * An optional carrier-code field (a call's direction, its record type) guessed from a

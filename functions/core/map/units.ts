@@ -37,9 +37,11 @@ const SCALE_PATTERNS: [RegExp, number][] = [
   [/(?:^|[^\p{L}])(?:ty|ti)\s*(?:dong|vnd|đ)(?=$|[^\p{L}])|(?:^|[^\p{L}])(?:miliar|milyar)(?=$|[^\p{L}])|مليار|מיליארד/u, 1e9],
   // "Cr" is crore only beside the rupee ("(₹ Cr)", "Rs. Cr.", "INR Cr"): alone it is a credit or Costa Rica
   [/(?:^|[^\p{L}])(?:crores?|karod)(?=$|[^\p{L}])|करोड|(?:₹|(?:^|[^\p{L}])(?:rs\.?|inr))\s*cr\.?(?=$|[^\p{L}])|(?:^|[^\p{L}])cr\.?\s*(?:₹|rs\.?(?=$|[^\p{L}])|inr(?=$|[^\p{L}]))/u, 1e7],
-  [/(?:^|[^\p{L}])(?:trieu|juta|millones|millon)(?=$|[^\p{L}])|مليون|ملايين|מיליון|מיליוני|मिलियन/u, 1e6],
+  [/(?:^|[^\p{L}])(?:trieu|juta|millones|millon|milhoes|milhao)(?=$|[^\p{L}])|(?:r\$|reais)\s*mi(?=$|[^\p{L}])|مليون|ملايين|מיליון|מיליוני|मिलियन/u, 1e6],
   [/(?:^|[^\p{L}])(?:lakhs?|lacs?)(?=$|[^\p{L}])|लाख/u, 1e5],
   [/(?:^|[^\p{L}])(?:nghin|ngan|ribu|miles|milers|migliaia|milliers|milhares|th(?=\s*(?:usd|eur|gbp|chf|\$|€|£)))(?=$|[^\p{L}])|ألف|آلاف|אלפי/u, 1e3],
+  // "mil" is a thousand in Portuguese and Spanish ("R$ mil", "mil €"); beside a dollar alone it stays a million below
+  [/(?:r\$|reais|€|eur|pesos?)\s*mil(?=$|[^\p{L}])|(?:^|[^\p{L}])mil\s*(?:r\$|reais|€|eur|pesos?)(?=$|[^\p{L}])/u, 1e3],
   ...ADDED_SCALE_WORDS,
   [/百万|百萬|백만/u, 1e6],
   [/千万|千萬|천만/u, 1e7],
@@ -48,7 +50,7 @@ const SCALE_PATTERNS: [RegExp, number][] = [
   [/千円|千元|천원/u, 1e3],
   [/(?:^|[^\p{L}])(?:in\s+)?(?:bn|billions?|mrd\.?|mld\.?|milliarden?|miljarder|mia\.?|млрд\.?)(?=$|[^\p{L}])/u, 1e9],
   [/(?:^|[^\p{L}])(?:in\s+)?(?:mio\.?|mill?\.?|millions?|million|mln\.?|mn|miljoner|miljoonaa|milj\.?|mkr|m\.\s?kr\.?|mnok|mdkk|млн\.?|млн|мільйон\w*|milijon\w*|milion\w*|millio\w*|milioane|miljon\w*|milyon|εκατ\.?|mm|m(?:\s*(?:usd|eur|gbp|\$|€|£))|(?:usd|eur|gbp|\$|€|£)\s*mm?)(?=$|[^\p{L}])/u, 1e6],
-  [/(?:^|[^\p{L}])(?:in\s+|v\s+|w\s+|u\s+)?(?:000s?|'000s?|thousands?|tsd\.?|tausend|tkr|tnok|tdkk|thus\.?\s?kr\.?|tys\.?|tysiac\w*|tis\.?|tisoc|tisuc\w*|tusen|tuhat|tuhatta|tukst\.?|tukstos\w*|ezer|mii\s+(?:lei|ron|eur)|bin\s+(?:tl|try|₺|usd|eur)|χιλ\.?|хил\.?|хиљ\.?|hilj\.?|илј\.?|mije|мың|тыс\.?|тис\.?|k(?:\s*(?:usd|eur|gbp|\$|€|£))|(?:usd|eur|gbp|\$|€|£)\s*k|t€|k€|k\$|ke)(?=$|[^\p{L}\d])/u, 1e3],
+  [/(?:^|[^\p{L}])(?:in\s+|v\s+|w\s+|u\s+)?(?:000s?|'000s?|thousands?|tsd\.?|tausend|tkr|tnok|tdkk|thus\.?\s?kr\.?|tys\.?|tysiac\w*|tis\.?|tisoc|tisuc\w*|tusen|tuhat|tuhatta|tuh\.?|tukst\.?|tukstos\w*|ezer|mii\s+(?:lei|ron|eur)|bin\s+(?:tl|try|₺|usd|eur)|χιλ\.?|хил\.?|хиљ\.?|hilj\.?|илј\.?|mije|мың|тыс\.?|тис\.?|k(?:\s*(?:usd|eur|gbp|\$|€|£))|(?:usd|eur|gbp|\$|€|£)\s*k|t€|k€|k\$|ke)(?=$|[^\p{L}\d])/u, 1e3],
 ];
 
 /** Where a header's unit note may stand: in brackets, after a comma, or as the last word. */

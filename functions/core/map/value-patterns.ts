@@ -20,7 +20,7 @@ const MONEY_SHAPE = /^\(?-?\s*(?:[$€£¥₹]\s*)?-?\d{1,3}(?:[,.\s]?\d{3})*[.,
 /** 7-15 digits with the punctuation people print phone numbers with */
 const PHONE_SHAPE = /^(?=(?:\D*\d){7,15}\D*$)\+?[\d\s().\-/]+$/;
 const CLOCK_DURATION = /^\d{1,3}:\d{2}(?::\d{2})?$/;
-const UNIT_DURATION = /^\d+(?:\.\d+)?\s*(?:s|sec|secs|m|min|mins|h|hr|hrs)\b/i;
+const UNIT_DURATION = /^\d+(?:\.\d+)?\s*(?:s|sec|secs|m|mn|min|mins|h|hr|hrs)\b/i;
 
 /**
  * A profile or listing on a social or data site, not a company's own web site: a column of

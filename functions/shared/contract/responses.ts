@@ -32,7 +32,7 @@ const counts = z.record(z.string(), z.number().int());
 
 export const jobWarningSchema = z
   .object({
-    code: z.string().describe('stable: invalid_characters, encoding_guessed, duplicate_columns, unclosed_quote, expected_field_missing, mapped_field_empty, rows_mostly_rejected, unmapped_columns, empty_mapped_field, schema_low_coverage, range_values, unit_scale, ai_unavailable, ai_refused, enum_values_unknown, times_read_as_utc, region_guessed'),
+    code: z.string().describe('stable: invalid_characters, encoding_guessed, duplicate_columns, unclosed_quote, expected_field_missing, mapped_field_empty, rows_mostly_rejected, unmapped_columns, empty_mapped_field, schema_low_coverage, range_values, unit_scale, unsettled_fields, unread_columns, ai_unavailable, ai_refused, enum_values_unknown, times_read_as_utc, region_guessed'),
     message: z.string(),
     count: z.number().int(),
     fields: z.array(z.string()).optional().describe('the schema fields it concerns'),

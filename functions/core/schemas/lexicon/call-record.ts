@@ -360,4 +360,13 @@ export const CALL_RECORD_LEXICON: readonly LexiconBlock[] = [
   { field: 'counterpart_number', source: 'carrier', terms: { lo: 'ເບີປາຍທາງ|ເບີທີ່ໂທ' } },
   { field: 'cost_minor', source: 'carrier', terms: { lo: 'ຄ່າໂທ' } },
   { field: 'account_number', source: 'carrier', terms: { id: 'id pelanggan' } },
+  // call-tracking and PBX reports name the talk time by the conversation itself ("Разговор, сек",
+  // "Розмова"); Hungarian bills the kind of traffic ("Forgalom típusa"); Japanese bills the call's
+  // class ("通話種別"); Finnish PBX reports the start time ("Aloitusaika"); Spanish VoIP statements
+  // the own direct-dial number it called from ("DDI origen"), Chinese contact-centre records the customer's number
+  { field: 'duration_seconds', source: 'carrier', terms: { ru: 'разговор|время разговора|длительность разговора', uk: 'розмова|тривалість розмови|час розмови', be: 'размова' } },
+  { field: 'record_type', source: 'carrier', terms: { hu: 'forgalom típusa|forgalomtípus|forgalom', ja: '通話種別|種別' } },
+  { field: 'started_at', source: 'carrier', terms: { fi: 'aloitusaika|alkamisaika|alkuaika' } },
+  { field: 'subscriber_number', source: 'carrier', terms: { es: 'ddi origen|ddi de origen' } },
+  { field: 'counterpart_number', source: 'carrier', terms: { zh: '客户号码|客户电话|对方号码' } },
 ];

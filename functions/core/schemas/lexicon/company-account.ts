@@ -277,4 +277,9 @@ export const COMPANY_ACCOUNT_LEXICON: readonly LexiconBlock[] = [
   { field: 'industry', source: 'register', terms: { gu: 'ઉદ્યોગનો પ્રકાર', mr: 'उद्योगाचा प्रकार' } },
   { field: 'employee_count', source: 'register', terms: { mr: 'कामगार संख्या|कामगार', gu: 'કામદારોની સંખ્યા' } },
   { field: 'annual_revenue', source: 'register', terms: { my: 'နှစ်စဉ်ရောင်းအား|ရောင်းအား' } },
+  // statistical registers count the people employed ("personal ocupado", Mexico's DENUE, Spain's
+  // INE; "Ücretle çalışanlar", Turkey's ISO 500); the abbreviated "Nº empleados" / "Nº de
+  // funcionários"; a directory's category is the firm's line of business (Cylex, Panorama Firm)
+  { field: 'employee_count', source: 'register', terms: { es: 'personal ocupado|estrato personal ocupado|nº empleados|nº de empleados', pt: 'nº de funcionários|nº funcionários|pessoal ocupado', tr: 'çalışanlar|ücretle çalışanlar|çalışan' } },
+  { field: 'industry', source: 'listing', terms: { pl: 'kategoria|kategoria działalności', cs: 'kategorie', sk: 'kategória' } },
 ];
