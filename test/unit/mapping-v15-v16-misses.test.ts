@@ -163,3 +163,27 @@ describe('direction and kind words of Taiwanese and Hong Kong bills', () => {
     expect(readCallCode('流動數據')?.recordType).toBe('data');
   });
 });
+
+describe('a member list\'s middle name and place of work', () => {
+  const contact = getSchema('contact');
+
+  it('never takes a Tagalog or Cebuano middle name for the given name', () => {
+    for (const middle of ['Tunga nga ngalan', 'Gitnang pangalan']) {
+      const m = suggestMapping(['Apelyido', middle, 'Email'], [
+        ['Santos', 'Reyes', 'maria@coop.example'],
+        ['Dela Cruz', 'Bautista', 'jose@coop.example'],
+        ['Villanueva', 'Garcia', 'ana@coop.example'],
+      ], contact);
+      expect(byField(m).first_name).toBeUndefined();
+    }
+  });
+
+  it('takes a Yoruba register\'s place of work as the company', () => {
+    const m = suggestMapping(['Orúkọ àkọ́kọ́', 'Orúkọ ìdílé', 'Iṣẹ́', 'Ibi iṣẹ́'], [
+      ['Adebayo', 'Okonkwo', 'Olùkọ́', 'Ilé-ìwé Gíga Ìbàdàn'],
+      ['Funmilayo', 'Adeyemi', 'Nọ́ọ̀sì', 'Ilé-ìwòsàn Oyo'],
+      ['Tunde', 'Bakare', 'Oníṣòwò', 'Bakare Ventures Ltd'],
+    ], contact);
+    expect(byField(m).company).toEqual(['Ibi iṣẹ́']);
+  });
+});

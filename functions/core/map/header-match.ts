@@ -41,6 +41,8 @@ const QUALIFIER_WORDS = new Set([
   // the same in other languages: kind, number/code (an id), owner, note
   'typ', 'tipo', 'tyyppi', 'tip', 'тип', 'kod', 'code', 'codice', 'kood', 'koodi', 'код', 'nr', 'no', 'номер', 'ид',
   'ansvarlig', 'eier', 'agare', 'omistaja', 'vlastnik', 'wlasciciel', 'владелец', 'власник', 'muistiinpanot', 'notes',
+  // a middle name in Tagalog and Cebuano ("Gitnang pangalan", "Tunga nga ngalan")
+  'gitnang', 'tunga',
 ]);
 const QUALIFIED_SCALE = 0.6;
 

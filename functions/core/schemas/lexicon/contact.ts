@@ -269,6 +269,6 @@ export const CONTACT_LEXICON: readonly LexiconBlock[] = [
   { field: 'company', source: 'register', terms: { gu: 'પેઢીનું નામ|પેઢી', pa: 'ਫਰਮ ਦਾ ਨਾਮ|ਫਰਮ', ml: 'സ്ഥാപനത്തിന്റെ പേര്|കമ്പനിയുടെ പേര്', mr: 'फर्मचे नाव|फर्म' } },
   { field: 'company', source: 'crm', terms: { zu: 'indawo yokusebenza', en: 'affiliation' } },
   // a form's or member list's place of work ("Arbeidssted / institusjon", "Arbetsplats",
-  // "Arbeitsstelle"): the employer, as the contact's company
-  { field: 'company', source: 'crm', terms: { no: 'arbeidssted|arbeidsplass|institusjon', sv: 'arbetsplats|arbetsgivare', da: 'arbejdssted|arbejdsplads|arbejdsgiver', de: 'arbeitsstelle|arbeitsplatz|arbeitgeber', nl: 'werkplek|werkgever', fi: 'työpaikka|työnantaja', is: 'vinnustaður' } },
+  // "Arbeitsstelle", Yoruba "Ibi iṣẹ́"): the employer, as the contact's company
+  { field: 'company', source: 'crm', terms: { yo: 'ibi iṣẹ́|ibi iṣẹ', no: 'arbeidssted|arbeidsplass|institusjon', sv: 'arbetsplats|arbetsgivare', da: 'arbejdssted|arbejdsplads|arbejdsgiver', de: 'arbeitsstelle|arbeitsplatz|arbeitgeber', nl: 'werkplek|werkgever', fi: 'työpaikka|työnantaja', is: 'vinnustaður' } },
 ];
