@@ -46,6 +46,17 @@ describe('headerIsKnown', () => {
     expect(known('ᏧᏂᎸᏫs')).toBe(false);
   });
 
+  it('reads no single character of an unspaced script, and no short word of a longer term', () => {
+    expect(known('ᏧᏂ名ᏧᏂ')).toBe(false); // 名 is a whole term, one character long
+    expect(known('ᏧᏂ at')).toBe(false); // "at" only in terms such as "ended at"
+    expect(known('ᏧᏂ ng')).toBe(false);
+  });
+
+  it('knows the time-of-day words a date column pairs with, from the schema that has them', () => {
+    expect(known('Klokkan')).toBe(true); // Faroese "time", a call record's time of day only
+    expect(known('Klokkan', [contact])).toBe(false);
+  });
+
   it('an empty header says nothing to read', () => {
     expect(known('')).toBe(true);
   });
@@ -68,6 +79,11 @@ describe('unreadColumns', () => {
 
   it('lists filled, unused columns whose header nothing reads', () => {
     expect(run([0])).toEqual([1, 4]);
+  });
+
+  it('lists a column filled on one row of several', () => {
+    const partly = unreadColumns({ headers: [UNREADABLE], normalized: [normalizeHeader(UNREADABLE)], columnValues: () => ['', 'ᎠᏍᎦᏯ', ''], usedColumns: new Set(), schema: contact });
+    expect(partly).toEqual([0]);
   });
 
   it('leaves out the columns a field took and the empty ones', () => {
