@@ -1,7 +1,7 @@
 import { HeaderNotFoundError, LimitExceededError, NoDataRowsError } from '../errors.ts';
 import { assertJsonDepth, JsonRecordSplitter, KeyUnion, flattenRecord, MAX_JSON_DEPTH, MAX_JSON_RECORD_CHARS, type JsonMode } from '../parse/json-rows.ts';
-import { assertHeaderSize, warningsField, type ClassifyHints, type TextClassification } from './classify-text.ts';
-import { createDecoder, detectEncoding, encodingWarnings } from './encoding.ts';
+import { assertHeaderSize, decodeHead, warningsField, type ClassifyHints, type TextClassification } from './classify-text.ts';
+import { encodingWarnings } from './encoding.ts';
 import { MIME, type SniffedFormat } from './sniff-format.ts';
 import { SAMPLE_RECORDS } from './classify-container.ts';
 
@@ -16,16 +16,7 @@ const SAMPLE_ROWS = 50;
  * MAX_JSON_RECORD_CHARS or nested deeper than `maxDepth`.
  */
 export function classifyJson(head: Buffer, sniffed: SniffedFormat & { format: JsonMode }, hints: ClassifyHints = {}, maxDepth = MAX_JSON_DEPTH): TextClassification {
-  const detection = detectEncoding(head);
-  const { encoding, hasBom } = detection;
-  const complete =
-    hints.truncated !== undefined
-      ? !hints.truncated
-      : // Stryker disable next-line ConditionalExpression: an undefined size fails the comparison below as well
-        hints.size !== undefined &&
-        hints.size <= head.length;
-  const decoder = createDecoder(encoding);
-  const text = complete ? decoder.write(head) + decoder.end() : decoder.write(head);
+  const { detection, encoding, hasBom, complete, text } = decodeHead(head, hints);
 
   const records: string[] = [];
   let consumed = 0;

@@ -38,8 +38,12 @@ export function classifyText(head: Buffer, hints: ClassifyHints = {}): TextClass
   return classifyDelimited(head, sniffed, hints);
 }
 
-/** classifyText for a head already sniffed as delimited text (classifyFile sniffs first). */
-export function classifyDelimited(head: Buffer, sniffed: SniffedFormat, hints: ClassifyHints = {}): TextClassification {
+/**
+ * A head's encoding and text, and whether the head is the whole file (`truncated`, else its
+ * `size` against the head's length). Without end(), a character cut by the end of a partial
+ * head is simply left out.
+ */
+export function decodeHead(head: Buffer, hints: ClassifyHints) {
   const detection = detectEncoding(head);
   const { encoding, hasBom } = detection;
   const complete =
@@ -49,8 +53,13 @@ export function classifyDelimited(head: Buffer, sniffed: SniffedFormat, hints: C
         hints.size !== undefined &&
         hints.size <= head.length;
   const decoder = createDecoder(encoding);
-  // Without end(), a character cut by the end of a partial head is simply left out.
   const text = complete ? decoder.write(head) + decoder.end() : decoder.write(head);
+  return { detection, encoding, hasBom, complete, text };
+}
+
+/** classifyText for a head already sniffed as delimited text (classifyFile sniffs first). */
+export function classifyDelimited(head: Buffer, sniffed: SniffedFormat, hints: ClassifyHints = {}): TextClassification {
+  const { detection, encoding, hasBom, complete, text } = decodeHead(head, hints);
   const dialect = detectDialect(text, { complete });
   assertHeaderSize(dialect.unifiedHeaders);
 
