@@ -476,7 +476,9 @@ function preferSmallestAmounts(fields: readonly FieldDefinition[], candidates: C
       const xs = columnValues(c.column).map((v) => parseNumber(v)).flatMap((n) => (n.ok ? [Math.abs(n.value)] : [])).sort((a, b) => a - b);
       return xs.length === 0 ? Number.POSITIVE_INFINITY : xs[Math.floor(xs.length / 2)]!;
     };
-    const smallest = own.reduce((best, c) => (median(c) < median(best) ? c : best));
+    // each column's median once, not once per comparison
+    const medians = own.map(median);
+    const smallest = own[medians.indexOf(Math.min(...medians))]!;
     smallest.confidence = round2(Math.max(...own.map((c) => c.confidence)) + 0.01);
   });
 }
