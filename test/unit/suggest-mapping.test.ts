@@ -349,6 +349,18 @@ describe('suggestMapping on real-world variants', () => {
     expect(byField(m).title).toEqual(['Job Title']);
   });
 
+  it('of three amount columns under headers naming the currency, takes the charge from the one of the smallest amounts', () => {
+    // headers in Cherokee syllables: no word is known, only the currency note and the values speak
+    const headers = ['ᎢᏳᏩᎪᏗ', 'ᎠᏕᎳ (UGX)', 'ᏓᏓᏁᎸ (UGX)', 'ᎤᏪᏘ (UGX)'];
+    const rows = [
+      ['04/11/2026 09:10', '640', '12', '5200'],
+      ['04/11/2026 11:25', '710', '30', '5188'],
+      ['04/11/2026 15:02', '655', '8', '5158'],
+    ];
+    const m = suggestMapping(headers, rows, callRecord);
+    expect(byField(m).cost_minor).toEqual(['ᏓᏓᏁᎸ (UGX)']);
+  });
+
   it('doubts a header when both of two samples contradict it', () => {
     const m = suggestMapping(['Number Name', 'Digits'], [['Paris Sales', '+33 6 12 34 56 78'], ['Front desk', '+33 1 23 45 67 89']], callRecord);
     expect(byField(m).counterpart_number).not.toEqual(['Number Name']);
