@@ -131,11 +131,16 @@ export const FLOORS: Record<string, { accuracy: number; rankedFirst: number; err
   // 82.3 % (200/243), 38/42, 3 in 3 of 17 after it. Moved to tuning with v15. Tuned on: 86.4 %
   // (209/242), 39/42, 0; 13 layouts auto-accepted, 15 right ones held.
   'v16/tuning': { accuracy: 0.85, rankedFirst: 0.9, errorsAccepted: 0 },
-  // Written 2026-12-07 as a tenth independent held-out set (42 layouts, 36 header languages, 14 in
-  // no earlier set), before any tuning on v15 and v16: totals only, measured first on the mapper as
-  // it was then at 77.4 % (178/230), 34/42, 1 field in 1 of 13 auto-accepted layouts; after that
-  // tuning and the unread-column hold, 77.4 %, 34/42, 1 field in 1 of 8.
-  'v17/holdout': { accuracy: 0.76, rankedFirst: 0.8, errorsAccepted: 1 },
+  // Written 2026-12-07 as v17/holdout, a tenth independent held-out set (42 layouts, 36 header
+  // languages, 14 in no earlier set), before any tuning on v15 and v16: totals only, 77.4 %
+  // (178/230), 34/42, 1 field in 1 of 13 auto-accepted layouts; after that tuning and the
+  // unread-column hold, 77.4 %, 34/42, 1 field in 1 of 8. Moved to tuning on 2026-12-08 once
+  // v18/holdout was written. Tuned on: 86.7 % (195/225), 38/42, 0; 8 layouts auto-accepted.
+  'v17/tuning': { accuracy: 0.85, rankedFirst: 0.88, errorsAccepted: 0 },
+  // Written 2026-12-07 as an eleventh independent held-out set (42 layouts, 38 header languages, 14
+  // in no earlier set), before any tuning on v17: totals only, 78.8 % (189/240), 37/42, 0 fields
+  // in 6 auto-accepted layouts, 3/4 unit scales, on the mapper as it was then.
+  'v18/holdout': { accuracy: 0.76, rankedFirst: 0.85, errorsAccepted: 0 },
 };
 /** A set measured for the first time (a new holdout): fail only below what the mapper did before this work on unseen layouts (61.5 %). */
 const DEFAULT_FLOOR = { accuracy: 0.6, rankedFirst: 0.75, errorsAccepted: Number.POSITIVE_INFINITY };
@@ -352,7 +357,7 @@ export interface EvalOutcome {
 }
 
 /**
- * `--skip-set=v17/holdout,...` leaves those sets out altogether (not run, not printed, no
+ * `--skip-set=v18/holdout,...` leaves those sets out altogether (not run, not printed, no
  * floor checked): a held-out set that may be read only once is kept out of the runs made
  * while the mapper is being changed.
  */

@@ -58,7 +58,7 @@ export const CALL_CODE_WORDS: Readonly<Record<LexiconLanguage, CallCodeWords>> =
   ru: { inbound: 'входящий|входящая|входящее|входящие|вх|входящий вызов|входящий звонок', outbound: 'исходящий|исходящая|исходящее|исходящие|исх|исходящий вызов|исходящий звонок', voice: 'звонок|вызов|голосовой вызов|разговор', sms: 'смс|сообщение', data: 'передача данных|мобильный интернет|интернет' },
   no: { inbound: 'innkommende|innkommende anrop|mottatt', outbound: 'utgående|utgående anrop|oppringt|sendt', voice: 'samtale|anrop|tale', sms: 'melding|tekstmelding', data: 'mobildata|datatrafikk|data' },
   uk: { inbound: 'вхідний|вхідна|вхідне|вхідні|вхідний дзвінок|вхідний виклик', outbound: 'вихідний|вихідна|вихідне|вихідні|вихідний дзвінок|вихідний виклик', voice: 'дзвінок|виклик|розмова|голосовий виклик', sms: 'смс|повідомлення', data: 'передача даних|мобільний інтернет|інтернет' },
-  vi: { inbound: 'gọi đến|cuộc gọi đến', outbound: 'gọi đi|cuộc gọi đi', voice: 'cuộc gọi|gọi|thoại', sms: 'tin nhắn|tin nhắn sms', data: 'dữ liệu|dữ liệu di động' },
+  vi: { inbound: 'gọi đến|cuộc gọi đến|gọi vào|cuộc gọi vào', outbound: 'gọi đi|cuộc gọi đi|gọi ra|cuộc gọi ra', voice: 'cuộc gọi|gọi|thoại', sms: 'tin nhắn|tin nhắn sms', data: 'dữ liệu|dữ liệu di động' },
   id: { inbound: 'masuk|panggilan masuk|diterima', outbound: 'keluar|panggilan keluar|dikirim', voice: 'panggilan|suara|telepon', sms: 'pesan|pesan singkat', data: 'data seluler|paket data' },
   ar: { inbound: 'واردة|وارد|مكالمة واردة', outbound: 'صادرة|صادر|مكالمة صادرة', voice: 'مكالمة|صوت|مكالمة صوتية', sms: 'رسالة|رسالة نصية', data: 'بيانات|إنترنت' },
   he: { inbound: 'נכנסת|נכנס|שיחה נכנסת', outbound: 'יוצאת|יוצא|שיחה יוצאת', voice: 'שיחה|קול', sms: 'הודעה|מסרון', data: 'נתונים|גלישה' },

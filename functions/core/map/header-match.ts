@@ -43,6 +43,8 @@ const QUALIFIER_WORDS = new Set([
   'ansvarlig', 'eier', 'agare', 'omistaja', 'vlastnik', 'wlasciciel', 'владелец', 'власник', 'muistiinpanot', 'notes',
   // a middle name in Tagalog and Cebuano ("Gitnang pangalan", "Tunga nga ngalan")
   'gitnang', 'tunga',
+  // the end of a call in Vietnamese ("Thời gian kết thúc" is no start time)
+  'ket',
 ]);
 const QUALIFIED_SCALE = 0.6;
 
@@ -283,7 +285,7 @@ function candidatesForHeader(schema: SchemaDefinition, raw: string, h: string, s
   const label = lines.length > 1 ? lines[0]! : raw;
   const core = label !== raw || /[([,]/.test(raw) || h.split(' ').some((w) => UNIT_WORDS.has(w) || /^\d+$/.test(w)) ? coreHeader(label) : h;
   if (core.length > 0 && core !== h) direct([core, compactHeader(core)], () => CONF_CORE);
-  // a form's question as the header ("What company do you work for?"): what it asks about
+  // a form's question as the header ("What company do you work for?") or its "Your ...": what it asks about
   const asked = questionSubject(raw, h);
   if (asked !== undefined) direct([asked, compactHeader(asked)], () => CONF_QUESTION, 'synonym');
   if (scan === 'none') return out;
@@ -327,10 +329,18 @@ const QUESTION_WORDS = new Set([
 
 /** The subject of a header that is a question, or undefined (not a question, or nothing but asking words). */
 function questionSubject(raw: string, h: string): string | undefined {
-  if (!/[?？]\s*$|^\s*¿/.test(raw)) return undefined;
-  const subject = h.split(' ').filter((w) => !QUESTION_WORDS.has(w)).join(' ');
-  return subject.length > 0 && subject !== h ? subject : undefined;
+  const words = h.split(' ');
+  const asking = /[?？]\s*$|^\s*¿/.test(raw);
+  // a form's field addressed to the person without a question mark ("Ваше ПІБ", "Votre email", "Nama Anda")
+  const subject = asking ? words.filter((w) => !QUESTION_WORDS.has(w)) : words.filter((w, i) => !((i === 0 || i === words.length - 1) && ADDRESSING_WORDS.has(w)));
+  return subject.length > 0 && subject.length < words.length ? subject.join(' ') : undefined;
 }
+
+/** "Your" as forms write it before (or, in Malay and Indonesian, after) what they ask for, folded. */
+const ADDRESSING_WORDS = new Set([
+  'your', 'ваше', 'ваш', 'ваша', 'ваши', 'ваші', 'твое', 'твій', 'твоє', 'твой', 'votre', 'vos', 'ihr', 'ihre', 'dein', 'deine', 'tu', 'tus', 'su', 'sus',
+  'tuo', 'tua', 'vostro', 'vostra', 'seu', 'sua', 'teu', 'uw', 'jouw', 'din', 'ditt', 'dina', 'vase', 'vas', 'twoje', 'twoj', 'twoja', 'anda', 'kamu',
+]);
 
 /** CJK: a term of two or more characters inside a header written without spaces. */
 function substringScore(compactH: string, t: Term): number {

@@ -22,8 +22,21 @@ export function scoreFromMapping(headers: readonly string[], mapping: MappingRes
   const coverage = columns === 0 ? 0 : used / columns;
   const complete = mapping.missingRequired.length === 0;
   // a schema that leaves most of the file's columns unused is a poor fit, however sure its few matches are
-  const confidence = round2(mapping.confidence * (0.4 + 0.6 * coverage) * (complete ? 1 : 0.5));
+  const confidence = round2(mapping.confidence * (0.4 + 0.6 * coverage) * (complete ? 1 : 0.5) * (namesFirmsNotPeople(mapping) ? FIRMS_NOT_PEOPLE : 1));
   return { name: mapping.schema, confidence, reason: explain(mapping, used, columns) };
+}
+
+/** a schema of people whose file names firms and no person: a directory read as contacts ("Ragione sociale", "Email", "Telefono") */
+const FIRMS_NOT_PEOPLE = 0.85;
+const PERSON_KINDS = new Set(['person_name', 'given_name', 'family_name']);
+
+/** True when the schema has fields for a person's name, none of them is mapped, and a company name is. */
+function namesFirmsNotPeople(mapping: MappingResult): boolean {
+  const fields = BUILTIN_SCHEMAS.get(mapping.schema)?.fields ?? [];
+  const kindOf = new Map(fields.map((f) => [f.name, f.kind]));
+  if (!fields.some((f) => PERSON_KINDS.has(f.kind ?? ''))) return false;
+  const kinds = mapping.fields.map((f) => kindOf.get(f.field) ?? '');
+  return kinds.includes('company_name') && !kinds.some((k) => PERSON_KINDS.has(k));
 }
 
 /**

@@ -23,6 +23,7 @@ import { nearFieldTerm, prepareNearHeader } from './near-header.ts';
 import { unreadColumns } from './unread-columns.ts';
 import { columnDateTimeShape, fitsField, looksLikeField, ratio, timeColumnKind, type ValueCheckContext } from './value-patterns.ts';
 import { readCallCodeAnyLanguage as readCallCode } from './call-code-reading.ts';
+import { emailColumnValues, namePartByEmail } from './email-names.ts';
 import { dateTimePairFit, detectDateTimeShape, isDottedClock } from '../enrich/datetime.ts';
 import { fieldsFilledWithoutColumns, findPartyColumns, partyColumnCandidates } from '../records/call-semantics.ts';
 
@@ -132,11 +133,17 @@ export function suggestMapping(
   // Names, companies, places, titles recognised by their values compete with header matches
   // in the same pass: "Nome" holding "Marco Rossi" is a full name, whatever the word says.
   if (samples.length > 0) {
+    const scanned = Math.min(headers.length, MAX_SCANNED_COLUMNS);
+    // names no list holds ("Chidinma", "Okonkwo") are told by the addresses beside them (email-names.ts)
+    const addresses = fields.some((f) => f.kind === 'given_name' || f.kind === 'family_name') ? emailColumnValues(scanned, columnValues) : undefined;
     fields.forEach((def, field) => {
       if (def.kind === undefined) return;
-      for (let column = 0; column < Math.min(headers.length, MAX_SCANNED_COLUMNS); column++) {
+      const part = def.kind === 'given_name' ? 'given' : def.kind === 'family_name' ? 'family' : undefined;
+      for (let column = 0; column < scanned; column++) {
         if (!varies(columnValues(column)) || (PLACE_KINDS.has(def.kind) && namesRegion(normalized[column] ?? ''))) continue;
-        const { share, count } = kindShare(columnValues(column), def.kind);
+        let { share, count } = kindShare(columnValues(column), def.kind);
+        const byAddress = part === undefined || addresses === undefined ? undefined : namePartByEmail(columnValues(column), addresses);
+        if (byAddress !== undefined && byAddress.part === part && byAddress.share > share) ({ share, count } = byAddress);
         if (count >= 2 && share >= KIND_MIN_SHARE) candidates.push({ field, column, confidence: round2(KIND_BASE + KIND_SPAN * share), reason: 'value_pattern', rank: 1e6 });
       }
     });
@@ -271,13 +278,17 @@ export function suggestMapping(
     // Values alone cannot tell two fields of one type apart (a call's other party from the
     // subscriber's own line: both are phone numbers); once the header evidence gave a column
     // to one of them, a look-alike column is not guessed onto the other.
+    // A column that reads as both directions does tell its field apart: `발신`/`착신` beside a
+    // record type's `음성`/`문자` is the direction.
     const typesTaken = new Set([...fieldColumns.keys()].map((f) => fields[f]!.type));
     fields.forEach((def, field) => {
       if (fieldColumns.has(field)) return;
-      if (typesTaken.has(def.type) && fields.filter((f) => f.type === def.type).length > 1) return;
+      const typeTaken = typesTaken.has(def.type) && fields.filter((f) => f.type === def.type).length > 1;
+      if (typeTaken && def.codes !== 'call_direction') return;
       for (let column = 0; column < Math.min(headers.length, MAX_SCANNED_COLUMNS); column++) {
         if (usedColumns.has(column) || refused(field, column)) continue;
         const values = columnValues(column);
+        if (typeTaken && !bothDirections(values)) continue;
         if (def.kind !== undefined) continue; // weighed with the headers above
         if (def.type === 'duration' && timeColumnKind(values) === 'clock') continue;
         // a call code guessed from a column filled on a few rows (a recording's file name
@@ -408,7 +419,8 @@ export function suggestMapping(
 /**
  * A call-code field (direction, record type) that Enrich reads from the column its sibling
  * is mapped to ("Teenus": "Väljuv kõne", "Sissetulev kõne", "SMS"): the mapping says so, on
- * that column, at the sibling's confidence, rather than leaving the field unnamed.
+ * that column, at the sibling's confidence, rather than leaving the field unnamed. Only where
+ * the column tells two codes of the field apart.
  */
 function codesFromSiblingColumn(
   fields: readonly FieldDefinition[],
@@ -422,11 +434,14 @@ function codesFromSiblingColumn(
     const sibling = mapped.find((m) => m.sources.length === 1 && fields.find((f) => f.name === m.field)?.codes !== undefined);
     if (sibling === undefined) continue;
     const filled = columnValues(sibling.sources[0]!).filter((v) => !isBlankCell(v));
-    const says = filled.filter((v) => {
+    const read = filled.map((v) => {
       const code = readCallCode(v);
-      return (def.codes === 'call_direction' ? code?.direction : code?.recordType) !== undefined;
-    }).length;
-    if (says === 0 || says * 2 < filled.length) continue;
+      return def.codes === 'call_direction' ? code?.direction : code?.recordType;
+    });
+    const says = read.filter((code) => code !== undefined).length;
+    // one code on every row ("Gọi vào", "Gọi ra": a call each time) tells no call from another:
+    // the column is its sibling's, and Enrich still reads the code from it
+    if (says === 0 || says * 2 < filled.length || new Set(read.filter((code) => code !== undefined)).size < 2) continue;
     out.push({ field: def.name, sources: [...sibling.sources], sourceHeaders: [...sibling.sourceHeaders], confidence: sibling.confidence, reason: 'value_pattern' });
   }
   return out;
@@ -916,13 +931,13 @@ const KIND_CLASHES: Partial<Record<string, ValueKind[]>> = {
 
 /** a part of a name this much less sure than the whole name beside it is the one that is wrong (a loose match against an exact one) */
 const CLEARLY_WEAKER = 0.15;
-/** share of the rows where a whole name must contain its row's given or family name */
+/** share of the rows where a whole name must contain its row's mapped given and family names */
 const SAME_PERSON_MIN_SHARE = 0.5;
 
 /**
  * Settles a whole-name field (one joined from parts) whose column disagrees with the mapped
- * parts: on most rows with both filled, its value contains neither the given nor the family
- * name of the same row. Whichever side the header evidence backs less is someone else's or
+ * parts: on most rows with both filled, its value lacks the given or the family name of the
+ * same row. Whichever side the header evidence backs less is someone else's or
  * something else: the whole name (an owner's, "our contact") unless the parts are clearly less
  * sure, then the parts that disagree (a "form_name" taken for the first name beside an exact
  * "full_name"). The column is freed; the pairs dropped are returned, so the column is not
@@ -957,7 +972,8 @@ export function dropOtherPeople(
       const own = partValues.map((values) => foldName(values[row] ?? '')).filter((v) => v.length > 0);
       if (isBlankCell(name) || own.length === 0) return;
       compared++;
-      if (own.some((part) => foldName(name).includes(part))) same++;
+      // every part: a relative's name (an emergency contact, a parent) shares the family name only
+      if (own.every((part) => foldName(name).includes(part))) same++;
     });
     if (compared < 2 || same >= SAME_PERSON_MIN_SHARE * compared) return;
     const weakerParts = parts.filter((p) => p.confidence + CLEARLY_WEAKER <= whole.confidence);

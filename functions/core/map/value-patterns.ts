@@ -52,7 +52,10 @@ export function fitsField(field: FieldDefinition, value: string, ctx: ValueCheck
   switch (field.type) {
     case 'string':
       // names, companies, places, titles are words: a date, a number, an address or a link is something else
-      return field.kind === undefined || !NOT_WORDS.test(value.trim());
+      if (field.kind !== undefined) return !NOT_WORDS.test(value.trim());
+      // a code, a place or a line's number is no date (Korean 통화 is both "call" and "currency":
+      // `통화일자`, the call's date, is not the currency)
+      return detectDateTimeShape(value) === null;
     case 'integer':
       return parseInteger(value).ok;
     case 'number':
