@@ -54,6 +54,11 @@ describe('looksLikeField: the shapes', () => {
     expect(looksLikeField(field('duration'), '3.25 hrs', ctx)).toBe(true);
   });
 
+  it('duration: the number with its unit starts the value (the parser skips a leading comma, the shape does not)', () => {
+    expect(looksLikeField(field('duration'), ', 5 min', ctx)).toBe(false);
+    expect(fitsField(field('duration'), ', 5 min', ctx)).toBe(true);
+  });
+
   it('phone: seven digits grouped three and four at the very end, an extension stripped however it is written', () => {
     for (const v of ['+33 123 4567 89', '+33 1 23 45 6789', '+33 12345 678 9']) expect(looksLikeField(field('phone'), v, ctx)).toBe(false);
     for (const v of ['5551234567x12', '5551234567 ext 12', '+1 555 123 4567']) expect(looksLikeField(field('phone'), v, ctx)).toBe(true);
