@@ -8,7 +8,7 @@ import { renamedColumnsWarnings } from '../parse/table-assembler.ts';
 import { assembleSample } from './csv-dialect.ts';
 import { baseFields, classifyTable, SAMPLE_RECORDS, TableScanner, type TableScan } from './classify-container.ts';
 import { listZipEntries } from './zip-archive.ts';
-import { MIME, sniffFormat, type SniffedFormat } from './sniff-format.ts';
+import { isTypeMismatch, MIME, sniffFormat, type SniffedFormat } from './sniff-format.ts';
 import type { SourceRecord } from '../parse/table-assembler.ts';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../parse/parse-limits.ts';
 
@@ -72,8 +72,9 @@ async function classifyJsonWithMore(
     // not tell a long NDJSON line from a JSON document either: sniff again on the longer head.
     if (!(err instanceof HeaderNotFoundError) || !truncated || !bytes.readHead) throw err;
     const more = await bytes.readHead(Math.min(hints.size, JSON_RECORD_BYTES));
+    // (the longer head opens with the bytes that sniffed as JSON, so it sniffs as JSON or NDJSON again)
     const again = sniffFormat(more, hints);
-    const format = again.format === 'json' || again.format === 'ndjson' ? again.format : sniffed.format;
+    const format = again.format === 'ndjson' ? 'ndjson' : 'json';
     return classifyJson(more, { ...again, format, detectedType: MIME[format] }, { ...hints, truncated: more.length < hints.size }, limits.jsonMaxDepth);
   }
 }
@@ -90,8 +91,10 @@ async function classifyZip(bytes: FileBytes, hints: ClassifyHints & { size: numb
       ods ? 'OpenDocument files (.ods/.odt) are not supported; save the file as .xlsx, .docx or .csv' : 'This ZIP archive is not an XLSX or DOCX file',
     );
   }
-  // the archive is in memory already: classify it without reading it again
-  return classifyContainer(format, { ...bytes, readAll: () => Promise.resolve(buf) }, hints, { ...sniffed, format, detectedType: MIME[format] }, limits);
+  // the archive is in memory already: classify it without reading it again; a name or type
+  // that says XLSX or DOCX is no mismatch (the head's sniff saw only an unknown ZIP)
+  const typeMismatch = isTypeMismatch(format, hints);
+  return classifyContainer(format, { ...bytes, readAll: () => Promise.resolve(buf) }, hints, { ...sniffed, format, detectedType: MIME[format], typeMismatch }, limits);
 }
 
 async function classifyContainer(
@@ -131,12 +134,15 @@ async function classifyXlsx(buf: Buffer, limits: ParseLimits): Promise<TablePart
     if (!scanner.scan.complete && last !== undefined) scanner.scan.nonBlank = Math.max(scanner.scan.nonBlank, last);
     scans.set(sheet.name, scanner.scan);
   }
-  const ordered = [...parts.sheets.filter((s) => !s.hidden), ...parts.sheets.filter((s) => s.hidden)];
+  const visible = parts.sheets.filter((s) => !s.hidden);
+  // Stryker disable next-line MethodExpression: all sheets after the visible ones only try each visible sheet again, which fails again as it did (classifyTable reads its scan alone)
+  const ordered = [...visible, ...parts.sheets.filter((s) => s.hidden)];
   let firstError: Error | undefined;
   for (const sheet of ordered) {
     const scan = scans.get(sheet.name);
     if (!scan || scan.nonBlank === 0) continue;
     try {
+      // Stryker disable next-line ArrayDeclaration: a stray entry has no top row, so it fills nothing
       const merges = parts.merges.get(sheet.path) ?? [];
       const table = classifyTable(scan, `sheet "${sheet.name}"`, (sample, headerLine) => fillMerges(sample, new MergeFiller(merges, headerLine)));
       const { dataRows: _d, ...rest } = table;

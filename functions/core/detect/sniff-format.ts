@@ -207,7 +207,7 @@ const MIME_FORMATS: ReadonlyMap<string, readonly FileFormat[]> = new Map(Object.
 } satisfies Record<string, readonly FileFormat[]>));
 
 /** True when a recognised extension or declared MIME type names a different format. */
-function isTypeMismatch(format: FileFormat, hints: FormatHints): boolean {
+export function isTypeMismatch(format: FileFormat, hints: FormatHints): boolean {
   const ext = hints.filename?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
   // Stryker disable next-line ConditionalExpression: the map has no undefined key, so looking undefined up gives undefined too
   const byExt = ext === undefined ? undefined : EXTENSION_FORMATS.get(ext);
