@@ -106,3 +106,45 @@ describe('a date is no code', () => {
     expect(byField(m).started_at).toEqual(['통화일자', '통화시각']);
   });
 });
+
+describe('lengths, staff and employers under headers nobody reads', () => {
+  it('takes plain numbers under a header noting seconds in a borrowed word for the length', () => {
+    const headers = ['Itariki', 'Isaha', 'Nomero', 'Igihe (amasegonda)'];
+    const rows = [
+      ['03/11/2026', '08:14', '+257 79 000 123', '151'],
+      ['03/11/2026', '10:02', '+257 79 000 456', '0'],
+      ['03/11/2026', '12:40', '+257 79 000 789', '42'],
+    ];
+    expect(byField(suggestMapping(headers, rows, calls)).duration_seconds).toEqual(['Igihe (amasegonda)']);
+    // the same numbers with no such note say nothing
+    expect(byField(suggestMapping([...headers.slice(0, 3), 'Igihe'], rows, calls)).duration_seconds).toBeUndefined();
+  });
+
+  it("takes a company list's only column of counts for its staff, below the threshold", () => {
+    const companies = getSchema('company_account');
+    const headers = ['Ennym y dellal', 'Balley', 'Fir-obbree', 'Blein'];
+    const rows = [
+      ['Thie Vaaish Bakery Ltd', 'Doolish', '12', '2019'],
+      ['Rhumsaa Joinery Ltd', 'Rhumsaa', '4', '2021'],
+      ['Balley Chashtal Digital Ltd', 'Balley Chashtal', '26', '2018'],
+    ];
+    const m = suggestMapping(headers, rows, companies);
+    expect(byField(m).employee_count).toEqual(['Fir-obbree']);
+    expect(m.fields.find((f) => f.field === 'employee_count')!.confidence).toBe(0.5);
+    // not a postcode whose header says so, nor one of two columns of counts
+    expect(byField(suggestMapping([...headers.slice(0, 2), 'Postcode', 'Blein'], rows, companies)).employee_count).toBeUndefined();
+    const two = suggestMapping([...headers, 'Skeerey'], rows.map((r, i) => [...r, String(9 - i * 4)]), companies);
+    expect(byField(two).employee_count).toBeUndefined();
+    // a header that names the field still wins over the values
+    expect(byField(suggestMapping(['Ennym y dellal', 'Employees', 'Fir-obbree'], rows.map((r) => [r[0]!, '7', r[2]!]), companies)).employee_count).toEqual(['Employees']);
+  });
+
+  it('takes a column of employers with no legal form in their names for the company', () => {
+    const m = suggestMapping(['Sant', 'Tur', 'Imeel', 'Fi mu liggéeyé'], [
+      ['Diop', 'Awa', 'awa.diop@mail.example', 'Lycée Blaise Diagne'],
+      ['Ndiaye', 'Moussa', 'moussa.ndiaye@mail.example', 'Atelier Ndiaye Couture'],
+      ['Fall', 'Fatou', 'fatou.fall@mail.example', 'Community Secondary School, Thiès'],
+    ], contacts);
+    expect(byField(m).company).toEqual(['Fi mu liggéeyé']);
+  });
+});

@@ -20,10 +20,12 @@ import { dotsGroupThousands } from './digit-grouping.ts';
 import { namesRegion, refusesField } from './negative-cues.ts';
 import { ID_WORDS, leftOutByValues } from './left-out-evidence.ts';
 import { nearFieldTerm, prepareNearHeader } from './near-header.ts';
-import { unreadColumns } from './unread-columns.ts';
+import { headerReads, unreadColumns } from './unread-columns.ts';
 import { columnDateTimeShape, fitsField, looksLikeField, ratio, timeColumnKind, type ValueCheckContext } from './value-patterns.ts';
 import { readCallCodeAnyLanguage as readCallCode } from './call-code-reading.ts';
 import { emailColumnValues, namePartByEmail } from './email-names.ts';
+import { noteSaysSeconds } from './seconds-note.ts';
+import { soleCountColumn } from './headcount-by-values.ts';
 import { dateTimePairFit, detectDateTimeShape, isDottedClock } from '../enrich/datetime.ts';
 import { fieldsFilledWithoutColumns, findPartyColumns, partyColumnCandidates } from '../records/call-semantics.ts';
 
@@ -74,6 +76,8 @@ const MIN_CANDIDATE = 0.5;
 const CONF_DESCRIBED_DESTINATION = 0.7;
 /** the software a company runs, from its values alone (software-names.ts): below the threshold, a person confirms it */
 const CONF_TECHNOLOGIES_BY_VALUES = 0.6;
+/** a company list's sole column of counts taken for its staff: a person confirms it */
+const CONF_STAFF_BY_VALUES = 0.5;
 /** an exact figure beats the band of it beside it when its header is at most this much less sure */
 const EXACT_OVER_BAND_MARGIN = 0.1;
 /** a length measured beside a billed one, whose header names no field (billed-length.ts): below the threshold, a person confirms it */
@@ -144,6 +148,9 @@ export function suggestMapping(
         let { share, count } = kindShare(columnValues(column), def.kind);
         const byAddress = part === undefined || addresses === undefined ? undefined : namePartByEmail(columnValues(column), addresses);
         if (byAddress !== undefined && byAddress.part === part && byAddress.share > share) ({ share, count } = byAddress);
+        // an employer with no legal form in its name ("Lycée Blaise Diagne", "Ebube Engineering Ltd", "Espital de Purpan")
+        const organisations = def.kind === 'company_name' ? organisationShare(columnValues(column)) : undefined;
+        if (organisations !== undefined && organisations.share > share) ({ share, count } = organisations);
         if (count >= 2 && share >= KIND_MIN_SHARE) candidates.push({ field, column, confidence: round2(KIND_BASE + KIND_SPAN * share), reason: 'value_pattern', rank: 1e6 });
       }
     });
@@ -304,6 +311,9 @@ export function suggestMapping(
               : def.type === 'money' && namesCurrency(headers[column] ?? '')
                 ? // whole amounts under a header that names its currency ("Amafaranga (RWF)": 45, 0, 20)
                   (v: string) => looksLikeField(def, v, ctx) || parseNumber(v).ok
+              : def.type === 'duration' && noteSaysSeconds(headers[column] ?? '')
+                ? // plain numbers under a header noting seconds in a language nobody wrote words for ("Igihe (amasegonda)")
+                  (v: string) => looksLikeField(def, v, ctx) || /^\d+(?:[.,]\d+)?$/.test(v.trim())
               : def.codes === 'call_direction' && bothDirections(values)
                 ? // a PBX's internal calls ("Internal") have no direction but belong in a column of inbound and outbound ones
                   (v: string) => looksLikeField(def, v, ctx) || readCallCode(v)?.internal === true
@@ -338,6 +348,14 @@ export function suggestMapping(
         if (usedColumns.has(column) || !namesTechnologies(columnValues(column))) continue;
         valueCandidates.push({ field: technologies, column, confidence: CONF_TECHNOLOGIES_BY_VALUES, reason: 'value_pattern', rank: 0 });
       }
+    }
+    // a company list's only column of whole counts, under a header nobody reads, is its staff (headcount-by-values.ts)
+    const staff = fields.findIndex((f) => f.name === 'employee_count');
+    if (staff >= 0 && !fieldColumns.has(staff) && !custom) {
+      // only headers that name nothing the mapper knows: a postcode, a customer number or a count of reviews says what it is
+      const free = headers.map((_, c) => c).filter((c) => c < MAX_SCANNED_COLUMNS && !usedColumns.has(c) && !headerReads(headers[c] ?? '', normalized[c] ?? '', [schema]));
+      const column = soleCountColumn(free, columnValues);
+      if (column !== undefined) valueCandidates.push({ field: staff, column, confidence: CONF_STAFF_BY_VALUES, reason: 'value_pattern', rank: 0 });
     }
     preferSmallestAmounts(fields, valueCandidates, columnValues, headers);
     preferTotals(fields, valueCandidates, columnValues);

@@ -110,8 +110,12 @@ export function unreadColumns(input: {
   headers.forEach((_, c) => {
     if (usedColumns.has(c) || read.has(c)) return;
     if (!columnValues(c).some((v) => !isBlankCell(v))) return;
-    // lower-cased first, a name written with inner capitals is one word ("LinkedIn", "TikTok")
-    if (!headerIsKnown(normalized[c] ?? '', schemas) && !headerIsKnown(normalizeHeader((headers[c] ?? '').toLowerCase()), schemas)) out.push(c);
+    if (!headerReads(headers[c] ?? '', normalized[c] ?? '', schemas)) out.push(c);
   });
   return out;
+}
+
+/** {@link headerIsKnown} for the header as normalised, or lower-cased first: a name written with inner capitals is one word ("LinkedIn", "TikTok"). */
+export function headerReads(raw: string, normalized: string, schemas: readonly SchemaDefinition[]): boolean {
+  return headerIsKnown(normalized, schemas) || headerIsKnown(normalizeHeader(raw.toLowerCase()), schemas);
 }

@@ -77,19 +77,34 @@ const ORGANISATION_WORDS: ReadonlySet<string> = new Set([
   'trust', 'society', 'association', 'cooperative', 'co-operative', 'federation', 'chamber', 'agency', 'studio', 'studios', 'store', 'stores',
   'mart', 'supermarket', 'exports', 'imports', 'exporters', 'importers', 'traders', 'trading', 'industries', 'enterprises', 'works', 'mills',
   'motors', 'textiles', 'foods', 'tools', 'parts', 'implements', 'travels', 'tours', 'associates', 'consultants', 'jewellers', 'jewelers',
-  'builders', 'contractors', 'distributors', 'suppliers', 'manufacturers', 'pharmaceuticals',
+  'builders', 'contractors', 'distributors', 'suppliers', 'manufacturers', 'pharmaceuticals', 'ventures',
   'universität', 'hochschule', 'klinikum', 'krankenhaus', 'universidad', 'universidade', 'université', 'università', 'universiteit',
 ].map((w) => fold(w)));
 
 /**
+ * The same nouns where a language puts them first ("Lycée Blaise Diagne", "Atelier Ndiaye
+ * Couture", "Espital de Purpan", "Cooperativa Agrícola Sol"): French, Occitan, Spanish, Italian,
+ * Portuguese, Catalan and Romanian.
+ */
+const ORGANISATION_OPENERS: ReadonlySet<string> = new Set([
+  'atelier', 'lycee', 'college', 'ecole', 'garage', 'hopital', 'clinique', 'pharmacie', 'boulangerie', 'banque', 'mairie', 'cooperative',
+  'universite', 'institut', 'centre', 'ministere', 'hotel', 'restaurant', 'espital', 'escola', 'colegio', 'escuela', 'instituto', 'hospital',
+  'clinica', 'farmacia', 'panaderia', 'banco', 'ayuntamiento', 'cooperativa', 'universidad', 'centro', 'ministerio', 'taller', 'liceo',
+  'scuola', 'ospedale', 'comune', 'universita', 'officina', 'fabbrica', 'universidade', 'oficina', 'fabrica', 'prefeitura', 'ajuntament',
+  'universitat', 'spital', 'primaria', 'scoala', 'universitatea', 'calandreta', 'fustaria', 'farmacie', 'banca',
+].map((w) => fold(w)));
+
+/**
  * A firm or an institution: a legal form, or two words or more ending in a noun of one
- * ({@link ORGANISATION_WORDS}) that is not a job title ("Head of School"). Used as evidence only
- * (a company left out), never to read the column as a company by itself.
+ * ({@link ORGANISATION_WORDS}) or opening with one ({@link ORGANISATION_OPENERS}) that is not
+ * a job title ("Head of School").
  */
 export function isOrganisationName(raw: string): boolean {
   if (isCompanyName(raw)) return true;
-  const words = fold(raw).replace(/[«»"“”„()]/g, ' ').split(/[\s,]+/).filter((w) => w.length > 0);
-  return words.length >= 2 && ORGANISATION_WORDS.has(words[words.length - 1]!.replace(/\.$/, '')) && !isJobTitle(raw);
+  // the name before a place written after a comma ("Community Secondary School, Nnewi")
+  const words = fold(raw).split(',')[0]!.replace(/[«»"“”„()]/g, ' ').split(/\s+/).filter((w) => w.length > 0);
+  if (words.length < 2 || isJobTitle(raw)) return false;
+  return ORGANISATION_WORDS.has(words[words.length - 1]!.replace(/\.$/, '')) || ORGANISATION_OPENERS.has(words[0]!);
 }
 
 /** A given name alone ("Mikko", "Олена", "김민준" is a full name). */
