@@ -189,6 +189,9 @@ let pmi = 0;
 let ps = 0;
 let poff: number | null = null;
 
+/** a Minguo (Republic of China) year plus this is the Gregorian year */
+const MINGUO_OFFSET = 1911;
+
 function fullYear(v: number, digits: number): number {
   if (digits === 4) return v;
   if (digits === 2) return v < TWO_DIGIT_YEAR_PIVOT ? 2000 + v : 1900 + v;
@@ -246,8 +249,9 @@ function parseDatePart(i: number): number {
       const b = num[bi]!;
       const c = num[ci]!;
       const clen = len[ci]!;
-      if (alen === 4) {
-        py = a;
+      if (alen === 4 || (alen === 3 && sep === 47 && a >= 100)) {
+        // Taiwan's Minguo years ("115/11/03" is 2026-11-03): year 1 is 1912
+        py = alen === 4 ? a : a + MINGUO_OFFSET;
         pmo = b;
         pd = c;
         // Stryker disable next-line UnaryOperator: equivalent, index 1 hands the time parser the first number with a separator or a month after it, which no time reads
@@ -307,8 +311,12 @@ function parseDatePart(i: number): number {
   return -1;
 }
 
-/** Time of day, then optional AM/PM and zone; must consume to the end. */
-function parseTimePart(i: number, allowCompact: boolean): number {
+/**
+ * Time of day, then optional AM/PM and zone; must consume to the end. `afterDate`: the time
+ * follows a date in the same cell, where dots may separate its parts ("3.11.2026 8.14.22", as
+ * Finnish reports print it; alone, "08.11.22" is a date).
+ */
+function parseTimePart(i: number, allowCompact: boolean, afterDate = false): number {
   if (!isNum(i)) return -1;
   const hlen = len[i]!;
   let h = num[i]!;
@@ -316,16 +324,23 @@ function parseTimePart(i: number, allowCompact: boolean): number {
   let s = 0;
   let j = i + 1;
   let colon = false;
-  if (isSep(j, 58) && isNum(j + 1) && len[j + 1] === 2) {
+  const mark = afterDate && isSep(j, 46) ? 46 : 58;
+  // French Canada's "8 h 14" and "13h52"
+  const hours = hlen <= 2 && isWord(skipSpaceOnly(j)) && word[skipSpaceOnly(j)] === 'h' ? skipSpaceOnly(skipSpaceOnly(j) + 1) : -1;
+  if (isSep(j, mark) && isNum(j + 1) && len[j + 1] === 2) {
     colon = true;
     mi = num[j + 1]!;
     j += 2;
-    if (isSep(j, 58) && isNum(j + 1) && len[j + 1] === 2) {
+    if (isSep(j, mark) && isNum(j + 1) && len[j + 1] === 2) {
       s = num[j + 1]!;
       j += 2;
       // fractional seconds are dropped: the output has whole seconds
       if ((isSep(j, 46) || isSep(j, 44)) && isNum(j + 1)) j += 2;
     }
+  } else if (hours >= 0 && isNum(hours) && len[hours] === 2) {
+    colon = true;
+    mi = num[hours]!;
+    j = hours + 1;
   } else if (hlen > 2) {
     // 1405, 140509 (separate time columns only)
     if (hlen === 3 || hlen === 4) {
@@ -590,7 +605,7 @@ function parseMoment(raw: string, allowCompactTime: boolean): Moment | null {
     if (j >= count) return checkRanges(withYearless(moment(true, false, y, mo, d, 0, 0, 0, null), yearless));
     // date with only a zone or a weekday after it is not a time; reject rather than guess
     // Stryker disable next-line EqualityOperator: equivalent, parseTimePart answers -1 or the token count, never 0
-    if (parseTimePart(j, false) < 0) return null;
+    if (parseTimePart(j, false, true) < 0) return null;
     return checkRanges(withYearless(moment(true, true, y, mo, d, ph, pmi, ps, poff), yearless));
   }
   // Stryker disable next-line EqualityOperator: equivalent, parseTimePart answers -1 or the token count, never 0
