@@ -54,3 +54,22 @@ describe('emailColumnValues', () => {
     expect(emailColumnValues(1, (c) => one.map((r) => r[c] ?? ''))).toBeUndefined();
   });
 });
+
+describe('namePartByEmail on initials and names of several words', () => {
+  it('reads an initial in the address as the part it stands for, for a name of one word', () => {
+    const addresses = ['d.macaoidh@post.example', 'aslat.b@post.example', 'morag.nicleoid@post.example'];
+    expect(namePartByEmail(['Dòmhnall', 'Áslat', 'Mòrag'], addresses)).toEqual({ part: 'given', share: 1, count: 3 });
+    expect(namePartByEmail(['MacAoidh', 'Balto', 'NicLeòid'], addresses)).toEqual({ part: 'family', share: 1, count: 3 });
+    // an initial that is not there says nothing
+    expect(namePartByEmail(['Xavier', 'Yann'], addresses)).toEqual({ part: 'given', share: 0, count: 2 });
+  });
+
+  it('reads a part of several words written as one word of the address', () => {
+    expect(namePartByEmail(['Te Whata', 'Van Dijk'], ['aroha.tewhata@mail.example', 'sam.vandijk@mail.example'])).toEqual({ part: 'family', share: 1, count: 2 });
+    expect(namePartByEmail(['Mary Ann', 'Jean Luc'], ['maryann.smith@mail.example', 'jeanluc.roy@mail.example'])).toEqual({ part: 'given', share: 1, count: 2 });
+  });
+
+  it('takes a whole name whose rest is one word of the address, or whose initial alone is there, for neither part', () => {
+    expect(namePartByEmail(['Sanne de Vries', 'Mohamed El Amrani', 'Femke Visser'], ['sanne.devries@x.example', 'm.elamrani@x.example', 'f.visser@x.example'])).toEqual({ part: 'family', share: 1 / 3, count: 3 });
+  });
+});

@@ -148,3 +148,25 @@ describe('lengths, staff and employers under headers nobody reads', () => {
     expect(byField(m).company).toEqual(['Fi mu liggéeyé']);
   });
 });
+
+describe('a name header over given names', () => {
+  it('takes "Ainm" beside a surname for the given name when the addresses open with its values, below the threshold', () => {
+    const m = suggestMapping(['Ainm', 'Sloinneadh', 'Post-d'], [
+      ['Mòrag', 'NicLeòid', 'morag.nicleoid@post.example'],
+      ['Dòmhnall', 'MacAoidh', 'd.macaoidh@post.example'],
+      ['Seonag', 'Dhòmhnallach', 'seonag.dh@post.example'],
+    ], contacts);
+    expect(byField(m).first_name).toEqual(['Ainm']);
+    expect(byField(m).full_name).toBeUndefined();
+    expect(m.fields.find((f) => f.field === 'first_name')!.confidence).toBeLessThan(0.65);
+  });
+
+  it('keeps a whole name a whole name', () => {
+    const m = suggestMapping(['Name', 'E-mail'], [
+      ['Sanne de Vries', 'sanne.devries@groenhuis.example'],
+      ['Mohamed El Amrani', 'm.elamrani@amrani.example'],
+      ['Femke Visser', 'f.visser@duinzicht.example'],
+    ], contacts);
+    expect(byField(m).full_name).toEqual(['Name']);
+  });
+});

@@ -49,7 +49,8 @@ export function emailColumnValues(columns: number, columnValues: (c: number) => 
  * Which part of a name a column holds by the same rows' addresses: the part most of the
  * compared rows agree on, its share of them, and how many rows were compared (a row is
  * compared when both cells are filled and the address has two words or more). A value two of
- * whose words are in the address is a whole name, neither part, and counts against both.
+ * whose words are in the address is a whole name, neither part, and counts against both; a value
+ * none of whose words is there counts for the part its initial stands for, if one does.
  */
 export function namePartByEmail(values: readonly string[], addresses: readonly string[]): { part: NamePart; share: number; count: number } | undefined {
   let compared = 0;
@@ -60,10 +61,29 @@ export function namePartByEmail(values: readonly string[], addresses: readonly s
     const words = spelledAsInAddress(value);
     if (local === undefined || words.length === 0) return;
     compared++;
+    // a part of several words written as one word of the address ("Te Whata", aroha.tewhata@)
+    const joinedAt = words.length > 1 ? local.indexOf(words.join('')) : -1;
+    if (joinedAt >= 0) {
+      if (joinedAt === 0) given++;
+      else family++;
+      return;
+    }
     const inAddress = words.filter((w) => local.includes(w));
-    if (inAddress.length !== 1) return;
-    if (local[0] === inAddress[0]) given++;
-    else family++;
+    if (inAddress.length > 1) return;
+    // the rest of a whole name written as one word of the address ("Sanne de Vries", sanne.devries@)
+    const rest = words.filter((w) => !local.includes(w)).join('');
+    if (inAddress.length === 1 && local.includes(rest)) return;
+    if (inAddress.length === 1) {
+      if (local[0] === inAddress[0]) given++;
+      else family++;
+      return;
+    }
+    // an initial in the address stands for the part it abbreviates ("d.macaoidh@", "aslat.b@"),
+    // when the value is one word: "Mohamed El Amrani" at m.elamrani@ is a whole name
+    if (words.length > 1) return;
+    const initial = words[0]![0];
+    if (local[0] === initial) given++;
+    else if (local.slice(1).includes(initial!)) family++;
   });
   if (compared < 2) return undefined;
   const part: NamePart = given >= family ? 'given' : 'family';

@@ -136,10 +136,10 @@ export function suggestMapping(
   const candidates: Candidate[] = headerCandidates(schema, headers, normalized).map((c) => ({ ...c, header: c.confidence }));
   // Names, companies, places, titles recognised by their values compete with header matches
   // in the same pass: "Nome" holding "Marco Rossi" is a full name, whatever the word says.
+  // names no list holds ("Chidinma", "Okonkwo") are told by the addresses beside them (email-names.ts)
+  const addresses = samples.length > 0 && fields.some((f) => f.kind === 'given_name' || f.kind === 'family_name') ? emailColumnValues(Math.min(headers.length, MAX_SCANNED_COLUMNS), columnValues) : undefined;
   if (samples.length > 0) {
     const scanned = Math.min(headers.length, MAX_SCANNED_COLUMNS);
-    // names no list holds ("Chidinma", "Okonkwo") are told by the addresses beside them (email-names.ts)
-    const addresses = fields.some((f) => f.kind === 'given_name' || f.kind === 'family_name') ? emailColumnValues(scanned, columnValues) : undefined;
     fields.forEach((def, field) => {
       if (def.kind === undefined) return;
       const part = def.kind === 'given_name' ? 'given' : def.kind === 'family_name' ? 'family' : undefined;
@@ -195,6 +195,14 @@ export function suggestMapping(
     const otherPart = () => candidates.some((o) => o.column !== c.column && o.header !== undefined && fields[o.field]!.kind !== def.kind && (fields[o.field]!.kind === 'given_name' || fields[o.field]!.kind === 'family_name'));
     if (whole === 'listed' || (whole === 'unlisted' && !otherPart())) {
       moved.push({ ...c, field: wholeName, confidence: round2(c.confidence * WHOLE_NAME_SCALE), rank: c.rank + 1 });
+      kf = Math.min(kf, KIND_CLASH_FACTOR);
+    }
+    // the other way: "Ainm" (a name) over "Mòrag", "Dòmhnall" whose addresses open with them is the given name
+    const part = def.kind === 'person_name' && c.header !== undefined && addresses !== undefined ? namePartByEmail(values, addresses) : undefined;
+    const partField = fields.findIndex((f) => f.kind === (part?.part === 'given' ? 'given_name' : 'family_name'));
+    if (part !== undefined && part.share >= KIND_MIN_SHARE && partField >= 0) {
+      // addresses written family first ("diop.awa@") would swap the parts: a person confirms it
+      moved.push({ ...c, field: partField, confidence: Math.min(c.confidence, KIND_BASE + KIND_SPAN * part.share), rank: c.rank + 1 });
       kf = Math.min(kf, KIND_CLASH_FACTOR);
     }
     // a header that says "number" over one number on every row names the subscriber's own line
