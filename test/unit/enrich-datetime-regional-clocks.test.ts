@@ -45,3 +45,14 @@ describe('a time written with dots after a date in the same cell (Finland)', () 
     expect(detectDateTimeShape('08.11.22')).toBe('date');
   });
 });
+
+describe('what the tokens of an earlier cell leave behind', () => {
+  it('reads no "h" where the cell before had one at the same place', () => {
+    expect(at('2026-11-03', '8 h 14')).toBe('2026-11-03T08:14:00Z');
+    expect(at('2026-11-03', '8 - 14')).toBeUndefined();
+    expect(at('2026-11-03', '8 h 14')).toBe('2026-11-03T08:14:00Z');
+    expect(at('2026-11-03', '8 h xy')).toBeUndefined();
+    expect(at('2026-11-03', '8 h 14')).toBe('2026-11-03T08:14:00Z');
+    expect(at('2026-11-03', '8 h -')).toBeUndefined();
+  });
+});

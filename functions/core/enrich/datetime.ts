@@ -249,8 +249,9 @@ function parseDatePart(i: number): number {
       const b = num[bi]!;
       const c = num[ci]!;
       const clen = len[ci]!;
-      if (alen === 4 || (alen === 3 && sep === 47 && a >= 100)) {
-        // Taiwan's Minguo years ("115/11/03" is 2026-11-03): year 1 is 1912
+      // Taiwan's Minguo years ("115/11/03" is 2026-11-03): year 1 is 1912; a first number of five
+      // digits or more gives a year past 9999, which checkRanges refuses
+      if (alen === 4 || (sep === 47 && a >= 100)) {
         py = alen === 4 ? a : a + MINGUO_OFFSET;
         pmo = b;
         pd = c;
@@ -325,8 +326,7 @@ function parseTimePart(i: number, allowCompact: boolean, afterDate = false): num
   let j = i + 1;
   let colon = false;
   const mark = afterDate && isSep(j, 46) ? 46 : 58;
-  // French Canada's "8 h 14" and "13h52"
-  const hours = hlen <= 2 && isWord(skipSpaceOnly(j)) && word[skipSpaceOnly(j)] === 'h' ? skipSpaceOnly(skipSpaceOnly(j) + 1) : -1;
+  const hours = minutesAfterH(j);
   if (isSep(j, mark) && isNum(j + 1) && len[j + 1] === 2) {
     colon = true;
     mi = num[j + 1]!;
@@ -337,7 +337,7 @@ function parseTimePart(i: number, allowCompact: boolean, afterDate = false): num
       // fractional seconds are dropped: the output has whole seconds
       if ((isSep(j, 46) || isSep(j, 44)) && isNum(j + 1)) j += 2;
     }
-  } else if (hours >= 0 && isNum(hours) && len[hours] === 2) {
+  } else if (hours !== -1) {
     colon = true;
     mi = num[hours]!;
     j = hours + 1;
@@ -385,6 +385,14 @@ function parseTimePart(i: number, allowCompact: boolean, afterDate = false): num
   pmi = mi;
   ps = s;
   return j;
+}
+
+/** French Canada's "8 h 14" and "13h52": the index of the two-digit minutes after an "h" at `j`, or -1 (an hour of three digits is refused after). */
+function minutesAfterH(j: number): number {
+  const h = skipSpaceOnly(j);
+  if (!isWord(h) || word[h] !== 'h') return -1;
+  const m = skipSpaceOnly(h + 1);
+  return isNum(m) && len[m] === 2 ? m : -1;
 }
 
 function skipSpaceOnly(i: number): number {
