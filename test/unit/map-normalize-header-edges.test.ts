@@ -98,10 +98,15 @@ describe('normalizeHeader', () => {
     expect(normalizeHeader(header)).toBe(normalized);
   });
 
-  it('drops every stopword', () => {
-    expect(normalizeHeader('of the a an in de del la le les du des di da der die das')).toBe('');
+  it('drops every stopword beside a word that is none', () => {
+    expect(normalizeHeader('Name of the a an in de del la le les du des di da der die das')).toBe('name');
     expect(normalizeHeader('Anzahl der Mitarbeiter')).toBe('anzahl mitarbeiter');
     expect(normalizeHeader('Número de empleados')).toBe('numero empleados');
+  });
+
+  it('keeps a header of stopwords alone: it is a word of another language', () => {
+    expect(normalizeHeader('Lè')).toBe('le');
+    expect(normalizeHeader('De / La')).toBe('de la');
   });
 
   it('keeps combining marks of scripts that write with them', () => {

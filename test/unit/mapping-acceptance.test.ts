@@ -43,8 +43,16 @@ describe('a layout is not auto-accepted when an unused column says the file has 
     ['Lund Bygg AB', 'lundbygg.example', '6', 'Malmö'],
   ];
 
-  it('holds a company list whose headcount is left out beside a column of quantities', () => {
+  it('holds a company list whose headcount comes from its only column of quantities, for a person to confirm', () => {
     const m = suggestMapping(['Firma', 'Web', 'Qorvex', 'Ort'], companyRows, companies);
+    expect(byField(m).employee_count).toEqual(['Qorvex']);
+    expect(m.fields.find((f) => f.field === 'employee_count')!.confidence).toBeLessThan(0.65);
+    expect(m.status).toBe('needs_mapping');
+  });
+
+  it('holds one with two columns of quantities, naming the one left out', () => {
+    const rows = companyRows.map((r, i) => [...r, String(40 - i * 7)]);
+    const m = suggestMapping(['Firma', 'Web', 'Qorvex', 'Ort', 'Zybrant'], rows, companies);
     expect(byField(m).employee_count).toBeUndefined();
     expect(m.status).toBe('needs_mapping');
     expect(unsettled(m)).toContain('employee_count <- "Qorvex" (numbers)');

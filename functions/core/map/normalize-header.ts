@@ -94,8 +94,10 @@ export function normalizeHeader(header: string): string {
     // apostrophes, and the turned comma Uzbek writes in oʻ and gʻ ("Qoʻngʻiroq" is "qongiroq")
     .replace(/['\u2018\u2019`\u02bb\u02bc]/g, '')
     .split(/[^\p{L}\p{N}\p{M}]+/u)
-    .filter((w) => w.length > 0 && !STOPWORDS.has(w));
-  return words.join(' ');
+    .filter((w) => w.length > 0);
+  const meaningful = words.filter((w) => !STOPWORDS.has(w));
+  // a header of such words alone is a word of another language (Haitian "Lè", the time): kept
+  return (meaningful.length > 0 ? meaningful : words).join(' ');
 }
 
 /** {@link normalizeHeader} without spaces: "E-mail" and "Email" compare equal. */
