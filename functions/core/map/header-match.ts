@@ -336,10 +336,14 @@ function questionSubject(raw: string, h: string): string | undefined {
   return subject.length > 0 && subject.length < words.length ? subject.join(' ') : undefined;
 }
 
-/** "Your" as forms write it before (or, in Malay and Indonesian, after) what they ask for, folded. */
+/**
+ * "Your" as forms write it before (or, in Malay and Indonesian, after) what they ask for, folded.
+ * Not the short forms that are other words elsewhere once folded (Spanish "tu"/"su": Vietnamese
+ * "từ", from; Swedish "din": Romanian "din", from).
+ */
 const ADDRESSING_WORDS = new Set([
-  'your', 'ваше', 'ваш', 'ваша', 'ваши', 'ваші', 'твое', 'твій', 'твоє', 'твой', 'votre', 'vos', 'ihr', 'ihre', 'dein', 'deine', 'tu', 'tus', 'su', 'sus',
-  'tuo', 'tua', 'vostro', 'vostra', 'seu', 'sua', 'teu', 'uw', 'jouw', 'din', 'ditt', 'dina', 'vase', 'vas', 'twoje', 'twoj', 'twoja', 'anda', 'kamu',
+  'your', 'ваше', 'ваш', 'ваша', 'ваши', 'ваші', 'твое', 'твій', 'твоє', 'твой', 'votre', 'vos', 'ihr', 'ihre', 'dein', 'deine',
+  'tuo', 'tua', 'vostro', 'vostra', 'seu', 'sua', 'teu', 'uw', 'jouw', 'ditt', 'dina', 'vase', 'twoje', 'twoj', 'twoja', 'anda', 'kamu',
 ]);
 
 /** CJK: a term of two or more characters inside a header written without spaces. */
