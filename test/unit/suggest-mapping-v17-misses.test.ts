@@ -150,7 +150,7 @@ describe('lengths, staff and employers under headers nobody reads', () => {
 });
 
 describe('a name header over given names', () => {
-  it('takes "Ainm" beside a surname for the given name when the addresses open with its values, below the threshold', () => {
+  it('takes a name header beside a surname (Ainm, Sloinneadh) for the given name when the addresses open with its values, below the threshold', () => {
     const m = suggestMapping(['Ainm', 'Sloinneadh', 'Post-d'], [
       ['Mòrag', 'NicLeòid', 'morag.nicleoid@post.example'],
       ['Dòmhnall', 'MacAoidh', 'd.macaoidh@post.example'],
@@ -168,5 +168,48 @@ describe('a name header over given names', () => {
       ['Femke Visser', 'f.visser@duinzicht.example'],
     ], contacts);
     expect(byField(m).full_name).toEqual(['Name']);
+  });
+});
+
+describe('a name header over one part of the name, by the addresses', () => {
+  const withAddresses = (values: string[], addresses: string[]) => values.map((v, i) => [v, addresses[i]!]);
+  const addresses = ['awa.diop@mail.example', 'moussa.ndiaye@mail.example', 'fatou.fall@mail.example', 'khady.gueye@mail.example', 'ibou.sarr@mail.example'];
+
+  it('moves it to the family name when the addresses end with its values, at the evidence\'s confidence', () => {
+    const m = suggestMapping(['Ainm', 'Imeel'], withAddresses(['Diop', 'Ndiaye', 'Fall', 'Gueye', 'Sarr'], addresses), contacts);
+    expect(byField(m).last_name).toEqual(['Ainm']);
+    expect(byField(m).full_name).toBeUndefined();
+    expect(m.fields.find((f) => f.field === 'last_name')!.confidence).toBe(0.6);
+  });
+
+  it('doubts it on three rows of five (the whole name, held below the threshold, still wins), not on two', () => {
+    const three = suggestMapping(['Ainm', 'Imeel'], withAddresses(['Awa', 'Moussa', 'Fatou', 'Seynabou', 'Lamine'], addresses), contacts);
+    expect(byField(three).full_name).toEqual(['Ainm']);
+    expect(three.fields.find((f) => f.field === 'full_name')!.confidence).toBeLessThan(0.65);
+    const two = suggestMapping(['Ainm', 'Imeel'], withAddresses(['Awa', 'Moussa', 'Aminata', 'Seynabou', 'Lamine'], addresses), contacts);
+    expect(two.fields.find((f) => f.field === 'full_name')!.confidence).toBe(0.95);
+  });
+
+  it('not without addresses', () => {
+    const m = suggestMapping(['Ainm', 'Fòn'], [['Awa', '+221 77 000 12 34'], ['Moussa', '+221 76 000 56 78'], ['Fatou', '+221 78 000 90 12']], contacts);
+    expect(m.fields.find((f) => f.field === 'full_name')!.confidence).toBe(0.95);
+  });
+
+  it('not a header of another field over the same values', () => {
+    const m = suggestMapping(['Job Title', 'Imeel'], withAddresses(['Awa', 'Moussa', 'Fatou', 'Khady', 'Ibou'], addresses), contacts);
+    expect(byField(m).first_name).toBeUndefined();
+  });
+
+  it("in a tenant's schema whose given name is its first field", () => {
+    const schema = {
+      name: 'members',
+      fields: [
+        { name: 'given', type: 'string' as const, required: false, description: 'Given name', synonyms: [], kind: 'given_name' as const },
+        { name: 'whole', type: 'string' as const, required: false, description: 'Whole name', synonyms: ['ainm'], kind: 'person_name' as const },
+        { name: 'mail', type: 'email' as const, required: false, description: 'E-mail', synonyms: ['imeel'] },
+      ],
+    };
+    const m = suggestMapping(['Ainm', 'Imeel'], withAddresses(['Awa', 'Moussa', 'Fatou', 'Khady', 'Ibou'], addresses), schema);
+    expect(Object.fromEntries(m.fields.map((f) => [f.field, f.sourceHeaders]))).toMatchObject({ given: ['Ainm'] });
   });
 });

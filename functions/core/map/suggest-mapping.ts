@@ -197,14 +197,10 @@ export function suggestMapping(
       moved.push({ ...c, field: wholeName, confidence: round2(c.confidence * WHOLE_NAME_SCALE), rank: c.rank + 1 });
       kf = Math.min(kf, KIND_CLASH_FACTOR);
     }
-    // the other way: "Ainm" (a name) over "Mòrag", "Dòmhnall" whose addresses open with them is the given name
-    const part = def.kind === 'person_name' && c.header !== undefined && addresses !== undefined ? namePartByEmail(values, addresses) : undefined;
-    const partField = fields.findIndex((f) => f.kind === (part?.part === 'given' ? 'given_name' : 'family_name'));
-    if (part !== undefined && part.share >= KIND_MIN_SHARE && partField >= 0) {
-      // addresses written family first ("diop.awa@") would swap the parts: a person confirms it
-      moved.push({ ...c, field: partField, confidence: Math.min(c.confidence, KIND_BASE + KIND_SPAN * part.share), rank: c.rank + 1 });
-      kf = Math.min(kf, KIND_CLASH_FACTOR);
-    }
+    // the other way: "Ainm" (a name) over "Mòrag", "Dòmhnall" whose addresses open with them is
+    // no whole name; the part the addresses say is a candidate of its own (step 1), below the threshold
+    const part = def.kind === 'person_name' && addresses !== undefined ? namePartByEmail(values, addresses) : undefined;
+    if (part !== undefined && part.share >= KIND_MIN_SHARE) kf = Math.min(kf, KIND_CLASH_FACTOR);
     // a header that says "number" over one number on every row names the subscriber's own line
     const otherPartyOnOwnLine = def.name === 'counterpart_number' && ownLines.has(c.column);
     if (otherPartyOnOwnLine && subscriber >= 0 && c.header !== undefined) moved.push({ ...c, field: subscriber, confidence: round2(Math.min(c.confidence, CONF_OWN_LINE)), rank: c.rank + 1 });
