@@ -24,6 +24,11 @@ describe('describesDestination at its edges', () => {
     expect(describesDestination('description', ['France , Intl', 'Spain\t:\tIntl', 'Intl x', 'Intl y'])).toBe(true);
   });
 
+  it('gives a separator all the spaces after it: a second dash after them stays with the country', () => {
+    expect(describesDestination('description', ['Intl -  – France', 'Intl :  - Spain', 'Intl x', 'Intl y'])).toBe(false);
+    expect(describesDestination('description', ['Intl - – France', 'Intl,  - Spain', 'Intl x', 'Intl y'])).toBe(false);
+  });
+
   it('reads destination words among punctuation', () => {
     expect(describesDestination('description', ['(mobile)', '--landline--', 'Call x', 'Call y'])).toBe(true);
   });

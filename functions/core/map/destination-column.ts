@@ -36,8 +36,8 @@ export function describesDestination(normalizedHeader: string, values: readonly 
   const destination = (v: string) => {
     const w = words(v);
     // a country as a word of its own ("International - France"), or the destination class
-    // (isCountry trims the parts)
-    return w.some((x) => DESTINATION_WORDS.has(x)) || v.split(/\s[-–:]\s|,/).some((part) => isCountry(part));
+    // (isCountry trims the parts, so of the spaces before a dash the one next to it is enough)
+    return w.some((x) => DESTINATION_WORDS.has(x)) || v.split(/\s[-–:]\s+|,\s*/).some((part) => isCountry(part));
   };
   return ratio(values, destination).ratio >= DESTINATION_SHARE;
 }
