@@ -26,7 +26,9 @@ const DESTINATION_WORDS = new Set([
 /** share of the values that must name a destination class or a country */
 const DESTINATION_SHARE = 0.5;
 
-const words = (v: string): string[] => foldText(v).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+// the empty words at either end are no destination word
+// Stryker disable next-line Regex: equivalent, the empty words one separator at a time leaves are no destination word either
+const words = (v: string): string[] => foldText(v).split(/[^\p{L}\p{N}]+/u);
 
 /** True when a column under a bare "Description" header holds destination labels (see above). */
 export function describesDestination(normalizedHeader: string, values: readonly string[]): boolean {
@@ -34,7 +36,8 @@ export function describesDestination(normalizedHeader: string, values: readonly 
   const destination = (v: string) => {
     const w = words(v);
     // a country as a word of its own ("International - France"), or the destination class
-    return w.some((x) => DESTINATION_WORDS.has(x)) || v.split(/\s+[-–:]\s+|,\s*/).some((part) => isCountry(part.trim()));
+    // (isCountry trims the parts, so of the spaces before a dash the one next to it is enough)
+    return w.some((x) => DESTINATION_WORDS.has(x)) || v.split(/\s[-–:]\s+|,\s*/).some((part) => isCountry(part));
   };
   return ratio(values, destination).ratio >= DESTINATION_SHARE;
 }

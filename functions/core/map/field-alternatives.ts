@@ -34,30 +34,29 @@ export function fieldAlternatives(
   schema.fields.forEach((def, i) => {
     const terms = [def.name, ...def.synonyms].map(normalizeHeader);
     // the lexicon's wordings count when they are the whole header (comparing each by resemblance would be slow)
+    // Stryker disable next-line ArrayDeclaration: equivalent, fieldTerms gives every field its list, so the default is never read
     const lexicon = new Set((allTerms[i] ?? []).map(normalizeHeader));
     const found: FieldAlternative[] = [];
     normalized.forEach((h, column) => {
       if (h.length === 0) return;
       let header = 0;
       let why: FieldAlternative['why'] = 'header';
+      // the lexicon holds the field's name and synonyms too (fieldTerms), so a header equal to one is found here
       if (lexicon.has(h)) {
         header = 1;
         why = 'synonym';
-      }
-      for (const t of header === 1 ? [] : terms) {
-        if (t === h) {
-          header = 1;
-          why = 'synonym';
-          break;
-        }
-        header = Math.max(header, headerSimilarity(h, t) * 0.85);
+      } else {
+        for (const t of terms) header = Math.max(header, headerSimilarity(h, t) * 0.85);
       }
       const values = ratio(sampleRows.map((r) => r[column] ?? ''), (v) => looksLikeField(def, v, ctx));
-      const valueScore = values.count > 0 ? values.ratio * 0.6 : 0;
+      // with no filled sample the ratio is 0
+      const valueScore = values.ratio * 0.6;
       const score = Math.round(Math.max(header, valueScore) * 100) / 100;
       if (score < MIN_SCORE) return;
-      found.push({ column, header: headers[column] ?? '', score, why: valueScore > header ? 'values' : why });
+      // normalized is headers cut at MAX_COLUMNS: the header is there
+      found.push({ column, header: headers[column]!, score, why: valueScore > header ? 'values' : why });
     });
+    // Stryker disable next-line ArithmeticOperator: equivalent in V8, found is in column order and its stable sort keeps tied columns in that order under either tie-break (checked on random score lists)
     out[def.name] = found.sort((a, b) => b.score - a.score || a.column - b.column).slice(0, PER_FIELD);
   });
   return out;

@@ -14,13 +14,14 @@ const COUNT = /^(?:0|[1-9]\d{0,6})$/;
 /** True when the column's filled values are whole counts as above, at least two of them and not all alike. */
 export function holdsCounts(values: readonly string[]): boolean {
   const filled = values.map((v) => v.trim()).filter((v) => !isBlankCell(v));
-  if (filled.length < 2 || !filled.every((v) => COUNT.test(v)) || new Set(filled).size < 2) return false;
+  // fewer than two values are fewer than two distinct ones
+  if (!filled.every((v) => COUNT.test(v)) || new Set(filled).size < 2) return false;
   const n = filled.map(Number);
-  const years = n.every((x) => x >= 1800 && x <= 2100);
-  // numbers given in order (rows, customers) and codes of one width (postcodes "10431", "54624")
+  // numbers given in order (rows, customers) and codes of one width (postcodes "10431", "54624"; years,
+  // 1800 to 2100, are all four digits wide too)
   const inOrder = n.every((x, i) => i === 0 || x > n[i - 1]!);
   const oneWidth = filled[0]!.length >= 4 && filled.every((v) => v.length === filled[0]!.length);
-  return !years && !inOrder && !oneWidth;
+  return !inOrder && !oneWidth;
 }
 
 /** The one column among `columns` that holds counts, or undefined when none or several do. */

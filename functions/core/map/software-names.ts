@@ -26,8 +26,13 @@ const SOFTWARE_NAMES = new Set([
 const SOFTWARE_SHARE = 0.6;
 
 function namesSoftware(raw: string): boolean {
-  const words = foldText(raw).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
-  return words.some((w, i) => SOFTWARE_NAMES.has(w) || SOFTWARE_NAMES.has(`${w} ${words[i + 1] ?? ''}`));
+  // the empty words at either end name nothing, alone or as "<word> " / " <word>"
+  const words = foldText(raw).split(/[^\p{L}\p{N}]+/u);
+  return words.some((w, i) => {
+    // Stryker disable next-line StringLiteral: equivalent, after the last word neither "<word> " nor "<word> Stryker was here!" is a name in the table
+    const next = words[i + 1] ?? '';
+    return SOFTWARE_NAMES.has(w) || SOFTWARE_NAMES.has(`${w} ${next}`);
+  });
 }
 
 /**
@@ -39,6 +44,6 @@ function namesSoftware(raw: string): boolean {
 export function namesTechnologies(values: readonly string[]): boolean {
   const filled = values.filter((v) => !isBlankCell(v)).map((v) => v.trim());
   // a link or an address ("https://www.google.com/maps/...", "ann@zoom.example") names a host, not the software in use
-  if (filled.length < 2 || new Set(filled).size < 2 || filled.some((v) => isCompanyName(v) || /:\/\/|www\.|@|\.[a-z]{2,}\//i.test(v))) return false;
+  if (new Set(filled).size < 2 || filled.some((v) => isCompanyName(v) || /:\/\/|www\.|@|\.[a-z]{2,}\//i.test(v))) return false;
   return filled.filter(namesSoftware).length / filled.length >= SOFTWARE_SHARE;
 }
