@@ -2,6 +2,7 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { inspectZip, listZipEntries, openZipEntries, type ZipLimits } from '../../functions/core/detect/zip-archive.ts';
 import { CorruptFileError, LimitExceededError, TruncatedFileError, ZipBombError } from '../../functions/core/errors.ts';
+import { zipHeaders } from '../fixtures/formats/builders.ts';
 
 const LIMITS: ZipLimits = { maxArchiveBytes: 1024 * 1024, maxEntries: 10, maxInflatedBytes: 1_000_000, maxEntryInflatedBytes: 500_000 };
 
@@ -46,27 +47,8 @@ function layout(parts: Part[], options: Layout = {}): Buffer {
     const method = p.method ?? 8;
     const data = p.data ?? (method === 8 ? deflateRawSync(raw) : raw);
     const name = Buffer.from(p.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc32(raw), 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(p.size ?? raw.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(crc32(raw), 16);
-    central.writeUInt32LE(p.centralCompressed ?? data.length, 20);
-    central.writeUInt32LE(p.size ?? raw.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(p.offset ?? at, 42);
-    centrals.push(Buffer.concat([central, name]));
+    const { local, central } = zipHeaders({ name, method, crc: crc32(raw), compressed: data.length, size: p.size ?? raw.length, centralCompressed: p.centralCompressed ?? data.length, offset: p.offset ?? at });
+    centrals.push(central);
     push(Buffer.concat([local, name, data]));
   }
   if (options.directoryGap) push(Buffer.alloc(options.directoryGap, 0x41));
